@@ -1,0 +1,438 @@
+/* db.c — MariaDB connection, statement cache, reconnect. */
+#include "db.h"
+
+#include <errmsg.h>
+#include <mysql.h>
+#include <mysqld_error.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf.h"
+
+#define STMT_CACHE 256
+
+struct stmt_slot {
+    const char *sql;         /* the caller's string; SQL is always a literal */
+    MYSQL_STMT *st;
+};
+
+struct db {
+    MYSQL *my;
+    int connected;
+    int in_tx;
+    char user[64], password[128], host[128], socket[512], name[64];
+    unsigned port, connect_timeout, read_timeout;
+    int multi;               /* allow multi-statement scripts (motcuactl only) */
+    struct stmt_slot cache[STMT_CACHE];
+    size_t ncache;
+    char err[512];
+};
+
+static void
+copy(char *dst, size_t n, const char *src)
+{
+    snprintf(dst, n, "%s", src ? src : "");
+}
+
+struct db *
+db_new(HDF *conf, const char *account)
+{
+    struct db *db = xcalloc(1, sizeof(*db));
+    char key[96];
+
+    snprintf(key, sizeof(key), "DB.Accounts.%s.User", account);
+    copy(db->user, sizeof(db->user), conf_str(conf, key, account));
+    snprintf(key, sizeof(key), "DB.Accounts.%s.Password", account);
+    copy(db->password, sizeof(db->password), conf_str(conf, key, ""));
+    copy(db->host, sizeof(db->host), conf_str(conf, "DB.Host", "localhost"));
+    copy(db->socket, sizeof(db->socket), conf_str(conf, "DB.Socket", ""));
+    copy(db->name, sizeof(db->name), conf_str(conf, "DB.Name", "motcua"));
+    db->port = (unsigned)conf_int(conf, "DB.Port", 0);
+    db->connect_timeout = (unsigned)conf_int(conf, "DB.ConnectTimeout", 2);
+    db->read_timeout = (unsigned)conf_int(conf, "DB.ReadTimeout", 4);
+    db->multi = strcmp(account, "owner") == 0;
+    return db;
+}
+
+static void
+db_disconnect(struct db *db)
+{
+    for (size_t i = 0; i < db->ncache; i++) {
+        mysql_stmt_close(db->cache[i].st);
+    }
+    db->ncache = 0;
+    if (db->my) {
+        mysql_close(db->my);
+    }
+    db->my = NULL;
+    db->connected = 0;
+    db->in_tx = 0;
+}
+
+void
+db_close(struct db *db)
+{
+    if (db == NULL) {
+        return;
+    }
+    db_disconnect(db);
+    free(db);
+}
+
+enum db_rc
+db_connect(struct db *db)
+{
+    unsigned long flags = db->multi ? CLIENT_MULTI_STATEMENTS : 0;
+
+    if (db->connected) {
+        return DB_OK;
+    }
+    db->my = mysql_init(NULL);
+    if (db->my == NULL) {
+        copy(db->err, sizeof(db->err), "mysql_init failed");
+        return DB_DOWN;
+    }
+    mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &db->connect_timeout);
+    mysql_options(db->my, MYSQL_OPT_READ_TIMEOUT, &db->read_timeout);
+    mysql_options(db->my, MYSQL_OPT_WRITE_TIMEOUT, &db->read_timeout);
+    mysql_options(db->my, MYSQL_INIT_COMMAND,
+                  "SET time_zone = '+00:00', collation_connection = 'utf8mb4_unicode_ci'");
+    if (!mysql_real_connect(db->my, db->host, db->user, db->password, db->name, db->port,
+                            db->socket[0] ? db->socket : NULL, flags)) {
+        copy(db->err, sizeof(db->err), mysql_error(db->my));
+        log_warn("database connect as %s failed: %s", db->user, db->err);
+        mysql_close(db->my);
+        db->my = NULL;
+        return DB_DOWN;
+    }
+    db->connected = 1;
+    return DB_OK;
+}
+
+static int
+lost(unsigned e)
+{
+    return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == CR_STMT_CLOSED ||
+           e == CR_CONNECTION_ERROR || e == CR_CONN_HOST_ERROR || e == ER_CONNECTION_KILLED ||
+           e == CR_COMMANDS_OUT_OF_SYNC || e == ER_SERVER_SHUTDOWN;
+}
+
+/* Classify a failure, log it, and drop the connection if it is gone. */
+static enum db_rc
+failed(struct db *db, unsigned e, const char *msg, const char *sql)
+{
+    copy(db->err, sizeof(db->err), msg);
+    if (e == ER_DUP_ENTRY) {
+        return DB_DUP;
+    }
+    if (lost(e)) {
+        log_warn("database connection lost (%u %s)", e, msg);
+        db_disconnect(db);
+        return DB_DOWN;
+    }
+    log_err("database error %u: %s; sql: %.200s", e, msg, sql);
+    return DB_ERR;
+}
+
+static enum db_rc
+prepare(struct db *db, const char *sql, MYSQL_STMT **out)
+{
+    MYSQL_STMT *st;
+    enum db_rc rc;
+
+    if ((rc = db_connect(db)) != DB_OK) {
+        return rc;
+    }
+    for (size_t i = 0; i < db->ncache; i++) {
+        if (db->cache[i].sql == sql) {
+            *out = db->cache[i].st;
+            return DB_OK;
+        }
+    }
+    st = mysql_stmt_init(db->my);
+    if (st == NULL) {
+        return failed(db, mysql_errno(db->my), mysql_error(db->my), sql);
+    }
+    if (mysql_stmt_prepare(st, sql, (unsigned long)strlen(sql)) != 0) {
+        unsigned e = mysql_stmt_errno(st);
+        char msg[512];
+
+        copy(msg, sizeof(msg), mysql_stmt_error(st));
+        mysql_stmt_close(st);
+        return failed(db, e, msg, sql);
+    }
+    if (db->ncache == STMT_CACHE) {
+        /* full: forget the oldest */
+        mysql_stmt_close(db->cache[0].st);
+        memmove(db->cache, db->cache + 1, (STMT_CACHE - 1) * sizeof(db->cache[0]));
+        db->ncache--;
+    }
+    db->cache[db->ncache].sql = sql;
+    db->cache[db->ncache].st = st;
+    db->ncache++;
+    *out = st;
+    return DB_OK;
+}
+
+static enum db_rc
+bind_and_execute(struct db *db, MYSQL_STMT *st, const char *sql, const struct dbv *args,
+                 size_t nargs)
+{
+    MYSQL_BIND b[64];
+    unsigned long lens[64];
+    my_bool nul[64];
+    long long ints[64];
+
+    if (nargs > NELEM(b) || nargs != mysql_stmt_param_count(st)) {
+        log_err("db: %zu arguments for %lu placeholders: %.200s", nargs,
+                mysql_stmt_param_count(st), sql);
+        return DB_ERR;
+    }
+    memset(b, 0, sizeof(b));
+    for (size_t i = 0; i < nargs; i++) {
+        switch (args[i].t) {
+        case DBV_NULL:
+            nul[i] = 1;
+            b[i].buffer_type = MYSQL_TYPE_NULL;
+            b[i].is_null = &nul[i];
+            break;
+        case DBV_INT:
+            ints[i] = args[i].i;
+            b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+            b[i].buffer = &ints[i];
+            break;
+        case DBV_STR:
+            lens[i] = (unsigned long)args[i].len;
+            b[i].buffer_type = MYSQL_TYPE_STRING;
+            b[i].buffer = (void *)args[i].s;
+            b[i].buffer_length = lens[i];
+            b[i].length = &lens[i];
+            break;
+        }
+    }
+    if ((nargs > 0 && mysql_stmt_bind_param(st, b) != 0) || mysql_stmt_execute(st) != 0) {
+        return failed(db, mysql_stmt_errno(st), mysql_stmt_error(st), sql);
+    }
+    return DB_OK;
+}
+
+static enum db_rc
+fetch_all(struct db *db, MYSQL_STMT *st, struct pool *p, const char *sql, struct dbres *out)
+{
+    MYSQL_RES *meta = mysql_stmt_result_metadata(st);
+    size_t ncols, cap = 16;
+    MYSQL_BIND *b = NULL;
+    unsigned long *lens = NULL;
+    my_bool *nul = NULL, *trunc = NULL;
+    char **bufs = NULL;
+    enum db_rc rc = DB_OK;
+    int f;
+
+    out->nrows = out->ncols = 0;
+    out->cell = NULL;
+    if (meta == NULL) {
+        return DB_OK;  /* no result set */
+    }
+    ncols = mysql_num_fields(meta);
+    mysql_free_result(meta);
+    out->ncols = ncols;
+    b = xcalloc(ncols, sizeof(*b));
+    lens = xcalloc(ncols, sizeof(*lens));
+    nul = xcalloc(ncols, sizeof(*nul));
+    trunc = xcalloc(ncols, sizeof(*trunc));
+    bufs = xcalloc(ncols, sizeof(*bufs));
+    for (size_t c = 0; c < ncols; c++) {
+        bufs[c] = xmalloc(256);
+        b[c].buffer_type = MYSQL_TYPE_STRING;
+        b[c].buffer = bufs[c];
+        b[c].buffer_length = 256;
+        b[c].length = &lens[c];
+        b[c].is_null = &nul[c];
+        b[c].error = &trunc[c];
+    }
+    if (mysql_stmt_bind_result(st, b) != 0 || mysql_stmt_store_result(st) != 0) {
+        rc = failed(db, mysql_stmt_errno(st), mysql_stmt_error(st), sql);
+        goto out;
+    }
+    out->cell = xcalloc(cap * ncols, sizeof(char *));
+    while ((f = mysql_stmt_fetch(st)) == 0 || f == MYSQL_DATA_TRUNCATED) {
+        if (out->nrows == cap) {
+            cap *= 2;
+            out->cell = xrealloc(out->cell, cap * ncols * sizeof(char *));
+        }
+        for (size_t c = 0; c < ncols; c++) {
+            char **cell = &out->cell[out->nrows * ncols + c];
+
+            if (nul[c]) {
+                *cell = NULL;
+            } else if (lens[c] <= 256) {
+                *cell = pool_strndup(p, bufs[c], lens[c]);
+            } else {
+                /* longer than the bound buffer: fetch the whole column */
+                MYSQL_BIND one;
+                char *big = pool_alloc(p, lens[c] + 1);
+
+                memset(&one, 0, sizeof(one));
+                one.buffer_type = MYSQL_TYPE_STRING;
+                one.buffer = big;
+                one.buffer_length = lens[c];
+                if (mysql_stmt_fetch_column(st, &one, (unsigned)c, 0) != 0) {
+                    rc = failed(db, mysql_stmt_errno(st), mysql_stmt_error(st), sql);
+                    goto out;
+                }
+                big[lens[c]] = '\0';
+                *cell = big;
+            }
+        }
+        out->nrows++;
+    }
+    if (f != MYSQL_NO_DATA) {
+        rc = failed(db, mysql_stmt_errno(st), mysql_stmt_error(st), sql);
+    }
+out:
+    /* move the cell array into the pool so the caller frees nothing */
+    if (out->cell) {
+        char **pc = pool_alloc(p, (out->nrows ? out->nrows : 1) * ncols * sizeof(char *));
+
+        memcpy(pc, out->cell, out->nrows * ncols * sizeof(char *));
+        free(out->cell);
+        out->cell = pc;
+    }
+    if (db->connected) {
+        mysql_stmt_free_result(st);
+    }
+    for (size_t c = 0; c < ncols; c++) {
+        free(bufs[c]);
+    }
+    free(bufs);
+    free(b);
+    free(lens);
+    free(nul);
+    free(trunc);
+    return rc;
+}
+
+enum db_rc
+db_query(struct db *db, struct pool *p, const char *sql, const struct dbv *args, size_t nargs,
+         struct dbres *out)
+{
+    MYSQL_STMT *st;
+    enum db_rc rc;
+
+    memset(out, 0, sizeof(*out));
+    for (int attempt = 0; attempt < 2; attempt++) {
+        int was_connected = db->connected, in_tx = db->in_tx;
+
+        rc = prepare(db, sql, &st);
+        if (rc == DB_OK) {
+            rc = bind_and_execute(db, st, sql, args, nargs);
+        }
+        if (rc == DB_OK) {
+            return fetch_all(db, st, p, sql, out);
+        }
+        /* a read on a connection that died since the last request: retry once */
+        if (rc != DB_DOWN || !was_connected || in_tx) {
+            return rc;
+        }
+    }
+    return rc;
+}
+
+enum db_rc
+db_exec(struct db *db, const char *sql, const struct dbv *args, size_t nargs,
+        unsigned long long *affected, unsigned long long *insert_id)
+{
+    MYSQL_STMT *st;
+    enum db_rc rc;
+
+    if ((rc = prepare(db, sql, &st)) != DB_OK) {
+        return rc;
+    }
+    if ((rc = bind_and_execute(db, st, sql, args, nargs)) != DB_OK) {
+        return rc;
+    }
+    if (affected) {
+        *affected = mysql_stmt_affected_rows(st);
+    }
+    if (insert_id) {
+        *insert_id = mysql_stmt_insert_id(st);
+    }
+    return DB_OK;
+}
+
+static enum db_rc
+simple(struct db *db, const char *sql)
+{
+    enum db_rc rc;
+
+    if ((rc = db_connect(db)) != DB_OK) {
+        return rc;
+    }
+    if (mysql_real_query(db->my, sql, (unsigned long)strlen(sql)) != 0) {
+        return failed(db, mysql_errno(db->my), mysql_error(db->my), sql);
+    }
+    return DB_OK;
+}
+
+enum db_rc
+db_begin(struct db *db)
+{
+    enum db_rc rc = simple(db, "START TRANSACTION");
+
+    if (rc == DB_DOWN) {
+        rc = simple(db, "START TRANSACTION");  /* connection had died while idle */
+    }
+    db->in_tx = rc == DB_OK;
+    return rc;
+}
+
+enum db_rc
+db_commit(struct db *db)
+{
+    enum db_rc rc = simple(db, "COMMIT");
+
+    db->in_tx = 0;
+    return rc;
+}
+
+void
+db_rollback(struct db *db)
+{
+    if (db->connected && db->in_tx) {
+        (void)simple(db, "ROLLBACK");
+    }
+    db->in_tx = 0;
+}
+
+enum db_rc
+db_script(struct db *db, const char *sql, size_t len)
+{
+    enum db_rc rc;
+    int status;
+
+    if ((rc = db_connect(db)) != DB_OK) {
+        return rc;
+    }
+    if (mysql_real_query(db->my, sql, (unsigned long)len) != 0) {
+        return failed(db, mysql_errno(db->my), mysql_error(db->my), "(script)");
+    }
+    do {
+        MYSQL_RES *r = mysql_store_result(db->my);
+
+        if (r) {
+            mysql_free_result(r);
+        }
+        status = mysql_next_result(db->my);
+        if (status > 0) {
+            return failed(db, mysql_errno(db->my), mysql_error(db->my), "(script)");
+        }
+    } while (status == 0);
+    return DB_OK;
+}
+
+const char *
+db_error(struct db *db)
+{
+    return db->err;
+}

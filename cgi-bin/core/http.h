@@ -1,0 +1,110 @@
+/* http.h — one request and its response, routing, and the program skeleton. */
+#ifndef MOTCUA_HTTP_H
+#define MOTCUA_HTTP_H
+
+#include <ClearSilver.h>
+#include <fcgiapp.h>
+
+#include "db.h"
+#include "form.h"
+#include "util.h"
+
+struct user {
+    long long id;
+    long long unit_id;
+    char *username;
+    char *full_name;
+    char *role;              /* "officer", "leader" or "admin" */
+    char *session_hash;      /* hex of the stored hash of the session token */
+};
+
+/* Per-process context, set up in main before the workers fork. */
+struct app {
+    const struct program *prog;
+    HDF *conf;
+    HDF *langs;              /* vi.*, en.*: read-only after start-up */
+    struct db *db;
+    unsigned char secret[32];
+    const char *tmpl_dir;
+};
+
+struct req {
+    struct pool pool;        /* everything below that is allocated lives here */
+    struct app *app;
+    FCGX_Request *fcgi;
+
+    const char *method, *path, *query, *remote_addr, *host, *origin, *content_type;
+    const char *user_agent;
+    int https;
+    struct kvlist q, form, cookies;
+    const char *body;        /* raw body of a POST (NUL-terminated), or NULL */
+    size_t body_len;
+    const char *arg[4];      /* path segments captured by '*' in the route */
+    HDF *hdf;                /* the page's data; templates see only this */
+    const char *lang;        /* "vi" or "en" */
+    struct user *user;       /* signed-in staff member, or NULL */
+    char csrf[65];
+
+    int status;
+    const char *ctype;
+    struct buf headers;
+    struct buf out;
+};
+
+/* Route flags */
+#define R_FORM     0x1       /* POST with an urlencoded body, CSRF-checked */
+#define R_RAWBODY  0x2       /* POST whose body the handler reads itself (API, uploads) */
+#define R_NOCSRF   0x4       /* with R_FORM: token checked by the handler (API) */
+
+struct route {
+    const char *method;      /* "GET" (also answers HEAD) or "POST" */
+    const char *pattern;     /* "/ho-so/X", where a star matches one segment */
+    int (*handler)(struct req *r);
+    int flags;
+};
+
+struct program {
+    const char *name;        /* also the socket name and the DB account */
+    const struct route *routes;
+    size_t nroutes;
+};
+
+/* Run the master (socket + N workers, restarted when they die).  Never
+ * returns until SIGTERM/SIGINT. */
+int program_main(const struct program *prog, int argc, char **argv);
+
+/* Request data */
+const char *req_query(struct req *r, const char *key);
+const char *req_form(struct req *r, const char *key);
+const char *req_cookie(struct req *r, const char *key);
+const char *req_header(struct req *r, const char *cgi_name);   /* e.g. "HTTP_ACCEPT" */
+
+/* Response */
+void resp_header(struct req *r, const char *name, const char *value);
+void resp_cookie(struct req *r, const char *name, const char *value, long max_age, int httponly);
+int resp_redirect(struct req *r, const char *location);        /* returns 303 */
+void resp_raw(struct req *r, const char *ctype, const void *data, size_t len);
+
+/* Rendering: templates/<tmpl>.cs with r->hdf (Config.VarEscapeMode=html).
+ * Returns 200 or 500. */
+int render(struct req *r, const char *tmpl);
+int render_status(struct req *r, int status, const char *tmpl);
+int render_error(struct req *r, int status);
+void hset(struct req *r, const char *key, const char *value);
+void hsetf(struct req *r, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void hseti(struct req *r, const char *key, long long v);
+/* Copy every column of every row of res into HDF prefix.N.colname. */
+void hset_rows(struct req *r, const char *prefix, const struct dbres *res,
+               const char *const *colnames);
+const char *lang_str(struct req *r, const char *key);           /* L.<key> */
+
+/* Map a database result to an HTTP status: DB_DOWN → 503, others → 500. */
+int db_fail(struct req *r, enum db_rc rc);
+
+/* Load the language files (templates/lang/vi.hdf, en.hdf) into one HDF. */
+HDF *lang_load(const char *tmpl_dir);
+/* "vi" or "en" from ?lang=, then the cookie, then Accept-Language. */
+const char *lang_pick(struct req *r);
+
+#endif

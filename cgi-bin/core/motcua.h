@@ -1,0 +1,14 @@
+/* motcua.h — everything a program needs from the core. */
+#ifndef MOTCUA_H
+#define MOTCUA_H
+
+#include "audit.h"
+#include "conf.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "sec.h"
+#include "staff.h"
+#include "util.h"
+
+#endif

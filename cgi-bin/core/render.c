@@ -1,0 +1,217 @@
+/* render.c — ClearSilver rendering and the language files. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "http.h"
+
+static NEOERR *
+out_cb(void *ctx, char *s)
+{
+    buf_adds(ctx, s);
+    return STATUS_OK;
+}
+
+static void
+log_nerr(const char *what, NEOERR *err)
+{
+    STRING s;
+
+    string_init(&s);
+    nerr_error_traceback(err, &s);
+    log_err("%s: %s", what, s.buf ? s.buf : "?");
+    string_clear(&s);
+    nerr_ignore(&err);
+}
+
+void
+hset(struct req *r, const char *key, const char *value)
+{
+    NEOERR *err = hdf_set_value(r->hdf, key, value ? value : "");
+
+    if (err) {
+        log_nerr("hdf_set_value", err);
+    }
+}
+
+void
+hsetf(struct req *r, const char *key, const char *fmt, ...)
+{
+    va_list ap;
+    char *v;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    v = pool_alloc(&r->pool, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(v, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    hset(r, key, v);
+}
+
+void
+hseti(struct req *r, const char *key, long long v)
+{
+    hsetf(r, key, "%lld", v);
+}
+
+void
+hset_rows(struct req *r, const char *prefix, const struct dbres *res,
+          const char *const *colnames)
+{
+    for (size_t i = 0; i < res->nrows; i++) {
+        for (size_t c = 0; c < res->ncols && colnames[c]; c++) {
+            const char *v = dbres_get(res, i, c);
+
+            if (v) {
+                char key[160];
+
+                snprintf(key, sizeof(key), "%s.%zu.%s", prefix, i, colnames[c]);
+                hset(r, key, v);
+            }
+        }
+    }
+}
+
+const char *
+lang_str(struct req *r, const char *key)
+{
+    char k[160];
+
+    snprintf(k, sizeof(k), "L.%s", key);
+    return hdf_get_value(r->hdf, k, key);
+}
+
+int
+render_status(struct req *r, int status, const char *tmpl)
+{
+    CSPARSE *cs = NULL;
+    NEOERR *err;
+    char file[256];
+
+    if (r->csrf[0]) {
+        hset(r, "Req.CSRF", r->csrf);
+    }
+    snprintf(file, sizeof(file), "%s.cs", tmpl);
+    buf_reset(&r->out);
+    err = cs_init(&cs, r->hdf);
+    if (err == STATUS_OK) {
+        err = cgi_register_strfuncs(cs);
+    }
+    if (err == STATUS_OK) {
+        err = cs_parse_file(cs, file);
+    }
+    if (err == STATUS_OK) {
+        err = cs_render(cs, &r->out, out_cb);
+    }
+    cs_destroy(&cs);
+    if (err != STATUS_OK) {
+        log_nerr(file, err);
+        buf_reset(&r->out);
+        r->ctype = "text/plain; charset=utf-8";
+        buf_adds(&r->out, "500 Lỗi máy chủ / Internal Server Error\n");
+        return 500;
+    }
+    r->ctype = "text/html; charset=utf-8";
+    return status;
+}
+
+int
+render(struct req *r, const char *tmpl)
+{
+    return render_status(r, 200, tmpl);
+}
+
+int
+render_error(struct req *r, int status)
+{
+    hseti(r, "Page.Status", status);
+    hsetf(r, "Page.ErrKey", "E%d", status);
+    return render_status(r, status, "error") == 500 && status != 500 ? 500 : status;
+}
+
+int
+db_fail(struct req *r, enum db_rc rc)
+{
+    return rc == DB_DOWN ? 503 : 500;
+}
+
+HDF *
+lang_load(const char *tmpl_dir)
+{
+    static const char *codes[] = { "vi", "en" };
+    HDF *all = NULL;
+    NEOERR *err = hdf_init(&all);
+
+    for (size_t i = 0; err == STATUS_OK && i < NELEM(codes); i++) {
+        HDF *one = NULL;
+        char path[512];
+
+        snprintf(path, sizeof(path), "%s/lang/%s.hdf", tmpl_dir, codes[i]);
+        err = hdf_init(&one);
+        if (err == STATUS_OK) {
+            err = hdf_read_file(one, path);
+        }
+        if (err == STATUS_OK) {
+            err = hdf_copy(all, codes[i], one);
+        }
+        hdf_destroy(&one);
+    }
+    if (err != STATUS_OK) {
+        log_nerr("language files", err);
+        hdf_destroy(&all);
+        return NULL;
+    }
+    return all;
+}
+
+static int
+supported(const char *s, size_t n)
+{
+    return (n == 2 && strncasecmp(s, "vi", 2) == 0) || (n == 2 && strncasecmp(s, "en", 2) == 0);
+}
+
+const char *
+lang_pick(struct req *r)
+{
+    const char *v = req_query(r, "lang");
+    const char *al;
+    double best_q = -1;
+    const char *best = "vi";
+
+    if (v && supported(v, strlen(v))) {
+        const char *code = strcmp(v, "en") == 0 ? "en" : "vi";
+
+        resp_cookie(r, "lang", code, 365L * 86400, 1);
+        return code;
+    }
+    v = req_cookie(r, "lang");
+    if (v && supported(v, strlen(v))) {
+        return strcmp(v, "en") == 0 ? "en" : "vi";
+    }
+    /* Accept-Language: "en-US,en;q=0.9,vi;q=0.8" — take the best supported one */
+    al = req_header(r, "HTTP_ACCEPT_LANGUAGE");
+    while (al && *al) {
+        const char *end = strchr(al, ','), *semi, *tag = al;
+        size_t len = end ? (size_t)(end - al) : strlen(al), tlen;
+        double q = 1.0;
+
+        while (*tag == ' ' && len > 0) {
+            tag++, len--;
+        }
+        semi = memchr(tag, ';', len);
+        tlen = semi ? (size_t)(semi - tag) : len;
+        if (semi && len - tlen > 3 && strncmp(semi, ";q=", 3) == 0) {
+            q = strtod(semi + 3, NULL);
+        }
+        if (tlen >= 2 && (tlen == 2 || tag[2] == '-') && supported(tag, 2) && q > best_q) {
+            best_q = q;
+            best = strncasecmp(tag, "en", 2) == 0 ? "en" : "vi";
+        }
+        al = end ? end + 1 : NULL;
+    }
+    return best;
+}

@@ -1,0 +1,196 @@
+/* staff.c — sign-in, sign-out and role checks for staff programs. */
+#include "staff.h"
+
+#include <string.h>
+
+#include "audit.h"
+#include "conf.h"
+#include "sec.h"
+
+static int
+role_in(const char *role, const char *roles)
+{
+    size_t n = strlen(role);
+
+    for (const char *p = roles; p && *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+
+        if (len == n && strncmp(p, role, n) == 0) {
+            return 1;
+        }
+        p = end ? end + 1 : NULL;
+    }
+    return 0;
+}
+
+/* Only local paths may be a "next" target: no scheme, no "//host". */
+static int
+safe_next(const char *next)
+{
+    return next && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
+           strlen(next) < 512 && strpbrk(next, "\r\n") == NULL;
+}
+
+int
+staff_require(struct req *r, const char *roles)
+{
+    if (r->user == NULL) {
+        char *esc = NULL;
+        int rc;
+
+        if (cgi_url_escape(r->path, &esc) != STATUS_OK) {
+            return resp_redirect(r, "/can-bo/dang-nhap");
+        }
+        rc = resp_redirect(r, pool_printf(&r->pool, "/can-bo/dang-nhap?next=%s", esc));
+        free(esc);
+        return rc;
+    }
+    if (!role_in(r->user->role, roles)) {
+        hset(r, "Page.ErrDetail", lang_str(r, "Staff.Forbidden"));
+        return 403;
+    }
+    return 0;
+}
+
+enum db_rc
+staff_hdf(struct req *r)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    if (r->user == NULL) {
+        return DB_OK;
+    }
+    hset(r, "Req.User.Name", r->user->full_name);
+    hset(r, "Req.User.Role", r->user->role);
+    hseti(r, "Req.User.Id", r->user->id);
+    rc = db_query(r->app->db, &r->pool, "SELECT name FROM org_unit WHERE id = ?",
+                  DB_ARGS(DV_I(r->user->unit_id)), &res);
+    if (rc == DB_OK && res.nrows) {
+        hset(r, "Req.User.UnitName", dbres_get(&res, 0, 0));
+    }
+    return rc;
+}
+
+int
+staff_begin(struct req *r, const char *roles)
+{
+    int rc = staff_require(r, roles);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    dr = staff_hdf(r);
+    return dr == DB_OK ? 0 : db_fail(r, dr);
+}
+
+int
+staff_login_form(struct req *r)
+{
+    const char *next = req_query(r, "next");
+
+    if (r->user) {
+        return resp_redirect(r, "/can-bo/");
+    }
+    if (safe_next(next)) {
+        hset(r, "Page.Next", next);
+    }
+    return render(r, "staff/login");
+}
+
+static int
+login_again(struct req *r, int status, const char *err_key)
+{
+    const char *next = req_form(r, "next");
+
+    hset(r, "Page.Error", lang_str(r, err_key));
+    hset(r, "Page.Username", req_form(r, "username"));
+    if (safe_next(next)) {
+        hset(r, "Page.Next", next);
+    }
+    return render_status(r, status, "staff/login");
+}
+
+int
+staff_login(struct req *r)
+{
+    const char *user = req_form(r, "username"), *pw = req_form(r, "password");
+    const char *next = req_form(r, "next");
+    long long window = conf_int(r->app->conf, "Login.WindowMinutes", 15) * 60;
+    int max_acct = (int)conf_int(r->app->conf, "Login.MaxFailuresPerAccount", 5);
+    int max_addr = (int)conf_int(r->app->conf, "Login.MaxFailuresPerAddress", 20);
+    int fails_acct = 0, fails_addr = 0, ok = 0, allowed;
+    long long uid = 0;
+    struct dbres res;
+    enum db_rc rc;
+
+    if (user == NULL || pw == NULL || *user == '\0' || *pw == '\0' || strlen(user) > 64 ||
+        strlen(pw) > 256) {
+        return login_again(r, 422, "Staff.Missing");
+    }
+    /* throttle before the (deliberately slow) password check */
+    if ((rc = ratelimit_count(r, "login-user", user, (int)window, &fails_acct)) != DB_OK ||
+        (rc = ratelimit_count(r, "login-ip", r->remote_addr, (int)window, &fails_addr)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (fails_acct >= max_acct || fails_addr >= max_addr) {
+        return login_again(r, 429, "Staff.Throttled");
+    }
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT id, password_hash FROM users WHERE username = ? AND disabled = 0",
+                  DB_ARGS(DV_S(user)), &res);
+    if (rc != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (res.nrows == 1) {
+        ok = pw_verify(dbres_get(&res, 0, 1), pw);
+        parse_int(dbres_get(&res, 0, 0), 1, 1LL << 62, &uid);
+    } else {
+        /* same cost whether or not the account exists */
+        char dummy[crypto_pwhash_STRBYTES];
+
+        pw_hash(pw, dummy);
+    }
+    if (!ok) {
+        if ((rc = ratelimit_hit(r, "login-user", user, max_acct, (int)window, &allowed)) != DB_OK ||
+            (rc = ratelimit_hit(r, "login-ip", r->remote_addr, max_addr, (int)window,
+                                &allowed)) != DB_OK) {
+            return db_fail(r, rc);
+        }
+        log_info("failed sign-in for %s from %s", user, r->remote_addr);
+        return login_again(r, 401, "Staff.BadLogin");
+    }
+    if ((rc = db_begin(r->app->db)) != DB_OK || (rc = session_create(r, uid)) != DB_OK ||
+        (rc = ratelimit_clear(r, "login-user", user)) != DB_OK) {
+        db_rollback(r->app->db);
+        return db_fail(r, rc);
+    }
+    r->user = pool_alloc(&r->pool, sizeof(*r->user));
+    r->user->id = uid;
+    if ((rc = audit(r, "login", "user", uid, NULL)) != DB_OK ||
+        (rc = db_commit(r->app->db)) != DB_OK) {
+        db_rollback(r->app->db);
+        return db_fail(r, rc);
+    }
+    return resp_redirect(r, safe_next(next) ? next : "/can-bo/");
+}
+
+int
+staff_logout(struct req *r)
+{
+    enum db_rc rc;
+
+    if (r->user) {
+        if ((rc = db_begin(r->app->db)) != DB_OK || (rc = audit(r, "logout", "user",
+                                                                 r->user->id, NULL)) != DB_OK ||
+            (rc = session_destroy(r)) != DB_OK || (rc = db_commit(r->app->db)) != DB_OK) {
+            db_rollback(r->app->db);
+            return db_fail(r, rc);
+        }
+    } else {
+        session_destroy(r);
+    }
+    return resp_redirect(r, "/can-bo/dang-nhap");
+}

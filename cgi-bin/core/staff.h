@@ -1,0 +1,24 @@
+/* staff.h — what every staff program (officer, leader, admin) shares. */
+#ifndef MOTCUA_STAFF_H
+#define MOTCUA_STAFF_H
+
+#include "http.h"
+
+/* Allow the request only for a signed-in user whose role is in the
+ * comma-separated list roles ("officer,leader").  Returns 0 when allowed;
+ * otherwise the status to return (303 to the sign-in page, or 403). */
+int staff_require(struct req *r, const char *roles);
+
+/* Put the signed-in user into the page data (Req.User.*). */
+enum db_rc staff_hdf(struct req *r);
+
+/* staff_require, then staff_hdf: the start of every staff page handler.
+ * Returns 0 to go on, or the status to return. */
+int staff_begin(struct req *r, const char *roles);
+
+/* The sign-in, sign-out and home pages, mounted by the officer program. */
+int staff_login_form(struct req *r);
+int staff_login(struct req *r);
+int staff_logout(struct req *r);
+
+#endif

@@ -1,0 +1,60 @@
+/* util.h — memory (per-request pools, growable buffers), logging, small helpers. */
+#ifndef MOTCUA_UTIL_H
+#define MOTCUA_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/*
+ * A pool owns every allocation made for one request; pool_release() frees
+ * them all at once.  Allocation failure aborts the process (a worker dies,
+ * the master restarts it): callers never check for NULL.
+ */
+struct pool_blk;
+struct pool {
+    struct pool_blk *head;
+};
+
+void *pool_alloc(struct pool *p, size_t n);          /* zeroed */
+char *pool_strdup(struct pool *p, const char *s);   /* NULL stays NULL */
+char *pool_strndup(struct pool *p, const char *s, size_t n);
+char *pool_printf(struct pool *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void pool_release(struct pool *p);
+
+/* A growable byte buffer on the heap, always NUL-terminated; buf_free() frees. */
+struct buf {
+    char *p;
+    size_t len, cap;
+};
+
+void buf_add(struct buf *b, const void *s, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_reset(struct buf *b);
+void buf_free(struct buf *b);
+
+/* Structured logging to stderr: "ts=… lvl=… prog=… pid=… msg=…" plus key=value pairs. */
+enum log_level { LOG_DEBUG, LOG_INFO, LOG_WARN, LOG_ERR };
+void log_set_program(const char *name);
+void log_msg(enum log_level lvl, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#define log_info(...) log_msg(LOG_INFO, __VA_ARGS__)
+#define log_warn(...) log_msg(LOG_WARN, __VA_ARGS__)
+#define log_err(...)  log_msg(LOG_ERR, __VA_ARGS__)
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t m);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+/* Parse a decimal integer in [min, max]; the whole string must be consumed. */
+int parse_int(const char *s, long long min, long long max, long long *out);
+
+/* Lowercase hex of n bytes into out (2n+1 bytes). */
+void hex_encode(char *out, const unsigned char *in, size_t n);
+
+#endif

@@ -1,0 +1,532 @@
+/* worker.c — the FastCGI master/worker processes and the request cycle.
+ *
+ * The master opens the unix socket, forks N workers and restarts any that
+ * dies; a crash costs at most the request that worker was serving.  Each
+ * worker owns one database connection and serves one request at a time. */
+#include <errno.h>
+#include <mysql.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "http.h"
+#include "sec.h"
+
+static volatile sig_atomic_t stopping;
+
+static void
+on_stop(int sig)
+{
+    stopping = 1;
+}
+
+/* ---- request data ------------------------------------------------------ */
+
+const char *
+req_header(struct req *r, const char *name)
+{
+    return FCGX_GetParam(name, r->fcgi->envp);
+}
+
+const char *
+req_query(struct req *r, const char *key)
+{
+    return kv_get(&r->q, key);
+}
+
+const char *
+req_form(struct req *r, const char *key)
+{
+    return kv_get(&r->form, key);
+}
+
+const char *
+req_cookie(struct req *r, const char *key)
+{
+    return kv_get(&r->cookies, key);
+}
+
+/* ---- response ---------------------------------------------------------- */
+
+void
+resp_header(struct req *r, const char *name, const char *value)
+{
+    /* header injection is impossible by construction: values never carry CR/LF */
+    for (const char *c = value; *c; c++) {
+        if (*c == '\r' || *c == '\n') {
+            log_err("refusing header %s with a line break", name);
+            return;
+        }
+    }
+    buf_printf(&r->headers, "%s: %s\r\n", name, value);
+}
+
+void
+resp_cookie(struct req *r, const char *name, const char *value, long max_age, int httponly)
+{
+    char *v = pool_printf(&r->pool, "%s=%s; Path=/; Max-Age=%ld; SameSite=Lax%s%s", name, value,
+                          max_age, httponly ? "; HttpOnly" : "", r->https ? "; Secure" : "");
+
+    resp_header(r, "Set-Cookie", v);
+}
+
+int
+resp_redirect(struct req *r, const char *location)
+{
+    resp_header(r, "Location", location);
+    return 303;
+}
+
+void
+resp_raw(struct req *r, const char *ctype, const void *data, size_t len)
+{
+    r->ctype = ctype;
+    buf_reset(&r->out);
+    buf_add(&r->out, data, len);
+}
+
+static const char *
+status_text(int s)
+{
+    switch (s) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 303: return "See Other";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Content";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    }
+    return "Status";
+}
+
+static void
+send_response(struct req *r)
+{
+    struct buf h = { 0 };
+    int head = strcmp(r->method, "HEAD") == 0;
+
+    buf_printf(&h, "Status: %d %s\r\n", r->status, status_text(r->status));
+    if (r->status != 204 && r->status != 304) {
+        buf_printf(&h, "Content-Type: %s\r\nContent-Length: %zu\r\n",
+                   r->ctype ? r->ctype : "text/html; charset=utf-8", r->out.len);
+    }
+    buf_adds(&h, "X-Content-Type-Options: nosniff\r\n"
+                 "X-Frame-Options: DENY\r\n"
+                 "Referrer-Policy: same-origin\r\n"
+                 "Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n"
+                 "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
+                 "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
+                 "form-action 'self'; frame-ancestors 'none'\r\n");
+    if (strstr(r->headers.p ? r->headers.p : "", "Cache-Control:") == NULL) {
+        buf_adds(&h, "Cache-Control: no-store\r\n");
+    }
+    if (r->headers.len) {
+        buf_add(&h, r->headers.p, r->headers.len);
+    }
+    buf_adds(&h, "\r\n");
+    FCGX_PutStr(h.p, (int)h.len, r->fcgi->out);
+    if (!head && r->out.len) {
+        FCGX_PutStr(r->out.p, (int)r->out.len, r->fcgi->out);
+    }
+    buf_free(&h);
+}
+
+/* ---- routing ----------------------------------------------------------- */
+
+static int
+match(const char *pattern, const char *path, struct req *r)
+{
+    size_t na = 0;
+
+    while (*pattern && *path) {
+        if (*pattern == '*') {
+            const char *end = strchr(path, '/');
+            size_t n = end ? (size_t)(end - path) : strlen(path);
+
+            if (n == 0 || na == NELEM(r->arg)) {
+                return 0;
+            }
+            r->arg[na++] = pool_strndup(&r->pool, path, n);
+            pattern++;
+            path += n;
+            continue;
+        }
+        if (*pattern != *path) {
+            return 0;
+        }
+        pattern++, path++;
+    }
+    return *pattern == '\0' && *path == '\0';
+}
+
+static const struct route *
+route_find(const struct program *prog, struct req *r, int *path_found)
+{
+    const char *m = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
+
+    *path_found = 0;
+    for (size_t i = 0; i < prog->nroutes; i++) {
+        const struct route *rt = &prog->routes[i];
+
+        memset(r->arg, 0, sizeof(r->arg));
+        if (match(rt->pattern, r->path, r)) {
+            *path_found = 1;
+            if (strcmp(rt->method, m) == 0) {
+                return rt;
+            }
+        }
+    }
+    memset(r->arg, 0, sizeof(r->arg));
+    return NULL;
+}
+
+/* ---- one request ------------------------------------------------------- */
+
+static int
+read_body(struct req *r, long long max)
+{
+    const char *cl = req_header(r, "CONTENT_LENGTH");
+    long long n = 0;
+    char *b;
+
+    if (cl && *cl && parse_int(cl, 0, 1LL << 40, &n) != 0) {
+        return 400;
+    }
+    if (n > max) {
+        return 413;
+    }
+    b = pool_alloc(&r->pool, (size_t)n + 1);
+    if (n > 0 && FCGX_GetStr(b, (int)n, r->fcgi->in) != (int)n) {
+        return 400;
+    }
+    b[n] = '\0';
+    r->body = b;
+    r->body_len = (size_t)n;
+    return 0;
+}
+
+static int
+prepare_hdf(struct req *r)
+{
+    struct app *a = r->app;
+    NEOERR *err = hdf_init(&r->hdf);
+
+    if (err == STATUS_OK) {
+        err = hdf_set_value(r->hdf, "Config.VarEscapeMode", "html");
+    }
+    if (err == STATUS_OK) {
+        err = hdf_set_value(r->hdf, "hdf.loadpaths.0", a->tmpl_dir);
+    }
+    if (err == STATUS_OK) {
+        err = hdf_copy(r->hdf, "L", hdf_get_obj(a->langs, r->lang));
+    }
+    if (err != STATUS_OK) {
+        nerr_log_error(err);
+        return -1;
+    }
+    hset(r, "Req.Lang", r->lang);
+    hset(r, "Req.OtherLang", strcmp(r->lang, "vi") == 0 ? "en" : "vi");
+    hset(r, "Req.Path", r->path);
+    hset(r, "Req.Program", a->prog->name);
+    hset(r, "Site.Hotline", conf_str(a->conf, "Site.Hotline", ""));
+    hset(r, "Site.BaseURL", conf_str(a->conf, "Site.BaseURL", ""));
+    return 0;
+}
+
+static int
+dispatch(struct req *r)
+{
+    const struct program *prog = r->app->prog;
+    const struct route *rt;
+    int found, rc;
+    enum form_err fe;
+
+    if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0 &&
+        strcmp(r->method, "POST") != 0) {
+        resp_header(r, "Allow", "GET, HEAD, POST");
+        return 405;
+    }
+    if (!utf8_valid(r->path, strlen(r->path))) {
+        return 400;
+    }
+    for (const char *c = r->path; *c; c++) {
+        if ((unsigned char)*c < 0x20 || *c == 0x7f) {
+            return 400;
+        }
+    }
+    if (r->status == 400) {
+        return 400;  /* the query string did not parse */
+    }
+    rt = route_find(prog, r, &found);
+    if (rt == NULL) {
+        if (found) {
+            resp_header(r, "Allow", "GET, HEAD, POST");
+            return 405;
+        }
+        return 404;
+    }
+    if (strcmp(r->method, "POST") == 0) {
+        const char *ct = r->content_type ? r->content_type : "";
+
+        if (rt->flags & R_RAWBODY) {
+            if ((rc = read_body(r, conf_int(r->app->conf, "Limits.UploadBody", 16 << 20))) != 0) {
+                return rc;
+            }
+        } else {
+            if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0) {
+                return 415;
+            }
+            if ((rc = read_body(r, conf_int(r->app->conf, "Limits.FormBody", 65536))) != 0) {
+                return rc;
+            }
+            fe = form_parse(&r->pool, r->body, r->body_len, NULL, &r->form);
+            if (fe != FORM_OK) {
+                log_info("bad form body: %s", form_err_str(fe));
+                return fe == FORM_VALUE_TOO_LONG || fe == FORM_TOO_MANY ? 413 : 400;
+            }
+        }
+    }
+    /* staff programs know who is signed in before any handler runs */
+    if (strcmp(prog->name, "citizen") != 0 && strcmp(prog->name, "api") != 0) {
+        enum db_rc dr = session_load(r);
+
+        if (dr != DB_OK) {
+            return db_fail(r, dr);
+        }
+    }
+    csrf_prepare(r);
+    if (strcmp(r->method, "POST") == 0 && !(rt->flags & R_NOCSRF) && !csrf_ok(r)) {
+        hset(r, "Page.ErrDetail", lang_str(r, "Err.CSRF"));
+        return 403;
+    }
+    return rt->handler(r);
+}
+
+static void
+handle(struct app *a, FCGX_Request *fr)
+{
+    struct req r;
+    const char *https;
+
+    memset(&r, 0, sizeof(r));
+    r.app = a;
+    r.fcgi = fr;
+    r.method = FCGX_GetParam("REQUEST_METHOD", fr->envp);
+    r.path = FCGX_GetParam("DOCUMENT_URI", fr->envp);
+    r.query = FCGX_GetParam("QUERY_STRING", fr->envp);
+    r.remote_addr = FCGX_GetParam("REMOTE_ADDR", fr->envp);
+    r.host = FCGX_GetParam("HTTP_HOST", fr->envp);
+    r.origin = FCGX_GetParam("HTTP_ORIGIN", fr->envp);
+    r.content_type = FCGX_GetParam("CONTENT_TYPE", fr->envp);
+    r.user_agent = FCGX_GetParam("HTTP_USER_AGENT", fr->envp);
+    https = FCGX_GetParam("HTTPS", fr->envp);
+    r.https = (https && *https && strcasecmp(https, "off") != 0) ||
+              conf_int(a->conf, "Site.TLS", 0) != 0;
+    if (!r.method) r.method = "GET";
+    if (!r.path) r.path = "/";
+    if (!r.query) r.query = "";
+    if (!r.remote_addr) r.remote_addr = "";
+    cookie_parse(&r.pool, FCGX_GetParam("HTTP_COOKIE", fr->envp), &r.cookies);
+    if (form_parse(&r.pool, r.query, strlen(r.query), NULL, &r.q) != FORM_OK) {
+        r.status = 400;
+        r.q.n = 0;
+    }
+    r.lang = lang_pick(&r);
+    if (prepare_hdf(&r) != 0) {
+        r.status = 500;
+        resp_raw(&r, "text/plain; charset=utf-8", "500\n", 4);
+    } else {
+        r.status = dispatch(&r);
+        db_rollback(a->db);  /* no-op unless a handler left a transaction open */
+        if (r.status >= 400 && r.out.len == 0) {
+            r.status = render_error(&r, r.status);
+        }
+    }
+    send_response(&r);
+    if (r.status >= 500) {
+        log_warn("%s %s -> %d", r.method, r.path, r.status);
+    }
+    hdf_destroy(&r.hdf);
+    buf_free(&r.out);
+    buf_free(&r.headers);
+    pool_release(&r.pool);
+}
+
+static void
+worker_loop(struct app *a, int listen_fd)
+{
+    FCGX_Request fr;
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_stop;   /* no SA_RESTART: a blocked accept() returns */
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGCHLD, SIG_DFL);
+
+    a->db = db_new(a->conf, a->prog->name);
+    (void)db_connect(a->db);   /* a failure here is retried per request */
+    if (FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
+        log_err("FCGX_InitRequest failed");
+        exit(1);
+    }
+    while (!stopping && FCGX_Accept_r(&fr) >= 0) {
+        handle(a, &fr);
+        FCGX_Finish_r(&fr);
+    }
+    FCGX_Free(&fr, 1);
+    db_close(a->db);
+    exit(0);
+}
+
+static pid_t
+spawn(struct app *a, int fd, sigset_t *oldmask)
+{
+    pid_t pid = fork();
+
+    if (pid == 0) {
+        sigprocmask(SIG_SETMASK, oldmask, NULL);
+        worker_loop(a, fd);
+    }
+    if (pid < 0) {
+        log_err("fork: %s", strerror(errno));
+    }
+    return pid;
+}
+
+int
+program_main(const struct program *prog, int argc, char **argv)
+{
+    struct app a;
+    char sock[512], key[64];
+    const char *conf_path = NULL;
+    pid_t *kids;
+    time_t *born;
+    long n;
+    int fd, sig;
+    sigset_t set, old;
+
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-c") == 0 && i + 1 < argc) {
+            conf_path = argv[++i];
+        } else {
+            fprintf(stderr, "usage: %s [-c motcua.hdf]\n", argv[0]);
+            return 2;
+        }
+    }
+    memset(&a, 0, sizeof(a));
+    a.prog = prog;
+    log_set_program(prog->name);
+    nerr_init();
+    if (sodium_init() < 0 || mysql_library_init(0, NULL, NULL) != 0) {
+        log_err("library initialisation failed");
+        return 1;
+    }
+    if ((a.conf = conf_load(conf_path)) == NULL) {
+        return 1;
+    }
+    if (conf_secret(a.conf, a.secret) != 0) {
+        log_err("Secret.Key must be 64 hex digits (see etc/motcua.hdf.example)");
+        return 1;
+    }
+    a.tmpl_dir = conf_str(a.conf, "Paths.Templates", "templates");
+    if ((a.langs = lang_load(a.tmpl_dir)) == NULL) {
+        return 1;
+    }
+    snprintf(sock, sizeof(sock), "%s/%s.sock", conf_str(a.conf, "Paths.Run", "var/run"),
+             prog->name);
+    snprintf(key, sizeof(key), "Workers.%s", prog->name);
+    n = (long)conf_int(a.conf, key, 2);
+    if (n < 1 || n > 256) {
+        n = 2;
+    }
+    FCGX_Init();
+    unlink(sock);
+    fd = FCGX_OpenSocket(sock, 1024);
+    if (fd < 0) {
+        log_err("cannot listen on %s: %s", sock, strerror(errno));
+        return 1;
+    }
+    /* nginx runs as another user; who may connect is decided by the directory's mode */
+    chmod(sock, 0666);
+
+    sigemptyset(&set);
+    sigaddset(&set, SIGCHLD);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    sigprocmask(SIG_BLOCK, &set, &old);
+
+    kids = xcalloc((size_t)n, sizeof(*kids));
+    born = xcalloc((size_t)n, sizeof(*born));
+    for (long i = 0; i < n; i++) {
+        kids[i] = spawn(&a, fd, &old);
+        born[i] = time(NULL);
+    }
+    log_info("listening on %s with %ld workers", sock, n);
+    while (sigwait(&set, &sig) == 0) {
+        if (sig == SIGCHLD) {
+            pid_t pid;
+            int st;
+
+            while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
+                for (long i = 0; i < n; i++) {
+                    if (kids[i] != pid) {
+                        continue;
+                    }
+                    if (WIFSIGNALED(st)) {
+                        log_warn("worker %ld died of signal %d; restarting", (long)pid,
+                                 WTERMSIG(st));
+                    } else {
+                        log_warn("worker %ld exited with %d; restarting", (long)pid,
+                                 WEXITSTATUS(st));
+                    }
+                    if (time(NULL) - born[i] < 1) {
+                        sleep(1);  /* do not spin when workers die at once */
+                    }
+                    kids[i] = spawn(&a, fd, &old);
+                    born[i] = time(NULL);
+                }
+            }
+            continue;
+        }
+        break;  /* SIGTERM, SIGINT, SIGHUP: stop */
+    }
+    for (long i = 0; i < n; i++) {
+        if (kids[i] > 0) {
+            kill(kids[i], SIGTERM);
+        }
+    }
+    for (long i = 0; i < n; i++) {
+        if (kids[i] > 0) {
+            waitpid(kids[i], NULL, 0);
+        }
+    }
+    unlink(sock);
+    log_info("stopped");
+    free(kids);
+    free(born);
+    hdf_destroy(&a.langs);
+    hdf_destroy(&a.conf);
+    mysql_library_end();
+    return 0;
+}

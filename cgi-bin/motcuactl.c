@@ -1,0 +1,597 @@
+/* motcuactl — the operator's command: migrations, users, imports, demo data,
+ * audit-chain verification.  Connects with the owner account (DB.Accounts.owner). */
+#include <csv.h>
+#include <dirent.h>
+#include <errno.h>
+#include <mysql.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "motcua.h"
+
+static const char usage[] =
+    "usage: motcuactl [-c motcua.hdf] COMMAND [ARGS]\n"
+    "\n"
+    "commands:\n"
+    "  migrate                     apply pending sql/NNN_*.sql migrations, then sql/grants.sql\n"
+    "  create-user --username U --name NAME --role officer|leader|admin --unit CODE\n"
+    "              [--title TITLE] [--counter CODE]\n"
+    "                              the password is read from $MOTCUA_PASSWORD or one line of stdin\n"
+    "  import-calendar FILE.csv    load holidays, swaps and make-up Saturdays (see sql/data/)\n"
+    "  demo                        load the demo province (sql/demo/) and its demo accounts\n"
+    "  verify-audit                check the audit log's hash chain; name the first broken row\n"
+    "\n"
+    "The configuration file comes from -c, else $MOTCUA_CONF.\n";
+
+struct ctl {
+    HDF *conf;
+    struct db *db;
+    struct app app;
+    struct req req;          /* a request stand-in, so the core's helpers work from the CLI */
+    const char *sql_dir;
+};
+
+static int
+die_db(struct ctl *c, const char *what)
+{
+    fprintf(stderr, "motcuactl: %s: %s\n", what, db_error(c->db));
+    return 1;
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    struct buf b = { 0 };
+    char chunk[65536];
+    size_t n;
+
+    if (f == NULL) {
+        return NULL;
+    }
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+        buf_add(&b, chunk, n);
+    }
+    fclose(f);
+    *len = b.len;
+    return b.p ? b.p : xstrdup("");
+}
+
+static int
+by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int
+is_migration(const struct dirent *d)
+{
+    const char *n = d->d_name;
+    size_t len = strlen(n);
+
+    return len > 8 && n[0] >= '0' && n[0] <= '9' && n[1] >= '0' && n[1] <= '9' && n[2] >= '0' &&
+           n[2] <= '9' && n[3] == '_' && strcmp(n + len - 4, ".sql") == 0;
+}
+
+static int
+run_file(struct ctl *c, const char *path, const char *apphost)
+{
+    size_t len;
+    char *sql = slurp(path, &len);
+    enum db_rc rc;
+
+    if (sql == NULL) {
+        fprintf(stderr, "motcuactl: %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    if (apphost && strcmp(apphost, "localhost") != 0) {
+        /* grants name the host programs connect from (DB.AppHost) */
+        struct buf b = { 0 };
+        const char *p = sql, *hit;
+
+        while ((hit = strstr(p, "@localhost")) != NULL) {
+            buf_add(&b, p, (size_t)(hit - p));
+            buf_printf(&b, "@'%s'", apphost);
+            p = hit + strlen("@localhost");
+        }
+        buf_adds(&b, p);
+        free(sql);
+        sql = b.p;
+        len = b.len;
+    }
+    rc = db_script(c->db, sql, len);
+    free(sql);
+    if (rc != DB_OK) {
+        fprintf(stderr, "motcuactl: %s: %s\n", path, db_error(c->db));
+        return 1;
+    }
+    return 0;
+}
+
+static int
+cmd_migrate(struct ctl *c)
+{
+    struct dirent **names = NULL;
+    const char *apphost = conf_str(c->conf, "DB.AppHost", "localhost");
+    int n, applied = 0, rc = 0;
+
+    for (const char *h = apphost; *h; h++) {
+        if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_%", *h)) {
+            fprintf(stderr, "motcuactl: DB.AppHost has a character that is not allowed\n");
+            return 1;
+        }
+    }
+    if (db_exec(c->db,
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                " name VARCHAR(191) NOT NULL PRIMARY KEY,"
+                " applied_at DATETIME NOT NULL DEFAULT UTC_TIMESTAMP())",
+                DB_NOARGS, NULL, NULL) != DB_OK) {
+        return die_db(c, "schema_migrations");
+    }
+    n = scandir(c->sql_dir, &names, is_migration, by_name);
+    if (n < 0) {
+        fprintf(stderr, "motcuactl: %s: %s\n", c->sql_dir, strerror(errno));
+        return 1;
+    }
+    for (int i = 0; i < n && rc == 0; i++) {
+        struct dbres res;
+        char path[1024];
+
+        if (db_query(c->db, &c->req.pool, "SELECT 1 FROM schema_migrations WHERE name = ?",
+                     DB_ARGS(DV_S(names[i]->d_name)), &res) != DB_OK) {
+            rc = die_db(c, "schema_migrations");
+            break;
+        }
+        if (res.nrows) {
+            continue;
+        }
+        snprintf(path, sizeof(path), "%s/%s", c->sql_dir, names[i]->d_name);
+        printf("migrate: applying %s\n", names[i]->d_name);
+        if ((rc = run_file(c, path, NULL)) != 0) {
+            break;
+        }
+        if (db_exec(c->db, "INSERT INTO schema_migrations (name) VALUES (?)",
+                    DB_ARGS(DV_S(names[i]->d_name)), NULL, NULL) != DB_OK) {
+            rc = die_db(c, "schema_migrations");
+        }
+        applied++;
+    }
+    for (int i = 0; i < n; i++) {
+        free(names[i]);
+    }
+    free(names);
+    if (rc == 0) {
+        char path[1024];
+
+        snprintf(path, sizeof(path), "%s/grants.sql", c->sql_dir);
+        rc = run_file(c, path, apphost);
+    }
+    if (rc == 0) {
+        printf("migrate: %d applied, schema up to date, grants applied\n", applied);
+    }
+    return rc;
+}
+
+static const char *
+opt(int argc, char **argv, const char *name)
+{
+    for (int i = 0; i + 1 < argc; i++) {
+        if (strcmp(argv[i], name) == 0) {
+            return argv[i + 1];
+        }
+    }
+    return NULL;
+}
+
+static int
+create_user(struct ctl *c, const char *username, const char *name, const char *role,
+            const char *unit, const char *title, const char *counter, const char *pw)
+{
+    struct dbres res;
+    long long unit_id = 0, counter_id = 0;
+    unsigned long long id = 0;
+    char hash[crypto_pwhash_STRBYTES];
+    enum db_rc rc;
+
+    if (strcmp(role, "officer") && strcmp(role, "leader") && strcmp(role, "admin")) {
+        fprintf(stderr, "motcuactl: --role must be officer, leader or admin (got \"%s\")\n", role);
+        return 1;
+    }
+    if (strlen(pw) < 10) {
+        fprintf(stderr, "motcuactl: the password must have at least 10 characters\n");
+        return 1;
+    }
+    if (db_query(c->db, &c->req.pool, "SELECT id FROM org_unit WHERE code = ?",
+                 DB_ARGS(DV_S(unit)), &res) != DB_OK) {
+        return die_db(c, "org_unit");
+    }
+    if (res.nrows == 0) {
+        fprintf(stderr, "motcuactl: no unit with code \"%s\"\n", unit);
+        return 1;
+    }
+    parse_int(dbres_get(&res, 0, 0), 1, 1LL << 62, &unit_id);
+    if (counter) {
+        if (db_query(c->db, &c->req.pool, "SELECT id FROM counter WHERE unit_id = ? AND code = ?",
+                     DB_ARGS(DV_I(unit_id), DV_S(counter)), &res) != DB_OK) {
+            return die_db(c, "counter");
+        }
+        if (res.nrows == 0) {
+            fprintf(stderr, "motcuactl: unit %s has no counter \"%s\"\n", unit, counter);
+            return 1;
+        }
+        parse_int(dbres_get(&res, 0, 0), 1, 1LL << 62, &counter_id);
+    }
+    if (pw_hash(pw, hash) != 0) {
+        fprintf(stderr, "motcuactl: out of memory hashing the password\n");
+        return 1;
+    }
+    if (db_begin(c->db) != DB_OK) {
+        return die_db(c, "begin");
+    }
+    rc = db_exec(c->db,
+                 "INSERT INTO users (username, full_name, title, role, unit_id, counter_id,"
+                 "                   password_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 DB_ARGS(DV_S(username), DV_S(name), DV_S(title), DV_S(role), DV_I(unit_id),
+                         counter_id ? DV_I(counter_id) : DV_NULL, DV_S(hash)),
+                 NULL, &id);
+    if (rc == DB_DUP) {
+        db_rollback(c->db);
+        fprintf(stderr, "motcuactl: user \"%s\" already exists\n", username);
+        return 1;
+    }
+    if (rc != DB_OK || audit(&c->req, "user.create", "user", (long long)id, username) != DB_OK ||
+        db_commit(c->db) != DB_OK) {
+        db_rollback(c->db);
+        return die_db(c, "create-user");
+    }
+    printf("created %s user %s (id %llu)\n", role, username, id);
+    return 0;
+}
+
+static int
+cmd_create_user(struct ctl *c, int argc, char **argv)
+{
+    const char *u = opt(argc, argv, "--username"), *n = opt(argc, argv, "--name");
+    const char *role = opt(argc, argv, "--role"), *unit = opt(argc, argv, "--unit");
+    const char *pw = getenv("MOTCUA_PASSWORD");
+    char line[512];
+
+    if (!u || !n || !role || !unit) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    if (pw == NULL) {
+        if (fgets(line, sizeof(line), stdin) == NULL) {
+            fprintf(stderr, "motcuactl: no password on stdin\n");
+            return 1;
+        }
+        line[strcspn(line, "\r\n")] = '\0';
+        pw = line;
+    }
+    return create_user(c, u, n, role, unit, opt(argc, argv, "--title"),
+                       opt(argc, argv, "--counter"), pw);
+}
+
+/* ---- calendar import (libcsv) ------------------------------------------ */
+
+struct cal_import {
+    struct ctl *c;
+    char *field[8];
+    size_t nfield;
+    long line;
+    int header_done;
+    int errors, rows;
+};
+
+static void
+cal_field(void *s, size_t len, void *data)
+{
+    struct cal_import *ci = data;
+
+    if (ci->nfield < NELEM(ci->field)) {
+        ci->field[ci->nfield] = pool_strndup(&ci->c->req.pool, s, len);
+    }
+    ci->nfield++;
+}
+
+static void
+cal_row(int ch, void *data)
+{
+    struct cal_import *ci = data;
+    static const char *const cols[] = { "date", "is_working_day", "kind", "name_vi", "name_en",
+                                        "source", "confirmed" };
+    static const char *const kinds[] = { "holiday", "tet", "compensatory", "swap_off",
+                                         "makeup_workday" };
+    const char *why = NULL, *col = NULL;
+    int year, mon, day, kind_ok = 0;
+    char extra;
+    enum db_rc rc;
+
+    ci->line++;
+    if (!ci->header_done) {
+        ci->header_done = 1;
+        for (size_t i = 0; i < NELEM(cols); i++) {
+            if (ci->nfield != NELEM(cols) || strcmp(ci->field[i], cols[i]) != 0) {
+                fprintf(stderr, "line 1: the header must be: date,is_working_day,kind,name_vi,"
+                                "name_en,source,confirmed\n");
+                ci->errors++;
+                break;
+            }
+        }
+        ci->nfield = 0;
+        return;
+    }
+    if (ci->nfield != NELEM(cols)) {
+        why = "expected 7 fields", col = "(row)";
+    } else if (sscanf(ci->field[0], "%4d-%2d-%2d%c", &year, &mon, &day, &extra) != 3 ||
+               year < 2000 || year > 2100 || mon < 1 || mon > 12 || day < 1 || day > 31) {
+        why = "not a date YYYY-MM-DD", col = cols[0];
+    } else if (strcmp(ci->field[1], "0") != 0 && strcmp(ci->field[1], "1") != 0) {
+        why = "must be 0 or 1", col = cols[1];
+    } else if (strcmp(ci->field[6], "yes") != 0 && strcmp(ci->field[6], "no") != 0) {
+        why = "must be yes or no", col = cols[6];
+    } else if (!utf8_valid(ci->field[3], strlen(ci->field[3])) || *ci->field[3] == '\0') {
+        why = "empty or not UTF-8", col = cols[3];
+    }
+    for (size_t i = 0; why == NULL && i < NELEM(kinds); i++) {
+        kind_ok |= strcmp(ci->field[2], kinds[i]) == 0;
+    }
+    if (why == NULL && !kind_ok) {
+        why = "unknown kind", col = cols[2];
+    }
+    if (why) {
+        fprintf(stderr, "line %ld, field %s: %s\n", ci->line, col, why);
+        ci->errors++;
+        ci->nfield = 0;
+        return;
+    }
+    rc = db_exec(ci->c->db,
+                 "INSERT INTO calendar_day (day, is_working, kind, name_vi, name_en, source,"
+                 "                          confirmed) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                 " ON DUPLICATE KEY UPDATE is_working = VALUES(is_working), kind = VALUES(kind),"
+                 "   name_vi = VALUES(name_vi), name_en = VALUES(name_en),"
+                 "   source = VALUES(source), confirmed = VALUES(confirmed)",
+                 DB_ARGS(DV_S(ci->field[0]), DV_I(ci->field[1][0] == '1'), DV_S(ci->field[2]),
+                         DV_S(ci->field[3]), DV_S(ci->field[4]), DV_S(ci->field[5]),
+                         DV_I(ci->field[6][0] == 'y')),
+                 NULL, NULL);
+    if (rc != DB_OK) {
+        fprintf(stderr, "line %ld: %s\n", ci->line, db_error(ci->c->db));
+        ci->errors++;
+    } else {
+        ci->rows++;
+    }
+    ci->nfield = 0;
+}
+
+static int
+cmd_import_calendar(struct ctl *c, const char *path)
+{
+    struct csv_parser p;
+    struct cal_import ci = { .c = c };
+    size_t len;
+    char *data = slurp(path, &len);
+
+    if (data == NULL) {
+        fprintf(stderr, "motcuactl: %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0 ||
+        db_begin(c->db) != DB_OK) {
+        free(data);
+        return die_db(c, "import-calendar");
+    }
+    if (csv_parse(&p, data, len, cal_field, cal_row, &ci) != len ||
+        csv_fini(&p, cal_field, cal_row, &ci) != 0) {
+        fprintf(stderr, "%s: CSV syntax error near line %ld: %s\n", path, ci.line + 1,
+                csv_strerror(csv_error(&p)));
+        ci.errors++;
+    }
+    csv_free(&p);
+    free(data);
+    if (ci.errors) {
+        db_rollback(c->db);
+        fprintf(stderr, "motcuactl: %d error(s); nothing imported\n", ci.errors);
+        return 1;
+    }
+    if (audit(&c->req, "calendar.import", "calendar", 0, path) != DB_OK ||
+        db_commit(c->db) != DB_OK) {
+        db_rollback(c->db);
+        return die_db(c, "import-calendar");
+    }
+    printf("import-calendar: %d days\n", ci.rows);
+    return 0;
+}
+
+/* ---- demo data --------------------------------------------------------- */
+
+static int
+cmd_demo(struct ctl *c)
+{
+    static const struct {
+        const char *user, *name, *title, *role, *unit, *counter;
+    } people[] = {
+        { "canbo01", "Nguyễn Thị Hồng Nhung", "Chuyên viên", "officer", "000.00.01.H41", "Q01" },
+        { "canbo02", "Trần Văn Đức", "Chuyên viên", "officer", "000.00.01.H41", "Q02" },
+        { "canbo03", "Lê Minh Tuấn", "Cán sự", "officer", "000.00.01.H41", "Q03" },
+        { "canbo04", "Phạm Thu Hà", "Công chức địa chính", "officer", "000.21.01.H41", "Q01" },
+        { "canbo05", "Hoàng Văn Nam", "Công chức tư pháp – hộ tịch", "officer", "000.22.01.H41",
+          "Q01" },
+        { "lanhdao01", "Đặng Quốc Khánh", "Giám đốc Trung tâm", "leader", "000.00.01.H41", NULL },
+        { "lanhdao02", "Vũ Thị Lan Anh", "Chủ tịch UBND tỉnh", "leader", "000.00.00.H41", NULL },
+        { "quantri", "Bùi Đức Thắng", "Quản trị hệ thống", "admin", "000.00.00.H41", NULL },
+    };
+    struct dirent **names = NULL;
+    struct dbres res;
+    char dir[1024];
+    const char *pw = getenv("MOTCUA_DEMO_PASSWORD");
+    int n, rc = 0;
+
+    if (pw == NULL) {
+        pw = "motcua-demo";
+    }
+    if (db_query(c->db, &c->req.pool, "SELECT COUNT(*) FROM org_unit", DB_NOARGS, &res) !=
+        DB_OK) {
+        return die_db(c, "demo");
+    }
+    if (strcmp(dbres_get(&res, 0, 0), "0") != 0) {
+        fprintf(stderr, "motcuactl: the database already has units; demo data is only loaded"
+                        " into an empty database\n");
+        return 1;
+    }
+    snprintf(dir, sizeof(dir), "%s/demo", c->sql_dir);
+    n = scandir(dir, &names, is_migration, by_name);
+    for (int i = 0; i < n; i++) {
+        char path[1280];
+
+        snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
+        if (rc == 0) {
+            rc = run_file(c, path, NULL);
+        }
+        free(names[i]);
+    }
+    free(names);
+    if (n < 0) {
+        fprintf(stderr, "motcuactl: %s: %s\n", dir, strerror(errno));
+        return 1;
+    }
+    /* the unit tree's materialised paths */
+    if (rc == 0 && db_exec(c->db,
+                           "UPDATE org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id"
+                           "   SET u.path = CONCAT('/', u.id, '/') WHERE u.parent_id IS NULL",
+                           DB_NOARGS, NULL, NULL) != DB_OK) {
+        return die_db(c, "unit paths");
+    }
+    for (int depth = 0; rc == 0 && depth < 8; depth++) {
+        if (db_exec(c->db,
+                    "UPDATE org_unit u JOIN org_unit p ON p.id = u.parent_id"
+                    "   SET u.path = CONCAT(p.path, u.id, '/') WHERE p.path <> ''",
+                    DB_NOARGS, NULL, NULL) != DB_OK) {
+            return die_db(c, "unit paths");
+        }
+    }
+    for (size_t i = 0; rc == 0 && i < NELEM(people); i++) {
+        rc = create_user(c, people[i].user, people[i].name, people[i].role, people[i].unit,
+                         people[i].title, people[i].counter, pw);
+    }
+    return rc;
+}
+
+/* ---- audit chain ------------------------------------------------------- */
+
+static int
+cmd_verify_audit(struct ctl *c)
+{
+    long long last = 0, checked = 0;
+    char prev[65] = "";
+
+    for (;;) {
+        struct dbres res;
+        struct pool p = { 0 };
+
+        if (db_query(c->db, &p,
+                     "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), COALESCE(actor_id, 0),"
+                     "       action, object_type, object_id, ip, detail, prev_hash, row_hash"
+                     "  FROM audit_log WHERE id > ? ORDER BY id LIMIT 5000",
+                     DB_ARGS(DV_I(last)), &res) != DB_OK) {
+            pool_release(&p);
+            return die_db(c, "audit_log");
+        }
+        if (res.nrows == 0) {
+            pool_release(&p);
+            break;
+        }
+        for (size_t i = 0; i < res.nrows; i++) {
+            long long id = 0, actor = 0, obj = 0;
+            char want[65];
+
+            parse_int(dbres_get(&res, i, 0), 0, 1LL << 62, &id);
+            parse_int(dbres_get(&res, i, 2), 0, 1LL << 62, &actor);
+            parse_int(dbres_get(&res, i, 5), -(1LL << 62), 1LL << 62, &obj);
+            if (id != last + 1) {
+                printf("verify-audit: BROKEN at row %lld: row %lld is missing\n", id, last + 1);
+                pool_release(&p);
+                return 1;
+            }
+            if (strcmp(dbres_get(&res, i, 8), prev) != 0) {
+                printf("verify-audit: BROKEN at row %lld: prev_hash does not match row %lld\n",
+                       id, last);
+                pool_release(&p);
+                return 1;
+            }
+            audit_row_hash(prev, id, dbres_get(&res, i, 1), actor, dbres_get(&res, i, 3),
+                           dbres_get(&res, i, 4), obj, dbres_get(&res, i, 6),
+                           dbres_get(&res, i, 7), want);
+            if (strcmp(want, dbres_get(&res, i, 9)) != 0) {
+                printf("verify-audit: BROKEN at row %lld: its content was changed\n", id);
+                pool_release(&p);
+                return 1;
+            }
+            snprintf(prev, sizeof(prev), "%s", want);
+            last = id;
+            checked++;
+        }
+        pool_release(&p);
+    }
+    printf("verify-audit: OK, %lld rows, chain intact\n", checked);
+    return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+    struct ctl c;
+    const char *conf_path = NULL, *cmd;
+    int i = 1, rc;
+
+    if (argc > 2 && strcmp(argv[1], "-c") == 0) {
+        conf_path = argv[2];
+        i = 3;
+    }
+    if (i >= argc || strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+        fputs(usage, i >= argc ? stderr : stdout);
+        return i >= argc ? 2 : 0;
+    }
+    cmd = argv[i];
+    memset(&c, 0, sizeof(c));
+    log_set_program("motcuactl");
+    nerr_init();
+    if (sodium_init() < 0 || mysql_library_init(0, NULL, NULL) != 0) {
+        return 1;
+    }
+    if ((c.conf = conf_load(conf_path)) == NULL) {
+        return 1;
+    }
+    c.sql_dir = conf_str(c.conf, "Paths.SQL", "sql");
+    c.db = db_new(c.conf, "owner");
+    c.app.conf = c.conf;
+    c.app.db = c.db;
+    c.req.app = &c.app;
+    c.req.remote_addr = "motcuactl";
+    if (db_connect(c.db) != DB_OK) {
+        fprintf(stderr, "motcuactl: cannot connect to the database: %s\n", db_error(c.db));
+        return 1;
+    }
+    if (strcmp(cmd, "migrate") == 0) {
+        rc = cmd_migrate(&c);
+    } else if (strcmp(cmd, "create-user") == 0) {
+        rc = cmd_create_user(&c, argc - i, argv + i);
+    } else if (strcmp(cmd, "import-calendar") == 0 && i + 1 < argc) {
+        rc = cmd_import_calendar(&c, argv[i + 1]);
+    } else if (strcmp(cmd, "demo") == 0) {
+        rc = cmd_demo(&c);
+    } else if (strcmp(cmd, "verify-audit") == 0) {
+        rc = cmd_verify_audit(&c);
+    } else {
+        fprintf(stderr, "motcuactl: unknown command or missing argument: %s\n\n%s", cmd, usage);
+        rc = 2;
+    }
+    db_close(c.db);
+    pool_release(&c.req.pool);
+    hdf_destroy(&c.conf);
+    mysql_library_end();
+    return rc;
+}

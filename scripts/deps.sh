@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Install what motcua needs from Debian 12 packages (and the browser-test
+# libraries from npm).  Idempotent and non-interactive; a no-op when all is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+pkgs=(gcc make pkg-config libfcgi-dev libfcgi-bin clearsilver-dev libmariadb-dev
+      mariadb-server mariadb-client libqrencode-dev libsodium-dev libpng-dev
+      libcsv-dev libunistring-dev nginx-light curl ca-certificates zbar-tools
+      librsvg2-bin chromium valgrind clang libclang-rt-14-dev fonts-noto-core
+      procps iproute2 wrk sysbench gzip)
+missing=()
+for p in "${pkgs[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node.js: any node >= 18 with npm will do (Debian's, or one already installed).
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm  >/dev/null || missing+=(npm)
+
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "deps: installing ${missing[*]}"
+    if [ "$(id -u)" != 0 ]; then
+        echo "deps: these Debian packages are missing; run as root or install them: ${missing[*]}" >&2
+        exit 1
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    # Installing must not start the system's own MariaDB or nginx.
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+        trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+    fi
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Browser-test libraries (playwright-core drives Debian's chromium; axe-core).
+if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
+    echo "deps: npm ci in tests/browser"
+    (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi

@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# The local stack: MariaDB, the FastCGI programs and nginx, all under one
+# directory ($MOTCUA_VAR, default ./var).  Usage: stack.sh run|start|stop|status
+#   MOTCUA_PORT  nginx port on 127.0.0.1 (default 8080)
+#   MOTCUA_DEMO  1 (default): load the demo province on first start
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+VAR=${MOTCUA_VAR:-$ROOT/var}
+PORT=${MOTCUA_PORT:-8080}
+DEMO=${MOTCUA_DEMO:-1}
+BUILD=${MOTCUA_BUILD:-$ROOT/build}
+PROGS=(citizen officer leader admin api)
+CONF=$VAR/motcua.hdf
+SOCK=$VAR/mysql/mysqld.sock
+DEMO_PASSWORD=motcua-demo
+
+log() { printf 'motcua: %s\n' "$*"; }
+sql() { mariadb --no-defaults --socket="$SOCK" -uroot --default-character-set=utf8mb4 "$@"; }
+hex() { od -vAn -N"$1" -tx1 /dev/urandom | tr -d ' \n'; }
+
+make_dirs() {
+    mkdir -p "$VAR"/{run,mysql,log,uploads,outbox,nginx}
+    chmod 755 "$VAR" "$VAR/run"
+    chmod 700 "$VAR/mysql" "$VAR/uploads"
+}
+
+write_config() {
+    [ -f "$CONF" ] && return 0
+    umask 077
+    {
+        echo "# Generated on first start; holds this installation's secrets. Never commit it."
+        echo "Site.BaseURL = http://127.0.0.1:$PORT"
+        echo "Paths.Templates = $ROOT/templates"
+        echo "Paths.SQL = $ROOT/sql"
+        echo "Paths.Run = $VAR/run"
+        echo "Paths.Uploads = $VAR/uploads"
+        echo "Paths.Outbox = $VAR/outbox"
+        echo "DB.Socket = $SOCK"
+        echo "Secret.Key = $(hex 32)"
+        echo "DB.Accounts.owner.User = root"
+        echo "DB.Accounts.owner.Password ="
+        for p in "${PROGS[@]}"; do
+            echo "DB.Accounts.$p.User = motcua_$p"
+            echo "DB.Accounts.$p.Password = $(hex 24)"
+        done
+    } > "$CONF"
+    umask 022
+}
+
+conf_get() { sed -n "s/^$1 = //p" "$CONF" | tail -1; }
+
+start_db() {
+    if [ ! -d "$VAR/mysql/data" ]; then
+        log "creating the database in $VAR/mysql/data"
+        mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$VAR/mysql/data" \
+            --auth-root-authentication-method=normal --skip-test-db --skip-name-resolve \
+            > "$VAR/log/mariadb-install.log" 2>&1
+    fi
+    if sql -e 'SELECT 1' >/dev/null 2>&1; then return 0; fi
+    mariadbd --no-defaults --user="$(id -un)" --datadir="$VAR/mysql/data" --socket="$SOCK" \
+        --pid-file="$VAR/mysql/mariadbd.pid" --skip-networking --log-error="$VAR/log/mariadb.log" \
+        --innodb-buffer-pool-size="${MOTCUA_DB_BUFFER:-256M}" --innodb-log-file-size=256M \
+        --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+        --max-connections=400 --skip-log-bin > "$VAR/log/mariadbd.out" 2>&1 &
+    for _ in $(seq 1 150); do
+        sql -e 'SELECT 1' >/dev/null 2>&1 && return 0
+        sleep 0.1
+    done
+    log "MariaDB did not start; see $VAR/log/mariadb.log"; tail -20 "$VAR/log/mariadb.log" >&2
+    return 1
+}
+
+setup_db() {
+    sql -e "CREATE DATABASE IF NOT EXISTS motcua CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+    for p in "${PROGS[@]}"; do
+        pw=$(conf_get "DB.Accounts.$p.Password")
+        sql -e "CREATE USER IF NOT EXISTS 'motcua_$p'@'localhost' IDENTIFIED BY '$pw';
+                ALTER USER 'motcua_$p'@'localhost' IDENTIFIED BY '$pw';"
+    done
+    "$BUILD/motcuactl" -c "$CONF" migrate | sed 's/^/motcua: /'
+    if [ ! -f "$VAR/.calendar-loaded" ]; then
+        for f in "$ROOT"/sql/data/vn-calendar-*.csv; do
+            "$BUILD/motcuactl" -c "$CONF" import-calendar "$f" | sed 's/^/motcua: /'
+        done
+        touch "$VAR/.calendar-loaded"
+    fi
+    if [ "$DEMO" = 1 ] && [ ! -f "$VAR/.demo-loaded" ]; then
+        MOTCUA_DEMO_PASSWORD=$DEMO_PASSWORD "$BUILD/motcuactl" -c "$CONF" demo | sed 's/^/motcua: /'
+        touch "$VAR/.demo-loaded"
+    fi
+}
+
+start_programs() {
+    for p in "${PROGS[@]}"; do
+        if [ -f "$VAR/run/$p.pid" ] && kill -0 "$(cat "$VAR/run/$p.pid")" 2>/dev/null; then continue; fi
+        "$BUILD/$p" -c "$CONF" >> "$VAR/log/$p.log" 2>&1 &
+        echo $! > "$VAR/run/$p.pid"
+    done
+    for p in "${PROGS[@]}"; do
+        for _ in $(seq 1 100); do [ -S "$VAR/run/$p.sock" ] && break; sleep 0.05; done
+        [ -S "$VAR/run/$p.sock" ] || { log "$p did not start; see $VAR/log/$p.log"; tail -5 "$VAR/log/$p.log" >&2; return 1; }
+    done
+}
+
+start_nginx() {
+    local user="" rate="600r/m" burst=200
+    [ "$(id -u)" = 0 ] && user="user root;"
+    [ -n "${MOTCUA_POST_RATE:-}" ] && rate=$MOTCUA_POST_RATE
+    sed -e "s|@ROOT@|$ROOT|g" -e "s|@RUN@|$VAR/run|g" -e "s|@POST_BURST@|$burst|g" \
+        "$ROOT/nginx/routes.conf" > "$VAR/nginx/routes.conf"
+    sed -e "s|@VAR@|$VAR|g" -e "s|@PORT@|$PORT|g" -e "s|@USER@|$user|g" -e "s|@POST_RATE@|$rate|g" \
+        "$ROOT/nginx/local.conf.in" > "$VAR/nginx/nginx.conf"
+    if [ -f "$VAR/nginx/nginx.pid" ] && kill -0 "$(cat "$VAR/nginx/nginx.pid")" 2>/dev/null; then return 0; fi
+    nginx -t -q -c "$VAR/nginx/nginx.conf" -p "$VAR/nginx/" 2>&1 | grep -v 'the "user" directive' >&2 || true
+    nginx -c "$VAR/nginx/nginx.conf" -p "$VAR/nginx/" > "$VAR/log/nginx.out" 2>&1 &
+    for _ in $(seq 1 100); do
+        curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    log "nginx did not answer on port $PORT; see $VAR/log/nginx-error.log"; cat "$VAR/log/nginx.out" >&2
+    return 1
+}
+
+do_start() {
+    for b in "${PROGS[@]}" motcuactl; do
+        [ -x "$BUILD/$b" ] || { log "$BUILD/$b is missing: run make first"; exit 1; }
+    done
+    make_dirs
+    write_config
+    start_db
+    setup_db
+    start_programs
+    start_nginx
+    cat <<MSG
+motcua: running at http://127.0.0.1:$PORT/
+motcua:   citizen home     http://127.0.0.1:$PORT/
+motcua:   staff sign-in    http://127.0.0.1:$PORT/can-bo/dang-nhap
+motcua: demo logins (password "$DEMO_PASSWORD"):
+motcua:   canbo01 … canbo05   officers (Nguyễn Thị Hồng Nhung, …)
+motcua:   lanhdao01           leader of the provincial centre
+motcua:   lanhdao02           leader of the whole province
+motcua:   quantri             administrator
+motcua: data and logs under $VAR
+MSG
+}
+
+stop_pid() {  # stop_pid FILE: TERM, wait up to 5 s, then KILL
+    local f=$1 pid
+    [ -f "$f" ] || return 0
+    pid=$(cat "$f")
+    if kill -0 "$pid" 2>/dev/null; then
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$pid" 2>/dev/null || true
+    fi
+    rm -f "$f"
+}
+
+do_stop() {
+    stop_pid "$VAR/nginx/nginx.pid"
+    for p in "${PROGS[@]}"; do stop_pid "$VAR/run/$p.pid"; done
+    if [ -S "$SOCK" ]; then
+        mariadb-admin --no-defaults --socket="$SOCK" -uroot shutdown 2>/dev/null || true
+    fi
+    stop_pid "$VAR/mysql/mariadbd.pid"
+    log "stopped"
+}
+
+do_status() {
+    for p in "${PROGS[@]}"; do
+        if [ -f "$VAR/run/$p.pid" ] && kill -0 "$(cat "$VAR/run/$p.pid")" 2>/dev/null; then
+            echo "$p: running (pid $(cat "$VAR/run/$p.pid"))"; else echo "$p: stopped"; fi
+    done
+    sql -e 'SELECT 1' >/dev/null 2>&1 && echo "mariadb: running" || echo "mariadb: stopped"
+    [ -f "$VAR/nginx/nginx.pid" ] && echo "nginx: running on port $PORT" || echo "nginx: stopped"
+}
+
+case "${1:-}" in
+    start) do_start ;;
+    stop) do_stop ;;
+    status) do_status ;;
+    run)
+        trap 'echo; do_stop; exit 0' INT TERM
+        do_start
+        echo "motcua: press Ctrl-C to stop"
+        while true; do sleep 3600 & wait $!; done
+        ;;
+    *) echo "usage: $0 run|start|stop|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# make test: unit tests (under valgrind), then a throw-away stack (own MariaDB,
+# programs and nginx on a free port) for the HTTP and browser tests, and a
+# bounded fuzz run.  The last line is "N passed, N failed".
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+PASSED=0
+FAILED=0
+LOGDIR=$(mktemp -d /tmp/motcua-testlog.XXXXXX)
+
+count() {  # count NAME FILE STATUS: add the "# N passed, N failed" lines of FILE
+    local name=$1 file=$2 status=$3 p=0 f=0
+    while read -r a b; do p=$((p + a)); f=$((f + b)); done < <(
+        sed -n 's/^# \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$file")
+    if [ "$status" != 0 ] && [ "$f" = 0 ]; then
+        f=1  # the suite itself broke (crash, valgrind error, no summary)
+        echo "not ok - $name exited with status $status"
+    fi
+    PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
+    grep -E '^(not ok|#   )' "$file" | head -60
+    echo "== $name: $p passed, $f failed"
+}
+
+echo "== unit tests (valgrind)"
+for t in build/tests/test_*; do
+    [ -x "$t" ] || continue
+    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+        "$t" > "$LOGDIR/$(basename "$t").log" 2>&1
+    count "$(basename "$t")" "$LOGDIR/$(basename "$t").log" $?
+done
+
+free_port() {
+    local p
+    for _ in $(seq 1 50); do
+        p=$((20000 + RANDOM % 20000))
+        (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+    done
+    echo 18080
+}
+
+export MOTCUA_VAR MOTCUA_PORT MOTCUA_BASE MOTCUA_ROOT="$ROOT"
+MOTCUA_VAR=$(mktemp -d /tmp/motcua-test.XXXXXX)
+MOTCUA_PORT=$(free_port)
+MOTCUA_BASE="http://127.0.0.1:$MOTCUA_PORT"
+cleanup() { scripts/stack.sh stop > /dev/null 2>&1; rm -rf "$MOTCUA_VAR" "$LOGDIR"; }
+trap cleanup EXIT
+
+echo "== starting a throw-away stack on port $MOTCUA_PORT"
+if scripts/stack.sh start > "$LOGDIR/stack.log" 2>&1; then
+    echo "== http tests"
+    node --no-warnings tests/http/run.js > "$LOGDIR/http.log" 2>&1
+    count http "$LOGDIR/http.log" $?
+    echo "== browser tests (headless chromium)"
+    node --no-warnings tests/browser/run.js > "$LOGDIR/browser.log" 2>&1
+    count browser "$LOGDIR/browser.log" $?
+    # a worker that crashed during the tests would show in the program logs
+    if grep -l 'died of signal' "$MOTCUA_VAR"/log/*.log 2>/dev/null | grep -q .; then
+        echo "note: a worker died of a signal during the tests (the resilience test kills one on purpose)"
+    fi
+else
+    cat "$LOGDIR/stack.log"
+    echo "not ok - the stack did not start"
+    FAILED=$((FAILED + 1))
+fi
+
+echo "== fuzzing the request parser (${FUZZ_SECONDS:-30} s)"
+if scripts/fuzz.sh "${FUZZ_SECONDS:-30}" > "$LOGDIR/fuzz.log" 2>&1; then
+    PASSED=$((PASSED + 1)); tail -1 "$LOGDIR/fuzz.log"
+else
+    FAILED=$((FAILED + 1)); tail -20 "$LOGDIR/fuzz.log"; echo "not ok - fuzz"
+fi
+
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" = 0 ]

@@ -1,0 +1,47 @@
+-- Least-privilege grants, one database account per program (design.md §2).
+-- Applied by `motcuactl migrate` after the migrations; every statement is idempotent.
+-- The accounts themselves (with their passwords) are created by the operator:
+-- scripts/stack.sh does it for the local stack, README.md shows it for production.
+
+-- citizen: public pages.  Cannot read users or sessions, cannot change units.
+GRANT SELECT ON org_unit     TO motcua_citizen@localhost;
+GRANT SELECT ON counter      TO motcua_citizen@localhost;
+GRANT SELECT ON calendar_day TO motcua_citizen@localhost;
+GRANT SELECT, INSERT, UPDATE, DELETE ON rate_limit TO motcua_citizen@localhost;
+
+-- officer: its own account and session, the audit log (append only).
+GRANT SELECT ON org_unit     TO motcua_officer@localhost;
+GRANT SELECT ON counter      TO motcua_officer@localhost;
+GRANT SELECT ON calendar_day TO motcua_officer@localhost;
+GRANT SELECT (id, username, full_name, title, role, unit_id, counter_id, password_hash, disabled, must_change_pw)
+      ON users TO motcua_officer@localhost;
+GRANT UPDATE (password_hash, must_change_pw) ON users TO motcua_officer@localhost;
+GRANT SELECT, INSERT, UPDATE, DELETE ON session    TO motcua_officer@localhost;
+GRANT SELECT, INSERT, UPDATE, DELETE ON rate_limit TO motcua_officer@localhost;
+GRANT SELECT, INSERT ON audit_log TO motcua_officer@localhost;
+
+-- leader: as an officer, plus reading the audit log of its scope.
+GRANT SELECT ON org_unit     TO motcua_leader@localhost;
+GRANT SELECT ON counter      TO motcua_leader@localhost;
+GRANT SELECT ON calendar_day TO motcua_leader@localhost;
+GRANT SELECT (id, username, full_name, title, role, unit_id, counter_id, password_hash, disabled, must_change_pw)
+      ON users TO motcua_leader@localhost;
+GRANT UPDATE (password_hash, must_change_pw) ON users TO motcua_leader@localhost;
+GRANT SELECT, INSERT, UPDATE, DELETE ON session    TO motcua_leader@localhost;
+GRANT SELECT, INSERT, UPDATE, DELETE ON rate_limit TO motcua_leader@localhost;
+GRANT SELECT, INSERT ON audit_log TO motcua_leader@localhost;
+
+-- admin: maintains units, counters, users and the calendar.
+GRANT SELECT, INSERT, UPDATE ON org_unit     TO motcua_admin@localhost;
+GRANT SELECT, INSERT, UPDATE ON counter      TO motcua_admin@localhost;
+GRANT SELECT, INSERT, UPDATE, DELETE ON calendar_day TO motcua_admin@localhost;
+GRANT SELECT, INSERT, UPDATE ON users TO motcua_admin@localhost;
+GRANT SELECT, INSERT, UPDATE, DELETE ON session    TO motcua_admin@localhost;
+GRANT SELECT, INSERT, UPDATE, DELETE ON rate_limit TO motcua_admin@localhost;
+GRANT SELECT, INSERT ON audit_log TO motcua_admin@localhost;
+
+-- api: other systems, by API key.
+GRANT SELECT ON org_unit     TO motcua_api@localhost;
+GRANT SELECT ON calendar_day TO motcua_api@localhost;
+GRANT SELECT, INSERT, UPDATE, DELETE ON rate_limit TO motcua_api@localhost;
+GRANT SELECT, INSERT ON audit_log TO motcua_api@localhost;

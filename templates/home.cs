@@ -1,0 +1,20 @@
+<?cs set:Page.Title = L.Home.Title ?><?cs include:"_head.cs" ?>
+<h1><?cs var:L.Home.Title ?></h1>
+<p class="lead"><?cs var:L.Home.Intro ?></p>
+<h2><?cs var:L.Home.Units ?></h2>
+<?cs each:u = Page.Units ?>
+<section class="card unit" aria-labelledby="unit-<?cs name:u ?>">
+  <h3 id="unit-<?cs name:u ?>"><?cs var:u.name ?></h3>
+  <?cs if:u.address ?><p><span class="label"><?cs var:L.Home.Address ?>:</span> <?cs var:u.address ?></p><?cs /if ?>
+  <?cs if:u.hotline ?><p><span class="label"><?cs var:L.Home.Phone ?>:</span> <a href="tel:<?cs var:u.hotline ?>"><?cs var:u.hotline ?></a></p><?cs /if ?>
+  <?cs if:u.opening_hours ?><p><span class="label"><?cs var:L.Home.Hours ?>:</span> <?cs var:u.opening_hours ?></p><?cs /if ?>
+  <?cs if:subcount(u.Counters) ?>
+  <h4><?cs var:L.Home.Counters ?></h4>
+  <ul class="counters">
+    <?cs each:c = u.Counters ?><li><?cs var:c.name ?></li><?cs /each ?>
+  </ul>
+  <?cs /if ?>
+</section>
+<?cs /each ?>
+<p class="muted"><a href="/can-bo/dang-nhap"><?cs var:L.Home.StaffLink ?></a></p>
+<?cs include:"_foot.cs" ?>

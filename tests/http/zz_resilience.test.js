@@ -1,0 +1,62 @@
+// Runs last: a worker killed with -9 is replaced; MariaDB stopped gives 503 in
+// Vietnamese within 5 s, and the programs recover by themselves when it is back.
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const { execFileSync } = require('child_process');
+const { test } = require('../lib/harness');
+const { Client, VAR, ROOT } = require('../lib/client');
+
+function children(pid) {
+  return fs.readdirSync('/proc').filter(d => /^\d+$/.test(d)).filter(d => {
+    try { return fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1] === String(pid); }
+    catch { return false; }
+  }).map(Number);
+}
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+test('kill -9 of a worker: requests are still served and the worker is replaced', async () => {
+  const master = Number(fs.readFileSync(`${VAR}/run/citizen.pid`, 'utf8'));
+  const before = children(master);
+  assert.ok(before.length >= 2, 'several workers run');
+  process.kill(before[0], 'SIGKILL');
+  const c = new Client();
+  for (let i = 0; i < 20; i++) {
+    const r = await c.get('/');
+    assert.ok(r.status === 200, `request ${i} answered ${r.status}`);
+  }
+  let after = [];
+  for (let i = 0; i < 30; i++) {
+    after = children(master);
+    if (after.length === before.length && !after.includes(before[0])) break;
+    await sleep(100);
+  }
+  assert.strictEqual(after.length, before.length, 'as many workers as before');
+  assert.ok(!after.includes(before[0]), 'the killed worker is gone');
+});
+
+test('MariaDB stopped: 503 in Vietnamese within 5 s; back by itself when MariaDB returns', async () => {
+  const c = new Client();
+  assert.strictEqual((await c.get('/')).status, 200);
+  await c.login('canbo01');
+  assert.strictEqual((await c.get('/can-bo/')).status, 200);
+  execFileSync('mariadb-admin', ['--no-defaults', `--socket=${VAR}/mysql/mysqld.sock`, '-uroot', 'shutdown']);
+  try {
+    for (const path of ['/', '/can-bo/']) {
+      const t0 = Date.now();
+      const r = await c.get(path);
+      assert.ok(Date.now() - t0 < 5000, `${path} answered within 5 s`);
+      assert.strictEqual(r.status, 503, path);
+      assert.match(r.text, /Hệ thống tạm thời gián đoạn/);
+    }
+  } finally {
+    execFileSync(`${ROOT}/scripts/stack.sh`, ['start'], { env: process.env, stdio: 'ignore' });
+  }
+  let ok = false;
+  for (let i = 0; i < 20 && !ok; i++) {
+    ok = (await c.get('/')).status === 200;
+    if (!ok) await sleep(200);
+  }
+  assert.ok(ok, 'the home page is served again');
+  assert.match((await c.get('/')).text, /Trung tâm Phục vụ hành chính công/);
+});

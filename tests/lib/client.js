@@ -1,0 +1,82 @@
+// HTTP client with a cookie jar, and SQL access to the test database, for
+// tests against the real stack (nginx → FastCGI programs → MariaDB).
+'use strict';
+const { execFileSync } = require('child_process');
+const assert = require('assert');
+
+const BASE = process.env.MOTCUA_BASE;
+const VAR = process.env.MOTCUA_VAR;
+const ROOT = process.env.MOTCUA_ROOT;
+
+class Client {
+  constructor() { this.jar = new Map(); }
+
+  cookieHeader() {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  store(res) {
+    const raw = typeof res.headers.getSetCookie === 'function'
+      ? res.headers.getSetCookie()
+      : (res.headers.get('set-cookie') || '').split(/,(?=\s*\w+=)/).filter(Boolean);
+    for (const c of raw) {
+      const [pair, ...attrs] = c.split(';');
+      const i = pair.indexOf('=');
+      const k = pair.slice(0, i).trim(), v = pair.slice(i + 1).trim();
+      if (attrs.some(a => /^\s*max-age=0\s*$/i.test(a)) || v === '') this.jar.delete(k);
+      else this.jar.set(k, v);
+    }
+  }
+
+  async req(method, path, { body, headers = {}, type } = {}) {
+    const h = { ...headers };
+    if (this.jar.size) h.cookie = this.cookieHeader();
+    let payload = body;
+    if (body && typeof body === 'object' && !(body instanceof Uint8Array) && !(body instanceof FormData)) {
+      payload = new URLSearchParams(body).toString();
+      h['content-type'] = type || 'application/x-www-form-urlencoded';
+    } else if (type) {
+      h['content-type'] = type;
+    }
+    const res = await fetch(BASE + path, { method, headers: h, body: payload, redirect: 'manual' });
+    this.store(res);
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, text, res };
+  }
+
+  get(path, opts) { return this.req('GET', path, opts); }
+  post(path, body, opts = {}) { return this.req('POST', path, { ...opts, body }); }
+
+  // GET a page with a form and return its CSRF token.
+  async csrf(path) {
+    const r = await this.get(path);
+    const m = r.text.match(/name="csrf" value="([0-9a-f]{64})"/);
+    assert.ok(m, `no CSRF token on ${path} (status ${r.status})`);
+    return m[1];
+  }
+
+  async login(username, password = 'motcua-demo') {
+    const csrf = await this.csrf('/can-bo/dang-nhap');
+    const r = await this.post('/can-bo/dang-nhap', { csrf, username, password });
+    assert.strictEqual(r.status, 303, `login of ${username} answered ${r.status}`);
+    return r;
+  }
+}
+
+// Run SQL as the database owner; rows as arrays of strings.
+function sql(query) {
+  const out = execFileSync('mariadb', ['--no-defaults', `--socket=${VAR}/mysql/mysqld.sock`, '-uroot',
+    '--default-character-set=utf8mb4', '-N', '-B', 'motcua', '-e', query], { encoding: 'utf8' });
+  return out.split('\n').filter(l => l.length).map(l => l.split('\t'));
+}
+
+function motcuactl(...args) {
+  return execFileSync(`${ROOT}/build/motcuactl`, ['-c', `${VAR}/motcua.hdf`, ...args],
+    { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+function text(html) {
+  return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+}
+
+module.exports = { Client, sql, motcuactl, text, BASE, VAR, ROOT };

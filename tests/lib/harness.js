@@ -1,0 +1,29 @@
+// A tiny test harness shared by the HTTP and browser suites: test(name, fn),
+// then run() prints "ok"/"not ok" per test and "# N passed, N failed".
+'use strict';
+const tests = [];
+
+function test(name, fn) {
+  tests.push({ name, fn });
+}
+
+async function run(title) {
+  let passed = 0, failed = 0;
+  console.log(`# ${title}`);
+  for (const t of tests) {
+    const t0 = Date.now();
+    try {
+      await t.fn();
+      passed++;
+      console.log(`ok - ${t.name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`not ok - ${t.name}`);
+      console.log(String(e && e.stack || e).split('\n').map(l => '#   ' + l).join('\n'));
+    }
+  }
+  console.log(`# ${passed} passed, ${failed} failed`);
+  return failed;
+}
+
+module.exports = { test, run };
