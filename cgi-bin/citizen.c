@@ -1,8 +1,80 @@
-/* citizen — the public program: home page, QR landing, rating, feedback,
- * tracking (design.md §1).  Database account: motcua_citizen. */
+/* citizen — the public program: home page, QR landing and rating, feedback
+ * and complaints, tracking, public statistics, QR posters (design.md §1).
+ * Database account: motcua_citizen (no access to sessions or staff data). */
+#include <ctype.h>
 #include <string.h>
 
 #include "motcua.h"
+
+#define MAX_CONTENT_CHARS 4000
+#define MAX_COMMENT_CHARS 1000
+
+static const char *const criteria[] = { "attitude", "time", "trips", "guidance" };
+static const char *const kinds[] = { "petition", "conduct", "suggestion", "praise" };
+static const char *const identities[] = { "anonymous", "confidential", "named" };
+
+static long long
+num(const char *s)
+{
+    long long v = 0;
+
+    return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
+}
+
+static int
+one_of(const char *v, const char *const *list, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++) {
+        if (strcmp(v, list[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A level "1".."3" from the form; 0 when absent, -1 when malformed. */
+static int
+level_of(const char *v)
+{
+    if (v == NULL || *v == '\0') {
+        return 0;
+    }
+    return (v[0] >= '1' && v[0] <= '3' && v[1] == '\0') ? v[0] - '0' : -1;
+}
+
+static const char *
+client_hash(struct req *r)
+{
+    unsigned char h[8];
+    char *out = pool_alloc(&r->pool, 17);
+
+    mac(r->app->secret, "client", r->remote_addr, strlen(r->remote_addr), h, sizeof(h));
+    hex_encode(out, h, sizeof(h));
+    return out;
+}
+
+static const char *
+fresh_idem(struct req *r)
+{
+    char *k = pool_alloc(&r->pool, 33);
+
+    random_hex(k, 16);
+    return k;
+}
+
+/* An idempotency key from a form: 32 hex digits, else none. */
+static const char *
+form_idem(struct req *r)
+{
+    const char *k = req_form(r, "idem");
+
+    if (k == NULL || strlen(k) != 32 || strspn(k, "0123456789abcdef") != 32) {
+        return NULL;
+    }
+    return k;
+}
+
+/* ---- home -------------------------------------------------------------- */
 
 static int
 home(struct req *r)
@@ -21,8 +93,12 @@ home(struct req *r)
                   DB_NOARGS, &units);
     if (rc == DB_OK) {
         rc = db_query(r->app->db, &r->pool,
-                      "SELECT unit_id, code, name FROM counter WHERE active = 1"
-                      " ORDER BY unit_id, sort_order, code",
+                      "SELECT c.unit_id, c.code, c.name,"
+                      "       (SELECT q.nonce FROM qr_link q WHERE q.counter_id = c.id"
+                      "           AND q.kind = 'counter' AND q.revoked_at IS NULL"
+                      "         ORDER BY q.id DESC LIMIT 1)"
+                      "  FROM counter c WHERE c.active = 1"
+                      " ORDER BY c.unit_id, c.sort_order, c.code",
                       DB_NOARGS, &counters);
     }
     if (rc != DB_OK) {
@@ -33,21 +109,827 @@ home(struct req *r)
         size_t k = 0;
 
         for (size_t j = 0; j < counters.nrows; j++) {
+            const char *nonce = dbres_get(&counters, j, 3);
+            const char *p;
+
             if (strcmp(dbres_get(&counters, j, 0), dbres_get(&units, i, 0)) != 0) {
                 continue;
             }
-            hsetf(r, pool_printf(&r->pool, "Page.Units.%zu.Counters.%zu.code", i, k), "%s",
-                  dbres_get(&counters, j, 1));
-            hsetf(r, pool_printf(&r->pool, "Page.Units.%zu.Counters.%zu.name", i, k), "%s",
-                  dbres_get(&counters, j, 2));
-            k++;
+            p = pool_printf(&r->pool, "Page.Units.%zu.Counters.%zu", i, k++);
+            hset(r, pool_printf(&r->pool, "%s.name", p), dbres_get(&counters, j, 2));
+            if (nonce) {
+                char tok[TOKEN_LEN + 1];
+
+                token_from_nonce(r->app->secret, nonce, tok);
+                hset(r, pool_printf(&r->pool, "%s.token", p), tok);
+            }
         }
     }
     return render(r, "home");
 }
 
+/* ---- QR links ---------------------------------------------------------- */
+
+static int
+qr_refused(struct req *r, enum qr_state st)
+{
+    static const char *const reason[] = { "", "Forged", "Unknown", "Revoked", "Expired" };
+
+    hset(r, "Page.Reason", reason[st]);
+    return render_status(r, st == QR_REVOKED || st == QR_EXPIRED ? 410 : 404, "citizen/qr_invalid");
+}
+
+/* Resolve r->arg[0]; returns 0 and fills l, or the status already rendered. */
+static int
+qr_open(struct req *r, struct qrlink *l)
+{
+    enum qr_state st;
+    enum db_rc rc = qrlink_resolve(r, r->arg[0], l, &st);
+
+    if (rc != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (st != QR_OK) {
+        return qr_refused(r, st);
+    }
+    qrlink_hdf(r, l, "Page.Ctx");
+    return 0;
+}
+
+static void
+rate_form_hdf(struct req *r)
+{
+    for (size_t i = 0; i < NELEM(criteria); i++) {
+        const char *v = req_form(r, pool_printf(&r->pool, "c_%s", criteria[i]));
+
+        hset(r, pool_printf(&r->pool, "Page.Criteria.%zu.name", i), criteria[i]);
+        if (level_of(v) > 0) {
+            hset(r, pool_printf(&r->pool, "Page.Criteria.%zu.value", i), v);
+        }
+    }
+    hset(r, "Page.Idem", form_idem(r) ? form_idem(r) : fresh_idem(r));
+}
+
+static int
+qr_landing(struct req *r)
+{
+    struct qrlink l;
+    int rc = qr_open(r, &l);
+
+    if (rc != 0) {
+        return rc;
+    }
+    rate_form_hdf(r);
+    return render(r, "citizen/qr_rate");
+}
+
+static int
+rate_again(struct req *r, int status, const char *err_key)
+{
+    hset(r, "Page.Error", lang_str(r, err_key));
+    hset(r, "Page.Comment", req_form(r, "comment"));
+    hset(r, "Page.Open", "1");
+    rate_form_hdf(r);
+    return render_status(r, status, "citizen/qr_rate");
+}
+
+static int
+qr_rate(struct req *r)
+{
+    HDF *conf = r->app->conf;
+    struct qrlink l;
+    struct rating_in in = { 0 };
+    enum rating_result result;
+    char ref[17];
+    long long staff_id, staff_counter;
+    int rc = qr_open(r, &l), allowed;
+    enum db_rc dr;
+    const char *comment = req_form(r, "comment");
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (req_form(r, "website") && *req_form(r, "website")) {
+        /* a bot filled the honeypot: thank it and store nothing */
+        log_info("honeypot filled on rating from %s", r->remote_addr);
+        return resp_redirect(r, pool_printf(&r->pool, "/q/%s/cam-on", l.token));
+    }
+    if (staff_mark_get(r, &staff_id, &staff_counter) &&
+        ((l.officer_id && l.officer_id == staff_id) ||
+         (l.counter_id && l.counter_id == staff_counter))) {
+        hset(r, "Page.ErrDetail", lang_str(r, "Qr.SelfRating"));
+        return 403;
+    }
+    in.level = level_of(req_form(r, "level"));
+    if (in.level == 0) {
+        in.level = level_of(req_form(r, "level2"));
+    }
+    if (in.level <= 0) {
+        return rate_again(r, 422, "Qr.LevelMissing");
+    }
+    in.c_attitude = level_of(req_form(r, "c_attitude"));
+    in.c_time = level_of(req_form(r, "c_time"));
+    in.c_trips = level_of(req_form(r, "c_trips"));
+    in.c_guidance = level_of(req_form(r, "c_guidance"));
+    if (in.c_attitude < 0 || in.c_time < 0 || in.c_trips < 0 || in.c_guidance < 0) {
+        return 400;
+    }
+    in.comment = comment ? comment : "";
+    if (utf8_len(in.comment) > MAX_COMMENT_CHARS) {
+        return rate_again(r, 422, "Qr.CommentTooLong");
+    }
+    if ((dr = ratelimit_hit(r, "rate-ip", r->remote_addr,
+                            (int)conf_int(conf, "Rating.PerAddressPerHour", 30), 3600,
+                            &allowed)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (allowed && (dr = ratelimit_hit(r, "rate-link", l.token,
+                                       (int)conf_int(conf, "Rating.PerLinkPerHour", 600), 3600,
+                                       &allowed)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (!allowed) {
+        hset(r, "Page.ErrDetail", lang_str(r, "Qr.TooMany"));
+        return 429;
+    }
+    in.idem = form_idem(r);
+    in.client_hash = client_hash(r);
+    in.channel = "qr";
+    in.burst_count = (int)conf_int(conf, "Rating.BurstCount", 8);
+    in.burst_seconds = (int)conf_int(conf, "Rating.BurstSeconds", 300);
+    in.replace_hours = (int)conf_int(conf, "Rating.ReplaceHours", 72);
+    if ((dr = rating_save(r, &l, &in, ref, &result)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return resp_redirect(r, pool_printf(&r->pool, "/q/%s/cam-on?r=%s%s", l.token, ref,
+                                        result == RATING_REPLACED ? "&kq=replaced"
+                                        : result == RATING_ALREADY ? "&kq=already" : ""));
+}
+
+static int
+qr_thanks(struct req *r)
+{
+    struct qrlink l;
+    const char *ref = req_query(r, "r"), *kq = req_query(r, "kq"), *comment;
+    long long rating_id;
+    int rc = qr_open(r, &l), level = 0;
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (ref && strlen(ref) == 16) {
+        if ((dr = rating_level(r, ref, l.id, &level, &rating_id, &comment)) != DB_OK) {
+            return db_fail(r, dr);
+        }
+    }
+    if (level) {
+        hseti(r, "Page.Level", level);
+        hset(r, "Page.Ref", ref);
+    }
+    if (kq && (strcmp(kq, "replaced") == 0 || strcmp(kq, "already") == 0)) {
+        hset(r, "Page.Result", kq);
+    }
+    return render(r, "citizen/qr_thanks");
+}
+
+/* "Không hài lòng" → a tracked case with one more tap. */
+static int
+qr_quick_case(struct req *r)
+{
+    struct qrlink l;
+    const char *ref = req_form(r, "r"), *comment = NULL;
+    struct fb_new in = { 0 };
+    long long rating_id = 0;
+    char code[32], idem[33];
+    unsigned char h[16];
+    int rc = qr_open(r, &l), level = 0;
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (ref == NULL || strlen(ref) != 16 ||
+        (dr = rating_level(r, ref, l.id, &level, &rating_id, &comment)) != DB_OK || level != 1) {
+        return ref && strlen(ref) == 16 && level == 0 ? 404 : 400;
+    }
+    /* one case per rating however often the button is pressed */
+    mac(r->app->secret, "quick-case", ref, 16, h, sizeof(h));
+    hex_encode(idem, h, sizeof(h));
+    in.kind = l.counter_id || l.officer_id || l.dossier_id ? "conduct" : "suggestion";
+    in.unit_id = l.unit_id;
+    in.counter_id = l.counter_id;
+    in.officer_id = l.officer_id;
+    in.dossier_id = l.dossier_id;
+    in.rating_id = rating_id;
+    in.qr_link_id = l.id;
+    in.content = comment && *comment ? comment : lang_str(r, "Qr.DefaultComplaint");
+    in.identity = "anonymous";
+    in.idem = idem;
+    if ((dr = feedback_create(r, &in, code)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s?moi=1", code));
+}
+
+static int
+qr_image(struct req *r, int png)
+{
+    struct qrlink l;
+    struct buf b = { 0 };
+    const char *url;
+    int rc = qr_open(r, &l), ok;
+
+    if (rc != 0) {
+        return rc;
+    }
+    url = qrlink_url(r, l.token);
+    ok = png ? qr_png(url, 8, &b) : qr_svg(url, url, &b);
+    if (ok != 0) {
+        buf_free(&b);
+        return 500;
+    }
+    resp_raw(r, png ? "image/png" : "image/svg+xml", b.p, b.len);
+    buf_free(&b);
+    /* the image of a token never changes: let browsers and proxies keep it */
+    resp_header(r, "Cache-Control", "public, max-age=86400");
+    resp_header(r, "ETag", pool_printf(&r->pool, "\"%s\"", l.token));
+    return 200;
+}
+
+static int
+qr_image_svg(struct req *r)
+{
+    return qr_image(r, 0);
+}
+
+static int
+qr_image_png(struct req *r)
+{
+    return qr_image(r, 1);
+}
+
+/* One poster into Page.Posters.i */
+static void
+poster_hdf(struct req *r, size_t i, const char *token, const char *unit, const char *counter)
+{
+    const char *url = qrlink_url(r, token);
+    struct buf svg = { 0 };
+    const char *p = pool_printf(&r->pool, "Page.Posters.%zu", i);
+
+    qr_svg(url, url, &svg);
+    hset(r, pool_printf(&r->pool, "%s.UnitName", p), unit);
+    hset(r, pool_printf(&r->pool, "%s.CounterName", p), counter ? counter : unit);
+    hset(r, pool_printf(&r->pool, "%s.Url", p), url);
+    hset(r, pool_printf(&r->pool, "%s.Svg", p), svg.p ? svg.p : "");
+    buf_free(&svg);
+}
+
+static int
+qr_poster(struct req *r)
+{
+    struct qrlink l;
+    int rc = qr_open(r, &l);
+
+    if (rc != 0) {
+        return rc;
+    }
+    hset(r, "Page.Title", lang_str(r, "Qr.PosterTitle"));
+    poster_hdf(r, 0, l.token, l.unit_name, l.counter_name);
+    return render(r, "citizen/poster");
+}
+
+static int
+unit_posters(struct req *r)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT q.nonce, u.name, c.name FROM qr_link q"
+                  "  JOIN org_unit u ON u.id = q.unit_id"
+                  "  JOIN counter c ON c.id = q.counter_id AND c.active = 1"
+                  " WHERE u.code = ? AND q.kind = 'counter' AND q.revoked_at IS NULL"
+                  " ORDER BY c.sort_order, c.code",
+                  DB_ARGS(DV_S(r->arg[0])), &res);
+    if (rc != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (res.nrows == 0) {
+        return 404;
+    }
+    hset(r, "Page.Title", lang_str(r, "Qr.PostersTitle"));
+    for (size_t i = 0; i < res.nrows; i++) {
+        char tok[TOKEN_LEN + 1];
+
+        token_from_nonce(r->app->secret, dbres_get(&res, i, 0), tok);
+        poster_hdf(r, i, tok, dbres_get(&res, i, 1), dbres_get(&res, i, 2));
+    }
+    return render(r, "citizen/poster");
+}
+
+/* ---- feedback ---------------------------------------------------------- */
+
+static enum db_rc
+fb_form_hdf(struct req *r, const struct qrlink *l)
+{
+    struct dbres units;
+    static const char *const ucols[] = { "code", "name", NULL };
+    enum db_rc rc;
+
+    for (size_t i = 0; i < NELEM(kinds); i++) {
+        hset(r, pool_printf(&r->pool, "Page.Kinds.%zu.code", i), kinds[i]);
+    }
+    for (size_t i = 0; i < NELEM(identities); i++) {
+        hset(r, pool_printf(&r->pool, "Page.Identities.%zu.code", i), identities[i]);
+    }
+    if (l == NULL) {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT u.code, u.name FROM org_unit u"
+                      " WHERE u.valid_to IS NULL"
+                      "   AND (u.level IN ('centre','department','commune','branch')"
+                      "        OR EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id))"
+                      " ORDER BY u.sort_order, u.name",
+                      DB_NOARGS, &units);
+        if (rc != DB_OK) {
+            return rc;
+        }
+        hset_rows(r, "Page.Units", &units, ucols);
+    }
+    hset(r, "Page.Idem", form_idem(r) ? form_idem(r) : fresh_idem(r));
+    return DB_OK;
+}
+
+static int
+fb_new(struct req *r)
+{
+    const char *t = req_query(r, "t");
+    struct qrlink l;
+    enum db_rc rc;
+
+    if (t && *t) {
+        enum qr_state st;
+
+        if ((rc = qrlink_resolve(r, t, &l, &st)) != DB_OK) {
+            return db_fail(r, rc);
+        }
+        if (st != QR_OK) {
+            return qr_refused(r, st);
+        }
+        qrlink_hdf(r, &l, "Page.Ctx");
+    }
+    hset(r, "Page.F.kind", req_query(r, "loai"));
+    if ((rc = fb_form_hdf(r, t && *t ? &l : NULL)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    return render(r, "citizen/fb_new");
+}
+
+static int
+phone_ok(const char *in, struct pool *p, char **out)
+{
+    char *d = pool_alloc(p, strlen(in) + 1);
+    size_t n = 0;
+
+    for (const char *c = in; *c; c++) {
+        if (isdigit((unsigned char)*c)) {
+            d[n++] = *c;
+        } else if (*c == '+' && c == in) {
+            d[n++] = *c;
+        } else if (*c != ' ' && *c != '.' && *c != '-') {
+            return 0;
+        }
+    }
+    d[n] = '\0';
+    *out = d;
+    if (d[0] == '+') {
+        return strncmp(d, "+84", 3) == 0 && n >= 11 && n <= 13;
+    }
+    return d[0] == '0' && n >= 10 && n <= 11;
+}
+
+static int
+email_ok(const char *e)
+{
+    const char *at = strchr(e, '@');
+
+    if (at == NULL || at == e || strchr(at + 1, '@') || strlen(e) > 254) {
+        return 0;
+    }
+    for (const char *c = e; *c; c++) {
+        if ((unsigned char)*c <= ' ' || *c == '<' || *c == '>' || *c == '"' || *c == ',') {
+            return 0;
+        }
+    }
+    return strchr(at + 1, '.') != NULL && at[1] != '.' && e[strlen(e) - 1] != '.';
+}
+
+/* The type of an evidence file, by its first bytes; NULL if not accepted. */
+static const char *
+sniff(const char *d, size_t n)
+{
+    if (n >= 3 && memcmp(d, "\xff\xd8\xff", 3) == 0) {
+        return "image/jpeg";
+    }
+    if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) {
+        return "image/png";
+    }
+    if (n >= 5 && memcmp(d, "%PDF-", 5) == 0) {
+        return "application/pdf";
+    }
+    return NULL;
+}
+
+static const char *
+trimmed(struct req *r, const char *key)
+{
+    const char *v = req_form(r, key);
+    size_t n;
+
+    if (v == NULL) {
+        return NULL;
+    }
+    while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r') {
+        v++;
+    }
+    n = strlen(v);
+    while (n > 0 && strchr(" \t\r\n", v[n - 1])) {
+        n--;
+    }
+    return n ? pool_strndup(&r->pool, v, n) : NULL;
+}
+
+static void
+fb_err(struct req *r, int *nerr, const char *field, const char *key)
+{
+    hset(r, pool_printf(&r->pool, "Page.Err.%s", field), lang_str(r, key));
+    (*nerr)++;
+}
+
+static int
+fb_submit(struct req *r)
+{
+    static const char *const keep[] = { "kind", "unit", "content", "identity", "name", "phone",
+                                        "email", "address" };
+    HDF *conf = r->app->conf;
+    const char *t = req_form(r, "t"), *unit = req_form(r, "unit");
+    struct fb_new in = { 0 };
+    struct fb_file files[3];
+    struct qrlink l;
+    char code[32], *phone = NULL;
+    int nerr = 0, allowed, have_link = 0;
+    long long max_file = conf_int(conf, "Feedback.MaxFileBytes", 5 << 20);
+    enum db_rc rc;
+
+    if (req_form(r, "website") && *req_form(r, "website")) {
+        log_info("honeypot filled on feedback from %s", r->remote_addr);
+        return resp_redirect(r, "/");
+    }
+    if (t && *t) {
+        enum qr_state st;
+
+        if ((rc = qrlink_resolve(r, t, &l, &st)) != DB_OK) {
+            return db_fail(r, rc);
+        }
+        if (st != QR_OK) {
+            return qr_refused(r, st);
+        }
+        qrlink_hdf(r, &l, "Page.Ctx");
+        have_link = 1;
+        in.unit_id = l.unit_id;
+        in.counter_id = l.counter_id;
+        in.officer_id = l.officer_id;
+        in.dossier_id = l.dossier_id;
+        in.qr_link_id = l.id;
+    } else if (unit && *unit) {
+        struct dbres res;
+
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT id FROM org_unit WHERE code = ? AND valid_to IS NULL",
+                      DB_ARGS(DV_S(unit)), &res);
+        if (rc != DB_OK) {
+            return db_fail(r, rc);
+        }
+        in.unit_id = res.nrows ? num(dbres_get(&res, 0, 0)) : 0;
+    }
+    in.kind = req_form(r, "kind");
+    in.content = trimmed(r, "content");
+    in.identity = req_form(r, "identity");
+    if (!one_of(in.kind, kinds, NELEM(kinds))) {
+        fb_err(r, &nerr, "kind", "Fb.Err.Kind");
+    }
+    if (!have_link && in.unit_id == 0) {
+        fb_err(r, &nerr, "unit", "Fb.Err.Unit");
+    }
+    if (in.content == NULL) {
+        fb_err(r, &nerr, "content", "Fb.Err.Content");
+    } else if (utf8_len(in.content) > MAX_CONTENT_CHARS) {
+        fb_err(r, &nerr, "content", "Fb.Err.ContentLong");
+    }
+    if (!one_of(in.identity, identities, NELEM(identities))) {
+        fb_err(r, &nerr, "identity", "Fb.Err.Identity");
+    } else if (strcmp(in.identity, "anonymous") != 0) {
+        in.name = trimmed(r, "name");
+        in.email = trimmed(r, "email");
+        in.address = trimmed(r, "address");
+        if (in.name == NULL) {
+            fb_err(r, &nerr, "name", "Fb.Err.Name");
+        } else if (utf8_len(in.name) > 120) {
+            fb_err(r, &nerr, "name", "Fb.Err.Name");
+        }
+        if (trimmed(r, "phone") && !phone_ok(trimmed(r, "phone"), &r->pool, &phone)) {
+            fb_err(r, &nerr, "phone", "Fb.Err.Phone");
+        }
+        in.phone = phone;
+        if (in.email && !email_ok(in.email)) {
+            fb_err(r, &nerr, "email", "Fb.Err.Email");
+        }
+        if (!trimmed(r, "phone") && in.email == NULL) {
+            fb_err(r, &nerr, "phone", "Fb.Err.Contact");
+        }
+        if (in.address && utf8_len(in.address) > 255) {
+            fb_err(r, &nerr, "address", "Fb.Err.Address");
+        }
+    }
+    /* anonymous means anonymous: whatever was typed in the contact fields is dropped */
+    if (r->nfiles > NELEM(files)) {
+        fb_err(r, &nerr, "files", "Fb.Err.TooManyFiles");
+    } else {
+        for (size_t i = 0; i < r->nfiles; i++) {
+            files[i].filename = r->files[i].filename;
+            files[i].data = r->files[i].data;
+            files[i].len = r->files[i].len;
+            files[i].mime = sniff(r->files[i].data, r->files[i].len);
+            if ((long long)r->files[i].len > max_file) {
+                fb_err(r, &nerr, "files", "Fb.Err.FileBig");
+                break;
+            }
+            if (files[i].mime == NULL) {
+                fb_err(r, &nerr, "files", "Fb.Err.FileType");
+                break;
+            }
+        }
+    }
+    if (nerr == 0) {
+        if ((rc = ratelimit_hit(r, "fb-ip", r->remote_addr,
+                                (int)conf_int(conf, "Feedback.PerAddressPerHour", 10), 3600,
+                                &allowed)) != DB_OK) {
+            return db_fail(r, rc);
+        }
+        if (!allowed) {
+            fb_err(r, &nerr, "content", "Fb.Err.TooMany");
+        }
+    }
+    if (nerr) {
+        for (size_t i = 0; i < NELEM(keep); i++) {
+            hset(r, pool_printf(&r->pool, "Page.F.%s", keep[i]), req_form(r, keep[i]));
+        }
+        if (r->nfiles) {
+            hset(r, "Page.HadFiles", "1");
+        }
+        if ((rc = fb_form_hdf(r, have_link ? &l : NULL)) != DB_OK) {
+            return db_fail(r, rc);
+        }
+        return render_status(r, allowed ? 422 : 429, "citizen/fb_new");
+    }
+    in.files = files;
+    in.nfiles = r->nfiles;
+    in.idem = form_idem(r);
+    if ((rc = feedback_create(r, &in, code)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s?moi=1", code));
+}
+
+static int
+fb_lookup(struct req *r)
+{
+    const char *code = req_query(r, "ma");
+    long long id;
+    const char *status;
+    enum db_rc rc;
+    char *up;
+
+    if (code == NULL || *code == '\0') {
+        return render(r, "citizen/fb_track");
+    }
+    up = pool_strdup(&r->pool, code);
+    for (char *c = up; *c; c++) {
+        *c = (char)toupper((unsigned char)*c);
+        if (*c == ' ') {
+            *c = '\0';
+            break;
+        }
+    }
+    if ((rc = feedback_find(r, up, &id, &status)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (id) {
+        return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s", up));
+    }
+    hset(r, "Page.Code", code);
+    hset(r, "Page.Error", lang_str(r, "Fb.NotFound"));
+    return render_status(r, 404, "citizen/fb_track");
+}
+
+/* Find the case named in the path; a wrong code counts against the address. */
+static int
+fb_open(struct req *r, long long *id, const char **status)
+{
+    enum db_rc rc;
+    int misses = 0, allowed;
+    int limit = (int)conf_int(r->app->conf, "Track.MissesPerHour", 30);
+
+    if ((rc = ratelimit_count(r, "track-miss", r->remote_addr, 3600, &misses)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (misses >= limit) {
+        hset(r, "Page.Error", lang_str(r, "Fb.TrackThrottled"));
+        return render_status(r, 429, "citizen/fb_track");
+    }
+    if ((rc = feedback_find(r, r->arg[0], id, status)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (*id == 0) {
+        if ((rc = ratelimit_hit(r, "track-miss", r->remote_addr, limit, 3600, &allowed)) !=
+            DB_OK) {
+            return db_fail(r, rc);
+        }
+        hset(r, "Page.Code", r->arg[0]);
+        hset(r, "Page.Error", lang_str(r, "Fb.NotFound"));
+        return render_status(r, 404, "citizen/fb_track");
+    }
+    return 0;
+}
+
+static int
+fb_view(struct req *r)
+{
+    long long id;
+    const char *status;
+    int rc = fb_open(r, &id, &status);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if ((dr = feedback_public_hdf(r, id)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (req_query(r, "moi")) {
+        hset(r, "Page.New", "1");
+    }
+    return render(r, "citizen/fb_case");
+}
+
+static int
+fb_rate_answer(struct req *r)
+{
+    long long id;
+    const char *status, *v = req_form(r, "satisfied");
+    int rc = fb_open(r, &id, &status);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (v == NULL || (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)) {
+        return 400;
+    }
+    if ((dr = feedback_rate_answer(r, id, v[0] == '1')) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s", r->arg[0]));
+}
+
+static int
+fb_reply(struct req *r)
+{
+    long long id;
+    const char *status, *text = trimmed(r, "reply");
+    int rc = fb_open(r, &id, &status);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (text == NULL || utf8_len(text) > MAX_CONTENT_CHARS) {
+        if ((dr = feedback_public_hdf(r, id)) != DB_OK) {
+            return db_fail(r, dr);
+        }
+        hset(r, "Page.Error", lang_str(r, text ? "Fb.Err.ContentLong" : "Fb.ReplyEmpty"));
+        hset(r, "Page.Reply", req_form(r, "reply"));
+        return render_status(r, 422, "citizen/fb_case");
+    }
+    if ((dr = feedback_citizen_reply(r, id, text)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s", r->arg[0]));
+}
+
+/* ---- public statistics ------------------------------------------------- */
+
+/* "85,3%" in Vietnamese, "85.3%" in English. */
+static const char *
+pct(struct req *r, long long part, long long whole)
+{
+    char *s = pool_printf(&r->pool, "%.1f%%", whole ? 100.0 * (double)part / (double)whole : 0.0);
+
+    if (strcmp(r->lang, "vi") == 0) {
+        char *dot = strchr(s, '.');
+
+        if (dot) {
+            *dot = ',';
+        }
+    }
+    return s;
+}
+
+static enum db_rc
+stats_rows(struct req *r, const char *scope, const char *prefix, const char *since, int min)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    if (strcmp(scope, "unit") == 0) {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT u.name, SUM(s.ratings), SUM(s.r3), SUM(s.r2), SUM(s.r1),"
+                      "       SUM(s.feedback), SUM(s.answered), SUM(s.answered_on_time)"
+                      "  FROM stat_day s JOIN org_unit u ON u.id = s.scope_id"
+                      " WHERE s.scope = 'unit' AND s.day >= ?"
+                      " GROUP BY u.id, u.name ORDER BY u.sort_order, u.name",
+                      DB_ARGS(DV_S(since)), &res);
+    } else {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT CONCAT(c.name, ' · ', u.short_name), SUM(s.ratings), SUM(s.r3),"
+                      "       SUM(s.r2), SUM(s.r1), SUM(s.feedback), SUM(s.answered),"
+                      "       SUM(s.answered_on_time)"
+                      "  FROM stat_day s JOIN counter c ON c.id = s.scope_id"
+                      "  JOIN org_unit u ON u.id = c.unit_id"
+                      " WHERE s.scope = 'counter' AND s.day >= ?"
+                      " GROUP BY c.id, c.name, u.short_name ORDER BY u.sort_order, c.sort_order",
+                      DB_ARGS(DV_S(since)), &res);
+    }
+    if (rc != DB_OK) {
+        return rc;
+    }
+    for (size_t i = 0; i < res.nrows; i++) {
+        long long n = num(dbres_get(&res, i, 1)), r3 = num(dbres_get(&res, i, 2));
+        long long r2 = num(dbres_get(&res, i, 3)), r1 = num(dbres_get(&res, i, 4));
+        long long ans = num(dbres_get(&res, i, 6)), ontime = num(dbres_get(&res, i, 7));
+        const char *p = pool_printf(&r->pool, "%s.%zu", prefix, i);
+
+        hset(r, pool_printf(&r->pool, "%s.name", p), dbres_get(&res, i, 0));
+        hseti(r, pool_printf(&r->pool, "%s.ratings", p), n);
+        hset(r, pool_printf(&r->pool, "%s.feedback", p), dbres_get(&res, i, 5));
+        if (n < min) {
+            hset(r, pool_printf(&r->pool, "%s.suppressed", p), "1");
+        } else {
+            /* QĐ 766: (all − not satisfied) / all */
+            hset(r, pool_printf(&r->pool, "%s.rate", p), pct(r, n - r1, n));
+            hset(r, pool_printf(&r->pool, "%s.p3", p), pct(r, r3, n));
+            hset(r, pool_printf(&r->pool, "%s.p2", p), pct(r, r2, n));
+            hset(r, pool_printf(&r->pool, "%s.p1", p), pct(r, r1, n));
+        }
+        if (ans >= min) {
+            hset(r, pool_printf(&r->pool, "%s.ontime", p), pct(r, ontime, ans));
+        }
+    }
+    return DB_OK;
+}
+
+static int
+public_stats(struct req *r)
+{
+    int min = (int)conf_int(r->app->conf, "Stats.MinCount", 10);
+    char since[11];
+    enum db_rc rc;
+
+    cal_format(cal_local_day(time(NULL)) - 365, since);
+    if ((rc = stats_rows(r, "unit", "Page.Units", since, min)) != DB_OK ||
+        (rc = stats_rows(r, "counter", "Page.Counters", since, min)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    return render(r, "citizen/stats");
+}
+
 static const struct route routes[] = {
     { "GET", "/", home, 0 },
+    { "GET", "/q/*", qr_landing, 0 },
+    { "POST", "/q/*/danh-gia", qr_rate, R_FORM },
+    { "GET", "/q/*/cam-on", qr_thanks, 0 },
+    { "POST", "/q/*/phan-anh-nhanh", qr_quick_case, R_FORM },
+    { "GET", "/q/*/qr.svg", qr_image_svg, 0 },
+    { "GET", "/q/*/qr.png", qr_image_png, 0 },
+    { "GET", "/q/*/ap-phich", qr_poster, 0 },
+    { "GET", "/don-vi/*/ap-phich", unit_posters, 0 },
+    { "GET", "/phan-anh/moi", fb_new, 0 },
+    { "POST", "/phan-anh/moi", fb_submit, R_UPLOAD },
+    { "GET", "/phan-anh/", fb_lookup, 0 },
+    { "GET", "/phan-anh/*", fb_view, 0 },
+    { "POST", "/phan-anh/*/danh-gia", fb_rate_answer, R_FORM },
+    { "POST", "/phan-anh/*/bo-sung", fb_reply, R_FORM },
+    { "GET", "/thong-ke/", public_stats, 0 },
 };
 
 static const struct program prog = { "citizen", routes, NELEM(routes) };

@@ -22,6 +22,7 @@ static const char usage[] =
     "                              the password is read from $MOTCUA_PASSWORD or one line of stdin\n"
     "  import-calendar FILE.csv    load holidays, swaps and make-up Saturdays (see sql/data/)\n"
     "  demo                        load the demo province (sql/demo/) and its demo accounts\n"
+    "  qr-ensure                   give every counter, unit and officer a QR link\n"
     "  verify-audit                check the audit log's hash chain; name the first broken row\n"
     "\n"
     "The configuration file comes from -c, else $MOTCUA_CONF.\n";
@@ -406,6 +407,8 @@ cmd_import_calendar(struct ctl *c, const char *path)
     return 0;
 }
 
+static int cmd_qr_ensure(struct ctl *c);
+
 /* ---- demo data --------------------------------------------------------- */
 
 static int
@@ -477,7 +480,55 @@ cmd_demo(struct ctl *c)
         rc = create_user(c, people[i].user, people[i].name, people[i].role, people[i].unit,
                          people[i].title, people[i].counter, pw);
     }
-    return rc;
+    return rc == 0 ? cmd_qr_ensure(c) : rc;
+}
+
+/* ---- QR links ---------------------------------------------------------- */
+
+/* Give every active counter, every unit with counters and every officer with a
+ * counter a QR link, if it has none that is still valid. */
+static int
+cmd_qr_ensure(struct ctl *c)
+{
+    static const char *const queries[] = {
+        "SELECT 'counter', c.unit_id, c.id, NULL FROM counter c WHERE c.active = 1"
+        "   AND NOT EXISTS (SELECT 1 FROM qr_link q WHERE q.kind = 'counter'"
+        "                      AND q.counter_id = c.id AND q.revoked_at IS NULL)",
+        "SELECT 'unit', u.id, NULL, NULL FROM org_unit u WHERE u.valid_to IS NULL"
+        "   AND EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id AND c.active = 1)"
+        "   AND NOT EXISTS (SELECT 1 FROM qr_link q WHERE q.kind = 'unit'"
+        "                      AND q.unit_id = u.id AND q.revoked_at IS NULL)",
+        "SELECT 'officer', o.unit_id, o.counter_id, o.id FROM users o"
+        " WHERE o.role = 'officer' AND o.disabled = 0"
+        "   AND NOT EXISTS (SELECT 1 FROM qr_link q WHERE q.kind = 'officer'"
+        "                      AND q.officer_id = o.id AND q.revoked_at IS NULL)",
+    };
+    int made = 0;
+
+    for (size_t qi = 0; qi < NELEM(queries); qi++) {
+        struct dbres res;
+
+        if (db_query(c->db, &c->req.pool, queries[qi], DB_NOARGS, &res) != DB_OK) {
+            return die_db(c, "qr-ensure");
+        }
+        for (size_t i = 0; i < res.nrows; i++) {
+            char tok[TOKEN_LEN + 1], nonce[TOKEN_NONCE_LEN + 1];
+            const char *counter = dbres_get(&res, i, 2), *officer = dbres_get(&res, i, 3);
+
+            token_new(c->app.secret, tok, nonce);
+            if (db_exec(c->db,
+                        "INSERT INTO qr_link (nonce, kind, unit_id, counter_id, officer_id)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        DB_ARGS(DV_S(nonce), DV_S(dbres_get(&res, i, 0)),
+                                DV_S(dbres_get(&res, i, 1)), DV_S(counter), DV_S(officer)),
+                        NULL, NULL) != DB_OK) {
+                return die_db(c, "qr-ensure");
+            }
+            made++;
+        }
+    }
+    printf("qr-ensure: %d new QR links\n", made);
+    return 0;
 }
 
 /* ---- audit chain ------------------------------------------------------- */
@@ -571,6 +622,10 @@ main(int argc, char **argv)
     c.app.db = c.db;
     c.req.app = &c.app;
     c.req.remote_addr = "motcuactl";
+    if (conf_secret(c.conf, c.app.secret) != 0) {
+        fprintf(stderr, "motcuactl: Secret.Key must be 64 hex digits\n");
+        return 1;
+    }
     if (db_connect(c.db) != DB_OK) {
         fprintf(stderr, "motcuactl: cannot connect to the database: %s\n", db_error(c.db));
         return 1;
@@ -583,6 +638,8 @@ main(int argc, char **argv)
         rc = cmd_import_calendar(&c, argv[i + 1]);
     } else if (strcmp(cmd, "demo") == 0) {
         rc = cmd_demo(&c);
+    } else if (strcmp(cmd, "qr-ensure") == 0) {
+        rc = cmd_qr_ensure(&c);
     } else if (strcmp(cmd, "verify-audit") == 0) {
         rc = cmd_verify_audit(&c);
     } else {

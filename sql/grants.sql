@@ -45,3 +45,15 @@ GRANT SELECT ON org_unit     TO motcua_api@localhost;
 GRANT SELECT ON calendar_day TO motcua_api@localhost;
 GRANT SELECT, INSERT, UPDATE, DELETE ON rate_limit TO motcua_api@localhost;
 GRANT SELECT, INSERT ON audit_log TO motcua_api@localhost;
+
+-- 002 citizen channel
+GRANT SELECT ON qr_link       TO motcua_citizen@localhost;
+GRANT SELECT ON feedback_kind TO motcua_citizen@localhost;
+GRANT SELECT (id, full_name, title, unit_id, counter_id, role, disabled) ON users TO motcua_citizen@localhost;
+GRANT SELECT, INSERT, UPDATE ON rating   TO motcua_citizen@localhost;
+GRANT SELECT, INSERT, UPDATE ON code_seq TO motcua_citizen@localhost;
+GRANT SELECT, INSERT ON feedback_file    TO motcua_citizen@localhost;
+GRANT SELECT, INSERT ON feedback_event   TO motcua_citizen@localhost;
+GRANT SELECT, INSERT, UPDATE ON stat_day TO motcua_citizen@localhost;
+GRANT SELECT, INSERT ON feedback TO motcua_citizen@localhost;
+GRANT UPDATE (status, answer_satisfied, paused_at, due_at) ON feedback TO motcua_citizen@localhost;

@@ -1,6 +1,11 @@
 <?cs set:Page.Title = L.Home.Title ?><?cs include:"_head.cs" ?>
 <h1><?cs var:L.Home.Title ?></h1>
 <p class="lead"><?cs var:L.Home.Intro ?></p>
+<ul class="actions">
+  <li><a href="/phan-anh/moi"><?cs var:L.Home.Feedback ?></a></li>
+  <li><a href="/phan-anh/"><?cs var:L.Home.Track ?></a></li>
+  <li><a href="/thong-ke/"><?cs var:L.Home.Stats ?></a></li>
+</ul>
 <h2><?cs var:L.Home.Units ?></h2>
 <?cs each:u = Page.Units ?>
 <section class="card unit" aria-labelledby="unit-<?cs name:u ?>">
@@ -11,7 +16,7 @@
   <?cs if:subcount(u.Counters) ?>
   <h4><?cs var:L.Home.Counters ?></h4>
   <ul class="counters">
-    <?cs each:c = u.Counters ?><li><?cs var:c.name ?></li><?cs /each ?>
+    <?cs each:c = u.Counters ?><li><?cs if:c.token ?><a href="/q/<?cs var:c.token ?>"><?cs var:c.name ?></a><?cs else ?><?cs var:c.name ?><?cs /if ?></li><?cs /each ?>
   </ul>
   <?cs /if ?>
 </section>

@@ -327,6 +327,9 @@ form_err_str(enum form_err e)
     case FORM_CONTROL: return "control character";
     case FORM_BAD_KEY: return "bad field name";
     case FORM_DUPLICATE: return "duplicate field";
+    case FORM_BAD_MULTIPART: return "malformed multipart body";
+    case FORM_TOO_MANY_FILES: return "too many files";
+    case FORM_FILE_TOO_LARGE: return "file too large";
     }
     return "?";
 }

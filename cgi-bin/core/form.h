@@ -17,6 +17,9 @@ enum form_err {
     FORM_CONTROL,        /* NUL or another control character */
     FORM_BAD_KEY,        /* a key outside [A-Za-z0-9_.-] (plus a trailing "[]") */
     FORM_DUPLICATE,      /* the same key twice (allowed only for keys ending "[]") */
+    FORM_BAD_MULTIPART,  /* malformed multipart/form-data body (multipart.c) */
+    FORM_TOO_MANY_FILES, /* more file parts than allowed */
+    FORM_FILE_TOO_LARGE, /* a file part over the per-file limit */
 };
 
 struct kv {

@@ -5,8 +5,10 @@
 #include <ClearSilver.h>
 #include <fcgiapp.h>
 
+#include "calendar.h"
 #include "db.h"
 #include "form.h"
+#include "multipart.h"
 #include "util.h"
 
 struct user {
@@ -26,6 +28,8 @@ struct app {
     struct db *db;
     unsigned char secret[32];
     const char *tmpl_dir;
+    struct cal cal;          /* working-day calendar, reloaded every few minutes */
+    time_t cal_loaded;
 };
 
 struct req {
@@ -37,6 +41,8 @@ struct req {
     const char *user_agent;
     int https;
     struct kvlist q, form, cookies;
+    struct mp_file *files;   /* uploaded files of an R_UPLOAD form (data points into body) */
+    size_t nfiles;
     const char *body;        /* raw body of a POST (NUL-terminated), or NULL */
     size_t body_len;
     const char *arg[4];      /* path segments captured by '*' in the route */
@@ -55,6 +61,7 @@ struct req {
 #define R_FORM     0x1       /* POST with an urlencoded body, CSRF-checked */
 #define R_RAWBODY  0x2       /* POST whose body the handler reads itself (API, uploads) */
 #define R_NOCSRF   0x4       /* with R_FORM: token checked by the handler (API) */
+#define R_UPLOAD   0x8       /* POST, multipart/form-data or urlencoded, up to Limits.UploadBody */
 
 struct route {
     const char *method;      /* "GET" (also answers HEAD) or "POST" */
@@ -98,6 +105,10 @@ void hseti(struct req *r, const char *key, long long v);
 void hset_rows(struct req *r, const char *prefix, const struct dbres *res,
                const char *const *colnames);
 const char *lang_str(struct req *r, const char *key);           /* L.<key> */
+
+/* The working-day calendar (loaded from calendar_day, cached per worker for
+ * five minutes), or NULL if the database is unreachable. */
+const struct cal *req_calendar(struct req *r);
 
 /* Map a database result to an HTTP status: DB_DOWN → 503, others → 500. */
 int db_fail(struct req *r, enum db_rc rc);

@@ -9,6 +9,11 @@
 #include "http.h"
 #include "sec.h"
 #include "staff.h"
+#include "token.h"
+#include "qrlink.h"
+#include "qr.h"
+#include "stats.h"
+#include "store_feedback.h"
 #include "util.h"
 
 #endif

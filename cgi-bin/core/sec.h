@@ -29,6 +29,13 @@ enum db_rc ratelimit_count(struct req *r, const char *bucket, const char *key, i
                            int *count);
 enum db_rc ratelimit_clear(struct req *r, const char *bucket, const char *key);
 
+/* A signed cookie "mc_staff" set at staff sign-in, so the public program
+ * (which cannot read sessions) knows a browser belongs to an officer and can
+ * refuse self-ratings.  staff_mark_get: 1 and the ids if present and valid. */
+void staff_mark_set(struct req *r, long long user_id, long long counter_id);
+void staff_mark_clear(struct req *r);
+int staff_mark_get(struct req *r, long long *user_id, long long *counter_id);
+
 /* Keyed BLAKE2b of msg with the server secret and a purpose label. */
 void mac(const unsigned char secret[32], const char *purpose, const void *msg, size_t len,
          unsigned char *out, size_t outlen);

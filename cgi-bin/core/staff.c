@@ -139,7 +139,8 @@ staff_login(struct req *r)
         return login_again(r, 429, "Staff.Throttled");
     }
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT id, password_hash FROM users WHERE username = ? AND disabled = 0",
+                  "SELECT id, password_hash, COALESCE(counter_id, 0) FROM users"
+                  " WHERE username = ? AND disabled = 0",
                   DB_ARGS(DV_S(user)), &res);
     if (rc != DB_OK) {
         return db_fail(r, rc);
@@ -174,6 +175,12 @@ staff_login(struct req *r)
         db_rollback(r->app->db);
         return db_fail(r, rc);
     }
+    {
+        long long counter = 0;
+
+        parse_int(dbres_get(&res, 0, 2), 0, 1LL << 62, &counter);
+        staff_mark_set(r, uid, counter);
+    }
     return resp_redirect(r, safe_next(next) ? next : "/can-bo/");
 }
 
@@ -192,5 +199,6 @@ staff_logout(struct req *r)
     } else {
         session_destroy(r);
     }
+    staff_mark_clear(r);
     return resp_redirect(r, "/can-bo/dang-nhap");
 }

@@ -53,6 +53,29 @@ req_cookie(struct req *r, const char *key)
     return kv_get(&r->cookies, key);
 }
 
+const struct cal *
+req_calendar(struct req *r)
+{
+    struct app *a = r->app;
+    time_t now = time(NULL);
+
+    if (a->cal_loaded == 0 || now - a->cal_loaded > 300) {
+        struct cal fresh;
+
+        cal_init(&fresh);
+        if (cal_load(&fresh, a->db, &r->pool) != DB_OK) {
+            cal_free(&fresh);
+            return a->cal_loaded ? &a->cal : NULL;
+        }
+        if (a->cal_loaded) {
+            cal_free(&a->cal);
+        }
+        a->cal = fresh;
+        a->cal_loaded = now;
+    }
+    return &a->cal;
+}
+
 /* ---- response ---------------------------------------------------------- */
 
 void
@@ -286,22 +309,36 @@ dispatch(struct req *r)
     if (strcmp(r->method, "POST") == 0) {
         const char *ct = r->content_type ? r->content_type : "";
 
-        if (rt->flags & R_RAWBODY) {
+        if (rt->flags & (R_RAWBODY | R_UPLOAD)) {
             if ((rc = read_body(r, conf_int(r->app->conf, "Limits.UploadBody", 16 << 20))) != 0) {
                 return rc;
             }
-        } else {
-            if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0) {
-                return 415;
+        } else if ((rc = read_body(r, conf_int(r->app->conf, "Limits.FormBody", 65536))) != 0) {
+            return rc;
+        }
+        if ((rt->flags & R_UPLOAD) && strncasecmp(ct, "multipart/form-data", 19) == 0) {
+            struct multipart_limits lim = multipart_default_limits;
+            char boundary[80];
+
+            /* per-file size and count are the handler's to explain, with the form */
+            lim.max_file = r->body_len;
+            lim.max_files = 10;
+            if (multipart_boundary(ct, boundary, sizeof(boundary)) != 0) {
+                return 400;
             }
-            if ((rc = read_body(r, conf_int(r->app->conf, "Limits.FormBody", 65536))) != 0) {
-                return rc;
-            }
+            fe = multipart_parse(&r->pool, r->body, r->body_len, boundary, &lim, &r->form,
+                                 &r->files, &r->nfiles);
+        } else if (rt->flags & R_RAWBODY) {
+            fe = FORM_OK;
+        } else if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0) {
             fe = form_parse(&r->pool, r->body, r->body_len, NULL, &r->form);
-            if (fe != FORM_OK) {
-                log_info("bad form body: %s", form_err_str(fe));
-                return fe == FORM_VALUE_TOO_LONG || fe == FORM_TOO_MANY ? 413 : 400;
-            }
+        } else {
+            return 415;
+        }
+        if (fe != FORM_OK) {
+            log_info("bad form body: %s", form_err_str(fe));
+            return fe == FORM_VALUE_TOO_LONG || fe == FORM_TOO_MANY ||
+                   fe == FORM_TOO_MANY_FILES || fe == FORM_FILE_TOO_LARGE ? 413 : 400;
         }
     }
     /* staff programs know who is signed in before any handler runs */

@@ -1,0 +1,515 @@
+/* store_feedback.c — ratings and feedback cases: the SQL lives here. */
+#include "store_feedback.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "sec.h"
+#include "stats.h"
+
+static long long
+num(const char *s)
+{
+    long long v = 0;
+
+    return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
+}
+
+static struct dbv
+opt_id(long long id)
+{
+    return id ? DV_I(id) : DV_NULL;
+}
+
+static struct dbv
+opt_level(int v)
+{
+    return v ? DV_I(v) : DV_NULL;
+}
+
+static void
+level_delta(struct stat_delta *d, int level, int sign)
+{
+    if (level == 3) {
+        d->r3 += sign;
+    } else if (level == 2) {
+        d->r2 += sign;
+    } else {
+        d->r1 += sign;
+    }
+}
+
+/* ---- ratings ----------------------------------------------------------- */
+
+static enum db_rc
+rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in, char *ref_out,
+               enum rating_result *result)
+{
+    struct db *db = r->app->db;
+    struct dbres res;
+    struct stat_delta d = { 0 };
+    char day[11];
+    enum db_rc rc;
+    int flagged;
+
+    if (in->idem) {
+        rc = db_query(db, &r->pool, "SELECT ref FROM rating WHERE idem_key = ?",
+                      DB_ARGS(DV_S(in->idem)), &res);
+        if (rc != DB_OK) {
+            return rc;
+        }
+        if (res.nrows) {
+            snprintf(ref_out, 17, "%s", dbres_get(&res, 0, 0));
+            *result = RATING_DUPLICATE;
+            return DB_OK;
+        }
+    }
+    if (l->dossier_id) {
+        rc = db_query(db, &r->pool,
+                      "SELECT id, ref, level, DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m-%d'),"
+                      "       created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR"
+                      "  FROM rating WHERE dossier_id = ? FOR UPDATE",
+                      DB_ARGS(DV_I(in->replace_hours), DV_I(l->dossier_id)), &res);
+        if (rc != DB_OK) {
+            return rc;
+        }
+        if (res.nrows) {
+            snprintf(ref_out, 17, "%s", dbres_get(&res, 0, 1));
+            if (strcmp(dbres_get(&res, 0, 4), "1") != 0) {
+                *result = RATING_ALREADY;
+                return DB_OK;
+            }
+            rc = db_exec(db,
+                         "UPDATE rating SET level = ?, c_attitude = ?, c_time = ?, c_trips = ?,"
+                         "       c_guidance = ?, comment = ?, updated_at = UTC_TIMESTAMP()"
+                         " WHERE id = ?",
+                         DB_ARGS(DV_I(in->level), opt_level(in->c_attitude), opt_level(in->c_time),
+                                 opt_level(in->c_trips), opt_level(in->c_guidance),
+                                 DV_S(in->comment), DV_I(num(dbres_get(&res, 0, 0)))),
+                         NULL, NULL);
+            if (rc != DB_OK) {
+                return rc;
+            }
+            level_delta(&d, (int)num(dbres_get(&res, 0, 2)), -1);
+            level_delta(&d, in->level, +1);
+            *result = RATING_REPLACED;
+            return stats_add(r, l->unit_id, l->counter_id, l->officer_id,
+                             dbres_get(&res, 0, 3), &d);
+        }
+    }
+    /* many ratings through one link in a short time: kept, but flagged for review */
+    rc = db_query(db, &r->pool,
+                  "SELECT COUNT(*) FROM rating"
+                  " WHERE qr_link_id = ? AND created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND",
+                  DB_ARGS(DV_I(l->id), DV_I(in->burst_seconds)), &res);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    flagged = num(dbres_get(&res, 0, 0)) >= in->burst_count;
+    random_hex(ref_out, 8);
+    rc = db_exec(db,
+                 "INSERT INTO rating (ref, qr_link_id, channel, unit_id, counter_id, officer_id,"
+                 "                    dossier_id, level, c_attitude, c_time, c_trips, c_guidance,"
+                 "                    comment, client_hash, flagged, idem_key, created_at,"
+                 "                    updated_at)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                 "         UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+                 DB_ARGS(DV_S(ref_out), DV_I(l->id), DV_S(in->channel), DV_I(l->unit_id),
+                         opt_id(l->counter_id), opt_id(l->officer_id), opt_id(l->dossier_id),
+                         DV_I(in->level), opt_level(in->c_attitude), opt_level(in->c_time),
+                         opt_level(in->c_trips), opt_level(in->c_guidance), DV_S(in->comment),
+                         DV_S(in->client_hash), DV_I(flagged), DV_S(in->idem)),
+                 NULL, NULL);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    d.ratings = 1;
+    level_delta(&d, in->level, +1);
+    stats_today(day);
+    *result = RATING_NEW;
+    return stats_add(r, l->unit_id, l->counter_id, l->officer_id, day, &d);
+}
+
+enum db_rc
+rating_save(struct req *r, const struct qrlink *l, const struct rating_in *in, char *ref_out,
+            enum rating_result *result)
+{
+    enum db_rc rc;
+
+    for (int attempt = 0; attempt < 2; attempt++) {
+        if ((rc = db_begin(r->app->db)) != DB_OK) {
+            return rc;
+        }
+        rc = rating_save_tx(r, l, in, ref_out, result);
+        if (rc == DB_OK) {
+            return db_commit(r->app->db);
+        }
+        db_rollback(r->app->db);
+        if (rc != DB_DUP) {
+            return rc;
+        }
+        /* a concurrent double submit won the unique key: the retry finds it */
+    }
+    return rc;
+}
+
+enum db_rc
+rating_level(struct req *r, const char *ref, long long link_id, int *level, long long *rating_id,
+             const char **comment)
+{
+    struct dbres res;
+    enum db_rc rc = db_query(r->app->db, &r->pool,
+                             "SELECT level, id, comment FROM rating WHERE ref = ? AND qr_link_id = ?",
+                             DB_ARGS(DV_S(ref), DV_I(link_id)), &res);
+
+    *level = 0;
+    if (rc == DB_OK && res.nrows) {
+        *level = (int)num(dbres_get(&res, 0, 0));
+        *rating_id = num(dbres_get(&res, 0, 1));
+        *comment = dbres_get(&res, 0, 2);
+    }
+    return rc;
+}
+
+/* ---- feedback cases ---------------------------------------------------- */
+
+static int
+write_file(struct req *r, const char *dir, const struct fb_file *f, char *stored)
+{
+    char path[1024];
+    size_t off = 0;
+    int fd;
+
+    random_hex(stored, 16);
+    snprintf(path, sizeof(path), "%s/%s", dir, stored);
+    fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        log_err("upload %s: %s", path, strerror(errno));
+        return -1;
+    }
+    while (off < f->len) {
+        ssize_t n = write(fd, f->data + off, f->len - off);
+
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            log_err("upload %s: %s", path, strerror(errno));
+            close(fd);
+            unlink(path);
+            return -1;
+        }
+        off += (size_t)n;
+    }
+    /* acknowledged means on disk */
+    if (fsync(fd) != 0 || close(fd) != 0) {
+        unlink(path);
+        return -1;
+    }
+    return 0;
+}
+
+static void
+unlink_files(const char *dir, char (*stored)[33], size_t n)
+{
+    char path[1024];
+
+    for (size_t i = 0; i < n; i++) {
+        snprintf(path, sizeof(path), "%s/%s", dir, stored[i]);
+        unlink(path);
+    }
+}
+
+static enum db_rc
+find_idem(struct req *r, const char *idem, char *code_out, int *found)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *found = 0;
+    if (idem == NULL) {
+        return DB_OK;
+    }
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT CONCAT(code, '-', check_part) FROM feedback WHERE idem_key = ?",
+                  DB_ARGS(DV_S(idem)), &res);
+    if (rc == DB_OK && res.nrows) {
+        snprintf(code_out, 32, "%s", dbres_get(&res, 0, 0));
+        *found = 1;
+    }
+    return rc;
+}
+
+static enum db_rc
+feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], char *code_out)
+{
+    struct db *db = r->app->db;
+    const struct cal *cal = req_calendar(r);
+    struct dbres res;
+    struct stat_delta d = { .feedback = 1 };
+    time_t now = time(NULL), due;
+    char day[11], code[24], check[5];
+    unsigned long long id;
+    long long seq, days;
+    int formal;
+    enum db_rc rc;
+
+    if (cal == NULL) {
+        return DB_DOWN;
+    }
+    rc = db_query(db, &r->pool, "SELECT answer_days FROM feedback_kind WHERE code = ?",
+                  DB_ARGS(DV_S(in->kind)), &res);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    days = res.nrows ? num(dbres_get(&res, 0, 0)) : 10;
+    due = cal_due(cal, now, (int)days, CAL_WORKING_DAYS, 0);
+    stats_today(day);
+    /* the day's sequence: the upsert locks the row until commit, so codes never repeat */
+    rc = db_exec(db,
+                 "INSERT INTO code_seq (scope, day, n) VALUES ('PA', ?, 1)"
+                 " ON DUPLICATE KEY UPDATE n = n + 1",
+                 DB_ARGS(DV_S(day)), NULL, NULL);
+    if (rc == DB_OK) {
+        rc = db_query(db, &r->pool, "SELECT n FROM code_seq WHERE scope = 'PA' AND day = ?",
+                      DB_ARGS(DV_S(day)), &res);
+    }
+    if (rc != DB_OK) {
+        return rc;
+    }
+    seq = num(dbres_get(&res, 0, 0));
+    snprintf(code, sizeof(code), "PA-%.4s%.2s%.2s-%04lld", day, day + 5, day + 8, seq);
+    token_random(check, 4);
+    formal = strcmp(in->kind, "petition") == 0 && strcmp(in->identity, "anonymous") != 0 &&
+             in->name && in->phone && in->address;
+    rc = db_exec(db,
+                 "INSERT INTO feedback (code, check_part, kind, unit_id, counter_id, officer_id,"
+                 "                      dossier_id, rating_id, qr_link_id, content, identity,"
+                 "                      contact_name, contact_phone, contact_email,"
+                 "                      contact_address, formal, idem_key, created_at, due_at)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(),"
+                 "         FROM_UNIXTIME(?))",
+                 DB_ARGS(DV_S(code), DV_S(check), DV_S(in->kind), DV_I(in->unit_id),
+                         opt_id(in->counter_id), opt_id(in->officer_id), opt_id(in->dossier_id),
+                         opt_id(in->rating_id), opt_id(in->qr_link_id), DV_S(in->content),
+                         DV_S(in->identity), DV_S(in->name), DV_S(in->phone), DV_S(in->email),
+                         DV_S(in->address), DV_I(formal), DV_S(in->idem), DV_I(due)),
+                 NULL, &id);
+    for (size_t i = 0; rc == DB_OK && i < in->nfiles; i++) {
+        rc = db_exec(db,
+                     "INSERT INTO feedback_file (feedback_id, stored_name, filename, mime, size,"
+                     "                           created_at)"
+                     " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())",
+                     DB_ARGS(DV_I(id), DV_S(stored[i]), DV_S(in->files[i].filename),
+                             DV_S(in->files[i].mime), DV_I(in->files[i].len)),
+                     NULL, NULL);
+    }
+    if (rc == DB_OK) {
+        rc = db_exec(db,
+                     "INSERT INTO feedback_event (feedback_id, at, event, public, body)"
+                     " VALUES (?, UTC_TIMESTAMP(), 'created', 1, '')",
+                     DB_ARGS(DV_I(id)), NULL, NULL);
+    }
+    if (rc == DB_OK) {
+        rc = stats_add(r, in->unit_id, in->counter_id, in->officer_id, day, &d);
+    }
+    if (rc == DB_OK) {
+        snprintf(code_out, 32, "%s-%s", code, check);
+    }
+    return rc;
+}
+
+enum db_rc
+feedback_create(struct req *r, const struct fb_new *in, char *code_out)
+{
+    const char *dir = conf_str(r->app->conf, "Paths.Uploads", "var/uploads");
+    char stored[3][33];
+    enum db_rc rc;
+    int found;
+
+    if (in->nfiles > NELEM(stored)) {
+        return DB_ERR;
+    }
+    if ((rc = find_idem(r, in->idem, code_out, &found)) != DB_OK || found) {
+        return rc;
+    }
+    for (size_t i = 0; i < in->nfiles; i++) {
+        if (write_file(r, dir, &in->files[i], stored[i]) != 0) {
+            unlink_files(dir, stored, i);
+            return DB_ERR;
+        }
+    }
+    if ((rc = db_begin(r->app->db)) == DB_OK) {
+        rc = feedback_create_tx(r, in, stored, code_out);
+        rc = rc == DB_OK ? db_commit(r->app->db) : rc;
+    }
+    if (rc != DB_OK) {
+        db_rollback(r->app->db);
+        unlink_files(dir, stored, in->nfiles);
+        if (rc == DB_DUP && find_idem(r, in->idem, code_out, &found) == DB_OK && found) {
+            return DB_OK;  /* the same form sent twice at once: one case */
+        }
+    }
+    return rc;
+}
+
+enum db_rc
+feedback_find(struct req *r, const char *public_code, long long *id, const char **status)
+{
+    const char *dash = strrchr(public_code, '-');
+    struct dbres res;
+    char code[24];
+    enum db_rc rc;
+
+    *id = 0;
+    *status = NULL;
+    if (dash == NULL || strlen(dash + 1) != 4 || (size_t)(dash - public_code) >= sizeof(code)) {
+        return DB_OK;
+    }
+    snprintf(code, sizeof(code), "%.*s", (int)(dash - public_code), public_code);
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT id, status, check_part FROM feedback WHERE code = ?",
+                  DB_ARGS(DV_S(code)), &res);
+    if (rc == DB_OK && res.nrows && sodium_memcmp(dbres_get(&res, 0, 2), dash + 1, 4) == 0) {
+        *id = num(dbres_get(&res, 0, 0));
+        *status = dbres_get(&res, 0, 1);
+    }
+    return rc;
+}
+
+enum db_rc
+feedback_public_hdf(struct req *r, long long id)
+{
+    static const char *const cols[] = { "Code", "Kind", "Status", "UnitName", "Created", "Due",
+                                        "Answered", "AnswerSatisfied", "Overdue", "Identity",
+                                        "CounterName", NULL };
+    static const char *const ecols[] = { "event", "body", "at", NULL };
+    struct dbres res, ev;
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT CONCAT(f.code, '-', f.check_part), f.kind, f.status, u.name,"
+                  "       DATE_FORMAT(f.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(f.due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                  "       DATE_FORMAT(f.answered_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                  "       f.answer_satisfied,"
+                  "       f.due_at < UTC_TIMESTAMP() AND f.status NOT IN ('answered','closed','rejected')"
+                  "         AND f.paused_at IS NULL,"
+                  "       f.identity, c.name"
+                  "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"
+                  "  LEFT JOIN counter c ON c.id = f.counter_id"
+                  " WHERE f.id = ?",
+                  DB_ARGS(DV_I(id)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    for (size_t c = 0; cols[c]; c++) {
+        const char *v = dbres_get(&res, 0, c);
+
+        if (v) {
+            hset(r, pool_printf(&r->pool, "Page.Case.%s", cols[c]), v);
+        }
+    }
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT event, body, DATE_FORMAT(at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i')"
+                  "  FROM feedback_event WHERE feedback_id = ? AND public = 1 ORDER BY at, id",
+                  DB_ARGS(DV_I(id)), &ev);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    hset_rows(r, "Page.Case.Events", &ev, ecols);
+    for (size_t i = ev.nrows; i-- > 0;) {
+        if (strcmp(dbres_get(&ev, i, 0), "answer") == 0) {
+            hset(r, "Page.Case.Answer", dbres_get(&ev, i, 1));
+            break;
+        }
+    }
+    return DB_OK;
+}
+
+static enum db_rc
+add_event(struct req *r, long long id, const char *event, int public, const char *body)
+{
+    return db_exec(r->app->db,
+                   "INSERT INTO feedback_event (feedback_id, at, actor_id, event, public, body)"
+                   " VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?)",
+                   DB_ARGS(DV_I(id), r->user ? DV_I(r->user->id) : DV_NULL, DV_S(event),
+                           DV_I(public), DV_S(body ? body : "")),
+                   NULL, NULL);
+}
+
+enum db_rc
+feedback_rate_answer(struct req *r, long long id, int satisfied)
+{
+    unsigned long long n = 0;
+    enum db_rc rc;
+
+    if ((rc = db_begin(r->app->db)) != DB_OK) {
+        return rc;
+    }
+    rc = db_exec(r->app->db,
+                 "UPDATE feedback SET answer_satisfied = ?,"
+                 "       status = IF(? = 0, 'review', status)"
+                 " WHERE id = ? AND status = 'answered' AND answer_satisfied IS NULL",
+                 DB_ARGS(DV_I(satisfied), DV_I(satisfied), DV_I(id)), &n, NULL);
+    if (rc == DB_OK && n == 1) {
+        rc = add_event(r, id, satisfied ? "citizen_satisfied" : "review_requested", 1, NULL);
+    }
+    if (rc == DB_OK) {
+        rc = db_commit(r->app->db);
+    }
+    if (rc != DB_OK) {
+        db_rollback(r->app->db);
+    }
+    return rc;
+}
+
+enum db_rc
+feedback_citizen_reply(struct req *r, long long id, const char *text)
+{
+    const struct cal *cal = req_calendar(r);
+    struct dbres res;
+    enum db_rc rc;
+    long long paused, due;
+    int today, n;
+
+    if (cal == NULL) {
+        return DB_DOWN;
+    }
+    if ((rc = db_begin(r->app->db)) != DB_OK) {
+        return rc;
+    }
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT UNIX_TIMESTAMP(paused_at), UNIX_TIMESTAMP(due_at) FROM feedback"
+                  " WHERE id = ? AND status = 'need_info' FOR UPDATE",
+                  DB_ARGS(DV_I(id)), &res);
+    if (rc == DB_OK && res.nrows) {
+        /* the clock stood still from the request to this reply: move the due
+         * date by the working days that passed */
+        paused = num(dbres_get(&res, 0, 0));
+        due = num(dbres_get(&res, 0, 1));
+        today = cal_local_day(time(NULL));
+        n = cal_working_days_between(cal, cal_local_day((time_t)paused), today);
+        due = (long long)cal_instant(cal_add_working_days(cal, cal_local_day((time_t)due),
+                                                          n > 0 ? n : 0),
+                                     cal->close_minutes);
+        rc = db_exec(r->app->db,
+                     "UPDATE feedback SET status = 'accepted', paused_at = NULL,"
+                     "       due_at = FROM_UNIXTIME(?) WHERE id = ?",
+                     DB_ARGS(DV_I(due), DV_I(id)), NULL, NULL);
+        if (rc == DB_OK) {
+            rc = add_event(r, id, "citizen_reply", 1, text);
+        }
+    }
+    if (rc == DB_OK) {
+        rc = db_commit(r->app->db);
+    }
+    if (rc != DB_OK) {
+        db_rollback(r->app->db);
+    }
+    return rc;
+}

@@ -1,0 +1,70 @@
+/* store_feedback.h — every SQL statement about ratings and feedback cases. */
+#ifndef MOTCUA_STORE_FEEDBACK_H
+#define MOTCUA_STORE_FEEDBACK_H
+
+#include "http.h"
+#include "qrlink.h"
+
+/* ---- ratings ----------------------------------------------------------- */
+
+struct rating_in {
+    int level;                      /* 3 Rất hài lòng, 2 Hài lòng, 1 Không hài lòng */
+    int c_attitude, c_time, c_trips, c_guidance;   /* 0 = not answered */
+    const char *comment;
+    const char *idem;               /* idempotency key from the form */
+    const char *client_hash;
+    const char *channel;            /* qr, kiosk, web */
+    int burst_count, burst_seconds; /* flag when more than this many in the window */
+    int replace_hours;              /* a dossier's rating may be replaced this long */
+};
+
+enum rating_result { RATING_NEW, RATING_REPLACED, RATING_DUPLICATE, RATING_ALREADY };
+
+/* Store a rating for the link in one transaction with its aggregates.
+ * ref_out (17 bytes) gets the rating's public reference. */
+enum db_rc rating_save(struct req *r, const struct qrlink *l, const struct rating_in *in,
+                       char *ref_out, enum rating_result *result);
+
+/* Level of the rating with this reference made through link_id; 0 if none. */
+enum db_rc rating_level(struct req *r, const char *ref, long long link_id, int *level,
+                        long long *rating_id, const char **comment);
+
+/* ---- feedback cases ---------------------------------------------------- */
+
+struct fb_file {
+    const char *filename, *mime;
+    const char *data;
+    size_t len;
+};
+
+struct fb_new {
+    const char *kind;               /* petition, conduct, suggestion, praise */
+    long long unit_id, counter_id, officer_id, dossier_id, rating_id, qr_link_id;
+    const char *content;
+    const char *identity;           /* anonymous, confidential, named */
+    const char *name, *phone, *email, *address;
+    const char *idem;
+    const struct fb_file *files;
+    size_t nfiles;
+};
+
+/* File a case: files written under Paths.Uploads, then one transaction with
+ * the case, its first event and the aggregates.  code_out (32 bytes) gets the
+ * public tracking code "PA-YYYYMMDD-NNNN-XXXX".  A repeated idempotency key
+ * returns the first case's code. */
+enum db_rc feedback_create(struct req *r, const struct fb_new *in, char *code_out);
+
+/* Split and check a public code; fills the case id and status (NULL if unknown). */
+enum db_rc feedback_find(struct req *r, const char *public_code, long long *id,
+                         const char **status);
+
+/* The public view of a case (no personal data) into the page data under Page.Case. */
+enum db_rc feedback_public_hdf(struct req *r, long long id);
+
+/* The citizen's verdict on the answer; "not satisfied" asks a leader to review. */
+enum db_rc feedback_rate_answer(struct req *r, long long id, int satisfied);
+
+/* The citizen's reply to a request for information; the clock runs again. */
+enum db_rc feedback_citizen_reply(struct req *r, long long id, const char *text);
+
+#endif
