@@ -23,6 +23,7 @@ static const char usage[] =
     "  import-calendar FILE.csv    load holidays, swaps and make-up Saturdays (see sql/data/)\n"
     "  demo                        load the demo province (sql/demo/) and its demo accounts\n"
     "  qr-ensure                   give every counter, unit and officer a QR link\n"
+    "  qr-url ID                   print the public URL of QR link ID\n"
     "  verify-audit                check the audit log's hash chain; name the first broken row\n"
     "\n"
     "The configuration file comes from -c, else $MOTCUA_CONF.\n";
@@ -531,6 +532,26 @@ cmd_qr_ensure(struct ctl *c)
     return 0;
 }
 
+/* Print the public URL of one QR link (for printing or for a support call). */
+static int
+cmd_qr_url(struct ctl *c, const char *id)
+{
+    struct dbres res;
+    char tok[TOKEN_LEN + 1];
+
+    if (db_query(c->db, &c->req.pool, "SELECT nonce FROM qr_link WHERE id = ?",
+                 DB_ARGS(DV_S(id)), &res) != DB_OK) {
+        return die_db(c, "qr-url");
+    }
+    if (res.nrows == 0) {
+        fprintf(stderr, "motcuactl: no QR link with id %s\n", id);
+        return 1;
+    }
+    token_from_nonce(c->app.secret, dbres_get(&res, 0, 0), tok);
+    printf("%s/q/%s\n", conf_str(c->conf, "Site.BaseURL", ""), tok);
+    return 0;
+}
+
 /* ---- audit chain ------------------------------------------------------- */
 
 static int
@@ -640,6 +661,8 @@ main(int argc, char **argv)
         rc = cmd_demo(&c);
     } else if (strcmp(cmd, "qr-ensure") == 0) {
         rc = cmd_qr_ensure(&c);
+    } else if (strcmp(cmd, "qr-url") == 0 && i + 1 < argc) {
+        rc = cmd_qr_url(&c, argv[i + 1]);
     } else if (strcmp(cmd, "verify-audit") == 0) {
         rc = cmd_verify_audit(&c);
     } else {

@@ -269,7 +269,7 @@ parse_disposition(struct pool *p, const char *v, size_t n, struct part *pt)
  * Split part s[0..n) (from after its delimiter line up to the CRLF of the
  * next delimiter) into headers and data.  At most MP_MAX_HEADERS lines of at
  * most MP_MAX_HEADER bytes, each ending CRLF; no controls but HTAB, no folding.
- * Content-Disposition with a name is required; Content-Type is kept.
+ * Content-Disposition with a name is required; Content-Type (ASCII) is kept.
  */
 static enum form_err
 parse_part(struct pool *p, const char *s, size_t n, struct part *pt)

@@ -32,7 +32,7 @@
   <p class="help" id="content-help"><?cs var:L.Fb.ContentHelp ?></p>
   <label for="files"><?cs var:L.Fb.Files ?></label>
   <?cs call:field_error("files") ?>
-  <input id="files" name="files" type="file" multiple accept="image/jpeg,image/png,application/pdf" aria-describedby="files-help">
+  <input id="files" name="files[]" type="file" multiple accept="image/jpeg,image/png,application/pdf" aria-describedby="files-help">
   <p class="help" id="files-help"><?cs var:L.Fb.FilesHelp ?></p>
   <fieldset>
     <legend><?cs var:L.Fb.Identity ?></legend>

@@ -2,7 +2,7 @@
 <h1><?cs var:L.Stats.Title ?></h1>
 <p><?cs var:L.Stats.Intro ?></p>
 <?cs def:stat_table(caption, rows) ?>
-<div class="table-wrap"><table>
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:caption ?>"><table>
   <caption><?cs var:caption ?></caption>
   <thead><tr><th scope="col"><?cs var:L.Stats.Name ?></th><th scope="col"><?cs var:L.Stats.Ratings ?></th><th scope="col"><?cs var:L.Stats.Rate ?></th><th scope="col"><?cs var:L.Stats.Share ?></th><th scope="col"><?cs var:L.Stats.Feedback ?></th><th scope="col"><?cs var:L.Stats.OnTime ?></th></tr></thead>
   <tbody>

@@ -80,3 +80,25 @@ function text(html) {
 }
 
 module.exports = { Client, sql, motcuactl, text, BASE, VAR, ROOT };
+
+// The public URL path of a QR link (by SQL condition), via motcuactl.
+function qrPath(where) {
+  const [[id]] = sql(`SELECT id FROM qr_link WHERE ${where} ORDER BY id DESC LIMIT 1`);
+  return new URL(motcuactl('qr-url', id).trim()).pathname;
+}
+
+// Form fields (hidden inputs included) of the first form on a page whose action matches.
+function formFields(html, action) {
+  const i = html.indexOf(`action="${action}"`);
+  assert.ok(i >= 0, `no form with action ${action}`);
+  const end = html.indexOf('</form>', i);
+  const fields = {};
+  for (const m of html.slice(i, end).matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) fields[m[1]] = m[2];
+  return fields;
+}
+
+function resetLimits() { sql('DELETE FROM rate_limit'); }
+
+module.exports.qrPath = qrPath;
+module.exports.formFields = formFields;
+module.exports.resetLimits = resetLimits;

@@ -1,0 +1,103 @@
+// The citizen's walk on a phone: scan a counter's QR, rate "Không hài lòng",
+// turn it into a case, file a complaint with a photo anonymously, track it.
+// axe-core on every page.
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { test } = require('../lib/harness');
+const { qrPath, resetLimits, sql } = require('../lib/client');
+const { open, checkA11y } = require('./browser');
+
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]), Buffer.alloc(4000, 9), Buffer.from([0xff, 0xd9])]);
+
+test('scan → rate → complain → track, on a 360 px phone, with no accessibility violations', async () => {
+  resetLimits();
+  const q = qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 7 AND code = 'Q02')");
+  const { ctx, page } = await open();
+  try {
+    await page.goto(q);
+    assert.match(await page.textContent('.ctx'), /Quầy 02 – Đất đai/);
+    await checkA11y(page, 'QR landing');
+    await page.click('button.lv1');                        // one tap: "Không hài lòng"
+    await page.waitForURL(/\/cam-on\?r=/);
+    assert.match(await page.textContent('h1'), /Cảm ơn bạn đã đánh giá/);
+    await checkA11y(page, 'thanks');
+    await page.click('text=Gửi thành phản ánh');
+    await page.waitForURL(/\/phan-anh\/PA-\d{8}-\d{4}-[0-9A-Z]{4}\?moi=1/);
+    const quickCode = (await page.textContent('strong.code')).trim();
+    assert.match(quickCode, /^PA-\d{8}-\d{4}-[0-9A-Z]{4}$/);
+    await checkA11y(page, 'case (new)');
+
+    // a complaint with a photo, anonymously, from the same QR
+    await page.goto(q);
+    await page.click('text=Gửi phản ánh, kiến nghị');
+    await page.waitForURL(/\/phan-anh\/moi\?t=/);
+    await checkA11y(page, 'feedback form');
+    await page.check('input[name=kind][value=conduct]');
+    await page.fill('#content', 'Cán bộ quầy 2 hẹn tôi quay lại ba lần mà không nói rõ còn thiếu giấy tờ gì.');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'up-'));
+    const photo = path.join(dir, 'ảnh-quầy.jpg');
+    fs.writeFileSync(photo, JPEG);
+    await page.setInputFiles('#files', photo);
+    await page.check('input[name=identity][value=anonymous]');
+    await page.click('form[action="/phan-anh/moi"] button[type=submit]');
+    await page.waitForURL(/\/phan-anh\/PA-.*\?moi=1/);
+    const code = (await page.textContent('strong.code')).trim();
+    assert.notStrictEqual(code, quickCode);
+    assert.deepStrictEqual(sql(`SELECT f.identity, COUNT(ff.id) FROM feedback f LEFT JOIN feedback_file ff ON ff.feedback_id = f.id WHERE CONCAT(f.code, '-', f.check_part) = '${code}' GROUP BY f.id`), [['anonymous', '1']]);
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    // later: look it up by the code
+    await page.goto('/phan-anh/');
+    await checkA11y(page, 'tracking form');
+    await page.fill('#ma', code.toLowerCase());
+    await page.click('form[action="/phan-anh/"] button');
+    await page.waitForURL('**/phan-anh/' + code);
+    assert.match(await page.textContent('.facts'), /Mới tiếp nhận/);
+    await checkA11y(page, 'case');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    assert.strictEqual(overflow, false, 'no horizontal scrolling');
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('a form with an error comes back with what was typed (no JavaScript needed)', async () => {
+  resetLimits();
+  const { ctx, page } = await open();
+  try {
+    await page.goto('/phan-anh/moi');
+    await page.check('input[name=kind][value=suggestion]');
+    await page.selectOption('#unit', '000.00.01.H41');
+    await page.fill('#content', 'Nên bố trí thêm ghế ngồi chờ ở tầng 1.');
+    await page.check('input[name=identity][value=named]');
+    await page.fill('#name', 'Đỗ Thị Mai');
+    await page.fill('#email', 'mai@@example');
+    await page.click('form[action="/phan-anh/moi"] button[type=submit]');
+    await page.waitForSelector('.error-box');
+    assert.match(await page.textContent('#err-email'), /Thư điện tử không hợp lệ/);
+    assert.strictEqual(await page.inputValue('#content'), 'Nên bố trí thêm ghế ngồi chờ ở tầng 1.');
+    assert.strictEqual(await page.inputValue('#name'), 'Đỗ Thị Mai');
+    await checkA11y(page, 'feedback form with errors');
+    await page.fill('#email', 'mai@example.vn');
+    await page.click('form[action="/phan-anh/moi"] button[type=submit]');
+    await page.waitForURL(/\?moi=1/);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('public statistics and the poster page pass axe-core', async () => {
+  const { ctx, page } = await open();
+  try {
+    await page.goto('/thong-ke/');
+    await checkA11y(page, 'statistics');
+    const q = qrPath("kind = 'counter'");
+    await page.goto(q + '/ap-phich');
+    await checkA11y(page, 'poster');
+  } finally {
+    await ctx.close();
+  }
+});

@@ -1,0 +1,387 @@
+// Citizen channel: QR links, ratings, feedback and complaints, tracking, statistics.
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { test } = require('../lib/harness');
+const { Client, sql, qrPath, formFields, resetLimits, VAR } = require('../lib/client');
+
+const COUNTER1 = () => qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q01')");
+const COUNTER2 = () => qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q02')");
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]), Buffer.alloc(2000, 7), Buffer.from([0xff, 0xd9])]);
+
+async function rate(c, qpath, fields) {
+  const page = await c.get(qpath);
+  assert.strictEqual(page.status, 200, `landing ${qpath}`);
+  const hidden = formFields(page.text, `${qpath}/danh-gia`);
+  return c.post(`${qpath}/danh-gia`, { ...hidden, ...fields });
+}
+
+function multipart(fields, files = []) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  for (const f of files) fd.append('files[]', new Blob([f.data], { type: f.type || 'application/octet-stream' }), f.name);
+  return fd;
+}
+
+async function feedbackForm(c, query = '') {
+  const page = await c.get('/phan-anh/moi' + query);
+  assert.strictEqual(page.status, 200);
+  return { page, hidden: formFields(page.text, '/phan-anh/moi') };
+}
+
+test('QR landing names the unit and counter; forged, revoked and expired links get a clear page', async () => {
+  resetLimits();
+  const c = new Client();
+  const q = COUNTER1();
+  const r = await c.get(q);
+  assert.strictEqual(r.status, 200);
+  assert.match(r.text, /Trung tâm Phục vụ hành chính công tỉnh Ninh Bình/);
+  assert.match(r.text, /Quầy 01 – Tư pháp, hộ tịch/);
+  assert.match(r.text, /Rất hài lòng/);
+  const forged = q.slice(0, -1) + (q.endsWith('0') ? '1' : '0');
+  const f = await c.get(forged);
+  assert.strictEqual(f.status, 404);
+  assert.match(f.text, /Mã QR này không hợp lệ/);
+  for (const bad of ['/q/abc', '/q/' + 'Z'.repeat(21), '/q/%3Cscript%3E']) {
+    const b = await c.get(bad);
+    assert.ok([404, 400].includes(b.status), bad);
+  }
+  sql("UPDATE qr_link SET revoked_at = UTC_TIMESTAMP() WHERE kind = 'unit' AND unit_id = 7");
+  const revoked = await c.get(qrPath("kind = 'unit' AND unit_id = 7"));
+  assert.strictEqual(revoked.status, 410);
+  assert.match(revoked.text, /đã bị thu hồi/);
+  sql("UPDATE qr_link SET revoked_at = NULL, expires_at = UTC_TIMESTAMP() - INTERVAL 1 DAY WHERE kind = 'unit' AND unit_id = 7");
+  const expired = await c.get(qrPath("kind = 'unit' AND unit_id = 7"));
+  assert.strictEqual(expired.status, 410);
+  assert.match(expired.text, /đã hết hạn/);
+  sql("UPDATE qr_link SET expires_at = NULL WHERE kind = 'unit' AND unit_id = 7");
+});
+
+test('one tap rates a counter: stored with its context and counted in the aggregates', async () => {
+  resetLimits();
+  const c = new Client();
+  const q = COUNTER2();
+  const before = Number(sql("SELECT COALESCE(SUM(r3), 0) FROM stat_day WHERE scope = 'counter' AND scope_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q02')")[0][0]);
+  const r = await rate(c, q, { level: '3', c_attitude: '3', c_time: '2', comment: 'Cán bộ nhiệt tình' });
+  assert.strictEqual(r.status, 303);
+  const loc = r.headers.get('location');
+  assert.match(loc, new RegExp(`^${q}/cam-on\\?r=[0-9a-f]{16}$`));
+  const ref = loc.split('r=')[1];
+  const [[level, att, tim, trips, comment, counter]] = sql(`SELECT level, c_attitude, c_time, COALESCE(c_trips, 'NULL'), comment, counter_id FROM rating WHERE ref = '${ref}'`);
+  assert.deepStrictEqual([level, att, tim, trips, comment], ['3', '3', '2', 'NULL', 'Cán bộ nhiệt tình']);
+  assert.strictEqual(counter, sql("SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q02'")[0][0]);
+  const after = Number(sql("SELECT SUM(r3) FROM stat_day WHERE scope = 'counter' AND scope_id = " + counter)[0][0]);
+  assert.strictEqual(after, before + 1);
+  const thanks = await c.get(loc);
+  assert.match(thanks.text, /Cảm ơn bạn đã đánh giá/);
+  assert.ok(!thanks.text.includes('Gửi thành phản ánh'), 'no complaint offer for a good rating');
+});
+
+test('a double submit of the same form stores one rating', async () => {
+  resetLimits();
+  const c = new Client();
+  const q = COUNTER2();
+  const page = await c.get(q);
+  const hidden = formFields(page.text, `${q}/danh-gia`);
+  const n0 = Number(sql('SELECT COUNT(*) FROM rating')[0][0]);
+  const [a, b] = await Promise.all([c.post(`${q}/danh-gia`, { ...hidden, level: '2' }), c.post(`${q}/danh-gia`, { ...hidden, level: '2' })]);
+  assert.strictEqual(a.status, 303);
+  assert.strictEqual(b.status, 303);
+  assert.strictEqual(a.headers.get('location'), b.headers.get('location'));
+  assert.strictEqual(Number(sql('SELECT COUNT(*) FROM rating')[0][0]), n0 + 1);
+});
+
+test('rating errors return the form with a Vietnamese message and the comment kept; the honeypot stores nothing', async () => {
+  resetLimits();
+  const c = new Client();
+  const q = COUNTER2();
+  const r = await rate(c, q, { comment: 'Tôi chưa chọn mức' });
+  assert.strictEqual(r.status, 422);
+  assert.match(r.text, /Vui lòng chọn một mức độ hài lòng/);
+  assert.match(r.text, /Tôi chưa chọn mức<\/textarea>/);
+  const long = await rate(c, q, { level: '2', comment: 'ư'.repeat(1001) });
+  assert.strictEqual(long.status, 422);
+  assert.match(long.text, /tối đa 1000 ký tự/);
+  const n0 = Number(sql('SELECT COUNT(*) FROM rating')[0][0]);
+  const bot = await rate(c, q, { level: '3', website: 'http://spam.example' });
+  assert.strictEqual(bot.status, 303);
+  assert.strictEqual(Number(sql('SELECT COUNT(*) FROM rating')[0][0]), n0);
+  const bad = await rate(c, q, { level: '3', c_time: '7' });
+  assert.strictEqual(bad.status, 400);
+});
+
+test('rate limit per address: the 31st rating within an hour gets 429 in Vietnamese', async () => {
+  resetLimits();
+  const c = new Client();
+  const q = COUNTER2();
+  const page = await c.get(q);
+  const hidden = formFields(page.text, `${q}/danh-gia`);
+  for (let i = 0; i < 30; i++) {
+    const r = await c.post(`${q}/danh-gia`, { csrf: hidden.csrf, level: '2' });
+    assert.strictEqual(r.status, 303, `rating ${i}`);
+  }
+  const r = await c.post(`${q}/danh-gia`, { csrf: hidden.csrf, level: '2' });
+  assert.strictEqual(r.status, 429);
+  assert.match(r.text, /quá nhiều đánh giá/);
+  // the burst through one link was flagged for review, not dropped
+  const flagged = Number(sql(`SELECT COUNT(*) FROM rating WHERE flagged = 1 AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q02')`)[0][0]);
+  assert.ok(flagged >= 20, `flagged ${flagged}`);
+  resetLimits();
+});
+
+test('a signed-in officer cannot rate its own counter, but can rate another one', async () => {
+  resetLimits();
+  const c = new Client();
+  await c.login('canbo01');  // serves Q01 of the provincial centre
+  const own = await rate(c, COUNTER1(), { level: '3' });
+  assert.strictEqual(own.status, 403);
+  assert.match(own.text, /không thể tự đánh giá/);
+  const other = await rate(c, COUNTER2(), { level: '3' });
+  assert.strictEqual(other.status, 303);
+  const officer = qrPath("kind = 'officer' AND officer_id = (SELECT id FROM users WHERE username = 'canbo01')");
+  assert.strictEqual((await rate(c, officer, { level: '3' })).status, 403);
+  // a forged staff cookie is ignored, not trusted
+  const f = new Client();
+  f.jar.set('mc_staff', '999.999.' + '0'.repeat(32));
+  assert.strictEqual((await rate(f, COUNTER1(), { level: '2' })).status, 303);
+});
+
+test('"Không hài lòng" turns into a tracked anonymous case with one more tap, once', async () => {
+  resetLimits();
+  const c = new Client();
+  const q = COUNTER1();
+  const r = await rate(c, q, { level: '1', comment: 'Phải chờ hai tiếng' });
+  const thanks = await c.get(r.headers.get('location'));
+  assert.match(thanks.text, /Chúng tôi rất tiếc/);
+  const hidden = formFields(thanks.text, `${q}/phan-anh-nhanh`);
+  const made = await c.post(`${q}/phan-anh-nhanh`, hidden);
+  assert.strictEqual(made.status, 303);
+  const loc = made.headers.get('location');
+  assert.match(loc, /^\/phan-anh\/PA-\d{8}-\d{4}-[0-9A-Z]{4}\?moi=1$/);
+  const again = await c.post(`${q}/phan-anh-nhanh`, hidden);
+  assert.strictEqual(again.headers.get('location'), loc, 'pressing twice files one case');
+  const code = loc.split('/')[2].split('?')[0];
+  const [[kind, identity, content, rid, status]] = sql(`SELECT kind, identity, content, rating_id IS NOT NULL, status FROM feedback WHERE CONCAT(code, '-', check_part) = '${code}'`);
+  assert.deepStrictEqual([kind, identity, content, rid, status], ['conduct', 'anonymous', 'Phải chờ hai tiếng', '1', 'new']);
+  const page = await c.get(loc);
+  assert.match(page.text, /Đã gửi ý kiến/);
+  assert.ok(page.text.includes(code));
+  assert.match(page.text, /Mới tiếp nhận/);
+});
+
+test('a dossier is rated once: a second rating replaces it within the window, not after', async () => {
+  resetLimits();
+  sql("INSERT INTO qr_link (nonce, kind, unit_id, dossier_id) VALUES ('TESTDSSR00001', 'dossier', 2, 987654)");
+  const q = qrPath("nonce = 'TESTDSSR00001'");
+  const c = new Client();
+  assert.strictEqual((await rate(c, q, { level: '1' })).status, 303);
+  const second = await rate(c, q, { level: '3' });
+  assert.match(second.headers.get('location'), /kq=replaced/);
+  assert.deepStrictEqual(sql('SELECT level FROM rating WHERE dossier_id = 987654'), [['3']]);
+  sql('UPDATE rating SET created_at = created_at - INTERVAL 4 DAY WHERE dossier_id = 987654');
+  const third = await rate(c, q, { level: '1' });
+  assert.match(third.headers.get('location'), /kq=already/);
+  assert.deepStrictEqual(sql('SELECT level FROM rating WHERE dossier_id = 987654'), [['3']]);
+  const page = await c.get(third.headers.get('location'));
+  assert.match(page.text, /đã được đánh giá/);
+});
+
+test('feedback with a photo, anonymous: committed, file stored outside the web root, code shown', async () => {
+  resetLimits();
+  const c = new Client();
+  const q = COUNTER1();
+  const { page, hidden } = await feedbackForm(c, '?t=' + q.split('/')[2]);
+  assert.match(page.text, /Quầy 01 – Tư pháp, hộ tịch/);
+  assert.match(page.text, /Khiếu nại, tố cáo không thuộc phạm vi/);
+  const r = await c.post('/phan-anh/moi', multipart({ ...hidden, kind: 'conduct', identity: 'anonymous',
+    content: 'Cán bộ quầy 1 yêu cầu nộp thêm giấy tờ không có trong quy định. <script>alert(1)</script>',
+    name: 'Không được lưu', phone: '0912345678' }, [{ name: 'ảnh chụp.jpg', data: JPEG, type: 'image/jpeg' }]));
+  assert.strictEqual(r.status, 303, r.text.slice(0, 300));
+  const code = r.headers.get('location').match(/\/phan-anh\/([^?]+)/)[1];
+  const [[id, identity, name, phone, counter, due]] = sql(`SELECT id, identity, COALESCE(contact_name, 'NULL'), COALESCE(contact_phone, 'NULL'), counter_id IS NOT NULL, due_at > created_at FROM feedback WHERE CONCAT(code, '-', check_part) = '${code}'`);
+  assert.deepStrictEqual([identity, name, phone, counter, due], ['anonymous', 'NULL', 'NULL', '1', '1']);
+  const [[stored, filename, mime, size]] = sql(`SELECT stored_name, filename, mime, size FROM feedback_file WHERE feedback_id = ${id}`);
+  assert.deepStrictEqual([filename, mime, Number(size)], ['ảnh chụp.jpg', 'image/jpeg', JPEG.length]);
+  const file = path.join(VAR, 'uploads', stored);
+  assert.ok(fs.readFileSync(file).equals(JPEG), 'the file on disk is what was sent');
+  assert.strictEqual(fs.statSync(file).mode & 0o777, 0o600);
+  const pub = await c.get('/static/../uploads/' + stored);
+  assert.notStrictEqual(pub.status, 200);
+  const casePage = await c.get(`/phan-anh/${code}`);
+  assert.strictEqual(casePage.status, 200);
+  assert.ok(!casePage.text.includes('<script>alert(1)'), 'nothing unescaped');
+  assert.ok(!casePage.text.includes('0912345678'));
+});
+
+test('feedback errors: the form comes back in Vietnamese with everything typed, nothing stored', async () => {
+  resetLimits();
+  const c = new Client();
+  const { hidden } = await feedbackForm(c);
+  const n0 = Number(sql('SELECT COUNT(*) FROM feedback')[0][0]);
+  const r = await c.post('/phan-anh/moi', multipart({ ...hidden, kind: 'petition', identity: 'named', unit: '000.00.01.H41',
+    content: '   ', name: 'Trần Thị Bích Ngọc', email: 'ngoc@', address: 'Số 5 ngõ 12, phường Hoa Lư' },
+  [{ name: 'virus.exe', data: Buffer.from('MZ not an image'), type: 'image/jpeg' }]));
+  assert.strictEqual(r.status, 422);
+  assert.match(r.text, /Vui lòng sửa các lỗi/);
+  assert.match(r.text, /Vui lòng nhập nội dung/);
+  assert.match(r.text, /Thư điện tử không hợp lệ/);
+  assert.match(r.text, /Chỉ nhận ảnh JPEG, PNG hoặc tệp PDF/);
+  assert.match(r.text, /vui lòng chọn lại tệp/);
+  assert.match(r.text, /value="Trần Thị Bích Ngọc"/);
+  assert.match(r.text, /value="ngoc@"/);
+  assert.match(r.text, /value="Số 5 ngõ 12, phường Hoa Lư"/);
+  assert.match(r.text, /value="petition" checked/);
+  assert.match(r.text, /value="named" checked/);
+  assert.match(r.text, /<option value="000.00.01.H41" selected>/);
+  const noContact = await c.post('/phan-anh/moi', multipart({ ...hidden, kind: 'suggestion', identity: 'confidential',
+    unit: '000.00.01.H41', content: 'Nên có thêm ghế chờ', name: 'Lê Văn Hùng', phone: '12ab' }));
+  assert.strictEqual(noContact.status, 422);
+  assert.match(noContact.text, /Số điện thoại không hợp lệ/);
+  const big = await c.post('/phan-anh/moi', multipart({ ...hidden, kind: 'suggestion', identity: 'anonymous', unit: '000.00.01.H41',
+    content: 'Tệp lớn' }, [{ name: 'lon.jpg', data: Buffer.concat([JPEG, Buffer.alloc(5 * 1024 * 1024)]) }]));
+  assert.strictEqual(big.status, 422);
+  assert.match(big.text, /mỗi tệp không quá 5 MB/);
+  const many = await c.post('/phan-anh/moi', multipart({ ...hidden, kind: 'suggestion', identity: 'anonymous', unit: '000.00.01.H41',
+    content: 'Bốn tệp' }, [1, 2, 3, 4].map(i => ({ name: `${i}.jpg`, data: JPEG }))));
+  assert.strictEqual(many.status, 422);
+  assert.match(many.text, /tối đa 3 tệp/);
+  const long = await c.post('/phan-anh/moi', multipart({ ...hidden, kind: 'suggestion', identity: 'anonymous', unit: '000.00.01.H41',
+    content: 'ệ'.repeat(4001) }));
+  assert.strictEqual(long.status, 422);
+  assert.match(long.text, /tối đa 4000 ký tự/);
+  assert.strictEqual(Number(sql('SELECT COUNT(*) FROM feedback')[0][0]), n0);
+});
+
+test('a named petition with name, address and phone is a formal PAKN; a retried POST files one case', async () => {
+  resetLimits();
+  const c = new Client();
+  const { hidden } = await feedbackForm(c);
+  const body = { ...hidden, kind: 'petition', identity: 'named', unit: '000.21.01.H41',
+    content: 'Đề nghị niêm yết rõ lệ phí chứng thực.', name: 'Phạm Quang Huy', phone: '+84 912 345 678', address: 'Xã Gia Viễn' };
+  const a = await c.post('/phan-anh/moi', multipart(body));
+  const b = await c.post('/phan-anh/moi', multipart(body));
+  assert.strictEqual(a.status, 303);
+  assert.strictEqual(a.headers.get('location'), b.headers.get('location'));
+  const code = a.headers.get('location').match(/\/phan-anh\/([^?]+)/)[1];
+  assert.deepStrictEqual(sql(`SELECT formal, contact_phone, contact_name FROM feedback WHERE CONCAT(code, '-', check_part) = '${code}'`),
+    [['1', '+84912345678', 'Phạm Quang Huy']]);
+  assert.strictEqual(Number(sql(`SELECT COUNT(*) FROM feedback WHERE idem_key = '${hidden.idem}'`)[0][0]), 1);
+});
+
+test('tracking: by code (case-insensitive), wrong codes are refused and throttled', async () => {
+  resetLimits();
+  const c = new Client();
+  const [[code]] = sql("SELECT CONCAT(code, '-', check_part) FROM feedback ORDER BY id DESC LIMIT 1");
+  const look = await c.get('/phan-anh/?ma=' + encodeURIComponent(code.toLowerCase()));
+  assert.strictEqual(look.status, 303);
+  assert.strictEqual(look.headers.get('location'), '/phan-anh/' + code);
+  const wrong = code.slice(0, -4) + (code.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+  const w = await c.get('/phan-anh/' + wrong);
+  assert.strictEqual(w.status, 404);
+  assert.match(w.text, /Không tìm thấy ý kiến với mã này/);
+  for (let i = 0; i < 30; i++) await c.get('/phan-anh/PA-20260101-0001-' + String(i).padStart(4, '0'));
+  const t = await c.get('/phan-anh/' + code);
+  assert.strictEqual(t.status, 429, 'a guesser is stopped, even for a right code');
+  assert.match(t.text, /tra cứu sai quá nhiều lần/);
+  resetLimits();
+  assert.strictEqual((await c.get('/phan-anh/' + code)).status, 200);
+});
+
+test('the citizen reads the answer, escaped, and can ask a leader to review it', async () => {
+  resetLimits();
+  const c = new Client();
+  const [[id, code]] = sql("SELECT id, CONCAT(code, '-', check_part) FROM feedback ORDER BY id DESC LIMIT 1");
+  sql(`UPDATE feedback SET status = 'answered', answered_at = UTC_TIMESTAMP() WHERE id = ${id}`);
+  sql(`INSERT INTO feedback_event (feedback_id, at, event, public, body) VALUES (${id}, UTC_TIMESTAMP(), 'answer', 1, 'Đơn vị đã niêm yết lệ phí. <b>Cảm ơn</b>')`);
+  const page = await c.get('/phan-anh/' + code);
+  assert.match(page.text, /Đơn vị đã niêm yết lệ phí. &lt;b&gt;Cảm ơn&lt;\/b&gt;/);
+  assert.match(page.text, /Đã trả lời/);
+  const hidden = formFields(page.text, `/phan-anh/${code}/danh-gia`);
+  const r = await c.post(`/phan-anh/${code}/danh-gia`, { ...hidden, satisfied: '0' });
+  assert.strictEqual(r.status, 303);
+  assert.deepStrictEqual(sql(`SELECT status, answer_satisfied FROM feedback WHERE id = ${id}`), [['review', '0']]);
+  const after = await c.get('/phan-anh/' + code);
+  assert.match(after.text, /Bạn đề nghị lãnh đạo xem xét lại/);
+  assert.ok(!after.text.includes(`/phan-anh/${code}/danh-gia`), 'asked once only');
+});
+
+test('a request for information pauses the clock; the citizen replies and the due date moves', async () => {
+  resetLimits();
+  const c = new Client();
+  const [[id, code]] = sql("SELECT id, CONCAT(code, '-', check_part) FROM feedback WHERE status = 'new' ORDER BY id LIMIT 1");
+  // asked on Monday 2026-11-16 (09:00 local), due Friday 2026-11-27; replied "today"
+  sql(`UPDATE feedback SET status = 'need_info', paused_at = '2026-11-16 02:00:00', due_at = '2026-11-27 10:00:00' WHERE id = ${id}`);
+  const page = await c.get('/phan-anh/' + code);
+  assert.match(page.text, /Chờ bạn bổ sung thông tin/);
+  const hidden = formFields(page.text, `/phan-anh/${code}/bo-sung`);
+  const empty = await c.post(`/phan-anh/${code}/bo-sung`, { ...hidden, reply: '  ' });
+  assert.strictEqual(empty.status, 422);
+  const r = await c.post(`/phan-anh/${code}/bo-sung`, { ...hidden, reply: 'Tôi đến quầy lúc 9 giờ sáng thứ Hai.' });
+  assert.strictEqual(r.status, 303);
+  const [[status, paused, due]] = sql(`SELECT status, COALESCE(paused_at, 'NULL'), DATE(due_at + INTERVAL 7 HOUR) FROM feedback WHERE id = ${id}`);
+  assert.strictEqual(status, 'accepted');
+  assert.strictEqual(paused, 'NULL');
+  assert.ok(due > '2026-11-27', `due moved later: ${due}`);
+  assert.match((await c.get('/phan-anh/' + code)).text, /Bạn đã bổ sung thông tin/);
+});
+
+test('public statistics: satisfaction by the QĐ 766 formula, hidden under 10 ratings', async () => {
+  const c = new Client();
+  sql("DELETE FROM stat_day WHERE scope = 'unit' AND scope_id = 9");
+  sql("INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1, feedback, answered, answered_on_time) VALUES ('unit', 9, CURDATE(), 9, 5, 3, 1, 2, 0, 0)");
+  let r = await c.get('/thong-ke/');
+  assert.strictEqual(r.status, 200);
+  let row = r.text.split('<tr>').find(t => t.includes('Trung tâm Phục vụ hành chính công xã Gia Viễn'));
+  assert.match(row, /Chưa đủ dữ liệu/);
+  sql("UPDATE stat_day SET ratings = 20, r3 = 10, r2 = 5, r1 = 5, feedback = 12, answered = 10, answered_on_time = 7 WHERE scope = 'unit' AND scope_id = 9");
+  r = await c.get('/thong-ke/');
+  row = r.text.split('<tr>').find(t => t.includes('Trung tâm Phục vụ hành chính công xã Gia Viễn')).replace(/>\s+</g, '><');
+  assert.match(row, /<td>20<\/td><td>75,0%<\/td><td>50,0% \/ 25,0% \/ 25,0%<\/td>/);
+  assert.match(row, /<td>70,0%<\/td>/);
+  const en = await c.get('/thong-ke/?lang=en');
+  assert.match(en.text, /75\.0%/);
+});
+
+test('QR images decode to exactly the link: PNG, SVG, and the printed poster', async () => {
+  const c = new Client();
+  const q = COUNTER1();
+  const url = process.env.MOTCUA_BASE + q;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qr-'));
+  try {
+    const png = await fetch(process.env.MOTCUA_BASE + q + '/qr.png');
+    assert.strictEqual(png.headers.get('content-type'), 'image/png');
+    fs.writeFileSync(path.join(dir, 'a.png'), Buffer.from(await png.arrayBuffer()));
+    assert.strictEqual(execFileSync('zbarimg', ['-q', '--raw', path.join(dir, 'a.png')], { encoding: 'utf8' }).trim(), url);
+    const svg = await c.get(q + '/qr.svg');
+    assert.strictEqual(svg.headers.get('content-type'), 'image/svg+xml');
+    const poster = await c.get(q + '/ap-phich');
+    assert.match(poster.text, /Quầy 01 – Tư pháp, hộ tịch/);
+    assert.ok(poster.text.includes(url), 'the address is typed out');
+    const inline = poster.text.match(/<svg[\s\S]*?<\/svg>/)[0];
+    for (const [name, body] of [['b.svg', svg.text], ['c.svg', inline]]) {
+      fs.writeFileSync(path.join(dir, name), body);
+      execFileSync('rsvg-convert', ['-w', '600', path.join(dir, name), '-o', path.join(dir, name + '.png')]);
+      assert.strictEqual(execFileSync('zbarimg', ['-q', '--raw', path.join(dir, name + '.png')], { encoding: 'utf8' }).trim(), url, name);
+    }
+    const all = await c.get('/don-vi/000.00.01.H41/ap-phich');
+    assert.strictEqual((all.text.match(/<section class="poster">/g) || []).length, 4, 'one poster per counter');
+    assert.strictEqual((await c.get('/don-vi/khong-co/ap-phich')).status, 404);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('citizen pages stay small for a slow phone network (< 30 KB before images)', async () => {
+  const c = new Client();
+  const [[code]] = sql("SELECT CONCAT(code, '-', check_part) FROM feedback ORDER BY id DESC LIMIT 1");
+  for (const p of ['/', COUNTER1(), '/phan-anh/moi', '/phan-anh/' + code, '/thong-ke/']) {
+    const r = await c.get(p);
+    assert.strictEqual(r.status, 200, p);
+    assert.ok(Buffer.byteLength(r.text) < 30 * 1024, `${p}: ${Buffer.byteLength(r.text)} bytes`);
+  }
+  const css = await c.get('/static/motcua.css');
+  assert.ok(Buffer.byteLength(css.text) < 15 * 1024);
+});
