@@ -52,9 +52,13 @@ conf_get() { sed -n "s/^$1 = //p" "$CONF" | tail -1; }
 start_db() {
     if [ ! -d "$VAR/mysql/data" ]; then
         log "creating the database in $VAR/mysql/data"
-        mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$VAR/mysql/data" \
+        if ! mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$VAR/mysql/data" \
             --auth-root-authentication-method=normal --skip-test-db --skip-name-resolve \
-            > "$VAR/log/mariadb-install.log" 2>&1
+            > "$VAR/log/mariadb-install.log" 2>&1; then
+            log "mariadb-install-db failed:"; tail -30 "$VAR/log/mariadb-install.log" >&2
+            rm -rf "$VAR/mysql/data"
+            return 1
+        fi
     fi
     if sql -e 'SELECT 1' >/dev/null 2>&1; then return 0; fi
     mariadbd --no-defaults --user="$(id -un)" --datadir="$VAR/mysql/data" --socket="$SOCK" \
