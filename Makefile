@@ -30,17 +30,23 @@ UNIT_BINS:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 all: $(BINS)
 
+# V=1 shows the full compiler command lines.
+Q := $(if $(V),,@)
+
 $(BUILD)/core/%.o: cgi-bin/core/%.c cgi-bin/core/*.h | $(BUILD)/core
-	$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	@echo "  CC    $<"
+	$(Q)$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(BUILD)/libcore.a: $(CORE_OBJ)
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/%: cgi-bin/%.c $(BUILD)/libcore.a cgi-bin/core/*.h
-	$(CC) $(CFLAGS) $(DEPFLAGS) -o $@ $< $(BUILD)/libcore.a $(LDLIBS)
+	@echo "  LD    $@"
+	$(Q)$(CC) $(CFLAGS) $(DEPFLAGS) -o $@ $< $(BUILD)/libcore.a $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libcore.a | $(BUILD)/tests
-	$(CC) $(CFLAGS) $(DEPFLAGS) -Itests/unit -o $@ $< $(BUILD)/libcore.a $(LDLIBS)
+	@echo "  LD    $@"
+	$(Q)$(CC) $(CFLAGS) $(DEPFLAGS) -Itests/unit -o $@ $< $(BUILD)/libcore.a $(LDLIBS)
 
 $(BUILD)/core $(BUILD)/tests:
 	mkdir -p $@
@@ -48,15 +54,15 @@ $(BUILD)/core $(BUILD)/tests:
 unit: $(UNIT_BINS)
 
 deps:
-	scripts/deps.sh
+	@scripts/deps.sh
 
 run: deps
-	$(MAKE) all
-	scripts/stack.sh run
+	@$(MAKE) --no-print-directory all
+	@scripts/stack.sh run
 
 start: deps
-	$(MAKE) all
-	scripts/stack.sh start
+	@$(MAKE) --no-print-directory all
+	@scripts/stack.sh start
 
 stop:
 	scripts/stack.sh stop
@@ -65,14 +71,14 @@ status:
 	scripts/stack.sh status
 
 test: deps
-	$(MAKE) all unit
-	scripts/test.sh
+	@$(MAKE) --no-print-directory all unit
+	@scripts/test.sh
 
 fuzz: deps
 	scripts/fuzz.sh $${FUZZ_SECONDS:-60}
 
 bench: deps
-	$(MAKE) all
+	@$(MAKE) --no-print-directory all
 	scripts/bench.sh
 
 clean:

@@ -24,6 +24,7 @@ static const char usage[] =
     "  demo                        load the demo province (sql/demo/) and its demo accounts\n"
     "  qr-ensure                   give every counter, unit and officer a QR link\n"
     "  qr-url ID                   print the public URL of QR link ID\n"
+    "  tick                        periodic work: escalate overdue cases, deliver mail\n"
     "  verify-audit                check the audit log's hash chain; name the first broken row\n"
     "\n"
     "The configuration file comes from -c, else $MOTCUA_CONF.\n";
@@ -552,6 +553,86 @@ cmd_qr_url(struct ctl *c, const char *id)
     return 0;
 }
 
+/* ---- periodic work ----------------------------------------------------- */
+
+/* RFC 2047 encoded-word for a UTF-8 header (sodium's base64, no extra library). */
+static char *
+mime_word(struct pool *p, const char *s)
+{
+    size_t n = strlen(s), cap = sodium_base64_encoded_len(n, sodium_base64_VARIANT_ORIGINAL);
+    char *b = pool_alloc(p, cap);
+
+    sodium_bin2base64(b, cap, (const unsigned char *)s, n, sodium_base64_VARIANT_ORIGINAL);
+    return pool_printf(p, "=?UTF-8?B?%s?=", b);
+}
+
+/* Deliver waiting mail: Mail.Mode "outbox" writes one .eml file per message
+ * under Paths.Outbox (local stack, tests); "sendmail" pipes it to Mail.Sendmail. */
+static int
+deliver_mail(struct ctl *c, int *sent)
+{
+    const char *mode = conf_str(c->conf, "Mail.Mode", "outbox");
+    const char *from = conf_str(c->conf, "Mail.From", "motcua@localhost");
+    struct dbres res;
+
+    *sent = 0;
+    if (db_query(c->db, &c->req.pool,
+                 "SELECT id, to_addr, subject, body FROM mail_queue"
+                 " WHERE sent_at IS NULL AND attempts < 10 ORDER BY id LIMIT 200",
+                 DB_NOARGS, &res) != DB_OK) {
+        return die_db(c, "mail_queue");
+    }
+    for (size_t i = 0; i < res.nrows; i++) {
+        const char *to = dbres_get(&res, i, 1);
+        FILE *f = NULL;
+        char path[1024];
+        int ok = 0;
+
+        if (strpbrk(to, "\r\n") == NULL) {
+            if (strcmp(mode, "sendmail") == 0) {
+                f = popen(conf_str(c->conf, "Mail.Sendmail", "/usr/sbin/sendmail -t -i"), "w");
+            } else {
+                snprintf(path, sizeof(path), "%s/%s.eml",
+                         conf_str(c->conf, "Paths.Outbox", "var/outbox"), dbres_get(&res, i, 0));
+                f = fopen(path, "w");
+            }
+        }
+        if (f) {
+            fprintf(f, "From: %s\nTo: %s\nSubject: %s\nMIME-Version: 1.0\n"
+                       "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n%s",
+                    from, to, mime_word(&c->req.pool, dbres_get(&res, i, 2)),
+                    dbres_get(&res, i, 3));
+            ok = strcmp(mode, "sendmail") == 0 ? pclose(f) == 0 : fclose(f) == 0;
+        }
+        if (db_exec(c->db,
+                    ok ? "UPDATE mail_queue SET sent_at = UTC_TIMESTAMP(), attempts = attempts + 1"
+                         " WHERE id = ?"
+                       : "UPDATE mail_queue SET attempts = attempts + 1 WHERE id = ?",
+                    DB_ARGS(DV_S(dbres_get(&res, i, 0))), NULL, NULL) != DB_OK) {
+            return die_db(c, "mail_queue");
+        }
+        *sent += ok;
+    }
+    return 0;
+}
+
+/* The periodic work, run every minute or so (systemd timer, or the local stack's
+ * loop): escalate overdue cases to leaders, deliver mail. */
+static int
+cmd_tick(struct ctl *c)
+{
+    int escalated = 0, sent = 0;
+
+    if (case_escalate_overdue(&c->req, &escalated) != DB_OK) {
+        return die_db(c, "escalation");
+    }
+    if (deliver_mail(c, &sent) != 0) {
+        return 1;
+    }
+    printf("tick: %d cases escalated, %d messages sent\n", escalated, sent);
+    return 0;
+}
+
 /* ---- audit chain ------------------------------------------------------- */
 
 static int
@@ -594,7 +675,7 @@ cmd_verify_audit(struct ctl *c)
                 pool_release(&p);
                 return 1;
             }
-            audit_row_hash(prev, id, dbres_get(&res, i, 1), actor, dbres_get(&res, i, 3),
+            audit_row_hash(c->app.secret, prev, id, dbres_get(&res, i, 1), actor, dbres_get(&res, i, 3),
                            dbres_get(&res, i, 4), obj, dbres_get(&res, i, 6),
                            dbres_get(&res, i, 7), want);
             if (strcmp(want, dbres_get(&res, i, 9)) != 0) {
@@ -663,6 +744,8 @@ main(int argc, char **argv)
         rc = cmd_qr_ensure(&c);
     } else if (strcmp(cmd, "qr-url") == 0 && i + 1 < argc) {
         rc = cmd_qr_url(&c, argv[i + 1]);
+    } else if (strcmp(cmd, "tick") == 0) {
+        rc = cmd_tick(&c);
     } else if (strcmp(cmd, "verify-audit") == 0) {
         rc = cmd_verify_audit(&c);
     } else {

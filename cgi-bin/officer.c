@@ -1,20 +1,602 @@
-/* officer — the officers' workspace under /can-bo/ (design.md §1): sign-in,
- * inbox, case handling.  Database account: motcua_officer. */
+/* officer — the workspace under /can-bo/ (design.md §1): sign-in, the inbox
+ * of feedback cases, case handling, canned answers, evidence files.  Leaders
+ * work cases here too, over their unit's subtree.  Account: motcua_officer. */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "motcua.h"
 
+#define PER_PAGE 25
+#define MAX_TEXT_CHARS 4000
+
+static const char *const statuses[] = { "open", "new", "overdue", "due_soon", "review",
+                                         "need_info", "answered", "closed", "rejected", "all" };
+static const char *const kinds[] = { "petition", "conduct", "suggestion", "praise" };
+
+static long long
+num(const char *s)
+{
+    long long v = 0;
+
+    return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
+}
+
 static int
-home(struct req *r)
+one_of(const char *v, const char *const *list, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++) {
+        if (strcmp(v, list[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *
+trimmed(struct req *r, const char *key)
+{
+    const char *v = req_form(r, key);
+    size_t n;
+
+    if (v == NULL) {
+        return NULL;
+    }
+    v += strspn(v, " \t\r\n");
+    n = strlen(v);
+    while (n > 0 && strchr(" \t\r\n", v[n - 1])) {
+        n--;
+    }
+    return n ? pool_strndup(&r->pool, v, n) : NULL;
+}
+
+static int
+is_leader(struct req *r)
+{
+    return strcmp(r->user->role, "leader") == 0;
+}
+
+/* ---- inbox ------------------------------------------------------------- */
+
+static int
+inbox(struct req *r)
+{
+    struct case_filter f = { 0 };
+    struct scope s;
+    struct dbres counters;
+    static const char *const ccols[] = { "id", "name", NULL };
+    const char *st = req_query(r, "trang-thai"), *kind = req_query(r, "loai");
+    int rc = staff_begin(r, "officer,leader,admin");
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (strcmp(r->user->role, "admin") == 0) {
+        return render(r, "staff/home");
+    }
+    f.status = one_of(st, statuses, NELEM(statuses)) ? st : "open";
+    f.kind = one_of(kind, kinds, NELEM(kinds)) ? kind : NULL;
+    f.counter_id = num(req_query(r, "quay"));
+    f.q = req_query(r, "q");
+    if (f.q && (*f.q == '\0' || utf8_len(f.q) > 100)) {
+        f.q = NULL;
+    }
+    f.page = (int)num(req_query(r, "trang"));
+    if (f.page < 1 || f.page > 100000) {
+        f.page = 1;
+    }
+    f.due_soon_days = (int)conf_int(r->app->conf, "Feedback.DueSoonDays", 2);
+    if ((dr = case_scope(r, &s)) != DB_OK || (dr = case_list(r, &s, &f, PER_PAGE)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    dr = db_query(r->app->db, &r->pool,
+                  "SELECT c.id, CONCAT(c.name, ' · ', u.short_name) FROM counter c"
+                  "  JOIN org_unit u ON u.id = c.unit_id"
+                  " WHERE c.active = 1 AND (c.unit_id = ? OR (? = 1 AND u.path LIKE ?))"
+                  " ORDER BY u.sort_order, c.sort_order",
+                  DB_ARGS(DV_I(s.unit_id), DV_I(s.leader), DV_S(s.subtree)), &counters);
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    hset_rows(r, "Page.Counters", &counters, ccols);
+    for (size_t i = 0; i < NELEM(statuses); i++) {
+        hset(r, pool_printf(&r->pool, "Page.Statuses.%zu", i), statuses[i]);
+    }
+    for (size_t i = 0; i < NELEM(kinds); i++) {
+        hset(r, pool_printf(&r->pool, "Page.Kinds.%zu", i), kinds[i]);
+    }
+    hset(r, "Page.F.status", f.status);
+    hset(r, "Page.F.kind", f.kind);
+    hseti(r, "Page.F.counter", f.counter_id);
+    hset(r, "Page.F.q", f.q);
+    hseti(r, "Page.Page", f.page);
+    if ((long long)f.page * PER_PAGE < num(hdf_get_value(r->hdf, "Page.Total", "0"))) {
+        hseti(r, "Page.Next", f.page + 1);
+    }
+    if (f.page > 1) {
+        hseti(r, "Page.Prev", f.page - 1);
+    }
+    hseti(r, "Page.Leader", s.leader);
+    return render(r, "staff/inbox");
+}
+
+/* ---- one case ---------------------------------------------------------- */
+
+/* Open the case named in the path, visible to this user; 0 or a status. */
+static int
+case_open(struct req *r, struct scope *s, struct case_row *c)
+{
+    int rc = staff_begin(r, "officer,leader");
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if ((dr = case_scope(r, s)) != DB_OK || (dr = case_get(r, s, r->arg[0], c)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return c->id ? 0 : 404;  /* invisible and missing look the same */
+}
+
+/* Named contact details are the unit's to see; confidential ones only a
+ * leader's, after a reason is given (case_reveal), never the officer's. */
+static int
+contact_visible(struct req *r, const struct case_row *c, int revealed)
+{
+    if (strcmp(c->identity, "named") == 0) {
+        return 1;
+    }
+    return strcmp(c->identity, "confidential") == 0 && is_leader(r) && revealed;
+}
+
+static int
+case_render(struct req *r, struct case_row *c, int status, int revealed)
+{
+    struct dbres canned, staff, units;
+    static const char *const kcols[] = { "id", "title", NULL };
+    static const char *const scols[] = { "id", "name", NULL };
+    static const char *const ucols[] = { "id", "name", NULL };
+    long long mau = num(req_query(r, "mau"));
+    enum db_rc dr;
+
+    if ((dr = case_hdf(r, c, contact_visible(r, c, revealed))) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    dr = db_query(r->app->db, &r->pool,
+                  "SELECT id, title, body FROM canned_answer WHERE unit_id = ? ORDER BY title",
+                  DB_ARGS(DV_I(c->unit_id)), &canned);
+    if (dr == DB_OK) {
+        dr = db_query(r->app->db, &r->pool,
+                      "SELECT id, CONCAT(full_name, COALESCE(CONCAT(' – ', title), ''))"
+                      "  FROM users WHERE unit_id = ? AND disabled = 0"
+                      "   AND role IN ('officer','leader') AND id <> ? ORDER BY full_name",
+                      DB_ARGS(DV_I(c->unit_id), DV_I(c->officer_id)), &staff);
+    }
+    if (dr == DB_OK) {
+        dr = db_query(r->app->db, &r->pool,
+                      "SELECT id, name FROM org_unit WHERE valid_to IS NULL AND id <> ?"
+                      " ORDER BY sort_order, name",
+                      DB_ARGS(DV_I(c->unit_id)), &units);
+    }
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    hset_rows(r, "Page.Canned", &canned, kcols);
+    hset_rows(r, "Page.Staff", &staff, scols);
+    hset_rows(r, "Page.Units", &units, ucols);
+    for (size_t i = 0; mau && i < canned.nrows; i++) {
+        if (num(dbres_get(&canned, i, 0)) == mau) {
+            hset(r, "Page.AnswerDraft", dbres_get(&canned, i, 2));
+        }
+    }
+    if (req_form(r, "text")) {
+        hset(r, "Page.AnswerDraft", req_form(r, "text"));
+    }
+    hseti(r, "Page.Leader", is_leader(r));
+    hset(r, "Page.Revealed", revealed ? "1" : "0");
+    return render_status(r, status, "staff/case");
+}
+
+static int
+case_page(struct req *r)
+{
+    struct scope s;
+    struct case_row c;
+    int rc = case_open(r, &s, &c);
+
+    return rc ? rc : case_render(r, &c, 200, 0);
+}
+
+static int
+case_error(struct req *r, struct case_row *c, int status, const char *key)
+{
+    hset(r, "Page.Error", lang_str(r, key));
+    return case_render(r, c, status, 0);
+}
+
+/* Every action answers the same way: back to the case, or the case with an error. */
+static int
+case_done(struct req *r, struct case_row *c, enum db_rc dr)
+{
+    if (dr == DB_DUP) {
+        return case_error(r, c, 409, "Case.Err.State");
+    }
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return resp_redirect(r, pool_printf(&r->pool, "/can-bo/phan-anh/%s", c->code));
+}
+
+static int
+act_classify(struct req *r)
+{
+    struct scope s;
+    struct case_row c;
+    const char *cls = req_form(r, "class"), *reason = trimmed(r, "reason");
+    int rc = case_open(r, &s, &c);
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (cls == NULL || (strcmp(cls, "accepted") && strcmp(cls, "conduct") &&
+                        strcmp(cls, "rejected") && strcmp(cls, "forwarded"))) {
+        return case_error(r, &c, 422, "Case.Err.Class");
+    }
+    if (strcmp(cls, "rejected") == 0 && reason == NULL) {
+        return case_error(r, &c, 422, "Case.Err.Reason");
+    }
+    if (strcmp(cls, "forwarded") == 0 && num(req_form(r, "unit")) == 0) {
+        return case_error(r, &c, 422, "Case.Err.Unit");
+    }
+    return case_done(r, &c, case_classify(r, &c, cls, reason, num(req_form(r, "unit"))));
+}
+
+static int
+act_assign(struct req *r)
+{
+    struct scope s;
+    struct case_row c;
+    int rc = case_open(r, &s, &c);
+
+    if (rc != 0) {
+        return rc;
+    }
+    return case_done(r, &c, case_assign(r, &c, num(req_form(r, "officer"))));
+}
+
+/* Actions that take one text: note, information request, answer, reopen. */
+static int
+act_text(struct req *r, enum db_rc (*fn)(struct req *, const struct case_row *, const char *),
+         int leader_only)
+{
+    struct scope s;
+    struct case_row c;
+    const char *text = trimmed(r, "text");
+    int rc = case_open(r, &s, &c);
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (leader_only && !is_leader(r)) {
+        hset(r, "Page.ErrDetail", lang_str(r, "Case.Err.LeaderOnly"));
+        return 403;
+    }
+    if (text == NULL) {
+        return case_error(r, &c, 422, "Case.Err.Text");
+    }
+    if (utf8_len(text) > MAX_TEXT_CHARS) {
+        return case_error(r, &c, 422, "Case.Err.TextLong");
+    }
+    return case_done(r, &c, fn(r, &c, text));
+}
+
+static int
+act_note(struct req *r)
+{
+    return act_text(r, case_note, 0);
+}
+
+static int
+act_info(struct req *r)
+{
+    return act_text(r, case_request_info, 0);
+}
+
+static int
+act_answer(struct req *r)
+{
+    return act_text(r, case_answer, 0);
+}
+
+static int
+act_reopen(struct req *r)
+{
+    return act_text(r, case_reopen, 1);
+}
+
+static int
+act_close(struct req *r)
+{
+    struct scope s;
+    struct case_row c;
+    int rc = case_open(r, &s, &c);
+
+    return rc ? rc : case_done(r, &c, case_close(r, &c));
+}
+
+static int
+act_reveal(struct req *r)
+{
+    struct scope s;
+    struct case_row c;
+    const char *reason = trimmed(r, "reason");
+    int rc = case_open(r, &s, &c);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (!is_leader(r) || strcmp(c.identity, "confidential") != 0) {
+        hset(r, "Page.ErrDetail", lang_str(r, "Case.Err.LeaderOnly"));
+        return 403;
+    }
+    if (reason == NULL) {
+        return case_error(r, &c, 422, "Case.Err.Reason");
+    }
+    if ((dr = case_reveal(r, &c, reason)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    /* shown on this response only: every look is a new, logged request */
+    return case_render(r, &c, 200, 1);
+}
+
+/* An evidence file, to staff who may see its case; never from the web root. */
+static int
+evidence(struct req *r)
+{
+    struct scope s;
+    struct case_row c;
+    struct dbres res;
+    char path[1024];
+    struct stat sb;
+    char *data;
+    int rc = staff_begin(r, "officer,leader"), fd;
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (strlen(r->arg[0]) != 32 || strspn(r->arg[0], "0123456789abcdef") != 32) {
+        return 404;
+    }
+    if ((dr = case_scope(r, &s)) != DB_OK ||
+        (dr = db_query(r->app->db, &r->pool,
+                       "SELECT f.code, ff.mime, ff.filename FROM feedback_file ff"
+                       "  JOIN feedback f ON f.id = ff.feedback_id WHERE ff.stored_name = ?",
+                       DB_ARGS(DV_S(r->arg[0])), &res)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (res.nrows == 0) {
+        return 404;
+    }
+    if ((dr = case_get(r, &s, dbres_get(&res, 0, 0), &c)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (c.id == 0) {
+        return 404;
+    }
+    snprintf(path, sizeof(path), "%s/%s", conf_str(r->app->conf, "Paths.Uploads", "var/uploads"),
+             r->arg[0]);
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || fstat(fd, &sb) != 0 || sb.st_size > (64 << 20)) {
+        log_err("evidence %s: %s", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+        }
+        return 404;
+    }
+    data = pool_alloc(&r->pool, (size_t)sb.st_size + 1);
+    if (read(fd, data, (size_t)sb.st_size) != sb.st_size) {
+        close(fd);
+        return 500;
+    }
+    close(fd);
+    resp_raw(r, dbres_get(&res, 0, 1), data, (size_t)sb.st_size);
+    /* inline only for images; a PDF downloads; never cached by proxies */
+    resp_header(r, "Content-Disposition",
+                strcmp(dbres_get(&res, 0, 1), "application/pdf") == 0 ? "attachment" : "inline");
+    resp_header(r, "Cache-Control", "private, no-store");
+    return 200;
+}
+
+/* ---- canned answers ---------------------------------------------------- */
+
+static int
+canned_page(struct req *r)
+{
+    struct dbres res;
+    static const char *const cols[] = { "id", "title", "body", NULL };
+    int rc = staff_begin(r, "officer,leader");
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    dr = db_query(r->app->db, &r->pool,
+                  "SELECT id, title, body FROM canned_answer WHERE unit_id = ? ORDER BY title",
+                  DB_ARGS(DV_I(r->user->unit_id)), &res);
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    hset_rows(r, "Page.Canned", &res, cols);
+    return render(r, "staff/canned");
+}
+
+static int
+canned_save(struct req *r)
+{
+    const char *title = trimmed(r, "title"), *body = trimmed(r, "body");
+    long long id = num(req_form(r, "id"));
+    unsigned long long n = 0, new_id = 0;
+    int rc = staff_begin(r, "officer,leader");
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (title == NULL || body == NULL || utf8_len(title) > 120 || utf8_len(body) > 4000) {
+        hset(r, "Page.Error", lang_str(r, "Canned.Err"));
+        hset(r, "Page.F.title", req_form(r, "title"));
+        hset(r, "Page.F.body", req_form(r, "body"));
+        return canned_page(r) == 200 ? 422 : 500;
+    }
+    if ((dr = db_begin(r->app->db)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (id) {
+        dr = db_exec(r->app->db,
+                     "UPDATE canned_answer SET title = ?, body = ?, updated_by = ?,"
+                     "       updated_at = UTC_TIMESTAMP() WHERE id = ? AND unit_id = ?",
+                     DB_ARGS(DV_S(title), DV_S(body), DV_I(r->user->id), DV_I(id),
+                             DV_I(r->user->unit_id)),
+                     &n, NULL);
+        if (dr == DB_OK && n == 0) {
+            db_rollback(r->app->db);
+            return 404;
+        }
+    } else {
+        dr = db_exec(r->app->db,
+                     "INSERT INTO canned_answer (unit_id, title, body, updated_by, updated_at)"
+                     " VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
+                     DB_ARGS(DV_I(r->user->unit_id), DV_S(title), DV_S(body), DV_I(r->user->id)),
+                     NULL, &new_id);
+        id = (long long)new_id;
+    }
+    if (dr == DB_OK) {
+        dr = audit(r, "canned.save", "canned_answer", id, title);
+    }
+    if (dr == DB_OK) {
+        dr = db_commit(r->app->db);
+    }
+    if (dr != DB_OK) {
+        db_rollback(r->app->db);
+        return db_fail(r, dr);
+    }
+    return resp_redirect(r, "/can-bo/mau-tra-loi");
+}
+
+static int
+canned_delete(struct req *r)
+{
+    long long id = num(req_form(r, "id"));
+    unsigned long long n = 0;
+    int rc = staff_begin(r, "officer,leader");
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if ((dr = db_begin(r->app->db)) == DB_OK) {
+        dr = db_exec(r->app->db, "DELETE FROM canned_answer WHERE id = ? AND unit_id = ?",
+                     DB_ARGS(DV_I(id), DV_I(r->user->unit_id)), &n, NULL);
+    }
+    if (dr == DB_OK && n == 1) {
+        dr = audit(r, "canned.delete", "canned_answer", id, NULL);
+    }
+    if (dr == DB_OK) {
+        dr = db_commit(r->app->db);
+    }
+    if (dr != DB_OK) {
+        db_rollback(r->app->db);
+        return db_fail(r, dr);
+    }
+    return n == 1 ? resp_redirect(r, "/can-bo/mau-tra-loi") : 404;
+}
+
+/* ---- own password ------------------------------------------------------ */
+
+static int
+password_page(struct req *r)
 {
     int rc = staff_begin(r, "officer,leader,admin");
 
-    return rc ? rc : render(r, "staff/home");
+    return rc ? rc : render(r, "staff/password");
+}
+
+static int
+password_change(struct req *r)
+{
+    const char *old = req_form(r, "old"), *pw = req_form(r, "new"), *again = req_form(r, "again");
+    char hash[crypto_pwhash_STRBYTES];
+    struct dbres res;
+    int rc = staff_begin(r, "officer,leader,admin");
+    enum db_rc dr;
+    const char *err = NULL;
+
+    if (rc != 0) {
+        return rc;
+    }
+    dr = db_query(r->app->db, &r->pool, "SELECT password_hash FROM users WHERE id = ?",
+                  DB_ARGS(DV_I(r->user->id)), &res);
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (old == NULL || res.nrows == 0 || !pw_verify(dbres_get(&res, 0, 0), old)) {
+        err = "Password.Wrong";
+    } else if (pw == NULL || utf8_len(pw) < 10 || strlen(pw) > 256) {
+        err = "Password.Short";
+    } else if (again == NULL || strcmp(pw, again) != 0) {
+        err = "Password.Mismatch";
+    }
+    if (err) {
+        hset(r, "Page.Error", lang_str(r, err));
+        return render_status(r, 422, "staff/password");
+    }
+    if (pw_hash(pw, hash) != 0) {
+        return 500;
+    }
+    if ((dr = db_begin(r->app->db)) == DB_OK) {
+        dr = db_exec(r->app->db,
+                     "UPDATE users SET password_hash = ?, must_change_pw = 0 WHERE id = ?",
+                     DB_ARGS(DV_S(hash), DV_I(r->user->id)), NULL, NULL);
+    }
+    if (dr == DB_OK) {
+        dr = audit(r, "user.password", "user", r->user->id, NULL);
+    }
+    if (dr == DB_OK) {
+        dr = db_commit(r->app->db);
+    }
+    if (dr != DB_OK) {
+        db_rollback(r->app->db);
+        return db_fail(r, dr);
+    }
+    hset(r, "Page.Done", "1");
+    return render(r, "staff/password");
 }
 
 static const struct route routes[] = {
-    { "GET", "/can-bo/", home, 0 },
+    { "GET", "/can-bo/", inbox, 0 },
     { "GET", "/can-bo/dang-nhap", staff_login_form, 0 },
     { "POST", "/can-bo/dang-nhap", staff_login, R_FORM },
     { "POST", "/can-bo/dang-xuat", staff_logout, R_FORM },
+    { "GET", "/can-bo/phan-anh/*", case_page, 0 },
+    { "POST", "/can-bo/phan-anh/*/phan-loai", act_classify, R_FORM },
+    { "POST", "/can-bo/phan-anh/*/giao", act_assign, R_FORM },
+    { "POST", "/can-bo/phan-anh/*/ghi-chu", act_note, R_FORM },
+    { "POST", "/can-bo/phan-anh/*/yeu-cau-bo-sung", act_info, R_FORM },
+    { "POST", "/can-bo/phan-anh/*/tra-loi", act_answer, R_FORM },
+    { "POST", "/can-bo/phan-anh/*/dong", act_close, R_FORM },
+    { "POST", "/can-bo/phan-anh/*/mo-lai", act_reopen, R_FORM },
+    { "POST", "/can-bo/phan-anh/*/xem-danh-tinh", act_reveal, R_FORM },
+    { "GET", "/can-bo/tep/*", evidence, 0 },
+    { "GET", "/can-bo/mau-tra-loi", canned_page, 0 },
+    { "POST", "/can-bo/mau-tra-loi", canned_save, R_FORM },
+    { "POST", "/can-bo/mau-tra-loi/xoa", canned_delete, R_FORM },
+    { "GET", "/can-bo/doi-mat-khau", password_page, 0 },
+    { "POST", "/can-bo/doi-mat-khau", password_change, R_FORM },
 };
 
 static const struct program prog = { "officer", routes, NELEM(routes) };

@@ -25,7 +25,11 @@ make_dirs() {
 }
 
 write_config() {
-    [ -f "$CONF" ] && return 0
+    if [ -f "$CONF" ]; then
+        # the port may change between runs: QR links must name the current one
+        sed -i "s|^Site.BaseURL = .*|Site.BaseURL = http://127.0.0.1:$PORT|" "$CONF"
+        return 0
+    fi
     umask 077
     {
         echo "# Generated on first start; holds this installation's secrets. Never commit it."
@@ -53,7 +57,7 @@ start_db() {
     if [ ! -d "$VAR/mysql/data" ]; then
         log "creating the database in $VAR/mysql/data"
         if ! mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$VAR/mysql/data" \
-            --auth-root-authentication-method=normal --skip-test-db --skip-name-resolve \
+            --auth-root-authentication-method=normal --skip-test-db --skip-name-resolve --force \
             > "$VAR/log/mariadb-install.log" 2>&1; then
             log "mariadb-install-db failed:"; tail -30 "$VAR/log/mariadb-install.log" >&2
             rm -rf "$VAR/mysql/data"
@@ -125,6 +129,13 @@ start_nginx() {
     return 1
 }
 
+start_ticker() {
+    # the periodic work (escalations, mail); production uses a systemd timer
+    if [ -f "$VAR/run/ticker.pid" ] && kill -0 "$(cat "$VAR/run/ticker.pid")" 2>/dev/null; then return 0; fi
+    ( while sleep "${MOTCUA_TICK:-60}"; do "$BUILD/motcuactl" -c "$CONF" tick >> "$VAR/log/tick.log" 2>&1; done ) &
+    echo $! > "$VAR/run/ticker.pid"
+}
+
 do_start() {
     for b in "${PROGS[@]}" motcuactl; do
         [ -x "$BUILD/$b" ] || { log "$BUILD/$b is missing: run make first"; exit 1; }
@@ -135,17 +146,22 @@ do_start() {
     setup_db
     start_programs
     start_nginx
+    start_ticker
     cat <<MSG
 motcua: running at http://127.0.0.1:$PORT/
 motcua:   citizen home     http://127.0.0.1:$PORT/
 motcua:   staff sign-in    http://127.0.0.1:$PORT/can-bo/dang-nhap
+motcua: data and logs under $VAR
+MSG
+    if [ -f "$VAR/.demo-loaded" ]; then
+        cat <<MSG
 motcua: demo logins (password "$DEMO_PASSWORD"):
 motcua:   canbo01 … canbo05   officers (Nguyễn Thị Hồng Nhung, …)
 motcua:   lanhdao01           leader of the provincial centre
 motcua:   lanhdao02           leader of the whole province
 motcua:   quantri             administrator
-motcua: data and logs under $VAR
 MSG
+    fi
 }
 
 stop_pid() {  # stop_pid FILE: TERM, wait up to 5 s, then KILL
@@ -161,6 +177,7 @@ stop_pid() {  # stop_pid FILE: TERM, wait up to 5 s, then KILL
 }
 
 do_stop() {
+    stop_pid "$VAR/run/ticker.pid"
     stop_pid "$VAR/nginx/nginx.pid"
     for p in "${PROGS[@]}"; do stop_pid "$VAR/run/$p.pid"; done
     if [ -S "$SOCK" ]; then

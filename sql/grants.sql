@@ -57,3 +57,15 @@ GRANT SELECT, INSERT ON feedback_event   TO motcua_citizen@localhost;
 GRANT SELECT, INSERT, UPDATE ON stat_day TO motcua_citizen@localhost;
 GRANT SELECT, INSERT ON feedback TO motcua_citizen@localhost;
 GRANT UPDATE (status, answer_satisfied, paused_at, due_at) ON feedback TO motcua_citizen@localhost;
+
+-- 003 officer workspace (case work is done in the officer program, by officers and leaders)
+GRANT SELECT ON feedback_kind  TO motcua_officer@localhost;
+GRANT SELECT ON feedback       TO motcua_officer@localhost;
+GRANT UPDATE (status, assigned_to, classified_at, forward_due, forwarded_to, unit_id, counter_id, due_at, paused_at,
+              answered_at, closed_at, escalated_at, answer_satisfied) ON feedback TO motcua_officer@localhost;
+GRANT SELECT, INSERT ON feedback_event TO motcua_officer@localhost;
+GRANT SELECT ON feedback_file  TO motcua_officer@localhost;
+GRANT SELECT, INSERT, UPDATE, DELETE ON canned_answer TO motcua_officer@localhost;
+GRANT SELECT, INSERT, UPDATE ON stat_day TO motcua_officer@localhost;
+GRANT INSERT ON mail_queue TO motcua_officer@localhost;
+GRANT SELECT ON rating TO motcua_officer@localhost;

@@ -22,7 +22,7 @@ field(crypto_generichash_state *st, const char *s)
 }
 
 void
-audit_row_hash(const char *prev_hash, long long id, const char *at, long long actor_id,
+audit_row_hash(const unsigned char secret[32], const char *prev_hash, long long id, const char *at, long long actor_id,
                const char *action, const char *object_type, long long object_id,
                const char *ip, const char *detail, char out[65])
 {
@@ -33,7 +33,7 @@ audit_row_hash(const char *prev_hash, long long id, const char *at, long long ac
     snprintf(num[0], sizeof(num[0]), "%lld", id);
     snprintf(num[1], sizeof(num[1]), "%lld", actor_id);
     snprintf(num[2], sizeof(num[2]), "%lld", object_id);
-    crypto_generichash_init(&st, NULL, 0, sizeof(h));
+    crypto_generichash_init(&st, secret, 32, sizeof(h));
     field(&st, prev_hash);
     field(&st, num[0]);
     field(&st, at);
@@ -73,7 +73,7 @@ audit(struct req *r, const char *action, const char *object_type, long long obje
     }
     gmtime_r(&now, &tm);
     strftime(at, sizeof(at), "%Y-%m-%d %H:%M:%S", &tm);
-    audit_row_hash(prev, id, at, actor, action, object_type, object_id, r->remote_addr, detail,
+    audit_row_hash(r->app->secret, prev, id, at, actor, action, object_type, object_id, r->remote_addr, detail,
                    hash);
     return db_exec(r->app->db,
                    "INSERT INTO audit_log (id, at, actor_id, action, object_type, object_id,"

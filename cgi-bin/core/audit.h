@@ -9,9 +9,11 @@
 enum db_rc audit(struct req *r, const char *action, const char *object_type,
                  long long object_id, const char *detail);
 
-/* The chain hash of one row: BLAKE2b-256 over the previous hash and the
- * row's fields, as lowercase hex (65 bytes).  Shared with verify-audit. */
-void audit_row_hash(const char *prev_hash, long long id, const char *at, long long actor_id,
+/* The chain hash of one row: BLAKE2b-256 keyed with the server secret over
+ * the previous hash and the row's fields, as lowercase hex (65 bytes).  Keyed,
+ * so that even the database owner cannot rewrite the chain without the secret.
+ * Shared with verify-audit. */
+void audit_row_hash(const unsigned char secret[32], const char *prev_hash, long long id, const char *at, long long actor_id,
                     const char *action, const char *object_type, long long object_id,
                     const char *ip, const char *detail, char out[65]);
 

@@ -7,7 +7,8 @@
 
 #include "util.h"
 
-/* Every key a deployment may set, with its default.  etc/motcua.hdf.example documents them. */
+/* Defaults of the common keys; other keys have their default where they are read.
+ * etc/motcua.hdf.example documents every key. */
 static const char defaults[] =
     "Site.BaseURL = http://127.0.0.1:8080\n"
     "Site.Hotline = 1022\n"
@@ -18,7 +19,7 @@ static const char defaults[] =
     "Paths.Outbox = var/outbox\n"
     "DB.Host = localhost\n"
     "DB.Port = 0\n"
-    "DB.Socket = var/run/mysqld.sock\n"
+    "DB.Socket = var/mysql/mysqld.sock\n"
     "DB.Name = motcua\n"
     "DB.ConnectTimeout = 2\n"
     "DB.ReadTimeout = 4\n"

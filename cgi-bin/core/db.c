@@ -41,7 +41,11 @@ db_new(HDF *conf, const char *account)
     char key[96];
 
     snprintf(key, sizeof(key), "DB.Accounts.%s.User", account);
-    copy(db->user, sizeof(db->user), conf_str(conf, key, account));
+    copy(db->user, sizeof(db->user), conf_str(conf, key, ""));
+    if (db->user[0] == '\0') {
+        /* the names sql/grants.sql grants to */
+        snprintf(db->user, sizeof(db->user), "motcua_%s", account);
+    }
     snprintf(key, sizeof(key), "DB.Accounts.%s.Password", account);
     copy(db->password, sizeof(db->password), conf_str(conf, key, ""));
     copy(db->host, sizeof(db->host), conf_str(conf, "DB.Host", "localhost"));
@@ -97,7 +101,7 @@ db_connect(struct db *db)
     mysql_options(db->my, MYSQL_OPT_READ_TIMEOUT, &db->read_timeout);
     mysql_options(db->my, MYSQL_OPT_WRITE_TIMEOUT, &db->read_timeout);
     mysql_options(db->my, MYSQL_INIT_COMMAND,
-                  "SET time_zone = '+00:00', collation_connection = 'utf8mb4_unicode_ci'");
+                  "SET time_zone = '+00:00'");
     if (!mysql_real_connect(db->my, db->host, db->user, db->password, db->name, db->port,
                             db->socket[0] ? db->socket : NULL, flags)) {
         copy(db->err, sizeof(db->err), mysql_error(db->my));

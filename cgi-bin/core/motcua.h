@@ -14,6 +14,7 @@
 #include "qr.h"
 #include "stats.h"
 #include "store_feedback.h"
+#include "store_case.h"
 #include "util.h"
 
 #endif

@@ -251,7 +251,7 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
     const struct cal *cal = req_calendar(r);
     struct dbres res;
     struct stat_delta d = { .feedback = 1 };
-    time_t now = time(NULL), due;
+    time_t now = time(NULL), due, fwd;
     char day[11], code[24], check[5];
     unsigned long long id;
     long long seq, days;
@@ -261,13 +261,15 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
     if (cal == NULL) {
         return DB_DOWN;
     }
-    rc = db_query(db, &r->pool, "SELECT answer_days FROM feedback_kind WHERE code = ?",
+    rc = db_query(db, &r->pool,
+                  "SELECT answer_days, forward_days FROM feedback_kind WHERE code = ?",
                   DB_ARGS(DV_S(in->kind)), &res);
     if (rc != DB_OK) {
         return rc;
     }
     days = res.nrows ? num(dbres_get(&res, 0, 0)) : 10;
     due = cal_due(cal, now, (int)days, CAL_WORKING_DAYS, 0);
+    fwd = cal_due(cal, now, res.nrows ? (int)num(dbres_get(&res, 0, 1)) : 5, CAL_WORKING_DAYS, 0);
     stats_today(day);
     /* the day's sequence: the upsert locks the row until commit, so codes never repeat */
     rc = db_exec(db,
@@ -290,14 +292,15 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
                  "INSERT INTO feedback (code, check_part, kind, unit_id, counter_id, officer_id,"
                  "                      dossier_id, rating_id, qr_link_id, content, identity,"
                  "                      contact_name, contact_phone, contact_email,"
-                 "                      contact_address, formal, idem_key, created_at, due_at)"
+                 "                      contact_address, formal, idem_key, created_at, due_at,"
+                 "                      forward_due)"
                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(),"
-                 "         FROM_UNIXTIME(?))",
+                 "         FROM_UNIXTIME(?), FROM_UNIXTIME(?))",
                  DB_ARGS(DV_S(code), DV_S(check), DV_S(in->kind), DV_I(in->unit_id),
                          opt_id(in->counter_id), opt_id(in->officer_id), opt_id(in->dossier_id),
                          opt_id(in->rating_id), opt_id(in->qr_link_id), DV_S(in->content),
                          DV_S(in->identity), DV_S(in->name), DV_S(in->phone), DV_S(in->email),
-                         DV_S(in->address), DV_I(formal), DV_S(in->idem), DV_I(due)),
+                         DV_S(in->address), DV_I(formal), DV_S(in->idem), DV_I(due), DV_I(fwd)),
                  NULL, &id);
     for (size_t i = 0; rc == DB_OK && i < in->nfiles; i++) {
         rc = db_exec(db,

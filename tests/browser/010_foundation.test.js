@@ -36,7 +36,8 @@ test('an officer signs in with the form and sees the workspace; a wrong password
     await page.fill('#password', 'motcua-demo');
     await page.click('button[type=submit]');
     await page.waitForURL('**/can-bo/');
-    assert.match(await page.textContent('h1'), /Hoàng Văn Nam/);
+    assert.match(await page.textContent('.who'), /Hoàng Văn Nam/);
+    assert.strictEqual(await page.textContent('h1'), 'Hộp phản ánh');
     await checkA11y(page, 'workspace');
   } finally {
     await ctx.close();

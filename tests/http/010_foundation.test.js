@@ -126,7 +126,8 @@ test('sign-in with the CSRF token: session cookie HttpOnly + SameSite, stored ha
   assert.ok(rows.length >= 1);
   assert.ok(rows.every(([h]) => h !== token), 'the token itself is not stored');
   const home = await c.get('/can-bo/');
-  assert.match(home.text, /Xin chào, Trần Văn Đức/);
+  assert.match(home.text, /<span class="who">Trần Văn Đức<\/span>/);
+  assert.match(home.text, /<h1>Hộp phản ánh<\/h1>/);
   const audit = sql("SELECT action FROM audit_log a JOIN users u ON u.id = a.actor_id WHERE u.username = 'canbo02' ORDER BY a.id DESC LIMIT 1");
   assert.deepStrictEqual(audit, [['login']]);
   // sign out: cookie cleared, session row gone

@@ -1,0 +1,7 @@
+<nav class="staff-nav" aria-label="<?cs var:L.Staff.Nav ?>">
+  <a href="/can-bo/"><?cs var:L.Staff.Inbox ?></a>
+  <a href="/can-bo/mau-tra-loi"><?cs var:L.Staff.Canned ?></a>
+  <?cs if:Req.User.Role == "leader" || Req.User.Role == "admin" ?><a href="/lanh-dao/"><?cs var:L.Staff.Audit ?></a><?cs /if ?>
+  <?cs if:Req.User.Role == "admin" ?><a href="/quan-tri/"><?cs var:L.Staff.Admin ?></a><?cs /if ?>
+  <a href="/can-bo/doi-mat-khau"><?cs var:L.Staff.ChangePassword ?></a>
+</nav>
