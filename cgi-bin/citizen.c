@@ -179,6 +179,10 @@ qr_landing(struct req *r)
     if (rc != 0) {
         return rc;
     }
+    if (l.dossier_id) {
+        /* a receipt's QR opens the dossier page; rating comes with the result */
+        return resp_redirect(r, pool_printf(&r->pool, "/ho-so/%s", l.token));
+    }
     rate_form_hdf(r);
     return render(r, "citizen/qr_rate");
 }
@@ -426,6 +430,28 @@ unit_posters(struct req *r)
         poster_hdf(r, i, tok, dbres_get(&res, i, 1), dbres_get(&res, i, 2));
     }
     return render(r, "citizen/poster");
+}
+
+/* ---- dossiers ---------------------------------------------------------- */
+
+static int
+dossier_view(struct req *r)
+{
+    struct qrlink l;
+    int rc = qr_open(r, &l);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (l.dossier_id == 0) {
+        return resp_redirect(r, pool_printf(&r->pool, "/q/%s", l.token));
+    }
+    if ((dr = dossier_public_hdf(r, l.dossier_id)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    rate_form_hdf(r);
+    return render(r, "citizen/dossier");
 }
 
 /* ---- feedback ---------------------------------------------------------- */
@@ -923,6 +949,7 @@ static const struct route routes[] = {
     { "GET", "/q/*/qr.png", qr_image_png, 0 },
     { "GET", "/q/*/ap-phich", qr_poster, 0 },
     { "GET", "/don-vi/*/ap-phich", unit_posters, 0 },
+    { "GET", "/ho-so/*", dossier_view, 0 },
     { "GET", "/phan-anh/moi", fb_new, 0 },
     { "POST", "/phan-anh/moi", fb_submit, R_UPLOAD },
     { "GET", "/phan-anh/", fb_lookup, 0 },

@@ -623,13 +623,16 @@ cmd_tick(struct ctl *c)
 {
     int escalated = 0, sent = 0;
 
-    if (case_escalate_overdue(&c->req, &escalated) != DB_OK) {
+    int late = 0;
+
+    if (case_escalate_overdue(&c->req, &escalated) != DB_OK ||
+        dossier_escalate_late(&c->req, &late) != DB_OK) {
         return die_db(c, "escalation");
     }
     if (deliver_mail(c, &sent) != 0) {
         return 1;
     }
-    printf("tick: %d cases escalated, %d messages sent\n", escalated, sent);
+    printf("tick: %d cases and %d dossiers escalated, %d messages sent\n", escalated, late, sent);
     return 0;
 }
 

@@ -577,6 +577,436 @@ password_change(struct req *r)
     return render(r, "staff/password");
 }
 
+/* ---- dossiers ---------------------------------------------------------- */
+
+static const char *const dossier_filters[] = { "open", "late", "near", "supplement", "ready",
+                                               "returned", "refused", "stopped", "all" };
+static const char *const reasons[] = { "workload", "coordination", "verification", "site_visit",
+                                       "missing_info", "system", "other" };
+
+static int
+dossiers_page(struct req *r)
+{
+    const char *f = req_query(r, "loc");
+    int page = (int)num(req_query(r, "trang")), rc = staff_begin(r, "officer,leader");
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    f = one_of(f, dossier_filters, NELEM(dossier_filters)) ? f : "open";
+    page = page < 1 || page > 100000 ? 1 : page;
+    if ((dr = dossier_list(r, f, page, PER_PAGE)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    for (size_t i = 0; i < NELEM(dossier_filters); i++) {
+        hset(r, pool_printf(&r->pool, "Page.Filters.%zu", i), dossier_filters[i]);
+    }
+    hset(r, "Page.Filter", f);
+    hseti(r, "Page.Page", page);
+    if (num(hdf_get_value(r->hdf, "Page.Count", "0")) == PER_PAGE) {
+        hseti(r, "Page.Next", page + 1);
+    }
+    return render(r, "staff/dossiers");
+}
+
+static enum db_rc
+intake_hdf(struct req *r)
+{
+    struct dbres procs, counters;
+    static const char *const pcols[] = { "id", "name", "national_code", "time_value",
+                                         "time_unit", NULL };
+    static const char *const ccols[] = { "id", "name", NULL };
+    long long tt = num(req_query(r, "tt"));
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT id, name, national_code, time_value, time_unit, documents"
+                  "  FROM procedure_tthc WHERE unit_id = ? AND effective_from <= CURDATE()"
+                  "   AND (effective_to IS NULL OR effective_to >= CURDATE()) ORDER BY name",
+                  DB_ARGS(DV_I(r->user->unit_id)), &procs);
+    if (rc == DB_OK) {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT id, name FROM counter WHERE unit_id = ? AND active = 1"
+                      " ORDER BY sort_order",
+                      DB_ARGS(DV_I(r->user->unit_id)), &counters);
+    }
+    if (rc != DB_OK) {
+        return rc;
+    }
+    hset_rows(r, "Page.Procedures", &procs, pcols);
+    hset_rows(r, "Page.Counters", &counters, ccols);
+    /* choosing a procedure (no JavaScript needed) fills in its document list */
+    for (size_t i = 0; tt && i < procs.nrows; i++) {
+        if (num(dbres_get(&procs, i, 0)) == tt && req_form(r, "documents") == NULL) {
+            hset(r, "Page.F.procedure", dbres_get(&procs, i, 0));
+            hset(r, "Page.F.documents", dbres_get(&procs, i, 5));
+        }
+    }
+    return DB_OK;
+}
+
+static int
+intake_page(struct req *r)
+{
+    int rc = staff_begin(r, "officer,leader");
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if ((dr = intake_hdf(r)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return render(r, "staff/intake");
+}
+
+static void
+intake_err(struct req *r, int *n, const char *field, const char *key)
+{
+    hset(r, pool_printf(&r->pool, "Page.Err.%s", field), lang_str(r, key));
+    (*n)++;
+}
+
+static int
+intake_submit(struct req *r)
+{
+    static const char *const keep[] = { "procedure", "name", "address", "phone", "email",
+                                        "documents", "sets", "channel", "collect", "counter" };
+    static const char *const channels[] = { "counter", "online", "post" };
+    struct dossier_in in = { 0 };
+    struct dbres res;
+    char code[64];
+    int nerr = 0, rc = staff_begin(r, "officer,leader");
+    long long sets = num(req_form(r, "sets"));
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    in.unit_id = r->user->unit_id;
+    in.procedure_id = num(req_form(r, "procedure"));
+    in.counter_id = num(req_form(r, "counter"));
+    in.name = trimmed(r, "name");
+    in.address = trimmed(r, "address");
+    in.phone = trimmed(r, "phone");
+    in.email = trimmed(r, "email");
+    in.documents = trimmed(r, "documents");
+    in.channel = req_form(r, "channel");
+    in.collect = req_form(r, "collect");
+    dr = db_query(r->app->db, &r->pool,
+                  "SELECT id FROM procedure_tthc WHERE id = ? AND unit_id = ?",
+                  DB_ARGS(DV_I(in.procedure_id), DV_I(in.unit_id)), &res);
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (res.nrows == 0) {
+        intake_err(r, &nerr, "procedure", "Dossier.Err.Procedure");
+    }
+    if (in.name == NULL || utf8_len(in.name) > 120) {
+        intake_err(r, &nerr, "name", "Dossier.Err.Name");
+    }
+    if (in.phone && (strlen(in.phone) > 20 || strspn(in.phone, "+0123456789 .") != strlen(in.phone))) {
+        intake_err(r, &nerr, "phone", "Fb.Err.Phone");
+    }
+    if (in.email && (strchr(in.email, '@') == NULL || strlen(in.email) > 254)) {
+        intake_err(r, &nerr, "email", "Fb.Err.Email");
+    }
+    if (in.documents == NULL) {
+        intake_err(r, &nerr, "documents", "Dossier.Err.Documents");
+    }
+    if (sets < 1 || sets > 99) {
+        intake_err(r, &nerr, "sets", "Dossier.Err.Sets");
+    }
+    if (!one_of(in.channel, channels, NELEM(channels)) ||
+        !one_of(in.collect, channels, NELEM(channels))) {
+        intake_err(r, &nerr, "channel", "Dossier.Err.Channel");
+    }
+    if (nerr) {
+        for (size_t i = 0; i < NELEM(keep); i++) {
+            hset(r, pool_printf(&r->pool, "Page.F.%s", keep[i]), req_form(r, keep[i]));
+        }
+        if ((dr = intake_hdf(r)) != DB_OK) {
+            return db_fail(r, dr);
+        }
+        return render_status(r, 422, "staff/intake");
+    }
+    in.sets = (int)sets;
+    in.address = in.address ? in.address : "";
+    in.phone = in.phone ? in.phone : "";
+    in.email = in.email ? in.email : "";
+    if ((dr = dossier_create(r, &in, code)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return resp_redirect(r, pool_printf(&r->pool, "/can-bo/ho-so/%s/giay-hen", code));
+}
+
+/* Open the dossier named in the path (r->arg[0]); 0 or a status. */
+static int
+dossier_open(struct req *r, struct dossier_row *d)
+{
+    int rc = staff_begin(r, "officer,leader");
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if ((dr = dossier_get(r, r->arg[0], d)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return d->id ? 0 : 404;
+}
+
+/* The dossier's public QR link, as a URL and an inline SVG. */
+static enum db_rc
+dossier_qr_hdf(struct req *r, long long dossier_id)
+{
+    struct dbres res;
+    struct buf svg = { 0 };
+    char tok[TOKEN_LEN + 1];
+    const char *url;
+    enum db_rc rc = db_query(r->app->db, &r->pool,
+                             "SELECT nonce FROM qr_link WHERE dossier_id = ? AND revoked_at IS NULL"
+                             " ORDER BY id DESC LIMIT 1",
+                             DB_ARGS(DV_I(dossier_id)), &res);
+
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    token_from_nonce(r->app->secret, dbres_get(&res, 0, 0), tok);
+    url = pool_printf(&r->pool, "%s/ho-so/%s", conf_str(r->app->conf, "Site.BaseURL", ""), tok);
+    qr_svg(url, url, &svg);
+    hset(r, "Page.QrUrl", url);
+    hset(r, "Page.QrSvg", svg.p ? svg.p : "");
+    buf_free(&svg);
+    return DB_OK;
+}
+
+static int
+dossier_render(struct req *r, struct dossier_row *d, int status, const char *tmpl)
+{
+    struct dbres units;
+    static const char *const ucols[] = { "id", "name", NULL };
+    enum db_rc dr;
+
+    if ((dr = dossier_staff_hdf(r, d)) != DB_OK || (dr = dossier_qr_hdf(r, d->id)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (strcmp(tmpl, "staff/dossier") == 0) {
+        const struct cal *cal = req_calendar(r);
+
+        dr = db_query(r->app->db, &r->pool,
+                      "SELECT id, name FROM org_unit WHERE valid_to IS NULL ORDER BY sort_order",
+                      DB_NOARGS, &units);
+        if (dr != DB_OK) {
+            return db_fail(r, dr);
+        }
+        hset_rows(r, "Page.Units", &units, ucols);
+        for (size_t i = 0; i < NELEM(reasons); i++) {
+            hset(r, pool_printf(&r->pool, "Page.Reasons.%zu", i), reasons[i]);
+        }
+        if (cal) {
+            /* suggested new date: the statutory time again from the old date */
+            char day[11];
+
+            cal_format(cal_add_working_days(cal, cal_local_day((time_t)d->due_at),
+                                            d->time_value > 5 ? 5 : d->time_value),
+                       day);
+            if (req_form(r, "new_date") == NULL) {
+                hset(r, "Page.NewDate", day);
+            }
+        }
+        hset(r, "Page.NewDate", req_form(r, "new_date") ? req_form(r, "new_date")
+                                                          : hdf_get_value(r->hdf, "Page.NewDate", ""));
+        hset(r, "Page.ReasonText", req_form(r, "reason_text"));
+        hseti(r, "Page.Leader", is_leader(r));
+    }
+    return render_status(r, status, tmpl);
+}
+
+static int
+dossier_page(struct req *r)
+{
+    struct dossier_row d;
+    int rc = dossier_open(r, &d);
+
+    return rc ? rc : dossier_render(r, &d, 200, "staff/dossier");
+}
+
+static int
+dossier_print(struct req *r, const char *tmpl)
+{
+    struct dossier_row d;
+    int rc = dossier_open(r, &d);
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (r->arg[1]) {
+        hset(r, "Page.ApologyId", r->arg[1]);
+    }
+    return dossier_render(r, &d, 200, tmpl);
+}
+
+static int
+receipt_page(struct req *r)
+{
+    return dossier_print(r, "staff/form01");
+}
+
+static int
+control_slip_page(struct req *r)
+{
+    return dossier_print(r, "staff/form05");
+}
+
+static int
+apology_page(struct req *r)
+{
+    return dossier_print(r, "staff/form04");
+}
+
+static int
+dossier_error(struct req *r, struct dossier_row *d, int status, const char *key)
+{
+    hset(r, "Page.Error", lang_str(r, key));
+    return dossier_render(r, d, status, "staff/dossier");
+}
+
+static int
+dossier_move(struct req *r, enum dossier_move m)
+{
+    struct dossier_row d;
+    const char *note = trimmed(r, "note");
+    long long to = num(req_form(r, "unit"));
+    int rc = dossier_open(r, &d);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if ((m == DM_REFUSE || m == DM_STOP || m == DM_SUPPLEMENT) && note == NULL) {
+        return dossier_error(r, &d, 422, "Dossier.Err.Note");
+    }
+    if (m == DM_FORWARD && to == 0) {
+        return dossier_error(r, &d, 422, "Case.Err.Unit");
+    }
+    if (note && utf8_len(note) > 1000) {
+        return dossier_error(r, &d, 422, "Case.Err.TextLong");
+    }
+    dr = dossier_apply(r, &d, m, to, note);
+    if (dr == DB_DUP) {
+        return dossier_error(r, &d, 409, "Dossier.Err.Move");
+    }
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return resp_redirect(r, pool_printf(&r->pool, "/can-bo/ho-so/%s", d.code));
+}
+
+static int mv_forward(struct req *r) { return dossier_move(r, DM_FORWARD); }
+static int mv_supplement(struct req *r) { return dossier_move(r, DM_SUPPLEMENT); }
+static int mv_supplied(struct req *r) { return dossier_move(r, DM_SUPPLIED); }
+static int mv_refuse(struct req *r) { return dossier_move(r, DM_REFUSE); }
+static int mv_stop(struct req *r) { return dossier_move(r, DM_STOP); }
+static int mv_ready(struct req *r) { return dossier_move(r, DM_READY); }
+static int mv_return(struct req *r) { return dossier_move(r, DM_RETURN); }
+
+static int
+apology_new(struct req *r)
+{
+    struct dossier_row d;
+    const char *code = req_form(r, "reason"), *text = trimmed(r, "reason_text");
+    int rc = dossier_open(r, &d), day = 0;
+    long long id;
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if ((dr = apology_can_draft(r, &d, &rc)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (!rc) {
+        return dossier_error(r, &d, 409, "Apology.Err.Once");
+    }
+    if (!one_of(code, reasons, NELEM(reasons))) {
+        return dossier_error(r, &d, 422, "Apology.Err.Reason");
+    }
+    if (text == NULL) {
+        text = lang_str(r, pool_printf(&r->pool, "Apology.Reasons.%s", code));
+    }
+    if (utf8_len(text) > 2000) {
+        return dossier_error(r, &d, 422, "Case.Err.TextLong");
+    }
+    if (cal_parse_date(req_form(r, "new_date"), &day) != 0 ||
+        day <= cal_local_day((time_t)d.due_at) ||
+        (req_calendar(r) && !cal_is_working(req_calendar(r), day))) {
+        return dossier_error(r, &d, 422, "Apology.Err.Date");
+    }
+    dr = apology_draft(r, &d, code, text, day, &id);
+    if (dr == DB_DUP) {
+        return dossier_error(r, &d, 409, "Apology.Err.Once");
+    }
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return resp_redirect(r, pool_printf(&r->pool, "/can-bo/ho-so/%s#xin-loi", d.code));
+}
+
+static int
+apology_sign_act(struct req *r)
+{
+    struct dossier_row d;
+    const char *title = trimmed(r, "title");
+    int rc = dossier_open(r, &d);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (!is_leader(r)) {
+        hset(r, "Page.ErrDetail", lang_str(r, "Apology.Err.Signer"));
+        return 403;
+    }
+    if (title == NULL || utf8_len(title) > 120) {
+        return dossier_error(r, &d, 422, "Apology.Err.Title");
+    }
+    dr = apology_sign(r, num(r->arg[1]), req_form(r, "deputy") != NULL, title);
+    if (dr == DB_DUP) {
+        return dossier_error(r, &d, 409, "Apology.Err.Sign");
+    }
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return resp_redirect(r, pool_printf(&r->pool, "/can-bo/ho-so/%s#xin-loi", d.code));
+}
+
+static int
+apology_deliver_act(struct req *r)
+{
+    static const char *const channels[] = { "counter", "sms", "email", "post" };
+    struct dossier_row d;
+    const char *ch = req_form(r, "channel");
+    int rc = dossier_open(r, &d);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (!one_of(ch, channels, NELEM(channels))) {
+        return dossier_error(r, &d, 422, "Apology.Err.Channel");
+    }
+    dr = apology_deliver(r, num(r->arg[1]), ch);
+    if (dr == DB_DUP) {
+        return dossier_error(r, &d, 409, "Apology.Err.Deliver");
+    }
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return resp_redirect(r, pool_printf(&r->pool, "/can-bo/ho-so/%s#xin-loi", d.code));
+}
+
 static const struct route routes[] = {
     { "GET", "/can-bo/", inbox, 0 },
     { "GET", "/can-bo/dang-nhap", staff_login_form, 0 },
@@ -595,6 +1025,23 @@ static const struct route routes[] = {
     { "GET", "/can-bo/mau-tra-loi", canned_page, 0 },
     { "POST", "/can-bo/mau-tra-loi", canned_save, R_FORM },
     { "POST", "/can-bo/mau-tra-loi/xoa", canned_delete, R_FORM },
+    { "GET", "/can-bo/ho-so/", dossiers_page, 0 },
+    { "GET", "/can-bo/ho-so/moi", intake_page, 0 },
+    { "POST", "/can-bo/ho-so/moi", intake_submit, R_FORM },
+    { "GET", "/can-bo/ho-so/*", dossier_page, 0 },
+    { "GET", "/can-bo/ho-so/*/giay-hen", receipt_page, 0 },
+    { "GET", "/can-bo/ho-so/*/phieu-kiem-soat", control_slip_page, 0 },
+    { "GET", "/can-bo/ho-so/*/xin-loi/*", apology_page, 0 },
+    { "POST", "/can-bo/ho-so/*/chuyen", mv_forward, R_FORM },
+    { "POST", "/can-bo/ho-so/*/yeu-cau-bo-sung", mv_supplement, R_FORM },
+    { "POST", "/can-bo/ho-so/*/da-bo-sung", mv_supplied, R_FORM },
+    { "POST", "/can-bo/ho-so/*/tu-choi", mv_refuse, R_FORM },
+    { "POST", "/can-bo/ho-so/*/dung", mv_stop, R_FORM },
+    { "POST", "/can-bo/ho-so/*/co-ket-qua", mv_ready, R_FORM },
+    { "POST", "/can-bo/ho-so/*/tra-ket-qua", mv_return, R_FORM },
+    { "POST", "/can-bo/ho-so/*/xin-loi", apology_new, R_FORM },
+    { "POST", "/can-bo/ho-so/*/xin-loi/*/ky", apology_sign_act, R_FORM },
+    { "POST", "/can-bo/ho-so/*/xin-loi/*/gui", apology_deliver_act, R_FORM },
     { "GET", "/can-bo/doi-mat-khau", password_page, 0 },
     { "POST", "/can-bo/doi-mat-khau", password_change, R_FORM },
 };

@@ -132,7 +132,8 @@ start_nginx() {
 start_ticker() {
     # the periodic work (escalations, mail); production uses a systemd timer
     if [ -f "$VAR/run/ticker.pid" ] && kill -0 "$(cat "$VAR/run/ticker.pid")" 2>/dev/null; then return 0; fi
-    ( while sleep "${MOTCUA_TICK:-60}"; do "$BUILD/motcuactl" -c "$CONF" tick >> "$VAR/log/tick.log" 2>&1; done ) &
+    ( while sleep "${MOTCUA_TICK:-60}"; do "$BUILD/motcuactl" -c "$CONF" tick; done ) \
+        >> "$VAR/log/tick.log" 2>&1 < /dev/null &
     echo $! > "$VAR/run/ticker.pid"
 }
 

@@ -69,3 +69,26 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON canned_answer TO motcua_officer@localhos
 GRANT SELECT, INSERT, UPDATE ON stat_day TO motcua_officer@localhost;
 GRANT INSERT ON mail_queue TO motcua_officer@localhost;
 GRANT SELECT ON rating TO motcua_officer@localhost;
+
+-- 004 dossiers and apologies
+GRANT SELECT ON field          TO motcua_citizen@localhost;
+GRANT SELECT ON procedure_tthc TO motcua_citizen@localhost;
+GRANT SELECT ON apology_rule   TO motcua_citizen@localhost;
+GRANT SELECT (id, code, unit_id, counter_id, procedure_id, processing_unit_id, documents, sets, channel,
+              collect, status, received_at, due_at, original_due_at, finished_at, returned_at,
+              reappointments, book_seq) ON dossier TO motcua_citizen@localhost;
+GRANT SELECT ON dossier_step   TO motcua_citizen@localhost;
+GRANT SELECT ON dossier_event  TO motcua_citizen@localhost;
+GRANT SELECT ON apology        TO motcua_citizen@localhost;
+GRANT SELECT ON stat_dossier_day TO motcua_citizen@localhost;
+
+GRANT SELECT ON field          TO motcua_officer@localhost;
+GRANT SELECT ON procedure_tthc TO motcua_officer@localhost;
+GRANT SELECT ON apology_rule   TO motcua_officer@localhost;
+GRANT SELECT, INSERT, UPDATE ON dossier        TO motcua_officer@localhost;
+GRANT SELECT, INSERT, UPDATE ON dossier_step   TO motcua_officer@localhost;
+GRANT SELECT, INSERT ON dossier_event          TO motcua_officer@localhost;
+GRANT SELECT, INSERT, UPDATE ON apology        TO motcua_officer@localhost;
+GRANT SELECT, INSERT, UPDATE ON code_seq       TO motcua_officer@localhost;
+GRANT SELECT, INSERT ON qr_link                TO motcua_officer@localhost;
+GRANT SELECT, INSERT, UPDATE ON stat_dossier_day TO motcua_officer@localhost;

@@ -15,6 +15,7 @@
 #include "stats.h"
 #include "store_feedback.h"
 #include "store_case.h"
+#include "store_dossier.h"
 #include "util.h"
 
 #endif

@@ -1,5 +1,7 @@
 /* render.c — ClearSilver rendering and the language files. */
+#include <dirent.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -139,22 +141,53 @@ db_fail(struct req *r, enum db_rc rc)
     return rc == DB_DOWN ? 503 : 500;
 }
 
+static const char *lang_prefix;
+
+static int
+is_lang_file(const struct dirent *d)
+{
+    size_t n = strlen(d->d_name), p = strlen(lang_prefix);
+
+    return n >= p + 3 && strncmp(d->d_name, lang_prefix, p) == 0 &&
+           strcmp(d->d_name + n - 4, ".hdf") == 0;
+}
+
+/* Each language is vi.hdf plus any vi.<part>.hdf (one file per area of the
+ * application), merged in name order into one subtree. */
 HDF *
 lang_load(const char *tmpl_dir)
 {
     static const char *codes[] = { "vi", "en" };
     HDF *all = NULL;
     NEOERR *err = hdf_init(&all);
+    char dir[512];
 
+    snprintf(dir, sizeof(dir), "%s/lang", tmpl_dir);
     for (size_t i = 0; err == STATUS_OK && i < NELEM(codes); i++) {
+        struct dirent **names = NULL;
+        char prefix[8];
         HDF *one = NULL;
-        char path[512];
+        int n;
 
-        snprintf(path, sizeof(path), "%s/lang/%s.hdf", tmpl_dir, codes[i]);
-        err = hdf_init(&one);
-        if (err == STATUS_OK) {
-            err = hdf_read_file(one, path);
+        snprintf(prefix, sizeof(prefix), "%s.", codes[i]);
+        lang_prefix = prefix;   /* start-up only, before any worker exists */
+        n = scandir(dir, &names, is_lang_file, alphasort);
+        if (n <= 0) {
+            log_err("no language files %s*.hdf in %s", prefix, dir);
+            hdf_destroy(&all);
+            return NULL;
         }
+        err = hdf_init(&one);
+        for (int k = 0; k < n; k++) {
+            char path[1024];
+
+            snprintf(path, sizeof(path), "%s/%s", dir, names[k]->d_name);
+            if (err == STATUS_OK) {
+                err = hdf_read_file(one, path);
+            }
+            free(names[k]);
+        }
+        free(names);
         if (err == STATUS_OK) {
             err = hdf_copy(all, codes[i], one);
         }

@@ -2,7 +2,7 @@
 'use strict';
 const assert = require('assert');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, text, VAR } = require('../lib/client');
+const { Client, sql, motcuactl, text, setCookies, VAR } = require('../lib/client');
 const fs = require('fs');
 const { execFileSync } = require('child_process');
 
@@ -117,7 +117,7 @@ test('sign-in with the CSRF token: session cookie HttpOnly + SameSite, stored ha
     { headers: { origin: process.env.MOTCUA_BASE } });
   assert.strictEqual(r.status, 303, 'a same-origin POST with the token is accepted');
   assert.strictEqual(r.headers.get('location'), '/can-bo/');
-  const setCookie = r.headers.getSetCookie().find(s => s.startsWith('mc_s='));
+  const setCookie = setCookies(r.headers).find(s => s.startsWith('mc_s='));
   assert.match(setCookie, /HttpOnly/);
   assert.match(setCookie, /SameSite=Lax/);
   const token = c.jar.get('mc_s');

@@ -8,6 +8,13 @@ const BASE = process.env.MOTCUA_BASE;
 const VAR = process.env.MOTCUA_VAR;
 const ROOT = process.env.MOTCUA_ROOT;
 
+// Set-Cookie headers as a list (Headers.getSetCookie is missing from older Node 18).
+function setCookies(headers) {
+  return typeof headers.getSetCookie === 'function'
+    ? headers.getSetCookie()
+    : (headers.get('set-cookie') || '').split(/,(?=\s*\w+=)/).filter(Boolean);
+}
+
 class Client {
   constructor() { this.jar = new Map(); }
 
@@ -16,9 +23,7 @@ class Client {
   }
 
   store(res) {
-    const raw = typeof res.headers.getSetCookie === 'function'
-      ? res.headers.getSetCookie()
-      : (res.headers.get('set-cookie') || '').split(/,(?=\s*\w+=)/).filter(Boolean);
+    const raw = setCookies(res.headers);
     for (const c of raw) {
       const [pair, ...attrs] = c.split(';');
       const i = pair.indexOf('=');
@@ -79,7 +84,7 @@ function text(html) {
   return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
 }
 
-module.exports = { Client, sql, motcuactl, text, BASE, VAR, ROOT };
+module.exports = { Client, sql, motcuactl, text, setCookies, BASE, VAR, ROOT };
 
 // The public URL path of a QR link (by SQL condition), via motcuactl.
 function qrPath(where) {

@@ -1,0 +1,874 @@
+/* store_dossier.c — dossiers, hand-overs, lateness and apology letters. */
+#include "store_dossier.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "audit.h"
+#include "conf.h"
+#include "sec.h"
+
+const char *const dossier_states[DS__COUNT] = { "received", "processing", "supplement", "refused",
+                                                "stopped",  "ready",      "returned" };
+
+/* The state machine: allowed[from][move]. */
+static const unsigned char allowed[DS__COUNT][DM__COUNT] = {
+    /*               FORWARD SUPPL SUPPLIED REFUSE STOP READY RETURN */
+    [DS_RECEIVED]   = { 1, 1, 0, 1, 0, 1, 0 },
+    [DS_PROCESSING] = { 1, 1, 0, 1, 1, 1, 0 },
+    [DS_SUPPLEMENT] = { 0, 0, 1, 1, 1, 0, 0 },
+    [DS_REFUSED]    = { 0, 0, 0, 0, 0, 0, 0 },
+    [DS_STOPPED]    = { 0, 0, 0, 0, 0, 0, 0 },
+    [DS_READY]      = { 0, 0, 0, 0, 0, 0, 1 },
+    [DS_RETURNED]   = { 0, 0, 0, 0, 0, 0, 0 },
+};
+
+int
+dossier_move_allowed(enum dossier_state from, enum dossier_move m)
+{
+    return from < DS__COUNT && m < DM__COUNT && allowed[from][m];
+}
+
+enum dossier_state
+dossier_move_target(enum dossier_state from, enum dossier_move m)
+{
+    static const enum dossier_state to[DM__COUNT] = {
+        DS_PROCESSING, DS_SUPPLEMENT, DS_PROCESSING, DS_REFUSED, DS_STOPPED, DS_READY, DS_RETURNED,
+    };
+
+    assert(dossier_move_allowed(from, m));
+    return to[m];
+}
+
+int
+dossier_state_parse(const char *s)
+{
+    for (int i = 0; s && i < DS__COUNT; i++) {
+        if (strcmp(s, dossier_states[i]) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+void
+dossier_code(char *out, const char *unit_code, int local_day, long long seq)
+{
+    int y, m, d;
+
+    cal_ymd(local_day, &y, &m, &d);
+    snprintf(out, 64, "%s-%02d%02d%02d-%04lld", unit_code, y % 100, m, d, seq);
+}
+
+int
+dossier_timeliness(time_t finished, time_t due)
+{
+    int f = cal_local_day(finished), u = cal_local_day(due);
+
+    return f < u ? -1 : f == u ? 0 : 1;
+}
+
+static long long
+num(const char *s)
+{
+    long long v = 0;
+
+    return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
+}
+
+static enum db_rc
+stat_dossier(struct req *r, long long unit, long long counter, long long officer, time_t when,
+             int received, int finished, int timeliness, int delay, int apologies, int apo_late)
+{
+    static const char *const scopes[] = { "unit", "counter", "officer" };
+    long long ids[] = { unit, counter, officer };
+    char day[11];
+    enum db_rc rc = DB_OK;
+
+    cal_format(cal_local_day(when), day);
+    for (size_t i = 0; i < NELEM(scopes) && rc == DB_OK; i++) {
+        if (ids[i] == 0) {
+            continue;
+        }
+        rc = db_exec(r->app->db,
+                     "INSERT INTO stat_dossier_day (scope, scope_id, day, received, finished, early,"
+                     "                              on_time, late, apologies, apologies_late,"
+                     "                              delay_days)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                     " ON DUPLICATE KEY UPDATE received = received + VALUES(received),"
+                     "   finished = finished + VALUES(finished), early = early + VALUES(early),"
+                     "   on_time = on_time + VALUES(on_time), late = late + VALUES(late),"
+                     "   apologies = apologies + VALUES(apologies),"
+                     "   apologies_late = apologies_late + VALUES(apologies_late),"
+                     "   delay_days = delay_days + VALUES(delay_days)",
+                     DB_ARGS(DV_S(scopes[i]), DV_I(ids[i]), DV_S(day), DV_I(received),
+                             DV_I(finished), DV_I(finished && timeliness < 0),
+                             DV_I(finished && timeliness == 0), DV_I(finished && timeliness > 0),
+                             DV_I(delay), DV_I(apologies), DV_I(apo_late)),
+                     NULL, NULL);
+    }
+    return rc;
+}
+
+static enum db_rc
+devent(struct req *r, long long id, const char *ev, long long unit, const char *body)
+{
+    return db_exec(r->app->db,
+                   "INSERT INTO dossier_event (dossier_id, at, event, unit_id, body)"
+                   " VALUES (?, UTC_TIMESTAMP(), ?, ?, ?)",
+                   DB_ARGS(DV_I(id), DV_S(ev), unit ? DV_I(unit) : DV_NULL,
+                           DV_S(body ? body : "")),
+                   NULL, NULL);
+}
+
+static enum db_rc
+done(struct req *r, enum db_rc rc)
+{
+    if (rc == DB_OK) {
+        rc = db_commit(r->app->db);
+    }
+    if (rc != DB_OK) {
+        db_rollback(r->app->db);
+    }
+    return rc;
+}
+
+/* ---- intake ------------------------------------------------------------ */
+
+enum db_rc
+dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
+{
+    const struct cal *cal = req_calendar(r);
+    struct db *db = r->app->db;
+    struct dbres p, u, res;
+    time_t now = time(NULL), due;
+    enum cal_unit unit;
+    unsigned long long id;
+    char day[11], tok[TOKEN_LEN + 1], nonce[TOKEN_NONCE_LEN + 1];
+    long long seq;
+    enum db_rc rc;
+
+    if (cal == NULL) {
+        return DB_DOWN;
+    }
+    rc = db_query(db, &r->pool,
+                  "SELECT time_value, time_unit, use_cutoff FROM procedure_tthc WHERE id = ?",
+                  DB_ARGS(DV_I(in->procedure_id)), &p);
+    if (rc == DB_OK) {
+        rc = db_query(db, &r->pool, "SELECT code FROM org_unit WHERE id = ?",
+                      DB_ARGS(DV_I(in->unit_id)), &u);
+    }
+    if (rc != DB_OK || p.nrows == 0 || u.nrows == 0) {
+        return rc == DB_OK ? DB_ERR : rc;
+    }
+    unit = strcmp(dbres_get(&p, 0, 1), "hours") == 0           ? CAL_HOURS
+           : strcmp(dbres_get(&p, 0, 1), "calendar_days") == 0 ? CAL_CALENDAR_DAYS
+                                                                : CAL_WORKING_DAYS;
+    due = cal_due(cal, now, (int)num(dbres_get(&p, 0, 0)), unit,
+                  strcmp(dbres_get(&p, 0, 2), "1") == 0);
+    cal_format(cal_local_day(now), day);
+    if ((rc = db_begin(db)) != DB_OK) {
+        return rc;
+    }
+    /* the upsert locks (unit, day) until commit: concurrent intakes queue here */
+    rc = db_exec(db,
+                 "INSERT INTO code_seq (scope, day, n) VALUES (?, ?, 1)"
+                 " ON DUPLICATE KEY UPDATE n = n + 1",
+                 DB_ARGS(DV_S(dbres_get(&u, 0, 0)), DV_S(day)), NULL, NULL);
+    if (rc == DB_OK) {
+        rc = db_query(db, &r->pool, "SELECT n FROM code_seq WHERE scope = ? AND day = ?",
+                      DB_ARGS(DV_S(dbres_get(&u, 0, 0)), DV_S(day)), &res);
+    }
+    if (rc != DB_OK) {
+        return done(r, rc);
+    }
+    seq = num(dbres_get(&res, 0, 0));
+    dossier_code(code_out, dbres_get(&u, 0, 0), cal_local_day(now), seq);
+    rc = db_exec(db,
+                 "INSERT INTO dossier (code, unit_id, counter_id, officer_id, procedure_id,"
+                 "                     processing_unit_id, applicant_name, applicant_address,"
+                 "                     applicant_phone, applicant_email, documents, sets, channel,"
+                 "                     collect, status, received_at, due_at, original_due_at,"
+                 "                     book_seq)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', FROM_UNIXTIME(?),"
+                 "         FROM_UNIXTIME(?), FROM_UNIXTIME(?),"
+                 "         (SELECT COALESCE(MAX(d.book_seq), 0) + 1 FROM dossier d"
+                 "           WHERE d.unit_id = ? AND YEAR(d.received_at) = YEAR(FROM_UNIXTIME(?))))",
+                 DB_ARGS(DV_S(code_out), DV_I(in->unit_id),
+                         in->counter_id ? DV_I(in->counter_id) : DV_NULL, DV_I(r->user->id),
+                         DV_I(in->procedure_id), DV_I(in->unit_id), DV_S(in->name),
+                         DV_S(in->address), DV_S(in->phone), DV_S(in->email),
+                         DV_S(in->documents), DV_I(in->sets), DV_S(in->channel),
+                         DV_S(in->collect), DV_I(now), DV_I(due), DV_I(due), DV_I(in->unit_id),
+                         DV_I(now)),
+                 NULL, &id);
+    if (rc == DB_OK) {
+        token_new(r->app->secret, tok, nonce);
+        rc = db_exec(db,
+                     "INSERT INTO qr_link (nonce, kind, unit_id, counter_id, officer_id, dossier_id)"
+                     " VALUES (?, 'dossier', ?, ?, ?, ?)",
+                     DB_ARGS(DV_S(nonce), DV_I(in->unit_id),
+                             in->counter_id ? DV_I(in->counter_id) : DV_NULL, DV_I(r->user->id),
+                             DV_I(id)),
+                     NULL, NULL);
+    }
+    if (rc == DB_OK) {
+        rc = devent(r, (long long)id, "received", in->unit_id, NULL);
+    }
+    if (rc == DB_OK) {
+        rc = stat_dossier(r, in->unit_id, in->counter_id, r->user->id, now, 1, 0, 0, 0, 0, 0);
+    }
+    if (rc == DB_OK) {
+        rc = audit(r, "dossier.receive", "dossier", (long long)id, code_out);
+    }
+    return done(r, rc);
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+enum db_rc
+dossier_get(struct req *r, const char *code, struct dossier_row *d)
+{
+    struct dbres res;
+    const char *path = NULL;
+    enum db_rc rc;
+
+    memset(d, 0, sizeof(*d));
+    rc = db_query(r->app->db, &r->pool, "SELECT CONCAT(path, '%') FROM org_unit WHERE id = ?",
+                  DB_ARGS(DV_I(r->user->unit_id)), &res);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    path = res.nrows ? dbres_get(&res, 0, 0) : "/none/";
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT d.id, d.unit_id, d.procedure_id, COALESCE(d.processing_unit_id, 0),"
+                  "       COALESCE(d.counter_id, 0), COALESCE(d.officer_id, 0), d.code, d.status,"
+                  "       d.applicant_email, UNIX_TIMESTAMP(d.due_at),"
+                  "       UNIX_TIMESTAMP(d.received_at), COALESCE(UNIX_TIMESTAMP(d.paused_at), 0),"
+                  "       d.reappointments, p.time_value, p.use_cutoff, p.time_unit"
+                  "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
+                  "  JOIN org_unit ru ON ru.id = d.unit_id"
+                  "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
+                  " WHERE d.code = ?"
+                  "   AND (d.unit_id = ? OR d.processing_unit_id = ?"
+                  "        OR (? = 'leader' AND (ru.path LIKE ? OR pu.path LIKE ?)))",
+                  DB_ARGS(DV_S(code), DV_I(r->user->unit_id), DV_I(r->user->unit_id),
+                          DV_S(r->user->role), DV_S(path), DV_S(path)),
+                  &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    d->id = num(dbres_get(&res, 0, 0));
+    d->unit_id = num(dbres_get(&res, 0, 1));
+    d->procedure_id = num(dbres_get(&res, 0, 2));
+    d->processing_unit_id = num(dbres_get(&res, 0, 3));
+    d->counter_id = num(dbres_get(&res, 0, 4));
+    d->officer_id = num(dbres_get(&res, 0, 5));
+    d->code = dbres_get(&res, 0, 6);
+    d->status = dbres_get(&res, 0, 7);
+    d->email = dbres_get(&res, 0, 8);
+    d->due_at = num(dbres_get(&res, 0, 9));
+    d->received_at = num(dbres_get(&res, 0, 10));
+    d->paused_at = num(dbres_get(&res, 0, 11));
+    d->reappointments = (int)num(dbres_get(&res, 0, 12));
+    d->time_value = (int)num(dbres_get(&res, 0, 13));
+    d->use_cutoff = (int)num(dbres_get(&res, 0, 14));
+    d->time_unit = dbres_get(&res, 0, 15);
+    return DB_OK;
+}
+
+/* Lateness of a dossier in progress: late, near (within near_days working
+ * days of the appointment) or ok; finished ones by dossier_timeliness. */
+static const char *
+lateness(struct req *r, const char *status, long long due, long long finished, int near_days)
+{
+    const struct cal *cal = req_calendar(r);
+    time_t now = time(NULL);
+    int t;
+
+    if (strcmp(status, "refused") == 0 || strcmp(status, "stopped") == 0) {
+        return "none";
+    }
+    if (finished) {
+        t = dossier_timeliness((time_t)finished, (time_t)due);
+        return t < 0 ? "early" : t == 0 ? "on_time" : "late";
+    }
+    if (strcmp(status, "supplement") == 0) {
+        return "paused";
+    }
+    if (now > (time_t)due) {
+        return "overdue";
+    }
+    if (cal && cal_working_days_between(cal, cal_local_day(now), cal_local_day((time_t)due)) <=
+                   near_days) {
+        return "near";
+    }
+    return "ok";
+}
+
+static int
+near_days(struct req *r)
+{
+    struct dbres res;
+
+    if (db_query(r->app->db, &r->pool,
+                 "SELECT near_due_days FROM apology_rule WHERE effective_from <= CURDATE()"
+                 " ORDER BY effective_from DESC LIMIT 1",
+                 DB_NOARGS, &res) != DB_OK || res.nrows == 0) {
+        return 2;
+    }
+    return (int)num(dbres_get(&res, 0, 0));
+}
+
+enum db_rc
+dossier_list(struct req *r, const char *filter, int page, int per_page)
+{
+    static const char *const cols[] = { "code", "procedure", "applicant", "status", "received",
+                                        "due", "due_ts", "finished_ts", "unit", "procunit",
+                                        "apologies", NULL };
+    struct dbres res, pr;
+    const struct cal *cal = req_calendar(r);
+    long long soon = 0;
+    int nd = near_days(r);
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool, "SELECT CONCAT(path, '%') FROM org_unit WHERE id = ?",
+                  DB_ARGS(DV_I(r->user->unit_id)), &pr);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    if (cal) {
+        soon = (long long)cal_instant(cal_add_working_days(cal, cal_local_day(time(NULL)), nd),
+                                      cal->close_minutes);
+    }
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT d.code, p.name, d.applicant_name, d.status,"
+                  "       DATE_FORMAT(d.received_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                  "       DATE_FORMAT(d.due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                  "       UNIX_TIMESTAMP(d.due_at), COALESCE(UNIX_TIMESTAMP(d.finished_at), 0),"
+                  "       ru.short_name, pu.short_name,"
+                  "       (SELECT COUNT(*) FROM apology a WHERE a.dossier_id = d.id)"
+                  "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
+                  "  JOIN org_unit ru ON ru.id = d.unit_id"
+                  "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
+                  " WHERE (d.unit_id = ? OR d.processing_unit_id = ?"
+                  "        OR (? = 'leader' AND (ru.path LIKE ? OR pu.path LIKE ?)))"
+                  "   AND (? = 'all'"
+                  "        OR (? = 'open' AND d.status IN ('received','processing','supplement','ready'))"
+                  "        OR (? = 'late' AND d.status IN ('received','processing')"
+                  "            AND d.due_at < UTC_TIMESTAMP())"
+                  "        OR (? = 'near' AND d.status IN ('received','processing')"
+                  "            AND d.due_at >= UTC_TIMESTAMP() AND d.due_at <= FROM_UNIXTIME(?))"
+                  "        OR d.status = ?)"
+                  " ORDER BY d.status IN ('received','processing') DESC, d.due_at, d.id"
+                  " LIMIT ? OFFSET ?",
+                  DB_ARGS(DV_I(r->user->unit_id), DV_I(r->user->unit_id), DV_S(r->user->role),
+                          DV_S(dbres_get(&pr, 0, 0)), DV_S(dbres_get(&pr, 0, 0)), DV_S(filter),
+                          DV_S(filter), DV_S(filter), DV_S(filter), DV_I(soon), DV_S(filter),
+                          DV_I(per_page), DV_I((long long)(page - 1) * per_page)),
+                  &res);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    hset_rows(r, "Page.Dossiers", &res, cols);
+    for (size_t i = 0; i < res.nrows; i++) {
+        hset(r, pool_printf(&r->pool, "Page.Dossiers.%zu.lateness", i),
+             lateness(r, dbres_get(&res, i, 3), num(dbres_get(&res, i, 6)),
+                      num(dbres_get(&res, i, 7)), nd));
+    }
+    hseti(r, "Page.Count", (long long)res.nrows);
+    return DB_OK;
+}
+
+static enum db_rc
+apologies_hdf(struct req *r, long long dossier_id, int signed_only)
+{
+    static const char *const cols[] = { "id", "number", "status", "reason_code", "reason_text",
+                                        "old_due", "new_due", "signer_name", "signer_title",
+                                        "signed", "on_time", "delivery", "delivered", "unit",
+                                        "drafted", "deputy_head", NULL };
+    struct dbres res;
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT a.id, a.number, a.status, a.reason_code, a.reason_text,"
+                  "       DATE_FORMAT(a.old_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                  "       DATE_FORMAT(a.new_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                  "       a.signer_name, a.signer_title,"
+                  "       DATE_FORMAT(a.signed_at + INTERVAL 7 HOUR, '%d/%m/%Y'), a.on_time,"
+                  "       a.delivery, DATE_FORMAT(a.delivered_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                  "       u.name, DATE_FORMAT(a.drafted_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                  "       a.signer_title LIKE 'KT.%'"
+                  "  FROM apology a JOIN org_unit u ON u.id = a.unit_id"
+                  " WHERE a.dossier_id = ? AND (? = 0 OR a.status <> 'draft') ORDER BY a.id",
+                  DB_ARGS(DV_I(dossier_id), DV_I(signed_only)), &res);
+    if (rc == DB_OK) {
+        hset_rows(r, "Page.Apologies", &res, cols);
+    }
+    return rc;
+}
+
+/* Shared by the staff and the public page: the dossier, its hand-overs, events. */
+static enum db_rc
+dossier_common_hdf(struct req *r, long long id, int staff)
+{
+    static const char *const cols[] = { "Code", "Procedure", "NationalCode", "Field", "Unit",
+                                        "UnitAddress", "UnitHotline", "Status", "Received",
+                                        "Due", "OriginalDue", "Finished", "Returned",
+                                        "TimeValue", "TimeUnit", "ProcUnit", "Fee", "Collect",
+                                        "Channel", "Sets", "Documents", "Name", "Address",
+                                        "Phone", "Email", "Officer", "CounterName", "BookSeq",
+                                        "Reappointments", "due_ts", "finished_ts", NULL };
+    static const char *const scols[] = { "seq", "from", "to", "giver", "receiver", "handed",
+                                         "due", "done", "result", "note", NULL };
+    static const char *const ecols[] = { "event", "unit", "body", "at", NULL };
+    struct dbres res, steps, ev;
+    enum db_rc rc;
+
+    /* two statements, so the public program's account needs no grant on the
+     * applicant's or the officer's columns */
+    if (staff) {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT d.code, p.name, p.national_code, f.name, u.name, u.address, u.hotline,"
+                      "       d.status,"
+                      "       DATE_FORMAT(d.received_at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y'),"
+                      "       DATE_FORMAT(d.due_at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y'),"
+                      "       DATE_FORMAT(d.original_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                      "       DATE_FORMAT(d.finished_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                      "       DATE_FORMAT(d.returned_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                      "       p.time_value, p.time_unit, pu.name, p.fee, d.collect, d.channel, d.sets,"
+                      "       d.documents, d.applicant_name, d.applicant_address, d.applicant_phone,"
+                      "       d.applicant_email, o.full_name, c.name, d.book_seq, d.reappointments,"
+                      "       UNIX_TIMESTAMP(d.due_at), COALESCE(UNIX_TIMESTAMP(d.finished_at), 0)"
+                      "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
+                      "  JOIN field f ON f.id = p.field_id JOIN org_unit u ON u.id = d.unit_id"
+                      "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
+                      "  LEFT JOIN users o ON o.id = d.officer_id"
+                      "  LEFT JOIN counter c ON c.id = d.counter_id"
+                      " WHERE d.id = ?",
+                      DB_ARGS(DV_I(id)), &res);
+    } else {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT d.code, p.name, p.national_code, f.name, u.name, u.address, u.hotline,"
+                      "       d.status,"
+                      "       DATE_FORMAT(d.received_at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y'),"
+                      "       DATE_FORMAT(d.due_at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y'),"
+                      "       DATE_FORMAT(d.original_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                      "       DATE_FORMAT(d.finished_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                      "       DATE_FORMAT(d.returned_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                      "       p.time_value, p.time_unit, pu.name, p.fee, d.collect, d.channel, d.sets,"
+                      "       d.documents, NULL, NULL, NULL, NULL, NULL, c.name, d.book_seq,"
+                      "       d.reappointments,"
+                      "       UNIX_TIMESTAMP(d.due_at), COALESCE(UNIX_TIMESTAMP(d.finished_at), 0)"
+                      "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
+                      "  JOIN field f ON f.id = p.field_id JOIN org_unit u ON u.id = d.unit_id"
+                      "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
+                      "  LEFT JOIN counter c ON c.id = d.counter_id"
+                      " WHERE d.id = ?",
+                      DB_ARGS(DV_I(id)), &res);
+    }
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    for (size_t i = 0; cols[i]; i++) {
+        if (dbres_get(&res, 0, i)) {
+            hset(r, pool_printf(&r->pool, "Page.D.%s", cols[i]), dbres_get(&res, 0, i));
+        }
+    }
+    hset(r, "Page.D.Lateness",
+         lateness(r, dbres_get(&res, 0, 7), num(dbres_get(&res, 0, 29)),
+                  num(dbres_get(&res, 0, 30)), near_days(r)));
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT s.seq, fu.name, tu.name, s.giver, s.receiver,"
+                  "       DATE_FORMAT(s.handed_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'),"
+                  "       DATE_FORMAT(s.due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                  "       DATE_FORMAT(s.done_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'), s.result, s.note"
+                  "  FROM dossier_step s JOIN org_unit fu ON fu.id = s.from_unit_id"
+                  "  JOIN org_unit tu ON tu.id = s.to_unit_id"
+                  " WHERE s.dossier_id = ? ORDER BY s.seq",
+                  DB_ARGS(DV_I(id)), &steps);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    if (staff) {
+        hset_rows(r, "Page.Steps", &steps, scols);
+    } else {
+        /* unit names and times only: no officer personal data in public */
+        static const char *const pcols[] = { "seq", "from", "to", NULL, NULL, "handed", "due",
+                                             "done", "result", NULL, NULL };
+
+        for (size_t i = 0; i < steps.nrows; i++) {
+            for (size_t c = 0; c < 9; c++) {
+                if (pcols[c] && dbres_get(&steps, i, c)) {
+                    hset(r, pool_printf(&r->pool, "Page.Steps.%zu.%s", i, pcols[c]),
+                         dbres_get(&steps, i, c));
+                }
+            }
+        }
+    }
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT e.event, u.name, e.body,"
+                  "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i')"
+                  "  FROM dossier_event e LEFT JOIN org_unit u ON u.id = e.unit_id"
+                  " WHERE e.dossier_id = ? ORDER BY e.at, e.id",
+                  DB_ARGS(DV_I(id)), &ev);
+    if (rc == DB_OK) {
+        hset_rows(r, "Page.Events", &ev, ecols);
+    }
+    return rc == DB_OK ? apologies_hdf(r, id, !staff) : rc;
+}
+
+enum db_rc
+dossier_staff_hdf(struct req *r, const struct dossier_row *d)
+{
+    return dossier_common_hdf(r, d->id, 1);
+}
+
+enum db_rc
+dossier_public_hdf(struct req *r, long long dossier_id)
+{
+    return dossier_common_hdf(r, dossier_id, 0);
+}
+
+/* ---- moves ------------------------------------------------------------- */
+
+enum db_rc
+dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, long long to_unit,
+              const char *note)
+{
+    static const char *const events[DM__COUNT] = { "forwarded", "supplement_requested",
+                                                   "supplied", "refused", "stopped", "ready",
+                                                   "returned" };
+    int from = dossier_state_parse(d->status);
+    const struct cal *cal = req_calendar(r);
+    struct db *db = r->app->db;
+    struct dbres res;
+    time_t now = time(NULL);
+    long long from_unit = d->processing_unit_id ? d->processing_unit_id : d->unit_id;
+    long long new_due = d->due_at, seq = 0;
+    enum db_rc rc;
+    unsigned long long n = 0;
+
+    if (from < 0 || !dossier_move_allowed((enum dossier_state)from, m)) {
+        return DB_DUP;
+    }
+    if (cal == NULL) {
+        return DB_DOWN;
+    }
+    if ((rc = db_begin(db)) != DB_OK) {
+        return rc;
+    }
+    rc = db_query(db, &r->pool,
+                  "SELECT COALESCE(MAX(seq), 0) FROM dossier_step WHERE dossier_id = ?",
+                  DB_ARGS(DV_I(d->id)), &res);
+    if (rc == DB_OK) {
+        seq = num(dbres_get(&res, 0, 0));
+    }
+    if (rc == DB_OK && (m == DM_FORWARD || m == DM_READY)) {
+        long long target = m == DM_READY ? d->unit_id : to_unit;
+        int t = dossier_timeliness(now, (time_t)d->due_at);
+
+        /* close the open hand-over, with its result against its own due date */
+        rc = db_exec(db,
+                     "UPDATE dossier_step SET done_at = UTC_TIMESTAMP(),"
+                     "       result = IF(DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR) <"
+                     "                   DATE(due_at + INTERVAL 7 HOUR), 'early',"
+                     "                IF(DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR) ="
+                     "                   DATE(due_at + INTERVAL 7 HOUR), 'on_time', 'late'))"
+                     " WHERE dossier_id = ? AND done_at IS NULL",
+                     DB_ARGS(DV_I(d->id)), NULL, NULL);
+        if (rc == DB_OK && target == from_unit && m == DM_FORWARD) {
+            rc = DB_DUP;  /* handing a dossier to the unit that holds it */
+        }
+        if (rc == DB_OK) {
+            rc = db_exec(db,
+                         "INSERT INTO dossier_step (dossier_id, seq, from_unit_id, to_unit_id, giver,"
+                         "                          handed_at, due_at, done_at, result, note)"
+                         " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(), FROM_UNIXTIME(?),"
+                         "         IF(? = 1, UTC_TIMESTAMP(), NULL), ?, ?)",
+                         DB_ARGS(DV_I(d->id), DV_I(seq + 1), DV_I(from_unit), DV_I(target),
+                                 DV_S(r->user->full_name), DV_I(d->due_at), DV_I(m == DM_READY),
+                                 m == DM_READY ? DV_S(t < 0 ? "early" : t == 0 ? "on_time" : "late")
+                                               : DV_NULL,
+                                 DV_S(note ? note : "")),
+                         NULL, NULL);
+        }
+        if (rc == DB_OK && m == DM_READY) {
+            int late = t > 0 ? cal_working_days_between(cal, cal_local_day((time_t)d->due_at),
+                                                        cal_local_day(now))
+                             : 0;
+
+            rc = stat_dossier(r, d->unit_id, d->counter_id, d->officer_id, now, 0, 1, t,
+                              late > 0 ? late : 0, 0, 0);
+        }
+        to_unit = target;
+    }
+    if (rc == DB_OK && m == DM_SUPPLIED) {
+        /* ND61 Art. 19(4): the period restarts once the dossier is complete
+         * (Dossier.SupplementRule = pause moves the date by the days waited) */
+        if (strcmp(conf_str(r->app->conf, "Dossier.SupplementRule", "restart"), "pause") == 0) {
+            int waited = cal_working_days_between(cal, cal_local_day((time_t)d->paused_at),
+                                                  cal_local_day(now));
+
+            new_due = (long long)cal_instant(
+                cal_add_working_days(cal, cal_local_day((time_t)d->due_at), waited > 0 ? waited : 0),
+                cal->close_minutes);
+        } else {
+            enum cal_unit u = strcmp(d->time_unit, "hours") == 0           ? CAL_HOURS
+                              : strcmp(d->time_unit, "calendar_days") == 0 ? CAL_CALENDAR_DAYS
+                                                                           : CAL_WORKING_DAYS;
+
+            new_due = (long long)cal_due(cal, now, d->time_value, u, d->use_cutoff);
+        }
+    }
+    if (rc == DB_OK) {
+        const char *target = dossier_states[dossier_move_target((enum dossier_state)from, m)];
+
+        rc = db_exec(db,
+                     "UPDATE dossier SET status = ?, due_at = FROM_UNIXTIME(?),"
+                     "       processing_unit_id = IF(? > 0, ?, processing_unit_id),"
+                     "       paused_at = IF(? = 'supplement', UTC_TIMESTAMP(), NULL),"
+                     "       finished_at = IF(? IN ('ready','refused','stopped'), UTC_TIMESTAMP(),"
+                     "                        finished_at),"
+                     "       returned_at = IF(? = 'returned', UTC_TIMESTAMP(), returned_at)"
+                     " WHERE id = ? AND status = ?",
+                     DB_ARGS(DV_S(target), DV_I(new_due), DV_I(to_unit), DV_I(to_unit),
+                             DV_S(target), DV_S(target), DV_S(target), DV_I(d->id),
+                             DV_S(d->status)),
+                     &n, NULL);
+        if (rc == DB_OK && n == 0) {
+            rc = DB_DUP;  /* someone moved it meanwhile */
+        }
+    }
+    if (rc == DB_OK) {
+        rc = devent(r, d->id, events[m], m == DM_FORWARD ? to_unit : from_unit, note);
+    }
+    if (rc == DB_OK) {
+        rc = audit(r, pool_printf(&r->pool, "dossier.%s", events[m]), "dossier", d->id, note);
+    }
+    return done(r, rc);
+}
+
+/* ---- apologies --------------------------------------------------------- */
+
+enum db_rc
+apology_can_draft(struct req *r, const struct dossier_row *d, int *ok)
+{
+    struct dbres res;
+    enum db_rc rc = db_query(r->app->db, &r->pool,
+                             "SELECT (SELECT max_reappoint FROM apology_rule"
+                             "         WHERE effective_from <= CURDATE()"
+                             "         ORDER BY effective_from DESC LIMIT 1),"
+                             "       (SELECT COUNT(*) FROM apology WHERE dossier_id = ?"
+                             "           AND status = 'draft')",
+                             DB_ARGS(DV_I(d->id)), &res);
+
+    *ok = rc == DB_OK && d->reappointments < num(dbres_get(&res, 0, 0)) &&
+          num(dbres_get(&res, 0, 1)) == 0;
+    return rc;
+}
+
+enum db_rc
+apology_draft(struct req *r, const struct dossier_row *d, const char *reason_code,
+              const char *reason_text, int new_day, long long *apology_id)
+{
+    const struct cal *cal = req_calendar(r);
+    struct dbres res;
+    unsigned long long id = 0;
+    long long unit = d->processing_unit_id ? d->processing_unit_id : d->unit_id;
+    enum db_rc rc;
+
+    if (cal == NULL) {
+        return DB_DOWN;
+    }
+    if (strcmp(d->status, "received") && strcmp(d->status, "processing") &&
+        strcmp(d->status, "supplement")) {
+        return DB_DUP;
+    }
+    if ((rc = db_begin(r->app->db)) != DB_OK) {
+        return rc;
+    }
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT (SELECT max_reappoint FROM apology_rule WHERE effective_from <= CURDATE()"
+                  "         ORDER BY effective_from DESC LIMIT 1),"
+                  "       (SELECT COUNT(*) FROM apology WHERE dossier_id = ? AND status = 'draft')",
+                  DB_ARGS(DV_I(d->id)), &res);
+    if (rc == DB_OK && (d->reappointments >= num(dbres_get(&res, 0, 0)) ||
+                        num(dbres_get(&res, 0, 1)) > 0)) {
+        db_rollback(r->app->db);
+        return DB_DUP;  /* re-appointed the allowed number of times, or a draft waits */
+    }
+    if (rc == DB_OK) {
+        rc = db_exec(r->app->db,
+                     "INSERT INTO apology (dossier_id, unit_id, reason_code, reason_text,"
+                     "                     old_due_at, new_due_at, drafted_by, drafted_at)"
+                     " VALUES (?, ?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?), ?, UTC_TIMESTAMP())",
+                     DB_ARGS(DV_I(d->id), DV_I(unit), DV_S(reason_code), DV_S(reason_text),
+                             DV_I(d->due_at), DV_I(cal_instant(new_day, cal->close_minutes)),
+                             DV_I(r->user->id)),
+                     NULL, &id);
+    }
+    if (rc == DB_OK) {
+        rc = audit(r, "apology.draft", "dossier", d->id, reason_text);
+    }
+    *apology_id = (long long)id;
+    return done(r, rc);
+}
+
+enum db_rc
+apology_sign(struct req *r, long long apology_id, int deputy, const char *title)
+{
+    const struct cal *cal = req_calendar(r);
+    struct dbres res, rule, seq;
+    struct db *db = r->app->db;
+    time_t now = time(NULL);
+    long long dossier, old_due, unit;
+    int on_time, lead, year;
+    char number[40], scope[48], day[11];
+    enum db_rc rc;
+
+    if (cal == NULL) {
+        return DB_DOWN;
+    }
+    if ((rc = db_begin(db)) != DB_OK) {
+        return rc;
+    }
+    /* a leader signs for its own unit or a unit below it */
+    rc = db_query(db, &r->pool,
+                  "SELECT a.dossier_id, UNIX_TIMESTAMP(a.old_due_at), a.unit_id,"
+                  "       d.unit_id, COALESCE(d.counter_id, 0), COALESCE(d.officer_id, 0),"
+                  "       d.applicant_email, d.code, UNIX_TIMESTAMP(a.new_due_at)"
+                  "  FROM apology a JOIN dossier d ON d.id = a.dossier_id"
+                  "  JOIN org_unit u ON u.id = a.unit_id"
+                  "  JOIN org_unit me ON me.id = ?"
+                  " WHERE a.id = ? AND a.status = 'draft' AND u.path LIKE CONCAT(me.path, '%')"
+                  " FOR UPDATE",
+                  DB_ARGS(DV_I(r->user->unit_id), DV_I(apology_id)), &res);
+    if (rc == DB_OK && res.nrows == 0) {
+        rc = DB_DUP;
+    }
+    if (rc == DB_OK) {
+        rc = db_query(db, &r->pool,
+                      "SELECT lead_days, lead_unit FROM apology_rule"
+                      " WHERE effective_from <= CURDATE() ORDER BY effective_from DESC LIMIT 1",
+                      DB_NOARGS, &rule);
+    }
+    if (rc != DB_OK) {
+        return done(r, rc);
+    }
+    dossier = num(dbres_get(&res, 0, 0));
+    old_due = num(dbres_get(&res, 0, 1));
+    unit = num(dbres_get(&res, 0, 2));
+    lead = rule.nrows ? (int)num(dbres_get(&rule, 0, 0)) : 1;
+    /* ND61 Art. 19(9): at least `lead` days before the due date */
+    if (rule.nrows && strcmp(dbres_get(&rule, 0, 1), "calendar_days") == 0) {
+        on_time = cal_local_day(now) <= cal_local_day((time_t)old_due) - lead;
+    } else {
+        on_time = cal_local_day(now) <= cal_add_working_days(cal, cal_local_day((time_t)old_due),
+                                                             -lead);
+    }
+    cal_format(cal_local_day(now), day);
+    year = atoi(day);
+    snprintf(scope, sizeof(scope), "PXL-%lld", unit);
+    snprintf(day, sizeof(day), "%04d-01-01", year);
+    rc = db_exec(db,
+                 "INSERT INTO code_seq (scope, day, n) VALUES (?, ?, 1)"
+                 " ON DUPLICATE KEY UPDATE n = n + 1",
+                 DB_ARGS(DV_S(scope), DV_S(day)), NULL, NULL);
+    if (rc == DB_OK) {
+        rc = db_query(db, &r->pool, "SELECT n FROM code_seq WHERE scope = ? AND day = ?",
+                      DB_ARGS(DV_S(scope), DV_S(day)), &seq);
+    }
+    if (rc != DB_OK) {
+        return done(r, rc);
+    }
+    snprintf(number, sizeof(number), "%lld/PXL", num(dbres_get(&seq, 0, 0)));
+    rc = db_exec(db,
+                 "UPDATE apology SET status = 'signed', number = ?, signer_id = ?, signer_name = ?,"
+                 "       signer_title = ?, signed_at = UTC_TIMESTAMP(), on_time = ?"
+                 " WHERE id = ?",
+                 DB_ARGS(DV_S(number), DV_I(r->user->id), DV_S(r->user->full_name),
+                         DV_S(deputy ? pool_printf(&r->pool, "KT. %s", title) : title),
+                         DV_I(on_time), DV_I(apology_id)),
+                 NULL, NULL);
+    /* the one-stop unit moves the appointment on the strength of the letter */
+    if (rc == DB_OK) {
+        rc = db_exec(db,
+                     "UPDATE dossier SET due_at = FROM_UNIXTIME(?),"
+                     "       reappointments = reappointments + 1 WHERE id = ?",
+                     DB_ARGS(DV_I(num(dbres_get(&res, 0, 8))), DV_I(dossier)), NULL, NULL);
+    }
+    if (rc == DB_OK) {
+        rc = devent(r, dossier, "apology", unit, number);
+    }
+    if (rc == DB_OK) {
+        rc = stat_dossier(r, num(dbres_get(&res, 0, 3)), num(dbres_get(&res, 0, 4)),
+                          num(dbres_get(&res, 0, 5)), now, 0, 0, 0, 0, 1, !on_time);
+    }
+    if (rc == DB_OK) {
+        rc = audit(r, "apology.sign", "dossier", dossier, number);
+    }
+    return done(r, rc);
+}
+
+enum db_rc
+apology_deliver(struct req *r, long long apology_id, const char *channel)
+{
+    struct dbres res;
+    unsigned long long n = 0;
+    enum db_rc rc = db_begin(r->app->db);
+
+    if (rc == DB_OK) {
+        rc = db_exec(r->app->db,
+                     "UPDATE apology SET status = 'delivered', delivery = ?,"
+                     "       delivered_at = UTC_TIMESTAMP() WHERE id = ? AND status = 'signed'",
+                     DB_ARGS(DV_S(channel), DV_I(apology_id)), &n, NULL);
+        if (rc == DB_OK && n == 0) {
+            rc = DB_DUP;
+        }
+    }
+    if (rc == DB_OK) {
+        rc = db_query(r->app->db, &r->pool, "SELECT dossier_id FROM apology WHERE id = ?",
+                      DB_ARGS(DV_I(apology_id)), &res);
+    }
+    if (rc == DB_OK) {
+        rc = audit(r, "apology.deliver", "dossier", num(dbres_get(&res, 0, 0)), channel);
+    }
+    return done(r, rc);
+}
+
+enum db_rc
+dossier_escalate_late(struct req *r, int *n)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *n = 0;
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT d.id FROM dossier d"
+                  " WHERE d.status IN ('received','processing') AND d.due_at < UTC_TIMESTAMP()"
+                  "   AND d.reappointments >= (SELECT max_reappoint FROM apology_rule"
+                  "        WHERE effective_from <= CURDATE() ORDER BY effective_from DESC LIMIT 1)"
+                  "   AND d.escalated_at IS NULL LIMIT 5000",
+                  DB_NOARGS, &res);
+    for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
+        long long id = num(dbres_get(&res, i, 0));
+
+        if ((rc = db_begin(r->app->db)) != DB_OK) {
+            break;
+        }
+        rc = db_exec(r->app->db, "UPDATE dossier SET escalated_at = UTC_TIMESTAMP() WHERE id = ?",
+                     DB_ARGS(DV_I(id)), NULL, NULL);
+        if (rc == DB_OK) {
+            rc = devent(r, id, "escalated", 0, NULL);
+        }
+        if (rc == DB_OK) {
+            rc = audit(r, "dossier.escalate", "dossier", id, "late again after re-appointment");
+        }
+        rc = done(r, rc);
+        *n += rc == DB_OK;
+    }
+    return rc;
+}

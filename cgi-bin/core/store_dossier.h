@@ -1,0 +1,84 @@
+/* store_dossier.h — dossiers (Form 01), hand-overs (Form 05), their state
+ * machine, lateness, and apology letters (Form 04).  The SQL lives here. */
+#ifndef MOTCUA_STORE_DOSSIER_H
+#define MOTCUA_STORE_DOSSIER_H
+
+#include "http.h"
+#include "token.h"
+
+enum dossier_state { DS_RECEIVED, DS_PROCESSING, DS_SUPPLEMENT, DS_REFUSED, DS_STOPPED, DS_READY,
+                     DS_RETURNED, DS__COUNT };
+
+extern const char *const dossier_states[DS__COUNT];
+
+enum dossier_move { DM_FORWARD, DM_SUPPLEMENT, DM_SUPPLIED, DM_REFUSE, DM_STOP, DM_READY,
+                    DM_RETURN, DM__COUNT };
+
+/* 1 if the move is allowed from the state (the whole state machine is this table). */
+int dossier_move_allowed(enum dossier_state from, enum dossier_move m);
+/* The state a move leads to (DM_FORWARD keeps or enters processing). */
+enum dossier_state dossier_move_target(enum dossier_state from, enum dossier_move m);
+int dossier_state_parse(const char *s);
+
+/* "000.00.01.H41-261122-0007": TT01 Art. 19 shape; out must hold 64 bytes. */
+void dossier_code(char *out, const char *unit_code, int local_day, long long seq);
+
+/* early / on time / late of a finished dossier (TT01 Art. 13: shorter, equal,
+ * longer than the legal time), by local days: -1 early, 0 on time, 1 late. */
+int dossier_timeliness(time_t finished, time_t due);
+
+struct dossier_in {
+    long long unit_id, counter_id, procedure_id;
+    const char *name, *address, *phone, *email, *documents, *channel, *collect;
+    int sets;
+};
+
+/* Receive a dossier: code, due date from the working-day engine, QR link,
+ * first event and aggregates, audit row: one transaction.  Concurrent intakes
+ * in one unit never get the same code.  code_out: 64 bytes. */
+enum db_rc dossier_create(struct req *r, const struct dossier_in *in, char *code_out);
+
+struct dossier_row {
+    long long id, unit_id, procedure_id, processing_unit_id, counter_id, officer_id;
+    const char *code, *status, *email;
+    long long due_at, received_at, paused_at;
+    int reappointments, time_value, use_cutoff;
+    const char *time_unit;
+};
+
+/* A dossier by code, if the user's unit is its receiving or processing unit
+ * (leaders: within their subtree).  id 0 when not visible. */
+enum db_rc dossier_get(struct req *r, const char *code, struct dossier_row *d);
+
+/* Apply a move (audited, with its Form 05 step and public event).  DB_DUP when
+ * the state machine refuses it. */
+enum db_rc dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m,
+                         long long to_unit, const char *note);
+
+/* Everything of one dossier for staff pages (Page.D, Page.Steps, Page.Events,
+ * Page.Apologies).  For the public page use dossier_public_hdf. */
+enum db_rc dossier_staff_hdf(struct req *r, const struct dossier_row *d);
+
+/* The citizen's page: by the QR link's dossier id, no personal data of officers. */
+enum db_rc dossier_public_hdf(struct req *r, long long dossier_id);
+
+/* Lists of the user's unit (or subtree): in progress with their lateness. */
+enum db_rc dossier_list(struct req *r, const char *filter, int page, int per_page);
+
+/* ---- apologies ---------------------------------------------------------- */
+
+/* Draft by the processing unit: reason, proposed new date (local day).
+ * DB_DUP: the dossier cannot take (another) re-appointment. */
+enum db_rc apology_draft(struct req *r, const struct dossier_row *d, const char *reason_code,
+                         const char *reason_text, int new_day, long long *apology_id);
+/* *ok = 0 when the dossier has had its allowed re-appointments or a draft waits. */
+enum db_rc apology_can_draft(struct req *r, const struct dossier_row *d, int *ok);
+/* A leader signs: number, signer, on-time flag; the appointment moves. */
+enum db_rc apology_sign(struct req *r, long long apology_id, int deputy, const char *title);
+/* Record how and when the letter reached the citizen. */
+enum db_rc apology_deliver(struct req *r, long long apology_id, const char *channel);
+
+/* Late dossiers that were already re-appointed once: to the unit above (tick). */
+enum db_rc dossier_escalate_late(struct req *r, int *n);
+
+#endif

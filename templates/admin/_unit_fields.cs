@@ -1,0 +1,14 @@
+  <?cs call:unit_select("parent", L.Admin.Unit.Parent, Page.F.parent, L.Admin.Unit.NoParent) ?>
+  <?cs call:field("name", L.Admin.Unit.Name, Page.F.name, "text", 255, 1) ?>
+  <?cs call:field("short_name", L.Admin.Unit.ShortName, Page.F.short_name, "text", 120, 0) ?>
+  <label for="f-level"><?cs var:L.Admin.Unit.Level ?></label>
+  <select id="f-level" name="level"<?cs call:err_attrs("level") ?>>
+    <?cs each:l = Page.Levels ?><option value="<?cs var:l ?>"<?cs if:Page.F.level == l ?> selected<?cs /if ?>><?cs var:L.Admin.Level[l] ?></option><?cs /each ?>
+  </select>
+  <?cs call:field_error("level") ?>
+  <?cs call:field("address", L.Admin.Unit.Address, Page.F.address, "text", 255, 0) ?>
+  <?cs call:field("hotline", L.Admin.Unit.Hotline, Page.F.hotline, "tel", 40, 0) ?>
+  <?cs call:field("email", L.Admin.Unit.Email, Page.F.email, "email", 120, 0) ?>
+  <?cs call:field("opening_hours", L.Admin.Unit.Hours, Page.F.opening_hours, "text", 255, 0) ?>
+  <?cs call:field("valid_from", L.Admin.Unit.ValidFrom, Page.F.valid_from, "date", 10, 1) ?>
+  <?cs call:field("sort_order", L.Admin.Unit.Sort, Page.F.sort_order, "number", 0, 0) ?>

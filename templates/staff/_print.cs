@@ -1,0 +1,1 @@
+<?cs def:qr_block() ?><?cs # raw on purpose: the SVG is built by qr_svg() from an ASCII URL, its label escaped there ?><?cs escape:"none" ?><div class="form-qr"><?cs var:Page.QrSvg ?></div><?cs /escape ?><?cs /def ?>

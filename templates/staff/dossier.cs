@@ -1,0 +1,81 @@
+<?cs include:"_macros.cs" ?><?cs set:Page.Title = Page.D.Code ?><?cs include:"_head.cs" ?><?cs include:"staff/_nav.cs" ?>
+<h1><?cs var:L.Dossier.Title ?> <span class="code"><?cs var:Page.D.Code ?></span></h1>
+<?cs if:Page.Error ?><p class="error" role="alert"><?cs var:Page.Error ?></p><?cs /if ?>
+<p><a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/giay-hen"><?cs var:L.Dossier.Form01 ?></a> ·
+   <a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/phieu-kiem-soat"><?cs var:L.Dossier.Form05 ?></a></p>
+<dl class="facts">
+  <dt><?cs var:L.Dossier.Procedure ?></dt><dd><?cs var:Page.D.Procedure ?> (<?cs var:Page.D.NationalCode ?>)</dd>
+  <dt><?cs var:L.Dossier.Applicant ?></dt><dd><?cs var:Page.D.Name ?> · <?cs var:Page.D.Phone ?> · <?cs var:Page.D.Email ?></dd>
+  <dt><?cs var:L.Dossier.Status ?></dt><dd><strong><?cs var:L.Dossier.St[Page.D.Status] ?></strong> · <span class="<?cs if:Page.D.Lateness == "overdue" || Page.D.Lateness == "late" ?>bad<?cs /if ?>"><?cs var:L.Dossier.Late[Page.D.Lateness] ?></span></dd>
+  <dt><?cs var:L.Dossier.Received ?></dt><dd><?cs var:Page.D.Received ?></dd>
+  <dt><?cs var:L.Dossier.Due ?></dt><dd><?cs var:Page.D.Due ?><?cs if:Page.D.Reappointments > #0 ?> (<?cs var:L.Dossier.OriginalDue ?>: <?cs var:Page.D.OriginalDue ?>)<?cs /if ?></dd>
+  <dt><?cs var:L.Dossier.ProcUnit ?></dt><dd><?cs var:Page.D.ProcUnit ?></dd>
+</dl>
+<h2><?cs var:L.Dossier.Actions ?></h2>
+<?cs def:move(action, label, needs_note, needs_unit) ?>
+<form method="post" action="/can-bo/ho-so/<?cs var:Page.D.Code ?>/<?cs var:action ?>" class="form card">
+  <input type="hidden" name="csrf" value="<?cs var:Req.CSRF ?>">
+  <?cs if:needs_unit ?><label for="u-<?cs var:action ?>"><?cs var:L.Dossier.ToUnit ?></label>
+  <select id="u-<?cs var:action ?>" name="unit"><option value="0">—</option><?cs each:u = Page.Units ?><option value="<?cs var:u.id ?>"><?cs var:u.name ?></option><?cs /each ?></select><?cs /if ?>
+  <?cs if:needs_note ?><label for="n-<?cs var:action ?>"><?cs var:L.Dossier.Note ?></label>
+  <input id="n-<?cs var:action ?>" name="note" maxlength="1000"><?cs /if ?>
+  <button type="submit"><?cs var:label ?></button>
+</form>
+<?cs /def ?>
+<?cs if:Page.D.Status == "received" || Page.D.Status == "processing" ?>
+<?cs call:move("chuyen", L.Dossier.Mv.forward, 0, 1) ?>
+<?cs call:move("co-ket-qua", L.Dossier.Mv.ready, 0, 0) ?>
+<?cs call:move("yeu-cau-bo-sung", L.Dossier.Mv.supplement, 1, 0) ?>
+<?cs call:move("tu-choi", L.Dossier.Mv.refuse, 1, 0) ?>
+<?cs /if ?>
+<?cs if:Page.D.Status == "processing" || Page.D.Status == "supplement" ?><?cs call:move("dung", L.Dossier.Mv.stop, 1, 0) ?><?cs /if ?>
+<?cs if:Page.D.Status == "supplement" ?><?cs call:move("da-bo-sung", L.Dossier.Mv.supplied, 0, 0) ?><?cs /if ?>
+<?cs if:Page.D.Status == "ready" ?><?cs call:move("tra-ket-qua", L.Dossier.Mv.return, 0, 0) ?><?cs /if ?>
+
+<h2 id="xin-loi"><?cs var:L.Apology.Title ?></h2>
+<?cs each:a = Page.Apologies ?>
+<div class="card">
+  <p><strong><?cs if:a.number ?><?cs var:a.number ?><?cs else ?><?cs var:L.Apology.Draft ?><?cs /if ?></strong> · <?cs var:L.Apology.St[a.status] ?> · <?cs var:a.unit ?></p>
+  <p><?cs var:L.Apology.Reason ?>: <?cs var:a.reason_text ?></p>
+  <p><?cs var:L.Apology.NewDate ?>: <?cs var:a.new_due ?> (<?cs var:L.Apology.OldDate ?>: <?cs var:a.old_due ?>)</p>
+  <?cs if:a.signed ?><p><?cs var:L.Apology.Signed ?>: <?cs var:a.signed ?>, <?cs var:a.signer_title ?> <?cs var:a.signer_name ?><?cs if:a.on_time == "0" ?> · <span class="bad"><?cs var:L.Apology.LateSigned ?></span><?cs /if ?></p><?cs /if ?>
+  <?cs if:a.delivered ?><p><?cs var:L.Apology.Delivered ?>: <?cs var:L.Apology.Ch[a.delivery] ?>, <?cs var:a.delivered ?></p><?cs /if ?>
+  <p><a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/xin-loi/<?cs var:a.id ?>"><?cs var:L.Apology.Print ?></a></p>
+  <?cs if:a.status == "draft" && Page.Leader == "1" ?>
+  <form method="post" action="/can-bo/ho-so/<?cs var:Page.D.Code ?>/xin-loi/<?cs var:a.id ?>/ky" class="form">
+    <input type="hidden" name="csrf" value="<?cs var:Req.CSRF ?>">
+    <label for="title-<?cs var:a.id ?>"><?cs var:L.Apology.SignerTitle ?></label>
+    <input id="title-<?cs var:a.id ?>" name="title" maxlength="120" value="GIÁM ĐỐC">
+    <label class="opt"><input type="checkbox" name="deputy" value="1"> <?cs var:L.Apology.Deputy ?></label>
+    <button type="submit"><?cs var:L.Apology.Sign ?></button>
+  </form>
+  <?cs /if ?>
+  <?cs if:a.status == "signed" ?>
+  <form method="post" action="/can-bo/ho-so/<?cs var:Page.D.Code ?>/xin-loi/<?cs var:a.id ?>/gui" class="form">
+    <input type="hidden" name="csrf" value="<?cs var:Req.CSRF ?>">
+    <label for="ch-<?cs var:a.id ?>"><?cs var:L.Apology.Channel ?></label>
+    <select id="ch-<?cs var:a.id ?>" name="channel"><?cs each:c = L.Apology.Ch ?><option value="<?cs name:c ?>"><?cs var:c ?></option><?cs /each ?></select>
+    <button type="submit"><?cs var:L.Apology.Deliver ?></button>
+  </form>
+  <?cs /if ?>
+</div>
+<?cs /each ?>
+<?cs if:Page.D.Status == "received" || Page.D.Status == "processing" || Page.D.Status == "supplement" ?>
+<form method="post" action="/can-bo/ho-so/<?cs var:Page.D.Code ?>/xin-loi" class="form card">
+  <input type="hidden" name="csrf" value="<?cs var:Req.CSRF ?>">
+  <h3><?cs var:L.Apology.DraftTitle ?></h3>
+  <p class="help"><?cs var:L.Apology.Rule ?></p>
+  <label for="reason"><?cs var:L.Apology.Reason ?></label>
+  <select id="reason" name="reason"><?cs each:x = Page.Reasons ?><option value="<?cs var:x ?>"><?cs var:L.Apology.Reasons[x] ?></option><?cs /each ?></select>
+  <label for="reason_text"><?cs var:L.Apology.ReasonText ?></label>
+  <textarea id="reason_text" name="reason_text" rows="3" maxlength="2000"><?cs var:Page.ReasonText ?></textarea>
+  <label for="new_date"><?cs var:L.Apology.NewDate ?></label>
+  <input id="new_date" name="new_date" type="date" value="<?cs var:Page.NewDate ?>">
+  <button type="submit"><?cs var:L.Apology.Save ?></button>
+</form>
+<?cs /if ?>
+<h2><?cs var:L.Dossier.Steps ?></h2>
+<ol class="timeline"><?cs each:s = Page.Steps ?><li><?cs var:s.handed ?>: <?cs var:s.from ?> → <?cs var:s.to ?> (<?cs var:s.giver ?>)<?cs if:s.done ?> · <?cs var:s.done ?> · <?cs var:L.Dossier.Late[s.result] ?><?cs /if ?><?cs if:s.note ?> — <?cs var:s.note ?><?cs /if ?></li><?cs /each ?></ol>
+<h2><?cs var:L.Fb.Timeline ?></h2>
+<ol class="timeline"><?cs each:e = Page.Events ?><li><span class="muted"><?cs var:e.at ?></span> — <?cs var:L.Dossier.Ev[e.event] ?><?cs if:e.unit ?> · <?cs var:e.unit ?><?cs /if ?><?cs if:e.body ?> — <?cs var:e.body ?><?cs /if ?></li><?cs /each ?></ol>
+<?cs include:"_foot.cs" ?>
