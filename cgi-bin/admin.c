@@ -572,7 +572,7 @@ unit_render(struct req *r, int status, int keep)
     static const char *const fcols[] = { "parent", "code", "name", "short_name", "level",
                                          "address", "hotline", "email", "opening_hours",
                                          "valid_from", "sort_order", NULL };
-    static const char *const ucols[] = { "id", "code", "path", "valid_to", "users", NULL };
+    static const char *const ucols[] = { "id", "path", "valid_to", "users", NULL };
     static const char *const ccols[] = { "id", "code", "name", "active", NULL };
     enum db_rc dr;
 
@@ -597,6 +597,7 @@ unit_render(struct req *r, int status, int keep)
     for (size_t c = 0; ucols[c]; c++) {     /* columns 11.. describe the unit itself */
         hset(r, pool_printf(&r->pool, "Page.Unit.%s", ucols[c]), dbres_get(&res, 0, 11 + c));
     }
+    hset(r, "Page.Unit.code", dbres_get(&res, 0, 1));
     hset(r, "Page.Unit.name", dbres_get(&res, 0, 2));
     dr = db_query(r->app->db, &r->pool,
                   "SELECT c.id, c.code, c.name, c.active,"

@@ -1,17 +1,208 @@
-/* leader — pages under /lanh-dao/: audit of lateness, apologies, satisfaction and answers (design.md §1).
- * Database account: motcua_leader. */
+/* leader — audit under /lanh-dao/ (design.md §1): lateness, apologies,
+ * satisfaction and answers for the leader's subtree, drill-down to the case,
+ * CSV export, the audit trail.  Database account: motcua_leader. */
+#include <string.h>
+#include <time.h>
+
 #include "motcua.h"
 
-static int
-home(struct req *r)
-{
-    int rc = staff_begin(r, "leader,admin");
+static const char *const list_kinds[] = { "late", "late_no_apology", "apology_late", "escalated",
+                                           "feedback_overdue" };
 
-    return rc ? rc : render(r, "staff/home");
+static int
+one_of(const char *v, const char *const *list, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++) {
+        if (strcmp(v, list[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The period from ?ky=thang|quy|nam or ?tu=&den= (local dates); the current
+ * month by default.  prev gets the period of the same length just before. */
+static int
+period_of(struct req *r, struct period *p, struct period *prev)
+{
+    int today = cal_local_day(time(NULL)), y, m, d, from, to;
+    const char *ky = req_query(r, "ky");
+
+    cal_ymd(today, &y, &m, &d);
+    if (cal_parse_date(req_query(r, "tu"), &from) == 0 &&
+        cal_parse_date(req_query(r, "den"), &to) == 0) {
+        if (to < from || to - from > 3700) {
+            return -1;
+        }
+    } else if (ky && strcmp(ky, "nam") == 0) {
+        from = cal_day_from_ymd(y, 1, 1), to = cal_day_from_ymd(y, 12, 31);
+    } else if (ky && strcmp(ky, "quy") == 0) {
+        int q0 = (m - 1) / 3 * 3 + 1;
+
+        from = cal_day_from_ymd(y, q0, 1);
+        to = (q0 + 3 > 12 ? cal_day_from_ymd(y + 1, 1, 1) : cal_day_from_ymd(y, q0 + 3, 1)) - 1;
+    } else {
+        from = cal_day_from_ymd(y, m, 1);
+        to = (m == 12 ? cal_day_from_ymd(y + 1, 1, 1) : cal_day_from_ymd(y, m + 1, 1)) - 1;
+    }
+    cal_format(from, p->from);
+    cal_format(to, p->to);
+    cal_format(from - (to - from + 1), prev->from);
+    cal_format(from - 1, prev->to);
+    hset(r, "Page.From", p->from);
+    hset(r, "Page.To", p->to);
+    hset(r, "Page.PrevFrom", prev->from);
+    hset(r, "Page.PrevTo", prev->to);
+    return 0;
+}
+
+static int
+scope_of(struct req *r, struct report_scope *s)
+{
+    int ok, rc = staff_begin(r, "leader");
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if ((dr = report_scope(r, req_query(r, "don-vi"), s, &ok)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (!ok) {
+        hset(r, "Page.ErrDetail", lang_str(r, "Lead.OutOfScope"));
+        return 403;
+    }
+    hset(r, "Page.ScopeName", s->name);
+    hset(r, "Page.ScopeCode", req_query(r, "don-vi"));
+    return 0;
+}
+
+static int
+dashboard(struct req *r)
+{
+    struct report_scope s;
+    struct period p, prev;
+    int rc = scope_of(r, &s);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (period_of(r, &p, &prev) != 0) {
+        return 400;
+    }
+    if ((dr = report_figures(r, &s, &p, "Page.Fig")) != DB_OK ||
+        (dr = report_figures(r, &s, &prev, "Page.Prev")) != DB_OK ||
+        (dr = report_units(r, &s, &p)) != DB_OK ||
+        (dr = report_people(r, &s, &p, (int)conf_int(r->app->conf, "Stats.MinCount", 10))) !=
+            DB_OK ||
+        (dr = report_trend(r, &s)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return render(r, req_query(r, "in") ? "leader/report" : "leader/dashboard");
+}
+
+/* A CSV field: quoted, quotes doubled; a leading = + - @ is neutralised so a
+ * spreadsheet never runs it as a formula. */
+static void
+csv_field(struct buf *b, const char *v)
+{
+    buf_addc(b, '"');
+    if (v && strchr("=+-@", v[0]) && v[0]) {
+        buf_addc(b, '\'');
+    }
+    for (; v && *v; v++) {
+        if (*v == '"') {
+            buf_addc(b, '"');
+        }
+        buf_addc(b, *v);
+    }
+    buf_addc(b, '"');
+}
+
+static int
+drill(struct req *r)
+{
+    static const char *const cols[] = { "code", "unit", "c2", "c3", "c4", "status", "c6", NULL };
+    const char *kind = req_query(r, "loai");
+    struct report_scope s;
+    struct period p, prev;
+    struct dbres res;
+    int rc = scope_of(r, &s);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (!one_of(kind, list_kinds, NELEM(list_kinds)) || period_of(r, &p, &prev) != 0) {
+        return 400;
+    }
+    if ((dr = report_list(r, &s, &p, kind, &res)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (req_query(r, "csv")) {
+        struct buf b = { 0 };
+        const char *head = lang_str(r, pool_printf(&r->pool, "Lead.Csv.%s", kind));
+
+        buf_adds(&b, "\xEF\xBB\xBF");   /* BOM: Excel then reads UTF-8 Vietnamese */
+        buf_adds(&b, head);
+        buf_adds(&b, "\r\n");
+        for (size_t i = 0; i < res.nrows; i++) {
+            for (size_t c = 0; c < res.ncols; c++) {
+                if (c) {
+                    buf_addc(&b, ',');
+                }
+                csv_field(&b, dbres_get(&res, i, c));
+            }
+            buf_adds(&b, "\r\n");
+        }
+        resp_raw(r, "text/csv; charset=utf-8", b.p, b.len);
+        resp_header(r, "Content-Disposition",
+                    pool_printf(&r->pool, "attachment; filename=\"%s-%s-%s.csv\"", kind, p.from,
+                                p.to));
+        buf_free(&b);
+        if ((dr = db_begin(r->app->db)) == DB_OK &&
+            (dr = audit(r, "report.export", "report", 0,
+                        pool_printf(&r->pool, "%s %s..%s %s", kind, p.from, p.to, s.name))) ==
+                DB_OK) {
+            dr = db_commit(r->app->db);
+        }
+        return dr == DB_OK ? 200 : db_fail(r, dr);
+    }
+    hset_rows(r, "Page.Rows", &res, cols);
+    hseti(r, "Page.Count", (long long)res.nrows);
+    hset(r, "Page.Kind", kind);
+    return render(r, "leader/list");
+}
+
+static int
+audit_page(struct req *r)
+{
+    struct report_scope s;
+    long long page = 1;
+    int rc = scope_of(r, &s);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (parse_int(req_query(r, "trang"), 1, 100000, &page) != 0) {
+        page = 1;
+    }
+    if ((dr = report_audit(r, &s, (int)page, 50)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    hseti(r, "Page.Page", page);
+    if (strcmp(hdf_get_value(r->hdf, "Page.AuditCount", "0"), "50") == 0) {
+        hseti(r, "Page.Next", page + 1);
+    }
+    return render(r, "leader/audit");
 }
 
 static const struct route routes[] = {
-    { "GET", "/lanh-dao/", home, 0 },
+    { "GET", "/lanh-dao/", dashboard, 0 },
+    { "GET", "/lanh-dao/danh-sach", drill, 0 },
+    { "GET", "/lanh-dao/nhat-ky", audit_page, 0 },
 };
 
 static const struct program prog = { "leader", routes, NELEM(routes) };

@@ -92,3 +92,21 @@ GRANT SELECT, INSERT, UPDATE ON apology        TO motcua_officer@localhost;
 GRANT SELECT, INSERT, UPDATE ON code_seq       TO motcua_officer@localhost;
 GRANT SELECT, INSERT ON qr_link                TO motcua_officer@localhost;
 GRANT SELECT, INSERT, UPDATE ON stat_dossier_day TO motcua_officer@localhost;
+
+-- -- admin program (cgi-bin/admin.c, /quan-tri/): units, counters, users, QR links,
+-- the calendar, deadlines and rules, API clients.  Above it already holds org_unit,
+-- counter and users (SELECT, INSERT, UPDATE), calendar_day (with DELETE), session
+-- (for disabling an account), rate_limit and audit_log (SELECT, INSERT: never more).
+GRANT SELECT, UPDATE ON feedback_kind TO motcua_admin@localhost;
+GRANT SELECT, INSERT, UPDATE ON apology_rule TO motcua_admin@localhost;
+GRANT SELECT, INSERT, UPDATE ON qr_link      TO motcua_admin@localhost;
+GRANT SELECT, INSERT, UPDATE ON api_client   TO motcua_admin@localhost;
+
+-- 004 leader audit (reads the figures and lists of its subtree; writes only audit rows)
+GRANT SELECT ON dossier          TO motcua_leader@localhost;
+GRANT SELECT ON apology          TO motcua_leader@localhost;
+GRANT SELECT ON apology_rule     TO motcua_leader@localhost;
+GRANT SELECT ON stat_dossier_day TO motcua_leader@localhost;
+GRANT SELECT ON stat_day         TO motcua_leader@localhost;
+GRANT SELECT ON feedback         TO motcua_leader@localhost;
+GRANT SELECT ON rating           TO motcua_leader@localhost;

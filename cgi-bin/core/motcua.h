@@ -16,6 +16,7 @@
 #include "store_feedback.h"
 #include "store_case.h"
 #include "store_dossier.h"
+#include "store_report.h"
 #include "util.h"
 
 #endif

@@ -106,7 +106,7 @@ stat_dossier(struct req *r, long long unit, long long counter, long long officer
                      DB_ARGS(DV_S(scopes[i]), DV_I(ids[i]), DV_S(day), DV_I(received),
                              DV_I(finished), DV_I(finished && timeliness < 0),
                              DV_I(finished && timeliness == 0), DV_I(finished && timeliness > 0),
-                             DV_I(delay), DV_I(apologies), DV_I(apo_late)),
+                             DV_I(apologies), DV_I(apo_late), DV_I(delay)),
                      NULL, NULL);
     }
     return rc;
@@ -247,7 +247,8 @@ dossier_get(struct req *r, const char *code, struct dossier_row *d)
                   "       COALESCE(d.counter_id, 0), COALESCE(d.officer_id, 0), d.code, d.status,"
                   "       d.applicant_email, UNIX_TIMESTAMP(d.due_at),"
                   "       UNIX_TIMESTAMP(d.received_at), COALESCE(UNIX_TIMESTAMP(d.paused_at), 0),"
-                  "       d.reappointments, p.time_value, p.use_cutoff, p.time_unit"
+                  "       d.reappointments, p.time_value, p.use_cutoff, p.time_unit,"
+                  "       UNIX_TIMESTAMP(d.original_due_at)"
                   "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
                   "  JOIN org_unit ru ON ru.id = d.unit_id"
                   "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
@@ -276,6 +277,7 @@ dossier_get(struct req *r, const char *code, struct dossier_row *d)
     d->time_value = (int)num(dbres_get(&res, 0, 13));
     d->use_cutoff = (int)num(dbres_get(&res, 0, 14));
     d->time_unit = dbres_get(&res, 0, 15);
+    d->original_due_at = num(dbres_get(&res, 0, 16));
     return DB_OK;
 }
 
@@ -568,7 +570,9 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
     }
     if (rc == DB_OK && (m == DM_FORWARD || m == DM_READY)) {
         long long target = m == DM_READY ? d->unit_id : to_unit;
-        int t = dossier_timeliness(now, (time_t)d->due_at);
+        /* early / on time / late against the statutory appointment: a
+         * re-appointment excuses nothing in the statistics */
+        int t = dossier_timeliness(now, (time_t)d->original_due_at);
 
         /* close the open hand-over, with its result against its own due date */
         rc = db_exec(db,
@@ -596,7 +600,8 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
                          NULL, NULL);
         }
         if (rc == DB_OK && m == DM_READY) {
-            int late = t > 0 ? cal_working_days_between(cal, cal_local_day((time_t)d->due_at),
+            int late = t > 0 ? cal_working_days_between(cal,
+                                                        cal_local_day((time_t)d->original_due_at),
                                                         cal_local_day(now))
                              : 0;
 

@@ -41,7 +41,7 @@ enum db_rc dossier_create(struct req *r, const struct dossier_in *in, char *code
 struct dossier_row {
     long long id, unit_id, procedure_id, processing_unit_id, counter_id, officer_id;
     const char *code, *status, *email;
-    long long due_at, received_at, paused_at;
+    long long due_at, original_due_at, received_at, paused_at;
     int reappointments, time_value, use_cutoff;
     const char *time_unit;
 };

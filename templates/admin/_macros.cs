@@ -1,3 +1,4 @@
+<?cs include:"_macros.cs" ?>
 <?cs def:err_attrs(name) ?><?cs if:Page.Err[name] ?> aria-invalid="true" aria-describedby="err-<?cs var:name ?>"<?cs /if ?><?cs /def ?>
 <?cs def:field(name, label, value, type, max, req) ?>
   <label for="f-<?cs var:name ?>"><?cs var:label ?><?cs if:req ?> <span class="muted"><?cs var:L.Admin.Required ?></span><?cs /if ?></label>

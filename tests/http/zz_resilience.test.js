@@ -20,6 +20,10 @@ test('kill -9 of a worker: requests are still served and the worker is replaced'
   const before = children(master);
   assert.ok(before.length >= 2, 'several workers run');
   process.kill(before[0], 'SIGKILL');
+  // the signal is asynchronous: wait until the process is really dead, so the
+  // requests below measure the survivors, not a race with the dying worker
+  const dead = () => { try { return fs.readFileSync(`/proc/${before[0]}/stat`, 'utf8').split(') ')[1][0] === 'Z'; } catch { return true; } };
+  for (let i = 0; i < 50 && !dead(); i++) await sleep(20);
   const c = new Client();
   for (let i = 0; i < 20; i++) {
     const r = await c.get('/');

@@ -1,0 +1,1720 @@
+/* demo_gen.c — the demo data generator (see demo_gen.h).
+ *
+ * Shape of the work: the days of the last ten years get weights (recent years
+ * busier, Tết quieter, Mondays busier); the dossiers are spread over them and
+ * generated in time order, so ids and the per-unit daily codes follow the clock.
+ * Each dossier's life (hand-overs, lateness, apology, return) is simulated with
+ * the working-day engine.  Ratings, feedback cases and apology letters are
+ * collected in memory, sorted by time and written after the dossiers.  The
+ * aggregates are counted in memory and added at the end.
+ *
+ * Writing: every table has one fixed INSERT … SELECT … FROM JSON_TABLE(?)
+ * statement, prepared once; a batch of up to BATCH_ROWS rows travels as one
+ * bound JSON parameter (db.c binds at most 64 parameters, so multi-row
+ * placeholders cannot carry 500 rows).  Batches commit every CHUNK dossiers.
+ * Randomness is splitmix64 from --seed: no rand(), no clock but "now". */
+#include "demo_gen.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#define BATCH_ROWS  1000
+#define BATCH_BYTES (4u << 20)
+#define CHUNK       4000          /* dossiers per transaction */
+#define YEARS       10
+#define MAX_SLOTS   256           /* units + counters + officers with aggregates */
+#define OPEN_SHARE  0.05          /* dossiers still in progress */
+#define OPEN_WINDOW 60            /* ... received within this many working days */
+
+/* ---- randomness -------------------------------------------------------- */
+
+struct rng {
+    uint64_t s;
+};
+
+/* splitmix64's finaliser: a bijection, so distinct inputs give distinct outputs
+ * (used for references that must be unique). */
+static uint64_t
+mix64(uint64_t z)
+{
+    z += 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+static uint64_t
+rnd(struct rng *g)
+{
+    g->s += 0x9e3779b97f4a7c15ULL;
+    return mix64(g->s - 0x9e3779b97f4a7c15ULL);
+}
+
+/* Uniform in [0, n); n = 0 gives 0. */
+static long long
+below(struct rng *g, long long n)
+{
+    return n <= 0 ? 0 : (long long)(((unsigned __int128)rnd(g) * (uint64_t)n) >> 64);
+}
+
+static double
+unit01(struct rng *g)
+{
+    return (double)(rnd(g) >> 11) * 0x1.0p-53;
+}
+
+static int
+chance(struct rng *g, double p)
+{
+    return unit01(g) < p;
+}
+
+/* Inclusive range. */
+static long long
+between(struct rng *g, long long lo, long long hi)
+{
+    return hi <= lo ? lo : lo + below(g, hi - lo + 1);
+}
+
+#define PICK(g, arr) ((arr)[below((g), (long long)NELEM(arr))])
+
+/* ---- Vietnamese material ----------------------------------------------- */
+
+struct name {
+    const char *vi, *ascii;
+    int weight;
+};
+
+static const struct name family[] = {
+    { "Nguyễn", "nguyen", 380 }, { "Trần", "tran", 110 }, { "Lê", "le", 95 },
+    { "Phạm", "pham", 70 },      { "Hoàng", "hoang", 50 }, { "Huỳnh", "huynh", 20 },
+    { "Phan", "phan", 45 },      { "Vũ", "vu", 39 },       { "Võ", "vo", 15 },
+    { "Đặng", "dang", 21 },      { "Bùi", "bui", 20 },     { "Đỗ", "do", 14 },
+    { "Hồ", "ho", 13 },          { "Ngô", "ngo", 13 },     { "Dương", "duong", 10 },
+    { "Lý", "ly", 5 },           { "Đinh", "dinh", 12 },   { "Trịnh", "trinh", 8 },
+    { "Mai", "mai", 6 },         { "Lương", "luong", 5 },  { "Đào", "dao", 6 },
+    { "Tạ", "ta", 3 },           { "Cao", "cao", 4 },      { "Hà", "ha", 4 },
+};
+static const struct name middle_m[] = {
+    { "Văn", "van", 40 }, { "Hữu", "huu", 8 },    { "Minh", "minh", 10 }, { "Đức", "duc", 8 },
+    { "Quang", "quang", 6 }, { "Thanh", "thanh", 6 }, { "Công", "cong", 5 }, { "Xuân", "xuan", 4 },
+    { "Ngọc", "ngoc", 3 }, { "Duy", "duy", 4 },    { "Tiến", "tien", 3 }, { "Anh", "anh", 3 },
+};
+static const struct name middle_f[] = {
+    { "Thị", "thi", 45 },   { "Ngọc", "ngoc", 8 }, { "Thu", "thu", 7 },   { "Thanh", "thanh", 6 },
+    { "Minh", "minh", 5 },  { "Hồng", "hong", 5 }, { "Phương", "phuong", 4 }, { "Kim", "kim", 4 },
+    { "Thùy", "thuy", 4 },  { "Mai", "mai", 3 },   { "Bích", "bich", 3 }, { "Hải", "hai", 3 },
+};
+static const struct name given_m[] = {
+    { "An", "an", 5 },     { "Bình", "binh", 5 },   { "Cường", "cuong", 5 }, { "Dũng", "dung", 6 },
+    { "Đạt", "dat", 5 },   { "Đức", "duc", 5 },     { "Hải", "hai", 5 },     { "Hiếu", "hieu", 4 },
+    { "Hùng", "hung", 6 }, { "Huy", "huy", 5 },     { "Khánh", "khanh", 4 }, { "Khoa", "khoa", 3 },
+    { "Long", "long", 5 }, { "Minh", "minh", 7 },   { "Nam", "nam", 6 },     { "Nghĩa", "nghia", 3 },
+    { "Phong", "phong", 4 }, { "Phúc", "phuc", 4 }, { "Quân", "quan", 5 },   { "Quang", "quang", 4 },
+    { "Sơn", "son", 5 },   { "Tài", "tai", 3 },     { "Thắng", "thang", 5 }, { "Thành", "thanh", 5 },
+    { "Trung", "trung", 5 }, { "Tuấn", "tuan", 7 }, { "Tùng", "tung", 4 },   { "Việt", "viet", 4 },
+    { "Vinh", "vinh", 4 }, { "Hưng", "hung", 4 },
+};
+static const struct name given_f[] = {
+    { "An", "an", 4 },     { "Anh", "anh", 7 },     { "Chi", "chi", 5 },     { "Dung", "dung", 4 },
+    { "Giang", "giang", 4 }, { "Hà", "ha", 6 },     { "Hạnh", "hanh", 4 },   { "Hằng", "hang", 5 },
+    { "Hoa", "hoa", 5 },   { "Hương", "huong", 7 }, { "Huyền", "huyen", 5 }, { "Lan", "lan", 6 },
+    { "Linh", "linh", 7 }, { "Loan", "loan", 3 },   { "Mai", "mai", 6 },     { "Ngân", "ngan", 4 },
+    { "Ngọc", "ngoc", 4 }, { "Nhung", "nhung", 4 }, { "Oanh", "oanh", 3 },   { "Phương", "phuong", 5 },
+    { "Quỳnh", "quynh", 4 }, { "Thảo", "thao", 6 }, { "Thủy", "thuy", 5 },   { "Trang", "trang", 7 },
+    { "Tuyết", "tuyet", 3 }, { "Uyên", "uyen", 3 }, { "Vân", "van", 4 },     { "Yến", "yen", 5 },
+    { "Hiền", "hien", 4 }, { "Nga", "nga", 4 },
+};
+
+static const char *const streets[] = {
+    "Trần Hưng Đạo", "Lê Hồng Phong", "Đinh Tiên Hoàng", "Lê Đại Hành", "Lương Văn Thụy",
+    "Nguyễn Huệ", "Hải Thượng Lãn Ông", "Phạm Văn Nghị", "Xuân Thành", "Vân Giang",
+    "Tuệ Tĩnh", "Nguyễn Công Trứ", "Lê Thái Tổ", "Hoàng Hoa Thám", "Trương Hán Siêu",
+};
+static const char *const wards[] = {
+    "phường Hoa Lư", "phường Hoa Lư", "phường Hoa Lư", "phường Tam Điệp", "phường Phủ Lý",
+    "phường Nam Định",
+};
+static const char *const villages[] = {
+    "Thôn Đông Chưởng", "Thôn Hoàng Xá", "Thôn Văn Bòng", "Thôn Tập Ninh", "Thôn Kỳ Vĩ",
+    "Thôn Bạch Cừ", "Xóm 3", "Xóm 5", "Xóm Đình", "Thôn Trung Hòa",
+};
+static const char *const communes[] = {
+    "xã Gia Viễn", "xã Gia Viễn", "xã Gia Hưng", "xã Nho Quan", "xã Yên Mô", "xã Kim Sơn",
+    "xã Yên Khánh",
+};
+static const char *const phone_prefix[] = {
+    "090", "091", "093", "094", "096", "097", "098", "098", "097", "091", "088", "086", "035",
+    "036", "038", "039", "070", "077", "083", "085",
+};
+static const char *const mail_host[] = {
+    "gmail.com", "gmail.com", "gmail.com", "yahoo.com", "outlook.com", "ninhbinh.gov.vn",
+};
+
+/* Apology reasons: codes as the officer form lists them (officer.c). */
+struct reason {
+    const char *code, *text;
+};
+static const struct reason reasons_land[] = {
+    { "site_visit", "Cần kiểm tra hiện trạng thực địa thửa đất trước khi giải quyết hồ sơ." },
+    { "coordination", "Đang chờ cơ quan thuế xác định nghĩa vụ tài chính đối với hồ sơ." },
+    { "verification", "Cần xác minh nguồn gốc sử dụng đất với Ủy ban nhân dân cấp xã nơi có đất." },
+    { "workload", "Số lượng hồ sơ đất đai tiếp nhận trong kỳ tăng đột biến, chưa kịp thẩm định xong." },
+};
+static const struct reason reasons_other[] = {
+    { "workload", "Số lượng hồ sơ tiếp nhận trong kỳ tăng đột biến, cơ quan chưa kịp thẩm định xong hồ sơ." },
+    { "coordination", "Đang chờ ý kiến phối hợp của cơ quan có liên quan." },
+    { "verification", "Cần xác minh thêm thông tin trong hồ sơ với cơ quan đã cấp giấy tờ." },
+    { "missing_info", "Thông tin trong tờ khai chưa khớp với Cơ sở dữ liệu quốc gia về dân cư, cần đối chiếu lại." },
+    { "system", "Sự cố kết nối hệ thống thông tin giải quyết thủ tục hành chính làm gián đoạn việc xử lý hồ sơ." },
+};
+static const char *const supplement_notes[] = {
+    "Đề nghị bổ sung bản sao giấy tờ chứng minh nơi cư trú.",
+    "Đề nghị bổ sung văn bản ủy quyền có chứng thực.",
+    "Bản vẽ chưa thể hiện đủ mặt cắt công trình, đề nghị bổ sung.",
+    "Đề nghị bổ sung tờ khai lệ phí trước bạ có chữ ký của bên nhận chuyển nhượng.",
+    "Đề nghị bổ sung bản chính giấy tờ để đối chiếu.",
+};
+
+/* Feedback kinds as in feedback_kind (002_citizen.sql). */
+enum { FK_PETITION, FK_CONDUCT, FK_SUGGESTION, FK_PRAISE, FK__COUNT };
+static const char *const fk_code[FK__COUNT] = { "petition", "conduct", "suggestion", "praise" };
+
+static const char *const fb_petition[] = {
+    "Đề nghị giảm bớt thành phần hồ sơ khi cấp Phiếu lý lịch tư pháp, vì thông tin cư trú đã có trong Cơ sở dữ liệu quốc gia về dân cư.",
+    "Thủ tục đăng ký biến động đất đai yêu cầu nộp bản gốc Giấy chứng nhận nhưng thời gian chờ quá lâu, đề nghị rút ngắn thời gian giải quyết.",
+    "Mức phí thẩm định hồ sơ cấp giấy phép xây dựng niêm yết tại quầy khác với mức phí trên Cổng dịch vụ công, đề nghị thống nhất.",
+    "Đề nghị cho phép nộp hồ sơ đăng ký hộ kinh doanh hoàn toàn trực tuyến, không phải đến quầy ký lại.",
+    "Biểu mẫu tờ khai đăng ký khai sinh tại quầy vẫn là mẫu cũ, đề nghị cập nhật theo quy định mới.",
+    "Đề nghị niêm yết rõ thời gian trả kết quả chứng thực khi nộp hồ sơ sau 15 giờ.",
+    "Hệ thống dịch vụ công trực tuyến thường xuyên báo lỗi khi thanh toán lệ phí, đề nghị khắc phục.",
+    "Đề nghị bố trí thêm quầy tiếp nhận hồ sơ đất đai vào sáng thứ Hai vì lượng người rất đông.",
+};
+static const char *const fb_conduct[] = {
+    "Tôi chờ hơn hai tiếng ở quầy mà không được hướng dẫn, cán bộ thái độ thiếu nhiệt tình.",
+    "Cán bộ yêu cầu nộp thêm giấy tờ không có trong danh mục thành phần hồ sơ đã niêm yết.",
+    "Hồ sơ của tôi đã quá hạn hẹn trả nhưng tôi không nhận được thông báo hay văn bản xin lỗi.",
+    "Cán bộ quầy dùng điện thoại riêng trong giờ làm việc, để người dân chờ lâu.",
+    "Tôi bị trả hồ sơ hai lần, mỗi lần yêu cầu bổ sung một giấy tờ khác nhau, không được hướng dẫn một lần bằng văn bản.",
+    "Cán bộ gợi ý nộp qua dịch vụ bên ngoài để được giải quyết nhanh hơn.",
+    "Cán bộ trả kết quả trả lời cộc cằn khi tôi hỏi lại về lệ phí.",
+};
+static const char *const fb_suggestion[] = {
+    "Nên bố trí thêm ghế chờ và nước uống tại khu vực tiếp nhận hồ sơ.",
+    "Đề nghị có máy lấy số thứ tự và màn hình hiển thị số đang được phục vụ.",
+    "Nên mở cửa tiếp nhận vào sáng thứ Bảy để người đi làm có thể nộp hồ sơ.",
+    "Đề nghị có hướng dẫn bằng hình ảnh cách nộp hồ sơ trực tuyến tại khu vực chờ.",
+    "Nên có chỗ để xe máy có mái che cho người dân đến làm thủ tục.",
+    "Đề nghị gửi tin nhắn thông báo khi hồ sơ đã có kết quả.",
+};
+static const char *const fb_praise[] = {
+    "Cảm ơn cán bộ quầy đã hướng dẫn tận tình, tôi làm xong thủ tục chỉ trong buổi sáng.",
+    "Hồ sơ được trả trước hẹn hai ngày, cảm ơn Trung tâm.",
+    "Cán bộ nhiệt tình, giải thích rõ ràng từng giấy tờ cần chuẩn bị. Rất hài lòng.",
+    "Cảm ơn cán bộ đã chủ động gọi điện báo khi hồ sơ có kết quả.",
+};
+static const char *const *const fb_content[FK__COUNT] = { fb_petition, fb_conduct, fb_suggestion,
+                                                           fb_praise };
+static const size_t fb_ncontent[FK__COUNT] = { NELEM(fb_petition), NELEM(fb_conduct),
+                                               NELEM(fb_suggestion), NELEM(fb_praise) };
+static const char *const fb_answer[FK__COUNT][2] = {
+    { "Cảm ơn Ông/Bà đã phản ánh. Thành phần hồ sơ hiện thực hiện theo văn bản quy phạm pháp luật đã công bố; kiến nghị của Ông/Bà đã được tổng hợp gửi cơ quan có thẩm quyền xem xét sửa đổi.",
+      "Trung tâm đã cập nhật niêm yết thống nhất tại quầy và trên Cổng dịch vụ công theo Nghị quyết của Hội đồng nhân dân tỉnh. Cảm ơn Ông/Bà đã phản ánh." },
+    { "Trung tâm đã làm việc với cán bộ liên quan, yêu cầu kiểm điểm và chấn chỉnh thái độ phục vụ. Trung tâm xin lỗi Ông/Bà về sự việc.",
+      "Qua xác minh, hồ sơ của Ông/Bà bị chậm do chờ ý kiến cơ quan phối hợp; cơ quan giải quyết đã gửi văn bản xin lỗi và hẹn lại ngày trả kết quả. Trung tâm xin lỗi vì chưa thông báo kịp thời." },
+    { "Cảm ơn góp ý của Ông/Bà. Trung tâm sẽ bố trí thực hiện trong tháng tới.",
+      "Trung tâm ghi nhận góp ý và sẽ báo cáo lãnh đạo xem xét trong kế hoạch cải cách hành chính năm sau." },
+    { "Trung tâm cảm ơn Ông/Bà đã ghi nhận. Ý kiến của Ông/Bà đã được chuyển đến cán bộ và đơn vị.",
+      "Cảm ơn Ông/Bà. Trung tâm sẽ tiếp tục nâng cao chất lượng phục vụ." },
+};
+static const char *const fb_reject =
+    "Nội dung không thuộc phạm vi phản ánh, kiến nghị về quy định hành chính; đề nghị Ông/Bà gửi đơn theo quy định của Luật Khiếu nại.";
+static const char *const fb_info =
+    "Đề nghị Ông/Bà cho biết mã hồ sơ và thời gian đến quầy để Trung tâm xác minh.";
+
+static const char *const comments[3][4] = {
+    { "Chờ quá lâu, không được hướng dẫn.", "Hồ sơ trễ hẹn mà không được báo trước.",
+      "Thái độ cán bộ chưa tốt.", "Phải đi lại nhiều lần." },
+    { "Phải chờ hơi lâu.", "Tạm được.", "Thủ tục còn nhiều giấy tờ.", "Khu vực chờ hơi chật." },
+    { "Cán bộ nhiệt tình, hướng dẫn rõ ràng.", "Nhanh gọn, đúng hẹn.", "Rất hài lòng.",
+      "Trả kết quả trước hẹn, cảm ơn." },
+};
+
+/* ---- what each field means to the generator ---------------------------- */
+
+struct field_rule {
+    const char *suffix;          /* after "H41-" */
+    const char *dept;            /* provincial department that decides (unit code), or NULL */
+    double weight;               /* share of the dossiers */
+    double late;                 /* chance of finishing after the due date */
+    const char *kw[3];           /* counter names that serve it */
+    int land;                    /* land reasons for apologies */
+};
+
+static const struct field_rule field_rules[] = {
+    { "HT", "000.00.10.H41", 20, 0.05, { "hộ tịch", "Tư pháp", NULL }, 0 },
+    { "CT", "000.00.10.H41", 30, 0.03, { "chứng thực", "Tư pháp", NULL }, 0 },
+    { "TP", "000.00.10.H41", 8, 0.10, { "Tư pháp", NULL, NULL }, 0 },
+    { "DD", "000.00.11.H41", 15, 0.30, { "Đất đai", NULL, NULL }, 1 },
+    { "XD", "000.00.12.H41", 4, 0.20, { "Xây dựng", NULL, NULL }, 1 },
+    { "KD", NULL, 5, 0.07, { NULL, NULL, NULL }, 0 },
+    { "MT", "000.00.11.H41", 2, 0.16, { "môi trường", "Đất đai", NULL }, 1 },
+    { "LD", NULL, 6, 0.10, { NULL, NULL, NULL }, 0 },
+    { "GT", "000.00.12.H41", 5, 0.08, { "Xây dựng", NULL, NULL }, 0 },
+    { "VH", NULL, 2, 0.06, { NULL, NULL, NULL }, 0 },
+};
+static const struct field_rule field_default = { "", NULL, 3, 0.10, { NULL, NULL, NULL }, 0 };
+
+/* The demo province (sql/demo/010_units.sql): the generator needs all of it. */
+static const char *const demo_units[] = {
+    "000.00.00.H41", "000.00.01.H41", "000.00.10.H41", "000.00.11.H41", "000.00.12.H41",
+    "000.21.00.H41", "000.21.01.H41", "000.22.00.H41", "000.22.01.H41",
+};
+
+/* ---- the model read from the database ---------------------------------- */
+
+struct g_unit {
+    long long id, parent;
+    const char *code, *level, *name;
+    long long unit_link;
+    const char *staff[4];        /* names used as giver/receiver on Form 05 */
+    int nstaff;
+};
+
+struct g_counter {
+    long long id, unit_id, link;
+    const char *name;
+};
+
+struct g_user {
+    long long id, unit_id, counter_id, link;
+    const char *role, *name, *title;
+};
+
+struct g_proc {
+    long long id, unit_id;
+    int commune, tvalue, cutoff, teff;
+    enum cal_unit tunit;
+    const struct field_rule *rule;
+    double cum;                  /* cumulative weight, for picking */
+};
+
+/* ---- the output side --------------------------------------------------- */
+
+struct jbatch {
+    const char *sql;             /* fixed INSERT … FROM JSON_TABLE(?), prepared once */
+    struct buf j;
+    size_t rows;
+    int col;
+};
+
+/* one aggregate table in memory: per (scope, id) slot a row of ncols per day */
+struct statset {
+    int ncols, ndays, first;
+    int nslot;
+    struct {
+        int scope;               /* 0 unit, 1 counter, 2 officer */
+        long long id;
+        int *v;
+    } slot[MAX_SLOTS];
+};
+
+struct seq_entry {
+    char scope[48];
+    int day;
+    long long n;
+    int dirty, persist;
+};
+
+struct seqmap {
+    struct seq_entry *e;
+    size_t cap, n;
+};
+
+struct g_apology {
+    long long dossier_id, unit_id, drafted_by, signer_id;
+    long long d_unit, d_counter, d_officer;
+    time_t old_due, new_due, drafted, signed_at, delivered;
+    const char *signer_name, *signer_title;
+    const struct reason *reason;
+    int on_time, delivery, number;
+};
+
+struct g_rating {
+    time_t at;
+    long long dossier_id, link, unit, counter, officer;
+    signed char level, c[4], comment, channel;
+};
+
+struct g_feedback {
+    time_t created, classified, due, forward_due, paused, answered, closed, escalated;
+    long long dossier_id, link, unit, counter, officer, assigned;
+    int kind, identity, status, satisfied, content, answer, rejected, info;
+    int fam, mid, giv, female, has_email, has_address;
+    unsigned phone;
+};
+
+enum { FS_NEW, FS_ACCEPTED, FS_CONDUCT, FS_REJECTED, FS_NEED_INFO, FS_ANSWERED, FS_CLOSED,
+       FS_REVIEW };
+static const char *const fs_name[] = { "new", "accepted", "conduct", "rejected", "need_info",
+                                       "answered", "closed", "review" };
+
+struct gen {
+    struct req *r;
+    struct db *db;
+    const struct cal *cal;
+    const struct demo_opts *o;
+    struct pool p;
+    struct rng g;
+    time_t now;
+    int today, first;            /* local days */
+
+    struct g_unit *units;
+    size_t nunits;
+    struct g_counter *counters;
+    size_t ncounters;
+    struct g_user *users;
+    size_t nusers;
+    struct g_proc *procs;
+    size_t nprocs;
+    long long *commune_centres;
+    size_t ncommune;
+    int answer_days[FK__COUNT], forward_days[FK__COUNT];
+    int lead_days, lead_calendar;
+
+    struct jbatch b_dossier, b_step, b_event, b_qr, b_apology, b_rating, b_fb, b_fbev, b_dstat,
+        b_fstat, b_seq;
+    long long next_dossier, next_qr, next_fb;
+
+    struct g_apology *apos;
+    size_t napos, capos;
+    struct g_rating *ratings;
+    size_t nratings, cratings;
+    struct g_feedback *fbs;
+    size_t nfbs, cfbs;
+
+    struct statset dstat, fstat;
+    struct seqmap seq;
+
+    long long rows, work_done, work_total;
+    double t0, last_draw;
+    int last_decile, tty;
+};
+
+/* ---- statements -------------------------------------------------------- */
+
+static const char sql_dossier[] =
+    "INSERT INTO dossier (id, code, unit_id, counter_id, officer_id, procedure_id,"
+    "  processing_unit_id, applicant_name, applicant_address, applicant_phone, applicant_email,"
+    "  documents, sets, channel, collect, status, received_at, due_at, original_due_at, paused_at,"
+    "  finished_at, returned_at, reappointments, escalated_at, book_volume, book_seq)"
+    " SELECT j_id, j_code, j_unit, NULLIF(j_counter, 0), NULLIF(j_officer, 0), j_proc, j_pu,"
+    "  j_name, j_addr, j_phone, j_email,"
+    "  (SELECT p.documents FROM procedure_tthc p WHERE p.id = j_proc),"
+    "  j_sets, j_channel, j_collect, j_status, FROM_UNIXTIME(j_recv), FROM_UNIXTIME(j_due),"
+    "  FROM_UNIXTIME(j_odue), FROM_UNIXTIME(j_paused), FROM_UNIXTIME(j_fin), FROM_UNIXTIME(j_ret),"
+    "  j_reap, FROM_UNIXTIME(j_esc), 1, j_book"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+    "  j_id BIGINT PATH '$[0]', j_code VARCHAR(64) PATH '$[1]', j_unit INT PATH '$[2]',"
+    "  j_counter INT PATH '$[3]', j_officer INT PATH '$[4]', j_proc INT PATH '$[5]',"
+    "  j_pu INT PATH '$[6]', j_name VARCHAR(255) PATH '$[7]', j_addr VARCHAR(255) PATH '$[8]',"
+    "  j_phone VARCHAR(20) PATH '$[9]', j_email VARCHAR(254) PATH '$[10]',"
+    "  j_sets INT PATH '$[11]', j_channel VARCHAR(10) PATH '$[12]',"
+    "  j_collect VARCHAR(10) PATH '$[13]', j_status VARCHAR(12) PATH '$[14]',"
+    "  j_recv BIGINT PATH '$[15]', j_due BIGINT PATH '$[16]', j_odue BIGINT PATH '$[17]',"
+    "  j_paused BIGINT PATH '$[18]', j_fin BIGINT PATH '$[19]', j_ret BIGINT PATH '$[20]',"
+    "  j_reap INT PATH '$[21]', j_esc BIGINT PATH '$[22]', j_book INT PATH '$[23]')) AS j";
+
+static const char sql_step[] =
+    "INSERT INTO dossier_step (dossier_id, seq, from_unit_id, to_unit_id, giver, receiver,"
+    "  handed_at, due_at, done_at, result, note)"
+    " SELECT j_d, j_seq, j_from, j_to, j_giver, j_recv, FROM_UNIXTIME(j_h), FROM_UNIXTIME(j_due),"
+    "  FROM_UNIXTIME(j_done), j_res, ''"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+    "  j_d BIGINT PATH '$[0]', j_seq INT PATH '$[1]', j_from INT PATH '$[2]',"
+    "  j_to INT PATH '$[3]', j_giver VARCHAR(255) PATH '$[4]', j_recv VARCHAR(255) PATH '$[5]',"
+    "  j_h BIGINT PATH '$[6]', j_due BIGINT PATH '$[7]', j_done BIGINT PATH '$[8]',"
+    "  j_res VARCHAR(10) PATH '$[9]')) AS j";
+
+static const char sql_event[] =
+    "INSERT INTO dossier_event (dossier_id, at, event, unit_id, body)"
+    " SELECT j_d, FROM_UNIXTIME(j_at), j_ev, NULLIF(j_unit, 0), j_body"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+    "  j_d BIGINT PATH '$[0]', j_at BIGINT PATH '$[1]', j_ev VARCHAR(32) PATH '$[2]',"
+    "  j_unit INT PATH '$[3]', j_body TEXT PATH '$[4]')) AS j";
+
+static const char sql_qr[] =
+    "INSERT INTO qr_link (id, nonce, kind, unit_id, counter_id, officer_id, dossier_id, created_at)"
+    " SELECT j_id, j_nonce, 'dossier', j_unit, NULLIF(j_counter, 0), NULLIF(j_officer, 0), j_d,"
+    "  FROM_UNIXTIME(j_at)"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+    "  j_id BIGINT PATH '$[0]', j_nonce VARCHAR(13) PATH '$[1]', j_unit INT PATH '$[2]',"
+    "  j_counter INT PATH '$[3]', j_officer INT PATH '$[4]', j_d BIGINT PATH '$[5]',"
+    "  j_at BIGINT PATH '$[6]')) AS j";
+
+static const char sql_apology[] =
+    "INSERT INTO apology (dossier_id, unit_id, number, status, reason_code, reason_text,"
+    "  old_due_at, new_due_at, drafted_by, drafted_at, signer_id, signer_name, signer_title,"
+    "  signed_at, on_time, delivery, delivered_at)"
+    " SELECT j_d, j_unit, j_num, j_st, j_rc, j_rt, FROM_UNIXTIME(j_old), FROM_UNIXTIME(j_new),"
+    "  j_by, FROM_UNIXTIME(j_dr), NULLIF(j_sid, 0), j_sn, j_stt, FROM_UNIXTIME(j_sa), j_ot,"
+    "  j_dl, FROM_UNIXTIME(j_da)"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+    "  j_d BIGINT PATH '$[0]', j_unit INT PATH '$[1]', j_num VARCHAR(40) PATH '$[2]',"
+    "  j_st VARCHAR(10) PATH '$[3]', j_rc VARCHAR(32) PATH '$[4]', j_rt TEXT PATH '$[5]',"
+    "  j_old BIGINT PATH '$[6]', j_new BIGINT PATH '$[7]', j_by INT PATH '$[8]',"
+    "  j_dr BIGINT PATH '$[9]', j_sid INT PATH '$[10]', j_sn VARCHAR(255) PATH '$[11]',"
+    "  j_stt VARCHAR(255) PATH '$[12]', j_sa BIGINT PATH '$[13]', j_ot INT PATH '$[14]',"
+    "  j_dl VARCHAR(10) PATH '$[15]', j_da BIGINT PATH '$[16]')) AS j";
+
+static const char sql_rating[] =
+    "INSERT INTO rating (ref, qr_link_id, channel, unit_id, counter_id, officer_id, dossier_id,"
+    "  level, c_attitude, c_time, c_trips, c_guidance, comment, client_hash, flagged, created_at,"
+    "  updated_at)"
+    " SELECT j_ref, NULLIF(j_link, 0), j_ch, j_unit, NULLIF(j_counter, 0), NULLIF(j_officer, 0),"
+    "  NULLIF(j_d, 0), j_lv, j_c1, j_c2, j_c3, j_c4, j_cm, j_ch2, 0, FROM_UNIXTIME(j_at),"
+    "  FROM_UNIXTIME(j_at)"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+    "  j_ref VARCHAR(16) PATH '$[0]', j_link INT PATH '$[1]', j_ch VARCHAR(8) PATH '$[2]',"
+    "  j_unit INT PATH '$[3]', j_counter INT PATH '$[4]', j_officer INT PATH '$[5]',"
+    "  j_d BIGINT PATH '$[6]', j_lv INT PATH '$[7]', j_c1 INT PATH '$[8]', j_c2 INT PATH '$[9]',"
+    "  j_c3 INT PATH '$[10]', j_c4 INT PATH '$[11]', j_cm VARCHAR(2000) PATH '$[12]',"
+    "  j_ch2 VARCHAR(16) PATH '$[13]', j_at BIGINT PATH '$[14]')) AS j";
+
+static const char sql_feedback[] =
+    "INSERT INTO feedback (id, code, check_part, kind, status, unit_id, counter_id, officer_id,"
+    "  dossier_id, qr_link_id, content, identity, contact_name, contact_phone, contact_email,"
+    "  contact_address, formal, assigned_to, created_at, classified_at, due_at, forward_due,"
+    "  paused_at, answered_at, closed_at, answer_satisfied, escalated_at)"
+    " SELECT j_id, j_code, j_chk, j_kind, j_st, j_unit, NULLIF(j_counter, 0),"
+    "  NULLIF(j_officer, 0), NULLIF(j_d, 0), NULLIF(j_link, 0), j_content, j_ident, j_cn, j_cp,"
+    "  j_ce, j_ca, j_formal, NULLIF(j_as, 0), FROM_UNIXTIME(j_cr), FROM_UNIXTIME(j_cl),"
+    "  FROM_UNIXTIME(j_due), FROM_UNIXTIME(j_fwd), FROM_UNIXTIME(j_pa), FROM_UNIXTIME(j_an),"
+    "  FROM_UNIXTIME(j_clo), j_sat, FROM_UNIXTIME(j_esc)"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+    "  j_id BIGINT PATH '$[0]', j_code VARCHAR(24) PATH '$[1]', j_chk VARCHAR(4) PATH '$[2]',"
+    "  j_kind VARCHAR(20) PATH '$[3]', j_st VARCHAR(12) PATH '$[4]', j_unit INT PATH '$[5]',"
+    "  j_counter INT PATH '$[6]', j_officer INT PATH '$[7]', j_d BIGINT PATH '$[8]',"
+    "  j_link INT PATH '$[9]', j_content TEXT PATH '$[10]', j_ident VARCHAR(12) PATH '$[11]',"
+    "  j_cn VARCHAR(255) PATH '$[12]', j_cp VARCHAR(20) PATH '$[13]',"
+    "  j_ce VARCHAR(254) PATH '$[14]', j_ca VARCHAR(255) PATH '$[15]', j_formal INT PATH '$[16]',"
+    "  j_as INT PATH '$[17]', j_cr BIGINT PATH '$[18]', j_cl BIGINT PATH '$[19]',"
+    "  j_due BIGINT PATH '$[20]', j_fwd BIGINT PATH '$[21]', j_pa BIGINT PATH '$[22]',"
+    "  j_an BIGINT PATH '$[23]', j_clo BIGINT PATH '$[24]', j_sat INT PATH '$[25]',"
+    "  j_esc BIGINT PATH '$[26]')) AS j";
+
+static const char sql_fbevent[] =
+    "INSERT INTO feedback_event (feedback_id, at, actor_id, event, public, body)"
+    " SELECT j_f, FROM_UNIXTIME(j_at), NULLIF(j_actor, 0), j_ev, j_pub, j_body"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+    "  j_f BIGINT PATH '$[0]', j_at BIGINT PATH '$[1]', j_actor INT PATH '$[2]',"
+    "  j_ev VARCHAR(32) PATH '$[3]', j_pub INT PATH '$[4]', j_body TEXT PATH '$[5]')) AS j";
+
+static const char sql_dstat[] =
+    "INSERT INTO stat_dossier_day (scope, scope_id, day, received, finished, early, on_time, late,"
+    "  apologies, apologies_late, delay_days)"
+    " SELECT j_sc, j_id, j_day, j_1, j_2, j_3, j_4, j_5, j_6, j_7, j_8"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+    "  j_sc VARCHAR(8) PATH '$[0]', j_id INT PATH '$[1]', j_day VARCHAR(10) PATH '$[2]',"
+    "  j_1 INT PATH '$[3]', j_2 INT PATH '$[4]', j_3 INT PATH '$[5]', j_4 INT PATH '$[6]',"
+    "  j_5 INT PATH '$[7]', j_6 INT PATH '$[8]', j_7 INT PATH '$[9]', j_8 INT PATH '$[10]')) AS j"
+    " ON DUPLICATE KEY UPDATE received = received + VALUES(received),"
+    "  finished = finished + VALUES(finished), early = early + VALUES(early),"
+    "  on_time = on_time + VALUES(on_time), late = late + VALUES(late),"
+    "  apologies = apologies + VALUES(apologies),"
+    "  apologies_late = apologies_late + VALUES(apologies_late),"
+    "  delay_days = delay_days + VALUES(delay_days)";
+
+static const char sql_fstat[] =
+    "INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1, feedback, answered,"
+    "  answered_on_time)"
+    " SELECT j_sc, j_id, j_day, j_1, j_2, j_3, j_4, j_5, j_6, j_7"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+    "  j_sc VARCHAR(8) PATH '$[0]', j_id INT PATH '$[1]', j_day VARCHAR(10) PATH '$[2]',"
+    "  j_1 INT PATH '$[3]', j_2 INT PATH '$[4]', j_3 INT PATH '$[5]', j_4 INT PATH '$[6]',"
+    "  j_5 INT PATH '$[7]', j_6 INT PATH '$[8]', j_7 INT PATH '$[9]')) AS j"
+    " ON DUPLICATE KEY UPDATE ratings = ratings + VALUES(ratings), r3 = r3 + VALUES(r3),"
+    "  r2 = r2 + VALUES(r2), r1 = r1 + VALUES(r1), feedback = feedback + VALUES(feedback),"
+    "  answered = answered + VALUES(answered),"
+    "  answered_on_time = answered_on_time + VALUES(answered_on_time)";
+
+static const char sql_seq[] =
+    "INSERT INTO code_seq (scope, day, n)"
+    " SELECT j_sc, j_day, j_n"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+    "  j_sc VARCHAR(48) PATH '$[0]', j_day VARCHAR(10) PATH '$[1]', j_n INT PATH '$[2]')) AS j"
+    " ON DUPLICATE KEY UPDATE n = GREATEST(n, VALUES(n))";
+
+/* ---- JSON batches ------------------------------------------------------ */
+
+static void
+jb_init(struct jbatch *b, const char *sql)
+{
+    memset(b, 0, sizeof(*b));
+    b->sql = sql;
+}
+
+static void
+jb_row(struct jbatch *b)
+{
+    buf_adds(&b->j, b->rows ? ",[" : "[[");
+    b->col = 0;
+}
+
+static void
+jb_sep(struct jbatch *b)
+{
+    if (b->col++) {
+        buf_addc(&b->j, ',');
+    }
+}
+
+static void
+jb_int(struct jbatch *b, long long v)
+{
+    jb_sep(b);
+    buf_printf(&b->j, "%lld", v);
+}
+
+static void
+jb_null(struct jbatch *b)
+{
+    jb_sep(b);
+    buf_adds(&b->j, "null");
+}
+
+/* An instant, or null for 0 ("not happened"). */
+static void
+jb_time(struct jbatch *b, time_t t)
+{
+    if (t) {
+        jb_int(b, (long long)t);
+    } else {
+        jb_null(b);
+    }
+}
+
+/* A JSON string; NULL gives null.  UTF-8 passes through, controls are escaped. */
+static void
+jb_str(struct jbatch *b, const char *s)
+{
+    jb_sep(b);
+    if (s == NULL) {
+        buf_adds(&b->j, "null");
+        return;
+    }
+    buf_addc(&b->j, '"');
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+        if (*c == '"' || *c == '\\') {
+            buf_addc(&b->j, '\\');
+            buf_addc(&b->j, (char)*c);
+        } else if (*c == '\n') {
+            buf_adds(&b->j, "\\n");
+        } else if (*c < 0x20) {
+            buf_printf(&b->j, "\\u%04x", *c);
+        } else {
+            buf_addc(&b->j, (char)*c);
+        }
+    }
+    buf_addc(&b->j, '"');
+}
+
+static enum db_rc
+jb_flush(struct gen *G, struct jbatch *b)
+{
+    struct dbv arg;
+    enum db_rc rc;
+
+    if (b->rows == 0) {
+        return DB_OK;
+    }
+    buf_addc(&b->j, ']');
+    arg = (struct dbv){ .t = DBV_STR, .s = b->j.p, .len = b->j.len };
+    rc = db_exec(G->db, b->sql, &arg, 1, NULL, NULL);
+    G->rows += (long long)b->rows;
+    buf_reset(&b->j);
+    b->rows = 0;
+    return rc;
+}
+
+/* End a row; a full batch goes to the server at once (inside the open transaction). */
+static enum db_rc
+jb_end(struct gen *G, struct jbatch *b)
+{
+    buf_addc(&b->j, ']');
+    b->rows++;
+    if (b->rows >= BATCH_ROWS || b->j.len >= BATCH_BYTES) {
+        return jb_flush(G, b);
+    }
+    return DB_OK;
+}
+
+/* ---- code sequences (code_seq) and book numbers ------------------------- */
+
+static uint64_t
+seq_hash(const char *scope, int day)
+{
+    uint64_t h = 1469598103934665603ULL;
+
+    for (const char *c = scope; *c; c++) {
+        h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+    }
+    return mix64(h ^ (uint64_t)(unsigned)day);
+}
+
+static struct seq_entry *
+seq_find(struct seqmap *m, const char *scope, int day)
+{
+    size_t i;
+
+    if (m->n * 2 >= m->cap) {
+        struct seqmap bigger = { .cap = m->cap ? m->cap * 2 : 4096 };
+
+        bigger.e = xcalloc(bigger.cap, sizeof(*bigger.e));
+        for (size_t k = 0; k < m->cap; k++) {
+            if (m->e[k].scope[0]) {
+                i = seq_hash(m->e[k].scope, m->e[k].day) & (bigger.cap - 1);
+                while (bigger.e[i].scope[0]) {
+                    i = (i + 1) & (bigger.cap - 1);
+                }
+                bigger.e[i] = m->e[k];
+                bigger.n++;
+            }
+        }
+        free(m->e);
+        *m = bigger;
+    }
+    i = seq_hash(scope, day) & (m->cap - 1);
+    while (m->e[i].scope[0]) {
+        if (m->e[i].day == day && strcmp(m->e[i].scope, scope) == 0) {
+            return &m->e[i];
+        }
+        i = (i + 1) & (m->cap - 1);
+    }
+    snprintf(m->e[i].scope, sizeof(m->e[i].scope), "%s", scope);
+    m->e[i].day = day;
+    m->n++;
+    return &m->e[i];
+}
+
+/* The next number of a sequence; persist: it is a code_seq row to write back. */
+static long long
+seq_next(struct seqmap *m, const char *scope, int day, int persist)
+{
+    struct seq_entry *e = seq_find(m, scope, day);
+
+    e->dirty = 1;
+    e->persist = persist;
+    return ++e->n;
+}
+
+/* ---- aggregates -------------------------------------------------------- */
+
+static int *
+stat_row(struct statset *s, int scope, long long id, int day)
+{
+    int k;
+
+    if (id <= 0 || day < s->first || day >= s->first + s->ndays) {
+        return NULL;
+    }
+    for (k = 0; k < s->nslot; k++) {
+        if (s->slot[k].scope == scope && s->slot[k].id == id) {
+            break;
+        }
+    }
+    if (k == s->nslot) {
+        if (s->nslot == MAX_SLOTS) {
+            return NULL;
+        }
+        s->slot[k].scope = scope;
+        s->slot[k].id = id;
+        s->slot[k].v = xcalloc((size_t)s->ndays * (size_t)s->ncols, sizeof(int));
+        s->nslot++;
+    }
+    return s->slot[k].v + (size_t)(day - s->first) * (size_t)s->ncols;
+}
+
+/* Add delta to column col of the unit's, counter's and officer's rows of the day. */
+static void
+stat_add(struct statset *s, long long unit, long long counter, long long officer, int day,
+         int col, int delta)
+{
+    long long ids[3] = { unit, counter, officer };
+
+    for (int sc = 0; sc < 3; sc++) {
+        int *row = stat_row(s, sc, ids[sc], day);
+
+        if (row) {
+            row[col] += delta;
+        }
+    }
+}
+
+/* ---- progress ---------------------------------------------------------- */
+
+static double
+seconds(void)
+{
+    struct timeval tv;
+
+    gettimeofday(&tv, NULL);
+    return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
+}
+
+static void
+progress(struct gen *G, const char *phase, int final)
+{
+    double t = seconds(), pct;
+    int decile;
+
+    if (!G->o->progress) {
+        return;
+    }
+    pct = G->work_total ? 100.0 * (double)G->work_done / (double)G->work_total : 100.0;
+    if (G->tty) {
+        if (!final && t - G->last_draw < 0.25) {
+            return;
+        }
+        G->last_draw = t;
+        int filled = (int)(pct / 100.0 * 30.0);
+
+        fprintf(stderr, "\r  [%.*s%.*s] %5.1f%%  %-10s %9lld rows  %8.0f rows/s ", filled,
+                "##############################", 30 - filled, "..............................",
+                pct, phase, G->rows, G->rows / (t - G->t0 > 0.001 ? t - G->t0 : 0.001));
+        if (final) {
+            fputc('\n', stderr);
+        }
+        return;
+    }
+    decile = (int)(pct / 10.0);
+    if (decile > G->last_decile || final) {
+        G->last_decile = decile;
+        fprintf(stderr, "demo-data: %3.0f%% %-10s %lld rows, %.0f rows/s\n", pct, phase, G->rows,
+                G->rows / (t - G->t0 > 0.001 ? t - G->t0 : 0.001));
+    }
+}
+
+/* ---- loading the model ------------------------------------------------- */
+
+static long long
+num(const char *s)
+{
+    long long v = 0;
+
+    return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
+}
+
+static struct g_unit *
+unit_by_id(struct gen *G, long long id)
+{
+    for (size_t i = 0; i < G->nunits; i++) {
+        if (G->units[i].id == id) {
+            return &G->units[i];
+        }
+    }
+    return NULL;
+}
+
+static struct g_unit *
+unit_by_code(struct gen *G, const char *code)
+{
+    for (size_t i = 0; code && i < G->nunits; i++) {
+        if (strcmp(G->units[i].code, code) == 0) {
+            return &G->units[i];
+        }
+    }
+    return NULL;
+}
+
+static const char *
+person(struct gen *G, struct pool *p)
+{
+    int female = chance(&G->g, 0.5);
+    const struct name *f = &family[0], *m, *g;
+    long long total = 0, pick;
+
+    for (size_t i = 0; i < NELEM(family); i++) {
+        total += family[i].weight;
+    }
+    pick = below(&G->g, total);
+    for (size_t i = 0; i < NELEM(family); i++) {
+        if ((pick -= family[i].weight) < 0) {
+            f = &family[i];
+            break;
+        }
+    }
+    m = female ? &PICK(&G->g, middle_f) : &PICK(&G->g, middle_m);
+    g = female ? &PICK(&G->g, given_f) : &PICK(&G->g, given_m);
+    return pool_printf(p, "%s %s %s", f->vi, m->vi, g->vi);
+}
+
+static int
+load_model(struct gen *G)
+{
+    struct pool *p = &G->p;
+    struct dbres res;
+    double cum = 0;
+
+    if (db_query(G->db, p, "SELECT id, COALESCE(parent_id, 0), code, level, name FROM org_unit",
+                 DB_NOARGS, &res) != DB_OK) {
+        return -1;
+    }
+    G->nunits = res.nrows;
+    G->units = pool_alloc(p, (res.nrows + 1) * sizeof(*G->units));
+    for (size_t i = 0; i < res.nrows; i++) {
+        struct g_unit *u = &G->units[i];
+
+        u->id = num(dbres_get(&res, i, 0));
+        u->parent = num(dbres_get(&res, i, 1));
+        u->code = dbres_get(&res, i, 2);
+        u->level = dbres_get(&res, i, 3);
+        u->name = dbres_get(&res, i, 4);
+    }
+    for (size_t i = 0; i < NELEM(demo_units); i++) {
+        if (unit_by_code(G, demo_units[i]) == NULL) {
+            fprintf(stderr,
+                    "motcuactl: demo data goes only into the demo province (`motcuactl demo`):"
+                    " this database has no unit %s\n", demo_units[i]);
+            return 1;
+        }
+    }
+    if (db_query(G->db, p,
+                 "SELECT c.id, c.unit_id, c.name,"
+                 "       (SELECT MAX(q.id) FROM qr_link q WHERE q.kind = 'counter'"
+                 "           AND q.counter_id = c.id AND q.revoked_at IS NULL)"
+                 "  FROM counter c WHERE c.active = 1 ORDER BY c.unit_id, c.sort_order, c.id",
+                 DB_NOARGS, &res) != DB_OK) {
+        return -1;
+    }
+    G->ncounters = res.nrows;
+    G->counters = pool_alloc(p, (res.nrows + 1) * sizeof(*G->counters));
+    for (size_t i = 0; i < res.nrows; i++) {
+        G->counters[i].id = num(dbres_get(&res, i, 0));
+        G->counters[i].unit_id = num(dbres_get(&res, i, 1));
+        G->counters[i].name = dbres_get(&res, i, 2);
+        G->counters[i].link = num(dbres_get(&res, i, 3));
+    }
+    if (db_query(G->db, p,
+                 "SELECT u.id, u.unit_id, COALESCE(u.counter_id, 0), u.role, u.full_name,"
+                 "       COALESCE(u.title, ''),"
+                 "       (SELECT MAX(q.id) FROM qr_link q WHERE q.kind = 'officer'"
+                 "           AND q.officer_id = u.id AND q.revoked_at IS NULL)"
+                 "  FROM users u WHERE u.disabled = 0 ORDER BY u.id",
+                 DB_NOARGS, &res) != DB_OK) {
+        return -1;
+    }
+    G->nusers = res.nrows;
+    G->users = pool_alloc(p, (res.nrows + 1) * sizeof(*G->users));
+    for (size_t i = 0; i < res.nrows; i++) {
+        struct g_user *u = &G->users[i];
+
+        u->id = num(dbres_get(&res, i, 0));
+        u->unit_id = num(dbres_get(&res, i, 1));
+        u->counter_id = num(dbres_get(&res, i, 2));
+        u->role = dbres_get(&res, i, 3);
+        u->name = dbres_get(&res, i, 4);
+        u->title = dbres_get(&res, i, 5);
+        u->link = num(dbres_get(&res, i, 6));
+    }
+    if (db_query(G->db, p,
+                 "SELECT q.unit_id, MAX(q.id) FROM qr_link q WHERE q.kind = 'unit'"
+                 "   AND q.revoked_at IS NULL GROUP BY q.unit_id",
+                 DB_NOARGS, &res) != DB_OK) {
+        return -1;
+    }
+    for (size_t i = 0; i < res.nrows; i++) {
+        struct g_unit *u = unit_by_id(G, num(dbres_get(&res, i, 0)));
+
+        if (u) {
+            u->unit_link = num(dbres_get(&res, i, 1));
+        }
+    }
+    /* Form 05 names: the unit's own staff first, then a few made-up colleagues */
+    for (size_t i = 0; i < G->nunits; i++) {
+        struct g_unit *u = &G->units[i];
+
+        for (size_t k = 0; k < G->nusers && u->nstaff < 2; k++) {
+            if (G->users[k].unit_id == u->id && strcmp(G->users[k].role, "admin") != 0) {
+                u->staff[u->nstaff++] = G->users[k].name;
+            }
+        }
+        while (u->nstaff < 4) {
+            u->staff[u->nstaff++] = person(G, p);
+        }
+    }
+    if (db_query(G->db, p,
+                 "SELECT p.id, p.level, p.unit_id, p.time_value, p.time_unit, p.use_cutoff, f.code"
+                 "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
+                 " WHERE p.effective_to IS NULL ORDER BY f.sort_order, f.id, p.id",
+                 DB_NOARGS, &res) != DB_OK) {
+        return -1;
+    }
+    if (res.nrows == 0) {
+        fprintf(stderr, "motcuactl: no procedures: load sql/demo/020_catalogue.sql"
+                        " (`motcuactl demo` does)\n");
+        return 1;
+    }
+    G->nprocs = res.nrows;
+    G->procs = pool_alloc(p, res.nrows * sizeof(*G->procs));
+    for (size_t i = 0, rank = 1; i < res.nrows; i++) {
+        struct g_proc *pr = &G->procs[i];
+        const char *fc = dbres_get(&res, i, 6), *dash = strrchr(fc, '-');
+        const char *tu = dbres_get(&res, i, 4);
+
+        pr->id = num(dbres_get(&res, i, 0));
+        pr->commune = strcmp(dbres_get(&res, i, 1), "commune") == 0;
+        pr->unit_id = num(dbres_get(&res, i, 2));
+        pr->tvalue = (int)num(dbres_get(&res, i, 3));
+        pr->tunit = strcmp(tu, "hours") == 0           ? CAL_HOURS
+                    : strcmp(tu, "calendar_days") == 0 ? CAL_CALENDAR_DAYS
+                                                       : CAL_WORKING_DAYS;
+        pr->cutoff = strcmp(dbres_get(&res, i, 5), "1") == 0;
+        pr->teff = pr->tunit == CAL_HOURS           ? (pr->tvalue + 7) / 8
+                   : pr->tunit == CAL_CALENDAR_DAYS ? pr->tvalue * 5 / 7
+                                                    : pr->tvalue;
+        pr->rule = &field_default;
+        for (size_t k = 0; k < NELEM(field_rules); k++) {
+            if (dash && strcmp(dash + 1, field_rules[k].suffix) == 0) {
+                pr->rule = &field_rules[k];
+            }
+        }
+        /* within a field the first-listed procedures are the busy ones */
+        if (i > 0 && strcmp(fc, dbres_get(&res, i - 1, 6)) != 0) {
+            rank = 1;
+        }
+        cum += pr->rule->weight / (double)rank++;
+        pr->cum = cum;
+    }
+    G->commune_centres = pool_alloc(p, (G->nunits + 1) * sizeof(long long));
+    for (size_t i = 0; i < G->nunits; i++) {
+        struct g_unit *u = &G->units[i], *up = unit_by_id(G, u->parent);
+
+        if (strcmp(u->level, "centre") == 0 && up && strcmp(up->level, "commune") == 0) {
+            G->commune_centres[G->ncommune++] = u->id;
+        }
+    }
+    if (db_query(G->db, p, "SELECT code, answer_days, forward_days FROM feedback_kind",
+                 DB_NOARGS, &res) != DB_OK) {
+        return -1;
+    }
+    for (int k = 0; k < FK__COUNT; k++) {
+        G->answer_days[k] = 10;
+        G->forward_days[k] = 5;
+        for (size_t i = 0; i < res.nrows; i++) {
+            if (strcmp(dbres_get(&res, i, 0), fk_code[k]) == 0) {
+                G->answer_days[k] = (int)num(dbres_get(&res, i, 1));
+                G->forward_days[k] = (int)num(dbres_get(&res, i, 2));
+            }
+        }
+    }
+    G->lead_days = 1;
+    if (db_query(G->db, p,
+                 "SELECT lead_days, lead_unit FROM apology_rule"
+                 " ORDER BY effective_from DESC LIMIT 1",
+                 DB_NOARGS, &res) != DB_OK) {
+        return -1;
+    }
+    if (res.nrows) {
+        G->lead_days = (int)num(dbres_get(&res, 0, 0));
+        G->lead_calendar = strcmp(dbres_get(&res, 0, 1), "calendar_days") == 0;
+    }
+    /* where the sequences stand: codes continue after what exists */
+    if (db_query(G->db, p, "SELECT scope, DATE_FORMAT(day, '%Y-%m-%d'), n FROM code_seq",
+                 DB_NOARGS, &res) != DB_OK) {
+        return -1;
+    }
+    for (size_t i = 0; i < res.nrows; i++) {
+        int day;
+
+        if (cal_parse_date(dbres_get(&res, i, 1), &day) == 0) {
+            seq_find(&G->seq, dbres_get(&res, i, 0), day)->n = num(dbres_get(&res, i, 2));
+        }
+    }
+    if (db_query(G->db, p,
+                 "SELECT unit_id, YEAR(received_at), MAX(book_seq) FROM dossier"
+                 " GROUP BY unit_id, YEAR(received_at)",
+                 DB_NOARGS, &res) != DB_OK) {
+        return -1;
+    }
+    for (size_t i = 0; i < res.nrows; i++) {
+        char scope[48];
+
+        snprintf(scope, sizeof(scope), "book:%s", dbres_get(&res, i, 0));
+        seq_find(&G->seq, scope, (int)num(dbres_get(&res, i, 1)))->n = num(dbres_get(&res, i, 2));
+    }
+    if (db_query(G->db, p,
+                 "SELECT (SELECT COALESCE(MAX(id), 0) FROM dossier),"
+                 "       (SELECT COALESCE(MAX(id), 0) FROM qr_link),"
+                 "       (SELECT COALESCE(MAX(id), 0) FROM feedback)",
+                 DB_NOARGS, &res) != DB_OK) {
+        return -1;
+    }
+    G->next_dossier = num(dbres_get(&res, 0, 0)) + 1;
+    G->next_qr = num(dbres_get(&res, 0, 1)) + 1;
+    G->next_fb = num(dbres_get(&res, 0, 2)) + 1;
+    return 0;
+}
+
+/* ---- small helpers of the simulation ------------------------------------ */
+
+/* A receipt or hand-over time of day, in working hours (minutes, seconds). */
+static int
+work_minute(struct gen *G)
+{
+    /* 07:30–11:30 busier than 13:30–17:00 */
+    return chance(&G->g, 0.6) ? (int)between(&G->g, 450, 689) : (int)between(&G->g, 810, 1019);
+}
+
+static time_t
+at_work(struct gen *G, int day)
+{
+    return cal_instant(day, work_minute(G)) + (time_t)below(&G->g, 60);
+}
+
+static time_t
+min_t(time_t a, time_t b)
+{
+    return a < b ? a : b;
+}
+
+static struct g_user *
+user_at_counter(struct gen *G, long long counter)
+{
+    for (size_t i = 0; i < G->nusers; i++) {
+        if (G->users[i].counter_id == counter && strcmp(G->users[i].role, "officer") == 0) {
+            return &G->users[i];
+        }
+    }
+    return NULL;
+}
+
+static struct g_user *
+user_of_unit(struct gen *G, long long unit, const char *role, int deputy)
+{
+    for (size_t i = 0; i < G->nusers; i++) {
+        struct g_user *u = &G->users[i];
+
+        if (u->unit_id == unit && strcmp(u->role, role) == 0 &&
+            (deputy < 0 || (strstr(u->title, "Phó") != NULL) == deputy)) {
+            return u;
+        }
+    }
+    return NULL;
+}
+
+static struct g_counter *
+counter_for(struct gen *G, long long unit, const struct field_rule *rule)
+{
+    struct g_counter *fallback = NULL, *any = NULL;
+
+    for (size_t i = 0; i < G->ncounters; i++) {
+        struct g_counter *c = &G->counters[i];
+
+        if (c->unit_id != unit) {
+            continue;
+        }
+        any = any ? any : c;
+        for (size_t k = 0; k < NELEM(rule->kw) && rule->kw[k]; k++) {
+            if (strstr(c->name, rule->kw[k])) {
+                return c;
+            }
+        }
+        if (fallback == NULL && strstr(c->name, "Trả kết quả") == NULL) {
+            fallback = c;
+        }
+    }
+    return fallback ? fallback : any;
+}
+
+static const struct g_proc *
+pick_proc(struct gen *G, int min_teff)
+{
+    const struct g_proc *best = NULL;
+
+    for (int tries = 0; tries < 30; tries++) {
+        double x = unit01(&G->g) * G->procs[G->nprocs - 1].cum;
+        size_t lo = 0, hi = G->nprocs - 1;
+
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+
+            if (G->procs[mid].cum < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        best = &G->procs[lo];
+        if (best->teff >= min_teff) {
+            break;
+        }
+    }
+    return best;
+}
+
+static void
+push(void **arr, size_t *n, size_t *cap, size_t size)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 1024;
+        *arr = xrealloc(*arr, *cap * size);
+    }
+    memset((char *)*arr + *n * size, 0, size);
+    (*n)++;
+}
+
+/* ---- one dossier ------------------------------------------------------- */
+
+struct hop {
+    long long from, to;
+    time_t handed, done;
+    const char *giver, *receiver;
+};
+
+static const char *
+staff_name(struct gen *G, long long unit)
+{
+    struct g_unit *u = unit_by_id(G, unit);
+
+    return u ? u->staff[below(&G->g, u->nstaff)] : "";
+}
+
+static enum db_rc
+event(struct gen *G, long long dossier, time_t at, const char *ev, long long unit,
+      const char *body)
+{
+    struct jbatch *b = &G->b_event;
+
+    jb_row(b);
+    jb_int(b, dossier);
+    jb_int(b, (long long)at);
+    jb_str(b, ev);
+    jb_int(b, unit);
+    jb_str(b, body ? body : "");
+    return jb_end(G, b);
+}
+
+static int
+timeliness(time_t finished, time_t due)
+{
+    int f = cal_local_day(finished), u = cal_local_day(due);
+
+    return f < u ? -1 : f == u ? 0 : 1;
+}
+
+/* The processing chain of a dossier: the deciding unit first, then those it
+ * consults or that approve (1–3 units). */
+static size_t
+chain(struct gen *G, const struct g_proc *pr, long long centre, long long *out)
+{
+    struct g_unit *c = unit_by_id(G, centre);
+    struct g_unit *dept = unit_by_code(G, pr->rule->dept);
+    struct g_unit *prov = unit_by_code(G, "000.00.00.H41");
+    double x = unit01(&G->g);
+    size_t n = 0;
+
+    if (pr->commune) {
+        out[n++] = c && c->parent ? c->parent : centre;
+        if (x < 0.15) {
+            out[n++] = dept ? dept->id : prov->id;
+        }
+        return n;
+    }
+    out[n++] = dept ? dept->id : prov->id;
+    if (x < 0.10 && dept) {
+        /* a sister department gives its opinion, then the province approves */
+        struct g_unit *other = unit_by_code(G, strcmp(dept->code, "000.00.11.H41") == 0
+                                                   ? "000.00.12.H41"
+                                                   : "000.00.11.H41");
+
+        out[n++] = other ? other->id : prov->id;
+        out[n++] = prov->id;
+    } else if (x < 0.45 && dept) {
+        out[n++] = prov->id;
+    }
+    return n;
+}
+
+/* The rest of ratings and feedback cases that come with one dossier. */
+static void add_rating(struct gen *G, long long dossier, long long qr, long long unit,
+                       long long counter, long long officer, time_t at, int late);
+static void add_feedback(struct gen *G, long long dossier, long long unit, long long counter,
+                         long long officer, time_t received, time_t returned, int late);
+
+static enum db_rc
+one_dossier(struct gen *G, int day, time_t received, int open, int age, int nratings,
+            int nfeedback)
+{
+    const struct g_proc *pr = pick_proc(G, open ? (age + 1) / 2 : 0);
+    long long id = G->next_dossier++, qr = G->next_qr++;
+    long long centre, counter_id = 0, officer_id = 0, units[3], holder;
+    struct g_counter *counter;
+    struct g_user *officer;
+    struct g_unit *cu;
+    struct hop hops[4];
+    size_t nunits, nhops = 0;
+    time_t due, odue, fin = 0, ret = 0, paused = 0, esc = 0, t0;
+    int due_day, fin_day = 0, outcome, y, m, d, reap = 0, t = 0, delay = 0;
+    const char *status, *channel, *collect, *fam_ascii;
+    char code[64], nonce[TOKEN_NONCE_LEN + 1], email[128] = "", phone[16], scope[48];
+    const char *name, *addr;
+    int female;
+    struct jbatch *b;
+    enum db_rc rc = DB_OK;
+
+    /* where and by whom */
+    if (pr->commune && G->ncommune) {
+        centre = chance(&G->g, 0.6) ? pr->unit_id : G->commune_centres[below(&G->g, (long long)G->ncommune)];
+    } else {
+        centre = pr->unit_id;
+    }
+    cu = unit_by_id(G, centre);
+    counter = counter_for(G, centre, pr->rule);
+    if (counter) {
+        counter_id = counter->id;
+        officer = user_at_counter(G, counter_id);
+        officer_id = officer ? officer->id : 0;
+    }
+    due = cal_due(G->cal, received, pr->tvalue, pr->tunit, pr->cutoff);
+    odue = due;
+    due_day = cal_local_day(due);
+    nunits = chain(G, pr, centre, units);
+
+    /* first hand-over: within the hour, or the next morning after hours */
+    t0 = received + (time_t)between(&G->g, 600, 5400);
+    if (cal_local_minutes(t0) >= 17 * 60) {
+        t0 = cal_instant(cal_next_working(G->cal, day), (int)between(&G->g, 450, 540));
+    }
+
+    /* the outcome */
+    if (!open) {
+        double x = unit01(&G->g);
+        int s = cal_local_day(received);
+
+        outcome = x < pr->rule->late ? 1 : x < pr->rule->late + 0.15 ? 0 : -1;
+        if (outcome < 0) {
+            int span = cal_working_days_between(G->cal, s, due_day);
+
+            fin_day = span > 1 ? cal_add_working_days(G->cal, s, (int)between(&G->g, 0, span - 1))
+                               : due_day;
+        } else if (outcome == 0) {
+            fin_day = due_day;
+        } else {
+            delay = 1 + (int)floor(-log(1.0 - unit01(&G->g)) * 3.0);
+            delay = delay > 40 ? 40 : delay;
+            fin_day = cal_add_working_days(G->cal, due_day, delay);
+        }
+        if (!cal_is_working(G->cal, fin_day)) {
+            fin_day = cal_next_working(G->cal, fin_day);
+        }
+        fin = cal_instant(fin_day, (int)between(&G->g, 480, 1010)) + (time_t)below(&G->g, 60);
+        if (fin <= t0 + 600) {
+            fin = t0 + (time_t)between(&G->g, 900, 7200);
+        }
+        if (fin > G->now) {
+            fin = 0;           /* not finished yet after all */
+        }
+    }
+    /* hand-overs: t0 to the deciding unit, then on through the chain */
+    {
+        time_t end = fin ? fin : G->now;
+        size_t reached = fin ? nunits : 1 + (size_t)below(&G->g, (long long)nunits);
+        time_t prev = t0;
+
+        if (open && age == 0 && chance(&G->g, 0.5)) {
+            reached = 0;       /* received today, still at the counter */
+        }
+        if (t0 >= end) {
+            reached = 0;
+        }
+        for (size_t i = 0; i < reached; i++) {
+            struct hop *h = &hops[nhops++];
+
+            h->from = i == 0 ? centre : units[i - 1];
+            h->to = units[i];
+            h->handed = i == 0 ? t0 : prev + (time_t)((double)(end - prev) * unit01(&G->g) * 0.8);
+            h->giver = i == 0 && officer_id ? officer->name : staff_name(G, h->from);
+            h->receiver = staff_name(G, h->to);
+            h->done = 0;
+            if (i > 0) {
+                hops[i - 1].done = h->handed;
+            }
+            prev = h->handed;
+        }
+        if (fin && nhops) {
+            struct hop *h = &hops[nhops++];
+
+            h->from = units[nunits - 1];
+            h->to = centre;
+            h->handed = h->done = fin;
+            h->giver = staff_name(G, h->from);
+            h->receiver = officer_id ? officer->name : staff_name(G, centre);
+            hops[nhops - 2].done = fin;
+        }
+    }
+    holder = fin ? centre : nhops ? hops[nhops - 1].to : centre;
+
+    /* an apology from the deciding unit: late, or (for open ones) about to be */
+    {
+        int late_fin = fin && cal_local_day(fin) > due_day;
+        int open_late = !fin && due < G->now;
+        int near = !fin && !open_late &&
+                   cal_working_days_between(G->cal, G->today, due_day) <= 2;
+        double p = late_fin || open_late ? 0.6 : near ? 0.3 : 0;
+
+        if (p > 0 && nhops && chance(&G->g, p)) {
+            int deadline = cal_add_working_days(G->cal, due_day, -G->lead_days);
+            int sday, new_day;
+            time_t drafted, signed_at;
+
+            if (G->lead_calendar) {
+                deadline = due_day - G->lead_days;
+            }
+            sday = chance(&G->g, 0.75)
+                       ? cal_add_working_days(G->cal, deadline, -(int)below(&G->g, 3))
+                       : cal_add_working_days(G->cal, deadline, 1 + (int)below(&G->g, 3));
+            if (sday < cal_local_day(t0)) {
+                sday = cal_local_day(t0);
+            }
+            signed_at = at_work(G, sday);
+            drafted = min_t(signed_at, at_work(G, cal_add_working_days(G->cal, sday,
+                                                                        -(int)below(&G->g, 3))));
+            if (drafted < t0) {
+                drafted = t0 + 60;
+            }
+            if (signed_at < drafted) {
+                signed_at = drafted + 1800;
+            }
+            if (fin && late_fin) {
+                int fd = cal_local_day(fin);
+
+                if (chance(&G->g, 0.7) || fd - due_day < 2) {
+                    new_day = cal_add_working_days(G->cal, fd > due_day + 1 ? fd : due_day + 1,
+                                                   (int)below(&G->g, 3));
+                } else {
+                    new_day = cal_add_working_days(G->cal, due_day,
+                                                   1 + (int)below(&G->g, cal_working_days_between(
+                                                                             G->cal, due_day, fd) - 1));
+                }
+            } else {
+                new_day = cal_add_working_days(G->cal, due_day, 3 + (int)below(&G->g, 8));
+            }
+            if (drafted <= G->now && (!fin || signed_at < fin || drafted < fin)) {
+                struct g_apology *a;
+                struct g_unit *au = unit_by_id(G, units[0]);
+                struct g_user *boss = user_of_unit(G, units[0], "leader", chance(&G->g, 0.4));
+                struct g_user *drafter = user_of_unit(G, units[0], "officer", -1);
+                int deputy;
+
+                push((void **)&G->apos, &G->napos, &G->capos, sizeof(*G->apos));
+                a = &G->apos[G->napos - 1];
+                a->dossier_id = id;
+                a->unit_id = units[0];
+                a->d_unit = centre;
+                a->d_counter = counter_id;
+                a->d_officer = officer_id;
+                a->old_due = odue;
+                a->new_due = cal_instant(new_day, G->cal->close_minutes);
+                a->drafted = drafted;
+                a->drafted_by = drafter ? drafter->id : officer_id ? officer_id : G->users[0].id;
+                a->reason = pr->rule->land ? &PICK(&G->g, reasons_land) : &PICK(&G->g, reasons_other);
+                if (fin && signed_at >= fin) {
+                    signed_at = fin - 600 > drafted ? fin - 600 : drafted;
+                }
+                if (signed_at <= G->now) {
+                    a->signed_at = signed_at;
+                    a->on_time = cal_local_day(signed_at) <= deadline;
+                    if (boss == NULL) {
+                        boss = user_of_unit(G, units[0], "leader", -1);
+                    }
+                    deputy = boss ? strstr(boss->title, "Phó") != NULL : chance(&G->g, 0.4);
+                    a->signer_id = boss ? boss->id : 0;
+                    a->signer_name = boss ? boss->name : au->staff[3];
+                    a->signer_title =
+                        strcmp(au->level, "department") == 0
+                            ? (deputy ? "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" : "GIÁM ĐỐC")
+                            : (deputy ? "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" : "CHỦ TỊCH");
+                    due = a->new_due;
+                    reap = 1;
+                    if (chance(&G->g, 0.85)) {
+                        time_t dl = signed_at + (time_t)between(&G->g, 1800, 86400);
+
+                        if (dl <= G->now) {
+                            a->delivered = dl;
+                            a->delivery = 1 + (int)below(&G->g, 4);
+                        }
+                    }
+                    /* late again after the re-appointment: up to the unit above */
+                    if ((fin && cal_local_day(fin) > new_day) || (!fin && due < G->now)) {
+                        esc = cal_instant(cal_next_working(G->cal, new_day), 480);
+                        esc = esc <= G->now ? esc : 0;
+                    }
+                }
+            }
+        }
+    }
+
+    /* return to the citizen */
+    if (fin) {
+        collect = chance(&G->g, 0.8) ? "counter" : chance(&G->g, 0.6) ? "post" : "online";
+        ret = strcmp(collect, "counter") == 0 && chance(&G->g, 0.6)
+                  ? at_work(G, cal_add_working_days(G->cal, cal_local_day(fin),
+                                                    (int)between(&G->g, 1, 5)))
+                  : fin + (time_t)between(&G->g, 600, 3 * 3600);
+        if (ret <= fin) {
+            ret = fin + 600;
+        }
+        if (ret > G->now) {
+            ret = 0;
+        }
+        status = ret ? "returned" : "ready";
+        t = timeliness(fin, due);
+        delay = t > 0 ? cal_working_days_between(G->cal, cal_local_day(due), cal_local_day(fin))
+                      : 0;
+    } else {
+        collect = chance(&G->g, 0.85) ? "counter" : "post";
+        status = nhops == 0 ? "received" : chance(&G->g, 0.1) ? "supplement" : "processing";
+        if (strcmp(status, "supplement") == 0) {
+            paused = hops[nhops - 1].handed + (time_t)below(&G->g, G->now - hops[nhops - 1].handed);
+        }
+    }
+    channel = chance(&G->g, 0.75) ? "counter" : chance(&G->g, 0.9) ? "online" : "post";
+
+    /* the applicant */
+    female = chance(&G->g, 0.5);
+    {
+        const struct name *f = &family[0], *mn, *gn;
+        long long total = 0, pick;
+
+        for (size_t i = 0; i < NELEM(family); i++) {
+            total += family[i].weight;
+        }
+        pick = below(&G->g, total);
+        for (size_t i = 0; i < NELEM(family); i++) {
+            if ((pick -= family[i].weight) < 0) {
+                f = &family[i];
+                break;
+            }
+        }
+        mn = female ? &PICK(&G->g, middle_f) : &PICK(&G->g, middle_m);
+        gn = female ? &PICK(&G->g, given_f) : &PICK(&G->g, given_m);
+        name = pool_printf(&G->r->pool, "%s %s %s", f->vi, mn->vi, gn->vi);
+        fam_ascii = f->ascii;
+        if (chance(&G->g, 0.3)) {
+            snprintf(email, sizeof(email), "%s%s%lld@%s", gn->ascii, fam_ascii,
+                     between(&G->g, 70, 2005), PICK(&G->g, mail_host));
+        }
+    }
+    if (strstr(cu->level, "centre") && cu->parent && strstr(unit_by_id(G, cu->parent)->name, "xã")) {
+        addr = pool_printf(&G->r->pool, "%s, %s, tỉnh Ninh Bình", PICK(&G->g, villages),
+                           PICK(&G->g, communes));
+    } else if (chance(&G->g, 0.7)) {
+        addr = pool_printf(&G->r->pool, "Số %lld đường %s, %s, tỉnh Ninh Bình",
+                           between(&G->g, 1, 320), PICK(&G->g, streets), PICK(&G->g, wards));
+    } else {
+        addr = pool_printf(&G->r->pool, "%s, %s, tỉnh Ninh Bình", PICK(&G->g, villages),
+                           PICK(&G->g, communes));
+    }
+    snprintf(phone, sizeof(phone), "%s%07lld", PICK(&G->g, phone_prefix), below(&G->g, 10000000));
+
+    /* code and book number */
+    cal_ymd(day, &y, &m, &d);
+    (void)m;
+    (void)d;
+    snprintf(code, sizeof(code), "%s-%02d%02d%02d-%04lld", cu->code, y % 100, m, d,
+             seq_next(&G->seq, cu->code, day, 1));
+    snprintf(scope, sizeof(scope), "book:%lld", centre);
+
+    b = &G->b_dossier;
+    jb_row(b);
+    jb_int(b, id);
+    jb_str(b, code);
+    jb_int(b, centre);
+    jb_int(b, counter_id);
+    jb_int(b, officer_id);
+    jb_int(b, pr->id);
+    jb_int(b, holder);
+    jb_str(b, name);
+    jb_str(b, addr);
+    jb_str(b, phone);
+    jb_str(b, email);
+    jb_int(b, chance(&G->g, 0.9) ? 1 : between(&G->g, 2, 3));
+    jb_str(b, channel);
+    jb_str(b, collect);
+    jb_str(b, status);
+    jb_time(b, received);
+    jb_time(b, due);
+    jb_time(b, odue);
+    jb_time(b, paused);
+    jb_time(b, fin);
+    jb_time(b, ret);
+    jb_int(b, reap);
+    jb_time(b, esc);
+    jb_int(b, seq_next(&G->seq, scope, y, 0));
+    rc = jb_end(G, b);
+
+    /* its QR link, printed on the receipt */
+    {
+        uint64_t v = mix64(G->o->seed * 0x2545f4914f6cdd1dULL ^ (uint64_t)qr);
+        unsigned char bytes[8];
+
+        for (int i = 0; i < 8; i++) {
+            bytes[i] = (unsigned char)(v >> (8 * i));
+        }
+        base32_encode(bytes, sizeof(bytes), nonce);
+        nonce[TOKEN_NONCE_LEN] = '\0';
+    }
+    b = &G->b_qr;
+    jb_row(b);
+    jb_int(b, qr);
+    jb_str(b, nonce);
+    jb_int(b, centre);
+    jb_int(b, counter_id);
+    jb_int(b, officer_id);
+    jb_int(b, id);
+    jb_time(b, received);
+    if (rc == DB_OK) {
+        rc = jb_end(G, b);
+    }
+
+    /* Form 05 */
+    for (size_t i = 0; rc == DB_OK && i < nhops; i++) {
+        const struct hop *h = &hops[i];
+        int last = fin && i == nhops - 1;
+
+        b = &G->b_step;
+        jb_row(b);
+        jb_int(b, id);
+        jb_int(b, (long long)i + 1);
+        jb_int(b, h->from);
+        jb_int(b, h->to);
+        jb_str(b, h->giver);
+        jb_str(b, h->receiver);
+        jb_time(b, h->handed);
+        jb_time(b, last ? due : odue);
+        jb_time(b, h->done);
+        if (h->done) {
+            int r = timeliness(h->done, last ? due : odue);
+
+            jb_str(b, r < 0 ? "early" : r == 0 ? "on_time" : "late");
+        } else {
+            jb_null(b);
+        }
+        rc = jb_end(G, b);
+    }
+
+    /* the public timeline */
+    if (rc == DB_OK) {
+        rc = event(G, id, received, "received", centre, NULL);
+    }
+    for (size_t i = 0; rc == DB_OK && i < nhops; i++) {
+        if (!(fin && i == nhops - 1)) {
+            rc = event(G, id, hops[i].handed, "forwarded", hops[i].to, NULL);
+        }
+    }
+    if (rc == DB_OK && paused) {
+        rc = event(G, id, paused, "supplement_requested", holder, PICK(&G->g, supplement_notes));
+    }
+    if (rc == DB_OK && fin) {
+        rc = event(G, id, fin, "ready", units[nunits - 1], NULL);
+    }
+    if (rc == DB_OK && ret) {
+        rc = event(G, id, ret, "returned", centre, NULL);
+    }
+    if (rc == DB_OK && esc) {
+        rc = event(G, id, esc, "escalated", 0, NULL);
+    }
+
+    /* aggregates, as the write path counts them (store_dossier.c) */
+    stat_add(&G->dstat, centre, counter_id, officer_id, day, 0, 1);
+    if (fin) {
+        int fd = cal_local_day(fin);
+
+        stat_add(&G->dstat, centre, counter_id, officer_id, fd, 1, 1);
+        stat_add(&G->dstat, centre, counter_id, officer_id, fd, t < 0 ? 2 : t == 0 ? 3 : 4, 1);
+        stat_add(&G->dstat, centre, counter_id, officer_id, fd, 7, delay);
+    }
+
+    /* what the citizen says about it */
+    for (int i = 0; i < nratings; i++) {
+        time_t at = ret ? ret + (time_t)between(&G->g, 60, 1200)
+                        : received + (time_t)between(&G->g, 120, 1800);
+
+        add_rating(G, i == 0 ? id : 0, i == 0 ? qr : 0, centre, counter_id, officer_id,
+                   min_t(at, G->now), fin ? t > 0 : due < G->now);
+    }
+    for (int i = 0; i < nfeedback; i++) {
+        add_feedback(G, id, centre, counter_id, officer_id, received, ret ? ret : fin,
+                     fin ? t > 0 : due < G->now);
+    }
+    return rc;
+}
+
+/* ---- ratings and feedback, collected ----------------------------------- */
+
+static void
+add_rating(struct gen *G, long long dossier, long long qr, long long unit, long long counter,
+           long long officer, time_t at, int late)
+{
+    struct g_rating *r;
+    double x = unit01(&G->g), y = unit01(&G->g);
+    struct g_counter *c = NULL;
+    struct g_user *o = NULL;
+
+    for (size_t i = 0; i < G->ncounters; i++) {
+        if (G->counters[i].id == counter) {
+            c = &G->counters[i];
+        }
+    }
+    for (size_t i = 0; i < G->nusers; i++) {
+        if (G->users[i].id == officer) {
+            o = &G->users[i];
+        }
+    }
+    push((void **)&G->ratings, &G->nratings, &G->cratings, sizeof(*G->ratings));
+    r = &G->ratings[G->nratings - 1];
+    r->at = at;
+    r->unit = unit;
+    /* through the dossier's own QR code, the counter's, the officer's, or the kiosk */
+    if (dossier && x < 0.4) {
+        r->dossier_id = dossier;
+        r->link = qr;
+        r->counter = counter;
+        r->officer = officer;
+        r->channel = 0;
+    } else if (o && o->link && x < 0.6) {
+        r->link = o->link;
+        r->counter = o->counter_id;
+        r->officer = o->id;
+        r->channel = 0;
+    } else if (c && c->link && x < 0.9) {
+        r->link = c->link;
+        r->counter = counter;
+        r->channel = 0;
+    } else {
+        r->counter = counter;
+        r->officer = officer;
+        r->channel = 1;
+    }
+    /* ≈ 70 % rất hài lòng, 22 % hài lòng, 8 % không hài lòng; worse when late */
+    if (late) {
+        r->level = y < 0.40 ? 3 : y < 0.65 ? 2 : 1;
+    } else {
+        r->level = y < 0.73 ? 3 : y < 0.955 ? 2 : 1;
+    }
+    for (int k = 0; k < 4; k++) {
+        if (chance(&G->g, 0.6)) {
+            int v = r->level + (chance(&G->g, 0.2) ? (chance(&G->g, 0.5) ? 1 : -1) : 0);
+
+            r->c[k] = (signed char)(v < 1 ? 1 : v > 3 ? 3 : v);
+        }
+    }
+    r->comment = chance(&G->g, 0.15) ? (signed char)below(&G->g, 4) : -1;
+}

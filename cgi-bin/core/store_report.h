@@ -1,0 +1,44 @@
+/* store_report.h — the leader's figures: from the daily aggregates where the
+ * figure is a count, from the dossiers themselves where the figure must match
+ * its drill-down list exactly (late, late without apology, ...). */
+#ifndef MOTCUA_STORE_REPORT_H
+#define MOTCUA_STORE_REPORT_H
+
+#include "http.h"
+
+struct period {
+    char from[11], to[11];   /* local dates, inclusive */
+};
+
+struct report_scope {
+    long long unit_id;
+    const char *name;
+    const char *subtree;     /* path + "%" */
+};
+
+/* The leader's own unit, or a unit of its subtree named by code; 0 = not allowed. */
+enum db_rc report_scope(struct req *r, const char *code, struct report_scope *s, int *ok);
+
+/* Every figure of the dashboard for (scope, period) into prefix.*. */
+enum db_rc report_figures(struct req *r, const struct report_scope *s, const struct period *p,
+                          const char *prefix);
+
+/* One row per direct sub-unit with the key figures (Page.Units). */
+enum db_rc report_units(struct req *r, const struct report_scope *s, const struct period *p);
+
+/* Satisfaction per counter and per officer of the subtree (Page.Counters, Page.Officers). */
+enum db_rc report_people(struct req *r, const struct report_scope *s, const struct period *p,
+                         int min_count);
+
+/* Received and late per month, the last 12 months (Page.Trend). */
+enum db_rc report_trend(struct req *r, const struct report_scope *s);
+
+/* The list behind a figure: kind is late, late_no_apology, apology_late,
+ * escalated, feedback_overdue, feedback_late.  Rows into Page.Rows. */
+enum db_rc report_list(struct req *r, const struct report_scope *s, const struct period *p,
+                       const char *kind, struct dbres *out);
+
+/* Audit rows of people of the subtree, newest first (Page.Audit). */
+enum db_rc report_audit(struct req *r, const struct report_scope *s, int page, int per_page);
+
+#endif

@@ -1,0 +1,35 @@
+<?cs set:Page.Title = L.Admin.Rule.Title ?><?cs include:"_head.cs" ?><?cs include:"admin/_nav.cs" ?>
+<h1><?cs var:L.Admin.Rule.Title ?></h1>
+<p class="help"><?cs var:L.Admin.Rule.Help ?></p>
+<?cs call:done() ?>
+<?cs each:x = Page.Rules ?><?cs if:x.error ?><p class="error" role="alert"><?cs var:x.error ?></p><?cs /if ?><?cs /each ?>
+<?cs each:x = Page.Rules ?>
+<form method="post" action="/quan-tri/xin-loi/sua" class="form card">
+  <?cs call:hidden_common() ?><input type="hidden" name="legal_version" value="<?cs var:x.legal_version ?>">
+  <h2><?cs var:x.legal_version ?> <span class="muted">· <?cs var:L.Admin.Rule.EffectiveFrom ?> <?cs var:x.effective_from ?></span></h2>
+  <label for="ld-<?cs name:x ?>"><?cs var:L.Admin.Rule.LeadDays ?></label>
+  <input id="ld-<?cs name:x ?>" name="lead_days" type="number" min="0" max="30" required value="<?cs var:x.lead_days ?>">
+  <label for="lu-<?cs name:x ?>"><?cs var:L.Admin.Rule.LeadUnit ?></label>
+  <select id="lu-<?cs name:x ?>" name="lead_unit"><?cs each:lu = Page.LeadUnits ?><option value="<?cs var:lu ?>"<?cs if:x.lead_unit == lu ?> selected<?cs /if ?>><?cs var:L.Admin.Rule.LeadUnits[lu] ?></option><?cs /each ?></select>
+  <label for="mr-<?cs name:x ?>"><?cs var:L.Admin.Rule.MaxReappoint ?></label>
+  <input id="mr-<?cs name:x ?>" name="max_reappoint" type="number" min="0" max="5" required value="<?cs var:x.max_reappoint ?>">
+  <label for="nd-<?cs name:x ?>"><?cs var:L.Admin.Rule.NearDue ?></label>
+  <input id="nd-<?cs name:x ?>" name="near_due_days" type="number" min="0" max="30" required value="<?cs var:x.near_due_days ?>">
+  <button type="submit"><?cs var:L.Admin.Rule.Save ?></button>
+</form>
+<?cs /each ?>
+<h2><?cs var:L.Admin.Rule.Add ?></h2>
+<?cs call:error() ?>
+<form method="post" action="/quan-tri/xin-loi/moi" class="form card">
+  <?cs call:hidden_common() ?>
+  <?cs call:field("legal_version", L.Admin.Rule.Version, Page.F.legal_version, "text", 40, 1) ?>
+  <?cs call:field("effective_from", L.Admin.Rule.EffectiveFrom, Page.F.effective_from, "date", 10, 1) ?>
+  <?cs call:field("lead_days", L.Admin.Rule.LeadDays, Page.F.lead_days, "number", 0, 1) ?>
+  <label for="f-lead_unit"><?cs var:L.Admin.Rule.LeadUnit ?></label>
+  <select id="f-lead_unit" name="lead_unit"<?cs call:err_attrs("lead_unit") ?>><?cs each:lu = Page.LeadUnits ?><option value="<?cs var:lu ?>"<?cs if:Page.F.lead_unit == lu ?> selected<?cs /if ?>><?cs var:L.Admin.Rule.LeadUnits[lu] ?></option><?cs /each ?></select>
+  <?cs call:field_error("lead_unit") ?>
+  <?cs call:field("max_reappoint", L.Admin.Rule.MaxReappoint, Page.F.max_reappoint, "number", 0, 1) ?>
+  <?cs call:field("near_due_days", L.Admin.Rule.NearDue, Page.F.near_due_days, "number", 0, 1) ?>
+  <button type="submit"><?cs var:L.Admin.Rule.AddButton ?></button>
+</form>
+<?cs include:"_foot.cs" ?>

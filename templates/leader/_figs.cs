@@ -1,0 +1,45 @@
+<?cs def:qs() ?>don-vi=<?cs var:url_escape(Page.ScopeCode) ?>&amp;tu=<?cs var:Page.From ?>&amp;den=<?cs var:Page.To ?><?cs /def ?>
+<?cs def:fig(key, value, prev, link) ?>
+<div class="fig">
+  <p class="fig-label"><?cs var:L.Lead.Fig[key] ?></p>
+  <p class="fig-value"><?cs if:link ?><a href="/lanh-dao/danh-sach?loai=<?cs var:link ?>&amp;<?cs call:qs() ?>"><?cs alt:value ?>0<?cs /alt ?></a><?cs else ?><?cs alt:value ?>0<?cs /alt ?><?cs /if ?></p>
+  <p class="fig-prev muted"><?cs var:L.Lead.PrevPeriod ?>: <?cs alt:prev ?>0<?cs /alt ?></p>
+  <details><summary><?cs var:L.Lead.Definition ?></summary><p><?cs var:L.Lead.Def[key] ?></p></details>
+</div>
+<?cs /def ?>
+<?cs def:figures() ?>
+<h2><?cs var:L.Lead.Dossiers ?></h2>
+<div class="figs">
+<?cs call:fig("received", Page.Fig.received, Page.Prev.received, "") ?>
+<?cs call:fig("finished", Page.Fig.finished, Page.Prev.finished, "") ?>
+<?cs call:fig("on_time_rate", Page.Fig.on_time_rate, Page.Prev.on_time_rate, "") ?>
+<?cs call:fig("early", Page.Fig.early, Page.Prev.early, "") ?>
+<?cs call:fig("on_time", Page.Fig.on_time, Page.Prev.on_time, "") ?>
+<?cs call:fig("late_finished", Page.Fig.late_finished, Page.Prev.late_finished, "") ?>
+</div>
+<h2><?cs var:L.Lead.Apologies ?></h2>
+<div class="figs">
+<?cs call:fig("late", Page.Fig.late, Page.Prev.late, "late") ?>
+<?cs call:fig("late_no_apology", Page.Fig.late_no_apology, Page.Prev.late_no_apology, "late_no_apology") ?>
+<?cs call:fig("apologies", Page.Fig.apologies, Page.Prev.apologies, "") ?>
+<?cs call:fig("apologies_late", Page.Fig.apologies_late, Page.Prev.apologies_late, "apology_late") ?>
+<?cs call:fig("escalated", Page.Fig.escalated, Page.Prev.escalated, "escalated") ?>
+<?cs call:fig("median_delay", Page.Fig.median_delay, Page.Prev.median_delay, "") ?>
+</div>
+<h2><?cs var:L.Lead.Satisfaction ?></h2>
+<div class="figs">
+<?cs call:fig("ratings", Page.Fig.ratings, Page.Prev.ratings, "") ?>
+<?cs call:fig("satisfaction", Page.Fig.satisfaction, Page.Prev.satisfaction, "") ?>
+<?cs call:fig("p3", Page.Fig.p3, Page.Prev.p3, "") ?>
+<?cs call:fig("p2", Page.Fig.p2, Page.Prev.p2, "") ?>
+<?cs call:fig("p1", Page.Fig.p1, Page.Prev.p1, "") ?>
+</div>
+<h2><?cs var:L.Lead.Feedback ?></h2>
+<div class="figs">
+<?cs call:fig("feedback", Page.Fig.feedback, Page.Prev.feedback, "") ?>
+<?cs call:fig("answered_on_time", Page.Fig.answered_on_time, Page.Prev.answered_on_time, "") ?>
+<?cs call:fig("median_answer_hours", Page.Fig.median_answer_hours, Page.Prev.median_answer_hours, "") ?>
+<?cs call:fig("feedback_overdue", Page.Fig.feedback_overdue, Page.Prev.feedback_overdue, "feedback_overdue") ?>
+<?cs call:fig("answer_unsatisfied", Page.Fig.answer_unsatisfied, Page.Prev.answer_unsatisfied, "") ?>
+</div>
+<?cs /def ?>

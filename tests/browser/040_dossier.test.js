@@ -1,0 +1,84 @@
+// A receiving officer records a dossier and prints Form 01; a late dossier gets
+// its apology (Form 04) drafted, signed and printed.  Both printed sheets are
+// screenshotted in print mode and their QR codes decoded.
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { test } = require('../lib/harness');
+const { sql } = require('../lib/client');
+const { open, checkA11y } = require('./browser');
+
+async function signIn(page, user) {
+  await page.goto('/can-bo/dang-nhap');
+  await page.fill('#username', user);
+  await page.fill('#password', 'motcua-demo');
+  await page.click('button[type=submit]');
+  await page.waitForURL(/\/can-bo\/$/);
+}
+
+// Screenshot the printed sheet (print media, A5-sized) and decode its QR code.
+async function printedQr(page, name) {
+  await page.emulateMedia({ media: 'print' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form-'));
+  const file = path.join(dir, name + '.png');
+  await page.locator('article.sheet').screenshot({ path: file });
+  await page.emulateMedia({ media: 'screen' });
+  try {
+    return execFileSync('zbarimg', ['-q', '--raw', file], { encoding: 'utf8' }).trim();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('Form 01 and Form 04 print with QR codes that open the citizen\'s dossier page', async () => {
+  const [[proc]] = sql("SELECT id FROM procedure_tthc WHERE unit_id = 2 ORDER BY id LIMIT 1");
+  const officer = await open({ viewport: { width: 1100, height: 1000 } });
+  const leader = await open({ viewport: { width: 1100, height: 1000 } });
+  const citizen = await open();
+  try {
+    const p = officer.page;
+    await signIn(p, 'canbo02');
+    await p.goto('/can-bo/ho-so/moi?tt=' + proc);
+    await checkA11y(p, 'intake form');
+    await p.fill('#name', 'Lý Thị Phương');
+    await p.fill('#phone', '0904 111 222');
+    await p.click('form[action="/can-bo/ho-so/moi"][method=post] button[type=submit]');
+    await p.waitForURL(/\/giay-hen$/);
+    const code = p.url().split('/')[5];
+    assert.match(await p.textContent('article.sheet'), /Lý Thị Phương/);
+    await checkA11y(p, 'Form 01');
+    const url01 = await printedQr(p, 'form01');
+    assert.match(url01, /\/ho-so\/[0-9A-Z]{21}$/);
+
+    // it will be late: the officer drafts the apology, the leader signs it
+    await p.goto('/can-bo/ho-so/' + code);
+    await p.fill('#reason_text', 'Hệ thống cơ sở dữ liệu hộ tịch gặp sự cố.');
+    await p.click('form[action$="/xin-loi"] button');
+    await p.waitForURL(/#xin-loi$/);
+    const lp = leader.page;
+    await signIn(lp, 'lanhdao01');
+    await lp.goto('/can-bo/ho-so/' + code);
+    await checkA11y(lp, 'dossier page');
+    await lp.click('form[action$="/ky"] button');
+    await lp.waitForURL(/#xin-loi$/);
+    await lp.click('a:has-text("Xem / in Mẫu 04")');
+    await lp.waitForURL(/\/xin-loi\/\d+$/);
+    assert.match(await lp.textContent('article.sheet'), /Hệ thống cơ sở dữ liệu hộ tịch gặp sự cố/);
+    assert.match(await lp.textContent('article.sheet'), /\d+\/PXL/);
+    const url04 = await printedQr(lp, 'form04');
+    assert.strictEqual(url04, url01, 'both sheets point at the same dossier page');
+
+    // the citizen scans it
+    const cp = citizen.page;
+    await cp.goto(new URL(url04).pathname);
+    assert.match(await cp.textContent('.letter'), /Hệ thống cơ sở dữ liệu hộ tịch gặp sự cố/);
+    await checkA11y(cp, 'citizen dossier page');
+  } finally {
+    await officer.ctx.close();
+    await leader.ctx.close();
+    await citizen.ctx.close();
+  }
+});

@@ -1,0 +1,118 @@
+// Leader audit: figures computed on a small hand-made data set must match the
+// page, the drill-down list and the CSV; a leader sees only its subtree.
+'use strict';
+const assert = require('assert');
+const { test } = require('../lib/harness');
+const { Client, sql, resetLimits } = require('../lib/client');
+
+const HASH = '$argon2id$v=19$m=65536,t=2,p=1$WxmA5i9aMqOAs0pOZihj+Q$geaYVNbK16bxGmNqRlFMgPhIADiJLtwNzo4nR4gpyAc';   // "motcua-demo"
+const T = {};
+const users = {};
+async function as(name) {
+  if (!users[name]) { users[name] = new Client(); await users[name].login(name); }
+  return users[name];
+}
+
+test('setup: unit X with its leader and officer; 9 dossiers received through the counter', async () => {
+  sql("INSERT INTO org_unit (parent_id, code, name, short_name, level) VALUES (8, 'TEST.X.H41', 'Trung tâm kiểm thử X', 'TT X', 'centre')");
+  sql("UPDATE org_unit u JOIN org_unit p ON p.id = u.parent_id SET u.path = CONCAT(p.path, u.id, '/') WHERE u.code = 'TEST.X.H41'");
+  [[T.unit]] = sql("SELECT id FROM org_unit WHERE code = 'TEST.X.H41'");
+  sql(`INSERT INTO users (username, full_name, title, role, unit_id, password_hash) VALUES
+       ('lanhdao_x', 'Cao Minh Đức', 'Giám đốc', 'leader', ${T.unit}, '${HASH}'),
+       ('canbo_x', 'Tạ Thị Ngân', 'Chuyên viên', 'officer', ${T.unit}, '${HASH}')`);
+  sql("INSERT INTO field (code, name) VALUES ('T-X', 'Lĩnh vực kiểm thử X')");
+  sql(`INSERT INTO procedure_tthc (national_code, name, field_id, level, unit_id, time_value, documents, legal_basis, effective_from)
+       VALUES ('9.000099', 'Thủ tục kiểm thử X', (SELECT id FROM field WHERE code = 'T-X'), 'commune', ${T.unit}, 5, 'Đơn', 'Kiểm thử', '2025-07-01')`);
+  const [[proc]] = sql("SELECT id FROM procedure_tthc WHERE national_code = '9.000099'");
+  const c = await as('canbo_x');
+  const csrf = await c.csrf('/can-bo/ho-so/moi');
+  T.codes = [];
+  for (let i = 0; i < 9; i++) {
+    const r = await c.post('/can-bo/ho-so/moi', { csrf, procedure: proc, name: `Công dân ${i}`, documents: 'Đơn', sets: '1', channel: 'counter', collect: 'counter' });
+    assert.strictEqual(r.status, 303);
+    T.codes.push(r.headers.get('location').split('/')[3]);
+  }
+  // 7 of them missed their first appointment on the 2nd of this month; 5 of those got a signed apology
+  const firstOfMonth = sql("SELECT DATE_FORMAT(CURDATE(), '%Y-%m-02')")[0][0];
+  const late = T.codes.slice(0, 7).map(c => `'${c}'`).join(',');
+  sql(`UPDATE dossier SET original_due_at = '${firstOfMonth} 10:00:00', due_at = '${firstOfMonth} 10:00:00' WHERE code IN (${late})`);
+  for (const code of T.codes.slice(0, 5)) {
+    sql(`INSERT INTO apology (dossier_id, unit_id, number, status, reason_code, reason_text, old_due_at, new_due_at, drafted_by, drafted_at, signed_at, on_time)
+         SELECT id, unit_id, 'x/PXL', 'signed', 'workload', 'Quá tải', original_due_at, original_due_at + INTERVAL 5 DAY,
+                (SELECT id FROM users WHERE username = 'canbo_x'), original_due_at - INTERVAL 3 DAY, original_due_at - INTERVAL 2 DAY, 1
+         FROM dossier WHERE code = '${code}'`);
+  }
+  // a draft does not count as an apology
+  sql(`INSERT INTO apology (dossier_id, unit_id, status, reason_code, reason_text, old_due_at, new_due_at, drafted_by, drafted_at)
+       SELECT id, unit_id, 'draft', 'workload', 'Nháp', original_due_at, original_due_at, (SELECT id FROM users WHERE username = 'canbo_x'), UTC_TIMESTAMP()
+       FROM dossier WHERE code = '${T.codes[5]}'`);
+  T.noApology = T.codes.slice(5, 7).sort();
+  // ratings of the month for the satisfaction figure: 20 ratings, 5 not satisfied
+  sql(`INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1) VALUES ('unit', ${T.unit}, CURDATE(), 20, 10, 5, 5)`);
+});
+
+test('the dashboard shows 9 received, 7 late of which 2 without an apology, satisfaction 75,0%', async () => {
+  const c = await as('lanhdao_x');
+  const r = await c.get('/lanh-dao/?ky=thang');
+  assert.strictEqual(r.status, 200);
+  const fig = key => {
+    const m = r.text.match(new RegExp(`loai=${key}&amp;[^"]*">(\\d+)<`));
+    return m && Number(m[1]);
+  };
+  assert.match(r.text, /Hồ sơ tiếp nhận<\/p>\s*<p class="fig-value">9</);
+  assert.strictEqual(fig('late'), 7);
+  assert.strictEqual(fig('late_no_apology'), 2);
+  assert.match(r.text, /Tỷ lệ hài lòng \(QĐ 766\)<\/p>\s*<p class="fig-value">75,0%</);
+  assert.match(r.text, /<svg viewBox="0 0 640 200" role="img"/, 'a server-rendered chart');
+  assert.match(r.text, /Cách tính/);
+});
+
+test('drill-down: the 2 dossiers without an apology, each linking to the dossier; the CSV has the same rows', async () => {
+  const c = await as('lanhdao_x');
+  const list = await c.get('/lanh-dao/danh-sach?loai=late_no_apology&ky=thang');
+  assert.strictEqual(list.status, 200);
+  assert.match(list.text, /<strong id="row-count">2<\/strong>/);
+  const body = list.text.slice(list.text.indexOf('<tbody>'));
+  const codes = [...body.matchAll(/href="\/can-bo\/ho-so\/([^"]+)"/g)].map(m => m[1]).sort();
+  assert.deepStrictEqual(codes, T.noApology);
+  const open = await c.get('/can-bo/ho-so/' + codes[0]);
+  assert.strictEqual(open.status, 200, 'the leader opens the dossier');
+  const csv = await c.get('/lanh-dao/danh-sach?loai=late_no_apology&ky=thang&csv=1');
+  assert.match(csv.headers.get('content-type'), /^text\/csv; charset=utf-8/);
+  assert.match(csv.headers.get('content-disposition'), /attachment; filename="late_no_apology-/);
+  const bytes = Buffer.from(await (await fetch(process.env.MOTCUA_BASE + '/lanh-dao/danh-sach?loai=late_no_apology&ky=thang&csv=1',
+    { headers: { cookie: c.cookieHeader() } })).arrayBuffer());
+  assert.deepStrictEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
+  const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+  assert.strictEqual(lines[0], 'Mã hồ sơ,Đơn vị tiếp nhận,Người nộp,Hẹn trả ban đầu,Có kết quả,Trạng thái,—');
+  assert.deepStrictEqual(lines.slice(1).map(l => l.split(',')[0].replace(/"/g, '')).sort(), T.noApology);
+  const all = await c.get('/lanh-dao/danh-sach?loai=late&ky=thang');
+  assert.match(all.text, /<strong id="row-count">7<\/strong>/);
+  assert.ok(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'report.export'")[0][0] >= '1', 'exports are audited');
+});
+
+test('scope: a leader sees only its subtree; the provincial leader sees everything; officers none', async () => {
+  assert.strictEqual((await (await as('lanhdao01')).get('/lanh-dao/?don-vi=TEST.X.H41')).status, 403);
+  const prov = await (await as('lanhdao02')).get('/lanh-dao/?don-vi=TEST.X.H41&ky=thang');
+  assert.strictEqual(prov.status, 200);
+  assert.match(prov.text, /Trung tâm kiểm thử X/);
+  const list = await (await as('lanhdao01')).get('/lanh-dao/danh-sach?loai=late&ky=thang');
+  for (const code of T.codes) assert.ok(!list.text.includes(code), 'another unit\'s dossiers are not listed');
+  assert.strictEqual((await (await as('canbo_x')).get('/lanh-dao/')).status, 403);
+  assert.strictEqual((await (await as('lanhdao_x')).get('/lanh-dao/danh-sach?loai=khac')).status, 400);
+});
+
+test('the audit trail of the subtree: who did what, when, from where', async () => {
+  const r = await (await as('lanhdao_x')).get('/lanh-dao/nhat-ky');
+  assert.strictEqual(r.status, 200);
+  assert.match(r.text, /Tạ Thị Ngân/);
+  assert.match(r.text, /dossier.receive/);
+  assert.ok(!r.text.includes('Nguyễn Thị Hồng Nhung'), 'people of other units are not shown');
+});
+
+test('the printable monthly report page', async () => {
+  const r = await (await as('lanhdao_x')).get('/lanh-dao/?ky=thang&in=1');
+  assert.strictEqual(r.status, 200);
+  assert.match(r.text, /Báo cáo tình hình giải quyết hồ sơ và mức độ hài lòng/);
+  assert.match(r.text, /Trung tâm kiểm thử X/);
+});
