@@ -620,7 +620,8 @@ unit_render(struct req *r, int status, int keep)
             hset(r, pool_printf(&r->pool, "Page.Counters.%zu.token", i), tok);
         }
         /* a refused rename shows what was typed, in its own row */
-        if (keep && num(dbres_get(&cres, i, 0)) == num(req_form(r, "counter"))) {
+        if (hdf_get_obj(r->hdf, "Page.Err.rename") &&
+            num(dbres_get(&cres, i, 0)) == num(req_form(r, "counter"))) {
             hset(r, pool_printf(&r->pool, "Page.Counters.%zu.name", i),
                  hdf_get_value(r->hdf, "Page.F.rename", ""));
             hset(r, pool_printf(&r->pool, "Page.Counters.%zu.error", i),
@@ -887,7 +888,7 @@ counter_rename(struct req *r)
         return rc;
     }
     if (form_read(r, f, 1, v) != 0) {
-        return unit_render(r, 422, 1);
+        return unit_render(r, 422, 0);
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = counter_lock(r, &id)) != DB_OK) {
         return db_fail(r, tx_end(r, dr));

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "demo_gen.h"
 #include "motcua.h"
 
 static const char usage[] =
@@ -21,7 +22,11 @@ static const char usage[] =
     "              [--title TITLE] [--counter CODE]\n"
     "                              the password is read from $MOTCUA_PASSWORD or one line of stdin\n"
     "  import-calendar FILE.csv    load holidays, swaps and make-up Saturdays (see sql/data/)\n"
-    "  demo                        load the demo province (sql/demo/) and its demo accounts\n"
+    "  demo                        load the demo province (sql/demo/), its demo accounts and a\n"
+    "                              small lived-in data set (300 dossiers, 60 feedback cases)\n"
+    "  demo-data --dossiers N --feedback M [--ratings R] [--seed S]\n"
+    "                              add generated dossiers, feedback and ratings (default R =\n"
+    "                              3 N / 10, S = 1) to the demo province; for benchmarks\n"
     "  qr-ensure                   give every counter, unit and officer a QR link\n"
     "  qr-url ID                   print the public URL of QR link ID\n"
     "  tick                        periodic work: escalate overdue cases, deliver mail\n"
@@ -410,6 +415,7 @@ cmd_import_calendar(struct ctl *c, const char *path)
 }
 
 static int cmd_qr_ensure(struct ctl *c);
+static int demo_data(struct ctl *c, const struct demo_opts *o);
 
 /* ---- demo data --------------------------------------------------------- */
 
@@ -482,7 +488,68 @@ cmd_demo(struct ctl *c)
         rc = create_user(c, people[i].user, people[i].name, people[i].role, people[i].unit,
                          people[i].title, people[i].counter, pw);
     }
-    return rc == 0 ? cmd_qr_ensure(c) : rc;
+    if (rc == 0) {
+        rc = cmd_qr_ensure(c);
+    }
+    if (rc == 0) {
+        /* a lived-in system: a few hundred dossiers over ten years, ratings, cases */
+        struct demo_opts o = { .dossiers = 300, .feedback = 60, .ratings = 200, .seed = 1 };
+
+        rc = demo_data(c, &o);
+    }
+    return rc;
+}
+
+/* Generate demo data with the calendar loaded; one audit row says it happened. */
+static int
+demo_data(struct ctl *c, const struct demo_opts *o)
+{
+    struct cal cal;
+    char detail[160];
+    int rc;
+
+    cal_init(&cal);
+    if (cal_load(&cal, c->db, &c->req.pool) != DB_OK) {
+        return die_db(c, "calendar");
+    }
+    rc = demo_generate(&c->req, &cal, o);
+    cal_free(&cal);
+    if (rc != 0) {
+        return rc;
+    }
+    snprintf(detail, sizeof(detail), "dossiers=%lld feedback=%lld ratings=%lld seed=%llu",
+             o->dossiers, o->feedback, o->ratings, o->seed);
+    if (db_begin(c->db) != DB_OK || audit(&c->req, "demo.generate", "demo", 0, detail) != DB_OK ||
+        db_commit(c->db) != DB_OK) {
+        db_rollback(c->db);
+        return die_db(c, "demo-data");
+    }
+    return 0;
+}
+
+static int
+cmd_demo_data(struct ctl *c, int argc, char **argv)
+{
+    static const char *const names[] = { "--dossiers", "--feedback", "--ratings", "--seed" };
+    long long v[4] = { -1, -1, -1, 1 };
+    struct demo_opts o;
+
+    for (size_t i = 0; i < NELEM(names); i++) {
+        const char *s = opt(argc, argv, names[i]);
+
+        if (s && parse_int(s, 0, 1000000000LL, &v[i]) != 0) {
+            fprintf(stderr, "motcuactl: %s wants a whole number from 0 to 1000000000 (got \"%s\")\n",
+                    names[i], s);
+            return 2;
+        }
+    }
+    if (v[0] < 0 || v[1] < 0) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    o = (struct demo_opts){ .dossiers = v[0], .feedback = v[1], .ratings = v[2],
+                            .seed = (unsigned long long)v[3], .progress = 1 };
+    return demo_data(c, &o);
 }
 
 /* ---- QR links ---------------------------------------------------------- */
@@ -743,6 +810,8 @@ main(int argc, char **argv)
         rc = cmd_import_calendar(&c, argv[i + 1]);
     } else if (strcmp(cmd, "demo") == 0) {
         rc = cmd_demo(&c);
+    } else if (strcmp(cmd, "demo-data") == 0) {
+        rc = cmd_demo_data(&c, argc - i, argv + i);
     } else if (strcmp(cmd, "qr-ensure") == 0) {
         rc = cmd_qr_ensure(&c);
     } else if (strcmp(cmd, "qr-url") == 0 && i + 1 < argc) {

@@ -110,3 +110,11 @@ GRANT SELECT ON stat_dossier_day TO motcua_leader@localhost;
 GRANT SELECT ON stat_day         TO motcua_leader@localhost;
 GRANT SELECT ON feedback         TO motcua_leader@localhost;
 GRANT SELECT ON rating           TO motcua_leader@localhost;
+
+-- 004 api: dossier import by API key
+GRANT SELECT ON api_client     TO motcua_api@localhost;
+GRANT SELECT ON procedure_tthc TO motcua_api@localhost;
+GRANT SELECT, INSERT, UPDATE ON dossier TO motcua_api@localhost;
+GRANT SELECT, INSERT, DELETE ON dossier_step TO motcua_api@localhost;
+GRANT SELECT, INSERT ON qr_link TO motcua_api@localhost;
+GRANT SELECT, INSERT, UPDATE ON stat_dossier_day TO motcua_api@localhost;

@@ -24,6 +24,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "token.h"
+
 #define BATCH_ROWS  1000
 #define BATCH_BYTES (4u << 20)
 #define CHUNK       4000          /* dossiers per transaction */
@@ -370,7 +372,8 @@ struct gen {
     struct db *db;
     const struct cal *cal;
     const struct demo_opts *o;
-    struct pool p;
+    struct pool p;               /* the model: lives as long as the run */
+    struct pool tmp;             /* one chunk of dossiers' strings */
     struct rng g;
     time_t now;
     int today, first;            /* local days */
@@ -778,6 +781,7 @@ progress(struct gen *G, const char *phase, int final)
         return;
     }
     pct = G->work_total ? 100.0 * (double)G->work_done / (double)G->work_total : 100.0;
+    pct = pct > 100.0 ? 100.0 : pct;
     if (G->tty) {
         if (!final && t - G->last_draw < 0.25) {
             return;
@@ -1302,7 +1306,7 @@ one_dossier(struct gen *G, int day, time_t received, int open, int age, int nrat
         if (outcome < 0) {
             int span = cal_working_days_between(G->cal, s, due_day);
 
-            fin_day = span > 1 ? cal_add_working_days(G->cal, s, (int)between(&G->g, 0, span - 1))
+            fin_day = span >= 1 ? cal_add_working_days(G->cal, s, (int)between(&G->g, 0, span - 1))
                                : due_day;
         } else if (outcome == 0) {
             fin_day = due_day;
@@ -1505,7 +1509,7 @@ one_dossier(struct gen *G, int day, time_t received, int open, int age, int nrat
         }
         mn = female ? &PICK(&G->g, middle_f) : &PICK(&G->g, middle_m);
         gn = female ? &PICK(&G->g, given_f) : &PICK(&G->g, given_m);
-        name = pool_printf(&G->r->pool, "%s %s %s", f->vi, mn->vi, gn->vi);
+        name = pool_printf(&G->tmp, "%s %s %s", f->vi, mn->vi, gn->vi);
         fam_ascii = f->ascii;
         if (chance(&G->g, 0.3)) {
             snprintf(email, sizeof(email), "%s%s%lld@%s", gn->ascii, fam_ascii,
@@ -1513,13 +1517,13 @@ one_dossier(struct gen *G, int day, time_t received, int open, int age, int nrat
         }
     }
     if (strstr(cu->level, "centre") && cu->parent && strstr(unit_by_id(G, cu->parent)->name, "xã")) {
-        addr = pool_printf(&G->r->pool, "%s, %s, tỉnh Ninh Bình", PICK(&G->g, villages),
+        addr = pool_printf(&G->tmp, "%s, %s, tỉnh Ninh Bình", PICK(&G->g, villages),
                            PICK(&G->g, communes));
     } else if (chance(&G->g, 0.7)) {
-        addr = pool_printf(&G->r->pool, "Số %lld đường %s, %s, tỉnh Ninh Bình",
+        addr = pool_printf(&G->tmp, "Số %lld đường %s, %s, tỉnh Ninh Bình",
                            between(&G->g, 1, 320), PICK(&G->g, streets), PICK(&G->g, wards));
     } else {
-        addr = pool_printf(&G->r->pool, "%s, %s, tỉnh Ninh Bình", PICK(&G->g, villages),
+        addr = pool_printf(&G->tmp, "%s, %s, tỉnh Ninh Bình", PICK(&G->g, villages),
                            PICK(&G->g, communes));
     }
     snprintf(phone, sizeof(phone), "%s%07lld", PICK(&G->g, phone_prefix), below(&G->g, 10000000));
@@ -1705,9 +1709,9 @@ add_rating(struct gen *G, long long dossier, long long qr, long long unit, long 
     }
     /* ≈ 70 % rất hài lòng, 22 % hài lòng, 8 % không hài lòng; worse when late */
     if (late) {
-        r->level = y < 0.40 ? 3 : y < 0.65 ? 2 : 1;
+        r->level = y < 0.45 ? 3 : y < 0.70 ? 2 : 1;
     } else {
-        r->level = y < 0.73 ? 3 : y < 0.955 ? 2 : 1;
+        r->level = y < 0.72 ? 3 : y < 0.94 ? 2 : 1;
     }
     for (int k = 0; k < 4; k++) {
         if (chance(&G->g, 0.6)) {
@@ -1717,4 +1721,806 @@ add_rating(struct gen *G, long long dossier, long long qr, long long unit, long 
         }
     }
     r->comment = chance(&G->g, 0.15) ? (signed char)below(&G->g, 4) : -1;
+}
+
+static long long
+officer_of_unit(struct gen *G, long long unit)
+{
+    long long found[8];
+    int n = 0;
+
+    for (size_t i = 0; i < G->nusers && n < 8; i++) {
+        if (G->users[i].unit_id == unit && strcmp(G->users[i].role, "officer") == 0) {
+            found[n++] = G->users[i].id;
+        }
+    }
+    return n ? found[below(&G->g, n)] : 0;
+}
+
+static void
+add_feedback(struct gen *G, long long dossier, long long unit, long long counter,
+             long long officer, time_t received, time_t returned, int late)
+{
+    struct g_feedback *f;
+    double x = unit01(&G->g), y;
+    struct g_user *o = NULL;
+    struct g_counter *c = NULL;
+    struct g_unit *u = unit_by_id(G, unit);
+    int cday, dday;
+
+    for (size_t i = 0; i < G->nusers; i++) {
+        if (G->users[i].id == officer) {
+            o = &G->users[i];
+        }
+    }
+    for (size_t i = 0; i < G->ncounters; i++) {
+        if (G->counters[i].id == counter) {
+            c = &G->counters[i];
+        }
+    }
+    push((void **)&G->fbs, &G->nfbs, &G->cfbs, sizeof(*G->fbs));
+    f = &G->fbs[G->nfbs - 1];
+    f->unit = unit;
+    if (late) {
+        f->kind = x < 0.45 ? FK_CONDUCT : x < 0.75 ? FK_PETITION : x < 0.95 ? FK_SUGGESTION : FK_PRAISE;
+    } else {
+        f->kind = x < 0.22 ? FK_CONDUCT : x < 0.50 ? FK_PETITION : x < 0.85 ? FK_SUGGESTION : FK_PRAISE;
+    }
+    /* when: on the spot, after the result, or days later from home */
+    y = unit01(&G->g);
+    if (f->kind == FK_PETITION) {
+        f->created = received + (time_t)between(&G->g, 3600, 20 * 86400);
+    } else if (returned && (f->kind == FK_PRAISE || y < 0.4)) {
+        f->created = returned + (time_t)between(&G->g, 300, 2 * 86400);
+    } else {
+        f->created = received + (time_t)between(&G->g, 300, 4 * 3600);
+    }
+    f->created = min_t(f->created, G->now - 60);
+    if (f->created < received) {
+        f->created = received;
+    }
+    /* who and through which QR code */
+    y = unit01(&G->g);
+    if (f->kind == FK_CONDUCT || f->kind == FK_PRAISE) {
+        if (o && o->link && y < 0.5) {
+            f->link = o->link;
+            f->counter = o->counter_id;
+            f->officer = o->id;
+        } else if (c && c->link) {
+            f->link = c->link;
+            f->counter = counter;
+        }
+    } else if (f->kind == FK_SUGGESTION && c && c->link && y < 0.5) {
+        f->link = c->link;
+        f->counter = counter;
+    } else if (u && u->unit_link && y < 0.8) {
+        f->link = u->unit_link;
+    }
+    if ((f->kind == FK_PETITION || f->kind == FK_CONDUCT) && chance(&G->g, 0.25)) {
+        f->dossier_id = dossier;
+    }
+    y = unit01(&G->g);
+    switch (f->kind) {
+    case FK_CONDUCT: f->identity = y < 0.5 ? 0 : y < 0.8 ? 1 : 2; break;
+    case FK_PETITION: f->identity = y < 0.3 ? 0 : y < 0.4 ? 1 : 2; break;
+    case FK_SUGGESTION: f->identity = y < 0.6 ? 0 : 2; break;
+    default: f->identity = y < 0.5 ? 0 : 2; break;
+    }
+    if (f->identity) {
+        f->female = chance(&G->g, 0.5);
+        f->fam = (int)below(&G->g, (long long)NELEM(family));
+        f->mid = (int)below(&G->g, f->female ? (long long)NELEM(middle_f) : (long long)NELEM(middle_m));
+        f->giv = (int)below(&G->g, f->female ? (long long)NELEM(given_f) : (long long)NELEM(given_m));
+        f->phone = (unsigned)below(&G->g, 10000000) * 32u + (unsigned)below(&G->g, 20);
+        f->has_email = chance(&G->g, 0.4);
+        f->has_address = chance(&G->g, f->kind == FK_PETITION ? 0.85 : 0.5);
+    }
+    f->content = (int)below(&G->g, (long long)fb_ncontent[f->kind]);
+    f->answer = (int)below(&G->g, 2);
+    f->satisfied = -1;
+
+    /* the case's life */
+    cday = cal_local_day(f->created);
+    f->due = cal_due(G->cal, f->created, G->answer_days[f->kind], CAL_WORKING_DAYS, 0);
+    f->forward_due = cal_due(G->cal, f->created, G->forward_days[f->kind], CAL_WORKING_DAYS, 0);
+    dday = cal_local_day(f->due);
+    f->classified = at_work(G, cal_add_working_days(G->cal, cday, (int)below(&G->g, 3)));
+    if (f->classified <= f->created) {
+        f->classified = f->created + (time_t)between(&G->g, 600, 7200);
+    }
+    if (chance(&G->g, 0.6)) {
+        f->assigned = officer_of_unit(G, unit);
+    }
+    if (f->kind != FK_PRAISE && chance(&G->g, 0.04)) {
+        f->rejected = 1;
+        f->status = FS_REJECTED;
+        if (f->classified > G->now) {
+            f->status = FS_NEW;
+            f->classified = 0;
+            f->rejected = 0;
+        }
+        return;
+    }
+    if (chance(&G->g, 0.88)) {
+        int span = cal_working_days_between(G->cal, cal_local_day(f->classified), dday);
+
+        f->answered = at_work(G, cal_add_working_days(G->cal, cal_local_day(f->classified),
+                                                      (int)below(&G->g, span > 0 ? span + 1 : 1)));
+    } else {
+        f->answered = at_work(G, cal_add_working_days(G->cal, dday, (int)between(&G->g, 1, 8)));
+    }
+    if (f->answered <= f->classified) {
+        f->answered = f->classified + (time_t)between(&G->g, 1800, 3 * 3600);
+    }
+    if (f->classified > G->now) {
+        f->classified = 0;
+        f->answered = 0;
+        f->status = FS_NEW;
+    } else if (f->answered > G->now) {
+        f->answered = 0;
+        f->status = f->kind == FK_CONDUCT ? FS_CONDUCT : FS_ACCEPTED;
+        if (chance(&G->g, 0.15)) {
+            f->status = FS_NEED_INFO;
+            f->paused = f->classified + (time_t)below(&G->g, G->now - f->classified);
+            f->info = 1;
+        }
+    } else {
+        double v = unit01(&G->g);
+
+        f->satisfied = v < 0.75 ? 1 : v < 0.82 ? 0 : -1;
+        f->closed = f->answered + (time_t)between(&G->g, 2 * 86400, 20 * 86400);
+        if (f->satisfied == 0 && G->now - f->answered < 30 * 86400) {
+            f->status = FS_REVIEW;
+            f->closed = 0;
+        } else if (f->closed <= G->now) {
+            f->status = FS_CLOSED;
+        } else {
+            f->status = FS_ANSWERED;
+            f->closed = 0;
+        }
+    }
+    /* overdue and still open: the tick has already sent it up */
+    if (f->answered == 0 && f->status != FS_NEED_INFO && f->due < G->now) {
+        f->escalated = cal_instant(cal_next_working(G->cal, dday), 480);
+        f->escalated = f->escalated <= G->now ? f->escalated : 0;
+    }
+}
+
+/* ---- writing what was collected ----------------------------------------- */
+
+static enum db_rc
+next_chunk(struct gen *G)
+{
+    struct jbatch *all[] = { &G->b_dossier, &G->b_qr, &G->b_step, &G->b_event, &G->b_apology,
+                             &G->b_rating, &G->b_fb, &G->b_fbev, &G->b_dstat, &G->b_fstat,
+                             &G->b_seq };
+    enum db_rc rc = DB_OK;
+
+    for (size_t i = 0; rc == DB_OK && i < NELEM(all); i++) {
+        rc = jb_flush(G, all[i]);
+    }
+    if (rc == DB_OK) {
+        rc = db_commit(G->db);
+    }
+    if (rc == DB_OK) {
+        rc = db_begin(G->db);
+    }
+    return rc;
+}
+
+static int
+by_signed(const void *a, const void *b)
+{
+    const struct g_apology *x = *(const struct g_apology *const *)a;
+    const struct g_apology *y = *(const struct g_apology *const *)b;
+
+    return x->signed_at < y->signed_at ? -1 : x->signed_at > y->signed_at;
+}
+
+static int
+by_drafted(const void *a, const void *b)
+{
+    const struct g_apology *x = a, *y = b;
+
+    return x->drafted < y->drafted ? -1 : x->drafted > y->drafted ? 1
+           : x->dossier_id < y->dossier_id ? -1 : x->dossier_id > y->dossier_id;
+}
+
+static enum db_rc
+write_apologies(struct gen *G)
+{
+    static const char *const delivery[] = { NULL, "counter", "sms", "email", "post" };
+    struct g_apology **order;
+    enum db_rc rc = DB_OK;
+
+    qsort(G->apos, G->napos, sizeof(*G->apos), by_drafted);
+    /* numbers ("15/PXL") run per unit and year in the order of signature */
+    order = xcalloc(G->napos + 1, sizeof(*order));
+    for (size_t i = 0; i < G->napos; i++) {
+        order[i] = &G->apos[i];
+    }
+    qsort(order, G->napos, sizeof(*order), by_signed);
+    for (size_t i = 0; i < G->napos; i++) {
+        struct g_apology *a = order[i];
+        char scope[48];
+        int y;
+
+        if (a->signed_at == 0) {
+            continue;
+        }
+        cal_ymd(cal_local_day(a->signed_at), &y, NULL, NULL);
+        snprintf(scope, sizeof(scope), "PXL-%lld", a->unit_id);
+        a->number = (int)seq_next(&G->seq, scope, cal_day_from_ymd(y, 1, 1), 1);
+    }
+    free(order);
+    for (size_t i = 0; rc == DB_OK && i < G->napos; i++) {
+        struct g_apology *a = &G->apos[i];
+        struct jbatch *b = &G->b_apology;
+        char number[40];
+
+        snprintf(number, sizeof(number), "%d/PXL", a->number);
+        jb_row(b);
+        jb_int(b, a->dossier_id);
+        jb_int(b, a->unit_id);
+        jb_str(b, a->signed_at ? number : NULL);
+        jb_str(b, a->delivered ? "delivered" : a->signed_at ? "signed" : "draft");
+        jb_str(b, a->reason->code);
+        jb_str(b, a->reason->text);
+        jb_time(b, a->old_due);
+        jb_time(b, a->new_due);
+        jb_int(b, a->drafted_by);
+        jb_time(b, a->drafted);
+        jb_int(b, a->signer_id);
+        jb_str(b, a->signed_at ? a->signer_name : NULL);
+        jb_str(b, a->signed_at ? a->signer_title : NULL);
+        jb_time(b, a->signed_at);
+        if (a->signed_at) {
+            jb_int(b, a->on_time);
+        } else {
+            jb_null(b);
+        }
+        jb_str(b, a->delivered ? delivery[a->delivery] : NULL);
+        jb_time(b, a->delivered);
+        rc = jb_end(G, b);
+        if (rc == DB_OK && a->signed_at) {
+            rc = event(G, a->dossier_id, a->signed_at, "apology", a->unit_id, number);
+            stat_add(&G->dstat, a->d_unit, a->d_counter, a->d_officer,
+                     cal_local_day(a->signed_at), 5, 1);
+            stat_add(&G->dstat, a->d_unit, a->d_counter, a->d_officer,
+                     cal_local_day(a->signed_at), 6, !a->on_time);
+        }
+        G->work_done++;
+        if (rc == DB_OK && i % CHUNK == CHUNK - 1) {
+            rc = next_chunk(G);
+            progress(G, "apologies", 0);
+        }
+    }
+    return rc;
+}
+
+static int
+by_at(const void *a, const void *b)
+{
+    const struct g_rating *x = a, *y = b;
+
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static enum db_rc
+write_ratings(struct gen *G)
+{
+    static const char *const channel[] = { "qr", "kiosk" };
+    enum db_rc rc = DB_OK;
+
+    qsort(G->ratings, G->nratings, sizeof(*G->ratings), by_at);
+    for (size_t i = 0; rc == DB_OK && i < G->nratings; i++) {
+        struct g_rating *r = &G->ratings[i];
+        struct jbatch *b = &G->b_rating;
+        char ref[17], client[17];
+
+        /* unique by construction: mix64 is a bijection */
+        snprintf(ref, sizeof(ref), "%016llx",
+                 (unsigned long long)mix64(G->o->seed * 0x9e3779b97f4a7c15ULL ^ (uint64_t)i ^
+                                           ((uint64_t)G->next_dossier << 40)));
+        snprintf(client, sizeof(client), "%016llx", (unsigned long long)rnd(&G->g));
+        jb_row(b);
+        jb_str(b, ref);
+        jb_int(b, r->link);
+        jb_str(b, channel[r->channel]);
+        jb_int(b, r->unit);
+        jb_int(b, r->counter);
+        jb_int(b, r->officer);
+        jb_int(b, r->dossier_id);
+        jb_int(b, r->level);
+        for (int k = 0; k < 4; k++) {
+            if (r->c[k]) {
+                jb_int(b, r->c[k]);
+            } else {
+                jb_null(b);
+            }
+        }
+        jb_str(b, r->comment >= 0 ? comments[r->level - 1][r->comment] : "");
+        jb_str(b, client);
+        jb_time(b, r->at);
+        rc = jb_end(G, b);
+        stat_add(&G->fstat, r->unit, r->counter, r->officer, cal_local_day(r->at), 0, 1);
+        stat_add(&G->fstat, r->unit, r->counter, r->officer, cal_local_day(r->at),
+                 r->level == 3 ? 1 : r->level == 2 ? 2 : 3, 1);
+        G->work_done++;
+        if (rc == DB_OK && i % (CHUNK * 4) == CHUNK * 4 - 1) {
+            rc = next_chunk(G);
+            progress(G, "ratings", 0);
+        }
+    }
+    return rc;
+}
+
+static int
+by_created(const void *a, const void *b)
+{
+    const struct g_feedback *x = a, *y = b;
+
+    return x->created < y->created ? -1 : x->created > y->created;
+}
+
+static enum db_rc
+fb_event(struct gen *G, long long id, time_t at, long long actor, const char *ev, int pub,
+         const char *body)
+{
+    struct jbatch *b = &G->b_fbev;
+
+    jb_row(b);
+    jb_int(b, id);
+    jb_int(b, (long long)at);
+    jb_int(b, actor);
+    jb_str(b, ev);
+    jb_int(b, pub);
+    jb_str(b, body ? body : "");
+    return jb_end(G, b);
+}
+
+static enum db_rc
+write_feedback(struct gen *G)
+{
+    static const char *const ident[] = { "anonymous", "confidential", "named" };
+    enum db_rc rc = DB_OK;
+
+    qsort(G->fbs, G->nfbs, sizeof(*G->fbs), by_created);
+    for (size_t i = 0; rc == DB_OK && i < G->nfbs; i++) {
+        struct g_feedback *f = &G->fbs[i];
+        struct jbatch *b = &G->b_fb;
+        long long id = G->next_fb++;
+        int day = cal_local_day(f->created), y, m, d;
+        char code[48], check[8], phone[16] = "", email[96] = "", date[11];
+        const char *name = NULL, *addr = NULL, *staff = NULL;
+        long long actor = f->assigned ? f->assigned : officer_of_unit(G, f->unit);
+        unsigned char cb[3];
+        uint64_t v = rnd(&G->g);
+
+        cal_ymd(day, &y, &m, &d);
+        snprintf(code, sizeof(code), "PA-%04d%02d%02d-%04lld", y, m, d,
+                 seq_next(&G->seq, "PA", day, 1));
+        cb[0] = (unsigned char)v;
+        cb[1] = (unsigned char)(v >> 8);
+        cb[2] = (unsigned char)(v >> 16);
+        base32_encode(cb, 3, check);
+        check[4] = '\0';
+        if (f->identity) {
+            const struct name *mn = f->female ? &middle_f[f->mid] : &middle_m[f->mid];
+            const struct name *gn = f->female ? &given_f[f->giv] : &given_m[f->giv];
+
+            name = pool_printf(&G->p, "%s %s %s", family[f->fam].vi, mn->vi, gn->vi);
+            snprintf(phone, sizeof(phone), "%s%07u", phone_prefix[f->phone % 32 % NELEM(phone_prefix)],
+                     f->phone / 32);
+            if (f->has_email) {
+                snprintf(email, sizeof(email), "%s.%s%u@%s", gn->ascii, family[f->fam].ascii,
+                         f->phone % 97, mail_host[f->phone % NELEM(mail_host)]);
+            }
+            if (f->has_address) {
+                addr = pool_printf(&G->p, "Số %u đường %s, %s, tỉnh Ninh Bình", 1 + f->phone % 250,
+                                   streets[f->phone % NELEM(streets)], wards[f->phone % NELEM(wards)]);
+            }
+        }
+        for (size_t k = 0; k < G->nusers; k++) {
+            if (G->users[k].id == f->assigned) {
+                staff = G->users[k].name;
+            }
+        }
+        jb_row(b);
+        jb_int(b, id);
+        jb_str(b, code);
+        jb_str(b, check);
+        jb_str(b, fk_code[f->kind]);
+        jb_str(b, fs_name[f->status]);
+        jb_int(b, f->unit);
+        jb_int(b, f->counter);
+        jb_int(b, f->officer);
+        jb_int(b, f->dossier_id);
+        jb_int(b, f->link);
+        jb_str(b, fb_content[f->kind][f->content]);
+        jb_str(b, ident[f->identity]);
+        jb_str(b, name);
+        jb_str(b, f->identity ? phone : NULL);
+        jb_str(b, email[0] ? email : NULL);
+        jb_str(b, addr);
+        jb_int(b, f->kind == FK_PETITION && f->identity && name && addr);
+        jb_int(b, f->assigned);
+        jb_time(b, f->created);
+        jb_time(b, f->classified);
+        jb_time(b, f->due);
+        jb_time(b, f->forward_due);
+        jb_time(b, f->paused);
+        jb_time(b, f->answered);
+        jb_time(b, f->status == FS_REJECTED ? f->classified : f->closed);
+        if (f->satisfied >= 0) {
+            jb_int(b, f->satisfied);
+        } else {
+            jb_null(b);
+        }
+        jb_time(b, f->escalated);
+        rc = jb_end(G, b);
+
+        /* its timeline */
+        if (rc == DB_OK) {
+            rc = fb_event(G, id, f->created, 0, "created", 1, NULL);
+        }
+        if (rc == DB_OK && f->status == FS_REJECTED) {
+            rc = fb_event(G, id, f->classified, actor, "rejected", 1, fb_reject);
+        } else if (rc == DB_OK && f->classified) {
+            rc = fb_event(G, id, f->classified, actor, "classified", 1, NULL);
+            if (rc == DB_OK && staff) {
+                rc = fb_event(G, id, f->classified + 600, actor, "assigned", 0, staff);
+            }
+        }
+        if (rc == DB_OK && f->info) {
+            rc = fb_event(G, id, f->paused, actor, "info_request", 1, fb_info);
+        }
+        if (rc == DB_OK && f->answered) {
+            rc = fb_event(G, id, f->answered, actor, "answer", 1, fb_answer[f->kind][f->answer]);
+        }
+        if (rc == DB_OK && f->satisfied >= 0) {
+            rc = fb_event(G, id, min_t(f->answered + 7200, G->now), 0,
+                          f->satisfied ? "citizen_satisfied" : "review_requested", 1, NULL);
+        }
+        if (rc == DB_OK && f->closed) {
+            rc = fb_event(G, id, f->closed, actor, "closed", 1, NULL);
+        }
+        if (rc == DB_OK && f->escalated) {
+            rc = fb_event(G, id, f->escalated, 0, "escalated", 0, NULL);
+        }
+        /* aggregates as store_feedback.c and store_case.c count them */
+        stat_add(&G->fstat, f->unit, f->counter, f->officer, day, 4, 1);
+        if (f->answered) {
+            int aday = cal_local_day(f->answered);
+
+            stat_add(&G->fstat, f->unit, f->counter, f->officer, aday, 5, 1);
+            stat_add(&G->fstat, f->unit, f->counter, f->officer, aday, 6, f->answered <= f->due);
+        }
+        (void)cal_format(day, date);
+        G->work_done++;
+        if (rc == DB_OK && i % CHUNK == CHUNK - 1) {
+            rc = next_chunk(G);
+            progress(G, "feedback", 0);
+        }
+    }
+    return rc;
+}
+
+static enum db_rc
+write_stats(struct gen *G, struct statset *s, struct jbatch *b)
+{
+    static const char *const scope[] = { "unit", "counter", "officer" };
+    enum db_rc rc = DB_OK;
+
+    for (int k = 0; rc == DB_OK && k < s->nslot; k++) {
+        for (int d = 0; rc == DB_OK && d < s->ndays; d++) {
+            const int *v = s->slot[k].v + (size_t)d * (size_t)s->ncols;
+            char day[11];
+            int any = 0;
+
+            for (int c = 0; c < s->ncols; c++) {
+                any |= v[c] != 0;
+            }
+            if (!any) {
+                continue;
+            }
+            jb_row(b);
+            jb_str(b, scope[s->slot[k].scope]);
+            jb_int(b, s->slot[k].id);
+            jb_str(b, cal_format(s->first + d, day));
+            for (int c = 0; c < s->ncols; c++) {
+                jb_int(b, v[c]);
+            }
+            rc = jb_end(G, b);
+        }
+    }
+    return rc;
+}
+
+static enum db_rc
+write_seq(struct gen *G)
+{
+    enum db_rc rc = DB_OK;
+
+    for (size_t i = 0; rc == DB_OK && i < G->seq.cap; i++) {
+        struct seq_entry *e = &G->seq.e[i];
+        char day[11];
+
+        if (!e->scope[0] || !e->dirty || !e->persist) {
+            continue;
+        }
+        jb_row(&G->b_seq);
+        jb_str(&G->b_seq, e->scope);
+        jb_str(&G->b_seq, cal_format(e->day, day));
+        jb_int(&G->b_seq, e->n);
+        rc = jb_end(G, &G->b_seq);
+    }
+    return rc;
+}
+
+/* ---- the plan: how many dossiers on which day ---------------------------- */
+
+struct plan_day {
+    int day;
+    long long fin, open;
+};
+
+static double
+day_weight(struct gen *G, int day)
+{
+    static const double month[12] = { 1.15, 0.75, 1.05, 1.05, 1.0, 0.95,
+                                      0.95, 0.95, 1.0, 1.05, 1.05, 1.15 };
+    static const double wday[7] = { 0.5, 1.2, 1.05, 1.0, 1.0, 0.9, 0.6 };
+    int mo;
+
+    cal_ymd(day, NULL, &mo, NULL);
+    /* busier every year (+20 %), Tết quieter, Mondays busier, and day-to-day noise */
+    return pow(1.2, (double)(day - G->first) / 365.25) * month[mo - 1] * wday[cal_weekday(day)] *
+           (0.8 + 0.4 * unit01(&G->g));
+}
+
+static void
+spread(long long n, const double *w, size_t nw, long long *out)
+{
+    double total = 0, cum = 0;
+    long long given = 0;
+
+    for (size_t i = 0; i < nw; i++) {
+        total += w[i];
+    }
+    for (size_t i = 0; i < nw; i++) {
+        long long upto;
+
+        cum += w[i];
+        upto = i + 1 == nw ? n : (long long)floor((double)n * cum / total);
+        out[i] = upto - given;
+        given = upto;
+    }
+}
+
+/* Pick k of the remaining n items (selection sampling, Knuth's algorithm S). */
+static int
+selected(struct gen *G, long long *need, long long remaining)
+{
+    if (*need > 0 && below(&G->g, remaining) < *need) {
+        (*need)--;
+        return 1;
+    }
+    return 0;
+}
+
+static int
+by_minute(const void *a, const void *b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+int
+demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o)
+{
+    struct gen *G = xcalloc(1, sizeof(*G));
+    long long N = o->dossiers, M = o->feedback, R = o->ratings < 0 ? 3 * o->dossiers / 10 : o->ratings;
+    long long need_r, need_f, idx = 0, base_r, base_f;
+    struct plan_day *days = NULL;
+    double *w = NULL;
+    long long *cnt = NULL;
+    size_t ndays = 0;
+    int *minutes = NULL, status = 1, load, now_min, last_ok;
+    enum db_rc rc = DB_OK;
+
+    G->r = r;
+    G->db = r->app->db;
+    G->cal = cal;
+    G->o = o;
+    G->g.s = o->seed ^ 0x6d6f74637561ULL;
+    G->now = time(NULL);
+    G->today = cal_local_day(G->now);
+    G->first = G->today - (int)(365.25 * YEARS);
+    G->tty = isatty(2);
+    G->t0 = seconds();
+    G->last_decile = -1;
+    if (N < 0 || M < 0 || R < 0) {
+        fprintf(stderr, "motcuactl: counts must not be negative\n");
+        goto out;
+    }
+    if (N == 0 && (M > 0 || R > 0)) {
+        fprintf(stderr, "motcuactl: ratings and feedback are generated around dossiers:"
+                        " give --dossiers too\n");
+        goto out;
+    }
+    if ((load = load_model(G)) != 0) {
+        if (load < 0) {
+            fprintf(stderr, "motcuactl: demo-data: %s\n", db_error(G->db));
+        }
+        goto out;
+    }
+    G->dstat = (struct statset){ .ncols = 8, .ndays = G->today - G->first + 1, .first = G->first };
+    G->fstat = (struct statset){ .ncols = 7, .ndays = G->today - G->first + 1, .first = G->first };
+    jb_init(&G->b_dossier, sql_dossier);
+    jb_init(&G->b_step, sql_step);
+    jb_init(&G->b_event, sql_event);
+    jb_init(&G->b_qr, sql_qr);
+    jb_init(&G->b_apology, sql_apology);
+    jb_init(&G->b_rating, sql_rating);
+    jb_init(&G->b_fb, sql_feedback);
+    jb_init(&G->b_fbev, sql_fbevent);
+    jb_init(&G->b_dstat, sql_dstat);
+    jb_init(&G->b_fstat, sql_fstat);
+    jb_init(&G->b_seq, sql_seq);
+
+    /* the working days, today only once the counters have been open a while */
+    now_min = cal_local_minutes(G->now);
+    days = xcalloc((size_t)(G->today - G->first + 2), sizeof(*days));
+    for (int d = G->first; d <= G->today; d++) {
+        if (cal_is_working(cal, d) && (d < G->today || now_min >= 8 * 60)) {
+            days[ndays++].day = d;
+        }
+    }
+    w = xcalloc(ndays + 1, sizeof(*w));
+    cnt = xcalloc(ndays + 1, sizeof(*cnt));
+    for (size_t i = 0; i < ndays; i++) {
+        w[i] = day_weight(G, days[i].day);
+    }
+    {
+        long long nopen = (long long)llround(OPEN_SHARE * (double)N);
+        size_t win = ndays < OPEN_WINDOW ? ndays : OPEN_WINDOW;
+
+        spread(N - nopen, w, ndays, cnt);
+        for (size_t i = 0; i < ndays; i++) {
+            days[i].fin = cnt[i];
+        }
+        /* the open ones: mostly the last weeks, a tail of stuck ones */
+        for (size_t i = 0; i < win; i++) {
+            w[i] = exp(-(double)(win - 1 - i) / 15.0);
+        }
+        spread(nopen, w, win, cnt);
+        for (size_t i = 0; i < win; i++) {
+            days[ndays - win + i].open = cnt[i];
+        }
+    }
+    G->work_total = N + R + M + N / 25;
+    base_r = N ? R / N : 0;
+    base_f = N ? M / N : 0;
+    need_r = N ? R % N : 0;
+    need_f = N ? M % N : 0;
+    /* a bulk load: the generator keeps the references right itself */
+    if (db_exec(G->db, "SET SESSION foreign_key_checks = 0", DB_NOARGS, NULL, NULL) != DB_OK ||
+        db_begin(G->db) != DB_OK) {
+        fprintf(stderr, "motcuactl: demo-data: %s\n", db_error(G->db));
+        goto out;
+    }
+    last_ok = now_min > 17 * 60 ? 17 * 60 : now_min - 1;
+    for (size_t i = 0; rc == DB_OK && i < ndays; i++) {
+        long long n = days[i].fin + days[i].open, open_left = days[i].open;
+        int age = (int)(ndays - 1 - i);
+
+        if (n == 0) {
+            continue;
+        }
+        minutes = xrealloc(minutes, (size_t)n * sizeof(*minutes));
+        for (long long k = 0; k < n; k++) {
+            int mi = work_minute(G);
+
+            if (days[i].day == G->today && mi > last_ok) {
+                mi = (int)between(&G->g, 450, last_ok > 450 ? last_ok : 450);
+            }
+            minutes[k] = mi * 60 + (int)below(&G->g, 60);
+        }
+        qsort(minutes, (size_t)n, sizeof(*minutes), by_minute);
+        for (long long k = 0; rc == DB_OK && k < n; k++) {
+            time_t received = cal_instant(days[i].day, 0) + minutes[k];
+            int open = selected(G, &open_left, n - k);
+            int nr = (int)base_r + selected(G, &need_r, N - idx);
+            int nf = (int)base_f + selected(G, &need_f, N - idx);
+
+            rc = one_dossier(G, days[i].day, min_t(received, G->now - 60), open, age, nr, nf);
+            idx++;
+            G->work_done++;
+            if (rc == DB_OK && idx % CHUNK == 0) {
+                rc = next_chunk(G);
+                pool_release(&G->tmp);
+                progress(G, "dossiers", 0);
+            }
+        }
+    }
+    if (rc == DB_OK) {
+        rc = next_chunk(G);
+    }
+    if (rc == DB_OK) {
+        rc = write_apologies(G);
+    }
+    if (rc == DB_OK) {
+        rc = next_chunk(G);
+    }
+    if (rc == DB_OK) {
+        rc = write_ratings(G);
+    }
+    if (rc == DB_OK) {
+        rc = next_chunk(G);
+    }
+    if (rc == DB_OK) {
+        rc = write_feedback(G);
+    }
+    if (rc == DB_OK) {
+        rc = next_chunk(G);
+        progress(G, "aggregates", 0);
+    }
+    if (rc == DB_OK) {
+        rc = write_stats(G, &G->dstat, &G->b_dstat);
+    }
+    if (rc == DB_OK) {
+        rc = write_stats(G, &G->fstat, &G->b_fstat);
+    }
+    if (rc == DB_OK) {
+        rc = write_seq(G);
+    }
+    if (rc == DB_OK) {
+        rc = next_chunk(G);
+    }
+    if (rc == DB_OK) {
+        rc = db_commit(G->db);
+    }
+    if (rc != DB_OK) {
+        db_rollback(G->db);
+        if (G->o->progress && G->tty) {
+            fputc('\n', stderr);
+        }
+        fprintf(stderr, "motcuactl: demo-data: %s\n", db_error(G->db));
+        goto out;
+    }
+    (void)db_exec(G->db, "SET SESSION foreign_key_checks = 1", DB_NOARGS, NULL, NULL);
+    G->work_done = G->work_total;
+    progress(G, "done", 1);
+    printf("demo-data: %lld dossiers, %zu apology letters, %zu ratings, %zu feedback cases"
+           " (%lld rows) in %.1f s\n",
+           idx, G->napos, G->nratings, G->nfbs, G->rows, seconds() - G->t0);
+    status = 0;
+out:
+    for (int k = 0; k < G->dstat.nslot; k++) {
+        free(G->dstat.slot[k].v);
+    }
+    for (int k = 0; k < G->fstat.nslot; k++) {
+        free(G->fstat.slot[k].v);
+    }
+    {
+        struct jbatch *all[] = { &G->b_dossier, &G->b_qr, &G->b_step, &G->b_event, &G->b_apology,
+                                 &G->b_rating, &G->b_fb, &G->b_fbev, &G->b_dstat, &G->b_fstat,
+                                 &G->b_seq };
+
+        for (size_t i = 0; i < NELEM(all); i++) {
+            buf_free(&all[i]->j);
+        }
+    }
+    free(G->seq.e);
+    free(G->apos);
+    free(G->ratings);
+    free(G->fbs);
+    free(days);
+    free(w);
+    free(cnt);
+    free(minutes);
+    pool_release(&G->p);
+    pool_release(&G->tmp);
+    free(G);
+    return status;
 }

@@ -17,6 +17,7 @@
 #include "store_case.h"
 #include "store_dossier.h"
 #include "store_report.h"
+#include "store_import.h"
 #include "util.h"
 
 #endif

@@ -78,7 +78,7 @@ num(const char *s)
     return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
 }
 
-static enum db_rc
+enum db_rc
 stat_dossier(struct req *r, long long unit, long long counter, long long officer, time_t when,
              int received, int finished, int timeliness, int delay, int apologies, int apo_late)
 {

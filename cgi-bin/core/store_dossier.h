@@ -78,6 +78,12 @@ enum db_rc apology_sign(struct req *r, long long apology_id, int deputy, const c
 /* Record how and when the letter reached the citizen. */
 enum db_rc apology_deliver(struct req *r, long long apology_id, const char *channel);
 
+/* Add to the daily dossier aggregates of a unit, counter and officer (0 = skip)
+ * for the local day of `when`.  timeliness: -1 early, 0 on time, 1 late. */
+enum db_rc stat_dossier(struct req *r, long long unit, long long counter, long long officer,
+                        time_t when, int received, int finished, int timeliness, int delay,
+                        int apologies, int apo_late);
+
 /* Late dossiers that were already re-appointed once: to the unit above (tick). */
 enum db_rc dossier_escalate_late(struct req *r, int *n);
 

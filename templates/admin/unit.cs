@@ -28,7 +28,7 @@
   <?cs each:c = Page.Counters ?>
   <tr>
     <td class="code"><?cs var:c.code ?></td>
-    <td><form method="post" action="/quan-tri/don-vi/<?cs var:url_escape(Page.Unit.code) ?>/quay/<?cs var:url_escape(c.code) ?>/doi-ten">
+    <td><form method="post" action="/quan-tri/don-vi/<?cs var:url_escape(Page.Unit.code) ?>/quay/<?cs var:url_escape(c.code) ?>/doi-ten" class="form">
       <?cs call:hidden_common() ?><input type="hidden" name="counter" value="<?cs var:c.id ?>">
       <label class="muted" for="rn-<?cs var:c.id ?>"><?cs var:L.Admin.Counter.RenameLabel ?> <?cs var:c.code ?></label>
       <input id="rn-<?cs var:c.id ?>" name="rename" maxlength="255" value="<?cs var:c.name ?>"<?cs if:c.error ?> aria-invalid="true" aria-describedby="rn-err-<?cs var:c.id ?>"<?cs /if ?>>

@@ -197,6 +197,8 @@ test('counters: a new counter has its QR link at once; poster, unit posters, ren
   assert.strictEqual(one(`SELECT name FROM counter WHERE id = ${counter.id}`), 'Quầy 01 – Một cửa');
   const emptyName = await admin(`/quan-tri/don-vi/${U.A}/quay/Q01/doi-ten`, { counter: counter.id, rename: ' ' });
   assert.strictEqual(emptyName.status, 422);
+  assert.match(emptyName.text, /Vui lòng nhập tên/);
+  assert.ok(emptyName.text.includes(`value="Điểm tiếp nhận ${RUN} Nho Quan"`), 'the unit form is still filled');
   assert.strictEqual((await admin(`/quan-tri/don-vi/${U.A}/quay/Q09/doi-ten`, { rename: 'Không có' })).status, 404);
   assert.strictEqual((await admin(`/quan-tri/don-vi/${U.A}/quay`, { counter_code: 'Q02', counter_name: 'Quầy 02' })).status, 303);
   assert.strictEqual((await admin(`/quan-tri/don-vi/${U.A}/quay/Q02/trang-thai`, { active: '0' })).status, 303);

@@ -1,0 +1,218 @@
+/* store_import.c — upsert of dossiers coming from other systems. */
+#include "store_import.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "audit.h"
+#include "calendar.h"
+#include "store_dossier.h"
+#include "token.h"
+
+static long long
+num(const char *s)
+{
+    long long v = 0;
+
+    return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
+}
+
+time_t
+import_time(const char *s)
+{
+    int y, mo, d, h, mi, sec = 0, day, off = 7 * 60, n = 0;
+    char sep;
+
+    if (s == NULL || sscanf(s, "%4d-%2d-%2d%c%2d:%2d%n", &y, &mo, &d, &sep, &h, &mi, &n) != 6 ||
+        (sep != 'T' && sep != ' ')) {
+        return -1;
+    }
+    s += n;
+    if (*s == ':') {
+        if (sscanf(s, ":%2d%n", &sec, &n) != 1) {
+            return -1;
+        }
+        s += n;
+    }
+    if (*s == 'Z') {
+        off = 0, s++;
+    } else if (*s == '+' || *s == '-') {
+        int oh, om;
+
+        if (sscanf(s + 1, "%2d:%2d", &oh, &om) != 2) {
+            return -1;
+        }
+        off = (oh * 60 + om) * (*s == '-' ? -1 : 1);
+        s += 6;
+    }
+    if (*s != '\0' || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) {
+        return -1;
+    }
+    day = cal_day_from_ymd(y, mo, d);
+    return (time_t)day * 86400 + h * 3600 + mi * 60 + sec - off * 60;
+}
+
+static long long
+unit_id(struct req *r, const char *code, const char *limit)
+{
+    struct dbres res;
+
+    if (code == NULL ||
+        db_query(r->app->db, &r->pool,
+                 "SELECT id FROM org_unit WHERE code = ? AND (? IS NULL OR path LIKE ?)",
+                 DB_ARGS(DV_S(code), DV_S(limit), DV_S(limit)), &res) != DB_OK ||
+        res.nrows == 0) {
+        return 0;
+    }
+    return num(dbres_get(&res, 0, 0));
+}
+
+enum db_rc
+import_dossier(struct req *r, const struct import_dossier *d, const char *limit_path,
+               const char **why)
+{
+    struct db *db = r->app->db;
+    struct dbres res;
+    time_t recv = import_time(d->received_at), due = import_time(d->due_at);
+    time_t fin = d->finished_at ? import_time(d->finished_at) : 0;
+    time_t ret = d->returned_at ? import_time(d->returned_at) : 0;
+    long long unit, proc, id = 0, holder;
+    unsigned long long new_id = 0;
+    enum db_rc rc;
+
+    *why = NULL;
+    if (d->code == NULL || strlen(d->code) < 5 || strlen(d->code) > 48) {
+        *why = "Api.Err.Code";
+    } else if ((unit = unit_id(r, d->unit_code, limit_path)) == 0) {
+        *why = "Api.Err.Unit";
+    } else if (d->name == NULL || *d->name == '\0' || utf8_len(d->name) > 120) {
+        *why = "Api.Err.Name";
+    } else if (recv < 0 || due < 0 || due < recv) {
+        *why = "Api.Err.Dates";
+    } else if (fin < 0 || ret < 0 || (fin && fin < recv)) {
+        *why = "Api.Err.Dates";
+    } else if (dossier_state_parse(d->status) < 0) {
+        *why = "Api.Err.Status";
+    }
+    if (*why) {
+        return DB_DUP;
+    }
+    rc = db_query(db, &r->pool,
+                  "SELECT id FROM procedure_tthc WHERE national_code = ?"
+                  " ORDER BY (effective_from <= FROM_UNIXTIME(?)) DESC, version DESC LIMIT 1",
+                  DB_ARGS(DV_S(d->procedure_code), DV_I(recv)), &res);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    if (res.nrows == 0) {
+        *why = "Api.Err.Procedure";
+        return DB_DUP;
+    }
+    proc = num(dbres_get(&res, 0, 0));
+    holder = unit;
+    for (size_t i = 0; i < d->nsteps; i++) {
+        const struct import_step *s = &d->steps[i];
+        long long to = unit_id(r, s->to_unit, NULL);
+
+        if (unit_id(r, s->from_unit, NULL) == 0 || to == 0 || import_time(s->handed_at) < 0 ||
+            (s->due_at && import_time(s->due_at) < 0) ||
+            (s->done_at && import_time(s->done_at) < 0)) {
+            *why = "Api.Err.Step";
+            return DB_DUP;
+        }
+        holder = to;
+    }
+    if ((rc = db_begin(db)) != DB_OK) {
+        return rc;
+    }
+    rc = db_query(db, &r->pool,
+                  "SELECT id, unit_id, finished_at IS NOT NULL FROM dossier WHERE code = ? FOR UPDATE",
+                  DB_ARGS(DV_S(d->code)), &res);
+    if (rc == DB_OK && res.nrows && num(dbres_get(&res, 0, 1)) != unit) {
+        *why = "Api.Err.Owner";   /* the same code already belongs to another unit */
+        rc = DB_DUP;
+    }
+    if (rc == DB_OK && res.nrows) {
+        /* idempotent: the same record sent again updates, never duplicates */
+        id = num(dbres_get(&res, 0, 0));
+        rc = db_exec(db,
+                     "UPDATE dossier SET status = ?, due_at = FROM_UNIXTIME(?),"
+                     "       processing_unit_id = ?,"
+                     "       finished_at = IF(? = 0, NULL, FROM_UNIXTIME(?)),"
+                     "       returned_at = IF(? = 0, NULL, FROM_UNIXTIME(?))"
+                     " WHERE id = ?",
+                     DB_ARGS(DV_S(d->status), DV_I(due), DV_I(holder), DV_I(fin), DV_I(fin),
+                             DV_I(ret), DV_I(ret), DV_I(id)),
+                     NULL, NULL);
+        if (rc == DB_OK) {
+            rc = db_exec(db, "DELETE FROM dossier_step WHERE dossier_id = ?", DB_ARGS(DV_I(id)),
+                         NULL, NULL);
+        }
+    } else if (rc == DB_OK) {
+        char tok[TOKEN_LEN + 1], nonce[TOKEN_NONCE_LEN + 1];
+
+        rc = db_exec(db,
+                     "INSERT INTO dossier (code, unit_id, procedure_id, processing_unit_id,"
+                     "                     applicant_name, applicant_address, applicant_phone,"
+                     "                     applicant_email, documents, status, received_at, due_at,"
+                     "                     original_due_at, finished_at, returned_at, source)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?),"
+                     "         FROM_UNIXTIME(?), IF(? = 0, NULL, FROM_UNIXTIME(?)),"
+                     "         IF(? = 0, NULL, FROM_UNIXTIME(?)), 'import')",
+                     DB_ARGS(DV_S(d->code), DV_I(unit), DV_I(proc), DV_I(holder), DV_S(d->name),
+                             DV_S(d->address ? d->address : ""), DV_S(d->phone ? d->phone : ""),
+                             DV_S(d->email ? d->email : ""), DV_S(d->status), DV_I(recv),
+                             DV_I(due), DV_I(due), DV_I(fin), DV_I(fin), DV_I(ret), DV_I(ret)),
+                     NULL, &new_id);
+        id = (long long)new_id;
+        if (rc == DB_OK) {
+            /* imported dossiers can be tracked and rated by QR too */
+            token_new(r->app->secret, tok, nonce);
+            rc = db_exec(db,
+                         "INSERT INTO qr_link (nonce, kind, unit_id, dossier_id)"
+                         " VALUES (?, 'dossier', ?, ?)",
+                         DB_ARGS(DV_S(nonce), DV_I(unit), DV_I(id)), NULL, NULL);
+        }
+    }
+    for (size_t i = 0; rc == DB_OK && i < d->nsteps; i++) {
+        const struct import_step *s = &d->steps[i];
+        time_t h = import_time(s->handed_at);
+        time_t sd = s->due_at ? import_time(s->due_at) : 0, done = s->done_at ? import_time(s->done_at) : 0;
+
+        rc = db_exec(db,
+                     "INSERT INTO dossier_step (dossier_id, seq, from_unit_id, to_unit_id, giver,"
+                     "                          handed_at, due_at, done_at, result)"
+                     " VALUES (?, ?, (SELECT id FROM org_unit WHERE code = ?),"
+                     "         (SELECT id FROM org_unit WHERE code = ?), '', FROM_UNIXTIME(?),"
+                     "         IF(? = 0, NULL, FROM_UNIXTIME(?)), IF(? = 0, NULL, FROM_UNIXTIME(?)),"
+                     "         IF(? = 0 OR ? = 0, NULL,"
+                     "            IF(DATE(FROM_UNIXTIME(?) + INTERVAL 7 HOUR) < DATE(FROM_UNIXTIME(?) + INTERVAL 7 HOUR), 'early',"
+                     "            IF(DATE(FROM_UNIXTIME(?) + INTERVAL 7 HOUR) = DATE(FROM_UNIXTIME(?) + INTERVAL 7 HOUR), 'on_time', 'late'))))",
+                     DB_ARGS(DV_I(id), DV_I(s->seq ? s->seq : (int)i + 1), DV_S(s->from_unit),
+                             DV_S(s->to_unit), DV_I(h), DV_I(sd), DV_I(sd), DV_I(done),
+                             DV_I(done), DV_I(done), DV_I(sd), DV_I(done), DV_I(sd), DV_I(done),
+                             DV_I(sd)),
+                     NULL, NULL);
+    }
+    /* the aggregates follow: received once, finished once */
+    if (rc == DB_OK && res.nrows == 0) {
+        rc = stat_dossier(r, unit, 0, 0, recv, 1, 0, 0, 0, 0, 0);
+    }
+    if (rc == DB_OK && fin && (res.nrows == 0 || strcmp(dbres_get(&res, 0, 2), "0") == 0)) {
+        rc = stat_dossier(r, unit, 0, 0, fin, 0, 1, dossier_timeliness(fin, due), 0, 0, 0);
+    }
+    if (rc == DB_OK) {
+        rc = audit(r, res.nrows ? "dossier.import_update" : "dossier.import", "dossier", id,
+                   d->code);
+    }
+    if (rc == DB_OK) {
+        rc = db_commit(db);
+    }
+    if (rc != DB_OK) {
+        db_rollback(db);
+        if (rc == DB_DUP && *why == NULL) {
+            *why = "Api.Err.Code";
+        }
+    }
+    return rc;
+}

@@ -1,0 +1,33 @@
+/* store_import.h — dossiers that live in the province's existing one-stop
+ * software, pushed through /api/ (JSON) or loaded with motcuactl (CSV). */
+#ifndef MOTCUA_STORE_IMPORT_H
+#define MOTCUA_STORE_IMPORT_H
+
+#include "http.h"
+
+struct import_step {
+    int seq;
+    const char *from_unit, *to_unit;      /* unit codes */
+    const char *handed_at, *due_at, *done_at;   /* ISO 8601 with offset, or NULL */
+};
+
+struct import_dossier {
+    const char *code, *unit_code, *procedure_code;
+    const char *name, *phone, *email, *address;
+    const char *received_at, *due_at, *finished_at, *returned_at;
+    const char *status;                   /* received … returned */
+    const struct import_step *steps;
+    size_t nsteps;
+};
+
+/* Insert or update one dossier by its code, with its hand-overs, in one
+ * transaction.  limit_path: the client's subtree ("/1/%"), NULL = any.
+ * On refusal returns DB_DUP with the reason (a language key) in *why. */
+enum db_rc import_dossier(struct req *r, const struct import_dossier *d, const char *limit_path,
+                          const char **why);
+
+/* "2026-11-20T08:30:00+07:00" (or "Z", or "2026-11-20 08:30:00" = Vietnam
+ * time) to a UTC time_t; -1 if malformed. */
+time_t import_time(const char *s);
+
+#endif
