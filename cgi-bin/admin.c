@@ -1974,17 +1974,6 @@ qr_create(struct req *r)
 
 /* ---- API clients -------------------------------------------------------- */
 
-/* The stored form of a key: hex BLAKE2b-256, unkeyed, as sec.c hashes
- * session tokens, so the api program checks a key the same way. */
-static void
-key_hash(const char *key, char out[65])
-{
-    unsigned char h[32];
-
-    crypto_generichash(h, sizeof(h), (const unsigned char *)key, strlen(key), NULL, 0);
-    hex_encode(out, h, sizeof(h));
-}
-
 static int
 api_render(struct req *r, int status)
 {
@@ -2043,7 +2032,7 @@ api_create(struct req *r)
         return api_render(r, 422);
     }
     random_hex(key, 32);
-    key_hash(key, hash);
+    sec_hash_hex(key, hash);
     if ((dr = db_begin(r->app->db)) == DB_OK) {
         dr = db_exec(r->app->db,
                      "INSERT INTO api_client (name, key_hash, unit_id, active, created_at)"

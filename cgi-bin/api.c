@@ -46,7 +46,6 @@ static enum db_rc
 client_of(struct req *r, const char **subtree, long long *client_id)
 {
     const char *h = req_header(r, "HTTP_AUTHORIZATION");
-    unsigned char d[32];
     char hex[65];
     struct dbres res;
     enum db_rc rc;
@@ -55,8 +54,7 @@ client_of(struct req *r, const char **subtree, long long *client_id)
     if (h == NULL || strncmp(h, "Bearer ", 7) != 0 || strlen(h + 7) != 64) {
         return DB_OK;
     }
-    crypto_generichash(d, sizeof(d), (const unsigned char *)h + 7, 64, NULL, 0);
-    hex_encode(hex, d, sizeof(d));
+    sec_hash_hex(h + 7, hex);
     rc = db_query(r->app->db, &r->pool,
                   "SELECT c.id, CONCAT(u.path, '%') FROM api_client c"
                   "  JOIN org_unit u ON u.id = c.unit_id WHERE c.key_hash = ? AND c.active = 1",

@@ -74,6 +74,8 @@ form_idem(struct req *r)
     return k;
 }
 
+static const char *pct(struct req *r, long long part, long long whole);
+
 /* ---- home -------------------------------------------------------------- */
 
 static int
@@ -452,6 +454,266 @@ dossier_view(struct req *r)
     }
     rate_form_hdf(r);
     return render(r, "citizen/dossier");
+}
+
+/* Look a dossier up by its code and the last 4 digits of the applicant's
+ * phone (the receipt holder knows both); wrong tries are throttled. */
+static int
+dossier_lookup(struct req *r)
+{
+    const char *code = req_query(r, "ma"), *phone4 = req_query(r, "so");
+    int limit = (int)conf_int(r->app->conf, "Lookup.MissesPerHour", 10), misses = 0, allowed;
+    struct dbres res;
+    enum db_rc rc;
+
+    if (code == NULL && phone4 == NULL) {
+        return render(r, "citizen/lookup");
+    }
+    hset(r, "Page.Code", code);
+    if ((rc = ratelimit_count(r, "lookup-miss", r->remote_addr, 3600, &misses)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (misses >= limit) {
+        hset(r, "Page.Error", lang_str(r, "Lookup.Throttled"));
+        return render_status(r, 429, "citizen/lookup");
+    }
+    if (code == NULL || phone4 == NULL || strlen(phone4) != 4 || strspn(phone4, "0123456789") != 4 ||
+        strlen(code) > 48) {
+        hset(r, "Page.Error", lang_str(r, "Lookup.Invalid"));
+        return render_status(r, 422, "citizen/lookup");
+    }
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT nonce FROM dossier_lookup WHERE code = ? AND phone4 = ? AND nonce IS NOT NULL",
+                  DB_ARGS(DV_S(code), DV_S(phone4)), &res);
+    if (rc != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (res.nrows == 0) {
+        /* the same answer whether the code or the digits were wrong */
+        if ((rc = ratelimit_hit(r, "lookup-miss", r->remote_addr, limit, 3600, &allowed)) !=
+            DB_OK) {
+            return db_fail(r, rc);
+        }
+        hset(r, "Page.Error", lang_str(r, "Lookup.NotFound"));
+        return render_status(r, 404, "citizen/lookup");
+    }
+    {
+        char tok[TOKEN_LEN + 1];
+
+        token_from_nonce(r->app->secret, dbres_get(&res, 0, 0), tok);
+        return resp_redirect(r, pool_printf(&r->pool, "/ho-so/%s", tok));
+    }
+}
+
+/* ---- procedure catalogue and unit directory ----------------------------- */
+
+static int
+procedures(struct req *r)
+{
+    static const char *const cols[] = { "code", "name", "field", "level", "time_value",
+                                        "time_unit", "unit", NULL };
+    static const char *const fcols[] = { "id", "name", NULL };
+    const char *q = req_query(r, "q"), *level = req_query(r, "cap");
+    long long field = 0, page = 1;
+    struct dbres res, fields;
+    char *like = NULL;
+    enum db_rc rc;
+
+    parse_int(req_query(r, "linh-vuc"), 1, 1LL << 40, &field);
+    if (parse_int(req_query(r, "trang"), 1, 10000, &page) != 0) {
+        page = 1;
+    }
+    if (q && (*q == '\0' || utf8_len(q) > 100)) {
+        q = NULL;
+    }
+    if (level && strcmp(level, "province") && strcmp(level, "commune") && strcmp(level, "ministry")) {
+        level = NULL;
+    }
+    if (q) {
+        like = pool_alloc(&r->pool, 2 * strlen(q) + 3);
+        char *o = like;
+
+        *o++ = '%';
+        for (const char *c = q; *c; c++) {
+            if (*c == '%' || *c == '_' || *c == '\\') {
+                *o++ = '\\';
+            }
+            *o++ = *c;
+        }
+        *o++ = '%';
+        *o = '\0';
+    }
+    /* utf8mb4_unicode_520_ci folds diacritics and đ/d: "dang ky" finds "Đăng ký" */
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT p.national_code, p.name, f.name, p.level, p.time_value, p.time_unit, u.name"
+                  "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
+                  "  JOIN org_unit u ON u.id = p.unit_id"
+                  " WHERE p.effective_from <= CURDATE()"
+                  "   AND (p.effective_to IS NULL OR p.effective_to >= CURDATE())"
+                  "   AND (? IS NULL OR p.name COLLATE utf8mb4_unicode_520_ci LIKE ?"
+                  "        OR p.national_code = ?)"
+                  "   AND (? = 0 OR p.field_id = ?) AND (? IS NULL OR p.level = ?)"
+                  " ORDER BY (? IS NOT NULL AND p.name COLLATE utf8mb4_unicode_520_ci LIKE ?) DESC,"
+                  "          p.name LIMIT 21 OFFSET ?",
+                  DB_ARGS(DV_S(like), DV_S(like), DV_S(q), DV_I(field), DV_I(field), DV_S(level),
+                          DV_S(level), DV_S(like), DV_S(q ? pool_printf(&r->pool, "%s%%", like + 1) : NULL),
+                          DV_I((page - 1) * 20)),
+                  &res);
+    if (rc == DB_OK) {
+        rc = db_query(r->app->db, &r->pool, "SELECT id, name FROM field ORDER BY sort_order, name",
+                      DB_NOARGS, &fields);
+    }
+    if (rc != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (res.nrows == 21) {
+        res.nrows = 20;
+        hseti(r, "Page.Next", page + 1);
+    }
+    hset_rows(r, "Page.Procs", &res, cols);
+    hset_rows(r, "Page.Fields", &fields, fcols);
+    hseti(r, "Page.Count", (long long)res.nrows);
+    hset(r, "Page.Q", q);
+    hseti(r, "Page.Field", field);
+    hset(r, "Page.Level", level);
+    hseti(r, "Page.Page", page);
+    return render(r, "citizen/procedures");
+}
+
+static int
+procedure_page(struct req *r)
+{
+    static const char *const cols[] = { "code", "name", "field", "level", "time_value",
+                                        "time_unit", "fee", "documents", "result", "legal",
+                                        "unit", "address", "hotline", "hours", "unit_code",
+                                        "effective", NULL };
+    int min = (int)conf_int(r->app->conf, "Stats.MinCount", 10);
+    struct dbres res, st, med;
+    enum db_rc rc;
+    long long n;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT p.national_code, p.name, f.name, p.level, p.time_value, p.time_unit,"
+                  "       p.fee, p.documents, p.result, p.legal_basis, u.name, u.address,"
+                  "       u.hotline, u.opening_hours, u.code,"
+                  "       DATE_FORMAT(p.effective_from, '%d/%m/%Y'), p.id"
+                  "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
+                  "  JOIN org_unit u ON u.id = p.unit_id"
+                  " WHERE p.national_code = ? ORDER BY p.effective_from > CURDATE(), p.version DESC"
+                  " LIMIT 1",
+                  DB_ARGS(DV_S(r->arg[0])), &res);
+    if (rc != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (res.nrows == 0) {
+        return 404;
+    }
+    for (size_t c = 0; cols[c]; c++) {
+        if (dbres_get(&res, 0, c)) {
+            hset(r, pool_printf(&r->pool, "Page.P.%s", cols[c]), dbres_get(&res, 0, c));
+        }
+    }
+    /* how long it really took over the last 12 months, beside the statutory time */
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT COUNT(*), COALESCE(SUM(DATE(d.finished_at + INTERVAL 7 HOUR) <="
+                  "                              DATE(d.original_due_at + INTERVAL 7 HOUR)), 0)"
+                  "  FROM dossier d WHERE d.procedure_id = ? AND d.finished_at IS NOT NULL"
+                  "   AND d.status IN ('ready','returned')"
+                  "   AND d.finished_at >= UTC_TIMESTAMP() - INTERVAL 12 MONTH",
+                  DB_ARGS(DV_S(dbres_get(&res, 0, 16))), &st);
+    if (rc != DB_OK) {
+        return db_fail(r, rc);
+    }
+    n = num(dbres_get(&st, 0, 0));
+    hseti(r, "Page.P.done", n);
+    if (n >= min) {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT ROUND(TIMESTAMPDIFF(HOUR, d.received_at, d.finished_at) / 24, 1)"
+                      "  FROM dossier d WHERE d.procedure_id = ? AND d.finished_at IS NOT NULL"
+                      "   AND d.status IN ('ready','returned')"
+                      "   AND d.finished_at >= UTC_TIMESTAMP() - INTERVAL 12 MONTH"
+                      " ORDER BY 1 LIMIT 1 OFFSET ?",
+                      DB_ARGS(DV_S(dbres_get(&res, 0, 16)), DV_I(n / 2)), &med);
+        if (rc != DB_OK) {
+            return db_fail(r, rc);
+        }
+        if (med.nrows) {
+            char *days = pool_strdup(&r->pool, dbres_get(&med, 0, 0));
+
+            if (strcmp(r->lang, "vi") == 0 && strchr(days, '.')) {
+                *strchr(days, '.') = ',';
+            }
+            hset(r, "Page.P.median_days", days);
+        }
+        hset(r, "Page.P.on_time", pct(r, num(dbres_get(&st, 0, 1)), n));
+    }
+    return render(r, "citizen/procedure");
+}
+
+static int
+units_directory(struct req *r)
+{
+    static const char *const ucols[] = { "id", "code", "name", "address", "hotline", "email",
+                                         "hours", NULL };
+    struct dbres units, counters, staff;
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT u.id, u.code, u.name, u.address, u.hotline, u.email, u.opening_hours"
+                  "  FROM org_unit u WHERE u.valid_to IS NULL"
+                  "   AND EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id AND c.active = 1)"
+                  " ORDER BY u.sort_order, u.name",
+                  DB_NOARGS, &units);
+    if (rc == DB_OK) {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT c.unit_id, c.id, c.name,"
+                      "       (SELECT q.nonce FROM qr_link q WHERE q.counter_id = c.id"
+                      "           AND q.kind = 'counter' AND q.revoked_at IS NULL"
+                      "         ORDER BY q.id DESC LIMIT 1)"
+                      "  FROM counter c WHERE c.active = 1 ORDER BY c.unit_id, c.sort_order",
+                      DB_NOARGS, &counters);
+    }
+    if (rc == DB_OK) {
+        /* officers on duty, as on their badge: name and title only */
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT counter_id, full_name, title FROM users"
+                      " WHERE counter_id IS NOT NULL AND disabled = 0 AND role = 'officer'"
+                      " ORDER BY full_name",
+                      DB_NOARGS, &staff);
+    }
+    if (rc != DB_OK) {
+        return db_fail(r, rc);
+    }
+    hset_rows(r, "Page.Units", &units, ucols);
+    for (size_t i = 0; i < units.nrows; i++) {
+        size_t k = 0;
+
+        for (size_t j = 0; j < counters.nrows; j++) {
+            const char *p;
+            size_t m = 0;
+
+            if (strcmp(dbres_get(&counters, j, 0), dbres_get(&units, i, 0)) != 0) {
+                continue;
+            }
+            p = pool_printf(&r->pool, "Page.Units.%zu.Counters.%zu", i, k++);
+            hset(r, pool_printf(&r->pool, "%s.name", p), dbres_get(&counters, j, 2));
+            if (dbres_get(&counters, j, 3)) {
+                char tok[TOKEN_LEN + 1];
+
+                token_from_nonce(r->app->secret, dbres_get(&counters, j, 3), tok);
+                hset(r, pool_printf(&r->pool, "%s.token", p), tok);
+            }
+            for (size_t s = 0; s < staff.nrows; s++) {
+                if (strcmp(dbres_get(&staff, s, 0), dbres_get(&counters, j, 1)) == 0) {
+                    hset(r, pool_printf(&r->pool, "%s.Staff.%zu.name", p, m),
+                         dbres_get(&staff, s, 1));
+                    hset(r, pool_printf(&r->pool, "%s.Staff.%zu.title", p, m++),
+                         dbres_get(&staff, s, 2));
+                }
+            }
+        }
+    }
+    return render(r, "citizen/units");
 }
 
 /* ---- feedback ---------------------------------------------------------- */
@@ -949,7 +1211,11 @@ static const struct route routes[] = {
     { "GET", "/q/*/qr.png", qr_image_png, 0 },
     { "GET", "/q/*/ap-phich", qr_poster, 0 },
     { "GET", "/don-vi/*/ap-phich", unit_posters, 0 },
+    { "GET", "/ho-so/", dossier_lookup, 0 },
     { "GET", "/ho-so/*", dossier_view, 0 },
+    { "GET", "/thu-tuc/", procedures, 0 },
+    { "GET", "/thu-tuc/*", procedure_page, 0 },
+    { "GET", "/don-vi/", units_directory, 0 },
     { "GET", "/phan-anh/moi", fb_new, 0 },
     { "POST", "/phan-anh/moi", fb_submit, R_UPLOAD },
     { "GET", "/phan-anh/", fb_lookup, 0 },

@@ -93,7 +93,7 @@ GRANT SELECT, INSERT, UPDATE ON code_seq       TO motcua_officer@localhost;
 GRANT SELECT, INSERT ON qr_link                TO motcua_officer@localhost;
 GRANT SELECT, INSERT, UPDATE ON stat_dossier_day TO motcua_officer@localhost;
 
--- -- admin program (cgi-bin/admin.c, /quan-tri/): units, counters, users, QR links,
+-- admin program (cgi-bin/admin.c, /quan-tri/): units, counters, users, QR links,
 -- the calendar, deadlines and rules, API clients.  Above it already holds org_unit,
 -- counter and users (SELECT, INSERT, UPDATE), calendar_day (with DELETE), session
 -- (for disabling an account), rate_limit and audit_log (SELECT, INSERT: never more).
@@ -118,3 +118,7 @@ GRANT SELECT, INSERT, UPDATE ON dossier TO motcua_api@localhost;
 GRANT SELECT, INSERT, DELETE ON dossier_step TO motcua_api@localhost;
 GRANT SELECT, INSERT ON qr_link TO motcua_api@localhost;
 GRANT SELECT, INSERT, UPDATE ON stat_dossier_day TO motcua_api@localhost;
+
+-- 005 transparency
+GRANT SELECT ON dossier_lookup TO motcua_citizen@localhost;
+GRANT SELECT (id, full_name, title, unit_id, counter_id, role, disabled) ON users TO motcua_citizen@localhost;

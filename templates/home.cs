@@ -4,6 +4,9 @@
 <ul class="actions">
   <li><a href="/phan-anh/moi"><?cs var:L.Home.Feedback ?></a></li>
   <li><a href="/phan-anh/"><?cs var:L.Home.Track ?></a></li>
+  <li><a href="/thu-tuc/"><?cs var:L.Home.Procedures ?></a></li>
+  <li><a href="/ho-so/"><?cs var:L.Home.Lookup ?></a></li>
+  <li><a href="/don-vi/"><?cs var:L.Home.Directory ?></a></li>
   <li><a href="/thong-ke/"><?cs var:L.Home.Stats ?></a></li>
 </ul>
 <h2><?cs var:L.Home.Units ?></h2>

@@ -18,6 +18,7 @@ struct user {
     char *full_name;
     char *role;              /* "officer", "leader" or "admin" */
     char *session_hash;      /* hex of the stored hash of the session token */
+    int must_change_pw;      /* set by an administrator: change it before anything else */
 };
 
 /* Per-process context, set up in main before the workers fork. */

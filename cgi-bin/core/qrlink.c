@@ -29,7 +29,7 @@ qrlink_resolve(struct req *r, const char *token, struct qrlink *out, enum qr_sta
                   "SELECT q.id, q.kind, q.unit_id, COALESCE(q.counter_id, 0),"
                   "       COALESCE(q.officer_id, 0), COALESCE(q.dossier_id, 0),"
                   "       u.name, u.code, c.name, c.code, o.full_name, o.title,"
-                  "       q.revoked_at IS NOT NULL,"
+                  "       q.revoked_at IS NOT NULL OR c.active = 0 OR u.valid_to IS NOT NULL,"
                   "       q.expires_at IS NOT NULL AND q.expires_at < UTC_TIMESTAMP()"
                   "  FROM qr_link q JOIN org_unit u ON u.id = q.unit_id"
                   "  LEFT JOIN counter c ON c.id = q.counter_id"

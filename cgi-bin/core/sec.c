@@ -128,8 +128,8 @@ pw_verify(const char *hash, const char *pw)
 
 /* ---- sessions ---------------------------------------------------------- */
 
-static void
-token_hash(const char *token, char out[65])
+void
+sec_hash_hex(const char *token, char out[65])
 {
     unsigned char h[32];
 
@@ -149,9 +149,9 @@ session_load(struct req *r)
     if (tok == NULL || strlen(tok) != 64) {
         return DB_OK;
     }
-    token_hash(tok, h);
+    sec_hash_hex(tok, h);
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT u.id, u.unit_id, u.username, u.full_name, u.role"
+                  "SELECT u.id, u.unit_id, u.username, u.full_name, u.role, u.must_change_pw"
                   "  FROM session s JOIN users u ON u.id = s.user_id"
                   " WHERE s.id_hash = ? AND s.expires_at > UTC_TIMESTAMP()"
                   "   AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
@@ -166,6 +166,7 @@ session_load(struct req *r)
     r->user->username = (char *)dbres_get(&res, 0, 2);
     r->user->full_name = (char *)dbres_get(&res, 0, 3);
     r->user->role = (char *)dbres_get(&res, 0, 4);
+    r->user->must_change_pw = strcmp(dbres_get(&res, 0, 5), "1") == 0;
     r->user->session_hash = pool_strdup(&r->pool, h);
     /* sliding idle expiry; at most one write a minute per session */
     return db_exec(r->app->db,
@@ -182,7 +183,7 @@ session_create(struct req *r, long long user_id)
     enum db_rc rc;
 
     random_hex(tok, 32);
-    token_hash(tok, h);
+    sec_hash_hex(tok, h);
     rc = db_exec(r->app->db,
                  "INSERT INTO session (id_hash, user_id, created_at, last_seen, expires_at, ip)"
                  " VALUES (?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(),"

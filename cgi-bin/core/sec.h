@@ -36,6 +36,9 @@ void staff_mark_set(struct req *r, long long user_id, long long counter_id);
 void staff_mark_clear(struct req *r);
 int staff_mark_get(struct req *r, long long *user_id, long long *counter_id);
 
+/* Hex BLAKE2b-256 of a secret token (sessions, API keys): what is stored. */
+void sec_hash_hex(const char *token, char out[65]);
+
 /* Keyed BLAKE2b of msg with the server secret and a purpose label. */
 void mac(const unsigned char secret[32], const char *purpose, const void *msg, size_t len,
          unsigned char *out, size_t outlen);

@@ -46,6 +46,9 @@ staff_require(struct req *r, const char *roles)
         free(esc);
         return rc;
     }
+    if (r->user->must_change_pw && strcmp(r->path, "/can-bo/doi-mat-khau") != 0) {
+        return resp_redirect(r, "/can-bo/doi-mat-khau");
+    }
     if (!role_in(r->user->role, roles)) {
         hset(r, "Page.ErrDetail", lang_str(r, "Staff.Forbidden"));
         return 403;
