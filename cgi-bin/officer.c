@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "motcua.h"
@@ -1007,6 +1008,90 @@ apology_deliver_act(struct req *r)
     return resp_redirect(r, pool_printf(&r->pool, "/can-bo/ho-so/%s#xin-loi", d.code));
 }
 
+/* Form 06: the tracking book of the unit for a period, printable (A4) and as CSV. */
+static int
+tracking_book(struct req *r)
+{
+    static const char *const cols[] = { "seq", "code", "procedure", "sets", "name", "contact",
+                                        "procunit", "received", "due", "forwarded", "finished",
+                                        "returned", "status", NULL };
+    int from, to, rc = staff_begin(r, "officer,leader");
+    struct dbres res;
+    char f[11], t[11];
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    to = cal_local_day(time(NULL));
+    from = to - 30;
+    if (req_query(r, "tu") && cal_parse_date(req_query(r, "tu"), &from) != 0) {
+        return 400;
+    }
+    if (req_query(r, "den") && cal_parse_date(req_query(r, "den"), &to) != 0) {
+        return 400;
+    }
+    if (to < from || to - from > 400) {
+        return 400;
+    }
+    cal_format(from, f);
+    cal_format(to, t);
+    dr = db_query(r->app->db, &r->pool,
+                  "SELECT d.book_seq, d.code, p.name, d.sets, d.applicant_name,"
+                  "       CONCAT_WS(' · ', NULLIF(d.applicant_address, ''), NULLIF(d.applicant_phone, '')),"
+                  "       pu.name,"
+                  "       DATE_FORMAT(d.received_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(d.original_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                  "       (SELECT DATE_FORMAT(MIN(s.handed_at) + INTERVAL 7 HOUR, '%d/%m/%Y')"
+                  "          FROM dossier_step s WHERE s.dossier_id = d.id),"
+                  "       DATE_FORMAT(d.finished_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                  "       DATE_FORMAT(d.returned_at + INTERVAL 7 HOUR, '%d/%m/%Y'), d.status"
+                  "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
+                  "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
+                  " WHERE d.unit_id = ? AND d.received_at >= ? - INTERVAL 7 HOUR"
+                  "   AND d.received_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"
+                  " ORDER BY d.received_at, d.id LIMIT 10000",
+                  DB_ARGS(DV_I(r->user->unit_id), DV_S(f), DV_S(t)), &res);
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (req_query(r, "csv")) {
+        struct buf b = { 0 };
+
+        buf_adds(&b, "\xEF\xBB\xBF");
+        buf_adds(&b, lang_str(r, "Form06.CsvHeader"));
+        buf_adds(&b, "\r\n");
+        for (size_t i = 0; i < res.nrows; i++) {
+            for (size_t c = 0; c < res.ncols; c++) {
+                const char *v = dbres_get(&res, i, c);
+
+                buf_adds(&b, c ? ",\"" : "\"");
+                /* quotes doubled; a leading = + - @ cannot become a formula */
+                if (v && *v && strchr("=+-@", *v)) {
+                    buf_addc(&b, '\'');
+                }
+                for (; v && *v; v++) {
+                    if (*v == '"') {
+                        buf_addc(&b, '"');
+                    }
+                    buf_addc(&b, *v);
+                }
+                buf_addc(&b, '"');
+            }
+            buf_adds(&b, "\r\n");
+        }
+        resp_raw(r, "text/csv; charset=utf-8", b.p, b.len);
+        resp_header(r, "Content-Disposition",
+                    pool_printf(&r->pool, "attachment; filename=\"so-theo-doi-%s-%s.csv\"", f, t));
+        buf_free(&b);
+        return 200;
+    }
+    hset_rows(r, "Page.Rows", &res, cols);
+    hset(r, "Page.From", f);
+    hset(r, "Page.To", t);
+    return render(r, "staff/form06");
+}
+
 static const struct route routes[] = {
     { "GET", "/can-bo/", inbox, 0 },
     { "GET", "/can-bo/dang-nhap", staff_login_form, 0 },
@@ -1042,6 +1127,7 @@ static const struct route routes[] = {
     { "POST", "/can-bo/ho-so/*/xin-loi", apology_new, R_FORM },
     { "POST", "/can-bo/ho-so/*/xin-loi/*/ky", apology_sign_act, R_FORM },
     { "POST", "/can-bo/ho-so/*/xin-loi/*/gui", apology_deliver_act, R_FORM },
+    { "GET", "/can-bo/so-theo-doi", tracking_book, 0 },
     { "GET", "/can-bo/doi-mat-khau", password_page, 0 },
     { "POST", "/can-bo/doi-mat-khau", password_change, R_FORM },
 };

@@ -84,7 +84,7 @@ t=$(now)
 ctl demo-data --dossiers "$DOSSIERS" --feedback "$FEEDBACK" ${RATINGS:+--ratings "$RATINGS"} --seed "$SEED" |
     tee -a "$OUT"
 LOAD_S=$(echo "$(now) - $t" | bc)
-say "data loaded in $(printf '%.0f' "$LOAD_S") s; database size $(sql -e "SELECT CONCAT(ROUND(SUM(data_length + index_length) / 1048576), ' MiB') FROM information_schema.tables WHERE table_schema = 'motcua'")"
+say "data loaded in $(printf '%.0f' "$LOAD_S") s; database files $(du -sm "$MOTCUA_VAR/mysql/data/motcua" | cut -f1) MiB"
 
 # Lift the application's per-address and per-link limits (read at start-up):
 # every request comes from 127.0.0.1, and the limits would measure themselves.
@@ -131,7 +131,7 @@ QR_BYTES=$(stat -c %s "$B/qr.html")
     printf '</body></html>\n'
 } | head -c "$QR_BYTES" > "$B/static.html"
 printf '\nlocation = /bench/static.html { root %s; }\n' "$MOTCUA_VAR" >> "$MOTCUA_VAR/nginx/routes.conf"
-nginx -c "$MOTCUA_VAR/nginx/nginx.conf" -p "$MOTCUA_VAR/nginx/" -s reload 2>&1 | grep -v '"user" directive' >&2 || true
+nginx -c "$MOTCUA_VAR/nginx/nginx.conf" -p "$MOTCUA_VAR/nginx/" -s reload 2>&1 | grep -v '"user" directive\|signal process started' >&2 || true
 for _ in $(seq 1 50); do curl -fsS -o /dev/null "$BASE/bench/static.html" 2>/dev/null && break; sleep 0.1; done
 say "QR landing page: $QR_BYTES bytes; static twin: $(stat -c %s "$B/static.html") bytes; feedback case $CASE"
 
@@ -200,14 +200,14 @@ for p in citizen officer leader admin api; do
     workers=$(pgrep -P "$master" | tr '\n' ' ')
     list=""
     total=$(rss_kb "$master")
-    for w in $workers; do k=$(rss_kb "$w"); list+="$((k / 1024)) "; total=$((total + k)); done
+    for w in $workers; do k=$(rss_kb "$w"); list+="$(printf '%.1f' "$(echo "$k / 1024" | bc -l)") "; total=$((total + k)); done
     RSS_LINES+=("$(printf '%-10s master %5.1f MiB, %d workers: %s MiB each (total %.1f MiB)' "$p" \
         "$(echo "$(rss_kb "$master") / 1024" | bc -l)" "$(echo "$workers" | wc -w)" "${list% }" \
         "$(echo "$total / 1024" | bc -l)")")
 done
 ngx=$(cat "$MOTCUA_VAR/nginx/nginx.pid")
 ngx_workers=""
-for w in $(pgrep -P "$ngx"); do ngx_workers+="$(($(rss_kb "$w") / 1024)) "; done
+for w in $(pgrep -P "$ngx"); do ngx_workers+="$(printf '%.1f' "$(echo "$(rss_kb "$w") / 1024" | bc -l)") "; done
 RSS_LINES+=("$(printf 'nginx      master %5.1f MiB, workers: %s MiB' "$(echo "$(rss_kb "$ngx") / 1024" | bc -l)" "${ngx_workers% }")")
 RSS_LINES+=("$(printf 'mariadbd   %.0f MiB (innodb_buffer_pool_size %s)' "$(echo "$(rss_kb "$(cat "$MOTCUA_VAR/mysql/mariadbd.pid")") / 1024" | bc -l)" "$DB_BUFFER")")
 
@@ -243,5 +243,5 @@ say ""
 say "Resident memory after the tests (VmRSS)"
 for l in "${RSS_LINES[@]}"; do say "  $l"; done
 say ""
-say "rows in the database: $(sql motcua -e "SELECT CONCAT((SELECT COUNT(*) FROM dossier), ' dossiers, ', (SELECT COUNT(*) FROM dossier_step), ' steps, ', (SELECT COUNT(*) FROM dossier_event), ' events, ', (SELECT COUNT(*) FROM rating), ' ratings, ', (SELECT COUNT(*) FROM feedback), ' feedback cases')")"
+say "rows after the tests (the POST tests added some): $(sql motcua -e "SELECT CONCAT((SELECT COUNT(*) FROM dossier), ' dossiers, ', (SELECT COUNT(*) FROM dossier_step), ' steps, ', (SELECT COUNT(*) FROM dossier_event), ' events, ', (SELECT COUNT(*) FROM rating), ' ratings, ', (SELECT COUNT(*) FROM feedback), ' feedback cases')")"
 say "results written to ${OUT#"$ROOT"/}"

@@ -1088,6 +1088,19 @@ min_t(time_t a, time_t b)
     return a < b ? a : b;
 }
 
+/* t if it is in the past, else a moment between from and now: clamping to
+ * "now" would pile the cases of the last weeks onto today. */
+static time_t
+not_after_now(struct gen *G, time_t from, time_t t)
+{
+    time_t last = G->now - 60;
+
+    if (t <= last) {
+        return t;
+    }
+    return from < last ? from + (time_t)below(&G->g, last - from) : last;
+}
+
 static struct g_user *
 user_at_counter(struct gen *G, long long counter)
 {
@@ -1652,7 +1665,7 @@ one_dossier(struct gen *G, int day, time_t received, int open, int age, int nrat
                         : received + (time_t)between(&G->g, 120, 1800);
 
         add_rating(G, i == 0 ? id : 0, i == 0 ? qr : 0, centre, counter_id, officer_id,
-                   min_t(at, G->now), fin ? t > 0 : due < G->now);
+                   not_after_now(G, ret ? ret : received, at), fin ? t > 0 : due < G->now);
     }
     for (int i = 0; i < nfeedback; i++) {
         add_feedback(G, id, centre, counter_id, officer_id, received, ret ? ret : fin,
@@ -1775,10 +1788,7 @@ add_feedback(struct gen *G, long long dossier, long long unit, long long counter
     } else {
         f->created = received + (time_t)between(&G->g, 300, 4 * 3600);
     }
-    f->created = min_t(f->created, G->now - 60);
-    if (f->created < received) {
-        f->created = received;
-    }
+    f->created = not_after_now(G, received, f->created);
     /* who and through which QR code */
     y = unit01(&G->g);
     if (f->kind == FK_CONDUCT || f->kind == FK_PRAISE) {

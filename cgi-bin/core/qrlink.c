@@ -29,7 +29,8 @@ qrlink_resolve(struct req *r, const char *token, struct qrlink *out, enum qr_sta
                   "SELECT q.id, q.kind, q.unit_id, COALESCE(q.counter_id, 0),"
                   "       COALESCE(q.officer_id, 0), COALESCE(q.dossier_id, 0),"
                   "       u.name, u.code, c.name, c.code, o.full_name, o.title,"
-                  "       q.revoked_at IS NOT NULL OR c.active = 0 OR u.valid_to IS NOT NULL,"
+                  "       (q.revoked_at IS NOT NULL OR COALESCE(c.active, 1) = 0"
+                  "        OR u.valid_to IS NOT NULL),"
                   "       q.expires_at IS NOT NULL AND q.expires_at < UTC_TIMESTAMP()"
                   "  FROM qr_link q JOIN org_unit u ON u.id = q.unit_id"
                   "  LEFT JOIN counter c ON c.id = q.counter_id"
@@ -56,9 +57,10 @@ qrlink_resolve(struct req *r, const char *token, struct qrlink *out, enum qr_sta
     out->officer_name = dbres_get(&res, 0, 10);
     out->officer_title = dbres_get(&res, 0, 11);
     snprintf(out->token, sizeof(out->token), "%s", token);
-    if (strcmp(dbres_get(&res, 0, 12), "1") == 0) {
+    /* NULL-safe: a missing flag is "no" */
+    if (dbres_get(&res, 0, 12) && strcmp(dbres_get(&res, 0, 12), "1") == 0) {
         *state = QR_REVOKED;
-    } else if (strcmp(dbres_get(&res, 0, 13), "1") == 0) {
+    } else if (dbres_get(&res, 0, 13) && strcmp(dbres_get(&res, 0, 13), "1") == 0) {
         *state = QR_EXPIRED;
     } else {
         *state = QR_OK;

@@ -835,8 +835,27 @@ apology_deliver(struct req *r, long long apology_id, const char *channel)
         }
     }
     if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool, "SELECT dossier_id FROM apology WHERE id = ?",
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT a.dossier_id, d.applicant_email, d.code, a.number, a.reason_text,"
+                      "       DATE_FORMAT(a.new_due_at + INTERVAL 7 HOUR, '%d/%m/%Y')"
+                      "  FROM apology a JOIN dossier d ON d.id = a.dossier_id WHERE a.id = ?",
                       DB_ARGS(DV_I(apology_id)), &res);
+    }
+    if (rc == DB_OK && strcmp(channel, "email") == 0 && *dbres_get(&res, 0, 1)) {
+        /* by e-mail: the letter goes out through the mail queue (motcuactl tick) */
+        rc = db_exec(r->app->db,
+                     "INSERT INTO mail_queue (to_addr, subject, body, created_at)"
+                     " VALUES (?, ?, ?, UTC_TIMESTAMP())",
+                     DB_ARGS(DV_S(dbres_get(&res, 0, 1)),
+                             DV_S(pool_printf(&r->pool, "%s %s", lang_str(r, "Apology.MailSubject"),
+                                              dbres_get(&res, 0, 2))),
+                             DV_S(pool_printf(&r->pool, "%s %s\n\n%s: %s\n%s: %s\n",
+                                              lang_str(r, "Form04.Heading"),
+                                              dbres_get(&res, 0, 3), lang_str(r, "Apology.Reason"),
+                                              dbres_get(&res, 0, 4),
+                                              lang_str(r, "Apology.NewDate"),
+                                              dbres_get(&res, 0, 5)))),
+                     NULL, NULL);
     }
     if (rc == DB_OK) {
         rc = audit(r, "apology.deliver", "dossier", num(dbres_get(&res, 0, 0)), channel);

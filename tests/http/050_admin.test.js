@@ -238,6 +238,13 @@ test('users: created with an initial password the new user signs in with; errors
   assert.ok(!filtered.text.includes('canbo01'), 'the filter keeps other units out');
   resetLimits();
   await signedIn.login(USER, PW);
+  // an initial password set by the administrator must be changed first
+  const first = await signedIn.get('/can-bo/');
+  assert.strictEqual(first.status, 303);
+  assert.strictEqual(first.headers.get('location'), '/can-bo/doi-mat-khau');
+  const csrf = await signedIn.csrf('/can-bo/doi-mat-khau');
+  const changed = await signedIn.post('/can-bo/doi-mat-khau', { csrf, old: PW, new: PW + '-moi', again: PW + '-moi' });
+  assert.strictEqual(changed.status, 200);
   assert.strictEqual((await signedIn.get('/can-bo/')).status, 200);
 });
 
@@ -271,7 +278,7 @@ test('users: role, unit and password changed; disabling ends the sessions and si
   resetLimits();
   await new Client().login(USER, 'mat-khau-moi-cap-2026');
   const acts = sql(`SELECT action FROM audit_log WHERE object_type = 'user' AND object_id = ${id} AND action LIKE 'user.%' ORDER BY id`).map(r => r[0]);
-  assert.deepStrictEqual(acts, ['user.create', 'user.update', 'user.disable', 'user.enable', 'user.reset_password']);
+  assert.deepStrictEqual(acts, ['user.create', 'user.password', 'user.update', 'user.disable', 'user.enable', 'user.reset_password']);
 });
 
 test('feedback kinds: a deadline is edited; outside 1..60 is refused', async () => {

@@ -1,0 +1,13 @@
+<?cs set:Page.Title = L.Form06.Title ?><?cs set:Page.BodyClass = "print-form" ?><?cs include:"_head.cs" ?><?cs include:"staff/_nav.cs" ?>
+<h1><?cs var:L.Form06.Title ?></h1>
+<form method="get" action="/can-bo/so-theo-doi" class="filters noprint">
+  <label for="tu"><?cs var:L.Lead.From ?></label><input id="tu" name="tu" type="date" value="<?cs var:Page.From ?>">
+  <label for="den"><?cs var:L.Lead.To ?></label><input id="den" name="den" type="date" value="<?cs var:Page.To ?>">
+  <button type="submit"><?cs var:L.Inbox.Filter ?></button>
+</form>
+<p class="noprint"><a href="/can-bo/so-theo-doi?tu=<?cs var:Page.From ?>&amp;den=<?cs var:Page.To ?>&amp;csv=1"><?cs var:L.Lead.Csv.Link ?></a> · <?cs var:L.Form06.PrintHint ?></p>
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.Form06.Title ?>"><table class="slip book">
+<thead><tr><?cs each:h = L.Form06.Cols ?><th scope="col"><?cs var:h ?></th><?cs /each ?></tr></thead>
+<tbody><?cs each:x = Page.Rows ?><tr><td><?cs var:x.seq ?></td><td><?cs var:x.code ?></td><td><?cs var:x.procedure ?></td><td><?cs var:x.sets ?></td><td><?cs var:x.name ?></td><td><?cs var:x.contact ?></td><td><?cs var:x.procunit ?></td><td><?cs var:x.received ?></td><td><?cs var:x.due ?></td><td><?cs var:x.forwarded ?></td><td><?cs var:x.finished ?></td><td><?cs var:x.returned ?></td><td><?cs var:L.Dossier.St[x.status] ?></td><td></td></tr><?cs /each ?></tbody>
+</table></div>
+<?cs include:"_foot.cs" ?>

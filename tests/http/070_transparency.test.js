@@ -1,0 +1,86 @@
+// Transparency: procedure catalogue (with and without diacritics), procedure
+// page with the real processing time, unit directory, dossier look-up.
+'use strict';
+const assert = require('assert');
+const { test } = require('../lib/harness');
+const { Client, sql, resetLimits } = require('../lib/client');
+
+test('search: "dang ky" finds exactly what "đăng ký" finds, ranked, paginated', async () => {
+  sql(`INSERT INTO procedure_tthc (national_code, name, field_id, level, unit_id, time_value, documents, legal_basis, effective_from) VALUES
+       ('9.100001', 'Đăng ký kinh doanh hộ gia đình (kiểm thử)', (SELECT MIN(id) FROM field), 'commune', 7, 3, 'Giấy đề nghị', 'Nghị định 01/2021/NĐ-CP', '2025-07-01'),
+       ('9.100002', 'Cấp lại giấy đăng ký kinh doanh (kiểm thử)', (SELECT MIN(id) FROM field), 'province', 2, 5, 'Đơn', 'Nghị định 01/2021/NĐ-CP', '2025-07-01'),
+       ('9.100003', 'Thủ tục đã hết hiệu lực đăng ký kinh doanh (kiểm thử)', (SELECT MIN(id) FROM field), 'province', 2, 5, 'Đơn', 'x', '2020-01-01')`);
+  sql("UPDATE procedure_tthc SET effective_to = '2024-12-31' WHERE national_code = '9.100003'");
+  const c = new Client();
+  const names = t => [...t.matchAll(/<a href="\/thu-tuc\/([^"]+)">/g)].map(m => m[1]);
+  const plain = await c.get('/thu-tuc/?q=' + encodeURIComponent('dang ky kinh doanh'));
+  const marked = await c.get('/thu-tuc/?q=' + encodeURIComponent('Đăng ký kinh doanh'));
+  assert.strictEqual(plain.status, 200);
+  assert.deepStrictEqual(names(plain.text), names(marked.text));
+  assert.ok(names(plain.text).includes('9.100001') && names(plain.text).includes('9.100002'));
+  assert.ok(!names(plain.text).includes('9.100003'), 'expired versions are not offered');
+  assert.ok(names(plain.text).indexOf('9.100001') < names(plain.text).indexOf('9.100002'), 'names starting with the words first');
+  const byCode = await c.get('/thu-tuc/?q=9.100002');
+  assert.deepStrictEqual(names(byCode.text), ['9.100002']);
+  const commune = await c.get('/thu-tuc/?q=kinh+doanh&cap=commune');
+  assert.ok(names(commune.text).includes('9.100001') && !names(commune.text).includes('9.100002'));
+});
+
+test('procedure page: what to bring, statutory time, fee; the real median appears only from 10 dossiers', async () => {
+  const c = new Client();
+  let r = await c.get('/thu-tuc/9.100001');
+  assert.strictEqual(r.status, 200);
+  assert.match(r.text, /Giấy đề nghị/);
+  assert.match(r.text, /<strong>3 ngày làm việc<\/strong>/);
+  assert.match(r.text, /Chưa đủ số liệu/);
+  const [[proc]] = sql("SELECT id FROM procedure_tthc WHERE national_code = '9.100001'");
+  const rows = [];
+  // 10 dossiers finished in 1, 2, ..., 10 days; 7 on or before their appointment
+  for (let i = 1; i <= 10; i++) {
+    rows.push(`('TT-KT-${i}', 7, ${proc}, 'Người ${i}', 'returned', UTC_TIMESTAMP() - INTERVAL 30 DAY, UTC_TIMESTAMP() - INTERVAL ${30 - 7} DAY,
+      UTC_TIMESTAMP() - INTERVAL ${30 - 7} DAY, UTC_TIMESTAMP() - INTERVAL ${30 - i} DAY, '')`);
+  }
+  sql(`INSERT INTO dossier (code, unit_id, procedure_id, applicant_name, status, received_at, due_at, original_due_at, finished_at, documents) VALUES ${rows.join(',')}`);
+  r = await c.get('/thu-tuc/9.100001');
+  assert.match(r.text, /6,0 ngày \(trung vị, 10 hồ sơ\)/);
+  assert.match(r.text, /tỷ lệ đúng hạn: 70,0%/);
+  assert.strictEqual((await c.get('/thu-tuc/0.000000')).status, 404);
+});
+
+test('unit directory: address, hotline, counters with the officers on duty and their rating pages', async () => {
+  const r = await new Client().get('/don-vi/');
+  assert.strictEqual(r.status, 200);
+  assert.match(r.text, /Trung tâm Phục vụ hành chính công tỉnh Ninh Bình/);
+  assert.match(r.text, /Quầy 01 – Tư pháp, hộ tịch<\/strong>\s*<br>Cán bộ tại quầy: Nguyễn Thị Hồng Nhung \(Chuyên viên\)/);
+  assert.match(r.text, /href="\/q\/[0-9A-Z]{21}\/ap-phich"/);
+  assert.ok(!/\$argon2id|0915000111/.test(r.text));
+});
+
+test('dossier look-up without the QR: code + last 4 phone digits; wrong tries throttled', async () => {
+  resetLimits();
+  const c = new Client();
+  const [[code, phone]] = sql("SELECT code, applicant_phone FROM dossier WHERE applicant_phone <> '' AND source = 'local' ORDER BY id LIMIT 1");
+  const ok = await c.get(`/ho-so/?ma=${encodeURIComponent(code)}&so=${phone.slice(-4)}`);
+  assert.strictEqual(ok.status, 303);
+  assert.match(ok.headers.get('location'), /^\/ho-so\/[0-9A-Z]{21}$/);
+  assert.ok((await c.get(ok.headers.get('location'))).text.includes(code));
+  const wrong = await c.get(`/ho-so/?ma=${encodeURIComponent(code)}&so=${phone.slice(-4) === '0000' ? '1111' : '0000'}`);
+  assert.strictEqual(wrong.status, 404);
+  assert.match(wrong.text, /Không tìm thấy hồ sơ khớp/);
+  assert.strictEqual((await c.get('/ho-so/?ma=x&so=12')).status, 422);
+  for (let i = 0; i < 9; i++) await c.get(`/ho-so/?ma=KHONG-CO-${i}&so=1234`);
+  const stopped = await c.get(`/ho-so/?ma=${encodeURIComponent(code)}&so=${phone.slice(-4)}`);
+  assert.strictEqual(stopped.status, 429, 'a guesser is stopped, even with the right answer');
+  assert.match(stopped.text, /tra cứu sai quá nhiều lần/);
+  resetLimits();
+});
+
+test('the public account reads no phone numbers: only the look-up view', () => {
+  const fs = require('fs');
+  const { execFileSync } = require('child_process');
+  const pw = fs.readFileSync(`${process.env.MOTCUA_VAR}/motcua.hdf`, 'utf8').match(/^DB\.Accounts\.citizen\.Password = (\S+)$/m)[1];
+  const as = q => execFileSync('mariadb', ['--no-defaults', `--socket=${process.env.MOTCUA_VAR}/mysql/mysqld.sock`, '-umotcua_citizen', `-p${pw}`, '-N', '-B', 'motcua', '-e', q], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  assert.throws(() => as('SELECT applicant_phone FROM dossier LIMIT 1'), /denied/);
+  assert.throws(() => as('SELECT applicant_name FROM dossier LIMIT 1'), /denied/);
+  assert.match(as('SELECT COUNT(*) FROM dossier_lookup'), /^\d+/);
+});
