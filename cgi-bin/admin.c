@@ -2087,6 +2087,123 @@ api_deactivate(struct req *r)
     return resp_redirect(r, "/quan-tri/khoa-api?xong=1");
 }
 
+/* ---- counter kiosks ----------------------------------------------------- */
+
+static int
+kiosk_render(struct req *r, int status)
+{
+    static const char *const cols[] = { "id", "name", "counter", "unit", "created", "revoked",
+                                        "last", NULL };
+    static const char *const ccols[] = { "id", "name", NULL };
+    struct dbres res, counters;
+    enum db_rc dr;
+
+    dr = db_query(r->app->db, &r->pool,
+                  "SELECT k.id, k.name, c.name, COALESCE(u.short_name, u.name),"
+                  "       DATE_FORMAT(k.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                  "       k.revoked_at IS NOT NULL,"
+                  "       DATE_FORMAT(k.last_rating + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i')"
+                  "  FROM kiosk_device k JOIN counter c ON c.id = k.counter_id"
+                  "  JOIN org_unit u ON u.id = c.unit_id ORDER BY k.revoked_at IS NOT NULL, u.sort_order, c.sort_order",
+                  DB_NOARGS, &res);
+    if (dr == DB_OK) {
+        dr = db_query(r->app->db, &r->pool,
+                      "SELECT c.id, CONCAT(c.name, ' · ', COALESCE(u.short_name, u.name))"
+                      "  FROM counter c JOIN org_unit u ON u.id = c.unit_id"
+                      " WHERE c.active = 1 ORDER BY u.sort_order, c.sort_order",
+                      DB_NOARGS, &counters);
+    }
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    hset_rows(r, "Page.Kiosks", &res, cols);
+    hset_rows(r, "Page.Counters", &counters, ccols);
+    return render_status(r, status, "admin/kiosk");
+}
+
+static int
+kiosk_page(struct req *r)
+{
+    int rc = staff_begin(r, ROLE);
+
+    return rc ? rc : kiosk_render(r, 200);
+}
+
+/* Enrol a tablet: its URL carries a device token shown once; only its hash is kept. */
+static int
+kiosk_create(struct req *r)
+{
+    static const struct fld f[] = {
+        { "name", V_TEXT, 1, 1, 120, NULL, "Name" },
+    };
+    struct val v[NELEM(f)];
+    struct dbres res;
+    long long counter = num(req_form(r, "counter"));
+    char token[65], hash[65];
+    unsigned long long id = 0;
+    int rc = staff_begin(r, ROLE);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (form_read(r, f, NELEM(f), v) != 0) {
+        return kiosk_render(r, 422);
+    }
+    if ((dr = db_query(r->app->db, &r->pool, "SELECT id FROM counter WHERE id = ? AND active = 1",
+                       DB_ARGS(DV_I(counter)), &res)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (res.nrows == 0) {
+        page_error(r, "Counter", "counter");
+        return kiosk_render(r, 422);
+    }
+    random_hex(token, 32);
+    sec_hash_hex(token, hash);
+    if ((dr = db_begin(r->app->db)) == DB_OK) {
+        dr = db_exec(r->app->db,
+                     "INSERT INTO kiosk_device (counter_id, name, token_hash, created_at)"
+                     " VALUES (?, ?, ?, UTC_TIMESTAMP())",
+                     DB_ARGS(DV_I(counter), DV_S(v[0].s), DV_S(hash)), NULL, &id);
+    }
+    if (dr == DB_OK) {
+        dr = audit(r, "kiosk.enrol", "kiosk_device", (long long)id, v[0].s);
+    }
+    if ((dr = tx_end(r, dr)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    hset(r, "Page.NewUrl", pool_printf(&r->pool, "%s/kiosk/%s",
+                                       conf_str(r->app->conf, "Site.BaseURL", ""), token));
+    sodium_memzero(token, sizeof(token));
+    return kiosk_render(r, 201);
+}
+
+static int
+kiosk_revoke(struct req *r)
+{
+    long long id = num(req_form(r, "id"));
+    unsigned long long n = 0;
+    int rc = staff_begin(r, ROLE);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if ((dr = db_begin(r->app->db)) == DB_OK) {
+        dr = db_exec(r->app->db,
+                     "UPDATE kiosk_device SET revoked_at = UTC_TIMESTAMP()"
+                     " WHERE id = ? AND revoked_at IS NULL",
+                     DB_ARGS(DV_I(id)), &n, NULL);
+    }
+    if (dr == DB_OK && n == 1) {
+        dr = audit(r, "kiosk.revoke", "kiosk_device", id, NULL);
+    }
+    if ((dr = tx_end(r, dr)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return n == 1 ? resp_redirect(r, "/quan-tri/may-tinh-bang") : 404;
+}
+
 static const struct route routes[] = {
     { "GET", "/quan-tri/", home, 0 },
     { "GET", "/quan-tri/don-vi", units_page, 0 },
@@ -2119,6 +2236,9 @@ static const struct route routes[] = {
     { "POST", "/quan-tri/ma-qr/moi", qr_create, R_FORM },
     { "POST", "/quan-tri/ma-qr/thu-hoi", qr_revoke, R_FORM },
     { "POST", "/quan-tri/ma-qr/cap-lai", qr_replace, R_FORM },
+    { "GET", "/quan-tri/may-tinh-bang", kiosk_page, 0 },
+    { "POST", "/quan-tri/may-tinh-bang", kiosk_create, R_FORM },
+    { "POST", "/quan-tri/may-tinh-bang/thu-hoi", kiosk_revoke, R_FORM },
     { "GET", "/quan-tri/khoa-api", api_page, 0 },
     { "POST", "/quan-tri/khoa-api", api_create, R_FORM },
     { "POST", "/quan-tri/khoa-api/*/ngung", api_deactivate, R_FORM },

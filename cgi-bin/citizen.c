@@ -434,6 +434,143 @@ unit_posters(struct req *r)
     return render(r, "citizen/poster");
 }
 
+/* ---- counter kiosk ----------------------------------------------------- */
+
+/* The kiosk named by the device token in the path: its counter as a link. */
+static int
+kiosk_open(struct req *r, struct qrlink *l, long long *device, int *too_soon)
+{
+    struct dbres res;
+    char h[65];
+    enum db_rc rc;
+    int interval = (int)conf_int(r->app->conf, "Kiosk.MinIntervalSeconds", 5);
+
+    memset(l, 0, sizeof(*l));
+    if (strlen(r->arg[0]) != 64 || strspn(r->arg[0], "0123456789abcdef") != 64) {
+        return qr_refused(r, QR_FORGED);
+    }
+    sec_hash_hex(r->arg[0], h);
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT k.id, k.counter_id, c.unit_id, c.name, u.name,"
+                  "       (SELECT q.id FROM qr_link q WHERE q.counter_id = c.id AND q.kind = 'counter'"
+                  "          AND q.revoked_at IS NULL ORDER BY q.id DESC LIMIT 1),"
+                  "       k.revoked_at IS NOT NULL OR c.active = 0,"
+                  "       COALESCE(k.last_rating > UTC_TIMESTAMP() - INTERVAL ? SECOND, 0)"
+                  "  FROM kiosk_device k JOIN counter c ON c.id = k.counter_id"
+                  "  JOIN org_unit u ON u.id = c.unit_id WHERE k.token_hash = ?",
+                  DB_ARGS(DV_I(interval), DV_S(h)), &res);
+    if (rc != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (res.nrows == 0) {
+        return qr_refused(r, QR_UNKNOWN);
+    }
+    if (strcmp(dbres_get(&res, 0, 6), "1") == 0) {
+        return qr_refused(r, QR_REVOKED);
+    }
+    *device = num(dbres_get(&res, 0, 0));
+    l->counter_id = num(dbres_get(&res, 0, 1));
+    l->unit_id = num(dbres_get(&res, 0, 2));
+    l->counter_name = dbres_get(&res, 0, 3);
+    l->unit_name = dbres_get(&res, 0, 4);
+    l->id = num(dbres_get(&res, 0, 5));
+    snprintf(l->kind, sizeof(l->kind), "counter");
+    *too_soon = strcmp(dbres_get(&res, 0, 7), "1") == 0;
+    hset(r, "Page.Ctx.UnitName", l->unit_name);
+    hset(r, "Page.Ctx.CounterName", l->counter_name);
+    hset(r, "Page.Kiosk", r->arg[0]);
+    hset(r, "Page.BodyClass", "kiosk");
+    return 0;
+}
+
+static int
+kiosk_screen(struct req *r)
+{
+    struct qrlink l;
+    long long device;
+    int soon, rc = kiosk_open(r, &l, &device, &soon);
+
+    if (rc != 0) {
+        return rc;
+    }
+    for (size_t i = 0; i < NELEM(criteria); i++) {
+        hset(r, pool_printf(&r->pool, "Page.Criteria.%zu.name", i), criteria[i]);
+    }
+    return render(r, "citizen/kiosk");
+}
+
+/* A tap on the kiosk.  Without JavaScript: the level is saved at once and the
+ * criteria come on a second screen (buoc=2 updates the same rating).  With
+ * JavaScript the page queues taps offline and sends level + criteria in one
+ * POST with its own idempotency key, so a replay is counted exactly once. */
+static int
+kiosk_rate(struct req *r)
+{
+    struct qrlink l;
+    struct rating_in in = { 0 };
+    enum rating_result result;
+    long long device;
+    char ref[17];
+    int soon, rc = kiosk_open(r, &l, &device, &soon);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    in.level = level_of(req_form(r, "level"));
+    in.c_attitude = level_of(req_form(r, "c_attitude"));
+    in.c_time = level_of(req_form(r, "c_time"));
+    in.c_trips = level_of(req_form(r, "c_trips"));
+    in.c_guidance = level_of(req_form(r, "c_guidance"));
+    if (in.level <= 0 || in.c_attitude < 0 || in.c_time < 0 || in.c_trips < 0 ||
+        in.c_guidance < 0) {
+        return 400;
+    }
+    if (req_form(r, "ref")) {
+        /* second screen: the criteria of the rating just given on this kiosk */
+        const char *ref2 = req_form(r, "ref");
+
+        if (strlen(ref2) != 16 || (dr = rating_kiosk_criteria(r, ref2, l.id, &in)) != DB_OK) {
+            return strlen(ref2) != 16 ? 400 : db_fail(r, dr);
+        }
+        return render(r, "citizen/kiosk_thanks");
+    }
+    in.idem = form_idem(r);
+    if (soon) {
+        /* button-mashing: within the minimum interval, nothing is counted */
+        int dup = 0;
+
+        if (in.idem && (dr = rating_idem_seen(r, in.idem, &dup)) != DB_OK) {
+            return db_fail(r, dr);
+        }
+        if (!dup) {
+            hset(r, "Page.Wait", "1");
+            return render_status(r, 429, "citizen/kiosk_thanks");
+        }
+    }
+    in.comment = "";
+    in.client_hash = client_hash(r);
+    in.channel = "kiosk";
+    in.burst_count = 1 << 30;   /* the interval, not bursts, guards a kiosk */
+    in.burst_seconds = 1;
+    in.replace_hours = 0;
+    if ((dr = rating_save(r, &l, &in, ref, &result)) != DB_OK ||
+        (dr = db_exec(r->app->db,
+                      "UPDATE kiosk_device SET last_rating = UTC_TIMESTAMP() WHERE id = ?",
+                      DB_ARGS(DV_I(device)), NULL, NULL)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (req_form(r, "buoc")) {
+        for (size_t i = 0; i < NELEM(criteria); i++) {
+            hset(r, pool_printf(&r->pool, "Page.Criteria.%zu.name", i), criteria[i]);
+        }
+        hset(r, "Page.Ref", ref);
+        hseti(r, "Page.Level", in.level);
+        return render(r, "citizen/kiosk_step2");
+    }
+    return render(r, "citizen/kiosk_thanks");
+}
+
 /* ---- dossiers ---------------------------------------------------------- */
 
 static int
@@ -1223,6 +1360,8 @@ static const struct route routes[] = {
     { "POST", "/phan-anh/*/danh-gia", fb_rate_answer, R_FORM },
     { "POST", "/phan-anh/*/bo-sung", fb_reply, R_FORM },
     { "GET", "/thong-ke/", public_stats, 0 },
+    { "GET", "/kiosk/*", kiosk_screen, 0 },
+    { "POST", "/kiosk/*", kiosk_rate, R_FORM },
 };
 
 static const struct program prog = { "citizen", routes, NELEM(routes) };

@@ -122,3 +122,7 @@ GRANT SELECT, INSERT, UPDATE ON stat_dossier_day TO motcua_api@localhost;
 -- 005 transparency
 GRANT SELECT ON dossier_lookup TO motcua_citizen@localhost;
 GRANT SELECT (id, full_name, title, unit_id, counter_id, role, disabled) ON users TO motcua_citizen@localhost;
+
+-- 006 kiosks
+GRANT SELECT, UPDATE (last_rating) ON kiosk_device TO motcua_citizen@localhost;
+GRANT SELECT, INSERT, UPDATE ON kiosk_device TO motcua_admin@localhost;

@@ -5,6 +5,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs if:Page.Title ?><?cs var:Page.Title ?> – <?cs /if ?><?cs var:L.Site.Name ?></title>
 <link rel="stylesheet" href="/static/motcua.css">
+<?cs if:Page.Refresh ?><meta http-equiv="refresh" content="<?cs var:Page.Refresh ?>"><?cs /if ?>
 </head>
 <body<?cs if:Page.BodyClass ?> class="<?cs var:Page.BodyClass ?>"<?cs /if ?>>
 <a class="skip" href="#main"><?cs var:L.Site.SkipToContent ?></a>

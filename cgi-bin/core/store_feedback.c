@@ -175,6 +175,31 @@ rating_level(struct req *r, const char *ref, long long link_id, int *level, long
     return rc;
 }
 
+enum db_rc
+rating_idem_seen(struct req *r, const char *idem, int *seen)
+{
+    struct dbres res;
+    enum db_rc rc = db_query(r->app->db, &r->pool, "SELECT 1 FROM rating WHERE idem_key = ?",
+                             DB_ARGS(DV_S(idem)), &res);
+
+    *seen = rc == DB_OK && res.nrows > 0;
+    return rc;
+}
+
+enum db_rc
+rating_kiosk_criteria(struct req *r, const char *ref, long long link_id, const struct rating_in *in)
+{
+    return db_exec(r->app->db,
+                   "UPDATE rating SET c_attitude = ?, c_time = ?, c_trips = ?, c_guidance = ?,"
+                   "       updated_at = UTC_TIMESTAMP()"
+                   " WHERE ref = ? AND qr_link_id = ? AND channel = 'kiosk'"
+                   "   AND created_at > UTC_TIMESTAMP() - INTERVAL 10 MINUTE",
+                   DB_ARGS(opt_level(in->c_attitude), opt_level(in->c_time),
+                           opt_level(in->c_trips), opt_level(in->c_guidance), DV_S(ref),
+                           DV_I(link_id)),
+                   NULL, NULL);
+}
+
 /* ---- feedback cases ---------------------------------------------------- */
 
 static int

@@ -29,6 +29,13 @@ enum db_rc rating_save(struct req *r, const struct qrlink *l, const struct ratin
 enum db_rc rating_level(struct req *r, const char *ref, long long link_id, int *level,
                         long long *rating_id, const char **comment);
 
+/* Has a rating with this idempotency key been stored already? */
+enum db_rc rating_idem_seen(struct req *r, const char *idem, int *seen);
+
+/* Set the criteria of a kiosk rating just given (by its reference and link). */
+enum db_rc rating_kiosk_criteria(struct req *r, const char *ref, long long link_id,
+                                 const struct rating_in *in);
+
 /* ---- feedback cases ---------------------------------------------------- */
 
 struct fb_file {
