@@ -12,9 +12,11 @@
 #define OPEN_STATES "'new','accepted','conduct','need_info','review'"
 #define RUNNING_STATES "'new','accepted','conduct','review'"
 
-/* The visibility rule, written once: four arguments, VIS_ARGS. */
+/* The visibility rule, written once: four arguments, VIS_ARGS.  The unit set is
+ * a small semi-join, so the feedback index (unit_id, status, due_at) is used. */
 #define VISIBLE                                                                   \
-    " (CASE WHEN ? = 1 THEN u.path LIKE ? ELSE f.unit_id = ? END)"                \
+    " f.unit_id IN (SELECT v.id FROM org_unit v WHERE (? = 1 AND v.path LIKE ?)"   \
+    "                                               OR v.id = ?)"                   \
     " AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)"
 #define VIS_ARGS(s) DV_I((s)->leader), DV_S((s)->subtree), DV_I((s)->unit_id), DV_I((s)->viewer_id)
 
