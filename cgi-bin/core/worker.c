@@ -63,6 +63,22 @@ req_calendar(struct req *r)
         struct cal fresh;
 
         cal_init(&fresh);
+        /* Calendar.Weekend lists the weekly rest days (0 = Sunday … 6 = Saturday) */
+        {
+            const char *w = conf_str(a->conf, "Calendar.Weekend", "6,0");
+            unsigned mask = 0;
+
+            for (; *w; w++) {
+                if (*w >= '0' && *w <= '6') {
+                    mask |= 1u << (*w - '0');
+                }
+            }
+            if (mask && cal_set_weekend(&fresh, mask) != 0) {
+                log_warn("Calendar.Weekend would leave no working day; using Saturday and Sunday");
+            }
+        }
+        fresh.cutoff_minutes = (int)conf_int(a->conf, "Calendar.CutoffMinutes", CAL_CUTOFF_DEFAULT);
+        fresh.close_minutes = (int)conf_int(a->conf, "Calendar.CloseMinutes", CAL_CLOSE_DEFAULT);
         if (cal_load(&fresh, a->db, &r->pool) != DB_OK) {
             cal_free(&fresh);
             return a->cal_loaded ? &a->cal : NULL;
