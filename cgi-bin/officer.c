@@ -858,7 +858,54 @@ receipt_page(struct req *r)
 static int
 control_slip_page(struct req *r)
 {
-    return dossier_print(r, "staff/form05");
+    struct dossier_row d;
+    struct buf b = { 0 };
+    int rc;
+    enum db_rc dr;
+
+    if (req_query(r, "csv") == NULL) {
+        return dossier_print(r, "staff/form05");
+    }
+    if ((rc = dossier_open(r, &d)) != 0) {
+        return rc;
+    }
+    if ((dr = dossier_staff_hdf(r, &d)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    /* Form 05 as CSV: one line per hand-over */
+    buf_adds(&b, "\xEF\xBB\xBF");
+    buf_adds(&b, lang_str(r, "Form05.CsvHeader"));
+    buf_adds(&b, "\r\n");
+    for (int i = 0;; i++) {
+        static const char *const cols[] = { "seq", "from", "to", "handed", "giver", "receiver",
+                                            "due", "done", "result", "note" };
+        HDF *row = hdf_get_obj(r->hdf, pool_printf(&r->pool, "Page.Steps.%d", i));
+
+        if (row == NULL) {
+            break;
+        }
+        for (size_t c = 0; c < NELEM(cols); c++) {
+            const char *v = hdf_get_value(row, cols[c], "");
+
+            buf_adds(&b, c ? ",\"" : "\"");
+            if (*v && strchr("=+-@", *v)) {
+                buf_addc(&b, '\'');
+            }
+            for (; *v; v++) {
+                if (*v == '"') {
+                    buf_addc(&b, '"');
+                }
+                buf_addc(&b, *v);
+            }
+            buf_addc(&b, '"');
+        }
+        buf_adds(&b, "\r\n");
+    }
+    resp_raw(r, "text/csv; charset=utf-8", b.p, b.len);
+    resp_header(r, "Content-Disposition",
+                pool_printf(&r->pool, "attachment; filename=\"phieu-kiem-soat-%s.csv\"", d.code));
+    buf_free(&b);
+    return 200;
 }
 
 static int

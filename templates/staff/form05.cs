@@ -1,5 +1,5 @@
 <?cs set:Page.Title = L.Form05.Title ?><?cs set:Page.BodyClass = "print-form" ?><?cs include:"_head.cs" ?>
-<p class="noprint"><a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>">← <?cs var:Page.D.Code ?></a> · <?cs var:L.Form.PrintHint ?></p>
+<p class="noprint"><a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>">← <?cs var:Page.D.Code ?></a> · <?cs var:L.Form.PrintHint ?> · <a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/phieu-kiem-soat?csv=1"><?cs var:L.Form05.Csv ?></a></p>
 <article class="sheet a5" aria-label="<?cs var:L.Form05.Title ?>">
   <header class="sheet-head"><div><p class="org"><?cs var:Page.D.Unit ?></p></div>
     <div class="nation"><p><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong></p><p><strong>Độc lập - Tự do - Hạnh phúc</strong></p></div></header>

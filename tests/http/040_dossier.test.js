@@ -243,6 +243,23 @@ test('an apology signed later than one working day before the appointment is mar
   assert.match(staff.text, /ký muộn so với thời hạn/);
 });
 
+test('Form 05 and the tracking book (Form 06) as CSV for Excel', async () => {
+  const c = await as('canbo01');
+  const r = await c.get(`/can-bo/ho-so/${D.a}/phieu-kiem-soat?csv=1`);
+  assert.match(r.headers.get('content-type'), /^text\/csv/);
+  const lines = r.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.strictEqual(lines[0], 'STT,Giao,Nhận,Thời gian giao nhận,Người giao,Người nhận,Hạn,Hoàn thành,Kết quả,Ghi chú');
+  assert.strictEqual(lines.length, 4, 'three hand-overs');
+  assert.match(lines[1], /^"1","Trung tâm Phục vụ hành chính công tỉnh Ninh Bình","Sở Tư pháp tỉnh Ninh Bình"/);
+  const book = await c.get('/can-bo/so-theo-doi?csv=1');
+  const rows = book.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.match(rows[0], /^STT,Mã hồ sơ,Tên thủ tục/);
+  assert.ok(rows.some(l => l.includes(D.a) && l.includes('Trần Thị Hoa')), 'the dossier is in the book');
+  const page = await c.get('/can-bo/so-theo-doi');
+  assert.match(page.text, /Sổ theo dõi hồ sơ/);
+  assert.ok(page.text.includes(D.a));
+});
+
 function qrOf(code) {
   const [[id]] = sql(`SELECT q.id FROM qr_link q JOIN dossier d ON d.id = q.dossier_id WHERE d.code = '${code}'`);
   return new URL(motcuactl('qr-url', id).trim()).pathname.replace('/q/', '/ho-so/');
