@@ -30,6 +30,12 @@ static const char usage[] =
     "  qr-ensure                   give every counter, unit and officer a QR link\n"
     "  qr-url ID                   print the public URL of QR link ID\n"
     "  tick                        periodic work: escalate overdue cases, deliver mail\n"
+    "  import-procedures FILE.csv  load or update procedures (see the man page for the columns)\n"
+    "  import-dossiers FILE.csv    load or update dossiers of the existing one-stop software\n"
+    "  backup FILE.sql.gz          consistent dump (mariadb-dump --single-transaction), gzip,\n"
+    "                              and FILE.sql.gz.sha256 beside it\n"
+    "  restore FILE.sql.gz         check the checksum, load into the configured, EMPTY database,\n"
+    "                              then verify the audit chain\n"
     "  verify-audit                check the audit log's hash chain; name the first broken row\n"
     "\n"
     "The configuration file comes from -c, else $MOTCUA_CONF.\n";
@@ -703,6 +709,152 @@ cmd_tick(struct ctl *c)
     return 0;
 }
 
+/* ---- CSV imports -------------------------------------------------------- */
+
+static int
+cmd_import(struct ctl *c, const char *path, int dossiers)
+{
+    struct csv_result res;
+    int rc = dossiers ? csv_import_dossiers(&c->req, path, stderr, &res)
+                      : csv_import_procedures(&c->req, path, stderr, &res);
+
+    if (rc != 0) {
+        return 1;
+    }
+    printf("%s: %d rows stored, %d refused\n", dossiers ? "import-dossiers" : "import-procedures",
+           res.rows, res.errors);
+    return res.errors ? 1 : 0;
+}
+
+/* ---- backup and restore ------------------------------------------------ */
+
+/* The mariadb client options for the owner account; the password travels in
+ * MYSQL_PWD, never on a command line other users can see. */
+static const char *
+client_opts(struct ctl *c)
+{
+    const char *sock = conf_str(c->conf, "DB.Socket", ""), *host = conf_str(c->conf, "DB.Host", "localhost");
+
+    setenv("MYSQL_PWD", conf_str(c->conf, "DB.Accounts.owner.Password", ""), 1);
+    if (*sock && strcmp(host, "localhost") == 0) {
+        return pool_printf(&c->req.pool, "--no-defaults -u'%s' --socket='%s'",
+                           conf_str(c->conf, "DB.Accounts.owner.User", "root"), sock);
+    }
+    return pool_printf(&c->req.pool, "--no-defaults -u'%s' -h'%s' -P%lld",
+                       conf_str(c->conf, "DB.Accounts.owner.User", "root"), host,
+                       conf_int(c->conf, "DB.Port", 3306));
+}
+
+static int
+shell_safe(const char *s)
+{
+    return s && *s && strchr(s, '\'') == NULL;
+}
+
+static int
+sha256_file(const char *path, char out[65])
+{
+    crypto_hash_sha256_state st;
+    unsigned char h[32], buf[65536];
+    size_t n;
+    FILE *f = fopen(path, "rb");
+
+    if (f == NULL) {
+        return -1;
+    }
+    crypto_hash_sha256_init(&st);
+    while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+        crypto_hash_sha256_update(&st, buf, n);
+    }
+    fclose(f);
+    crypto_hash_sha256_final(&st, h);
+    hex_encode(out, h, sizeof(h));
+    return 0;
+}
+
+static int
+cmd_backup(struct ctl *c, const char *path)
+{
+    const char *db = conf_str(c->conf, "DB.Name", "motcua"), *base;
+    char sum[65], *tmp, *cmd;
+    FILE *f;
+
+    if (!shell_safe(path) || !shell_safe(db)) {
+        fprintf(stderr, "motcuactl: the file name may not contain a quote\n");
+        return 2;
+    }
+    tmp = pool_printf(&c->req.pool, "%s.part", path);
+    /* one consistent snapshot of every InnoDB table, without locking the service */
+    cmd = pool_printf(&c->req.pool,
+                      "set -o pipefail; mariadb-dump %s --single-transaction --quick --routines"
+                      " --triggers --hex-blob --default-character-set=utf8mb4 '%s' | gzip -c > '%s'",
+                      client_opts(c), db, tmp);
+    if (system(pool_printf(&c->req.pool, "bash -c \"%s\"", cmd)) != 0) {
+        fprintf(stderr, "motcuactl: mariadb-dump failed; nothing written\n");
+        unlink(tmp);
+        return 1;
+    }
+    if (rename(tmp, path) != 0 || sha256_file(path, sum) != 0) {
+        fprintf(stderr, "motcuactl: %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    f = fopen(pool_printf(&c->req.pool, "%s.sha256", path), "w");
+    if (f == NULL || fprintf(f, "%s  %s\n", sum, base) < 0 || fclose(f) != 0) {
+        fprintf(stderr, "motcuactl: cannot write the checksum file\n");
+        return 1;
+    }
+    printf("backup: %s (sha256 %s)\n", path, sum);
+    return 0;
+}
+
+static int cmd_verify_audit(struct ctl *c);
+
+static int
+cmd_restore(struct ctl *c, const char *path)
+{
+    const char *db = conf_str(c->conf, "DB.Name", "motcua");
+    char sum[65], want[65] = "";
+    struct dbres res;
+    FILE *f;
+
+    if (!shell_safe(path) || !shell_safe(db)) {
+        fprintf(stderr, "motcuactl: the file name may not contain a quote\n");
+        return 2;
+    }
+    f = fopen(pool_printf(&c->req.pool, "%s.sha256", path), "r");
+    if (f == NULL || fscanf(f, "%64s", want) != 1) {
+        fprintf(stderr, "motcuactl: %s.sha256 is missing or unreadable\n", path);
+        if (f) {
+            fclose(f);
+        }
+        return 1;
+    }
+    fclose(f);
+    if (sha256_file(path, sum) != 0 || strcmp(sum, want) != 0) {
+        fprintf(stderr, "motcuactl: %s does not match its checksum: refusing to restore\n", path);
+        return 1;
+    }
+    if (db_query(c->db, &c->req.pool,
+                 "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ?",
+                 DB_ARGS(DV_S(db)), &res) != DB_OK) {
+        return die_db(c, "restore");
+    }
+    if (strcmp(dbres_get(&res, 0, 0), "0") != 0) {
+        fprintf(stderr, "motcuactl: database %s is not empty: restore only into an empty one\n", db);
+        return 1;
+    }
+    if (system(pool_printf(&c->req.pool,
+                           "bash -c \"set -o pipefail; gunzip -c '%s' | mariadb %s"
+                           " --default-character-set=utf8mb4 '%s'\"",
+                           path, client_opts(c), db)) != 0) {
+        fprintf(stderr, "motcuactl: loading %s failed\n", path);
+        return 1;
+    }
+    printf("restore: %s loaded into %s\n", path, db);
+    return cmd_verify_audit(c);
+}
+
 /* ---- audit chain ------------------------------------------------------- */
 
 static int
@@ -798,6 +950,13 @@ main(int argc, char **argv)
         fprintf(stderr, "motcuactl: Secret.Key must be 64 hex digits\n");
         return 1;
     }
+    /* messages of shared code (import reasons) in the operator's language */
+    if ((c.app.langs = lang_load(conf_str(c.conf, "Paths.Templates", "templates"))) != NULL &&
+        hdf_init(&c.req.hdf) == STATUS_OK) {
+        NEOERR *e = hdf_copy(c.req.hdf, "L", hdf_get_obj(c.app.langs, "vi"));
+
+        nerr_ignore(&e);
+    }
     if (db_connect(c.db) != DB_OK) {
         fprintf(stderr, "motcuactl: cannot connect to the database: %s\n", db_error(c.db));
         return 1;
@@ -818,6 +977,14 @@ main(int argc, char **argv)
         rc = cmd_qr_url(&c, argv[i + 1]);
     } else if (strcmp(cmd, "tick") == 0) {
         rc = cmd_tick(&c);
+    } else if (strcmp(cmd, "import-procedures") == 0 && i + 1 < argc) {
+        rc = cmd_import(&c, argv[i + 1], 0);
+    } else if (strcmp(cmd, "import-dossiers") == 0 && i + 1 < argc) {
+        rc = cmd_import(&c, argv[i + 1], 1);
+    } else if (strcmp(cmd, "backup") == 0 && i + 1 < argc) {
+        rc = cmd_backup(&c, argv[i + 1]);
+    } else if (strcmp(cmd, "restore") == 0 && i + 1 < argc) {
+        rc = cmd_restore(&c, argv[i + 1]);
     } else if (strcmp(cmd, "verify-audit") == 0) {
         rc = cmd_verify_audit(&c);
     } else {
@@ -825,6 +992,8 @@ main(int argc, char **argv)
         rc = 2;
     }
     db_close(c.db);
+    hdf_destroy(&c.req.hdf);
+    hdf_destroy(&c.app.langs);
     pool_release(&c.req.pool);
     hdf_destroy(&c.conf);
     mysql_library_end();

@@ -18,6 +18,7 @@
 #include "store_dossier.h"
 #include "store_report.h"
 #include "store_import.h"
+#include "csv_import.h"
 #include "util.h"
 
 #endif
