@@ -2155,7 +2155,7 @@ kiosk_create(struct req *r)
         return db_fail(r, dr);
     }
     if (res.nrows == 0) {
-        page_error(r, "Counter", "counter");
+        page_error(r, "KioskCounter", "counter");
         return kiosk_render(r, 422);
     }
     random_hex(token, 32);

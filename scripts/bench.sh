@@ -138,11 +138,13 @@ STAFF_COOKIE=$(awk -F'\t' 'NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7
 
 # the static twin of the QR landing page: same size, served by nginx itself
 QR_BYTES=$(stat -c %s "$B/qr.html")
+HEAD='<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>static</title></head><body>'
+TAIL=$'</body></html>\n'
 {
-    printf '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>static</title></head><body>'
-    head -c $((QR_BYTES - 120)) /dev/zero | tr '\0' 'x'
-    printf '</body></html>\n'
-} | head -c "$QR_BYTES" > "$B/static.html"
+    printf '%s' "$HEAD"
+    head -c $((QR_BYTES - ${#HEAD} - ${#TAIL})) /dev/zero | tr '\0' 'x'
+    printf '%s' "$TAIL"
+} > "$B/static.html"
 printf '\nlocation = /bench/static.html { root %s; }\n' "$MOTCUA_VAR" >> "$MOTCUA_VAR/nginx/routes.conf"
 nginx -c "$MOTCUA_VAR/nginx/nginx.conf" -p "$MOTCUA_VAR/nginx/" -s reload 2>&1 | grep -v '"user" directive\|signal process started' >&2 || true
 for _ in $(seq 1 50); do curl -fsS -o /dev/null "$BASE/bench/static.html" 2>/dev/null && break; sleep 0.1; done

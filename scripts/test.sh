@@ -18,7 +18,10 @@ count() {  # count NAME FILE STATUS: add the "# N passed, N failed" lines of FIL
         echo "not ok - $name exited with status $status"
     fi
     PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
-    grep -E '^(not ok|#   )' "$file" | head -60
+    grep -E '^(not ok|#   )' "$file" | head -150
+    if [ "$(grep -c '^not ok' "$file")" -gt 0 ]; then
+        echo "-- failed in $name:"; grep '^not ok' "$file"
+    fi
     echo "== $name: $p passed, $f failed"
 }
 

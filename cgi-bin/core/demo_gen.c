@@ -26,13 +26,13 @@
 
 #include "token.h"
 
-#define BATCH_ROWS  1000
+#define BATCH_ROWS 1000
 #define BATCH_BYTES (4u << 20)
-#define CHUNK       4000          /* dossiers per transaction */
-#define YEARS       10
-#define MAX_SLOTS   256           /* units + counters + officers with aggregates */
-#define OPEN_SHARE  0.05          /* dossiers still in progress */
-#define OPEN_WINDOW 60            /* ... received within this many working days */
+#define CHUNK 4000 /* dossiers per transaction */
+#define YEARS 10
+#define MAX_SLOTS 256   /* units + counters + officers with aggregates */
+#define OPEN_SHARE 0.05 /* dossiers still in progress */
+#define OPEN_WINDOW 60  /* ... received within this many working days */
 
 /* ---- randomness -------------------------------------------------------- */
 
@@ -94,66 +94,66 @@ struct name {
 };
 
 static const struct name family[] = {
-    { "Nguyễn", "nguyen", 380 }, { "Trần", "tran", 110 }, { "Lê", "le", 95 },
-    { "Phạm", "pham", 70 },      { "Hoàng", "hoang", 50 }, { "Huỳnh", "huynh", 20 },
-    { "Phan", "phan", 45 },      { "Vũ", "vu", 39 },       { "Võ", "vo", 15 },
-    { "Đặng", "dang", 21 },      { "Bùi", "bui", 20 },     { "Đỗ", "do", 14 },
-    { "Hồ", "ho", 13 },          { "Ngô", "ngo", 13 },     { "Dương", "duong", 10 },
-    { "Lý", "ly", 5 },           { "Đinh", "dinh", 12 },   { "Trịnh", "trinh", 8 },
-    { "Mai", "mai", 6 },         { "Lương", "luong", 5 },  { "Đào", "dao", 6 },
-    { "Tạ", "ta", 3 },           { "Cao", "cao", 4 },      { "Hà", "ha", 4 },
+    {"Nguyễn", "nguyen", 380}, {"Trần", "tran", 110},  {"Lê", "le", 95},
+    {"Phạm", "pham", 70},      {"Hoàng", "hoang", 50}, {"Huỳnh", "huynh", 20},
+    {"Phan", "phan", 45},      {"Vũ", "vu", 39},       {"Võ", "vo", 15},
+    {"Đặng", "dang", 21},      {"Bùi", "bui", 20},     {"Đỗ", "do", 14},
+    {"Hồ", "ho", 13},          {"Ngô", "ngo", 13},     {"Dương", "duong", 10},
+    {"Lý", "ly", 5},           {"Đinh", "dinh", 12},   {"Trịnh", "trinh", 8},
+    {"Mai", "mai", 6},         {"Lương", "luong", 5},  {"Đào", "dao", 6},
+    {"Tạ", "ta", 3},           {"Cao", "cao", 4},      {"Hà", "ha", 4},
 };
 static const struct name middle_m[] = {
-    { "Văn", "van", 40 }, { "Hữu", "huu", 8 },    { "Minh", "minh", 10 }, { "Đức", "duc", 8 },
-    { "Quang", "quang", 6 }, { "Thanh", "thanh", 6 }, { "Công", "cong", 5 }, { "Xuân", "xuan", 4 },
-    { "Ngọc", "ngoc", 3 }, { "Duy", "duy", 4 },    { "Tiến", "tien", 3 }, { "Anh", "anh", 3 },
+    {"Văn", "van", 40},    {"Hữu", "huu", 8},     {"Minh", "minh", 10}, {"Đức", "duc", 8},
+    {"Quang", "quang", 6}, {"Thanh", "thanh", 6}, {"Công", "cong", 5},  {"Xuân", "xuan", 4},
+    {"Ngọc", "ngoc", 3},   {"Duy", "duy", 4},     {"Tiến", "tien", 3},  {"Anh", "anh", 3},
 };
 static const struct name middle_f[] = {
-    { "Thị", "thi", 45 },   { "Ngọc", "ngoc", 8 }, { "Thu", "thu", 7 },   { "Thanh", "thanh", 6 },
-    { "Minh", "minh", 5 },  { "Hồng", "hong", 5 }, { "Phương", "phuong", 4 }, { "Kim", "kim", 4 },
-    { "Thùy", "thuy", 4 },  { "Mai", "mai", 3 },   { "Bích", "bich", 3 }, { "Hải", "hai", 3 },
+    {"Thị", "thi", 45},  {"Ngọc", "ngoc", 8}, {"Thu", "thu", 7},       {"Thanh", "thanh", 6},
+    {"Minh", "minh", 5}, {"Hồng", "hong", 5}, {"Phương", "phuong", 4}, {"Kim", "kim", 4},
+    {"Thùy", "thuy", 4}, {"Mai", "mai", 3},   {"Bích", "bich", 3},     {"Hải", "hai", 3},
 };
 static const struct name given_m[] = {
-    { "An", "an", 5 },     { "Bình", "binh", 5 },   { "Cường", "cuong", 5 }, { "Dũng", "dung", 6 },
-    { "Đạt", "dat", 5 },   { "Đức", "duc", 5 },     { "Hải", "hai", 5 },     { "Hiếu", "hieu", 4 },
-    { "Hùng", "hung", 6 }, { "Huy", "huy", 5 },     { "Khánh", "khanh", 4 }, { "Khoa", "khoa", 3 },
-    { "Long", "long", 5 }, { "Minh", "minh", 7 },   { "Nam", "nam", 6 },     { "Nghĩa", "nghia", 3 },
-    { "Phong", "phong", 4 }, { "Phúc", "phuc", 4 }, { "Quân", "quan", 5 },   { "Quang", "quang", 4 },
-    { "Sơn", "son", 5 },   { "Tài", "tai", 3 },     { "Thắng", "thang", 5 }, { "Thành", "thanh", 5 },
-    { "Trung", "trung", 5 }, { "Tuấn", "tuan", 7 }, { "Tùng", "tung", 4 },   { "Việt", "viet", 4 },
-    { "Vinh", "vinh", 4 }, { "Hưng", "hung", 4 },
+    {"An", "an", 5},       {"Bình", "binh", 5}, {"Cường", "cuong", 5}, {"Dũng", "dung", 6},
+    {"Đạt", "dat", 5},     {"Đức", "duc", 5},   {"Hải", "hai", 5},     {"Hiếu", "hieu", 4},
+    {"Hùng", "hung", 6},   {"Huy", "huy", 5},   {"Khánh", "khanh", 4}, {"Khoa", "khoa", 3},
+    {"Long", "long", 5},   {"Minh", "minh", 7}, {"Nam", "nam", 6},     {"Nghĩa", "nghia", 3},
+    {"Phong", "phong", 4}, {"Phúc", "phuc", 4}, {"Quân", "quan", 5},   {"Quang", "quang", 4},
+    {"Sơn", "son", 5},     {"Tài", "tai", 3},   {"Thắng", "thang", 5}, {"Thành", "thanh", 5},
+    {"Trung", "trung", 5}, {"Tuấn", "tuan", 7}, {"Tùng", "tung", 4},   {"Việt", "viet", 4},
+    {"Vinh", "vinh", 4},   {"Hưng", "hung", 4},
 };
 static const struct name given_f[] = {
-    { "An", "an", 4 },     { "Anh", "anh", 7 },     { "Chi", "chi", 5 },     { "Dung", "dung", 4 },
-    { "Giang", "giang", 4 }, { "Hà", "ha", 6 },     { "Hạnh", "hanh", 4 },   { "Hằng", "hang", 5 },
-    { "Hoa", "hoa", 5 },   { "Hương", "huong", 7 }, { "Huyền", "huyen", 5 }, { "Lan", "lan", 6 },
-    { "Linh", "linh", 7 }, { "Loan", "loan", 3 },   { "Mai", "mai", 6 },     { "Ngân", "ngan", 4 },
-    { "Ngọc", "ngoc", 4 }, { "Nhung", "nhung", 4 }, { "Oanh", "oanh", 3 },   { "Phương", "phuong", 5 },
-    { "Quỳnh", "quynh", 4 }, { "Thảo", "thao", 6 }, { "Thủy", "thuy", 5 },   { "Trang", "trang", 7 },
-    { "Tuyết", "tuyet", 3 }, { "Uyên", "uyen", 3 }, { "Vân", "van", 4 },     { "Yến", "yen", 5 },
-    { "Hiền", "hien", 4 }, { "Nga", "nga", 4 },
+    {"An", "an", 4},       {"Anh", "anh", 7},     {"Chi", "chi", 5},     {"Dung", "dung", 4},
+    {"Giang", "giang", 4}, {"Hà", "ha", 6},       {"Hạnh", "hanh", 4},   {"Hằng", "hang", 5},
+    {"Hoa", "hoa", 5},     {"Hương", "huong", 7}, {"Huyền", "huyen", 5}, {"Lan", "lan", 6},
+    {"Linh", "linh", 7},   {"Loan", "loan", 3},   {"Mai", "mai", 6},     {"Ngân", "ngan", 4},
+    {"Ngọc", "ngoc", 4},   {"Nhung", "nhung", 4}, {"Oanh", "oanh", 3},   {"Phương", "phuong", 5},
+    {"Quỳnh", "quynh", 4}, {"Thảo", "thao", 6},   {"Thủy", "thuy", 5},   {"Trang", "trang", 7},
+    {"Tuyết", "tuyet", 3}, {"Uyên", "uyen", 3},   {"Vân", "van", 4},     {"Yến", "yen", 5},
+    {"Hiền", "hien", 4},   {"Nga", "nga", 4},
 };
 
 static const char *const streets[] = {
-    "Trần Hưng Đạo", "Lê Hồng Phong", "Đinh Tiên Hoàng", "Lê Đại Hành", "Lương Văn Thụy",
-    "Nguyễn Huệ", "Hải Thượng Lãn Ông", "Phạm Văn Nghị", "Xuân Thành", "Vân Giang",
-    "Tuệ Tĩnh", "Nguyễn Công Trứ", "Lê Thái Tổ", "Hoàng Hoa Thám", "Trương Hán Siêu",
+    "Trần Hưng Đạo", "Lê Hồng Phong",      "Đinh Tiên Hoàng", "Lê Đại Hành",    "Lương Văn Thụy",
+    "Nguyễn Huệ",    "Hải Thượng Lãn Ông", "Phạm Văn Nghị",   "Xuân Thành",     "Vân Giang",
+    "Tuệ Tĩnh",      "Nguyễn Công Trứ",    "Lê Thái Tổ",      "Hoàng Hoa Thám", "Trương Hán Siêu",
 };
 static const char *const wards[] = {
-    "phường Hoa Lư", "phường Hoa Lư", "phường Hoa Lư", "phường Tam Điệp", "phường Phủ Lý",
-    "phường Nam Định",
+    "phường Hoa Lư",   "phường Hoa Lư", "phường Hoa Lư",
+    "phường Tam Điệp", "phường Phủ Lý", "phường Nam Định",
 };
 static const char *const villages[] = {
     "Thôn Đông Chưởng", "Thôn Hoàng Xá", "Thôn Văn Bòng", "Thôn Tập Ninh", "Thôn Kỳ Vĩ",
-    "Thôn Bạch Cừ", "Xóm 3", "Xóm 5", "Xóm Đình", "Thôn Trung Hòa",
+    "Thôn Bạch Cừ",     "Xóm 3",         "Xóm 5",         "Xóm Đình",      "Thôn Trung Hòa",
 };
 static const char *const communes[] = {
-    "xã Gia Viễn", "xã Gia Viễn", "xã Gia Hưng", "xã Nho Quan", "xã Yên Mô", "xã Kim Sơn",
-    "xã Yên Khánh",
+    "xã Gia Viễn", "xã Gia Viễn", "xã Gia Hưng",  "xã Nho Quan",
+    "xã Yên Mô",   "xã Kim Sơn",  "xã Yên Khánh",
 };
 static const char *const phone_prefix[] = {
-    "090", "091", "093", "094", "096", "097", "098", "098", "097", "091", "088", "086", "035",
-    "036", "038", "039", "070", "077", "083", "085",
+    "090", "091", "093", "094", "096", "097", "098", "098", "097", "091",
+    "088", "086", "035", "036", "038", "039", "070", "077", "083", "085",
 };
 static const char *const mail_host[] = {
     "gmail.com", "gmail.com", "gmail.com", "yahoo.com", "outlook.com", "ninhbinh.gov.vn",
@@ -164,17 +164,21 @@ struct reason {
     const char *code, *text;
 };
 static const struct reason reasons_land[] = {
-    { "site_visit", "Cần kiểm tra hiện trạng thực địa thửa đất trước khi giải quyết hồ sơ." },
-    { "coordination", "Đang chờ cơ quan thuế xác định nghĩa vụ tài chính đối với hồ sơ." },
-    { "verification", "Cần xác minh nguồn gốc sử dụng đất với Ủy ban nhân dân cấp xã nơi có đất." },
-    { "workload", "Số lượng hồ sơ đất đai tiếp nhận trong kỳ tăng đột biến, chưa kịp thẩm định xong." },
+    {"site_visit", "Cần kiểm tra hiện trạng thực địa thửa đất trước khi giải quyết hồ sơ."},
+    {"coordination", "Đang chờ cơ quan thuế xác định nghĩa vụ tài chính đối với hồ sơ."},
+    {"verification", "Cần xác minh nguồn gốc sử dụng đất với Ủy ban nhân dân cấp xã nơi có đất."},
+    {"workload",
+     "Số lượng hồ sơ đất đai tiếp nhận trong kỳ tăng đột biến, chưa kịp thẩm định xong."},
 };
 static const struct reason reasons_other[] = {
-    { "workload", "Số lượng hồ sơ tiếp nhận trong kỳ tăng đột biến, cơ quan chưa kịp thẩm định xong hồ sơ." },
-    { "coordination", "Đang chờ ý kiến phối hợp của cơ quan có liên quan." },
-    { "verification", "Cần xác minh thêm thông tin trong hồ sơ với cơ quan đã cấp giấy tờ." },
-    { "missing_info", "Thông tin trong tờ khai chưa khớp với Cơ sở dữ liệu quốc gia về dân cư, cần đối chiếu lại." },
-    { "system", "Sự cố kết nối hệ thống thông tin giải quyết thủ tục hành chính làm gián đoạn việc xử lý hồ sơ." },
+    {"workload",
+     "Số lượng hồ sơ tiếp nhận trong kỳ tăng đột biến, cơ quan chưa kịp thẩm định xong hồ sơ."},
+    {"coordination", "Đang chờ ý kiến phối hợp của cơ quan có liên quan."},
+    {"verification", "Cần xác minh thêm thông tin trong hồ sơ với cơ quan đã cấp giấy tờ."},
+    {"missing_info",
+     "Thông tin trong tờ khai chưa khớp với Cơ sở dữ liệu quốc gia về dân cư, cần đối chiếu lại."},
+    {"system", "Sự cố kết nối hệ thống thông tin giải quyết thủ tục hành chính làm gián đoạn việc "
+               "xử lý hồ sơ."},
 };
 static const char *const supplement_notes[] = {
     "Đề nghị bổ sung bản sao giấy tờ chứng minh nơi cư trú.",
@@ -186,16 +190,22 @@ static const char *const supplement_notes[] = {
 
 /* Feedback kinds as in feedback_kind (002_citizen.sql). */
 enum { FK_PETITION, FK_CONDUCT, FK_SUGGESTION, FK_PRAISE, FK__COUNT };
-static const char *const fk_code[FK__COUNT] = { "petition", "conduct", "suggestion", "praise" };
+static const char *const fk_code[FK__COUNT] = {"petition", "conduct", "suggestion", "praise"};
 
 static const char *const fb_petition[] = {
-    "Đề nghị giảm bớt thành phần hồ sơ khi cấp Phiếu lý lịch tư pháp, vì thông tin cư trú đã có trong Cơ sở dữ liệu quốc gia về dân cư.",
-    "Thủ tục đăng ký biến động đất đai yêu cầu nộp bản gốc Giấy chứng nhận nhưng thời gian chờ quá lâu, đề nghị rút ngắn thời gian giải quyết.",
-    "Mức phí thẩm định hồ sơ cấp giấy phép xây dựng niêm yết tại quầy khác với mức phí trên Cổng dịch vụ công, đề nghị thống nhất.",
-    "Đề nghị cho phép nộp hồ sơ đăng ký hộ kinh doanh hoàn toàn trực tuyến, không phải đến quầy ký lại.",
-    "Biểu mẫu tờ khai đăng ký khai sinh tại quầy vẫn là mẫu cũ, đề nghị cập nhật theo quy định mới.",
+    "Đề nghị giảm bớt thành phần hồ sơ khi cấp Phiếu lý lịch tư pháp, vì thông tin cư trú đã có "
+    "trong Cơ sở dữ liệu quốc gia về dân cư.",
+    "Thủ tục đăng ký biến động đất đai yêu cầu nộp bản gốc Giấy chứng nhận nhưng thời gian chờ quá "
+    "lâu, đề nghị rút ngắn thời gian giải quyết.",
+    "Mức phí thẩm định hồ sơ cấp giấy phép xây dựng niêm yết tại quầy khác với mức phí trên Cổng "
+    "dịch vụ công, đề nghị thống nhất.",
+    "Đề nghị cho phép nộp hồ sơ đăng ký hộ kinh doanh hoàn toàn trực tuyến, không phải đến quầy ký "
+    "lại.",
+    "Biểu mẫu tờ khai đăng ký khai sinh tại quầy vẫn là mẫu cũ, đề nghị cập nhật theo quy định "
+    "mới.",
     "Đề nghị niêm yết rõ thời gian trả kết quả chứng thực khi nộp hồ sơ sau 15 giờ.",
-    "Hệ thống dịch vụ công trực tuyến thường xuyên báo lỗi khi thanh toán lệ phí, đề nghị khắc phục.",
+    "Hệ thống dịch vụ công trực tuyến thường xuyên báo lỗi khi thanh toán lệ phí, đề nghị khắc "
+    "phục.",
     "Đề nghị bố trí thêm quầy tiếp nhận hồ sơ đất đai vào sáng thứ Hai vì lượng người rất đông.",
 };
 static const char *const fb_conduct[] = {
@@ -203,7 +213,8 @@ static const char *const fb_conduct[] = {
     "Cán bộ yêu cầu nộp thêm giấy tờ không có trong danh mục thành phần hồ sơ đã niêm yết.",
     "Hồ sơ của tôi đã quá hạn hẹn trả nhưng tôi không nhận được thông báo hay văn bản xin lỗi.",
     "Cán bộ quầy dùng điện thoại riêng trong giờ làm việc, để người dân chờ lâu.",
-    "Tôi bị trả hồ sơ hai lần, mỗi lần yêu cầu bổ sung một giấy tờ khác nhau, không được hướng dẫn một lần bằng văn bản.",
+    "Tôi bị trả hồ sơ hai lần, mỗi lần yêu cầu bổ sung một giấy tờ khác nhau, không được hướng dẫn "
+    "một lần bằng văn bản.",
     "Cán bộ gợi ý nộp qua dịch vụ bên ngoài để được giải quyết nhanh hơn.",
     "Cán bộ trả kết quả trả lời cộc cằn khi tôi hỏi lại về lệ phí.",
 };
@@ -221,57 +232,64 @@ static const char *const fb_praise[] = {
     "Cán bộ nhiệt tình, giải thích rõ ràng từng giấy tờ cần chuẩn bị. Rất hài lòng.",
     "Cảm ơn cán bộ đã chủ động gọi điện báo khi hồ sơ có kết quả.",
 };
-static const char *const *const fb_content[FK__COUNT] = { fb_petition, fb_conduct, fb_suggestion,
-                                                           fb_praise };
-static const size_t fb_ncontent[FK__COUNT] = { NELEM(fb_petition), NELEM(fb_conduct),
-                                               NELEM(fb_suggestion), NELEM(fb_praise) };
+static const char *const *const fb_content[FK__COUNT] = {fb_petition, fb_conduct, fb_suggestion,
+                                                         fb_praise};
+static const size_t fb_ncontent[FK__COUNT] = {NELEM(fb_petition), NELEM(fb_conduct),
+                                              NELEM(fb_suggestion), NELEM(fb_praise)};
 static const char *const fb_answer[FK__COUNT][2] = {
-    { "Cảm ơn Ông/Bà đã phản ánh. Thành phần hồ sơ hiện thực hiện theo văn bản quy phạm pháp luật đã công bố; kiến nghị của Ông/Bà đã được tổng hợp gửi cơ quan có thẩm quyền xem xét sửa đổi.",
-      "Trung tâm đã cập nhật niêm yết thống nhất tại quầy và trên Cổng dịch vụ công theo Nghị quyết của Hội đồng nhân dân tỉnh. Cảm ơn Ông/Bà đã phản ánh." },
-    { "Trung tâm đã làm việc với cán bộ liên quan, yêu cầu kiểm điểm và chấn chỉnh thái độ phục vụ. Trung tâm xin lỗi Ông/Bà về sự việc.",
-      "Qua xác minh, hồ sơ của Ông/Bà bị chậm do chờ ý kiến cơ quan phối hợp; cơ quan giải quyết đã gửi văn bản xin lỗi và hẹn lại ngày trả kết quả. Trung tâm xin lỗi vì chưa thông báo kịp thời." },
-    { "Cảm ơn góp ý của Ông/Bà. Trung tâm sẽ bố trí thực hiện trong tháng tới.",
-      "Trung tâm ghi nhận góp ý và sẽ báo cáo lãnh đạo xem xét trong kế hoạch cải cách hành chính năm sau." },
-    { "Trung tâm cảm ơn Ông/Bà đã ghi nhận. Ý kiến của Ông/Bà đã được chuyển đến cán bộ và đơn vị.",
-      "Cảm ơn Ông/Bà. Trung tâm sẽ tiếp tục nâng cao chất lượng phục vụ." },
+    {"Cảm ơn Ông/Bà đã phản ánh. Thành phần hồ sơ hiện thực hiện theo văn bản quy phạm pháp luật "
+     "đã công bố; kiến nghị của Ông/Bà đã được tổng hợp gửi cơ quan có thẩm quyền xem xét sửa đổi.",
+     "Trung tâm đã cập nhật niêm yết thống nhất tại quầy và trên Cổng dịch vụ công theo Nghị quyết "
+     "của Hội đồng nhân dân tỉnh. Cảm ơn Ông/Bà đã phản ánh."},
+    {"Trung tâm đã làm việc với cán bộ liên quan, yêu cầu kiểm điểm và chấn chỉnh thái độ phục vụ. "
+     "Trung tâm xin lỗi Ông/Bà về sự việc.",
+     "Qua xác minh, hồ sơ của Ông/Bà bị chậm do chờ ý kiến cơ quan phối hợp; cơ quan giải quyết đã "
+     "gửi văn bản xin lỗi và hẹn lại ngày trả kết quả. Trung tâm xin lỗi vì chưa thông báo kịp "
+     "thời."},
+    {"Cảm ơn góp ý của Ông/Bà. Trung tâm sẽ bố trí thực hiện trong tháng tới.",
+     "Trung tâm ghi nhận góp ý và sẽ báo cáo lãnh đạo xem xét trong kế hoạch cải cách hành chính "
+     "năm sau."},
+    {"Trung tâm cảm ơn Ông/Bà đã ghi nhận. Ý kiến của Ông/Bà đã được chuyển đến cán bộ và đơn vị.",
+     "Cảm ơn Ông/Bà. Trung tâm sẽ tiếp tục nâng cao chất lượng phục vụ."},
 };
 static const char *const fb_reject =
-    "Nội dung không thuộc phạm vi phản ánh, kiến nghị về quy định hành chính; đề nghị Ông/Bà gửi đơn theo quy định của Luật Khiếu nại.";
+    "Nội dung không thuộc phạm vi phản ánh, kiến nghị về quy định hành chính; đề nghị Ông/Bà gửi "
+    "đơn theo quy định của Luật Khiếu nại.";
 static const char *const fb_info =
     "Đề nghị Ông/Bà cho biết mã hồ sơ và thời gian đến quầy để Trung tâm xác minh.";
 
 static const char *const comments[3][4] = {
-    { "Chờ quá lâu, không được hướng dẫn.", "Hồ sơ trễ hẹn mà không được báo trước.",
-      "Thái độ cán bộ chưa tốt.", "Phải đi lại nhiều lần." },
-    { "Phải chờ hơi lâu.", "Tạm được.", "Thủ tục còn nhiều giấy tờ.", "Khu vực chờ hơi chật." },
-    { "Cán bộ nhiệt tình, hướng dẫn rõ ràng.", "Nhanh gọn, đúng hẹn.", "Rất hài lòng.",
-      "Trả kết quả trước hẹn, cảm ơn." },
+    {"Chờ quá lâu, không được hướng dẫn.", "Hồ sơ trễ hẹn mà không được báo trước.",
+     "Thái độ cán bộ chưa tốt.", "Phải đi lại nhiều lần."},
+    {"Phải chờ hơi lâu.", "Tạm được.", "Thủ tục còn nhiều giấy tờ.", "Khu vực chờ hơi chật."},
+    {"Cán bộ nhiệt tình, hướng dẫn rõ ràng.", "Nhanh gọn, đúng hẹn.", "Rất hài lòng.",
+     "Trả kết quả trước hẹn, cảm ơn."},
 };
 
 /* ---- what each field means to the generator ---------------------------- */
 
 struct field_rule {
-    const char *suffix;          /* after "H41-" */
-    const char *dept;            /* provincial department that decides (unit code), or NULL */
-    double weight;               /* share of the dossiers */
-    double late;                 /* chance of finishing after the due date */
-    const char *kw[3];           /* counter names that serve it */
-    int land;                    /* land reasons for apologies */
+    const char *suffix; /* after "H41-" */
+    const char *dept;   /* provincial department that decides (unit code), or NULL */
+    double weight;      /* share of the dossiers */
+    double late;        /* chance of finishing after the due date */
+    const char *kw[3];  /* counter names that serve it */
+    int land;           /* land reasons for apologies */
 };
 
 static const struct field_rule field_rules[] = {
-    { "HT", "000.00.10.H41", 20, 0.05, { "hộ tịch", "Tư pháp", NULL }, 0 },
-    { "CT", "000.00.10.H41", 30, 0.03, { "chứng thực", "Tư pháp", NULL }, 0 },
-    { "TP", "000.00.10.H41", 8, 0.10, { "Tư pháp", NULL, NULL }, 0 },
-    { "DD", "000.00.11.H41", 15, 0.30, { "Đất đai", NULL, NULL }, 1 },
-    { "XD", "000.00.12.H41", 4, 0.20, { "Xây dựng", NULL, NULL }, 1 },
-    { "KD", NULL, 5, 0.07, { NULL, NULL, NULL }, 0 },
-    { "MT", "000.00.11.H41", 2, 0.16, { "môi trường", "Đất đai", NULL }, 1 },
-    { "LD", NULL, 6, 0.10, { NULL, NULL, NULL }, 0 },
-    { "GT", "000.00.12.H41", 5, 0.08, { "Xây dựng", NULL, NULL }, 0 },
-    { "VH", NULL, 2, 0.06, { NULL, NULL, NULL }, 0 },
+    {"HT", "000.00.10.H41", 20, 0.05, {"hộ tịch", "Tư pháp", NULL}, 0},
+    {"CT", "000.00.10.H41", 30, 0.03, {"chứng thực", "Tư pháp", NULL}, 0},
+    {"TP", "000.00.10.H41", 8, 0.10, {"Tư pháp", NULL, NULL}, 0},
+    {"DD", "000.00.11.H41", 15, 0.30, {"Đất đai", NULL, NULL}, 1},
+    {"XD", "000.00.12.H41", 4, 0.20, {"Xây dựng", NULL, NULL}, 1},
+    {"KD", NULL, 5, 0.07, {NULL, NULL, NULL}, 0},
+    {"MT", "000.00.11.H41", 2, 0.16, {"môi trường", "Đất đai", NULL}, 1},
+    {"LD", NULL, 6, 0.10, {NULL, NULL, NULL}, 0},
+    {"GT", "000.00.12.H41", 5, 0.08, {"Xây dựng", NULL, NULL}, 0},
+    {"VH", NULL, 2, 0.06, {NULL, NULL, NULL}, 0},
 };
-static const struct field_rule field_default = { "", NULL, 3, 0.10, { NULL, NULL, NULL }, 0 };
+static const struct field_rule field_default = {"", NULL, 3, 0.10, {NULL, NULL, NULL}, 0};
 
 /* The demo province (sql/demo/010_units.sql): the generator needs all of it. */
 static const char *const demo_units[] = {
@@ -285,7 +303,7 @@ struct g_unit {
     long long id, parent;
     const char *code, *level, *name;
     long long unit_link;
-    const char *staff[4];        /* names used as giver/receiver on Form 05 */
+    const char *staff[4]; /* names used as giver/receiver on Form 05 */
     int nstaff;
 };
 
@@ -304,13 +322,13 @@ struct g_proc {
     int commune, tvalue, cutoff, teff;
     enum cal_unit tunit;
     const struct field_rule *rule;
-    double cum;                  /* cumulative weight, for picking */
+    double cum; /* cumulative weight, for picking */
 };
 
 /* ---- the output side --------------------------------------------------- */
 
 struct jbatch {
-    const char *sql;             /* fixed INSERT … FROM JSON_TABLE(?), prepared once */
+    const char *sql; /* fixed INSERT … FROM JSON_TABLE(?), prepared once */
     struct buf j;
     size_t rows;
     int col;
@@ -321,7 +339,7 @@ struct statset {
     int ncols, ndays, first;
     int nslot;
     struct {
-        int scope;               /* 0 unit, 1 counter, 2 officer */
+        int scope; /* 0 unit, 1 counter, 2 officer */
         long long id;
         int *v;
     } slot[MAX_SLOTS];
@@ -362,21 +380,29 @@ struct g_feedback {
     unsigned phone;
 };
 
-enum { FS_NEW, FS_ACCEPTED, FS_CONDUCT, FS_REJECTED, FS_NEED_INFO, FS_ANSWERED, FS_CLOSED,
-       FS_REVIEW };
-static const char *const fs_name[] = { "new", "accepted", "conduct", "rejected", "need_info",
-                                       "answered", "closed", "review" };
+enum {
+    FS_NEW,
+    FS_ACCEPTED,
+    FS_CONDUCT,
+    FS_REJECTED,
+    FS_NEED_INFO,
+    FS_ANSWERED,
+    FS_CLOSED,
+    FS_REVIEW
+};
+static const char *const fs_name[] = {"new",       "accepted", "conduct", "rejected",
+                                      "need_info", "answered", "closed",  "review"};
 
 struct gen {
     struct req *r;
     struct db *db;
     const struct cal *cal;
     const struct demo_opts *o;
-    struct pool p;               /* the model: lives as long as the run */
-    struct pool tmp;             /* one chunk of dossiers' strings */
+    struct pool p;   /* the model: lives as long as the run */
+    struct pool tmp; /* one chunk of dossiers' strings */
     struct rng g;
     time_t now;
-    int today, first;            /* local days */
+    int today, first; /* local days */
 
     struct g_unit *units;
     size_t nunits;
@@ -638,7 +664,7 @@ jb_flush(struct gen *G, struct jbatch *b)
         return DB_OK;
     }
     buf_addc(&b->j, ']');
-    arg = (struct dbv){ .t = DBV_STR, .s = b->j.p, .len = b->j.len };
+    arg = (struct dbv){.t = DBV_STR, .s = b->j.p, .len = b->j.len};
     rc = db_exec(G->db, b->sql, &arg, 1, NULL, NULL);
     G->rows += (long long)b->rows;
     buf_reset(&b->j);
@@ -677,7 +703,7 @@ seq_find(struct seqmap *m, const char *scope, int day)
     size_t i;
 
     if (m->n * 2 >= m->cap) {
-        struct seqmap bigger = { .cap = m->cap ? m->cap * 2 : 4096 };
+        struct seqmap bigger = {.cap = m->cap ? m->cap * 2 : 4096};
 
         bigger.e = xcalloc(bigger.cap, sizeof(*bigger.e));
         for (size_t k = 0; k < m->cap; k++) {
@@ -746,10 +772,10 @@ stat_row(struct statset *s, int scope, long long id, int day)
 
 /* Add delta to column col of the unit's, counter's and officer's rows of the day. */
 static void
-stat_add(struct statset *s, long long unit, long long counter, long long officer, int day,
-         int col, int delta)
+stat_add(struct statset *s, long long unit, long long counter, long long officer, int day, int col,
+         int delta)
 {
-    long long ids[3] = { unit, counter, officer };
+    long long ids[3] = {unit, counter, officer};
 
     for (int sc = 0; sc < 3; sc++) {
         int *row = stat_row(s, sc, ids[sc], day);
@@ -885,7 +911,8 @@ load_model(struct gen *G)
         if (unit_by_code(G, demo_units[i]) == NULL) {
             fprintf(stderr,
                     "motcuactl: demo data goes only into the demo province (`motcuactl demo`):"
-                    " this database has no unit %s\n", demo_units[i]);
+                    " this database has no unit %s\n",
+                    demo_units[i]);
             return 1;
         }
     }
@@ -1004,8 +1031,8 @@ load_model(struct gen *G)
             G->commune_centres[G->ncommune++] = u->id;
         }
     }
-    if (db_query(G->db, p, "SELECT code, answer_days, forward_days FROM feedback_kind",
-                 DB_NOARGS, &res) != DB_OK) {
+    if (db_query(G->db, p, "SELECT code, answer_days, forward_days FROM feedback_kind", DB_NOARGS,
+                 &res) != DB_OK) {
         return -1;
     }
     for (int k = 0; k < FK__COUNT; k++) {
@@ -1030,8 +1057,8 @@ load_model(struct gen *G)
         G->lead_calendar = strcmp(dbres_get(&res, 0, 1), "calendar_days") == 0;
     }
     /* where the sequences stand: codes continue after what exists */
-    if (db_query(G->db, p, "SELECT scope, DATE_FORMAT(day, '%Y-%m-%d'), n FROM code_seq",
-                 DB_NOARGS, &res) != DB_OK) {
+    if (db_query(G->db, p, "SELECT scope, DATE_FORMAT(day, '%Y-%m-%d'), n FROM code_seq", DB_NOARGS,
+                 &res) != DB_OK) {
         return -1;
     }
     for (size_t i = 0; i < res.nrows; i++) {
@@ -1204,8 +1231,7 @@ staff_name(struct gen *G, long long unit)
 }
 
 static enum db_rc
-event(struct gen *G, long long dossier, time_t at, const char *ev, long long unit,
-      const char *body)
+event(struct gen *G, long long dossier, time_t at, const char *ev, long long unit, const char *body)
 {
     struct jbatch *b = &G->b_event;
 
@@ -1247,9 +1273,8 @@ chain(struct gen *G, const struct g_proc *pr, long long centre, long long *out)
     out[n++] = dept ? dept->id : prov->id;
     if (x < 0.10 && dept) {
         /* a sister department gives its opinion, then the province approves */
-        struct g_unit *other = unit_by_code(G, strcmp(dept->code, "000.00.11.H41") == 0
-                                                   ? "000.00.12.H41"
-                                                   : "000.00.11.H41");
+        struct g_unit *other = unit_by_code(
+            G, strcmp(dept->code, "000.00.11.H41") == 0 ? "000.00.12.H41" : "000.00.11.H41");
 
         out[n++] = other ? other->id : prov->id;
         out[n++] = prov->id;
@@ -1259,327 +1284,334 @@ chain(struct gen *G, const struct g_proc *pr, long long centre, long long *out)
     return n;
 }
 
-/* The rest of ratings and feedback cases that come with one dossier. */
+/* The ratings and feedback cases that come with one dossier. */
 static void add_rating(struct gen *G, long long dossier, long long qr, long long unit,
                        long long counter, long long officer, time_t at, int late);
 static void add_feedback(struct gen *G, long long dossier, long long unit, long long counter,
                          long long officer, time_t received, time_t returned, int late);
 
-static enum db_rc
-one_dossier(struct gen *G, int day, time_t received, int open, int age, int nratings,
-            int nfeedback)
-{
-    const struct g_proc *pr = pick_proc(G, open ? (age + 1) / 2 : 0);
-    long long id = G->next_dossier++, qr = G->next_qr++;
-    long long centre, counter_id = 0, officer_id = 0, units[3], holder;
-    struct g_counter *counter;
-    struct g_user *officer;
+/* One dossier's life, as the simulation decides it. */
+struct life {
+    const struct g_proc *pr;
+    long long id, qr, centre, counter_id, officer_id, holder;
+    long long units[3]; /* the processing chain */
+    size_t nunits, nhops;
+    struct hop hops[4]; /* Form 05: to each unit, then back to the centre */
     struct g_unit *cu;
-    struct hop hops[4];
-    size_t nunits, nhops = 0;
-    time_t due, odue, fin = 0, ret = 0, paused = 0, esc = 0, t0;
-    int due_day, fin_day = 0, outcome, y, m, d, reap = 0, t = 0, delay = 0;
-    const char *status, *channel, *collect, *fam_ascii;
-    char code[64], nonce[TOKEN_NONCE_LEN + 1], email[128] = "", phone[16], scope[48];
-    const char *name, *addr;
-    int female;
-    struct jbatch *b;
-    enum db_rc rc = DB_OK;
+    struct g_user *officer;
+    int day, due_day, reap, t, delay, open, age;
+    time_t received, t0, due, odue, fin, ret, paused, esc;
+    const char *status, *collect;
+};
 
-    /* where and by whom */
-    if (pr->commune && G->ncommune) {
-        centre = chance(&G->g, 0.6) ? pr->unit_id : G->commune_centres[below(&G->g, (long long)G->ncommune)];
+/* An instant in working hours near t, strictly between lo and hi if that is
+ * possible, else t itself: hand-overs happen at the office. */
+static time_t
+office_time(struct gen *G, time_t t, time_t lo, time_t hi)
+{
+    int day = cal_local_day(t), min = cal_local_minutes(t);
+    time_t w;
+
+    if (!cal_is_working(G->cal, day) || min >= 17 * 60) {
+        day = cal_next_working(G->cal, day);
+        min = (int)between(&G->g, 450, 540);
+    } else if (min < 450) {
+        min = (int)between(&G->g, 450, 540);
+    }
+    w = cal_instant(day, min) + (time_t)below(&G->g, 60);
+    return w > lo && w < hi ? w : t;
+}
+
+/* When the dossier is finished, if it is (fin stays 0 otherwise). */
+static void
+live_outcome(struct gen *G, struct life *L)
+{
+    double x = unit01(&G->g);
+    int s = cal_local_day(L->received), fin_day, outcome;
+
+    outcome = x < L->pr->rule->late ? 1 : x < L->pr->rule->late + 0.15 ? 0 : -1;
+    if (outcome < 0) {
+        int span = cal_working_days_between(G->cal, s, L->due_day);
+
+        fin_day = span >= 1 ? cal_add_working_days(G->cal, s, (int)between(&G->g, 0, span - 1))
+                            : L->due_day;
+    } else if (outcome == 0) {
+        fin_day = L->due_day;
     } else {
-        centre = pr->unit_id;
+        int delay = 1 + (int)floor(-log(1.0 - unit01(&G->g)) * 3.0);
+
+        fin_day = cal_add_working_days(G->cal, L->due_day, delay > 40 ? 40 : delay);
     }
-    cu = unit_by_id(G, centre);
-    counter = counter_for(G, centre, pr->rule);
-    if (counter) {
-        counter_id = counter->id;
-        officer = user_at_counter(G, counter_id);
-        officer_id = officer ? officer->id : 0;
+    if (!cal_is_working(G->cal, fin_day)) {
+        fin_day = cal_next_working(G->cal, fin_day);
     }
-    due = cal_due(G->cal, received, pr->tvalue, pr->tunit, pr->cutoff);
-    odue = due;
-    due_day = cal_local_day(due);
-    nunits = chain(G, pr, centre, units);
-
-    /* first hand-over: within the hour, or the next morning after hours */
-    t0 = received + (time_t)between(&G->g, 600, 5400);
-    if (cal_local_minutes(t0) >= 17 * 60) {
-        t0 = cal_instant(cal_next_working(G->cal, day), (int)between(&G->g, 450, 540));
+    L->fin = cal_instant(fin_day, (int)between(&G->g, 480, 1010)) + (time_t)below(&G->g, 60);
+    if (L->fin <= L->t0 + 600) {
+        L->fin = L->t0 + (time_t)between(&G->g, 900, 7200);
     }
+    if (L->fin > G->now) {
+        L->fin = 0; /* not finished yet after all */
+    }
+}
 
-    /* the outcome */
-    if (!open) {
-        double x = unit01(&G->g);
-        int s = cal_local_day(received);
+/* Hand-overs: at t0 to the deciding unit, on through the chain, and back to
+ * the centre when finished; an open dossier has gone part of the way. */
+static void
+live_hops(struct gen *G, struct life *L)
+{
+    time_t end = L->fin ? L->fin : G->now, prev = L->t0;
+    size_t reached = L->fin ? L->nunits : 1 + (size_t)below(&G->g, (long long)L->nunits);
 
-        outcome = x < pr->rule->late ? 1 : x < pr->rule->late + 0.15 ? 0 : -1;
-        if (outcome < 0) {
-            int span = cal_working_days_between(G->cal, s, due_day);
+    if ((L->open && L->age == 0 && chance(&G->g, 0.5)) || L->t0 >= end) {
+        reached = 0; /* received today, still at the counter */
+    }
+    for (size_t i = 0; i < reached; i++) {
+        struct hop *h = &L->hops[L->nhops++];
 
-            fin_day = span >= 1 ? cal_add_working_days(G->cal, s, (int)between(&G->g, 0, span - 1))
-                               : due_day;
-        } else if (outcome == 0) {
-            fin_day = due_day;
+        h->from = i == 0 ? L->centre : L->units[i - 1];
+        h->to = L->units[i];
+        h->handed =
+            i == 0
+                ? L->t0
+                : office_time(G,
+                              prev + (time_t)((double)(end - prev) * (0.2 + 0.6 * unit01(&G->g))),
+                              prev, end);
+        h->giver = i == 0 && L->officer ? L->officer->name : staff_name(G, h->from);
+        h->receiver = staff_name(G, h->to);
+        h->done = 0;
+        if (i > 0) {
+            L->hops[i - 1].done = h->handed;
+        }
+        prev = h->handed;
+    }
+    if (L->fin && L->nhops) {
+        struct hop *h = &L->hops[L->nhops++];
+
+        h->from = L->units[L->nunits - 1];
+        h->to = L->centre;
+        h->handed = h->done = L->fin;
+        h->giver = staff_name(G, h->from);
+        h->receiver = L->officer ? L->officer->name : staff_name(G, L->centre);
+        L->hops[L->nhops - 2].done = L->fin;
+    }
+    L->holder = L->fin ? L->centre : L->nhops ? L->hops[L->nhops - 1].to : L->centre;
+}
+
+/* Form 04 from the deciding unit: for about 60 % of the late dossiers and a
+ * third of the open ones about to be late; a quarter signed after the rule's
+ * lead time.  A signed letter moves the appointment (as apology_sign does). */
+static void
+live_apology(struct gen *G, struct life *L)
+{
+    int late_fin = L->fin && cal_local_day(L->fin) > L->due_day;
+    int open_late = !L->fin && L->due < G->now;
+    int near = !L->fin && !open_late && cal_working_days_between(G->cal, G->today, L->due_day) <= 2;
+    double p = late_fin || open_late ? 0.6 : near ? 0.3 : 0;
+    int deadline, sday, new_day, deputy;
+    time_t drafted, signed_at;
+    struct g_apology *a;
+    struct g_unit *au;
+    struct g_user *boss, *drafter;
+
+    if (p == 0 || L->nhops == 0 || !chance(&G->g, p)) {
+        return;
+    }
+    deadline = G->lead_calendar ? L->due_day - G->lead_days
+                                : cal_add_working_days(G->cal, L->due_day, -G->lead_days);
+    sday = chance(&G->g, 0.75) ? cal_add_working_days(G->cal, deadline, -(int)below(&G->g, 3))
+                               : cal_add_working_days(G->cal, deadline, 1 + (int)below(&G->g, 3));
+    if (sday < cal_local_day(L->t0)) {
+        sday = cal_local_day(L->t0);
+    }
+    signed_at = at_work(G, sday);
+    drafted =
+        min_t(signed_at, at_work(G, cal_add_working_days(G->cal, sday, -(int)below(&G->g, 3))));
+    if (drafted < L->t0) {
+        drafted = L->t0 + 60;
+    }
+    if (signed_at < drafted) {
+        signed_at = drafted + 1800;
+    }
+    if (late_fin) {
+        int fd = cal_local_day(L->fin);
+
+        if (chance(&G->g, 0.7) || fd - L->due_day < 2) {
+            /* finished within the new date */
+            new_day = cal_add_working_days(G->cal, fd > L->due_day + 1 ? fd : L->due_day + 1,
+                                           (int)below(&G->g, 3));
         } else {
-            delay = 1 + (int)floor(-log(1.0 - unit01(&G->g)) * 3.0);
-            delay = delay > 40 ? 40 : delay;
-            fin_day = cal_add_working_days(G->cal, due_day, delay);
+            /* late again */
+            new_day = cal_add_working_days(
+                G->cal, L->due_day,
+                1 + (int)below(&G->g, cal_working_days_between(G->cal, L->due_day, fd) - 1));
         }
-        if (!cal_is_working(G->cal, fin_day)) {
-            fin_day = cal_next_working(G->cal, fin_day);
-        }
-        fin = cal_instant(fin_day, (int)between(&G->g, 480, 1010)) + (time_t)below(&G->g, 60);
-        if (fin <= t0 + 600) {
-            fin = t0 + (time_t)between(&G->g, 900, 7200);
-        }
-        if (fin > G->now) {
-            fin = 0;           /* not finished yet after all */
-        }
-    }
-    /* hand-overs: t0 to the deciding unit, then on through the chain */
-    {
-        time_t end = fin ? fin : G->now;
-        size_t reached = fin ? nunits : 1 + (size_t)below(&G->g, (long long)nunits);
-        time_t prev = t0;
-
-        if (open && age == 0 && chance(&G->g, 0.5)) {
-            reached = 0;       /* received today, still at the counter */
-        }
-        if (t0 >= end) {
-            reached = 0;
-        }
-        for (size_t i = 0; i < reached; i++) {
-            struct hop *h = &hops[nhops++];
-
-            h->from = i == 0 ? centre : units[i - 1];
-            h->to = units[i];
-            h->handed = i == 0 ? t0 : prev + (time_t)((double)(end - prev) * unit01(&G->g) * 0.8);
-            h->giver = i == 0 && officer_id ? officer->name : staff_name(G, h->from);
-            h->receiver = staff_name(G, h->to);
-            h->done = 0;
-            if (i > 0) {
-                hops[i - 1].done = h->handed;
-            }
-            prev = h->handed;
-        }
-        if (fin && nhops) {
-            struct hop *h = &hops[nhops++];
-
-            h->from = units[nunits - 1];
-            h->to = centre;
-            h->handed = h->done = fin;
-            h->giver = staff_name(G, h->from);
-            h->receiver = officer_id ? officer->name : staff_name(G, centre);
-            hops[nhops - 2].done = fin;
-        }
-    }
-    holder = fin ? centre : nhops ? hops[nhops - 1].to : centre;
-
-    /* an apology from the deciding unit: late, or (for open ones) about to be */
-    {
-        int late_fin = fin && cal_local_day(fin) > due_day;
-        int open_late = !fin && due < G->now;
-        int near = !fin && !open_late &&
-                   cal_working_days_between(G->cal, G->today, due_day) <= 2;
-        double p = late_fin || open_late ? 0.6 : near ? 0.3 : 0;
-
-        if (p > 0 && nhops && chance(&G->g, p)) {
-            int deadline = cal_add_working_days(G->cal, due_day, -G->lead_days);
-            int sday, new_day;
-            time_t drafted, signed_at;
-
-            if (G->lead_calendar) {
-                deadline = due_day - G->lead_days;
-            }
-            sday = chance(&G->g, 0.75)
-                       ? cal_add_working_days(G->cal, deadline, -(int)below(&G->g, 3))
-                       : cal_add_working_days(G->cal, deadline, 1 + (int)below(&G->g, 3));
-            if (sday < cal_local_day(t0)) {
-                sday = cal_local_day(t0);
-            }
-            signed_at = at_work(G, sday);
-            drafted = min_t(signed_at, at_work(G, cal_add_working_days(G->cal, sday,
-                                                                        -(int)below(&G->g, 3))));
-            if (drafted < t0) {
-                drafted = t0 + 60;
-            }
-            if (signed_at < drafted) {
-                signed_at = drafted + 1800;
-            }
-            if (fin && late_fin) {
-                int fd = cal_local_day(fin);
-
-                if (chance(&G->g, 0.7) || fd - due_day < 2) {
-                    new_day = cal_add_working_days(G->cal, fd > due_day + 1 ? fd : due_day + 1,
-                                                   (int)below(&G->g, 3));
-                } else {
-                    new_day = cal_add_working_days(G->cal, due_day,
-                                                   1 + (int)below(&G->g, cal_working_days_between(
-                                                                             G->cal, due_day, fd) - 1));
-                }
-            } else {
-                new_day = cal_add_working_days(G->cal, due_day, 3 + (int)below(&G->g, 8));
-            }
-            if (drafted <= G->now && (!fin || signed_at < fin || drafted < fin)) {
-                struct g_apology *a;
-                struct g_unit *au = unit_by_id(G, units[0]);
-                struct g_user *boss = user_of_unit(G, units[0], "leader", chance(&G->g, 0.4));
-                struct g_user *drafter = user_of_unit(G, units[0], "officer", -1);
-                int deputy;
-
-                push((void **)&G->apos, &G->napos, &G->capos, sizeof(*G->apos));
-                a = &G->apos[G->napos - 1];
-                a->dossier_id = id;
-                a->unit_id = units[0];
-                a->d_unit = centre;
-                a->d_counter = counter_id;
-                a->d_officer = officer_id;
-                a->old_due = odue;
-                a->new_due = cal_instant(new_day, G->cal->close_minutes);
-                a->drafted = drafted;
-                a->drafted_by = drafter ? drafter->id : officer_id ? officer_id : G->users[0].id;
-                a->reason = pr->rule->land ? &PICK(&G->g, reasons_land) : &PICK(&G->g, reasons_other);
-                if (fin && signed_at >= fin) {
-                    signed_at = fin - 600 > drafted ? fin - 600 : drafted;
-                }
-                if (signed_at <= G->now) {
-                    a->signed_at = signed_at;
-                    a->on_time = cal_local_day(signed_at) <= deadline;
-                    if (boss == NULL) {
-                        boss = user_of_unit(G, units[0], "leader", -1);
-                    }
-                    deputy = boss ? strstr(boss->title, "Phó") != NULL : chance(&G->g, 0.4);
-                    a->signer_id = boss ? boss->id : 0;
-                    a->signer_name = boss ? boss->name : au->staff[3];
-                    a->signer_title =
-                        strcmp(au->level, "department") == 0
-                            ? (deputy ? "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" : "GIÁM ĐỐC")
-                            : (deputy ? "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" : "CHỦ TỊCH");
-                    due = a->new_due;
-                    reap = 1;
-                    if (chance(&G->g, 0.85)) {
-                        time_t dl = signed_at + (time_t)between(&G->g, 1800, 86400);
-
-                        if (dl <= G->now) {
-                            a->delivered = dl;
-                            a->delivery = 1 + (int)below(&G->g, 4);
-                        }
-                    }
-                    /* late again after the re-appointment: up to the unit above */
-                    if ((fin && cal_local_day(fin) > new_day) || (!fin && due < G->now)) {
-                        esc = cal_instant(cal_next_working(G->cal, new_day), 480);
-                        esc = esc <= G->now ? esc : 0;
-                    }
-                }
-            }
-        }
-    }
-
-    /* return to the citizen */
-    if (fin) {
-        collect = chance(&G->g, 0.8) ? "counter" : chance(&G->g, 0.6) ? "post" : "online";
-        ret = strcmp(collect, "counter") == 0 && chance(&G->g, 0.6)
-                  ? at_work(G, cal_add_working_days(G->cal, cal_local_day(fin),
-                                                    (int)between(&G->g, 1, 5)))
-                  : fin + (time_t)between(&G->g, 600, 3 * 3600);
-        if (ret <= fin) {
-            ret = fin + 600;
-        }
-        if (ret > G->now) {
-            ret = 0;
-        }
-        status = ret ? "returned" : "ready";
-        t = timeliness(fin, due);
-        delay = t > 0 ? cal_working_days_between(G->cal, cal_local_day(due), cal_local_day(fin))
-                      : 0;
     } else {
-        collect = chance(&G->g, 0.85) ? "counter" : "post";
-        status = nhops == 0 ? "received" : chance(&G->g, 0.1) ? "supplement" : "processing";
-        if (strcmp(status, "supplement") == 0) {
-            paused = hops[nhops - 1].handed + (time_t)below(&G->g, G->now - hops[nhops - 1].handed);
+        new_day = cal_add_working_days(G->cal, L->due_day, 3 + (int)below(&G->g, 8));
+    }
+    if (drafted > G->now || (L->fin && drafted >= L->fin)) {
+        return;
+    }
+    au = unit_by_id(G, L->units[0]);
+    boss = user_of_unit(G, L->units[0], "leader", chance(&G->g, 0.4));
+    drafter = user_of_unit(G, L->units[0], "officer", -1);
+    push((void **)&G->apos, &G->napos, &G->capos, sizeof(*G->apos));
+    a = &G->apos[G->napos - 1];
+    a->dossier_id = L->id;
+    a->unit_id = L->units[0];
+    a->d_unit = L->centre;
+    a->d_counter = L->counter_id;
+    a->d_officer = L->officer_id;
+    a->old_due = L->odue;
+    a->new_due = cal_instant(new_day, G->cal->close_minutes);
+    a->drafted = drafted;
+    a->drafted_by = drafter ? drafter->id : L->officer_id ? L->officer_id : G->users[0].id;
+    a->reason = L->pr->rule->land ? &PICK(&G->g, reasons_land) : &PICK(&G->g, reasons_other);
+    if (L->fin && signed_at >= L->fin) {
+        signed_at = L->fin - 600 > drafted ? L->fin - 600 : drafted;
+    }
+    if (signed_at > G->now) {
+        return; /* a draft waiting for the leader */
+    }
+    a->signed_at = signed_at;
+    a->on_time = cal_local_day(signed_at) <= deadline;
+    if (boss == NULL) {
+        boss = user_of_unit(G, L->units[0], "leader", -1);
+    }
+    deputy = boss ? strstr(boss->title, "Phó") != NULL : chance(&G->g, 0.4);
+    a->signer_id = boss ? boss->id : 0;
+    a->signer_name = boss ? boss->name : au->staff[3];
+    a->signer_title = strcmp(au->level, "department") == 0
+                          ? (deputy ? "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" : "GIÁM ĐỐC")
+                          : (deputy ? "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" : "CHỦ TỊCH");
+    L->due = a->new_due;
+    L->reap = 1;
+    if (chance(&G->g, 0.85)) {
+        time_t dl = signed_at + (time_t)between(&G->g, 1800, 86400);
+
+        if (dl <= G->now) {
+            a->delivered = dl;
+            a->delivery = 1 + (int)below(&G->g, 4);
         }
     }
-    channel = chance(&G->g, 0.75) ? "counter" : chance(&G->g, 0.9) ? "online" : "post";
+    /* late again after the re-appointment: up to the unit above (as the tick does) */
+    if ((L->fin && cal_local_day(L->fin) > new_day) || (!L->fin && L->due < G->now)) {
+        L->esc = cal_instant(cal_next_working(G->cal, new_day), 480);
+        L->esc = L->esc <= G->now ? L->esc : 0;
+    }
+}
+
+/* The result back to the citizen, or where an open dossier stands. */
+static void
+live_return(struct gen *G, struct life *L)
+{
+    if (L->fin) {
+        L->collect = chance(&G->g, 0.8) ? "counter" : chance(&G->g, 0.6) ? "post" : "online";
+        L->ret = strcmp(L->collect, "counter") == 0 && chance(&G->g, 0.6)
+                     ? at_work(G, cal_add_working_days(G->cal, cal_local_day(L->fin),
+                                                       (int)between(&G->g, 1, 5)))
+                     : L->fin + (time_t)between(&G->g, 600, 3 * 3600);
+        if (L->ret <= L->fin) {
+            L->ret = L->fin + 600;
+        }
+        if (L->ret > G->now) {
+            L->ret = 0;
+        }
+        L->status = L->ret ? "returned" : "ready";
+        /* as store_dossier.c judges it: by local days against the appointment */
+        L->t = timeliness(L->fin, L->due);
+        L->delay = L->t > 0 ? cal_working_days_between(G->cal, cal_local_day(L->due),
+                                                       cal_local_day(L->fin))
+                            : 0;
+        return;
+    }
+    L->collect = chance(&G->g, 0.85) ? "counter" : "post";
+    L->status = L->nhops == 0 ? "received" : chance(&G->g, 0.1) ? "supplement" : "processing";
+    if (strcmp(L->status, "supplement") == 0) {
+        time_t from = L->hops[L->nhops - 1].handed;
+
+        L->paused = from + (time_t)below(&G->g, G->now - from);
+    }
+}
+
+/* The dossier row, its QR link, Form 05 rows, public events and aggregates. */
+static enum db_rc
+write_dossier(struct gen *G, const struct life *L)
+{
+    const struct name *fam = &family[0], *mn, *gn;
+    struct jbatch *b = &G->b_dossier;
+    char code[64], nonce[TOKEN_NONCE_LEN + 1], email[128] = "", phone[16], book[48];
+    const char *name, *addr;
+    long long total = 0, pick;
+    int female = chance(&G->g, 0.5), y, m, d;
+    enum db_rc rc;
 
     /* the applicant */
-    female = chance(&G->g, 0.5);
-    {
-        const struct name *f = &family[0], *mn, *gn;
-        long long total = 0, pick;
-
-        for (size_t i = 0; i < NELEM(family); i++) {
-            total += family[i].weight;
-        }
-        pick = below(&G->g, total);
-        for (size_t i = 0; i < NELEM(family); i++) {
-            if ((pick -= family[i].weight) < 0) {
-                f = &family[i];
-                break;
-            }
-        }
-        mn = female ? &PICK(&G->g, middle_f) : &PICK(&G->g, middle_m);
-        gn = female ? &PICK(&G->g, given_f) : &PICK(&G->g, given_m);
-        name = pool_printf(&G->tmp, "%s %s %s", f->vi, mn->vi, gn->vi);
-        fam_ascii = f->ascii;
-        if (chance(&G->g, 0.3)) {
-            snprintf(email, sizeof(email), "%s%s%lld@%s", gn->ascii, fam_ascii,
-                     between(&G->g, 70, 2005), PICK(&G->g, mail_host));
+    for (size_t i = 0; i < NELEM(family); i++) {
+        total += family[i].weight;
+    }
+    pick = below(&G->g, total);
+    for (size_t i = 0; i < NELEM(family); i++) {
+        if ((pick -= family[i].weight) < 0) {
+            fam = &family[i];
+            break;
         }
     }
-    if (strstr(cu->level, "centre") && cu->parent && strstr(unit_by_id(G, cu->parent)->name, "xã")) {
+    mn = female ? &PICK(&G->g, middle_f) : &PICK(&G->g, middle_m);
+    gn = female ? &PICK(&G->g, given_f) : &PICK(&G->g, given_m);
+    name = pool_printf(&G->tmp, "%s %s %s", fam->vi, mn->vi, gn->vi);
+    if (chance(&G->g, 0.3)) {
+        snprintf(email, sizeof(email), "%s%s%lld@%s", gn->ascii, fam->ascii,
+                 between(&G->g, 70, 2005), PICK(&G->g, mail_host));
+    }
+    if (L->cu->parent && strstr(unit_by_id(G, L->cu->parent)->name, "xã")) {
         addr = pool_printf(&G->tmp, "%s, %s, tỉnh Ninh Bình", PICK(&G->g, villages),
                            PICK(&G->g, communes));
     } else if (chance(&G->g, 0.7)) {
-        addr = pool_printf(&G->tmp, "Số %lld đường %s, %s, tỉnh Ninh Bình",
-                           between(&G->g, 1, 320), PICK(&G->g, streets), PICK(&G->g, wards));
+        addr = pool_printf(&G->tmp, "Số %lld đường %s, %s, tỉnh Ninh Bình", between(&G->g, 1, 320),
+                           PICK(&G->g, streets), PICK(&G->g, wards));
     } else {
         addr = pool_printf(&G->tmp, "%s, %s, tỉnh Ninh Bình", PICK(&G->g, villages),
                            PICK(&G->g, communes));
     }
     snprintf(phone, sizeof(phone), "%s%07lld", PICK(&G->g, phone_prefix), below(&G->g, 10000000));
 
-    /* code and book number */
-    cal_ymd(day, &y, &m, &d);
-    (void)m;
-    (void)d;
-    snprintf(code, sizeof(code), "%s-%02d%02d%02d-%04lld", cu->code, y % 100, m, d,
-             seq_next(&G->seq, cu->code, day, 1));
-    snprintf(scope, sizeof(scope), "book:%lld", centre);
+    /* TT01 Art. 19 code with the unit's sequence of the day; the book runs per year */
+    cal_ymd(L->day, &y, &m, &d);
+    snprintf(code, sizeof(code), "%s-%02d%02d%02d-%04lld", L->cu->code, y % 100, m, d,
+             seq_next(&G->seq, L->cu->code, L->day, 1));
+    snprintf(book, sizeof(book), "book:%lld", L->centre);
 
-    b = &G->b_dossier;
     jb_row(b);
-    jb_int(b, id);
+    jb_int(b, L->id);
     jb_str(b, code);
-    jb_int(b, centre);
-    jb_int(b, counter_id);
-    jb_int(b, officer_id);
-    jb_int(b, pr->id);
-    jb_int(b, holder);
+    jb_int(b, L->centre);
+    jb_int(b, L->counter_id);
+    jb_int(b, L->officer_id);
+    jb_int(b, L->pr->id);
+    jb_int(b, L->holder);
     jb_str(b, name);
     jb_str(b, addr);
     jb_str(b, phone);
     jb_str(b, email);
     jb_int(b, chance(&G->g, 0.9) ? 1 : between(&G->g, 2, 3));
-    jb_str(b, channel);
-    jb_str(b, collect);
-    jb_str(b, status);
-    jb_time(b, received);
-    jb_time(b, due);
-    jb_time(b, odue);
-    jb_time(b, paused);
-    jb_time(b, fin);
-    jb_time(b, ret);
-    jb_int(b, reap);
-    jb_time(b, esc);
-    jb_int(b, seq_next(&G->seq, scope, y, 0));
+    jb_str(b, chance(&G->g, 0.75) ? "counter" : chance(&G->g, 0.9) ? "online" : "post");
+    jb_str(b, L->collect);
+    jb_str(b, L->status);
+    jb_time(b, L->received);
+    jb_time(b, L->due);
+    jb_time(b, L->odue);
+    jb_time(b, L->paused);
+    jb_time(b, L->fin);
+    jb_time(b, L->ret);
+    jb_int(b, L->reap);
+    jb_time(b, L->esc);
+    jb_int(b, seq_next(&G->seq, book, y, 0));
     rc = jb_end(G, b);
 
-    /* its QR link, printed on the receipt */
+    /* its QR link, printed on the receipt: the nonce is unique by construction,
+     * and a token still needs the server's MAC */
     {
-        uint64_t v = mix64(G->o->seed * 0x2545f4914f6cdd1dULL ^ (uint64_t)qr);
+        uint64_t v = mix64(G->o->seed * 0x2545f4914f6cdd1dULL ^ (uint64_t)L->qr);
         unsigned char bytes[8];
 
         for (int i = 0; i < 8; i++) {
@@ -1590,35 +1622,35 @@ one_dossier(struct gen *G, int day, time_t received, int open, int age, int nrat
     }
     b = &G->b_qr;
     jb_row(b);
-    jb_int(b, qr);
+    jb_int(b, L->qr);
     jb_str(b, nonce);
-    jb_int(b, centre);
-    jb_int(b, counter_id);
-    jb_int(b, officer_id);
-    jb_int(b, id);
-    jb_time(b, received);
+    jb_int(b, L->centre);
+    jb_int(b, L->counter_id);
+    jb_int(b, L->officer_id);
+    jb_int(b, L->id);
+    jb_time(b, L->received);
     if (rc == DB_OK) {
         rc = jb_end(G, b);
     }
 
-    /* Form 05 */
-    for (size_t i = 0; rc == DB_OK && i < nhops; i++) {
-        const struct hop *h = &hops[i];
-        int last = fin && i == nhops - 1;
+    /* Form 05: each hand-over judged against the appointment of its time */
+    for (size_t i = 0; rc == DB_OK && i < L->nhops; i++) {
+        const struct hop *h = &L->hops[i];
+        time_t due = L->fin && i == L->nhops - 1 ? L->due : L->odue;
 
         b = &G->b_step;
         jb_row(b);
-        jb_int(b, id);
+        jb_int(b, L->id);
         jb_int(b, (long long)i + 1);
         jb_int(b, h->from);
         jb_int(b, h->to);
         jb_str(b, h->giver);
         jb_str(b, h->receiver);
         jb_time(b, h->handed);
-        jb_time(b, last ? due : odue);
+        jb_time(b, due);
         jb_time(b, h->done);
         if (h->done) {
-            int r = timeliness(h->done, last ? due : odue);
+            int r = timeliness(h->done, due);
 
             jb_str(b, r < 0 ? "early" : r == 0 ? "on_time" : "late");
         } else {
@@ -1629,47 +1661,98 @@ one_dossier(struct gen *G, int day, time_t received, int open, int age, int nrat
 
     /* the public timeline */
     if (rc == DB_OK) {
-        rc = event(G, id, received, "received", centre, NULL);
+        rc = event(G, L->id, L->received, "received", L->centre, NULL);
     }
-    for (size_t i = 0; rc == DB_OK && i < nhops; i++) {
-        if (!(fin && i == nhops - 1)) {
-            rc = event(G, id, hops[i].handed, "forwarded", hops[i].to, NULL);
+    for (size_t i = 0; rc == DB_OK && i < L->nhops; i++) {
+        if (!(L->fin && i == L->nhops - 1)) {
+            rc = event(G, L->id, L->hops[i].handed, "forwarded", L->hops[i].to, NULL);
         }
     }
-    if (rc == DB_OK && paused) {
-        rc = event(G, id, paused, "supplement_requested", holder, PICK(&G->g, supplement_notes));
+    if (rc == DB_OK && L->paused) {
+        rc = event(G, L->id, L->paused, "supplement_requested", L->holder,
+                   PICK(&G->g, supplement_notes));
     }
-    if (rc == DB_OK && fin) {
-        rc = event(G, id, fin, "ready", units[nunits - 1], NULL);
+    if (rc == DB_OK && L->fin) {
+        rc = event(G, L->id, L->fin, "ready", L->units[L->nunits - 1], NULL);
     }
-    if (rc == DB_OK && ret) {
-        rc = event(G, id, ret, "returned", centre, NULL);
+    if (rc == DB_OK && L->ret) {
+        rc = event(G, L->id, L->ret, "returned", L->centre, NULL);
     }
-    if (rc == DB_OK && esc) {
-        rc = event(G, id, esc, "escalated", 0, NULL);
+    if (rc == DB_OK && L->esc) {
+        rc = event(G, L->id, L->esc, "escalated", 0, NULL);
     }
 
     /* aggregates, as the write path counts them (store_dossier.c) */
-    stat_add(&G->dstat, centre, counter_id, officer_id, day, 0, 1);
-    if (fin) {
-        int fd = cal_local_day(fin);
+    stat_add(&G->dstat, L->centre, L->counter_id, L->officer_id, L->day, 0, 1);
+    if (L->fin) {
+        int fd = cal_local_day(L->fin);
 
-        stat_add(&G->dstat, centre, counter_id, officer_id, fd, 1, 1);
-        stat_add(&G->dstat, centre, counter_id, officer_id, fd, t < 0 ? 2 : t == 0 ? 3 : 4, 1);
-        stat_add(&G->dstat, centre, counter_id, officer_id, fd, 7, delay);
+        stat_add(&G->dstat, L->centre, L->counter_id, L->officer_id, fd, 1, 1);
+        stat_add(&G->dstat, L->centre, L->counter_id, L->officer_id, fd,
+                 L->t < 0    ? 2
+                 : L->t == 0 ? 3
+                             : 4,
+                 1);
+        stat_add(&G->dstat, L->centre, L->counter_id, L->officer_id, fd, 7, L->delay);
     }
+    return rc;
+}
+
+/* Simulate and write one dossier received at `received` on `day`; open: it
+ * is one of the dossiers still in progress, received `age` working days ago. */
+static enum db_rc
+one_dossier(struct gen *G, int day, time_t received, int open, int age, int nratings, int nfeedback)
+{
+    struct life L = {.day = day, .received = received, .open = open, .age = age};
+    struct g_counter *counter;
+    enum db_rc rc;
+    int late;
+
+    /* open ones are mostly procedures whose time is not long past */
+    L.pr = pick_proc(G, open ? (age + 1) / 2 : 0);
+    L.id = G->next_dossier++;
+    L.qr = G->next_qr++;
+    /* ND118: a commune-level procedure is received at any commune centre */
+    if (L.pr->commune && G->ncommune && !chance(&G->g, 0.6)) {
+        L.centre = G->commune_centres[below(&G->g, (long long)G->ncommune)];
+    } else {
+        L.centre = L.pr->unit_id;
+    }
+    L.cu = unit_by_id(G, L.centre);
+    counter = counter_for(G, L.centre, L.pr->rule);
+    if (counter) {
+        L.counter_id = counter->id;
+        L.officer = user_at_counter(G, L.counter_id);
+        L.officer_id = L.officer ? L.officer->id : 0;
+    }
+    L.due = L.odue = cal_due(G->cal, received, L.pr->tvalue, L.pr->tunit, L.pr->cutoff);
+    L.due_day = cal_local_day(L.due);
+    L.nunits = chain(G, L.pr, L.centre, L.units);
+    /* the first hand-over: within the hour and a half, or the next morning */
+    L.t0 = received + (time_t)between(&G->g, 600, 5400);
+    if (cal_local_minutes(L.t0) >= 17 * 60) {
+        L.t0 = cal_instant(cal_next_working(G->cal, day), (int)between(&G->g, 450, 540));
+    }
+    if (!open) {
+        live_outcome(G, &L);
+    }
+    live_hops(G, &L);
+    live_apology(G, &L);
+    live_return(G, &L);
+    rc = write_dossier(G, &L);
 
     /* what the citizen says about it */
+    late = L.fin ? L.t > 0 : L.due < G->now;
     for (int i = 0; i < nratings; i++) {
-        time_t at = ret ? ret + (time_t)between(&G->g, 60, 1200)
-                        : received + (time_t)between(&G->g, 120, 1800);
+        time_t at = L.ret ? L.ret + (time_t)between(&G->g, 60, 1200)
+                          : received + (time_t)between(&G->g, 120, 1800);
 
-        add_rating(G, i == 0 ? id : 0, i == 0 ? qr : 0, centre, counter_id, officer_id,
-                   not_after_now(G, ret ? ret : received, at), fin ? t > 0 : due < G->now);
+        add_rating(G, i == 0 ? L.id : 0, i == 0 ? L.qr : 0, L.centre, L.counter_id, L.officer_id,
+                   not_after_now(G, L.ret ? L.ret : received, at), late);
     }
     for (int i = 0; i < nfeedback; i++) {
-        add_feedback(G, id, centre, counter_id, officer_id, received, ret ? ret : fin,
-                     fin ? t > 0 : due < G->now);
+        add_feedback(G, L.id, L.centre, L.counter_id, L.officer_id, received, L.ret ? L.ret : L.fin,
+                     late);
     }
     return rc;
 }
@@ -1751,8 +1834,8 @@ officer_of_unit(struct gen *G, long long unit)
 }
 
 static void
-add_feedback(struct gen *G, long long dossier, long long unit, long long counter,
-             long long officer, time_t received, time_t returned, int late)
+add_feedback(struct gen *G, long long dossier, long long unit, long long counter, long long officer,
+             time_t received, time_t returned, int late)
 {
     struct g_feedback *f;
     double x = unit01(&G->g), y;
@@ -1775,9 +1858,15 @@ add_feedback(struct gen *G, long long dossier, long long unit, long long counter
     f = &G->fbs[G->nfbs - 1];
     f->unit = unit;
     if (late) {
-        f->kind = x < 0.45 ? FK_CONDUCT : x < 0.75 ? FK_PETITION : x < 0.95 ? FK_SUGGESTION : FK_PRAISE;
+        f->kind = x < 0.45   ? FK_CONDUCT
+                  : x < 0.75 ? FK_PETITION
+                  : x < 0.95 ? FK_SUGGESTION
+                             : FK_PRAISE;
     } else {
-        f->kind = x < 0.22 ? FK_CONDUCT : x < 0.50 ? FK_PETITION : x < 0.85 ? FK_SUGGESTION : FK_PRAISE;
+        f->kind = x < 0.22   ? FK_CONDUCT
+                  : x < 0.50 ? FK_PETITION
+                  : x < 0.85 ? FK_SUGGESTION
+                             : FK_PRAISE;
     }
     /* when: on the spot, after the result, or days later from home */
     y = unit01(&G->g);
@@ -1819,8 +1908,10 @@ add_feedback(struct gen *G, long long dossier, long long unit, long long counter
     if (f->identity) {
         f->female = chance(&G->g, 0.5);
         f->fam = (int)below(&G->g, (long long)NELEM(family));
-        f->mid = (int)below(&G->g, f->female ? (long long)NELEM(middle_f) : (long long)NELEM(middle_m));
-        f->giv = (int)below(&G->g, f->female ? (long long)NELEM(given_f) : (long long)NELEM(given_m));
+        f->mid =
+            (int)below(&G->g, f->female ? (long long)NELEM(middle_f) : (long long)NELEM(middle_m));
+        f->giv =
+            (int)below(&G->g, f->female ? (long long)NELEM(given_f) : (long long)NELEM(given_m));
         f->phone = (unsigned)below(&G->g, 10000000) * 32u + (unsigned)below(&G->g, 20);
         f->has_email = chance(&G->g, 0.4);
         f->has_address = chance(&G->g, f->kind == FK_PETITION ? 0.85 : 0.5);
@@ -1901,9 +1992,9 @@ add_feedback(struct gen *G, long long dossier, long long unit, long long counter
 static enum db_rc
 next_chunk(struct gen *G)
 {
-    struct jbatch *all[] = { &G->b_dossier, &G->b_qr, &G->b_step, &G->b_event, &G->b_apology,
-                             &G->b_rating, &G->b_fb, &G->b_fbev, &G->b_dstat, &G->b_fstat,
-                             &G->b_seq };
+    struct jbatch *all[] = {&G->b_dossier, &G->b_qr,     &G->b_step, &G->b_event,
+                            &G->b_apology, &G->b_rating, &G->b_fb,   &G->b_fbev,
+                            &G->b_dstat,   &G->b_fstat,  &G->b_seq};
     enum db_rc rc = DB_OK;
 
     for (size_t i = 0; rc == DB_OK && i < NELEM(all); i++) {
@@ -1932,14 +2023,16 @@ by_drafted(const void *a, const void *b)
 {
     const struct g_apology *x = a, *y = b;
 
-    return x->drafted < y->drafted ? -1 : x->drafted > y->drafted ? 1
-           : x->dossier_id < y->dossier_id ? -1 : x->dossier_id > y->dossier_id;
+    return x->drafted < y->drafted         ? -1
+           : x->drafted > y->drafted       ? 1
+           : x->dossier_id < y->dossier_id ? -1
+                                           : x->dossier_id > y->dossier_id;
 }
 
 static enum db_rc
 write_apologies(struct gen *G)
 {
-    static const char *const delivery[] = { NULL, "counter", "sms", "email", "post" };
+    static const char *const delivery[] = {NULL, "counter", "sms", "email", "post"};
     struct g_apology **order;
     enum db_rc rc = DB_OK;
 
@@ -1994,10 +2087,10 @@ write_apologies(struct gen *G)
         rc = jb_end(G, b);
         if (rc == DB_OK && a->signed_at) {
             rc = event(G, a->dossier_id, a->signed_at, "apology", a->unit_id, number);
-            stat_add(&G->dstat, a->d_unit, a->d_counter, a->d_officer,
-                     cal_local_day(a->signed_at), 5, 1);
-            stat_add(&G->dstat, a->d_unit, a->d_counter, a->d_officer,
-                     cal_local_day(a->signed_at), 6, !a->on_time);
+            stat_add(&G->dstat, a->d_unit, a->d_counter, a->d_officer, cal_local_day(a->signed_at),
+                     5, 1);
+            stat_add(&G->dstat, a->d_unit, a->d_counter, a->d_officer, cal_local_day(a->signed_at),
+                     6, !a->on_time);
         }
         G->work_done++;
         if (rc == DB_OK && i % CHUNK == CHUNK - 1) {
@@ -2019,7 +2112,7 @@ by_at(const void *a, const void *b)
 static enum db_rc
 write_ratings(struct gen *G)
 {
-    static const char *const channel[] = { "qr", "kiosk" };
+    static const char *const channel[] = {"qr", "kiosk"};
     enum db_rc rc = DB_OK;
 
     qsort(G->ratings, G->nratings, sizeof(*G->ratings), by_at);
@@ -2055,7 +2148,10 @@ write_ratings(struct gen *G)
         rc = jb_end(G, b);
         stat_add(&G->fstat, r->unit, r->counter, r->officer, cal_local_day(r->at), 0, 1);
         stat_add(&G->fstat, r->unit, r->counter, r->officer, cal_local_day(r->at),
-                 r->level == 3 ? 1 : r->level == 2 ? 2 : 3, 1);
+                 r->level == 3   ? 1
+                 : r->level == 2 ? 2
+                                 : 3,
+                 1);
         G->work_done++;
         if (rc == DB_OK && i % (CHUNK * 4) == CHUNK * 4 - 1) {
             rc = next_chunk(G);
@@ -2092,7 +2188,7 @@ fb_event(struct gen *G, long long id, time_t at, long long actor, const char *ev
 static enum db_rc
 write_feedback(struct gen *G)
 {
-    static const char *const ident[] = { "anonymous", "confidential", "named" };
+    static const char *const ident[] = {"anonymous", "confidential", "named"};
     enum db_rc rc = DB_OK;
 
     qsort(G->fbs, G->nfbs, sizeof(*G->fbs), by_created);
@@ -2120,15 +2216,16 @@ write_feedback(struct gen *G)
             const struct name *gn = f->female ? &given_f[f->giv] : &given_m[f->giv];
 
             name = pool_printf(&G->p, "%s %s %s", family[f->fam].vi, mn->vi, gn->vi);
-            snprintf(phone, sizeof(phone), "%s%07u", phone_prefix[f->phone % 32 % NELEM(phone_prefix)],
-                     f->phone / 32);
+            snprintf(phone, sizeof(phone), "%s%07u",
+                     phone_prefix[f->phone % 32 % NELEM(phone_prefix)], f->phone / 32);
             if (f->has_email) {
                 snprintf(email, sizeof(email), "%s.%s%u@%s", gn->ascii, family[f->fam].ascii,
                          f->phone % 97, mail_host[f->phone % NELEM(mail_host)]);
             }
             if (f->has_address) {
-                addr = pool_printf(&G->p, "Số %u đường %s, %s, tỉnh Ninh Bình", 1 + f->phone % 250,
-                                   streets[f->phone % NELEM(streets)], wards[f->phone % NELEM(wards)]);
+                addr =
+                    pool_printf(&G->p, "Số %u đường %s, %s, tỉnh Ninh Bình", 1 + f->phone % 250,
+                                streets[f->phone % NELEM(streets)], wards[f->phone % NELEM(wards)]);
             }
         }
         for (size_t k = 0; k < G->nusers; k++) {
@@ -2219,7 +2316,7 @@ write_feedback(struct gen *G)
 static enum db_rc
 write_stats(struct gen *G, struct statset *s, struct jbatch *b)
 {
-    static const char *const scope[] = { "unit", "counter", "officer" };
+    static const char *const scope[] = {"unit", "counter", "officer"};
     enum db_rc rc = DB_OK;
 
     for (int k = 0; rc == DB_OK && k < s->nslot; k++) {
@@ -2278,9 +2375,9 @@ struct plan_day {
 static double
 day_weight(struct gen *G, int day)
 {
-    static const double month[12] = { 1.15, 0.75, 1.05, 1.05, 1.0, 0.95,
-                                      0.95, 0.95, 1.0, 1.05, 1.05, 1.15 };
-    static const double wday[7] = { 0.5, 1.2, 1.05, 1.0, 1.0, 0.9, 0.6 };
+    static const double month[12] = {1.15, 0.75, 1.05, 1.05, 1.0,  0.95,
+                                     0.95, 0.95, 1.0,  1.05, 1.05, 1.15};
+    static const double wday[7] = {0.5, 1.2, 1.05, 1.0, 1.0, 0.9, 0.6};
     int mo;
 
     cal_ymd(day, NULL, &mo, NULL);
@@ -2329,7 +2426,8 @@ int
 demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o)
 {
     struct gen *G = xcalloc(1, sizeof(*G));
-    long long N = o->dossiers, M = o->feedback, R = o->ratings < 0 ? 3 * o->dossiers / 10 : o->ratings;
+    long long N = o->dossiers, M = o->feedback,
+              R = o->ratings < 0 ? 3 * o->dossiers / 10 : o->ratings;
     long long need_r, need_f, idx = 0, base_r, base_f;
     struct plan_day *days = NULL;
     double *w = NULL;
@@ -2364,8 +2462,8 @@ demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o)
         }
         goto out;
     }
-    G->dstat = (struct statset){ .ncols = 8, .ndays = G->today - G->first + 1, .first = G->first };
-    G->fstat = (struct statset){ .ncols = 7, .ndays = G->today - G->first + 1, .first = G->first };
+    G->dstat = (struct statset){.ncols = 8, .ndays = G->today - G->first + 1, .first = G->first};
+    G->fstat = (struct statset){.ncols = 7, .ndays = G->today - G->first + 1, .first = G->first};
     jb_init(&G->b_dossier, sql_dossier);
     jb_init(&G->b_step, sql_step);
     jb_init(&G->b_event, sql_event);
@@ -2513,9 +2611,9 @@ out:
         free(G->fstat.slot[k].v);
     }
     {
-        struct jbatch *all[] = { &G->b_dossier, &G->b_qr, &G->b_step, &G->b_event, &G->b_apology,
-                                 &G->b_rating, &G->b_fb, &G->b_fbev, &G->b_dstat, &G->b_fstat,
-                                 &G->b_seq };
+        struct jbatch *all[] = {&G->b_dossier, &G->b_qr,     &G->b_step, &G->b_event,
+                                &G->b_apology, &G->b_rating, &G->b_fb,   &G->b_fbev,
+                                &G->b_dstat,   &G->b_fstat,  &G->b_seq};
 
         for (size_t i = 0; i < NELEM(all); i++) {
             buf_free(&all[i]->j);

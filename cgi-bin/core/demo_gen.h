@@ -10,11 +10,11 @@
 #include "http.h"
 
 struct demo_opts {
-    long long dossiers;          /* received over the last ten years up to now */
-    long long feedback;          /* feedback cases, around those dossiers */
-    long long ratings;           /* ratings; < 0: 3 × dossiers / 10 */
-    unsigned long long seed;     /* same seed, same day: same data */
-    int progress;                /* 1: progress on stderr (a bar on a tty, else every 10 %) */
+    long long dossiers;      /* received over the last ten years up to now */
+    long long feedback;      /* feedback cases, around those dossiers */
+    long long ratings;       /* ratings; < 0: 3 × dossiers / 10 */
+    unsigned long long seed; /* same seed, same day: same data */
+    int progress;            /* 1: progress on stderr (a bar on a tty, else every 10 %) */
 };
 
 /* Generate into r->app->db (the owner account: it sets session variables and

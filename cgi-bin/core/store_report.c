@@ -142,6 +142,36 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
     if (rc != DB_OK) {
         return rc;
     }
+    /* criteria of the TT01 evaluation: mean on the 1..3 scale, ratings of the
+     * period in the scope (an index range on rating (unit_id, created_at)) */
+    {
+        struct dbres cr;
+        static const char *const names[] = { "crit_attitude", "crit_time", "crit_trips",
+                                             "crit_guidance" };
+
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT ROUND(AVG(x.c_attitude), 2), ROUND(AVG(x.c_time), 2),"
+                      "       ROUND(AVG(x.c_trips), 2), ROUND(AVG(x.c_guidance), 2)"
+                      "  FROM rating x JOIN org_unit u ON u.id = x.unit_id"
+                      " WHERE u.path LIKE ? AND x.created_at >= ? - INTERVAL 7 HOUR"
+                      "   AND x.created_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR",
+                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to)), &cr);
+        if (rc != DB_OK) {
+            return rc;
+        }
+        for (size_t i = 0; i < NELEM(names); i++) {
+            const char *v = dbres_get(&cr, 0, i);
+
+            if (v) {
+                char *t = pool_strdup(&r->pool, v);
+
+                if (strcmp(r->lang, "vi") == 0 && strchr(t, '.')) {
+                    *strchr(t, '.') = ',';
+                }
+                hset(r, K(names[i]), pool_printf(&r->pool, "%s / 3", t));
+            }
+        }
+    }
     finished = num(dbres_get(&ds, 0, 1));
     early = num(dbres_get(&ds, 0, 2));
     ontime = num(dbres_get(&ds, 0, 3));
@@ -165,6 +195,12 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
     hset(r, K("p3"), pct(r, num(dbres_get(&rt, 0, 1)), n));
     hset(r, K("p2"), pct(r, num(dbres_get(&rt, 0, 2)), n));
     hset(r, K("p1"), pct(r, r1, n));
+    /* bar widths (of 300) for the distribution chart */
+    if (n > 0) {
+        hseti(r, K("w3"), num(dbres_get(&rt, 0, 1)) * 300 / n);
+        hseti(r, K("w2"), num(dbres_get(&rt, 0, 2)) * 300 / n);
+        hseti(r, K("w1"), r1 * 300 / n);
+    }
     ans = num(dbres_get(&rt, 0, 5));
     ans_ok = num(dbres_get(&rt, 0, 6));
     hset(r, K("feedback"), dbres_get(&rt, 0, 4));

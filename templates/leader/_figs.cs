@@ -33,7 +33,21 @@
 <?cs call:fig("p3", Page.Fig.p3, Page.Prev.p3, "") ?>
 <?cs call:fig("p2", Page.Fig.p2, Page.Prev.p2, "") ?>
 <?cs call:fig("p1", Page.Fig.p1, Page.Prev.p1, "") ?>
+<?cs call:fig("crit_attitude", Page.Fig.crit_attitude, Page.Prev.crit_attitude, "") ?>
+<?cs call:fig("crit_time", Page.Fig.crit_time, Page.Prev.crit_time, "") ?>
+<?cs call:fig("crit_trips", Page.Fig.crit_trips, Page.Prev.crit_trips, "") ?>
+<?cs call:fig("crit_guidance", Page.Fig.crit_guidance, Page.Prev.crit_guidance, "") ?>
 </div>
+<?cs if:Page.Fig.ratings > #0 ?>
+<figure class="chart">
+<svg viewBox="0 0 460 90" role="img" aria-labelledby="dist-title"><title id="dist-title"><?cs var:L.Lead.Distribution ?></title>
+<text x="0" y="18" font-size="11"><?cs var:L.Level.3 ?></text><rect x="120" y="6" width="<?cs var:Page.Fig.w3 ?>" height="16" fill="#1e6b34"/><text x="<?cs var:#125 + Page.Fig.w3 ?>" y="18" font-size="11"><?cs var:Page.Fig.p3 ?></text>
+<text x="0" y="48" font-size="11"><?cs var:L.Level.2 ?></text><rect x="120" y="36" width="<?cs var:Page.Fig.w2 ?>" height="16" fill="#2f5d9e"/><text x="<?cs var:#125 + Page.Fig.w2 ?>" y="48" font-size="11"><?cs var:Page.Fig.p2 ?></text>
+<text x="0" y="78" font-size="11"><?cs var:L.Level.1 ?></text><rect x="120" y="66" width="<?cs var:Page.Fig.w1 ?>" height="16" fill="#a3161a"/><text x="<?cs var:#125 + Page.Fig.w1 ?>" y="78" font-size="11"><?cs var:Page.Fig.p1 ?></text>
+</svg>
+<figcaption><?cs var:L.Lead.Distribution ?>: <?cs var:L.Level.3 ?> <?cs var:Page.Fig.p3 ?>, <?cs var:L.Level.2 ?> <?cs var:Page.Fig.p2 ?>, <?cs var:L.Level.1 ?> <?cs var:Page.Fig.p1 ?></figcaption>
+</figure>
+<?cs /if ?>
 <h2><?cs var:L.Lead.Feedback ?></h2>
 <div class="figs">
 <?cs call:fig("feedback", Page.Fig.feedback, Page.Prev.feedback, "") ?>

@@ -49,6 +49,10 @@ test('setup: unit X with its leader and officer; 9 dossiers received through the
   T.noApology = T.codes.slice(5, 7).sort();
   // ratings of the month for the satisfaction figure: 20 ratings, 5 not satisfied
   sql(`INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1) VALUES ('unit', ${T.unit}, CURDATE(), 20, 10, 5, 5)`);
+  // two ratings with the officer-attitude criterion: 3 and 2, mean 2.5
+  sql(`INSERT INTO rating (ref, channel, unit_id, level, c_attitude, created_at, updated_at) VALUES
+       ('testx00000000001', 'qr', ${T.unit}, 3, 3, UTC_TIMESTAMP(), UTC_TIMESTAMP()),
+       ('testx00000000002', 'qr', ${T.unit}, 2, 2, UTC_TIMESTAMP(), UTC_TIMESTAMP())`);
 });
 
 test('the dashboard shows 9 received, 7 late of which 2 without an apology, satisfaction 75,0%', async () => {
@@ -64,6 +68,8 @@ test('the dashboard shows 9 received, 7 late of which 2 without an apology, sati
   assert.strictEqual(fig('late_no_apology'), 2);
   assert.match(r.text, /Tỷ lệ hài lòng \(QĐ 766\)<\/p>\s*<p class="fig-value">75,0%</);
   assert.match(r.text, /<svg viewBox="0 0 640 200" role="img"/, 'a server-rendered chart');
+  assert.match(r.text, /Thái độ phục vụ \(điểm trung bình\)<\/p>\s*<p class="fig-value">2,50 \/ 3</);
+  assert.match(r.text, /<figcaption>Tỷ lệ các mức hài lòng: Rất hài lòng 50,0%, Hài lòng 25,0%, Không hài lòng 25,0%<\/figcaption>/);
   assert.match(r.text, /Cách tính/);
 });
 
