@@ -24,14 +24,6 @@ static const char *const qr_kinds[] = { "counter", "unit", "officer", NULL };
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static long long
-num(const char *s)
-{
-    long long v = 0;
-
-    return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
-}
-
 static int
 one_of(const char *v, const char *const *list)
 {
@@ -280,15 +272,15 @@ tree_load(struct req *r, struct tree *t)
     for (size_t i = 0; i < t->n; i++) {
         struct unode *u = &t->u[i];
 
-        u->id = num(dbres_get(&res, i, 0));
-        u->parent = num(dbres_get(&res, i, 1));
+        u->id = util_num(dbres_get(&res, i, 0));
+        u->parent = util_num(dbres_get(&res, i, 1));
         u->code = dbres_get(&res, i, 2);
         u->name = dbres_get(&res, i, 3);
         u->short_name = dbres_get(&res, i, 4);
         u->level = dbres_get(&res, i, 5);
         u->path = dbres_get(&res, i, 6);
         u->valid_to = dbres_get(&res, i, 7);
-        u->counters = num(dbres_get(&res, i, 8));
+        u->counters = util_num(dbres_get(&res, i, 8));
         u->first = u->next = u->last = NONE;
         ix[i] = (struct idx){ u->id, i };
     }
@@ -398,7 +390,7 @@ unit_get(struct req *r, const char *code, int lock, struct unit *u)
                          "  FROM org_unit WHERE code = ?",
                   DB_ARGS(DV_S(code)), &res);
     if (dr == DB_OK && res.nrows == 1) {
-        u->id = num(dbres_get(&res, 0, 0));
+        u->id = util_num(dbres_get(&res, 0, 0));
         u->code = dbres_get(&res, 0, 1);
         u->path = dbres_get(&res, 0, 2);
         u->valid_from = dbres_get(&res, 0, 3);
@@ -605,7 +597,7 @@ unit_render(struct req *r, int status, int keep)
                   "           AND q.counter_id = c.id AND q.revoked_at IS NULL"
                   "         ORDER BY q.id DESC LIMIT 1)"
                   "  FROM counter c WHERE c.unit_id = ? ORDER BY c.sort_order, c.code",
-                  DB_ARGS(DV_I(num(dbres_get(&res, 0, 11)))), &cres);
+                  DB_ARGS(DV_I(util_num(dbres_get(&res, 0, 11)))), &cres);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
@@ -621,7 +613,7 @@ unit_render(struct req *r, int status, int keep)
         }
         /* a refused rename shows what was typed, in its own row */
         if (hdf_get_obj(r->hdf, "Page.Err.rename") &&
-            num(dbres_get(&cres, i, 0)) == num(req_form(r, "counter"))) {
+            util_num(dbres_get(&cres, i, 0)) == util_num(req_form(r, "counter"))) {
             hset(r, pool_printf(&r->pool, "Page.Counters.%zu.name", i),
                  hdf_get_value(r->hdf, "Page.F.rename", ""));
             hset(r, pool_printf(&r->pool, "Page.Counters.%zu.error", i),
@@ -679,7 +671,7 @@ unit_save(struct req *r)
         db_rollback(r->app->db);
         return 404;
     }
-    old_parent = num(dbres_get(&res, 0, 0));
+    old_parent = util_num(dbres_get(&res, 0, 0));
     if (v[U_PARENT].s && parent.id == 0) {
         db_rollback(r->app->db);
         page_error(r, "Parent", "parent");
@@ -870,7 +862,7 @@ counter_lock(struct req *r, long long *id)
                   " WHERE u.code = ? AND c.code = ? FOR UPDATE",
                   DB_ARGS(DV_S(r->arg[0]), DV_S(r->arg[1])), &res);
     if (dr == DB_OK && res.nrows == 1) {
-        *id = num(dbres_get(&res, 0, 0));
+        *id = util_num(dbres_get(&res, 0, 0));
     }
     return dr;
 }
@@ -1127,7 +1119,7 @@ user_get(struct req *r, int lock, long long *id, struct dbres *res)
                        : "SELECT id, username, disabled, role FROM users WHERE username = ?",
                   DB_ARGS(DV_S(r->arg[0])), res);
     if (dr == DB_OK && res->nrows == 1) {
-        *id = num(dbres_get(res, 0, 0));
+        *id = util_num(dbres_get(res, 0, 0));
     }
     return dr;
 }
@@ -1163,7 +1155,7 @@ user_render(struct req *r, int status, int keep)
     for (size_t c = 0; ucols[c]; c++) {
         hset(r, pool_printf(&r->pool, "Page.User.%s", ucols[c]), dbres_get(&res, 0, 5 + c));
     }
-    hseti(r, "Page.Self", num(dbres_get(&res, 0, 10)) == r->user->id);
+    hseti(r, "Page.Self", util_num(dbres_get(&res, 0, 10)) == r->user->id);
     hset(r, "Page.New", req_query(r, "moi"));
     hset(r, "Page.Done", req_query(r, "xong"));
     dr = user_choices_hdf(r);
@@ -1850,9 +1842,9 @@ qr_lock(struct req *r, long long *id, struct dbres *res)
                   "       COALESCE(q.counter_id, 0), COALESCE(q.officer_id, 0)"
                   "  FROM qr_link q JOIN org_unit u ON u.id = q.unit_id"
                   " WHERE q.id = ? AND q.kind <> 'dossier' FOR UPDATE",
-                  DB_ARGS(DV_I(num(req_form(r, "id")))), res);
+                  DB_ARGS(DV_I(util_num(req_form(r, "id")))), res);
     if (dr == DB_OK && res->nrows == 1) {
-        *id = num(dbres_get(res, 0, 0));
+        *id = util_num(dbres_get(res, 0, 0));
     }
     return dr;
 }
@@ -1886,8 +1878,8 @@ qr_revoke_common(struct req *r, int replace)
         }
     }
     if (dr == DB_OK && replace) {
-        dr = qr_insert(r, dbres_get(&res, 0, 3), num(dbres_get(&res, 0, 4)),
-                       num(dbres_get(&res, 0, 5)), num(dbres_get(&res, 0, 6)), &nid);
+        dr = qr_insert(r, dbres_get(&res, 0, 3), util_num(dbres_get(&res, 0, 4)),
+                       util_num(dbres_get(&res, 0, 5)), util_num(dbres_get(&res, 0, 6)), &nid);
     }
     if ((dr = tx_end(r, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -1960,7 +1952,7 @@ qr_create(struct req *r)
         }
         if (dr == DB_OK) {
             officer = v[3].i;
-            counter = num(dbres_get(&res, 0, 1));
+            counter = util_num(dbres_get(&res, 0, 1));
         }
     }
     if (dr == DB_OK) {
@@ -2059,7 +2051,7 @@ static int
 api_deactivate(struct req *r)
 {
     struct dbres res;
-    long long id = num(r->arg[0]);
+    long long id = util_num(r->arg[0]);
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
 
@@ -2138,7 +2130,7 @@ kiosk_create(struct req *r)
     };
     struct val v[NELEM(f)];
     struct dbres res;
-    long long counter = num(req_form(r, "counter"));
+    long long counter = util_num(req_form(r, "counter"));
     char token[65], hash[65];
     unsigned long long id = 0;
     int rc = staff_begin(r, ROLE);
@@ -2181,7 +2173,7 @@ kiosk_create(struct req *r)
 static int
 kiosk_revoke(struct req *r)
 {
-    long long id = num(req_form(r, "id"));
+    long long id = util_num(req_form(r, "id"));
     unsigned long long n = 0;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;

@@ -13,14 +13,6 @@ static const char *const criteria[] = { "attitude", "time", "trips", "guidance" 
 static const char *const kinds[] = { "petition", "conduct", "suggestion", "praise" };
 static const char *const identities[] = { "anonymous", "confidential", "named" };
 
-static long long
-num(const char *s)
-{
-    long long v = 0;
-
-    return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
-}
-
 static int
 one_of(const char *v, const char *const *list, size_t n)
 {
@@ -468,12 +460,12 @@ kiosk_open(struct req *r, struct qrlink *l, long long *device, int *too_soon)
     if (strcmp(dbres_get(&res, 0, 6), "1") == 0) {
         return qr_refused(r, QR_REVOKED);
     }
-    *device = num(dbres_get(&res, 0, 0));
-    l->counter_id = num(dbres_get(&res, 0, 1));
-    l->unit_id = num(dbres_get(&res, 0, 2));
+    *device = util_num(dbres_get(&res, 0, 0));
+    l->counter_id = util_num(dbres_get(&res, 0, 1));
+    l->unit_id = util_num(dbres_get(&res, 0, 2));
     l->counter_name = dbres_get(&res, 0, 3);
     l->unit_name = dbres_get(&res, 0, 4);
-    l->id = num(dbres_get(&res, 0, 5));
+    l->id = util_num(dbres_get(&res, 0, 5));
     snprintf(l->kind, sizeof(l->kind), "counter");
     *too_soon = strcmp(dbres_get(&res, 0, 7), "1") == 0;
     hset(r, "Page.Ctx.UnitName", l->unit_name);
@@ -761,7 +753,7 @@ procedure_page(struct req *r)
     if (rc != DB_OK) {
         return db_fail(r, rc);
     }
-    n = num(dbres_get(&st, 0, 0));
+    n = util_num(dbres_get(&st, 0, 0));
     hseti(r, "Page.P.done", n);
     if (n >= min) {
         rc = db_query(r->app->db, &r->pool,
@@ -782,7 +774,7 @@ procedure_page(struct req *r)
             }
             hset(r, "Page.P.median_days", days);
         }
-        hset(r, "Page.P.on_time", pct(r, num(dbres_get(&st, 0, 1)), n));
+        hset(r, "Page.P.on_time", pct(r, util_num(dbres_get(&st, 0, 1)), n));
     }
     return render(r, "citizen/procedure");
 }
@@ -1035,7 +1027,7 @@ fb_submit(struct req *r)
         if (rc != DB_OK) {
             return db_fail(r, rc);
         }
-        in.unit_id = res.nrows ? num(dbres_get(&res, 0, 0)) : 0;
+        in.unit_id = res.nrows ? util_num(dbres_get(&res, 0, 0)) : 0;
     }
     in.kind = req_form(r, "kind");
     in.content = trimmed(r, "content");
@@ -1299,9 +1291,9 @@ stats_rows(struct req *r, const char *scope, const char *prefix, const char *sin
         return rc;
     }
     for (size_t i = 0; i < res.nrows; i++) {
-        long long n = num(dbres_get(&res, i, 1)), r3 = num(dbres_get(&res, i, 2));
-        long long r2 = num(dbres_get(&res, i, 3)), r1 = num(dbres_get(&res, i, 4));
-        long long ans = num(dbres_get(&res, i, 6)), ontime = num(dbres_get(&res, i, 7));
+        long long n = util_num(dbres_get(&res, i, 1)), r3 = util_num(dbres_get(&res, i, 2));
+        long long r2 = util_num(dbres_get(&res, i, 3)), r1 = util_num(dbres_get(&res, i, 4));
+        long long ans = util_num(dbres_get(&res, i, 6)), ontime = util_num(dbres_get(&res, i, 7));
         const char *p = pool_printf(&r->pool, "%s.%zu", prefix, i);
 
         hset(r, pool_printf(&r->pool, "%s.name", p), dbres_get(&res, i, 0));

@@ -102,24 +102,6 @@ dashboard(struct req *r)
     return render(r, req_query(r, "in") ? "leader/report" : "leader/dashboard");
 }
 
-/* A CSV field: quoted, quotes doubled; a leading = + - @ is neutralised so a
- * spreadsheet never runs it as a formula. */
-static void
-csv_field(struct buf *b, const char *v)
-{
-    buf_addc(b, '"');
-    if (v && strchr("=+-@", v[0]) && v[0]) {
-        buf_addc(b, '\'');
-    }
-    for (; v && *v; v++) {
-        if (*v == '"') {
-            buf_addc(b, '"');
-        }
-        buf_addc(b, *v);
-    }
-    buf_addc(b, '"');
-}
-
 static int
 drill(struct req *r)
 {
@@ -152,7 +134,7 @@ drill(struct req *r)
                 if (c) {
                     buf_addc(&b, ',');
                 }
-                csv_field(&b, dbres_get(&res, i, c));
+                buf_csv_field(&b, dbres_get(&res, i, c));
             }
             buf_adds(&b, "\r\n");
         }

@@ -17,14 +17,6 @@ static const char *const statuses[] = { "open", "new", "overdue", "due_soon", "r
                                          "need_info", "answered", "closed", "rejected", "all" };
 static const char *const kinds[] = { "petition", "conduct", "suggestion", "praise" };
 
-static long long
-num(const char *s)
-{
-    long long v = 0;
-
-    return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
-}
-
 static int
 one_of(const char *v, const char *const *list, size_t n)
 {
@@ -80,12 +72,12 @@ inbox(struct req *r)
     }
     f.status = one_of(st, statuses, NELEM(statuses)) ? st : "open";
     f.kind = one_of(kind, kinds, NELEM(kinds)) ? kind : NULL;
-    f.counter_id = num(req_query(r, "quay"));
+    f.counter_id = util_num(req_query(r, "quay"));
     f.q = req_query(r, "q");
     if (f.q && (*f.q == '\0' || utf8_len(f.q) > 100)) {
         f.q = NULL;
     }
-    f.page = (int)num(req_query(r, "trang"));
+    f.page = (int)util_num(req_query(r, "trang"));
     if (f.page < 1 || f.page > 100000) {
         f.page = 1;
     }
@@ -114,7 +106,7 @@ inbox(struct req *r)
     hseti(r, "Page.F.counter", f.counter_id);
     hset(r, "Page.F.q", f.q);
     hseti(r, "Page.Page", f.page);
-    if ((long long)f.page * PER_PAGE < num(hdf_get_value(r->hdf, "Page.Total", "0"))) {
+    if ((long long)f.page * PER_PAGE < util_num(hdf_get_value(r->hdf, "Page.Total", "0"))) {
         hseti(r, "Page.Next", f.page + 1);
     }
     if (f.page > 1) {
@@ -160,7 +152,7 @@ case_render(struct req *r, struct case_row *c, int status, int revealed)
     static const char *const kcols[] = { "id", "title", NULL };
     static const char *const scols[] = { "id", "name", NULL };
     static const char *const ucols[] = { "id", "name", NULL };
-    long long mau = num(req_query(r, "mau"));
+    long long mau = util_num(req_query(r, "mau"));
     enum db_rc dr;
 
     if ((dr = case_hdf(r, c, contact_visible(r, c, revealed))) != DB_OK) {
@@ -189,7 +181,7 @@ case_render(struct req *r, struct case_row *c, int status, int revealed)
     hset_rows(r, "Page.Staff", &staff, scols);
     hset_rows(r, "Page.Units", &units, ucols);
     for (size_t i = 0; mau && i < canned.nrows; i++) {
-        if (num(dbres_get(&canned, i, 0)) == mau) {
+        if (util_num(dbres_get(&canned, i, 0)) == mau) {
             hset(r, "Page.AnswerDraft", dbres_get(&canned, i, 2));
         }
     }
@@ -249,10 +241,10 @@ act_classify(struct req *r)
     if (strcmp(cls, "rejected") == 0 && reason == NULL) {
         return case_error(r, &c, 422, "Case.Err.Reason");
     }
-    if (strcmp(cls, "forwarded") == 0 && num(req_form(r, "unit")) == 0) {
+    if (strcmp(cls, "forwarded") == 0 && util_num(req_form(r, "unit")) == 0) {
         return case_error(r, &c, 422, "Case.Err.Unit");
     }
-    return case_done(r, &c, case_classify(r, &c, cls, reason, num(req_form(r, "unit"))));
+    return case_done(r, &c, case_classify(r, &c, cls, reason, util_num(req_form(r, "unit"))));
 }
 
 static int
@@ -265,7 +257,7 @@ act_assign(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    return case_done(r, &c, case_assign(r, &c, num(req_form(r, "officer"))));
+    return case_done(r, &c, case_assign(r, &c, util_num(req_form(r, "officer"))));
 }
 
 /* Actions that take one text: note, information request, answer, reopen. */
@@ -440,7 +432,7 @@ static int
 canned_save(struct req *r)
 {
     const char *title = trimmed(r, "title"), *body = trimmed(r, "body");
-    long long id = num(req_form(r, "id"));
+    long long id = util_num(req_form(r, "id"));
     unsigned long long n = 0, new_id = 0;
     int rc = staff_begin(r, "officer,leader");
     enum db_rc dr;
@@ -492,7 +484,7 @@ canned_save(struct req *r)
 static int
 canned_delete(struct req *r)
 {
-    long long id = num(req_form(r, "id"));
+    long long id = util_num(req_form(r, "id"));
     unsigned long long n = 0;
     int rc = staff_begin(r, "officer,leader");
     enum db_rc dr;
@@ -589,7 +581,7 @@ static int
 dossiers_page(struct req *r)
 {
     const char *f = req_query(r, "loc");
-    int page = (int)num(req_query(r, "trang")), rc = staff_begin(r, "officer,leader");
+    int page = (int)util_num(req_query(r, "trang")), rc = staff_begin(r, "officer,leader");
     enum db_rc dr;
 
     if (rc != 0) {
@@ -605,7 +597,7 @@ dossiers_page(struct req *r)
     }
     hset(r, "Page.Filter", f);
     hseti(r, "Page.Page", page);
-    if (num(hdf_get_value(r->hdf, "Page.Count", "0")) == PER_PAGE) {
+    if (util_num(hdf_get_value(r->hdf, "Page.Count", "0")) == PER_PAGE) {
         hseti(r, "Page.Next", page + 1);
     }
     return render(r, "staff/dossiers");
@@ -618,7 +610,7 @@ intake_hdf(struct req *r)
     static const char *const pcols[] = { "id", "name", "national_code", "time_value",
                                          "time_unit", NULL };
     static const char *const ccols[] = { "id", "name", NULL };
-    long long tt = num(req_query(r, "tt"));
+    long long tt = util_num(req_query(r, "tt"));
     enum db_rc rc;
 
     rc = db_query(r->app->db, &r->pool,
@@ -639,7 +631,7 @@ intake_hdf(struct req *r)
     hset_rows(r, "Page.Counters", &counters, ccols);
     /* choosing a procedure (no JavaScript needed) fills in its document list */
     for (size_t i = 0; tt && i < procs.nrows; i++) {
-        if (num(dbres_get(&procs, i, 0)) == tt && req_form(r, "documents") == NULL) {
+        if (util_num(dbres_get(&procs, i, 0)) == tt && req_form(r, "documents") == NULL) {
             hset(r, "Page.F.procedure", dbres_get(&procs, i, 0));
             hset(r, "Page.F.documents", dbres_get(&procs, i, 5));
         }
@@ -679,15 +671,15 @@ intake_submit(struct req *r)
     struct dbres res;
     char code[64];
     int nerr = 0, rc = staff_begin(r, "officer,leader");
-    long long sets = num(req_form(r, "sets"));
+    long long sets = util_num(req_form(r, "sets"));
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
     in.unit_id = r->user->unit_id;
-    in.procedure_id = num(req_form(r, "procedure"));
-    in.counter_id = num(req_form(r, "counter"));
+    in.procedure_id = util_num(req_form(r, "procedure"));
+    in.counter_id = util_num(req_form(r, "counter"));
     in.name = trimmed(r, "name");
     in.address = trimmed(r, "address");
     in.phone = trimmed(r, "phone");
@@ -885,19 +877,10 @@ control_slip_page(struct req *r)
             break;
         }
         for (size_t c = 0; c < NELEM(cols); c++) {
-            const char *v = hdf_get_value(row, cols[c], "");
-
-            buf_adds(&b, c ? ",\"" : "\"");
-            if (*v && strchr("=+-@", *v)) {
-                buf_addc(&b, '\'');
+            if (c) {
+                buf_addc(&b, ',');
             }
-            for (; *v; v++) {
-                if (*v == '"') {
-                    buf_addc(&b, '"');
-                }
-                buf_addc(&b, *v);
-            }
-            buf_addc(&b, '"');
+            buf_csv_field(&b, hdf_get_value(row, cols[c], ""));
         }
         buf_adds(&b, "\r\n");
     }
@@ -926,7 +909,7 @@ dossier_move(struct req *r, enum dossier_move m)
 {
     struct dossier_row d;
     const char *note = trimmed(r, "note");
-    long long to = num(req_form(r, "unit"));
+    long long to = util_num(req_form(r, "unit"));
     int rc = dossier_open(r, &d);
     enum db_rc dr;
 
@@ -1020,7 +1003,7 @@ apology_sign_act(struct req *r)
     if (title == NULL || utf8_len(title) > 120) {
         return dossier_error(r, &d, 422, "Apology.Err.Title");
     }
-    dr = apology_sign(r, num(r->arg[1]), req_form(r, "deputy") != NULL, title);
+    dr = apology_sign(r, util_num(r->arg[1]), req_form(r, "deputy") != NULL, title);
     if (dr == DB_DUP) {
         return dossier_error(r, &d, 409, "Apology.Err.Sign");
     }
@@ -1045,7 +1028,7 @@ apology_deliver_act(struct req *r)
     if (!one_of(ch, channels, NELEM(channels))) {
         return dossier_error(r, &d, 422, "Apology.Err.Channel");
     }
-    dr = apology_deliver(r, num(r->arg[1]), ch);
+    dr = apology_deliver(r, util_num(r->arg[1]), ch);
     if (dr == DB_DUP) {
         return dossier_error(r, &d, 409, "Apology.Err.Deliver");
     }
@@ -1110,20 +1093,10 @@ tracking_book(struct req *r)
         buf_adds(&b, "\r\n");
         for (size_t i = 0; i < res.nrows; i++) {
             for (size_t c = 0; c < res.ncols; c++) {
-                const char *v = dbres_get(&res, i, c);
-
-                buf_adds(&b, c ? ",\"" : "\"");
-                /* quotes doubled; a leading = + - @ cannot become a formula */
-                if (v && *v && strchr("=+-@", *v)) {
-                    buf_addc(&b, '\'');
+                if (c) {
+                    buf_addc(&b, ',');
                 }
-                for (; v && *v; v++) {
-                    if (*v == '"') {
-                        buf_addc(&b, '"');
-                    }
-                    buf_addc(&b, *v);
-                }
-                buf_addc(&b, '"');
+                buf_csv_field(&b, dbres_get(&res, i, c));
             }
             buf_adds(&b, "\r\n");
         }

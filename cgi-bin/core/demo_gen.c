@@ -833,14 +833,6 @@ progress(struct gen *G, const char *phase, int final)
 
 /* ---- loading the model ------------------------------------------------- */
 
-static long long
-num(const char *s)
-{
-    long long v = 0;
-
-    return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
-}
-
 static struct g_unit *
 unit_by_id(struct gen *G, long long id)
 {
@@ -901,8 +893,8 @@ load_model(struct gen *G)
     for (size_t i = 0; i < res.nrows; i++) {
         struct g_unit *u = &G->units[i];
 
-        u->id = num(dbres_get(&res, i, 0));
-        u->parent = num(dbres_get(&res, i, 1));
+        u->id = util_num(dbres_get(&res, i, 0));
+        u->parent = util_num(dbres_get(&res, i, 1));
         u->code = dbres_get(&res, i, 2);
         u->level = dbres_get(&res, i, 3);
         u->name = dbres_get(&res, i, 4);
@@ -927,10 +919,10 @@ load_model(struct gen *G)
     G->ncounters = res.nrows;
     G->counters = pool_alloc(p, (res.nrows + 1) * sizeof(*G->counters));
     for (size_t i = 0; i < res.nrows; i++) {
-        G->counters[i].id = num(dbres_get(&res, i, 0));
-        G->counters[i].unit_id = num(dbres_get(&res, i, 1));
+        G->counters[i].id = util_num(dbres_get(&res, i, 0));
+        G->counters[i].unit_id = util_num(dbres_get(&res, i, 1));
         G->counters[i].name = dbres_get(&res, i, 2);
-        G->counters[i].link = num(dbres_get(&res, i, 3));
+        G->counters[i].link = util_num(dbres_get(&res, i, 3));
     }
     if (db_query(G->db, p,
                  "SELECT u.id, u.unit_id, COALESCE(u.counter_id, 0), u.role, u.full_name,"
@@ -946,13 +938,13 @@ load_model(struct gen *G)
     for (size_t i = 0; i < res.nrows; i++) {
         struct g_user *u = &G->users[i];
 
-        u->id = num(dbres_get(&res, i, 0));
-        u->unit_id = num(dbres_get(&res, i, 1));
-        u->counter_id = num(dbres_get(&res, i, 2));
+        u->id = util_num(dbres_get(&res, i, 0));
+        u->unit_id = util_num(dbres_get(&res, i, 1));
+        u->counter_id = util_num(dbres_get(&res, i, 2));
         u->role = dbres_get(&res, i, 3);
         u->name = dbres_get(&res, i, 4);
         u->title = dbres_get(&res, i, 5);
-        u->link = num(dbres_get(&res, i, 6));
+        u->link = util_num(dbres_get(&res, i, 6));
     }
     if (db_query(G->db, p,
                  "SELECT q.unit_id, MAX(q.id) FROM qr_link q WHERE q.kind = 'unit'"
@@ -961,10 +953,10 @@ load_model(struct gen *G)
         return -1;
     }
     for (size_t i = 0; i < res.nrows; i++) {
-        struct g_unit *u = unit_by_id(G, num(dbres_get(&res, i, 0)));
+        struct g_unit *u = unit_by_id(G, util_num(dbres_get(&res, i, 0)));
 
         if (u) {
-            u->unit_link = num(dbres_get(&res, i, 1));
+            u->unit_link = util_num(dbres_get(&res, i, 1));
         }
     }
     /* Form 05 names: the unit's own staff first, then a few made-up colleagues */
@@ -999,10 +991,10 @@ load_model(struct gen *G)
         const char *fc = dbres_get(&res, i, 6), *dash = strrchr(fc, '-');
         const char *tu = dbres_get(&res, i, 4);
 
-        pr->id = num(dbres_get(&res, i, 0));
+        pr->id = util_num(dbres_get(&res, i, 0));
         pr->commune = strcmp(dbres_get(&res, i, 1), "commune") == 0;
-        pr->unit_id = num(dbres_get(&res, i, 2));
-        pr->tvalue = (int)num(dbres_get(&res, i, 3));
+        pr->unit_id = util_num(dbres_get(&res, i, 2));
+        pr->tvalue = (int)util_num(dbres_get(&res, i, 3));
         pr->tunit = strcmp(tu, "hours") == 0           ? CAL_HOURS
                     : strcmp(tu, "calendar_days") == 0 ? CAL_CALENDAR_DAYS
                                                        : CAL_WORKING_DAYS;
@@ -1040,8 +1032,8 @@ load_model(struct gen *G)
         G->forward_days[k] = 5;
         for (size_t i = 0; i < res.nrows; i++) {
             if (strcmp(dbres_get(&res, i, 0), fk_code[k]) == 0) {
-                G->answer_days[k] = (int)num(dbres_get(&res, i, 1));
-                G->forward_days[k] = (int)num(dbres_get(&res, i, 2));
+                G->answer_days[k] = (int)util_num(dbres_get(&res, i, 1));
+                G->forward_days[k] = (int)util_num(dbres_get(&res, i, 2));
             }
         }
     }
@@ -1053,7 +1045,7 @@ load_model(struct gen *G)
         return -1;
     }
     if (res.nrows) {
-        G->lead_days = (int)num(dbres_get(&res, 0, 0));
+        G->lead_days = (int)util_num(dbres_get(&res, 0, 0));
         G->lead_calendar = strcmp(dbres_get(&res, 0, 1), "calendar_days") == 0;
     }
     /* where the sequences stand: codes continue after what exists */
@@ -1065,7 +1057,7 @@ load_model(struct gen *G)
         int day;
 
         if (cal_parse_date(dbres_get(&res, i, 1), &day) == 0) {
-            seq_find(&G->seq, dbres_get(&res, i, 0), day)->n = num(dbres_get(&res, i, 2));
+            seq_find(&G->seq, dbres_get(&res, i, 0), day)->n = util_num(dbres_get(&res, i, 2));
         }
     }
     if (db_query(G->db, p,
@@ -1078,7 +1070,7 @@ load_model(struct gen *G)
         char scope[48];
 
         snprintf(scope, sizeof(scope), "book:%s", dbres_get(&res, i, 0));
-        seq_find(&G->seq, scope, (int)num(dbres_get(&res, i, 1)))->n = num(dbres_get(&res, i, 2));
+        seq_find(&G->seq, scope, (int)util_num(dbres_get(&res, i, 1)))->n = util_num(dbres_get(&res, i, 2));
     }
     if (db_query(G->db, p,
                  "SELECT (SELECT COALESCE(MAX(id), 0) FROM dossier),"
@@ -1087,9 +1079,9 @@ load_model(struct gen *G)
                  DB_NOARGS, &res) != DB_OK) {
         return -1;
     }
-    G->next_dossier = num(dbres_get(&res, 0, 0)) + 1;
-    G->next_qr = num(dbres_get(&res, 0, 1)) + 1;
-    G->next_fb = num(dbres_get(&res, 0, 2)) + 1;
+    G->next_dossier = util_num(dbres_get(&res, 0, 0)) + 1;
+    G->next_qr = util_num(dbres_get(&res, 0, 1)) + 1;
+    G->next_fb = util_num(dbres_get(&res, 0, 2)) + 1;
     return 0;
 }
 

@@ -5,14 +5,6 @@
 
 #include "conf.h"
 
-static long long
-num(const char *s)
-{
-    long long v = 0;
-
-    return s && parse_int(s, 0, 1LL << 62, &v) == 0 ? v : 0;
-}
-
 enum db_rc
 qrlink_resolve(struct req *r, const char *token, struct qrlink *out, enum qr_state *state)
 {
@@ -44,12 +36,12 @@ qrlink_resolve(struct req *r, const char *token, struct qrlink *out, enum qr_sta
         *state = QR_UNKNOWN;
         return DB_OK;
     }
-    out->id = num(dbres_get(&res, 0, 0));
+    out->id = util_num(dbres_get(&res, 0, 0));
     snprintf(out->kind, sizeof(out->kind), "%s", dbres_get(&res, 0, 1));
-    out->unit_id = num(dbres_get(&res, 0, 2));
-    out->counter_id = num(dbres_get(&res, 0, 3));
-    out->officer_id = num(dbres_get(&res, 0, 4));
-    out->dossier_id = num(dbres_get(&res, 0, 5));
+    out->unit_id = util_num(dbres_get(&res, 0, 2));
+    out->counter_id = util_num(dbres_get(&res, 0, 3));
+    out->officer_id = util_num(dbres_get(&res, 0, 4));
+    out->dossier_id = util_num(dbres_get(&res, 0, 5));
     out->unit_name = dbres_get(&res, 0, 6);
     out->unit_code = dbres_get(&res, 0, 7);
     out->counter_name = dbres_get(&res, 0, 8);

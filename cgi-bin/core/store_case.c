@@ -36,14 +36,6 @@
     DV_S(st), DV_S(st), DV_S(st), DV_S(st), DV_I(soon), DV_S(st), DV_S(kind),     \
         DV_S(kind), DV_I(counter), DV_I(counter), DV_S(q), DV_S(q), DV_S(like)
 
-static long long
-num(const char *s)
-{
-    long long v = 0;
-
-    return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
-}
-
 enum db_rc
 case_scope(struct req *r, struct scope *s)
 {
@@ -155,7 +147,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *f, int
         int open = strstr(OPEN_STATES, pool_printf(&r->pool, "'%s'", st)) != NULL;
 
         if (open) {
-            due_hdf(r, pool_printf(&r->pool, "Page.Cases.%zu", i), num(dbres_get(&res, i, 4)),
+            due_hdf(r, pool_printf(&r->pool, "Page.Cases.%zu", i), util_num(dbres_get(&res, i, 4)),
                     strcmp(dbres_get(&res, i, 9), "1") == 0);
         }
     }
@@ -185,10 +177,10 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *f, int
             const char *st = dbres_get(&cnt, i, 0);
 
             hset(r, pool_printf(&r->pool, "Page.Counts.%s", st), dbres_get(&cnt, i, 1));
-            overdue += num(dbres_get(&cnt, i, 2));
-            escalated += num(dbres_get(&cnt, i, 3));
+            overdue += util_num(dbres_get(&cnt, i, 2));
+            escalated += util_num(dbres_get(&cnt, i, 3));
             if (strstr(OPEN_STATES, pool_printf(&r->pool, "'%s'", st))) {
-                open += num(dbres_get(&cnt, i, 1));
+                open += util_num(dbres_get(&cnt, i, 1));
             }
         }
         hseti(r, "Page.Counts.overdue", overdue);
@@ -215,17 +207,17 @@ case_get(struct req *r, const struct scope *s, const char *code, struct case_row
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
-    c->id = num(dbres_get(&res, 0, 0));
-    c->unit_id = num(dbres_get(&res, 0, 1));
-    c->officer_id = num(dbres_get(&res, 0, 2));
-    c->assigned_to = num(dbres_get(&res, 0, 3));
-    c->counter_id = num(dbres_get(&res, 0, 4));
+    c->id = util_num(dbres_get(&res, 0, 0));
+    c->unit_id = util_num(dbres_get(&res, 0, 1));
+    c->officer_id = util_num(dbres_get(&res, 0, 2));
+    c->assigned_to = util_num(dbres_get(&res, 0, 3));
+    c->counter_id = util_num(dbres_get(&res, 0, 4));
     c->code = dbres_get(&res, 0, 5);
     c->status = dbres_get(&res, 0, 6);
     c->kind = dbres_get(&res, 0, 7);
     c->identity = dbres_get(&res, 0, 8);
     c->email = dbres_get(&res, 0, 9);
-    c->due_at = num(dbres_get(&res, 0, 10));
+    c->due_at = util_num(dbres_get(&res, 0, 10));
     return DB_OK;
 }
 
@@ -520,7 +512,7 @@ case_reopen(struct req *r, const struct case_row *c, const char *text)
     rc = db_query(r->app->db, &r->pool, "SELECT answer_days FROM feedback_kind WHERE code = ?",
                   DB_ARGS(DV_S(c->kind)), &res);
     if (rc == DB_OK && res.nrows) {
-        days = num(dbres_get(&res, 0, 0));
+        days = util_num(dbres_get(&res, 0, 0));
     }
     if (rc == DB_OK) {
         rc = transition(r,
@@ -554,7 +546,7 @@ case_escalate_overdue(struct req *r, int *n)
                   "   AND due_at < UTC_TIMESTAMP() AND escalated_at IS NULL LIMIT 5000",
                   DB_NOARGS, &res);
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        struct case_row c = { .id = num(dbres_get(&res, i, 0)) };
+        struct case_row c = { .id = util_num(dbres_get(&res, i, 0)) };
 
         if ((rc = db_begin(r->app->db)) != DB_OK) {
             break;

@@ -70,14 +70,6 @@ dossier_timeliness(time_t finished, time_t due)
     return f < u ? -1 : f == u ? 0 : 1;
 }
 
-static long long
-num(const char *s)
-{
-    long long v = 0;
-
-    return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
-}
-
 enum db_rc
 stat_dossier(struct req *r, long long unit, long long counter, long long officer, time_t when,
              int received, int finished, int timeliness, int delay, int apologies, int apo_late)
@@ -166,7 +158,7 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     unit = strcmp(dbres_get(&p, 0, 1), "hours") == 0           ? CAL_HOURS
            : strcmp(dbres_get(&p, 0, 1), "calendar_days") == 0 ? CAL_CALENDAR_DAYS
                                                                 : CAL_WORKING_DAYS;
-    due = cal_due(cal, now, (int)num(dbres_get(&p, 0, 0)), unit,
+    due = cal_due(cal, now, (int)util_num(dbres_get(&p, 0, 0)), unit,
                   strcmp(dbres_get(&p, 0, 2), "1") == 0);
     cal_format(cal_local_day(now), day);
     if ((rc = db_begin(db)) != DB_OK) {
@@ -184,7 +176,7 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     if (rc != DB_OK) {
         return done(r, rc);
     }
-    seq = num(dbres_get(&res, 0, 0));
+    seq = util_num(dbres_get(&res, 0, 0));
     dossier_code(code_out, dbres_get(&u, 0, 0), cal_local_day(now), seq);
     rc = db_exec(db,
                  "INSERT INTO dossier (code, unit_id, counter_id, officer_id, procedure_id,"
@@ -261,23 +253,23 @@ dossier_get(struct req *r, const char *code, struct dossier_row *d)
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
-    d->id = num(dbres_get(&res, 0, 0));
-    d->unit_id = num(dbres_get(&res, 0, 1));
-    d->procedure_id = num(dbres_get(&res, 0, 2));
-    d->processing_unit_id = num(dbres_get(&res, 0, 3));
-    d->counter_id = num(dbres_get(&res, 0, 4));
-    d->officer_id = num(dbres_get(&res, 0, 5));
+    d->id = util_num(dbres_get(&res, 0, 0));
+    d->unit_id = util_num(dbres_get(&res, 0, 1));
+    d->procedure_id = util_num(dbres_get(&res, 0, 2));
+    d->processing_unit_id = util_num(dbres_get(&res, 0, 3));
+    d->counter_id = util_num(dbres_get(&res, 0, 4));
+    d->officer_id = util_num(dbres_get(&res, 0, 5));
     d->code = dbres_get(&res, 0, 6);
     d->status = dbres_get(&res, 0, 7);
     d->email = dbres_get(&res, 0, 8);
-    d->due_at = num(dbres_get(&res, 0, 9));
-    d->received_at = num(dbres_get(&res, 0, 10));
-    d->paused_at = num(dbres_get(&res, 0, 11));
-    d->reappointments = (int)num(dbres_get(&res, 0, 12));
-    d->time_value = (int)num(dbres_get(&res, 0, 13));
-    d->use_cutoff = (int)num(dbres_get(&res, 0, 14));
+    d->due_at = util_num(dbres_get(&res, 0, 9));
+    d->received_at = util_num(dbres_get(&res, 0, 10));
+    d->paused_at = util_num(dbres_get(&res, 0, 11));
+    d->reappointments = (int)util_num(dbres_get(&res, 0, 12));
+    d->time_value = (int)util_num(dbres_get(&res, 0, 13));
+    d->use_cutoff = (int)util_num(dbres_get(&res, 0, 14));
     d->time_unit = dbres_get(&res, 0, 15);
-    d->original_due_at = num(dbres_get(&res, 0, 16));
+    d->original_due_at = util_num(dbres_get(&res, 0, 16));
     return DB_OK;
 }
 
@@ -321,7 +313,7 @@ near_days(struct req *r)
                  DB_NOARGS, &res) != DB_OK || res.nrows == 0) {
         return 2;
     }
-    return (int)num(dbres_get(&res, 0, 0));
+    return (int)util_num(dbres_get(&res, 0, 0));
 }
 
 enum db_rc
@@ -377,8 +369,8 @@ dossier_list(struct req *r, const char *filter, int page, int per_page)
     hset_rows(r, "Page.Dossiers", &res, cols);
     for (size_t i = 0; i < res.nrows; i++) {
         hset(r, pool_printf(&r->pool, "Page.Dossiers.%zu.lateness", i),
-             lateness(r, dbres_get(&res, i, 3), num(dbres_get(&res, i, 6)),
-                      num(dbres_get(&res, i, 7)), nd));
+             lateness(r, dbres_get(&res, i, 3), util_num(dbres_get(&res, i, 6)),
+                      util_num(dbres_get(&res, i, 7)), nd));
     }
     hseti(r, "Page.Count", (long long)res.nrows);
     return DB_OK;
@@ -480,8 +472,8 @@ dossier_common_hdf(struct req *r, long long id, int staff)
         }
     }
     hset(r, "Page.D.Lateness",
-         lateness(r, dbres_get(&res, 0, 7), num(dbres_get(&res, 0, 29)),
-                  num(dbres_get(&res, 0, 30)), near_days(r)));
+         lateness(r, dbres_get(&res, 0, 7), util_num(dbres_get(&res, 0, 29)),
+                  util_num(dbres_get(&res, 0, 30)), near_days(r)));
     rc = db_query(r->app->db, &r->pool,
                   "SELECT s.seq, fu.name, tu.name, s.giver, s.receiver,"
                   "       DATE_FORMAT(s.handed_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'),"
@@ -566,7 +558,7 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
                   "SELECT COALESCE(MAX(seq), 0) FROM dossier_step WHERE dossier_id = ?",
                   DB_ARGS(DV_I(d->id)), &res);
     if (rc == DB_OK) {
-        seq = num(dbres_get(&res, 0, 0));
+        seq = util_num(dbres_get(&res, 0, 0));
     }
     if (rc == DB_OK && (m == DM_FORWARD || m == DM_READY)) {
         long long target = m == DM_READY ? d->unit_id : to_unit;
@@ -670,8 +662,8 @@ apology_can_draft(struct req *r, const struct dossier_row *d, int *ok)
                              "           AND status = 'draft')",
                              DB_ARGS(DV_I(d->id)), &res);
 
-    *ok = rc == DB_OK && d->reappointments < num(dbres_get(&res, 0, 0)) &&
-          num(dbres_get(&res, 0, 1)) == 0;
+    *ok = rc == DB_OK && d->reappointments < util_num(dbres_get(&res, 0, 0)) &&
+          util_num(dbres_get(&res, 0, 1)) == 0;
     return rc;
 }
 
@@ -700,8 +692,8 @@ apology_draft(struct req *r, const struct dossier_row *d, const char *reason_cod
                   "         ORDER BY effective_from DESC LIMIT 1),"
                   "       (SELECT COUNT(*) FROM apology WHERE dossier_id = ? AND status = 'draft')",
                   DB_ARGS(DV_I(d->id)), &res);
-    if (rc == DB_OK && (d->reappointments >= num(dbres_get(&res, 0, 0)) ||
-                        num(dbres_get(&res, 0, 1)) > 0)) {
+    if (rc == DB_OK && (d->reappointments >= util_num(dbres_get(&res, 0, 0)) ||
+                        util_num(dbres_get(&res, 0, 1)) > 0)) {
         db_rollback(r->app->db);
         return DB_DUP;  /* re-appointed the allowed number of times, or a draft waits */
     }
@@ -763,10 +755,10 @@ apology_sign(struct req *r, long long apology_id, int deputy, const char *title)
     if (rc != DB_OK) {
         return done(r, rc);
     }
-    dossier = num(dbres_get(&res, 0, 0));
-    old_due = num(dbres_get(&res, 0, 1));
-    unit = num(dbres_get(&res, 0, 2));
-    lead = rule.nrows ? (int)num(dbres_get(&rule, 0, 0)) : 1;
+    dossier = util_num(dbres_get(&res, 0, 0));
+    old_due = util_num(dbres_get(&res, 0, 1));
+    unit = util_num(dbres_get(&res, 0, 2));
+    lead = rule.nrows ? (int)util_num(dbres_get(&rule, 0, 0)) : 1;
     /* ND61 Art. 19(9): at least `lead` days before the due date */
     if (rule.nrows && strcmp(dbres_get(&rule, 0, 1), "calendar_days") == 0) {
         on_time = cal_local_day(now) <= cal_local_day((time_t)old_due) - lead;
@@ -789,7 +781,7 @@ apology_sign(struct req *r, long long apology_id, int deputy, const char *title)
     if (rc != DB_OK) {
         return done(r, rc);
     }
-    snprintf(number, sizeof(number), "%lld/PXL", num(dbres_get(&seq, 0, 0)));
+    snprintf(number, sizeof(number), "%lld/PXL", util_num(dbres_get(&seq, 0, 0)));
     rc = db_exec(db,
                  "UPDATE apology SET status = 'signed', number = ?, signer_id = ?, signer_name = ?,"
                  "       signer_title = ?, signed_at = UTC_TIMESTAMP(), on_time = ?"
@@ -803,14 +795,14 @@ apology_sign(struct req *r, long long apology_id, int deputy, const char *title)
         rc = db_exec(db,
                      "UPDATE dossier SET due_at = FROM_UNIXTIME(?),"
                      "       reappointments = reappointments + 1 WHERE id = ?",
-                     DB_ARGS(DV_I(num(dbres_get(&res, 0, 8))), DV_I(dossier)), NULL, NULL);
+                     DB_ARGS(DV_I(util_num(dbres_get(&res, 0, 8))), DV_I(dossier)), NULL, NULL);
     }
     if (rc == DB_OK) {
         rc = devent(r, dossier, "apology", unit, number);
     }
     if (rc == DB_OK) {
-        rc = stat_dossier(r, num(dbres_get(&res, 0, 3)), num(dbres_get(&res, 0, 4)),
-                          num(dbres_get(&res, 0, 5)), now, 0, 0, 0, 0, 1, !on_time);
+        rc = stat_dossier(r, util_num(dbres_get(&res, 0, 3)), util_num(dbres_get(&res, 0, 4)),
+                          util_num(dbres_get(&res, 0, 5)), now, 0, 0, 0, 0, 1, !on_time);
     }
     if (rc == DB_OK) {
         rc = audit(r, "apology.sign", "dossier", dossier, number);
@@ -858,7 +850,7 @@ apology_deliver(struct req *r, long long apology_id, const char *channel)
                      NULL, NULL);
     }
     if (rc == DB_OK) {
-        rc = audit(r, "apology.deliver", "dossier", num(dbres_get(&res, 0, 0)), channel);
+        rc = audit(r, "apology.deliver", "dossier", util_num(dbres_get(&res, 0, 0)), channel);
     }
     return done(r, rc);
 }
@@ -878,7 +870,7 @@ dossier_escalate_late(struct req *r, int *n)
                   "   AND d.escalated_at IS NULL LIMIT 5000",
                   DB_NOARGS, &res);
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        long long id = num(dbres_get(&res, i, 0));
+        long long id = util_num(dbres_get(&res, i, 0));
 
         if ((rc = db_begin(r->app->db)) != DB_OK) {
             break;

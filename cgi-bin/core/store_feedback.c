@@ -11,14 +11,6 @@
 #include "sec.h"
 #include "stats.h"
 
-static long long
-num(const char *s)
-{
-    long long v = 0;
-
-    return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
-}
-
 static struct dbv
 opt_id(long long id)
 {
@@ -89,12 +81,12 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
                          " WHERE id = ?",
                          DB_ARGS(DV_I(in->level), opt_level(in->c_attitude), opt_level(in->c_time),
                                  opt_level(in->c_trips), opt_level(in->c_guidance),
-                                 DV_S(in->comment), DV_I(num(dbres_get(&res, 0, 0)))),
+                                 DV_S(in->comment), DV_I(util_num(dbres_get(&res, 0, 0)))),
                          NULL, NULL);
             if (rc != DB_OK) {
                 return rc;
             }
-            level_delta(&d, (int)num(dbres_get(&res, 0, 2)), -1);
+            level_delta(&d, (int)util_num(dbres_get(&res, 0, 2)), -1);
             level_delta(&d, in->level, +1);
             *result = RATING_REPLACED;
             return stats_add(r, l->unit_id, l->counter_id, l->officer_id,
@@ -109,7 +101,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
     if (rc != DB_OK) {
         return rc;
     }
-    flagged = num(dbres_get(&res, 0, 0)) >= in->burst_count;
+    flagged = util_num(dbres_get(&res, 0, 0)) >= in->burst_count;
     random_hex(ref_out, 8);
     rc = db_exec(db,
                  "INSERT INTO rating (ref, qr_link_id, channel, unit_id, counter_id, officer_id,"
@@ -168,8 +160,8 @@ rating_level(struct req *r, const char *ref, long long link_id, int *level, long
 
     *level = 0;
     if (rc == DB_OK && res.nrows) {
-        *level = (int)num(dbres_get(&res, 0, 0));
-        *rating_id = num(dbres_get(&res, 0, 1));
+        *level = (int)util_num(dbres_get(&res, 0, 0));
+        *rating_id = util_num(dbres_get(&res, 0, 1));
         *comment = dbres_get(&res, 0, 2);
     }
     return rc;
@@ -292,9 +284,9 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
     if (rc != DB_OK) {
         return rc;
     }
-    days = res.nrows ? num(dbres_get(&res, 0, 0)) : 10;
+    days = res.nrows ? util_num(dbres_get(&res, 0, 0)) : 10;
     due = cal_due(cal, now, (int)days, CAL_WORKING_DAYS, 0);
-    fwd = cal_due(cal, now, res.nrows ? (int)num(dbres_get(&res, 0, 1)) : 5, CAL_WORKING_DAYS, 0);
+    fwd = cal_due(cal, now, res.nrows ? (int)util_num(dbres_get(&res, 0, 1)) : 5, CAL_WORKING_DAYS, 0);
     stats_today(day);
     /* the day's sequence: the upsert locks the row until commit, so codes never repeat */
     rc = db_exec(db,
@@ -308,7 +300,7 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
     if (rc != DB_OK) {
         return rc;
     }
-    seq = num(dbres_get(&res, 0, 0));
+    seq = util_num(dbres_get(&res, 0, 0));
     snprintf(code, sizeof(code), "PA-%.4s%.2s%.2s-%04lld", day, day + 5, day + 8, seq);
     token_random(check, 4);
     formal = strcmp(in->kind, "petition") == 0 && strcmp(in->identity, "anonymous") != 0 &&
@@ -403,7 +395,7 @@ feedback_find(struct req *r, const char *public_code, long long *id, const char 
                   "SELECT id, status, check_part FROM feedback WHERE code = ?",
                   DB_ARGS(DV_S(code)), &res);
     if (rc == DB_OK && res.nrows && sodium_memcmp(dbres_get(&res, 0, 2), dash + 1, 4) == 0) {
-        *id = num(dbres_get(&res, 0, 0));
+        *id = util_num(dbres_get(&res, 0, 0));
         *status = dbres_get(&res, 0, 1);
     }
     return rc;
@@ -518,8 +510,8 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
     if (rc == DB_OK && res.nrows) {
         /* the clock stood still from the request to this reply: move the due
          * date by the working days that passed */
-        paused = num(dbres_get(&res, 0, 0));
-        due = num(dbres_get(&res, 0, 1));
+        paused = util_num(dbres_get(&res, 0, 0));
+        due = util_num(dbres_get(&res, 0, 1));
         today = cal_local_day(time(NULL));
         n = cal_working_days_between(cal, cal_local_day((time_t)paused), today);
         due = (long long)cal_instant(cal_add_working_days(cal, cal_local_day((time_t)due),

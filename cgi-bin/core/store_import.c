@@ -9,14 +9,6 @@
 #include "store_dossier.h"
 #include "token.h"
 
-static long long
-num(const char *s)
-{
-    long long v = 0;
-
-    return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
-}
-
 time_t
 import_time(const char *s)
 {
@@ -64,7 +56,7 @@ unit_id(struct req *r, const char *code, const char *limit)
         res.nrows == 0) {
         return 0;
     }
-    return num(dbres_get(&res, 0, 0));
+    return util_num(dbres_get(&res, 0, 0));
 }
 
 enum db_rc
@@ -108,7 +100,7 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
         *why = "Api.Err.Procedure";
         return DB_DUP;
     }
-    proc = num(dbres_get(&res, 0, 0));
+    proc = util_num(dbres_get(&res, 0, 0));
     holder = unit;
     for (size_t i = 0; i < d->nsteps; i++) {
         const struct import_step *s = &d->steps[i];
@@ -128,13 +120,13 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
     rc = db_query(db, &r->pool,
                   "SELECT id, unit_id, finished_at IS NOT NULL FROM dossier WHERE code = ? FOR UPDATE",
                   DB_ARGS(DV_S(d->code)), &res);
-    if (rc == DB_OK && res.nrows && num(dbres_get(&res, 0, 1)) != unit) {
+    if (rc == DB_OK && res.nrows && util_num(dbres_get(&res, 0, 1)) != unit) {
         *why = "Api.Err.Owner";   /* the same code already belongs to another unit */
         rc = DB_DUP;
     }
     if (rc == DB_OK && res.nrows) {
         /* idempotent: the same record sent again updates, never duplicates */
-        id = num(dbres_get(&res, 0, 0));
+        id = util_num(dbres_get(&res, 0, 0));
         rc = db_exec(db,
                      "UPDATE dossier SET status = ?, due_at = FROM_UNIXTIME(?),"
                      "       processing_unit_id = ?,"

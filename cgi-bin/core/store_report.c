@@ -3,14 +3,6 @@
 
 #include <string.h>
 
-static long long
-num(const char *s)
-{
-    long long v = 0;
-
-    return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
-}
-
 /* "85,3%" (vi) or "85.3%" (en); "—" without a base. */
 static const char *
 pct(struct req *r, long long part, long long whole)
@@ -46,7 +38,7 @@ report_scope(struct req *r, const char *code, struct report_scope *s, int *ok)
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
-    s->unit_id = num(dbres_get(&res, 0, 0));
+    s->unit_id = util_num(dbres_get(&res, 0, 0));
     s->name = dbres_get(&res, 0, 1);
     s->subtree = dbres_get(&res, 0, 2);
     *ok = 1;
@@ -112,7 +104,7 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
                       "   AND f.created_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR",
                       DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to)), &fb);
     }
-    if (rc == DB_OK && num(dbres_get(&fb, 0, 3)) > 0) {
+    if (rc == DB_OK && util_num(dbres_get(&fb, 0, 3)) > 0) {
         /* median time to answer, in hours, over the cases of the period answered */
         rc = db_query(r->app->db, &r->pool,
                       "SELECT TIMESTAMPDIFF(HOUR, f.created_at, f.answered_at)"
@@ -122,19 +114,19 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
                       "   AND f.created_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"
                       " ORDER BY 1 LIMIT 1 OFFSET ?",
                       DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to),
-                              DV_I(num(dbres_get(&fb, 0, 3)) / 2)), &med);
+                              DV_I(util_num(dbres_get(&fb, 0, 3)) / 2)), &med);
         if (rc == DB_OK && med.nrows) {
             hset(r, K("median_answer_hours"), dbres_get(&med, 0, 0));
         }
     }
-    if (rc == DB_OK && num(dbres_get(&late, 0, 3)) > 0) {
+    if (rc == DB_OK && util_num(dbres_get(&late, 0, 3)) > 0) {
         /* median delay of the late dossiers already finished, in days */
         rc = db_query(r->app->db, &r->pool,
                       "SELECT DATEDIFF(d.finished_at + INTERVAL 7 HOUR,"
                       "                d.original_due_at + INTERVAL 7 HOUR)" LATE_IN_PERIOD
                       " AND d.finished_at IS NOT NULL ORDER BY 1 LIMIT 1 OFFSET ?",
                       DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to),
-                              DV_I(num(dbres_get(&late, 0, 3)) / 2)), &med);
+                              DV_I(util_num(dbres_get(&late, 0, 3)) / 2)), &med);
         if (rc == DB_OK && med.nrows) {
             hset(r, K("median_delay"), dbres_get(&med, 0, 0));
         }
@@ -172,10 +164,10 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
             }
         }
     }
-    finished = num(dbres_get(&ds, 0, 1));
-    early = num(dbres_get(&ds, 0, 2));
-    ontime = num(dbres_get(&ds, 0, 3));
-    lt = num(dbres_get(&ds, 0, 4));
+    finished = util_num(dbres_get(&ds, 0, 1));
+    early = util_num(dbres_get(&ds, 0, 2));
+    ontime = util_num(dbres_get(&ds, 0, 3));
+    lt = util_num(dbres_get(&ds, 0, 4));
     hset(r, K("received"), dbres_get(&ds, 0, 0));
     hseti(r, K("finished"), finished);
     hseti(r, K("early"), early);
@@ -188,21 +180,21 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
     hset(r, K("late"), dbres_get(&late, 0, 0));
     hset(r, K("late_no_apology"), dbres_get(&late, 0, 1));
     hset(r, K("escalated"), dbres_get(&late, 0, 2));
-    n = num(dbres_get(&rt, 0, 0));
-    r1 = num(dbres_get(&rt, 0, 3));
+    n = util_num(dbres_get(&rt, 0, 0));
+    r1 = util_num(dbres_get(&rt, 0, 3));
     hseti(r, K("ratings"), n);
     hset(r, K("satisfaction"), pct(r, n - r1, n));
-    hset(r, K("p3"), pct(r, num(dbres_get(&rt, 0, 1)), n));
-    hset(r, K("p2"), pct(r, num(dbres_get(&rt, 0, 2)), n));
+    hset(r, K("p3"), pct(r, util_num(dbres_get(&rt, 0, 1)), n));
+    hset(r, K("p2"), pct(r, util_num(dbres_get(&rt, 0, 2)), n));
     hset(r, K("p1"), pct(r, r1, n));
     /* bar widths (of 300) for the distribution chart */
     if (n > 0) {
-        hseti(r, K("w3"), num(dbres_get(&rt, 0, 1)) * 300 / n);
-        hseti(r, K("w2"), num(dbres_get(&rt, 0, 2)) * 300 / n);
+        hseti(r, K("w3"), util_num(dbres_get(&rt, 0, 1)) * 300 / n);
+        hseti(r, K("w2"), util_num(dbres_get(&rt, 0, 2)) * 300 / n);
         hseti(r, K("w1"), r1 * 300 / n);
     }
-    ans = num(dbres_get(&rt, 0, 5));
-    ans_ok = num(dbres_get(&rt, 0, 6));
+    ans = util_num(dbres_get(&rt, 0, 5));
+    ans_ok = util_num(dbres_get(&rt, 0, 6));
     hset(r, K("feedback"), dbres_get(&rt, 0, 4));
     hseti(r, K("answered"), ans);
     hset(r, K("answered_on_time"), pct(r, ans_ok, ans));
@@ -224,7 +216,7 @@ report_units(struct req *r, const struct report_scope *s, const struct period *p
                   " WHERE parent_id = ? AND valid_to IS NULL ORDER BY sort_order, name",
                   DB_ARGS(DV_I(s->unit_id)), &kids);
     for (size_t i = 0; rc == DB_OK && i < kids.nrows; i++) {
-        struct report_scope k = { num(dbres_get(&kids, i, 0)), dbres_get(&kids, i, 1),
+        struct report_scope k = { util_num(dbres_get(&kids, i, 0)), dbres_get(&kids, i, 1),
                                   dbres_get(&kids, i, 3) };
         const char *prefix = pool_printf(&r->pool, "Page.Units.%zu", i);
 
@@ -270,7 +262,7 @@ report_people(struct req *r, const struct report_scope *s, const struct period *
                           &res);
         }
         for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-            long long n = num(dbres_get(&res, i, 1)), r1 = num(dbres_get(&res, i, 2));
+            long long n = util_num(dbres_get(&res, i, 1)), r1 = util_num(dbres_get(&res, i, 2));
             const char *pre = pool_printf(&r->pool, "%s.%zu", prefixes[k], i);
 
             hset(r, pool_printf(&r->pool, "%s.name", pre), dbres_get(&res, i, 0));
@@ -280,7 +272,7 @@ report_people(struct req *r, const struct report_scope *s, const struct period *
                 /* small numbers do not rank */
                 hseti(r, pool_printf(&r->pool, "%s.rank", pre), (long long)i + 1);
                 hset(r, pool_printf(&r->pool, "%s.satisfaction", pre), pct(r, n - r1, n));
-                hset(r, pool_printf(&r->pool, "%s.p3", pre), pct(r, num(dbres_get(&res, i, 3)), n));
+                hset(r, pool_printf(&r->pool, "%s.p3", pre), pct(r, util_num(dbres_get(&res, i, 3)), n));
             }
         }
     }
@@ -307,12 +299,12 @@ report_trend(struct req *r, const struct report_scope *s)
         return rc;
     }
     for (size_t i = 0; i < res.nrows; i++) {
-        max = num(dbres_get(&res, i, 1)) > max ? num(dbres_get(&res, i, 1)) : max;
+        max = util_num(dbres_get(&res, i, 1)) > max ? util_num(dbres_get(&res, i, 1)) : max;
     }
     /* bar geometry computed here: templates only place what they are given */
     for (size_t i = 0; i < res.nrows; i++) {
         const char *pre = pool_printf(&r->pool, "Page.Trend.%zu", i);
-        long long rec = num(dbres_get(&res, i, 1)), late = num(dbres_get(&res, i, 2));
+        long long rec = util_num(dbres_get(&res, i, 1)), late = util_num(dbres_get(&res, i, 2));
 
         hset(r, pool_printf(&r->pool, "%s.month", pre), dbres_get(&res, i, 0));
         hseti(r, pool_printf(&r->pool, "%s.received", pre), rec);

@@ -173,6 +173,22 @@ buf_printf(struct buf *b, const char *fmt, ...)
 }
 
 void
+buf_csv_field(struct buf *b, const char *v)
+{
+    buf_addc(b, '"');
+    if (v && *v && strchr("=+-@", *v)) {
+        buf_addc(b, '\'');
+    }
+    for (; v && *v; v++) {
+        if (*v == '"') {
+            buf_addc(b, '"');
+        }
+        buf_addc(b, *v);
+    }
+    buf_addc(b, '"');
+}
+
+void
 buf_reset(struct buf *b)
 {
     b->len = 0;
@@ -220,6 +236,14 @@ log_msg(enum log_level lvl, const char *fmt, ...)
     strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%SZ", &tm);
     fprintf(stderr, "ts=%s lvl=%s prog=%s pid=%ld msg=\"%s\"\n", ts, names[lvl], log_prog,
             (long)getpid(), msg);
+}
+
+long long
+util_num(const char *s)
+{
+    long long v = 0;
+
+    return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
 }
 
 int

@@ -36,6 +36,9 @@ void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_reset(struct buf *b);
+/* One CSV field, quoted, quotes doubled; a leading = + - @ is neutralised so a
+ * spreadsheet never runs it as a formula. */
+void buf_csv_field(struct buf *b, const char *v);
 void buf_free(struct buf *b);
 
 /* Structured logging to stderr: "ts=… lvl=… prog=… pid=… msg=…" plus key=value pairs. */
@@ -50,6 +53,9 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t m);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+
+/* A database cell as a number: 0 for NULL or anything that is not one. */
+long long util_num(const char *s);
 
 /* Parse a decimal integer in [min, max]; the whole string must be consumed. */
 int parse_int(const char *s, long long min, long long max, long long *out);
