@@ -925,7 +925,10 @@ dossier_move(struct req *r, enum dossier_move m)
     if (note && utf8_len(note) > 1000) {
         return dossier_error(r, &d, 422, "Case.Err.TextLong");
     }
-    dr = dossier_apply(r, &d, m, to, note);
+    if (req_form(r, "receiver") && utf8_len(req_form(r, "receiver")) > 120) {
+        return dossier_error(r, &d, 422, "Case.Err.TextLong");
+    }
+    dr = dossier_apply(r, &d, m, to, trimmed(r, "receiver"), note);
     if (dr == DB_DUP) {
         return dossier_error(r, &d, 409, "Dossier.Err.Move");
     }

@@ -530,7 +530,7 @@ dossier_public_hdf(struct req *r, long long dossier_id)
 
 enum db_rc
 dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, long long to_unit,
-              const char *note)
+              const char *receiver, const char *note)
 {
     static const char *const events[DM__COUNT] = { "forwarded", "supplement_requested",
                                                    "supplied", "refused", "stopped", "ready",
@@ -581,11 +581,12 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
         if (rc == DB_OK) {
             rc = db_exec(db,
                          "INSERT INTO dossier_step (dossier_id, seq, from_unit_id, to_unit_id, giver,"
-                         "                          handed_at, due_at, done_at, result, note)"
-                         " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(), FROM_UNIXTIME(?),"
+                         "                          receiver, handed_at, due_at, done_at, result, note)"
+                         " VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), FROM_UNIXTIME(?),"
                          "         IF(? = 1, UTC_TIMESTAMP(), NULL), ?, ?)",
                          DB_ARGS(DV_I(d->id), DV_I(seq + 1), DV_I(from_unit), DV_I(target),
-                                 DV_S(r->user->full_name), DV_I(d->due_at), DV_I(m == DM_READY),
+                                 DV_S(r->user->full_name), DV_S(receiver ? receiver : ""),
+                                 DV_I(d->due_at), DV_I(m == DM_READY),
                                  m == DM_READY ? DV_S(t < 0 ? "early" : t == 0 ? "on_time" : "late")
                                                : DV_NULL,
                                  DV_S(note ? note : "")),

@@ -50,10 +50,11 @@ struct dossier_row {
  * (leaders: within their subtree).  id 0 when not visible. */
 enum db_rc dossier_get(struct req *r, const char *code, struct dossier_row *d);
 
-/* Apply a move (audited, with its Form 05 step and public event).  DB_DUP when
+/* Apply a move (audited, with its Form 05 step and public event); receiver:
+ * the person who took the dossier over (Form 05), may be NULL.  DB_DUP when
  * the state machine refuses it. */
 enum db_rc dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m,
-                         long long to_unit, const char *note);
+                         long long to_unit, const char *receiver, const char *note);
 
 /* Everything of one dossier for staff pages (Page.D, Page.Steps, Page.Events,
  * Page.Apologies).  For the public page use dossier_public_hdf. */

@@ -16,7 +16,9 @@
 <form method="post" action="/can-bo/ho-so/<?cs var:Page.D.Code ?>/<?cs var:action ?>" class="form card">
   <input type="hidden" name="csrf" value="<?cs var:Req.CSRF ?>">
   <?cs if:needs_unit ?><label for="u-<?cs var:action ?>"><?cs var:L.Dossier.ToUnit ?></label>
-  <select id="u-<?cs var:action ?>" name="unit"><option value="0">—</option><?cs each:u = Page.Units ?><option value="<?cs var:u.id ?>"><?cs var:u.name ?></option><?cs /each ?></select><?cs /if ?>
+  <select id="u-<?cs var:action ?>" name="unit"><option value="0">—</option><?cs each:u = Page.Units ?><option value="<?cs var:u.id ?>"><?cs var:u.name ?></option><?cs /each ?></select>
+  <label for="r-<?cs var:action ?>"><?cs var:L.Dossier.Receiver ?></label>
+  <input id="r-<?cs var:action ?>" name="receiver" maxlength="120"><?cs /if ?>
   <?cs if:needs_note ?><label for="n-<?cs var:action ?>"><?cs var:L.Dossier.Note ?></label>
   <input id="n-<?cs var:action ?>" name="note" maxlength="1000"><?cs /if ?>
   <button type="submit"><?cs var:label ?></button>

@@ -131,7 +131,7 @@ test('hand-overs (một cửa liên thông), supplement, result and return; Form
   const wrong = await post('canbo01', `${base}/tra-ket-qua`);
   assert.strictEqual(wrong.status, 409);
   assert.match(wrong.text, /Không thể chuyển hồ sơ sang bước này/);
-  assert.strictEqual((await post('canbo01', `${base}/chuyen`, { unit: u3 })).status, 303);
+  assert.strictEqual((await post('canbo01', `${base}/chuyen`, { unit: u3, receiver: 'Ngô Thanh Hải' })).status, 303);
   // the processing department sees it and hands it on to a second agency
   assert.strictEqual((await (await as('chuyenvien03')).get(base)).status, 200);
   assert.strictEqual((await (await as('canbo04')).get(base)).status, 404, 'other units do not');
@@ -149,6 +149,7 @@ test('hand-overs (một cửa liên thông), supplement, result and return; Form
   const slip = await (await as('canbo01')).get(`${base}/phieu-kiem-soat`);
   assert.match(slip.text, /Phiếu kiểm soát quá trình giải quyết hồ sơ/);
   assert.match(slip.text, /Sở Tư pháp tỉnh Ninh Bình/);
+  assert.match(slip.text, /Người giao: Nguyễn Thị Hồng Nhung<br>Người nhận: Ngô Thanh Hải/);
   assert.match(slip.text, /Trước hạn|Đúng hạn/);
   const pub = await new Client().get(D.aUrl);
   assert.match(pub.text, /Đã trả kết quả/);
