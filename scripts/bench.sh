@@ -22,8 +22,7 @@ P99_TARGET_MS=20
 # The measured endpoints, one per line:
 #   name  method  path  ceiling(static|insert)  minimum ratio to the ceiling (- none)  [staff]
 # {QR} is a counter's QR token, {CASE} a feedback case's public tracking code.
-# POST bodies are in body_for below.  Add pages here once they exist
-# (the dossier page /ho-so/…, the leader dashboard /lanh-dao/…): none is faked.
+# {DOSSIER} a dossier's QR token.  POST bodies are in body_for below.
 ENDPOINTS=(
     "static          GET   /bench/static.html   static  -"
     "qr_page         GET   /q/{QR}              static  0.25"
@@ -31,6 +30,8 @@ ENDPOINTS=(
     "complaint_post  POST  /phan-anh/moi        insert  -"
     "case_track      GET   /phan-anh/{CASE}     static  -"
     "officer_inbox   GET   /can-bo/             static  -     staff"
+    "dossier_page    GET   /ho-so/{DOSSIER}     static  -"
+    "leader_board    GET   /lanh-dao/?ky=thang  static  -     leader"
 )
 
 for tool in wrk sysbench curl mariadb nginx; do
@@ -123,6 +124,10 @@ QR_ID=$(sql motcua -e "SELECT id FROM qr_link WHERE kind = 'counter' AND revoked
 QR=$(ctl qr-url "$QR_ID" | sed 's|.*/q/||')
 CASE=$(sql motcua -e "SELECT CONCAT(code, '-', check_part) FROM feedback WHERE unit_id = 2 ORDER BY id DESC LIMIT 1")
 
+DOSSIER_QR=$(sql motcua -e "SELECT q.id FROM qr_link q JOIN dossier d ON d.id = q.dossier_id
+                             WHERE d.unit_id = 2 ORDER BY q.id DESC LIMIT 1")
+DOSSIER=$(ctl qr-url "$DOSSIER_QR" | sed 's|.*/q/||')
+
 # a visitor's CSRF cookie and token (the same pair serves every public form)
 curl -fsS -c "$B/anon.jar" -o "$B/qr.html" "$BASE/q/$QR"
 CSRF=$(sed -n 's/.*name="csrf" value="\([0-9a-f]\{64\}\)".*/\1/p' "$B/qr.html" | head -1)
@@ -135,6 +140,14 @@ curl -sS -b "$B/staff.jar" -c "$B/staff.jar" -o /dev/null -w '%{http_code}' \
     --data-urlencode "password=motcua-demo" "$BASE/can-bo/dang-nhap" | grep -q 303 ||
     { echo "bench: the officer could not sign in" >&2; exit 1; }
 STAFF_COOKIE=$(awk -F'\t' 'NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$B/staff.jar")
+# the leader of the whole province, for the dashboard
+curl -fsS -c "$B/leader.jar" -o "$B/login2.html" "$BASE/can-bo/dang-nhap"
+LEADER_CSRF=$(sed -n 's/.*name="csrf" value="\([0-9a-f]\{64\}\)".*/\1/p' "$B/login2.html" | head -1)
+curl -sS -b "$B/leader.jar" -c "$B/leader.jar" -o /dev/null -w '%{http_code}' \
+    --data-urlencode "csrf=$LEADER_CSRF" --data-urlencode "username=lanhdao02" \
+    --data-urlencode "password=motcua-demo" "$BASE/can-bo/dang-nhap" | grep -q 303 ||
+    { echo "bench: the leader could not sign in" >&2; exit 1; }
+LEADER_COOKIE=$(awk -F'\t' 'NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$B/leader.jar")
 
 # the static twin of the QR landing page: same size, served by nginx itself
 QR_BYTES=$(stat -c %s "$B/qr.html")
@@ -183,8 +196,10 @@ for line in "${ENDPOINTS[@]}"; do
     read -r name method path ceiling ratio staff <<< "$line"
     url=$BASE${path//\{QR\}/$QR}
     url=${url//\{CASE\}/$CASE}
+    url=${url//\{DOSSIER\}/$DOSSIER}
     cookie=$ANON_COOKIE
     [ "${staff:-}" = staff ] && cookie=$STAFF_COOKIE
+    [ "${staff:-}" = leader ] && cookie=$LEADER_COOKIE
     lua=$B/$name.lua
     {
         printf 'wrk.method = "%s"\n' "$method"
