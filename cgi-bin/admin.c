@@ -5,7 +5,9 @@
  * Database account: motcua_admin (sql/grants.sql, "-- admin program"). */
 #include <sodium.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "motcua.h"
@@ -2196,6 +2198,84 @@ kiosk_revoke(struct req *r)
     return n == 1 ? resp_redirect(r, "/quan-tri/may-tinh-bang") : 404;
 }
 
+/* ---- fields and procedures --------------------------------------------- */
+
+static int
+procedures_render(struct req *r, int status)
+{
+    static const char *const cols[] = { "code", "version", "name", "field", "level", "time",
+                                        "unit", "from", "to", NULL };
+    struct dbres res;
+    enum db_rc dr;
+
+    dr = db_query(r->app->db, &r->pool,
+                  "SELECT p.national_code, p.version, p.name, f.name, p.level,"
+                  "       CONCAT(p.time_value, ' ', p.time_unit), COALESCE(u.short_name, u.name),"
+                  "       DATE_FORMAT(p.effective_from, '%d/%m/%Y'),"
+                  "       DATE_FORMAT(p.effective_to, '%d/%m/%Y')"
+                  "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
+                  "  JOIN org_unit u ON u.id = p.unit_id ORDER BY f.sort_order, f.name, p.name"
+                  " LIMIT 2000",
+                  DB_NOARGS, &res);
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    hset_rows(r, "Page.Procs", &res, cols);
+    hseti(r, "Page.Count", (long long)res.nrows);
+    return render_status(r, status, "admin/procedures");
+}
+
+static int
+procedures_page(struct req *r)
+{
+    int rc = staff_begin(r, ROLE);
+
+    return rc ? rc : procedures_render(r, 200);
+}
+
+/* A CSV of procedures uploaded from the browser: the same import, and the
+ * same per-line report, as "motcuactl import-procedures". */
+static int
+procedures_import(struct req *r)
+{
+    struct csv_result res;
+    char path[] = "/tmp/motcua-procedures-XXXXXX";
+    char *report = NULL;
+    size_t report_len = 0;
+    FILE *err;
+    int fd, rc = staff_begin(r, ROLE);
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (r->nfiles != 1 || r->files[0].len == 0) {
+        page_error(r, "CsvFile", NULL);
+        return procedures_render(r, 422);
+    }
+    fd = mkstemp(path);
+    if (fd < 0 || write(fd, r->files[0].data, r->files[0].len) != (ssize_t)r->files[0].len) {
+        if (fd >= 0) {
+            close(fd);
+            unlink(path);
+        }
+        return 500;
+    }
+    close(fd);
+    err = open_memstream(&report, &report_len);
+    if (err == NULL) {
+        unlink(path);
+        return 500;
+    }
+    rc = csv_import_procedures(r, path, err, &res);
+    fclose(err);
+    unlink(path);
+    hseti(r, "Page.Imported", res.rows);
+    hseti(r, "Page.Refused", res.errors);
+    hset(r, "Page.Report", report ? report : "");
+    free(report);
+    return procedures_render(r, rc != 0 || res.errors ? 422 : 200);
+}
+
 static const struct route routes[] = {
     { "GET", "/quan-tri/", home, 0 },
     { "GET", "/quan-tri/don-vi", units_page, 0 },
@@ -2228,6 +2308,8 @@ static const struct route routes[] = {
     { "POST", "/quan-tri/ma-qr/moi", qr_create, R_FORM },
     { "POST", "/quan-tri/ma-qr/thu-hoi", qr_revoke, R_FORM },
     { "POST", "/quan-tri/ma-qr/cap-lai", qr_replace, R_FORM },
+    { "GET", "/quan-tri/thu-tuc", procedures_page, 0 },
+    { "POST", "/quan-tri/thu-tuc", procedures_import, R_UPLOAD },
     { "GET", "/quan-tri/may-tinh-bang", kiosk_page, 0 },
     { "POST", "/quan-tri/may-tinh-bang", kiosk_create, R_FORM },
     { "POST", "/quan-tri/may-tinh-bang/thu-hoi", kiosk_revoke, R_FORM },

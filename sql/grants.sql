@@ -126,3 +126,7 @@ GRANT SELECT (id, full_name, title, unit_id, counter_id, role, disabled) ON user
 -- 006 kiosks
 GRANT SELECT, UPDATE (last_rating) ON kiosk_device TO motcua_citizen@localhost;
 GRANT SELECT, INSERT, UPDATE ON kiosk_device TO motcua_admin@localhost;
+
+-- admin: the procedure catalogue (CSV import from the browser)
+GRANT SELECT, INSERT, UPDATE ON field          TO motcua_admin@localhost;
+GRANT SELECT, INSERT, UPDATE ON procedure_tthc TO motcua_admin@localhost;

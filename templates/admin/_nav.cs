@@ -7,6 +7,7 @@
   <a href="/quan-tri/lich"><?cs var:L.Admin.Calendar ?></a>
   <a href="/quan-tri/loai-phan-anh"><?cs var:L.Admin.Kinds ?></a>
   <a href="/quan-tri/xin-loi"><?cs var:L.Admin.Apology ?></a>
+  <a href="/quan-tri/thu-tuc"><?cs var:L.AdminProc.Nav ?></a>
   <a href="/quan-tri/may-tinh-bang"><?cs var:L.AdminKiosk.Nav ?></a>
   <a href="/quan-tri/khoa-api"><?cs var:L.Admin.Api ?></a>
 </nav>

@@ -416,3 +416,29 @@ test('admin: every change is in the audit log under the administrator; the chain
   assert.strictEqual(one(`SELECT COUNT(*) FROM audit_log WHERE id > ${auditStart} AND action = 'counter.create' AND object_id = ${counter.id}`), '1');
   assert.match(motcuactl('verify-audit'), /chain intact/);
 });
+
+test('procedures: the administrator uploads a CSV; good lines stored, bad lines reported by number', async () => {
+  const c = new Client();
+  await c.login('quantri');
+  const page = await c.get('/quan-tri/thu-tuc');
+  assert.strictEqual(page.status, 200);
+  const csrf = page.text.match(/name="csrf" value="([0-9a-f]{64})"/)[1];
+  const csv = [
+    'national_code,version,name,field_code,field_name,level,unit_code,time_value,time_unit,use_cutoff,fee,documents,result,legal_basis,effective_from,effective_to',
+    '9.300001,1,"Đăng ký khai tử (tải lên)",HT,"Hộ tịch",commune,000.21.01.H41,1,working_days,0,"Miễn phí","Tờ khai | Giấy báo tử","Trích lục khai tử","Luật Hộ tịch 2014",2025-07-01,',
+    '9.300002,1,"Dòng lỗi",HT,"Hộ tịch",commune,000.21.01.H41,một,working_days,0,"","Đơn","","",2025-07-01,',
+  ].join('\n') + '\n';
+  const fd = new FormData();
+  fd.append('csrf', csrf);
+  fd.append('csv', new Blob([csv], { type: 'text/csv' }), 'thu-tuc.csv');
+  const r = await c.post('/quan-tri/thu-tuc', fd);
+  assert.strictEqual(r.status, 422, 'a refused line is an error for the form');
+  assert.match(r.text, /<strong id="imported">1<\/strong>/);
+  assert.match(r.text, /<strong id="refused">1<\/strong>/);
+  assert.match(r.text, /line 3, field time_value: not a number from 0 to 3650/);
+  assert.deepStrictEqual(sql("SELECT name FROM procedure_tthc WHERE national_code = '9.300001'"), [['Đăng ký khai tử (tải lên)']]);
+  assert.match((await c.get('/quan-tri/thu-tuc')).text, /Đăng ký khai tử \(tải lên\)/);
+  const officer = new Client();
+  await officer.login('canbo02');
+  assert.strictEqual((await officer.get('/quan-tri/thu-tuc')).status, 403);
+});
