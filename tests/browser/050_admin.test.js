@@ -40,6 +40,10 @@ test('admin: unit tree, a unit with its counters and the user form pass axe-core
     assert.strictEqual(await page.inputValue('#f-full_name'), 'Ngô Văn Thử');
     assert.strictEqual(await page.getAttribute('#f-password', 'aria-invalid'), 'true');
     await checkA11y(page, 'user form with an error');
+    for (const [path, what] of [['/quan-tri/thu-tuc', 'procedures'], ['/quan-tri/may-tinh-bang', 'tablets'], ['/quan-tri/lich', 'calendar']]) {
+      await page.goto(path);
+      await checkA11y(page, what);
+    }
   } finally {
     await ctx.close();
   }
