@@ -524,7 +524,8 @@ demo_data(struct ctl *c, const struct demo_opts *o)
         return rc;
     }
     snprintf(detail, sizeof(detail), "dossiers=%lld feedback=%lld ratings=%lld seed=%llu",
-             o->dossiers, o->feedback, o->ratings, o->seed);
+             o->dossiers, o->feedback, o->ratings < 0 ? 3 * o->dossiers / 10 : o->ratings,
+             o->seed);
     if (db_begin(c->db) != DB_OK || audit(&c->req, "demo.generate", "demo", 0, detail) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);

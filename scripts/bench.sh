@@ -227,7 +227,7 @@ rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 RSS_LINES=()
 for p in citizen officer leader admin api; do
     master=$(cat "$MOTCUA_VAR/run/$p.pid")
-    workers=$(pgrep -P "$master" | tr '\n' ' ')
+    workers=$(pgrep -P "$master" | tr '\n' ' ' || true)
     list=""
     total=$(rss_kb "$master")
     for w in $workers; do k=$(rss_kb "$w"); list+="$(printf '%.1f' "$(echo "$k / 1024" | bc -l)") "; total=$((total + k)); done
@@ -237,7 +237,7 @@ for p in citizen officer leader admin api; do
 done
 ngx=$(cat "$MOTCUA_VAR/nginx/nginx.pid")
 ngx_workers=""
-for w in $(pgrep -P "$ngx"); do ngx_workers+="$(printf '%.1f' "$(echo "$(rss_kb "$w") / 1024" | bc -l)") "; done
+for w in $(pgrep -P "$ngx" || true); do ngx_workers+="$(printf '%.1f' "$(echo "$(rss_kb "$w") / 1024" | bc -l)") "; done
 RSS_LINES+=("$(printf 'nginx      master %5.1f MiB, workers: %s MiB' "$(echo "$(rss_kb "$ngx") / 1024" | bc -l)" "${ngx_workers% }")")
 RSS_LINES+=("$(printf 'mariadbd   %.0f MiB (innodb_buffer_pool_size %s)' "$(echo "$(rss_kb "$(cat "$MOTCUA_VAR/mysql/mariadbd.pid")") / 1024" | bc -l)" "$DB_BUFFER")")
 

@@ -155,8 +155,8 @@ decode(struct pool *p, const char *s, size_t n, size_t max, char **out, size_t *
     return FORM_OK;
 }
 
-static int
-key_ok(const char *k, size_t n)
+int
+form_key_ok(const char *k, size_t n)
 {
     if (n == 0) {
         return 0;
@@ -230,7 +230,7 @@ form_parse(struct pool *p, const char *s, size_t len, const struct form_limits *
         if ((e = decode(p, pair, klen, lim->max_key, &kv->key, &dummy)) != FORM_OK) {
             return e == FORM_VALUE_TOO_LONG ? FORM_KEY_TOO_LONG : e;
         }
-        if (!key_ok(kv->key, strlen(kv->key))) {
+        if (!form_key_ok(kv->key, strlen(kv->key))) {
             return FORM_BAD_KEY;
         }
         if (eq) {

@@ -48,6 +48,9 @@ enum form_err form_parse(struct pool *p, const char *s, size_t len, const struct
 /* Parse a Cookie header leniently: malformed pairs are skipped, never fatal. */
 void cookie_parse(struct pool *p, const char *s, struct kvlist *out);
 
+/* 1 if k[0..n) is a field name we accept: [A-Za-z0-9_.-]+, optionally ending "[]". */
+int form_key_ok(const char *k, size_t n);
+
 /* First value for key, or NULL. */
 const char *kv_get(const struct kvlist *l, const char *key);
 

@@ -64,27 +64,6 @@ is_bchar(int c)
            (c != 0 && strchr("'()+_,-./:=? ", c) != NULL);
 }
 
-/* The key rule of form.c: [A-Za-z0-9_.-]+ with an optional trailing "[]". */
-static int
-key_ok(const char *k, size_t n)
-{
-    if (n == 0) {
-        return 0;
-    }
-    if (n > 2 && k[n - 2] == '[' && k[n - 1] == ']') {
-        n -= 2;
-    }
-    for (size_t i = 0; i < n; i++) {
-        char c = k[i];
-
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '-' || c == '.')) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
 static int
 is_array_key(const char *k, size_t n)
 {
@@ -415,7 +394,7 @@ add_part(struct sink *k, const struct part *pt)
     if (pt->namelen > lim->max_key) {
         return FORM_KEY_TOO_LONG;
     }
-    if (!key_ok(pt->name, pt->namelen)) {
+    if (!form_key_ok(pt->name, pt->namelen)) {
         return FORM_BAD_KEY;
     }
     if (pt->filename != NULL) {
