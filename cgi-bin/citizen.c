@@ -13,17 +13,6 @@ static const char *const criteria[] = { "attitude", "time", "trips", "guidance" 
 static const char *const kinds[] = { "petition", "conduct", "suggestion", "praise" };
 static const char *const identities[] = { "anonymous", "confidential", "named" };
 
-static int
-one_of(const char *v, const char *const *list, size_t n)
-{
-    for (size_t i = 0; v && i < n; i++) {
-        if (strcmp(v, list[i]) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* A level "1".."3" from the form; 0 when absent, -1 when malformed. */
 static int
 level_of(const char *v)
@@ -70,56 +59,80 @@ static const char *pct(struct req *r, long long part, long long whole);
 
 /* ---- home -------------------------------------------------------------- */
 
-static int
-home(struct req *r)
+/* The units that have counters, their counters with the rating link and, for
+ * the directory, the officers on duty (name and title, as on their badge):
+ * Page.Units.N.{id,code,name,address,hotline,email,hours,Counters.K.{name,token,Staff}}. */
+static enum db_rc
+units_hdf(struct req *r, int with_staff)
 {
-    struct dbres units, counters;
+    static const char *const ucols[] = { "id", "code", "name", "address", "hotline", "email",
+                                         "hours", NULL };
+    struct dbres units, counters, staff = { 0 };
     enum db_rc rc;
-    static const char *const ucols[] = { "id", "name", "address", "hotline", "opening_hours",
-                                         NULL };
 
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT u.id, u.name, u.address, u.hotline, u.opening_hours"
-                  "  FROM org_unit u"
-                  " WHERE u.valid_to IS NULL"
+                  "SELECT u.id, u.code, u.name, u.address, u.hotline, u.email, u.opening_hours"
+                  "  FROM org_unit u WHERE u.valid_to IS NULL"
                   "   AND EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id AND c.active = 1)"
                   " ORDER BY u.sort_order, u.name",
                   DB_NOARGS, &units);
     if (rc == DB_OK) {
         rc = db_query(r->app->db, &r->pool,
-                      "SELECT c.unit_id, c.code, c.name,"
+                      "SELECT c.unit_id, c.id, c.name,"
                       "       (SELECT q.nonce FROM qr_link q WHERE q.counter_id = c.id"
                       "           AND q.kind = 'counter' AND q.revoked_at IS NULL"
                       "         ORDER BY q.id DESC LIMIT 1)"
-                      "  FROM counter c WHERE c.active = 1"
-                      " ORDER BY c.unit_id, c.sort_order, c.code",
+                      "  FROM counter c WHERE c.active = 1 ORDER BY c.unit_id, c.sort_order, c.code",
                       DB_NOARGS, &counters);
     }
+    if (rc == DB_OK && with_staff) {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT counter_id, full_name, title FROM users"
+                      " WHERE counter_id IS NOT NULL AND disabled = 0 AND role = 'officer'"
+                      " ORDER BY full_name",
+                      DB_NOARGS, &staff);
+    }
     if (rc != DB_OK) {
-        return db_fail(r, rc);
+        return rc;
     }
     hset_rows(r, "Page.Units", &units, ucols);
     for (size_t i = 0; i < units.nrows; i++) {
         size_t k = 0;
 
         for (size_t j = 0; j < counters.nrows; j++) {
-            const char *nonce = dbres_get(&counters, j, 3);
             const char *p;
+            size_t m = 0;
 
             if (strcmp(dbres_get(&counters, j, 0), dbres_get(&units, i, 0)) != 0) {
                 continue;
             }
             p = pool_printf(&r->pool, "Page.Units.%zu.Counters.%zu", i, k++);
             hset(r, pool_printf(&r->pool, "%s.name", p), dbres_get(&counters, j, 2));
-            if (nonce) {
+            if (dbres_get(&counters, j, 3)) {
                 char tok[TOKEN_LEN + 1];
 
-                token_from_nonce(r->app->secret, nonce, tok);
+                token_from_nonce(r->app->secret, dbres_get(&counters, j, 3), tok);
                 hset(r, pool_printf(&r->pool, "%s.token", p), tok);
+            }
+            for (size_t s = 0; s < staff.nrows; s++) {
+                if (strcmp(dbres_get(&staff, s, 0), dbres_get(&counters, j, 1)) == 0) {
+                    hset(r, pool_printf(&r->pool, "%s.Staff.%zu.name", p, m),
+                         dbres_get(&staff, s, 1));
+                    hset(r, pool_printf(&r->pool, "%s.Staff.%zu.title", p, m++),
+                         dbres_get(&staff, s, 2));
+                }
             }
         }
     }
-    return render(r, "home");
+    return DB_OK;
+}
+
+static int
+home(struct req *r)
+{
+    enum db_rc rc = units_hdf(r, 0);
+
+    return rc == DB_OK ? render(r, "home") : db_fail(r, rc);
 }
 
 /* ---- QR links ---------------------------------------------------------- */
@@ -782,67 +795,9 @@ procedure_page(struct req *r)
 static int
 units_directory(struct req *r)
 {
-    static const char *const ucols[] = { "id", "code", "name", "address", "hotline", "email",
-                                         "hours", NULL };
-    struct dbres units, counters, staff;
-    enum db_rc rc;
+    enum db_rc rc = units_hdf(r, 1);
 
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT u.id, u.code, u.name, u.address, u.hotline, u.email, u.opening_hours"
-                  "  FROM org_unit u WHERE u.valid_to IS NULL"
-                  "   AND EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id AND c.active = 1)"
-                  " ORDER BY u.sort_order, u.name",
-                  DB_NOARGS, &units);
-    if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT c.unit_id, c.id, c.name,"
-                      "       (SELECT q.nonce FROM qr_link q WHERE q.counter_id = c.id"
-                      "           AND q.kind = 'counter' AND q.revoked_at IS NULL"
-                      "         ORDER BY q.id DESC LIMIT 1)"
-                      "  FROM counter c WHERE c.active = 1 ORDER BY c.unit_id, c.sort_order",
-                      DB_NOARGS, &counters);
-    }
-    if (rc == DB_OK) {
-        /* officers on duty, as on their badge: name and title only */
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT counter_id, full_name, title FROM users"
-                      " WHERE counter_id IS NOT NULL AND disabled = 0 AND role = 'officer'"
-                      " ORDER BY full_name",
-                      DB_NOARGS, &staff);
-    }
-    if (rc != DB_OK) {
-        return db_fail(r, rc);
-    }
-    hset_rows(r, "Page.Units", &units, ucols);
-    for (size_t i = 0; i < units.nrows; i++) {
-        size_t k = 0;
-
-        for (size_t j = 0; j < counters.nrows; j++) {
-            const char *p;
-            size_t m = 0;
-
-            if (strcmp(dbres_get(&counters, j, 0), dbres_get(&units, i, 0)) != 0) {
-                continue;
-            }
-            p = pool_printf(&r->pool, "Page.Units.%zu.Counters.%zu", i, k++);
-            hset(r, pool_printf(&r->pool, "%s.name", p), dbres_get(&counters, j, 2));
-            if (dbres_get(&counters, j, 3)) {
-                char tok[TOKEN_LEN + 1];
-
-                token_from_nonce(r->app->secret, dbres_get(&counters, j, 3), tok);
-                hset(r, pool_printf(&r->pool, "%s.token", p), tok);
-            }
-            for (size_t s = 0; s < staff.nrows; s++) {
-                if (strcmp(dbres_get(&staff, s, 0), dbres_get(&counters, j, 1)) == 0) {
-                    hset(r, pool_printf(&r->pool, "%s.Staff.%zu.name", p, m),
-                         dbres_get(&staff, s, 1));
-                    hset(r, pool_printf(&r->pool, "%s.Staff.%zu.title", p, m++),
-                         dbres_get(&staff, s, 2));
-                }
-            }
-        }
-    }
-    return render(r, "citizen/units");
+    return rc == DB_OK ? render(r, "citizen/units") : db_fail(r, rc);
 }
 
 /* ---- feedback ---------------------------------------------------------- */
@@ -957,25 +912,6 @@ sniff(const char *d, size_t n)
     return NULL;
 }
 
-static const char *
-trimmed(struct req *r, const char *key)
-{
-    const char *v = req_form(r, key);
-    size_t n;
-
-    if (v == NULL) {
-        return NULL;
-    }
-    while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r') {
-        v++;
-    }
-    n = strlen(v);
-    while (n > 0 && strchr(" \t\r\n", v[n - 1])) {
-        n--;
-    }
-    return n ? pool_strndup(&r->pool, v, n) : NULL;
-}
-
 static void
 fb_err(struct req *r, int *nerr, const char *field, const char *key)
 {
@@ -1030,9 +966,9 @@ fb_submit(struct req *r)
         in.unit_id = res.nrows ? util_num(dbres_get(&res, 0, 0)) : 0;
     }
     in.kind = req_form(r, "kind");
-    in.content = trimmed(r, "content");
+    in.content = req_form_trimmed(r, "content");
     in.identity = req_form(r, "identity");
-    if (!one_of(in.kind, kinds, NELEM(kinds))) {
+    if (!str_in(in.kind, kinds, NELEM(kinds))) {
         fb_err(r, &nerr, "kind", "Fb.Err.Kind");
     }
     if (!have_link && in.unit_id == 0) {
@@ -1043,25 +979,25 @@ fb_submit(struct req *r)
     } else if (utf8_len(in.content) > MAX_CONTENT_CHARS) {
         fb_err(r, &nerr, "content", "Fb.Err.ContentLong");
     }
-    if (!one_of(in.identity, identities, NELEM(identities))) {
+    if (!str_in(in.identity, identities, NELEM(identities))) {
         fb_err(r, &nerr, "identity", "Fb.Err.Identity");
     } else if (strcmp(in.identity, "anonymous") != 0) {
-        in.name = trimmed(r, "name");
-        in.email = trimmed(r, "email");
-        in.address = trimmed(r, "address");
+        in.name = req_form_trimmed(r, "name");
+        in.email = req_form_trimmed(r, "email");
+        in.address = req_form_trimmed(r, "address");
         if (in.name == NULL) {
             fb_err(r, &nerr, "name", "Fb.Err.Name");
         } else if (utf8_len(in.name) > 120) {
             fb_err(r, &nerr, "name", "Fb.Err.Name");
         }
-        if (trimmed(r, "phone") && !phone_ok(trimmed(r, "phone"), &r->pool, &phone)) {
+        if (req_form_trimmed(r, "phone") && !phone_ok(req_form_trimmed(r, "phone"), &r->pool, &phone)) {
             fb_err(r, &nerr, "phone", "Fb.Err.Phone");
         }
         in.phone = phone;
         if (in.email && !email_ok(in.email)) {
             fb_err(r, &nerr, "email", "Fb.Err.Email");
         }
-        if (!trimmed(r, "phone") && in.email == NULL) {
+        if (!req_form_trimmed(r, "phone") && in.email == NULL) {
             fb_err(r, &nerr, "phone", "Fb.Err.Contact");
         }
         if (in.address && utf8_len(in.address) > 255) {
@@ -1223,7 +1159,7 @@ static int
 fb_reply(struct req *r)
 {
     long long id;
-    const char *status, *text = trimmed(r, "reply");
+    const char *status, *text = req_form_trimmed(r, "reply");
     int rc = fb_open(r, &id, &status);
     enum db_rc dr;
 

@@ -9,17 +9,6 @@
 static const char *const list_kinds[] = { "late", "late_no_apology", "apology_late", "escalated",
                                            "feedback_overdue" };
 
-static int
-one_of(const char *v, const char *const *list, size_t n)
-{
-    for (size_t i = 0; v && i < n; i++) {
-        if (strcmp(v, list[i]) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* The period from ?ky=thang|quy|nam or ?tu=&den= (local dates); the current
  * month by default.  prev gets the period of the same length just before. */
 static int
@@ -116,7 +105,7 @@ drill(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    if (!one_of(kind, list_kinds, NELEM(list_kinds)) || period_of(r, &p, &prev) != 0) {
+    if (!str_in(kind, list_kinds, NELEM(list_kinds)) || period_of(r, &p, &prev) != 0) {
         return 400;
     }
     if ((dr = report_list(r, &s, &p, kind, &res)) != DB_OK) {

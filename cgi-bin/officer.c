@@ -18,34 +18,6 @@ static const char *const statuses[] = { "open", "new", "overdue", "due_soon", "r
 static const char *const kinds[] = { "petition", "conduct", "suggestion", "praise" };
 
 static int
-one_of(const char *v, const char *const *list, size_t n)
-{
-    for (size_t i = 0; v && i < n; i++) {
-        if (strcmp(v, list[i]) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-static const char *
-trimmed(struct req *r, const char *key)
-{
-    const char *v = req_form(r, key);
-    size_t n;
-
-    if (v == NULL) {
-        return NULL;
-    }
-    v += strspn(v, " \t\r\n");
-    n = strlen(v);
-    while (n > 0 && strchr(" \t\r\n", v[n - 1])) {
-        n--;
-    }
-    return n ? pool_strndup(&r->pool, v, n) : NULL;
-}
-
-static int
 is_leader(struct req *r)
 {
     return strcmp(r->user->role, "leader") == 0;
@@ -70,8 +42,8 @@ inbox(struct req *r)
     if (strcmp(r->user->role, "admin") == 0) {
         return render(r, "staff/home");
     }
-    f.status = one_of(st, statuses, NELEM(statuses)) ? st : "open";
-    f.kind = one_of(kind, kinds, NELEM(kinds)) ? kind : NULL;
+    f.status = str_in(st, statuses, NELEM(statuses)) ? st : "open";
+    f.kind = str_in(kind, kinds, NELEM(kinds)) ? kind : NULL;
     f.counter_id = util_num(req_query(r, "quay"));
     f.q = req_query(r, "q");
     if (f.q && (*f.q == '\0' || utf8_len(f.q) > 100)) {
@@ -228,7 +200,7 @@ act_classify(struct req *r)
 {
     struct scope s;
     struct case_row c;
-    const char *cls = req_form(r, "class"), *reason = trimmed(r, "reason");
+    const char *cls = req_form(r, "class"), *reason = req_form_trimmed(r, "reason");
     int rc = case_open(r, &s, &c);
 
     if (rc != 0) {
@@ -267,7 +239,7 @@ act_text(struct req *r, enum db_rc (*fn)(struct req *, const struct case_row *, 
 {
     struct scope s;
     struct case_row c;
-    const char *text = trimmed(r, "text");
+    const char *text = req_form_trimmed(r, "text");
     int rc = case_open(r, &s, &c);
 
     if (rc != 0) {
@@ -325,7 +297,7 @@ act_reveal(struct req *r)
 {
     struct scope s;
     struct case_row c;
-    const char *reason = trimmed(r, "reason");
+    const char *reason = req_form_trimmed(r, "reason");
     int rc = case_open(r, &s, &c);
     enum db_rc dr;
 
@@ -431,7 +403,7 @@ canned_page(struct req *r)
 static int
 canned_save(struct req *r)
 {
-    const char *title = trimmed(r, "title"), *body = trimmed(r, "body");
+    const char *title = req_form_trimmed(r, "title"), *body = req_form_trimmed(r, "body");
     long long id = util_num(req_form(r, "id"));
     unsigned long long n = 0, new_id = 0;
     int rc = staff_begin(r, "officer,leader");
@@ -587,7 +559,7 @@ dossiers_page(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    f = one_of(f, dossier_filters, NELEM(dossier_filters)) ? f : "open";
+    f = str_in(f, dossier_filters, NELEM(dossier_filters)) ? f : "open";
     page = page < 1 || page > 100000 ? 1 : page;
     if ((dr = dossier_list(r, f, page, PER_PAGE)) != DB_OK) {
         return db_fail(r, dr);
@@ -680,11 +652,11 @@ intake_submit(struct req *r)
     in.unit_id = r->user->unit_id;
     in.procedure_id = util_num(req_form(r, "procedure"));
     in.counter_id = util_num(req_form(r, "counter"));
-    in.name = trimmed(r, "name");
-    in.address = trimmed(r, "address");
-    in.phone = trimmed(r, "phone");
-    in.email = trimmed(r, "email");
-    in.documents = trimmed(r, "documents");
+    in.name = req_form_trimmed(r, "name");
+    in.address = req_form_trimmed(r, "address");
+    in.phone = req_form_trimmed(r, "phone");
+    in.email = req_form_trimmed(r, "email");
+    in.documents = req_form_trimmed(r, "documents");
     in.channel = req_form(r, "channel");
     in.collect = req_form(r, "collect");
     dr = db_query(r->app->db, &r->pool,
@@ -711,8 +683,8 @@ intake_submit(struct req *r)
     if (sets < 1 || sets > 99) {
         intake_err(r, &nerr, "sets", "Dossier.Err.Sets");
     }
-    if (!one_of(in.channel, channels, NELEM(channels)) ||
-        !one_of(in.collect, channels, NELEM(channels))) {
+    if (!str_in(in.channel, channels, NELEM(channels)) ||
+        !str_in(in.collect, channels, NELEM(channels))) {
         intake_err(r, &nerr, "channel", "Dossier.Err.Channel");
     }
     if (nerr) {
@@ -908,7 +880,7 @@ static int
 dossier_move(struct req *r, enum dossier_move m)
 {
     struct dossier_row d;
-    const char *note = trimmed(r, "note");
+    const char *note = req_form_trimmed(r, "note");
     long long to = util_num(req_form(r, "unit"));
     int rc = dossier_open(r, &d);
     enum db_rc dr;
@@ -928,7 +900,7 @@ dossier_move(struct req *r, enum dossier_move m)
     if (req_form(r, "receiver") && utf8_len(req_form(r, "receiver")) > 120) {
         return dossier_error(r, &d, 422, "Case.Err.TextLong");
     }
-    dr = dossier_apply(r, &d, m, to, trimmed(r, "receiver"), note);
+    dr = dossier_apply(r, &d, m, to, req_form_trimmed(r, "receiver"), note);
     if (dr == DB_DUP) {
         return dossier_error(r, &d, 409, "Dossier.Err.Move");
     }
@@ -950,7 +922,7 @@ static int
 apology_new(struct req *r)
 {
     struct dossier_row d;
-    const char *code = req_form(r, "reason"), *text = trimmed(r, "reason_text");
+    const char *code = req_form(r, "reason"), *text = req_form_trimmed(r, "reason_text");
     int rc = dossier_open(r, &d), day = 0;
     long long id;
     enum db_rc dr;
@@ -964,7 +936,7 @@ apology_new(struct req *r)
     if (!rc) {
         return dossier_error(r, &d, 409, "Apology.Err.Once");
     }
-    if (!one_of(code, reasons, NELEM(reasons))) {
+    if (!str_in(code, reasons, NELEM(reasons))) {
         return dossier_error(r, &d, 422, "Apology.Err.Reason");
     }
     if (text == NULL) {
@@ -992,7 +964,7 @@ static int
 apology_sign_act(struct req *r)
 {
     struct dossier_row d;
-    const char *title = trimmed(r, "title");
+    const char *title = req_form_trimmed(r, "title");
     int rc = dossier_open(r, &d);
     enum db_rc dr;
 
@@ -1028,7 +1000,7 @@ apology_deliver_act(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    if (!one_of(ch, channels, NELEM(channels))) {
+    if (!str_in(ch, channels, NELEM(channels))) {
         return dossier_error(r, &d, 422, "Apology.Err.Channel");
     }
     dr = apology_deliver(r, util_num(r->arg[1]), ch);

@@ -15,7 +15,7 @@
   <h3 id="unit-<?cs name:u ?>"><?cs var:u.name ?></h3>
   <?cs if:u.address ?><p><span class="label"><?cs var:L.Home.Address ?>:</span> <?cs var:u.address ?></p><?cs /if ?>
   <?cs if:u.hotline ?><p><span class="label"><?cs var:L.Home.Phone ?>:</span> <a href="tel:<?cs var:u.hotline ?>"><?cs var:u.hotline ?></a></p><?cs /if ?>
-  <?cs if:u.opening_hours ?><p><span class="label"><?cs var:L.Home.Hours ?>:</span> <?cs var:u.opening_hours ?></p><?cs /if ?>
+  <?cs if:u.hours ?><p><span class="label"><?cs var:L.Home.Hours ?>:</span> <?cs var:u.hours ?></p><?cs /if ?>
   <?cs if:subcount(u.Counters) ?>
   <h4><?cs var:L.Home.Counters ?></h4>
   <ul class="counters">

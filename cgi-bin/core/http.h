@@ -85,6 +85,8 @@ int program_main(const struct program *prog, int argc, char **argv);
 const char *req_query(struct req *r, const char *key);
 const char *req_form(struct req *r, const char *key);
 const char *req_cookie(struct req *r, const char *key);
+/* A form field without surrounding blanks; NULL when absent or blank (pool string). */
+const char *req_form_trimmed(struct req *r, const char *key);
 const char *req_header(struct req *r, const char *cgi_name);   /* e.g. "HTTP_ACCEPT" */
 
 /* Response */

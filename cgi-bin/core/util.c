@@ -238,6 +238,17 @@ log_msg(enum log_level lvl, const char *fmt, ...)
             (long)getpid(), msg);
 }
 
+int
+str_in(const char *v, const char *const *list, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++) {
+        if (strcmp(v, list[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 long long
 util_num(const char *s)
 {

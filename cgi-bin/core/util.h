@@ -54,6 +54,9 @@ void *xcalloc(size_t n, size_t m);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 
+/* 1 if v equals one of the n strings of list (NULL never does). */
+int str_in(const char *v, const char *const *list, size_t n);
+
 /* A database cell as a number: 0 for NULL or anything that is not one. */
 long long util_num(const char *s);
 

@@ -48,6 +48,23 @@ req_form(struct req *r, const char *key)
 }
 
 const char *
+req_form_trimmed(struct req *r, const char *key)
+{
+    const char *v = req_form(r, key);
+    size_t n;
+
+    if (v == NULL) {
+        return NULL;
+    }
+    v += strspn(v, " \t\r\n");
+    n = strlen(v);
+    while (n > 0 && strchr(" \t\r\n", v[n - 1])) {
+        n--;
+    }
+    return n ? pool_strndup(&r->pool, v, n) : NULL;
+}
+
+const char *
 req_cookie(struct req *r, const char *key)
 {
     return kv_get(&r->cookies, key);
