@@ -6,8 +6,8 @@
 
 #include "motcua.h"
 
-static const char *const list_kinds[] = { "late", "late_no_apology", "apology_late", "escalated",
-                                           "feedback_overdue" };
+#define LIST_PAGE 100          /* rows of a list per page */
+#define CSV_MAX_ROWS 500000    /* a list's CSV: every row, up to this many */
 
 /* The period from ?ky=thang|quy|nam or ?tu=&den= (local dates); the current
  * month by default.  prev gets the period of the same length just before. */
@@ -66,6 +66,90 @@ scope_of(struct req *r, struct report_scope *s)
     return 0;
 }
 
+/* A CSV download (UTF-8 with BOM, so Excel reads Vietnamese), audited. */
+static int
+csv_send(struct req *r, struct buf *b, const char *name, const struct period *p,
+         const struct report_scope *s)
+{
+    enum db_rc dr;
+
+    resp_raw(r, "text/csv; charset=utf-8", b->p, b->len);
+    resp_header(r, "Content-Disposition",
+                pool_printf(&r->pool, "attachment; filename=\"%s-%s-%s.csv\"", name, p->from,
+                            p->to));
+    buf_free(b);
+    if ((dr = db_begin(r->app->db)) == DB_OK &&
+        (dr = audit(r, "report.export", "report", 0,
+                    pool_printf(&r->pool, "%s %s..%s %s", name, p->from, p->to, s->name))) ==
+            DB_OK) {
+        dr = db_commit(r->app->db);
+    }
+    return dr == DB_OK ? 200 : db_fail(r, dr);
+}
+
+static void
+csv_row(struct buf *b, const char *const *cells, size_t n)
+{
+    for (size_t c = 0; c < n; c++) {
+        if (c) {
+            buf_addc(b, ',');
+        }
+        buf_csv_field(b, cells[c]);
+    }
+    buf_adds(b, "\r\n");
+}
+
+/* The dashboard's tables as CSV: ?csv=don-vi (sub-units), quay (counters),
+ * can-bo (officers), thang (the monthly trend). */
+static int
+dashboard_csv(struct req *r, const char *which, const struct period *p,
+              const struct report_scope *s)
+{
+    static const char *const unit_cols[] = { "name", "received", "finished", "on_time_rate",
+                                             "early", "on_time", "late_finished", "late",
+                                             "late_no_apology", "apologies", "apologies_late",
+                                             "escalated", "ratings", "satisfaction", "p3", "p2",
+                                             "p1", "feedback", "answered", "answered_on_time",
+                                             "feedback_overdue", "answer_unsatisfied", NULL };
+    static const char *const people_cols[] = { "rank", "name", "ratings", "satisfaction", "p3",
+                                               NULL };
+    static const char *const trend_cols[] = { "month", "received", "late", NULL };
+    const char *node, *const *cols;
+    struct buf b = { 0 };
+    HDF *h;
+    size_t n;
+
+    if (strcmp(which, "don-vi") == 0) {
+        node = "Page.Units", cols = unit_cols;
+    } else if (strcmp(which, "quay") == 0) {
+        node = "Page.Counters", cols = people_cols;
+    } else if (strcmp(which, "can-bo") == 0) {
+        node = "Page.Officers", cols = people_cols;
+    } else if (strcmp(which, "thang") == 0) {
+        node = "Page.Trend", cols = trend_cols;
+    } else {
+        return 400;
+    }
+    for (n = 0; cols[n]; n++) {
+    }
+    {
+        const char **cells = pool_alloc(&r->pool, n * sizeof(*cells));
+
+        buf_adds(&b, "\xEF\xBB\xBF");   /* BOM: Excel then reads UTF-8 Vietnamese */
+        for (size_t c = 0; c < n; c++) {
+            cells[c] = lang_str(r, pool_printf(&r->pool, "Lead.CsvCol.%s", cols[c]));
+        }
+        csv_row(&b, cells, n);
+        for (h = hdf_obj_child(hdf_get_obj(r->hdf, node)); h; h = hdf_obj_next(h)) {
+            for (size_t c = 0; c < n; c++) {
+                cells[c] = hdf_get_value(h, cols[c], "");
+            }
+            csv_row(&b, cells, n);
+        }
+    }
+    return csv_send(r, &b, pool_printf(&r->pool, "bang-%s", which), p, s);
+}
+
 static int
 dashboard(struct req *r)
 {
@@ -88,61 +172,63 @@ dashboard(struct req *r)
         (dr = report_trend(r, &s)) != DB_OK) {
         return db_fail(r, dr);
     }
+    if (req_query(r, "csv")) {
+        return dashboard_csv(r, req_query(r, "csv"), &p, &s);
+    }
     return render(r, req_query(r, "in") ? "leader/report" : "leader/dashboard");
 }
 
 static int
 drill(struct req *r)
 {
-    static const char *const cols[] = { "code", "unit", "c2", "c3", "c4", "status", "c6", NULL };
+    static const char *const cols[] = { "link", "code", "unit", "c2", "c3", "c4", "status", "c6",
+                                        NULL };
     const char *kind = req_query(r, "loai");
     struct report_scope s;
     struct period p, prev;
     struct dbres res;
-    int rc = scope_of(r, &s);
+    long long page = 1, total = 0;
+    int csv = req_query(r, "csv") != NULL, rc = scope_of(r, &s);
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    if (!str_in(kind, list_kinds, NELEM(list_kinds)) || period_of(r, &p, &prev) != 0) {
+    if (!report_list_kind(kind) || period_of(r, &p, &prev) != 0) {
         return 400;
     }
-    if ((dr = report_list(r, &s, &p, kind, &res)) != DB_OK) {
+    if (parse_int(req_query(r, "trang"), 1, 1000000, &page) != 0) {
+        page = 1;
+    }
+    dr = csv ? report_list(r, &s, &p, kind, 0, CSV_MAX_ROWS, &res, &total)
+             : report_list(r, &s, &p, kind, (page - 1) * LIST_PAGE, LIST_PAGE, &res, &total);
+    if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (req_query(r, "csv")) {
+    if (csv) {
         struct buf b = { 0 };
-        const char *head = lang_str(r, pool_printf(&r->pool, "Lead.Csv.%s", kind));
+        const char *head[7];
 
-        buf_adds(&b, "\xEF\xBB\xBF");   /* BOM: Excel then reads UTF-8 Vietnamese */
-        buf_adds(&b, head);
-        buf_adds(&b, "\r\n");
+        buf_adds(&b, "\xEF\xBB\xBF");
+        for (size_t c = 0; c < 7; c++) {
+            head[c] = lang_str(r, pool_printf(&r->pool, "Lead.Cols.%s.%zu", kind, c));
+        }
+        csv_row(&b, head, 7);
         for (size_t i = 0; i < res.nrows; i++) {
-            for (size_t c = 0; c < res.ncols; c++) {
-                if (c) {
-                    buf_addc(&b, ',');
-                }
-                buf_csv_field(&b, dbres_get(&res, i, c));
-            }
-            buf_adds(&b, "\r\n");
+            csv_row(&b, (const char *const *)&res.cell[i * res.ncols + 1], 7);
         }
-        resp_raw(r, "text/csv; charset=utf-8", b.p, b.len);
-        resp_header(r, "Content-Disposition",
-                    pool_printf(&r->pool, "attachment; filename=\"%s-%s-%s.csv\"", kind, p.from,
-                                p.to));
-        buf_free(&b);
-        if ((dr = db_begin(r->app->db)) == DB_OK &&
-            (dr = audit(r, "report.export", "report", 0,
-                        pool_printf(&r->pool, "%s %s..%s %s", kind, p.from, p.to, s.name))) ==
-                DB_OK) {
-            dr = db_commit(r->app->db);
-        }
-        return dr == DB_OK ? 200 : db_fail(r, dr);
+        return csv_send(r, &b, kind, &p, &s);
     }
     hset_rows(r, "Page.Rows", &res, cols);
-    hseti(r, "Page.Count", (long long)res.nrows);
+    hseti(r, "Page.Count", total);
     hset(r, "Page.Kind", kind);
+    hseti(r, "Page.Page", page);
+    if (page * LIST_PAGE < total) {
+        hseti(r, "Page.Next", page + 1);
+    }
+    if (page > 1) {
+        hseti(r, "Page.Prev", page - 1);
+    }
     return render(r, "leader/list");
 }
 

@@ -29,7 +29,10 @@ static const char usage[] =
     "                              3 N / 10, S = 1) to the demo province; for benchmarks\n"
     "  qr-ensure                   give every counter, unit and officer a QR link\n"
     "  qr-url ID                   print the public URL of QR link ID\n"
-    "  tick                        periodic work: escalate overdue cases, deliver mail\n"
+    "  tick                        periodic work: escalate overdue cases, complete the\n"
+    "                              day's late-dossier figures, deliver mail\n"
+    "  rebuild-stats               recompute the figures derived from the records (after a\n"
+    "                              correction by hand or a restore)\n"
     "  import-procedures FILE.csv  load or update procedures (see the man page for the columns)\n"
     "  import-dossiers FILE.csv    load or update dossiers of the existing one-stop software\n"
     "  backup FILE.sql.gz          consistent dump (mariadb-dump --single-transaction), gzip,\n"
@@ -695,18 +698,34 @@ deliver_mail(struct ctl *c, int *sent)
 static int
 cmd_tick(struct ctl *c)
 {
-    int escalated = 0, sent = 0;
-
-    int late = 0;
+    int escalated = 0, late = 0, sent = 0, days = 0;
 
     if (case_escalate_overdue(&c->req, &escalated) != DB_OK ||
         dossier_escalate_late(&c->req, &late) != DB_OK) {
         return die_db(c, "escalation");
     }
+    if (stats_late_catch_up(&c->req, &days) != DB_OK) {
+        return die_db(c, "stat_late");
+    }
     if (deliver_mail(c, &sent) != 0) {
         return 1;
     }
-    printf("tick: %d cases and %d dossiers escalated, %d messages sent\n", escalated, late, sent);
+    printf("tick: %d cases and %d dossiers escalated, %d days of late-dossier figures completed,"
+           " %d messages sent\n", escalated, late, days, sent);
+    return 0;
+}
+
+/* The aggregates derived from the records, recomputed after a correction by
+ * hand or a restore. */
+static int
+cmd_rebuild_stats(struct ctl *c)
+{
+    int days = 0;
+
+    if (stats_rebuild(&c->req, &days) != DB_OK) {
+        return die_db(c, "rebuild-stats");
+    }
+    printf("rebuild-stats: ratings recounted, %d days of late-dossier figures rebuilt\n", days);
     return 0;
 }
 
@@ -978,6 +997,8 @@ main(int argc, char **argv)
         rc = cmd_qr_url(&c, argv[i + 1]);
     } else if (strcmp(cmd, "tick") == 0) {
         rc = cmd_tick(&c);
+    } else if (strcmp(cmd, "rebuild-stats") == 0) {
+        rc = cmd_rebuild_stats(&c);
     } else if (strcmp(cmd, "import-procedures") == 0 && i + 1 < argc) {
         rc = cmd_import(&c, argv[i + 1], 0);
     } else if (strcmp(cmd, "import-dossiers") == 0 && i + 1 < argc) {

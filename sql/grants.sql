@@ -130,3 +130,13 @@ GRANT SELECT, INSERT, UPDATE ON kiosk_device TO motcua_admin@localhost;
 -- admin: the procedure catalogue (CSV import from the browser)
 GRANT SELECT, INSERT, UPDATE ON field          TO motcua_admin@localhost;
 GRANT SELECT, INSERT, UPDATE ON procedure_tthc TO motcua_admin@localhost;
+
+-- 008 the leader's late-dossier figures: recomputed by whoever changes a dossier
+GRANT SELECT, INSERT, DELETE ON stat_late TO motcua_officer@localhost;
+GRANT SELECT ON stat_mark TO motcua_officer@localhost;
+GRANT SELECT, INSERT, DELETE ON stat_late TO motcua_api@localhost;
+GRANT SELECT ON stat_mark TO motcua_api@localhost;
+GRANT SELECT (dossier_id, status) ON apology TO motcua_api@localhost;
+GRANT SELECT ON stat_late TO motcua_leader@localhost;
+GRANT SELECT ON stat_mark TO motcua_leader@localhost;
+GRANT SELECT ON feedback_event TO motcua_leader@localhost;

@@ -53,8 +53,10 @@ db_new(HDF *conf, const char *account)
     copy(db->name, sizeof(db->name), conf_str(conf, "DB.Name", "motcua"));
     db->port = (unsigned)conf_int(conf, "DB.Port", 0);
     db->connect_timeout = (unsigned)conf_int(conf, "DB.ConnectTimeout", 2);
-    db->read_timeout = (unsigned)conf_int(conf, "DB.ReadTimeout", 4);
     db->multi = strcmp(account, "owner") == 0;
+    /* a page gives up quickly; the operator's migrations and loads may take minutes */
+    db->read_timeout = (unsigned)(db->multi ? conf_int(conf, "DB.OwnerReadTimeout", 3600)
+                                            : conf_int(conf, "DB.ReadTimeout", 4));
     return db;
 }
 
@@ -388,6 +390,18 @@ db_begin(struct db *db)
         rc = simple(db, "START TRANSACTION");  /* connection had died while idle */
     }
     db->in_tx = rc == DB_OK;
+    return rc;
+}
+
+enum db_rc
+db_end(struct db *db, enum db_rc rc)
+{
+    if (rc == DB_OK) {
+        rc = db_commit(db);
+    }
+    if (rc != DB_OK) {
+        db_rollback(db);
+    }
     return rc;
 }
 

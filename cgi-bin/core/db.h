@@ -77,6 +77,8 @@ enum db_rc db_exec(struct db *db, const char *sql, const struct dbv *args, size_
 enum db_rc db_begin(struct db *db);
 enum db_rc db_commit(struct db *db);
 void db_rollback(struct db *db);
+/* Ends the transaction: commit when rc is DB_OK, else roll back; the result. */
+enum db_rc db_end(struct db *db, enum db_rc rc);
 
 /* Run a whole SQL script (migrations only: no user data ever goes here). */
 enum db_rc db_script(struct db *db, const char *sql, size_t len);

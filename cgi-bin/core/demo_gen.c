@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "stats.h"
 #include "token.h"
 
 #define BATCH_ROWS 1000
@@ -562,16 +563,24 @@ static const char sql_dstat[] =
 
 static const char sql_fstat[] =
     "INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1, feedback, answered,"
-    "  answered_on_time)"
-    " SELECT j_sc, j_id, j_day, j_1, j_2, j_3, j_4, j_5, j_6, j_7"
+    "  answered_on_time, att_sum, att_n, time_sum, time_n, trips_sum, trips_n, guide_sum, guide_n)"
+    " SELECT j_sc, j_id, j_day, j_1, j_2, j_3, j_4, j_5, j_6, j_7, j_8, j_9, j_10, j_11, j_12,"
+    "  j_13, j_14, j_15"
     " FROM JSON_TABLE(?, '$[*]' COLUMNS ("
     "  j_sc VARCHAR(8) PATH '$[0]', j_id INT PATH '$[1]', j_day VARCHAR(10) PATH '$[2]',"
     "  j_1 INT PATH '$[3]', j_2 INT PATH '$[4]', j_3 INT PATH '$[5]', j_4 INT PATH '$[6]',"
-    "  j_5 INT PATH '$[7]', j_6 INT PATH '$[8]', j_7 INT PATH '$[9]')) AS j"
+    "  j_5 INT PATH '$[7]', j_6 INT PATH '$[8]', j_7 INT PATH '$[9]', j_8 INT PATH '$[10]',"
+    "  j_9 INT PATH '$[11]', j_10 INT PATH '$[12]', j_11 INT PATH '$[13]',"
+    "  j_12 INT PATH '$[14]', j_13 INT PATH '$[15]', j_14 INT PATH '$[16]',"
+    "  j_15 INT PATH '$[17]')) AS j"
     " ON DUPLICATE KEY UPDATE ratings = ratings + VALUES(ratings), r3 = r3 + VALUES(r3),"
     "  r2 = r2 + VALUES(r2), r1 = r1 + VALUES(r1), feedback = feedback + VALUES(feedback),"
     "  answered = answered + VALUES(answered),"
-    "  answered_on_time = answered_on_time + VALUES(answered_on_time)";
+    "  answered_on_time = answered_on_time + VALUES(answered_on_time),"
+    "  att_sum = att_sum + VALUES(att_sum), att_n = att_n + VALUES(att_n),"
+    "  time_sum = time_sum + VALUES(time_sum), time_n = time_n + VALUES(time_n),"
+    "  trips_sum = trips_sum + VALUES(trips_sum), trips_n = trips_n + VALUES(trips_n),"
+    "  guide_sum = guide_sum + VALUES(guide_sum), guide_n = guide_n + VALUES(guide_n)";
 
 static const char sql_seq[] =
     "INSERT INTO code_seq (scope, day, n)"
@@ -1509,9 +1518,10 @@ live_return(struct gen *G, struct life *L)
             L->ret = 0;
         }
         L->status = L->ret ? "returned" : "ready";
-        /* as store_dossier.c judges it: by local days against the appointment */
-        L->t = timeliness(L->fin, L->due);
-        L->delay = L->t > 0 ? cal_working_days_between(G->cal, cal_local_day(L->due),
+        /* as store_dossier.c judges it: by local days against the statutory
+         * appointment, which a re-appointment does not move */
+        L->t = timeliness(L->fin, L->odue);
+        L->delay = L->t > 0 ? cal_working_days_between(G->cal, cal_local_day(L->odue),
                                                        cal_local_day(L->fin))
                             : 0;
         return;
@@ -2144,6 +2154,15 @@ write_ratings(struct gen *G)
                  : r->level == 2 ? 2
                                  : 3,
                  1);
+        for (int k = 0; k < 4; k++) {
+            /* the TT01 criteria: sum and number of answers, columns 7.. */
+            if (r->c[k]) {
+                stat_add(&G->fstat, r->unit, r->counter, r->officer, cal_local_day(r->at),
+                         7 + 2 * k, r->c[k]);
+                stat_add(&G->fstat, r->unit, r->counter, r->officer, cal_local_day(r->at),
+                         8 + 2 * k, 1);
+            }
+        }
         G->work_done++;
         if (rc == DB_OK && i % (CHUNK * 4) == CHUNK * 4 - 1) {
             rc = next_chunk(G);
@@ -2455,7 +2474,7 @@ demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o)
         goto out;
     }
     G->dstat = (struct statset){.ncols = 8, .ndays = G->today - G->first + 1, .first = G->first};
-    G->fstat = (struct statset){.ncols = 7, .ndays = G->today - G->first + 1, .first = G->first};
+    G->fstat = (struct statset){.ncols = 15, .ndays = G->today - G->first + 1, .first = G->first};
     jb_init(&G->b_dossier, sql_dossier);
     jb_init(&G->b_step, sql_step);
     jb_init(&G->b_event, sql_event);
@@ -2589,6 +2608,17 @@ demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o)
         goto out;
     }
     (void)db_exec(G->db, "SET SESSION foreign_key_checks = 1", DB_NOARGS, NULL, NULL);
+    {
+        /* the late-dossier figures of the days that have ended, from scratch */
+        int ndays;
+
+        if (db_exec(G->db, "DELETE FROM stat_mark WHERE name = 'late'", DB_NOARGS, NULL, NULL) !=
+                DB_OK ||
+            stats_late_catch_up(G->r, &ndays) != DB_OK) {
+            fprintf(stderr, "motcuactl: demo-data: %s\n", db_error(G->db));
+            goto out;
+        }
+    }
     G->work_done = G->work_total;
     progress(G, "done", 1);
     printf("demo-data: %lld dossiers, %zu apology letters, %zu ratings, %zu feedback cases"

@@ -9,6 +9,7 @@
 #include "audit.h"
 #include "conf.h"
 #include "sec.h"
+#include "stats.h"
 
 const char *const dossier_states[DS__COUNT] = { "received", "processing", "supplement", "refused",
                                                 "stopped",  "ready",      "returned" };
@@ -118,13 +119,7 @@ devent(struct req *r, long long id, const char *ev, long long unit, const char *
 static enum db_rc
 done(struct req *r, enum db_rc rc)
 {
-    if (rc == DB_OK) {
-        rc = db_commit(r->app->db);
-    }
-    if (rc != DB_OK) {
-        db_rollback(r->app->db);
-    }
-    return rc;
+    return db_end(r->app->db, rc);
 }
 
 /* ---- intake ------------------------------------------------------------ */
@@ -646,6 +641,9 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
     if (rc == DB_OK) {
         rc = audit(r, pool_printf(&r->pool, "dossier.%s", events[m]), "dossier", d->id, note);
     }
+    if (rc == DB_OK) {
+        rc = stats_late_touch(r, d->id);
+    }
     return done(r, rc);
 }
 
@@ -808,6 +806,9 @@ apology_sign(struct req *r, long long apology_id, int deputy, const char *title)
     if (rc == DB_OK) {
         rc = audit(r, "apology.sign", "dossier", dossier, number);
     }
+    if (rc == DB_OK) {
+        rc = stats_late_touch(r, dossier);
+    }
     return done(r, rc);
 }
 
@@ -883,6 +884,9 @@ dossier_escalate_late(struct req *r, int *n)
         }
         if (rc == DB_OK) {
             rc = audit(r, "dossier.escalate", "dossier", id, "late again after re-appointment");
+        }
+        if (rc == DB_OK) {
+            rc = stats_late_touch(r, id);
         }
         rc = done(r, rc);
         *n += rc == DB_OK;

@@ -44,6 +44,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
     struct db *db = r->app->db;
     struct dbres res;
     struct stat_delta d = { 0 };
+    const int crit[4] = { in->c_attitude, in->c_time, in->c_trips, in->c_guidance };
     char day[11];
     enum db_rc rc;
     int flagged;
@@ -63,7 +64,9 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
     if (l->dossier_id) {
         rc = db_query(db, &r->pool,
                       "SELECT id, ref, level, DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m-%d'),"
-                      "       created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR"
+                      "       created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR,"
+                      "       COALESCE(c_attitude, 0), COALESCE(c_time, 0), COALESCE(c_trips, 0),"
+                      "       COALESCE(c_guidance, 0)"
                       "  FROM rating WHERE dossier_id = ? FOR UPDATE",
                       DB_ARGS(DV_I(in->replace_hours), DV_I(l->dossier_id)), &res);
         if (rc != DB_OK) {
@@ -88,6 +91,11 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
             }
             level_delta(&d, (int)util_num(dbres_get(&res, 0, 2)), -1);
             level_delta(&d, in->level, +1);
+            stats_criteria(&d, (int[4]){ (int)util_num(dbres_get(&res, 0, 5)),
+                                         (int)util_num(dbres_get(&res, 0, 6)),
+                                         (int)util_num(dbres_get(&res, 0, 7)),
+                                         (int)util_num(dbres_get(&res, 0, 8)) }, -1);
+            stats_criteria(&d, crit, +1);
             *result = RATING_REPLACED;
             return stats_add(r, l->unit_id, l->counter_id, l->officer_id,
                              dbres_get(&res, 0, 3), &d);
@@ -121,6 +129,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
     }
     d.ratings = 1;
     level_delta(&d, in->level, +1);
+    stats_criteria(&d, crit, +1);
     stats_today(day);
     *result = RATING_NEW;
     return stats_add(r, l->unit_id, l->counter_id, l->officer_id, day, &d);
@@ -181,15 +190,41 @@ rating_idem_seen(struct req *r, const char *idem, int *seen)
 enum db_rc
 rating_kiosk_criteria(struct req *r, const char *ref, long long link_id, const struct rating_in *in)
 {
-    return db_exec(r->app->db,
-                   "UPDATE rating SET c_attitude = ?, c_time = ?, c_trips = ?, c_guidance = ?,"
-                   "       updated_at = UTC_TIMESTAMP()"
-                   " WHERE ref = ? AND qr_link_id = ? AND channel = 'kiosk'"
-                   "   AND created_at > UTC_TIMESTAMP() - INTERVAL 10 MINUTE",
-                   DB_ARGS(opt_level(in->c_attitude), opt_level(in->c_time),
-                           opt_level(in->c_trips), opt_level(in->c_guidance), DV_S(ref),
-                           DV_I(link_id)),
-                   NULL, NULL);
+    struct db *db = r->app->db;
+    struct stat_delta d = { 0 };
+    struct dbres res;
+    enum db_rc rc = db_begin(db);
+
+    if (rc == DB_OK) {
+        rc = db_query(db, &r->pool,
+                      "SELECT id, unit_id, COALESCE(counter_id, 0), COALESCE(officer_id, 0),"
+                      "       DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m-%d'),"
+                      "       COALESCE(c_attitude, 0), COALESCE(c_time, 0), COALESCE(c_trips, 0),"
+                      "       COALESCE(c_guidance, 0)"
+                      "  FROM rating WHERE ref = ? AND qr_link_id = ? AND channel = 'kiosk'"
+                      "   AND created_at > UTC_TIMESTAMP() - INTERVAL 10 MINUTE FOR UPDATE",
+                      DB_ARGS(DV_S(ref), DV_I(link_id)), &res);
+    }
+    if (rc == DB_OK && res.nrows) {
+        /* the day's criteria sums follow the rating: old answers out, new in */
+        stats_criteria(&d, (int[4]){ (int)util_num(dbres_get(&res, 0, 5)),
+                                     (int)util_num(dbres_get(&res, 0, 6)),
+                                     (int)util_num(dbres_get(&res, 0, 7)),
+                                     (int)util_num(dbres_get(&res, 0, 8)) }, -1);
+        stats_criteria(&d, (int[4]){ in->c_attitude, in->c_time, in->c_trips, in->c_guidance }, +1);
+        rc = db_exec(db,
+                     "UPDATE rating SET c_attitude = ?, c_time = ?, c_trips = ?, c_guidance = ?,"
+                     "       updated_at = UTC_TIMESTAMP() WHERE id = ?",
+                     DB_ARGS(opt_level(in->c_attitude), opt_level(in->c_time),
+                             opt_level(in->c_trips), opt_level(in->c_guidance),
+                             DV_S(dbres_get(&res, 0, 0))),
+                     NULL, NULL);
+        if (rc == DB_OK) {
+            rc = stats_add(r, util_num(dbres_get(&res, 0, 1)), util_num(dbres_get(&res, 0, 2)),
+                           util_num(dbres_get(&res, 0, 3)), dbres_get(&res, 0, 4), &d);
+        }
+    }
+    return db_end(db, rc);
 }
 
 /* ---- feedback cases ---------------------------------------------------- */

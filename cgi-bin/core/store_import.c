@@ -6,6 +6,7 @@
 
 #include "audit.h"
 #include "calendar.h"
+#include "stats.h"
 #include "store_dossier.h"
 #include "token.h"
 
@@ -190,12 +191,16 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
     if (rc == DB_OK && res.nrows == 0) {
         rc = stat_dossier(r, unit, 0, 0, recv, 1, 0, 0, 0, 0, 0);
     }
-    if (rc == DB_OK && fin && (res.nrows == 0 || strcmp(dbres_get(&res, 0, 2), "0") == 0)) {
+    if (rc == DB_OK && fin && strcmp(d->status, "refused") != 0 && strcmp(d->status, "stopped") != 0 &&
+        (res.nrows == 0 || strcmp(dbres_get(&res, 0, 2), "0") == 0)) {
         rc = stat_dossier(r, unit, 0, 0, fin, 0, 1, dossier_timeliness(fin, due), 0, 0, 0);
     }
     if (rc == DB_OK) {
         rc = audit(r, res.nrows ? "dossier.import_update" : "dossier.import", "dossier", id,
                    d->code);
+    }
+    if (rc == DB_OK) {
+        rc = stats_late_touch(r, id);
     }
     if (rc == DB_OK) {
         rc = db_commit(db);

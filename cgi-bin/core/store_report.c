@@ -1,22 +1,31 @@
 /* store_report.c — figures, lists and the audit trail for leaders. */
 #include "store_report.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "calendar.h"
+#include "stats.h"
+
+/* A number as the page's language writes it: "85,3" (vi), "85.3" (en). */
+static const char *
+decimal(struct req *r, char *s)
+{
+    if (strcmp(r->lang, "vi") == 0 && strchr(s, '.')) {
+        *strchr(s, '.') = ',';
+    }
+    return s;
+}
 
 /* "85,3%" (vi) or "85.3%" (en); "—" without a base. */
 static const char *
 pct(struct req *r, long long part, long long whole)
 {
-    char *s;
-
     if (whole <= 0) {
         return "—";
     }
-    s = pool_printf(&r->pool, "%.1f%%", 100.0 * (double)part / (double)whole);
-    if (strcmp(r->lang, "vi") == 0 && strchr(s, '.')) {
-        *strchr(s, '.') = ',';
-    }
-    return s;
+    return decimal(r, pool_printf(&r->pool, "%.1f%%", 100.0 * (double)part / (double)whole));
 }
 
 enum db_rc
@@ -52,177 +61,377 @@ report_scope(struct req *r, const char *code, struct report_scope *s, int *ok)
     " WHERE ru.path LIKE ?"                                                                 \
     "   AND d.original_due_at >= ? - INTERVAL 7 HOUR"                                       \
     "   AND d.original_due_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"                       \
-    "   AND d.status NOT IN ('refused','stopped')"                                          \
-    "   AND ((d.finished_at IS NOT NULL AND DATE(d.finished_at + INTERVAL 7 HOUR) >"         \
-    "         DATE(d.original_due_at + INTERVAL 7 HOUR))"                                   \
-    "        OR (d.finished_at IS NULL AND d.original_due_at < UTC_TIMESTAMP()))"
-#define NO_APOLOGY " AND NOT EXISTS (SELECT 1 FROM apology a WHERE a.dossier_id = d.id AND a.status <> 'draft')"
+    "   AND" STATS_LATE_COND
+#define NO_APOLOGY " AND" STATS_NO_APOLOGY
 
-enum db_rc
-report_figures(struct req *r, const struct report_scope *s, const struct period *p,
-               const char *prefix)
+/* ---- figures ---------------------------------------------------------------
+ * Each aggregate is read for the period only (an index range on the day),
+ * grouped by unit, and added here to the figures of the scope or of the
+ * direct sub-unit the unit belongs to: no join per row, whatever the scope. */
+
+struct figs {
+    long long received, finished, early, on_time, late_finished, apologies, apologies_late;
+    long long late, late_no_apology, escalated;
+    long long ratings, r3, r2, r1, feedback, answered, answered_on_time;
+    long long crit_sum[4], crit_n[4];
+    long long overdue, answer_rated, answer_unsatisfied, answer_known;
+};
+
+/* The units of the scope, sorted by id, each with the figures it adds to. */
+struct unitmap {
+    size_t n;
+    long long *id;
+    struct figs **to;
+};
+
+static int
+cmp_ll(const void *a, const void *b)
 {
-    struct dbres ds, late, rt, fb, med;
-    enum db_rc rc;
-    long long finished, early, ontime, lt, n, r1, ans, ans_ok;
+    long long x = *(const long long *)a, y = *(const long long *)b;
 
-#define K(name) pool_printf(&r->pool, "%s.%s", prefix, name)
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT COALESCE(SUM(received), 0), COALESCE(SUM(finished), 0),"
-                  "       COALESCE(SUM(early), 0), COALESCE(SUM(on_time), 0), COALESCE(SUM(late), 0),"
-                  "       COALESCE(SUM(apologies), 0), COALESCE(SUM(apologies_late), 0),"
-                  "       COALESCE(SUM(delay_days), 0)"
-                  "  FROM stat_dossier_day sd JOIN org_unit u ON u.id = sd.scope_id"
-                  " WHERE sd.scope = 'unit' AND u.path LIKE ? AND sd.day BETWEEN ? AND ?",
-                  DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to)), &ds);
-    if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT COUNT(*), COALESCE(SUM(NOT EXISTS (SELECT 1 FROM apology a"
-                      "        WHERE a.dossier_id = d.id AND a.status <> 'draft')), 0),"
-                      "       COALESCE(SUM(d.escalated_at IS NOT NULL), 0),"
-                      "       COALESCE(SUM(d.finished_at IS NOT NULL), 0)" LATE_IN_PERIOD,
-                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to)), &late);
+    return (x > y) - (x < y);
+}
+
+/* total != NULL: every unit of the scope adds to it; else each unit adds to
+ * the figures of its sub-unit among kids (ids), the scope's own unit to none. */
+static enum db_rc
+unitmap_load(struct req *r, const struct report_scope *s, struct figs *total,
+             const struct dbres *kids, struct figs *kid_figs, struct unitmap *m)
+{
+    struct dbres res;
+    size_t plen = strlen(s->subtree) - 1;   /* the scope's path, without the '%' */
+    enum db_rc rc = db_query(r->app->db, &r->pool,
+                             "SELECT id, path FROM org_unit WHERE path LIKE ? ORDER BY id",
+                             DB_ARGS(DV_S(s->subtree)), &res);
+
+    memset(m, 0, sizeof(*m));
+    if (rc != DB_OK) {
+        return rc;
     }
-    if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT COALESCE(SUM(ratings), 0), COALESCE(SUM(r3), 0), COALESCE(SUM(r2), 0),"
-                      "       COALESCE(SUM(r1), 0), COALESCE(SUM(feedback), 0),"
-                      "       COALESCE(SUM(answered), 0), COALESCE(SUM(answered_on_time), 0)"
-                      "  FROM stat_day sd JOIN org_unit u ON u.id = sd.scope_id"
-                      " WHERE sd.scope = 'unit' AND u.path LIKE ? AND sd.day BETWEEN ? AND ?",
-                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to)), &rt);
+    m->id = pool_alloc(&r->pool, (res.nrows + 1) * sizeof(*m->id));
+    m->to = pool_alloc(&r->pool, (res.nrows + 1) * sizeof(*m->to));
+    for (size_t i = 0; i < res.nrows; i++) {
+        const char *path = dbres_get(&res, i, 1);
+        struct figs *to = total;
+
+        if (!total && strlen(path) > plen) {
+            long long kid = strtoll(path + plen, NULL, 10);   /* "/1/4/9/" under "/1/": 4 */
+
+            for (size_t k = 0; k < kids->nrows; k++) {
+                if (util_num(dbres_get(kids, k, 0)) == kid) {
+                    to = &kid_figs[k];
+                }
+            }
+        }
+        m->id[m->n] = util_num(dbres_get(&res, i, 0));
+        m->to[m->n++] = to;
     }
-    if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT COALESCE(SUM(f.status IN ('new','accepted','conduct','review')"
-                      "                    AND f.due_at < UTC_TIMESTAMP()), 0),"
-                      "       COALESCE(SUM(f.answer_satisfied = 0), 0),"
-                      "       COALESCE(SUM(f.answer_satisfied IS NOT NULL), 0),"
-                      "       COALESCE(SUM(f.answered_at IS NOT NULL), 0)"
-                      "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"
-                      " WHERE u.path LIKE ? AND f.created_at >= ? - INTERVAL 7 HOUR"
-                      "   AND f.created_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR",
-                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to)), &fb);
-    }
-    if (rc == DB_OK && util_num(dbres_get(&fb, 0, 3)) > 0) {
-        /* median time to answer, in hours, over the cases of the period answered */
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT TIMESTAMPDIFF(HOUR, f.created_at, f.answered_at)"
-                      "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"
-                      " WHERE u.path LIKE ? AND f.answered_at IS NOT NULL"
-                      "   AND f.created_at >= ? - INTERVAL 7 HOUR"
-                      "   AND f.created_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"
-                      " ORDER BY 1 LIMIT 1 OFFSET ?",
-                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to),
-                              DV_I(util_num(dbres_get(&fb, 0, 3)) / 2)), &med);
-        if (rc == DB_OK && med.nrows) {
-            hset(r, K("median_answer_hours"), dbres_get(&med, 0, 0));
+    return DB_OK;
+}
+
+/* The figures a result row of unit `id` adds to, or NULL when outside the scope. */
+static struct figs *
+unitmap_get(const struct unitmap *m, const char *id)
+{
+    long long key = util_num(id);
+    long long *hit = m->n ? bsearch(&key, m->id, m->n, sizeof(*m->id), cmp_ll) : NULL;
+
+    return hit ? m->to[hit - m->id] : NULL;
+}
+
+static long long
+col(const struct dbres *res, size_t row, size_t c)
+{
+    return util_num(dbres_get(res, row, c));
+}
+
+/* Rows (unit, delay, late, no apology, escalated) into the figures and the
+ * histogram of delays of late dossiers with a result. */
+static void
+late_rows(const struct unitmap *m, const struct dbres *res, long long hist[], size_t nhist)
+{
+    for (size_t i = 0; i < res->nrows; i++) {
+        struct figs *x = unitmap_get(m, dbres_get(res, i, 0));
+        long long delay = col(res, i, 1);
+
+        if (x) {
+            x->late += col(res, i, 2);
+            x->late_no_apology += col(res, i, 3);
+            x->escalated += col(res, i, 4);
+            if (hist && delay >= 0) {
+                hist[(size_t)delay < nhist ? (size_t)delay : nhist - 1] += col(res, i, 2);
+            }
         }
     }
-    if (rc == DB_OK && util_num(dbres_get(&late, 0, 3)) > 0) {
-        /* median delay of the late dossiers already finished, in days */
+}
+
+/* Late dossiers of days up to the mark from stat_late, of later days (up to
+ * today: a later appointment cannot have been missed yet) from the dossiers. */
+static enum db_rc
+figs_late(struct req *r, const struct period *p, const struct unitmap *m, long long hist[],
+          size_t nhist)
+{
+    char mark[11], today[11], f[11];
+    const char *t;
+    struct dbres res;
+    enum db_rc rc = stats_late_mark(r, mark);
+
+    stats_today(today);
+    t = strcmp(p->to, mark) < 0 ? p->to : mark;
+    if (rc == DB_OK && mark[0] && strcmp(p->from, t) <= 0) {
         rc = db_query(r->app->db, &r->pool,
-                      "SELECT DATEDIFF(d.finished_at + INTERVAL 7 HOUR,"
-                      "                d.original_due_at + INTERVAL 7 HOUR)" LATE_IN_PERIOD
-                      " AND d.finished_at IS NOT NULL ORDER BY 1 LIMIT 1 OFFSET ?",
-                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to),
-                              DV_I(util_num(dbres_get(&late, 0, 3)) / 2)), &med);
-        if (rc == DB_OK && med.nrows) {
-            hset(r, K("median_delay"), dbres_get(&med, 0, 0));
+                      "SELECT unit_id, delay, SUM(late), SUM(no_apology), SUM(escalated)"
+                      "  FROM stat_late WHERE day BETWEEN ? AND ? GROUP BY 1, 2",
+                      DB_ARGS(DV_S(p->from), DV_S(t)), &res);
+        if (rc == DB_OK) {
+            late_rows(m, &res, hist, nhist);
         }
     }
     if (rc != DB_OK) {
         return rc;
     }
-    /* criteria of the TT01 evaluation: mean on the 1..3 scale, ratings of the
-     * period in the scope (an index range on rating (unit_id, created_at)) */
-    {
-        struct dbres cr;
-        static const char *const names[] = { "crit_attitude", "crit_time", "crit_trips",
-                                             "crit_guidance" };
+    if (mark[0] && strcmp(mark, p->from) >= 0) {
+        int d;
 
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT ROUND(AVG(x.c_attitude), 2), ROUND(AVG(x.c_time), 2),"
-                      "       ROUND(AVG(x.c_trips), 2), ROUND(AVG(x.c_guidance), 2)"
-                      "  FROM rating x JOIN org_unit u ON u.id = x.unit_id"
-                      " WHERE u.path LIKE ? AND x.created_at >= ? - INTERVAL 7 HOUR"
-                      "   AND x.created_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR",
-                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to)), &cr);
-        if (rc != DB_OK) {
-            return rc;
+        cal_parse_date(mark, &d);
+        cal_format(d + 1, f);
+    } else {
+        snprintf(f, sizeof(f), "%s", p->from);
+    }
+    t = strcmp(p->to, today) < 0 ? p->to : today;
+    if (strcmp(f, t) > 0) {
+        return DB_OK;
+    }
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT d.unit_id," STATS_DELAY ", COUNT(*), SUM(" STATS_NO_APOLOGY "),"
+                  "       SUM(d.escalated_at IS NOT NULL)"
+                  "  FROM dossier d"
+                  " WHERE d.original_due_at >= ? - INTERVAL 7 HOUR"
+                  "   AND d.original_due_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"
+                  "   AND" STATS_LATE_COND " GROUP BY 1, 2",
+                  DB_ARGS(DV_S(f), DV_S(t)), &res);
+    if (rc == DB_OK) {
+        late_rows(m, &res, hist, nhist);
+    }
+    return rc;
+}
+
+/* Every figure of the period into the figures m points to: a few hundred to a
+ * few thousand aggregate rows, whatever the number of dossiers. */
+static enum db_rc
+figs_load(struct req *r, const struct period *p, const struct unitmap *m, long long hist[],
+          size_t nhist)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT scope_id, SUM(received), SUM(finished), SUM(early), SUM(on_time),"
+                  "       SUM(late), SUM(apologies), SUM(apologies_late)"
+                  "  FROM stat_dossier_day WHERE scope = 'unit' AND day BETWEEN ? AND ?"
+                  " GROUP BY 1",
+                  DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
+    for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
+        struct figs *x = unitmap_get(m, dbres_get(&res, i, 0));
+
+        if (x) {
+            x->received += col(&res, i, 1), x->finished += col(&res, i, 2);
+            x->early += col(&res, i, 3), x->on_time += col(&res, i, 4);
+            x->late_finished += col(&res, i, 5), x->apologies += col(&res, i, 6);
+            x->apologies_late += col(&res, i, 7);
         }
-        for (size_t i = 0; i < NELEM(names); i++) {
-            const char *v = dbres_get(&cr, 0, i);
+    }
+    if (rc == DB_OK) {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT scope_id, SUM(ratings), SUM(r3), SUM(r2), SUM(r1), SUM(feedback),"
+                      "       SUM(answered), SUM(answered_on_time), SUM(att_sum), SUM(att_n),"
+                      "       SUM(time_sum), SUM(time_n), SUM(trips_sum), SUM(trips_n),"
+                      "       SUM(guide_sum), SUM(guide_n)"
+                      "  FROM stat_day WHERE scope = 'unit' AND day BETWEEN ? AND ? GROUP BY 1",
+                      DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
+    }
+    for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
+        struct figs *x = unitmap_get(m, dbres_get(&res, i, 0));
 
-            if (v) {
-                char *t = pool_strdup(&r->pool, v);
-
-                if (strcmp(r->lang, "vi") == 0 && strchr(t, '.')) {
-                    *strchr(t, '.') = ',';
-                }
-                hset(r, K(names[i]), pool_printf(&r->pool, "%s / 3", t));
+        if (x) {
+            x->ratings += col(&res, i, 1), x->r3 += col(&res, i, 2), x->r2 += col(&res, i, 3);
+            x->r1 += col(&res, i, 4), x->feedback += col(&res, i, 5);
+            x->answered += col(&res, i, 6), x->answered_on_time += col(&res, i, 7);
+            for (size_t k = 0; k < 4; k++) {
+                x->crit_sum[k] += col(&res, i, 8 + 2 * k);
+                x->crit_n[k] += col(&res, i, 9 + 2 * k);
             }
         }
     }
-    finished = util_num(dbres_get(&ds, 0, 1));
-    early = util_num(dbres_get(&ds, 0, 2));
-    ontime = util_num(dbres_get(&ds, 0, 3));
-    lt = util_num(dbres_get(&ds, 0, 4));
-    hset(r, K("received"), dbres_get(&ds, 0, 0));
-    hseti(r, K("finished"), finished);
-    hseti(r, K("early"), early);
-    hseti(r, K("on_time"), ontime);
-    hseti(r, K("late_finished"), lt);
-    /* QĐ 766: on time means on time or early */
-    hset(r, K("on_time_rate"), pct(r, early + ontime, finished));
-    hset(r, K("apologies"), dbres_get(&ds, 0, 5));
-    hset(r, K("apologies_late"), dbres_get(&ds, 0, 6));
-    hset(r, K("late"), dbres_get(&late, 0, 0));
-    hset(r, K("late_no_apology"), dbres_get(&late, 0, 1));
-    hset(r, K("escalated"), dbres_get(&late, 0, 2));
-    n = util_num(dbres_get(&rt, 0, 0));
-    r1 = util_num(dbres_get(&rt, 0, 3));
-    hseti(r, K("ratings"), n);
-    hset(r, K("satisfaction"), pct(r, n - r1, n));
-    hset(r, K("p3"), pct(r, util_num(dbres_get(&rt, 0, 1)), n));
-    hset(r, K("p2"), pct(r, util_num(dbres_get(&rt, 0, 2)), n));
-    hset(r, K("p1"), pct(r, r1, n));
-    /* bar widths (of 300) for the distribution chart */
-    if (n > 0) {
-        hseti(r, K("w3"), util_num(dbres_get(&rt, 0, 1)) * 300 / n);
-        hseti(r, K("w2"), util_num(dbres_get(&rt, 0, 2)) * 300 / n);
-        hseti(r, K("w1"), r1 * 300 / n);
+    if (rc == DB_OK) {
+        /* open cases and the citizens' verdicts: a range of the covering index
+         * (created_at, unit_id, ...) */
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT f.unit_id, SUM(f.status IN ('new','accepted','conduct','review')"
+                      "                      AND f.due_at < UTC_TIMESTAMP()),"
+                      "       SUM(f.answer_satisfied = 0), SUM(f.answer_satisfied IS NOT NULL),"
+                      "       SUM(f.answered_at IS NOT NULL)"
+                      "  FROM feedback f"
+                      " WHERE f.created_at >= ? - INTERVAL 7 HOUR"
+                      "   AND f.created_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR GROUP BY 1",
+                      DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
-    ans = util_num(dbres_get(&rt, 0, 5));
-    ans_ok = util_num(dbres_get(&rt, 0, 6));
-    hset(r, K("feedback"), dbres_get(&rt, 0, 4));
-    hseti(r, K("answered"), ans);
-    hset(r, K("answered_on_time"), pct(r, ans_ok, ans));
-    hset(r, K("feedback_overdue"), dbres_get(&fb, 0, 0));
-    hset(r, K("answer_unsatisfied"), dbres_get(&fb, 0, 1));
-    hset(r, K("answer_rated"), dbres_get(&fb, 0, 2));
+    for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
+        struct figs *x = unitmap_get(m, dbres_get(&res, i, 0));
+
+        if (x) {
+            x->overdue += col(&res, i, 1), x->answer_unsatisfied += col(&res, i, 2);
+            x->answer_rated += col(&res, i, 3), x->answer_known += col(&res, i, 4);
+        }
+    }
+    if (rc == DB_OK) {
+        rc = figs_late(r, p, m, hist, nhist);
+    }
+    return rc;
+}
+
+/* The element at n/2 of the sorted values a histogram counts, or -1. */
+static long long
+hist_median(const long long *hist, size_t nhist)
+{
+    long long n = 0, seen = 0;
+
+    for (size_t i = 0; i < nhist; i++) {
+        n += hist[i];
+    }
+    for (size_t i = 0; n > 0 && i < nhist; i++) {
+        seen += hist[i];
+        if (seen > n / 2) {
+            return (long long)i;
+        }
+    }
+    return -1;
+}
+
+/* A mean on the 1..3 scale, "2,71 / 3" (vi) or "2.71 / 3"; NULL without answers. */
+static const char *
+mean3(struct req *r, long long sum, long long n)
+{
+    return n > 0 ? decimal(r, pool_printf(&r->pool, "%.2f / 3", (double)sum / (double)n)) : NULL;
+}
+
+static void
+figs_hdf(struct req *r, const struct figs *x, const char *prefix)
+{
+    static const char *const crit[] = { "crit_attitude", "crit_time", "crit_trips",
+                                        "crit_guidance" };
+    long long n = x->ratings;
+
+#define K(name) pool_printf(&r->pool, "%s.%s", prefix, name)
+    hseti(r, K("received"), x->received);
+    hseti(r, K("finished"), x->finished);
+    hseti(r, K("early"), x->early);
+    hseti(r, K("on_time"), x->on_time);
+    hseti(r, K("late_finished"), x->late_finished);
+    /* QĐ 766: on time means on time or early */
+    hset(r, K("on_time_rate"), pct(r, x->early + x->on_time, x->finished));
+    hseti(r, K("apologies"), x->apologies);
+    hseti(r, K("apologies_late"), x->apologies_late);
+    hseti(r, K("late"), x->late);
+    hseti(r, K("late_no_apology"), x->late_no_apology);
+    hseti(r, K("escalated"), x->escalated);
+    hseti(r, K("ratings"), n);
+    hseti(r, K("r3"), x->r3);
+    hseti(r, K("r2"), x->r2);
+    hseti(r, K("r1"), x->r1);
+    hset(r, K("satisfaction"), pct(r, n - x->r1, n));
+    hset(r, K("p3"), pct(r, x->r3, n));
+    hset(r, K("p2"), pct(r, x->r2, n));
+    hset(r, K("p1"), pct(r, x->r1, n));
+    if (n > 0) {
+        /* bar widths (of 300) for the distribution chart */
+        hseti(r, K("w3"), x->r3 * 300 / n);
+        hseti(r, K("w2"), x->r2 * 300 / n);
+        hseti(r, K("w1"), x->r1 * 300 / n);
+    }
+    for (size_t k = 0; k < NELEM(crit); k++) {
+        hset(r, K(crit[k]), mean3(r, x->crit_sum[k], x->crit_n[k]));
+    }
+    hseti(r, K("feedback"), x->feedback);
+    hseti(r, K("answered"), x->answered);
+    hset(r, K("answered_on_time"), pct(r, x->answered_on_time, x->answered));
+    hseti(r, K("feedback_overdue"), x->overdue);
+    hseti(r, K("answer_unsatisfied"), x->answer_unsatisfied);
+    hseti(r, K("answer_rated"), x->answer_rated);
 #undef K
-    return DB_OK;
+}
+
+enum db_rc
+report_figures(struct req *r, const struct report_scope *s, const struct period *p,
+               const char *prefix)
+{
+    struct figs x = { 0 };
+    struct unitmap m;
+    long long hist[4000] = { 0 }, med;   /* days of delay: eleven years */
+    enum db_rc rc = unitmap_load(r, s, &x, NULL, NULL, &m);
+
+    if (rc == DB_OK) {
+        rc = figs_load(r, p, &m, hist, NELEM(hist));
+    }
+    if (rc != DB_OK) {
+        return rc;
+    }
+    figs_hdf(r, &x, prefix);
+    if ((med = hist_median(hist, NELEM(hist))) >= 0) {
+        hseti(r, pool_printf(&r->pool, "%s.median_delay", prefix), med);
+    }
+    if (x.answer_known > 0) {
+        /* median time to answer, in hours, over the cases of the period answered */
+        struct dbres res;
+        long long seen = 0;
+
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT TIMESTAMPDIFF(HOUR, f.created_at, f.answered_at), COUNT(*)"
+                      "  FROM feedback f"
+                      " WHERE f.unit_id IN (SELECT id FROM org_unit WHERE path LIKE ?)"
+                      "   AND f.answered_at IS NOT NULL AND f.created_at >= ? - INTERVAL 7 HOUR"
+                      "   AND f.created_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"
+                      " GROUP BY 1 ORDER BY 1",
+                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to)), &res);
+        for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
+            seen += col(&res, i, 1);
+            if (seen > x.answer_known / 2) {
+                hset(r, pool_printf(&r->pool, "%s.median_answer_hours", prefix),
+                     dbres_get(&res, i, 0));
+                break;
+            }
+        }
+    }
+    return rc;
 }
 
 enum db_rc
 report_units(struct req *r, const struct report_scope *s, const struct period *p)
 {
     struct dbres kids;
+    struct figs *f;
+    struct unitmap m;
     enum db_rc rc;
 
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT id, name, code, CONCAT(path, '%') FROM org_unit"
+                  "SELECT id, name, code FROM org_unit"
                   " WHERE parent_id = ? AND valid_to IS NULL ORDER BY sort_order, name",
                   DB_ARGS(DV_I(s->unit_id)), &kids);
+    if (rc != DB_OK || kids.nrows == 0) {
+        return rc;
+    }
+    f = pool_alloc(&r->pool, kids.nrows * sizeof(*f));
+    memset(f, 0, kids.nrows * sizeof(*f));
+    /* one pass for all sub-units */
+    if ((rc = unitmap_load(r, s, NULL, &kids, f, &m)) == DB_OK) {
+        rc = figs_load(r, p, &m, NULL, 0);
+    }
     for (size_t i = 0; rc == DB_OK && i < kids.nrows; i++) {
-        struct report_scope k = { util_num(dbres_get(&kids, i, 0)), dbres_get(&kids, i, 1),
-                                  dbres_get(&kids, i, 3) };
         const char *prefix = pool_printf(&r->pool, "Page.Units.%zu", i);
 
-        hset(r, pool_printf(&r->pool, "%s.name", prefix), k.name);
+        hset(r, pool_printf(&r->pool, "%s.name", prefix), dbres_get(&kids, i, 1));
         hset(r, pool_printf(&r->pool, "%s.code", prefix), dbres_get(&kids, i, 2));
-        rc = report_figures(r, &k, p, prefix);
+        figs_hdf(r, &f[i], prefix);
     }
     return rc;
 }
@@ -319,65 +528,182 @@ report_trend(struct req *r, const struct report_scope *s)
     return DB_OK;
 }
 
+/* ---- the lists behind the figures ------------------------------------------
+ * Each list selects: the page the row opens, then seven shown columns; its FROM
+ * and WHERE take (subtree, from, to) and, for feedback, the viewer.  Counts and
+ * lists of the same kind use the same conditions as the aggregates, so every
+ * figure of the dashboard is the number of rows of its list. */
+
+#define DOSSIER_LINK " CONCAT('/can-bo/ho-so/', d.code), d.code, ru.short_name,"
+#define CASE_LINK " CONCAT('/can-bo/phan-anh/', f.code), f.code, u.short_name,"
+#define LOCAL_DATE(c) " COALESCE(DATE_FORMAT(" c " + INTERVAL 7 HOUR, '%d/%m/%Y'), '')"
+#define IN_PERIOD(c)                                                                        \
+    " AND " c " >= ? - INTERVAL 7 HOUR AND " c " < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"
+#define FINISHED_IN_PERIOD                                                                  \
+    "  FROM dossier d JOIN org_unit ru ON ru.id = d.unit_id"                                \
+    " WHERE ru.path LIKE ? AND d.status NOT IN ('refused','stopped')" IN_PERIOD("d.finished_at")
+#define FINISHED_COLS                                                                       \
+    DOSSIER_LINK " d.applicant_name," LOCAL_DATE("d.original_due_at") ","                  \
+    LOCAL_DATE("d.finished_at") ", d.status,"                                              \
+    " DATEDIFF(d.finished_at + INTERVAL 7 HOUR, d.original_due_at + INTERVAL 7 HOUR)"
+#define LATE_COLS                                                                           \
+    DOSSIER_LINK " d.applicant_name," LOCAL_DATE("d.original_due_at") ","                  \
+    LOCAL_DATE("d.finished_at") ", d.status,"
+#define RATINGS_FROM                                                                        \
+    "  FROM rating x JOIN org_unit u ON u.id = x.unit_id"                                  \
+    "  LEFT JOIN dossier d ON d.id = x.dossier_id"                                         \
+    "  LEFT JOIN counter c ON c.id = x.counter_id LEFT JOIN users o ON o.id = x.officer_id" \
+    " WHERE u.path LIKE ?" IN_PERIOD("x.created_at")
+#define RATINGS_COLS                                                                        \
+    " COALESCE(CONCAT('/can-bo/ho-so/', d.code), ''), COALESCE(d.code, x.ref), u.short_name," \
+    " COALESCE(c.name, ''), COALESCE(o.full_name, ''),"                                     \
+    " DATE_FORMAT(x.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'), x.level, x.comment"
+#define FEEDBACK_FROM                                                                       \
+    "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"                                \
+    " WHERE u.path LIKE ?" IN_PERIOD("f.created_at")                                       \
+    "   AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)"
+#define FEEDBACK_COLS                                                                       \
+    CASE_LINK " f.kind," LOCAL_DATE("f.created_at") "," LOCAL_DATE("f.due_at") ", f.status,"
+
+static const struct list_def {
+    const char *kind;
+    const char *cols;        /* link, then the seven shown columns */
+    const char *from;
+    const char *order;
+    int viewer;              /* takes the viewer's id after the period */
+    const char *tr[7];       /* language prefix translating a column's codes */
+} lists[] = {
+    { "received",
+      DOSSIER_LINK " d.applicant_name," LOCAL_DATE("d.received_at") ","
+      LOCAL_DATE("d.original_due_at") ", d.status," LOCAL_DATE("d.finished_at"),
+      "  FROM dossier d JOIN org_unit ru ON ru.id = d.unit_id"
+      " WHERE ru.path LIKE ?" IN_PERIOD("d.received_at"),
+      " ORDER BY d.received_at, d.id", 0, { [5] = "Dossier.St" } },
+    { "finished", FINISHED_COLS, FINISHED_IN_PERIOD, " ORDER BY d.finished_at, d.id", 0,
+      { [5] = "Dossier.St" } },
+    { "early", FINISHED_COLS, FINISHED_IN_PERIOD
+      " AND DATE(d.finished_at + INTERVAL 7 HOUR) < DATE(d.original_due_at + INTERVAL 7 HOUR)",
+      " ORDER BY d.finished_at, d.id", 0, { [5] = "Dossier.St" } },
+    { "on_time", FINISHED_COLS, FINISHED_IN_PERIOD
+      " AND DATE(d.finished_at + INTERVAL 7 HOUR) = DATE(d.original_due_at + INTERVAL 7 HOUR)",
+      " ORDER BY d.finished_at, d.id", 0, { [5] = "Dossier.St" } },
+    { "late_finished", FINISHED_COLS, FINISHED_IN_PERIOD
+      " AND DATE(d.finished_at + INTERVAL 7 HOUR) > DATE(d.original_due_at + INTERVAL 7 HOUR)",
+      " ORDER BY d.finished_at, d.id", 0, { [5] = "Dossier.St" } },
+    { "late",
+      LATE_COLS " (SELECT COUNT(*) FROM apology a WHERE a.dossier_id = d.id AND a.status <> 'draft')",
+      LATE_IN_PERIOD, " ORDER BY d.original_due_at, d.id", 0, { [5] = "Dossier.St" } },
+    { "late_no_apology", LATE_COLS " d.reappointments", LATE_IN_PERIOD NO_APOLOGY,
+      " ORDER BY d.original_due_at, d.id", 0, { [5] = "Dossier.St" } },
+    { "escalated", LATE_COLS " d.reappointments",
+      LATE_IN_PERIOD " AND d.escalated_at IS NOT NULL", " ORDER BY d.original_due_at, d.id", 0,
+      { [5] = "Dossier.St" } },
+    { "apologies",
+      DOSSIER_LINK " a.number," LOCAL_DATE("a.old_due_at") "," LOCAL_DATE("a.signed_at")
+      ", a.status, a.signer_name",
+      "  FROM apology a JOIN dossier d ON d.id = a.dossier_id"
+      "  JOIN org_unit ru ON ru.id = d.unit_id"
+      " WHERE ru.path LIKE ? AND a.status <> 'draft'" IN_PERIOD("a.signed_at"),
+      " ORDER BY a.signed_at, a.id", 0, { [5] = "Apology.St" } },
+    { "apology_late",
+      DOSSIER_LINK " a.number," LOCAL_DATE("a.old_due_at") "," LOCAL_DATE("a.signed_at")
+      ", a.status, a.signer_name",
+      "  FROM apology a JOIN dossier d ON d.id = a.dossier_id"
+      "  JOIN org_unit ru ON ru.id = d.unit_id"
+      " WHERE ru.path LIKE ? AND a.status <> 'draft' AND a.on_time = 0" IN_PERIOD("a.signed_at"),
+      " ORDER BY a.signed_at, a.id", 0, { [5] = "Apology.St" } },
+    { "ratings", RATINGS_COLS, RATINGS_FROM, " ORDER BY x.created_at, x.id", 0,
+      { [5] = "Level" } },
+    { "ratings_3", RATINGS_COLS, RATINGS_FROM " AND x.level = 3", " ORDER BY x.created_at, x.id",
+      0, { [5] = "Level" } },
+    { "ratings_2", RATINGS_COLS, RATINGS_FROM " AND x.level = 2", " ORDER BY x.created_at, x.id",
+      0, { [5] = "Level" } },
+    { "ratings_1", RATINGS_COLS, RATINGS_FROM " AND x.level = 1", " ORDER BY x.created_at, x.id",
+      0, { [5] = "Level" } },
+    { "feedback", FEEDBACK_COLS LOCAL_DATE("f.answered_at"), FEEDBACK_FROM,
+      " ORDER BY f.created_at, f.id", 1, { [2] = "Lead.Kind", [5] = "Fb.Statuses" } },
+    { "answered",
+      CASE_LINK " f.kind," LOCAL_DATE("f.created_at") "," LOCAL_DATE("f.due_at") ","
+      " DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%d/%m/%Y'), IF(e.at <= f.due_at, 'yes', 'no')",
+      "  FROM feedback_event e JOIN feedback f ON f.id = e.feedback_id"
+      "  JOIN org_unit u ON u.id = f.unit_id"
+      " WHERE u.path LIKE ? AND e.event = 'answer'" IN_PERIOD("e.at")
+      "   AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)",
+      " ORDER BY e.at, e.id", 1, { [2] = "Lead.Kind", [6] = "Lead.YesNo" } },
+    { "feedback_overdue", FEEDBACK_COLS " ''",
+      FEEDBACK_FROM " AND f.status IN ('new','accepted','conduct','review')"
+      " AND f.due_at < UTC_TIMESTAMP()", " ORDER BY f.due_at, f.id", 1,
+      { [2] = "Lead.Kind", [5] = "Fb.Statuses" } },
+    { "answer_unsatisfied", FEEDBACK_COLS LOCAL_DATE("f.answered_at"),
+      FEEDBACK_FROM " AND f.answer_satisfied = 0", " ORDER BY f.created_at, f.id", 1,
+      { [2] = "Lead.Kind", [5] = "Fb.Statuses" } },
+};
+
+int
+report_list_kind(const char *kind)
+{
+    for (size_t i = 0; kind && i < NELEM(lists); i++) {
+        if (strcmp(lists[i].kind, kind) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 enum db_rc
 report_list(struct req *r, const struct report_scope *s, const struct period *p,
-            const char *kind, struct dbres *out)
+            const char *kind, long long offset, long long limit, struct dbres *out,
+            long long *total)
 {
-    if (strcmp(kind, "late") == 0 || strcmp(kind, "late_no_apology") == 0 ||
-        strcmp(kind, "escalated") == 0) {
-        return db_query(r->app->db, &r->pool,
-                        strcmp(kind, "late") == 0 ?
-                        "SELECT d.code, ru.short_name, d.applicant_name,"
-                        "       DATE_FORMAT(d.original_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                        "       COALESCE(DATE_FORMAT(d.finished_at + INTERVAL 7 HOUR, '%d/%m/%Y'), ''),"
-                        "       d.status,"
-                        "       (SELECT COUNT(*) FROM apology a WHERE a.dossier_id = d.id AND a.status <> 'draft')"
-                        LATE_IN_PERIOD " ORDER BY d.original_due_at LIMIT 5000"
-                        : strcmp(kind, "late_no_apology") == 0 ?
-                        "SELECT d.code, ru.short_name, d.applicant_name,"
-                        "       DATE_FORMAT(d.original_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                        "       COALESCE(DATE_FORMAT(d.finished_at + INTERVAL 7 HOUR, '%d/%m/%Y'), ''),"
-                        "       d.status, 0"
-                        LATE_IN_PERIOD NO_APOLOGY " ORDER BY d.original_due_at LIMIT 5000"
-                        :
-                        "SELECT d.code, ru.short_name, d.applicant_name,"
-                        "       DATE_FORMAT(d.original_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                        "       COALESCE(DATE_FORMAT(d.finished_at + INTERVAL 7 HOUR, '%d/%m/%Y'), ''),"
-                        "       d.status, d.reappointments"
-                        LATE_IN_PERIOD " AND d.escalated_at IS NOT NULL ORDER BY d.original_due_at LIMIT 5000",
-                        DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to)), out);
-    }
-    if (strcmp(kind, "apology_late") == 0) {
-        return db_query(r->app->db, &r->pool,
-                        "SELECT d.code, au.short_name, a.number,"
-                        "       DATE_FORMAT(a.old_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                        "       DATE_FORMAT(a.signed_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                        "       a.status, a.signer_name"
-                        "  FROM apology a JOIN dossier d ON d.id = a.dossier_id"
-                        "  JOIN org_unit au ON au.id = d.unit_id"
-                        " WHERE au.path LIKE ? AND a.on_time = 0"
-                        "   AND a.signed_at >= ? - INTERVAL 7 HOUR"
-                        "   AND a.signed_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"
-                        " ORDER BY a.signed_at LIMIT 5000",
-                        DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to)), out);
-    }
-    if (strcmp(kind, "feedback_overdue") == 0) {
-        return db_query(r->app->db, &r->pool,
-                        "SELECT f.code, u.short_name, f.kind,"
-                        "       DATE_FORMAT(f.created_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                        "       DATE_FORMAT(f.due_at + INTERVAL 7 HOUR, '%d/%m/%Y'), f.status, ''"
-                        "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"
-                        " WHERE u.path LIKE ? AND f.status IN ('new','accepted','conduct','review')"
-                        "   AND f.due_at < UTC_TIMESTAMP()"
-                        "   AND f.created_at >= ? - INTERVAL 7 HOUR"
-                        "   AND f.created_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"
-                        "   AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)"
-                        " ORDER BY f.due_at LIMIT 5000",
-                        DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to), DV_I(r->user->id)),
-                        out);
+    const struct list_def *l = NULL;
+    struct dbres cnt;
+    enum db_rc rc;
+
+    for (size_t i = 0; i < NELEM(lists); i++) {
+        if (strcmp(lists[i].kind, kind) == 0) {
+            l = &lists[i];
+        }
     }
     memset(out, 0, sizeof(*out));
-    return DB_ERR;
+    if (l == NULL) {
+        return DB_ERR;
+    }
+    if (l->viewer) {
+        rc = db_query(r->app->db, &r->pool, pool_printf(&r->pool, "SELECT COUNT(*) %s", l->from),
+                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to), DV_I(r->user->id)),
+                      &cnt);
+    } else {
+        rc = db_query(r->app->db, &r->pool, pool_printf(&r->pool, "SELECT COUNT(*) %s", l->from),
+                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to)), &cnt);
+    }
+    if (rc != DB_OK) {
+        return rc;
+    }
+    *total = util_num(dbres_get(&cnt, 0, 0));
+    if (l->viewer) {
+        rc = db_query(r->app->db, &r->pool,
+                      pool_printf(&r->pool, "SELECT %s %s %s LIMIT ? OFFSET ?", l->cols, l->from,
+                                  l->order),
+                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to), DV_I(r->user->id),
+                              DV_I(limit), DV_I(offset)), out);
+    } else {
+        rc = db_query(r->app->db, &r->pool,
+                      pool_printf(&r->pool, "SELECT %s %s %s LIMIT ? OFFSET ?", l->cols, l->from,
+                                  l->order),
+                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to), DV_I(limit),
+                              DV_I(offset)), out);
+    }
+    for (size_t i = 0; rc == DB_OK && i < out->nrows; i++) {
+        /* codes in words of the page's language (status, level, kind) */
+        for (size_t c = 0; c < 7; c++) {
+            if (l->tr[c] && out->ncols > c + 1) {
+                out->cell[i * out->ncols + c + 1] = pool_strdup(
+                    &r->pool, lang_str(r, pool_printf(&r->pool, "%s.%s", l->tr[c],
+                                                      dbres_get(out, i, c + 1))));
+            }
+        }
+    }
+    return rc;
 }
 
 enum db_rc

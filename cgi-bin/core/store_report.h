@@ -33,10 +33,17 @@ enum db_rc report_people(struct req *r, const struct report_scope *s, const stru
 /* Received and late per month, the last 12 months (Page.Trend). */
 enum db_rc report_trend(struct req *r, const struct report_scope *s);
 
-/* The list behind a figure: kind is late, late_no_apology, apology_late,
- * escalated, feedback_overdue, feedback_late.  Rows into Page.Rows. */
+/* Is kind the name of a list behind a figure (received, finished, early,
+ * on_time, late_finished, late, late_no_apology, escalated, apologies,
+ * apology_late, ratings, ratings_3/2/1, feedback, answered, feedback_overdue,
+ * answer_unsatisfied)? */
+int report_list_kind(const char *kind);
+
+/* Rows [offset, offset + limit) of that list: column 0 the page a row opens
+ * ("" none), then seven shown columns; *total the number of rows of the list. */
 enum db_rc report_list(struct req *r, const struct report_scope *s, const struct period *p,
-                       const char *kind, struct dbres *out);
+                       const char *kind, long long offset, long long limit, struct dbres *out,
+                       long long *total);
 
 /* Audit rows of people of the subtree, newest first (Page.Audit). */
 enum db_rc report_audit(struct req *r, const struct report_scope *s, int page, int per_page);

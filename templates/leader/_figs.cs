@@ -10,33 +10,33 @@
 <?cs def:figures() ?>
 <h2><?cs var:L.Lead.Dossiers ?></h2>
 <div class="figs">
-<?cs call:fig("received", Page.Fig.received, Page.Prev.received, "") ?>
-<?cs call:fig("finished", Page.Fig.finished, Page.Prev.finished, "") ?>
-<?cs call:fig("on_time_rate", Page.Fig.on_time_rate, Page.Prev.on_time_rate, "") ?>
-<?cs call:fig("early", Page.Fig.early, Page.Prev.early, "") ?>
-<?cs call:fig("on_time", Page.Fig.on_time, Page.Prev.on_time, "") ?>
-<?cs call:fig("late_finished", Page.Fig.late_finished, Page.Prev.late_finished, "") ?>
+<?cs call:fig("received", Page.Fig.received, Page.Prev.received, "received") ?>
+<?cs call:fig("finished", Page.Fig.finished, Page.Prev.finished, "finished") ?>
+<?cs call:fig("on_time_rate", Page.Fig.on_time_rate, Page.Prev.on_time_rate, "finished") ?>
+<?cs call:fig("early", Page.Fig.early, Page.Prev.early, "early") ?>
+<?cs call:fig("on_time", Page.Fig.on_time, Page.Prev.on_time, "on_time") ?>
+<?cs call:fig("late_finished", Page.Fig.late_finished, Page.Prev.late_finished, "late_finished") ?>
 </div>
 <h2><?cs var:L.Lead.Apologies ?></h2>
 <div class="figs">
 <?cs call:fig("late", Page.Fig.late, Page.Prev.late, "late") ?>
 <?cs call:fig("late_no_apology", Page.Fig.late_no_apology, Page.Prev.late_no_apology, "late_no_apology") ?>
-<?cs call:fig("apologies", Page.Fig.apologies, Page.Prev.apologies, "") ?>
+<?cs call:fig("apologies", Page.Fig.apologies, Page.Prev.apologies, "apologies") ?>
 <?cs call:fig("apologies_late", Page.Fig.apologies_late, Page.Prev.apologies_late, "apology_late") ?>
 <?cs call:fig("escalated", Page.Fig.escalated, Page.Prev.escalated, "escalated") ?>
-<?cs call:fig("median_delay", Page.Fig.median_delay, Page.Prev.median_delay, "") ?>
+<?cs call:fig("median_delay", Page.Fig.median_delay, Page.Prev.median_delay, "late_finished") ?>
 </div>
 <h2><?cs var:L.Lead.Satisfaction ?></h2>
 <div class="figs">
-<?cs call:fig("ratings", Page.Fig.ratings, Page.Prev.ratings, "") ?>
-<?cs call:fig("satisfaction", Page.Fig.satisfaction, Page.Prev.satisfaction, "") ?>
-<?cs call:fig("p3", Page.Fig.p3, Page.Prev.p3, "") ?>
-<?cs call:fig("p2", Page.Fig.p2, Page.Prev.p2, "") ?>
-<?cs call:fig("p1", Page.Fig.p1, Page.Prev.p1, "") ?>
-<?cs call:fig("crit_attitude", Page.Fig.crit_attitude, Page.Prev.crit_attitude, "") ?>
-<?cs call:fig("crit_time", Page.Fig.crit_time, Page.Prev.crit_time, "") ?>
-<?cs call:fig("crit_trips", Page.Fig.crit_trips, Page.Prev.crit_trips, "") ?>
-<?cs call:fig("crit_guidance", Page.Fig.crit_guidance, Page.Prev.crit_guidance, "") ?>
+<?cs call:fig("ratings", Page.Fig.ratings, Page.Prev.ratings, "ratings") ?>
+<?cs call:fig("satisfaction", Page.Fig.satisfaction, Page.Prev.satisfaction, "ratings") ?>
+<?cs call:fig("p3", Page.Fig.p3, Page.Prev.p3, "ratings_3") ?>
+<?cs call:fig("p2", Page.Fig.p2, Page.Prev.p2, "ratings_2") ?>
+<?cs call:fig("p1", Page.Fig.p1, Page.Prev.p1, "ratings_1") ?>
+<?cs call:fig("crit_attitude", Page.Fig.crit_attitude, Page.Prev.crit_attitude, "ratings") ?>
+<?cs call:fig("crit_time", Page.Fig.crit_time, Page.Prev.crit_time, "ratings") ?>
+<?cs call:fig("crit_trips", Page.Fig.crit_trips, Page.Prev.crit_trips, "ratings") ?>
+<?cs call:fig("crit_guidance", Page.Fig.crit_guidance, Page.Prev.crit_guidance, "ratings") ?>
 </div>
 <?cs if:Page.Fig.ratings > #0 ?>
 <figure class="chart">
@@ -50,10 +50,10 @@
 <?cs /if ?>
 <h2><?cs var:L.Lead.Feedback ?></h2>
 <div class="figs">
-<?cs call:fig("feedback", Page.Fig.feedback, Page.Prev.feedback, "") ?>
-<?cs call:fig("answered_on_time", Page.Fig.answered_on_time, Page.Prev.answered_on_time, "") ?>
-<?cs call:fig("median_answer_hours", Page.Fig.median_answer_hours, Page.Prev.median_answer_hours, "") ?>
+<?cs call:fig("feedback", Page.Fig.feedback, Page.Prev.feedback, "feedback") ?>
+<?cs call:fig("answered_on_time", Page.Fig.answered_on_time, Page.Prev.answered_on_time, "answered") ?>
+<?cs call:fig("median_answer_hours", Page.Fig.median_answer_hours, Page.Prev.median_answer_hours, "answered") ?>
 <?cs call:fig("feedback_overdue", Page.Fig.feedback_overdue, Page.Prev.feedback_overdue, "feedback_overdue") ?>
-<?cs call:fig("answer_unsatisfied", Page.Fig.answer_unsatisfied, Page.Prev.answer_unsatisfied, "") ?>
+<?cs call:fig("answer_unsatisfied", Page.Fig.answer_unsatisfied, Page.Prev.answer_unsatisfied, "answer_unsatisfied") ?>
 </div>
 <?cs /def ?>

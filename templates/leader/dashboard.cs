@@ -17,6 +17,7 @@
 <?cs call:figures() ?>
 <h2><?cs var:L.Lead.ByUnit ?></h2>
 <?cs if:subcount(Page.Units) ?>
+<p><a href="/lanh-dao/?<?cs call:qs() ?>&amp;csv=don-vi"><?cs var:L.Lead.Csv.Link ?></a></p>
 <div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.Lead.ByUnit ?>"><table>
 <thead><tr><th scope="col"><?cs var:L.Stats.Name ?></th><th scope="col"><?cs var:L.Lead.Fig.received ?></th><th scope="col"><?cs var:L.Lead.Fig.on_time_rate ?></th><th scope="col"><?cs var:L.Lead.Fig.late ?></th><th scope="col"><?cs var:L.Lead.Fig.late_no_apology ?></th><th scope="col"><?cs var:L.Lead.Fig.satisfaction ?></th><th scope="col"><?cs var:L.Lead.Fig.answered_on_time ?></th></tr></thead>
 <tbody><?cs each:u = Page.Units ?><tr><th scope="row"><a href="/lanh-dao/?don-vi=<?cs var:url_escape(u.code) ?>&amp;tu=<?cs var:Page.From ?>&amp;den=<?cs var:Page.To ?>"><?cs var:u.name ?></a></th>
@@ -34,7 +35,9 @@
 <tbody><?cs each:x = rows ?><tr><td><?cs alt:x.rank ?>—<?cs /alt ?></td><th scope="row"><?cs var:x.name ?></th><td><?cs var:x.ratings ?></td><td><?cs alt:x.satisfaction ?><?cs var:L.Stats.TooFew ?><?cs /alt ?></td><td><?cs var:x.p3 ?></td></tr><?cs /each ?></tbody></table></div>
 <?cs /def ?>
 <?cs call:people(L.Lead.Counters, Page.Counters) ?>
+<p><a href="/lanh-dao/?<?cs call:qs() ?>&amp;csv=quay"><?cs var:L.Lead.Csv.Link ?></a></p>
 <?cs call:people(L.Lead.Officers, Page.Officers) ?>
+<p><a href="/lanh-dao/?<?cs call:qs() ?>&amp;csv=can-bo"><?cs var:L.Lead.Csv.Link ?></a></p>
 <h2><?cs var:L.Lead.Trend ?></h2>
 <figure class="chart">
 <svg viewBox="0 0 640 200" role="img" aria-labelledby="trend-title"><title id="trend-title"><?cs var:L.Lead.Trend ?></title>
@@ -45,4 +48,5 @@
 </figure>
 <div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.Lead.Trend ?>"><table><thead><tr><th scope="col"><?cs var:L.Lead.MonthCol ?></th><th scope="col"><?cs var:L.Lead.Fig.received ?></th><th scope="col"><?cs var:L.Lead.Fig.late_finished ?></th></tr></thead>
 <tbody><?cs each:t = Page.Trend ?><tr><th scope="row"><?cs var:t.month ?></th><td><?cs var:t.received ?></td><td><?cs var:t.late ?></td></tr><?cs /each ?></tbody></table></div>
+<p><a href="/lanh-dao/?<?cs call:qs() ?>&amp;csv=thang"><?cs var:L.Lead.Csv.Link ?></a></p>
 <?cs include:"_foot.cs" ?>

@@ -3,7 +3,7 @@
 'use strict';
 const assert = require('assert');
 const { test } = require('../lib/harness');
-const { Client, sql, resetLimits } = require('../lib/client');
+const { Client, sql, motcuactl } = require('../lib/client');
 
 const HASH = '$argon2id$v=19$m=65536,t=2,p=1$WxmA5i9aMqOAs0pOZihj+Q$geaYVNbK16bxGmNqRlFMgPhIADiJLtwNzo4nR4gpyAc';   // "motcua-demo"
 const T = {};
@@ -47,12 +47,13 @@ test('setup: unit X with its leader and officer; 9 dossiers received through the
        SELECT id, unit_id, 'draft', 'workload', 'Nháp', original_due_at, original_due_at, (SELECT id FROM users WHERE username = 'canbo_x'), UTC_TIMESTAMP()
        FROM dossier WHERE code = '${T.codes[5]}'`);
   T.noApology = T.codes.slice(5, 7).sort();
-  // ratings of the month for the satisfaction figure: 20 ratings, 5 not satisfied
-  sql(`INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1) VALUES ('unit', ${T.unit}, CURDATE(), 20, 10, 5, 5)`);
-  // two ratings with the officer-attitude criterion: 3 and 2, mean 2.5
-  sql(`INSERT INTO rating (ref, channel, unit_id, level, c_attitude, created_at, updated_at) VALUES
-       ('testx00000000001', 'qr', ${T.unit}, 3, 3, UTC_TIMESTAMP(), UTC_TIMESTAMP()),
-       ('testx00000000002', 'qr', ${T.unit}, 2, 2, UTC_TIMESTAMP(), UTC_TIMESTAMP())`);
+  // 20 ratings of the month, 5 not satisfied; two answer the officer-attitude criterion: 3 and 2
+  const levels = [...Array(10).fill(3), ...Array(5).fill(2), ...Array(5).fill(1)];
+  sql(`INSERT INTO rating (ref, channel, unit_id, level, c_attitude, created_at, updated_at) VALUES ` +
+      levels.map((l, i) => `('testx${String(i).padStart(11, '0')}', 'qr', ${T.unit}, ${l}, ` +
+        `${i === 0 ? 3 : i === 10 ? 2 : 'NULL'}, UTC_TIMESTAMP(), UTC_TIMESTAMP())`).join(', '));
+  // the rows above were written by hand, not by the programs: the operator's command recounts
+  assert.match(motcuactl('rebuild-stats'), /late-dossier figures rebuilt/);
 });
 
 test('the dashboard shows 9 received, 7 late of which 2 without an apology, satisfaction 75,0%', async () => {
@@ -63,12 +64,12 @@ test('the dashboard shows 9 received, 7 late of which 2 without an apology, sati
     const m = r.text.match(new RegExp(`loai=${key}&amp;[^"]*">(\\d+)<`));
     return m && Number(m[1]);
   };
-  assert.match(r.text, /Hồ sơ tiếp nhận<\/p>\s*<p class="fig-value">9</);
+  assert.match(r.text, /Hồ sơ tiếp nhận<\/p>\s*<p class="fig-value"><a [^>]*loai=received[^>]*>9</);
   assert.strictEqual(fig('late'), 7);
   assert.strictEqual(fig('late_no_apology'), 2);
-  assert.match(r.text, /Tỷ lệ hài lòng \(QĐ 766\)<\/p>\s*<p class="fig-value">75,0%</);
+  assert.match(r.text, /Tỷ lệ hài lòng \(QĐ 766\)<\/p>\s*<p class="fig-value"><a [^>]*>75,0%</);
   assert.match(r.text, /<svg viewBox="0 0 640 200" role="img"/, 'a server-rendered chart');
-  assert.match(r.text, /Thái độ phục vụ \(điểm trung bình\)<\/p>\s*<p class="fig-value">2,50 \/ 3</);
+  assert.match(r.text, /Thái độ phục vụ \(điểm trung bình\)<\/p>\s*<p class="fig-value"><a [^>]*>2,50 \/ 3</);
   assert.match(r.text, /<figcaption>Tỷ lệ các mức hài lòng: Rất hài lòng 50,0%, Hài lòng 25,0%, Không hài lòng 25,0%<\/figcaption>/);
   assert.match(r.text, /Cách tính/);
 });
@@ -90,11 +91,69 @@ test('drill-down: the 2 dossiers without an apology, each linking to the dossier
     { headers: { cookie: c.cookieHeader() } })).arrayBuffer());
   assert.deepStrictEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
   const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
-  assert.strictEqual(lines[0], 'Mã hồ sơ,Đơn vị tiếp nhận,Người nộp,Hẹn trả ban đầu,Có kết quả,Trạng thái,—');
+  assert.strictEqual(lines[0], '"Mã hồ sơ","Đơn vị tiếp nhận","Người nộp","Hẹn trả ban đầu","Có kết quả","Trạng thái","Số lần hẹn lại"');
   assert.deepStrictEqual(lines.slice(1).map(l => l.split(',')[0].replace(/"/g, '')).sort(), T.noApology);
   const all = await c.get('/lanh-dao/danh-sach?loai=late&ky=thang');
   assert.match(all.text, /<strong id="row-count">7<\/strong>/);
   assert.ok(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'report.export'")[0][0] >= '1', 'exports are audited');
+});
+
+test('every figure with a list is the number of rows of that list', async () => {
+  const c = await as('lanhdao_x');
+  const r = await c.get('/lanh-dao/?ky=thang');
+  const links = [...r.text.matchAll(/<p class="fig-value"><a href="([^"]*loai=(\w+)[^"]*)">(\d+)<\/a>/g)];
+  const seen = new Set();
+  for (const [, href, kind, value] of links) {
+    if (seen.has(kind)) continue;
+    seen.add(kind);
+    const list = await c.get(href.replace(/&amp;/g, '&'));
+    assert.strictEqual(list.status, 200, kind);
+    assert.match(list.text, new RegExp(`<strong id="row-count">${value}</strong>`), `${kind}: ${value} rows`);
+  }
+  for (const k of ['received', 'late', 'late_no_apology', 'ratings', 'apologies', 'feedback']) assert.ok(seen.has(k), k);
+  const ones = await c.get('/lanh-dao/danh-sach?loai=ratings_1&ky=thang');
+  assert.match(ones.text, /<strong id="row-count">5<\/strong>/);
+  assert.strictEqual((ones.text.match(/<td>Không hài lòng<\/td>/g) || []).length, 5, 'levels in words');
+});
+
+test('signing the apology of a late dossier updates the figure at once, without a recount', async () => {
+  const [[aid]] = sql(`SELECT a.id FROM apology a JOIN dossier d ON d.id = a.dossier_id WHERE d.code = '${T.codes[5]}'`);
+  const c = await as('lanhdao_x');
+  const csrf = await c.csrf('/can-bo/ho-so/' + T.codes[5]);
+  const r = await c.post(`/can-bo/ho-so/${T.codes[5]}/xin-loi/${aid}/ky`, { csrf, title: 'GIÁM ĐỐC' });
+  assert.strictEqual(r.status, 303);
+  const dash = await c.get('/lanh-dao/?ky=thang');
+  const m = dash.text.match(/loai=late_no_apology&amp;[^"]*">(\d+)</);
+  assert.strictEqual(Number(m[1]), 1);
+  const list = await c.get('/lanh-dao/danh-sach?loai=late_no_apology&ky=thang');
+  const body = list.text.slice(list.text.indexOf('<tbody>'));
+  assert.deepStrictEqual([...body.matchAll(/href="\/can-bo\/ho-so\/([^"]+)"/g)].map(x => x[1]), [T.codes[6]]);
+  T.noApology = [T.codes[6]];
+});
+
+test('the dashboard tables as CSV: the province sees unit X with 9 received, 7 late, 1 without apology', async () => {
+  const c = await as('lanhdao02');
+  const r = await fetch(process.env.MOTCUA_BASE + '/lanh-dao/?don-vi=000.22.00.H41&ky=thang&csv=don-vi',
+    { headers: { cookie: c.cookieHeader() } });
+  assert.strictEqual(r.status, 200);
+  assert.match(r.headers.get('content-type'), /^text\/csv/);
+  const text = Buffer.from(await r.arrayBuffer()).toString('utf8');
+  assert.strictEqual(text.charCodeAt(0), 0xfeff, 'BOM');
+  const rows = text.slice(1).trim().split('\r\n')
+    .map(l => [...l.matchAll(/"((?:[^"]|"")*)"/g)].map(m => m[1].replace(/""/g, '"')));
+  const head = rows[0];
+  const x = rows.find(row => row[0] === 'Trung tâm kiểm thử X');
+  assert.ok(x, 'the sub-unit row');
+  const at = name => x[head.indexOf(name)];
+  assert.strictEqual(at('Hồ sơ tiếp nhận'), '9');
+  assert.strictEqual(at('Hồ sơ trễ hẹn'), '7');
+  assert.strictEqual(at('Trễ hẹn chưa có văn bản xin lỗi'), '1');
+  assert.strictEqual(at('Tỷ lệ hài lòng (QĐ 766)'), '75,0%');
+  for (const t of ['quay', 'can-bo', 'thang']) {
+    const t2 = await fetch(process.env.MOTCUA_BASE + `/lanh-dao/?ky=thang&csv=${t}`, { headers: { cookie: c.cookieHeader() } });
+    assert.strictEqual(t2.status, 200, t);
+  }
+  assert.strictEqual((await c.get('/lanh-dao/?ky=thang&csv=khac')).status, 400);
 });
 
 test('scope: a leader sees only its subtree; the provincial leader sees everything; officers none', async () => {
