@@ -105,7 +105,7 @@ static int
 dashboard_csv(struct req *r, const char *which, const struct period *p,
               const struct report_scope *s)
 {
-    static const char *const unit_cols[] = { "name", "received", "finished", "on_time_rate",
+    static const char *const unit_cols[] = { "name", "rank_on_time", "rank_satisfaction", "received", "finished", "on_time_rate",
                                              "early", "on_time", "late_finished", "late",
                                              "late_no_apology", "apologies", "apologies_late",
                                              "escalated", "ratings", "satisfaction", "p3", "p2",
@@ -157,6 +157,7 @@ dashboard(struct req *r)
     struct period p, prev;
     int rc = scope_of(r, &s);
     enum db_rc dr;
+    int min_count = (int)conf_int(r->app->conf, "Stats.MinCount", 10);
 
     if (rc != 0) {
         return rc;
@@ -166,9 +167,8 @@ dashboard(struct req *r)
     }
     if ((dr = report_figures(r, &s, &p, "Page.Fig")) != DB_OK ||
         (dr = report_figures(r, &s, &prev, "Page.Prev")) != DB_OK ||
-        (dr = report_units(r, &s, &p)) != DB_OK ||
-        (dr = report_people(r, &s, &p, (int)conf_int(r->app->conf, "Stats.MinCount", 10))) !=
-            DB_OK ||
+        (dr = report_units(r, &s, &p, min_count)) != DB_OK ||
+        (dr = report_people(r, &s, &p, min_count)) != DB_OK ||
         (dr = report_trend(r, &s)) != DB_OK) {
         return db_fail(r, dr);
     }

@@ -405,8 +405,24 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
     return rc;
 }
 
+/* Rank 1 for the best value among the eligible (value >= 0), equal values
+ * sharing a rank; 0 for the ineligible. */
+static long long
+rank_of(const double *v, size_t n, size_t i)
+{
+    long long rank = 1;
+
+    if (v[i] < 0) {
+        return 0;
+    }
+    for (size_t k = 0; k < n; k++) {
+        rank += v[k] > v[i];
+    }
+    return rank;
+}
+
 enum db_rc
-report_units(struct req *r, const struct report_scope *s, const struct period *p)
+report_units(struct req *r, const struct report_scope *s, const struct period *p, int min_count)
 {
     struct dbres kids;
     struct figs *f;
@@ -426,14 +442,37 @@ report_units(struct req *r, const struct report_scope *s, const struct period *p
     if ((rc = unitmap_load(r, s, NULL, &kids, f, &m)) == DB_OK) {
         rc = figs_load(r, p, &m, NULL, 0);
     }
-    for (size_t i = 0; rc == DB_OK && i < kids.nrows; i++) {
-        const char *prefix = pool_printf(&r->pool, "Page.Units.%zu", i);
-
-        hset(r, pool_printf(&r->pool, "%s.name", prefix), dbres_get(&kids, i, 1));
-        hset(r, pool_printf(&r->pool, "%s.code", prefix), dbres_get(&kids, i, 2));
-        figs_hdf(r, &f[i], prefix);
+    if (rc != DB_OK) {
+        return rc;
     }
-    return rc;
+    {
+        /* ranked on satisfaction and on-time rate; small numbers do not rank */
+        double *sat = pool_alloc(&r->pool, kids.nrows * sizeof(*sat));
+        double *ont = pool_alloc(&r->pool, kids.nrows * sizeof(*ont));
+
+        for (size_t i = 0; i < kids.nrows; i++) {
+            sat[i] = f[i].ratings >= min_count
+                         ? (double)(f[i].ratings - f[i].r1) / (double)f[i].ratings : -1;
+            ont[i] = f[i].finished >= min_count
+                         ? (double)(f[i].early + f[i].on_time) / (double)f[i].finished : -1;
+        }
+        for (size_t i = 0; i < kids.nrows; i++) {
+            const char *prefix = pool_printf(&r->pool, "Page.Units.%zu", i);
+
+            hset(r, pool_printf(&r->pool, "%s.name", prefix), dbres_get(&kids, i, 1));
+            hset(r, pool_printf(&r->pool, "%s.code", prefix), dbres_get(&kids, i, 2));
+            figs_hdf(r, &f[i], prefix);
+            if (sat[i] >= 0) {
+                hseti(r, pool_printf(&r->pool, "%s.rank_satisfaction", prefix),
+                      rank_of(sat, kids.nrows, i));
+            }
+            if (ont[i] >= 0) {
+                hseti(r, pool_printf(&r->pool, "%s.rank_on_time", prefix),
+                      rank_of(ont, kids.nrows, i));
+            }
+        }
+    }
+    return DB_OK;
 }
 
 enum db_rc

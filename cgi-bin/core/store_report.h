@@ -23,8 +23,10 @@ enum db_rc report_scope(struct req *r, const char *code, struct report_scope *s,
 enum db_rc report_figures(struct req *r, const struct report_scope *s, const struct period *p,
                           const char *prefix);
 
-/* One row per direct sub-unit with the key figures (Page.Units). */
-enum db_rc report_units(struct req *r, const struct report_scope *s, const struct period *p);
+/* One row per direct sub-unit with every figure (Page.Units), ranked on
+ * satisfaction and on-time rate among those with at least min_count. */
+enum db_rc report_units(struct req *r, const struct report_scope *s, const struct period *p,
+                        int min_count);
 
 /* Satisfaction per counter and per officer of the subtree (Page.Counters, Page.Officers). */
 enum db_rc report_people(struct req *r, const struct report_scope *s, const struct period *p,

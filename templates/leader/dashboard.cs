@@ -17,14 +17,15 @@
 <?cs call:figures() ?>
 <h2><?cs var:L.Lead.ByUnit ?></h2>
 <?cs if:subcount(Page.Units) ?>
+<p class="help"><?cs var:L.Lead.UnitRankHelp ?></p>
 <p><a href="/lanh-dao/?<?cs call:qs() ?>&amp;csv=don-vi"><?cs var:L.Lead.Csv.Link ?></a></p>
 <div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.Lead.ByUnit ?>"><table>
-<thead><tr><th scope="col"><?cs var:L.Stats.Name ?></th><th scope="col"><?cs var:L.Lead.Fig.received ?></th><th scope="col"><?cs var:L.Lead.Fig.on_time_rate ?></th><th scope="col"><?cs var:L.Lead.Fig.late ?></th><th scope="col"><?cs var:L.Lead.Fig.late_no_apology ?></th><th scope="col"><?cs var:L.Lead.Fig.satisfaction ?></th><th scope="col"><?cs var:L.Lead.Fig.answered_on_time ?></th></tr></thead>
+<thead><tr><th scope="col"><?cs var:L.Stats.Name ?></th><th scope="col"><?cs var:L.Lead.Fig.received ?></th><th scope="col"><?cs var:L.Lead.Fig.on_time_rate ?></th><th scope="col"><?cs var:L.Lead.CsvCol.rank_on_time ?></th><th scope="col"><?cs var:L.Lead.Fig.late ?></th><th scope="col"><?cs var:L.Lead.Fig.late_no_apology ?></th><th scope="col"><?cs var:L.Lead.Fig.satisfaction ?></th><th scope="col"><?cs var:L.Lead.CsvCol.rank_satisfaction ?></th><th scope="col"><?cs var:L.Lead.Fig.answered_on_time ?></th></tr></thead>
 <tbody><?cs each:u = Page.Units ?><tr><th scope="row"><a href="/lanh-dao/?don-vi=<?cs var:url_escape(u.code) ?>&amp;tu=<?cs var:Page.From ?>&amp;den=<?cs var:Page.To ?>"><?cs var:u.name ?></a></th>
-<td><?cs var:u.received ?></td><td><?cs var:u.on_time_rate ?></td>
+<td><?cs var:u.received ?></td><td><?cs var:u.on_time_rate ?></td><td><?cs alt:u.rank_on_time ?>—<?cs /alt ?></td>
 <td><a href="/lanh-dao/danh-sach?loai=late&amp;don-vi=<?cs var:url_escape(u.code) ?>&amp;tu=<?cs var:Page.From ?>&amp;den=<?cs var:Page.To ?>"><?cs var:u.late ?></a></td>
 <td><a href="/lanh-dao/danh-sach?loai=late_no_apology&amp;don-vi=<?cs var:url_escape(u.code) ?>&amp;tu=<?cs var:Page.From ?>&amp;den=<?cs var:Page.To ?>"><?cs var:u.late_no_apology ?></a></td>
-<td><?cs var:u.satisfaction ?></td><td><?cs var:u.answered_on_time ?></td></tr><?cs /each ?></tbody>
+<td><?cs var:u.satisfaction ?></td><td><?cs alt:u.rank_satisfaction ?>—<?cs /alt ?></td><td><?cs var:u.answered_on_time ?></td></tr><?cs /each ?></tbody>
 </table></div>
 <?cs else ?><p class="muted"><?cs var:L.Lead.NoSubunits ?></p><?cs /if ?>
 <h2><?cs var:L.Lead.Ranking ?></h2>

@@ -149,6 +149,8 @@ test('the dashboard tables as CSV: the province sees unit X with 9 received, 7 l
   assert.strictEqual(at('Hồ sơ trễ hẹn'), '7');
   assert.strictEqual(at('Trễ hẹn chưa có văn bản xin lỗi'), '1');
   assert.strictEqual(at('Tỷ lệ hài lòng (QĐ 766)'), '75,0%');
+  assert.match(at('Hạng hài lòng'), /^[1-9]\d*$/, '20 ratings: ranked');
+  assert.strictEqual(at('Hạng đúng hạn'), '', 'nothing finished: not ranked');
   for (const t of ['quay', 'can-bo', 'thang']) {
     const t2 = await fetch(process.env.MOTCUA_BASE + `/lanh-dao/?ky=thang&csv=${t}`, { headers: { cookie: c.cookieHeader() } });
     assert.strictEqual(t2.status, 200, t);
