@@ -604,78 +604,83 @@ report_trend(struct req *r, const struct report_scope *s)
 #define FEEDBACK_COLS                                                                       \
     CASE_LINK " f.kind," LOCAL_DATE("f.created_at") "," LOCAL_DATE("f.due_at") ", f.status,"
 
+/* The prepared-statement cache knows a statement by the address of its text:
+ * every list's two statements are whole string constants. */
+#define LIST(kind, cols, from, order, viewer, ...)                                          \
+    { kind, "SELECT COUNT(*) " from, "SELECT " cols " " from " " order " LIMIT ? OFFSET ?",  \
+      viewer, __VA_ARGS__ }
+
 static const struct list_def {
     const char *kind;
-    const char *cols;        /* link, then the seven shown columns */
-    const char *from;
-    const char *order;
+    const char *count;       /* SELECT COUNT(*) of the list */
+    const char *rows;        /* link, then the seven shown columns; LIMIT ? OFFSET ? */
     int viewer;              /* takes the viewer's id after the period */
     const char *tr[7];       /* language prefix translating a column's codes */
 } lists[] = {
-    { "received",
+    LIST("received",
       DOSSIER_LINK " d.applicant_name," LOCAL_DATE("d.received_at") ","
       LOCAL_DATE("d.original_due_at") ", d.status," LOCAL_DATE("d.finished_at"),
       "  FROM dossier d JOIN org_unit ru ON ru.id = d.unit_id"
       " WHERE ru.path LIKE ?" IN_PERIOD("d.received_at"),
-      " ORDER BY d.received_at, d.id", 0, { [5] = "Dossier.St" } },
-    { "finished", FINISHED_COLS, FINISHED_IN_PERIOD, " ORDER BY d.finished_at, d.id", 0,
-      { [5] = "Dossier.St" } },
-    { "early", FINISHED_COLS, FINISHED_IN_PERIOD
+      " ORDER BY d.received_at, d.id", 0, { [5] = "Dossier.St" }),
+    LIST("finished", FINISHED_COLS, FINISHED_IN_PERIOD, " ORDER BY d.finished_at, d.id", 0,
+      { [5] = "Dossier.St" }),
+    LIST("early", FINISHED_COLS, FINISHED_IN_PERIOD
       " AND DATE(d.finished_at + INTERVAL 7 HOUR) < DATE(d.original_due_at + INTERVAL 7 HOUR)",
-      " ORDER BY d.finished_at, d.id", 0, { [5] = "Dossier.St" } },
-    { "on_time", FINISHED_COLS, FINISHED_IN_PERIOD
+      " ORDER BY d.finished_at, d.id", 0, { [5] = "Dossier.St" }),
+    LIST("on_time", FINISHED_COLS, FINISHED_IN_PERIOD
       " AND DATE(d.finished_at + INTERVAL 7 HOUR) = DATE(d.original_due_at + INTERVAL 7 HOUR)",
-      " ORDER BY d.finished_at, d.id", 0, { [5] = "Dossier.St" } },
-    { "late_finished", FINISHED_COLS, FINISHED_IN_PERIOD
+      " ORDER BY d.finished_at, d.id", 0, { [5] = "Dossier.St" }),
+    LIST("late_finished", FINISHED_COLS, FINISHED_IN_PERIOD
       " AND DATE(d.finished_at + INTERVAL 7 HOUR) > DATE(d.original_due_at + INTERVAL 7 HOUR)",
-      " ORDER BY d.finished_at, d.id", 0, { [5] = "Dossier.St" } },
-    { "late",
+      " ORDER BY d.finished_at, d.id", 0, { [5] = "Dossier.St" }),
+    LIST("late",
       LATE_COLS " (SELECT COUNT(*) FROM apology a WHERE a.dossier_id = d.id AND a.status <> 'draft')",
-      LATE_IN_PERIOD, " ORDER BY d.original_due_at, d.id", 0, { [5] = "Dossier.St" } },
-    { "late_no_apology", LATE_COLS " d.reappointments", LATE_IN_PERIOD NO_APOLOGY,
-      " ORDER BY d.original_due_at, d.id", 0, { [5] = "Dossier.St" } },
-    { "escalated", LATE_COLS " d.reappointments",
+      LATE_IN_PERIOD, " ORDER BY d.original_due_at, d.id", 0, { [5] = "Dossier.St" }),
+    LIST("late_no_apology", LATE_COLS " d.reappointments", LATE_IN_PERIOD NO_APOLOGY,
+      " ORDER BY d.original_due_at, d.id", 0, { [5] = "Dossier.St" }),
+    LIST("escalated", LATE_COLS " d.reappointments",
       LATE_IN_PERIOD " AND d.escalated_at IS NOT NULL", " ORDER BY d.original_due_at, d.id", 0,
-      { [5] = "Dossier.St" } },
-    { "apologies",
+      { [5] = "Dossier.St" }),
+    LIST("apologies",
       DOSSIER_LINK " a.number," LOCAL_DATE("a.old_due_at") "," LOCAL_DATE("a.signed_at")
       ", a.status, a.signer_name",
       "  FROM apology a JOIN dossier d ON d.id = a.dossier_id"
       "  JOIN org_unit ru ON ru.id = d.unit_id"
       " WHERE ru.path LIKE ? AND a.status <> 'draft'" IN_PERIOD("a.signed_at"),
-      " ORDER BY a.signed_at, a.id", 0, { [5] = "Apology.St" } },
-    { "apology_late",
+      " ORDER BY a.signed_at, a.id", 0, { [5] = "Apology.St" }),
+    LIST("apology_late",
       DOSSIER_LINK " a.number," LOCAL_DATE("a.old_due_at") "," LOCAL_DATE("a.signed_at")
       ", a.status, a.signer_name",
       "  FROM apology a JOIN dossier d ON d.id = a.dossier_id"
       "  JOIN org_unit ru ON ru.id = d.unit_id"
       " WHERE ru.path LIKE ? AND a.status <> 'draft' AND a.on_time = 0" IN_PERIOD("a.signed_at"),
-      " ORDER BY a.signed_at, a.id", 0, { [5] = "Apology.St" } },
-    { "ratings", RATINGS_COLS, RATINGS_FROM, " ORDER BY x.created_at, x.id", 0,
-      { [5] = "Level" } },
-    { "ratings_3", RATINGS_COLS, RATINGS_FROM " AND x.level = 3", " ORDER BY x.created_at, x.id",
-      0, { [5] = "Level" } },
-    { "ratings_2", RATINGS_COLS, RATINGS_FROM " AND x.level = 2", " ORDER BY x.created_at, x.id",
-      0, { [5] = "Level" } },
-    { "ratings_1", RATINGS_COLS, RATINGS_FROM " AND x.level = 1", " ORDER BY x.created_at, x.id",
-      0, { [5] = "Level" } },
-    { "feedback", FEEDBACK_COLS LOCAL_DATE("f.answered_at"), FEEDBACK_FROM,
-      " ORDER BY f.created_at, f.id", 1, { [2] = "Lead.Kind", [5] = "Fb.Statuses" } },
-    { "answered",
+      " ORDER BY a.signed_at, a.id", 0, { [5] = "Apology.St" }),
+    LIST("ratings", RATINGS_COLS, RATINGS_FROM, " ORDER BY x.created_at, x.id", 0,
+      { [5] = "Level" }),
+    LIST("ratings_3", RATINGS_COLS, RATINGS_FROM " AND x.level = 3", " ORDER BY x.created_at, x.id",
+      0, { [5] = "Level" }),
+    LIST("ratings_2", RATINGS_COLS, RATINGS_FROM " AND x.level = 2", " ORDER BY x.created_at, x.id",
+      0, { [5] = "Level" }),
+    LIST("ratings_1", RATINGS_COLS, RATINGS_FROM " AND x.level = 1", " ORDER BY x.created_at, x.id",
+      0, { [5] = "Level" }),
+    LIST("feedback", FEEDBACK_COLS LOCAL_DATE("f.answered_at"), FEEDBACK_FROM,
+      " ORDER BY f.created_at, f.id", 1, { [2] = "Lead.Kind", [5] = "Fb.Statuses" }),
+    LIST("answered",
       CASE_LINK " f.kind," LOCAL_DATE("f.created_at") "," LOCAL_DATE("f.due_at") ","
       " DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%d/%m/%Y'), IF(e.at <= f.due_at, 'yes', 'no')",
       "  FROM feedback_event e JOIN feedback f ON f.id = e.feedback_id"
       "  JOIN org_unit u ON u.id = f.unit_id"
       " WHERE u.path LIKE ? AND e.event = 'answer'" IN_PERIOD("e.at")
       "   AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)",
-      " ORDER BY e.at, e.id", 1, { [2] = "Lead.Kind", [6] = "Lead.YesNo" } },
-    { "feedback_overdue", FEEDBACK_COLS " ''",
+      " ORDER BY e.at, e.id", 1, { [2] = "Lead.Kind", [6] = "Lead.YesNo" }),
+    LIST("feedback_overdue", FEEDBACK_COLS " ''",
       FEEDBACK_FROM " AND f.status IN ('new','accepted','conduct','review')"
       " AND f.due_at < UTC_TIMESTAMP()", " ORDER BY f.due_at, f.id", 1,
-      { [2] = "Lead.Kind", [5] = "Fb.Statuses" } },
-    { "answer_unsatisfied", FEEDBACK_COLS LOCAL_DATE("f.answered_at"),
+      { [2] = "Lead.Kind", [5] = "Fb.Statuses" }),
+    LIST("answer_unsatisfied", FEEDBACK_COLS LOCAL_DATE("f.answered_at"),
       FEEDBACK_FROM " AND f.answer_satisfied = 0", " ORDER BY f.created_at, f.id", 1,
-      { [2] = "Lead.Kind", [5] = "Fb.Statuses" } },
+      { [2] = "Lead.Kind", [5] = "Fb.Statuses" }),
 };
 
 int
@@ -708,11 +713,11 @@ report_list(struct req *r, const struct report_scope *s, const struct period *p,
         return DB_ERR;
     }
     if (l->viewer) {
-        rc = db_query(r->app->db, &r->pool, pool_printf(&r->pool, "SELECT COUNT(*) %s", l->from),
+        rc = db_query(r->app->db, &r->pool, l->count,
                       DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to), DV_I(r->user->id)),
                       &cnt);
     } else {
-        rc = db_query(r->app->db, &r->pool, pool_printf(&r->pool, "SELECT COUNT(*) %s", l->from),
+        rc = db_query(r->app->db, &r->pool, l->count,
                       DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to)), &cnt);
     }
     if (rc != DB_OK) {
@@ -720,15 +725,11 @@ report_list(struct req *r, const struct report_scope *s, const struct period *p,
     }
     *total = util_num(dbres_get(&cnt, 0, 0));
     if (l->viewer) {
-        rc = db_query(r->app->db, &r->pool,
-                      pool_printf(&r->pool, "SELECT %s %s %s LIMIT ? OFFSET ?", l->cols, l->from,
-                                  l->order),
+        rc = db_query(r->app->db, &r->pool, l->rows,
                       DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to), DV_I(r->user->id),
                               DV_I(limit), DV_I(offset)), out);
     } else {
-        rc = db_query(r->app->db, &r->pool,
-                      pool_printf(&r->pool, "SELECT %s %s %s LIMIT ? OFFSET ?", l->cols, l->from,
-                                  l->order),
+        rc = db_query(r->app->db, &r->pool, l->rows,
                       DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to), DV_I(limit),
                               DV_I(offset)), out);
     }
