@@ -493,7 +493,17 @@ worker_loop(struct app *a, int listen_fd)
         exit(1);
     }
     while (!stopping && FCGX_Accept_r(&fr) >= 0) {
+        char rest[512];
+
         handle(a, &fr);
+        /* Read what is left of the request (nginx sends nothing after it), so
+         * that closing cannot reset the connection under the answer.  Then
+         * close without libfcgi's lingering close (shut down our side, wait
+         * for nginx to close first), which kept the worker idle until nginx
+         * got round to it: a detached request is closed at once. */
+        while (FCGX_GetStr(rest, sizeof(rest), fr.in) > 0) {
+        }
+        FCGX_Detach(&fr);
         FCGX_Finish_r(&fr);
     }
     FCGX_Free(&fr, 1);
