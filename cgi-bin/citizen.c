@@ -556,8 +556,7 @@ kiosk_rate(struct req *r)
     in.comment = "";
     in.client_hash = client_hash(r);
     in.channel = "kiosk";
-    in.burst_count = 1 << 30;   /* the interval, not bursts, guards a kiosk */
-    in.burst_seconds = 1;
+    in.burst_count = 0;         /* the interval, not bursts, guards a kiosk */
     in.replace_hours = 0;
     if ((dr = rating_save(r, &l, &in, ref, &result)) != DB_OK ||
         (dr = db_exec(r->app->db,

@@ -14,7 +14,8 @@ struct rating_in {
     const char *idem;               /* idempotency key from the form */
     const char *client_hash;
     const char *channel;            /* qr, kiosk, web */
-    int burst_count, burst_seconds; /* flag when more than this many in the window */
+    int burst_count, burst_seconds; /* flag when the link already has this many in
+                                     * the window; 0: never */
     int replace_hours;              /* a dossier's rating may be replaced this long */
 };
 
