@@ -37,6 +37,26 @@ level_delta(struct stat_delta *d, int level, int sign)
 
 /* ---- ratings ----------------------------------------------------------- */
 
+/* Count this attempt against the limits; RATING_LIMITED if one is exceeded.
+ * The limits' rows and the aggregates are shared by every rating of an
+ * address, link or counter, so they come last in the transaction: their locks
+ * are held only until the commit just after. */
+static enum db_rc
+rating_limits(struct req *r, const struct rating_in *in, enum rating_result *result)
+{
+    enum db_rc rc;
+    int allowed;
+
+    if (in->limits == NULL) {
+        return DB_OK;
+    }
+    rc = ratelimit_hit_pair(r, in->limits, 3600, &allowed);
+    if (rc == DB_OK && !allowed) {
+        *result = RATING_LIMITED;
+    }
+    return rc;
+}
+
 static enum db_rc
 rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in, char *ref_out,
                enum rating_result *result)
@@ -57,7 +77,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
         if (res.nrows) {
             snprintf(ref_out, 17, "%s", dbres_get(&res, 0, 0));
             *result = RATING_DUPLICATE;
-            return DB_OK;
+            return rating_limits(r, in, result);
         }
     }
     if (l->dossier_id) {
@@ -73,7 +93,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
             snprintf(ref_out, 17, "%s", dbres_get(&res, 0, 1));
             if (strcmp(dbres_get(&res, 0, 4), "1") != 0) {
                 *result = RATING_ALREADY;
-                return DB_OK;
+                return rating_limits(r, in, result);
             }
             rc = db_exec(db,
                          "UPDATE rating SET level = ?, c_attitude = ?, c_time = ?, c_trips = ?,"
@@ -89,6 +109,9 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
             level_delta(&d, (int)util_num(dbres_get(&res, 0, 2)), -1);
             level_delta(&d, in->level, +1);
             *result = RATING_REPLACED;
+            if ((rc = rating_limits(r, in, result)) != DB_OK || *result == RATING_LIMITED) {
+                return rc;
+            }
             return stats_add(r, l->unit_id, l->counter_id, l->officer_id,
                              dbres_get(&res, 0, 3), &d);
         }
@@ -130,6 +153,9 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
     level_delta(&d, in->level, +1);
     stats_today(day);
     *result = RATING_NEW;
+    if ((rc = rating_limits(r, in, result)) != DB_OK || *result == RATING_LIMITED) {
+        return rc;
+    }
     return stats_add(r, l->unit_id, l->counter_id, l->officer_id, day, &d);
 }
 
@@ -144,6 +170,10 @@ rating_save(struct req *r, const struct qrlink *l, const struct rating_in *in, c
             return rc;
         }
         rc = rating_save_tx(r, l, in, ref_out, result);
+        if (rc == DB_OK && *result == RATING_LIMITED) {
+            db_rollback(r->app->db);    /* refused: nothing stored */
+            return DB_OK;
+        }
         if (rc == DB_OK) {
             return db_commit(r->app->db);
         }

@@ -164,12 +164,34 @@ test('rate limit per address: the 31st rating within an hour gets 429 in Vietnam
     const r = await c.post(`${q}/danh-gia`, { csrf: hidden.csrf, level: '2' });
     assert.strictEqual(r.status, 303, `rating ${i}`);
   }
+  const n0 = Number(sql('SELECT COUNT(*) FROM rating')[0][0]);
   const r = await c.post(`${q}/danh-gia`, { csrf: hidden.csrf, level: '2' });
   assert.strictEqual(r.status, 429);
   assert.match(r.text, /quá nhiều đánh giá/);
+  assert.strictEqual(Number(sql('SELECT COUNT(*) FROM rating')[0][0]), n0, 'the refused rating is not stored');
   // the burst through one link was flagged for review, not dropped
   const flagged = Number(sql(`SELECT COUNT(*) FROM rating WHERE flagged = 1 AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q02')`)[0][0]);
   assert.ok(flagged >= 20, `flagged ${flagged}`);
+  resetLimits();
+});
+
+test('rate limit per link: a link over Rating.PerLinkPerHour answers 429 and stores nothing; other links still rate', async () => {
+  resetLimits();
+  const c = new Client();
+  const q = COUNTER1();
+  const page = await c.get(q);
+  const hidden = formFields(page.text, `${q}/danh-gia`);
+  // 600 ratings through this link in the current hour (the default limit), from anywhere
+  sql(`INSERT INTO rate_limit (bucket, k, window_start, hits) VALUES ('rate-link', '${q.split('/')[2]}', UTC_TIMESTAMP(), 600)`);
+  const counterId = sql("SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q01'")[0][0];
+  const stat = () => sql(`SELECT COALESCE(SUM(ratings), 0) FROM stat_day WHERE scope = 'counter' AND scope_id = ${counterId}`)[0][0];
+  const [n0, s0] = [sql('SELECT COUNT(*) FROM rating')[0][0], stat()];
+  const r = await c.post(`${q}/danh-gia`, { ...hidden, level: '3' });
+  assert.strictEqual(r.status, 429);
+  assert.match(r.text, /quá nhiều đánh giá/);
+  assert.deepStrictEqual([sql('SELECT COUNT(*) FROM rating')[0][0], stat()], [n0, s0], 'nothing stored, nothing counted');
+  assert.strictEqual(sql("SELECT COUNT(*) FROM rate_limit WHERE bucket = 'rate-ip'")[0][0], '0', 'a refused attempt uses none of the address\'s ratings');
+  assert.strictEqual((await rate(c, COUNTER2(), { level: '3' })).status, 303, 'another link still rates');
   resetLimits();
 });
 
