@@ -210,10 +210,11 @@ qr_rate(struct req *r)
     HDF *conf = r->app->conf;
     struct qrlink l;
     struct rating_in in = { 0 };
+    struct ratelimit limits[2];
     enum rating_result result;
     char ref[17];
     long long staff_id, staff_counter;
-    int rc = qr_open(r, &l), allowed;
+    int rc = qr_open(r, &l);
     enum db_rc dr;
     const char *comment = req_form(r, "comment");
 
@@ -249,20 +250,11 @@ qr_rate(struct req *r)
     if (utf8_len(in.comment) > MAX_COMMENT_CHARS) {
         return rate_again(r, 422, "Qr.CommentTooLong");
     }
-    if ((dr = ratelimit_hit(r, "rate-ip", r->remote_addr,
-                            (int)conf_int(conf, "Rating.PerAddressPerHour", 30), 3600,
-                            &allowed)) != DB_OK) {
-        return db_fail(r, dr);
-    }
-    if (allowed && (dr = ratelimit_hit(r, "rate-link", l.token,
-                                       (int)conf_int(conf, "Rating.PerLinkPerHour", 600), 3600,
-                                       &allowed)) != DB_OK) {
-        return db_fail(r, dr);
-    }
-    if (!allowed) {
-        hset(r, "Page.ErrDetail", lang_str(r, "Qr.TooMany"));
-        return 429;
-    }
+    limits[0] = (struct ratelimit){ "rate-ip", r->remote_addr,
+                                    (int)conf_int(conf, "Rating.PerAddressPerHour", 30) };
+    limits[1] = (struct ratelimit){ "rate-link", l.token,
+                                    (int)conf_int(conf, "Rating.PerLinkPerHour", 600) };
+    in.limits = limits;
     in.idem = form_idem(r);
     in.client_hash = client_hash(r);
     in.channel = "qr";
@@ -271,6 +263,10 @@ qr_rate(struct req *r)
     in.replace_hours = (int)conf_int(conf, "Rating.ReplaceHours", 72);
     if ((dr = rating_save(r, &l, &in, ref, &result)) != DB_OK) {
         return db_fail(r, dr);
+    }
+    if (result == RATING_LIMITED) {
+        hset(r, "Page.ErrDetail", lang_str(r, "Qr.TooMany"));
+        return 429;
     }
     return resp_redirect(r, pool_printf(&r->pool, "/q/%s/cam-on?r=%s%s", l.token, ref,
                                         result == RATING_REPLACED ? "&kq=replaced"
@@ -556,8 +552,7 @@ kiosk_rate(struct req *r)
     in.comment = "";
     in.client_hash = client_hash(r);
     in.channel = "kiosk";
-    in.burst_count = 1 << 30;   /* the interval, not bursts, guards a kiosk */
-    in.burst_seconds = 1;
+    in.burst_count = 0;         /* the interval, not bursts, guards a kiosk */
     in.replace_hours = 0;
     if ((dr = rating_save(r, &l, &in, ref, &result)) != DB_OK ||
         (dr = db_exec(r->app->db,

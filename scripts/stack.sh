@@ -3,6 +3,7 @@
 # directory ($MOTCUA_VAR, default ./var).  Usage: stack.sh run|start|stop|status
 #   MOTCUA_PORT  nginx port on 127.0.0.1 (default 8080)
 #   MOTCUA_DEMO  1 (default): load the demo province on first start
+#   MOTCUA_CONF_EXTRA  lines added to the generated configuration on first start
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 VAR=${MOTCUA_VAR:-$ROOT/var}
@@ -47,6 +48,7 @@ write_config() {
             echo "DB.Accounts.$p.User = motcua_$p"
             echo "DB.Accounts.$p.Password = $(hex 24)"
         done
+        [ -n "${MOTCUA_CONF_EXTRA:-}" ] && printf '%s\n' "$MOTCUA_CONF_EXTRA"
     } > "$CONF"
     umask 022
 }

@@ -43,6 +43,8 @@ free_port() {
 }
 
 export MOTCUA_VAR MOTCUA_PORT MOTCUA_BASE MOTCUA_ROOT="$ROOT"
+# the tests change QR links and wait for the workers' cache to let go of them
+export MOTCUA_CONF_EXTRA="Qr.CacheSeconds = 1"
 MOTCUA_VAR=$(mktemp -d /tmp/motcua-test.XXXXXX)
 MOTCUA_PORT=$(free_port)
 MOTCUA_BASE="http://127.0.0.1:$MOTCUA_PORT"

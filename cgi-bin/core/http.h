@@ -26,6 +26,7 @@ struct app {
     const struct program *prog;
     HDF *conf;
     HDF *langs;              /* vi.*, en.*: read-only after start-up */
+    HDF *page[2];            /* per worker: the page data in vi and en (worker.c) */
     struct db *db;
     unsigned char secret[32];
     const char *tmpl_dir;
@@ -96,7 +97,8 @@ int resp_redirect(struct req *r, const char *location);        /* returns 303 */
 void resp_raw(struct req *r, const char *ctype, const void *data, size_t len);
 
 /* Rendering: templates/<tmpl>.cs with r->hdf (Config.VarEscapeMode=html).
- * Returns 200 or 500. */
+ * Returns 200 or 500.  A worker parses each template once per language and
+ * keeps the parse: templates are read at start-up, like the configuration. */
 int render(struct req *r, const char *tmpl);
 int render_status(struct req *r, int status, const char *tmpl);
 int render_error(struct req *r, int status);

@@ -17,7 +17,9 @@ struct qrlink {
 };
 
 /* Resolve a token from a URL.  *state says why a link is refused; the
- * return value is DB_OK unless the database failed. */
+ * return value is DB_OK unless the database failed.  A valid link is kept by
+ * the worker for Qr.CacheSeconds (qrlink.c): a change to it, its counter,
+ * unit or officer shows within that time. */
 enum db_rc qrlink_resolve(struct req *r, const char *token, struct qrlink *out,
                           enum qr_state *state);
 

@@ -87,11 +87,45 @@ lang_str(struct req *r, const char *key)
     return hdf_get_value(r->hdf, k, key);
 }
 
+/* Parsed templates, per worker: a parse tree is bound to the HDF it was made
+ * with, which is the worker's page data of one language (worker.c), so one
+ * parse per template and language serves every later request.  The templates
+ * include other files only by literal names, so a parse does not depend on
+ * the page data.  A full table parses without keeping. */
+#define TMPL_CACHE 96
+
+struct tmpl_parsed {
+    char *name;
+    HDF *hdf;
+    CSPARSE *cs;
+};
+
+static struct tmpl_parsed tmpl_cache[TMPL_CACHE];
+static size_t ntmpl;
+
+static NEOERR *
+tmpl_parse(HDF *hdf, const char *file, CSPARSE **cs)
+{
+    NEOERR *err = cs_init(cs, hdf);
+
+    if (err == STATUS_OK) {
+        err = cgi_register_strfuncs(*cs);
+    }
+    if (err == STATUS_OK) {
+        err = cs_parse_file(*cs, file);
+    }
+    if (err != STATUS_OK) {
+        cs_destroy(cs);
+    }
+    return err;
+}
+
 int
 render_status(struct req *r, int status, const char *tmpl)
 {
+    struct tmpl_parsed *t = NULL;
     CSPARSE *cs = NULL;
-    NEOERR *err;
+    NEOERR *err = STATUS_OK;
     char file[256];
 
     if (r->csrf[0]) {
@@ -99,17 +133,34 @@ render_status(struct req *r, int status, const char *tmpl)
     }
     snprintf(file, sizeof(file), "%s.cs", tmpl);
     buf_reset(&r->out);
-    err = cs_init(&cs, r->hdf);
-    if (err == STATUS_OK) {
-        err = cgi_register_strfuncs(cs);
+    for (size_t i = 0; i < ntmpl; i++) {
+        if (tmpl_cache[i].hdf == r->hdf && strcmp(tmpl_cache[i].name, file) == 0) {
+            t = &tmpl_cache[i];
+            break;
+        }
     }
-    if (err == STATUS_OK) {
-        err = cs_parse_file(cs, file);
+    if (t == NULL) {
+        err = tmpl_parse(r->hdf, file, &cs);
+        if (err == STATUS_OK && ntmpl < TMPL_CACHE) {
+            t = &tmpl_cache[ntmpl++];
+            t->name = xstrdup(file);
+            t->hdf = r->hdf;
+            t->cs = cs;
+        }
+    } else {
+        cs = t->cs;
     }
     if (err == STATUS_OK) {
         err = cs_render(cs, &r->out, out_cb);
     }
-    cs_destroy(&cs);
+    if (t == NULL || err != STATUS_OK) {
+        /* not kept, or failed half-way: parse it again next time */
+        cs_destroy(&cs);
+        if (t != NULL) {
+            free(t->name);
+            *t = tmpl_cache[--ntmpl];
+        }
+    }
     if (err != STATUS_OK) {
         log_nerr(file, err);
         buf_reset(&r->out);

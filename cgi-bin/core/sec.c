@@ -243,6 +243,39 @@ ratelimit_hit(struct req *r, const char *bucket, const char *key, int limit, int
 }
 
 enum db_rc
+ratelimit_hit_pair(struct req *r, const struct ratelimit pair[2], int window_s, int *allowed)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    /* the same window rule as ratelimit_hit; RETURNING hands back both counts */
+    rc = db_query(r->app->db, &r->pool,
+                  "INSERT INTO rate_limit (bucket, k, window_start, hits)"
+                  " VALUES (?, ?, UTC_TIMESTAMP(), 1), (?, ?, UTC_TIMESTAMP(), 1)"
+                  " ON DUPLICATE KEY UPDATE"
+                  "   hits = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? SECOND, 1, hits + 1),"
+                  "   window_start = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? SECOND,"
+                  "                     UTC_TIMESTAMP(), window_start)"
+                  " RETURNING bucket, hits",
+                  DB_ARGS(DV_S(pair[0].bucket), DV_S(pair[0].key), DV_S(pair[1].bucket),
+                          DV_S(pair[1].key), DV_I(window_s), DV_I(window_s)),
+                  &res);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    *allowed = 1;
+    for (size_t i = 0; i < res.nrows; i++) {
+        for (size_t j = 0; j < 2; j++) {
+            if (strcmp(dbres_get(&res, i, 0), pair[j].bucket) == 0 &&
+                util_num(dbres_get(&res, i, 1)) > pair[j].limit) {
+                *allowed = 0;
+            }
+        }
+    }
+    return DB_OK;
+}
+
+enum db_rc
 ratelimit_count(struct req *r, const char *bucket, const char *key, int window_s, int *count)
 {
     struct dbres res;

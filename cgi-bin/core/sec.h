@@ -24,6 +24,18 @@ enum db_rc session_destroy(struct req *r);
  * than limit hits fell in the current window of window_s seconds. */
 enum db_rc ratelimit_hit(struct req *r, const char *bucket, const char *key, int limit,
                          int window_s, int *allowed);
+
+/* The same for two limits of different buckets at once, in one statement (a
+ * rating counts per address and per link); *allowed is 0 if either is
+ * exceeded.  Inside the caller's transaction: a refused attempt is then
+ * rolled back with the rest. */
+struct ratelimit {
+    const char *bucket, *key;
+    int limit;
+};
+enum db_rc ratelimit_hit_pair(struct req *r, const struct ratelimit pair[2], int window_s,
+                              int *allowed);
+
 /* Current count without adding a hit. */
 enum db_rc ratelimit_count(struct req *r, const char *bucket, const char *key, int window_s,
                            int *count);

@@ -37,6 +37,26 @@ level_delta(struct stat_delta *d, int level, int sign)
 
 /* ---- ratings ----------------------------------------------------------- */
 
+/* Count this attempt against the limits; RATING_LIMITED if one is exceeded.
+ * The limits' rows and the aggregates are shared by every rating of an
+ * address, link or counter, so they come last in the transaction: their locks
+ * are held only until the commit just after. */
+static enum db_rc
+rating_limits(struct req *r, const struct rating_in *in, enum rating_result *result)
+{
+    enum db_rc rc;
+    int allowed;
+
+    if (in->limits == NULL) {
+        return DB_OK;
+    }
+    rc = ratelimit_hit_pair(r, in->limits, 3600, &allowed);
+    if (rc == DB_OK && !allowed) {
+        *result = RATING_LIMITED;
+    }
+    return rc;
+}
+
 static enum db_rc
 rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in, char *ref_out,
                enum rating_result *result)
@@ -58,7 +78,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
         if (res.nrows) {
             snprintf(ref_out, 17, "%s", dbres_get(&res, 0, 0));
             *result = RATING_DUPLICATE;
-            return DB_OK;
+            return rating_limits(r, in, result);
         }
     }
     if (l->dossier_id) {
@@ -76,7 +96,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
             snprintf(ref_out, 17, "%s", dbres_get(&res, 0, 1));
             if (strcmp(dbres_get(&res, 0, 4), "1") != 0) {
                 *result = RATING_ALREADY;
-                return DB_OK;
+                return rating_limits(r, in, result);
             }
             rc = db_exec(db,
                          "UPDATE rating SET level = ?, c_attitude = ?, c_time = ?, c_trips = ?,"
@@ -97,19 +117,29 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
                                          (int)util_num(dbres_get(&res, 0, 8)) }, -1);
             stats_criteria(&d, crit, +1);
             *result = RATING_REPLACED;
+            if ((rc = rating_limits(r, in, result)) != DB_OK || *result == RATING_LIMITED) {
+                return rc;
+            }
             return stats_add(r, l->unit_id, l->counter_id, l->officer_id,
                              dbres_get(&res, 0, 3), &d);
         }
     }
-    /* many ratings through one link in a short time: kept, but flagged for review */
-    rc = db_query(db, &r->pool,
-                  "SELECT COUNT(*) FROM rating"
-                  " WHERE qr_link_id = ? AND created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND",
-                  DB_ARGS(DV_I(l->id), DV_I(in->burst_seconds)), &res);
-    if (rc != DB_OK) {
-        return rc;
+    /* many ratings through one link in a short time: kept, but flagged for
+     * review.  At least burst_count of them in the window is the same as the
+     * link's burst_count-th newest being in it: a few index entries to read,
+     * however many ratings the link has. */
+    flagged = 0;
+    if (in->burst_count > 0) {
+        rc = db_query(db, &r->pool,
+                      "SELECT created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND FROM rating"
+                      " WHERE qr_link_id = ? ORDER BY created_at DESC LIMIT 1 OFFSET ?",
+                      DB_ARGS(DV_I(in->burst_seconds), DV_I(l->id), DV_I(in->burst_count - 1)),
+                      &res);
+        if (rc != DB_OK) {
+            return rc;
+        }
+        flagged = util_num(dbres_get(&res, 0, 0)) == 1;
     }
-    flagged = util_num(dbres_get(&res, 0, 0)) >= in->burst_count;
     random_hex(ref_out, 8);
     rc = db_exec(db,
                  "INSERT INTO rating (ref, qr_link_id, channel, unit_id, counter_id, officer_id,"
@@ -132,6 +162,9 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
     stats_criteria(&d, crit, +1);
     stats_today(day);
     *result = RATING_NEW;
+    if ((rc = rating_limits(r, in, result)) != DB_OK || *result == RATING_LIMITED) {
+        return rc;
+    }
     return stats_add(r, l->unit_id, l->counter_id, l->officer_id, day, &d);
 }
 
@@ -146,6 +179,10 @@ rating_save(struct req *r, const struct qrlink *l, const struct rating_in *in, c
             return rc;
         }
         rc = rating_save_tx(r, l, in, ref_out, result);
+        if (rc == DB_OK && *result == RATING_LIMITED) {
+            db_rollback(r->app->db);    /* refused: nothing stored */
+            return DB_OK;
+        }
         if (rc == DB_OK) {
             return db_commit(r->app->db);
         }

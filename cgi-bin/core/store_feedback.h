@@ -4,6 +4,7 @@
 
 #include "http.h"
 #include "qrlink.h"
+#include "sec.h"
 
 /* ---- ratings ----------------------------------------------------------- */
 
@@ -14,13 +15,21 @@ struct rating_in {
     const char *idem;               /* idempotency key from the form */
     const char *client_hash;
     const char *channel;            /* qr, kiosk, web */
-    int burst_count, burst_seconds; /* flag when more than this many in the window */
+    int burst_count, burst_seconds; /* flag when the link already has this many in
+                                     * the window; 0: never */
     int replace_hours;              /* a dossier's rating may be replaced this long */
+    const struct ratelimit *limits; /* two limits an hour (per address, per link),
+                                     * counted in the rating's transaction; NULL: none */
 };
 
-enum rating_result { RATING_NEW, RATING_REPLACED, RATING_DUPLICATE, RATING_ALREADY };
+enum rating_result { RATING_NEW, RATING_REPLACED, RATING_DUPLICATE, RATING_ALREADY,
+                     RATING_LIMITED };
 
-/* Store a rating for the link in one transaction with its aggregates.
+/* Store a rating for the link in one transaction with its aggregates.  The
+ * limits of in are counted in the same transaction (in the database, so they
+ * hold across workers and hosts): every attempt counts, a repeated form or an
+ * already rated dossier too, except one over a limit, which is RATING_LIMITED
+ * and stores nothing.
  * ref_out (17 bytes) gets the rating's public reference. */
 enum db_rc rating_save(struct req *r, const struct qrlink *l, const struct rating_in *in,
                        char *ref_out, enum rating_result *result);

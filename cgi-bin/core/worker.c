@@ -279,25 +279,35 @@ read_body(struct req *r, long long max)
     return 0;
 }
 
+/* The page data.  A worker keeps one HDF per language for its whole life,
+ * holding the language strings (L) and the rendering settings, so that the
+ * strings are not copied into every request (and the parsed templates, kept
+ * per HDF, stay valid); page_hdf_clear removes whatever a request added. */
 static int
 prepare_hdf(struct req *r)
 {
     struct app *a = r->app;
-    NEOERR *err = hdf_init(&r->hdf);
+    HDF **page = &a->page[strcmp(r->lang, "en") == 0];
+    NEOERR *err = STATUS_OK;
 
-    if (err == STATUS_OK) {
-        err = hdf_set_value(r->hdf, "Config.VarEscapeMode", "html");
+    if (*page == NULL) {
+        err = hdf_init(page);
+        if (err == STATUS_OK) {
+            err = hdf_set_value(*page, "Config.VarEscapeMode", "html");
+        }
+        if (err == STATUS_OK) {
+            err = hdf_set_value(*page, "hdf.loadpaths.0", a->tmpl_dir);
+        }
+        if (err == STATUS_OK) {
+            err = hdf_copy(*page, "L", hdf_get_obj(a->langs, r->lang));
+        }
+        if (err != STATUS_OK) {
+            nerr_log_error(err);
+            hdf_destroy(page);
+            return -1;
+        }
     }
-    if (err == STATUS_OK) {
-        err = hdf_set_value(r->hdf, "hdf.loadpaths.0", a->tmpl_dir);
-    }
-    if (err == STATUS_OK) {
-        err = hdf_copy(r->hdf, "L", hdf_get_obj(a->langs, r->lang));
-    }
-    if (err != STATUS_OK) {
-        nerr_log_error(err);
-        return -1;
-    }
+    r->hdf = *page;
     hset(r, "Req.Lang", r->lang);
     hset(r, "Req.OtherLang", strcmp(r->lang, "vi") == 0 ? "en" : "vi");
     hset(r, "Req.Path", r->path);
@@ -305,6 +315,25 @@ prepare_hdf(struct req *r)
     hset(r, "Site.Hotline", conf_str(a->conf, "Site.Hotline", ""));
     hset(r, "Site.BaseURL", conf_str(a->conf, "Site.BaseURL", ""));
     return 0;
+}
+
+/* After a request: remove every top-level node but the language strings and
+ * the settings, so nothing of one request is seen by the next. */
+static void
+page_hdf_clear(HDF *page)
+{
+    static const char *const keep[] = { "L", "Config", "hdf" };
+    HDF *node = hdf_obj_child(page);
+
+    while (node != NULL) {
+        char *name = xstrdup(hdf_obj_name(node));
+
+        node = hdf_obj_next(node);
+        if (!str_in(name, keep, NELEM(keep))) {
+            hdf_remove_tree(page, name);
+        }
+        free(name);
+    }
 }
 
 static int
@@ -436,7 +465,9 @@ handle(struct app *a, FCGX_Request *fr)
     if (r.status >= 500) {
         log_warn("%s %s -> %d", r.method, r.path, r.status);
     }
-    hdf_destroy(&r.hdf);
+    if (r.hdf) {
+        page_hdf_clear(r.hdf);
+    }
     buf_free(&r.out);
     buf_free(&r.headers);
     pool_release(&r.pool);
@@ -462,7 +493,17 @@ worker_loop(struct app *a, int listen_fd)
         exit(1);
     }
     while (!stopping && FCGX_Accept_r(&fr) >= 0) {
+        char rest[512];
+
         handle(a, &fr);
+        /* Read what is left of the request (nginx sends nothing after it), so
+         * that closing cannot reset the connection under the answer.  Then
+         * close without libfcgi's lingering close (shut down our side, wait
+         * for nginx to close first), which kept the worker idle until nginx
+         * got round to it: a detached request is closed at once. */
+        while (FCGX_GetStr(rest, sizeof(rest), fr.in) > 0) {
+        }
+        FCGX_Detach(&fr);
         FCGX_Finish_r(&fr);
     }
     FCGX_Free(&fr, 1);

@@ -6,7 +6,7 @@ const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { test } = require('../lib/harness');
-const { Client, sql, qrPath, formFields, resetLimits, VAR } = require('../lib/client');
+const { Client, sql, qrPath, formFields, resetLimits, qrCacheWait, VAR } = require('../lib/client');
 
 const COUNTER1 = () => qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q01')");
 const COUNTER2 = () => qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q02')");
@@ -58,6 +58,7 @@ test('QR landing names the unit and counter; forged, revoked and expired links g
     assert.ok([404, 400].includes(b.status), bad);
   }
   sql("UPDATE qr_link SET revoked_at = UTC_TIMESTAMP() WHERE kind = 'unit' AND unit_id = 7");
+  await qrCacheWait();
   const revoked = await c.get(qrPath("kind = 'unit' AND unit_id = 7"));
   assert.strictEqual(revoked.status, 410);
   assert.match(revoked.text, /đã bị thu hồi/);
@@ -66,6 +67,38 @@ test('QR landing names the unit and counter; forged, revoked and expired links g
   assert.strictEqual(expired.status, 410);
   assert.match(expired.text, /đã hết hạn/);
   sql("UPDATE qr_link SET expires_at = NULL WHERE kind = 'unit' AND unit_id = 7");
+});
+
+test('a QR link the workers keep stops within Qr.CacheSeconds of its revocation, and works again at once when restored', async () => {
+  resetLimits();
+  const c = new Client();
+  const where = "kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q03')";
+  const q = qrPath(where);
+  const [[id]] = sql(`SELECT id FROM qr_link WHERE ${where} ORDER BY id DESC LIMIT 1`);
+  const page = await c.get(q);
+  assert.strictEqual(page.status, 200);
+  const hidden = formFields(page.text, `${q}/danh-gia`);
+  for (let i = 0; i < 12; i++) {
+    assert.strictEqual((await c.get(q)).status, 200, 'resolved and kept by the workers');
+  }
+  try {
+    sql(`UPDATE qr_link SET revoked_at = UTC_TIMESTAMP() WHERE id = ${id}`);
+    await qrCacheWait();
+    const n0 = Number(sql('SELECT COUNT(*) FROM rating')[0][0]);
+    for (let i = 0; i < 12; i++) {
+      const r = await c.get(q);
+      assert.strictEqual(r.status, 410, `request ${i} after the cache time`);
+      assert.match(r.text, /đã bị thu hồi/);
+      assert.strictEqual((await c.post(`${q}/danh-gia`, { ...hidden, level: '3' })).status, 410, 'no rating through it');
+    }
+    assert.strictEqual(Number(sql('SELECT COUNT(*) FROM rating')[0][0]), n0);
+  } finally {
+    sql(`UPDATE qr_link SET revoked_at = NULL WHERE id = ${id}`);
+  }
+  // a refused link is never kept: restored, it works at once in every worker
+  for (let i = 0; i < 12; i++) {
+    assert.strictEqual((await c.get(q)).status, 200, `request ${i} after the restore`);
+  }
 });
 
 test('one tap rates a counter: stored with its context and counted in the aggregates', async () => {
@@ -131,12 +164,34 @@ test('rate limit per address: the 31st rating within an hour gets 429 in Vietnam
     const r = await c.post(`${q}/danh-gia`, { csrf: hidden.csrf, level: '2' });
     assert.strictEqual(r.status, 303, `rating ${i}`);
   }
+  const n0 = Number(sql('SELECT COUNT(*) FROM rating')[0][0]);
   const r = await c.post(`${q}/danh-gia`, { csrf: hidden.csrf, level: '2' });
   assert.strictEqual(r.status, 429);
   assert.match(r.text, /quá nhiều đánh giá/);
+  assert.strictEqual(Number(sql('SELECT COUNT(*) FROM rating')[0][0]), n0, 'the refused rating is not stored');
   // the burst through one link was flagged for review, not dropped
   const flagged = Number(sql(`SELECT COUNT(*) FROM rating WHERE flagged = 1 AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q02')`)[0][0]);
   assert.ok(flagged >= 20, `flagged ${flagged}`);
+  resetLimits();
+});
+
+test('rate limit per link: a link over Rating.PerLinkPerHour answers 429 and stores nothing; other links still rate', async () => {
+  resetLimits();
+  const c = new Client();
+  const q = COUNTER1();
+  const page = await c.get(q);
+  const hidden = formFields(page.text, `${q}/danh-gia`);
+  // 600 ratings through this link in the current hour (the default limit), from anywhere
+  sql(`INSERT INTO rate_limit (bucket, k, window_start, hits) VALUES ('rate-link', '${q.split('/')[2]}', UTC_TIMESTAMP(), 600)`);
+  const counterId = sql("SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q01'")[0][0];
+  const stat = () => sql(`SELECT COALESCE(SUM(ratings), 0) FROM stat_day WHERE scope = 'counter' AND scope_id = ${counterId}`)[0][0];
+  const [n0, s0] = [sql('SELECT COUNT(*) FROM rating')[0][0], stat()];
+  const r = await c.post(`${q}/danh-gia`, { ...hidden, level: '3' });
+  assert.strictEqual(r.status, 429);
+  assert.match(r.text, /quá nhiều đánh giá/);
+  assert.deepStrictEqual([sql('SELECT COUNT(*) FROM rating')[0][0], stat()], [n0, s0], 'nothing stored, nothing counted');
+  assert.strictEqual(sql("SELECT COUNT(*) FROM rate_limit WHERE bucket = 'rate-ip'")[0][0], '0', 'a refused attempt uses none of the address\'s ratings');
+  assert.strictEqual((await rate(c, COUNTER2(), { level: '3' })).status, 303, 'another link still rates');
   resetLimits();
 });
 

@@ -6,7 +6,7 @@
 'use strict';
 const assert = require('assert');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, text, resetLimits } = require('../lib/client');
+const { Client, sql, motcuactl, text, resetLimits, qrCacheWait } = require('../lib/client');
 
 const RUN = Date.now().toString(36).slice(-6).toUpperCase();
 const users = {};
@@ -356,6 +356,7 @@ test('QR links: a revoked link answers 410; revoke-and-replace and new links wor
   assert.ok(list.text.includes(`href="${counter.path}/ap-phich"`));
   assert.strictEqual((await admin('/quan-tri/ma-qr/thu-hoi', { id: counter.link })).status, 303);
   assert.strictEqual(one(`SELECT revoked_at IS NOT NULL FROM qr_link WHERE id = ${counter.link}`), '1');
+  await qrCacheWait();   // the citizen workers let go of the link they kept
   const gone = await new Client().get(counter.path);
   assert.strictEqual(gone.status, 410);
   assert.match(gone.text, /Mã QR này đã bị thu hồi/);
@@ -367,6 +368,7 @@ test('QR links: a revoked link answers 410; revoke-and-replace and new links wor
   assert.strictEqual((await new Client().get(qrUrlPath(fresh))).status, 200);
   // revoke and replace: the old one stops, a new one for the same counter works
   assert.strictEqual((await admin('/quan-tri/ma-qr/cap-lai', { id: fresh })).status, 303);
+  await qrCacheWait();
   assert.strictEqual((await new Client().get(qrUrlPath(fresh))).status, 410);
   const repl = sql(`SELECT id FROM qr_link WHERE kind = 'counter' AND counter_id = ${counter.id} AND revoked_at IS NULL`);
   assert.strictEqual(repl.length, 1);

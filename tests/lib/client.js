@@ -3,6 +3,7 @@
 'use strict';
 const { execFileSync } = require('child_process');
 const assert = require('assert');
+const fs = require('fs');
 
 const BASE = process.env.MOTCUA_BASE;
 const VAR = process.env.MOTCUA_VAR;
@@ -104,6 +105,19 @@ function formFields(html, action) {
 
 function resetLimits() { sql('DELETE FROM rate_limit'); }
 
+// Each citizen worker keeps the QR links it resolved for Qr.CacheSeconds of the
+// stack's configuration (make test sets 1): wait that long after changing a
+// link, so that every worker sees the change.
+function qrCacheSeconds() {
+  const m = [...fs.readFileSync(`${VAR}/motcua.hdf`, 'utf8').matchAll(/^Qr\.CacheSeconds = (\d+)$/gm)].pop();
+  return m ? Number(m[1]) : 30;
+}
+function qrCacheWait() {
+  return new Promise(r => setTimeout(r, qrCacheSeconds() * 1000 + 500));
+}
+
 module.exports.qrPath = qrPath;
 module.exports.formFields = formFields;
 module.exports.resetLimits = resetLimits;
+module.exports.qrCacheSeconds = qrCacheSeconds;
+module.exports.qrCacheWait = qrCacheWait;
