@@ -130,3 +130,7 @@ GRANT SELECT, INSERT, UPDATE ON kiosk_device TO motcua_admin@localhost;
 -- admin: the procedure catalogue (CSV import from the browser)
 GRANT SELECT, INSERT, UPDATE ON field          TO motcua_admin@localhost;
 GRANT SELECT, INSERT, UPDATE ON procedure_tthc TO motcua_admin@localhost;
+
+-- 009 the inbox's counts, moved by whoever files a case or changes its status
+GRANT SELECT, INSERT, UPDATE ON feedback_count TO motcua_citizen@localhost;
+GRANT SELECT, INSERT, UPDATE ON feedback_count TO motcua_officer@localhost;

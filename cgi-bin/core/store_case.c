@@ -8,6 +8,7 @@
 #include "audit.h"
 #include "conf.h"
 #include "stats.h"
+#include "store_feedback.h"
 
 #define OPEN_STATES "'new','accepted','conduct','need_info','review'"
 #define RUNNING_STATES "'new','accepted','conduct','review'"
@@ -309,15 +310,24 @@ event(struct req *r, long long id, const char *ev, int public, const char *body)
                    NULL, NULL);
 }
 
-/* Run an UPDATE guarded by the states it may leave; DB_DUP stands for "not in
- * a state that allows this" (the caller explains), so nothing half-happens. */
+/* Run an UPDATE of case id guarded by the states it may leave; DB_DUP stands
+ * for "not in a state that allows this" (the caller explains), so nothing
+ * half-happens.  The case's row is locked first and its count in
+ * feedback_count follows the change. */
 static enum db_rc
-transition(struct req *r, const char *sql, const struct dbv *args, size_t nargs)
+transition(struct req *r, long long id, const char *sql, const struct dbv *args, size_t nargs)
 {
     unsigned long long n = 0;
-    enum db_rc rc = db_exec(r->app->db, sql, args, nargs, &n, NULL);
+    struct dbres before;
+    enum db_rc rc = feedback_count_lock(r, id, &before);
 
-    return rc == DB_OK && n == 0 ? DB_DUP : rc;
+    if (rc == DB_OK) {
+        rc = db_exec(r->app->db, sql, args, nargs, &n, NULL);
+    }
+    if (rc == DB_OK && n == 0) {
+        return DB_DUP;
+    }
+    return rc == DB_OK ? feedback_count_move(r, id, &before) : rc;
 }
 
 static enum db_rc
@@ -349,7 +359,7 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
         return rc;
     }
     if (strcmp(cls, "rejected") == 0) {
-        rc = transition(r,
+        rc = transition(r, c->id,
                         "UPDATE feedback SET status = 'rejected', classified_at = UTC_TIMESTAMP(),"
                         "       closed_at = UTC_TIMESTAMP()"
                         " WHERE id = ? AND status IN ('new','accepted','conduct')",
@@ -367,7 +377,7 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
         }
         if (rc == DB_OK) {
             /* the case moves to the competent unit's inbox and starts there anew */
-            rc = transition(r,
+            rc = transition(r, c->id,
                             "UPDATE feedback SET status = 'new', forwarded_to = ?, unit_id = ?,"
                             "       counter_id = NULL, assigned_to = NULL, classified_at = NULL,"
                             "       escalated_at = NULL"
@@ -381,7 +391,7 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
         db_rollback(r->app->db);
         return DB_DUP;
     }
-    rc = transition(r,
+    rc = transition(r, c->id,
                     "UPDATE feedback SET status = ?, classified_at = UTC_TIMESTAMP()"
                     " WHERE id = ? AND status IN ('new','accepted','conduct')",
                     DB_ARGS(DV_S(cls), DV_I(c->id)));
@@ -404,7 +414,7 @@ case_assign(struct req *r, const struct case_row *c, long long officer_id)
         rc = DB_DUP;  /* not of this unit, or the very officer the case is about */
     }
     if (rc == DB_OK) {
-        rc = transition(r,
+        rc = transition(r, c->id,
                         "UPDATE feedback SET assigned_to = ?"
                         " WHERE id = ? AND status IN (" OPEN_STATES ")",
                         DB_ARGS(DV_I(officer_id), DV_I(c->id)));
@@ -427,7 +437,7 @@ case_request_info(struct req *r, const struct case_row *c, const char *text)
     enum db_rc rc = db_begin(r->app->db);
 
     if (rc == DB_OK) {
-        rc = transition(r,
+        rc = transition(r, c->id,
                         "UPDATE feedback SET status = 'need_info', paused_at = UTC_TIMESTAMP()"
                         " WHERE id = ? AND status IN (" RUNNING_STATES ")",
                         DB_ARGS(DV_I(c->id)));
@@ -443,7 +453,7 @@ case_answer(struct req *r, const struct case_row *c, const char *text)
     enum db_rc rc = db_begin(r->app->db);
 
     if (rc == DB_OK) {
-        rc = transition(r,
+        rc = transition(r, c->id,
                         "UPDATE feedback SET status = 'answered', answered_at = UTC_TIMESTAMP(),"
                         "       answer_satisfied = NULL, paused_at = NULL"
                         " WHERE id = ? AND status IN (" OPEN_STATES ")",
@@ -487,7 +497,7 @@ case_close(struct req *r, const struct case_row *c)
     enum db_rc rc = db_begin(r->app->db);
 
     if (rc == DB_OK) {
-        rc = transition(r,
+        rc = transition(r, c->id,
                         "UPDATE feedback SET status = 'closed', closed_at = UTC_TIMESTAMP()"
                         " WHERE id = ? AND status IN ('answered','rejected','review')",
                         DB_ARGS(DV_I(c->id)));
@@ -515,7 +525,7 @@ case_reopen(struct req *r, const struct case_row *c, const char *text)
         days = util_num(dbres_get(&res, 0, 0));
     }
     if (rc == DB_OK) {
-        rc = transition(r,
+        rc = transition(r, c->id,
                         "UPDATE feedback SET status = 'accepted', answered_at = NULL,"
                         "       answer_satisfied = NULL, closed_at = NULL, escalated_at = NULL,"
                         "       due_at = FROM_UNIXTIME(?)"
@@ -551,7 +561,7 @@ case_escalate_overdue(struct req *r, int *n)
         if ((rc = db_begin(r->app->db)) != DB_OK) {
             break;
         }
-        rc = transition(r,
+        rc = transition(r, c.id,
                         "UPDATE feedback SET escalated_at = UTC_TIMESTAMP()"
                         " WHERE id = ? AND escalated_at IS NULL",
                         DB_ARGS(DV_I(c.id)));

@@ -5,7 +5,7 @@ const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, qrPath, formFields, resetLimits, VAR } = require('../lib/client');
+const { Client, sql, motcuactl, qrPath, formFields, resetLimits, recountFeedback, VAR } = require('../lib/client');
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(500, 3)]);
 const users = {};
@@ -188,6 +188,7 @@ test('rejection needs a reason; forwarding moves the case to the competent unit'
 test('deadlines in working days: "còn N ngày", overdue marked, escalated to the leader by the periodic job', async () => {
   const code = cases.C.code;
   sql(`UPDATE feedback SET due_at = '2026-11-13 10:00:00', escalated_at = NULL WHERE code = '${code}'`);  // Friday 13/11
+  recountFeedback();
   const list = await (await as('canbo02')).get('/can-bo/?trang-thai=overdue');
   const row = list.text.split('<tr').find(t => t.includes(code));
   assert.ok(row, 'in the overdue filter');
@@ -211,6 +212,7 @@ test('filters and pagination: by kind, by counter, 25 per page', async () => {
   const vals = [];
   for (let i = 0; i < 30; i++) vals.push(`('PA-20261101-${String(9000 + i)}', 'ABCD', 'praise', ${unit9}, 'Khen cán bộ số ${i}', 'anonymous', UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL 10 DAY)`);
   sql(`INSERT INTO feedback (code, check_part, kind, unit_id, content, identity, created_at, due_at) VALUES ${vals.join(',')}`);
+  recountFeedback();
   const c = await as('canbo05');
   const only = '&q=' + encodeURIComponent('Khen cán bộ số');   // the demo data has praise of its own
   const p1 = await c.get('/can-bo/?trang-thai=all&loai=praise' + only);
