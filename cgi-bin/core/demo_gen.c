@@ -11,7 +11,7 @@
  *
  * Writing: every table has one fixed INSERT … SELECT … FROM JSON_TABLE(?)
  * statement, prepared once; a batch of up to BATCH_ROWS rows travels as one
- * bound JSON parameter (db.c binds at most 64 parameters, so multi-row
+ * bound JSON parameter (db.c binds at most DB_MAX_ARGS parameters, so multi-row
  * placeholders cannot carry 500 rows).  Batches commit every CHUNK dossiers.
  * Randomness is splitmix64 from --seed: no rand(), no clock but "now". */
 #include "demo_gen.h"
