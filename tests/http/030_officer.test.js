@@ -5,7 +5,7 @@ const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, qrPath, formFields, resetLimits, recountFeedback, VAR } = require('../lib/client');
+const { Client, sql, motcuactl, qrPath, formFields, fileCase, caseAction, recountFeedback, VAR } = require('../lib/client');
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(500, 3)]);
 const users = {};
@@ -14,26 +14,8 @@ async function as(name) {
   return users[name];
 }
 
-// File a case through the public form; returns { code (staff), pub (citizen) }.
-async function fileCase(fields, token, files = []) {
-  resetLimits();
-  const c = new Client();
-  const page = await c.get('/phan-anh/moi' + (token ? '?t=' + token : ''));
-  const hidden = formFields(page.text, '/phan-anh/moi');
-  const fd = new FormData();
-  for (const [k, v] of Object.entries({ ...hidden, ...fields })) fd.append(k, v);
-  for (const f of files) fd.append('files[]', new Blob([f]), 'anh.jpg');
-  const r = await c.post('/phan-anh/moi', fd);
-  assert.strictEqual(r.status, 303, r.text.slice(0, 400));
-  const pub = r.headers.get('location').match(/\/phan-anh\/([^?]+)/)[1];
-  return { pub, code: pub.slice(0, -5), citizen: c };
-}
-
 async function act(who, code, action, fields = {}) {
-  const c = await as(who);
-  const page = await c.get(`/can-bo/phan-anh/${code}`);
-  const csrf = page.text.match(/name="csrf" value="([0-9a-f]{64})"/)[1];
-  return c.post(`/can-bo/phan-anh/${code}/${action}`, { csrf, ...fields });
+  return caseAction(await as(who), code, action, fields);
 }
 
 const cases = {};
