@@ -140,3 +140,7 @@ GRANT SELECT (dossier_id, status) ON apology TO motcua_api@localhost;
 GRANT SELECT ON stat_late TO motcua_leader@localhost;
 GRANT SELECT ON stat_mark TO motcua_leader@localhost;
 GRANT SELECT ON feedback_event TO motcua_leader@localhost;
+
+-- 009 the inbox's counts, moved by whoever files a case or changes its status
+GRANT SELECT, INSERT, UPDATE ON feedback_count TO motcua_citizen@localhost;
+GRANT SELECT, INSERT, UPDATE ON feedback_count TO motcua_officer@localhost;

@@ -185,10 +185,10 @@ static enum db_rc
 bind_and_execute(struct db *db, MYSQL_STMT *st, const char *sql, const struct dbv *args,
                  size_t nargs)
 {
-    MYSQL_BIND b[64];
-    unsigned long lens[64];
-    my_bool nul[64];
-    long long ints[64];
+    MYSQL_BIND b[DB_MAX_ARGS];
+    unsigned long lens[DB_MAX_ARGS];
+    my_bool nul[DB_MAX_ARGS];
+    long long ints[DB_MAX_ARGS];
 
     if (nargs > NELEM(b) || nargs != mysql_stmt_param_count(st)) {
         log_err("db: %zu arguments for %lu placeholders: %.200s", nargs,
@@ -453,4 +453,28 @@ const char *
 db_error(struct db *db)
 {
     return db->err;
+}
+
+const char *
+db_text(const char *sql)
+{
+    static struct {
+        uint64_t hash;
+        char *sql;
+    } *kept;
+    static size_t nkept;
+    uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
+
+    for (const char *c = sql; *c; c++) {
+        h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+    }
+    for (size_t i = 0; i < nkept; i++) {
+        if (kept[i].hash == h && strcmp(kept[i].sql, sql) == 0) {
+            return kept[i].sql;
+        }
+    }
+    kept = xrealloc(kept, (nkept + 1) * sizeof(*kept));
+    kept[nkept].hash = h;
+    kept[nkept].sql = xstrdup(sql);
+    return kept[nkept++].sql;
 }

@@ -34,6 +34,9 @@ struct dbv {
 #define DB_ARGS(...) (const struct dbv[]){ __VA_ARGS__ }, \
     sizeof((const struct dbv[]){ __VA_ARGS__ }) / sizeof(struct dbv)
 #define DB_NOARGS NULL, 0
+/* The most arguments one statement may bind (the inbox's union of branches
+ * needs about 80). */
+#define DB_MAX_ARGS 128
 
 static inline struct dbv
 dv_str(const char *s)
@@ -79,6 +82,12 @@ enum db_rc db_commit(struct db *db);
 void db_rollback(struct db *db);
 /* Ends the transaction: commit when rc is DB_OK, else roll back; the result. */
 enum db_rc db_end(struct db *db, enum db_rc rc);
+
+/* Statements are cached by the address of their SQL text, so a text put
+ * together at run time (from constant pieces only, never from user data) must
+ * go through db_text: it returns a copy that lives as long as the process, the
+ * same copy for the same text. */
+const char *db_text(const char *sql);
 
 /* Run a whole SQL script (migrations only: no user data ever goes here). */
 enum db_rc db_script(struct db *db, const char *sql, size_t len);

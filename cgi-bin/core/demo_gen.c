@@ -6,11 +6,12 @@
  * Each dossier's life (hand-overs, lateness, apology, return) is simulated with
  * the working-day engine.  Ratings, feedback cases and apology letters are
  * collected in memory, sorted by time and written after the dossiers.  The
- * aggregates are counted in memory and added at the end.
+ * aggregates are counted in memory and added at the end; the inbox's counts
+ * (feedback_count) are counted from the cases written, in one statement.
  *
  * Writing: every table has one fixed INSERT … SELECT … FROM JSON_TABLE(?)
  * statement, prepared once; a batch of up to BATCH_ROWS rows travels as one
- * bound JSON parameter (db.c binds at most 64 parameters, so multi-row
+ * bound JSON parameter (db.c binds at most DB_MAX_ARGS parameters, so multi-row
  * placeholders cannot carry 500 rows).  Batches commit every CHUNK dossiers.
  * Randomness is splitmix64 from --seed: no rand(), no clock but "now". */
 #include "demo_gen.h"
@@ -420,7 +421,7 @@ struct gen {
 
     struct jbatch b_dossier, b_step, b_event, b_qr, b_apology, b_rating, b_fb, b_fbev, b_dstat,
         b_fstat, b_seq;
-    long long next_dossier, next_qr, next_fb;
+    long long next_dossier, next_qr, next_fb, first_fb;
 
     struct g_apology *apos;
     size_t napos, capos;
@@ -581,6 +582,16 @@ static const char sql_fstat[] =
     "  time_sum = time_sum + VALUES(time_sum), time_n = time_n + VALUES(time_n),"
     "  trips_sum = trips_sum + VALUES(trips_sum), trips_n = trips_n + VALUES(trips_n),"
     "  guide_sum = guide_sum + VALUES(guide_sum), guide_n = guide_n + VALUES(guide_n)";
+
+/* The inbox's counts (sql/009_inbox.sql) of the cases written, ids [?, ?). */
+static const char sql_fcount[] =
+    "INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from, escalated, n)"
+    " SELECT unit_id, status, kind, COALESCE(counter_id, 0),"
+    "  IF(identity = 'confidential', COALESCE(officer_id, 0), 0), escalated_at IS NOT NULL,"
+    "  COUNT(*)"
+    " FROM feedback WHERE id >= ? AND id < ?"
+    " GROUP BY 1, 2, 3, 4, 5, 6"
+    " ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
 
 static const char sql_seq[] =
     "INSERT INTO code_seq (scope, day, n)"
@@ -1091,6 +1102,7 @@ load_model(struct gen *G)
     G->next_dossier = util_num(dbres_get(&res, 0, 0)) + 1;
     G->next_qr = util_num(dbres_get(&res, 0, 1)) + 1;
     G->next_fb = util_num(dbres_get(&res, 0, 2)) + 1;
+    G->first_fb = G->next_fb;
     return 0;
 }
 
@@ -2589,6 +2601,10 @@ demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o)
     }
     if (rc == DB_OK) {
         rc = write_stats(G, &G->fstat, &G->b_fstat);
+    }
+    if (rc == DB_OK) {
+        rc = db_exec(G->db, sql_fcount, DB_ARGS(DV_I(G->first_fb), DV_I(G->next_fb)), NULL,
+                     NULL);
     }
     if (rc == DB_OK) {
         rc = write_seq(G);

@@ -8,33 +8,19 @@
 #include "audit.h"
 #include "conf.h"
 #include "stats.h"
+#include "store_feedback.h"
 
 #define OPEN_STATES "'new','accepted','conduct','need_info','review'"
 #define RUNNING_STATES "'new','accepted','conduct','review'"
 
-/* The visibility rule, written once: four arguments, VIS_ARGS.  The unit set is
- * a small semi-join, so the feedback index (unit_id, status, due_at) is used. */
+/* The visibility rule for one case (case_get): four arguments, VIS_ARGS.  The
+ * inbox writes the same rule in sql_from, shaped for the index each of its
+ * statements reads. */
 #define VISIBLE                                                                   \
     " f.unit_id IN (SELECT v.id FROM org_unit v WHERE (? = 1 AND v.path LIKE ?)"   \
     "                                               OR v.id = ?)"                   \
     " AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)"
 #define VIS_ARGS(s) DV_I((s)->leader), DV_S((s)->subtree), DV_I((s)->unit_id), DV_I((s)->viewer_id)
-
-/* The list filter: 13 arguments, FILTER_ARGS. */
-#define FILTER                                                                    \
-    " AND (? = 'all'"                                                            \
-    "      OR (? = 'open' AND f.status IN (" OPEN_STATES "))"                     \
-    "      OR (? = 'overdue' AND f.status IN (" RUNNING_STATES ")"                \
-    "          AND f.due_at < UTC_TIMESTAMP())"                                   \
-    "      OR (? = 'due_soon' AND f.status IN (" RUNNING_STATES ")"               \
-    "          AND f.due_at >= UTC_TIMESTAMP() AND f.due_at <= FROM_UNIXTIME(?))" \
-    "      OR f.status = ?)"                                                      \
-    " AND (? = '' OR f.kind = ?)"                                                 \
-    " AND (? = 0 OR f.counter_id = ?)"                                            \
-    " AND (? = '' OR f.code = ? OR f.content LIKE ?)"
-#define FILTER_ARGS(st, soon, kind, counter, q, like)                             \
-    DV_S(st), DV_S(st), DV_S(st), DV_S(st), DV_I(soon), DV_S(st), DV_S(kind),     \
-        DV_S(kind), DV_I(counter), DV_I(counter), DV_S(q), DV_S(q), DV_S(like)
 
 enum db_rc
 case_scope(struct req *r, struct scope *s)
@@ -105,87 +91,340 @@ due_hdf(struct req *r, const char *prefix, long long due, int paused)
     }
 }
 
+/* ---- the inbox ---------------------------------------------------------- */
+
+/* Every status of a case (the ENUM's order).  The SQL put together below takes
+ * its status literals from these lists, never from the request. */
+static const char *const states[] = { "new", "accepted", "conduct", "rejected", "forwarded",
+                                      "need_info", "answered", "closed", "review" };
+static const char *const open_states[] = { "new", "accepted", "conduct", "need_info", "review" };
+static const char *const running_states[] = { "new", "accepted", "conduct", "review" };
+
+#define NSTATES NELEM(states)
+#define OVERDUE " AND f.status IN (" RUNNING_STATES ") AND f.due_at < UTC_TIMESTAMP()"
+#define DUE_SOON                                                                  \
+    " AND f.status IN (" RUNNING_STATES ") AND f.due_at >= UTC_TIMESTAMP()"        \
+    " AND f.due_at <= FROM_UNIXTIME(?)"
+
+static int
+state_index(const char *st)
+{
+    for (size_t i = 0; st && i < NSTATES; i++) {
+        if (strcmp(states[i], st) == 0) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* A statement put together from the constant pieces below, and its arguments
+ * in the order of its placeholders. */
+struct stmt {
+    struct buf sql;
+    struct dbv arg[DB_MAX_ARGS];
+    size_t n;
+    int branches;
+};
+
+static void
+sql_arg(struct stmt *q, struct dbv v)
+{
+    if (q->n < DB_MAX_ARGS) {
+        q->arg[q->n] = v;
+    }
+    q->n++;   /* one too many: db.c refuses the statement */
+}
+
+static enum db_rc
+sql_run(struct req *r, struct stmt *q, struct dbres *res)
+{
+    enum db_rc rc = db_query(r->app->db, &r->pool, db_text(q->sql.p), q->arg, q->n, res);
+
+    buf_free(&q->sql);
+    memset(q, 0, sizeof(*q));
+    return rc;
+}
+
+/* How a leader's cases are reached.  One unit's cases of one status are in due
+ * order in ix_feedback_unit_status; across units only ix_feedback_due (status,
+ * due_at) is, read for the whole province and kept where the unit is in the
+ * subtree.  BY_STATUS pays off when the subtree holds much of that status,
+ * BY_UNIT (and a sort) when it holds little.  An officer's one unit is always
+ * read from ix_feedback_unit_status. */
+enum reach { BY_OPTIMIZER, BY_UNIT, BY_STATUS };
+
+/* " FROM … WHERE" the cases the viewer may see: the rule of VISIBLE, with the
+ * unit set written for the index to be used. */
+static void
+sql_from(struct stmt *q, const struct scope *s, enum reach how)
+{
+    if (!s->leader) {
+        buf_adds(&q->sql, " FROM feedback f WHERE f.unit_id = ?");
+        sql_arg(q, DV_I(s->unit_id));
+    } else {
+        buf_adds(&q->sql,
+                 how == BY_UNIT
+                     ? " FROM org_unit v STRAIGHT_JOIN feedback f"
+                       " FORCE INDEX (ix_feedback_unit_status) ON f.unit_id = v.id"
+                       " WHERE v.path LIKE ?"
+                 : how == BY_STATUS
+                     ? " FROM feedback f FORCE INDEX (ix_feedback_due)"
+                       " STRAIGHT_JOIN org_unit v FORCE INDEX (PRIMARY) ON v.id = f.unit_id"
+                       " WHERE v.path LIKE ?"
+                     : " FROM feedback f"
+                       " WHERE f.unit_id IN (SELECT v.id FROM org_unit v WHERE v.path LIKE ?)");
+        sql_arg(q, DV_S(s->subtree));
+    }
+    buf_adds(&q->sql, " AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)");
+    sql_arg(q, DV_I(s->viewer_id));
+}
+
+/* A status condition (constant text, at most one argument), then the filter's
+ * kind, counter and search conditions. */
+static void
+sql_where(struct stmt *q, const struct case_filter *f, const char *like, const char *cond,
+          const struct dbv *cond_arg)
+{
+    buf_adds(&q->sql, cond);
+    if (cond_arg) {
+        sql_arg(q, *cond_arg);
+    }
+    if (f->kind) {
+        buf_adds(&q->sql, " AND f.kind = ?");
+        sql_arg(q, DV_S(f->kind));
+    }
+    if (f->counter_id) {
+        buf_adds(&q->sql, " AND f.counter_id = ?");
+        sql_arg(q, DV_I(f->counter_id));
+    }
+    if (f->q) {
+        buf_adds(&q->sql, " AND (f.code = ? OR f.content LIKE ?)");
+        sql_arg(q, DV_S(f->q));
+        sql_arg(q, DV_S(like));
+    }
+}
+
+/* One branch of the page: up to `upto` cases of one part in due order (part 0,
+ * the overdue cases, comes first on the page). */
+static void
+sql_branch(struct stmt *q, const struct scope *s, const struct case_filter *f, const char *like,
+           enum reach how, int part, const char *cond, const struct dbv *cond_arg,
+           long long upto)
+{
+    buf_adds(&q->sql, q->branches++ ? " UNION ALL (" : "(");
+    buf_adds(&q->sql, part ? "SELECT f.id, f.due_at, 1 AS part"
+                           : "SELECT f.id, f.due_at, 0 AS part");
+    sql_from(q, s, how);
+    sql_where(q, f, like, cond, cond_arg);
+    buf_adds(&q->sql, " ORDER BY f.due_at, f.id LIMIT ?)");
+    sql_arg(q, DV_I(upto));
+}
+
+/* Cases per status in the whole province.  They only steer how a leader's page
+ * is read, so each worker keeps them and reads them again after five minutes. */
+static long long province_n[NSTATES];
+static time_t province_at;
+
+static enum db_rc
+province_counts(struct req *r)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    if (province_at && time(NULL) - province_at < 300) {
+        return DB_OK;
+    }
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT status, SUM(n) FROM feedback_count GROUP BY status", DB_NOARGS, &res);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    memset(province_n, 0, sizeof(province_n));
+    for (size_t i = 0; i < res.nrows; i++) {
+        int k = state_index(dbres_get(&res, i, 0));
+
+        if (k >= 0) {
+            province_n[k] = util_num(dbres_get(&res, i, 1));
+        }
+    }
+    province_at = time(NULL);
+    return DB_OK;
+}
+
 enum db_rc
-case_list(struct req *r, const struct scope *s, const struct case_filter *f, int per_page)
+case_list(struct req *r, const struct scope *s, const struct case_filter *filter, int per_page)
 {
     static const char *const cols[] = { "code", "kind", "status", "created", "due_ts", "unit",
                                         "counter", "assignee", "excerpt", "paused_flag",
                                         "escalated", NULL };
     const struct cal *cal = req_calendar(r);
-    const char *q = f->q ? f->q : "", *kind = f->kind ? f->kind : "";
-    const char *like = like_escape(r, q);
-    long long soon = 0;
+    struct case_filter f = *filter;
+    const char *st = f.status, *like;
+    long long seen[NSTATES] = { 0 }, match[NSTATES] = { 0 };
+    long long soon = 0, overdue, total = 0, open = 0, escalated = 0;
+    long long off = (long long)(f.page - 1) * per_page, upto = off + per_page;
+    int one = state_index(st), is_open = strcmp(st, "open") == 0, is_all = strcmp(st, "all") == 0;
+    int is_overdue = strcmp(st, "overdue") == 0, is_soon = strcmp(st, "due_soon") == 0;
+    int first_overdue = 0;   /* the filter has running cases: overdue ones first */
+    char listed[NSTATES] = { 0 };   /* statuses of the filter, one branch each */
+    struct stmt q = { 0 };
     struct dbres res, cnt;
+    struct dbv soon_arg;
     enum db_rc rc;
 
+    f.kind = f.kind && *f.kind ? f.kind : NULL;
+    f.q = f.q && *f.q ? f.q : NULL;
+    like = like_escape(r, f.q ? f.q : "");
     if (cal) {
         soon = (long long)cal_instant(cal_add_working_days(cal, cal_local_day(time(NULL)),
-                                                           f->due_soon_days),
+                                                           f.due_soon_days),
                                       cal->close_minutes);
     }
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT f.code, f.kind, f.status,"
-                  "       DATE_FORMAT(f.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
-                  "       UNIX_TIMESTAMP(f.due_at), u.short_name, c.name, a.full_name,"
-                  "       LEFT(f.content, 140), f.paused_at IS NOT NULL, f.escalated_at IS NOT NULL"
-                  "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"
-                  "  LEFT JOIN counter c ON c.id = f.counter_id"
-                  "  LEFT JOIN users a ON a.id = f.assigned_to"
-                  " WHERE" VISIBLE FILTER
-                  " ORDER BY (f.status IN (" RUNNING_STATES ") AND f.due_at < UTC_TIMESTAMP()) DESC,"
-                  "          f.due_at, f.id"
-                  " LIMIT ? OFFSET ?",
-                  DB_ARGS(VIS_ARGS(s), FILTER_ARGS(f->status, soon, kind, f->counter_id, q, like),
-                          DV_I(per_page), DV_I((long long)(f->page - 1) * per_page)),
-                  &res);
-    if (rc != DB_OK) {
+    soon_arg = DV_I(soon);
+    for (size_t i = 0; i < NSTATES; i++) {
+        listed[i] = is_all || (is_open && str_in(states[i], open_states, NELEM(open_states))) ||
+                    (int)i == one;
+    }
+    first_overdue = is_open || is_all || (one >= 0 && str_in(st, running_states,
+                                                             NELEM(running_states)));
+
+    /* the counts, from feedback_count: per status, escalated, and those that
+     * match the filter's kind and counter */
+    buf_adds(&q.sql, "SELECT c.status, SUM(c.n), SUM(IF(c.escalated = 1, c.n, 0)), SUM(");
+    buf_adds(&q.sql, f.kind && f.counter_id ? "IF(c.kind = ? AND c.counter_id = ?, c.n, 0)"
+                     : f.kind               ? "IF(c.kind = ?, c.n, 0)"
+                     : f.counter_id         ? "IF(c.counter_id = ?, c.n, 0)"
+                                            : "c.n");
+    if (f.kind) {
+        sql_arg(&q, DV_S(f.kind));
+    }
+    if (f.counter_id) {
+        sql_arg(&q, DV_I(f.counter_id));
+    }
+    if (s->leader) {
+        buf_adds(&q.sql, ") FROM feedback_count c"
+                         " WHERE c.unit_id IN (SELECT v.id FROM org_unit v WHERE v.path LIKE ?)");
+        sql_arg(&q, DV_S(s->subtree));
+    } else {
+        buf_adds(&q.sql, ") FROM feedback_count c WHERE c.unit_id = ?");
+        sql_arg(&q, DV_I(s->unit_id));
+    }
+    buf_adds(&q.sql, " AND c.hidden_from <> ? GROUP BY c.status");
+    sql_arg(&q, DV_I(s->viewer_id));
+    if ((rc = sql_run(r, &q, &cnt)) != DB_OK) {
+        return rc;
+    }
+    for (size_t i = 0; i < cnt.nrows; i++) {
+        const char *cs = dbres_get(&cnt, i, 0);
+        int k = state_index(cs);
+
+        if (k < 0) {
+            continue;
+        }
+        seen[k] = util_num(dbres_get(&cnt, i, 1));
+        match[k] = util_num(dbres_get(&cnt, i, 3));
+        hset(r, pool_printf(&r->pool, "Page.Counts.%s", cs), dbres_get(&cnt, i, 1));
+        open += str_in(cs, open_states, NELEM(open_states)) ? seen[k] : 0;
+        if (str_in(cs, running_states, NELEM(running_states))) {
+            escalated += util_num(dbres_get(&cnt, i, 2));
+        }
+    }
+    hseti(r, "Page.Counts.open", open);
+    hseti(r, "Page.Counts.escalated", escalated);
+
+    /* overdue depends on the clock: counted from the cases (few, in an index range) */
+    buf_adds(&q.sql, "SELECT COUNT(*)");
+    sql_from(&q, s, BY_STATUS);
+    buf_adds(&q.sql, OVERDUE);
+    if ((rc = sql_run(r, &q, &res)) != DB_OK) {
+        return rc;
+    }
+    overdue = util_num(dbres_get(&res, 0, 0));
+    hseti(r, "Page.Counts.overdue", overdue);
+
+    /* the filter's total: from the counts, unless the clock or a search decides */
+    if (!f.q && !is_overdue && !is_soon) {
+        for (size_t i = 0; i < NSTATES; i++) {
+            total += listed[i] ? match[i] : 0;
+        }
+    } else if (is_overdue && !f.q && !f.kind && !f.counter_id) {
+        total = overdue;
+    } else {
+        buf_adds(&q.sql, "SELECT COUNT(*)");
+        sql_from(&q, s, f.q ? BY_OPTIMIZER : BY_STATUS);
+        sql_where(&q, &f, like,
+                  is_overdue ? OVERDUE
+                  : is_soon  ? DUE_SOON
+                  : is_open  ? " AND f.status IN (" OPEN_STATES ")"
+                  : is_all   ? ""
+                  : one >= 0 ? pool_printf(&r->pool, " AND f.status = '%s'", states[one])
+                             : " AND FALSE",
+                  is_soon ? &soon_arg : NULL);
+        if ((rc = sql_run(r, &q, &res)) != DB_OK) {
+            return rc;
+        }
+        total = util_num(dbres_get(&res, 0, 0));
+    }
+    hseti(r, "Page.Total", total);
+
+    /* the page: overdue cases first, then by due date.  Each branch reads the
+     * overdue or due-soon cases (few), or one status from an index in due
+     * order, up to the end of the page; the outer query orders the union of
+     * the branches and cuts the page out of it. */
+    if (s->leader && (rc = province_counts(r)) != DB_OK) {
+        return rc;
+    }
+    buf_adds(&q.sql, "SELECT f.code, f.kind, f.status,"
+                     "       DATE_FORMAT(f.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                     "       UNIX_TIMESTAMP(f.due_at), u.short_name, c.name, a.full_name,"
+                     "       LEFT(f.content, 140), f.paused_at IS NOT NULL,"
+                     "       f.escalated_at IS NOT NULL"
+                     "  FROM (");
+    if (is_overdue || (first_overdue && one < 0)) {
+        sql_branch(&q, s, &f, like, BY_STATUS, 0, OVERDUE, NULL, upto);
+    } else if (first_overdue) {
+        sql_branch(&q, s, &f, like, BY_STATUS, 0,
+                   pool_printf(&r->pool, " AND f.status = '%s' AND f.due_at < UTC_TIMESTAMP()",
+                               states[one]),
+                   NULL, upto);
+    } else if (is_soon) {
+        sql_branch(&q, s, &f, like, BY_STATUS, 1, DUE_SOON, &soon_arg, upto);
+    }
+    for (size_t i = 0; i < NSTATES; i++) {
+        int running = str_in(states[i], running_states, NELEM(running_states));
+
+        if (!listed[i]) {
+            continue;
+        }
+        /* walk the province's index when that reads fewer cases than sorting
+         * the subtree's: (page end) × province / matching, against the
+         * subtree's cases of the status */
+        sql_branch(&q, s, &f, like,
+                   s->leader && upto * province_n[i] < match[i] * seen[i] ? BY_STATUS : BY_UNIT,
+                   1,
+                   pool_printf(&r->pool, " AND f.status = '%s'%s", states[i],
+                               first_overdue && running ? " AND f.due_at >= UTC_TIMESTAMP()" : ""),
+                   NULL, upto);
+    }
+    if (q.branches == 0) {
+        buf_free(&q.sql);
+        return DB_OK;
+    }
+    buf_adds(&q.sql, ") p JOIN feedback f ON f.id = p.id JOIN org_unit u ON u.id = f.unit_id"
+                     "  LEFT JOIN counter c ON c.id = f.counter_id"
+                     "  LEFT JOIN users a ON a.id = f.assigned_to"
+                     " ORDER BY p.part, p.due_at, p.id LIMIT ? OFFSET ?");
+    sql_arg(&q, DV_I(per_page));
+    sql_arg(&q, DV_I(off));
+    if ((rc = sql_run(r, &q, &res)) != DB_OK) {
         return rc;
     }
     hset_rows(r, "Page.Cases", &res, cols);
     for (size_t i = 0; i < res.nrows; i++) {
-        const char *st = dbres_get(&res, i, 2);
-        int open = strstr(OPEN_STATES, pool_printf(&r->pool, "'%s'", st)) != NULL;
-
-        if (open) {
+        if (str_in(dbres_get(&res, i, 2), open_states, NELEM(open_states))) {
             due_hdf(r, pool_printf(&r->pool, "Page.Cases.%zu", i), util_num(dbres_get(&res, i, 4)),
                     strcmp(dbres_get(&res, i, 9), "1") == 0);
         }
-    }
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT COUNT(*) FROM feedback f JOIN org_unit u ON u.id = f.unit_id"
-                  " WHERE" VISIBLE FILTER,
-                  DB_ARGS(VIS_ARGS(s), FILTER_ARGS(f->status, soon, kind, f->counter_id, q, like)),
-                  &cnt);
-    if (rc != DB_OK) {
-        return rc;
-    }
-    hset(r, "Page.Total", dbres_get(&cnt, 0, 0));
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT f.status, COUNT(*),"
-                  "       SUM(f.status IN (" RUNNING_STATES ") AND f.due_at < UTC_TIMESTAMP()),"
-                  "       SUM(f.escalated_at IS NOT NULL AND f.status IN (" RUNNING_STATES "))"
-                  "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"
-                  " WHERE" VISIBLE " GROUP BY f.status",
-                  DB_ARGS(VIS_ARGS(s)), &cnt);
-    if (rc != DB_OK) {
-        return rc;
-    }
-    {
-        long long overdue = 0, open = 0, escalated = 0;
-
-        for (size_t i = 0; i < cnt.nrows; i++) {
-            const char *st = dbres_get(&cnt, i, 0);
-
-            hset(r, pool_printf(&r->pool, "Page.Counts.%s", st), dbres_get(&cnt, i, 1));
-            overdue += util_num(dbres_get(&cnt, i, 2));
-            escalated += util_num(dbres_get(&cnt, i, 3));
-            if (strstr(OPEN_STATES, pool_printf(&r->pool, "'%s'", st))) {
-                open += util_num(dbres_get(&cnt, i, 1));
-            }
-        }
-        hseti(r, "Page.Counts.overdue", overdue);
-        hseti(r, "Page.Counts.open", open);
-        hseti(r, "Page.Counts.escalated", escalated);
     }
     return DB_OK;
 }
@@ -309,15 +548,24 @@ event(struct req *r, long long id, const char *ev, int public, const char *body)
                    NULL, NULL);
 }
 
-/* Run an UPDATE guarded by the states it may leave; DB_DUP stands for "not in
- * a state that allows this" (the caller explains), so nothing half-happens. */
+/* Run an UPDATE of case id guarded by the states it may leave; DB_DUP stands
+ * for "not in a state that allows this" (the caller explains), so nothing
+ * half-happens.  The case's row is locked first and its count in
+ * feedback_count follows the change. */
 static enum db_rc
-transition(struct req *r, const char *sql, const struct dbv *args, size_t nargs)
+transition(struct req *r, long long id, const char *sql, const struct dbv *args, size_t nargs)
 {
     unsigned long long n = 0;
-    enum db_rc rc = db_exec(r->app->db, sql, args, nargs, &n, NULL);
+    struct dbres before;
+    enum db_rc rc = feedback_count_lock(r, id, &before);
 
-    return rc == DB_OK && n == 0 ? DB_DUP : rc;
+    if (rc == DB_OK) {
+        rc = db_exec(r->app->db, sql, args, nargs, &n, NULL);
+    }
+    if (rc == DB_OK && n == 0) {
+        return DB_DUP;
+    }
+    return rc == DB_OK ? feedback_count_move(r, id, &before) : rc;
 }
 
 static enum db_rc
@@ -349,7 +597,7 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
         return rc;
     }
     if (strcmp(cls, "rejected") == 0) {
-        rc = transition(r,
+        rc = transition(r, c->id,
                         "UPDATE feedback SET status = 'rejected', classified_at = UTC_TIMESTAMP(),"
                         "       closed_at = UTC_TIMESTAMP()"
                         " WHERE id = ? AND status IN ('new','accepted','conduct')",
@@ -367,7 +615,7 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
         }
         if (rc == DB_OK) {
             /* the case moves to the competent unit's inbox and starts there anew */
-            rc = transition(r,
+            rc = transition(r, c->id,
                             "UPDATE feedback SET status = 'new', forwarded_to = ?, unit_id = ?,"
                             "       counter_id = NULL, assigned_to = NULL, classified_at = NULL,"
                             "       escalated_at = NULL"
@@ -381,7 +629,7 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
         db_rollback(r->app->db);
         return DB_DUP;
     }
-    rc = transition(r,
+    rc = transition(r, c->id,
                     "UPDATE feedback SET status = ?, classified_at = UTC_TIMESTAMP()"
                     " WHERE id = ? AND status IN ('new','accepted','conduct')",
                     DB_ARGS(DV_S(cls), DV_I(c->id)));
@@ -404,7 +652,7 @@ case_assign(struct req *r, const struct case_row *c, long long officer_id)
         rc = DB_DUP;  /* not of this unit, or the very officer the case is about */
     }
     if (rc == DB_OK) {
-        rc = transition(r,
+        rc = transition(r, c->id,
                         "UPDATE feedback SET assigned_to = ?"
                         " WHERE id = ? AND status IN (" OPEN_STATES ")",
                         DB_ARGS(DV_I(officer_id), DV_I(c->id)));
@@ -427,7 +675,7 @@ case_request_info(struct req *r, const struct case_row *c, const char *text)
     enum db_rc rc = db_begin(r->app->db);
 
     if (rc == DB_OK) {
-        rc = transition(r,
+        rc = transition(r, c->id,
                         "UPDATE feedback SET status = 'need_info', paused_at = UTC_TIMESTAMP()"
                         " WHERE id = ? AND status IN (" RUNNING_STATES ")",
                         DB_ARGS(DV_I(c->id)));
@@ -443,7 +691,7 @@ case_answer(struct req *r, const struct case_row *c, const char *text)
     enum db_rc rc = db_begin(r->app->db);
 
     if (rc == DB_OK) {
-        rc = transition(r,
+        rc = transition(r, c->id,
                         "UPDATE feedback SET status = 'answered', answered_at = UTC_TIMESTAMP(),"
                         "       answer_satisfied = NULL, paused_at = NULL"
                         " WHERE id = ? AND status IN (" OPEN_STATES ")",
@@ -487,7 +735,7 @@ case_close(struct req *r, const struct case_row *c)
     enum db_rc rc = db_begin(r->app->db);
 
     if (rc == DB_OK) {
-        rc = transition(r,
+        rc = transition(r, c->id,
                         "UPDATE feedback SET status = 'closed', closed_at = UTC_TIMESTAMP()"
                         " WHERE id = ? AND status IN ('answered','rejected','review')",
                         DB_ARGS(DV_I(c->id)));
@@ -515,7 +763,7 @@ case_reopen(struct req *r, const struct case_row *c, const char *text)
         days = util_num(dbres_get(&res, 0, 0));
     }
     if (rc == DB_OK) {
-        rc = transition(r,
+        rc = transition(r, c->id,
                         "UPDATE feedback SET status = 'accepted', answered_at = NULL,"
                         "       answer_satisfied = NULL, closed_at = NULL, escalated_at = NULL,"
                         "       due_at = FROM_UNIXTIME(?)"
@@ -551,7 +799,7 @@ case_escalate_overdue(struct req *r, int *n)
         if ((rc = db_begin(r->app->db)) != DB_OK) {
             break;
         }
-        rc = transition(r,
+        rc = transition(r, c.id,
                         "UPDATE feedback SET escalated_at = UTC_TIMESTAMP()"
                         " WHERE id = ? AND escalated_at IS NULL",
                         DB_ARGS(DV_I(c.id)));

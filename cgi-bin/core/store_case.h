@@ -25,8 +25,11 @@ struct case_filter {
     int due_soon_days;
 };
 
-/* One page of cases into Page.Cases, the total into Page.Total and the
- * counts per status into Page.Counts (index range scans within the scope). */
+/* One page of cases into Page.Cases (overdue first, then by due date), the
+ * filter's total into Page.Total and the counts per status, open, overdue and
+ * escalated into Page.Counts.  Counts come from feedback_count, except those
+ * the clock decides (overdue, due soon) and searches, which count the cases;
+ * the page reads each status in due order from an index. */
 enum db_rc case_list(struct req *r, const struct scope *s, const struct case_filter *f,
                      int per_page);
 

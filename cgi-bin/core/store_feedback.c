@@ -266,6 +266,80 @@ rating_kiosk_criteria(struct req *r, const char *ref, long long link_id, const s
 
 /* ---- feedback cases ---------------------------------------------------- */
 
+/* The key of a case in feedback_count (sql/009_inbox.sql), in its order. */
+#define FB_COUNT_KEY                                                              \
+    "SELECT unit_id, status, kind, COALESCE(counter_id, 0),"                      \
+    "       IF(identity = 'confidential', COALESCE(officer_id, 0), 0),"           \
+    "       escalated_at IS NOT NULL"                                             \
+    "  FROM feedback WHERE id = ?"
+#define FB_COUNT_INSERT                                                           \
+    "INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from,"  \
+    "                            escalated, n) VALUES "
+#define FB_COUNT_ROW "(?, ?, ?, ?, ?, ?, ?)"
+#define FB_COUNT_ADD " ON DUPLICATE KEY UPDATE n = n + VALUES(n)"
+
+enum db_rc
+feedback_count_lock(struct req *r, long long id, struct dbres *before)
+{
+    return db_query(r->app->db, &r->pool, FB_COUNT_KEY " FOR UPDATE", DB_ARGS(DV_I(id)),
+                    before);
+}
+
+/* Order of two keys (row 0 of each): any fixed order will do, so that two
+ * transactions take the same two count rows in the same order. */
+static int
+key_cmp(const struct dbres *a, const struct dbres *b)
+{
+    for (size_t i = 0; i < a->ncols; i++) {
+        int c = strcmp(dbres_get(a, 0, i), dbres_get(b, 0, i));
+
+        if (c) {
+            return c;
+        }
+    }
+    return 0;
+}
+
+/* The 7 arguments of one row of FB_COUNT_ROW. */
+static void
+key_args(struct dbv *a, const struct dbres *key, int sign)
+{
+    for (size_t i = 0; i < 6; i++) {
+        a[i] = DV_S(dbres_get(key, 0, i));
+    }
+    a[6] = DV_I(sign);
+}
+
+enum db_rc
+feedback_count_move(struct req *r, long long id, const struct dbres *before)
+{
+    struct dbres after;
+    struct dbv a[14];
+    int had = before && before->nrows, has;
+    enum db_rc rc = db_query(r->app->db, &r->pool, FB_COUNT_KEY, DB_ARGS(DV_I(id)), &after);
+
+    if (rc != DB_OK) {
+        return rc;
+    }
+    has = after.nrows > 0;
+    if (had && has) {
+        int order = key_cmp(before, &after);
+
+        if (order == 0) {
+            return DB_OK;
+        }
+        key_args(a + (order > 0 ? 7 : 0), before, -1);
+        key_args(a + (order > 0 ? 0 : 7), &after, +1);
+        return db_exec(r->app->db, FB_COUNT_INSERT FB_COUNT_ROW ", " FB_COUNT_ROW FB_COUNT_ADD,
+                       a, 14, NULL, NULL);
+    }
+    if (!had && !has) {
+        return DB_OK;
+    }
+    key_args(a, had ? before : &after, had ? -1 : +1);
+    return db_exec(r->app->db, FB_COUNT_INSERT FB_COUNT_ROW FB_COUNT_ADD, a, 7, NULL, NULL);
+}
+
 static int
 write_file(struct req *r, const char *dir, const struct fb_file *f, char *stored)
 {
@@ -407,6 +481,9 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
                      DB_ARGS(DV_I(id)), NULL, NULL);
     }
     if (rc == DB_OK) {
+        rc = feedback_count_move(r, (long long)id, NULL);
+    }
+    if (rc == DB_OK) {
         rc = stats_add(r, in->unit_id, in->counter_id, in->officer_id, day, &d);
     }
     if (rc == DB_OK) {
@@ -538,16 +615,23 @@ enum db_rc
 feedback_rate_answer(struct req *r, long long id, int satisfied)
 {
     unsigned long long n = 0;
+    struct dbres before;
     enum db_rc rc;
 
     if ((rc = db_begin(r->app->db)) != DB_OK) {
         return rc;
     }
-    rc = db_exec(r->app->db,
-                 "UPDATE feedback SET answer_satisfied = ?,"
-                 "       status = IF(? = 0, 'review', status)"
-                 " WHERE id = ? AND status = 'answered' AND answer_satisfied IS NULL",
-                 DB_ARGS(DV_I(satisfied), DV_I(satisfied), DV_I(id)), &n, NULL);
+    rc = feedback_count_lock(r, id, &before);
+    if (rc == DB_OK) {
+        rc = db_exec(r->app->db,
+                     "UPDATE feedback SET answer_satisfied = ?,"
+                     "       status = IF(? = 0, 'review', status)"
+                     " WHERE id = ? AND status = 'answered' AND answer_satisfied IS NULL",
+                     DB_ARGS(DV_I(satisfied), DV_I(satisfied), DV_I(id)), &n, NULL);
+    }
+    if (rc == DB_OK && n == 1) {
+        rc = feedback_count_move(r, id, &before);
+    }
     if (rc == DB_OK && n == 1) {
         rc = add_event(r, id, satisfied ? "citizen_satisfied" : "review_requested", 1, NULL);
     }
@@ -564,7 +648,7 @@ enum db_rc
 feedback_citizen_reply(struct req *r, long long id, const char *text)
 {
     const struct cal *cal = req_calendar(r);
-    struct dbres res;
+    struct dbres res, before;
     enum db_rc rc;
     long long paused, due;
     int today, n;
@@ -575,10 +659,13 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
     if ((rc = db_begin(r->app->db)) != DB_OK) {
         return rc;
     }
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT UNIX_TIMESTAMP(paused_at), UNIX_TIMESTAMP(due_at) FROM feedback"
-                  " WHERE id = ? AND status = 'need_info' FOR UPDATE",
-                  DB_ARGS(DV_I(id)), &res);
+    rc = feedback_count_lock(r, id, &before);
+    if (rc == DB_OK) {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT UNIX_TIMESTAMP(paused_at), UNIX_TIMESTAMP(due_at) FROM feedback"
+                      " WHERE id = ? AND status = 'need_info' FOR UPDATE",
+                      DB_ARGS(DV_I(id)), &res);
+    }
     if (rc == DB_OK && res.nrows) {
         /* the clock stood still from the request to this reply: move the due
          * date by the working days that passed */
@@ -593,6 +680,9 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
                      "UPDATE feedback SET status = 'accepted', paused_at = NULL,"
                      "       due_at = FROM_UNIXTIME(?) WHERE id = ?",
                      DB_ARGS(DV_I(due), DV_I(id)), NULL, NULL);
+        if (rc == DB_OK) {
+            rc = feedback_count_move(r, id, &before);
+        }
         if (rc == DB_OK) {
             rc = add_event(r, id, "citizen_reply", 1, text);
         }

@@ -83,4 +83,13 @@ enum db_rc feedback_rate_answer(struct req *r, long long id, int satisfied);
 /* The citizen's reply to a request for information; the clock runs again. */
 enum db_rc feedback_citizen_reply(struct req *r, long long id, const char *text);
 
+/* feedback_count (sql/009_inbox.sql) counts the cases by unit, status, kind,
+ * counter, the officer a confidential case is hidden from, and escalation, so
+ * the inbox need not count the cases themselves.  Every write that files a case
+ * or changes one of those columns keeps it right in its own transaction:
+ * feedback_count_lock before the change (locks the case's row and reads its
+ * key into *before), feedback_count_move after it (before NULL: a new case). */
+enum db_rc feedback_count_lock(struct req *r, long long id, struct dbres *before);
+enum db_rc feedback_count_move(struct req *r, long long id, const struct dbres *before);
+
 #endif

@@ -6,7 +6,7 @@ const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { test } = require('../lib/harness');
-const { Client, sql, qrPath, formFields, resetLimits, qrCacheWait, VAR } = require('../lib/client');
+const { Client, sql, qrPath, formFields, resetLimits, qrCacheWait, recountFeedback, VAR } = require('../lib/client');
 
 const COUNTER1 = () => qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q01')");
 const COUNTER2 = () => qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q02')");
@@ -358,6 +358,7 @@ test('the citizen reads the answer, escaped, and can ask a leader to review it',
   const c = new Client();
   const [[id, code]] = sql("SELECT id, CONCAT(code, '-', check_part) FROM feedback ORDER BY id DESC LIMIT 1");
   sql(`UPDATE feedback SET status = 'answered', answered_at = UTC_TIMESTAMP() WHERE id = ${id}`);
+  recountFeedback();
   sql(`INSERT INTO feedback_event (feedback_id, at, event, public, body) VALUES (${id}, UTC_TIMESTAMP(), 'answer', 1, 'Đơn vị đã niêm yết lệ phí. <b>Cảm ơn</b>')`);
   const page = await c.get('/phan-anh/' + code);
   assert.match(page.text, /Đơn vị đã niêm yết lệ phí. &lt;b&gt;Cảm ơn&lt;\/b&gt;/);
@@ -377,6 +378,7 @@ test('a request for information pauses the clock; the citizen replies and the du
   const [[id, code]] = sql("SELECT id, CONCAT(code, '-', check_part) FROM feedback WHERE status = 'new' ORDER BY id LIMIT 1");
   // asked on Monday 2026-11-16 (09:00 local), due Friday 2026-11-27; replied "today"
   sql(`UPDATE feedback SET status = 'need_info', paused_at = '2026-11-16 02:00:00', due_at = '2026-11-27 10:00:00' WHERE id = ${id}`);
+  recountFeedback();
   const page = await c.get('/phan-anh/' + code);
   assert.match(page.text, /Chờ bạn bổ sung thông tin/);
   const hidden = formFields(page.text, `/phan-anh/${code}/bo-sung`);

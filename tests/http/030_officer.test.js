@@ -5,7 +5,7 @@ const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, qrPath, formFields, resetLimits, VAR } = require('../lib/client');
+const { Client, sql, motcuactl, qrPath, formFields, fileCase, caseAction, recountFeedback, VAR } = require('../lib/client');
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(500, 3)]);
 const users = {};
@@ -14,26 +14,8 @@ async function as(name) {
   return users[name];
 }
 
-// File a case through the public form; returns { code (staff), pub (citizen) }.
-async function fileCase(fields, token, files = []) {
-  resetLimits();
-  const c = new Client();
-  const page = await c.get('/phan-anh/moi' + (token ? '?t=' + token : ''));
-  const hidden = formFields(page.text, '/phan-anh/moi');
-  const fd = new FormData();
-  for (const [k, v] of Object.entries({ ...hidden, ...fields })) fd.append(k, v);
-  for (const f of files) fd.append('files[]', new Blob([f]), 'anh.jpg');
-  const r = await c.post('/phan-anh/moi', fd);
-  assert.strictEqual(r.status, 303, r.text.slice(0, 400));
-  const pub = r.headers.get('location').match(/\/phan-anh\/([^?]+)/)[1];
-  return { pub, code: pub.slice(0, -5), citizen: c };
-}
-
 async function act(who, code, action, fields = {}) {
-  const c = await as(who);
-  const page = await c.get(`/can-bo/phan-anh/${code}`);
-  const csrf = page.text.match(/name="csrf" value="([0-9a-f]{64})"/)[1];
-  return c.post(`/can-bo/phan-anh/${code}/${action}`, { csrf, ...fields });
+  return caseAction(await as(who), code, action, fields);
 }
 
 const cases = {};
@@ -188,6 +170,7 @@ test('rejection needs a reason; forwarding moves the case to the competent unit'
 test('deadlines in working days: "còn N ngày", overdue marked, escalated to the leader by the periodic job', async () => {
   const code = cases.C.code;
   sql(`UPDATE feedback SET due_at = '2026-11-13 10:00:00', escalated_at = NULL WHERE code = '${code}'`);  // Friday 13/11
+  recountFeedback();
   const list = await (await as('canbo02')).get('/can-bo/?trang-thai=overdue');
   const row = list.text.split('<tr').find(t => t.includes(code));
   assert.ok(row, 'in the overdue filter');
@@ -211,6 +194,7 @@ test('filters and pagination: by kind, by counter, 25 per page', async () => {
   const vals = [];
   for (let i = 0; i < 30; i++) vals.push(`('PA-20261101-${String(9000 + i)}', 'ABCD', 'praise', ${unit9}, 'Khen cán bộ số ${i}', 'anonymous', UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL 10 DAY)`);
   sql(`INSERT INTO feedback (code, check_part, kind, unit_id, content, identity, created_at, due_at) VALUES ${vals.join(',')}`);
+  recountFeedback();
   const c = await as('canbo05');
   const only = '&q=' + encodeURIComponent('Khen cán bộ số');   // the demo data has praise of its own
   const p1 = await c.get('/can-bo/?trang-thai=all&loai=praise' + only);

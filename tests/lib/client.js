@@ -121,3 +121,41 @@ module.exports.formFields = formFields;
 module.exports.resetLimits = resetLimits;
 module.exports.qrCacheSeconds = qrCacheSeconds;
 module.exports.qrCacheWait = qrCacheWait;
+
+// File a case through the public form (fields as the form names them, an
+// optional QR token); returns { code (staff), pub (citizen), citizen (its client) }.
+async function fileCase(fields, token, files = []) {
+  resetLimits();
+  const c = new Client();
+  const page = await c.get('/phan-anh/moi' + (token ? '?t=' + token : ''));
+  const hidden = formFields(page.text, '/phan-anh/moi');
+  const fd = new FormData();
+  for (const [k, v] of Object.entries({ ...hidden, ...fields })) fd.append(k, v);
+  for (const f of files) fd.append('files[]', new Blob([f]), 'anh.jpg');
+  const r = await c.post('/phan-anh/moi', fd);
+  assert.strictEqual(r.status, 303, r.text.slice(0, 400));
+  const pub = r.headers.get('location').match(/\/phan-anh\/([^?]+)/)[1];
+  return { pub, code: pub.slice(0, -5), citizen: c };
+}
+
+// A staff action on a case (the form of its page, with its CSRF token).
+async function caseAction(client, code, action, fields = {}) {
+  const page = await client.get(`/can-bo/phan-anh/${code}`);
+  const csrf = page.text.match(/name="csrf" value="([0-9a-f]{64})"/)[1];
+  return client.post(`/can-bo/phan-anh/${code}/${action}`, { csrf, ...fields });
+}
+
+// A test that changes cases with SQL rebuilds the inbox's counts from them, as
+// sql/009_inbox.sql fills feedback_count.
+function recountFeedback() {
+  sql(`DELETE FROM feedback_count;
+       INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from, escalated, n)
+       SELECT unit_id, status, kind, COALESCE(counter_id, 0),
+              IF(identity = 'confidential', COALESCE(officer_id, 0), 0), escalated_at IS NOT NULL,
+              COUNT(*)
+         FROM feedback GROUP BY 1, 2, 3, 4, 5, 6`);
+}
+
+module.exports.fileCase = fileCase;
+module.exports.caseAction = caseAction;
+module.exports.recountFeedback = recountFeedback;
