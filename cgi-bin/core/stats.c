@@ -16,39 +16,32 @@ enum db_rc
 stats_add(struct req *r, long long unit_id, long long counter_id, long long officer_id,
           const char *day, const struct stat_delta *d)
 {
-    static const char *const scopes[] = { "unit", "counter", "officer" };
-    long long ids[] = { unit_id, counter_id, officer_id };
-    enum db_rc rc = DB_OK;
-
-    for (size_t i = 0; i < NELEM(scopes) && rc == DB_OK; i++) {
-        if (ids[i] == 0) {
-            continue;
-        }
-        rc = db_exec(r->app->db,
-                     "INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1, feedback,"
-                     "                      answered, answered_on_time, att_sum, att_n, time_sum,"
-                     "                      time_n, trips_sum, trips_n, guide_sum, guide_n)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                     " ON DUPLICATE KEY UPDATE ratings = ratings + VALUES(ratings),"
-                     "   r3 = r3 + VALUES(r3), r2 = r2 + VALUES(r2), r1 = r1 + VALUES(r1),"
-                     "   feedback = feedback + VALUES(feedback),"
-                     "   answered = answered + VALUES(answered),"
-                     "   answered_on_time = answered_on_time + VALUES(answered_on_time),"
-                     "   att_sum = att_sum + VALUES(att_sum), att_n = att_n + VALUES(att_n),"
-                     "   time_sum = time_sum + VALUES(time_sum), time_n = time_n + VALUES(time_n),"
-                     "   trips_sum = trips_sum + VALUES(trips_sum),"
-                     "   trips_n = trips_n + VALUES(trips_n),"
-                     "   guide_sum = guide_sum + VALUES(guide_sum),"
-                     "   guide_n = guide_n + VALUES(guide_n)",
-                     DB_ARGS(DV_S(scopes[i]), DV_I(ids[i]), DV_S(day), DV_I(d->ratings),
-                             DV_I(d->r3), DV_I(d->r2), DV_I(d->r1), DV_I(d->feedback),
-                             DV_I(d->answered), DV_I(d->answered_on_time),
-                             DV_I(d->crit_sum[0]), DV_I(d->crit_n[0]), DV_I(d->crit_sum[1]),
-                             DV_I(d->crit_n[1]), DV_I(d->crit_sum[2]), DV_I(d->crit_n[2]),
-                             DV_I(d->crit_sum[3]), DV_I(d->crit_n[3])),
-                     NULL, NULL);
-    }
-    return rc;
+    /* one statement for the three rows (a round trip less per row on the hot
+     * path of every rating), those of an id 0 left out */
+    return db_exec(r->app->db,
+                   "INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1, feedback,"
+                   "                      answered, answered_on_time, att_sum, att_n, time_sum,"
+                   "                      time_n, trips_sum, trips_n, guide_sum, guide_n)"
+                   " SELECT x.scope, x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                   "   FROM (SELECT 1 AS k, 'unit' AS scope, ? AS id UNION ALL"
+                   "         SELECT 2, 'counter', ? UNION ALL SELECT 3, 'officer', ?) x"
+                   "  WHERE x.id <> 0 ORDER BY x.k"
+                   " ON DUPLICATE KEY UPDATE ratings = ratings + VALUES(ratings),"
+                   "   r3 = r3 + VALUES(r3), r2 = r2 + VALUES(r2), r1 = r1 + VALUES(r1),"
+                   "   feedback = feedback + VALUES(feedback),"
+                   "   answered = answered + VALUES(answered),"
+                   "   answered_on_time = answered_on_time + VALUES(answered_on_time),"
+                   "   att_sum = att_sum + VALUES(att_sum), att_n = att_n + VALUES(att_n),"
+                   "   time_sum = time_sum + VALUES(time_sum), time_n = time_n + VALUES(time_n),"
+                   "   trips_sum = trips_sum + VALUES(trips_sum), trips_n = trips_n + VALUES(trips_n),"
+                   "   guide_sum = guide_sum + VALUES(guide_sum), guide_n = guide_n + VALUES(guide_n)",
+                   DB_ARGS(DV_S(day), DV_I(d->ratings), DV_I(d->r3), DV_I(d->r2), DV_I(d->r1),
+                           DV_I(d->feedback), DV_I(d->answered), DV_I(d->answered_on_time),
+                           DV_I(d->crit_sum[0]), DV_I(d->crit_n[0]), DV_I(d->crit_sum[1]),
+                           DV_I(d->crit_n[1]), DV_I(d->crit_sum[2]), DV_I(d->crit_n[2]),
+                           DV_I(d->crit_sum[3]), DV_I(d->crit_n[3]), DV_I(unit_id),
+                           DV_I(counter_id), DV_I(officer_id)),
+                   NULL, NULL);
 }
 
 void
