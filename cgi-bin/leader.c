@@ -165,9 +165,8 @@ dashboard(struct req *r)
     if (period_of(r, &p, &prev) != 0) {
         return 400;
     }
-    if ((dr = report_figures(r, &s, &p, "Page.Fig")) != DB_OK ||
-        (dr = report_figures(r, &s, &prev, "Page.Prev")) != DB_OK ||
-        (dr = report_units(r, &s, &p, min_count)) != DB_OK ||
+    if ((dr = report_figures(r, &s, &p, "Page.Fig", 1, min_count)) != DB_OK ||
+        (dr = report_figures(r, &s, &prev, "Page.Prev", 0, 0)) != DB_OK ||
         (dr = report_people(r, &s, &p, min_count)) != DB_OK ||
         (dr = report_trend(r, &s)) != DB_OK) {
         return db_fail(r, dr);

@@ -92,11 +92,12 @@ cmp_ll(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* total != NULL: every unit of the scope adds to it; else each unit adds to
- * the figures of its sub-unit among kids (ids), the scope's own unit to none. */
+/* Each unit of the scope adds to the figures of the sub-unit (among kids, ids
+ * in column 0) it lies under, or else to own (the scope's own unit, and units
+ * under a closed sub-unit); the scope's figures are own plus every sub-unit's. */
 static enum db_rc
-unitmap_load(struct req *r, const struct report_scope *s, struct figs *total,
-             const struct dbres *kids, struct figs *kid_figs, struct unitmap *m)
+unitmap_load(struct req *r, const struct report_scope *s, const struct dbres *kids,
+             struct figs *kid_figs, struct figs *own, struct unitmap *m)
 {
     struct dbres res;
     size_t plen = strlen(s->subtree) - 1;   /* the scope's path, without the '%' */
@@ -112,9 +113,9 @@ unitmap_load(struct req *r, const struct report_scope *s, struct figs *total,
     m->to = pool_alloc(&r->pool, (res.nrows + 1) * sizeof(*m->to));
     for (size_t i = 0; i < res.nrows; i++) {
         const char *path = dbres_get(&res, i, 1);
-        struct figs *to = total;
+        struct figs *to = own;
 
-        if (!total && strlen(path) > plen) {
+        if (strlen(path) > plen) {
             long long kid = strtoll(path + plen, NULL, 10);   /* "/1/4/9/" under "/1/": 4 */
 
             for (size_t k = 0; k < kids->nrows; k++) {
@@ -127,6 +128,18 @@ unitmap_load(struct req *r, const struct report_scope *s, struct figs *total,
         m->to[m->n++] = to;
     }
     return DB_OK;
+}
+
+/* x += y, every count. */
+static void
+figs_add(struct figs *x, const struct figs *y)
+{
+    long long *a = (long long *)x;
+    const long long *b = (const long long *)y;
+
+    for (size_t i = 0; i < sizeof(*x) / sizeof(long long); i++) {
+        a[i] += b[i];
+    }
 }
 
 /* The figures a result row of unit `id` adds to, or NULL when outside the scope. */
@@ -361,22 +374,89 @@ figs_hdf(struct req *r, const struct figs *x, const char *prefix)
 #undef K
 }
 
+/* Rank 1 for the best value among the eligible (value >= 0), equal values
+ * sharing a rank; 0 for the ineligible. */
+static long long
+rank_of(const double *v, size_t n, size_t i)
+{
+    long long rank = 1;
+
+    if (v[i] < 0) {
+        return 0;
+    }
+    for (size_t k = 0; k < n; k++) {
+        rank += v[k] > v[i];
+    }
+    return rank;
+}
+
+/* One row per direct sub-unit with every figure (Page.Units), ranked on
+ * satisfaction and on-time rate; small numbers do not rank. */
+static void
+units_hdf(struct req *r, const struct dbres *kids, const struct figs *f, int min_count)
+{
+    double *sat = pool_alloc(&r->pool, (kids->nrows + 1) * sizeof(*sat));
+    double *ont = pool_alloc(&r->pool, (kids->nrows + 1) * sizeof(*ont));
+
+    for (size_t i = 0; i < kids->nrows; i++) {
+        sat[i] = f[i].ratings >= min_count
+                     ? (double)(f[i].ratings - f[i].r1) / (double)f[i].ratings : -1;
+        ont[i] = f[i].finished >= min_count
+                     ? (double)(f[i].early + f[i].on_time) / (double)f[i].finished : -1;
+    }
+    for (size_t i = 0; i < kids->nrows; i++) {
+        const char *prefix = pool_printf(&r->pool, "Page.Units.%zu", i);
+
+        hset(r, pool_printf(&r->pool, "%s.name", prefix), dbres_get(kids, i, 1));
+        hset(r, pool_printf(&r->pool, "%s.code", prefix), dbres_get(kids, i, 2));
+        figs_hdf(r, &f[i], prefix);
+        if (sat[i] >= 0) {
+            hseti(r, pool_printf(&r->pool, "%s.rank_satisfaction", prefix),
+                  rank_of(sat, kids->nrows, i));
+        }
+        if (ont[i] >= 0) {
+            hseti(r, pool_printf(&r->pool, "%s.rank_on_time", prefix),
+                  rank_of(ont, kids->nrows, i));
+        }
+    }
+}
+
 enum db_rc
 report_figures(struct req *r, const struct report_scope *s, const struct period *p,
-               const char *prefix)
+               const char *prefix, int units, int min_count)
 {
-    struct figs x = { 0 };
+    static const struct dbres none = { 0 };
+    struct figs x = { 0 }, *f = NULL;
+    struct dbres kids = none;
     struct unitmap m;
     long long hist[4000] = { 0 }, med;   /* days of delay: eleven years */
-    enum db_rc rc = unitmap_load(r, s, &x, NULL, NULL, &m);
+    enum db_rc rc = DB_OK;
 
+    if (units) {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT id, name, code FROM org_unit"
+                      " WHERE parent_id = ? AND valid_to IS NULL ORDER BY sort_order, name",
+                      DB_ARGS(DV_I(s->unit_id)), &kids);
+    }
+    if (rc == DB_OK) {
+        f = pool_alloc(&r->pool, (kids.nrows + 1) * sizeof(*f));
+        memset(f, 0, (kids.nrows + 1) * sizeof(*f));
+        /* one pass for the scope and its sub-units */
+        rc = unitmap_load(r, s, &kids, f, &x, &m);
+    }
     if (rc == DB_OK) {
         rc = figs_load(r, p, &m, hist, NELEM(hist));
     }
     if (rc != DB_OK) {
         return rc;
     }
+    for (size_t i = 0; i < kids.nrows; i++) {
+        figs_add(&x, &f[i]);
+    }
     figs_hdf(r, &x, prefix);
+    if (units) {
+        units_hdf(r, &kids, f, min_count);
+    }
     if ((med = hist_median(hist, NELEM(hist))) >= 0) {
         hseti(r, pool_printf(&r->pool, "%s.median_delay", prefix), med);
     }
@@ -403,76 +483,6 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
         }
     }
     return rc;
-}
-
-/* Rank 1 for the best value among the eligible (value >= 0), equal values
- * sharing a rank; 0 for the ineligible. */
-static long long
-rank_of(const double *v, size_t n, size_t i)
-{
-    long long rank = 1;
-
-    if (v[i] < 0) {
-        return 0;
-    }
-    for (size_t k = 0; k < n; k++) {
-        rank += v[k] > v[i];
-    }
-    return rank;
-}
-
-enum db_rc
-report_units(struct req *r, const struct report_scope *s, const struct period *p, int min_count)
-{
-    struct dbres kids;
-    struct figs *f;
-    struct unitmap m;
-    enum db_rc rc;
-
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT id, name, code FROM org_unit"
-                  " WHERE parent_id = ? AND valid_to IS NULL ORDER BY sort_order, name",
-                  DB_ARGS(DV_I(s->unit_id)), &kids);
-    if (rc != DB_OK || kids.nrows == 0) {
-        return rc;
-    }
-    f = pool_alloc(&r->pool, kids.nrows * sizeof(*f));
-    memset(f, 0, kids.nrows * sizeof(*f));
-    /* one pass for all sub-units */
-    if ((rc = unitmap_load(r, s, NULL, &kids, f, &m)) == DB_OK) {
-        rc = figs_load(r, p, &m, NULL, 0);
-    }
-    if (rc != DB_OK) {
-        return rc;
-    }
-    {
-        /* ranked on satisfaction and on-time rate; small numbers do not rank */
-        double *sat = pool_alloc(&r->pool, kids.nrows * sizeof(*sat));
-        double *ont = pool_alloc(&r->pool, kids.nrows * sizeof(*ont));
-
-        for (size_t i = 0; i < kids.nrows; i++) {
-            sat[i] = f[i].ratings >= min_count
-                         ? (double)(f[i].ratings - f[i].r1) / (double)f[i].ratings : -1;
-            ont[i] = f[i].finished >= min_count
-                         ? (double)(f[i].early + f[i].on_time) / (double)f[i].finished : -1;
-        }
-        for (size_t i = 0; i < kids.nrows; i++) {
-            const char *prefix = pool_printf(&r->pool, "Page.Units.%zu", i);
-
-            hset(r, pool_printf(&r->pool, "%s.name", prefix), dbres_get(&kids, i, 1));
-            hset(r, pool_printf(&r->pool, "%s.code", prefix), dbres_get(&kids, i, 2));
-            figs_hdf(r, &f[i], prefix);
-            if (sat[i] >= 0) {
-                hseti(r, pool_printf(&r->pool, "%s.rank_satisfaction", prefix),
-                      rank_of(sat, kids.nrows, i));
-            }
-            if (ont[i] >= 0) {
-                hseti(r, pool_printf(&r->pool, "%s.rank_on_time", prefix),
-                      rank_of(ont, kids.nrows, i));
-            }
-        }
-    }
-    return DB_OK;
 }
 
 enum db_rc

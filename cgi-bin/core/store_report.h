@@ -19,14 +19,11 @@ struct report_scope {
 /* The leader's own unit, or a unit of its subtree named by code; 0 = not allowed. */
 enum db_rc report_scope(struct req *r, const char *code, struct report_scope *s, int *ok);
 
-/* Every figure of the dashboard for (scope, period) into prefix.*. */
-enum db_rc report_figures(struct req *r, const struct report_scope *s, const struct period *p,
-                          const char *prefix);
-
-/* One row per direct sub-unit with every figure (Page.Units), ranked on
+/* Every figure of the dashboard for (scope, period) into prefix.*; with units,
+ * also one row per direct sub-unit with every figure (Page.Units), ranked on
  * satisfaction and on-time rate among those with at least min_count. */
-enum db_rc report_units(struct req *r, const struct report_scope *s, const struct period *p,
-                        int min_count);
+enum db_rc report_figures(struct req *r, const struct report_scope *s, const struct period *p,
+                          const char *prefix, int units, int min_count);
 
 /* Satisfaction per counter and per officer of the subtree (Page.Counters, Page.Officers). */
 enum db_rc report_people(struct req *r, const struct report_scope *s, const struct period *p,
