@@ -233,7 +233,7 @@ figs_late(struct req *r, const struct period *p, const struct unitmap *m, long l
  * few thousand aggregate rows, whatever the number of dossiers. */
 static enum db_rc
 figs_load(struct req *r, const struct period *p, const struct unitmap *m, long long hist[],
-          size_t nhist)
+          size_t nhist, long long hours[], size_t nhours)
 {
     struct dbres res;
     enum db_rc rc;
@@ -277,24 +277,33 @@ figs_load(struct req *r, const struct period *p, const struct unitmap *m, long l
         }
     }
     if (rc == DB_OK) {
-        /* open cases and the citizens' verdicts: a range of the covering index
-         * (created_at, unit_id, ...) */
+        /* open cases, the citizens' verdicts and the hours to answer: one range
+         * of the covering index (created_at, unit_id, ...) */
         rc = db_query(r->app->db, &r->pool,
-                      "SELECT f.unit_id, SUM(f.status IN ('new','accepted','conduct','review')"
-                      "                      AND f.due_at < UTC_TIMESTAMP()),"
+                      "SELECT f.unit_id, TIMESTAMPDIFF(HOUR, f.created_at, f.answered_at),"
+                      "       SUM(f.status IN ('new','accepted','conduct','review')"
+                      "           AND f.due_at < UTC_TIMESTAMP()),"
                       "       SUM(f.answer_satisfied = 0), SUM(f.answer_satisfied IS NOT NULL),"
-                      "       SUM(f.answered_at IS NOT NULL)"
+                      "       COUNT(*)"
                       "  FROM feedback f"
                       " WHERE f.created_at >= ? - INTERVAL 7 HOUR"
-                      "   AND f.created_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR GROUP BY 1",
+                      "   AND f.created_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR GROUP BY 1, 2",
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
         struct figs *x = unitmap_get(m, dbres_get(&res, i, 0));
+        const char *h = dbres_get(&res, i, 1);
 
         if (x) {
-            x->overdue += col(&res, i, 1), x->answer_unsatisfied += col(&res, i, 2);
-            x->answer_rated += col(&res, i, 3), x->answer_known += col(&res, i, 4);
+            x->overdue += col(&res, i, 2), x->answer_unsatisfied += col(&res, i, 3);
+            x->answer_rated += col(&res, i, 4);
+            if (h) {   /* answered */
+                long long n = util_num(h);
+
+                x->answer_known += col(&res, i, 5);
+                n = n < 0 ? 0 : n;
+                hours[(size_t)n < nhours ? (size_t)n : nhours - 1] += col(&res, i, 5);
+            }
         }
     }
     if (rc == DB_OK) {
@@ -421,6 +430,8 @@ units_hdf(struct req *r, const struct dbres *kids, const struct figs *f, int min
     }
 }
 
+#define NHOURS 20000   /* hours to answer counted one by one: over two years */
+
 enum db_rc
 report_figures(struct req *r, const struct report_scope *s, const struct period *p,
                const char *prefix, int units, int min_count)
@@ -430,6 +441,7 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
     struct dbres kids = none;
     struct unitmap m;
     long long hist[4000] = { 0 }, med;   /* days of delay: eleven years */
+    long long *hours;                    /* hours to answer */
     enum db_rc rc = DB_OK;
 
     if (units) {
@@ -445,7 +457,9 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
         rc = unitmap_load(r, s, &kids, f, &x, &m);
     }
     if (rc == DB_OK) {
-        rc = figs_load(r, p, &m, hist, NELEM(hist));
+        hours = pool_alloc(&r->pool, NHOURS * sizeof(*hours));
+        memset(hours, 0, NHOURS * sizeof(*hours));
+        rc = figs_load(r, p, &m, hist, NELEM(hist), hours, NHOURS);
     }
     if (rc != DB_OK) {
         return rc;
@@ -460,29 +474,11 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
     if ((med = hist_median(hist, NELEM(hist))) >= 0) {
         hseti(r, pool_printf(&r->pool, "%s.median_delay", prefix), med);
     }
-    if (x.answer_known > 0) {
+    if ((med = hist_median(hours, NHOURS)) >= 0) {
         /* median time to answer, in hours, over the cases of the period answered */
-        struct dbres res;
-        long long seen = 0;
-
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT TIMESTAMPDIFF(HOUR, f.created_at, f.answered_at), COUNT(*)"
-                      "  FROM feedback f"
-                      " WHERE f.unit_id IN (SELECT id FROM org_unit WHERE path LIKE ?)"
-                      "   AND f.answered_at IS NOT NULL AND f.created_at >= ? - INTERVAL 7 HOUR"
-                      "   AND f.created_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"
-                      " GROUP BY 1 ORDER BY 1",
-                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to)), &res);
-        for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-            seen += col(&res, i, 1);
-            if (seen > x.answer_known / 2) {
-                hset(r, pool_printf(&r->pool, "%s.median_answer_hours", prefix),
-                     dbres_get(&res, i, 0));
-                break;
-            }
-        }
+        hseti(r, pool_printf(&r->pool, "%s.median_answer_hours", prefix), med);
     }
-    return rc;
+    return DB_OK;
 }
 
 enum db_rc
