@@ -22,7 +22,8 @@ static const char usage[] =
     "              [--title TITLE] [--counter CODE]\n"
     "                              the password is read from $MOTCUA_PASSWORD or one line of stdin\n"
     "  import-calendar FILE.csv    load holidays, swaps and make-up Saturdays (see sql/data/)\n"
-    "  demo                        load the demo province (sql/demo/), its demo accounts and a\n"
+    "  demo [--dossiers N --feedback M [--ratings R] [--seed S]]\n"
+    "                              load the demo province (sql/demo/), its demo accounts and a\n"
     "                              small lived-in data set (300 dossiers, 60 feedback cases)\n"
     "  demo-data --dossiers N --feedback M [--ratings R] [--seed S]\n"
     "                              add generated dossiers, feedback and ratings (default R =\n"
@@ -425,11 +426,12 @@ cmd_import_calendar(struct ctl *c, const char *path)
 
 static int cmd_qr_ensure(struct ctl *c);
 static int demo_data(struct ctl *c, const struct demo_opts *o);
+static int demo_opts_parse(int argc, char **argv, struct demo_opts *o);
 
 /* ---- demo data --------------------------------------------------------- */
 
 static int
-cmd_demo(struct ctl *c)
+cmd_demo(struct ctl *c, int argc, char **argv)
 {
     static const struct {
         const char *user, *name, *title, *role, *unit, *counter;
@@ -448,8 +450,17 @@ cmd_demo(struct ctl *c)
     struct dbres res;
     char dir[1024];
     const char *pw = getenv("MOTCUA_DEMO_PASSWORD");
+    /* a lived-in system by default: a few hundred dossiers over ten years */
+    struct demo_opts o = { .dossiers = 300, .feedback = 60, .ratings = 200, .seed = 1 };
     int n, rc = 0;
 
+    if (demo_opts_parse(argc, argv, &o) != 0) {
+        return 2;
+    }
+    if (opt(argc, argv, "--dossiers") && !opt(argc, argv, "--ratings")) {
+        o.ratings = -1;   /* the generator's 3 N / 10 */
+    }
+    o.progress = o.dossiers > 10000;
     if (pw == NULL) {
         pw = "motcua-demo";
     }
@@ -501,9 +512,6 @@ cmd_demo(struct ctl *c)
         rc = cmd_qr_ensure(c);
     }
     if (rc == 0) {
-        /* a lived-in system: a few hundred dossiers over ten years, ratings, cases */
-        struct demo_opts o = { .dossiers = 300, .feedback = 60, .ratings = 200, .seed = 1 };
-
         rc = demo_data(c, &o);
     }
     return rc;
@@ -537,12 +545,13 @@ demo_data(struct ctl *c, const struct demo_opts *o)
     return 0;
 }
 
+/* --dossiers N --feedback M [--ratings R] [--seed S] over the defaults in o;
+ * 2 (with a message) for a bad value. */
 static int
-cmd_demo_data(struct ctl *c, int argc, char **argv)
+demo_opts_parse(int argc, char **argv, struct demo_opts *o)
 {
     static const char *const names[] = { "--dossiers", "--feedback", "--ratings", "--seed" };
-    long long v[4] = { -1, -1, -1, 1 };
-    struct demo_opts o;
+    long long v[4] = { o->dossiers, o->feedback, o->ratings, (long long)o->seed };
 
     for (size_t i = 0; i < NELEM(names); i++) {
         const char *s = opt(argc, argv, names[i]);
@@ -553,12 +562,23 @@ cmd_demo_data(struct ctl *c, int argc, char **argv)
             return 2;
         }
     }
-    if (v[0] < 0 || v[1] < 0) {
+    o->dossiers = v[0], o->feedback = v[1], o->ratings = v[2], o->seed = (unsigned long long)v[3];
+    return 0;
+}
+
+static int
+cmd_demo_data(struct ctl *c, int argc, char **argv)
+{
+    struct demo_opts o = { .dossiers = -1, .feedback = -1, .ratings = -1, .seed = 1,
+                           .progress = 1 };
+
+    if (demo_opts_parse(argc, argv, &o) != 0) {
+        return 2;
+    }
+    if (o.dossiers < 0 || o.feedback < 0) {
         fputs(usage, stderr);
         return 2;
     }
-    o = (struct demo_opts){ .dossiers = v[0], .feedback = v[1], .ratings = v[2],
-                            .seed = (unsigned long long)v[3], .progress = 1 };
     return demo_data(c, &o);
 }
 
@@ -988,7 +1008,7 @@ main(int argc, char **argv)
     } else if (strcmp(cmd, "import-calendar") == 0 && i + 1 < argc) {
         rc = cmd_import_calendar(&c, argv[i + 1]);
     } else if (strcmp(cmd, "demo") == 0) {
-        rc = cmd_demo(&c);
+        rc = cmd_demo(&c, argc - i, argv + i);
     } else if (strcmp(cmd, "demo-data") == 0) {
         rc = cmd_demo_data(&c, argc - i, argv + i);
     } else if (strcmp(cmd, "qr-ensure") == 0) {

@@ -78,6 +78,33 @@ test('backup and restore: a checked dump loads into an empty database with the a
   sql('DROP DATABASE motcua_restore');
 });
 
+test('demo --dossiers N --feedback M: a province of generated data in an empty database, its figures as the records say', () => {
+  sql('CREATE DATABASE motcua_gen CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
+  const conf = path.join(dir, 'gen.hdf');
+  fs.writeFileSync(conf, fs.readFileSync(`${VAR}/motcua.hdf`, 'utf8') + '\nDB.Name = motcua_gen\n');
+  assert.strictEqual(ctl(['migrate'], conf).code, 0);
+  assert.strictEqual(ctl(['import-calendar', `${ROOT}/sql/data/vn-calendar-2025-2027.csv`], conf).code, 0);
+  const bad = ctl(['demo', '--dossiers', 'nhiều'], conf);
+  assert.strictEqual(bad.code, 2);
+  assert.match(bad.err, /--dossiers wants a whole number/);
+  const r = ctl(['demo', '--dossiers', '3000', '--feedback', '400', '--seed', '7'], conf);
+  assert.strictEqual(r.code, 0, r.err);
+  const count = t => Number(sql(`SELECT COUNT(*) FROM motcua_gen.${t}`)[0][0]);
+  assert.strictEqual(count('dossier'), 3000);
+  assert.strictEqual(count('feedback'), 400);
+  assert.strictEqual(count('rating'), 900, '3 N / 10 ratings by default');
+  // the generator leaves the aggregates as the write path and the ticker would:
+  // recomputing them from the records changes nothing
+  const snap = () => sql(`SELECT (SELECT CONCAT(COUNT(*), '/', SUM(late), '/', SUM(no_apology), '/', SUM(escalated), '/', SUM(delay * late)) FROM motcua_gen.stat_late),
+                                 (SELECT day FROM motcua_gen.stat_mark WHERE name = 'late'),
+                                 (SELECT CONCAT(SUM(ratings), '/', SUM(r1), '/', SUM(att_sum), '/', SUM(att_n), '/', SUM(guide_n)) FROM motcua_gen.stat_day)`)[0];
+  const before = snap();
+  assert.ok(before[1], 'late-dossier figures completed up to yesterday');
+  assert.strictEqual(ctl(['rebuild-stats'], conf).code, 0);
+  assert.deepStrictEqual(snap(), before);
+  sql('DROP DATABASE motcua_gen');
+});
+
 test('motcuactl explains itself: --help, and a clear error for an unknown command', () => {
   const help = ctl(['--help']);
   assert.strictEqual(help.code, 0);
