@@ -718,26 +718,21 @@ report_list(struct req *r, const struct report_scope *s, const struct period *p,
     if (l == NULL) {
         return DB_ERR;
     }
-    if (l->viewer) {
-        rc = db_query(r->app->db, &r->pool, l->count,
-                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to), DV_I(r->user->id)),
-                      &cnt);
-    } else {
-        rc = db_query(r->app->db, &r->pool, l->count,
-                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to)), &cnt);
-    }
-    if (rc != DB_OK) {
-        return rc;
-    }
-    *total = util_num(dbres_get(&cnt, 0, 0));
-    if (l->viewer) {
-        rc = db_query(r->app->db, &r->pool, l->rows,
-                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to), DV_I(r->user->id),
-                              DV_I(limit), DV_I(offset)), out);
-    } else {
-        rc = db_query(r->app->db, &r->pool, l->rows,
-                      DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to), DV_I(limit),
-                              DV_I(offset)), out);
+    {
+        /* (subtree, from, to[, viewer]) for the count, then LIMIT and OFFSET for the rows */
+        struct dbv args[6] = { DV_S(s->subtree), DV_S(p->from), DV_S(p->to) };
+        size_t n = 3;
+
+        if (l->viewer) {
+            args[n++] = DV_I(r->user->id);
+        }
+        if ((rc = db_query(r->app->db, &r->pool, l->count, args, n, &cnt)) != DB_OK) {
+            return rc;
+        }
+        *total = util_num(dbres_get(&cnt, 0, 0));
+        args[n++] = DV_I(limit);
+        args[n++] = DV_I(offset);
+        rc = db_query(r->app->db, &r->pool, l->rows, args, n, out);
     }
     for (size_t i = 0; rc == DB_OK && i < out->nrows; i++) {
         /* codes in words of the page's language (status, level, kind) */
