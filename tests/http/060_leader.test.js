@@ -7,6 +7,11 @@ const { Client, sql, motcuactl } = require('../lib/client');
 
 const HASH = '$argon2id$v=19$m=65536,t=2,p=1$WxmA5i9aMqOAs0pOZihj+Q$geaYVNbK16bxGmNqRlFMgPhIADiJLtwNzo4nR4gpyAc';   // "motcua-demo"
 const T = {};
+// The month the data set lives in, fixed so that no figure depends on today's date.
+const PERIOD = 'tu=2026-03-01&den=2026-03-31';
+const RECEIVED = '2026-03-02 02:00:00';   // UTC: 09:00 in Vietnam
+const DUE = '2026-03-09 03:00:00';        // 10:00 in Vietnam
+const RATED = '2026-03-10 03:00:00';
 const users = {};
 async function as(name) {
   if (!users[name]) { users[name] = new Client(); await users[name].login(name); }
@@ -32,10 +37,13 @@ test('setup: unit X with its leader and officer; 9 dossiers received through the
     assert.strictEqual(r.status, 303);
     T.codes.push(r.headers.get('location').split('/')[3]);
   }
-  // 7 of them missed their first appointment on the 2nd of this month; 5 of those got a signed apology
-  const firstOfMonth = sql("SELECT DATE_FORMAT(CURDATE(), '%Y-%m-02')")[0][0];
+  // All 9 were received on Monday 02/03/2026 (a fixed month in the past, whatever
+  // day the suite runs); 7 of them missed their appointment of Monday 09/03/2026 and
+  // 5 of those got a signed apology.
+  const all = T.codes.map(c => `'${c}'`).join(',');
+  sql(`UPDATE dossier SET received_at = '${RECEIVED}' WHERE code IN (${all})`);
   const late = T.codes.slice(0, 7).map(c => `'${c}'`).join(',');
-  sql(`UPDATE dossier SET original_due_at = '${firstOfMonth} 10:00:00', due_at = '${firstOfMonth} 10:00:00' WHERE code IN (${late})`);
+  sql(`UPDATE dossier SET original_due_at = '${DUE}', due_at = '${DUE}' WHERE code IN (${late})`);
   for (const code of T.codes.slice(0, 5)) {
     sql(`INSERT INTO apology (dossier_id, unit_id, number, status, reason_code, reason_text, old_due_at, new_due_at, drafted_by, drafted_at, signed_at, on_time)
          SELECT id, unit_id, 'x/PXL', 'signed', 'workload', 'Quá tải', original_due_at, original_due_at + INTERVAL 5 DAY,
@@ -51,14 +59,14 @@ test('setup: unit X with its leader and officer; 9 dossiers received through the
   const levels = [...Array(10).fill(3), ...Array(5).fill(2), ...Array(5).fill(1)];
   sql(`INSERT INTO rating (ref, channel, unit_id, level, c_attitude, created_at, updated_at) VALUES ` +
       levels.map((l, i) => `('testx${String(i).padStart(11, '0')}', 'qr', ${T.unit}, ${l}, ` +
-        `${i === 0 ? 3 : i === 10 ? 2 : 'NULL'}, UTC_TIMESTAMP(), UTC_TIMESTAMP())`).join(', '));
+        `${i === 0 ? 3 : i === 10 ? 2 : 'NULL'}, '${RATED}', '${RATED}')`).join(', '));
   // the rows above were written by hand, not by the programs: the operator's command recounts
   assert.match(motcuactl('rebuild-stats'), /late-dossier figures rebuilt/);
 });
 
 test('the dashboard shows 9 received, 7 late of which 2 without an apology, satisfaction 75,0%', async () => {
   const c = await as('lanhdao_x');
-  const r = await c.get('/lanh-dao/?ky=thang');
+  const r = await c.get(`/lanh-dao/?${PERIOD}`);
   assert.strictEqual(r.status, 200);
   const fig = key => {
     const m = r.text.match(new RegExp(`loai=${key}&amp;[^"]*">(\\d+)<`));
@@ -76,7 +84,7 @@ test('the dashboard shows 9 received, 7 late of which 2 without an apology, sati
 
 test('drill-down: the 2 dossiers without an apology, each linking to the dossier; the CSV has the same rows', async () => {
   const c = await as('lanhdao_x');
-  const list = await c.get('/lanh-dao/danh-sach?loai=late_no_apology&ky=thang');
+  const list = await c.get(`/lanh-dao/danh-sach?loai=late_no_apology&${PERIOD}`);
   assert.strictEqual(list.status, 200);
   assert.match(list.text, /<strong id="row-count">2<\/strong>/);
   const body = list.text.slice(list.text.indexOf('<tbody>'));
@@ -84,23 +92,23 @@ test('drill-down: the 2 dossiers without an apology, each linking to the dossier
   assert.deepStrictEqual(codes, T.noApology);
   const open = await c.get('/can-bo/ho-so/' + codes[0]);
   assert.strictEqual(open.status, 200, 'the leader opens the dossier');
-  const csv = await c.get('/lanh-dao/danh-sach?loai=late_no_apology&ky=thang&csv=1');
+  const csv = await c.get(`/lanh-dao/danh-sach?loai=late_no_apology&${PERIOD}&csv=1`);
   assert.match(csv.headers.get('content-type'), /^text\/csv; charset=utf-8/);
   assert.match(csv.headers.get('content-disposition'), /attachment; filename="late_no_apology-/);
-  const bytes = Buffer.from(await (await fetch(process.env.MOTCUA_BASE + '/lanh-dao/danh-sach?loai=late_no_apology&ky=thang&csv=1',
+  const bytes = Buffer.from(await (await fetch(process.env.MOTCUA_BASE + `/lanh-dao/danh-sach?loai=late_no_apology&${PERIOD}&csv=1`,
     { headers: { cookie: c.cookieHeader() } })).arrayBuffer());
   assert.deepStrictEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
   const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
   assert.strictEqual(lines[0], '"Mã hồ sơ","Đơn vị tiếp nhận","Người nộp","Hẹn trả ban đầu","Có kết quả","Trạng thái","Số lần hẹn lại"');
   assert.deepStrictEqual(lines.slice(1).map(l => l.split(',')[0].replace(/"/g, '')).sort(), T.noApology);
-  const all = await c.get('/lanh-dao/danh-sach?loai=late&ky=thang');
+  const all = await c.get(`/lanh-dao/danh-sach?loai=late&${PERIOD}`);
   assert.match(all.text, /<strong id="row-count">7<\/strong>/);
   assert.ok(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'report.export'")[0][0] >= '1', 'exports are audited');
 });
 
 test('every figure with a list is the number of rows of that list', async () => {
   const c = await as('lanhdao_x');
-  const r = await c.get('/lanh-dao/?ky=thang');
+  const r = await c.get(`/lanh-dao/?${PERIOD}`);
   const links = [...r.text.matchAll(/<p class="fig-value"><a href="([^"]*loai=(\w+)[^"]*)">(\d+)<\/a>/g)];
   const seen = new Set();
   for (const [, href, kind, value] of links) {
@@ -111,7 +119,7 @@ test('every figure with a list is the number of rows of that list', async () => 
     assert.match(list.text, new RegExp(`<strong id="row-count">${value}</strong>`), `${kind}: ${value} rows`);
   }
   for (const k of ['received', 'late', 'late_no_apology', 'ratings', 'apologies', 'feedback']) assert.ok(seen.has(k), k);
-  const ones = await c.get('/lanh-dao/danh-sach?loai=ratings_1&ky=thang');
+  const ones = await c.get(`/lanh-dao/danh-sach?loai=ratings_1&${PERIOD}`);
   assert.match(ones.text, /<strong id="row-count">5<\/strong>/);
   assert.strictEqual((ones.text.match(/<td>Không hài lòng<\/td>/g) || []).length, 5, 'levels in words');
 });
@@ -122,10 +130,10 @@ test('signing the apology of a late dossier updates the figure at once, without 
   const csrf = await c.csrf('/can-bo/ho-so/' + T.codes[5]);
   const r = await c.post(`/can-bo/ho-so/${T.codes[5]}/xin-loi/${aid}/ky`, { csrf, title: 'GIÁM ĐỐC' });
   assert.strictEqual(r.status, 303);
-  const dash = await c.get('/lanh-dao/?ky=thang');
+  const dash = await c.get(`/lanh-dao/?${PERIOD}`);
   const m = dash.text.match(/loai=late_no_apology&amp;[^"]*">(\d+)</);
   assert.strictEqual(Number(m[1]), 1);
-  const list = await c.get('/lanh-dao/danh-sach?loai=late_no_apology&ky=thang');
+  const list = await c.get(`/lanh-dao/danh-sach?loai=late_no_apology&${PERIOD}`);
   const body = list.text.slice(list.text.indexOf('<tbody>'));
   assert.deepStrictEqual([...body.matchAll(/href="\/can-bo\/ho-so\/([^"]+)"/g)].map(x => x[1]), [T.codes[6]]);
   T.noApology = [T.codes[6]];
@@ -133,7 +141,7 @@ test('signing the apology of a late dossier updates the figure at once, without 
 
 test('the dashboard tables as CSV: the province sees unit X with 9 received, 7 late, 1 without apology', async () => {
   const c = await as('lanhdao02');
-  const r = await fetch(process.env.MOTCUA_BASE + '/lanh-dao/?don-vi=000.22.00.H41&ky=thang&csv=don-vi',
+  const r = await fetch(process.env.MOTCUA_BASE + `/lanh-dao/?don-vi=000.22.00.H41&${PERIOD}&csv=don-vi`,
     { headers: { cookie: c.cookieHeader() } });
   assert.strictEqual(r.status, 200);
   assert.match(r.headers.get('content-type'), /^text\/csv/);
@@ -152,18 +160,18 @@ test('the dashboard tables as CSV: the province sees unit X with 9 received, 7 l
   assert.match(at('Hạng hài lòng'), /^[1-9]\d*$/, '20 ratings: ranked');
   assert.strictEqual(at('Hạng đúng hạn'), '', 'nothing finished: not ranked');
   for (const t of ['quay', 'can-bo', 'thang']) {
-    const t2 = await fetch(process.env.MOTCUA_BASE + `/lanh-dao/?ky=thang&csv=${t}`, { headers: { cookie: c.cookieHeader() } });
+    const t2 = await fetch(process.env.MOTCUA_BASE + `/lanh-dao/?${PERIOD}&csv=${t}`, { headers: { cookie: c.cookieHeader() } });
     assert.strictEqual(t2.status, 200, t);
   }
-  assert.strictEqual((await c.get('/lanh-dao/?ky=thang&csv=khac')).status, 400);
+  assert.strictEqual((await c.get(`/lanh-dao/?${PERIOD}&csv=khac`)).status, 400);
 });
 
 test('scope: a leader sees only its subtree; the provincial leader sees everything; officers none', async () => {
   assert.strictEqual((await (await as('lanhdao01')).get('/lanh-dao/?don-vi=TEST.X.H41')).status, 403);
-  const prov = await (await as('lanhdao02')).get('/lanh-dao/?don-vi=TEST.X.H41&ky=thang');
+  const prov = await (await as('lanhdao02')).get(`/lanh-dao/?don-vi=TEST.X.H41&${PERIOD}`);
   assert.strictEqual(prov.status, 200);
   assert.match(prov.text, /Trung tâm kiểm thử X/);
-  const list = await (await as('lanhdao01')).get('/lanh-dao/danh-sach?loai=late&ky=thang');
+  const list = await (await as('lanhdao01')).get(`/lanh-dao/danh-sach?loai=late&${PERIOD}`);
   for (const code of T.codes) assert.ok(!list.text.includes(code), 'another unit\'s dossiers are not listed');
   assert.strictEqual((await (await as('canbo_x')).get('/lanh-dao/')).status, 403);
   assert.strictEqual((await (await as('lanhdao_x')).get('/lanh-dao/danh-sach?loai=khac')).status, 400);
@@ -178,7 +186,7 @@ test('the audit trail of the subtree: who did what, when, from where', async () 
 });
 
 test('the printable monthly report page', async () => {
-  const r = await (await as('lanhdao_x')).get('/lanh-dao/?ky=thang&in=1');
+  const r = await (await as('lanhdao_x')).get(`/lanh-dao/?${PERIOD}&in=1`);
   assert.strictEqual(r.status, 200);
   assert.match(r.text, /Báo cáo tình hình giải quyết hồ sơ và mức độ hài lòng/);
   assert.match(r.text, /Trung tâm kiểm thử X/);
