@@ -1415,9 +1415,11 @@ kind_save(struct req *r)
     return resp_redirect(r, "/quan-tri/loai-phan-anh?xong=1");
 }
 
-/* ---- apology rules (per legal version) ---------------------------------- */
+/* ---- rules of each legal version (apology, supplement) ------------------- */
 
-enum { A_VERSION, A_FROM, A_LEAD, A_UNIT, A_MAX, A_NEAR, A__MAX };
+enum { A_VERSION, A_FROM, A_LEAD, A_UNIT, A_MAX, A_NEAR, A_SWITHIN, A_SMAX, A_SRULE, A__MAX };
+
+static const char *const supplement_rules[] = { "restart", "pause", NULL };
 
 static const struct fld rule_fields[A__MAX] = {
     [A_VERSION] = { "legal_version", V_TEXT, 1, 1, 40, NULL, "Version" },
@@ -1426,6 +1428,9 @@ static const struct fld rule_fields[A__MAX] = {
     [A_UNIT] = { "lead_unit", V_CHOICE, 1, 0, 0, lead_units, "LeadUnit" },
     [A_MAX] = { "max_reappoint", V_INT, 1, 0, 5, NULL, "MaxReappoint" },
     [A_NEAR] = { "near_due_days", V_INT, 1, 0, 30, NULL, "NearDue" },
+    [A_SWITHIN] = { "supplement_within_days", V_INT, 1, 0, 60, NULL, "SupplementWithin" },
+    [A_SMAX] = { "supplement_max_restarts", V_INT, 1, 0, 10, NULL, "SupplementMax" },
+    [A_SRULE] = { "supplement_rule", V_CHOICE, 1, 0, 0, supplement_rules, "SupplementRule" },
 };
 
 static int
@@ -1433,13 +1438,16 @@ rules_render(struct req *r, int status, const char *edited)
 {
     struct dbres res;
     static const char *const cols[] = { "legal_version", "effective_from", "lead_days",
-                                        "lead_unit", "max_reappoint", "near_due_days", NULL };
+                                        "lead_unit", "max_reappoint", "near_due_days",
+                                        "supplement_within_days", "supplement_max_restarts",
+                                        "supplement_rule", "title", NULL };
     enum db_rc dr;
 
     dr = db_query(r->app->db, &r->pool,
                   "SELECT legal_version, DATE_FORMAT(effective_from, '%Y-%m-%d'), lead_days,"
-                  "       lead_unit, max_reappoint, near_due_days"
-                  "  FROM apology_rule ORDER BY effective_from DESC, legal_version",
+                  "       lead_unit, max_reappoint, near_due_days, supplement_within_days,"
+                  "       supplement_max_restarts, supplement_rule, title"
+                  "  FROM legal_version ORDER BY effective_from DESC, legal_version",
                   DB_NOARGS, &res);
     if (dr != DB_OK) {
         return db_fail(r, dr);
@@ -1464,6 +1472,9 @@ rules_render(struct req *r, int status, const char *edited)
     for (size_t i = 0; lead_units[i]; i++) {
         hset(r, pool_printf(&r->pool, "Page.LeadUnits.%zu", i), lead_units[i]);
     }
+    for (size_t i = 0; supplement_rules[i]; i++) {
+        hset(r, pool_printf(&r->pool, "Page.SupplementRules.%zu", i), supplement_rules[i]);
+    }
     hset(r, "Page.Done", req_query(r, "xong"));
     return render_status(r, status, "admin/apology");
 }
@@ -1480,6 +1491,9 @@ rules_page(struct req *r)
     hset(r, "Page.F.lead_unit", "working_days");
     hset(r, "Page.F.max_reappoint", "1");
     hset(r, "Page.F.near_due_days", "2");
+    hset(r, "Page.F.supplement_within_days", "3");
+    hset(r, "Page.F.supplement_max_restarts", "1");
+    hset(r, "Page.F.supplement_rule", "restart");
     return rules_render(r, 200, NULL);
 }
 
@@ -1507,10 +1521,16 @@ rule_save(struct req *r, int create)
     }
     if (create) {
         dr = db_exec(r->app->db,
-                     "INSERT INTO apology_rule (legal_version, effective_from, lead_days,"
-                     "       lead_unit, max_reappoint, near_due_days) VALUES (?, ?, ?, ?, ?, ?)",
-                     DB_ARGS(DV_S(v[A_VERSION].s), DV_S(v[A_FROM].s), DV_I(v[A_LEAD].i),
-                             DV_S(v[A_UNIT].s), DV_I(v[A_MAX].i), DV_I(v[A_NEAR].i)),
+                     "INSERT INTO legal_version (legal_version, effective_from, title, lead_days,"
+                     "       lead_unit, max_reappoint, near_due_days, supplement_within_days,"
+                     "       supplement_max_restarts, supplement_rule, papers)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                     "         (SELECT p.papers FROM legal_version p WHERE p.effective_from <= ?"
+                     "           ORDER BY p.effective_from DESC LIMIT 1))",
+                     DB_ARGS(DV_S(v[A_VERSION].s), DV_S(v[A_FROM].s), DV_S(v[A_VERSION].s),
+                             DV_I(v[A_LEAD].i), DV_S(v[A_UNIT].s), DV_I(v[A_MAX].i),
+                             DV_I(v[A_NEAR].i), DV_I(v[A_SWITHIN].i), DV_I(v[A_SMAX].i),
+                             DV_S(v[A_SRULE].s), DV_S(v[A_FROM].s)),
                      &n, NULL);
         if (dr == DB_DUP) {
             db_rollback(r->app->db);
@@ -1521,7 +1541,7 @@ rule_save(struct req *r, int create)
         struct dbres res;
 
         dr = db_query(r->app->db, &r->pool,
-                      "SELECT 1 FROM apology_rule WHERE legal_version = ? FOR UPDATE",
+                      "SELECT 1 FROM legal_version WHERE legal_version = ? FOR UPDATE",
                       DB_ARGS(DV_S(ver)), &res);
         if (dr == DB_OK && res.nrows == 0) {
             db_rollback(r->app->db);
@@ -1529,18 +1549,23 @@ rule_save(struct req *r, int create)
         }
         if (dr == DB_OK) {
             dr = db_exec(r->app->db,
-                         "UPDATE apology_rule SET lead_days = ?, lead_unit = ?, max_reappoint = ?,"
-                         "       near_due_days = ? WHERE legal_version = ?",
+                         "UPDATE legal_version SET lead_days = ?, lead_unit = ?, max_reappoint = ?,"
+                         "       near_due_days = ?, supplement_within_days = ?,"
+                         "       supplement_max_restarts = ?, supplement_rule = ?"
+                         " WHERE legal_version = ?",
                          DB_ARGS(DV_I(v[A_LEAD].i), DV_S(v[A_UNIT].s), DV_I(v[A_MAX].i),
-                                 DV_I(v[A_NEAR].i), DV_S(ver)),
+                                 DV_I(v[A_NEAR].i), DV_I(v[A_SWITHIN].i), DV_I(v[A_SMAX].i),
+                                 DV_S(v[A_SRULE].s), DV_S(ver)),
                          &n, NULL);
         }
     }
     if (dr == DB_OK) {
         dr = audit(r, create ? "apology_rule.create" : "apology_rule.update", "apology_rule", 0,
-                   pool_printf(&r->pool, "%s lead=%lld %s max_reappoint=%lld near_due=%lld",
+                   pool_printf(&r->pool,
+                               "%s lead=%lld %s max_reappoint=%lld near_due=%lld"
+                               " supplement_within=%lld max_restarts=%lld rule=%s",
                                v[A_VERSION].s, v[A_LEAD].i, v[A_UNIT].s, v[A_MAX].i,
-                               v[A_NEAR].i));
+                               v[A_NEAR].i, v[A_SWITHIN].i, v[A_SMAX].i, v[A_SRULE].s));
     }
     if ((dr = tx_end(r, dr)) != DB_OK) {
         return db_fail(r, dr);

@@ -129,6 +129,8 @@ run_file(struct ctl *c, const char *path, const char *apphost)
     return 0;
 }
 
+static int cmd_rebuild_stats(struct ctl *c);
+
 static int
 cmd_migrate(struct ctl *c)
 {
@@ -189,6 +191,11 @@ cmd_migrate(struct ctl *c)
     }
     if (rc == 0) {
         printf("migrate: %d applied, schema up to date, grants applied\n", applied);
+    }
+    if (rc == 0 && applied) {
+        /* dossiers recorded before migration 010 get their processing cycles,
+         * and the figures follow the one lateness model (a no-op when empty) */
+        rc = cmd_rebuild_stats(c);
     }
     return rc;
 }
@@ -735,17 +742,23 @@ cmd_tick(struct ctl *c)
     return 0;
 }
 
-/* The aggregates derived from the records, recomputed after a correction by
- * hand or a restore. */
+/* The aggregates derived from the records, recomputed after a correction of
+ * the rules or by hand, or a restore; dossiers recorded before processing
+ * cycles existed get theirs first. */
 static int
 cmd_rebuild_stats(struct ctl *c)
 {
-    int days = 0;
+    int days = 0, months = 0, replayed = 0;
 
-    if (stats_rebuild(&c->req, &days) != DB_OK) {
+    if (dossier_cycles_fill(&c->req, &replayed) != DB_OK) {
+        return die_db(c, "processing cycles");
+    }
+    if (stats_rebuild(&c->req, &days, &months) != DB_OK) {
         return die_db(c, "rebuild-stats");
     }
-    printf("rebuild-stats: ratings recounted, %d days of late-dossier figures rebuilt\n", days);
+    printf("rebuild-stats: %d dossiers' cycles replayed from their history, ratings and dossier"
+           " figures recounted, %d days of late-dossier figures rebuilt, %d months changed\n",
+           replayed, days, months);
     return 0;
 }
 

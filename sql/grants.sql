@@ -73,10 +73,10 @@ GRANT SELECT ON rating TO motcua_officer@localhost;
 -- 004 dossiers and apologies
 GRANT SELECT ON field          TO motcua_citizen@localhost;
 GRANT SELECT ON procedure_tthc TO motcua_citizen@localhost;
-GRANT SELECT ON apology_rule   TO motcua_citizen@localhost;
+GRANT SELECT ON legal_version TO motcua_citizen@localhost;
 GRANT SELECT (id, code, unit_id, counter_id, procedure_id, processing_unit_id, documents, sets, channel,
               collect, status, received_at, due_at, original_due_at, finished_at, returned_at,
-              reappointments, book_seq) ON dossier TO motcua_citizen@localhost;
+              reappointments, book_seq, cycle, wait_clock) ON dossier TO motcua_citizen@localhost;
 GRANT SELECT ON dossier_step   TO motcua_citizen@localhost;
 GRANT SELECT ON dossier_event  TO motcua_citizen@localhost;
 GRANT SELECT ON apology        TO motcua_citizen@localhost;
@@ -84,7 +84,7 @@ GRANT SELECT ON stat_dossier_day TO motcua_citizen@localhost;
 
 GRANT SELECT ON field          TO motcua_officer@localhost;
 GRANT SELECT ON procedure_tthc TO motcua_officer@localhost;
-GRANT SELECT ON apology_rule   TO motcua_officer@localhost;
+GRANT SELECT ON legal_version TO motcua_officer@localhost;
 GRANT SELECT, INSERT, UPDATE ON dossier        TO motcua_officer@localhost;
 GRANT SELECT, INSERT, UPDATE ON dossier_step   TO motcua_officer@localhost;
 GRANT SELECT, INSERT ON dossier_event          TO motcua_officer@localhost;
@@ -98,14 +98,14 @@ GRANT SELECT, INSERT, UPDATE ON stat_dossier_day TO motcua_officer@localhost;
 -- counter and users (SELECT, INSERT, UPDATE), calendar_day (with DELETE), session
 -- (for disabling an account), rate_limit and audit_log (SELECT, INSERT: never more).
 GRANT SELECT, UPDATE ON feedback_kind TO motcua_admin@localhost;
-GRANT SELECT, INSERT, UPDATE ON apology_rule TO motcua_admin@localhost;
+GRANT SELECT, INSERT, UPDATE ON legal_version TO motcua_admin@localhost;
 GRANT SELECT, INSERT, UPDATE ON qr_link      TO motcua_admin@localhost;
 GRANT SELECT, INSERT, UPDATE ON api_client   TO motcua_admin@localhost;
 
 -- 004 leader audit (reads the figures and lists of its subtree; writes only audit rows)
 GRANT SELECT ON dossier          TO motcua_leader@localhost;
 GRANT SELECT ON apology          TO motcua_leader@localhost;
-GRANT SELECT ON apology_rule     TO motcua_leader@localhost;
+GRANT SELECT ON legal_version   TO motcua_leader@localhost;
 GRANT SELECT ON stat_dossier_day TO motcua_leader@localhost;
 GRANT SELECT ON stat_day         TO motcua_leader@localhost;
 GRANT SELECT ON feedback         TO motcua_leader@localhost;
@@ -144,3 +144,10 @@ GRANT SELECT ON feedback_event TO motcua_leader@localhost;
 -- 009 the inbox's counts, moved by whoever files a case or changes its status
 GRANT SELECT, INSERT, UPDATE ON feedback_count TO motcua_citizen@localhost;
 GRANT SELECT, INSERT, UPDATE ON feedback_count TO motcua_officer@localhost;
+
+-- 010 processing cycles (one lateness model) and the record of recounts
+GRANT SELECT ON dossier_cycle TO motcua_citizen@localhost;
+GRANT SELECT, INSERT, UPDATE ON dossier_cycle TO motcua_officer@localhost;
+GRANT SELECT ON dossier_cycle TO motcua_leader@localhost;
+GRANT SELECT, INSERT ON dossier_cycle TO motcua_api@localhost;
+GRANT SELECT ON stat_correction TO motcua_leader@localhost;

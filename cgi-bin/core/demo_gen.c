@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "stats.h"
+#include "store_dossier.h"
 #include "token.h"
 
 #define BATCH_ROWS 1000
@@ -1059,7 +1060,7 @@ load_model(struct gen *G)
     }
     G->lead_days = 1;
     if (db_query(G->db, p,
-                 "SELECT lead_days, lead_unit FROM apology_rule"
+                 "SELECT lead_days, lead_unit FROM legal_version"
                  " ORDER BY effective_from DESC LIMIT 1",
                  DB_NOARGS, &res) != DB_OK) {
         return -1;
@@ -2628,7 +2629,12 @@ demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o)
         /* the late-dossier figures of the days that have ended, from scratch */
         int ndays;
 
-        if (db_exec(G->db, "DELETE FROM stat_mark WHERE name = 'late'", DB_NOARGS, NULL, NULL) !=
+        int replayed;
+
+        /* processing cycles as the write path keeps them: a dossier waiting
+         * for documents restarts or pauses its clock by the rules in force */
+        if (dossier_cycles_fill(G->r, &replayed) != DB_OK ||
+            db_exec(G->db, "DELETE FROM stat_mark WHERE name = 'late'", DB_NOARGS, NULL, NULL) !=
                 DB_OK ||
             stats_late_catch_up(G->r, &ndays) != DB_OK) {
             fprintf(stderr, "motcuactl: demo-data: %s\n", db_error(G->db));

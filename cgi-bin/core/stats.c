@@ -66,8 +66,41 @@ stats_criteria(struct stat_delta *d, const int crit[4], int sign)
     "   FROM dossier d"                                                                    \
     "  WHERE d.original_due_at >= ? - INTERVAL 7 HOUR"                                     \
     "    AND d.original_due_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"                     \
-    unit_cond " AND" STATS_LATE_COND                                                       \
+    unit_cond " AND" LEGAL_LATE_COND                                                       \
     "  GROUP BY 1, 2, 3"
+
+/* The month figures of month_figures: one row per (month, receiving unit). */
+#define MONTH_FIGURES                                                                       \
+    " SELECT m.month, m.unit_id, SUM(m.late), SUM(m.ontime) FROM ("                        \
+    "   SELECT DATE_FORMAT(day, '%Y-%m-01') AS month, unit_id, late, 0 AS ontime"          \
+    "     FROM stat_late"                                                                  \
+    "   UNION ALL SELECT DATE_FORMAT(day, '%Y-%m-01'), scope_id, 0, early + on_time"       \
+    "     FROM stat_dossier_day WHERE scope = 'unit') m"                                   \
+    " GROUP BY 1, 2"
+
+/* Finished dossiers judged late against their last cycle's statutory appointment. */
+#define FINISHED_LATE                                                                       \
+    " FROM dossier d WHERE d.status IN ('ready','returned') AND d.finished_at IS NOT NULL"  \
+    "   AND DATE(d.finished_at + INTERVAL 7 HOUR) > DATE(d.original_due_at + INTERVAL 7 HOUR)"
+
+/* The rows of one scope for stat_dossier_day: a row per dossier received, per
+ * dossier finished (with its verdict) and per letter signed. */
+#define DOSSIER_DAY_ROWS(scope, id, cond)                                                   \
+    " SELECT " scope " AS scope, " id " AS id, DATE(d.received_at + INTERVAL 7 HOUR) AS day," \
+    "        1 AS rcv, 0 AS fin, 0 AS early, 0 AS ontime, 0 AS late, 0 AS apo, 0 AS apo_late" \
+    "   FROM dossier d WHERE 1" cond                                                       \
+    " UNION ALL"                                                                           \
+    " SELECT " scope ", " id ", DATE(d.finished_at + INTERVAL 7 HOUR), 0, 1,"              \
+    "        DATE(d.finished_at + INTERVAL 7 HOUR) < DATE(d.original_due_at + INTERVAL 7 HOUR)," \
+    "        DATE(d.finished_at + INTERVAL 7 HOUR) = DATE(d.original_due_at + INTERVAL 7 HOUR)," \
+    "        DATE(d.finished_at + INTERVAL 7 HOUR) > DATE(d.original_due_at + INTERVAL 7 HOUR)," \
+    "        0, 0"                                                                         \
+    "   FROM dossier d WHERE d.status IN ('ready','returned') AND d.finished_at IS NOT NULL" cond \
+    " UNION ALL"                                                                           \
+    " SELECT " scope ", " id ", DATE(a.signed_at + INTERVAL 7 HOUR), 0, 0, 0, 0, 0, 1,"    \
+    "        a.on_time = 0"                                                                \
+    "   FROM apology a JOIN dossier d ON d.id = a.dossier_id"                              \
+    "  WHERE a.status <> 'draft' AND a.signed_at IS NOT NULL" cond
 
 enum db_rc
 stats_late_mark(struct req *r, char out[11])
@@ -85,11 +118,25 @@ stats_late_mark(struct req *r, char out[11])
     return rc;
 }
 
+/* Recount one unit's row of one complete day (day <= mark). */
+static enum db_rc
+late_recount(struct req *r, const char *unit, const char *day)
+{
+    enum db_rc rc = db_exec(r->app->db, "DELETE FROM stat_late WHERE unit_id = ? AND day = ?",
+                            DB_ARGS(DV_S(unit), DV_S(day)), NULL, NULL);
+
+    if (rc == DB_OK) {
+        rc = db_exec(r->app->db, LATE_ROWS(" AND d.unit_id = ?"),
+                     DB_ARGS(DV_S(day), DV_S(day), DV_S(unit)), NULL, NULL);
+    }
+    return rc;
+}
+
 enum db_rc
-stats_late_touch(struct req *r, long long dossier_id)
+stats_late_touch(struct req *r, long long dossier_id, long long old_due)
 {
     struct dbres res;
-    char mark[11];
+    char mark[11], old_day[11];
     const char *unit, *day;
     enum db_rc rc = stats_late_mark(r, mark);
 
@@ -104,14 +151,14 @@ stats_late_touch(struct req *r, long long dossier_id)
     }
     unit = dbres_get(&res, 0, 0);
     day = dbres_get(&res, 0, 1);
-    if (strcmp(day, mark) > 0) {
-        return DB_OK;   /* a day still counted from the dossiers themselves */
+    if (strcmp(day, mark) <= 0) {   /* later days are still counted from the dossiers */
+        rc = late_recount(r, unit, day);
     }
-    rc = db_exec(r->app->db, "DELETE FROM stat_late WHERE unit_id = ? AND day = ?",
-                 DB_ARGS(DV_S(unit), DV_S(day)), NULL, NULL);
-    if (rc == DB_OK) {
-        rc = db_exec(r->app->db, LATE_ROWS(" AND d.unit_id = ?"),
-                     DB_ARGS(DV_S(day), DV_S(day), DV_S(unit)), NULL, NULL);
+    if (rc == DB_OK && old_due) {
+        cal_format(cal_local_day((time_t)old_due), old_day);
+        if (strcmp(old_day, day) != 0 && strcmp(old_day, mark) <= 0) {
+            rc = late_recount(r, unit, old_day);
+        }
     }
     return rc;
 }
@@ -168,13 +215,116 @@ stats_late_catch_up(struct req *r, int *days)
     }
 }
 
-enum db_rc
-stats_rebuild(struct req *r, int *days)
+/* The month figures a correction can change, per receiving unit: late
+ * dossiers (by statutory appointment, from stat_late) and dossiers finished
+ * early or on time (from stat_dossier_day), into the temporary table t. */
+static enum db_rc
+month_figures(struct db *db, const char *t)
+{
+    enum db_rc rc = db_exec(db, strcmp(t, "fig_before") == 0
+                                    ? "CREATE TEMPORARY TABLE fig_before (month DATE, unit_id INT,"
+                                      " late INT, ontime INT, PRIMARY KEY (month, unit_id))"
+                                    : "CREATE TEMPORARY TABLE fig_after (month DATE, unit_id INT,"
+                                      " late INT, ontime INT, PRIMARY KEY (month, unit_id))",
+                            DB_NOARGS, NULL, NULL);
+
+    if (rc == DB_OK) {
+        rc = db_exec(db, strcmp(t, "fig_before") == 0
+                             ? "INSERT INTO fig_before " MONTH_FIGURES
+                             : "INSERT INTO fig_after " MONTH_FIGURES,
+                     DB_NOARGS, NULL, NULL);
+    }
+    return rc;
+}
+
+/* Working days late of the late finished dossiers, per scope and finishing
+ * day, added to stat_dossier_day (the calendar is C's, not SQL's). */
+static enum db_rc
+delay_days(struct req *r)
+{
+    const struct cal *cal = req_calendar(r);
+    struct dbres res;
+    int due, fin;
+    enum db_rc rc;
+
+    if (cal == NULL) {
+        return DB_DOWN;
+    }
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT s.scope, s.id, s.fday, s.dday, COUNT(*) FROM ("
+                  "  SELECT 'unit' AS scope, d.unit_id AS id,"
+                  "         DATE(d.finished_at + INTERVAL 7 HOUR) AS fday,"
+                  "         DATE(d.original_due_at + INTERVAL 7 HOUR) AS dday" FINISHED_LATE
+                  "  UNION ALL SELECT 'counter', d.counter_id,"
+                  "         DATE(d.finished_at + INTERVAL 7 HOUR),"
+                  "         DATE(d.original_due_at + INTERVAL 7 HOUR)" FINISHED_LATE
+                  "     AND d.counter_id IS NOT NULL"
+                  "  UNION ALL SELECT 'officer', d.officer_id,"
+                  "         DATE(d.finished_at + INTERVAL 7 HOUR),"
+                  "         DATE(d.original_due_at + INTERVAL 7 HOUR)" FINISHED_LATE
+                  "     AND d.officer_id IS NOT NULL) s"
+                  " GROUP BY 1, 2, 3, 4",
+                  DB_NOARGS, &res);
+    for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
+        if (cal_parse_date(dbres_get(&res, i, 2), &fin) != 0 ||
+            cal_parse_date(dbres_get(&res, i, 3), &due) != 0) {
+            return DB_ERR;
+        }
+        rc = db_exec(r->app->db,
+                     "UPDATE stat_dossier_day SET delay_days = delay_days + ?"
+                     " WHERE scope = ? AND scope_id = ? AND day = ?",
+                     DB_ARGS(DV_I((long long)cal_working_days_between(cal, due, fin) *
+                                  util_num(dbres_get(&res, i, 4))),
+                             DV_S(dbres_get(&res, i, 0)), DV_S(dbres_get(&res, i, 1)),
+                             DV_S(dbres_get(&res, i, 2))),
+                     NULL, NULL);
+    }
+    return rc;
+}
+
+/* stat_dossier_day from the dossiers and apology letters: received by day of
+ * receipt; finished, early, on time and late by day of the result, against
+ * the statutory appointment of the last cycle; letters by day of signing. */
+static enum db_rc
+dossier_days_rebuild(struct req *r)
 {
     struct db *db = r->app->db;
-    enum db_rc rc = db_begin(db);
+    enum db_rc rc = db_exec(db, "DELETE FROM stat_dossier_day", DB_NOARGS, NULL, NULL);
 
-    *days = 0;
+    if (rc == DB_OK) {
+        rc = db_exec(db,
+                     "INSERT INTO stat_dossier_day (scope, scope_id, day, received, finished, early,"
+                     "                              on_time, late, apologies, apologies_late)"
+                     " SELECT s.scope, s.id, s.day, SUM(s.rcv), SUM(s.fin), SUM(s.early),"
+                     "        SUM(s.ontime), SUM(s.late), SUM(s.apo), SUM(s.apo_late)"
+                     "   FROM (" DOSSIER_DAY_ROWS("'unit'", "d.unit_id", "")
+                     "         UNION ALL " DOSSIER_DAY_ROWS("'counter'", "d.counter_id",
+                                                          " AND d.counter_id IS NOT NULL")
+                     "         UNION ALL " DOSSIER_DAY_ROWS("'officer'", "d.officer_id",
+                                                          " AND d.officer_id IS NOT NULL") ") s"
+                     "  GROUP BY s.scope, s.id, s.day",
+                     DB_NOARGS, NULL, NULL);
+    }
+    return rc == DB_OK ? delay_days(r) : rc;
+}
+
+enum db_rc
+stats_rebuild(struct req *r, int *days, int *months)
+{
+    struct db *db = r->app->db;
+    struct dbres res;
+    enum db_rc rc;
+
+    *days = *months = 0;
+    (void)db_exec(db, "DROP TEMPORARY TABLE IF EXISTS fig_before", DB_NOARGS, NULL, NULL);
+    (void)db_exec(db, "DROP TEMPORARY TABLE IF EXISTS fig_after", DB_NOARGS, NULL, NULL);
+    rc = month_figures(db, "fig_before");
+    if (rc == DB_OK) {
+        rc = db_begin(db);
+    }
+    if (rc == DB_OK) {
+        rc = dossier_days_rebuild(r);
+    }
     if (rc == DB_OK) {
         rc = db_exec(db,
                      "UPDATE stat_day SET ratings = 0, r3 = 0, r2 = 0, r1 = 0, att_sum = 0,"
@@ -220,5 +370,34 @@ stats_rebuild(struct req *r, int *days)
     if ((rc = db_end(db, rc)) != DB_OK) {
         return rc;
     }
-    return stats_late_catch_up(r, days);
+    if ((rc = stats_late_catch_up(r, days)) != DB_OK) {
+        return rc;
+    }
+    /* the months whose figures the recount changed, so that a leader who
+     * signed a report on them is told (the dashboard reads stat_correction) */
+    rc = month_figures(db, "fig_after");
+    if (rc == DB_OK) {
+        rc = db_exec(db,
+                     "INSERT INTO stat_correction (corrected_at, month, unit_id, late_before,"
+                     "                             late_after, ontime_before, ontime_after)"
+                     " SELECT UTC_TIMESTAMP(), k.month, k.unit_id, COALESCE(b.late, 0),"
+                     "        COALESCE(a.late, 0), COALESCE(b.ontime, 0), COALESCE(a.ontime, 0)"
+                     "   FROM (SELECT month, unit_id FROM fig_before UNION"
+                     "         SELECT month, unit_id FROM fig_after) k"
+                     "   LEFT JOIN fig_before b ON b.month = k.month AND b.unit_id = k.unit_id"
+                     "   LEFT JOIN fig_after a ON a.month = k.month AND a.unit_id = k.unit_id"
+                     "  WHERE COALESCE(b.late, 0) <> COALESCE(a.late, 0)"
+                     "     OR COALESCE(b.ontime, 0) <> COALESCE(a.ontime, 0)",
+                     DB_NOARGS, NULL, NULL);
+    }
+    if (rc == DB_OK) {
+        rc = db_query(db, &r->pool,
+                      "SELECT COUNT(DISTINCT month) FROM stat_correction"
+                      " WHERE corrected_at >= UTC_TIMESTAMP() - INTERVAL 1 MINUTE",
+                      DB_NOARGS, &res);
+        *months = rc == DB_OK ? (int)util_num(dbres_get(&res, 0, 0)) : 0;
+    }
+    (void)db_exec(db, "DROP TEMPORARY TABLE IF EXISTS fig_before", DB_NOARGS, NULL, NULL);
+    (void)db_exec(db, "DROP TEMPORARY TABLE IF EXISTS fig_after", DB_NOARGS, NULL, NULL);
+    return rc;
 }

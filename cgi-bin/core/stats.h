@@ -4,6 +4,7 @@
 #define MOTCUA_STATS_H
 
 #include "http.h"
+#include "legal.h"
 
 struct stat_delta {
     int ratings, r3, r2, r1;
@@ -26,26 +27,26 @@ void stats_criteria(struct stat_delta *d, const int crit[4], int sign);
  * which it is complete, "" when it has not been built yet. */
 enum db_rc stats_late_mark(struct req *r, char out[11]);
 
-/* Recomputes the aggregate of the dossier's unit and appointment day when that
- * day is complete; call inside the transaction that changed the dossier. */
-enum db_rc stats_late_touch(struct req *r, long long dossier_id);
+/* Recomputes the aggregate of the dossier's unit and statutory appointment day
+ * when that day is complete; call inside the transaction that changed the
+ * dossier.  old_due: the statutory appointment before the change (a restart
+ * moves it to another day, whose row is recomputed too), 0 if unchanged. */
+enum db_rc stats_late_touch(struct req *r, long long dossier_id, long long old_due);
 
 /* Completes the days that have ended since the mark (all of them the first
  * time), a month per transaction; *days gets how many were completed. */
 enum db_rc stats_late_catch_up(struct req *r, int *days);
 
-/* Recomputes the aggregates derived from the records themselves: the ratings'
- * columns of stat_day from the ratings, stat_late from the dossiers (after a
- * correction by hand or a restore).  *days: days of stat_late rebuilt. */
-enum db_rc stats_rebuild(struct req *r, int *days);
+/* Recomputes the aggregates derived from the records themselves (after a
+ * correction of the rules or by hand, or a restore): the ratings' columns of
+ * stat_day, stat_dossier_day from the dossiers and letters, stat_late from the
+ * dossiers; then records in stat_correction each month and unit whose late or
+ * on-time figures changed.  *days: days of stat_late rebuilt; *months: months
+ * changed.  Run dossier_cycles_fill first. */
+enum db_rc stats_rebuild(struct req *r, int *days, int *months);
 
-/* The late-dossier condition on dossier d (receiving unit, statutory
- * appointment), shared by the aggregate, the live counts and the lists. */
-#define STATS_LATE_COND                                                                     \
-    " d.status NOT IN ('refused','stopped')"                                               \
-    " AND ((d.finished_at IS NOT NULL AND DATE(d.finished_at + INTERVAL 7 HOUR) >"         \
-    "       DATE(d.original_due_at + INTERVAL 7 HOUR))"                                    \
-    "      OR (d.finished_at IS NULL AND d.original_due_at < UTC_TIMESTAMP()))"
+/* The late-dossier condition is LEGAL_LATE_COND (legal.h), shared by the
+ * aggregate, the live counts and the lists. */
 #define STATS_NO_APOLOGY                                                                    \
     " NOT EXISTS (SELECT 1 FROM apology a WHERE a.dossier_id = d.id AND a.status <> 'draft')"
 #define STATS_DELAY                                                                         \

@@ -8,6 +8,7 @@
 
 #include "audit.h"
 #include "conf.h"
+#include "legal.h"
 #include "sec.h"
 #include "stats.h"
 
@@ -66,9 +67,9 @@ dossier_code(char *out, const char *unit_code, int local_day, long long seq)
 int
 dossier_timeliness(time_t finished, time_t due)
 {
-    int f = cal_local_day(finished), u = cal_local_day(due);
+    enum lateness l = legal_lateness(NULL, finished, "ready", NULL, due, finished, 0);
 
-    return f < u ? -1 : f == u ? 0 : 1;
+    return l == LATE_EARLY ? -1 : l == LATE_ON_TIME ? 0 : 1;
 }
 
 enum db_rc
@@ -120,6 +121,15 @@ static enum db_rc
 done(struct req *r, enum db_rc rc)
 {
     return db_end(r->app->db, rc);
+}
+
+enum db_rc
+dossier_cycle_open(struct req *r, long long dossier_id, int n, time_t start, time_t due)
+{
+    return db_exec(r->app->db,
+                   "INSERT INTO dossier_cycle (dossier_id, n, started_at, statutory_due_at)"
+                   " VALUES (?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?))",
+                   DB_ARGS(DV_I(dossier_id), DV_I(n), DV_I(start), DV_I(due)), NULL, NULL);
 }
 
 /* ---- intake ------------------------------------------------------------ */
@@ -202,6 +212,9 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
                      NULL, NULL);
     }
     if (rc == DB_OK) {
+        rc = dossier_cycle_open(r, (long long)id, 1, now, due);
+    }
+    if (rc == DB_OK) {
         rc = devent(r, (long long)id, "received", in->unit_id, NULL);
     }
     if (rc == DB_OK) {
@@ -235,10 +248,12 @@ dossier_get(struct req *r, const char *code, struct dossier_row *d)
                   "       d.applicant_email, UNIX_TIMESTAMP(d.due_at),"
                   "       UNIX_TIMESTAMP(d.received_at), COALESCE(UNIX_TIMESTAMP(d.paused_at), 0),"
                   "       d.reappointments, p.time_value, p.use_cutoff, p.time_unit,"
-                  "       UNIX_TIMESTAMP(d.original_due_at)"
+                  "       UNIX_TIMESTAMP(d.original_due_at), d.cycle, d.wait_clock,"
+                  "       COALESCE(UNIX_TIMESTAMP(c.started_at), UNIX_TIMESTAMP(d.received_at))"
                   "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
                   "  JOIN org_unit ru ON ru.id = d.unit_id"
                   "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
+                  "  LEFT JOIN dossier_cycle c ON c.dossier_id = d.id AND c.n = d.cycle"
                   " WHERE d.code = ?"
                   "   AND (d.unit_id = ? OR d.processing_unit_id = ?"
                   "        OR (? = 'leader' AND (ru.path LIKE ? OR pu.path LIKE ?)))",
@@ -265,58 +280,38 @@ dossier_get(struct req *r, const char *code, struct dossier_row *d)
     d->use_cutoff = (int)util_num(dbres_get(&res, 0, 14));
     d->time_unit = dbres_get(&res, 0, 15);
     d->original_due_at = util_num(dbres_get(&res, 0, 16));
+    d->cycle = (int)util_num(dbres_get(&res, 0, 17));
+    d->wait_clock = dbres_get(&res, 0, 18);
+    d->cycle_start = util_num(dbres_get(&res, 0, 19));
     return DB_OK;
 }
 
-/* Lateness of a dossier in progress: late, near (within near_days working
- * days of the appointment) or ok; finished ones by dossier_timeliness. */
+/* The verdict of a dossier by the one rule (legal_lateness), as a name for
+ * the templates (L.Dossier.Late.<name>). */
 static const char *
-lateness(struct req *r, const char *status, long long due, long long finished, int near_days)
+lateness(struct req *r, const char *status, const char *wait_clock, long long statutory_due,
+         long long finished, int near_days)
 {
-    const struct cal *cal = req_calendar(r);
-    time_t now = time(NULL);
-    int t;
-
-    if (strcmp(status, "refused") == 0 || strcmp(status, "stopped") == 0) {
-        return "none";
-    }
-    if (finished) {
-        t = dossier_timeliness((time_t)finished, (time_t)due);
-        return t < 0 ? "early" : t == 0 ? "on_time" : "late";
-    }
-    if (strcmp(status, "supplement") == 0) {
-        return "paused";
-    }
-    if (now > (time_t)due) {
-        return "overdue";
-    }
-    if (cal && cal_working_days_between(cal, cal_local_day(now), cal_local_day((time_t)due)) <=
-                   near_days) {
-        return "near";
-    }
-    return "ok";
+    return lateness_names[legal_lateness(req_calendar(r), time(NULL), status, wait_clock,
+                                         (time_t)statutory_due, (time_t)finished, near_days)];
 }
 
+/* "Sắp đến hạn": the working days of the version in force today (a warning
+ * for the work ahead, not a verdict). */
 static int
 near_days(struct req *r)
 {
-    struct dbres res;
+    struct legal_version v;
 
-    if (db_query(r->app->db, &r->pool,
-                 "SELECT near_due_days FROM apology_rule WHERE effective_from <= CURDATE()"
-                 " ORDER BY effective_from DESC LIMIT 1",
-                 DB_NOARGS, &res) != DB_OK || res.nrows == 0) {
-        return 2;
-    }
-    return (int)util_num(dbres_get(&res, 0, 0));
+    return legal_version_for(r->app->db, &r->pool, time(NULL), &v) == DB_OK ? v.near_due_days : 2;
 }
 
 enum db_rc
 dossier_list(struct req *r, const char *filter, int page, int per_page)
 {
     static const char *const cols[] = { "code", "procedure", "applicant", "status", "received",
-                                        "due", "due_ts", "finished_ts", "unit", "procunit",
-                                        "apologies", NULL };
+                                        "due", "statutory_ts", "finished_ts", "unit", "procunit",
+                                        "apologies", "wait_clock", "statutory", NULL };
     struct dbres res, pr;
     const struct cal *cal = req_calendar(r);
     long long soon = 0;
@@ -336,9 +331,11 @@ dossier_list(struct req *r, const char *filter, int page, int per_page)
                   "SELECT d.code, p.name, d.applicant_name, d.status,"
                   "       DATE_FORMAT(d.received_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
                   "       DATE_FORMAT(d.due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                  "       UNIX_TIMESTAMP(d.due_at), COALESCE(UNIX_TIMESTAMP(d.finished_at), 0),"
+                  "       UNIX_TIMESTAMP(d.original_due_at),"
+                  "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0),"
                   "       ru.short_name, pu.short_name,"
-                  "       (SELECT COUNT(*) FROM apology a WHERE a.dossier_id = d.id)"
+                  "       (SELECT COUNT(*) FROM apology a WHERE a.dossier_id = d.id), d.wait_clock,"
+                  "       DATE_FORMAT(d.original_due_at + INTERVAL 7 HOUR, '%d/%m/%Y')"
                   "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
                   "  JOIN org_unit ru ON ru.id = d.unit_id"
                   "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
@@ -346,12 +343,12 @@ dossier_list(struct req *r, const char *filter, int page, int per_page)
                   "        OR (? = 'leader' AND (ru.path LIKE ? OR pu.path LIKE ?)))"
                   "   AND (? = 'all'"
                   "        OR (? = 'open' AND d.status IN ('received','processing','supplement','ready'))"
-                  "        OR (? = 'late' AND d.status IN ('received','processing')"
-                  "            AND d.due_at < UTC_TIMESTAMP())"
+                  "        OR (? = 'late' AND d.finished_at IS NULL AND" LEGAL_LATE_COND ")"
                   "        OR (? = 'near' AND d.status IN ('received','processing')"
-                  "            AND d.due_at >= UTC_TIMESTAMP() AND d.due_at <= FROM_UNIXTIME(?))"
+                  "            AND d.original_due_at >= UTC_TIMESTAMP()"
+                  "            AND d.original_due_at <= FROM_UNIXTIME(?))"
                   "        OR d.status = ?)"
-                  " ORDER BY d.status IN ('received','processing') DESC, d.due_at, d.id"
+                  " ORDER BY d.status IN ('received','processing') DESC, d.original_due_at, d.id"
                   " LIMIT ? OFFSET ?",
                   DB_ARGS(DV_I(r->user->unit_id), DV_I(r->user->unit_id), DV_S(r->user->role),
                           DV_S(dbres_get(&pr, 0, 0)), DV_S(dbres_get(&pr, 0, 0)), DV_S(filter),
@@ -364,8 +361,8 @@ dossier_list(struct req *r, const char *filter, int page, int per_page)
     hset_rows(r, "Page.Dossiers", &res, cols);
     for (size_t i = 0; i < res.nrows; i++) {
         hset(r, pool_printf(&r->pool, "Page.Dossiers.%zu.lateness", i),
-             lateness(r, dbres_get(&res, i, 3), util_num(dbres_get(&res, i, 6)),
-                      util_num(dbres_get(&res, i, 7)), nd));
+             lateness(r, dbres_get(&res, i, 3), dbres_get(&res, i, 11),
+                      util_num(dbres_get(&res, i, 6)), util_num(dbres_get(&res, i, 7)), nd));
     }
     hseti(r, "Page.Count", (long long)res.nrows);
     return DB_OK;
@@ -377,7 +374,7 @@ apologies_hdf(struct req *r, long long dossier_id, int signed_only)
     static const char *const cols[] = { "id", "number", "status", "reason_code", "reason_text",
                                         "old_due", "new_due", "signer_name", "signer_title",
                                         "signed", "on_time", "delivery", "delivered", "unit",
-                                        "drafted", "deputy_head", NULL };
+                                        "drafted", "deputy_head", "kept", NULL };
     struct dbres res;
     enum db_rc rc;
 
@@ -389,12 +386,58 @@ apologies_hdf(struct req *r, long long dossier_id, int signed_only)
                   "       DATE_FORMAT(a.signed_at + INTERVAL 7 HOUR, '%d/%m/%Y'), a.on_time,"
                   "       a.delivery, DATE_FORMAT(a.delivered_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
                   "       u.name, DATE_FORMAT(a.drafted_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
-                  "       a.signer_title LIKE 'KT.%'"
+                  "       a.signer_title LIKE 'KT.%',"
+                  /* the letter's own verdict: was its new date kept?  (the
+                   * dossier's is still judged against the statutory one) */
+                  "       IF(a.status = 'draft', NULL,"
+                  "          IF(d.finished_at IS NOT NULL,"
+                  "             IF(DATE(d.finished_at + INTERVAL 7 HOUR) <="
+                  "                DATE(a.new_due_at + INTERVAL 7 HOUR), 'kept', 'missed'),"
+                  "             IF(d.status IN ('refused','stopped'), NULL,"
+                  "                IF(a.new_due_at < UTC_TIMESTAMP(), 'missed', 'pending'))))"
                   "  FROM apology a JOIN org_unit u ON u.id = a.unit_id"
+                  "  JOIN dossier d ON d.id = a.dossier_id"
                   " WHERE a.dossier_id = ? AND (? = 0 OR a.status <> 'draft') ORDER BY a.id",
                   DB_ARGS(DV_I(dossier_id), DV_I(signed_only)), &res);
     if (rc == DB_OK) {
         hset_rows(r, "Page.Apologies", &res, cols);
+    }
+    return rc;
+}
+
+/* The processing cycles (Page.Cycles) and, while waiting for documents, the
+ * supplement rules of the dossier's legal version (Page.D.Rule). */
+static enum db_rc
+cycles_hdf(struct req *r, long long dossier_id)
+{
+    static const char *const cols[] = { "n", "started", "statutory", "paused_days", "ended",
+                                        "end_reason", NULL };
+    struct dbres res;
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT n, DATE_FORMAT(started_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'),"
+                  "       DATE_FORMAT(statutory_due_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'),"
+                  "       paused_days, DATE_FORMAT(ended_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'),"
+                  "       end_reason"
+                  "  FROM dossier_cycle WHERE dossier_id = ? ORDER BY n",
+                  DB_ARGS(DV_I(dossier_id)), &res);
+    if (rc == DB_OK) {
+        hset_rows(r, "Page.Cycles", &res, cols);
+    }
+    if (rc == DB_OK) {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT lv.title, lv.supplement_within_days, lv.supplement_max_restarts,"
+                      "       lv.supplement_rule"
+                      "  FROM dossier d JOIN legal_version lv ON lv.legal_version ="
+                      LEGAL_VERSION_OF_D("legal_version") " WHERE d.id = ?",
+                      DB_ARGS(DV_I(dossier_id)), &res);
+    }
+    if (rc == DB_OK && res.nrows) {
+        hset(r, "Page.D.Rule.Title", dbres_get(&res, 0, 0));
+        hset(r, "Page.D.Rule.WithinDays", dbres_get(&res, 0, 1));
+        hset(r, "Page.D.Rule.MaxRestarts", dbres_get(&res, 0, 2));
+        hset(r, "Page.D.Rule.Supplement", dbres_get(&res, 0, 3));
     }
     return rc;
 }
@@ -409,7 +452,8 @@ dossier_common_hdf(struct req *r, long long id, int staff)
                                         "TimeValue", "TimeUnit", "ProcUnit", "Fee", "Collect",
                                         "Channel", "Sets", "Documents", "Name", "Address",
                                         "Phone", "Email", "Officer", "CounterName", "BookSeq",
-                                        "Reappointments", "due_ts", "finished_ts", NULL };
+                                        "Reappointments", "statutory_ts", "finished_ts",
+                                        "WaitClock", "Cycle", "Statutory", NULL };
     static const char *const scols[] = { "seq", "from", "to", "giver", "receiver", "handed",
                                          "due", "done", "result", "note", NULL };
     static const char *const ecols[] = { "event", "unit", "body", "at", NULL };
@@ -430,7 +474,9 @@ dossier_common_hdf(struct req *r, long long id, int staff)
                       "       p.time_value, p.time_unit, pu.name, p.fee, d.collect, d.channel, d.sets,"
                       "       d.documents, d.applicant_name, d.applicant_address, d.applicant_phone,"
                       "       d.applicant_email, o.full_name, c.name, d.book_seq, d.reappointments,"
-                      "       UNIX_TIMESTAMP(d.due_at), COALESCE(UNIX_TIMESTAMP(d.finished_at), 0)"
+                      "       UNIX_TIMESTAMP(d.original_due_at),"
+                      "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0), d.wait_clock, d.cycle,"
+                      "       DATE_FORMAT(d.original_due_at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y')"
                       "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
                       "  JOIN field f ON f.id = p.field_id JOIN org_unit u ON u.id = d.unit_id"
                       "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
@@ -450,7 +496,9 @@ dossier_common_hdf(struct req *r, long long id, int staff)
                       "       p.time_value, p.time_unit, pu.name, p.fee, d.collect, d.channel, d.sets,"
                       "       d.documents, NULL, NULL, NULL, NULL, NULL, c.name, d.book_seq,"
                       "       d.reappointments,"
-                      "       UNIX_TIMESTAMP(d.due_at), COALESCE(UNIX_TIMESTAMP(d.finished_at), 0)"
+                      "       UNIX_TIMESTAMP(d.original_due_at),"
+                      "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0), d.wait_clock, d.cycle,"
+                      "       DATE_FORMAT(d.original_due_at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y')"
                       "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
                       "  JOIN field f ON f.id = p.field_id JOIN org_unit u ON u.id = d.unit_id"
                       "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
@@ -467,8 +515,11 @@ dossier_common_hdf(struct req *r, long long id, int staff)
         }
     }
     hset(r, "Page.D.Lateness",
-         lateness(r, dbres_get(&res, 0, 7), util_num(dbres_get(&res, 0, 29)),
+         lateness(r, dbres_get(&res, 0, 7), dbres_get(&res, 0, 31), util_num(dbres_get(&res, 0, 29)),
                   util_num(dbres_get(&res, 0, 30)), near_days(r)));
+    if ((rc = cycles_hdf(r, id)) != DB_OK) {
+        return rc;
+    }
     rc = db_query(r->app->db, &r->pool,
                   "SELECT s.seq, fu.name, tu.name, s.giver, s.receiver,"
                   "       DATE_FORMAT(s.handed_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'),"
@@ -512,7 +563,22 @@ dossier_common_hdf(struct req *r, long long id, int staff)
 enum db_rc
 dossier_staff_hdf(struct req *r, const struct dossier_row *d)
 {
-    return dossier_common_hdf(r, d->id, 1);
+    struct legal_version v;
+    enum db_rc rc = dossier_common_hdf(r, d->id, 1);
+
+    /* what a supplement request would do to the clock now, said before the
+     * officer asks (Page.D.SupplementNow: a wait_clock value) */
+    if (rc == DB_OK && req_calendar(r) &&
+        (strcmp(d->status, "received") == 0 || strcmp(d->status, "processing") == 0)) {
+        rc = legal_version_for(r->app->db, &r->pool, (time_t)d->received_at, &v);
+        if (rc == DB_OK) {
+            hset(r, "Page.D.SupplementNow",
+                 supplement_clocks[legal_supplement_clock(req_calendar(r), &v,
+                                                          (time_t)d->cycle_start, d->cycle - 1,
+                                                          time(NULL))]);
+        }
+    }
+    return rc;
 }
 
 enum db_rc
@@ -522,6 +588,69 @@ dossier_public_hdf(struct req *r, long long dossier_id)
 }
 
 /* ---- moves ------------------------------------------------------------- */
+
+/* The clock of a supplement request (DM_SUPPLEMENT) and of the complete
+ * dossier that answers it (DM_SUPPLIED), by the supplement rules of the
+ * dossier's legal version (Decree 61/2018 Art. 19(4)):
+ *  - restart: the request ends the cycle; the complete dossier opens the next
+ *    one with a new statutory appointment counted from its receipt;
+ *  - pause: the cycle goes on; its end moves by the working days waited;
+ *  - late_request / too_many: a request outside the rules is recorded, but
+ *    the clock runs on and nothing moves.
+ * Sets *clock (the dossier's wait_clock after the move), *cycle, *due (the
+ * appointment in force) and *statutory; inside the move's transaction. */
+static enum db_rc
+supplement_clock(struct req *r, const struct dossier_row *d, enum dossier_move m, time_t now,
+                 const char **clock, int *cycle, long long *due, long long *statutory)
+{
+    const struct cal *cal = req_calendar(r);
+    struct legal_version v;
+    enum db_rc rc;
+
+    if (m == DM_SUPPLEMENT) {
+        rc = legal_version_for(r->app->db, &r->pool, (time_t)d->received_at, &v);
+        if (rc != DB_OK) {
+            return rc;
+        }
+        *clock = supplement_clocks[legal_supplement_clock(cal, &v, (time_t)d->cycle_start,
+                                                          d->cycle - 1, now)];
+        if (strcmp(*clock, "restart") != 0) {
+            return DB_OK;
+        }
+        return db_exec(r->app->db,
+                       "UPDATE dossier_cycle SET ended_at = UTC_TIMESTAMP(), end_reason = 'restart'"
+                       " WHERE dossier_id = ? AND n = ?",
+                       DB_ARGS(DV_I(d->id), DV_I(d->cycle)), NULL, NULL);
+    }
+    *clock = NULL;
+    if (d->wait_clock && strcmp(d->wait_clock, "restart") == 0) {
+        enum cal_unit u = strcmp(d->time_unit, "hours") == 0           ? CAL_HOURS
+                          : strcmp(d->time_unit, "calendar_days") == 0 ? CAL_CALENDAR_DAYS
+                                                                       : CAL_WORKING_DAYS;
+
+        *statutory = *due = (long long)cal_due(cal, now, d->time_value, u, d->use_cutoff);
+        *cycle = d->cycle + 1;
+        return dossier_cycle_open(r, d->id, *cycle, now, (time_t)*statutory);
+    }
+    if (d->wait_clock && strcmp(d->wait_clock, "pause") == 0) {
+        int waited = cal_working_days_between(cal, cal_local_day((time_t)d->paused_at),
+                                              cal_local_day(now));
+
+        waited = waited > 0 ? waited : 0;
+        *statutory = (long long)cal_instant(
+            cal_add_working_days(cal, cal_local_day((time_t)d->original_due_at), waited),
+            cal_local_minutes((time_t)d->original_due_at));
+        *due = (long long)cal_instant(
+            cal_add_working_days(cal, cal_local_day((time_t)d->due_at), waited),
+            cal_local_minutes((time_t)d->due_at));
+        return db_exec(r->app->db,
+                       "UPDATE dossier_cycle SET statutory_due_at = FROM_UNIXTIME(?),"
+                       "       paused_days = paused_days + ? WHERE dossier_id = ? AND n = ?",
+                       DB_ARGS(DV_I(*statutory), DV_I(waited), DV_I(d->id), DV_I(d->cycle)),
+                       NULL, NULL);
+    }
+    return DB_OK;   /* the clock ran on: nothing moves */
+}
 
 enum db_rc
 dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, long long to_unit,
@@ -536,7 +665,9 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
     struct dbres res;
     time_t now = time(NULL);
     long long from_unit = d->processing_unit_id ? d->processing_unit_id : d->unit_id;
-    long long new_due = d->due_at, seq = 0;
+    long long new_due = d->due_at, statutory = d->original_due_at, seq = 0;
+    const char *clock = NULL;   /* wait_clock after the move */
+    int cycle = d->cycle;
     enum db_rc rc;
     unsigned long long n = 0;
 
@@ -598,36 +729,29 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
         }
         to_unit = target;
     }
-    if (rc == DB_OK && m == DM_SUPPLIED) {
-        /* ND61 Art. 19(4): the period restarts once the dossier is complete
-         * (Dossier.SupplementRule = pause moves the date by the days waited) */
-        if (strcmp(conf_str(r->app->conf, "Dossier.SupplementRule", "restart"), "pause") == 0) {
-            int waited = cal_working_days_between(cal, cal_local_day((time_t)d->paused_at),
-                                                  cal_local_day(now));
-
-            new_due = (long long)cal_instant(
-                cal_add_working_days(cal, cal_local_day((time_t)d->due_at), waited > 0 ? waited : 0),
-                cal->close_minutes);
-        } else {
-            enum cal_unit u = strcmp(d->time_unit, "hours") == 0           ? CAL_HOURS
-                              : strcmp(d->time_unit, "calendar_days") == 0 ? CAL_CALENDAR_DAYS
-                                                                           : CAL_WORKING_DAYS;
-
-            new_due = (long long)cal_due(cal, now, d->time_value, u, d->use_cutoff);
-        }
+    if (rc == DB_OK && (m == DM_SUPPLEMENT || m == DM_SUPPLIED)) {
+        rc = supplement_clock(r, d, m, now, &clock, &cycle, &new_due, &statutory);
+    }
+    if (rc == DB_OK && m == DM_READY) {
+        rc = db_exec(db,
+                     "UPDATE dossier_cycle SET ended_at = UTC_TIMESTAMP(), end_reason = 'finished'"
+                     " WHERE dossier_id = ? AND n = ?",
+                     DB_ARGS(DV_I(d->id), DV_I(d->cycle)), NULL, NULL);
     }
     if (rc == DB_OK) {
         const char *target = dossier_states[dossier_move_target((enum dossier_state)from, m)];
 
         rc = db_exec(db,
                      "UPDATE dossier SET status = ?, due_at = FROM_UNIXTIME(?),"
+                     "       original_due_at = FROM_UNIXTIME(?), cycle = ?, wait_clock = ?,"
                      "       processing_unit_id = IF(? > 0, ?, processing_unit_id),"
                      "       paused_at = IF(? = 'supplement', UTC_TIMESTAMP(), NULL),"
                      "       finished_at = IF(? IN ('ready','refused','stopped'), UTC_TIMESTAMP(),"
                      "                        finished_at),"
                      "       returned_at = IF(? = 'returned', UTC_TIMESTAMP(), returned_at)"
                      " WHERE id = ? AND status = ?",
-                     DB_ARGS(DV_S(target), DV_I(new_due), DV_I(to_unit), DV_I(to_unit),
+                     DB_ARGS(DV_S(target), DV_I(new_due), DV_I(statutory), DV_I(cycle),
+                             DV_S(clock), DV_I(to_unit), DV_I(to_unit),
                              DV_S(target), DV_S(target), DV_S(target), DV_I(d->id),
                              DV_S(d->status)),
                      &n, NULL);
@@ -638,11 +762,15 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
     if (rc == DB_OK) {
         rc = devent(r, d->id, events[m], m == DM_FORWARD ? to_unit : from_unit, note);
     }
+    if (rc == DB_OK && m == DM_SUPPLEMENT) {
+        /* what the request did to the clock, on the record for both pages */
+        rc = devent(r, d->id, pool_printf(&r->pool, "clock_%s", clock), from_unit, NULL);
+    }
     if (rc == DB_OK) {
         rc = audit(r, pool_printf(&r->pool, "dossier.%s", events[m]), "dossier", d->id, note);
     }
     if (rc == DB_OK) {
-        rc = stats_late_touch(r, d->id);
+        rc = stats_late_touch(r, d->id, statutory != d->original_due_at ? d->original_due_at : 0);
     }
     return done(r, rc);
 }
@@ -653,16 +781,15 @@ enum db_rc
 apology_can_draft(struct req *r, const struct dossier_row *d, int *ok)
 {
     struct dbres res;
-    enum db_rc rc = db_query(r->app->db, &r->pool,
-                             "SELECT (SELECT max_reappoint FROM apology_rule"
-                             "         WHERE effective_from <= CURDATE()"
-                             "         ORDER BY effective_from DESC LIMIT 1),"
-                             "       (SELECT COUNT(*) FROM apology WHERE dossier_id = ?"
-                             "           AND status = 'draft')",
-                             DB_ARGS(DV_I(d->id)), &res);
+    struct legal_version v;
+    enum db_rc rc = legal_version_for(r->app->db, &r->pool, (time_t)d->received_at, &v);
 
-    *ok = rc == DB_OK && d->reappointments < util_num(dbres_get(&res, 0, 0)) &&
-          util_num(dbres_get(&res, 0, 1)) == 0;
+    if (rc == DB_OK) {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT COUNT(*) FROM apology WHERE dossier_id = ? AND status = 'draft'",
+                      DB_ARGS(DV_I(d->id)), &res);
+    }
+    *ok = rc == DB_OK && d->reappointments < v.max_reappoint && util_num(dbres_get(&res, 0, 0)) == 0;
     return rc;
 }
 
@@ -672,6 +799,7 @@ apology_draft(struct req *r, const struct dossier_row *d, const char *reason_cod
 {
     const struct cal *cal = req_calendar(r);
     struct dbres res;
+    struct legal_version v;
     unsigned long long id = 0;
     long long unit = d->processing_unit_id ? d->processing_unit_id : d->unit_id;
     enum db_rc rc;
@@ -686,13 +814,13 @@ apology_draft(struct req *r, const struct dossier_row *d, const char *reason_cod
     if ((rc = db_begin(r->app->db)) != DB_OK) {
         return rc;
     }
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT (SELECT max_reappoint FROM apology_rule WHERE effective_from <= CURDATE()"
-                  "         ORDER BY effective_from DESC LIMIT 1),"
-                  "       (SELECT COUNT(*) FROM apology WHERE dossier_id = ? AND status = 'draft')",
-                  DB_ARGS(DV_I(d->id)), &res);
-    if (rc == DB_OK && (d->reappointments >= util_num(dbres_get(&res, 0, 0)) ||
-                        util_num(dbres_get(&res, 0, 1)) > 0)) {
+    rc = legal_version_for(r->app->db, &r->pool, (time_t)d->received_at, &v);
+    if (rc == DB_OK) {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT COUNT(*) FROM apology WHERE dossier_id = ? AND status = 'draft'",
+                      DB_ARGS(DV_I(d->id)), &res);
+    }
+    if (rc == DB_OK && (d->reappointments >= v.max_reappoint || util_num(dbres_get(&res, 0, 0)) > 0)) {
         db_rollback(r->app->db);
         return DB_DUP;  /* re-appointed the allowed number of times, or a draft waits */
     }
@@ -717,7 +845,8 @@ enum db_rc
 apology_sign(struct req *r, long long apology_id, int deputy, const char *title)
 {
     const struct cal *cal = req_calendar(r);
-    struct dbres res, rule, seq;
+    struct dbres res, seq;
+    struct legal_version v;
     struct db *db = r->app->db;
     time_t now = time(NULL);
     long long dossier, old_due, unit;
@@ -735,7 +864,8 @@ apology_sign(struct req *r, long long apology_id, int deputy, const char *title)
     rc = db_query(db, &r->pool,
                   "SELECT a.dossier_id, UNIX_TIMESTAMP(a.old_due_at), a.unit_id,"
                   "       d.unit_id, COALESCE(d.counter_id, 0), COALESCE(d.officer_id, 0),"
-                  "       d.applicant_email, d.code, UNIX_TIMESTAMP(a.new_due_at)"
+                  "       d.applicant_email, d.code, UNIX_TIMESTAMP(a.new_due_at),"
+                  "       UNIX_TIMESTAMP(d.received_at)"
                   "  FROM apology a JOIN dossier d ON d.id = a.dossier_id"
                   "  JOIN org_unit u ON u.id = a.unit_id"
                   "  JOIN org_unit me ON me.id = ?"
@@ -746,10 +876,7 @@ apology_sign(struct req *r, long long apology_id, int deputy, const char *title)
         rc = DB_DUP;
     }
     if (rc == DB_OK) {
-        rc = db_query(db, &r->pool,
-                      "SELECT lead_days, lead_unit FROM apology_rule"
-                      " WHERE effective_from <= CURDATE() ORDER BY effective_from DESC LIMIT 1",
-                      DB_NOARGS, &rule);
+        rc = legal_version_for(db, &r->pool, (time_t)util_num(dbres_get(&res, 0, 9)), &v);
     }
     if (rc != DB_OK) {
         return done(r, rc);
@@ -757,9 +884,9 @@ apology_sign(struct req *r, long long apology_id, int deputy, const char *title)
     dossier = util_num(dbres_get(&res, 0, 0));
     old_due = util_num(dbres_get(&res, 0, 1));
     unit = util_num(dbres_get(&res, 0, 2));
-    lead = rule.nrows ? (int)util_num(dbres_get(&rule, 0, 0)) : 1;
+    lead = v.lead_days;
     /* ND61 Art. 19(9): at least `lead` days before the due date */
-    if (rule.nrows && strcmp(dbres_get(&rule, 0, 1), "calendar_days") == 0) {
+    if (strcmp(v.lead_unit, "calendar_days") == 0) {
         on_time = cal_local_day(now) <= cal_local_day((time_t)old_due) - lead;
     } else {
         on_time = cal_local_day(now) <= cal_add_working_days(cal, cal_local_day((time_t)old_due),
@@ -807,7 +934,7 @@ apology_sign(struct req *r, long long apology_id, int deputy, const char *title)
         rc = audit(r, "apology.sign", "dossier", dossier, number);
     }
     if (rc == DB_OK) {
-        rc = stats_late_touch(r, dossier);
+        rc = stats_late_touch(r, dossier, 0);
     }
     return done(r, rc);
 }
@@ -867,8 +994,7 @@ dossier_escalate_late(struct req *r, int *n)
     rc = db_query(r->app->db, &r->pool,
                   "SELECT d.id FROM dossier d"
                   " WHERE d.status IN ('received','processing') AND d.due_at < UTC_TIMESTAMP()"
-                  "   AND d.reappointments >= (SELECT max_reappoint FROM apology_rule"
-                  "        WHERE effective_from <= CURDATE() ORDER BY effective_from DESC LIMIT 1)"
+                  "   AND d.reappointments >= " LEGAL_VERSION_OF_D("max_reappoint")
                   "   AND d.escalated_at IS NULL LIMIT 5000",
                   DB_NOARGS, &res);
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
@@ -886,10 +1012,162 @@ dossier_escalate_late(struct req *r, int *n)
             rc = audit(r, "dossier.escalate", "dossier", id, "late again after re-appointment");
         }
         if (rc == DB_OK) {
-            rc = stats_late_touch(r, id);
+            rc = stats_late_touch(r, id, 0);
         }
         rc = done(r, rc);
         *n += rc == DB_OK;
+    }
+    return rc;
+}
+
+/* ---- cycles of dossiers recorded before cycles existed ------------------- */
+
+/* Replay one dossier's supplement requests and completions (its events) under
+ * the rules of its legal version, as dossier_apply would have applied them. */
+static enum db_rc
+cycles_replay_one(struct req *r, const struct cal *cal, long long id)
+{
+    struct db *db = r->app->db;
+    struct dbres d, ev, apo;
+    struct legal_version v;
+    time_t start, statutory, paused_at = 0, due;
+    const char *wait = NULL;
+    int n = 1, restarts = 0, paused_days = 0;
+    enum cal_unit unit;
+    enum db_rc rc;
+
+    rc = db_query(db, &r->pool,
+                  "SELECT UNIX_TIMESTAMP(d.received_at), UNIX_TIMESTAMP(d.original_due_at),"
+                  "       p.time_value, p.time_unit, p.use_cutoff, d.status,"
+                  "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0)"
+                  "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
+                  " WHERE d.id = ?",
+                  DB_ARGS(DV_I(id)), &d);
+    if (rc == DB_OK) {
+        rc = db_query(db, &r->pool,
+                      "SELECT event, UNIX_TIMESTAMP(at) FROM dossier_event"
+                      " WHERE dossier_id = ? AND event IN ('supplement_requested','supplied')"
+                      " ORDER BY at, id",
+                      DB_ARGS(DV_I(id)), &ev);
+    }
+    if (rc != DB_OK || d.nrows == 0) {
+        return rc;
+    }
+    start = (time_t)util_num(dbres_get(&d, 0, 0));
+    statutory = (time_t)util_num(dbres_get(&d, 0, 1));
+    unit = strcmp(dbres_get(&d, 0, 3), "hours") == 0           ? CAL_HOURS
+           : strcmp(dbres_get(&d, 0, 3), "calendar_days") == 0 ? CAL_CALENDAR_DAYS
+                                                                : CAL_WORKING_DAYS;
+    if ((rc = legal_version_for(db, &r->pool, start, &v)) != DB_OK) {
+        return rc;
+    }
+    for (size_t i = 0; rc == DB_OK && i < ev.nrows; i++) {
+        time_t at = (time_t)util_num(dbres_get(&ev, i, 1));
+
+        if (strcmp(dbres_get(&ev, i, 0), "supplement_requested") == 0) {
+            wait = supplement_clocks[legal_supplement_clock(cal, &v, start, restarts, at)];
+            paused_at = at;
+            if (strcmp(wait, "restart") == 0) {
+                rc = db_exec(db,
+                             "INSERT INTO dossier_cycle (dossier_id, n, started_at, statutory_due_at,"
+                             "                           paused_days, ended_at, end_reason)"
+                             " VALUES (?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?), ?,"
+                             "         FROM_UNIXTIME(?), 'restart')",
+                             DB_ARGS(DV_I(id), DV_I(n), DV_I(start), DV_I(statutory),
+                                     DV_I(paused_days), DV_I(at)),
+                             NULL, NULL);
+            }
+        } else if (wait && strcmp(wait, "restart") == 0) {
+            restarts++;
+            n++;
+            start = at;
+            paused_days = 0;
+            statutory = cal_due(cal, at, (int)util_num(dbres_get(&d, 0, 2)), unit,
+                                strcmp(dbres_get(&d, 0, 4), "1") == 0);
+            wait = NULL;
+        } else if (wait && strcmp(wait, "pause") == 0) {
+            int waited = cal_working_days_between(cal, cal_local_day(paused_at), cal_local_day(at));
+
+            waited = waited > 0 ? waited : 0;
+            paused_days += waited;
+            statutory = cal_instant(cal_add_working_days(cal, cal_local_day(statutory), waited),
+                                    cal_local_minutes(statutory));
+            wait = NULL;
+        } else {
+            wait = NULL;
+        }
+    }
+    if (rc == DB_OK && !(wait && strcmp(wait, "restart") == 0)) {
+        /* the last cycle (none while waiting for the documents of a restart) */
+        int finished = strcmp(dbres_get(&d, 0, 5), "ready") == 0 ||
+                       strcmp(dbres_get(&d, 0, 5), "returned") == 0;
+        long long fin = util_num(dbres_get(&d, 0, 6));
+
+        rc = db_exec(db,
+                     "INSERT INTO dossier_cycle (dossier_id, n, started_at, statutory_due_at,"
+                     "                           paused_days, ended_at, end_reason)"
+                     " VALUES (?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?), ?,"
+                     "         IF(? = 0, NULL, FROM_UNIXTIME(?)), IF(? = 1, 'finished', NULL))",
+                     DB_ARGS(DV_I(id), DV_I(n), DV_I(start), DV_I(statutory), DV_I(paused_days),
+                             DV_I(fin), DV_I(fin), DV_I(finished)),
+                     NULL, NULL);
+    }
+    /* the appointment in force: a letter signed in this cycle moved it */
+    if (rc == DB_OK) {
+        rc = db_query(db, &r->pool,
+                      "SELECT UNIX_TIMESTAMP(new_due_at) FROM apology"
+                      " WHERE dossier_id = ? AND status <> 'draft' AND signed_at >= FROM_UNIXTIME(?)"
+                      " ORDER BY signed_at DESC LIMIT 1",
+                      DB_ARGS(DV_I(id), DV_I(start)), &apo);
+    }
+    if (rc == DB_OK) {
+        due = apo.nrows ? (time_t)util_num(dbres_get(&apo, 0, 0)) : statutory;
+        rc = db_exec(db,
+                     "UPDATE dossier SET original_due_at = FROM_UNIXTIME(?), due_at = FROM_UNIXTIME(?),"
+                     "       cycle = ?, wait_clock = IF(status = 'supplement', ?, NULL)"
+                     " WHERE id = ?",
+                     DB_ARGS(DV_I(statutory), DV_I(due), DV_I(n), DV_S(wait), DV_I(id)), NULL,
+                     NULL);
+    }
+    return rc;
+}
+
+enum db_rc
+dossier_cycles_fill(struct req *r, int *replayed)
+{
+    const struct cal *cal = req_calendar(r);
+    struct dbres res;
+    enum db_rc rc;
+
+    *replayed = 0;
+    if (cal == NULL) {
+        return DB_DOWN;
+    }
+    /* dossiers never asked for documents: one cycle, as received */
+    rc = db_exec(r->app->db,
+                 "INSERT INTO dossier_cycle (dossier_id, n, started_at, statutory_due_at, ended_at,"
+                 "                           end_reason)"
+                 " SELECT d.id, 1, d.received_at, d.original_due_at,"
+                 "        IF(d.status IN ('ready','returned'), d.finished_at, NULL),"
+                 "        IF(d.status IN ('ready','returned'), 'finished', NULL)"
+                 "   FROM dossier d"
+                 "  WHERE NOT EXISTS (SELECT 1 FROM dossier_cycle c WHERE c.dossier_id = d.id)"
+                 "    AND NOT EXISTS (SELECT 1 FROM dossier_event e WHERE e.dossier_id = d.id"
+                 "                       AND e.event = 'supplement_requested')",
+                 DB_NOARGS, NULL, NULL);
+    if (rc == DB_OK) {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT d.id FROM dossier d"
+                      " WHERE NOT EXISTS (SELECT 1 FROM dossier_cycle c WHERE c.dossier_id = d.id)",
+                      DB_NOARGS, &res);
+    }
+    for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
+        if ((rc = db_begin(r->app->db)) != DB_OK) {
+            break;
+        }
+        rc = cycles_replay_one(r, cal, util_num(dbres_get(&res, i, 0)));
+        rc = done(r, rc);
+        *replayed += rc == DB_OK;
     }
     return rc;
 }

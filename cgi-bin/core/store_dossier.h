@@ -24,7 +24,8 @@ int dossier_state_parse(const char *s);
 void dossier_code(char *out, const char *unit_code, int local_day, long long seq);
 
 /* early / on time / late of a finished dossier (TT01 Art. 13: shorter, equal,
- * longer than the legal time), by local days: -1 early, 0 on time, 1 late. */
+ * longer than the legal time), by local days: -1 early, 0 on time, 1 late.
+ * due is the statutory appointment of the last cycle (legal_lateness). */
 int dossier_timeliness(time_t finished, time_t due);
 
 struct dossier_in {
@@ -38,11 +39,16 @@ struct dossier_in {
  * in one unit never get the same code.  code_out: 64 bytes. */
 enum db_rc dossier_create(struct req *r, const struct dossier_in *in, char *code_out);
 
+/* due_at: the appointment in force (moved by a signed apology letter);
+ * original_due_at: the statutory appointment of the last processing cycle,
+ * the one every verdict is judged against; cycle_start: when that cycle
+ * began (the complete dossier received); wait_clock: while waiting for the
+ * citizen's documents, what the request did to the clock (legal.h), else NULL. */
 struct dossier_row {
     long long id, unit_id, procedure_id, processing_unit_id, counter_id, officer_id;
-    const char *code, *status, *email;
-    long long due_at, original_due_at, received_at, paused_at;
-    int reappointments, time_value, use_cutoff;
+    const char *code, *status, *email, *wait_clock;
+    long long due_at, original_due_at, received_at, paused_at, cycle_start;
+    int reappointments, time_value, use_cutoff, cycle;
     const char *time_unit;
 };
 
@@ -87,5 +93,17 @@ enum db_rc stat_dossier(struct req *r, long long unit, long long counter, long l
 
 /* Late dossiers that were already re-appointed once: to the unit above (tick). */
 enum db_rc dossier_escalate_late(struct req *r, int *n);
+
+/* Cycle n of a dossier starts at `start` (the complete dossier received) with
+ * its statutory appointment `due` (the one its receipt prints). */
+enum db_rc dossier_cycle_open(struct req *r, long long dossier_id, int n, time_t start, time_t due);
+
+/* Give every dossier recorded before processing cycles existed its cycles:
+ * one for a dossier never asked for documents; for the others, its supplement
+ * requests replayed from its events under the rules of its legal version (the
+ * statutory appointment, the appointment in force and wait_clock follow).
+ * Dossiers that have cycles are left alone, so it may run any number of times.
+ * *replayed: dossiers replayed from their events. */
+enum db_rc dossier_cycles_fill(struct req *r, int *replayed);
 
 #endif

@@ -159,6 +159,10 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
                      NULL, &new_id);
         id = (long long)new_id;
         if (rc == DB_OK) {
+            /* the other system's appointment is the statutory one of cycle 1 */
+            rc = dossier_cycle_open(r, id, 1, recv, due);
+        }
+        if (rc == DB_OK) {
             /* imported dossiers can be tracked and rated by QR too */
             token_new(r->app->secret, tok, nonce);
             rc = db_exec(db,
@@ -200,7 +204,7 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
                    d->code);
     }
     if (rc == DB_OK) {
-        rc = stats_late_touch(r, id);
+        rc = stats_late_touch(r, id, 0);
     }
     if (rc == DB_OK) {
         rc = db_commit(db);

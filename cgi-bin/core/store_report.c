@@ -61,7 +61,7 @@ report_scope(struct req *r, const char *code, struct report_scope *s, int *ok)
     " WHERE ru.path LIKE ?"                                                                 \
     "   AND d.original_due_at >= ? - INTERVAL 7 HOUR"                                       \
     "   AND d.original_due_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"                       \
-    "   AND" STATS_LATE_COND
+    "   AND" LEGAL_LATE_COND
 #define NO_APOLOGY " AND" STATS_NO_APOLOGY
 
 /* ---- figures ---------------------------------------------------------------
@@ -221,7 +221,7 @@ figs_late(struct req *r, const struct period *p, const struct unitmap *m, long l
                   "  FROM dossier d"
                   " WHERE d.original_due_at >= ? - INTERVAL 7 HOUR"
                   "   AND d.original_due_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"
-                  "   AND" STATS_LATE_COND " GROUP BY 1, 2",
+                  "   AND" LEGAL_LATE_COND " GROUP BY 1, 2",
                   DB_ARGS(DV_S(f), DV_S(t)), &res);
     if (rc == DB_OK) {
         late_rows(m, &res, hist, nhist);

@@ -7,6 +7,7 @@
 <form method="post" action="/quan-tri/xin-loi/sua" class="form card">
   <?cs call:hidden_common() ?><input type="hidden" name="legal_version" value="<?cs var:x.legal_version ?>">
   <h2><?cs var:x.legal_version ?> <span class="muted">· <?cs var:L.Admin.Rule.EffectiveFrom ?> <?cs var:x.effective_from ?></span></h2>
+  <?cs if:x.title ?><p class="help"><?cs var:x.title ?></p><?cs /if ?>
   <label for="ld-<?cs name:x ?>"><?cs var:L.Admin.Rule.LeadDays ?></label>
   <input id="ld-<?cs name:x ?>" name="lead_days" type="number" min="0" max="30" required value="<?cs var:x.lead_days ?>">
   <label for="lu-<?cs name:x ?>"><?cs var:L.Admin.Rule.LeadUnit ?></label>
@@ -15,6 +16,12 @@
   <input id="mr-<?cs name:x ?>" name="max_reappoint" type="number" min="0" max="5" required value="<?cs var:x.max_reappoint ?>">
   <label for="nd-<?cs name:x ?>"><?cs var:L.Admin.Rule.NearDue ?></label>
   <input id="nd-<?cs name:x ?>" name="near_due_days" type="number" min="0" max="30" required value="<?cs var:x.near_due_days ?>">
+  <label for="sw-<?cs name:x ?>"><?cs var:L.Admin.Rule.SupplementWithin ?></label>
+  <input id="sw-<?cs name:x ?>" name="supplement_within_days" type="number" min="0" max="60" required value="<?cs var:x.supplement_within_days ?>">
+  <label for="sm-<?cs name:x ?>"><?cs var:L.Admin.Rule.SupplementMax ?></label>
+  <input id="sm-<?cs name:x ?>" name="supplement_max_restarts" type="number" min="0" max="10" required value="<?cs var:x.supplement_max_restarts ?>">
+  <label for="sr-<?cs name:x ?>"><?cs var:L.Admin.Rule.SupplementRule ?></label>
+  <select id="sr-<?cs name:x ?>" name="supplement_rule"><?cs each:sr = Page.SupplementRules ?><option value="<?cs var:sr ?>"<?cs if:x.supplement_rule == sr ?> selected<?cs /if ?>><?cs var:L.Admin.Rule.SupplementRules[sr] ?></option><?cs /each ?></select>
   <button type="submit"><?cs var:L.Admin.Rule.Save ?></button>
 </form>
 <?cs /each ?>
@@ -30,6 +37,11 @@
   <?cs call:field_error("lead_unit") ?>
   <?cs call:field("max_reappoint", L.Admin.Rule.MaxReappoint, Page.F.max_reappoint, "number", 0, 1) ?>
   <?cs call:field("near_due_days", L.Admin.Rule.NearDue, Page.F.near_due_days, "number", 0, 1) ?>
+  <?cs call:field("supplement_within_days", L.Admin.Rule.SupplementWithin, Page.F.supplement_within_days, "number", 0, 1) ?>
+  <?cs call:field("supplement_max_restarts", L.Admin.Rule.SupplementMax, Page.F.supplement_max_restarts, "number", 0, 1) ?>
+  <label for="f-supplement_rule"><?cs var:L.Admin.Rule.SupplementRule ?></label>
+  <select id="f-supplement_rule" name="supplement_rule"<?cs call:err_attrs("supplement_rule") ?>><?cs each:sr = Page.SupplementRules ?><option value="<?cs var:sr ?>"<?cs if:Page.F.supplement_rule == sr ?> selected<?cs /if ?>><?cs var:L.Admin.Rule.SupplementRules[sr] ?></option><?cs /each ?></select>
+  <?cs call:field_error("supplement_rule") ?>
   <button type="submit"><?cs var:L.Admin.Rule.AddButton ?></button>
 </form>
 <?cs include:"_foot.cs" ?>

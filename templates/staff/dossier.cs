@@ -8,9 +8,16 @@
   <dt><?cs var:L.Dossier.Applicant ?></dt><dd><?cs var:Page.D.Name ?> · <?cs var:Page.D.Phone ?> · <?cs var:Page.D.Email ?></dd>
   <dt><?cs var:L.Dossier.Status ?></dt><dd><strong><?cs var:L.Dossier.St[Page.D.Status] ?></strong> · <span class="<?cs if:Page.D.Lateness == "overdue" || Page.D.Lateness == "late" ?>bad<?cs /if ?>"><?cs var:L.Dossier.Late[Page.D.Lateness] ?></span></dd>
   <dt><?cs var:L.Dossier.Received ?></dt><dd><?cs var:Page.D.Received ?></dd>
-  <dt><?cs var:L.Dossier.Due ?></dt><dd><?cs var:Page.D.Due ?><?cs if:Page.D.Reappointments > #0 ?> (<?cs var:L.Dossier.OriginalDue ?>: <?cs var:Page.D.OriginalDue ?>)<?cs /if ?></dd>
+<?cs include:"_dossier_due.cs" ?>
   <dt><?cs var:L.Dossier.ProcUnit ?></dt><dd><?cs var:Page.D.ProcUnit ?></dd>
 </dl>
+<?cs if:Page.D.Status == "supplement" && Page.D.WaitClock ?><p class="note" id="wait-clock"><?cs var:L.Dossier.Wait[Page.D.WaitClock] ?></p><?cs /if ?>
+<h2 id="chu-ky"><?cs var:L.Dossier.Cycles.Title ?></h2>
+<table class="list"><caption class="sr-only"><?cs var:L.Dossier.Cycles.Title ?></caption>
+<thead><tr><th scope="col"><?cs var:L.Dossier.Cycles.N ?></th><th scope="col"><?cs var:L.Dossier.Cycles.Started ?></th><th scope="col"><?cs var:L.Dossier.Cycles.Statutory ?></th><th scope="col"><?cs var:L.Dossier.Cycles.Paused ?></th><th scope="col"><?cs var:L.Dossier.Cycles.Ended ?></th></tr></thead>
+<tbody><?cs each:c = Page.Cycles ?><tr><td><?cs var:c.n ?></td><td><?cs var:c.started ?></td><td><?cs var:c.statutory ?></td><td><?cs var:c.paused_days ?></td><td><?cs if:c.ended ?><?cs var:c.ended ?> · <?cs var:L.Dossier.Cycles.End[c.end_reason] ?><?cs /if ?></td></tr><?cs /each ?></tbody>
+</table>
+<?cs if:Page.D.Rule.Title ?><p class="help"><?cs var:L.Dossier.RuleOf ?> <?cs var:Page.D.Rule.Title ?>. <?cs var:L.Dossier.WithinRule ?> <?cs var:Page.D.Rule.WithinDays ?> <?cs var:L.Dossier.WithinDays ?> <?cs var:Page.D.Rule.MaxRestarts ?> <?cs var:L.Dossier.WithinRestarts ?></p><?cs /if ?>
 <h2><?cs var:L.Dossier.Actions ?></h2>
 <?cs def:move(action, label, needs_note, needs_unit) ?>
 <form method="post" action="/can-bo/ho-so/<?cs var:Page.D.Code ?>/<?cs var:action ?>" class="form card">
@@ -27,6 +34,7 @@
 <?cs if:Page.D.Status == "received" || Page.D.Status == "processing" ?>
 <?cs call:move("chuyen", L.Dossier.Mv.forward, 0, 1) ?>
 <?cs call:move("co-ket-qua", L.Dossier.Mv.ready, 0, 0) ?>
+<?cs if:Page.D.SupplementNow ?><p class="help" id="supplement-now"><?cs var:L.Dossier.SupplementNow ?> <?cs var:L.Dossier.Wait[Page.D.SupplementNow] ?></p><?cs /if ?>
 <?cs call:move("yeu-cau-bo-sung", L.Dossier.Mv.supplement, 1, 0) ?>
 <?cs call:move("tu-choi", L.Dossier.Mv.refuse, 1, 0) ?>
 <?cs /if ?>
@@ -39,7 +47,7 @@
 <div class="card">
   <p><strong><?cs if:a.number ?><?cs var:a.number ?><?cs else ?><?cs var:L.Apology.Draft ?><?cs /if ?></strong> · <?cs var:L.Apology.St[a.status] ?> · <?cs var:a.unit ?></p>
   <p><?cs var:L.Apology.Reason ?>: <?cs var:a.reason_text ?></p>
-  <p><?cs var:L.Apology.NewDate ?>: <?cs var:a.new_due ?> (<?cs var:L.Apology.OldDate ?>: <?cs var:a.old_due ?>)</p>
+  <p><?cs var:L.Apology.NewDate ?>: <?cs var:a.new_due ?> (<?cs var:L.Apology.OldDate ?>: <?cs var:a.old_due ?>)<?cs if:a.kept ?> · <span class="<?cs if:a.kept == "missed" ?>bad<?cs /if ?> apology-kept"><?cs var:L.Apology.Kept[a.kept] ?></span><?cs /if ?></p>
   <?cs if:a.signed ?><p><?cs var:L.Apology.Signed ?>: <?cs var:a.signed ?>, <?cs var:a.signer_title ?> <?cs var:a.signer_name ?><?cs if:a.on_time == "0" ?> · <span class="bad"><?cs var:L.Apology.LateSigned ?></span><?cs /if ?></p><?cs /if ?>
   <?cs if:a.delivered ?><p><?cs var:L.Apology.Delivered ?>: <?cs var:L.Apology.Ch[a.delivery] ?>, <?cs var:a.delivered ?></p><?cs /if ?>
   <p><a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/xin-loi/<?cs var:a.id ?>"><?cs var:L.Apology.Print ?></a></p>

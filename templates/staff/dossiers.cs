@@ -14,7 +14,7 @@
     <td><?cs var:d.procedure ?><?cs if:d.procunit ?><br><span class="muted"><?cs var:d.procunit ?></span><?cs /if ?></td>
     <td><?cs var:d.applicant ?></td>
     <td><?cs var:L.Dossier.St[d.status] ?></td>
-    <td><?cs var:d.due ?></td>
+    <td><?cs var:d.statutory ?><?cs if:d.due != d.statutory ?><br><span class="muted"><?cs var:L.Dossier.Reappointed ?>: <?cs var:d.due ?></span><?cs /if ?></td>
     <td><span class="<?cs if:d.lateness == "overdue" || d.lateness == "late" ?>bad<?cs /if ?>"><?cs var:L.Dossier.Late[d.lateness] ?></span><?cs if:d.apologies > #0 ?><br><?cs var:L.Dossier.HasApology ?><?cs /if ?></td>
   </tr>
   <?cs /each ?>

@@ -17,7 +17,7 @@
   <p>2. <?cs var:L.Form01.Sets ?>: <?cs var:Page.D.Sets ?> <?cs var:L.Form01.SetsUnit ?></p>
   <p>3. <?cs var:L.Form01.Time ?>: <?cs var:Page.D.TimeValue ?> <?cs var:L.Dossier.Unit[Page.D.TimeUnit] ?></p>
   <p>4. <?cs var:L.Form01.ReceivedAt ?>: <?cs var:Page.D.Received ?></p>
-  <p>5. <?cs var:L.Form01.ReturnAt ?>: <strong><?cs var:Page.D.Due ?></strong></p>
+  <p>5. <?cs var:L.Form01.ReturnAt ?>: <strong><?cs var:Page.D.Statutory ?></strong></p>
   <p>6. <?cs var:L.Form01.CollectAt ?>: <?cs var:L.Dossier.Collects[Page.D.Collect] ?></p>
   <p><?cs var:L.Form01.Fee ?>: <?cs var:Page.D.Fee ?></p>
   <p><?cs var:L.Form01.Book ?>: 1, <?cs var:L.Form01.BookSeq ?> <?cs var:Page.D.BookSeq ?></p>

@@ -182,10 +182,10 @@ test('lateness shows in time; the processing unit drafts the apology, a leader s
   await post('canbo01', `/can-bo/ho-so/${D.b}/chuyen`, { unit: u3 });
   // with the appointment tomorrow it is "sắp đến hạn"
   const [[due0]] = sql(`SELECT due_at FROM dossier WHERE code = '${D.b}'`);
-  sql(`UPDATE dossier SET due_at = UTC_TIMESTAMP() + INTERVAL 1 DAY WHERE code = '${D.b}'`);
+  sql(`UPDATE dossier SET due_at = UTC_TIMESTAMP() + INTERVAL 1 DAY, original_due_at = due_at WHERE code = '${D.b}'`);
   const near = await (await as('chuyenvien03')).get('/can-bo/ho-so/?loc=near');
   assert.ok(near.text.includes(D.b), 'listed as nearly due');
-  sql(`UPDATE dossier SET due_at = '${due0}' WHERE code = '${D.b}'`);
+  sql(`UPDATE dossier SET due_at = '${due0}', original_due_at = due_at WHERE code = '${D.b}'`);
   const base = `/can-bo/ho-so/${D.b}`;
   const page = await (await as('chuyenvien03')).get(base);
   const suggested = page.text.match(/name="new_date" type="date" value="(\d{4}-\d{2}-\d{2})"/)[1];
