@@ -4,6 +4,9 @@
 #   MOTCUA_PORT  nginx port on 127.0.0.1 (default 8080)
 #   MOTCUA_DEMO  1 (default): load the demo province on first start
 #   MOTCUA_CONF_EXTRA  lines added to the generated configuration on first start
+#   MOTCUA_FAKETIME  a file holding a libfaketime clock ("+0", "-8640000", …) that
+#                    every process of the stack reads on each call: tests move the
+#                    whole stack's clock, MariaDB's included, by writing to it
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 VAR=${MOTCUA_VAR:-$ROOT/var}
@@ -16,6 +19,11 @@ SOCK=$VAR/mysql/mysqld.sock
 DEMO_PASSWORD=motcua-demo
 
 log() { printf 'motcua: %s\n' "$*"; }
+if [ -n "${MOTCUA_FAKETIME:-}" ]; then
+    FAKETIME_LIB=$(dpkg -L libfaketime 2>/dev/null | grep '/libfaketime\.so\.1$' | head -1)
+    [ -n "$FAKETIME_LIB" ] || { log "MOTCUA_FAKETIME needs Debian's libfaketime"; exit 1; }
+    export LD_PRELOAD=$FAKETIME_LIB FAKETIME_TIMESTAMP_FILE=$MOTCUA_FAKETIME FAKETIME_NO_CACHE=1
+fi
 sql() { mariadb --no-defaults --socket="$SOCK" -uroot --default-character-set=utf8mb4 "$@"; }
 hex() { od -vAn -N"$1" -tx1 /dev/urandom | tr -d ' \n'; }
 

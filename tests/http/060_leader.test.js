@@ -99,7 +99,7 @@ test('drill-down: the 2 dossiers without an apology, each linking to the dossier
     { headers: { cookie: c.cookieHeader() } })).arrayBuffer());
   assert.deepStrictEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
   const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
-  assert.strictEqual(lines[0], '"Mã hồ sơ","Đơn vị tiếp nhận","Người nộp","Hẹn trả ban đầu","Có kết quả","Trạng thái","Số lần hẹn lại"');
+  assert.strictEqual(lines[0], '"Mã hồ sơ","Đơn vị tiếp nhận","Người nộp","Hẹn trả theo quy định","Có kết quả","Trạng thái","Số lần hẹn lại"');
   assert.deepStrictEqual(lines.slice(1).map(l => l.split(',')[0].replace(/"/g, '')).sort(), T.noApology);
   const all = await c.get(`/lanh-dao/danh-sach?loai=late&${PERIOD}`);
   assert.match(all.text, /<strong id="row-count">7<\/strong>/);

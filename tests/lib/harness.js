@@ -26,4 +26,16 @@ async function run(title) {
   return failed;
 }
 
-module.exports = { test, run };
+// Require every *.test.js of dir (only those whose names contain one of the
+// command line's arguments, if any) in name order, run them, exit 1 on failure.
+function runDir(dir, title) {
+  const fs = require('fs');
+  const path = require('path');
+  const only = process.argv.slice(2);
+  const files = fs.readdirSync(dir).filter(f => f.endsWith('.test.js'))
+    .filter(f => only.length === 0 || only.some(o => f.includes(o))).sort();
+  for (const f of files) require(path.join(dir, f));
+  run(title).then(failed => process.exit(failed ? 1 : 0));
+}
+
+module.exports = { test, run, runDir };
