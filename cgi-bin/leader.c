@@ -168,7 +168,7 @@ dashboard(struct req *r)
     if ((dr = report_figures(r, &s, &p, "Page.Fig", 1, min_count)) != DB_OK ||
         (dr = report_figures(r, &s, &prev, "Page.Prev", 0, 0)) != DB_OK ||
         (dr = report_people(r, &s, &p, min_count)) != DB_OK ||
-        (dr = report_trend(r, &s)) != DB_OK) {
+        (dr = report_corrections(r, &s, &p)) != DB_OK || (dr = report_trend(r, &s)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (req_query(r, "csv")) {

@@ -534,6 +534,30 @@ report_people(struct req *r, const struct report_scope *s, const struct period *
 }
 
 enum db_rc
+report_corrections(struct req *r, const struct report_scope *s, const struct period *p)
+{
+    static const char *const cols[] = { "month", "at", "late_before", "late_after",
+                                        "ontime_before", "ontime_after", NULL };
+    struct dbres res;
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT DATE_FORMAT(c.month, '%m/%Y'),"
+                  "       DATE_FORMAT(c.corrected_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                  "       SUM(c.late_before), SUM(c.late_after), SUM(c.ontime_before),"
+                  "       SUM(c.ontime_after)"
+                  "  FROM stat_correction c JOIN org_unit u ON u.id = c.unit_id"
+                  " WHERE u.path LIKE ? AND c.month <= ? AND c.month >= DATE_FORMAT(?, '%Y-%m-01')"
+                  " GROUP BY c.month, c.corrected_at"
+                  " ORDER BY c.corrected_at DESC, c.month LIMIT 24",
+                  DB_ARGS(DV_S(s->subtree), DV_S(p->to), DV_S(p->from)), &res);
+    if (rc == DB_OK) {
+        hset_rows(r, "Page.Corrections", &res, cols);
+    }
+    return rc;
+}
+
+enum db_rc
 report_trend(struct req *r, const struct report_scope *s)
 {
     struct dbres res;

@@ -29,6 +29,11 @@ enum db_rc report_figures(struct req *r, const struct report_scope *s, const str
 enum db_rc report_people(struct req *r, const struct report_scope *s, const struct period *p,
                          int min_count);
 
+/* The recounts that changed the figures of a month of the period in the scope
+ * (stat_correction), newest first (Page.Corrections): a leader who signed a
+ * report on such a month is told what changed and when. */
+enum db_rc report_corrections(struct req *r, const struct report_scope *s, const struct period *p);
+
 /* Received and late per month, the last 12 months (Page.Trend). */
 enum db_rc report_trend(struct req *r, const struct report_scope *s);
 

@@ -14,6 +14,11 @@
   <label for="den"><?cs var:L.Lead.To ?></label><input id="den" name="den" type="date" value="<?cs var:Page.To ?>">
   <button type="submit"><?cs var:L.Inbox.Filter ?></button>
 </form>
+<?cs if:subcount(Page.Corrections) ?><section class="card note" id="corrections" aria-labelledby="corr-h">
+<h2 id="corr-h"><?cs var:L.Lead.Corr.Title ?></h2>
+<p><?cs var:L.Lead.Corr.Help ?></p>
+<ul><?cs each:c = Page.Corrections ?><li><?cs var:L.Lead.Corr.Month ?> <?cs var:c.month ?> (<?cs var:L.Lead.Corr.At ?> <?cs var:c.at ?>): <?cs var:L.Lead.Fig.late ?> <?cs var:c.late_before ?> → <?cs var:c.late_after ?>; <?cs var:L.Lead.Corr.OnTime ?> <?cs var:c.ontime_before ?> → <?cs var:c.ontime_after ?></li><?cs /each ?></ul>
+</section><?cs /if ?>
 <?cs call:figures() ?>
 <h2><?cs var:L.Lead.ByUnit ?></h2>
 <?cs if:subcount(Page.Units) ?>

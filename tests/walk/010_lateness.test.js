@@ -233,3 +233,24 @@ test('the leader\'s figures for March 2026 are the table\'s, the lists and the C
   assert.match(ctl('rebuild-stats'), /0 months changed/);
   assert.deepStrictEqual(await figures(), f, 'the write path and a recount agree');
 });
+
+test('data recorded before cycles existed: the upgrade replays A from its history and the dashboard says March changed', async () => {
+  // A as the earlier rule left it: no cycles, judged against its first receipt
+  // (Mon 09/03), so counted late; the recount of that state gives 4 late, 2 on time
+  clock('2026-03-20 10:00');
+  sql(`DELETE c FROM dossier_cycle c JOIN dossier d ON d.id = c.dossier_id WHERE d.code = '${D.A}'`);
+  sql(`UPDATE dossier SET original_due_at = '2026-03-09 10:00:00', cycle = 1 WHERE code = '${D.A}'`);
+  sql(`INSERT INTO dossier_cycle (dossier_id, n, started_at, statutory_due_at) SELECT id, 9, received_at, original_due_at FROM dossier WHERE code = '${D.A}'`);
+  assert.match(ctl('rebuild-stats'), /0 dossiers' cycles replayed.* 1 months changed/);
+  // the upgrade: A has no cycles yet; its events say what happened
+  clock('2026-03-21 10:00');
+  sql(`DELETE c FROM dossier_cycle c JOIN dossier d ON d.id = c.dossier_id WHERE d.code = '${D.A}'`);
+  assert.match(ctl('rebuild-stats'), /1 dossiers' cycles replayed.* 1 months changed/);
+  assert.strictEqual(statutory(D.A), '2026-03-17 17:00', 'the replay finds the restart of 04/03 and the new cycle of 10/03');
+  const r = await (await as('lanhdao_w')).get(`/lanh-dao/?${PERIOD}`);
+  const notice = text(r.text.slice(r.text.indexOf('id="corrections"'), r.text.indexOf('</section>', r.text.indexOf('id="corrections"'))));
+  assert.match(notice, /Tháng 03\/2026 \(tính lại ngày 21\/03\/2026\): Hồ sơ trễ hẹn 4 → 3; có kết quả đúng hạn \(gồm trước hạn\) 2 → 3/);
+  assert.match(notice, /Tháng 03\/2026 \(tính lại ngày 20\/03\/2026\): Hồ sơ trễ hẹn 3 → 4/);
+  const other = await (await as('lanhdao_w')).get('/lanh-dao/?tu=2026-01-01&den=2026-01-31');
+  assert.ok(!other.text.includes('id="corrections"'), 'January did not change');
+});
