@@ -3,6 +3,7 @@
 #   make run     install what is missing, build, start everything (foreground)
 #   make start   same, in the background;  make stop  stops it
 #   make test    throw-away stack + every test; last line "N passed, N failed"
+#   make test-dates  the unit and HTTP tests under a faked clock at four instants
 #   make fuzz    run the request-parser fuzzer (FUZZ_SECONDS, default 60)
 #   make bench   province-scale benchmark (see README.md)
 
@@ -26,7 +27,7 @@ BINS     := $(addprefix $(BUILD)/,$(PROGS) motcuactl)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BINS:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps run start stop test unit fuzz bench clean status
+.PHONY: all deps run start stop test test-dates unit fuzz bench clean status
 
 all: $(BINS)
 
@@ -73,6 +74,10 @@ status:
 test: deps
 	@$(MAKE) --no-print-directory all unit
 	@scripts/test.sh
+
+test-dates: deps
+	@$(MAKE) --no-print-directory all unit
+	@scripts/test-dates.sh
 
 fuzz: deps
 	scripts/fuzz.sh $${FUZZ_SECONDS:-60}

@@ -9,35 +9,33 @@
 #define LIST_PAGE 100          /* rows of a list per page */
 #define CSV_MAX_ROWS 500000    /* a list's CSV: every row, up to this many */
 
-/* The period from ?ky=thang|quy|nam or ?tu=&den= (local dates); the current
- * month by default.  prev gets the period of the same length just before. */
+/* The period from ?ky=thang|quy|nam (the current month, quarter or year) or
+ * ?tu=&den= (local dates); the current month by default.  prev gets the
+ * period it is compared with (cal_period_prev: the previous calendar month,
+ * quarter or year, else the range of the same length just before). */
 static int
 period_of(struct req *r, struct period *p, struct period *prev)
 {
-    int today = cal_local_day(time(NULL)), y, m, d, from, to;
+    int today = cal_local_day(time(NULL)), from, to, pfrom, pto;
     const char *ky = req_query(r, "ky");
 
-    cal_ymd(today, &y, &m, &d);
     if (cal_parse_date(req_query(r, "tu"), &from) == 0 &&
         cal_parse_date(req_query(r, "den"), &to) == 0) {
         if (to < from || to - from > 3700) {
             return -1;
         }
     } else if (ky && strcmp(ky, "nam") == 0) {
-        from = cal_day_from_ymd(y, 1, 1), to = cal_day_from_ymd(y, 12, 31);
+        cal_period_of(today, CAL_PERIOD_YEAR, &from, &to);
     } else if (ky && strcmp(ky, "quy") == 0) {
-        int q0 = (m - 1) / 3 * 3 + 1;
-
-        from = cal_day_from_ymd(y, q0, 1);
-        to = (q0 + 3 > 12 ? cal_day_from_ymd(y + 1, 1, 1) : cal_day_from_ymd(y, q0 + 3, 1)) - 1;
+        cal_period_of(today, CAL_PERIOD_QUARTER, &from, &to);
     } else {
-        from = cal_day_from_ymd(y, m, 1);
-        to = (m == 12 ? cal_day_from_ymd(y + 1, 1, 1) : cal_day_from_ymd(y, m + 1, 1)) - 1;
+        cal_period_of(today, CAL_PERIOD_MONTH, &from, &to);
     }
+    cal_period_prev(from, to, &pfrom, &pto);
     cal_format(from, p->from);
     cal_format(to, p->to);
-    cal_format(from - (to - from + 1), prev->from);
-    cal_format(from - 1, prev->to);
+    cal_format(pfrom, prev->from);
+    cal_format(pto, prev->to);
     hset(r, "Page.From", p->from);
     hset(r, "Page.To", p->to);
     hset(r, "Page.PrevFrom", prev->from);

@@ -118,6 +118,55 @@ cal_weekday(int day)
     return (day % 7 + 11) % 7;    /* day 0 was a Thursday (4) */
 }
 
+/* ---- reporting periods ----------------------------------------------------- */
+
+/* Months are counted as y * 12 + (m - 1) so that "n months before" is a
+ * subtraction; the inverse floors, for the years before year 1 too. */
+static int
+month_index(int day)
+{
+    int y, m;
+
+    cal_ymd(day, &y, &m, NULL);
+    return y * 12 + (m - 1);
+}
+
+static int
+month_first_day(int index)
+{
+    int y = index >= 0 ? index / 12 : -((11 - index) / 12);
+
+    return cal_day_from_ymd(y, index - y * 12 + 1, 1);
+}
+
+void
+cal_period_of(int day, enum cal_period kind, int *from, int *to)
+{
+    int first = month_index(day), months = 1;
+    int month0 = (first % 12 + 12) % 12;    /* 0 = January */
+
+    if (kind == CAL_PERIOD_QUARTER) {
+        first -= month0 % 3, months = 3;
+    } else if (kind == CAL_PERIOD_YEAR) {
+        first -= month0, months = 12;
+    }
+    *from = month_first_day(first);
+    *to = month_first_day(first + months) - 1;
+}
+
+void
+cal_period_prev(int from, int to, int *prev_from, int *prev_to)
+{
+    int a = month_index(from), b = month_index(to);
+
+    *prev_to = from - 1;
+    if (from == month_first_day(a) && to == month_first_day(b + 1) - 1) {
+        *prev_from = month_first_day(a - (b - a + 1));
+    } else {
+        *prev_from = from - (to - from + 1);
+    }
+}
+
 /* ---- local time ------------------------------------------------------------ */
 
 /* Floor division: instants before 1970 still land on the right local day. */

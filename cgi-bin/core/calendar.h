@@ -40,6 +40,26 @@ char *cal_format(int day, char out[11]);
 /* 0 = Sunday … 6 = Saturday (the bit numbers of the weekend mask). */
 int cal_weekday(int day);
 
+/* ---- reporting periods ----------------------------------------------------- */
+
+enum cal_period {
+    CAL_PERIOD_MONTH,
+    CAL_PERIOD_QUARTER,
+    CAL_PERIOD_YEAR,
+};
+
+/* The calendar month, quarter or year that contains day: its first and
+ * last day (both inclusive). */
+void cal_period_of(int day, enum cal_period kind, int *from, int *to);
+
+/* The period a report over [from, to] (inclusive, from <= to) is compared
+ * with.  When [from, to] is made of whole calendar months (a month, a
+ * quarter, a year or any run of whole months) it is the same number of whole
+ * months just before it: March is compared with February, whatever their
+ * lengths, Q1 with Q4 of the year before, 2028 with 2027.  Any other range
+ * is compared with the range of the same number of days just before it. */
+void cal_period_prev(int from, int to, int *prev_from, int *prev_to);
+
 /* ---- local time ------------------------------------------------------------ */
 
 /* The Vietnam-local day an instant falls on: a receipt at 06:00 local is

@@ -376,8 +376,9 @@ test('a request for information pauses the clock; the citizen replies and the du
   resetLimits();
   const c = new Client();
   const [[id, code]] = sql("SELECT id, CONCAT(code, '-', check_part) FROM feedback WHERE status = 'new' ORDER BY id LIMIT 1");
-  // asked on Monday 2026-11-16 (09:00 local), due Friday 2026-11-27; replied "today"
-  sql(`UPDATE feedback SET status = 'need_info', paused_at = '2026-11-16 02:00:00', due_at = '2026-11-27 10:00:00' WHERE id = ${id}`);
+  // asked on Monday 2025-11-17 (09:00 local), due Friday 2025-11-28 (fixed days in the past,
+  // whatever day the suite runs); replied "today", so the paused working days move the due date
+  sql(`UPDATE feedback SET status = 'need_info', paused_at = '2025-11-17 02:00:00', due_at = '2025-11-28 10:00:00' WHERE id = ${id}`);
   recountFeedback();
   const page = await c.get('/phan-anh/' + code);
   assert.match(page.text, /Chờ bạn bổ sung thông tin/);
@@ -389,7 +390,7 @@ test('a request for information pauses the clock; the citizen replies and the du
   const [[status, paused, due]] = sql(`SELECT status, COALESCE(paused_at, 'NULL'), DATE(due_at + INTERVAL 7 HOUR) FROM feedback WHERE id = ${id}`);
   assert.strictEqual(status, 'accepted');
   assert.strictEqual(paused, 'NULL');
-  assert.ok(due > '2026-11-27', `due moved later: ${due}`);
+  assert.ok(due > '2025-11-28', `due moved later: ${due}`);
   assert.match((await c.get('/phan-anh/' + code)).text, /Bạn đã bổ sung thông tin/);
 });
 

@@ -169,7 +169,8 @@ test('rejection needs a reason; forwarding moves the case to the competent unit'
 
 test('deadlines in working days: "còn N ngày", overdue marked, escalated to the leader by the periodic job', async () => {
   const code = cases.C.code;
-  sql(`UPDATE feedback SET due_at = '2026-11-13 10:00:00', escalated_at = NULL WHERE code = '${code}'`);  // Friday 13/11
+  // due Friday 14/11/2025, 17:00 local: a fixed day in the past, whatever day the suite runs
+  sql(`UPDATE feedback SET due_at = '2025-11-14 10:00:00', escalated_at = NULL WHERE code = '${code}'`);
   recountFeedback();
   const list = await (await as('canbo02')).get('/can-bo/?trang-thai=overdue');
   const row = list.text.split('<tr').find(t => t.includes(code));

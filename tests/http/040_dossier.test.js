@@ -231,7 +231,10 @@ test('an apology signed later than one working day before the appointment is mar
   const csrf = await c.csrf('/can-bo/ho-so/moi');
   const r = await c.post('/can-bo/ho-so/moi', { csrf, procedure: P.prov, name: 'Vũ Thị Thu', documents: 'Tờ khai', sets: '1', channel: 'counter', collect: 'counter' });
   const code = r.headers.get('location').split('/')[3];
-  sql(`UPDATE dossier SET due_at = UTC_TIMESTAMP() + INTERVAL 2 HOUR WHERE code = '${code}'`);   // due today
+  // due today at 17:00 Vietnam time (10:00 UTC of today's local date), whatever the time of
+  // day: "now + 2 hours" is tomorrow after 22:00 in Vietnam, and an apology signed the day
+  // before its appointment is on time
+  sql(`UPDATE dossier SET due_at = DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR) + INTERVAL 10 HOUR WHERE code = '${code}'`);
   const base = `/can-bo/ho-so/${code}`;
   const page = await (await as('canbo01')).get(base);
   const suggested = page.text.match(/name="new_date" type="date" value="(\d{4}-\d{2}-\d{2})"/)[1];

@@ -268,6 +268,97 @@ test_local_time(void)
           "minutes past 24:00 roll into the next day");
 }
 
+/* ---- reporting periods ----------------------------------------------------- */
+
+/* Every expected range below was read off a printed calendar: 2026 and 2027
+ * are common years, 2028 is a leap year (February has 29 days), 2100 is not
+ * (divisible by 100 but not by 400), 2000 is (divisible by 400).
+ * check_range: a computed range [f, t] must be [from, to]. */
+static void
+check_range(int f, int t, const char *from, const char *to, const char *what)
+{
+    check_day(f, from, what);
+    check_day(t, to, what);
+}
+
+static void
+test_periods(void)
+{
+    /* the calendar month, quarter or year that contains a day */
+    static const struct {
+        const char *day;
+        enum cal_period kind;
+        const char *from, *to, *what;
+    } of[] = {
+        { "2026-03-31", CAL_PERIOD_MONTH, "2026-03-01", "2026-03-31", "month of 31/3" },
+        { "2026-03-01", CAL_PERIOD_MONTH, "2026-03-01", "2026-03-31", "month of 1/3" },
+        { "2026-12-31", CAL_PERIOD_MONTH, "2026-12-01", "2026-12-31", "month of 31/12" },
+        { "2028-02-10", CAL_PERIOD_MONTH, "2028-02-01", "2028-02-29", "February 2028 has 29 days" },
+        { "2100-02-10", CAL_PERIOD_MONTH, "2100-02-01", "2100-02-28", "February 2100 has 28 days" },
+        { "2026-03-31", CAL_PERIOD_QUARTER, "2026-01-01", "2026-03-31", "Q1 of 31/3" },
+        { "2026-04-01", CAL_PERIOD_QUARTER, "2026-04-01", "2026-06-30", "Q2 of 1/4" },
+        { "2026-08-15", CAL_PERIOD_QUARTER, "2026-07-01", "2026-09-30", "Q3 of 15/8" },
+        { "2026-12-31", CAL_PERIOD_QUARTER, "2026-10-01", "2026-12-31", "Q4 of 31/12" },
+        { "2027-01-01", CAL_PERIOD_YEAR, "2027-01-01", "2027-12-31", "year of 1/1/2027" },
+        { "2026-12-31", CAL_PERIOD_YEAR, "2026-01-01", "2026-12-31", "year of 31/12/2026" },
+    };
+    /* the period a report is compared with: the previous calendar month,
+     * quarter, year or run of whole months; any other range: the range of the
+     * same number of days just before it */
+    static const struct {
+        const char *from, *to, *pfrom, *pto, *what;
+    } prev[] = {
+        { "2026-03-01", "2026-03-31", "2026-02-01", "2026-02-28", "March 2026 -> February" },
+        { "2026-12-01", "2026-12-31", "2026-11-01", "2026-11-30", "December -> November" },
+        { "2027-01-01", "2027-01-31", "2026-12-01", "2026-12-31", "January 2027 -> December 2026" },
+        { "2026-05-01", "2026-05-31", "2026-04-01", "2026-04-30", "May (31) -> April (30)" },
+        { "2026-07-01", "2026-07-31", "2026-06-01", "2026-06-30", "July -> June" },
+        { "2026-08-01", "2026-08-31", "2026-07-01", "2026-07-31", "August -> July" },
+        { "2028-03-01", "2028-03-31", "2028-02-01", "2028-02-29",
+          "March 2028 -> February of 29 days" },
+        { "2028-02-01", "2028-02-29", "2028-01-01", "2028-01-31", "February 2028 -> January" },
+        { "2100-03-01", "2100-03-31", "2100-02-01", "2100-02-28",
+          "March 2100 -> February of 28 days" },
+        { "2000-03-01", "2000-03-31", "2000-02-01", "2000-02-29",
+          "March 2000 -> February of 29 days" },
+        { "2026-01-01", "2026-03-31", "2025-10-01", "2025-12-31", "Q1 2026 -> Q4 2025" },
+        { "2026-04-01", "2026-06-30", "2026-01-01", "2026-03-31", "Q2 -> Q1 (90 days)" },
+        { "2026-10-01", "2026-12-31", "2026-07-01", "2026-09-30", "Q4 -> Q3" },
+        { "2028-04-01", "2028-06-30", "2028-01-01", "2028-03-31", "Q2 2028 -> Q1 (91 days)" },
+        { "2027-01-01", "2027-12-31", "2026-01-01", "2026-12-31", "2027 -> 2026" },
+        { "2029-01-01", "2029-12-31", "2028-01-01", "2028-12-31", "2029 -> 2028 (366 days)" },
+        { "2026-02-01", "2026-04-30", "2025-11-01", "2026-01-31",
+          "three whole months -> the three before" },
+        { "2026-03-10", "2026-03-20", "2026-02-27", "2026-03-09", "11 days -> 11 days before" },
+        { "2026-03-15", "2026-03-15", "2026-03-14", "2026-03-14", "one day -> the day before" },
+        { "2028-02-01", "2028-02-28", "2028-01-04", "2028-01-31",
+          "1-28/2/2028 is not a whole month: 28 days before" },
+        { "2100-03-01", "2100-03-30", "2100-01-30", "2100-02-28",
+          "30 days before 1/3/2100 start on 30/1" },
+        { "2026-01-01", "2026-03-30", "2025-10-04", "2025-12-31",
+          "a quarter but its last day: 89 days before (28 + 30 + 31)" },
+        { "2026-03-02", "2026-03-31", "2026-01-31", "2026-03-01",
+          "a month but its first day: 30 days before" },
+    };
+    int f, t;
+
+    for (size_t i = 0; i < NELEM(of); i++) {
+        cal_period_of(D(of[i].day), of[i].kind, &f, &t);
+        check_range(f, t, of[i].from, of[i].to, of[i].what);
+    }
+    for (size_t i = 0; i < NELEM(prev); i++) {
+        cal_period_prev(D(prev[i].from), D(prev[i].to), &f, &t);
+        check_range(f, t, prev[i].pfrom, prev[i].pto, prev[i].what);
+    }
+
+    /* the local day decides: 00:30 on 1/3 in Vietnam is still 28/2 in UTC,
+     * 23:30 on 31/12 in Vietnam is 16:30 UTC the same day */
+    cal_period_of(cal_local_day(at("2027-03-01", 0, 30)), CAL_PERIOD_MONTH, &f, &t);
+    check_range(f, t, "2027-03-01", "2027-03-31", "00:30 local on 1/3/2027 is in March");
+    cal_period_of(cal_local_day(at("2026-12-31", 23, 30)), CAL_PERIOD_YEAR, &f, &t);
+    check_range(f, t, "2026-01-01", "2026-12-31", "23:30 local on 31/12/2026 is in 2026");
+}
+
 /* ---- the calendar structure ----------------------------------------------- */
 
 static void
@@ -602,6 +693,7 @@ main(void)
 
     test_days();
     test_local_time();
+    test_periods();
     test_struct();
 
     cal_init(&c);
