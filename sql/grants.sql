@@ -144,3 +144,12 @@ GRANT SELECT ON feedback_event TO motcua_leader@localhost;
 -- 009 the inbox's counts, moved by whoever files a case or changes its status
 GRANT SELECT, INSERT, UPDATE ON feedback_count TO motcua_citizen@localhost;
 GRANT SELECT, INSERT, UPDATE ON feedback_count TO motcua_officer@localhost;
+
+-- 011 verdicts on answers and missed forwarding deadlines, kept as history
+GRANT SELECT, INSERT ON feedback_verdict TO motcua_citizen@localhost;
+GRANT SELECT ON feedback_verdict TO motcua_officer@localhost;
+GRANT SELECT ON feedback_verdict TO motcua_leader@localhost;
+GRANT SELECT, INSERT ON feedback_forward_late TO motcua_officer@localhost;
+GRANT SELECT ON feedback_forward_late TO motcua_leader@localhost;
+-- 011 the admin calendar page names the years of open dossiers' appointments without calendar rows
+GRANT SELECT (status, due_at) ON dossier TO motcua_admin@localhost;

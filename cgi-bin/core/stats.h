@@ -9,6 +9,8 @@ struct stat_delta {
     int ratings, r3, r2, r1;
     int feedback, answered, answered_on_time;
     int crit_sum[4], crit_n[4];   /* TT01 criteria: attitude, time, trips, guidance */
+    int verdicts, verdicts_unsatisfied;   /* citizens' verdicts on answers (feedback_verdict) */
+    int forward_late;                     /* missed forwarding deadlines (feedback_forward_late) */
 };
 
 /* Add delta to the rows of the unit, counter and officer (ids of 0 are
@@ -35,8 +37,9 @@ enum db_rc stats_late_touch(struct req *r, long long dossier_id);
 enum db_rc stats_late_catch_up(struct req *r, int *days);
 
 /* Recomputes the aggregates derived from the records themselves: the ratings'
- * columns of stat_day from the ratings, stat_late from the dossiers (after a
- * correction by hand or a restore).  *days: days of stat_late rebuilt. */
+ * columns of stat_day from the ratings, its verdict and forwarding columns
+ * from feedback_verdict and feedback_forward_late, stat_late from the dossiers
+ * (after a correction by hand or a restore).  *days: days of stat_late rebuilt. */
 enum db_rc stats_rebuild(struct req *r, int *days);
 
 /* The late-dossier condition on dossier d (receiving unit, statutory

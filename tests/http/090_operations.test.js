@@ -97,9 +97,11 @@ test('demo --dossiers N --feedback M: a province of generated data in an empty d
   // recomputing them from the records changes nothing
   const snap = () => sql(`SELECT (SELECT CONCAT(COUNT(*), '/', SUM(late), '/', SUM(no_apology), '/', SUM(escalated), '/', SUM(delay * late)) FROM motcua_gen.stat_late),
                                  (SELECT day FROM motcua_gen.stat_mark WHERE name = 'late'),
-                                 (SELECT CONCAT(SUM(ratings), '/', SUM(r1), '/', SUM(att_sum), '/', SUM(att_n), '/', SUM(guide_n)) FROM motcua_gen.stat_day)`)[0];
+                                 (SELECT CONCAT(SUM(ratings), '/', SUM(r1), '/', SUM(att_sum), '/', SUM(att_n), '/', SUM(guide_n), '/', SUM(verdicts), '/', SUM(verdicts_unsatisfied)) FROM motcua_gen.stat_day),
+                                 (SELECT COUNT(*) FROM motcua_gen.feedback_verdict) = (SELECT COUNT(*) FROM motcua_gen.feedback WHERE answer_satisfied IS NOT NULL)`)[0];
   const before = snap();
   assert.ok(before[1], 'late-dossier figures completed up to yesterday');
+  assert.strictEqual(before[3], '1', 'every generated verdict is in the history');
   assert.strictEqual(ctl(['rebuild-stats'], conf).code, 0);
   assert.deepStrictEqual(snap(), before);
   sql('DROP DATABASE motcua_gen');
