@@ -23,8 +23,12 @@
 //   "Phản ánh quá hạn chuyển", March 2026 = 2 (F1, F2), both for unit Y.
 'use strict';
 const assert = require('assert');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, fileCase, caseAction, formFields, resetLimits } = require('../lib/client');
+const { Client, sql, motcuactl, fileCase, caseAction, formFields, resetLimits, VAR, ROOT } = require('../lib/client');
 
 const HASH = '$argon2id$v=19$m=65536,t=2,p=1$WxmA5i9aMqOAs0pOZihj+Q$geaYVNbK16bxGmNqRlFMgPhIADiJLtwNzo4nR4gpyAc';   // "motcua-demo"
 const MARCH = 'tu=2026-03-01&den=2026-03-31';
@@ -245,4 +249,43 @@ test('calendar coverage: no day off in the next 12 months is warned about; rows 
     }
   }
   assert.strictEqual(one(`SELECT COUNT(*) FROM calendar_day WHERE ${SPAN}`), String(rows.length));
+});
+
+// Migration 011 on a database that has verdicts only on its cases:
+//   case M1: answered 10/03/2026 09:00, "Không hài lòng" event 10/03/2026 10:00
+//   case M2: answered 11/03/2026 09:00, satisfied, no verdict event (older data):
+//            the verdict takes the answer's time
+//   case M3: answered, no verdict                     -> no row
+// History: M1 (0, 10/03 10:00), M2 (1, 11/03 09:00); stat_day of the unit:
+//   2026-03-10 verdicts 1, not satisfied 1; 2026-03-11 verdicts 1, not satisfied 0.
+test('migration 011 carries the verdicts already on the cases into the history', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'm011-'));
+  const conf = path.join(dir, 'm011.hdf');
+  fs.writeFileSync(conf, fs.readFileSync(`${VAR}/motcua.hdf`, 'utf8') + '\nDB.Name = motcua_m011\n');
+  const ctl = args => spawnSync(`${ROOT}/build/motcuactl`, ['-c', conf, ...args], { encoding: 'utf8' });
+  sql('CREATE DATABASE motcua_m011 CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
+  try {
+    assert.strictEqual(ctl(['migrate']).status, 0);
+    // back to the schema before 011, with cases as the older programs left them
+    sql(`USE motcua_m011; DROP TABLE feedback_verdict; DROP TABLE feedback_forward_late;
+         ALTER TABLE stat_day DROP verdicts, DROP verdicts_unsatisfied, DROP forward_late;
+         DELETE FROM schema_migrations WHERE name = '011_verdicts_forwarding.sql';
+         INSERT INTO org_unit (id, code, name, level, path) VALUES (1, 'M.H41', 'Đơn vị M', 'centre', '/1/');
+         INSERT INTO feedback (id, code, check_part, kind, status, unit_id, content, identity, created_at, due_at, answered_at, answer_satisfied) VALUES
+           (1, 'PA-M1', 'AAAA', 'suggestion', 'review', 1, 'M1', 'anonymous', '2026-03-02 02:00:00', '2026-03-20 10:00:00', '2026-03-10 02:00:00', 0),
+           (2, 'PA-M2', 'BBBB', 'suggestion', 'answered', 1, 'M2', 'anonymous', '2026-03-02 02:00:00', '2026-03-20 10:00:00', '2026-03-11 02:00:00', 1),
+           (3, 'PA-M3', 'CCCC', 'suggestion', 'answered', 1, 'M3', 'anonymous', '2026-03-02 02:00:00', '2026-03-20 10:00:00', '2026-03-12 02:00:00', NULL);
+         INSERT INTO feedback_event (id, feedback_id, at, event, public, body) VALUES
+           (10, 1, '2026-03-10 02:00:00', 'answer', 1, 'Trả lời M1'), (11, 1, '2026-03-10 03:00:00', 'review_requested', 1, ''),
+           (20, 2, '2026-03-11 02:00:00', 'answer', 1, 'Trả lời M2'), (30, 3, '2026-03-12 02:00:00', 'answer', 1, 'Trả lời M3');`);
+    const r = ctl(['migrate']);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.match(r.stdout, /applying 011_verdicts_forwarding\.sql/);
+    assert.deepStrictEqual(sql(`SELECT feedback_id, answer_id, unit_id, satisfied, DATE_FORMAT(at, '%Y-%m-%d %H:%i') FROM motcua_m011.feedback_verdict ORDER BY feedback_id`),
+      [['1', '10', '1', '0', '2026-03-10 03:00'], ['2', '20', '1', '1', '2026-03-11 02:00']]);
+    assert.deepStrictEqual(sql(`SELECT DATE_FORMAT(day, '%Y-%m-%d'), verdicts, verdicts_unsatisfied FROM motcua_m011.stat_day WHERE scope = 'unit' AND scope_id = 1 ORDER BY day`),
+      [['2026-03-10', '1', '1'], ['2026-03-11', '1', '0']]);
+  } finally {
+    sql('DROP DATABASE motcua_m011');
+  }
 });
