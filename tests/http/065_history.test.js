@@ -97,6 +97,12 @@ test('verdicts are history: "Không hài lòng", a reopen and a new answer rated
   assert.deepStrictEqual(sql(`SELECT SUM(verdicts), SUM(verdicts_unsatisfied) FROM stat_day WHERE scope = 'unit' AND scope_id = ${T.Y}
                               AND day IN (SELECT DATE(at + INTERVAL 7 HOUR) FROM feedback_verdict WHERE unit_id = ${T.Y})`), [['4', '3']]);
   assert.ok(Number(days) >= 1);
+  // the write path and the operator's recount agree
+  const dayRows = () => sql(`SELECT DATE_FORMAT(day, '%Y-%m-%d'), verdicts, verdicts_unsatisfied FROM stat_day
+                             WHERE scope = 'unit' AND scope_id = ${T.Y} AND verdicts > 0 ORDER BY day`);
+  const written = dayRows();
+  motcuactl('rebuild-stats');
+  assert.deepStrictEqual(dayRows(), written);
   // the verdicts move to fixed days of March and April 2026 (table at the top);
   // the operator's command recounts the aggregates from the history
   const at = { A: ['2026-03-10 03:00:00', '2026-03-20 03:00:00'], B: ['2026-03-05 03:00:00', '2026-04-02 03:00:00'] };
