@@ -1615,6 +1615,36 @@ year_of(struct req *r)
     return y0;
 }
 
+/* The calendar's coverage warnings (cal_check.h) into Page.Check. */
+static enum db_rc
+calendar_check_hdf(struct req *r)
+{
+    struct cal_check c;
+    char d[11];
+    enum db_rc dr = cal_check(r->app->db, &r->pool, cal_local_day(time(NULL)), &c);
+
+    if (dr != DB_OK) {
+        return dr;
+    }
+    if (c.days_off == 0) {
+        cal_format(c.from, d);
+        hset(r, "Page.Check.NoDaysOff.From",
+             pool_printf(&r->pool, "%.2s/%.2s/%.4s", d + 8, d + 5, d));
+        cal_format(c.to, d);
+        hset(r, "Page.Check.NoDaysOff.To",
+             pool_printf(&r->pool, "%.2s/%.2s/%.4s", d + 8, d + 5, d));
+    }
+    if (c.unconfirmed > 0) {
+        hseti(r, "Page.Check.Unconfirmed.N", c.unconfirmed);
+        hset(r, "Page.Check.Unconfirmed.Days", c.unconfirmed_days);
+    }
+    for (size_t i = 0; i < c.ngaps; i++) {
+        hseti(r, pool_printf(&r->pool, "Page.Check.Gaps.%zu.year", i), c.gaps[i].year);
+        hseti(r, pool_printf(&r->pool, "Page.Check.Gaps.%zu.dossiers", i), c.gaps[i].dossiers);
+    }
+    return DB_OK;
+}
+
 static int
 calendar_render(struct req *r, int status, int year)
 {
@@ -1631,6 +1661,9 @@ calendar_render(struct req *r, int status, int year)
                   "       source, confirmed FROM calendar_day WHERE day BETWEEN ? AND ?"
                   " ORDER BY day",
                   DB_ARGS(DV_S(from), DV_S(to)), &res);
+    if (dr == DB_OK) {
+        dr = calendar_check_hdf(r);
+    }
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }

@@ -108,7 +108,8 @@ dashboard_csv(struct req *r, const char *which, const struct period *p,
                                              "late_no_apology", "apologies", "apologies_late",
                                              "escalated", "ratings", "satisfaction", "p3", "p2",
                                              "p1", "feedback", "answered", "answered_on_time",
-                                             "feedback_overdue", "answer_unsatisfied", NULL };
+                                             "feedback_overdue", "answer_unsatisfied", "forward_late",
+                                             NULL };
     static const char *const people_cols[] = { "rank", "name", "ratings", "satisfaction", "p3",
                                                NULL };
     static const char *const trend_cols[] = { "month", "received", "late", NULL };

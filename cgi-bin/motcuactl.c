@@ -30,8 +30,9 @@ static const char usage[] =
     "                              3 N / 10, S = 1) to the demo province; for benchmarks\n"
     "  qr-ensure                   give every counter, unit and officer a QR link\n"
     "  qr-url ID                   print the public URL of QR link ID\n"
-    "  tick                        periodic work: escalate overdue cases, complete the\n"
-    "                              day's late-dossier figures, deliver mail\n"
+    "  tick                        periodic work: escalate overdue cases and missed\n"
+    "                              forwarding deadlines, complete the day's late-dossier\n"
+    "                              figures, deliver mail, warn about calendar gaps\n"
     "  rebuild-stats               give older dossiers their processing cycles, recompute the\n"
     "                              figures derived from the records (after a correction of the\n"
     "                              rules or by hand, or a restore), record the months that changed\n"
@@ -721,14 +722,44 @@ deliver_mail(struct ctl *c, int *sent)
     return 0;
 }
 
+/* The calendar's coverage warnings (cal_check.h), one line each. */
+static int
+calendar_warnings(struct ctl *c)
+{
+    struct cal_check k;
+    char from[11], to[11];
+
+    if (cal_check(c->db, &c->req.pool, cal_local_day(time(NULL)), &k) != DB_OK) {
+        return die_db(c, "calendar check");
+    }
+    if (k.days_off == 0) {
+        printf("tick: warning: calendar: no holidays or days off between %s and %s;"
+               " import next year's calendar (import-calendar)\n",
+               cal_format(k.from, from), cal_format(k.to, to));
+    }
+    if (k.unconfirmed > 0) {
+        printf("tick: warning: calendar: %lld day(s) still marked unconfirmed (%s%s);"
+               " check them against the official notice\n",
+               k.unconfirmed, k.unconfirmed_days, k.unconfirmed > CAL_CHECK_LIST ? ", ..." : "");
+    }
+    for (size_t i = 0; i < k.ngaps; i++) {
+        printf("tick: warning: calendar: %lld open dossier(s) due in %d, a year with no"
+               " calendar rows: their due dates skip no holiday\n",
+               k.gaps[i].dossiers, k.gaps[i].year);
+    }
+    return 0;
+}
+
 /* The periodic work, run every minute or so (systemd timer, or the local stack's
- * loop): escalate overdue cases to leaders, deliver mail. */
+ * loop): escalate overdue cases and missed forwarding deadlines to leaders,
+ * deliver mail, warn when the calendar runs out. */
 static int
 cmd_tick(struct ctl *c)
 {
-    int escalated = 0, late = 0, sent = 0, days = 0;
+    int escalated = 0, late = 0, sent = 0, days = 0, forward = 0;
 
     if (case_escalate_overdue(&c->req, &escalated) != DB_OK ||
+        case_escalate_forward(&c->req, &forward) != DB_OK ||
         dossier_escalate_late(&c->req, &late) != DB_OK) {
         return die_db(c, "escalation");
     }
@@ -738,9 +769,10 @@ cmd_tick(struct ctl *c)
     if (deliver_mail(c, &sent) != 0) {
         return 1;
     }
-    printf("tick: %d cases and %d dossiers escalated, %d days of late-dossier figures completed,"
-           " %d messages sent\n", escalated, late, days, sent);
-    return 0;
+    printf("tick: %d cases and %d dossiers escalated, %d cases past their forwarding deadline,"
+           " %d days of late-dossier figures completed, %d messages sent\n", escalated, late,
+           forward, days, sent);
+    return calendar_warnings(c);
 }
 
 /* The aggregates derived from the records, recomputed after a correction of
@@ -757,8 +789,9 @@ cmd_rebuild_stats(struct ctl *c)
     if (stats_rebuild(&c->req, &days, &months) != DB_OK) {
         return die_db(c, "rebuild-stats");
     }
-    printf("rebuild-stats: %d dossiers' cycles replayed from their history, ratings and dossier"
-           " figures recounted, %d days of late-dossier figures rebuilt, %d months changed\n",
+    printf("rebuild-stats: %d dossiers' cycles replayed from their history, ratings, verdicts,"
+           " missed forwarding deadlines and dossier figures recounted, %d days of late-dossier"
+           " figures rebuilt, %d months changed\n",
            replayed, days, months);
     return 0;
 }

@@ -151,3 +151,11 @@ GRANT SELECT, INSERT, UPDATE ON dossier_cycle TO motcua_officer@localhost;
 GRANT SELECT ON dossier_cycle TO motcua_leader@localhost;
 GRANT SELECT, INSERT ON dossier_cycle TO motcua_api@localhost;
 GRANT SELECT ON stat_correction TO motcua_leader@localhost;
+-- 011 verdicts on answers and missed forwarding deadlines, kept as history
+GRANT SELECT, INSERT ON feedback_verdict TO motcua_citizen@localhost;
+GRANT SELECT ON feedback_verdict TO motcua_officer@localhost;
+GRANT SELECT ON feedback_verdict TO motcua_leader@localhost;
+GRANT SELECT, INSERT ON feedback_forward_late TO motcua_officer@localhost;
+GRANT SELECT ON feedback_forward_late TO motcua_leader@localhost;
+-- 011 the admin calendar page names the years of open dossiers' appointments without calendar rows
+GRANT SELECT (status, due_at) ON dossier TO motcua_admin@localhost;

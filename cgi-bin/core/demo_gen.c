@@ -594,6 +594,25 @@ static const char sql_fcount[] =
     " GROUP BY 1, 2, 3, 4, 5, 6"
     " ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
 
+/* The verdicts of the cases written, ids [?, ?), as history (sql/011), at the
+ * time of their timeline event, and their counts on the unit's days. */
+static const char sql_fverdict[] =
+    "INSERT INTO feedback_verdict (feedback_id, answer_id, unit_id, satisfied, at)"
+    " SELECT f.id, (SELECT MAX(e.id) FROM feedback_event e"
+    "                WHERE e.feedback_id = f.id AND e.event = 'answer'),"
+    "  f.unit_id, f.answer_satisfied,"
+    "  COALESCE((SELECT MAX(e.at) FROM feedback_event e WHERE e.feedback_id = f.id"
+    "             AND e.event IN ('citizen_satisfied', 'review_requested')), f.answered_at)"
+    " FROM feedback f WHERE f.id >= ? AND f.id < ? AND f.answer_satisfied IS NOT NULL";
+
+static const char sql_fverdict_stat[] =
+    "INSERT INTO stat_day (scope, scope_id, day, verdicts, verdicts_unsatisfied)"
+    " SELECT 'unit', v.unit_id, DATE(v.at + INTERVAL 7 HOUR), COUNT(*), SUM(v.satisfied = 0)"
+    " FROM feedback_verdict v WHERE v.feedback_id >= ? AND v.feedback_id < ?"
+    " GROUP BY 2, 3"
+    " ON DUPLICATE KEY UPDATE verdicts = verdicts + VALUES(verdicts),"
+    "  verdicts_unsatisfied = verdicts_unsatisfied + VALUES(verdicts_unsatisfied)";
+
 static const char sql_seq[] =
     "INSERT INTO code_seq (scope, day, n)"
     " SELECT j_sc, j_day, j_n"
@@ -2606,6 +2625,14 @@ demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o)
     if (rc == DB_OK) {
         rc = db_exec(G->db, sql_fcount, DB_ARGS(DV_I(G->first_fb), DV_I(G->next_fb)), NULL,
                      NULL);
+    }
+    if (rc == DB_OK) {
+        rc = db_exec(G->db, sql_fverdict, DB_ARGS(DV_I(G->first_fb), DV_I(G->next_fb)), NULL,
+                     NULL);
+    }
+    if (rc == DB_OK) {
+        rc = db_exec(G->db, sql_fverdict_stat, DB_ARGS(DV_I(G->first_fb), DV_I(G->next_fb)),
+                     NULL, NULL);
     }
     if (rc == DB_OK) {
         rc = write_seq(G);

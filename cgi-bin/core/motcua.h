@@ -19,6 +19,7 @@
 #include "store_report.h"
 #include "store_import.h"
 #include "csv_import.h"
+#include "cal_check.h"
 #include "util.h"
 
 #endif

@@ -21,8 +21,9 @@ stats_add(struct req *r, long long unit_id, long long counter_id, long long offi
     return db_exec(r->app->db,
                    "INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1, feedback,"
                    "                      answered, answered_on_time, att_sum, att_n, time_sum,"
-                   "                      time_n, trips_sum, trips_n, guide_sum, guide_n)"
-                   " SELECT x.scope, x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                   "                      time_n, trips_sum, trips_n, guide_sum, guide_n,"
+                   "                      verdicts, verdicts_unsatisfied, forward_late)"
+                   " SELECT x.scope, x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
                    "   FROM (SELECT 1 AS k, 'unit' AS scope, ? AS id UNION ALL"
                    "         SELECT 2, 'counter', ? UNION ALL SELECT 3, 'officer', ?) x"
                    "  WHERE x.id <> 0 ORDER BY x.k"
@@ -34,12 +35,16 @@ stats_add(struct req *r, long long unit_id, long long counter_id, long long offi
                    "   att_sum = att_sum + VALUES(att_sum), att_n = att_n + VALUES(att_n),"
                    "   time_sum = time_sum + VALUES(time_sum), time_n = time_n + VALUES(time_n),"
                    "   trips_sum = trips_sum + VALUES(trips_sum), trips_n = trips_n + VALUES(trips_n),"
-                   "   guide_sum = guide_sum + VALUES(guide_sum), guide_n = guide_n + VALUES(guide_n)",
+                   "   guide_sum = guide_sum + VALUES(guide_sum), guide_n = guide_n + VALUES(guide_n),"
+                   "   verdicts = verdicts + VALUES(verdicts),"
+                   "   verdicts_unsatisfied = verdicts_unsatisfied + VALUES(verdicts_unsatisfied),"
+                   "   forward_late = forward_late + VALUES(forward_late)",
                    DB_ARGS(DV_S(day), DV_I(d->ratings), DV_I(d->r3), DV_I(d->r2), DV_I(d->r1),
                            DV_I(d->feedback), DV_I(d->answered), DV_I(d->answered_on_time),
                            DV_I(d->crit_sum[0]), DV_I(d->crit_n[0]), DV_I(d->crit_sum[1]),
                            DV_I(d->crit_n[1]), DV_I(d->crit_sum[2]), DV_I(d->crit_n[2]),
-                           DV_I(d->crit_sum[3]), DV_I(d->crit_n[3]), DV_I(unit_id),
+                           DV_I(d->crit_sum[3]), DV_I(d->crit_n[3]), DV_I(d->verdicts),
+                           DV_I(d->verdicts_unsatisfied), DV_I(d->forward_late), DV_I(unit_id),
                            DV_I(counter_id), DV_I(officer_id)),
                    NULL, NULL);
 }
@@ -359,6 +364,29 @@ stats_rebuild(struct req *r, int *days, int *months)
                      "   att_n = VALUES(att_n), time_sum = VALUES(time_sum), time_n = VALUES(time_n),"
                      "   trips_sum = VALUES(trips_sum), trips_n = VALUES(trips_n),"
                      "   guide_sum = VALUES(guide_sum), guide_n = VALUES(guide_n)",
+                     DB_NOARGS, NULL, NULL);
+    }
+    if (rc == DB_OK) {
+        rc = db_exec(db, "UPDATE stat_day SET verdicts = 0, verdicts_unsatisfied = 0, forward_late = 0",
+                     DB_NOARGS, NULL, NULL);
+    }
+    if (rc == DB_OK) {
+        /* verdicts by the local day they were given, missed forwarding
+         * deadlines by the local day of the deadline: the unit's rows */
+        rc = db_exec(db,
+                     "INSERT INTO stat_day (scope, scope_id, day, verdicts, verdicts_unsatisfied,"
+                     "                      forward_late)"
+                     " SELECT 'unit', s.unit_id, s.day, SUM(s.v), SUM(s.u), SUM(s.f)"
+                     "   FROM (SELECT unit_id, DATE(at + INTERVAL 7 HOUR) AS day, 1 AS v,"
+                     "                satisfied = 0 AS u, 0 AS f"
+                     "           FROM feedback_verdict"
+                     "         UNION ALL"
+                     "         SELECT unit_id, DATE(due_at + INTERVAL 7 HOUR), 0, 0, 1"
+                     "           FROM feedback_forward_late) s"
+                     "  GROUP BY s.unit_id, s.day"
+                     " ON DUPLICATE KEY UPDATE verdicts = VALUES(verdicts),"
+                     "   verdicts_unsatisfied = VALUES(verdicts_unsatisfied),"
+                     "   forward_late = VALUES(forward_late)",
                      DB_NOARGS, NULL, NULL);
     }
     if (rc == DB_OK) {

@@ -10,6 +10,8 @@ struct stat_delta {
     int ratings, r3, r2, r1;
     int feedback, answered, answered_on_time;
     int crit_sum[4], crit_n[4];   /* TT01 criteria: attitude, time, trips, guidance */
+    int verdicts, verdicts_unsatisfied;   /* citizens' verdicts on answers (feedback_verdict) */
+    int forward_late;                     /* missed forwarding deadlines (feedback_forward_late) */
 };
 
 /* Add delta to the rows of the unit, counter and officer (ids of 0 are
@@ -39,10 +41,12 @@ enum db_rc stats_late_catch_up(struct req *r, int *days);
 
 /* Recomputes the aggregates derived from the records themselves (after a
  * correction of the rules or by hand, or a restore): the ratings' columns of
- * stat_day, stat_dossier_day from the dossiers and letters, stat_late from the
- * dossiers; then records in stat_correction each month and unit whose late or
- * on-time figures changed.  *days: days of stat_late rebuilt; *months: months
- * changed.  Run dossier_cycles_fill first. */
+ * stat_day from the ratings, its verdict and forwarding columns from
+ * feedback_verdict and feedback_forward_late, stat_dossier_day from the
+ * dossiers and letters, stat_late from the dossiers; then records in
+ * stat_correction each month and unit whose late or on-time figures changed.
+ * *days: days of stat_late rebuilt; *months: months changed.  Run
+ * dossier_cycles_fill first. */
 enum db_rc stats_rebuild(struct req *r, int *days, int *months);
 
 /* The late-dossier condition is LEGAL_LATE_COND (legal.h), shared by the

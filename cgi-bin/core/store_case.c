@@ -256,7 +256,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
 {
     static const char *const cols[] = { "code", "kind", "status", "created", "due_ts", "unit",
                                         "counter", "assignee", "excerpt", "paused_flag",
-                                        "escalated", NULL };
+                                        "escalated", "forward_late", NULL };
     const struct cal *cal = req_calendar(r);
     struct case_filter f = *filter;
     const char *st = f.status, *like;
@@ -378,7 +378,8 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
                      "       DATE_FORMAT(f.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
                      "       UNIX_TIMESTAMP(f.due_at), u.short_name, c.name, a.full_name,"
                      "       LEFT(f.content, 140), f.paused_at IS NOT NULL,"
-                     "       f.escalated_at IS NOT NULL"
+                     "       f.escalated_at IS NOT NULL,"
+                     "       f.status = 'new' AND f.forward_due < UTC_TIMESTAMP()"
                      "  FROM (");
     if (is_overdue || (first_overdue && one < 0)) {
         sql_branch(&q, s, &f, like, BY_STATUS, 0, OVERDUE, NULL, upto);
@@ -467,7 +468,7 @@ case_hdf(struct req *r, const struct case_row *c, int show_contact)
                                         "Created", "UnitName", "CounterName", "OfficerName",
                                         "AssigneeName", "Formal", "Answered",
                                         "AnswerSatisfied", "ForwardDue", "Escalated",
-                                        "PublicCode", "RatingLevel", NULL };
+                                        "PublicCode", "RatingLevel", "ForwardLate", NULL };
     static const char *const ccols[] = { "Name", "Phone", "Email", "Address", NULL };
     static const char *const fcols[] = { "name", "mime", "size", "stored", NULL };
     static const char *const ecols[] = { "event", "public", "body", "at", "actor", NULL };
@@ -483,6 +484,7 @@ case_hdf(struct req *r, const struct case_row *c, int show_contact)
                   "       DATE_FORMAT(f.forward_due + INTERVAL 7 HOUR, '%d/%m/%Y'),"
                   "       f.escalated_at IS NOT NULL, CONCAT(f.code, '-', f.check_part),"
                   "       (SELECT level FROM rating WHERE id = f.rating_id),"
+                  "       f.status = 'new' AND f.forward_due < UTC_TIMESTAMP(),"
                   "       f.paused_at IS NOT NULL"
                   "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"
                   "  LEFT JOIN counter c ON c.id = f.counter_id"
@@ -498,7 +500,7 @@ case_hdf(struct req *r, const struct case_row *c, int show_contact)
             hset(r, pool_printf(&r->pool, "Page.Case.%s", cols[i]), dbres_get(&res, 0, i));
         }
     }
-    due_hdf(r, "Page.Case", c->due_at, strcmp(dbres_get(&res, 0, 17), "1") == 0);
+    due_hdf(r, "Page.Case", c->due_at, strcmp(dbres_get(&res, 0, 18), "1") == 0);
     if (show_contact) {
         rc = db_query(r->app->db, &r->pool,
                       "SELECT contact_name, contact_phone, contact_email, contact_address"
@@ -536,6 +538,32 @@ case_hdf(struct req *r, const struct case_row *c, int show_contact)
 }
 
 /* ---- actions ----------------------------------------------------------- */
+
+/* Record that unit_id let the forwarding deadline `due` (unix time) of case id
+ * pass (feedback_forward_late, once per case, unit and deadline) and count it
+ * on the unit's row of the deadline's day.  *marked (may be NULL): 1 when this
+ * call recorded it.  Inside the caller's transaction. */
+static enum db_rc
+forward_late_mark(struct req *r, long long id, long long unit_id, long long due, int *marked)
+{
+    struct stat_delta d = { .forward_late = 1 };
+    unsigned long long n = 0;
+    char day[11];
+    enum db_rc rc;
+
+    rc = db_exec(r->app->db,
+                 "INSERT IGNORE INTO feedback_forward_late (feedback_id, unit_id, due_at, marked_at)"
+                 " VALUES (?, ?, FROM_UNIXTIME(?), UTC_TIMESTAMP())",
+                 DB_ARGS(DV_I(id), DV_I(unit_id), DV_I(due)), &n, NULL);
+    if (marked) {
+        *marked = rc == DB_OK && n == 1;
+    }
+    if (rc != DB_OK || n != 1) {
+        return rc;
+    }
+    cal_format(cal_local_day((time_t)due), day);
+    return stats_add(r, unit_id, 0, 0, day, &d);
+}
 
 static enum db_rc
 event(struct req *r, long long id, const char *ev, int public, const char *body)
@@ -605,22 +633,48 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
         return finish(r, rc, c, "rejected", 1, reason, "case.reject");
     }
     if (strcmp(cls, "forwarded") == 0) {
-        struct dbres res;
+        const struct cal *cal = req_calendar(r);
+        struct dbres res, dl;
+        time_t now = time(NULL), due = (time_t)c->due_at, fwd;
+        int from_receipt = strcmp(conf_str(r->app->conf, "Feedback.DeadlineAfterForward",
+                                           "received"), "filed") != 0;
 
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT name FROM org_unit WHERE id = ? AND valid_to IS NULL",
-                      DB_ARGS(DV_I(forward_unit)), &res);
+        rc = cal ? db_query(r->app->db, &r->pool,
+                            "SELECT name FROM org_unit WHERE id = ? AND valid_to IS NULL",
+                            DB_ARGS(DV_I(forward_unit)), &res)
+                 : DB_DOWN;
         if (rc == DB_OK && (res.nrows == 0 || forward_unit == c->unit_id)) {
             rc = DB_DUP;
         }
         if (rc == DB_OK) {
+            rc = db_query(r->app->db, &r->pool,
+                          "SELECT UNIX_TIMESTAMP(f.forward_due), COALESCE(k.answer_days, 10),"
+                          "       COALESCE(k.forward_days, 5)"
+                          "  FROM feedback f LEFT JOIN feedback_kind k ON k.code = f.kind"
+                          " WHERE f.id = ? FOR UPDATE",
+                          DB_ARGS(DV_I(c->id)), &dl);
+        }
+        if (rc == DB_OK && dl.nrows && dbres_get(&dl, 0, 0) &&
+            (time_t)util_num(dbres_get(&dl, 0, 0)) < now) {
+            /* forwarded after the deadline: the sending unit missed it */
+            rc = forward_late_mark(r, c->id, c->unit_id, util_num(dbres_get(&dl, 0, 0)), NULL);
+        }
+        if (rc == DB_OK && dl.nrows) {
+            /* the receiving unit's deadlines count from the day it receives the
+             * case (Feedback.DeadlineAfterForward = filed keeps the answer's) */
+            if (from_receipt) {
+                due = cal_due(cal, now, (int)util_num(dbres_get(&dl, 0, 1)), CAL_WORKING_DAYS, 0);
+            }
+            fwd = cal_due(cal, now, (int)util_num(dbres_get(&dl, 0, 2)), CAL_WORKING_DAYS, 0);
             /* the case moves to the competent unit's inbox and starts there anew */
             rc = transition(r, c->id,
                             "UPDATE feedback SET status = 'new', forwarded_to = ?, unit_id = ?,"
                             "       counter_id = NULL, assigned_to = NULL, classified_at = NULL,"
-                            "       escalated_at = NULL"
+                            "       escalated_at = NULL, due_at = FROM_UNIXTIME(?),"
+                            "       forward_due = FROM_UNIXTIME(?)"
                             " WHERE id = ? AND status IN ('new','accepted','conduct')",
-                            DB_ARGS(DV_I(forward_unit), DV_I(forward_unit), DV_I(c->id)));
+                            DB_ARGS(DV_I(forward_unit), DV_I(forward_unit), DV_I(due),
+                                    DV_I(fwd), DV_I(c->id)));
         }
         return finish(r, rc, c, "forwarded", 1, rc == DB_OK ? dbres_get(&res, 0, 0) : NULL,
                       "case.forward");
@@ -780,6 +834,50 @@ case_reveal(struct req *r, const struct case_row *c, const char *reason)
     enum db_rc rc = db_begin(r->app->db);
 
     return finish(r, rc, c, NULL, 0, reason, "identity.reveal");
+}
+
+enum db_rc
+case_escalate_forward(struct req *r, int *n)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *n = 0;
+    /* cases still awaiting classification whose forwarding deadline passed
+     * and is not yet recorded for the unit holding them */
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT f.id, f.unit_id, UNIX_TIMESTAMP(f.forward_due) FROM feedback f"
+                  " WHERE f.status = 'new' AND f.forward_due < UTC_TIMESTAMP()"
+                  "   AND NOT EXISTS (SELECT 1 FROM feedback_forward_late x"
+                  "                    WHERE x.feedback_id = f.id AND x.unit_id = f.unit_id"
+                  "                      AND x.due_at = f.forward_due)"
+                  " LIMIT 5000",
+                  DB_NOARGS, &res);
+    for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
+        struct case_row c = { .id = util_num(dbres_get(&res, i, 0)),
+                              .unit_id = util_num(dbres_get(&res, i, 1)) };
+        int marked = 0;
+
+        if ((rc = db_begin(r->app->db)) != DB_OK) {
+            break;
+        }
+        rc = forward_late_mark(r, c.id, c.unit_id, util_num(dbres_get(&res, i, 2)), &marked);
+        if (rc == DB_OK && marked) {
+            /* up to the unit's leader, as an overdue answer is */
+            rc = transition(r, c.id,
+                            "UPDATE feedback SET escalated_at = UTC_TIMESTAMP()"
+                            " WHERE id = ? AND status = 'new' AND escalated_at IS NULL",
+                            DB_ARGS(DV_I(c.id)));
+            rc = rc == DB_DUP ? DB_OK : rc;   /* already escalated: the mark is enough */
+        }
+        if (rc == DB_OK && !marked) {
+            db_rollback(r->app->db);
+            continue;
+        }
+        rc = finish(r, rc, &c, "forward_overdue", 0, NULL, "case.forward_escalate");
+        *n += rc == DB_OK;
+    }
+    return rc;
 }
 
 enum db_rc

@@ -61,4 +61,10 @@ enum db_rc case_reveal(struct req *r, const struct case_row *c, const char *reas
  * each (run by `motcuactl tick`).  *n gets how many. */
 enum db_rc case_escalate_overdue(struct req *r, int *n);
 
+/* Cases still awaiting classification past their forwarding deadline (Decree
+ * 20/2008 Art. 9(1)(d)), not yet marked for the unit holding them: record the
+ * miss (feedback_forward_late, counted in stat_day), escalate the case to the
+ * unit's leader, one event and audit row each (run by `motcuactl tick`). */
+enum db_rc case_escalate_forward(struct req *r, int *n);
+
 #endif

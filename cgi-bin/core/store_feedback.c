@@ -611,6 +611,37 @@ add_event(struct req *r, long long id, const char *event, int public, const char
                    NULL, NULL);
 }
 
+/* The verdict kept for good (feedback_verdict): on the case's latest answer,
+ * counted for the unit that gave it on today's row of stat_day.  Inside the
+ * verdict's transaction. */
+static enum db_rc
+verdict_record(struct req *r, long long id, int satisfied)
+{
+    struct stat_delta d = { .verdicts = 1, .verdicts_unsatisfied = !satisfied };
+    struct dbres res;
+    char day[11];
+    enum db_rc rc;
+
+    rc = db_exec(r->app->db,
+                 "INSERT INTO feedback_verdict (feedback_id, answer_id, unit_id, satisfied, at)"
+                 " SELECT f.id,"
+                 "        (SELECT e.id FROM feedback_event e"
+                 "          WHERE e.feedback_id = f.id AND e.event = 'answer'"
+                 "          ORDER BY e.at DESC, e.id DESC LIMIT 1),"
+                 "        f.unit_id, ?, UTC_TIMESTAMP()"
+                 "   FROM feedback f WHERE f.id = ?",
+                 DB_ARGS(DV_I(satisfied), DV_I(id)), NULL, NULL);
+    if (rc == DB_OK) {
+        rc = db_query(r->app->db, &r->pool, "SELECT unit_id FROM feedback WHERE id = ?",
+                      DB_ARGS(DV_I(id)), &res);
+    }
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    stats_today(day);
+    return stats_add(r, util_num(dbres_get(&res, 0, 0)), 0, 0, day, &d);
+}
+
 enum db_rc
 feedback_rate_answer(struct req *r, long long id, int satisfied)
 {
@@ -631,6 +662,9 @@ feedback_rate_answer(struct req *r, long long id, int satisfied)
     }
     if (rc == DB_OK && n == 1) {
         rc = feedback_count_move(r, id, &before);
+    }
+    if (rc == DB_OK && n == 1) {
+        rc = verdict_record(r, id, satisfied);
     }
     if (rc == DB_OK && n == 1) {
         rc = add_event(r, id, satisfied ? "citizen_satisfied" : "review_requested", 1, NULL);

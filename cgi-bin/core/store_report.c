@@ -74,7 +74,7 @@ struct figs {
     long long late, late_no_apology, escalated;
     long long ratings, r3, r2, r1, feedback, answered, answered_on_time;
     long long crit_sum[4], crit_n[4];
-    long long overdue, answer_rated, answer_unsatisfied, answer_known;
+    long long overdue, answer_rated, answer_unsatisfied, answer_known, forward_late;
 };
 
 /* The units of the scope, sorted by id, each with the figures it adds to. */
@@ -259,7 +259,8 @@ figs_load(struct req *r, const struct period *p, const struct unitmap *m, long l
                       "SELECT scope_id, SUM(ratings), SUM(r3), SUM(r2), SUM(r1), SUM(feedback),"
                       "       SUM(answered), SUM(answered_on_time), SUM(att_sum), SUM(att_n),"
                       "       SUM(time_sum), SUM(time_n), SUM(trips_sum), SUM(trips_n),"
-                      "       SUM(guide_sum), SUM(guide_n)"
+                      "       SUM(guide_sum), SUM(guide_n), SUM(verdicts),"
+                      "       SUM(verdicts_unsatisfied), SUM(forward_late)"
                       "  FROM stat_day WHERE scope = 'unit' AND day BETWEEN ? AND ? GROUP BY 1",
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
@@ -274,16 +275,19 @@ figs_load(struct req *r, const struct period *p, const struct unitmap *m, long l
                 x->crit_sum[k] += col(&res, i, 8 + 2 * k);
                 x->crit_n[k] += col(&res, i, 9 + 2 * k);
             }
+            /* each verdict on an answer, by the day it was given, whatever
+             * happened to the case afterwards */
+            x->answer_rated += col(&res, i, 16), x->answer_unsatisfied += col(&res, i, 17);
+            x->forward_late += col(&res, i, 18);
         }
     }
     if (rc == DB_OK) {
-        /* open cases, the citizens' verdicts and the hours to answer: one range
-         * of the covering index (created_at, unit_id, ...) */
+        /* open cases and the hours to answer: one range of the covering
+         * index (created_at, unit_id, ...) */
         rc = db_query(r->app->db, &r->pool,
                       "SELECT f.unit_id, TIMESTAMPDIFF(HOUR, f.created_at, f.answered_at),"
                       "       SUM(f.status IN ('new','accepted','conduct','review')"
                       "           AND f.due_at < UTC_TIMESTAMP()),"
-                      "       SUM(f.answer_satisfied = 0), SUM(f.answer_satisfied IS NOT NULL),"
                       "       COUNT(*)"
                       "  FROM feedback f"
                       " WHERE f.created_at >= ? - INTERVAL 7 HOUR"
@@ -295,14 +299,13 @@ figs_load(struct req *r, const struct period *p, const struct unitmap *m, long l
         const char *h = dbres_get(&res, i, 1);
 
         if (x) {
-            x->overdue += col(&res, i, 2), x->answer_unsatisfied += col(&res, i, 3);
-            x->answer_rated += col(&res, i, 4);
+            x->overdue += col(&res, i, 2);
             if (h) {   /* answered */
                 long long n = util_num(h);
 
-                x->answer_known += col(&res, i, 5);
+                x->answer_known += col(&res, i, 3);
                 n = n < 0 ? 0 : n;
-                hours[(size_t)n < nhours ? (size_t)n : nhours - 1] += col(&res, i, 5);
+                hours[(size_t)n < nhours ? (size_t)n : nhours - 1] += col(&res, i, 3);
             }
         }
     }
@@ -380,6 +383,7 @@ figs_hdf(struct req *r, const struct figs *x, const char *prefix)
     hseti(r, K("feedback_overdue"), x->overdue);
     hseti(r, K("answer_unsatisfied"), x->answer_unsatisfied);
     hseti(r, K("answer_rated"), x->answer_rated);
+    hseti(r, K("forward_late"), x->forward_late);
 #undef K
 }
 
@@ -708,9 +712,28 @@ static const struct list_def {
       FEEDBACK_FROM " AND f.status IN ('new','accepted','conduct','review')"
       " AND f.due_at < UTC_TIMESTAMP()", " ORDER BY f.due_at, f.id", 1,
       { [2] = "Lead.Kind", [5] = "Fb.Statuses" }),
-    LIST("answer_unsatisfied", FEEDBACK_COLS LOCAL_DATE("f.answered_at"),
-      FEEDBACK_FROM " AND f.answer_satisfied = 0", " ORDER BY f.created_at, f.id", 1,
-      { [2] = "Lead.Kind", [5] = "Fb.Statuses" }),
+    /* every answer rated not satisfied, by the time of the verdict, for the
+     * unit that gave the answer: a reopen or a new answer does not remove it */
+    LIST("answer_unsatisfied",
+      CASE_LINK " f.kind," LOCAL_DATE("f.created_at") "," LOCAL_DATE("e.at") ","
+      " DATE_FORMAT(v.at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'), f.status",
+      "  FROM feedback_verdict v JOIN feedback f ON f.id = v.feedback_id"
+      "  JOIN org_unit u ON u.id = v.unit_id"
+      "  LEFT JOIN feedback_event e ON e.id = v.answer_id"
+      " WHERE u.path LIKE ? AND v.satisfied = 0" IN_PERIOD("v.at")
+      "   AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)",
+      " ORDER BY v.at, v.id", 1, { [2] = "Lead.Kind", [6] = "Fb.Statuses" }),
+    /* forwarding deadlines (Decree 20/2008 Art. 9(1)(d)) missed by a unit of
+     * the scope, by the day of the deadline */
+    LIST("forward_late",
+      CASE_LINK " f.kind," LOCAL_DATE("f.created_at") "," LOCAL_DATE("x.due_at") ","
+      LOCAL_DATE("(SELECT MIN(fe.at) FROM feedback_event fe WHERE fe.feedback_id = f.id"
+                 " AND fe.event = 'forwarded' AND fe.at > x.due_at)") ", f.status",
+      "  FROM feedback_forward_late x JOIN feedback f ON f.id = x.feedback_id"
+      "  JOIN org_unit u ON u.id = x.unit_id"
+      " WHERE u.path LIKE ?" IN_PERIOD("x.due_at")
+      "   AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)",
+      " ORDER BY x.due_at, x.id", 1, { [2] = "Lead.Kind", [6] = "Fb.Statuses" }),
 };
 
 int

@@ -5,6 +5,16 @@
   <a href="/quan-tri/lich?nam=<?cs var:Page.NextYear ?>"><?cs var:L.Admin.Cal.NextYear ?> (<?cs var:Page.NextYear ?>)</a>
 </nav>
 <p class="help"><?cs var:L.Admin.Cal.Help ?></p>
+<?cs if:Page.Check.NoDaysOff.From || Page.Check.Unconfirmed.N || subcount(Page.Check.Gaps) ?>
+<section class="error-box" id="calendar-check" aria-labelledby="check-title">
+  <h2 id="check-title"><?cs var:L.Admin.Cal.Check.Title ?></h2>
+  <ul>
+  <?cs if:Page.Check.NoDaysOff.From ?><li><?cs var:L.Admin.Cal.Check.NoDaysOff ?> <?cs var:Page.Check.NoDaysOff.From ?> – <?cs var:Page.Check.NoDaysOff.To ?>. <?cs var:L.Admin.Cal.Check.NoDaysOffDo ?></li><?cs /if ?>
+  <?cs if:Page.Check.Unconfirmed.N ?><li><?cs var:Page.Check.Unconfirmed.N ?> <?cs var:L.Admin.Cal.Check.Unconfirmed ?> <span class="code"><?cs var:Page.Check.Unconfirmed.Days ?></span><?cs if:Page.Check.Unconfirmed.N > #10 ?>, …<?cs /if ?>. <?cs var:L.Admin.Cal.Check.UnconfirmedDo ?></li><?cs /if ?>
+  <?cs each:g = Page.Check.Gaps ?><li><?cs var:g.dossiers ?> <?cs var:L.Admin.Cal.Check.Gap ?> <?cs var:g.year ?>, <?cs var:L.Admin.Cal.Check.GapWhy ?> <a href="/quan-tri/lich?nam=<?cs var:g.year ?>"><?cs var:L.Admin.Cal.Check.GapDo ?> <?cs var:g.year ?></a></li><?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?>
 <?cs call:done() ?>
 <?cs if:subcount(Page.Days) ?>
 <div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.Admin.Cal.Title ?> <?cs var:Page.Year ?>"><table>

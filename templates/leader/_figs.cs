@@ -55,5 +55,6 @@
 <?cs call:fig("median_answer_hours", Page.Fig.median_answer_hours, Page.Prev.median_answer_hours, "answered") ?>
 <?cs call:fig("feedback_overdue", Page.Fig.feedback_overdue, Page.Prev.feedback_overdue, "feedback_overdue") ?>
 <?cs call:fig("answer_unsatisfied", Page.Fig.answer_unsatisfied, Page.Prev.answer_unsatisfied, "answer_unsatisfied") ?>
+<?cs call:fig("forward_late", Page.Fig.forward_late, Page.Prev.forward_late, "forward_late") ?>
 </div>
 <?cs /def ?>

@@ -34,7 +34,7 @@
   <tr<?cs if:c.overdue ?> class="late"<?cs /if ?>>
     <td><a href="/can-bo/phan-anh/<?cs var:c.code ?>"><?cs var:c.code ?></a><br><span class="muted"><?cs var:c.created ?></span></td>
     <td><?cs var:L.Fb.Kinds[c.kind].Name ?></td>
-    <td><?cs var:L.Fb.Statuses[c.status] ?><?cs if:c.escalated == "1" && c.overdue ?><br><span class="bad"><?cs var:L.Inbox.EscalatedTag ?></span><?cs /if ?></td>
+    <td><?cs var:L.Fb.Statuses[c.status] ?><?cs if:c.escalated == "1" && c.overdue ?><br><span class="bad"><?cs var:L.Inbox.EscalatedTag ?></span><?cs /if ?><?cs if:c.forward_late == "1" ?><br><span class="bad"><?cs var:L.Inbox.ForwardLateTag ?></span><?cs /if ?></td>
     <td><?cs if:c.due ?><?cs var:c.due ?><br><?cs if:c.paused ?><span class="muted"><?cs var:L.Inbox.Paused ?></span><?cs elif:c.overdue ?><span class="bad"><?cs var:L.Inbox.LateBy ?> <?cs var:c.late ?> <?cs var:L.Inbox.Days ?></span><?cs else ?><?cs var:L.Inbox.Left ?> <?cs var:c.left ?> <?cs var:L.Inbox.Days ?><?cs /if ?><?cs /if ?></td>
     <td><?cs var:c.unit ?><?cs if:c.counter ?> · <?cs var:c.counter ?><?cs /if ?><?cs if:c.assignee ?><br><span class="muted"><?cs var:c.assignee ?></span><?cs /if ?></td>
     <td><?cs var:c.excerpt ?></td>

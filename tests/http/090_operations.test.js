@@ -97,13 +97,15 @@ test('demo --dossiers N --feedback M: a province of generated data in an empty d
   // recomputing them from the records changes nothing
   const snap = () => sql(`SELECT (SELECT CONCAT(COUNT(*), '/', SUM(late), '/', SUM(no_apology), '/', SUM(escalated), '/', SUM(delay * late)) FROM motcua_gen.stat_late),
                                  (SELECT day FROM motcua_gen.stat_mark WHERE name = 'late'),
-                                 (SELECT CONCAT(SUM(ratings), '/', SUM(r1), '/', SUM(att_sum), '/', SUM(att_n), '/', SUM(guide_n)) FROM motcua_gen.stat_day),
+                                 (SELECT CONCAT(SUM(ratings), '/', SUM(r1), '/', SUM(att_sum), '/', SUM(att_n), '/', SUM(guide_n), '/', SUM(verdicts), '/', SUM(verdicts_unsatisfied)) FROM motcua_gen.stat_day),
+                                 (SELECT COUNT(*) FROM motcua_gen.feedback_verdict) = (SELECT COUNT(*) FROM motcua_gen.feedback WHERE answer_satisfied IS NOT NULL),
                                  (SELECT CONCAT(scope, ':', SUM(received), '/', SUM(finished), '/', SUM(early), '/', SUM(on_time), '/', SUM(late), '/',
                                                 SUM(apologies), '/', SUM(apologies_late), '/', SUM(delay_days)) FROM motcua_gen.stat_dossier_day WHERE scope = 'unit'),
                                  (SELECT COUNT(*) FROM motcua_gen.dossier d WHERE NOT EXISTS (SELECT 1 FROM motcua_gen.dossier_cycle c WHERE c.dossier_id = d.id))`)[0];
   const before = snap();
   assert.ok(before[1], 'late-dossier figures completed up to yesterday');
-  assert.strictEqual(before[4], '0', 'every generated dossier has its processing cycles');
+  assert.strictEqual(before[3], '1', 'every generated verdict is in the history');
+  assert.strictEqual(before[5], '0', 'every generated dossier has its processing cycles');
   const rebuilt = ctl(['rebuild-stats'], conf);
   assert.strictEqual(rebuilt.code, 0);
   assert.match(rebuilt.out, /0 dossiers' cycles replayed.* 0 months changed/);
