@@ -144,3 +144,11 @@ GRANT SELECT ON feedback_event TO motcua_leader@localhost;
 -- 009 the inbox's counts, moved by whoever files a case or changes its status
 GRANT SELECT, INSERT, UPDATE ON feedback_count TO motcua_citizen@localhost;
 GRANT SELECT, INSERT, UPDATE ON feedback_count TO motcua_officer@localhost;
+
+-- 012 the QĐ 766 figures: the dossiers a citizen was not satisfied with, moved
+-- by whoever changes a rating, a case or a dossier
+GRANT SELECT, INSERT, DELETE ON dossier_unhappy TO motcua_citizen@localhost;
+GRANT SELECT, INSERT, UPDATE ON stat_dossier_day TO motcua_citizen@localhost;
+GRANT SELECT, INSERT, DELETE ON dossier_unhappy TO motcua_officer@localhost;
+GRANT SELECT ON dossier_unhappy TO motcua_api@localhost;
+GRANT SELECT ON dossier_unhappy TO motcua_leader@localhost;

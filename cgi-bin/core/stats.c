@@ -21,8 +21,11 @@ stats_add(struct req *r, long long unit_id, long long counter_id, long long offi
     return db_exec(r->app->db,
                    "INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1, feedback,"
                    "                      answered, answered_on_time, att_sum, att_n, time_sum,"
-                   "                      time_n, trips_sum, trips_n, guide_sum, guide_n)"
-                   " SELECT x.scope, x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                   "                      time_n, trips_sum, trips_n, guide_sum, guide_n, pakn,"
+                   "                      anonymous, praise, pakn_answered, pakn_on_time,"
+                   "                      pakn_unhappy)"
+                   " SELECT x.scope, x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                   "        ?, ?, ?, ?, ?, ?"
                    "   FROM (SELECT 1 AS k, 'unit' AS scope, ? AS id UNION ALL"
                    "         SELECT 2, 'counter', ? UNION ALL SELECT 3, 'officer', ?) x"
                    "  WHERE x.id <> 0 ORDER BY x.k"
@@ -34,12 +37,19 @@ stats_add(struct req *r, long long unit_id, long long counter_id, long long offi
                    "   att_sum = att_sum + VALUES(att_sum), att_n = att_n + VALUES(att_n),"
                    "   time_sum = time_sum + VALUES(time_sum), time_n = time_n + VALUES(time_n),"
                    "   trips_sum = trips_sum + VALUES(trips_sum), trips_n = trips_n + VALUES(trips_n),"
-                   "   guide_sum = guide_sum + VALUES(guide_sum), guide_n = guide_n + VALUES(guide_n)",
+                   "   guide_sum = guide_sum + VALUES(guide_sum), guide_n = guide_n + VALUES(guide_n),"
+                   "   pakn = pakn + VALUES(pakn), anonymous = anonymous + VALUES(anonymous),"
+                   "   praise = praise + VALUES(praise),"
+                   "   pakn_answered = pakn_answered + VALUES(pakn_answered),"
+                   "   pakn_on_time = pakn_on_time + VALUES(pakn_on_time),"
+                   "   pakn_unhappy = pakn_unhappy + VALUES(pakn_unhappy)",
                    DB_ARGS(DV_S(day), DV_I(d->ratings), DV_I(d->r3), DV_I(d->r2), DV_I(d->r1),
                            DV_I(d->feedback), DV_I(d->answered), DV_I(d->answered_on_time),
                            DV_I(d->crit_sum[0]), DV_I(d->crit_n[0]), DV_I(d->crit_sum[1]),
                            DV_I(d->crit_n[1]), DV_I(d->crit_sum[2]), DV_I(d->crit_n[2]),
-                           DV_I(d->crit_sum[3]), DV_I(d->crit_n[3]), DV_I(unit_id),
+                           DV_I(d->crit_sum[3]), DV_I(d->crit_n[3]), DV_I(d->pakn),
+                           DV_I(d->anonymous), DV_I(d->praise), DV_I(d->pakn_answered),
+                           DV_I(d->pakn_on_time), DV_I(d->pakn_unhappy), DV_I(unit_id),
                            DV_I(counter_id), DV_I(officer_id)),
                    NULL, NULL);
 }
@@ -217,8 +227,200 @@ stats_rebuild(struct req *r, int *days)
     if (rc == DB_OK) {
         rc = db_exec(db, "DELETE FROM stat_late", DB_NOARGS, NULL, NULL);
     }
-    if ((rc = db_end(db, rc)) != DB_OK) {
+    if ((rc = db_end(db, rc)) != DB_OK || (rc = stats_qd766_rebuild(r)) != DB_OK) {
         return rc;
     }
     return stats_late_catch_up(r, days);
+}
+
+/* ---- QĐ 766 ----------------------------------------------------------------
+ * The dossier satisfaction index counts dossiers (dossier_unhappy), the PAKN
+ * figures identified petitions (feedback.formal) and their answers. */
+
+void
+stats_case_received(struct stat_delta *d, const char *kind, const char *identity, int formal,
+                    int sign)
+{
+    d->pakn += sign * (formal != 0);
+    d->anonymous += sign * (strcmp(identity, "anonymous") == 0);
+    d->praise += sign * (strcmp(kind, "praise") == 0);
+}
+
+enum db_rc
+stats_case_forward(struct req *r, long long case_id, long long to_unit)
+{
+    struct stat_delta out = { 0 }, in = { 0 };
+    struct dbres res;
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT unit_id, COALESCE(counter_id, 0), kind, identity, formal,"
+                  "       DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m-%d')"
+                  "  FROM feedback WHERE id = ?",
+                  DB_ARGS(DV_I(case_id)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    stats_case_received(&out, dbres_get(&res, 0, 2), dbres_get(&res, 0, 3),
+                        (int)util_num(dbres_get(&res, 0, 4)), -1);
+    stats_case_received(&in, dbres_get(&res, 0, 2), dbres_get(&res, 0, 3),
+                        (int)util_num(dbres_get(&res, 0, 4)), +1);
+    /* the officer a case is about stays; the counter was the first unit's */
+    rc = stats_add(r, util_num(dbres_get(&res, 0, 0)), util_num(dbres_get(&res, 0, 1)), 0,
+                   dbres_get(&res, 0, 5), &out);
+    return rc == DB_OK ? stats_add(r, to_unit, 0, 0, dbres_get(&res, 0, 5), &in) : rc;
+}
+
+enum db_rc
+stats_pakn_verdict(struct req *r, long long case_id)
+{
+    struct stat_delta d = { .pakn_unhappy = 1 };
+    struct dbres res;
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT unit_id, COALESCE(counter_id, 0), COALESCE(officer_id, 0),"
+                  "       DATE_FORMAT(answered_at + INTERVAL 7 HOUR, '%Y-%m-%d')"
+                  "  FROM feedback WHERE id = ? AND formal = 1 AND answered_at <= due_at",
+                  DB_ARGS(DV_I(case_id)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;   /* not a PAKN, or its late answer is counted already */
+    }
+    return stats_add(r, util_num(dbres_get(&res, 0, 0)), util_num(dbres_get(&res, 0, 1)),
+                     util_num(dbres_get(&res, 0, 2)), dbres_get(&res, 0, 3), &d);
+}
+
+/* unhappy += n on the unit's row of day (YYYY-MM-DD) */
+static enum db_rc
+dossier_unhappy_add(struct req *r, const char *unit, const char *day, int n)
+{
+    return db_exec(r->app->db,
+                   "INSERT INTO stat_dossier_day (scope, scope_id, day, unhappy)"
+                   " VALUES ('unit', ?, ?, ?) ON DUPLICATE KEY UPDATE unhappy = unhappy + VALUES(unhappy)",
+                   DB_ARGS(DV_S(unit), DV_S(day), DV_I(n)), NULL, NULL);
+}
+
+enum db_rc
+stats_dossier_touch(struct req *r, long long dossier_id)
+{
+    struct dbres res;
+    unsigned long long n = 0;
+    enum db_rc rc;
+    int want;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT d.unit_id,"
+                  "       IF(d.finished_at IS NULL OR d.status IN ('refused','stopped'), NULL,"
+                  "          DATE_FORMAT(d.finished_at + INTERVAL 7 HOUR, '%Y-%m-%d')),"
+                  "       EXISTS (SELECT 1 FROM rating x WHERE x.dossier_id = d.id AND"
+                  STATS_UNHAPPY_RATING ")"
+                  "       OR EXISTS (SELECT 1 FROM feedback f WHERE f.dossier_id = d.id AND"
+                  STATS_UNHAPPY_CASE ")"
+                  "  FROM dossier d WHERE d.id = ?",
+                  DB_ARGS(DV_I(dossier_id)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    want = strcmp(dbres_get(&res, 0, 2), "1") == 0;
+    /* the row's insert or delete says whether the flag changed, also when two
+     * requests touch the same dossier at once */
+    rc = db_exec(r->app->db,
+                 want ? "INSERT IGNORE INTO dossier_unhappy (dossier_id) VALUES (?)"
+                      : "DELETE FROM dossier_unhappy WHERE dossier_id = ?",
+                 DB_ARGS(DV_I(dossier_id)), &n, NULL);
+    if (rc == DB_OK && n == 1 && dbres_get(&res, 0, 1)) {
+        rc = dossier_unhappy_add(r, dbres_get(&res, 0, 0), dbres_get(&res, 0, 1), want ? 1 : -1);
+    }
+    return rc;
+}
+
+enum db_rc
+stats_dossier_closed(struct req *r, long long dossier_id, long long unit_id, time_t received_at,
+                     time_t finished_at, int outcome, int t)
+{
+    char recv[11], fin[11];
+    enum db_rc rc;
+
+    cal_format(cal_local_day(received_at), recv);
+    cal_format(cal_local_day(finished_at), fin);
+    rc = db_exec(r->app->db,
+                 "INSERT INTO stat_dossier_day (scope, scope_id, day, recv_in_time, recv_out)"
+                 " VALUES ('unit', ?, ?, ?, ?)"
+                 " ON DUPLICATE KEY UPDATE recv_in_time = recv_in_time + VALUES(recv_in_time),"
+                 "   recv_out = recv_out + VALUES(recv_out)",
+                 DB_ARGS(DV_I(unit_id), DV_S(recv), DV_I(outcome == 'r' && t <= 0),
+                         DV_I(outcome == 'x')),
+                 NULL, NULL);
+    if (rc == DB_OK && outcome == 'r') {
+        rc = db_exec(r->app->db,
+                     "INSERT INTO stat_dossier_day (scope, scope_id, day, unhappy)"
+                     " SELECT 'unit', ?, ?, COUNT(*) FROM dossier_unhappy WHERE dossier_id = ?"
+                     " ON DUPLICATE KEY UPDATE unhappy = unhappy + VALUES(unhappy)",
+                     DB_ARGS(DV_I(unit_id), DV_S(fin), DV_I(dossier_id)), NULL, NULL);
+    }
+    return rc;
+}
+
+enum db_rc
+stats_qd766_rebuild(struct req *r)
+{
+    static const char *const steps[] = {
+        "DELETE FROM dossier_unhappy",
+        "INSERT IGNORE INTO dossier_unhappy (dossier_id)"
+        " SELECT x.dossier_id FROM rating x WHERE x.dossier_id IS NOT NULL AND" STATS_UNHAPPY_RATING
+        " UNION"
+        " SELECT f.dossier_id FROM feedback f WHERE f.dossier_id IS NOT NULL AND" STATS_UNHAPPY_CASE,
+        "UPDATE stat_dossier_day SET unhappy = 0, recv_in_time = 0, recv_out = 0",
+        "INSERT INTO stat_dossier_day (scope, scope_id, day, unhappy)"
+        " SELECT 'unit', d.unit_id, DATE(d.finished_at + INTERVAL 7 HOUR), COUNT(*)"
+        "   FROM dossier_unhappy u JOIN dossier d ON d.id = u.dossier_id"
+        "  WHERE d.finished_at IS NOT NULL AND d.status NOT IN ('refused','stopped')"
+        "  GROUP BY 2, 3"
+        " ON DUPLICATE KEY UPDATE unhappy = VALUES(unhappy)",
+        "INSERT INTO stat_dossier_day (scope, scope_id, day, recv_in_time, recv_out)"
+        " SELECT 'unit', d.unit_id, DATE(d.received_at + INTERVAL 7 HOUR),"
+        "        SUM(d.finished_at IS NOT NULL AND d.status NOT IN ('refused','stopped') AND"
+        STATS_IN_TIME "), SUM(d.status IN ('refused','stopped'))"
+        "   FROM dossier d GROUP BY 2, 3"
+        " ON DUPLICATE KEY UPDATE recv_in_time = VALUES(recv_in_time), recv_out = VALUES(recv_out)",
+        "UPDATE stat_day SET pakn = 0, anonymous = 0, praise = 0, pakn_answered = 0,"
+        "       pakn_on_time = 0, pakn_unhappy = 0",
+        "INSERT INTO stat_day (scope, scope_id, day, pakn, anonymous, praise)"
+        " SELECT s.scope, s.id, s.day, SUM(s.formal), SUM(s.anon), SUM(s.praise)"
+        "   FROM (SELECT 'unit' AS scope, unit_id AS id, DATE(created_at + INTERVAL 7 HOUR) AS day,"
+        "                formal, identity = 'anonymous' AS anon, kind = 'praise' AS praise"
+        "           FROM feedback"
+        "         UNION ALL"
+        "         SELECT 'counter', counter_id, DATE(created_at + INTERVAL 7 HOUR), formal,"
+        "                identity = 'anonymous', kind = 'praise' FROM feedback"
+        "          WHERE counter_id IS NOT NULL"
+        "         UNION ALL"
+        "         SELECT 'officer', officer_id, DATE(created_at + INTERVAL 7 HOUR), formal,"
+        "                identity = 'anonymous', kind = 'praise' FROM feedback"
+        "          WHERE officer_id IS NOT NULL) s"
+        "  GROUP BY 1, 2, 3"
+        " ON DUPLICATE KEY UPDATE pakn = VALUES(pakn), anonymous = VALUES(anonymous),"
+        "   praise = VALUES(praise)",
+        "INSERT INTO stat_day (scope, scope_id, day, pakn_answered, pakn_on_time, pakn_unhappy)"
+        " WITH a AS ("
+        "   SELECT f.unit_id, f.counter_id, f.officer_id, DATE(e.at + INTERVAL 7 HOUR) AS day,"
+        "          e.at <= f.due_at AS ok," STATS_PAKN_UNHAPPY " AS bad"
+        "     FROM feedback_event e JOIN feedback f ON f.id = e.feedback_id"
+        "    WHERE e.event = 'answer' AND f.formal = 1)"
+        " SELECT s.scope, s.id, s.day, COUNT(*), SUM(s.ok), SUM(s.bad)"
+        "   FROM (SELECT 'unit' AS scope, unit_id AS id, day, ok, bad FROM a"
+        "         UNION ALL"
+        "         SELECT 'counter', counter_id, day, ok, bad FROM a WHERE counter_id IS NOT NULL"
+        "         UNION ALL"
+        "         SELECT 'officer', officer_id, day, ok, bad FROM a WHERE officer_id IS NOT NULL) s"
+        "  GROUP BY 1, 2, 3"
+        " ON DUPLICATE KEY UPDATE pakn_answered = VALUES(pakn_answered),"
+        "   pakn_on_time = VALUES(pakn_on_time), pakn_unhappy = VALUES(pakn_unhappy)",
+    };
+    enum db_rc rc = db_begin(r->app->db);
+
+    for (size_t i = 0; rc == DB_OK && i < NELEM(steps); i++) {
+        rc = db_exec(r->app->db, steps[i], DB_NOARGS, NULL, NULL);
+    }
+    return db_end(r->app->db, rc);
 }

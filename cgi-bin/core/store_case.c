@@ -587,6 +587,18 @@ finish(struct req *r, enum db_rc rc, const struct case_row *c, const char *ev, i
     return rc;
 }
 
+/* The QĐ 766 verdict of the dossier a case is about, if any. */
+static enum db_rc
+case_dossier_touch(struct req *r, long long case_id)
+{
+    struct dbres res;
+    enum db_rc rc = db_query(r->app->db, &r->pool,
+                             "SELECT dossier_id FROM feedback WHERE id = ? AND dossier_id IS NOT NULL",
+                             DB_ARGS(DV_I(case_id)), &res);
+
+    return rc == DB_OK && res.nrows ? stats_dossier_touch(r, util_num(dbres_get(&res, 0, 0))) : rc;
+}
+
 enum db_rc
 case_classify(struct req *r, const struct case_row *c, const char *cls, const char *reason,
               long long forward_unit)
@@ -602,6 +614,9 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
                         "       closed_at = UTC_TIMESTAMP()"
                         " WHERE id = ? AND status IN ('new','accepted','conduct')",
                         DB_ARGS(DV_I(c->id)));
+        if (rc == DB_OK) {
+            rc = case_dossier_touch(r, c->id);   /* a rejected case says nothing of its dossier */
+        }
         return finish(r, rc, c, "rejected", 1, reason, "case.reject");
     }
     if (strcmp(cls, "forwarded") == 0) {
@@ -612,6 +627,10 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
                       DB_ARGS(DV_I(forward_unit)), &res);
         if (rc == DB_OK && (res.nrows == 0 || forward_unit == c->unit_id)) {
             rc = DB_DUP;
+        }
+        if (rc == DB_OK) {
+            /* the competent unit counts the case it received (QĐ 766) */
+            rc = stats_case_forward(r, c->id, forward_unit);
         }
         if (rc == DB_OK) {
             /* the case moves to the competent unit's inbox and starts there anew */
@@ -687,6 +706,7 @@ enum db_rc
 case_answer(struct req *r, const struct case_row *c, const char *text)
 {
     struct stat_delta d = { .answered = 1 };
+    struct dbres res;
     char day[11];
     enum db_rc rc = db_begin(r->app->db);
 
@@ -700,6 +720,16 @@ case_answer(struct req *r, const struct case_row *c, const char *text)
     if (rc == DB_OK) {
         /* on time or early counts as on time (QĐ 766) */
         d.answered_on_time = time(NULL) <= (time_t)c->due_at;
+        rc = db_query(r->app->db, &r->pool, "SELECT formal FROM feedback WHERE id = ?",
+                      DB_ARGS(DV_I(c->id)), &res);
+    }
+    if (rc == DB_OK) {
+        /* an identified petition's answer: QĐ 766 on time and satisfaction */
+        if (res.nrows && strcmp(dbres_get(&res, 0, 0), "1") == 0) {
+            d.pakn_answered = 1;
+            d.pakn_on_time = d.answered_on_time;
+            d.pakn_unhappy = !d.answered_on_time;
+        }
         stats_today(day);
         rc = stats_add(r, c->unit_id, c->counter_id, c->officer_id, day, &d);
     }
