@@ -745,7 +745,8 @@ cmd_rebuild_stats(struct ctl *c)
     if (stats_rebuild(&c->req, &days) != DB_OK) {
         return die_db(c, "rebuild-stats");
     }
-    printf("rebuild-stats: ratings recounted, %d days of late-dossier figures rebuilt\n", days);
+    printf("rebuild-stats: ratings, dossier counts and QĐ 766 figures recounted, %d days of"
+           " late-dossier figures rebuilt\n", days);
     return 0;
 }
 

@@ -22,9 +22,10 @@ ALTER TABLE stat_dossier_day
 --   pakn, anonymous, praise   cases received that day: identified petitions (ND 20
 --                             Art. 7, feedback.formal), anonymous information, praise
 --                             (counted at the unit that holds the case)
---   pakn_answered             answers given that day to identified petitions
+--   pakn_answered             identified petitions first answered that day (a case once,
+--                             however often it is answered again)
 --   pakn_on_time              of which by the case's deadline
---   pakn_unhappy              of which answered late, or followed by a "không hài lòng" verdict
+--   pakn_unhappy              of which answered late, or the answer drew a "không hài lòng" verdict
 ALTER TABLE stat_day
     ADD pakn          INT NOT NULL DEFAULT 0,
     ADD anonymous     INT NOT NULL DEFAULT 0,
@@ -84,7 +85,9 @@ WITH a AS (
                                    WHERE n.feedback_id = e.feedback_id AND n.event = 'answer'
                                      AND n.id > e.id AND n.id < v.id)) AS bad
       FROM feedback_event e JOIN feedback f ON f.id = e.feedback_id
-     WHERE e.event = 'answer' AND f.formal = 1)
+     WHERE e.event = 'answer' AND f.formal = 1
+       AND NOT EXISTS (SELECT 1 FROM feedback_event p WHERE p.feedback_id = e.feedback_id
+                         AND p.event = 'answer' AND p.id < e.id))
 SELECT s.scope, s.id, s.day, COUNT(*), SUM(s.ok), SUM(s.bad)
   FROM (SELECT 'unit' AS scope, unit_id AS id, day, ok, bad FROM a
         UNION ALL

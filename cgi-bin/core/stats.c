@@ -227,7 +227,8 @@ stats_rebuild(struct req *r, int *days)
     if (rc == DB_OK) {
         rc = db_exec(db, "DELETE FROM stat_late", DB_NOARGS, NULL, NULL);
     }
-    if ((rc = db_end(db, rc)) != DB_OK || (rc = stats_qd766_rebuild(r)) != DB_OK) {
+    if ((rc = db_end(db, rc)) != DB_OK || (rc = stats_dossier_rebuild(r)) != DB_OK ||
+        (rc = stats_qd766_rebuild(r)) != DB_OK) {
         return rc;
     }
     return stats_late_catch_up(r, days);
@@ -281,10 +282,12 @@ stats_pakn_verdict(struct req *r, long long case_id)
     rc = db_query(r->app->db, &r->pool,
                   "SELECT unit_id, COALESCE(counter_id, 0), COALESCE(officer_id, 0),"
                   "       DATE_FORMAT(answered_at + INTERVAL 7 HOUR, '%Y-%m-%d')"
-                  "  FROM feedback WHERE id = ? AND formal = 1 AND answered_at <= due_at",
+                  "  FROM feedback f WHERE id = ? AND formal = 1 AND answered_at <= due_at"
+                  "   AND (SELECT COUNT(*) FROM feedback_event e"
+                  "         WHERE e.feedback_id = f.id AND e.event = 'answer') = 1",
                   DB_ARGS(DV_I(case_id)), &res);
     if (rc != DB_OK || res.nrows == 0) {
-        return rc;   /* not a PAKN, or its late answer is counted already */
+        return rc;   /* not a PAKN, not its first answer, or late and counted already */
     }
     return stats_add(r, util_num(dbres_get(&res, 0, 0)), util_num(dbres_get(&res, 0, 1)),
                      util_num(dbres_get(&res, 0, 2)), dbres_get(&res, 0, 3), &d);
@@ -361,6 +364,66 @@ stats_dossier_closed(struct req *r, long long dossier_id, long long unit_id, tim
     return rc;
 }
 
+/* Runs the statements in one transaction. */
+static enum db_rc
+run_steps(struct req *r, const char *const *steps, size_t n)
+{
+    enum db_rc rc = db_begin(r->app->db);
+
+    for (size_t i = 0; rc == DB_OK && i < n; i++) {
+        rc = db_exec(r->app->db, steps[i], DB_NOARGS, NULL, NULL);
+    }
+    return db_end(r->app->db, rc);
+}
+
+/* The rows of the three scopes from a CTE "a" with (unit_id, counter_id,
+ * officer_id, day, v1, v2, v3, v4) per record. */
+#define SCOPES_OF_A                                                                         \
+    "   FROM (SELECT 'unit' AS scope, unit_id AS id, day, v1, v2, v3, v4 FROM a"            \
+    "         UNION ALL"                                                                    \
+    "         SELECT 'counter', counter_id, day, v1, v2, v3, v4 FROM a"                     \
+    "          WHERE counter_id IS NOT NULL"                                                \
+    "         UNION ALL"                                                                    \
+    "         SELECT 'officer', officer_id, day, v1, v2, v3, v4 FROM a"                     \
+    "          WHERE officer_id IS NOT NULL) s"                                             \
+    "  GROUP BY 1, 2, 3"
+
+enum db_rc
+stats_dossier_rebuild(struct req *r)
+{
+    static const char *const steps[] = {
+        "UPDATE stat_dossier_day SET received = 0, finished = 0, early = 0, on_time = 0,"
+        "       late = 0, apologies = 0, apologies_late = 0",
+        "INSERT INTO stat_dossier_day (scope, scope_id, day, received)"
+        " WITH a AS (SELECT unit_id, counter_id, officer_id,"
+        "                   DATE(received_at + INTERVAL 7 HOUR) AS day, 1 AS v1, 0 AS v2,"
+        "                   0 AS v3, 0 AS v4 FROM dossier)"
+        " SELECT s.scope, s.id, s.day, SUM(s.v1)" SCOPES_OF_A
+        " ON DUPLICATE KEY UPDATE received = VALUES(received)",
+        "INSERT INTO stat_dossier_day (scope, scope_id, day, finished, early, on_time, late)"
+        " WITH a AS (SELECT d.unit_id, d.counter_id, d.officer_id,"
+        "                   DATE(d.finished_at + INTERVAL 7 HOUR) AS day, 1 AS v1,"
+        STATS_TIMELINESS " < 0 AS v2," STATS_TIMELINESS " = 0 AS v3,"
+        STATS_TIMELINESS " > 0 AS v4"
+        "              FROM dossier d"
+        "             WHERE d.finished_at IS NOT NULL AND d.status NOT IN ('refused','stopped'))"
+        " SELECT s.scope, s.id, s.day, SUM(s.v1), SUM(s.v2), SUM(s.v3), SUM(s.v4)" SCOPES_OF_A
+        " ON DUPLICATE KEY UPDATE finished = VALUES(finished), early = VALUES(early),"
+        "   on_time = VALUES(on_time), late = VALUES(late)",
+        "INSERT INTO stat_dossier_day (scope, scope_id, day, apologies, apologies_late)"
+        " WITH a AS (SELECT d.unit_id, d.counter_id, d.officer_id,"
+        "                   DATE(x.signed_at + INTERVAL 7 HOUR) AS day, 1 AS v1,"
+        "                   x.on_time = 0 AS v2, 0 AS v3, 0 AS v4"
+        "              FROM apology x JOIN dossier d ON d.id = x.dossier_id"
+        "             WHERE x.status <> 'draft' AND x.signed_at IS NOT NULL)"
+        " SELECT s.scope, s.id, s.day, SUM(s.v1), SUM(s.v2)" SCOPES_OF_A
+        " ON DUPLICATE KEY UPDATE apologies = VALUES(apologies),"
+        "   apologies_late = VALUES(apologies_late)",
+    };
+
+    return run_steps(r, steps, NELEM(steps));
+}
+
 enum db_rc
 stats_qd766_rebuild(struct req *r)
 {
@@ -386,41 +449,23 @@ stats_qd766_rebuild(struct req *r)
         "UPDATE stat_day SET pakn = 0, anonymous = 0, praise = 0, pakn_answered = 0,"
         "       pakn_on_time = 0, pakn_unhappy = 0",
         "INSERT INTO stat_day (scope, scope_id, day, pakn, anonymous, praise)"
-        " SELECT s.scope, s.id, s.day, SUM(s.formal), SUM(s.anon), SUM(s.praise)"
-        "   FROM (SELECT 'unit' AS scope, unit_id AS id, DATE(created_at + INTERVAL 7 HOUR) AS day,"
-        "                formal, identity = 'anonymous' AS anon, kind = 'praise' AS praise"
-        "           FROM feedback"
-        "         UNION ALL"
-        "         SELECT 'counter', counter_id, DATE(created_at + INTERVAL 7 HOUR), formal,"
-        "                identity = 'anonymous', kind = 'praise' FROM feedback"
-        "          WHERE counter_id IS NOT NULL"
-        "         UNION ALL"
-        "         SELECT 'officer', officer_id, DATE(created_at + INTERVAL 7 HOUR), formal,"
-        "                identity = 'anonymous', kind = 'praise' FROM feedback"
-        "          WHERE officer_id IS NOT NULL) s"
-        "  GROUP BY 1, 2, 3"
+        " WITH a AS (SELECT unit_id, counter_id, officer_id,"
+        "                   DATE(created_at + INTERVAL 7 HOUR) AS day, formal = 1 AS v1,"
+        "                   identity = 'anonymous' AS v2, kind = 'praise' AS v3, 0 AS v4"
+        "              FROM feedback)"
+        " SELECT s.scope, s.id, s.day, SUM(s.v1), SUM(s.v2), SUM(s.v3)" SCOPES_OF_A
         " ON DUPLICATE KEY UPDATE pakn = VALUES(pakn), anonymous = VALUES(anonymous),"
         "   praise = VALUES(praise)",
         "INSERT INTO stat_day (scope, scope_id, day, pakn_answered, pakn_on_time, pakn_unhappy)"
         " WITH a AS ("
         "   SELECT f.unit_id, f.counter_id, f.officer_id, DATE(e.at + INTERVAL 7 HOUR) AS day,"
-        "          e.at <= f.due_at AS ok," STATS_PAKN_UNHAPPY " AS bad"
+        "          1 AS v1, e.at <= f.due_at AS v2," STATS_PAKN_UNHAPPY " AS v3, 0 AS v4"
         "     FROM feedback_event e JOIN feedback f ON f.id = e.feedback_id"
-        "    WHERE e.event = 'answer' AND f.formal = 1)"
-        " SELECT s.scope, s.id, s.day, COUNT(*), SUM(s.ok), SUM(s.bad)"
-        "   FROM (SELECT 'unit' AS scope, unit_id AS id, day, ok, bad FROM a"
-        "         UNION ALL"
-        "         SELECT 'counter', counter_id, day, ok, bad FROM a WHERE counter_id IS NOT NULL"
-        "         UNION ALL"
-        "         SELECT 'officer', officer_id, day, ok, bad FROM a WHERE officer_id IS NOT NULL) s"
-        "  GROUP BY 1, 2, 3"
+        "    WHERE e.event = 'answer' AND f.formal = 1 AND" STATS_FIRST_ANSWER ")"
+        " SELECT s.scope, s.id, s.day, SUM(s.v1), SUM(s.v2), SUM(s.v3)" SCOPES_OF_A
         " ON DUPLICATE KEY UPDATE pakn_answered = VALUES(pakn_answered),"
         "   pakn_on_time = VALUES(pakn_on_time), pakn_unhappy = VALUES(pakn_unhappy)",
     };
-    enum db_rc rc = db_begin(r->app->db);
 
-    for (size_t i = 0; rc == DB_OK && i < NELEM(steps); i++) {
-        rc = db_exec(r->app->db, steps[i], DB_NOARGS, NULL, NULL);
-    }
-    return db_end(r->app->db, rc);
+    return run_steps(r, steps, NELEM(steps));
 }

@@ -39,8 +39,10 @@ enum db_rc stats_late_touch(struct req *r, long long dossier_id);
 enum db_rc stats_late_catch_up(struct req *r, int *days);
 
 /* Recomputes the aggregates derived from the records themselves: the ratings'
- * columns of stat_day from the ratings, stat_late from the dossiers (after a
- * correction by hand or a restore).  *days: days of stat_late rebuilt. */
+ * columns of stat_day from the ratings, the dossier counts of stat_dossier_day
+ * (stats_dossier_rebuild), the QĐ 766 counts (stats_qd766_rebuild), stat_late
+ * from the dossiers (after a correction by hand or a restore).  *days: days of
+ * stat_late rebuilt.  delay_days and the answers' columns of stat_day stay. */
 enum db_rc stats_rebuild(struct req *r, int *days);
 
 /* Adds sign × one received case (kind, identity, formal) to d. */
@@ -52,8 +54,8 @@ void stats_case_received(struct stat_delta *d, const char *kind, const char *ide
  * transaction, before the case's row changes. */
 enum db_rc stats_case_forward(struct req *r, long long case_id, long long to_unit);
 
-/* A citizen's "Không hài lòng" on the answer of identified petition case_id:
- * counts that answer in pakn_unhappy unless it was already late. */
+/* A citizen's "Không hài lòng" on the first answer of identified petition
+ * case_id: counts the case in pakn_unhappy unless that answer was late. */
 enum db_rc stats_pakn_verdict(struct req *r, long long case_id);
 
 /* QĐ 766 dossier satisfaction: puts dossier_id in dossier_unhappy or takes it
@@ -67,6 +69,11 @@ enum db_rc stats_dossier_touch(struct req *r, long long dossier_id);
 enum db_rc stats_dossier_closed(struct req *r, long long dossier_id, long long unit_id,
                                 time_t received_at, time_t finished_at, int outcome, int t);
 
+/* Recomputes the dossier counts of stat_dossier_day (received, finished early,
+ * on time or late, apology letters and those signed late) of every scope from
+ * the records; one transaction (part of stats_rebuild). */
+enum db_rc stats_dossier_rebuild(struct req *r);
+
 /* Recomputes every QĐ 766 aggregate from the records (part of stats_rebuild,
  * also run at the end of the demo generator); one transaction. */
 enum db_rc stats_qd766_rebuild(struct req *r);
@@ -78,12 +85,21 @@ enum db_rc stats_qd766_rebuild(struct req *r);
     " AND ((d.finished_at IS NOT NULL AND DATE(d.finished_at + INTERVAL 7 HOUR) >"         \
     "       DATE(d.original_due_at + INTERVAL 7 HOUR))"                                    \
     "      OR (d.finished_at IS NULL AND d.original_due_at < UTC_TIMESTAMP()))"
+/* -1 early, 0 on time, 1 late: finished dossier d against its statutory
+ * appointment, day against day (the SQL twin of dossier_timeliness). */
+#define STATS_TIMELINESS                                                                    \
+    " SIGN(DATEDIFF(d.finished_at + INTERVAL 7 HOUR, d.original_due_at + INTERVAL 7 HOUR))"
 /* Dossier d, finished, got its result early or on time (the statutory appointment). */
 #define STATS_IN_TIME                                                                       \
     " DATE(d.finished_at + INTERVAL 7 HOUR) <= DATE(d.original_due_at + INTERVAL 7 HOUR)"
 /* What puts a dossier in dossier_unhappy: a rating x, a case f of it. */
 #define STATS_UNHAPPY_RATING " x.level = 1"
 #define STATS_UNHAPPY_CASE " f.kind IN ('petition','conduct') AND f.status <> 'rejected'"
+/* Answer event e is the case's first: a PAKN counts once in the QĐ 766
+ * figures, however often it is answered again after a reopen. */
+#define STATS_FIRST_ANSWER                                                                  \
+    " NOT EXISTS (SELECT 1 FROM feedback_event p WHERE p.feedback_id = e.feedback_id"       \
+    "             AND p.event = 'answer' AND p.id < e.id)"
 /* Answer event e of case f was late or drew a "không hài lòng" verdict before
  * the next answer: the answer counts against the PAKN satisfaction rate. */
 #define STATS_PAKN_UNHAPPY                                                                  \

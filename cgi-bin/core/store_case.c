@@ -720,11 +720,14 @@ case_answer(struct req *r, const struct case_row *c, const char *text)
     if (rc == DB_OK) {
         /* on time or early counts as on time (QĐ 766) */
         d.answered_on_time = time(NULL) <= (time_t)c->due_at;
-        rc = db_query(r->app->db, &r->pool, "SELECT formal FROM feedback WHERE id = ?",
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT f.formal = 1 AND NOT EXISTS (SELECT 1 FROM feedback_event e"
+                      "        WHERE e.feedback_id = f.id AND e.event = 'answer')"
+                      "  FROM feedback f WHERE f.id = ?",
                       DB_ARGS(DV_I(c->id)), &res);
     }
     if (rc == DB_OK) {
-        /* an identified petition's answer: QĐ 766 on time and satisfaction */
+        /* an identified petition's first answer: QĐ 766 on time and satisfaction */
         if (res.nrows && strcmp(dbres_get(&res, 0, 0), "1") == 0) {
             d.pakn_answered = 1;
             d.pakn_on_time = d.answered_on_time;

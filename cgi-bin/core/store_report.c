@@ -723,12 +723,13 @@ report_trend(struct req *r, const struct report_scope *s)
 #define FEEDBACK_COLS                                                                       \
     CASE_LINK " f.kind," LOCAL_DATE("f.created_at") "," LOCAL_DATE("f.due_at") ", f.status,"
 
-/* Answers given in the period to identified petitions (QĐ 766): on time, and
- * whether the answer counts against the PAKN satisfaction rate. */
+/* Identified petitions first answered in the period (QĐ 766): on time, and
+ * whether the case counts against the PAKN satisfaction rate. */
 #define PAKN_ANSWER_FROM                                                                    \
     "  FROM feedback_event e JOIN feedback f ON f.id = e.feedback_id"                      \
     "  JOIN org_unit u ON u.id = f.unit_id"                                                \
     " WHERE u.path LIKE ? AND e.event = 'answer' AND f.formal = 1" IN_PERIOD("e.at")       \
+    "   AND" STATS_FIRST_ANSWER                                                             \
     "   AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)"
 #define PAKN_ANSWER_COLS                                                                    \
     CASE_LINK LOCAL_DATE("f.created_at") "," LOCAL_DATE("f.due_at") ","                    \
