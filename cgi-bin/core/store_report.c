@@ -359,7 +359,7 @@ mean3(struct req *r, long long sum, long long n)
 }
 
 /* The base of the on-time rate (Stats.OnTimeBase): dossiers finished in the
- * period (default) or received in it; domain.md leaves the decision's choice open. */
+ * period (default) or received in it; the decision's text read so far leaves it open. */
 static int
 base_received(struct req *r)
 {
@@ -375,7 +375,7 @@ rate_hdf(struct req *r, const char *key, long long part, long long whole, long l
     }
 }
 
-/* The QĐ 766/QĐ-TTg figures of x as the decision defines them (domain.md §3),
+/* The QĐ 766/QĐ-TTg figures of x as the decision defines them,
  * for the leader's dashboard and the public statistics alike. */
 static void
 qd766_hdf(struct req *r, const struct figs *x, const char *prefix, long long min)

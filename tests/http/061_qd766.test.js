@@ -1,5 +1,5 @@
 // The QĐ 766/QĐ-TTg figures, computed by hand from the decision's formulas
-// (domain.md §3) on a hand-made data set of unit Y in March 2026, must be what
+// (Decision 766/QĐ-TTg, 23/06/2022) on a hand-made data set of unit Y in March 2026, must be what
 // the leader's dashboard, its lists and CSVs, the province's table of units
 // and the public statistics page show.
 //
@@ -27,6 +27,8 @@
 // | Tỷ lệ hồ sơ giải quyết đúng hạn (base:      | (6 early + 2 on time) / 10 finished         | 80,0%             |
 // |   finished, the default Stats.OnTimeBase)   |                                             |                   |
 // | received in March, result early or on time  | D1–D8                                       | 8 (list)          |
+// | on-time rate, base: received (the setting   | 8 / (12 received − 1 refused)               | 72,7%             |
+// |   Stats.OnTimeBase = received)              |                                             |                   |
 // | ratings                                     | 4 on dossiers + 14 at the counter           | 18                |
 // | Tỷ lệ lượt đánh giá hài lòng (not QĐ 766)   | (18 − 2 − 4) / 18                           | 66,7%             |
 //
@@ -54,8 +56,10 @@
 // | Tỷ lệ hài lòng trong xử lý PAKN             | (12 − 3) / 12                               | 75,0%             |
 'use strict';
 const assert = require('assert');
+const fs = require('fs');
+const { execFileSync } = require('child_process');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, qrPath, formFields, fileCase, caseAction, recountFeedback, resetLimits } = require('../lib/client');
+const { Client, sql, motcuactl, qrPath, formFields, fileCase, caseAction, recountFeedback, resetLimits, VAR, ROOT } = require('../lib/client');
 
 const HASH = '$argon2id$v=19$m=65536,t=2,p=1$WxmA5i9aMqOAs0pOZihj+Q$geaYVNbK16bxGmNqRlFMgPhIADiJLtwNzo4nR4gpyAc';   // "motcua-demo"
 const PERIOD = 'tu=2026-03-01&den=2026-03-31';
@@ -255,6 +259,41 @@ test('the public statistics page uses the same figures and says how each is comp
   const en = await c.get(`/thong-ke/?${PERIOD}&lang=en`);
   assert.match(en.text, /Satisfaction in receiving and processing dossiers/);
   assert.match(en.text.slice(en.text.indexOf('<table id="qd766">')).split('<tr>').find(t => t.includes('Trung tâm kiểm thử Y')), /70\.0%/);
+});
+
+// Restart the leader and citizen programs so that they read the configuration again.
+async function restartPrograms() {
+  for (const p of ['leader', 'citizen']) {
+    const pid = Number(fs.readFileSync(`${VAR}/run/${p}.pid`, 'utf8'));
+    process.kill(pid, 'SIGTERM');
+    for (let i = 0; i < 100; i++) {
+      try { process.kill(pid, 0); } catch { break; }
+      await new Promise(r => setTimeout(r, 50));
+    }
+  }
+  execFileSync(`${ROOT}/scripts/stack.sh`, ['start'], { env: process.env, stdio: 'ignore' });
+}
+
+test('Stats.OnTimeBase = received: the on-time rate over the dossiers received, the base named under it', async () => {
+  const conf = `${VAR}/motcua.hdf`, before = fs.readFileSync(conf, 'utf8');
+  try {
+    fs.writeFileSync(conf, before + '\nStats.OnTimeBase = received\n');
+    await restartPrograms();
+    const r = await (await as('lanhdao_y')).get(`/lanh-dao/?${PERIOD}`);
+    const [value, href] = figure(r.text, 'Tỷ lệ hồ sơ giải quyết đúng hạn');
+    assert.strictEqual(value, '72,7%');
+    assert.match(href, /loai=received_in_time&/);
+    assert.match(definition(r.text, 'Tỷ lệ hồ sơ giải quyết đúng hạn'), /Mẫu số đang dùng: hồ sơ tiếp nhận trong kỳ, trừ hồ sơ bị từ chối hoặc dừng giải quyết/);
+    const pub = await new Client().get(`/thong-ke/?${PERIOD}`);
+    const row = pub.text.slice(pub.text.indexOf('<table id="qd766">')).split('<tr>').find(t => t.includes('Trung tâm kiểm thử Y'));
+    assert.match(row.replace(/>\s+</g, '><'), /<td>70,0%<\/td><td>72,7%<\/td>/);
+    assert.match(pub.text, /Mẫu số đang dùng: hồ sơ tiếp nhận trong kỳ/);
+  } finally {
+    fs.writeFileSync(conf, before);
+    await restartPrograms();
+  }
+  const back = await (await as('lanhdao_y')).get(`/lanh-dao/?${PERIOD}`);
+  assert.strictEqual(figure(back.text, 'Tỷ lệ hồ sơ giải quyết đúng hạn')[0], '80,0%');
 });
 
 test('the write path keeps the QĐ 766 aggregates as a recount from the records would (unit Z, whatever the date)', async () => {
