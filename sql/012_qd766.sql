@@ -1,6 +1,8 @@
 -- 012 the QĐ 766/QĐ-TTg figures as the decision defines them, from aggregates
 -- kept on write (store_*.c) and recomputed by `motcuactl rebuild-stats`
 -- (stats_qd766_rebuild in cgi-bin/core/stats.c, the same statements as below).
+-- Apply with the programs stopped: a rating or case written by an older program
+-- while this runs would not be counted.
 
 -- Dossiers a citizen was not satisfied with: rated "Không hài lòng", or the
 -- subject of a petition or conduct report that was not rejected.  One row per

@@ -366,6 +366,18 @@ base_received(struct req *r)
     return strcmp(conf_str(r->app->conf, "Stats.OnTimeBase", "finished"), "received") == 0;
 }
 
+/* The on-time rate's numerator and base under Stats.OnTimeBase; on time
+ * means on time or early. */
+static void
+on_time_parts(struct req *r, const struct figs *x, long long *part, long long *whole)
+{
+    if (base_received(r)) {
+        *part = x->recv_in_time, *whole = x->received - x->recv_out;
+    } else {
+        *part = x->early + x->on_time, *whole = x->finished;
+    }
+}
+
 /* A rate, left out when its base is under min (too few to show in public). */
 static void
 rate_hdf(struct req *r, const char *key, long long part, long long whole, long long min)
@@ -380,17 +392,15 @@ rate_hdf(struct req *r, const char *key, long long part, long long whole, long l
 static void
 qd766_hdf(struct req *r, const struct figs *x, const char *prefix, long long min)
 {
-    long long base = base_received(r) ? x->received - x->recv_out : x->finished;
+    long long part, base;
 
+    on_time_parts(r, x, &part, &base);
 #define K(name) pool_printf(&r->pool, "%s.%s", prefix, name)
     /* (dossiers − dossiers a citizen was not satisfied with) / dossiers, over
      * the dossiers whose result was ready in the period */
     rate_hdf(r, K("sat_dossier"), x->finished - x->unhappy, x->finished, min);
     hseti(r, K("dossier_unhappy"), x->unhappy);
-    /* on time means on time or early */
-    rate_hdf(r, K("on_time_rate"),
-             base_received(r) ? x->recv_in_time : x->early + x->on_time, base, min);
-    hseti(r, K("on_time_base_n"), base);
+    rate_hdf(r, K("on_time_rate"), part, base, min);
     /* identified petitions answered in the period: on time, and satisfied */
     hseti(r, K("pakn_answered"), x->pakn_answered);
     hseti(r, K("pakn_unhappy"), x->pakn_unhappy);
@@ -473,10 +483,12 @@ units_hdf(struct req *r, const struct dbres *kids, const struct figs *f, int min
     double *ont = pool_alloc(&r->pool, (kids->nrows + 1) * sizeof(*ont));
 
     for (size_t i = 0; i < kids->nrows; i++) {
+        long long part, whole;
+
         sat[i] = f[i].ratings >= min_count   /* the share of satisfied ratings */
                      ? (double)(f[i].ratings - f[i].r1) / (double)f[i].ratings : -1;
-        ont[i] = f[i].finished >= min_count
-                     ? (double)(f[i].early + f[i].on_time) / (double)f[i].finished : -1;
+        on_time_parts(r, &f[i], &part, &whole);
+        ont[i] = whole >= min_count ? (double)part / (double)whole : -1;
     }
     for (size_t i = 0; i < kids->nrows; i++) {
         const char *prefix = pool_printf(&r->pool, "Page.Units.%zu", i);
