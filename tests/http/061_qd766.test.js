@@ -338,8 +338,31 @@ test('the write path keeps the QĐ 766 aggregates as a recount from the records 
   const v = formFields(page.text, `/phan-anh/${pet.pub}/danh-gia`);
   assert.strictEqual((await pet.citizen.post(`/phan-anh/${pet.pub}/danh-gia`, { ...v, satisfied: '0' })).status, 303);
   // unhappy / received in time / refused / received / finished / early+on time; pakn / anonymous / praise / handled / on time / unhappy
-  const kept = sums();
-  assert.deepStrictEqual(kept, ['1/1/1/2/1/1', '1/1/0/1/1/1']);
+  assert.deepStrictEqual(sums(), ['1/1/1/2/1/1', '1/1/0/1/1/1']);
+  // a third dossier, finished, then a conduct report about it through its QR: not satisfied;
+  // rejected by the unit (not a PAKN), the dossier is satisfied again
+  const r3 = await officer.post('/can-bo/ho-so/moi', { csrf, procedure: proc, name: 'Công dân Z3', documents: 'Đơn', sets: '1', channel: 'counter', collect: 'counter' });
+  codes.push(r3.headers.get('location').split('/')[3]);
+  assert.strictEqual((await move(codes[2], 'co-ket-qua')).status, 303);
+  assert.strictEqual((await move(codes[2], 'tra-ket-qua')).status, 303);
+  const q3 = qrPath(`kind = 'dossier' AND dossier_id = (SELECT id FROM dossier WHERE code = '${codes[2]}')`);
+  const report = await fileCase({ kind: 'conduct', identity: 'named', content: 'Cán bộ hẹn trả kết quả rồi lại lùi ngày.',
+    name: 'Phan Văn Zĩnh', phone: '0988333444', address: 'Xã Gia Viễn' }, q3.slice(3));
+  assert.deepStrictEqual(sql(`SELECT COUNT(*) FROM feedback WHERE code = '${report.code}' AND dossier_id IS NOT NULL`), [['1']]);
+  assert.strictEqual(sums()[0].split('/')[0], '2', 'two dossiers not satisfied');
+  assert.strictEqual((await caseAction(officer, report.code, 'phan-loai', { class: 'rejected', reason: 'Không đúng sự việc' })).status, 303);
+  assert.strictEqual(sums()[0].split('/')[0], '1', 'the rejected report no longer counts');
+  // an identified petition forwarded to unit Y: the competent unit counts it
+  const fwd = await fileCase({ kind: 'petition', identity: 'named', unit: 'TEST.Z.H41', content: 'Đề nghị hướng dẫn thủ tục đất đai.',
+    name: 'Hà Thị Zung', phone: '0988555666', address: 'Xã Gia Viễn' });
+  const yPakn = () => Number(sql(`SELECT SUM(pakn) FROM stat_day WHERE scope = 'unit' AND scope_id = ${T.unit}`)[0][0]);
+  const yBefore = yPakn();
+  assert.strictEqual(sums()[1].split('/')[0], '2');
+  assert.strictEqual((await caseAction(officer, fwd.code, 'phan-loai', { class: 'forwarded', unit: T.unit })).status, 303);
+  assert.strictEqual(sums()[1].split('/')[0], '1', 'no longer Z\'s');
+  assert.strictEqual(yPakn(), yBefore + 1, 'Y\'s now');
+  const kept = sums(), yKept = yPakn();
   motcuactl('rebuild-stats');
   assert.deepStrictEqual(sums(), kept, 'a recount from the records finds the same');
+  assert.strictEqual(yPakn(), yKept);
 });
