@@ -1194,7 +1194,7 @@ pct(struct req *r, long long part, long long whole)
 }
 
 static enum db_rc
-stats_rows(struct req *r, const char *scope, const char *prefix, const char *since, int min)
+stats_rows(struct req *r, const char *scope, const char *prefix, const struct period *p, int min)
 {
     struct dbres res;
     enum db_rc rc;
@@ -1204,9 +1204,9 @@ stats_rows(struct req *r, const char *scope, const char *prefix, const char *sin
                       "SELECT u.name, SUM(s.ratings), SUM(s.r3), SUM(s.r2), SUM(s.r1),"
                       "       SUM(s.feedback), SUM(s.answered), SUM(s.answered_on_time)"
                       "  FROM stat_day s JOIN org_unit u ON u.id = s.scope_id"
-                      " WHERE s.scope = 'unit' AND s.day >= ?"
+                      " WHERE s.scope = 'unit' AND s.day BETWEEN ? AND ?"
                       " GROUP BY u.id, u.name ORDER BY u.sort_order, u.name",
-                      DB_ARGS(DV_S(since)), &res);
+                      DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     } else {
         rc = db_query(r->app->db, &r->pool,
                       "SELECT CONCAT(c.name, ' · ', u.short_name), SUM(s.ratings), SUM(s.r3),"
@@ -1214,9 +1214,9 @@ stats_rows(struct req *r, const char *scope, const char *prefix, const char *sin
                       "       SUM(s.answered_on_time)"
                       "  FROM stat_day s JOIN counter c ON c.id = s.scope_id"
                       "  JOIN org_unit u ON u.id = c.unit_id"
-                      " WHERE s.scope = 'counter' AND s.day >= ?"
+                      " WHERE s.scope = 'counter' AND s.day BETWEEN ? AND ?"
                       " GROUP BY c.id, c.name, u.short_name ORDER BY u.sort_order, c.sort_order",
-                      DB_ARGS(DV_S(since)), &res);
+                      DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
     if (rc != DB_OK) {
         return rc;
@@ -1233,7 +1233,7 @@ stats_rows(struct req *r, const char *scope, const char *prefix, const char *sin
         if (n < min) {
             hset(r, pool_printf(&r->pool, "%s.suppressed", p), "1");
         } else {
-            /* QĐ 766: (all − not satisfied) / all */
+            /* the share of satisfied ratings (not the QĐ 766 index: report_public) */
             hset(r, pool_printf(&r->pool, "%s.rate", p), pct(r, n - r1, n));
             hset(r, pool_printf(&r->pool, "%s.p3", p), pct(r, r3, n));
             hset(r, pool_printf(&r->pool, "%s.p2", p), pct(r, r2, n));
@@ -1246,16 +1246,31 @@ stats_rows(struct req *r, const char *scope, const char *prefix, const char *sin
     return DB_OK;
 }
 
+/* Public statistics of a period: ?tu=&den= (local dates), the last 365 days
+ * by default.  The QĐ 766 figures come from the leader's code (report_public). */
 static int
 public_stats(struct req *r)
 {
     int min = (int)conf_int(r->app->conf, "Stats.MinCount", 10);
-    char since[11];
+    int today = cal_local_day(time(NULL)), from = today - 365, to = today;
+    const char *tu = req_query(r, "tu"), *den = req_query(r, "den");
+    struct period p;
     enum db_rc rc;
 
-    cal_format(cal_local_day(time(NULL)) - 365, since);
-    if ((rc = stats_rows(r, "unit", "Page.Units", since, min)) != DB_OK ||
-        (rc = stats_rows(r, "counter", "Page.Counters", since, min)) != DB_OK) {
+    if ((tu && *tu) || (den && *den)) {
+        if (cal_parse_date(tu, &from) != 0 || cal_parse_date(den, &to) != 0 || to < from ||
+            to - from > 3700) {
+            hset(r, "Page.ErrDetail", lang_str(r, "Stats.BadPeriod"));
+            return 400;
+        }
+    }
+    cal_format(from, p.from);
+    cal_format(to, p.to);
+    hset(r, "Page.From", p.from);
+    hset(r, "Page.To", p.to);
+    if ((rc = report_public(r, &p, "Page.Qd", min)) != DB_OK ||
+        (rc = stats_rows(r, "unit", "Page.Units", &p, min)) != DB_OK ||
+        (rc = stats_rows(r, "counter", "Page.Counters", &p, min)) != DB_OK) {
         return db_fail(r, rc);
     }
     return render(r, "citizen/stats");

@@ -103,14 +103,17 @@ static int
 dashboard_csv(struct req *r, const char *which, const struct period *p,
               const struct report_scope *s)
 {
-    static const char *const unit_cols[] = { "name", "rank_on_time", "rank_satisfaction", "received", "finished", "on_time_rate",
+    static const char *const unit_cols[] = { "name", "rank_on_time", "rank_ratings_share", "received", "finished", "on_time_rate",
                                              "early", "on_time", "late_finished", "late",
                                              "late_no_apology", "apologies", "apologies_late",
-                                             "escalated", "ratings", "satisfaction", "p3", "p2",
-                                             "p1", "feedback", "answered", "answered_on_time",
+                                             "escalated", "sat_dossier", "dossier_unhappy",
+                                             "ratings", "ratings_share", "p3", "p2",
+                                             "p1", "feedback", "pakn", "anonymous", "praise",
+                                             "pakn_answered", "pakn_on_time_rate", "pakn_unhappy",
+                                             "pakn_satisfaction", "answered", "answered_on_time",
                                              "feedback_overdue", "answer_unsatisfied", "forward_late",
                                              NULL };
-    static const char *const people_cols[] = { "rank", "name", "ratings", "satisfaction", "p3",
+    static const char *const people_cols[] = { "rank", "name", "ratings", "ratings_share", "p3",
                                                NULL };
     static const char *const trend_cols[] = { "month", "received", "late", NULL };
     const char *node, *const *cols;

@@ -790,8 +790,8 @@ cmd_rebuild_stats(struct ctl *c)
         return die_db(c, "rebuild-stats");
     }
     printf("rebuild-stats: %d dossiers' cycles replayed from their history, ratings, verdicts,"
-           " missed forwarding deadlines and dossier figures recounted, %d days of late-dossier"
-           " figures rebuilt, %d months changed\n",
+           " missed forwarding deadlines, dossier counts and QĐ 766 figures recounted, %d days"
+           " of late-dossier figures rebuilt, %d months changed\n",
            replayed, days, months);
     return 0;
 }

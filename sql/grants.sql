@@ -159,3 +159,10 @@ GRANT SELECT, INSERT ON feedback_forward_late TO motcua_officer@localhost;
 GRANT SELECT ON feedback_forward_late TO motcua_leader@localhost;
 -- 011 the admin calendar page names the years of open dossiers' appointments without calendar rows
 GRANT SELECT (status, due_at) ON dossier TO motcua_admin@localhost;
+-- 012 the QĐ 766 figures: the dossiers a citizen was not satisfied with, moved
+-- by whoever changes a rating, a case or a dossier
+GRANT SELECT, INSERT, DELETE ON dossier_unhappy TO motcua_citizen@localhost;
+GRANT SELECT, INSERT, UPDATE ON stat_dossier_day TO motcua_citizen@localhost;
+GRANT SELECT, INSERT, DELETE ON dossier_unhappy TO motcua_officer@localhost;
+GRANT SELECT ON dossier_unhappy TO motcua_api@localhost;
+GRANT SELECT ON dossier_unhappy TO motcua_leader@localhost;

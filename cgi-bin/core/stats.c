@@ -22,8 +22,11 @@ stats_add(struct req *r, long long unit_id, long long counter_id, long long offi
                    "INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1, feedback,"
                    "                      answered, answered_on_time, att_sum, att_n, time_sum,"
                    "                      time_n, trips_sum, trips_n, guide_sum, guide_n,"
-                   "                      verdicts, verdicts_unsatisfied, forward_late)"
-                   " SELECT x.scope, x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                   "                      verdicts, verdicts_unsatisfied, forward_late, pakn,"
+                   "                      anonymous, praise, pakn_answered, pakn_on_time,"
+                   "                      pakn_unhappy)"
+                   " SELECT x.scope, x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                   "        ?, ?, ?, ?, ?, ?, ?, ?, ?"
                    "   FROM (SELECT 1 AS k, 'unit' AS scope, ? AS id UNION ALL"
                    "         SELECT 2, 'counter', ? UNION ALL SELECT 3, 'officer', ?) x"
                    "  WHERE x.id <> 0 ORDER BY x.k"
@@ -38,13 +41,20 @@ stats_add(struct req *r, long long unit_id, long long counter_id, long long offi
                    "   guide_sum = guide_sum + VALUES(guide_sum), guide_n = guide_n + VALUES(guide_n),"
                    "   verdicts = verdicts + VALUES(verdicts),"
                    "   verdicts_unsatisfied = verdicts_unsatisfied + VALUES(verdicts_unsatisfied),"
-                   "   forward_late = forward_late + VALUES(forward_late)",
+                   "   forward_late = forward_late + VALUES(forward_late),"
+                   "   pakn = pakn + VALUES(pakn), anonymous = anonymous + VALUES(anonymous),"
+                   "   praise = praise + VALUES(praise),"
+                   "   pakn_answered = pakn_answered + VALUES(pakn_answered),"
+                   "   pakn_on_time = pakn_on_time + VALUES(pakn_on_time),"
+                   "   pakn_unhappy = pakn_unhappy + VALUES(pakn_unhappy)",
                    DB_ARGS(DV_S(day), DV_I(d->ratings), DV_I(d->r3), DV_I(d->r2), DV_I(d->r1),
                            DV_I(d->feedback), DV_I(d->answered), DV_I(d->answered_on_time),
                            DV_I(d->crit_sum[0]), DV_I(d->crit_n[0]), DV_I(d->crit_sum[1]),
                            DV_I(d->crit_n[1]), DV_I(d->crit_sum[2]), DV_I(d->crit_n[2]),
                            DV_I(d->crit_sum[3]), DV_I(d->crit_n[3]), DV_I(d->verdicts),
-                           DV_I(d->verdicts_unsatisfied), DV_I(d->forward_late), DV_I(unit_id),
+                           DV_I(d->verdicts_unsatisfied), DV_I(d->forward_late), DV_I(d->pakn),
+                           DV_I(d->anonymous), DV_I(d->praise), DV_I(d->pakn_answered),
+                           DV_I(d->pakn_on_time), DV_I(d->pakn_unhappy), DV_I(unit_id),
                            DV_I(counter_id), DV_I(officer_id)),
                    NULL, NULL);
 }
@@ -87,25 +97,6 @@ stats_criteria(struct stat_delta *d, const int crit[4], int sign)
 #define FINISHED_LATE                                                                       \
     " FROM dossier d WHERE d.status IN ('ready','returned') AND d.finished_at IS NOT NULL"  \
     "   AND DATE(d.finished_at + INTERVAL 7 HOUR) > DATE(d.original_due_at + INTERVAL 7 HOUR)"
-
-/* The rows of one scope for stat_dossier_day: a row per dossier received, per
- * dossier finished (with its verdict) and per letter signed. */
-#define DOSSIER_DAY_ROWS(scope, id, cond)                                                   \
-    " SELECT " scope " AS scope, " id " AS id, DATE(d.received_at + INTERVAL 7 HOUR) AS day," \
-    "        1 AS rcv, 0 AS fin, 0 AS early, 0 AS ontime, 0 AS late, 0 AS apo, 0 AS apo_late" \
-    "   FROM dossier d WHERE 1" cond                                                       \
-    " UNION ALL"                                                                           \
-    " SELECT " scope ", " id ", DATE(d.finished_at + INTERVAL 7 HOUR), 0, 1,"              \
-    "        DATE(d.finished_at + INTERVAL 7 HOUR) < DATE(d.original_due_at + INTERVAL 7 HOUR)," \
-    "        DATE(d.finished_at + INTERVAL 7 HOUR) = DATE(d.original_due_at + INTERVAL 7 HOUR)," \
-    "        DATE(d.finished_at + INTERVAL 7 HOUR) > DATE(d.original_due_at + INTERVAL 7 HOUR)," \
-    "        0, 0"                                                                         \
-    "   FROM dossier d WHERE d.status IN ('ready','returned') AND d.finished_at IS NOT NULL" cond \
-    " UNION ALL"                                                                           \
-    " SELECT " scope ", " id ", DATE(a.signed_at + INTERVAL 7 HOUR), 0, 0, 0, 0, 0, 1,"    \
-    "        a.on_time = 0"                                                                \
-    "   FROM apology a JOIN dossier d ON d.id = a.dossier_id"                              \
-    "  WHERE a.status <> 'draft' AND a.signed_at IS NOT NULL" cond
 
 enum db_rc
 stats_late_mark(struct req *r, char out[11])
@@ -243,7 +234,8 @@ month_figures(struct db *db, const char *t)
 }
 
 /* Working days late of the late finished dossiers, per scope and finishing
- * day, added to stat_dossier_day (the calendar is C's, not SQL's). */
+ * day, added to stat_dossier_day after stats_dossier_rebuild zeroed them (the
+ * calendar is C's, not SQL's). */
 static enum db_rc
 delay_days(struct req *r)
 {
@@ -287,32 +279,6 @@ delay_days(struct req *r)
     return rc;
 }
 
-/* stat_dossier_day from the dossiers and apology letters: received by day of
- * receipt; finished, early, on time and late by day of the result, against
- * the statutory appointment of the last cycle; letters by day of signing. */
-static enum db_rc
-dossier_days_rebuild(struct req *r)
-{
-    struct db *db = r->app->db;
-    enum db_rc rc = db_exec(db, "DELETE FROM stat_dossier_day", DB_NOARGS, NULL, NULL);
-
-    if (rc == DB_OK) {
-        rc = db_exec(db,
-                     "INSERT INTO stat_dossier_day (scope, scope_id, day, received, finished, early,"
-                     "                              on_time, late, apologies, apologies_late)"
-                     " SELECT s.scope, s.id, s.day, SUM(s.rcv), SUM(s.fin), SUM(s.early),"
-                     "        SUM(s.ontime), SUM(s.late), SUM(s.apo), SUM(s.apo_late)"
-                     "   FROM (" DOSSIER_DAY_ROWS("'unit'", "d.unit_id", "")
-                     "         UNION ALL " DOSSIER_DAY_ROWS("'counter'", "d.counter_id",
-                                                          " AND d.counter_id IS NOT NULL")
-                     "         UNION ALL " DOSSIER_DAY_ROWS("'officer'", "d.officer_id",
-                                                          " AND d.officer_id IS NOT NULL") ") s"
-                     "  GROUP BY s.scope, s.id, s.day",
-                     DB_NOARGS, NULL, NULL);
-    }
-    return rc == DB_OK ? delay_days(r) : rc;
-}
-
 enum db_rc
 stats_rebuild(struct req *r, int *days, int *months)
 {
@@ -326,9 +292,6 @@ stats_rebuild(struct req *r, int *days, int *months)
     rc = month_figures(db, "fig_before");
     if (rc == DB_OK) {
         rc = db_begin(db);
-    }
-    if (rc == DB_OK) {
-        rc = dossier_days_rebuild(r);
     }
     if (rc == DB_OK) {
         rc = db_exec(db,
@@ -395,7 +358,11 @@ stats_rebuild(struct req *r, int *days, int *months)
     if (rc == DB_OK) {
         rc = db_exec(db, "DELETE FROM stat_late", DB_NOARGS, NULL, NULL);
     }
-    if ((rc = db_end(db, rc)) != DB_OK) {
+    if ((rc = db_end(db, rc)) != DB_OK || (rc = stats_dossier_rebuild(r)) != DB_OK ||
+        (rc = stats_qd766_rebuild(r)) != DB_OK) {
+        return rc;
+    }
+    if ((rc = db_begin(db)) != DB_OK || (rc = db_end(db, delay_days(r))) != DB_OK) {
         return rc;
     }
     if ((rc = stats_late_catch_up(r, days)) != DB_OK) {
@@ -428,4 +395,240 @@ stats_rebuild(struct req *r, int *days, int *months)
     (void)db_exec(db, "DROP TEMPORARY TABLE IF EXISTS fig_before", DB_NOARGS, NULL, NULL);
     (void)db_exec(db, "DROP TEMPORARY TABLE IF EXISTS fig_after", DB_NOARGS, NULL, NULL);
     return rc;
+}
+
+/* ---- QĐ 766 ----------------------------------------------------------------
+ * The dossier satisfaction index counts dossiers (dossier_unhappy), the PAKN
+ * figures identified petitions (feedback.formal) and their answers. */
+
+void
+stats_case_received(struct stat_delta *d, const char *kind, const char *identity, int formal,
+                    int sign)
+{
+    d->pakn += sign * (formal != 0);
+    d->anonymous += sign * (strcmp(identity, "anonymous") == 0);
+    d->praise += sign * (strcmp(kind, "praise") == 0);
+}
+
+enum db_rc
+stats_case_forward(struct req *r, long long case_id, long long to_unit)
+{
+    struct stat_delta out = { 0 }, in = { 0 };
+    struct dbres res;
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT unit_id, COALESCE(counter_id, 0), kind, identity, formal,"
+                  "       DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m-%d')"
+                  "  FROM feedback WHERE id = ?",
+                  DB_ARGS(DV_I(case_id)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    stats_case_received(&out, dbres_get(&res, 0, 2), dbres_get(&res, 0, 3),
+                        (int)util_num(dbres_get(&res, 0, 4)), -1);
+    stats_case_received(&in, dbres_get(&res, 0, 2), dbres_get(&res, 0, 3),
+                        (int)util_num(dbres_get(&res, 0, 4)), +1);
+    /* the officer a case is about stays; the counter was the first unit's */
+    rc = stats_add(r, util_num(dbres_get(&res, 0, 0)), util_num(dbres_get(&res, 0, 1)), 0,
+                   dbres_get(&res, 0, 5), &out);
+    return rc == DB_OK ? stats_add(r, to_unit, 0, 0, dbres_get(&res, 0, 5), &in) : rc;
+}
+
+enum db_rc
+stats_pakn_verdict(struct req *r, long long case_id)
+{
+    struct stat_delta d = { .pakn_unhappy = 1 };
+    struct dbres res;
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT unit_id, COALESCE(counter_id, 0), COALESCE(officer_id, 0),"
+                  "       DATE_FORMAT(answered_at + INTERVAL 7 HOUR, '%Y-%m-%d')"
+                  "  FROM feedback f WHERE id = ? AND formal = 1 AND answered_at <= due_at"
+                  "   AND (SELECT COUNT(*) FROM feedback_event e"
+                  "         WHERE e.feedback_id = f.id AND e.event = 'answer') = 1",
+                  DB_ARGS(DV_I(case_id)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;   /* not a PAKN, not its first answer, or late and counted already */
+    }
+    return stats_add(r, util_num(dbres_get(&res, 0, 0)), util_num(dbres_get(&res, 0, 1)),
+                     util_num(dbres_get(&res, 0, 2)), dbres_get(&res, 0, 3), &d);
+}
+
+/* unhappy += n on the unit's row of day (YYYY-MM-DD) */
+static enum db_rc
+dossier_unhappy_add(struct req *r, const char *unit, const char *day, int n)
+{
+    return db_exec(r->app->db,
+                   "INSERT INTO stat_dossier_day (scope, scope_id, day, unhappy)"
+                   " VALUES ('unit', ?, ?, ?) ON DUPLICATE KEY UPDATE unhappy = unhappy + VALUES(unhappy)",
+                   DB_ARGS(DV_S(unit), DV_S(day), DV_I(n)), NULL, NULL);
+}
+
+enum db_rc
+stats_dossier_touch(struct req *r, long long dossier_id)
+{
+    struct dbres res;
+    unsigned long long n = 0;
+    enum db_rc rc;
+    int want;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT d.unit_id,"
+                  "       IF(d.finished_at IS NULL OR d.status IN ('refused','stopped'), NULL,"
+                  "          DATE_FORMAT(d.finished_at + INTERVAL 7 HOUR, '%Y-%m-%d')),"
+                  "       EXISTS (SELECT 1 FROM rating x WHERE x.dossier_id = d.id AND"
+                  STATS_UNHAPPY_RATING ")"
+                  "       OR EXISTS (SELECT 1 FROM feedback f WHERE f.dossier_id = d.id AND"
+                  STATS_UNHAPPY_CASE ")"
+                  "  FROM dossier d WHERE d.id = ?",
+                  DB_ARGS(DV_I(dossier_id)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    want = strcmp(dbres_get(&res, 0, 2), "1") == 0;
+    /* the row's insert or delete says whether the flag changed, also when two
+     * requests touch the same dossier at once */
+    rc = db_exec(r->app->db,
+                 want ? "INSERT IGNORE INTO dossier_unhappy (dossier_id) VALUES (?)"
+                      : "DELETE FROM dossier_unhappy WHERE dossier_id = ?",
+                 DB_ARGS(DV_I(dossier_id)), &n, NULL);
+    if (rc == DB_OK && n == 1 && dbres_get(&res, 0, 1)) {
+        rc = dossier_unhappy_add(r, dbres_get(&res, 0, 0), dbres_get(&res, 0, 1), want ? 1 : -1);
+    }
+    return rc;
+}
+
+enum db_rc
+stats_dossier_closed(struct req *r, long long dossier_id, long long unit_id, time_t received_at,
+                     time_t finished_at, int outcome, int t)
+{
+    char recv[11], fin[11];
+    enum db_rc rc;
+
+    cal_format(cal_local_day(received_at), recv);
+    cal_format(cal_local_day(finished_at), fin);
+    rc = db_exec(r->app->db,
+                 "INSERT INTO stat_dossier_day (scope, scope_id, day, recv_in_time, recv_out)"
+                 " VALUES ('unit', ?, ?, ?, ?)"
+                 " ON DUPLICATE KEY UPDATE recv_in_time = recv_in_time + VALUES(recv_in_time),"
+                 "   recv_out = recv_out + VALUES(recv_out)",
+                 DB_ARGS(DV_I(unit_id), DV_S(recv), DV_I(outcome == 'r' && t <= 0),
+                         DV_I(outcome == 'x')),
+                 NULL, NULL);
+    if (rc == DB_OK && outcome == 'r') {
+        rc = db_exec(r->app->db,
+                     "INSERT INTO stat_dossier_day (scope, scope_id, day, unhappy)"
+                     " SELECT 'unit', ?, ?, COUNT(*) FROM dossier_unhappy WHERE dossier_id = ?"
+                     " ON DUPLICATE KEY UPDATE unhappy = unhappy + VALUES(unhappy)",
+                     DB_ARGS(DV_I(unit_id), DV_S(fin), DV_I(dossier_id)), NULL, NULL);
+    }
+    return rc;
+}
+
+/* Runs the statements in one transaction. */
+static enum db_rc
+run_steps(struct req *r, const char *const *steps, size_t n)
+{
+    enum db_rc rc = db_begin(r->app->db);
+
+    for (size_t i = 0; rc == DB_OK && i < n; i++) {
+        rc = db_exec(r->app->db, steps[i], DB_NOARGS, NULL, NULL);
+    }
+    return db_end(r->app->db, rc);
+}
+
+/* The rows of the three scopes from a CTE "a" with (unit_id, counter_id,
+ * officer_id, day, v1, v2, v3, v4) per record. */
+#define SCOPES_OF_A                                                                         \
+    "   FROM (SELECT 'unit' AS scope, unit_id AS id, day, v1, v2, v3, v4 FROM a"            \
+    "         UNION ALL"                                                                    \
+    "         SELECT 'counter', counter_id, day, v1, v2, v3, v4 FROM a"                     \
+    "          WHERE counter_id IS NOT NULL"                                                \
+    "         UNION ALL"                                                                    \
+    "         SELECT 'officer', officer_id, day, v1, v2, v3, v4 FROM a"                     \
+    "          WHERE officer_id IS NOT NULL) s"                                             \
+    "  GROUP BY 1, 2, 3"
+
+enum db_rc
+stats_dossier_rebuild(struct req *r)
+{
+    static const char *const steps[] = {
+        "UPDATE stat_dossier_day SET received = 0, finished = 0, early = 0, on_time = 0,"
+        "       late = 0, apologies = 0, apologies_late = 0, delay_days = 0",
+        "INSERT INTO stat_dossier_day (scope, scope_id, day, received)"
+        " WITH a AS (SELECT unit_id, counter_id, officer_id,"
+        "                   DATE(received_at + INTERVAL 7 HOUR) AS day, 1 AS v1, 0 AS v2,"
+        "                   0 AS v3, 0 AS v4 FROM dossier)"
+        " SELECT s.scope, s.id, s.day, SUM(s.v1)" SCOPES_OF_A
+        " ON DUPLICATE KEY UPDATE received = VALUES(received)",
+        "INSERT INTO stat_dossier_day (scope, scope_id, day, finished, early, on_time, late)"
+        " WITH a AS (SELECT d.unit_id, d.counter_id, d.officer_id,"
+        "                   DATE(d.finished_at + INTERVAL 7 HOUR) AS day, 1 AS v1,"
+        STATS_TIMELINESS " < 0 AS v2," STATS_TIMELINESS " = 0 AS v3,"
+        STATS_TIMELINESS " > 0 AS v4"
+        "              FROM dossier d"
+        "             WHERE d.finished_at IS NOT NULL AND d.status NOT IN ('refused','stopped'))"
+        " SELECT s.scope, s.id, s.day, SUM(s.v1), SUM(s.v2), SUM(s.v3), SUM(s.v4)" SCOPES_OF_A
+        " ON DUPLICATE KEY UPDATE finished = VALUES(finished), early = VALUES(early),"
+        "   on_time = VALUES(on_time), late = VALUES(late)",
+        "INSERT INTO stat_dossier_day (scope, scope_id, day, apologies, apologies_late)"
+        " WITH a AS (SELECT d.unit_id, d.counter_id, d.officer_id,"
+        "                   DATE(x.signed_at + INTERVAL 7 HOUR) AS day, 1 AS v1,"
+        "                   x.on_time = 0 AS v2, 0 AS v3, 0 AS v4"
+        "              FROM apology x JOIN dossier d ON d.id = x.dossier_id"
+        "             WHERE x.status <> 'draft' AND x.signed_at IS NOT NULL)"
+        " SELECT s.scope, s.id, s.day, SUM(s.v1), SUM(s.v2)" SCOPES_OF_A
+        " ON DUPLICATE KEY UPDATE apologies = VALUES(apologies),"
+        "   apologies_late = VALUES(apologies_late)",
+    };
+
+    return run_steps(r, steps, NELEM(steps));
+}
+
+enum db_rc
+stats_qd766_rebuild(struct req *r)
+{
+    static const char *const steps[] = {
+        "DELETE FROM dossier_unhappy",
+        "INSERT IGNORE INTO dossier_unhappy (dossier_id)"
+        " SELECT x.dossier_id FROM rating x WHERE x.dossier_id IS NOT NULL AND" STATS_UNHAPPY_RATING
+        " UNION"
+        " SELECT f.dossier_id FROM feedback f WHERE f.dossier_id IS NOT NULL AND" STATS_UNHAPPY_CASE,
+        "UPDATE stat_dossier_day SET unhappy = 0, recv_in_time = 0, recv_out = 0",
+        "INSERT INTO stat_dossier_day (scope, scope_id, day, unhappy)"
+        " SELECT 'unit', d.unit_id, DATE(d.finished_at + INTERVAL 7 HOUR), COUNT(*)"
+        "   FROM dossier_unhappy u JOIN dossier d ON d.id = u.dossier_id"
+        "  WHERE d.finished_at IS NOT NULL AND d.status NOT IN ('refused','stopped')"
+        "  GROUP BY 2, 3"
+        " ON DUPLICATE KEY UPDATE unhappy = VALUES(unhappy)",
+        "INSERT INTO stat_dossier_day (scope, scope_id, day, recv_in_time, recv_out)"
+        " SELECT 'unit', d.unit_id, DATE(d.received_at + INTERVAL 7 HOUR),"
+        "        SUM(d.finished_at IS NOT NULL AND d.status NOT IN ('refused','stopped') AND"
+        STATS_IN_TIME "), SUM(d.status IN ('refused','stopped'))"
+        "   FROM dossier d GROUP BY 2, 3"
+        " ON DUPLICATE KEY UPDATE recv_in_time = VALUES(recv_in_time), recv_out = VALUES(recv_out)",
+        "UPDATE stat_day SET pakn = 0, anonymous = 0, praise = 0, pakn_answered = 0,"
+        "       pakn_on_time = 0, pakn_unhappy = 0",
+        "INSERT INTO stat_day (scope, scope_id, day, pakn, anonymous, praise)"
+        " WITH a AS (SELECT unit_id, counter_id, officer_id,"
+        "                   DATE(created_at + INTERVAL 7 HOUR) AS day, formal = 1 AS v1,"
+        "                   identity = 'anonymous' AS v2, kind = 'praise' AS v3, 0 AS v4"
+        "              FROM feedback)"
+        " SELECT s.scope, s.id, s.day, SUM(s.v1), SUM(s.v2), SUM(s.v3)" SCOPES_OF_A
+        " ON DUPLICATE KEY UPDATE pakn = VALUES(pakn), anonymous = VALUES(anonymous),"
+        "   praise = VALUES(praise)",
+        "INSERT INTO stat_day (scope, scope_id, day, pakn_answered, pakn_on_time, pakn_unhappy)"
+        " WITH a AS ("
+        "   SELECT f.unit_id, f.counter_id, f.officer_id, DATE(e.at + INTERVAL 7 HOUR) AS day,"
+        "          1 AS v1, e.at <= f.due_at AS v2," STATS_PAKN_UNHAPPY " AS v3, 0 AS v4"
+        "     FROM feedback_event e JOIN feedback f ON f.id = e.feedback_id"
+        "    WHERE e.event = 'answer' AND f.formal = 1 AND" STATS_FIRST_ANSWER ")"
+        " SELECT s.scope, s.id, s.day, SUM(s.v1), SUM(s.v2), SUM(s.v3)" SCOPES_OF_A
+        " ON DUPLICATE KEY UPDATE pakn_answered = VALUES(pakn_answered),"
+        "   pakn_on_time = VALUES(pakn_on_time), pakn_unhappy = VALUES(pakn_unhappy)",
+    };
+
+    return run_steps(r, steps, NELEM(steps));
 }

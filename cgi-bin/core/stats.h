@@ -3,6 +3,8 @@
 #ifndef MOTCUA_STATS_H
 #define MOTCUA_STATS_H
 
+#include <time.h>
+
 #include "http.h"
 #include "legal.h"
 
@@ -12,6 +14,8 @@ struct stat_delta {
     int crit_sum[4], crit_n[4];   /* TT01 criteria: attitude, time, trips, guidance */
     int verdicts, verdicts_unsatisfied;   /* citizens' verdicts on answers (feedback_verdict) */
     int forward_late;                     /* missed forwarding deadlines (feedback_forward_late) */
+    int pakn, anonymous, praise;  /* cases received: identified petitions, anonymous, praise */
+    int pakn_answered, pakn_on_time, pakn_unhappy;   /* answers to identified petitions */
 };
 
 /* Add delta to the rows of the unit, counter and officer (ids of 0 are
@@ -51,6 +55,64 @@ enum db_rc stats_rebuild(struct req *r, int *days, int *months);
 
 /* The late-dossier condition is LEGAL_LATE_COND (legal.h), shared by the
  * aggregate, the live counts and the lists. */
+
+/* Adds sign × one received case (kind, identity, formal) to d. */
+void stats_case_received(struct stat_delta *d, const char *kind, const char *identity, int formal,
+                         int sign);
+
+/* Moves the case's received counts from the unit and counter it was filed at
+ * to the unit it is forwarded to, on the day it was filed; inside the caller's
+ * transaction, before the case's row changes. */
+enum db_rc stats_case_forward(struct req *r, long long case_id, long long to_unit);
+
+/* A citizen's "Không hài lòng" on the first answer of identified petition
+ * case_id: counts the case in pakn_unhappy unless that answer was late. */
+enum db_rc stats_pakn_verdict(struct req *r, long long case_id);
+
+/* QĐ 766 dossier satisfaction: puts dossier_id in dossier_unhappy or takes it
+ * out after one of its ratings or cases changed, and moves the unit's count
+ * of the day its result was ready.  Inside the caller's transaction. */
+enum db_rc stats_dossier_touch(struct req *r, long long dossier_id);
+
+/* A dossier's result is ready (outcome 'r', with timeliness t: -1 early, 0 on
+ * time, 1 late) or it was refused or stopped (outcome 'x'): the QĐ 766 counts
+ * of its day of receipt and of today.  Inside the caller's transaction. */
+enum db_rc stats_dossier_closed(struct req *r, long long dossier_id, long long unit_id,
+                                time_t received_at, time_t finished_at, int outcome, int t);
+
+/* Recomputes the dossier counts of stat_dossier_day (received, finished early,
+ * on time or late, apology letters and those signed late) of every scope from
+ * the records, and zeroes delay_days for stats_rebuild to add up again; one
+ * transaction (part of stats_rebuild). */
+enum db_rc stats_dossier_rebuild(struct req *r);
+
+/* Recomputes every QĐ 766 aggregate from the records (part of stats_rebuild,
+ * also run at the end of the demo generator); one transaction. */
+enum db_rc stats_qd766_rebuild(struct req *r);
+
+/* -1 early, 0 on time, 1 late: finished dossier d against its statutory
+ * appointment, day against day (the SQL twin of dossier_timeliness). */
+#define STATS_TIMELINESS                                                                    \
+    " SIGN(DATEDIFF(d.finished_at + INTERVAL 7 HOUR, d.original_due_at + INTERVAL 7 HOUR))"
+/* Dossier d, finished, got its result early or on time (the statutory appointment). */
+#define STATS_IN_TIME                                                                       \
+    " DATE(d.finished_at + INTERVAL 7 HOUR) <= DATE(d.original_due_at + INTERVAL 7 HOUR)"
+/* What puts a dossier in dossier_unhappy: a rating x, a case f of it. */
+#define STATS_UNHAPPY_RATING " x.level = 1"
+#define STATS_UNHAPPY_CASE " f.kind IN ('petition','conduct') AND f.status <> 'rejected'"
+/* Answer event e is the case's first: a PAKN counts once in the QĐ 766
+ * figures, however often it is answered again after a reopen. */
+#define STATS_FIRST_ANSWER                                                                  \
+    " NOT EXISTS (SELECT 1 FROM feedback_event p WHERE p.feedback_id = e.feedback_id"       \
+    "             AND p.event = 'answer' AND p.id < e.id)"
+/* Answer event e of case f was late or drew a "không hài lòng" verdict before
+ * the next answer: the answer counts against the PAKN satisfaction rate. */
+#define STATS_PAKN_UNHAPPY                                                                  \
+    " (e.at > f.due_at OR EXISTS (SELECT 1 FROM feedback_event v"                           \
+    "     WHERE v.feedback_id = e.feedback_id AND v.event = 'review_requested'"             \
+    "       AND v.id > e.id AND NOT EXISTS (SELECT 1 FROM feedback_event n"                 \
+    "           WHERE n.feedback_id = e.feedback_id AND n.event = 'answer'"                 \
+    "             AND n.id > e.id AND n.id < v.id)))"
 #define STATS_NO_APOLOGY                                                                    \
     " NOT EXISTS (SELECT 1 FROM apology a WHERE a.dossier_id = d.id AND a.status <> 'draft')"
 #define STATS_DELAY                                                                         \

@@ -615,6 +615,18 @@ finish(struct req *r, enum db_rc rc, const struct case_row *c, const char *ev, i
     return rc;
 }
 
+/* The QĐ 766 verdict of the dossier a case is about, if any. */
+static enum db_rc
+case_dossier_touch(struct req *r, long long case_id)
+{
+    struct dbres res;
+    enum db_rc rc = db_query(r->app->db, &r->pool,
+                             "SELECT dossier_id FROM feedback WHERE id = ? AND dossier_id IS NOT NULL",
+                             DB_ARGS(DV_I(case_id)), &res);
+
+    return rc == DB_OK && res.nrows ? stats_dossier_touch(r, util_num(dbres_get(&res, 0, 0))) : rc;
+}
+
 enum db_rc
 case_classify(struct req *r, const struct case_row *c, const char *cls, const char *reason,
               long long forward_unit)
@@ -630,12 +642,15 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
                         "       closed_at = UTC_TIMESTAMP()"
                         " WHERE id = ? AND status IN ('new','accepted','conduct')",
                         DB_ARGS(DV_I(c->id)));
+        if (rc == DB_OK) {
+            rc = case_dossier_touch(r, c->id);   /* a rejected case says nothing of its dossier */
+        }
         return finish(r, rc, c, "rejected", 1, reason, "case.reject");
     }
     if (strcmp(cls, "forwarded") == 0) {
         const struct cal *cal = req_calendar(r);
         struct dbres res, dl;
-        time_t now = time(NULL), due = (time_t)c->due_at, fwd;
+        time_t now = time(NULL), due = (time_t)c->due_at, fwd = 0;
         int from_receipt = strcmp(conf_str(r->app->conf, "Feedback.DeadlineAfterForward",
                                            "received"), "filed") != 0;
 
@@ -666,6 +681,10 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
                 due = cal_due(cal, now, (int)util_num(dbres_get(&dl, 0, 1)), CAL_WORKING_DAYS, 0);
             }
             fwd = cal_due(cal, now, (int)util_num(dbres_get(&dl, 0, 2)), CAL_WORKING_DAYS, 0);
+            /* the competent unit counts the case it received (QĐ 766) */
+            rc = stats_case_forward(r, c->id, forward_unit);
+        }
+        if (rc == DB_OK && dl.nrows) {
             /* the case moves to the competent unit's inbox and starts there anew */
             rc = transition(r, c->id,
                             "UPDATE feedback SET status = 'new', forwarded_to = ?, unit_id = ?,"
@@ -741,6 +760,7 @@ enum db_rc
 case_answer(struct req *r, const struct case_row *c, const char *text)
 {
     struct stat_delta d = { .answered = 1 };
+    struct dbres res;
     char day[11];
     enum db_rc rc = db_begin(r->app->db);
 
@@ -754,6 +774,19 @@ case_answer(struct req *r, const struct case_row *c, const char *text)
     if (rc == DB_OK) {
         /* on time or early counts as on time (QĐ 766) */
         d.answered_on_time = time(NULL) <= (time_t)c->due_at;
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT f.formal = 1 AND NOT EXISTS (SELECT 1 FROM feedback_event e"
+                      "        WHERE e.feedback_id = f.id AND e.event = 'answer')"
+                      "  FROM feedback f WHERE f.id = ?",
+                      DB_ARGS(DV_I(c->id)), &res);
+    }
+    if (rc == DB_OK) {
+        /* an identified petition's first answer: QĐ 766 on time and satisfaction */
+        if (res.nrows && strcmp(dbres_get(&res, 0, 0), "1") == 0) {
+            d.pakn_answered = 1;
+            d.pakn_on_time = d.answered_on_time;
+            d.pakn_unhappy = !d.answered_on_time;
+        }
         stats_today(day);
         rc = stats_add(r, c->unit_id, c->counter_id, c->officer_id, day, &d);
     }

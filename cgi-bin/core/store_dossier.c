@@ -759,6 +759,11 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
             rc = DB_DUP;  /* someone moved it meanwhile */
         }
     }
+    if (rc == DB_OK && (m == DM_READY || m == DM_REFUSE || m == DM_STOP)) {
+        rc = stats_dossier_closed(r, d->id, d->unit_id, (time_t)d->received_at, now,
+                                  m == DM_READY ? 'r' : 'x',
+                                  dossier_timeliness(now, (time_t)d->original_due_at));
+    }
     if (rc == DB_OK) {
         rc = devent(r, d->id, events[m], m == DM_FORWARD ? to_unit : from_unit, note);
     }

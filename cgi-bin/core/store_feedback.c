@@ -106,6 +106,9 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
                                  opt_level(in->c_trips), opt_level(in->c_guidance),
                                  DV_S(in->comment), DV_I(util_num(dbres_get(&res, 0, 0)))),
                          NULL, NULL);
+            if (rc == DB_OK) {
+                rc = stats_dossier_touch(r, l->dossier_id);   /* QĐ 766: the dossier's verdict */
+            }
             if (rc != DB_OK) {
                 return rc;
             }
@@ -154,6 +157,9 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
                          opt_level(in->c_trips), opt_level(in->c_guidance), DV_S(in->comment),
                          DV_S(in->client_hash), DV_I(flagged), DV_S(in->idem)),
                  NULL, NULL);
+    if (rc == DB_OK && l->dossier_id) {
+        rc = stats_dossier_touch(r, l->dossier_id);
+    }
     if (rc != DB_OK) {
         return rc;
     }
@@ -483,7 +489,11 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
     if (rc == DB_OK) {
         rc = feedback_count_move(r, (long long)id, NULL);
     }
+    if (rc == DB_OK && in->dossier_id) {
+        rc = stats_dossier_touch(r, in->dossier_id);
+    }
     if (rc == DB_OK) {
+        stats_case_received(&d, in->kind, in->identity, formal, +1);
         rc = stats_add(r, in->unit_id, in->counter_id, in->officer_id, day, &d);
     }
     if (rc == DB_OK) {
@@ -668,6 +678,9 @@ feedback_rate_answer(struct req *r, long long id, int satisfied)
     }
     if (rc == DB_OK && n == 1) {
         rc = add_event(r, id, satisfied ? "citizen_satisfied" : "review_requested", 1, NULL);
+    }
+    if (rc == DB_OK && n == 1 && !satisfied) {
+        rc = stats_pakn_verdict(r, id);
     }
     if (rc == DB_OK) {
         rc = db_commit(r->app->db);

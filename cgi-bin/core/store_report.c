@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "conf.h"
 #include "stats.h"
 
 /* A number as the page's language writes it: "85,3" (vi), "85.3" (en). */
@@ -75,6 +76,9 @@ struct figs {
     long long ratings, r3, r2, r1, feedback, answered, answered_on_time;
     long long crit_sum[4], crit_n[4];
     long long overdue, answer_rated, answer_unsatisfied, answer_known, forward_late;
+    /* QĐ 766 (sql/012_qd766.sql) */
+    long long unhappy, recv_in_time, recv_out;
+    long long pakn, anonymous, praise, pakn_answered, pakn_on_time, pakn_unhappy;
 };
 
 /* The units of the scope, sorted by id, each with the figures it adds to. */
@@ -229,18 +233,19 @@ figs_late(struct req *r, const struct period *p, const struct unitmap *m, long l
     return rc;
 }
 
-/* Every figure of the period into the figures m points to: a few hundred to a
- * few thousand aggregate rows, whatever the number of dossiers. */
+/* The figures of the daily aggregates of the period (stat_dossier_day,
+ * stat_day) into the figures m points to: a few hundred to a few thousand
+ * rows, whatever the number of dossiers. */
 static enum db_rc
-figs_load(struct req *r, const struct period *p, const struct unitmap *m, long long hist[],
-          size_t nhist, long long hours[], size_t nhours)
+figs_aggregates(struct req *r, const struct period *p, const struct unitmap *m)
 {
     struct dbres res;
     enum db_rc rc;
 
     rc = db_query(r->app->db, &r->pool,
                   "SELECT scope_id, SUM(received), SUM(finished), SUM(early), SUM(on_time),"
-                  "       SUM(late), SUM(apologies), SUM(apologies_late)"
+                  "       SUM(late), SUM(apologies), SUM(apologies_late), SUM(unhappy),"
+                  "       SUM(recv_in_time), SUM(recv_out)"
                   "  FROM stat_dossier_day WHERE scope = 'unit' AND day BETWEEN ? AND ?"
                   " GROUP BY 1",
                   DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
@@ -251,7 +256,8 @@ figs_load(struct req *r, const struct period *p, const struct unitmap *m, long l
             x->received += col(&res, i, 1), x->finished += col(&res, i, 2);
             x->early += col(&res, i, 3), x->on_time += col(&res, i, 4);
             x->late_finished += col(&res, i, 5), x->apologies += col(&res, i, 6);
-            x->apologies_late += col(&res, i, 7);
+            x->apologies_late += col(&res, i, 7), x->unhappy += col(&res, i, 8);
+            x->recv_in_time += col(&res, i, 9), x->recv_out += col(&res, i, 10);
         }
     }
     if (rc == DB_OK) {
@@ -260,7 +266,8 @@ figs_load(struct req *r, const struct period *p, const struct unitmap *m, long l
                       "       SUM(answered), SUM(answered_on_time), SUM(att_sum), SUM(att_n),"
                       "       SUM(time_sum), SUM(time_n), SUM(trips_sum), SUM(trips_n),"
                       "       SUM(guide_sum), SUM(guide_n), SUM(verdicts),"
-                      "       SUM(verdicts_unsatisfied), SUM(forward_late)"
+                      "       SUM(verdicts_unsatisfied), SUM(forward_late), SUM(pakn), SUM(anonymous),"
+                      "       SUM(praise), SUM(pakn_answered), SUM(pakn_on_time), SUM(pakn_unhappy)"
                       "  FROM stat_day WHERE scope = 'unit' AND day BETWEEN ? AND ? GROUP BY 1",
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
@@ -279,8 +286,22 @@ figs_load(struct req *r, const struct period *p, const struct unitmap *m, long l
              * happened to the case afterwards */
             x->answer_rated += col(&res, i, 16), x->answer_unsatisfied += col(&res, i, 17);
             x->forward_late += col(&res, i, 18);
+            x->pakn += col(&res, i, 19), x->anonymous += col(&res, i, 20);
+            x->praise += col(&res, i, 21), x->pakn_answered += col(&res, i, 22);
+            x->pakn_on_time += col(&res, i, 23), x->pakn_unhappy += col(&res, i, 24);
         }
     }
+    return rc;
+}
+
+/* Every figure of the period into the figures m points to. */
+static enum db_rc
+figs_load(struct req *r, const struct period *p, const struct unitmap *m, long long hist[],
+          size_t nhist, long long hours[], size_t nhours)
+{
+    struct dbres res;
+    enum db_rc rc = figs_aggregates(r, p, m);
+
     if (rc == DB_OK) {
         /* open cases and the hours to answer: one range of the covering
          * index (created_at, unit_id, ...) */
@@ -340,6 +361,60 @@ mean3(struct req *r, long long sum, long long n)
     return n > 0 ? decimal(r, pool_printf(&r->pool, "%.2f / 3", (double)sum / (double)n)) : NULL;
 }
 
+/* The base of the on-time rate (Stats.OnTimeBase): dossiers finished in the
+ * period (default) or received in it; the decision's text read so far leaves it open. */
+static int
+base_received(struct req *r)
+{
+    return strcmp(conf_str(r->app->conf, "Stats.OnTimeBase", "finished"), "received") == 0;
+}
+
+/* The on-time rate's numerator and base under Stats.OnTimeBase; on time
+ * means on time or early. */
+static void
+on_time_parts(struct req *r, const struct figs *x, long long *part, long long *whole)
+{
+    if (base_received(r)) {
+        *part = x->recv_in_time, *whole = x->received - x->recv_out;
+    } else {
+        *part = x->early + x->on_time, *whole = x->finished;
+    }
+}
+
+/* A rate, left out when its base is under min (too few to show in public). */
+static void
+rate_hdf(struct req *r, const char *key, long long part, long long whole, long long min)
+{
+    if (whole >= min) {
+        hset(r, key, pct(r, part, whole));
+    }
+}
+
+/* The QĐ 766/QĐ-TTg figures of x as the decision defines them,
+ * for the leader's dashboard and the public statistics alike. */
+static void
+qd766_hdf(struct req *r, const struct figs *x, const char *prefix, long long min)
+{
+    long long part, base;
+
+    on_time_parts(r, x, &part, &base);
+#define K(name) pool_printf(&r->pool, "%s.%s", prefix, name)
+    /* (dossiers − dossiers a citizen was not satisfied with) / dossiers, over
+     * the dossiers whose result was ready in the period */
+    rate_hdf(r, K("sat_dossier"), x->finished - x->unhappy, x->finished, min);
+    hseti(r, K("dossier_unhappy"), x->unhappy);
+    rate_hdf(r, K("on_time_rate"), part, base, min);
+    /* identified petitions answered in the period: on time, and satisfied */
+    hseti(r, K("pakn_answered"), x->pakn_answered);
+    hseti(r, K("pakn_unhappy"), x->pakn_unhappy);
+    rate_hdf(r, K("pakn_on_time_rate"), x->pakn_on_time, x->pakn_answered, min);
+    rate_hdf(r, K("pakn_satisfaction"), x->pakn_answered - x->pakn_unhappy, x->pakn_answered, min);
+    hseti(r, K("pakn"), x->pakn);
+    hseti(r, K("anonymous"), x->anonymous);
+    hseti(r, K("praise"), x->praise);
+#undef K
+}
+
 static void
 figs_hdf(struct req *r, const struct figs *x, const char *prefix)
 {
@@ -353,8 +428,7 @@ figs_hdf(struct req *r, const struct figs *x, const char *prefix)
     hseti(r, K("early"), x->early);
     hseti(r, K("on_time"), x->on_time);
     hseti(r, K("late_finished"), x->late_finished);
-    /* QĐ 766: on time means on time or early */
-    hset(r, K("on_time_rate"), pct(r, x->early + x->on_time, x->finished));
+    qd766_hdf(r, x, prefix, 0);
     hseti(r, K("apologies"), x->apologies);
     hseti(r, K("apologies_late"), x->apologies_late);
     hseti(r, K("late"), x->late);
@@ -364,7 +438,8 @@ figs_hdf(struct req *r, const struct figs *x, const char *prefix)
     hseti(r, K("r3"), x->r3);
     hseti(r, K("r2"), x->r2);
     hseti(r, K("r1"), x->r1);
-    hset(r, K("satisfaction"), pct(r, n - x->r1, n));
+    /* the share of satisfied ratings: counter ratings without a dossier too */
+    hset(r, K("ratings_share"), pct(r, n - x->r1, n));
     hset(r, K("p3"), pct(r, x->r3, n));
     hset(r, K("p2"), pct(r, x->r2, n));
     hset(r, K("p1"), pct(r, x->r1, n));
@@ -412,10 +487,12 @@ units_hdf(struct req *r, const struct dbres *kids, const struct figs *f, int min
     double *ont = pool_alloc(&r->pool, (kids->nrows + 1) * sizeof(*ont));
 
     for (size_t i = 0; i < kids->nrows; i++) {
-        sat[i] = f[i].ratings >= min_count
+        long long part, whole;
+
+        sat[i] = f[i].ratings >= min_count   /* the share of satisfied ratings */
                      ? (double)(f[i].ratings - f[i].r1) / (double)f[i].ratings : -1;
-        ont[i] = f[i].finished >= min_count
-                     ? (double)(f[i].early + f[i].on_time) / (double)f[i].finished : -1;
+        on_time_parts(r, &f[i], &part, &whole);
+        ont[i] = whole >= min_count ? (double)part / (double)whole : -1;
     }
     for (size_t i = 0; i < kids->nrows; i++) {
         const char *prefix = pool_printf(&r->pool, "Page.Units.%zu", i);
@@ -424,7 +501,7 @@ units_hdf(struct req *r, const struct dbres *kids, const struct figs *f, int min
         hset(r, pool_printf(&r->pool, "%s.code", prefix), dbres_get(kids, i, 2));
         figs_hdf(r, &f[i], prefix);
         if (sat[i] >= 0) {
-            hseti(r, pool_printf(&r->pool, "%s.rank_satisfaction", prefix),
+            hseti(r, pool_printf(&r->pool, "%s.rank_ratings_share", prefix),
                   rank_of(sat, kids->nrows, i));
         }
         if (ont[i] >= 0) {
@@ -475,6 +552,7 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
     if (units) {
         units_hdf(r, &kids, f, min_count);
     }
+    hset(r, "Page.OnTimeBase", base_received(r) ? "received" : "finished");
     if ((med = hist_median(hist, NELEM(hist))) >= 0) {
         hseti(r, pool_printf(&r->pool, "%s.median_delay", prefix), med);
     }
@@ -483,6 +561,53 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
         hseti(r, pool_printf(&r->pool, "%s.median_answer_hours", prefix), med);
     }
     return DB_OK;
+}
+
+enum db_rc
+report_public(struct req *r, const struct period *p, const char *prefix, int min_count)
+{
+    static const char *const cols[] = { "name", NULL };
+    struct dbres units;
+    struct unitmap m = { 0 };
+    struct figs *f;
+    size_t shown = 0;
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT id, name FROM org_unit WHERE valid_to IS NULL ORDER BY id",
+                  DB_NOARGS, &units);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    /* each unit's own figures, as its own row of the table */
+    f = pool_alloc(&r->pool, (units.nrows + 1) * sizeof(*f));
+    memset(f, 0, (units.nrows + 1) * sizeof(*f));
+    m.id = pool_alloc(&r->pool, (units.nrows + 1) * sizeof(*m.id));
+    m.to = pool_alloc(&r->pool, (units.nrows + 1) * sizeof(*m.to));
+    for (size_t i = 0; i < units.nrows; i++) {
+        m.id[m.n] = util_num(dbres_get(&units, i, 0));
+        m.to[m.n++] = &f[i];
+    }
+    if ((rc = figs_aggregates(r, p, &m)) != DB_OK) {
+        return rc;
+    }
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT id, name FROM org_unit WHERE valid_to IS NULL ORDER BY sort_order, name",
+                  DB_NOARGS, &units);
+    for (size_t i = 0; rc == DB_OK && i < units.nrows; i++) {
+        const struct figs *x = unitmap_get(&m, dbres_get(&units, i, 0));
+        const char *pre;
+
+        if (x == NULL || x->finished + x->received + x->pakn_answered + x->pakn == 0) {
+            continue;   /* nothing in the period */
+        }
+        pre = pool_printf(&r->pool, "%s.%zu", prefix, shown++);
+        hset(r, pool_printf(&r->pool, "%s.%s", pre, cols[0]), dbres_get(&units, i, 1));
+        hseti(r, pool_printf(&r->pool, "%s.finished", pre), x->finished);
+        qd766_hdf(r, x, pre, min_count);
+    }
+    hset(r, "Page.OnTimeBase", base_received(r) ? "received" : "finished");
+    return rc;
 }
 
 enum db_rc
@@ -529,7 +654,7 @@ report_people(struct req *r, const struct report_scope *s, const struct period *
             if (n >= min_count) {
                 /* small numbers do not rank */
                 hseti(r, pool_printf(&r->pool, "%s.rank", pre), (long long)i + 1);
-                hset(r, pool_printf(&r->pool, "%s.satisfaction", pre), pct(r, n - r1, n));
+                hset(r, pool_printf(&r->pool, "%s.ratings_share", pre), pct(r, n - r1, n));
                 hset(r, pool_printf(&r->pool, "%s.p3", pre), pct(r, util_num(dbres_get(&res, i, 3)), n));
             }
         }
@@ -638,6 +763,19 @@ report_trend(struct req *r, const struct report_scope *s)
 #define FEEDBACK_COLS                                                                       \
     CASE_LINK " f.kind," LOCAL_DATE("f.created_at") "," LOCAL_DATE("f.due_at") ", f.status,"
 
+/* Identified petitions first answered in the period (QĐ 766): on time, and
+ * whether the case counts against the PAKN satisfaction rate. */
+#define PAKN_ANSWER_FROM                                                                    \
+    "  FROM feedback_event e JOIN feedback f ON f.id = e.feedback_id"                      \
+    "  JOIN org_unit u ON u.id = f.unit_id"                                                \
+    " WHERE u.path LIKE ? AND e.event = 'answer' AND f.formal = 1" IN_PERIOD("e.at")       \
+    "   AND" STATS_FIRST_ANSWER                                                             \
+    "   AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)"
+#define PAKN_ANSWER_COLS                                                                    \
+    CASE_LINK LOCAL_DATE("f.created_at") "," LOCAL_DATE("f.due_at") ","                    \
+    " DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%d/%m/%Y'), IF(e.at <= f.due_at, 'yes', 'no'),"  \
+    " IF(" STATS_PAKN_UNHAPPY ", 'yes', 'no')"
+
 /* The prepared-statement cache knows a statement by the address of its text:
  * every list's two statements are whole string constants. */
 #define LIST(kind, cols, from, order, viewer, ...)                                          \
@@ -734,6 +872,31 @@ static const struct list_def {
       " WHERE u.path LIKE ?" IN_PERIOD("x.due_at")
       "   AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)",
       " ORDER BY x.due_at, x.id", 1, { [2] = "Lead.Kind", [6] = "Fb.Statuses" }),
+    /* QĐ 766 */
+    LIST("dossier_unhappy",
+      DOSSIER_LINK " d.applicant_name," LOCAL_DATE("d.finished_at") ", d.status,"
+      " COALESCE((SELECT x.level FROM rating x WHERE x.dossier_id = d.id), 0),"
+      " (SELECT COUNT(*) FROM feedback f WHERE f.dossier_id = d.id AND" STATS_UNHAPPY_CASE ")",
+      FINISHED_IN_PERIOD " AND EXISTS (SELECT 1 FROM dossier_unhappy du WHERE du.dossier_id = d.id)",
+      " ORDER BY d.finished_at, d.id", 0, { [4] = "Dossier.St", [5] = "Level" }),
+    LIST("received_in_time",
+      DOSSIER_LINK " d.applicant_name," LOCAL_DATE("d.received_at") ","
+      LOCAL_DATE("d.original_due_at") "," LOCAL_DATE("d.finished_at") ", d.status",
+      "  FROM dossier d JOIN org_unit ru ON ru.id = d.unit_id"
+      " WHERE ru.path LIKE ?" IN_PERIOD("d.received_at")
+      "   AND d.finished_at IS NOT NULL AND d.status NOT IN ('refused','stopped') AND" STATS_IN_TIME,
+      " ORDER BY d.received_at, d.id", 0, { [6] = "Dossier.St" }),
+    LIST("pakn", FEEDBACK_COLS LOCAL_DATE("f.answered_at"), FEEDBACK_FROM " AND f.formal = 1",
+      " ORDER BY f.created_at, f.id", 1, { [2] = "Lead.Kind", [5] = "Fb.Statuses" }),
+    LIST("anonymous", FEEDBACK_COLS LOCAL_DATE("f.answered_at"),
+      FEEDBACK_FROM " AND f.identity = 'anonymous'", " ORDER BY f.created_at, f.id", 1,
+      { [2] = "Lead.Kind", [5] = "Fb.Statuses" }),
+    LIST("praise", FEEDBACK_COLS LOCAL_DATE("f.answered_at"), FEEDBACK_FROM " AND f.kind = 'praise'",
+      " ORDER BY f.created_at, f.id", 1, { [2] = "Lead.Kind", [5] = "Fb.Statuses" }),
+    LIST("pakn_answered", PAKN_ANSWER_COLS, PAKN_ANSWER_FROM, " ORDER BY e.at, e.id", 1,
+      { [5] = "Lead.YesNo", [6] = "Lead.YesNo" }),
+    LIST("pakn_unhappy", PAKN_ANSWER_COLS, PAKN_ANSWER_FROM " AND" STATS_PAKN_UNHAPPY,
+      " ORDER BY e.at, e.id", 1, { [5] = "Lead.YesNo", [6] = "Lead.YesNo" }),
 };
 
 int

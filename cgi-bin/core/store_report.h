@@ -25,7 +25,14 @@ enum db_rc report_scope(struct req *r, const char *code, struct report_scope *s,
 enum db_rc report_figures(struct req *r, const struct report_scope *s, const struct period *p,
                           const char *prefix, int units, int min_count);
 
-/* Satisfaction per counter and per officer of the subtree (Page.Counters, Page.Officers). */
+/* The QĐ 766 figures of every unit with dossiers or petitions in the period,
+ * each unit on its own (prefix.N: name, finished and the figures of the
+ * dashboard's QĐ 766 section); a rate whose base is under min_count is left
+ * out.  Reads the daily aggregates only.  Page.OnTimeBase names the base. */
+enum db_rc report_public(struct req *r, const struct period *p, const char *prefix,
+                         int min_count);
+
+/* The share of satisfied ratings per counter and per officer of the subtree (Page.Counters, Page.Officers). */
 enum db_rc report_people(struct req *r, const struct report_scope *s, const struct period *p,
                          int min_count);
 
@@ -40,7 +47,8 @@ enum db_rc report_trend(struct req *r, const struct report_scope *s);
 /* Is kind the name of a list behind a figure (received, finished, early,
  * on_time, late_finished, late, late_no_apology, escalated, apologies,
  * apology_late, ratings, ratings_3/2/1, feedback, answered, feedback_overdue,
- * answer_unsatisfied)? */
+ * answer_unsatisfied; QĐ 766: dossier_unhappy, received_in_time, pakn,
+ * anonymous, praise, pakn_answered, pakn_unhappy)? */
 int report_list_kind(const char *kind);
 
 /* Rows [offset, offset + limit) of that list: column 0 the page a row opens

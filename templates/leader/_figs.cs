@@ -7,12 +7,32 @@
   <details><summary><?cs var:L.Lead.Definition ?></summary><p><?cs var:L.Lead.Def[key] ?></p></details>
 </div>
 <?cs /def ?>
+<?cs def:figf(key, value, prev, link, base) ?>
+<div class="fig">
+  <p class="fig-label"><?cs var:L.Lead.Fig[key] ?></p>
+  <p class="fig-value"><?cs if:link ?><a href="/lanh-dao/danh-sach?loai=<?cs var:link ?>&amp;<?cs call:qs() ?>"><?cs alt:value ?>—<?cs /alt ?></a><?cs else ?><?cs alt:value ?>—<?cs /alt ?><?cs /if ?></p>
+  <p class="fig-prev muted"><?cs var:L.Lead.PrevPeriod ?>: <?cs alt:prev ?>—<?cs /alt ?></p>
+  <p class="fig-def"><?cs var:L.Lead.Definition ?>: <?cs var:L.Lead.Def[key] ?></p>
+  <?cs if:base ?><p class="fig-def"><?cs var:base ?></p><?cs /if ?>
+</div>
+<?cs /def ?>
 <?cs def:figures() ?>
+<h2><?cs var:L.Lead.Qd766 ?></h2>
+<p class="help"><?cs var:L.Lead.Qd766Help ?></p>
+<div class="figs">
+<?cs call:figf("sat_dossier", Page.Fig.sat_dossier, Page.Prev.sat_dossier, "dossier_unhappy", "") ?>
+<?cs if:Page.OnTimeBase == "received" ?>
+<?cs call:figf("on_time_rate", Page.Fig.on_time_rate, Page.Prev.on_time_rate, "received_in_time", L.Lead.OnTimeBase.received) ?>
+<?cs else ?>
+<?cs call:figf("on_time_rate", Page.Fig.on_time_rate, Page.Prev.on_time_rate, "finished", L.Lead.OnTimeBase.finished) ?>
+<?cs /if ?>
+<?cs call:figf("pakn_on_time_rate", Page.Fig.pakn_on_time_rate, Page.Prev.pakn_on_time_rate, "pakn_answered", "") ?>
+<?cs call:figf("pakn_satisfaction", Page.Fig.pakn_satisfaction, Page.Prev.pakn_satisfaction, "pakn_unhappy", "") ?>
+</div>
 <h2><?cs var:L.Lead.Dossiers ?></h2>
 <div class="figs">
 <?cs call:fig("received", Page.Fig.received, Page.Prev.received, "received") ?>
 <?cs call:fig("finished", Page.Fig.finished, Page.Prev.finished, "finished") ?>
-<?cs call:fig("on_time_rate", Page.Fig.on_time_rate, Page.Prev.on_time_rate, "finished") ?>
 <?cs call:fig("early", Page.Fig.early, Page.Prev.early, "early") ?>
 <?cs call:fig("on_time", Page.Fig.on_time, Page.Prev.on_time, "on_time") ?>
 <?cs call:fig("late_finished", Page.Fig.late_finished, Page.Prev.late_finished, "late_finished") ?>
@@ -29,7 +49,8 @@
 <h2><?cs var:L.Lead.Satisfaction ?></h2>
 <div class="figs">
 <?cs call:fig("ratings", Page.Fig.ratings, Page.Prev.ratings, "ratings") ?>
-<?cs call:fig("satisfaction", Page.Fig.satisfaction, Page.Prev.satisfaction, "ratings") ?>
+<?cs call:fig("ratings_share", Page.Fig.ratings_share, Page.Prev.ratings_share, "ratings") ?>
+<?cs call:fig("dossier_unhappy", Page.Fig.dossier_unhappy, Page.Prev.dossier_unhappy, "dossier_unhappy") ?>
 <?cs call:fig("p3", Page.Fig.p3, Page.Prev.p3, "ratings_3") ?>
 <?cs call:fig("p2", Page.Fig.p2, Page.Prev.p2, "ratings_2") ?>
 <?cs call:fig("p1", Page.Fig.p1, Page.Prev.p1, "ratings_1") ?>
@@ -51,6 +72,11 @@
 <h2><?cs var:L.Lead.Feedback ?></h2>
 <div class="figs">
 <?cs call:fig("feedback", Page.Fig.feedback, Page.Prev.feedback, "feedback") ?>
+<?cs call:fig("pakn", Page.Fig.pakn, Page.Prev.pakn, "pakn") ?>
+<?cs call:fig("anonymous", Page.Fig.anonymous, Page.Prev.anonymous, "anonymous") ?>
+<?cs call:fig("praise", Page.Fig.praise, Page.Prev.praise, "praise") ?>
+<?cs call:fig("pakn_answered", Page.Fig.pakn_answered, Page.Prev.pakn_answered, "pakn_answered") ?>
+<?cs call:fig("pakn_unhappy", Page.Fig.pakn_unhappy, Page.Prev.pakn_unhappy, "pakn_unhappy") ?>
 <?cs call:fig("answered_on_time", Page.Fig.answered_on_time, Page.Prev.answered_on_time, "answered") ?>
 <?cs call:fig("median_answer_hours", Page.Fig.median_answer_hours, Page.Prev.median_answer_hours, "answered") ?>
 <?cs call:fig("feedback_overdue", Page.Fig.feedback_overdue, Page.Prev.feedback_overdue, "feedback_overdue") ?>

@@ -25,20 +25,20 @@
 <p class="help"><?cs var:L.Lead.UnitRankHelp ?></p>
 <p><a href="/lanh-dao/?<?cs call:qs() ?>&amp;csv=don-vi"><?cs var:L.Lead.Csv.Link ?></a></p>
 <div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.Lead.ByUnit ?>"><table>
-<thead><tr><th scope="col"><?cs var:L.Stats.Name ?></th><th scope="col"><?cs var:L.Lead.Fig.received ?></th><th scope="col"><?cs var:L.Lead.Fig.on_time_rate ?></th><th scope="col"><?cs var:L.Lead.CsvCol.rank_on_time ?></th><th scope="col"><?cs var:L.Lead.Fig.late ?></th><th scope="col"><?cs var:L.Lead.Fig.late_no_apology ?></th><th scope="col"><?cs var:L.Lead.Fig.satisfaction ?></th><th scope="col"><?cs var:L.Lead.CsvCol.rank_satisfaction ?></th><th scope="col"><?cs var:L.Lead.Fig.answered_on_time ?></th></tr></thead>
+<thead><tr><th scope="col"><?cs var:L.Stats.Name ?></th><th scope="col"><?cs var:L.Lead.Fig.received ?></th><th scope="col"><?cs var:L.Lead.Fig.on_time_rate ?></th><th scope="col"><?cs var:L.Lead.CsvCol.rank_on_time ?></th><th scope="col"><?cs var:L.Lead.Fig.late ?></th><th scope="col"><?cs var:L.Lead.Fig.late_no_apology ?></th><th scope="col"><?cs var:L.Lead.Fig.sat_dossier ?></th><th scope="col"><?cs var:L.Lead.Fig.pakn_on_time_rate ?></th><th scope="col"><?cs var:L.Lead.Fig.pakn_satisfaction ?></th><th scope="col"><?cs var:L.Lead.Fig.ratings_share ?></th><th scope="col"><?cs var:L.Lead.CsvCol.rank_ratings_share ?></th><th scope="col"><?cs var:L.Lead.Fig.answered_on_time ?></th></tr></thead>
 <tbody><?cs each:u = Page.Units ?><tr><th scope="row"><a href="/lanh-dao/?don-vi=<?cs var:url_escape(u.code) ?>&amp;tu=<?cs var:Page.From ?>&amp;den=<?cs var:Page.To ?>"><?cs var:u.name ?></a></th>
 <td><?cs var:u.received ?></td><td><?cs var:u.on_time_rate ?></td><td><?cs alt:u.rank_on_time ?>—<?cs /alt ?></td>
 <td><a href="/lanh-dao/danh-sach?loai=late&amp;don-vi=<?cs var:url_escape(u.code) ?>&amp;tu=<?cs var:Page.From ?>&amp;den=<?cs var:Page.To ?>"><?cs var:u.late ?></a></td>
 <td><a href="/lanh-dao/danh-sach?loai=late_no_apology&amp;don-vi=<?cs var:url_escape(u.code) ?>&amp;tu=<?cs var:Page.From ?>&amp;den=<?cs var:Page.To ?>"><?cs var:u.late_no_apology ?></a></td>
-<td><?cs var:u.satisfaction ?></td><td><?cs alt:u.rank_satisfaction ?>—<?cs /alt ?></td><td><?cs var:u.answered_on_time ?></td></tr><?cs /each ?></tbody>
+<td><?cs alt:u.sat_dossier ?>—<?cs /alt ?></td><td><?cs alt:u.pakn_on_time_rate ?>—<?cs /alt ?></td><td><?cs alt:u.pakn_satisfaction ?>—<?cs /alt ?></td><td><?cs var:u.ratings_share ?></td><td><?cs alt:u.rank_ratings_share ?>—<?cs /alt ?></td><td><?cs var:u.answered_on_time ?></td></tr><?cs /each ?></tbody>
 </table></div>
 <?cs else ?><p class="muted"><?cs var:L.Lead.NoSubunits ?></p><?cs /if ?>
 <h2><?cs var:L.Lead.Ranking ?></h2>
 <p class="help"><?cs var:L.Lead.RankingHelp ?></p>
 <?cs def:people(caption, rows) ?>
 <div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:caption ?>"><table><caption><?cs var:caption ?></caption>
-<thead><tr><th scope="col">#</th><th scope="col"><?cs var:L.Stats.Name ?></th><th scope="col"><?cs var:L.Stats.Ratings ?></th><th scope="col"><?cs var:L.Lead.Fig.satisfaction ?></th><th scope="col"><?cs var:L.Lead.Fig.p3 ?></th></tr></thead>
-<tbody><?cs each:x = rows ?><tr><td><?cs alt:x.rank ?>—<?cs /alt ?></td><th scope="row"><?cs var:x.name ?></th><td><?cs var:x.ratings ?></td><td><?cs alt:x.satisfaction ?><?cs var:L.Stats.TooFew ?><?cs /alt ?></td><td><?cs var:x.p3 ?></td></tr><?cs /each ?></tbody></table></div>
+<thead><tr><th scope="col">#</th><th scope="col"><?cs var:L.Stats.Name ?></th><th scope="col"><?cs var:L.Stats.Ratings ?></th><th scope="col"><?cs var:L.Lead.Fig.ratings_share ?></th><th scope="col"><?cs var:L.Lead.Fig.p3 ?></th></tr></thead>
+<tbody><?cs each:x = rows ?><tr><td><?cs alt:x.rank ?>—<?cs /alt ?></td><th scope="row"><?cs var:x.name ?></th><td><?cs var:x.ratings ?></td><td><?cs alt:x.ratings_share ?><?cs var:L.Stats.TooFew ?><?cs /alt ?></td><td><?cs var:x.p3 ?></td></tr><?cs /each ?></tbody></table></div>
 <?cs /def ?>
 <?cs call:people(L.Lead.Counters, Page.Counters) ?>
 <p><a href="/lanh-dao/?<?cs call:qs() ?>&amp;csv=quay"><?cs var:L.Lead.Csv.Link ?></a></p>

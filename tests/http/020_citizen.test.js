@@ -394,7 +394,7 @@ test('a request for information pauses the clock; the citizen replies and the du
   assert.match((await c.get('/phan-anh/' + code)).text, /Bạn đã bổ sung thông tin/);
 });
 
-test('public statistics: satisfaction by the QĐ 766 formula, hidden under 10 ratings', async () => {
+test('public statistics: the share of satisfied ratings, hidden under 10 ratings', async () => {
   const c = new Client();
   sql("DELETE FROM stat_day WHERE scope = 'unit' AND scope_id = 9");
   sql("INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1, feedback, answered, answered_on_time) VALUES ('unit', 9, CURDATE(), 9, 5, 3, 1, 2, 0, 0)");

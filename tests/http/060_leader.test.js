@@ -64,7 +64,7 @@ test('setup: unit X with its leader and officer; 9 dossiers received through the
   assert.match(motcuactl('rebuild-stats'), /late-dossier figures rebuilt/);
 });
 
-test('the dashboard shows 9 received, 7 late of which 2 without an apology, satisfaction 75,0%', async () => {
+test('the dashboard shows 9 received, 7 late of which 2 without an apology, 75,0% of the ratings satisfied', async () => {
   const c = await as('lanhdao_x');
   const r = await c.get(`/lanh-dao/?${PERIOD}`);
   assert.strictEqual(r.status, 200);
@@ -75,7 +75,10 @@ test('the dashboard shows 9 received, 7 late of which 2 without an apology, sati
   assert.match(r.text, /Hồ sơ tiếp nhận<\/p>\s*<p class="fig-value"><a [^>]*loai=received[^>]*>9</);
   assert.strictEqual(fig('late'), 7);
   assert.strictEqual(fig('late_no_apology'), 2);
-  assert.match(r.text, /Tỷ lệ hài lòng \(QĐ 766\)<\/p>\s*<p class="fig-value"><a [^>]*>75,0%</);
+  // (20 ratings − 5 not satisfied) / 20: the share of ratings, under its own name (the
+  // QĐ 766 index counts dossiers: tests/http/061_qd766.test.js)
+  assert.match(r.text, /Tỷ lệ lượt đánh giá hài lòng<\/p>\s*<p class="fig-value"><a [^>]*loai=ratings&[^>]*>75,0%</);
+  assert.ok(!r.text.includes('Tỷ lệ hài lòng (QĐ 766)'));
   assert.match(r.text, /<svg viewBox="0 0 640 200" role="img"/, 'a server-rendered chart');
   assert.match(r.text, /Thái độ phục vụ \(điểm trung bình\)<\/p>\s*<p class="fig-value"><a [^>]*>2,50 \/ 3</);
   assert.match(r.text, /<figcaption>Tỷ lệ các mức hài lòng: Rất hài lòng 50,0%, Hài lòng 25,0%, Không hài lòng 25,0%<\/figcaption>/);
@@ -156,8 +159,9 @@ test('the dashboard tables as CSV: the province sees unit X with 9 received, 7 l
   assert.strictEqual(at('Hồ sơ tiếp nhận'), '9');
   assert.strictEqual(at('Hồ sơ trễ hẹn'), '7');
   assert.strictEqual(at('Trễ hẹn chưa có văn bản xin lỗi'), '1');
-  assert.strictEqual(at('Tỷ lệ hài lòng (QĐ 766)'), '75,0%');
-  assert.match(at('Hạng hài lòng'), /^[1-9]\d*$/, '20 ratings: ranked');
+  assert.strictEqual(at('Tỷ lệ lượt đánh giá hài lòng'), '75,0%');
+  assert.match(at('Hạng theo lượt đánh giá hài lòng'), /^[1-9]\d*$/, '20 ratings: ranked');
+  assert.strictEqual(at('Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC'), '—', 'no dossier finished: no index');
   assert.strictEqual(at('Hạng đúng hạn'), '', 'nothing finished: not ranked');
   for (const t of ['quay', 'can-bo', 'thang']) {
     const t2 = await fetch(process.env.MOTCUA_BASE + `/lanh-dao/?${PERIOD}&csv=${t}`, { headers: { cookie: c.cookieHeader() } });
