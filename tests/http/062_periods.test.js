@@ -14,7 +14,7 @@
 //   2026-03-10 → 2026-03-20     2026-02-27 → 2026-03-09   (11 days → the 11 days before)
 //   2026-03-01 → 2026-03-30     2026-01-30 → 2026-02-28   (not a whole month: 30 days before)
 //
-// Ratings of unit P (the figure "Số đánh giá"), at these instants (UTC → Vietnam, UTC+7):
+// Ratings of unit P (the figure "Số lượt đánh giá"), at these instants (UTC → Vietnam, UTC+7):
 //   2026-01-29 03:00Z   29/01 10:00     January; in the old 31-day window before March
 //   2026-01-30 03:00Z   30/01 10:00     January; in the old window too
 //   2026-01-31 17:30Z   01/02 00:30     February (the local day decides)
@@ -34,9 +34,9 @@ const HASH = '$argon2id$v=19$m=65536,t=2,p=1$WxmA5i9aMqOAs0pOZihj+Q$geaYVNbK16bx
 const RATED = ['2026-01-29 03:00', '2026-01-30 03:00', '2026-01-31 17:30', '2026-02-27 03:00', '2026-02-28 17:30', '2026-03-16 03:00'];
 let leader;
 
-// The figure "Số đánh giá" of the page and of the period it is compared with.
+// The figure "Số lượt đánh giá" of the page and of the period it is compared with.
 function ratings(html) {
-  const m = html.match(/Số đánh giá<\/p>\s*<p class="fig-value"><a [^>]*loai=ratings&amp;[^>]*>(\d+)<\/a><\/p>\s*<p class="fig-prev muted">Kỳ trước: (\d+)</);
+  const m = html.match(/Số lượt đánh giá<\/p>\s*<p class="fig-value"><a [^>]*loai=ratings&amp;[^>]*>(\d+)<\/a><\/p>\s*<p class="fig-prev muted">Kỳ trước: (\d+)</);
   assert.ok(m, 'the ratings figure and its previous period are on the page');
   return [Number(m[1]), Number(m[2])];
 }
@@ -50,7 +50,7 @@ test('setup: unit P with its leader; 6 ratings from 29/01 to 16/03/2026', async 
   sql(`INSERT INTO rating (ref, channel, unit_id, level, created_at, updated_at) VALUES ` +
       RATED.map((t, i) => `('testp${String(i).padStart(11, '0')}', 'qr', ${unit}, 3, '${t}:00', '${t}:00')`).join(', '));
   // the rows were written by hand, not by the programs: the operator's command recounts
-  assert.match(motcuactl('rebuild-stats'), /dossier figures recounted, \d+ days of late-dossier figures rebuilt/);
+  assert.match(motcuactl('rebuild-stats'), /recounted, \d+ days of late-dossier figures rebuilt/);
   leader = new Client();
   await leader.login('lanhdao_p');
 });

@@ -19,8 +19,8 @@
 //   Tue 03, Wed 04, Thu 05, Fri 06, Mon 09 -> deadline Monday 09/03/2026 17:00
 //   (10:00 UTC).
 //   F1 is never classified: tick marks it and escalates it.
-//   F2 is forwarded to unit Z after its deadline: the forward marks it.
-//   "Phản ánh quá hạn chuyển", March 2026 = 2 (F1, F2), both for unit Y.
+//   F2 is forwarded to unit K after its deadline: the forward marks it.
+//   "Phản ánh quá hạn chuyển", March 2026 = 2 (F1, F2), both for unit H.
 'use strict';
 const assert = require('assert');
 const fs = require('fs');
@@ -54,8 +54,8 @@ async function rate(c, pub, satisfied) {
   assert.strictEqual(r.status, 303);
 }
 
-test('setup: units Y and Z, each with a leader and an officer', async () => {
-  for (const u of ['Y', 'Z']) {
+test('setup: units H and K, each with a leader and an officer', async () => {
+  for (const u of ['H', 'K']) {
     sql(`INSERT INTO org_unit (parent_id, code, name, short_name, level) VALUES (8, 'TEST.${u}.H41', 'Trung tâm kiểm thử ${u}', 'TT ${u}', 'centre')`);
     sql(`UPDATE org_unit u JOIN org_unit p ON p.id = u.parent_id SET u.path = CONCAT(p.path, u.id, '/') WHERE u.code = 'TEST.${u}.H41'`);
     T[u] = one(`SELECT id FROM org_unit WHERE code = 'TEST.${u}.H41'`);
@@ -69,17 +69,17 @@ test('setup: units Y and Z, each with a leader and an officer', async () => {
 test('verdicts are history: "Không hài lòng", a reopen and a new answer rated satisfied still count 1', async () => {
   const cases = {};
   for (const k of ['A', 'B']) {
-    cases[k] = await fileCase({ kind: 'suggestion', identity: 'anonymous', unit: 'TEST.Y.H41', content: `Góp ý kiểm thử ${k}: niêm yết lệ phí rõ hơn.` });
-    assert.strictEqual((await act('canbo_y', cases[k].code, 'phan-loai', { class: 'accepted' })).status, 303);
+    cases[k] = await fileCase({ kind: 'suggestion', identity: 'anonymous', unit: 'TEST.H.H41', content: `Góp ý kiểm thử ${k}: niêm yết lệ phí rõ hơn.` });
+    assert.strictEqual((await act('canbo_h', cases[k].code, 'phan-loai', { class: 'accepted' })).status, 303);
   }
   const seq = { A: ['0', '1'], B: ['0', '0'] };
   for (let round = 0; round < 2; round++) {
     for (const k of ['A', 'B']) {
-      assert.strictEqual((await act('canbo_y', cases[k].code, 'tra-loi', { text: `Trả lời lần ${round + 1}` })).status, 303);
+      assert.strictEqual((await act('canbo_h', cases[k].code, 'tra-loi', { text: `Trả lời lần ${round + 1}` })).status, 303);
       resetLimits();
       await rate(cases[k].citizen, cases[k].pub, seq[k][round]);
       if (round === 0) {
-        assert.strictEqual((await act('lanhdao_y', cases[k].code, 'mo-lai', { text: 'Trả lời chưa đầy đủ.' })).status, 303);
+        assert.strictEqual((await act('lanhdao_h', cases[k].code, 'mo-lai', { text: 'Trả lời chưa đầy đủ.' })).status, 303);
         assert.strictEqual(one(`SELECT answer_satisfied IS NULL FROM feedback WHERE code = '${cases[k].code}'`), '1',
           'the verdict on the current answer starts again');
       }
@@ -89,17 +89,17 @@ test('verdicts are history: "Không hài lòng", a reopen and a new answer rated
   for (const k of ['A', 'B']) {
     const rows = sql(`SELECT v.satisfied, e.body, v.unit_id FROM feedback_verdict v JOIN feedback f ON f.id = v.feedback_id
                       LEFT JOIN feedback_event e ON e.id = v.answer_id WHERE f.code = '${cases[k].code}' ORDER BY v.id`);
-    assert.deepStrictEqual(rows, [[seq[k][0], 'Trả lời lần 1', String(T.Y)], [seq[k][1], 'Trả lời lần 2', String(T.Y)]], k);
+    assert.deepStrictEqual(rows, [[seq[k][0], 'Trả lời lần 1', String(T.H)], [seq[k][1], 'Trả lời lần 2', String(T.H)]], k);
   }
   // the write path counted them on the unit's row of the day they were given
-  const [[days, n, unsat]] = sql(`SELECT COUNT(DISTINCT DATE(v.at + INTERVAL 7 HOUR)), COUNT(*), SUM(v.satisfied = 0) FROM feedback_verdict v WHERE v.unit_id = ${T.Y}`);
+  const [[days, n, unsat]] = sql(`SELECT COUNT(DISTINCT DATE(v.at + INTERVAL 7 HOUR)), COUNT(*), SUM(v.satisfied = 0) FROM feedback_verdict v WHERE v.unit_id = ${T.H}`);
   assert.deepStrictEqual([n, unsat], ['4', '3']);
-  assert.deepStrictEqual(sql(`SELECT SUM(verdicts), SUM(verdicts_unsatisfied) FROM stat_day WHERE scope = 'unit' AND scope_id = ${T.Y}
-                              AND day IN (SELECT DATE(at + INTERVAL 7 HOUR) FROM feedback_verdict WHERE unit_id = ${T.Y})`), [['4', '3']]);
+  assert.deepStrictEqual(sql(`SELECT SUM(verdicts), SUM(verdicts_unsatisfied) FROM stat_day WHERE scope = 'unit' AND scope_id = ${T.H}
+                              AND day IN (SELECT DATE(at + INTERVAL 7 HOUR) FROM feedback_verdict WHERE unit_id = ${T.H})`), [['4', '3']]);
   assert.ok(Number(days) >= 1);
   // the write path and the operator's recount agree
   const dayRows = () => sql(`SELECT DATE_FORMAT(day, '%Y-%m-%d'), verdicts, verdicts_unsatisfied FROM stat_day
-                             WHERE scope = 'unit' AND scope_id = ${T.Y} AND verdicts > 0 ORDER BY day`);
+                             WHERE scope = 'unit' AND scope_id = ${T.H} AND verdicts > 0 ORDER BY day`);
   const written = dayRows();
   motcuactl('rebuild-stats');
   assert.deepStrictEqual(dayRows(), written);
@@ -115,7 +115,7 @@ test('verdicts are history: "Không hài lòng", a reopen and a new answer rated
 });
 
 test('the dashboard, its list and the CSV count each answer rated not satisfied: March 2, April 1', async () => {
-  const c = await as('lanhdao_y');
+  const c = await as('lanhdao_h');
   const march = await c.get(`/lanh-dao/?${MARCH}`);
   assert.strictEqual(march.status, 200);
   assert.strictEqual(fig(march.text, 'answer_unsatisfied'), 2);
@@ -137,23 +137,23 @@ test('the dashboard, its list and the CSV count each answer rated not satisfied:
 test('forwarding: a case past its 5-working-day deadline is marked in the inbox, escalated by tick and counted', async () => {
   const f = {};
   for (const k of ['F1', 'F2']) {
-    f[k] = await fileCase({ kind: 'petition', identity: 'anonymous', unit: 'TEST.Y.H41', content: `Phản ánh kiểm thử ${k} ngoài thẩm quyền.` });
+    f[k] = await fileCase({ kind: 'petition', identity: 'anonymous', unit: 'TEST.H.H41', content: `Phản ánh kiểm thử ${k} ngoài thẩm quyền.` });
     // received Monday 02/03/2026 09:00; deadline by hand (top of file): 09/03/2026 17:00
     sql(`UPDATE feedback SET created_at = '2026-03-02 02:00:00', due_at = '2026-03-16 10:00:00',
          forward_due = '2026-03-09 10:00:00' WHERE code = '${f[k].code}'`);
   }
-  const inbox = await (await as('canbo_y')).get('/can-bo/?trang-thai=new');
+  const inbox = await (await as('canbo_h')).get('/can-bo/?trang-thai=new');
   for (const k of ['F1', 'F2']) {
     const row = inbox.text.slice(inbox.text.indexOf(f[k].code), inbox.text.indexOf('</tr>', inbox.text.indexOf(f[k].code)));
     assert.match(row, /Quá hạn chuyển \(05 ngày làm việc/, `${k} is marked in the inbox`);
   }
-  // F2 is forwarded to unit Z now, after its deadline
-  const unitZ = String(T.Z);
-  assert.strictEqual((await act('canbo_y', f.F2.code, 'phan-loai', { class: 'forwarded', unit: unitZ })).status, 303);
+  // F2 is forwarded to unit K now, after its deadline
+  const unitK = String(T.K);
+  assert.strictEqual((await act('canbo_h', f.F2.code, 'phan-loai', { class: 'forwarded', unit: unitK })).status, 303);
   assert.match(motcuactl('tick'), /cases past their forwarding deadline/);
   const marks = sql(`SELECT f.code, x.unit_id, DATE_FORMAT(x.due_at, '%Y-%m-%d %H:%i') FROM feedback_forward_late x
                      JOIN feedback f ON f.id = x.feedback_id WHERE f.code IN ('${f.F1.code}', '${f.F2.code}') ORDER BY f.code`);
-  assert.deepStrictEqual(marks, [[f.F1.code, String(T.Y), '2026-03-09 10:00'], [f.F2.code, String(T.Y), '2026-03-09 10:00']]);
+  assert.deepStrictEqual(marks, [[f.F1.code, String(T.H), '2026-03-09 10:00'], [f.F2.code, String(T.H), '2026-03-09 10:00']]);
   // F1 went up to the leader, with an event and an audit row
   assert.strictEqual(one(`SELECT escalated_at IS NOT NULL FROM feedback WHERE code = '${f.F1.code}'`), '1');
   assert.strictEqual(one(`SELECT COUNT(*) FROM feedback_event e JOIN feedback f ON f.id = e.feedback_id WHERE f.code = '${f.F1.code}' AND e.event = 'forward_overdue'`), '1');
@@ -162,31 +162,31 @@ test('forwarding: a case past its 5-working-day deadline is marked in the inbox,
   motcuactl('tick');
   assert.strictEqual(one(`SELECT COUNT(*) FROM feedback_forward_late x JOIN feedback f ON f.id = x.feedback_id WHERE f.code = '${f.F1.code}'`), '1');
   // the case page says it too
-  const page = await (await as('canbo_y')).get('/can-bo/phan-anh/' + f.F1.code);
+  const page = await (await as('canbo_h')).get('/can-bo/phan-anh/' + f.F1.code);
   assert.match(page.text, /Hạn chuyển cơ quan khác<\/dt><dd>09\/03\/2026 — <span class="bad">Quá hạn chuyển/);
   T.f = f;
 });
 
 test('after a forward, the receiving unit\'s answer deadline counts from the day it received the case', async () => {
-  // a petition filed at unit Z the same day gets its deadline from the same
+  // a petition filed at unit K the same day gets its deadline from the same
   // rule (10 working days from receipt): the forwarded case must have the same,
-  // not the 16/03/2026 it had at unit Y
-  const fresh = await fileCase({ kind: 'petition', identity: 'anonymous', unit: 'TEST.Z.H41', content: 'Phản ánh kiểm thử tại Z.' });
+  // not the 16/03/2026 it had at unit H
+  const fresh = await fileCase({ kind: 'petition', identity: 'anonymous', unit: 'TEST.K.H41', content: 'Phản ánh kiểm thử tại Z.' });
   const [[fwdDue, fwdFwd, unit, status]] = sql(`SELECT DATE_FORMAT(due_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(forward_due, '%Y-%m-%d %H:%i'), unit_id, status FROM feedback WHERE code = '${T.f.F2.code}'`);
   const [[newDue, newFwd]] = sql(`SELECT DATE_FORMAT(due_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(forward_due, '%Y-%m-%d %H:%i') FROM feedback WHERE code = '${fresh.code}'`);
-  assert.deepStrictEqual([unit, status], [String(T.Z), 'new']);
+  assert.deepStrictEqual([unit, status], [String(T.K), 'new']);
   assert.notStrictEqual(fwdDue, '2026-03-16 10:00');
   assert.strictEqual(fwdDue, newDue);
   assert.strictEqual(fwdFwd, newFwd, 'a new forwarding deadline at the receiving unit');
   // the receiving unit's inbox does not show it as late
-  const inbox = await (await as('canbo_z')).get('/can-bo/?trang-thai=new');
+  const inbox = await (await as('canbo_k')).get('/can-bo/?trang-thai=new');
   const i = inbox.text.indexOf(T.f.F2.code);
   assert.ok(i > 0);
   assert.doesNotMatch(inbox.text.slice(i, inbox.text.indexOf('</tr>', i)), /Quá hạn chuyển/);
 });
 
-test('the dashboard counts 2 missed forwarding deadlines in March for unit Y; the list and CSV have F1 and F2', async () => {
-  const c = await as('lanhdao_y');
+test('the dashboard counts 2 missed forwarding deadlines in March for unit H; the list and CSV have F1 and F2', async () => {
+  const c = await as('lanhdao_h');
   const r = await c.get(`/lanh-dao/?${MARCH}`);
   assert.match(r.text, /Phản ánh quá hạn chuyển<\/p>/);
   assert.strictEqual(fig(r.text, 'forward_late'), 2);
@@ -201,8 +201,8 @@ test('the dashboard counts 2 missed forwarding deadlines in March for unit Y; th
   const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
   assert.strictEqual(lines[0], '"Mã phản ánh","Đơn vị để quá hạn","Loại","Ngày tiếp nhận","Hạn chuyển","Ngày chuyển","Trạng thái hiện nay"');
   assert.strictEqual(lines.length, 3);
-  // unit Z's leader does not see unit Y's misses
-  assert.strictEqual(fig((await (await as('lanhdao_z')).get(`/lanh-dao/?${MARCH}`)).text, 'forward_late'), 0);
+  // unit K's leader does not see unit H's misses
+  assert.strictEqual(fig((await (await as('lanhdao_k')).get(`/lanh-dao/?${MARCH}`)).text, 'forward_late'), 0);
   // rebuilt from the history, the figure stays
   motcuactl('rebuild-stats');
   assert.strictEqual(fig((await c.get(`/lanh-dao/?${MARCH}`)).text, 'forward_late'), 2);
@@ -289,7 +289,7 @@ test('migration 011 carries the verdicts already on the cases into the history',
     assert.match(r.stdout, /applying 011_verdicts_forwarding\.sql/);
     assert.deepStrictEqual(sql(`SELECT feedback_id, answer_id, unit_id, satisfied, DATE_FORMAT(at, '%Y-%m-%d %H:%i') FROM motcua_m011.feedback_verdict ORDER BY feedback_id`),
       [['1', '10', '1', '0', '2026-03-10 03:00'], ['2', '20', '1', '1', '2026-03-11 02:00']]);
-    assert.deepStrictEqual(sql(`SELECT DATE_FORMAT(day, '%Y-%m-%d'), verdicts, verdicts_unsatisfied FROM motcua_m011.stat_day WHERE scope = 'unit' AND scope_id = 1 ORDER BY day`),
+    assert.deepStrictEqual(sql(`SELECT DATE_FORMAT(day, '%Y-%m-%d'), verdicts, verdicts_unsatisfied FROM motcua_m011.stat_day WHERE scope = 'unit' AND scope_id = 1 AND verdicts > 0 ORDER BY day`),
       [['2026-03-10', '1', '1'], ['2026-03-11', '1', '0']]);
   } finally {
     sql('DROP DATABASE motcua_m011');
