@@ -43,6 +43,20 @@ instants=(
     "$makeup 09:00|a make-up Saturday"
 )
 
+# libfaketime keeps its shared clock in /dev/shm/faketime_shm_<pid> (and a
+# semaphore); a process killed on purpose (the resilience test, a stack stop)
+# leaves its pair behind, and a later process given the same pid would fail
+# to start under libfaketime.  After each instant, the pairs that appeared
+# during it and whose process is gone are removed.
+shm_pids() { ls /dev/shm 2>/dev/null | sed -n 's/^faketime_shm_\([0-9]*\)$/\1/p' | sort; }
+shm_clean() {  # shm_clean BEFORE: remove the new pairs of processes that ended
+    local pid
+    for pid in $(comm -13 <(printf '%s\n' $1 | sort) <(shm_pids)); do
+        kill -0 "$pid" 2>/dev/null && continue
+        rm -f "/dev/shm/faketime_shm_$pid" "/dev/shm/sem.faketime_sem_$pid"
+    done
+}
+
 LOGDIR=build/test-dates    # each instant's whole output, kept for reading
 mkdir -p "$LOGDIR"
 PASSED=0
@@ -55,10 +69,12 @@ for i in "${!instants[@]}"; do
     start=$(date -d "$vn +0700" '+%Y-%m-%d %H:%M:%S')
     log="$LOGDIR/$((i + 1)).log"
     echo "== $vn Vietnam time ($what): FAKETIME=\"@$start\""
+    shm_before=$(shm_pids)
     env LD_PRELOAD="$LIB${LD_PRELOAD:+:$LD_PRELOAD}" FAKETIME="@$start" FAKETIME_DONT_RESET=1 \
         FAKETIME_DONT_FAKE_MONOTONIC=1 MOTCUA_SUITES="unit http" \
         MOTCUA_STACK_CHECK="$ROOT/scripts/clock-check.sh" scripts/test.sh > "$log" 2>&1
     status=$?
+    shm_clean "$shm_before"
     summary=$(tail -1 "$log")
     if [[ $summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
         p=${BASH_REMATCH[1]} f=${BASH_REMATCH[2]}
