@@ -1417,9 +1417,11 @@ kind_save(struct req *r)
 
 /* ---- rules of each legal version (apology, supplement) ------------------- */
 
-enum { A_VERSION, A_FROM, A_LEAD, A_UNIT, A_MAX, A_NEAR, A_SWITHIN, A_SMAX, A_SRULE, A__MAX };
+enum { A_VERSION, A_FROM, A_LEAD, A_UNIT, A_MAX, A_NEAR, A_SWITHIN, A_SMAX, A_SRULE, A_ONTIME,
+       A__MAX };
 
 static const char *const supplement_rules[] = { "restart", "pause", NULL };
+static const char *const ontime_bases[] = { "received", "finished", NULL };
 
 static const struct fld rule_fields[A__MAX] = {
     [A_VERSION] = { "legal_version", V_TEXT, 1, 1, 40, NULL, "Version" },
@@ -1431,6 +1433,7 @@ static const struct fld rule_fields[A__MAX] = {
     [A_SWITHIN] = { "supplement_within_days", V_INT, 1, 0, 60, NULL, "SupplementWithin" },
     [A_SMAX] = { "supplement_max_restarts", V_INT, 1, 0, 10, NULL, "SupplementMax" },
     [A_SRULE] = { "supplement_rule", V_CHOICE, 1, 0, 0, supplement_rules, "SupplementRule" },
+    [A_ONTIME] = { "ontime_base", V_CHOICE, 1, 0, 0, ontime_bases, "OntimeBase" },
 };
 
 static int
@@ -1440,13 +1443,13 @@ rules_render(struct req *r, int status, const char *edited)
     static const char *const cols[] = { "legal_version", "effective_from", "lead_days",
                                         "lead_unit", "max_reappoint", "near_due_days",
                                         "supplement_within_days", "supplement_max_restarts",
-                                        "supplement_rule", "title", NULL };
+                                        "supplement_rule", "title", "ontime_base", NULL };
     enum db_rc dr;
 
     dr = db_query(r->app->db, &r->pool,
                   "SELECT legal_version, DATE_FORMAT(effective_from, '%Y-%m-%d'), lead_days,"
                   "       lead_unit, max_reappoint, near_due_days, supplement_within_days,"
-                  "       supplement_max_restarts, supplement_rule, title"
+                  "       supplement_max_restarts, supplement_rule, title, ontime_base"
                   "  FROM legal_version ORDER BY effective_from DESC, legal_version",
                   DB_NOARGS, &res);
     if (dr != DB_OK) {
@@ -1475,6 +1478,9 @@ rules_render(struct req *r, int status, const char *edited)
     for (size_t i = 0; supplement_rules[i]; i++) {
         hset(r, pool_printf(&r->pool, "Page.SupplementRules.%zu", i), supplement_rules[i]);
     }
+    for (size_t i = 0; ontime_bases[i]; i++) {
+        hset(r, pool_printf(&r->pool, "Page.OntimeBases.%zu", i), ontime_bases[i]);
+    }
     hset(r, "Page.Done", req_query(r, "xong"));
     return render_status(r, status, "admin/apology");
 }
@@ -1494,6 +1500,7 @@ rules_page(struct req *r)
     hset(r, "Page.F.supplement_within_days", "3");
     hset(r, "Page.F.supplement_max_restarts", "1");
     hset(r, "Page.F.supplement_rule", "restart");
+    hset(r, "Page.F.ontime_base", "received");
     return rules_render(r, 200, NULL);
 }
 
@@ -1523,14 +1530,14 @@ rule_save(struct req *r, int create)
         dr = db_exec(r->app->db,
                      "INSERT INTO legal_version (legal_version, effective_from, title, lead_days,"
                      "       lead_unit, max_reappoint, near_due_days, supplement_within_days,"
-                     "       supplement_max_restarts, supplement_rule, papers)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                     "       supplement_max_restarts, supplement_rule, ontime_base, papers)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                      "         (SELECT p.papers FROM legal_version p WHERE p.effective_from <= ?"
                      "           ORDER BY p.effective_from DESC LIMIT 1))",
                      DB_ARGS(DV_S(v[A_VERSION].s), DV_S(v[A_FROM].s), DV_S(v[A_VERSION].s),
                              DV_I(v[A_LEAD].i), DV_S(v[A_UNIT].s), DV_I(v[A_MAX].i),
                              DV_I(v[A_NEAR].i), DV_I(v[A_SWITHIN].i), DV_I(v[A_SMAX].i),
-                             DV_S(v[A_SRULE].s), DV_S(v[A_FROM].s)),
+                             DV_S(v[A_SRULE].s), DV_S(v[A_ONTIME].s), DV_S(v[A_FROM].s)),
                      &n, NULL);
         if (dr == DB_DUP) {
             db_rollback(r->app->db);
@@ -1551,11 +1558,11 @@ rule_save(struct req *r, int create)
             dr = db_exec(r->app->db,
                          "UPDATE legal_version SET lead_days = ?, lead_unit = ?, max_reappoint = ?,"
                          "       near_due_days = ?, supplement_within_days = ?,"
-                         "       supplement_max_restarts = ?, supplement_rule = ?"
+                         "       supplement_max_restarts = ?, supplement_rule = ?, ontime_base = ?"
                          " WHERE legal_version = ?",
                          DB_ARGS(DV_I(v[A_LEAD].i), DV_S(v[A_UNIT].s), DV_I(v[A_MAX].i),
                                  DV_I(v[A_NEAR].i), DV_I(v[A_SWITHIN].i), DV_I(v[A_SMAX].i),
-                                 DV_S(v[A_SRULE].s), DV_S(ver)),
+                                 DV_S(v[A_SRULE].s), DV_S(v[A_ONTIME].s), DV_S(ver)),
                          &n, NULL);
         }
     }
@@ -1563,9 +1570,10 @@ rule_save(struct req *r, int create)
         dr = audit(r, create ? "apology_rule.create" : "apology_rule.update", "apology_rule", 0,
                    pool_printf(&r->pool,
                                "%s lead=%lld %s max_reappoint=%lld near_due=%lld"
-                               " supplement_within=%lld max_restarts=%lld rule=%s",
+                               " supplement_within=%lld max_restarts=%lld rule=%s ontime_base=%s",
                                v[A_VERSION].s, v[A_LEAD].i, v[A_UNIT].s, v[A_MAX].i,
-                               v[A_NEAR].i, v[A_SWITHIN].i, v[A_SMAX].i, v[A_SRULE].s));
+                               v[A_NEAR].i, v[A_SWITHIN].i, v[A_SMAX].i, v[A_SRULE].s,
+                               v[A_ONTIME].s));
     }
     if ((dr = tx_end(r, dr)) != DB_OK) {
         return db_fail(r, dr);

@@ -7,6 +7,7 @@
 
 #include "calendar.h"
 #include "conf.h"
+#include "legal.h"
 #include "stats.h"
 
 /* A number as the page's language writes it: "85,3" (vi), "85.3" (en). */
@@ -361,12 +362,33 @@ mean3(struct req *r, long long sum, long long n)
     return n > 0 ? decimal(r, pool_printf(&r->pool, "%.2f / 3", (double)sum / (double)n)) : NULL;
 }
 
-/* The base of the on-time rate (Stats.OnTimeBase): dossiers finished in the
- * period (default) or received in it; the decision's text read so far leaves it open. */
+/* The base of the on-time rate, a rule of the legal version in force on the
+ * last day of the period (legal_version.ontime_base): dossiers received in the
+ * period (Decree 61/2018 Art. 30(2)(c)) or finished in it (how QĐ 766 words it
+ * is unconfirmed).  Chosen once a request (Page.OnTimeBase), so that a period
+ * and the one it is compared with share it. */
+static enum db_rc
+ontime_base(struct req *r, const struct period *p)
+{
+    struct legal_version v;
+    int day;
+    enum db_rc rc;
+
+    if (*hdf_get_value(r->hdf, "Page.OnTimeBase", "") || cal_parse_date(p->to, &day) != 0) {
+        return DB_OK;
+    }
+    rc = legal_version_for(r->app->db, &r->pool, cal_instant(day, 12 * 60), &v);
+    if (rc == DB_OK) {
+        hset(r, "Page.OnTimeBase", v.ontime_base);
+        hset(r, "Page.OnTimeVersion", v.title);
+    }
+    return rc;
+}
+
 static int
 base_received(struct req *r)
 {
-    return strcmp(conf_str(r->app->conf, "Stats.OnTimeBase", "finished"), "received") == 0;
+    return strcmp(hdf_get_value(r->hdf, "Page.OnTimeBase", "received"), "received") == 0;
 }
 
 /* The on-time rate's numerator and base under Stats.OnTimeBase; on time
@@ -523,9 +545,9 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
     struct unitmap m;
     long long hist[4000] = { 0 }, med;   /* days of delay: eleven years */
     long long *hours;                    /* hours to answer */
-    enum db_rc rc = DB_OK;
+    enum db_rc rc = ontime_base(r, p);
 
-    if (units) {
+    if (rc == DB_OK && units) {
         rc = db_query(r->app->db, &r->pool,
                       "SELECT id, name, code FROM org_unit"
                       " WHERE parent_id = ? AND valid_to IS NULL ORDER BY sort_order, name",
@@ -552,7 +574,6 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
     if (units) {
         units_hdf(r, &kids, f, min_count);
     }
-    hset(r, "Page.OnTimeBase", base_received(r) ? "received" : "finished");
     if ((med = hist_median(hist, NELEM(hist))) >= 0) {
         hseti(r, pool_printf(&r->pool, "%s.median_delay", prefix), med);
     }
@@ -573,6 +594,9 @@ report_public(struct req *r, const struct period *p, const char *prefix, int min
     size_t shown = 0;
     enum db_rc rc;
 
+    if ((rc = ontime_base(r, p)) != DB_OK) {
+        return rc;
+    }
     rc = db_query(r->app->db, &r->pool,
                   "SELECT id, name FROM org_unit WHERE valid_to IS NULL ORDER BY id",
                   DB_NOARGS, &units);
@@ -606,7 +630,6 @@ report_public(struct req *r, const struct period *p, const char *prefix, int min
         hseti(r, pool_printf(&r->pool, "%s.finished", pre), x->finished);
         qd766_hdf(r, x, pre, min_count);
     }
-    hset(r, "Page.OnTimeBase", base_received(r) ? "received" : "finished");
     return rc;
 }
 

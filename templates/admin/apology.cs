@@ -22,6 +22,8 @@
   <input id="sm-<?cs name:x ?>" name="supplement_max_restarts" type="number" min="0" max="10" required value="<?cs var:x.supplement_max_restarts ?>">
   <label for="sr-<?cs name:x ?>"><?cs var:L.Admin.Rule.SupplementRule ?></label>
   <select id="sr-<?cs name:x ?>" name="supplement_rule"><?cs each:sr = Page.SupplementRules ?><option value="<?cs var:sr ?>"<?cs if:x.supplement_rule == sr ?> selected<?cs /if ?>><?cs var:L.Admin.Rule.SupplementRules[sr] ?></option><?cs /each ?></select>
+  <label for="ob-<?cs name:x ?>"><?cs var:L.Admin.Rule.OntimeBase ?></label>
+  <select id="ob-<?cs name:x ?>" name="ontime_base"><?cs each:ob = Page.OntimeBases ?><option value="<?cs var:ob ?>"<?cs if:x.ontime_base == ob ?> selected<?cs /if ?>><?cs var:L.Admin.Rule.OntimeBases[ob] ?></option><?cs /each ?></select>
   <button type="submit"><?cs var:L.Admin.Rule.Save ?></button>
 </form>
 <?cs /each ?>
@@ -42,6 +44,9 @@
   <label for="f-supplement_rule"><?cs var:L.Admin.Rule.SupplementRule ?></label>
   <select id="f-supplement_rule" name="supplement_rule"<?cs call:err_attrs("supplement_rule") ?>><?cs each:sr = Page.SupplementRules ?><option value="<?cs var:sr ?>"<?cs if:Page.F.supplement_rule == sr ?> selected<?cs /if ?>><?cs var:L.Admin.Rule.SupplementRules[sr] ?></option><?cs /each ?></select>
   <?cs call:field_error("supplement_rule") ?>
+  <label for="f-ontime_base"><?cs var:L.Admin.Rule.OntimeBase ?></label>
+  <select id="f-ontime_base" name="ontime_base"<?cs call:err_attrs("ontime_base") ?>><?cs each:ob = Page.OntimeBases ?><option value="<?cs var:ob ?>"<?cs if:Page.F.ontime_base == ob ?> selected<?cs /if ?>><?cs var:L.Admin.Rule.OntimeBases[ob] ?></option><?cs /each ?></select>
+  <?cs call:field_error("ontime_base") ?>
   <button type="submit"><?cs var:L.Admin.Rule.AddButton ?></button>
 </form>
 <?cs include:"_foot.cs" ?>

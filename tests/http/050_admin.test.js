@@ -297,7 +297,7 @@ test('feedback kinds: a deadline is edited; outside 1..60 is refused', async () 
 test('apology rules: a row edited and a new legal version added', async () => {
   const near = one("SELECT near_due_days FROM legal_version WHERE legal_version = 'ND61/2018'");
   const base = { legal_version: 'ND61/2018', lead_days: '1', lead_unit: 'working_days', max_reappoint: '1',
-                 supplement_within_days: '3', supplement_max_restarts: '1', supplement_rule: 'restart' };
+                 supplement_within_days: '3', supplement_max_restarts: '1', supplement_rule: 'restart', ontime_base: 'received' };
   const bad = await admin('/quan-tri/xin-loi/sua', { ...base, near_due_days: '99' });
   assert.strictEqual(bad.status, 422);
   assert.match(bad.text, /sắp đến hạn.* là số từ 0 đến 30/);
@@ -306,12 +306,12 @@ test('apology rules: a row edited and a new legal version added', async () => {
   assert.strictEqual((await admin('/quan-tri/xin-loi/sua', { ...base, near_due_days: near })).status, 303);
   const version = `ND118/${RUN}`;
   const add = { legal_version: version, effective_from: '2099-01-01', lead_days: '2', lead_unit: 'calendar_days', max_reappoint: '1', near_due_days: '2',
-                supplement_within_days: '5', supplement_max_restarts: '2', supplement_rule: 'pause' };
+                supplement_within_days: '5', supplement_max_restarts: '2', supplement_rule: 'pause', ontime_base: 'finished' };
   const badRule = await admin('/quan-tri/xin-loi/moi', { ...add, supplement_rule: 'reset' });
   assert.strictEqual(badRule.status, 422, 'a supplement rule is restart or pause');
   assert.strictEqual((await admin('/quan-tri/xin-loi/moi', add)).status, 303);
-  assert.deepStrictEqual(sql(`SELECT DATE_FORMAT(effective_from, '%Y-%m-%d'), lead_days, lead_unit, supplement_within_days, supplement_max_restarts, supplement_rule, papers FROM legal_version WHERE legal_version = '${version}'`),
-    [['2099-01-01', '2', 'calendar_days', '5', '2', 'pause', 'TT03']], 'a later version keeps the papers in force before it');
+  assert.deepStrictEqual(sql(`SELECT DATE_FORMAT(effective_from, '%Y-%m-%d'), lead_days, lead_unit, supplement_within_days, supplement_max_restarts, supplement_rule, ontime_base, papers FROM legal_version WHERE legal_version = '${version}'`),
+    [['2099-01-01', '2', 'calendar_days', '5', '2', 'pause', 'finished', 'TT03']], 'a later version keeps the papers in force before it');
   const dup = await admin('/quan-tri/xin-loi/moi', add);
   assert.strictEqual(dup.status, 409);
   assert.match(dup.text, /Đã có quy tắc cho văn bản này/);
