@@ -75,8 +75,9 @@ csv_send(struct req *r, struct buf *b, const char *name, const struct period *p,
 
     resp_raw(r, "text/csv; charset=utf-8", b->p, b->len);
     resp_header(r, "Content-Disposition",
-                pool_printf(&r->pool, "attachment; filename=\"%s-%s-%s.csv\"", name, p->from,
-                            p->to));
+                pool_printf(&r->pool, "attachment; filename=\"%s.csv\"",
+                            util_filename(&r->pool, pool_printf(&r->pool, "%s-%s-%s", name,
+                                                                p->from, p->to))));
     buf_free(b);
     if ((dr = db_begin(r->app->db)) == DB_OK &&
         (dr = audit(r, "report.export", "report", 0,

@@ -760,8 +760,14 @@ report_audit(struct req *r, const struct report_scope *s, int page, int per_page
                   "       a.action, a.object_type, a.object_id, a.ip, LEFT(a.detail, 200)"
                   "  FROM audit_log a JOIN users o ON o.id = a.actor_id"
                   "  JOIN org_unit u ON u.id = o.unit_id"
-                  " WHERE u.path LIKE ? ORDER BY a.id DESC LIMIT ? OFFSET ?",
-                  DB_ARGS(DV_S(s->subtree), DV_I(per_page), DV_I((long long)(page - 1) * per_page)),
+                  " WHERE u.path LIKE ?"
+                  /* the confidential-subject rule: nothing of a case about the viewer */
+                  "   AND NOT (a.object_type = 'feedback' AND EXISTS ("
+                  "        SELECT 1 FROM feedback f WHERE f.id = a.object_id"
+                  "           AND f.identity = 'confidential' AND f.officer_id = ?))"
+                  " ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                  DB_ARGS(DV_S(s->subtree), DV_I(r->user->id), DV_I(per_page),
+                          DV_I((long long)(page - 1) * per_page)),
                   &res);
     if (rc == DB_OK) {
         hset_rows(r, "Page.Audit", &res, cols);

@@ -311,6 +311,9 @@ prepare_hdf(struct req *r)
     hset(r, "Req.Lang", r->lang);
     hset(r, "Req.OtherLang", strcmp(r->lang, "vi") == 0 ? "en" : "vi");
     hset(r, "Req.Path", r->path);
+    /* the language link goes back to this page: only a path that cannot
+     * leave the site ("/\\host", control characters), else the home page */
+    hset(r, "Req.LangPath", util_safe_path(r->path) ? r->path : "/");
     hset(r, "Req.Program", a->prog->name);
     hset(r, "Site.Hotline", conf_str(a->conf, "Site.Hotline", ""));
     hset(r, "Site.BaseURL", conf_str(a->conf, "Site.BaseURL", ""));
