@@ -577,13 +577,23 @@ program_main(const struct program *prog, int argc, char **argv)
     }
     FCGX_Init();
     unlink(sock);
-    fd = FCGX_OpenSocket(sock, 1024);
+    {
+        /* Whoever can connect can forge REMOTE_ADDR, HTTPS and Origin: the
+         * socket is born 0660 (no moment of a wider mode), for the owner and
+         * the group nginx runs as (www-data, see etc/systemd), never others. */
+        mode_t old = umask(0117);
+
+        fd = FCGX_OpenSocket(sock, 1024);
+        umask(old);
+    }
     if (fd < 0) {
         log_err("cannot listen on %s: %s", sock, strerror(errno));
         return 1;
     }
-    /* nginx runs as another user; who may connect is decided by the directory's mode */
-    chmod(sock, 0666);
+    if (chmod(sock, 0660) != 0) {
+        log_err("cannot set the mode of %s: %s", sock, strerror(errno));
+        return 1;
+    }
 
     sigemptyset(&set);
     sigaddset(&set, SIGCHLD);

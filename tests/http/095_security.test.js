@@ -294,3 +294,71 @@ test('finding 12: one plain e-mail address or a clear error; the mailer never se
   assert.deepStrictEqual(sql(`SELECT sent_at IS NULL FROM mail_queue WHERE id = ${id}`), [['1']]);
 });
 
+// Finding 8: the combined log format wrote tracking codes with their check
+// part, ?ma=&so= (the phone's last digits), kiosk and QR tokens.
+test('finding 8: the access log keeps the routes and none of the secrets', async () => {
+  const fs = require('fs');
+  const log = `${process.env.MOTCUA_VAR}/log/nginx-access.log`;
+  const start = fs.statSync(log).size;
+  resetLimits();
+  const [[qr]] = sql("SELECT id FROM qr_link WHERE kind = 'counter' ORDER BY id LIMIT 1");
+  const qrUrl = new URL(require('../lib/client').motcuactl('qr-url', qr).trim()).pathname;
+  const qrToken = qrUrl.split('/')[2];
+  const c = await fileCase({ kind: 'suggestion', identity: 'anonymous', unit: '000.00.01.H41', content: 'Góp ý kiểm thử nhật ký truy cập.' });
+  const check = c.pub.slice(-4);
+  const secrets = [qrToken, c.pub, `%2D${check}`, 'SECRETKIOSKTOKEN0123456789', 'so=7394', 'ma='];
+  const v = new Client();
+  await v.get(qrUrl);
+  await v.get(qrUrl + '/qr.svg');
+  await v.get(`/q/${encodeURIComponent(qrToken)}`);
+  await v.get('/phan-anh/' + c.pub);
+  await v.get('/phan-anh/' + c.pub.replace(/-(\w{4})$/, '%2D$1') + '?moi=1');
+  await v.get('/phan-anh/?ma=' + c.pub);
+  await v.get(`/ho-so/?ma=${S.own}&so=7394`);
+  await v.get('/kiosk/SECRETKIOSKTOKEN0123456789');
+  await v.get('/ho-so/' + qrToken, { headers: { referer: `http://127.0.0.1${qrUrl}?t=${qrToken}` } });
+  await v.get('/phan-anh/moi?t=' + qrToken);
+  const lines = fs.readFileSync(log, 'utf8').slice(start);
+  for (const s of secrets) assert.ok(!lines.includes(s), `the log holds ${s}:\n${lines}`);
+  assert.match(lines, /"GET \/q\/\* HTTP\/1\.1" 200/, 'the QR landing, masked');
+  assert.match(lines, /"GET \/q\/\*\/qr\.svg HTTP/);
+  assert.match(lines, /"GET \/phan-anh\/\* HTTP\/1\.1" 200/);
+  assert.match(lines, /"GET \/ho-so\/\?\* HTTP/);
+  assert.match(lines, /"GET \/kiosk\/\* HTTP/);
+  assert.match(lines, /"GET \/phan-anh\/moi\?\* HTTP/);
+  assert.match(lines, /"http:\/\/127\.0\.0\.1\/\*"/, 'a referer keeps only its origin');
+  // staff routes carry no secret and stay readable
+  await (await as('lanhdao01')).get('/lanh-dao/?tu=2026-03-01&den=2026-03-31');
+  assert.match(fs.readFileSync(log, 'utf8').slice(start), /"GET \/lanh-dao\/\?tu=2026-03-01&den=2026-03-31 HTTP/);
+});
+
+// Finding 11: run/ was 0755 and the sockets 0666, so any local user could
+// speak FastCGI and forge REMOTE_ADDR, HTTPS and Origin.
+test('finding 11: the sockets\' directory is the owner\'s alone and no socket is world-writable', () => {
+  const fs = require('fs');
+  const run = `${process.env.MOTCUA_VAR}/run`;
+  assert.strictEqual((fs.statSync(run).mode & 0o777).toString(8), '700');
+  const socks = fs.readdirSync(run).filter(f => f.endsWith('.sock'));
+  assert.deepStrictEqual(socks.sort(), ['admin.sock', 'api.sock', 'citizen.sock', 'leader.sock', 'officer.sock']);
+  for (const s of socks) assert.strictEqual((fs.statSync(`${run}/${s}`).mode & 0o777).toString(8), '660', s);
+});
+
+// Finding 12 and the load run: nginx limits the staff programs, and is sized
+// for 1,000 concurrent clients, each proxied request holding two connections.
+test('nginx: staff routes rate limited; worker connections and open files for 1,000+ clients, local and production', () => {
+  const fs = require('fs');
+  const { ROOT, VAR } = require('../lib/client');
+  const routes = fs.readFileSync(`${VAR}/nginx/routes.conf`, 'utf8');
+  for (const loc of ['/lanh-dao/', '/quan-tri/']) {
+    const block = routes.slice(routes.indexOf(`location ${loc} {`)).split('}')[0];
+    assert.match(block, /limit_req zone=motcua_staff burst=\d+ nodelay;/, loc);
+  }
+  for (const [name, text] of [['local', fs.readFileSync(`${VAR}/nginx/nginx.conf`, 'utf8')], ['production', fs.readFileSync(`${ROOT}/nginx/nginx.conf`, 'utf8')]]) {
+    const conns = Number(text.match(/^\s*(?:events \{ )?worker_connections (\d+);/m)[1]);
+    const files = Number(text.match(/^worker_rlimit_nofile (\d+);/m)[1]);
+    // 1,000 clients × 2 connections, all possibly on one worker, plus listening sockets
+    assert.ok(conns >= 2 * 1000 + 16, `${name}: worker_connections ${conns}`);
+    assert.ok(files >= 2 * conns, `${name}: worker_rlimit_nofile ${files} for ${conns} connections and their files`);
+  }
+  assert.match(fs.readFileSync(`${ROOT}/nginx/motcua.conf`, 'utf8'), /access_log \S+ motcua;/, 'production logs in the masked format');
+});
