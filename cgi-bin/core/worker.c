@@ -173,16 +173,18 @@ status_text(int s)
     return "Status";
 }
 
+/* Status line and headers; length < 0: none known (a streamed body). */
 static void
-send_response(struct req *r)
+send_head(struct req *r, long long length)
 {
     struct buf h = { 0 };
-    int head = strcmp(r->method, "HEAD") == 0;
 
     buf_printf(&h, "Status: %d %s\r\n", r->status, status_text(r->status));
     if (r->status != 204 && r->status != 304) {
-        buf_printf(&h, "Content-Type: %s\r\nContent-Length: %zu\r\n",
-                   r->ctype ? r->ctype : "text/html; charset=utf-8", r->out.len);
+        buf_printf(&h, "Content-Type: %s\r\n", r->ctype ? r->ctype : "text/html; charset=utf-8");
+        if (length >= 0) {
+            buf_printf(&h, "Content-Length: %lld\r\n", length);
+        }
     }
     buf_adds(&h, "X-Content-Type-Options: nosniff\r\n"
                  "X-Frame-Options: DENY\r\n"
@@ -199,10 +201,34 @@ send_response(struct req *r)
     }
     buf_adds(&h, "\r\n");
     FCGX_PutStr(h.p, (int)h.len, r->fcgi->out);
-    if (!head && r->out.len) {
+    buf_free(&h);
+}
+
+static void
+send_response(struct req *r)
+{
+    send_head(r, (long long)r->out.len);
+    if (strcmp(r->method, "HEAD") != 0 && r->out.len) {
         FCGX_PutStr(r->out.p, (int)r->out.len, r->fcgi->out);
     }
-    buf_free(&h);
+}
+
+void
+resp_stream_begin(struct req *r, const char *ctype)
+{
+    r->status = 200;
+    r->ctype = ctype;
+    r->streamed = 1;
+    send_head(r, -1);
+}
+
+int
+resp_stream(struct req *r, const void *data, size_t len)
+{
+    if (strcmp(r->method, "HEAD") == 0 || len == 0) {
+        return 0;
+    }
+    return FCGX_PutStr(data, (int)len, r->fcgi->out) < 0 ? -1 : 0;
 }
 
 /* ---- routing ----------------------------------------------------------- */
@@ -460,11 +486,13 @@ handle(struct app *a, FCGX_Request *fr)
     } else {
         r.status = dispatch(&r);
         db_rollback(a->db);  /* no-op unless a handler left a transaction open */
-        if (r.status >= 400 && r.out.len == 0) {
+        if (r.status >= 400 && r.out.len == 0 && !r.streamed) {
             r.status = render_error(&r, r.status);
         }
     }
-    send_response(&r);
+    if (!r.streamed) {
+        send_response(&r);
+    }
     if (r.status >= 500) {
         log_warn("%s %s -> %d", r.method, r.path, r.status);
     }

@@ -362,3 +362,33 @@ test('nginx: staff routes rate limited; worker connections and open files for 1,
   }
   assert.match(fs.readFileSync(`${ROOT}/nginx/motcua.conf`, 'utf8'), /access_log \S+ motcua;/, 'production logs in the masked format');
 });
+
+// Finding 12: a list's CSV held up to 500,000 rows in memory; finding 9: a
+// name starting with a TAB then "=" came out as a live formula.
+test('leader CSV exports are streamed, every row, with formulas neutralised after leading blanks', async () => {
+  const [[pid]] = sql(`SELECT id FROM procedure_tthc WHERE national_code = '9.000951'`);
+  // 2,500 dossiers received at the Department of Construction in March 2026 (no other test uses that unit)
+  sql(`INSERT INTO dossier (code, unit_id, procedure_id, applicant_name, documents, status, received_at, due_at, original_due_at)
+       SELECT CONCAT('SEC-CSV-', LPAD(seq, 5, '0')), 5, ${pid}, CONCAT('Người nộp ', seq), 'Tờ khai', 'received',
+              '2026-03-03 02:00:00', '2026-03-10 10:00:00', '2026-03-10 10:00:00' FROM seq_1_to_2500`);
+  sql(`UPDATE dossier SET applicant_name = '\t=HYPERLINK("http://evil.example","Xem")' WHERE code = 'SEC-CSV-00007'`);
+  sql(`UPDATE dossier SET applicant_name = ' +84 912' WHERE code = 'SEC-CSV-00008'`);
+  try {
+    const c = await as('lanhdao02');
+    const r = await fetch(process.env.MOTCUA_BASE + '/lanh-dao/danh-sach?loai=received&don-vi=000.00.12.H41&tu=2026-03-01&den=2026-03-31&csv=1',
+      { headers: { cookie: c.cookieHeader() } });
+    assert.strictEqual(r.status, 200);
+    assert.strictEqual(r.headers.get('content-length'), null, 'sent as it is read, not as one buffer');
+    assert.strictEqual(r.headers.get('content-disposition'), 'attachment; filename="received-2026-03-01-2026-03-31.csv"');
+    const lines = (await r.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.strictEqual(lines.length, 1 + 2500, 'the header and every row');
+    const codes = new Set(lines.slice(1).map(l => l.split(',')[0]));
+    assert.strictEqual(codes.size, 2500);
+    assert.ok(lines.some(l => l.includes('"\'\t=HYPERLINK(""http://evil.example"",""Xem"")"')), 'the formula is quoted as text');
+    assert.ok(lines.some(l => l.includes('"\' +84 912"')));
+    assert.ok(!lines.some(l => /,"\s*=HYPERLINK/.test(l)));
+    assert.ok(Number(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'report.export' AND detail LIKE 'received 2026-03-01..2026-03-31%'`)[0][0]) >= 1, 'the export is audited');
+  } finally {
+    sql("DELETE FROM dossier WHERE code LIKE 'SEC-CSV-%'");
+  }
+});
