@@ -3,7 +3,7 @@
 'use strict';
 const assert = require('assert');
 const { test } = require('../lib/harness');
-const { Client, sql, resetLimits, fileCase, caseAction, recountFeedback } = require('../lib/client');
+const { Client, sql, resetLimits, fileCase, caseAction, recountFeedback, addProcedures } = require('../lib/client');
 
 const users = {};
 async function as(name) {
@@ -19,10 +19,8 @@ async function postFrom(who, page, url, fields = {}) {
 const S = {};
 
 test('setup: a procedure at the provincial centre and one at the ward centre, a dossier at each', async () => {
-  sql(`INSERT INTO field (code, name) VALUES ('T-AN', 'An ninh (kiểm thử)')`);
-  sql(`INSERT INTO procedure_tthc (national_code, name, field_id, level, unit_id, time_value, time_unit, fee, documents, result, legal_basis, effective_from)
-       VALUES ('9.000951', 'Thủ tục kiểm thử an ninh tỉnh', (SELECT id FROM field WHERE code = 'T-AN'), 'province', 2, 5, 'working_days', '', 'Tờ khai', 'Kết quả', 'Kiểm thử', '2025-07-01'),
-              ('9.000952', 'Thủ tục kiểm thử an ninh phường', (SELECT id FROM field WHERE code = 'T-AN'), 'commune', 7, 5, 'working_days', '', 'Tờ khai', 'Kết quả', 'Kiểm thử', '2025-07-01')`);
+  addProcedures('T-AN', 'An ninh (kiểm thử)', [['9.000951', 'Thủ tục kiểm thử an ninh tỉnh', 'province', 2],
+                                                ['9.000952', 'Thủ tục kiểm thử an ninh phường', 'commune', 7]]);
   for (const [who, nc, key, email] of [['canbo01', '9.000951', 'own', 'mot@example.vn'], ['canbo04', '9.000952', 'other', 'hai@example.vn']]) {
     const [[pid]] = sql(`SELECT id FROM procedure_tthc WHERE national_code = '${nc}'`);
     const r = await postFrom(who, '/can-bo/ho-so/moi', '/can-bo/ho-so/moi', { procedure: pid, name: 'Người nộp ' + key, phone: '0912000' + (key === 'own' ? '111' : '222'),
