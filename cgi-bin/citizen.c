@@ -300,6 +300,15 @@ qr_thanks(struct req *r)
     return render(r, "citizen/qr_thanks");
 }
 
+/* The case's page after filing: by its link (code and link key), so the
+ * citizen's browser holds a way in that a pause of typed look-ups leaves open. */
+static int
+fb_created(struct req *r, const char *code, const char *key)
+{
+    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s?moi=1%s%s", code,
+                                        *key ? "&k=" : "", key));
+}
+
 /* "Không hài lòng" → a tracked case with one more tap. */
 static int
 qr_quick_case(struct req *r)
@@ -308,7 +317,7 @@ qr_quick_case(struct req *r)
     const char *ref = req_form(r, "r"), *comment = NULL;
     struct fb_new in = { 0 };
     long long rating_id = 0;
-    char code[32], idem[33];
+    char code[32], key[TOKEN_NONCE_LEN + 1], idem[33];
     unsigned char h[16];
     int rc = qr_open(r, &l), level = 0;
     enum db_rc dr;
@@ -333,10 +342,10 @@ qr_quick_case(struct req *r)
     in.content = comment && *comment ? comment : lang_str(r, "Qr.DefaultComplaint");
     in.identity = "anonymous";
     in.idem = idem;
-    if ((dr = feedback_create(r, &in, code)) != DB_OK) {
+    if ((dr = feedback_create(r, &in, code, key)) != DB_OK) {
         return db_fail(r, dr);
     }
-    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s?moi=1", code));
+    return fb_created(r, code, key);
 }
 
 static int
@@ -925,7 +934,7 @@ fb_submit(struct req *r)
     struct fb_new in = { 0 };
     struct fb_file files[3];
     struct qrlink l;
-    char code[32], *phone = NULL;
+    char code[32], key[TOKEN_NONCE_LEN + 1], *phone = NULL;
     int nerr = 0, allowed, have_link = 0;
     long long max_file = conf_int(conf, "Feedback.MaxFileBytes", 5 << 20);
     enum db_rc rc;
@@ -1044,10 +1053,10 @@ fb_submit(struct req *r)
     in.files = files;
     in.nfiles = r->nfiles;
     in.idem = form_idem(r);
-    if ((rc = feedback_create(r, &in, code)) != DB_OK) {
+    if ((rc = feedback_create(r, &in, code, key)) != DB_OK) {
         return db_fail(r, rc);
     }
-    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s?moi=1", code));
+    return fb_created(r, code, key);
 }
 
 struct fb_find {
@@ -1073,9 +1082,21 @@ fb_locate(struct req *r, const char *code, long long *id, const char **status)
 {
     struct fb_find f = { code, 0, NULL };
     const char *dash = strrchr(code, '-');
+    const char *key = strcmp(r->method, "POST") == 0 ? req_form(r, "k") : req_query(r, "k");
     enum code_verdict v;
     enum db_rc rc;
 
+    /* a link (code and its link key) opens the case even while typed
+     * look-ups of it are paused; a wrong key is an ordinary typed look-up */
+    if (key && strlen(key) == TOKEN_NONCE_LEN) {
+        if ((rc = feedback_find_link(r, code, key, id, status)) != DB_OK) {
+            return db_fail(r, rc);
+        }
+        if (*id) {
+            hset(r, "Page.LinkKey", key);
+            return 0;
+        }
+    }
     rc = code_lookup(r, "Track", dash ? pool_strndup(&r->pool, code, (size_t)(dash - code)) : code,
                      fb_find, &f, &v);
     if (rc != DB_OK) {
@@ -1128,6 +1149,16 @@ fb_open(struct req *r, long long *id, const char **status)
     return fb_locate(r, up, id, status);
 }
 
+/* After a citizen's POST on a case: back to its page, by the link it came by. */
+static int
+fb_back(struct req *r)
+{
+    const char *key = hdf_get_value(r->hdf, "Page.LinkKey", NULL);
+
+    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s%s%s", r->arg[0],
+                                        key ? "?k=" : "", key ? key : ""));
+}
+
 static int
 fb_view(struct req *r)
 {
@@ -1165,7 +1196,7 @@ fb_rate_answer(struct req *r)
     if ((dr = feedback_rate_answer(r, id, v[0] == '1')) != DB_OK) {
         return db_fail(r, dr);
     }
-    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s", r->arg[0]));
+    return fb_back(r);
 }
 
 static int
@@ -1190,7 +1221,7 @@ fb_reply(struct req *r)
     if ((dr = feedback_citizen_reply(r, id, text)) != DB_OK) {
         return db_fail(r, dr);
     }
-    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s", r->arg[0]));
+    return fb_back(r);
 }
 
 /* ---- public statistics ------------------------------------------------- */

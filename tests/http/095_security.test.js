@@ -87,6 +87,31 @@ test('finding 2: typed tracking codes are limited per case number (a pause for e
   assert.strictEqual((await owner.get('/phan-anh/?ma=' + a.pub)).status, 303);
 });
 
+test('finding 2: a paused case still opens by its own link (65-bit key), which the citizen got after filing; a wrong key is a typed look-up', async () => {
+  resetLimits();
+  const c = await fileCase({ kind: 'suggestion', identity: 'anonymous', unit: '000.00.01.H41', content: 'Góp ý kiểm thử đường dẫn riêng.' });
+  const [[key]] = sql(`SELECT link_key FROM feedback WHERE CONCAT(code, '-', check_part) = '${c.pub}'`);
+  assert.match(key, /^[0-9A-Z]{13}$/);
+  const filed = await c.citizen.get(`/phan-anh/${c.pub}?moi=1&k=${key}`);
+  assert.ok(filed.text.includes(`/phan-anh/${c.pub}?k=${key}`), 'the page after filing shows the link to keep');
+  const guesser = new Client();
+  for (const x of ['2222', '3333', '4444', '5555', '6666']) await guesser.get(`/phan-anh/?ma=${c.code}-${x}`);
+  assert.strictEqual((await c.citizen.get('/phan-anh/' + c.pub)).status, 429, 'typed look-ups of the case are paused');
+  assert.strictEqual((await c.citizen.get(`/phan-anh/${c.pub}?k=${'0'.repeat(13)}`)).status, 429, 'a wrong key is a typed look-up');
+  const open = await c.citizen.get(`/phan-anh/${c.pub}?k=${key}`);
+  assert.strictEqual(open.status, 200, 'the link still opens it');
+  // the citizen can still answer a request for information through the link
+  sql(`UPDATE feedback SET status = 'need_info', paused_at = UTC_TIMESTAMP() WHERE CONCAT(code, '-', check_part) = '${c.pub}'`);
+  recountFeedback();
+  const page = await c.citizen.get(`/phan-anh/${c.pub}?k=${key}`);
+  const fields = require('../lib/client').formFields(page.text, `/phan-anh/${c.pub}/bo-sung`);
+  assert.strictEqual(fields.k, key);
+  const reply = await c.citizen.post(`/phan-anh/${c.pub}/bo-sung`, { ...fields, reply: 'Bổ sung qua đường dẫn riêng.' });
+  assert.strictEqual(reply.status, 303);
+  assert.strictEqual(reply.headers.get('location'), `/phan-anh/${c.pub}?k=${key}`);
+  resetLimits();
+});
+
 test('finding 2: a dossier look-up (code and phone digits) pauses after five wrong digit guesses for that code', async () => {
   resetLimits();
   const guesser = new Client(), owner = new Client();
