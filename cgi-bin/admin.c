@@ -68,15 +68,6 @@ valid_phone(const char *s)
     return strspn(s, "0123456789 +-.()") == strlen(s) && strpbrk(s, "0123456789") != NULL;
 }
 
-static int
-valid_email(const char *s)
-{
-    const char *at = strchr(s, '@');
-
-    return at && at > s && strchr(at + 1, '@') == NULL && strchr(at + 1, '.') &&
-           at[1] != '.' && s[strlen(s) - 1] != '.' && strpbrk(s, " \t<>\",;") == NULL;
-}
-
 static const char *
 today(char buf[11])
 {
@@ -156,7 +147,7 @@ fld_ok(const struct fld *f, const char *s, struct val *v)
     case V_CHOICE:
         return one_of(s, f->choices);
     case V_EMAIL:
-        return n <= (size_t)f->max && valid_email(s);
+        return n <= (size_t)f->max && util_email_ok(s);
     case V_PHONE:
         return n <= (size_t)f->max && valid_phone(s);
     case V_FLAG:

@@ -84,7 +84,7 @@ push_dossiers(struct req *r)
     struct json_object *root = NULL, *list, *out, *rejected;
     const char *subtree;
     long long client = 0;
-    int accepted = 0, allowed;
+    int accepted = 0, conflicts = 0, allowed;
     size_t n;
     enum db_rc rc;
 
@@ -133,6 +133,7 @@ push_dossiers(struct req *r)
         struct import_dossier d = { 0 };
         struct import_step st[16];
         const char *why = NULL;
+        struct import_current cur = { NULL, 0 };
 
         if (!json_object_is_type(o, json_type_object)) {
             why = "Api.Err.Record";
@@ -174,7 +175,7 @@ push_dossiers(struct req *r)
             }
         }
         if (why == NULL) {
-            rc = import_dossier(r, &d, subtree, &why);
+            rc = import_dossier(r, &d, subtree, &why, &cur);
             if (rc != DB_OK && rc != DB_DUP) {
                 json_object_put(out);
                 json_object_put(rejected);
@@ -188,6 +189,15 @@ push_dossiers(struct req *r)
             json_object_object_add(e, "index", json_object_new_int((int)i));
             json_object_object_add(e, "code", d.code ? json_object_new_string(d.code) : NULL);
             json_object_object_add(e, "reason", json_object_new_string(lang_str(r, why)));
+            if (cur.status) {
+                /* refused as a conflict: the state kept here, for the sender to reconcile */
+                struct json_object *c = json_object_new_object();
+
+                json_object_object_add(c, "status", json_object_new_string(cur.status));
+                json_object_object_add(c, "steps", json_object_new_int64(cur.steps));
+                json_object_object_add(e, "current", c);
+                conflicts++;
+            }
             json_object_array_add(rejected, e);
         } else {
             accepted++;
@@ -196,7 +206,9 @@ push_dossiers(struct req *r)
     json_object_object_add(out, "accepted", json_object_new_int(accepted));
     json_object_object_add(out, "rejected", rejected);
     json_object_put(root);
-    return json_reply(r, 200, out);
+    /* 409 when a record conflicted with the state kept here; the other
+     * records of the batch were still handled as "accepted" says */
+    return json_reply(r, conflicts ? 409 : 200, out);
 }
 
 static const struct route routes[] = {

@@ -300,6 +300,15 @@ qr_thanks(struct req *r)
     return render(r, "citizen/qr_thanks");
 }
 
+/* The case's page after filing: by its link (code and link key), so the
+ * citizen's browser holds a way in that a pause of typed look-ups leaves open. */
+static int
+fb_created(struct req *r, const char *code, const char *key)
+{
+    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s?moi=1%s%s", code,
+                                        *key ? "&k=" : "", key));
+}
+
 /* "Không hài lòng" → a tracked case with one more tap. */
 static int
 qr_quick_case(struct req *r)
@@ -308,7 +317,7 @@ qr_quick_case(struct req *r)
     const char *ref = req_form(r, "r"), *comment = NULL;
     struct fb_new in = { 0 };
     long long rating_id = 0;
-    char code[32], idem[33];
+    char code[32], key[TOKEN_NONCE_LEN + 1], idem[33];
     unsigned char h[16];
     int rc = qr_open(r, &l), level = 0;
     enum db_rc dr;
@@ -333,10 +342,10 @@ qr_quick_case(struct req *r)
     in.content = comment && *comment ? comment : lang_str(r, "Qr.DefaultComplaint");
     in.identity = "anonymous";
     in.idem = idem;
-    if ((dr = feedback_create(r, &in, code)) != DB_OK) {
+    if ((dr = feedback_create(r, &in, code, key)) != DB_OK) {
         return db_fail(r, dr);
     }
-    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s?moi=1", code));
+    return fb_created(r, code, key);
 }
 
 static int
@@ -593,51 +602,68 @@ dossier_view(struct req *r)
     return render(r, "citizen/dossier");
 }
 
-/* Look a dossier up by its code and the last 4 digits of the applicant's
- * phone (the receipt holder knows both); wrong tries are throttled. */
-static int
-dossier_lookup(struct req *r)
+struct dossier_find {
+    const char *code, *phone4, *nonce;
+};
+
+static enum db_rc
+dossier_find(struct req *r, void *arg, int *found)
 {
-    const char *code = req_query(r, "ma"), *phone4 = req_query(r, "so");
-    int limit = (int)conf_int(r->app->conf, "Lookup.MissesPerHour", 10), misses = 0, allowed;
+    struct dossier_find *f = arg;
     struct dbres res;
     enum db_rc rc;
 
-    if (code == NULL && phone4 == NULL) {
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT nonce FROM dossier_lookup WHERE code = ? AND phone4 = ? AND nonce IS NOT NULL",
+                  DB_ARGS(DV_S(f->code), DV_S(f->phone4)), &res);
+    *found = rc == DB_OK && res.nrows > 0;
+    if (*found) {
+        f->nonce = dbres_get(&res, 0, 0);
+    }
+    return rc;
+}
+
+/* Look a dossier up by its code and the last 4 digits of the applicant's
+ * phone (the receipt holder knows both); wrong tries are throttled per
+ * address and per dossier code (code_lookup). */
+static int
+dossier_lookup(struct req *r)
+{
+    struct dossier_find f = { req_query(r, "ma"), req_query(r, "so"), NULL };
+    enum code_verdict v;
+    enum db_rc rc;
+    char *up;
+
+    if (f.code == NULL && f.phone4 == NULL) {
         return render(r, "citizen/lookup");
     }
-    hset(r, "Page.Code", code);
-    if ((rc = ratelimit_count(r, "lookup-miss", r->remote_addr, 3600, &misses)) != DB_OK) {
-        return db_fail(r, rc);
-    }
-    if (misses >= limit) {
-        hset(r, "Page.Error", lang_str(r, "Lookup.Throttled"));
-        return render_status(r, 429, "citizen/lookup");
-    }
-    if (code == NULL || phone4 == NULL || strlen(phone4) != 4 || strspn(phone4, "0123456789") != 4 ||
-        strlen(code) > 48) {
+    hset(r, "Page.Code", f.code);
+    if (f.code == NULL || f.phone4 == NULL || strlen(f.phone4) != 4 ||
+        strspn(f.phone4, "0123456789") != 4 || strlen(f.code) > 48 || *f.code == '\0') {
         hset(r, "Page.Error", lang_str(r, "Lookup.Invalid"));
         return render_status(r, 422, "citizen/lookup");
     }
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT nonce FROM dossier_lookup WHERE code = ? AND phone4 = ? AND nonce IS NOT NULL",
-                  DB_ARGS(DV_S(code), DV_S(phone4)), &res);
-    if (rc != DB_OK) {
+    /* the case number is the code as printed, whatever the letters' case */
+    up = pool_strdup(&r->pool, f.code);
+    for (char *c = up; *c; c++) {
+        *c = (char)toupper((unsigned char)*c);
+    }
+    if ((rc = code_lookup(r, "Lookup", up, dossier_find, &f, &v)) != DB_OK) {
         return db_fail(r, rc);
     }
-    if (res.nrows == 0) {
+    if (v == CODE_PAUSED) {
+        hset(r, "Page.Error", lang_str(r, "Lookup.Throttled"));
+        return render_status(r, 429, "citizen/lookup");
+    }
+    if (v == CODE_MISS) {
         /* the same answer whether the code or the digits were wrong */
-        if ((rc = ratelimit_hit(r, "lookup-miss", r->remote_addr, limit, 3600, &allowed)) !=
-            DB_OK) {
-            return db_fail(r, rc);
-        }
         hset(r, "Page.Error", lang_str(r, "Lookup.NotFound"));
         return render_status(r, 404, "citizen/lookup");
     }
     {
         char tok[TOKEN_LEN + 1];
 
-        token_from_nonce(r->app->secret, dbres_get(&res, 0, 0), tok);
+        token_from_nonce(r->app->secret, f.nonce, tok);
         return resp_redirect(r, pool_printf(&r->pool, "/ho-so/%s", tok));
     }
 }
@@ -875,22 +901,6 @@ phone_ok(const char *in, struct pool *p, char **out)
     return d[0] == '0' && n >= 10 && n <= 11;
 }
 
-static int
-email_ok(const char *e)
-{
-    const char *at = strchr(e, '@');
-
-    if (at == NULL || at == e || strchr(at + 1, '@') || strlen(e) > 254) {
-        return 0;
-    }
-    for (const char *c = e; *c; c++) {
-        if ((unsigned char)*c <= ' ' || *c == '<' || *c == '>' || *c == '"' || *c == ',') {
-            return 0;
-        }
-    }
-    return strchr(at + 1, '.') != NULL && at[1] != '.' && e[strlen(e) - 1] != '.';
-}
-
 /* The type of an evidence file, by its first bytes; NULL if not accepted. */
 static const char *
 sniff(const char *d, size_t n)
@@ -924,7 +934,7 @@ fb_submit(struct req *r)
     struct fb_new in = { 0 };
     struct fb_file files[3];
     struct qrlink l;
-    char code[32], *phone = NULL;
+    char code[32], key[TOKEN_NONCE_LEN + 1], *phone = NULL;
     int nerr = 0, allowed, have_link = 0;
     long long max_file = conf_int(conf, "Feedback.MaxFileBytes", 5 << 20);
     enum db_rc rc;
@@ -989,7 +999,7 @@ fb_submit(struct req *r)
             fb_err(r, &nerr, "phone", "Fb.Err.Phone");
         }
         in.phone = phone;
-        if (in.email && !email_ok(in.email)) {
+        if (in.email && !util_email_ok(in.email)) {
             fb_err(r, &nerr, "email", "Fb.Err.Email");
         }
         if (!req_form_trimmed(r, "phone") && in.email == NULL) {
@@ -1043,20 +1053,72 @@ fb_submit(struct req *r)
     in.files = files;
     in.nfiles = r->nfiles;
     in.idem = form_idem(r);
-    if ((rc = feedback_create(r, &in, code)) != DB_OK) {
+    if ((rc = feedback_create(r, &in, code, key)) != DB_OK) {
         return db_fail(r, rc);
     }
-    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s?moi=1", code));
+    return fb_created(r, code, key);
+}
+
+struct fb_find {
+    const char *code;
+    long long id;
+    const char *status;
+};
+
+static enum db_rc
+fb_find(struct req *r, void *arg, int *found)
+{
+    struct fb_find *f = arg;
+    enum db_rc rc = feedback_find(r, f->code, &f->id, &f->status);
+
+    *found = f->id != 0;
+    return rc;
+}
+
+/* A tracking code typed in the form (?ma=) or in the path: both through
+ * code_lookup; 0 when found, else the page's status. */
+static int
+fb_locate(struct req *r, const char *code, long long *id, const char **status)
+{
+    struct fb_find f = { code, 0, NULL };
+    const char *dash = strrchr(code, '-');
+    const char *key = strcmp(r->method, "POST") == 0 ? req_form(r, "k") : req_query(r, "k");
+    enum code_verdict v;
+    enum db_rc rc;
+
+    /* a link (code and its link key) opens the case even while typed
+     * look-ups of it are paused; a wrong key is an ordinary typed look-up */
+    if (key && strlen(key) == TOKEN_NONCE_LEN) {
+        if ((rc = feedback_find_link(r, code, key, id, status)) != DB_OK) {
+            return db_fail(r, rc);
+        }
+        if (*id) {
+            hset(r, "Page.LinkKey", key);
+            return 0;
+        }
+    }
+    rc = code_lookup(r, "Track", dash ? pool_strndup(&r->pool, code, (size_t)(dash - code)) : code,
+                     fb_find, &f, &v);
+    if (rc != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (v == CODE_FOUND) {
+        *id = f.id;
+        *status = f.status;
+        return 0;
+    }
+    hset(r, "Page.Code", code);
+    hset(r, "Page.Error", lang_str(r, v == CODE_PAUSED ? "Fb.TrackThrottled" : "Fb.NotFound"));
+    return render_status(r, v == CODE_PAUSED ? 429 : 404, "citizen/fb_track");
 }
 
 static int
 fb_lookup(struct req *r)
 {
-    const char *code = req_query(r, "ma");
+    const char *code = req_query(r, "ma"), *status;
     long long id;
-    const char *status;
-    enum db_rc rc;
     char *up;
+    int rc;
 
     if (code == NULL || *code == '\0') {
         return render(r, "citizen/fb_track");
@@ -1069,45 +1131,32 @@ fb_lookup(struct req *r)
             break;
         }
     }
-    if ((rc = feedback_find(r, up, &id, &status)) != DB_OK) {
-        return db_fail(r, rc);
+    if ((rc = fb_locate(r, up, &id, &status)) != 0) {
+        return rc;
     }
-    if (id) {
-        return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s", up));
-    }
-    hset(r, "Page.Code", code);
-    hset(r, "Page.Error", lang_str(r, "Fb.NotFound"));
-    return render_status(r, 404, "citizen/fb_track");
+    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s", up));
 }
 
-/* Find the case named in the path; a wrong code counts against the address. */
+/* Find the case named in the path. */
 static int
 fb_open(struct req *r, long long *id, const char **status)
 {
-    enum db_rc rc;
-    int misses = 0, allowed;
-    int limit = (int)conf_int(r->app->conf, "Track.MissesPerHour", 30);
+    char *up = pool_strdup(&r->pool, r->arg[0]);
 
-    if ((rc = ratelimit_count(r, "track-miss", r->remote_addr, 3600, &misses)) != DB_OK) {
-        return db_fail(r, rc);
+    for (char *c = up; *c; c++) {
+        *c = (char)toupper((unsigned char)*c);
     }
-    if (misses >= limit) {
-        hset(r, "Page.Error", lang_str(r, "Fb.TrackThrottled"));
-        return render_status(r, 429, "citizen/fb_track");
-    }
-    if ((rc = feedback_find(r, r->arg[0], id, status)) != DB_OK) {
-        return db_fail(r, rc);
-    }
-    if (*id == 0) {
-        if ((rc = ratelimit_hit(r, "track-miss", r->remote_addr, limit, 3600, &allowed)) !=
-            DB_OK) {
-            return db_fail(r, rc);
-        }
-        hset(r, "Page.Code", r->arg[0]);
-        hset(r, "Page.Error", lang_str(r, "Fb.NotFound"));
-        return render_status(r, 404, "citizen/fb_track");
-    }
-    return 0;
+    return fb_locate(r, up, id, status);
+}
+
+/* After a citizen's POST on a case: back to its page, by the link it came by. */
+static int
+fb_back(struct req *r)
+{
+    const char *key = hdf_get_value(r->hdf, "Page.LinkKey", NULL);
+
+    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s%s%s", r->arg[0],
+                                        key ? "?k=" : "", key ? key : ""));
 }
 
 static int
@@ -1147,7 +1196,7 @@ fb_rate_answer(struct req *r)
     if ((dr = feedback_rate_answer(r, id, v[0] == '1')) != DB_OK) {
         return db_fail(r, dr);
     }
-    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s", r->arg[0]));
+    return fb_back(r);
 }
 
 static int
@@ -1172,7 +1221,7 @@ fb_reply(struct req *r)
     if ((dr = feedback_citizen_reply(r, id, text)) != DB_OK) {
         return db_fail(r, dr);
     }
-    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s", r->arg[0]));
+    return fb_back(r);
 }
 
 /* ---- public statistics ------------------------------------------------- */

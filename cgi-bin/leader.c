@@ -64,25 +64,28 @@ scope_of(struct req *r, struct report_scope *s)
     return 0;
 }
 
-/* A CSV download (UTF-8 with BOM, so Excel reads Vietnamese), audited. */
+/* A CSV download (UTF-8 with BOM, so Excel reads Vietnamese): the export is
+ * audited before any of it is sent, and named by list and period. */
 static int
-csv_send(struct req *r, struct buf *b, const char *name, const struct period *p,
-         const struct report_scope *s)
+csv_start(struct req *r, const char *name, const struct period *p, const struct report_scope *s)
 {
     enum db_rc dr;
 
-    resp_raw(r, "text/csv; charset=utf-8", b->p, b->len);
-    resp_header(r, "Content-Disposition",
-                pool_printf(&r->pool, "attachment; filename=\"%s-%s-%s.csv\"", name, p->from,
-                            p->to));
-    buf_free(b);
     if ((dr = db_begin(r->app->db)) == DB_OK &&
         (dr = audit(r, "report.export", "report", 0,
                     pool_printf(&r->pool, "%s %s..%s %s", name, p->from, p->to, s->name))) ==
             DB_OK) {
         dr = db_commit(r->app->db);
     }
-    return dr == DB_OK ? 200 : db_fail(r, dr);
+    if (dr != DB_OK) {
+        db_rollback(r->app->db);
+        return db_fail(r, dr);
+    }
+    resp_header(r, "Content-Disposition",
+                pool_printf(&r->pool, "attachment; filename=\"%s.csv\"",
+                            util_filename(&r->pool, pool_printf(&r->pool, "%s-%s-%s", name,
+                                                                p->from, p->to))));
+    return 0;
 }
 
 static void
@@ -120,6 +123,7 @@ dashboard_csv(struct req *r, const char *which, const struct period *p,
     struct buf b = { 0 };
     HDF *h;
     size_t n;
+    int rc;
 
     if (strcmp(which, "don-vi") == 0) {
         node = "Page.Units", cols = unit_cols;
@@ -149,7 +153,63 @@ dashboard_csv(struct req *r, const char *which, const struct period *p,
             csv_row(&b, cells, n);
         }
     }
-    return csv_send(r, &b, pool_printf(&r->pool, "bang-%s", which), p, s);
+    if ((rc = csv_start(r, pool_printf(&r->pool, "bang-%s", which), p, s)) == 0) {
+        resp_raw(r, "text/csv; charset=utf-8", b.p, b.len);
+        rc = 200;
+    }
+    buf_free(&b);
+    return rc;
+}
+
+/* A list's CSV, every row, streamed: a batch of rows from the database is
+ * written out before the next is read, so no export is held in memory. */
+struct csv_stream {
+    struct req *r;
+    struct buf b;
+};
+
+static int
+csv_batch(void *arg, const struct dbres *rows)
+{
+    struct csv_stream *cs = arg;
+    int gone;
+
+    for (size_t i = 0; i < rows->nrows; i++) {
+        csv_row(&cs->b, (const char *const *)&rows->cell[i * rows->ncols + 1], 7);
+    }
+    gone = resp_stream(cs->r, cs->b.p, cs->b.len) != 0;
+    buf_reset(&cs->b);
+    return gone;
+}
+
+static int
+drill_csv(struct req *r, const char *kind, const struct period *p, const struct report_scope *s)
+{
+    struct csv_stream cs = { r, { 0 } };
+    const char *head[7];
+    enum db_rc dr;
+    int rc;
+
+    if ((rc = csv_start(r, kind, p, s)) != 0) {
+        return rc;
+    }
+    buf_adds(&cs.b, "\xEF\xBB\xBF");
+    for (size_t c = 0; c < 7; c++) {
+        head[c] = lang_str(r, pool_printf(&r->pool, "Lead.Cols.%s.%zu", kind, c));
+    }
+    csv_row(&cs.b, head, 7);
+    resp_stream_begin(r, "text/csv; charset=utf-8");
+    dr = report_list_each(r, s, p, kind, CSV_MAX_ROWS, csv_batch, &cs);
+    if (cs.b.len) {
+        /* an empty list: the header line alone */
+        resp_stream(r, cs.b.p, cs.b.len);
+    }
+    buf_free(&cs.b);
+    if (dr != DB_OK) {
+        /* the head is sent: the operator's log says the export is cut short */
+        log_err("CSV export %s cut short: %s", kind, db_error(r->app->db));
+    }
+    return 200;
 }
 
 static int
@@ -201,24 +261,12 @@ drill(struct req *r)
     if (parse_int(req_query(r, "trang"), 1, 1000000, &page) != 0) {
         page = 1;
     }
-    dr = csv ? report_list(r, &s, &p, kind, 0, CSV_MAX_ROWS, &res, &total)
-             : report_list(r, &s, &p, kind, (page - 1) * LIST_PAGE, LIST_PAGE, &res, &total);
+    if (csv) {
+        return drill_csv(r, kind, &p, &s);
+    }
+    dr = report_list(r, &s, &p, kind, (page - 1) * LIST_PAGE, LIST_PAGE, &res, &total);
     if (dr != DB_OK) {
         return db_fail(r, dr);
-    }
-    if (csv) {
-        struct buf b = { 0 };
-        const char *head[7];
-
-        buf_adds(&b, "\xEF\xBB\xBF");
-        for (size_t c = 0; c < 7; c++) {
-            head[c] = lang_str(r, pool_printf(&r->pool, "Lead.Cols.%s.%zu", kind, c));
-        }
-        csv_row(&b, head, 7);
-        for (size_t i = 0; i < res.nrows; i++) {
-            csv_row(&b, (const char *const *)&res.cell[i * res.ncols + 1], 7);
-        }
-        return csv_send(r, &b, kind, &p, &s);
     }
     hset_rows(r, "Page.Rows", &res, cols);
     hseti(r, "Page.Count", total);

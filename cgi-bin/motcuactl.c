@@ -694,7 +694,9 @@ deliver_mail(struct ctl *c, int *sent)
         char path[1024];
         int ok = 0;
 
-        if (strpbrk(to, "\r\n") == NULL) {
+        /* one plain address only: anything else would be more recipients
+         * (or headers) for sendmail -t; such a row is never sent */
+        if (util_email_ok(to)) {
             if (strcmp(mode, "sendmail") == 0) {
                 f = popen(conf_str(c->conf, "Mail.Sendmail", "/usr/sbin/sendmail -t -i"), "w");
             } else {

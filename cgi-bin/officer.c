@@ -528,6 +528,10 @@ password_change(struct req *r)
                      "UPDATE users SET password_hash = ?, must_change_pw = 0 WHERE id = ?",
                      DB_ARGS(DV_S(hash), DV_I(r->user->id)), NULL, NULL);
     }
+    /* a changed password shuts out whoever else held a session of the account */
+    if (dr == DB_OK) {
+        dr = session_close_others(r);
+    }
     if (dr == DB_OK) {
         dr = audit(r, "user.password", "user", r->user->id, NULL);
     }
@@ -674,7 +678,7 @@ intake_submit(struct req *r)
     if (in.phone && (strlen(in.phone) > 20 || strspn(in.phone, "+0123456789 .") != strlen(in.phone))) {
         intake_err(r, &nerr, "phone", "Fb.Err.Phone");
     }
-    if (in.email && (strchr(in.email, '@') == NULL || strlen(in.email) > 254)) {
+    if (in.email && !util_email_ok(in.email)) {
         intake_err(r, &nerr, "email", "Fb.Err.Email");
     }
     if (in.documents == NULL) {
@@ -858,7 +862,8 @@ control_slip_page(struct req *r)
     }
     resp_raw(r, "text/csv; charset=utf-8", b.p, b.len);
     resp_header(r, "Content-Disposition",
-                pool_printf(&r->pool, "attachment; filename=\"phieu-kiem-soat-%s.csv\"", d.code));
+                pool_printf(&r->pool, "attachment; filename=\"phieu-kiem-soat-%s.csv\"",
+                            util_filename(&r->pool, d.code)));
     buf_free(&b);
     return 200;
 }
@@ -978,7 +983,7 @@ apology_sign_act(struct req *r)
     if (title == NULL || utf8_len(title) > 120) {
         return dossier_error(r, &d, 422, "Apology.Err.Title");
     }
-    dr = apology_sign(r, util_num(r->arg[1]), req_form(r, "deputy") != NULL, title);
+    dr = apology_sign(r, &d, util_num(r->arg[1]), req_form(r, "deputy") != NULL, title);
     if (dr == DB_DUP) {
         return dossier_error(r, &d, 409, "Apology.Err.Sign");
     }
@@ -1003,7 +1008,7 @@ apology_deliver_act(struct req *r)
     if (!str_in(ch, channels, NELEM(channels))) {
         return dossier_error(r, &d, 422, "Apology.Err.Channel");
     }
-    dr = apology_deliver(r, util_num(r->arg[1]), ch);
+    dr = apology_deliver(r, &d, util_num(r->arg[1]), ch);
     if (dr == DB_DUP) {
         return dossier_error(r, &d, 409, "Apology.Err.Deliver");
     }

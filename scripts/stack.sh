@@ -29,8 +29,10 @@ hex() { od -vAn -N"$1" -tx1 /dev/urandom | tr -d ' \n'; }
 
 make_dirs() {
     mkdir -p "$VAR"/{run,mysql,log,uploads,outbox,nginx}
-    chmod 755 "$VAR" "$VAR/run"
-    chmod 700 "$VAR/mysql" "$VAR/uploads"
+    chmod 755 "$VAR"
+    # run/ holds the programs' sockets: only this user (nginx runs as it here)
+    # may reach them, since a FastCGI client can forge REMOTE_ADDR and HTTPS
+    chmod 700 "$VAR/run" "$VAR/mysql" "$VAR/uploads"
 }
 
 write_config() {
@@ -121,11 +123,15 @@ start_programs() {
 }
 
 start_nginx() {
-    local user="" rate="600r/m" burst=200
+    local user="" rate="600r/m" burst=200 staff_rate="6000r/m" staff_burst=1000
     [ "$(id -u)" = 0 ] && user="user root;"
     [ -n "${MOTCUA_POST_RATE:-}" ] && rate=$MOTCUA_POST_RATE
+    [ -n "${MOTCUA_STAFF_RATE:-}" ] && staff_rate=$MOTCUA_STAFF_RATE
     sed -e "s|@ROOT@|$ROOT|g" -e "s|@RUN@|$VAR/run|g" -e "s|@POST_BURST@|$burst|g" \
+        -e "s|@STAFF_BURST@|$staff_burst|g" \
         "$ROOT/nginx/routes.conf" > "$VAR/nginx/routes.conf"
+    sed -e "s|@POST_RATE@|$rate|g" -e "s|@STAFF_RATE@|$staff_rate|g" \
+        "$ROOT/nginx/http.conf" > "$VAR/nginx/http.conf"
     sed -e "s|@VAR@|$VAR|g" -e "s|@PORT@|$PORT|g" -e "s|@USER@|$user|g" -e "s|@POST_RATE@|$rate|g" \
         "$ROOT/nginx/local.conf.in" > "$VAR/nginx/nginx.conf"
     if [ -f "$VAR/nginx/nginx.pid" ] && kill -0 "$(cat "$VAR/nginx/nginx.pid")" 2>/dev/null; then return 0; fi

@@ -34,6 +34,7 @@ static const char defaults[] =
     "Session.MaxHours = 12\n"
     "Login.MaxFailuresPerAccount = 5\n"
     "Login.MaxFailuresPerAddress = 20\n"
+    "Login.DelaySeconds = 30\n"
     "Login.WindowMinutes = 15\n";
 
 HDF *

@@ -223,22 +223,31 @@ bind_and_execute(struct db *db, MYSQL_STMT *st, const char *sql, const struct db
     return DB_OK;
 }
 
+/* The rows of an executed statement.  each == NULL: the whole result, read
+ * into out (cells from pool p).  Otherwise the result is read from the server
+ * row by row (no copy of the whole result anywhere) and handed to each() in
+ * batches of up to `batch` rows that live only for that call. */
 static enum db_rc
-fetch_all(struct db *db, MYSQL_STMT *st, struct pool *p, const char *sql, struct dbres *out)
+fetch_rows(struct db *db, MYSQL_STMT *st, struct pool *p, const char *sql, struct dbres *out,
+           size_t batch, db_each_fn each, void *arg)
 {
     MYSQL_RES *meta = mysql_stmt_result_metadata(st);
-    size_t ncols, cap = 16;
+    size_t ncols, cap = each ? batch : 16;
     MYSQL_BIND *b = NULL;
     unsigned long *lens = NULL;
     my_bool *nul = NULL, *trunc = NULL;
     char **bufs = NULL;
+    struct pool tmp = { 0 };
     enum db_rc rc = DB_OK;
-    int f;
+    int f = MYSQL_NO_DATA, stop = 0;
 
     out->nrows = out->ncols = 0;
     out->cell = NULL;
     if (meta == NULL) {
         return DB_OK;  /* no result set */
+    }
+    if (each) {
+        p = &tmp;
     }
     ncols = mysql_num_fields(meta);
     mysql_free_result(meta);
@@ -257,12 +266,12 @@ fetch_all(struct db *db, MYSQL_STMT *st, struct pool *p, const char *sql, struct
         b[c].is_null = &nul[c];
         b[c].error = &trunc[c];
     }
-    if (mysql_stmt_bind_result(st, b) != 0 || mysql_stmt_store_result(st) != 0) {
+    if (mysql_stmt_bind_result(st, b) != 0 || (each == NULL && mysql_stmt_store_result(st) != 0)) {
         rc = failed(db, mysql_stmt_errno(st), mysql_stmt_error(st), sql);
         goto out;
     }
     out->cell = xcalloc(cap * ncols, sizeof(char *));
-    while ((f = mysql_stmt_fetch(st)) == 0 || f == MYSQL_DATA_TRUNCATED) {
+    while (!stop && ((f = mysql_stmt_fetch(st)) == 0 || f == MYSQL_DATA_TRUNCATED)) {
         if (out->nrows == cap) {
             cap *= 2;
             out->cell = xrealloc(out->cell, cap * ncols * sizeof(char *));
@@ -292,13 +301,27 @@ fetch_all(struct db *db, MYSQL_STMT *st, struct pool *p, const char *sql, struct
             }
         }
         out->nrows++;
+        if (each && out->nrows == batch) {
+            stop = each(arg, out) != 0;
+            out->nrows = 0;
+            pool_release(&tmp);
+        }
     }
-    if (f != MYSQL_NO_DATA) {
+    if (each && !stop && f == MYSQL_NO_DATA && out->nrows) {
+        stop = each(arg, out) != 0;
+        out->nrows = 0;
+    }
+    if (!stop && f != MYSQL_NO_DATA) {
         rc = failed(db, mysql_stmt_errno(st), mysql_stmt_error(st), sql);
     }
 out:
-    /* move the cell array into the pool so the caller frees nothing */
-    if (out->cell) {
+    if (each) {
+        free(out->cell);
+        out->cell = NULL;
+        out->nrows = 0;
+        pool_release(&tmp);
+    } else if (out->cell) {
+        /* move the cell array into the pool so the caller frees nothing */
         char **pc = pool_alloc(p, (out->nrows ? out->nrows : 1) * ncols * sizeof(char *));
 
         memcpy(pc, out->cell, out->nrows * ncols * sizeof(char *));
@@ -306,6 +329,7 @@ out:
         out->cell = pc;
     }
     if (db->connected) {
+        /* also drops the rows not read when each() stopped early */
         mysql_stmt_free_result(st);
     }
     for (size_t c = 0; c < ncols; c++) {
@@ -335,7 +359,7 @@ db_query(struct db *db, struct pool *p, const char *sql, const struct dbv *args,
             rc = bind_and_execute(db, st, sql, args, nargs);
         }
         if (rc == DB_OK) {
-            return fetch_all(db, st, p, sql, out);
+            return fetch_rows(db, st, p, sql, out, 0, NULL, NULL);
         }
         /* a read on a connection that died since the last request: retry once */
         if (rc != DB_DOWN || !was_connected || in_tx) {
@@ -343,6 +367,24 @@ db_query(struct db *db, struct pool *p, const char *sql, const struct dbv *args,
         }
     }
     return rc;
+}
+
+enum db_rc
+db_query_each(struct db *db, const char *sql, const struct dbv *args, size_t nargs, size_t batch,
+              db_each_fn each, void *arg)
+{
+    MYSQL_STMT *st;
+    struct dbres rows;
+    enum db_rc rc;
+
+    if (batch == 0) {
+        batch = 1;
+    }
+    if ((rc = prepare(db, sql, &st)) != DB_OK ||
+        (rc = bind_and_execute(db, st, sql, args, nargs)) != DB_OK) {
+        return rc;
+    }
+    return fetch_rows(db, st, NULL, sql, &rows, batch, each, arg);
 }
 
 enum db_rc

@@ -74,6 +74,14 @@ enum db_rc db_connect(struct db *db);
 
 enum db_rc db_query(struct db *db, struct pool *p, const char *sql, const struct dbv *args,
                     size_t nargs, struct dbres *out);
+/* A result too large to hold (a CSV export): the rows come from the server
+ * as they are read and are handed to each(arg, rows) in batches of up to
+ * `batch`; a batch's cells live only during that call.  each returns 0 to go
+ * on, anything else to stop (the rest is dropped).  No other statement may
+ * run on this connection inside each(). */
+typedef int (*db_each_fn)(void *arg, const struct dbres *rows);
+enum db_rc db_query_each(struct db *db, const char *sql, const struct dbv *args, size_t nargs,
+                         size_t batch, db_each_fn each, void *arg);
 enum db_rc db_exec(struct db *db, const char *sql, const struct dbv *args, size_t nargs,
                    unsigned long long *affected, unsigned long long *insert_id);
 

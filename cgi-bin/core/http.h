@@ -57,6 +57,7 @@ struct req {
     const char *ctype;
     struct buf headers;
     struct buf out;
+    int streamed;            /* resp_stream_begin sent the head; the body went out in parts */
 };
 
 /* Route flags */
@@ -95,6 +96,12 @@ void resp_header(struct req *r, const char *name, const char *value);
 void resp_cookie(struct req *r, const char *name, const char *value, long max_age, int httponly);
 int resp_redirect(struct req *r, const char *location);        /* returns 303 */
 void resp_raw(struct req *r, const char *ctype, const void *data, size_t len);
+/* A body too large to hold (CSV exports): resp_stream_begin sends status 200
+ * and the headers set so far at once (no Content-Length), resp_stream sends
+ * each part as it is made; the handler then returns 200 and nothing else is
+ * sent.  resp_stream returns -1 once the client has gone. */
+void resp_stream_begin(struct req *r, const char *ctype);
+int resp_stream(struct req *r, const void *data, size_t len);
 
 /* Rendering: templates/<tmpl>.cs with r->hdf (Config.VarEscapeMode=html).
  * Returns 200 or 500.  A worker parses each template once per language and

@@ -19,6 +19,8 @@ int pw_verify(const char *hash, const char *pw);
 enum db_rc session_load(struct req *r);
 enum db_rc session_create(struct req *r, long long user_id);
 enum db_rc session_destroy(struct req *r);
+/* Close every other session of the signed-in user (after a password change). */
+enum db_rc session_close_others(struct req *r);
 
 /* Count one hit on (bucket, key) in a fixed window.  *allowed is 0 once more
  * than limit hits fell in the current window of window_s seconds. */
@@ -36,10 +38,35 @@ struct ratelimit {
 enum db_rc ratelimit_hit_pair(struct req *r, const struct ratelimit pair[2], int window_s,
                               int *allowed);
 
+/* A growing delay on one key (sign-in per account and address): failures in
+ * a row, forgotten after quiet_s without one.  backoff_wait: *wait_s, the
+ * seconds still to wait before another try (0: go on); after free failures
+ * the wait is base_s, doubled with each further failure, at most quiet_s.
+ * backoff_fail counts one failure; ratelimit_clear forgets them. */
+enum db_rc backoff_wait(struct req *r, const char *bucket, const char *key, int free, int base_s,
+                        int quiet_s, int *wait_s);
+enum db_rc backoff_fail(struct req *r, const char *bucket, const char *key, int quiet_s);
+
 /* Current count without adding a hit. */
 enum db_rc ratelimit_count(struct req *r, const char *bucket, const char *key, int window_s,
                            int *count);
 enum db_rc ratelimit_clear(struct req *r, const char *bucket, const char *key);
+
+/* Every look-up of a public code (a feedback tracking code, a dossier code
+ * with the phone's last digits), whatever route reaches it, goes through
+ * code_lookup, so that neither one client nor many can walk the code space:
+ *  - misses per address: once <kind>.MissesPerHour wrong look-ups came from
+ *    the address in the hour, its look-ups pause (Track 30, Lookup 10);
+ *  - misses per case number: after Code.MissesPerCase wrong check parts for
+ *    one case number (the code without its secret part), typed look-ups of
+ *    that case pause for Code.CasePauseMinutes, whoever types them.
+ * A paused attempt counts as a miss of the address.  The counts are rows of
+ * rate_limit keyed by address and by case number (no single hot row).
+ * find(r, arg, &found) does the look-up itself; *v tells the outcome. */
+enum code_verdict { CODE_FOUND, CODE_MISS, CODE_PAUSED };
+typedef enum db_rc (*code_find_fn)(struct req *r, void *arg, int *found);
+enum db_rc code_lookup(struct req *r, const char *kind, const char *case_no, code_find_fn find,
+                       void *arg, enum code_verdict *v);
 
 /* A signed cookie "mc_staff" set at staff sign-in, so the public program
  * (which cannot read sessions) knows a browser belongs to an officer and can

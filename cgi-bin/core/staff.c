@@ -24,14 +24,6 @@ role_in(const char *role, const char *roles)
     return 0;
 }
 
-/* Only local paths may be a "next" target: no scheme, no "//host". */
-static int
-safe_next(const char *next)
-{
-    return next && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
-           strlen(next) < 512 && strpbrk(next, "\r\n") == NULL;
-}
-
 int
 staff_require(struct req *r, const char *roles)
 {
@@ -97,7 +89,7 @@ staff_login_form(struct req *r)
     if (r->user) {
         return resp_redirect(r, "/can-bo/");
     }
-    if (safe_next(next)) {
+    if (util_safe_path(next)) {
         hset(r, "Page.Next", next);
     }
     return render(r, "staff/login");
@@ -110,7 +102,7 @@ login_again(struct req *r, int status, const char *err_key)
 
     hset(r, "Page.Error", lang_str(r, err_key));
     hset(r, "Page.Username", req_form(r, "username"));
-    if (safe_next(next)) {
+    if (util_safe_path(next)) {
         hset(r, "Page.Next", next);
     }
     return render_status(r, status, "staff/login");
@@ -124,7 +116,9 @@ staff_login(struct req *r)
     long long window = conf_int(r->app->conf, "Login.WindowMinutes", 15) * 60;
     int max_acct = (int)conf_int(r->app->conf, "Login.MaxFailuresPerAccount", 5);
     int max_addr = (int)conf_int(r->app->conf, "Login.MaxFailuresPerAddress", 20);
-    int fails_acct = 0, fails_addr = 0, ok = 0, allowed;
+    int delay = (int)conf_int(r->app->conf, "Login.DelaySeconds", 30);
+    int fails_addr = 0, wait = 0, ok = 0, allowed;
+    const char *pair;
     long long uid = 0;
     struct dbres res;
     enum db_rc rc;
@@ -133,12 +127,15 @@ staff_login(struct req *r)
         strlen(pw) > 256) {
         return login_again(r, 422, "Staff.Missing");
     }
-    /* throttle before the (deliberately slow) password check */
-    if ((rc = ratelimit_count(r, "login-user", user, (int)window, &fails_acct)) != DB_OK ||
+    /* Throttle before the (deliberately slow) password check.  An account is
+     * slowed down per address, with a delay that doubles with each failure,
+     * so a stranger cannot lock an officer out from elsewhere. */
+    pair = pool_printf(&r->pool, "%s|%s", r->remote_addr, user);
+    if ((rc = backoff_wait(r, "login-pair", pair, max_acct, delay, (int)window, &wait)) != DB_OK ||
         (rc = ratelimit_count(r, "login-ip", r->remote_addr, (int)window, &fails_addr)) != DB_OK) {
         return db_fail(r, rc);
     }
-    if (fails_acct >= max_acct || fails_addr >= max_addr) {
+    if (wait > 0 || fails_addr >= max_addr) {
         return login_again(r, 429, "Staff.Throttled");
     }
     rc = db_query(r->app->db, &r->pool,
@@ -158,7 +155,7 @@ staff_login(struct req *r)
         pw_hash(pw, dummy);
     }
     if (!ok) {
-        if ((rc = ratelimit_hit(r, "login-user", user, max_acct, (int)window, &allowed)) != DB_OK ||
+        if ((rc = backoff_fail(r, "login-pair", pair, (int)window)) != DB_OK ||
             (rc = ratelimit_hit(r, "login-ip", r->remote_addr, max_addr, (int)window,
                                 &allowed)) != DB_OK) {
             return db_fail(r, rc);
@@ -167,7 +164,7 @@ staff_login(struct req *r)
         return login_again(r, 401, "Staff.BadLogin");
     }
     if ((rc = db_begin(r->app->db)) != DB_OK || (rc = session_create(r, uid)) != DB_OK ||
-        (rc = ratelimit_clear(r, "login-user", user)) != DB_OK) {
+        (rc = ratelimit_clear(r, "login-pair", pair)) != DB_OK) {
         db_rollback(r->app->db);
         return db_fail(r, rc);
     }
@@ -184,7 +181,7 @@ staff_login(struct req *r)
         parse_int(dbres_get(&res, 0, 2), 0, 1LL << 62, &counter);
         staff_mark_set(r, uid, counter);
     }
-    return resp_redirect(r, safe_next(next) ? next : "/can-bo/");
+    return resp_redirect(r, util_safe_path(next) ? next : "/can-bo/");
 }
 
 int

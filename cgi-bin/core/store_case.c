@@ -793,15 +793,19 @@ case_answer(struct req *r, const struct case_row *c, const char *text)
     if (rc == DB_OK && c->email && *c->email) {
         struct dbres res;
 
+        /* the link carries the case's link key: it opens the case even while
+         * typed look-ups of its code are paused */
         rc = db_query(r->app->db, &r->pool,
-                      "SELECT CONCAT(code, '-', check_part) FROM feedback WHERE id = ?",
+                      "SELECT CONCAT(code, '-', check_part),"
+                      "       CONCAT(code, '-', check_part, COALESCE(CONCAT('?k=', link_key), ''))"
+                      "  FROM feedback WHERE id = ?",
                       DB_ARGS(DV_I(c->id)), &res);
         if (rc == DB_OK) {
             const char *pub = dbres_get(&res, 0, 0);
             const char *body = pool_printf(
                 &r->pool, "%s %s\n\n%s\n\n%s\n%s/phan-anh/%s\n", lang_str(r, "Mail.Intro"), pub,
                 text, lang_str(r, "Mail.Follow"),
-                conf_str(r->app->conf, "Site.BaseURL", ""), pub);
+                conf_str(r->app->conf, "Site.BaseURL", ""), dbres_get(&res, 0, 1));
 
             rc = db_exec(r->app->db,
                          "INSERT INTO mail_queue (to_addr, subject, body, created_at)"

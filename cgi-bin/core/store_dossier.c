@@ -45,6 +45,36 @@ dossier_move_target(enum dossier_state from, enum dossier_move m)
 }
 
 int
+dossier_state_reachable(int from, int to)
+{
+    int seen[DS__COUNT] = { 0 }, queue[DS__COUNT], head = 0, tail = 0;
+
+    if (from < 0 || from >= DS__COUNT || to < 0 || to >= DS__COUNT) {
+        return 0;
+    }
+    seen[from] = 1;
+    queue[tail++] = from;
+    while (head < tail) {
+        int s = queue[head++];
+
+        if (s == to) {
+            return 1;
+        }
+        for (int m = 0; m < DM__COUNT; m++) {
+            if (dossier_move_allowed((enum dossier_state)s, (enum dossier_move)m)) {
+                int t = (int)dossier_move_target((enum dossier_state)s, (enum dossier_move)m);
+
+                if (!seen[t]) {
+                    seen[t] = 1;
+                    queue[tail++] = t;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+int
 dossier_state_parse(const char *s)
 {
     for (int i = 0; s && i < DS__COUNT; i++) {
@@ -847,7 +877,8 @@ apology_draft(struct req *r, const struct dossier_row *d, const char *reason_cod
 }
 
 enum db_rc
-apology_sign(struct req *r, long long apology_id, int deputy, const char *title)
+apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, int deputy,
+             const char *title)
 {
     const struct cal *cal = req_calendar(r);
     struct dbres res, seq;
@@ -874,9 +905,10 @@ apology_sign(struct req *r, long long apology_id, int deputy, const char *title)
                   "  FROM apology a JOIN dossier d ON d.id = a.dossier_id"
                   "  JOIN org_unit u ON u.id = a.unit_id"
                   "  JOIN org_unit me ON me.id = ?"
-                  " WHERE a.id = ? AND a.status = 'draft' AND u.path LIKE CONCAT(me.path, '%')"
+                  " WHERE a.id = ? AND a.dossier_id = ? AND a.status = 'draft'"
+                  "   AND u.path LIKE CONCAT(me.path, '%')"
                   " FOR UPDATE",
-                  DB_ARGS(DV_I(r->user->unit_id), DV_I(apology_id)), &res);
+                  DB_ARGS(DV_I(r->user->unit_id), DV_I(apology_id), DV_I(d->id)), &res);
     if (rc == DB_OK && res.nrows == 0) {
         rc = DB_DUP;
     }
@@ -945,17 +977,27 @@ apology_sign(struct req *r, long long apology_id, int deputy, const char *title)
 }
 
 enum db_rc
-apology_deliver(struct req *r, long long apology_id, const char *channel)
+apology_deliver(struct req *r, const struct dossier_row *d, long long apology_id,
+                const char *channel)
 {
     struct dbres res;
     unsigned long long n = 0;
     enum db_rc rc = db_begin(r->app->db);
 
+    /* the letter of this dossier only, delivered by the one-stop unit that
+     * received it (ND61 Art. 19(9)) or a leader above that unit */
     if (rc == DB_OK) {
         rc = db_exec(r->app->db,
-                     "UPDATE apology SET status = 'delivered', delivery = ?,"
-                     "       delivered_at = UTC_TIMESTAMP() WHERE id = ? AND status = 'signed'",
-                     DB_ARGS(DV_S(channel), DV_I(apology_id)), &n, NULL);
+                     "UPDATE apology a JOIN dossier d ON d.id = a.dossier_id"
+                     "  JOIN org_unit du ON du.id = d.unit_id JOIN org_unit me ON me.id = ?"
+                     "   SET a.status = 'delivered', a.delivery = ?,"
+                     "       a.delivered_at = UTC_TIMESTAMP()"
+                     " WHERE a.id = ? AND a.dossier_id = ? AND a.status = 'signed'"
+                     "   AND (d.unit_id = me.id"
+                     "        OR (? = 'leader' AND du.path LIKE CONCAT(me.path, '%')))",
+                     DB_ARGS(DV_I(r->user->unit_id), DV_S(channel), DV_I(apology_id),
+                             DV_I(d->id), DV_S(r->user->role)),
+                     &n, NULL);
         if (rc == DB_OK && n == 0) {
             rc = DB_DUP;
         }

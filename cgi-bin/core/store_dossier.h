@@ -19,6 +19,8 @@ int dossier_move_allowed(enum dossier_state from, enum dossier_move m);
 /* The state a move leads to (DM_FORWARD keeps or enters processing). */
 enum dossier_state dossier_move_target(enum dossier_state from, enum dossier_move m);
 int dossier_state_parse(const char *s);
+/* 1 if state `to` equals `from` or some sequence of allowed moves leads there. */
+int dossier_state_reachable(int from, int to);
 
 /* "000.00.01.H41-261122-0007": TT01 Art. 19 shape; out must hold 64 bytes. */
 void dossier_code(char *out, const char *unit_code, int local_day, long long seq);
@@ -81,9 +83,12 @@ enum db_rc apology_draft(struct req *r, const struct dossier_row *d, const char 
 /* *ok = 0 when the dossier has had its allowed re-appointments or a draft waits. */
 enum db_rc apology_can_draft(struct req *r, const struct dossier_row *d, int *ok);
 /* A leader signs: number, signer, on-time flag; the appointment moves. */
-enum db_rc apology_sign(struct req *r, long long apology_id, int deputy, const char *title);
-/* Record how and when the letter reached the citizen. */
-enum db_rc apology_deliver(struct req *r, long long apology_id, const char *channel);
+enum db_rc apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, int deputy,
+                        const char *title);
+/* Record how and when the letter reached the citizen: only the apology of
+ * dossier d, and only by d's receiving unit or a leader above it (DB_DUP). */
+enum db_rc apology_deliver(struct req *r, const struct dossier_row *d, long long apology_id,
+                           const char *channel);
 
 /* Add to the daily dossier aggregates of a unit, counter and officer (0 = skip)
  * for the local day of `when`.  timeliness: -1 early, 0 on time, 1 late. */

@@ -394,7 +394,7 @@ unlink_files(const char *dir, char (*stored)[33], size_t n)
 }
 
 static enum db_rc
-find_idem(struct req *r, const char *idem, char *code_out, int *found)
+find_idem(struct req *r, const char *idem, char *code_out, char *key_out, int *found)
 {
     struct dbres res;
     enum db_rc rc;
@@ -404,17 +404,20 @@ find_idem(struct req *r, const char *idem, char *code_out, int *found)
         return DB_OK;
     }
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT CONCAT(code, '-', check_part) FROM feedback WHERE idem_key = ?",
+                  "SELECT CONCAT(code, '-', check_part), COALESCE(link_key, '')"
+                  "  FROM feedback WHERE idem_key = ?",
                   DB_ARGS(DV_S(idem)), &res);
     if (rc == DB_OK && res.nrows) {
         snprintf(code_out, 32, "%s", dbres_get(&res, 0, 0));
+        snprintf(key_out, TOKEN_NONCE_LEN + 1, "%s", dbres_get(&res, 0, 1));
         *found = 1;
     }
     return rc;
 }
 
 static enum db_rc
-feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], char *code_out)
+feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], char *code_out,
+                   char *key_out)
 {
     struct db *db = r->app->db;
     const struct cal *cal = req_calendar(r);
@@ -455,17 +458,19 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
     seq = util_num(dbres_get(&res, 0, 0));
     snprintf(code, sizeof(code), "PA-%.4s%.2s%.2s-%04lld", day, day + 5, day + 8, seq);
     token_random(check, 4);
+    token_random(key_out, TOKEN_NONCE_LEN);
     formal = strcmp(in->kind, "petition") == 0 && strcmp(in->identity, "anonymous") != 0 &&
              in->name && in->phone && in->address;
     rc = db_exec(db,
-                 "INSERT INTO feedback (code, check_part, kind, unit_id, counter_id, officer_id,"
+                 "INSERT INTO feedback (code, check_part, link_key, kind, unit_id, counter_id,"
+                 "                      officer_id,"
                  "                      dossier_id, rating_id, qr_link_id, content, identity,"
                  "                      contact_name, contact_phone, contact_email,"
                  "                      contact_address, formal, idem_key, created_at, due_at,"
                  "                      forward_due)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(),"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(),"
                  "         FROM_UNIXTIME(?), FROM_UNIXTIME(?))",
-                 DB_ARGS(DV_S(code), DV_S(check), DV_S(in->kind), DV_I(in->unit_id),
+                 DB_ARGS(DV_S(code), DV_S(check), DV_S(key_out), DV_S(in->kind), DV_I(in->unit_id),
                          opt_id(in->counter_id), opt_id(in->officer_id), opt_id(in->dossier_id),
                          opt_id(in->rating_id), opt_id(in->qr_link_id), DV_S(in->content),
                          DV_S(in->identity), DV_S(in->name), DV_S(in->phone), DV_S(in->email),
@@ -503,7 +508,7 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
 }
 
 enum db_rc
-feedback_create(struct req *r, const struct fb_new *in, char *code_out)
+feedback_create(struct req *r, const struct fb_new *in, char *code_out, char *key_out)
 {
     const char *dir = conf_str(r->app->conf, "Paths.Uploads", "var/uploads");
     char stored[3][33];
@@ -513,7 +518,7 @@ feedback_create(struct req *r, const struct fb_new *in, char *code_out)
     if (in->nfiles > NELEM(stored)) {
         return DB_ERR;
     }
-    if ((rc = find_idem(r, in->idem, code_out, &found)) != DB_OK || found) {
+    if ((rc = find_idem(r, in->idem, code_out, key_out, &found)) != DB_OK || found) {
         return rc;
     }
     for (size_t i = 0; i < in->nfiles; i++) {
@@ -523,13 +528,13 @@ feedback_create(struct req *r, const struct fb_new *in, char *code_out)
         }
     }
     if ((rc = db_begin(r->app->db)) == DB_OK) {
-        rc = feedback_create_tx(r, in, stored, code_out);
+        rc = feedback_create_tx(r, in, stored, code_out, key_out);
         rc = rc == DB_OK ? db_commit(r->app->db) : rc;
     }
     if (rc != DB_OK) {
         db_rollback(r->app->db);
         unlink_files(dir, stored, in->nfiles);
-        if (rc == DB_DUP && find_idem(r, in->idem, code_out, &found) == DB_OK && found) {
+        if (rc == DB_DUP && find_idem(r, in->idem, code_out, key_out, &found) == DB_OK && found) {
             return DB_OK;  /* the same form sent twice at once: one case */
         }
     }
@@ -554,6 +559,32 @@ feedback_find(struct req *r, const char *public_code, long long *id, const char 
                   "SELECT id, status, check_part FROM feedback WHERE code = ?",
                   DB_ARGS(DV_S(code)), &res);
     if (rc == DB_OK && res.nrows && sodium_memcmp(dbres_get(&res, 0, 2), dash + 1, 4) == 0) {
+        *id = util_num(dbres_get(&res, 0, 0));
+        *status = dbres_get(&res, 0, 1);
+    }
+    return rc;
+}
+
+enum db_rc
+feedback_find_link(struct req *r, const char *public_code, const char *key, long long *id,
+                   const char **status)
+{
+    const char *dash = strrchr(public_code, '-');
+    struct dbres res;
+    enum db_rc rc;
+
+    *id = 0;
+    *status = NULL;
+    if (dash == NULL || key == NULL || strlen(key) != TOKEN_NONCE_LEN) {
+        return DB_OK;
+    }
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT id, status, check_part, link_key FROM feedback WHERE code = ?",
+                  DB_ARGS(DV_S(pool_strndup(&r->pool, public_code, (size_t)(dash - public_code)))),
+                  &res);
+    if (rc == DB_OK && res.nrows && dbres_get(&res, 0, 3) != NULL &&
+        strlen(dash + 1) == 4 && sodium_memcmp(dbres_get(&res, 0, 2), dash + 1, 4) == 0 &&
+        sodium_memcmp(dbres_get(&res, 0, 3), key, TOKEN_NONCE_LEN) == 0) {
         *id = util_num(dbres_get(&res, 0, 0));
         *status = dbres_get(&res, 0, 1);
     }

@@ -66,9 +66,15 @@ struct fb_new {
 
 /* File a case: files written under Paths.Uploads, then one transaction with
  * the case, its first event and the aggregates.  code_out (32 bytes) gets the
- * public tracking code "PA-YYYYMMDD-NNNN-XXXX".  A repeated idempotency key
- * returns the first case's code. */
-enum db_rc feedback_create(struct req *r, const struct fb_new *in, char *code_out);
+ * public tracking code "PA-YYYYMMDD-NNNN-XXXX", key_out (TOKEN_NONCE_LEN + 1
+ * bytes) the case's link key ("" for a case filed before keys existed).  A
+ * repeated idempotency key returns the first case's code and key. */
+enum db_rc feedback_create(struct req *r, const struct fb_new *in, char *code_out, char *key_out);
+
+/* The case of a link: its public code and its 65-bit link key must both be
+ * right; *id 0 otherwise.  Not counted as a typed look-up (code_lookup). */
+enum db_rc feedback_find_link(struct req *r, const char *public_code, const char *key,
+                              long long *id, const char **status);
 
 /* Split and check a public code; fills the case id and status (NULL if unknown). */
 enum db_rc feedback_find(struct req *r, const char *public_code, long long *id,

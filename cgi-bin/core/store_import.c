@@ -1,6 +1,7 @@
 /* store_import.c — upsert of dossiers coming from other systems. */
 #include "store_import.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <time.h>
 
@@ -30,12 +31,15 @@ import_time(const char *s)
     if (*s == 'Z') {
         off = 0, s++;
     } else if (*s == '+' || *s == '-') {
-        int oh, om;
-
-        if (sscanf(s + 1, "%2d:%2d", &oh, &om) != 2) {
-            return -1;
+        /* exactly "+HH:MM": read byte by byte, so a short offset ("+1:2")
+         * stops at its NUL instead of reading past it */
+        for (int i = 1; i <= 5; i++) {
+            if (i == 3 ? s[i] != ':' : !isdigit((unsigned char)s[i])) {
+                return -1;
+            }
         }
-        off = (oh * 60 + om) * (*s == '-' ? -1 : 1);
+        off = ((s[1] - '0') * 600 + (s[2] - '0') * 60 + (s[4] - '0') * 10 + (s[5] - '0')) *
+              (*s == '-' ? -1 : 1);
         s += 6;
     }
     if (*s != '\0' || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) {
@@ -62,7 +66,7 @@ unit_id(struct req *r, const char *code, const char *limit)
 
 enum db_rc
 import_dossier(struct req *r, const struct import_dossier *d, const char *limit_path,
-               const char **why)
+               const char **why, struct import_current *cur)
 {
     struct db *db = r->app->db;
     struct dbres res;
@@ -86,6 +90,8 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
         *why = "Api.Err.Dates";
     } else if (dossier_state_parse(d->status) < 0) {
         *why = "Api.Err.Status";
+    } else if (d->email && *d->email && !util_email_ok(d->email)) {
+        *why = "Api.Err.Email";
     }
     if (*why) {
         return DB_DUP;
@@ -105,9 +111,11 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
     holder = unit;
     for (size_t i = 0; i < d->nsteps; i++) {
         const struct import_step *s = &d->steps[i];
-        long long to = unit_id(r, s->to_unit, NULL);
+        /* a key speaks for its subtree only: a hand-over out of it would show
+         * the applicant's details to another unit's officers */
+        long long to = unit_id(r, s->to_unit, limit_path);
 
-        if (unit_id(r, s->from_unit, NULL) == 0 || to == 0 || import_time(s->handed_at) < 0 ||
+        if (unit_id(r, s->from_unit, limit_path) == 0 || to == 0 || import_time(s->handed_at) < 0 ||
             (s->due_at && import_time(s->due_at) < 0) ||
             (s->done_at && import_time(s->done_at) < 0)) {
             *why = "Api.Err.Step";
@@ -119,10 +127,25 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
         return rc;
     }
     rc = db_query(db, &r->pool,
-                  "SELECT id, unit_id, finished_at IS NOT NULL FROM dossier WHERE code = ? FOR UPDATE",
+                  "SELECT id, unit_id, finished_at IS NOT NULL, status,"
+                  "       (SELECT COUNT(*) FROM dossier_step s WHERE s.dossier_id = dossier.id)"
+                  "  FROM dossier WHERE code = ? FOR UPDATE",
                   DB_ARGS(DV_S(d->code)), &res);
     if (rc == DB_OK && res.nrows && util_num(dbres_get(&res, 0, 1)) != unit) {
         *why = "Api.Err.Owner";   /* the same code already belongs to another unit */
+        rc = DB_DUP;
+    }
+    /* a re-push may move a dossier on, never back, and may not drop the
+     * hand-overs recorded here since (officers work imported dossiers too) */
+    if (rc == DB_OK && res.nrows &&
+        (!dossier_state_reachable(dossier_state_parse(dbres_get(&res, 0, 3)),
+                                  dossier_state_parse(d->status)) ||
+         util_num(dbres_get(&res, 0, 4)) > (long long)d->nsteps)) {
+        *why = "Api.Err.Conflict";
+        if (cur) {
+            cur->status = dbres_get(&res, 0, 3);
+            cur->steps = util_num(dbres_get(&res, 0, 4));
+        }
         rc = DB_DUP;
     }
     if (rc == DB_OK && res.nrows) {

@@ -20,11 +20,20 @@ struct import_dossier {
     size_t nsteps;
 };
 
+/* The stored state of a dossier a re-push was refused for. */
+struct import_current {
+    const char *status;
+    long long steps;
+};
+
 /* Insert or update one dossier by its code, with its hand-overs, in one
- * transaction.  limit_path: the client's subtree ("/1/%"), NULL = any.
- * On refusal returns DB_DUP with the reason (a language key) in *why. */
+ * transaction.  limit_path: the client's subtree ("/1/%"), NULL = any; the
+ * receiving unit and every hand-over's units must lie in it.  On refusal
+ * returns DB_DUP with the reason (a language key) in *why; a re-push that
+ * would move the dossier back in its state machine or drop hand-overs stored
+ * since is refused with "Api.Err.Conflict" and, if cur, the stored state. */
 enum db_rc import_dossier(struct req *r, const struct import_dossier *d, const char *limit_path,
-                          const char **why);
+                          const char **why, struct import_current *cur);
 
 /* "2026-11-20T08:30:00+07:00" (or "Z", or "2026-11-20 08:30:00" = Vietnam
  * time) to a UTC time_t; -1 if malformed. */

@@ -922,15 +922,60 @@ static const struct list_def {
       " ORDER BY e.at, e.id", 1, { [5] = "Lead.YesNo", [6] = "Lead.YesNo" }),
 };
 
-int
-report_list_kind(const char *kind)
+static const struct list_def *
+list_def(const char *kind)
 {
     for (size_t i = 0; kind && i < NELEM(lists); i++) {
         if (strcmp(lists[i].kind, kind) == 0) {
-            return 1;
+            return &lists[i];
         }
     }
-    return 0;
+    return NULL;
+}
+
+int
+report_list_kind(const char *kind)
+{
+    return list_def(kind) != NULL;
+}
+
+/* (subtree, from, to[, viewer]) into args: how many. */
+static size_t
+list_args(struct req *r, const struct list_def *l, const struct report_scope *s,
+          const struct period *p, struct dbv args[6])
+{
+    size_t n = 0;
+
+    args[n++] = DV_S(s->subtree);
+    args[n++] = DV_S(p->from);
+    args[n++] = DV_S(p->to);
+    if (l->viewer) {
+        args[n++] = DV_I(r->user->id);
+    }
+    return n;
+}
+
+/* Codes in words of the page's language (status, level, kind); the words
+ * are the language table's own strings, so nothing is allocated per row
+ * (a CSV export streams any number of rows in bounded memory). */
+static void
+list_words(struct req *r, const struct list_def *l, const struct dbres *rows)
+{
+    char key[96];
+
+    for (size_t i = 0; i < rows->nrows; i++) {
+        for (size_t c = 0; c < 7; c++) {
+            if (l->tr[c] && rows->ncols > c + 1) {
+                const char *w;
+
+                snprintf(key, sizeof(key), "%s.%s", l->tr[c], dbres_get(rows, i, c + 1));
+                /* lang_str answers an unknown key with the key itself: keep the code */
+                if ((w = lang_str(r, key)) != key) {
+                    rows->cell[i * rows->ncols + c + 1] = (char *)w;
+                }
+            }
+        }
+    }
 }
 
 enum db_rc
@@ -938,46 +983,63 @@ report_list(struct req *r, const struct report_scope *s, const struct period *p,
             const char *kind, long long offset, long long limit, struct dbres *out,
             long long *total)
 {
-    const struct list_def *l = NULL;
+    const struct list_def *l = list_def(kind);
     struct dbres cnt;
+    struct dbv args[6];
+    size_t n;
     enum db_rc rc;
 
-    for (size_t i = 0; i < NELEM(lists); i++) {
-        if (strcmp(lists[i].kind, kind) == 0) {
-            l = &lists[i];
-        }
-    }
     memset(out, 0, sizeof(*out));
     if (l == NULL) {
         return DB_ERR;
     }
-    {
-        /* (subtree, from, to[, viewer]) for the count, then LIMIT and OFFSET for the rows */
-        struct dbv args[6] = { DV_S(s->subtree), DV_S(p->from), DV_S(p->to) };
-        size_t n = 3;
-
-        if (l->viewer) {
-            args[n++] = DV_I(r->user->id);
-        }
-        if ((rc = db_query(r->app->db, &r->pool, l->count, args, n, &cnt)) != DB_OK) {
-            return rc;
-        }
-        *total = util_num(dbres_get(&cnt, 0, 0));
-        args[n++] = DV_I(limit);
-        args[n++] = DV_I(offset);
-        rc = db_query(r->app->db, &r->pool, l->rows, args, n, out);
+    /* the count, then the rows with LIMIT and OFFSET */
+    n = list_args(r, l, s, p, args);
+    if ((rc = db_query(r->app->db, &r->pool, l->count, args, n, &cnt)) != DB_OK) {
+        return rc;
     }
-    for (size_t i = 0; rc == DB_OK && i < out->nrows; i++) {
-        /* codes in words of the page's language (status, level, kind) */
-        for (size_t c = 0; c < 7; c++) {
-            if (l->tr[c] && out->ncols > c + 1) {
-                out->cell[i * out->ncols + c + 1] = pool_strdup(
-                    &r->pool, lang_str(r, pool_printf(&r->pool, "%s.%s", l->tr[c],
-                                                      dbres_get(out, i, c + 1))));
-            }
-        }
+    *total = util_num(dbres_get(&cnt, 0, 0));
+    args[n++] = DV_I(limit);
+    args[n++] = DV_I(offset);
+    rc = db_query(r->app->db, &r->pool, l->rows, args, n, out);
+    if (rc == DB_OK) {
+        list_words(r, l, out);
     }
     return rc;
+}
+
+struct list_stream {
+    struct req *r;
+    const struct list_def *l;
+    db_each_fn each;
+    void *arg;
+};
+
+static int
+list_batch(void *arg, const struct dbres *rows)
+{
+    struct list_stream *ls = arg;
+
+    list_words(ls->r, ls->l, rows);
+    return ls->each(ls->arg, rows);
+}
+
+enum db_rc
+report_list_each(struct req *r, const struct report_scope *s, const struct period *p,
+                 const char *kind, long long limit, db_each_fn each, void *arg)
+{
+    const struct list_def *l = list_def(kind);
+    struct list_stream ls = { r, l, each, arg };
+    struct dbv args[6];
+    size_t n;
+
+    if (l == NULL) {
+        return DB_ERR;
+    }
+    n = list_args(r, l, s, p, args);
+    args[n++] = DV_I(limit);
+    args[n++] = DV_I(0);
+    return db_query_each(r->app->db, l->rows, args, n, 1000, list_batch, &ls);
 }
 
 enum db_rc
@@ -993,8 +1055,14 @@ report_audit(struct req *r, const struct report_scope *s, int page, int per_page
                   "       a.action, a.object_type, a.object_id, a.ip, LEFT(a.detail, 200)"
                   "  FROM audit_log a JOIN users o ON o.id = a.actor_id"
                   "  JOIN org_unit u ON u.id = o.unit_id"
-                  " WHERE u.path LIKE ? ORDER BY a.id DESC LIMIT ? OFFSET ?",
-                  DB_ARGS(DV_S(s->subtree), DV_I(per_page), DV_I((long long)(page - 1) * per_page)),
+                  " WHERE u.path LIKE ?"
+                  /* the confidential-subject rule: nothing of a case about the viewer */
+                  "   AND NOT (a.object_type = 'feedback' AND EXISTS ("
+                  "        SELECT 1 FROM feedback f WHERE f.id = a.object_id"
+                  "           AND f.identity = 'confidential' AND f.officer_id = ?))"
+                  " ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                  DB_ARGS(DV_S(s->subtree), DV_I(r->user->id), DV_I(per_page),
+                          DV_I((long long)(page - 1) * per_page)),
                   &res);
     if (rc == DB_OK) {
         hset_rows(r, "Page.Audit", &res, cols);

@@ -57,6 +57,11 @@ enum db_rc report_list(struct req *r, const struct report_scope *s, const struct
                        const char *kind, long long offset, long long limit, struct dbres *out,
                        long long *total);
 
+/* Rows [0, limit) of that list, streamed from the database: each(arg, rows)
+ * gets them in batches (db_query_each), column 0 the link as above. */
+enum db_rc report_list_each(struct req *r, const struct report_scope *s, const struct period *p,
+                            const char *kind, long long limit, db_each_fn each, void *arg);
+
 /* Audit rows of people of the subtree, newest first (Page.Audit). */
 enum db_rc report_audit(struct req *r, const struct report_scope *s, int page, int per_page);
 

@@ -176,8 +176,13 @@ void
 buf_csv_field(struct buf *b, const char *v)
 {
     buf_addc(b, '"');
-    if (v && *v && strchr("=+-@", *v)) {
-        buf_addc(b, '\'');
+    if (v && *v) {
+        const char *f = v + strspn(v, " \t\r\n");
+
+        /* a spreadsheet skips leading blanks and line breaks before a formula */
+        if (strchr("\t\r\n", *v) || (*f && strchr("=+-@", *f))) {
+            buf_addc(b, '\'');
+        }
     }
     for (; v && *v; v++) {
         if (*v == '"') {
@@ -286,4 +291,66 @@ hex_encode(char *out, const unsigned char *in, size_t n)
         out[2 * i + 1] = digits[in[i] & 15];
     }
     out[2 * n] = '\0';
+}
+
+int
+util_safe_path(const char *p)
+{
+    if (p == NULL || p[0] != '/' || p[1] == '/' || strlen(p) >= 512) {
+        return 0;
+    }
+    for (; *p; p++) {
+        if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f || *p == '\\') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int
+util_email_ok(const char *s)
+{
+    const char *at, *dot;
+    size_t n;
+
+    if (s == NULL || (n = strlen(s)) < 5 || n > 254 || (at = strchr(s, '@')) == NULL ||
+        at == s || strchr(at + 1, '@') != NULL) {
+        return 0;
+    }
+    for (const char *c = s; *c; c++) {
+        if ((unsigned char)*c <= 0x20 || (unsigned char)*c >= 0x7f || strchr(",;:<>()[]\\\"'`|", *c)) {
+            return 0;
+        }
+    }
+    /* the domain: labels of letters, digits and '-', at least one dot inside */
+    dot = strrchr(at + 1, '.');
+    if (dot == NULL || dot == at + 1 || dot[1] == '\0' || at[1] == '-' || at[1] == '.' ||
+        strstr(at + 1, "..") != NULL) {
+        return 0;
+    }
+    for (const char *c = at + 1; *c; c++) {
+        if (!isalnum((unsigned char)*c) && *c != '-' && *c != '.') {
+            return 0;
+        }
+    }
+    return s[0] != '.' && at[-1] != '.' && strstr(s, "..") == NULL;
+}
+
+char *
+util_filename(struct pool *p, const char *name)
+{
+    size_t n = name ? strlen(name) : 0;
+    char *out;
+
+    if (n > 120) {
+        n = 120;
+    }
+    out = pool_alloc(p, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)name[i];
+
+        out[i] = (char)(isalnum(c) && c < 0x80 ? c : strchr(".-_", c) && c ? c : '_');
+    }
+    out[n] = '\0';
+    return out;
 }

@@ -36,8 +36,9 @@ void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_reset(struct buf *b);
-/* One CSV field, quoted, quotes doubled; a leading = + - @ is neutralised so a
- * spreadsheet never runs it as a formula. */
+/* One CSV field, quoted, quotes doubled; a field whose first character after
+ * any leading spaces, TABs, CRs or LFs is = + - @ (or that starts with a TAB,
+ * CR or LF) gets a leading ' so a spreadsheet never runs it as a formula. */
 void buf_csv_field(struct buf *b, const char *v);
 void buf_free(struct buf *b);
 
@@ -62,6 +63,20 @@ long long util_num(const char *s);
 
 /* Parse a decimal integer in [min, max]; the whole string must be consumed. */
 int parse_int(const char *s, long long min, long long max, long long *out);
+
+/* 1 if p is a path of this site safe to send a browser to (a redirect's
+ * Location, a link): "/" then printable ASCII with no backslash, and not
+ * "//" (another host); 0 for NULL, control characters, spaces, non-ASCII. */
+int util_safe_path(const char *p);
+
+/* 1 if s is one plain e-mail address "local@domain.tld" (printable ASCII, no
+ * spaces, commas, semicolons, angle brackets, quotes or line breaks, one @,
+ * a dotted domain), at most 254 bytes: what may reach sendmail -t. */
+int util_email_ok(const char *s);
+
+/* A file name for Content-Disposition: the characters of name that are
+ * ASCII letters, digits, '.', '-' or '_' (others become '_'), at most 120. */
+char *util_filename(struct pool *p, const char *name);
 
 /* Lowercase hex of n bytes into out (2n+1 bytes). */
 void hex_encode(char *out, const unsigned char *in, size_t n);

@@ -173,16 +173,18 @@ status_text(int s)
     return "Status";
 }
 
+/* Status line and headers; length < 0: none known (a streamed body). */
 static void
-send_response(struct req *r)
+send_head(struct req *r, long long length)
 {
     struct buf h = { 0 };
-    int head = strcmp(r->method, "HEAD") == 0;
 
     buf_printf(&h, "Status: %d %s\r\n", r->status, status_text(r->status));
     if (r->status != 204 && r->status != 304) {
-        buf_printf(&h, "Content-Type: %s\r\nContent-Length: %zu\r\n",
-                   r->ctype ? r->ctype : "text/html; charset=utf-8", r->out.len);
+        buf_printf(&h, "Content-Type: %s\r\n", r->ctype ? r->ctype : "text/html; charset=utf-8");
+        if (length >= 0) {
+            buf_printf(&h, "Content-Length: %lld\r\n", length);
+        }
     }
     buf_adds(&h, "X-Content-Type-Options: nosniff\r\n"
                  "X-Frame-Options: DENY\r\n"
@@ -199,10 +201,34 @@ send_response(struct req *r)
     }
     buf_adds(&h, "\r\n");
     FCGX_PutStr(h.p, (int)h.len, r->fcgi->out);
-    if (!head && r->out.len) {
+    buf_free(&h);
+}
+
+static void
+send_response(struct req *r)
+{
+    send_head(r, (long long)r->out.len);
+    if (strcmp(r->method, "HEAD") != 0 && r->out.len) {
         FCGX_PutStr(r->out.p, (int)r->out.len, r->fcgi->out);
     }
-    buf_free(&h);
+}
+
+void
+resp_stream_begin(struct req *r, const char *ctype)
+{
+    r->status = 200;
+    r->ctype = ctype;
+    r->streamed = 1;
+    send_head(r, -1);
+}
+
+int
+resp_stream(struct req *r, const void *data, size_t len)
+{
+    if (strcmp(r->method, "HEAD") == 0 || len == 0) {
+        return 0;
+    }
+    return FCGX_PutStr(data, (int)len, r->fcgi->out) < 0 ? -1 : 0;
 }
 
 /* ---- routing ----------------------------------------------------------- */
@@ -311,6 +337,9 @@ prepare_hdf(struct req *r)
     hset(r, "Req.Lang", r->lang);
     hset(r, "Req.OtherLang", strcmp(r->lang, "vi") == 0 ? "en" : "vi");
     hset(r, "Req.Path", r->path);
+    /* the language link goes back to this page: only a path that cannot
+     * leave the site ("/\\host", control characters), else the home page */
+    hset(r, "Req.LangPath", util_safe_path(r->path) ? r->path : "/");
     hset(r, "Req.Program", a->prog->name);
     hset(r, "Site.Hotline", conf_str(a->conf, "Site.Hotline", ""));
     hset(r, "Site.BaseURL", conf_str(a->conf, "Site.BaseURL", ""));
@@ -457,11 +486,13 @@ handle(struct app *a, FCGX_Request *fr)
     } else {
         r.status = dispatch(&r);
         db_rollback(a->db);  /* no-op unless a handler left a transaction open */
-        if (r.status >= 400 && r.out.len == 0) {
+        if (r.status >= 400 && r.out.len == 0 && !r.streamed) {
             r.status = render_error(&r, r.status);
         }
     }
-    send_response(&r);
+    if (!r.streamed) {
+        send_response(&r);
+    }
     if (r.status >= 500) {
         log_warn("%s %s -> %d", r.method, r.path, r.status);
     }
@@ -574,13 +605,23 @@ program_main(const struct program *prog, int argc, char **argv)
     }
     FCGX_Init();
     unlink(sock);
-    fd = FCGX_OpenSocket(sock, 1024);
+    {
+        /* Whoever can connect can forge REMOTE_ADDR, HTTPS and Origin: the
+         * socket is born 0660 (no moment of a wider mode), for the owner and
+         * the group nginx runs as (www-data, see etc/systemd), never others. */
+        mode_t old = umask(0117);
+
+        fd = FCGX_OpenSocket(sock, 1024);
+        umask(old);
+    }
     if (fd < 0) {
         log_err("cannot listen on %s: %s", sock, strerror(errno));
         return 1;
     }
-    /* nginx runs as another user; who may connect is decided by the directory's mode */
-    chmod(sock, 0666);
+    if (chmod(sock, 0660) != 0) {
+        log_err("cannot set the mode of %s: %s", sock, strerror(errno));
+        return 1;
+    }
 
     sigemptyset(&set);
     sigaddset(&set, SIGCHLD);

@@ -4,6 +4,7 @@
   <h1><?cs var:L.Fb.SentTitle ?></h1>
   <p><?cs var:L.Fb.SentText ?></p>
   <p><?cs var:L.Fb.YourCode ?>: <strong class="code"><?cs var:Page.Case.Code ?></strong></p>
+  <?cs if:Page.LinkKey ?><p><?cs var:L.Fb.YourLink ?><br><a href="/phan-anh/<?cs var:Page.Case.Code ?>?k=<?cs var:Page.LinkKey ?>"><?cs var:Site.BaseURL ?>/phan-anh/<?cs var:Page.Case.Code ?>?k=<?cs var:Page.LinkKey ?></a></p><?cs /if ?>
 </div>
 <?cs else ?>
 <h1><?cs var:L.Fb.CaseTitle ?> <span class="code"><?cs var:Page.Case.Code ?></span></h1>
@@ -22,6 +23,7 @@
 <?cs if:Page.Case.Status == "answered" && !Page.Case.AnswerSatisfied ?>
 <form method="post" action="/phan-anh/<?cs var:Page.Case.Code ?>/danh-gia" class="card">
   <?cs call:hidden_common() ?>
+  <?cs if:Page.LinkKey ?><input type="hidden" name="k" value="<?cs var:Page.LinkKey ?>"><?cs /if ?>
   <p><strong><?cs var:L.Fb.RateAnswer ?></strong></p>
   <button type="submit" name="satisfied" value="1"><?cs var:L.Fb.Satisfied ?></button>
   <button type="submit" name="satisfied" value="0" class="secondary"><?cs var:L.Fb.NotSatisfied ?></button>
@@ -30,6 +32,7 @@
 <?cs if:Page.Case.Status == "need_info" ?>
 <form method="post" action="/phan-anh/<?cs var:Page.Case.Code ?>/bo-sung" class="form card">
   <?cs call:hidden_common() ?>
+  <?cs if:Page.LinkKey ?><input type="hidden" name="k" value="<?cs var:Page.LinkKey ?>"><?cs /if ?>
   <h2><?cs var:L.Fb.ReplyTitle ?></h2>
   <p class="help"><?cs var:L.Fb.ReplyHelp ?></p>
   <?cs if:Page.Error ?><p class="error" role="alert"><?cs var:Page.Error ?></p><?cs /if ?>

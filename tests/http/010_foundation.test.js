@@ -147,7 +147,7 @@ test('passwords are argon2id hashes', () => {
 
 test('wrong password: 401 in Vietnamese, the username is kept; throttled after 5 failures', async () => {
   const c = new Client();
-  sql("DELETE FROM rate_limit WHERE k = 'canbo03'");
+  sql("DELETE FROM rate_limit WHERE bucket = 'login-pair'");
   for (let i = 0; i < 5; i++) {
     const csrf = await c.csrf('/can-bo/dang-nhap');
     const r = await c.post('/can-bo/dang-nhap', { csrf, username: 'canbo03', password: 'sai-mat-khau' });
@@ -157,9 +157,9 @@ test('wrong password: 401 in Vietnamese, the username is kept; throttled after 5
   }
   const csrf = await c.csrf('/can-bo/dang-nhap');
   const r = await c.post('/can-bo/dang-nhap', { csrf, username: 'canbo03', password: 'motcua-demo' });
-  assert.strictEqual(r.status, 429, 'even the right password waits out the window');
+  assert.strictEqual(r.status, 429, 'even the right password waits out the delay');
   assert.match(r.text, /sai quá nhiều lần/);
-  sql("DELETE FROM rate_limit WHERE k = 'canbo03'");
+  sql("DELETE FROM rate_limit WHERE bucket = 'login-pair'");
   await c.login('canbo03');
 });
 

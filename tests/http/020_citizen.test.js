@@ -223,7 +223,7 @@ test('"Không hài lòng" turns into a tracked anonymous case with one more tap,
   const made = await c.post(`${q}/phan-anh-nhanh`, hidden);
   assert.strictEqual(made.status, 303);
   const loc = made.headers.get('location');
-  assert.match(loc, /^\/phan-anh\/PA-\d{8}-\d{4}-[0-9A-Z]{4}\?moi=1$/);
+  assert.match(loc, /^\/phan-anh\/PA-\d{8}-\d{4}-[0-9A-Z]{4}\?moi=1&k=[0-9A-Z]{13}$/);
   const again = await c.post(`${q}/phan-anh-nhanh`, hidden);
   assert.strictEqual(again.headers.get('location'), loc, 'pressing twice files one case');
   const code = loc.split('/')[2].split('?')[0];

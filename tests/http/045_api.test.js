@@ -70,7 +70,7 @@ test('idempotent by code: the same record again updates, never duplicates', asyn
   assert.deepStrictEqual(sql("SELECT COUNT(*), MAX(status) FROM dossier WHERE code = 'IMP-HL-0001'"), [['1', 'ready']]);
   assert.deepStrictEqual(sql("SELECT COUNT(*) FROM dossier_step s JOIN dossier d ON d.id = s.dossier_id WHERE d.code = 'IMP-HL-0001'"), [['1']]);
   // another client may not take over a code of another unit
-  const other = await push({ dossiers: [dossier('IMP-HL-0001', { unit_code: '000.22.01.H41' })] }, OTHER);
+  const other = await push({ dossiers: [dossier('IMP-HL-0001', { unit_code: '000.22.01.H41', steps: [] })] }, OTHER);
   assert.strictEqual(other.json.accepted, 0);
   assert.match(other.json.rejected[0].reason, /đã thuộc một đơn vị tiếp nhận khác/);
   assert.ok(Number(sql("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'dossier.import%'")[0][0]) >= 3);

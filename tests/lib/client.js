@@ -156,6 +156,15 @@ function recountFeedback() {
          FROM feedback GROUP BY 1, 2, 3, 4, 5, 6`);
 }
 
+// Test procedures in a field of their own: procedures is a list of
+// [national code, name, level, unit id]; 5 working days each.
+function addProcedures(fieldCode, fieldName, procedures) {
+  sql(`INSERT INTO field (code, name) VALUES ('${fieldCode}', '${fieldName}')`);
+  sql(`INSERT INTO procedure_tthc (national_code, name, field_id, level, unit_id, time_value, time_unit, fee, documents, result, legal_basis, effective_from) VALUES ` +
+      procedures.map(([nc, name, level, unit]) => `('${nc}', '${name}', (SELECT id FROM field WHERE code = '${fieldCode}'), '${level}', ${unit}, 5, 'working_days', '', 'Tờ khai', 'Kết quả', 'Kiểm thử', '2025-07-01')`).join(', '));
+}
+
 module.exports.fileCase = fileCase;
+module.exports.addProcedures = addProcedures;
 module.exports.caseAction = caseAction;
 module.exports.recountFeedback = recountFeedback;
