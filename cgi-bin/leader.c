@@ -9,6 +9,45 @@
 #define LIST_PAGE 100          /* rows of a list per page */
 #define CSV_MAX_ROWS 500000    /* a list's CSV: every row, up to this many */
 
+/* 1 if day is the last of its month. */
+static int
+is_month_end(int day)
+{
+    int d;
+
+    cal_ymd(day + 1, NULL, NULL, &d);
+    return d == 1;
+}
+
+/* What a leader calls the period [from, to] (templates: leader/_figs.cs
+ * period_label): a calendar month ("Tháng 11/2026"), a quarter ("Quý IV/2026"),
+ * a year ("Năm 2026"), else the two dates as dd/mm/yyyy; under prefix. */
+static void
+period_hdf(struct req *r, const char *prefix, int from, int to)
+{
+    static const char *const roman[] = { "I", "II", "III", "IV" };
+    int y1, m1, d1, y2, m2, d2, months;
+    const char *kind = "range";
+
+    cal_ymd(from, &y1, &m1, &d1);
+    cal_ymd(to, &y2, &m2, &d2);
+    months = (y2 - y1) * 12 + m2 - m1 + 1;
+    if (d1 == 1 && is_month_end(to)) {
+        kind = months == 1                                   ? "month"
+               : months == 3 && (m1 - 1) % 3 == 0            ? "quarter"
+               : months == 12 && m1 == 1                     ? "year"
+                                                             : "range";
+    }
+    hset(r, pool_printf(&r->pool, "%s.Kind", prefix), kind);
+    hset(r, pool_printf(&r->pool, "%s.Month", prefix), pool_printf(&r->pool, "%02d", m1));
+    hset(r, pool_printf(&r->pool, "%s.Quarter", prefix), roman[(m1 - 1) / 3]);
+    hseti(r, pool_printf(&r->pool, "%s.Year", prefix), y1);
+    hset(r, pool_printf(&r->pool, "%s.From", prefix),
+         pool_printf(&r->pool, "%02d/%02d/%04d", d1, m1, y1));
+    hset(r, pool_printf(&r->pool, "%s.To", prefix),
+         pool_printf(&r->pool, "%02d/%02d/%04d", d2, m2, y2));
+}
+
 /* The period from ?ky=thang|quy|nam (the current month, quarter or year) or
  * ?tu=&den= (local dates); the current month by default.  prev gets the
  * period it is compared with (cal_period_prev: the previous calendar month,
@@ -40,6 +79,8 @@ period_of(struct req *r, struct period *p, struct period *prev)
     hset(r, "Page.To", p->to);
     hset(r, "Page.PrevFrom", prev->from);
     hset(r, "Page.PrevTo", prev->to);
+    period_hdf(r, "Page.Period", from, to);
+    period_hdf(r, "Page.PrevPeriod", pfrom, pto);
     return 0;
 }
 

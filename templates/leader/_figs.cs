@@ -1,3 +1,4 @@
+<?cs def:period_label(P) ?><?cs if:P.Kind == "month" ?><?cs var:L.Lead.MonthOf ?> <?cs var:P.Month ?>/<?cs var:P.Year ?><?cs elif:P.Kind == "quarter" ?><?cs var:L.Lead.QuarterOf ?> <?cs var:P.Quarter ?>/<?cs var:P.Year ?><?cs elif:P.Kind == "year" ?><?cs var:L.Lead.YearOf ?> <?cs var:P.Year ?><?cs else ?><?cs var:P.From ?> – <?cs var:P.To ?><?cs /if ?><?cs /def ?>
 <?cs def:qs() ?>don-vi=<?cs var:url_escape(Page.ScopeCode) ?>&amp;tu=<?cs var:Page.From ?>&amp;den=<?cs var:Page.To ?><?cs /def ?>
 <?cs def:fig(key, value, prev, link) ?>
 <div class="fig">

@@ -1,6 +1,6 @@
 <?cs include:"leader/_figs.cs" ?><?cs set:Page.Title = L.Lead.Title ?><?cs include:"_head.cs" ?><?cs include:"staff/_nav.cs" ?>
 <h1><?cs var:L.Lead.Title ?>: <?cs var:Page.ScopeName ?></h1>
-<p><?cs var:L.Lead.Period ?>: <?cs var:Page.From ?> → <?cs var:Page.To ?> · <?cs var:L.Lead.PrevPeriod ?>: <?cs var:Page.PrevFrom ?> → <?cs var:Page.PrevTo ?></p>
+<p><?cs var:L.Lead.Period ?>: <strong><?cs call:period_label(Page.Period) ?></strong> · <?cs var:L.Lead.PrevPeriod ?>: <?cs call:period_label(Page.PrevPeriod) ?></p>
 <nav class="counts" aria-label="<?cs var:L.Lead.Period ?>">
   <a href="/lanh-dao/?don-vi=<?cs var:url_escape(Page.ScopeCode) ?>&amp;ky=thang"><?cs var:L.Lead.Month ?></a>
   <a href="/lanh-dao/?don-vi=<?cs var:url_escape(Page.ScopeCode) ?>&amp;ky=quy"><?cs var:L.Lead.Quarter ?></a>
@@ -38,7 +38,7 @@
 <?cs def:people(caption, rows) ?>
 <div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:caption ?>"><table><caption><?cs var:caption ?></caption>
 <thead><tr><th scope="col">#</th><th scope="col"><?cs var:L.Stats.Name ?></th><th scope="col"><?cs var:L.Stats.Ratings ?></th><th scope="col"><?cs var:L.Lead.Fig.ratings_share ?></th><th scope="col"><?cs var:L.Lead.Fig.p3 ?></th></tr></thead>
-<tbody><?cs each:x = rows ?><tr><td><?cs alt:x.rank ?>—<?cs /alt ?></td><th scope="row"><?cs var:x.name ?></th><td><?cs var:x.ratings ?></td><td><?cs alt:x.ratings_share ?><?cs var:L.Stats.TooFew ?><?cs /alt ?></td><td><?cs var:x.p3 ?></td></tr><?cs /each ?></tbody></table></div>
+<tbody><?cs each:x = rows ?><tr><td><?cs alt:x.rank ?>—<?cs /alt ?></td><th scope="row"><?cs var:x.name ?></th><td><?cs var:x.ratings ?></td><td><?cs alt:x.ratings_share ?><?cs var:L.Stats.TooFew ?><?cs /alt ?></td><td><?cs alt:x.p3 ?><?cs var:L.Stats.TooFew ?><?cs /alt ?></td></tr><?cs /each ?></tbody></table></div>
 <?cs /def ?>
 <?cs call:people(L.Lead.Counters, Page.Counters) ?>
 <p><a href="/lanh-dao/?<?cs call:qs() ?>&amp;csv=quay"><?cs var:L.Lead.Csv.Link ?></a></p>

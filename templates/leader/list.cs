@@ -1,7 +1,7 @@
-<?cs set:Page.Title = L.Lead.List[Page.Kind] ?><?cs include:"_head.cs" ?><?cs include:"staff/_nav.cs" ?>
+<?cs include:"leader/_figs.cs" ?><?cs set:Page.Title = L.Lead.List[Page.Kind] ?><?cs include:"_head.cs" ?><?cs include:"staff/_nav.cs" ?>
 <?cs def:lqs() ?>loai=<?cs var:Page.Kind ?>&amp;don-vi=<?cs var:url_escape(Page.ScopeCode) ?>&amp;tu=<?cs var:Page.From ?>&amp;den=<?cs var:Page.To ?><?cs /def ?>
 <h1><?cs var:L.Lead.List[Page.Kind] ?></h1>
-<p><?cs var:Page.ScopeName ?> · <?cs var:Page.From ?> → <?cs var:Page.To ?> · <?cs var:L.Lead.Rows ?>: <strong id="row-count"><?cs var:Page.Count ?></strong></p>
+<p><?cs var:Page.ScopeName ?> · <?cs call:period_label(Page.Period) ?> · <?cs var:L.Lead.Rows ?>: <strong id="row-count"><?cs var:Page.Count ?></strong></p>
 <p><a href="/lanh-dao/danh-sach?<?cs call:lqs() ?>&amp;csv=1"><?cs var:L.Lead.Csv.Link ?></a> ·
 <a href="/lanh-dao/?don-vi=<?cs var:url_escape(Page.ScopeCode) ?>&amp;tu=<?cs var:Page.From ?>&amp;den=<?cs var:Page.To ?>"><?cs var:L.Lead.Back ?></a></p>
 <?cs if:Page.Count > #0 ?>

@@ -1,7 +1,7 @@
 <?cs include:"leader/_figs.cs" ?><?cs set:Page.Title = L.Lead.ReportTitle ?><?cs set:Page.BodyClass = "print-form" ?><?cs include:"_head.cs" ?>
 <article class="report">
 <h1><?cs var:L.Lead.ReportTitle ?></h1>
-<p><strong><?cs var:Page.ScopeName ?></strong> · <?cs var:L.Lead.Period ?>: <?cs var:Page.From ?> → <?cs var:Page.To ?></p>
+<p><strong><?cs var:Page.ScopeName ?></strong> · <?cs var:L.Lead.Period ?>: <?cs call:period_label(Page.Period) ?></p>
 <?cs if:subcount(Page.Corrections) ?><section class="card note" id="corrections" aria-labelledby="corr-h">
 <h2 id="corr-h"><?cs var:L.Lead.Corr.Title ?></h2>
 <p><?cs var:L.Lead.Corr.Help ?></p>

@@ -4,7 +4,7 @@
 // same number of days just before it.  Every range below was read off a
 // printed calendar (2028 is a leap year: February has 29 days).
 //
-//   report ?tu=…&den=…          compared with ("Kỳ trước")
+//   report ?tu=…&den=…          compared with ("Kỳ trước"), labelled as a leader says it
 //   2026-03-01 → 2026-03-31     2026-02-01 → 2026-02-28   (not 29/01–28/02: 31 days)
 //   2026-12-01 → 2026-12-31     2026-11-01 → 2026-11-30   (not 31/10–30/11)
 //   2027-01-01 → 2027-01-31     2026-12-01 → 2026-12-31
@@ -56,20 +56,22 @@ test('setup: unit P with its leader; 6 ratings from 29/01 to 16/03/2026', async 
 });
 
 test('the dashboard names the period it compares with: the previous calendar month, quarter or year', async () => {
+  // as a leader names them: a month, a quarter, a year, else the two dates
   const cases = [
-    ['2026-03-01', '2026-03-31', '2026-02-01', '2026-02-28'],
-    ['2026-12-01', '2026-12-31', '2026-11-01', '2026-11-30'],
-    ['2027-01-01', '2027-01-31', '2026-12-01', '2026-12-31'],
-    ['2028-03-01', '2028-03-31', '2028-02-01', '2028-02-29'],
-    ['2026-01-01', '2026-03-31', '2025-10-01', '2025-12-31'],
-    ['2026-01-01', '2026-12-31', '2025-01-01', '2025-12-31'],
-    ['2026-03-10', '2026-03-20', '2026-02-27', '2026-03-09'],
+    ['2026-03-01', '2026-03-31', 'Tháng 03/2026', 'Tháng 02/2026'],
+    ['2026-12-01', '2026-12-31', 'Tháng 12/2026', 'Tháng 11/2026'],
+    ['2027-01-01', '2027-01-31', 'Tháng 01/2027', 'Tháng 12/2026'],
+    ['2028-03-01', '2028-03-31', 'Tháng 03/2028', 'Tháng 02/2028'],
+    ['2026-01-01', '2026-03-31', 'Quý I/2026', 'Quý IV/2025'],
+    ['2026-01-01', '2026-12-31', 'Năm 2026', 'Năm 2025'],
+    ['2026-03-10', '2026-03-20', '10/03/2026 – 20/03/2026', '27/02/2026 – 09/03/2026'],
+    ['2026-03-01', '2026-03-30', '01/03/2026 – 30/03/2026', '30/01/2026 – 28/02/2026'],
   ];
-  for (const [from, to, pfrom, pto] of cases) {
+  for (const [from, to, label, prev] of cases) {
     const r = await leader.get(`/lanh-dao/?tu=${from}&den=${to}`);
     assert.strictEqual(r.status, 200, `${from} → ${to}`);
-    assert.ok(r.text.includes(`Kỳ báo cáo: ${from} → ${to} · Kỳ trước: ${pfrom} → ${pto}</p>`),
-      `${from} → ${to} is compared with ${pfrom} → ${pto}`);
+    assert.ok(r.text.includes(`Kỳ báo cáo: <strong>${label}</strong> · Kỳ trước: ${prev}</p>`),
+      `${from} → ${to} is ${label}, compared with ${prev}`);
   }
 });
 
@@ -77,10 +79,10 @@ test('the figures of the previous period are those of February, not of the 31 da
   const march = await leader.get('/lanh-dao/?tu=2026-03-01&den=2026-03-31');
   assert.deepStrictEqual(ratings(march.text), [2, 2]);
   const feb = await leader.get('/lanh-dao/?tu=2026-02-01&den=2026-02-28');
-  assert.ok(feb.text.includes('Kỳ trước: 2026-01-01 → 2026-01-31</p>'));
+  assert.ok(feb.text.includes('Kỳ trước: Tháng 01/2026</p>'));
   assert.deepStrictEqual(ratings(feb.text), [2, 2]);
   const days = await leader.get('/lanh-dao/?tu=2026-03-01&den=2026-03-30');
-  assert.ok(days.text.includes('Kỳ trước: 2026-01-30 → 2026-02-28</p>'));
+  assert.ok(days.text.includes('Kỳ trước: 30/01/2026 – 28/02/2026</p>'));
   assert.deepStrictEqual(ratings(days.text), [2, 3]);
 });
 
@@ -88,5 +90,5 @@ test('the English page names the compared period too', async () => {
   const c = new Client();
   await c.login('lanhdao_p');
   const r = await c.get('/lanh-dao/?tu=2026-12-01&den=2026-12-31&lang=en');
-  assert.ok(r.text.includes('Previous period: 2026-11-01 → 2026-11-30</p>'));
+  assert.ok(r.text.includes('Previous period: Month 11/2026</p>'));
 });
