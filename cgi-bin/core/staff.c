@@ -81,13 +81,21 @@ staff_begin(struct req *r, const char *roles)
     return dr == DB_OK ? 0 : db_fail(r, dr);
 }
 
+const char *
+staff_home(const char *role)
+{
+    return role && strcmp(role, "admin") == 0    ? "/quan-tri/"
+           : role && strcmp(role, "leader") == 0 ? "/lanh-dao/"
+                                                 : "/can-bo/";
+}
+
 int
 staff_login_form(struct req *r)
 {
     const char *next = req_query(r, "next");
 
     if (r->user) {
-        return resp_redirect(r, "/can-bo/");
+        return resp_redirect(r, staff_home(r->user->role));
     }
     if (util_safe_path(next)) {
         hset(r, "Page.Next", next);
@@ -139,7 +147,7 @@ staff_login(struct req *r)
         return login_again(r, 429, "Staff.Throttled");
     }
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT id, password_hash, COALESCE(counter_id, 0) FROM users"
+                  "SELECT id, password_hash, COALESCE(counter_id, 0), role FROM users"
                   " WHERE username = ? AND disabled = 0",
                   DB_ARGS(DV_S(user)), &res);
     if (rc != DB_OK) {
@@ -181,7 +189,7 @@ staff_login(struct req *r)
         parse_int(dbres_get(&res, 0, 2), 0, 1LL << 62, &counter);
         staff_mark_set(r, uid, counter);
     }
-    return resp_redirect(r, util_safe_path(next) ? next : "/can-bo/");
+    return resp_redirect(r, util_safe_path(next) ? next : staff_home(dbres_get(&res, 0, 3)));
 }
 
 int

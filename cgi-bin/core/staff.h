@@ -17,6 +17,10 @@ enum db_rc staff_hdf(struct req *r);
 int staff_begin(struct req *r, const char *roles);
 
 /* The sign-in, sign-out and home pages, mounted by the officer program. */
+/* Where a role lands after signing in: the administrator on the
+ * administration, a leader on the dashboard, an officer on the inbox. */
+const char *staff_home(const char *role);
+
 int staff_login_form(struct req *r);
 int staff_login(struct req *r);
 int staff_logout(struct req *r);

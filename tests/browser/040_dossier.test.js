@@ -16,7 +16,7 @@ async function signIn(page, user) {
   await page.fill('#username', user);
   await page.fill('#password', 'motcua-demo');
   await page.click('button[type=submit]');
-  await page.waitForURL(/\/can-bo\/$/);
+  await page.waitForURL(/\/(can-bo|lanh-dao)\/$/);   // officers land on the inbox, leaders on the dashboard
 }
 
 // Screenshot the printed sheet (print media, A5-sized) and decode its QR code.

@@ -12,7 +12,7 @@ test('dashboard → drill-down → dossier, and the printable report (axe-core)'
     await page.fill('#username', 'lanhdao02');
     await page.fill('#password', 'motcua-demo');
     await page.click('button[type=submit]');
-    await page.waitForURL(/\/can-bo\/$/);
+    await page.waitForURL(/\/lanh-dao\/$/);   // a leader lands on the dashboard
     await page.goto('/lanh-dao/?ky=nam');
     assert.match(await page.textContent('h1'), /Ủy ban nhân dân tỉnh Ninh Bình/);
     await checkA11y(page, 'dashboard');
