@@ -153,13 +153,29 @@ test('the apology letter of a 2026 dossier (Circular 03/2025); the parent agency
   assert.strictEqual((await post('canbo01', `${base}/chuyen`, { unit: u3 })).status, 303);
   assert.strictEqual((await post('chuyenvien03', `${base}/xin-loi`, { reason: 'coordination', reason_text: '', new_date: '2026-03-18' })).status, 303);
   const [[aid]] = sql(`SELECT id FROM apology WHERE dossier_id = ${idOf(D.new)}`);
-  sql(`UPDATE org_unit SET parent_signs = 'TL' WHERE id = ${u3}`);
+  // the administrator lets the province's leaders sign the department's letters "TL."
+  const unitForm = signs => {
+    const [[parent, name, short, level, address, hotline, email, hours, from, sort, place, head]] = sql(
+      `SELECT p.code, u.name, COALESCE(u.short_name, ''), u.level, COALESCE(u.address, ''), COALESCE(u.hotline, ''), COALESCE(u.email, ''),
+              COALESCE(u.opening_hours, ''), u.valid_from, u.sort_order, u.place, u.head_title FROM org_unit u JOIN org_unit p ON p.id = u.parent_id WHERE u.id = ${u3}`);
+    return { parent, name, short_name: short, level, address, hotline, email, opening_hours: hours, valid_from: from, sort_order: sort,
+      place, head_title: head, parent_signs: signs };
+  };
+  const admin = async fields => {
+    const c = await as('quantri');
+    return c.post('/quan-tri/don-vi/000.00.10.H41', { csrf: await c.csrf('/quan-tri/don-vi/000.00.10.H41'), ...fields });
+  };
+  const form = await (await as('quantri')).get('/quan-tri/don-vi/000.00.10.H41');
+  assert.match(form.text, /<option value="none" selected>/);
+  assert.strictEqual((await admin(unitForm('XX'))).status, 422);
+  assert.strictEqual((await admin(unitForm('TL'))).status, 303);
+  assert.deepStrictEqual(sql(`SELECT parent_signs, place, head_title FROM org_unit WHERE id = ${u3}`), [['TL', 'Ninh Bình', 'GIÁM ĐỐC']]);
   try {
     assert.ok((await (await as('lanhdao02')).get(base)).text.includes(`/xin-loi/${aid}/ky`), 'the parent agency\'s leader is offered it');
     assert.strictEqual((await post('lanhdao01', `${base}/xin-loi/${aid}/ky`, { title: 'GIÁM ĐỐC' })).status, 403, 'the centre still may not');
     assert.strictEqual((await post('lanhdao02', `${base}/xin-loi/${aid}/ky`, { title: 'CHỦ TỊCH', position: 'CHÁNH VĂN PHÒNG' })).status, 303);
   } finally {
-    sql(`UPDATE org_unit SET parent_signs = 'none' WHERE id = ${u3}`);
+    assert.strictEqual((await admin(unitForm('none'))).status, 303);
   }
   // for the issuing agency's head: its head_title, not the title typed by the parent's leader
   assert.deepStrictEqual(sql(`SELECT sign_mode, signer_title, signer_position FROM apology WHERE id = ${aid}`), [['TL', 'GIÁM ĐỐC', 'CHÁNH VĂN PHÒNG']]);
