@@ -504,7 +504,8 @@ cycles_hdf(struct req *r, long long dossier_id)
 static enum db_rc
 papers_hdf(struct req *r, long long id, int staff)
 {
-    static const char *const cols[] = { "Papers", "LegalTitle", NULL };
+    static const char *const cols[] = { "Papers", "LegalTitle", "LeadDays", "LeadUnit",
+                                        "MaxReappoint", NULL };
     static const char *const scols[] = { "Parent", "Place", "HeadTitle", "RecvD", "RecvM",
                                          "RecvY", "BookVolume", "Competent", "LegalBasis",
                                          NULL };
@@ -512,7 +513,8 @@ papers_hdf(struct req *r, long long id, int staff)
     enum db_rc rc;
 
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT lv.papers, lv.title FROM dossier d"
+                  "SELECT lv.papers, lv.title, lv.lead_days, lv.lead_unit, lv.max_reappoint"
+                  "  FROM dossier d"
                   "  JOIN legal_version lv ON lv.legal_version = " LEGAL_VERSION_OF_D("legal_version")
                   " WHERE d.id = ?",
                   DB_ARGS(DV_I(id)), &res);

@@ -78,7 +78,7 @@
 <form method="post" action="/can-bo/ho-so/<?cs var:Page.D.Code ?>/xin-loi" class="form card">
   <input type="hidden" name="csrf" value="<?cs var:Req.CSRF ?>">
   <h3><?cs var:L.Apology.DraftTitle ?></h3>
-  <p class="help"><?cs var:L.Apology.Rule ?></p>
+  <p class="help"><?cs var:L.Apology.RuleOf ?> <?cs var:Page.D.LegalTitle ?>. <?cs var:L.Apology.RuleLead ?> <?cs var:Page.D.LeadDays ?> <?cs var:L.Dossier.Unit[Page.D.LeadUnit] ?> <?cs var:L.Apology.RuleBefore ?> <?cs var:Page.D.MaxReappoint ?> <?cs var:L.Apology.RuleTimes ?></p>
   <label for="reason"><?cs var:L.Apology.Reason ?></label>
   <select id="reason" name="reason"><?cs each:x = Page.Reasons ?><option value="<?cs var:x ?>"><?cs var:L.Apology.Reasons[x] ?></option><?cs /each ?></select>
   <label for="reason_text"><?cs var:L.Apology.ReasonText ?></label>

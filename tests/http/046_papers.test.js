@@ -90,6 +90,14 @@ test('the receipt: Vietnamese with Accept-Language: en, parent agency, place and
   for (const bad of ['No.:', 'received the dossier of', 'Sir/Madam', 'tại: Tại']) hasNot(r.text, bad, 'the receipt');
 });
 
+test('the dossier page cites the law of the dossier\'s day of receipt, not today\'s', async () => {
+  const c = await as('canbo01');
+  has((await c.get(`/can-bo/ho-so/${D.old}`)).text,
+    'Văn bản áp dụng cho hồ sơ này (theo ngày tiếp nhận): Nghị định 61/2018/NĐ-CP, Thông tư 01/2018/TT-VPCP. Gửi văn bản xin lỗi chậm nhất 1 ngày làm việc trước ngày hẹn trả; hẹn lại không quá 1 lần.', 'the 2024 dossier');
+  has((await c.get(`/can-bo/ho-so/${D.new}`)).text,
+    'Văn bản áp dụng cho hồ sơ này (theo ngày tiếp nhận): Nghị định 118/2025/NĐ-CP, Thông tư 03/2025/TT-VPCP.', 'the 2026 dossier');
+});
+
 test('the receipt\'s number runs per unit and year: the next dossier of the centre takes the next number, a commune centre its own', async () => {
   const a = await receive('canbo01', 'Hoàng Văn Nam');
   const b = await receive('canbo01', 'Hoàng Thị Lan');
