@@ -9,6 +9,7 @@
 #include "audit.h"
 #include "conf.h"
 #include "legal.h"
+#include "papers.h"
 #include "sec.h"
 #include "stats.h"
 
@@ -539,6 +540,28 @@ papers_hdf(struct req *r, long long id, int staff)
     for (size_t i = 0; rc == DB_OK && res.nrows && scols[i]; i++) {
         if (dbres_get(&res, 0, i)) {
             hset(r, pool_printf(&r->pool, "Page.D.%s", scols[i]), dbres_get(&res, 0, i));
+        }
+    }
+    if (rc == DB_OK) {
+        /* the receipt's documents table: one row a line of the list */
+        const char *line = hdf_get_value(r->hdf, "Page.D.Documents", "");
+        size_t n = 0;
+
+        while (*line) {
+            size_t len = strcspn(line, "\n");
+            struct paper_doc doc;
+
+            if (paper_doc_parse(line, len, &doc) == 0) {
+                hset(r, pool_printf(&r->pool, "Page.D.Docs.%zu.name", n),
+                     pool_printf(&r->pool, "%.*s", (int)doc.name_len, doc.name));
+                hset(r, pool_printf(&r->pool, "Page.D.Docs.%zu.form", n),
+                     paper_doc_forms[doc.form]);
+                if (doc.count) {
+                    hseti(r, pool_printf(&r->pool, "Page.D.Docs.%zu.count", n), doc.count);
+                }
+                n++;
+            }
+            line += len + (line[len] == '\n');
         }
     }
     if (rc == DB_OK) {

@@ -16,7 +16,10 @@
   <p><?cs var:L.Fb.Phone ?>: <?cs var:Page.D.Phone ?> · <?cs var:L.Fb.Email ?>: <?cs var:Page.D.Email ?></p>
   <p><?cs var:L.Receipt.Request ?>: <?cs var:Page.D.Procedure ?></p>
   <p>1. <?cs var:L.Receipt.Documents ?>:</p>
-  <p class="pre docs"><?cs var:Page.D.Documents ?></p>
+  <table class="slip docs"><caption class="sr-only"><?cs var:L.Receipt.Documents ?></caption>
+    <thead><tr><?cs each:h = L.Receipt.DocCols ?><th scope="col"><?cs var:h ?></th><?cs /each ?></tr></thead>
+    <tbody><?cs each:doc = Page.D.Docs ?><tr><td><?cs var:name(doc) + 1 ?></td><td><?cs var:doc.name ?></td><td class="center"><?cs if:doc.form == "original" ?>x<?cs /if ?></td><td class="center"><?cs if:doc.form == "certified_copy" ?>x<?cs /if ?></td><td class="center"><?cs if:doc.form == "copy" ?>x<?cs /if ?></td><td class="center"><?cs var:doc.count ?></td></tr><?cs /each ?></tbody>
+  </table>
   <p>2. <?cs var:L.Receipt.Sets ?>: <?cs var:Page.D.Sets ?> <?cs var:L.Receipt.SetsUnit ?></p>
   <p>3. <?cs var:L.Receipt.Time ?>: <?cs var:Page.D.TimeValue ?> <?cs var:L.Dossier.Unit[Page.D.TimeUnit] ?></p>
   <p>4. <?cs var:L.Receipt.ReceivedAt ?>: <?cs var:Page.D.Received ?></p>

@@ -92,7 +92,7 @@ test('intake: TT01 code, appointment from the working-day engine, the receipt wi
   assert.match(D.a, new RegExp(`-${recv.slice(2, 4)}${recv.slice(5, 7)}${recv.slice(8, 10)}-`));
   const slip = await c.get(r.headers.get('location'));
   for (const want of ['Giấy tiếp nhận hồ sơ và hẹn trả kết quả', D.a, 'Trần Thị Hoa', 'Số 3 phố Vân Giang', '0915000111', 'Cấp bản sao trích lục hộ tịch (kiểm thử)',
-    'Tờ khai\nCCCD (bản sao)', 'Số lượng hồ sơ: 1', '3 ngày làm việc', 'Thời gian trả kết quả giải quyết hồ sơ', '8.000 đồng/bản', 'Đăng ký nhận kết quả tại: Bộ phận Một cửa',
+    '<td>Tờ khai</td>', '<td>CCCD</td>', 'Số lượng hồ sơ: 1', '3 ngày làm việc', 'Thời gian trả kết quả giải quyết hồ sơ', '8.000 đồng/bản', 'Đăng ký nhận kết quả tại: Bộ phận Một cửa',
     'NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ', 'Nguyễn Thị Hồng Nhung', '/TNHS']) {
     assert.ok(slip.text.includes(want), `the receipt shows ${want}`);
   }

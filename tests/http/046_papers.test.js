@@ -34,7 +34,8 @@ async function receive(who, name, extra = {}) {
   const c = await as(who);
   const csrf = await c.csrf('/can-bo/ho-so/moi');
   const r = await c.post('/can-bo/ho-so/moi', { csrf, procedure: P.proc, name, address: 'Số 5 phố Lương Văn Tụy',
-    phone: '0912000046', email: '', documents: 'Tờ khai (bản chính)\nBản sao CCCD', sets: '1', channel: 'counter',
+    phone: '0912000046', email: '', documents: 'Tờ khai; bản chính; 1\nGiấy khai sinh (bản sao chứng thực)\nCăn cước công dân; bản sao; 2\nẢnh 4x6',
+    sets: '1', channel: 'counter',
     collect: 'counter', ...extra });
   assert.strictEqual(r.status, 303);
   return r.headers.get('location').split('/')[3];
@@ -78,7 +79,7 @@ test('the receipt: Vietnamese with Accept-Language: en, parent agency, place and
     'Trung tâm Phục vụ hành chính công tỉnh Ninh Bình tiếp nhận hồ sơ của: Lê Văn Hùng',
     'Địa chỉ: Số 5 phố Lương Văn Tụy',
     'Nội dung yêu cầu giải quyết: Cấp bản sao trích lục khai sinh (kiểm thử giấy tờ)',
-    '1. Thành phần hồ sơ nộp gồm: Tờ khai (bản chính) Bản sao CCCD',
+    '1. Thành phần hồ sơ nộp gồm:', 'STT Tên giấy tờ Bản chính Bản sao chứng thực Bản sao Số lượng',
     '2. Số lượng hồ sơ: 1 (bộ)',
     '3. Thời gian giải quyết hồ sơ theo quy định là: 3 ngày làm việc',
     '4. Thời gian nhận hồ sơ: 09 giờ 14 phút, ngày 12/03/2024',
@@ -87,6 +88,13 @@ test('the receipt: Vietnamese with Accept-Language: en, parent agency, place and
     `Vào Sổ theo dõi hồ sơ, Quyển số: ${vol}/2024, Số thứ tự: ${seq}`,
     'NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ', 'Nguyễn Thị Hồng Nhung']) has(r.text, want, 'the receipt');
   assert.strictEqual((r.text.match(/<article class="sheet a5"/g) || []).length, 2, 'two copies, one A5 sheet each');
+  // the documents table: name, original / certified copy / copy, number (blank when the officer did not say)
+  const rows = [...r.text.slice(0, r.text.indexOf('</table>')).matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><td class="center">(x?)<\/td><td class="center">(x?)<\/td><td class="center">(x?)<\/td><td class="center">(\d*)<\/td><\/tr>/g)].map(m => m.slice(1));
+  assert.deepStrictEqual(rows, [
+    ['1', 'Tờ khai', 'x', '', '', '1'],
+    ['2', 'Giấy khai sinh', '', 'x', '', ''],
+    ['3', 'Căn cước công dân', '', '', 'x', '2'],
+    ['4', 'Ảnh 4x6', '', '', '', '']]);
   for (const bad of ['No.:', 'received the dossier of', 'Sir/Madam', 'tại: Tại']) hasNot(r.text, bad, 'the receipt');
 });
 
