@@ -1146,20 +1146,25 @@ apology_deliver(struct req *r, long long apology_id, const char *channel)
     if (rc == DB_OK) {
         rc = db_query(r->app->db, &r->pool,
                       "SELECT a.dossier_id, d.applicant_email, d.code, a.number, a.reason_text,"
-                      "       DATE_FORMAT(a.new_due_at + INTERVAL 7 HOUR, '%d/%m/%Y')"
+                      "       DATE_FORMAT(a.new_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                      "       " LEGAL_VERSION_OF_D("papers")
                       "  FROM apology a JOIN dossier d ON d.id = a.dossier_id WHERE a.id = ?",
                       DB_ARGS(DV_I(apology_id)), &res);
     }
     if (rc == DB_OK && strcmp(channel, "email") == 0 && *dbres_get(&res, 0, 1)) {
-        /* by e-mail: the letter goes out through the mail queue (motcuactl tick) */
+        /* by e-mail: the letter goes out through the mail queue (motcuactl tick),
+         * in Vietnamese and under the title of its dossier's papers */
+        const char *letter = strcmp(dbres_get(&res, 0, 6), "TT03") == 0 ? "Letter.TT03" : "Letter";
+
         rc = db_exec(r->app->db,
                      "INSERT INTO mail_queue (to_addr, subject, body, created_at)"
                      " VALUES (?, ?, ?, UTC_TIMESTAMP())",
                      DB_ARGS(DV_S(dbres_get(&res, 0, 1)),
-                             DV_S(pool_printf(&r->pool, "%s %s", paper_str(r, "Apology.MailSubject"),
-                                              dbres_get(&res, 0, 2))),
+                             DV_S(pool_printf(&r->pool, "%s, %s %s",
+                                              paper_str(r, pool_printf(&r->pool, "%s.Title", letter)),
+                                              paper_str(r, "Receipt.Code"), dbres_get(&res, 0, 2))),
                              DV_S(pool_printf(&r->pool, "%s %s\n\n%s: %s\n%s: %s\n",
-                                              paper_str(r, "Letter.Heading"),
+                                              paper_str(r, pool_printf(&r->pool, "%s.Heading", letter)),
                                               dbres_get(&res, 0, 3), paper_str(r, "Apology.Reason"),
                                               dbres_get(&res, 0, 4),
                                               paper_str(r, "Apology.NewDate"),

@@ -202,6 +202,14 @@ test('the apology letter of a 2026 dossier (Circular 03/2025); the parent agency
     'Lý do chậm trễ: Cần lấy ý kiến phối hợp của cơ quan liên quan.', 'Thời gian đề nghị gia hạn trả kết quả đến: 18/03/2026']) has(r.text, want, 'the TT03 letter');
   assert.match(r.text, /<p class="sign-for"><strong>TL\. GIÁM ĐỐC<\/strong><\/p><p class="sign-pos"><strong>CHÁNH VĂN PHÒNG<\/strong><\/p>/);
   hasNot(r.text, 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', 'the TT03 letter');
+  // sent by e-mail from an English-language browser: the letter goes out in Vietnamese, under its TT03 title
+  sql(`UPDATE dossier SET applicant_email = 'mai.pham@example.vn' WHERE id = ${idOf(D.new)}`);
+  const c = await as('canbo01');
+  assert.strictEqual((await c.post(`${base}/xin-loi/${aid}/gui`, { csrf: await c.csrf('/can-bo/ho-so/moi'), channel: 'email' }, EN)).status, 303);
+  const [[num]] = sql(`SELECT number FROM apology WHERE id = ${aid}`);
+  const [[subject, body]] = sql(`SELECT subject, REPLACE(body, '\n', '|') FROM mail_queue WHERE to_addr = 'mai.pham@example.vn'`);
+  assert.strictEqual(subject, `Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết, Mã hồ sơ ${D.new}`);
+  assert.strictEqual(body, `VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT ${num}||Lý do chậm trễ: Cần lấy ý kiến phối hợp của cơ quan liên quan.|Ngày hẹn trả kết quả mới: 18/03/2026|`);
 });
 
 test('supplement request and refusal print from the dossier\'s moves, numbered per unit and year', async () => {
