@@ -3,35 +3,9 @@
 // screenshotted in print mode and their QR codes decoded.
 'use strict';
 const assert = require('assert');
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
-const { execFileSync } = require('child_process');
 const { test } = require('../lib/harness');
 const { sql } = require('../lib/client');
-const { open, checkA11y } = require('./browser');
-
-async function signIn(page, user) {
-  await page.goto('/can-bo/dang-nhap');
-  await page.fill('#username', user);
-  await page.fill('#password', 'motcua-demo');
-  await page.click('button[type=submit]');
-  await page.waitForURL(/\/can-bo\/$/);
-}
-
-// Screenshot the printed sheet (print media, A5-sized) and decode its QR code.
-async function printedQr(page, name) {
-  await page.emulateMedia({ media: 'print' });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form-'));
-  const file = path.join(dir, name + '.png');
-  await page.locator('article.sheet').first().screenshot({ path: file });
-  await page.emulateMedia({ media: 'screen' });
-  try {
-    return execFileSync('zbarimg', ['-q', '--raw', file], { encoding: 'utf8' }).trim();
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const { open, checkA11y, printedQr, signIn } = require('./browser');
 
 test('The receipt and the apology letter print with QR codes that open the citizen\'s dossier page', async () => {
   const [[proc]] = sql("SELECT id FROM procedure_tthc WHERE unit_id = 2 ORDER BY id LIMIT 1");
