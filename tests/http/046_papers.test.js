@@ -292,6 +292,7 @@ test('the control slip: the competent agency, the co-processing agency, each ste
   for (const want of ['PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', 'Ủy ban nhân dân tỉnh Ninh Bình Trung tâm Phục vụ hành chính công tỉnh Ninh Bình',
     'Cơ quan (bộ phận) giải quyết hồ sơ: Sở Tư pháp tỉnh Ninh Bình',
     'Cơ quan phối hợp giải quyết hồ sơ: Sở Nông nghiệp và Môi trường tỉnh Ninh Bình',
+    `Người nhận: Ngô Thanh Hải Hạn của cơ quan: ${dueDay.split('-').reverse().join('/')}`,
     'Trước hạn', 'Quá hạn']) has(r.text, want, 'the control slip');
   hasNot(r.text, 'Processing agency', 'the control slip');
   const csv = await (await as('canbo01')).get(`${base}/phieu-kiem-soat?csv=1`, EN);
