@@ -17,8 +17,14 @@ ALTER TABLE apology
     ADD COLUMN sign_mode       ENUM('head','KT','TL','TUQ') NULL AFTER signer_title,
     ADD COLUMN signer_position VARCHAR(255) NULL AFTER sign_mode;
 
+-- Letters signed before: "GIÁM ĐỐC", "KT. GIÁM ĐỐC" or "KT. GIÁM ĐỐC / PHÓ GIÁM
+-- ĐỐC" in signer_title (the assignments run left to right, signer_title last).
 UPDATE apology SET sign_mode = IF(signer_title LIKE 'KT.%', 'KT', 'head'),
-                   signer_title = TRIM(IF(signer_title LIKE 'KT.%', SUBSTRING(signer_title, 4), signer_title))
+                   signer_position = IF(signer_title LIKE 'KT.%/%',
+                                        TRIM(SUBSTRING_INDEX(signer_title, '/', -1)), NULL),
+                   signer_title = TRIM(IF(signer_title LIKE 'KT.%',
+                                          SUBSTRING_INDEX(SUBSTRING(signer_title, 4), '/', 1),
+                                          signer_title))
  WHERE status <> 'draft';
 
 -- The competent agency (cơ quan chủ trì giải quyết): the first agency the
