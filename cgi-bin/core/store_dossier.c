@@ -181,7 +181,7 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     enum cal_unit unit;
     unsigned long long id;
     char day[11], tok[TOKEN_LEN + 1], nonce[TOKEN_NONCE_LEN + 1];
-    long long seq;
+    long long seq, year_from, year_to;
     enum db_rc rc;
 
     if (cal == NULL) {
@@ -220,6 +220,9 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     }
     seq = util_num(dbres_get(&res, 0, 0));
     dossier_code(code_out, dbres_get(&u, 0, 0), cal_local_day(now), seq);
+    /* the tracking book's entries run per unit and local year */
+    year_from = (long long)cal_instant(cal_day_from_ymd(atoi(day), 1, 1), 0);
+    year_to = (long long)cal_instant(cal_day_from_ymd(atoi(day) + 1, 1, 1), 0);
     rc = db_exec(db,
                  "INSERT INTO dossier (code, unit_id, counter_id, officer_id, procedure_id,"
                  "                     processing_unit_id, applicant_name, applicant_address,"
@@ -229,14 +232,15 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', FROM_UNIXTIME(?),"
                  "         FROM_UNIXTIME(?), FROM_UNIXTIME(?),"
                  "         (SELECT COALESCE(MAX(d.book_seq), 0) + 1 FROM dossier d"
-                 "           WHERE d.unit_id = ? AND YEAR(d.received_at) = YEAR(FROM_UNIXTIME(?))))",
+                 "           WHERE d.unit_id = ? AND d.received_at >= FROM_UNIXTIME(?)"
+                 "             AND d.received_at < FROM_UNIXTIME(?)))",
                  DB_ARGS(DV_S(code_out), DV_I(in->unit_id),
                          in->counter_id ? DV_I(in->counter_id) : DV_NULL, DV_I(r->user->id),
                          DV_I(in->procedure_id), DV_I(in->unit_id), DV_S(in->name),
                          DV_S(in->address), DV_S(in->phone), DV_S(in->email),
                          DV_S(in->documents), DV_I(in->sets), DV_S(in->channel),
                          DV_S(in->collect), DV_I(now), DV_I(due), DV_I(due), DV_I(in->unit_id),
-                         DV_I(now)),
+                         DV_I(year_from), DV_I(year_to)),
                  NULL, &id);
     if (rc == DB_OK) {
         token_new(r->app->secret, tok, nonce);
@@ -421,7 +425,7 @@ apologies_hdf(struct req *r, long long dossier_id, int signed_only)
                                         "signed", "on_time", "delivery", "delivered", "unit",
                                         "drafted", "sign_mode", "kept", "signer_position",
                                         "parent", "place", "signed_d", "signed_m", "signed_y",
-                                        "may_sign", NULL };
+                                        "may_sign", "head_title", NULL };
     long long me = r->user && strcmp(r->user->role, "leader") == 0 ? r->user->unit_id : -1;
     struct dbres res;
     enum db_rc rc;
@@ -447,7 +451,7 @@ apologies_hdf(struct req *r, long long dossier_id, int signed_only)
                   "       DATE_FORMAT(a.signed_at + INTERVAL 7 HOUR, '%d'),"
                   "       DATE_FORMAT(a.signed_at + INTERVAL 7 HOUR, '%m'),"
                   "       DATE_FORMAT(a.signed_at + INTERVAL 7 HOUR, '%Y'),"
-                  "       a.status = 'draft' AND " APOLOGY_SIGNER_COND("?")
+                  "       a.status = 'draft' AND " APOLOGY_SIGNER_COND("?") ", u.head_title"
                   "  FROM apology a JOIN org_unit u ON u.id = a.unit_id"
                   "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
                   "  JOIN dossier d ON d.id = a.dossier_id"

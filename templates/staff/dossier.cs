@@ -57,7 +57,7 @@
   <form method="post" action="/can-bo/ho-so/<?cs var:Page.D.Code ?>/xin-loi/<?cs var:a.id ?>/ky" class="form">
     <input type="hidden" name="csrf" value="<?cs var:Req.CSRF ?>">
     <label for="title-<?cs var:a.id ?>"><?cs var:L.Apology.SignerTitle ?></label>
-    <input id="title-<?cs var:a.id ?>" name="title" maxlength="120" value="GIÁM ĐỐC">
+    <input id="title-<?cs var:a.id ?>" name="title" maxlength="120" value="<?cs var:a.head_title ?>">
     <label class="opt"><input type="checkbox" name="deputy" value="1"> <?cs var:L.Apology.Deputy ?></label>
     <label for="position-<?cs var:a.id ?>"><?cs var:L.Apology.Position ?></label>
     <input id="position-<?cs var:a.id ?>" name="position" maxlength="120">

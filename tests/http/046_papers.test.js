@@ -135,7 +135,9 @@ test('the apology letter of a 2024 dossier (Circular 01/2018): only the issuing 
     assert.strictEqual(r.status, 403, who);
     assert.match(r.text, /Chỉ lãnh đạo của cơ quan ban hành văn bản/);
   }
-  assert.ok((await (await as('phogiamdoc03')).get(base)).text.includes(`/xin-loi/${aid}/ky`), 'the deputy director is offered it');
+  const offered = (await (await as('phogiamdoc03')).get(base)).text;
+  assert.ok(offered.includes(`/xin-loi/${aid}/ky`), 'the deputy director is offered it');
+  assert.ok(offered.includes(`id="title-${aid}" name="title" maxlength="120" value="GIÁM ĐỐC"`), 'with the title of the head of the issuing agency');
   assert.strictEqual((await post('phogiamdoc03', `${base}/xin-loi/${aid}/ky`, { title: 'GIÁM ĐỐC', deputy: '1', position: 'PHÓ GIÁM ĐỐC' })).status, 303);
   sql(`UPDATE apology SET signed_at = '2024-03-14 02:00:00' WHERE id = ${aid}`);   // signed 14/03/2024 09:00
   const [[num]] = sql(`SELECT number FROM apology WHERE id = ${aid}`);
