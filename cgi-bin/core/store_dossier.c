@@ -598,12 +598,13 @@ dossier_common_hdf(struct req *r, long long id, int staff)
                                         "Phone", "Email", "Officer", "CounterName", "BookSeq",
                                         "Reappointments", "statutory_ts", "finished_ts",
                                         "WaitClock", "Cycle", "Statutory", NULL };
+    /* handed_p: the papers' one time format ("09 giờ 14 phút, ngày 12/03/2024") */
     static const char *const scols[] = { "seq", "from", "to", "giver", "receiver", "handed",
-                                         "due", "done", "result", "note", NULL };
+                                         "due", "done", "result", "note", "handed_p", NULL };
     static const char *const ecols[] = { "event", "unit", "body", "at", "paper_no", NULL };
     static const char *const ecols_staff[] = { "event", "unit", "body", "at", "paper_no",
                                                "parent", "place", "at_d", "at_m", "at_y", "id",
-                                               NULL };
+                                               "at_p", NULL };
     struct dbres res, steps, ev;
     enum db_rc rc;
 
@@ -671,7 +672,8 @@ dossier_common_hdf(struct req *r, long long id, int staff)
                   "SELECT s.seq, fu.name, tu.name, s.giver, s.receiver,"
                   "       DATE_FORMAT(s.handed_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'),"
                   "       DATE_FORMAT(s.due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                  "       DATE_FORMAT(s.done_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'), s.result, s.note"
+                  "       DATE_FORMAT(s.done_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'), s.result, s.note,"
+                  "       DATE_FORMAT(s.handed_at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y')"
                   "  FROM dossier_step s JOIN org_unit fu ON fu.id = s.from_unit_id"
                   "  JOIN org_unit tu ON tu.id = s.to_unit_id"
                   " WHERE s.dossier_id = ? ORDER BY s.seq",
@@ -702,7 +704,8 @@ dossier_common_hdf(struct req *r, long long id, int staff)
                   "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'), e.paper_no,"
                   "       pa.name, u.place, DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%d'),"
                   "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%m'),"
-                  "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%Y'), e.id"
+                  "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%Y'), e.id,"
+                  "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y')"
                   "  FROM dossier_event e LEFT JOIN org_unit u ON u.id = e.unit_id"
                   "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
                   " WHERE e.dossier_id = ? ORDER BY e.at, e.id",

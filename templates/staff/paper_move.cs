@@ -38,7 +38,7 @@
   <p class="center"><?cs var:L.Form.To ?>: <strong><?cs var:L.Form.Sir ?> <?cs var:Page.D.Name ?></strong></p>
   <p><?cs var:L.Letter.Intro1 ?> <?cs var:Page.D.Received ?>, <?cs var:Page.D.Unit ?> <?cs var:L.Stop.Intro ?> <?cs var:L.Form.Sir ?> <?cs var:Page.D.Name ?>: <?cs var:Page.D.Procedure ?>.</p>
   <p><?cs var:L.Receipt.Code ?>: <strong class="code"><?cs var:Page.D.Code ?></strong></p>
-  <p><?cs var:e.unit ?> <?cs var:L.Stop.Stopped ?> <?cs var:e.at ?>.</p>
+  <p><?cs var:e.unit ?> <?cs var:L.Stop.Stopped ?> <?cs var:e.at_p ?>.</p>
   <p><?cs var:L.Stop.Reason ?>: <?cs var:e.body ?></p>
   <p><?cs var:L.Stop.Sorry ?></p>
   <div class="signs"><div class="small"><p><strong><?cs var:L.Form.Recipients ?>:</strong></p><p>- <?cs var:L.Form.AsAbove ?>;</p><p>- <?cs var:L.Form.OneStop ?>;</p><p>- <?cs var:L.Form.Archive ?>.</p></div>

@@ -14,7 +14,7 @@
   <table class="slip"><caption class="sr-only"><?cs var:L.Slip.Title ?></caption>
     <thead><tr><th scope="col"><?cs var:L.Slip.Unit ?></th><th scope="col"><?cs var:L.Slip.Handover ?></th><th scope="col"><?cs var:L.Slip.Result ?></th><th scope="col"><?cs var:L.Slip.Note ?></th></tr></thead>
     <tbody><?cs each:s = Page.Steps ?><tr><td><?cs var:s.seq ?>. <?cs var:L.Slip.Give ?>: <?cs var:s.from ?><br><?cs var:L.Slip.Take ?>: <?cs var:s.to ?></td>
-      <td><?cs var:s.handed ?><br><?cs var:L.Slip.Giver ?>: <?cs var:s.giver ?><br><?cs var:L.Slip.Taker ?>: <?cs var:s.receiver ?><?cs if:s.due ?><br><?cs var:L.Slip.StepDue ?>: <?cs var:s.due ?><?cs /if ?></td>
+      <td><?cs var:s.handed_p ?><br><?cs var:L.Slip.Giver ?>: <?cs var:s.giver ?><br><?cs var:L.Slip.Taker ?>: <?cs var:s.receiver ?><?cs if:s.due ?><br><?cs var:L.Slip.StepDue ?>: <?cs var:s.due ?><?cs /if ?></td>
       <td><?cs if:s.result ?><?cs var:L.Dossier.Late[s.result] ?><?cs /if ?></td><td><?cs var:s.note ?></td></tr><?cs /each ?></tbody>
   </table>
 </article>

@@ -267,7 +267,7 @@ test('stopping: a notice under Circular 03/2025 (received from 15/09/2025), none
   const n = await (await as('chuyenvien03')).get(link[0], EN);
   for (const want of ['Ủy ban nhân dân tỉnh Ninh Bình Sở Tư pháp tỉnh Ninh Bình', 'Ninh Bình, ngày 16 tháng 09 năm 2025',
     'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ', 'Kính gửi: Ông/Bà Lý Thị Cúc', 'Vào 00 giờ 30 phút, ngày 15/09/2025,',
-    'Sở Tư pháp tỉnh Ninh Bình thông báo dừng giải quyết hồ sơ nêu trên kể từ 16/09/2025 10:00.',
+    'Sở Tư pháp tỉnh Ninh Bình thông báo dừng giải quyết hồ sơ nêu trên kể từ 10 giờ 00 phút, ngày 16/09/2025.',
     'Lý do: Người nộp hồ sơ có văn bản đề nghị dừng giải quyết.']) has(n.text, want, 'the notice of stopping');
   assert.match(text(n.text), /Số: \d+\/TBDG/);
 });
@@ -297,6 +297,7 @@ test('the control slip: the competent agency, the co-processing agency, each ste
     `Người nhận: Ngô Thanh Hải Hạn của cơ quan: ${dueDay.split('-').reverse().join('/')}`,
     'Trước hạn', 'Quá hạn']) has(r.text, want, 'the control slip');
   hasNot(r.text, 'Processing agency', 'the control slip');
+  assert.match(r.text, /<td>\d{2} giờ \d{2} phút, ngày \d{2}\/\d{2}\/\d{4}<br>Người giao: /, 'the papers\' one time format');
   const csv = await (await as('canbo01')).get(`${base}/phieu-kiem-soat?csv=1`, EN);
   assert.strictEqual(csv.text.replace(/^\uFEFF/, '').split('\r\n')[0], 'STT,Giao,Nhận,Thời gian giao nhận,Người giao,Người nhận,Hạn,Hoàn thành,Kết quả,Ghi chú');
 });
