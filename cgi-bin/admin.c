@@ -18,6 +18,8 @@
 static const char *const levels[] = { "ministry", "province", "department", "district",
                                       "commune",  "centre",   "branch",     NULL };
 static const char *const roles[] = { "officer", "leader", "admin", NULL };
+/* whether the parent agency's leader may sign the unit's apology letters, and how */
+static const char *const parent_signs[] = { "none", "KT", "TL", "TUQ", NULL };
 static const char *const day_kinds[] = { "holiday", "tet", "compensatory", "swap_off",
                                          "makeup_workday", NULL };
 static const char *const lead_units[] = { "working_days", "calendar_days", NULL };
@@ -425,7 +427,7 @@ home(struct req *r)
 /* U_CODE first: the edit form is the same list without it (the code is the
  * unit's identity, in dossier codes and URLs, and is not edited). */
 enum { U_CODE, U_PARENT, U_NAME, U_SHORT, U_LEVEL, U_ADDRESS, U_HOTLINE, U_EMAIL, U_HOURS,
-       U_FROM, U_SORT, U__MAX };
+       U_FROM, U_SORT, U_PLACE, U_HEAD, U_SIGNS, U__MAX };
 
 static const struct fld unit_fields[U__MAX] = {
     [U_CODE] = { "code", V_CODE, 1, 1, 40, NULL, "UnitCode" },
@@ -439,6 +441,11 @@ static const struct fld unit_fields[U__MAX] = {
     [U_HOURS] = { "opening_hours", V_TEXT, 0, 1, 255, NULL, "Hours" },
     [U_FROM] = { "valid_from", V_DATE, 1, 0, 0, NULL, "Date" },
     [U_SORT] = { "sort_order", V_INT, 0, 0, 1000000, NULL, "Sort" },
+    /* the papers: the place of the place-and-date line, the head's title,
+     * who of the parent agency may sign its apology letters */
+    [U_PLACE] = { "place", V_TEXT, 0, 1, 120, NULL, "Place" },
+    [U_HEAD] = { "head_title", V_TEXT, 0, 1, 120, NULL, "HeadTitle" },
+    [U_SIGNS] = { "parent_signs", V_CHOICE, 0, 0, 0, parent_signs, "ParentSigns" },
 };
 
 static void
@@ -521,12 +528,15 @@ unit_create(struct req *r)
     }
     dr = db_exec(r->app->db,
                  "INSERT INTO org_unit (parent_id, code, name, short_name, level, address,"
-                 "       hotline, email, opening_hours, valid_from, sort_order)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 "       hotline, email, opening_hours, valid_from, sort_order, place,"
+                 "       head_title, parent_signs)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  DB_ARGS(parent.id ? DV_I(parent.id) : DV_NULL, DV_S(v[U_CODE].s),
                          DV_S(v[U_NAME].s), DV_S(v[U_SHORT].s), DV_S(v[U_LEVEL].s),
                          DV_S(v[U_ADDRESS].s), DV_S(v[U_HOTLINE].s), DV_S(v[U_EMAIL].s),
-                         DV_S(v[U_HOURS].s), DV_S(v[U_FROM].s), DV_I(v[U_SORT].i)),
+                         DV_S(v[U_HOURS].s), DV_S(v[U_FROM].s), DV_I(v[U_SORT].i),
+                         DV_S(v[U_PLACE].s), DV_S(v[U_HEAD].s),
+                         DV_S(v[U_SIGNS].s ? v[U_SIGNS].s : "none")),
                  NULL, &id);
     if (dr == DB_DUP) {
         db_rollback(r->app->db);
@@ -556,7 +566,8 @@ unit_render(struct req *r, int status, int keep)
     struct dbres res, cres;
     static const char *const fcols[] = { "parent", "code", "name", "short_name", "level",
                                          "address", "hotline", "email", "opening_hours",
-                                         "valid_from", "sort_order", NULL };
+                                         "valid_from", "sort_order", "place", "head_title",
+                                         "parent_signs", NULL };
     static const char *const ucols[] = { "id", "path", "valid_to", "users", NULL };
     static const char *const ccols[] = { "id", "code", "name", "active", NULL };
     enum db_rc dr;
@@ -566,6 +577,7 @@ unit_render(struct req *r, int status, int keep)
                   "       u.level, COALESCE(u.address, ''), COALESCE(u.hotline, ''),"
                   "       COALESCE(u.email, ''), COALESCE(u.opening_hours, ''),"
                   "       DATE_FORMAT(u.valid_from, '%Y-%m-%d'), u.sort_order,"
+                  "       COALESCE(u.place, ''), COALESCE(u.head_title, ''), u.parent_signs,"
                   "       u.id, u.path, COALESCE(DATE_FORMAT(u.valid_to, '%Y-%m-%d'), ''),"
                   "       (SELECT COUNT(*) FROM users s WHERE s.unit_id = u.id AND s.disabled = 0)"
                   "  FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id WHERE u.code = ?",
@@ -579,8 +591,8 @@ unit_render(struct req *r, int status, int keep)
     for (size_t c = 0; !keep && fcols[c]; c++) {
         hset(r, pool_printf(&r->pool, "Page.F.%s", fcols[c]), dbres_get(&res, 0, c));
     }
-    for (size_t c = 0; ucols[c]; c++) {     /* columns 11.. describe the unit itself */
-        hset(r, pool_printf(&r->pool, "Page.Unit.%s", ucols[c]), dbres_get(&res, 0, 11 + c));
+    for (size_t c = 0; ucols[c]; c++) {     /* columns 14.. describe the unit itself */
+        hset(r, pool_printf(&r->pool, "Page.Unit.%s", ucols[c]), dbres_get(&res, 0, 14 + c));
     }
     hset(r, "Page.Unit.code", dbres_get(&res, 0, 1));
     hset(r, "Page.Unit.name", dbres_get(&res, 0, 2));
@@ -590,7 +602,7 @@ unit_render(struct req *r, int status, int keep)
                   "           AND q.counter_id = c.id AND q.revoked_at IS NULL"
                   "         ORDER BY q.id DESC LIMIT 1)"
                   "  FROM counter c WHERE c.unit_id = ? ORDER BY c.sort_order, c.code",
-                  DB_ARGS(DV_I(util_num(dbres_get(&res, 0, 11)))), &cres);
+                  DB_ARGS(DV_I(util_num(dbres_get(&res, 0, 14)))), &cres);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
@@ -613,7 +625,7 @@ unit_render(struct req *r, int status, int keep)
                  hdf_get_value(r->hdf, "Page.Err.rename", ""));
         }
     }
-    if ((dr = units_hdf(r, dbres_get(&res, 0, 12))) != DB_OK) {
+    if ((dr = units_hdf(r, dbres_get(&res, 0, 15))) != DB_OK) {
         return db_fail(r, dr);
     }
     levels_hdf(r);
@@ -685,11 +697,14 @@ unit_save(struct req *r)
     dr = db_exec(r->app->db,
                  "UPDATE org_unit SET parent_id = ?, name = ?, short_name = ?, level = ?,"
                  "       address = ?, hotline = ?, email = ?, opening_hours = ?,"
-                 "       valid_from = ?, sort_order = ? WHERE id = ?",
+                 "       valid_from = ?, sort_order = ?, place = ?, head_title = ?,"
+                 "       parent_signs = ? WHERE id = ?",
                  DB_ARGS(parent.id ? DV_I(parent.id) : DV_NULL, DV_S(v[U_NAME].s),
                          DV_S(v[U_SHORT].s), DV_S(v[U_LEVEL].s), DV_S(v[U_ADDRESS].s),
                          DV_S(v[U_HOTLINE].s), DV_S(v[U_EMAIL].s), DV_S(v[U_HOURS].s),
-                         DV_S(v[U_FROM].s), DV_I(v[U_SORT].i), DV_I(self.id)),
+                         DV_S(v[U_FROM].s), DV_I(v[U_SORT].i), DV_S(v[U_PLACE].s),
+                         DV_S(v[U_HEAD].s), DV_S(v[U_SIGNS].s ? v[U_SIGNS].s : "none"),
+                         DV_I(self.id)),
                  NULL, NULL);
     if (dr == DB_OK) {
         dr = audit(r, "unit.update", "org_unit", self.id, v[U_NAME].s);

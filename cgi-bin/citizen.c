@@ -405,7 +405,7 @@ static int
 qr_poster(struct req *r)
 {
     struct qrlink l;
-    int rc = qr_open(r, &l);
+    int rc = req_paper_lang(r) ? 500 : qr_open(r, &l);
 
     if (rc != 0) {
         return rc;
@@ -421,6 +421,9 @@ unit_posters(struct req *r)
     struct dbres res;
     enum db_rc rc;
 
+    if (req_paper_lang(r) != 0) {
+        return 500;
+    }
     rc = db_query(r->app->db, &r->pool,
                   "SELECT q.nonce, u.name, c.name FROM qr_link q"
                   "  JOIN org_unit u ON u.id = q.unit_id"

@@ -806,7 +806,7 @@ static int
 dossier_print(struct req *r, const char *tmpl)
 {
     struct dossier_row d;
-    int rc = dossier_open(r, &d);
+    int rc = req_paper_lang(r) ? 500 : dossier_open(r, &d);
 
     if (rc != 0) {
         return rc;
@@ -820,7 +820,7 @@ dossier_print(struct req *r, const char *tmpl)
 static int
 receipt_page(struct req *r)
 {
-    return dossier_print(r, "staff/form01");
+    return dossier_print(r, "staff/paper_receipt");
 }
 
 static int
@@ -832,17 +832,17 @@ control_slip_page(struct req *r)
     enum db_rc dr;
 
     if (req_query(r, "csv") == NULL) {
-        return dossier_print(r, "staff/form05");
+        return dossier_print(r, "staff/paper_slip");
     }
-    if ((rc = dossier_open(r, &d)) != 0) {
+    if ((rc = req_paper_lang(r) ? 500 : dossier_open(r, &d)) != 0) {
         return rc;
     }
     if ((dr = dossier_staff_hdf(r, &d)) != DB_OK) {
         return db_fail(r, dr);
     }
-    /* Form 05 as CSV: one line per hand-over */
+    /* the control slip as CSV: one line per hand-over */
     buf_adds(&b, "\xEF\xBB\xBF");
-    buf_adds(&b, lang_str(r, "Form05.CsvHeader"));
+    buf_adds(&b, lang_str(r, "Slip.CsvHeader"));
     buf_adds(&b, "\r\n");
     for (int i = 0;; i++) {
         static const char *const cols[] = { "seq", "from", "to", "handed", "giver", "receiver",
@@ -868,10 +868,38 @@ control_slip_page(struct req *r)
     return 200;
 }
 
+/* The paper a move issued (supplement request, refusal, notice of stopping),
+ * r->arg[1] the event; 404 when that move issued none (a Circular 01/2018
+ * dossier stopped: its reason is recorded, there is no notice). */
+static int
+move_paper_page(struct req *r)
+{
+    struct dossier_row d;
+    struct dbres res;
+    int rc = req_paper_lang(r) ? 500 : dossier_open(r, &d);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    dr = db_query(r->app->db, &r->pool,
+                  "SELECT event FROM dossier_event WHERE id = ? AND dossier_id = ?"
+                  "   AND paper_no IS NOT NULL",
+                  DB_ARGS(DV_I(util_num(r->arg[1])), DV_I(d.id)), &res);
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (res.nrows == 0) {
+        return 404;
+    }
+    hset(r, "Page.EventId", r->arg[1]);
+    return dossier_render(r, &d, 200, "staff/paper_move");
+}
+
 static int
 apology_page(struct req *r)
 {
-    return dossier_print(r, "staff/form04");
+    return dossier_print(r, "staff/paper_letter");
 }
 
 static int
@@ -887,7 +915,8 @@ dossier_move(struct req *r, enum dossier_move m)
     struct dossier_row d;
     const char *note = req_form_trimmed(r, "note");
     long long to = util_num(req_form(r, "unit"));
-    int rc = dossier_open(r, &d);
+    int rc = dossier_open(r, &d), day = 0;
+    time_t step_due = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -905,7 +934,19 @@ dossier_move(struct req *r, enum dossier_move m)
     if (req_form(r, "receiver") && utf8_len(req_form(r, "receiver")) > 120) {
         return dossier_error(r, &d, 422, "Case.Err.TextLong");
     }
-    dr = dossier_apply(r, &d, m, to, req_form_trimmed(r, "receiver"), note);
+    /* the receiving agency's own share of the time, judged on the control
+     * slip: a working day from today to the dossier's appointment */
+    if (m == DM_FORWARD && req_form_trimmed(r, "step_due")) {
+        const struct cal *cal = req_calendar(r);
+
+        if (cal_parse_date(req_form_trimmed(r, "step_due"), &day) != 0 || cal == NULL ||
+            !cal_is_working(cal, day) || day < cal_local_day(time(NULL)) ||
+            day > cal_local_day((time_t)d.due_at)) {
+            return dossier_error(r, &d, 422, "Dossier.Err.StepDue");
+        }
+        step_due = cal_instant(day, cal->close_minutes);
+    }
+    dr = dossier_apply(r, &d, m, to, req_form_trimmed(r, "receiver"), note, step_due);
     if (dr == DB_DUP) {
         return dossier_error(r, &d, 409, "Dossier.Err.Move");
     }
@@ -969,21 +1010,27 @@ static int
 apology_sign_act(struct req *r)
 {
     struct dossier_row d;
-    const char *title = req_form_trimmed(r, "title");
-    int rc = dossier_open(r, &d);
+    const char *title = req_form_trimmed(r, "title"), *position = req_form_trimmed(r, "position");
+    int rc = dossier_open(r, &d), deputy = req_form(r, "deputy") != NULL, ok = 0;
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    if (!is_leader(r)) {
+    if ((dr = apology_may_sign(r, util_num(r->arg[1]), &ok)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (!ok) {
         hset(r, "Page.ErrDetail", lang_str(r, "Apology.Err.Signer"));
         return 403;
     }
     if (title == NULL || utf8_len(title) > 120) {
         return dossier_error(r, &d, 422, "Apology.Err.Title");
     }
-    dr = apology_sign(r, &d, util_num(r->arg[1]), req_form(r, "deputy") != NULL, title);
+    if ((deputy && position == NULL) || (position && utf8_len(position) > 120)) {
+        return dossier_error(r, &d, 422, "Apology.Err.Position");
+    }
+    dr = apology_sign(r, &d, util_num(r->arg[1]), deputy, title, position);
     if (dr == DB_DUP) {
         return dossier_error(r, &d, 409, "Apology.Err.Sign");
     }
@@ -1018,14 +1065,14 @@ apology_deliver_act(struct req *r)
     return resp_redirect(r, pool_printf(&r->pool, "/can-bo/ho-so/%s#xin-loi", d.code));
 }
 
-/* Form 06: the tracking book of the unit for a period, printable (A4) and as CSV. */
+/* The tracking book (Sổ theo dõi hồ sơ) of the unit for a period, printable (A4) and as CSV. */
 static int
 tracking_book(struct req *r)
 {
     static const char *const cols[] = { "seq", "code", "procedure", "sets", "name", "contact",
                                         "procunit", "received", "due", "forwarded", "finished",
                                         "returned", "status", NULL };
-    int from, to, rc = staff_begin(r, "officer,leader");
+    int from, to, rc = req_paper_lang(r) ? 500 : staff_begin(r, "officer,leader");
     struct dbres res;
     char f[11], t[11];
     enum db_rc dr;
@@ -1069,14 +1116,18 @@ tracking_book(struct req *r)
         struct buf b = { 0 };
 
         buf_adds(&b, "\xEF\xBB\xBF");
-        buf_adds(&b, lang_str(r, "Form06.CsvHeader"));
+        buf_adds(&b, lang_str(r, "Book.CsvHeader"));
         buf_adds(&b, "\r\n");
         for (size_t i = 0; i < res.nrows; i++) {
             for (size_t c = 0; c < res.ncols; c++) {
                 if (c) {
                     buf_addc(&b, ',');
                 }
-                buf_csv_field(&b, dbres_get(&res, i, c));
+                /* the status in words, as on the printed book */
+                buf_csv_field(&b, c == res.ncols - 1
+                                      ? lang_str(r, pool_printf(&r->pool, "Dossier.St.%s",
+                                                                dbres_get(&res, i, c)))
+                                      : dbres_get(&res, i, c));
             }
             buf_adds(&b, "\r\n");
         }
@@ -1089,7 +1140,15 @@ tracking_book(struct req *r)
     hset_rows(r, "Page.Rows", &res, cols);
     hset(r, "Page.From", f);
     hset(r, "Page.To", t);
-    return render(r, "staff/form06");
+    hsetf(r, "Page.FromVi", "%.2s/%.2s/%.4s", f + 8, f + 5, f);
+    hsetf(r, "Page.ToVi", "%.2s/%.2s/%.4s", t + 8, t + 5, t);
+    dr = db_query(r->app->db, &r->pool, "SELECT name FROM org_unit WHERE id = ?",
+                  DB_ARGS(DV_I(r->user->unit_id)), &res);
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    hset(r, "Page.UnitName", res.nrows ? dbres_get(&res, 0, 0) : "");
+    return render(r, "staff/paper_book");
 }
 
 static const struct route routes[] = {
@@ -1117,6 +1176,7 @@ static const struct route routes[] = {
     { "GET", "/can-bo/ho-so/*/giay-hen", receipt_page, 0 },
     { "GET", "/can-bo/ho-so/*/phieu-kiem-soat", control_slip_page, 0 },
     { "GET", "/can-bo/ho-so/*/xin-loi/*", apology_page, 0 },
+    { "GET", "/can-bo/ho-so/*/phieu/*", move_paper_page, 0 },
     { "POST", "/can-bo/ho-so/*/chuyen", mv_forward, R_FORM },
     { "POST", "/can-bo/ho-so/*/yeu-cau-bo-sung", mv_supplement, R_FORM },
     { "POST", "/can-bo/ho-so/*/da-bo-sung", mv_supplied, R_FORM },

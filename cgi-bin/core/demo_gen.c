@@ -306,7 +306,7 @@ struct g_unit {
     long long id, parent;
     const char *code, *level, *name;
     long long unit_link;
-    const char *staff[4]; /* names used as giver/receiver on Form 05 */
+    const char *staff[4]; /* names used as giver/receiver on the control slip */
     int nstaff;
 };
 
@@ -364,7 +364,7 @@ struct g_apology {
     long long dossier_id, unit_id, drafted_by, signer_id;
     long long d_unit, d_counter, d_officer;
     time_t old_due, new_due, drafted, signed_at, delivered;
-    const char *signer_name, *signer_title;
+    const char *signer_name, *signer_title, *sign_mode, *signer_position;
     const struct reason *reason;
     int on_time, delivery, number;
 };
@@ -493,17 +493,18 @@ static const char sql_qr[] =
 static const char sql_apology[] =
     "INSERT INTO apology (dossier_id, unit_id, number, status, reason_code, reason_text,"
     "  old_due_at, new_due_at, drafted_by, drafted_at, signer_id, signer_name, signer_title,"
-    "  signed_at, on_time, delivery, delivered_at)"
+    "  sign_mode, signer_position, signed_at, on_time, delivery, delivered_at)"
     " SELECT j_d, j_unit, j_num, j_st, j_rc, j_rt, FROM_UNIXTIME(j_old), FROM_UNIXTIME(j_new),"
-    "  j_by, FROM_UNIXTIME(j_dr), NULLIF(j_sid, 0), j_sn, j_stt, FROM_UNIXTIME(j_sa), j_ot,"
-    "  j_dl, FROM_UNIXTIME(j_da)"
+    "  j_by, FROM_UNIXTIME(j_dr), NULLIF(j_sid, 0), j_sn, j_stt, j_sm, j_sp, FROM_UNIXTIME(j_sa),"
+    "  j_ot, j_dl, FROM_UNIXTIME(j_da)"
     " FROM JSON_TABLE(?, '$[*]' COLUMNS ("
     "  j_d BIGINT PATH '$[0]', j_unit INT PATH '$[1]', j_num VARCHAR(40) PATH '$[2]',"
     "  j_st VARCHAR(10) PATH '$[3]', j_rc VARCHAR(32) PATH '$[4]', j_rt TEXT PATH '$[5]',"
     "  j_old BIGINT PATH '$[6]', j_new BIGINT PATH '$[7]', j_by INT PATH '$[8]',"
     "  j_dr BIGINT PATH '$[9]', j_sid INT PATH '$[10]', j_sn VARCHAR(255) PATH '$[11]',"
     "  j_stt VARCHAR(255) PATH '$[12]', j_sa BIGINT PATH '$[13]', j_ot INT PATH '$[14]',"
-    "  j_dl VARCHAR(10) PATH '$[15]', j_da BIGINT PATH '$[16]')) AS j";
+    "  j_dl VARCHAR(10) PATH '$[15]', j_da BIGINT PATH '$[16]', j_sm VARCHAR(4) PATH '$[17]',"
+    "  j_sp VARCHAR(255) PATH '$[18]')) AS j";
 
 static const char sql_rating[] =
     "INSERT INTO rating (ref, qr_link_id, channel, unit_id, counter_id, officer_id, dossier_id,"
@@ -999,7 +1000,7 @@ load_model(struct gen *G)
             u->unit_link = util_num(dbres_get(&res, i, 1));
         }
     }
-    /* Form 05 names: the unit's own staff first, then a few made-up colleagues */
+    /* control-slip names: the unit's own staff first, then a few made-up colleagues */
     for (size_t i = 0; i < G->nunits; i++) {
         struct g_unit *u = &G->units[i];
 
@@ -1329,7 +1330,7 @@ struct life {
     long long id, qr, centre, counter_id, officer_id, holder;
     long long units[3]; /* the processing chain */
     size_t nunits, nhops;
-    struct hop hops[4]; /* Form 05: to each unit, then back to the centre */
+    struct hop hops[4]; /* control slip: to each unit, then back to the centre */
     struct g_unit *cu;
     struct g_user *officer;
     int day, due_day, reap, t, delay, open, age;
@@ -1430,7 +1431,7 @@ live_hops(struct gen *G, struct life *L)
     L->holder = L->fin ? L->centre : L->nhops ? L->hops[L->nhops - 1].to : L->centre;
 }
 
-/* Form 04 from the deciding unit: for about 60 % of the late dossiers and a
+/* The apology letter from the deciding unit: for about 60 % of the late dossiers and a
  * third of the open ones about to be late; a quarter signed after the rule's
  * lead time.  A signed letter moves the appointment (as apology_sign does). */
 static void
@@ -1513,9 +1514,11 @@ live_apology(struct gen *G, struct life *L)
     deputy = boss ? strstr(boss->title, "Phó") != NULL : chance(&G->g, 0.4);
     a->signer_id = boss ? boss->id : 0;
     a->signer_name = boss ? boss->name : au->staff[3];
-    a->signer_title = strcmp(au->level, "department") == 0
-                          ? (deputy ? "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" : "GIÁM ĐỐC")
-                          : (deputy ? "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" : "CHỦ TỊCH");
+    a->signer_title = strcmp(au->level, "department") == 0 ? "GIÁM ĐỐC" : "CHỦ TỊCH";
+    a->sign_mode = deputy ? "KT" : "head";
+    a->signer_position = !deputy                                 ? NULL
+                         : strcmp(au->level, "department") == 0 ? "PHÓ GIÁM ĐỐC"
+                                                                : "PHÓ CHỦ TỊCH";
     L->due = a->new_due;
     L->reap = 1;
     if (chance(&G->g, 0.85)) {
@@ -1567,7 +1570,7 @@ live_return(struct gen *G, struct life *L)
     }
 }
 
-/* The dossier row, its QR link, Form 05 rows, public events and aggregates. */
+/* The dossier row, its QR link, control-slip rows, public events and aggregates. */
 static enum db_rc
 write_dossier(struct gen *G, const struct life *L)
 {
@@ -1667,7 +1670,7 @@ write_dossier(struct gen *G, const struct life *L)
         rc = jb_end(G, b);
     }
 
-    /* Form 05: each hand-over judged against the appointment of its time */
+    /* control slip: each hand-over judged against the appointment of its time */
     for (size_t i = 0; rc == DB_OK && i < L->nhops; i++) {
         const struct hop *h = &L->hops[i];
         time_t due = L->fin && i == L->nhops - 1 ? L->due : L->odue;
@@ -2118,6 +2121,8 @@ write_apologies(struct gen *G)
         }
         jb_str(b, a->delivered ? delivery[a->delivery] : NULL);
         jb_time(b, a->delivered);
+        jb_str(b, a->signed_at ? a->sign_mode : NULL);
+        jb_str(b, a->signed_at ? a->signer_position : NULL);
         rc = jb_end(G, b);
         if (rc == DB_OK && a->signed_at) {
             rc = event(G, a->dossier_id, a->signed_at, "apology", a->unit_id, number);

@@ -87,6 +87,15 @@ lang_str(struct req *r, const char *key)
     return hdf_get_value(r->hdf, k, key);
 }
 
+const char *
+paper_str(struct req *r, const char *key)
+{
+    char k[160];
+
+    snprintf(k, sizeof(k), "vi.%s", key);
+    return hdf_get_value(r->app->langs, k, key);
+}
+
 /* Parsed templates, per worker: a parse tree is bound to the HDF it was made
  * with, which is the worker's page data of one language (worker.c), so one
  * parse per template and language serves every later request.  The templates

@@ -9,6 +9,7 @@
 #include "audit.h"
 #include "conf.h"
 #include "legal.h"
+#include "papers.h"
 #include "sec.h"
 #include "stats.h"
 
@@ -136,15 +137,51 @@ stat_dossier(struct req *r, long long unit, long long counter, long long officer
     return rc;
 }
 
+/* A public event of dossier id; paper_no: the number of the paper the move
+ * issued, or NULL (the events are append-only: numbered before the insert). */
+static enum db_rc
+devent_paper(struct req *r, long long id, const char *ev, long long unit, const char *body,
+             const char *paper_no)
+{
+    return db_exec(r->app->db,
+                   "INSERT INTO dossier_event (dossier_id, at, event, unit_id, body, paper_no)"
+                   " VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?)",
+                   DB_ARGS(DV_I(id), DV_S(ev), unit ? DV_I(unit) : DV_NULL,
+                           DV_S(body ? body : ""), paper_no ? DV_S(paper_no) : DV_NULL),
+                   NULL, NULL);
+}
+
 static enum db_rc
 devent(struct req *r, long long id, const char *ev, long long unit, const char *body)
 {
-    return db_exec(r->app->db,
-                   "INSERT INTO dossier_event (dossier_id, at, event, unit_id, body)"
-                   " VALUES (?, UTC_TIMESTAMP(), ?, ?, ?)",
-                   DB_ARGS(DV_I(id), DV_S(ev), unit ? DV_I(unit) : DV_NULL,
-                           DV_S(body ? body : "")),
-                   NULL, NULL);
+    return devent_paper(r, id, ev, unit, body, NULL);
+}
+
+/* The next number of a paper of kind `suffix` ("PXL", "PBSHS", "TCHS",
+ * "TBDG") issued by `unit` in the local year of `when`: "15/PXL".  Numbers
+ * run per unit and year; inside the caller's transaction.  out: 40 bytes. */
+static enum db_rc
+paper_number(struct req *r, const char *suffix, long long unit, time_t when, char *out)
+{
+    struct dbres seq;
+    char scope[48], day[11];
+    enum db_rc rc;
+
+    cal_format(cal_local_day(when), day);
+    snprintf(scope, sizeof(scope), "%s-%lld", suffix, unit);
+    memcpy(day + 4, "-01-01", 7);
+    rc = db_exec(r->app->db,
+                 "INSERT INTO code_seq (scope, day, n) VALUES (?, ?, 1)"
+                 " ON DUPLICATE KEY UPDATE n = n + 1",
+                 DB_ARGS(DV_S(scope), DV_S(day)), NULL, NULL);
+    if (rc == DB_OK) {
+        rc = db_query(r->app->db, &r->pool, "SELECT n FROM code_seq WHERE scope = ? AND day = ?",
+                      DB_ARGS(DV_S(scope), DV_S(day)), &seq);
+    }
+    if (rc == DB_OK) {
+        snprintf(out, 40, "%lld/%s", util_num(dbres_get(&seq, 0, 0)), suffix);
+    }
+    return rc;
 }
 
 static enum db_rc
@@ -174,7 +211,7 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     enum cal_unit unit;
     unsigned long long id;
     char day[11], tok[TOKEN_LEN + 1], nonce[TOKEN_NONCE_LEN + 1];
-    long long seq;
+    long long seq, year_from, year_to;
     enum db_rc rc;
 
     if (cal == NULL) {
@@ -213,6 +250,9 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     }
     seq = util_num(dbres_get(&res, 0, 0));
     dossier_code(code_out, dbres_get(&u, 0, 0), cal_local_day(now), seq);
+    /* the tracking book's entries run per unit and local year */
+    year_from = (long long)cal_instant(cal_day_from_ymd(atoi(day), 1, 1), 0);
+    year_to = (long long)cal_instant(cal_day_from_ymd(atoi(day) + 1, 1, 1), 0);
     rc = db_exec(db,
                  "INSERT INTO dossier (code, unit_id, counter_id, officer_id, procedure_id,"
                  "                     processing_unit_id, applicant_name, applicant_address,"
@@ -222,14 +262,15 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', FROM_UNIXTIME(?),"
                  "         FROM_UNIXTIME(?), FROM_UNIXTIME(?),"
                  "         (SELECT COALESCE(MAX(d.book_seq), 0) + 1 FROM dossier d"
-                 "           WHERE d.unit_id = ? AND YEAR(d.received_at) = YEAR(FROM_UNIXTIME(?))))",
+                 "           WHERE d.unit_id = ? AND d.received_at >= FROM_UNIXTIME(?)"
+                 "             AND d.received_at < FROM_UNIXTIME(?)))",
                  DB_ARGS(DV_S(code_out), DV_I(in->unit_id),
                          in->counter_id ? DV_I(in->counter_id) : DV_NULL, DV_I(r->user->id),
                          DV_I(in->procedure_id), DV_I(in->unit_id), DV_S(in->name),
                          DV_S(in->address), DV_S(in->phone), DV_S(in->email),
                          DV_S(in->documents), DV_I(in->sets), DV_S(in->channel),
                          DV_S(in->collect), DV_I(now), DV_I(due), DV_I(due), DV_I(in->unit_id),
-                         DV_I(now)),
+                         DV_I(year_from), DV_I(year_to)),
                  NULL, &id);
     if (rc == DB_OK) {
         token_new(r->app->secret, tok, nonce);
@@ -398,13 +439,24 @@ dossier_list(struct req *r, const char *filter, int page, int per_page)
     return DB_OK;
 }
 
+/* Who may sign an apology letter a of issuing agency u (org_unit), for the
+ * leader of unit ?: a leader of the issuing agency itself, or of its parent
+ * agency where the issuing agency's parent_signs allows it ("KT.", "TL." or
+ * "TUQ."); never a leader of another agency.  Shared by the page that offers
+ * the form and the signature. */
+#define APOLOGY_SIGNER_COND(unit) \
+    "(u.id = " unit " OR (u.parent_id = " unit " AND u.parent_signs <> 'none'))"
+
 static enum db_rc
 apologies_hdf(struct req *r, long long dossier_id, int signed_only)
 {
     static const char *const cols[] = { "id", "number", "status", "reason_code", "reason_text",
                                         "old_due", "new_due", "signer_name", "signer_title",
                                         "signed", "on_time", "delivery", "delivered", "unit",
-                                        "drafted", "deputy_head", "kept", NULL };
+                                        "drafted", "sign_mode", "kept", "signer_position",
+                                        "parent", "place", "signed_d", "signed_m", "signed_y",
+                                        "may_sign", "head_title", NULL };
+    long long me = r->user && strcmp(r->user->role, "leader") == 0 ? r->user->unit_id : -1;
     struct dbres res;
     enum db_rc rc;
 
@@ -416,7 +468,7 @@ apologies_hdf(struct req *r, long long dossier_id, int signed_only)
                   "       DATE_FORMAT(a.signed_at + INTERVAL 7 HOUR, '%d/%m/%Y'), a.on_time,"
                   "       a.delivery, DATE_FORMAT(a.delivered_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
                   "       u.name, DATE_FORMAT(a.drafted_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
-                  "       a.signer_title LIKE 'KT.%',"
+                  "       a.sign_mode,"
                   /* the letter's own verdict: was its new date kept?  (the
                    * dossier's is still judged against the statutory one) */
                   "       IF(a.status = 'draft', NULL,"
@@ -424,11 +476,17 @@ apologies_hdf(struct req *r, long long dossier_id, int signed_only)
                   "             IF(DATE(d.finished_at + INTERVAL 7 HOUR) <="
                   "                DATE(a.new_due_at + INTERVAL 7 HOUR), 'kept', 'missed'),"
                   "             IF(d.status IN ('refused','stopped'), NULL,"
-                  "                IF(a.new_due_at < UTC_TIMESTAMP(), 'missed', 'pending'))))"
+                  "                IF(a.new_due_at < UTC_TIMESTAMP(), 'missed', 'pending')))),"
+                  "       a.signer_position, pa.name, u.place,"
+                  "       DATE_FORMAT(a.signed_at + INTERVAL 7 HOUR, '%d'),"
+                  "       DATE_FORMAT(a.signed_at + INTERVAL 7 HOUR, '%m'),"
+                  "       DATE_FORMAT(a.signed_at + INTERVAL 7 HOUR, '%Y'),"
+                  "       a.status = 'draft' AND " APOLOGY_SIGNER_COND("?") ", u.head_title"
                   "  FROM apology a JOIN org_unit u ON u.id = a.unit_id"
+                  "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
                   "  JOIN dossier d ON d.id = a.dossier_id"
                   " WHERE a.dossier_id = ? AND (? = 0 OR a.status <> 'draft') ORDER BY a.id",
-                  DB_ARGS(DV_I(dossier_id), DV_I(signed_only)), &res);
+                  DB_ARGS(DV_I(me), DV_I(me), DV_I(dossier_id), DV_I(signed_only)), &res);
     if (rc == DB_OK) {
         hset_rows(r, "Page.Apologies", &res, cols);
     }
@@ -472,6 +530,92 @@ cycles_hdf(struct req *r, long long dossier_id)
     return rc;
 }
 
+/* What the papers of a dossier print besides the dossier itself:
+ * Page.D.Papers, the set of the legal version in force on its day of receipt
+ * ("TT01" or "TT03", never by today's date), and that version's title; for
+ * staff, the issuing agency's parent, place and head, the date of receipt
+ * for the place-and-date line, the book volume, the competent agency and the
+ * co-processing agencies (Page.D.CoAgencies). */
+static enum db_rc
+papers_hdf(struct req *r, long long id, int staff)
+{
+    static const char *const cols[] = { "Papers", "LegalTitle", "LeadDays", "LeadUnit",
+                                        "MaxReappoint", NULL };
+    static const char *const scols[] = { "Parent", "Place", "HeadTitle", "RecvD", "RecvM",
+                                         "RecvY", "BookVolume", "Competent", "LegalBasis",
+                                         NULL };
+    struct dbres res;
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT lv.papers, lv.title, lv.lead_days, lv.lead_unit, lv.max_reappoint"
+                  "  FROM dossier d"
+                  "  JOIN legal_version lv ON lv.legal_version = " LEGAL_VERSION_OF_D("legal_version")
+                  " WHERE d.id = ?",
+                  DB_ARGS(DV_I(id)), &res);
+    for (size_t i = 0; rc == DB_OK && res.nrows && cols[i]; i++) {
+        hset(r, pool_printf(&r->pool, "Page.D.%s", cols[i]), dbres_get(&res, 0, i));
+    }
+    if (rc != DB_OK || !staff) {
+        return rc;
+    }
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT pa.name, u.place, u.head_title,"
+                  "       DATE_FORMAT(d.received_at + INTERVAL 7 HOUR, '%d'),"
+                  "       DATE_FORMAT(d.received_at + INTERVAL 7 HOUR, '%m'),"
+                  "       DATE_FORMAT(d.received_at + INTERVAL 7 HOUR, '%Y'), d.book_volume,"
+                  "       cu.name, p.legal_basis"
+                  "  FROM dossier d JOIN org_unit u ON u.id = d.unit_id"
+                  "  JOIN procedure_tthc p ON p.id = d.procedure_id"
+                  "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
+                  "  JOIN org_unit cu ON cu.id = COALESCE(d.competent_unit_id, d.unit_id)"
+                  " WHERE d.id = ?",
+                  DB_ARGS(DV_I(id)), &res);
+    for (size_t i = 0; rc == DB_OK && res.nrows && scols[i]; i++) {
+        if (dbres_get(&res, 0, i)) {
+            hset(r, pool_printf(&r->pool, "Page.D.%s", scols[i]), dbres_get(&res, 0, i));
+        }
+    }
+    if (rc == DB_OK) {
+        /* the receipt's documents table: one row a line of the list */
+        const char *line = hdf_get_value(r->hdf, "Page.D.Documents", "");
+        size_t n = 0;
+
+        while (*line) {
+            size_t len = strcspn(line, "\n");
+            struct paper_doc doc;
+
+            if (paper_doc_parse(line, len, &doc) == 0) {
+                hset(r, pool_printf(&r->pool, "Page.D.Docs.%zu.name", n),
+                     pool_printf(&r->pool, "%.*s", (int)doc.name_len, doc.name));
+                hset(r, pool_printf(&r->pool, "Page.D.Docs.%zu.form", n),
+                     paper_doc_forms[doc.form]);
+                if (doc.count) {
+                    hseti(r, pool_printf(&r->pool, "Page.D.Docs.%zu.count", n), doc.count);
+                }
+                n++;
+            }
+            line += len + (line[len] == '\n');
+        }
+    }
+    if (rc == DB_OK) {
+        static const char *const acols[] = { "name", NULL };
+
+        /* every other agency the dossier was handed to, in order of hand-over */
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT tu.name FROM dossier_step s JOIN dossier d ON d.id = s.dossier_id"
+                      "  JOIN org_unit tu ON tu.id = s.to_unit_id"
+                      " WHERE s.dossier_id = ? AND s.to_unit_id <> d.unit_id"
+                      "   AND s.to_unit_id <> COALESCE(d.competent_unit_id, d.unit_id)"
+                      " GROUP BY tu.id, tu.name ORDER BY MIN(s.seq)",
+                      DB_ARGS(DV_I(id)), &res);
+        if (rc == DB_OK) {
+            hset_rows(r, "Page.D.CoAgencies", &res, acols);
+        }
+    }
+    return rc;
+}
+
 /* Shared by the staff and the public page: the dossier, its hand-overs, events. */
 static enum db_rc
 dossier_common_hdf(struct req *r, long long id, int staff)
@@ -484,9 +628,13 @@ dossier_common_hdf(struct req *r, long long id, int staff)
                                         "Phone", "Email", "Officer", "CounterName", "BookSeq",
                                         "Reappointments", "statutory_ts", "finished_ts",
                                         "WaitClock", "Cycle", "Statutory", NULL };
+    /* handed_p: the papers' one time format ("09 giờ 14 phút, ngày 12/03/2024") */
     static const char *const scols[] = { "seq", "from", "to", "giver", "receiver", "handed",
-                                         "due", "done", "result", "note", NULL };
-    static const char *const ecols[] = { "event", "unit", "body", "at", NULL };
+                                         "due", "done", "result", "note", "handed_p", NULL };
+    static const char *const ecols[] = { "event", "unit", "body", "at", "paper_no", NULL };
+    static const char *const ecols_staff[] = { "event", "unit", "body", "at", "paper_no",
+                                               "parent", "place", "at_d", "at_m", "at_y", "id",
+                                               "at_p", NULL };
     struct dbres res, steps, ev;
     enum db_rc rc;
 
@@ -547,14 +695,15 @@ dossier_common_hdf(struct req *r, long long id, int staff)
     hset(r, "Page.D.Lateness",
          lateness(r, dbres_get(&res, 0, 7), dbres_get(&res, 0, 31), util_num(dbres_get(&res, 0, 29)),
                   util_num(dbres_get(&res, 0, 30)), near_days(r)));
-    if ((rc = cycles_hdf(r, id)) != DB_OK) {
+    if ((rc = cycles_hdf(r, id)) != DB_OK || (rc = papers_hdf(r, id, staff)) != DB_OK) {
         return rc;
     }
     rc = db_query(r->app->db, &r->pool,
                   "SELECT s.seq, fu.name, tu.name, s.giver, s.receiver,"
                   "       DATE_FORMAT(s.handed_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'),"
                   "       DATE_FORMAT(s.due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                  "       DATE_FORMAT(s.done_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'), s.result, s.note"
+                  "       DATE_FORMAT(s.done_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'), s.result, s.note,"
+                  "       DATE_FORMAT(s.handed_at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y')"
                   "  FROM dossier_step s JOIN org_unit fu ON fu.id = s.from_unit_id"
                   "  JOIN org_unit tu ON tu.id = s.to_unit_id"
                   " WHERE s.dossier_id = ? ORDER BY s.seq",
@@ -578,14 +727,21 @@ dossier_common_hdf(struct req *r, long long id, int staff)
             }
         }
     }
+    /* with the paper a move issued: its number, and for staff the issuing
+     * agency's parent and place and the date of issue (ids stay staff-only) */
     rc = db_query(r->app->db, &r->pool,
                   "SELECT e.event, u.name, e.body,"
-                  "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i')"
+                  "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'), e.paper_no,"
+                  "       pa.name, u.place, DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%d'),"
+                  "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%m'),"
+                  "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%Y'), e.id,"
+                  "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y')"
                   "  FROM dossier_event e LEFT JOIN org_unit u ON u.id = e.unit_id"
+                  "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
                   " WHERE e.dossier_id = ? ORDER BY e.at, e.id",
                   DB_ARGS(DV_I(id)), &ev);
     if (rc == DB_OK) {
-        hset_rows(r, "Page.Events", &ev, ecols);
+        hset_rows(r, "Page.Events", &ev, staff ? ecols_staff : ecols);
     }
     return rc == DB_OK ? apologies_hdf(r, id, !staff) : rc;
 }
@@ -684,7 +840,7 @@ supplement_clock(struct req *r, const struct dossier_row *d, enum dossier_move m
 
 enum db_rc
 dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, long long to_unit,
-              const char *receiver, const char *note)
+              const char *receiver, const char *note, time_t step_due)
 {
     static const char *const events[DM__COUNT] = { "forwarded", "supplement_requested",
                                                    "supplied", "refused", "stopped", "ready",
@@ -696,6 +852,8 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
     time_t now = time(NULL);
     long long from_unit = d->processing_unit_id ? d->processing_unit_id : d->unit_id;
     long long new_due = d->due_at, statutory = d->original_due_at, seq = 0;
+    const char *paper_no = NULL;
+    char number[40];
     const char *clock = NULL;   /* wait_clock after the move */
     int cycle = d->cycle;
     enum db_rc rc;
@@ -742,7 +900,8 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
                          "         IF(? = 1, UTC_TIMESTAMP(), NULL), ?, ?)",
                          DB_ARGS(DV_I(d->id), DV_I(seq + 1), DV_I(from_unit), DV_I(target),
                                  DV_S(r->user->full_name), DV_S(receiver ? receiver : ""),
-                                 DV_I(d->due_at), DV_I(m == DM_READY),
+                                 DV_I(step_due ? (long long)step_due : d->due_at),
+                                 DV_I(m == DM_READY),
                                  m == DM_READY ? DV_S(t < 0 ? "early" : t == 0 ? "on_time" : "late")
                                                : DV_NULL,
                                  DV_S(note ? note : "")),
@@ -775,6 +934,9 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
                      "UPDATE dossier SET status = ?, due_at = FROM_UNIXTIME(?),"
                      "       original_due_at = FROM_UNIXTIME(?), cycle = ?, wait_clock = ?,"
                      "       processing_unit_id = IF(? > 0, ?, processing_unit_id),"
+                     /* the competent agency: the first one the one-stop unit hands it to */
+                     "       competent_unit_id = COALESCE(competent_unit_id,"
+                     "                                    IF(? > 0 AND ? <> unit_id, ?, NULL)),"
                      "       paused_at = IF(? = 'supplement', UTC_TIMESTAMP(), NULL),"
                      "       finished_at = IF(? IN ('ready','refused','stopped'), UTC_TIMESTAMP(),"
                      "                        finished_at),"
@@ -782,6 +944,7 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
                      " WHERE id = ? AND status = ?",
                      DB_ARGS(DV_S(target), DV_I(new_due), DV_I(statutory), DV_I(cycle),
                              DV_S(clock), DV_I(to_unit), DV_I(to_unit),
+                             DV_I(m == DM_FORWARD ? to_unit : 0), DV_I(to_unit), DV_I(to_unit),
                              DV_S(target), DV_S(target), DV_S(target), DV_I(d->id),
                              DV_S(d->status)),
                      &n, NULL);
@@ -794,8 +957,22 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
                                   m == DM_READY ? 'r' : 'x',
                                   dossier_timeliness(now, (time_t)d->original_due_at));
     }
+    if (rc == DB_OK && (m == DM_SUPPLEMENT || m == DM_REFUSE || m == DM_STOP)) {
+        /* the paper the move issues (supplement request, refusal, notice of
+         * stopping) gets its number; a dossier of the Circular 01/2018 papers
+         * has no notice of stopping: its reason is recorded only */
+        static const char *const suffixes[DM__COUNT] = { NULL, "PBSHS", NULL, "TCHS", "TBDG" };
+        struct legal_version v;
+
+        rc = legal_version_for(db, &r->pool, (time_t)d->received_at, &v);
+        if (rc == DB_OK && (m != DM_STOP || strcmp(v.papers, "TT03") == 0)) {
+            rc = paper_number(r, suffixes[m], from_unit, now, number);
+            paper_no = number;
+        }
+    }
     if (rc == DB_OK) {
-        rc = devent(r, d->id, events[m], m == DM_FORWARD ? to_unit : from_unit, note);
+        rc = devent_paper(r, d->id, events[m], m == DM_FORWARD ? to_unit : from_unit, note,
+                          paper_no);
     }
     if (rc == DB_OK && m == DM_SUPPLEMENT) {
         /* what the request did to the clock, on the record for both pages */
@@ -877,17 +1054,35 @@ apology_draft(struct req *r, const struct dossier_row *d, const char *reason_cod
 }
 
 enum db_rc
+enum db_rc
+apology_may_sign(struct req *r, long long apology_id, int *ok)
+{
+    struct dbres res;
+    enum db_rc rc = db_query(r->app->db, &r->pool,
+                             "SELECT COUNT(*) FROM apology a JOIN org_unit u ON u.id = a.unit_id"
+                             " WHERE a.id = ? AND " APOLOGY_SIGNER_COND("?"),
+                             DB_ARGS(DV_I(apology_id), DV_I(r->user->unit_id),
+                                     DV_I(r->user->unit_id)),
+                             &res);
+
+    *ok = rc == DB_OK && strcmp(r->user->role, "leader") == 0 &&
+          util_num(dbres_get(&res, 0, 0)) > 0;
+    return rc;
+}
+
+enum db_rc
 apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, int deputy,
-             const char *title)
+             const char *title, const char *position)
 {
     const struct cal *cal = req_calendar(r);
-    struct dbres res, seq;
+    struct dbres res;
     struct legal_version v;
     struct db *db = r->app->db;
     time_t now = time(NULL);
     long long dossier, old_due, unit;
-    int on_time, lead, year;
-    char number[40], scope[48], day[11];
+    const char *mode = "head";
+    int on_time, lead;
+    char number[40];
     enum db_rc rc;
 
     if (cal == NULL) {
@@ -896,21 +1091,32 @@ apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, i
     if ((rc = db_begin(db)) != DB_OK) {
         return rc;
     }
-    /* a leader signs for its own unit or a unit below it */
+    /* a leader of the issuing agency, or of its parent where allowed */
     rc = db_query(db, &r->pool,
                   "SELECT a.dossier_id, UNIX_TIMESTAMP(a.old_due_at), a.unit_id,"
                   "       d.unit_id, COALESCE(d.counter_id, 0), COALESCE(d.officer_id, 0),"
                   "       d.applicant_email, d.code, UNIX_TIMESTAMP(a.new_due_at),"
-                  "       UNIX_TIMESTAMP(d.received_at)"
+                  "       UNIX_TIMESTAMP(d.received_at), u.id = ?, u.parent_signs,"
+                  "       COALESCE(u.head_title, '')"
                   "  FROM apology a JOIN dossier d ON d.id = a.dossier_id"
                   "  JOIN org_unit u ON u.id = a.unit_id"
-                  "  JOIN org_unit me ON me.id = ?"
                   " WHERE a.id = ? AND a.dossier_id = ? AND a.status = 'draft'"
-                  "   AND u.path LIKE CONCAT(me.path, '%')"
+                  "   AND " APOLOGY_SIGNER_COND("?")
                   " FOR UPDATE",
-                  DB_ARGS(DV_I(r->user->unit_id), DV_I(apology_id), DV_I(d->id)), &res);
+                  DB_ARGS(DV_I(r->user->unit_id), DV_I(apology_id), DV_I(d->id),
+                          DV_I(r->user->unit_id), DV_I(r->user->unit_id)),
+                  &res);
     if (rc == DB_OK && res.nrows == 0) {
         rc = DB_DUP;
+    }
+    if (rc == DB_OK) {
+        /* the parent agency's leader signs only as its rules say (KT., TL.,
+         * TUQ.), for the issuing agency's head */
+        mode = strcmp(dbres_get(&res, 0, 10), "1") == 0 ? (deputy ? "KT" : "head")
+                                                         : dbres_get(&res, 0, 11);
+        if (*dbres_get(&res, 0, 12) && strcmp(dbres_get(&res, 0, 10), "1") != 0) {
+            title = dbres_get(&res, 0, 12);
+        }
     }
     if (rc == DB_OK) {
         rc = legal_version_for(db, &r->pool, (time_t)util_num(dbres_get(&res, 0, 9)), &v);
@@ -929,28 +1135,17 @@ apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, i
         on_time = cal_local_day(now) <= cal_add_working_days(cal, cal_local_day((time_t)old_due),
                                                              -lead);
     }
-    cal_format(cal_local_day(now), day);
-    year = atoi(day);
-    snprintf(scope, sizeof(scope), "PXL-%lld", unit);
-    snprintf(day, sizeof(day), "%04d-01-01", year);
-    rc = db_exec(db,
-                 "INSERT INTO code_seq (scope, day, n) VALUES (?, ?, 1)"
-                 " ON DUPLICATE KEY UPDATE n = n + 1",
-                 DB_ARGS(DV_S(scope), DV_S(day)), NULL, NULL);
-    if (rc == DB_OK) {
-        rc = db_query(db, &r->pool, "SELECT n FROM code_seq WHERE scope = ? AND day = ?",
-                      DB_ARGS(DV_S(scope), DV_S(day)), &seq);
-    }
-    if (rc != DB_OK) {
+    if ((rc = paper_number(r, "PXL", unit, now, number)) != DB_OK) {
         return done(r, rc);
     }
-    snprintf(number, sizeof(number), "%lld/PXL", util_num(dbres_get(&seq, 0, 0)));
     rc = db_exec(db,
                  "UPDATE apology SET status = 'signed', number = ?, signer_id = ?, signer_name = ?,"
-                 "       signer_title = ?, signed_at = UTC_TIMESTAMP(), on_time = ?"
+                 "       signer_title = ?, sign_mode = ?, signer_position = ?,"
+                 "       signed_at = UTC_TIMESTAMP(), on_time = ?"
                  " WHERE id = ?",
                  DB_ARGS(DV_S(number), DV_I(r->user->id), DV_S(r->user->full_name),
-                         DV_S(deputy ? pool_printf(&r->pool, "KT. %s", title) : title),
+                         DV_S(title), DV_S(mode),
+                         strcmp(mode, "head") == 0 ? DV_NULL : DV_S(position ? position : ""),
                          DV_I(on_time), DV_I(apology_id)),
                  NULL, NULL);
     /* the one-stop unit moves the appointment on the strength of the letter */
@@ -1005,23 +1200,28 @@ apology_deliver(struct req *r, const struct dossier_row *d, long long apology_id
     if (rc == DB_OK) {
         rc = db_query(r->app->db, &r->pool,
                       "SELECT a.dossier_id, d.applicant_email, d.code, a.number, a.reason_text,"
-                      "       DATE_FORMAT(a.new_due_at + INTERVAL 7 HOUR, '%d/%m/%Y')"
+                      "       DATE_FORMAT(a.new_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                      "       " LEGAL_VERSION_OF_D("papers")
                       "  FROM apology a JOIN dossier d ON d.id = a.dossier_id WHERE a.id = ?",
                       DB_ARGS(DV_I(apology_id)), &res);
     }
     if (rc == DB_OK && strcmp(channel, "email") == 0 && *dbres_get(&res, 0, 1)) {
-        /* by e-mail: the letter goes out through the mail queue (motcuactl tick) */
+        /* by e-mail: the letter goes out through the mail queue (motcuactl tick),
+         * in Vietnamese and under the title of its dossier's papers */
+        const char *letter = strcmp(dbres_get(&res, 0, 6), "TT03") == 0 ? "Letter.TT03" : "Letter";
+
         rc = db_exec(r->app->db,
                      "INSERT INTO mail_queue (to_addr, subject, body, created_at)"
                      " VALUES (?, ?, ?, UTC_TIMESTAMP())",
                      DB_ARGS(DV_S(dbres_get(&res, 0, 1)),
-                             DV_S(pool_printf(&r->pool, "%s %s", lang_str(r, "Apology.MailSubject"),
-                                              dbres_get(&res, 0, 2))),
+                             DV_S(pool_printf(&r->pool, "%s, %s %s",
+                                              paper_str(r, pool_printf(&r->pool, "%s.Title", letter)),
+                                              paper_str(r, "Receipt.Code"), dbres_get(&res, 0, 2))),
                              DV_S(pool_printf(&r->pool, "%s %s\n\n%s: %s\n%s: %s\n",
-                                              lang_str(r, "Form04.Heading"),
-                                              dbres_get(&res, 0, 3), lang_str(r, "Apology.Reason"),
+                                              paper_str(r, pool_printf(&r->pool, "%s.Heading", letter)),
+                                              dbres_get(&res, 0, 3), paper_str(r, "Apology.Reason"),
                                               dbres_get(&res, 0, 4),
-                                              lang_str(r, "Apology.NewDate"),
+                                              paper_str(r, "Apology.NewDate"),
                                               dbres_get(&res, 0, 5)))),
                      NULL, NULL);
     }

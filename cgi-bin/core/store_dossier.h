@@ -1,5 +1,5 @@
-/* store_dossier.h — dossiers (Form 01), hand-overs (Form 05), their state
- * machine, lateness, and apology letters (Form 04).  The SQL lives here. */
+/* store_dossier.h — dossiers (their receipt), hand-overs (the control slip), their state
+ * machine, lateness, and apology letters.  The SQL lives here. */
 #ifndef MOTCUA_STORE_DOSSIER_H
 #define MOTCUA_STORE_DOSSIER_H
 
@@ -58,13 +58,18 @@ struct dossier_row {
  * (leaders: within their subtree).  id 0 when not visible. */
 enum db_rc dossier_get(struct req *r, const char *code, struct dossier_row *d);
 
-/* Apply a move (audited, with its Form 05 step and public event); receiver:
- * the person who took the dossier over (Form 05), may be NULL.  DB_DUP when
- * the state machine refuses it. */
+/* Apply a move (audited, with its control-slip step and public event);
+ * receiver: the person who took the dossier over, may be NULL; step_due: the
+ * receiving agency's own due date for a hand-over (0: the dossier's
+ * appointment), against which the control slip judges its step.  A move that
+ * issues a paper (supplement request, refusal, notice of stopping under the
+ * Circular 03/2025 papers) numbers it on its event.  DB_DUP when the state
+ * machine refuses it. */
 enum db_rc dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m,
-                         long long to_unit, const char *receiver, const char *note);
+                         long long to_unit, const char *receiver, const char *note,
+                         time_t step_due);
 
-/* Everything of one dossier for staff pages (Page.D, Page.Steps, Page.Events,
+/* Everything of one dossier for staff pages and papers (Page.D, Page.Steps, Page.Events,
  * Page.Apologies).  For the public page use dossier_public_hdf. */
 enum db_rc dossier_staff_hdf(struct req *r, const struct dossier_row *d);
 
@@ -82,9 +87,16 @@ enum db_rc apology_draft(struct req *r, const struct dossier_row *d, const char 
                          const char *reason_text, int new_day, long long *apology_id);
 /* *ok = 0 when the dossier has had its allowed re-appointments or a draft waits. */
 enum db_rc apology_can_draft(struct req *r, const struct dossier_row *d, int *ok);
-/* A leader signs: number, signer, on-time flag; the appointment moves. */
+/* *ok = 1 when the user may sign the letter (the rule of apology_sign). */
+enum db_rc apology_may_sign(struct req *r, long long apology_id, int *ok);
+/* A leader signs the letter apology_id of dossier d: number, signer, on-time
+ * flag; the appointment moves.  A leader of the issuing agency signs as its
+ * head (title: the head's title) or, deputy, "KT." with its own position; a
+ * leader of the parent agency only as the issuing agency's parent_signs says
+ * ("KT.", "TL.", "TUQ."), for its head_title.  DB_DUP: not a draft of d, or
+ * the user may not sign it. */
 enum db_rc apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, int deputy,
-                        const char *title);
+                        const char *title, const char *position);
 /* Record how and when the letter reached the citizen: only the apology of
  * dossier d, and only by d's receiving unit or a leader above it (DB_DUP). */
 enum db_rc apology_deliver(struct req *r, const struct dossier_row *d, long long apology_id,

@@ -214,6 +214,17 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
                              DV_I(sd)),
                      NULL, NULL);
     }
+    if (rc == DB_OK) {
+        /* the competent agency the papers name: the first agency the
+         * one-stop unit handed the dossier to */
+        rc = db_exec(db,
+                     "UPDATE dossier d SET d.competent_unit_id ="
+                     "       (SELECT s.to_unit_id FROM dossier_step s"
+                     "         WHERE s.dossier_id = d.id AND s.to_unit_id <> d.unit_id"
+                     "         ORDER BY s.seq LIMIT 1)"
+                     " WHERE d.id = ?",
+                     DB_ARGS(DV_I(id)), NULL, NULL);
+    }
     /* the aggregates follow: received once, finished once */
     if (rc == DB_OK && res.nrows == 0) {
         rc = stat_dossier(r, unit, 0, 0, recv, 1, 0, 0, 0, 0, 0);

@@ -327,6 +327,11 @@ prepare_hdf(struct req *r)
         if (err == STATUS_OK) {
             err = hdf_copy(*page, "L", hdf_get_obj(a->langs, r->lang));
         }
+        /* the Vietnamese strings in every language, for a paper shown
+         * inside a page (templates: with:L = VI) */
+        if (err == STATUS_OK) {
+            err = hdf_copy(*page, "VI", hdf_get_obj(a->langs, "vi"));
+        }
         if (err != STATUS_OK) {
             nerr_log_error(err);
             hdf_destroy(page);
@@ -351,7 +356,7 @@ prepare_hdf(struct req *r)
 static void
 page_hdf_clear(HDF *page)
 {
-    static const char *const keep[] = { "L", "Config", "hdf" };
+    static const char *const keep[] = { "L", "VI", "Config", "hdf" };
     HDF *node = hdf_obj_child(page);
 
     while (node != NULL) {
@@ -363,6 +368,36 @@ page_hdf_clear(HDF *page)
         }
         free(name);
     }
+}
+
+int
+req_paper_lang(struct req *r)
+{
+    static const char *const keep[] = { "L", "VI", "Config", "hdf", "Req" };
+    HDF *from = r->hdf;
+    const char *lang = r->lang;
+    NEOERR *err = STATUS_OK;
+
+    if (strcmp(lang, "vi") == 0) {
+        return 0;
+    }
+    r->lang = "vi";
+    if (prepare_hdf(r) != 0) {
+        r->lang = lang;
+        r->hdf = from;
+        return -1;
+    }
+    for (HDF *node = hdf_obj_child(from); node && err == STATUS_OK; node = hdf_obj_next(node)) {
+        if (!str_in(hdf_obj_name(node), keep, NELEM(keep))) {
+            err = hdf_copy(r->hdf, hdf_obj_name(node), node);
+        }
+    }
+    page_hdf_clear(from);
+    if (err != STATUS_OK) {
+        nerr_log_error(err);
+        return -1;
+    }
+    return 0;
 }
 
 static int

@@ -33,3 +33,9 @@ INSERT INTO counter (unit_id, code, name, sort_order) VALUES
  (7, 'Q01', 'Quầy 01 – Hộ tịch, chứng thực', 1),
  (7, 'Q02', 'Quầy 02 – Đất đai', 2),
  (9, 'Q01', 'Quầy 01 – Tiếp nhận và trả kết quả', 1);
+
+-- The place of the papers' place-and-date line and the title of each head.
+UPDATE org_unit SET place = 'Ninh Bình', head_title = IF(level = 'province', 'CHỦ TỊCH', 'GIÁM ĐỐC')
+ WHERE id IN (1, 2, 3, 4, 5);
+UPDATE org_unit SET place = 'Hoa Lư', head_title = IF(level = 'commune', 'CHỦ TỊCH', 'GIÁM ĐỐC') WHERE id IN (6, 7);
+UPDATE org_unit SET place = 'Gia Viễn', head_title = IF(level = 'commune', 'CHỦ TỊCH', 'GIÁM ĐỐC') WHERE id IN (8, 9);

@@ -12,3 +12,10 @@
   <?cs call:field("opening_hours", L.Admin.Unit.Hours, Page.F.opening_hours, "text", 255, 0) ?>
   <?cs call:field("valid_from", L.Admin.Unit.ValidFrom, Page.F.valid_from, "date", 10, 1) ?>
   <?cs call:field("sort_order", L.Admin.Unit.Sort, Page.F.sort_order, "number", 0, 0) ?>
+  <?cs call:field("place", L.Admin.Unit.Place, Page.F.place, "text", 120, 0) ?>
+  <?cs call:field("head_title", L.Admin.Unit.HeadTitle, Page.F.head_title, "text", 120, 0) ?>
+  <label for="f-parent_signs"><?cs var:L.Admin.Unit.ParentSigns ?></label>
+  <select id="f-parent_signs" name="parent_signs"<?cs call:err_attrs("parent_signs") ?>>
+    <?cs each:o = L.Admin.Unit.Signs ?><option value="<?cs name:o ?>"<?cs if:Page.F.parent_signs == name(o) ?> selected<?cs /if ?>><?cs var:o ?></option><?cs /each ?>
+  </select>
+  <?cs call:field_error("parent_signs") ?>

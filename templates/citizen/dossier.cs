@@ -1,4 +1,4 @@
-<?cs include:"_macros.cs" ?><?cs set:Page.Title = L.Dossier.PublicTitle ?><?cs include:"_head.cs" ?>
+<?cs include:"_macros.cs" ?><?cs include:"staff/_print.cs" ?><?cs set:Page.Title = L.Dossier.PublicTitle ?><?cs include:"_head.cs" ?>
 <h1><?cs var:L.Dossier.PublicTitle ?></h1>
 <p class="code"><?cs var:Page.D.Code ?></p>
 <dl class="facts">
@@ -11,10 +11,11 @@
 </dl>
 <?cs if:Page.D.Status == "supplement" && Page.D.WaitClock ?><p class="note" id="wait-clock"><?cs var:L.Dossier.Wait[Page.D.WaitClock] ?></p><?cs /if ?>
 <?cs each:a = Page.Apologies ?>
-<section class="card letter" aria-labelledby="apology-<?cs var:a.id ?>">
-  <h2 id="apology-<?cs var:a.id ?>"><?cs var:L.Apology.Title ?></h2>
-  <?cs include:"staff/_form04_body.cs" ?>
-</section>
+<?cs # the letter is a paper: Vietnamese whatever the page's language ?><?cs with:L = VI ?>
+<section class="card letter" lang="vi" aria-labelledby="apology-<?cs var:a.id ?>">
+  <h2 id="apology-<?cs var:a.id ?>"><?cs if:Page.D.Papers == "TT03" ?><?cs var:L.Letter.TT03.Title ?><?cs else ?><?cs var:L.Letter.Title ?><?cs /if ?></h2>
+  <?cs include:"staff/_letter_body.cs" ?>
+</section><?cs /with ?>
 <?cs /each ?>
 <?cs if:Page.D.Status == "returned" ?>
 <section class="card">

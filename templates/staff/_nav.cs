@@ -5,7 +5,7 @@
   <a href="/can-bo/"><?cs var:L.Staff.Inbox ?></a>
   <a href="/can-bo/ho-so/moi"><?cs var:L.Staff.Intake ?></a>
   <a href="/can-bo/ho-so/"><?cs var:L.Staff.Dossiers ?></a>
-  <a href="/can-bo/so-theo-doi"><?cs var:L.Form06.Title ?></a>
+  <a href="/can-bo/so-theo-doi"><?cs var:L.Book.Title ?></a>
   <a href="/can-bo/mau-tra-loi"><?cs var:L.Staff.Canned ?></a>
   <?cs /if ?>
   <?cs if:Req.User.Role == "leader" ?><a href="/lanh-dao/"><?cs var:L.Staff.Audit ?></a><?cs /if ?>

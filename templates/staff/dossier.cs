@@ -1,8 +1,8 @@
 <?cs include:"_macros.cs" ?><?cs set:Page.Title = Page.D.Code ?><?cs include:"_head.cs" ?><?cs include:"staff/_nav.cs" ?>
 <h1><?cs var:L.Dossier.Title ?> <span class="code"><?cs var:Page.D.Code ?></span></h1>
 <?cs if:Page.Error ?><p class="error" role="alert"><?cs var:Page.Error ?></p><?cs /if ?>
-<p><a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/giay-hen"><?cs var:L.Dossier.Form01 ?></a> ·
-   <a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/phieu-kiem-soat"><?cs var:L.Dossier.Form05 ?></a></p>
+<p><a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/giay-hen"><?cs var:L.Dossier.Receipt ?></a> ·
+   <a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/phieu-kiem-soat"><?cs var:L.Dossier.Slip ?></a></p>
 <dl class="facts">
   <dt><?cs var:L.Dossier.Procedure ?></dt><dd><?cs var:Page.D.Procedure ?> (<?cs var:Page.D.NationalCode ?>)</dd>
   <dt><?cs var:L.Dossier.Applicant ?></dt><dd><?cs var:Page.D.Name ?> · <?cs var:Page.D.Phone ?> · <?cs var:Page.D.Email ?></dd>
@@ -25,7 +25,9 @@
   <?cs if:needs_unit ?><label for="u-<?cs var:action ?>"><?cs var:L.Dossier.ToUnit ?></label>
   <select id="u-<?cs var:action ?>" name="unit"><option value="0">—</option><?cs each:u = Page.Units ?><option value="<?cs var:u.id ?>"><?cs var:u.name ?></option><?cs /each ?></select>
   <label for="r-<?cs var:action ?>"><?cs var:L.Dossier.Receiver ?></label>
-  <input id="r-<?cs var:action ?>" name="receiver" maxlength="120"><?cs /if ?>
+  <input id="r-<?cs var:action ?>" name="receiver" maxlength="120">
+  <label for="due-<?cs var:action ?>"><?cs var:L.Dossier.StepDue ?></label>
+  <input id="due-<?cs var:action ?>" name="step_due" type="date"><?cs /if ?>
   <?cs if:needs_note ?><label for="n-<?cs var:action ?>"><?cs var:L.Dossier.Note ?></label>
   <input id="n-<?cs var:action ?>" name="note" maxlength="1000"><?cs /if ?>
   <button type="submit"><?cs var:label ?></button>
@@ -48,15 +50,17 @@
   <p><strong><?cs if:a.number ?><?cs var:a.number ?><?cs else ?><?cs var:L.Apology.Draft ?><?cs /if ?></strong> · <?cs var:L.Apology.St[a.status] ?> · <?cs var:a.unit ?></p>
   <p><?cs var:L.Apology.Reason ?>: <?cs var:a.reason_text ?></p>
   <p><?cs var:L.Apology.NewDate ?>: <?cs var:a.new_due ?> (<?cs var:L.Apology.OldDate ?>: <?cs var:a.old_due ?>)<?cs if:a.kept ?> · <span class="<?cs if:a.kept == "missed" ?>bad<?cs /if ?> apology-kept"><?cs var:L.Apology.Kept[a.kept] ?></span><?cs /if ?></p>
-  <?cs if:a.signed ?><p><?cs var:L.Apology.Signed ?>: <?cs var:a.signed ?>, <?cs var:a.signer_title ?> <?cs var:a.signer_name ?><?cs if:a.on_time == "0" ?> · <span class="bad"><?cs var:L.Apology.LateSigned ?></span><?cs /if ?></p><?cs /if ?>
+  <?cs if:a.signed ?><p><?cs var:L.Apology.Signed ?>: <?cs var:a.signed ?>, <?cs if:a.sign_mode != "head" ?><?cs var:a.sign_mode ?>. <?cs /if ?><?cs var:a.signer_title ?><?cs if:a.signer_position ?> / <?cs var:a.signer_position ?><?cs /if ?> <?cs var:a.signer_name ?><?cs if:a.on_time == "0" ?> · <span class="bad"><?cs var:L.Apology.LateSigned ?></span><?cs /if ?></p><?cs /if ?>
   <?cs if:a.delivered ?><p><?cs var:L.Apology.Delivered ?>: <?cs var:L.Apology.Ch[a.delivery] ?>, <?cs var:a.delivered ?></p><?cs /if ?>
   <p><a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/xin-loi/<?cs var:a.id ?>"><?cs var:L.Apology.Print ?></a></p>
-  <?cs if:a.status == "draft" && Page.Leader == "1" ?>
+  <?cs if:a.may_sign == "1" ?>
   <form method="post" action="/can-bo/ho-so/<?cs var:Page.D.Code ?>/xin-loi/<?cs var:a.id ?>/ky" class="form">
     <input type="hidden" name="csrf" value="<?cs var:Req.CSRF ?>">
     <label for="title-<?cs var:a.id ?>"><?cs var:L.Apology.SignerTitle ?></label>
-    <input id="title-<?cs var:a.id ?>" name="title" maxlength="120" value="GIÁM ĐỐC">
+    <input id="title-<?cs var:a.id ?>" name="title" maxlength="120" value="<?cs var:a.head_title ?>">
     <label class="opt"><input type="checkbox" name="deputy" value="1"> <?cs var:L.Apology.Deputy ?></label>
+    <label for="position-<?cs var:a.id ?>"><?cs var:L.Apology.Position ?></label>
+    <input id="position-<?cs var:a.id ?>" name="position" maxlength="120">
     <button type="submit"><?cs var:L.Apology.Sign ?></button>
   </form>
   <?cs /if ?>
@@ -74,7 +78,7 @@
 <form method="post" action="/can-bo/ho-so/<?cs var:Page.D.Code ?>/xin-loi" class="form card">
   <input type="hidden" name="csrf" value="<?cs var:Req.CSRF ?>">
   <h3><?cs var:L.Apology.DraftTitle ?></h3>
-  <p class="help"><?cs var:L.Apology.Rule ?></p>
+  <p class="help"><?cs var:L.Apology.RuleOf ?> <?cs var:Page.D.LegalTitle ?>. <?cs var:L.Apology.RuleLead ?> <?cs var:Page.D.LeadDays ?> <?cs var:L.Dossier.Unit[Page.D.LeadUnit] ?> <?cs var:L.Apology.RuleBefore ?> <?cs var:Page.D.MaxReappoint ?> <?cs var:L.Apology.RuleTimes ?></p>
   <label for="reason"><?cs var:L.Apology.Reason ?></label>
   <select id="reason" name="reason"><?cs each:x = Page.Reasons ?><option value="<?cs var:x ?>"><?cs var:L.Apology.Reasons[x] ?></option><?cs /each ?></select>
   <label for="reason_text"><?cs var:L.Apology.ReasonText ?></label>
@@ -87,5 +91,5 @@
 <h2><?cs var:L.Dossier.Steps ?></h2>
 <ol class="timeline"><?cs each:s = Page.Steps ?><li><?cs var:s.handed ?>: <?cs var:s.from ?> → <?cs var:s.to ?> (<?cs var:s.giver ?>)<?cs if:s.done ?> · <?cs var:s.done ?> · <?cs var:L.Dossier.Late[s.result] ?><?cs /if ?><?cs if:s.note ?> — <?cs var:s.note ?><?cs /if ?></li><?cs /each ?></ol>
 <h2><?cs var:L.Fb.Timeline ?></h2>
-<ol class="timeline"><?cs each:e = Page.Events ?><li><span class="muted"><?cs var:e.at ?></span> — <?cs var:L.Dossier.Ev[e.event] ?><?cs if:e.unit ?> · <?cs var:e.unit ?><?cs /if ?><?cs if:e.body ?> — <?cs var:e.body ?><?cs /if ?></li><?cs /each ?></ol>
+<ol class="timeline"><?cs each:e = Page.Events ?><li><span class="muted"><?cs var:e.at ?></span> — <?cs var:L.Dossier.Ev[e.event] ?><?cs if:e.unit ?> · <?cs var:e.unit ?><?cs /if ?><?cs if:e.body ?> — <?cs var:e.body ?><?cs /if ?><?cs if:e.paper_no ?> · <a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/phieu/<?cs var:e.id ?>"><?cs var:L.Dossier.PrintPaper ?> <?cs var:e.paper_no ?></a><?cs elif:e.event == "stopped" ?> · <span class="muted"><?cs var:L.Dossier.NoStopNotice ?></span><?cs /if ?></li><?cs /each ?></ol>
 <?cs include:"_foot.cs" ?>

@@ -19,7 +19,8 @@
   <label for="email"><?cs var:L.Fb.Email ?></label><?cs call:field_error("email") ?>
   <input id="email" name="email" type="email" maxlength="254" value="<?cs var:Page.F.email ?>">
   <label for="documents"><?cs var:L.Dossier.Documents ?></label><?cs call:field_error("documents") ?>
-  <textarea id="documents" name="documents" rows="5" maxlength="4000"><?cs var:Page.F.documents ?></textarea>
+  <p class="help" id="documents-help"><?cs var:L.Dossier.DocumentsHelp ?></p>
+  <textarea id="documents" name="documents" rows="5" maxlength="4000" aria-describedby="documents-help"><?cs var:Page.F.documents ?></textarea>
   <label for="sets"><?cs var:L.Dossier.Sets ?></label><?cs call:field_error("sets") ?>
   <input id="sets" name="sets" type="number" min="1" max="99" value="<?cs alt:Page.F.sets ?>1<?cs /alt ?>">
   <label for="channel"><?cs var:L.Dossier.Channel ?></label><?cs call:field_error("channel") ?>

@@ -4,6 +4,10 @@
 const { chromium } = require('playwright-core');
 const axe = require('axe-core');
 const assert = require('assert');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
 
 let browser;
 const BASE = process.env.MOTCUA_BASE;
@@ -37,4 +41,27 @@ async function close() {
   if (browser) await browser.close();
 }
 
-module.exports = { open, checkA11y, close, PHONE, BASE };
+// Sign a staff member in through the form (password of the demo accounts).
+async function signIn(page, user) {
+  await page.goto('/can-bo/dang-nhap');
+  await page.fill('#username', user);
+  await page.fill('#password', 'motcua-demo');
+  await page.click('button[type=submit]');
+  await page.waitForURL(/\/can-bo\/$/);
+}
+
+// Screenshot the first printed sheet (print media) and decode its QR code.
+async function printedQr(page, name) {
+  await page.emulateMedia({ media: 'print' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form-'));
+  const file = path.join(dir, name + '.png');
+  await page.locator('article.sheet').first().screenshot({ path: file });
+  await page.emulateMedia({ media: 'screen' });
+  try {
+    return execFileSync('zbarimg', ['-q', '--raw', file], { encoding: 'utf8' }).trim();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { open, checkA11y, close, printedQr, signIn, PHONE, BASE };

@@ -1,5 +1,5 @@
-// Dossiers: intake and Form 01 with its QR, hand-overs (Form 05), the state
-// machine, lateness, apology letters (Form 04) signed and shown to the citizen.
+// Dossiers: intake and the receipt with its QR, hand-overs (the control slip), the state
+// machine, lateness, apology letters signed and shown to the citizen.
 'use strict';
 const assert = require('assert');
 const fs = require('fs');
@@ -72,7 +72,7 @@ test('intake: the document list comes from the procedure; errors come back with 
   assert.strictEqual(other.status, 422, 'only the unit\'s own procedures');
 });
 
-test('intake: TT01 code, appointment from the working-day engine, Form 01 with every field and a QR that opens the dossier', async () => {
+test('intake: TT01 code, appointment from the working-day engine, the receipt with every field and a QR that opens the dossier', async () => {
   const c = await as('canbo01');
   const csrf = await c.csrf('/can-bo/ho-so/moi');
   const r = await c.post('/can-bo/ho-so/moi', { csrf, procedure: P.prov, name: 'Trần Thị Hoa', address: 'Số 3 phố Vân Giang', phone: '0915000111',
@@ -92,9 +92,9 @@ test('intake: TT01 code, appointment from the working-day engine, Form 01 with e
   assert.match(D.a, new RegExp(`-${recv.slice(2, 4)}${recv.slice(5, 7)}${recv.slice(8, 10)}-`));
   const slip = await c.get(r.headers.get('location'));
   for (const want of ['Giấy tiếp nhận hồ sơ và hẹn trả kết quả', D.a, 'Trần Thị Hoa', 'Số 3 phố Vân Giang', '0915000111', 'Cấp bản sao trích lục hộ tịch (kiểm thử)',
-    'Tờ khai\nCCCD (bản sao)', 'Số lượng hồ sơ: 1', '3 ngày làm việc', 'Thời gian trả kết quả giải quyết hồ sơ', '8.000 đồng/bản', 'Tại Bộ phận Một cửa',
+    '<td>Tờ khai</td>', '<td>CCCD</td>', 'Số lượng hồ sơ: 1', '3 ngày làm việc', 'Thời gian trả kết quả giải quyết hồ sơ', '8.000 đồng/bản', 'Đăng ký nhận kết quả tại: Bộ phận Một cửa',
     'NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ', 'Nguyễn Thị Hồng Nhung', '/TNHS']) {
-    assert.ok(slip.text.includes(want), `Form 01 shows ${want}`);
+    assert.ok(slip.text.includes(want), `the receipt shows ${want}`);
   }
   const url = decodeSvgQr(slip.text);
   assert.match(url, /\/ho-so\/[0-9A-Z]{21}$/);
@@ -124,7 +124,7 @@ test('50 concurrent intakes in one unit on one day get 50 different consecutive 
   D.c = codes[0];
 });
 
-test('hand-overs (một cửa liên thông), supplement, result and return; Form 05 and the citizen\'s timeline', async () => {
+test('hand-overs (một cửa liên thông), supplement, result and return; the control slip and the citizen\'s timeline', async () => {
   const [[u3]] = sql("SELECT id FROM org_unit WHERE code = '000.00.10.H41'");
   const [[u4]] = sql("SELECT id FROM org_unit WHERE code = '000.00.11.H41'");
   const base = `/can-bo/ho-so/${D.a}`;
@@ -198,19 +198,21 @@ test('lateness shows in time; the processing unit drafts the apology, a leader s
   assert.strictEqual((await post('giamdoc04', `${base}/xin-loi/${aid}/ky`, { title: 'GIÁM ĐỐC' })).status, 404, 'another department\'s leader cannot even open it');
   const pubBefore = await new Client().get(qrOf(D.b));
   assert.ok(!pubBefore.text.includes('Cần lấy ý kiến Sở Nông nghiệp'), 'a draft is not public');
-  assert.strictEqual((await post('phogiamdoc03', `${base}/xin-loi/${aid}/ky`, { title: 'GIÁM ĐỐC', deputy: '1' })).status, 303);
-  const [[num, title, onTime, signer]] = sql(`SELECT number, signer_title, on_time, signer_name FROM apology WHERE id = ${aid}`);
+  assert.strictEqual((await post('phogiamdoc03', `${base}/xin-loi/${aid}/ky`, { title: 'GIÁM ĐỐC', deputy: '1' })).status, 422, 'a deputy gives its position');
+  assert.strictEqual((await post('phogiamdoc03', `${base}/xin-loi/${aid}/ky`, { title: 'GIÁM ĐỐC', deputy: '1', position: 'PHÓ GIÁM ĐỐC' })).status, 303);
+  const [[num, title, mode, position, onTime, signer]] = sql(`SELECT number, signer_title, sign_mode, signer_position, on_time, signer_name FROM apology WHERE id = ${aid}`);
   assert.match(num, /^\d+\/PXL$/);
-  assert.deepStrictEqual([title, onTime, signer], ['KT. GIÁM ĐỐC', '1', 'Đinh Thị Thu Hằng']);
+  assert.deepStrictEqual([title, mode, position, onTime, signer], ['GIÁM ĐỐC', 'KT', 'PHÓ GIÁM ĐỐC', '1', 'Đinh Thị Thu Hằng']);
   assert.deepStrictEqual(sql(`SELECT reappointments, DATE(due_at + INTERVAL 7 HOUR) FROM dossier WHERE code = '${D.b}'`), [['1', suggested]], 'the appointment moved');
   assert.strictEqual((await post('canbo01', `${base}/xin-loi/${aid}/gui`, { channel: 'counter' })).status, 303);
   const pub = await new Client().get(qrOf(D.b));
-  assert.match(pub.text, /Phiếu xin lỗi và hẹn lại ngày trả kết quả/);
+  // received after 15/09/2025: the letter of Circular 03/2025
+  assert.match(pub.text, /VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT/);
   assert.match(pub.text, /Cần lấy ý kiến Sở Nông nghiệp và Môi trường/);
   assert.match(pub.text, /KT\. GIÁM ĐỐC/);
   const [y, mo, d] = suggested.split('-');
   assert.ok(pub.text.includes(`${d}/${mo}/${y}`), 'the new date is shown');
-  // Form 04 prints with a QR to the dossier page
+  // the apology letter prints with a QR to the dossier page
   const form = await (await as('canbo01')).get(`${base}/xin-loi/${aid}`);
   assert.match(form.text, new RegExp(num.replace('/', '\\/')));
   assert.strictEqual(new URL(decodeSvgQr(form.text)).pathname, qrOf(D.b));
@@ -247,7 +249,7 @@ test('an apology signed later than one working day before the appointment is mar
   assert.match(staff.text, /ký muộn so với thời hạn/);
 });
 
-test('Form 05 and the tracking book (Form 06) as CSV for Excel', async () => {
+test('The control slip and the tracking book as CSV for Excel', async () => {
   const c = await as('canbo01');
   const r = await c.get(`/can-bo/ho-so/${D.a}/phieu-kiem-soat?csv=1`);
   assert.match(r.headers.get('content-type'), /^text\/csv/);

@@ -61,6 +61,8 @@ test('a batch: valid records kept, invalid ones refused one by one with a reason
     [['IMP-HL-0001', 'processing', 'import'], ['IMP-HL-0002', 'returned', 'import']]);
   assert.deepStrictEqual(sql("SELECT DATE_FORMAT(received_at, '%Y-%m-%d %H:%i') FROM dossier WHERE code = 'IMP-HL-0001'"), [['2026-11-18 01:15']], 'stored in UTC');
   assert.deepStrictEqual(sql("SELECT COUNT(*) FROM dossier_step s JOIN dossier d ON d.id = s.dossier_id WHERE d.code = 'IMP-HL-0001'"), [['1']]);
+  // the agency it was handed to is the competent agency its papers name
+  assert.deepStrictEqual(sql("SELECT u.code FROM dossier d JOIN org_unit u ON u.id = d.competent_unit_id WHERE d.code = 'IMP-HL-0001'"), [['000.21.00.H41']]);
   assert.deepStrictEqual(sql("SELECT COUNT(*) FROM qr_link q JOIN dossier d ON d.id = q.dossier_id WHERE d.code = 'IMP-HL-0002'"), [['1']], 'trackable by QR');
 });
 
@@ -69,6 +71,8 @@ test('idempotent by code: the same record again updates, never duplicates', asyn
   assert.strictEqual(r.json.accepted, 1);
   assert.deepStrictEqual(sql("SELECT COUNT(*), MAX(status) FROM dossier WHERE code = 'IMP-HL-0001'"), [['1', 'ready']]);
   assert.deepStrictEqual(sql("SELECT COUNT(*) FROM dossier_step s JOIN dossier d ON d.id = s.dossier_id WHERE d.code = 'IMP-HL-0001'"), [['1']]);
+  // the agency it was handed to is the competent agency its papers name
+  assert.deepStrictEqual(sql("SELECT u.code FROM dossier d JOIN org_unit u ON u.id = d.competent_unit_id WHERE d.code = 'IMP-HL-0001'"), [['000.21.00.H41']]);
   // another client may not take over a code of another unit
   const other = await push({ dossiers: [dossier('IMP-HL-0001', { unit_code: '000.22.01.H41', steps: [] })] }, OTHER);
   assert.strictEqual(other.json.accepted, 0);

@@ -117,6 +117,18 @@ function qrCacheWait() {
 }
 
 module.exports.qrPath = qrPath;
+
+// One signed-in client per staff account, kept for the test file.
+const signedIn = new Map();
+async function staff(username) {
+  if (!signedIn.has(username)) {
+    const c = new Client();
+    await c.login(username);
+    signedIn.set(username, c);
+  }
+  return signedIn.get(username);
+}
+module.exports.staff = staff;
 module.exports.formFields = formFields;
 module.exports.resetLimits = resetLimits;
 module.exports.qrCacheSeconds = qrCacheSeconds;
