@@ -1054,7 +1054,6 @@ apology_draft(struct req *r, const struct dossier_row *d, const char *reason_cod
 }
 
 enum db_rc
-enum db_rc
 apology_may_sign(struct req *r, long long apology_id, int *ok)
 {
     struct dbres res;
