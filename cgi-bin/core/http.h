@@ -120,7 +120,7 @@ int db_fail(struct req *r, enum db_rc rc);
 
 /* Load the language files (templates/lang/vi.hdf, en.hdf) into one HDF. */
 HDF *lang_load(const char *tmpl_dir);
-/* "vi" or "en" from ?lang=, then the cookie, then Accept-Language. */
+/* "vi" or "en" from ?lang=, then the cookie; Vietnamese otherwise. */
 const char *lang_pick(struct req *r);
 
 #endif
