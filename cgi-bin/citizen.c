@@ -273,11 +273,42 @@ qr_rate(struct req *r)
                                         : result == RATING_ALREADY ? "&kq=already" : ""));
 }
 
+/* "Điều gì chưa tốt?" after "Không hài lòng": each reason a citizen can tap,
+ * and the kind of case it files.  Waiting, documents asked, fees and the
+ * result are about receiving and processing the dossier (a petition on the
+ * procedure); attitude is about an officer's conduct; for anything else the
+ * citizen chooses the kind. */
+static const struct {
+    const char *code, *kind;
+} unhappy_reasons[] = {
+    { "wait", "petition" },   { "docs", "petition" },    { "fee", "petition" },
+    { "result", "petition" }, { "attitude", "conduct" }, { "other", NULL },
+};
+static const char *const other_kinds[] = { "petition", "conduct", "suggestion" };
+
+/* The unhappy rating's follow-up on the thanks page: its reference, the
+ * comment so far, the reasons, and (for "other") the kinds to choose from. */
+static void
+unhappy_hdf(struct req *r, const char *ref, const char *comment, int choose_kind)
+{
+    hseti(r, "Page.Level", 1);
+    hset(r, "Page.Ref", ref);
+    hset(r, "Page.Comment", comment ? comment : "");
+    for (size_t i = 0; i < NELEM(unhappy_reasons); i++) {
+        hset(r, pool_printf(&r->pool, "Page.Reasons.%zu", i), unhappy_reasons[i].code);
+    }
+    if (choose_kind) {
+        for (size_t i = 0; i < NELEM(other_kinds); i++) {
+            hset(r, pool_printf(&r->pool, "Page.Kinds.%zu", i), other_kinds[i]);
+        }
+    }
+}
+
 static int
 qr_thanks(struct req *r)
 {
     struct qrlink l;
-    const char *ref = req_query(r, "r"), *kq = req_query(r, "kq"), *comment;
+    const char *ref = req_query(r, "r"), *kq = req_query(r, "kq"), *comment = NULL;
     long long rating_id;
     int rc = qr_open(r, &l), level = 0;
     enum db_rc dr;
@@ -290,7 +321,9 @@ qr_thanks(struct req *r)
             return db_fail(r, dr);
         }
     }
-    if (level) {
+    if (level == 1) {
+        unhappy_hdf(r, ref, comment, 0);
+    } else if (level) {
         hseti(r, "Page.Level", level);
         hset(r, "Page.Ref", ref);
     }
@@ -300,17 +333,23 @@ qr_thanks(struct req *r)
     return render(r, "citizen/qr_thanks");
 }
 
-/* "Không hài lòng" → a tracked case with one more tap. */
+/* "Không hài lòng" → a reason tapped (and, for "other", a kind) → a tracked
+ * anonymous case: information for the unit's leaders, not a formal petition
+ * (a petition needs a name, address and phone).  The rating, counter, officer
+ * and dossier of the QR are attached. */
 static int
 qr_quick_case(struct req *r)
 {
     struct qrlink l;
     const char *ref = req_form(r, "r"), *comment = NULL;
+    const char *typed = req_form_trimmed(r, "comment");
+    const char *reason = req_form(r, "reason"), *kind = NULL, *chosen = req_form(r, "kind");
     struct fb_new in = { 0 };
     long long rating_id = 0;
     char code[32], idem[33];
     unsigned char h[16];
     int rc = qr_open(r, &l), level = 0;
+    size_t i;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -320,17 +359,51 @@ qr_quick_case(struct req *r)
         (dr = rating_level(r, ref, l.id, &level, &rating_id, &comment)) != DB_OK || level != 1) {
         return ref && strlen(ref) == 16 && level == 0 ? 404 : 400;
     }
+    if (typed && *typed) {
+        comment = typed;
+    }
+    for (i = 0; reason && i < NELEM(unhappy_reasons); i++) {
+        if (strcmp(reason, unhappy_reasons[i].code) == 0) {
+            break;
+        }
+    }
+    if (reason == NULL || i == NELEM(unhappy_reasons)) {
+        unhappy_hdf(r, ref, comment, 0);
+        hset(r, "Page.Error", lang_str(r, "Qr.ReasonMissing"));
+        return render_status(r, 422, "citizen/qr_thanks");
+    }
+    if (comment && utf8_len(comment) > MAX_COMMENT_CHARS) {
+        unhappy_hdf(r, ref, comment, unhappy_reasons[i].kind == NULL);
+        hset(r, "Page.Reason", reason);
+        hset(r, "Page.Error", lang_str(r, "Qr.CommentTooLong"));
+        return render_status(r, 422, "citizen/qr_thanks");
+    }
+    kind = unhappy_reasons[i].kind;
+    if (kind == NULL && str_in(chosen, other_kinds, NELEM(other_kinds))) {
+        kind = chosen;
+    }
+    if (kind == NULL) {
+        /* "other": one more tap says what it is about */
+        unhappy_hdf(r, ref, comment, 1);
+        hset(r, "Page.Reason", reason);
+        if (chosen) {
+            hset(r, "Page.Error", lang_str(r, "Fb.Err.Kind"));
+        }
+        return render_status(r, chosen ? 422 : 200, "citizen/qr_thanks");
+    }
     /* one case per rating however often the button is pressed */
     mac(r->app->secret, "quick-case", ref, 16, h, sizeof(h));
     hex_encode(idem, h, sizeof(h));
-    in.kind = l.counter_id || l.officer_id || l.dossier_id ? "conduct" : "suggestion";
+    in.kind = kind;
     in.unit_id = l.unit_id;
     in.counter_id = l.counter_id;
     in.officer_id = l.officer_id;
     in.dossier_id = l.dossier_id;
     in.rating_id = rating_id;
     in.qr_link_id = l.id;
-    in.content = comment && *comment ? comment : lang_str(r, "Qr.DefaultComplaint");
+    in.content = pool_printf(&r->pool, "%s.%s%s",
+                             lang_str(r, pool_printf(&r->pool, "Qr.Reason.%s", reason)),
+                             comment && *comment ? "\n" : "", comment ? comment : "");
     in.identity = "anonymous";
     in.idem = idem;
     if ((dr = feedback_create(r, &in, code)) != DB_OK) {

@@ -1,5 +1,5 @@
 // The citizen's walk on a phone: scan a counter's QR, rate "Không hài lòng",
-// turn it into a case, file a complaint with a photo anonymously, track it.
+// say what was wrong (a case), file a complaint with a photo anonymously, track it.
 // axe-core on every page.
 'use strict';
 const assert = require('assert');
@@ -24,7 +24,7 @@ test('scan → rate → complain → track, on a 360 px phone, with no accessibi
     await page.waitForURL(/\/cam-on\?r=/);
     assert.match(await page.textContent('h1'), /Cảm ơn bạn đã đánh giá/);
     await checkA11y(page, 'thanks');
-    await page.click('text=Gửi thành phản ánh');
+    await page.click('button[name=reason][value=attitude]');  // second tap: what was wrong
     await page.waitForURL(/\/phan-anh\/PA-\d{8}-\d{4}-[0-9A-Z]{4}\?moi=1/);
     const quickCode = (await page.textContent('strong.code')).trim();
     assert.match(quickCode, /^PA-\d{8}-\d{4}-[0-9A-Z]{4}$/);
@@ -101,3 +101,34 @@ test('public statistics and the poster page pass axe-core', async () => {
     await ctx.close();
   }
 });
+
+// Taps counted at 320 px, with and without JavaScript: "Không hài lòng" and a
+// reason file the case (2 taps); "Điều khác" asks the kind (3 taps).
+for (const js of [true, false]) {
+  test(`an unhappy tap captures why in at most 3 taps at 320 px (JavaScript ${js ? 'on, axe-core' : 'off'})`, async () => {
+    const q = qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 7 AND code = 'Q01')");
+    const c = await open({ viewport: { width: 320, height: 640 }, javaScriptEnabled: js });
+    try {
+      for (const [taps, expectKind] of [[['button.lv1', 'button[name=reason][value=wait]'], 'petition'],
+        [['button.lv1', 'button[name=reason][value=other]', 'button[name=kind][value=conduct]'], 'conduct']]) {
+        resetLimits();
+        await c.page.goto(q);
+        for (const [i, t] of taps.entries()) {
+          if (i === 1) {
+            assert.strictEqual(await c.page.textContent('#what-wrong'), 'Điều gì chưa tốt?');
+            if (js) await checkA11y(c.page, 'what was wrong');
+            await c.page.fill('#comment', 'Chờ lâu ở quầy');
+          }
+          await Promise.all([c.page.waitForNavigation(), c.page.click(t)]);
+        }
+        assert.match(c.page.url(), /\/phan-anh\/PA-\d{8}-\d{4}-[0-9A-Z]{4}\?moi=1$/, `${taps.length} taps file the case`);
+        const code = (await c.page.textContent('strong.code')).trim();
+        assert.deepStrictEqual(sql(`SELECT kind, identity, content LIKE '%Chờ lâu ở quầy' FROM feedback WHERE CONCAT(code, '-', check_part) = '${code}'`), [[expectKind, 'anonymous', '1']]);
+        const [sw, iw] = await c.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        assert.ok(sw <= iw, `case page ${sw} px wide at ${iw}`);
+      }
+    } finally {
+      await c.ctx.close();
+    }
+  });
+}
