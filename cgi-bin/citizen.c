@@ -717,57 +717,120 @@ dossier_lookup(struct req *r)
 
 /* ---- procedure catalogue and unit directory ----------------------------- */
 
+/* One procedure found by the catalogue search, with its score. */
+struct proc_hit {
+    size_t row;
+    int score;
+    size_t name_len;
+    const char *name;
+};
+
+static int
+hit_cmp(const void *a, const void *b)
+{
+    const struct proc_hit *x = a, *y = b;
+
+    if (x->score != y->score) {
+        return x->score < y->score ? 1 : -1;
+    }
+    if (x->name_len != y->name_len) {
+        return x->name_len < y->name_len ? -1 : 1;
+    }
+    return strcmp(x->name, y->name);
+}
+
+#define PROCS_PER_PAGE 20
+#define SEARCH_VARIANTS 8
+
+/* Rank the catalogue rows (national code in column 0, name in column 1) for
+ * the folded query: every way of reading it (search_variants, with the
+ * synonyms an administrator keeps) scored against the folded name
+ * (search_score), the best kept; the national code typed in full comes
+ * first.  hits gets the matching rows, best first, *n how many. */
+static enum db_rc
+rank_procedures(struct req *r, const struct dbres *res, const char *folded,
+                struct proc_hit *hits, size_t *n)
+{
+    struct search_synonym *syn;
+    const char *variants[SEARCH_VARIANTS];
+    size_t nsyn = 0, nvar;
+    struct dbres sres;
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool, "SELECT term, expansion FROM search_synonym ORDER BY id",
+                  DB_NOARGS, &sres);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    syn = pool_alloc(&r->pool, (sres.nrows + 1) * sizeof(*syn));
+    for (size_t i = 0; i < sres.nrows; i++) {
+        const char *e = search_fold(&r->pool, dbres_get(&sres, i, 1));
+
+        if (e && *e) {
+            syn[nsyn++] = (struct search_synonym){ dbres_get(&sres, i, 0), e };
+        }
+    }
+    nvar = search_variants(&r->pool, folded, syn, nsyn, variants, SEARCH_VARIANTS);
+    *n = 0;
+    for (size_t i = 0; i < res->nrows; i++) {
+        const char *name = dbres_get(res, i, 1), *fname = search_fold(&r->pool, name);
+        const char *fcode = search_fold(&r->pool, dbres_get(res, i, 0));
+        int best = fcode && strcmp(fcode, folded) == 0 ? 1000 : 0;
+
+        for (size_t v = 0; fname && v < nvar; v++) {
+            int sc = search_score(fname, variants[v]);
+
+            best = sc > best ? sc : best;
+        }
+        if (best > 0) {
+            hits[(*n)++] = (struct proc_hit){ i, best, utf8_len(name), name };
+        }
+    }
+    qsort(hits, *n, sizeof(*hits), hit_cmp);
+    return DB_OK;
+}
+
+/* The catalogue: ?q= searched with forgiveness (search.h) and ranked; the
+ * field (?linh-vuc=) and level (?cap=) narrow it; 20 a page (?trang=).  With
+ * nothing found, the fields to browse and the one-stop centre's hotline. */
 static int
 procedures(struct req *r)
 {
-    static const char *const cols[] = { "code", "name", "field", "level", "time_value",
-                                        "time_unit", "unit", NULL };
     static const char *const fcols[] = { "id", "name", NULL };
-    const char *q = req_query(r, "q"), *level = req_query(r, "cap");
+    static const char *const pcols[] = { "code", "name", "field", "level", "time_value",
+                                         "time_unit", "unit" };
+    const char *q = req_query(r, "q"), *level = req_query(r, "cap"), *folded = NULL;
     long long field = 0, page = 1;
-    struct dbres res, fields;
-    char *like = NULL;
+    struct dbres res, fields, hot;
+    struct proc_hit *hits;
+    size_t total, from;
     enum db_rc rc;
 
     parse_int(req_query(r, "linh-vuc"), 1, 1LL << 40, &field);
     if (parse_int(req_query(r, "trang"), 1, 10000, &page) != 0) {
         page = 1;
     }
-    if (q && (*q == '\0' || utf8_len(q) > 100)) {
+    if (q && utf8_len(q) <= 100) {
+        folded = search_fold(&r->pool, q);
+    }
+    if (folded == NULL || *folded == '\0') {
+        folded = NULL;
         q = NULL;
     }
     if (level && strcmp(level, "province") && strcmp(level, "commune") && strcmp(level, "ministry")) {
         level = NULL;
     }
-    if (q) {
-        like = pool_alloc(&r->pool, 2 * strlen(q) + 3);
-        char *o = like;
-
-        *o++ = '%';
-        for (const char *c = q; *c; c++) {
-            if (*c == '%' || *c == '_' || *c == '\\') {
-                *o++ = '\\';
-            }
-            *o++ = *c;
-        }
-        *o++ = '%';
-        *o = '\0';
-    }
-    /* utf8mb4_unicode_520_ci folds diacritics and đ/d: "dang ky" finds "Đăng ký" */
     rc = db_query(r->app->db, &r->pool,
                   "SELECT p.national_code, p.name, f.name, p.level, p.time_value, p.time_unit, u.name"
                   "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
                   "  JOIN org_unit u ON u.id = p.unit_id"
                   " WHERE p.effective_from <= CURDATE()"
                   "   AND (p.effective_to IS NULL OR p.effective_to >= CURDATE())"
-                  "   AND (? IS NULL OR p.name COLLATE utf8mb4_unicode_520_ci LIKE ?"
-                  "        OR p.national_code = ?)"
                   "   AND (? = 0 OR p.field_id = ?) AND (? IS NULL OR p.level = ?)"
-                  " ORDER BY (? IS NOT NULL AND p.name COLLATE utf8mb4_unicode_520_ci LIKE ?) DESC,"
-                  "          p.name LIMIT 21 OFFSET ?",
-                  DB_ARGS(DV_S(like), DV_S(like), DV_S(q), DV_I(field), DV_I(field), DV_S(level),
-                          DV_S(level), DV_S(like), DV_S(q ? pool_printf(&r->pool, "%s%%", like + 1) : NULL),
-                          DV_I((page - 1) * 20)),
+                  " ORDER BY p.name LIMIT ? OFFSET ?",
+                  DB_ARGS(DV_I(field), DV_I(field), DV_S(level), DV_S(level),
+                          DV_I(folded ? 100000 : PROCS_PER_PAGE + 1),
+                          DV_I(folded ? 0 : (page - 1) * PROCS_PER_PAGE)),
                   &res);
     if (rc == DB_OK) {
         rc = db_query(r->app->db, &r->pool, "SELECT id, name FROM field ORDER BY sort_order, name",
@@ -776,13 +839,57 @@ procedures(struct req *r)
     if (rc != DB_OK) {
         return db_fail(r, rc);
     }
-    if (res.nrows == 21) {
-        res.nrows = 20;
+    /* a search ranks the whole catalogue (as narrowed); browsing reads one page */
+    hits = pool_alloc(&r->pool, (res.nrows + 1) * sizeof(*hits));
+    if (folded) {
+        if ((rc = rank_procedures(r, &res, folded, hits, &total)) != DB_OK) {
+            return db_fail(r, rc);
+        }
+        from = (size_t)(page - 1) * PROCS_PER_PAGE;
+    } else {
+        for (total = 0; total < res.nrows; total++) {
+            hits[total] = (struct proc_hit){ total, 0, 0, NULL };
+        }
+        from = 0;
+    }
+    for (size_t i = from; i < total && i < from + PROCS_PER_PAGE; i++) {
+        for (size_t c = 0; c < NELEM(pcols); c++) {
+            hset(r, pool_printf(&r->pool, "Page.Procs.%zu.%s", i - from, pcols[c]),
+                 dbres_get(&res, hits[i].row, c));
+        }
+    }
+    if (total > from + PROCS_PER_PAGE) {
         hseti(r, "Page.Next", page + 1);
     }
-    hset_rows(r, "Page.Procs", &res, cols);
+    if (total == 0 && q) {
+        /* nothing found: the one-stop centre nearest the top answers the phone */
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT name, hotline FROM org_unit"
+                      " WHERE level = 'centre' AND hotline IS NOT NULL AND valid_to IS NULL"
+                      " ORDER BY CHAR_LENGTH(path), sort_order LIMIT 1",
+                      DB_NOARGS, &hot);
+        if (rc != DB_OK) {
+            return db_fail(r, rc);
+        }
+        hset(r, "Page.Hotline.name", dbres_get(&hot, 0, 0));
+        hset(r, "Page.Hotline.phone", dbres_get(&hot, 0, 1));
+        if (hot.nrows) {
+            /* a tel: link takes the digits only ("0229 3888 555" → 02293888555) */
+            const char *ph = dbres_get(&hot, 0, 1);
+            char *tel = pool_alloc(&r->pool, strlen(ph) + 1), *t = tel;
+
+            for (; *ph; ph++) {
+                if (isdigit((unsigned char)*ph) || (*ph == '+' && t == tel)) {
+                    *t++ = *ph;
+                }
+            }
+            hset(r, "Page.Hotline.tel", tel);
+        }
+    }
     hset_rows(r, "Page.Fields", &fields, fcols);
-    hseti(r, "Page.Count", (long long)res.nrows);
+    hseti(r, "Page.Count", folded ? (long long)total
+                                  : (page - 1) * PROCS_PER_PAGE +
+                                        (long long)(total < PROCS_PER_PAGE ? total : PROCS_PER_PAGE));
     hset(r, "Page.Q", q);
     hseti(r, "Page.Field", field);
     hset(r, "Page.Level", level);

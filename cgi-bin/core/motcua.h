@@ -12,6 +12,7 @@
 #include "token.h"
 #include "qrlink.h"
 #include "qr.h"
+#include "search.h"
 #include "stats.h"
 #include "store_feedback.h"
 #include "store_case.h"
