@@ -151,7 +151,10 @@ static int
 qr_open(struct req *r, struct qrlink *l)
 {
     enum qr_state st;
-    enum db_rc rc = qrlink_resolve(r, r->arg[0], l, &st);
+    enum db_rc rc;
+
+    r->arg[0] = code_qr_token(&r->pool, r->arg[0]);   /* "7k2m…" as printed "7K2M…" */
+    rc = qrlink_resolve(r, r->arg[0], l, &st);
 
     if (rc != DB_OK) {
         return db_fail(r, rc);
@@ -671,7 +674,8 @@ dossier_view(struct req *r)
 static int
 dossier_lookup(struct req *r)
 {
-    const char *code = req_query(r, "ma"), *phone4 = req_query(r, "so");
+    const char *code = code_dossier(&r->pool, req_query(r, "ma"));
+    const char *phone4 = req_query(r, "so");
     int limit = (int)conf_int(r->app->conf, "Lookup.MissesPerHour", 10), misses = 0, allowed;
     struct dbres res;
     enum db_rc rc;
@@ -1241,14 +1245,7 @@ fb_lookup(struct req *r)
     if (code == NULL || *code == '\0') {
         return render(r, "citizen/fb_track");
     }
-    up = pool_strdup(&r->pool, code);
-    for (char *c = up; *c; c++) {
-        *c = (char)toupper((unsigned char)*c);
-        if (*c == ' ') {
-            *c = '\0';
-            break;
-        }
-    }
+    up = code_feedback(&r->pool, code);
     if ((rc = feedback_find(r, up, &id, &status)) != DB_OK) {
         return db_fail(r, rc);
     }

@@ -21,6 +21,7 @@
 #include "store_import.h"
 #include "csv_import.h"
 #include "cal_check.h"
+#include "codes.h"
 #include "util.h"
 
 #endif
