@@ -22,7 +22,7 @@ test('scan → rate → complain → track, on a 360 px phone, with no accessibi
     await checkA11y(page, 'QR landing');
     await page.click('button.lv1');                        // one tap: "Không hài lòng"
     await page.waitForURL(/\/cam-on\?r=/);
-    assert.match(await page.textContent('h1'), /Cảm ơn bạn đã đánh giá/);
+    assert.match(await page.textContent('h1'), /Cảm ơn Ông\/Bà đã đánh giá/);
     await checkA11y(page, 'thanks');
     await page.click('button[name=reason][value=attitude]');  // second tap: what was wrong
     await page.waitForURL(/\/phan-anh\/PA-\d{8}-\d{4}-[0-9A-Z]{4}\?moi=1/);

@@ -81,3 +81,19 @@ test('public statistics at 360 px: TTPVHCC explained, a visible cue that the tab
     await ctx.close();
   }
 });
+
+test('feedback form at 320 px without JavaScript: "Ẩn danh" hides the contact boxes it would not keep', async () => {
+  const { ctx, page } = await open({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+  try {
+    await page.goto('/phan-anh/moi');
+    await page.check('input[name=identity][value=named]');
+    assert.strictEqual(await page.isVisible('#name'), true);
+    await page.check('input[name=identity][value=anonymous]');
+    assert.strictEqual(await page.isVisible('#name'), false, 'name box hidden');
+    assert.strictEqual(await page.isVisible('#phone'), false, 'phone box hidden');
+    await page.check('input[name=identity][value=confidential]');
+    assert.strictEqual(await page.isVisible('#phone'), true);
+  } finally {
+    await ctx.close();
+  }
+});

@@ -117,7 +117,7 @@ test('one tap rates a counter: stored with its context and counted in the aggreg
   const after = Number(sql("SELECT SUM(r3) FROM stat_day WHERE scope = 'counter' AND scope_id = " + counter)[0][0]);
   assert.strictEqual(after, before + 1);
   const thanks = await c.get(loc);
-  assert.match(thanks.text, /Cảm ơn bạn đã đánh giá/);
+  assert.match(thanks.text, /Cảm ơn Ông\/Bà đã đánh giá/);
   assert.ok(!thanks.text.includes('Điều gì chưa tốt?'), 'no complaint offer for a good rating');
 });
 
@@ -445,7 +445,7 @@ test('the citizen reads the answer, escaped, and can ask a leader to review it',
   assert.strictEqual(r.status, 303);
   assert.deepStrictEqual(sql(`SELECT status, answer_satisfied FROM feedback WHERE id = ${id}`), [['review', '0']]);
   const after = await c.get('/phan-anh/' + code);
-  assert.match(after.text, /Bạn đề nghị lãnh đạo xem xét lại/);
+  assert.match(after.text, /Người gửi đề nghị lãnh đạo xem xét lại/);
   assert.ok(!after.text.includes(`/phan-anh/${code}/danh-gia`), 'asked once only');
 });
 
@@ -458,7 +458,7 @@ test('a request for information pauses the clock; the citizen replies and the du
   sql(`UPDATE feedback SET status = 'need_info', paused_at = '2025-11-17 02:00:00', due_at = '2025-11-28 10:00:00' WHERE id = ${id}`);
   recountFeedback();
   const page = await c.get('/phan-anh/' + code);
-  assert.match(page.text, /Chờ bạn bổ sung thông tin/);
+  assert.match(page.text, /Chờ người gửi bổ sung thông tin/);
   const hidden = formFields(page.text, `/phan-anh/${code}/bo-sung`);
   const empty = await c.post(`/phan-anh/${code}/bo-sung`, { ...hidden, reply: '  ' });
   assert.strictEqual(empty.status, 422);
@@ -468,7 +468,7 @@ test('a request for information pauses the clock; the citizen replies and the du
   assert.strictEqual(status, 'accepted');
   assert.strictEqual(paused, 'NULL');
   assert.ok(due > '2025-11-28', `due moved later: ${due}`);
-  assert.match((await c.get('/phan-anh/' + code)).text, /Bạn đã bổ sung thông tin/);
+  assert.match((await c.get('/phan-anh/' + code)).text, /Người gửi đã bổ sung thông tin/);
 });
 
 test('public statistics: the share of satisfied ratings, hidden under 10 ratings', async () => {
@@ -478,7 +478,7 @@ test('public statistics: the share of satisfied ratings, hidden under 10 ratings
   let r = await c.get('/thong-ke/');
   assert.strictEqual(r.status, 200);
   let row = r.text.split('<tr>').find(t => t.includes('Trung tâm Phục vụ hành chính công xã Gia Viễn'));
-  assert.match(row, /Chưa đủ dữ liệu/);
+  assert.match(row, /Chưa đủ số liệu/);
   sql("UPDATE stat_day SET ratings = 20, r3 = 10, r2 = 5, r1 = 5, feedback = 12, answered = 10, answered_on_time = 7 WHERE scope = 'unit' AND scope_id = 9");
   r = await c.get('/thong-ke/');
   row = r.text.split('<tr>').find(t => t.includes('Trung tâm Phục vụ hành chính công xã Gia Viễn')).replace(/>\s+</g, '><');
