@@ -4,23 +4,15 @@
 'use strict';
 const assert = require('assert');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, qrPath, fileCase, resetLimits } = require('../lib/client');
+const { sql, qrPath, fileCase, resetLimits, newDossier } = require('../lib/client');
 const { open, checkA11y } = require('./browser');
 
 // The citizen pages to measure, with a dossier and a case of their own.
 async function citizenPages() {
   resetLimits();
-  const officer = new Client();
-  await officer.login('canbo02');
   // the catalogue's procedure with the longest name, at the provincial centre
   const [[proc, natCode]] = sql('SELECT id, national_code FROM procedure_tthc WHERE unit_id = 2 ORDER BY CHAR_LENGTH(name) DESC, id LIMIT 1');
-  const csrf = await officer.csrf('/can-bo/ho-so/moi');
-  const r = await officer.post('/can-bo/ho-so/moi', { csrf, procedure: proc, name: 'Nguyễn Thị Phương Thảo',
-    phone: '0904 111 222', documents: 'Tờ khai\nBản sao giấy chứng nhận quyền sử dụng đất', sets: '1', channel: 'counter', collect: 'counter' });
-  assert.strictEqual(r.status, 303, r.text.slice(0, 300));
-  const code = r.headers.get('location').split('/')[3];
-  const [[qid]] = sql(`SELECT q.id FROM qr_link q JOIN dossier d ON d.id = q.dossier_id WHERE d.code = '${code}'`);
-  const dossier = new URL(motcuactl('qr-url', qid).trim()).pathname.replace('/q/', '/ho-so/');
+  const { url: dossier } = await newDossier({ name: 'Nguyễn Thị Phương Thảo', procedure: proc });
   const counter = qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 7 AND code = 'Q02')");
   const { pub } = await fileCase({ kind: 'suggestion', unit: '000.00.01.H41', content: 'Thời gian chờ ở quầy quá lâu, không có số thứ tự.', identity: 'anonymous' }, null);
   return ['/', '/thu-tuc/', '/thu-tuc/?q=dat', '/thu-tuc/?q=' + encodeURIComponent('sổ đỏ'), '/thu-tuc/?q=xyz+khong+co', '/thu-tuc/' + natCode, '/ho-so/', dossier, counter,

@@ -4,7 +4,7 @@
 'use strict';
 const assert = require('assert');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, qrPath, formFields, resetLimits, text } = require('../lib/client');
+const { Client, qrPath, formFields, resetLimits, text, newDossier } = require('../lib/client');
 
 const COUNTER = () => qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q03')");
 
@@ -52,15 +52,7 @@ test('the feedback form\'s error summary lists each error and links to its field
 
 test('the dossier page a receipt opens: its title, the receiving unit, rating comes with the result', async () => {
   resetLimits();
-  const officer = new Client();
-  await officer.login('canbo02');
-  const [[proc]] = sql('SELECT id FROM procedure_tthc WHERE unit_id = 2 ORDER BY id LIMIT 1');
-  const csrf = await officer.csrf('/can-bo/ho-so/moi');
-  const made = await officer.post('/can-bo/ho-so/moi', { csrf, procedure: proc, name: 'Vũ Thị Lan', phone: '0987654321',
-    documents: 'Tờ khai', sets: '1', channel: 'counter', collect: 'counter' });
-  const code = made.headers.get('location').split('/')[3];
-  const [[qid]] = sql(`SELECT q.id FROM qr_link q JOIN dossier d ON d.id = q.dossier_id WHERE d.code = '${code}'`);
-  const url = new URL(motcuactl('qr-url', qid).trim()).pathname.replace('/q/', '/ho-so/');
+  const { url } = await newDossier();
   const r = await new Client().get(url);
   assert.strictEqual(r.status, 200);
   assert.match(r.text, /<h1>Tình trạng hồ sơ<\/h1>/);
