@@ -1445,6 +1445,9 @@ public_stats(struct req *r)
     cal_format(to, p.to);
     hset(r, "Page.From", p.from);
     hset(r, "Page.To", p.to);
+    /* shown as every other date on the citizen's pages: dd/mm/yyyy */
+    hset(r, "Page.FromText", pool_printf(&r->pool, "%.2s/%.2s/%.4s", p.from + 8, p.from + 5, p.from));
+    hset(r, "Page.ToText", pool_printf(&r->pool, "%.2s/%.2s/%.4s", p.to + 8, p.to + 5, p.to));
     if ((rc = report_public(r, &p, "Page.Qd", min)) != DB_OK ||
         (rc = stats_rows(r, "unit", "Page.Units", &p, min)) != DB_OK ||
         (rc = stats_rows(r, "counter", "Page.Counters", &p, min)) != DB_OK) {

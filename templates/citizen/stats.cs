@@ -2,7 +2,7 @@
 <h1><?cs var:L.Stats.Title ?></h1>
 <p><?cs var:L.Stats.Intro ?></p>
 <p class="help"><?cs var:L.Stats.Abbr ?></p>
-<p><?cs var:L.Stats.Period ?>: <?cs var:Page.From ?> → <?cs var:Page.To ?></p>
+<p><?cs var:L.Stats.Period ?>: <?cs var:Page.FromText ?> → <?cs var:Page.ToText ?></p>
 <form method="get" action="/thong-ke/" class="filters">
   <label for="tu"><?cs var:L.Lead.From ?></label><input id="tu" name="tu" type="date" value="<?cs var:Page.From ?>">
   <label for="den"><?cs var:L.Lead.To ?></label><input id="den" name="den" type="date" value="<?cs var:Page.To ?>">
