@@ -264,12 +264,19 @@ qr_rate(struct req *r)
     in.burst_count = (int)conf_int(conf, "Rating.BurstCount", 8);
     in.burst_seconds = (int)conf_int(conf, "Rating.BurstSeconds", 300);
     in.replace_hours = (int)conf_int(conf, "Rating.ReplaceHours", 72);
+    in.replace_ref = req_cookie(r, "mc_rated");
+    in.replace_minutes = (int)conf_int(conf, "Rating.ReplaceMinutes", 10);
     if ((dr = rating_save(r, &l, &in, ref, &result)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (result == RATING_LIMITED) {
         hset(r, "Page.ErrDetail", lang_str(r, "Qr.TooMany"));
         return 429;
+    }
+    if (result == RATING_NEW && !l.dossier_id && in.replace_minutes > 0) {
+        /* this browser may change its mind for Rating.ReplaceMinutes after its
+         * rating (the database checks the time too) */
+        resp_cookie(r, "mc_rated", ref, (long)in.replace_minutes * 60, 1);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/q/%s/cam-on?r=%s%s", l.token, ref,
                                         result == RATING_REPLACED ? "&kq=replaced"

@@ -107,11 +107,12 @@ test('public statistics and the poster page pass axe-core', async () => {
 for (const js of [true, false]) {
   test(`an unhappy tap captures why in at most 3 taps at 320 px (JavaScript ${js ? 'on, axe-core' : 'off'})`, async () => {
     const q = qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 7 AND code = 'Q01')");
-    const c = await open({ viewport: { width: 320, height: 640 }, javaScriptEnabled: js });
-    try {
-      for (const [taps, expectKind] of [[['button.lv1', 'button[name=reason][value=wait]'], 'petition'],
-        [['button.lv1', 'button[name=reason][value=other]', 'button[name=kind][value=conduct]'], 'conduct']]) {
-        resetLimits();
+    for (const [taps, expectKind] of [[['button.lv1', 'button[name=reason][value=wait]'], 'petition'],
+      [['button.lv1', 'button[name=reason][value=other]', 'button[name=kind][value=conduct]'], 'conduct']]) {
+      resetLimits();
+      // a browser of its own each time (the same one would replace its rating)
+      const c = await open({ viewport: { width: 320, height: 640 }, javaScriptEnabled: js });
+      try {
         await c.page.goto(q);
         for (const [i, t] of taps.entries()) {
           if (i === 1) {
@@ -126,9 +127,27 @@ for (const js of [true, false]) {
         assert.deepStrictEqual(sql(`SELECT kind, identity, content LIKE '%Chờ lâu ở quầy' FROM feedback WHERE CONCAT(code, '-', check_part) = '${code}'`), [[expectKind, 'anonymous', '1']]);
         const [sw, iw] = await c.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
         assert.ok(sw <= iw, `case page ${sw} px wide at ${iw}`);
+      } finally {
+        await c.ctx.close();
       }
-    } finally {
-      await c.ctx.close();
     }
   });
 }
+
+test('going back and tapping another level replaces the rating and says so (320 px, no JavaScript)', async () => {
+  resetLimits();
+  const q = qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q04')");
+  const { ctx, page } = await open({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+  try {
+    await page.goto(q);
+    await Promise.all([page.waitForNavigation(), page.click('button.lv3')]);
+    const ref = new URL(page.url()).searchParams.get('r');
+    await page.goBack();
+    await Promise.all([page.waitForNavigation(), page.click('button.lv2')]);
+    assert.strictEqual(new URL(page.url()).searchParams.get('r'), ref, 'the same rating');
+    assert.match(await page.textContent('main'), /Đánh giá trước của Ông\/Bà đã được thay bằng đánh giá mới/);
+    assert.deepStrictEqual(sql(`SELECT COUNT(*), MAX(level) FROM rating WHERE ref = '${ref}'`), [['1', '2']]);
+  } finally {
+    await ctx.close();
+  }
+});
