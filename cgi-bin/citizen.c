@@ -151,7 +151,10 @@ static int
 qr_open(struct req *r, struct qrlink *l)
 {
     enum qr_state st;
-    enum db_rc rc = qrlink_resolve(r, r->arg[0], l, &st);
+    enum db_rc rc;
+
+    r->arg[0] = code_qr_token(&r->pool, r->arg[0]);   /* "7k2m…" as printed "7K2M…" */
+    rc = qrlink_resolve(r, r->arg[0], l, &st);
 
     if (rc != DB_OK) {
         return db_fail(r, rc);
@@ -261,6 +264,8 @@ qr_rate(struct req *r)
     in.burst_count = (int)conf_int(conf, "Rating.BurstCount", 8);
     in.burst_seconds = (int)conf_int(conf, "Rating.BurstSeconds", 300);
     in.replace_hours = (int)conf_int(conf, "Rating.ReplaceHours", 72);
+    in.replace_ref = req_cookie(r, "mc_rated");
+    in.replace_minutes = (int)conf_int(conf, "Rating.ReplaceMinutes", 10);
     if ((dr = rating_save(r, &l, &in, ref, &result)) != DB_OK) {
         return db_fail(r, dr);
     }
@@ -268,16 +273,52 @@ qr_rate(struct req *r)
         hset(r, "Page.ErrDetail", lang_str(r, "Qr.TooMany"));
         return 429;
     }
+    if (result == RATING_NEW && !l.dossier_id && in.replace_minutes > 0) {
+        /* this browser may change its mind for Rating.ReplaceMinutes after its
+         * rating (the database checks the time too) */
+        resp_cookie(r, "mc_rated", ref, (long)in.replace_minutes * 60, 1);
+    }
     return resp_redirect(r, pool_printf(&r->pool, "/q/%s/cam-on?r=%s%s", l.token, ref,
                                         result == RATING_REPLACED ? "&kq=replaced"
                                         : result == RATING_ALREADY ? "&kq=already" : ""));
+}
+
+/* "Điều gì chưa tốt?" after "Không hài lòng": each reason a citizen can tap,
+ * and the kind of case it files.  Waiting, documents asked, fees and the
+ * result are about receiving and processing the dossier (a petition on the
+ * procedure); attitude is about an officer's conduct; for anything else the
+ * citizen chooses the kind. */
+static const struct {
+    const char *code, *kind;
+} unhappy_reasons[] = {
+    { "wait", "petition" },   { "docs", "petition" },    { "fee", "petition" },
+    { "result", "petition" }, { "attitude", "conduct" }, { "other", NULL },
+};
+static const char *const other_kinds[] = { "petition", "conduct", "suggestion" };
+
+/* The unhappy rating's follow-up on the thanks page: its reference, the
+ * comment so far, the reasons, and (for "other") the kinds to choose from. */
+static void
+unhappy_hdf(struct req *r, const char *ref, const char *comment, int choose_kind)
+{
+    hseti(r, "Page.Level", 1);
+    hset(r, "Page.Ref", ref);
+    hset(r, "Page.Comment", comment ? comment : "");
+    for (size_t i = 0; i < NELEM(unhappy_reasons); i++) {
+        hset(r, pool_printf(&r->pool, "Page.Reasons.%zu", i), unhappy_reasons[i].code);
+    }
+    if (choose_kind) {
+        for (size_t i = 0; i < NELEM(other_kinds); i++) {
+            hset(r, pool_printf(&r->pool, "Page.Kinds.%zu", i), other_kinds[i]);
+        }
+    }
 }
 
 static int
 qr_thanks(struct req *r)
 {
     struct qrlink l;
-    const char *ref = req_query(r, "r"), *kq = req_query(r, "kq"), *comment;
+    const char *ref = req_query(r, "r"), *kq = req_query(r, "kq"), *comment = NULL;
     long long rating_id;
     int rc = qr_open(r, &l), level = 0;
     enum db_rc dr;
@@ -290,7 +331,9 @@ qr_thanks(struct req *r)
             return db_fail(r, dr);
         }
     }
-    if (level) {
+    if (level == 1) {
+        unhappy_hdf(r, ref, comment, 0);
+    } else if (level) {
         hseti(r, "Page.Level", level);
         hset(r, "Page.Ref", ref);
     }
@@ -309,17 +352,23 @@ fb_created(struct req *r, const char *code, const char *key)
                                         *key ? "&k=" : "", key));
 }
 
-/* "Không hài lòng" → a tracked case with one more tap. */
+/* "Không hài lòng" → a reason tapped (and, for "other", a kind) → a tracked
+ * anonymous case: information for the unit's leaders, not a formal petition
+ * (a petition needs a name, address and phone).  The rating, counter, officer
+ * and dossier of the QR are attached. */
 static int
 qr_quick_case(struct req *r)
 {
     struct qrlink l;
     const char *ref = req_form(r, "r"), *comment = NULL;
+    const char *typed = req_form_trimmed(r, "comment");
+    const char *reason = req_form(r, "reason"), *kind = NULL, *chosen = req_form(r, "kind");
     struct fb_new in = { 0 };
     long long rating_id = 0;
     char code[32], key[TOKEN_NONCE_LEN + 1], idem[33];
     unsigned char h[16];
     int rc = qr_open(r, &l), level = 0;
+    size_t i;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -329,17 +378,51 @@ qr_quick_case(struct req *r)
         (dr = rating_level(r, ref, l.id, &level, &rating_id, &comment)) != DB_OK || level != 1) {
         return ref && strlen(ref) == 16 && level == 0 ? 404 : 400;
     }
+    if (typed && *typed) {
+        comment = typed;
+    }
+    for (i = 0; reason && i < NELEM(unhappy_reasons); i++) {
+        if (strcmp(reason, unhappy_reasons[i].code) == 0) {
+            break;
+        }
+    }
+    if (reason == NULL || i == NELEM(unhappy_reasons)) {
+        unhappy_hdf(r, ref, comment, 0);
+        hset(r, "Page.Error", lang_str(r, "Qr.ReasonMissing"));
+        return render_status(r, 422, "citizen/qr_thanks");
+    }
+    if (comment && utf8_len(comment) > MAX_COMMENT_CHARS) {
+        unhappy_hdf(r, ref, comment, unhappy_reasons[i].kind == NULL);
+        hset(r, "Page.Reason", reason);
+        hset(r, "Page.Error", lang_str(r, "Qr.CommentTooLong"));
+        return render_status(r, 422, "citizen/qr_thanks");
+    }
+    kind = unhappy_reasons[i].kind;
+    if (kind == NULL && str_in(chosen, other_kinds, NELEM(other_kinds))) {
+        kind = chosen;
+    }
+    if (kind == NULL) {
+        /* "other": one more tap says what it is about */
+        unhappy_hdf(r, ref, comment, 1);
+        hset(r, "Page.Reason", reason);
+        if (chosen) {
+            hset(r, "Page.Error", lang_str(r, "Fb.Err.Kind"));
+        }
+        return render_status(r, chosen ? 422 : 200, "citizen/qr_thanks");
+    }
     /* one case per rating however often the button is pressed */
     mac(r->app->secret, "quick-case", ref, 16, h, sizeof(h));
     hex_encode(idem, h, sizeof(h));
-    in.kind = l.counter_id || l.officer_id || l.dossier_id ? "conduct" : "suggestion";
+    in.kind = kind;
     in.unit_id = l.unit_id;
     in.counter_id = l.counter_id;
     in.officer_id = l.officer_id;
     in.dossier_id = l.dossier_id;
     in.rating_id = rating_id;
     in.qr_link_id = l.id;
-    in.content = comment && *comment ? comment : lang_str(r, "Qr.DefaultComplaint");
+    in.content = pool_printf(&r->pool, "%s.%s%s",
+                             lang_str(r, pool_printf(&r->pool, "Qr.Reason.%s", reason)),
+                             comment && *comment ? "\n" : "", comment ? comment : "");
     in.identity = "anonymous";
     in.idem = idem;
     if ((dr = feedback_create(r, &in, code, key)) != DB_OK) {
@@ -632,7 +715,8 @@ dossier_find(struct req *r, void *arg, int *found)
 static int
 dossier_lookup(struct req *r)
 {
-    struct dossier_find f = { req_query(r, "ma"), req_query(r, "so"), NULL };
+    struct dossier_find f = { code_dossier(&r->pool, req_query(r, "ma")), req_query(r, "so"),
+                              NULL };
     enum code_verdict v;
     enum db_rc rc;
     char *up;
@@ -673,57 +757,120 @@ dossier_lookup(struct req *r)
 
 /* ---- procedure catalogue and unit directory ----------------------------- */
 
+/* One procedure found by the catalogue search, with its score. */
+struct proc_hit {
+    size_t row;
+    int score;
+    size_t name_len;
+    const char *name;
+};
+
+static int
+hit_cmp(const void *a, const void *b)
+{
+    const struct proc_hit *x = a, *y = b;
+
+    if (x->score != y->score) {
+        return x->score < y->score ? 1 : -1;
+    }
+    if (x->name_len != y->name_len) {
+        return x->name_len < y->name_len ? -1 : 1;
+    }
+    return strcmp(x->name, y->name);
+}
+
+#define PROCS_PER_PAGE 20
+#define SEARCH_VARIANTS 8
+
+/* Rank the catalogue rows (national code in column 0, name in column 1) for
+ * the folded query: every way of reading it (search_variants, with the
+ * synonyms an administrator keeps) scored against the folded name
+ * (search_score), the best kept; the national code typed in full comes
+ * first.  hits gets the matching rows, best first, *n how many. */
+static enum db_rc
+rank_procedures(struct req *r, const struct dbres *res, const char *folded,
+                struct proc_hit *hits, size_t *n)
+{
+    struct search_synonym *syn;
+    const char *variants[SEARCH_VARIANTS];
+    size_t nsyn = 0, nvar;
+    struct dbres sres;
+    enum db_rc rc;
+
+    rc = db_query(r->app->db, &r->pool, "SELECT term, expansion FROM search_synonym ORDER BY id",
+                  DB_NOARGS, &sres);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    syn = pool_alloc(&r->pool, (sres.nrows + 1) * sizeof(*syn));
+    for (size_t i = 0; i < sres.nrows; i++) {
+        const char *e = search_fold(&r->pool, dbres_get(&sres, i, 1));
+
+        if (e && *e) {
+            syn[nsyn++] = (struct search_synonym){ dbres_get(&sres, i, 0), e };
+        }
+    }
+    nvar = search_variants(&r->pool, folded, syn, nsyn, variants, SEARCH_VARIANTS);
+    *n = 0;
+    for (size_t i = 0; i < res->nrows; i++) {
+        const char *name = dbres_get(res, i, 1), *fname = search_fold(&r->pool, name);
+        const char *fcode = search_fold(&r->pool, dbres_get(res, i, 0));
+        int best = fcode && strcmp(fcode, folded) == 0 ? 1000 : 0;
+
+        for (size_t v = 0; fname && v < nvar; v++) {
+            int sc = search_score(fname, variants[v]);
+
+            best = sc > best ? sc : best;
+        }
+        if (best > 0) {
+            hits[(*n)++] = (struct proc_hit){ i, best, utf8_len(name), name };
+        }
+    }
+    qsort(hits, *n, sizeof(*hits), hit_cmp);
+    return DB_OK;
+}
+
+/* The catalogue: ?q= searched with forgiveness (search.h) and ranked; the
+ * field (?linh-vuc=) and level (?cap=) narrow it; 20 a page (?trang=).  With
+ * nothing found, the fields to browse and the one-stop centre's hotline. */
 static int
 procedures(struct req *r)
 {
-    static const char *const cols[] = { "code", "name", "field", "level", "time_value",
-                                        "time_unit", "unit", NULL };
     static const char *const fcols[] = { "id", "name", NULL };
-    const char *q = req_query(r, "q"), *level = req_query(r, "cap");
+    static const char *const pcols[] = { "code", "name", "field", "level", "time_value",
+                                         "time_unit", "unit" };
+    const char *q = req_query(r, "q"), *level = req_query(r, "cap"), *folded = NULL;
     long long field = 0, page = 1;
-    struct dbres res, fields;
-    char *like = NULL;
+    struct dbres res, fields, hot;
+    struct proc_hit *hits;
+    size_t total, from;
     enum db_rc rc;
 
     parse_int(req_query(r, "linh-vuc"), 1, 1LL << 40, &field);
     if (parse_int(req_query(r, "trang"), 1, 10000, &page) != 0) {
         page = 1;
     }
-    if (q && (*q == '\0' || utf8_len(q) > 100)) {
+    if (q && utf8_len(q) <= 100) {
+        folded = search_fold(&r->pool, q);
+    }
+    if (folded == NULL || *folded == '\0') {
+        folded = NULL;
         q = NULL;
     }
     if (level && strcmp(level, "province") && strcmp(level, "commune") && strcmp(level, "ministry")) {
         level = NULL;
     }
-    if (q) {
-        like = pool_alloc(&r->pool, 2 * strlen(q) + 3);
-        char *o = like;
-
-        *o++ = '%';
-        for (const char *c = q; *c; c++) {
-            if (*c == '%' || *c == '_' || *c == '\\') {
-                *o++ = '\\';
-            }
-            *o++ = *c;
-        }
-        *o++ = '%';
-        *o = '\0';
-    }
-    /* utf8mb4_unicode_520_ci folds diacritics and đ/d: "dang ky" finds "Đăng ký" */
     rc = db_query(r->app->db, &r->pool,
                   "SELECT p.national_code, p.name, f.name, p.level, p.time_value, p.time_unit, u.name"
                   "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
                   "  JOIN org_unit u ON u.id = p.unit_id"
                   " WHERE p.effective_from <= CURDATE()"
                   "   AND (p.effective_to IS NULL OR p.effective_to >= CURDATE())"
-                  "   AND (? IS NULL OR p.name COLLATE utf8mb4_unicode_520_ci LIKE ?"
-                  "        OR p.national_code = ?)"
                   "   AND (? = 0 OR p.field_id = ?) AND (? IS NULL OR p.level = ?)"
-                  " ORDER BY (? IS NOT NULL AND p.name COLLATE utf8mb4_unicode_520_ci LIKE ?) DESC,"
-                  "          p.name LIMIT 21 OFFSET ?",
-                  DB_ARGS(DV_S(like), DV_S(like), DV_S(q), DV_I(field), DV_I(field), DV_S(level),
-                          DV_S(level), DV_S(like), DV_S(q ? pool_printf(&r->pool, "%s%%", like + 1) : NULL),
-                          DV_I((page - 1) * 20)),
+                  " ORDER BY p.name LIMIT ? OFFSET ?",
+                  DB_ARGS(DV_I(field), DV_I(field), DV_S(level), DV_S(level),
+                          DV_I(folded ? 100000 : PROCS_PER_PAGE + 1),
+                          DV_I(folded ? 0 : (page - 1) * PROCS_PER_PAGE)),
                   &res);
     if (rc == DB_OK) {
         rc = db_query(r->app->db, &r->pool, "SELECT id, name FROM field ORDER BY sort_order, name",
@@ -732,13 +879,57 @@ procedures(struct req *r)
     if (rc != DB_OK) {
         return db_fail(r, rc);
     }
-    if (res.nrows == 21) {
-        res.nrows = 20;
+    /* a search ranks the whole catalogue (as narrowed); browsing reads one page */
+    hits = pool_alloc(&r->pool, (res.nrows + 1) * sizeof(*hits));
+    if (folded) {
+        if ((rc = rank_procedures(r, &res, folded, hits, &total)) != DB_OK) {
+            return db_fail(r, rc);
+        }
+        from = (size_t)(page - 1) * PROCS_PER_PAGE;
+    } else {
+        for (total = 0; total < res.nrows; total++) {
+            hits[total] = (struct proc_hit){ total, 0, 0, NULL };
+        }
+        from = 0;
+    }
+    for (size_t i = from; i < total && i < from + PROCS_PER_PAGE; i++) {
+        for (size_t c = 0; c < NELEM(pcols); c++) {
+            hset(r, pool_printf(&r->pool, "Page.Procs.%zu.%s", i - from, pcols[c]),
+                 dbres_get(&res, hits[i].row, c));
+        }
+    }
+    if (total > from + PROCS_PER_PAGE) {
         hseti(r, "Page.Next", page + 1);
     }
-    hset_rows(r, "Page.Procs", &res, cols);
+    if (total == 0 && q) {
+        /* nothing found: the one-stop centre nearest the top answers the phone */
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT name, hotline FROM org_unit"
+                      " WHERE level = 'centre' AND hotline IS NOT NULL AND valid_to IS NULL"
+                      " ORDER BY CHAR_LENGTH(path), sort_order LIMIT 1",
+                      DB_NOARGS, &hot);
+        if (rc != DB_OK) {
+            return db_fail(r, rc);
+        }
+        hset(r, "Page.Hotline.name", dbres_get(&hot, 0, 0));
+        hset(r, "Page.Hotline.phone", dbres_get(&hot, 0, 1));
+        if (hot.nrows) {
+            /* a tel: link takes the digits only ("0229 3888 555" → 02293888555) */
+            const char *ph = dbres_get(&hot, 0, 1);
+            char *tel = pool_alloc(&r->pool, strlen(ph) + 1), *t = tel;
+
+            for (; *ph; ph++) {
+                if (isdigit((unsigned char)*ph) || (*ph == '+' && t == tel)) {
+                    *t++ = *ph;
+                }
+            }
+            hset(r, "Page.Hotline.tel", tel);
+        }
+    }
     hset_rows(r, "Page.Fields", &fields, fcols);
-    hseti(r, "Page.Count", (long long)res.nrows);
+    hseti(r, "Page.Count", folded ? (long long)total
+                                  : (page - 1) * PROCS_PER_PAGE +
+                                        (long long)(total < PROCS_PER_PAGE ? total : PROCS_PER_PAGE));
     hset(r, "Page.Q", q);
     hseti(r, "Page.Field", field);
     hset(r, "Page.Level", level);
@@ -938,7 +1129,7 @@ fb_submit(struct req *r)
     struct fb_file files[3];
     struct qrlink l;
     char code[32], key[TOKEN_NONCE_LEN + 1], *phone = NULL;
-    int nerr = 0, allowed, have_link = 0;
+    int nerr = 0, allowed = 1, have_link = 0;
     long long max_file = conf_int(conf, "Feedback.MaxFileBytes", 5 << 20);
     enum db_rc rc;
 
@@ -1126,14 +1317,7 @@ fb_lookup(struct req *r)
     if (code == NULL || *code == '\0') {
         return render(r, "citizen/fb_track");
     }
-    up = pool_strdup(&r->pool, code);
-    for (char *c = up; *c; c++) {
-        *c = (char)toupper((unsigned char)*c);
-        if (*c == ' ') {
-            *c = '\0';
-            break;
-        }
-    }
+    up = code_feedback(&r->pool, code);
     if ((rc = fb_locate(r, up, &id, &status)) != 0) {
         return rc;
     }
@@ -1320,6 +1504,9 @@ public_stats(struct req *r)
     cal_format(to, p.to);
     hset(r, "Page.From", p.from);
     hset(r, "Page.To", p.to);
+    /* shown as every other date on the citizen's pages: dd/mm/yyyy */
+    hset(r, "Page.FromText", pool_printf(&r->pool, "%.2s/%.2s/%.4s", p.from + 8, p.from + 5, p.from));
+    hset(r, "Page.ToText", pool_printf(&r->pool, "%.2s/%.2s/%.4s", p.to + 8, p.to + 5, p.to));
     if ((rc = report_public(r, &p, "Page.Qd", min)) != DB_OK ||
         (rc = stats_rows(r, "unit", "Page.Units", &p, min)) != DB_OK ||
         (rc = stats_rows(r, "counter", "Page.Counters", &p, min)) != DB_OK) {

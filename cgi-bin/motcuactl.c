@@ -30,6 +30,10 @@ static const char usage[] =
     "                              3 N / 10, S = 1) to the demo province; for benchmarks\n"
     "  qr-ensure                   give every counter, unit and officer a QR link\n"
     "  qr-url ID                   print the public URL of QR link ID\n"
+    "  synonym-add TERM EXPANSION  let the catalogue search read TERM (an everyday name such\n"
+    "                              as \"sổ đỏ\") also as EXPANSION (the catalogue's words)\n"
+    "  synonym-list                print the search synonyms (id, folded term, expansion)\n"
+    "  synonym-remove ID           remove search synonym ID\n"
     "  tick                        periodic work: escalate overdue cases and missed\n"
     "                              forwarding deadlines, complete the day's late-dossier\n"
     "                              figures, deliver mail, warn about calendar gaps\n"
@@ -659,6 +663,97 @@ cmd_qr_url(struct ctl *c, const char *id)
     return 0;
 }
 
+/* ---- search synonyms (sql/015_search.sql) ------------------------------ */
+
+/* Add an everyday name for the catalogue search; the term is stored folded,
+ * as a query is folded before it is compared (search.h). */
+static int
+cmd_synonym_add(struct ctl *c, const char *term, const char *expansion)
+{
+    const char *folded = search_fold(&c->req.pool, term);
+    const char *exp = search_fold(&c->req.pool, expansion);
+    unsigned long long id = 0;
+    enum db_rc rc;
+
+    if (folded == NULL || *folded == '\0' || utf8_len(folded) > 100) {
+        fprintf(stderr, "motcuactl: the term must be UTF-8 text with a letter or digit, at most 100 characters\n");
+        return 1;
+    }
+    if (exp == NULL || *exp == '\0' || utf8_len(expansion) > 255 || strchr(expansion, '\n')) {
+        fprintf(stderr, "motcuactl: the expansion must be one line of UTF-8 text with a letter or digit, at most 255 characters\n");
+        return 1;
+    }
+    if (db_begin(c->db) != DB_OK) {
+        return die_db(c, "begin");
+    }
+    rc = db_exec(c->db, "INSERT INTO search_synonym (term, expansion) VALUES (?, ?)",
+                 DB_ARGS(DV_S(folded), DV_S(expansion)), NULL, &id);
+    if (rc == DB_DUP) {
+        db_rollback(c->db);
+        fprintf(stderr, "motcuactl: \"%s\" already reads as \"%s\"\n", folded, expansion);
+        return 1;
+    }
+    if (rc != DB_OK ||
+        audit(&c->req, "search_synonym.add", "search_synonym", (long long)id,
+              pool_printf(&c->req.pool, "%s -> %s", folded, expansion)) != DB_OK ||
+        db_commit(c->db) != DB_OK) {
+        db_rollback(c->db);
+        return die_db(c, "synonym-add");
+    }
+    printf("synonym %llu: \"%s\" also reads as \"%s\"\n", id, folded, expansion);
+    return 0;
+}
+
+static int
+cmd_synonym_list(struct ctl *c)
+{
+    struct dbres res;
+
+    if (db_query(c->db, &c->req.pool, "SELECT id, term, expansion FROM search_synonym ORDER BY term, id",
+                 DB_NOARGS, &res) != DB_OK) {
+        return die_db(c, "synonym-list");
+    }
+    for (size_t i = 0; i < res.nrows; i++) {
+        printf("%s\t%s\t%s\n", dbres_get(&res, i, 0), dbres_get(&res, i, 1), dbres_get(&res, i, 2));
+    }
+    return 0;
+}
+
+static int
+cmd_synonym_remove(struct ctl *c, const char *arg)
+{
+    long long id;
+    unsigned long long n = 0;
+    struct dbres res;
+
+    if (parse_int(arg, 1, 1LL << 40, &id) != 0) {
+        fprintf(stderr, "motcuactl: synonym-remove takes the id that synonym-list prints\n");
+        return 1;
+    }
+    if (db_begin(c->db) != DB_OK) {
+        return die_db(c, "begin");
+    }
+    if (db_query(c->db, &c->req.pool, "SELECT term, expansion FROM search_synonym WHERE id = ? FOR UPDATE",
+                 DB_ARGS(DV_I(id)), &res) != DB_OK) {
+        db_rollback(c->db);
+        return die_db(c, "synonym-remove");
+    }
+    if (res.nrows == 0) {
+        db_rollback(c->db);
+        fprintf(stderr, "motcuactl: no search synonym with id %lld\n", id);
+        return 1;
+    }
+    if (db_exec(c->db, "DELETE FROM search_synonym WHERE id = ?", DB_ARGS(DV_I(id)), &n, NULL) != DB_OK ||
+        audit(&c->req, "search_synonym.remove", "search_synonym", id,
+              pool_printf(&c->req.pool, "%s -> %s", dbres_get(&res, 0, 0), dbres_get(&res, 0, 1))) != DB_OK ||
+        db_commit(c->db) != DB_OK) {
+        db_rollback(c->db);
+        return die_db(c, "synonym-remove");
+    }
+    printf("removed synonym %lld\n", id);
+    return 0;
+}
+
 /* ---- periodic work ----------------------------------------------------- */
 
 /* RFC 2047 encoded-word for a UTF-8 header (sodium's base64, no extra library). */
@@ -1064,6 +1159,12 @@ main(int argc, char **argv)
         rc = cmd_qr_ensure(&c);
     } else if (strcmp(cmd, "qr-url") == 0 && i + 1 < argc) {
         rc = cmd_qr_url(&c, argv[i + 1]);
+    } else if (strcmp(cmd, "synonym-add") == 0 && i + 2 < argc) {
+        rc = cmd_synonym_add(&c, argv[i + 1], argv[i + 2]);
+    } else if (strcmp(cmd, "synonym-list") == 0) {
+        rc = cmd_synonym_list(&c);
+    } else if (strcmp(cmd, "synonym-remove") == 0 && i + 1 < argc) {
+        rc = cmd_synonym_remove(&c, argv[i + 1]);
     } else if (strcmp(cmd, "tick") == 0) {
         rc = cmd_tick(&c);
     } else if (strcmp(cmd, "rebuild-stats") == 0) {

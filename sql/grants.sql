@@ -73,6 +73,7 @@ GRANT SELECT ON rating TO motcua_officer@localhost;
 -- 004 dossiers and apologies
 GRANT SELECT ON field          TO motcua_citizen@localhost;
 GRANT SELECT ON procedure_tthc TO motcua_citizen@localhost;
+GRANT SELECT ON search_synonym TO motcua_citizen@localhost;
 GRANT SELECT ON legal_version TO motcua_citizen@localhost;
 GRANT SELECT (id, code, unit_id, counter_id, procedure_id, processing_unit_id, documents, sets, channel,
               collect, status, received_at, due_at, original_due_at, finished_at, returned_at,

@@ -136,7 +136,7 @@ const char *paper_str(struct req *r, const char *key);
 
 /* Load the language files (templates/lang/vi.hdf, en.hdf) into one HDF. */
 HDF *lang_load(const char *tmpl_dir);
-/* "vi" or "en" from ?lang=, then the cookie, then Accept-Language. */
+/* "vi" or "en" from ?lang=, then the cookie; Vietnamese otherwise. */
 const char *lang_pick(struct req *r);
 
 #endif

@@ -12,6 +12,7 @@
 #include "token.h"
 #include "qrlink.h"
 #include "qr.h"
+#include "search.h"
 #include "stats.h"
 #include "store_feedback.h"
 #include "store_case.h"
@@ -20,6 +21,7 @@
 #include "store_import.h"
 #include "csv_import.h"
 #include "cal_check.h"
+#include "codes.h"
 #include "util.h"
 
 #endif

@@ -267,44 +267,22 @@ supported(const char *s, size_t n)
     return (n == 2 && strncasecmp(s, "vi", 2) == 0) || (n == 2 && strncasecmp(s, "en", 2) == 0);
 }
 
+/* Vietnamese unless the person chose English (?lang=en, remembered by a
+ * cookie): the language a phone is set to is not a choice of the person. */
 const char *
 lang_pick(struct req *r)
 {
     const char *v = req_query(r, "lang");
-    const char *al;
-    double best_q = -1;
-    const char *best = "vi";
 
     if (v && supported(v, strlen(v))) {
-        const char *code = strcmp(v, "en") == 0 ? "en" : "vi";
+        const char *code = strcasecmp(v, "en") == 0 ? "en" : "vi";
 
         resp_cookie(r, "lang", code, 365L * 86400, 1);
         return code;
     }
     v = req_cookie(r, "lang");
     if (v && supported(v, strlen(v))) {
-        return strcmp(v, "en") == 0 ? "en" : "vi";
+        return strcasecmp(v, "en") == 0 ? "en" : "vi";
     }
-    /* Accept-Language: "en-US,en;q=0.9,vi;q=0.8" — take the best supported one */
-    al = req_header(r, "HTTP_ACCEPT_LANGUAGE");
-    while (al && *al) {
-        const char *end = strchr(al, ','), *semi, *tag = al;
-        size_t len = end ? (size_t)(end - al) : strlen(al), tlen;
-        double q = 1.0;
-
-        while (*tag == ' ' && len > 0) {
-            tag++, len--;
-        }
-        semi = memchr(tag, ';', len);
-        tlen = semi ? (size_t)(semi - tag) : len;
-        if (semi && len - tlen > 3 && strncmp(semi, ";q=", 3) == 0) {
-            q = strtod(semi + 3, NULL);
-        }
-        if (tlen >= 2 && (tlen == 2 || tag[2] == '-') && supported(tag, 2) && q > best_q) {
-            best_q = q;
-            best = strncasecmp(tag, "en", 2) == 0 ? "en" : "vi";
-        }
-        al = end ? end + 1 : NULL;
-    }
-    return best;
+    return "vi";
 }

@@ -82,6 +82,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
         }
     }
     if (l->dossier_id) {
+        /* a dossier is rated once: a new rating within the window replaces it */
         rc = db_query(db, &r->pool,
                       "SELECT id, ref, level, DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m-%d'),"
                       "       created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR,"
@@ -89,43 +90,56 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
                       "       COALESCE(c_guidance, 0)"
                       "  FROM rating WHERE dossier_id = ? FOR UPDATE",
                       DB_ARGS(DV_I(in->replace_hours), DV_I(l->dossier_id)), &res);
+    } else if (in->replace_ref && strlen(in->replace_ref) == 16 && in->replace_minutes > 0) {
+        /* the same browser changing its mind shortly after, through the same link */
+        rc = db_query(db, &r->pool,
+                      "SELECT id, ref, level, DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m-%d'),"
+                      "       1,"
+                      "       COALESCE(c_attitude, 0), COALESCE(c_time, 0), COALESCE(c_trips, 0),"
+                      "       COALESCE(c_guidance, 0)"
+                      "  FROM rating WHERE ref = ? AND qr_link_id = ?"
+                      "   AND created_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE FOR UPDATE",
+                      DB_ARGS(DV_S(in->replace_ref), DV_I(l->id), DV_I(in->replace_minutes)),
+                      &res);
+    } else {
+        res.nrows = 0;
+        rc = DB_OK;
+    }
+    if (rc != DB_OK) {
+        return rc;
+    }
+    if (res.nrows) {
+        snprintf(ref_out, 17, "%s", dbres_get(&res, 0, 1));
+        if (strcmp(dbres_get(&res, 0, 4), "1") != 0) {
+            *result = RATING_ALREADY;
+            return rating_limits(r, in, result);
+        }
+        rc = db_exec(db,
+                     "UPDATE rating SET level = ?, c_attitude = ?, c_time = ?, c_trips = ?,"
+                     "       c_guidance = ?, comment = ?, updated_at = UTC_TIMESTAMP()"
+                     " WHERE id = ?",
+                     DB_ARGS(DV_I(in->level), opt_level(in->c_attitude), opt_level(in->c_time),
+                             opt_level(in->c_trips), opt_level(in->c_guidance),
+                             DV_S(in->comment), DV_I(util_num(dbres_get(&res, 0, 0)))),
+                     NULL, NULL);
+        if (rc == DB_OK && l->dossier_id) {
+            rc = stats_dossier_touch(r, l->dossier_id);   /* QĐ 766: the dossier's verdict */
+        }
         if (rc != DB_OK) {
             return rc;
         }
-        if (res.nrows) {
-            snprintf(ref_out, 17, "%s", dbres_get(&res, 0, 1));
-            if (strcmp(dbres_get(&res, 0, 4), "1") != 0) {
-                *result = RATING_ALREADY;
-                return rating_limits(r, in, result);
-            }
-            rc = db_exec(db,
-                         "UPDATE rating SET level = ?, c_attitude = ?, c_time = ?, c_trips = ?,"
-                         "       c_guidance = ?, comment = ?, updated_at = UTC_TIMESTAMP()"
-                         " WHERE id = ?",
-                         DB_ARGS(DV_I(in->level), opt_level(in->c_attitude), opt_level(in->c_time),
-                                 opt_level(in->c_trips), opt_level(in->c_guidance),
-                                 DV_S(in->comment), DV_I(util_num(dbres_get(&res, 0, 0)))),
-                         NULL, NULL);
-            if (rc == DB_OK) {
-                rc = stats_dossier_touch(r, l->dossier_id);   /* QĐ 766: the dossier's verdict */
-            }
-            if (rc != DB_OK) {
-                return rc;
-            }
-            level_delta(&d, (int)util_num(dbres_get(&res, 0, 2)), -1);
-            level_delta(&d, in->level, +1);
-            stats_criteria(&d, (int[4]){ (int)util_num(dbres_get(&res, 0, 5)),
-                                         (int)util_num(dbres_get(&res, 0, 6)),
-                                         (int)util_num(dbres_get(&res, 0, 7)),
-                                         (int)util_num(dbres_get(&res, 0, 8)) }, -1);
-            stats_criteria(&d, crit, +1);
-            *result = RATING_REPLACED;
-            if ((rc = rating_limits(r, in, result)) != DB_OK || *result == RATING_LIMITED) {
-                return rc;
-            }
-            return stats_add(r, l->unit_id, l->counter_id, l->officer_id,
-                             dbres_get(&res, 0, 3), &d);
+        level_delta(&d, (int)util_num(dbres_get(&res, 0, 2)), -1);
+        level_delta(&d, in->level, +1);
+        stats_criteria(&d, (int[4]){ (int)util_num(dbres_get(&res, 0, 5)),
+                                     (int)util_num(dbres_get(&res, 0, 6)),
+                                     (int)util_num(dbres_get(&res, 0, 7)),
+                                     (int)util_num(dbres_get(&res, 0, 8)) }, -1);
+        stats_criteria(&d, crit, +1);
+        *result = RATING_REPLACED;
+        if ((rc = rating_limits(r, in, result)) != DB_OK || *result == RATING_LIMITED) {
+            return rc;
         }
+        return stats_add(r, l->unit_id, l->counter_id, l->officer_id, dbres_get(&res, 0, 3), &d);
     }
     /* many ratings through one link in a short time: kept, but flagged for
      * review.  At least burst_count of them in the window is the same as the

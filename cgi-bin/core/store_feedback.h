@@ -18,6 +18,10 @@ struct rating_in {
     int burst_count, burst_seconds; /* flag when the link already has this many in
                                      * the window; 0: never */
     int replace_hours;              /* a dossier's rating may be replaced this long */
+    const char *replace_ref;        /* another link's rating: the one this browser gave
+                                     * through the same link (its reference, from a
+                                     * cookie) is replaced if at most replace_minutes old */
+    int replace_minutes;
     const struct ratelimit *limits; /* two limits an hour (per address, per link),
                                      * counted in the rating's transaction; NULL: none */
 };

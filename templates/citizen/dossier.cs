@@ -3,13 +3,14 @@
 <p class="code"><?cs var:Page.D.Code ?></p>
 <dl class="facts">
   <dt><?cs var:L.Dossier.Procedure ?></dt><dd><?cs var:Page.D.Procedure ?></dd>
-  <dt><?cs var:L.Fb.Unit ?></dt><dd><?cs var:Page.D.Unit ?><?cs if:Page.D.CounterName ?> · <?cs var:Page.D.CounterName ?><?cs /if ?></dd>
+  <dt><?cs var:L.Dossier.PublicUnit ?></dt><dd><?cs var:Page.D.Unit ?><?cs if:Page.D.CounterName ?> · <?cs var:Page.D.CounterName ?><?cs /if ?></dd>
   <dt><?cs var:L.Dossier.Status ?></dt><dd><strong><?cs var:L.Dossier.St[Page.D.Status] ?></strong><?cs if:Page.D.Lateness == "overdue" || Page.D.Lateness == "late" ?> · <span class="bad"><?cs var:L.Dossier.Late[Page.D.Lateness] ?></span><?cs /if ?></dd>
   <dt><?cs var:L.Dossier.Received ?></dt><dd><?cs var:Page.D.Received ?></dd>
 <?cs include:"_dossier_due.cs" ?>
   <?cs if:Page.D.Returned ?><dt><?cs var:L.Dossier.St.returned ?></dt><dd><?cs var:Page.D.Returned ?></dd><?cs /if ?>
 </dl>
 <?cs if:Page.D.Status == "supplement" && Page.D.WaitClock ?><p class="note" id="wait-clock"><?cs var:L.Dossier.Wait[Page.D.WaitClock] ?></p><?cs /if ?>
+<?cs if:Page.D.Status == "received" || Page.D.Status == "processing" || Page.D.Status == "supplement" || Page.D.Status == "ready" ?><p class="note" id="rate-later"><?cs var:L.Dossier.RateLater ?></p><?cs /if ?>
 <?cs each:a = Page.Apologies ?>
 <?cs # the letter is a paper: Vietnamese whatever the page's language ?><?cs with:L = VI ?>
 <section class="card letter" lang="vi" aria-labelledby="apology-<?cs var:a.id ?>">

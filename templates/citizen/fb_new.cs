@@ -2,8 +2,9 @@
 <h1><?cs var:L.Fb.NewTitle ?></h1>
 <p><?cs var:L.Fb.Intro ?></p>
 <?cs if:subcount(Page.Err) ?><div class="error-box" role="alert"><p><?cs var:L.Fb.ErrSummary ?></p>
+<ul><?cs each:e = Page.Err ?><li><a href="#err-<?cs name:e ?>"><?cs var:e ?></a></li><?cs /each ?></ul>
 <?cs if:Page.HadFiles ?><p><?cs var:L.Fb.ReattachFiles ?></p><?cs /if ?></div><?cs /if ?>
-<?cs if:Page.Ctx.Token ?><?cs call:ctx_card(Page.Ctx) ?><?cs /if ?>
+<?cs if:Page.Ctx.Token ?><?cs call:ctx_card(Page.Ctx, L.Qr.SendTo) ?><?cs /if ?>
 <form method="post" action="/phan-anh/moi" enctype="multipart/form-data" class="form" novalidate>
   <?cs call:hidden_common() ?>
   <input type="hidden" name="idem" value="<?cs var:Page.Idem ?>">
@@ -42,6 +43,7 @@
       <strong><?cs var:L.Fb.Ident[i.code].Name ?></strong> <span class="muted"><?cs var:L.Fb.Ident[i.code].Help ?></span></label>
     <?cs /each ?>
     <p class="note"><?cs var:L.Fb.FormalNote ?></p>
+    <div class="contact">
     <p class="help"><?cs var:L.Fb.ContactHelp ?></p>
     <label for="name"><?cs var:L.Fb.Name ?></label><?cs call:field_error("name") ?>
     <input id="name" name="name" maxlength="120" autocomplete="name" value="<?cs var:Page.F.name ?>">
@@ -51,6 +53,7 @@
     <input id="email" name="email" type="email" maxlength="254" autocomplete="email" value="<?cs var:Page.F.email ?>">
     <label for="address"><?cs var:L.Fb.Address ?></label><?cs call:field_error("address") ?>
     <input id="address" name="address" maxlength="255" autocomplete="street-address" value="<?cs var:Page.F.address ?>">
+    </div>
   </fieldset>
   <button type="submit"><?cs var:L.Fb.Send ?></button>
 </form>

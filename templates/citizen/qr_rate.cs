@@ -1,6 +1,6 @@
 <?cs include:"_macros.cs" ?><?cs set:Page.Title = L.Qr.RateTitle ?><?cs include:"_head.cs" ?>
 <h1><?cs var:L.Qr.RateTitle ?></h1>
-<?cs call:ctx_card(Page.Ctx) ?>
+<?cs call:ctx_card(Page.Ctx, L.Qr.YouRate) ?>
 <?cs if:Page.Error ?><p class="error" role="alert"><?cs var:Page.Error ?></p><?cs /if ?>
 <form method="post" action="/q/<?cs var:Page.Ctx.Token ?>/danh-gia" class="form rate">
   <?cs call:hidden_common() ?>
@@ -27,7 +27,7 @@
     <textarea id="comment" name="comment" rows="3" maxlength="1000" aria-describedby="comment-help"><?cs var:Page.Comment ?></textarea>
     <p class="help" id="comment-help"><?cs var:L.Qr.CommentHelp ?></p>
     <fieldset class="levels">
-      <legend><?cs var:L.Qr.Overall ?></legend>
+      <legend><?cs var:L.Qr.OverallAgain ?></legend>
       <?cs loop:v = 3, 1, -1 ?>
       <label class="opt"><input type="radio" name="level2" value="<?cs var:v ?>"> <?cs var:L.Level[v] ?></label>
       <?cs /loop ?>

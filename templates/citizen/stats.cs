@@ -1,13 +1,15 @@
 <?cs set:Page.Title = L.Stats.Title ?><?cs include:"_head.cs" ?>
 <h1><?cs var:L.Stats.Title ?></h1>
 <p><?cs var:L.Stats.Intro ?></p>
-<p><?cs var:L.Stats.Period ?>: <?cs var:Page.From ?> → <?cs var:Page.To ?></p>
+<p class="help"><?cs var:L.Stats.Abbr ?></p>
+<p><?cs var:L.Stats.Period ?>: <?cs var:Page.FromText ?> → <?cs var:Page.ToText ?></p>
 <form method="get" action="/thong-ke/" class="filters">
   <label for="tu"><?cs var:L.Lead.From ?></label><input id="tu" name="tu" type="date" value="<?cs var:Page.From ?>">
   <label for="den"><?cs var:L.Lead.To ?></label><input id="den" name="den" type="date" value="<?cs var:Page.To ?>">
   <button type="submit"><?cs var:L.Stats.Show ?></button>
 </form>
 <?cs def:stat_table(caption, rows) ?>
+<p class="scroll-cue"><?cs var:L.Stats.ScrollCue ?></p>
 <div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:caption ?>"><table>
   <caption><?cs var:caption ?></caption>
   <thead><tr><th scope="col"><?cs var:L.Stats.Name ?></th><th scope="col"><?cs var:L.Stats.Ratings ?></th><th scope="col"><?cs var:L.Stats.Rate ?></th><th scope="col"><?cs var:L.Stats.Share ?></th><th scope="col"><?cs var:L.Stats.Feedback ?></th><th scope="col"><?cs var:L.Stats.OnTime ?></th></tr></thead>
@@ -25,6 +27,7 @@
 <?cs call:stat_table(L.Stats.Units, Page.Units) ?>
 <?cs call:stat_table(L.Stats.Counters, Page.Counters) ?>
 <h2><?cs var:L.Lead.Qd766 ?></h2>
+<p class="scroll-cue"><?cs var:L.Stats.ScrollCue ?></p>
 <div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.Lead.Qd766 ?>"><table id="qd766">
   <caption><?cs var:L.Lead.Qd766 ?></caption>
   <thead><tr><th scope="col"><?cs var:L.Stats.Name ?></th><th scope="col"><?cs var:L.Lead.Fig.finished ?></th><th scope="col"><?cs var:L.Lead.Fig.sat_dossier ?></th><th scope="col"><?cs var:L.Lead.Fig.on_time_rate ?></th><th scope="col"><?cs var:L.Lead.Fig.pakn_answered ?></th><th scope="col"><?cs var:L.Lead.Fig.pakn_on_time_rate ?></th><th scope="col"><?cs var:L.Lead.Fig.pakn_satisfaction ?></th><th scope="col"><?cs var:L.Lead.Fig.anonymous ?></th><th scope="col"><?cs var:L.Lead.Fig.praise ?></th></tr></thead>

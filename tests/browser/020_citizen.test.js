@@ -1,5 +1,5 @@
 // The citizen's walk on a phone: scan a counter's QR, rate "Không hài lòng",
-// turn it into a case, file a complaint with a photo anonymously, track it.
+// say what was wrong (a case), file a complaint with a photo anonymously, track it.
 // axe-core on every page.
 'use strict';
 const assert = require('assert');
@@ -22,9 +22,9 @@ test('scan → rate → complain → track, on a 360 px phone, with no accessibi
     await checkA11y(page, 'QR landing');
     await page.click('button.lv1');                        // one tap: "Không hài lòng"
     await page.waitForURL(/\/cam-on\?r=/);
-    assert.match(await page.textContent('h1'), /Cảm ơn bạn đã đánh giá/);
+    assert.match(await page.textContent('h1'), /Cảm ơn Ông\/Bà đã đánh giá/);
     await checkA11y(page, 'thanks');
-    await page.click('text=Gửi thành phản ánh');
+    await page.click('button[name=reason][value=attitude]');  // second tap: what was wrong
     await page.waitForURL(/\/phan-anh\/PA-\d{8}-\d{4}-[0-9A-Z]{4}\?moi=1/);
     const quickCode = (await page.textContent('strong.code')).trim();
     assert.match(quickCode, /^PA-\d{8}-\d{4}-[0-9A-Z]{4}$/);
@@ -97,6 +97,56 @@ test('public statistics and the poster page pass axe-core', async () => {
     const q = qrPath("kind = 'counter'");
     await page.goto(q + '/ap-phich');
     await checkA11y(page, 'poster');
+  } finally {
+    await ctx.close();
+  }
+});
+
+// Taps counted at 320 px, with and without JavaScript: "Không hài lòng" and a
+// reason file the case (2 taps); "Điều khác" asks the kind (3 taps).
+for (const js of [true, false]) {
+  test(`an unhappy tap captures why in at most 3 taps at 320 px (JavaScript ${js ? 'on, axe-core' : 'off'})`, async () => {
+    const q = qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 7 AND code = 'Q01')");
+    for (const [taps, expectKind] of [[['button.lv1', 'button[name=reason][value=wait]'], 'petition'],
+      [['button.lv1', 'button[name=reason][value=other]', 'button[name=kind][value=conduct]'], 'conduct']]) {
+      resetLimits();
+      // a browser of its own each time (the same one would replace its rating)
+      const c = await open({ viewport: { width: 320, height: 640 }, javaScriptEnabled: js });
+      try {
+        await c.page.goto(q);
+        for (const [i, t] of taps.entries()) {
+          if (i === 1) {
+            assert.strictEqual(await c.page.textContent('#what-wrong'), 'Điều gì chưa tốt?');
+            if (js) await checkA11y(c.page, 'what was wrong');
+            await c.page.fill('#comment', 'Chờ lâu ở quầy');
+          }
+          await Promise.all([c.page.waitForNavigation(), c.page.click(t)]);
+        }
+        assert.match(c.page.url(), /\/phan-anh\/PA-\d{8}-\d{4}-[0-9A-Z]{4}\?moi=1$/, `${taps.length} taps file the case`);
+        const code = (await c.page.textContent('strong.code')).trim();
+        assert.deepStrictEqual(sql(`SELECT kind, identity, content LIKE '%Chờ lâu ở quầy' FROM feedback WHERE CONCAT(code, '-', check_part) = '${code}'`), [[expectKind, 'anonymous', '1']]);
+        const [sw, iw] = await c.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        assert.ok(sw <= iw, `case page ${sw} px wide at ${iw}`);
+      } finally {
+        await c.ctx.close();
+      }
+    }
+  });
+}
+
+test('going back and tapping another level replaces the rating and says so (320 px, no JavaScript)', async () => {
+  resetLimits();
+  const q = qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q04')");
+  const { ctx, page } = await open({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+  try {
+    await page.goto(q);
+    await Promise.all([page.waitForNavigation(), page.click('button.lv3')]);
+    const ref = new URL(page.url()).searchParams.get('r');
+    await page.goBack();
+    await Promise.all([page.waitForNavigation(), page.click('button.lv2')]);
+    assert.strictEqual(new URL(page.url()).searchParams.get('r'), ref, 'the same rating');
+    assert.match(await page.textContent('main'), /Đánh giá trước của Ông\/Bà đã được thay bằng đánh giá mới/);
+    assert.deepStrictEqual(sql(`SELECT COUNT(*), MAX(level) FROM rating WHERE ref = '${ref}'`), [['1', '2']]);
   } finally {
     await ctx.close();
   }

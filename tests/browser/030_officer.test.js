@@ -54,7 +54,7 @@ test('sign-in → classify → answer → the citizen reads the answer (axe-core
     await checkA11y(cp, 'case with answer');
     await cp.click('button[name=satisfied][value="1"]');
     await cp.waitForURL('**/phan-anh/' + pub);
-    assert.match(await cp.textContent('.timeline'), /Bạn hài lòng với câu trả lời/);
+    assert.match(await cp.textContent('.timeline'), /Người gửi hài lòng với câu trả lời/);
   } finally {
     await citizen.ctx.close();
     await officer.ctx.close();

@@ -13,7 +13,7 @@ let browser;
 const BASE = process.env.MOTCUA_BASE;
 const PHONE = { width: 360, height: 740 };
 
-async function open({ viewport = PHONE, locale = 'vi-VN' } = {}) {
+async function open({ viewport = PHONE, locale = 'vi-VN', javaScriptEnabled = true } = {}) {
   if (!browser) {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -22,7 +22,7 @@ async function open({ viewport = PHONE, locale = 'vi-VN' } = {}) {
     });
   }
   // bypassCSP only so axe-core can be injected; the pages themselves run under their CSP
-  const ctx = await browser.newContext({ viewport, locale, bypassCSP: true, baseURL: BASE });
+  const ctx = await browser.newContext({ viewport, locale, javaScriptEnabled, bypassCSP: true, baseURL: BASE });
   const page = await ctx.newPage();
   return { ctx, page };
 }

@@ -35,13 +35,18 @@ test('language: ?lang=en switches to English and sticks through a cookie', async
   assert.match(back.text, /<h1>Bộ phận Một cửa<\/h1>/);
 });
 
-test('language: Accept-Language picks English, default is Vietnamese', async () => {
-  const en = await new Client().get('/', { headers: { 'accept-language': 'en-US,en;q=0.9,vi;q=0.5' } });
+test('language: Vietnamese whatever the phone is set to; English only when chosen', async () => {
+  // a phone set to English, or preferring English, still gets Vietnamese pages
+  for (const al of ['en-US,en;q=0.9,vi;q=0.5', 'en', 'fr-FR,fr;q=0.9', 'en;q=0.4,vi;q=0.8']) {
+    const r = await new Client().get('/', { headers: { 'accept-language': al } });
+    assert.match(r.text, /<html lang="vi">/, al);
+  }
+  // the choice made with ?lang=en wins over the header and is remembered
+  const c = new Client();
+  const en = await c.get('/?lang=en', { headers: { 'accept-language': 'vi-VN' } });
   assert.match(en.text, /<html lang="en">/);
-  const vi = await new Client().get('/', { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
-  assert.match(vi.text, /<html lang="vi">/);
-  const pref = await new Client().get('/', { headers: { 'accept-language': 'en;q=0.4,vi;q=0.8' } });
-  assert.match(pref.text, /<html lang="vi">/);
+  const later = await c.get('/thu-tuc', { headers: { 'accept-language': 'vi-VN' } });
+  assert.match(later.text, /<html lang="en">/);
 });
 
 test('unknown page: 404 in Vietnamese in the site layout', async () => {

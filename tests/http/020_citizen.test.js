@@ -117,8 +117,8 @@ test('one tap rates a counter: stored with its context and counted in the aggreg
   const after = Number(sql("SELECT SUM(r3) FROM stat_day WHERE scope = 'counter' AND scope_id = " + counter)[0][0]);
   assert.strictEqual(after, before + 1);
   const thanks = await c.get(loc);
-  assert.match(thanks.text, /Cảm ơn bạn đã đánh giá/);
-  assert.ok(!thanks.text.includes('Gửi thành phản ánh'), 'no complaint offer for a good rating');
+  assert.match(thanks.text, /Cảm ơn Ông\/Bà đã đánh giá/);
+  assert.ok(!thanks.text.includes('Điều gì chưa tốt?'), 'no complaint offer for a good rating');
 });
 
 test('a double submit of the same form stores one rating', async () => {
@@ -161,6 +161,7 @@ test('rate limit per address: the 31st rating within an hour gets 429 in Vietnam
   const page = await c.get(q);
   const hidden = formFields(page.text, `${q}/danh-gia`);
   for (let i = 0; i < 30; i++) {
+    c.jar.delete('mc_rated');   // 30 people behind one address, each rating once
     const r = await c.post(`${q}/danh-gia`, { csrf: hidden.csrf, level: '2' });
     assert.strictEqual(r.status, 303, `rating ${i}`);
   }
@@ -212,27 +213,104 @@ test('a signed-in officer cannot rate its own counter, but can rate another one'
   assert.strictEqual((await rate(f, COUNTER1(), { level: '2' })).status, 303);
 });
 
-test('"Không hài lòng" turns into a tracked anonymous case with one more tap, once', async () => {
+// "Không hài lòng", then one tap on what was wrong: the reason decides the kind
+// (issue 15 point 2).  The law's split, by hand:
+//   reason     what it is about                         kind (feedback_kind)
+//   wait       receiving and processing the dossier     petition
+//   docs       receiving and processing the dossier     petition
+//   fee        receiving and processing the dossier     petition
+//   result     receiving and processing the dossier     petition
+//   attitude   an officer's conduct                      conduct
+//   other      the citizen chooses                       (as chosen)
+// With no name it is anonymous information, never a formal petition (ND20 Art. 7,
+// Art. 9(1)(d)): formal = 0 in every row.
+async function unhappy(c, q, comment) {
+  const r = await rate(c, q, { level: '1', ...(comment ? { comment } : {}) });
+  assert.strictEqual(r.status, 303);
+  const thanks = await c.get(r.headers.get('location'));
+  assert.strictEqual(thanks.status, 200);
+  return { thanks, ref: new URL(r.headers.get('location'), 'http://x').searchParams.get('r'), hidden: formFields(thanks.text, `${q}/phan-anh-nhanh`) };
+}
+const caseOf = loc => sql(`SELECT kind, identity, formal, content, rating_id, counter_id, status FROM feedback WHERE CONCAT(code, '-', check_part) = '${loc.split('/')[2].split('?')[0]}'`)[0].map(v => v.replace(/\\n/g, '\n'));
+
+test('"Không hài lòng" asks what was wrong; one tap on a reason files a tracked anonymous case of the right kind, once', async () => {
+  const q = COUNTER1();
+  const counter = sql("SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q01'")[0][0];
+  const expect = { wait: ['petition', 'Thời gian chờ đợi.'], docs: ['petition', 'Giấy tờ bị yêu cầu.'], fee: ['petition', 'Phí, lệ phí.'],
+    result: ['petition', 'Kết quả giải quyết.'], attitude: ['conduct', 'Thái độ của cán bộ.'] };
+  for (const [reason, [kind, label]] of Object.entries(expect)) {
+    resetLimits();
+    const c = new Client();
+    const { thanks, ref, hidden } = await unhappy(c, q);
+    assert.match(thanks.text, /<h2 id="what-wrong">Điều gì chưa tốt\?<\/h2>/);
+    assert.match(thanks.text, /không phải kiến nghị chính thức/);
+    for (const want of ['Thời gian chờ đợi', 'Giấy tờ bị yêu cầu', 'Phí, lệ phí', 'Kết quả giải quyết', 'Thái độ của cán bộ', 'Điều khác']) {
+      assert.ok(thanks.text.includes(want), `reason "${want}" offered`);
+    }
+    const made = await c.post(`${q}/phan-anh-nhanh`, { ...hidden, reason });
+    assert.strictEqual(made.status, 303, reason);
+    const loc = made.headers.get('location');
+    assert.match(loc, /^\/phan-anh\/PA-\d{8}-\d{4}-[0-9A-Z]{4}\?moi=1$/);
+    const [k, identity, formal, content, rid, ctr, status] = caseOf(loc);
+    assert.deepStrictEqual([k, identity, formal, content, ctr, status], [kind, 'anonymous', '0', label, counter, 'new'], reason);
+    assert.strictEqual(rid, sql(`SELECT id FROM rating WHERE ref = '${ref}'`)[0][0], 'the rating is attached');
+    if (reason === 'wait') {
+      const again = await c.post(`${q}/phan-anh-nhanh`, { ...hidden, reason: 'attitude' });
+      assert.strictEqual(again.headers.get('location'), loc, 'pressing twice files one case');
+    }
+  }
+});
+
+test('the comment typed with the rating or on the thanks page goes with the reason', async () => {
+  resetLimits();
+  const q = COUNTER1();
+  const c = new Client();
+  const { thanks, hidden } = await unhappy(c, q, 'Phải chờ hai tiếng');
+  assert.match(thanks.text, /<textarea id="comment" name="comment"[^>]*>Phải chờ hai tiếng<\/textarea>/, 'the rating\'s comment is shown to keep or change');
+  const made = await c.post(`${q}/phan-anh-nhanh`, { ...hidden, comment: '  Phải chờ ba tiếng, không có số thứ tự ', reason: 'wait' });
+  assert.deepStrictEqual(caseOf(made.headers.get('location')).slice(0, 4), ['petition', 'anonymous', '0', 'Thời gian chờ đợi.\nPhải chờ ba tiếng, không có số thứ tự']);
+});
+
+test('"Điều khác": one more tap chooses the kind, the comment kept; no reason or a bad kind is explained', async () => {
+  resetLimits();
+  const q = COUNTER2();
+  const c = new Client();
+  const { hidden } = await unhappy(c, q);
+  const none = await c.post(`${q}/phan-anh-nhanh`, { ...hidden, comment: 'Bãi xe chật' });
+  assert.strictEqual(none.status, 422);
+  assert.match(none.text, /Vui lòng chạm vào một lý do/);
+  assert.match(none.text, />Bãi xe chật<\/textarea>/, 'what was typed is kept');
+  const other = await c.post(`${q}/phan-anh-nhanh`, { ...hidden, comment: 'Bãi xe chật', reason: 'other' });
+  assert.strictEqual(other.status, 200);
+  assert.match(other.text, /Ý kiến này về việc gì\?/);
+  assert.match(other.text, />Bãi xe chật<\/textarea>/);
+  for (const k of ['petition', 'conduct', 'suggestion']) assert.match(other.text, new RegExp(`name="kind" value="${k}"`));
+  assert.doesNotMatch(other.text, /name="kind" value="praise"/, 'praise is not a way to be unhappy');
+  const step = formFields(other.text, `${q}/phan-anh-nhanh`);
+  assert.strictEqual(step.reason, 'other');
+  const bad = await c.post(`${q}/phan-anh-nhanh`, { ...step, comment: 'Bãi xe chật', kind: 'praise' });
+  assert.strictEqual(bad.status, 422);
+  assert.match(bad.text, /Vui lòng chọn loại ý kiến/);
+  assert.strictEqual(sql("SELECT COUNT(*) FROM feedback WHERE content LIKE '%Bãi xe chật%'")[0][0], '0', 'nothing filed before the kind is chosen');
+  const made = await c.post(`${q}/phan-anh-nhanh`, { ...step, comment: 'Bãi xe chật', kind: 'suggestion' });
+  assert.strictEqual(made.status, 303);
+  assert.deepStrictEqual(caseOf(made.headers.get('location')).slice(0, 4), ['suggestion', 'anonymous', '0', 'Điều khác.\nBãi xe chật']);
+  const page = await c.get(made.headers.get('location'));
+  assert.match(page.text, /Đã gửi ý kiến/);
+  assert.match(page.text, /Mới tiếp nhận/);
+});
+
+test('only an unhappy rating of this QR can become a case', async () => {
   resetLimits();
   const c = new Client();
-  const q = COUNTER1();
-  const r = await rate(c, q, { level: '1', comment: 'Phải chờ hai tiếng' });
-  const thanks = await c.get(r.headers.get('location'));
-  assert.match(thanks.text, /Chúng tôi rất tiếc/);
-  const hidden = formFields(thanks.text, `${q}/phan-anh-nhanh`);
-  const made = await c.post(`${q}/phan-anh-nhanh`, hidden);
-  assert.strictEqual(made.status, 303);
-  const loc = made.headers.get('location');
-  assert.match(loc, /^\/phan-anh\/PA-\d{8}-\d{4}-[0-9A-Z]{4}\?moi=1&k=[0-9A-Z]{13}$/);
-  const again = await c.post(`${q}/phan-anh-nhanh`, hidden);
-  assert.strictEqual(again.headers.get('location'), loc, 'pressing twice files one case');
-  const code = loc.split('/')[2].split('?')[0];
-  const [[kind, identity, content, rid, status]] = sql(`SELECT kind, identity, content, rating_id IS NOT NULL, status FROM feedback WHERE CONCAT(code, '-', check_part) = '${code}'`);
-  assert.deepStrictEqual([kind, identity, content, rid, status], ['conduct', 'anonymous', 'Phải chờ hai tiếng', '1', 'new']);
-  const page = await c.get(loc);
-  assert.match(page.text, /Đã gửi ý kiến/);
-  assert.ok(page.text.includes(code));
-  assert.match(page.text, /Mới tiếp nhận/);
+  const q = COUNTER2();
+  const happy = await rate(c, q, { level: '3' });
+  const ref = happy.headers.get('location').split('r=')[1];
+  const csrf = formFields((await c.get(q)).text, `${q}/danh-gia`).csrf;
+  assert.strictEqual((await c.post(`${q}/phan-anh-nhanh`, { csrf, r: ref, reason: 'wait' })).status, 400);
+  assert.strictEqual((await c.post(`${q}/phan-anh-nhanh`, { csrf, r: '0123456789abcdef', reason: 'wait' })).status, 404);
+  const { ref: unhappyRef } = await unhappy(new Client(), q);
+  assert.strictEqual((await c.post(`${COUNTER1()}/phan-anh-nhanh`, { csrf, r: unhappyRef, reason: 'wait' })).status, 404, 'another QR');
 });
 
 test('a dossier is rated once: a second rating replaces it within the window, not after', async () => {
@@ -368,7 +446,7 @@ test('the citizen reads the answer, escaped, and can ask a leader to review it',
   assert.strictEqual(r.status, 303);
   assert.deepStrictEqual(sql(`SELECT status, answer_satisfied FROM feedback WHERE id = ${id}`), [['review', '0']]);
   const after = await c.get('/phan-anh/' + code);
-  assert.match(after.text, /Bạn đề nghị lãnh đạo xem xét lại/);
+  assert.match(after.text, /Người gửi đề nghị lãnh đạo xem xét lại/);
   assert.ok(!after.text.includes(`/phan-anh/${code}/danh-gia`), 'asked once only');
 });
 
@@ -381,7 +459,7 @@ test('a request for information pauses the clock; the citizen replies and the du
   sql(`UPDATE feedback SET status = 'need_info', paused_at = '2025-11-17 02:00:00', due_at = '2025-11-28 10:00:00' WHERE id = ${id}`);
   recountFeedback();
   const page = await c.get('/phan-anh/' + code);
-  assert.match(page.text, /Chờ bạn bổ sung thông tin/);
+  assert.match(page.text, /Chờ người gửi bổ sung thông tin/);
   const hidden = formFields(page.text, `/phan-anh/${code}/bo-sung`);
   const empty = await c.post(`/phan-anh/${code}/bo-sung`, { ...hidden, reply: '  ' });
   assert.strictEqual(empty.status, 422);
@@ -391,7 +469,7 @@ test('a request for information pauses the clock; the citizen replies and the du
   assert.strictEqual(status, 'accepted');
   assert.strictEqual(paused, 'NULL');
   assert.ok(due > '2025-11-28', `due moved later: ${due}`);
-  assert.match((await c.get('/phan-anh/' + code)).text, /Bạn đã bổ sung thông tin/);
+  assert.match((await c.get('/phan-anh/' + code)).text, /Người gửi đã bổ sung thông tin/);
 });
 
 test('public statistics: the share of satisfied ratings, hidden under 10 ratings', async () => {
@@ -401,7 +479,7 @@ test('public statistics: the share of satisfied ratings, hidden under 10 ratings
   let r = await c.get('/thong-ke/');
   assert.strictEqual(r.status, 200);
   let row = r.text.split('<tr>').find(t => t.includes('Trung tâm Phục vụ hành chính công xã Gia Viễn'));
-  assert.match(row, /Chưa đủ dữ liệu/);
+  assert.match(row, /Chưa đủ số liệu/);
   sql("UPDATE stat_day SET ratings = 20, r3 = 10, r2 = 5, r1 = 5, feedback = 12, answered = 10, answered_on_time = 7 WHERE scope = 'unit' AND scope_id = 9");
   r = await c.get('/thong-ke/');
   row = r.text.split('<tr>').find(t => t.includes('Trung tâm Phục vụ hành chính công xã Gia Viễn')).replace(/>\s+</g, '><');

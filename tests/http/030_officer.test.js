@@ -113,7 +113,7 @@ test('classify, assign, note, ask for information, answer: timeline, audit, publ
   assert.strictEqual((await act('canbo02', code, 'ghi-chu', { text: 'Đã gọi điện cho công dân, hẹn trả lời bằng văn bản.' })).status, 303);
   assert.strictEqual((await act('canbo02', code, 'yeu-cau-bo-sung', { text: 'Đề nghị cho biết tên giấy tờ bị yêu cầu sao y.' })).status, 303);
   const pub = await cases.A.citizen.get('/phan-anh/' + cases.A.pub);
-  assert.match(pub.text, /Chờ bạn bổ sung thông tin/);
+  assert.match(pub.text, /Chờ người gửi bổ sung thông tin/);
   assert.match(pub.text, /Đề nghị cho biết tên giấy tờ bị yêu cầu sao y/);
   assert.ok(!pub.text.includes('Đã gọi điện cho công dân'), 'internal notes stay internal');
   const hidden = formFields(pub.text, `/phan-anh/${cases.A.pub}/bo-sung`);

@@ -52,7 +52,7 @@ test('without JavaScript: a tap is saved at once, the criteria on a second scree
   const ref = step2.text.match(/name="ref" value="([0-9a-f]{16})"/)[1];
   const done = await c.post(K.path, { csrf, ref, level: '2', c_attitude: '3', c_guidance: '1' });
   assert.strictEqual(done.status, 200);
-  assert.match(done.text, /Cảm ơn bạn đã đánh giá/);
+  assert.match(done.text, /Cảm ơn Ông\/Bà đã đánh giá/);
   assert.match(done.text, /content="5;url=\/kiosk\//);
   assert.deepStrictEqual(sql(`SELECT level, c_attitude, c_guidance, channel FROM rating WHERE ref = '${ref}'`), [['2', '3', '1', 'kiosk']]);
 });

@@ -180,3 +180,20 @@ module.exports.fileCase = fileCase;
 module.exports.addProcedures = addProcedures;
 module.exports.caseAction = caseAction;
 module.exports.recountFeedback = recountFeedback;
+
+// A dossier received at the provincial centre by canbo02 (of the procedure
+// with id procedure, else the centre's first); returns its code and the path
+// of the page its receipt's QR opens.
+async function newDossier({ name = 'Vũ Thị Lan', phone = '0987654321', procedure } = {}) {
+  const officer = new Client();
+  await officer.login('canbo02');
+  const proc = procedure || sql('SELECT id FROM procedure_tthc WHERE unit_id = 2 ORDER BY id LIMIT 1')[0][0];
+  const csrf = await officer.csrf('/can-bo/ho-so/moi');
+  const r = await officer.post('/can-bo/ho-so/moi', { csrf, procedure: proc, name, phone,
+    documents: 'Tờ khai', sets: '1', channel: 'counter', collect: 'counter' });
+  assert.strictEqual(r.status, 303, r.text.slice(0, 300));
+  const code = r.headers.get('location').split('/')[3];
+  const [[qid]] = sql(`SELECT q.id FROM qr_link q JOIN dossier d ON d.id = q.dossier_id WHERE d.code = '${code}'`);
+  return { code, url: new URL(motcuactl('qr-url', qid).trim()).pathname.replace('/q/', '/ho-so/') };
+}
+module.exports.newDossier = newDossier;

@@ -1,0 +1,150 @@
+/* search.c — folding, synonyms and ranking for the catalogue search. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+#include <uninorm.h>
+
+#include "search.h"
+
+/* "ký"/"kí", "lý"/"lí", "quý"/"quí": a y that ends a word as its only vowel
+ * (alone, after a consonant, or after "qu") is written either way, so it is
+ * read as i.  Not in "giay" or "thuy", where y follows another vowel. */
+static void
+fold_final_y(char *s)
+{
+    for (char *w = s; *w;) {
+        size_t n = strcspn(w, " ");
+        char *y = w + n - 1;
+
+        if (*y == 'y' && (n == 1 || !strchr("aeiou", y[-1]) ||
+                          (n >= 3 && y[-1] == 'u' && y[-2] == 'q'))) {
+            *y = 'i';
+        }
+        w += n;
+        w += *w == ' ';
+    }
+}
+
+char *
+search_fold(struct pool *p, const char *s)
+{
+    uint8_t *nfd;
+    size_t len = 0, i = 0;
+    char *out, *o;
+    int space = 1;   /* drop leading spaces */
+
+    if (s == NULL || u8_check((const uint8_t *)s, strlen(s)) != NULL) {
+        return NULL;
+    }
+    nfd = u8_normalize(UNINORM_NFD, (const uint8_t *)s, strlen(s), NULL, &len);
+    if (nfd == NULL) {
+        return NULL;
+    }
+    out = o = pool_alloc(p, len + 1);
+    while (i < len) {
+        ucs4_t uc;
+        int n = u8_mbtouc(&uc, nfd + i, len - i);
+
+        if (uc >= 0x300 && uc <= 0x36F) {
+            /* a combining mark: the tone or the hat goes, the letter stays */
+        } else if (uc == 0x110 || uc == 0x111 || (uc < 128 && isalnum((int)uc))) {
+            *o++ = (char)(uc >= 128 ? 'd' : tolower((int)uc));
+            space = 0;
+        } else if (uc < 128 || uc == 0xA0) {
+            if (!space) {
+                *o++ = ' ';
+                space = 1;
+            }
+        } else {
+            /* another script: kept as written */
+            memcpy(o, nfd + i, (size_t)n);
+            o += n;
+            space = 0;
+        }
+        i += (size_t)n;
+    }
+    if (o > out && o[-1] == ' ') {
+        o--;
+    }
+    *o = '\0';
+    free(nfd);
+    fold_final_y(out);
+    return out;
+}
+
+/* Where the words w (n bytes, whole words) occur in t as whole words; NULL if not. */
+static const char *
+find_words(const char *t, const char *w, size_t n)
+{
+    for (const char *h = strstr(t, w); h; h = strstr(h + 1, w)) {
+        if ((h == t || h[-1] == ' ') && (h[n] == '\0' || h[n] == ' ')) {
+            return h;
+        }
+    }
+    return NULL;
+}
+
+size_t
+search_variants(struct pool *p, const char *query, const struct search_synonym *syn,
+                size_t nsyn, const char **out, size_t max)
+{
+    size_t k = 0;
+
+    if (max == 0) {
+        return 0;
+    }
+    out[k++] = query;
+    for (size_t i = 0; i < nsyn && k < max; i++) {
+        size_t n = strlen(syn[i].term);
+        const char *at = n ? find_words(query, syn[i].term, n) : NULL;
+
+        if (at) {
+            out[k++] = pool_printf(p, "%.*s%s%s", (int)(at - query), query, syn[i].expansion,
+                                   at + n);
+        }
+    }
+    return k;
+}
+
+int
+search_score(const char *text, const char *query)
+{
+    int score = 0;
+    const char *w = query;
+    size_t qlen = strlen(query);
+
+    if (qlen == 0) {
+        return 0;
+    }
+    while (*w) {
+        size_t n = strcspn(w, " ");
+        int best = 0;
+
+        for (const char *t = text; *t;) {
+            size_t m = strcspn(t, " ");
+
+            if (m >= n && strncmp(t, w, n) == 0) {
+                best = m == n ? 10 : (best > 5 ? best : 5);
+                if (best == 10) {
+                    break;
+                }
+            }
+            t += m;
+            t += *t == ' ';
+        }
+        if (best == 0) {
+            return 0;
+        }
+        score += best;
+        w += n;
+        w += *w == ' ';
+    }
+    if (find_words(text, query, qlen)) {
+        score += 20;
+        if (strncmp(text, query, qlen) == 0) {
+            score += 10;
+        }
+    }
+    return score;
+}

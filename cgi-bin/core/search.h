@@ -1,0 +1,36 @@
+/* search.h — forgiving search over short Vietnamese texts (procedure names):
+ * folding, everyday synonyms and a ranking a citizen can predict. */
+#ifndef MOTCUA_SEARCH_H
+#define MOTCUA_SEARCH_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* The matching form of a text: diacritics dropped (NFD, combining marks
+ * removed), lower case, "đ" as "d", a word-final "y" that is the word's only
+ * vowel as "i" (the two spellings of "ký"/"kí", "quý"/"quí"), anything that is
+ * not a letter or digit a space, spaces collapsed and trimmed.
+ * "  Đăng  KÝ " → "dang ki".  NULL for invalid UTF-8.  In the pool. */
+char *search_fold(struct pool *p, const char *s);
+
+/* A synonym: an everyday name (term) and what the catalogue calls it
+ * (expansion), both folded. */
+struct search_synonym {
+    const char *term, *expansion;
+};
+
+/* The ways to read a folded query: the query itself first, then, for each
+ * synonym whose term occurs in it as whole consecutive words, the query with
+ * that term replaced by its expansion.  Returns how many (at most max). */
+size_t search_variants(struct pool *p, const char *query, const struct search_synonym *syn,
+                       size_t nsyn, const char **out, size_t max);
+
+/* Score of a folded text for a folded query, 0 when it does not match.  A
+ * text matches when every word of the query begins some word of the text, in
+ * any order.  Each query word equal to a whole word of the text counts 10, one
+ * that only begins a word 5; the query found in the text as consecutive words
+ * adds 20, and at the text's start 10 more. */
+int search_score(const char *text, const char *query);
+
+#endif

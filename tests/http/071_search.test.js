@@ -1,0 +1,92 @@
+// The catalogue search forgives (issue 15 point 4): words in any order,
+// diacritics and case folded, spaces trimmed and collapsed, "ký" read as "kí",
+// everyday names through the synonyms an administrator keeps; results ranked;
+// nothing found points to the fields and the hotline.
+//
+// Ranking rule (cgi-bin/core/search.h), applied by hand below: every query
+// word must begin a word of the name; 10 a whole word, 5 a prefix; +20 when
+// the query's words stand together in the name, +10 more at its start; ties
+// go to the shorter name (in characters).
+'use strict';
+const assert = require('assert');
+const { test } = require('../lib/harness');
+const { Client, sql, motcuactl, text } = require('../lib/client');
+
+const N = {
+  P1: 'Đăng ký kinh doanh hộ gia đình',              // 30 characters
+  P2: 'Thay đổi nội dung đăng ký kinh doanh',        // 36
+  P3: 'Kinh doanh dịch vụ đăng ký',                  // 26
+  P4: 'Cấp Giấy chứng nhận quyền sử dụng đất lần đầu', // 45
+  P5: 'Cấp lại Giấy chứng nhận quyền sử dụng đất bị mất', // 48
+  P6: 'Đăng kí khai sinh',                           // 17
+};
+let F;
+
+// The names listed on a result page, in order.
+async function found(q, c = new Client()) {
+  const r = await c.get(`/thu-tuc/?linh-vuc=${F}&q=${encodeURIComponent(q)}`);
+  assert.strictEqual(r.status, 200, q);
+  return { names: [...r.text.matchAll(/<li class="card"><a href="\/thu-tuc\/[^"]+">([^<]+)<\/a>/g)].map(m => m[1]), r };
+}
+
+test('setup: six procedures in a field of their own', () => {
+  for (const [k, v] of Object.entries(N)) assert.strictEqual([...v].length, { P1: 30, P2: 36, P3: 26, P4: 45, P5: 48, P6: 17 }[k], k);
+  sql("INSERT INTO field (code, name) VALUES ('T-TK', 'Tìm kiếm (kiểm thử)')");
+  F = sql("SELECT id FROM field WHERE code = 'T-TK'")[0][0];
+  Object.values(N).forEach((name, i) => sql(`INSERT INTO procedure_tthc (national_code, name, field_id, level, unit_id, time_value, time_unit, fee, documents, result, legal_basis, effective_from)
+    VALUES ('9.15000${i + 1}', '${name}', ${F}, 'province', 2, 5, 'working_days', 'Không', 'Tờ khai', 'Kết quả', 'Luật', '2025-07-01')`));
+});
+
+test('words in any order, without diacritics, the help text\'s own example', async () => {
+  // "dang ki kinh doanh": P1 40+20+10 = 70; P2 40+20 = 60; P3 40 (words apart); P6 lacks "kinh": no
+  assert.deepStrictEqual((await found('dang ky kinh doanh')).names, [N.P1, N.P2, N.P3]);
+  const { r } = await found('dang ky kinh doanh');
+  assert.match(text(r.text), /Số thủ tục tìm thấy: 3/);
+});
+
+test('a phone keyboard\'s trailing space, double spaces, capitals and "kí" for "ký" find the same', async () => {
+  for (const q of ['dang ky kinh doanh ', '  Đăng   KÍ  kinh doanh ', 'DANG KI KINH DOANH', 'đăng ký kinh doanh']) {
+    assert.deepStrictEqual((await found(q)).names, [N.P1, N.P2, N.P3], JSON.stringify(q));
+  }
+});
+
+test('ranked: a phrase at the start first, ties to the shorter name', async () => {
+  // "dang ki": P6 20+20+10 = 50 (17 ch.), P1 50 (30 ch.), P3 20+20 = 40 (26 ch.), P2 40 (36 ch.)
+  assert.deepStrictEqual((await found('dang ki')).names, [N.P6, N.P1, N.P3, N.P2]);
+  // "kinh doanh dang": P3 30+20+10 = 60; P1 30 (apart); P2 30 (apart): P1 shorter
+  assert.deepStrictEqual((await found('kinh doanh dang')).names, [N.P3, N.P1, N.P2]);
+  // a word that only begins a name's word counts: "khai s" → P6 only
+  assert.deepStrictEqual((await found('khai s')).names, [N.P6]);
+  // the national code, even with spaces around it
+  assert.deepStrictEqual((await found(' 9.150005 ')).names, [N.P5]);
+});
+
+test('everyday names: "sổ đỏ" finds the certificate of land use rights; an administrator adds "giấy đỏ"', async () => {
+  // "so do" → "giay chung nhan quyen su dung dat": P4 70+20 = 90 (45 ch.), P5 90 (48 ch.)
+  assert.deepStrictEqual((await found('sổ đỏ')).names, [N.P4, N.P5]);
+  assert.deepStrictEqual((await found('so do')).names, [N.P4, N.P5]);
+  // "cap lai so do" → "cap lai giay chung nhan ...": P5 only, 90+20+10 = 120
+  assert.deepStrictEqual((await found('cấp lại sổ đỏ')).names, [N.P5]);
+  // not known yet: nothing, with the fields to browse and the hotline
+  const none = await found('giấy đỏ');
+  assert.deepStrictEqual(none.names, []);
+  assert.match(none.r.text, /Không tìm thấy thủ tục nào khớp với “giấy đỏ”/);
+  assert.match(none.r.text, new RegExp(`<a href="/thu-tuc/\\?linh-vuc=${F}">Tìm kiếm \\(kiểm thử\\)</a>`));
+  assert.match(none.r.text, /href="tel:02293888555">0229 3888 555<\/a> \(Trung tâm Phục vụ hành chính công tỉnh Ninh Bình\)/);
+  const out = motcuactl('synonym-add', 'Giấy  đỏ', 'Giấy chứng nhận quyền sử dụng đất');
+  assert.match(out, /"giay do" also reads as "Giấy chứng nhận quyền sử dụng đất"/);
+  assert.deepStrictEqual((await found('giấy đỏ')).names, [N.P4, N.P5]);
+  const [[id]] = sql("SELECT id FROM search_synonym WHERE term = 'giay do'");
+  assert.deepStrictEqual(sql(`SELECT action, object_id FROM audit_log WHERE object_type = 'search_synonym' ORDER BY id DESC LIMIT 1`), [['search_synonym.add', id]]);
+  assert.match(motcuactl('synonym-list'), /\tgiay do\tGiấy chứng nhận quyền sử dụng đất/);
+  motcuactl('synonym-remove', id);
+  assert.deepStrictEqual((await found('giấy đỏ')).names, []);
+  assert.strictEqual(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'search_synonym.remove'")[0][0], '1');
+});
+
+test('no query lists the field by name; an empty or punctuation-only query is no query', async () => {
+  // alphabetical as Vietnamese readers sort: C, Đ (with D), K, T; "kí" before "ký"
+  for (const q of ['', '   ', '!!']) {
+    assert.deepStrictEqual((await found(q)).names, [N.P4, N.P5, N.P6, N.P1, N.P3, N.P2], JSON.stringify(q));
+  }
+});
