@@ -250,7 +250,7 @@ test('"Không hài lòng" asks what was wrong; one tap on a reason files a track
     const made = await c.post(`${q}/phan-anh-nhanh`, { ...hidden, reason });
     assert.strictEqual(made.status, 303, reason);
     const loc = made.headers.get('location');
-    assert.match(loc, /^\/phan-anh\/PA-\d{8}-\d{4}-[0-9A-Z]{4}\?moi=1$/);
+    assert.match(loc, /^\/phan-anh\/PA-\d{8}-\d{4}-[0-9A-Z]{4}\?moi=1&k=[0-9A-Z]{13}$/);
     const [k, identity, formal, content, rid, ctr, status] = caseOf(loc);
     assert.deepStrictEqual([k, identity, formal, content, ctr, status], [kind, 'anonymous', '0', label, counter, 'new'], reason);
     assert.strictEqual(rid, sql(`SELECT id FROM rating WHERE ref = '${ref}'`)[0][0], 'the rating is attached');
