@@ -7,7 +7,10 @@
 #   make fuzz    run the request-parser fuzzer (FUZZ_SECONDS, default 60)
 #   make bench   province-scale benchmark (see README.md)
 
-CC       ?= gcc
+# GNU make's built-in CC is "cc", which "CC ?= gcc" would keep: gcc unless CC is given.
+ifeq ($(origin CC),default)
+CC       := gcc
+endif
 BUILD    := build
 CS_CFLAGS := -I/usr/include/ClearSilver
 CS_LIBS   := -lneo_cgi -lneo_cs -lneo_utl -lz
@@ -16,9 +19,17 @@ CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \
             -fstack-protector-strong -D_FORTIFY_SOURCE=2 \
             -Icgi-bin/core $(CS_CFLAGS)
-DEPFLAGS  = $(shell mariadb_config --cflags 2>/dev/null) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(CS_LIBS) $(shell mariadb_config --libs 2>/dev/null) \
-            $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lunistring -lm
+# Each compile also writes the headers it read (NAME.d next to NAME), read back below.
+DEPGEN   := -MMD -MP
+LDLIBS   += $(CS_LIBS) -lcsv -lunistring -lm
+
+# The libraries' own flags, asked once and only when something is compiled, so that
+# make deps, run and test work on a machine where the packages are not there yet;
+# check-libs has named whatever is missing before.
+LIB_CFLAGS = $(eval LIB_CFLAGS := $(shell mariadb_config --cflags) \
+                                  $(shell pkg-config --cflags $(PKGS)))$(LIB_CFLAGS)
+LIB_LIBS   = $(eval LIB_LIBS := $(shell mariadb_config --libs) \
+                                $(shell pkg-config --libs $(PKGS)))$(LIB_LIBS)
 
 CORE_SRC := $(wildcard cgi-bin/core/*.c)
 CORE_OBJ := $(patsubst cgi-bin/core/%.c,$(BUILD)/core/%.o,$(CORE_SRC))
@@ -27,30 +38,36 @@ BINS     := $(addprefix $(BUILD)/,$(PROGS) motcuactl)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BINS:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps run start stop test test-dates unit fuzz bench clean status
+.PHONY: all deps check-libs run start stop test test-dates unit fuzz bench clean status
 
 all: $(BINS)
 
 # V=1 shows the full compiler command lines.
 Q := $(if $(V),,@)
 
-$(BUILD)/core/%.o: cgi-bin/core/%.c cgi-bin/core/*.h | $(BUILD)/core
+check-libs:
+	@scripts/check-libs.sh "$(CC)" $(PKGS)
+
+$(BUILD)/core/%.o: cgi-bin/core/%.c | $(BUILD)/core check-libs
 	@echo "  CC    $<"
-	$(Q)$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libcore.a: $(CORE_OBJ)
-	$(Q)ar rcs $@ $^
+	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/%: cgi-bin/%.c $(BUILD)/libcore.a cgi-bin/core/*.h
+$(BUILD)/%: cgi-bin/%.c $(BUILD)/libcore.a | check-libs
 	@echo "  LD    $@"
-	$(Q)$(CC) $(CFLAGS) $(DEPFLAGS) -o $@ $< $(BUILD)/libcore.a $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) -o $@ $< $(BUILD)/libcore.a $(LDLIBS) $(LIB_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libcore.a | $(BUILD)/tests
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcore.a | $(BUILD)/tests check-libs
 	@echo "  LD    $@"
-	$(Q)$(CC) $(CFLAGS) $(DEPFLAGS) -Itests/unit -o $@ $< $(BUILD)/libcore.a $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libcore.a \
+	    $(LDLIBS) $(LIB_LIBS)
 
 $(BUILD)/core $(BUILD)/tests:
 	mkdir -p $@
+
+-include $(wildcard $(BUILD)/*.d $(BUILD)/core/*.d $(BUILD)/tests/*.d)
 
 unit: $(UNIT_BINS)
 
