@@ -1,4 +1,4 @@
-# motcua — build, run and test.  See README.md.
+# motcua — build, run, test and install.  See README.md.
 #
 #   make run     install what is missing, build, start everything (foreground)
 #   make start   same, in the background;  make stop  stops it
@@ -6,6 +6,7 @@
 #   make test-dates  the unit and HTTP tests under a faked clock at four instants
 #   make fuzz    run the request-parser fuzzer (FUZZ_SECONDS, default 60)
 #   make bench   province-scale benchmark (see README.md)
+#   make install install under DESTDIR and PREFIX (default /usr/local); make uninstall
 
 # GNU make's built-in CC is "cc", which "CC ?= gcc" would keep: gcc unless CC is given.
 ifeq ($(origin CC),default)
@@ -38,7 +39,8 @@ BINS     := $(addprefix $(BUILD)/,$(PROGS) motcuactl)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BINS:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps check-libs run start stop test test-dates unit fuzz bench clean status
+.PHONY: all deps check-libs run start stop test test-dates unit fuzz bench clean status \
+        install uninstall
 
 all: $(BINS)
 
@@ -102,6 +104,69 @@ fuzz: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	scripts/bench.sh
+
+# ---- install ----------------------------------------------------------------
+# make install [PREFIX=/usr/local] [DESTDIR=] puts
+#   the five FastCGI programs and motcuactl  $(PREFIX)/lib/motcua/
+#   motcuactl, a link to it                   $(PREFIX)/sbin/motcuactl
+#   templates/, sql/, www/, nginx/motcua.conf, motcua.hdf.example
+#                                             $(PREFIX)/share/motcua/
+#   the routing the site includes, filled     $(NGINXDIR)/motcua-routes.conf
+#   the systemd units                         $(PREFIX)/lib/systemd/system/
+#   the man pages                             $(PREFIX)/share/man/manN/
+# The configuration itself ($(SYSCONFDIR)/motcua/motcua.hdf) is the operator's and never
+# written.  Paths written in the installed units, example configuration, nginx files
+# and man pages follow PREFIX, SYSCONFDIR and NGINXDIR.  scripts/install-check.sh tests all this.
+PREFIX     ?= /usr/local
+SYSCONFDIR  = /etc
+NGINXDIR    = /etc/nginx
+PKGLIBDIR   = $(PREFIX)/lib/motcua
+SBINDIR     = $(PREFIX)/sbin
+PKGDATADIR  = $(PREFIX)/share/motcua
+MANDIR      = $(PREFIX)/share/man
+UNITDIR     = $(PREFIX)/lib/systemd/system
+RUNDIR     := /run/motcua
+POST_BURST := 10
+INSTALL    ?= install
+UNITS      := $(wildcard etc/systemd/*.service etc/systemd/*.target etc/systemd/*.timer)
+MANPAGES   := $(wildcard cgi-bin/*.[1-8] docs/*.[1-8] man/*.[1-8])
+D           = $(DESTDIR)
+
+# the sources name the default locations; the installed copies name the chosen ones
+SUBST = sed -e 's|/usr/lib/motcua|$(PKGLIBDIR)|g' -e 's|/usr/share/motcua|$(PKGDATADIR)|g' \
+            -e 's|/etc/motcua/|$(SYSCONFDIR)/motcua/|g' \
+            -e 's|/etc/nginx/motcua-routes.conf|$(NGINXDIR)/motcua-routes.conf|g'
+# $(call subst_to,SOURCE,DEST): install a text file with the installed paths, mode 0644
+subst_to = $(SUBST) $1 > $2 && chmod 0644 $2
+
+install: all
+	$(INSTALL) -d $(D)$(PKGLIBDIR) $(D)$(SBINDIR) $(D)$(PKGDATADIR)/nginx \
+	    $(D)$(NGINXDIR) $(D)$(UNITDIR)
+	$(INSTALL) -m 0755 $(BINS) $(D)$(PKGLIBDIR)/
+	ln -sfn $(shell realpath -m --relative-to=$(SBINDIR) $(PKGLIBDIR)/motcuactl) \
+	    $(D)$(SBINDIR)/motcuactl
+	for f in $$(find templates sql www -type f ! -name '*~' ! -name '.*' | sort); do \
+	    $(INSTALL) -D -m 0644 "$$f" "$(D)$(PKGDATADIR)/$$f" || exit 1; \
+	done
+	$(call subst_to,etc/motcua.hdf.example,$(D)$(PKGDATADIR)/motcua.hdf.example)
+	$(call subst_to,nginx/motcua.conf,$(D)$(PKGDATADIR)/nginx/motcua.conf)
+	sed -e 's|@ROOT@|$(PKGDATADIR)|g' -e 's|@RUN@|$(RUNDIR)|g' \
+	    -e 's|@POST_BURST@|$(POST_BURST)|g' nginx/routes.conf \
+	    > $(D)$(NGINXDIR)/motcua-routes.conf
+	chmod 0644 $(D)$(NGINXDIR)/motcua-routes.conf
+	for u in $(UNITS); do \
+	    $(call subst_to,$$u,$(D)$(UNITDIR)/$$(basename $$u)) || exit 1; \
+	done
+	for m in $(MANPAGES); do \
+	    s=$${m##*.}; $(INSTALL) -d $(D)$(MANDIR)/man$$s && \
+	    $(call subst_to,$$m,$(D)$(MANDIR)/man$$s/$$(basename $$m)) || exit 1; \
+	done
+
+uninstall:
+	rm -rf $(D)$(PKGLIBDIR) $(D)$(PKGDATADIR)
+	rm -f $(D)$(SBINDIR)/motcuactl $(D)$(NGINXDIR)/motcua-routes.conf \
+	    $(addprefix $(D)$(UNITDIR)/,$(notdir $(UNITS))) \
+	    $(foreach m,$(MANPAGES),$(D)$(MANDIR)/man$(subst .,,$(suffix $(m)))/$(notdir $(m)))
 
 clean:
 	rm -rf $(BUILD)
