@@ -7,6 +7,7 @@
 #   make fuzz    run the request-parser fuzzer (FUZZ_SECONDS, default 60)
 #   make bench   province-scale benchmark (see README.md)
 #   make install install under DESTDIR and PREFIX (default /usr/local); make uninstall
+#   make format-check  C code against .clang-format (see scripts/format-check.sh)
 
 # GNU make's built-in CC is "cc", which "CC ?= gcc" would keep: gcc unless CC is given.
 ifeq ($(origin CC),default)
@@ -40,7 +41,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BINS:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 .PHONY: all deps check-libs run start stop test test-dates unit fuzz bench clean status \
-        install uninstall
+        install uninstall format-check
 
 all: $(BINS)
 
@@ -104,6 +105,9 @@ fuzz: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	scripts/bench.sh
+
+format-check:
+	@scripts/format-check.sh
 
 # ---- install ----------------------------------------------------------------
 # make install [PREFIX=/usr/local] [DESTDIR=] puts
