@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 pkgs=(gcc make pkg-config libfcgi-dev libfcgi-bin clearsilver-dev libmariadb-dev
       mariadb-server mariadb-client libqrencode-dev libsodium-dev libpng-dev
       libcsv-dev libunistring-dev libjson-c-dev nginx-light curl ca-certificates zbar-tools
-      librsvg2-bin chromium valgrind clang libclang-rt-14-dev fonts-noto-core
+      librsvg2-bin chromium valgrind clang libclang-rt-14-dev clang-format fonts-noto-core
       procps iproute2 wrk sysbench gzip faketime libfaketime)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -2,15 +2,17 @@
 # make test: unit tests (under valgrind), then a throw-away stack (own MariaDB,
 # programs and nginx on a free port) for the HTTP and browser tests, and a
 # bounded fuzz run.  The last line is "N passed, N failed".
-# MOTCUA_SUITES (default "unit http browser walk fuzz") chooses the suites; make
-# test-dates runs "unit http" under a faked clock (scripts/test-dates.sh).
+# MOTCUA_SUITES (default "unit build http browser walk fuzz") chooses the suites;
+# "build" is make install into a throw-away DESTDIR (scripts/install-check.sh) and
+# make format-check.  make test-dates runs "unit http" under a faked clock
+# (scripts/test-dates.sh).
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 PASSED=0
 FAILED=0
 LOGDIR=$(mktemp -d /tmp/motcua-testlog.XXXXXX)
-SUITES=" ${MOTCUA_SUITES:-unit http browser walk fuzz} "
+SUITES=" ${MOTCUA_SUITES:-unit build http browser walk fuzz} "
 want() { [[ $SUITES == *" $1 "* ]]; }
 
 count() {  # count NAME FILE STATUS: add the "# N passed, N failed" lines of FILE
@@ -37,6 +39,14 @@ if want unit; then
             "$t" > "$LOGDIR/$(basename "$t").log" 2>&1
         count "$(basename "$t")" "$LOGDIR/$(basename "$t").log" $?
     done
+fi
+
+if want build; then
+    echo "== build checks: make install, make format-check"
+    scripts/install-check.sh > "$LOGDIR/install.log" 2>&1
+    count install "$LOGDIR/install.log" $?
+    scripts/format-check.sh > "$LOGDIR/format.log" 2>&1
+    count format-check "$LOGDIR/format.log" $?
 fi
 
 free_port() {
