@@ -313,12 +313,13 @@ util_email_ok(const char *s)
     const char *at, *dot;
     size_t n;
 
-    if (s == NULL || (n = strlen(s)) < 5 || n > 254 || (at = strchr(s, '@')) == NULL ||
-        at == s || strchr(at + 1, '@') != NULL) {
+    if (s == NULL || (n = strlen(s)) < 5 || n > 254 || (at = strchr(s, '@')) == NULL || at == s ||
+        strchr(at + 1, '@') != NULL) {
         return 0;
     }
     for (const char *c = s; *c; c++) {
-        if ((unsigned char)*c <= 0x20 || (unsigned char)*c >= 0x7f || strchr(",;:<>()[]\\\"'`|", *c)) {
+        if ((unsigned char)*c <= 0x20 || (unsigned char)*c >= 0x7f ||
+            strchr(",;:<>()[]\\\"'`|", *c)) {
             return 0;
         }
     }
