@@ -477,6 +477,7 @@ case_hdf(struct req *r, const struct case_row *c, int show_contact)
     static const char *const fcols[] = { "name", "mime", "size", "stored", NULL };
     static const char *const ecols[] = { "event", "public", "body", "at", "actor", NULL };
     struct dbres res, files, ev, contact;
+    const char *line = NULL;
     enum db_rc rc;
 
     rc = db_query(r->app->db, &r->pool,
@@ -513,12 +514,17 @@ case_hdf(struct req *r, const struct case_row *c, int show_contact)
         if (rc != DB_OK) {
             return rc;
         }
+        /* one line "name · phone · e-mail · address" of the parts given:
+         * an empty part leaves no separator behind */
         for (size_t i = 0; ccols[i]; i++) {
-            if (dbres_get(&contact, 0, i)) {
-                hset(r, pool_printf(&r->pool, "Page.Contact.%s", ccols[i]),
-                     dbres_get(&contact, 0, i));
+            const char *v = dbres_get(&contact, 0, i);
+
+            if (v && *v) {
+                hset(r, pool_printf(&r->pool, "Page.Contact.%s", ccols[i]), v);
+                line = line ? pool_printf(&r->pool, "%s · %s", line, v) : v;
             }
         }
+        hset(r, "Page.ContactLine", line);
     }
     rc = db_query(r->app->db, &r->pool,
                   "SELECT filename, mime, size, stored_name FROM feedback_file"
