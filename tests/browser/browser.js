@@ -47,7 +47,7 @@ async function signIn(page, user) {
   await page.fill('#username', user);
   await page.fill('#password', 'motcua-demo');
   await page.click('button[type=submit]');
-  await page.waitForURL(/\/can-bo\/$/);
+  await page.waitForURL(/\/(can-bo|lanh-dao|quan-tri)\/$/);   // each role lands on its own home
 }
 
 // Screenshot the first printed sheet (print media) and decode its QR code.
