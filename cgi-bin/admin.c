@@ -941,6 +941,34 @@ counter_active(struct req *r)
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/don-vi/%s#quay", r->arg[0]));
 }
 
+/* Taking a counter out of service asks first (its QR codes stop taking ratings). */
+static int
+counter_deactivate_page(struct req *r)
+{
+    static const char *const hidden[] = { "active", "0", NULL };
+    struct dbres res;
+    int rc = staff_begin(r, ROLE);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    dr = db_query(r->app->db, &r->pool,
+                  "SELECT c.code FROM counter c JOIN org_unit u ON u.id = c.unit_id"
+                  " WHERE u.code = ? AND c.code = ? AND c.active = 1",
+                  DB_ARGS(DV_S(r->arg[0]), DV_S(r->arg[1])), &res);
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (res.nrows == 0) {
+        return 404;
+    }
+    return staff_confirm(r, 200, "counter_deactivate", dbres_get(&res, 0, 0),
+                         pool_printf(&r->pool, "/quan-tri/don-vi/%s/quay/%s/trang-thai", r->arg[0],
+                                     r->arg[1]),
+                         pool_printf(&r->pool, "/quan-tri/don-vi/%s#quay", r->arg[0]), NULL, hidden);
+}
+
 /* ---- users -------------------------------------------------------------- */
 
 enum { S_USERNAME, S_NAME, S_TITLE, S_ROLE, S_UNIT, S_COUNTER, S_PASSWORD, S__MAX };
@@ -1962,6 +1990,35 @@ qr_revoke_common(struct req *r, int replace)
                                         dbres_get(&res, 0, 1)));
 }
 
+/* Revoking a QR code asks first: its posters stop working at once. */
+static int
+qr_revoke_page(struct req *r)
+{
+    struct dbres res;
+    int rc = staff_begin(r, ROLE);
+    enum db_rc dr;
+    const char *hidden[3] = { "id", NULL, NULL };
+
+    if (rc != 0) {
+        return rc;
+    }
+    dr = db_query(r->app->db, &r->pool,
+                  "SELECT q.id, u.code FROM qr_link q JOIN org_unit u ON u.id = q.unit_id"
+                  " WHERE q.id = ? AND q.kind <> 'dossier' AND q.revoked_at IS NULL",
+                  DB_ARGS(DV_I(util_num(req_query(r, "id")))), &res);
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (res.nrows == 0) {
+        return 404;
+    }
+    hidden[1] = dbres_get(&res, 0, 0);
+    return staff_confirm(r, 200, "qr_revoke", pool_printf(&r->pool, "#%s", hidden[1]),
+                         "/quan-tri/ma-qr/thu-hoi",
+                         pool_printf(&r->pool, "/quan-tri/ma-qr?don-vi=%s", dbres_get(&res, 0, 1)),
+                         NULL, hidden);
+}
+
 static int
 qr_revoke(struct req *r)
 {
@@ -2359,6 +2416,7 @@ static const struct route routes[] = {
     { "POST", "/quan-tri/don-vi/*/mo-lai", unit_reopen, R_FORM },
     { "POST", "/quan-tri/don-vi/*/quay", counter_create, R_FORM },
     { "POST", "/quan-tri/don-vi/*/quay/*/doi-ten", counter_rename, R_FORM },
+    { "GET", "/quan-tri/don-vi/*/quay/*/trang-thai", counter_deactivate_page, 0 },
     { "POST", "/quan-tri/don-vi/*/quay/*/trang-thai", counter_active, R_FORM },
     { "GET", "/quan-tri/can-bo", users_page, 0 },
     { "GET", "/quan-tri/can-bo/moi", user_new_page, 0 },
@@ -2378,6 +2436,7 @@ static const struct route routes[] = {
     { "POST", "/quan-tri/lich/xoa", calendar_delete, R_FORM },
     { "GET", "/quan-tri/ma-qr", qr_page, 0 },
     { "POST", "/quan-tri/ma-qr/moi", qr_create, R_FORM },
+    { "GET", "/quan-tri/ma-qr/thu-hoi", qr_revoke_page, 0 },
     { "POST", "/quan-tri/ma-qr/thu-hoi", qr_revoke, R_FORM },
     { "POST", "/quan-tri/ma-qr/cap-lai", qr_replace, R_FORM },
     { "GET", "/quan-tri/thu-tuc", procedures_page, 0 },

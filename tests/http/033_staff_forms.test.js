@@ -129,3 +129,42 @@ test('stopping a dossier: its own confirmation page', async () => {
   assert.match(r.text, /<label for="confirm-reason">Lý do dừng giải quyết<\/label>/);
   assert.match(r.text, /action="\/can-bo\/ho-so\/[^"]+\/dung"/);
 });
+
+test('administration: taking a counter out of service and revoking a QR code ask first; GET changes nothing', async () => {
+  const a = await as('quantri');
+  const csrf = await a.csrf('/quan-tri/');
+  const unit = '000.22.01.H41';
+  assert.strictEqual((await a.post(`/quan-tri/don-vi/${unit}/quay`, { csrf, counter_code: 'Q33', counter_name: 'Quầy 33 (kiểm thử)' })).status, 303);
+  const active = () => sql(`SELECT c.active FROM counter c JOIN org_unit u ON u.id = c.unit_id WHERE u.code = '${unit}' AND c.code = 'Q33'`)[0][0];
+  const unitPage = await a.get(`/quan-tri/don-vi/${unit}`);
+  assert.match(unitPage.text, /<a class="btn destructive" href="\/quan-tri\/don-vi\/000\.22\.01\.H41\/quay\/Q33\/trang-thai">Ngừng hoạt động Q33…<\/a>/);
+  const confirm = await a.get(`/quan-tri/don-vi/${unit}/quay/Q33/trang-thai`);
+  assert.strictEqual(confirm.status, 200);
+  assert.match(confirm.text, /<h1>Ngừng hoạt động quầy <span class="code">Q33<\/span><\/h1>/);
+  assert.match(confirm.text, /mã QR của quầy ngừng nhận đánh giá/);
+  assert.match(confirm.text, /name="active" value="0"/);
+  assert.strictEqual(active(), '1', 'the confirmation page changes nothing');
+  const [form] = formsTo(confirm.text, '/trang-thai');
+  const fields = Object.fromEntries([...form.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map(m => [m[1], m[2]]));
+  assert.strictEqual((await a.post(`/quan-tri/don-vi/${unit}/quay/Q33/trang-thai`, fields)).status, 303);
+  assert.strictEqual(active(), '0');
+  assert.strictEqual((await a.get(`/quan-tri/don-vi/${unit}/quay/Q33/trang-thai`)).status, 404, 'nothing left to confirm');
+
+  assert.strictEqual((await a.post('/quan-tri/ma-qr/moi', { csrf, unit, kind: 'unit' })).status, 303);
+  const id = sql(`SELECT MAX(q.id) FROM qr_link q JOIN org_unit u ON u.id = q.unit_id WHERE u.code = '${unit}' AND q.kind = 'unit'`)[0][0];
+  const list = await a.get(`/quan-tri/ma-qr?don-vi=${unit}`);
+  assert.match(list.text, new RegExp(`<a class="btn destructive" href="/quan-tri/ma-qr/thu-hoi\\?id=${id}">Thu hồi #${id}…</a>`));
+  const ask = await a.get(`/quan-tri/ma-qr/thu-hoi?id=${id}`);
+  assert.strictEqual(ask.status, 200);
+  assert.match(ask.text, /<h1>Thu hồi mã QR/);
+  assert.match(ask.text, /Không thể hoàn tác/);
+  assert.strictEqual(sql(`SELECT revoked_at IS NULL FROM qr_link WHERE id = ${id}`)[0][0], '1');
+  const [qform] = formsTo(ask.text, '/thu-hoi');
+  const qfields = Object.fromEntries([...qform.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map(m => [m[1], m[2]]));
+  assert.strictEqual(qfields.id, id);
+  assert.strictEqual((await a.post('/quan-tri/ma-qr/thu-hoi', qfields)).status, 303);
+  assert.strictEqual(sql(`SELECT revoked_at IS NULL FROM qr_link WHERE id = ${id}`)[0][0], '0');
+  assert.strictEqual((await a.get(`/quan-tri/ma-qr/thu-hoi?id=${id}`)).status, 404, 'a revoked code is not offered again');
+  // officers cannot open the administrator's confirmations
+  assert.strictEqual((await (await as('canbo05')).get(`/quan-tri/ma-qr/thu-hoi?id=${id}`)).status, 403);
+});
