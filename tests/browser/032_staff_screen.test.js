@@ -49,3 +49,21 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 1024, height: 768
     }
   });
 }
+
+test('the audit trail at 1024×768: filters usable, sentences, no sideways scroll, axe-core', async () => {
+  const { ctx, page } = await open({ viewport: { width: 1024, height: 768 } });
+  try {
+    await signIn(page, 'lanhdao01');
+    await page.goto('/lanh-dao/nhat-ky');
+    await page.selectOption('#t-action', 'login');
+    await page.click('form.filters button');
+    await page.waitForURL(/thao-tac=login/);
+    const lines = await page.locator('td.sentence').allTextContents();
+    assert.ok(lines.length > 0 && lines.every(l => / đăng nhập$/.test(l.trim())), lines.slice(0, 3).join(' | '));
+    const w = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(w <= 0, `the trail does not scroll sideways (${w} px)`);
+    await checkA11y(page, 'audit trail at 1024 px');
+  } finally {
+    await ctx.close();
+  }
+});
