@@ -2405,8 +2405,54 @@ procedures_import(struct req *r)
     return procedures_render(r, rc != 0 || res.errors ? 422 : 200);
 }
 
+/* The trail of administration changes, newest first, in sentences: who
+ * changed which unit, counter, account, code, rule or calendar day. */
+static int
+trail_page(struct req *r)
+{
+    static const char *const cols[] = { "at", "actor", "key", "object", "ip", "detail", NULL };
+    struct dbres res;
+    long long page = 1;
+    int rc = staff_begin(r, ROLE);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (parse_int(req_query(r, "trang"), 1, 100000, &page) != 0) {
+        page = 1;
+    }
+    dr = db_query(r->app->db, &r->pool,
+                  "SELECT DATE_FORMAT(a.at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i:%s'), o.full_name,"
+                  "       REPLACE(a.action, '.', '_'),"
+                  "       CASE a.object_type WHEN 'org_unit' THEN u.name"
+                  "            WHEN 'counter' THEN CONCAT(c.code, ' · ', cu.short_name)"
+                  "            WHEN 'user' THEN t.username ELSE '' END,"
+                  "       a.ip, LEFT(a.detail, 200)"
+                  "  FROM audit_log a LEFT JOIN users o ON o.id = a.actor_id"
+                  "  LEFT JOIN org_unit u ON a.object_type = 'org_unit' AND u.id = a.object_id"
+                  "  LEFT JOIN counter c ON a.object_type = 'counter' AND c.id = a.object_id"
+                  "  LEFT JOIN org_unit cu ON cu.id = c.unit_id"
+                  "  LEFT JOIN users t ON a.object_type = 'user' AND t.id = a.object_id"
+                  " WHERE a.object_type IN ('org_unit', 'counter', 'user', 'qr_link',"
+                  "        'kiosk_device', 'api_client', 'feedback_kind', 'calendar_day',"
+                  "        'apology_rule', 'procedure')"
+                  "   AND a.action NOT IN ('login', 'logout', 'user.password')"
+                  " ORDER BY a.id DESC LIMIT 50 OFFSET ?",
+                  DB_ARGS(DV_I((page - 1) * 50)), &res);
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    hset_rows(r, "Page.Trail", &res, cols);
+    if (res.nrows == 50) {
+        hseti(r, "Page.Next", page + 1);
+    }
+    return render(r, "admin/trail");
+}
+
 static const struct route routes[] = {
     { "GET", "/quan-tri/", home, 0 },
+    { "GET", "/quan-tri/nhat-ky", trail_page, 0 },
     { "GET", "/quan-tri/don-vi", units_page, 0 },
     { "GET", "/quan-tri/don-vi/moi", unit_new_page, 0 },
     { "POST", "/quan-tri/don-vi/moi", unit_create, R_FORM },

@@ -70,3 +70,19 @@ test('CSV export: BOM, Vietnamese header, one line per action in words; the expo
   assert.ok(rows[0].includes(`"${officer}","trả lời phản ánh","${answered.code}","Trung tâm sẽ bổ sung 20 ghế chờ."`), rows[0]);
   assert.strictEqual(Number(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'report.export'")[0][0]), before + 1);
 });
+
+test('the administrator reads the trail of administration changes, and only those', async () => {
+  const a = await as('quantri');
+  const [[adminName]] = sql("SELECT full_name FROM users WHERE username = 'quantri'");
+  const csrf = await a.csrf('/quan-tri/');
+  assert.strictEqual((await a.post('/quan-tri/don-vi/000.00.01.H41/quay', { csrf, counter_code: 'Q67', counter_name: 'Quầy 67 (kiểm thử)' })).status, 303);
+  const r = await a.get('/quan-tri/nhat-ky');
+  assert.strictEqual(r.status, 200);
+  const lines = sentences(r.text);
+  // a new counter comes with its QR code: two lines, newest first
+  assert.strictEqual(lines[0], `${adminName} tạo mã QR`);
+  assert.match(lines[1], new RegExp(`^${adminName} tạo quầy <strong>Q67 · `), lines[1]);
+  assert.ok(!lines.some(l => / (trả lời|ghi chú nội bộ vào) phản ánh|đăng nhập$/.test(l)), 'no officer work, no sign-ins');
+  assert.match(r.text, /<a href="\/quan-tri\/nhat-ky">Nhật ký quản trị<\/a>/, 'in the administrator\'s menu');
+  assert.strictEqual((await (await as('lanhdao01')).get('/quan-tri/nhat-ky')).status, 403);
+});
