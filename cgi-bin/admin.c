@@ -941,6 +941,34 @@ counter_active(struct req *r)
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/don-vi/%s#quay", r->arg[0]));
 }
 
+/* Taking a counter out of service asks first (its QR codes stop taking ratings). */
+static int
+counter_deactivate_page(struct req *r)
+{
+    static const char *const hidden[] = { "active", "0", NULL };
+    struct dbres res;
+    int rc = staff_begin(r, ROLE);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    dr = db_query(r->app->db, &r->pool,
+                  "SELECT c.code FROM counter c JOIN org_unit u ON u.id = c.unit_id"
+                  " WHERE u.code = ? AND c.code = ? AND c.active = 1",
+                  DB_ARGS(DV_S(r->arg[0]), DV_S(r->arg[1])), &res);
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (res.nrows == 0) {
+        return 404;
+    }
+    return staff_confirm(r, 200, "counter_deactivate", dbres_get(&res, 0, 0),
+                         pool_printf(&r->pool, "/quan-tri/don-vi/%s/quay/%s/trang-thai", r->arg[0],
+                                     r->arg[1]),
+                         pool_printf(&r->pool, "/quan-tri/don-vi/%s#quay", r->arg[0]), NULL, hidden);
+}
+
 /* ---- users -------------------------------------------------------------- */
 
 enum { S_USERNAME, S_NAME, S_TITLE, S_ROLE, S_UNIT, S_COUNTER, S_PASSWORD, S__MAX };
@@ -1962,6 +1990,35 @@ qr_revoke_common(struct req *r, int replace)
                                         dbres_get(&res, 0, 1)));
 }
 
+/* Revoking a QR code asks first: its posters stop working at once. */
+static int
+qr_revoke_page(struct req *r)
+{
+    struct dbres res;
+    int rc = staff_begin(r, ROLE);
+    enum db_rc dr;
+    const char *hidden[3] = { "id", NULL, NULL };
+
+    if (rc != 0) {
+        return rc;
+    }
+    dr = db_query(r->app->db, &r->pool,
+                  "SELECT q.id, u.code FROM qr_link q JOIN org_unit u ON u.id = q.unit_id"
+                  " WHERE q.id = ? AND q.kind <> 'dossier' AND q.revoked_at IS NULL",
+                  DB_ARGS(DV_I(util_num(req_query(r, "id")))), &res);
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (res.nrows == 0) {
+        return 404;
+    }
+    hidden[1] = dbres_get(&res, 0, 0);
+    return staff_confirm(r, 200, "qr_revoke", pool_printf(&r->pool, "#%s", hidden[1]),
+                         "/quan-tri/ma-qr/thu-hoi",
+                         pool_printf(&r->pool, "/quan-tri/ma-qr?don-vi=%s", dbres_get(&res, 0, 1)),
+                         NULL, hidden);
+}
+
 static int
 qr_revoke(struct req *r)
 {
@@ -2348,8 +2405,54 @@ procedures_import(struct req *r)
     return procedures_render(r, rc != 0 || res.errors ? 422 : 200);
 }
 
+/* The trail of administration changes, newest first, in sentences: who
+ * changed which unit, counter, account, code, rule or calendar day. */
+static int
+trail_page(struct req *r)
+{
+    static const char *const cols[] = { "at", "actor", "key", "object", "ip", "detail", NULL };
+    struct dbres res;
+    long long page = 1;
+    int rc = staff_begin(r, ROLE);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (parse_int(req_query(r, "trang"), 1, 100000, &page) != 0) {
+        page = 1;
+    }
+    dr = db_query(r->app->db, &r->pool,
+                  "SELECT DATE_FORMAT(a.at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i:%s'), o.full_name,"
+                  "       REPLACE(a.action, '.', '_'),"
+                  "       CASE a.object_type WHEN 'org_unit' THEN u.name"
+                  "            WHEN 'counter' THEN CONCAT(c.code, ' · ', cu.short_name)"
+                  "            WHEN 'user' THEN t.username ELSE '' END,"
+                  "       a.ip, LEFT(a.detail, 200)"
+                  "  FROM audit_log a LEFT JOIN users o ON o.id = a.actor_id"
+                  "  LEFT JOIN org_unit u ON a.object_type = 'org_unit' AND u.id = a.object_id"
+                  "  LEFT JOIN counter c ON a.object_type = 'counter' AND c.id = a.object_id"
+                  "  LEFT JOIN org_unit cu ON cu.id = c.unit_id"
+                  "  LEFT JOIN users t ON a.object_type = 'user' AND t.id = a.object_id"
+                  " WHERE a.object_type IN ('org_unit', 'counter', 'user', 'qr_link',"
+                  "        'kiosk_device', 'api_client', 'feedback_kind', 'calendar_day',"
+                  "        'apology_rule', 'procedure')"
+                  "   AND a.action NOT IN ('login', 'logout', 'user.password')"
+                  " ORDER BY a.id DESC LIMIT 50 OFFSET ?",
+                  DB_ARGS(DV_I((page - 1) * 50)), &res);
+    if (dr != DB_OK) {
+        return db_fail(r, dr);
+    }
+    hset_rows(r, "Page.Trail", &res, cols);
+    if (res.nrows == 50) {
+        hseti(r, "Page.Next", page + 1);
+    }
+    return render(r, "admin/trail");
+}
+
 static const struct route routes[] = {
     { "GET", "/quan-tri/", home, 0 },
+    { "GET", "/quan-tri/nhat-ky", trail_page, 0 },
     { "GET", "/quan-tri/don-vi", units_page, 0 },
     { "GET", "/quan-tri/don-vi/moi", unit_new_page, 0 },
     { "POST", "/quan-tri/don-vi/moi", unit_create, R_FORM },
@@ -2359,6 +2462,7 @@ static const struct route routes[] = {
     { "POST", "/quan-tri/don-vi/*/mo-lai", unit_reopen, R_FORM },
     { "POST", "/quan-tri/don-vi/*/quay", counter_create, R_FORM },
     { "POST", "/quan-tri/don-vi/*/quay/*/doi-ten", counter_rename, R_FORM },
+    { "GET", "/quan-tri/don-vi/*/quay/*/trang-thai", counter_deactivate_page, 0 },
     { "POST", "/quan-tri/don-vi/*/quay/*/trang-thai", counter_active, R_FORM },
     { "GET", "/quan-tri/can-bo", users_page, 0 },
     { "GET", "/quan-tri/can-bo/moi", user_new_page, 0 },
@@ -2378,6 +2482,7 @@ static const struct route routes[] = {
     { "POST", "/quan-tri/lich/xoa", calendar_delete, R_FORM },
     { "GET", "/quan-tri/ma-qr", qr_page, 0 },
     { "POST", "/quan-tri/ma-qr/moi", qr_create, R_FORM },
+    { "GET", "/quan-tri/ma-qr/thu-hoi", qr_revoke_page, 0 },
     { "POST", "/quan-tri/ma-qr/thu-hoi", qr_revoke, R_FORM },
     { "POST", "/quan-tri/ma-qr/cap-lai", qr_replace, R_FORM },
     { "GET", "/quan-tri/thu-tuc", procedures_page, 0 },

@@ -322,12 +322,55 @@ drill(struct req *r)
     return render(r, "leader/list");
 }
 
+/* The trail's lines as CSV: time, person, action in words, object, detail, address. */
+static int
+audit_csv_batch(void *arg, const struct dbres *rows)
+{
+    struct csv_stream *cs = arg;
+    int gone;
+
+    for (size_t i = 0; i < rows->nrows; i++) {
+        const char *const *c = (const char *const *)&rows->cell[i * rows->ncols];
+        const char *cells[6] = { c[0], c[1],
+                                 lang_str(cs->r, pool_printf(&cs->r->pool, "Trail.Act.%s", c[2])),
+                                 c[3], c[6], c[5] };
+
+        csv_row(&cs->b, cells, 6);
+    }
+    gone = resp_stream(cs->r, cs->b.p, cs->b.len) != 0;
+    buf_reset(&cs->b);
+    return gone;
+}
+
+/* A filter's day: NULL when empty, 1 when not a date. */
+static int
+audit_day(struct req *r, const char *name, const char **out)
+{
+    const char *v = req_query(r, name);
+    int day;
+
+    *out = NULL;
+    if (v == NULL || *v == '\0') {
+        return 0;
+    }
+    if (cal_parse_date(v, &day) != 0) {
+        return 1;
+    }
+    *out = v;
+    return 0;
+}
+
 static int
 audit_page(struct req *r)
 {
+    static const char *const pcols[] = { "id", "name", NULL };
+    static const char *const ucols[] = { "code", "name", NULL };
     struct report_scope s;
+    struct audit_filter f = { 0 };
+    struct dbres people, units;
+    const char *key = req_query(r, "thao-tac"), *obj = req_query(r, "ma");
     long long page = 1;
-    int rc = scope_of(r, &s);
+    int rc = scope_of(r, &s), bad = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -336,14 +379,75 @@ audit_page(struct req *r)
     if (parse_int(req_query(r, "trang"), 1, 100000, &page) != 0) {
         page = 1;
     }
-    if ((dr = report_audit(r, &s, (int)page, 50)) != DB_OK) {
+    f.actor = util_num(req_query(r, "nguoi"));
+    /* an action is one the language file names (letters and '_' only) */
+    if (key && *key && strspn(key, "abcdefghijklmnopqrstuvwxyz_") == strlen(key) &&
+        strlen(key) < 64 && hdf_get_obj(r->hdf, pool_printf(&r->pool, "L.Trail.Act.%s", key))) {
+        f.action_key = key;
+    }
+    if (obj && *obj && utf8_len(obj) <= 64) {
+        f.object = obj;
+    }
+    if (audit_day(r, "tu", &f.from) || audit_day(r, "den", &f.to)) {
+        hset(r, "Page.Error", lang_str(r, "Trail.Err.Date"));
+        bad = 1;
+    } else if (f.from && f.to && strcmp(f.from, f.to) > 0) {
+        hset(r, "Page.Error", lang_str(r, "Trail.Err.Order"));
+        bad = 1;
+    }
+    if (!bad && req_query(r, "csv")) {
+        struct csv_stream cs = { r, { 0 } };
+
+        if ((dr = db_begin(r->app->db)) != DB_OK ||
+            (dr = audit(r, "report.export", "report", 0,
+                        pool_printf(&r->pool, "nhat-ky %s", s.name))) != DB_OK ||
+            (dr = db_commit(r->app->db)) != DB_OK) {
+            db_rollback(r->app->db);
+            return db_fail(r, dr);
+        }
+        resp_header(r, "Content-Disposition", "attachment; filename=\"nhat-ky.csv\"");
+        buf_adds(&cs.b, "\xEF\xBB\xBF");
+        buf_adds(&cs.b, lang_str(r, "Trail.CsvHeader"));
+        buf_adds(&cs.b, "\r\n");
+        resp_stream_begin(r, "text/csv; charset=utf-8");
+        dr = report_audit_each(r, &s, &f, CSV_MAX_ROWS, audit_csv_batch, &cs);
+        if (cs.b.len) {
+            resp_stream(r, cs.b.p, cs.b.len);
+        }
+        buf_free(&cs.b);
+        if (dr != DB_OK) {
+            log_err("CSV export of the audit trail cut short: %s", db_error(r->app->db));
+        }
+        return 200;
+    }
+    dr = db_query(r->app->db, &r->pool,
+                  "SELECT o.id, o.full_name FROM users o JOIN org_unit u ON u.id = o.unit_id"
+                  " WHERE u.path LIKE ? ORDER BY o.full_name",
+                  DB_ARGS(DV_S(s.subtree)), &people);
+    if (dr == DB_OK) {
+        dr = db_query(r->app->db, &r->pool,
+                      "SELECT code, name FROM org_unit WHERE path LIKE ? AND valid_to IS NULL"
+                      " ORDER BY path",
+                      DB_ARGS(DV_S(s.subtree)), &units);
+    }
+    if (dr == DB_OK && !bad) {
+        dr = report_audit(r, &s, &f, (int)page, 50);
+    }
+    if (dr != DB_OK) {
         return db_fail(r, dr);
     }
+    hset_rows(r, "Page.People", &people, pcols);
+    hset_rows(r, "Page.Units", &units, ucols);
+    hseti(r, "Page.F.actor", f.actor);
+    hset(r, "Page.F.key", f.action_key);
+    hset(r, "Page.F.object", obj);
+    hset(r, "Page.F.from", req_query(r, "tu"));
+    hset(r, "Page.F.to", req_query(r, "den"));
     hseti(r, "Page.Page", page);
     if (strcmp(hdf_get_value(r->hdf, "Page.AuditCount", "0"), "50") == 0) {
         hseti(r, "Page.Next", page + 1);
     }
-    return render(r, "leader/audit");
+    return render_status(r, bad ? 422 : 200, "leader/audit");
 }
 
 static const struct route routes[] = {

@@ -195,6 +195,27 @@ case_done(struct req *r, struct case_row *c, enum db_rc dr)
     return resp_redirect(r, pool_printf(&r->pool, "/can-bo/phan-anh/%s", c->code));
 }
 
+/* Not accepting a case ends it: asked on a page of its own first. */
+static int
+case_reject_confirm(struct req *r, const struct case_row *c, int status)
+{
+    static const char *const hidden[] = { "class", "rejected", NULL };
+
+    return staff_confirm(r, status, "case_reject", c->code,
+                         pool_printf(&r->pool, "/can-bo/phan-anh/%s/phan-loai", c->code),
+                         pool_printf(&r->pool, "/can-bo/phan-anh/%s", c->code), "reason", hidden);
+}
+
+static int
+case_reject_page(struct req *r)
+{
+    struct scope s;
+    struct case_row c;
+    int rc = case_open(r, &s, &c);
+
+    return rc ? rc : case_reject_confirm(r, &c, 200);
+}
+
 static int
 act_classify(struct req *r)
 {
@@ -211,7 +232,8 @@ act_classify(struct req *r)
         return case_error(r, &c, 422, "Case.Err.Class");
     }
     if (strcmp(cls, "rejected") == 0 && reason == NULL) {
-        return case_error(r, &c, 422, "Case.Err.Reason");
+        hset(r, "Page.Error", lang_str(r, "Case.Err.Reason"));
+        return case_reject_confirm(r, &c, 422);
     }
     if (strcmp(cls, "forwarded") == 0 && util_num(req_form(r, "unit")) == 0) {
         return case_error(r, &c, 422, "Case.Err.Unit");
@@ -228,6 +250,9 @@ act_assign(struct req *r)
 
     if (rc != 0) {
         return rc;
+    }
+    if (util_num(req_form(r, "officer")) <= 0) {
+        return case_error(r, &c, 422, "Case.Err.Assignee");
     }
     return case_done(r, &c, case_assign(r, &c, util_num(req_form(r, "officer"))));
 }
@@ -909,6 +934,29 @@ dossier_error(struct req *r, struct dossier_row *d, int status, const char *key)
     return dossier_render(r, d, status, "staff/dossier");
 }
 
+/* Refusing and stopping end a dossier: asked on a page of their own first. */
+static int
+dossier_confirm(struct req *r, const struct dossier_row *d, enum dossier_move m, int status)
+{
+    const char *path = m == DM_REFUSE ? "tu-choi" : "dung";
+
+    return staff_confirm(r, status, m == DM_REFUSE ? "dossier_refuse" : "dossier_stop", d->code,
+                         pool_printf(&r->pool, "/can-bo/ho-so/%s/%s", d->code, path),
+                         pool_printf(&r->pool, "/can-bo/ho-so/%s", d->code), "note", NULL);
+}
+
+static int
+dossier_confirm_page(struct req *r, enum dossier_move m)
+{
+    struct dossier_row d;
+    int rc = dossier_open(r, &d);
+
+    return rc ? rc : dossier_confirm(r, &d, m, 200);
+}
+
+static int refuse_page(struct req *r) { return dossier_confirm_page(r, DM_REFUSE); }
+static int stop_page(struct req *r) { return dossier_confirm_page(r, DM_STOP); }
+
 static int
 dossier_move(struct req *r, enum dossier_move m)
 {
@@ -922,7 +970,11 @@ dossier_move(struct req *r, enum dossier_move m)
     if (rc != 0) {
         return rc;
     }
-    if ((m == DM_REFUSE || m == DM_STOP || m == DM_SUPPLEMENT) && note == NULL) {
+    if ((m == DM_REFUSE || m == DM_STOP) && note == NULL) {
+        hset(r, "Page.Error", lang_str(r, "Dossier.Err.Note"));
+        return dossier_confirm(r, &d, m, 422);
+    }
+    if (m == DM_SUPPLEMENT && note == NULL) {
         return dossier_error(r, &d, 422, "Dossier.Err.Note");
     }
     if (m == DM_FORWARD && to == 0) {
@@ -1157,6 +1209,7 @@ static const struct route routes[] = {
     { "POST", "/can-bo/dang-nhap", staff_login, R_FORM },
     { "POST", "/can-bo/dang-xuat", staff_logout, R_FORM },
     { "GET", "/can-bo/phan-anh/*", case_page, 0 },
+    { "GET", "/can-bo/phan-anh/*/tu-choi", case_reject_page, 0 },
     { "POST", "/can-bo/phan-anh/*/phan-loai", act_classify, R_FORM },
     { "POST", "/can-bo/phan-anh/*/giao", act_assign, R_FORM },
     { "POST", "/can-bo/phan-anh/*/ghi-chu", act_note, R_FORM },
@@ -1180,6 +1233,8 @@ static const struct route routes[] = {
     { "POST", "/can-bo/ho-so/*/chuyen", mv_forward, R_FORM },
     { "POST", "/can-bo/ho-so/*/yeu-cau-bo-sung", mv_supplement, R_FORM },
     { "POST", "/can-bo/ho-so/*/da-bo-sung", mv_supplied, R_FORM },
+    { "GET", "/can-bo/ho-so/*/tu-choi", refuse_page, 0 },
+    { "GET", "/can-bo/ho-so/*/dung", stop_page, 0 },
     { "POST", "/can-bo/ho-so/*/tu-choi", mv_refuse, R_FORM },
     { "POST", "/can-bo/ho-so/*/dung", mv_stop, R_FORM },
     { "POST", "/can-bo/ho-so/*/co-ket-qua", mv_ready, R_FORM },

@@ -7,7 +7,7 @@
 <link rel="stylesheet" href="/static/motcua.css">
 <?cs if:Page.Refresh ?><meta http-equiv="refresh" content="<?cs var:Page.Refresh ?>"><?cs /if ?>
 </head>
-<body<?cs if:Page.BodyClass ?> class="<?cs var:Page.BodyClass ?>"<?cs /if ?>>
+<?cs # staff pages (every program but the citizen one) use the whole screen ?><body<?cs if:Page.BodyClass || Req.Program != "citizen" ?> class="<?cs if:Req.Program != "citizen" ?>staff <?cs /if ?><?cs var:Page.BodyClass ?>"<?cs /if ?>>
 <a class="skip" href="#main"><?cs var:L.Site.SkipToContent ?></a>
 <header class="top">
   <a class="brand" href="<?cs if:Req.Program == "citizen" ?>/<?cs else ?>/can-bo/<?cs /if ?>"><?cs var:L.Site.Name ?></a>

@@ -81,6 +81,22 @@ staff_begin(struct req *r, const char *roles)
     return dr == DB_OK ? 0 : db_fail(r, dr);
 }
 
+int
+staff_confirm(struct req *r, int status, const char *kind, const char *what, const char *action,
+              const char *back, const char *field, const char *const *hidden)
+{
+    hset(r, "Page.Confirm.Kind", kind);
+    hset(r, "Page.Confirm.What", what);
+    hset(r, "Page.Confirm.Action", action);
+    hset(r, "Page.Confirm.Back", back);
+    hset(r, "Page.Confirm.Field", field);
+    for (size_t i = 0; hidden && hidden[2 * i]; i++) {
+        hset(r, pool_printf(&r->pool, "Page.Confirm.Hidden.%zu.name", i), hidden[2 * i]);
+        hset(r, pool_printf(&r->pool, "Page.Confirm.Hidden.%zu.value", i), hidden[2 * i + 1]);
+    }
+    return render_status(r, status, "staff/confirm");
+}
+
 const char *
 staff_home(const char *role)
 {

@@ -21,6 +21,16 @@ int staff_begin(struct req *r, const char *roles);
  * administration, a leader on the dashboard, an officer on the inbox. */
 const char *staff_home(const char *role);
 
+/* A destructive action asks first, on a page of its own, without a script
+ * (templates/staff/confirm.cs): the strings are L.Confirm.<kind>.Title, Text
+ * (the consequences), Field (the reason's label; none when field is NULL)
+ * and Button.  what names the object (a code), action is the POST target,
+ * back the page to go back to, hidden a NULL-terminated list of name, value
+ * pairs posted with it.  Page.Error, if set, shows above the form. */
+int staff_confirm(struct req *r, int status, const char *kind, const char *what,
+                  const char *action, const char *back, const char *field,
+                  const char *const *hidden);
+
 int staff_login_form(struct req *r);
 int staff_login(struct req *r);
 int staff_logout(struct req *r);

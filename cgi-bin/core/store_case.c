@@ -377,7 +377,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
     buf_adds(&q.sql, "SELECT f.code, f.kind, f.status,"
                      "       DATE_FORMAT(f.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
                      "       UNIX_TIMESTAMP(f.due_at), u.short_name, c.name, a.full_name,"
-                     "       LEFT(f.content, 140), f.paused_at IS NOT NULL,"
+                     "       LEFT(f.content, 141), f.paused_at IS NOT NULL,"
                      "       f.escalated_at IS NOT NULL,"
                      "       f.status = 'new' AND f.forward_due < UTC_TIMESTAMP()"
                      "  FROM (");
@@ -421,6 +421,10 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
         return rc;
     }
     hset_rows(r, "Page.Cases", &res, cols);
+    for (size_t i = 0; i < res.nrows; i++) {
+        hset(r, pool_printf(&r->pool, "Page.Cases.%zu.excerpt", i),
+             util_excerpt(&r->pool, dbres_get(&res, i, 8), 140));
+    }
     for (size_t i = 0; i < res.nrows; i++) {
         if (str_in(dbres_get(&res, i, 2), open_states, NELEM(open_states))) {
             due_hdf(r, pool_printf(&r->pool, "Page.Cases.%zu", i), util_num(dbres_get(&res, i, 4)),
@@ -473,6 +477,7 @@ case_hdf(struct req *r, const struct case_row *c, int show_contact)
     static const char *const fcols[] = { "name", "mime", "size", "stored", NULL };
     static const char *const ecols[] = { "event", "public", "body", "at", "actor", NULL };
     struct dbres res, files, ev, contact;
+    const char *line = NULL;
     enum db_rc rc;
 
     rc = db_query(r->app->db, &r->pool,
@@ -509,12 +514,17 @@ case_hdf(struct req *r, const struct case_row *c, int show_contact)
         if (rc != DB_OK) {
             return rc;
         }
+        /* one line "name · phone · e-mail · address" of the parts given:
+         * an empty part leaves no separator behind */
         for (size_t i = 0; ccols[i]; i++) {
-            if (dbres_get(&contact, 0, i)) {
-                hset(r, pool_printf(&r->pool, "Page.Contact.%s", ccols[i]),
-                     dbres_get(&contact, 0, i));
+            const char *v = dbres_get(&contact, 0, i);
+
+            if (v && *v) {
+                hset(r, pool_printf(&r->pool, "Page.Contact.%s", ccols[i]), v);
+                line = line ? pool_printf(&r->pool, "%s · %s", line, v) : v;
             }
         }
+        hset(r, "Page.ContactLine", line);
     }
     rc = db_query(r->app->db, &r->pool,
                   "SELECT filename, mime, size, stored_name FROM feedback_file"

@@ -1042,31 +1042,71 @@ report_list_each(struct req *r, const struct report_scope *s, const struct perio
     return db_query_each(r->app->db, l->rows, args, n, 1000, list_batch, &ls);
 }
 
-enum db_rc
-report_audit(struct req *r, const struct report_scope *s, int page, int per_page)
+#define AUDIT_SQL(limit)                                                                        \
+    "SELECT DATE_FORMAT(a.at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i:%s'), o.full_name,"             \
+    "       REPLACE(a.action, '.', '_'),"                                                       \
+    "       COALESCE(f.code, d.code, ''),"                                                      \
+    "       CASE WHEN f.code IS NOT NULL THEN CONCAT('/can-bo/phan-anh/', f.code)"              \
+    "            WHEN d.code IS NOT NULL THEN CONCAT('/can-bo/ho-so/', d.code) ELSE '' END,"   \
+    "       a.ip, LEFT(a.detail, 200)"                                                          \
+    "  FROM audit_log a JOIN users o ON o.id = a.actor_id"                                      \
+    "  JOIN org_unit u ON u.id = o.unit_id"                                                     \
+    "  LEFT JOIN feedback f ON a.object_type = 'feedback' AND f.id = a.object_id"               \
+    "  LEFT JOIN dossier d ON a.object_type = 'dossier' AND d.id = a.object_id"                 \
+    " WHERE u.path LIKE ?"                                                                      \
+    /* the confidential-subject rule: nothing of a case about the viewer */                    \
+    "   AND NOT COALESCE(a.object_type = 'feedback' AND f.identity = 'confidential'"           \
+    "                    AND f.officer_id <=> ?, 0)"                                            \
+    "   AND (? = 0 OR a.actor_id = ?)"                                                          \
+    "   AND (? = '' OR REPLACE(a.action, '.', '_') = ?)"                                        \
+    "   AND (? = '' OR f.code = ? OR d.code = ?)"                                               \
+    "   AND (? = '' OR a.at >= CAST(? AS DATETIME) - INTERVAL 7 HOUR)"                          \
+    "   AND (? = '' OR a.at < CAST(? AS DATETIME) + INTERVAL 1 DAY - INTERVAL 7 HOUR)"          \
+    " ORDER BY a.id DESC " limit
+
+/* The arguments of AUDIT_SQL before its LIMIT; args holds 14. */
+static void
+audit_args(struct req *r, const struct report_scope *s, const struct audit_filter *f,
+           struct dbv *args)
 {
-    static const char *const cols[] = { "at", "actor", "action", "object_type", "object_id",
-                                        "ip", "detail", NULL };
+    const char *act = f->action_key ? f->action_key : "", *obj = f->object ? f->object : "";
+    const char *from = f->from ? f->from : "", *to = f->to ? f->to : "";
+    struct dbv a[] = { DV_S(s->subtree), DV_I(r->user->id), DV_I(f->actor), DV_I(f->actor),
+                       DV_S(act),        DV_S(act),         DV_S(obj),      DV_S(obj),
+                       DV_S(obj),        DV_S(from),        DV_S(from),     DV_S(to),
+                       DV_S(to) };
+
+    memcpy(args, a, sizeof(a));
+}
+
+enum db_rc
+report_audit(struct req *r, const struct report_scope *s, const struct audit_filter *f, int page,
+             int per_page)
+{
+    static const char *const cols[] = { "at", "actor", "key", "code", "link", "ip", "detail",
+                                        NULL };
+    struct dbv args[15];
     struct dbres res;
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT DATE_FORMAT(a.at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i:%s'), o.full_name,"
-                  "       a.action, a.object_type, a.object_id, a.ip, LEFT(a.detail, 200)"
-                  "  FROM audit_log a JOIN users o ON o.id = a.actor_id"
-                  "  JOIN org_unit u ON u.id = o.unit_id"
-                  " WHERE u.path LIKE ?"
-                  /* the confidential-subject rule: nothing of a case about the viewer */
-                  "   AND NOT (a.object_type = 'feedback' AND EXISTS ("
-                  "        SELECT 1 FROM feedback f WHERE f.id = a.object_id"
-                  "           AND f.identity = 'confidential' AND f.officer_id = ?))"
-                  " ORDER BY a.id DESC LIMIT ? OFFSET ?",
-                  DB_ARGS(DV_S(s->subtree), DV_I(r->user->id), DV_I(per_page),
-                          DV_I((long long)(page - 1) * per_page)),
-                  &res);
+    audit_args(r, s, f, args);
+    args[13] = DV_I(per_page);
+    args[14] = DV_I((long long)(page - 1) * per_page);
+    rc = db_query(r->app->db, &r->pool, AUDIT_SQL("LIMIT ? OFFSET ?"), args, 15, &res);
     if (rc == DB_OK) {
         hset_rows(r, "Page.Audit", &res, cols);
         hseti(r, "Page.AuditCount", (long long)res.nrows);
     }
     return rc;
+}
+
+enum db_rc
+report_audit_each(struct req *r, const struct report_scope *s, const struct audit_filter *f,
+                  size_t max, db_each_fn each, void *arg)
+{
+    struct dbv args[14];
+
+    audit_args(r, s, f, args);
+    args[13] = DV_I((long long)max);
+    return db_query_each(r->app->db, AUDIT_SQL("LIMIT ?"), args, 14, 500, each, arg);
 }

@@ -63,6 +63,20 @@ enum db_rc report_list_each(struct req *r, const struct report_scope *s, const s
                             const char *kind, long long limit, db_each_fn each, void *arg);
 
 /* Audit rows of people of the subtree, newest first (Page.Audit). */
-enum db_rc report_audit(struct req *r, const struct report_scope *s, int page, int per_page);
+/* The audit trail of the scope's people, newest first, filtered (0 or NULL:
+ * any); never a line about a confidential case whose subject is the viewer.
+ * Columns: at, actor, key (the action with '_' for '.'), object code, link,
+ * ip, detail. */
+struct audit_filter {
+    long long actor;
+    const char *action_key;   /* e.g. "case_answer" */
+    const char *object;       /* a dossier or case code */
+    const char *from, *to;    /* local days "YYYY-MM-DD" */
+};
+enum db_rc report_audit(struct req *r, const struct report_scope *s,
+                        const struct audit_filter *f, int page, int per_page);
+/* The same lines, every one up to max, handed to each in batches (CSV). */
+enum db_rc report_audit_each(struct req *r, const struct report_scope *s,
+                             const struct audit_filter *f, size_t max, db_each_fn each, void *arg);
 
 #endif

@@ -355,3 +355,51 @@ util_filename(struct pool *p, const char *name)
     out[n] = '\0';
     return out;
 }
+
+
+char *
+util_excerpt(struct pool *p, const char *s, size_t max)
+{
+    size_t n = s ? strlen(s) : 0, o = 0, chars = 0, last_space = 0;
+    char *out = pool_alloc(p, n + 4);
+    int cut = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if (isspace(c)) {
+            if (o == 0 || out[o - 1] == ' ') {
+                continue;
+            }
+            c = ' ';
+        }
+        if ((c & 0xC0) != 0x80) {   /* a character starts here */
+            if (chars == max) {
+                cut = c == ' ' ? 2 : 1;   /* 2: the last word ended just in time */
+                break;
+            }
+            chars++;
+            if (c == ' ') {
+                last_space = o;
+            }
+        }
+        out[o++] = (char)c;
+    }
+    if (cut) {
+        /* a word cut in two loses its head; a single long word keeps its part */
+        if (cut == 1 && out[o - 1] != ' ' && last_space > 0) {
+            o = last_space;
+        }
+        while (o > 0 && out[o - 1] == ' ') {
+            o--;
+        }
+        memcpy(out + o, "\xE2\x80\xA6", 3);
+        o += 3;
+    } else {
+        while (o > 0 && out[o - 1] == ' ') {
+            o--;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}

@@ -78,6 +78,11 @@ int util_email_ok(const char *s);
  * ASCII letters, digits, '.', '-' or '_' (others become '_'), at most 120. */
 char *util_filename(struct pool *p, const char *name);
 
+/* An excerpt of s for a list: at most max characters (UTF-8), cut after the
+ * last whole word and followed by "…" when s is longer; s itself when it fits.
+ * White space runs (line breaks included) become one space.  From p. */
+char *util_excerpt(struct pool *p, const char *s, size_t max);
+
 /* Lowercase hex of n bytes into out (2n+1 bytes). */
 void hex_encode(char *out, const unsigned char *in, size_t n);
 

@@ -10,4 +10,5 @@
   <a href="/quan-tri/thu-tuc"><?cs var:L.AdminProc.Nav ?></a>
   <a href="/quan-tri/may-tinh-bang"><?cs var:L.AdminKiosk.Nav ?></a>
   <a href="/quan-tri/khoa-api"><?cs var:L.Admin.Api ?></a>
+  <a href="/quan-tri/nhat-ky"><?cs var:L.Trail.AdminTitle ?></a>
 </nav>

@@ -22,8 +22,8 @@
     <td><?cs var:q.created ?></td>
     <td><?cs if:q.revoked ?><span class="bad"><?cs var:L.Admin.QrPage.Revoked ?> <?cs var:q.revoked ?></span><?cs else ?><?cs var:L.Admin.QrPage.Valid ?><br><a href="/q/<?cs var:q.token ?>/ap-phich"><?cs var:L.Admin.QrPage.Poster ?> #<?cs var:q.id ?></a><?cs /if ?></td>
     <td><?cs if:!q.revoked ?>
-      <form method="post" action="/quan-tri/ma-qr/thu-hoi"><?cs call:hidden_common() ?><input type="hidden" name="id" value="<?cs var:q.id ?>"><button type="submit" class="secondary"><?cs var:L.Admin.QrPage.Revoke ?> #<?cs var:q.id ?></button></form>
-      <form method="post" action="/quan-tri/ma-qr/cap-lai"><?cs call:hidden_common() ?><input type="hidden" name="id" value="<?cs var:q.id ?>"><button type="submit"><?cs var:L.Admin.QrPage.Replace ?> #<?cs var:q.id ?></button></form>
+      <a class="btn destructive" href="/quan-tri/ma-qr/thu-hoi?id=<?cs var:q.id ?>"><?cs var:L.Admin.QrPage.Revoke ?> #<?cs var:q.id ?>…</a>
+      <form method="post" action="/quan-tri/ma-qr/cap-lai"><?cs call:hidden_common() ?><input type="hidden" name="id" value="<?cs var:q.id ?>"><button type="submit" class="secondary"><?cs var:L.Admin.QrPage.Replace ?> #<?cs var:q.id ?></button></form>
     <?cs /if ?></td>
   </tr>
   <?cs /each ?>

@@ -36,10 +36,11 @@
       <button type="submit" class="secondary"><?cs var:L.Admin.Counter.Rename ?></button>
     </form></td>
     <td><?cs if:c.active == "1" ?><?cs var:L.Admin.Counter.Active ?><?cs else ?><span class="bad"><?cs var:L.Admin.Counter.Inactive ?></span><?cs /if ?>
-      <form method="post" action="/quan-tri/don-vi/<?cs var:url_escape(Page.Unit.code) ?>/quay/<?cs var:url_escape(c.code) ?>/trang-thai">
-        <?cs call:hidden_common() ?><input type="hidden" name="active" value="<?cs if:c.active == "1" ?>0<?cs else ?>1<?cs /if ?>">
-        <button type="submit" class="secondary"><?cs if:c.active == "1" ?><?cs var:L.Admin.Counter.Deactivate ?><?cs else ?><?cs var:L.Admin.Counter.Activate ?><?cs /if ?> <?cs var:c.code ?></button>
-      </form></td>
+      <?cs if:c.active == "1" ?><br><a class="btn destructive" href="/quan-tri/don-vi/<?cs var:url_escape(Page.Unit.code) ?>/quay/<?cs var:url_escape(c.code) ?>/trang-thai"><?cs var:L.Admin.Counter.Deactivate ?> <?cs var:c.code ?>…</a>
+      <?cs else ?><form method="post" action="/quan-tri/don-vi/<?cs var:url_escape(Page.Unit.code) ?>/quay/<?cs var:url_escape(c.code) ?>/trang-thai">
+        <?cs call:hidden_common() ?><input type="hidden" name="active" value="1">
+        <button type="submit" class="secondary"><?cs var:L.Admin.Counter.Activate ?> <?cs var:c.code ?></button>
+      </form><?cs /if ?></td>
     <td><?cs if:c.token ?><a href="/q/<?cs var:c.token ?>/ap-phich"><?cs var:L.Admin.Counter.PosterLink ?> <?cs var:c.code ?></a><?cs else ?><?cs var:L.Admin.Counter.NoPoster ?><?cs /if ?></td>
   </tr>
   <?cs /each ?>

@@ -1,8 +1,31 @@
-<?cs set:Page.Title = L.Lead.Audit ?><?cs include:"_head.cs" ?><?cs include:"staff/_nav.cs" ?>
-<h1><?cs var:L.Lead.Audit ?>: <?cs var:Page.ScopeName ?></h1>
-<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.Lead.Audit ?>"><table>
-<thead><tr><th scope="col"><?cs var:L.Lead.AuditAt ?></th><th scope="col"><?cs var:L.Lead.AuditWho ?></th><th scope="col"><?cs var:L.Lead.AuditWhat ?></th><th scope="col"><?cs var:L.Lead.AuditObject ?></th><th scope="col"><?cs var:L.Lead.AuditFrom ?></th><th scope="col"><?cs var:L.Lead.AuditDetail ?></th></tr></thead>
-<tbody><?cs each:a = Page.Audit ?><tr><td><?cs var:a.at ?></td><td><?cs var:a.actor ?></td><td><?cs var:a.action ?></td><td><?cs var:a.object_type ?> #<?cs var:a.object_id ?></td><td><?cs var:a.ip ?></td><td><?cs var:a.detail ?></td></tr><?cs /each ?></tbody>
+<?cs set:Page.Title = L.Trail.Title ?><?cs include:"_head.cs" ?><?cs include:"staff/_nav.cs" ?>
+<?cs def:trail_qs() ?>don-vi=<?cs var:url_escape(Page.ScopeCode) ?>&amp;nguoi=<?cs var:Page.F.actor ?>&amp;thao-tac=<?cs var:url_escape(Page.F.key) ?>&amp;ma=<?cs var:url_escape(Page.F.object) ?>&amp;tu=<?cs var:url_escape(Page.F.from) ?>&amp;den=<?cs var:url_escape(Page.F.to) ?><?cs /def ?>
+<h1><?cs var:L.Trail.Title ?>: <?cs var:Page.ScopeName ?></h1>
+<?cs if:Page.Error ?><p class="error" role="alert"><?cs var:Page.Error ?></p><?cs /if ?>
+<p class="help"><?cs var:L.Trail.Help ?></p>
+<form method="get" action="/lanh-dao/nhat-ky" class="filters">
+  <div class="f"><label for="t-unit"><?cs var:L.Trail.Unit ?></label>
+  <select id="t-unit" name="don-vi"><?cs each:u = Page.Units ?><option value="<?cs var:u.code ?>"<?cs if:u.code == Page.ScopeCode ?> selected<?cs /if ?>><?cs var:u.name ?></option><?cs /each ?></select></div>
+  <div class="f"><label for="t-person"><?cs var:L.Trail.Person ?></label>
+  <select id="t-person" name="nguoi"><option value="0"><?cs var:L.Trail.All ?></option><?cs each:p = Page.People ?><option value="<?cs var:p.id ?>"<?cs if:p.id == Page.F.actor ?> selected<?cs /if ?>><?cs var:p.name ?></option><?cs /each ?></select></div>
+  <div class="f"><label for="t-action"><?cs var:L.Trail.Action ?></label>
+  <select id="t-action" name="thao-tac"><option value=""><?cs var:L.Trail.All ?></option><?cs each:x = L.Trail.Act ?><option value="<?cs name:x ?>"<?cs if:name(x) == Page.F.key ?> selected<?cs /if ?>><?cs var:x ?></option><?cs /each ?></select></div>
+  <div class="f"><label for="t-object"><?cs var:L.Trail.Object ?></label>
+  <input id="t-object" name="ma" value="<?cs var:Page.F.object ?>" maxlength="64"></div>
+  <div class="f"><label for="t-from"><?cs var:L.Trail.From ?></label>
+  <input id="t-from" name="tu" type="date" value="<?cs var:Page.F.from ?>"></div>
+  <div class="f"><label for="t-to"><?cs var:L.Trail.To ?></label>
+  <input id="t-to" name="den" type="date" value="<?cs var:Page.F.to ?>"></div>
+  <button type="submit" class="primary"><?cs var:L.Trail.Filter ?></button>
+</form>
+<p><a href="/lanh-dao/nhat-ky?<?cs call:trail_qs() ?>&amp;csv=1"><?cs var:L.Trail.Csv ?></a></p>
+<?cs if:subcount(Page.Audit) ?>
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.Trail.Title ?>"><table class="trail">
+<thead><tr><th scope="col"><?cs var:L.Trail.When ?></th><th scope="col"><?cs var:L.Trail.What ?></th><th scope="col"><?cs var:L.Trail.Detail ?></th><th scope="col"><?cs var:L.Trail.From_ip ?></th></tr></thead>
+<tbody><?cs each:a = Page.Audit ?><tr><td class="nowrap"><?cs var:a.at ?></td>
+<td class="sentence"><?cs var:a.actor ?> <?cs alt:L.Trail.Act[a.key] ?><?cs var:a.key ?><?cs /alt ?><?cs if:a.link ?> <a class="code" href="<?cs var:a.link ?>"><?cs var:a.code ?></a><?cs /if ?></td>
+<td><?cs var:a.detail ?></td><td><?cs var:a.ip ?></td></tr><?cs /each ?></tbody>
 </table></div>
-<?cs if:Page.Next ?><p><a href="/lanh-dao/nhat-ky?don-vi=<?cs var:url_escape(Page.ScopeCode) ?>&amp;trang=<?cs var:Page.Next ?>"><?cs var:L.Inbox.Next ?></a></p><?cs /if ?>
+<?cs else ?><p><?cs var:L.Trail.Empty ?></p><?cs /if ?>
+<?cs if:Page.Next ?><p><a href="/lanh-dao/nhat-ky?<?cs call:trail_qs() ?>&amp;trang=<?cs var:Page.Next ?>"><?cs var:L.Inbox.Next ?></a></p><?cs /if ?>
 <?cs include:"_foot.cs" ?>

@@ -8,7 +8,7 @@
 <div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.Lead.List[Page.Kind] ?>"><table>
 <thead><tr><?cs each:h = L.Lead.Cols[Page.Kind] ?><th scope="col"><?cs var:h ?></th><?cs /each ?></tr></thead>
 <tbody><?cs each:x = Page.Rows ?><tr>
-<td><?cs if:x.link ?><a href="<?cs var:x.link ?>"><?cs var:x.code ?></a><?cs else ?><?cs var:x.code ?><?cs /if ?></td>
+<td class="c-code"><?cs if:x.link ?><a href="<?cs var:x.link ?>"><?cs var:x.code ?></a><?cs else ?><?cs var:x.code ?><?cs /if ?></td>
 <td><?cs var:x.unit ?></td><td><?cs var:x.c2 ?></td><td><?cs var:x.c3 ?></td><td><?cs var:x.c4 ?></td><td><?cs var:x.status ?></td><td><?cs var:x.c6 ?></td></tr><?cs /each ?></tbody>
 </table></div>
 <?cs if:Page.Prev || Page.Next ?><nav class="pager" aria-label="<?cs var:L.Inbox.Pages ?>"><?cs if:Page.Prev ?><a href="/lanh-dao/danh-sach?<?cs call:lqs() ?>&amp;trang=<?cs var:Page.Prev ?>" rel="prev"><?cs var:L.Inbox.Prev ?></a><?cs /if ?>

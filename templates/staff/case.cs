@@ -12,7 +12,7 @@
   <?cs if:Page.Case.AssigneeName ?><dt><?cs var:L.Case.Assignee ?></dt><dd><?cs var:Page.Case.AssigneeName ?></dd><?cs /if ?>
   <?cs if:Page.Case.RatingLevel ?><dt><?cs var:L.Case.FromRating ?></dt><dd><?cs var:L.Level[Page.Case.RatingLevel] ?></dd><?cs /if ?>
   <dt><?cs var:L.Case.Sender ?></dt><dd><?cs var:L.Fb.Ident[Page.Case.Identity].Name ?>
-  <?cs if:Page.Contact.Name || Page.Contact.Phone || Page.Contact.Email ?><br><?cs var:Page.Contact.Name ?> · <?cs var:Page.Contact.Phone ?> · <?cs var:Page.Contact.Email ?> · <?cs var:Page.Contact.Address ?><?cs /if ?></dd>
+  <?cs if:Page.ContactLine ?><br><span class="contact"><?cs var:Page.ContactLine ?></span><?cs /if ?></dd>
   <dt><?cs var:L.Case.PublicCode ?></dt><dd class="code"><?cs var:Page.Case.PublicCode ?></dd>
 </dl>
 <h2><?cs var:L.Fb.Content ?></h2>
@@ -27,7 +27,7 @@
   <p class="help"><?cs var:L.Case.RevealHelp ?></p>
   <label for="reveal-reason"><?cs var:L.Case.Reason ?></label>
   <input id="reveal-reason" name="reason" maxlength="500" required>
-  <button type="submit"><?cs var:L.Case.RevealButton ?></button>
+  <button type="submit" class="secondary"><?cs var:L.Case.RevealButton ?></button>
 </form>
 <?cs /if ?>
 
@@ -36,25 +36,30 @@
 <form method="post" action="/can-bo/phan-anh/<?cs var:Page.Case.Code ?>/phan-loai" class="form card">
   <?cs call:hidden_common() ?>
   <fieldset><legend><?cs var:L.Case.Classify ?></legend>
-    <label class="opt"><input type="radio" name="class" value="accepted"> <?cs var:L.Case.Cls.accepted ?></label>
+    <label class="opt"><input type="radio" name="class" value="accepted" required> <?cs var:L.Case.Cls.accepted ?></label>
     <label class="opt"><input type="radio" name="class" value="conduct"> <?cs var:L.Case.Cls.conduct ?></label>
-    <label class="opt"><input type="radio" name="class" value="rejected"> <?cs var:L.Case.Cls.rejected ?></label>
-    <label class="opt"><input type="radio" name="class" value="forwarded"> <?cs var:L.Case.Cls.forwarded ?></label>
   </fieldset>
-  <label for="cls-reason"><?cs var:L.Case.Reason ?></label>
-  <input id="cls-reason" name="reason" maxlength="500">
-  <label for="cls-unit"><?cs var:L.Case.ForwardTo ?></label>
-  <select id="cls-unit" name="unit"><option value="0">—</option>
-    <?cs each:u = Page.Units ?><option value="<?cs var:u.id ?>"><?cs var:u.name ?></option><?cs /each ?></select>
-  <button type="submit"><?cs var:L.Case.Save ?></button>
+  <button type="submit" class="primary"><?cs var:L.Case.Save ?></button>
 </form>
+<form method="post" action="/can-bo/phan-anh/<?cs var:Page.Case.Code ?>/phan-loai" class="form card forward">
+  <?cs call:hidden_common() ?>
+  <input type="hidden" name="class" value="forwarded">
+  <h3><?cs var:L.Case.ForwardTitle ?></h3>
+  <label for="cls-unit"><?cs var:L.Case.ForwardTo ?></label>
+  <select id="cls-unit" name="unit" required><option value=""><?cs var:L.Case.ChooseUnit ?></option>
+    <?cs each:u = Page.Units ?><option value="<?cs var:u.id ?>"><?cs var:u.name ?></option><?cs /each ?></select>
+  <label for="cls-reason"><?cs var:L.Case.ForwardReason ?></label>
+  <input id="cls-reason" name="reason" maxlength="500">
+  <button type="submit" class="secondary"><?cs var:L.Case.ForwardButton ?></button>
+</form>
+<p><a class="btn destructive" href="/can-bo/phan-anh/<?cs var:Page.Case.Code ?>/tu-choi"><?cs var:L.Case.RejectLink ?></a></p>
 <?cs /if ?>
 <?cs if:Page.Case.Status != "closed" && Page.Case.Status != "rejected" && Page.Case.Status != "answered" ?>
 <form method="post" action="/can-bo/phan-anh/<?cs var:Page.Case.Code ?>/giao" class="form card">
   <?cs call:hidden_common() ?>
   <label for="assign"><?cs var:L.Case.AssignTo ?></label>
-  <select id="assign" name="officer"><?cs each:s = Page.Staff ?><option value="<?cs var:s.id ?>"><?cs var:s.name ?></option><?cs /each ?></select>
-  <button type="submit"><?cs var:L.Case.Assign ?></button>
+  <select id="assign" name="officer" required><option value=""><?cs var:L.Case.ChooseStaff ?></option><?cs each:s = Page.Staff ?><option value="<?cs var:s.id ?>"><?cs var:s.name ?></option><?cs /each ?></select>
+  <button type="submit" class="secondary"><?cs var:L.Case.Assign ?></button>
 </form>
 <form method="post" action="/can-bo/phan-anh/<?cs var:Page.Case.Code ?>/tra-loi" class="form card">
   <?cs call:hidden_common() ?>
@@ -64,7 +69,7 @@
   <label for="answer"><?cs var:L.Case.AnswerText ?></label>
   <textarea id="answer" name="text" rows="6" maxlength="4000"><?cs var:Page.AnswerDraft ?></textarea>
   <p class="help"><?cs var:L.Case.AnswerHelp ?></p>
-  <button type="submit"><?cs var:L.Case.Publish ?></button>
+  <button type="submit" class="primary"><?cs var:L.Case.Publish ?></button>
 </form>
 <?cs /if ?>
 <?cs if:Page.Case.Status == "new" || Page.Case.Status == "accepted" || Page.Case.Status == "conduct" || Page.Case.Status == "review" ?>
@@ -73,14 +78,14 @@
   <label for="info"><?cs var:L.Case.AskInfo ?></label>
   <textarea id="info" name="text" rows="3" maxlength="4000"></textarea>
   <p class="help"><?cs var:L.Case.AskInfoHelp ?></p>
-  <button type="submit"><?cs var:L.Case.AskInfoButton ?></button>
+  <button type="submit" class="secondary"><?cs var:L.Case.AskInfoButton ?></button>
 </form>
 <?cs /if ?>
 <form method="post" action="/can-bo/phan-anh/<?cs var:Page.Case.Code ?>/ghi-chu" class="form card">
   <?cs call:hidden_common() ?>
   <label for="note"><?cs var:L.Case.Note ?></label>
   <textarea id="note" name="text" rows="2" maxlength="4000"></textarea>
-  <button type="submit"><?cs var:L.Case.AddNote ?></button>
+  <button type="submit" class="secondary"><?cs var:L.Case.AddNote ?></button>
 </form>
 <?cs if:Page.Case.Status == "answered" || Page.Case.Status == "rejected" || Page.Case.Status == "review" ?>
 <form method="post" action="/can-bo/phan-anh/<?cs var:Page.Case.Code ?>/dong" class="card">
@@ -93,7 +98,7 @@
   <?cs call:hidden_common() ?>
   <label for="reopen"><?cs var:L.Case.Reopen ?></label>
   <textarea id="reopen" name="text" rows="2" maxlength="4000"></textarea>
-  <button type="submit"><?cs var:L.Case.ReopenButton ?></button>
+  <button type="submit" class="secondary"><?cs var:L.Case.ReopenButton ?></button>
 </form>
 <?cs /if ?>
 <h2><?cs var:L.Fb.Timeline ?></h2>

@@ -5,7 +5,7 @@
    <a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/phieu-kiem-soat"><?cs var:L.Dossier.Slip ?></a></p>
 <dl class="facts">
   <dt><?cs var:L.Dossier.Procedure ?></dt><dd><?cs var:Page.D.Procedure ?> (<?cs var:Page.D.NationalCode ?>)</dd>
-  <dt><?cs var:L.Dossier.Applicant ?></dt><dd><?cs var:Page.D.Name ?> · <?cs var:Page.D.Phone ?> · <?cs var:Page.D.Email ?></dd>
+  <dt><?cs var:L.Dossier.Applicant ?></dt><dd><?cs var:Page.D.Name ?><?cs if:Page.D.Phone ?> · <?cs var:Page.D.Phone ?><?cs /if ?><?cs if:Page.D.Email ?> · <?cs var:Page.D.Email ?><?cs /if ?></dd>
   <dt><?cs var:L.Dossier.Status ?></dt><dd><strong><?cs var:L.Dossier.St[Page.D.Status] ?></strong> · <span class="<?cs if:Page.D.Lateness == "overdue" || Page.D.Lateness == "late" ?>bad<?cs /if ?>"><?cs var:L.Dossier.Late[Page.D.Lateness] ?></span></dd>
   <dt><?cs var:L.Dossier.Received ?></dt><dd><?cs var:Page.D.Received ?></dd>
 <?cs include:"_dossier_due.cs" ?>
@@ -19,30 +19,34 @@
 </table>
 <?cs if:Page.D.Rule.Title ?><p class="help"><?cs var:L.Dossier.RuleOf ?> <?cs var:Page.D.Rule.Title ?>. <?cs var:L.Dossier.WithinRule ?> <?cs var:Page.D.Rule.WithinDays ?> <?cs var:L.Dossier.WithinDays ?> <?cs var:Page.D.Rule.MaxRestarts ?> <?cs var:L.Dossier.WithinRestarts ?></p><?cs /if ?>
 <h2><?cs var:L.Dossier.Actions ?></h2>
-<?cs def:move(action, label, needs_note, needs_unit) ?>
+<?cs # one small form per move, with only the fields that move needs;
+  note_label names its reason field (none when empty) ?>
+<?cs def:move(action, label, note_label, needs_unit, kind) ?>
 <form method="post" action="/can-bo/ho-so/<?cs var:Page.D.Code ?>/<?cs var:action ?>" class="form card">
   <input type="hidden" name="csrf" value="<?cs var:Req.CSRF ?>">
   <?cs if:needs_unit ?><label for="u-<?cs var:action ?>"><?cs var:L.Dossier.ToUnit ?></label>
-  <select id="u-<?cs var:action ?>" name="unit"><option value="0">—</option><?cs each:u = Page.Units ?><option value="<?cs var:u.id ?>"><?cs var:u.name ?></option><?cs /each ?></select>
+  <select id="u-<?cs var:action ?>" name="unit" required><option value=""><?cs var:L.Case.ChooseUnit ?></option><?cs each:u = Page.Units ?><option value="<?cs var:u.id ?>"><?cs var:u.name ?></option><?cs /each ?></select>
   <label for="r-<?cs var:action ?>"><?cs var:L.Dossier.Receiver ?></label>
   <input id="r-<?cs var:action ?>" name="receiver" maxlength="120">
   <label for="due-<?cs var:action ?>"><?cs var:L.Dossier.StepDue ?></label>
   <input id="due-<?cs var:action ?>" name="step_due" type="date"><?cs /if ?>
-  <?cs if:needs_note ?><label for="n-<?cs var:action ?>"><?cs var:L.Dossier.Note ?></label>
-  <input id="n-<?cs var:action ?>" name="note" maxlength="1000"><?cs /if ?>
-  <button type="submit"><?cs var:label ?></button>
+  <?cs if:note_label ?><label for="n-<?cs var:action ?>"><?cs var:note_label ?></label>
+  <input id="n-<?cs var:action ?>" name="note" maxlength="1000" required><?cs /if ?>
+  <button type="submit" class="<?cs var:kind ?>"><?cs var:label ?></button>
 </form>
 <?cs /def ?>
 <?cs if:Page.D.Status == "received" || Page.D.Status == "processing" ?>
-<?cs call:move("chuyen", L.Dossier.Mv.forward, 0, 1) ?>
-<?cs call:move("co-ket-qua", L.Dossier.Mv.ready, 0, 0) ?>
+<?cs call:move("chuyen", L.Dossier.Mv.forward, "", 1, "primary") ?>
+<?cs call:move("co-ket-qua", L.Dossier.Mv.ready, "", 0, "primary") ?>
 <?cs if:Page.D.SupplementNow ?><p class="help" id="supplement-now"><?cs var:L.Dossier.SupplementNow ?> <?cs var:L.Dossier.Wait[Page.D.SupplementNow] ?></p><?cs /if ?>
-<?cs call:move("yeu-cau-bo-sung", L.Dossier.Mv.supplement, 1, 0) ?>
-<?cs call:move("tu-choi", L.Dossier.Mv.refuse, 1, 0) ?>
+<?cs call:move("yeu-cau-bo-sung", L.Dossier.Mv.supplement, L.Dossier.NoteSupplement, 0, "secondary") ?>
 <?cs /if ?>
-<?cs if:Page.D.Status == "processing" || Page.D.Status == "supplement" ?><?cs call:move("dung", L.Dossier.Mv.stop, 1, 0) ?><?cs /if ?>
-<?cs if:Page.D.Status == "supplement" ?><?cs call:move("da-bo-sung", L.Dossier.Mv.supplied, 0, 0) ?><?cs /if ?>
-<?cs if:Page.D.Status == "ready" ?><?cs call:move("tra-ket-qua", L.Dossier.Mv.return, 0, 0) ?><?cs /if ?>
+<?cs if:Page.D.Status == "supplement" ?><?cs call:move("da-bo-sung", L.Dossier.Mv.supplied, "", 0, "primary") ?><?cs /if ?>
+<?cs if:Page.D.Status == "ready" ?><?cs call:move("tra-ket-qua", L.Dossier.Mv.return, "", 0, "primary") ?><?cs /if ?>
+<?cs if:Page.D.Status == "received" || Page.D.Status == "processing" || Page.D.Status == "supplement" ?>
+<p class="actions-row"><?cs if:Page.D.Status != "supplement" ?><a class="btn destructive" href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/tu-choi"><?cs var:L.Dossier.Mv.refuse ?>…</a><?cs /if ?>
+<?cs if:Page.D.Status != "received" ?><a class="btn destructive" href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/dung"><?cs var:L.Dossier.Mv.stop ?>…</a><?cs /if ?></p>
+<?cs /if ?>
 
 <h2 id="xin-loi"><?cs var:L.Apology.Title ?></h2>
 <?cs each:a = Page.Apologies ?>
@@ -61,7 +65,7 @@
     <label class="opt"><input type="checkbox" name="deputy" value="1"> <?cs var:L.Apology.Deputy ?></label>
     <label for="position-<?cs var:a.id ?>"><?cs var:L.Apology.Position ?></label>
     <input id="position-<?cs var:a.id ?>" name="position" maxlength="120">
-    <button type="submit"><?cs var:L.Apology.Sign ?></button>
+    <button type="submit" class="primary"><?cs var:L.Apology.Sign ?></button>
   </form>
   <?cs /if ?>
   <?cs if:a.status == "signed" ?>
@@ -69,7 +73,7 @@
     <input type="hidden" name="csrf" value="<?cs var:Req.CSRF ?>">
     <label for="ch-<?cs var:a.id ?>"><?cs var:L.Apology.Channel ?></label>
     <select id="ch-<?cs var:a.id ?>" name="channel"><?cs each:c = L.Apology.Ch ?><option value="<?cs name:c ?>"><?cs var:c ?></option><?cs /each ?></select>
-    <button type="submit"><?cs var:L.Apology.Deliver ?></button>
+    <button type="submit" class="primary"><?cs var:L.Apology.Deliver ?></button>
   </form>
   <?cs /if ?>
 </div>
@@ -85,7 +89,7 @@
   <textarea id="reason_text" name="reason_text" rows="3" maxlength="2000"><?cs var:Page.ReasonText ?></textarea>
   <label for="new_date"><?cs var:L.Apology.NewDate ?></label>
   <input id="new_date" name="new_date" type="date" value="<?cs var:Page.NewDate ?>">
-  <button type="submit"><?cs var:L.Apology.Save ?></button>
+  <button type="submit" class="secondary"><?cs var:L.Apology.Save ?></button>
 </form>
 <?cs /if ?>
 <h2><?cs var:L.Dossier.Steps ?></h2>

@@ -10,7 +10,7 @@
   <tbody>
   <?cs each:d = Page.Dossiers ?>
   <tr<?cs if:d.lateness == "overdue" || d.lateness == "late" ?> class="late"<?cs /if ?>>
-    <td><a href="/can-bo/ho-so/<?cs var:d.code ?>"><?cs var:d.code ?></a><br><span class="muted"><?cs var:d.received ?></span></td>
+    <td class="c-code"><a href="/can-bo/ho-so/<?cs var:d.code ?>"><?cs var:d.code ?></a><br><span class="muted"><?cs var:d.received ?></span></td>
     <td><?cs var:d.procedure ?><?cs if:d.procunit ?><br><span class="muted"><?cs var:d.procunit ?></span><?cs /if ?></td>
     <td><?cs var:d.applicant ?></td>
     <td><?cs var:L.Dossier.St[d.status] ?></td>

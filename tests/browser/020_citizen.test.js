@@ -122,7 +122,7 @@ for (const js of [true, false]) {
           }
           await Promise.all([c.page.waitForNavigation(), c.page.click(t)]);
         }
-        assert.match(c.page.url(), /\/phan-anh\/PA-\d{8}-\d{4}-[0-9A-Z]{4}\?moi=1$/, `${taps.length} taps file the case`);
+        assert.match(c.page.url(), /\/phan-anh\/PA-\d{8}-\d{4}-[0-9A-Z]{4}\?moi=1&k=[0-9A-Z]{13}$/, `${taps.length} taps file the case`);
         const code = (await c.page.textContent('strong.code')).trim();
         assert.deepStrictEqual(sql(`SELECT kind, identity, content LIKE '%Chờ lâu ở quầy' FROM feedback WHERE CONCAT(code, '-', check_part) = '${code}'`), [[expectKind, 'anonymous', '1']]);
         const [sw, iw] = await c.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);

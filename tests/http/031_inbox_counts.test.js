@@ -29,7 +29,7 @@ async function inbox(who, query = '') {
     open: num('Đang mở'), new: num('Mới'), overdue: num('Quá hạn'),
     escalated: num('Đã báo lãnh đạo'), review: num('Đề nghị xem xét lại'),
     total: Number(r.text.match(/Số phản ánh: (\d+)/)[1]),
-    codes: [...r.text.matchAll(/<td><a href="\/can-bo\/phan-anh\/(PA-[0-9-]+)">/g)].map(m => m[1]),
+    codes: [...r.text.matchAll(/<td class="c-code"><a href="\/can-bo\/phan-anh\/(PA-[0-9-]+)">/g)].map(m => m[1]),
   };
 }
 

@@ -185,7 +185,7 @@ test('the audit trail of the subtree: who did what, when, from where', async () 
   const r = await (await as('lanhdao_x')).get('/lanh-dao/nhat-ky');
   assert.strictEqual(r.status, 200);
   assert.match(r.text, /Tạ Thị Ngân/);
-  assert.match(r.text, /dossier.receive/);
+  assert.match(r.text, /Tạ Thị Ngân tiếp nhận hồ sơ <a class="code" href="\/can-bo\/ho-so\//);
   assert.ok(!r.text.includes('Nguyễn Thị Hồng Nhung'), 'people of other units are not shown');
 });
 

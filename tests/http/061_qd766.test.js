@@ -183,7 +183,7 @@ async function listOf(c, kind, extra = '') {
   assert.strictEqual(r.status, 200, kind);
   const count = Number(r.text.match(/<strong id="row-count">(\d+)<\/strong>/)[1]);
   const body = r.text.slice(r.text.indexOf('<tbody>'), r.text.indexOf('</tbody>'));
-  const rows = body.split('<tr>').slice(1).map(tr => [...tr.matchAll(/<td>(?:<a [^>]*>)?([^<]*)/g)].map(m => m[1]));
+  const rows = body.split('<tr>').slice(1).map(tr => [...tr.matchAll(/<td[^>]*>(?:<a [^>]*>)?([^<]*)/g)].map(m => m[1]));
   return { count, rows, codes: rows.map(r => r[0]).sort() };
 }
 async function csvOf(c, kind) {

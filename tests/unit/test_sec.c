@@ -100,6 +100,23 @@ test_filename(void)
     pool_release(&p);
 }
 
+/* List excerpts: cut after a whole word, "…" only when something was left out. */
+static void
+test_excerpt(void)
+{
+    struct pool p = { 0 };
+
+    CHECK_STR(util_excerpt(&p, "Cán bộ thu thêm phí", 40), "Cán bộ thu thêm phí", "short text unchanged");
+    /* 10 characters: "Cán bộ thu" is 10 characters, the next is a space: the word is whole */
+    CHECK_STR(util_excerpt(&p, "Cán bộ thu thêm phí", 10), "Cán bộ thu\xE2\x80\xA6", "ends on a whole word");
+    /* 12 characters would end inside "thêm": it is left out */
+    CHECK_STR(util_excerpt(&p, "Cán bộ thu thêm phí", 12), "Cán bộ thu\xE2\x80\xA6", "never mid-word");
+    CHECK_STR(util_excerpt(&p, "Dòng một\r\n\r\n  dòng hai", 40), "Dòng một dòng hai", "line breaks become one space");
+    CHECK_STR(util_excerpt(&p, "Khônggiancách", 5), "Không\xE2\x80\xA6", "one long word keeps its head");
+    CHECK_STR(util_excerpt(&p, NULL, 5), "", "NULL gives an empty excerpt");
+    pool_release(&p);
+}
+
 /* The parser gets exactly-sized heap copies, so valgrind sees any read past the end. */
 static time_t
 parse(const char *s)
@@ -155,6 +172,7 @@ main(void)
     test_csv_guard();
     test_email();
     test_filename();
+    test_excerpt();
     test_import_time();
     test_state_order();
     return tap_done();
