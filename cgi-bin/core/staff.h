@@ -27,9 +27,8 @@ const char *staff_home(const char *role);
  * and Button.  what names the object (a code), action is the POST target,
  * back the page to go back to, hidden a NULL-terminated list of name, value
  * pairs posted with it.  Page.Error, if set, shows above the form. */
-int staff_confirm(struct req *r, int status, const char *kind, const char *what,
-                  const char *action, const char *back, const char *field,
-                  const char *const *hidden);
+int staff_confirm(struct req *r, int status, const char *kind, const char *what, const char *action,
+                  const char *back, const char *field, const char *const *hidden);
 
 int staff_login_form(struct req *r);
 int staff_login(struct req *r);

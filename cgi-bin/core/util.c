@@ -356,7 +356,6 @@ util_filename(struct pool *p, const char *name)
     return out;
 }
 
-
 char *
 util_excerpt(struct pool *p, const char *s, size_t max)
 {
@@ -373,9 +372,9 @@ util_excerpt(struct pool *p, const char *s, size_t max)
             }
             c = ' ';
         }
-        if ((c & 0xC0) != 0x80) {   /* a character starts here */
+        if ((c & 0xC0) != 0x80) { /* a character starts here */
             if (chars == max) {
-                cut = c == ' ' ? 2 : 1;   /* 2: the last word ended just in time */
+                cut = c == ' ' ? 2 : 1; /* 2: the last word ended just in time */
                 break;
             }
             chars++;
