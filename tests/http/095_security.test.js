@@ -415,3 +415,27 @@ test('leader CSV exports are streamed, every row, with formulas neutralised afte
     sql("DELETE FROM dossier WHERE code LIKE 'SEC-CSV-%'");
   }
 });
+
+test('make audit: a feedback form with an error answers 422 with the error, never 429 (the limit was not reached)', async () => {
+  // found by make audit's durability run: after a valid submission, a form
+  // naming a unit that does not exist (or no longer exists) answered 429
+  // "too many" instead of its own error, from a flag never set on that path
+  resetLimits();
+  const c = new Client();
+  const n0 = Number(sql('SELECT COUNT(*) FROM feedback')[0][0]);
+  const send = async (unit) => {
+    const page = await c.get('/phan-anh/moi');
+    const fd = new FormData();
+    const hidden = {};
+    for (const m of page.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) hidden[m[1]] = m[2];
+    for (const [k, v] of Object.entries({ ...hidden, kind: 'suggestion', identity: 'anonymous', unit, content: 'Nên có thêm ghế chờ.' })) fd.append(k, v);
+    return c.post('/phan-anh/moi', fd);
+  };
+  assert.strictEqual((await send('000.00.01.H41')).status, 303, 'a valid submission');
+  for (let i = 0; i < 8; i++) {
+    const r = await send('000.99.99.H41');
+    assert.strictEqual(r.status, 422, `attempt ${i + 1} with an unknown unit`);
+    assert.match(r.text, /Vui lòng sửa các lỗi/);
+  }
+  assert.strictEqual(Number(sql('SELECT COUNT(*) FROM feedback')[0][0]), n0 + 1, 'only the valid one stored');
+});
