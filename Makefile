@@ -6,6 +6,8 @@
 #   make test-dates  the unit and HTTP tests under a faked clock at four instants
 #   make fuzz    run the request-parser fuzzer (FUZZ_SECONDS, default 60)
 #   make bench   province-scale benchmark (see README.md)
+#   make audit   sqlmap, wapiti, 1,000 connections and a SIGKILL run on a throw-away
+#                stack (up to 30 minutes; docs/security.md §4); not part of make test
 
 CC       ?= gcc
 BUILD    := build
@@ -27,7 +29,7 @@ BINS     := $(addprefix $(BUILD)/,$(PROGS) motcuactl)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BINS:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps run start stop test test-dates unit fuzz bench clean status
+.PHONY: all deps run start stop test test-dates unit fuzz bench audit clean status
 
 all: $(BINS)
 
@@ -85,6 +87,10 @@ fuzz: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	scripts/bench.sh
+
+audit: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/audit.sh
 
 clean:
 	rm -rf $(BUILD)

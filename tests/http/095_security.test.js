@@ -3,7 +3,7 @@
 'use strict';
 const assert = require('assert');
 const { test } = require('../lib/harness');
-const { Client, sql, resetLimits, fileCase, caseAction, recountFeedback, addProcedures } = require('../lib/client');
+const { Client, sql, resetLimits, fileCase, caseAction, recountFeedback, addProcedures, formFields } = require('../lib/client');
 
 const users = {};
 async function as(name) {
@@ -426,9 +426,7 @@ test('make audit: a feedback form with an error answers 422 with the error, neve
   const send = async (unit) => {
     const page = await c.get('/phan-anh/moi');
     const fd = new FormData();
-    const hidden = {};
-    for (const m of page.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) hidden[m[1]] = m[2];
-    for (const [k, v] of Object.entries({ ...hidden, kind: 'suggestion', identity: 'anonymous', unit, content: 'Nên có thêm ghế chờ.' })) fd.append(k, v);
+    for (const [k, v] of Object.entries({ ...formFields(page.text, '/phan-anh/moi'), kind: 'suggestion', identity: 'anonymous', unit, content: 'Nên có thêm ghế chờ.' })) fd.append(k, v);
     return c.post('/phan-anh/moi', fd);
   };
   assert.strictEqual((await send('000.00.01.H41')).status, 303, 'a valid submission');
