@@ -50,12 +50,14 @@ function forms(html, pagePath) {
     const a = attrs(f[1]);
     const action = new URL(a.action || pagePath, BASE + pagePath).pathname;
     const fields = {};
+    let honeypot;
     for (const i of f[2].matchAll(/<input\b([^>]*)>/g)) {
       const x = attrs(i[1]);
       if (!x.name || ['submit', 'button', 'file'].includes(x.type)) continue;
       if (['checkbox', 'radio'].includes(x.type) && x.name in fields) continue;
       // a field out of reach (tabindex -1) is the honeypot: left empty, as a person leaves it
       fields[x.name] = x.value ?? (x.tabindex === '-1' ? '' : x.type === 'number' ? '1' : 'kiem tra');
+      if (x.tabindex === '-1') honeypot = x.name;
     }
     for (const t of f[2].matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
       const x = attrs(t[1]);
@@ -66,7 +68,7 @@ function forms(html, pagePath) {
       const opt = s[2].match(/<option\b[^>]*value="([^"]+)"/);
       if (x.name) fields[x.name] = opt ? decode(opt[1]) : '';
     }
-    out.push({ action, method: (a.method || 'get').toUpperCase(), multipart: /multipart/i.test(a.enctype || ''), fields });
+    out.push({ action, method: (a.method || 'get').toUpperCase(), multipart: /multipart/i.test(a.enctype || ''), fields, honeypot });
   }
   return out;
 }
@@ -80,7 +82,7 @@ function requestFile(t, cookie, extraHeaders = {}, mark = false) {
   if (mark) for (const [k, v] of [...u.searchParams]) u.searchParams.set(k, v + '\u0001');
   const search = u.search.replace(/%01/g, '*');
   const head = [`${t.method} ${u.pathname}${search} HTTP/1.1`, `Host: ${HOST}`, 'User-Agent: motcua-audit'];
-  const val = (k, v) => mark && k !== 'csrf' ? v + '*' : v;
+  const val = (k, v) => mark && k !== 'csrf' && k !== t.honeypot ? v + '*' : v;
   if (cookie) head.push(`Cookie: ${cookie}`);
   for (const [k, v] of Object.entries(extraHeaders)) head.push(`${k}: ${v}`);
   let body = '';
@@ -95,7 +97,7 @@ function requestFile(t, cookie, extraHeaders = {}, mark = false) {
       head.push(`Content-Type: multipart/form-data; boundary=${b}`);
     } else {
       body = Object.entries(t.fields).map(([k, v]) =>
-        encodeURIComponent(k) + '=' + encodeURIComponent(v) + (mark && k !== 'csrf' ? '*' : '')).join('&');
+        encodeURIComponent(k) + '=' + encodeURIComponent(v) + (mark && k !== 'csrf' && k !== t.honeypot ? '*' : '')).join('&');
       head.push('Content-Type: application/x-www-form-urlencoded');
     }
     head.push(`Content-Length: ${Buffer.byteLength(body)}`);
@@ -196,6 +198,8 @@ async function main() {
       t.form = !!f;
       t.fields = f ? { ...f.fields } : { csrf, ...Object.fromEntries(r.fieldsRead.map(k => [k, '1'])) };
       t.multipart = f ? f.multipart : false;
+      // the handler turns away a filled honeypot before anything else: not an injection point
+      t.honeypot = f && f.honeypot;
       // a password change with a wrong current password: the scan must not lock itself out
       if (r.pattern === '/can-bo/doi-mat-khau') t.fields.old = 'khong-dung-mat-khau';
     }
