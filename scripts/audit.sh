@@ -143,10 +143,13 @@ echo "   sqlmap sent $SQL_REQ requests"
 WAP_REQ=0
 for role in public officer leader admin; do
     case $role in
-        public) scope=/; excl=(-x "$MOTCUA_BASE/can-bo/*" -x "$MOTCUA_BASE/lanh-dao/*" -x "$MOTCUA_BASE/quan-tri/*") ;;
-        officer) scope=/can-bo/; excl=(-x "$MOTCUA_BASE/can-bo/dang-xuat*") ;;
-        leader) scope=/lanh-dao/; excl=() ;;
-        admin) scope=/quan-tri/; excl=() ;;
+        # no -x: wapiti 3.0.4 fails on any exclusion under Python 3.11 (an
+        # inline regex flag); the sign-out form carries only its CSRF token,
+        # which every attack on it changes, so it never ends the session
+        public) scope=/ ;;
+        officer) scope=/can-bo/ ;;
+        leader) scope=/lanh-dao/ ;;
+        admin) scope=/quan-tri/ ;;
     esac
     cookie=$(node -e 'console.log(require(process.argv[1]).cookies[process.argv[2]])' "$OUT/targets.json" "$role")
     starts=()
@@ -157,7 +160,7 @@ for role in public officer leader admin; do
     echo "== wapiti on $scope (${role})"
     before=$(requests)
     # crawl for half the time, then each of the nine modules an eighteenth
-    timeout $(( ${AUDIT_WAPITI_SECONDS:-90} + 60 )) wapiti -u "$MOTCUA_BASE$scope" --scope folder "${starts[@]}" "${excl[@]}" \
+    timeout $(( ${AUDIT_WAPITI_SECONDS:-90} + 60 )) wapiti -u "$MOTCUA_BASE$scope" --scope folder "${starts[@]}" \
         -m "sql,blindsql,xss,permanentxss,crlf,redirect,file,exec,csrf" -H "Cookie: $cookie" \
         -d 3 --max-links-per-page 40 --max-files-per-dir 40 --max-scan-time $(( ${AUDIT_WAPITI_SECONDS:-90} / 2 )) \
         --max-attack-time $(( ${AUDIT_WAPITI_SECONDS:-90} / 18 + 1 )) --flush-session --store-session "$OUT/wapiti-session" \
