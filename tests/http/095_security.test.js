@@ -437,3 +437,23 @@ test('make audit: a feedback form with an error answers 422 with the error, neve
   }
   assert.strictEqual(Number(sql('SELECT COUNT(*) FROM feedback')[0][0]), n0 + 1, 'only the valid one stored');
 });
+
+test('make audit: the feedback form (multipart) with a wrong or missing CSRF token is refused, nothing stored', async () => {
+  // wapiti reported "CSRF token not properly checked" on this form: its
+  // mutated request kept the form's token (multipart fields); replayed here
+  // with the token it meant to send ("wapiti"), another one and none
+  resetLimits();
+  const c = new Client();
+  const page = await c.get('/phan-anh/moi');
+  const n0 = Number(sql('SELECT COUNT(*) FROM feedback')[0][0]);
+  for (const csrf of ['wapiti', 'a'.repeat(64), null]) {
+    const fd = new FormData();
+    const fields = { ...formFields(page.text, '/phan-anh/moi'), kind: 'suggestion', identity: 'anonymous', unit: '000.00.01.H41', content: 'Góp ý giả mạo.' };
+    if (csrf === null) delete fields.csrf; else fields.csrf = csrf;
+    for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+    const r = await c.post('/phan-anh/moi', fd);
+    assert.strictEqual(r.status, 403, `token ${csrf}`);
+    assert.match(r.text, /Biểu mẫu đã hết hạn/);
+  }
+  assert.strictEqual(Number(sql('SELECT COUNT(*) FROM feedback')[0][0]), n0, 'nothing stored');
+});
