@@ -8,6 +8,8 @@
 #   make bench   province-scale benchmark (see README.md)
 #   make install install under DESTDIR and PREFIX (default /usr/local); make uninstall
 #   make format-check  C code against .clang-format (see scripts/format-check.sh)
+#   make audit   sqlmap, wapiti, 1,000 connections and a SIGKILL run on a throw-away
+#                stack (up to 30 minutes; docs/security.md §4); not part of make test
 
 # GNU make's built-in CC is "cc", which "CC ?= gcc" would keep: gcc unless CC is given.
 ifeq ($(origin CC),default)
@@ -40,7 +42,7 @@ BINS     := $(addprefix $(BUILD)/,$(PROGS) motcuactl)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BINS:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps check-libs run start stop test test-dates unit fuzz bench clean status \
+.PHONY: all deps check-libs run start stop test test-dates unit fuzz bench audit clean status \
         install uninstall format-check
 
 all: $(BINS)
@@ -108,6 +110,10 @@ bench: deps
 
 format-check:
 	@scripts/format-check.sh
+
+audit: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/audit.sh
 
 # ---- install ----------------------------------------------------------------
 # make install [PREFIX=/usr/local] [DESTDIR=] puts

@@ -1129,7 +1129,7 @@ fb_submit(struct req *r)
     struct fb_file files[3];
     struct qrlink l;
     char code[32], key[TOKEN_NONCE_LEN + 1], *phone = NULL;
-    int nerr = 0, allowed = 1, have_link = 0;
+    int nerr = 0, allowed = 1, have_link = 0;  /* 429 only when the limit said so */
     long long max_file = conf_int(conf, "Feedback.MaxFileBytes", 5 << 20);
     enum db_rc rc;
 

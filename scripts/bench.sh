@@ -38,20 +38,11 @@ for tool in wrk sysbench curl mariadb nginx; do
     command -v "$tool" > /dev/null || { echo "bench: $tool is missing (make deps installs it)" >&2; exit 1; }
 done
 
-free_port() {
-    local p
-    for _ in $(seq 1 50); do
-        p=$((20000 + RANDOM % 20000))
-        (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-    done
-    echo 18099
-}
-
 export MOTCUA_VAR MOTCUA_PORT MOTCUA_DEMO=1 MOTCUA_DB_BUFFER="$DB_BUFFER"
 # nginx's per-address limit on POSTs would measure the limiter, not the program
 export MOTCUA_POST_RATE=1000000r/s
 MOTCUA_VAR=$(mktemp -d /tmp/motcua-bench.XXXXXX)
-MOTCUA_PORT=$(free_port)
+MOTCUA_PORT=$(scripts/free-port.sh 18099)
 BASE="http://127.0.0.1:$MOTCUA_PORT"
 CONF=$MOTCUA_VAR/motcua.hdf
 SOCK=$MOTCUA_VAR/mysql/mysqld.sock

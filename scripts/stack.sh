@@ -4,6 +4,8 @@
 #   MOTCUA_PORT  nginx port on 127.0.0.1 (default 8080)
 #   MOTCUA_DEMO  1 (default): load the demo province on first start
 #   MOTCUA_CONF_EXTRA  lines added to the generated configuration on first start
+#   MOTCUA_NGINX_LIMITS  0: the generated nginx configuration has no limit_req
+#                    (make audit floods its own throw-away stack; default 1)
 #   MOTCUA_FAKETIME  a file holding a libfaketime clock ("+0", "-8640000", …) that
 #                    every process of the stack reads on each call: tests move the
 #                    whole stack's clock, MariaDB's included, by writing to it
@@ -130,6 +132,9 @@ start_nginx() {
     sed -e "s|@ROOT@|$ROOT|g" -e "s|@RUN@|$VAR/run|g" -e "s|@POST_BURST@|$burst|g" \
         -e "s|@STAFF_BURST@|$staff_burst|g" \
         "$ROOT/nginx/routes.conf" > "$VAR/nginx/routes.conf"
+    if [ "${MOTCUA_NGINX_LIMITS:-1}" = 0 ]; then
+        sed -i '/^[[:space:]]*limit_req /d' "$VAR/nginx/routes.conf"
+    fi
     sed -e "s|@POST_RATE@|$rate|g" -e "s|@STAFF_RATE@|$staff_rate|g" \
         "$ROOT/nginx/http.conf" > "$VAR/nginx/http.conf"
     sed -e "s|@VAR@|$VAR|g" -e "s|@PORT@|$PORT|g" -e "s|@USER@|$user|g" -e "s|@POST_RATE@|$rate|g" \

@@ -49,22 +49,13 @@ if want build; then
     count format-check "$LOGDIR/format.log" $?
 fi
 
-free_port() {
-    local p
-    for _ in $(seq 1 50); do
-        p=$((20000 + RANDOM % 20000))
-        (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-    done
-    echo 18080
-}
-
 # The HTTP and browser suites, against a throw-away stack.
 stack_suites() {
     export MOTCUA_VAR MOTCUA_PORT MOTCUA_BASE MOTCUA_ROOT="$ROOT"
     # the tests change QR links and wait for the workers' cache to let go of them
     export MOTCUA_CONF_EXTRA="Qr.CacheSeconds = 1"
     MOTCUA_VAR=$(mktemp -d /tmp/motcua-test.XXXXXX)
-    MOTCUA_PORT=$(free_port)
+    MOTCUA_PORT=$(scripts/free-port.sh 18080)
     MOTCUA_BASE="http://127.0.0.1:$MOTCUA_PORT"
     trap 'scripts/stack.sh stop > /dev/null 2>&1; rm -rf "$MOTCUA_VAR" "$LOGDIR"' EXIT
 
@@ -104,7 +95,7 @@ stack_suites() {
 walk_suite() {
     local var port
     var=$(mktemp -d /tmp/motcua-walk.XXXXXX)
-    port=$(free_port)
+    port=$(scripts/free-port.sh 18080)
     trap 'MOTCUA_VAR='"$var"' scripts/stack.sh stop > /dev/null 2>&1; rm -rf '"$var"' "$LOGDIR"' EXIT
     echo "== walk tests (a stack on a clock the tests move)"
     echo $(( $(date -d '2026-03-01 20:00:00 +0700' +%s) - $(date +%s) )) > "$var/faketime"

@@ -22,6 +22,11 @@ enum db_rc session_destroy(struct req *r);
 /* Close every other session of the signed-in user (after a password change). */
 enum db_rc session_close_others(struct req *r);
 
+/* 1 when the application's rate limits are lifted: Audit.LiftRateLimits = 1
+ * and Site.BaseURL on http://127.0.0.1: (a throw-away stack of make audit).
+ * The functions below then count as usual but never refuse or delay. */
+int ratelimits_lifted(HDF *conf);
+
 /* Count one hit on (bucket, key) in a fixed window.  *allowed is 0 once more
  * than limit hits fell in the current window of window_s seconds. */
 enum db_rc ratelimit_hit(struct req *r, const char *bucket, const char *key, int limit,

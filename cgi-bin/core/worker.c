@@ -627,6 +627,9 @@ program_main(const struct program *prog, int argc, char **argv)
         log_err("Secret.Key must be 64 hex digits (see etc/motcua.hdf.example)");
         return 1;
     }
+    if (ratelimits_lifted(a.conf)) {
+        log_err("warning: Audit.LiftRateLimits = 1: this stack refuses nothing for its rate limits");
+    }
     a.tmpl_dir = conf_str(a.conf, "Paths.Templates", "templates");
     if ((a.langs = lang_load(a.tmpl_dir)) == NULL) {
         return 1;

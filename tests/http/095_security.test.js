@@ -3,7 +3,7 @@
 'use strict';
 const assert = require('assert');
 const { test } = require('../lib/harness');
-const { Client, sql, resetLimits, fileCase, caseAction, recountFeedback, addProcedures } = require('../lib/client');
+const { Client, sql, resetLimits, fileCase, caseAction, recountFeedback, addProcedures, formFields } = require('../lib/client');
 
 const users = {};
 async function as(name) {
@@ -414,4 +414,46 @@ test('leader CSV exports are streamed, every row, with formulas neutralised afte
   } finally {
     sql("DELETE FROM dossier WHERE code LIKE 'SEC-CSV-%'");
   }
+});
+
+test('make audit: a feedback form with an error answers 422 with the error, never 429 (the limit was not reached)', async () => {
+  // found by make audit's durability run: after a valid submission, a form
+  // naming a unit that does not exist (or no longer exists) answered 429
+  // "too many" instead of its own error, from a flag never set on that path
+  resetLimits();
+  const c = new Client();
+  const n0 = Number(sql('SELECT COUNT(*) FROM feedback')[0][0]);
+  const send = async (unit) => {
+    const page = await c.get('/phan-anh/moi');
+    const fd = new FormData();
+    for (const [k, v] of Object.entries({ ...formFields(page.text, '/phan-anh/moi'), kind: 'suggestion', identity: 'anonymous', unit, content: 'Nên có thêm ghế chờ.' })) fd.append(k, v);
+    return c.post('/phan-anh/moi', fd);
+  };
+  assert.strictEqual((await send('000.00.01.H41')).status, 303, 'a valid submission');
+  for (let i = 0; i < 8; i++) {
+    const r = await send('000.99.99.H41');
+    assert.strictEqual(r.status, 422, `attempt ${i + 1} with an unknown unit`);
+    assert.match(r.text, /Vui lòng sửa các lỗi/);
+  }
+  assert.strictEqual(Number(sql('SELECT COUNT(*) FROM feedback')[0][0]), n0 + 1, 'only the valid one stored');
+});
+
+test('make audit: the feedback form (multipart) with a wrong or missing CSRF token is refused, nothing stored', async () => {
+  // wapiti reported "CSRF token not properly checked" on this form: its
+  // mutated request kept the form's token (multipart fields); replayed here
+  // with the token it meant to send ("wapiti"), another one and none
+  resetLimits();
+  const c = new Client();
+  const page = await c.get('/phan-anh/moi');
+  const n0 = Number(sql('SELECT COUNT(*) FROM feedback')[0][0]);
+  for (const csrf of ['wapiti', 'a'.repeat(64), null]) {
+    const fd = new FormData();
+    const fields = { ...formFields(page.text, '/phan-anh/moi'), kind: 'suggestion', identity: 'anonymous', unit: '000.00.01.H41', content: 'Góp ý giả mạo.' };
+    if (csrf === null) delete fields.csrf; else fields.csrf = csrf;
+    for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+    const r = await c.post('/phan-anh/moi', fd);
+    assert.strictEqual(r.status, 403, `token ${csrf}`);
+    assert.match(r.text, /Biểu mẫu đã hết hạn/);
+  }
+  assert.strictEqual(Number(sql('SELECT COUNT(*) FROM feedback')[0][0]), n0, 'nothing stored');
 });

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "conf.h"
+#include "sec.h"
 #include "store_dossier.h"
 #include "store_import.h"
 #include "tap.h"
@@ -165,6 +167,40 @@ test_state_order(void)
     CHECK(!dossier_state_reachable(-1, DS_RECEIVED), "an unknown state");
 }
 
+/* make audit lifts the rate limits of its own throw-away stack only: the key
+ * in the configuration and a site on 127.0.0.1, never a public site */
+static void
+lifted(const char *base, const char *key, int want)
+{
+    HDF *h = conf_load(NULL);
+
+    if (h == NULL) {
+        CHECK(0, "conf_load(NULL)");
+        return;
+    }
+    if (base) {
+        hdf_set_value(h, "Site.BaseURL", base);
+    }
+    if (key) {
+        hdf_set_value(h, "Audit.LiftRateLimits", key);
+    }
+    CHECK(ratelimits_lifted(h) == want, "limits %s with BaseURL %s and key %s",
+          want ? "lifted" : "kept", base ? base : "(default)", key ? key : "(unset)");
+    hdf_destroy(&h);
+}
+
+static void
+test_limits_lifted(void)
+{
+    lifted(NULL, NULL, 0);
+    lifted("http://127.0.0.1:23456", NULL, 0);
+    lifted("http://127.0.0.1:23456", "0", 0);
+    lifted("http://127.0.0.1:23456", "1", 1);
+    lifted("https://motcua.example.gov.vn", "1", 0);
+    lifted("http://127.0.0.1.evil.example", "1", 0);
+    lifted("http://10.0.0.5:8080", "1", 0);
+}
+
 int
 main(void)
 {
@@ -175,5 +211,6 @@ main(void)
     test_excerpt();
     test_import_time();
     test_state_order();
+    test_limits_lifted();
     return tap_done();
 }
