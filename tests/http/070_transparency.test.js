@@ -75,6 +75,21 @@ test('dossier look-up without the QR: code + last 4 phone digits; wrong tries th
   resetLimits();
 });
 
+test('a phone typed at the counter with spaces or dots is looked up by its last 4 digits', async () => {
+  resetLimits();
+  const [[code, before]] = sql("SELECT code, applicant_phone FROM dossier WHERE applicant_phone <> '' AND source = 'local' ORDER BY id DESC LIMIT 1");
+  try {
+    for (const typed of ['0912 345 678', '0912.345.678']) {
+      sql(`UPDATE dossier SET applicant_phone = '${typed}' WHERE code = '${code}'`);
+      const r = await new Client().get(`/ho-so/?ma=${encodeURIComponent(code)}&so=5678`);
+      assert.strictEqual(r.status, 303, typed);
+    }
+  } finally {
+    sql(`UPDATE dossier SET applicant_phone = '${before}' WHERE code = '${code}'`);
+    resetLimits();
+  }
+});
+
 test('the public account reads no phone numbers: only the look-up view', () => {
   const fs = require('fs');
   const { execFileSync } = require('child_process');
