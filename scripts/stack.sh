@@ -6,6 +6,8 @@
 #   MOTCUA_CONF_EXTRA  lines added to the generated configuration on first start
 #   MOTCUA_NGINX_LIMITS  0: the generated nginx configuration has no limit_req
 #                    (make audit floods its own throw-away stack; default 1)
+#   MOTCUA_POST_RATE, MOTCUA_STAFF_RATE  nginx's per-address rates (default
+#                    600r/m for POSTs, 6000r/m for the leader's and admin pages)
 #   MOTCUA_FAKETIME  a file holding a libfaketime clock ("+0", "-8640000", …) that
 #                    every process of the stack reads on each call: tests move the
 #                    whole stack's clock, MariaDB's included, by writing to it

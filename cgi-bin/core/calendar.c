@@ -428,3 +428,15 @@ cal_due(const struct cal *c, time_t received, int value, enum cal_unit unit, int
     }
     return (time_t)-1;
 }
+
+enum cal_unit
+cal_unit_parse(const char *s)
+{
+    if (s && strcmp(s, "hours") == 0) {
+        return CAL_HOURS;
+    }
+    if (s && strcmp(s, "calendar_days") == 0) {
+        return CAL_CALENDAR_DAYS;
+    }
+    return CAL_WORKING_DAYS;
+}

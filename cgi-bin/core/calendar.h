@@ -131,6 +131,10 @@ enum cal_unit {
     CAL_HOURS,
 };
 
+/* The unit named as in procedure_tthc.time_unit ("working_days",
+ * "calendar_days", "hours"); anything else counts in working days. */
+enum cal_unit cal_unit_parse(const char *s);
+
 /* The due instant of a period of value units (value < 0 counts as 0) for
  * a dossier received at `received`:
  *

@@ -1036,9 +1036,7 @@ load_model(struct gen *G)
         pr->commune = strcmp(dbres_get(&res, i, 1), "commune") == 0;
         pr->unit_id = util_num(dbres_get(&res, i, 2));
         pr->tvalue = (int)util_num(dbres_get(&res, i, 3));
-        pr->tunit = strcmp(tu, "hours") == 0           ? CAL_HOURS
-                    : strcmp(tu, "calendar_days") == 0 ? CAL_CALENDAR_DAYS
-                                                       : CAL_WORKING_DAYS;
+        pr->tunit = cal_unit_parse(tu);
         pr->cutoff = strcmp(dbres_get(&res, i, 5), "1") == 0;
         pr->teff = pr->tunit == CAL_HOURS           ? (pr->tvalue + 7) / 8
                    : pr->tunit == CAL_CALENDAR_DAYS ? pr->tvalue * 5 / 7

@@ -227,9 +227,7 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     if (rc != DB_OK || p.nrows == 0 || u.nrows == 0) {
         return rc == DB_OK ? DB_ERR : rc;
     }
-    unit = strcmp(dbres_get(&p, 0, 1), "hours") == 0           ? CAL_HOURS
-           : strcmp(dbres_get(&p, 0, 1), "calendar_days") == 0 ? CAL_CALENDAR_DAYS
-                                                                : CAL_WORKING_DAYS;
+    unit = cal_unit_parse(dbres_get(&p, 0, 1));
     due = cal_due(cal, now, (int)util_num(dbres_get(&p, 0, 0)), unit,
                   strcmp(dbres_get(&p, 0, 2), "1") == 0);
     cal_format(cal_local_day(now), day);
@@ -810,9 +808,7 @@ supplement_clock(struct req *r, const struct dossier_row *d, enum dossier_move m
     }
     *clock = NULL;
     if (d->wait_clock && strcmp(d->wait_clock, "restart") == 0) {
-        enum cal_unit u = strcmp(d->time_unit, "hours") == 0           ? CAL_HOURS
-                          : strcmp(d->time_unit, "calendar_days") == 0 ? CAL_CALENDAR_DAYS
-                                                                       : CAL_WORKING_DAYS;
+        enum cal_unit u = cal_unit_parse(d->time_unit);
 
         *statutory = *due = (long long)cal_due(cal, now, d->time_value, u, d->use_cutoff);
         *cycle = d->cycle + 1;
@@ -1301,9 +1297,7 @@ cycles_replay_one(struct req *r, const struct cal *cal, long long id)
     }
     start = (time_t)util_num(dbres_get(&d, 0, 0));
     statutory = (time_t)util_num(dbres_get(&d, 0, 1));
-    unit = strcmp(dbres_get(&d, 0, 3), "hours") == 0           ? CAL_HOURS
-           : strcmp(dbres_get(&d, 0, 3), "calendar_days") == 0 ? CAL_CALENDAR_DAYS
-                                                                : CAL_WORKING_DAYS;
+    unit = cal_unit_parse(dbres_get(&d, 0, 3));
     if ((rc = legal_version_for(db, &r->pool, start, &v)) != DB_OK) {
         return rc;
     }

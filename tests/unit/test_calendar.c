@@ -684,6 +684,12 @@ test_due(struct cal *c)
           "5h from Wed 20:15 ends 30/4 01:15: same time Mon 2026-05-04");
     CHECK(cal_due(c, at("2026-03-02", 9, 0), 0, (enum cal_unit)99, 0) == (time_t)-1,
           "an unknown unit gives -1");
+    CHECK(cal_unit_parse("working_days") == CAL_WORKING_DAYS, "'working_days' counts working days");
+    CHECK(cal_unit_parse("calendar_days") == CAL_CALENDAR_DAYS,
+          "'calendar_days' counts calendar days");
+    CHECK(cal_unit_parse("hours") == CAL_HOURS, "'hours' counts working hours");
+    CHECK(cal_unit_parse("") == CAL_WORKING_DAYS && cal_unit_parse(NULL) == CAL_WORKING_DAYS,
+          "an empty or missing unit counts working days");
 }
 
 int
