@@ -76,19 +76,6 @@ today(char buf[11])
     return cal_format(cal_local_day(time(NULL)), buf);
 }
 
-/* Commit when everything before went well; otherwise roll back. */
-static enum db_rc
-tx_end(struct req *r, enum db_rc dr)
-{
-    if (dr == DB_OK) {
-        dr = db_commit(r->app->db);
-    }
-    if (dr != DB_OK) {
-        db_rollback(r->app->db);
-    }
-    return dr;
-}
-
 /* A page-level error (not tied to one field), shown at the top of the form. */
 static void
 page_error(struct req *r, const char *key, const char *field)
@@ -519,7 +506,7 @@ unit_create(struct req *r)
         return db_fail(r, dr);
     }
     if ((dr = unit_get(r, v[U_PARENT].s, 1, &parent)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (v[U_PARENT].s && (parent.id == 0 || *parent.valid_to)) {
         db_rollback(r->app->db);
@@ -552,7 +539,7 @@ unit_create(struct req *r)
         dr = audit(r, "unit.create", "org_unit", (long long)id,
                    pool_printf(&r->pool, "%s %s", v[U_CODE].s, v[U_NAME].s));
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/don-vi/%s", v[U_CODE].s));
@@ -670,7 +657,7 @@ unit_save(struct req *r)
         (dr = db_query(r->app->db, &r->pool,
                        "SELECT COALESCE(parent_id, 0) FROM org_unit WHERE code = ?",
                        DB_ARGS(DV_S(r->arg[0])), &res)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (self.id == 0) {
         db_rollback(r->app->db);
@@ -723,7 +710,7 @@ unit_save(struct req *r)
                        pool_printf(&r->pool, "%s -> %s", self.path, to));
         }
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/don-vi/%s", self.code));
@@ -747,7 +734,7 @@ unit_validity(struct req *r, int close)
         return unit_render(r, 422, 0);
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = unit_get(r, r->arg[0], 1, &u)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (u.id == 0) {
         db_rollback(r->app->db);
@@ -764,7 +751,7 @@ unit_validity(struct req *r, int close)
         dr = audit(r, close ? "unit.close" : "unit.reopen", "org_unit", u.id,
                    close ? v[0].s : NULL);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/don-vi/%s", u.code));
@@ -828,7 +815,7 @@ counter_create(struct req *r)
         return unit_render(r, 422, 0);
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = unit_get(r, r->arg[0], 1, &u)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (u.id == 0) {
         db_rollback(r->app->db);
@@ -851,7 +838,7 @@ counter_create(struct req *r)
     if (dr == DB_OK) {
         dr = qr_insert(r, "counter", u.id, (long long)id, 0, &qid);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/don-vi/%s#quay", u.code));
@@ -891,7 +878,7 @@ counter_rename(struct req *r)
         return unit_render(r, 422, 0);
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = counter_lock(r, &id)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (id == 0) {
         db_rollback(r->app->db);
@@ -902,7 +889,7 @@ counter_rename(struct req *r)
     if (dr == DB_OK) {
         dr = audit(r, "counter.rename", "counter", id, v[0].s);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/don-vi/%s#quay", r->arg[0]));
@@ -924,7 +911,7 @@ counter_active(struct req *r)
     }
     on = strcmp(a, "1") == 0;
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = counter_lock(r, &id)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (id == 0) {
         db_rollback(r->app->db);
@@ -935,7 +922,7 @@ counter_active(struct req *r)
     if (dr == DB_OK) {
         dr = audit(r, on ? "counter.activate" : "counter.deactivate", "counter", id, NULL);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/don-vi/%s#quay", r->arg[0]));
@@ -1136,7 +1123,7 @@ user_create(struct req *r)
         dr = audit(r, "user.create", "user", (long long)id,
                    pool_printf(&r->pool, "%s %s %s", v[S_USERNAME].s, v[S_ROLE].s, u.code));
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/can-bo/%s?moi=1", v[S_USERNAME].s));
@@ -1238,7 +1225,7 @@ user_save(struct req *r)
         return user_render(r, 422, 1);
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id, &res)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (id == 0) {
         db_rollback(r->app->db);
@@ -1261,7 +1248,7 @@ user_save(struct req *r)
                    pool_printf(&r->pool, "%s role=%s unit=%s counter=%lld", r->arg[0],
                                v[S_ROLE].s, u.code, v[S_COUNTER].i));
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/can-bo/%s?xong=1", r->arg[0]));
@@ -1280,7 +1267,7 @@ user_disabled(struct req *r, int disable)
         return rc;
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id, &res)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (id == 0) {
         db_rollback(r->app->db);
@@ -1300,7 +1287,7 @@ user_disabled(struct req *r, int disable)
     if (dr == DB_OK) {
         dr = audit(r, disable ? "user.disable" : "user.enable", "user", id, r->arg[0]);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/can-bo/%s?xong=1", r->arg[0]));
@@ -1340,7 +1327,7 @@ user_password(struct req *r)
         return 500;
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id, &res)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (id == 0) {
         db_rollback(r->app->db);
@@ -1356,7 +1343,7 @@ user_password(struct req *r)
     if (dr == DB_OK) {
         dr = audit(r, "user.reset_password", "user", id, r->arg[0]);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/can-bo/%s?xong=1", r->arg[0]));
@@ -1443,7 +1430,7 @@ kind_save(struct req *r)
                    pool_printf(&r->pool, "%s answer_days=%lld forward_days=%lld", r->arg[0],
                                v[0].i, v[1].i));
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, "/quan-tri/loai-phan-anh?xong=1");
@@ -1609,7 +1596,7 @@ rule_save(struct req *r, int create)
                                v[A_NEAR].i, v[A_SWITHIN].i, v[A_SMAX].i, v[A_SRULE].s,
                                v[A_ONTIME].s));
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, "/quan-tri/xin-loi?xong=1");
@@ -1817,7 +1804,7 @@ calendar_save(struct req *r)
                    pool_printf(&r->pool, "%s %s working=%d %s", v[C_DAY].s, v[C_KIND].s, working,
                                v[C_NAME_VI].s));
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/lich?nam=%d&xong=1", y));
@@ -1848,7 +1835,7 @@ calendar_delete(struct req *r)
     if (dr == DB_OK) {
         dr = audit(r, "calendar.delete", "calendar_day", 0, day);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     cal_ymd(d, &y, NULL, NULL);
@@ -1966,7 +1953,7 @@ qr_revoke_common(struct req *r, int replace)
         return rc;
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = qr_lock(r, &id, &res)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (id == 0) {
         db_rollback(r->app->db);
@@ -1983,7 +1970,7 @@ qr_revoke_common(struct req *r, int replace)
         dr = qr_insert(r, dbres_get(&res, 0, 3), util_num(dbres_get(&res, 0, 4)),
                        util_num(dbres_get(&res, 0, 5)), util_num(dbres_get(&res, 0, 6)), &nid);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/ma-qr?don-vi=%s&xong=1",
@@ -2055,7 +2042,7 @@ qr_create(struct req *r)
         return qr_render(r, 422, v[0].s);
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = unit_get(r, v[0].s, 1, &u)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (u.id == 0) {
         db_rollback(r->app->db);
@@ -2089,7 +2076,7 @@ qr_create(struct req *r)
     if (dr == DB_OK) {
         dr = qr_insert(r, v[1].s, u.id, counter, officer, &id);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/ma-qr?don-vi=%s&xong=1", u.code));
@@ -2166,7 +2153,7 @@ api_create(struct req *r)
         dr = audit(r, "api_client.create", "api_client", (long long)id,
                    pool_printf(&r->pool, "%s %s", v[0].s, u.code));
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         sodium_memzero(key, sizeof(key));
         return db_fail(r, dr);
     }
@@ -2204,7 +2191,7 @@ api_deactivate(struct req *r)
     if (dr == DB_OK) {
         dr = audit(r, "api_client.deactivate", "api_client", id, dbres_get(&res, 0, 0));
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, "/quan-tri/khoa-api?xong=1");
@@ -2292,7 +2279,7 @@ kiosk_create(struct req *r)
     if (dr == DB_OK) {
         dr = audit(r, "kiosk.enrol", "kiosk_device", (long long)id, v[0].s);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     hset(r, "Page.NewUrl", pool_printf(&r->pool, "%s/kiosk/%s",
@@ -2321,7 +2308,7 @@ kiosk_revoke(struct req *r)
     if (dr == DB_OK && n == 1) {
         dr = audit(r, "kiosk.revoke", "kiosk_device", id, NULL);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return n == 1 ? resp_redirect(r, "/quan-tri/may-tinh-bang") : 404;

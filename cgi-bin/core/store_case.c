@@ -606,6 +606,8 @@ transition(struct req *r, long long id, const char *sql, const struct dbv *args,
     return rc == DB_OK ? feedback_count_move(r, id, &before) : rc;
 }
 
+/* The end of every case action: its timeline event (ev may be NULL) and audit
+ * row, then the transaction's one tail, db_end. */
 static enum db_rc
 finish(struct req *r, enum db_rc rc, const struct case_row *c, const char *ev, int public,
        const char *body, const char *action)
@@ -616,13 +618,7 @@ finish(struct req *r, enum db_rc rc, const struct case_row *c, const char *ev, i
     if (rc == DB_OK) {
         rc = audit(r, action, "feedback", c->id, body ? body : ev);
     }
-    if (rc == DB_OK) {
-        rc = db_commit(r->app->db);
-    }
-    if (rc != DB_OK) {
-        db_rollback(r->app->db);
-    }
-    return rc;
+    return db_end(r->app->db, rc);
 }
 
 /* The QĐ 766 verdict of the dossier a case is about, if any. */

@@ -184,12 +184,6 @@ paper_number(struct req *r, const char *suffix, long long unit, time_t when, cha
     return rc;
 }
 
-static enum db_rc
-done(struct req *r, enum db_rc rc)
-{
-    return db_end(r->app->db, rc);
-}
-
 enum db_rc
 dossier_cycle_open(struct req *r, long long dossier_id, int n, time_t start, time_t due)
 {
@@ -244,7 +238,7 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
                       DB_ARGS(DV_S(dbres_get(&u, 0, 0)), DV_S(day)), &res);
     }
     if (rc != DB_OK) {
-        return done(r, rc);
+        return db_end(r->app->db, rc);
     }
     seq = util_num(dbres_get(&res, 0, 0));
     dossier_code(code_out, dbres_get(&u, 0, 0), cal_local_day(now), seq);
@@ -292,7 +286,7 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     if (rc == DB_OK) {
         rc = audit(r, "dossier.receive", "dossier", (long long)id, code_out);
     }
-    return done(r, rc);
+    return db_end(r->app->db, rc);
 }
 
 /* ---- reading ----------------------------------------------------------- */
@@ -980,7 +974,7 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
     if (rc == DB_OK) {
         rc = stats_late_touch(r, d->id, statutory != d->original_due_at ? d->original_due_at : 0);
     }
-    return done(r, rc);
+    return db_end(r->app->db, rc);
 }
 
 /* ---- apologies --------------------------------------------------------- */
@@ -1046,7 +1040,7 @@ apology_draft(struct req *r, const struct dossier_row *d, const char *reason_cod
         rc = audit(r, "apology.draft", "dossier", d->id, reason_text);
     }
     *apology_id = (long long)id;
-    return done(r, rc);
+    return db_end(r->app->db, rc);
 }
 
 enum db_rc
@@ -1117,7 +1111,7 @@ apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, i
         rc = legal_version_for(db, &r->pool, (time_t)util_num(dbres_get(&res, 0, 9)), &v);
     }
     if (rc != DB_OK) {
-        return done(r, rc);
+        return db_end(r->app->db, rc);
     }
     dossier = util_num(dbres_get(&res, 0, 0));
     old_due = util_num(dbres_get(&res, 0, 1));
@@ -1131,7 +1125,7 @@ apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, i
                                                              -lead);
     }
     if ((rc = paper_number(r, "PXL", unit, now, number)) != DB_OK) {
-        return done(r, rc);
+        return db_end(r->app->db, rc);
     }
     rc = db_exec(db,
                  "UPDATE apology SET status = 'signed', number = ?, signer_id = ?, signer_name = ?,"
@@ -1163,7 +1157,7 @@ apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, i
     if (rc == DB_OK) {
         rc = stats_late_touch(r, dossier, 0);
     }
-    return done(r, rc);
+    return db_end(r->app->db, rc);
 }
 
 enum db_rc
@@ -1223,7 +1217,7 @@ apology_deliver(struct req *r, const struct dossier_row *d, long long apology_id
     if (rc == DB_OK) {
         rc = audit(r, "apology.deliver", "dossier", util_num(dbres_get(&res, 0, 0)), channel);
     }
-    return done(r, rc);
+    return db_end(r->app->db, rc);
 }
 
 enum db_rc
@@ -1256,7 +1250,7 @@ dossier_escalate_late(struct req *r, int *n)
         if (rc == DB_OK) {
             rc = stats_late_touch(r, id, 0);
         }
-        rc = done(r, rc);
+        rc = db_end(r->app->db, rc);
         *n += rc == DB_OK;
     }
     return rc;
@@ -1406,7 +1400,7 @@ dossier_cycles_fill(struct req *r, int *replayed)
             break;
         }
         rc = cycles_replay_one(r, cal, util_num(dbres_get(&res, i, 0)));
-        rc = done(r, rc);
+        rc = db_end(r->app->db, rc);
         *replayed += rc == DB_OK;
     }
     return rc;

@@ -203,11 +203,7 @@ rating_save(struct req *r, const struct qrlink *l, const struct rating_in *in, c
             db_rollback(r->app->db);    /* refused: nothing stored */
             return DB_OK;
         }
-        if (rc == DB_OK) {
-            return db_commit(r->app->db);
-        }
-        db_rollback(r->app->db);
-        if (rc != DB_DUP) {
+        if ((rc = db_end(r->app->db, rc)) != DB_DUP) {
             return rc;
         }
         /* a concurrent double submit won the unique key: the retry finds it */
@@ -542,11 +538,9 @@ feedback_create(struct req *r, const struct fb_new *in, char *code_out, char *ke
         }
     }
     if ((rc = db_begin(r->app->db)) == DB_OK) {
-        rc = feedback_create_tx(r, in, stored, code_out, key_out);
-        rc = rc == DB_OK ? db_commit(r->app->db) : rc;
+        rc = db_end(r->app->db, feedback_create_tx(r, in, stored, code_out, key_out));
     }
     if (rc != DB_OK) {
-        db_rollback(r->app->db);
         unlink_files(dir, stored, in->nfiles);
         if (rc == DB_DUP && find_idem(r, in->idem, code_out, key_out, &found) == DB_OK && found) {
             return DB_OK;  /* the same form sent twice at once: one case */
@@ -727,13 +721,7 @@ feedback_rate_answer(struct req *r, long long id, int satisfied)
     if (rc == DB_OK && n == 1 && !satisfied) {
         rc = stats_pakn_verdict(r, id);
     }
-    if (rc == DB_OK) {
-        rc = db_commit(r->app->db);
-    }
-    if (rc != DB_OK) {
-        db_rollback(r->app->db);
-    }
-    return rc;
+    return db_end(r->app->db, rc);
 }
 
 enum db_rc
@@ -779,11 +767,5 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
             rc = add_event(r, id, "citizen_reply", 1, text);
         }
     }
-    if (rc == DB_OK) {
-        rc = db_commit(r->app->db);
-    }
-    if (rc != DB_OK) {
-        db_rollback(r->app->db);
-    }
-    return rc;
+    return db_end(r->app->db, rc);
 }
