@@ -16,33 +16,59 @@
 const char *const dossier_states[DS__COUNT] = { "received", "processing", "supplement", "refused",
                                                 "stopped",  "ready",      "returned" };
 
-/* The state machine: allowed[from][move]. */
-static const unsigned char allowed[DS__COUNT][DM__COUNT] = {
-    /*               FORWARD SUPPL SUPPLIED REFUSE STOP READY RETURN */
-    [DS_RECEIVED]   = { 1, 1, 0, 1, 0, 1, 0 },
-    [DS_PROCESSING] = { 1, 1, 0, 1, 1, 1, 0 },
-    [DS_SUPPLEMENT] = { 0, 0, 1, 1, 1, 0, 0 },
-    [DS_REFUSED]    = { 0, 0, 0, 0, 0, 0, 0 },
-    [DS_STOPPED]    = { 0, 0, 0, 0, 0, 0, 0 },
-    [DS_READY]      = { 0, 0, 0, 0, 0, 0, 1 },
-    [DS_RETURNED]   = { 0, 0, 0, 0, 0, 0, 0 },
+static const char *const dossier_moves[DM__COUNT] = { "forward", "supplement", "supplied", "refuse",
+                                                      "stop",    "ready",      "return" };
+static const unsigned dossier_flags[DS__COUNT] = {
+    [DS_RECEIVED] = DSF_OPEN,
+    [DS_PROCESSING] = DSF_OPEN,
+    [DS_SUPPLEMENT] = DSF_OPEN,
+};
+
+/* The state machine (Decree 61/2018, Circular 01/2018): every move a dossier
+ * can make.  Officers and leaders of the unit make them all alike; refused,
+ * stopped and returned dossiers are finished and allow none. */
+/* clang-format off */
+static const struct fsm_edge dossier_edges[] = {
+    /* from           move           to             who */
+    { DS_RECEIVED,   DM_FORWARD,    DS_PROCESSING, FSM_STAFF },
+    { DS_RECEIVED,   DM_SUPPLEMENT, DS_SUPPLEMENT, FSM_STAFF },
+    { DS_RECEIVED,   DM_REFUSE,     DS_REFUSED,    FSM_STAFF },
+    { DS_RECEIVED,   DM_READY,      DS_READY,      FSM_STAFF },
+    { DS_PROCESSING, DM_FORWARD,    DS_PROCESSING, FSM_STAFF },
+    { DS_PROCESSING, DM_SUPPLEMENT, DS_SUPPLEMENT, FSM_STAFF },
+    { DS_PROCESSING, DM_REFUSE,     DS_REFUSED,    FSM_STAFF },
+    { DS_PROCESSING, DM_STOP,       DS_STOPPED,    FSM_STAFF },
+    { DS_PROCESSING, DM_READY,      DS_READY,      FSM_STAFF },
+    { DS_SUPPLEMENT, DM_SUPPLIED,   DS_PROCESSING, FSM_STAFF },
+    { DS_SUPPLEMENT, DM_REFUSE,     DS_REFUSED,    FSM_STAFF },
+    { DS_SUPPLEMENT, DM_STOP,       DS_STOPPED,    FSM_STAFF },
+    { DS_READY,      DM_RETURN,     DS_RETURNED,   FSM_STAFF },
+};
+/* clang-format on */
+
+const struct fsm dossier_fsm = {
+    .states = dossier_states,
+    .flags = dossier_flags,
+    .nstates = DS__COUNT,
+    .actions = dossier_moves,
+    .nactions = DM__COUNT,
+    .edges = dossier_edges,
+    .nedges = NELEM(dossier_edges),
 };
 
 int
 dossier_move_allowed(enum dossier_state from, enum dossier_move m)
 {
-    return from < DS__COUNT && m < DM__COUNT && allowed[from][m];
+    return fsm_next(&dossier_fsm, (int)from, (int)m, FSM_STAFF) >= 0;
 }
 
 enum dossier_state
 dossier_move_target(enum dossier_state from, enum dossier_move m)
 {
-    static const enum dossier_state to[DM__COUNT] = {
-        DS_PROCESSING, DS_SUPPLEMENT, DS_PROCESSING, DS_REFUSED, DS_STOPPED, DS_READY, DS_RETURNED,
-    };
+    int to = fsm_next(&dossier_fsm, (int)from, (int)m, FSM_STAFF);
 
-    assert(dossier_move_allowed(from, m));
-    return to[m];
+    assert(to >= 0);
+    return (enum dossier_state)to;
 }
 
 int
@@ -78,12 +104,7 @@ dossier_state_reachable(int from, int to)
 int
 dossier_state_parse(const char *s)
 {
-    for (int i = 0; s && i < DS__COUNT; i++) {
-        if (strcmp(s, dossier_states[i]) == 0) {
-            return i;
-        }
-    }
-    return -1;
+    return fsm_state(&dossier_fsm, s);
 }
 
 void
@@ -1009,8 +1030,7 @@ apology_draft(struct req *r, const struct dossier_row *d, const char *reason_cod
     if (cal == NULL) {
         return DB_DOWN;
     }
-    if (strcmp(d->status, "received") && strcmp(d->status, "processing") &&
-        strcmp(d->status, "supplement")) {
+    if (!fsm_state_is(&dossier_fsm, d->status, DSF_OPEN)) {
         return DB_DUP;
     }
     if ((rc = db_begin(r->app->db)) != DB_OK) {

@@ -10,6 +10,7 @@
 #include "conf.h"
 #include "sec.h"
 #include "stats.h"
+#include "store_case.h"
 
 static struct dbv
 opt_id(long long id)
@@ -696,18 +697,23 @@ feedback_rate_answer(struct req *r, long long id, int satisfied)
 {
     unsigned long long n = 0;
     struct dbres before;
+    const char *to = NULL;
     enum db_rc rc;
 
     if ((rc = db_begin(r->app->db)) != DB_OK) {
         return rc;
     }
     rc = feedback_count_lock(r, id, &before);
+    /* the case table decides (a satisfied citizen leaves it answered); the
+     * answer is judged once */
     if (rc == DB_OK) {
+        to = case_may(&before, satisfied ? CA_SATISFIED : CA_UNSATISFIED, FSM_CITIZEN);
+    }
+    if (rc == DB_OK && to) {
         rc = db_exec(r->app->db,
-                     "UPDATE feedback SET answer_satisfied = ?,"
-                     "       status = IF(? = 0, 'review', status)"
-                     " WHERE id = ? AND status = 'answered' AND answer_satisfied IS NULL",
-                     DB_ARGS(DV_I(satisfied), DV_I(satisfied), DV_I(id)), &n, NULL);
+                     "UPDATE feedback SET answer_satisfied = ?, status = ?"
+                     " WHERE id = ? AND answer_satisfied IS NULL",
+                     DB_ARGS(DV_I(satisfied), DV_S(to), DV_I(id)), &n, NULL);
     }
     if (rc == DB_OK && n == 1) {
         rc = feedback_count_move(r, id, &before);
@@ -729,6 +735,7 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
 {
     const struct cal *cal = req_calendar(r);
     struct dbres res, before;
+    const char *to = NULL;
     enum db_rc rc;
     long long paused, due;
     int today, n;
@@ -740,13 +747,13 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
         return rc;
     }
     rc = feedback_count_lock(r, id, &before);
-    if (rc == DB_OK) {
+    if (rc == DB_OK && (to = case_may(&before, CA_REPLY, FSM_CITIZEN)) != NULL) {
         rc = db_query(r->app->db, &r->pool,
                       "SELECT UNIX_TIMESTAMP(paused_at), UNIX_TIMESTAMP(due_at) FROM feedback"
-                      " WHERE id = ? AND status = 'need_info' FOR UPDATE",
+                      " WHERE id = ?",
                       DB_ARGS(DV_I(id)), &res);
     }
-    if (rc == DB_OK && res.nrows) {
+    if (rc == DB_OK && to && res.nrows) {
         /* the clock stood still from the request to this reply: move the due
          * date by the working days that passed */
         paused = util_num(dbres_get(&res, 0, 0));
@@ -757,9 +764,9 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
                                                           n > 0 ? n : 0),
                                      cal->close_minutes);
         rc = db_exec(r->app->db,
-                     "UPDATE feedback SET status = 'accepted', paused_at = NULL,"
+                     "UPDATE feedback SET status = ?, paused_at = NULL,"
                      "       due_at = FROM_UNIXTIME(?) WHERE id = ?",
-                     DB_ARGS(DV_I(due), DV_I(id)), NULL, NULL);
+                     DB_ARGS(DV_S(to), DV_I(due), DV_I(id)), NULL, NULL);
         if (rc == DB_OK) {
             rc = feedback_count_move(r, id, &before);
         }
