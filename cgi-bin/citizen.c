@@ -374,9 +374,16 @@ qr_quick_case(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    if (ref == NULL || strlen(ref) != 16 ||
-        (dr = rating_level(r, ref, l.id, &level, &rating_id, &comment)) != DB_OK || level != 1) {
-        return ref && strlen(ref) == 16 && level == 0 ? 404 : 400;
+    if (ref == NULL || strlen(ref) != 16) {
+        return 400;
+    }
+    /* the link may come from the worker's cache with the database gone: its
+     * error is a 503, not the 404 of an unknown rating */
+    if ((dr = rating_level(r, ref, l.id, &level, &rating_id, &comment)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (level != 1) {
+        return level == 0 ? 404 : 400;
     }
     if (typed && *typed) {
         comment = typed;
