@@ -1125,18 +1125,37 @@ fb_err(struct req *r, int *nerr, const char *field, const char *key)
     (*nerr)++;
 }
 
+/* The feedback form again with its errors (Page.Err) and what was typed, with
+ * `status`; files are not kept: the page asks to attach them again. */
 static int
-fb_submit(struct req *r)
+fb_refused(struct req *r, int status, const struct qrlink *l)
 {
     static const char *const keep[] = { "kind", "unit", "content", "identity", "name", "phone",
                                         "email", "address" };
+    enum db_rc rc;
+
+    for (size_t i = 0; i < NELEM(keep); i++) {
+        hset(r, pool_printf(&r->pool, "Page.F.%s", keep[i]), req_form(r, keep[i]));
+    }
+    if (r->nfiles) {
+        hset(r, "Page.HadFiles", "1");
+    }
+    if ((rc = fb_form_hdf(r, l)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    return render_status(r, status, "citizen/fb_new");
+}
+
+static int
+fb_submit(struct req *r)
+{
     HDF *conf = r->app->conf;
     const char *t = req_form(r, "t"), *unit = req_form(r, "unit");
     struct fb_new in = { 0 };
     struct fb_file files[3];
     struct qrlink l;
     char code[32], key[TOKEN_NONCE_LEN + 1], *phone = NULL;
-    int nerr = 0, allowed = 1, have_link = 0;  /* 429 only when the limit said so */
+    int nerr = 0, allowed = 0, have_link = 0;
     long long max_file = conf_int(conf, "Feedback.MaxFileBytes", 5 << 20);
     enum db_rc rc;
 
@@ -1229,27 +1248,19 @@ fb_submit(struct req *r)
             }
         }
     }
-    if (nerr == 0) {
-        if ((rc = ratelimit_hit(r, "fb-ip", r->remote_addr,
-                                (int)conf_int(conf, "Feedback.PerAddressPerHour", 10), 3600,
-                                &allowed)) != DB_OK) {
-            return db_fail(r, rc);
-        }
-        if (!allowed) {
-            fb_err(r, &nerr, "content", "Fb.Err.TooMany");
-        }
-    }
+    /* each refusal has its own status: an invalid form 422 (the limit is not
+     * even counted), the address's limit 429, the database db_fail's */
     if (nerr) {
-        for (size_t i = 0; i < NELEM(keep); i++) {
-            hset(r, pool_printf(&r->pool, "Page.F.%s", keep[i]), req_form(r, keep[i]));
-        }
-        if (r->nfiles) {
-            hset(r, "Page.HadFiles", "1");
-        }
-        if ((rc = fb_form_hdf(r, have_link ? &l : NULL)) != DB_OK) {
-            return db_fail(r, rc);
-        }
-        return render_status(r, allowed ? 422 : 429, "citizen/fb_new");
+        return fb_refused(r, 422, have_link ? &l : NULL);
+    }
+    if ((rc = ratelimit_hit(r, "fb-ip", r->remote_addr,
+                            (int)conf_int(conf, "Feedback.PerAddressPerHour", 10), 3600,
+                            &allowed)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (!allowed) {
+        fb_err(r, &nerr, "content", "Fb.Err.TooMany");
+        return fb_refused(r, 429, have_link ? &l : NULL);
     }
     in.files = files;
     in.nfiles = r->nfiles;
