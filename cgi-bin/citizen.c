@@ -1378,6 +1378,7 @@ fb_view(struct req *r)
     if ((dr = feedback_public_hdf(r, id)) != DB_OK) {
         return db_fail(r, dr);
     }
+    fsm_can_hdf(r, &case_fsm, status, FSM_CITIZEN);
     if (req_query(r, "moi")) {
         hset(r, "Page.New", "1");
     }
@@ -1419,6 +1420,7 @@ fb_reply(struct req *r)
         if ((dr = feedback_public_hdf(r, id)) != DB_OK) {
             return db_fail(r, dr);
         }
+        fsm_can_hdf(r, &case_fsm, status, FSM_CITIZEN);
         hset(r, "Page.Error", lang_str(r, text ? "Fb.Err.ContentLong" : "Fb.ReplyEmpty"));
         hset(r, "Page.Reply", req_form(r, "reply"));
         return render_status(r, 422, "citizen/fb_case");

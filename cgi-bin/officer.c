@@ -106,21 +106,6 @@ case_open(struct req *r, struct scope *s, struct case_row *c)
     return c->id ? 0 : 404;  /* invisible and missing look the same */
 }
 
-/* Page.Can.<action> = 1 for each action the state machine m allows this user
- * in state `status`: the pages show only what the store would accept. */
-static void
-can_hdf(struct req *r, const struct fsm *m, const char *status)
-{
-    unsigned role = fsm_staff_role(r->user->role);
-    int from = fsm_state(m, status);
-
-    for (int a = 0; a < m->nactions; a++) {
-        if (fsm_next(m, from, a, role) >= 0) {
-            hset(r, pool_printf(&r->pool, "Page.Can.%s", m->actions[a]), "1");
-        }
-    }
-}
-
 /* Named contact details are the unit's to see; confidential ones only a
  * leader's, after a reason is given (case_reveal), never the officer's. */
 static int
@@ -176,7 +161,7 @@ case_render(struct req *r, struct case_row *c, int status, int revealed)
         hset(r, "Page.AnswerDraft", req_form(r, "text"));
     }
     hseti(r, "Page.Leader", is_leader(r));
-    can_hdf(r, &case_fsm, c->status);
+    fsm_can_hdf(r, &case_fsm, c->status, fsm_staff_role(r->user->role));
     hset(r, "Page.Revealed", revealed ? "1" : "0");
     return render_status(r, status, "staff/case");
 }
@@ -830,7 +815,7 @@ dossier_render(struct req *r, struct dossier_row *d, int status, const char *tmp
                                                           : hdf_get_value(r->hdf, "Page.NewDate", ""));
         hset(r, "Page.ReasonText", req_form(r, "reason_text"));
         hseti(r, "Page.Leader", is_leader(r));
-        can_hdf(r, &dossier_fsm, d->status);
+        fsm_can_hdf(r, &dossier_fsm, d->status, fsm_staff_role(r->user->role));
         if (fsm_state_is(&dossier_fsm, d->status, DSF_OPEN)) {
             hset(r, "Page.Can.apology", "1"); /* an apology re-appoints a dossier in hand */
         }

@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "http.h"
+#include "util.h"
+
 static int
 index_of(const char *const *names, int n, const char *name)
 {
@@ -81,4 +84,16 @@ fsm_staff_role(const char *role)
         return FSM_LEADER;
     }
     return 0;
+}
+
+void
+fsm_can_hdf(struct req *r, const struct fsm *m, const char *state, unsigned role)
+{
+    int from = fsm_state(m, state);
+
+    for (int a = 0; a < m->nactions; a++) {
+        if (fsm_next(m, from, a, role) >= 0) {
+            hset(r, pool_printf(&r->pool, "Page.Can.%s", m->actions[a]), "1");
+        }
+    }
 }

@@ -50,4 +50,10 @@ const char *fsm_sql_states(const struct fsm *m, unsigned all, unsigned none, cha
 /* The role bit of a staff account's role ("officer", "leader"); 0 for others. */
 unsigned fsm_staff_role(const char *role);
 
+struct req;
+
+/* Page.Can.<action> = 1 for each action m allows `role` in state `state`: the
+ * pages offer only what the store would accept. */
+void fsm_can_hdf(struct req *r, const struct fsm *m, const char *state, unsigned role);
+
 #endif
