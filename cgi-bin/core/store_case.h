@@ -30,6 +30,10 @@ enum case_state {
 #define CSF_OPEN 1u
 #define CSF_PAUSED 2u
 
+/* The running states as SQL, for statements that must be constant text (the
+ * report's lists): test_fsm checks that the table gives exactly this list. */
+#define CASE_RUNNING_SQL "'new','accepted','conduct','review'"
+
 /* Everything that moves a case.  Staff: classify (accept, conduct), reject,
  * forward, assign, ask for information, answer, close, reopen (a leader).
  * Citizen: reply to a request for information, judge the answer.  System

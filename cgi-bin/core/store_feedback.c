@@ -616,7 +616,7 @@ feedback_public_hdf(struct req *r, long long id)
                   "       DATE_FORMAT(f.due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
                   "       DATE_FORMAT(f.answered_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
                   "       f.answer_satisfied,"
-                  "       f.due_at < UTC_TIMESTAMP() AND f.status NOT IN ('answered','closed','rejected')"
+                  "       f.due_at < UTC_TIMESTAMP() AND f.status IN (" CASE_RUNNING_SQL ")"
                   "         AND f.paused_at IS NULL,"
                   "       f.identity, c.name"
                   "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"

@@ -200,6 +200,8 @@ case_tests(void)
               "'new','accepted','conduct','need_info','review'", "the open states");
     CHECK_STR(fsm_sql_states(&case_fsm, CSF_OPEN, CSF_PAUSED, buf, sizeof(buf)),
               "'new','accepted','conduct','review'", "the running states");
+    CHECK_STR(fsm_sql_states(&case_fsm, CSF_OPEN, CSF_PAUSED, buf, sizeof(buf)), CASE_RUNNING_SQL,
+              "CASE_RUNNING_SQL, the constant the report's statements use, is the table's list");
     CHECK_STR(fsm_sql_states(&case_fsm, CSF_PAUSED, 0, buf, sizeof(buf)), "'need_info'",
               "the paused states");
     CHECK_STR(fsm_sql_states(&case_fsm, CSF_OPEN, 0, buf, 20), "'new','accepted'",
