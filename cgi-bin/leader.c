@@ -112,14 +112,11 @@ csv_start(struct req *r, const char *name, const struct period *p, const struct 
 {
     enum db_rc dr;
 
-    if ((dr = db_begin(r->app->db)) == DB_OK &&
-        (dr = audit(r, "report.export", "report", 0,
-                    pool_printf(&r->pool, "%s %s..%s %s", name, p->from, p->to, s->name))) ==
-            DB_OK) {
-        dr = db_commit(r->app->db);
+    if ((dr = db_begin(r->app->db)) == DB_OK) {
+        dr = audit(r, "report.export", "report", 0,
+                   pool_printf(&r->pool, "%s %s..%s %s", name, p->from, p->to, s->name));
     }
-    if (dr != DB_OK) {
-        db_rollback(r->app->db);
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     resp_header(r, "Content-Disposition",
@@ -397,12 +394,12 @@ audit_page(struct req *r)
     }
     if (!bad && req_query(r, "csv")) {
         struct csv_stream cs = { r, { 0 } };
+        const char *what = pool_printf(&r->pool, "nhat-ky %s", s.name);
 
-        if ((dr = db_begin(r->app->db)) != DB_OK ||
-            (dr = audit(r, "report.export", "report", 0,
-                        pool_printf(&r->pool, "nhat-ky %s", s.name))) != DB_OK ||
-            (dr = db_commit(r->app->db)) != DB_OK) {
-            db_rollback(r->app->db);
+        if ((dr = db_begin(r->app->db)) == DB_OK) {
+            dr = audit(r, "report.export", "report", 0, what);
+        }
+        if ((dr = db_end(r->app->db, dr)) != DB_OK) {
             return db_fail(r, dr);
         }
         resp_header(r, "Content-Disposition", "attachment; filename=\"nhat-ky.csv\"");

@@ -246,11 +246,7 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
     if (rc == DB_OK) {
         rc = stats_late_touch(r, id, 0);
     }
-    if (rc == DB_OK) {
-        rc = db_commit(db);
-    }
-    if (rc != DB_OK) {
-        db_rollback(db);
+    if ((rc = db_end(db, rc)) != DB_OK) {
         if (rc == DB_DUP && *why == NULL) {
             *why = "Api.Err.Code";
         }
