@@ -305,6 +305,38 @@ read_body(struct req *r, long long max)
     return 0;
 }
 
+/* The language link: this page with its whole query (the counter's ?t=,
+ * a rating's ?r=, a search's ?q=), any lang= dropped, and lang= the other
+ * language.  The query is kept as the browser sent it (still URL-encoded);
+ * the template escapes it for the attribute. */
+static const char *
+lang_href(struct req *r)
+{
+    const char *path = util_safe_path(r->path) ? r->path : "/";
+    const char *other = strcmp(r->lang, "vi") == 0 ? "en" : "vi";
+    const char *q = r->query ? r->query : "";
+    size_t n = strlen(path) + strlen(q) + 16;
+    char *out = pool_alloc(&r->pool, n), *o = out;
+
+    o += snprintf(o, n, "%s?", path);
+    while (*q) {
+        size_t len = strcspn(q, "&;");
+
+        if (len > 0 && !(len >= 5 && strncmp(q, "lang=", 5) == 0) &&
+            !(len == 4 && strncmp(q, "lang", 4) == 0)) {
+            memcpy(o, q, len);
+            o += len;
+            *o++ = '&';
+        }
+        q += len;
+        if (*q) {
+            q++;
+        }
+    }
+    snprintf(o, n - (size_t)(o - out), "lang=%s", other);
+    return out;
+}
+
 /* The page data.  A worker keeps one HDF per language for its whole life,
  * holding the language strings (L) and the rendering settings, so that the
  * strings are not copied into every request (and the parsed templates, kept
@@ -345,6 +377,7 @@ prepare_hdf(struct req *r)
     /* the language link goes back to this page: only a path that cannot
      * leave the site ("/\\host", control characters), else the home page */
     hset(r, "Req.LangPath", util_safe_path(r->path) ? r->path : "/");
+    hset(r, "Req.LangHref", lang_href(r));
     hset(r, "Req.Program", a->prog->name);
     hset(r, "Site.Hotline", conf_str(a->conf, "Site.Hotline", ""));
     hset(r, "Site.BaseURL", conf_str(a->conf, "Site.BaseURL", ""));

@@ -25,8 +25,8 @@
   <?cs call:hidden_common() ?>
   <?cs if:Page.LinkKey ?><input type="hidden" name="k" value="<?cs var:Page.LinkKey ?>"><?cs /if ?>
   <p><strong><?cs var:L.Fb.RateAnswer ?></strong></p>
-  <button type="submit" name="satisfied" value="1"><?cs var:L.Fb.Satisfied ?></button>
-  <button type="submit" name="satisfied" value="0" class="secondary"><?cs var:L.Fb.NotSatisfied ?></button>
+  <button type="submit" name="satisfied" value="1" class="lv3"><?cs var:L.Fb.Satisfied ?></button>
+  <button type="submit" name="satisfied" value="0" class="lv1"><?cs var:L.Fb.NotSatisfied ?></button>
 </form>
 <?cs /if ?>
 <?cs if:Page.Case.Status == "need_info" ?>

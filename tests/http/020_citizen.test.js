@@ -441,6 +441,13 @@ test('the citizen reads the answer, escaped, and can ask a leader to review it',
   const page = await c.get('/phan-anh/' + code);
   assert.match(page.text, /Đơn vị đã niêm yết lệ phí. &lt;b&gt;Cảm ơn&lt;\/b&gt;/);
   assert.match(page.text, /Đã trả lời/);
+  // the answer is rated in the colours of the rating page: green "Hài lòng", red "Không hài lòng"
+  const btn = v => page.text.match(new RegExp(`<button type="submit" name="satisfied" value="${v}" class="([^"]*)">([^<]*)<`)).slice(1);
+  assert.deepStrictEqual(btn(1), ['lv3', 'Hài lòng']);
+  assert.deepStrictEqual(btn(0), ['lv1', 'Không hài lòng, đề nghị xem xét lại']);
+  const rating = await c.get('/static/motcua.css');
+  assert.match(rating.text, /\.lv3 \{ background: #1e6b34; \}/, 'lv3 is green');
+  assert.match(rating.text, /\.lv1 \{ background: #a3161a; \}/, 'lv1 is red');
   const hidden = formFields(page.text, `/phan-anh/${code}/danh-gia`);
   const r = await c.post(`/phan-anh/${code}/danh-gia`, { ...hidden, satisfied: '0' });
   assert.strictEqual(r.status, 303);
