@@ -468,9 +468,11 @@ qr_image_png(struct req *r)
     return qr_image(r, 1);
 }
 
-/* One poster into Page.Posters.i */
+/* One poster into Page.Posters.i; officer (NULL for a counter's or a unit's
+ * link) names whose personal poster it is, so a printed one can be told apart. */
 static void
-poster_hdf(struct req *r, size_t i, const char *token, const char *unit, const char *counter)
+poster_hdf(struct req *r, size_t i, const char *token, const char *unit, const char *counter,
+           const char *officer, const char *title)
 {
     const char *url = qrlink_url(r, token);
     struct buf svg = { 0 };
@@ -481,6 +483,10 @@ poster_hdf(struct req *r, size_t i, const char *token, const char *unit, const c
     hset(r, pool_printf(&r->pool, "%s.CounterName", p), counter ? counter : unit);
     hset(r, pool_printf(&r->pool, "%s.Url", p), url);
     hset(r, pool_printf(&r->pool, "%s.Svg", p), svg.p ? svg.p : "");
+    if (officer && *officer) {
+        hset(r, pool_printf(&r->pool, "%s.OfficerName", p), officer);
+        hset(r, pool_printf(&r->pool, "%s.OfficerTitle", p), title ? title : "");
+    }
     buf_free(&svg);
 }
 
@@ -494,7 +500,8 @@ qr_poster(struct req *r)
         return rc;
     }
     hset(r, "Page.Title", lang_str(r, "Qr.PosterTitle"));
-    poster_hdf(r, 0, l.token, l.unit_name, l.counter_name);
+    poster_hdf(r, 0, l.token, l.unit_name, l.counter_name,
+               strcmp(l.kind, "officer") == 0 ? l.officer_name : NULL, l.officer_title);
     return render(r, "citizen/poster");
 }
 
@@ -525,7 +532,7 @@ unit_posters(struct req *r)
         char tok[TOKEN_LEN + 1];
 
         token_from_nonce(r->app->secret, dbres_get(&res, i, 0), tok);
-        poster_hdf(r, i, tok, dbres_get(&res, i, 1), dbres_get(&res, i, 2));
+        poster_hdf(r, i, tok, dbres_get(&res, i, 1), dbres_get(&res, i, 2), NULL, NULL);
     }
     return render(r, "citizen/poster");
 }
