@@ -59,11 +59,13 @@ static const char *pct(struct req *r, long long part, long long whole);
 
 /* ---- home -------------------------------------------------------------- */
 
-/* The units that have counters, their counters with the rating link and, for
- * the directory, the officers on duty (name and title, as on their badge):
+/* The units that have counters (or only the unit named by code, counters or
+ * not: *unit_id is its id, 0 when there is none), their counters with the
+ * rating link and, for the directory, the officers on duty (name and title,
+ * as on their badge):
  * Page.Units.N.{id,code,name,address,hotline,email,hours,Counters.K.{name,token,Staff}}. */
 static enum db_rc
-units_hdf(struct req *r, int with_staff)
+units_hdf(struct req *r, int with_staff, const char *code, long long *unit_id)
 {
     static const char *const ucols[] = { "id", "code", "name", "address", "hotline", "email",
                                          "hours", NULL };
@@ -73,9 +75,13 @@ units_hdf(struct req *r, int with_staff)
     rc = db_query(r->app->db, &r->pool,
                   "SELECT u.id, u.code, u.name, u.address, u.hotline, u.email, u.opening_hours"
                   "  FROM org_unit u WHERE u.valid_to IS NULL"
-                  "   AND EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id AND c.active = 1)"
+                  "   AND (u.code = ? OR (? IS NULL AND EXISTS (SELECT 1 FROM counter c"
+                  "                      WHERE c.unit_id = u.id AND c.active = 1)))"
                   " ORDER BY u.sort_order, u.name",
-                  DB_NOARGS, &units);
+                  DB_ARGS(DV_S(code), DV_S(code)), &units);
+    if (unit_id) {
+        *unit_id = rc == DB_OK && units.nrows > 0 ? util_num(dbres_get(&units, 0, 0)) : 0;
+    }
     if (rc == DB_OK) {
         rc = db_query(r->app->db, &r->pool,
                       "SELECT c.unit_id, c.id, c.name,"
@@ -130,7 +136,7 @@ units_hdf(struct req *r, int with_staff)
 static int
 home(struct req *r)
 {
-    enum db_rc rc = units_hdf(r, 0);
+    enum db_rc rc = units_hdf(r, 0, NULL, NULL);
 
     return rc == DB_OK ? render(r, "home") : db_fail(r, rc);
 }
@@ -1017,9 +1023,66 @@ procedure_page(struct req *r)
 static int
 units_directory(struct req *r)
 {
-    enum db_rc rc = units_hdf(r, 1);
+    enum db_rc rc = units_hdf(r, 1, NULL, NULL);
 
     return rc == DB_OK ? render(r, "citizen/units") : db_fail(r, rc);
+}
+
+static enum db_rc stats_rows(struct req *r, const char *scope, const char *prefix,
+                             const struct period *p, int min, long long unit_id);
+
+/* A unit's own page (/don-vi/<code>): what the directory shows of it (address,
+ * hours, hotline, counters with their rating links, officers on duty), its
+ * procedures a page at a time (?trang=) and its public figures of the last
+ * 365 days, the unit's and its counters', suppressed under Stats.MinCount. */
+static int
+unit_page(struct req *r)
+{
+    static const char *const pcols[] = { "code", "name", "time_value", "time_unit", NULL };
+    int min = (int)conf_int(r->app->conf, "Stats.MinCount", 10);
+    int today = cal_local_day(time(NULL));
+    long long page = 1, unit_id;
+    struct dbres procs;
+    struct period p;
+    enum db_rc rc;
+
+    if (parse_int(req_query(r, "trang"), 1, 10000, &page) != 0) {
+        page = 1;
+    }
+    if ((rc = units_hdf(r, 1, r->arg[0], &unit_id)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (unit_id == 0) {
+        return 404;
+    }
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT p.national_code, p.name, p.time_value, p.time_unit FROM procedure_tthc p"
+                  " WHERE p.unit_id = ? AND p.effective_from <= CURDATE()"
+                  "   AND (p.effective_to IS NULL OR p.effective_to >= CURDATE())"
+                  " ORDER BY p.name LIMIT ? OFFSET ?",
+                  DB_ARGS(DV_I(unit_id), DV_I(PROCS_PER_PAGE + 1),
+                          DV_I((page - 1) * PROCS_PER_PAGE)),
+                  &procs);
+    if (rc != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (procs.nrows > PROCS_PER_PAGE) {
+        procs.nrows = PROCS_PER_PAGE;
+        hseti(r, "Page.Next", page + 1);
+    }
+    if (page > 1) {
+        hseti(r, "Page.Prev", page - 1);
+    }
+    hset_rows(r, "Page.Procs", &procs, pcols);
+    cal_format(today - 365, p.from);
+    cal_format(today, p.to);
+    hset(r, "Page.FromText", pool_printf(&r->pool, "%.2s/%.2s/%.4s", p.from + 8, p.from + 5, p.from));
+    hset(r, "Page.ToText", pool_printf(&r->pool, "%.2s/%.2s/%.4s", p.to + 8, p.to + 5, p.to));
+    if ((rc = stats_rows(r, "unit", "Page.Stats", &p, min, unit_id)) != DB_OK ||
+        (rc = stats_rows(r, "counter", "Page.CounterStats", &p, min, unit_id)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    return render(r, "citizen/unit");
 }
 
 /* ---- feedback ---------------------------------------------------------- */
@@ -1437,7 +1500,8 @@ pct(struct req *r, long long part, long long whole)
 }
 
 static enum db_rc
-stats_rows(struct req *r, const char *scope, const char *prefix, const struct period *p, int min)
+stats_rows(struct req *r, const char *scope, const char *prefix, const struct period *p, int min,
+           long long unit_id)
 {
     struct dbres res;
     enum db_rc rc;
@@ -1447,9 +1511,9 @@ stats_rows(struct req *r, const char *scope, const char *prefix, const struct pe
                       "SELECT u.name, SUM(s.ratings), SUM(s.r3), SUM(s.r2), SUM(s.r1),"
                       "       SUM(s.feedback), SUM(s.answered), SUM(s.answered_on_time)"
                       "  FROM stat_day s JOIN org_unit u ON u.id = s.scope_id"
-                      " WHERE s.scope = 'unit' AND s.day BETWEEN ? AND ?"
+                      " WHERE s.scope = 'unit' AND s.day BETWEEN ? AND ? AND (? = 0 OR u.id = ?)"
                       " GROUP BY u.id, u.name ORDER BY u.sort_order, u.name",
-                      DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
+                      DB_ARGS(DV_S(p->from), DV_S(p->to), DV_I(unit_id), DV_I(unit_id)), &res);
     } else {
         rc = db_query(r->app->db, &r->pool,
                       "SELECT CONCAT(c.name, ' · ', u.short_name), SUM(s.ratings), SUM(s.r3),"
@@ -1457,9 +1521,9 @@ stats_rows(struct req *r, const char *scope, const char *prefix, const struct pe
                       "       SUM(s.answered_on_time)"
                       "  FROM stat_day s JOIN counter c ON c.id = s.scope_id"
                       "  JOIN org_unit u ON u.id = c.unit_id"
-                      " WHERE s.scope = 'counter' AND s.day BETWEEN ? AND ?"
+                      " WHERE s.scope = 'counter' AND s.day BETWEEN ? AND ? AND (? = 0 OR u.id = ?)"
                       " GROUP BY c.id, c.name, u.short_name ORDER BY u.sort_order, c.sort_order",
-                      DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
+                      DB_ARGS(DV_S(p->from), DV_S(p->to), DV_I(unit_id), DV_I(unit_id)), &res);
     }
     if (rc != DB_OK) {
         return rc;
@@ -1515,8 +1579,8 @@ public_stats(struct req *r)
     hset(r, "Page.FromText", pool_printf(&r->pool, "%.2s/%.2s/%.4s", p.from + 8, p.from + 5, p.from));
     hset(r, "Page.ToText", pool_printf(&r->pool, "%.2s/%.2s/%.4s", p.to + 8, p.to + 5, p.to));
     if ((rc = report_public(r, &p, "Page.Qd", min)) != DB_OK ||
-        (rc = stats_rows(r, "unit", "Page.Units", &p, min)) != DB_OK ||
-        (rc = stats_rows(r, "counter", "Page.Counters", &p, min)) != DB_OK) {
+        (rc = stats_rows(r, "unit", "Page.Units", &p, min, 0)) != DB_OK ||
+        (rc = stats_rows(r, "counter", "Page.Counters", &p, min, 0)) != DB_OK) {
         return db_fail(r, rc);
     }
     return render(r, "citizen/stats");
@@ -1537,6 +1601,7 @@ static const struct route routes[] = {
     { "GET", "/thu-tuc/", procedures, 0 },
     { "GET", "/thu-tuc/*", procedure_page, 0 },
     { "GET", "/don-vi/", units_directory, 0 },
+    { "GET", "/don-vi/*", unit_page, 0 },
     { "GET", "/phan-anh/moi", fb_new, 0 },
     { "POST", "/phan-anh/moi", fb_submit, R_UPLOAD },
     { "GET", "/phan-anh/", fb_lookup, 0 },
