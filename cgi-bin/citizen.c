@@ -793,6 +793,7 @@ hit_cmp(const void *a, const void *b)
 }
 
 #define PROCS_PER_PAGE 20
+#define FB_MAX_FILES   3     /* files attached to one feedback (Fb.FilesHelp says so) */
 #define SEARCH_VARIANTS 8
 
 /* Rank the catalogue rows (national code in column 0, name in column 1) for
@@ -1114,6 +1115,9 @@ fb_form_hdf(struct req *r, const struct qrlink *l)
         hset_rows(r, "Page.Units", &units, ucols);
     }
     hset(r, "Page.Idem", form_idem(r) ? form_idem(r) : fresh_idem(r));
+    /* the picker's limits, checked in the browser before uploading (upload.js) */
+    hseti(r, "Page.MaxFileBytes", conf_int(r->app->conf, "Feedback.MaxFileBytes", 5 << 20));
+    hseti(r, "Page.MaxFiles", FB_MAX_FILES);
     return DB_OK;
 }
 
@@ -1196,7 +1200,7 @@ fb_submit(struct req *r)
     HDF *conf = r->app->conf;
     const char *t = req_form(r, "t"), *unit = req_form(r, "unit");
     struct fb_new in = { 0 };
-    struct fb_file files[3];
+    struct fb_file files[FB_MAX_FILES];
     struct qrlink l;
     char code[32], key[TOKEN_NONCE_LEN + 1], *phone = NULL;
     int nerr = 0, allowed = 1, have_link = 0;  /* 429 only when the limit said so */
@@ -1586,6 +1590,16 @@ public_stats(struct req *r)
     return render(r, "citizen/stats");
 }
 
+/* A request body over nginx's client_max_body_size (nginx/routes.conf sends
+ * it here as a GET): what the limits are, and that the text typed in the
+ * feedback form is kept in the browser's tab (upload.js) or by going back. */
+static int
+too_large(struct req *r)
+{
+    hseti(r, "Page.MaxFileBytes", conf_int(r->app->conf, "Feedback.MaxFileBytes", 5 << 20));
+    return render_status(r, 413, "citizen/too_large");
+}
+
 static const struct route routes[] = {
     { "GET", "/", home, 0 },
     { "GET", "/q/*", qr_landing, 0 },
@@ -1610,6 +1624,7 @@ static const struct route routes[] = {
     { "POST", "/phan-anh/*/bo-sung", fb_reply, R_FORM },
     { "GET", "/thong-ke/", public_stats, 0 },
     { "GET", "/kiosk/*", kiosk_screen, 0 },
+    { "GET", "/loi/qua-lon", too_large, 0 },
     { "POST", "/kiosk/*", kiosk_rate, R_FORM },
 };
 

@@ -1,6 +1,6 @@
 <?cs include:"_macros.cs" ?><?cs set:Page.Title = L.Fb.CaseTitle + " " + Page.Case.Code ?><?cs include:"_head.cs" ?>
 <?cs if:Page.New ?>
-<div class="card ok" role="status">
+<div class="card ok" role="status" data-draft-done="motcua-fb"><script src="/static/upload.js" defer></script>
   <h1><?cs var:L.Fb.SentTitle ?></h1>
   <p><?cs var:L.Fb.SentText ?></p>
   <p><?cs var:L.Fb.YourCode ?>: <strong class="code"><?cs var:Page.Case.Code ?></strong></p>

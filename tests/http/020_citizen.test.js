@@ -536,3 +536,18 @@ test('citizen pages stay small for a slow phone network (< 30 KB before images)'
   const css = await c.get('/static/motcua.css');
   assert.ok(Buffer.byteLength(css.text) < 15 * 1024);
 });
+
+test('a body over the upload limit gets the Vietnamese page (413), which is not reachable from outside', async () => {
+  const c = new Client();
+  const fd = new FormData();
+  fd.append('content', 'Nội dung thử');
+  fd.append('files[]', new Blob([new Uint8Array(17 * 1024 * 1024)], { type: 'image/jpeg' }), 'a.jpg');
+  const r = await fetch(process.env.MOTCUA_BASE + '/phan-anh/moi', { method: 'POST', body: fd, headers: { 'accept-language': 'en' } });
+  const page = await r.text();
+  assert.strictEqual(r.status, 413);
+  assert.match(page, /<html lang="vi">/);
+  assert.match(page, /Tệp gửi kèm quá lớn/);
+  assert.match(page, /không quá 5 MB/);
+  assert.match(page, /href="\/phan-anh\/moi"/);
+  assert.strictEqual((await c.get('/loi/qua-lon')).status, 404);
+});
