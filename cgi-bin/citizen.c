@@ -793,7 +793,7 @@ hit_cmp(const void *a, const void *b)
 }
 
 #define PROCS_PER_PAGE 20
-#define FB_MAX_FILES   3     /* files attached to one feedback (Fb.FilesHelp says so) */
+#define FB_MAX_FILES 3 /* files attached to one feedback (Fb.FilesHelp says so) */
 #define SEARCH_VARIANTS 8
 
 /* Rank the catalogue rows (national code in column 0, name in column 1) for
@@ -1029,6 +1029,16 @@ units_directory(struct req *r)
     return rc == DB_OK ? render(r, "citizen/units") : db_fail(r, rc);
 }
 
+/* A period as every other date on the citizen's pages: dd/mm/yyyy
+ * (Page.FromText, Page.ToText). */
+static void
+period_text(struct req *r, const struct period *p)
+{
+    hset(r, "Page.FromText",
+         pool_printf(&r->pool, "%.2s/%.2s/%.4s", p->from + 8, p->from + 5, p->from));
+    hset(r, "Page.ToText", pool_printf(&r->pool, "%.2s/%.2s/%.4s", p->to + 8, p->to + 5, p->to));
+}
+
 static enum db_rc stats_rows(struct req *r, const char *scope, const char *prefix,
                              const struct period *p, int min, long long unit_id);
 
@@ -1077,8 +1087,7 @@ unit_page(struct req *r)
     hset_rows(r, "Page.Procs", &procs, pcols);
     cal_format(today - 365, p.from);
     cal_format(today, p.to);
-    hset(r, "Page.FromText", pool_printf(&r->pool, "%.2s/%.2s/%.4s", p.from + 8, p.from + 5, p.from));
-    hset(r, "Page.ToText", pool_printf(&r->pool, "%.2s/%.2s/%.4s", p.to + 8, p.to + 5, p.to));
+    period_text(r, &p);
     if ((rc = stats_rows(r, "unit", "Page.Stats", &p, min, unit_id)) != DB_OK ||
         (rc = stats_rows(r, "counter", "Page.CounterStats", &p, min, unit_id)) != DB_OK) {
         return db_fail(r, rc);
@@ -1579,9 +1588,7 @@ public_stats(struct req *r)
     cal_format(to, p.to);
     hset(r, "Page.From", p.from);
     hset(r, "Page.To", p.to);
-    /* shown as every other date on the citizen's pages: dd/mm/yyyy */
-    hset(r, "Page.FromText", pool_printf(&r->pool, "%.2s/%.2s/%.4s", p.from + 8, p.from + 5, p.from));
-    hset(r, "Page.ToText", pool_printf(&r->pool, "%.2s/%.2s/%.4s", p.to + 8, p.to + 5, p.to));
+    period_text(r, &p);
     if ((rc = report_public(r, &p, "Page.Qd", min)) != DB_OK ||
         (rc = stats_rows(r, "unit", "Page.Units", &p, min, 0)) != DB_OK ||
         (rc = stats_rows(r, "counter", "Page.Counters", &p, min, 0)) != DB_OK) {
