@@ -5,7 +5,7 @@
 # motcua.hdf(5), and every motcuactl command is in motcuactl(1) and its usage.
 # TAP output; last line "# N passed, N failed" (scripts/test.sh adds it up).
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 . scripts/tap.sh
 
 MAN5=docs/motcua.hdf.5
@@ -45,9 +45,10 @@ ok "$([ -z "$bad" ]; echo $?)" "the sources and documents cite only documents th
 
 # keys read by name (conf_int, conf_str, hdf_get_value on the configuration) and
 # the built-in defaults of conf.c
+mapfile -t sources < <(find cgi-bin -name '*.c')
 keys=$({ perl -0777 -ne \
              'while (/\b(?:conf_int|conf_str|hdf_get_value)\(\s*[^,()]*conf[^,()]*,\s*"([A-Z][A-Za-z]*\.[A-Za-z.]+)"/g) { print "$1\n" }' \
-             $(find cgi-bin -name '*.c')
+             "${sources[@]}"
          sed -n 's/^ *"\([A-Z][A-Za-z]*\.[A-Za-z.]*\) = .*\\n"$/\1/p' cgi-bin/core/conf.c
        } | sort -u)
 # absent TEXT REGEX-WITH-@ WORD...: the words whose regex (@ replaced by the word)

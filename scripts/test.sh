@@ -4,8 +4,9 @@
 # bounded fuzz run.  The last line is "N passed, N failed".
 # MOTCUA_SUITES (default "unit build http browser walk fuzz") chooses the suites;
 # "build" is make install into a throw-away DESTDIR (scripts/install-check.sh),
-# make format-check and the documentation against the code (scripts/docs-check.sh).  make test-dates runs "unit http" under a faked clock
-# (scripts/test-dates.sh).
+# make format-check and the documentation against the code
+# (scripts/docs-check.sh).  make test-dates runs "unit http" under a faked
+# clock (scripts/test-dates.sh).
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
