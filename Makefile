@@ -5,7 +5,7 @@
 #   make test    throw-away stack + every test; last line "N passed, N failed"
 #   make test-dates  the unit and HTTP tests under a faked clock at four instants
 #   make fuzz    run the request-parser fuzzer (FUZZ_SECONDS, default 60)
-#   make bench   province-scale benchmark (see README.md)
+#   make bench   province-scale benchmark (see docs/bench.md)
 #   make install install under DESTDIR and PREFIX (default /usr/local); make uninstall
 #   make format-check  C code against .clang-format (see scripts/format-check.sh)
 #   make audit   sqlmap, wapiti, 1,000 connections and a SIGKILL run on a throw-away

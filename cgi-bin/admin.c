@@ -1,4 +1,4 @@
-/* admin — pages under /quan-tri/ (design.md §1): the unit tree, counters and
+/* admin — pages under /quan-tri/ (docs/architecture.md §1): the unit tree, counters and
  * their QR links, staff accounts, feedback deadlines, apology rules, the
  * working-day calendar, QR links and API clients.  Only the admin role.
  * Every change is one transaction that also writes its audit row.

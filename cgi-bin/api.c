@@ -1,4 +1,4 @@
-/* api — machine interfaces under /api/ (design.md §1): the province's existing
+/* api — machine interfaces under /api/ (docs/architecture.md §1): the province's existing
  * one-stop software pushes dossiers and hand-overs here, authenticated by an
  * API key per client (table api_client, key stored hashed).
  * Database account: motcua_api. */

@@ -1,5 +1,5 @@
 /* citizen — the public program: home page, QR landing and rating, feedback
- * and complaints, tracking, public statistics, QR posters (design.md §1).
+ * and complaints, tracking, public statistics, QR posters (docs/architecture.md §1).
  * Database account: motcua_citizen (no access to sessions or staff data). */
 #include <ctype.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* leader — audit under /lanh-dao/ (design.md §1): lateness, apologies,
+/* leader — audit under /lanh-dao/ (docs/architecture.md §1): lateness, apologies,
  * satisfaction and answers for the leader's subtree, drill-down to the case,
  * CSV export, the audit trail.  Database account: motcua_leader. */
 #include <string.h>

@@ -1,4 +1,4 @@
-/* officer — the workspace under /can-bo/ (design.md §1): sign-in, the inbox
+/* officer — the workspace under /can-bo/ (docs/architecture.md §1): sign-in, the inbox
  * of feedback cases, case handling, canned answers, evidence files.  Leaders
  * work cases here too, over their unit's subtree.  Account: motcua_officer. */
 #include <errno.h>

@@ -125,8 +125,8 @@ const struct cal *req_calendar(struct req *r);
 /* Map a database result to an HTTP status: DB_DOWN → 503, others → 500. */
 int db_fail(struct req *r, enum db_rc rc);
 
-/* Printed papers are Vietnamese whatever the reader's language (design.md
- * §5): the rest of the request renders with the Vietnamese page data, and
+/* Printed papers are Vietnamese whatever the reader's language (docs/papers.md):
+ * the rest of the request renders with the Vietnamese page data, and
  * what the request had already put in the page data moves with it.  Call it
  * before anything reads language strings.  0, or -1 (the page stays as it was). */
 int req_paper_lang(struct req *r);
