@@ -2495,7 +2495,7 @@ static const struct route routes[] = {
     { "POST", "/quan-tri/khoa-api/*/ngung", api_deactivate, R_FORM },
 };
 
-static const struct program prog = { "admin", routes, NELEM(routes) };
+static const struct program prog = { "admin", routes, NELEM(routes), P_STAFF_SESSION };
 
 int
 main(int argc, char **argv)

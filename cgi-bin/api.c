@@ -216,7 +216,7 @@ static const struct route routes[] = {
     { "POST", "/api/v1/dossiers", push_dossiers, R_RAWBODY | R_NOCSRF },
 };
 
-static const struct program prog = { "api", routes, NELEM(routes) };
+static const struct program prog = { "api", routes, NELEM(routes), P_KEY_AUTH };
 
 int
 main(int argc, char **argv)

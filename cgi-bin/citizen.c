@@ -1541,7 +1541,7 @@ static const struct route routes[] = {
     { "POST", "/kiosk/*", kiosk_rate, R_FORM },
 };
 
-static const struct program prog = { "citizen", routes, NELEM(routes) };
+static const struct program prog = { "citizen", routes, NELEM(routes), 0 };
 
 int
 main(int argc, char **argv)

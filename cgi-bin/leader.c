@@ -456,7 +456,7 @@ static const struct route routes[] = {
     { "GET", "/lanh-dao/nhat-ky", audit_page, 0 },
 };
 
-static const struct program prog = { "leader", routes, NELEM(routes) };
+static const struct program prog = { "leader", routes, NELEM(routes), P_STAFF_SESSION };
 
 int
 main(int argc, char **argv)

@@ -1247,7 +1247,7 @@ static const struct route routes[] = {
     { "POST", "/can-bo/doi-mat-khau", password_change, R_FORM },
 };
 
-static const struct program prog = { "officer", routes, NELEM(routes) };
+static const struct program prog = { "officer", routes, NELEM(routes), P_STAFF_SESSION };
 
 int
 main(int argc, char **argv)

@@ -73,10 +73,18 @@ struct route {
     int flags;
 };
 
+/* Program traits: what the request cycle does for every route of a program.
+ * P_STAFF_SESSION: the signed-in staff member (r->user) is loaded before the handler.
+ * P_KEY_AUTH: clients authenticate by key, so no CSRF cookie is issued. */
+#define P_STAFF_SESSION 0x1
+#define P_KEY_AUTH 0x2
+
 struct program {
     const char *name;        /* also the socket name and the DB account */
     const struct route *routes;
     size_t nroutes;
+    /* P_* traits */
+    int flags;
 };
 
 /* Run the master (socket + N workers, restarted when they die).  Never

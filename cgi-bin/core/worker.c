@@ -468,14 +468,14 @@ dispatch(struct req *r)
         }
     }
     /* staff programs know who is signed in before any handler runs */
-    if (strcmp(prog->name, "citizen") != 0 && strcmp(prog->name, "api") != 0) {
+    if (prog->flags & P_STAFF_SESSION) {
         enum db_rc dr = session_load(r);
 
         if (dr != DB_OK) {
             return db_fail(r, dr);
         }
     }
-    if (strcmp(prog->name, "api") != 0) {
+    if (!(prog->flags & P_KEY_AUTH)) {
         csrf_prepare(r);   /* machines authenticate by key: no cookie for them */
     }
     if (strcmp(r->method, "POST") == 0 && !(rt->flags & R_NOCSRF) && !csrf_ok(r)) {
