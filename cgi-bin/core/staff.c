@@ -5,7 +5,10 @@
 
 #include "audit.h"
 #include "conf.h"
-#include "sec.h"
+#include "password.h"
+#include "ratelimit.h"
+#include "session.h"
+#include "staff_mark.h"
 
 static int
 role_in(const char *role, const char *roles)

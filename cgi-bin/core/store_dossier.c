@@ -10,7 +10,6 @@
 #include "conf.h"
 #include "legal.h"
 #include "papers.h"
-#include "sec.h"
 #include "stats.h"
 
 const char *const dossier_states[DS__COUNT] = { "received", "processing", "supplement", "refused",

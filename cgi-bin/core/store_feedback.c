@@ -3,12 +3,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sodium.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "conf.h"
-#include "sec.h"
+#include "crypto.h"
+#include "ratelimit.h"
 #include "stats.h"
 
 static struct dbv

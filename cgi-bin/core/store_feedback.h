@@ -4,7 +4,7 @@
 
 #include "http.h"
 #include "qrlink.h"
-#include "sec.h"
+#include "ratelimit.h"
 
 /* ---- ratings ----------------------------------------------------------- */
 

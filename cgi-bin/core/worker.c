@@ -17,7 +17,9 @@
 
 #include "conf.h"
 #include "http.h"
-#include "sec.h"
+#include "csrf.h"
+#include "ratelimit.h"
+#include "session.h"
 
 static volatile sig_atomic_t stopping;
 
