@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "calendar.h"
+#include "render.h"
 #include "store_import.h"
 
 #define MAXF 20

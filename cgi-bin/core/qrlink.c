@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "conf.h"
+#include "render.h"
 
 /* ---- per-worker cache ----------------------------------------------------
  * Every scan of a QR code resolves its token, and the same few counters' codes

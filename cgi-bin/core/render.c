@@ -1,12 +1,12 @@
 /* render.c — ClearSilver rendering and the language files. */
+#include "render.h"
+
 #include <dirent.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-
-#include "http.h"
 
 static NEOERR *
 out_cb(void *ctx, char *s)

@@ -7,6 +7,7 @@
 #include "conf.h"
 #include "password.h"
 #include "ratelimit.h"
+#include "render.h"
 #include "session.h"
 #include "staff_mark.h"
 

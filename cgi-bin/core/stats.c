@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "calendar.h"
+#include "worker.h"
 
 void
 stats_today(char out[11])

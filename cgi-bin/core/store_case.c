@@ -7,8 +7,10 @@
 
 #include "audit.h"
 #include "conf.h"
+#include "render.h"
 #include "stats.h"
 #include "store_feedback.h"
+#include "worker.h"
 
 #define OPEN_STATES "'new','accepted','conduct','need_info','review'"
 #define RUNNING_STATES "'new','accepted','conduct','review'"

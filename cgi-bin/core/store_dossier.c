@@ -10,7 +10,9 @@
 #include "conf.h"
 #include "legal.h"
 #include "papers.h"
+#include "render.h"
 #include "stats.h"
+#include "worker.h"
 
 const char *const dossier_states[DS__COUNT] = { "received", "processing", "supplement", "refused",
                                                 "stopped",  "ready",      "returned" };

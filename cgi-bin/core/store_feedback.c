@@ -11,7 +11,9 @@
 #include "conf.h"
 #include "crypto.h"
 #include "ratelimit.h"
+#include "render.h"
 #include "stats.h"
+#include "worker.h"
 
 static struct dbv
 opt_id(long long id)

@@ -8,6 +8,7 @@
 #include "calendar.h"
 #include "conf.h"
 #include "legal.h"
+#include "render.h"
 #include "stats.h"
 
 /* A number as the page's language writes it: "85,3" (vi), "85.3" (en). */
