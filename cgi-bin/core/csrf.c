@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "crypto.h"
+#include "http.h"
 #include "util.h"
 
 /* Signed-in staff: the token is a MAC of the session.  Anonymous visitors: a

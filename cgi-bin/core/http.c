@@ -4,6 +4,9 @@
 
 #include <string.h>
 
+#include "form.h"
+#include "util.h"
+
 /* ---- request data ------------------------------------------------------ */
 
 const char *

@@ -6,7 +6,6 @@
 #include <fcgiapp.h>
 
 #include "calendar.h"
-#include "db.h"
 #include "form.h"
 #include "multipart.h"
 #include "util.h"

@@ -8,6 +8,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "db.h"
+#include "http.h"
+#include "util.h"
+
 static NEOERR *
 out_cb(void *ctx, char *s)
 {

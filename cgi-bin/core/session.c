@@ -5,6 +5,8 @@
 
 #include "conf.h"
 #include "crypto.h"
+#include "db.h"
+#include "http.h"
 #include "util.h"
 
 enum db_rc

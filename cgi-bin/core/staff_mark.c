@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "crypto.h"
+#include "http.h"
 #include "util.h"
 
 void

@@ -8,11 +8,17 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "conf.h"
 #include "crypto.h"
+#include "db.h"
+#include "http.h"
+#include "qrlink.h"
 #include "ratelimit.h"
 #include "render.h"
 #include "stats.h"
+#include "token.h"
+#include "util.h"
 #include "worker.h"
 
 static struct dbv

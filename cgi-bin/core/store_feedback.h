@@ -2,6 +2,7 @@
 #ifndef MOTCUA_STORE_FEEDBACK_H
 #define MOTCUA_STORE_FEEDBACK_H
 
+#include "db.h"
 #include "http.h"
 #include "qrlink.h"
 #include "ratelimit.h"

@@ -17,11 +17,17 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "conf.h"
 #include "csrf.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "multipart.h"
 #include "ratelimit.h"
 #include "render.h"
 #include "session.h"
+#include "util.h"
 
 static volatile sig_atomic_t stopping;
 
