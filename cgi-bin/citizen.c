@@ -1,10 +1,32 @@
 /* citizen — the public program: home page, QR landing and rating, feedback
  * and complaints, tracking, public statistics, QR posters (docs/architecture.md §1).
- * Database account: motcua_citizen (no access to sessions or staff data). */
+ * Database account: motcua_citizen (no access to sessions or staff data).
+ * Store: store_dossier.h (a dossier's public page), store_feedback.h (ratings,
+ * filing and tracking a case), store_report.h (the public figures).  Never
+ * store_case.h nor session.h: the account may file a case and give its verdict
+ * on the answer, no more, and cannot read sessions (sql/grants.sql). */
 #include <ctype.h>
 #include <string.h>
 
-#include "motcua.h"
+#include "calendar.h"
+#include "codes.h"
+#include "conf.h"
+#include "crypto.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "qr.h"
+#include "qrlink.h"
+#include "ratelimit.h"
+#include "render.h"
+#include "search.h"
+#include "staff_mark.h"
+#include "store_dossier.h"
+#include "store_feedback.h"
+#include "store_report.h"
+#include "token.h"
+#include "util.h"
+#include "worker.h"
 
 #define MAX_CONTENT_CHARS 4000
 #define MAX_COMMENT_CHARS 1000
@@ -1635,7 +1657,7 @@ static const struct route routes[] = {
     { "POST", "/kiosk/*", kiosk_rate, R_FORM },
 };
 
-static const struct program prog = { "citizen", routes, NELEM(routes) };
+static const struct program prog = { "citizen", routes, NELEM(routes), 0 };
 
 int
 main(int argc, char **argv)
