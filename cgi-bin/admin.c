@@ -1,8 +1,11 @@
-/* admin — pages under /quan-tri/ (design.md §1): the unit tree, counters and
+/* admin — pages under /quan-tri/ (docs/architecture.md §1): the unit tree, counters and
  * their QR links, staff accounts, feedback deadlines, apology rules, the
  * working-day calendar, QR links and API clients.  Only the admin role.
  * Every change is one transaction that also writes its audit row.
- * Database account: motcua_admin (sql/grants.sql, "-- admin program"). */
+ * Database account: motcua_admin (sql/grants.sql, "-- admin program").
+ * Store: csv_import.h (the procedure catalogue); never store_case.h nor
+ * store_dossier.h: the account has no grant on cases and reads of dossiers
+ * only the status and appointment (sql/grants.sql). */
 #include <sodium.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -10,7 +13,21 @@
 #include <unistd.h>
 #include <time.h>
 
-#include "motcua.h"
+#include "audit.h"
+#include "cal_check.h"
+#include "calendar.h"
+#include "conf.h"
+#include "crypto.h"
+#include "csv_import.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "password.h"
+#include "render.h"
+#include "staff.h"
+#include "token.h"
+#include "util.h"
+#include "worker.h"
 
 #define ROLE "admin"
 #define USERS_MAX 500        /* a list longer than this asks for a unit filter */
@@ -2482,7 +2499,7 @@ static const struct route routes[] = {
     { "POST", "/quan-tri/khoa-api/*/ngung", api_deactivate, R_FORM },
 };
 
-static const struct program prog = { "admin", routes, NELEM(routes) };
+static const struct program prog = { "admin", routes, NELEM(routes), P_STAFF_SESSION };
 
 int
 main(int argc, char **argv)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "http.h"
+#include "render.h"
 #include "util.h"
 
 static int

@@ -6,88 +6,16 @@
 #include <time.h>
 
 #include "audit.h"
+#include "calendar.h"
+#include "case_fsm.h"
 #include "conf.h"
+#include "db.h"
+#include "http.h"
+#include "render.h"
 #include "stats.h"
 #include "store_feedback.h"
-
-/* Every status of a case (the ENUM's order, enum case_state). */
-static const char *const states[CS__COUNT] = { "new",      "accepted",  "conduct",
-                                               "rejected", "forwarded", "need_info",
-                                               "answered", "closed",    "review" };
-static const unsigned state_flags[CS__COUNT] = {
-    [CS_NEW] = CSF_OPEN,     [CS_ACCEPTED] = CSF_OPEN,
-    [CS_CONDUCT] = CSF_OPEN, [CS_NEED_INFO] = CSF_OPEN | CSF_PAUSED,
-    [CS_REVIEW] = CSF_OPEN,
-};
-static const char *const actions[CA__COUNT] = {
-    "accept", "conduct", "reject", "forward",   "assign",      "request_info", "answer",
-    "close",  "reopen",  "reply",  "satisfied", "unsatisfied", "escalate",     "forward_late",
-};
-
-#define STAFF FSM_STAFF
-#define LEADER FSM_LEADER
-#define CITIZEN FSM_CITIZEN
-#define SYSTEM FSM_SYSTEM
-
-/* The state machine of a feedback case (Decree 20/2008, QĐ 766): every move,
- * from the state it leaves, to the state it reaches, and who may make it.
- * A note and a leader's look at a confidential identity are no moves: they
- * are open in every state. */
-/* clang-format off */
-static const struct fsm_edge case_edges[] = {
-    /* from         action           to            who */
-    { CS_NEW,       CA_ACCEPT,       CS_ACCEPTED,  STAFF },
-    { CS_NEW,       CA_CONDUCT,      CS_CONDUCT,   STAFF },
-    { CS_NEW,       CA_REJECT,       CS_REJECTED,  STAFF },
-    { CS_NEW,       CA_FORWARD,      CS_NEW,       STAFF }, /* anew at the competent unit */
-    { CS_NEW,       CA_ASSIGN,       CS_NEW,       STAFF },
-    { CS_NEW,       CA_REQUEST_INFO, CS_NEED_INFO, STAFF },
-    { CS_NEW,       CA_ANSWER,       CS_ANSWERED,  STAFF },
-    { CS_NEW,       CA_ESCALATE,     CS_NEW,       SYSTEM },
-    { CS_NEW,       CA_FORWARD_LATE, CS_NEW,       SYSTEM },
-    { CS_ACCEPTED,  CA_ACCEPT,       CS_ACCEPTED,  STAFF },
-    { CS_ACCEPTED,  CA_CONDUCT,      CS_CONDUCT,   STAFF },
-    { CS_ACCEPTED,  CA_REJECT,       CS_REJECTED,  STAFF },
-    { CS_ACCEPTED,  CA_FORWARD,      CS_NEW,       STAFF },
-    { CS_ACCEPTED,  CA_ASSIGN,       CS_ACCEPTED,  STAFF },
-    { CS_ACCEPTED,  CA_REQUEST_INFO, CS_NEED_INFO, STAFF },
-    { CS_ACCEPTED,  CA_ANSWER,       CS_ANSWERED,  STAFF },
-    { CS_ACCEPTED,  CA_ESCALATE,     CS_ACCEPTED,  SYSTEM },
-    { CS_CONDUCT,   CA_ACCEPT,       CS_ACCEPTED,  STAFF },
-    { CS_CONDUCT,   CA_CONDUCT,      CS_CONDUCT,   STAFF },
-    { CS_CONDUCT,   CA_REJECT,       CS_REJECTED,  STAFF },
-    { CS_CONDUCT,   CA_FORWARD,      CS_NEW,       STAFF },
-    { CS_CONDUCT,   CA_ASSIGN,       CS_CONDUCT,   STAFF },
-    { CS_CONDUCT,   CA_REQUEST_INFO, CS_NEED_INFO, STAFF },
-    { CS_CONDUCT,   CA_ANSWER,       CS_ANSWERED,  STAFF },
-    { CS_CONDUCT,   CA_ESCALATE,     CS_CONDUCT,   SYSTEM },
-    { CS_NEED_INFO, CA_ASSIGN,       CS_NEED_INFO, STAFF },
-    { CS_NEED_INFO, CA_ANSWER,       CS_ANSWERED,  STAFF },
-    { CS_NEED_INFO, CA_REPLY,        CS_ACCEPTED,  CITIZEN },
-    { CS_REVIEW,    CA_ASSIGN,       CS_REVIEW,    STAFF },
-    { CS_REVIEW,    CA_REQUEST_INFO, CS_NEED_INFO, STAFF },
-    { CS_REVIEW,    CA_ANSWER,       CS_ANSWERED,  STAFF },
-    { CS_REVIEW,    CA_CLOSE,        CS_CLOSED,    STAFF },
-    { CS_REVIEW,    CA_REOPEN,       CS_ACCEPTED,  LEADER },
-    { CS_REVIEW,    CA_ESCALATE,     CS_REVIEW,    SYSTEM },
-    { CS_ANSWERED,  CA_CLOSE,        CS_CLOSED,    STAFF },
-    { CS_ANSWERED,  CA_REOPEN,       CS_ACCEPTED,  LEADER },
-    { CS_ANSWERED,  CA_SATISFIED,    CS_ANSWERED,  CITIZEN },
-    { CS_ANSWERED,  CA_UNSATISFIED,  CS_REVIEW,    CITIZEN },
-    { CS_REJECTED,  CA_CLOSE,        CS_CLOSED,    STAFF },
-    { CS_CLOSED,    CA_REOPEN,       CS_ACCEPTED,  LEADER },
-};
-/* clang-format on */
-
-const struct fsm case_fsm = {
-    .states = states,
-    .flags = state_flags,
-    .nstates = CS__COUNT,
-    .actions = actions,
-    .nactions = CA__COUNT,
-    .edges = case_edges,
-    .nedges = NELEM(case_edges),
-};
+#include "util.h"
+#include "worker.h"
 
 /* The SQL list of the states with every flag of `all` and none of `none`,
  * from the table (request-owned). */
@@ -95,16 +23,6 @@ static const char *
 state_list(struct req *r, unsigned all, unsigned none)
 {
     return fsm_sql_states(&case_fsm, all, none, pool_alloc(&r->pool, 128), 128);
-}
-
-const char *
-case_may(const struct dbres *before, enum case_action action, unsigned role)
-{
-    int to = before->nrows ? fsm_next(&case_fsm, fsm_state(&case_fsm, dbres_get(before, 0, 1)),
-                                      (int)action, role)
-                           : -1;
-
-    return to >= 0 ? states[to] : NULL;
 }
 
 /* The visibility rule for one case (case_get): four arguments, VIS_ARGS.  The
@@ -201,7 +119,7 @@ state_index(const char *st)
 static int
 running(int k)
 {
-    return (state_flags[k] & (CSF_OPEN | CSF_PAUSED)) == CSF_OPEN;
+    return (case_fsm.flags[k] & (CSF_OPEN | CSF_PAUSED)) == CSF_OPEN;
 }
 
 /* Overdue and due soon: running cases past their deadline, or before it and
@@ -387,7 +305,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
     }
     soon_arg = DV_I(soon);
     for (size_t i = 0; i < NSTATES; i++) {
-        listed[i] = is_all || (is_open && (state_flags[i] & CSF_OPEN)) || (int)i == one;
+        listed[i] = is_all || (is_open && (case_fsm.flags[i] & CSF_OPEN)) || (int)i == one;
     }
     first_overdue = is_open || is_all || (one >= 0 && running(one));
 
@@ -427,7 +345,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
         seen[k] = util_num(dbres_get(&cnt, i, 1));
         match[k] = util_num(dbres_get(&cnt, i, 3));
         hset(r, pool_printf(&r->pool, "Page.Counts.%s", cs), dbres_get(&cnt, i, 1));
-        open += (state_flags[k] & CSF_OPEN) ? seen[k] : 0;
+        open += (case_fsm.flags[k] & CSF_OPEN) ? seen[k] : 0;
         if (running(k)) {
             escalated += util_num(dbres_get(&cnt, i, 2));
         }
@@ -461,7 +379,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
                   : is_open
                       ? pool_printf(&r->pool, " AND f.status IN (%s)", state_list(r, CSF_OPEN, 0))
                   : is_all   ? ""
-                  : one >= 0 ? pool_printf(&r->pool, " AND f.status = '%s'", states[one])
+                  : one >= 0 ? pool_printf(&r->pool, " AND f.status = '%s'", case_fsm.states[one])
                              : " AND FALSE",
                   is_soon ? &soon_arg : NULL);
         if ((rc = sql_run(r, &q, &res)) != DB_OK) {
@@ -490,7 +408,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
     } else if (first_overdue) {
         sql_branch(&q, s, &f, like, BY_STATUS, 0,
                    pool_printf(&r->pool, " AND f.status = '%s' AND f.due_at < UTC_TIMESTAMP()",
-                               states[one]),
+                               case_fsm.states[one]),
                    NULL, upto);
     } else if (is_soon) {
         sql_branch(&q, s, &f, like, BY_STATUS, 1, due_soon_cond(r), &soon_arg, upto);
@@ -504,7 +422,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
          * subtree's cases of the status */
         sql_branch(&q, s, &f, like,
                    s->leader && upto * province_n[i] < match[i] * seen[i] ? BY_STATUS : BY_UNIT, 1,
-                   pool_printf(&r->pool, " AND f.status = '%s'%s", states[i],
+                   pool_printf(&r->pool, " AND f.status = '%s'%s", case_fsm.states[i],
                                first_overdue && running((int)i) ? " AND f.due_at >= UTC_TIMESTAMP()"
                                                                 : ""),
                    NULL, upto);

@@ -6,10 +6,13 @@
 #include <string.h>
 
 #include "calendar.h"
-#include "conf.h"
+#include "case_fsm.h"
+#include "db.h"
+#include "http.h"
 #include "legal.h"
+#include "render.h"
 #include "stats.h"
-#include "store_case.h"
+#include "util.h"
 
 /* A number as the page's language writes it: "85,3" (vi), "85.3" (en). */
 static const char *

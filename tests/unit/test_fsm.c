@@ -4,8 +4,8 @@
  * recomputed from the tables. */
 #include <string.h>
 
+#include "case_fsm.h"
 #include "fsm.h"
-#include "store_case.h"
 #include "store_dossier.h"
 #include "tap.h"
 
