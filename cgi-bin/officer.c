@@ -934,12 +934,15 @@ receipt_page(struct req *r)
 static int
 control_slip_page(struct req *r)
 {
+    static const struct fld q[] = { { "csv", V_FLAG, 0, 0, 0, NULL, NULL } };
+    struct val v[NELEM(q)];
     struct dossier_row d;
     struct buf b = { 0 };
     int rc;
     enum db_rc dr;
 
-    if (req_query(r, "csv") == NULL) {
+    input_query(r, q, NELEM(q), v);
+    if (!v[0].i) {
         return dossier_print(r, "staff/paper_slip");
     }
     if ((rc = req_paper_lang(r) ? 500 : dossier_open(r, &d)) != 0) {
@@ -1249,6 +1252,13 @@ tracking_book(struct req *r)
     static const char *const cols[] = { "seq", "code", "procedure", "sets", "name", "contact",
                                         "procunit", "received", "due", "forwarded", "finished",
                                         "returned", "status", NULL };
+    /* a date that is not one is ignored, as on the leader's dashboard */
+    static const struct fld q[] = {
+        { "tu", V_DATE, 0, 0, 0, NULL, NULL },
+        { "den", V_DATE, 0, 0, 0, NULL, NULL },
+        { "csv", V_FLAG, 0, 0, 0, NULL, NULL },
+    };
+    struct val v[NELEM(q)];
     int from, to, rc = req_paper_lang(r) ? 500 : staff_begin(r, "officer,leader");
     struct dbres res;
     char f[11], t[11];
@@ -1257,14 +1267,10 @@ tracking_book(struct req *r)
     if (rc != 0) {
         return rc;
     }
+    input_query(r, q, NELEM(q), v);
     to = cal_local_day(time(NULL));
-    from = to - 30;
-    if (req_query(r, "tu") && cal_parse_date(req_query(r, "tu"), &from) != 0) {
-        return 400;
-    }
-    if (req_query(r, "den") && cal_parse_date(req_query(r, "den"), &to) != 0) {
-        return 400;
-    }
+    from = v[0].s ? v[0].day : to - 30;
+    to = v[1].s ? v[1].day : to;
     if (to < from || to - from > 400) {
         return 400;
     }
@@ -1289,7 +1295,7 @@ tracking_book(struct req *r)
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (req_query(r, "csv")) {
+    if (v[2].i) {
         struct buf b = { 0 };
 
         buf_adds(&b, "\xEF\xBB\xBF");
