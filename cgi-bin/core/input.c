@@ -160,9 +160,16 @@ input_err_name(enum input_err e)
 int
 input_form(struct req *r, const char *prefix, const struct fld *spec, size_t n, struct val *v)
 {
+    return input_read(r, &r->form, prefix, spec, n, v);
+}
+
+int
+input_read(struct req *r, const struct kvlist *src, const char *prefix, const struct fld *spec,
+           size_t n, struct val *v)
+{
     int first = 1;
 
-    input_check(&r->pool, &r->form, spec, n, v);
+    input_check(&r->pool, src, spec, n, v);
     for (size_t k = 0; k < n; k++) {
         const struct fld *f = &spec[k];
         const char *key, *msg;
@@ -170,7 +177,7 @@ input_form(struct req *r, const char *prefix, const struct fld *spec, size_t n, 
         if (f->type != V_SECRET) {
             /* what was typed, trimmed, even when refused: the form shows it again */
             hset(r, pool_printf(&r->pool, "Page.F.%s", f->name),
-                 trim(&r->pool, kv_get(&r->form, f->name)));
+                 trim(&r->pool, kv_get(src, f->name)));
         }
         if (v[k].err == INPUT_OK) {
             continue;

@@ -71,6 +71,11 @@ size_t input_check(struct pool *p, const struct kvlist *src, const struct fld *s
  * Returns 0 when every field is valid, else -1. */
 int input_form(struct req *r, const char *prefix, const struct fld *spec, size_t n, struct val *v);
 
+/* input_form over another list: the query string of a form sent by GET (a
+ * look-up whose answer is refused with the form again). */
+int input_read(struct req *r, const struct kvlist *src, const char *prefix, const struct fld *spec,
+               size_t n, struct val *v);
+
 /* input_check over the query string, for GET filters: a value that is not valid
  * is taken as absent (v[i].s NULL, v[i].i 0), so the page shows its default, as
  * it does for a link without the parameter.  Returns the number ignored. */
