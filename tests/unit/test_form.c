@@ -763,6 +763,8 @@ test_input(void)
     CHECK_STR(v[F_COLOUR].s, "green", "choice kept");
     CHECK(v[F_ON].i == 1, "flag on");
     CHECK(v[F_NAME].err == INPUT_OK && v[F_ON].err == INPUT_OK, "err is INPUT_OK when valid");
+    CHECK(ic("name=e%CC%81t", v) == 0, "text typed decomposed (NFD) is valid");
+    CHECK_STR(v[F_NAME].s, E_ACUTE "t", "and arrives composed (NFC)");
 
     /* absent and empty optional fields are no error and NULL */
     CHECK(ic("name=ab", v) == 0, "optional fields may be absent");
