@@ -5,7 +5,7 @@
 #   make test    throw-away stack + every test; last line "N passed, N failed"
 #   make test-dates  the unit and HTTP tests under a faked clock at four instants
 #   make fuzz    run the request-parser fuzzer (FUZZ_SECONDS, default 60)
-#   make bench   province-scale benchmark (see README.md)
+#   make bench   province-scale benchmark (see docs/bench.md)
 #   make install install under DESTDIR and PREFIX (default /usr/local); make uninstall
 #   make format-check  C code against .clang-format (see scripts/format-check.sh)
 #   make audit   sqlmap, wapiti, 1,000 connections and a SIGKILL run on a throw-away
@@ -37,6 +37,9 @@ LIB_LIBS   = $(eval LIB_LIBS := $(shell mariadb_config --libs) \
 
 CORE_SRC := $(wildcard cgi-bin/core/*.c)
 CORE_OBJ := $(patsubst cgi-bin/core/%.c,$(BUILD)/core/%.o,$(CORE_SRC))
+# operator-only code (the demo generator): linked into motcuactl alone
+CTL_SRC  := $(wildcard cgi-bin/ctl/*.c)
+CTL_OBJ  := $(patsubst cgi-bin/ctl/%.c,$(BUILD)/ctl/%.o,$(CTL_SRC))
 PROGS    := citizen officer leader admin api
 BINS     := $(addprefix $(BUILD)/,$(PROGS) motcuactl)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -57,6 +60,10 @@ $(BUILD)/core/%.o: cgi-bin/core/%.c | $(BUILD)/core check-libs
 	@echo "  CC    $<"
 	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) -c -o $@ $<
 
+$(BUILD)/ctl/%.o: cgi-bin/ctl/%.c | $(BUILD)/ctl check-libs
+	@echo "  CC    $<"
+	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) -Icgi-bin/ctl -c -o $@ $<
+
 $(BUILD)/libcore.a: $(CORE_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
@@ -64,15 +71,20 @@ $(BUILD)/%: cgi-bin/%.c $(BUILD)/libcore.a | check-libs
 	@echo "  LD    $@"
 	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) -o $@ $< $(BUILD)/libcore.a $(LDLIBS) $(LIB_LIBS)
 
+$(BUILD)/motcuactl: cgi-bin/motcuactl.c $(CTL_OBJ) $(BUILD)/libcore.a | check-libs
+	@echo "  LD    $@"
+	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) -Icgi-bin/ctl -o $@ $< $(CTL_OBJ) $(BUILD)/libcore.a \
+	    $(LDLIBS) $(LIB_LIBS)
+
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcore.a | $(BUILD)/tests check-libs
 	@echo "  LD    $@"
 	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libcore.a \
 	    $(LDLIBS) $(LIB_LIBS)
 
-$(BUILD)/core $(BUILD)/tests:
+$(BUILD)/core $(BUILD)/ctl $(BUILD)/tests:
 	mkdir -p $@
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/core/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/core/*.d $(BUILD)/ctl/*.d $(BUILD)/tests/*.d)
 
 unit: $(UNIT_BINS)
 

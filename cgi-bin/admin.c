@@ -1,8 +1,11 @@
-/* admin — pages under /quan-tri/ (design.md §1): the unit tree, counters and
+/* admin — pages under /quan-tri/ (docs/architecture.md §1): the unit tree, counters and
  * their QR links, staff accounts, feedback deadlines, apology rules, the
  * working-day calendar, QR links and API clients.  Only the admin role.
  * Every change is one transaction that also writes its audit row.
- * Database account: motcua_admin (sql/grants.sql, "-- admin program"). */
+ * Database account: motcua_admin (sql/grants.sql, "-- admin program").
+ * Store: csv_import.h (the procedure catalogue); never store_case.h nor
+ * store_dossier.h: the account has no grant on cases and reads of dossiers
+ * only the status and appointment (sql/grants.sql). */
 #include <sodium.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -10,8 +13,22 @@
 #include <unistd.h>
 #include <time.h>
 
-#include "motcua.h"
+#include "audit.h"
+#include "cal_check.h"
+#include "calendar.h"
+#include "conf.h"
+#include "crypto.h"
+#include "csv_import.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
 #include "input.h"
+#include "password.h"
+#include "render.h"
+#include "staff.h"
+#include "token.h"
+#include "util.h"
+#include "worker.h"
 
 #define ROLE "admin"
 #define USERS_MAX 500        /* a list longer than this asks for a unit filter */
@@ -28,23 +45,6 @@ static const char *const zero_one[] = { "0", "1", NULL };
 static const char *const qr_kinds[] = { "counter", "unit", "officer", NULL };
 
 /* ---- small helpers ------------------------------------------------------ */
-
-/* v without surrounding white space, from the pool; NULL stays NULL. */
-static const char *
-trim(struct req *r, const char *v)
-{
-    size_t n;
-
-    if (v == NULL) {
-        return NULL;
-    }
-    v += strspn(v, " \t\r\n");
-    n = strlen(v);
-    while (n > 0 && strchr(" \t\r\n", v[n - 1])) {
-        n--;
-    }
-    return pool_strndup(&r->pool, v, n);
-}
 
 static const char *
 today(char buf[11])
@@ -1432,13 +1432,16 @@ rule_save(struct req *r, int create)
 {
     struct val v[A__MAX];
     unsigned long long n = 0;
-    const char *ver = trim(r, req_form(r, "legal_version"));
+    const char *ver;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
+    /* an update names its rule by the version, in a hidden field */
+    input_check(&r->pool, &r->form, rule_fields + A_VERSION, 1, v + A_VERSION);
+    ver = v[A_VERSION].s;
     if (create ? form_read(r, rule_fields, A__MAX, v) != 0
                : form_read(r, rule_fields + A_LEAD, A__MAX - A_LEAD, v + A_LEAD) != 0) {
         return rules_render(r, 422, create ? NULL : ver);
@@ -2384,7 +2387,7 @@ static const struct route routes[] = {
     { "POST", "/quan-tri/khoa-api/*/ngung", api_deactivate, R_FORM },
 };
 
-static const struct program prog = { "admin", routes, NELEM(routes) };
+static const struct program prog = { "admin", routes, NELEM(routes), P_STAFF_SESSION };
 
 int
 main(int argc, char **argv)

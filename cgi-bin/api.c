@@ -1,11 +1,22 @@
-/* api — machine interfaces under /api/ (design.md §1): the province's existing
+/* api — machine interfaces under /api/ (docs/architecture.md §1): the province's existing
  * one-stop software pushes dossiers and hand-overs here, authenticated by an
  * API key per client (table api_client, key stored hashed).
- * Database account: motcua_api. */
+ * Database account: motcua_api.
+ * Store: store_import.h alone: the account may write dossiers and their steps,
+ * never cases, ratings or staff accounts (sql/grants.sql, "-- 004 api"). */
 #include <json-c/json.h>
 #include <string.h>
 
-#include "motcua.h"
+#include "conf.h"
+#include "crypto.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "ratelimit.h"
+#include "render.h"
+#include "store_import.h"
+#include "util.h"
+#include "worker.h"
 
 #define MAX_BATCH 500
 
@@ -223,7 +234,7 @@ static const struct route routes[] = {
     { "POST", "/api/v1/dossiers", push_dossiers, R_RAWBODY | R_NOCSRF },
 };
 
-static const struct program prog = { "api", routes, NELEM(routes) };
+static const struct program prog = { "api", routes, NELEM(routes), P_KEY_AUTH };
 
 int
 main(int argc, char **argv)

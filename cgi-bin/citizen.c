@@ -1,11 +1,33 @@
 /* citizen — the public program: home page, QR landing and rating, feedback
- * and complaints, tracking, public statistics, QR posters (design.md §1).
- * Database account: motcua_citizen (no access to sessions or staff data). */
+ * and complaints, tracking, public statistics, QR posters (docs/architecture.md §1).
+ * Database account: motcua_citizen (no access to sessions or staff data).
+ * Store: store_dossier.h (a dossier's public page), store_feedback.h (ratings,
+ * filing and tracking a case), store_report.h (the public figures).  Never
+ * store_case.h nor session.h: the account may file a case and give its verdict
+ * on the answer, no more, and cannot read sessions (sql/grants.sql). */
 #include <ctype.h>
 #include <string.h>
 
-#include "motcua.h"
+#include "calendar.h"
+#include "codes.h"
+#include "conf.h"
+#include "crypto.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
 #include "input.h"
+#include "qr.h"
+#include "qrlink.h"
+#include "ratelimit.h"
+#include "render.h"
+#include "search.h"
+#include "staff_mark.h"
+#include "store_dossier.h"
+#include "store_feedback.h"
+#include "store_report.h"
+#include "token.h"
+#include "util.h"
+#include "worker.h"
 
 #define MAX_CONTENT_CHARS 4000
 #define MAX_COMMENT_CHARS 1000
@@ -80,11 +102,13 @@ static const char *pct(struct req *r, long long part, long long whole);
 
 /* ---- home -------------------------------------------------------------- */
 
-/* The units that have counters, their counters with the rating link and, for
- * the directory, the officers on duty (name and title, as on their badge):
+/* The units that have counters (or only the unit named by code, counters or
+ * not: *unit_id is its id, 0 when there is none), their counters with the
+ * rating link and, for the directory, the officers on duty (name and title,
+ * as on their badge):
  * Page.Units.N.{id,code,name,address,hotline,email,hours,Counters.K.{name,token,Staff}}. */
 static enum db_rc
-units_hdf(struct req *r, int with_staff)
+units_hdf(struct req *r, int with_staff, const char *code, long long *unit_id)
 {
     static const char *const ucols[] = { "id", "code", "name", "address", "hotline", "email",
                                          "hours", NULL };
@@ -94,9 +118,13 @@ units_hdf(struct req *r, int with_staff)
     rc = db_query(r->app->db, &r->pool,
                   "SELECT u.id, u.code, u.name, u.address, u.hotline, u.email, u.opening_hours"
                   "  FROM org_unit u WHERE u.valid_to IS NULL"
-                  "   AND EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id AND c.active = 1)"
+                  "   AND (u.code = ? OR (? IS NULL AND EXISTS (SELECT 1 FROM counter c"
+                  "                      WHERE c.unit_id = u.id AND c.active = 1)))"
                   " ORDER BY u.sort_order, u.name",
-                  DB_NOARGS, &units);
+                  DB_ARGS(DV_S(code), DV_S(code)), &units);
+    if (unit_id) {
+        *unit_id = rc == DB_OK && units.nrows > 0 ? util_num(dbres_get(&units, 0, 0)) : 0;
+    }
     if (rc == DB_OK) {
         rc = db_query(r->app->db, &r->pool,
                       "SELECT c.unit_id, c.id, c.name,"
@@ -151,7 +179,7 @@ units_hdf(struct req *r, int with_staff)
 static int
 home(struct req *r)
 {
-    enum db_rc rc = units_hdf(r, 0);
+    enum db_rc rc = units_hdf(r, 0, NULL, NULL);
 
     return rc == DB_OK ? render(r, "home") : db_fail(r, rc);
 }
@@ -520,9 +548,11 @@ qr_image_png(struct req *r)
     return qr_image(r, 1);
 }
 
-/* One poster into Page.Posters.i */
+/* One poster into Page.Posters.i; officer (NULL for a counter's or a unit's
+ * link) names whose personal poster it is, so a printed one can be told apart. */
 static void
-poster_hdf(struct req *r, size_t i, const char *token, const char *unit, const char *counter)
+poster_hdf(struct req *r, size_t i, const char *token, const char *unit, const char *counter,
+           const char *officer, const char *title)
 {
     const char *url = qrlink_url(r, token);
     struct buf svg = { 0 };
@@ -533,6 +563,10 @@ poster_hdf(struct req *r, size_t i, const char *token, const char *unit, const c
     hset(r, pool_printf(&r->pool, "%s.CounterName", p), counter ? counter : unit);
     hset(r, pool_printf(&r->pool, "%s.Url", p), url);
     hset(r, pool_printf(&r->pool, "%s.Svg", p), svg.p ? svg.p : "");
+    if (officer && *officer) {
+        hset(r, pool_printf(&r->pool, "%s.OfficerName", p), officer);
+        hset(r, pool_printf(&r->pool, "%s.OfficerTitle", p), title ? title : "");
+    }
     buf_free(&svg);
 }
 
@@ -546,7 +580,8 @@ qr_poster(struct req *r)
         return rc;
     }
     hset(r, "Page.Title", lang_str(r, "Qr.PosterTitle"));
-    poster_hdf(r, 0, l.token, l.unit_name, l.counter_name);
+    poster_hdf(r, 0, l.token, l.unit_name, l.counter_name,
+               strcmp(l.kind, "officer") == 0 ? l.officer_name : NULL, l.officer_title);
     return render(r, "citizen/poster");
 }
 
@@ -577,7 +612,7 @@ unit_posters(struct req *r)
         char tok[TOKEN_LEN + 1];
 
         token_from_nonce(r->app->secret, dbres_get(&res, i, 0), tok);
-        poster_hdf(r, i, tok, dbres_get(&res, i, 1), dbres_get(&res, i, 2));
+        poster_hdf(r, i, tok, dbres_get(&res, i, 1), dbres_get(&res, i, 2), NULL, NULL);
     }
     return render(r, "citizen/poster");
 }
@@ -838,6 +873,7 @@ hit_cmp(const void *a, const void *b)
 }
 
 #define PROCS_PER_PAGE 20
+#define FB_MAX_FILES 3 /* files attached to one feedback (Fb.FilesHelp says so) */
 #define SEARCH_VARIANTS 8
 
 /* Rank the catalogue rows (national code in column 0, name in column 1) for
@@ -1075,9 +1111,76 @@ procedure_page(struct req *r)
 static int
 units_directory(struct req *r)
 {
-    enum db_rc rc = units_hdf(r, 1);
+    enum db_rc rc = units_hdf(r, 1, NULL, NULL);
 
     return rc == DB_OK ? render(r, "citizen/units") : db_fail(r, rc);
+}
+
+/* A period as every other date on the citizen's pages: dd/mm/yyyy
+ * (Page.FromText, Page.ToText). */
+static void
+period_text(struct req *r, const struct period *p)
+{
+    hset(r, "Page.FromText",
+         pool_printf(&r->pool, "%.2s/%.2s/%.4s", p->from + 8, p->from + 5, p->from));
+    hset(r, "Page.ToText", pool_printf(&r->pool, "%.2s/%.2s/%.4s", p->to + 8, p->to + 5, p->to));
+}
+
+static enum db_rc stats_rows(struct req *r, const char *scope, const char *prefix,
+                             const struct period *p, int min, long long unit_id);
+
+/* A unit's own page (/don-vi/<code>): what the directory shows of it (address,
+ * hours, hotline, counters with their rating links, officers on duty), its
+ * procedures a page at a time (?trang=) and its public figures of the last
+ * 365 days, the unit's and its counters', suppressed under Stats.MinCount. */
+static int
+unit_page(struct req *r)
+{
+    static const char *const pcols[] = { "code", "name", "time_value", "time_unit", NULL };
+    static const struct fld q[] = { { "trang", V_INT, 0, 1, 10000, NULL, NULL } };
+    struct val v[NELEM(q)];
+    int min = (int)conf_int(r->app->conf, "Stats.MinCount", 10);
+    int today = cal_local_day(time(NULL));
+    long long page, unit_id;
+    struct dbres procs;
+    struct period p;
+    enum db_rc rc;
+
+    input_query(r, q, NELEM(q), v);
+    page = v[0].i ? v[0].i : 1;
+    if ((rc = units_hdf(r, 1, r->arg[0], &unit_id)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (unit_id == 0) {
+        return 404;
+    }
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT p.national_code, p.name, p.time_value, p.time_unit FROM procedure_tthc p"
+                  " WHERE p.unit_id = ? AND p.effective_from <= CURDATE()"
+                  "   AND (p.effective_to IS NULL OR p.effective_to >= CURDATE())"
+                  " ORDER BY p.name LIMIT ? OFFSET ?",
+                  DB_ARGS(DV_I(unit_id), DV_I(PROCS_PER_PAGE + 1),
+                          DV_I((page - 1) * PROCS_PER_PAGE)),
+                  &procs);
+    if (rc != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (procs.nrows > PROCS_PER_PAGE) {
+        procs.nrows = PROCS_PER_PAGE;
+        hseti(r, "Page.Next", page + 1);
+    }
+    if (page > 1) {
+        hseti(r, "Page.Prev", page - 1);
+    }
+    hset_rows(r, "Page.Procs", &procs, pcols);
+    cal_format(today - 365, p.from);
+    cal_format(today, p.to);
+    period_text(r, &p);
+    if ((rc = stats_rows(r, "unit", "Page.Stats", &p, min, unit_id)) != DB_OK ||
+        (rc = stats_rows(r, "counter", "Page.CounterStats", &p, min, unit_id)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    return render(r, "citizen/unit");
 }
 
 /* ---- feedback ---------------------------------------------------------- */
@@ -1109,6 +1212,9 @@ fb_form_hdf(struct req *r, const struct qrlink *l)
         hset_rows(r, "Page.Units", &units, ucols);
     }
     hset(r, "Page.Idem", form_idem(r) ? form_idem(r) : fresh_idem(r));
+    /* the picker's limits, checked in the browser before uploading (upload.js) */
+    hseti(r, "Page.MaxFileBytes", conf_int(r->app->conf, "Feedback.MaxFileBytes", 5 << 20));
+    hseti(r, "Page.MaxFiles", FB_MAX_FILES);
     return DB_OK;
 }
 
@@ -1228,7 +1334,7 @@ fb_submit(struct req *r)
     struct val v[FB__MAX];
     const char *t, *unit;
     struct fb_new in = { 0 };
-    struct fb_file files[3];
+    struct fb_file files[FB_MAX_FILES];
     struct qrlink l;
     char code[32], key[TOKEN_NONCE_LEN + 1], *phone = NULL;
     int nerr = 0, allowed = 1, have_link = 0;  /* 429 only when the limit said so */
@@ -1555,7 +1661,8 @@ pct(struct req *r, long long part, long long whole)
 }
 
 static enum db_rc
-stats_rows(struct req *r, const char *scope, const char *prefix, const struct period *p, int min)
+stats_rows(struct req *r, const char *scope, const char *prefix, const struct period *p, int min,
+           long long unit_id)
 {
     struct dbres res;
     enum db_rc rc;
@@ -1565,9 +1672,9 @@ stats_rows(struct req *r, const char *scope, const char *prefix, const struct pe
                       "SELECT u.name, SUM(s.ratings), SUM(s.r3), SUM(s.r2), SUM(s.r1),"
                       "       SUM(s.feedback), SUM(s.answered), SUM(s.answered_on_time)"
                       "  FROM stat_day s JOIN org_unit u ON u.id = s.scope_id"
-                      " WHERE s.scope = 'unit' AND s.day BETWEEN ? AND ?"
+                      " WHERE s.scope = 'unit' AND s.day BETWEEN ? AND ? AND (? = 0 OR u.id = ?)"
                       " GROUP BY u.id, u.name ORDER BY u.sort_order, u.name",
-                      DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
+                      DB_ARGS(DV_S(p->from), DV_S(p->to), DV_I(unit_id), DV_I(unit_id)), &res);
     } else {
         rc = db_query(r->app->db, &r->pool,
                       "SELECT CONCAT(c.name, ' · ', u.short_name), SUM(s.ratings), SUM(s.r3),"
@@ -1575,9 +1682,9 @@ stats_rows(struct req *r, const char *scope, const char *prefix, const struct pe
                       "       SUM(s.answered_on_time)"
                       "  FROM stat_day s JOIN counter c ON c.id = s.scope_id"
                       "  JOIN org_unit u ON u.id = c.unit_id"
-                      " WHERE s.scope = 'counter' AND s.day BETWEEN ? AND ?"
+                      " WHERE s.scope = 'counter' AND s.day BETWEEN ? AND ? AND (? = 0 OR u.id = ?)"
                       " GROUP BY c.id, c.name, u.short_name ORDER BY u.sort_order, c.sort_order",
-                      DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
+                      DB_ARGS(DV_S(p->from), DV_S(p->to), DV_I(unit_id), DV_I(unit_id)), &res);
     }
     if (rc != DB_OK) {
         return rc;
@@ -1635,15 +1742,23 @@ public_stats(struct req *r)
     cal_format(to, p.to);
     hset(r, "Page.From", p.from);
     hset(r, "Page.To", p.to);
-    /* shown as every other date on the citizen's pages: dd/mm/yyyy */
-    hset(r, "Page.FromText", pool_printf(&r->pool, "%.2s/%.2s/%.4s", p.from + 8, p.from + 5, p.from));
-    hset(r, "Page.ToText", pool_printf(&r->pool, "%.2s/%.2s/%.4s", p.to + 8, p.to + 5, p.to));
+    period_text(r, &p);
     if ((rc = report_public(r, &p, "Page.Qd", min)) != DB_OK ||
-        (rc = stats_rows(r, "unit", "Page.Units", &p, min)) != DB_OK ||
-        (rc = stats_rows(r, "counter", "Page.Counters", &p, min)) != DB_OK) {
+        (rc = stats_rows(r, "unit", "Page.Units", &p, min, 0)) != DB_OK ||
+        (rc = stats_rows(r, "counter", "Page.Counters", &p, min, 0)) != DB_OK) {
         return db_fail(r, rc);
     }
     return render(r, "citizen/stats");
+}
+
+/* A request body over nginx's client_max_body_size (nginx/routes.conf sends
+ * it here as a GET): what the limits are, and that the text typed in the
+ * feedback form is kept in the browser's tab (upload.js) or by going back. */
+static int
+too_large(struct req *r)
+{
+    hseti(r, "Page.MaxFileBytes", conf_int(r->app->conf, "Feedback.MaxFileBytes", 5 << 20));
+    return render_status(r, 413, "citizen/too_large");
 }
 
 static const struct route routes[] = {
@@ -1661,6 +1776,7 @@ static const struct route routes[] = {
     { "GET", "/thu-tuc/", procedures, 0 },
     { "GET", "/thu-tuc/*", procedure_page, 0 },
     { "GET", "/don-vi/", units_directory, 0 },
+    { "GET", "/don-vi/*", unit_page, 0 },
     { "GET", "/phan-anh/moi", fb_new, 0 },
     { "POST", "/phan-anh/moi", fb_submit, R_UPLOAD },
     { "GET", "/phan-anh/", fb_lookup, 0 },
@@ -1669,10 +1785,11 @@ static const struct route routes[] = {
     { "POST", "/phan-anh/*/bo-sung", fb_reply, R_FORM },
     { "GET", "/thong-ke/", public_stats, 0 },
     { "GET", "/kiosk/*", kiosk_screen, 0 },
+    { "GET", "/loi/qua-lon", too_large, 0 },
     { "POST", "/kiosk/*", kiosk_rate, R_FORM },
 };
 
-static const struct program prog = { "citizen", routes, NELEM(routes) };
+static const struct program prog = { "citizen", routes, NELEM(routes), 0 };
 
 int
 main(int argc, char **argv)

@@ -1,11 +1,24 @@
-/* leader — audit under /lanh-dao/ (design.md §1): lateness, apologies,
+/* leader — audit under /lanh-dao/ (docs/architecture.md §1): lateness, apologies,
  * satisfaction and answers for the leader's subtree, drill-down to the case,
- * CSV export, the audit trail.  Database account: motcua_leader. */
+ * CSV export, the audit trail.  Database account: motcua_leader.
+ * Store: store_report.h alone (figures, lists, the audit trail): the account
+ * reads its subtree and writes only audit rows (sql/grants.sql, "-- 004 leader
+ * audit"); cases are worked in the officer program. */
 #include <string.h>
 #include <time.h>
 
-#include "motcua.h"
+#include "audit.h"
+#include "calendar.h"
+#include "conf.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
 #include "input.h"
+#include "render.h"
+#include "staff.h"
+#include "store_report.h"
+#include "util.h"
+#include "worker.h"
 
 #define LIST_PAGE 100          /* rows of a list per page */
 #define CSV_MAX_ROWS 500000    /* a list's CSV: every row, up to this many */
@@ -498,7 +511,7 @@ static const struct route routes[] = {
     { "GET", "/lanh-dao/nhat-ky", audit_page, 0 },
 };
 
-static const struct program prog = { "leader", routes, NELEM(routes) };
+static const struct program prog = { "leader", routes, NELEM(routes), P_STAFF_SESSION };
 
 int
 main(int argc, char **argv)

@@ -1,5 +1,7 @@
 /* motcuactl — the operator's command: migrations, users, imports, demo data,
- * audit-chain verification.  Connects with the owner account (DB.Accounts.owner). */
+ * audit-chain verification.  Connects with the owner account (DB.Accounts.owner).
+ * Any store: the owner account may do everything; the demo generator, which
+ * only this command uses, lives beside it in ctl/. */
 #include <csv.h>
 #include <dirent.h>
 #include <errno.h>
@@ -10,45 +12,35 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit.h"
+#include "cal_check.h"
+#include "calendar.h"
+#include "conf.h"
+#include "csv_import.h"
+#include "db.h"
 #include "demo_gen.h"
-#include "motcua.h"
+#include "form.h"
+#include "http.h"
+#include "password.h"
+#include "render.h"
+#include "search.h"
+#include "stats.h"
+#include "store_case.h"
+#include "store_dossier.h"
+#include "token.h"
+#include "util.h"
 
+/* The command names only: the one list of commands with their arguments and what
+ * they do is the man page, cgi-bin/motcuactl.1. */
 static const char usage[] =
     "usage: motcuactl [-c motcua.hdf] COMMAND [ARGS]\n"
     "\n"
-    "commands:\n"
-    "  migrate                     apply pending sql/NNN_*.sql migrations, then sql/grants.sql\n"
-    "  create-user --username U --name NAME --role officer|leader|admin --unit CODE\n"
-    "              [--title TITLE] [--counter CODE]\n"
-    "                              the password is read from $MOTCUA_PASSWORD or one line of stdin\n"
-    "  import-calendar FILE.csv    load holidays, swaps and make-up Saturdays (see sql/data/)\n"
-    "  demo [--dossiers N --feedback M [--ratings R] [--seed S]]\n"
-    "                              load the demo province (sql/demo/), its demo accounts and a\n"
-    "                              small lived-in data set (300 dossiers, 60 feedback cases)\n"
-    "  demo-data --dossiers N --feedback M [--ratings R] [--seed S]\n"
-    "                              add generated dossiers, feedback and ratings (default R =\n"
-    "                              3 N / 10, S = 1) to the demo province; for benchmarks\n"
-    "  qr-ensure                   give every counter, unit and officer a QR link\n"
-    "  qr-url ID                   print the public URL of QR link ID\n"
-    "  synonym-add TERM EXPANSION  let the catalogue search read TERM (an everyday name such\n"
-    "                              as \"sổ đỏ\") also as EXPANSION (the catalogue's words)\n"
-    "  synonym-list                print the search synonyms (id, folded term, expansion)\n"
-    "  synonym-remove ID           remove search synonym ID\n"
-    "  tick                        periodic work: escalate overdue cases and missed\n"
-    "                              forwarding deadlines, complete the day's late-dossier\n"
-    "                              figures, deliver mail, warn about calendar gaps\n"
-    "  rebuild-stats               give older dossiers their processing cycles, recompute the\n"
-    "                              figures derived from the records (after a correction of the\n"
-    "                              rules or by hand, or a restore), record the months that changed\n"
-    "  import-procedures FILE.csv  load or update procedures (see the man page for the columns)\n"
-    "  import-dossiers FILE.csv    load or update dossiers of the existing one-stop software\n"
-    "  backup FILE.sql.gz          consistent dump (mariadb-dump --single-transaction), gzip,\n"
-    "                              and FILE.sql.gz.sha256 beside it\n"
-    "  restore FILE.sql.gz         check the checksum, load into the configured, EMPTY database,\n"
-    "                              then verify the audit chain\n"
-    "  verify-audit                check the audit log's hash chain; name the first broken row\n"
+    "commands: migrate create-user import-calendar import-procedures import-dossiers\n"
+    "          demo demo-data qr-ensure qr-url synonym-add synonym-list synonym-remove\n"
+    "          tick rebuild-stats backup restore verify-audit\n"
     "\n"
-    "The configuration file comes from -c, else $MOTCUA_CONF.\n";
+    "Arguments and details: man motcuactl.  The configuration file comes from -c,\n"
+    "else $MOTCUA_CONF.\n";
 
 struct ctl {
     HDF *conf;

@@ -1,6 +1,9 @@
-/* officer — the workspace under /can-bo/ (design.md §1): sign-in, the inbox
+/* officer — the workspace under /can-bo/ (docs/architecture.md §1): sign-in, the inbox
  * of feedback cases, case handling, canned answers, evidence files.  Leaders
- * work cases here too, over their unit's subtree.  Account: motcua_officer. */
+ * work cases here too, over their unit's subtree.  Account: motcua_officer.
+ * Store: store_case.h (case work) and store_dossier.h (receipt, hand-overs,
+ * apologies): the account may change a case's handling columns, dossiers and
+ * their steps (sql/grants.sql, "-- 003" and "-- 004"). */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -8,8 +11,23 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "motcua.h"
+#include "audit.h"
+#include "calendar.h"
+#include "conf.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
 #include "input.h"
+#include "password.h"
+#include "qr.h"
+#include "render.h"
+#include "session.h"
+#include "staff.h"
+#include "store_case.h"
+#include "store_dossier.h"
+#include "token.h"
+#include "util.h"
+#include "worker.h"
 
 #define PER_PAGE 25
 #define MAX_TEXT_CHARS 4000
@@ -1378,7 +1396,7 @@ static const struct route routes[] = {
     { "POST", "/can-bo/doi-mat-khau", password_change, R_FORM },
 };
 
-static const struct program prog = { "officer", routes, NELEM(routes) };
+static const struct program prog = { "officer", routes, NELEM(routes), P_STAFF_SESSION };
 
 int
 main(int argc, char **argv)

@@ -4,7 +4,7 @@
 # province with BENCH_DOSSIERS generated dossiers, then measures each endpoint
 # below with wrk against its ceiling: nginx serving a static page of the same
 # size for GETs, MariaDB's own durable insert rate (sysbench) for POSTs.
-# Results: the terminal and bench-results/bench-YYYYMMDD-HHMMSS.txt.  See README.md.
+# Results: the terminal and bench-results/bench-YYYYMMDD-HHMMSS.txt.  See docs/bench.md.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"

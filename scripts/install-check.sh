@@ -104,7 +104,7 @@ ok "$([ -z "$bad" ] && [ "$n" -ge 2 ]; echo $?)" \
     "wrong:$bad ($n units with ExecStart)"
 
 bad=""
-for m in cgi-bin/*.[1-8]; do
+for m in cgi-bin/*.[1-8] docs/*.[1-8]; do
     s=${m##*.}
     head -c 300 "$D/usr/share/man/man$s/$(basename "$m")" 2>/dev/null | grep -q '^\.TH' ||
         bad="$bad $(basename "$m")"

@@ -3,9 +3,10 @@
 # programs and nginx on a free port) for the HTTP and browser tests, and a
 # bounded fuzz run.  The last line is "N passed, N failed".
 # MOTCUA_SUITES (default "unit build http browser walk fuzz") chooses the suites;
-# "build" is make install into a throw-away DESTDIR (scripts/install-check.sh) and
-# make format-check.  make test-dates runs "unit http" under a faked clock
-# (scripts/test-dates.sh).
+# "build" is make install into a throw-away DESTDIR (scripts/install-check.sh),
+# make format-check and the documentation against the code
+# (scripts/docs-check.sh).  make test-dates runs "unit http" under a faked
+# clock (scripts/test-dates.sh).
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -42,11 +43,13 @@ if want unit; then
 fi
 
 if want build; then
-    echo "== build checks: make install, make format-check"
+    echo "== build checks: make install, make format-check, docs"
     scripts/install-check.sh > "$LOGDIR/install.log" 2>&1
     count install "$LOGDIR/install.log" $?
     scripts/format-check.sh > "$LOGDIR/format.log" 2>&1
     count format-check "$LOGDIR/format.log" $?
+    scripts/docs-check.sh > "$LOGDIR/docs.log" 2>&1
+    count docs-check "$LOGDIR/docs.log" $?
 fi
 
 # The HTTP and browser suites, against a throw-away stack.

@@ -138,7 +138,7 @@ CREATE TABLE feedback_file (
     CONSTRAINT fk_file_feedback FOREIGN KEY (feedback_id) REFERENCES feedback (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- Aggregates kept up to date by the write path (design.md §3): one row per
+-- Aggregates kept up to date by the write path (docs/architecture.md §5): one row per
 -- scope and local day.  scope: 'unit', 'counter' or 'officer'.
 CREATE TABLE stat_day (
     scope      ENUM('unit','counter','officer') NOT NULL,

@@ -1,4 +1,4 @@
--- 008 the leader's figures from aggregates (design.md §3), so a dashboard view
+-- 008 the leader's figures from aggregates (docs/architecture.md §5), so a dashboard view
 -- reads a few thousand aggregate rows instead of the dossiers of the period.
 
 -- Late dossiers by receiving unit and local day of the statutory appointment

@@ -1,7 +1,7 @@
--- Least-privilege grants, one database account per program (design.md §2).
+-- Least-privilege grants, one database account per program (docs/architecture.md §4).
 -- Applied by `motcuactl migrate` after the migrations; every statement is idempotent.
 -- The accounts themselves (with their passwords) are created by the operator:
--- scripts/stack.sh does it for the local stack, README.md shows it for production.
+-- scripts/stack.sh does it for the local stack, docs/deploy.md shows it for production.
 
 -- citizen: public pages.  Cannot read users or sessions, cannot change units.
 GRANT SELECT ON org_unit     TO motcua_citizen@localhost;

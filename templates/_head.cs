@@ -15,7 +15,7 @@
     <?cs if:Req.User.Name ?><span class="who"><?cs var:Req.User.Name ?></span>
     <form class="inline" method="post" action="/can-bo/dang-xuat"><input type="hidden" name="csrf" value="<?cs var:Req.CSRF ?>"><button class="link" type="submit"><?cs var:L.Staff.Logout ?></button></form>
     <?cs /if ?>
-    <a href="<?cs var:Req.LangPath ?>?lang=<?cs var:Req.OtherLang ?>" lang="<?cs var:Req.OtherLang ?>" hreflang="<?cs var:Req.OtherLang ?>"><?cs var:L.Site.OtherLangName ?></a>
+    <a href="<?cs var:Req.LangHref ?>" lang="<?cs var:Req.OtherLang ?>" hreflang="<?cs var:Req.OtherLang ?>"><?cs var:L.Site.OtherLangName ?></a>
   </nav>
 </header>
 <main id="main">

@@ -1,6 +1,6 @@
 /* calendar.h — the working-day engine: day numbers, Vietnam local time, the
  * working-day calendar (weekend rule plus the calendar_day exceptions) and
- * due dates of statutory periods (design.md §4, §9 "Counting time").
+ * due dates of statutory periods (docs/architecture.md §6).
  *
  * A day is an int: days since 1970-01-01, proleptic Gregorian, so that
  * "next day" is +1 and differences are plain subtraction.  An instant is a

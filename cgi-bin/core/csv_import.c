@@ -7,7 +7,12 @@
 
 #include "audit.h"
 #include "calendar.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "render.h"
 #include "store_import.h"
+#include "util.h"
 
 #define MAXF 20
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "conf.h"
+#include "util.h"
 
 #define STMT_CACHE 256
 

@@ -4,7 +4,10 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "form.h"
 #include "http.h"
+#include "render.h"
+#include "util.h"
 
 #define SPACE " \t\r\n"
 

@@ -1,6 +1,6 @@
 /* legal.h — legal versions: the rules and papers in force for a dossier,
- * chosen by the day it was received (design.md §3), and the one lateness rule
- * every screen, paper, list and figure applies (design.md §4).  The SQL of the
+ * chosen by the day it was received (docs/architecture.md §6), and the one lateness rule
+ * every screen, paper, list and figure applies (docs/architecture.md §6).  The SQL of the
  * legal_version table lives here. */
 #ifndef MOTCUA_LEGAL_H
 #define MOTCUA_LEGAL_H

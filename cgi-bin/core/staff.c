@@ -5,7 +5,14 @@
 
 #include "audit.h"
 #include "conf.h"
-#include "sec.h"
+#include "db.h"
+#include "http.h"
+#include "password.h"
+#include "ratelimit.h"
+#include "render.h"
+#include "session.h"
+#include "staff_mark.h"
+#include "util.h"
 
 static int
 role_in(const char *role, const char *roles)

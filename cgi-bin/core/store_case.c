@@ -6,9 +6,15 @@
 #include <time.h>
 
 #include "audit.h"
+#include "calendar.h"
 #include "conf.h"
+#include "db.h"
+#include "http.h"
+#include "render.h"
 #include "stats.h"
 #include "store_feedback.h"
+#include "util.h"
+#include "worker.h"
 
 #define OPEN_STATES "'new','accepted','conduct','need_info','review'"
 #define RUNNING_STATES "'new','accepted','conduct','review'"

@@ -4,6 +4,7 @@
 #ifndef MOTCUA_STORE_CASE_H
 #define MOTCUA_STORE_CASE_H
 
+#include "db.h"
 #include "http.h"
 
 struct scope {

@@ -7,11 +7,16 @@
 #include <time.h>
 
 #include "audit.h"
-#include "conf.h"
+#include "calendar.h"
+#include "db.h"
+#include "http.h"
 #include "legal.h"
 #include "papers.h"
-#include "sec.h"
+#include "render.h"
 #include "stats.h"
+#include "token.h"
+#include "util.h"
+#include "worker.h"
 
 const char *const dossier_states[DS__COUNT] = { "received", "processing", "supplement", "refused",
                                                 "stopped",  "ready",      "returned" };

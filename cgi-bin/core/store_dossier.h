@@ -3,8 +3,8 @@
 #ifndef MOTCUA_STORE_DOSSIER_H
 #define MOTCUA_STORE_DOSSIER_H
 
+#include "db.h"
 #include "http.h"
-#include "token.h"
 
 enum dossier_state { DS_RECEIVED, DS_PROCESSING, DS_SUPPLEMENT, DS_REFUSED, DS_STOPPED, DS_READY,
                      DS_RETURNED, DS__COUNT };

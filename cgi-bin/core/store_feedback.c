@@ -3,13 +3,23 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sodium.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "conf.h"
-#include "sec.h"
+#include "crypto.h"
+#include "db.h"
+#include "http.h"
+#include "qrlink.h"
+#include "ratelimit.h"
+#include "render.h"
 #include "stats.h"
+#include "token.h"
+#include "util.h"
+#include "worker.h"
 
 static struct dbv
 opt_id(long long id)

@@ -7,9 +7,13 @@
 
 #include "audit.h"
 #include "calendar.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
 #include "stats.h"
 #include "store_dossier.h"
 #include "token.h"
+#include "util.h"
 
 time_t
 import_time(const char *s)

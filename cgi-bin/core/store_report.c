@@ -6,9 +6,12 @@
 #include <string.h>
 
 #include "calendar.h"
-#include "conf.h"
+#include "db.h"
+#include "http.h"
 #include "legal.h"
+#include "render.h"
 #include "stats.h"
+#include "util.h"
 
 /* A number as the page's language writes it: "85,3" (vi), "85.3" (en). */
 static const char *

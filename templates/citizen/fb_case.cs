@@ -1,6 +1,6 @@
 <?cs include:"_macros.cs" ?><?cs set:Page.Title = L.Fb.CaseTitle + " " + Page.Case.Code ?><?cs include:"_head.cs" ?>
 <?cs if:Page.New ?>
-<div class="card ok" role="status">
+<div class="card ok" role="status" data-draft-done="motcua-fb"><script src="/static/upload.js" defer></script>
   <h1><?cs var:L.Fb.SentTitle ?></h1>
   <p><?cs var:L.Fb.SentText ?></p>
   <p><?cs var:L.Fb.YourCode ?>: <strong class="code"><?cs var:Page.Case.Code ?></strong></p>
@@ -25,8 +25,8 @@
   <?cs call:hidden_common() ?>
   <?cs if:Page.LinkKey ?><input type="hidden" name="k" value="<?cs var:Page.LinkKey ?>"><?cs /if ?>
   <p><strong><?cs var:L.Fb.RateAnswer ?></strong></p>
-  <button type="submit" name="satisfied" value="1"><?cs var:L.Fb.Satisfied ?></button>
-  <button type="submit" name="satisfied" value="0" class="secondary"><?cs var:L.Fb.NotSatisfied ?></button>
+  <button type="submit" name="satisfied" value="1" class="lv3"><?cs var:L.Fb.Satisfied ?></button>
+  <button type="submit" name="satisfied" value="0" class="lv1"><?cs var:L.Fb.NotSatisfied ?></button>
 </form>
 <?cs /if ?>
 <?cs if:Page.Case.Status == "need_info" ?>

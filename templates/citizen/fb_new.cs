@@ -5,7 +5,8 @@
 <ul><?cs each:e = Page.Err ?><li><a href="#err-<?cs name:e ?>"><?cs var:e ?></a></li><?cs /each ?></ul>
 <?cs if:Page.HadFiles ?><p><?cs var:L.Fb.ReattachFiles ?></p><?cs /if ?></div><?cs /if ?>
 <?cs if:Page.Ctx.Token ?><?cs call:ctx_card(Page.Ctx, L.Qr.SendTo) ?><?cs /if ?>
-<form method="post" action="/phan-anh/moi" enctype="multipart/form-data" class="form" novalidate>
+<p id="draft-note" class="note" hidden><?cs var:L.Fb.DraftBack ?></p>
+<form method="post" action="/phan-anh/moi" enctype="multipart/form-data" class="form" novalidate data-draft="motcua-fb">
   <?cs call:hidden_common() ?>
   <input type="hidden" name="idem" value="<?cs var:Page.Idem ?>">
   <?cs if:Page.Ctx.Token ?><input type="hidden" name="t" value="<?cs var:Page.Ctx.Token ?>"><?cs /if ?>
@@ -32,9 +33,12 @@
   <textarea id="content" name="content" rows="7" maxlength="4000" aria-describedby="content-help<?cs if:Page.Err.content ?> err-content<?cs /if ?>"<?cs if:Page.Err.content ?> aria-invalid="true"<?cs /if ?>><?cs var:Page.F.content ?></textarea>
   <p class="help" id="content-help"><?cs var:L.Fb.ContentHelp ?></p>
   <label for="files"><?cs var:L.Fb.Files ?></label>
-  <?cs call:field_error("files") ?>
-  <input id="files" name="files[]" type="file" multiple accept="image/jpeg,image/png,application/pdf" aria-describedby="files-help">
   <p class="help" id="files-help"><?cs var:L.Fb.FilesHelp ?></p>
+  <?cs call:field_error("files") ?>
+  <input id="files" name="files[]" type="file" multiple accept="image/jpeg,image/png,application/pdf" aria-describedby="files-help files-check"
+    data-max-bytes="<?cs var:Page.MaxFileBytes ?>" data-max-files="<?cs var:Page.MaxFiles ?>" data-msg-many="<?cs var:L.Fb.Err.TooManyFiles ?>"
+    data-msg-type="<?cs var:L.Fb.Check.Type ?>" data-msg-big="<?cs var:L.Fb.Check.Big ?>" data-msg-busy="<?cs var:L.Fb.Check.Busy ?>" data-msg-ready="<?cs var:L.Fb.Check.Ready ?>">
+  <p class="help" id="files-check" role="status" aria-live="polite"></p>
   <fieldset>
     <legend><?cs var:L.Fb.Identity ?></legend>
     <?cs call:field_error("identity") ?>
@@ -57,4 +61,5 @@
   </fieldset>
   <button type="submit"><?cs var:L.Fb.Send ?></button>
 </form>
+<script src="/static/upload.js" defer></script>
 <?cs include:"_foot.cs" ?>

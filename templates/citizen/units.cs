@@ -1,16 +1,5 @@
 <?cs set:Page.Title = L.Units.Title ?><?cs include:"_head.cs" ?>
 <h1><?cs var:L.Units.Title ?></h1>
-<?cs each:u = Page.Units ?>
-<section class="card" aria-labelledby="u-<?cs var:u.id ?>">
-  <h2 id="u-<?cs var:u.id ?>"><?cs var:u.name ?></h2>
-  <p><?cs var:L.Home.Address ?>: <?cs var:u.address ?></p>
-  <?cs if:u.hotline ?><p><?cs var:L.Home.Phone ?>: <a href="tel:<?cs var:u.hotline ?>"><?cs var:u.hotline ?></a></p><?cs /if ?>
-  <?cs if:u.email ?><p><?cs var:L.Fb.Email ?>: <?cs var:u.email ?></p><?cs /if ?>
-  <?cs if:u.hours ?><p><?cs var:L.Home.Hours ?>: <?cs var:u.hours ?></p><?cs /if ?>
-  <h3><?cs var:L.Home.Counters ?></h3>
-  <ul><?cs each:c = u.Counters ?><li><strong><?cs var:c.name ?></strong>
-    <?cs if:subcount(c.Staff) ?><br><?cs var:L.Units.OnDuty ?>: <?cs each:s = c.Staff ?><?cs var:s.name ?><?cs if:s.title ?> (<?cs var:s.title ?>)<?cs /if ?><?cs if:!last(s) ?>, <?cs /if ?><?cs /each ?><?cs /if ?>
-    <?cs if:c.token ?><br><a href="/q/<?cs var:c.token ?>"><?cs var:L.Home.RateCounter ?></a> · <a href="/q/<?cs var:c.token ?>/ap-phich"><?cs var:L.Qr.PosterTitle ?></a><?cs /if ?></li><?cs /each ?></ul>
-</section>
-<?cs /each ?>
+<?cs include:"citizen/_unit_card.cs" ?>
+<?cs each:u = Page.Units ?><?cs call:unit_card(u, #1) ?><?cs /each ?>
 <?cs include:"_foot.cs" ?>

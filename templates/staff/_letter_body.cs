@@ -3,7 +3,7 @@
      it with the Vietnamese strings).  Circular 01/2018: "Phiếu xin lỗi và hẹn
      lại ngày trả kết quả"; Circular 03/2025: "Văn bản xin lỗi và đề nghị gia
      hạn thời gian giải quyết".  Both annexes were not read: the body follows
-     the structure of domain.md §2 (unconfirmed wording: the apology sentence,
+     the structure of docs/papers.md (unconfirmed wording: the apology sentence,
      the TT03 line of the proposed date).  Signature block: the head's title,
      or "KT."/"TL."/"TUQ." above it with the signer's own position. ?>
   <?cs if:a.number ?><?cs call:paper_head(a.parent, a.unit, a.number, a.place, a.signed_d, a.signed_m, a.signed_y) ?><?cs else ?><?cs call:paper_head(a.parent, a.unit, "…/PXL", a.place, "", "", "") ?><?cs /if ?>

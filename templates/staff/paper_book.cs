@@ -1,6 +1,6 @@
 <?cs set:Page.Title = L.Book.Title ?><?cs set:Page.BodyClass = "print-form" ?><?cs include:"_head.cs" ?><?cs include:"staff/_nav.cs" ?>
 <?cs # Sổ theo dõi hồ sơ (Circular 01/2018 and Circular 03/2025), A4: the
-     heading names the unit and the period; columns per domain.md §2 (the
+     heading names the unit and the period; columns per docs/papers.md (the
      annex text was not read: unconfirmed). ?>
 <header class="book-head"><p class="org"><?cs var:Page.UnitName ?></p>
 <h1><?cs var:L.Book.Heading ?></h1>

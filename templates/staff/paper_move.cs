@@ -3,7 +3,7 @@
        - Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Circular 01/2018 and 03/2025);
        - Phiếu từ chối tiếp nhận giải quyết hồ sơ (both);
        - Thông báo dừng giải quyết hồ sơ (Circular 03/2025 only).
-     Neither annex was read: the fields follow domain.md §2 (unconfirmed: the
+     Neither annex was read: the fields follow docs/papers.md (unconfirmed: the
      wording of every sentence, the number suffixes PBSHS and TCHS, and TBDG,
      which is this system's own for the notice of stopping). ?>
 <?cs include:"staff/_print.cs" ?>

@@ -1,6 +1,6 @@
 <?cs # Giấy tiếp nhận hồ sơ và hẹn trả kết quả: Circular 01/2018 and Circular
      03/2025 (Annex I) both have it, A5, in two copies (one kept, one given to
-     the applicant).  The fields follow domain.md §2; the annex text itself
+     the applicant).  The fields follow docs/papers.md; the annex text itself
      was not read (unconfirmed: the "/TNHS" suffix and the wording of the copy
      line).  Item 5 is the statutory appointment of the last processing cycle. ?>
 <?cs include:"staff/_print.cs" ?><?cs set:Page.Title = L.Receipt.Title ?><?cs set:Page.BodyClass = "print-form" ?><?cs include:"_head.cs" ?>

@@ -1,7 +1,7 @@
 <?cs # Phiếu kiểm soát quá trình giải quyết hồ sơ (Circular 01/2018 and
      Circular 03/2025): one row per hand-over, each judged against the due
      date of the agency that received it (entered at the hand-over, else the
-     dossier's appointment).  Columns per domain.md §2; the annex text was not
+     dossier's appointment).  Columns per docs/papers.md; the annex text was not
      read (unconfirmed). ?>
 <?cs include:"staff/_print.cs" ?><?cs set:Page.Title = L.Slip.Title ?><?cs set:Page.BodyClass = "print-form" ?><?cs include:"_head.cs" ?>
 <p class="noprint"><a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>">← <?cs var:Page.D.Code ?></a> · <?cs var:L.Form.PrintHint ?> · <a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/phieu-kiem-soat?csv=1"><?cs var:L.Slip.Csv ?></a></p>

@@ -16,7 +16,7 @@ async function citizenPages() {
   const counter = qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 7 AND code = 'Q02')");
   const { pub } = await fileCase({ kind: 'suggestion', unit: '000.00.01.H41', content: 'Thời gian chờ ở quầy quá lâu, không có số thứ tự.', identity: 'anonymous' }, null);
   return ['/', '/thu-tuc/', '/thu-tuc/?q=dat', '/thu-tuc/?q=' + encodeURIComponent('sổ đỏ'), '/thu-tuc/?q=xyz+khong+co', '/thu-tuc/' + natCode, '/ho-so/', dossier, counter,
-    '/phan-anh/moi', '/phan-anh/', '/phan-anh/' + pub, '/thong-ke/', '/don-vi/'];
+    '/phan-anh/moi', '/phan-anh/', '/phan-anh/' + pub, '/thong-ke/', '/don-vi/', '/don-vi/000.00.01.H41'];
 }
 
 let pages;
@@ -37,6 +37,34 @@ for (const width of [320, 360]) {
     }
   });
 }
+
+// A cheap phone on a slow network: each citizen page, with everything it
+// loads (HTML, CSS, any script), is at most 10 KB over the wire from a cold
+// cache, and reads and works without JavaScript.
+test('every citizen page is at most 10 KB transferred, cold cache, and needs no script', async () => {
+  if (!pages) pages = await citizenPages();
+  for (const p of pages) {
+    const { ctx, page } = await open({ viewport: { width: 360, height: 740 } });
+    try {
+      const done = [];
+      page.on('requestfinished', req => done.push(req.sizes().then(s => s.responseBodySize + s.responseHeadersSize)));
+      await page.goto(p, { waitUntil: 'load' });
+      const bytes = (await Promise.all(done)).reduce((a, b) => a + b, 0);
+      assert.ok(bytes > 1000, `${p}: ${bytes} bytes measured`);
+      assert.ok(bytes <= 10 * 1024, `${p}: ${bytes} bytes transferred`);
+    } finally {
+      await ctx.close();
+    }
+    const { ctx: bare, page: plain } = await open({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    try {
+      const res = await plain.goto(p);
+      assert.strictEqual(res.status(), 200, p);
+      assert.ok(await plain.locator('main h1').count() === 1, `${p}: its heading without script`);
+    } finally {
+      await bare.close();
+    }
+  }
+});
 
 test('at 320 px a facts list puts each label above its value, full width', async () => {
   const [[natCode]] = sql('SELECT national_code FROM procedure_tthc WHERE unit_id = 2 ORDER BY CHAR_LENGTH(name) DESC, id LIMIT 1');

@@ -35,6 +35,21 @@ test('language: ?lang=en switches to English and sticks through a cookie', async
   assert.match(back.text, /<h1>Bộ phận Một cửa<\/h1>/);
 });
 
+test('language: the link keeps the whole address (a search, a counter\'s token), only the language changes', async () => {
+  const c = new Client();
+  const link = page => page.text.match(/<a href="([^"]*)" lang="(?:en|vi)" hreflang/)[1].replace(/&amp;/g, '&');
+  const search = await c.get('/thu-tuc/?q=khai+sinh&trang=2');
+  assert.strictEqual(link(search), '/thu-tuc/?q=khai+sinh&trang=2&lang=en');
+  // an earlier choice in the address is replaced, not repeated
+  const en = await c.get('/thu-tuc/?lang=en&q=s%E1%BB%95+%C4%91%E1%BB%8F');
+  assert.strictEqual(link(en), '/thu-tuc/?q=s%E1%BB%95+%C4%91%E1%BB%8F&lang=vi');
+  const home = await new Client().get('/');
+  assert.strictEqual(link(home), '/?lang=en');
+  // what is typed in the address is escaped in the attribute
+  const odd = await new Client().get('/thu-tuc/?q=%22%3E%3Cb%3E"x');
+  assert.ok(!/href="[^"]*"x/.test(odd.text) && !odd.text.includes('"x&amp;lang'), 'a quote in the query stays inside the attribute');
+});
+
 test('language: Vietnamese whatever the phone is set to; English only when chosen', async () => {
   // a phone set to English, or preferring English, still gets Vietnamese pages
   for (const al of ['en-US,en;q=0.9,vi;q=0.5', 'en', 'fr-FR,fr;q=0.9', 'en;q=0.4,vi;q=0.8']) {

@@ -443,6 +443,13 @@ test('the citizen reads the answer, escaped, and can ask a leader to review it',
   const page = await c.get('/phan-anh/' + code);
   assert.match(page.text, /Đơn vị đã niêm yết lệ phí. &lt;b&gt;Cảm ơn&lt;\/b&gt;/);
   assert.match(page.text, /Đã trả lời/);
+  // the answer is rated in the colours of the rating page: green "Hài lòng", red "Không hài lòng"
+  const btn = v => page.text.match(new RegExp(`<button type="submit" name="satisfied" value="${v}" class="([^"]*)">([^<]*)<`)).slice(1);
+  assert.deepStrictEqual(btn(1), ['lv3', 'Hài lòng']);
+  assert.deepStrictEqual(btn(0), ['lv1', 'Không hài lòng, đề nghị xem xét lại']);
+  const rating = await c.get('/static/motcua.css');
+  assert.match(rating.text, /\.lv3 \{ background: #1e6b34; \}/, 'lv3 is green');
+  assert.match(rating.text, /\.lv1 \{ background: #a3161a; \}/, 'lv1 is red');
   const hidden = formFields(page.text, `/phan-anh/${code}/danh-gia`);
   const r = await c.post(`/phan-anh/${code}/danh-gia`, { ...hidden, satisfied: '0' });
   assert.strictEqual(r.status, 303);
@@ -530,4 +537,19 @@ test('citizen pages stay small for a slow phone network (< 30 KB before images)'
   }
   const css = await c.get('/static/motcua.css');
   assert.ok(Buffer.byteLength(css.text) < 15 * 1024);
+});
+
+test('a body over the upload limit gets the Vietnamese page (413), which is not reachable from outside', async () => {
+  const c = new Client();
+  const fd = new FormData();
+  fd.append('content', 'Nội dung thử');
+  fd.append('files[]', new Blob([new Uint8Array(17 * 1024 * 1024)], { type: 'image/jpeg' }), 'a.jpg');
+  const r = await fetch(process.env.MOTCUA_BASE + '/phan-anh/moi', { method: 'POST', body: fd, headers: { 'accept-language': 'en' } });
+  const page = await r.text();
+  assert.strictEqual(r.status, 413);
+  assert.match(page, /<html lang="vi">/);
+  assert.match(page, /Tệp gửi kèm quá lớn/);
+  assert.match(page, /không quá 5 MB/);
+  assert.match(page, /href="\/phan-anh\/moi"/);
+  assert.strictEqual((await c.get('/loi/qua-lon')).status, 404);
 });

@@ -386,6 +386,10 @@ test('QR links: a revoked link answers 410; revoke-and-replace and new links wor
   assert.strictEqual((await admin('/quan-tri/ma-qr/moi', { unit: CENTRE, kind: 'officer', officer })).status, 303);
   const o = one(`SELECT id FROM qr_link WHERE kind = 'officer' AND officer_id = ${officer} ORDER BY id DESC LIMIT 1`);
   assert.match((await new Client().get(qrUrlPath(o))).text, /Nguyễn Thị Hồng Nhung/);
+  // a printed personal poster says whose it is; a counter's poster names no one
+  const personal = text((await new Client().get(qrUrlPath(o) + '/ap-phich')).text);
+  assert.match(personal, /Cán bộ: Nguyễn Thị Hồng Nhung/);
+  assert.ok(!text((await new Client().get(counter.path + '/ap-phich')).text).includes('Cán bộ:'));
   const foreign = one("SELECT c.id FROM counter c JOIN org_unit u ON u.id = c.unit_id WHERE u.code = '000.22.01.H41' LIMIT 1");
   const refused = await admin('/quan-tri/ma-qr/moi', { unit: U.A, kind: 'counter', counter: foreign });
   assert.strictEqual(refused.status, 422);

@@ -99,3 +99,49 @@ test('the public account reads no phone numbers: only the look-up view', () => {
   assert.throws(() => as('SELECT applicant_name FROM dossier LIMIT 1'), /denied/);
   assert.match(as('SELECT COUNT(*) FROM dossier_lookup'), /^\d+/);
 });
+
+// A page per unit (/don-vi/<code>): what the directory shows of it, its own
+// procedures 20 to a page, its figures of the last 365 days.  Unit TEST.U
+// has 21 procedures (pages: 20 + 1), one counter with its officer and QR
+// link, and 12 ratings yesterday: 6 "Rất hài lòng", 3 "Hài lòng", 3 "Không
+// hài lòng" → satisfied share (6 + 3) / 12 = 75,0%; 50,0% / 25,0% / 25,0%.
+test('a unit\'s own page: address, counter and officer on duty, its procedures paginated, its figures', async () => {
+  sql("INSERT INTO org_unit (parent_id, code, name, short_name, level, address, hotline, opening_hours) VALUES (8, 'TEST.U.H41', 'Bộ phận Một cửa kiểm thử U', 'MC U', 'centre', 'Số 1 phố Thử, phường Hoa Lư', '0229 3000 070', 'Thứ Hai – Thứ Sáu')");
+  const [[u]] = sql("SELECT id FROM org_unit WHERE code = 'TEST.U.H41'");
+  sql(`INSERT INTO counter (unit_id, code, name) VALUES (${u}, 'QU1', 'Quầy U1 – Kiểm thử')`);
+  const [[ctr]] = sql(`SELECT id FROM counter WHERE unit_id = ${u}`);
+  sql(`INSERT INTO users (username, full_name, title, role, unit_id, counter_id, password_hash) VALUES ('canbo_u', 'Hà Thị Uyên', 'Chuyên viên', 'officer', ${u}, ${ctr}, 'x')`);
+  const rows = [];
+  for (let i = 1; i <= 21; i++) {
+    rows.push(`('9.2000${String(i).padStart(2, '0')}', 'Thủ tục U số ${String(i).padStart(2, '0')} (kiểm thử)', (SELECT MIN(id) FROM field), 'province', ${u}, 4, 'Đơn', 'x', '2025-07-01')`);
+  }
+  sql(`INSERT INTO procedure_tthc (national_code, name, field_id, level, unit_id, time_value, documents, legal_basis, effective_from) VALUES ${rows.join(',')}`);
+  sql(`INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1, feedback, answered, answered_on_time) VALUES ('unit', ${u}, CURDATE() - INTERVAL 1 DAY, 12, 6, 3, 3, 2, 0, 0), ('counter', ${ctr}, CURDATE() - INTERVAL 1 DAY, 12, 6, 3, 3, 0, 0, 0)`);
+
+  const c = new Client();
+  const dir = await c.get('/don-vi/');
+  assert.ok(dir.text.includes('<a href="/don-vi/TEST.U.H41">Bộ phận Một cửa kiểm thử U</a>'), 'the directory links the unit\'s page');
+  const p1 = await c.get('/don-vi/TEST.U.H41');
+  assert.strictEqual(p1.status, 200);
+  const t = p1.text.replace(/>\s+</g, '><');
+  assert.match(t, /<h1[^>]*>Bộ phận Một cửa kiểm thử U<\/h1>/);
+  for (const want of ['Số 1 phố Thử, phường Hoa Lư', 'href="tel:0229 3000 070"', 'Thứ Hai – Thứ Sáu', 'Quầy U1 – Kiểm thử', 'Hà Thị Uyên (Chuyên viên)']) {
+    assert.ok(t.includes(want), want);
+  }
+  const procs = s => [...s.matchAll(/<a href="\/thu-tuc\/(9\.2000\d\d)">/g)].map(m => m[1]);
+  assert.strictEqual(procs(t).length, 20);
+  assert.strictEqual(procs(t)[0], '9.200001');
+  assert.ok(!t.includes('href="/thu-tuc/9.100001"'), 'only this unit\'s procedures');
+  assert.ok(t.includes('href="/don-vi/TEST.U.H41?trang=2#procs"'));
+  const p2 = (await c.get('/don-vi/TEST.U.H41?trang=2')).text;
+  assert.deepStrictEqual(procs(p2), ['9.200021']);
+  assert.ok(p2.includes('href="/don-vi/TEST.U.H41?trang=1#procs"'), 'and back');
+  const unitRow = t.split('<tr>').find(s => s.includes('<th scope="row">Bộ phận Một cửa kiểm thử U</th>'));
+  assert.match(unitRow, /<td>12<\/td><td>75,0%<\/td><td>50,0% \/ 25,0% \/ 25,0%<\/td>/);
+  assert.ok(t.split('<tr>').some(s => s.includes('Quầy U1 – Kiểm thử · MC U')), 'the counter\'s row');
+  assert.ok(!t.includes('Trung tâm Phục vụ hành chính công xã Gia Viễn'), 'no other unit\'s figures');
+  // a counter's rating link is offered once the counter has one
+  assert.ok(!t.includes('href="/q/'), 'no QR link yet');
+  assert.strictEqual((await c.get('/don-vi/KHONG.CO')).status, 404);
+  assert.strictEqual((await c.get('/don-vi/TEST.U.H41?trang=abc')).status, 200, 'a bad page number shows page 1');
+});

@@ -1,7 +1,7 @@
 // Object-level authorization as a table: every identity × every staff route
 // that names an object × own unit / other unit / processing unit /
 // confidential subject.  The expected answer comes from the rule of
-// design.md §6, written here once: an officer sees its own unit's objects
+// docs/security.md §3, written here once: an officer sees its own unit's objects
 // (receiving or processing), a leader its unit's subtree, nobody a
 // confidential case about themselves; an administrator works no cases or
 // dossiers; a visitor is sent to sign in.  Invisible and missing look the
@@ -25,7 +25,7 @@ const PEOPLE = {
   giamdoc04: { role: 'leader', unit: 4 },
   quantri: { role: 'admin', unit: 1 },
 };
-// The rule, from design.md §6.
+// The rule, from docs/security.md §3.
 function sees(who, obj) {
   const p = PEOPLE[who];
   if (p === null) return 303;

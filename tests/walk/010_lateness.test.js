@@ -1,7 +1,7 @@
 // Six dossiers walked through March 2026 on the stack's own clock, and every
 // screen, paper, list and figure judging each of them the same way.
 //
-// The law (Decree 61/2018 Art. 19(4); TT01 Art. 13; design.md §4, §9):
+// The law (Decree 61/2018 Art. 19(4); TT01 Art. 13; docs/architecture.md §6):
 // a supplement asked within 3 working days of receipt restarts the period once the
 // dossier is complete (or pauses it, where the legal version says so); a request
 // outside that rule leaves the clock running; early / on time / late is judged

@@ -25,9 +25,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar.h"
+#include "db.h"
+#include "http.h"
 #include "stats.h"
 #include "store_dossier.h"
 #include "token.h"
+#include "util.h"
 
 #define BATCH_ROWS 1000
 #define BATCH_BYTES (4u << 20)
