@@ -22,6 +22,7 @@
 #include "db.h"
 #include "form.h"
 #include "http.h"
+#include "input.h"
 #include "password.h"
 #include "render.h"
 #include "staff.h"
@@ -45,48 +46,6 @@ static const char *const qr_kinds[] = { "counter", "unit", "officer", NULL };
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static int
-one_of(const char *v, const char *const *list)
-{
-    for (size_t i = 0; v && list[i]; i++) {
-        if (strcmp(v, list[i]) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* v without surrounding white space, from the pool; NULL stays NULL. */
-static const char *
-trim(struct req *r, const char *v)
-{
-    size_t n;
-
-    if (v == NULL) {
-        return NULL;
-    }
-    v += strspn(v, " \t\r\n");
-    n = strlen(v);
-    while (n > 0 && strchr(" \t\r\n", v[n - 1])) {
-        n--;
-    }
-    return pool_strndup(&r->pool, v, n);
-}
-
-/* Unit codes, counter codes and usernames appear in URLs: a safe alphabet. */
-static int
-valid_code(const char *s)
-{
-    return s[strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")] ==
-           '\0';
-}
-
-static int
-valid_phone(const char *s)
-{
-    return strspn(s, "0123456789 +-.()") == strlen(s) && strpbrk(s, "0123456789") != NULL;
-}
-
 static const char *
 today(char buf[11])
 {
@@ -105,100 +64,13 @@ page_error(struct req *r, const char *key, const char *field)
     }
 }
 
-/* ---- typed form fields (the kvalid idea: declared once per form) -------- */
+/* ---- typed form fields (core/input.h: declared once per form) ---------- */
 
-enum vtype {
-    V_TEXT,      /* one line, min..max characters */
-    V_CODE,      /* one line of [A-Za-z0-9._-], min..max characters */
-    V_SECRET,    /* a password: never echoed back, min..max characters */
-    V_DATE,      /* YYYY-MM-DD, a real date */
-    V_INT,       /* min..max */
-    V_CHOICE,    /* one of choices */
-    V_EMAIL,
-    V_PHONE,
-    V_FLAG,      /* a checkbox: "1" or absent */
-};
-
-struct fld {
-    const char *name;              /* form field, and Page.F.<name> */
-    enum vtype type;
-    int required;
-    long long min, max;
-    const char *const *choices;    /* V_CHOICE, NULL-terminated */
-    const char *err;               /* message: L.Admin.Err.<err> */
-};
-
-struct val {
-    const char *s;                 /* trimmed text; NULL when empty */
-    long long i;                   /* V_INT, V_FLAG */
-    int day;                       /* V_DATE */
-};
-
-static int
-fld_ok(const struct fld *f, const char *s, struct val *v)
-{
-    size_t n = utf8_len(s);
-
-    switch (f->type) {
-    case V_TEXT:
-        return n >= (size_t)f->min && n <= (size_t)f->max && strpbrk(s, "\r\n") == NULL;
-    case V_CODE:
-        return n >= (size_t)f->min && n <= (size_t)f->max && valid_code(s);
-    case V_SECRET:
-        return n >= (size_t)f->min && n <= (size_t)f->max;
-    case V_DATE:
-        return cal_parse_date(s, &v->day) == 0;
-    case V_INT:
-        return parse_int(s, f->min, f->max, &v->i) == 0;
-    case V_CHOICE:
-        return one_of(s, f->choices);
-    case V_EMAIL:
-        return n <= (size_t)f->max && util_email_ok(s);
-    case V_PHONE:
-        return n <= (size_t)f->max && valid_phone(s);
-    case V_FLAG:
-        return 1;
-    }
-    return 0;
-}
-
-/* Read and check the n fields of spec into v.  What was typed goes back into
- * Page.F.<name> (passwords excepted), so a refused form shows it again.
- * Returns 0 when every field is valid; otherwise -1, with Page.Err.<name>
- * set for each bad field and Page.Error for the first one. */
+/* The n fields of spec into v, messages from L.Admin.Err.<fld.err>; 0 or -1. */
 static int
 form_read(struct req *r, const struct fld *spec, size_t n, struct val *v)
 {
-    int bad = 0;
-
-    for (size_t i = 0; i < n; i++) {
-        const struct fld *f = &spec[i];
-        const char *raw = req_form(r, f->name);
-        const char *s = f->type == V_SECRET ? raw : trim(r, raw);
-
-        memset(&v[i], 0, sizeof(v[i]));
-        if (f->type != V_SECRET) {
-            hset(r, pool_printf(&r->pool, "Page.F.%s", f->name), s);
-        }
-        if (s && *s == '\0') {
-            s = NULL;
-        }
-        v[i].s = s;
-        if (f->type == V_FLAG) {
-            v[i].i = s && strcmp(s, "1") == 0;
-            continue;
-        }
-        if (s == NULL ? f->required : !fld_ok(f, s, &v[i])) {
-            const char *msg = lang_str(r, pool_printf(&r->pool, "Admin.Err.%s", f->err));
-
-            hset(r, pool_printf(&r->pool, "Page.Err.%s", f->name), msg);
-            if (!bad) {
-                hset(r, "Page.Error", msg);
-            }
-            bad = 1;
-        }
-    }
-    return bad ? -1 : 0;
+    return input_form(r, "Admin.Err", spec, n, v);
 }
 
 /* ---- the unit tree ------------------------------------------------------ */
@@ -923,7 +795,7 @@ counter_active(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    if (!one_of(a, zero_one)) {
+    if (!input_choice_ok(a, zero_one)) {
         return 400;
     }
     on = strcmp(a, "1") == 0;
@@ -1547,13 +1419,16 @@ rule_save(struct req *r, int create)
 {
     struct val v[A__MAX];
     unsigned long long n = 0;
-    const char *ver = trim(r, req_form(r, "legal_version"));
+    const char *ver;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
+    /* an update names its rule by the version, in a hidden field */
+    input_check(&r->pool, &r->form, rule_fields + A_VERSION, 1, v + A_VERSION);
+    ver = v[A_VERSION].s;
     if (create ? form_read(r, rule_fields, A__MAX, v) != 0
                : form_read(r, rule_fields + A_LEAD, A__MAX - A_LEAD, v + A_LEAD) != 0) {
         return rules_render(r, 422, create ? NULL : ver);

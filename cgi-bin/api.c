@@ -174,8 +174,15 @@ push_dossiers(struct req *r)
                     struct json_object *s = json_object_array_get_idx(steps, k), *seq;
 
                     memset(&st[k], 0, sizeof(st[k]));
-                    st[k].seq = json_object_object_get_ex(s, "seq", &seq) ? json_object_get_int(seq)
-                                                                          : (int)k + 1;
+                    st[k].seq = (int)k + 1;
+                    if (json_object_object_get_ex(s, "seq", &seq)) {
+                        /* a number, not text that json-c would turn into 0 */
+                        if (!json_object_is_type(seq, json_type_int) ||
+                            json_object_get_int64(seq) < 1 || json_object_get_int64(seq) > 1000) {
+                            why = "Api.Err.Step";
+                        }
+                        st[k].seq = (int)json_object_get_int64(seq);
+                    }
                     st[k].from_unit = jstr(s, "from_unit");
                     st[k].to_unit = jstr(s, "to_unit");
                     st[k].handed_at = jstr(s, "handed_at");
