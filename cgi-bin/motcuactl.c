@@ -462,6 +462,7 @@ cmd_demo(struct ctl *c, int argc, char **argv)
     if (demo_opts_parse(argc, argv, &o) != 0) {
         return 2;
     }
+    o.showcase = 1; /* the apology workflow due today, tomorrow and overdue */
     if (opt(argc, argv, "--dossiers") && !opt(argc, argv, "--ratings")) {
         o.ratings = -1;   /* the generator's 3 N / 10 */
     }

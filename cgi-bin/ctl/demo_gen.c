@@ -40,6 +40,7 @@
 #define MAX_SLOTS 256   /* units + counters + officers with aggregates */
 #define OPEN_SHARE 0.05 /* dossiers still in progress */
 #define OPEN_WINDOW 60  /* ... received within this many working days */
+#define SHOWCASE_N 7    /* the apology workflow's dossiers (showcase), part of the count */
 
 /* ---- randomness -------------------------------------------------------- */
 
@@ -1336,6 +1337,7 @@ struct life {
     struct g_unit *cu;
     struct g_user *officer;
     int day, due_day, reap, t, delay, open, age;
+    int apology; /* the showcase's choice: -1 by chance, 0 none, 1 signed, 2 a draft */
     time_t received, t0, due, odue, fin, ret, paused, esc;
     const char *status, *collect;
 };
@@ -1449,7 +1451,10 @@ live_apology(struct gen *G, struct life *L)
     struct g_unit *au;
     struct g_user *boss, *drafter;
 
-    if (p == 0 || L->nhops == 0 || !chance(&G->g, p)) {
+    if (L->apology == 0) {
+        return;
+    }
+    if (L->apology < 0 && (p == 0 || L->nhops == 0 || !chance(&G->g, p))) {
         return;
     }
     deadline = G->lead_calendar ? L->due_day - G->lead_days
@@ -1483,6 +1488,19 @@ live_apology(struct gen *G, struct life *L)
         }
     } else {
         new_day = cal_add_working_days(G->cal, L->due_day, 3 + (int)below(&G->g, 8));
+    }
+    if (L->apology > 0) {
+        /* the showcase: drafted on the first working day after the receipt,
+         * signed the day after (or left waiting for the leader) */
+        drafted = at_work(G, cal_next_working(G->cal, cal_local_day(L->t0)));
+        signed_at = L->apology == 1 ? at_work(G, cal_next_working(G->cal, cal_local_day(drafted)))
+                                    : G->now + 86400;
+        if (signed_at > G->now && L->apology == 1) {
+            signed_at = G->now - 600;
+        }
+        if (drafted >= signed_at) {
+            drafted = signed_at - 1800;
+        }
     }
     if (drafted > G->now || (L->fin && drafted >= L->fin)) {
         return;
@@ -1740,15 +1758,16 @@ write_dossier(struct gen *G, const struct life *L)
 /* Simulate and write one dossier received at `received` on `day`; open: it
  * is one of the dossiers still in progress, received `age` working days ago. */
 static enum db_rc
-one_dossier(struct gen *G, int day, time_t received, int open, int age, int nratings, int nfeedback)
+one_dossier_of(struct gen *G, const struct g_proc *pr, int apology, int day, time_t received,
+               int open, int age, int nratings, int nfeedback)
 {
-    struct life L = {.day = day, .received = received, .open = open, .age = age};
+    struct life L = {.day = day, .received = received, .open = open, .age = age, .apology = apology};
     struct g_counter *counter;
     enum db_rc rc;
     int late;
 
     /* open ones are mostly procedures whose time is not long past */
-    L.pr = pick_proc(G, open ? (age + 1) / 2 : 0);
+    L.pr = pr ? pr : pick_proc(G, open ? (age + 1) / 2 : 0);
     L.id = G->next_dossier++;
     L.qr = G->next_qr++;
     /* ND118: a commune-level procedure is received at any commune centre */
@@ -1792,6 +1811,51 @@ one_dossier(struct gen *G, int day, time_t received, int open, int age, int nrat
     for (int i = 0; i < nfeedback; i++) {
         add_feedback(G, L.id, L.centre, L.counter_id, L.officer_id, received, L.ret ? L.ret : L.fin,
                      late);
+    }
+    return rc;
+}
+
+static enum db_rc
+one_dossier(struct gen *G, int day, time_t received, int open, int age, int nratings, int nfeedback)
+{
+    return one_dossier_of(G, NULL, -1, day, received, open, age, nratings, nfeedback);
+}
+
+/* The demo province shows the whole apology workflow whatever day it is
+ * loaded: open dossiers of a provincial procedure counted in working days,
+ * received so that they are due today, tomorrow, in three working days, or
+ * were due three working days ago, with and without an apology letter,
+ * signed or waiting for the leader's signature. */
+static enum db_rc
+showcase(struct gen *G)
+{
+    static const struct {
+        int due_in;  /* working days from today to the appointment */
+        int apology; /* 0 none, 1 signed, 2 a draft */
+    } want[SHOWCASE_N] = { { 0, 0 }, { 0, 2 }, { 1, 0 }, { 1, 1 }, { 3, 0 }, { -3, 0 }, { -3, 1 } };
+    const struct g_proc *pr = NULL;
+    enum db_rc rc = DB_OK;
+
+    for (size_t i = 0; i < G->nprocs && pr == NULL; i++) {
+        const struct g_proc *c = &G->procs[i];
+
+        if (c->tunit == CAL_WORKING_DAYS && !c->commune && c->tvalue >= 3 && c->tvalue <= 10) {
+            pr = c;
+        }
+    }
+    if (pr == NULL && G->nprocs > 0) {
+        pr = &G->procs[0]; /* a catalogue without such a procedure: the dates still hold */
+    }
+    for (size_t k = 0; pr && rc == DB_OK && k < NELEM(want); k++) {
+        int due_day = cal_add_working_days(G->cal, G->today, want[k].due_in);
+        int day = cal_add_working_days(G->cal, due_day, -pr->tvalue);
+        time_t received = cal_instant(day, 8 * 60 + 15 + 7 * (int)k);
+
+        if (received >= G->now) {
+            received = G->now - 60 * (time_t)(k + 1); /* today, before the counters open */
+        }
+        rc = one_dossier_of(G, pr, want[k].apology, day, received, 1,
+                            cal_working_days_between(G->cal, day, G->today), 0, 0);
     }
     return rc;
 }
@@ -2476,7 +2540,9 @@ int
 demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o)
 {
     struct gen *G = xcalloc(1, sizeof(*G));
-    long long N = o->dossiers, M = o->feedback,
+    /* the showcase's dossiers are part of the count asked for */
+    int show = o->showcase && o->dossiers >= 10 * SHOWCASE_N;
+    long long N = o->dossiers - (show ? SHOWCASE_N : 0), M = o->feedback,
               R = o->ratings < 0 ? 3 * o->dossiers / 10 : o->ratings;
     long long need_r, need_f, idx = 0, base_r, base_f;
     struct plan_day *days = NULL;
@@ -2600,6 +2666,9 @@ demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o)
                 progress(G, "dossiers", 0);
             }
         }
+    }
+    if (rc == DB_OK && show) {
+        rc = showcase(G);
     }
     if (rc == DB_OK) {
         rc = next_chunk(G);

@@ -15,6 +15,8 @@ struct demo_opts {
     long long ratings;       /* ratings; < 0: 3 × dossiers / 10 */
     unsigned long long seed; /* same seed, same day: same data */
     int progress;            /* 1: progress on stderr (a bar on a tty, else every 10 %) */
+    int showcase;            /* 1: also the apology workflow's cases, due relative to
+                              * today (the demo province of make run; not make bench) */
 };
 
 /* Generate into r->app->db (the owner account: it sets session variables and
