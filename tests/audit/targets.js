@@ -22,11 +22,17 @@ const ACCOUNTS = { officer: 'canbo01', leader: 'lanhdao02', admin: 'quantri' };
 const ANONYMOUS = ['/can-bo/dang-nhap'];
 
 // The route tables: { "GET", "/can-bo/ho-so/*", handler, flags }
+// Paths nginx serves only to itself (location = X { internal; ... }, such as
+// the page for a body over the upload limit): from outside they answer 404.
+const INTERNAL = [...fs.readFileSync(path.join(ROOT, 'nginx', 'routes.conf'), 'utf8')
+  .matchAll(/location = (\S+) \{\s*internal;/g)].map(m => m[1]);
+
 function routeTable(prog) {
   const src = fs.readFileSync(path.join(ROOT, 'cgi-bin', prog + '.c'), 'utf8');
   const table = src.match(/static const struct route routes\[\] = \{([\s\S]*?)\n\};/);
   if (!table) throw new Error(`no route table in cgi-bin/${prog}.c`);
   return [...table[1].matchAll(/\{\s*"(GET|POST)",\s*"([^"]+)",\s*(\w+)/g)]
+    .filter(m => !INTERNAL.includes(m[2]))
     .map(m => ({ method: m[1], pattern: m[2], handler: m[3], fieldsRead: handlerFields(src, m[3]) }));
 }
 
@@ -123,6 +129,8 @@ async function main() {
     const nonce = crypto.randomBytes(13).toString('base64').replace(/[^A-Z2-7]/gi, 'A').toUpperCase().slice(0, 13);
     sql(`INSERT INTO qr_link (nonce, kind, unit_id, dossier_id) SELECT '${nonce}', 'dossier', unit_id, id FROM dossier WHERE id = ${dossierId}`);
   }
+  // a hand-over of that dossier with its paper (the move slip, /phieu/<event>)
+  const paperEvent = (sql(`SELECT id FROM dossier_event WHERE dossier_id = ${dossierId} AND paper_no IS NOT NULL ORDER BY id LIMIT 1`)[0] || ['1'])[0];
   const dossierToken = new URL(motcuactl('qr-url', one(`SELECT id FROM qr_link WHERE dossier_id = ${dossierId} ORDER BY id LIMIT 1`)).trim()).pathname.split('/')[2];
   const counterToken = new URL(motcuactl('qr-url', one("SELECT id FROM qr_link WHERE kind = 'counter' AND revoked_at IS NULL ORDER BY id LIMIT 1")).trim()).pathname.split('/')[2];
   const kiosk = crypto.randomBytes(32).toString('hex');
@@ -137,7 +145,8 @@ async function main() {
     [/^\/thu-tuc\/\*/, one('SELECT national_code FROM procedure_tthc ORDER BY id LIMIT 1')],
     [/^\/phan-anh\/\*/, filed.pub], [/^\/kiosk\/\*/, kiosk],
     [/^\/can-bo\/phan-anh\/\*/, filed.code], [/^\/can-bo\/tep\/\*/, stored],
-    [/^\/can-bo\/ho-so\/\*\/xin-loi\/\*/, dossier, apology], [/^\/can-bo\/ho-so\/\*/, dossier],
+    [/^\/can-bo\/ho-so\/\*\/xin-loi\/\*/, dossier, apology], [/^\/can-bo\/ho-so\/\*\/phieu\/\*/, dossier, paperEvent],
+    [/^\/can-bo\/ho-so\/\*/, dossier],
     [/^\/quan-tri\/don-vi\/\*\/quay\/\*/, adminUnit, counter], [/^\/quan-tri\/don-vi\/\*/, adminUnit],
     [/^\/quan-tri\/can-bo\/\*/, 'canbo05'], [/^\/quan-tri\/loai-phan-anh\/\*/, 'suggestion'],
     [/^\/quan-tri\/khoa-api\/\*/, spareKey],
