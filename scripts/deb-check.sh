@@ -136,7 +136,7 @@ for _ in $(seq 50); do
     sleep 0.2
 done
 ok "$([ $n = 5 ]; echo $?)" "the five programs start as the unit says ($exe) and open their sockets" \
-    "$(tail -3 "$LOG"/*.log)"
+    "$(tail -n 3 "$LOG"/*.log)"
 
 d=/etc/ssl/motcua-check
 mkdir -p $d
