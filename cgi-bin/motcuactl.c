@@ -431,6 +431,7 @@ cmd_setup_db(struct ctl *c, const char *conf_path, int argc, char **argv)
         if (setup_account(root, p, user, apw, apphost) != 0) {
             goto out;
         }
+        /* the owner (first) gets the database, to apply sql/grants.sql to the others */
         if (i == 0 && db_exec(root,
                               db_text(pool_printf(p,
                                                   "GRANT ALL PRIVILEGES ON `%s`.* TO '%s'@'%s'"
