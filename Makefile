@@ -10,12 +10,18 @@
 #   make format-check  C code against .clang-format (see scripts/format-check.sh)
 #   make audit   sqlmap, wapiti, 1,000 connections and a SIGKILL run on a throw-away
 #                stack (up to 30 minutes; docs/security.md §4); not part of make test
+#   make deb     the Debian package motcua_VERSION_ARCH.deb (debian/), lintian-checked
+#   make deb-check  make deb, then install, set up, serve, remove and purge it on
+#                this machine: a fresh Debian 12 only (scripts/deb-check.sh)
 
 # GNU make's built-in CC is "cc", which "CC ?= gcc" would keep: gcc unless CC is given.
 ifeq ($(origin CC),default)
 CC       := gcc
 endif
 BUILD    := build
+# the one place of the version: the man pages and debian/changelog agree with it
+# (scripts/docs-check.sh)
+VERSION  := $(shell cat VERSION)
 CS_CFLAGS := -I/usr/include/ClearSilver
 CS_LIBS   := -lneo_cgi -lneo_cs -lneo_utl -lz
 PKGS     := fcgi libqrencode libpng libsodium json-c
@@ -46,7 +52,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BINS:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 .PHONY: all deps check-libs run start stop test test-dates unit fuzz bench audit clean status \
-        install uninstall format-check
+        install uninstall format-check deb deb-check
 
 all: $(BINS)
 
@@ -69,7 +75,7 @@ $(BUILD)/libcore.a: $(CORE_OBJ)
 
 $(BUILD)/%: cgi-bin/%.c $(BUILD)/libcore.a | check-libs
 	@echo "  LD    $@"
-	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) -o $@ $< $(BUILD)/libcore.a $(LDLIBS) $(LIB_LIBS)
+	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libcore.a $(LDLIBS) $(LIB_LIBS)
 
 $(BUILD)/motcuactl: cgi-bin/motcuactl.c $(CTL_OBJ) $(BUILD)/libcore.a | check-libs
 	@echo "  LD    $@"
@@ -78,7 +84,7 @@ $(BUILD)/motcuactl: cgi-bin/motcuactl.c $(CTL_OBJ) $(BUILD)/libcore.a | check-li
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcore.a | $(BUILD)/tests check-libs
 	@echo "  LD    $@"
-	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libcore.a \
+	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(BUILD)/libcore.a \
 	    $(LDLIBS) $(LIB_LIBS)
 
 $(BUILD)/core $(BUILD)/ctl $(BUILD)/tests:
@@ -202,3 +208,25 @@ uninstall:
 
 clean:
 	rm -rf $(BUILD)
+
+# ---- Debian package -----------------------------------------------------------
+# dpkg-buildpackage runs on a copy of the tree (the files git tracks or would add)
+# in $(BUILD)/deb, so that its clean step and its output stay out of the work tree.
+DEBARCH = $(shell dpkg --print-architecture)
+DEBFILE = motcua_$(VERSION)_$(DEBARCH).deb
+DEBSRC  = $(BUILD)/deb/motcua-$(VERSION)
+
+deb:
+	@scripts/deps.sh deb
+	rm -rf $(BUILD)/deb && mkdir -p $(DEBSRC)
+	git ls-files -co --exclude-standard | while IFS= read -r f; do \
+	    [ -e "$$f" ] && printf '%s\n' "$$f"; done | tar -cf - -T - | tar -xf - -C $(DEBSRC)
+	@v=$$(cd $(DEBSRC) && dpkg-parsechangelog -S Version); [ "$$v" = "$(VERSION)" ] || \
+	    { echo "debian/changelog says $$v, VERSION says $(VERSION)" >&2; exit 1; }
+	cd $(DEBSRC) && dpkg-buildpackage -b -us -uc
+	cp $(BUILD)/deb/$(DEBFILE) .
+	lintian --fail-on error,warning $(DEBFILE)
+	@echo "deb: $(DEBFILE)"
+
+deb-check:
+	@scripts/deb-check.sh

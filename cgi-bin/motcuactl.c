@@ -35,7 +35,7 @@
 static const char usage[] =
     "usage: motcuactl [-c motcua.hdf] COMMAND [ARGS]\n"
     "\n"
-    "commands: migrate create-user import-calendar import-procedures import-dossiers\n"
+    "commands: setup-db migrate create-user import-calendar import-procedures import-dossiers\n"
     "          demo demo-data qr-ensure qr-url synonym-add synonym-list synonym-remove\n"
     "          tick rebuild-stats backup restore verify-audit\n"
     "\n"
@@ -296,6 +296,191 @@ cmd_create_user(struct ctl *c, int argc, char **argv)
     }
     return create_user(c, u, n, role, unit, opt(argc, argv, "--title"),
                        opt(argc, argv, "--counter"), pw);
+}
+
+/* ---- setup-db: the database, its six accounts, the schema --------------- */
+
+/* A name setup-db writes into its statements (MariaDB takes no placeholder for a
+ * database, account or host name): letters, digits and the characters of `extra`. */
+static int
+ddl_name_ok(const char *s, const char *extra)
+{
+    if (*s == '\0') {
+        return 0;
+    }
+    for (; *s; s++) {
+        if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", *s) == NULL &&
+            strchr(extra, *s) == NULL) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Create or update one account at DB.AppHost with the configuration's password.  The
+ * server hashes the password (a bound parameter); only the hash, hex digits, enters
+ * the statement text. */
+static int
+setup_account(struct db *root, struct pool *p, const char *user, const char *pw,
+              const char *apphost)
+{
+    struct dbres res;
+    const char *hash;
+
+    if (db_query(root, p, "SELECT PASSWORD(?)", DB_ARGS(DV_S(pw)), &res) != DB_OK) {
+        fprintf(stderr, "motcuactl: setup-db: %s\n", db_error(root));
+        return 1;
+    }
+    hash = dbres_get(&res, 0, 0);
+    if (hash == NULL || strlen(hash) != 41 || hash[0] != '*' ||
+        strspn(hash + 1, "0123456789ABCDEF") != 40) {
+        fprintf(stderr, "motcuactl: setup-db: the server did not hash the password\n");
+        return 1;
+    }
+    if (db_exec(root,
+                db_text(pool_printf(p,
+                                    "CREATE USER IF NOT EXISTS '%s'@'%s' IDENTIFIED BY"
+                                    " PASSWORD '%s'",
+                                    user, apphost, hash)),
+                DB_NOARGS, NULL, NULL) != DB_OK ||
+        db_exec(root,
+                db_text(pool_printf(p, "ALTER USER '%s'@'%s' IDENTIFIED BY PASSWORD '%s'", user,
+                                    apphost, hash)),
+                DB_NOARGS, NULL, NULL) != DB_OK) {
+        fprintf(stderr, "motcuactl: setup-db: account %s: %s\n", user, db_error(root));
+        return 1;
+    }
+    printf("setup-db: account %s@%s\n", user, apphost);
+    return 0;
+}
+
+/* Create the database and the six accounts of the configuration (passwords from
+ * it, so running it again after a password change updates them), give the owner
+ * account the database, then migrate as the owner.  Connects as an administrator:
+ * root over the local socket by default (unix-socket authentication), else
+ * --admin-user with $MOTCUA_ADMIN_PASSWORD or a line of standard input, at --host
+ * or DB.Host.  Last, it removes the package's "setup-pending" mark next to the
+ * configuration file, which keeps the systemd units from starting before. */
+static int
+cmd_setup_db(struct ctl *c, const char *conf_path, int argc, char **argv)
+{
+    static const char *const accounts[] = {
+        "owner", "citizen", "officer", "leader", "admin", "api"
+    };
+    const char *admin = opt(argc, argv, "--admin-user"), *host = opt(argc, argv, "--host");
+    const char *pw = getenv("MOTCUA_ADMIN_PASSWORD");
+    const char *name = conf_str(c->conf, "DB.Name", "motcua");
+    const char *apphost = conf_str(c->conf, "DB.AppHost", "localhost");
+    const char *slash, *mark;
+    struct pool *p = &c->req.pool;
+    struct db *root = NULL;
+    HDF *h = NULL;
+    NEOERR *err;
+    char line[512];
+    int rc = 1;
+
+    if (admin != NULL && pw == NULL) {
+        if (fgets(line, sizeof(line), stdin) == NULL) {
+            fprintf(stderr, "motcuactl: no administrator password on stdin\n");
+            return 1;
+        }
+        line[strcspn(line, "\r\n")] = '\0';
+        pw = line;
+    }
+    if (!ddl_name_ok(name, "_") || !ddl_name_ok(apphost, ".-_%")) {
+        fprintf(stderr, "motcuactl: DB.Name or DB.AppHost has a character that is not allowed\n");
+        return 1;
+    }
+    /* the administrator's connection: no database yet, so information_schema */
+    err = hdf_init(&h);
+    if (err == STATUS_OK) {
+        const char *set[][2] = {
+            { "DB.Host", host ? host : conf_str(c->conf, "DB.Host", "localhost") },
+            { "DB.Port", conf_str(c->conf, "DB.Port", "0") },
+            { "DB.Socket", conf_str(c->conf, "DB.Socket", "") },
+            { "DB.Name", "information_schema" },
+            { "DB.ConnectTimeout", conf_str(c->conf, "DB.ConnectTimeout", "2") },
+            { "DB.ReadTimeout", "60" },
+            { "DB.Accounts.setup.User", admin ? admin : "root" },
+            { "DB.Accounts.setup.Password", pw ? pw : "" },
+        };
+
+        for (size_t i = 0; i < NELEM(set) && err == STATUS_OK; i++) {
+            err = hdf_set_value(h, set[i][0], set[i][1]);
+        }
+    }
+    if (err != STATUS_OK) {
+        nerr_ignore(&err);
+        fprintf(stderr, "motcuactl: out of memory\n");
+        goto out;
+    }
+    root = db_new(h, "setup");
+    if (db_connect(root) != DB_OK) {
+        fprintf(stderr, "motcuactl: setup-db: cannot connect as %s: %s\n", admin ? admin : "root",
+                db_error(root));
+        goto out;
+    }
+    if (db_exec(root,
+                db_text(pool_printf(p,
+                                    "CREATE DATABASE IF NOT EXISTS `%s` CHARACTER SET utf8mb4"
+                                    " COLLATE utf8mb4_unicode_ci",
+                                    name)),
+                DB_NOARGS, NULL, NULL) != DB_OK) {
+        fprintf(stderr, "motcuactl: setup-db: database %s: %s\n", name, db_error(root));
+        goto out;
+    }
+    printf("setup-db: database %s\n", name);
+    for (size_t i = 0; i < NELEM(accounts); i++) {
+        const char *user = conf_str(c->conf, pool_printf(p, "DB.Accounts.%s.User", accounts[i]),
+                                    pool_printf(p, "motcua_%s", accounts[i]));
+        const char *apw =
+            conf_str(c->conf, pool_printf(p, "DB.Accounts.%s.Password", accounts[i]), "");
+
+        if (!ddl_name_ok(user, "_")) {
+            fprintf(stderr, "motcuactl: DB.Accounts.%s.User has a character that is not allowed\n",
+                    accounts[i]);
+            goto out;
+        }
+        if (*apw == '\0' || strncmp(apw, "REPLACE_WITH", 12) == 0) {
+            fprintf(stderr, "motcuactl: DB.Accounts.%s.Password is not set\n", accounts[i]);
+            goto out;
+        }
+        if (setup_account(root, p, user, apw, apphost) != 0) {
+            goto out;
+        }
+        /* the owner (first) gets the database, to apply sql/grants.sql to the others */
+        if (i == 0 && db_exec(root,
+                              db_text(pool_printf(p,
+                                                  "GRANT ALL PRIVILEGES ON `%s`.* TO '%s'@'%s'"
+                                                  " WITH GRANT OPTION",
+                                                  name, user, apphost)),
+                              DB_NOARGS, NULL, NULL) != DB_OK) {
+            fprintf(stderr, "motcuactl: setup-db: grant to %s: %s\n", user, db_error(root));
+            goto out;
+        }
+    }
+    if (db_connect(c->db) != DB_OK) {
+        fprintf(stderr, "motcuactl: setup-db: cannot connect as the owner: %s\n", db_error(c->db));
+        goto out;
+    }
+    if ((rc = cmd_migrate(c)) != 0) {
+        goto out;
+    }
+    if (conf_path == NULL) {
+        conf_path = getenv("MOTCUA_CONF");
+    }
+    slash = conf_path ? strrchr(conf_path, '/') : NULL;
+    mark = slash ? pool_printf(p, "%.*s/setup-pending", (int)(slash - conf_path), conf_path)
+                 : "setup-pending";
+    if (conf_path != NULL && unlink(mark) == 0) {
+        printf("setup-db: removed %s; start the programs:"
+               " systemctl restart motcua.target motcua-tick.timer\n",
+               mark);
+    }
+out:
+    db_close(root);
+    hdf_destroy(&h);
+    return rc;
 }
 
 /* ---- calendar import (libcsv) ------------------------------------------ */
@@ -1134,11 +1319,14 @@ main(int argc, char **argv)
 
         nerr_ignore(&e);
     }
-    if (db_connect(c.db) != DB_OK) {
+    /* setup-db creates the owner account: it connects as an administrator first */
+    if (strcmp(cmd, "setup-db") != 0 && db_connect(c.db) != DB_OK) {
         fprintf(stderr, "motcuactl: cannot connect to the database: %s\n", db_error(c.db));
         return 1;
     }
-    if (strcmp(cmd, "migrate") == 0) {
+    if (strcmp(cmd, "setup-db") == 0) {
+        rc = cmd_setup_db(&c, conf_path, argc - i, argv + i);
+    } else if (strcmp(cmd, "migrate") == 0) {
         rc = cmd_migrate(&c);
     } else if (strcmp(cmd, "create-user") == 0) {
         rc = cmd_create_user(&c, argc - i, argv + i);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what motcua needs from Debian 12 packages (and the browser-test
 # libraries from npm).  Idempotent and non-interactive; a no-op when all is there.
+# "deps.sh deb" (make deb): what building the Debian package needs, and only that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,13 +10,20 @@ pkgs=(gcc make pkg-config libfcgi-dev libfcgi-bin clearsilver-dev libmariadb-dev
       libcsv-dev libunistring-dev libjson-c-dev nginx-light curl ca-certificates zbar-tools
       librsvg2-bin chromium valgrind clang libclang-rt-14-dev clang-format fonts-noto-core
       procps iproute2 wrk sysbench gzip faketime libfaketime)
+if [ "${1:-}" = deb ]; then
+    pkgs=(build-essential pkg-config libfcgi-dev clearsilver-dev libmariadb-dev libqrencode-dev
+          libsodium-dev libpng-dev libcsv-dev libunistring-dev libjson-c-dev
+          debhelper dpkg-dev lintian git)
+fi
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 # Node.js: any node >= 18 with npm will do (Debian's, or one already installed).
-command -v node >/dev/null || missing+=(nodejs)
-command -v npm  >/dev/null || missing+=(npm)
+if [ "${1:-}" != deb ]; then
+    command -v node >/dev/null || missing+=(nodejs)
+    command -v npm  >/dev/null || missing+=(npm)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
     echo "deps: installing ${missing[*]}"
@@ -32,6 +40,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+[ "${1:-}" = deb ] && exit 0
 
 # Browser-test libraries (playwright-core drives Debian's chromium; axe-core).
 if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then

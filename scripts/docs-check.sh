@@ -82,4 +82,15 @@ missing=$(absent "$usage" '[" ]@[ \\]' $cmds)
 ok "$([ -n "$cmds" ] && [ -z "$missing" ] && grep -q 'man motcuactl' <<< "$usage"; echo $?)" \
     "motcuactl --help names every command and points to man motcuactl" "missing:$missing"
 
+# one version: VERSION, the man pages' headers and debian/changelog
+v=$(cat VERSION)
+bad=""
+for m in "$MAN1" "$MAN5"; do
+    grep -q "^\.TH .* \"motcua $v\" " "$m" || bad="$bad $m"
+done
+cl=$(sed -n '1s/^motcua (\([^)]*\)).*/\1/p' debian/changelog)
+[ "$cl" = "$v" ] || bad="$bad debian/changelog ($cl)"
+ok "$([[ $v =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] && [ -z "$bad" ]; echo $?)" \
+    "VERSION ($v), the man pages and debian/changelog name one version" "disagree:$bad"
+
 tap_end
