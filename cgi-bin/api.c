@@ -230,8 +230,8 @@ push_dossiers(struct req *r)
 }
 
 static const struct route routes[] = {
-    { "GET", "/api/v1/health", ping, 0 },
-    { "POST", "/api/v1/dossiers", push_dossiers, R_RAWBODY | R_NOCSRF },
+    { "GET", "/api/v1/health", ping, 0, 0 },
+    { "POST", "/api/v1/dossiers", push_dossiers, R_RAWBODY | R_NOCSRF, 0 },
 };
 
 static const struct program prog = { "api", routes, NELEM(routes), P_KEY_AUTH };

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "access.h"
 #include "audit.h"
 #include "calendar.h"
 #include "conf.h"
@@ -503,9 +504,9 @@ audit_page(struct req *r)
 }
 
 static const struct route routes[] = {
-    { "GET", "/lanh-dao/", dashboard, 0 },
-    { "GET", "/lanh-dao/danh-sach", drill, 0 },
-    { "GET", "/lanh-dao/nhat-ky", audit_page, 0 },
+    { "GET", "/lanh-dao/", dashboard, 0, ACCESS_AUDIT },
+    { "GET", "/lanh-dao/danh-sach", drill, 0, ACCESS_AUDIT },
+    { "GET", "/lanh-dao/nhat-ky", audit_page, 0, ACCESS_AUDIT },
 };
 
 static const struct program prog = { "leader", routes, NELEM(routes), P_STAFF_SESSION };

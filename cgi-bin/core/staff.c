@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "access.h"
 #include "audit.h"
 #include "conf.h"
 #include "db.h"
@@ -14,25 +15,29 @@
 #include "staff_mark.h"
 #include "util.h"
 
-static int
-role_in(const char *role, const char *roles)
+/* The roles named in a comma-separated list ("officer,leader"), as bits. */
+static unsigned
+role_bits(const char *roles)
 {
-    size_t n = strlen(role);
+    unsigned bits = 0;
 
     for (const char *p = roles; p && *p;) {
         const char *end = strchr(p, ',');
         size_t len = end ? (size_t)(end - p) : strlen(p);
+        char one[16];
 
-        if (len == n && strncmp(p, role, n) == 0) {
-            return 1;
+        if (len < sizeof(one)) {
+            memcpy(one, p, len);
+            one[len] = '\0';
+            bits |= access_role_bit(one);
         }
         p = end ? end + 1 : NULL;
     }
-    return 0;
+    return bits;
 }
 
 int
-staff_require(struct req *r, const char *roles)
+staff_allow(struct req *r, unsigned roles)
 {
     if (r->user == NULL) {
         char *esc = NULL;
@@ -48,11 +53,17 @@ staff_require(struct req *r, const char *roles)
     if (r->user->must_change_pw && strcmp(r->path, "/can-bo/doi-mat-khau") != 0) {
         return resp_redirect(r, "/can-bo/doi-mat-khau");
     }
-    if (!role_in(r->user->role, roles)) {
+    if (!(access_role_bit(r->user->role) & roles)) {
         hset(r, "Page.ErrDetail", lang_str(r, "Staff.Forbidden"));
         return 403;
     }
     return 0;
+}
+
+int
+staff_require(struct req *r, const char *roles)
+{
+    return staff_allow(r, role_bits(roles));
 }
 
 enum db_rc
@@ -64,6 +75,7 @@ staff_hdf(struct req *r)
     if (r->user == NULL) {
         return DB_OK;
     }
+    access_menu_hdf(r);
     hset(r, "Req.User.Name", r->user->full_name);
     hset(r, "Req.User.Role", r->user->role);
     hseti(r, "Req.User.Id", r->user->id);

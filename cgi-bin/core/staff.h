@@ -9,6 +9,9 @@
  * comma-separated list roles ("officer,leader").  Returns 0 when allowed;
  * otherwise the status to return (303 to the sign-in page, or 403). */
 int staff_require(struct req *r, const char *roles);
+/* The same for the roles as bits (an ACCESS_* rule, access.h): what the
+ * worker checks for every staff route before its handler. */
+int staff_allow(struct req *r, unsigned roles);
 
 /* Put the signed-in user into the page data (Req.User.*). */
 enum db_rc staff_hdf(struct req *r);

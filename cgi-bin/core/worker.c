@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "access.h"
 #include "calendar.h"
 #include "conf.h"
 #include "csrf.h"
@@ -27,6 +28,7 @@
 #include "ratelimit.h"
 #include "render.h"
 #include "session.h"
+#include "staff.h"
 #include "util.h"
 
 static volatile sig_atomic_t stopping;
@@ -360,6 +362,11 @@ dispatch(struct req *r)
         hset(r, "Page.ErrDetail", lang_str(r, "Err.CSRF"));
         return 403;
     }
+    /* the route's access rule, before any handler can forget it */
+    if ((prog->flags & P_STAFF_SESSION) && !(rt->flags & R_PUBLIC) &&
+        (rc = staff_allow(r, rt->roles)) != 0) {
+        return rc;
+    }
     return rt->handler(r);
 }
 
@@ -493,6 +500,9 @@ program_main(const struct program *prog, int argc, char **argv)
     memset(&a, 0, sizeof(a));
     a.prog = prog;
     log_set_program(prog->name);
+    if (access_check(prog) != 0) {
+        return 1;
+    }
     nerr_init();
     if (sodium_init() < 0 || mysql_library_init(0, NULL, NULL) != 0) {
         log_err("library initialisation failed");

@@ -11,12 +11,16 @@
 #define R_RAWBODY 0x2 /* POST whose body the handler reads itself (API, uploads) */
 #define R_NOCSRF 0x4  /* with R_FORM: token checked by the handler (API) */
 #define R_UPLOAD 0x8  /* POST, multipart/form-data or urlencoded, up to Limits.UploadBody */
+#define R_PUBLIC 0x10 /* in a staff program: open without signing in (sign-in, sign-out) */
 
 struct route {
     const char *method;  /* "GET" (also answers HEAD) or "POST" */
     const char *pattern; /* "/ho-so/X", where a star matches one segment */
     int (*handler)(struct req *r);
     int flags;
+    /* in a staff program: the access rule (ACCESS_*, access.h), checked by
+     * the worker before the handler; unused elsewhere */
+    unsigned roles;
 };
 
 /* Program traits: what the request cycle does for every route of a program.
