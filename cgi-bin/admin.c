@@ -1172,7 +1172,7 @@ user_render(struct req *r, int status, int keep)
     dr = db_query(r->app->db, &r->pool,
                   "SELECT s.full_name, COALESCE(s.title, ''), s.role, u.code,"
                   "       COALESCE(s.counter_id, 0), s.username, s.disabled, s.must_change_pw,"
-                  "       DATE_FORMAT(s.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(s.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
                   "       (SELECT COUNT(*) FROM session x WHERE x.user_id = s.id"
                   "           AND x.expires_at > UTC_TIMESTAMP()), s.id"
                   "  FROM users s JOIN org_unit u ON u.id = s.unit_id WHERE s.username = ?",
@@ -1883,8 +1883,8 @@ qr_render(struct req *r, int status, const char *unit_code)
     dr = db_query(r->app->db, &r->pool,
                   "SELECT q.id, q.kind, COALESCE(CONCAT(c.code, ' – ', c.name), ''),"
                   "       COALESCE(o.full_name, ''),"
-                  "       DATE_FORMAT(q.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
-                  "       COALESCE(DATE_FORMAT(q.revoked_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(q.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                  "       COALESCE(DATE_FORMAT(q.revoked_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
                   "                ''), q.nonce"
                   "  FROM qr_link q LEFT JOIN counter c ON c.id = q.counter_id"
                   "  LEFT JOIN users o ON o.id = q.officer_id"
@@ -2107,7 +2107,7 @@ api_render(struct req *r, int status)
 
     dr = db_query(r->app->db, &r->pool,
                   "SELECT a.id, a.name, u.code, COALESCE(u.short_name, u.name), a.active,"
-                  "       DATE_FORMAT(a.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i')"
+                  "       DATE_FORMAT(a.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')"
                   "  FROM api_client a JOIN org_unit u ON u.id = a.unit_id"
                   " ORDER BY a.active DESC, a.name",
                   DB_NOARGS, &res);
@@ -2223,11 +2223,12 @@ kiosk_render(struct req *r, int status)
 
     dr = db_query(r->app->db, &r->pool,
                   "SELECT k.id, k.name, c.name, COALESCE(u.short_name, u.name),"
-                  "       DATE_FORMAT(k.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(k.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
                   "       k.revoked_at IS NOT NULL,"
-                  "       DATE_FORMAT(k.last_rating + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i')"
+                  "       DATE_FORMAT(k.last_rating + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')"
                   "  FROM kiosk_device k JOIN counter c ON c.id = k.counter_id"
-                  "  JOIN org_unit u ON u.id = c.unit_id ORDER BY k.revoked_at IS NOT NULL, u.sort_order, c.sort_order",
+                  "  JOIN org_unit u ON u.id = c.unit_id ORDER BY k.revoked_at IS NOT NULL, "
+                  "u.sort_order, c.sort_order",
                   DB_NOARGS, &res);
     if (dr == DB_OK) {
         dr = db_query(r->app->db, &r->pool,
@@ -2423,7 +2424,7 @@ trail_page(struct req *r)
         page = 1;
     }
     dr = db_query(r->app->db, &r->pool,
-                  "SELECT DATE_FORMAT(a.at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i:%s'), o.full_name,"
+                  "SELECT DATE_FORMAT(a.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i:%s'), o.full_name,"
                   "       REPLACE(a.action, '.', '_'),"
                   "       CASE a.object_type WHEN 'org_unit' THEN u.name"
                   "            WHEN 'counter' THEN CONCAT(c.code, ' · ', cu.short_name)"

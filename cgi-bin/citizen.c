@@ -972,8 +972,8 @@ procedure_page(struct req *r)
     }
     /* how long it really took over the last 12 months, beside the statutory time */
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT COUNT(*), COALESCE(SUM(DATE(d.finished_at + INTERVAL 7 HOUR) <="
-                  "                              DATE(d.original_due_at + INTERVAL 7 HOUR)), 0)"
+                  "SELECT COUNT(*), COALESCE(SUM(DATE(d.finished_at + " SQL_VN_OFFSET ") <="
+                  "                              DATE(d.original_due_at + " SQL_VN_OFFSET ")), 0)"
                   "  FROM dossier d WHERE d.procedure_id = ? AND d.finished_at IS NOT NULL"
                   "   AND d.status IN ('ready','returned')"
                   "   AND d.finished_at >= UTC_TIMESTAMP() - INTERVAL 12 MONTH",

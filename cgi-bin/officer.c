@@ -1147,18 +1147,19 @@ tracking_book(struct req *r)
     cal_format(to, t);
     dr = db_query(r->app->db, &r->pool,
                   "SELECT d.book_seq, d.code, p.name, d.sets, d.applicant_name,"
-                  "       CONCAT_WS(' · ', NULLIF(d.applicant_address, ''), NULLIF(d.applicant_phone, '')),"
+                  "       CONCAT_WS(' · ', NULLIF(d.applicant_address, ''), "
+                  "NULLIF(d.applicant_phone, '')),"
                   "       pu.name,"
-                  "       DATE_FORMAT(d.received_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
-                  "       DATE_FORMAT(d.original_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                  "       (SELECT DATE_FORMAT(MIN(s.handed_at) + INTERVAL 7 HOUR, '%d/%m/%Y')"
+                  "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                  "       (SELECT DATE_FORMAT(MIN(s.handed_at) + " SQL_VN_OFFSET ", '%d/%m/%Y')"
                   "          FROM dossier_step s WHERE s.dossier_id = d.id),"
-                  "       DATE_FORMAT(d.finished_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                  "       DATE_FORMAT(d.returned_at + INTERVAL 7 HOUR, '%d/%m/%Y'), d.status"
+                  "       DATE_FORMAT(d.finished_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                  "       DATE_FORMAT(d.returned_at + " SQL_VN_OFFSET ", '%d/%m/%Y'), d.status"
                   "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
                   "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
-                  " WHERE d.unit_id = ? AND d.received_at >= ? - INTERVAL 7 HOUR"
-                  "   AND d.received_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"
+                  " WHERE d.unit_id = ? AND d.received_at >= ? - " SQL_VN_OFFSET
+                  "   AND d.received_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET
                   " ORDER BY d.received_at, d.id LIMIT 10000",
                   DB_ARGS(DV_I(r->user->unit_id), DV_S(f), DV_S(t)), &res);
     if (dr != DB_OK) {

@@ -92,11 +92,11 @@ enum db_rc stats_qd766_rebuild(struct req *r);
 
 /* -1 early, 0 on time, 1 late: finished dossier d against its statutory
  * appointment, day against day (the SQL twin of dossier_timeliness). */
-#define STATS_TIMELINESS                                                                    \
-    " SIGN(DATEDIFF(d.finished_at + INTERVAL 7 HOUR, d.original_due_at + INTERVAL 7 HOUR))"
+#define STATS_TIMELINESS \
+    " SIGN(DATEDIFF(d.finished_at + " SQL_VN_OFFSET ", d.original_due_at + " SQL_VN_OFFSET "))"
 /* Dossier d, finished, got its result early or on time (the statutory appointment). */
-#define STATS_IN_TIME                                                                       \
-    " DATE(d.finished_at + INTERVAL 7 HOUR) <= DATE(d.original_due_at + INTERVAL 7 HOUR)"
+#define STATS_IN_TIME \
+    " DATE(d.finished_at + " SQL_VN_OFFSET ") <= DATE(d.original_due_at + " SQL_VN_OFFSET ")"
 /* What puts a dossier in dossier_unhappy: a rating x, a case f of it. */
 #define STATS_UNHAPPY_RATING " x.level = 1"
 #define STATS_UNHAPPY_CASE " f.kind IN ('petition','conduct') AND f.status <> 'rejected'"
@@ -115,8 +115,8 @@ enum db_rc stats_qd766_rebuild(struct req *r);
     "             AND n.id > e.id AND n.id < v.id)))"
 #define STATS_NO_APOLOGY                                                                    \
     " NOT EXISTS (SELECT 1 FROM apology a WHERE a.dossier_id = d.id AND a.status <> 'draft')"
-#define STATS_DELAY                                                                         \
-    " IF(d.finished_at IS NULL, -1, DATEDIFF(d.finished_at + INTERVAL 7 HOUR,"             \
-    "                                        d.original_due_at + INTERVAL 7 HOUR))"
+#define STATS_DELAY                                                              \
+    " IF(d.finished_at IS NULL, -1, DATEDIFF(d.finished_at + " SQL_VN_OFFSET "," \
+    "                                        d.original_due_at + " SQL_VN_OFFSET "))"
 
 #endif

@@ -375,7 +375,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
         return rc;
     }
     buf_adds(&q.sql, "SELECT f.code, f.kind, f.status,"
-                     "       DATE_FORMAT(f.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                     "       DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
                      "       UNIX_TIMESTAMP(f.due_at), u.short_name, c.name, a.full_name,"
                      "       LEFT(f.content, 141), f.paused_at IS NOT NULL,"
                      "       f.escalated_at IS NOT NULL,"
@@ -482,11 +482,11 @@ case_hdf(struct req *r, const struct case_row *c, int show_contact)
 
     rc = db_query(r->app->db, &r->pool,
                   "SELECT f.code, f.kind, f.status, f.content, f.identity,"
-                  "       DATE_FORMAT(f.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
                   "       u.name, c.name, o.full_name, a.full_name, f.formal,"
-                  "       DATE_FORMAT(f.answered_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(f.answered_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
                   "       f.answer_satisfied,"
-                  "       DATE_FORMAT(f.forward_due + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                  "       DATE_FORMAT(f.forward_due + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
                   "       f.escalated_at IS NOT NULL, CONCAT(f.code, '-', f.check_part),"
                   "       (SELECT level FROM rating WHERE id = f.rating_id),"
                   "       f.status = 'new' AND f.forward_due < UTC_TIMESTAMP(),"
@@ -536,7 +536,7 @@ case_hdf(struct req *r, const struct case_row *c, int show_contact)
     hset_rows(r, "Page.Files", &files, fcols);
     rc = db_query(r->app->db, &r->pool,
                   "SELECT e.event, e.public, e.body,"
-                  "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'), a.full_name"
+                  "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'), a.full_name"
                   "  FROM feedback_event e LEFT JOIN users a ON a.id = e.actor_id"
                   " WHERE e.feedback_id = ? ORDER BY e.at, e.id",
                   DB_ARGS(DV_I(c->id)), &ev);

@@ -84,7 +84,8 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
     if (l->dossier_id) {
         /* a dossier is rated once: a new rating within the window replaces it */
         rc = db_query(db, &r->pool,
-                      "SELECT id, ref, level, DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m-%d'),"
+                      "SELECT id, ref, level, DATE_FORMAT(created_at + " SQL_VN_OFFSET
+                      ", '%Y-%m-%d'),"
                       "       created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR,"
                       "       COALESCE(c_attitude, 0), COALESCE(c_time, 0), COALESCE(c_trips, 0),"
                       "       COALESCE(c_guidance, 0)"
@@ -93,14 +94,14 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
     } else if (in->replace_ref && strlen(in->replace_ref) == 16 && in->replace_minutes > 0) {
         /* the same browser changing its mind shortly after, through the same link */
         rc = db_query(db, &r->pool,
-                      "SELECT id, ref, level, DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m-%d'),"
+                      "SELECT id, ref, level, DATE_FORMAT(created_at + " SQL_VN_OFFSET
+                      ", '%Y-%m-%d'),"
                       "       1,"
                       "       COALESCE(c_attitude, 0), COALESCE(c_time, 0), COALESCE(c_trips, 0),"
                       "       COALESCE(c_guidance, 0)"
                       "  FROM rating WHERE ref = ? AND qr_link_id = ?"
                       "   AND created_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE FOR UPDATE",
-                      DB_ARGS(DV_S(in->replace_ref), DV_I(l->id), DV_I(in->replace_minutes)),
-                      &res);
+                      DB_ARGS(DV_S(in->replace_ref), DV_I(l->id), DV_I(in->replace_minutes)), &res);
     } else {
         res.nrows = 0;
         rc = DB_OK;
@@ -255,7 +256,7 @@ rating_kiosk_criteria(struct req *r, const char *ref, long long link_id, const s
     if (rc == DB_OK) {
         rc = db_query(db, &r->pool,
                       "SELECT id, unit_id, COALESCE(counter_id, 0), COALESCE(officer_id, 0),"
-                      "       DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m-%d'),"
+                      "       DATE_FORMAT(created_at + " SQL_VN_OFFSET ", '%Y-%m-%d'),"
                       "       COALESCE(c_attitude, 0), COALESCE(c_time, 0), COALESCE(c_trips, 0),"
                       "       COALESCE(c_guidance, 0)"
                       "  FROM rating WHERE ref = ? AND qr_link_id = ? AND channel = 'kiosk'"
@@ -617,11 +618,12 @@ feedback_public_hdf(struct req *r, long long id)
 
     rc = db_query(r->app->db, &r->pool,
                   "SELECT CONCAT(f.code, '-', f.check_part), f.kind, f.status, u.name,"
-                  "       DATE_FORMAT(f.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
-                  "       DATE_FORMAT(f.due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                  "       DATE_FORMAT(f.answered_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(f.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                  "       DATE_FORMAT(f.answered_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
                   "       f.answer_satisfied,"
-                  "       f.due_at < UTC_TIMESTAMP() AND f.status NOT IN ('answered','closed','rejected')"
+                  "       f.due_at < UTC_TIMESTAMP() AND f.status NOT IN "
+                  "('answered','closed','rejected')"
                   "         AND f.paused_at IS NULL,"
                   "       f.identity, c.name"
                   "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"
@@ -639,7 +641,7 @@ feedback_public_hdf(struct req *r, long long id)
         }
     }
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT event, body, DATE_FORMAT(at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i')"
+                  "SELECT event, body, DATE_FORMAT(at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')"
                   "  FROM feedback_event WHERE feedback_id = ? AND public = 1 ORDER BY at, id",
                   DB_ARGS(DV_I(id)), &ev);
     if (rc != DB_OK) {

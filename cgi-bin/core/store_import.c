@@ -199,20 +199,22 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
         time_t h = import_time(s->handed_at);
         time_t sd = s->due_at ? import_time(s->due_at) : 0, done = s->done_at ? import_time(s->done_at) : 0;
 
-        rc = db_exec(db,
-                     "INSERT INTO dossier_step (dossier_id, seq, from_unit_id, to_unit_id, giver,"
-                     "                          handed_at, due_at, done_at, result)"
-                     " VALUES (?, ?, (SELECT id FROM org_unit WHERE code = ?),"
-                     "         (SELECT id FROM org_unit WHERE code = ?), '', FROM_UNIXTIME(?),"
-                     "         IF(? = 0, NULL, FROM_UNIXTIME(?)), IF(? = 0, NULL, FROM_UNIXTIME(?)),"
-                     "         IF(? = 0 OR ? = 0, NULL,"
-                     "            IF(DATE(FROM_UNIXTIME(?) + INTERVAL 7 HOUR) < DATE(FROM_UNIXTIME(?) + INTERVAL 7 HOUR), 'early',"
-                     "            IF(DATE(FROM_UNIXTIME(?) + INTERVAL 7 HOUR) = DATE(FROM_UNIXTIME(?) + INTERVAL 7 HOUR), 'on_time', 'late'))))",
-                     DB_ARGS(DV_I(id), DV_I(s->seq ? s->seq : (int)i + 1), DV_S(s->from_unit),
-                             DV_S(s->to_unit), DV_I(h), DV_I(sd), DV_I(sd), DV_I(done),
-                             DV_I(done), DV_I(done), DV_I(sd), DV_I(done), DV_I(sd), DV_I(done),
-                             DV_I(sd)),
-                     NULL, NULL);
+        rc =
+            db_exec(db,
+                    "INSERT INTO dossier_step (dossier_id, seq, from_unit_id, to_unit_id, giver,"
+                    "                          handed_at, due_at, done_at, result)"
+                    " VALUES (?, ?, (SELECT id FROM org_unit WHERE code = ?),"
+                    "         (SELECT id FROM org_unit WHERE code = ?), '', FROM_UNIXTIME(?),"
+                    "         IF(? = 0, NULL, FROM_UNIXTIME(?)), IF(? = 0, NULL, FROM_UNIXTIME(?)),"
+                    "         IF(? = 0 OR ? = 0, NULL,"
+                    "            IF(DATE(FROM_UNIXTIME(?) + " SQL_VN_OFFSET
+                    ") < DATE(FROM_UNIXTIME(?) + " SQL_VN_OFFSET "), 'early',"
+                    "            IF(DATE(FROM_UNIXTIME(?) + " SQL_VN_OFFSET
+                    ") = DATE(FROM_UNIXTIME(?) + " SQL_VN_OFFSET "), 'on_time', 'late'))))",
+                    DB_ARGS(DV_I(id), DV_I(s->seq ? s->seq : (int)i + 1), DV_S(s->from_unit),
+                            DV_S(s->to_unit), DV_I(h), DV_I(sd), DV_I(sd), DV_I(done), DV_I(done),
+                            DV_I(done), DV_I(sd), DV_I(done), DV_I(sd), DV_I(done), DV_I(sd)),
+                    NULL, NULL);
     }
     if (rc == DB_OK) {
         /* the competent agency the papers name: the first agency the
