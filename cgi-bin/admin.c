@@ -784,24 +784,19 @@ unit_reopen(struct req *r)
 
 /* ---- counters ----------------------------------------------------------- */
 
-/* A fresh QR link inside the caller's transaction; its id into *id. */
+/* A fresh QR link inside the caller's transaction, audited; its id into *id. */
 static enum db_rc
 qr_insert(struct req *r, const char *kind, long long unit_id, long long counter_id,
           long long officer_id, unsigned long long *id)
 {
-    char tok[TOKEN_LEN + 1], nonce[TOKEN_NONCE_LEN + 1];
+    struct qrlink l = { .unit_id = unit_id, .counter_id = counter_id, .officer_id = officer_id };
     enum db_rc dr;
 
-    token_new(r->app->secret, tok, nonce);
-    dr = db_exec(r->app->db,
-                 "INSERT INTO qr_link (nonce, kind, unit_id, counter_id, officer_id)"
-                 " VALUES (?, ?, ?, ?, ?)",
-                 DB_ARGS(DV_S(nonce), DV_S(kind), DV_I(unit_id),
-                         counter_id ? DV_I(counter_id) : DV_NULL,
-                         officer_id ? DV_I(officer_id) : DV_NULL),
-                 NULL, id);
+    snprintf(l.kind, sizeof(l.kind), "%s", kind);
+    dr = qrlink_create(r->app->db, r->app->secret, &l);
+    *id = (unsigned long long)l.id;
     if (dr == DB_OK) {
-        dr = audit(r, "qr.create", "qr_link", (long long)*id,
+        dr = audit(r, "qr.create", "qr_link", l.id,
                    pool_printf(&r->pool, "%s unit=%lld counter=%lld officer=%lld", kind, unit_id,
                                counter_id, officer_id));
     }

@@ -624,16 +624,12 @@ cmd_qr_ensure(struct ctl *c)
             return die_db(c, "qr-ensure");
         }
         for (size_t i = 0; i < res.nrows; i++) {
-            char tok[TOKEN_LEN + 1], nonce[TOKEN_NONCE_LEN + 1];
-            const char *counter = dbres_get(&res, i, 2), *officer = dbres_get(&res, i, 3);
+            struct qrlink l = { .unit_id = util_num(dbres_get(&res, i, 1)),
+                                .counter_id = util_num(dbres_get(&res, i, 2)),
+                                .officer_id = util_num(dbres_get(&res, i, 3)) };
 
-            token_new(c->app.secret, tok, nonce);
-            if (db_exec(c->db,
-                        "INSERT INTO qr_link (nonce, kind, unit_id, counter_id, officer_id)"
-                        " VALUES (?, ?, ?, ?, ?)",
-                        DB_ARGS(DV_S(nonce), DV_S(dbres_get(&res, i, 0)),
-                                DV_S(dbres_get(&res, i, 1)), DV_S(counter), DV_S(officer)),
-                        NULL, NULL) != DB_OK) {
+            snprintf(l.kind, sizeof(l.kind), "%s", dbres_get(&res, i, 0));
+            if (qrlink_create(c->db, c->app.secret, &l) != DB_OK) {
                 return die_db(c, "qr-ensure");
             }
             made++;

@@ -1,4 +1,5 @@
-/* qrlink.c — resolving QR tokens to their context. */
+/* qrlink.c — QR links: created (the one INSERT of a link) and resolved from
+ * their tokens to their context. */
 #include "qrlink.h"
 
 #include <stdlib.h>
@@ -163,6 +164,26 @@ qrlink_resolve(struct req *r, const char *token, struct qrlink *out, enum qr_sta
         }
     }
     return DB_OK;
+}
+
+enum db_rc
+qrlink_create(struct db *db, const unsigned char secret[32], struct qrlink *l)
+{
+    char nonce[TOKEN_NONCE_LEN + 1];
+    unsigned long long id = 0;
+    enum db_rc rc;
+
+    token_new(secret, l->token, nonce);
+    rc = db_exec(db,
+                 "INSERT INTO qr_link (nonce, kind, unit_id, counter_id, officer_id, dossier_id)"
+                 " VALUES (?, ?, ?, ?, ?, ?)",
+                 DB_ARGS(DV_S(nonce), DV_S(l->kind), DV_I(l->unit_id),
+                         l->counter_id ? DV_I(l->counter_id) : DV_NULL,
+                         l->officer_id ? DV_I(l->officer_id) : DV_NULL,
+                         l->dossier_id ? DV_I(l->dossier_id) : DV_NULL),
+                 NULL, &id);
+    l->id = (long long)id;
+    return rc;
 }
 
 void

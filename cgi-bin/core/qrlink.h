@@ -23,6 +23,13 @@ struct qrlink {
 enum db_rc qrlink_resolve(struct req *r, const char *token, struct qrlink *out,
                           enum qr_state *state);
 
+/* A new link, inside the caller's transaction: a fresh token for l->kind
+ * ("unit", "counter", "officer" or "dossier") pointing at l->unit_id and, where
+ * not 0, l->counter_id, l->officer_id and l->dossier_id.  On DB_OK l->id and
+ * l->token are set; the other fields are not read.  The only place a link is
+ * written (motcuactl demo writes its generated ones in bulk). */
+enum db_rc qrlink_create(struct db *db, const unsigned char secret[32], struct qrlink *l);
+
 /* Put the link's context into the page data under prefix (Page.Ctx). */
 void qrlink_hdf(struct req *r, const struct qrlink *l, const char *prefix);
 

@@ -12,6 +12,7 @@
 #include "papers.h"
 #include "sec.h"
 #include "stats.h"
+#include "qrlink.h"
 
 const char *const dossier_states[DS__COUNT] = { "received", "processing", "supplement", "refused",
                                                 "stopped",  "ready",      "returned" };
@@ -210,7 +211,7 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     time_t now = time(NULL), due;
     enum cal_unit unit;
     unsigned long long id;
-    char day[11], tok[TOKEN_LEN + 1], nonce[TOKEN_NONCE_LEN + 1];
+    char day[11];
     long long seq, year_from, year_to;
     enum db_rc rc;
 
@@ -271,14 +272,13 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
                          DV_I(year_from), DV_I(year_to)),
                  NULL, &id);
     if (rc == DB_OK) {
-        token_new(r->app->secret, tok, nonce);
-        rc = db_exec(db,
-                     "INSERT INTO qr_link (nonce, kind, unit_id, counter_id, officer_id, dossier_id)"
-                     " VALUES (?, 'dossier', ?, ?, ?, ?)",
-                     DB_ARGS(DV_S(nonce), DV_I(in->unit_id),
-                             in->counter_id ? DV_I(in->counter_id) : DV_NULL, DV_I(r->user->id),
-                             DV_I(id)),
-                     NULL, NULL);
+        struct qrlink l = { .kind = "dossier",
+                            .unit_id = in->unit_id,
+                            .counter_id = in->counter_id,
+                            .officer_id = r->user->id,
+                            .dossier_id = (long long)id };
+
+        rc = qrlink_create(db, r->app->secret, &l);
     }
     if (rc == DB_OK) {
         rc = dossier_cycle_open(r, (long long)id, 1, now, due);

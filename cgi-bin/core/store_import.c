@@ -10,6 +10,7 @@
 #include "stats.h"
 #include "store_dossier.h"
 #include "token.h"
+#include "qrlink.h"
 
 time_t
 import_time(const char *s)
@@ -165,8 +166,6 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
                          NULL, NULL);
         }
     } else if (rc == DB_OK) {
-        char tok[TOKEN_LEN + 1], nonce[TOKEN_NONCE_LEN + 1];
-
         rc = db_exec(db,
                      "INSERT INTO dossier (code, unit_id, procedure_id, processing_unit_id,"
                      "                     applicant_name, applicant_address, applicant_phone,"
@@ -187,11 +186,9 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
         }
         if (rc == DB_OK) {
             /* imported dossiers can be tracked and rated by QR too */
-            token_new(r->app->secret, tok, nonce);
-            rc = db_exec(db,
-                         "INSERT INTO qr_link (nonce, kind, unit_id, dossier_id)"
-                         " VALUES (?, 'dossier', ?, ?)",
-                         DB_ARGS(DV_S(nonce), DV_I(unit), DV_I(id)), NULL, NULL);
+            struct qrlink l = { .kind = "dossier", .unit_id = unit, .dossier_id = id };
+
+            rc = qrlink_create(db, r->app->secret, &l);
         }
     }
     for (size_t i = 0; rc == DB_OK && i < d->nsteps; i++) {
