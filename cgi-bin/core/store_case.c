@@ -578,12 +578,7 @@ forward_late_mark(struct req *r, long long id, long long unit_id, long long due,
 static enum db_rc
 event(struct req *r, long long id, const char *ev, int public, const char *body)
 {
-    return db_exec(r->app->db,
-                   "INSERT INTO feedback_event (feedback_id, at, actor_id, event, public, body)"
-                   " VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?)",
-                   DB_ARGS(DV_I(id), r->user ? DV_I(r->user->id) : DV_NULL, DV_S(ev),
-                           DV_I(public), DV_S(body ? body : "")),
-                   NULL, NULL);
+    return feedback_event_add(r->app->db, id, r->user ? r->user->id : 0, ev, public, body);
 }
 
 /* Run an UPDATE of case id guarded by the states it may leave; DB_DUP stands

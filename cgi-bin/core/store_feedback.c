@@ -501,10 +501,7 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
                      NULL, NULL);
     }
     if (rc == DB_OK) {
-        rc = db_exec(db,
-                     "INSERT INTO feedback_event (feedback_id, at, event, public, body)"
-                     " VALUES (?, UTC_TIMESTAMP(), 'created', 1, '')",
-                     DB_ARGS(DV_I(id)), NULL, NULL);
+        rc = feedback_event_add(db, (long long)id, 0, "created", 1, NULL);
     }
     if (rc == DB_OK) {
         rc = feedback_count_move(r, (long long)id, NULL);
@@ -657,13 +654,14 @@ feedback_public_hdf(struct req *r, long long id)
     return DB_OK;
 }
 
-static enum db_rc
-add_event(struct req *r, long long id, const char *event, int public, const char *body)
+enum db_rc
+feedback_event_add(struct db *db, long long feedback_id, long long actor_id, const char *event,
+                   int public, const char *body)
 {
-    return db_exec(r->app->db,
+    return db_exec(db,
                    "INSERT INTO feedback_event (feedback_id, at, actor_id, event, public, body)"
                    " VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?)",
-                   DB_ARGS(DV_I(id), r->user ? DV_I(r->user->id) : DV_NULL, DV_S(event),
+                   DB_ARGS(DV_I(feedback_id), actor_id ? DV_I(actor_id) : DV_NULL, DV_S(event),
                            DV_I(public), DV_S(body ? body : "")),
                    NULL, NULL);
 }
@@ -724,7 +722,8 @@ feedback_rate_answer(struct req *r, long long id, int satisfied)
         rc = verdict_record(r, id, satisfied);
     }
     if (rc == DB_OK && n == 1) {
-        rc = add_event(r, id, satisfied ? "citizen_satisfied" : "review_requested", 1, NULL);
+        rc = feedback_event_add(r->app->db, id, r->user ? r->user->id : 0,
+                                satisfied ? "citizen_satisfied" : "review_requested", 1, NULL);
     }
     if (rc == DB_OK && n == 1 && !satisfied) {
         rc = stats_pakn_verdict(r, id);
@@ -778,7 +777,8 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
             rc = feedback_count_move(r, id, &before);
         }
         if (rc == DB_OK) {
-            rc = add_event(r, id, "citizen_reply", 1, text);
+            rc = feedback_event_add(r->app->db, id, r->user ? r->user->id : 0, "citizen_reply", 1,
+                                    text);
         }
     }
     if (rc == DB_OK) {
