@@ -1437,20 +1437,17 @@ stats_rows(struct req *r, const char *scope, const char *prefix, const struct pe
 
     if (strcmp(scope, "unit") == 0) {
         rc = db_query(r->app->db, &r->pool,
-                      "SELECT u.name, SUM(s.ratings), SUM(s.r3), SUM(s.r2), SUM(s.r1),"
-                      "       SUM(s.feedback), SUM(s.answered), SUM(s.answered_on_time)"
-                      "  FROM stat_day s JOIN org_unit u ON u.id = s.scope_id"
-                      " WHERE s.scope = 'unit' AND s.day BETWEEN ? AND ?"
+                      "SELECT u.name," STATS_DAY_SUMS
+                      "  FROM stat_day sd JOIN org_unit u ON u.id = sd.scope_id"
+                      " WHERE sd.scope = 'unit' AND sd.day BETWEEN ? AND ?"
                       " GROUP BY u.id, u.name ORDER BY u.sort_order, u.name",
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     } else {
         rc = db_query(r->app->db, &r->pool,
-                      "SELECT CONCAT(c.name, ' · ', u.short_name), SUM(s.ratings), SUM(s.r3),"
-                      "       SUM(s.r2), SUM(s.r1), SUM(s.feedback), SUM(s.answered),"
-                      "       SUM(s.answered_on_time)"
-                      "  FROM stat_day s JOIN counter c ON c.id = s.scope_id"
+                      "SELECT CONCAT(c.name, ' · ', u.short_name)," STATS_DAY_SUMS
+                      "  FROM stat_day sd JOIN counter c ON c.id = sd.scope_id"
                       "  JOIN org_unit u ON u.id = c.unit_id"
-                      " WHERE s.scope = 'counter' AND s.day BETWEEN ? AND ?"
+                      " WHERE sd.scope = 'counter' AND sd.day BETWEEN ? AND ?"
                       " GROUP BY c.id, c.name, u.short_name ORDER BY u.sort_order, c.sort_order",
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
@@ -1458,14 +1455,16 @@ stats_rows(struct req *r, const char *scope, const char *prefix, const struct pe
         return rc;
     }
     for (size_t i = 0; i < res.nrows; i++) {
-        long long n = util_num(dbres_get(&res, i, 1)), r3 = util_num(dbres_get(&res, i, 2));
-        long long r2 = util_num(dbres_get(&res, i, 3)), r1 = util_num(dbres_get(&res, i, 4));
-        long long ans = util_num(dbres_get(&res, i, 6)), ontime = util_num(dbres_get(&res, i, 7));
         const char *p = pool_printf(&r->pool, "%s.%zu", prefix, i);
+        struct stat_sums t;
+        long long n, r3, r2, r1, ans, ontime;
 
+        stats_sums_read(&res, i, 1, &t);
+        n = t.ratings, r3 = t.r3, r2 = t.r2, r1 = t.r1;
+        ans = t.answered, ontime = t.answered_on_time;
         hset(r, pool_printf(&r->pool, "%s.name", p), dbres_get(&res, i, 0));
         hseti(r, pool_printf(&r->pool, "%s.ratings", p), n);
-        hset(r, pool_printf(&r->pool, "%s.feedback", p), dbres_get(&res, i, 5));
+        hseti(r, pool_printf(&r->pool, "%s.feedback", p), t.feedback);
         if (n < min) {
             hset(r, pool_printf(&r->pool, "%s.suppressed", p), "1");
         } else {

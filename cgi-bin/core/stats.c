@@ -12,6 +12,42 @@ stats_today(char out[11])
     cal_format(cal_local_day(time(NULL)), out);
 }
 
+void
+stats_sums_read(const struct dbres *res, size_t row, size_t first, struct stat_sums *out)
+{
+    /* in the order of STATS_DAY_SUMS */
+    long long *const f[] = { &out->ratings,
+                             &out->r3,
+                             &out->r2,
+                             &out->r1,
+                             &out->feedback,
+                             &out->answered,
+                             &out->answered_on_time,
+                             &out->att_sum,
+                             &out->att_n,
+                             &out->time_sum,
+                             &out->time_n,
+                             &out->trips_sum,
+                             &out->trips_n,
+                             &out->guide_sum,
+                             &out->guide_n,
+                             &out->verdicts,
+                             &out->verdicts_unsatisfied,
+                             &out->forward_late,
+                             &out->pakn,
+                             &out->anonymous,
+                             &out->praise,
+                             &out->pakn_answered,
+                             &out->pakn_on_time,
+                             &out->pakn_unhappy };
+
+    _Static_assert(sizeof(f) / sizeof(f[0]) == sizeof(struct stat_sums) / sizeof(long long),
+                   "every field of struct stat_sums is read");
+    for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+        *f[i] = util_num(dbres_get(res, row, first + i));
+    }
+}
+
 enum db_rc
 stats_add(struct req *r, long long unit_id, long long counter_id, long long officer_id,
           const char *day, const struct stat_delta *d)

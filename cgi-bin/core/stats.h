@@ -18,6 +18,29 @@ struct stat_delta {
     int pakn_answered, pakn_on_time, pakn_unhappy;   /* answers to identified petitions */
 };
 
+/* The sums of stat_day's columns over a group of its rows, written once: a
+ * statement selects STATS_DAY_SUMS from stat_day aliased sd, and
+ * stats_sums_read reads them back from the column where the list starts.
+ * The order of the list is the order of the fields of struct stat_sums. */
+#define STATS_DAY_SUMS                                                                     \
+    " SUM(sd.ratings), SUM(sd.r3), SUM(sd.r2), SUM(sd.r1), SUM(sd.feedback),"              \
+    " SUM(sd.answered), SUM(sd.answered_on_time), SUM(sd.att_sum), SUM(sd.att_n),"         \
+    " SUM(sd.time_sum), SUM(sd.time_n), SUM(sd.trips_sum), SUM(sd.trips_n),"               \
+    " SUM(sd.guide_sum), SUM(sd.guide_n), SUM(sd.verdicts), SUM(sd.verdicts_unsatisfied)," \
+    " SUM(sd.forward_late), SUM(sd.pakn), SUM(sd.anonymous), SUM(sd.praise),"              \
+    " SUM(sd.pakn_answered), SUM(sd.pakn_on_time), SUM(sd.pakn_unhappy)"
+
+struct stat_sums {
+    long long ratings, r3, r2, r1, feedback, answered, answered_on_time;
+    long long att_sum, att_n, time_sum, time_n, trips_sum, trips_n, guide_sum, guide_n;
+    long long verdicts, verdicts_unsatisfied, forward_late;
+    long long pakn, anonymous, praise, pakn_answered, pakn_on_time, pakn_unhappy;
+};
+
+/* The STATS_DAY_SUMS of row `row` of res, starting at column `first`, into
+ * out (a NULL sum, from no rows, is 0). */
+void stats_sums_read(const struct dbres *res, size_t row, size_t first, struct stat_sums *out);
+
 /* Add delta to the rows of the unit, counter and officer (ids of 0 are
  * skipped) for the local day `day` (YYYY-MM-DD).  Inside the caller's transaction. */
 enum db_rc stats_add(struct req *r, long long unit_id, long long counter_id,

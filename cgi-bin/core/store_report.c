@@ -262,33 +262,30 @@ figs_aggregates(struct req *r, const struct period *p, const struct unitmap *m)
     }
     if (rc == DB_OK) {
         rc = db_query(r->app->db, &r->pool,
-                      "SELECT scope_id, SUM(ratings), SUM(r3), SUM(r2), SUM(r1), SUM(feedback),"
-                      "       SUM(answered), SUM(answered_on_time), SUM(att_sum), SUM(att_n),"
-                      "       SUM(time_sum), SUM(time_n), SUM(trips_sum), SUM(trips_n),"
-                      "       SUM(guide_sum), SUM(guide_n), SUM(verdicts),"
-                      "       SUM(verdicts_unsatisfied), SUM(forward_late), SUM(pakn), SUM(anonymous),"
-                      "       SUM(praise), SUM(pakn_answered), SUM(pakn_on_time), SUM(pakn_unhappy)"
-                      "  FROM stat_day WHERE scope = 'unit' AND day BETWEEN ? AND ? GROUP BY 1",
+                      "SELECT sd.scope_id," STATS_DAY_SUMS "  FROM stat_day sd"
+                      " WHERE sd.scope = 'unit' AND sd.day BETWEEN ? AND ? GROUP BY 1",
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
         struct figs *x = unitmap_get(m, dbres_get(&res, i, 0));
+        struct stat_sums t;
 
         if (x) {
-            x->ratings += col(&res, i, 1), x->r3 += col(&res, i, 2), x->r2 += col(&res, i, 3);
-            x->r1 += col(&res, i, 4), x->feedback += col(&res, i, 5);
-            x->answered += col(&res, i, 6), x->answered_on_time += col(&res, i, 7);
-            for (size_t k = 0; k < 4; k++) {
-                x->crit_sum[k] += col(&res, i, 8 + 2 * k);
-                x->crit_n[k] += col(&res, i, 9 + 2 * k);
-            }
+            stats_sums_read(&res, i, 1, &t);
+            x->ratings += t.ratings, x->r3 += t.r3, x->r2 += t.r2, x->r1 += t.r1;
+            x->feedback += t.feedback;
+            x->answered += t.answered, x->answered_on_time += t.answered_on_time;
+            x->crit_sum[0] += t.att_sum, x->crit_n[0] += t.att_n;
+            x->crit_sum[1] += t.time_sum, x->crit_n[1] += t.time_n;
+            x->crit_sum[2] += t.trips_sum, x->crit_n[2] += t.trips_n;
+            x->crit_sum[3] += t.guide_sum, x->crit_n[3] += t.guide_n;
             /* each verdict on an answer, by the day it was given, whatever
              * happened to the case afterwards */
-            x->answer_rated += col(&res, i, 16), x->answer_unsatisfied += col(&res, i, 17);
-            x->forward_late += col(&res, i, 18);
-            x->pakn += col(&res, i, 19), x->anonymous += col(&res, i, 20);
-            x->praise += col(&res, i, 21), x->pakn_answered += col(&res, i, 22);
-            x->pakn_on_time += col(&res, i, 23), x->pakn_unhappy += col(&res, i, 24);
+            x->answer_rated += t.verdicts, x->answer_unsatisfied += t.verdicts_unsatisfied;
+            x->forward_late += t.forward_late;
+            x->pakn += t.pakn, x->anonymous += t.anonymous;
+            x->praise += t.praise, x->pakn_answered += t.pakn_answered;
+            x->pakn_on_time += t.pakn_on_time, x->pakn_unhappy += t.pakn_unhappy;
         }
     }
     return rc;
@@ -644,8 +641,7 @@ report_people(struct req *r, const struct report_scope *s, const struct period *
 
         if (k == 0) {
             rc = db_query(r->app->db, &r->pool,
-                          "SELECT CONCAT(c.name, ' · ', u.short_name), SUM(sd.ratings), SUM(sd.r1),"
-                          "       SUM(sd.r3)"
+                          "SELECT CONCAT(c.name, ' · ', u.short_name)," STATS_DAY_SUMS
                           "  FROM stat_day sd JOIN counter c ON c.id = sd.scope_id"
                           "  JOIN org_unit u ON u.id = c.unit_id"
                           " WHERE sd.scope = 'counter' AND u.path LIKE ? AND sd.day BETWEEN ? AND ?"
@@ -656,7 +652,7 @@ report_people(struct req *r, const struct report_scope *s, const struct period *
                           &res);
         } else {
             rc = db_query(r->app->db, &r->pool,
-                          "SELECT o.full_name, SUM(sd.ratings), SUM(sd.r1), SUM(sd.r3)"
+                          "SELECT o.full_name," STATS_DAY_SUMS
                           "  FROM stat_day sd JOIN users o ON o.id = sd.scope_id"
                           "  JOIN org_unit u ON u.id = o.unit_id"
                           " WHERE sd.scope = 'officer' AND u.path LIKE ? AND sd.day BETWEEN ? AND ?"
@@ -667,8 +663,12 @@ report_people(struct req *r, const struct report_scope *s, const struct period *
                           &res);
         }
         for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-            long long n = util_num(dbres_get(&res, i, 1)), r1 = util_num(dbres_get(&res, i, 2));
             const char *pre = pool_printf(&r->pool, "%s.%zu", prefixes[k], i);
+            struct stat_sums t;
+            long long n, r1;
+
+            stats_sums_read(&res, i, 1, &t);
+            n = t.ratings, r1 = t.r1;
 
             hset(r, pool_printf(&r->pool, "%s.name", pre), dbres_get(&res, i, 0));
             hseti(r, pool_printf(&r->pool, "%s.ratings", pre), n);
@@ -677,7 +677,7 @@ report_people(struct req *r, const struct report_scope *s, const struct period *
                 /* small numbers do not rank */
                 hseti(r, pool_printf(&r->pool, "%s.rank", pre), (long long)i + 1);
                 hset(r, pool_printf(&r->pool, "%s.ratings_share", pre), pct(r, n - r1, n));
-                hset(r, pool_printf(&r->pool, "%s.p3", pre), pct(r, util_num(dbres_get(&res, i, 3)), n));
+                hset(r, pool_printf(&r->pool, "%s.p3", pre), pct(r, t.r3, n));
             }
         }
     }
