@@ -11,6 +11,8 @@
 #include <time.h>
 
 #include "motcua.h"
+#include "store_unit.h"
+#include "store_user.h"
 
 #define ROLE "admin"
 #define USERS_MAX 500        /* a list longer than this asks for a unit filter */
@@ -812,7 +814,8 @@ counter_create(struct req *r)
     };
     struct val v[NELEM(f)];
     struct unit u;
-    unsigned long long id = 0, qid = 0;
+    long long id = 0;
+    unsigned long long qid = 0;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
 
@@ -829,22 +832,19 @@ counter_create(struct req *r)
         db_rollback(r->app->db);
         return 404;
     }
-    dr = db_exec(r->app->db,
-                 "INSERT INTO counter (unit_id, code, name, sort_order)"
-                 " SELECT ?, ?, ?, COALESCE(MAX(sort_order), 0) + 1 FROM counter WHERE unit_id = ?",
-                 DB_ARGS(DV_I(u.id), DV_S(v[0].s), DV_S(v[1].s), DV_I(u.id)), NULL, &id);
+    dr = counter_insert(r->app->db, u.id, v[0].s, v[1].s, &id);
     if (dr == DB_DUP) {
         db_rollback(r->app->db);
         page_error(r, "CounterDup", "counter_code");
         return unit_render(r, 409, 0);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "counter.create", "counter", (long long)id,
+        dr = audit(r, "counter.create", "counter", id,
                    pool_printf(&r->pool, "%s %s %s", u.code, v[0].s, v[1].s));
     }
     /* its poster exists at once */
     if (dr == DB_OK) {
-        dr = qr_insert(r, "counter", u.id, (long long)id, 0, &qid);
+        dr = qr_insert(r, "counter", u.id, id, 0, &qid);
     }
     if ((dr = tx_end(r, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -856,18 +856,7 @@ counter_create(struct req *r)
 static enum db_rc
 counter_lock(struct req *r, long long *id)
 {
-    struct dbres res;
-    enum db_rc dr;
-
-    *id = 0;
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT c.id FROM counter c JOIN org_unit u ON u.id = c.unit_id"
-                  " WHERE u.code = ? AND c.code = ? FOR UPDATE",
-                  DB_ARGS(DV_S(r->arg[0]), DV_S(r->arg[1])), &res);
-    if (dr == DB_OK && res.nrows == 1) {
-        *id = util_num(dbres_get(&res, 0, 0));
-    }
-    return dr;
+    return counter_find_locked(r->app->db, &r->pool, r->arg[0], r->arg[1], id);
 }
 
 static int
@@ -892,8 +881,7 @@ counter_rename(struct req *r)
         db_rollback(r->app->db);
         return 404;
     }
-    dr = db_exec(r->app->db, "UPDATE counter SET name = ? WHERE id = ?",
-                 DB_ARGS(DV_S(v[0].s), DV_I(id)), NULL, NULL);
+    dr = counter_set_name(r->app->db, id, v[0].s);
     if (dr == DB_OK) {
         dr = audit(r, "counter.rename", "counter", id, v[0].s);
     }
@@ -925,8 +913,7 @@ counter_active(struct req *r)
         db_rollback(r->app->db);
         return 404;
     }
-    dr = db_exec(r->app->db, "UPDATE counter SET active = ? WHERE id = ?",
-                 DB_ARGS(DV_I(on), DV_I(id)), NULL, NULL);
+    dr = counter_set_active(r->app->db, id, on);
     if (dr == DB_OK) {
         dr = audit(r, on ? "counter.activate" : "counter.deactivate", "counter", id, NULL);
     }
@@ -941,27 +928,25 @@ static int
 counter_deactivate_page(struct req *r)
 {
     static const char *const hidden[] = { "active", "0", NULL };
-    struct dbres res;
+    const char *code;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT c.code FROM counter c JOIN org_unit u ON u.id = c.unit_id"
-                  " WHERE u.code = ? AND c.code = ? AND c.active = 1",
-                  DB_ARGS(DV_S(r->arg[0]), DV_S(r->arg[1])), &res);
+    dr = counter_active_code(r->app->db, &r->pool, r->arg[0], r->arg[1], &code);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (res.nrows == 0) {
+    if (code == NULL) {
         return 404;
     }
-    return staff_confirm(r, 200, "counter_deactivate", dbres_get(&res, 0, 0),
+    return staff_confirm(r, 200, "counter_deactivate", code,
                          pool_printf(&r->pool, "/quan-tri/don-vi/%s/quay/%s/trang-thai", r->arg[0],
                                      r->arg[1]),
-                         pool_printf(&r->pool, "/quan-tri/don-vi/%s#quay", r->arg[0]), NULL, hidden);
+                         pool_printf(&r->pool, "/quan-tri/don-vi/%s#quay", r->arg[0]), NULL,
+                         hidden);
 }
 
 /* ---- users -------------------------------------------------------------- */
@@ -1066,16 +1051,14 @@ user_new_page(struct req *r)
 static int
 counter_in_unit(struct req *r, long long counter, long long unit_id, enum db_rc *dr)
 {
-    struct dbres res;
+    int yes;
 
     *dr = DB_OK;
     if (counter == 0) {
         return 1;
     }
-    *dr = db_query(r->app->db, &r->pool,
-                   "SELECT 1 FROM counter WHERE id = ? AND unit_id = ? AND active = 1",
-                   DB_ARGS(DV_I(counter), DV_I(unit_id)), &res);
-    return *dr == DB_OK && res.nrows == 1;
+    *dr = counter_is_in_unit(r->app->db, &r->pool, counter, unit_id, &yes);
+    return *dr == DB_OK && yes;
 }
 
 static int
@@ -1852,14 +1835,23 @@ calendar_delete(struct req *r)
 
 /* ---- QR links ----------------------------------------------------------- */
 
+static void
+counters_hdf(struct req *r, const char *prefix, const struct counter_row *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        hseti(r, pool_printf(&r->pool, "%s.%zu.id", prefix, i), c[i].id);
+        hset(r, pool_printf(&r->pool, "%s.%zu.code", prefix, i), c[i].code);
+        hset(r, pool_printf(&r->pool, "%s.%zu.name", prefix, i), c[i].name);
+    }
+}
+
 static int
 qr_render(struct req *r, int status, const char *unit_code)
 {
-    struct dbres res, cres, ores;
-    static const char *const cols[] = { "id", "kind", "counter", "officer", "created",
-                                        "revoked", NULL };
-    static const char *const ccols[] = { "id", "code", "name", NULL };
-    static const char *const ocols[] = { "id", "name", NULL };
+    struct qrlink_row *links;
+    struct counter_row *counters;
+    struct staff_row *staff;
+    size_t nlinks, ncounters, nstaff;
     struct unit u;
     enum db_rc dr;
 
@@ -1875,43 +1867,36 @@ qr_render(struct req *r, int status, const char *unit_code)
     }
     hset(r, "Page.Unit.code", u.code);
     hset(r, "Page.F.unit", u.code);
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT q.id, q.kind, COALESCE(CONCAT(c.code, ' – ', c.name), ''),"
-                  "       COALESCE(o.full_name, ''),"
-                  "       DATE_FORMAT(q.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
-                  "       COALESCE(DATE_FORMAT(q.revoked_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
-                  "                ''), q.nonce"
-                  "  FROM qr_link q LEFT JOIN counter c ON c.id = q.counter_id"
-                  "  LEFT JOIN users o ON o.id = q.officer_id"
-                  " WHERE q.unit_id = ? AND q.kind <> 'dossier'"
-                  " ORDER BY q.revoked_at IS NOT NULL, q.kind, c.sort_order, o.full_name, q.id",
-                  DB_ARGS(DV_I(u.id)), &res);
+    dr = qrlink_list_unit(r->app->db, &r->pool, u.id, &links, &nlinks);
     if (dr == DB_OK) {
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT id, code, name FROM counter WHERE unit_id = ? AND active = 1"
-                      " ORDER BY sort_order, code",
-                      DB_ARGS(DV_I(u.id)), &cres);
+        dr = counter_list_active(r->app->db, &r->pool, u.id, &counters, &ncounters);
     }
     if (dr == DB_OK) {
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT id, full_name FROM users WHERE unit_id = ? AND disabled = 0"
-                      "   AND role IN ('officer', 'leader') ORDER BY full_name",
-                      DB_ARGS(DV_I(u.id)), &ores);
+        dr = user_list_staff(r->app->db, &r->pool, u.id, &staff, &nstaff);
     }
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Links", &res, cols);
-    for (size_t i = 0; i < res.nrows; i++) {
+    for (size_t i = 0; i < nlinks; i++) {
+        const char *pre = pool_printf(&r->pool, "Page.Links.%zu", i);
         char tok[TOKEN_LEN + 1];
 
-        if (*dbres_get(&res, i, 5) == '\0') {
-            token_from_nonce(r->app->secret, dbres_get(&res, i, 6), tok);
-            hset(r, pool_printf(&r->pool, "Page.Links.%zu.token", i), tok);
+        hseti(r, pool_printf(&r->pool, "%s.id", pre), links[i].id);
+        hset(r, pool_printf(&r->pool, "%s.kind", pre), links[i].kind);
+        hset(r, pool_printf(&r->pool, "%s.counter", pre), links[i].counter);
+        hset(r, pool_printf(&r->pool, "%s.officer", pre), links[i].officer);
+        hset(r, pool_printf(&r->pool, "%s.created", pre), links[i].created);
+        hset(r, pool_printf(&r->pool, "%s.revoked", pre), links[i].revoked);
+        if (*links[i].revoked == '\0') {
+            token_from_nonce(r->app->secret, links[i].nonce, tok);
+            hset(r, pool_printf(&r->pool, "%s.token", pre), tok);
         }
     }
-    hset_rows(r, "Page.UnitCounters", &cres, ccols);
-    hset_rows(r, "Page.Officers", &ores, ocols);
+    counters_hdf(r, "Page.UnitCounters", counters, ncounters);
+    for (size_t i = 0; i < nstaff; i++) {
+        hseti(r, pool_printf(&r->pool, "Page.Officers.%zu.id", i), staff[i].id);
+        hset(r, pool_printf(&r->pool, "Page.Officers.%zu.name", i), staff[i].full_name);
+    }
     return render_status(r, status, "admin/qr");
 }
 
@@ -1927,91 +1912,70 @@ qr_page(struct req *r)
     return qr_render(r, 200, unit && *unit ? unit : NULL);
 }
 
-/* The link of the form's "id", locked: its unit code and state. */
-static enum db_rc
-qr_lock(struct req *r, long long *id, struct dbres *res)
-{
-    enum db_rc dr;
-
-    *id = 0;
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT q.id, u.code, q.revoked_at IS NOT NULL, q.kind, q.unit_id,"
-                  "       COALESCE(q.counter_id, 0), COALESCE(q.officer_id, 0)"
-                  "  FROM qr_link q JOIN org_unit u ON u.id = q.unit_id"
-                  " WHERE q.id = ? AND q.kind <> 'dossier' FOR UPDATE",
-                  DB_ARGS(DV_I(util_num(req_form(r, "id")))), res);
-    if (dr == DB_OK && res->nrows == 1) {
-        *id = util_num(dbres_get(res, 0, 0));
-    }
-    return dr;
-}
-
 /* Revoke a link; with replace, give the same place a new one in the same
  * transaction (how a leaked or defaced poster is withdrawn). */
 static int
 qr_revoke_common(struct req *r, int replace)
 {
-    struct dbres res;
-    long long id;
+    struct qrlink l;
+    const char *unit_code;
     unsigned long long nid = 0;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_begin(r, ROLE), revoked;
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    if ((dr = db_begin(r->app->db)) != DB_OK || (dr = qr_lock(r, &id, &res)) != DB_OK) {
+    if ((dr = db_begin(r->app->db)) != DB_OK ||
+        (dr = qrlink_get(r->app->db, &r->pool, util_num(req_form(r, "id")), 1, &l, &unit_code,
+                         &revoked)) != DB_OK) {
         return db_fail(r, tx_end(r, dr));
     }
-    if (id == 0) {
+    if (l.id == 0) {
         db_rollback(r->app->db);
         return 404;
     }
-    if (strcmp(dbres_get(&res, 0, 2), "0") == 0) {
-        dr = db_exec(r->app->db, "UPDATE qr_link SET revoked_at = UTC_TIMESTAMP() WHERE id = ?",
-                     DB_ARGS(DV_I(id)), NULL, NULL);
+    if (!revoked) {
+        dr = qrlink_revoke(r->app->db, l.id);
         if (dr == DB_OK) {
-            dr = audit(r, "qr.revoke", "qr_link", id, dbres_get(&res, 0, 3));
+            dr = audit(r, "qr.revoke", "qr_link", l.id, l.kind);
         }
     }
     if (dr == DB_OK && replace) {
-        dr = qr_insert(r, dbres_get(&res, 0, 3), util_num(dbres_get(&res, 0, 4)),
-                       util_num(dbres_get(&res, 0, 5)), util_num(dbres_get(&res, 0, 6)), &nid);
+        dr = qr_insert(r, l.kind, l.unit_id, l.counter_id, l.officer_id, &nid);
     }
     if ((dr = tx_end(r, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
-    return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/ma-qr?don-vi=%s&xong=1",
-                                        dbres_get(&res, 0, 1)));
+    return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/ma-qr?don-vi=%s&xong=1", unit_code));
 }
 
 /* Revoking a QR code asks first: its posters stop working at once. */
 static int
 qr_revoke_page(struct req *r)
 {
-    struct dbres res;
-    int rc = staff_begin(r, ROLE);
+    struct qrlink l;
+    const char *unit_code;
+    int rc = staff_begin(r, ROLE), revoked;
     enum db_rc dr;
     const char *hidden[3] = { "id", NULL, NULL };
 
     if (rc != 0) {
         return rc;
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT q.id, u.code FROM qr_link q JOIN org_unit u ON u.id = q.unit_id"
-                  " WHERE q.id = ? AND q.kind <> 'dossier' AND q.revoked_at IS NULL",
-                  DB_ARGS(DV_I(util_num(req_query(r, "id")))), &res);
+    dr =
+        qrlink_get(r->app->db, &r->pool, util_num(req_query(r, "id")), 0, &l, &unit_code, &revoked);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (res.nrows == 0) {
+    if (l.id == 0 || revoked) {
         return 404;
     }
-    hidden[1] = dbres_get(&res, 0, 0);
+    hidden[1] = pool_printf(&r->pool, "%lld", l.id);
     return staff_confirm(r, 200, "qr_revoke", pool_printf(&r->pool, "#%s", hidden[1]),
                          "/quan-tri/ma-qr/thu-hoi",
-                         pool_printf(&r->pool, "/quan-tri/ma-qr?don-vi=%s", dbres_get(&res, 0, 1)),
-                         NULL, hidden);
+                         pool_printf(&r->pool, "/quan-tri/ma-qr?don-vi=%s", unit_code), NULL,
+                         hidden);
 }
 
 static int
@@ -2037,10 +2001,9 @@ qr_create(struct req *r)
     };
     struct val v[NELEM(f)];
     struct unit u;
-    struct dbres res;
     long long counter = 0, officer = 0;
     unsigned long long id = 0;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_begin(r, ROLE), yes = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -2057,28 +2020,22 @@ qr_create(struct req *r)
         return 404;
     }
     if (strcmp(v[1].s, "counter") == 0) {
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT id FROM counter WHERE id = ? AND unit_id = ? AND active = 1",
-                      DB_ARGS(DV_I(v[2].i), DV_I(u.id)), &res);
-        if (dr == DB_OK && res.nrows == 0) {
+        dr = counter_is_in_unit(r->app->db, &r->pool, v[2].i, u.id, &yes);
+        if (dr == DB_OK && !yes) {
             db_rollback(r->app->db);
             page_error(r, "Counter", "counter");
             return qr_render(r, 422, u.code);
         }
         counter = v[2].i;
     } else if (strcmp(v[1].s, "officer") == 0) {
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT id, COALESCE(counter_id, 0) FROM users WHERE id = ? AND unit_id = ?"
-                      "   AND disabled = 0 AND role IN ('officer', 'leader')",
-                      DB_ARGS(DV_I(v[3].i), DV_I(u.id)), &res);
-        if (dr == DB_OK && res.nrows == 0) {
+        dr = user_staff_in_unit(r->app->db, &r->pool, v[3].i, u.id, &yes, &counter);
+        if (dr == DB_OK && !yes) {
             db_rollback(r->app->db);
             page_error(r, "Officer", "officer");
             return qr_render(r, 422, u.code);
         }
         if (dr == DB_OK) {
             officer = v[3].i;
-            counter = util_num(dbres_get(&res, 0, 1));
         }
     }
     if (dr == DB_OK) {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "conf.h"
 
 /* ---- per-worker cache ----------------------------------------------------
@@ -184,6 +185,84 @@ qrlink_create(struct db *db, const unsigned char secret[32], struct qrlink *l)
                  NULL, &id);
     l->id = (long long)id;
     return rc;
+}
+
+enum db_rc
+qrlink_list_unit(struct db *db, struct pool *p, long long unit_id, struct qrlink_row **rows,
+                 size_t *n)
+{
+    enum { C_ID, C_KIND, C_COUNTER, C_OFFICER, C_CREATED, C_REVOKED, C_NONCE };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT q.id, q.kind, COALESCE(CONCAT(c.code, ' – ', c.name), ''),"
+                  "       COALESCE(o.full_name, ''),"
+                  "       DATE_FORMAT(q.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                  "       COALESCE(DATE_FORMAT(q.revoked_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                  "                ''), q.nonce"
+                  "  FROM qr_link q LEFT JOIN counter c ON c.id = q.counter_id"
+                  "  LEFT JOIN users o ON o.id = q.officer_id"
+                  " WHERE q.unit_id = ? AND q.kind <> 'dossier'"
+                  " ORDER BY q.revoked_at IS NOT NULL, q.kind, c.sort_order, o.full_name, q.id",
+                  DB_ARGS(DV_I(unit_id)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        struct qrlink_row *q = &(*rows)[i];
+
+        q->id = util_num(dbres_get(&res, i, C_ID));
+        q->kind = dbres_get(&res, i, C_KIND);
+        q->counter = dbres_get(&res, i, C_COUNTER);
+        q->officer = dbres_get(&res, i, C_OFFICER);
+        q->created = dbres_get(&res, i, C_CREATED);
+        q->revoked = dbres_get(&res, i, C_REVOKED);
+        q->nonce = dbres_get(&res, i, C_NONCE);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+qrlink_get(struct db *db, struct pool *p, long long id, int lock, struct qrlink *l,
+           const char **unit_code, int *revoked)
+{
+    enum { C_ID, C_UNIT_CODE, C_REVOKED, C_KIND, C_UNIT, C_COUNTER, C_OFFICER };
+#define QRLINK_GET                                                      \
+    "SELECT q.id, u.code, q.revoked_at IS NOT NULL, q.kind, q.unit_id," \
+    "       COALESCE(q.counter_id, 0), COALESCE(q.officer_id, 0)"       \
+    "  FROM qr_link q JOIN org_unit u ON u.id = q.unit_id"              \
+    " WHERE q.id = ? AND q.kind <> 'dossier'"
+    struct dbres res;
+    enum db_rc rc;
+
+    memset(l, 0, sizeof(*l));
+    *unit_code = NULL;
+    *revoked = 0;
+    rc = db_query(db, p, lock ? QRLINK_GET " FOR UPDATE" : QRLINK_GET, DB_ARGS(DV_I(id)), &res);
+#undef QRLINK_GET
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    l->id = util_num(dbres_get(&res, 0, C_ID));
+    snprintf(l->kind, sizeof(l->kind), "%s", dbres_get(&res, 0, C_KIND));
+    l->unit_id = util_num(dbres_get(&res, 0, C_UNIT));
+    l->counter_id = util_num(dbres_get(&res, 0, C_COUNTER));
+    l->officer_id = util_num(dbres_get(&res, 0, C_OFFICER));
+    *unit_code = dbres_get(&res, 0, C_UNIT_CODE);
+    *revoked = util_num(dbres_get(&res, 0, C_REVOKED)) != 0;
+    return DB_OK;
+}
+
+enum db_rc
+qrlink_revoke(struct db *db, long long id)
+{
+    return db_exec(db, "UPDATE qr_link SET revoked_at = UTC_TIMESTAMP() WHERE id = ?",
+                   DB_ARGS(DV_I(id)), NULL, NULL);
 }
 
 void

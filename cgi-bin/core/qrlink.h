@@ -30,6 +30,34 @@ enum db_rc qrlink_resolve(struct req *r, const char *token, struct qrlink *out,
  * written (motcuactl demo writes its generated ones in bulk). */
 enum db_rc qrlink_create(struct db *db, const unsigned char secret[32], struct qrlink *l);
 
+/* ---- the administrator's view ------------------------------------------- */
+
+/* A link as the administrator's list shows it (strings from the pool). */
+struct qrlink_row {
+    long long id;
+    const char *kind;    /* unit, counter, officer */
+    const char *counter; /* "code – name", "" for none */
+    const char *officer; /* full name, "" for none */
+    const char *created; /* local time, dd/mm/yyyy hh:mm */
+    const char *revoked; /* the same, "" while the link is valid */
+    const char *nonce;
+};
+
+/* A unit's links other than dossiers', the valid ones first: *rows (n of
+ * them) from p. */
+enum db_rc qrlink_list_unit(struct db *db, struct pool *p, long long unit_id,
+                            struct qrlink_row **rows, size_t *n);
+
+/* The link id other than a dossier's: l->id 0 when there is none, else its
+ * kind, unit, counter and officer into l, its unit's code into *unit_code
+ * (from p) and *revoked 1 or 0.  With lock, its row is locked for the
+ * caller's transaction. */
+enum db_rc qrlink_get(struct db *db, struct pool *p, long long id, int lock, struct qrlink *l,
+                      const char **unit_code, int *revoked);
+
+/* Revoke link id now, inside the caller's transaction. */
+enum db_rc qrlink_revoke(struct db *db, long long id);
+
 /* Put the link's context into the page data under prefix (Page.Ctx). */
 void qrlink_hdf(struct req *r, const struct qrlink *l, const char *prefix);
 
