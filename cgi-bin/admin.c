@@ -1835,13 +1835,29 @@ calendar_delete(struct req *r)
 
 /* ---- QR links ----------------------------------------------------------- */
 
+/* One field of row i of a list in the page data (list.i.name); NULL, an SQL
+ * NULL, is left out. */
 static void
-counters_hdf(struct req *r, const char *prefix, const struct counter_row *c, size_t n)
+row_set(struct req *r, const char *list, size_t i, const char *name, const char *value)
+{
+    if (value) {
+        hset(r, pool_printf(&r->pool, "%s.%zu.%s", list, i, name), value);
+    }
+}
+
+static void
+row_seti(struct req *r, const char *list, size_t i, const char *name, long long value)
+{
+    hseti(r, pool_printf(&r->pool, "%s.%zu.%s", list, i, name), value);
+}
+
+static void
+counters_hdf(struct req *r, const char *list, const struct counter_row *c, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        hseti(r, pool_printf(&r->pool, "%s.%zu.id", prefix, i), c[i].id);
-        hset(r, pool_printf(&r->pool, "%s.%zu.code", prefix, i), c[i].code);
-        hset(r, pool_printf(&r->pool, "%s.%zu.name", prefix, i), c[i].name);
+        row_seti(r, list, i, "id", c[i].id);
+        row_set(r, list, i, "code", c[i].code);
+        row_set(r, list, i, "name", c[i].name);
     }
 }
 
@@ -1878,24 +1894,23 @@ qr_render(struct req *r, int status, const char *unit_code)
         return db_fail(r, dr);
     }
     for (size_t i = 0; i < nlinks; i++) {
-        const char *pre = pool_printf(&r->pool, "Page.Links.%zu", i);
         char tok[TOKEN_LEN + 1];
 
-        hseti(r, pool_printf(&r->pool, "%s.id", pre), links[i].id);
-        hset(r, pool_printf(&r->pool, "%s.kind", pre), links[i].kind);
-        hset(r, pool_printf(&r->pool, "%s.counter", pre), links[i].counter);
-        hset(r, pool_printf(&r->pool, "%s.officer", pre), links[i].officer);
-        hset(r, pool_printf(&r->pool, "%s.created", pre), links[i].created);
-        hset(r, pool_printf(&r->pool, "%s.revoked", pre), links[i].revoked);
+        row_seti(r, "Page.Links", i, "id", links[i].id);
+        row_set(r, "Page.Links", i, "kind", links[i].kind);
+        row_set(r, "Page.Links", i, "counter", links[i].counter);
+        row_set(r, "Page.Links", i, "officer", links[i].officer);
+        row_set(r, "Page.Links", i, "created", links[i].created);
+        row_set(r, "Page.Links", i, "revoked", links[i].revoked);
         if (*links[i].revoked == '\0') {
             token_from_nonce(r->app->secret, links[i].nonce, tok);
-            hset(r, pool_printf(&r->pool, "%s.token", pre), tok);
+            row_set(r, "Page.Links", i, "token", tok);
         }
     }
     counters_hdf(r, "Page.UnitCounters", counters, ncounters);
     for (size_t i = 0; i < nstaff; i++) {
-        hseti(r, pool_printf(&r->pool, "Page.Officers.%zu.id", i), staff[i].id);
-        hset(r, pool_printf(&r->pool, "Page.Officers.%zu.name", i), staff[i].full_name);
+        row_seti(r, "Page.Officers", i, "id", staff[i].id);
+        row_set(r, "Page.Officers", i, "name", staff[i].full_name);
     }
     return render_status(r, status, "admin/qr");
 }
@@ -2052,21 +2067,22 @@ qr_create(struct req *r)
 static int
 api_render(struct req *r, int status)
 {
-    struct dbres res;
-    static const char *const cols[] = { "id", "name", "unit", "unit_name", "active", "created",
-                                        NULL };
+    struct api_client_row *a;
+    size_t n;
     enum db_rc dr;
 
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT a.id, a.name, u.code, COALESCE(u.short_name, u.name), a.active,"
-                  "       DATE_FORMAT(a.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')"
-                  "  FROM api_client a JOIN org_unit u ON u.id = a.unit_id"
-                  " ORDER BY a.active DESC, a.name",
-                  DB_NOARGS, &res);
+    dr = api_client_list(r->app->db, &r->pool, &a, &n);
     if (dr != DB_OK || (dr = units_hdf(r, NULL)) != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Clients", &res, cols);
+    for (size_t i = 0; i < n; i++) {
+        row_seti(r, "Page.Clients", i, "id", a[i].id);
+        row_set(r, "Page.Clients", i, "name", a[i].name);
+        row_set(r, "Page.Clients", i, "unit", a[i].unit_code);
+        row_set(r, "Page.Clients", i, "unit_name", a[i].unit_name);
+        row_seti(r, "Page.Clients", i, "active", a[i].active);
+        row_set(r, "Page.Clients", i, "created", a[i].created);
+    }
     hset(r, "Page.Done", req_query(r, "xong"));
     return render_status(r, status, "admin/api");
 }
@@ -2089,7 +2105,7 @@ api_create(struct req *r)
     struct val v[NELEM(f)];
     struct unit u;
     char key[65], hash[65];
-    unsigned long long id = 0;
+    long long id = 0;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
 
@@ -2109,13 +2125,10 @@ api_create(struct req *r)
     random_hex(key, 32);
     sec_hash_hex(key, hash);
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_exec(r->app->db,
-                     "INSERT INTO api_client (name, key_hash, unit_id, active, created_at)"
-                     " VALUES (?, ?, ?, 1, UTC_TIMESTAMP())",
-                     DB_ARGS(DV_S(v[0].s), DV_S(hash), DV_I(u.id)), NULL, &id);
+        dr = api_client_insert(r->app->db, v[0].s, hash, u.id, &id);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "api_client.create", "api_client", (long long)id,
+        dr = audit(r, "api_client.create", "api_client", id,
                    pool_printf(&r->pool, "%s %s", v[0].s, u.code));
     }
     if ((dr = tx_end(r, dr)) != DB_OK) {
@@ -2133,7 +2146,7 @@ api_create(struct req *r)
 static int
 api_deactivate(struct req *r)
 {
-    struct dbres res;
+    const char *name = NULL;
     long long id = util_num(r->arg[0]);
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
@@ -2142,19 +2155,17 @@ api_deactivate(struct req *r)
         return rc;
     }
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_query(r->app->db, &r->pool, "SELECT name FROM api_client WHERE id = ? FOR UPDATE",
-                      DB_ARGS(DV_I(id)), &res);
+        dr = api_client_lock(r->app->db, &r->pool, id, &name);
     }
-    if (dr == DB_OK && res.nrows == 0) {
+    if (dr == DB_OK && name == NULL) {
         db_rollback(r->app->db);
         return 404;
     }
     if (dr == DB_OK) {
-        dr = db_exec(r->app->db, "UPDATE api_client SET active = 0 WHERE id = ?",
-                     DB_ARGS(DV_I(id)), NULL, NULL);
+        dr = api_client_deactivate(r->app->db, id);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "api_client.deactivate", "api_client", id, dbres_get(&res, 0, 0));
+        dr = audit(r, "api_client.deactivate", "api_client", id, name);
     }
     if ((dr = tx_end(r, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -2167,33 +2178,28 @@ api_deactivate(struct req *r)
 static int
 kiosk_render(struct req *r, int status)
 {
-    static const char *const cols[] = { "id", "name", "counter", "unit", "created", "revoked",
-                                        "last", NULL };
-    static const char *const ccols[] = { "id", "name", NULL };
-    struct dbres res, counters;
+    struct kiosk_row *k;
+    struct counter_row *c;
+    size_t nk, nc;
     enum db_rc dr;
 
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT k.id, k.name, c.name, COALESCE(u.short_name, u.name),"
-                  "       DATE_FORMAT(k.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
-                  "       k.revoked_at IS NOT NULL,"
-                  "       DATE_FORMAT(k.last_rating + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')"
-                  "  FROM kiosk_device k JOIN counter c ON c.id = k.counter_id"
-                  "  JOIN org_unit u ON u.id = c.unit_id ORDER BY k.revoked_at IS NOT NULL, "
-                  "u.sort_order, c.sort_order",
-                  DB_NOARGS, &res);
+    dr = kiosk_list(r->app->db, &r->pool, &k, &nk);
     if (dr == DB_OK) {
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT c.id, CONCAT(c.name, ' · ', COALESCE(u.short_name, u.name))"
-                      "  FROM counter c JOIN org_unit u ON u.id = c.unit_id"
-                      " WHERE c.active = 1 ORDER BY u.sort_order, c.sort_order",
-                      DB_NOARGS, &counters);
+        dr = counter_list_all_active(r->app->db, &r->pool, &c, &nc);
     }
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Kiosks", &res, cols);
-    hset_rows(r, "Page.Counters", &counters, ccols);
+    for (size_t i = 0; i < nk; i++) {
+        row_seti(r, "Page.Kiosks", i, "id", k[i].id);
+        row_set(r, "Page.Kiosks", i, "name", k[i].name);
+        row_set(r, "Page.Kiosks", i, "counter", k[i].counter);
+        row_set(r, "Page.Kiosks", i, "unit", k[i].unit);
+        row_set(r, "Page.Kiosks", i, "created", k[i].created);
+        row_seti(r, "Page.Kiosks", i, "revoked", k[i].revoked);
+        row_set(r, "Page.Kiosks", i, "last", k[i].last);
+    }
+    counters_hdf(r, "Page.Counters", c, nc);
     return render_status(r, status, "admin/kiosk");
 }
 
@@ -2213,11 +2219,9 @@ kiosk_create(struct req *r)
         { "name", V_TEXT, 1, 1, 120, NULL, "Name" },
     };
     struct val v[NELEM(f)];
-    struct dbres res;
-    long long counter = util_num(req_form(r, "counter"));
+    long long counter = util_num(req_form(r, "counter")), id = 0;
     char token[65], hash[65];
-    unsigned long long id = 0;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_begin(r, ROLE), yes;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -2226,24 +2230,20 @@ kiosk_create(struct req *r)
     if (form_read(r, f, NELEM(f), v) != 0) {
         return kiosk_render(r, 422);
     }
-    if ((dr = db_query(r->app->db, &r->pool, "SELECT id FROM counter WHERE id = ? AND active = 1",
-                       DB_ARGS(DV_I(counter)), &res)) != DB_OK) {
+    if ((dr = counter_exists_active(r->app->db, &r->pool, counter, &yes)) != DB_OK) {
         return db_fail(r, dr);
     }
-    if (res.nrows == 0) {
+    if (!yes) {
         page_error(r, "KioskCounter", "counter");
         return kiosk_render(r, 422);
     }
     random_hex(token, 32);
     sec_hash_hex(token, hash);
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_exec(r->app->db,
-                     "INSERT INTO kiosk_device (counter_id, name, token_hash, created_at)"
-                     " VALUES (?, ?, ?, UTC_TIMESTAMP())",
-                     DB_ARGS(DV_I(counter), DV_S(v[0].s), DV_S(hash)), NULL, &id);
+        dr = kiosk_insert(r->app->db, counter, v[0].s, hash, &id);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "kiosk.enrol", "kiosk_device", (long long)id, v[0].s);
+        dr = audit(r, "kiosk.enrol", "kiosk_device", id, v[0].s);
     }
     if ((dr = tx_end(r, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -2258,26 +2258,22 @@ static int
 kiosk_revoke(struct req *r)
 {
     long long id = util_num(req_form(r, "id"));
-    unsigned long long n = 0;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_begin(r, ROLE), done = 0;
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_exec(r->app->db,
-                     "UPDATE kiosk_device SET revoked_at = UTC_TIMESTAMP()"
-                     " WHERE id = ? AND revoked_at IS NULL",
-                     DB_ARGS(DV_I(id)), &n, NULL);
+        dr = kiosk_set_revoked(r->app->db, id, &done);
     }
-    if (dr == DB_OK && n == 1) {
+    if (dr == DB_OK && done) {
         dr = audit(r, "kiosk.revoke", "kiosk_device", id, NULL);
     }
     if ((dr = tx_end(r, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
-    return n == 1 ? resp_redirect(r, "/quan-tri/may-tinh-bang") : 404;
+    return done ? resp_redirect(r, "/quan-tri/may-tinh-bang") : 404;
 }
 
 /* ---- fields and procedures --------------------------------------------- */

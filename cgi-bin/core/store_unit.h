@@ -42,4 +42,32 @@ enum db_rc counter_set_active(struct db *db, long long id, int active);
 enum db_rc counter_active_code(struct db *db, struct pool *p, const char *unit_code,
                                const char *code, const char **stored);
 
+/* Every active counter of every unit, named "counter · unit" in counter_row's
+ * name (code unset), in the units' order: *rows (n) from p. */
+enum db_rc counter_list_all_active(struct db *db, struct pool *p, struct counter_row **rows,
+                                   size_t *n);
+
+/* Is counter_id an active counter?  *yes 1 or 0. */
+enum db_rc counter_exists_active(struct db *db, struct pool *p, long long counter_id, int *yes);
+
+/* ---- counters' rating tablets (kiosk_device) ---------------------------- */
+
+struct kiosk_row {
+    long long id;
+    const char *name, *counter, *unit;
+    const char *created; /* local time, dd/mm/yyyy hh:mm */
+    int revoked;
+    const char *last; /* its last rating, the same; NULL for none */
+};
+
+/* Every tablet, the ones in service first: *rows (n) from p. */
+enum db_rc kiosk_list(struct db *db, struct pool *p, struct kiosk_row **rows, size_t *n);
+
+/* A new tablet of counter_id whose token hashes to token_hash: id into *id. */
+enum db_rc kiosk_insert(struct db *db, long long counter_id, const char *name,
+                        const char *token_hash, long long *id);
+
+/* Revoke tablet id if it is in service: *done 1, else 0. */
+enum db_rc kiosk_set_revoked(struct db *db, long long id, int *done);
+
 #endif
