@@ -199,6 +199,24 @@ form_read(struct req *r, const struct fld *spec, size_t n, struct val *v)
     return bad ? -1 : 0;
 }
 
+/* ---- page data from the store's rows ----------------------------------- */
+
+/* One field of row i of a list in the page data (list.i.name); NULL, an SQL
+ * NULL, is left out. */
+static void
+row_set(struct req *r, const char *list, size_t i, const char *name, const char *value)
+{
+    if (value) {
+        hset(r, pool_printf(&r->pool, "%s.%zu.%s", list, i, name), value);
+    }
+}
+
+static void
+row_seti(struct req *r, const char *list, size_t i, const char *name, long long value)
+{
+    hseti(r, pool_printf(&r->pool, "%s.%zu.%s", list, i, name), value);
+}
+
 /* ---- the unit tree ------------------------------------------------------ */
 
 #define NONE SIZE_MAX
@@ -247,37 +265,30 @@ tree_visit(struct tree *t, size_t i, int depth, size_t *k)
 static enum db_rc
 tree_load(struct req *r, struct tree *t)
 {
-    struct dbres res;
+    struct unit_row *rows;
     struct idx *ix;
     size_t k = 0;
     enum db_rc dr;
 
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT u.id, COALESCE(u.parent_id, 0), u.code, u.name,"
-                  "       COALESCE(u.short_name, ''), u.level, u.path,"
-                  "       COALESCE(DATE_FORMAT(u.valid_to, '%Y-%m-%d'), ''),"
-                  "       (SELECT COUNT(*) FROM counter c WHERE c.unit_id = u.id AND c.active = 1)"
-                  "  FROM org_unit u ORDER BY u.sort_order, u.name, u.id",
-                  DB_NOARGS, &res);
+    dr = unit_list_all(r->app->db, &r->pool, &rows, &t->n);
     if (dr != DB_OK) {
         return dr;
     }
-    t->n = res.nrows;
     t->u = pool_alloc(&r->pool, (t->n + 1) * sizeof(*t->u));
     t->order = pool_alloc(&r->pool, (t->n + 1) * sizeof(*t->order));
     ix = pool_alloc(&r->pool, (t->n + 1) * sizeof(*ix));
     for (size_t i = 0; i < t->n; i++) {
         struct unode *u = &t->u[i];
 
-        u->id = util_num(dbres_get(&res, i, 0));
-        u->parent = util_num(dbres_get(&res, i, 1));
-        u->code = dbres_get(&res, i, 2);
-        u->name = dbres_get(&res, i, 3);
-        u->short_name = dbres_get(&res, i, 4);
-        u->level = dbres_get(&res, i, 5);
-        u->path = dbres_get(&res, i, 6);
-        u->valid_to = dbres_get(&res, i, 7);
-        u->counters = util_num(dbres_get(&res, i, 8));
+        u->id = rows[i].id;
+        u->parent = rows[i].parent;
+        u->code = rows[i].code;
+        u->name = rows[i].name;
+        u->short_name = rows[i].short_name;
+        u->level = rows[i].level;
+        u->path = rows[i].path;
+        u->valid_to = rows[i].valid_to;
+        u->counters = rows[i].counters;
         u->first = u->next = u->last = NONE;
         ix[i] = (struct idx){ u->id, i };
     }
@@ -361,39 +372,12 @@ units_hdf(struct req *r, const char *sub_path)
     return dr;
 }
 
-struct unit {
-    long long id;
-    const char *code, *path, *valid_from, *valid_to;   /* valid_to: "" while open */
-};
-
-/* The unit with this code (lock: append " FOR UPDATE" inside a transaction).
+/* The unit with this code (lock: for update, inside a transaction).
  * u->id = 0 when there is none. */
 static enum db_rc
 unit_get(struct req *r, const char *code, int lock, struct unit *u)
 {
-    struct dbres res;
-    enum db_rc dr;
-
-    memset(u, 0, sizeof(*u));
-    if (code == NULL) {
-        return DB_OK;
-    }
-    dr = db_query(r->app->db, &r->pool,
-                  lock ? "SELECT id, code, path, DATE_FORMAT(valid_from, '%Y-%m-%d'),"
-                         "       COALESCE(DATE_FORMAT(valid_to, '%Y-%m-%d'), '')"
-                         "  FROM org_unit WHERE code = ? FOR UPDATE"
-                       : "SELECT id, code, path, DATE_FORMAT(valid_from, '%Y-%m-%d'),"
-                         "       COALESCE(DATE_FORMAT(valid_to, '%Y-%m-%d'), '')"
-                         "  FROM org_unit WHERE code = ?",
-                  DB_ARGS(DV_S(code)), &res);
-    if (dr == DB_OK && res.nrows == 1) {
-        u->id = util_num(dbres_get(&res, 0, 0));
-        u->code = dbres_get(&res, 0, 1);
-        u->path = dbres_get(&res, 0, 2);
-        u->valid_from = dbres_get(&res, 0, 3);
-        u->valid_to = dbres_get(&res, 0, 4);
-    }
-    return dr;
+    return unit_find(r->app->db, &r->pool, code, lock, u);
 }
 
 /* ---- overview ----------------------------------------------------------- */
@@ -401,26 +385,22 @@ unit_get(struct req *r, const char *code, int lock, struct unit *u)
 static int
 home(struct req *r)
 {
-    struct dbres res;
-    static const char *const cols[] = { "units", "counters", "users", "qr", "api", NULL };
+    struct admin_counts c;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT (SELECT COUNT(*) FROM org_unit WHERE valid_to IS NULL),"
-                  "       (SELECT COUNT(*) FROM counter WHERE active = 1),"
-                  "       (SELECT COUNT(*) FROM users WHERE disabled = 0),"
-                  "       (SELECT COUNT(*) FROM qr_link WHERE revoked_at IS NULL"
-                  "           AND kind <> 'dossier'),"
-                  "       (SELECT COUNT(*) FROM api_client WHERE active = 1)",
-                  DB_NOARGS, &res);
+    dr = unit_admin_counts(r->app->db, &r->pool, &c);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Counts", &res, cols);
+    row_seti(r, "Page.Counts", 0, "units", c.units);
+    row_seti(r, "Page.Counts", 0, "counters", c.counters);
+    row_seti(r, "Page.Counts", 0, "users", c.users);
+    row_seti(r, "Page.Counts", 0, "qr", c.qr);
+    row_seti(r, "Page.Counts", 0, "api", c.api);
     return render(r, "admin/home");
 }
 
@@ -475,6 +455,46 @@ units_page(struct req *r)
     return render(r, "admin/units");
 }
 
+/* The unit form's values (v[U_CODE] unset when editing) for the store. */
+static void
+unit_in_read(const struct val *v, long long parent_id, struct unit_in *in)
+{
+    *in = (struct unit_in){ .parent_id = parent_id,
+                            .code = v[U_CODE].s,
+                            .name = v[U_NAME].s,
+                            .short_name = v[U_SHORT].s,
+                            .level = v[U_LEVEL].s,
+                            .address = v[U_ADDRESS].s,
+                            .hotline = v[U_HOTLINE].s,
+                            .email = v[U_EMAIL].s,
+                            .opening_hours = v[U_HOURS].s,
+                            .valid_from = v[U_FROM].s,
+                            .sort_order = v[U_SORT].i,
+                            .place = v[U_PLACE].s,
+                            .head_title = v[U_HEAD].s,
+                            .parent_signs = v[U_SIGNS].s };
+}
+
+/* The unit as stored into the form (Page.F). */
+static void
+unit_form_hdf(struct req *r, const struct unit_form *f)
+{
+    hset(r, "Page.F.parent", f->parent);
+    hset(r, "Page.F.code", f->code);
+    hset(r, "Page.F.name", f->name);
+    hset(r, "Page.F.short_name", f->short_name);
+    hset(r, "Page.F.level", f->level);
+    hset(r, "Page.F.address", f->address);
+    hset(r, "Page.F.hotline", f->hotline);
+    hset(r, "Page.F.email", f->email);
+    hset(r, "Page.F.opening_hours", f->opening_hours);
+    hset(r, "Page.F.valid_from", f->valid_from);
+    hset(r, "Page.F.sort_order", f->sort_order);
+    hset(r, "Page.F.place", f->place);
+    hset(r, "Page.F.head_title", f->head_title);
+    hset(r, "Page.F.parent_signs", f->parent_signs);
+}
+
 static int
 unit_new_render(struct req *r, int status)
 {
@@ -507,7 +527,8 @@ unit_create(struct req *r)
 {
     struct val v[U__MAX];
     struct unit parent;
-    unsigned long long id = 0;
+    struct unit_in in;
+    long long id = 0;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
 
@@ -528,30 +549,15 @@ unit_create(struct req *r)
         page_error(r, "Parent", "parent");
         return unit_new_render(r, 422);
     }
-    dr = db_exec(r->app->db,
-                 "INSERT INTO org_unit (parent_id, code, name, short_name, level, address,"
-                 "       hotline, email, opening_hours, valid_from, sort_order, place,"
-                 "       head_title, parent_signs)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 DB_ARGS(parent.id ? DV_I(parent.id) : DV_NULL, DV_S(v[U_CODE].s),
-                         DV_S(v[U_NAME].s), DV_S(v[U_SHORT].s), DV_S(v[U_LEVEL].s),
-                         DV_S(v[U_ADDRESS].s), DV_S(v[U_HOTLINE].s), DV_S(v[U_EMAIL].s),
-                         DV_S(v[U_HOURS].s), DV_S(v[U_FROM].s), DV_I(v[U_SORT].i),
-                         DV_S(v[U_PLACE].s), DV_S(v[U_HEAD].s),
-                         DV_S(v[U_SIGNS].s ? v[U_SIGNS].s : "none")),
-                 NULL, &id);
+    unit_in_read(v, parent.id, &in);
+    dr = unit_insert(r->app->db, &in, parent.id ? parent.path : "/", &id);
     if (dr == DB_DUP) {
         db_rollback(r->app->db);
         page_error(r, "UnitDup", "code");
         return unit_new_render(r, 409);
     }
-    /* the path names the new id, known only after the insert */
     if (dr == DB_OK) {
-        dr = db_exec(r->app->db, "UPDATE org_unit SET path = CONCAT(?, id, '/') WHERE id = ?",
-                     DB_ARGS(DV_S(parent.id ? parent.path : "/"), DV_I(id)), NULL, NULL);
-    }
-    if (dr == DB_OK) {
-        dr = audit(r, "unit.create", "org_unit", (long long)id,
+        dr = audit(r, "unit.create", "org_unit", id,
                    pool_printf(&r->pool, "%s %s", v[U_CODE].s, v[U_NAME].s));
     }
     if ((dr = tx_end(r, dr)) != DB_OK) {
@@ -565,69 +571,52 @@ unit_create(struct req *r)
 static int
 unit_render(struct req *r, int status, int keep)
 {
-    struct dbres res, cres;
-    static const char *const fcols[] = { "parent", "code", "name", "short_name", "level",
-                                         "address", "hotline", "email", "opening_hours",
-                                         "valid_from", "sort_order", "place", "head_title",
-                                         "parent_signs", NULL };
-    static const char *const ucols[] = { "id", "path", "valid_to", "users", NULL };
-    static const char *const ccols[] = { "id", "code", "name", "active", NULL };
+    struct unit_details d;
+    struct counter_full_row *c;
+    size_t nc;
+    int found;
     enum db_rc dr;
 
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT COALESCE(p.code, ''), u.code, u.name, COALESCE(u.short_name, ''),"
-                  "       u.level, COALESCE(u.address, ''), COALESCE(u.hotline, ''),"
-                  "       COALESCE(u.email, ''), COALESCE(u.opening_hours, ''),"
-                  "       DATE_FORMAT(u.valid_from, '%Y-%m-%d'), u.sort_order,"
-                  "       COALESCE(u.place, ''), COALESCE(u.head_title, ''), u.parent_signs,"
-                  "       u.id, u.path, COALESCE(DATE_FORMAT(u.valid_to, '%Y-%m-%d'), ''),"
-                  "       (SELECT COUNT(*) FROM users s WHERE s.unit_id = u.id AND s.disabled = 0)"
-                  "  FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id WHERE u.code = ?",
-                  DB_ARGS(DV_S(r->arg[0])), &res);
+    dr = unit_details_get(r->app->db, &r->pool, r->arg[0], &d, &found);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (res.nrows == 0) {
+    if (!found) {
         return 404;
     }
-    for (size_t c = 0; !keep && fcols[c]; c++) {
-        hset(r, pool_printf(&r->pool, "Page.F.%s", fcols[c]), dbres_get(&res, 0, c));
+    if (!keep) {
+        unit_form_hdf(r, &d.f);
     }
-    for (size_t c = 0; ucols[c]; c++) {     /* columns 14.. describe the unit itself */
-        hset(r, pool_printf(&r->pool, "Page.Unit.%s", ucols[c]), dbres_get(&res, 0, 14 + c));
-    }
-    hset(r, "Page.Unit.code", dbres_get(&res, 0, 1));
-    hset(r, "Page.Unit.name", dbres_get(&res, 0, 2));
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT c.id, c.code, c.name, c.active,"
-                  "       (SELECT q.nonce FROM qr_link q WHERE q.kind = 'counter'"
-                  "           AND q.counter_id = c.id AND q.revoked_at IS NULL"
-                  "         ORDER BY q.id DESC LIMIT 1)"
-                  "  FROM counter c WHERE c.unit_id = ? ORDER BY c.sort_order, c.code",
-                  DB_ARGS(DV_I(util_num(dbres_get(&res, 0, 14)))), &cres);
+    hseti(r, "Page.Unit.id", d.id);
+    hset(r, "Page.Unit.path", d.path);
+    hset(r, "Page.Unit.valid_to", d.valid_to);
+    hseti(r, "Page.Unit.users", d.users);
+    hset(r, "Page.Unit.code", d.f.code);
+    hset(r, "Page.Unit.name", d.f.name);
+    dr = counter_list_unit(r->app->db, &r->pool, d.id, &c, &nc);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Counters", &cres, ccols);
-    for (size_t i = 0; i < cres.nrows; i++) {
-        const char *nonce = dbres_get(&cres, i, 4);
-
-        if (nonce) {
+    for (size_t i = 0; i < nc; i++) {
+        row_seti(r, "Page.Counters", i, "id", c[i].id);
+        row_set(r, "Page.Counters", i, "code", c[i].code);
+        row_set(r, "Page.Counters", i, "name", c[i].name);
+        row_seti(r, "Page.Counters", i, "active", c[i].active);
+        if (c[i].nonce) {
             char tok[TOKEN_LEN + 1];
 
-            token_from_nonce(r->app->secret, nonce, tok);
-            hset(r, pool_printf(&r->pool, "Page.Counters.%zu.token", i), tok);
+            token_from_nonce(r->app->secret, c[i].nonce, tok);
+            row_set(r, "Page.Counters", i, "token", tok);
         }
         /* a refused rename shows what was typed, in its own row */
-        if (hdf_get_obj(r->hdf, "Page.Err.rename") &&
-            util_num(dbres_get(&cres, i, 0)) == util_num(req_form(r, "counter"))) {
+        if (hdf_get_obj(r->hdf, "Page.Err.rename") && c[i].id == util_num(req_form(r, "counter"))) {
             hset(r, pool_printf(&r->pool, "Page.Counters.%zu.name", i),
                  hdf_get_value(r->hdf, "Page.F.rename", ""));
             hset(r, pool_printf(&r->pool, "Page.Counters.%zu.error", i),
                  hdf_get_value(r->hdf, "Page.Err.rename", ""));
         }
     }
-    if ((dr = units_hdf(r, dbres_get(&res, 0, 15))) != DB_OK) {
+    if ((dr = units_hdf(r, d.path)) != DB_OK) {
         return db_fail(r, dr);
     }
     levels_hdf(r);
@@ -651,9 +640,9 @@ unit_page(struct req *r)
 static int
 unit_save(struct req *r)
 {
-    struct val v[U__MAX];
+    struct val v[U__MAX] = { 0 }; /* v[U_CODE] stays unset: the code is not edited */
     struct unit self, parent;
-    struct dbres res;
+    struct unit_in in;
     long long old_parent = 0;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
@@ -669,16 +658,13 @@ unit_save(struct req *r)
     }
     if ((dr = unit_get(r, r->arg[0], 1, &self)) != DB_OK ||
         (dr = unit_get(r, v[U_PARENT].s, 1, &parent)) != DB_OK ||
-        (dr = db_query(r->app->db, &r->pool,
-                       "SELECT COALESCE(parent_id, 0) FROM org_unit WHERE code = ?",
-                       DB_ARGS(DV_S(r->arg[0])), &res)) != DB_OK) {
+        (dr = unit_parent_of(r->app->db, &r->pool, r->arg[0], &old_parent)) != DB_OK) {
         return db_fail(r, tx_end(r, dr));
     }
     if (self.id == 0) {
         db_rollback(r->app->db);
         return 404;
     }
-    old_parent = util_num(dbres_get(&res, 0, 0));
     if (v[U_PARENT].s && parent.id == 0) {
         db_rollback(r->app->db);
         page_error(r, "Parent", "parent");
@@ -696,18 +682,8 @@ unit_save(struct req *r)
             return unit_render(r, 422, 1);
         }
     }
-    dr = db_exec(r->app->db,
-                 "UPDATE org_unit SET parent_id = ?, name = ?, short_name = ?, level = ?,"
-                 "       address = ?, hotline = ?, email = ?, opening_hours = ?,"
-                 "       valid_from = ?, sort_order = ?, place = ?, head_title = ?,"
-                 "       parent_signs = ? WHERE id = ?",
-                 DB_ARGS(parent.id ? DV_I(parent.id) : DV_NULL, DV_S(v[U_NAME].s),
-                         DV_S(v[U_SHORT].s), DV_S(v[U_LEVEL].s), DV_S(v[U_ADDRESS].s),
-                         DV_S(v[U_HOTLINE].s), DV_S(v[U_EMAIL].s), DV_S(v[U_HOURS].s),
-                         DV_S(v[U_FROM].s), DV_I(v[U_SORT].i), DV_S(v[U_PLACE].s),
-                         DV_S(v[U_HEAD].s), DV_S(v[U_SIGNS].s ? v[U_SIGNS].s : "none"),
-                         DV_I(self.id)),
-                 NULL, NULL);
+    unit_in_read(v, parent.id, &in);
+    dr = unit_update(r->app->db, self.id, &in);
     if (dr == DB_OK) {
         dr = audit(r, "unit.update", "org_unit", self.id, v[U_NAME].s);
     }
@@ -715,11 +691,7 @@ unit_save(struct req *r)
         const char *to = pool_printf(&r->pool, "%s%lld/", parent.id ? parent.path : "/", self.id);
 
         /* the unit and its whole subtree: replace the old path prefix */
-        dr = db_exec(r->app->db,
-                     "UPDATE org_unit SET path = CONCAT(?, SUBSTRING(path, ?))"
-                     " WHERE path LIKE CONCAT(?, '%')",
-                     DB_ARGS(DV_S(to), DV_I((long long)strlen(self.path) + 1), DV_S(self.path)),
-                     NULL, NULL);
+        dr = unit_move_paths(r->app->db, self.path, to);
         if (dr == DB_OK) {
             dr = audit(r, "unit.move", "org_unit", self.id,
                        pool_printf(&r->pool, "%s -> %s", self.path, to));
@@ -760,8 +732,7 @@ unit_validity(struct req *r, int close)
         page_error(r, "CloseBeforeOpen", "valid_to");
         return unit_render(r, 422, 0);
     }
-    dr = db_exec(r->app->db, "UPDATE org_unit SET valid_to = ? WHERE id = ?",
-                 DB_ARGS(close ? DV_S(v[0].s) : DV_NULL, DV_I(u.id)), NULL, NULL);
+    dr = unit_set_valid_to(r->app->db, u.id, close ? v[0].s : NULL);
     if (dr == DB_OK) {
         dr = audit(r, close ? "unit.close" : "unit.reopen", "org_unit", u.id,
                    close ? v[0].s : NULL);
@@ -1834,22 +1805,6 @@ calendar_delete(struct req *r)
 }
 
 /* ---- QR links ----------------------------------------------------------- */
-
-/* One field of row i of a list in the page data (list.i.name); NULL, an SQL
- * NULL, is left out. */
-static void
-row_set(struct req *r, const char *list, size_t i, const char *name, const char *value)
-{
-    if (value) {
-        hset(r, pool_printf(&r->pool, "%s.%zu.%s", list, i, name), value);
-    }
-}
-
-static void
-row_seti(struct req *r, const char *list, size_t i, const char *name, long long value)
-{
-    hseti(r, pool_printf(&r->pool, "%s.%zu.%s", list, i, name), value);
-}
 
 static void
 counters_hdf(struct req *r, const char *list, const struct counter_row *c, size_t n)

@@ -1,5 +1,5 @@
-/* store_unit.h — every SQL statement about units' counters (and, as the
- * administrator's pages move here, the units themselves).  The functions take
+/* store_unit.h — every SQL statement about units, their counters and the
+ * counters' rating tablets.  The functions take
  * the database handle and a pool, never the request; strings they return come
  * from that pool. */
 #ifndef MOTCUA_STORE_UNIT_H
@@ -10,11 +10,104 @@
 #include "db.h"
 #include "util.h"
 
+/* ---- units ------------------------------------------------------------- */
+
+/* A unit as the other statements need it. */
+struct unit {
+    long long id;
+    const char *code, *path, *valid_from, *valid_to; /* valid_to: "" while open */
+};
+
+/* The unit with this code (NULL: none), locked for the caller's transaction
+ * when lock is set; u->id 0 when there is none. */
+enum db_rc unit_find(struct db *db, struct pool *p, const char *code, int lock, struct unit *u);
+
+/* A unit as the tree shows it. */
+struct unit_row {
+    long long id, parent; /* parent 0 at the top */
+    const char *code, *name, *short_name, *level, *path;
+    const char *valid_to; /* YYYY-MM-DD, "" while open */
+    long long counters;   /* active counters */
+};
+
+/* Every unit, closed ones included, siblings by their order then name:
+ * *rows (n) from p. */
+enum db_rc unit_list_all(struct db *db, struct pool *p, struct unit_row **rows, size_t *n);
+
+/* The fields of the unit form, as stored and shown (strings, "" for none). */
+struct unit_form {
+    const char *parent, *code, *name, *short_name, *level, *address, *hotline, *email;
+    const char *opening_hours, *valid_from, *sort_order, *place, *head_title, *parent_signs;
+};
+
+/* A unit's page: the form's fields, and the unit itself. */
+struct unit_details {
+    struct unit_form f;
+    long long id;
+    const char *path, *valid_to; /* valid_to: YYYY-MM-DD, "" while open */
+    long long users;             /* enabled accounts */
+};
+
+/* The unit with this code into d: *found 1, or 0 when there is none. */
+enum db_rc unit_details_get(struct db *db, struct pool *p, const char *code, struct unit_details *d,
+                            int *found);
+
+/* What the administrator writes into a unit (NULL for an empty optional
+ * field; parent_signs NULL is "none"). */
+struct unit_in {
+    long long parent_id; /* 0 at the top */
+    const char *code;    /* on creation only: the code is not edited */
+    const char *name, *short_name, *level, *address, *hotline, *email, *opening_hours;
+    const char *valid_from, *place, *head_title, *parent_signs;
+    long long sort_order;
+};
+
+/* A new unit under parent_path ("/" at the top): its id into *id; DB_DUP
+ * when the code is taken.  Its path names the new id. */
+enum db_rc unit_insert(struct db *db, const struct unit_in *in, const char *parent_path,
+                       long long *id);
+
+/* The details of unit id (in->code is not read). */
+enum db_rc unit_update(struct db *db, long long id, const struct unit_in *in);
+
+/* The id of the parent of the unit with this code (0: none) into *parent_id. */
+enum db_rc unit_parent_of(struct db *db, struct pool *p, const char *code, long long *parent_id);
+
+/* Move every unit whose path starts with from (a unit and its subtree) to
+ * paths starting with to. */
+enum db_rc unit_move_paths(struct db *db, const char *from, const char *to);
+
+/* Close unit id on valid_to (YYYY-MM-DD), or reopen it (valid_to NULL). */
+enum db_rc unit_set_valid_to(struct db *db, long long id, const char *valid_to);
+
+/* What the administrator's overview counts: open units, active counters,
+ * enabled accounts, valid QR links other than dossiers', active API clients. */
+struct admin_counts {
+    long long units, counters, users, qr, api;
+};
+
+enum db_rc unit_admin_counts(struct db *db, struct pool *p, struct admin_counts *c);
+
+/* ---- counters ---------------------------------------------------------- */
+
 /* One counter, as the lists show it. */
 struct counter_row {
     long long id;
     const char *code, *name;
 };
+
+/* A counter on its unit's page: with its state and the nonce of its newest
+ * valid QR link (NULL for none). */
+struct counter_full_row {
+    long long id;
+    const char *code, *name;
+    int active;
+    const char *nonce;
+};
+
+/* Every counter of a unit, in their order: *rows (n) from p. */
+enum db_rc counter_list_unit(struct db *db, struct pool *p, long long unit_id,
+                             struct counter_full_row **rows, size_t *n);
 
 /* The active counters of a unit, in their order: *rows (n of them) from p. */
 enum db_rc counter_list_active(struct db *db, struct pool *p, long long unit_id,
