@@ -938,20 +938,18 @@ static const struct fld user_fields[S__MAX] = {
 static enum db_rc
 user_choices_hdf(struct req *r)
 {
-    struct dbres res;
-    static const char *const cols[] = { "id", "unit", "code", "name", NULL };
+    struct counter_row *c;
+    size_t n;
     enum db_rc dr = units_hdf(r, NULL);
 
     if (dr == DB_OK) {
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT c.id, u.code, c.code, c.name FROM counter c"
-                      "  JOIN org_unit u ON u.id = c.unit_id"
-                      " WHERE c.active = 1 AND u.valid_to IS NULL"
-                      " ORDER BY u.sort_order, u.name, c.sort_order, c.code",
-                      DB_NOARGS, &res);
+        dr = counter_list_open(r->app->db, &r->pool, &c, &n);
     }
-    if (dr == DB_OK) {
-        hset_rows(r, "Page.Counters", &res, cols);
+    for (size_t i = 0; dr == DB_OK && i < n; i++) {
+        row_seti(r, "Page.Counters", i, "id", c[i].id);
+        row_set(r, "Page.Counters", i, "unit", c[i].unit_code);
+        row_set(r, "Page.Counters", i, "code", c[i].code);
+        row_set(r, "Page.Counters", i, "name", c[i].name);
     }
     for (size_t i = 0; roles[i]; i++) {
         hset(r, pool_printf(&r->pool, "Page.Roles.%zu", i), roles[i]);
@@ -962,10 +960,8 @@ user_choices_hdf(struct req *r)
 static int
 users_page(struct req *r)
 {
-    struct dbres res;
-    static const char *const cols[] = { "username", "full_name", "title", "role", "unit",
-                                        "unit_name", "counter", "disabled", "must_change",
-                                        NULL };
+    struct user_row *u;
+    size_t n;
     const char *unit = req_query(r, "don-vi");
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
@@ -976,23 +972,25 @@ users_page(struct req *r)
     if (unit && (*unit == '\0' || strlen(unit) > 40)) {
         unit = NULL;
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT s.username, s.full_name, COALESCE(s.title, ''), s.role, u.code,"
-                  "       COALESCE(u.short_name, u.name), COALESCE(c.code, ''), s.disabled,"
-                  "       s.must_change_pw"
-                  "  FROM users s JOIN org_unit u ON u.id = s.unit_id"
-                  "  LEFT JOIN counter c ON c.id = s.counter_id"
-                  " WHERE (? IS NULL OR u.code = ?)"
-                  " ORDER BY u.sort_order, u.name, s.username LIMIT 501",
-                  DB_ARGS(DV_S(unit), DV_S(unit)), &res);
+    dr = user_list(r->app->db, &r->pool, unit, USERS_MAX + 1, &u, &n);
     if (dr != DB_OK || (dr = units_hdf(r, NULL)) != DB_OK) {
         return db_fail(r, dr);
     }
-    if (res.nrows > USERS_MAX) {
-        res.nrows = USERS_MAX;
+    if (n > USERS_MAX) {
+        n = USERS_MAX;
         hset(r, "Page.More", "1");
     }
-    hset_rows(r, "Page.Users", &res, cols);
+    for (size_t i = 0; i < n; i++) {
+        row_set(r, "Page.Users", i, "username", u[i].username);
+        row_set(r, "Page.Users", i, "full_name", u[i].full_name);
+        row_set(r, "Page.Users", i, "title", u[i].title);
+        row_set(r, "Page.Users", i, "role", u[i].role);
+        row_set(r, "Page.Users", i, "unit", u[i].unit_code);
+        row_set(r, "Page.Users", i, "unit_name", u[i].unit_name);
+        row_set(r, "Page.Users", i, "counter", u[i].counter_code);
+        row_seti(r, "Page.Users", i, "disabled", u[i].disabled);
+        row_seti(r, "Page.Users", i, "must_change", u[i].must_change);
+    }
     hset(r, "Page.F.unit", unit);
     return render(r, "admin/users");
 }
@@ -1037,8 +1035,9 @@ user_create(struct req *r)
 {
     struct val v[S__MAX];
     struct unit u;
+    struct user_in in;
     char hash[crypto_pwhash_STRBYTES];
-    unsigned long long id = 0;
+    long long id = 0;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
 
@@ -1068,13 +1067,13 @@ user_create(struct req *r)
     if ((dr = db_begin(r->app->db)) != DB_OK) {
         return db_fail(r, dr);
     }
-    dr = db_exec(r->app->db,
-                 "INSERT INTO users (username, full_name, title, role, unit_id, counter_id,"
-                 "       password_hash, must_change_pw) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
-                 DB_ARGS(DV_S(v[S_USERNAME].s), DV_S(v[S_NAME].s), DV_S(v[S_TITLE].s),
-                         DV_S(v[S_ROLE].s), DV_I(u.id),
-                         v[S_COUNTER].i ? DV_I(v[S_COUNTER].i) : DV_NULL, DV_S(hash)),
-                 NULL, &id);
+    in = (struct user_in){ .username = v[S_USERNAME].s,
+                           .full_name = v[S_NAME].s,
+                           .title = v[S_TITLE].s,
+                           .role = v[S_ROLE].s,
+                           .unit_id = u.id,
+                           .counter_id = v[S_COUNTER].i };
+    dr = user_insert(r->app->db, &in, hash, 1, &id);
     sodium_memzero(hash, sizeof(hash));
     if (dr == DB_DUP) {
         db_rollback(r->app->db);
@@ -1082,7 +1081,7 @@ user_create(struct req *r)
         return user_new_render(r, 409);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "user.create", "user", (long long)id,
+        dr = audit(r, "user.create", "user", id,
                    pool_printf(&r->pool, "%s %s %s", v[S_USERNAME].s, v[S_ROLE].s, u.code));
     }
     if ((dr = tx_end(r, dr)) != DB_OK) {
@@ -1091,56 +1090,41 @@ user_create(struct req *r)
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/can-bo/%s?moi=1", v[S_USERNAME].s));
 }
 
-/* The account named by the path; *id = 0 when none.  Never the hash. */
+/* The account named by the path; *id = 0 when none. */
 static enum db_rc
-user_get(struct req *r, int lock, long long *id, struct dbres *res)
+user_get(struct req *r, int lock, long long *id)
 {
-    enum db_rc dr;
-
-    *id = 0;
-    dr = db_query(r->app->db, &r->pool,
-                  lock ? "SELECT id, username, disabled, role FROM users WHERE username = ?"
-                         " FOR UPDATE"
-                       : "SELECT id, username, disabled, role FROM users WHERE username = ?",
-                  DB_ARGS(DV_S(r->arg[0])), res);
-    if (dr == DB_OK && res->nrows == 1) {
-        *id = util_num(dbres_get(res, 0, 0));
-    }
-    return dr;
+    return user_find(r->app->db, &r->pool, r->arg[0], lock, id);
 }
 
 static int
 user_render(struct req *r, int status, int keep)
 {
-    struct dbres res;
-    static const char *const cols[] = { "full_name", "title", "role", "unit", "counter", NULL };
-    static const char *const ucols[] = { "username", "disabled", "must_change", "created",
-                                         "sessions", "id", NULL };
+    struct user_details d;
+    int found;
     enum db_rc dr;
 
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT s.full_name, COALESCE(s.title, ''), s.role, u.code,"
-                  "       COALESCE(s.counter_id, 0), s.username, s.disabled, s.must_change_pw,"
-                  "       DATE_FORMAT(s.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
-                  "       (SELECT COUNT(*) FROM session x WHERE x.user_id = s.id"
-                  "           AND x.expires_at > UTC_TIMESTAMP()), s.id"
-                  "  FROM users s JOIN org_unit u ON u.id = s.unit_id WHERE s.username = ?",
-                  DB_ARGS(DV_S(r->arg[0])), &res);
+    dr = user_details_get(r->app->db, &r->pool, r->arg[0], &d, &found);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (res.nrows == 0) {
+    if (!found) {
         return 404;
     }
     if (!keep) {
-        for (size_t c = 0; cols[c]; c++) {
-            hset(r, pool_printf(&r->pool, "Page.F.%s", cols[c]), dbres_get(&res, 0, c));
-        }
+        hset(r, "Page.F.full_name", d.full_name);
+        hset(r, "Page.F.title", d.title);
+        hset(r, "Page.F.role", d.role);
+        hset(r, "Page.F.unit", d.unit_code);
+        hseti(r, "Page.F.counter", d.counter_id);
     }
-    for (size_t c = 0; ucols[c]; c++) {
-        hset(r, pool_printf(&r->pool, "Page.User.%s", ucols[c]), dbres_get(&res, 0, 5 + c));
-    }
-    hseti(r, "Page.Self", util_num(dbres_get(&res, 0, 10)) == r->user->id);
+    hset(r, "Page.User.username", d.username);
+    hseti(r, "Page.User.disabled", d.disabled);
+    hseti(r, "Page.User.must_change", d.must_change);
+    hset(r, "Page.User.created", d.created);
+    hseti(r, "Page.User.sessions", d.sessions);
+    hseti(r, "Page.User.id", d.id);
+    hseti(r, "Page.Self", d.id == r->user->id);
     hset(r, "Page.New", req_query(r, "moi"));
     hset(r, "Page.Done", req_query(r, "xong"));
     dr = user_choices_hdf(r);
@@ -1160,7 +1144,7 @@ user_save(struct req *r)
 {
     struct val v[S__MAX];
     struct unit u;
-    struct dbres res;
+    struct user_in in;
     long long id;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
@@ -1186,7 +1170,7 @@ user_save(struct req *r)
         page_error(r, "Counter", "counter");
         return user_render(r, 422, 1);
     }
-    if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id, &res)) != DB_OK) {
+    if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id)) != DB_OK) {
         return db_fail(r, tx_end(r, dr));
     }
     if (id == 0) {
@@ -1199,12 +1183,12 @@ user_save(struct req *r)
         page_error(r, "SelfRole", "role");
         return user_render(r, 422, 1);
     }
-    dr = db_exec(r->app->db,
-                 "UPDATE users SET full_name = ?, title = ?, role = ?, unit_id = ?, counter_id = ?"
-                 " WHERE id = ?",
-                 DB_ARGS(DV_S(v[S_NAME].s), DV_S(v[S_TITLE].s), DV_S(v[S_ROLE].s), DV_I(u.id),
-                         v[S_COUNTER].i ? DV_I(v[S_COUNTER].i) : DV_NULL, DV_I(id)),
-                 NULL, NULL);
+    in = (struct user_in){ .full_name = v[S_NAME].s,
+                           .title = v[S_TITLE].s,
+                           .role = v[S_ROLE].s,
+                           .unit_id = u.id,
+                           .counter_id = v[S_COUNTER].i };
+    dr = user_update(r->app->db, id, &in);
     if (dr == DB_OK) {
         dr = audit(r, "user.update", "user", id,
                    pool_printf(&r->pool, "%s role=%s unit=%s counter=%lld", r->arg[0],
@@ -1220,7 +1204,6 @@ user_save(struct req *r)
 static int
 user_disabled(struct req *r, int disable)
 {
-    struct dbres res;
     long long id;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
@@ -1228,7 +1211,7 @@ user_disabled(struct req *r, int disable)
     if (rc != 0) {
         return rc;
     }
-    if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id, &res)) != DB_OK) {
+    if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id)) != DB_OK) {
         return db_fail(r, tx_end(r, dr));
     }
     if (id == 0) {
@@ -1240,11 +1223,9 @@ user_disabled(struct req *r, int disable)
         page_error(r, "SelfDisable", NULL);
         return user_render(r, 422, 0);
     }
-    dr = db_exec(r->app->db, "UPDATE users SET disabled = ? WHERE id = ?",
-                 DB_ARGS(DV_I(disable), DV_I(id)), NULL, NULL);
+    dr = user_set_disabled(r->app->db, id, disable);
     if (dr == DB_OK && disable) {
-        dr = db_exec(r->app->db, "DELETE FROM session WHERE user_id = ?", DB_ARGS(DV_I(id)),
-                     NULL, NULL);
+        dr = user_end_sessions(r->app->db, id);
     }
     if (dr == DB_OK) {
         dr = audit(r, disable ? "user.disable" : "user.enable", "user", id, r->arg[0]);
@@ -1273,7 +1254,6 @@ static int
 user_password(struct req *r)
 {
     struct val v[1];
-    struct dbres res;
     char hash[crypto_pwhash_STRBYTES];
     long long id;
     int rc = staff_begin(r, ROLE);
@@ -1288,19 +1268,17 @@ user_password(struct req *r)
     if (pw_hash(v[0].s, hash) != 0) {
         return 500;
     }
-    if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id, &res)) != DB_OK) {
+    if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id)) != DB_OK) {
         return db_fail(r, tx_end(r, dr));
     }
     if (id == 0) {
         db_rollback(r->app->db);
         return 404;
     }
-    dr = db_exec(r->app->db, "UPDATE users SET password_hash = ?, must_change_pw = 1 WHERE id = ?",
-                 DB_ARGS(DV_S(hash), DV_I(id)), NULL, NULL);
+    dr = user_set_initial_password(r->app->db, id, hash);
     sodium_memzero(hash, sizeof(hash));
     if (dr == DB_OK) {
-        dr = db_exec(r->app->db, "DELETE FROM session WHERE user_id = ?", DB_ARGS(DV_I(id)),
-                     NULL, NULL);
+        dr = user_end_sessions(r->app->db, id);
     }
     if (dr == DB_OK) {
         dr = audit(r, "user.reset_password", "user", id, r->arg[0]);

@@ -12,6 +12,8 @@
 
 #include "demo_gen.h"
 #include "motcua.h"
+#include "store_unit.h"
+#include "store_user.h"
 
 static const char usage[] =
     "usage: motcuactl [-c motcua.hdf] COMMAND [ARGS]\n"
@@ -221,9 +223,9 @@ static int
 create_user(struct ctl *c, const char *username, const char *name, const char *role,
             const char *unit, const char *title, const char *counter, const char *pw)
 {
-    struct dbres res;
-    long long unit_id = 0, counter_id = 0;
-    unsigned long long id = 0;
+    struct unit u;
+    struct user_in in = { .username = username, .full_name = name, .title = title, .role = role };
+    long long id = 0;
     char hash[crypto_pwhash_STRBYTES];
     enum db_rc rc;
 
@@ -235,25 +237,22 @@ create_user(struct ctl *c, const char *username, const char *name, const char *r
         fprintf(stderr, "motcuactl: the password must have at least 10 characters\n");
         return 1;
     }
-    if (db_query(c->db, &c->req.pool, "SELECT id FROM org_unit WHERE code = ?",
-                 DB_ARGS(DV_S(unit)), &res) != DB_OK) {
+    if (unit_find(c->db, &c->req.pool, unit, 0, &u) != DB_OK) {
         return die_db(c, "org_unit");
     }
-    if (res.nrows == 0) {
+    if (u.id == 0) {
         fprintf(stderr, "motcuactl: no unit with code \"%s\"\n", unit);
         return 1;
     }
-    parse_int(dbres_get(&res, 0, 0), 1, 1LL << 62, &unit_id);
+    in.unit_id = u.id;
     if (counter) {
-        if (db_query(c->db, &c->req.pool, "SELECT id FROM counter WHERE unit_id = ? AND code = ?",
-                     DB_ARGS(DV_I(unit_id), DV_S(counter)), &res) != DB_OK) {
+        if (counter_find(c->db, &c->req.pool, u.id, counter, &in.counter_id) != DB_OK) {
             return die_db(c, "counter");
         }
-        if (res.nrows == 0) {
+        if (in.counter_id == 0) {
             fprintf(stderr, "motcuactl: unit %s has no counter \"%s\"\n", unit, counter);
             return 1;
         }
-        parse_int(dbres_get(&res, 0, 0), 1, 1LL << 62, &counter_id);
     }
     if (pw_hash(pw, hash) != 0) {
         fprintf(stderr, "motcuactl: out of memory hashing the password\n");
@@ -262,23 +261,19 @@ create_user(struct ctl *c, const char *username, const char *name, const char *r
     if (db_begin(c->db) != DB_OK) {
         return die_db(c, "begin");
     }
-    rc = db_exec(c->db,
-                 "INSERT INTO users (username, full_name, title, role, unit_id, counter_id,"
-                 "                   password_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                 DB_ARGS(DV_S(username), DV_S(name), DV_S(title), DV_S(role), DV_I(unit_id),
-                         counter_id ? DV_I(counter_id) : DV_NULL, DV_S(hash)),
-                 NULL, &id);
+    /* the operator chose this password: no change asked at the first sign-in */
+    rc = user_insert(c->db, &in, hash, 0, &id);
     if (rc == DB_DUP) {
         db_rollback(c->db);
         fprintf(stderr, "motcuactl: user \"%s\" already exists\n", username);
         return 1;
     }
-    if (rc != DB_OK || audit(&c->req, "user.create", "user", (long long)id, username) != DB_OK ||
+    if (rc != DB_OK || audit(&c->req, "user.create", "user", id, username) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "create-user");
     }
-    printf("created %s user %s (id %llu)\n", role, username, id);
+    printf("created %s user %s (id %lld)\n", role, username, id);
     return 0;
 }
 

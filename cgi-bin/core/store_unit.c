@@ -481,3 +481,47 @@ kiosk_set_revoked(struct db *db, long long id, int *done)
     *done = rc == DB_OK && n == 1;
     return rc;
 }
+
+enum db_rc
+counter_list_open(struct db *db, struct pool *p, struct counter_row **rows, size_t *n)
+{
+    enum { C_ID, C_UNIT, C_CODE, C_NAME };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT c.id, u.code, c.code, c.name FROM counter c"
+                  "  JOIN org_unit u ON u.id = c.unit_id"
+                  " WHERE c.active = 1 AND u.valid_to IS NULL"
+                  " ORDER BY u.sort_order, u.name, c.sort_order, c.code",
+                  DB_NOARGS, &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
+        (*rows)[i].unit_code = dbres_get(&res, i, C_UNIT);
+        (*rows)[i].code = dbres_get(&res, i, C_CODE);
+        (*rows)[i].name = dbres_get(&res, i, C_NAME);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+counter_find(struct db *db, struct pool *p, long long unit_id, const char *code, long long *id)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *id = 0;
+    rc = db_query(db, p, "SELECT id FROM counter WHERE unit_id = ? AND code = ?",
+                  DB_ARGS(DV_I(unit_id), DV_S(code)), &res);
+    if (rc == DB_OK && res.nrows == 1) {
+        *id = util_num(dbres_get(&res, 0, 0));
+    }
+    return rc;
+}

@@ -94,7 +94,16 @@ enum db_rc unit_admin_counts(struct db *db, struct pool *p, struct admin_counts 
 struct counter_row {
     long long id;
     const char *code, *name;
+    const char *unit_code; /* set by counter_list_open only */
 };
+
+/* The active counters of every open unit, in the units' order: *rows (n)
+ * from p. */
+enum db_rc counter_list_open(struct db *db, struct pool *p, struct counter_row **rows, size_t *n);
+
+/* The counter of unit_id with this code: its id into *id, 0 if none. */
+enum db_rc counter_find(struct db *db, struct pool *p, long long unit_id, const char *code,
+                        long long *id);
 
 /* A counter on its unit's page: with its state and the nonce of its newest
  * valid QR link (NULL for none). */

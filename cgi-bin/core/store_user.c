@@ -1,8 +1,177 @@
-/* store_user.c — staff accounts as other pages choose them, and API clients.
- * See store_user.h. */
+/* store_user.c — staff accounts (listed, created, edited, disabled, their
+ * passwords reset) and API clients.  See store_user.h. */
 #include "store_user.h"
 
+#include <string.h>
+
 #include "calendar.h"
+
+/* ---- accounts ----------------------------------------------------------- */
+
+enum db_rc
+user_list(struct db *db, struct pool *p, const char *unit_code, size_t limit,
+          struct user_row **rows, size_t *n)
+{
+    enum {
+        C_USERNAME,
+        C_NAME,
+        C_TITLE,
+        C_ROLE,
+        C_UNIT,
+        C_UNIT_NAME,
+        C_COUNTER,
+        C_DISABLED,
+        C_MUST_CHANGE
+    };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT s.username, s.full_name, COALESCE(s.title, ''), s.role, u.code,"
+                  "       COALESCE(u.short_name, u.name), COALESCE(c.code, ''), s.disabled,"
+                  "       s.must_change_pw"
+                  "  FROM users s JOIN org_unit u ON u.id = s.unit_id"
+                  "  LEFT JOIN counter c ON c.id = s.counter_id"
+                  " WHERE (? IS NULL OR u.code = ?)"
+                  " ORDER BY u.sort_order, u.name, s.username LIMIT ?",
+                  DB_ARGS(DV_S(unit_code), DV_S(unit_code), DV_I(limit)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        struct user_row *u = &(*rows)[i];
+
+        u->username = dbres_get(&res, i, C_USERNAME);
+        u->full_name = dbres_get(&res, i, C_NAME);
+        u->title = dbres_get(&res, i, C_TITLE);
+        u->role = dbres_get(&res, i, C_ROLE);
+        u->unit_code = dbres_get(&res, i, C_UNIT);
+        u->unit_name = dbres_get(&res, i, C_UNIT_NAME);
+        u->counter_code = dbres_get(&res, i, C_COUNTER);
+        u->disabled = util_num(dbres_get(&res, i, C_DISABLED)) != 0;
+        u->must_change = util_num(dbres_get(&res, i, C_MUST_CHANGE)) != 0;
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+user_details_get(struct db *db, struct pool *p, const char *username, struct user_details *d,
+                 int *found)
+{
+    enum {
+        C_NAME,
+        C_TITLE,
+        C_ROLE,
+        C_UNIT,
+        C_COUNTER,
+        C_USERNAME,
+        C_DISABLED,
+        C_MUST_CHANGE,
+        C_CREATED,
+        C_SESSIONS,
+        C_ID
+    };
+    struct dbres res;
+    enum db_rc rc;
+
+    memset(d, 0, sizeof(*d));
+    *found = 0;
+    rc = db_query(db, p,
+                  "SELECT s.full_name, COALESCE(s.title, ''), s.role, u.code,"
+                  "       COALESCE(s.counter_id, 0), s.username, s.disabled, s.must_change_pw,"
+                  "       DATE_FORMAT(s.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                  "       (SELECT COUNT(*) FROM session x WHERE x.user_id = s.id"
+                  "           AND x.expires_at > UTC_TIMESTAMP()), s.id"
+                  "  FROM users s JOIN org_unit u ON u.id = s.unit_id WHERE s.username = ?",
+                  DB_ARGS(DV_S(username)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *found = 1;
+    d->full_name = dbres_get(&res, 0, C_NAME);
+    d->title = dbres_get(&res, 0, C_TITLE);
+    d->role = dbres_get(&res, 0, C_ROLE);
+    d->unit_code = dbres_get(&res, 0, C_UNIT);
+    d->counter_id = util_num(dbres_get(&res, 0, C_COUNTER));
+    d->username = dbres_get(&res, 0, C_USERNAME);
+    d->disabled = util_num(dbres_get(&res, 0, C_DISABLED)) != 0;
+    d->must_change = util_num(dbres_get(&res, 0, C_MUST_CHANGE)) != 0;
+    d->created = dbres_get(&res, 0, C_CREATED);
+    d->sessions = util_num(dbres_get(&res, 0, C_SESSIONS));
+    d->id = util_num(dbres_get(&res, 0, C_ID));
+    return DB_OK;
+}
+
+enum db_rc
+user_find(struct db *db, struct pool *p, const char *username, int lock, long long *id)
+{
+#define USER_FIND "SELECT id FROM users WHERE username = ?"
+    struct dbres res;
+    enum db_rc rc;
+
+    *id = 0;
+    rc = db_query(db, p, lock ? USER_FIND " FOR UPDATE" : USER_FIND, DB_ARGS(DV_S(username)), &res);
+#undef USER_FIND
+    if (rc == DB_OK && res.nrows == 1) {
+        *id = util_num(dbres_get(&res, 0, 0));
+    }
+    return rc;
+}
+
+enum db_rc
+user_insert(struct db *db, const struct user_in *in, const char *password_hash, int must_change,
+            long long *id)
+{
+    unsigned long long new_id = 0;
+    enum db_rc rc;
+
+    rc = db_exec(db,
+                 "INSERT INTO users (username, full_name, title, role, unit_id, counter_id,"
+                 "       password_hash, must_change_pw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 DB_ARGS(DV_S(in->username), DV_S(in->full_name), DV_S(in->title), DV_S(in->role),
+                         DV_I(in->unit_id), in->counter_id ? DV_I(in->counter_id) : DV_NULL,
+                         DV_S(password_hash), DV_I(must_change ? 1 : 0)),
+                 NULL, &new_id);
+    *id = (long long)new_id;
+    return rc;
+}
+
+enum db_rc
+user_update(struct db *db, long long id, const struct user_in *in)
+{
+    return db_exec(db,
+                   "UPDATE users SET full_name = ?, title = ?, role = ?, unit_id = ?,"
+                   "       counter_id = ? WHERE id = ?",
+                   DB_ARGS(DV_S(in->full_name), DV_S(in->title), DV_S(in->role), DV_I(in->unit_id),
+                           in->counter_id ? DV_I(in->counter_id) : DV_NULL, DV_I(id)),
+                   NULL, NULL);
+}
+
+enum db_rc
+user_set_disabled(struct db *db, long long id, int disabled)
+{
+    return db_exec(db, "UPDATE users SET disabled = ? WHERE id = ?",
+                   DB_ARGS(DV_I(disabled ? 1 : 0), DV_I(id)), NULL, NULL);
+}
+
+enum db_rc
+user_set_initial_password(struct db *db, long long id, const char *password_hash)
+{
+    return db_exec(db, "UPDATE users SET password_hash = ?, must_change_pw = 1 WHERE id = ?",
+                   DB_ARGS(DV_S(password_hash), DV_I(id)), NULL, NULL);
+}
+
+enum db_rc
+user_end_sessions(struct db *db, long long id)
+{
+    return db_exec(db, "DELETE FROM session WHERE user_id = ?", DB_ARGS(DV_I(id)), NULL, NULL);
+}
+
+/* ---- staff of a unit ---------------------------------------------------- */
 
 enum db_rc
 user_list_staff(struct db *db, struct pool *p, long long unit_id, struct staff_row **rows,

@@ -1,5 +1,4 @@
-/* store_user.h — every SQL statement about staff accounts (and, as the
- * administrator's pages move here, API clients).  The functions take the
+/* store_user.h — every SQL statement about staff accounts and API clients.  The functions take the
  * database handle and a pool, never the request; strings they return come
  * from that pool. */
 #ifndef MOTCUA_STORE_USER_H
@@ -9,6 +8,66 @@
 
 #include "db.h"
 #include "util.h"
+
+/* ---- accounts ----------------------------------------------------------- */
+
+/* An account as the list shows it. */
+struct user_row {
+    const char *username, *full_name, *title, *role;
+    const char *unit_code, *unit_name, *counter_code; /* counter_code "" for none */
+    int disabled, must_change;
+};
+
+/* The accounts of the unit with code unit_code (NULL: all), by unit then
+ * username, at most limit of them: *rows (n) from p. */
+enum db_rc user_list(struct db *db, struct pool *p, const char *unit_code, size_t limit,
+                     struct user_row **rows, size_t *n);
+
+/* An account's page. */
+struct user_details {
+    long long id;
+    const char *username, *full_name, *title, *role, *unit_code;
+    long long counter_id; /* 0 for none */
+    int disabled, must_change;
+    const char *created; /* local time, dd/mm/yyyy hh:mm */
+    long long sessions;  /* open sessions */
+};
+
+/* The account with this username into d: *found 1, or 0 when there is none.
+ * Never the password's hash. */
+enum db_rc user_details_get(struct db *db, struct pool *p, const char *username,
+                            struct user_details *d, int *found);
+
+/* The id of the account with this username (0: none); with lock, its row is
+ * locked for the caller's transaction. */
+enum db_rc user_find(struct db *db, struct pool *p, const char *username, int lock, long long *id);
+
+/* What an account is: name, title (NULL for none), role, unit, counter (0:
+ * none). */
+struct user_in {
+    const char *username; /* on creation only */
+    const char *full_name, *title, *role;
+    long long unit_id, counter_id;
+};
+
+/* A new account with this password hash; must_change: the password is an
+ * initial one, to change at the first sign-in.  Its id into *id; DB_DUP when
+ * the username is taken. */
+enum db_rc user_insert(struct db *db, const struct user_in *in, const char *password_hash,
+                       int must_change, long long *id);
+
+/* An account's name, title, role, unit and counter (in->username not read). */
+enum db_rc user_update(struct db *db, long long id, const struct user_in *in);
+
+enum db_rc user_set_disabled(struct db *db, long long id, int disabled);
+
+/* A new initial password: to change at the next sign-in. */
+enum db_rc user_set_initial_password(struct db *db, long long id, const char *password_hash);
+
+/* End every session of the account at once. */
+enum db_rc user_end_sessions(struct db *db, long long id);
+
+/* ---- staff of a unit ---------------------------------------------------- */
 
 struct staff_row {
     long long id;
