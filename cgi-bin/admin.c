@@ -217,6 +217,54 @@ row_seti(struct req *r, const char *list, size_t i, const char *name, long long 
     hseti(r, pool_printf(&r->pool, "%s.%zu.%s", list, i, name), value);
 }
 
+/* A field of a store's row struct shown in a list: its name in the page
+ * data, where it is in the struct, and its type. */
+struct out_field {
+    const char *name;
+    size_t off;
+    enum { OUT_STR, OUT_INT, OUT_LL } type;
+};
+
+#define OUT(name, st, field, type)      \
+    {                                   \
+        name, offsetof(st, field), type \
+    }
+
+/* rows (n structs of size bytes) into list.i.<name> for each of the fields. */
+static void
+rows_hdf(struct req *r, const char *list, const void *rows, size_t n, size_t size,
+         const struct out_field *f, size_t nf)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *row = (const char *)rows + i * size;
+
+        for (size_t k = 0; k < nf; k++) {
+            const void *v = row + f[k].off;
+
+            switch (f[k].type) {
+            case OUT_STR: row_set(r, list, i, f[k].name, *(const char *const *)v); break;
+            case OUT_INT: row_seti(r, list, i, f[k].name, *(const int *)v); break;
+            case OUT_LL: row_seti(r, list, i, f[k].name, *(const long long *)v); break;
+            }
+        }
+    }
+}
+
+/* Counters for a list or a <select>: id, code, name and, from
+ * counter_list_open, unit. */
+static void
+counters_hdf(struct req *r, const char *list, const struct counter_row *c, size_t n)
+{
+    static const struct out_field f[] = {
+        OUT("id", struct counter_row, id, OUT_LL),
+        OUT("unit", struct counter_row, unit_code, OUT_STR),
+        OUT("code", struct counter_row, code, OUT_STR),
+        OUT("name", struct counter_row, name, OUT_STR),
+    };
+
+    rows_hdf(r, list, c, n, sizeof(*c), f, NELEM(f));
+}
+
 /* ---- the unit tree ------------------------------------------------------ */
 
 #define NONE SIZE_MAX
@@ -571,6 +619,12 @@ unit_create(struct req *r)
 static int
 unit_render(struct req *r, int status, int keep)
 {
+    static const struct out_field counter_out[] = {
+        OUT("id", struct counter_full_row, id, OUT_LL),
+        OUT("code", struct counter_full_row, code, OUT_STR),
+        OUT("name", struct counter_full_row, name, OUT_STR),
+        OUT("active", struct counter_full_row, active, OUT_INT),
+    };
     struct unit_details d;
     struct counter_full_row *c;
     size_t nc;
@@ -597,11 +651,8 @@ unit_render(struct req *r, int status, int keep)
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
+    rows_hdf(r, "Page.Counters", c, nc, sizeof(*c), counter_out, NELEM(counter_out));
     for (size_t i = 0; i < nc; i++) {
-        row_seti(r, "Page.Counters", i, "id", c[i].id);
-        row_set(r, "Page.Counters", i, "code", c[i].code);
-        row_set(r, "Page.Counters", i, "name", c[i].name);
-        row_seti(r, "Page.Counters", i, "active", c[i].active);
         if (c[i].nonce) {
             char tok[TOKEN_LEN + 1];
 
@@ -945,11 +996,8 @@ user_choices_hdf(struct req *r)
     if (dr == DB_OK) {
         dr = counter_list_open(r->app->db, &r->pool, &c, &n);
     }
-    for (size_t i = 0; dr == DB_OK && i < n; i++) {
-        row_seti(r, "Page.Counters", i, "id", c[i].id);
-        row_set(r, "Page.Counters", i, "unit", c[i].unit_code);
-        row_set(r, "Page.Counters", i, "code", c[i].code);
-        row_set(r, "Page.Counters", i, "name", c[i].name);
+    if (dr == DB_OK) {
+        counters_hdf(r, "Page.Counters", c, n);
     }
     for (size_t i = 0; roles[i]; i++) {
         hset(r, pool_printf(&r->pool, "Page.Roles.%zu", i), roles[i]);
@@ -960,6 +1008,17 @@ user_choices_hdf(struct req *r)
 static int
 users_page(struct req *r)
 {
+    static const struct out_field user_out[] = {
+        OUT("username", struct user_row, username, OUT_STR),
+        OUT("full_name", struct user_row, full_name, OUT_STR),
+        OUT("title", struct user_row, title, OUT_STR),
+        OUT("role", struct user_row, role, OUT_STR),
+        OUT("unit", struct user_row, unit_code, OUT_STR),
+        OUT("unit_name", struct user_row, unit_name, OUT_STR),
+        OUT("counter", struct user_row, counter_code, OUT_STR),
+        OUT("disabled", struct user_row, disabled, OUT_INT),
+        OUT("must_change", struct user_row, must_change, OUT_INT),
+    };
     struct user_row *u;
     size_t n;
     const char *unit = req_query(r, "don-vi");
@@ -980,17 +1039,7 @@ users_page(struct req *r)
         n = USERS_MAX;
         hset(r, "Page.More", "1");
     }
-    for (size_t i = 0; i < n; i++) {
-        row_set(r, "Page.Users", i, "username", u[i].username);
-        row_set(r, "Page.Users", i, "full_name", u[i].full_name);
-        row_set(r, "Page.Users", i, "title", u[i].title);
-        row_set(r, "Page.Users", i, "role", u[i].role);
-        row_set(r, "Page.Users", i, "unit", u[i].unit_code);
-        row_set(r, "Page.Users", i, "unit_name", u[i].unit_name);
-        row_set(r, "Page.Users", i, "counter", u[i].counter_code);
-        row_seti(r, "Page.Users", i, "disabled", u[i].disabled);
-        row_seti(r, "Page.Users", i, "must_change", u[i].must_change);
-    }
+    rows_hdf(r, "Page.Users", u, n, sizeof(*u), user_out, NELEM(user_out));
     hset(r, "Page.F.unit", unit);
     return render(r, "admin/users");
 }
@@ -1784,19 +1833,21 @@ calendar_delete(struct req *r)
 
 /* ---- QR links ----------------------------------------------------------- */
 
-static void
-counters_hdf(struct req *r, const char *list, const struct counter_row *c, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        row_seti(r, list, i, "id", c[i].id);
-        row_set(r, list, i, "code", c[i].code);
-        row_set(r, list, i, "name", c[i].name);
-    }
-}
-
 static int
 qr_render(struct req *r, int status, const char *unit_code)
 {
+    static const struct out_field link_out[] = {
+        OUT("id", struct qrlink_row, id, OUT_LL),
+        OUT("kind", struct qrlink_row, kind, OUT_STR),
+        OUT("counter", struct qrlink_row, counter, OUT_STR),
+        OUT("officer", struct qrlink_row, officer, OUT_STR),
+        OUT("created", struct qrlink_row, created, OUT_STR),
+        OUT("revoked", struct qrlink_row, revoked, OUT_STR),
+    };
+    static const struct out_field staff_out[] = {
+        OUT("id", struct staff_row, id, OUT_LL),
+        OUT("name", struct staff_row, full_name, OUT_STR),
+    };
     struct qrlink_row *links;
     struct counter_row *counters;
     struct staff_row *staff;
@@ -1826,25 +1877,17 @@ qr_render(struct req *r, int status, const char *unit_code)
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
+    rows_hdf(r, "Page.Links", links, nlinks, sizeof(*links), link_out, NELEM(link_out));
     for (size_t i = 0; i < nlinks; i++) {
         char tok[TOKEN_LEN + 1];
 
-        row_seti(r, "Page.Links", i, "id", links[i].id);
-        row_set(r, "Page.Links", i, "kind", links[i].kind);
-        row_set(r, "Page.Links", i, "counter", links[i].counter);
-        row_set(r, "Page.Links", i, "officer", links[i].officer);
-        row_set(r, "Page.Links", i, "created", links[i].created);
-        row_set(r, "Page.Links", i, "revoked", links[i].revoked);
         if (*links[i].revoked == '\0') {
             token_from_nonce(r->app->secret, links[i].nonce, tok);
             row_set(r, "Page.Links", i, "token", tok);
         }
     }
     counters_hdf(r, "Page.UnitCounters", counters, ncounters);
-    for (size_t i = 0; i < nstaff; i++) {
-        row_seti(r, "Page.Officers", i, "id", staff[i].id);
-        row_set(r, "Page.Officers", i, "name", staff[i].full_name);
-    }
+    rows_hdf(r, "Page.Officers", staff, nstaff, sizeof(*staff), staff_out, NELEM(staff_out));
     return render_status(r, status, "admin/qr");
 }
 
@@ -2000,6 +2043,14 @@ qr_create(struct req *r)
 static int
 api_render(struct req *r, int status)
 {
+    static const struct out_field client_out[] = {
+        OUT("id", struct api_client_row, id, OUT_LL),
+        OUT("name", struct api_client_row, name, OUT_STR),
+        OUT("unit", struct api_client_row, unit_code, OUT_STR),
+        OUT("unit_name", struct api_client_row, unit_name, OUT_STR),
+        OUT("active", struct api_client_row, active, OUT_INT),
+        OUT("created", struct api_client_row, created, OUT_STR),
+    };
     struct api_client_row *a;
     size_t n;
     enum db_rc dr;
@@ -2008,14 +2059,7 @@ api_render(struct req *r, int status)
     if (dr != DB_OK || (dr = units_hdf(r, NULL)) != DB_OK) {
         return db_fail(r, dr);
     }
-    for (size_t i = 0; i < n; i++) {
-        row_seti(r, "Page.Clients", i, "id", a[i].id);
-        row_set(r, "Page.Clients", i, "name", a[i].name);
-        row_set(r, "Page.Clients", i, "unit", a[i].unit_code);
-        row_set(r, "Page.Clients", i, "unit_name", a[i].unit_name);
-        row_seti(r, "Page.Clients", i, "active", a[i].active);
-        row_set(r, "Page.Clients", i, "created", a[i].created);
-    }
+    rows_hdf(r, "Page.Clients", a, n, sizeof(*a), client_out, NELEM(client_out));
     hset(r, "Page.Done", req_query(r, "xong"));
     return render_status(r, status, "admin/api");
 }
@@ -2111,6 +2155,15 @@ api_deactivate(struct req *r)
 static int
 kiosk_render(struct req *r, int status)
 {
+    static const struct out_field kiosk_out[] = {
+        OUT("id", struct kiosk_row, id, OUT_LL),
+        OUT("name", struct kiosk_row, name, OUT_STR),
+        OUT("counter", struct kiosk_row, counter, OUT_STR),
+        OUT("unit", struct kiosk_row, unit, OUT_STR),
+        OUT("created", struct kiosk_row, created, OUT_STR),
+        OUT("revoked", struct kiosk_row, revoked, OUT_INT),
+        OUT("last", struct kiosk_row, last, OUT_STR),
+    };
     struct kiosk_row *k;
     struct counter_row *c;
     size_t nk, nc;
@@ -2123,15 +2176,7 @@ kiosk_render(struct req *r, int status)
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    for (size_t i = 0; i < nk; i++) {
-        row_seti(r, "Page.Kiosks", i, "id", k[i].id);
-        row_set(r, "Page.Kiosks", i, "name", k[i].name);
-        row_set(r, "Page.Kiosks", i, "counter", k[i].counter);
-        row_set(r, "Page.Kiosks", i, "unit", k[i].unit);
-        row_set(r, "Page.Kiosks", i, "created", k[i].created);
-        row_seti(r, "Page.Kiosks", i, "revoked", k[i].revoked);
-        row_set(r, "Page.Kiosks", i, "last", k[i].last);
-    }
+    rows_hdf(r, "Page.Kiosks", k, nk, sizeof(*k), kiosk_out, NELEM(kiosk_out));
     counters_hdf(r, "Page.Counters", c, nc);
     return render_status(r, status, "admin/kiosk");
 }
