@@ -13,6 +13,8 @@
 #include "motcua.h"
 #include "store_unit.h"
 #include "store_user.h"
+#include "store_calendar.h"
+#include "store_procedure.h"
 
 #define ROLE "admin"
 #define USERS_MAX 500        /* a list longer than this asks for a unit filter */
@@ -1348,19 +1350,22 @@ static const struct fld kind_fields[] = {
 static int
 kinds_render(struct req *r, int status, const char *edited)
 {
-    struct dbres res;
-    static const char *const cols[] = { "code", "answer_days", "forward_days", NULL };
+    static const struct out_field kind_out[] = {
+        OUT("code", struct feedback_kind_row, code, OUT_STR),
+        OUT("answer_days", struct feedback_kind_row, answer_days, OUT_STR),
+        OUT("forward_days", struct feedback_kind_row, forward_days, OUT_STR),
+    };
+    struct feedback_kind_row *k;
+    size_t n;
     enum db_rc dr;
 
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT code, answer_days, forward_days FROM feedback_kind ORDER BY sort_order",
-                  DB_NOARGS, &res);
+    dr = feedback_kind_list(r->app->db, &r->pool, &k, &n);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Kinds", &res, cols);
-    for (size_t i = 0; edited && i < res.nrows; i++) {
-        if (strcmp(dbres_get(&res, i, 0), edited) == 0) {
+    rows_hdf(r, "Page.Kinds", k, n, sizeof(*k), kind_out, NELEM(kind_out));
+    for (size_t i = 0; edited && i < n; i++) {
+        if (strcmp(k[i].code, edited) == 0) {
             const char *p = pool_printf(&r->pool, "Page.Kinds.%zu", i);
 
             for (size_t c = 0; c < NELEM(kind_fields); c++) {
@@ -1388,8 +1393,7 @@ static int
 kind_save(struct req *r)
 {
     struct val v[NELEM(kind_fields)];
-    unsigned long long n = 0;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_begin(r, ROLE), found = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1399,20 +1403,11 @@ kind_save(struct req *r)
         return kinds_render(r, 422, r->arg[0]);
     }
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_exec(r->app->db,
-                     "UPDATE feedback_kind SET answer_days = ?, forward_days = ? WHERE code = ?",
-                     DB_ARGS(DV_I(v[0].i), DV_I(v[1].i), DV_S(r->arg[0])), &n, NULL);
+        dr = feedback_kind_set_days(r->app->db, &r->pool, r->arg[0], v[0].i, v[1].i, &found);
     }
-    if (dr == DB_OK) {
-        /* affected rows counts changed rows only: check the kind exists */
-        struct dbres res;
-
-        dr = db_query(r->app->db, &r->pool, "SELECT 1 FROM feedback_kind WHERE code = ?",
-                      DB_ARGS(DV_S(r->arg[0])), &res);
-        if (dr == DB_OK && res.nrows == 0) {
-            db_rollback(r->app->db);
-            return 404;
-        }
+    if (dr == DB_OK && !found) {
+        db_rollback(r->app->db);
+        return 404;
     }
     if (dr == DB_OK) {
         dr = audit(r, "feedback_kind.update", "feedback_kind", 0,
@@ -1449,25 +1444,32 @@ static const struct fld rule_fields[A__MAX] = {
 static int
 rules_render(struct req *r, int status, const char *edited)
 {
-    struct dbres res;
-    static const char *const cols[] = { "legal_version", "effective_from", "lead_days",
-                                        "lead_unit", "max_reappoint", "near_due_days",
-                                        "supplement_within_days", "supplement_max_restarts",
-                                        "supplement_rule", "title", "ontime_base", NULL };
+#define RULE(name, field) OUT(name, struct legal_rule_row, field, OUT_STR)
+    static const struct out_field rule_out[] = {
+        RULE("legal_version", legal_version),
+        RULE("effective_from", effective_from),
+        RULE("lead_days", lead_days),
+        RULE("lead_unit", lead_unit),
+        RULE("max_reappoint", max_reappoint),
+        RULE("near_due_days", near_due_days),
+        RULE("supplement_within_days", supplement_within_days),
+        RULE("supplement_max_restarts", supplement_max_restarts),
+        RULE("supplement_rule", supplement_rule),
+        RULE("title", title),
+        RULE("ontime_base", ontime_base),
+    };
+#undef RULE
+    struct legal_rule_row *l;
+    size_t n;
     enum db_rc dr;
 
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT legal_version, DATE_FORMAT(effective_from, '%Y-%m-%d'), lead_days,"
-                  "       lead_unit, max_reappoint, near_due_days, supplement_within_days,"
-                  "       supplement_max_restarts, supplement_rule, title, ontime_base"
-                  "  FROM legal_version ORDER BY effective_from DESC, legal_version",
-                  DB_NOARGS, &res);
+    dr = legal_rule_list(r->app->db, &r->pool, &l, &n);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Rules", &res, cols);
-    for (size_t i = 0; edited && i < res.nrows; i++) {
-        if (strcmp(dbres_get(&res, i, 0), edited) == 0) {
+    rows_hdf(r, "Page.Rules", l, n, sizeof(*l), rule_out, NELEM(rule_out));
+    for (size_t i = 0; edited && i < n; i++) {
+        if (strcmp(l[i].legal_version, edited) == 0) {
             const char *p = pool_printf(&r->pool, "Page.Rules.%zu", i);
 
             for (size_t c = A_LEAD; c < A__MAX; c++) {
@@ -1518,9 +1520,9 @@ static int
 rule_save(struct req *r, int create)
 {
     struct val v[A__MAX];
-    unsigned long long n = 0;
+    struct legal_rule_in in;
     const char *ver = trim(r, req_form(r, "legal_version"));
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_begin(r, ROLE), found;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1533,47 +1535,34 @@ rule_save(struct req *r, int create)
     if (!create) {
         v[A_VERSION].s = ver;
     }
+    in = (struct legal_rule_in){ .legal_version = v[A_VERSION].s,
+                                 .effective_from = create ? v[A_FROM].s : NULL,
+                                 .lead_days = v[A_LEAD].i,
+                                 .lead_unit = v[A_UNIT].s,
+                                 .max_reappoint = v[A_MAX].i,
+                                 .near_due_days = v[A_NEAR].i,
+                                 .supplement_within_days = v[A_SWITHIN].i,
+                                 .supplement_max_restarts = v[A_SMAX].i,
+                                 .supplement_rule = v[A_SRULE].s,
+                                 .ontime_base = v[A_ONTIME].s };
     if ((dr = db_begin(r->app->db)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (create) {
-        dr = db_exec(r->app->db,
-                     "INSERT INTO legal_version (legal_version, effective_from, title, lead_days,"
-                     "       lead_unit, max_reappoint, near_due_days, supplement_within_days,"
-                     "       supplement_max_restarts, supplement_rule, ontime_base, papers)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                     "         (SELECT p.papers FROM legal_version p WHERE p.effective_from <= ?"
-                     "           ORDER BY p.effective_from DESC LIMIT 1))",
-                     DB_ARGS(DV_S(v[A_VERSION].s), DV_S(v[A_FROM].s), DV_S(v[A_VERSION].s),
-                             DV_I(v[A_LEAD].i), DV_S(v[A_UNIT].s), DV_I(v[A_MAX].i),
-                             DV_I(v[A_NEAR].i), DV_I(v[A_SWITHIN].i), DV_I(v[A_SMAX].i),
-                             DV_S(v[A_SRULE].s), DV_S(v[A_ONTIME].s), DV_S(v[A_FROM].s)),
-                     &n, NULL);
+        dr = legal_rule_insert(r->app->db, &in);
         if (dr == DB_DUP) {
             db_rollback(r->app->db);
             page_error(r, "VersionDup", "legal_version");
             return rules_render(r, 409, NULL);
         }
     } else {
-        struct dbres res;
-
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT 1 FROM legal_version WHERE legal_version = ? FOR UPDATE",
-                      DB_ARGS(DV_S(ver)), &res);
-        if (dr == DB_OK && res.nrows == 0) {
+        dr = legal_rule_lock(r->app->db, &r->pool, ver, &found);
+        if (dr == DB_OK && !found) {
             db_rollback(r->app->db);
             return 404;
         }
         if (dr == DB_OK) {
-            dr = db_exec(r->app->db,
-                         "UPDATE legal_version SET lead_days = ?, lead_unit = ?, max_reappoint = ?,"
-                         "       near_due_days = ?, supplement_within_days = ?,"
-                         "       supplement_max_restarts = ?, supplement_rule = ?, ontime_base = ?"
-                         " WHERE legal_version = ?",
-                         DB_ARGS(DV_I(v[A_LEAD].i), DV_S(v[A_UNIT].s), DV_I(v[A_MAX].i),
-                                 DV_I(v[A_NEAR].i), DV_I(v[A_SWITHIN].i), DV_I(v[A_SMAX].i),
-                                 DV_S(v[A_SRULE].s), DV_S(v[A_ONTIME].s), DV_S(ver)),
-                         &n, NULL);
+            dr = legal_rule_update(r->app->db, &in);
         }
     }
     if (dr == DB_OK) {
@@ -1663,33 +1652,45 @@ calendar_check_hdf(struct req *r)
     return DB_OK;
 }
 
+#define DAY(name) OUT(#name, struct calendar_day_row, name, OUT_STR)
+static const struct out_field day_out[] = {
+    DAY(day), DAY(is_working), DAY(kind), DAY(name_vi), DAY(name_en), DAY(source), DAY(confirmed),
+};
+#undef DAY
+
+/* A calendar day as stored into the form (Page.F). */
+static void
+day_form_hdf(struct req *r, const struct calendar_day_row *d)
+{
+    for (size_t k = 0; k < NELEM(day_out); k++) {
+        const char *v = *(const char *const *)((const char *)d + day_out[k].off);
+
+        hset(r, pool_printf(&r->pool, "Page.F.%s", day_out[k].name), v);
+    }
+}
+
 static int
 calendar_render(struct req *r, int status, int year)
 {
-    struct dbres res;
-    static const char *const cols[] = { "day", "is_working", "kind", "name_vi", "name_en",
-                                        "source", "confirmed", NULL };
+    struct calendar_day_row *days;
+    size_t n;
     char from[11], to[11];
     enum db_rc dr;
 
     cal_format(cal_day_from_ymd(year, 1, 1), from);
     cal_format(cal_day_from_ymd(year, 12, 31), to);
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT DATE_FORMAT(day, '%Y-%m-%d'), is_working, kind, name_vi, name_en,"
-                  "       source, confirmed FROM calendar_day WHERE day BETWEEN ? AND ?"
-                  " ORDER BY day",
-                  DB_ARGS(DV_S(from), DV_S(to)), &res);
+    dr = calendar_day_list(r->app->db, &r->pool, from, to, &days, &n);
     if (dr == DB_OK) {
         dr = calendar_check_hdf(r);
     }
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Days", &res, cols);
-    for (size_t i = 0; i < res.nrows; i++) {
+    rows_hdf(r, "Page.Days", days, n, sizeof(*days), day_out, NELEM(day_out));
+    for (size_t i = 0; i < n; i++) {
         int d;
 
-        if (cal_parse_date(dbres_get(&res, i, 0), &d) == 0) {
+        if (cal_parse_date(days[i].day, &d) == 0) {
             hseti(r, pool_printf(&r->pool, "Page.Days.%zu.wd", i), cal_weekday(d));
         }
     }
@@ -1714,25 +1715,19 @@ calendar_page(struct req *r)
     }
     /* ?ngay= opens one day in the form, to edit it */
     if (day && cal_parse_date(day, &d) == 0) {
-        struct dbres res;
-        static const char *const cols[] = { "day", "is_working", "kind", "name_vi", "name_en",
-                                            "source", "confirmed", NULL };
-        enum db_rc dr = db_query(r->app->db, &r->pool,
-                                 "SELECT DATE_FORMAT(day, '%Y-%m-%d'), is_working, kind, name_vi,"
-                                 "       name_en, source, confirmed FROM calendar_day"
-                                 " WHERE day = ?",
-                                 DB_ARGS(DV_S(day)), &res);
+        struct calendar_day_row row;
+        int found;
+        enum db_rc dr = calendar_day_get(r->app->db, &r->pool, day, &row, &found);
 
         if (dr != DB_OK) {
             return db_fail(r, dr);
         }
-        for (size_t c = 0; res.nrows && cols[c]; c++) {
-            hset(r, pool_printf(&r->pool, "Page.F.%s", cols[c]), dbres_get(&res, 0, c));
-        }
-        if (res.nrows == 0) {
+        if (found) {
+            day_form_hdf(r, &row);
+        } else {
             hset(r, "Page.F.day", day);
         }
-        hseti(r, "Page.Editing", res.nrows);
+        hseti(r, "Page.Editing", found);
         cal_ymd(d, &year, NULL, NULL);
     } else {
         hset(r, "Page.F.confirmed", "1");
@@ -1745,6 +1740,7 @@ static int
 calendar_save(struct req *r)
 {
     struct val v[C__MAX];
+    struct calendar_day_in in;
     const struct cal *cal;
     unsigned mask;
     int rc = staff_begin(r, ROLE), working, rest_day, y;
@@ -1774,19 +1770,15 @@ calendar_save(struct req *r)
         page_error(r, "RestWeekend", "day");
         return calendar_render(r, 422, y);
     }
+    in = (struct calendar_day_in){ .day = v[C_DAY].s,
+                                   .is_working = working,
+                                   .kind = v[C_KIND].s,
+                                   .name_vi = v[C_NAME_VI].s,
+                                   .name_en = v[C_NAME_EN].s ? v[C_NAME_EN].s : v[C_NAME_VI].s,
+                                   .source = v[C_SOURCE].s ? v[C_SOURCE].s : "",
+                                   .confirmed = v[C_CONFIRMED].i != 0 };
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_exec(r->app->db,
-                     "INSERT INTO calendar_day (day, is_working, kind, name_vi, name_en, source,"
-                     "       confirmed) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                     " ON DUPLICATE KEY UPDATE is_working = VALUES(is_working),"
-                     "       kind = VALUES(kind), name_vi = VALUES(name_vi),"
-                     "       name_en = VALUES(name_en), source = VALUES(source),"
-                     "       confirmed = VALUES(confirmed)",
-                     DB_ARGS(DV_S(v[C_DAY].s), DV_I(working), DV_S(v[C_KIND].s),
-                             DV_S(v[C_NAME_VI].s),
-                             DV_S(v[C_NAME_EN].s ? v[C_NAME_EN].s : v[C_NAME_VI].s),
-                             DV_S(v[C_SOURCE].s ? v[C_SOURCE].s : ""), DV_I(v[C_CONFIRMED].i)),
-                     NULL, NULL);
+        dr = calendar_day_save(r->app->db, &in);
     }
     if (dr == DB_OK) {
         dr = audit(r, "calendar.save", "calendar_day", 0,
@@ -1803,8 +1795,7 @@ static int
 calendar_delete(struct req *r)
 {
     const char *day = req_form(r, "day");
-    unsigned long long n = 0;
-    int rc = staff_begin(r, ROLE), d, y;
+    int rc = staff_begin(r, ROLE), d, y, done = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1814,10 +1805,9 @@ calendar_delete(struct req *r)
         return 400;
     }
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_exec(r->app->db, "DELETE FROM calendar_day WHERE day = ?", DB_ARGS(DV_S(day)),
-                     &n, NULL);
+        dr = calendar_day_delete(r->app->db, day, &done);
     }
-    if (dr == DB_OK && n == 0) {
+    if (dr == DB_OK && !done) {
         db_rollback(r->app->db);
         return 404;
     }
@@ -2259,25 +2249,22 @@ kiosk_revoke(struct req *r)
 static int
 procedures_render(struct req *r, int status)
 {
-    static const char *const cols[] = { "code", "version", "name", "field", "level", "time",
-                                        "unit", "from", "to", NULL };
-    struct dbres res;
+#define PROC(name) OUT(#name, struct procedure_row, name, OUT_STR)
+    static const struct out_field proc_out[] = {
+        PROC(code), PROC(version), PROC(name), PROC(field), PROC(level),
+        PROC(time), PROC(unit),    PROC(from), PROC(to),
+    };
+#undef PROC
+    struct procedure_row *p;
+    size_t n;
     enum db_rc dr;
 
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT p.national_code, p.version, p.name, f.name, p.level,"
-                  "       CONCAT(p.time_value, ' ', p.time_unit), COALESCE(u.short_name, u.name),"
-                  "       DATE_FORMAT(p.effective_from, '%d/%m/%Y'),"
-                  "       DATE_FORMAT(p.effective_to, '%d/%m/%Y')"
-                  "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
-                  "  JOIN org_unit u ON u.id = p.unit_id ORDER BY f.sort_order, f.name, p.name"
-                  " LIMIT 2000",
-                  DB_NOARGS, &res);
+    dr = procedure_list(r->app->db, &r->pool, 2000, &p, &n);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Procs", &res, cols);
-    hseti(r, "Page.Count", (long long)res.nrows);
+    rows_hdf(r, "Page.Procs", p, n, sizeof(*p), proc_out, NELEM(proc_out));
+    hseti(r, "Page.Count", (long long)n);
     return render_status(r, status, "admin/procedures");
 }
 
@@ -2337,8 +2324,13 @@ procedures_import(struct req *r)
 static int
 trail_page(struct req *r)
 {
-    static const char *const cols[] = { "at", "actor", "key", "object", "ip", "detail", NULL };
-    struct dbres res;
+#define TRAIL(name) OUT(#name, struct audit_trail_row, name, OUT_STR)
+    static const struct out_field trail_out[] = {
+        TRAIL(at), TRAIL(actor), TRAIL(key), TRAIL(object), TRAIL(ip), TRAIL(detail),
+    };
+#undef TRAIL
+    struct audit_trail_row *t;
+    size_t n;
     long long page = 1;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
@@ -2349,29 +2341,12 @@ trail_page(struct req *r)
     if (parse_int(req_query(r, "trang"), 1, 100000, &page) != 0) {
         page = 1;
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT DATE_FORMAT(a.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i:%s'), o.full_name,"
-                  "       REPLACE(a.action, '.', '_'),"
-                  "       CASE a.object_type WHEN 'org_unit' THEN u.name"
-                  "            WHEN 'counter' THEN CONCAT(c.code, ' · ', cu.short_name)"
-                  "            WHEN 'user' THEN t.username ELSE '' END,"
-                  "       a.ip, LEFT(a.detail, 200)"
-                  "  FROM audit_log a LEFT JOIN users o ON o.id = a.actor_id"
-                  "  LEFT JOIN org_unit u ON a.object_type = 'org_unit' AND u.id = a.object_id"
-                  "  LEFT JOIN counter c ON a.object_type = 'counter' AND c.id = a.object_id"
-                  "  LEFT JOIN org_unit cu ON cu.id = c.unit_id"
-                  "  LEFT JOIN users t ON a.object_type = 'user' AND t.id = a.object_id"
-                  " WHERE a.object_type IN ('org_unit', 'counter', 'user', 'qr_link',"
-                  "        'kiosk_device', 'api_client', 'feedback_kind', 'calendar_day',"
-                  "        'apology_rule', 'procedure')"
-                  "   AND a.action NOT IN ('login', 'logout', 'user.password')"
-                  " ORDER BY a.id DESC LIMIT 50 OFFSET ?",
-                  DB_ARGS(DV_I((page - 1) * 50)), &res);
+    dr = audit_admin_trail(r->app->db, &r->pool, (page - 1) * 50, 50, &t, &n);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Trail", &res, cols);
-    if (res.nrows == 50) {
+    rows_hdf(r, "Page.Trail", t, n, sizeof(*t), trail_out, NELEM(trail_out));
+    if (n == 50) {
         hseti(r, "Page.Next", page + 1);
     }
     return render(r, "admin/trail");

@@ -14,6 +14,7 @@
 #include "motcua.h"
 #include "store_unit.h"
 #include "store_user.h"
+#include "store_calendar.h"
 
 static const char usage[] =
     "usage: motcuactl [-c motcua.hdf] COMMAND [ARGS]\n"
@@ -334,6 +335,7 @@ cal_row(int ch, void *data)
     const char *why = NULL, *col = NULL;
     int year, mon, day, kind_ok = 0;
     char extra;
+    struct calendar_day_in in;
     enum db_rc rc;
 
     ci->line++;
@@ -374,16 +376,14 @@ cal_row(int ch, void *data)
         ci->nfield = 0;
         return;
     }
-    rc = db_exec(ci->c->db,
-                 "INSERT INTO calendar_day (day, is_working, kind, name_vi, name_en, source,"
-                 "                          confirmed) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                 " ON DUPLICATE KEY UPDATE is_working = VALUES(is_working), kind = VALUES(kind),"
-                 "   name_vi = VALUES(name_vi), name_en = VALUES(name_en),"
-                 "   source = VALUES(source), confirmed = VALUES(confirmed)",
-                 DB_ARGS(DV_S(ci->field[0]), DV_I(ci->field[1][0] == '1'), DV_S(ci->field[2]),
-                         DV_S(ci->field[3]), DV_S(ci->field[4]), DV_S(ci->field[5]),
-                         DV_I(ci->field[6][0] == 'y')),
-                 NULL, NULL);
+    in = (struct calendar_day_in){ .day = ci->field[0],
+                                   .is_working = ci->field[1][0] == '1',
+                                   .kind = ci->field[2],
+                                   .name_vi = ci->field[3],
+                                   .name_en = ci->field[4],
+                                   .source = ci->field[5],
+                                   .confirmed = ci->field[6][0] == 'y' };
+    rc = calendar_day_save(ci->c->db, &in);
     if (rc != DB_OK) {
         fprintf(stderr, "line %ld: %s\n", ci->line, db_error(ci->c->db));
         ci->errors++;

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
+
 static void
 field(crypto_generichash_state *st, const char *s)
 {
@@ -83,4 +85,50 @@ audit(struct req *r, const char *action, const char *object_type, long long obje
                            DV_S(object_type), DV_I(object_id), DV_S(r->remote_addr),
                            DV_S(detail ? detail : ""), DV_S(prev), DV_S(hash)),
                    NULL, NULL);
+}
+
+enum db_rc
+audit_admin_trail(struct db *db, struct pool *p, long long offset, size_t limit,
+                  struct audit_trail_row **rows, size_t *n)
+{
+    enum { C_AT, C_ACTOR, C_KEY, C_OBJECT, C_IP, C_DETAIL };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT DATE_FORMAT(a.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i:%s'), o.full_name,"
+                  "       REPLACE(a.action, '.', '_'),"
+                  "       CASE a.object_type WHEN 'org_unit' THEN u.name"
+                  "            WHEN 'counter' THEN CONCAT(c.code, ' · ', cu.short_name)"
+                  "            WHEN 'user' THEN t.username ELSE '' END,"
+                  "       a.ip, LEFT(a.detail, 200)"
+                  "  FROM audit_log a LEFT JOIN users o ON o.id = a.actor_id"
+                  "  LEFT JOIN org_unit u ON a.object_type = 'org_unit' AND u.id = a.object_id"
+                  "  LEFT JOIN counter c ON a.object_type = 'counter' AND c.id = a.object_id"
+                  "  LEFT JOIN org_unit cu ON cu.id = c.unit_id"
+                  "  LEFT JOIN users t ON a.object_type = 'user' AND t.id = a.object_id"
+                  " WHERE a.object_type IN ('org_unit', 'counter', 'user', 'qr_link',"
+                  "        'kiosk_device', 'api_client', 'feedback_kind', 'calendar_day',"
+                  "        'apology_rule', 'procedure')"
+                  "   AND a.action NOT IN ('login', 'logout', 'user.password')"
+                  " ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                  DB_ARGS(DV_I(limit), DV_I(offset)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        struct audit_trail_row *t = &(*rows)[i];
+
+        t->at = dbres_get(&res, i, C_AT);
+        t->actor = dbres_get(&res, i, C_ACTOR);
+        t->key = dbres_get(&res, i, C_KEY);
+        t->object = dbres_get(&res, i, C_OBJECT);
+        t->ip = dbres_get(&res, i, C_IP);
+        t->detail = dbres_get(&res, i, C_DETAIL);
+    }
+    *n = res.nrows;
+    return DB_OK;
 }
