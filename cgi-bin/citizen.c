@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "motcua.h"
+#include "store_search.h"
 
 #define MAX_CONTENT_CHARS 4000
 #define MAX_COMMENT_CHARS 1000
@@ -792,22 +793,21 @@ rank_procedures(struct req *r, const struct dbres *res, const char *folded,
                 struct proc_hit *hits, size_t *n)
 {
     struct search_synonym *syn;
+    struct synonym_row *rows;
     const char *variants[SEARCH_VARIANTS];
-    size_t nsyn = 0, nvar;
-    struct dbres sres;
+    size_t nsyn = 0, nrows, nvar;
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool, "SELECT term, expansion FROM search_synonym ORDER BY id",
-                  DB_NOARGS, &sres);
+    rc = synonym_list(r->app->db, &r->pool, SYNONYM_BY_ID, &rows, &nrows);
     if (rc != DB_OK) {
         return rc;
     }
-    syn = pool_alloc(&r->pool, (sres.nrows + 1) * sizeof(*syn));
-    for (size_t i = 0; i < sres.nrows; i++) {
-        const char *e = search_fold(&r->pool, dbres_get(&sres, i, 1));
+    syn = pool_alloc(&r->pool, (nrows + 1) * sizeof(*syn));
+    for (size_t i = 0; i < nrows; i++) {
+        const char *e = search_fold(&r->pool, rows[i].expansion);
 
         if (e && *e) {
-            syn[nsyn++] = (struct search_synonym){ dbres_get(&sres, i, 0), e };
+            syn[nsyn++] = (struct search_synonym){ rows[i].term, e };
         }
     }
     nvar = search_variants(&r->pool, folded, syn, nsyn, variants, SEARCH_VARIANTS);

@@ -15,6 +15,7 @@
 #include "store_unit.h"
 #include "store_user.h"
 #include "store_calendar.h"
+#include "store_search.h"
 
 static const char usage[] =
     "usage: motcuactl [-c motcua.hdf] COMMAND [ARGS]\n"
@@ -597,38 +598,18 @@ cmd_demo_data(struct ctl *c, int argc, char **argv)
 static int
 cmd_qr_ensure(struct ctl *c)
 {
-    static const char *const queries[] = {
-        "SELECT 'counter', c.unit_id, c.id, NULL FROM counter c WHERE c.active = 1"
-        "   AND NOT EXISTS (SELECT 1 FROM qr_link q WHERE q.kind = 'counter'"
-        "                      AND q.counter_id = c.id AND q.revoked_at IS NULL)",
-        "SELECT 'unit', u.id, NULL, NULL FROM org_unit u WHERE u.valid_to IS NULL"
-        "   AND EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id AND c.active = 1)"
-        "   AND NOT EXISTS (SELECT 1 FROM qr_link q WHERE q.kind = 'unit'"
-        "                      AND q.unit_id = u.id AND q.revoked_at IS NULL)",
-        "SELECT 'officer', o.unit_id, o.counter_id, o.id FROM users o"
-        " WHERE o.role = 'officer' AND o.disabled = 0"
-        "   AND NOT EXISTS (SELECT 1 FROM qr_link q WHERE q.kind = 'officer'"
-        "                      AND q.officer_id = o.id AND q.revoked_at IS NULL)",
-    };
+    struct qrlink *links;
+    size_t n;
     int made = 0;
 
-    for (size_t qi = 0; qi < NELEM(queries); qi++) {
-        struct dbres res;
-
-        if (db_query(c->db, &c->req.pool, queries[qi], DB_NOARGS, &res) != DB_OK) {
+    if (qrlink_missing(c->db, &c->req.pool, &links, &n) != DB_OK) {
+        return die_db(c, "qr-ensure");
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (qrlink_create(c->db, c->app.secret, &links[i]) != DB_OK) {
             return die_db(c, "qr-ensure");
         }
-        for (size_t i = 0; i < res.nrows; i++) {
-            struct qrlink l = { .unit_id = util_num(dbres_get(&res, i, 1)),
-                                .counter_id = util_num(dbres_get(&res, i, 2)),
-                                .officer_id = util_num(dbres_get(&res, i, 3)) };
-
-            snprintf(l.kind, sizeof(l.kind), "%s", dbres_get(&res, i, 0));
-            if (qrlink_create(c->db, c->app.secret, &l) != DB_OK) {
-                return die_db(c, "qr-ensure");
-            }
-            made++;
-        }
+        made++;
     }
     printf("qr-ensure: %d new QR links\n", made);
     return 0;
@@ -638,18 +619,17 @@ cmd_qr_ensure(struct ctl *c)
 static int
 cmd_qr_url(struct ctl *c, const char *id)
 {
-    struct dbres res;
+    const char *nonce;
     char tok[TOKEN_LEN + 1];
 
-    if (db_query(c->db, &c->req.pool, "SELECT nonce FROM qr_link WHERE id = ?",
-                 DB_ARGS(DV_S(id)), &res) != DB_OK) {
+    if (qrlink_nonce(c->db, &c->req.pool, util_num(id), &nonce) != DB_OK) {
         return die_db(c, "qr-url");
     }
-    if (res.nrows == 0) {
+    if (nonce == NULL) {
         fprintf(stderr, "motcuactl: no QR link with id %s\n", id);
         return 1;
     }
-    token_from_nonce(c->app.secret, dbres_get(&res, 0, 0), tok);
+    token_from_nonce(c->app.secret, nonce, tok);
     printf("%s/q/%s\n", conf_str(c->conf, "Site.BaseURL", ""), tok);
     return 0;
 }
@@ -663,7 +643,7 @@ cmd_synonym_add(struct ctl *c, const char *term, const char *expansion)
 {
     const char *folded = search_fold(&c->req.pool, term);
     const char *exp = search_fold(&c->req.pool, expansion);
-    unsigned long long id = 0;
+    long long id = 0;
     enum db_rc rc;
 
     if (folded == NULL || *folded == '\0' || utf8_len(folded) > 100) {
@@ -677,35 +657,34 @@ cmd_synonym_add(struct ctl *c, const char *term, const char *expansion)
     if (db_begin(c->db) != DB_OK) {
         return die_db(c, "begin");
     }
-    rc = db_exec(c->db, "INSERT INTO search_synonym (term, expansion) VALUES (?, ?)",
-                 DB_ARGS(DV_S(folded), DV_S(expansion)), NULL, &id);
+    rc = synonym_insert(c->db, folded, expansion, &id);
     if (rc == DB_DUP) {
         db_rollback(c->db);
         fprintf(stderr, "motcuactl: \"%s\" already reads as \"%s\"\n", folded, expansion);
         return 1;
     }
     if (rc != DB_OK ||
-        audit(&c->req, "search_synonym.add", "search_synonym", (long long)id,
+        audit(&c->req, "search_synonym.add", "search_synonym", id,
               pool_printf(&c->req.pool, "%s -> %s", folded, expansion)) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "synonym-add");
     }
-    printf("synonym %llu: \"%s\" also reads as \"%s\"\n", id, folded, expansion);
+    printf("synonym %lld: \"%s\" also reads as \"%s\"\n", id, folded, expansion);
     return 0;
 }
 
 static int
 cmd_synonym_list(struct ctl *c)
 {
-    struct dbres res;
+    struct synonym_row *s;
+    size_t n;
 
-    if (db_query(c->db, &c->req.pool, "SELECT id, term, expansion FROM search_synonym ORDER BY term, id",
-                 DB_NOARGS, &res) != DB_OK) {
+    if (synonym_list(c->db, &c->req.pool, SYNONYM_BY_TERM, &s, &n) != DB_OK) {
         return die_db(c, "synonym-list");
     }
-    for (size_t i = 0; i < res.nrows; i++) {
-        printf("%s\t%s\t%s\n", dbres_get(&res, i, 0), dbres_get(&res, i, 1), dbres_get(&res, i, 2));
+    for (size_t i = 0; i < n; i++) {
+        printf("%lld\t%s\t%s\n", s[i].id, s[i].term, s[i].expansion);
     }
     return 0;
 }
@@ -714,8 +693,7 @@ static int
 cmd_synonym_remove(struct ctl *c, const char *arg)
 {
     long long id;
-    unsigned long long n = 0;
-    struct dbres res;
+    struct synonym_row s;
 
     if (parse_int(arg, 1, 1LL << 40, &id) != 0) {
         fprintf(stderr, "motcuactl: synonym-remove takes the id that synonym-list prints\n");
@@ -724,19 +702,18 @@ cmd_synonym_remove(struct ctl *c, const char *arg)
     if (db_begin(c->db) != DB_OK) {
         return die_db(c, "begin");
     }
-    if (db_query(c->db, &c->req.pool, "SELECT term, expansion FROM search_synonym WHERE id = ? FOR UPDATE",
-                 DB_ARGS(DV_I(id)), &res) != DB_OK) {
+    if (synonym_lock(c->db, &c->req.pool, id, &s) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "synonym-remove");
     }
-    if (res.nrows == 0) {
+    if (s.id == 0) {
         db_rollback(c->db);
         fprintf(stderr, "motcuactl: no search synonym with id %lld\n", id);
         return 1;
     }
-    if (db_exec(c->db, "DELETE FROM search_synonym WHERE id = ?", DB_ARGS(DV_I(id)), &n, NULL) != DB_OK ||
+    if (synonym_delete(c->db, id) != DB_OK ||
         audit(&c->req, "search_synonym.remove", "search_synonym", id,
-              pool_printf(&c->req.pool, "%s -> %s", dbres_get(&res, 0, 0), dbres_get(&res, 0, 1))) != DB_OK ||
+              pool_printf(&c->req.pool, "%s -> %s", s.term, s.expansion)) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "synonym-remove");

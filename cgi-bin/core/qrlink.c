@@ -259,6 +259,65 @@ qrlink_get(struct db *db, struct pool *p, long long id, int lock, struct qrlink 
 }
 
 enum db_rc
+qrlink_missing(struct db *db, struct pool *p, struct qrlink **links, size_t *n)
+{
+    enum { C_KIND, C_UNIT, C_COUNTER, C_OFFICER };
+    static const char *const queries[] = {
+        "SELECT 'counter', c.unit_id, c.id, NULL FROM counter c WHERE c.active = 1"
+        "   AND NOT EXISTS (SELECT 1 FROM qr_link q WHERE q.kind = 'counter'"
+        "                      AND q.counter_id = c.id AND q.revoked_at IS NULL)",
+        "SELECT 'unit', u.id, NULL, NULL FROM org_unit u WHERE u.valid_to IS NULL"
+        "   AND EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id AND c.active = 1)"
+        "   AND NOT EXISTS (SELECT 1 FROM qr_link q WHERE q.kind = 'unit'"
+        "                      AND q.unit_id = u.id AND q.revoked_at IS NULL)",
+        "SELECT 'officer', o.unit_id, o.counter_id, o.id FROM users o"
+        " WHERE o.role = 'officer' AND o.disabled = 0"
+        "   AND NOT EXISTS (SELECT 1 FROM qr_link q WHERE q.kind = 'officer'"
+        "                      AND q.officer_id = o.id AND q.revoked_at IS NULL)",
+    };
+    struct dbres res[3];
+    size_t total = 0, k = 0;
+    enum db_rc rc = DB_OK;
+
+    *links = NULL;
+    *n = 0;
+    for (size_t q = 0; rc == DB_OK && q < 3; q++) {
+        rc = db_query(db, p, queries[q], DB_NOARGS, &res[q]);
+        total += rc == DB_OK ? res[q].nrows : 0;
+    }
+    if (rc != DB_OK || total == 0) {
+        return rc;
+    }
+    *links = pool_alloc(p, total * sizeof(**links));
+    for (size_t q = 0; q < 3; q++) {
+        for (size_t i = 0; i < res[q].nrows; i++, k++) {
+            struct qrlink *l = &(*links)[k];
+
+            snprintf(l->kind, sizeof(l->kind), "%s", dbres_get(&res[q], i, C_KIND));
+            l->unit_id = util_num(dbres_get(&res[q], i, C_UNIT));
+            l->counter_id = util_num(dbres_get(&res[q], i, C_COUNTER));
+            l->officer_id = util_num(dbres_get(&res[q], i, C_OFFICER));
+        }
+    }
+    *n = total;
+    return DB_OK;
+}
+
+enum db_rc
+qrlink_nonce(struct db *db, struct pool *p, long long id, const char **nonce)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *nonce = NULL;
+    rc = db_query(db, p, "SELECT nonce FROM qr_link WHERE id = ?", DB_ARGS(DV_I(id)), &res);
+    if (rc == DB_OK && res.nrows == 1) {
+        *nonce = dbres_get(&res, 0, 0);
+    }
+    return rc;
+}
+
+enum db_rc
 qrlink_revoke(struct db *db, long long id)
 {
     return db_exec(db, "UPDATE qr_link SET revoked_at = UTC_TIMESTAMP() WHERE id = ?",

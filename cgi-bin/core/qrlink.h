@@ -55,6 +55,16 @@ enum db_rc qrlink_list_unit(struct db *db, struct pool *p, long long unit_id,
 enum db_rc qrlink_get(struct db *db, struct pool *p, long long id, int lock, struct qrlink *l,
                       const char **unit_code, int *revoked);
 
+/* The links that should exist and do not: one for every active counter, for
+ * every open unit with an active counter and for every enabled officer that
+ * has no valid link of its kind.  *links (n of them) from p, their kind and
+ * targets set, to pass to qrlink_create. */
+enum db_rc qrlink_missing(struct db *db, struct pool *p, struct qrlink **links, size_t *n);
+
+/* The nonce of link id (any kind, revoked or not) into *nonce (from p), NULL
+ * when there is no such link. */
+enum db_rc qrlink_nonce(struct db *db, struct pool *p, long long id, const char **nonce);
+
 /* Revoke link id now, inside the caller's transaction. */
 enum db_rc qrlink_revoke(struct db *db, long long id);
 
