@@ -16,6 +16,8 @@
 #include "store_user.h"
 #include "store_calendar.h"
 #include "store_search.h"
+#include "store_schema.h"
+#include "store_mail.h"
 
 static const char usage[] =
     "usage: motcuactl [-c motcua.hdf] COMMAND [ARGS]\n"
@@ -154,11 +156,7 @@ cmd_migrate(struct ctl *c)
             return 1;
         }
     }
-    if (db_exec(c->db,
-                "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                " name VARCHAR(191) NOT NULL PRIMARY KEY,"
-                " applied_at DATETIME NOT NULL DEFAULT UTC_TIMESTAMP())",
-                DB_NOARGS, NULL, NULL) != DB_OK) {
+    if (schema_prepare(c->db) != DB_OK) {
         return die_db(c, "schema_migrations");
     }
     n = scandir(c->sql_dir, &names, is_migration, by_name);
@@ -167,15 +165,14 @@ cmd_migrate(struct ctl *c)
         return 1;
     }
     for (int i = 0; i < n && rc == 0; i++) {
-        struct dbres res;
         char path[1024];
+        int done;
 
-        if (db_query(c->db, &c->req.pool, "SELECT 1 FROM schema_migrations WHERE name = ?",
-                     DB_ARGS(DV_S(names[i]->d_name)), &res) != DB_OK) {
+        if (schema_applied(c->db, &c->req.pool, names[i]->d_name, &done) != DB_OK) {
             rc = die_db(c, "schema_migrations");
             break;
         }
-        if (res.nrows) {
+        if (done) {
             continue;
         }
         snprintf(path, sizeof(path), "%s/%s", c->sql_dir, names[i]->d_name);
@@ -183,8 +180,7 @@ cmd_migrate(struct ctl *c)
         if ((rc = run_file(c, path, NULL)) != 0) {
             break;
         }
-        if (db_exec(c->db, "INSERT INTO schema_migrations (name) VALUES (?)",
-                    DB_ARGS(DV_S(names[i]->d_name)), NULL, NULL) != DB_OK) {
+        if (schema_mark_applied(c->db, names[i]->d_name) != DB_OK) {
             rc = die_db(c, "schema_migrations");
         }
         applied++;
@@ -456,7 +452,7 @@ cmd_demo(struct ctl *c, int argc, char **argv)
         { "quantri", "Bùi Đức Thắng", "Quản trị hệ thống", "admin", "000.00.00.H41", NULL },
     };
     struct dirent **names = NULL;
-    struct dbres res;
+    long long units = 0;
     char dir[1024];
     const char *pw = getenv("MOTCUA_DEMO_PASSWORD");
     /* a lived-in system by default: a few hundred dossiers over ten years */
@@ -473,11 +469,10 @@ cmd_demo(struct ctl *c, int argc, char **argv)
     if (pw == NULL) {
         pw = "motcua-demo";
     }
-    if (db_query(c->db, &c->req.pool, "SELECT COUNT(*) FROM org_unit", DB_NOARGS, &res) !=
-        DB_OK) {
+    if (unit_count(c->db, &c->req.pool, &units) != DB_OK) {
         return die_db(c, "demo");
     }
-    if (strcmp(dbres_get(&res, 0, 0), "0") != 0) {
+    if (units != 0) {
         fprintf(stderr, "motcuactl: the database already has units; demo data is only loaded"
                         " into an empty database\n");
         return 1;
@@ -499,19 +494,8 @@ cmd_demo(struct ctl *c, int argc, char **argv)
         return 1;
     }
     /* the unit tree's materialised paths */
-    if (rc == 0 && db_exec(c->db,
-                           "UPDATE org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id"
-                           "   SET u.path = CONCAT('/', u.id, '/') WHERE u.parent_id IS NULL",
-                           DB_NOARGS, NULL, NULL) != DB_OK) {
+    if (rc == 0 && unit_paths_rebuild(c->db) != DB_OK) {
         return die_db(c, "unit paths");
-    }
-    for (int depth = 0; rc == 0 && depth < 8; depth++) {
-        if (db_exec(c->db,
-                    "UPDATE org_unit u JOIN org_unit p ON p.id = u.parent_id"
-                    "   SET u.path = CONCAT(p.path, u.id, '/') WHERE p.path <> ''",
-                    DB_NOARGS, NULL, NULL) != DB_OK) {
-            return die_db(c, "unit paths");
-        }
     }
     for (size_t i = 0; rc == 0 && i < NELEM(people); i++) {
         rc = create_user(c, people[i].user, people[i].name, people[i].role, people[i].unit,
@@ -742,17 +726,15 @@ deliver_mail(struct ctl *c, int *sent)
 {
     const char *mode = conf_str(c->conf, "Mail.Mode", "outbox");
     const char *from = conf_str(c->conf, "Mail.From", "motcua@localhost");
-    struct dbres res;
+    struct mail_row *m;
+    size_t n;
 
     *sent = 0;
-    if (db_query(c->db, &c->req.pool,
-                 "SELECT id, to_addr, subject, body FROM mail_queue"
-                 " WHERE sent_at IS NULL AND attempts < 10 ORDER BY id LIMIT 200",
-                 DB_NOARGS, &res) != DB_OK) {
+    if (mail_pending(c->db, &c->req.pool, 200, &m, &n) != DB_OK) {
         return die_db(c, "mail_queue");
     }
-    for (size_t i = 0; i < res.nrows; i++) {
-        const char *to = dbres_get(&res, i, 1);
+    for (size_t i = 0; i < n; i++) {
+        const char *to = m[i].to;
         FILE *f = NULL;
         char path[1024];
         int ok = 0;
@@ -763,23 +745,20 @@ deliver_mail(struct ctl *c, int *sent)
             if (strcmp(mode, "sendmail") == 0) {
                 f = popen(conf_str(c->conf, "Mail.Sendmail", "/usr/sbin/sendmail -t -i"), "w");
             } else {
-                snprintf(path, sizeof(path), "%s/%s.eml",
-                         conf_str(c->conf, "Paths.Outbox", "var/outbox"), dbres_get(&res, i, 0));
+                snprintf(path, sizeof(path), "%s/%lld.eml",
+                         conf_str(c->conf, "Paths.Outbox", "var/outbox"), m[i].id);
                 f = fopen(path, "w");
             }
         }
         if (f) {
-            fprintf(f, "From: %s\nTo: %s\nSubject: %s\nMIME-Version: 1.0\n"
-                       "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n%s",
-                    from, to, mime_word(&c->req.pool, dbres_get(&res, i, 2)),
-                    dbres_get(&res, i, 3));
+            fprintf(f,
+                    "From: %s\nTo: %s\nSubject: %s\nMIME-Version: 1.0\n"
+                    "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: "
+                    "8bit\n\n%s",
+                    from, to, mime_word(&c->req.pool, m[i].subject), m[i].body);
             ok = strcmp(mode, "sendmail") == 0 ? pclose(f) == 0 : fclose(f) == 0;
         }
-        if (db_exec(c->db,
-                    ok ? "UPDATE mail_queue SET sent_at = UTC_TIMESTAMP(), attempts = attempts + 1"
-                         " WHERE id = ?"
-                       : "UPDATE mail_queue SET attempts = attempts + 1 WHERE id = ?",
-                    DB_ARGS(DV_S(dbres_get(&res, i, 0))), NULL, NULL) != DB_OK) {
+        if (mail_attempted(c->db, m[i].id, ok) != DB_OK) {
             return die_db(c, "mail_queue");
         }
         *sent += ok;
@@ -967,7 +946,7 @@ cmd_restore(struct ctl *c, const char *path)
 {
     const char *db = conf_str(c->conf, "DB.Name", "motcua");
     char sum[65], want[65] = "";
-    struct dbres res;
+    long long tables = 0;
     FILE *f;
 
     if (!shell_safe(path) || !shell_safe(db)) {
@@ -987,12 +966,10 @@ cmd_restore(struct ctl *c, const char *path)
         fprintf(stderr, "motcuactl: %s does not match its checksum: refusing to restore\n", path);
         return 1;
     }
-    if (db_query(c->db, &c->req.pool,
-                 "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ?",
-                 DB_ARGS(DV_S(db)), &res) != DB_OK) {
+    if (schema_table_count(c->db, &c->req.pool, db, &tables) != DB_OK) {
         return die_db(c, "restore");
     }
-    if (strcmp(dbres_get(&res, 0, 0), "0") != 0) {
+    if (tables != 0) {
         fprintf(stderr, "motcuactl: database %s is not empty: restore only into an empty one\n", db);
         return 1;
     }
@@ -1016,43 +993,37 @@ cmd_verify_audit(struct ctl *c)
     char prev[65] = "";
 
     for (;;) {
-        struct dbres res;
+        struct audit_row *rows;
+        size_t n;
         struct pool p = { 0 };
 
-        if (db_query(c->db, &p,
-                     "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), COALESCE(actor_id, 0),"
-                     "       action, object_type, object_id, ip, detail, prev_hash, row_hash"
-                     "  FROM audit_log WHERE id > ? ORDER BY id LIMIT 5000",
-                     DB_ARGS(DV_I(last)), &res) != DB_OK) {
+        if (audit_rows_after(c->db, &p, last, 5000, &rows, &n) != DB_OK) {
             pool_release(&p);
             return die_db(c, "audit_log");
         }
-        if (res.nrows == 0) {
+        if (n == 0) {
             pool_release(&p);
             break;
         }
-        for (size_t i = 0; i < res.nrows; i++) {
-            long long id = 0, actor = 0, obj = 0;
+        for (size_t i = 0; i < n; i++) {
+            const struct audit_row *a = &rows[i];
+            long long id = a->id;
             char want[65];
 
-            parse_int(dbres_get(&res, i, 0), 0, 1LL << 62, &id);
-            parse_int(dbres_get(&res, i, 2), 0, 1LL << 62, &actor);
-            parse_int(dbres_get(&res, i, 5), -(1LL << 62), 1LL << 62, &obj);
             if (id != last + 1) {
                 printf("verify-audit: BROKEN at row %lld: row %lld is missing\n", id, last + 1);
                 pool_release(&p);
                 return 1;
             }
-            if (strcmp(dbres_get(&res, i, 8), prev) != 0) {
+            if (strcmp(a->prev_hash, prev) != 0) {
                 printf("verify-audit: BROKEN at row %lld: prev_hash does not match row %lld\n",
                        id, last);
                 pool_release(&p);
                 return 1;
             }
-            audit_row_hash(c->app.secret, prev, id, dbres_get(&res, i, 1), actor, dbres_get(&res, i, 3),
-                           dbres_get(&res, i, 4), obj, dbres_get(&res, i, 6),
-                           dbres_get(&res, i, 7), want);
-            if (strcmp(want, dbres_get(&res, i, 9)) != 0) {
+            audit_row_hash(c->app.secret, prev, id, a->at, a->actor_id, a->action, a->object_type,
+                           a->object_id, a->ip, a->detail, want);
+            if (strcmp(want, a->row_hash) != 0) {
                 printf("verify-audit: BROKEN at row %lld: its content was changed\n", id);
                 pool_release(&p);
                 return 1;

@@ -132,3 +132,40 @@ audit_admin_trail(struct db *db, struct pool *p, long long offset, size_t limit,
     *n = res.nrows;
     return DB_OK;
 }
+
+enum db_rc
+audit_rows_after(struct db *db, struct pool *p, long long after, size_t limit,
+                 struct audit_row **rows, size_t *n)
+{
+    enum { C_ID, C_AT, C_ACTOR, C_ACTION, C_TYPE, C_OBJECT, C_IP, C_DETAIL, C_PREV, C_HASH };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), COALESCE(actor_id, 0),"
+                  "       action, object_type, object_id, ip, detail, prev_hash, row_hash"
+                  "  FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",
+                  DB_ARGS(DV_I(after), DV_I(limit)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        struct audit_row *a = &(*rows)[i];
+
+        parse_int(dbres_get(&res, i, C_ID), 0, 1LL << 62, &a->id);
+        parse_int(dbres_get(&res, i, C_ACTOR), 0, 1LL << 62, &a->actor_id);
+        parse_int(dbres_get(&res, i, C_OBJECT), -(1LL << 62), 1LL << 62, &a->object_id);
+        a->at = dbres_get(&res, i, C_AT);
+        a->action = dbres_get(&res, i, C_ACTION);
+        a->object_type = dbres_get(&res, i, C_TYPE);
+        a->ip = dbres_get(&res, i, C_IP);
+        a->detail = dbres_get(&res, i, C_DETAIL);
+        a->prev_hash = dbres_get(&res, i, C_PREV);
+        a->row_hash = dbres_get(&res, i, C_HASH);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}

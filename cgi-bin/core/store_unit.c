@@ -211,6 +211,35 @@ unit_set_valid_to(struct db *db, long long id, const char *valid_to)
 }
 
 enum db_rc
+unit_count(struct db *db, struct pool *p, long long *n)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    rc = db_query(db, p, "SELECT COUNT(*) FROM org_unit", DB_NOARGS, &res);
+    *n = rc == DB_OK ? util_num(dbres_get(&res, 0, 0)) : 0;
+    return rc;
+}
+
+enum db_rc
+unit_paths_rebuild(struct db *db)
+{
+    enum db_rc rc;
+
+    rc = db_exec(db,
+                 "UPDATE org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id"
+                 "   SET u.path = CONCAT('/', u.id, '/') WHERE u.parent_id IS NULL",
+                 DB_NOARGS, NULL, NULL);
+    for (int depth = 0; rc == DB_OK && depth < 8; depth++) {
+        rc = db_exec(db,
+                     "UPDATE org_unit u JOIN org_unit p ON p.id = u.parent_id"
+                     "   SET u.path = CONCAT(p.path, u.id, '/') WHERE p.path <> ''",
+                     DB_NOARGS, NULL, NULL);
+    }
+    return rc;
+}
+
+enum db_rc
 unit_admin_counts(struct db *db, struct pool *p, struct admin_counts *c)
 {
     enum { C_UNITS, C_COUNTERS, C_USERS, C_QR, C_API };

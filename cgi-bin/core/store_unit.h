@@ -80,6 +80,13 @@ enum db_rc unit_move_paths(struct db *db, const char *from, const char *to);
 /* Close unit id on valid_to (YYYY-MM-DD), or reopen it (valid_to NULL). */
 enum db_rc unit_set_valid_to(struct db *db, long long id, const char *valid_to);
 
+/* How many units there are, closed ones included, into *n. */
+enum db_rc unit_count(struct db *db, struct pool *p, long long *n);
+
+/* Every unit's path from its parent's, for units loaded by a script (a tree
+ * at most 9 levels deep). */
+enum db_rc unit_paths_rebuild(struct db *db);
+
 /* What the administrator's overview counts: open units, active counters,
  * enabled accounts, valid QR links other than dossiers', active API clients. */
 struct admin_counts {
