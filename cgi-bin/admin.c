@@ -1326,7 +1326,7 @@ user_password(struct req *r)
         db_rollback(r->app->db);
         return 404;
     }
-    dr = user_set_initial_password(r->app->db, id, hash);
+    dr = user_set_password(r->app->db, id, hash, 1);
     sodium_memzero(hash, sizeof(hash));
     if (dr == DB_OK) {
         dr = user_end_sessions(r->app->db, id);

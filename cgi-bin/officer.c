@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "motcua.h"
+#include "store_canned.h"
+#include "store_user.h"
 
 #define PER_PAGE 25
 #define MAX_TEXT_CHARS 4000
@@ -407,21 +409,23 @@ evidence(struct req *r)
 static int
 canned_page(struct req *r)
 {
-    struct dbres res;
-    static const char *const cols[] = { "id", "title", "body", NULL };
+    struct canned_row *c;
+    size_t n;
     int rc = staff_begin(r, "officer,leader");
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT id, title, body FROM canned_answer WHERE unit_id = ? ORDER BY title",
-                  DB_ARGS(DV_I(r->user->unit_id)), &res);
+    dr = canned_list(r->app->db, &r->pool, r->user->unit_id, &c, &n);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Canned", &res, cols);
+    for (size_t i = 0; i < n; i++) {
+        hseti(r, pool_printf(&r->pool, "Page.Canned.%zu.id", i), c[i].id);
+        hset(r, pool_printf(&r->pool, "Page.Canned.%zu.title", i), c[i].title);
+        hset(r, pool_printf(&r->pool, "Page.Canned.%zu.body", i), c[i].body);
+    }
     return render(r, "staff/canned");
 }
 
@@ -430,8 +434,7 @@ canned_save(struct req *r)
 {
     const char *title = req_form_trimmed(r, "title"), *body = req_form_trimmed(r, "body");
     long long id = util_num(req_form(r, "id"));
-    unsigned long long n = 0, new_id = 0;
-    int rc = staff_begin(r, "officer,leader");
+    int rc = staff_begin(r, "officer,leader"), done = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -447,23 +450,13 @@ canned_save(struct req *r)
         return db_fail(r, dr);
     }
     if (id) {
-        dr = db_exec(r->app->db,
-                     "UPDATE canned_answer SET title = ?, body = ?, updated_by = ?,"
-                     "       updated_at = UTC_TIMESTAMP() WHERE id = ? AND unit_id = ?",
-                     DB_ARGS(DV_S(title), DV_S(body), DV_I(r->user->id), DV_I(id),
-                             DV_I(r->user->unit_id)),
-                     &n, NULL);
-        if (dr == DB_OK && n == 0) {
+        dr = canned_update(r->app->db, id, r->user->unit_id, title, body, r->user->id, &done);
+        if (dr == DB_OK && !done) {
             db_rollback(r->app->db);
             return 404;
         }
     } else {
-        dr = db_exec(r->app->db,
-                     "INSERT INTO canned_answer (unit_id, title, body, updated_by, updated_at)"
-                     " VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
-                     DB_ARGS(DV_I(r->user->unit_id), DV_S(title), DV_S(body), DV_I(r->user->id)),
-                     NULL, &new_id);
-        id = (long long)new_id;
+        dr = canned_insert(r->app->db, r->user->unit_id, title, body, r->user->id, &id);
     }
     if (dr == DB_OK) {
         dr = audit(r, "canned.save", "canned_answer", id, title);
@@ -482,18 +475,16 @@ static int
 canned_delete(struct req *r)
 {
     long long id = util_num(req_form(r, "id"));
-    unsigned long long n = 0;
-    int rc = staff_begin(r, "officer,leader");
+    int rc = staff_begin(r, "officer,leader"), done = 0;
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_exec(r->app->db, "DELETE FROM canned_answer WHERE id = ? AND unit_id = ?",
-                     DB_ARGS(DV_I(id), DV_I(r->user->unit_id)), &n, NULL);
+        dr = canned_remove(r->app->db, id, r->user->unit_id, &done);
     }
-    if (dr == DB_OK && n == 1) {
+    if (dr == DB_OK && done) {
         dr = audit(r, "canned.delete", "canned_answer", id, NULL);
     }
     if (dr == DB_OK) {
@@ -503,7 +494,7 @@ canned_delete(struct req *r)
         db_rollback(r->app->db);
         return db_fail(r, dr);
     }
-    return n == 1 ? resp_redirect(r, "/can-bo/mau-tra-loi") : 404;
+    return done ? resp_redirect(r, "/can-bo/mau-tra-loi") : 404;
 }
 
 /* ---- own password ------------------------------------------------------ */
@@ -521,7 +512,7 @@ password_change(struct req *r)
 {
     const char *old = req_form(r, "old"), *pw = req_form(r, "new"), *again = req_form(r, "again");
     char hash[crypto_pwhash_STRBYTES];
-    struct dbres res;
+    const char *stored;
     int rc = staff_begin(r, "officer,leader,admin");
     enum db_rc dr;
     const char *err = NULL;
@@ -529,12 +520,11 @@ password_change(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    dr = db_query(r->app->db, &r->pool, "SELECT password_hash FROM users WHERE id = ?",
-                  DB_ARGS(DV_I(r->user->id)), &res);
+    dr = user_password_hash(r->app->db, &r->pool, r->user->id, &stored);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (old == NULL || res.nrows == 0 || !pw_verify(dbres_get(&res, 0, 0), old)) {
+    if (old == NULL || stored == NULL || !pw_verify(stored, old)) {
         err = "Password.Wrong";
     } else if (pw == NULL || utf8_len(pw) < 10 || strlen(pw) > 256) {
         err = "Password.Short";
@@ -549,9 +539,7 @@ password_change(struct req *r)
         return 500;
     }
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_exec(r->app->db,
-                     "UPDATE users SET password_hash = ?, must_change_pw = 0 WHERE id = ?",
-                     DB_ARGS(DV_S(hash), DV_I(r->user->id)), NULL, NULL);
+        dr = user_set_password(r->app->db, r->user->id, hash, 0);
     }
     /* a changed password shuts out whoever else held a session of the account */
     if (dr == DB_OK) {
@@ -755,19 +743,15 @@ dossier_open(struct req *r, struct dossier_row *d)
 static enum db_rc
 dossier_qr_hdf(struct req *r, long long dossier_id)
 {
-    struct dbres res;
     struct buf svg = { 0 };
     char tok[TOKEN_LEN + 1];
-    const char *url;
-    enum db_rc rc = db_query(r->app->db, &r->pool,
-                             "SELECT nonce FROM qr_link WHERE dossier_id = ? AND revoked_at IS NULL"
-                             " ORDER BY id DESC LIMIT 1",
-                             DB_ARGS(DV_I(dossier_id)), &res);
+    const char *url, *nonce;
+    enum db_rc rc = qrlink_dossier_nonce(r->app->db, &r->pool, dossier_id, &nonce);
 
-    if (rc != DB_OK || res.nrows == 0) {
+    if (rc != DB_OK || nonce == NULL) {
         return rc;
     }
-    token_from_nonce(r->app->secret, dbres_get(&res, 0, 0), tok);
+    token_from_nonce(r->app->secret, nonce, tok);
     url = pool_printf(&r->pool, "%s/ho-so/%s", conf_str(r->app->conf, "Site.BaseURL", ""), tok);
     qr_svg(url, url, &svg);
     hset(r, "Page.QrUrl", url);

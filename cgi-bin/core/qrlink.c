@@ -318,6 +318,23 @@ qrlink_nonce(struct db *db, struct pool *p, long long id, const char **nonce)
 }
 
 enum db_rc
+qrlink_dossier_nonce(struct db *db, struct pool *p, long long dossier_id, const char **nonce)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *nonce = NULL;
+    rc = db_query(db, p,
+                  "SELECT nonce FROM qr_link WHERE dossier_id = ? AND revoked_at IS NULL"
+                  " ORDER BY id DESC LIMIT 1",
+                  DB_ARGS(DV_I(dossier_id)), &res);
+    if (rc == DB_OK && res.nrows == 1) {
+        *nonce = dbres_get(&res, 0, 0);
+    }
+    return rc;
+}
+
+enum db_rc
 qrlink_revoke(struct db *db, long long id)
 {
     return db_exec(db, "UPDATE qr_link SET revoked_at = UTC_TIMESTAMP() WHERE id = ?",

@@ -65,6 +65,11 @@ enum db_rc qrlink_missing(struct db *db, struct pool *p, struct qrlink **links, 
  * when there is no such link. */
 enum db_rc qrlink_nonce(struct db *db, struct pool *p, long long id, const char **nonce);
 
+/* The nonce of the newest valid link of a dossier into *nonce (from p), NULL
+ * when it has none. */
+enum db_rc qrlink_dossier_nonce(struct db *db, struct pool *p, long long dossier_id,
+                                const char **nonce);
+
 /* Revoke link id now, inside the caller's transaction. */
 enum db_rc qrlink_revoke(struct db *db, long long id);
 

@@ -159,10 +159,24 @@ user_set_disabled(struct db *db, long long id, int disabled)
 }
 
 enum db_rc
-user_set_initial_password(struct db *db, long long id, const char *password_hash)
+user_set_password(struct db *db, long long id, const char *password_hash, int must_change)
 {
-    return db_exec(db, "UPDATE users SET password_hash = ?, must_change_pw = 1 WHERE id = ?",
-                   DB_ARGS(DV_S(password_hash), DV_I(id)), NULL, NULL);
+    return db_exec(db, "UPDATE users SET password_hash = ?, must_change_pw = ? WHERE id = ?",
+                   DB_ARGS(DV_S(password_hash), DV_I(must_change ? 1 : 0), DV_I(id)), NULL, NULL);
+}
+
+enum db_rc
+user_password_hash(struct db *db, struct pool *p, long long id, const char **hash)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *hash = NULL;
+    rc = db_query(db, p, "SELECT password_hash FROM users WHERE id = ?", DB_ARGS(DV_I(id)), &res);
+    if (rc == DB_OK && res.nrows == 1) {
+        *hash = dbres_get(&res, 0, 0);
+    }
+    return rc;
 }
 
 enum db_rc

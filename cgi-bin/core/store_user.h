@@ -61,8 +61,13 @@ enum db_rc user_update(struct db *db, long long id, const struct user_in *in);
 
 enum db_rc user_set_disabled(struct db *db, long long id, int disabled);
 
-/* A new initial password: to change at the next sign-in. */
-enum db_rc user_set_initial_password(struct db *db, long long id, const char *password_hash);
+/* A new password; must_change: an initial one, to change at the next sign-in. */
+enum db_rc user_set_password(struct db *db, long long id, const char *password_hash,
+                             int must_change);
+
+/* The password hash of account id into *hash (from p), NULL when there is no
+ * such account.  For checking the password its owner types only. */
+enum db_rc user_password_hash(struct db *db, struct pool *p, long long id, const char **hash);
 
 /* End every session of the account at once. */
 enum db_rc user_end_sessions(struct db *db, long long id);
