@@ -502,31 +502,26 @@ qr_poster(struct req *r)
 static int
 unit_posters(struct req *r)
 {
-    struct dbres res;
+    struct qrlink_poster *posters;
+    size_t n;
     enum db_rc rc;
 
     if (req_paper_lang(r) != 0) {
         return 500;
     }
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT q.nonce, u.name, c.name FROM qr_link q"
-                  "  JOIN org_unit u ON u.id = q.unit_id"
-                  "  JOIN counter c ON c.id = q.counter_id AND c.active = 1"
-                  " WHERE u.code = ? AND q.kind = 'counter' AND q.revoked_at IS NULL"
-                  " ORDER BY c.sort_order, c.code",
-                  DB_ARGS(DV_S(r->arg[0])), &res);
+    rc = qrlink_counter_posters(r->app->db, &r->pool, r->arg[0], &posters, &n);
     if (rc != DB_OK) {
         return db_fail(r, rc);
     }
-    if (res.nrows == 0) {
+    if (n == 0) {
         return 404;
     }
     hset(r, "Page.Title", lang_str(r, "Qr.PostersTitle"));
-    for (size_t i = 0; i < res.nrows; i++) {
+    for (size_t i = 0; i < n; i++) {
         char tok[TOKEN_LEN + 1];
 
-        token_from_nonce(r->app->secret, dbres_get(&res, i, 0), tok);
-        poster_hdf(r, i, tok, dbres_get(&res, i, 1), dbres_get(&res, i, 2));
+        token_from_nonce(r->app->secret, posters[i].nonce, tok);
+        poster_hdf(r, i, tok, posters[i].unit_name, posters[i].counter_name);
     }
     return render(r, "citizen/poster");
 }
@@ -1432,37 +1427,22 @@ pct(struct req *r, long long part, long long whole)
 static enum db_rc
 stats_rows(struct req *r, const char *scope, const char *prefix, const struct period *p, int min)
 {
-    struct dbres res;
+    struct stat_named_sums *rows;
+    size_t nrows;
     enum db_rc rc;
 
-    if (strcmp(scope, "unit") == 0) {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT u.name," STATS_DAY_SUMS
-                      "  FROM stat_day sd JOIN org_unit u ON u.id = sd.scope_id"
-                      " WHERE sd.scope = 'unit' AND sd.day BETWEEN ? AND ?"
-                      " GROUP BY u.id, u.name ORDER BY u.sort_order, u.name",
-                      DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
-    } else {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT CONCAT(c.name, ' · ', u.short_name)," STATS_DAY_SUMS
-                      "  FROM stat_day sd JOIN counter c ON c.id = sd.scope_id"
-                      "  JOIN org_unit u ON u.id = c.unit_id"
-                      " WHERE sd.scope = 'counter' AND sd.day BETWEEN ? AND ?"
-                      " GROUP BY c.id, c.name, u.short_name ORDER BY u.sort_order, c.sort_order",
-                      DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
-    }
+    rc = stats_sums_by(r->app->db, &r->pool, scope, p->from, p->to, &rows, &nrows);
     if (rc != DB_OK) {
         return rc;
     }
-    for (size_t i = 0; i < res.nrows; i++) {
+    for (size_t i = 0; i < nrows; i++) {
         const char *p = pool_printf(&r->pool, "%s.%zu", prefix, i);
-        struct stat_sums t;
+        const struct stat_sums t = rows[i].s;
         long long n, r3, r2, r1, ans, ontime;
 
-        stats_sums_read(&res, i, 1, &t);
         n = t.ratings, r3 = t.r3, r2 = t.r2, r1 = t.r1;
         ans = t.answered, ontime = t.answered_on_time;
-        hset(r, pool_printf(&r->pool, "%s.name", p), dbres_get(&res, i, 0));
+        hset(r, pool_printf(&r->pool, "%s.name", p), rows[i].name);
         hseti(r, pool_printf(&r->pool, "%s.ratings", p), n);
         hseti(r, pool_printf(&r->pool, "%s.feedback", p), t.feedback);
         if (n < min) {

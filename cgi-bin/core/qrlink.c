@@ -335,6 +335,36 @@ qrlink_dossier_nonce(struct db *db, struct pool *p, long long dossier_id, const 
 }
 
 enum db_rc
+qrlink_counter_posters(struct db *db, struct pool *p, const char *unit_code,
+                       struct qrlink_poster **rows, size_t *n)
+{
+    enum { C_NONCE, C_UNIT, C_COUNTER };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT q.nonce, u.name, c.name FROM qr_link q"
+                  "  JOIN org_unit u ON u.id = q.unit_id"
+                  "  JOIN counter c ON c.id = q.counter_id AND c.active = 1"
+                  " WHERE u.code = ? AND q.kind = 'counter' AND q.revoked_at IS NULL"
+                  " ORDER BY c.sort_order, c.code",
+                  DB_ARGS(DV_S(unit_code)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].nonce = dbres_get(&res, i, C_NONCE);
+        (*rows)[i].unit_name = dbres_get(&res, i, C_UNIT);
+        (*rows)[i].counter_name = dbres_get(&res, i, C_COUNTER);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
 qrlink_revoke(struct db *db, long long id)
 {
     return db_exec(db, "UPDATE qr_link SET revoked_at = UTC_TIMESTAMP() WHERE id = ?",

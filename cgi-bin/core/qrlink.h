@@ -70,6 +70,16 @@ enum db_rc qrlink_nonce(struct db *db, struct pool *p, long long id, const char 
 enum db_rc qrlink_dossier_nonce(struct db *db, struct pool *p, long long dossier_id,
                                 const char **nonce);
 
+/* A counter's poster: the nonce of its valid link and the names it shows. */
+struct qrlink_poster {
+    const char *nonce, *unit_name, *counter_name;
+};
+
+/* The posters of the active counters of the unit with code unit_code, in the
+ * counters' order: *rows (n) from p. */
+enum db_rc qrlink_counter_posters(struct db *db, struct pool *p, const char *unit_code,
+                                  struct qrlink_poster **rows, size_t *n);
+
 /* Revoke link id now, inside the caller's transaction. */
 enum db_rc qrlink_revoke(struct db *db, long long id);
 

@@ -49,6 +49,43 @@ stats_sums_read(const struct dbres *res, size_t row, size_t first, struct stat_s
 }
 
 enum db_rc
+stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from, const char *to,
+              struct stat_named_sums **rows, size_t *n)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    if (strcmp(scope, "unit") == 0) {
+        rc = db_query(db, p,
+                      "SELECT u.name," STATS_DAY_SUMS
+                      "  FROM stat_day sd JOIN org_unit u ON u.id = sd.scope_id"
+                      " WHERE sd.scope = 'unit' AND sd.day BETWEEN ? AND ?"
+                      " GROUP BY u.id, u.name ORDER BY u.sort_order, u.name",
+                      DB_ARGS(DV_S(from), DV_S(to)), &res);
+    } else {
+        rc = db_query(db, p,
+                      "SELECT CONCAT(c.name, ' · ', u.short_name)," STATS_DAY_SUMS
+                      "  FROM stat_day sd JOIN counter c ON c.id = sd.scope_id"
+                      "  JOIN org_unit u ON u.id = c.unit_id"
+                      " WHERE sd.scope = 'counter' AND sd.day BETWEEN ? AND ?"
+                      " GROUP BY c.id, c.name, u.short_name ORDER BY u.sort_order, c.sort_order",
+                      DB_ARGS(DV_S(from), DV_S(to)), &res);
+    }
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].name = dbres_get(&res, i, 0);
+        stats_sums_read(&res, i, 1, &(*rows)[i].s);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
 stats_add(struct req *r, long long unit_id, long long counter_id, long long officer_id,
           const char *day, const struct stat_delta *d)
 {

@@ -41,6 +41,19 @@ struct stat_sums {
  * out (a NULL sum, from no rows, is 0). */
 void stats_sums_read(const struct dbres *res, size_t row, size_t first, struct stat_sums *out);
 
+/* The sums of a period for each unit or each counter, named for the public
+ * statistics ("unit": the unit's name; "counter": "counter · unit"), in the
+ * units' and counters' order. */
+struct stat_named_sums {
+    const char *name;
+    struct stat_sums s;
+};
+
+/* The named sums of scope ("unit" or "counter") over the local days [from,
+ * to] (YYYY-MM-DD): *rows (n) from p. */
+enum db_rc stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from,
+                         const char *to, struct stat_named_sums **rows, size_t *n);
+
 /* Add delta to the rows of the unit, counter and officer (ids of 0 are
  * skipped) for the local day `day` (YYYY-MM-DD).  Inside the caller's transaction. */
 enum db_rc stats_add(struct req *r, long long unit_id, long long counter_id,
