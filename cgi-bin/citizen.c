@@ -6,6 +6,7 @@
 
 #include "motcua.h"
 #include "store_search.h"
+#include "store_unit.h"
 
 #define MAX_CONTENT_CHARS 4000
 #define MAX_COMMENT_CHARS 1000
@@ -532,7 +533,7 @@ unit_posters(struct req *r)
 static int
 kiosk_open(struct req *r, struct qrlink *l, long long *device, int *too_soon)
 {
-    struct dbres res;
+    struct kiosk_device k;
     char h[65];
     enum db_rc rc;
     int interval = (int)conf_int(r->app->conf, "Kiosk.MinIntervalSeconds", 5);
@@ -542,32 +543,24 @@ kiosk_open(struct req *r, struct qrlink *l, long long *device, int *too_soon)
         return qr_refused(r, QR_FORGED);
     }
     sec_hash_hex(r->arg[0], h);
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT k.id, k.counter_id, c.unit_id, c.name, u.name,"
-                  "       (SELECT q.id FROM qr_link q WHERE q.counter_id = c.id AND q.kind = 'counter'"
-                  "          AND q.revoked_at IS NULL ORDER BY q.id DESC LIMIT 1),"
-                  "       k.revoked_at IS NOT NULL OR c.active = 0,"
-                  "       COALESCE(k.last_rating > UTC_TIMESTAMP() - INTERVAL ? SECOND, 0)"
-                  "  FROM kiosk_device k JOIN counter c ON c.id = k.counter_id"
-                  "  JOIN org_unit u ON u.id = c.unit_id WHERE k.token_hash = ?",
-                  DB_ARGS(DV_I(interval), DV_S(h)), &res);
+    rc = kiosk_find(r->app->db, &r->pool, h, interval, &k);
     if (rc != DB_OK) {
         return db_fail(r, rc);
     }
-    if (res.nrows == 0) {
+    if (k.id == 0) {
         return qr_refused(r, QR_UNKNOWN);
     }
-    if (strcmp(dbres_get(&res, 0, 6), "1") == 0) {
+    if (k.revoked) {
         return qr_refused(r, QR_REVOKED);
     }
-    *device = util_num(dbres_get(&res, 0, 0));
-    l->counter_id = util_num(dbres_get(&res, 0, 1));
-    l->unit_id = util_num(dbres_get(&res, 0, 2));
-    l->counter_name = dbres_get(&res, 0, 3);
-    l->unit_name = dbres_get(&res, 0, 4);
-    l->id = util_num(dbres_get(&res, 0, 5));
+    *device = k.id;
+    l->counter_id = k.counter_id;
+    l->unit_id = k.unit_id;
+    l->counter_name = k.counter_name;
+    l->unit_name = k.unit_name;
+    l->id = k.link_id;
     snprintf(l->kind, sizeof(l->kind), "counter");
-    *too_soon = strcmp(dbres_get(&res, 0, 7), "1") == 0;
+    *too_soon = k.too_soon;
     hset(r, "Page.Ctx.UnitName", l->unit_name);
     hset(r, "Page.Ctx.CounterName", l->counter_name);
     hset(r, "Page.Kiosk", r->arg[0]);
@@ -646,9 +639,7 @@ kiosk_rate(struct req *r)
     in.burst_count = 0;         /* the interval, not bursts, guards a kiosk */
     in.replace_hours = 0;
     if ((dr = rating_save(r, &l, &in, ref, &result)) != DB_OK ||
-        (dr = db_exec(r->app->db,
-                      "UPDATE kiosk_device SET last_rating = UTC_TIMESTAMP() WHERE id = ?",
-                      DB_ARGS(DV_I(device)), NULL, NULL)) != DB_OK) {
+        (dr = kiosk_touch(r->app->db, device)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (req_form(r, "buoc")) {

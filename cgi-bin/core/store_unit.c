@@ -483,6 +483,46 @@ kiosk_list(struct db *db, struct pool *p, struct kiosk_row **rows, size_t *n)
 }
 
 enum db_rc
+kiosk_find(struct db *db, struct pool *p, const char *token_hash, int interval,
+           struct kiosk_device *k)
+{
+    enum { C_ID, C_COUNTER, C_UNIT, C_COUNTER_NAME, C_UNIT_NAME, C_LINK, C_REVOKED, C_SOON };
+    struct dbres res;
+    enum db_rc rc;
+
+    memset(k, 0, sizeof(*k));
+    rc = db_query(db, p,
+                  "SELECT k.id, k.counter_id, c.unit_id, c.name, u.name,"
+                  "       (SELECT q.id FROM qr_link q WHERE q.counter_id = c.id AND q.kind = "
+                  "'counter'"
+                  "          AND q.revoked_at IS NULL ORDER BY q.id DESC LIMIT 1),"
+                  "       k.revoked_at IS NOT NULL OR c.active = 0,"
+                  "       COALESCE(k.last_rating > UTC_TIMESTAMP() - INTERVAL ? SECOND, 0)"
+                  "  FROM kiosk_device k JOIN counter c ON c.id = k.counter_id"
+                  "  JOIN org_unit u ON u.id = c.unit_id WHERE k.token_hash = ?",
+                  DB_ARGS(DV_I(interval), DV_S(token_hash)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    k->id = util_num(dbres_get(&res, 0, C_ID));
+    k->counter_id = util_num(dbres_get(&res, 0, C_COUNTER));
+    k->unit_id = util_num(dbres_get(&res, 0, C_UNIT));
+    k->counter_name = dbres_get(&res, 0, C_COUNTER_NAME);
+    k->unit_name = dbres_get(&res, 0, C_UNIT_NAME);
+    k->link_id = util_num(dbres_get(&res, 0, C_LINK));
+    k->revoked = util_num(dbres_get(&res, 0, C_REVOKED)) != 0;
+    k->too_soon = util_num(dbres_get(&res, 0, C_SOON)) != 0;
+    return DB_OK;
+}
+
+enum db_rc
+kiosk_touch(struct db *db, long long id)
+{
+    return db_exec(db, "UPDATE kiosk_device SET last_rating = UTC_TIMESTAMP() WHERE id = ?",
+                   DB_ARGS(DV_I(id)), NULL, NULL);
+}
+
+enum db_rc
 kiosk_insert(struct db *db, long long counter_id, const char *name, const char *token_hash,
              long long *id)
 {

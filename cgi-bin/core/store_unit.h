@@ -169,6 +169,23 @@ struct kiosk_row {
     const char *last; /* its last rating, the same; NULL for none */
 };
 
+/* A tablet as the kiosk screen opens it. */
+struct kiosk_device {
+    long long id; /* 0: no tablet has this token */
+    long long counter_id, unit_id;
+    const char *counter_name, *unit_name;
+    long long link_id; /* the counter's newest valid QR link, 0 for none */
+    int revoked;       /* the tablet or its counter is out of service */
+    int too_soon;      /* it rated less than interval seconds ago */
+};
+
+/* The tablet whose token hashes to token_hash into k (strings from p). */
+enum db_rc kiosk_find(struct db *db, struct pool *p, const char *token_hash, int interval,
+                      struct kiosk_device *k);
+
+/* Note that tablet id has just given a rating. */
+enum db_rc kiosk_touch(struct db *db, long long id);
+
 /* Every tablet, the ones in service first: *rows (n) from p. */
 enum db_rc kiosk_list(struct db *db, struct pool *p, struct kiosk_row **rows, size_t *n);
 
