@@ -7,6 +7,7 @@
 #include "motcua.h"
 #include "store_search.h"
 #include "store_unit.h"
+#include "store_user.h"
 
 #define MAX_CONTENT_CHARS 4000
 #define MAX_COMMENT_CHARS 1000
@@ -67,61 +68,54 @@ static const char *pct(struct req *r, long long part, long long whole);
 static enum db_rc
 units_hdf(struct req *r, int with_staff)
 {
-    static const char *const ucols[] = { "id", "code", "name", "address", "hotline", "email",
-                                         "hours", NULL };
-    struct dbres units, counters, staff = { 0 };
+    struct public_unit *units;
+    struct public_counter *counters;
+    struct duty_row *staff = NULL;
+    size_t nunits, ncounters, nstaff = 0;
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT u.id, u.code, u.name, u.address, u.hotline, u.email, u.opening_hours"
-                  "  FROM org_unit u WHERE u.valid_to IS NULL"
-                  "   AND EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id AND c.active = 1)"
-                  " ORDER BY u.sort_order, u.name",
-                  DB_NOARGS, &units);
+    rc = unit_list_public(r->app->db, &r->pool, &units, &nunits);
     if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT c.unit_id, c.id, c.name,"
-                      "       (SELECT q.nonce FROM qr_link q WHERE q.counter_id = c.id"
-                      "           AND q.kind = 'counter' AND q.revoked_at IS NULL"
-                      "         ORDER BY q.id DESC LIMIT 1)"
-                      "  FROM counter c WHERE c.active = 1 ORDER BY c.unit_id, c.sort_order, c.code",
-                      DB_NOARGS, &counters);
+        rc = counter_list_public(r->app->db, &r->pool, &counters, &ncounters);
     }
     if (rc == DB_OK && with_staff) {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT counter_id, full_name, title FROM users"
-                      " WHERE counter_id IS NOT NULL AND disabled = 0 AND role = 'officer'"
-                      " ORDER BY full_name",
-                      DB_NOARGS, &staff);
+        rc = user_list_on_duty(r->app->db, &r->pool, &staff, &nstaff);
     }
     if (rc != DB_OK) {
         return rc;
     }
-    hset_rows(r, "Page.Units", &units, ucols);
-    for (size_t i = 0; i < units.nrows; i++) {
+    for (size_t i = 0; i < nunits; i++) {
+        const struct public_unit *u = &units[i];
+        const char *const detail[][2] = { { "code", u->code },       { "name", u->name },
+                                          { "address", u->address }, { "hotline", u->hotline },
+                                          { "email", u->email },     { "hours", u->hours } };
         size_t k = 0;
 
-        for (size_t j = 0; j < counters.nrows; j++) {
+        hseti(r, pool_printf(&r->pool, "Page.Units.%zu.id", i), u->id);
+        for (size_t d = 0; d < NELEM(detail); d++) {
+            if (detail[d][1]) { /* a detail not given is left out */
+                hset(r, pool_printf(&r->pool, "Page.Units.%zu.%s", i, detail[d][0]), detail[d][1]);
+            }
+        }
+        for (size_t j = 0; j < ncounters; j++) {
             const char *p;
             size_t m = 0;
 
-            if (strcmp(dbres_get(&counters, j, 0), dbres_get(&units, i, 0)) != 0) {
+            if (counters[j].unit_id != u->id) {
                 continue;
             }
             p = pool_printf(&r->pool, "Page.Units.%zu.Counters.%zu", i, k++);
-            hset(r, pool_printf(&r->pool, "%s.name", p), dbres_get(&counters, j, 2));
-            if (dbres_get(&counters, j, 3)) {
+            hset(r, pool_printf(&r->pool, "%s.name", p), counters[j].name);
+            if (counters[j].nonce) {
                 char tok[TOKEN_LEN + 1];
 
-                token_from_nonce(r->app->secret, dbres_get(&counters, j, 3), tok);
+                token_from_nonce(r->app->secret, counters[j].nonce, tok);
                 hset(r, pool_printf(&r->pool, "%s.token", p), tok);
             }
-            for (size_t s = 0; s < staff.nrows; s++) {
-                if (strcmp(dbres_get(&staff, s, 0), dbres_get(&counters, j, 1)) == 0) {
-                    hset(r, pool_printf(&r->pool, "%s.Staff.%zu.name", p, m),
-                         dbres_get(&staff, s, 1));
-                    hset(r, pool_printf(&r->pool, "%s.Staff.%zu.title", p, m++),
-                         dbres_get(&staff, s, 2));
+            for (size_t s = 0; s < nstaff; s++) {
+                if (staff[s].counter_id == counters[j].id) {
+                    hset(r, pool_printf(&r->pool, "%s.Staff.%zu.name", p, m), staff[s].full_name);
+                    hset(r, pool_printf(&r->pool, "%s.Staff.%zu.title", p, m++), staff[s].title);
                 }
             }
         }

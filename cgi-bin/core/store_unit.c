@@ -240,6 +240,70 @@ unit_paths_rebuild(struct db *db)
 }
 
 enum db_rc
+unit_list_public(struct db *db, struct pool *p, struct public_unit **rows, size_t *n)
+{
+    enum { C_ID, C_CODE, C_NAME, C_ADDRESS, C_HOTLINE, C_EMAIL, C_HOURS };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT u.id, u.code, u.name, u.address, u.hotline, u.email, u.opening_hours"
+                  "  FROM org_unit u WHERE u.valid_to IS NULL"
+                  "   AND EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id AND c.active = 1)"
+                  " ORDER BY u.sort_order, u.name",
+                  DB_NOARGS, &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        struct public_unit *u = &(*rows)[i];
+
+        u->id = util_num(dbres_get(&res, i, C_ID));
+        u->code = dbres_get(&res, i, C_CODE);
+        u->name = dbres_get(&res, i, C_NAME);
+        u->address = dbres_get(&res, i, C_ADDRESS);
+        u->hotline = dbres_get(&res, i, C_HOTLINE);
+        u->email = dbres_get(&res, i, C_EMAIL);
+        u->hours = dbres_get(&res, i, C_HOURS);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+counter_list_public(struct db *db, struct pool *p, struct public_counter **rows, size_t *n)
+{
+    enum { C_UNIT, C_ID, C_NAME, C_NONCE };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT c.unit_id, c.id, c.name,"
+                  "       (SELECT q.nonce FROM qr_link q WHERE q.counter_id = c.id"
+                  "           AND q.kind = 'counter' AND q.revoked_at IS NULL"
+                  "         ORDER BY q.id DESC LIMIT 1)"
+                  "  FROM counter c WHERE c.active = 1 ORDER BY c.unit_id, c.sort_order, c.code",
+                  DB_NOARGS, &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].unit_id = util_num(dbres_get(&res, i, C_UNIT));
+        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
+        (*rows)[i].name = dbres_get(&res, i, C_NAME);
+        (*rows)[i].nonce = dbres_get(&res, i, C_NONCE);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
 unit_admin_counts(struct db *db, struct pool *p, struct admin_counts *c)
 {
     enum { C_UNITS, C_COUNTERS, C_USERS, C_QR, C_API };

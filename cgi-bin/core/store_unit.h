@@ -87,6 +87,26 @@ enum db_rc unit_count(struct db *db, struct pool *p, long long *n);
  * at most 9 levels deep). */
 enum db_rc unit_paths_rebuild(struct db *db);
 
+/* An open unit with an active counter, as the public pages show it (NULL for
+ * a detail not given). */
+struct public_unit {
+    long long id;
+    const char *code, *name, *address, *hotline, *email, *hours;
+};
+
+/* The open units that have an active counter, in their order: *rows (n) from p. */
+enum db_rc unit_list_public(struct db *db, struct pool *p, struct public_unit **rows, size_t *n);
+
+/* An active counter with the nonce of its newest valid link (NULL for none). */
+struct public_counter {
+    long long unit_id, id;
+    const char *name, *nonce;
+};
+
+/* Every active counter, by unit then in its order: *rows (n) from p. */
+enum db_rc counter_list_public(struct db *db, struct pool *p, struct public_counter **rows,
+                               size_t *n);
+
 /* What the administrator's overview counts: open units, active counters,
  * enabled accounts, valid QR links other than dossiers', active API clients. */
 struct admin_counts {

@@ -188,6 +188,33 @@ user_end_sessions(struct db *db, long long id)
 /* ---- staff of a unit ---------------------------------------------------- */
 
 enum db_rc
+user_list_on_duty(struct db *db, struct pool *p, struct duty_row **rows, size_t *n)
+{
+    enum { C_COUNTER, C_NAME, C_TITLE };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT counter_id, full_name, title FROM users"
+                  " WHERE counter_id IS NOT NULL AND disabled = 0 AND role = 'officer'"
+                  " ORDER BY full_name",
+                  DB_NOARGS, &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].counter_id = util_num(dbres_get(&res, i, C_COUNTER));
+        (*rows)[i].full_name = dbres_get(&res, i, C_NAME);
+        (*rows)[i].title = dbres_get(&res, i, C_TITLE);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
 user_list_staff(struct db *db, struct pool *p, long long unit_id, struct staff_row **rows,
                 size_t *n)
 {

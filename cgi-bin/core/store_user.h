@@ -74,6 +74,15 @@ enum db_rc user_end_sessions(struct db *db, long long id);
 
 /* ---- staff of a unit ---------------------------------------------------- */
 
+/* An officer on duty at a counter, as the public directory shows them. */
+struct duty_row {
+    long long counter_id;
+    const char *full_name, *title; /* title NULL for none */
+};
+
+/* Every enabled officer serving at a counter, by name: *rows (n) from p. */
+enum db_rc user_list_on_duty(struct db *db, struct pool *p, struct duty_row **rows, size_t *n);
+
 struct staff_row {
     long long id;
     const char *full_name;
