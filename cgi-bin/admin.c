@@ -25,8 +25,13 @@
 #include "http.h"
 #include "input.h"
 #include "password.h"
+#include "qrlink.h"
 #include "render.h"
 #include "staff.h"
+#include "store_calendar.h"
+#include "store_procedure.h"
+#include "store_unit.h"
+#include "store_user.h"
 #include "token.h"
 #include "util.h"
 #include "worker.h"
@@ -72,6 +77,72 @@ static int
 form_read(struct req *r, const struct fld *spec, size_t n, struct val *v)
 {
     return input_form(r, "Admin.Err", spec, n, v);
+}
+
+/* ---- page data from the store's rows ----------------------------------- */
+
+/* One field of row i of a list in the page data (list.i.name); NULL, an SQL
+ * NULL, is left out. */
+static void
+row_set(struct req *r, const char *list, size_t i, const char *name, const char *value)
+{
+    if (value) {
+        hset(r, pool_printf(&r->pool, "%s.%zu.%s", list, i, name), value);
+    }
+}
+
+static void
+row_seti(struct req *r, const char *list, size_t i, const char *name, long long value)
+{
+    hseti(r, pool_printf(&r->pool, "%s.%zu.%s", list, i, name), value);
+}
+
+/* A field of a store's row struct shown in a list: its name in the page
+ * data, where it is in the struct, and its type. */
+struct out_field {
+    const char *name;
+    size_t off;
+    enum { OUT_STR, OUT_INT, OUT_LL } type;
+};
+
+#define OUT(name, st, field, type)      \
+    {                                   \
+        name, offsetof(st, field), type \
+    }
+
+/* rows (n structs of size bytes) into list.i.<name> for each of the fields. */
+static void
+rows_hdf(struct req *r, const char *list, const void *rows, size_t n, size_t size,
+         const struct out_field *f, size_t nf)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *row = (const char *)rows + i * size;
+
+        for (size_t k = 0; k < nf; k++) {
+            const void *v = row + f[k].off;
+
+            switch (f[k].type) {
+            case OUT_STR: row_set(r, list, i, f[k].name, *(const char *const *)v); break;
+            case OUT_INT: row_seti(r, list, i, f[k].name, *(const int *)v); break;
+            case OUT_LL: row_seti(r, list, i, f[k].name, *(const long long *)v); break;
+            }
+        }
+    }
+}
+
+/* Counters for a list or a <select>: id, code, name and, from
+ * counter_list_open, unit. */
+static void
+counters_hdf(struct req *r, const char *list, const struct counter_row *c, size_t n)
+{
+    static const struct out_field f[] = {
+        OUT("id", struct counter_row, id, OUT_LL),
+        OUT("unit", struct counter_row, unit_code, OUT_STR),
+        OUT("code", struct counter_row, code, OUT_STR),
+        OUT("name", struct counter_row, name, OUT_STR),
+    };
+
+    rows_hdf(r, list, c, n, sizeof(*c), f, NELEM(f));
 }
 
 /* ---- the unit tree ------------------------------------------------------ */
@@ -122,37 +193,30 @@ tree_visit(struct tree *t, size_t i, int depth, size_t *k)
 static enum db_rc
 tree_load(struct req *r, struct tree *t)
 {
-    struct dbres res;
+    struct unit_row *rows;
     struct idx *ix;
     size_t k = 0;
     enum db_rc dr;
 
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT u.id, COALESCE(u.parent_id, 0), u.code, u.name,"
-                  "       COALESCE(u.short_name, ''), u.level, u.path,"
-                  "       COALESCE(DATE_FORMAT(u.valid_to, '%Y-%m-%d'), ''),"
-                  "       (SELECT COUNT(*) FROM counter c WHERE c.unit_id = u.id AND c.active = 1)"
-                  "  FROM org_unit u ORDER BY u.sort_order, u.name, u.id",
-                  DB_NOARGS, &res);
+    dr = unit_list_all(r->app->db, &r->pool, &rows, &t->n);
     if (dr != DB_OK) {
         return dr;
     }
-    t->n = res.nrows;
     t->u = pool_alloc(&r->pool, (t->n + 1) * sizeof(*t->u));
     t->order = pool_alloc(&r->pool, (t->n + 1) * sizeof(*t->order));
     ix = pool_alloc(&r->pool, (t->n + 1) * sizeof(*ix));
     for (size_t i = 0; i < t->n; i++) {
         struct unode *u = &t->u[i];
 
-        u->id = util_num(dbres_get(&res, i, 0));
-        u->parent = util_num(dbres_get(&res, i, 1));
-        u->code = dbres_get(&res, i, 2);
-        u->name = dbres_get(&res, i, 3);
-        u->short_name = dbres_get(&res, i, 4);
-        u->level = dbres_get(&res, i, 5);
-        u->path = dbres_get(&res, i, 6);
-        u->valid_to = dbres_get(&res, i, 7);
-        u->counters = util_num(dbres_get(&res, i, 8));
+        u->id = rows[i].id;
+        u->parent = rows[i].parent;
+        u->code = rows[i].code;
+        u->name = rows[i].name;
+        u->short_name = rows[i].short_name;
+        u->level = rows[i].level;
+        u->path = rows[i].path;
+        u->valid_to = rows[i].valid_to;
+        u->counters = rows[i].counters;
         u->first = u->next = u->last = NONE;
         ix[i] = (struct idx){ u->id, i };
     }
@@ -236,39 +300,12 @@ units_hdf(struct req *r, const char *sub_path)
     return dr;
 }
 
-struct unit {
-    long long id;
-    const char *code, *path, *valid_from, *valid_to;   /* valid_to: "" while open */
-};
-
-/* The unit with this code (lock: append " FOR UPDATE" inside a transaction).
+/* The unit with this code (lock: for update, inside a transaction).
  * u->id = 0 when there is none. */
 static enum db_rc
 unit_get(struct req *r, const char *code, int lock, struct unit *u)
 {
-    struct dbres res;
-    enum db_rc dr;
-
-    memset(u, 0, sizeof(*u));
-    if (code == NULL) {
-        return DB_OK;
-    }
-    dr = db_query(r->app->db, &r->pool,
-                  lock ? "SELECT id, code, path, DATE_FORMAT(valid_from, '%Y-%m-%d'),"
-                         "       COALESCE(DATE_FORMAT(valid_to, '%Y-%m-%d'), '')"
-                         "  FROM org_unit WHERE code = ? FOR UPDATE"
-                       : "SELECT id, code, path, DATE_FORMAT(valid_from, '%Y-%m-%d'),"
-                         "       COALESCE(DATE_FORMAT(valid_to, '%Y-%m-%d'), '')"
-                         "  FROM org_unit WHERE code = ?",
-                  DB_ARGS(DV_S(code)), &res);
-    if (dr == DB_OK && res.nrows == 1) {
-        u->id = util_num(dbres_get(&res, 0, 0));
-        u->code = dbres_get(&res, 0, 1);
-        u->path = dbres_get(&res, 0, 2);
-        u->valid_from = dbres_get(&res, 0, 3);
-        u->valid_to = dbres_get(&res, 0, 4);
-    }
-    return dr;
+    return unit_find(r->app->db, &r->pool, code, lock, u);
 }
 
 /* ---- overview ----------------------------------------------------------- */
@@ -276,26 +313,22 @@ unit_get(struct req *r, const char *code, int lock, struct unit *u)
 static int
 home(struct req *r)
 {
-    struct dbres res;
-    static const char *const cols[] = { "units", "counters", "users", "qr", "api", NULL };
+    struct admin_counts c;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT (SELECT COUNT(*) FROM org_unit WHERE valid_to IS NULL),"
-                  "       (SELECT COUNT(*) FROM counter WHERE active = 1),"
-                  "       (SELECT COUNT(*) FROM users WHERE disabled = 0),"
-                  "       (SELECT COUNT(*) FROM qr_link WHERE revoked_at IS NULL"
-                  "           AND kind <> 'dossier'),"
-                  "       (SELECT COUNT(*) FROM api_client WHERE active = 1)",
-                  DB_NOARGS, &res);
+    dr = unit_admin_counts(r->app->db, &r->pool, &c);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Counts", &res, cols);
+    row_seti(r, "Page.Counts", 0, "units", c.units);
+    row_seti(r, "Page.Counts", 0, "counters", c.counters);
+    row_seti(r, "Page.Counts", 0, "users", c.users);
+    row_seti(r, "Page.Counts", 0, "qr", c.qr);
+    row_seti(r, "Page.Counts", 0, "api", c.api);
     return render(r, "admin/home");
 }
 
@@ -350,6 +383,46 @@ units_page(struct req *r)
     return render(r, "admin/units");
 }
 
+/* The unit form's values (v[U_CODE] unset when editing) for the store. */
+static void
+unit_in_read(const struct val *v, long long parent_id, struct unit_in *in)
+{
+    *in = (struct unit_in){ .parent_id = parent_id,
+                            .code = v[U_CODE].s,
+                            .name = v[U_NAME].s,
+                            .short_name = v[U_SHORT].s,
+                            .level = v[U_LEVEL].s,
+                            .address = v[U_ADDRESS].s,
+                            .hotline = v[U_HOTLINE].s,
+                            .email = v[U_EMAIL].s,
+                            .opening_hours = v[U_HOURS].s,
+                            .valid_from = v[U_FROM].s,
+                            .sort_order = v[U_SORT].i,
+                            .place = v[U_PLACE].s,
+                            .head_title = v[U_HEAD].s,
+                            .parent_signs = v[U_SIGNS].s };
+}
+
+/* The unit as stored into the form (Page.F). */
+static void
+unit_form_hdf(struct req *r, const struct unit_form *f)
+{
+    hset(r, "Page.F.parent", f->parent);
+    hset(r, "Page.F.code", f->code);
+    hset(r, "Page.F.name", f->name);
+    hset(r, "Page.F.short_name", f->short_name);
+    hset(r, "Page.F.level", f->level);
+    hset(r, "Page.F.address", f->address);
+    hset(r, "Page.F.hotline", f->hotline);
+    hset(r, "Page.F.email", f->email);
+    hset(r, "Page.F.opening_hours", f->opening_hours);
+    hset(r, "Page.F.valid_from", f->valid_from);
+    hset(r, "Page.F.sort_order", f->sort_order);
+    hset(r, "Page.F.place", f->place);
+    hset(r, "Page.F.head_title", f->head_title);
+    hset(r, "Page.F.parent_signs", f->parent_signs);
+}
+
 static int
 unit_new_render(struct req *r, int status)
 {
@@ -382,7 +455,8 @@ unit_create(struct req *r)
 {
     struct val v[U__MAX];
     struct unit parent;
-    unsigned long long id = 0;
+    struct unit_in in;
+    long long id = 0;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
 
@@ -403,30 +477,15 @@ unit_create(struct req *r)
         page_error(r, "Parent", "parent");
         return unit_new_render(r, 422);
     }
-    dr = db_exec(r->app->db,
-                 "INSERT INTO org_unit (parent_id, code, name, short_name, level, address,"
-                 "       hotline, email, opening_hours, valid_from, sort_order, place,"
-                 "       head_title, parent_signs)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 DB_ARGS(parent.id ? DV_I(parent.id) : DV_NULL, DV_S(v[U_CODE].s),
-                         DV_S(v[U_NAME].s), DV_S(v[U_SHORT].s), DV_S(v[U_LEVEL].s),
-                         DV_S(v[U_ADDRESS].s), DV_S(v[U_HOTLINE].s), DV_S(v[U_EMAIL].s),
-                         DV_S(v[U_HOURS].s), DV_S(v[U_FROM].s), DV_I(v[U_SORT].i),
-                         DV_S(v[U_PLACE].s), DV_S(v[U_HEAD].s),
-                         DV_S(v[U_SIGNS].s ? v[U_SIGNS].s : "none")),
-                 NULL, &id);
+    unit_in_read(v, parent.id, &in);
+    dr = unit_insert(r->app->db, &in, parent.id ? parent.path : "/", &id);
     if (dr == DB_DUP) {
         db_rollback(r->app->db);
         page_error(r, "UnitDup", "code");
         return unit_new_render(r, 409);
     }
-    /* the path names the new id, known only after the insert */
     if (dr == DB_OK) {
-        dr = db_exec(r->app->db, "UPDATE org_unit SET path = CONCAT(?, id, '/') WHERE id = ?",
-                     DB_ARGS(DV_S(parent.id ? parent.path : "/"), DV_I(id)), NULL, NULL);
-    }
-    if (dr == DB_OK) {
-        dr = audit(r, "unit.create", "org_unit", (long long)id,
+        dr = audit(r, "unit.create", "org_unit", id,
                    pool_printf(&r->pool, "%s %s", v[U_CODE].s, v[U_NAME].s));
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
@@ -440,69 +499,55 @@ unit_create(struct req *r)
 static int
 unit_render(struct req *r, int status, int keep)
 {
-    struct dbres res, cres;
-    static const char *const fcols[] = { "parent", "code", "name", "short_name", "level",
-                                         "address", "hotline", "email", "opening_hours",
-                                         "valid_from", "sort_order", "place", "head_title",
-                                         "parent_signs", NULL };
-    static const char *const ucols[] = { "id", "path", "valid_to", "users", NULL };
-    static const char *const ccols[] = { "id", "code", "name", "active", NULL };
+    static const struct out_field counter_out[] = {
+        OUT("id", struct counter_full_row, id, OUT_LL),
+        OUT("code", struct counter_full_row, code, OUT_STR),
+        OUT("name", struct counter_full_row, name, OUT_STR),
+        OUT("active", struct counter_full_row, active, OUT_INT),
+    };
+    struct unit_details d;
+    struct counter_full_row *c;
+    size_t nc;
+    int found;
     enum db_rc dr;
 
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT COALESCE(p.code, ''), u.code, u.name, COALESCE(u.short_name, ''),"
-                  "       u.level, COALESCE(u.address, ''), COALESCE(u.hotline, ''),"
-                  "       COALESCE(u.email, ''), COALESCE(u.opening_hours, ''),"
-                  "       DATE_FORMAT(u.valid_from, '%Y-%m-%d'), u.sort_order,"
-                  "       COALESCE(u.place, ''), COALESCE(u.head_title, ''), u.parent_signs,"
-                  "       u.id, u.path, COALESCE(DATE_FORMAT(u.valid_to, '%Y-%m-%d'), ''),"
-                  "       (SELECT COUNT(*) FROM users s WHERE s.unit_id = u.id AND s.disabled = 0)"
-                  "  FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id WHERE u.code = ?",
-                  DB_ARGS(DV_S(r->arg[0])), &res);
+    dr = unit_details_get(r->app->db, &r->pool, r->arg[0], &d, &found);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (res.nrows == 0) {
+    if (!found) {
         return 404;
     }
-    for (size_t c = 0; !keep && fcols[c]; c++) {
-        hset(r, pool_printf(&r->pool, "Page.F.%s", fcols[c]), dbres_get(&res, 0, c));
+    if (!keep) {
+        unit_form_hdf(r, &d.f);
     }
-    for (size_t c = 0; ucols[c]; c++) {     /* columns 14.. describe the unit itself */
-        hset(r, pool_printf(&r->pool, "Page.Unit.%s", ucols[c]), dbres_get(&res, 0, 14 + c));
-    }
-    hset(r, "Page.Unit.code", dbres_get(&res, 0, 1));
-    hset(r, "Page.Unit.name", dbres_get(&res, 0, 2));
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT c.id, c.code, c.name, c.active,"
-                  "       (SELECT q.nonce FROM qr_link q WHERE q.kind = 'counter'"
-                  "           AND q.counter_id = c.id AND q.revoked_at IS NULL"
-                  "         ORDER BY q.id DESC LIMIT 1)"
-                  "  FROM counter c WHERE c.unit_id = ? ORDER BY c.sort_order, c.code",
-                  DB_ARGS(DV_I(util_num(dbres_get(&res, 0, 14)))), &cres);
+    hseti(r, "Page.Unit.id", d.id);
+    hset(r, "Page.Unit.path", d.path);
+    hset(r, "Page.Unit.valid_to", d.valid_to);
+    hseti(r, "Page.Unit.users", d.users);
+    hset(r, "Page.Unit.code", d.f.code);
+    hset(r, "Page.Unit.name", d.f.name);
+    dr = counter_list_unit(r->app->db, &r->pool, d.id, &c, &nc);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Counters", &cres, ccols);
-    for (size_t i = 0; i < cres.nrows; i++) {
-        const char *nonce = dbres_get(&cres, i, 4);
-
-        if (nonce) {
+    rows_hdf(r, "Page.Counters", c, nc, sizeof(*c), counter_out, NELEM(counter_out));
+    for (size_t i = 0; i < nc; i++) {
+        if (c[i].nonce) {
             char tok[TOKEN_LEN + 1];
 
-            token_from_nonce(r->app->secret, nonce, tok);
-            hset(r, pool_printf(&r->pool, "Page.Counters.%zu.token", i), tok);
+            token_from_nonce(r->app->secret, c[i].nonce, tok);
+            row_set(r, "Page.Counters", i, "token", tok);
         }
         /* a refused rename shows what was typed, in its own row */
-        if (hdf_get_obj(r->hdf, "Page.Err.rename") &&
-            util_num(dbres_get(&cres, i, 0)) == util_num(req_form(r, "counter"))) {
+        if (hdf_get_obj(r->hdf, "Page.Err.rename") && c[i].id == util_num(req_form(r, "counter"))) {
             hset(r, pool_printf(&r->pool, "Page.Counters.%zu.name", i),
                  hdf_get_value(r->hdf, "Page.F.rename", ""));
             hset(r, pool_printf(&r->pool, "Page.Counters.%zu.error", i),
                  hdf_get_value(r->hdf, "Page.Err.rename", ""));
         }
     }
-    if ((dr = units_hdf(r, dbres_get(&res, 0, 15))) != DB_OK) {
+    if ((dr = units_hdf(r, d.path)) != DB_OK) {
         return db_fail(r, dr);
     }
     levels_hdf(r);
@@ -526,9 +571,9 @@ unit_page(struct req *r)
 static int
 unit_save(struct req *r)
 {
-    struct val v[U__MAX];
+    struct val v[U__MAX] = { 0 }; /* v[U_CODE] stays unset: the code is not edited */
     struct unit self, parent;
-    struct dbres res;
+    struct unit_in in;
     long long old_parent = 0;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
@@ -544,16 +589,13 @@ unit_save(struct req *r)
     }
     if ((dr = unit_get(r, r->arg[0], 1, &self)) != DB_OK ||
         (dr = unit_get(r, v[U_PARENT].s, 1, &parent)) != DB_OK ||
-        (dr = db_query(r->app->db, &r->pool,
-                       "SELECT COALESCE(parent_id, 0) FROM org_unit WHERE code = ?",
-                       DB_ARGS(DV_S(r->arg[0])), &res)) != DB_OK) {
+        (dr = unit_parent_of(r->app->db, &r->pool, r->arg[0], &old_parent)) != DB_OK) {
         return db_fail(r, db_end(r->app->db, dr));
     }
     if (self.id == 0) {
         db_rollback(r->app->db);
         return 404;
     }
-    old_parent = util_num(dbres_get(&res, 0, 0));
     if (v[U_PARENT].s && parent.id == 0) {
         db_rollback(r->app->db);
         page_error(r, "Parent", "parent");
@@ -571,18 +613,8 @@ unit_save(struct req *r)
             return unit_render(r, 422, 1);
         }
     }
-    dr = db_exec(r->app->db,
-                 "UPDATE org_unit SET parent_id = ?, name = ?, short_name = ?, level = ?,"
-                 "       address = ?, hotline = ?, email = ?, opening_hours = ?,"
-                 "       valid_from = ?, sort_order = ?, place = ?, head_title = ?,"
-                 "       parent_signs = ? WHERE id = ?",
-                 DB_ARGS(parent.id ? DV_I(parent.id) : DV_NULL, DV_S(v[U_NAME].s),
-                         DV_S(v[U_SHORT].s), DV_S(v[U_LEVEL].s), DV_S(v[U_ADDRESS].s),
-                         DV_S(v[U_HOTLINE].s), DV_S(v[U_EMAIL].s), DV_S(v[U_HOURS].s),
-                         DV_S(v[U_FROM].s), DV_I(v[U_SORT].i), DV_S(v[U_PLACE].s),
-                         DV_S(v[U_HEAD].s), DV_S(v[U_SIGNS].s ? v[U_SIGNS].s : "none"),
-                         DV_I(self.id)),
-                 NULL, NULL);
+    unit_in_read(v, parent.id, &in);
+    dr = unit_update(r->app->db, self.id, &in);
     if (dr == DB_OK) {
         dr = audit(r, "unit.update", "org_unit", self.id, v[U_NAME].s);
     }
@@ -590,11 +622,7 @@ unit_save(struct req *r)
         const char *to = pool_printf(&r->pool, "%s%lld/", parent.id ? parent.path : "/", self.id);
 
         /* the unit and its whole subtree: replace the old path prefix */
-        dr = db_exec(r->app->db,
-                     "UPDATE org_unit SET path = CONCAT(?, SUBSTRING(path, ?))"
-                     " WHERE path LIKE CONCAT(?, '%')",
-                     DB_ARGS(DV_S(to), DV_I((long long)strlen(self.path) + 1), DV_S(self.path)),
-                     NULL, NULL);
+        dr = unit_move_paths(r->app->db, self.path, to);
         if (dr == DB_OK) {
             dr = audit(r, "unit.move", "org_unit", self.id,
                        pool_printf(&r->pool, "%s -> %s", self.path, to));
@@ -635,8 +663,7 @@ unit_validity(struct req *r, int close)
         page_error(r, "CloseBeforeOpen", "valid_to");
         return unit_render(r, 422, 0);
     }
-    dr = db_exec(r->app->db, "UPDATE org_unit SET valid_to = ? WHERE id = ?",
-                 DB_ARGS(close ? DV_S(v[0].s) : DV_NULL, DV_I(u.id)), NULL, NULL);
+    dr = unit_set_valid_to(r->app->db, u.id, close ? v[0].s : NULL);
     if (dr == DB_OK) {
         dr = audit(r, close ? "unit.close" : "unit.reopen", "org_unit", u.id,
                    close ? v[0].s : NULL);
@@ -661,24 +688,19 @@ unit_reopen(struct req *r)
 
 /* ---- counters ----------------------------------------------------------- */
 
-/* A fresh QR link inside the caller's transaction; its id into *id. */
+/* A fresh QR link inside the caller's transaction, audited; its id into *id. */
 static enum db_rc
 qr_insert(struct req *r, const char *kind, long long unit_id, long long counter_id,
           long long officer_id, unsigned long long *id)
 {
-    char tok[TOKEN_LEN + 1], nonce[TOKEN_NONCE_LEN + 1];
+    struct qrlink l = { .unit_id = unit_id, .counter_id = counter_id, .officer_id = officer_id };
     enum db_rc dr;
 
-    token_new(r->app->secret, tok, nonce);
-    dr = db_exec(r->app->db,
-                 "INSERT INTO qr_link (nonce, kind, unit_id, counter_id, officer_id)"
-                 " VALUES (?, ?, ?, ?, ?)",
-                 DB_ARGS(DV_S(nonce), DV_S(kind), DV_I(unit_id),
-                         counter_id ? DV_I(counter_id) : DV_NULL,
-                         officer_id ? DV_I(officer_id) : DV_NULL),
-                 NULL, id);
+    snprintf(l.kind, sizeof(l.kind), "%s", kind);
+    dr = qrlink_create(r->app->db, r->app->secret, &l);
+    *id = (unsigned long long)l.id;
     if (dr == DB_OK) {
-        dr = audit(r, "qr.create", "qr_link", (long long)*id,
+        dr = audit(r, "qr.create", "qr_link", l.id,
                    pool_printf(&r->pool, "%s unit=%lld counter=%lld officer=%lld", kind, unit_id,
                                counter_id, officer_id));
     }
@@ -694,7 +716,8 @@ counter_create(struct req *r)
     };
     struct val v[NELEM(f)];
     struct unit u;
-    unsigned long long id = 0, qid = 0;
+    long long id = 0;
+    unsigned long long qid = 0;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
 
@@ -711,22 +734,19 @@ counter_create(struct req *r)
         db_rollback(r->app->db);
         return 404;
     }
-    dr = db_exec(r->app->db,
-                 "INSERT INTO counter (unit_id, code, name, sort_order)"
-                 " SELECT ?, ?, ?, COALESCE(MAX(sort_order), 0) + 1 FROM counter WHERE unit_id = ?",
-                 DB_ARGS(DV_I(u.id), DV_S(v[0].s), DV_S(v[1].s), DV_I(u.id)), NULL, &id);
+    dr = counter_insert(r->app->db, u.id, v[0].s, v[1].s, &id);
     if (dr == DB_DUP) {
         db_rollback(r->app->db);
         page_error(r, "CounterDup", "counter_code");
         return unit_render(r, 409, 0);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "counter.create", "counter", (long long)id,
+        dr = audit(r, "counter.create", "counter", id,
                    pool_printf(&r->pool, "%s %s %s", u.code, v[0].s, v[1].s));
     }
     /* its poster exists at once */
     if (dr == DB_OK) {
-        dr = qr_insert(r, "counter", u.id, (long long)id, 0, &qid);
+        dr = qr_insert(r, "counter", u.id, id, 0, &qid);
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -738,18 +758,7 @@ counter_create(struct req *r)
 static enum db_rc
 counter_lock(struct req *r, long long *id)
 {
-    struct dbres res;
-    enum db_rc dr;
-
-    *id = 0;
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT c.id FROM counter c JOIN org_unit u ON u.id = c.unit_id"
-                  " WHERE u.code = ? AND c.code = ? FOR UPDATE",
-                  DB_ARGS(DV_S(r->arg[0]), DV_S(r->arg[1])), &res);
-    if (dr == DB_OK && res.nrows == 1) {
-        *id = util_num(dbres_get(&res, 0, 0));
-    }
-    return dr;
+    return counter_find_locked(r->app->db, &r->pool, r->arg[0], r->arg[1], id);
 }
 
 static int
@@ -774,8 +783,7 @@ counter_rename(struct req *r)
         db_rollback(r->app->db);
         return 404;
     }
-    dr = db_exec(r->app->db, "UPDATE counter SET name = ? WHERE id = ?",
-                 DB_ARGS(DV_S(v[0].s), DV_I(id)), NULL, NULL);
+    dr = counter_set_name(r->app->db, id, v[0].s);
     if (dr == DB_OK) {
         dr = audit(r, "counter.rename", "counter", id, v[0].s);
     }
@@ -807,8 +815,7 @@ counter_active(struct req *r)
         db_rollback(r->app->db);
         return 404;
     }
-    dr = db_exec(r->app->db, "UPDATE counter SET active = ? WHERE id = ?",
-                 DB_ARGS(DV_I(on), DV_I(id)), NULL, NULL);
+    dr = counter_set_active(r->app->db, id, on);
     if (dr == DB_OK) {
         dr = audit(r, on ? "counter.activate" : "counter.deactivate", "counter", id, NULL);
     }
@@ -823,27 +830,25 @@ static int
 counter_deactivate_page(struct req *r)
 {
     static const char *const hidden[] = { "active", "0", NULL };
-    struct dbres res;
+    const char *code;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT c.code FROM counter c JOIN org_unit u ON u.id = c.unit_id"
-                  " WHERE u.code = ? AND c.code = ? AND c.active = 1",
-                  DB_ARGS(DV_S(r->arg[0]), DV_S(r->arg[1])), &res);
+    dr = counter_active_code(r->app->db, &r->pool, r->arg[0], r->arg[1], &code);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (res.nrows == 0) {
+    if (code == NULL) {
         return 404;
     }
-    return staff_confirm(r, 200, "counter_deactivate", dbres_get(&res, 0, 0),
+    return staff_confirm(r, 200, "counter_deactivate", code,
                          pool_printf(&r->pool, "/quan-tri/don-vi/%s/quay/%s/trang-thai", r->arg[0],
                                      r->arg[1]),
-                         pool_printf(&r->pool, "/quan-tri/don-vi/%s#quay", r->arg[0]), NULL, hidden);
+                         pool_printf(&r->pool, "/quan-tri/don-vi/%s#quay", r->arg[0]), NULL,
+                         hidden);
 }
 
 /* ---- users -------------------------------------------------------------- */
@@ -864,20 +869,15 @@ static const struct fld user_fields[S__MAX] = {
 static enum db_rc
 user_choices_hdf(struct req *r)
 {
-    struct dbres res;
-    static const char *const cols[] = { "id", "unit", "code", "name", NULL };
+    struct counter_row *c;
+    size_t n;
     enum db_rc dr = units_hdf(r, NULL);
 
     if (dr == DB_OK) {
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT c.id, u.code, c.code, c.name FROM counter c"
-                      "  JOIN org_unit u ON u.id = c.unit_id"
-                      " WHERE c.active = 1 AND u.valid_to IS NULL"
-                      " ORDER BY u.sort_order, u.name, c.sort_order, c.code",
-                      DB_NOARGS, &res);
+        dr = counter_list_open(r->app->db, &r->pool, &c, &n);
     }
     if (dr == DB_OK) {
-        hset_rows(r, "Page.Counters", &res, cols);
+        counters_hdf(r, "Page.Counters", c, n);
     }
     for (size_t i = 0; roles[i]; i++) {
         hset(r, pool_printf(&r->pool, "Page.Roles.%zu", i), roles[i]);
@@ -888,10 +888,19 @@ user_choices_hdf(struct req *r)
 static int
 users_page(struct req *r)
 {
-    struct dbres res;
-    static const char *const cols[] = { "username", "full_name", "title", "role", "unit",
-                                        "unit_name", "counter", "disabled", "must_change",
-                                        NULL };
+    static const struct out_field user_out[] = {
+        OUT("username", struct user_row, username, OUT_STR),
+        OUT("full_name", struct user_row, full_name, OUT_STR),
+        OUT("title", struct user_row, title, OUT_STR),
+        OUT("role", struct user_row, role, OUT_STR),
+        OUT("unit", struct user_row, unit_code, OUT_STR),
+        OUT("unit_name", struct user_row, unit_name, OUT_STR),
+        OUT("counter", struct user_row, counter_code, OUT_STR),
+        OUT("disabled", struct user_row, disabled, OUT_INT),
+        OUT("must_change", struct user_row, must_change, OUT_INT),
+    };
+    struct user_row *u;
+    size_t n;
     const char *unit = req_query(r, "don-vi");
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
@@ -902,23 +911,15 @@ users_page(struct req *r)
     if (unit && (*unit == '\0' || strlen(unit) > 40)) {
         unit = NULL;
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT s.username, s.full_name, COALESCE(s.title, ''), s.role, u.code,"
-                  "       COALESCE(u.short_name, u.name), COALESCE(c.code, ''), s.disabled,"
-                  "       s.must_change_pw"
-                  "  FROM users s JOIN org_unit u ON u.id = s.unit_id"
-                  "  LEFT JOIN counter c ON c.id = s.counter_id"
-                  " WHERE (? IS NULL OR u.code = ?)"
-                  " ORDER BY u.sort_order, u.name, s.username LIMIT 501",
-                  DB_ARGS(DV_S(unit), DV_S(unit)), &res);
+    dr = user_list(r->app->db, &r->pool, unit, USERS_MAX + 1, &u, &n);
     if (dr != DB_OK || (dr = units_hdf(r, NULL)) != DB_OK) {
         return db_fail(r, dr);
     }
-    if (res.nrows > USERS_MAX) {
-        res.nrows = USERS_MAX;
+    if (n > USERS_MAX) {
+        n = USERS_MAX;
         hset(r, "Page.More", "1");
     }
-    hset_rows(r, "Page.Users", &res, cols);
+    rows_hdf(r, "Page.Users", u, n, sizeof(*u), user_out, NELEM(user_out));
     hset(r, "Page.F.unit", unit);
     return render(r, "admin/users");
 }
@@ -948,16 +949,14 @@ user_new_page(struct req *r)
 static int
 counter_in_unit(struct req *r, long long counter, long long unit_id, enum db_rc *dr)
 {
-    struct dbres res;
+    int yes;
 
     *dr = DB_OK;
     if (counter == 0) {
         return 1;
     }
-    *dr = db_query(r->app->db, &r->pool,
-                   "SELECT 1 FROM counter WHERE id = ? AND unit_id = ? AND active = 1",
-                   DB_ARGS(DV_I(counter), DV_I(unit_id)), &res);
-    return *dr == DB_OK && res.nrows == 1;
+    *dr = counter_is_in_unit(r->app->db, &r->pool, counter, unit_id, &yes);
+    return *dr == DB_OK && yes;
 }
 
 static int
@@ -965,8 +964,9 @@ user_create(struct req *r)
 {
     struct val v[S__MAX];
     struct unit u;
+    struct user_in in;
     char hash[crypto_pwhash_STRBYTES];
-    unsigned long long id = 0;
+    long long id = 0;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
 
@@ -996,13 +996,13 @@ user_create(struct req *r)
     if ((dr = db_begin(r->app->db)) != DB_OK) {
         return db_fail(r, dr);
     }
-    dr = db_exec(r->app->db,
-                 "INSERT INTO users (username, full_name, title, role, unit_id, counter_id,"
-                 "       password_hash, must_change_pw) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
-                 DB_ARGS(DV_S(v[S_USERNAME].s), DV_S(v[S_NAME].s), DV_S(v[S_TITLE].s),
-                         DV_S(v[S_ROLE].s), DV_I(u.id),
-                         v[S_COUNTER].i ? DV_I(v[S_COUNTER].i) : DV_NULL, DV_S(hash)),
-                 NULL, &id);
+    in = (struct user_in){ .username = v[S_USERNAME].s,
+                           .full_name = v[S_NAME].s,
+                           .title = v[S_TITLE].s,
+                           .role = v[S_ROLE].s,
+                           .unit_id = u.id,
+                           .counter_id = v[S_COUNTER].i };
+    dr = user_insert(r->app->db, &in, hash, 1, &id);
     sodium_memzero(hash, sizeof(hash));
     if (dr == DB_DUP) {
         db_rollback(r->app->db);
@@ -1010,7 +1010,7 @@ user_create(struct req *r)
         return user_new_render(r, 409);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "user.create", "user", (long long)id,
+        dr = audit(r, "user.create", "user", id,
                    pool_printf(&r->pool, "%s %s %s", v[S_USERNAME].s, v[S_ROLE].s, u.code));
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
@@ -1019,56 +1019,41 @@ user_create(struct req *r)
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/can-bo/%s?moi=1", v[S_USERNAME].s));
 }
 
-/* The account named by the path; *id = 0 when none.  Never the hash. */
+/* The account named by the path; *id = 0 when none. */
 static enum db_rc
-user_get(struct req *r, int lock, long long *id, struct dbres *res)
+user_get(struct req *r, int lock, long long *id)
 {
-    enum db_rc dr;
-
-    *id = 0;
-    dr = db_query(r->app->db, &r->pool,
-                  lock ? "SELECT id, username, disabled, role FROM users WHERE username = ?"
-                         " FOR UPDATE"
-                       : "SELECT id, username, disabled, role FROM users WHERE username = ?",
-                  DB_ARGS(DV_S(r->arg[0])), res);
-    if (dr == DB_OK && res->nrows == 1) {
-        *id = util_num(dbres_get(res, 0, 0));
-    }
-    return dr;
+    return user_find(r->app->db, &r->pool, r->arg[0], lock, id);
 }
 
 static int
 user_render(struct req *r, int status, int keep)
 {
-    struct dbres res;
-    static const char *const cols[] = { "full_name", "title", "role", "unit", "counter", NULL };
-    static const char *const ucols[] = { "username", "disabled", "must_change", "created",
-                                         "sessions", "id", NULL };
+    struct user_details d;
+    int found;
     enum db_rc dr;
 
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT s.full_name, COALESCE(s.title, ''), s.role, u.code,"
-                  "       COALESCE(s.counter_id, 0), s.username, s.disabled, s.must_change_pw,"
-                  "       DATE_FORMAT(s.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
-                  "       (SELECT COUNT(*) FROM session x WHERE x.user_id = s.id"
-                  "           AND x.expires_at > UTC_TIMESTAMP()), s.id"
-                  "  FROM users s JOIN org_unit u ON u.id = s.unit_id WHERE s.username = ?",
-                  DB_ARGS(DV_S(r->arg[0])), &res);
+    dr = user_details_get(r->app->db, &r->pool, r->arg[0], &d, &found);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (res.nrows == 0) {
+    if (!found) {
         return 404;
     }
     if (!keep) {
-        for (size_t c = 0; cols[c]; c++) {
-            hset(r, pool_printf(&r->pool, "Page.F.%s", cols[c]), dbres_get(&res, 0, c));
-        }
+        hset(r, "Page.F.full_name", d.full_name);
+        hset(r, "Page.F.title", d.title);
+        hset(r, "Page.F.role", d.role);
+        hset(r, "Page.F.unit", d.unit_code);
+        hseti(r, "Page.F.counter", d.counter_id);
     }
-    for (size_t c = 0; ucols[c]; c++) {
-        hset(r, pool_printf(&r->pool, "Page.User.%s", ucols[c]), dbres_get(&res, 0, 5 + c));
-    }
-    hseti(r, "Page.Self", util_num(dbres_get(&res, 0, 10)) == r->user->id);
+    hset(r, "Page.User.username", d.username);
+    hseti(r, "Page.User.disabled", d.disabled);
+    hseti(r, "Page.User.must_change", d.must_change);
+    hset(r, "Page.User.created", d.created);
+    hseti(r, "Page.User.sessions", d.sessions);
+    hseti(r, "Page.User.id", d.id);
+    hseti(r, "Page.Self", d.id == r->user->id);
     hset(r, "Page.New", req_query(r, "moi"));
     hset(r, "Page.Done", req_query(r, "xong"));
     dr = user_choices_hdf(r);
@@ -1088,7 +1073,7 @@ user_save(struct req *r)
 {
     struct val v[S__MAX];
     struct unit u;
-    struct dbres res;
+    struct user_in in;
     long long id;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
@@ -1114,7 +1099,7 @@ user_save(struct req *r)
         page_error(r, "Counter", "counter");
         return user_render(r, 422, 1);
     }
-    if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id, &res)) != DB_OK) {
+    if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id)) != DB_OK) {
         return db_fail(r, db_end(r->app->db, dr));
     }
     if (id == 0) {
@@ -1127,12 +1112,12 @@ user_save(struct req *r)
         page_error(r, "SelfRole", "role");
         return user_render(r, 422, 1);
     }
-    dr = db_exec(r->app->db,
-                 "UPDATE users SET full_name = ?, title = ?, role = ?, unit_id = ?, counter_id = ?"
-                 " WHERE id = ?",
-                 DB_ARGS(DV_S(v[S_NAME].s), DV_S(v[S_TITLE].s), DV_S(v[S_ROLE].s), DV_I(u.id),
-                         v[S_COUNTER].i ? DV_I(v[S_COUNTER].i) : DV_NULL, DV_I(id)),
-                 NULL, NULL);
+    in = (struct user_in){ .full_name = v[S_NAME].s,
+                           .title = v[S_TITLE].s,
+                           .role = v[S_ROLE].s,
+                           .unit_id = u.id,
+                           .counter_id = v[S_COUNTER].i };
+    dr = user_update(r->app->db, id, &in);
     if (dr == DB_OK) {
         dr = audit(r, "user.update", "user", id,
                    pool_printf(&r->pool, "%s role=%s unit=%s counter=%lld", r->arg[0],
@@ -1148,7 +1133,6 @@ user_save(struct req *r)
 static int
 user_disabled(struct req *r, int disable)
 {
-    struct dbres res;
     long long id;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
@@ -1156,7 +1140,7 @@ user_disabled(struct req *r, int disable)
     if (rc != 0) {
         return rc;
     }
-    if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id, &res)) != DB_OK) {
+    if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id)) != DB_OK) {
         return db_fail(r, db_end(r->app->db, dr));
     }
     if (id == 0) {
@@ -1168,11 +1152,9 @@ user_disabled(struct req *r, int disable)
         page_error(r, "SelfDisable", NULL);
         return user_render(r, 422, 0);
     }
-    dr = db_exec(r->app->db, "UPDATE users SET disabled = ? WHERE id = ?",
-                 DB_ARGS(DV_I(disable), DV_I(id)), NULL, NULL);
+    dr = user_set_disabled(r->app->db, id, disable);
     if (dr == DB_OK && disable) {
-        dr = db_exec(r->app->db, "DELETE FROM session WHERE user_id = ?", DB_ARGS(DV_I(id)),
-                     NULL, NULL);
+        dr = user_end_sessions(r->app->db, id);
     }
     if (dr == DB_OK) {
         dr = audit(r, disable ? "user.disable" : "user.enable", "user", id, r->arg[0]);
@@ -1201,7 +1183,6 @@ static int
 user_password(struct req *r)
 {
     struct val v[1];
-    struct dbres res;
     char hash[crypto_pwhash_STRBYTES];
     long long id;
     int rc = staff_begin(r, ROLE);
@@ -1216,19 +1197,17 @@ user_password(struct req *r)
     if (pw_hash(v[0].s, hash) != 0) {
         return 500;
     }
-    if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id, &res)) != DB_OK) {
+    if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id)) != DB_OK) {
         return db_fail(r, db_end(r->app->db, dr));
     }
     if (id == 0) {
         db_rollback(r->app->db);
         return 404;
     }
-    dr = db_exec(r->app->db, "UPDATE users SET password_hash = ?, must_change_pw = 1 WHERE id = ?",
-                 DB_ARGS(DV_S(hash), DV_I(id)), NULL, NULL);
+    dr = user_set_password(r->app->db, id, hash, 1);
     sodium_memzero(hash, sizeof(hash));
     if (dr == DB_OK) {
-        dr = db_exec(r->app->db, "DELETE FROM session WHERE user_id = ?", DB_ARGS(DV_I(id)),
-                     NULL, NULL);
+        dr = user_end_sessions(r->app->db, id);
     }
     if (dr == DB_OK) {
         dr = audit(r, "user.reset_password", "user", id, r->arg[0]);
@@ -1249,19 +1228,22 @@ static const struct fld kind_fields[] = {
 static int
 kinds_render(struct req *r, int status, const char *edited)
 {
-    struct dbres res;
-    static const char *const cols[] = { "code", "answer_days", "forward_days", NULL };
+    static const struct out_field kind_out[] = {
+        OUT("code", struct feedback_kind_row, code, OUT_STR),
+        OUT("answer_days", struct feedback_kind_row, answer_days, OUT_STR),
+        OUT("forward_days", struct feedback_kind_row, forward_days, OUT_STR),
+    };
+    struct feedback_kind_row *k;
+    size_t n;
     enum db_rc dr;
 
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT code, answer_days, forward_days FROM feedback_kind ORDER BY sort_order",
-                  DB_NOARGS, &res);
+    dr = feedback_kind_list(r->app->db, &r->pool, &k, &n);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Kinds", &res, cols);
-    for (size_t i = 0; edited && i < res.nrows; i++) {
-        if (strcmp(dbres_get(&res, i, 0), edited) == 0) {
+    rows_hdf(r, "Page.Kinds", k, n, sizeof(*k), kind_out, NELEM(kind_out));
+    for (size_t i = 0; edited && i < n; i++) {
+        if (strcmp(k[i].code, edited) == 0) {
             const char *p = pool_printf(&r->pool, "Page.Kinds.%zu", i);
 
             for (size_t c = 0; c < NELEM(kind_fields); c++) {
@@ -1289,8 +1271,7 @@ static int
 kind_save(struct req *r)
 {
     struct val v[NELEM(kind_fields)];
-    unsigned long long n = 0;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_begin(r, ROLE), found = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1300,20 +1281,11 @@ kind_save(struct req *r)
         return kinds_render(r, 422, r->arg[0]);
     }
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_exec(r->app->db,
-                     "UPDATE feedback_kind SET answer_days = ?, forward_days = ? WHERE code = ?",
-                     DB_ARGS(DV_I(v[0].i), DV_I(v[1].i), DV_S(r->arg[0])), &n, NULL);
+        dr = feedback_kind_set_days(r->app->db, &r->pool, r->arg[0], v[0].i, v[1].i, &found);
     }
-    if (dr == DB_OK) {
-        /* affected rows counts changed rows only: check the kind exists */
-        struct dbres res;
-
-        dr = db_query(r->app->db, &r->pool, "SELECT 1 FROM feedback_kind WHERE code = ?",
-                      DB_ARGS(DV_S(r->arg[0])), &res);
-        if (dr == DB_OK && res.nrows == 0) {
-            db_rollback(r->app->db);
-            return 404;
-        }
+    if (dr == DB_OK && !found) {
+        db_rollback(r->app->db);
+        return 404;
     }
     if (dr == DB_OK) {
         dr = audit(r, "feedback_kind.update", "feedback_kind", 0,
@@ -1350,25 +1322,32 @@ static const struct fld rule_fields[A__MAX] = {
 static int
 rules_render(struct req *r, int status, const char *edited)
 {
-    struct dbres res;
-    static const char *const cols[] = { "legal_version", "effective_from", "lead_days",
-                                        "lead_unit", "max_reappoint", "near_due_days",
-                                        "supplement_within_days", "supplement_max_restarts",
-                                        "supplement_rule", "title", "ontime_base", NULL };
+#define RULE(name, field) OUT(name, struct legal_rule_row, field, OUT_STR)
+    static const struct out_field rule_out[] = {
+        RULE("legal_version", legal_version),
+        RULE("effective_from", effective_from),
+        RULE("lead_days", lead_days),
+        RULE("lead_unit", lead_unit),
+        RULE("max_reappoint", max_reappoint),
+        RULE("near_due_days", near_due_days),
+        RULE("supplement_within_days", supplement_within_days),
+        RULE("supplement_max_restarts", supplement_max_restarts),
+        RULE("supplement_rule", supplement_rule),
+        RULE("title", title),
+        RULE("ontime_base", ontime_base),
+    };
+#undef RULE
+    struct legal_rule_row *l;
+    size_t n;
     enum db_rc dr;
 
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT legal_version, DATE_FORMAT(effective_from, '%Y-%m-%d'), lead_days,"
-                  "       lead_unit, max_reappoint, near_due_days, supplement_within_days,"
-                  "       supplement_max_restarts, supplement_rule, title, ontime_base"
-                  "  FROM legal_version ORDER BY effective_from DESC, legal_version",
-                  DB_NOARGS, &res);
+    dr = legal_rule_list(r->app->db, &r->pool, &l, &n);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Rules", &res, cols);
-    for (size_t i = 0; edited && i < res.nrows; i++) {
-        if (strcmp(dbres_get(&res, i, 0), edited) == 0) {
+    rows_hdf(r, "Page.Rules", l, n, sizeof(*l), rule_out, NELEM(rule_out));
+    for (size_t i = 0; edited && i < n; i++) {
+        if (strcmp(l[i].legal_version, edited) == 0) {
             const char *p = pool_printf(&r->pool, "Page.Rules.%zu", i);
 
             for (size_t c = A_LEAD; c < A__MAX; c++) {
@@ -1419,9 +1398,9 @@ static int
 rule_save(struct req *r, int create)
 {
     struct val v[A__MAX];
-    unsigned long long n = 0;
+    struct legal_rule_in in;
     const char *ver;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_begin(r, ROLE), found;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1437,47 +1416,34 @@ rule_save(struct req *r, int create)
     if (!create) {
         v[A_VERSION].s = ver;
     }
+    in = (struct legal_rule_in){ .legal_version = v[A_VERSION].s,
+                                 .effective_from = create ? v[A_FROM].s : NULL,
+                                 .lead_days = v[A_LEAD].i,
+                                 .lead_unit = v[A_UNIT].s,
+                                 .max_reappoint = v[A_MAX].i,
+                                 .near_due_days = v[A_NEAR].i,
+                                 .supplement_within_days = v[A_SWITHIN].i,
+                                 .supplement_max_restarts = v[A_SMAX].i,
+                                 .supplement_rule = v[A_SRULE].s,
+                                 .ontime_base = v[A_ONTIME].s };
     if ((dr = db_begin(r->app->db)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (create) {
-        dr = db_exec(r->app->db,
-                     "INSERT INTO legal_version (legal_version, effective_from, title, lead_days,"
-                     "       lead_unit, max_reappoint, near_due_days, supplement_within_days,"
-                     "       supplement_max_restarts, supplement_rule, ontime_base, papers)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                     "         (SELECT p.papers FROM legal_version p WHERE p.effective_from <= ?"
-                     "           ORDER BY p.effective_from DESC LIMIT 1))",
-                     DB_ARGS(DV_S(v[A_VERSION].s), DV_S(v[A_FROM].s), DV_S(v[A_VERSION].s),
-                             DV_I(v[A_LEAD].i), DV_S(v[A_UNIT].s), DV_I(v[A_MAX].i),
-                             DV_I(v[A_NEAR].i), DV_I(v[A_SWITHIN].i), DV_I(v[A_SMAX].i),
-                             DV_S(v[A_SRULE].s), DV_S(v[A_ONTIME].s), DV_S(v[A_FROM].s)),
-                     &n, NULL);
+        dr = legal_rule_insert(r->app->db, &in);
         if (dr == DB_DUP) {
             db_rollback(r->app->db);
             page_error(r, "VersionDup", "legal_version");
             return rules_render(r, 409, NULL);
         }
     } else {
-        struct dbres res;
-
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT 1 FROM legal_version WHERE legal_version = ? FOR UPDATE",
-                      DB_ARGS(DV_S(ver)), &res);
-        if (dr == DB_OK && res.nrows == 0) {
+        dr = legal_rule_lock(r->app->db, &r->pool, ver, &found);
+        if (dr == DB_OK && !found) {
             db_rollback(r->app->db);
             return 404;
         }
         if (dr == DB_OK) {
-            dr = db_exec(r->app->db,
-                         "UPDATE legal_version SET lead_days = ?, lead_unit = ?, max_reappoint = ?,"
-                         "       near_due_days = ?, supplement_within_days = ?,"
-                         "       supplement_max_restarts = ?, supplement_rule = ?, ontime_base = ?"
-                         " WHERE legal_version = ?",
-                         DB_ARGS(DV_I(v[A_LEAD].i), DV_S(v[A_UNIT].s), DV_I(v[A_MAX].i),
-                                 DV_I(v[A_NEAR].i), DV_I(v[A_SWITHIN].i), DV_I(v[A_SMAX].i),
-                                 DV_S(v[A_SRULE].s), DV_S(v[A_ONTIME].s), DV_S(ver)),
-                         &n, NULL);
+            dr = legal_rule_update(r->app->db, &in);
         }
     }
     if (dr == DB_OK) {
@@ -1567,33 +1533,45 @@ calendar_check_hdf(struct req *r)
     return DB_OK;
 }
 
+#define DAY(name) OUT(#name, struct calendar_day_row, name, OUT_STR)
+static const struct out_field day_out[] = {
+    DAY(day), DAY(is_working), DAY(kind), DAY(name_vi), DAY(name_en), DAY(source), DAY(confirmed),
+};
+#undef DAY
+
+/* A calendar day as stored into the form (Page.F). */
+static void
+day_form_hdf(struct req *r, const struct calendar_day_row *d)
+{
+    for (size_t k = 0; k < NELEM(day_out); k++) {
+        const char *v = *(const char *const *)((const char *)d + day_out[k].off);
+
+        hset(r, pool_printf(&r->pool, "Page.F.%s", day_out[k].name), v);
+    }
+}
+
 static int
 calendar_render(struct req *r, int status, int year)
 {
-    struct dbres res;
-    static const char *const cols[] = { "day", "is_working", "kind", "name_vi", "name_en",
-                                        "source", "confirmed", NULL };
+    struct calendar_day_row *days;
+    size_t n;
     char from[11], to[11];
     enum db_rc dr;
 
     cal_format(cal_day_from_ymd(year, 1, 1), from);
     cal_format(cal_day_from_ymd(year, 12, 31), to);
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT DATE_FORMAT(day, '%Y-%m-%d'), is_working, kind, name_vi, name_en,"
-                  "       source, confirmed FROM calendar_day WHERE day BETWEEN ? AND ?"
-                  " ORDER BY day",
-                  DB_ARGS(DV_S(from), DV_S(to)), &res);
+    dr = calendar_day_list(r->app->db, &r->pool, from, to, &days, &n);
     if (dr == DB_OK) {
         dr = calendar_check_hdf(r);
     }
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Days", &res, cols);
-    for (size_t i = 0; i < res.nrows; i++) {
+    rows_hdf(r, "Page.Days", days, n, sizeof(*days), day_out, NELEM(day_out));
+    for (size_t i = 0; i < n; i++) {
         int d;
 
-        if (cal_parse_date(dbres_get(&res, i, 0), &d) == 0) {
+        if (cal_parse_date(days[i].day, &d) == 0) {
             hseti(r, pool_printf(&r->pool, "Page.Days.%zu.wd", i), cal_weekday(d));
         }
     }
@@ -1618,25 +1596,19 @@ calendar_page(struct req *r)
     }
     /* ?ngay= opens one day in the form, to edit it */
     if (day && cal_parse_date(day, &d) == 0) {
-        struct dbres res;
-        static const char *const cols[] = { "day", "is_working", "kind", "name_vi", "name_en",
-                                            "source", "confirmed", NULL };
-        enum db_rc dr = db_query(r->app->db, &r->pool,
-                                 "SELECT DATE_FORMAT(day, '%Y-%m-%d'), is_working, kind, name_vi,"
-                                 "       name_en, source, confirmed FROM calendar_day"
-                                 " WHERE day = ?",
-                                 DB_ARGS(DV_S(day)), &res);
+        struct calendar_day_row row;
+        int found;
+        enum db_rc dr = calendar_day_get(r->app->db, &r->pool, day, &row, &found);
 
         if (dr != DB_OK) {
             return db_fail(r, dr);
         }
-        for (size_t c = 0; res.nrows && cols[c]; c++) {
-            hset(r, pool_printf(&r->pool, "Page.F.%s", cols[c]), dbres_get(&res, 0, c));
-        }
-        if (res.nrows == 0) {
+        if (found) {
+            day_form_hdf(r, &row);
+        } else {
             hset(r, "Page.F.day", day);
         }
-        hseti(r, "Page.Editing", res.nrows);
+        hseti(r, "Page.Editing", found);
         cal_ymd(d, &year, NULL, NULL);
     } else {
         hset(r, "Page.F.confirmed", "1");
@@ -1649,6 +1621,7 @@ static int
 calendar_save(struct req *r)
 {
     struct val v[C__MAX];
+    struct calendar_day_in in;
     const struct cal *cal;
     unsigned mask;
     int rc = staff_begin(r, ROLE), working, rest_day, y;
@@ -1678,19 +1651,15 @@ calendar_save(struct req *r)
         page_error(r, "RestWeekend", "day");
         return calendar_render(r, 422, y);
     }
+    in = (struct calendar_day_in){ .day = v[C_DAY].s,
+                                   .is_working = working,
+                                   .kind = v[C_KIND].s,
+                                   .name_vi = v[C_NAME_VI].s,
+                                   .name_en = v[C_NAME_EN].s ? v[C_NAME_EN].s : v[C_NAME_VI].s,
+                                   .source = v[C_SOURCE].s ? v[C_SOURCE].s : "",
+                                   .confirmed = v[C_CONFIRMED].i != 0 };
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_exec(r->app->db,
-                     "INSERT INTO calendar_day (day, is_working, kind, name_vi, name_en, source,"
-                     "       confirmed) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                     " ON DUPLICATE KEY UPDATE is_working = VALUES(is_working),"
-                     "       kind = VALUES(kind), name_vi = VALUES(name_vi),"
-                     "       name_en = VALUES(name_en), source = VALUES(source),"
-                     "       confirmed = VALUES(confirmed)",
-                     DB_ARGS(DV_S(v[C_DAY].s), DV_I(working), DV_S(v[C_KIND].s),
-                             DV_S(v[C_NAME_VI].s),
-                             DV_S(v[C_NAME_EN].s ? v[C_NAME_EN].s : v[C_NAME_VI].s),
-                             DV_S(v[C_SOURCE].s ? v[C_SOURCE].s : ""), DV_I(v[C_CONFIRMED].i)),
-                     NULL, NULL);
+        dr = calendar_day_save(r->app->db, &in);
     }
     if (dr == DB_OK) {
         dr = audit(r, "calendar.save", "calendar_day", 0,
@@ -1707,8 +1676,7 @@ static int
 calendar_delete(struct req *r)
 {
     const char *day = req_form(r, "day");
-    unsigned long long n = 0;
-    int rc = staff_begin(r, ROLE), d, y;
+    int rc = staff_begin(r, ROLE), d, y, done = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1718,10 +1686,9 @@ calendar_delete(struct req *r)
         return 400;
     }
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_exec(r->app->db, "DELETE FROM calendar_day WHERE day = ?", DB_ARGS(DV_S(day)),
-                     &n, NULL);
+        dr = calendar_day_delete(r->app->db, day, &done);
     }
-    if (dr == DB_OK && n == 0) {
+    if (dr == DB_OK && !done) {
         db_rollback(r->app->db);
         return 404;
     }
@@ -1740,11 +1707,22 @@ calendar_delete(struct req *r)
 static int
 qr_render(struct req *r, int status, const char *unit_code)
 {
-    struct dbres res, cres, ores;
-    static const char *const cols[] = { "id", "kind", "counter", "officer", "created",
-                                        "revoked", NULL };
-    static const char *const ccols[] = { "id", "code", "name", NULL };
-    static const char *const ocols[] = { "id", "name", NULL };
+    static const struct out_field link_out[] = {
+        OUT("id", struct qrlink_row, id, OUT_LL),
+        OUT("kind", struct qrlink_row, kind, OUT_STR),
+        OUT("counter", struct qrlink_row, counter, OUT_STR),
+        OUT("officer", struct qrlink_row, officer, OUT_STR),
+        OUT("created", struct qrlink_row, created, OUT_STR),
+        OUT("revoked", struct qrlink_row, revoked, OUT_STR),
+    };
+    static const struct out_field staff_out[] = {
+        OUT("id", struct staff_row, id, OUT_LL),
+        OUT("name", struct staff_row, full_name, OUT_STR),
+    };
+    struct qrlink_row *links;
+    struct counter_row *counters;
+    struct staff_row *staff;
+    size_t nlinks, ncounters, nstaff;
     struct unit u;
     enum db_rc dr;
 
@@ -1760,43 +1738,27 @@ qr_render(struct req *r, int status, const char *unit_code)
     }
     hset(r, "Page.Unit.code", u.code);
     hset(r, "Page.F.unit", u.code);
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT q.id, q.kind, COALESCE(CONCAT(c.code, ' – ', c.name), ''),"
-                  "       COALESCE(o.full_name, ''),"
-                  "       DATE_FORMAT(q.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
-                  "       COALESCE(DATE_FORMAT(q.revoked_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
-                  "                ''), q.nonce"
-                  "  FROM qr_link q LEFT JOIN counter c ON c.id = q.counter_id"
-                  "  LEFT JOIN users o ON o.id = q.officer_id"
-                  " WHERE q.unit_id = ? AND q.kind <> 'dossier'"
-                  " ORDER BY q.revoked_at IS NOT NULL, q.kind, c.sort_order, o.full_name, q.id",
-                  DB_ARGS(DV_I(u.id)), &res);
+    dr = qrlink_list_unit(r->app->db, &r->pool, u.id, &links, &nlinks);
     if (dr == DB_OK) {
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT id, code, name FROM counter WHERE unit_id = ? AND active = 1"
-                      " ORDER BY sort_order, code",
-                      DB_ARGS(DV_I(u.id)), &cres);
+        dr = counter_list_active(r->app->db, &r->pool, u.id, &counters, &ncounters);
     }
     if (dr == DB_OK) {
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT id, full_name FROM users WHERE unit_id = ? AND disabled = 0"
-                      "   AND role IN ('officer', 'leader') ORDER BY full_name",
-                      DB_ARGS(DV_I(u.id)), &ores);
+        dr = user_list_staff(r->app->db, &r->pool, u.id, &staff, &nstaff);
     }
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Links", &res, cols);
-    for (size_t i = 0; i < res.nrows; i++) {
+    rows_hdf(r, "Page.Links", links, nlinks, sizeof(*links), link_out, NELEM(link_out));
+    for (size_t i = 0; i < nlinks; i++) {
         char tok[TOKEN_LEN + 1];
 
-        if (*dbres_get(&res, i, 5) == '\0') {
-            token_from_nonce(r->app->secret, dbres_get(&res, i, 6), tok);
-            hset(r, pool_printf(&r->pool, "Page.Links.%zu.token", i), tok);
+        if (*links[i].revoked == '\0') {
+            token_from_nonce(r->app->secret, links[i].nonce, tok);
+            row_set(r, "Page.Links", i, "token", tok);
         }
     }
-    hset_rows(r, "Page.UnitCounters", &cres, ccols);
-    hset_rows(r, "Page.Officers", &ores, ocols);
+    counters_hdf(r, "Page.UnitCounters", counters, ncounters);
+    rows_hdf(r, "Page.Officers", staff, nstaff, sizeof(*staff), staff_out, NELEM(staff_out));
     return render_status(r, status, "admin/qr");
 }
 
@@ -1812,91 +1774,70 @@ qr_page(struct req *r)
     return qr_render(r, 200, unit && *unit ? unit : NULL);
 }
 
-/* The link of the form's "id", locked: its unit code and state. */
-static enum db_rc
-qr_lock(struct req *r, long long *id, struct dbres *res)
-{
-    enum db_rc dr;
-
-    *id = 0;
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT q.id, u.code, q.revoked_at IS NOT NULL, q.kind, q.unit_id,"
-                  "       COALESCE(q.counter_id, 0), COALESCE(q.officer_id, 0)"
-                  "  FROM qr_link q JOIN org_unit u ON u.id = q.unit_id"
-                  " WHERE q.id = ? AND q.kind <> 'dossier' FOR UPDATE",
-                  DB_ARGS(DV_I(util_num(req_form(r, "id")))), res);
-    if (dr == DB_OK && res->nrows == 1) {
-        *id = util_num(dbres_get(res, 0, 0));
-    }
-    return dr;
-}
-
 /* Revoke a link; with replace, give the same place a new one in the same
  * transaction (how a leaked or defaced poster is withdrawn). */
 static int
 qr_revoke_common(struct req *r, int replace)
 {
-    struct dbres res;
-    long long id;
+    struct qrlink l;
+    const char *unit_code;
     unsigned long long nid = 0;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_begin(r, ROLE), revoked;
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    if ((dr = db_begin(r->app->db)) != DB_OK || (dr = qr_lock(r, &id, &res)) != DB_OK) {
+    if ((dr = db_begin(r->app->db)) != DB_OK ||
+        (dr = qrlink_get(r->app->db, &r->pool, util_num(req_form(r, "id")), 1, &l, &unit_code,
+                         &revoked)) != DB_OK) {
         return db_fail(r, db_end(r->app->db, dr));
     }
-    if (id == 0) {
+    if (l.id == 0) {
         db_rollback(r->app->db);
         return 404;
     }
-    if (strcmp(dbres_get(&res, 0, 2), "0") == 0) {
-        dr = db_exec(r->app->db, "UPDATE qr_link SET revoked_at = UTC_TIMESTAMP() WHERE id = ?",
-                     DB_ARGS(DV_I(id)), NULL, NULL);
+    if (!revoked) {
+        dr = qrlink_revoke(r->app->db, l.id);
         if (dr == DB_OK) {
-            dr = audit(r, "qr.revoke", "qr_link", id, dbres_get(&res, 0, 3));
+            dr = audit(r, "qr.revoke", "qr_link", l.id, l.kind);
         }
     }
     if (dr == DB_OK && replace) {
-        dr = qr_insert(r, dbres_get(&res, 0, 3), util_num(dbres_get(&res, 0, 4)),
-                       util_num(dbres_get(&res, 0, 5)), util_num(dbres_get(&res, 0, 6)), &nid);
+        dr = qr_insert(r, l.kind, l.unit_id, l.counter_id, l.officer_id, &nid);
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
-    return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/ma-qr?don-vi=%s&xong=1",
-                                        dbres_get(&res, 0, 1)));
+    return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/ma-qr?don-vi=%s&xong=1", unit_code));
 }
 
 /* Revoking a QR code asks first: its posters stop working at once. */
 static int
 qr_revoke_page(struct req *r)
 {
-    struct dbres res;
-    int rc = staff_begin(r, ROLE);
+    struct qrlink l;
+    const char *unit_code;
+    int rc = staff_begin(r, ROLE), revoked;
     enum db_rc dr;
     const char *hidden[3] = { "id", NULL, NULL };
 
     if (rc != 0) {
         return rc;
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT q.id, u.code FROM qr_link q JOIN org_unit u ON u.id = q.unit_id"
-                  " WHERE q.id = ? AND q.kind <> 'dossier' AND q.revoked_at IS NULL",
-                  DB_ARGS(DV_I(util_num(req_query(r, "id")))), &res);
+    dr =
+        qrlink_get(r->app->db, &r->pool, util_num(req_query(r, "id")), 0, &l, &unit_code, &revoked);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (res.nrows == 0) {
+    if (l.id == 0 || revoked) {
         return 404;
     }
-    hidden[1] = dbres_get(&res, 0, 0);
+    hidden[1] = pool_printf(&r->pool, "%lld", l.id);
     return staff_confirm(r, 200, "qr_revoke", pool_printf(&r->pool, "#%s", hidden[1]),
                          "/quan-tri/ma-qr/thu-hoi",
-                         pool_printf(&r->pool, "/quan-tri/ma-qr?don-vi=%s", dbres_get(&res, 0, 1)),
-                         NULL, hidden);
+                         pool_printf(&r->pool, "/quan-tri/ma-qr?don-vi=%s", unit_code), NULL,
+                         hidden);
 }
 
 static int
@@ -1922,10 +1863,9 @@ qr_create(struct req *r)
     };
     struct val v[NELEM(f)];
     struct unit u;
-    struct dbres res;
     long long counter = 0, officer = 0;
     unsigned long long id = 0;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_begin(r, ROLE), yes = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1942,28 +1882,22 @@ qr_create(struct req *r)
         return 404;
     }
     if (strcmp(v[1].s, "counter") == 0) {
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT id FROM counter WHERE id = ? AND unit_id = ? AND active = 1",
-                      DB_ARGS(DV_I(v[2].i), DV_I(u.id)), &res);
-        if (dr == DB_OK && res.nrows == 0) {
+        dr = counter_is_in_unit(r->app->db, &r->pool, v[2].i, u.id, &yes);
+        if (dr == DB_OK && !yes) {
             db_rollback(r->app->db);
             page_error(r, "Counter", "counter");
             return qr_render(r, 422, u.code);
         }
         counter = v[2].i;
     } else if (strcmp(v[1].s, "officer") == 0) {
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT id, COALESCE(counter_id, 0) FROM users WHERE id = ? AND unit_id = ?"
-                      "   AND disabled = 0 AND role IN ('officer', 'leader')",
-                      DB_ARGS(DV_I(v[3].i), DV_I(u.id)), &res);
-        if (dr == DB_OK && res.nrows == 0) {
+        dr = user_staff_in_unit(r->app->db, &r->pool, v[3].i, u.id, &yes, &counter);
+        if (dr == DB_OK && !yes) {
             db_rollback(r->app->db);
             page_error(r, "Officer", "officer");
             return qr_render(r, 422, u.code);
         }
         if (dr == DB_OK) {
             officer = v[3].i;
-            counter = util_num(dbres_get(&res, 0, 1));
         }
     }
     if (dr == DB_OK) {
@@ -1980,21 +1914,23 @@ qr_create(struct req *r)
 static int
 api_render(struct req *r, int status)
 {
-    struct dbres res;
-    static const char *const cols[] = { "id", "name", "unit", "unit_name", "active", "created",
-                                        NULL };
+    static const struct out_field client_out[] = {
+        OUT("id", struct api_client_row, id, OUT_LL),
+        OUT("name", struct api_client_row, name, OUT_STR),
+        OUT("unit", struct api_client_row, unit_code, OUT_STR),
+        OUT("unit_name", struct api_client_row, unit_name, OUT_STR),
+        OUT("active", struct api_client_row, active, OUT_INT),
+        OUT("created", struct api_client_row, created, OUT_STR),
+    };
+    struct api_client_row *a;
+    size_t n;
     enum db_rc dr;
 
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT a.id, a.name, u.code, COALESCE(u.short_name, u.name), a.active,"
-                  "       DATE_FORMAT(a.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i')"
-                  "  FROM api_client a JOIN org_unit u ON u.id = a.unit_id"
-                  " ORDER BY a.active DESC, a.name",
-                  DB_NOARGS, &res);
+    dr = api_client_list(r->app->db, &r->pool, &a, &n);
     if (dr != DB_OK || (dr = units_hdf(r, NULL)) != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Clients", &res, cols);
+    rows_hdf(r, "Page.Clients", a, n, sizeof(*a), client_out, NELEM(client_out));
     hset(r, "Page.Done", req_query(r, "xong"));
     return render_status(r, status, "admin/api");
 }
@@ -2017,7 +1953,7 @@ api_create(struct req *r)
     struct val v[NELEM(f)];
     struct unit u;
     char key[65], hash[65];
-    unsigned long long id = 0;
+    long long id = 0;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
 
@@ -2037,13 +1973,10 @@ api_create(struct req *r)
     random_hex(key, 32);
     sec_hash_hex(key, hash);
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_exec(r->app->db,
-                     "INSERT INTO api_client (name, key_hash, unit_id, active, created_at)"
-                     " VALUES (?, ?, ?, 1, UTC_TIMESTAMP())",
-                     DB_ARGS(DV_S(v[0].s), DV_S(hash), DV_I(u.id)), NULL, &id);
+        dr = api_client_insert(r->app->db, v[0].s, hash, u.id, &id);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "api_client.create", "api_client", (long long)id,
+        dr = audit(r, "api_client.create", "api_client", id,
                    pool_printf(&r->pool, "%s %s", v[0].s, u.code));
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
@@ -2061,7 +1994,7 @@ api_create(struct req *r)
 static int
 api_deactivate(struct req *r)
 {
-    struct dbres res;
+    const char *name = NULL;
     long long id = util_num(r->arg[0]);
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
@@ -2070,19 +2003,17 @@ api_deactivate(struct req *r)
         return rc;
     }
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_query(r->app->db, &r->pool, "SELECT name FROM api_client WHERE id = ? FOR UPDATE",
-                      DB_ARGS(DV_I(id)), &res);
+        dr = api_client_lock(r->app->db, &r->pool, id, &name);
     }
-    if (dr == DB_OK && res.nrows == 0) {
+    if (dr == DB_OK && name == NULL) {
         db_rollback(r->app->db);
         return 404;
     }
     if (dr == DB_OK) {
-        dr = db_exec(r->app->db, "UPDATE api_client SET active = 0 WHERE id = ?",
-                     DB_ARGS(DV_I(id)), NULL, NULL);
+        dr = api_client_deactivate(r->app->db, id);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "api_client.deactivate", "api_client", id, dbres_get(&res, 0, 0));
+        dr = audit(r, "api_client.deactivate", "api_client", id, name);
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -2095,32 +2026,29 @@ api_deactivate(struct req *r)
 static int
 kiosk_render(struct req *r, int status)
 {
-    static const char *const cols[] = { "id", "name", "counter", "unit", "created", "revoked",
-                                        "last", NULL };
-    static const char *const ccols[] = { "id", "name", NULL };
-    struct dbres res, counters;
+    static const struct out_field kiosk_out[] = {
+        OUT("id", struct kiosk_row, id, OUT_LL),
+        OUT("name", struct kiosk_row, name, OUT_STR),
+        OUT("counter", struct kiosk_row, counter, OUT_STR),
+        OUT("unit", struct kiosk_row, unit, OUT_STR),
+        OUT("created", struct kiosk_row, created, OUT_STR),
+        OUT("revoked", struct kiosk_row, revoked, OUT_INT),
+        OUT("last", struct kiosk_row, last, OUT_STR),
+    };
+    struct kiosk_row *k;
+    struct counter_row *c;
+    size_t nk, nc;
     enum db_rc dr;
 
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT k.id, k.name, c.name, COALESCE(u.short_name, u.name),"
-                  "       DATE_FORMAT(k.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
-                  "       k.revoked_at IS NOT NULL,"
-                  "       DATE_FORMAT(k.last_rating + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i')"
-                  "  FROM kiosk_device k JOIN counter c ON c.id = k.counter_id"
-                  "  JOIN org_unit u ON u.id = c.unit_id ORDER BY k.revoked_at IS NOT NULL, u.sort_order, c.sort_order",
-                  DB_NOARGS, &res);
+    dr = kiosk_list(r->app->db, &r->pool, &k, &nk);
     if (dr == DB_OK) {
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT c.id, CONCAT(c.name, ' · ', COALESCE(u.short_name, u.name))"
-                      "  FROM counter c JOIN org_unit u ON u.id = c.unit_id"
-                      " WHERE c.active = 1 ORDER BY u.sort_order, c.sort_order",
-                      DB_NOARGS, &counters);
+        dr = counter_list_all_active(r->app->db, &r->pool, &c, &nc);
     }
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Kiosks", &res, cols);
-    hset_rows(r, "Page.Counters", &counters, ccols);
+    rows_hdf(r, "Page.Kiosks", k, nk, sizeof(*k), kiosk_out, NELEM(kiosk_out));
+    counters_hdf(r, "Page.Counters", c, nc);
     return render_status(r, status, "admin/kiosk");
 }
 
@@ -2140,11 +2068,9 @@ kiosk_create(struct req *r)
         { "name", V_TEXT, 1, 1, 120, NULL, "Name" },
     };
     struct val v[NELEM(f)];
-    struct dbres res;
-    long long counter = util_num(req_form(r, "counter"));
+    long long counter = util_num(req_form(r, "counter")), id = 0;
     char token[65], hash[65];
-    unsigned long long id = 0;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_begin(r, ROLE), yes;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -2153,24 +2079,20 @@ kiosk_create(struct req *r)
     if (form_read(r, f, NELEM(f), v) != 0) {
         return kiosk_render(r, 422);
     }
-    if ((dr = db_query(r->app->db, &r->pool, "SELECT id FROM counter WHERE id = ? AND active = 1",
-                       DB_ARGS(DV_I(counter)), &res)) != DB_OK) {
+    if ((dr = counter_exists_active(r->app->db, &r->pool, counter, &yes)) != DB_OK) {
         return db_fail(r, dr);
     }
-    if (res.nrows == 0) {
+    if (!yes) {
         page_error(r, "KioskCounter", "counter");
         return kiosk_render(r, 422);
     }
     random_hex(token, 32);
     sec_hash_hex(token, hash);
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_exec(r->app->db,
-                     "INSERT INTO kiosk_device (counter_id, name, token_hash, created_at)"
-                     " VALUES (?, ?, ?, UTC_TIMESTAMP())",
-                     DB_ARGS(DV_I(counter), DV_S(v[0].s), DV_S(hash)), NULL, &id);
+        dr = kiosk_insert(r->app->db, counter, v[0].s, hash, &id);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "kiosk.enrol", "kiosk_device", (long long)id, v[0].s);
+        dr = audit(r, "kiosk.enrol", "kiosk_device", id, v[0].s);
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -2185,26 +2107,22 @@ static int
 kiosk_revoke(struct req *r)
 {
     long long id = util_num(req_form(r, "id"));
-    unsigned long long n = 0;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_begin(r, ROLE), done = 0;
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_exec(r->app->db,
-                     "UPDATE kiosk_device SET revoked_at = UTC_TIMESTAMP()"
-                     " WHERE id = ? AND revoked_at IS NULL",
-                     DB_ARGS(DV_I(id)), &n, NULL);
+        dr = kiosk_set_revoked(r->app->db, id, &done);
     }
-    if (dr == DB_OK && n == 1) {
+    if (dr == DB_OK && done) {
         dr = audit(r, "kiosk.revoke", "kiosk_device", id, NULL);
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
-    return n == 1 ? resp_redirect(r, "/quan-tri/may-tinh-bang") : 404;
+    return done ? resp_redirect(r, "/quan-tri/may-tinh-bang") : 404;
 }
 
 /* ---- fields and procedures --------------------------------------------- */
@@ -2212,25 +2130,22 @@ kiosk_revoke(struct req *r)
 static int
 procedures_render(struct req *r, int status)
 {
-    static const char *const cols[] = { "code", "version", "name", "field", "level", "time",
-                                        "unit", "from", "to", NULL };
-    struct dbres res;
+#define PROC(name) OUT(#name, struct procedure_row, name, OUT_STR)
+    static const struct out_field proc_out[] = {
+        PROC(code), PROC(version), PROC(name), PROC(field), PROC(level),
+        PROC(time), PROC(unit),    PROC(from), PROC(to),
+    };
+#undef PROC
+    struct procedure_row *p;
+    size_t n;
     enum db_rc dr;
 
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT p.national_code, p.version, p.name, f.name, p.level,"
-                  "       CONCAT(p.time_value, ' ', p.time_unit), COALESCE(u.short_name, u.name),"
-                  "       DATE_FORMAT(p.effective_from, '%d/%m/%Y'),"
-                  "       DATE_FORMAT(p.effective_to, '%d/%m/%Y')"
-                  "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
-                  "  JOIN org_unit u ON u.id = p.unit_id ORDER BY f.sort_order, f.name, p.name"
-                  " LIMIT 2000",
-                  DB_NOARGS, &res);
+    dr = procedure_list(r->app->db, &r->pool, 2000, &p, &n);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Procs", &res, cols);
-    hseti(r, "Page.Count", (long long)res.nrows);
+    rows_hdf(r, "Page.Procs", p, n, sizeof(*p), proc_out, NELEM(proc_out));
+    hseti(r, "Page.Count", (long long)n);
     return render_status(r, status, "admin/procedures");
 }
 
@@ -2290,8 +2205,13 @@ procedures_import(struct req *r)
 static int
 trail_page(struct req *r)
 {
-    static const char *const cols[] = { "at", "actor", "key", "object", "ip", "detail", NULL };
-    struct dbres res;
+#define TRAIL(name) OUT(#name, struct audit_trail_row, name, OUT_STR)
+    static const struct out_field trail_out[] = {
+        TRAIL(at), TRAIL(actor), TRAIL(key), TRAIL(object), TRAIL(ip), TRAIL(detail),
+    };
+#undef TRAIL
+    struct audit_trail_row *t;
+    size_t n;
     long long page = 1;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
@@ -2302,29 +2222,12 @@ trail_page(struct req *r)
     if (parse_int(req_query(r, "trang"), 1, 100000, &page) != 0) {
         page = 1;
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT DATE_FORMAT(a.at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i:%s'), o.full_name,"
-                  "       REPLACE(a.action, '.', '_'),"
-                  "       CASE a.object_type WHEN 'org_unit' THEN u.name"
-                  "            WHEN 'counter' THEN CONCAT(c.code, ' · ', cu.short_name)"
-                  "            WHEN 'user' THEN t.username ELSE '' END,"
-                  "       a.ip, LEFT(a.detail, 200)"
-                  "  FROM audit_log a LEFT JOIN users o ON o.id = a.actor_id"
-                  "  LEFT JOIN org_unit u ON a.object_type = 'org_unit' AND u.id = a.object_id"
-                  "  LEFT JOIN counter c ON a.object_type = 'counter' AND c.id = a.object_id"
-                  "  LEFT JOIN org_unit cu ON cu.id = c.unit_id"
-                  "  LEFT JOIN users t ON a.object_type = 'user' AND t.id = a.object_id"
-                  " WHERE a.object_type IN ('org_unit', 'counter', 'user', 'qr_link',"
-                  "        'kiosk_device', 'api_client', 'feedback_kind', 'calendar_day',"
-                  "        'apology_rule', 'procedure')"
-                  "   AND a.action NOT IN ('login', 'logout', 'user.password')"
-                  " ORDER BY a.id DESC LIMIT 50 OFFSET ?",
-                  DB_ARGS(DV_I((page - 1) * 50)), &res);
+    dr = audit_admin_trail(r->app->db, &r->pool, (page - 1) * 50, 50, &t, &n);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Trail", &res, cols);
-    if (res.nrows == 50) {
+    rows_hdf(r, "Page.Trail", t, n, sizeof(*t), trail_out, NELEM(trail_out));
+    if (n == 50) {
         hseti(r, "Page.Next", page + 1);
     }
     return render(r, "admin/trail");

@@ -25,9 +25,13 @@
 #include "render.h"
 #include "search.h"
 #include "staff_mark.h"
+#include "stats.h"
 #include "store_dossier.h"
 #include "store_feedback.h"
 #include "store_report.h"
+#include "store_search.h"
+#include "store_unit.h"
+#include "store_user.h"
 #include "token.h"
 #include "util.h"
 #include "worker.h"
@@ -113,65 +117,57 @@ static const char *pct(struct req *r, long long part, long long whole);
 static enum db_rc
 units_hdf(struct req *r, int with_staff, const char *code, long long *unit_id)
 {
-    static const char *const ucols[] = { "id", "code", "name", "address", "hotline", "email",
-                                         "hours", NULL };
-    struct dbres units, counters, staff = { 0 };
+    struct public_unit *units;
+    struct public_counter *counters;
+    struct duty_row *staff = NULL;
+    size_t nunits, ncounters, nstaff = 0;
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT u.id, u.code, u.name, u.address, u.hotline, u.email, u.opening_hours"
-                  "  FROM org_unit u WHERE u.valid_to IS NULL"
-                  "   AND (u.code = ? OR (? IS NULL AND EXISTS (SELECT 1 FROM counter c"
-                  "                      WHERE c.unit_id = u.id AND c.active = 1)))"
-                  " ORDER BY u.sort_order, u.name",
-                  DB_ARGS(DV_S(code), DV_S(code)), &units);
+    rc = unit_list_public(r->app->db, &r->pool, code, &units, &nunits);
     if (unit_id) {
-        *unit_id = rc == DB_OK && units.nrows > 0 ? util_num(dbres_get(&units, 0, 0)) : 0;
+        *unit_id = rc == DB_OK && nunits > 0 ? units[0].id : 0;
     }
     if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT c.unit_id, c.id, c.name,"
-                      "       (SELECT q.nonce FROM qr_link q WHERE q.counter_id = c.id"
-                      "           AND q.kind = 'counter' AND q.revoked_at IS NULL"
-                      "         ORDER BY q.id DESC LIMIT 1)"
-                      "  FROM counter c WHERE c.active = 1 ORDER BY c.unit_id, c.sort_order, c.code",
-                      DB_NOARGS, &counters);
+        rc = counter_list_public(r->app->db, &r->pool, &counters, &ncounters);
     }
     if (rc == DB_OK && with_staff) {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT counter_id, full_name, title FROM users"
-                      " WHERE counter_id IS NOT NULL AND disabled = 0 AND role = 'officer'"
-                      " ORDER BY full_name",
-                      DB_NOARGS, &staff);
+        rc = user_list_on_duty(r->app->db, &r->pool, &staff, &nstaff);
     }
     if (rc != DB_OK) {
         return rc;
     }
-    hset_rows(r, "Page.Units", &units, ucols);
-    for (size_t i = 0; i < units.nrows; i++) {
+    for (size_t i = 0; i < nunits; i++) {
+        const struct public_unit *u = &units[i];
+        const char *const detail[][2] = { { "code", u->code },       { "name", u->name },
+                                          { "address", u->address }, { "hotline", u->hotline },
+                                          { "email", u->email },     { "hours", u->hours } };
         size_t k = 0;
 
-        for (size_t j = 0; j < counters.nrows; j++) {
+        hseti(r, pool_printf(&r->pool, "Page.Units.%zu.id", i), u->id);
+        for (size_t d = 0; d < NELEM(detail); d++) {
+            if (detail[d][1]) { /* a detail not given is left out */
+                hset(r, pool_printf(&r->pool, "Page.Units.%zu.%s", i, detail[d][0]), detail[d][1]);
+            }
+        }
+        for (size_t j = 0; j < ncounters; j++) {
             const char *p;
             size_t m = 0;
 
-            if (strcmp(dbres_get(&counters, j, 0), dbres_get(&units, i, 0)) != 0) {
+            if (counters[j].unit_id != u->id) {
                 continue;
             }
             p = pool_printf(&r->pool, "Page.Units.%zu.Counters.%zu", i, k++);
-            hset(r, pool_printf(&r->pool, "%s.name", p), dbres_get(&counters, j, 2));
-            if (dbres_get(&counters, j, 3)) {
+            hset(r, pool_printf(&r->pool, "%s.name", p), counters[j].name);
+            if (counters[j].nonce) {
                 char tok[TOKEN_LEN + 1];
 
-                token_from_nonce(r->app->secret, dbres_get(&counters, j, 3), tok);
+                token_from_nonce(r->app->secret, counters[j].nonce, tok);
                 hset(r, pool_printf(&r->pool, "%s.token", p), tok);
             }
-            for (size_t s = 0; s < staff.nrows; s++) {
-                if (strcmp(dbres_get(&staff, s, 0), dbres_get(&counters, j, 1)) == 0) {
-                    hset(r, pool_printf(&r->pool, "%s.Staff.%zu.name", p, m),
-                         dbres_get(&staff, s, 1));
-                    hset(r, pool_printf(&r->pool, "%s.Staff.%zu.title", p, m++),
-                         dbres_get(&staff, s, 2));
+            for (size_t s = 0; s < nstaff; s++) {
+                if (staff[s].counter_id == counters[j].id) {
+                    hset(r, pool_printf(&r->pool, "%s.Staff.%zu.name", p, m), staff[s].full_name);
+                    hset(r, pool_printf(&r->pool, "%s.Staff.%zu.title", p, m++), staff[s].title);
                 }
             }
         }
@@ -598,31 +594,26 @@ qr_poster(struct req *r)
 static int
 unit_posters(struct req *r)
 {
-    struct dbres res;
+    struct qrlink_poster *posters;
+    size_t n;
     enum db_rc rc;
 
     if (req_paper_lang(r) != 0) {
         return 500;
     }
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT q.nonce, u.name, c.name FROM qr_link q"
-                  "  JOIN org_unit u ON u.id = q.unit_id"
-                  "  JOIN counter c ON c.id = q.counter_id AND c.active = 1"
-                  " WHERE u.code = ? AND q.kind = 'counter' AND q.revoked_at IS NULL"
-                  " ORDER BY c.sort_order, c.code",
-                  DB_ARGS(DV_S(r->arg[0])), &res);
+    rc = qrlink_counter_posters(r->app->db, &r->pool, r->arg[0], &posters, &n);
     if (rc != DB_OK) {
         return db_fail(r, rc);
     }
-    if (res.nrows == 0) {
+    if (n == 0) {
         return 404;
     }
     hset(r, "Page.Title", lang_str(r, "Qr.PostersTitle"));
-    for (size_t i = 0; i < res.nrows; i++) {
+    for (size_t i = 0; i < n; i++) {
         char tok[TOKEN_LEN + 1];
 
-        token_from_nonce(r->app->secret, dbres_get(&res, i, 0), tok);
-        poster_hdf(r, i, tok, dbres_get(&res, i, 1), dbres_get(&res, i, 2), NULL, NULL);
+        token_from_nonce(r->app->secret, posters[i].nonce, tok);
+        poster_hdf(r, i, tok, posters[i].unit_name, posters[i].counter_name, NULL, NULL);
     }
     return render(r, "citizen/poster");
 }
@@ -633,7 +624,7 @@ unit_posters(struct req *r)
 static int
 kiosk_open(struct req *r, struct qrlink *l, long long *device, int *too_soon)
 {
-    struct dbres res;
+    struct kiosk_device k;
     char h[65];
     enum db_rc rc;
     int interval = (int)conf_int(r->app->conf, "Kiosk.MinIntervalSeconds", 5);
@@ -643,32 +634,24 @@ kiosk_open(struct req *r, struct qrlink *l, long long *device, int *too_soon)
         return qr_refused(r, QR_FORGED);
     }
     sec_hash_hex(r->arg[0], h);
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT k.id, k.counter_id, c.unit_id, c.name, u.name,"
-                  "       (SELECT q.id FROM qr_link q WHERE q.counter_id = c.id AND q.kind = 'counter'"
-                  "          AND q.revoked_at IS NULL ORDER BY q.id DESC LIMIT 1),"
-                  "       k.revoked_at IS NOT NULL OR c.active = 0,"
-                  "       COALESCE(k.last_rating > UTC_TIMESTAMP() - INTERVAL ? SECOND, 0)"
-                  "  FROM kiosk_device k JOIN counter c ON c.id = k.counter_id"
-                  "  JOIN org_unit u ON u.id = c.unit_id WHERE k.token_hash = ?",
-                  DB_ARGS(DV_I(interval), DV_S(h)), &res);
+    rc = kiosk_find(r->app->db, &r->pool, h, interval, &k);
     if (rc != DB_OK) {
         return db_fail(r, rc);
     }
-    if (res.nrows == 0) {
+    if (k.id == 0) {
         return qr_refused(r, QR_UNKNOWN);
     }
-    if (strcmp(dbres_get(&res, 0, 6), "1") == 0) {
+    if (k.revoked) {
         return qr_refused(r, QR_REVOKED);
     }
-    *device = util_num(dbres_get(&res, 0, 0));
-    l->counter_id = util_num(dbres_get(&res, 0, 1));
-    l->unit_id = util_num(dbres_get(&res, 0, 2));
-    l->counter_name = dbres_get(&res, 0, 3);
-    l->unit_name = dbres_get(&res, 0, 4);
-    l->id = util_num(dbres_get(&res, 0, 5));
+    *device = k.id;
+    l->counter_id = k.counter_id;
+    l->unit_id = k.unit_id;
+    l->counter_name = k.counter_name;
+    l->unit_name = k.unit_name;
+    l->id = k.link_id;
     snprintf(l->kind, sizeof(l->kind), "counter");
-    *too_soon = strcmp(dbres_get(&res, 0, 7), "1") == 0;
+    *too_soon = k.too_soon;
     hset(r, "Page.Ctx.UnitName", l->unit_name);
     hset(r, "Page.Ctx.CounterName", l->counter_name);
     hset(r, "Page.Kiosk", r->arg[0]);
@@ -744,9 +727,7 @@ kiosk_rate(struct req *r)
     in.burst_count = 0;         /* the interval, not bursts, guards a kiosk */
     in.replace_hours = 0;
     if ((dr = rating_save(r, &l, &in, ref, &result)) != DB_OK ||
-        (dr = db_exec(r->app->db,
-                      "UPDATE kiosk_device SET last_rating = UTC_TIMESTAMP() WHERE id = ?",
-                      DB_ARGS(DV_I(device)), NULL, NULL)) != DB_OK) {
+        (dr = kiosk_touch(r->app->db, device)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (v[R_STEP].i) {
@@ -896,22 +877,21 @@ rank_procedures(struct req *r, const struct dbres *res, const char *folded,
                 struct proc_hit *hits, size_t *n)
 {
     struct search_synonym *syn;
+    struct synonym_row *rows;
     const char *variants[SEARCH_VARIANTS];
-    size_t nsyn = 0, nvar;
-    struct dbres sres;
+    size_t nsyn = 0, nrows, nvar;
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool, "SELECT term, expansion FROM search_synonym ORDER BY id",
-                  DB_NOARGS, &sres);
+    rc = synonym_list(r->app->db, &r->pool, SYNONYM_BY_ID, &rows, &nrows);
     if (rc != DB_OK) {
         return rc;
     }
-    syn = pool_alloc(&r->pool, (sres.nrows + 1) * sizeof(*syn));
-    for (size_t i = 0; i < sres.nrows; i++) {
-        const char *e = search_fold(&r->pool, dbres_get(&sres, i, 1));
+    syn = pool_alloc(&r->pool, (nrows + 1) * sizeof(*syn));
+    for (size_t i = 0; i < nrows; i++) {
+        const char *e = search_fold(&r->pool, rows[i].expansion);
 
         if (e && *e) {
-            syn[nsyn++] = (struct search_synonym){ dbres_get(&sres, i, 0), e };
+            syn[nsyn++] = (struct search_synonym){ rows[i].term, e };
         }
     }
     nvar = search_variants(&r->pool, folded, syn, nsyn, variants, SEARCH_VARIANTS);
@@ -1083,8 +1063,8 @@ procedure_page(struct req *r)
     }
     /* how long it really took over the last 12 months, beside the statutory time */
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT COUNT(*), COALESCE(SUM(DATE(d.finished_at + INTERVAL 7 HOUR) <="
-                  "                              DATE(d.original_due_at + INTERVAL 7 HOUR)), 0)"
+                  "SELECT COUNT(*), COALESCE(SUM(DATE(d.finished_at + " SQL_VN_OFFSET ") <="
+                  "                              DATE(d.original_due_at + " SQL_VN_OFFSET ")), 0)"
                   "  FROM dossier d WHERE d.procedure_id = ? AND d.finished_at IS NOT NULL"
                   "   AND d.status IN ('ready','returned')"
                   "   AND d.finished_at >= UTC_TIMESTAMP() - INTERVAL 12 MONTH",
@@ -1687,40 +1667,24 @@ static enum db_rc
 stats_rows(struct req *r, const char *scope, const char *prefix, const struct period *p, int min,
            long long unit_id)
 {
-    struct dbres res;
+    struct stat_named_sums *rows;
+    size_t nrows;
     enum db_rc rc;
 
-    if (strcmp(scope, "unit") == 0) {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT u.name, SUM(s.ratings), SUM(s.r3), SUM(s.r2), SUM(s.r1),"
-                      "       SUM(s.feedback), SUM(s.answered), SUM(s.answered_on_time)"
-                      "  FROM stat_day s JOIN org_unit u ON u.id = s.scope_id"
-                      " WHERE s.scope = 'unit' AND s.day BETWEEN ? AND ? AND (? = 0 OR u.id = ?)"
-                      " GROUP BY u.id, u.name ORDER BY u.sort_order, u.name",
-                      DB_ARGS(DV_S(p->from), DV_S(p->to), DV_I(unit_id), DV_I(unit_id)), &res);
-    } else {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT CONCAT(c.name, ' · ', u.short_name), SUM(s.ratings), SUM(s.r3),"
-                      "       SUM(s.r2), SUM(s.r1), SUM(s.feedback), SUM(s.answered),"
-                      "       SUM(s.answered_on_time)"
-                      "  FROM stat_day s JOIN counter c ON c.id = s.scope_id"
-                      "  JOIN org_unit u ON u.id = c.unit_id"
-                      " WHERE s.scope = 'counter' AND s.day BETWEEN ? AND ? AND (? = 0 OR u.id = ?)"
-                      " GROUP BY c.id, c.name, u.short_name ORDER BY u.sort_order, c.sort_order",
-                      DB_ARGS(DV_S(p->from), DV_S(p->to), DV_I(unit_id), DV_I(unit_id)), &res);
-    }
+    rc = stats_sums_by(r->app->db, &r->pool, scope, p->from, p->to, unit_id, &rows, &nrows);
     if (rc != DB_OK) {
         return rc;
     }
-    for (size_t i = 0; i < res.nrows; i++) {
-        long long n = util_num(dbres_get(&res, i, 1)), r3 = util_num(dbres_get(&res, i, 2));
-        long long r2 = util_num(dbres_get(&res, i, 3)), r1 = util_num(dbres_get(&res, i, 4));
-        long long ans = util_num(dbres_get(&res, i, 6)), ontime = util_num(dbres_get(&res, i, 7));
+    for (size_t i = 0; i < nrows; i++) {
         const char *p = pool_printf(&r->pool, "%s.%zu", prefix, i);
+        const struct stat_sums t = rows[i].s;
+        long long n, r3, r2, r1, ans, ontime;
 
-        hset(r, pool_printf(&r->pool, "%s.name", p), dbres_get(&res, i, 0));
+        n = t.ratings, r3 = t.r3, r2 = t.r2, r1 = t.r1;
+        ans = t.answered, ontime = t.answered_on_time;
+        hset(r, pool_printf(&r->pool, "%s.name", p), rows[i].name);
         hseti(r, pool_printf(&r->pool, "%s.ratings", p), n);
-        hset(r, pool_printf(&r->pool, "%s.feedback", p), dbres_get(&res, i, 5));
+        hseti(r, pool_printf(&r->pool, "%s.feedback", p), t.feedback);
         if (n < min) {
             hset(r, pool_printf(&r->pool, "%s.suppressed", p), "1");
         } else {

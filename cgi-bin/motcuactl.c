@@ -22,11 +22,18 @@
 #include "form.h"
 #include "http.h"
 #include "password.h"
+#include "qrlink.h"
 #include "render.h"
 #include "search.h"
 #include "stats.h"
+#include "store_calendar.h"
 #include "store_case.h"
 #include "store_dossier.h"
+#include "store_mail.h"
+#include "store_schema.h"
+#include "store_search.h"
+#include "store_unit.h"
+#include "store_user.h"
 #include "token.h"
 #include "util.h"
 
@@ -142,11 +149,7 @@ cmd_migrate(struct ctl *c)
             return 1;
         }
     }
-    if (db_exec(c->db,
-                "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                " name VARCHAR(191) NOT NULL PRIMARY KEY,"
-                " applied_at DATETIME NOT NULL DEFAULT UTC_TIMESTAMP())",
-                DB_NOARGS, NULL, NULL) != DB_OK) {
+    if (schema_prepare(c->db) != DB_OK) {
         return die_db(c, "schema_migrations");
     }
     n = scandir(c->sql_dir, &names, is_migration, by_name);
@@ -155,15 +158,14 @@ cmd_migrate(struct ctl *c)
         return 1;
     }
     for (int i = 0; i < n && rc == 0; i++) {
-        struct dbres res;
         char path[1024];
+        int done;
 
-        if (db_query(c->db, &c->req.pool, "SELECT 1 FROM schema_migrations WHERE name = ?",
-                     DB_ARGS(DV_S(names[i]->d_name)), &res) != DB_OK) {
+        if (schema_applied(c->db, &c->req.pool, names[i]->d_name, &done) != DB_OK) {
             rc = die_db(c, "schema_migrations");
             break;
         }
-        if (res.nrows) {
+        if (done) {
             continue;
         }
         snprintf(path, sizeof(path), "%s/%s", c->sql_dir, names[i]->d_name);
@@ -171,8 +173,7 @@ cmd_migrate(struct ctl *c)
         if ((rc = run_file(c, path, NULL)) != 0) {
             break;
         }
-        if (db_exec(c->db, "INSERT INTO schema_migrations (name) VALUES (?)",
-                    DB_ARGS(DV_S(names[i]->d_name)), NULL, NULL) != DB_OK) {
+        if (schema_mark_applied(c->db, names[i]->d_name) != DB_OK) {
             rc = die_db(c, "schema_migrations");
         }
         applied++;
@@ -213,9 +214,9 @@ static int
 create_user(struct ctl *c, const char *username, const char *name, const char *role,
             const char *unit, const char *title, const char *counter, const char *pw)
 {
-    struct dbres res;
-    long long unit_id = 0, counter_id = 0;
-    unsigned long long id = 0;
+    struct unit u;
+    struct user_in in = { .username = username, .full_name = name, .title = title, .role = role };
+    long long id = 0;
     char hash[crypto_pwhash_STRBYTES];
     enum db_rc rc;
 
@@ -227,25 +228,22 @@ create_user(struct ctl *c, const char *username, const char *name, const char *r
         fprintf(stderr, "motcuactl: the password must have at least 10 characters\n");
         return 1;
     }
-    if (db_query(c->db, &c->req.pool, "SELECT id FROM org_unit WHERE code = ?",
-                 DB_ARGS(DV_S(unit)), &res) != DB_OK) {
+    if (unit_find(c->db, &c->req.pool, unit, 0, &u) != DB_OK) {
         return die_db(c, "org_unit");
     }
-    if (res.nrows == 0) {
+    if (u.id == 0) {
         fprintf(stderr, "motcuactl: no unit with code \"%s\"\n", unit);
         return 1;
     }
-    parse_int(dbres_get(&res, 0, 0), 1, 1LL << 62, &unit_id);
+    in.unit_id = u.id;
     if (counter) {
-        if (db_query(c->db, &c->req.pool, "SELECT id FROM counter WHERE unit_id = ? AND code = ?",
-                     DB_ARGS(DV_I(unit_id), DV_S(counter)), &res) != DB_OK) {
+        if (counter_find(c->db, &c->req.pool, u.id, counter, &in.counter_id) != DB_OK) {
             return die_db(c, "counter");
         }
-        if (res.nrows == 0) {
+        if (in.counter_id == 0) {
             fprintf(stderr, "motcuactl: unit %s has no counter \"%s\"\n", unit, counter);
             return 1;
         }
-        parse_int(dbres_get(&res, 0, 0), 1, 1LL << 62, &counter_id);
     }
     if (pw_hash(pw, hash) != 0) {
         fprintf(stderr, "motcuactl: out of memory hashing the password\n");
@@ -254,23 +252,19 @@ create_user(struct ctl *c, const char *username, const char *name, const char *r
     if (db_begin(c->db) != DB_OK) {
         return die_db(c, "begin");
     }
-    rc = db_exec(c->db,
-                 "INSERT INTO users (username, full_name, title, role, unit_id, counter_id,"
-                 "                   password_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                 DB_ARGS(DV_S(username), DV_S(name), DV_S(title), DV_S(role), DV_I(unit_id),
-                         counter_id ? DV_I(counter_id) : DV_NULL, DV_S(hash)),
-                 NULL, &id);
+    /* the operator chose this password: no change asked at the first sign-in */
+    rc = user_insert(c->db, &in, hash, 0, &id);
     if (rc == DB_DUP) {
         db_rollback(c->db);
         fprintf(stderr, "motcuactl: user \"%s\" already exists\n", username);
         return 1;
     }
-    if (rc != DB_OK || audit(&c->req, "user.create", "user", (long long)id, username) != DB_OK ||
+    if (rc != DB_OK || audit(&c->req, "user.create", "user", id, username) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "create-user");
     }
-    printf("created %s user %s (id %llu)\n", role, username, id);
+    printf("created %s user %s (id %lld)\n", role, username, id);
     return 0;
 }
 
@@ -516,6 +510,7 @@ cal_row(int ch, void *data)
     const char *why = NULL, *col = NULL;
     int year, mon, day, kind_ok = 0;
     char extra;
+    struct calendar_day_in in;
     enum db_rc rc;
 
     ci->line++;
@@ -556,16 +551,14 @@ cal_row(int ch, void *data)
         ci->nfield = 0;
         return;
     }
-    rc = db_exec(ci->c->db,
-                 "INSERT INTO calendar_day (day, is_working, kind, name_vi, name_en, source,"
-                 "                          confirmed) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                 " ON DUPLICATE KEY UPDATE is_working = VALUES(is_working), kind = VALUES(kind),"
-                 "   name_vi = VALUES(name_vi), name_en = VALUES(name_en),"
-                 "   source = VALUES(source), confirmed = VALUES(confirmed)",
-                 DB_ARGS(DV_S(ci->field[0]), DV_I(ci->field[1][0] == '1'), DV_S(ci->field[2]),
-                         DV_S(ci->field[3]), DV_S(ci->field[4]), DV_S(ci->field[5]),
-                         DV_I(ci->field[6][0] == 'y')),
-                 NULL, NULL);
+    in = (struct calendar_day_in){ .day = ci->field[0],
+                                   .is_working = ci->field[1][0] == '1',
+                                   .kind = ci->field[2],
+                                   .name_vi = ci->field[3],
+                                   .name_en = ci->field[4],
+                                   .source = ci->field[5],
+                                   .confirmed = ci->field[6][0] == 'y' };
+    rc = calendar_day_save(ci->c->db, &in);
     if (rc != DB_OK) {
         fprintf(stderr, "line %ld: %s\n", ci->line, db_error(ci->c->db));
         ci->errors++;
@@ -637,7 +630,7 @@ cmd_demo(struct ctl *c, int argc, char **argv)
         { "quantri", "Bùi Đức Thắng", "Quản trị hệ thống", "admin", "000.00.00.H41", NULL },
     };
     struct dirent **names = NULL;
-    struct dbres res;
+    long long units = 0;
     char dir[1024];
     const char *pw = getenv("MOTCUA_DEMO_PASSWORD");
     /* a lived-in system by default: a few hundred dossiers over ten years */
@@ -655,11 +648,10 @@ cmd_demo(struct ctl *c, int argc, char **argv)
     if (pw == NULL) {
         pw = "motcua-demo";
     }
-    if (db_query(c->db, &c->req.pool, "SELECT COUNT(*) FROM org_unit", DB_NOARGS, &res) !=
-        DB_OK) {
+    if (unit_count(c->db, &c->req.pool, &units) != DB_OK) {
         return die_db(c, "demo");
     }
-    if (strcmp(dbres_get(&res, 0, 0), "0") != 0) {
+    if (units != 0) {
         fprintf(stderr, "motcuactl: the database already has units; demo data is only loaded"
                         " into an empty database\n");
         return 1;
@@ -681,19 +673,8 @@ cmd_demo(struct ctl *c, int argc, char **argv)
         return 1;
     }
     /* the unit tree's materialised paths */
-    if (rc == 0 && db_exec(c->db,
-                           "UPDATE org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id"
-                           "   SET u.path = CONCAT('/', u.id, '/') WHERE u.parent_id IS NULL",
-                           DB_NOARGS, NULL, NULL) != DB_OK) {
+    if (rc == 0 && unit_paths_rebuild(c->db) != DB_OK) {
         return die_db(c, "unit paths");
-    }
-    for (int depth = 0; rc == 0 && depth < 8; depth++) {
-        if (db_exec(c->db,
-                    "UPDATE org_unit u JOIN org_unit p ON p.id = u.parent_id"
-                    "   SET u.path = CONCAT(p.path, u.id, '/') WHERE p.path <> ''",
-                    DB_NOARGS, NULL, NULL) != DB_OK) {
-            return die_db(c, "unit paths");
-        }
     }
     for (size_t i = 0; rc == 0 && i < NELEM(people); i++) {
         rc = create_user(c, people[i].user, people[i].name, people[i].role, people[i].unit,
@@ -780,42 +761,18 @@ cmd_demo_data(struct ctl *c, int argc, char **argv)
 static int
 cmd_qr_ensure(struct ctl *c)
 {
-    static const char *const queries[] = {
-        "SELECT 'counter', c.unit_id, c.id, NULL FROM counter c WHERE c.active = 1"
-        "   AND NOT EXISTS (SELECT 1 FROM qr_link q WHERE q.kind = 'counter'"
-        "                      AND q.counter_id = c.id AND q.revoked_at IS NULL)",
-        "SELECT 'unit', u.id, NULL, NULL FROM org_unit u WHERE u.valid_to IS NULL"
-        "   AND EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id AND c.active = 1)"
-        "   AND NOT EXISTS (SELECT 1 FROM qr_link q WHERE q.kind = 'unit'"
-        "                      AND q.unit_id = u.id AND q.revoked_at IS NULL)",
-        "SELECT 'officer', o.unit_id, o.counter_id, o.id FROM users o"
-        " WHERE o.role = 'officer' AND o.disabled = 0"
-        "   AND NOT EXISTS (SELECT 1 FROM qr_link q WHERE q.kind = 'officer'"
-        "                      AND q.officer_id = o.id AND q.revoked_at IS NULL)",
-    };
+    struct qrlink *links;
+    size_t n;
     int made = 0;
 
-    for (size_t qi = 0; qi < NELEM(queries); qi++) {
-        struct dbres res;
-
-        if (db_query(c->db, &c->req.pool, queries[qi], DB_NOARGS, &res) != DB_OK) {
+    if (qrlink_missing(c->db, &c->req.pool, &links, &n) != DB_OK) {
+        return die_db(c, "qr-ensure");
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (qrlink_create(c->db, c->app.secret, &links[i]) != DB_OK) {
             return die_db(c, "qr-ensure");
         }
-        for (size_t i = 0; i < res.nrows; i++) {
-            char tok[TOKEN_LEN + 1], nonce[TOKEN_NONCE_LEN + 1];
-            const char *counter = dbres_get(&res, i, 2), *officer = dbres_get(&res, i, 3);
-
-            token_new(c->app.secret, tok, nonce);
-            if (db_exec(c->db,
-                        "INSERT INTO qr_link (nonce, kind, unit_id, counter_id, officer_id)"
-                        " VALUES (?, ?, ?, ?, ?)",
-                        DB_ARGS(DV_S(nonce), DV_S(dbres_get(&res, i, 0)),
-                                DV_S(dbres_get(&res, i, 1)), DV_S(counter), DV_S(officer)),
-                        NULL, NULL) != DB_OK) {
-                return die_db(c, "qr-ensure");
-            }
-            made++;
-        }
+        made++;
     }
     printf("qr-ensure: %d new QR links\n", made);
     return 0;
@@ -825,18 +782,17 @@ cmd_qr_ensure(struct ctl *c)
 static int
 cmd_qr_url(struct ctl *c, const char *id)
 {
-    struct dbres res;
+    const char *nonce;
     char tok[TOKEN_LEN + 1];
 
-    if (db_query(c->db, &c->req.pool, "SELECT nonce FROM qr_link WHERE id = ?",
-                 DB_ARGS(DV_S(id)), &res) != DB_OK) {
+    if (qrlink_nonce(c->db, &c->req.pool, util_num(id), &nonce) != DB_OK) {
         return die_db(c, "qr-url");
     }
-    if (res.nrows == 0) {
+    if (nonce == NULL) {
         fprintf(stderr, "motcuactl: no QR link with id %s\n", id);
         return 1;
     }
-    token_from_nonce(c->app.secret, dbres_get(&res, 0, 0), tok);
+    token_from_nonce(c->app.secret, nonce, tok);
     printf("%s/q/%s\n", conf_str(c->conf, "Site.BaseURL", ""), tok);
     return 0;
 }
@@ -850,7 +806,7 @@ cmd_synonym_add(struct ctl *c, const char *term, const char *expansion)
 {
     const char *folded = search_fold(&c->req.pool, term);
     const char *exp = search_fold(&c->req.pool, expansion);
-    unsigned long long id = 0;
+    long long id = 0;
     enum db_rc rc;
 
     if (folded == NULL || *folded == '\0' || utf8_len(folded) > 100) {
@@ -864,35 +820,34 @@ cmd_synonym_add(struct ctl *c, const char *term, const char *expansion)
     if (db_begin(c->db) != DB_OK) {
         return die_db(c, "begin");
     }
-    rc = db_exec(c->db, "INSERT INTO search_synonym (term, expansion) VALUES (?, ?)",
-                 DB_ARGS(DV_S(folded), DV_S(expansion)), NULL, &id);
+    rc = synonym_insert(c->db, folded, expansion, &id);
     if (rc == DB_DUP) {
         db_rollback(c->db);
         fprintf(stderr, "motcuactl: \"%s\" already reads as \"%s\"\n", folded, expansion);
         return 1;
     }
     if (rc != DB_OK ||
-        audit(&c->req, "search_synonym.add", "search_synonym", (long long)id,
+        audit(&c->req, "search_synonym.add", "search_synonym", id,
               pool_printf(&c->req.pool, "%s -> %s", folded, expansion)) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "synonym-add");
     }
-    printf("synonym %llu: \"%s\" also reads as \"%s\"\n", id, folded, expansion);
+    printf("synonym %lld: \"%s\" also reads as \"%s\"\n", id, folded, expansion);
     return 0;
 }
 
 static int
 cmd_synonym_list(struct ctl *c)
 {
-    struct dbres res;
+    struct synonym_row *s;
+    size_t n;
 
-    if (db_query(c->db, &c->req.pool, "SELECT id, term, expansion FROM search_synonym ORDER BY term, id",
-                 DB_NOARGS, &res) != DB_OK) {
+    if (synonym_list(c->db, &c->req.pool, SYNONYM_BY_TERM, &s, &n) != DB_OK) {
         return die_db(c, "synonym-list");
     }
-    for (size_t i = 0; i < res.nrows; i++) {
-        printf("%s\t%s\t%s\n", dbres_get(&res, i, 0), dbres_get(&res, i, 1), dbres_get(&res, i, 2));
+    for (size_t i = 0; i < n; i++) {
+        printf("%lld\t%s\t%s\n", s[i].id, s[i].term, s[i].expansion);
     }
     return 0;
 }
@@ -901,8 +856,7 @@ static int
 cmd_synonym_remove(struct ctl *c, const char *arg)
 {
     long long id;
-    unsigned long long n = 0;
-    struct dbres res;
+    struct synonym_row s;
 
     if (parse_int(arg, 1, 1LL << 40, &id) != 0) {
         fprintf(stderr, "motcuactl: synonym-remove takes the id that synonym-list prints\n");
@@ -911,19 +865,18 @@ cmd_synonym_remove(struct ctl *c, const char *arg)
     if (db_begin(c->db) != DB_OK) {
         return die_db(c, "begin");
     }
-    if (db_query(c->db, &c->req.pool, "SELECT term, expansion FROM search_synonym WHERE id = ? FOR UPDATE",
-                 DB_ARGS(DV_I(id)), &res) != DB_OK) {
+    if (synonym_lock(c->db, &c->req.pool, id, &s) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "synonym-remove");
     }
-    if (res.nrows == 0) {
+    if (s.id == 0) {
         db_rollback(c->db);
         fprintf(stderr, "motcuactl: no search synonym with id %lld\n", id);
         return 1;
     }
-    if (db_exec(c->db, "DELETE FROM search_synonym WHERE id = ?", DB_ARGS(DV_I(id)), &n, NULL) != DB_OK ||
+    if (synonym_delete(c->db, id) != DB_OK ||
         audit(&c->req, "search_synonym.remove", "search_synonym", id,
-              pool_printf(&c->req.pool, "%s -> %s", dbres_get(&res, 0, 0), dbres_get(&res, 0, 1))) != DB_OK ||
+              pool_printf(&c->req.pool, "%s -> %s", s.term, s.expansion)) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "synonym-remove");
@@ -952,17 +905,15 @@ deliver_mail(struct ctl *c, int *sent)
 {
     const char *mode = conf_str(c->conf, "Mail.Mode", "outbox");
     const char *from = conf_str(c->conf, "Mail.From", "motcua@localhost");
-    struct dbres res;
+    struct mail_row *m;
+    size_t n;
 
     *sent = 0;
-    if (db_query(c->db, &c->req.pool,
-                 "SELECT id, to_addr, subject, body FROM mail_queue"
-                 " WHERE sent_at IS NULL AND attempts < 10 ORDER BY id LIMIT 200",
-                 DB_NOARGS, &res) != DB_OK) {
+    if (mail_pending(c->db, &c->req.pool, 200, &m, &n) != DB_OK) {
         return die_db(c, "mail_queue");
     }
-    for (size_t i = 0; i < res.nrows; i++) {
-        const char *to = dbres_get(&res, i, 1);
+    for (size_t i = 0; i < n; i++) {
+        const char *to = m[i].to;
         FILE *f = NULL;
         char path[1024];
         int ok = 0;
@@ -973,23 +924,20 @@ deliver_mail(struct ctl *c, int *sent)
             if (strcmp(mode, "sendmail") == 0) {
                 f = popen(conf_str(c->conf, "Mail.Sendmail", "/usr/sbin/sendmail -t -i"), "w");
             } else {
-                snprintf(path, sizeof(path), "%s/%s.eml",
-                         conf_str(c->conf, "Paths.Outbox", "var/outbox"), dbres_get(&res, i, 0));
+                snprintf(path, sizeof(path), "%s/%lld.eml",
+                         conf_str(c->conf, "Paths.Outbox", "var/outbox"), m[i].id);
                 f = fopen(path, "w");
             }
         }
         if (f) {
-            fprintf(f, "From: %s\nTo: %s\nSubject: %s\nMIME-Version: 1.0\n"
-                       "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n%s",
-                    from, to, mime_word(&c->req.pool, dbres_get(&res, i, 2)),
-                    dbres_get(&res, i, 3));
+            fprintf(f,
+                    "From: %s\nTo: %s\nSubject: %s\nMIME-Version: 1.0\n"
+                    "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: "
+                    "8bit\n\n%s",
+                    from, to, mime_word(&c->req.pool, m[i].subject), m[i].body);
             ok = strcmp(mode, "sendmail") == 0 ? pclose(f) == 0 : fclose(f) == 0;
         }
-        if (db_exec(c->db,
-                    ok ? "UPDATE mail_queue SET sent_at = UTC_TIMESTAMP(), attempts = attempts + 1"
-                         " WHERE id = ?"
-                       : "UPDATE mail_queue SET attempts = attempts + 1 WHERE id = ?",
-                    DB_ARGS(DV_S(dbres_get(&res, i, 0))), NULL, NULL) != DB_OK) {
+        if (mail_attempted(c->db, m[i].id, ok) != DB_OK) {
             return die_db(c, "mail_queue");
         }
         *sent += ok;
@@ -1177,7 +1125,7 @@ cmd_restore(struct ctl *c, const char *path)
 {
     const char *db = conf_str(c->conf, "DB.Name", "motcua");
     char sum[65], want[65] = "";
-    struct dbres res;
+    long long tables = 0;
     FILE *f;
 
     if (!shell_safe(path) || !shell_safe(db)) {
@@ -1197,12 +1145,10 @@ cmd_restore(struct ctl *c, const char *path)
         fprintf(stderr, "motcuactl: %s does not match its checksum: refusing to restore\n", path);
         return 1;
     }
-    if (db_query(c->db, &c->req.pool,
-                 "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ?",
-                 DB_ARGS(DV_S(db)), &res) != DB_OK) {
+    if (schema_table_count(c->db, &c->req.pool, db, &tables) != DB_OK) {
         return die_db(c, "restore");
     }
-    if (strcmp(dbres_get(&res, 0, 0), "0") != 0) {
+    if (tables != 0) {
         fprintf(stderr, "motcuactl: database %s is not empty: restore only into an empty one\n", db);
         return 1;
     }
@@ -1226,43 +1172,37 @@ cmd_verify_audit(struct ctl *c)
     char prev[65] = "";
 
     for (;;) {
-        struct dbres res;
+        struct audit_row *rows;
+        size_t n;
         struct pool p = { 0 };
 
-        if (db_query(c->db, &p,
-                     "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), COALESCE(actor_id, 0),"
-                     "       action, object_type, object_id, ip, detail, prev_hash, row_hash"
-                     "  FROM audit_log WHERE id > ? ORDER BY id LIMIT 5000",
-                     DB_ARGS(DV_I(last)), &res) != DB_OK) {
+        if (audit_rows_after(c->db, &p, last, 5000, &rows, &n) != DB_OK) {
             pool_release(&p);
             return die_db(c, "audit_log");
         }
-        if (res.nrows == 0) {
+        if (n == 0) {
             pool_release(&p);
             break;
         }
-        for (size_t i = 0; i < res.nrows; i++) {
-            long long id = 0, actor = 0, obj = 0;
+        for (size_t i = 0; i < n; i++) {
+            const struct audit_row *a = &rows[i];
+            long long id = a->id;
             char want[65];
 
-            parse_int(dbres_get(&res, i, 0), 0, 1LL << 62, &id);
-            parse_int(dbres_get(&res, i, 2), 0, 1LL << 62, &actor);
-            parse_int(dbres_get(&res, i, 5), -(1LL << 62), 1LL << 62, &obj);
             if (id != last + 1) {
                 printf("verify-audit: BROKEN at row %lld: row %lld is missing\n", id, last + 1);
                 pool_release(&p);
                 return 1;
             }
-            if (strcmp(dbres_get(&res, i, 8), prev) != 0) {
+            if (strcmp(a->prev_hash, prev) != 0) {
                 printf("verify-audit: BROKEN at row %lld: prev_hash does not match row %lld\n",
                        id, last);
                 pool_release(&p);
                 return 1;
             }
-            audit_row_hash(c->app.secret, prev, id, dbres_get(&res, i, 1), actor, dbres_get(&res, i, 3),
-                           dbres_get(&res, i, 4), obj, dbres_get(&res, i, 6),
-                           dbres_get(&res, i, 7), want);
-            if (strcmp(want, dbres_get(&res, i, 9)) != 0) {
+            audit_row_hash(c->app.secret, prev, id, a->at, a->actor_id, a->action, a->object_type,
+                           a->object_id, a->ip, a->detail, want);
+            if (strcmp(want, a->row_hash) != 0) {
                 printf("verify-audit: BROKEN at row %lld: its content was changed\n", id);
                 pool_release(&p);
                 return 1;

@@ -23,11 +23,14 @@
 #include "input.h"
 #include "password.h"
 #include "qr.h"
+#include "qrlink.h"
 #include "render.h"
 #include "session.h"
 #include "staff.h"
+#include "store_canned.h"
 #include "store_case.h"
 #include "store_dossier.h"
+#include "store_user.h"
 #include "token.h"
 #include "util.h"
 #include "worker.h"
@@ -465,21 +468,23 @@ evidence(struct req *r)
 static int
 canned_page(struct req *r)
 {
-    struct dbres res;
-    static const char *const cols[] = { "id", "title", "body", NULL };
+    struct canned_row *c;
+    size_t n;
     int rc = staff_begin(r, "officer,leader");
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT id, title, body FROM canned_answer WHERE unit_id = ? ORDER BY title",
-                  DB_ARGS(DV_I(r->user->unit_id)), &res);
+    dr = canned_list(r->app->db, &r->pool, r->user->unit_id, &c, &n);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Canned", &res, cols);
+    for (size_t i = 0; i < n; i++) {
+        hseti(r, pool_printf(&r->pool, "Page.Canned.%zu.id", i), c[i].id);
+        hset(r, pool_printf(&r->pool, "Page.Canned.%zu.title", i), c[i].title);
+        hset(r, pool_printf(&r->pool, "Page.Canned.%zu.body", i), c[i].body);
+    }
     return render(r, "staff/canned");
 }
 
@@ -498,8 +503,7 @@ canned_save(struct req *r)
     const char *title, *body;
     struct val v[K__MAX];
     long long id;
-    unsigned long long n = 0, new_id = 0;
-    int rc = staff_begin(r, "officer,leader");
+    int rc = staff_begin(r, "officer,leader"), done = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -515,23 +519,13 @@ canned_save(struct req *r)
         return db_fail(r, dr);
     }
     if (id) {
-        dr = db_exec(r->app->db,
-                     "UPDATE canned_answer SET title = ?, body = ?, updated_by = ?,"
-                     "       updated_at = UTC_TIMESTAMP() WHERE id = ? AND unit_id = ?",
-                     DB_ARGS(DV_S(title), DV_S(body), DV_I(r->user->id), DV_I(id),
-                             DV_I(r->user->unit_id)),
-                     &n, NULL);
-        if (dr == DB_OK && n == 0) {
+        dr = canned_update(r->app->db, id, r->user->unit_id, title, body, r->user->id, &done);
+        if (dr == DB_OK && !done) {
             db_rollback(r->app->db);
             return 404;
         }
     } else {
-        dr = db_exec(r->app->db,
-                     "INSERT INTO canned_answer (unit_id, title, body, updated_by, updated_at)"
-                     " VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
-                     DB_ARGS(DV_I(r->user->unit_id), DV_S(title), DV_S(body), DV_I(r->user->id)),
-                     NULL, &new_id);
-        id = (long long)new_id;
+        dr = canned_insert(r->app->db, r->user->unit_id, title, body, r->user->id, &id);
     }
     if (dr == DB_OK) {
         dr = audit(r, "canned.save", "canned_answer", id, title);
@@ -552,8 +546,7 @@ canned_delete(struct req *r)
     static const struct fld f[] = { { "id", V_INT, 1, 1, 1LL << 62, NULL, NULL } };
     struct val v[NELEM(f)];
     long long id;
-    unsigned long long n = 0;
-    int rc = staff_begin(r, "officer,leader");
+    int rc = staff_begin(r, "officer,leader"), done = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -564,10 +557,9 @@ canned_delete(struct req *r)
     }
     id = v[0].i;
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_exec(r->app->db, "DELETE FROM canned_answer WHERE id = ? AND unit_id = ?",
-                     DB_ARGS(DV_I(id), DV_I(r->user->unit_id)), &n, NULL);
+        dr = canned_remove(r->app->db, id, r->user->unit_id, &done);
     }
-    if (dr == DB_OK && n == 1) {
+    if (dr == DB_OK && done) {
         dr = audit(r, "canned.delete", "canned_answer", id, NULL);
     }
     if (dr == DB_OK) {
@@ -577,7 +569,7 @@ canned_delete(struct req *r)
         db_rollback(r->app->db);
         return db_fail(r, dr);
     }
-    return n == 1 ? resp_redirect(r, "/can-bo/mau-tra-loi") : 404;
+    return done ? resp_redirect(r, "/can-bo/mau-tra-loi") : 404;
 }
 
 /* ---- own password ------------------------------------------------------ */
@@ -605,7 +597,7 @@ password_change(struct req *r)
     const char *old, *pw, *again;
     char hash[crypto_pwhash_STRBYTES];
     struct val v[P__MAX];
-    struct dbres res;
+    const char *stored;
     int rc = staff_begin(r, "officer,leader,admin");
     enum db_rc dr;
     const char *err = NULL;
@@ -617,12 +609,11 @@ password_change(struct req *r)
     old = v[P_OLD].err ? NULL : v[P_OLD].s;
     pw = v[P_NEW].err ? NULL : v[P_NEW].s;
     again = v[P_AGAIN].err ? NULL : v[P_AGAIN].s;
-    dr = db_query(r->app->db, &r->pool, "SELECT password_hash FROM users WHERE id = ?",
-                  DB_ARGS(DV_I(r->user->id)), &res);
+    dr = user_password_hash(r->app->db, &r->pool, r->user->id, &stored);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (old == NULL || res.nrows == 0 || !pw_verify(dbres_get(&res, 0, 0), old)) {
+    if (old == NULL || stored == NULL || !pw_verify(stored, old)) {
         err = "Password.Wrong";
     } else if (pw == NULL || strlen(pw) > 256) {
         err = "Password.Short";
@@ -637,9 +628,7 @@ password_change(struct req *r)
         return 500;
     }
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = db_exec(r->app->db,
-                     "UPDATE users SET password_hash = ?, must_change_pw = 0 WHERE id = ?",
-                     DB_ARGS(DV_S(hash), DV_I(r->user->id)), NULL, NULL);
+        dr = user_set_password(r->app->db, r->user->id, hash, 0);
     }
     /* a changed password shuts out whoever else held a session of the account */
     if (dr == DB_OK) {
@@ -860,19 +849,15 @@ dossier_open(struct req *r, struct dossier_row *d)
 static enum db_rc
 dossier_qr_hdf(struct req *r, long long dossier_id)
 {
-    struct dbres res;
     struct buf svg = { 0 };
     char tok[TOKEN_LEN + 1];
-    const char *url;
-    enum db_rc rc = db_query(r->app->db, &r->pool,
-                             "SELECT nonce FROM qr_link WHERE dossier_id = ? AND revoked_at IS NULL"
-                             " ORDER BY id DESC LIMIT 1",
-                             DB_ARGS(DV_I(dossier_id)), &res);
+    const char *url, *nonce;
+    enum db_rc rc = qrlink_dossier_nonce(r->app->db, &r->pool, dossier_id, &nonce);
 
-    if (rc != DB_OK || res.nrows == 0) {
+    if (rc != DB_OK || nonce == NULL) {
         return rc;
     }
-    token_from_nonce(r->app->secret, dbres_get(&res, 0, 0), tok);
+    token_from_nonce(r->app->secret, nonce, tok);
     url = pool_printf(&r->pool, "%s/ho-so/%s", conf_str(r->app->conf, "Site.BaseURL", ""), tok);
     qr_svg(url, url, &svg);
     hset(r, "Page.QrUrl", url);
@@ -1304,18 +1289,19 @@ tracking_book(struct req *r)
     cal_format(to, t);
     dr = db_query(r->app->db, &r->pool,
                   "SELECT d.book_seq, d.code, p.name, d.sets, d.applicant_name,"
-                  "       CONCAT_WS(' · ', NULLIF(d.applicant_address, ''), NULLIF(d.applicant_phone, '')),"
+                  "       CONCAT_WS(' · ', NULLIF(d.applicant_address, ''), "
+                  "NULLIF(d.applicant_phone, '')),"
                   "       pu.name,"
-                  "       DATE_FORMAT(d.received_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
-                  "       DATE_FORMAT(d.original_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                  "       (SELECT DATE_FORMAT(MIN(s.handed_at) + INTERVAL 7 HOUR, '%d/%m/%Y')"
+                  "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                  "       (SELECT DATE_FORMAT(MIN(s.handed_at) + " SQL_VN_OFFSET ", '%d/%m/%Y')"
                   "          FROM dossier_step s WHERE s.dossier_id = d.id),"
-                  "       DATE_FORMAT(d.finished_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                  "       DATE_FORMAT(d.returned_at + INTERVAL 7 HOUR, '%d/%m/%Y'), d.status"
+                  "       DATE_FORMAT(d.finished_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                  "       DATE_FORMAT(d.returned_at + " SQL_VN_OFFSET ", '%d/%m/%Y'), d.status"
                   "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
                   "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
-                  " WHERE d.unit_id = ? AND d.received_at >= ? - INTERVAL 7 HOUR"
-                  "   AND d.received_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"
+                  " WHERE d.unit_id = ? AND d.received_at >= ? - " SQL_VN_OFFSET
+                  "   AND d.received_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET
                   " ORDER BY d.received_at, d.id LIMIT 10000",
                   DB_ARGS(DV_I(r->user->unit_id), DV_S(f), DV_S(t)), &res);
     if (dr != DB_OK) {

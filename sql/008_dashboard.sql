@@ -1,5 +1,9 @@
 -- 008 the leader's figures from aggregates (docs/architecture.md §5), so a dashboard view
 -- reads a few thousand aggregate rows instead of the dossiers of the period.
+--
+-- "INTERVAL 7 HOUR" below turns a UTC column into Vietnam's local time (UTC+7,
+-- no DST).  SQL scripts have no macros, so they write it out; the C code says
+-- SQL_VN_OFFSET (cgi-bin/core/calendar.h, tied there to CAL_UTC_OFFSET).
 
 -- Late dossiers by receiving unit and local day of the statutory appointment
 -- (original_due_at), one row per delay: the calendar days between that day and

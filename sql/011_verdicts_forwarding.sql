@@ -1,6 +1,10 @@
 -- 011 the citizens' verdicts on answers kept as history, and missed
 -- forwarding deadlines (Decree 20/2008 Art. 9(1)(d)) kept as history, each
 -- counted in stat_day on the write path (and by `motcuactl rebuild-stats`).
+--
+-- "INTERVAL 7 HOUR" below turns a UTC column into Vietnam's local time (UTC+7,
+-- no DST).  SQL scripts have no macros, so they write it out; the C code says
+-- SQL_VN_OFFSET (cgi-bin/core/calendar.h, tied there to CAL_UTC_OFFSET).
 
 -- Every verdict a citizen gives on an answer, with its time.  Written in the
 -- transaction of the verdict; never changed or deleted: a reopen or a new

@@ -3,6 +3,10 @@
 -- (stats_qd766_rebuild in cgi-bin/core/stats.c, the same statements as below).
 -- Apply with the programs stopped: a rating or case written by an older program
 -- while this runs would not be counted.
+--
+-- "INTERVAL 7 HOUR" below turns a UTC column into Vietnam's local time (UTC+7,
+-- no DST).  SQL scripts have no macros, so they write it out; the C code says
+-- SQL_VN_OFFSET (cgi-bin/core/calendar.h, tied there to CAL_UTC_OFFSET).
 
 -- Dossiers a citizen was not satisfied with: rated "Không hài lòng", or the
 -- subject of a petition or conduct report that was not rejected.  One row per

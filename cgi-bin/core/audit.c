@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "db.h"
 #include "http.h"
 #include "util.h"
@@ -87,4 +88,87 @@ audit(struct req *r, const char *action, const char *object_type, long long obje
                            DV_S(object_type), DV_I(object_id), DV_S(r->remote_addr),
                            DV_S(detail ? detail : ""), DV_S(prev), DV_S(hash)),
                    NULL, NULL);
+}
+
+enum db_rc
+audit_admin_trail(struct db *db, struct pool *p, long long offset, size_t limit,
+                  struct audit_trail_row **rows, size_t *n)
+{
+    enum { C_AT, C_ACTOR, C_KEY, C_OBJECT, C_IP, C_DETAIL };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT DATE_FORMAT(a.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i:%s'), o.full_name,"
+                  "       REPLACE(a.action, '.', '_'),"
+                  "       CASE a.object_type WHEN 'org_unit' THEN u.name"
+                  "            WHEN 'counter' THEN CONCAT(c.code, ' · ', cu.short_name)"
+                  "            WHEN 'user' THEN t.username ELSE '' END,"
+                  "       a.ip, LEFT(a.detail, 200)"
+                  "  FROM audit_log a LEFT JOIN users o ON o.id = a.actor_id"
+                  "  LEFT JOIN org_unit u ON a.object_type = 'org_unit' AND u.id = a.object_id"
+                  "  LEFT JOIN counter c ON a.object_type = 'counter' AND c.id = a.object_id"
+                  "  LEFT JOIN org_unit cu ON cu.id = c.unit_id"
+                  "  LEFT JOIN users t ON a.object_type = 'user' AND t.id = a.object_id"
+                  " WHERE a.object_type IN ('org_unit', 'counter', 'user', 'qr_link',"
+                  "        'kiosk_device', 'api_client', 'feedback_kind', 'calendar_day',"
+                  "        'apology_rule', 'procedure')"
+                  "   AND a.action NOT IN ('login', 'logout', 'user.password')"
+                  " ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                  DB_ARGS(DV_I(limit), DV_I(offset)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        struct audit_trail_row *t = &(*rows)[i];
+
+        t->at = dbres_get(&res, i, C_AT);
+        t->actor = dbres_get(&res, i, C_ACTOR);
+        t->key = dbres_get(&res, i, C_KEY);
+        t->object = dbres_get(&res, i, C_OBJECT);
+        t->ip = dbres_get(&res, i, C_IP);
+        t->detail = dbres_get(&res, i, C_DETAIL);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+audit_rows_after(struct db *db, struct pool *p, long long after, size_t limit,
+                 struct audit_row **rows, size_t *n)
+{
+    enum { C_ID, C_AT, C_ACTOR, C_ACTION, C_TYPE, C_OBJECT, C_IP, C_DETAIL, C_PREV, C_HASH };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), COALESCE(actor_id, 0),"
+                  "       action, object_type, object_id, ip, detail, prev_hash, row_hash"
+                  "  FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",
+                  DB_ARGS(DV_I(after), DV_I(limit)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        struct audit_row *a = &(*rows)[i];
+
+        parse_int(dbres_get(&res, i, C_ID), 0, 1LL << 62, &a->id);
+        parse_int(dbres_get(&res, i, C_ACTOR), 0, 1LL << 62, &a->actor_id);
+        parse_int(dbres_get(&res, i, C_OBJECT), -(1LL << 62), 1LL << 62, &a->object_id);
+        a->at = dbres_get(&res, i, C_AT);
+        a->action = dbres_get(&res, i, C_ACTION);
+        a->object_type = dbres_get(&res, i, C_TYPE);
+        a->ip = dbres_get(&res, i, C_IP);
+        a->detail = dbres_get(&res, i, C_DETAIL);
+        a->prev_hash = dbres_get(&res, i, C_PREV);
+        a->row_hash = dbres_get(&res, i, C_HASH);
+    }
+    *n = res.nrows;
+    return DB_OK;
 }

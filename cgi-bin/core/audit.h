@@ -18,4 +18,30 @@ void audit_row_hash(const unsigned char secret[32], const char *prev_hash, long 
                     const char *action, const char *object_type, long long object_id,
                     const char *ip, const char *detail, char out[65]);
 
+/* A row of the log as the chain's check reads it (strings from the pool). */
+struct audit_row {
+    long long id, actor_id, object_id; /* actor_id 0 for none */
+    const char *at;                    /* UTC, YYYY-MM-DD hh:mm:ss */
+    const char *action, *object_type, *ip, *detail, *prev_hash, *row_hash;
+};
+
+/* The rows after id `after`, in order, at most limit: *rows (n) from p. */
+enum db_rc audit_rows_after(struct db *db, struct pool *p, long long after, size_t limit,
+                            struct audit_row **rows, size_t *n);
+
+/* One line of the administrator's trail (strings from the pool). */
+struct audit_trail_row {
+    const char *at;          /* local time, dd/mm/yyyy hh:mm:ss */
+    const char *actor;       /* full name; NULL for the operator */
+    const char *key;         /* the action with "_" for ".", a language key */
+    const char *object;      /* the unit's name, "counter · unit", the username, or "" */
+    const char *ip, *detail; /* detail cut at 200 characters */
+};
+
+/* The administration changes (units, counters, accounts, codes, rules,
+ * calendar days …, never sign-ins), newest first, limit of them after
+ * skipping offset: *rows (n) from p. */
+enum db_rc audit_admin_trail(struct db *db, struct pool *p, long long offset, size_t limit,
+                             struct audit_trail_row **rows, size_t *n);
+
 #endif

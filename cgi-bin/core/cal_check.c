@@ -50,10 +50,9 @@ cal_check(struct db *db, struct pool *p, int today, struct cal_check *out)
     /* the appointments of dossiers still being handled, from this year on,
      * in years the table has no row for: their due dates skipped no holiday */
     rc = db_query(db, p,
-                  "SELECT YEAR(d.due_at + INTERVAL 7 HOUR) AS y, COUNT(*) FROM dossier d"
+                  "SELECT YEAR(d.due_at + " SQL_VN_OFFSET ") AS y, COUNT(*) FROM dossier d"
                   " WHERE d.status IN ('received','processing','supplement')"
-                  "   AND d.due_at >= ? - INTERVAL 7 HOUR"
-                  " GROUP BY y"
+                  "   AND d.due_at >= ? - " SQL_VN_OFFSET " GROUP BY y"
                   " HAVING y NOT IN (SELECT DISTINCT YEAR(c.day) FROM calendar_day c)"
                   " ORDER BY y",
                   DB_ARGS(DV_S(jan1)), &res);

@@ -21,6 +21,12 @@
 #define CAL_CLOSE_DEFAULT  (17 * 60)                     /* 17:00 */
 #define CAL_CUTOFF_DEFAULT (15 * 60)                     /* 15:00, ND61 Art. 18(2) */
 
+/* The same offset in SQL text: a UTC DATETIME column plus SQL_VN_OFFSET is
+ * Vietnam's local time ("DATE(d.received_at + " SQL_VN_OFFSET ")").  Written
+ * here once; the assertion keeps it in step with CAL_UTC_OFFSET. */
+#define SQL_VN_OFFSET "INTERVAL 7 HOUR"
+_Static_assert(CAL_UTC_OFFSET == 7 * 3600, "SQL_VN_OFFSET and CAL_UTC_OFFSET differ");
+
 /* ---- days ------------------------------------------------------------------ */
 
 /* Day number of a civil date; no range check (use cal_parse_date for input). */

@@ -28,9 +28,9 @@ enum db_rc legal_version_for(struct db *db, struct pool *p, time_t received,
                              struct legal_version *v);
 
 /* The same choice inside a statement, for the dossier aliased d. */
-#define LEGAL_VERSION_OF_D(col)                                                             \
-    "(SELECT lv." col " FROM legal_version lv"                                             \
-    "  WHERE lv.effective_from <= GREATEST(DATE(d.received_at + INTERVAL 7 HOUR),"         \
+#define LEGAL_VERSION_OF_D(col)                                                              \
+    "(SELECT lv." col " FROM legal_version lv"                                               \
+    "  WHERE lv.effective_from <= GREATEST(DATE(d.received_at + " SQL_VN_OFFSET "),"         \
     "                                      (SELECT MIN(effective_from) FROM legal_version))" \
     "  ORDER BY lv.effective_from DESC LIMIT 1)"
 
@@ -71,11 +71,11 @@ enum lateness legal_lateness(const struct cal *cal, time_t now, const char *stat
 /* The late-dossier condition in SQL on dossier d, the same rule as
  * legal_lateness's LATE_LATE and LATE_OVERDUE: shared by the aggregates, the
  * live counts and the lists. */
-#define LEGAL_LATE_COND                                                                     \
-    " d.status NOT IN ('refused','stopped')"                                               \
-    " AND NOT (d.status = 'supplement' AND d.wait_clock IN ('restart','pause'))"           \
-    " AND ((d.finished_at IS NOT NULL AND DATE(d.finished_at + INTERVAL 7 HOUR) >"         \
-    "       DATE(d.original_due_at + INTERVAL 7 HOUR))"                                    \
+#define LEGAL_LATE_COND                                                              \
+    " d.status NOT IN ('refused','stopped')"                                         \
+    " AND NOT (d.status = 'supplement' AND d.wait_clock IN ('restart','pause'))"     \
+    " AND ((d.finished_at IS NOT NULL AND DATE(d.finished_at + " SQL_VN_OFFSET ") >" \
+    "       DATE(d.original_due_at + " SQL_VN_OFFSET "))"                            \
     "      OR (d.finished_at IS NULL AND d.original_due_at < UTC_TIMESTAMP()))"
 
 #endif

@@ -1,10 +1,12 @@
-/* qrlink.c — resolving QR tokens to their context. */
+/* qrlink.c — QR links: created (the one INSERT of a link) and resolved from
+ * their tokens to their context. */
 #include "qrlink.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "conf.h"
 #include "db.h"
 #include "http.h"
@@ -168,6 +170,210 @@ qrlink_resolve(struct req *r, const char *token, struct qrlink *out, enum qr_sta
         }
     }
     return DB_OK;
+}
+
+enum db_rc
+qrlink_create(struct db *db, const unsigned char secret[32], struct qrlink *l)
+{
+    char nonce[TOKEN_NONCE_LEN + 1];
+    unsigned long long id = 0;
+    enum db_rc rc;
+
+    token_new(secret, l->token, nonce);
+    rc = db_exec(db,
+                 "INSERT INTO qr_link (nonce, kind, unit_id, counter_id, officer_id, dossier_id)"
+                 " VALUES (?, ?, ?, ?, ?, ?)",
+                 DB_ARGS(DV_S(nonce), DV_S(l->kind), DV_I(l->unit_id),
+                         l->counter_id ? DV_I(l->counter_id) : DV_NULL,
+                         l->officer_id ? DV_I(l->officer_id) : DV_NULL,
+                         l->dossier_id ? DV_I(l->dossier_id) : DV_NULL),
+                 NULL, &id);
+    l->id = (long long)id;
+    return rc;
+}
+
+enum db_rc
+qrlink_list_unit(struct db *db, struct pool *p, long long unit_id, struct qrlink_row **rows,
+                 size_t *n)
+{
+    enum { C_ID, C_KIND, C_COUNTER, C_OFFICER, C_CREATED, C_REVOKED, C_NONCE };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT q.id, q.kind, COALESCE(CONCAT(c.code, ' – ', c.name), ''),"
+                  "       COALESCE(o.full_name, ''),"
+                  "       DATE_FORMAT(q.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                  "       COALESCE(DATE_FORMAT(q.revoked_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                  "                ''), q.nonce"
+                  "  FROM qr_link q LEFT JOIN counter c ON c.id = q.counter_id"
+                  "  LEFT JOIN users o ON o.id = q.officer_id"
+                  " WHERE q.unit_id = ? AND q.kind <> 'dossier'"
+                  " ORDER BY q.revoked_at IS NOT NULL, q.kind, c.sort_order, o.full_name, q.id",
+                  DB_ARGS(DV_I(unit_id)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        struct qrlink_row *q = &(*rows)[i];
+
+        q->id = util_num(dbres_get(&res, i, C_ID));
+        q->kind = dbres_get(&res, i, C_KIND);
+        q->counter = dbres_get(&res, i, C_COUNTER);
+        q->officer = dbres_get(&res, i, C_OFFICER);
+        q->created = dbres_get(&res, i, C_CREATED);
+        q->revoked = dbres_get(&res, i, C_REVOKED);
+        q->nonce = dbres_get(&res, i, C_NONCE);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+qrlink_get(struct db *db, struct pool *p, long long id, int lock, struct qrlink *l,
+           const char **unit_code, int *revoked)
+{
+    enum { C_ID, C_UNIT_CODE, C_REVOKED, C_KIND, C_UNIT, C_COUNTER, C_OFFICER };
+#define QRLINK_GET                                                      \
+    "SELECT q.id, u.code, q.revoked_at IS NOT NULL, q.kind, q.unit_id," \
+    "       COALESCE(q.counter_id, 0), COALESCE(q.officer_id, 0)"       \
+    "  FROM qr_link q JOIN org_unit u ON u.id = q.unit_id"              \
+    " WHERE q.id = ? AND q.kind <> 'dossier'"
+    struct dbres res;
+    enum db_rc rc;
+
+    memset(l, 0, sizeof(*l));
+    *unit_code = NULL;
+    *revoked = 0;
+    rc = db_query(db, p, lock ? QRLINK_GET " FOR UPDATE" : QRLINK_GET, DB_ARGS(DV_I(id)), &res);
+#undef QRLINK_GET
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    l->id = util_num(dbres_get(&res, 0, C_ID));
+    snprintf(l->kind, sizeof(l->kind), "%s", dbres_get(&res, 0, C_KIND));
+    l->unit_id = util_num(dbres_get(&res, 0, C_UNIT));
+    l->counter_id = util_num(dbres_get(&res, 0, C_COUNTER));
+    l->officer_id = util_num(dbres_get(&res, 0, C_OFFICER));
+    *unit_code = dbres_get(&res, 0, C_UNIT_CODE);
+    *revoked = util_num(dbres_get(&res, 0, C_REVOKED)) != 0;
+    return DB_OK;
+}
+
+enum db_rc
+qrlink_missing(struct db *db, struct pool *p, struct qrlink **links, size_t *n)
+{
+    enum { C_KIND, C_UNIT, C_COUNTER, C_OFFICER };
+    static const char *const queries[] = {
+        "SELECT 'counter', c.unit_id, c.id, NULL FROM counter c WHERE c.active = 1"
+        "   AND NOT EXISTS (SELECT 1 FROM qr_link q WHERE q.kind = 'counter'"
+        "                      AND q.counter_id = c.id AND q.revoked_at IS NULL)",
+        "SELECT 'unit', u.id, NULL, NULL FROM org_unit u WHERE u.valid_to IS NULL"
+        "   AND EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id AND c.active = 1)"
+        "   AND NOT EXISTS (SELECT 1 FROM qr_link q WHERE q.kind = 'unit'"
+        "                      AND q.unit_id = u.id AND q.revoked_at IS NULL)",
+        "SELECT 'officer', o.unit_id, o.counter_id, o.id FROM users o"
+        " WHERE o.role = 'officer' AND o.disabled = 0"
+        "   AND NOT EXISTS (SELECT 1 FROM qr_link q WHERE q.kind = 'officer'"
+        "                      AND q.officer_id = o.id AND q.revoked_at IS NULL)",
+    };
+    struct dbres res[3];
+    size_t total = 0, k = 0;
+    enum db_rc rc = DB_OK;
+
+    *links = NULL;
+    *n = 0;
+    for (size_t q = 0; rc == DB_OK && q < 3; q++) {
+        rc = db_query(db, p, queries[q], DB_NOARGS, &res[q]);
+        total += rc == DB_OK ? res[q].nrows : 0;
+    }
+    if (rc != DB_OK || total == 0) {
+        return rc;
+    }
+    *links = pool_alloc(p, total * sizeof(**links));
+    for (size_t q = 0; q < 3; q++) {
+        for (size_t i = 0; i < res[q].nrows; i++, k++) {
+            struct qrlink *l = &(*links)[k];
+
+            snprintf(l->kind, sizeof(l->kind), "%s", dbres_get(&res[q], i, C_KIND));
+            l->unit_id = util_num(dbres_get(&res[q], i, C_UNIT));
+            l->counter_id = util_num(dbres_get(&res[q], i, C_COUNTER));
+            l->officer_id = util_num(dbres_get(&res[q], i, C_OFFICER));
+        }
+    }
+    *n = total;
+    return DB_OK;
+}
+
+enum db_rc
+qrlink_nonce(struct db *db, struct pool *p, long long id, const char **nonce)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *nonce = NULL;
+    rc = db_query(db, p, "SELECT nonce FROM qr_link WHERE id = ?", DB_ARGS(DV_I(id)), &res);
+    if (rc == DB_OK && res.nrows == 1) {
+        *nonce = dbres_get(&res, 0, 0);
+    }
+    return rc;
+}
+
+enum db_rc
+qrlink_dossier_nonce(struct db *db, struct pool *p, long long dossier_id, const char **nonce)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *nonce = NULL;
+    rc = db_query(db, p,
+                  "SELECT nonce FROM qr_link WHERE dossier_id = ? AND revoked_at IS NULL"
+                  " ORDER BY id DESC LIMIT 1",
+                  DB_ARGS(DV_I(dossier_id)), &res);
+    if (rc == DB_OK && res.nrows == 1) {
+        *nonce = dbres_get(&res, 0, 0);
+    }
+    return rc;
+}
+
+enum db_rc
+qrlink_counter_posters(struct db *db, struct pool *p, const char *unit_code,
+                       struct qrlink_poster **rows, size_t *n)
+{
+    enum { C_NONCE, C_UNIT, C_COUNTER };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT q.nonce, u.name, c.name FROM qr_link q"
+                  "  JOIN org_unit u ON u.id = q.unit_id"
+                  "  JOIN counter c ON c.id = q.counter_id AND c.active = 1"
+                  " WHERE u.code = ? AND q.kind = 'counter' AND q.revoked_at IS NULL"
+                  " ORDER BY c.sort_order, c.code",
+                  DB_ARGS(DV_S(unit_code)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].nonce = dbres_get(&res, i, C_NONCE);
+        (*rows)[i].unit_name = dbres_get(&res, i, C_UNIT);
+        (*rows)[i].counter_name = dbres_get(&res, i, C_COUNTER);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+qrlink_revoke(struct db *db, long long id)
+{
+    return db_exec(db, "UPDATE qr_link SET revoked_at = UTC_TIMESTAMP() WHERE id = ?",
+                   DB_ARGS(DV_I(id)), NULL, NULL);
 }
 
 void

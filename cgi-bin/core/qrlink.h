@@ -24,6 +24,66 @@ struct qrlink {
 enum db_rc qrlink_resolve(struct req *r, const char *token, struct qrlink *out,
                           enum qr_state *state);
 
+/* A new link, inside the caller's transaction: a fresh token for l->kind
+ * ("unit", "counter", "officer" or "dossier") pointing at l->unit_id and, where
+ * not 0, l->counter_id, l->officer_id and l->dossier_id.  On DB_OK l->id and
+ * l->token are set; the other fields are not read.  The only place a link is
+ * written (motcuactl demo writes its generated ones in bulk). */
+enum db_rc qrlink_create(struct db *db, const unsigned char secret[32], struct qrlink *l);
+
+/* ---- the administrator's view ------------------------------------------- */
+
+/* A link as the administrator's list shows it (strings from the pool). */
+struct qrlink_row {
+    long long id;
+    const char *kind;    /* unit, counter, officer */
+    const char *counter; /* "code – name", "" for none */
+    const char *officer; /* full name, "" for none */
+    const char *created; /* local time, dd/mm/yyyy hh:mm */
+    const char *revoked; /* the same, "" while the link is valid */
+    const char *nonce;
+};
+
+/* A unit's links other than dossiers', the valid ones first: *rows (n of
+ * them) from p. */
+enum db_rc qrlink_list_unit(struct db *db, struct pool *p, long long unit_id,
+                            struct qrlink_row **rows, size_t *n);
+
+/* The link id other than a dossier's: l->id 0 when there is none, else its
+ * kind, unit, counter and officer into l, its unit's code into *unit_code
+ * (from p) and *revoked 1 or 0.  With lock, its row is locked for the
+ * caller's transaction. */
+enum db_rc qrlink_get(struct db *db, struct pool *p, long long id, int lock, struct qrlink *l,
+                      const char **unit_code, int *revoked);
+
+/* The links that should exist and do not: one for every active counter, for
+ * every open unit with an active counter and for every enabled officer that
+ * has no valid link of its kind.  *links (n of them) from p, their kind and
+ * targets set, to pass to qrlink_create. */
+enum db_rc qrlink_missing(struct db *db, struct pool *p, struct qrlink **links, size_t *n);
+
+/* The nonce of link id (any kind, revoked or not) into *nonce (from p), NULL
+ * when there is no such link. */
+enum db_rc qrlink_nonce(struct db *db, struct pool *p, long long id, const char **nonce);
+
+/* The nonce of the newest valid link of a dossier into *nonce (from p), NULL
+ * when it has none. */
+enum db_rc qrlink_dossier_nonce(struct db *db, struct pool *p, long long dossier_id,
+                                const char **nonce);
+
+/* A counter's poster: the nonce of its valid link and the names it shows. */
+struct qrlink_poster {
+    const char *nonce, *unit_name, *counter_name;
+};
+
+/* The posters of the active counters of the unit with code unit_code, in the
+ * counters' order: *rows (n) from p. */
+enum db_rc qrlink_counter_posters(struct db *db, struct pool *p, const char *unit_code,
+                                  struct qrlink_poster **rows, size_t *n);
+
+/* Revoke link id now, inside the caller's transaction. */
+enum db_rc qrlink_revoke(struct db *db, long long id);
+
 /* Put the link's context into the page data under prefix (Page.Ctx). */
 void qrlink_hdf(struct req *r, const struct qrlink *l, const char *prefix);
 

@@ -17,6 +17,79 @@ stats_today(char out[11])
     cal_format(cal_local_day(time(NULL)), out);
 }
 
+void
+stats_sums_read(const struct dbres *res, size_t row, size_t first, struct stat_sums *out)
+{
+    /* in the order of STATS_DAY_SUMS */
+    long long *const f[] = { &out->ratings,
+                             &out->r3,
+                             &out->r2,
+                             &out->r1,
+                             &out->feedback,
+                             &out->answered,
+                             &out->answered_on_time,
+                             &out->att_sum,
+                             &out->att_n,
+                             &out->time_sum,
+                             &out->time_n,
+                             &out->trips_sum,
+                             &out->trips_n,
+                             &out->guide_sum,
+                             &out->guide_n,
+                             &out->verdicts,
+                             &out->verdicts_unsatisfied,
+                             &out->forward_late,
+                             &out->pakn,
+                             &out->anonymous,
+                             &out->praise,
+                             &out->pakn_answered,
+                             &out->pakn_on_time,
+                             &out->pakn_unhappy };
+
+    _Static_assert(sizeof(f) / sizeof(f[0]) == sizeof(struct stat_sums) / sizeof(long long),
+                   "every field of struct stat_sums is read");
+    for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+        *f[i] = util_num(dbres_get(res, row, first + i));
+    }
+}
+
+enum db_rc
+stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from, const char *to,
+              long long unit_id, struct stat_named_sums **rows, size_t *n)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    if (strcmp(scope, "unit") == 0) {
+        rc = db_query(db, p,
+                      "SELECT u.name," STATS_DAY_SUMS
+                      "  FROM stat_day sd JOIN org_unit u ON u.id = sd.scope_id"
+                      " WHERE sd.scope = 'unit' AND sd.day BETWEEN ? AND ? AND (? = 0 OR u.id = ?)"
+                      " GROUP BY u.id, u.name ORDER BY u.sort_order, u.name",
+                      DB_ARGS(DV_S(from), DV_S(to), DV_I(unit_id), DV_I(unit_id)), &res);
+    } else {
+        rc = db_query(db, p,
+                      "SELECT CONCAT(c.name, ' · ', u.short_name)," STATS_DAY_SUMS
+                      "  FROM stat_day sd JOIN counter c ON c.id = sd.scope_id"
+                      "  JOIN org_unit u ON u.id = c.unit_id"
+                      " WHERE sd.scope = 'counter' AND sd.day BETWEEN ? AND ? AND (? = 0 OR u.id = ?)"
+                      " GROUP BY c.id, c.name, u.short_name ORDER BY u.sort_order, c.sort_order",
+                      DB_ARGS(DV_S(from), DV_S(to), DV_I(unit_id), DV_I(unit_id)), &res);
+    }
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].name = dbres_get(&res, i, 0);
+        stats_sums_read(&res, i, 1, &(*rows)[i].s);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
 enum db_rc
 stats_add(struct req *r, long long unit_id, long long counter_id, long long officer_id,
           const char *day, const struct stat_delta *d)
@@ -79,15 +152,14 @@ stats_criteria(struct stat_delta *d, const int crit[4], int sign)
 
 /* The rows of stat_late from the dossiers whose statutory appointment falls on
  * local days [?, ?] (two "YYYY-MM-DD"); a third argument narrows it to a unit. */
-#define LATE_ROWS(unit_cond)                                                                \
-    "INSERT INTO stat_late (unit_id, day, delay, late, no_apology, escalated)"             \
-    " SELECT d.unit_id, DATE(d.original_due_at + INTERVAL 7 HOUR)," STATS_DELAY ","        \
-    "        COUNT(*), SUM(" STATS_NO_APOLOGY "), SUM(d.escalated_at IS NOT NULL)"         \
-    "   FROM dossier d"                                                                    \
-    "  WHERE d.original_due_at >= ? - INTERVAL 7 HOUR"                                     \
-    "    AND d.original_due_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"                     \
-    unit_cond " AND" LEGAL_LATE_COND                                                       \
-    "  GROUP BY 1, 2, 3"
+#define LATE_ROWS(unit_cond)                                                          \
+    "INSERT INTO stat_late (unit_id, day, delay, late, no_apology, escalated)"        \
+    " SELECT d.unit_id, DATE(d.original_due_at + " SQL_VN_OFFSET ")," STATS_DELAY "," \
+    "        COUNT(*), SUM(" STATS_NO_APOLOGY "), SUM(d.escalated_at IS NOT NULL)"    \
+    "   FROM dossier d"                                                               \
+    "  WHERE d.original_due_at >= ? - " SQL_VN_OFFSET                                 \
+    "    AND d.original_due_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET unit_cond       \
+    " AND" LEGAL_LATE_COND "  GROUP BY 1, 2, 3"
 
 /* The month figures of month_figures: one row per (month, receiving unit). */
 #define MONTH_FIGURES                                                                       \
@@ -99,9 +171,9 @@ stats_criteria(struct stat_delta *d, const int crit[4], int sign)
     " GROUP BY 1, 2"
 
 /* Finished dossiers judged late against their last cycle's statutory appointment. */
-#define FINISHED_LATE                                                                       \
-    " FROM dossier d WHERE d.status IN ('ready','returned') AND d.finished_at IS NOT NULL"  \
-    "   AND DATE(d.finished_at + INTERVAL 7 HOUR) > DATE(d.original_due_at + INTERVAL 7 HOUR)"
+#define FINISHED_LATE                                                                      \
+    " FROM dossier d WHERE d.status IN ('ready','returned') AND d.finished_at IS NOT NULL" \
+    "   AND DATE(d.finished_at + " SQL_VN_OFFSET ") > DATE(d.original_due_at + " SQL_VN_OFFSET ")"
 
 enum db_rc
 stats_late_mark(struct req *r, char out[11])
@@ -145,7 +217,8 @@ stats_late_touch(struct req *r, long long dossier_id, long long old_due)
         return rc;
     }
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT unit_id, DATE(original_due_at + INTERVAL 7 HOUR) FROM dossier WHERE id = ?",
+                  "SELECT unit_id, DATE(original_due_at + " SQL_VN_OFFSET
+                  ") FROM dossier WHERE id = ?",
                   DB_ARGS(DV_I(dossier_id)), &res);
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
@@ -185,9 +258,10 @@ stats_late_catch_up(struct req *r, int *days)
         } else if (rc == DB_OK) {
             /* never built: from the first appointment on record */
             rc = db_query(r->app->db, &r->pool,
-                          "SELECT COALESCE(DATE(MIN(original_due_at) + INTERVAL 7 HOUR),"
-                          "                DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR))"
-                          "  FROM dossier", DB_NOARGS, &res);
+                          "SELECT COALESCE(DATE(MIN(original_due_at) + " SQL_VN_OFFSET "),"
+                          "                DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET "))"
+                          "  FROM dossier",
+                          DB_NOARGS, &res);
             if (rc == DB_OK && cal_parse_date(dbres_get(&res, 0, 0), &first) != 0) {
                 rc = DB_ERR;
             }
@@ -255,15 +329,15 @@ delay_days(struct req *r)
     rc = db_query(r->app->db, &r->pool,
                   "SELECT s.scope, s.id, s.fday, s.dday, COUNT(*) FROM ("
                   "  SELECT 'unit' AS scope, d.unit_id AS id,"
-                  "         DATE(d.finished_at + INTERVAL 7 HOUR) AS fday,"
-                  "         DATE(d.original_due_at + INTERVAL 7 HOUR) AS dday" FINISHED_LATE
+                  "         DATE(d.finished_at + " SQL_VN_OFFSET ") AS fday,"
+                  "         DATE(d.original_due_at + " SQL_VN_OFFSET ") AS dday" FINISHED_LATE
                   "  UNION ALL SELECT 'counter', d.counter_id,"
-                  "         DATE(d.finished_at + INTERVAL 7 HOUR),"
-                  "         DATE(d.original_due_at + INTERVAL 7 HOUR)" FINISHED_LATE
+                  "         DATE(d.finished_at + " SQL_VN_OFFSET "),"
+                  "         DATE(d.original_due_at + " SQL_VN_OFFSET ")" FINISHED_LATE
                   "     AND d.counter_id IS NOT NULL"
                   "  UNION ALL SELECT 'officer', d.officer_id,"
-                  "         DATE(d.finished_at + INTERVAL 7 HOUR),"
-                  "         DATE(d.original_due_at + INTERVAL 7 HOUR)" FINISHED_LATE
+                  "         DATE(d.finished_at + " SQL_VN_OFFSET "),"
+                  "         DATE(d.original_due_at + " SQL_VN_OFFSET ")" FINISHED_LATE
                   "     AND d.officer_id IS NOT NULL) s"
                   " GROUP BY 1, 2, 3, 4",
                   DB_NOARGS, &res);
@@ -315,21 +389,24 @@ stats_rebuild(struct req *r, int *days, int *months)
                      "        COALESCE(SUM(s.t), 0), COUNT(s.t), COALESCE(SUM(s.p), 0), COUNT(s.p),"
                      "        COALESCE(SUM(s.g), 0), COUNT(s.g)"
                      "   FROM (SELECT 'unit' AS scope, unit_id AS id,"
-                     "                DATE(created_at + INTERVAL 7 HOUR) AS day, level,"
+                     "                DATE(created_at + " SQL_VN_OFFSET ") AS day, level,"
                      "                c_attitude AS a, c_time AS t, c_trips AS p, c_guidance AS g"
                      "           FROM rating"
                      "         UNION ALL"
-                     "         SELECT 'counter', counter_id, DATE(created_at + INTERVAL 7 HOUR), level,"
+                     "         SELECT 'counter', counter_id, DATE(created_at + " SQL_VN_OFFSET
+                     "), level,"
                      "                c_attitude, c_time, c_trips, c_guidance"
                      "           FROM rating WHERE counter_id IS NOT NULL"
                      "         UNION ALL"
-                     "         SELECT 'officer', officer_id, DATE(created_at + INTERVAL 7 HOUR), level,"
+                     "         SELECT 'officer', officer_id, DATE(created_at + " SQL_VN_OFFSET
+                     "), level,"
                      "                c_attitude, c_time, c_trips, c_guidance"
                      "           FROM rating WHERE officer_id IS NOT NULL) s"
                      "  GROUP BY s.scope, s.id, s.day"
                      " ON DUPLICATE KEY UPDATE ratings = VALUES(ratings), r3 = VALUES(r3),"
                      "   r2 = VALUES(r2), r1 = VALUES(r1), att_sum = VALUES(att_sum),"
-                     "   att_n = VALUES(att_n), time_sum = VALUES(time_sum), time_n = VALUES(time_n),"
+                     "   att_n = VALUES(att_n), time_sum = VALUES(time_sum), time_n = "
+                     "VALUES(time_n),"
                      "   trips_sum = VALUES(trips_sum), trips_n = VALUES(trips_n),"
                      "   guide_sum = VALUES(guide_sum), guide_n = VALUES(guide_n)",
                      DB_NOARGS, NULL, NULL);
@@ -345,11 +422,11 @@ stats_rebuild(struct req *r, int *days, int *months)
                      "INSERT INTO stat_day (scope, scope_id, day, verdicts, verdicts_unsatisfied,"
                      "                      forward_late)"
                      " SELECT 'unit', s.unit_id, s.day, SUM(s.v), SUM(s.u), SUM(s.f)"
-                     "   FROM (SELECT unit_id, DATE(at + INTERVAL 7 HOUR) AS day, 1 AS v,"
+                     "   FROM (SELECT unit_id, DATE(at + " SQL_VN_OFFSET ") AS day, 1 AS v,"
                      "                satisfied = 0 AS u, 0 AS f"
                      "           FROM feedback_verdict"
                      "         UNION ALL"
-                     "         SELECT unit_id, DATE(due_at + INTERVAL 7 HOUR), 0, 0, 1"
+                     "         SELECT unit_id, DATE(due_at + " SQL_VN_OFFSET "), 0, 0, 1"
                      "           FROM feedback_forward_late) s"
                      "  GROUP BY s.unit_id, s.day"
                      " ON DUPLICATE KEY UPDATE verdicts = VALUES(verdicts),"
@@ -424,7 +501,7 @@ stats_case_forward(struct req *r, long long case_id, long long to_unit)
 
     rc = db_query(r->app->db, &r->pool,
                   "SELECT unit_id, COALESCE(counter_id, 0), kind, identity, formal,"
-                  "       DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m-%d')"
+                  "       DATE_FORMAT(created_at + " SQL_VN_OFFSET ", '%Y-%m-%d')"
                   "  FROM feedback WHERE id = ?",
                   DB_ARGS(DV_I(case_id)), &res);
     if (rc != DB_OK || res.nrows == 0) {
@@ -449,7 +526,7 @@ stats_pakn_verdict(struct req *r, long long case_id)
 
     rc = db_query(r->app->db, &r->pool,
                   "SELECT unit_id, COALESCE(counter_id, 0), COALESCE(officer_id, 0),"
-                  "       DATE_FORMAT(answered_at + INTERVAL 7 HOUR, '%Y-%m-%d')"
+                  "       DATE_FORMAT(answered_at + " SQL_VN_OFFSET ", '%Y-%m-%d')"
                   "  FROM feedback f WHERE id = ? AND formal = 1 AND answered_at <= due_at"
                   "   AND (SELECT COUNT(*) FROM feedback_event e"
                   "         WHERE e.feedback_id = f.id AND e.event = 'answer') = 1",
@@ -482,11 +559,11 @@ stats_dossier_touch(struct req *r, long long dossier_id)
     rc = db_query(r->app->db, &r->pool,
                   "SELECT d.unit_id,"
                   "       IF(d.finished_at IS NULL OR d.status IN ('refused','stopped'), NULL,"
-                  "          DATE_FORMAT(d.finished_at + INTERVAL 7 HOUR, '%Y-%m-%d')),"
-                  "       EXISTS (SELECT 1 FROM rating x WHERE x.dossier_id = d.id AND"
-                  STATS_UNHAPPY_RATING ")"
-                  "       OR EXISTS (SELECT 1 FROM feedback f WHERE f.dossier_id = d.id AND"
-                  STATS_UNHAPPY_CASE ")"
+                  "          DATE_FORMAT(d.finished_at + " SQL_VN_OFFSET ", '%Y-%m-%d')),"
+                  "       EXISTS (SELECT 1 FROM rating x WHERE x.dossier_id = d.id "
+                  "AND" STATS_UNHAPPY_RATING ")"
+                  "       OR EXISTS (SELECT 1 FROM feedback f WHERE f.dossier_id = d.id "
+                  "AND" STATS_UNHAPPY_CASE ")"
                   "  FROM dossier d WHERE d.id = ?",
                   DB_ARGS(DV_I(dossier_id)), &res);
     if (rc != DB_OK || res.nrows == 0) {
@@ -564,15 +641,15 @@ stats_dossier_rebuild(struct req *r)
         "       late = 0, apologies = 0, apologies_late = 0, delay_days = 0",
         "INSERT INTO stat_dossier_day (scope, scope_id, day, received)"
         " WITH a AS (SELECT unit_id, counter_id, officer_id,"
-        "                   DATE(received_at + INTERVAL 7 HOUR) AS day, 1 AS v1, 0 AS v2,"
+        "                   DATE(received_at + " SQL_VN_OFFSET ") AS day, 1 AS v1, 0 AS v2,"
         "                   0 AS v3, 0 AS v4 FROM dossier)"
         " SELECT s.scope, s.id, s.day, SUM(s.v1)" SCOPES_OF_A
         " ON DUPLICATE KEY UPDATE received = VALUES(received)",
         "INSERT INTO stat_dossier_day (scope, scope_id, day, finished, early, on_time, late)"
         " WITH a AS (SELECT d.unit_id, d.counter_id, d.officer_id,"
-        "                   DATE(d.finished_at + INTERVAL 7 HOUR) AS day, 1 AS v1,"
-        STATS_TIMELINESS " < 0 AS v2," STATS_TIMELINESS " = 0 AS v3,"
-        STATS_TIMELINESS " > 0 AS v4"
+        "                   DATE(d.finished_at + " SQL_VN_OFFSET
+        ") AS day, 1 AS v1," STATS_TIMELINESS " < 0 AS v2," STATS_TIMELINESS
+        " = 0 AS v3," STATS_TIMELINESS " > 0 AS v4"
         "              FROM dossier d"
         "             WHERE d.finished_at IS NOT NULL AND d.status NOT IN ('refused','stopped'))"
         " SELECT s.scope, s.id, s.day, SUM(s.v1), SUM(s.v2), SUM(s.v3), SUM(s.v4)" SCOPES_OF_A
@@ -580,7 +657,7 @@ stats_dossier_rebuild(struct req *r)
         "   on_time = VALUES(on_time), late = VALUES(late)",
         "INSERT INTO stat_dossier_day (scope, scope_id, day, apologies, apologies_late)"
         " WITH a AS (SELECT d.unit_id, d.counter_id, d.officer_id,"
-        "                   DATE(x.signed_at + INTERVAL 7 HOUR) AS day, 1 AS v1,"
+        "                   DATE(x.signed_at + " SQL_VN_OFFSET ") AS day, 1 AS v1,"
         "                   x.on_time = 0 AS v2, 0 AS v3, 0 AS v4"
         "              FROM apology x JOIN dossier d ON d.id = x.dossier_id"
         "             WHERE x.status <> 'draft' AND x.signed_at IS NOT NULL)"
@@ -600,25 +677,26 @@ stats_qd766_rebuild(struct req *r)
         "INSERT IGNORE INTO dossier_unhappy (dossier_id)"
         " SELECT x.dossier_id FROM rating x WHERE x.dossier_id IS NOT NULL AND" STATS_UNHAPPY_RATING
         " UNION"
-        " SELECT f.dossier_id FROM feedback f WHERE f.dossier_id IS NOT NULL AND" STATS_UNHAPPY_CASE,
+        " SELECT f.dossier_id FROM feedback f WHERE f.dossier_id IS NOT NULL "
+        "AND" STATS_UNHAPPY_CASE,
         "UPDATE stat_dossier_day SET unhappy = 0, recv_in_time = 0, recv_out = 0",
         "INSERT INTO stat_dossier_day (scope, scope_id, day, unhappy)"
-        " SELECT 'unit', d.unit_id, DATE(d.finished_at + INTERVAL 7 HOUR), COUNT(*)"
+        " SELECT 'unit', d.unit_id, DATE(d.finished_at + " SQL_VN_OFFSET "), COUNT(*)"
         "   FROM dossier_unhappy u JOIN dossier d ON d.id = u.dossier_id"
         "  WHERE d.finished_at IS NOT NULL AND d.status NOT IN ('refused','stopped')"
         "  GROUP BY 2, 3"
         " ON DUPLICATE KEY UPDATE unhappy = VALUES(unhappy)",
         "INSERT INTO stat_dossier_day (scope, scope_id, day, recv_in_time, recv_out)"
-        " SELECT 'unit', d.unit_id, DATE(d.received_at + INTERVAL 7 HOUR),"
-        "        SUM(d.finished_at IS NOT NULL AND d.status NOT IN ('refused','stopped') AND"
-        STATS_IN_TIME "), SUM(d.status IN ('refused','stopped'))"
+        " SELECT 'unit', d.unit_id, DATE(d.received_at + " SQL_VN_OFFSET "),"
+        "        SUM(d.finished_at IS NOT NULL AND d.status NOT IN ('refused','stopped') "
+        "AND" STATS_IN_TIME "), SUM(d.status IN ('refused','stopped'))"
         "   FROM dossier d GROUP BY 2, 3"
         " ON DUPLICATE KEY UPDATE recv_in_time = VALUES(recv_in_time), recv_out = VALUES(recv_out)",
         "UPDATE stat_day SET pakn = 0, anonymous = 0, praise = 0, pakn_answered = 0,"
         "       pakn_on_time = 0, pakn_unhappy = 0",
         "INSERT INTO stat_day (scope, scope_id, day, pakn, anonymous, praise)"
         " WITH a AS (SELECT unit_id, counter_id, officer_id,"
-        "                   DATE(created_at + INTERVAL 7 HOUR) AS day, formal = 1 AS v1,"
+        "                   DATE(created_at + " SQL_VN_OFFSET ") AS day, formal = 1 AS v1,"
         "                   identity = 'anonymous' AS v2, kind = 'praise' AS v3, 0 AS v4"
         "              FROM feedback)"
         " SELECT s.scope, s.id, s.day, SUM(s.v1), SUM(s.v2), SUM(s.v3)" SCOPES_OF_A
@@ -626,7 +704,7 @@ stats_qd766_rebuild(struct req *r)
         "   praise = VALUES(praise)",
         "INSERT INTO stat_day (scope, scope_id, day, pakn_answered, pakn_on_time, pakn_unhappy)"
         " WITH a AS ("
-        "   SELECT f.unit_id, f.counter_id, f.officer_id, DATE(e.at + INTERVAL 7 HOUR) AS day,"
+        "   SELECT f.unit_id, f.counter_id, f.officer_id, DATE(e.at + " SQL_VN_OFFSET ") AS day,"
         "          1 AS v1, e.at <= f.due_at AS v2," STATS_PAKN_UNHAPPY " AS v3, 0 AS v4"
         "     FROM feedback_event e JOIN feedback f ON f.id = e.feedback_id"
         "    WHERE e.event = 'answer' AND f.formal = 1 AND" STATS_FIRST_ANSWER ")"

@@ -18,6 +18,44 @@ struct stat_delta {
     int pakn_answered, pakn_on_time, pakn_unhappy;   /* answers to identified petitions */
 };
 
+/* The sums of stat_day's columns over a group of its rows, written once: a
+ * statement selects STATS_DAY_SUMS from stat_day aliased sd, and
+ * stats_sums_read reads them back from the column where the list starts.
+ * The order of the list is the order of the fields of struct stat_sums. */
+#define STATS_DAY_SUMS                                                                     \
+    " SUM(sd.ratings), SUM(sd.r3), SUM(sd.r2), SUM(sd.r1), SUM(sd.feedback),"              \
+    " SUM(sd.answered), SUM(sd.answered_on_time), SUM(sd.att_sum), SUM(sd.att_n),"         \
+    " SUM(sd.time_sum), SUM(sd.time_n), SUM(sd.trips_sum), SUM(sd.trips_n),"               \
+    " SUM(sd.guide_sum), SUM(sd.guide_n), SUM(sd.verdicts), SUM(sd.verdicts_unsatisfied)," \
+    " SUM(sd.forward_late), SUM(sd.pakn), SUM(sd.anonymous), SUM(sd.praise),"              \
+    " SUM(sd.pakn_answered), SUM(sd.pakn_on_time), SUM(sd.pakn_unhappy)"
+
+struct stat_sums {
+    long long ratings, r3, r2, r1, feedback, answered, answered_on_time;
+    long long att_sum, att_n, time_sum, time_n, trips_sum, trips_n, guide_sum, guide_n;
+    long long verdicts, verdicts_unsatisfied, forward_late;
+    long long pakn, anonymous, praise, pakn_answered, pakn_on_time, pakn_unhappy;
+};
+
+/* The STATS_DAY_SUMS of row `row` of res, starting at column `first`, into
+ * out (a NULL sum, from no rows, is 0). */
+void stats_sums_read(const struct dbres *res, size_t row, size_t first, struct stat_sums *out);
+
+/* The sums of a period for each unit or each counter, named for the public
+ * statistics ("unit": the unit's name; "counter": "counter · unit"), in the
+ * units' and counters' order. */
+struct stat_named_sums {
+    const char *name;
+    struct stat_sums s;
+};
+
+/* The named sums of scope ("unit" or "counter") over the local days [from,
+ * to] (YYYY-MM-DD), of every unit or only of unit_id (its counters): *rows
+ * (n) from p. */
+enum db_rc stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from,
+                         const char *to, long long unit_id, struct stat_named_sums **rows,
+                         size_t *n);
+
 /* Add delta to the rows of the unit, counter and officer (ids of 0 are
  * skipped) for the local day `day` (YYYY-MM-DD).  Inside the caller's transaction. */
 enum db_rc stats_add(struct req *r, long long unit_id, long long counter_id,
@@ -92,11 +130,11 @@ enum db_rc stats_qd766_rebuild(struct req *r);
 
 /* -1 early, 0 on time, 1 late: finished dossier d against its statutory
  * appointment, day against day (the SQL twin of dossier_timeliness). */
-#define STATS_TIMELINESS                                                                    \
-    " SIGN(DATEDIFF(d.finished_at + INTERVAL 7 HOUR, d.original_due_at + INTERVAL 7 HOUR))"
+#define STATS_TIMELINESS \
+    " SIGN(DATEDIFF(d.finished_at + " SQL_VN_OFFSET ", d.original_due_at + " SQL_VN_OFFSET "))"
 /* Dossier d, finished, got its result early or on time (the statutory appointment). */
-#define STATS_IN_TIME                                                                       \
-    " DATE(d.finished_at + INTERVAL 7 HOUR) <= DATE(d.original_due_at + INTERVAL 7 HOUR)"
+#define STATS_IN_TIME \
+    " DATE(d.finished_at + " SQL_VN_OFFSET ") <= DATE(d.original_due_at + " SQL_VN_OFFSET ")"
 /* What puts a dossier in dossier_unhappy: a rating x, a case f of it. */
 #define STATS_UNHAPPY_RATING " x.level = 1"
 #define STATS_UNHAPPY_CASE " f.kind IN ('petition','conduct') AND f.status <> 'rejected'"
@@ -115,8 +153,8 @@ enum db_rc stats_qd766_rebuild(struct req *r);
     "             AND n.id > e.id AND n.id < v.id)))"
 #define STATS_NO_APOLOGY                                                                    \
     " NOT EXISTS (SELECT 1 FROM apology a WHERE a.dossier_id = d.id AND a.status <> 'draft')"
-#define STATS_DELAY                                                                         \
-    " IF(d.finished_at IS NULL, -1, DATEDIFF(d.finished_at + INTERVAL 7 HOUR,"             \
-    "                                        d.original_due_at + INTERVAL 7 HOUR))"
+#define STATS_DELAY                                                              \
+    " IF(d.finished_at IS NULL, -1, DATEDIFF(d.finished_at + " SQL_VN_OFFSET "," \
+    "                                        d.original_due_at + " SQL_VN_OFFSET "))"
 
 #endif

@@ -397,7 +397,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
         return rc;
     }
     buf_adds(&q.sql, "SELECT f.code, f.kind, f.status,"
-                     "       DATE_FORMAT(f.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                     "       DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
                      "       UNIX_TIMESTAMP(f.due_at), u.short_name, c.name, a.full_name,"
                      "       LEFT(f.content, 141), f.paused_at IS NOT NULL,"
                      "       f.escalated_at IS NOT NULL,"
@@ -502,11 +502,11 @@ case_hdf(struct req *r, const struct case_row *c, int show_contact)
 
     rc = db_query(r->app->db, &r->pool,
                   "SELECT f.code, f.kind, f.status, f.content, f.identity,"
-                  "       DATE_FORMAT(f.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
                   "       u.name, c.name, o.full_name, a.full_name, f.formal,"
-                  "       DATE_FORMAT(f.answered_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(f.answered_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
                   "       f.answer_satisfied,"
-                  "       DATE_FORMAT(f.forward_due + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                  "       DATE_FORMAT(f.forward_due + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
                   "       f.escalated_at IS NOT NULL, CONCAT(f.code, '-', f.check_part),"
                   "       (SELECT level FROM rating WHERE id = f.rating_id),"
                   "       f.status = 'new' AND f.forward_due < UTC_TIMESTAMP(),"
@@ -556,7 +556,7 @@ case_hdf(struct req *r, const struct case_row *c, int show_contact)
     hset_rows(r, "Page.Files", &files, fcols);
     rc = db_query(r->app->db, &r->pool,
                   "SELECT e.event, e.public, e.body,"
-                  "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'), a.full_name"
+                  "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'), a.full_name"
                   "  FROM feedback_event e LEFT JOIN users a ON a.id = e.actor_id"
                   " WHERE e.feedback_id = ? ORDER BY e.at, e.id",
                   DB_ARGS(DV_I(c->id)), &ev);
@@ -598,12 +598,7 @@ forward_late_mark(struct req *r, long long id, long long unit_id, long long due,
 static enum db_rc
 event(struct req *r, long long id, const char *ev, int public, const char *body)
 {
-    return db_exec(r->app->db,
-                   "INSERT INTO feedback_event (feedback_id, at, actor_id, event, public, body)"
-                   " VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?)",
-                   DB_ARGS(DV_I(id), r->user ? DV_I(r->user->id) : DV_NULL, DV_S(ev),
-                           DV_I(public), DV_S(body ? body : "")),
-                   NULL, NULL);
+    return feedback_event_add(r->app->db, id, r->user ? r->user->id : 0, ev, public, body);
 }
 
 /* Move case id by `action` of `role`: its row is locked first, the case

@@ -14,6 +14,7 @@
 #include "papers.h"
 #include "render.h"
 #include "stats.h"
+#include "qrlink.h"
 #include "token.h"
 #include "util.h"
 #include "worker.h"
@@ -230,7 +231,7 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     time_t now = time(NULL), due;
     enum cal_unit unit;
     unsigned long long id;
-    char day[11], tok[TOKEN_LEN + 1], nonce[TOKEN_NONCE_LEN + 1];
+    char day[11];
     long long seq, year_from, year_to;
     enum db_rc rc;
 
@@ -291,14 +292,13 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
                          DV_I(year_from), DV_I(year_to)),
                  NULL, &id);
     if (rc == DB_OK) {
-        token_new(r->app->secret, tok, nonce);
-        rc = db_exec(db,
-                     "INSERT INTO qr_link (nonce, kind, unit_id, counter_id, officer_id, dossier_id)"
-                     " VALUES (?, 'dossier', ?, ?, ?, ?)",
-                     DB_ARGS(DV_S(nonce), DV_I(in->unit_id),
-                             in->counter_id ? DV_I(in->counter_id) : DV_NULL, DV_I(r->user->id),
-                             DV_I(id)),
-                     NULL, NULL);
+        struct qrlink l = { .kind = "dossier",
+                            .unit_id = in->unit_id,
+                            .counter_id = in->counter_id,
+                            .officer_id = r->user->id,
+                            .dossier_id = (long long)id };
+
+        rc = qrlink_create(db, r->app->secret, &l);
     }
     if (rc == DB_OK) {
         rc = dossier_cycle_open(r, (long long)id, 1, now, due);
@@ -418,20 +418,21 @@ dossier_list(struct req *r, const char *filter, int page, int per_page)
     }
     rc = db_query(r->app->db, &r->pool,
                   "SELECT d.code, p.name, d.applicant_name, d.status,"
-                  "       DATE_FORMAT(d.received_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                  "       DATE_FORMAT(d.due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                  "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                  "       DATE_FORMAT(d.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
                   "       UNIX_TIMESTAMP(d.original_due_at),"
                   "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0),"
                   "       ru.short_name, pu.short_name,"
                   "       (SELECT COUNT(*) FROM apology a WHERE a.dossier_id = d.id), d.wait_clock,"
-                  "       DATE_FORMAT(d.original_due_at + INTERVAL 7 HOUR, '%d/%m/%Y')"
+                  "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y')"
                   "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
                   "  JOIN org_unit ru ON ru.id = d.unit_id"
                   "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
                   " WHERE (d.unit_id = ? OR d.processing_unit_id = ?"
                   "        OR (? = 'leader' AND (ru.path LIKE ? OR pu.path LIKE ?)))"
                   "   AND (? = 'all'"
-                  "        OR (? = 'open' AND d.status IN ('received','processing','supplement','ready'))"
+                  "        OR (? = 'open' AND d.status IN "
+                  "('received','processing','supplement','ready'))"
                   "        OR (? = 'late' AND d.finished_at IS NULL AND" LEGAL_LATE_COND ")"
                   "        OR (? = 'near' AND d.status IN ('received','processing')"
                   "            AND d.original_due_at >= UTC_TIMESTAMP()"
@@ -480,30 +481,33 @@ apologies_hdf(struct req *r, long long dossier_id, int signed_only)
 
     rc = db_query(r->app->db, &r->pool,
                   "SELECT a.id, a.number, a.status, a.reason_code, a.reason_text,"
-                  "       DATE_FORMAT(a.old_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                  "       DATE_FORMAT(a.new_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                  "       DATE_FORMAT(a.old_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                  "       DATE_FORMAT(a.new_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
                   "       a.signer_name, a.signer_title,"
-                  "       DATE_FORMAT(a.signed_at + INTERVAL 7 HOUR, '%d/%m/%Y'), a.on_time,"
-                  "       a.delivery, DATE_FORMAT(a.delivered_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
-                  "       u.name, DATE_FORMAT(a.drafted_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(a.signed_at + " SQL_VN_OFFSET ", '%d/%m/%Y'), a.on_time,"
+                  "       a.delivery, DATE_FORMAT(a.delivered_at + " SQL_VN_OFFSET
+                  ", '%d/%m/%Y %H:%i'),"
+                  "       u.name, DATE_FORMAT(a.drafted_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
                   "       a.sign_mode,"
                   /* the letter's own verdict: was its new date kept?  (the
                    * dossier's is still judged against the statutory one) */
                   "       IF(a.status = 'draft', NULL,"
                   "          IF(d.finished_at IS NOT NULL,"
-                  "             IF(DATE(d.finished_at + INTERVAL 7 HOUR) <="
-                  "                DATE(a.new_due_at + INTERVAL 7 HOUR), 'kept', 'missed'),"
+                  "             IF(DATE(d.finished_at + " SQL_VN_OFFSET ") <="
+                  "                DATE(a.new_due_at + " SQL_VN_OFFSET "), 'kept', 'missed'),"
                   "             IF(d.status IN ('refused','stopped'), NULL,"
                   "                IF(a.new_due_at < UTC_TIMESTAMP(), 'missed', 'pending')))),"
                   "       a.signer_position, pa.name, u.place,"
-                  "       DATE_FORMAT(a.signed_at + INTERVAL 7 HOUR, '%d'),"
-                  "       DATE_FORMAT(a.signed_at + INTERVAL 7 HOUR, '%m'),"
-                  "       DATE_FORMAT(a.signed_at + INTERVAL 7 HOUR, '%Y'),"
-                  "       a.status = 'draft' AND " APOLOGY_SIGNER_COND("?") ", u.head_title"
-                  "  FROM apology a JOIN org_unit u ON u.id = a.unit_id"
-                  "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
-                  "  JOIN dossier d ON d.id = a.dossier_id"
-                  " WHERE a.dossier_id = ? AND (? = 0 OR a.status <> 'draft') ORDER BY a.id",
+                  "       DATE_FORMAT(a.signed_at + " SQL_VN_OFFSET ", '%d'),"
+                  "       DATE_FORMAT(a.signed_at + " SQL_VN_OFFSET ", '%m'),"
+                  "       DATE_FORMAT(a.signed_at + " SQL_VN_OFFSET ", '%Y'),"
+                  "       a.status = 'draft' AND " APOLOGY_SIGNER_COND(
+                      "?") ", u.head_title"
+                           "  FROM apology a JOIN org_unit u ON u.id = a.unit_id"
+                           "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
+                           "  JOIN dossier d ON d.id = a.dossier_id"
+                           " WHERE a.dossier_id = ? AND (? = 0 OR a.status <> 'draft') ORDER BY "
+                           "a.id",
                   DB_ARGS(DV_I(me), DV_I(me), DV_I(dossier_id), DV_I(signed_only)), &res);
     if (rc == DB_OK) {
         hset_rows(r, "Page.Apologies", &res, cols);
@@ -522,9 +526,9 @@ cycles_hdf(struct req *r, long long dossier_id)
     enum db_rc rc;
 
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT n, DATE_FORMAT(started_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'),"
-                  "       DATE_FORMAT(statutory_due_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'),"
-                  "       paused_days, DATE_FORMAT(ended_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'),"
+                  "SELECT n, DATE_FORMAT(started_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
+                  "       DATE_FORMAT(statutory_due_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
+                  "       paused_days, DATE_FORMAT(ended_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
                   "       end_reason"
                   "  FROM dossier_cycle WHERE dossier_id = ? ORDER BY n",
                   DB_ARGS(DV_I(dossier_id)), &res);
@@ -579,9 +583,9 @@ papers_hdf(struct req *r, long long id, int staff)
     }
     rc = db_query(r->app->db, &r->pool,
                   "SELECT pa.name, u.place, u.head_title,"
-                  "       DATE_FORMAT(d.received_at + INTERVAL 7 HOUR, '%d'),"
-                  "       DATE_FORMAT(d.received_at + INTERVAL 7 HOUR, '%m'),"
-                  "       DATE_FORMAT(d.received_at + INTERVAL 7 HOUR, '%Y'), d.book_volume,"
+                  "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%d'),"
+                  "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%m'),"
+                  "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%Y'), d.book_volume,"
                   "       cu.name, p.legal_basis"
                   "  FROM dossier d JOIN org_unit u ON u.id = d.unit_id"
                   "  JOIN procedure_tthc p ON p.id = d.procedure_id"
@@ -659,48 +663,58 @@ dossier_common_hdf(struct req *r, long long id, int staff)
     /* two statements, so the public program's account needs no grant on the
      * applicant's or the officer's columns */
     if (staff) {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT d.code, p.name, p.national_code, f.name, u.name, u.address, u.hotline,"
-                      "       d.status,"
-                      "       DATE_FORMAT(d.received_at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y'),"
-                      "       DATE_FORMAT(d.due_at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y'),"
-                      "       DATE_FORMAT(d.original_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                      "       DATE_FORMAT(d.finished_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                      "       DATE_FORMAT(d.returned_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
-                      "       p.time_value, p.time_unit, pu.name, p.fee, d.collect, d.channel, d.sets,"
-                      "       d.documents, d.applicant_name, d.applicant_address, d.applicant_phone,"
-                      "       d.applicant_email, o.full_name, c.name, d.book_seq, d.reappointments,"
-                      "       UNIX_TIMESTAMP(d.original_due_at),"
-                      "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0), d.wait_clock, d.cycle,"
-                      "       DATE_FORMAT(d.original_due_at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y')"
-                      "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
-                      "  JOIN field f ON f.id = p.field_id JOIN org_unit u ON u.id = d.unit_id"
-                      "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
-                      "  LEFT JOIN users o ON o.id = d.officer_id"
-                      "  LEFT JOIN counter c ON c.id = d.counter_id"
-                      " WHERE d.id = ?",
-                      DB_ARGS(DV_I(id)), &res);
+        rc =
+            db_query(r->app->db, &r->pool,
+                     "SELECT d.code, p.name, p.national_code, f.name, u.name, u.address, u.hotline,"
+                     "       d.status,"
+                     "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET
+                     ", '%H giờ %i phút, ngày %d/%m/%Y'),"
+                     "       DATE_FORMAT(d.due_at + " SQL_VN_OFFSET
+                     ", '%H giờ %i phút, ngày %d/%m/%Y'),"
+                     "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                     "       DATE_FORMAT(d.finished_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                     "       DATE_FORMAT(d.returned_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                     "       p.time_value, p.time_unit, pu.name, p.fee, d.collect, d.channel, "
+                     "d.sets,"
+                     "       d.documents, d.applicant_name, d.applicant_address, d.applicant_phone,"
+                     "       d.applicant_email, o.full_name, c.name, d.book_seq, d.reappointments,"
+                     "       UNIX_TIMESTAMP(d.original_due_at),"
+                     "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0), d.wait_clock, d.cycle,"
+                     "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET
+                     ", '%H giờ %i phút, ngày %d/%m/%Y')"
+                     "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
+                     "  JOIN field f ON f.id = p.field_id JOIN org_unit u ON u.id = d.unit_id"
+                     "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
+                     "  LEFT JOIN users o ON o.id = d.officer_id"
+                     "  LEFT JOIN counter c ON c.id = d.counter_id"
+                     " WHERE d.id = ?",
+                     DB_ARGS(DV_I(id)), &res);
     } else {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT d.code, p.name, p.national_code, f.name, u.name, u.address, u.hotline,"
-                      "       d.status,"
-                      "       DATE_FORMAT(d.received_at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y'),"
-                      "       DATE_FORMAT(d.due_at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y'),"
-                      "       DATE_FORMAT(d.original_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                      "       DATE_FORMAT(d.finished_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                      "       DATE_FORMAT(d.returned_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
-                      "       p.time_value, p.time_unit, pu.name, p.fee, d.collect, d.channel, d.sets,"
-                      "       d.documents, NULL, NULL, NULL, NULL, NULL, c.name, d.book_seq,"
-                      "       d.reappointments,"
-                      "       UNIX_TIMESTAMP(d.original_due_at),"
-                      "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0), d.wait_clock, d.cycle,"
-                      "       DATE_FORMAT(d.original_due_at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y')"
-                      "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
-                      "  JOIN field f ON f.id = p.field_id JOIN org_unit u ON u.id = d.unit_id"
-                      "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
-                      "  LEFT JOIN counter c ON c.id = d.counter_id"
-                      " WHERE d.id = ?",
-                      DB_ARGS(DV_I(id)), &res);
+        rc =
+            db_query(r->app->db, &r->pool,
+                     "SELECT d.code, p.name, p.national_code, f.name, u.name, u.address, u.hotline,"
+                     "       d.status,"
+                     "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET
+                     ", '%H giờ %i phút, ngày %d/%m/%Y'),"
+                     "       DATE_FORMAT(d.due_at + " SQL_VN_OFFSET
+                     ", '%H giờ %i phút, ngày %d/%m/%Y'),"
+                     "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                     "       DATE_FORMAT(d.finished_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                     "       DATE_FORMAT(d.returned_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                     "       p.time_value, p.time_unit, pu.name, p.fee, d.collect, d.channel, "
+                     "d.sets,"
+                     "       d.documents, NULL, NULL, NULL, NULL, NULL, c.name, d.book_seq,"
+                     "       d.reappointments,"
+                     "       UNIX_TIMESTAMP(d.original_due_at),"
+                     "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0), d.wait_clock, d.cycle,"
+                     "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET
+                     ", '%H giờ %i phút, ngày %d/%m/%Y')"
+                     "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
+                     "  JOIN field f ON f.id = p.field_id JOIN org_unit u ON u.id = d.unit_id"
+                     "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
+                     "  LEFT JOIN counter c ON c.id = d.counter_id"
+                     " WHERE d.id = ?",
+                     DB_ARGS(DV_I(id)), &res);
     }
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
@@ -718,10 +732,12 @@ dossier_common_hdf(struct req *r, long long id, int staff)
     }
     rc = db_query(r->app->db, &r->pool,
                   "SELECT s.seq, fu.name, tu.name, s.giver, s.receiver,"
-                  "       DATE_FORMAT(s.handed_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'),"
-                  "       DATE_FORMAT(s.due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                  "       DATE_FORMAT(s.done_at + INTERVAL 7 HOUR, '%H:%i %d/%m/%Y'), s.result, s.note,"
-                  "       DATE_FORMAT(s.handed_at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y')"
+                  "       DATE_FORMAT(s.handed_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
+                  "       DATE_FORMAT(s.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                  "       DATE_FORMAT(s.done_at + " SQL_VN_OFFSET
+                  ", '%H:%i %d/%m/%Y'), s.result, s.note,"
+                  "       DATE_FORMAT(s.handed_at + " SQL_VN_OFFSET
+                  ", '%H giờ %i phút, ngày %d/%m/%Y')"
                   "  FROM dossier_step s JOIN org_unit fu ON fu.id = s.from_unit_id"
                   "  JOIN org_unit tu ON tu.id = s.to_unit_id"
                   " WHERE s.dossier_id = ? ORDER BY s.seq",
@@ -749,11 +765,11 @@ dossier_common_hdf(struct req *r, long long id, int staff)
      * agency's parent and place and the date of issue (ids stay staff-only) */
     rc = db_query(r->app->db, &r->pool,
                   "SELECT e.event, u.name, e.body,"
-                  "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'), e.paper_no,"
-                  "       pa.name, u.place, DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%d'),"
-                  "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%m'),"
-                  "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%Y'), e.id,"
-                  "       DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%H giờ %i phút, ngày %d/%m/%Y')"
+                  "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'), e.paper_no,"
+                  "       pa.name, u.place, DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d'),"
+                  "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%m'),"
+                  "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%Y'), e.id,"
+                  "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y')"
                   "  FROM dossier_event e LEFT JOIN org_unit u ON u.id = e.unit_id"
                   "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
                   " WHERE e.dossier_id = ? ORDER BY e.at, e.id",
@@ -899,10 +915,10 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
         /* close the open hand-over, with its result against its own due date */
         rc = db_exec(db,
                      "UPDATE dossier_step SET done_at = UTC_TIMESTAMP(),"
-                     "       result = IF(DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR) <"
-                     "                   DATE(due_at + INTERVAL 7 HOUR), 'early',"
-                     "                IF(DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR) ="
-                     "                   DATE(due_at + INTERVAL 7 HOUR), 'on_time', 'late'))"
+                     "       result = IF(DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET ") <"
+                     "                   DATE(due_at + " SQL_VN_OFFSET "), 'early',"
+                     "                IF(DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET ") ="
+                     "                   DATE(due_at + " SQL_VN_OFFSET "), 'on_time', 'late'))"
                      " WHERE dossier_id = ? AND done_at IS NULL",
                      DB_ARGS(DV_I(d->id)), NULL, NULL);
         if (rc == DB_OK && target == from_unit && m == DM_FORWARD) {
@@ -1214,9 +1230,9 @@ apology_deliver(struct req *r, const struct dossier_row *d, long long apology_id
     if (rc == DB_OK) {
         rc = db_query(r->app->db, &r->pool,
                       "SELECT a.dossier_id, d.applicant_email, d.code, a.number, a.reason_text,"
-                      "       DATE_FORMAT(a.new_due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                      "       " LEGAL_VERSION_OF_D("papers")
-                      "  FROM apology a JOIN dossier d ON d.id = a.dossier_id WHERE a.id = ?",
+                      "       DATE_FORMAT(a.new_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                      "       " LEGAL_VERSION_OF_D("papers") "  FROM apology a JOIN dossier d ON "
+                                                             "d.id = a.dossier_id WHERE a.id = ?",
                       DB_ARGS(DV_I(apology_id)), &res);
     }
     if (rc == DB_OK && strcmp(channel, "email") == 0 && *dbres_get(&res, 0, 1)) {

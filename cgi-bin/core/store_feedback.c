@@ -95,7 +95,8 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
     if (l->dossier_id) {
         /* a dossier is rated once: a new rating within the window replaces it */
         rc = db_query(db, &r->pool,
-                      "SELECT id, ref, level, DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m-%d'),"
+                      "SELECT id, ref, level, DATE_FORMAT(created_at + " SQL_VN_OFFSET
+                      ", '%Y-%m-%d'),"
                       "       created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR,"
                       "       COALESCE(c_attitude, 0), COALESCE(c_time, 0), COALESCE(c_trips, 0),"
                       "       COALESCE(c_guidance, 0)"
@@ -104,14 +105,14 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
     } else if (in->replace_ref && strlen(in->replace_ref) == 16 && in->replace_minutes > 0) {
         /* the same browser changing its mind shortly after, through the same link */
         rc = db_query(db, &r->pool,
-                      "SELECT id, ref, level, DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m-%d'),"
+                      "SELECT id, ref, level, DATE_FORMAT(created_at + " SQL_VN_OFFSET
+                      ", '%Y-%m-%d'),"
                       "       1,"
                       "       COALESCE(c_attitude, 0), COALESCE(c_time, 0), COALESCE(c_trips, 0),"
                       "       COALESCE(c_guidance, 0)"
                       "  FROM rating WHERE ref = ? AND qr_link_id = ?"
                       "   AND created_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE FOR UPDATE",
-                      DB_ARGS(DV_S(in->replace_ref), DV_I(l->id), DV_I(in->replace_minutes)),
-                      &res);
+                      DB_ARGS(DV_S(in->replace_ref), DV_I(l->id), DV_I(in->replace_minutes)), &res);
     } else {
         res.nrows = 0;
         rc = DB_OK;
@@ -262,7 +263,7 @@ rating_kiosk_criteria(struct req *r, const char *ref, long long link_id, const s
     if (rc == DB_OK) {
         rc = db_query(db, &r->pool,
                       "SELECT id, unit_id, COALESCE(counter_id, 0), COALESCE(officer_id, 0),"
-                      "       DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m-%d'),"
+                      "       DATE_FORMAT(created_at + " SQL_VN_OFFSET ", '%Y-%m-%d'),"
                       "       COALESCE(c_attitude, 0), COALESCE(c_time, 0), COALESCE(c_trips, 0),"
                       "       COALESCE(c_guidance, 0)"
                       "  FROM rating WHERE ref = ? AND qr_link_id = ? AND channel = 'kiosk'"
@@ -507,10 +508,7 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
                      NULL, NULL);
     }
     if (rc == DB_OK) {
-        rc = db_exec(db,
-                     "INSERT INTO feedback_event (feedback_id, at, event, public, body)"
-                     " VALUES (?, UTC_TIMESTAMP(), 'created', 1, '')",
-                     DB_ARGS(DV_I(id)), NULL, NULL);
+        rc = feedback_event_add(db, (long long)id, 0, "created", 1, NULL);
     }
     if (rc == DB_OK) {
         rc = feedback_count_move(r, (long long)id, NULL);
@@ -622,9 +620,9 @@ feedback_public_hdf(struct req *r, long long id)
 
     rc = db_query(r->app->db, &r->pool,
                   "SELECT CONCAT(f.code, '-', f.check_part), f.kind, f.status, u.name,"
-                  "       DATE_FORMAT(f.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
-                  "       DATE_FORMAT(f.due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
-                  "       DATE_FORMAT(f.answered_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(f.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                  "       DATE_FORMAT(f.answered_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
                   "       f.answer_satisfied,"
                   "       f.due_at < UTC_TIMESTAMP() AND f.status IN (" CASE_RUNNING_SQL ")"
                   "         AND f.paused_at IS NULL,"
@@ -644,7 +642,7 @@ feedback_public_hdf(struct req *r, long long id)
         }
     }
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT event, body, DATE_FORMAT(at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i')"
+                  "SELECT event, body, DATE_FORMAT(at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')"
                   "  FROM feedback_event WHERE feedback_id = ? AND public = 1 ORDER BY at, id",
                   DB_ARGS(DV_I(id)), &ev);
     if (rc != DB_OK) {
@@ -660,13 +658,14 @@ feedback_public_hdf(struct req *r, long long id)
     return DB_OK;
 }
 
-static enum db_rc
-add_event(struct req *r, long long id, const char *event, int public, const char *body)
+enum db_rc
+feedback_event_add(struct db *db, long long feedback_id, long long actor_id, const char *event,
+                   int public, const char *body)
 {
-    return db_exec(r->app->db,
+    return db_exec(db,
                    "INSERT INTO feedback_event (feedback_id, at, actor_id, event, public, body)"
                    " VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?)",
-                   DB_ARGS(DV_I(id), r->user ? DV_I(r->user->id) : DV_NULL, DV_S(event),
+                   DB_ARGS(DV_I(feedback_id), actor_id ? DV_I(actor_id) : DV_NULL, DV_S(event),
                            DV_I(public), DV_S(body ? body : "")),
                    NULL, NULL);
 }
@@ -732,7 +731,8 @@ feedback_rate_answer(struct req *r, long long id, int satisfied)
         rc = verdict_record(r, id, satisfied);
     }
     if (rc == DB_OK && n == 1) {
-        rc = add_event(r, id, satisfied ? "citizen_satisfied" : "review_requested", 1, NULL);
+        rc = feedback_event_add(r->app->db, id, r->user ? r->user->id : 0,
+                                satisfied ? "citizen_satisfied" : "review_requested", 1, NULL);
     }
     if (rc == DB_OK && n == 1 && !satisfied) {
         rc = stats_pakn_verdict(r, id);
@@ -781,7 +781,8 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
             rc = feedback_count_move(r, id, &before);
         }
         if (rc == DB_OK) {
-            rc = add_event(r, id, "citizen_reply", 1, text);
+            rc = feedback_event_add(r->app->db, id, r->user ? r->user->id : 0, "citizen_reply", 1,
+                                    text);
         }
     }
     return db_end(r->app->db, rc);

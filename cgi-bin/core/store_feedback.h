@@ -94,6 +94,13 @@ enum db_rc feedback_rate_answer(struct req *r, long long id, int satisfied);
 /* The citizen's reply to a request for information; the clock runs again. */
 enum db_rc feedback_citizen_reply(struct req *r, long long id, const char *text);
 
+/* One line of a case's history (feedback_event), at the current time, inside
+ * the caller's transaction: actor_id 0 for none (the citizen, the system),
+ * public 1 when the citizen sees it, body NULL for none.  The only INSERT of
+ * an event (motcuactl demo writes its generated ones in bulk). */
+enum db_rc feedback_event_add(struct db *db, long long feedback_id, long long actor_id,
+                              const char *event, int public, const char *body);
+
 /* feedback_count (sql/009_inbox.sql) counts the cases by unit, status, kind,
  * counter, the officer a confidential case is hidden from, and escalation, so
  * the inbox need not count the cases themselves.  Every write that files a case

@@ -13,6 +13,7 @@
 #include "stats.h"
 #include "store_dossier.h"
 #include "token.h"
+#include "qrlink.h"
 #include "util.h"
 
 time_t
@@ -169,8 +170,6 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
                          NULL, NULL);
         }
     } else if (rc == DB_OK) {
-        char tok[TOKEN_LEN + 1], nonce[TOKEN_NONCE_LEN + 1];
-
         rc = db_exec(db,
                      "INSERT INTO dossier (code, unit_id, procedure_id, processing_unit_id,"
                      "                     applicant_name, applicant_address, applicant_phone,"
@@ -191,11 +190,9 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
         }
         if (rc == DB_OK) {
             /* imported dossiers can be tracked and rated by QR too */
-            token_new(r->app->secret, tok, nonce);
-            rc = db_exec(db,
-                         "INSERT INTO qr_link (nonce, kind, unit_id, dossier_id)"
-                         " VALUES (?, 'dossier', ?, ?)",
-                         DB_ARGS(DV_S(nonce), DV_I(unit), DV_I(id)), NULL, NULL);
+            struct qrlink l = { .kind = "dossier", .unit_id = unit, .dossier_id = id };
+
+            rc = qrlink_create(db, r->app->secret, &l);
         }
     }
     for (size_t i = 0; rc == DB_OK && i < d->nsteps; i++) {
@@ -203,20 +200,22 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
         time_t h = import_time(s->handed_at);
         time_t sd = s->due_at ? import_time(s->due_at) : 0, done = s->done_at ? import_time(s->done_at) : 0;
 
-        rc = db_exec(db,
-                     "INSERT INTO dossier_step (dossier_id, seq, from_unit_id, to_unit_id, giver,"
-                     "                          handed_at, due_at, done_at, result)"
-                     " VALUES (?, ?, (SELECT id FROM org_unit WHERE code = ?),"
-                     "         (SELECT id FROM org_unit WHERE code = ?), '', FROM_UNIXTIME(?),"
-                     "         IF(? = 0, NULL, FROM_UNIXTIME(?)), IF(? = 0, NULL, FROM_UNIXTIME(?)),"
-                     "         IF(? = 0 OR ? = 0, NULL,"
-                     "            IF(DATE(FROM_UNIXTIME(?) + INTERVAL 7 HOUR) < DATE(FROM_UNIXTIME(?) + INTERVAL 7 HOUR), 'early',"
-                     "            IF(DATE(FROM_UNIXTIME(?) + INTERVAL 7 HOUR) = DATE(FROM_UNIXTIME(?) + INTERVAL 7 HOUR), 'on_time', 'late'))))",
-                     DB_ARGS(DV_I(id), DV_I(s->seq ? s->seq : (int)i + 1), DV_S(s->from_unit),
-                             DV_S(s->to_unit), DV_I(h), DV_I(sd), DV_I(sd), DV_I(done),
-                             DV_I(done), DV_I(done), DV_I(sd), DV_I(done), DV_I(sd), DV_I(done),
-                             DV_I(sd)),
-                     NULL, NULL);
+        rc =
+            db_exec(db,
+                    "INSERT INTO dossier_step (dossier_id, seq, from_unit_id, to_unit_id, giver,"
+                    "                          handed_at, due_at, done_at, result)"
+                    " VALUES (?, ?, (SELECT id FROM org_unit WHERE code = ?),"
+                    "         (SELECT id FROM org_unit WHERE code = ?), '', FROM_UNIXTIME(?),"
+                    "         IF(? = 0, NULL, FROM_UNIXTIME(?)), IF(? = 0, NULL, FROM_UNIXTIME(?)),"
+                    "         IF(? = 0 OR ? = 0, NULL,"
+                    "            IF(DATE(FROM_UNIXTIME(?) + " SQL_VN_OFFSET
+                    ") < DATE(FROM_UNIXTIME(?) + " SQL_VN_OFFSET "), 'early',"
+                    "            IF(DATE(FROM_UNIXTIME(?) + " SQL_VN_OFFSET
+                    ") = DATE(FROM_UNIXTIME(?) + " SQL_VN_OFFSET "), 'on_time', 'late'))))",
+                    DB_ARGS(DV_I(id), DV_I(s->seq ? s->seq : (int)i + 1), DV_S(s->from_unit),
+                            DV_S(s->to_unit), DV_I(h), DV_I(sd), DV_I(sd), DV_I(done), DV_I(done),
+                            DV_I(done), DV_I(sd), DV_I(done), DV_I(sd), DV_I(done), DV_I(sd)),
+                    NULL, NULL);
     }
     if (rc == DB_OK) {
         /* the competent agency the papers name: the first agency the

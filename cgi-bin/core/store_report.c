@@ -62,12 +62,11 @@ report_scope(struct req *r, const char *code, struct report_scope *s, int *ok)
 
 /* The late-dossier condition, shared by counts and lists so they always agree:
  * the statutory appointment (original_due_at) falls in the period and was missed. */
-#define LATE_IN_PERIOD                                                                      \
-    "  FROM dossier d JOIN org_unit ru ON ru.id = d.unit_id"                                \
-    " WHERE ru.path LIKE ?"                                                                 \
-    "   AND d.original_due_at >= ? - INTERVAL 7 HOUR"                                       \
-    "   AND d.original_due_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"                       \
-    "   AND" LEGAL_LATE_COND
+#define LATE_IN_PERIOD                                       \
+    "  FROM dossier d JOIN org_unit ru ON ru.id = d.unit_id" \
+    " WHERE ru.path LIKE ?"                                  \
+    "   AND d.original_due_at >= ? - " SQL_VN_OFFSET         \
+    "   AND d.original_due_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET "   AND" LEGAL_LATE_COND
 #define NO_APOLOGY " AND" STATS_NO_APOLOGY
 
 /* ---- figures ---------------------------------------------------------------
@@ -228,8 +227,8 @@ figs_late(struct req *r, const struct period *p, const struct unitmap *m, long l
                   "SELECT d.unit_id," STATS_DELAY ", COUNT(*), SUM(" STATS_NO_APOLOGY "),"
                   "       SUM(d.escalated_at IS NOT NULL)"
                   "  FROM dossier d"
-                  " WHERE d.original_due_at >= ? - INTERVAL 7 HOUR"
-                  "   AND d.original_due_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"
+                  " WHERE d.original_due_at >= ? - " SQL_VN_OFFSET
+                  "   AND d.original_due_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET
                   "   AND" LEGAL_LATE_COND " GROUP BY 1, 2",
                   DB_ARGS(DV_S(f), DV_S(t)), &res);
     if (rc == DB_OK) {
@@ -267,33 +266,30 @@ figs_aggregates(struct req *r, const struct period *p, const struct unitmap *m)
     }
     if (rc == DB_OK) {
         rc = db_query(r->app->db, &r->pool,
-                      "SELECT scope_id, SUM(ratings), SUM(r3), SUM(r2), SUM(r1), SUM(feedback),"
-                      "       SUM(answered), SUM(answered_on_time), SUM(att_sum), SUM(att_n),"
-                      "       SUM(time_sum), SUM(time_n), SUM(trips_sum), SUM(trips_n),"
-                      "       SUM(guide_sum), SUM(guide_n), SUM(verdicts),"
-                      "       SUM(verdicts_unsatisfied), SUM(forward_late), SUM(pakn), SUM(anonymous),"
-                      "       SUM(praise), SUM(pakn_answered), SUM(pakn_on_time), SUM(pakn_unhappy)"
-                      "  FROM stat_day WHERE scope = 'unit' AND day BETWEEN ? AND ? GROUP BY 1",
+                      "SELECT sd.scope_id," STATS_DAY_SUMS "  FROM stat_day sd"
+                      " WHERE sd.scope = 'unit' AND sd.day BETWEEN ? AND ? GROUP BY 1",
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
         struct figs *x = unitmap_get(m, dbres_get(&res, i, 0));
+        struct stat_sums t;
 
         if (x) {
-            x->ratings += col(&res, i, 1), x->r3 += col(&res, i, 2), x->r2 += col(&res, i, 3);
-            x->r1 += col(&res, i, 4), x->feedback += col(&res, i, 5);
-            x->answered += col(&res, i, 6), x->answered_on_time += col(&res, i, 7);
-            for (size_t k = 0; k < 4; k++) {
-                x->crit_sum[k] += col(&res, i, 8 + 2 * k);
-                x->crit_n[k] += col(&res, i, 9 + 2 * k);
-            }
+            stats_sums_read(&res, i, 1, &t);
+            x->ratings += t.ratings, x->r3 += t.r3, x->r2 += t.r2, x->r1 += t.r1;
+            x->feedback += t.feedback;
+            x->answered += t.answered, x->answered_on_time += t.answered_on_time;
+            x->crit_sum[0] += t.att_sum, x->crit_n[0] += t.att_n;
+            x->crit_sum[1] += t.time_sum, x->crit_n[1] += t.time_n;
+            x->crit_sum[2] += t.trips_sum, x->crit_n[2] += t.trips_n;
+            x->crit_sum[3] += t.guide_sum, x->crit_n[3] += t.guide_n;
             /* each verdict on an answer, by the day it was given, whatever
              * happened to the case afterwards */
-            x->answer_rated += col(&res, i, 16), x->answer_unsatisfied += col(&res, i, 17);
-            x->forward_late += col(&res, i, 18);
-            x->pakn += col(&res, i, 19), x->anonymous += col(&res, i, 20);
-            x->praise += col(&res, i, 21), x->pakn_answered += col(&res, i, 22);
-            x->pakn_on_time += col(&res, i, 23), x->pakn_unhappy += col(&res, i, 24);
+            x->answer_rated += t.verdicts, x->answer_unsatisfied += t.verdicts_unsatisfied;
+            x->forward_late += t.forward_late;
+            x->pakn += t.pakn, x->anonymous += t.anonymous;
+            x->praise += t.praise, x->pakn_answered += t.pakn_answered;
+            x->pakn_on_time += t.pakn_on_time, x->pakn_unhappy += t.pakn_unhappy;
         }
     }
     return rc;
@@ -316,8 +312,8 @@ figs_load(struct req *r, const struct period *p, const struct unitmap *m, long l
                       "           AND f.due_at < UTC_TIMESTAMP()),"
                       "       COUNT(*)"
                       "  FROM feedback f"
-                      " WHERE f.created_at >= ? - INTERVAL 7 HOUR"
-                      "   AND f.created_at < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR GROUP BY 1, 2",
+                      " WHERE f.created_at >= ? - " SQL_VN_OFFSET
+                      "   AND f.created_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET " GROUP BY 1, 2",
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
@@ -649,8 +645,7 @@ report_people(struct req *r, const struct report_scope *s, const struct period *
 
         if (k == 0) {
             rc = db_query(r->app->db, &r->pool,
-                          "SELECT CONCAT(c.name, ' · ', u.short_name), SUM(sd.ratings), SUM(sd.r1),"
-                          "       SUM(sd.r3)"
+                          "SELECT CONCAT(c.name, ' · ', u.short_name)," STATS_DAY_SUMS
                           "  FROM stat_day sd JOIN counter c ON c.id = sd.scope_id"
                           "  JOIN org_unit u ON u.id = c.unit_id"
                           " WHERE sd.scope = 'counter' AND u.path LIKE ? AND sd.day BETWEEN ? AND ?"
@@ -661,7 +656,7 @@ report_people(struct req *r, const struct report_scope *s, const struct period *
                           &res);
         } else {
             rc = db_query(r->app->db, &r->pool,
-                          "SELECT o.full_name, SUM(sd.ratings), SUM(sd.r1), SUM(sd.r3)"
+                          "SELECT o.full_name," STATS_DAY_SUMS
                           "  FROM stat_day sd JOIN users o ON o.id = sd.scope_id"
                           "  JOIN org_unit u ON u.id = o.unit_id"
                           " WHERE sd.scope = 'officer' AND u.path LIKE ? AND sd.day BETWEEN ? AND ?"
@@ -672,8 +667,12 @@ report_people(struct req *r, const struct report_scope *s, const struct period *
                           &res);
         }
         for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-            long long n = util_num(dbres_get(&res, i, 1)), r1 = util_num(dbres_get(&res, i, 2));
             const char *pre = pool_printf(&r->pool, "%s.%zu", prefixes[k], i);
+            struct stat_sums t;
+            long long n, r1;
+
+            stats_sums_read(&res, i, 1, &t);
+            n = t.ratings, r1 = t.r1;
 
             hset(r, pool_printf(&r->pool, "%s.name", pre), dbres_get(&res, i, 0));
             hseti(r, pool_printf(&r->pool, "%s.ratings", pre), n);
@@ -682,7 +681,7 @@ report_people(struct req *r, const struct report_scope *s, const struct period *
                 /* small numbers do not rank */
                 hseti(r, pool_printf(&r->pool, "%s.rank", pre), (long long)i + 1);
                 hset(r, pool_printf(&r->pool, "%s.ratings_share", pre), pct(r, n - r1, n));
-                hset(r, pool_printf(&r->pool, "%s.p3", pre), pct(r, util_num(dbres_get(&res, i, 3)), n));
+                hset(r, pool_printf(&r->pool, "%s.p3", pre), pct(r, t.r3, n));
             }
         }
     }
@@ -699,7 +698,7 @@ report_corrections(struct req *r, const struct report_scope *s, const struct per
 
     rc = db_query(r->app->db, &r->pool,
                   "SELECT DATE_FORMAT(c.month, '%m/%Y'),"
-                  "       DATE_FORMAT(c.corrected_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                  "       DATE_FORMAT(c.corrected_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
                   "       SUM(c.late_before), SUM(c.late_after), SUM(c.ontime_before),"
                   "       SUM(c.ontime_after)"
                   "  FROM stat_correction c JOIN org_unit u ON u.id = c.unit_id"
@@ -759,18 +758,20 @@ report_trend(struct req *r, const struct report_scope *s)
  * lists of the same kind use the same conditions as the aggregates, so every
  * figure of the dashboard is the number of rows of its list. */
 
+/* The column macros and the lists below are laid out by hand, column by column. */
+/* clang-format off */
 #define DOSSIER_LINK " CONCAT('/can-bo/ho-so/', d.code), d.code, ru.short_name,"
 #define CASE_LINK " CONCAT('/can-bo/phan-anh/', f.code), f.code, u.short_name,"
-#define LOCAL_DATE(c) " COALESCE(DATE_FORMAT(" c " + INTERVAL 7 HOUR, '%d/%m/%Y'), '')"
+#define LOCAL_DATE(c) " COALESCE(DATE_FORMAT(" c " + " SQL_VN_OFFSET ", '%d/%m/%Y'), '')"
 #define IN_PERIOD(c)                                                                        \
-    " AND " c " >= ? - INTERVAL 7 HOUR AND " c " < ? + INTERVAL 1 DAY - INTERVAL 7 HOUR"
+    " AND " c " >= ? - " SQL_VN_OFFSET " AND " c " < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET
 #define FINISHED_IN_PERIOD                                                                  \
     "  FROM dossier d JOIN org_unit ru ON ru.id = d.unit_id"                                \
     " WHERE ru.path LIKE ? AND d.status NOT IN ('refused','stopped')" IN_PERIOD("d.finished_at")
 #define FINISHED_COLS                                                                       \
     DOSSIER_LINK " d.applicant_name," LOCAL_DATE("d.original_due_at") ","                  \
     LOCAL_DATE("d.finished_at") ", d.status,"                                              \
-    " DATEDIFF(d.finished_at + INTERVAL 7 HOUR, d.original_due_at + INTERVAL 7 HOUR)"
+    " DATEDIFF(d.finished_at + " SQL_VN_OFFSET ", d.original_due_at + " SQL_VN_OFFSET ")"
 #define LATE_COLS                                                                           \
     DOSSIER_LINK " d.applicant_name," LOCAL_DATE("d.original_due_at") ","                  \
     LOCAL_DATE("d.finished_at") ", d.status,"
@@ -782,7 +783,7 @@ report_trend(struct req *r, const struct report_scope *s)
 #define RATINGS_COLS                                                                        \
     " COALESCE(CONCAT('/can-bo/ho-so/', d.code), ''), COALESCE(d.code, x.ref), u.short_name," \
     " COALESCE(c.name, ''), COALESCE(o.full_name, ''),"                                     \
-    " DATE_FORMAT(x.created_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'), x.level, x.comment"
+    " DATE_FORMAT(x.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'), x.level, x.comment"
 #define FEEDBACK_FROM                                                                       \
     "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"                                \
     " WHERE u.path LIKE ?" IN_PERIOD("f.created_at")                                       \
@@ -800,7 +801,7 @@ report_trend(struct req *r, const struct report_scope *s)
     "   AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)"
 #define PAKN_ANSWER_COLS                                                                    \
     CASE_LINK LOCAL_DATE("f.created_at") "," LOCAL_DATE("f.due_at") ","                    \
-    " DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%d/%m/%Y'), IF(e.at <= f.due_at, 'yes', 'no'),"  \
+    " DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d/%m/%Y'), IF(e.at <= f.due_at, 'yes', 'no'),"  \
     " IF(" STATS_PAKN_UNHAPPY ", 'yes', 'no')"
 
 /* The prepared-statement cache knows a statement by the address of its text:
@@ -827,13 +828,13 @@ static const struct list_def {
     LIST("finished", FINISHED_COLS, FINISHED_IN_PERIOD, " ORDER BY d.finished_at, d.id", 0,
       { [5] = "Dossier.St" }),
     LIST("early", FINISHED_COLS, FINISHED_IN_PERIOD
-      " AND DATE(d.finished_at + INTERVAL 7 HOUR) < DATE(d.original_due_at + INTERVAL 7 HOUR)",
+      " AND DATE(d.finished_at + " SQL_VN_OFFSET ") < DATE(d.original_due_at + " SQL_VN_OFFSET ")",
       " ORDER BY d.finished_at, d.id", 0, { [5] = "Dossier.St" }),
     LIST("on_time", FINISHED_COLS, FINISHED_IN_PERIOD
-      " AND DATE(d.finished_at + INTERVAL 7 HOUR) = DATE(d.original_due_at + INTERVAL 7 HOUR)",
+      " AND DATE(d.finished_at + " SQL_VN_OFFSET ") = DATE(d.original_due_at + " SQL_VN_OFFSET ")",
       " ORDER BY d.finished_at, d.id", 0, { [5] = "Dossier.St" }),
     LIST("late_finished", FINISHED_COLS, FINISHED_IN_PERIOD
-      " AND DATE(d.finished_at + INTERVAL 7 HOUR) > DATE(d.original_due_at + INTERVAL 7 HOUR)",
+      " AND DATE(d.finished_at + " SQL_VN_OFFSET ") > DATE(d.original_due_at + " SQL_VN_OFFSET ")",
       " ORDER BY d.finished_at, d.id", 0, { [5] = "Dossier.St" }),
     LIST("late",
       LATE_COLS " (SELECT COUNT(*) FROM apology a WHERE a.dossier_id = d.id AND a.status <> 'draft')",
@@ -869,7 +870,7 @@ static const struct list_def {
       " ORDER BY f.created_at, f.id", 1, { [2] = "Lead.Kind", [5] = "Fb.Statuses" }),
     LIST("answered",
       CASE_LINK " f.kind," LOCAL_DATE("f.created_at") "," LOCAL_DATE("f.due_at") ","
-      " DATE_FORMAT(e.at + INTERVAL 7 HOUR, '%d/%m/%Y'), IF(e.at <= f.due_at, 'yes', 'no')",
+      " DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d/%m/%Y'), IF(e.at <= f.due_at, 'yes', 'no')",
       "  FROM feedback_event e JOIN feedback f ON f.id = e.feedback_id"
       "  JOIN org_unit u ON u.id = f.unit_id"
       " WHERE u.path LIKE ? AND e.event = 'answer'" IN_PERIOD("e.at")
@@ -883,7 +884,7 @@ static const struct list_def {
      * unit that gave the answer: a reopen or a new answer does not remove it */
     LIST("answer_unsatisfied",
       CASE_LINK " f.kind," LOCAL_DATE("f.created_at") "," LOCAL_DATE("e.at") ","
-      " DATE_FORMAT(v.at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'), f.status",
+      " DATE_FORMAT(v.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'), f.status",
       "  FROM feedback_verdict v JOIN feedback f ON f.id = v.feedback_id"
       "  JOIN org_unit u ON u.id = v.unit_id"
       "  LEFT JOIN feedback_event e ON e.id = v.answer_id"
@@ -1049,26 +1050,25 @@ report_list_each(struct req *r, const struct report_scope *s, const struct perio
     return db_query_each(r->app->db, l->rows, args, n, 1000, list_batch, &ls);
 }
 
-#define AUDIT_SQL(limit)                                                                        \
-    "SELECT DATE_FORMAT(a.at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i:%s'), o.full_name,"             \
-    "       REPLACE(a.action, '.', '_'),"                                                       \
-    "       COALESCE(f.code, d.code, ''),"                                                      \
-    "       CASE WHEN f.code IS NOT NULL THEN CONCAT('/can-bo/phan-anh/', f.code)"              \
-    "            WHEN d.code IS NOT NULL THEN CONCAT('/can-bo/ho-so/', d.code) ELSE '' END,"   \
-    "       a.ip, LEFT(a.detail, 200)"                                                          \
-    "  FROM audit_log a JOIN users o ON o.id = a.actor_id"                                      \
-    "  JOIN org_unit u ON u.id = o.unit_id"                                                     \
-    "  LEFT JOIN feedback f ON a.object_type = 'feedback' AND f.id = a.object_id"               \
-    "  LEFT JOIN dossier d ON a.object_type = 'dossier' AND d.id = a.object_id"                 \
-    " WHERE u.path LIKE ?"                                                                      \
-    /* the confidential-subject rule: nothing of a case about the viewer */                    \
-    "   AND NOT COALESCE(a.object_type = 'feedback' AND f.identity = 'confidential'"           \
-    "                    AND f.officer_id <=> ?, 0)"                                            \
-    "   AND (? = 0 OR a.actor_id = ?)"                                                          \
-    "   AND (? = '' OR REPLACE(a.action, '.', '_') = ?)"                                        \
-    "   AND (? = '' OR f.code = ? OR d.code = ?)"                                               \
-    "   AND (? = '' OR a.at >= CAST(? AS DATETIME) - INTERVAL 7 HOUR)"                          \
-    "   AND (? = '' OR a.at < CAST(? AS DATETIME) + INTERVAL 1 DAY - INTERVAL 7 HOUR)"          \
+#define AUDIT_SQL(limit)                                                                           \
+    "SELECT DATE_FORMAT(a.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i:%s'), o.full_name,"              \
+    "       REPLACE(a.action, '.', '_'),"                                                          \
+    "       COALESCE(f.code, d.code, ''),"                                                         \
+    "       CASE WHEN f.code IS NOT NULL THEN CONCAT('/can-bo/phan-anh/', f.code)"                 \
+    "            WHEN d.code IS NOT NULL THEN CONCAT('/can-bo/ho-so/', d.code) ELSE '' END,"       \
+    "       a.ip, LEFT(a.detail, 200)"                                                             \
+    "  FROM audit_log a JOIN users o ON o.id = a.actor_id"                                         \
+    "  JOIN org_unit u ON u.id = o.unit_id"                                                        \
+    "  LEFT JOIN feedback f ON a.object_type = 'feedback' AND f.id = a.object_id"                  \
+    "  LEFT JOIN dossier d ON a.object_type = 'dossier' AND d.id = a.object_id"                    \
+    " WHERE u.path LIKE ?" /* the confidential-subject rule: nothing of a case about the viewer */ \
+    "   AND NOT COALESCE(a.object_type = 'feedback' AND f.identity = 'confidential'"               \
+    "                    AND f.officer_id <=> ?, 0)"                                               \
+    "   AND (? = 0 OR a.actor_id = ?)"                                                             \
+    "   AND (? = '' OR REPLACE(a.action, '.', '_') = ?)"                                           \
+    "   AND (? = '' OR f.code = ? OR d.code = ?)"                                                  \
+    "   AND (? = '' OR a.at >= CAST(? AS DATETIME) - " SQL_VN_OFFSET ")"                           \
+    "   AND (? = '' OR a.at < CAST(? AS DATETIME) + INTERVAL 1 DAY - " SQL_VN_OFFSET ")"           \
     " ORDER BY a.id DESC " limit
 
 /* The arguments of AUDIT_SQL before its LIMIT; args holds 14. */

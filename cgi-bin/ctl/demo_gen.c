@@ -613,7 +613,7 @@ static const char sql_fverdict[] =
 
 static const char sql_fverdict_stat[] =
     "INSERT INTO stat_day (scope, scope_id, day, verdicts, verdicts_unsatisfied)"
-    " SELECT 'unit', v.unit_id, DATE(v.at + INTERVAL 7 HOUR), COUNT(*), SUM(v.satisfied = 0)"
+    " SELECT 'unit', v.unit_id, DATE(v.at + " SQL_VN_OFFSET "), COUNT(*), SUM(v.satisfied = 0)"
     " FROM feedback_verdict v WHERE v.feedback_id >= ? AND v.feedback_id < ?"
     " GROUP BY 2, 3"
     " ON DUPLICATE KEY UPDATE verdicts = verdicts + VALUES(verdicts),"

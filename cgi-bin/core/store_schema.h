@@ -1,0 +1,22 @@
+/* store_schema.h — the statements of motcuactl about the database itself:
+ * which migrations are applied, whether a database is empty.  The functions
+ * take the database handle and a pool, never a request. */
+#ifndef MOTCUA_STORE_SCHEMA_H
+#define MOTCUA_STORE_SCHEMA_H
+
+#include "db.h"
+#include "util.h"
+
+/* Create the table of applied migrations if it is not there. */
+enum db_rc schema_prepare(struct db *db);
+
+/* Has the migration of this file name been applied?  *yes 1 or 0. */
+enum db_rc schema_applied(struct db *db, struct pool *p, const char *name, int *yes);
+
+/* Note the migration of this file name as applied. */
+enum db_rc schema_mark_applied(struct db *db, const char *name);
+
+/* How many tables the database named dbname has, into *n. */
+enum db_rc schema_table_count(struct db *db, struct pool *p, const char *dbname, long long *n);
+
+#endif

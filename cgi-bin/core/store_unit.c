@@ -1,0 +1,662 @@
+/* store_unit.c — units (the tree, created, edited, moved, closed), their
+ * counters and the counters' rating tablets.  See store_unit.h. */
+#include "store_unit.h"
+
+#include <string.h>
+
+#include "calendar.h"
+
+/* ---- units ------------------------------------------------------------- */
+
+enum db_rc
+unit_find(struct db *db, struct pool *p, const char *code, int lock, struct unit *u)
+{
+    enum { C_ID, C_CODE, C_PATH, C_FROM, C_TO };
+#define UNIT_FIND                                                 \
+    "SELECT id, code, path, DATE_FORMAT(valid_from, '%Y-%m-%d')," \
+    "       COALESCE(DATE_FORMAT(valid_to, '%Y-%m-%d'), '')"      \
+    "  FROM org_unit WHERE code = ?"
+    struct dbres res;
+    enum db_rc rc;
+
+    memset(u, 0, sizeof(*u));
+    if (code == NULL) {
+        return DB_OK;
+    }
+    rc = db_query(db, p, lock ? UNIT_FIND " FOR UPDATE" : UNIT_FIND, DB_ARGS(DV_S(code)), &res);
+#undef UNIT_FIND
+    if (rc == DB_OK && res.nrows == 1) {
+        u->id = util_num(dbres_get(&res, 0, C_ID));
+        u->code = dbres_get(&res, 0, C_CODE);
+        u->path = dbres_get(&res, 0, C_PATH);
+        u->valid_from = dbres_get(&res, 0, C_FROM);
+        u->valid_to = dbres_get(&res, 0, C_TO);
+    }
+    return rc;
+}
+
+enum db_rc
+unit_list_all(struct db *db, struct pool *p, struct unit_row **rows, size_t *n)
+{
+    enum { C_ID, C_PARENT, C_CODE, C_NAME, C_SHORT, C_LEVEL, C_PATH, C_TO, C_COUNTERS };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT u.id, COALESCE(u.parent_id, 0), u.code, u.name,"
+                  "       COALESCE(u.short_name, ''), u.level, u.path,"
+                  "       COALESCE(DATE_FORMAT(u.valid_to, '%Y-%m-%d'), ''),"
+                  "       (SELECT COUNT(*) FROM counter c WHERE c.unit_id = u.id AND c.active = 1)"
+                  "  FROM org_unit u ORDER BY u.sort_order, u.name, u.id",
+                  DB_NOARGS, &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        struct unit_row *u = &(*rows)[i];
+
+        u->id = util_num(dbres_get(&res, i, C_ID));
+        u->parent = util_num(dbres_get(&res, i, C_PARENT));
+        u->code = dbres_get(&res, i, C_CODE);
+        u->name = dbres_get(&res, i, C_NAME);
+        u->short_name = dbres_get(&res, i, C_SHORT);
+        u->level = dbres_get(&res, i, C_LEVEL);
+        u->path = dbres_get(&res, i, C_PATH);
+        u->valid_to = dbres_get(&res, i, C_TO);
+        u->counters = util_num(dbres_get(&res, i, C_COUNTERS));
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+unit_details_get(struct db *db, struct pool *p, const char *code, struct unit_details *d,
+                 int *found)
+{
+    enum {
+        C_PARENT,
+        C_CODE,
+        C_NAME,
+        C_SHORT,
+        C_LEVEL,
+        C_ADDRESS,
+        C_HOTLINE,
+        C_EMAIL,
+        C_HOURS,
+        C_FROM,
+        C_SORT,
+        C_PLACE,
+        C_HEAD,
+        C_SIGNS,
+        C_ID,
+        C_PATH,
+        C_TO,
+        C_USERS
+    };
+    struct dbres res;
+    enum db_rc rc;
+
+    memset(d, 0, sizeof(*d));
+    *found = 0;
+    rc = db_query(db, p,
+                  "SELECT COALESCE(p.code, ''), u.code, u.name, COALESCE(u.short_name, ''),"
+                  "       u.level, COALESCE(u.address, ''), COALESCE(u.hotline, ''),"
+                  "       COALESCE(u.email, ''), COALESCE(u.opening_hours, ''),"
+                  "       DATE_FORMAT(u.valid_from, '%Y-%m-%d'), u.sort_order,"
+                  "       COALESCE(u.place, ''), COALESCE(u.head_title, ''), u.parent_signs,"
+                  "       u.id, u.path, COALESCE(DATE_FORMAT(u.valid_to, '%Y-%m-%d'), ''),"
+                  "       (SELECT COUNT(*) FROM users s WHERE s.unit_id = u.id AND s.disabled = 0)"
+                  "  FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id WHERE u.code = ?",
+                  DB_ARGS(DV_S(code)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *found = 1;
+    d->f.parent = dbres_get(&res, 0, C_PARENT);
+    d->f.code = dbres_get(&res, 0, C_CODE);
+    d->f.name = dbres_get(&res, 0, C_NAME);
+    d->f.short_name = dbres_get(&res, 0, C_SHORT);
+    d->f.level = dbres_get(&res, 0, C_LEVEL);
+    d->f.address = dbres_get(&res, 0, C_ADDRESS);
+    d->f.hotline = dbres_get(&res, 0, C_HOTLINE);
+    d->f.email = dbres_get(&res, 0, C_EMAIL);
+    d->f.opening_hours = dbres_get(&res, 0, C_HOURS);
+    d->f.valid_from = dbres_get(&res, 0, C_FROM);
+    d->f.sort_order = dbres_get(&res, 0, C_SORT);
+    d->f.place = dbres_get(&res, 0, C_PLACE);
+    d->f.head_title = dbres_get(&res, 0, C_HEAD);
+    d->f.parent_signs = dbres_get(&res, 0, C_SIGNS);
+    d->id = util_num(dbres_get(&res, 0, C_ID));
+    d->path = dbres_get(&res, 0, C_PATH);
+    d->valid_to = dbres_get(&res, 0, C_TO);
+    d->users = util_num(dbres_get(&res, 0, C_USERS));
+    return DB_OK;
+}
+
+enum db_rc
+unit_insert(struct db *db, const struct unit_in *in, const char *parent_path, long long *id)
+{
+    unsigned long long new_id = 0;
+    enum db_rc rc;
+
+    rc = db_exec(db,
+                 "INSERT INTO org_unit (parent_id, code, name, short_name, level, address,"
+                 "       hotline, email, opening_hours, valid_from, sort_order, place,"
+                 "       head_title, parent_signs)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 DB_ARGS(in->parent_id ? DV_I(in->parent_id) : DV_NULL, DV_S(in->code),
+                         DV_S(in->name), DV_S(in->short_name), DV_S(in->level), DV_S(in->address),
+                         DV_S(in->hotline), DV_S(in->email), DV_S(in->opening_hours),
+                         DV_S(in->valid_from), DV_I(in->sort_order), DV_S(in->place),
+                         DV_S(in->head_title), DV_S(in->parent_signs ? in->parent_signs : "none")),
+                 NULL, &new_id);
+    *id = (long long)new_id;
+    /* the path names the new id, known only after the insert */
+    if (rc == DB_OK) {
+        rc = db_exec(db, "UPDATE org_unit SET path = CONCAT(?, id, '/') WHERE id = ?",
+                     DB_ARGS(DV_S(parent_path), DV_I(*id)), NULL, NULL);
+    }
+    return rc;
+}
+
+enum db_rc
+unit_update(struct db *db, long long id, const struct unit_in *in)
+{
+    return db_exec(db,
+                   "UPDATE org_unit SET parent_id = ?, name = ?, short_name = ?, level = ?,"
+                   "       address = ?, hotline = ?, email = ?, opening_hours = ?,"
+                   "       valid_from = ?, sort_order = ?, place = ?, head_title = ?,"
+                   "       parent_signs = ? WHERE id = ?",
+                   DB_ARGS(in->parent_id ? DV_I(in->parent_id) : DV_NULL, DV_S(in->name),
+                           DV_S(in->short_name), DV_S(in->level), DV_S(in->address),
+                           DV_S(in->hotline), DV_S(in->email), DV_S(in->opening_hours),
+                           DV_S(in->valid_from), DV_I(in->sort_order), DV_S(in->place),
+                           DV_S(in->head_title), DV_S(in->parent_signs ? in->parent_signs : "none"),
+                           DV_I(id)),
+                   NULL, NULL);
+}
+
+enum db_rc
+unit_parent_of(struct db *db, struct pool *p, const char *code, long long *parent_id)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *parent_id = 0;
+    rc = db_query(db, p, "SELECT COALESCE(parent_id, 0) FROM org_unit WHERE code = ?",
+                  DB_ARGS(DV_S(code)), &res);
+    if (rc == DB_OK) {
+        *parent_id = util_num(dbres_get(&res, 0, 0));
+    }
+    return rc;
+}
+
+enum db_rc
+unit_move_paths(struct db *db, const char *from, const char *to)
+{
+    return db_exec(db,
+                   "UPDATE org_unit SET path = CONCAT(?, SUBSTRING(path, ?))"
+                   " WHERE path LIKE CONCAT(?, '%')",
+                   DB_ARGS(DV_S(to), DV_I((long long)strlen(from) + 1), DV_S(from)), NULL, NULL);
+}
+
+enum db_rc
+unit_set_valid_to(struct db *db, long long id, const char *valid_to)
+{
+    return db_exec(db, "UPDATE org_unit SET valid_to = ? WHERE id = ?",
+                   DB_ARGS(DV_S(valid_to), DV_I(id)), NULL, NULL);
+}
+
+enum db_rc
+unit_count(struct db *db, struct pool *p, long long *n)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    rc = db_query(db, p, "SELECT COUNT(*) FROM org_unit", DB_NOARGS, &res);
+    *n = rc == DB_OK ? util_num(dbres_get(&res, 0, 0)) : 0;
+    return rc;
+}
+
+enum db_rc
+unit_paths_rebuild(struct db *db)
+{
+    enum db_rc rc;
+
+    rc = db_exec(db,
+                 "UPDATE org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id"
+                 "   SET u.path = CONCAT('/', u.id, '/') WHERE u.parent_id IS NULL",
+                 DB_NOARGS, NULL, NULL);
+    for (int depth = 0; rc == DB_OK && depth < 8; depth++) {
+        rc = db_exec(db,
+                     "UPDATE org_unit u JOIN org_unit p ON p.id = u.parent_id"
+                     "   SET u.path = CONCAT(p.path, u.id, '/') WHERE p.path <> ''",
+                     DB_NOARGS, NULL, NULL);
+    }
+    return rc;
+}
+
+enum db_rc
+unit_list_public(struct db *db, struct pool *p, const char *code, struct public_unit **rows,
+                 size_t *n)
+{
+    enum { C_ID, C_CODE, C_NAME, C_ADDRESS, C_HOTLINE, C_EMAIL, C_HOURS };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT u.id, u.code, u.name, u.address, u.hotline, u.email, u.opening_hours"
+                  "  FROM org_unit u WHERE u.valid_to IS NULL"
+                  "   AND (u.code = ? OR (? IS NULL AND EXISTS (SELECT 1 FROM counter c"
+                  "                      WHERE c.unit_id = u.id AND c.active = 1)))"
+                  " ORDER BY u.sort_order, u.name",
+                  DB_ARGS(DV_S(code), DV_S(code)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        struct public_unit *u = &(*rows)[i];
+
+        u->id = util_num(dbres_get(&res, i, C_ID));
+        u->code = dbres_get(&res, i, C_CODE);
+        u->name = dbres_get(&res, i, C_NAME);
+        u->address = dbres_get(&res, i, C_ADDRESS);
+        u->hotline = dbres_get(&res, i, C_HOTLINE);
+        u->email = dbres_get(&res, i, C_EMAIL);
+        u->hours = dbres_get(&res, i, C_HOURS);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+counter_list_public(struct db *db, struct pool *p, struct public_counter **rows, size_t *n)
+{
+    enum { C_UNIT, C_ID, C_NAME, C_NONCE };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT c.unit_id, c.id, c.name,"
+                  "       (SELECT q.nonce FROM qr_link q WHERE q.counter_id = c.id"
+                  "           AND q.kind = 'counter' AND q.revoked_at IS NULL"
+                  "         ORDER BY q.id DESC LIMIT 1)"
+                  "  FROM counter c WHERE c.active = 1 ORDER BY c.unit_id, c.sort_order, c.code",
+                  DB_NOARGS, &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].unit_id = util_num(dbres_get(&res, i, C_UNIT));
+        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
+        (*rows)[i].name = dbres_get(&res, i, C_NAME);
+        (*rows)[i].nonce = dbres_get(&res, i, C_NONCE);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+unit_admin_counts(struct db *db, struct pool *p, struct admin_counts *c)
+{
+    enum { C_UNITS, C_COUNTERS, C_USERS, C_QR, C_API };
+    struct dbres res;
+    enum db_rc rc;
+
+    memset(c, 0, sizeof(*c));
+    rc = db_query(db, p,
+                  "SELECT (SELECT COUNT(*) FROM org_unit WHERE valid_to IS NULL),"
+                  "       (SELECT COUNT(*) FROM counter WHERE active = 1),"
+                  "       (SELECT COUNT(*) FROM users WHERE disabled = 0),"
+                  "       (SELECT COUNT(*) FROM qr_link WHERE revoked_at IS NULL"
+                  "           AND kind <> 'dossier'),"
+                  "       (SELECT COUNT(*) FROM api_client WHERE active = 1)",
+                  DB_NOARGS, &res);
+    if (rc == DB_OK) {
+        c->units = util_num(dbres_get(&res, 0, C_UNITS));
+        c->counters = util_num(dbres_get(&res, 0, C_COUNTERS));
+        c->users = util_num(dbres_get(&res, 0, C_USERS));
+        c->qr = util_num(dbres_get(&res, 0, C_QR));
+        c->api = util_num(dbres_get(&res, 0, C_API));
+    }
+    return rc;
+}
+
+/* ---- counters ---------------------------------------------------------- */
+
+enum db_rc
+counter_list_unit(struct db *db, struct pool *p, long long unit_id, struct counter_full_row **rows,
+                  size_t *n)
+{
+    enum { C_ID, C_CODE, C_NAME, C_ACTIVE, C_NONCE };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT c.id, c.code, c.name, c.active,"
+                  "       (SELECT q.nonce FROM qr_link q WHERE q.kind = 'counter'"
+                  "           AND q.counter_id = c.id AND q.revoked_at IS NULL"
+                  "         ORDER BY q.id DESC LIMIT 1)"
+                  "  FROM counter c WHERE c.unit_id = ? ORDER BY c.sort_order, c.code",
+                  DB_ARGS(DV_I(unit_id)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        struct counter_full_row *c = &(*rows)[i];
+
+        c->id = util_num(dbres_get(&res, i, C_ID));
+        c->code = dbres_get(&res, i, C_CODE);
+        c->name = dbres_get(&res, i, C_NAME);
+        c->active = util_num(dbres_get(&res, i, C_ACTIVE)) != 0;
+        c->nonce = dbres_get(&res, i, C_NONCE);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+counter_list_active(struct db *db, struct pool *p, long long unit_id, struct counter_row **rows,
+                    size_t *n)
+{
+    enum { C_ID, C_CODE, C_NAME };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT id, code, name FROM counter WHERE unit_id = ? AND active = 1"
+                  " ORDER BY sort_order, code",
+                  DB_ARGS(DV_I(unit_id)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
+        (*rows)[i].code = dbres_get(&res, i, C_CODE);
+        (*rows)[i].name = dbres_get(&res, i, C_NAME);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+counter_is_in_unit(struct db *db, struct pool *p, long long counter_id, long long unit_id, int *yes)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *yes = 0;
+    rc = db_query(db, p, "SELECT 1 FROM counter WHERE id = ? AND unit_id = ? AND active = 1",
+                  DB_ARGS(DV_I(counter_id), DV_I(unit_id)), &res);
+    *yes = rc == DB_OK && res.nrows == 1;
+    return rc;
+}
+
+enum db_rc
+counter_find_locked(struct db *db, struct pool *p, const char *unit_code, const char *code,
+                    long long *id)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *id = 0;
+    rc = db_query(db, p,
+                  "SELECT c.id FROM counter c JOIN org_unit u ON u.id = c.unit_id"
+                  " WHERE u.code = ? AND c.code = ? FOR UPDATE",
+                  DB_ARGS(DV_S(unit_code), DV_S(code)), &res);
+    if (rc == DB_OK && res.nrows == 1) {
+        *id = util_num(dbres_get(&res, 0, 0));
+    }
+    return rc;
+}
+
+enum db_rc
+counter_insert(struct db *db, long long unit_id, const char *code, const char *name, long long *id)
+{
+    unsigned long long new_id = 0;
+    enum db_rc rc;
+
+    rc = db_exec(db,
+                 "INSERT INTO counter (unit_id, code, name, sort_order)"
+                 " SELECT ?, ?, ?, COALESCE(MAX(sort_order), 0) + 1 FROM counter WHERE unit_id = ?",
+                 DB_ARGS(DV_I(unit_id), DV_S(code), DV_S(name), DV_I(unit_id)), NULL, &new_id);
+    *id = (long long)new_id;
+    return rc;
+}
+
+enum db_rc
+counter_set_name(struct db *db, long long id, const char *name)
+{
+    return db_exec(db, "UPDATE counter SET name = ? WHERE id = ?", DB_ARGS(DV_S(name), DV_I(id)),
+                   NULL, NULL);
+}
+
+enum db_rc
+counter_set_active(struct db *db, long long id, int active)
+{
+    return db_exec(db, "UPDATE counter SET active = ? WHERE id = ?",
+                   DB_ARGS(DV_I(active ? 1 : 0), DV_I(id)), NULL, NULL);
+}
+
+enum db_rc
+counter_active_code(struct db *db, struct pool *p, const char *unit_code, const char *code,
+                    const char **stored)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *stored = NULL;
+    rc = db_query(db, p,
+                  "SELECT c.code FROM counter c JOIN org_unit u ON u.id = c.unit_id"
+                  " WHERE u.code = ? AND c.code = ? AND c.active = 1",
+                  DB_ARGS(DV_S(unit_code), DV_S(code)), &res);
+    if (rc == DB_OK && res.nrows == 1) {
+        *stored = dbres_get(&res, 0, 0);
+    }
+    return rc;
+}
+
+enum db_rc
+counter_list_all_active(struct db *db, struct pool *p, struct counter_row **rows, size_t *n)
+{
+    enum { C_ID, C_NAME };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT c.id, CONCAT(c.name, ' · ', COALESCE(u.short_name, u.name))"
+                  "  FROM counter c JOIN org_unit u ON u.id = c.unit_id"
+                  " WHERE c.active = 1 ORDER BY u.sort_order, c.sort_order",
+                  DB_NOARGS, &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
+        (*rows)[i].name = dbres_get(&res, i, C_NAME);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+counter_exists_active(struct db *db, struct pool *p, long long counter_id, int *yes)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    rc = db_query(db, p, "SELECT id FROM counter WHERE id = ? AND active = 1",
+                  DB_ARGS(DV_I(counter_id)), &res);
+    *yes = rc == DB_OK && res.nrows == 1;
+    return rc;
+}
+
+/* ---- counters' rating tablets ------------------------------------------- */
+
+enum db_rc
+kiosk_list(struct db *db, struct pool *p, struct kiosk_row **rows, size_t *n)
+{
+    enum { C_ID, C_NAME, C_COUNTER, C_UNIT, C_CREATED, C_REVOKED, C_LAST };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT k.id, k.name, c.name, COALESCE(u.short_name, u.name),"
+                  "       DATE_FORMAT(k.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                  "       k.revoked_at IS NOT NULL,"
+                  "       DATE_FORMAT(k.last_rating + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')"
+                  "  FROM kiosk_device k JOIN counter c ON c.id = k.counter_id"
+                  "  JOIN org_unit u ON u.id = c.unit_id"
+                  " ORDER BY k.revoked_at IS NOT NULL, u.sort_order, c.sort_order",
+                  DB_NOARGS, &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        struct kiosk_row *k = &(*rows)[i];
+
+        k->id = util_num(dbres_get(&res, i, C_ID));
+        k->name = dbres_get(&res, i, C_NAME);
+        k->counter = dbres_get(&res, i, C_COUNTER);
+        k->unit = dbres_get(&res, i, C_UNIT);
+        k->created = dbres_get(&res, i, C_CREATED);
+        k->revoked = util_num(dbres_get(&res, i, C_REVOKED)) != 0;
+        k->last = dbres_get(&res, i, C_LAST);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+kiosk_find(struct db *db, struct pool *p, const char *token_hash, int interval,
+           struct kiosk_device *k)
+{
+    enum { C_ID, C_COUNTER, C_UNIT, C_COUNTER_NAME, C_UNIT_NAME, C_LINK, C_REVOKED, C_SOON };
+    struct dbres res;
+    enum db_rc rc;
+
+    memset(k, 0, sizeof(*k));
+    rc = db_query(db, p,
+                  "SELECT k.id, k.counter_id, c.unit_id, c.name, u.name,"
+                  "       (SELECT q.id FROM qr_link q WHERE q.counter_id = c.id AND q.kind = "
+                  "'counter'"
+                  "          AND q.revoked_at IS NULL ORDER BY q.id DESC LIMIT 1),"
+                  "       k.revoked_at IS NOT NULL OR c.active = 0,"
+                  "       COALESCE(k.last_rating > UTC_TIMESTAMP() - INTERVAL ? SECOND, 0)"
+                  "  FROM kiosk_device k JOIN counter c ON c.id = k.counter_id"
+                  "  JOIN org_unit u ON u.id = c.unit_id WHERE k.token_hash = ?",
+                  DB_ARGS(DV_I(interval), DV_S(token_hash)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    k->id = util_num(dbres_get(&res, 0, C_ID));
+    k->counter_id = util_num(dbres_get(&res, 0, C_COUNTER));
+    k->unit_id = util_num(dbres_get(&res, 0, C_UNIT));
+    k->counter_name = dbres_get(&res, 0, C_COUNTER_NAME);
+    k->unit_name = dbres_get(&res, 0, C_UNIT_NAME);
+    k->link_id = util_num(dbres_get(&res, 0, C_LINK));
+    k->revoked = util_num(dbres_get(&res, 0, C_REVOKED)) != 0;
+    k->too_soon = util_num(dbres_get(&res, 0, C_SOON)) != 0;
+    return DB_OK;
+}
+
+enum db_rc
+kiosk_touch(struct db *db, long long id)
+{
+    return db_exec(db, "UPDATE kiosk_device SET last_rating = UTC_TIMESTAMP() WHERE id = ?",
+                   DB_ARGS(DV_I(id)), NULL, NULL);
+}
+
+enum db_rc
+kiosk_insert(struct db *db, long long counter_id, const char *name, const char *token_hash,
+             long long *id)
+{
+    unsigned long long new_id = 0;
+    enum db_rc rc;
+
+    rc = db_exec(db,
+                 "INSERT INTO kiosk_device (counter_id, name, token_hash, created_at)"
+                 " VALUES (?, ?, ?, UTC_TIMESTAMP())",
+                 DB_ARGS(DV_I(counter_id), DV_S(name), DV_S(token_hash)), NULL, &new_id);
+    *id = (long long)new_id;
+    return rc;
+}
+
+enum db_rc
+kiosk_set_revoked(struct db *db, long long id, int *done)
+{
+    unsigned long long n = 0;
+    enum db_rc rc;
+
+    rc = db_exec(db,
+                 "UPDATE kiosk_device SET revoked_at = UTC_TIMESTAMP()"
+                 " WHERE id = ? AND revoked_at IS NULL",
+                 DB_ARGS(DV_I(id)), &n, NULL);
+    *done = rc == DB_OK && n == 1;
+    return rc;
+}
+
+enum db_rc
+counter_list_open(struct db *db, struct pool *p, struct counter_row **rows, size_t *n)
+{
+    enum { C_ID, C_UNIT, C_CODE, C_NAME };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT c.id, u.code, c.code, c.name FROM counter c"
+                  "  JOIN org_unit u ON u.id = c.unit_id"
+                  " WHERE c.active = 1 AND u.valid_to IS NULL"
+                  " ORDER BY u.sort_order, u.name, c.sort_order, c.code",
+                  DB_NOARGS, &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
+        (*rows)[i].unit_code = dbres_get(&res, i, C_UNIT);
+        (*rows)[i].code = dbres_get(&res, i, C_CODE);
+        (*rows)[i].name = dbres_get(&res, i, C_NAME);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+counter_find(struct db *db, struct pool *p, long long unit_id, const char *code, long long *id)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *id = 0;
+    rc = db_query(db, p, "SELECT id FROM counter WHERE unit_id = ? AND code = ?",
+                  DB_ARGS(DV_I(unit_id), DV_S(code)), &res);
+    if (rc == DB_OK && res.nrows == 1) {
+        *id = util_num(dbres_get(&res, 0, 0));
+    }
+    return rc;
+}
