@@ -66,7 +66,8 @@ stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from
         rc = db_query(db, p,
                       "SELECT u.name," STATS_DAY_SUMS
                       "  FROM stat_day sd JOIN org_unit u ON u.id = sd.scope_id"
-                      " WHERE sd.scope = 'unit' AND sd.day BETWEEN ? AND ? AND (? = 0 OR u.id = ?)"
+                      " WHERE sd.scope = 'unit' AND sd.day BETWEEN ? AND ?"
+                      "   AND (? = 0 OR u.id = ?)"
                       " GROUP BY u.id, u.name ORDER BY u.sort_order, u.name",
                       DB_ARGS(DV_S(from), DV_S(to), DV_I(unit_id), DV_I(unit_id)), &res);
     } else {
@@ -74,7 +75,8 @@ stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from
                       "SELECT CONCAT(c.name, ' · ', u.short_name)," STATS_DAY_SUMS
                       "  FROM stat_day sd JOIN counter c ON c.id = sd.scope_id"
                       "  JOIN org_unit u ON u.id = c.unit_id"
-                      " WHERE sd.scope = 'counter' AND sd.day BETWEEN ? AND ? AND (? = 0 OR u.id = ?)"
+                      " WHERE sd.scope = 'counter' AND sd.day BETWEEN ? AND ?"
+                      "   AND (? = 0 OR u.id = ?)"
                       " GROUP BY c.id, c.name, u.short_name ORDER BY u.sort_order, c.sort_order",
                       DB_ARGS(DV_S(from), DV_S(to), DV_I(unit_id), DV_I(unit_id)), &res);
     }
