@@ -36,7 +36,6 @@
 #include "util.h"
 #include "worker.h"
 
-#define ROLE "admin"
 #define USERS_MAX 500        /* a list longer than this asks for a unit filter */
 
 static const char *const levels[] = { "ministry", "province", "department", "district",
@@ -314,7 +313,7 @@ static int
 home(struct req *r)
 {
     struct admin_counts c;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -370,7 +369,7 @@ static int
 units_page(struct req *r)
 {
     struct tree t;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -439,7 +438,7 @@ static int
 unit_new_page(struct req *r)
 {
     char d[11];
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
 
     if (rc != 0) {
         return rc;
@@ -457,7 +456,7 @@ unit_create(struct req *r)
     struct unit parent;
     struct unit_in in;
     long long id = 0;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -562,7 +561,7 @@ unit_render(struct req *r, int status, int keep)
 static int
 unit_page(struct req *r)
 {
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
 
     return rc ? rc : unit_render(r, 200, 0);
 }
@@ -575,7 +574,7 @@ unit_save(struct req *r)
     struct unit self, parent;
     struct unit_in in;
     long long old_parent = 0;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -642,7 +641,7 @@ unit_validity(struct req *r, int close)
     static const struct fld f[] = { { "valid_to", V_DATE, 1, 0, 0, NULL, "Date" } };
     struct val v[1];
     struct unit u;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -718,7 +717,7 @@ counter_create(struct req *r)
     struct unit u;
     long long id = 0;
     unsigned long long qid = 0;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -767,7 +766,7 @@ counter_rename(struct req *r)
     static const struct fld f[] = { { "rename", V_TEXT, 1, 1, 255, NULL, "Name" } };
     struct val v[1];
     long long id;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -798,7 +797,7 @@ counter_active(struct req *r)
 {
     const char *a = req_form(r, "active");
     long long id;
-    int rc = staff_begin(r, ROLE), on;
+    int rc = staff_page(r), on;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -831,7 +830,7 @@ counter_deactivate_page(struct req *r)
 {
     static const char *const hidden[] = { "active", "0", NULL };
     const char *code;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -902,7 +901,7 @@ users_page(struct req *r)
     struct user_row *u;
     size_t n;
     const char *unit = req_query(r, "don-vi");
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -935,7 +934,7 @@ user_new_render(struct req *r, int status)
 static int
 user_new_page(struct req *r)
 {
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
 
     if (rc != 0) {
         return rc;
@@ -967,7 +966,7 @@ user_create(struct req *r)
     struct user_in in;
     char hash[crypto_pwhash_STRBYTES];
     long long id = 0;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1063,7 +1062,7 @@ user_render(struct req *r, int status, int keep)
 static int
 user_page(struct req *r)
 {
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
 
     return rc ? rc : user_render(r, 200, 0);
 }
@@ -1075,7 +1074,7 @@ user_save(struct req *r)
     struct unit u;
     struct user_in in;
     long long id;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1134,7 +1133,7 @@ static int
 user_disabled(struct req *r, int disable)
 {
     long long id;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1185,7 +1184,7 @@ user_password(struct req *r)
     struct val v[1];
     char hash[crypto_pwhash_STRBYTES];
     long long id;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1262,7 +1261,7 @@ kinds_render(struct req *r, int status, const char *edited)
 static int
 kinds_page(struct req *r)
 {
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
 
     return rc ? rc : kinds_render(r, 200, NULL);
 }
@@ -1271,7 +1270,7 @@ static int
 kind_save(struct req *r)
 {
     struct val v[NELEM(kind_fields)];
-    int rc = staff_begin(r, ROLE), found = 0;
+    int rc = staff_page(r), found = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1378,7 +1377,7 @@ rules_render(struct req *r, int status, const char *edited)
 static int
 rules_page(struct req *r)
 {
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
 
     if (rc != 0) {
         return rc;
@@ -1400,7 +1399,7 @@ rule_save(struct req *r, int create)
     struct val v[A__MAX];
     struct legal_rule_in in;
     const char *ver;
-    int rc = staff_begin(r, ROLE), found;
+    int rc = staff_page(r), found;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1589,7 +1588,7 @@ static int
 calendar_page(struct req *r)
 {
     const char *day = req_query(r, "ngay");
-    int rc = staff_begin(r, ROLE), d, year = year_of(r);
+    int rc = staff_page(r), d, year = year_of(r);
 
     if (rc != 0) {
         return rc;
@@ -1624,7 +1623,7 @@ calendar_save(struct req *r)
     struct calendar_day_in in;
     const struct cal *cal;
     unsigned mask;
-    int rc = staff_begin(r, ROLE), working, rest_day, y;
+    int rc = staff_page(r), working, rest_day, y;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1676,7 +1675,7 @@ static int
 calendar_delete(struct req *r)
 {
     const char *day = req_form(r, "day");
-    int rc = staff_begin(r, ROLE), d, y, done = 0;
+    int rc = staff_page(r), d, y, done = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1766,7 +1765,7 @@ static int
 qr_page(struct req *r)
 {
     const char *unit = req_query(r, "don-vi");
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
 
     if (rc != 0) {
         return rc;
@@ -1782,7 +1781,7 @@ qr_revoke_common(struct req *r, int replace)
     struct qrlink l;
     const char *unit_code;
     unsigned long long nid = 0;
-    int rc = staff_begin(r, ROLE), revoked;
+    int rc = staff_page(r), revoked;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1818,7 +1817,7 @@ qr_revoke_page(struct req *r)
 {
     struct qrlink l;
     const char *unit_code;
-    int rc = staff_begin(r, ROLE), revoked;
+    int rc = staff_page(r), revoked;
     enum db_rc dr;
     const char *hidden[3] = { "id", NULL, NULL };
 
@@ -1865,7 +1864,7 @@ qr_create(struct req *r)
     struct unit u;
     long long counter = 0, officer = 0;
     unsigned long long id = 0;
-    int rc = staff_begin(r, ROLE), yes = 0;
+    int rc = staff_page(r), yes = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1938,7 +1937,7 @@ api_render(struct req *r, int status)
 static int
 api_page(struct req *r)
 {
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
 
     return rc ? rc : api_render(r, 200);
 }
@@ -1954,7 +1953,7 @@ api_create(struct req *r)
     struct unit u;
     char key[65], hash[65];
     long long id = 0;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1996,7 +1995,7 @@ api_deactivate(struct req *r)
 {
     const char *name = NULL;
     long long id = util_num(r->arg[0]);
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -2055,7 +2054,7 @@ kiosk_render(struct req *r, int status)
 static int
 kiosk_page(struct req *r)
 {
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
 
     return rc ? rc : kiosk_render(r, 200);
 }
@@ -2070,7 +2069,7 @@ kiosk_create(struct req *r)
     struct val v[NELEM(f)];
     long long counter = util_num(req_form(r, "counter")), id = 0;
     char token[65], hash[65];
-    int rc = staff_begin(r, ROLE), yes;
+    int rc = staff_page(r), yes;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -2107,7 +2106,7 @@ static int
 kiosk_revoke(struct req *r)
 {
     long long id = util_num(req_form(r, "id"));
-    int rc = staff_begin(r, ROLE), done = 0;
+    int rc = staff_page(r), done = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -2152,7 +2151,7 @@ procedures_render(struct req *r, int status)
 static int
 procedures_page(struct req *r)
 {
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
 
     return rc ? rc : procedures_render(r, 200);
 }
@@ -2167,7 +2166,7 @@ procedures_import(struct req *r)
     char *report = NULL;
     size_t report_len = 0;
     FILE *err;
-    int fd, rc = staff_begin(r, ROLE);
+    int fd, rc = staff_page(r);
 
     if (rc != 0) {
         return rc;
@@ -2213,7 +2212,7 @@ trail_page(struct req *r)
     struct audit_trail_row *t;
     size_t n;
     long long page = 1;
-    int rc = staff_begin(r, ROLE);
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {

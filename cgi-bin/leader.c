@@ -120,7 +120,7 @@ scope_of(struct req *r, struct report_scope *s)
 {
     static const struct fld q[] = { { "don-vi", V_CODE, 0, 1, 64, NULL, NULL } };
     struct val v[NELEM(q)];
-    int ok, rc = staff_begin(r, "leader");
+    int ok, rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {

@@ -70,7 +70,7 @@ inbox(struct req *r)
     struct dbres counters;
     static const char *const ccols[] = { "id", "name", NULL };
     struct val v[Q__MAX];
-    int rc = staff_begin(r, "officer,leader,admin");
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -126,7 +126,7 @@ inbox(struct req *r)
 static int
 case_open(struct req *r, struct scope *s, struct case_row *c)
 {
-    int rc = staff_begin(r, "officer,leader");
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -414,7 +414,7 @@ evidence(struct req *r)
     char path[1024];
     struct stat sb;
     char *data;
-    int rc = staff_begin(r, "officer,leader"), fd;
+    int rc = staff_page(r), fd;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -470,7 +470,7 @@ canned_page(struct req *r)
 {
     struct canned_row *c;
     size_t n;
-    int rc = staff_begin(r, "officer,leader");
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -503,7 +503,7 @@ canned_save(struct req *r)
     const char *title, *body;
     struct val v[K__MAX];
     long long id;
-    int rc = staff_begin(r, "officer,leader"), done = 0;
+    int rc = staff_page(r), done = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -546,7 +546,7 @@ canned_delete(struct req *r)
     static const struct fld f[] = { { "id", V_INT, 1, 1, 1LL << 62, NULL, NULL } };
     struct val v[NELEM(f)];
     long long id;
-    int rc = staff_begin(r, "officer,leader"), done = 0;
+    int rc = staff_page(r), done = 0;
     enum db_rc dr;
 
     if (rc != 0) {
@@ -577,7 +577,7 @@ canned_delete(struct req *r)
 static int
 password_page(struct req *r)
 {
-    int rc = staff_begin(r, "officer,leader,admin");
+    int rc = staff_page(r);
 
     return rc ? rc : render(r, "staff/password");
 }
@@ -598,7 +598,7 @@ password_change(struct req *r)
     char hash[crypto_pwhash_STRBYTES];
     struct val v[P__MAX];
     const char *stored;
-    int rc = staff_begin(r, "officer,leader,admin");
+    int rc = staff_page(r);
     enum db_rc dr;
     const char *err = NULL;
 
@@ -665,7 +665,7 @@ dossiers_page(struct req *r)
     };
     struct val v[NELEM(q)];
     const char *f;
-    int page, rc = staff_begin(r, "officer,leader");
+    int page, rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -732,7 +732,7 @@ intake_hdf(struct req *r)
 static int
 intake_page(struct req *r)
 {
-    int rc = staff_begin(r, "officer,leader");
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -787,7 +787,7 @@ intake_submit(struct req *r)
     struct val v[I__MAX];
     struct dbres res;
     char code[64];
-    int nerr, rc = staff_begin(r, "officer,leader");
+    int nerr, rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -833,7 +833,7 @@ intake_submit(struct req *r)
 static int
 dossier_open(struct req *r, struct dossier_row *d)
 {
-    int rc = staff_begin(r, "officer,leader");
+    int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1270,7 +1270,7 @@ tracking_book(struct req *r)
         { "csv", V_FLAG, 0, 0, 0, NULL, NULL },
     };
     struct val v[NELEM(q)];
-    int from, to, rc = req_paper_lang(r) ? 500 : staff_begin(r, "officer,leader");
+    int from, to, rc = req_paper_lang(r) ? 500 : staff_page(r);
     struct dbres res;
     char f[11], t[11];
     enum db_rc dr;

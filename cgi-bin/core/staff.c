@@ -15,27 +15,6 @@
 #include "staff_mark.h"
 #include "util.h"
 
-/* The roles named in a comma-separated list ("officer,leader"), as bits. */
-static unsigned
-role_bits(const char *roles)
-{
-    unsigned bits = 0;
-
-    for (const char *p = roles; p && *p;) {
-        const char *end = strchr(p, ',');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        char one[16];
-
-        if (len < sizeof(one)) {
-            memcpy(one, p, len);
-            one[len] = '\0';
-            bits |= access_role_bit(one);
-        }
-        p = end ? end + 1 : NULL;
-    }
-    return bits;
-}
-
 int
 staff_allow(struct req *r, unsigned roles)
 {
@@ -60,12 +39,6 @@ staff_allow(struct req *r, unsigned roles)
     return 0;
 }
 
-int
-staff_require(struct req *r, const char *roles)
-{
-    return staff_allow(r, role_bits(roles));
-}
-
 enum db_rc
 staff_hdf(struct req *r)
 {
@@ -88,15 +61,10 @@ staff_hdf(struct req *r)
 }
 
 int
-staff_begin(struct req *r, const char *roles)
+staff_page(struct req *r)
 {
-    int rc = staff_require(r, roles);
-    enum db_rc dr;
+    enum db_rc dr = staff_hdf(r);
 
-    if (rc != 0) {
-        return rc;
-    }
-    dr = staff_hdf(r);
     return dr == DB_OK ? 0 : db_fail(r, dr);
 }
 

@@ -5,20 +5,20 @@
 #include "db.h"
 #include "http.h"
 
-/* Allow the request only for a signed-in user whose role is in the
- * comma-separated list roles ("officer,leader").  Returns 0 when allowed;
- * otherwise the status to return (303 to the sign-in page, or 403). */
-int staff_require(struct req *r, const char *roles);
-/* The same for the roles as bits (an ACCESS_* rule, access.h): what the
- * worker checks for every staff route before its handler. */
+/* Allow the request only for a signed-in user whose role is among roles (an
+ * ACCESS_* rule, access.h): what the worker checks for every staff route
+ * before its handler.  Returns 0 when allowed; otherwise the status to return
+ * (303 to the sign-in page, or to the password page when it must be changed,
+ * or 403). */
 int staff_allow(struct req *r, unsigned roles);
 
 /* Put the signed-in user into the page data (Req.User.*). */
 enum db_rc staff_hdf(struct req *r);
 
-/* staff_require, then staff_hdf: the start of every staff page handler.
+/* The start of every staff page handler, once the worker has checked the
+ * route's rule: the signed-in user and the menu into the page data.
  * Returns 0 to go on, or the status to return. */
-int staff_begin(struct req *r, const char *roles);
+int staff_page(struct req *r);
 
 /* The sign-in, sign-out and home pages, mounted by the officer program. */
 /* Where a role lands after signing in: the administrator on the
