@@ -25,6 +25,7 @@
 #include "qr.h"
 #include "qrlink.h"
 #include "render.h"
+#include "search.h"
 #include "session.h"
 #include "staff.h"
 #include "store_canned.h"
@@ -688,20 +689,54 @@ dossiers_page(struct req *r)
     return render(r, "staff/dossiers");
 }
 
+/* The procedure an officer picked in the intake form's one picker: the
+ * procedure field's id (a client posting it), else the text of the picker
+ * (thu_tuc) as the list offers it, "Name (national code)", or the national
+ * code alone, or the name with or without its diacritics.  Returns the row
+ * of procs, -1 when nothing matches, -2 when the text fits several. */
+static long long
+intake_pick(struct req *r, const struct dbres *procs, long long id, const char *text)
+{
+    const char *code = NULL, *open, *folded;
+    long long hit = -1;
+
+    for (size_t i = 0; id && i < procs->nrows; i++) {
+        if (util_num(dbres_get(procs, i, 0)) == id) {
+            return (long long)i;
+        }
+    }
+    if (id || text == NULL || *text == '\0') {
+        return -1;
+    }
+    /* "Name (1.000123)": the code in the last parentheses */
+    if ((open = strrchr(text, '(')) && text[strlen(text) - 1] == ')') {
+        code = pool_strndup(&r->pool, open + 1, strlen(open + 1) - 1);
+    }
+    folded = search_fold(&r->pool, text);
+    for (size_t i = 0; i < procs->nrows; i++) {
+        const char *nat = dbres_get(procs, i, 2), *name = dbres_get(procs, i, 1);
+
+        if ((code && strcmp(nat, code) == 0) || strcmp(nat, text) == 0) {
+            return (long long)i; /* a national code names one procedure */
+        }
+        if (folded && strcmp(search_fold(&r->pool, name), folded) == 0) {
+            hit = hit == -1 ? (long long)i : -2;
+        }
+    }
+    return hit;
+}
+
+/* The intake form's lists, and the procedure picked (its id; 0: ?tt= names
+ * it, if anything does) shown in the picker with its time and documents. */
 static enum db_rc
-intake_hdf(struct req *r)
+intake_hdf(struct req *r, long long proc_id)
 {
     struct dbres procs, counters;
     static const char *const pcols[] = { "id", "name", "national_code", "time_value",
                                          "time_unit", NULL };
     static const char *const ccols[] = { "id", "name", NULL };
-    static const struct fld q[] = { { "tt", V_INT, 0, 1, 1LL << 62, NULL, NULL } };
-    struct val v[NELEM(q)];
-    long long tt;
+    long long picked;
     enum db_rc rc;
-
-    input_query(r, q, NELEM(q), v);
-    tt = v[0].i;
 
     rc = db_query(r->app->db, &r->pool,
                   "SELECT id, name, national_code, time_value, time_unit, documents"
@@ -719,10 +754,25 @@ intake_hdf(struct req *r)
     }
     hset_rows(r, "Page.Procedures", &procs, pcols);
     hset_rows(r, "Page.Counters", &counters, ccols);
-    /* choosing a procedure (no JavaScript needed) fills in its document list */
-    for (size_t i = 0; tt && i < procs.nrows; i++) {
-        if (util_num(dbres_get(&procs, i, 0)) == tt && req_form(r, "documents") == NULL) {
-            hset(r, "Page.F.procedure", dbres_get(&procs, i, 0));
+    if (proc_id == 0) {
+        /* a link from elsewhere names the procedure: ?tt=<id> */
+        static const struct fld q[] = { { "tt", V_INT, 0, 1, 1LL << 62, NULL, NULL } };
+        struct val v[NELEM(q)];
+
+        input_query(r, q, NELEM(q), v);
+        proc_id = v[0].i;
+    }
+    picked = proc_id ? intake_pick(r, &procs, proc_id, NULL) : -1;
+    if (picked >= 0) {
+        size_t i = (size_t)picked;
+
+        /* the picker shows the choice as the list offers it; its time and,
+         * unless the officer has already written them, its documents */
+        hset(r, "Page.F.procedure", dbres_get(&procs, i, 0));
+        hsetf(r, "Page.F.thu_tuc", "%s (%s)", dbres_get(&procs, i, 1), dbres_get(&procs, i, 2));
+        hset(r, "Page.Chosen.time_value", dbres_get(&procs, i, 3));
+        hset(r, "Page.Chosen.time_unit", dbres_get(&procs, i, 4));
+        if (req_form_trimmed(r, "documents") == NULL) {
             hset(r, "Page.F.documents", dbres_get(&procs, i, 5));
         }
     }
@@ -738,7 +788,7 @@ intake_page(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    if ((dr = intake_hdf(r)) != DB_OK) {
+    if ((dr = intake_hdf(r, 0)) != DB_OK) {
         return db_fail(r, dr);
     }
     return render(r, "staff/intake");
@@ -755,6 +805,7 @@ static const char *const intake_channels[] = { "counter", "online", "post", NULL
 
 enum {
     I_PROC,
+    I_PICK,
     I_COUNTER,
     I_NAME,
     I_ADDRESS,
@@ -768,7 +819,8 @@ enum {
 };
 
 static const struct fld intake_fields[I__MAX] = {
-    [I_PROC] = { "procedure", V_INT, 1, 1, 1LL << 62, NULL, "Dossier.Err.Procedure" },
+    [I_PROC] = { "procedure", V_INT, 0, 1, 1LL << 62, NULL, "Dossier.Err.Procedure" },
+    [I_PICK] = { "thu_tuc", V_TEXT, 0, 1, 400, NULL, "Dossier.Err.Procedure" },
     [I_COUNTER] = { "counter", V_INT, 0, 0, 1LL << 62, NULL, NULL },
     [I_NAME] = { "name", V_TEXT, 1, 1, 120, NULL, "Dossier.Err.Name" },
     [I_ADDRESS] = { "address", V_TEXT, 0, 0, 255, NULL, NULL },
@@ -787,6 +839,7 @@ intake_submit(struct req *r)
     struct val v[I__MAX];
     struct dbres res;
     char code[64];
+    long long picked;
     int nerr, rc = staff_page(r);
     enum db_rc dr;
 
@@ -795,7 +848,6 @@ intake_submit(struct req *r)
     }
     nerr = input_form(r, NULL, intake_fields, I__MAX, v) != 0;
     in.unit_id = r->user->unit_id;
-    in.procedure_id = v[I_PROC].i;
     in.counter_id = v[I_COUNTER].i;
     in.name = v[I_NAME].s;
     in.address = v[I_ADDRESS].s;
@@ -805,16 +857,40 @@ intake_submit(struct req *r)
     in.channel = v[I_CHANNEL].s;
     in.collect = v[I_COLLECT].s;
     dr = db_query(r->app->db, &r->pool,
-                  "SELECT id FROM procedure_tthc WHERE id = ? AND unit_id = ?",
-                  DB_ARGS(DV_I(in.procedure_id), DV_I(in.unit_id)), &res);
+                  "SELECT id, name, national_code FROM procedure_tthc WHERE unit_id = ?"
+                  "   AND effective_from <= CURDATE()"
+                  "   AND (effective_to IS NULL OR effective_to >= CURDATE())",
+                  DB_ARGS(DV_I(in.unit_id)), &res);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (res.nrows == 0 && v[I_PROC].err == INPUT_OK) {
-        intake_err(r, &nerr, "procedure", "Dossier.Err.Procedure");
+    picked = intake_pick(r, &res, v[I_PROC].err ? 0 : v[I_PROC].i, v[I_PICK].s);
+    if (picked >= 0) {
+        in.procedure_id = util_num(dbres_get(&res, (size_t)picked, 0));
+    } else if (v[I_PROC].err == INPUT_OK && v[I_PICK].err == INPUT_OK) {
+        intake_err(r, &nerr, "procedure",
+                   picked == -2 ? "Dossier.Err.ProcedureMany" : "Dossier.Err.Procedure");
+    }
+    /* a procedure picked and no documents written yet: the form again with
+     * the procedure's documents to check, what was typed kept, nothing
+     * received (Enter in any field does this first, then receives) */
+    if (picked >= 0 && v[I_DOCS].err == INPUT_MISSING) {
+        HDF *errs;
+
+        hdf_remove_tree(r->hdf, "Page.Err.documents");
+        errs = hdf_get_obj(r->hdf, "Page.Err");
+        if (errs == NULL || hdf_obj_child(errs) == NULL) {
+            hdf_remove_tree(r->hdf, "Page.Err");
+            hdf_remove_tree(r->hdf, "Page.Error");
+            hset(r, "Page.Filled", "1");
+        }
+        if ((dr = intake_hdf(r, in.procedure_id)) != DB_OK) {
+            return db_fail(r, dr);
+        }
+        return render_status(r, hdf_get_obj(r->hdf, "Page.Filled") ? 200 : 422, "staff/intake");
     }
     if (nerr) {
-        if ((dr = intake_hdf(r)) != DB_OK) {
+        if ((dr = intake_hdf(r, picked >= 0 ? in.procedure_id : -1)) != DB_OK) {
             return db_fail(r, dr);
         }
         return render_status(r, 422, "staff/intake");

@@ -1,15 +1,15 @@
 <?cs include:"_macros.cs" ?><?cs set:Page.Title = L.Dossier.IntakeTitle ?><?cs include:"_head.cs" ?><?cs include:"staff/_nav.cs" ?>
 <h1><?cs var:L.Dossier.IntakeTitle ?></h1>
 <?cs if:subcount(Page.Err) ?><div class="error-box" role="alert"><p><?cs var:L.Fb.ErrSummary ?></p></div><?cs /if ?>
-<form method="get" action="/can-bo/ho-so/moi" class="form filters">
-  <label for="tt"><?cs var:L.Dossier.Procedure ?></label>
-  <select id="tt" name="tt"><?cs each:p = Page.Procedures ?><option value="<?cs var:p.id ?>"<?cs if:Page.F.procedure == p.id ?> selected<?cs /if ?>><?cs var:p.name ?> (<?cs var:p.national_code ?>)</option><?cs /each ?></select>
-  <button type="submit"><?cs var:L.Dossier.Choose ?></button>
-</form>
+<?cs if:Page.Filled ?><p class="note" role="status"><?cs var:L.Dossier.PickFilled ?></p><?cs /if ?>
 <form method="post" action="/can-bo/ho-so/moi" class="form">
   <input type="hidden" name="csrf" value="<?cs var:Req.CSRF ?>">
-  <label for="procedure"><?cs var:L.Dossier.Procedure ?></label><?cs call:field_error("procedure") ?>
-  <select id="procedure" name="procedure"><option value=""></option><?cs each:p = Page.Procedures ?><option value="<?cs var:p.id ?>"<?cs if:Page.F.procedure == p.id ?> selected<?cs /if ?>><?cs var:p.name ?> — <?cs var:p.time_value ?> <?cs var:L.Dossier.Unit[p.time_unit] ?></option><?cs /each ?></select>
+  <?cs # one picker: the browser narrows the list as the officer types (no script needed) ?>
+  <label for="thu_tuc"><?cs var:L.Dossier.Procedure ?></label><?cs call:field_error("procedure") ?><?cs call:field_error("thu_tuc") ?>
+  <p class="help" id="thu_tuc-help"><?cs var:L.Dossier.PickHelp ?></p>
+  <input id="thu_tuc" name="thu_tuc" list="procedures" autocomplete="off" maxlength="400" value="<?cs var:Page.F.thu_tuc ?>" aria-describedby="thu_tuc-help<?cs if:Page.Chosen.time_value ?> thu_tuc-time<?cs /if ?>"<?cs if:Page.Err.procedure ?> aria-invalid="true"<?cs /if ?>>
+  <datalist id="procedures"><?cs each:p = Page.Procedures ?><option value="<?cs var:p.name ?> (<?cs var:p.national_code ?>)"><?cs /each ?></datalist>
+  <?cs if:Page.Chosen.time_value ?><p class="help" id="thu_tuc-time"><?cs var:L.Dossier.PickTime ?>: <?cs var:Page.Chosen.time_value ?> <?cs var:L.Dossier.Unit[Page.Chosen.time_unit] ?></p><?cs /if ?>
   <label for="name"><?cs var:L.Dossier.Applicant ?></label><?cs call:field_error("name") ?>
   <input id="name" name="name" maxlength="120" value="<?cs var:Page.F.name ?>">
   <label for="address"><?cs var:L.Fb.Address ?></label>

@@ -168,3 +168,51 @@ test('administration: taking a counter out of service and revoking a QR code ask
   // officers cannot open the administrator's confirmations
   assert.strictEqual((await (await as('canbo05')).get(`/quan-tri/ma-qr/thu-hoi?id=${id}`)).status, 403);
 });
+
+// The counter officer's intake: one procedure picker that narrows as one types
+// (an <input list> over the unit's procedures: no script needed), whose choice
+// fills the documents to check before receiving; Enter in any field does the
+// next step.  Unit 2 (canbo01): its procedures by hand below.
+test('intake: one procedure picker; the choice fills its documents, then the dossier is received', async () => {
+  const c = await as('canbo01');
+  const page = await c.get('/can-bo/ho-so/moi');
+  assert.strictEqual(page.status, 200);
+  assert.strictEqual((page.text.match(/<input id="thu_tuc" name="thu_tuc" list="procedures"/g) || []).length, 1, 'one picker');
+  assert.ok(!/<select[^>]*name="(procedure|tt)"/.test(page.text), 'no second procedure list');
+  const [[id, name, nat, docsBatch]] = sql("SELECT id, name, national_code, documents FROM procedure_tthc WHERE unit_id = 2 AND time_unit = 'working_days' AND effective_to IS NULL ORDER BY id LIMIT 1");
+  const docs = docsBatch.replace(/\\n/g, '\n');   // the client's batch output writes a newline as \n
+  const option = `<option value="${name} (${nat})">`;
+  assert.ok(page.text.includes(option), 'the list offers "name (code)"');
+  const foreign = sql("SELECT national_code FROM procedure_tthc WHERE unit_id <> 2 AND national_code NOT IN (SELECT national_code FROM procedure_tthc WHERE unit_id = 2) LIMIT 1")[0][0];
+  assert.ok(!page.text.includes(`(${foreign})"`), 'only the unit\'s own procedures');
+  const before = Number(sql('SELECT COUNT(*) FROM dossier')[0][0]);
+  const typed = { csrf: csrfOf(page.text), thu_tuc: `${name} (${nat})`, name: 'Hoàng Văn Tiếp', phone: '0912 333 444', documents: '',
+    sets: '1', channel: 'counter', collect: 'counter', counter: '0' };
+  // the first Enter: the documents of the procedure, to check; nothing received
+  const filled = await c.post('/can-bo/ho-so/moi', typed);
+  assert.strictEqual(filled.status, 200);
+  assert.match(filled.text, /Đã điền thành phần hồ sơ theo thủ tục đã chọn/);
+  assert.ok(filled.text.includes('value="Hoàng Văn Tiếp"') && filled.text.includes('value="0912 333 444"'), 'what was typed is kept');
+  const area = filled.text.match(/<textarea id="documents"[^>]*>([\s\S]*?)<\/textarea>/)[1];
+  assert.strictEqual(area.replace(/&#10;|&#13;/g, m => m === '&#10;' ? '\n' : '\r').replace(/&amp;/g, '&'), docs, 'the procedure\'s own documents');
+  assert.strictEqual(Number(sql('SELECT COUNT(*) FROM dossier')[0][0]), before, 'nothing received yet');
+  // the second: received, the receipt next
+  const done = await c.post('/can-bo/ho-so/moi', { ...typed, csrf: csrfOf(filled.text), documents: docs });
+  assert.strictEqual(done.status, 303);
+  assert.match(done.headers.get('location'), /\/can-bo\/ho-so\/[^/]+\/giay-hen$/);
+  const code = done.headers.get('location').split('/')[3];
+  assert.deepStrictEqual(sql(`SELECT procedure_id, applicant_name FROM dossier WHERE code = '${code}'`), [[id, 'Hoàng Văn Tiếp']]);
+  // typed without diacritics, or by its code alone: the same procedure
+  for (const t of [name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase(), nat]) {
+    const again = await c.post('/can-bo/ho-so/moi', { ...typed, csrf: csrfOf(filled.text), thu_tuc: t });
+    assert.strictEqual(again.status, 200, t);
+    assert.ok(again.text.includes(`value="${name} (${nat})"`), `«${t}» picks ${nat}`);
+  }
+  // nothing of the unit's: refused in Vietnamese, the text kept
+  for (const t of ['thủ tục không có', foreign]) {
+    const bad = await c.post('/can-bo/ho-so/moi', { ...typed, csrf: csrfOf(filled.text), thu_tuc: t, documents: 'Tờ khai' });
+    assert.strictEqual(bad.status, 422, t);
+    assert.match(bad.text, /Vui lòng chọn thủ tục của đơn vị/);
+    assert.ok(bad.text.includes(`value="${t}"`) || bad.text.includes('value="Hoàng Văn Tiếp"'), 'what was typed is kept');
+  }
+});

@@ -65,7 +65,8 @@ test('intake: the document list comes from the procedure; errors come back with 
   const bad = await c.post('/can-bo/ho-so/moi', { csrf, procedure: P.prov, name: '', phone: '0912 345 678', documents: '', sets: '0', channel: 'counter', collect: 'counter' });
   assert.strictEqual(bad.status, 422);
   assert.match(bad.text, /Vui lòng nhập họ tên người nộp hồ sơ/);
-  assert.match(bad.text, /Vui lòng ghi thành phần hồ sơ/);
+  // documents left empty with a procedure picked: its list is put in to check
+  assert.match(bad.text, /Tờ khai theo mẫu\nBản sao giấy tờ tùy thân<\/textarea>/);
   assert.match(bad.text, /Số bộ hồ sơ phải từ 1 đến 99/);
   assert.match(bad.text, /value="0912 345 678"/);
   const other = await c.post('/can-bo/ho-so/moi', { csrf, procedure: P.comm, name: 'X', documents: 'Y', sets: '1', channel: 'counter', collect: 'counter' });
