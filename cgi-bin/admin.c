@@ -1990,6 +1990,33 @@ api_create(struct req *r)
     return api_render(r, 201);
 }
 
+/* Stopping an API client asks first, on a page of its own. */
+static int
+api_deactivate_page(struct req *r)
+{
+    struct api_client_row *rows;
+    long long id = util_num(r->arg[0]);
+    size_t n;
+    int rc = staff_page(r);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if ((dr = api_client_list(r->app->db, &r->pool, &rows, &n)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (rows[i].id == id && rows[i].active) {
+            return staff_confirm(r, 200, "api_deactivate",
+                                 pool_printf(&r->pool, "%s (%s)", rows[i].name, rows[i].unit_name),
+                                 pool_printf(&r->pool, "/quan-tri/khoa-api/%lld/ngung", id),
+                                 "/quan-tri/khoa-api", NULL, NULL);
+        }
+    }
+    return 404;
+}
+
 static int
 api_deactivate(struct req *r)
 {
@@ -2100,6 +2127,39 @@ kiosk_create(struct req *r)
                                        conf_str(r->app->conf, "Site.BaseURL", ""), token));
     sodium_memzero(token, sizeof(token));
     return kiosk_render(r, 201);
+}
+
+/* Taking a tablet out of service asks first, on a page of its own. */
+static int
+kiosk_revoke_page(struct req *r)
+{
+    static const struct fld q[] = { { "id", V_INT, 1, 1, 1LL << 62, NULL, NULL } };
+    const char *hidden[3] = { "id", NULL, NULL };
+    struct kiosk_row *rows;
+    struct val v[NELEM(q)];
+    size_t n;
+    int rc = staff_page(r);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (input_query(r, q, NELEM(q), v) != 0) {
+        return 404;
+    }
+    if ((dr = kiosk_list(r->app->db, &r->pool, &rows, &n)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (rows[i].id == v[0].i && !rows[i].revoked) {
+            hidden[1] = pool_printf(&r->pool, "%lld", rows[i].id);
+            return staff_confirm(r, 200, "kiosk_revoke",
+                                 pool_printf(&r->pool, "%s (%s)", rows[i].name, rows[i].counter),
+                                 "/quan-tri/may-tinh-bang/thu-hoi", "/quan-tri/may-tinh-bang", NULL,
+                                 hidden);
+        }
+    }
+    return 404;
 }
 
 static int
@@ -2271,9 +2331,11 @@ static const struct route routes[] = {
     { "POST", "/quan-tri/thu-tuc", procedures_import, R_UPLOAD, ACCESS_ADMIN },
     { "GET", "/quan-tri/may-tinh-bang", kiosk_page, 0, ACCESS_ADMIN },
     { "POST", "/quan-tri/may-tinh-bang", kiosk_create, R_FORM, ACCESS_ADMIN },
+    { "GET", "/quan-tri/may-tinh-bang/thu-hoi", kiosk_revoke_page, 0, ACCESS_ADMIN },
     { "POST", "/quan-tri/may-tinh-bang/thu-hoi", kiosk_revoke, R_FORM, ACCESS_ADMIN },
     { "GET", "/quan-tri/khoa-api", api_page, 0, ACCESS_ADMIN },
     { "POST", "/quan-tri/khoa-api", api_create, R_FORM, ACCESS_ADMIN },
+    { "GET", "/quan-tri/khoa-api/*/ngung", api_deactivate_page, 0, ACCESS_ADMIN },
     { "POST", "/quan-tri/khoa-api/*/ngung", api_deactivate, R_FORM, ACCESS_ADMIN },
 };
 

@@ -19,7 +19,7 @@
     <td><?cs var:a.unit_name ?> <span class="muted code"><?cs var:a.unit ?></span></td>
     <td><?cs var:a.created ?></td>
     <td><?cs if:a.active == "1" ?><?cs var:L.Admin.ApiPage.Active ?>
-      <form method="post" action="/quan-tri/khoa-api/<?cs var:a.id ?>/ngung"><?cs call:hidden_common() ?><button type="submit" class="secondary"><?cs var:L.Admin.ApiPage.Deactivate ?> <?cs var:a.name ?></button></form>
+      <a class="btn destructive" href="/quan-tri/khoa-api/<?cs var:a.id ?>/ngung"><?cs var:L.Admin.ApiPage.Deactivate ?> <?cs var:a.name ?>…</a>
       <?cs else ?><span class="muted"><?cs var:L.Admin.ApiPage.Inactive ?></span><?cs /if ?></td>
   </tr>
   <?cs /each ?>

@@ -12,7 +12,7 @@
   <thead><tr><th scope="col"><?cs var:L.AdminKiosk.Name ?></th><th scope="col"><?cs var:L.Qr.Counter ?></th><th scope="col"><?cs var:L.Admin.Created ?></th><th scope="col"><?cs var:L.AdminKiosk.Last ?></th><th scope="col"><?cs var:L.Admin.Status ?></th></tr></thead>
   <tbody><?cs each:k = Page.Kiosks ?><tr><td><?cs var:k.name ?></td><td><?cs var:k.counter ?> · <?cs var:k.unit ?></td><td><?cs var:k.created ?></td><td><?cs var:k.last ?></td>
   <td><?cs if:k.revoked == "1" ?><span class="muted"><?cs var:L.AdminKiosk.Revoked ?></span><?cs else ?>
-  <form method="post" action="/quan-tri/may-tinh-bang/thu-hoi"><input type="hidden" name="csrf" value="<?cs var:Req.CSRF ?>"><input type="hidden" name="id" value="<?cs var:k.id ?>"><button type="submit" class="secondary"><?cs var:L.AdminKiosk.Revoke ?> <?cs var:k.name ?></button></form><?cs /if ?></td></tr><?cs /each ?></tbody>
+  <a class="btn destructive" href="/quan-tri/may-tinh-bang/thu-hoi?id=<?cs var:k.id ?>"><?cs var:L.AdminKiosk.Revoke ?> <?cs var:k.name ?>…</a><?cs /if ?></td></tr><?cs /each ?></tbody>
 </table></div>
 <?cs /if ?>
 <?cs if:Page.Error ?><p class="error" role="alert"><?cs var:Page.Error ?></p><?cs /if ?>

@@ -169,6 +169,48 @@ test('administration: taking a counter out of service and revoking a QR code ask
   assert.strictEqual((await (await as('canbo05')).get(`/quan-tri/ma-qr/thu-hoi?id=${id}`)).status, 403);
 });
 
+test('administration: revoking a counter tablet and stopping an API key ask first; GET changes nothing', async () => {
+  const a = await as('quantri');
+  const csrf = await a.csrf('/quan-tri/');
+  const [[counter]] = sql("SELECT id FROM counter WHERE active = 1 ORDER BY id LIMIT 1");
+  assert.strictEqual((await a.post('/quan-tri/may-tinh-bang', { csrf, counter, name: 'Máy 033' })).status, 201);
+  const [[kid]] = sql("SELECT MAX(id) FROM kiosk_device WHERE name = 'Máy 033'");
+  const revoked = () => sql(`SELECT revoked_at IS NOT NULL FROM kiosk_device WHERE id = ${kid}`)[0][0];
+  const list = await a.get('/quan-tri/may-tinh-bang');
+  assert.ok(list.text.includes(`<a class="btn destructive" href="/quan-tri/may-tinh-bang/thu-hoi?id=${kid}">`), 'a link to the confirmation, not a button that acts');
+  const ask = await a.get(`/quan-tri/may-tinh-bang/thu-hoi?id=${kid}`);
+  assert.strictEqual(ask.status, 200);
+  assert.match(ask.text, /<h1>Thu hồi máy tính bảng đánh giá/);
+  assert.match(ask.text, /Máy 033/);
+  assert.match(ask.text, /Không thể hoàn tác/);
+  assert.strictEqual(revoked(), '0', 'the confirmation page changes nothing');
+  const [kform] = formsTo(ask.text, '/may-tinh-bang/thu-hoi');
+  const kfields = Object.fromEntries([...kform.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map(m => [m[1], m[2]]));
+  assert.strictEqual(kfields.id, kid);
+  assert.strictEqual((await a.post('/quan-tri/may-tinh-bang/thu-hoi', kfields)).status, 303);
+  assert.strictEqual(revoked(), '1');
+  assert.strictEqual((await a.get(`/quan-tri/may-tinh-bang/thu-hoi?id=${kid}`)).status, 404, 'nothing left to confirm');
+
+  const made = await a.post('/quan-tri/khoa-api', { csrf, name: 'Phần mềm 033', unit: '000.00.01.H41' });
+  assert.strictEqual(made.status, 201);
+  const [[aid]] = sql("SELECT MAX(id) FROM api_client WHERE name = 'Phần mềm 033'");
+  const active = () => sql(`SELECT active FROM api_client WHERE id = ${aid}`)[0][0];
+  const keys = await a.get('/quan-tri/khoa-api');
+  assert.ok(keys.text.includes(`<a class="btn destructive" href="/quan-tri/khoa-api/${aid}/ngung">`));
+  const stop = await a.get(`/quan-tri/khoa-api/${aid}/ngung`);
+  assert.strictEqual(stop.status, 200);
+  assert.match(stop.text, /<h1>Ngừng khóa API/);
+  assert.match(stop.text, /Phần mềm 033/);
+  assert.strictEqual(active(), '1', 'the confirmation page changes nothing');
+  const [aform] = formsTo(stop.text, `/khoa-api/${aid}/ngung`);
+  const afields = Object.fromEntries([...aform.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map(m => [m[1], m[2]]));
+  assert.strictEqual((await a.post(`/quan-tri/khoa-api/${aid}/ngung`, afields)).status, 303);
+  assert.strictEqual(active(), '0');
+  assert.strictEqual((await a.get(`/quan-tri/khoa-api/${aid}/ngung`)).status, 404, 'a stopped key is not offered again');
+  // officers cannot open them
+  assert.strictEqual((await (await as('canbo05')).get(`/quan-tri/khoa-api/${aid}/ngung`)).status, 403);
+});
+
 // The counter officer's intake: one procedure picker that narrows as one types
 // (an <input list> over the unit's procedures: no script needed), whose choice
 // fills the documents to check before receiving; Enter in any field does the
