@@ -6,12 +6,9 @@
 
 #include "motcua.h"
 
-#define MAX_CONTENT_CHARS 4000
 #define MAX_COMMENT_CHARS 1000
 
 static const char *const criteria[] = { "attitude", "time", "trips", "guidance" };
-static const char *const kinds[] = { "petition", "conduct", "suggestion", "praise" };
-static const char *const identities[] = { "anonymous", "confidential", "named" };
 
 /* A level "1".."3" from the form; 0 when absent, -1 when malformed. */
 static int
@@ -1104,11 +1101,11 @@ fb_form_hdf(struct req *r, const struct qrlink *l)
     static const char *const ucols[] = { "code", "name", NULL };
     enum db_rc rc;
 
-    for (size_t i = 0; i < NELEM(kinds); i++) {
-        hset(r, pool_printf(&r->pool, "Page.Kinds.%zu.code", i), kinds[i]);
+    for (size_t i = 0; i < NELEM(fb_kinds); i++) {
+        hset(r, pool_printf(&r->pool, "Page.Kinds.%zu.code", i), fb_kinds[i]);
     }
-    for (size_t i = 0; i < NELEM(identities); i++) {
-        hset(r, pool_printf(&r->pool, "Page.Identities.%zu.code", i), identities[i]);
+    for (size_t i = 0; i < NELEM(fb_identities); i++) {
+        hset(r, pool_printf(&r->pool, "Page.Identities.%zu.code", i), fb_identities[i]);
     }
     if (l == NULL) {
         rc = db_query(r->app->db, &r->pool,
@@ -1155,29 +1152,6 @@ fb_new(struct req *r)
     return render(r, "citizen/fb_new");
 }
 
-static int
-phone_ok(const char *in, struct pool *p, char **out)
-{
-    char *d = pool_alloc(p, strlen(in) + 1);
-    size_t n = 0;
-
-    for (const char *c = in; *c; c++) {
-        if (isdigit((unsigned char)*c)) {
-            d[n++] = *c;
-        } else if (*c == '+' && c == in) {
-            d[n++] = *c;
-        } else if (*c != ' ' && *c != '.' && *c != '-') {
-            return 0;
-        }
-    }
-    d[n] = '\0';
-    *out = d;
-    if (d[0] == '+') {
-        return strncmp(d, "+84", 3) == 0 && n >= 11 && n <= 13;
-    }
-    return d[0] == '0' && n >= 10 && n <= 11;
-}
-
 /* The type of an evidence file, by its first bytes; NULL if not accepted. */
 static const char *
 sniff(const char *d, size_t n)
@@ -1195,7 +1169,7 @@ sniff(const char *d, size_t n)
 }
 
 static void
-fb_err(struct req *r, int *nerr, const char *field, const char *key)
+fb_err(struct req *r, size_t *nerr, const char *field, const char *key)
 {
     hset(r, pool_printf(&r->pool, "Page.Err.%s", field), lang_str(r, key));
     (*nerr)++;
@@ -1211,8 +1185,10 @@ fb_submit(struct req *r)
     struct fb_new in = { 0 };
     struct fb_file files[FB_MAX_FILES];
     struct qrlink l;
-    char code[32], key[TOKEN_NONCE_LEN + 1], *phone = NULL;
-    int nerr = 0, allowed = 1, have_link = 0;  /* 429 only when the limit said so */
+    struct fb_err errs[8];
+    char code[32], key[TOKEN_NONCE_LEN + 1];
+    int allowed = 1, have_link = 0; /* 429 only when the limit said so */
+    size_t nerr = 0;
     long long max_file = conf_int(conf, "Feedback.MaxFileBytes", 5 << 20);
     enum db_rc rc;
 
@@ -1237,56 +1213,24 @@ fb_submit(struct req *r)
         in.dossier_id = l.dossier_id;
         in.qr_link_id = l.id;
     } else if (unit && *unit) {
-        struct dbres res;
-
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT id FROM org_unit WHERE code = ? AND valid_to IS NULL",
-                      DB_ARGS(DV_S(unit)), &res);
-        if (rc != DB_OK) {
+        if ((rc = fb_unit_id(r, unit, "%", &in.unit_id)) != DB_OK) {
             return db_fail(r, rc);
         }
-        in.unit_id = res.nrows ? util_num(dbres_get(&res, 0, 0)) : 0;
     }
     in.kind = req_form(r, "kind");
     in.content = req_form_trimmed(r, "content");
     in.identity = req_form(r, "identity");
-    if (!str_in(in.kind, kinds, NELEM(kinds))) {
-        fb_err(r, &nerr, "kind", "Fb.Err.Kind");
+    in.name = req_form_trimmed(r, "name");
+    in.phone = req_form_trimmed(r, "phone");
+    in.email = req_form_trimmed(r, "email");
+    in.address = req_form_trimmed(r, "address");
+    nerr = fb_check(&r->pool, &in, errs, NELEM(errs));
+    for (size_t i = 0; i < nerr && i < NELEM(errs); i++) {
+        hset(r, pool_printf(&r->pool, "Page.Err.%s", errs[i].field), lang_str(r, errs[i].key));
     }
     if (!have_link && in.unit_id == 0) {
         fb_err(r, &nerr, "unit", "Fb.Err.Unit");
     }
-    if (in.content == NULL) {
-        fb_err(r, &nerr, "content", "Fb.Err.Content");
-    } else if (utf8_len(in.content) > MAX_CONTENT_CHARS) {
-        fb_err(r, &nerr, "content", "Fb.Err.ContentLong");
-    }
-    if (!str_in(in.identity, identities, NELEM(identities))) {
-        fb_err(r, &nerr, "identity", "Fb.Err.Identity");
-    } else if (strcmp(in.identity, "anonymous") != 0) {
-        in.name = req_form_trimmed(r, "name");
-        in.email = req_form_trimmed(r, "email");
-        in.address = req_form_trimmed(r, "address");
-        if (in.name == NULL) {
-            fb_err(r, &nerr, "name", "Fb.Err.Name");
-        } else if (utf8_len(in.name) > 120) {
-            fb_err(r, &nerr, "name", "Fb.Err.Name");
-        }
-        if (req_form_trimmed(r, "phone") && !phone_ok(req_form_trimmed(r, "phone"), &r->pool, &phone)) {
-            fb_err(r, &nerr, "phone", "Fb.Err.Phone");
-        }
-        in.phone = phone;
-        if (in.email && !util_email_ok(in.email)) {
-            fb_err(r, &nerr, "email", "Fb.Err.Email");
-        }
-        if (!req_form_trimmed(r, "phone") && in.email == NULL) {
-            fb_err(r, &nerr, "phone", "Fb.Err.Contact");
-        }
-        if (in.address && utf8_len(in.address) > 255) {
-            fb_err(r, &nerr, "address", "Fb.Err.Address");
-        }
-    }
-    /* anonymous means anonymous: whatever was typed in the contact fields is dropped */
     if (r->nfiles > NELEM(files)) {
         fb_err(r, &nerr, "files", "Fb.Err.TooManyFiles");
     } else {
@@ -1480,7 +1424,7 @@ fb_reply(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    if (text == NULL || utf8_len(text) > MAX_CONTENT_CHARS) {
+    if (text == NULL || utf8_len(text) > FB_MAX_CONTENT_CHARS) {
         if ((dr = feedback_public_hdf(r, id)) != DB_OK) {
             return db_fail(r, dr);
         }

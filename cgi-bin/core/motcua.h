@@ -15,6 +15,7 @@
 #include "search.h"
 #include "stats.h"
 #include "store_feedback.h"
+#include "fb_rules.h"
 #include "store_case.h"
 #include "store_dossier.h"
 #include "store_report.h"
