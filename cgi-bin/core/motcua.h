@@ -16,6 +16,8 @@
 #include "stats.h"
 #include "store_feedback.h"
 #include "fb_rules.h"
+#include "store_open311.h"
+#include "xml.h"
 #include "store_case.h"
 #include "store_dossier.h"
 #include "store_report.h"
