@@ -8,7 +8,7 @@ pkgs=(gcc make pkg-config libfcgi-dev libfcgi-bin clearsilver-dev libmariadb-dev
       mariadb-server mariadb-client libqrencode-dev libsodium-dev libpng-dev
       libcsv-dev libunistring-dev libjson-c-dev nginx-light curl ca-certificates zbar-tools
       librsvg2-bin chromium valgrind clang libclang-rt-14-dev clang-format fonts-noto-core
-      procps iproute2 wrk sysbench gzip faketime libfaketime)
+      procps iproute2 wrk sysbench gzip faketime libfaketime libxml2-utils)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
