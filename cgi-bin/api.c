@@ -529,8 +529,8 @@ o311_request_json(struct req *r, const struct dbres *res, size_t i)
     return o;
 }
 
-/* A W3C datetime of the query (empty = absent) as UTC "YYYY-MM-DD HH:MM:SS";
- * *t is 0 when absent, -1 when malformed. */
+/* A W3C datetime of the query as a time: 0 when absent (or empty), -1 when
+ * malformed or without its time zone. */
 static void
 o311_time(const char *v, time_t *t)
 {
@@ -623,7 +623,7 @@ o311_requests_get(struct req *r, enum o311_fmt fmt)
     f.kinds = o311_q(r, "service_code");
     f.units = o311_q(r, "address_id");
     if (!o311_list_ok(f.kinds, 16) || !o311_list_ok(f.units, 100)) {
-        return o311_error(r, 400, fmt, "Open311.Err.Ids");
+        return o311_error(r, 400, fmt, "Open311.Err.List");
     }
     f.open = *status == '\0' || strstr(status, "open") != NULL;
     f.closed = *status == '\0' || strstr(status, "closed") != NULL;
@@ -1053,7 +1053,6 @@ od_values(struct req *r, const char *month, const struct public_figs *x, const c
     v[i++] = od_share(r, x->pakn_on_time_rate), v[i++] = od_share(r, x->pakn_satisfaction);
     v[i++] = N(x->anonymous), v[i++] = N(x->praise);
 #undef N
-    (void)i; /* NELEM(od_cols) of them */
 }
 
 /* "Wed, 02 Dec 2026 08:00:00 GMT" */
