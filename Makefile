@@ -37,6 +37,9 @@ LIB_LIBS   = $(eval LIB_LIBS := $(shell mariadb_config --libs) \
 
 CORE_SRC := $(wildcard cgi-bin/core/*.c)
 CORE_OBJ := $(patsubst cgi-bin/core/%.c,$(BUILD)/core/%.o,$(CORE_SRC))
+# operator-only code (the demo generator): linked into motcuactl alone
+CTL_SRC  := $(wildcard cgi-bin/ctl/*.c)
+CTL_OBJ  := $(patsubst cgi-bin/ctl/%.c,$(BUILD)/ctl/%.o,$(CTL_SRC))
 PROGS    := citizen officer leader admin api
 BINS     := $(addprefix $(BUILD)/,$(PROGS) motcuactl)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -57,6 +60,10 @@ $(BUILD)/core/%.o: cgi-bin/core/%.c | $(BUILD)/core check-libs
 	@echo "  CC    $<"
 	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) -c -o $@ $<
 
+$(BUILD)/ctl/%.o: cgi-bin/ctl/%.c | $(BUILD)/ctl check-libs
+	@echo "  CC    $<"
+	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) -Icgi-bin/ctl -c -o $@ $<
+
 $(BUILD)/libcore.a: $(CORE_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
@@ -64,15 +71,20 @@ $(BUILD)/%: cgi-bin/%.c $(BUILD)/libcore.a | check-libs
 	@echo "  LD    $@"
 	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) -o $@ $< $(BUILD)/libcore.a $(LDLIBS) $(LIB_LIBS)
 
+$(BUILD)/motcuactl: cgi-bin/motcuactl.c $(CTL_OBJ) $(BUILD)/libcore.a | check-libs
+	@echo "  LD    $@"
+	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) -Icgi-bin/ctl -o $@ $< $(CTL_OBJ) $(BUILD)/libcore.a \
+	    $(LDLIBS) $(LIB_LIBS)
+
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcore.a | $(BUILD)/tests check-libs
 	@echo "  LD    $@"
 	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libcore.a \
 	    $(LDLIBS) $(LIB_LIBS)
 
-$(BUILD)/core $(BUILD)/tests:
+$(BUILD)/core $(BUILD)/ctl $(BUILD)/tests:
 	mkdir -p $@
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/core/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/core/*.d $(BUILD)/ctl/*.d $(BUILD)/tests/*.d)
 
 unit: $(UNIT_BINS)
 

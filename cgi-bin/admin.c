@@ -2,7 +2,10 @@
  * their QR links, staff accounts, feedback deadlines, apology rules, the
  * working-day calendar, QR links and API clients.  Only the admin role.
  * Every change is one transaction that also writes its audit row.
- * Database account: motcua_admin (sql/grants.sql, "-- admin program"). */
+ * Database account: motcua_admin (sql/grants.sql, "-- admin program").
+ * Store: csv_import.h (the procedure catalogue); never store_case.h nor
+ * store_dossier.h: the account has no grant on cases and reads of dossiers
+ * only the status and appointment (sql/grants.sql). */
 #include <sodium.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -10,7 +13,22 @@
 #include <unistd.h>
 #include <time.h>
 
-#include "motcua.h"
+#include "audit.h"
+#include "cal_check.h"
+#include "calendar.h"
+#include "conf.h"
+#include "crypto.h"
+#include "csv_import.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "input.h"
+#include "password.h"
+#include "render.h"
+#include "staff.h"
+#include "token.h"
+#include "util.h"
+#include "worker.h"
 
 #define ROLE "admin"
 #define USERS_MAX 500        /* a list longer than this asks for a unit filter */
@@ -28,65 +46,10 @@ static const char *const qr_kinds[] = { "counter", "unit", "officer", NULL };
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static int
-one_of(const char *v, const char *const *list)
-{
-    for (size_t i = 0; v && list[i]; i++) {
-        if (strcmp(v, list[i]) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* v without surrounding white space, from the pool; NULL stays NULL. */
-static const char *
-trim(struct req *r, const char *v)
-{
-    size_t n;
-
-    if (v == NULL) {
-        return NULL;
-    }
-    v += strspn(v, " \t\r\n");
-    n = strlen(v);
-    while (n > 0 && strchr(" \t\r\n", v[n - 1])) {
-        n--;
-    }
-    return pool_strndup(&r->pool, v, n);
-}
-
-/* Unit codes, counter codes and usernames appear in URLs: a safe alphabet. */
-static int
-valid_code(const char *s)
-{
-    return s[strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")] ==
-           '\0';
-}
-
-static int
-valid_phone(const char *s)
-{
-    return strspn(s, "0123456789 +-.()") == strlen(s) && strpbrk(s, "0123456789") != NULL;
-}
-
 static const char *
 today(char buf[11])
 {
     return cal_format(cal_local_day(time(NULL)), buf);
-}
-
-/* Commit when everything before went well; otherwise roll back. */
-static enum db_rc
-tx_end(struct req *r, enum db_rc dr)
-{
-    if (dr == DB_OK) {
-        dr = db_commit(r->app->db);
-    }
-    if (dr != DB_OK) {
-        db_rollback(r->app->db);
-    }
-    return dr;
 }
 
 /* A page-level error (not tied to one field), shown at the top of the form. */
@@ -101,100 +64,13 @@ page_error(struct req *r, const char *key, const char *field)
     }
 }
 
-/* ---- typed form fields (the kvalid idea: declared once per form) -------- */
+/* ---- typed form fields (core/input.h: declared once per form) ---------- */
 
-enum vtype {
-    V_TEXT,      /* one line, min..max characters */
-    V_CODE,      /* one line of [A-Za-z0-9._-], min..max characters */
-    V_SECRET,    /* a password: never echoed back, min..max characters */
-    V_DATE,      /* YYYY-MM-DD, a real date */
-    V_INT,       /* min..max */
-    V_CHOICE,    /* one of choices */
-    V_EMAIL,
-    V_PHONE,
-    V_FLAG,      /* a checkbox: "1" or absent */
-};
-
-struct fld {
-    const char *name;              /* form field, and Page.F.<name> */
-    enum vtype type;
-    int required;
-    long long min, max;
-    const char *const *choices;    /* V_CHOICE, NULL-terminated */
-    const char *err;               /* message: L.Admin.Err.<err> */
-};
-
-struct val {
-    const char *s;                 /* trimmed text; NULL when empty */
-    long long i;                   /* V_INT, V_FLAG */
-    int day;                       /* V_DATE */
-};
-
-static int
-fld_ok(const struct fld *f, const char *s, struct val *v)
-{
-    size_t n = utf8_len(s);
-
-    switch (f->type) {
-    case V_TEXT:
-        return n >= (size_t)f->min && n <= (size_t)f->max && strpbrk(s, "\r\n") == NULL;
-    case V_CODE:
-        return n >= (size_t)f->min && n <= (size_t)f->max && valid_code(s);
-    case V_SECRET:
-        return n >= (size_t)f->min && n <= (size_t)f->max;
-    case V_DATE:
-        return cal_parse_date(s, &v->day) == 0;
-    case V_INT:
-        return parse_int(s, f->min, f->max, &v->i) == 0;
-    case V_CHOICE:
-        return one_of(s, f->choices);
-    case V_EMAIL:
-        return n <= (size_t)f->max && util_email_ok(s);
-    case V_PHONE:
-        return n <= (size_t)f->max && valid_phone(s);
-    case V_FLAG:
-        return 1;
-    }
-    return 0;
-}
-
-/* Read and check the n fields of spec into v.  What was typed goes back into
- * Page.F.<name> (passwords excepted), so a refused form shows it again.
- * Returns 0 when every field is valid; otherwise -1, with Page.Err.<name>
- * set for each bad field and Page.Error for the first one. */
+/* The n fields of spec into v, messages from L.Admin.Err.<fld.err>; 0 or -1. */
 static int
 form_read(struct req *r, const struct fld *spec, size_t n, struct val *v)
 {
-    int bad = 0;
-
-    for (size_t i = 0; i < n; i++) {
-        const struct fld *f = &spec[i];
-        const char *raw = req_form(r, f->name);
-        const char *s = f->type == V_SECRET ? raw : trim(r, raw);
-
-        memset(&v[i], 0, sizeof(v[i]));
-        if (f->type != V_SECRET) {
-            hset(r, pool_printf(&r->pool, "Page.F.%s", f->name), s);
-        }
-        if (s && *s == '\0') {
-            s = NULL;
-        }
-        v[i].s = s;
-        if (f->type == V_FLAG) {
-            v[i].i = s && strcmp(s, "1") == 0;
-            continue;
-        }
-        if (s == NULL ? f->required : !fld_ok(f, s, &v[i])) {
-            const char *msg = lang_str(r, pool_printf(&r->pool, "Admin.Err.%s", f->err));
-
-            hset(r, pool_printf(&r->pool, "Page.Err.%s", f->name), msg);
-            if (!bad) {
-                hset(r, "Page.Error", msg);
-            }
-            bad = 1;
-        }
-    }
-    return bad ? -1 : 0;
+    return input_form(r, "Admin.Err", spec, n, v);
 }
 
 /* ---- the unit tree ------------------------------------------------------ */
@@ -519,7 +395,7 @@ unit_create(struct req *r)
         return db_fail(r, dr);
     }
     if ((dr = unit_get(r, v[U_PARENT].s, 1, &parent)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (v[U_PARENT].s && (parent.id == 0 || *parent.valid_to)) {
         db_rollback(r->app->db);
@@ -552,7 +428,7 @@ unit_create(struct req *r)
         dr = audit(r, "unit.create", "org_unit", (long long)id,
                    pool_printf(&r->pool, "%s %s", v[U_CODE].s, v[U_NAME].s));
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/don-vi/%s", v[U_CODE].s));
@@ -670,7 +546,7 @@ unit_save(struct req *r)
         (dr = db_query(r->app->db, &r->pool,
                        "SELECT COALESCE(parent_id, 0) FROM org_unit WHERE code = ?",
                        DB_ARGS(DV_S(r->arg[0])), &res)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (self.id == 0) {
         db_rollback(r->app->db);
@@ -723,7 +599,7 @@ unit_save(struct req *r)
                        pool_printf(&r->pool, "%s -> %s", self.path, to));
         }
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/don-vi/%s", self.code));
@@ -747,7 +623,7 @@ unit_validity(struct req *r, int close)
         return unit_render(r, 422, 0);
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = unit_get(r, r->arg[0], 1, &u)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (u.id == 0) {
         db_rollback(r->app->db);
@@ -764,7 +640,7 @@ unit_validity(struct req *r, int close)
         dr = audit(r, close ? "unit.close" : "unit.reopen", "org_unit", u.id,
                    close ? v[0].s : NULL);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/don-vi/%s", u.code));
@@ -828,7 +704,7 @@ counter_create(struct req *r)
         return unit_render(r, 422, 0);
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = unit_get(r, r->arg[0], 1, &u)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (u.id == 0) {
         db_rollback(r->app->db);
@@ -851,7 +727,7 @@ counter_create(struct req *r)
     if (dr == DB_OK) {
         dr = qr_insert(r, "counter", u.id, (long long)id, 0, &qid);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/don-vi/%s#quay", u.code));
@@ -891,7 +767,7 @@ counter_rename(struct req *r)
         return unit_render(r, 422, 0);
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = counter_lock(r, &id)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (id == 0) {
         db_rollback(r->app->db);
@@ -902,7 +778,7 @@ counter_rename(struct req *r)
     if (dr == DB_OK) {
         dr = audit(r, "counter.rename", "counter", id, v[0].s);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/don-vi/%s#quay", r->arg[0]));
@@ -919,12 +795,12 @@ counter_active(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    if (!one_of(a, zero_one)) {
+    if (!input_choice_ok(a, zero_one)) {
         return 400;
     }
     on = strcmp(a, "1") == 0;
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = counter_lock(r, &id)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (id == 0) {
         db_rollback(r->app->db);
@@ -935,7 +811,7 @@ counter_active(struct req *r)
     if (dr == DB_OK) {
         dr = audit(r, on ? "counter.activate" : "counter.deactivate", "counter", id, NULL);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/don-vi/%s#quay", r->arg[0]));
@@ -1136,7 +1012,7 @@ user_create(struct req *r)
         dr = audit(r, "user.create", "user", (long long)id,
                    pool_printf(&r->pool, "%s %s %s", v[S_USERNAME].s, v[S_ROLE].s, u.code));
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/can-bo/%s?moi=1", v[S_USERNAME].s));
@@ -1238,7 +1114,7 @@ user_save(struct req *r)
         return user_render(r, 422, 1);
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id, &res)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (id == 0) {
         db_rollback(r->app->db);
@@ -1261,7 +1137,7 @@ user_save(struct req *r)
                    pool_printf(&r->pool, "%s role=%s unit=%s counter=%lld", r->arg[0],
                                v[S_ROLE].s, u.code, v[S_COUNTER].i));
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/can-bo/%s?xong=1", r->arg[0]));
@@ -1280,7 +1156,7 @@ user_disabled(struct req *r, int disable)
         return rc;
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id, &res)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (id == 0) {
         db_rollback(r->app->db);
@@ -1300,7 +1176,7 @@ user_disabled(struct req *r, int disable)
     if (dr == DB_OK) {
         dr = audit(r, disable ? "user.disable" : "user.enable", "user", id, r->arg[0]);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/can-bo/%s?xong=1", r->arg[0]));
@@ -1340,7 +1216,7 @@ user_password(struct req *r)
         return 500;
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = user_get(r, 1, &id, &res)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (id == 0) {
         db_rollback(r->app->db);
@@ -1356,7 +1232,7 @@ user_password(struct req *r)
     if (dr == DB_OK) {
         dr = audit(r, "user.reset_password", "user", id, r->arg[0]);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/can-bo/%s?xong=1", r->arg[0]));
@@ -1443,7 +1319,7 @@ kind_save(struct req *r)
                    pool_printf(&r->pool, "%s answer_days=%lld forward_days=%lld", r->arg[0],
                                v[0].i, v[1].i));
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, "/quan-tri/loai-phan-anh?xong=1");
@@ -1543,13 +1419,16 @@ rule_save(struct req *r, int create)
 {
     struct val v[A__MAX];
     unsigned long long n = 0;
-    const char *ver = trim(r, req_form(r, "legal_version"));
+    const char *ver;
     int rc = staff_begin(r, ROLE);
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
+    /* an update names its rule by the version, in a hidden field */
+    input_check(&r->pool, &r->form, rule_fields + A_VERSION, 1, v + A_VERSION);
+    ver = v[A_VERSION].s;
     if (create ? form_read(r, rule_fields, A__MAX, v) != 0
                : form_read(r, rule_fields + A_LEAD, A__MAX - A_LEAD, v + A_LEAD) != 0) {
         return rules_render(r, 422, create ? NULL : ver);
@@ -1609,7 +1488,7 @@ rule_save(struct req *r, int create)
                                v[A_NEAR].i, v[A_SWITHIN].i, v[A_SMAX].i, v[A_SRULE].s,
                                v[A_ONTIME].s));
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, "/quan-tri/xin-loi?xong=1");
@@ -1817,7 +1696,7 @@ calendar_save(struct req *r)
                    pool_printf(&r->pool, "%s %s working=%d %s", v[C_DAY].s, v[C_KIND].s, working,
                                v[C_NAME_VI].s));
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/lich?nam=%d&xong=1", y));
@@ -1848,7 +1727,7 @@ calendar_delete(struct req *r)
     if (dr == DB_OK) {
         dr = audit(r, "calendar.delete", "calendar_day", 0, day);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     cal_ymd(d, &y, NULL, NULL);
@@ -1966,7 +1845,7 @@ qr_revoke_common(struct req *r, int replace)
         return rc;
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = qr_lock(r, &id, &res)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (id == 0) {
         db_rollback(r->app->db);
@@ -1983,7 +1862,7 @@ qr_revoke_common(struct req *r, int replace)
         dr = qr_insert(r, dbres_get(&res, 0, 3), util_num(dbres_get(&res, 0, 4)),
                        util_num(dbres_get(&res, 0, 5)), util_num(dbres_get(&res, 0, 6)), &nid);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/ma-qr?don-vi=%s&xong=1",
@@ -2055,7 +1934,7 @@ qr_create(struct req *r)
         return qr_render(r, 422, v[0].s);
     }
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = unit_get(r, v[0].s, 1, &u)) != DB_OK) {
-        return db_fail(r, tx_end(r, dr));
+        return db_fail(r, db_end(r->app->db, dr));
     }
     if (u.id == 0) {
         db_rollback(r->app->db);
@@ -2089,7 +1968,7 @@ qr_create(struct req *r)
     if (dr == DB_OK) {
         dr = qr_insert(r, v[1].s, u.id, counter, officer, &id);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/quan-tri/ma-qr?don-vi=%s&xong=1", u.code));
@@ -2166,7 +2045,7 @@ api_create(struct req *r)
         dr = audit(r, "api_client.create", "api_client", (long long)id,
                    pool_printf(&r->pool, "%s %s", v[0].s, u.code));
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         sodium_memzero(key, sizeof(key));
         return db_fail(r, dr);
     }
@@ -2204,7 +2083,7 @@ api_deactivate(struct req *r)
     if (dr == DB_OK) {
         dr = audit(r, "api_client.deactivate", "api_client", id, dbres_get(&res, 0, 0));
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, "/quan-tri/khoa-api?xong=1");
@@ -2292,7 +2171,7 @@ kiosk_create(struct req *r)
     if (dr == DB_OK) {
         dr = audit(r, "kiosk.enrol", "kiosk_device", (long long)id, v[0].s);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     hset(r, "Page.NewUrl", pool_printf(&r->pool, "%s/kiosk/%s",
@@ -2321,7 +2200,7 @@ kiosk_revoke(struct req *r)
     if (dr == DB_OK && n == 1) {
         dr = audit(r, "kiosk.revoke", "kiosk_device", id, NULL);
     }
-    if ((dr = tx_end(r, dr)) != DB_OK) {
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     return n == 1 ? resp_redirect(r, "/quan-tri/may-tinh-bang") : 404;
@@ -2495,7 +2374,7 @@ static const struct route routes[] = {
     { "POST", "/quan-tri/khoa-api/*/ngung", api_deactivate, R_FORM },
 };
 
-static const struct program prog = { "admin", routes, NELEM(routes) };
+static const struct program prog = { "admin", routes, NELEM(routes), P_STAFF_SESSION };
 
 int
 main(int argc, char **argv)

@@ -1,11 +1,32 @@
 /* api — machine interfaces under /api/ (docs/architecture.md §1): the province's existing
  * one-stop software pushes dossiers and hand-overs here, authenticated by an
  * API key per client (table api_client, key stored hashed).
- * Database account: motcua_api. */
+ * Database account: motcua_api.
+ * Store: store_import.h (dossiers and their steps); for Open311 and the open
+ * data (docs/open311.md) store_open311.h (the published cases), fb_rules.h
+ * and store_feedback.h (filing a case as the web form does) and
+ * store_report.h (the public figures).  Never ratings or staff accounts, nor
+ * a case's text or contact (sql/grants.sql, "-- 004 api", "-- 030 Open311"). */
 #include <json-c/json.h>
 #include <string.h>
 
-#include "motcua.h"
+#include "calendar.h"
+#include "conf.h"
+#include "crypto.h"
+#include "db.h"
+#include "fb_rules.h"
+#include "form.h"
+#include "http.h"
+#include "input.h"
+#include "ratelimit.h"
+#include "render.h"
+#include "store_feedback.h"
+#include "store_import.h"
+#include "store_open311.h"
+#include "store_report.h"
+#include "util.h"
+#include "worker.h"
+#include "xml.h"
 
 #define MAX_BATCH 500
 
@@ -176,8 +197,15 @@ push_dossiers(struct req *r)
                     struct json_object *s = json_object_array_get_idx(steps, k), *seq;
 
                     memset(&st[k], 0, sizeof(st[k]));
-                    st[k].seq = json_object_object_get_ex(s, "seq", &seq) ? json_object_get_int(seq)
-                                                                          : (int)k + 1;
+                    st[k].seq = (int)k + 1;
+                    if (json_object_object_get_ex(s, "seq", &seq)) {
+                        /* a number, not text that json-c would turn into 0 */
+                        if (!json_object_is_type(seq, json_type_int) ||
+                            json_object_get_int64(seq) < 1 || json_object_get_int64(seq) > 1000) {
+                            why = "Api.Err.Step";
+                        }
+                        st[k].seq = (int)json_object_get_int64(seq);
+                    }
                     st[k].from_unit = jstr(s, "from_unit");
                     st[k].to_unit = jstr(s, "to_unit");
                     st[k].handed_at = jstr(s, "handed_at");
@@ -439,7 +467,7 @@ o311_service(struct req *r)
     if (o311_split(r, r->arg[0], &code, &fmt) != 0) {
         return o311_error(r, 404, O311_JSON, "Open311.Err.Format");
     }
-    if (!str_in(code, fb_kinds, NELEM(fb_kinds))) {
+    if (!input_choice_ok(code, fb_kinds)) {
         return o311_error(r, 404, fmt, "Open311.Err.Service");
     }
     def = json_object_new_object();
@@ -450,7 +478,7 @@ o311_service(struct req *r)
                            lang_str(r, "Open311.Attr.IdentityType"),
                            lang_str(r, "Open311.Attr.Identity"));
         values = json_object_new_array();
-        for (size_t i = 0; i < NELEM(fb_identities); i++) {
+        for (size_t i = 0; fb_identities[i]; i++) {
             struct json_object *v = json_object_new_object();
 
             json_object_object_add(v, "key", json_object_new_string(fb_identities[i]));
@@ -857,11 +885,49 @@ o311_form(struct req *r)
     return 0;
 }
 
+/* The case's fields of an Open311 request under the web form's names, for
+ * fb_check: service_code is the kind, description the content, the name
+ * "last_name first_name" (a Vietnamese name is written family name first),
+ * attribute[identity] the tier (by default named when a name is given, else
+ * anonymous) and attribute[address] the contact address. */
+static const struct kvlist *
+o311_case_fields(struct req *r)
+{
+    const char *first = req_form_trimmed(r, "first_name"), *last = req_form_trimmed(r, "last_name");
+    const char *name = first && last ? pool_printf(&r->pool, "%s %s", last, first)
+                       : first       ? first
+                                     : last;
+    const char *identity = req_form_trimmed(r, "attribute.identity");
+    const char *const pairs[][2] = {
+        { "kind", req_form(r, "service_code") },
+        { "content", req_form(r, "description") },
+        { "identity", identity ? identity
+                      : name   ? "named"
+                               : "anonymous" },
+        { "name", name },
+        { "phone", req_form(r, "phone") },
+        { "email", req_form(r, "email") },
+        { "address", req_form(r, "attribute.address") },
+    };
+    struct kvlist *l = pool_alloc(&r->pool, sizeof(*l));
+
+    l->v = pool_alloc(&r->pool, NELEM(pairs) * sizeof(*l->v));
+    for (size_t i = 0; i < NELEM(pairs); i++) {
+        if (pairs[i][1]) {
+            l->v[l->n].key = pool_strdup(&r->pool, pairs[i][0]);
+            l->v[l->n].val = pool_strdup(&r->pool, pairs[i][1]);
+            l->v[l->n].vlen = strlen(pairs[i][1]);
+            l->n++;
+        }
+    }
+    return l;
+}
+
 /* POST requests.{fmt}: a new case through the web form's rules. */
 static int
 o311_post(struct req *r)
 {
-    const char *name, *subtree, *first, *last, *idem, *unit;
+    const char *name, *subtree, *idem, *unit;
     struct fb_new in = { 0 };
     struct fb_err errs[8];
     struct json_object *list, *o, *x;
@@ -902,7 +968,7 @@ o311_post(struct req *r)
     if (in.kind == NULL) {
         return o311_error(r, 400, fmt, "Open311.Err.ServiceMissing");
     }
-    if (!str_in(in.kind, fb_kinds, NELEM(fb_kinds))) {
+    if (!input_choice_ok(in.kind, fb_kinds)) {
         return o311_error(r, 404, fmt, "Open311.Err.Service");
     }
     if (unit == NULL) {
@@ -917,19 +983,7 @@ o311_post(struct req *r)
     if (idem && (strlen(idem) > 64 || strspn(idem, O311_TOKEN) != strlen(idem))) {
         return o311_error(r, 400, fmt, "Open311.Err.Idem");
     }
-    /* a Vietnamese name is written family name first */
-    first = req_form_trimmed(r, "first_name");
-    last = req_form_trimmed(r, "last_name");
-    in.name = first && last ? pool_printf(&r->pool, "%s %s", last, first) : first ? first : last;
-    in.content = req_form_trimmed(r, "description");
-    in.email = req_form_trimmed(r, "email");
-    in.phone = req_form_trimmed(r, "phone");
-    in.address = req_form_trimmed(r, "attribute.address");
-    in.identity = req_form_trimmed(r, "attribute.identity");
-    if (in.identity == NULL) {
-        in.identity = in.name ? "named" : "anonymous";
-    }
-    nerr = fb_check(&r->pool, &in, errs, NELEM(errs));
+    nerr = fb_check(&r->pool, o311_case_fields(r), &in, errs, NELEM(errs));
     if (nerr) {
         list = json_object_new_array();
         for (size_t i = 0; i < nerr && i < NELEM(errs); i++) {
@@ -1090,7 +1144,7 @@ od_send(struct req *r, const char *name, const char *ctype, struct buf *body)
     long long modified;
     enum db_rc rc;
 
-    crypto_generichash(h, sizeof(h), (const unsigned char *)body->p, body->len, NULL, 0);
+    mac(r->app->secret, "open-data-etag", body->p, body->len, h, sizeof(h));
     hex_encode(hex, h, sizeof(h));
     if ((rc = o311_data_version(r, name, hex, &modified)) != DB_OK) {
         return db_fail(r, rc);
@@ -1232,7 +1286,7 @@ static const struct route routes[] = {
     { "GET", "/du-lieu-mo/*", open_stats, 0 },
 };
 
-static const struct program prog = { "api", routes, NELEM(routes) };
+static const struct program prog = { "api", routes, NELEM(routes), P_KEY_AUTH };
 
 int
 main(int argc, char **argv)

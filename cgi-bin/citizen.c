@@ -1,24 +1,71 @@
 /* citizen — the public program: home page, QR landing and rating, feedback
  * and complaints, tracking, public statistics, QR posters (docs/architecture.md §1).
- * Database account: motcua_citizen (no access to sessions or staff data). */
+ * Database account: motcua_citizen (no access to sessions or staff data).
+ * Store: store_dossier.h (a dossier's public page), store_feedback.h (ratings,
+ * filing and tracking a case; case_fsm.h says what the citizen may do on it),
+ * store_report.h (the public figures).  Never
+ * store_case.h nor session.h: the account may file a case and give its verdict
+ * on the answer, no more, and cannot read sessions (sql/grants.sql). */
 #include <ctype.h>
 #include <string.h>
 
-#include "motcua.h"
+#include "calendar.h"
+#include "case_fsm.h"
+#include "codes.h"
+#include "conf.h"
+#include "crypto.h"
+#include "db.h"
+#include "fb_rules.h"
+#include "form.h"
+#include "fsm.h"
+#include "http.h"
+#include "input.h"
+#include "qr.h"
+#include "qrlink.h"
+#include "ratelimit.h"
+#include "render.h"
+#include "search.h"
+#include "staff_mark.h"
+#include "store_dossier.h"
+#include "store_feedback.h"
+#include "store_report.h"
+#include "token.h"
+#include "util.h"
+#include "worker.h"
 
 #define MAX_COMMENT_CHARS 1000
 
 static const char *const criteria[] = { "attitude", "time", "trips", "guidance" };
 
-/* A level "1".."3" from the form; 0 when absent, -1 when malformed. */
-static int
-level_of(const char *v)
-{
-    if (v == NULL || *v == '\0') {
-        return 0;
-    }
-    return (v[0] >= '1' && v[0] <= '3' && v[1] == '\0') ? v[0] - '0' : -1;
-}
+/* A rating, from a QR page (level or level2: the two rows of faces) or a kiosk
+ * (level, then on a second screen ref and the criteria); the c_* fields in the
+ * order of criteria[]. */
+enum {
+    R_LEVEL,
+    R_LEVEL2,
+    R_ATTITUDE,
+    R_TIME,
+    R_TRIPS,
+    R_GUIDANCE,
+    R_COMMENT,
+    R_WEBSITE,
+    R_REF,
+    R_STEP,
+    R__MAX
+};
+
+static const struct fld rating_fields[R__MAX] = {
+    [R_LEVEL] = { "level", V_INT, 0, 1, 3, NULL, "Qr.LevelMissing" },
+    [R_LEVEL2] = { "level2", V_INT, 0, 1, 3, NULL, "Qr.LevelMissing" },
+    [R_ATTITUDE] = { "c_attitude", V_INT, 0, 1, 3, NULL, "Qr.CriterionBad" },
+    [R_TIME] = { "c_time", V_INT, 0, 1, 3, NULL, "Qr.CriterionBad" },
+    [R_TRIPS] = { "c_trips", V_INT, 0, 1, 3, NULL, "Qr.CriterionBad" },
+    [R_GUIDANCE] = { "c_guidance", V_INT, 0, 1, 3, NULL, "Qr.CriterionBad" },
+    [R_COMMENT] = { "comment", V_LINES, 0, 1, MAX_COMMENT_CHARS, NULL, "Qr.CommentTooLong" },
+    [R_WEBSITE] = { "website", V_LINES, 0, 0, 1 << 20, NULL, NULL }, /* the honeypot */
+    [R_REF] = { "ref", V_CODE, 0, 16, 16, NULL, NULL },
+    [R_STEP] = { "buoc", V_FLAG, 0, 0, 0, NULL, NULL },
+};
 
 static const char *
 client_hash(struct req *r)
@@ -169,15 +216,17 @@ qr_open(struct req *r, struct qrlink *l)
     return 0;
 }
 
+/* The rating form; the criteria already chosen (when it comes back) stay chosen. */
 static void
 rate_form_hdf(struct req *r)
 {
-    for (size_t i = 0; i < NELEM(criteria); i++) {
-        const char *v = req_form(r, pool_printf(&r->pool, "c_%s", criteria[i]));
+    struct val v[R__MAX];
 
+    input_check(&r->pool, &r->form, rating_fields, R__MAX, v);
+    for (size_t i = 0; i < NELEM(criteria); i++) {
         hset(r, pool_printf(&r->pool, "Page.Criteria.%zu.name", i), criteria[i]);
-        if (level_of(v) > 0) {
-            hset(r, pool_printf(&r->pool, "Page.Criteria.%zu.value", i), v);
+        if (v[R_ATTITUDE + i].i > 0) {
+            hseti(r, pool_printf(&r->pool, "Page.Criteria.%zu.value", i), v[R_ATTITUDE + i].i);
         }
     }
     hset(r, "Page.Idem", form_idem(r) ? form_idem(r) : fresh_idem(r));
@@ -210,6 +259,17 @@ rate_again(struct req *r, int status, const char *err_key)
     return render_status(r, status, "citizen/qr_rate");
 }
 
+/* 1 if a criterion was sent and is not a level; the levels go into in. */
+static int
+rating_criteria(const struct val *v, struct rating_in *in)
+{
+    in->c_attitude = (int)v[R_ATTITUDE].i;
+    in->c_time = (int)v[R_TIME].i;
+    in->c_trips = (int)v[R_TRIPS].i;
+    in->c_guidance = (int)v[R_GUIDANCE].i;
+    return v[R_ATTITUDE].err || v[R_TIME].err || v[R_TRIPS].err || v[R_GUIDANCE].err;
+}
+
 static int
 qr_rate(struct req *r)
 {
@@ -217,17 +277,18 @@ qr_rate(struct req *r)
     struct qrlink l;
     struct rating_in in = { 0 };
     struct ratelimit limits[2];
+    struct val v[R__MAX];
     enum rating_result result;
     char ref[17];
     long long staff_id, staff_counter;
-    int rc = qr_open(r, &l);
+    int rc = qr_open(r, &l), lv;
     enum db_rc dr;
-    const char *comment = req_form(r, "comment");
 
     if (rc != 0) {
         return rc;
     }
-    if (req_form(r, "website") && *req_form(r, "website")) {
+    input_check(&r->pool, &r->form, rating_fields, R__MAX, v);
+    if (v[R_WEBSITE].s) {
         /* a bot filled the honeypot: thank it and store nothing */
         log_info("honeypot filled on rating from %s", r->remote_addr);
         return resp_redirect(r, pool_printf(&r->pool, "/q/%s/cam-on", l.token));
@@ -238,24 +299,18 @@ qr_rate(struct req *r)
         hset(r, "Page.ErrDetail", lang_str(r, "Qr.SelfRating"));
         return 403;
     }
-    in.level = level_of(req_form(r, "level"));
-    if (in.level == 0) {
-        in.level = level_of(req_form(r, "level2"));
-    }
-    if (in.level <= 0) {
+    lv = v[R_LEVEL].s ? R_LEVEL : R_LEVEL2;
+    if (v[lv].s == NULL || v[lv].err) {
         return rate_again(r, 422, "Qr.LevelMissing");
     }
-    in.c_attitude = level_of(req_form(r, "c_attitude"));
-    in.c_time = level_of(req_form(r, "c_time"));
-    in.c_trips = level_of(req_form(r, "c_trips"));
-    in.c_guidance = level_of(req_form(r, "c_guidance"));
-    if (in.c_attitude < 0 || in.c_time < 0 || in.c_trips < 0 || in.c_guidance < 0) {
-        return 400;
+    in.level = (int)v[lv].i;
+    if (rating_criteria(v, &in)) {
+        return rate_again(r, 422, "Qr.CriterionBad");
     }
-    in.comment = comment ? comment : "";
-    if (utf8_len(in.comment) > MAX_COMMENT_CHARS) {
+    if (v[R_COMMENT].err) {
         return rate_again(r, 422, "Qr.CommentTooLong");
     }
+    in.comment = v[R_COMMENT].s ? v[R_COMMENT].s : "";
     limits[0] = (struct ratelimit){ "rate-ip", r->remote_addr,
                                     (int)conf_int(conf, "Rating.PerAddressPerHour", 30) };
     limits[1] = (struct ratelimit){ "rate-link", l.token,
@@ -297,7 +352,7 @@ static const struct {
     { "wait", "petition" },   { "docs", "petition" },    { "fee", "petition" },
     { "result", "petition" }, { "attitude", "conduct" }, { "other", NULL },
 };
-static const char *const other_kinds[] = { "petition", "conduct", "suggestion" };
+static const char *const other_kinds[] = { "petition", "conduct", "suggestion", NULL };
 
 /* The unhappy rating's follow-up on the thanks page: its reference, the
  * comment so far, the reasons, and (for "other") the kinds to choose from. */
@@ -311,17 +366,25 @@ unhappy_hdf(struct req *r, const char *ref, const char *comment, int choose_kind
         hset(r, pool_printf(&r->pool, "Page.Reasons.%zu", i), unhappy_reasons[i].code);
     }
     if (choose_kind) {
-        for (size_t i = 0; i < NELEM(other_kinds); i++) {
+        for (size_t i = 0; other_kinds[i]; i++) {
             hset(r, pool_printf(&r->pool, "Page.Kinds.%zu", i), other_kinds[i]);
         }
     }
 }
 
+static const char *const rating_results[] = { "replaced", "already", NULL };
+
 static int
 qr_thanks(struct req *r)
 {
+    /* from the redirect after a rating; a value out of place is ignored */
+    static const struct fld q[] = {
+        { "r", V_CODE, 0, 16, 16, NULL, NULL },
+        { "kq", V_CHOICE, 0, 0, 0, rating_results, NULL },
+    };
+    struct val v[NELEM(q)];
     struct qrlink l;
-    const char *ref = req_query(r, "r"), *kq = req_query(r, "kq"), *comment = NULL;
+    const char *ref, *kq, *comment = NULL;
     long long rating_id;
     int rc = qr_open(r, &l), level = 0;
     enum db_rc dr;
@@ -329,7 +392,10 @@ qr_thanks(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    if (ref && strlen(ref) == 16) {
+    input_query(r, q, NELEM(q), v);
+    ref = v[0].s;
+    kq = v[1].s;
+    if (ref) {
         if ((dr = rating_level(r, ref, l.id, &level, &rating_id, &comment)) != DB_OK) {
             return db_fail(r, dr);
         }
@@ -340,7 +406,7 @@ qr_thanks(struct req *r)
         hseti(r, "Page.Level", level);
         hset(r, "Page.Ref", ref);
     }
-    if (kq && (strcmp(kq, "replaced") == 0 || strcmp(kq, "already") == 0)) {
+    if (kq) {
         hset(r, "Page.Result", kq);
     }
     return render(r, "citizen/qr_thanks");
@@ -359,13 +425,21 @@ fb_created(struct req *r, const char *code, const char *key)
  * anonymous case: information for the unit's leaders, not a formal petition
  * (a petition needs a name, address and phone).  The rating, counter, officer
  * and dossier of the QR are attached. */
+enum { QC_REF, QC_COMMENT, QC_REASON, QC_KIND, QC__MAX };
+
+static const struct fld quick_fields[QC__MAX] = {
+    [QC_REF] = { "r", V_CODE, 1, 16, 16, NULL, NULL },
+    [QC_COMMENT] = { "comment", V_LINES, 0, 1, MAX_COMMENT_CHARS, NULL, NULL },
+    [QC_REASON] = { "reason", V_CODE, 0, 1, 16, NULL, NULL },
+    [QC_KIND] = { "kind", V_CHOICE, 0, 0, 0, other_kinds, NULL },
+};
+
 static int
 qr_quick_case(struct req *r)
 {
     struct qrlink l;
-    const char *ref = req_form(r, "r"), *comment = NULL;
-    const char *typed = req_form_trimmed(r, "comment");
-    const char *reason = req_form(r, "reason"), *kind = NULL, *chosen = req_form(r, "kind");
+    struct val v[QC__MAX];
+    const char *ref, *comment = NULL, *reason, *kind = NULL, *chosen;
     struct fb_new in = { 0 };
     long long rating_id = 0;
     char code[32], key[TOKEN_NONCE_LEN + 1], idem[33];
@@ -377,12 +451,23 @@ qr_quick_case(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    if (ref == NULL || strlen(ref) != 16 ||
-        (dr = rating_level(r, ref, l.id, &level, &rating_id, &comment)) != DB_OK || level != 1) {
-        return ref && strlen(ref) == 16 && level == 0 ? 404 : 400;
+    input_check(&r->pool, &r->form, quick_fields, QC__MAX, v);
+    ref = v[QC_REF].err ? NULL : v[QC_REF].s;
+    reason = v[QC_REASON].s;
+    chosen = v[QC_KIND].s;
+    if (ref == NULL) {
+        return 400;
     }
-    if (typed && *typed) {
-        comment = typed;
+    /* the link may come from the worker's cache with the database gone: its
+     * error is a 503, not the 404 of an unknown rating */
+    if ((dr = rating_level(r, ref, l.id, &level, &rating_id, &comment)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (level != 1) {
+        return level == 0 ? 404 : 400;
+    }
+    if (v[QC_COMMENT].s) {
+        comment = v[QC_COMMENT].s;
     }
     for (i = 0; reason && i < NELEM(unhappy_reasons); i++) {
         if (strcmp(reason, unhappy_reasons[i].code) == 0) {
@@ -394,14 +479,14 @@ qr_quick_case(struct req *r)
         hset(r, "Page.Error", lang_str(r, "Qr.ReasonMissing"));
         return render_status(r, 422, "citizen/qr_thanks");
     }
-    if (comment && utf8_len(comment) > MAX_COMMENT_CHARS) {
+    if (v[QC_COMMENT].err) {
         unhappy_hdf(r, ref, comment, unhappy_reasons[i].kind == NULL);
         hset(r, "Page.Reason", reason);
         hset(r, "Page.Error", lang_str(r, "Qr.CommentTooLong"));
         return render_status(r, 422, "citizen/qr_thanks");
     }
     kind = unhappy_reasons[i].kind;
-    if (kind == NULL && str_in(chosen, other_kinds, NELEM(other_kinds))) {
+    if (kind == NULL && chosen && !v[QC_KIND].err) {
         kind = chosen;
     }
     if (kind == NULL) {
@@ -614,6 +699,7 @@ kiosk_rate(struct req *r)
 {
     struct qrlink l;
     struct rating_in in = { 0 };
+    struct val v[R__MAX];
     enum rating_result result;
     long long device;
     char ref[17];
@@ -623,21 +709,17 @@ kiosk_rate(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    in.level = level_of(req_form(r, "level"));
-    in.c_attitude = level_of(req_form(r, "c_attitude"));
-    in.c_time = level_of(req_form(r, "c_time"));
-    in.c_trips = level_of(req_form(r, "c_trips"));
-    in.c_guidance = level_of(req_form(r, "c_guidance"));
-    if (in.level <= 0 || in.c_attitude < 0 || in.c_time < 0 || in.c_trips < 0 ||
-        in.c_guidance < 0) {
+    /* the kiosk's own page sends only levels it offers: anything else is a
+     * forged request, with no form to show again */
+    input_check(&r->pool, &r->form, rating_fields, R__MAX, v);
+    in.level = (int)v[R_LEVEL].i;
+    if (in.level == 0 || rating_criteria(v, &in) || v[R_REF].err) {
         return 400;
     }
-    if (req_form(r, "ref")) {
+    if (v[R_REF].s) {
         /* second screen: the criteria of the rating just given on this kiosk */
-        const char *ref2 = req_form(r, "ref");
-
-        if (strlen(ref2) != 16 || (dr = rating_kiosk_criteria(r, ref2, l.id, &in)) != DB_OK) {
-            return strlen(ref2) != 16 ? 400 : db_fail(r, dr);
+        if ((dr = rating_kiosk_criteria(r, v[R_REF].s, l.id, &in)) != DB_OK) {
+            return db_fail(r, dr);
         }
         return render(r, "citizen/kiosk_thanks");
     }
@@ -665,7 +747,7 @@ kiosk_rate(struct req *r)
                       DB_ARGS(DV_I(device)), NULL, NULL)) != DB_OK) {
         return db_fail(r, dr);
     }
-    if (req_form(r, "buoc")) {
+    if (v[R_STEP].i) {
         for (size_t i = 0; i < NELEM(criteria); i++) {
             hset(r, pool_printf(&r->pool, "Page.Criteria.%zu.name", i), criteria[i]);
         }
@@ -722,20 +804,29 @@ dossier_find(struct req *r, void *arg, int *found)
 /* Look a dossier up by its code and the last 4 digits of the applicant's
  * phone (the receipt holder knows both); wrong tries are throttled per
  * address and per dossier code (code_lookup). */
+/* both needed; neither: the empty form */
+static const struct fld lookup_fields[] = {
+    { "ma", V_TEXT, 0, 1, 64, NULL, "Lookup.Invalid" },
+    { "so", V_TEXT, 0, 4, 4, NULL, "Lookup.Invalid" }, /* the last 4 digits of the phone */
+};
+
 static int
 dossier_lookup(struct req *r)
 {
-    struct dossier_find f = { code_dossier(&r->pool, req_query(r, "ma")), req_query(r, "so"),
-                              NULL };
+    struct dossier_find f = { NULL, NULL, NULL };
+    struct val in[NELEM(lookup_fields)];
     enum code_verdict v;
     enum db_rc rc;
     char *up;
 
+    input_read(r, &r->q, NULL, lookup_fields, NELEM(lookup_fields), in);
+    f.code = code_dossier(&r->pool, in[0].s);
+    f.phone4 = in[1].s;
     if (f.code == NULL && f.phone4 == NULL) {
         return render(r, "citizen/lookup");
     }
     hset(r, "Page.Code", f.code);
-    if (f.code == NULL || f.phone4 == NULL || strlen(f.phone4) != 4 ||
+    if (in[0].err || in[1].err || f.code == NULL || f.phone4 == NULL ||
         strspn(f.phone4, "0123456789") != 4 || strlen(f.code) > 48 || *f.code == '\0') {
         hset(r, "Page.Error", lang_str(r, "Lookup.Invalid"));
         return render_status(r, 422, "citizen/lookup");
@@ -850,26 +941,33 @@ procedures(struct req *r)
     static const char *const fcols[] = { "id", "name", NULL };
     static const char *const pcols[] = { "code", "name", "field", "level", "time_value",
                                          "time_unit", "unit" };
-    const char *q = req_query(r, "q"), *level = req_query(r, "cap"), *folded = NULL;
-    long long field = 0, page = 1;
+    static const char *const levels[] = { "province", "commune", "ministry", NULL };
+    /* the search's filters: one that is not valid is ignored */
+    static const struct fld fq[] = {
+        { "q", V_TEXT, 0, 1, 100, NULL, NULL },
+        { "cap", V_CHOICE, 0, 0, 0, levels, NULL },
+        { "linh-vuc", V_INT, 0, 1, 1LL << 40, NULL, NULL },
+        { "trang", V_INT, 0, 1, 10000, NULL, NULL },
+    };
+    struct val v[NELEM(fq)];
+    const char *q, *level, *folded = NULL;
+    long long field, page;
     struct dbres res, fields, hot;
     struct proc_hit *hits;
     size_t total, from;
     enum db_rc rc;
 
-    parse_int(req_query(r, "linh-vuc"), 1, 1LL << 40, &field);
-    if (parse_int(req_query(r, "trang"), 1, 10000, &page) != 0) {
-        page = 1;
-    }
-    if (q && utf8_len(q) <= 100) {
+    input_query(r, fq, NELEM(fq), v);
+    q = v[0].s;
+    level = v[1].s;
+    field = v[2].i;
+    page = v[3].i ? v[3].i : 1;
+    if (q) {
         folded = search_fold(&r->pool, q);
     }
     if (folded == NULL || *folded == '\0') {
         folded = NULL;
         q = NULL;
-    }
-    if (level && strcmp(level, "province") && strcmp(level, "commune") && strcmp(level, "ministry")) {
-        level = NULL;
     }
     rc = db_query(r->app->db, &r->pool,
                   "SELECT p.national_code, p.name, f.name, p.level, p.time_value, p.time_unit, u.name"
@@ -1047,16 +1145,17 @@ static int
 unit_page(struct req *r)
 {
     static const char *const pcols[] = { "code", "name", "time_value", "time_unit", NULL };
+    static const struct fld q[] = { { "trang", V_INT, 0, 1, 10000, NULL, NULL } };
+    struct val v[NELEM(q)];
     int min = (int)conf_int(r->app->conf, "Stats.MinCount", 10);
     int today = cal_local_day(time(NULL));
-    long long page = 1, unit_id;
+    long long page, unit_id;
     struct dbres procs;
     struct period p;
     enum db_rc rc;
 
-    if (parse_int(req_query(r, "trang"), 1, 10000, &page) != 0) {
-        page = 1;
-    }
+    input_query(r, q, NELEM(q), v);
+    page = v[0].i ? v[0].i : 1;
     if ((rc = units_hdf(r, 1, r->arg[0], &unit_id)) != DB_OK) {
         return db_fail(r, rc);
     }
@@ -1101,10 +1200,10 @@ fb_form_hdf(struct req *r, const struct qrlink *l)
     static const char *const ucols[] = { "code", "name", NULL };
     enum db_rc rc;
 
-    for (size_t i = 0; i < NELEM(fb_kinds); i++) {
+    for (size_t i = 0; fb_kinds[i]; i++) {
         hset(r, pool_printf(&r->pool, "Page.Kinds.%zu.code", i), fb_kinds[i]);
     }
-    for (size_t i = 0; i < NELEM(fb_identities); i++) {
+    for (size_t i = 0; fb_identities[i]; i++) {
         hset(r, pool_printf(&r->pool, "Page.Identities.%zu.code", i), fb_identities[i]);
     }
     if (l == NULL) {
@@ -1130,11 +1229,19 @@ fb_form_hdf(struct req *r, const struct qrlink *l)
 static int
 fb_new(struct req *r)
 {
-    const char *t = req_query(r, "t");
+    /* t: the QR link the form was opened from; loai: the kind to preselect */
+    static const struct fld q[] = {
+        { "t", V_TEXT, 0, 1, 128, NULL, NULL },
+        { "loai", V_CHOICE, 0, 0, 0, fb_kinds, NULL },
+    };
+    struct val v[NELEM(q)];
+    const char *t;
     struct qrlink l;
     enum db_rc rc;
 
-    if (t && *t) {
+    input_query(r, q, NELEM(q), v);
+    t = v[0].s;
+    if (t) {
         enum qr_state st;
 
         if ((rc = qrlink_resolve(r, t, &l, &st)) != DB_OK) {
@@ -1145,8 +1252,8 @@ fb_new(struct req *r)
         }
         qrlink_hdf(r, &l, "Page.Ctx");
     }
-    hset(r, "Page.F.kind", req_query(r, "loai"));
-    if ((rc = fb_form_hdf(r, t && *t ? &l : NULL)) != DB_OK) {
+    hset(r, "Page.F.kind", v[1].s);
+    if ((rc = fb_form_hdf(r, t ? &l : NULL)) != DB_OK) {
         return db_fail(r, rc);
     }
     return render(r, "citizen/fb_new");
@@ -1175,28 +1282,60 @@ fb_err(struct req *r, size_t *nerr, const char *field, const char *key)
     (*nerr)++;
 }
 
+/* The form's own fields; the case's are fb_check's (fb_rules.c). */
+enum { FB_T, FB_UNIT, FB_WEBSITE, FB__MAX };
+
+static const struct fld fb_fields[FB__MAX] = {
+    [FB_T] = { "t", V_TEXT, 0, 1, 128, NULL, NULL },
+    [FB_UNIT] = { "unit", V_CODE, 0, 1, 64, NULL, NULL },
+    [FB_WEBSITE] = { "website", V_LINES, 0, 0, 1 << 20, NULL, NULL }, /* the honeypot */
+};
+
+/* The feedback form again with its errors (Page.Err) and what was typed, with
+ * `status`; files are not kept: the page asks to attach them again. */
 static int
-fb_submit(struct req *r)
+fb_refused(struct req *r, int status, const struct qrlink *l)
 {
     static const char *const keep[] = { "kind", "unit", "content", "identity", "name", "phone",
                                         "email", "address" };
+    enum db_rc rc;
+
+    for (size_t i = 0; i < NELEM(keep); i++) {
+        hset(r, pool_printf(&r->pool, "Page.F.%s", keep[i]), req_form(r, keep[i]));
+    }
+    if (r->nfiles) {
+        hset(r, "Page.HadFiles", "1");
+    }
+    if ((rc = fb_form_hdf(r, l)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    return render_status(r, status, "citizen/fb_new");
+}
+
+static int
+fb_submit(struct req *r)
+{
     HDF *conf = r->app->conf;
-    const char *t = req_form(r, "t"), *unit = req_form(r, "unit");
+    struct val v[FB__MAX];
+    const char *t, *unit;
     struct fb_new in = { 0 };
     struct fb_file files[FB_MAX_FILES];
     struct qrlink l;
     struct fb_err errs[8];
     char code[32], key[TOKEN_NONCE_LEN + 1];
-    int allowed = 1, have_link = 0; /* 429 only when the limit said so */
-    size_t nerr = 0;
+    int allowed = 0, have_link = 0;
+    size_t nerr;
     long long max_file = conf_int(conf, "Feedback.MaxFileBytes", 5 << 20);
     enum db_rc rc;
 
-    if (req_form(r, "website") && *req_form(r, "website")) {
+    input_check(&r->pool, &r->form, fb_fields, FB__MAX, v);
+    t = v[FB_T].s;
+    unit = v[FB_UNIT].err ? NULL : v[FB_UNIT].s;
+    if (v[FB_WEBSITE].s) {
         log_info("honeypot filled on feedback from %s", r->remote_addr);
         return resp_redirect(r, "/");
     }
-    if (t && *t) {
+    if (t) {
         enum qr_state st;
 
         if ((rc = qrlink_resolve(r, t, &l, &st)) != DB_OK) {
@@ -1212,19 +1351,12 @@ fb_submit(struct req *r)
         in.officer_id = l.officer_id;
         in.dossier_id = l.dossier_id;
         in.qr_link_id = l.id;
-    } else if (unit && *unit) {
+    } else if (unit) {
         if ((rc = fb_unit_id(r, unit, "%", &in.unit_id)) != DB_OK) {
             return db_fail(r, rc);
         }
     }
-    in.kind = req_form(r, "kind");
-    in.content = req_form_trimmed(r, "content");
-    in.identity = req_form(r, "identity");
-    in.name = req_form_trimmed(r, "name");
-    in.phone = req_form_trimmed(r, "phone");
-    in.email = req_form_trimmed(r, "email");
-    in.address = req_form_trimmed(r, "address");
-    nerr = fb_check(&r->pool, &in, errs, NELEM(errs));
+    nerr = fb_check(&r->pool, &r->form, &in, errs, NELEM(errs));
     for (size_t i = 0; i < nerr && i < NELEM(errs); i++) {
         hset(r, pool_printf(&r->pool, "Page.Err.%s", errs[i].field), lang_str(r, errs[i].key));
     }
@@ -1249,27 +1381,19 @@ fb_submit(struct req *r)
             }
         }
     }
-    if (nerr == 0) {
-        if ((rc = ratelimit_hit(r, "fb-ip", r->remote_addr,
-                                (int)conf_int(conf, "Feedback.PerAddressPerHour", 10), 3600,
-                                &allowed)) != DB_OK) {
-            return db_fail(r, rc);
-        }
-        if (!allowed) {
-            fb_err(r, &nerr, "content", "Fb.Err.TooMany");
-        }
-    }
+    /* each refusal has its own status: an invalid form 422 (the limit is not
+     * even counted), the address's limit 429, the database db_fail's */
     if (nerr) {
-        for (size_t i = 0; i < NELEM(keep); i++) {
-            hset(r, pool_printf(&r->pool, "Page.F.%s", keep[i]), req_form(r, keep[i]));
-        }
-        if (r->nfiles) {
-            hset(r, "Page.HadFiles", "1");
-        }
-        if ((rc = fb_form_hdf(r, have_link ? &l : NULL)) != DB_OK) {
-            return db_fail(r, rc);
-        }
-        return render_status(r, allowed ? 422 : 429, "citizen/fb_new");
+        return fb_refused(r, 422, have_link ? &l : NULL);
+    }
+    if ((rc = ratelimit_hit(r, "fb-ip", r->remote_addr,
+                            (int)conf_int(conf, "Feedback.PerAddressPerHour", 10), 3600,
+                            &allowed)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (!allowed) {
+        fb_err(r, &nerr, "content", "Fb.Err.TooMany");
+        return fb_refused(r, 429, have_link ? &l : NULL);
     }
     in.files = files;
     in.nfiles = r->nfiles;
@@ -1301,15 +1425,21 @@ fb_find(struct req *r, void *arg, int *found)
 static int
 fb_locate(struct req *r, const char *code, long long *id, const char **status)
 {
+    static const struct fld fk[] = { { "k", V_CODE, 0, TOKEN_NONCE_LEN, TOKEN_NONCE_LEN, NULL,
+                                       NULL } };
     struct fb_find f = { code, 0, NULL };
+    struct val kv[NELEM(fk)];
     const char *dash = strrchr(code, '-');
-    const char *key = strcmp(r->method, "POST") == 0 ? req_form(r, "k") : req_query(r, "k");
+    const char *key;
     enum code_verdict v;
     enum db_rc rc;
 
+    /* the link key: in the form of a POST, else in the query; another is ignored */
+    input_check(&r->pool, strcmp(r->method, "POST") == 0 ? &r->form : &r->q, fk, NELEM(fk), kv);
+    key = kv[0].err ? NULL : kv[0].s;
     /* a link (code and its link key) opens the case even while typed
      * look-ups of it are paused; a wrong key is an ordinary typed look-up */
-    if (key && strlen(key) == TOKEN_NONCE_LEN) {
+    if (key) {
         if ((rc = feedback_find_link(r, code, key, id, status)) != DB_OK) {
             return db_fail(r, rc);
         }
@@ -1336,12 +1466,18 @@ fb_locate(struct req *r, const char *code, long long *id, const char **status)
 static int
 fb_lookup(struct req *r)
 {
-    const char *code = req_query(r, "ma"), *status;
+    static const struct fld q[] = { { "ma", V_TEXT, 0, 1, 64, NULL, NULL } };
+    struct val v[NELEM(q)];
+    const char *code, *status;
     long long id;
     char *up;
     int rc;
 
-    if (code == NULL || *code == '\0') {
+    if (input_read(r, &r->q, NULL, q, NELEM(q), v) != 0) {
+        hset(r, "Page.Code", v[0].s);
+        return render_status(r, 422, "citizen/fb_track");
+    }
+    if ((code = v[0].s) == NULL) {
         return render(r, "citizen/fb_track");
     }
     up = code_feedback(&r->pool, code);
@@ -1387,7 +1523,8 @@ fb_view(struct req *r)
     if ((dr = feedback_public_hdf(r, id)) != DB_OK) {
         return db_fail(r, dr);
     }
-    if (req_query(r, "moi")) {
+    fsm_can_hdf(r, &case_fsm, status, FSM_CITIZEN);
+    if (kv_get(&r->q, "moi")) { /* ?moi=1: just filed (a flag, whatever its value) */
         hset(r, "Page.New", "1");
     }
     return render(r, "citizen/fb_case");
@@ -1396,18 +1533,22 @@ fb_view(struct req *r)
 static int
 fb_rate_answer(struct req *r)
 {
+    static const char *const yes_no[] = { "0", "1", NULL };
+    static const struct fld f[] = { { "satisfied", V_CHOICE, 1, 0, 0, yes_no, NULL } };
+    struct val v[NELEM(f)];
     long long id;
-    const char *status, *v = req_form(r, "satisfied");
+    const char *status;
     int rc = fb_open(r, &id, &status);
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    if (v == NULL || (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)) {
+    /* two buttons: anything else is a forged request, with no form to show again */
+    if (input_check(&r->pool, &r->form, f, NELEM(f), v) != 0) {
         return 400;
     }
-    if ((dr = feedback_rate_answer(r, id, v[0] == '1')) != DB_OK) {
+    if ((dr = feedback_rate_answer(r, id, v[0].s[0] == '1')) != DB_OK) {
         return db_fail(r, dr);
     }
     return fb_back(r);
@@ -1416,18 +1557,23 @@ fb_rate_answer(struct req *r)
 static int
 fb_reply(struct req *r)
 {
+    static const struct fld f[] = { { "reply", V_LINES, 1, 1, FB_MAX_CONTENT_CHARS, NULL, NULL } };
+    struct val v[NELEM(f)];
     long long id;
-    const char *status, *text = req_form_trimmed(r, "reply");
+    const char *status, *text;
     int rc = fb_open(r, &id, &status);
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    if (text == NULL || utf8_len(text) > FB_MAX_CONTENT_CHARS) {
+    input_check(&r->pool, &r->form, f, NELEM(f), v);
+    text = v[0].s;
+    if (v[0].err) {
         if ((dr = feedback_public_hdf(r, id)) != DB_OK) {
             return db_fail(r, dr);
         }
+        fsm_can_hdf(r, &case_fsm, status, FSM_CITIZEN);
         hset(r, "Page.Error", lang_str(r, text ? "Fb.Err.ContentLong" : "Fb.ReplyEmpty"));
         hset(r, "Page.Reply", req_form(r, "reply"));
         return render_status(r, 422, "citizen/fb_case");
@@ -1516,14 +1662,20 @@ static int
 public_stats(struct req *r)
 {
     int min = (int)conf_int(r->app->conf, "Stats.MinCount", 10);
+    /* a period typed by the reader: refused with a message when not one */
+    static const struct fld q[] = {
+        { "tu", V_DATE, 0, 0, 0, NULL, NULL },
+        { "den", V_DATE, 0, 0, 0, NULL, NULL },
+    };
+    struct val v[NELEM(q)];
     int today = cal_local_day(time(NULL)), from = today - 365, to = today;
-    const char *tu = req_query(r, "tu"), *den = req_query(r, "den");
     struct period p;
     enum db_rc rc;
 
-    if ((tu && *tu) || (den && *den)) {
-        if (cal_parse_date(tu, &from) != 0 || cal_parse_date(den, &to) != 0 || to < from ||
-            to - from > 3700) {
+    if (input_check(&r->pool, &r->q, q, NELEM(q), v) != 0 || v[0].s || v[1].s) {
+        from = v[0].day;
+        to = v[1].day;
+        if (v[0].err || v[1].err || !v[0].s || !v[1].s || to < from || to - from > 3700) {
             hset(r, "Page.ErrDetail", lang_str(r, "Stats.BadPeriod"));
             return 400;
         }
@@ -1579,7 +1731,7 @@ static const struct route routes[] = {
     { "POST", "/kiosk/*", kiosk_rate, R_FORM },
 };
 
-static const struct program prog = { "citizen", routes, NELEM(routes) };
+static const struct program prog = { "citizen", routes, NELEM(routes), 0 };
 
 int
 main(int argc, char **argv)

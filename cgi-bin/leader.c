@@ -1,10 +1,24 @@
 /* leader — audit under /lanh-dao/ (docs/architecture.md §1): lateness, apologies,
  * satisfaction and answers for the leader's subtree, drill-down to the case,
- * CSV export, the audit trail.  Database account: motcua_leader. */
+ * CSV export, the audit trail.  Database account: motcua_leader.
+ * Store: store_report.h alone (figures, lists, the audit trail): the account
+ * reads its subtree and writes only audit rows (sql/grants.sql, "-- 004 leader
+ * audit"); cases are worked in the officer program. */
 #include <string.h>
 #include <time.h>
 
-#include "motcua.h"
+#include "audit.h"
+#include "calendar.h"
+#include "conf.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "input.h"
+#include "render.h"
+#include "staff.h"
+#include "store_report.h"
+#include "util.h"
+#include "worker.h"
 
 #define LIST_PAGE 100          /* rows of a list per page */
 #define CSV_MAX_ROWS 500000    /* a list's CSV: every row, up to this many */
@@ -52,14 +66,29 @@ period_hdf(struct req *r, const char *prefix, int from, int to)
  * ?tu=&den= (local dates); the current month by default.  prev gets the
  * period it is compared with (cal_period_prev: the previous calendar month,
  * quarter or year, else the range of the same length just before). */
+static const char *const period_kinds[] = { "thang", "quy", "nam", NULL };
+
+enum { PQ_KIND, PQ_FROM, PQ_TO, PQ__MAX };
+
+/* a period's selectors; one that is not valid is ignored (the current month) */
+static const struct fld period_fields[PQ__MAX] = {
+    [PQ_KIND] = { "ky", V_CHOICE, 0, 0, 0, period_kinds, NULL },
+    [PQ_FROM] = { "tu", V_DATE, 0, 0, 0, NULL, NULL },
+    [PQ_TO] = { "den", V_DATE, 0, 0, 0, NULL, NULL },
+};
+
 static int
 period_of(struct req *r, struct period *p, struct period *prev)
 {
     int today = cal_local_day(time(NULL)), from, to, pfrom, pto;
-    const char *ky = req_query(r, "ky");
+    struct val v[PQ__MAX];
+    const char *ky;
 
-    if (cal_parse_date(req_query(r, "tu"), &from) == 0 &&
-        cal_parse_date(req_query(r, "den"), &to) == 0) {
+    input_query(r, period_fields, PQ__MAX, v);
+    ky = v[PQ_KIND].s;
+    if (v[PQ_FROM].s && v[PQ_TO].s) {
+        from = v[PQ_FROM].day;
+        to = v[PQ_TO].day;
         if (to < from || to - from > 3700) {
             return -1;
         }
@@ -84,16 +113,20 @@ period_of(struct req *r, struct period *p, struct period *prev)
     return 0;
 }
 
+/* ?don-vi=<unit code>: the leader's own unit when absent or not a code */
 static int
 scope_of(struct req *r, struct report_scope *s)
 {
+    static const struct fld q[] = { { "don-vi", V_CODE, 0, 1, 64, NULL, NULL } };
+    struct val v[NELEM(q)];
     int ok, rc = staff_begin(r, "leader");
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    if ((dr = report_scope(r, req_query(r, "don-vi"), s, &ok)) != DB_OK) {
+    input_query(r, q, NELEM(q), v);
+    if ((dr = report_scope(r, v[0].s, s, &ok)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (!ok) {
@@ -101,7 +134,7 @@ scope_of(struct req *r, struct report_scope *s)
         return 403;
     }
     hset(r, "Page.ScopeName", s->name);
-    hset(r, "Page.ScopeCode", req_query(r, "don-vi"));
+    hset(r, "Page.ScopeCode", v[0].s);
     return 0;
 }
 
@@ -112,14 +145,11 @@ csv_start(struct req *r, const char *name, const struct period *p, const struct 
 {
     enum db_rc dr;
 
-    if ((dr = db_begin(r->app->db)) == DB_OK &&
-        (dr = audit(r, "report.export", "report", 0,
-                    pool_printf(&r->pool, "%s %s..%s %s", name, p->from, p->to, s->name))) ==
-            DB_OK) {
-        dr = db_commit(r->app->db);
+    if ((dr = db_begin(r->app->db)) == DB_OK) {
+        dr = audit(r, "report.export", "report", 0,
+                   pool_printf(&r->pool, "%s %s..%s %s", name, p->from, p->to, s->name));
     }
-    if (dr != DB_OK) {
-        db_rollback(r->app->db);
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
     }
     resp_header(r, "Content-Disposition",
@@ -253,11 +283,23 @@ drill_csv(struct req *r, const char *kind, const struct period *p, const struct 
     return 200;
 }
 
+/* What to produce: a CSV (?csv=<which>) or the printable report (?in=1).  An
+ * unknown CSV is a 400: unlike a filter, there is no default to fall back to. */
+static const char *const dashboard_csvs[] = { "don-vi", "quay", "can-bo", "thang", NULL };
+
+enum { DQ_CSV, DQ_PRINT, DQ__MAX };
+
+static const struct fld dashboard_fields[DQ__MAX] = {
+    [DQ_CSV] = { "csv", V_CHOICE, 0, 0, 0, dashboard_csvs, NULL },
+    [DQ_PRINT] = { "in", V_FLAG, 0, 0, 0, NULL, NULL },
+};
+
 static int
 dashboard(struct req *r)
 {
     struct report_scope s;
     struct period p, prev;
+    struct val v[DQ__MAX];
     int rc = scope_of(r, &s);
     enum db_rc dr;
     int min_count = (int)conf_int(r->app->conf, "Stats.MinCount", 10);
@@ -265,7 +307,8 @@ dashboard(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    if (period_of(r, &p, &prev) != 0) {
+    if (period_of(r, &p, &prev) != 0 ||
+        input_check(&r->pool, &r->q, dashboard_fields, DQ__MAX, v) != 0) {
         return 400;
     }
     if ((dr = report_figures(r, &s, &p, "Page.Fig", 1, min_count)) != DB_OK ||
@@ -274,10 +317,10 @@ dashboard(struct req *r)
         (dr = report_corrections(r, &s, &p)) != DB_OK || (dr = report_trend(r, &s)) != DB_OK) {
         return db_fail(r, dr);
     }
-    if (req_query(r, "csv")) {
-        return dashboard_csv(r, req_query(r, "csv"), &p, &s);
+    if (v[DQ_CSV].s) {
+        return dashboard_csv(r, v[DQ_CSV].s, &p, &s);
     }
-    return render(r, req_query(r, "in") ? "leader/report" : "leader/dashboard");
+    return render(r, v[DQ_PRINT].i ? "leader/report" : "leader/dashboard");
 }
 
 static int
@@ -285,22 +328,31 @@ drill(struct req *r)
 {
     static const char *const cols[] = { "link", "code", "unit", "c2", "c3", "c4", "status", "c6",
                                         NULL };
-    const char *kind = req_query(r, "loai");
+    /* loai names the list (400 when unknown: store_report.c knows them); a
+     * page number that is not one is page 1 */
+    static const struct fld q[] = {
+        { "loai", V_CODE, 1, 1, 64, NULL, NULL },
+        { "trang", V_INT, 0, 1, 1000000, NULL, NULL },
+        { "csv", V_FLAG, 0, 0, 0, NULL, NULL },
+    };
+    struct val v[NELEM(q)];
+    const char *kind;
     struct report_scope s;
     struct period p, prev;
     struct dbres res;
-    long long page = 1, total = 0;
-    int csv = req_query(r, "csv") != NULL, rc = scope_of(r, &s);
+    long long page, total = 0;
+    int csv, rc = scope_of(r, &s);
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
+    input_query(r, q, NELEM(q), v);
+    kind = v[0].s;
+    page = v[1].i ? v[1].i : 1;
+    csv = (int)v[2].i;
     if (!report_list_kind(kind) || period_of(r, &p, &prev) != 0) {
         return 400;
-    }
-    if (parse_int(req_query(r, "trang"), 1, 1000000, &page) != 0) {
-        page = 1;
     }
     if (csv) {
         return drill_csv(r, kind, &p, &s);
@@ -342,23 +394,22 @@ audit_csv_batch(void *arg, const struct dbres *rows)
     return gone;
 }
 
-/* A filter's day: NULL when empty, 1 when not a date. */
-static int
-audit_day(struct req *r, const char *name, const char **out)
-{
-    const char *v = req_query(r, name);
-    int day;
+enum { AQ_PAGE, AQ_ACTOR, AQ_ACTION, AQ_OBJECT, AQ_CSV, AQ__MAX };
 
-    *out = NULL;
-    if (v == NULL || *v == '\0') {
-        return 0;
-    }
-    if (cal_parse_date(v, &day) != 0) {
-        return 1;
-    }
-    *out = v;
-    return 0;
-}
+/* The trail's filters: one that is not valid is ignored, except the dates,
+ * which the leader types: those come back with a message (422). */
+static const struct fld audit_fields[AQ__MAX] = {
+    [AQ_PAGE] = { "trang", V_INT, 0, 1, 100000, NULL, NULL },
+    [AQ_ACTOR] = { "nguoi", V_INT, 0, 1, 1LL << 62, NULL, NULL },
+    [AQ_ACTION] = { "thao-tac", V_CODE, 0, 1, 63, NULL, NULL },
+    [AQ_OBJECT] = { "ma", V_TEXT, 0, 1, 64, NULL, NULL },
+    [AQ_CSV] = { "csv", V_FLAG, 0, 0, 0, NULL, NULL },
+};
+
+static const struct fld audit_days[] = {
+    { "tu", V_DATE, 0, 0, 0, NULL, NULL },
+    { "den", V_DATE, 0, 0, 0, NULL, NULL },
+};
 
 static int
 audit_page(struct req *r)
@@ -368,41 +419,42 @@ audit_page(struct req *r)
     struct report_scope s;
     struct audit_filter f = { 0 };
     struct dbres people, units;
-    const char *key = req_query(r, "thao-tac"), *obj = req_query(r, "ma");
-    long long page = 1;
+    struct val v[AQ__MAX], day[NELEM(audit_days)];
+    const char *key;
+    long long page;
     int rc = scope_of(r, &s), bad = 0;
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    if (parse_int(req_query(r, "trang"), 1, 100000, &page) != 0) {
-        page = 1;
-    }
-    f.actor = util_num(req_query(r, "nguoi"));
+    input_query(r, audit_fields, AQ__MAX, v);
+    page = v[AQ_PAGE].i ? v[AQ_PAGE].i : 1;
+    f.actor = v[AQ_ACTOR].i;
+    key = v[AQ_ACTION].s;
     /* an action is one the language file names (letters and '_' only) */
-    if (key && *key && strspn(key, "abcdefghijklmnopqrstuvwxyz_") == strlen(key) &&
-        strlen(key) < 64 && hdf_get_obj(r->hdf, pool_printf(&r->pool, "L.Trail.Act.%s", key))) {
+    if (key && strspn(key, "abcdefghijklmnopqrstuvwxyz_") == strlen(key) &&
+        hdf_get_obj(r->hdf, pool_printf(&r->pool, "L.Trail.Act.%s", key))) {
         f.action_key = key;
     }
-    if (obj && *obj && utf8_len(obj) <= 64) {
-        f.object = obj;
-    }
-    if (audit_day(r, "tu", &f.from) || audit_day(r, "den", &f.to)) {
+    f.object = v[AQ_OBJECT].s;
+    if (input_check(&r->pool, &r->q, audit_days, NELEM(audit_days), day) != 0) {
         hset(r, "Page.Error", lang_str(r, "Trail.Err.Date"));
         bad = 1;
-    } else if (f.from && f.to && strcmp(f.from, f.to) > 0) {
+    } else if (day[0].s && day[1].s && day[0].day > day[1].day) {
         hset(r, "Page.Error", lang_str(r, "Trail.Err.Order"));
         bad = 1;
     }
-    if (!bad && req_query(r, "csv")) {
+    f.from = day[0].s;
+    f.to = day[1].s;
+    if (!bad && v[AQ_CSV].i) {
         struct csv_stream cs = { r, { 0 } };
+        const char *what = pool_printf(&r->pool, "nhat-ky %s", s.name);
 
-        if ((dr = db_begin(r->app->db)) != DB_OK ||
-            (dr = audit(r, "report.export", "report", 0,
-                        pool_printf(&r->pool, "nhat-ky %s", s.name))) != DB_OK ||
-            (dr = db_commit(r->app->db)) != DB_OK) {
-            db_rollback(r->app->db);
+        if ((dr = db_begin(r->app->db)) == DB_OK) {
+            dr = audit(r, "report.export", "report", 0, what);
+        }
+        if ((dr = db_end(r->app->db, dr)) != DB_OK) {
             return db_fail(r, dr);
         }
         resp_header(r, "Content-Disposition", "attachment; filename=\"nhat-ky.csv\"");
@@ -440,9 +492,9 @@ audit_page(struct req *r)
     hset_rows(r, "Page.Units", &units, ucols);
     hseti(r, "Page.F.actor", f.actor);
     hset(r, "Page.F.key", f.action_key);
-    hset(r, "Page.F.object", obj);
-    hset(r, "Page.F.from", req_query(r, "tu"));
-    hset(r, "Page.F.to", req_query(r, "den"));
+    hset(r, "Page.F.object", f.object);
+    hset(r, "Page.F.from", day[0].s);
+    hset(r, "Page.F.to", day[1].s);
     hseti(r, "Page.Page", page);
     if (strcmp(hdf_get_value(r->hdf, "Page.AuditCount", "0"), "50") == 0) {
         hseti(r, "Page.Next", page + 1);
@@ -456,7 +508,7 @@ static const struct route routes[] = {
     { "GET", "/lanh-dao/nhat-ky", audit_page, 0 },
 };
 
-static const struct program prog = { "leader", routes, NELEM(routes) };
+static const struct program prog = { "leader", routes, NELEM(routes), P_STAFF_SESSION };
 
 int
 main(int argc, char **argv)

@@ -1,5 +1,7 @@
 /* motcuactl — the operator's command: migrations, users, imports, demo data,
- * audit-chain verification.  Connects with the owner account (DB.Accounts.owner). */
+ * audit-chain verification.  Connects with the owner account (DB.Accounts.owner).
+ * Any store: the owner account may do everything; the demo generator, which
+ * only this command uses, lives beside it in ctl/. */
 #include <csv.h>
 #include <dirent.h>
 #include <errno.h>
@@ -10,8 +12,23 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit.h"
+#include "cal_check.h"
+#include "calendar.h"
+#include "conf.h"
+#include "csv_import.h"
+#include "db.h"
 #include "demo_gen.h"
-#include "motcua.h"
+#include "form.h"
+#include "http.h"
+#include "password.h"
+#include "render.h"
+#include "search.h"
+#include "stats.h"
+#include "store_case.h"
+#include "store_dossier.h"
+#include "token.h"
+#include "util.h"
 
 /* The command names only: the one list of commands with their arguments and what
  * they do is the man page, cgi-bin/motcuactl.1. */

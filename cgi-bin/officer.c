@@ -1,6 +1,9 @@
 /* officer — the workspace under /can-bo/ (docs/architecture.md §1): sign-in, the inbox
  * of feedback cases, case handling, canned answers, evidence files.  Leaders
- * work cases here too, over their unit's subtree.  Account: motcua_officer. */
+ * work cases here too, over their unit's subtree.  Account: motcua_officer.
+ * Store: store_case.h (case work) and store_dossier.h (receipt, hand-overs,
+ * apologies): the account may change a case's handling columns, dossiers and
+ * their steps (sql/grants.sql, "-- 003" and "-- 004"). */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -8,14 +11,33 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "motcua.h"
+#include "audit.h"
+#include "calendar.h"
+#include "case_fsm.h"
+#include "conf.h"
+#include "db.h"
+#include "form.h"
+#include "fsm.h"
+#include "http.h"
+#include "input.h"
+#include "password.h"
+#include "qr.h"
+#include "render.h"
+#include "session.h"
+#include "staff.h"
+#include "store_case.h"
+#include "store_dossier.h"
+#include "token.h"
+#include "util.h"
+#include "worker.h"
 
 #define PER_PAGE 25
 #define MAX_TEXT_CHARS 4000
 
-static const char *const statuses[] = { "open", "new", "overdue", "due_soon", "review",
-                                         "need_info", "answered", "closed", "rejected", "all" };
-static const char *const kinds[] = { "petition", "conduct", "suggestion", "praise" };
+static const char *const statuses[] = { "open",     "new",       "overdue",  "due_soon",
+                                        "review",   "need_info", "answered", "closed",
+                                        "rejected", "all",       NULL };
+static const char *const kinds[] = { "petition", "conduct", "suggestion", "praise", NULL };
 
 static int
 is_leader(struct req *r)
@@ -25,6 +47,17 @@ is_leader(struct req *r)
 
 /* ---- inbox ------------------------------------------------------------- */
 
+/* The inbox's filters (GET): a value out of place is ignored, as if absent. */
+enum { Q_STATUS, Q_KIND, Q_COUNTER, Q_TEXT, Q_PAGE, Q__MAX };
+
+static const struct fld inbox_fields[Q__MAX] = {
+    [Q_STATUS] = { "trang-thai", V_CHOICE, 0, 0, 0, statuses, NULL },
+    [Q_KIND] = { "loai", V_CHOICE, 0, 0, 0, kinds, NULL },
+    [Q_COUNTER] = { "quay", V_INT, 0, 1, 1LL << 62, NULL, NULL },
+    [Q_TEXT] = { "q", V_TEXT, 0, 1, 100, NULL, NULL },
+    [Q_PAGE] = { "trang", V_INT, 0, 1, 100000, NULL, NULL },
+};
+
 static int
 inbox(struct req *r)
 {
@@ -32,7 +65,7 @@ inbox(struct req *r)
     struct scope s;
     struct dbres counters;
     static const char *const ccols[] = { "id", "name", NULL };
-    const char *st = req_query(r, "trang-thai"), *kind = req_query(r, "loai");
+    struct val v[Q__MAX];
     int rc = staff_begin(r, "officer,leader,admin");
     enum db_rc dr;
 
@@ -42,17 +75,12 @@ inbox(struct req *r)
     if (strcmp(r->user->role, "admin") == 0) {
         return render(r, "staff/home");
     }
-    f.status = str_in(st, statuses, NELEM(statuses)) ? st : "open";
-    f.kind = str_in(kind, kinds, NELEM(kinds)) ? kind : NULL;
-    f.counter_id = util_num(req_query(r, "quay"));
-    f.q = req_query(r, "q");
-    if (f.q && (*f.q == '\0' || utf8_len(f.q) > 100)) {
-        f.q = NULL;
-    }
-    f.page = (int)util_num(req_query(r, "trang"));
-    if (f.page < 1 || f.page > 100000) {
-        f.page = 1;
-    }
+    input_query(r, inbox_fields, Q__MAX, v);
+    f.status = v[Q_STATUS].s ? v[Q_STATUS].s : "open";
+    f.kind = v[Q_KIND].s;
+    f.counter_id = v[Q_COUNTER].i;
+    f.q = v[Q_TEXT].s;
+    f.page = v[Q_PAGE].i ? (int)v[Q_PAGE].i : 1;
     f.due_soon_days = (int)conf_int(r->app->conf, "Feedback.DueSoonDays", 2);
     if ((dr = case_scope(r, &s)) != DB_OK || (dr = case_list(r, &s, &f, PER_PAGE)) != DB_OK) {
         return db_fail(r, dr);
@@ -67,10 +95,10 @@ inbox(struct req *r)
         return db_fail(r, dr);
     }
     hset_rows(r, "Page.Counters", &counters, ccols);
-    for (size_t i = 0; i < NELEM(statuses); i++) {
+    for (size_t i = 0; statuses[i]; i++) {
         hset(r, pool_printf(&r->pool, "Page.Statuses.%zu", i), statuses[i]);
     }
-    for (size_t i = 0; i < NELEM(kinds); i++) {
+    for (size_t i = 0; kinds[i]; i++) {
         hset(r, pool_printf(&r->pool, "Page.Kinds.%zu", i), kinds[i]);
     }
     hset(r, "Page.F.status", f.status);
@@ -124,9 +152,13 @@ case_render(struct req *r, struct case_row *c, int status, int revealed)
     static const char *const kcols[] = { "id", "title", NULL };
     static const char *const scols[] = { "id", "name", NULL };
     static const char *const ucols[] = { "id", "name", NULL };
-    long long mau = util_num(req_query(r, "mau"));
+    static const struct fld q[] = { { "mau", V_INT, 0, 1, 1LL << 62, NULL, NULL } };
+    struct val v[NELEM(q)];
+    long long mau;
     enum db_rc dr;
 
+    input_query(r, q, NELEM(q), v);
+    mau = v[0].i;
     if ((dr = case_hdf(r, c, contact_visible(r, c, revealed))) != DB_OK) {
         return db_fail(r, dr);
     }
@@ -161,6 +193,7 @@ case_render(struct req *r, struct case_row *c, int status, int revealed)
         hset(r, "Page.AnswerDraft", req_form(r, "text"));
     }
     hseti(r, "Page.Leader", is_leader(r));
+    fsm_can_hdf(r, &case_fsm, c->status, fsm_staff_role(r->user->role));
     hset(r, "Page.Revealed", revealed ? "1" : "0");
     return render_status(r, status, "staff/case");
 }
@@ -216,29 +249,44 @@ case_reject_page(struct req *r)
     return rc ? rc : case_reject_confirm(r, &c, 200);
 }
 
+static const char *const classes[] = { "accepted", "conduct", "rejected", "forwarded", NULL };
+
+enum { C_CLASS, C_REASON, C_UNIT, C__MAX };
+
+static const struct fld classify_fields[C__MAX] = {
+    [C_CLASS] = { "class", V_CHOICE, 1, 0, 0, classes, "Case.Err.Class" },
+    [C_REASON] = { "reason", V_LINES, 0, 1, MAX_TEXT_CHARS, NULL, "Case.Err.TextLong" },
+    [C_UNIT] = { "unit", V_INT, 0, 1, 1LL << 62, NULL, "Case.Err.Unit" },
+};
+
 static int
 act_classify(struct req *r)
 {
     struct scope s;
     struct case_row c;
-    const char *cls = req_form(r, "class"), *reason = req_form_trimmed(r, "reason");
+    struct val v[C__MAX];
+    const char *cls;
     int rc = case_open(r, &s, &c);
 
     if (rc != 0) {
         return rc;
     }
-    if (cls == NULL || (strcmp(cls, "accepted") && strcmp(cls, "conduct") &&
-                        strcmp(cls, "rejected") && strcmp(cls, "forwarded"))) {
+    input_form(r, NULL, classify_fields, C__MAX, v);
+    cls = v[C_CLASS].s;
+    if (v[C_CLASS].err) {
         return case_error(r, &c, 422, "Case.Err.Class");
     }
-    if (strcmp(cls, "rejected") == 0 && reason == NULL) {
+    if (v[C_REASON].err) {
+        return case_error(r, &c, 422, "Case.Err.TextLong");
+    }
+    if (strcmp(cls, "rejected") == 0 && v[C_REASON].s == NULL) {
         hset(r, "Page.Error", lang_str(r, "Case.Err.Reason"));
         return case_reject_confirm(r, &c, 422);
     }
-    if (strcmp(cls, "forwarded") == 0 && util_num(req_form(r, "unit")) == 0) {
+    if (strcmp(cls, "forwarded") == 0 && v[C_UNIT].i == 0) {
         return case_error(r, &c, 422, "Case.Err.Unit");
     }
-    return case_done(r, &c, case_classify(r, &c, cls, reason, util_num(req_form(r, "unit"))));
+    return case_done(r, &c, case_classify(r, &c, cls, v[C_REASON].s, v[C_UNIT].i));
 }
 
 static int
@@ -246,15 +294,19 @@ act_assign(struct req *r)
 {
     struct scope s;
     struct case_row c;
+    static const struct fld f[] = {
+        { "officer", V_INT, 1, 1, 1LL << 62, NULL, "Case.Err.Assignee" },
+    };
+    struct val v[NELEM(f)];
     int rc = case_open(r, &s, &c);
 
     if (rc != 0) {
         return rc;
     }
-    if (util_num(req_form(r, "officer")) <= 0) {
+    if (input_form(r, NULL, f, NELEM(f), v) != 0) {
         return case_error(r, &c, 422, "Case.Err.Assignee");
     }
-    return case_done(r, &c, case_assign(r, &c, util_num(req_form(r, "officer"))));
+    return case_done(r, &c, case_assign(r, &c, v[0].i));
 }
 
 /* Actions that take one text: note, information request, answer, reopen. */
@@ -262,9 +314,12 @@ static int
 act_text(struct req *r, enum db_rc (*fn)(struct req *, const struct case_row *, const char *),
          int leader_only)
 {
+    static const struct fld f[] = {
+        { "text", V_LINES, 1, 1, MAX_TEXT_CHARS, NULL, "Case.Err.TextLong" },
+    };
     struct scope s;
     struct case_row c;
-    const char *text = req_form_trimmed(r, "text");
+    struct val v[NELEM(f)];
     int rc = case_open(r, &s, &c);
 
     if (rc != 0) {
@@ -274,13 +329,11 @@ act_text(struct req *r, enum db_rc (*fn)(struct req *, const struct case_row *, 
         hset(r, "Page.ErrDetail", lang_str(r, "Case.Err.LeaderOnly"));
         return 403;
     }
-    if (text == NULL) {
-        return case_error(r, &c, 422, "Case.Err.Text");
+    if (input_form(r, NULL, f, NELEM(f), v) != 0) {
+        return case_error(r, &c, 422,
+                          v[0].err == INPUT_MISSING ? "Case.Err.Text" : "Case.Err.TextLong");
     }
-    if (utf8_len(text) > MAX_TEXT_CHARS) {
-        return case_error(r, &c, 422, "Case.Err.TextLong");
-    }
-    return case_done(r, &c, fn(r, &c, text));
+    return case_done(r, &c, fn(r, &c, v[0].s));
 }
 
 static int
@@ -320,9 +373,12 @@ act_close(struct req *r)
 static int
 act_reveal(struct req *r)
 {
+    static const struct fld f[] = {
+        { "reason", V_LINES, 1, 1, MAX_TEXT_CHARS, NULL, "Case.Err.Reason" },
+    };
     struct scope s;
     struct case_row c;
-    const char *reason = req_form_trimmed(r, "reason");
+    struct val v[NELEM(f)];
     int rc = case_open(r, &s, &c);
     enum db_rc dr;
 
@@ -333,10 +389,11 @@ act_reveal(struct req *r)
         hset(r, "Page.ErrDetail", lang_str(r, "Case.Err.LeaderOnly"));
         return 403;
     }
-    if (reason == NULL) {
-        return case_error(r, &c, 422, "Case.Err.Reason");
+    if (input_form(r, NULL, f, NELEM(f), v) != 0) {
+        return case_error(r, &c, 422,
+                          v[0].err == INPUT_MISSING ? "Case.Err.Reason" : "Case.Err.TextLong");
     }
-    if ((dr = case_reveal(r, &c, reason)) != DB_OK) {
+    if ((dr = case_reveal(r, &c, v[0].s)) != DB_OK) {
         return db_fail(r, dr);
     }
     /* shown on this response only: every look is a new, logged request */
@@ -425,11 +482,21 @@ canned_page(struct req *r)
     return render(r, "staff/canned");
 }
 
+enum { K_ID, K_TITLE, K_BODY, K__MAX };
+
+/* an id of 0 (or none) makes a new answer */
+static const struct fld canned_fields[K__MAX] = {
+    [K_ID] = { "id", V_INT, 0, 0, 1LL << 62, NULL, NULL },
+    [K_TITLE] = { "title", V_TEXT, 1, 1, 120, NULL, "Canned.Err" },
+    [K_BODY] = { "body", V_LINES, 1, 1, 4000, NULL, "Canned.Err" },
+};
+
 static int
 canned_save(struct req *r)
 {
-    const char *title = req_form_trimmed(r, "title"), *body = req_form_trimmed(r, "body");
-    long long id = util_num(req_form(r, "id"));
+    const char *title, *body;
+    struct val v[K__MAX];
+    long long id;
     unsigned long long n = 0, new_id = 0;
     int rc = staff_begin(r, "officer,leader");
     enum db_rc dr;
@@ -437,12 +504,12 @@ canned_save(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    if (title == NULL || body == NULL || utf8_len(title) > 120 || utf8_len(body) > 4000) {
-        hset(r, "Page.Error", lang_str(r, "Canned.Err"));
-        hset(r, "Page.F.title", req_form(r, "title"));
-        hset(r, "Page.F.body", req_form(r, "body"));
+    if (input_form(r, NULL, canned_fields, K__MAX, v) != 0) {
         return canned_page(r) == 200 ? 422 : 500;
     }
+    title = v[K_TITLE].s;
+    body = v[K_BODY].s;
+    id = v[K_ID].i;
     if ((dr = db_begin(r->app->db)) != DB_OK) {
         return db_fail(r, dr);
     }
@@ -481,7 +548,9 @@ canned_save(struct req *r)
 static int
 canned_delete(struct req *r)
 {
-    long long id = util_num(req_form(r, "id"));
+    static const struct fld f[] = { { "id", V_INT, 1, 1, 1LL << 62, NULL, NULL } };
+    struct val v[NELEM(f)];
+    long long id;
     unsigned long long n = 0;
     int rc = staff_begin(r, "officer,leader");
     enum db_rc dr;
@@ -489,6 +558,10 @@ canned_delete(struct req *r)
     if (rc != 0) {
         return rc;
     }
+    if (input_form(r, NULL, f, NELEM(f), v) != 0) {
+        return canned_page(r) == 200 ? 422 : 500;
+    }
+    id = v[0].i;
     if ((dr = db_begin(r->app->db)) == DB_OK) {
         dr = db_exec(r->app->db, "DELETE FROM canned_answer WHERE id = ? AND unit_id = ?",
                      DB_ARGS(DV_I(id), DV_I(r->user->unit_id)), &n, NULL);
@@ -516,11 +589,21 @@ password_page(struct req *r)
     return rc ? rc : render(r, "staff/password");
 }
 
+enum { P_OLD, P_NEW, P_AGAIN, P__MAX };
+
+/* the bounds of a new password; the messages are chosen below, in the order asked */
+static const struct fld password_fields[P__MAX] = {
+    [P_OLD] = { "old", V_SECRET, 1, 1, 1024, NULL, "Password.Wrong" },
+    [P_NEW] = { "new", V_SECRET, 1, 10, 256, NULL, "Password.Short" },
+    [P_AGAIN] = { "again", V_SECRET, 1, 1, 1024, NULL, "Password.Mismatch" },
+};
+
 static int
 password_change(struct req *r)
 {
-    const char *old = req_form(r, "old"), *pw = req_form(r, "new"), *again = req_form(r, "again");
+    const char *old, *pw, *again;
     char hash[crypto_pwhash_STRBYTES];
+    struct val v[P__MAX];
     struct dbres res;
     int rc = staff_begin(r, "officer,leader,admin");
     enum db_rc dr;
@@ -529,6 +612,10 @@ password_change(struct req *r)
     if (rc != 0) {
         return rc;
     }
+    input_form(r, NULL, password_fields, P__MAX, v);
+    old = v[P_OLD].err ? NULL : v[P_OLD].s;
+    pw = v[P_NEW].err ? NULL : v[P_NEW].s;
+    again = v[P_AGAIN].err ? NULL : v[P_AGAIN].s;
     dr = db_query(r->app->db, &r->pool, "SELECT password_hash FROM users WHERE id = ?",
                   DB_ARGS(DV_I(r->user->id)), &res);
     if (dr != DB_OK) {
@@ -536,7 +623,7 @@ password_change(struct req *r)
     }
     if (old == NULL || res.nrows == 0 || !pw_verify(dbres_get(&res, 0, 0), old)) {
         err = "Password.Wrong";
-    } else if (pw == NULL || utf8_len(pw) < 10 || strlen(pw) > 256) {
+    } else if (pw == NULL || strlen(pw) > 256) {
         err = "Password.Short";
     } else if (again == NULL || strcmp(pw, again) != 0) {
         err = "Password.Mismatch";
@@ -573,27 +660,34 @@ password_change(struct req *r)
 
 /* ---- dossiers ---------------------------------------------------------- */
 
-static const char *const dossier_filters[] = { "open", "late", "near", "supplement", "ready",
-                                               "returned", "refused", "stopped", "all" };
-static const char *const reasons[] = { "workload", "coordination", "verification", "site_visit",
-                                       "missing_info", "system", "other" };
+static const char *const dossier_filters[] = { "open",  "late",     "near",    "supplement",
+                                               "ready", "returned", "refused", "stopped",
+                                               "all",   NULL };
+static const char *const reasons[] = { "workload",     "coordination", "verification", "site_visit",
+                                       "missing_info", "system",       "other",        NULL };
 
 static int
 dossiers_page(struct req *r)
 {
-    const char *f = req_query(r, "loc");
-    int page = (int)util_num(req_query(r, "trang")), rc = staff_begin(r, "officer,leader");
+    static const struct fld q[] = {
+        { "loc", V_CHOICE, 0, 0, 0, dossier_filters, NULL },
+        { "trang", V_INT, 0, 1, 100000, NULL, NULL },
+    };
+    struct val v[NELEM(q)];
+    const char *f;
+    int page, rc = staff_begin(r, "officer,leader");
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    f = str_in(f, dossier_filters, NELEM(dossier_filters)) ? f : "open";
-    page = page < 1 || page > 100000 ? 1 : page;
+    input_query(r, q, NELEM(q), v);
+    f = v[0].s ? v[0].s : "open";
+    page = v[1].i ? (int)v[1].i : 1;
     if ((dr = dossier_list(r, f, page, PER_PAGE)) != DB_OK) {
         return db_fail(r, dr);
     }
-    for (size_t i = 0; i < NELEM(dossier_filters); i++) {
+    for (size_t i = 0; dossier_filters[i]; i++) {
         hset(r, pool_printf(&r->pool, "Page.Filters.%zu", i), dossier_filters[i]);
     }
     hset(r, "Page.Filter", f);
@@ -611,8 +705,13 @@ intake_hdf(struct req *r)
     static const char *const pcols[] = { "id", "name", "national_code", "time_value",
                                          "time_unit", NULL };
     static const char *const ccols[] = { "id", "name", NULL };
-    long long tt = util_num(req_query(r, "tt"));
+    static const struct fld q[] = { { "tt", V_INT, 0, 1, 1LL << 62, NULL, NULL } };
+    struct val v[NELEM(q)];
+    long long tt;
     enum db_rc rc;
+
+    input_query(r, q, NELEM(q), v);
+    tt = v[0].i;
 
     rc = db_query(r->app->db, &r->pool,
                   "SELECT id, name, national_code, time_value, time_unit, documents"
@@ -662,70 +761,75 @@ intake_err(struct req *r, int *n, const char *field, const char *key)
     (*n)++;
 }
 
+static const char *const intake_channels[] = { "counter", "online", "post", NULL };
+
+enum {
+    I_PROC,
+    I_COUNTER,
+    I_NAME,
+    I_ADDRESS,
+    I_PHONE,
+    I_EMAIL,
+    I_DOCS,
+    I_SETS,
+    I_CHANNEL,
+    I_COLLECT,
+    I__MAX
+};
+
+static const struct fld intake_fields[I__MAX] = {
+    [I_PROC] = { "procedure", V_INT, 1, 1, 1LL << 62, NULL, "Dossier.Err.Procedure" },
+    [I_COUNTER] = { "counter", V_INT, 0, 0, 1LL << 62, NULL, NULL },
+    [I_NAME] = { "name", V_TEXT, 1, 1, 120, NULL, "Dossier.Err.Name" },
+    [I_ADDRESS] = { "address", V_TEXT, 0, 0, 255, NULL, NULL },
+    [I_PHONE] = { "phone", V_PHONE, 0, 0, 20, NULL, "Fb.Err.Phone" },
+    [I_EMAIL] = { "email", V_EMAIL, 0, 0, 254, NULL, "Fb.Err.Email" },
+    [I_DOCS] = { "documents", V_LINES, 1, 1, 4000, NULL, "Dossier.Err.Documents" },
+    [I_SETS] = { "sets", V_INT, 1, 1, 99, NULL, "Dossier.Err.Sets" },
+    [I_CHANNEL] = { "channel", V_CHOICE, 1, 0, 0, intake_channels, "Dossier.Err.Channel" },
+    [I_COLLECT] = { "collect", V_CHOICE, 1, 0, 0, intake_channels, "Dossier.Err.Channel" },
+};
+
 static int
 intake_submit(struct req *r)
 {
-    static const char *const keep[] = { "procedure", "name", "address", "phone", "email",
-                                        "documents", "sets", "channel", "collect", "counter" };
-    static const char *const channels[] = { "counter", "online", "post" };
     struct dossier_in in = { 0 };
+    struct val v[I__MAX];
     struct dbres res;
     char code[64];
-    int nerr = 0, rc = staff_begin(r, "officer,leader");
-    long long sets = util_num(req_form(r, "sets"));
+    int nerr, rc = staff_begin(r, "officer,leader");
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
+    nerr = input_form(r, NULL, intake_fields, I__MAX, v) != 0;
     in.unit_id = r->user->unit_id;
-    in.procedure_id = util_num(req_form(r, "procedure"));
-    in.counter_id = util_num(req_form(r, "counter"));
-    in.name = req_form_trimmed(r, "name");
-    in.address = req_form_trimmed(r, "address");
-    in.phone = req_form_trimmed(r, "phone");
-    in.email = req_form_trimmed(r, "email");
-    in.documents = req_form_trimmed(r, "documents");
-    in.channel = req_form(r, "channel");
-    in.collect = req_form(r, "collect");
+    in.procedure_id = v[I_PROC].i;
+    in.counter_id = v[I_COUNTER].i;
+    in.name = v[I_NAME].s;
+    in.address = v[I_ADDRESS].s;
+    in.phone = v[I_PHONE].s;
+    in.email = v[I_EMAIL].s;
+    in.documents = v[I_DOCS].s;
+    in.channel = v[I_CHANNEL].s;
+    in.collect = v[I_COLLECT].s;
     dr = db_query(r->app->db, &r->pool,
                   "SELECT id FROM procedure_tthc WHERE id = ? AND unit_id = ?",
                   DB_ARGS(DV_I(in.procedure_id), DV_I(in.unit_id)), &res);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (res.nrows == 0) {
+    if (res.nrows == 0 && v[I_PROC].err == INPUT_OK) {
         intake_err(r, &nerr, "procedure", "Dossier.Err.Procedure");
     }
-    if (in.name == NULL || utf8_len(in.name) > 120) {
-        intake_err(r, &nerr, "name", "Dossier.Err.Name");
-    }
-    if (in.phone && (strlen(in.phone) > 20 || strspn(in.phone, "+0123456789 .") != strlen(in.phone))) {
-        intake_err(r, &nerr, "phone", "Fb.Err.Phone");
-    }
-    if (in.email && !util_email_ok(in.email)) {
-        intake_err(r, &nerr, "email", "Fb.Err.Email");
-    }
-    if (in.documents == NULL) {
-        intake_err(r, &nerr, "documents", "Dossier.Err.Documents");
-    }
-    if (sets < 1 || sets > 99) {
-        intake_err(r, &nerr, "sets", "Dossier.Err.Sets");
-    }
-    if (!str_in(in.channel, channels, NELEM(channels)) ||
-        !str_in(in.collect, channels, NELEM(channels))) {
-        intake_err(r, &nerr, "channel", "Dossier.Err.Channel");
-    }
     if (nerr) {
-        for (size_t i = 0; i < NELEM(keep); i++) {
-            hset(r, pool_printf(&r->pool, "Page.F.%s", keep[i]), req_form(r, keep[i]));
-        }
         if ((dr = intake_hdf(r)) != DB_OK) {
             return db_fail(r, dr);
         }
         return render_status(r, 422, "staff/intake");
     }
-    in.sets = (int)sets;
+    in.sets = (int)v[I_SETS].i;
     in.address = in.address ? in.address : "";
     in.phone = in.phone ? in.phone : "";
     in.email = in.email ? in.email : "";
@@ -796,7 +900,7 @@ dossier_render(struct req *r, struct dossier_row *d, int status, const char *tmp
             return db_fail(r, dr);
         }
         hset_rows(r, "Page.Units", &units, ucols);
-        for (size_t i = 0; i < NELEM(reasons); i++) {
+        for (size_t i = 0; reasons[i]; i++) {
             hset(r, pool_printf(&r->pool, "Page.Reasons.%zu", i), reasons[i]);
         }
         if (cal) {
@@ -814,6 +918,10 @@ dossier_render(struct req *r, struct dossier_row *d, int status, const char *tmp
                                                           : hdf_get_value(r->hdf, "Page.NewDate", ""));
         hset(r, "Page.ReasonText", req_form(r, "reason_text"));
         hseti(r, "Page.Leader", is_leader(r));
+        fsm_can_hdf(r, &dossier_fsm, d->status, fsm_staff_role(r->user->role));
+        if (fsm_state_is(&dossier_fsm, d->status, DSF_OPEN)) {
+            hset(r, "Page.Can.apology", "1"); /* an apology re-appoints a dossier in hand */
+        }
     }
     return render_status(r, status, tmpl);
 }
@@ -851,12 +959,15 @@ receipt_page(struct req *r)
 static int
 control_slip_page(struct req *r)
 {
+    static const struct fld q[] = { { "csv", V_FLAG, 0, 0, 0, NULL, NULL } };
+    struct val v[NELEM(q)];
     struct dossier_row d;
     struct buf b = { 0 };
     int rc;
     enum db_rc dr;
 
-    if (req_query(r, "csv") == NULL) {
+    input_query(r, q, NELEM(q), v);
+    if (!v[0].i) {
         return dossier_print(r, "staff/paper_slip");
     }
     if ((rc = req_paper_lang(r) ? 500 : dossier_open(r, &d)) != 0) {
@@ -957,18 +1068,35 @@ dossier_confirm_page(struct req *r, enum dossier_move m)
 static int refuse_page(struct req *r) { return dossier_confirm_page(r, DM_REFUSE); }
 static int stop_page(struct req *r) { return dossier_confirm_page(r, DM_STOP); }
 
+enum { M_NOTE, M_UNIT, M_RECEIVER, M_STEP_DUE, M__MAX };
+
+/* what a move may carry; which of them it needs depends on the move (below) */
+static const struct fld move_fields[M__MAX] = {
+    [M_NOTE] = { "note", V_LINES, 0, 1, 1000, NULL, "Case.Err.TextLong" },
+    [M_UNIT] = { "unit", V_INT, 0, 1, 1LL << 62, NULL, "Case.Err.Unit" },
+    [M_RECEIVER] = { "receiver", V_TEXT, 0, 1, 120, NULL, "Case.Err.TextLong" },
+    [M_STEP_DUE] = { "step_due", V_DATE, 0, 0, 0, NULL, "Dossier.Err.StepDue" },
+};
+
 static int
 dossier_move(struct req *r, enum dossier_move m)
 {
     struct dossier_row d;
-    const char *note = req_form_trimmed(r, "note");
-    long long to = util_num(req_form(r, "unit"));
+    struct val v[M__MAX];
+    const char *note;
+    long long to;
     int rc = dossier_open(r, &d), day = 0;
     time_t step_due = 0;
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
+    }
+    input_form(r, NULL, move_fields, M__MAX, v);
+    note = v[M_NOTE].s;
+    to = v[M_UNIT].i;
+    if (v[M_UNIT].err) {
+        return dossier_error(r, &d, 422, "Case.Err.Unit");
     }
     if ((m == DM_REFUSE || m == DM_STOP) && note == NULL) {
         hset(r, "Page.Error", lang_str(r, "Dossier.Err.Note"));
@@ -980,25 +1108,22 @@ dossier_move(struct req *r, enum dossier_move m)
     if (m == DM_FORWARD && to == 0) {
         return dossier_error(r, &d, 422, "Case.Err.Unit");
     }
-    if (note && utf8_len(note) > 1000) {
-        return dossier_error(r, &d, 422, "Case.Err.TextLong");
-    }
-    if (req_form(r, "receiver") && utf8_len(req_form(r, "receiver")) > 120) {
+    if (v[M_NOTE].err || v[M_RECEIVER].err) {
         return dossier_error(r, &d, 422, "Case.Err.TextLong");
     }
     /* the receiving agency's own share of the time, judged on the control
      * slip: a working day from today to the dossier's appointment */
-    if (m == DM_FORWARD && req_form_trimmed(r, "step_due")) {
+    if (m == DM_FORWARD && v[M_STEP_DUE].s) {
         const struct cal *cal = req_calendar(r);
 
-        if (cal_parse_date(req_form_trimmed(r, "step_due"), &day) != 0 || cal == NULL ||
-            !cal_is_working(cal, day) || day < cal_local_day(time(NULL)) ||
-            day > cal_local_day((time_t)d.due_at)) {
+        day = v[M_STEP_DUE].day;
+        if (v[M_STEP_DUE].err || cal == NULL || !cal_is_working(cal, day) ||
+            day < cal_local_day(time(NULL)) || day > cal_local_day((time_t)d.due_at)) {
             return dossier_error(r, &d, 422, "Dossier.Err.StepDue");
         }
         step_due = cal_instant(day, cal->close_minutes);
     }
-    dr = dossier_apply(r, &d, m, to, req_form_trimmed(r, "receiver"), note, step_due);
+    dr = dossier_apply(r, &d, m, to, v[M_RECEIVER].s, note, step_due);
     if (dr == DB_DUP) {
         return dossier_error(r, &d, 409, "Dossier.Err.Move");
     }
@@ -1016,35 +1141,47 @@ static int mv_stop(struct req *r) { return dossier_move(r, DM_STOP); }
 static int mv_ready(struct req *r) { return dossier_move(r, DM_READY); }
 static int mv_return(struct req *r) { return dossier_move(r, DM_RETURN); }
 
+enum { AP_REASON, AP_TEXT, AP_DATE, AP__MAX };
+
+static const struct fld apology_fields[AP__MAX] = {
+    [AP_REASON] = { "reason", V_CHOICE, 1, 0, 0, reasons, "Apology.Err.Reason" },
+    [AP_TEXT] = { "reason_text", V_LINES, 0, 1, 2000, NULL, "Case.Err.TextLong" },
+    [AP_DATE] = { "new_date", V_DATE, 1, 0, 0, NULL, "Apology.Err.Date" },
+};
+
 static int
 apology_new(struct req *r)
 {
     struct dossier_row d;
-    const char *code = req_form(r, "reason"), *text = req_form_trimmed(r, "reason_text");
-    int rc = dossier_open(r, &d), day = 0;
+    struct val v[AP__MAX];
+    const char *code, *text;
+    int rc = dossier_open(r, &d), day;
     long long id;
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
+    input_form(r, NULL, apology_fields, AP__MAX, v);
+    code = v[AP_REASON].s;
+    text = v[AP_TEXT].s;
+    day = v[AP_DATE].day;
     if ((dr = apology_can_draft(r, &d, &rc)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (!rc) {
         return dossier_error(r, &d, 409, "Apology.Err.Once");
     }
-    if (!str_in(code, reasons, NELEM(reasons))) {
+    if (v[AP_REASON].err) {
         return dossier_error(r, &d, 422, "Apology.Err.Reason");
+    }
+    if (v[AP_TEXT].err) {
+        return dossier_error(r, &d, 422, "Case.Err.TextLong");
     }
     if (text == NULL) {
         text = lang_str(r, pool_printf(&r->pool, "Apology.Reasons.%s", code));
     }
-    if (utf8_len(text) > 2000) {
-        return dossier_error(r, &d, 422, "Case.Err.TextLong");
-    }
-    if (cal_parse_date(req_form(r, "new_date"), &day) != 0 ||
-        day <= cal_local_day((time_t)d.due_at) ||
+    if (v[AP_DATE].err || day <= cal_local_day((time_t)d.due_at) ||
         (req_calendar(r) && !cal_is_working(req_calendar(r), day))) {
         return dossier_error(r, &d, 422, "Apology.Err.Date");
     }
@@ -1058,17 +1195,30 @@ apology_new(struct req *r)
     return resp_redirect(r, pool_printf(&r->pool, "/can-bo/ho-so/%s#xin-loi", d.code));
 }
 
+enum { SG_TITLE, SG_POSITION, SG_DEPUTY, SG__MAX };
+
+static const struct fld sign_fields[SG__MAX] = {
+    [SG_TITLE] = { "title", V_TEXT, 1, 1, 120, NULL, "Apology.Err.Title" },
+    [SG_POSITION] = { "position", V_TEXT, 0, 1, 120, NULL, "Apology.Err.Position" },
+    [SG_DEPUTY] = { "deputy", V_FLAG, 0, 0, 0, NULL, NULL },
+};
+
 static int
 apology_sign_act(struct req *r)
 {
     struct dossier_row d;
-    const char *title = req_form_trimmed(r, "title"), *position = req_form_trimmed(r, "position");
-    int rc = dossier_open(r, &d), deputy = req_form(r, "deputy") != NULL, ok = 0;
+    struct val v[SG__MAX];
+    const char *title, *position;
+    int rc = dossier_open(r, &d), deputy, ok = 0;
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
+    input_form(r, NULL, sign_fields, SG__MAX, v);
+    title = v[SG_TITLE].s;
+    position = v[SG_POSITION].s;
+    deputy = (int)v[SG_DEPUTY].i;
     if ((dr = apology_may_sign(r, util_num(r->arg[1]), &ok)) != DB_OK) {
         return db_fail(r, dr);
     }
@@ -1076,10 +1226,10 @@ apology_sign_act(struct req *r)
         hset(r, "Page.ErrDetail", lang_str(r, "Apology.Err.Signer"));
         return 403;
     }
-    if (title == NULL || utf8_len(title) > 120) {
+    if (v[SG_TITLE].err) {
         return dossier_error(r, &d, 422, "Apology.Err.Title");
     }
-    if ((deputy && position == NULL) || (position && utf8_len(position) > 120)) {
+    if ((deputy && position == NULL) || v[SG_POSITION].err) {
         return dossier_error(r, &d, 422, "Apology.Err.Position");
     }
     dr = apology_sign(r, &d, util_num(r->arg[1]), deputy, title, position);
@@ -1095,19 +1245,22 @@ apology_sign_act(struct req *r)
 static int
 apology_deliver_act(struct req *r)
 {
-    static const char *const channels[] = { "counter", "sms", "email", "post" };
+    static const char *const channels[] = { "counter", "sms", "email", "post", NULL };
+    static const struct fld f[] = {
+        { "channel", V_CHOICE, 1, 0, 0, channels, "Apology.Err.Channel" },
+    };
     struct dossier_row d;
-    const char *ch = req_form(r, "channel");
+    struct val v[NELEM(f)];
     int rc = dossier_open(r, &d);
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    if (!str_in(ch, channels, NELEM(channels))) {
+    if (input_form(r, NULL, f, NELEM(f), v) != 0) {
         return dossier_error(r, &d, 422, "Apology.Err.Channel");
     }
-    dr = apology_deliver(r, &d, util_num(r->arg[1]), ch);
+    dr = apology_deliver(r, &d, util_num(r->arg[1]), v[0].s);
     if (dr == DB_DUP) {
         return dossier_error(r, &d, 409, "Apology.Err.Deliver");
     }
@@ -1124,6 +1277,13 @@ tracking_book(struct req *r)
     static const char *const cols[] = { "seq", "code", "procedure", "sets", "name", "contact",
                                         "procunit", "received", "due", "forwarded", "finished",
                                         "returned", "status", NULL };
+    /* a date that is not one is ignored, as on the leader's dashboard */
+    static const struct fld q[] = {
+        { "tu", V_DATE, 0, 0, 0, NULL, NULL },
+        { "den", V_DATE, 0, 0, 0, NULL, NULL },
+        { "csv", V_FLAG, 0, 0, 0, NULL, NULL },
+    };
+    struct val v[NELEM(q)];
     int from, to, rc = req_paper_lang(r) ? 500 : staff_begin(r, "officer,leader");
     struct dbres res;
     char f[11], t[11];
@@ -1132,14 +1292,10 @@ tracking_book(struct req *r)
     if (rc != 0) {
         return rc;
     }
+    input_query(r, q, NELEM(q), v);
     to = cal_local_day(time(NULL));
-    from = to - 30;
-    if (req_query(r, "tu") && cal_parse_date(req_query(r, "tu"), &from) != 0) {
-        return 400;
-    }
-    if (req_query(r, "den") && cal_parse_date(req_query(r, "den"), &to) != 0) {
-        return 400;
-    }
+    from = v[0].s ? v[0].day : to - 30;
+    to = v[1].s ? v[1].day : to;
     if (to < from || to - from > 400) {
         return 400;
     }
@@ -1164,7 +1320,7 @@ tracking_book(struct req *r)
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (req_query(r, "csv")) {
+    if (v[2].i) {
         struct buf b = { 0 };
 
         buf_adds(&b, "\xEF\xBB\xBF");
@@ -1247,7 +1403,7 @@ static const struct route routes[] = {
     { "POST", "/can-bo/doi-mat-khau", password_change, R_FORM },
 };
 
-static const struct program prog = { "officer", routes, NELEM(routes) };
+static const struct program prog = { "officer", routes, NELEM(routes), P_STAFF_SESSION };
 
 int
 main(int argc, char **argv)

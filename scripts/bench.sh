@@ -226,6 +226,16 @@ for ky in thang quy nam; do
     echo "bench: dashboard ?ky=$ky, one connection: p50 ${DASH_P50[$ky]} ms" >&2
 done
 
+# ---- first paint on a slow phone ---------------------------------------------
+# The citizen pages on an emulated slow 3G phone (400 kbps, 400 ms round trip,
+# cold cache) in headless chromium: first contentful paint and bytes over the wire.
+FIRST_PAINT=()
+if [ -d tests/browser/node_modules/playwright-core ]; then
+    mapfile -t FIRST_PAINT < <(cd tests/browser && MOTCUA_BASE="$BASE" node first-paint.js \
+        / "/q/$QR" /thu-tuc/ "/thu-tuc/?q=dang+ky+khai+sinh" "/phan-anh/$CASE" "/q/$DOSSIER" \
+        /don-vi/000.00.01.H41 /phan-anh/moi /thong-ke/ 2> "$B/first-paint.err" || true)
+fi
+
 # ---- resident memory --------------------------------------------------------
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 RSS_LINES=()
@@ -287,6 +297,14 @@ for ky in thang quy nam; do
     ok=$(echo "${DASH_P50[$ky]:-999} < $DASH_TARGET_MS" | bc)
     say "$(printf '  %-16s %9.0f req/s  p50 %8s ms  target p50 < %s ms: %s' "?ky=$ky" "${DASH_RPS[$ky]:-0}" \
         "${DASH_P50[$ky]:-?}" "$DASH_TARGET_MS" "$([ "$ok" = 1 ] && echo met || echo MISSED)")"
+done
+say ""
+say "First paint of the citizen pages, slow 3G (400 kbps, 400 ms round trip), cold cache, 360 px"
+[ "${#FIRST_PAINT[@]}" = 0 ] && say "  not measured (no headless chromium: make deps installs it; see $B/first-paint.err)"
+for l in "${FIRST_PAINT[@]}"; do
+    read -r page fcp bytes <<< "$l"
+    say "$(printf '  %-34s %6s ms  %6s bytes  target first paint <= 2000 ms: %s' "${page:0:34}" "$fcp" "$bytes" \
+        "$([ "$fcp" -le 2000 ] && echo met || echo MISSED)")"
 done
 say ""
 say "Resident memory after the tests (VmRSS)"

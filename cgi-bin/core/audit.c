@@ -5,6 +5,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "db.h"
+#include "http.h"
+#include "util.h"
+
 static void
 field(crypto_generichash_state *st, const char *s)
 {

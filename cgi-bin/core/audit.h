@@ -2,6 +2,7 @@
 #ifndef MOTCUA_AUDIT_H
 #define MOTCUA_AUDIT_H
 
+#include "db.h"
 #include "http.h"
 
 /* Append one row inside the caller's transaction.  detail is free text

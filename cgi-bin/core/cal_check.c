@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "db.h"
+#include "util.h"
 
 enum db_rc
 cal_check(struct db *db, struct pool *p, int today, struct cal_check *out)

@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
+#include "util.h"
+
 #define SECS_PER_DAY 86400LL
 
 /* ---- days ------------------------------------------------------------------ */

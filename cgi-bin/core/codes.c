@@ -2,6 +2,8 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "util.h"
+
 #include "codes.h"
 
 /* s without leading and trailing white space (a copy in the pool). */

@@ -7,7 +7,12 @@
 
 #include "audit.h"
 #include "calendar.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "render.h"
 #include "store_import.h"
+#include "util.h"
 
 #define MAXF 20
 
@@ -205,11 +210,7 @@ procedure_row(struct rows *s)
         rc = audit(r, "procedure.import", "procedure", 0,
                    pool_printf(&r->pool, "%s v%lld", f[0], version));
     }
-    if (rc == DB_OK) {
-        rc = db_commit(r->app->db);
-    }
-    if (rc != DB_OK) {
-        db_rollback(r->app->db);
+    if (db_end(r->app->db, rc) != DB_OK) {
         return bad(s, "(row)", db_error(r->app->db));
     }
     return 0;

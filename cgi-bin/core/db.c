@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "conf.h"
+#include "util.h"
 
 #define STMT_CACHE 256
 
@@ -435,6 +436,7 @@ db_begin(struct db *db)
     return rc;
 }
 
+/* The one tail of every transaction (see db.h): a deadlock retry belongs here. */
 enum db_rc
 db_end(struct db *db, enum db_rc rc)
 {

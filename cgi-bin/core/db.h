@@ -88,7 +88,9 @@ enum db_rc db_exec(struct db *db, const char *sql, const struct dbv *args, size_
 enum db_rc db_begin(struct db *db);
 enum db_rc db_commit(struct db *db);
 void db_rollback(struct db *db);
-/* Ends the transaction: commit when rc is DB_OK, else roll back; the result. */
+/* Ends the transaction: commit when rc is DB_OK, else roll back; the result.
+ * Every transaction of the programs ends here, so this is the one place where
+ * a retry after a deadlock (ER_LOCK_DEADLOCK) can later be decided. */
 enum db_rc db_end(struct db *db, enum db_rc rc);
 
 /* Statements are cached by the address of their SQL text, so a text put

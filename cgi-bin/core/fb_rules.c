@@ -4,10 +4,11 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "util.h"
+#include "http.h"
+#include "input.h"
 
-const char *const fb_kinds[4] = { "petition", "conduct", "suggestion", "praise" };
-const char *const fb_identities[3] = { "anonymous", "confidential", "named" };
+const char *const fb_kinds[] = { "petition", "conduct", "suggestion", "praise", NULL };
+const char *const fb_identities[] = { "anonymous", "confidential", "named", NULL };
 
 int
 fb_phone_ok(const char *in, struct pool *p, char **out)
@@ -32,6 +33,19 @@ fb_phone_ok(const char *in, struct pool *p, char **out)
     return d[0] == '0' && n >= 10 && n <= 11;
 }
 
+enum { K_KIND, K_CONTENT, K_IDENTITY, K_NAME, K_PHONE, K_EMAIL, K_ADDRESS, K__MAX };
+
+/* the messages are chosen in fb_check, where one depends on another field */
+static const struct fld fields[K__MAX] = {
+    [K_KIND] = { "kind", V_CHOICE, 1, 0, 0, fb_kinds, NULL },
+    [K_CONTENT] = { "content", V_LINES, 1, 1, FB_MAX_CONTENT_CHARS, NULL, NULL },
+    [K_IDENTITY] = { "identity", V_CHOICE, 1, 0, 0, fb_identities, NULL },
+    [K_NAME] = { "name", V_TEXT, 0, 1, 120, NULL, NULL },
+    [K_PHONE] = { "phone", V_TEXT, 0, 1, 40, NULL, NULL },
+    [K_EMAIL] = { "email", V_EMAIL, 0, 0, 254, NULL, NULL },
+    [K_ADDRESS] = { "address", V_TEXT, 0, 1, 255, NULL, NULL },
+};
+
 static void
 err_add(struct fb_err *errs, size_t max, size_t *n, const char *field, const char *key)
 {
@@ -43,43 +57,49 @@ err_add(struct fb_err *errs, size_t max, size_t *n, const char *field, const cha
 }
 
 size_t
-fb_check(struct pool *p, struct fb_new *in, struct fb_err *errs, size_t max)
+fb_check(struct pool *p, const struct kvlist *form, struct fb_new *in, struct fb_err *errs,
+         size_t max)
 {
-    const char *typed_phone = in->phone;
+    struct val v[K__MAX];
     char *phone = NULL;
     size_t n = 0;
 
-    if (!str_in(in->kind, fb_kinds, NELEM(fb_kinds))) {
+    input_check(p, form, fields, K__MAX, v);
+    in->kind = v[K_KIND].s;
+    in->content = v[K_CONTENT].s;
+    in->identity = v[K_IDENTITY].s;
+    in->name = in->phone = in->email = in->address = NULL;
+    if (v[K_KIND].err) {
         err_add(errs, max, &n, "kind", "Fb.Err.Kind");
     }
     if (in->content == NULL) {
         err_add(errs, max, &n, "content", "Fb.Err.Content");
-    } else if (utf8_len(in->content) > FB_MAX_CONTENT_CHARS) {
+    } else if (v[K_CONTENT].err) {
         err_add(errs, max, &n, "content", "Fb.Err.ContentLong");
     }
-    if (!str_in(in->identity, fb_identities, NELEM(fb_identities))) {
+    if (v[K_IDENTITY].err) {
         err_add(errs, max, &n, "identity", "Fb.Err.Identity");
     } else if (strcmp(in->identity, "anonymous") != 0) {
-        if (in->name == NULL || utf8_len(in->name) > FB_MAX_NAME_CHARS) {
+        /* anonymous means anonymous: only the other tiers read the contact */
+        in->name = v[K_NAME].s;
+        in->email = v[K_EMAIL].s;
+        in->address = v[K_ADDRESS].s;
+        if (in->name == NULL || v[K_NAME].err) {
             err_add(errs, max, &n, "name", "Fb.Err.Name");
         }
-        if (typed_phone && !fb_phone_ok(typed_phone, p, &phone)) {
+        if (v[K_PHONE].s && (v[K_PHONE].err || !fb_phone_ok(v[K_PHONE].s, p, &phone))) {
             err_add(errs, max, &n, "phone", "Fb.Err.Phone");
         }
-        if (in->email && !util_email_ok(in->email)) {
+        in->phone = phone;
+        if (v[K_EMAIL].err) {
             err_add(errs, max, &n, "email", "Fb.Err.Email");
         }
-        if (typed_phone == NULL && in->email == NULL) {
+        if (!v[K_PHONE].s && in->email == NULL) {
             err_add(errs, max, &n, "phone", "Fb.Err.Contact");
         }
-        if (in->address && utf8_len(in->address) > FB_MAX_ADDRESS_CHARS) {
+        if (v[K_ADDRESS].err) {
             err_add(errs, max, &n, "address", "Fb.Err.Address");
         }
-    }
-    in->phone = phone;
-    if (in->identity && strcmp(in->identity, "anonymous") == 0) {
-        /* anonymous means anonymous: whatever was typed in the contact fields is dropped */
-        in->name = in->email = in->address = NULL;
     }
     return n;
 }

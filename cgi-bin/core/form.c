@@ -5,6 +5,8 @@
 #include <string.h>
 #include <uninorm.h>
 
+#include "util.h"
+
 const struct form_limits form_default_limits = {
     .max_pairs = 64,
     .max_key = 64,

@@ -1,4 +1,4 @@
-/* http.h — one request and its response, routing, and the program skeleton. */
+/* http.h — one request and its response. */
 #ifndef MOTCUA_HTTP_H
 #define MOTCUA_HTTP_H
 
@@ -6,7 +6,6 @@
 #include <fcgiapp.h>
 
 #include "calendar.h"
-#include "db.h"
 #include "form.h"
 #include "multipart.h"
 #include "util.h"
@@ -20,6 +19,8 @@ struct user {
     char *session_hash;      /* hex of the stored hash of the session token */
     int must_change_pw;      /* set by an administrator: change it before anything else */
 };
+
+struct program; /* worker.h */
 
 /* Per-process context, set up in main before the workers fork. */
 struct app {
@@ -60,29 +61,6 @@ struct req {
     int streamed;            /* resp_stream_begin sent the head; the body went out in parts */
 };
 
-/* Route flags */
-#define R_FORM     0x1       /* POST with an urlencoded body, CSRF-checked */
-#define R_RAWBODY  0x2       /* POST whose body the handler reads itself (API, uploads) */
-#define R_NOCSRF   0x4       /* with R_FORM: token checked by the handler (API) */
-#define R_UPLOAD   0x8       /* POST, multipart/form-data or urlencoded, up to Limits.UploadBody */
-
-struct route {
-    const char *method;      /* "GET" (also answers HEAD) or "POST" */
-    const char *pattern;     /* "/ho-so/X", where a star matches one segment */
-    int (*handler)(struct req *r);
-    int flags;
-};
-
-struct program {
-    const char *name;        /* also the socket name and the DB account */
-    const struct route *routes;
-    size_t nroutes;
-};
-
-/* Run the master (socket + N workers, restarted when they die).  Never
- * returns until SIGTERM/SIGINT. */
-int program_main(const struct program *prog, int argc, char **argv);
-
 /* Request data */
 const char *req_query(struct req *r, const char *key);
 const char *req_form(struct req *r, const char *key);
@@ -102,41 +80,8 @@ void resp_raw(struct req *r, const char *ctype, const void *data, size_t len);
  * sent.  resp_stream returns -1 once the client has gone. */
 void resp_stream_begin(struct req *r, const char *ctype);
 int resp_stream(struct req *r, const void *data, size_t len);
-
-/* Rendering: templates/<tmpl>.cs with r->hdf (Config.VarEscapeMode=html).
- * Returns 200 or 500.  A worker parses each template once per language and
- * keeps the parse: templates are read at start-up, like the configuration. */
-int render(struct req *r, const char *tmpl);
-int render_status(struct req *r, int status, const char *tmpl);
-int render_error(struct req *r, int status);
-void hset(struct req *r, const char *key, const char *value);
-void hsetf(struct req *r, const char *key, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-void hseti(struct req *r, const char *key, long long v);
-/* Copy every column of every row of res into HDF prefix.N.colname. */
-void hset_rows(struct req *r, const char *prefix, const struct dbres *res,
-               const char *const *colnames);
-const char *lang_str(struct req *r, const char *key);           /* L.<key> */
-
-/* The working-day calendar (loaded from calendar_day, cached per worker for
- * five minutes), or NULL if the database is unreachable. */
-const struct cal *req_calendar(struct req *r);
-
-/* Map a database result to an HTTP status: DB_DOWN → 503, others → 500. */
-int db_fail(struct req *r, enum db_rc rc);
-
-/* Printed papers are Vietnamese whatever the reader's language (docs/papers.md):
- * the rest of the request renders with the Vietnamese page data, and
- * what the request had already put in the page data moves with it.  Call it
- * before anything reads language strings.  0, or -1 (the page stays as it was). */
-int req_paper_lang(struct req *r);
-/* A Vietnamese string whatever the request's language (CSV headers of the
- * papers, the letter sent by e-mail): vi.<key>, or key when missing. */
-const char *paper_str(struct req *r, const char *key);
-
-/* Load the language files (templates/lang/vi.hdf, en.hdf) into one HDF. */
-HDF *lang_load(const char *tmpl_dir);
-/* "vi" or "en" from ?lang=, then the cookie; Vietnamese otherwise. */
-const char *lang_pick(struct req *r);
+/* Send the status, the headers and the body collected (the request cycle, once
+ * per request that was not streamed). */
+void resp_send(struct req *r);
 
 #endif

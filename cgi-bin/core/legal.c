@@ -3,6 +3,10 @@
 
 #include <string.h>
 
+#include "calendar.h"
+#include "db.h"
+#include "util.h"
+
 const char *const supplement_clocks[4] = { "restart", "pause", "late_request", "too_many" };
 
 const char *const lateness_names[8] = { "none", "early", "on_time", "late",

@@ -12,6 +12,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "form.h"
+#include "util.h"
+
 const struct multipart_limits multipart_default_limits = {
     .max_fields = 64,
     .max_files = 16,

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 #define QR_QUIET     4      /* quiet zone, modules on each side */
 #define QR_SCALE_MAX 32
 

@@ -6,6 +6,11 @@
 #include <time.h>
 
 #include "conf.h"
+#include "db.h"
+#include "http.h"
+#include "render.h"
+#include "token.h"
+#include "util.h"
 
 /* ---- per-worker cache ----------------------------------------------------
  * Every scan of a QR code resolves its token, and the same few counters' codes

@@ -2,6 +2,7 @@
 #ifndef MOTCUA_QRLINK_H
 #define MOTCUA_QRLINK_H
 
+#include "db.h"
 #include "http.h"
 #include "token.h"
 

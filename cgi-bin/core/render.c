@@ -1,4 +1,6 @@
 /* render.c — ClearSilver rendering and the language files. */
+#include "render.h"
+
 #include <dirent.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -6,7 +8,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "db.h"
 #include "http.h"
+#include "util.h"
 
 static NEOERR *
 out_cb(void *ctx, char *s)

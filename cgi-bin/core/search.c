@@ -5,6 +5,8 @@
 #include <unistr.h>
 #include <uninorm.h>
 
+#include "util.h"
+
 #include "search.h"
 
 /* "ký"/"kí", "lý"/"lí", "quý"/"quí": a y that ends a word as its only vowel

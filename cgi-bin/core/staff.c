@@ -5,7 +5,14 @@
 
 #include "audit.h"
 #include "conf.h"
-#include "sec.h"
+#include "db.h"
+#include "http.h"
+#include "password.h"
+#include "ratelimit.h"
+#include "render.h"
+#include "session.h"
+#include "staff_mark.h"
+#include "util.h"
 
 static int
 role_in(const char *role, const char *roles)
@@ -187,16 +194,15 @@ staff_login(struct req *r)
         log_info("failed sign-in for %s from %s", user, r->remote_addr);
         return login_again(r, 401, "Staff.BadLogin");
     }
-    if ((rc = db_begin(r->app->db)) != DB_OK || (rc = session_create(r, uid)) != DB_OK ||
-        (rc = ratelimit_clear(r, "login-pair", pair)) != DB_OK) {
-        db_rollback(r->app->db);
-        return db_fail(r, rc);
+    if ((rc = db_begin(r->app->db)) == DB_OK && (rc = session_create(r, uid)) == DB_OK) {
+        rc = ratelimit_clear(r, "login-pair", pair);
     }
-    r->user = pool_alloc(&r->pool, sizeof(*r->user));
-    r->user->id = uid;
-    if ((rc = audit(r, "login", "user", uid, NULL)) != DB_OK ||
-        (rc = db_commit(r->app->db)) != DB_OK) {
-        db_rollback(r->app->db);
+    if (rc == DB_OK) {
+        r->user = pool_alloc(&r->pool, sizeof(*r->user));
+        r->user->id = uid;
+        rc = audit(r, "login", "user", uid, NULL);
+    }
+    if ((rc = db_end(r->app->db, rc)) != DB_OK) {
         return db_fail(r, rc);
     }
     {
@@ -214,10 +220,11 @@ staff_logout(struct req *r)
     enum db_rc rc;
 
     if (r->user) {
-        if ((rc = db_begin(r->app->db)) != DB_OK || (rc = audit(r, "logout", "user",
-                                                                 r->user->id, NULL)) != DB_OK ||
-            (rc = session_destroy(r)) != DB_OK || (rc = db_commit(r->app->db)) != DB_OK) {
-            db_rollback(r->app->db);
+        if ((rc = db_begin(r->app->db)) == DB_OK &&
+            (rc = audit(r, "logout", "user", r->user->id, NULL)) == DB_OK) {
+            rc = session_destroy(r);
+        }
+        if ((rc = db_end(r->app->db, rc)) != DB_OK) {
             return db_fail(r, rc);
         }
     } else {

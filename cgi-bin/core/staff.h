@@ -2,6 +2,7 @@
 #ifndef MOTCUA_STAFF_H
 #define MOTCUA_STAFF_H
 
+#include "db.h"
 #include "http.h"
 
 /* Allow the request only for a signed-in user whose role is in the

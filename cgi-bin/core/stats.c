@@ -5,6 +5,11 @@
 #include <time.h>
 
 #include "calendar.h"
+#include "db.h"
+#include "http.h"
+#include "legal.h"
+#include "util.h"
+#include "worker.h"
 
 void
 stats_today(char out[11])

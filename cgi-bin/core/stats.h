@@ -5,8 +5,8 @@
 
 #include <time.h>
 
+#include "db.h"
 #include "http.h"
-#include "legal.h"
 
 struct stat_delta {
     int ratings, r3, r2, r1;

@@ -6,12 +6,24 @@
 #include <time.h>
 
 #include "audit.h"
+#include "calendar.h"
+#include "case_fsm.h"
 #include "conf.h"
+#include "db.h"
+#include "http.h"
+#include "render.h"
 #include "stats.h"
 #include "store_feedback.h"
+#include "util.h"
+#include "worker.h"
 
-#define OPEN_STATES "'new','accepted','conduct','need_info','review'"
-#define RUNNING_STATES "'new','accepted','conduct','review'"
+/* The SQL list of the states with every flag of `all` and none of `none`,
+ * from the table (request-owned). */
+static const char *
+state_list(struct req *r, unsigned all, unsigned none)
+{
+    return fsm_sql_states(&case_fsm, all, none, pool_alloc(&r->pool, 128), 128);
+}
 
 /* The visibility rule for one case (case_get): four arguments, VIS_ARGS.  The
  * inbox writes the same rule in sql_from, shaped for the index each of its
@@ -93,28 +105,39 @@ due_hdf(struct req *r, const char *prefix, long long due, int paused)
 
 /* ---- the inbox ---------------------------------------------------------- */
 
-/* Every status of a case (the ENUM's order).  The SQL put together below takes
- * its status literals from these lists, never from the request. */
-static const char *const states[] = { "new", "accepted", "conduct", "rejected", "forwarded",
-                                      "need_info", "answered", "closed", "review" };
-static const char *const open_states[] = { "new", "accepted", "conduct", "need_info", "review" };
-static const char *const running_states[] = { "new", "accepted", "conduct", "review" };
-
-#define NSTATES NELEM(states)
-#define OVERDUE " AND f.status IN (" RUNNING_STATES ") AND f.due_at < UTC_TIMESTAMP()"
-#define DUE_SOON                                                                  \
-    " AND f.status IN (" RUNNING_STATES ") AND f.due_at >= UTC_TIMESTAMP()"        \
-    " AND f.due_at <= FROM_UNIXTIME(?)"
+/* The SQL put together below takes its status literals from the case table
+ * (states, state_list), never from the request. */
+#define NSTATES CS__COUNT
 
 static int
 state_index(const char *st)
 {
-    for (size_t i = 0; st && i < NSTATES; i++) {
-        if (strcmp(states[i], st) == 0) {
-            return (int)i;
-        }
-    }
-    return -1;
+    return fsm_state(&case_fsm, st);
+}
+
+/* Open and not waiting for the citizen: the deadline's clock runs. */
+static int
+running(int k)
+{
+    return (case_fsm.flags[k] & (CSF_OPEN | CSF_PAUSED)) == CSF_OPEN;
+}
+
+/* Overdue and due soon: running cases past their deadline, or before it and
+ * due by the one argument. */
+static const char *
+overdue_cond(struct req *r)
+{
+    return pool_printf(&r->pool, " AND f.status IN (%s) AND f.due_at < UTC_TIMESTAMP()",
+                       state_list(r, CSF_OPEN, CSF_PAUSED));
+}
+
+static const char *
+due_soon_cond(struct req *r)
+{
+    return pool_printf(&r->pool,
+                       " AND f.status IN (%s) AND f.due_at >= UTC_TIMESTAMP()"
+                       " AND f.due_at <= FROM_UNIXTIME(?)",
+                       state_list(r, CSF_OPEN, CSF_PAUSED));
 }
 
 /* A statement put together from the constant pieces below, and its arguments
@@ -282,11 +305,9 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
     }
     soon_arg = DV_I(soon);
     for (size_t i = 0; i < NSTATES; i++) {
-        listed[i] = is_all || (is_open && str_in(states[i], open_states, NELEM(open_states))) ||
-                    (int)i == one;
+        listed[i] = is_all || (is_open && (case_fsm.flags[i] & CSF_OPEN)) || (int)i == one;
     }
-    first_overdue = is_open || is_all || (one >= 0 && str_in(st, running_states,
-                                                             NELEM(running_states)));
+    first_overdue = is_open || is_all || (one >= 0 && running(one));
 
     /* the counts, from feedback_count: per status, escalated, and those that
      * match the filter's kind and counter */
@@ -324,8 +345,8 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
         seen[k] = util_num(dbres_get(&cnt, i, 1));
         match[k] = util_num(dbres_get(&cnt, i, 3));
         hset(r, pool_printf(&r->pool, "Page.Counts.%s", cs), dbres_get(&cnt, i, 1));
-        open += str_in(cs, open_states, NELEM(open_states)) ? seen[k] : 0;
-        if (str_in(cs, running_states, NELEM(running_states))) {
+        open += (case_fsm.flags[k] & CSF_OPEN) ? seen[k] : 0;
+        if (running(k)) {
             escalated += util_num(dbres_get(&cnt, i, 2));
         }
     }
@@ -335,7 +356,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
     /* overdue depends on the clock: counted from the cases (few, in an index range) */
     buf_adds(&q.sql, "SELECT COUNT(*)");
     sql_from(&q, s, BY_STATUS);
-    buf_adds(&q.sql, OVERDUE);
+    buf_adds(&q.sql, overdue_cond(r));
     if ((rc = sql_run(r, &q, &res)) != DB_OK) {
         return rc;
     }
@@ -353,11 +374,12 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
         buf_adds(&q.sql, "SELECT COUNT(*)");
         sql_from(&q, s, f.q ? BY_OPTIMIZER : BY_STATUS);
         sql_where(&q, &f, like,
-                  is_overdue ? OVERDUE
-                  : is_soon  ? DUE_SOON
-                  : is_open  ? " AND f.status IN (" OPEN_STATES ")"
+                  is_overdue ? overdue_cond(r)
+                  : is_soon  ? due_soon_cond(r)
+                  : is_open
+                      ? pool_printf(&r->pool, " AND f.status IN (%s)", state_list(r, CSF_OPEN, 0))
                   : is_all   ? ""
-                  : one >= 0 ? pool_printf(&r->pool, " AND f.status = '%s'", states[one])
+                  : one >= 0 ? pool_printf(&r->pool, " AND f.status = '%s'", case_fsm.states[one])
                              : " AND FALSE",
                   is_soon ? &soon_arg : NULL);
         if ((rc = sql_run(r, &q, &res)) != DB_OK) {
@@ -382,18 +404,16 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
                      "       f.status = 'new' AND f.forward_due < UTC_TIMESTAMP()"
                      "  FROM (");
     if (is_overdue || (first_overdue && one < 0)) {
-        sql_branch(&q, s, &f, like, BY_STATUS, 0, OVERDUE, NULL, upto);
+        sql_branch(&q, s, &f, like, BY_STATUS, 0, overdue_cond(r), NULL, upto);
     } else if (first_overdue) {
         sql_branch(&q, s, &f, like, BY_STATUS, 0,
                    pool_printf(&r->pool, " AND f.status = '%s' AND f.due_at < UTC_TIMESTAMP()",
-                               states[one]),
+                               case_fsm.states[one]),
                    NULL, upto);
     } else if (is_soon) {
-        sql_branch(&q, s, &f, like, BY_STATUS, 1, DUE_SOON, &soon_arg, upto);
+        sql_branch(&q, s, &f, like, BY_STATUS, 1, due_soon_cond(r), &soon_arg, upto);
     }
     for (size_t i = 0; i < NSTATES; i++) {
-        int running = str_in(states[i], running_states, NELEM(running_states));
-
         if (!listed[i]) {
             continue;
         }
@@ -401,10 +421,10 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
          * the subtree's: (page end) × province / matching, against the
          * subtree's cases of the status */
         sql_branch(&q, s, &f, like,
-                   s->leader && upto * province_n[i] < match[i] * seen[i] ? BY_STATUS : BY_UNIT,
-                   1,
-                   pool_printf(&r->pool, " AND f.status = '%s'%s", states[i],
-                               first_overdue && running ? " AND f.due_at >= UTC_TIMESTAMP()" : ""),
+                   s->leader && upto * province_n[i] < match[i] * seen[i] ? BY_STATUS : BY_UNIT, 1,
+                   pool_printf(&r->pool, " AND f.status = '%s'%s", case_fsm.states[i],
+                               first_overdue && running((int)i) ? " AND f.due_at >= UTC_TIMESTAMP()"
+                                                                : ""),
                    NULL, upto);
     }
     if (q.branches == 0) {
@@ -426,7 +446,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
              util_excerpt(&r->pool, dbres_get(&res, i, 8), 140));
     }
     for (size_t i = 0; i < res.nrows; i++) {
-        if (str_in(dbres_get(&res, i, 2), open_states, NELEM(open_states))) {
+        if (fsm_state_is(&case_fsm, dbres_get(&res, i, 2), CSF_OPEN)) {
             due_hdf(r, pool_printf(&r->pool, "Page.Cases.%zu", i), util_num(dbres_get(&res, i, 4)),
                     strcmp(dbres_get(&res, i, 9), "1") == 0);
         }
@@ -586,26 +606,47 @@ event(struct req *r, long long id, const char *ev, int public, const char *body)
                    NULL, NULL);
 }
 
-/* Run an UPDATE of case id guarded by the states it may leave; DB_DUP stands
- * for "not in a state that allows this" (the caller explains), so nothing
- * half-happens.  The case's row is locked first and its count in
- * feedback_count follows the change. */
+/* Move case id by `action` of `role`: its row is locked first, the case
+ * table decides from the locked status whether the action is allowed and
+ * which status it leads to, and the UPDATE sets that status (its first
+ * placeholder, "UPDATE feedback SET status = ?, …").  DB_DUP stands for "not
+ * in a state that allows this" (the caller explains), so nothing
+ * half-happens; the lock keeps the status from changing until the commit.
+ * The case's count in feedback_count follows the change. */
 static enum db_rc
-transition(struct req *r, long long id, const char *sql, const struct dbv *args, size_t nargs)
+transition(struct req *r, long long id, enum case_action action, unsigned role, const char *sql,
+           const struct dbv *args, size_t nargs)
 {
     unsigned long long n = 0;
     struct dbres before;
+    struct dbv a[DB_MAX_ARGS];
+    const char *to;
     enum db_rc rc = feedback_count_lock(r, id, &before);
 
-    if (rc == DB_OK) {
-        rc = db_exec(r->app->db, sql, args, nargs, &n, NULL);
+    if (rc != DB_OK) {
+        return rc;
     }
+    if ((to = case_may(&before, action, role)) == NULL || nargs + 1 > NELEM(a)) {
+        return DB_DUP;
+    }
+    a[0] = DV_S(to);
+    memcpy(a + 1, args, nargs * sizeof(*args));
+    rc = db_exec(r->app->db, sql, a, nargs + 1, &n, NULL);
     if (rc == DB_OK && n == 0) {
         return DB_DUP;
     }
     return rc == DB_OK ? feedback_count_move(r, id, &before) : rc;
 }
 
+/* The role of the staff member acting on a case. */
+static unsigned
+staff_role(struct req *r)
+{
+    return r->user ? fsm_staff_role(r->user->role) : 0;
+}
+
+/* The end of every case action: its timeline event (ev may be NULL) and audit
+ * row, then the transaction's one tail, db_end. */
 static enum db_rc
 finish(struct req *r, enum db_rc rc, const struct case_row *c, const char *ev, int public,
        const char *body, const char *action)
@@ -616,13 +657,7 @@ finish(struct req *r, enum db_rc rc, const struct case_row *c, const char *ev, i
     if (rc == DB_OK) {
         rc = audit(r, action, "feedback", c->id, body ? body : ev);
     }
-    if (rc == DB_OK) {
-        rc = db_commit(r->app->db);
-    }
-    if (rc != DB_OK) {
-        db_rollback(r->app->db);
-    }
-    return rc;
+    return db_end(r->app->db, rc);
 }
 
 /* The QĐ 766 verdict of the dossier a case is about, if any. */
@@ -647,10 +682,10 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
         return rc;
     }
     if (strcmp(cls, "rejected") == 0) {
-        rc = transition(r, c->id,
-                        "UPDATE feedback SET status = 'rejected', classified_at = UTC_TIMESTAMP(),"
+        rc = transition(r, c->id, CA_REJECT, staff_role(r),
+                        "UPDATE feedback SET status = ?, classified_at = UTC_TIMESTAMP(),"
                         "       closed_at = UTC_TIMESTAMP()"
-                        " WHERE id = ? AND status IN ('new','accepted','conduct')",
+                        " WHERE id = ?",
                         DB_ARGS(DV_I(c->id)));
         if (rc == DB_OK) {
             rc = case_dossier_touch(r, c->id);   /* a rejected case says nothing of its dossier */
@@ -696,14 +731,14 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
         }
         if (rc == DB_OK && dl.nrows) {
             /* the case moves to the competent unit's inbox and starts there anew */
-            rc = transition(r, c->id,
-                            "UPDATE feedback SET status = 'new', forwarded_to = ?, unit_id = ?,"
+            rc = transition(r, c->id, CA_FORWARD, staff_role(r),
+                            "UPDATE feedback SET status = ?, forwarded_to = ?, unit_id = ?,"
                             "       counter_id = NULL, assigned_to = NULL, classified_at = NULL,"
                             "       escalated_at = NULL, due_at = FROM_UNIXTIME(?),"
                             "       forward_due = FROM_UNIXTIME(?)"
-                            " WHERE id = ? AND status IN ('new','accepted','conduct')",
-                            DB_ARGS(DV_I(forward_unit), DV_I(forward_unit), DV_I(due),
-                                    DV_I(fwd), DV_I(c->id)));
+                            " WHERE id = ?",
+                            DB_ARGS(DV_I(forward_unit), DV_I(forward_unit), DV_I(due), DV_I(fwd),
+                                    DV_I(c->id)));
         }
         return finish(r, rc, c, "forwarded", 1, rc == DB_OK ? dbres_get(&res, 0, 0) : NULL,
                       "case.forward");
@@ -712,10 +747,9 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
         db_rollback(r->app->db);
         return DB_DUP;
     }
-    rc = transition(r, c->id,
-                    "UPDATE feedback SET status = ?, classified_at = UTC_TIMESTAMP()"
-                    " WHERE id = ? AND status IN ('new','accepted','conduct')",
-                    DB_ARGS(DV_S(cls), DV_I(c->id)));
+    rc = transition(r, c->id, strcmp(cls, "accepted") == 0 ? CA_ACCEPT : CA_CONDUCT, staff_role(r),
+                    "UPDATE feedback SET status = ?, classified_at = UTC_TIMESTAMP() WHERE id = ?",
+                    DB_ARGS(DV_I(c->id)));
     return finish(r, rc, c, "classified", 1, NULL, "case.classify");
 }
 
@@ -735,9 +769,8 @@ case_assign(struct req *r, const struct case_row *c, long long officer_id)
         rc = DB_DUP;  /* not of this unit, or the very officer the case is about */
     }
     if (rc == DB_OK) {
-        rc = transition(r, c->id,
-                        "UPDATE feedback SET assigned_to = ?"
-                        " WHERE id = ? AND status IN (" OPEN_STATES ")",
+        rc = transition(r, c->id, CA_ASSIGN, staff_role(r),
+                        "UPDATE feedback SET status = ?, assigned_to = ? WHERE id = ?",
                         DB_ARGS(DV_I(officer_id), DV_I(c->id)));
     }
     return finish(r, rc, c, "assigned", 0, rc == DB_OK ? dbres_get(&res, 0, 0) : NULL,
@@ -758,9 +791,8 @@ case_request_info(struct req *r, const struct case_row *c, const char *text)
     enum db_rc rc = db_begin(r->app->db);
 
     if (rc == DB_OK) {
-        rc = transition(r, c->id,
-                        "UPDATE feedback SET status = 'need_info', paused_at = UTC_TIMESTAMP()"
-                        " WHERE id = ? AND status IN (" RUNNING_STATES ")",
+        rc = transition(r, c->id, CA_REQUEST_INFO, staff_role(r),
+                        "UPDATE feedback SET status = ?, paused_at = UTC_TIMESTAMP() WHERE id = ?",
                         DB_ARGS(DV_I(c->id)));
     }
     return finish(r, rc, c, "info_request", 1, text, "case.request_info");
@@ -775,10 +807,10 @@ case_answer(struct req *r, const struct case_row *c, const char *text)
     enum db_rc rc = db_begin(r->app->db);
 
     if (rc == DB_OK) {
-        rc = transition(r, c->id,
-                        "UPDATE feedback SET status = 'answered', answered_at = UTC_TIMESTAMP(),"
+        rc = transition(r, c->id, CA_ANSWER, staff_role(r),
+                        "UPDATE feedback SET status = ?, answered_at = UTC_TIMESTAMP(),"
                         "       answer_satisfied = NULL, paused_at = NULL"
-                        " WHERE id = ? AND status IN (" OPEN_STATES ")",
+                        " WHERE id = ?",
                         DB_ARGS(DV_I(c->id)));
     }
     if (rc == DB_OK) {
@@ -836,9 +868,8 @@ case_close(struct req *r, const struct case_row *c)
     enum db_rc rc = db_begin(r->app->db);
 
     if (rc == DB_OK) {
-        rc = transition(r, c->id,
-                        "UPDATE feedback SET status = 'closed', closed_at = UTC_TIMESTAMP()"
-                        " WHERE id = ? AND status IN ('answered','rejected','review')",
+        rc = transition(r, c->id, CA_CLOSE, staff_role(r),
+                        "UPDATE feedback SET status = ?, closed_at = UTC_TIMESTAMP() WHERE id = ?",
                         DB_ARGS(DV_I(c->id)));
     }
     return finish(r, rc, c, "closed", 1, NULL, "case.close");
@@ -864,11 +895,11 @@ case_reopen(struct req *r, const struct case_row *c, const char *text)
         days = util_num(dbres_get(&res, 0, 0));
     }
     if (rc == DB_OK) {
-        rc = transition(r, c->id,
-                        "UPDATE feedback SET status = 'accepted', answered_at = NULL,"
+        rc = transition(r, c->id, CA_REOPEN, staff_role(r),
+                        "UPDATE feedback SET status = ?, answered_at = NULL,"
                         "       answer_satisfied = NULL, closed_at = NULL, escalated_at = NULL,"
                         "       due_at = FROM_UNIXTIME(?)"
-                        " WHERE id = ? AND status IN ('review','closed','answered')",
+                        " WHERE id = ?",
                         DB_ARGS(DV_I(cal_due(cal, time(NULL), (int)days, CAL_WORKING_DAYS, 0)),
                                 DV_I(c->id)));
     }
@@ -911,9 +942,9 @@ case_escalate_forward(struct req *r, int *n)
         rc = forward_late_mark(r, c.id, c.unit_id, util_num(dbres_get(&res, i, 2)), &marked);
         if (rc == DB_OK && marked) {
             /* up to the unit's leader, as an overdue answer is */
-            rc = transition(r, c.id,
-                            "UPDATE feedback SET escalated_at = UTC_TIMESTAMP()"
-                            " WHERE id = ? AND status = 'new' AND escalated_at IS NULL",
+            rc = transition(r, c.id, CA_FORWARD_LATE, FSM_SYSTEM,
+                            "UPDATE feedback SET status = ?, escalated_at = UTC_TIMESTAMP()"
+                            " WHERE id = ? AND escalated_at IS NULL",
                             DB_ARGS(DV_I(c.id)));
             rc = rc == DB_DUP ? DB_OK : rc;   /* already escalated: the mark is enough */
         }
@@ -935,8 +966,11 @@ case_escalate_overdue(struct req *r, int *n)
 
     *n = 0;
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT id FROM feedback WHERE status IN (" RUNNING_STATES ")"
-                  "   AND due_at < UTC_TIMESTAMP() AND escalated_at IS NULL LIMIT 5000",
+                  db_text(pool_printf(&r->pool,
+                                      "SELECT id FROM feedback WHERE status IN (%s)"
+                                      "   AND due_at < UTC_TIMESTAMP() AND escalated_at IS NULL"
+                                      " LIMIT 5000",
+                                      state_list(r, CSF_OPEN, CSF_PAUSED))),
                   DB_NOARGS, &res);
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
         struct case_row c = { .id = util_num(dbres_get(&res, i, 0)) };
@@ -944,8 +978,8 @@ case_escalate_overdue(struct req *r, int *n)
         if ((rc = db_begin(r->app->db)) != DB_OK) {
             break;
         }
-        rc = transition(r, c.id,
-                        "UPDATE feedback SET escalated_at = UTC_TIMESTAMP()"
+        rc = transition(r, c.id, CA_ESCALATE, FSM_SYSTEM,
+                        "UPDATE feedback SET status = ?, escalated_at = UTC_TIMESTAMP()"
                         " WHERE id = ? AND escalated_at IS NULL",
                         DB_ARGS(DV_I(c.id)));
         if (rc == DB_DUP) {

@@ -4,6 +4,8 @@
 #ifndef MOTCUA_STORE_CASE_H
 #define MOTCUA_STORE_CASE_H
 
+#include "case_fsm.h"
+#include "db.h"
 #include "http.h"
 
 struct scope {

@@ -7,42 +7,73 @@
 #include <time.h>
 
 #include "audit.h"
-#include "conf.h"
+#include "calendar.h"
+#include "db.h"
+#include "http.h"
 #include "legal.h"
 #include "papers.h"
-#include "sec.h"
+#include "render.h"
 #include "stats.h"
+#include "token.h"
+#include "util.h"
+#include "worker.h"
 
 const char *const dossier_states[DS__COUNT] = { "received", "processing", "supplement", "refused",
                                                 "stopped",  "ready",      "returned" };
 
-/* The state machine: allowed[from][move]. */
-static const unsigned char allowed[DS__COUNT][DM__COUNT] = {
-    /*               FORWARD SUPPL SUPPLIED REFUSE STOP READY RETURN */
-    [DS_RECEIVED]   = { 1, 1, 0, 1, 0, 1, 0 },
-    [DS_PROCESSING] = { 1, 1, 0, 1, 1, 1, 0 },
-    [DS_SUPPLEMENT] = { 0, 0, 1, 1, 1, 0, 0 },
-    [DS_REFUSED]    = { 0, 0, 0, 0, 0, 0, 0 },
-    [DS_STOPPED]    = { 0, 0, 0, 0, 0, 0, 0 },
-    [DS_READY]      = { 0, 0, 0, 0, 0, 0, 1 },
-    [DS_RETURNED]   = { 0, 0, 0, 0, 0, 0, 0 },
+static const char *const dossier_moves[DM__COUNT] = { "forward", "supplement", "supplied", "refuse",
+                                                      "stop",    "ready",      "return" };
+static const unsigned dossier_flags[DS__COUNT] = {
+    [DS_RECEIVED] = DSF_OPEN,
+    [DS_PROCESSING] = DSF_OPEN,
+    [DS_SUPPLEMENT] = DSF_OPEN,
+};
+
+/* The state machine (Decree 61/2018, Circular 01/2018): every move a dossier
+ * can make.  Officers and leaders of the unit make them all alike; refused,
+ * stopped and returned dossiers are finished and allow none. */
+/* clang-format off */
+static const struct fsm_edge dossier_edges[] = {
+    /* from           move           to             who */
+    { DS_RECEIVED,   DM_FORWARD,    DS_PROCESSING, FSM_STAFF },
+    { DS_RECEIVED,   DM_SUPPLEMENT, DS_SUPPLEMENT, FSM_STAFF },
+    { DS_RECEIVED,   DM_REFUSE,     DS_REFUSED,    FSM_STAFF },
+    { DS_RECEIVED,   DM_READY,      DS_READY,      FSM_STAFF },
+    { DS_PROCESSING, DM_FORWARD,    DS_PROCESSING, FSM_STAFF },
+    { DS_PROCESSING, DM_SUPPLEMENT, DS_SUPPLEMENT, FSM_STAFF },
+    { DS_PROCESSING, DM_REFUSE,     DS_REFUSED,    FSM_STAFF },
+    { DS_PROCESSING, DM_STOP,       DS_STOPPED,    FSM_STAFF },
+    { DS_PROCESSING, DM_READY,      DS_READY,      FSM_STAFF },
+    { DS_SUPPLEMENT, DM_SUPPLIED,   DS_PROCESSING, FSM_STAFF },
+    { DS_SUPPLEMENT, DM_REFUSE,     DS_REFUSED,    FSM_STAFF },
+    { DS_SUPPLEMENT, DM_STOP,       DS_STOPPED,    FSM_STAFF },
+    { DS_READY,      DM_RETURN,     DS_RETURNED,   FSM_STAFF },
+};
+/* clang-format on */
+
+const struct fsm dossier_fsm = {
+    .states = dossier_states,
+    .flags = dossier_flags,
+    .nstates = DS__COUNT,
+    .actions = dossier_moves,
+    .nactions = DM__COUNT,
+    .edges = dossier_edges,
+    .nedges = NELEM(dossier_edges),
 };
 
 int
 dossier_move_allowed(enum dossier_state from, enum dossier_move m)
 {
-    return from < DS__COUNT && m < DM__COUNT && allowed[from][m];
+    return fsm_next(&dossier_fsm, (int)from, (int)m, FSM_STAFF) >= 0;
 }
 
 enum dossier_state
 dossier_move_target(enum dossier_state from, enum dossier_move m)
 {
-    static const enum dossier_state to[DM__COUNT] = {
-        DS_PROCESSING, DS_SUPPLEMENT, DS_PROCESSING, DS_REFUSED, DS_STOPPED, DS_READY, DS_RETURNED,
-    };
+    int to = fsm_next(&dossier_fsm, (int)from, (int)m, FSM_STAFF);
 
-    assert(dossier_move_allowed(from, m));
-    return to[m];
+    assert(to >= 0);
+    return (enum dossier_state)to;
 }
 
 int
@@ -78,12 +109,7 @@ dossier_state_reachable(int from, int to)
 int
 dossier_state_parse(const char *s)
 {
-    for (int i = 0; s && i < DS__COUNT; i++) {
-        if (strcmp(s, dossier_states[i]) == 0) {
-            return i;
-        }
-    }
-    return -1;
+    return fsm_state(&dossier_fsm, s);
 }
 
 void
@@ -184,12 +210,6 @@ paper_number(struct req *r, const char *suffix, long long unit, time_t when, cha
     return rc;
 }
 
-static enum db_rc
-done(struct req *r, enum db_rc rc)
-{
-    return db_end(r->app->db, rc);
-}
-
 enum db_rc
 dossier_cycle_open(struct req *r, long long dossier_id, int n, time_t start, time_t due)
 {
@@ -244,7 +264,7 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
                       DB_ARGS(DV_S(dbres_get(&u, 0, 0)), DV_S(day)), &res);
     }
     if (rc != DB_OK) {
-        return done(r, rc);
+        return db_end(r->app->db, rc);
     }
     seq = util_num(dbres_get(&res, 0, 0));
     dossier_code(code_out, dbres_get(&u, 0, 0), cal_local_day(now), seq);
@@ -292,7 +312,7 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     if (rc == DB_OK) {
         rc = audit(r, "dossier.receive", "dossier", (long long)id, code_out);
     }
-    return done(r, rc);
+    return db_end(r->app->db, rc);
 }
 
 /* ---- reading ----------------------------------------------------------- */
@@ -980,7 +1000,7 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
     if (rc == DB_OK) {
         rc = stats_late_touch(r, d->id, statutory != d->original_due_at ? d->original_due_at : 0);
     }
-    return done(r, rc);
+    return db_end(r->app->db, rc);
 }
 
 /* ---- apologies --------------------------------------------------------- */
@@ -1015,8 +1035,7 @@ apology_draft(struct req *r, const struct dossier_row *d, const char *reason_cod
     if (cal == NULL) {
         return DB_DOWN;
     }
-    if (strcmp(d->status, "received") && strcmp(d->status, "processing") &&
-        strcmp(d->status, "supplement")) {
+    if (!fsm_state_is(&dossier_fsm, d->status, DSF_OPEN)) {
         return DB_DUP;
     }
     if ((rc = db_begin(r->app->db)) != DB_OK) {
@@ -1046,7 +1065,7 @@ apology_draft(struct req *r, const struct dossier_row *d, const char *reason_cod
         rc = audit(r, "apology.draft", "dossier", d->id, reason_text);
     }
     *apology_id = (long long)id;
-    return done(r, rc);
+    return db_end(r->app->db, rc);
 }
 
 enum db_rc
@@ -1117,7 +1136,7 @@ apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, i
         rc = legal_version_for(db, &r->pool, (time_t)util_num(dbres_get(&res, 0, 9)), &v);
     }
     if (rc != DB_OK) {
-        return done(r, rc);
+        return db_end(r->app->db, rc);
     }
     dossier = util_num(dbres_get(&res, 0, 0));
     old_due = util_num(dbres_get(&res, 0, 1));
@@ -1131,7 +1150,7 @@ apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, i
                                                              -lead);
     }
     if ((rc = paper_number(r, "PXL", unit, now, number)) != DB_OK) {
-        return done(r, rc);
+        return db_end(r->app->db, rc);
     }
     rc = db_exec(db,
                  "UPDATE apology SET status = 'signed', number = ?, signer_id = ?, signer_name = ?,"
@@ -1163,7 +1182,7 @@ apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, i
     if (rc == DB_OK) {
         rc = stats_late_touch(r, dossier, 0);
     }
-    return done(r, rc);
+    return db_end(r->app->db, rc);
 }
 
 enum db_rc
@@ -1223,7 +1242,7 @@ apology_deliver(struct req *r, const struct dossier_row *d, long long apology_id
     if (rc == DB_OK) {
         rc = audit(r, "apology.deliver", "dossier", util_num(dbres_get(&res, 0, 0)), channel);
     }
-    return done(r, rc);
+    return db_end(r->app->db, rc);
 }
 
 enum db_rc
@@ -1256,7 +1275,7 @@ dossier_escalate_late(struct req *r, int *n)
         if (rc == DB_OK) {
             rc = stats_late_touch(r, id, 0);
         }
-        rc = done(r, rc);
+        rc = db_end(r->app->db, rc);
         *n += rc == DB_OK;
     }
     return rc;
@@ -1406,7 +1425,7 @@ dossier_cycles_fill(struct req *r, int *replayed)
             break;
         }
         rc = cycles_replay_one(r, cal, util_num(dbres_get(&res, i, 0)));
-        rc = done(r, rc);
+        rc = db_end(r->app->db, rc);
         *replayed += rc == DB_OK;
     }
     return rc;

@@ -3,8 +3,9 @@
 #ifndef MOTCUA_STORE_DOSSIER_H
 #define MOTCUA_STORE_DOSSIER_H
 
+#include "db.h"
+#include "fsm.h"
 #include "http.h"
-#include "token.h"
 
 enum dossier_state { DS_RECEIVED, DS_PROCESSING, DS_SUPPLEMENT, DS_REFUSED, DS_STOPPED, DS_READY,
                      DS_RETURNED, DS__COUNT };
@@ -14,7 +15,14 @@ extern const char *const dossier_states[DS__COUNT];
 enum dossier_move { DM_FORWARD, DM_SUPPLEMENT, DM_SUPPLIED, DM_REFUSE, DM_STOP, DM_READY,
                     DM_RETURN, DM__COUNT };
 
-/* 1 if the move is allowed from the state (the whole state machine is this table). */
+/* What a state means (dossier_fsm.flags): the dossier is still being handled
+ * (an apology letter can re-appoint it). */
+#define DSF_OPEN 1u
+
+/* The whole state machine: state × move → state, and who may (fsm.h). */
+extern const struct fsm dossier_fsm;
+
+/* 1 if the move is allowed from the state (dossier_fsm, for staff). */
 int dossier_move_allowed(enum dossier_state from, enum dossier_move m);
 /* The state a move leads to (DM_FORWARD keeps or enters processing). */
 enum dossier_state dossier_move_target(enum dossier_state from, enum dossier_move m);

@@ -3,13 +3,24 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sodium.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar.h"
+#include "case_fsm.h"
 #include "conf.h"
-#include "sec.h"
+#include "crypto.h"
+#include "db.h"
+#include "http.h"
+#include "qrlink.h"
+#include "ratelimit.h"
+#include "render.h"
 #include "stats.h"
+#include "token.h"
+#include "util.h"
+#include "worker.h"
 
 static struct dbv
 opt_id(long long id)
@@ -203,11 +214,7 @@ rating_save(struct req *r, const struct qrlink *l, const struct rating_in *in, c
             db_rollback(r->app->db);    /* refused: nothing stored */
             return DB_OK;
         }
-        if (rc == DB_OK) {
-            return db_commit(r->app->db);
-        }
-        db_rollback(r->app->db);
-        if (rc != DB_DUP) {
+        if ((rc = db_end(r->app->db, rc)) != DB_DUP) {
             return rc;
         }
         /* a concurrent double submit won the unique key: the retry finds it */
@@ -542,11 +549,9 @@ feedback_create(struct req *r, const struct fb_new *in, char *code_out, char *ke
         }
     }
     if ((rc = db_begin(r->app->db)) == DB_OK) {
-        rc = feedback_create_tx(r, in, stored, code_out, key_out);
-        rc = rc == DB_OK ? db_commit(r->app->db) : rc;
+        rc = db_end(r->app->db, feedback_create_tx(r, in, stored, code_out, key_out));
     }
     if (rc != DB_OK) {
-        db_rollback(r->app->db);
         unlink_files(dir, stored, in->nfiles);
         if (rc == DB_DUP && find_idem(r, in->idem, code_out, key_out, &found) == DB_OK && found) {
             return DB_OK;  /* the same form sent twice at once: one case */
@@ -621,7 +626,7 @@ feedback_public_hdf(struct req *r, long long id)
                   "       DATE_FORMAT(f.due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
                   "       DATE_FORMAT(f.answered_at + INTERVAL 7 HOUR, '%d/%m/%Y %H:%i'),"
                   "       f.answer_satisfied,"
-                  "       f.due_at < UTC_TIMESTAMP() AND f.status NOT IN ('answered','closed','rejected')"
+                  "       f.due_at < UTC_TIMESTAMP() AND f.status IN (" CASE_RUNNING_SQL ")"
                   "         AND f.paused_at IS NULL,"
                   "       f.identity, c.name"
                   "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"
@@ -702,18 +707,23 @@ feedback_rate_answer(struct req *r, long long id, int satisfied)
 {
     unsigned long long n = 0;
     struct dbres before;
+    const char *to = NULL;
     enum db_rc rc;
 
     if ((rc = db_begin(r->app->db)) != DB_OK) {
         return rc;
     }
     rc = feedback_count_lock(r, id, &before);
+    /* the case table decides (a satisfied citizen leaves it answered); the
+     * answer is judged once */
     if (rc == DB_OK) {
+        to = case_may(&before, satisfied ? CA_SATISFIED : CA_UNSATISFIED, FSM_CITIZEN);
+    }
+    if (rc == DB_OK && to) {
         rc = db_exec(r->app->db,
-                     "UPDATE feedback SET answer_satisfied = ?,"
-                     "       status = IF(? = 0, 'review', status)"
-                     " WHERE id = ? AND status = 'answered' AND answer_satisfied IS NULL",
-                     DB_ARGS(DV_I(satisfied), DV_I(satisfied), DV_I(id)), &n, NULL);
+                     "UPDATE feedback SET answer_satisfied = ?, status = ?"
+                     " WHERE id = ? AND answer_satisfied IS NULL",
+                     DB_ARGS(DV_I(satisfied), DV_S(to), DV_I(id)), &n, NULL);
     }
     if (rc == DB_OK && n == 1) {
         rc = feedback_count_move(r, id, &before);
@@ -727,13 +737,7 @@ feedback_rate_answer(struct req *r, long long id, int satisfied)
     if (rc == DB_OK && n == 1 && !satisfied) {
         rc = stats_pakn_verdict(r, id);
     }
-    if (rc == DB_OK) {
-        rc = db_commit(r->app->db);
-    }
-    if (rc != DB_OK) {
-        db_rollback(r->app->db);
-    }
-    return rc;
+    return db_end(r->app->db, rc);
 }
 
 enum db_rc
@@ -741,6 +745,7 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
 {
     const struct cal *cal = req_calendar(r);
     struct dbres res, before;
+    const char *to = NULL;
     enum db_rc rc;
     long long paused, due;
     int today, n;
@@ -752,13 +757,13 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
         return rc;
     }
     rc = feedback_count_lock(r, id, &before);
-    if (rc == DB_OK) {
+    if (rc == DB_OK && (to = case_may(&before, CA_REPLY, FSM_CITIZEN)) != NULL) {
         rc = db_query(r->app->db, &r->pool,
                       "SELECT UNIX_TIMESTAMP(paused_at), UNIX_TIMESTAMP(due_at) FROM feedback"
-                      " WHERE id = ? AND status = 'need_info' FOR UPDATE",
+                      " WHERE id = ?",
                       DB_ARGS(DV_I(id)), &res);
     }
-    if (rc == DB_OK && res.nrows) {
+    if (rc == DB_OK && to && res.nrows) {
         /* the clock stood still from the request to this reply: move the due
          * date by the working days that passed */
         paused = util_num(dbres_get(&res, 0, 0));
@@ -769,9 +774,9 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
                                                           n > 0 ? n : 0),
                                      cal->close_minutes);
         rc = db_exec(r->app->db,
-                     "UPDATE feedback SET status = 'accepted', paused_at = NULL,"
+                     "UPDATE feedback SET status = ?, paused_at = NULL,"
                      "       due_at = FROM_UNIXTIME(?) WHERE id = ?",
-                     DB_ARGS(DV_I(due), DV_I(id)), NULL, NULL);
+                     DB_ARGS(DV_S(to), DV_I(due), DV_I(id)), NULL, NULL);
         if (rc == DB_OK) {
             rc = feedback_count_move(r, id, &before);
         }
@@ -779,11 +784,5 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
             rc = add_event(r, id, "citizen_reply", 1, text);
         }
     }
-    if (rc == DB_OK) {
-        rc = db_commit(r->app->db);
-    }
-    if (rc != DB_OK) {
-        db_rollback(r->app->db);
-    }
-    return rc;
+    return db_end(r->app->db, rc);
 }

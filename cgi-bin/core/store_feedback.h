@@ -2,9 +2,10 @@
 #ifndef MOTCUA_STORE_FEEDBACK_H
 #define MOTCUA_STORE_FEEDBACK_H
 
+#include "db.h"
 #include "http.h"
 #include "qrlink.h"
-#include "sec.h"
+#include "ratelimit.h"
 
 /* ---- ratings ----------------------------------------------------------- */
 

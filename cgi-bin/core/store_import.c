@@ -7,9 +7,13 @@
 
 #include "audit.h"
 #include "calendar.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
 #include "stats.h"
 #include "store_dossier.h"
 #include "token.h"
+#include "util.h"
 
 time_t
 import_time(const char *s)
@@ -246,11 +250,7 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
     if (rc == DB_OK) {
         rc = stats_late_touch(r, id, 0);
     }
-    if (rc == DB_OK) {
-        rc = db_commit(db);
-    }
-    if (rc != DB_OK) {
-        db_rollback(db);
+    if ((rc = db_end(db, rc)) != DB_OK) {
         if (rc == DB_DUP && *why == NULL) {
             *why = "Api.Err.Code";
         }

@@ -3,6 +3,7 @@
 #ifndef MOTCUA_STORE_IMPORT_H
 #define MOTCUA_STORE_IMPORT_H
 
+#include "db.h"
 #include "http.h"
 
 struct import_step {

@@ -6,9 +6,13 @@
 #include <string.h>
 
 #include "calendar.h"
-#include "conf.h"
+#include "case_fsm.h"
+#include "db.h"
+#include "http.h"
 #include "legal.h"
+#include "render.h"
 #include "stats.h"
+#include "util.h"
 
 /* A number as the page's language writes it: "85,3" (vi), "85.3" (en). */
 static const char *
@@ -308,7 +312,7 @@ figs_load(struct req *r, const struct period *p, const struct unitmap *m, long l
          * index (created_at, unit_id, ...) */
         rc = db_query(r->app->db, &r->pool,
                       "SELECT f.unit_id, TIMESTAMPDIFF(HOUR, f.created_at, f.answered_at),"
-                      "       SUM(f.status IN ('new','accepted','conduct','review')"
+                      "       SUM(f.status IN (" CASE_RUNNING_SQL ")"
                       "           AND f.due_at < UTC_TIMESTAMP()),"
                       "       COUNT(*)"
                       "  FROM feedback f"
@@ -814,6 +818,8 @@ report_trend(struct req *r, const struct report_scope *s)
     { kind, "SELECT COUNT(*) " from, "SELECT " cols " " from " " order " LIMIT ? OFFSET ?",  \
       viewer, __VA_ARGS__ }
 
+/* the lists are laid out by hand */
+/* clang-format off */
 static const struct list_def {
     const char *kind;
     const char *count;       /* SELECT COUNT(*) of the list */
@@ -879,7 +885,7 @@ static const struct list_def {
       "   AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)",
       " ORDER BY e.at, e.id", 1, { [2] = "Lead.Kind", [6] = "Lead.YesNo" }),
     LIST("feedback_overdue", FEEDBACK_COLS " ''",
-      FEEDBACK_FROM " AND f.status IN ('new','accepted','conduct','review')"
+      FEEDBACK_FROM " AND f.status IN (" CASE_RUNNING_SQL ")"
       " AND f.due_at < UTC_TIMESTAMP()", " ORDER BY f.due_at, f.id", 1,
       { [2] = "Lead.Kind", [5] = "Fb.Statuses" }),
     /* every answer rated not satisfied, by the time of the verdict, for the
@@ -930,6 +936,7 @@ static const struct list_def {
     LIST("pakn_unhappy", PAKN_ANSWER_COLS, PAKN_ANSWER_FROM " AND" STATS_PAKN_UNHAPPY,
       " ORDER BY e.at, e.id", 1, { [5] = "Lead.YesNo", [6] = "Lead.YesNo" }),
 };
+/* clang-format on */
 
 static const struct list_def *
 list_def(const char *kind)

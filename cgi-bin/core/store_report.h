@@ -4,6 +4,7 @@
 #ifndef MOTCUA_STORE_REPORT_H
 #define MOTCUA_STORE_REPORT_H
 
+#include "db.h"
 #include "http.h"
 
 struct period {

@@ -4,7 +4,7 @@
 #include <sodium.h>
 #include <string.h>
 
-#include "sec.h"
+#include "crypto.h"
 
 static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 

@@ -3,6 +3,8 @@
  * The master opens the unix socket, forks N workers and restarts any that
  * dies; a crash costs at most the request that worker was serving.  Each
  * worker owns one database connection and serves one request at a time. */
+#include "worker.h"
+
 #include <errno.h>
 #include <mysql.h>
 #include <signal.h>
@@ -15,9 +17,17 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "conf.h"
+#include "csrf.h"
+#include "db.h"
+#include "form.h"
 #include "http.h"
-#include "sec.h"
+#include "multipart.h"
+#include "ratelimit.h"
+#include "render.h"
+#include "session.h"
+#include "util.h"
 
 static volatile sig_atomic_t stopping;
 
@@ -25,49 +35,6 @@ static void
 on_stop(int sig)
 {
     stopping = 1;
-}
-
-/* ---- request data ------------------------------------------------------ */
-
-const char *
-req_header(struct req *r, const char *name)
-{
-    return FCGX_GetParam(name, r->fcgi->envp);
-}
-
-const char *
-req_query(struct req *r, const char *key)
-{
-    return kv_get(&r->q, key);
-}
-
-const char *
-req_form(struct req *r, const char *key)
-{
-    return kv_get(&r->form, key);
-}
-
-const char *
-req_form_trimmed(struct req *r, const char *key)
-{
-    const char *v = req_form(r, key);
-    size_t n;
-
-    if (v == NULL) {
-        return NULL;
-    }
-    v += strspn(v, " \t\r\n");
-    n = strlen(v);
-    while (n > 0 && strchr(" \t\r\n", v[n - 1])) {
-        n--;
-    }
-    return n ? pool_strndup(&r->pool, v, n) : NULL;
-}
-
-const char *
-req_cookie(struct req *r, const char *key)
-{
-    return kv_get(&r->cookies, key);
 }
 
 const struct cal *
@@ -107,128 +74,6 @@ req_calendar(struct req *r)
         a->cal_loaded = now;
     }
     return &a->cal;
-}
-
-/* ---- response ---------------------------------------------------------- */
-
-void
-resp_header(struct req *r, const char *name, const char *value)
-{
-    /* header injection is impossible by construction: values never carry CR/LF */
-    for (const char *c = value; *c; c++) {
-        if (*c == '\r' || *c == '\n') {
-            log_err("refusing header %s with a line break", name);
-            return;
-        }
-    }
-    buf_printf(&r->headers, "%s: %s\r\n", name, value);
-}
-
-void
-resp_cookie(struct req *r, const char *name, const char *value, long max_age, int httponly)
-{
-    char *v = pool_printf(&r->pool, "%s=%s; Path=/; Max-Age=%ld; SameSite=Lax%s%s", name, value,
-                          max_age, httponly ? "; HttpOnly" : "", r->https ? "; Secure" : "");
-
-    resp_header(r, "Set-Cookie", v);
-}
-
-int
-resp_redirect(struct req *r, const char *location)
-{
-    resp_header(r, "Location", location);
-    return 303;
-}
-
-void
-resp_raw(struct req *r, const char *ctype, const void *data, size_t len)
-{
-    r->ctype = ctype;
-    buf_reset(&r->out);
-    buf_add(&r->out, data, len);
-}
-
-static const char *
-status_text(int s)
-{
-    switch (s) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    }
-    return "Status";
-}
-
-/* Status line and headers; length < 0: none known (a streamed body). */
-static void
-send_head(struct req *r, long long length)
-{
-    struct buf h = { 0 };
-
-    buf_printf(&h, "Status: %d %s\r\n", r->status, status_text(r->status));
-    if (r->status != 204 && r->status != 304) {
-        buf_printf(&h, "Content-Type: %s\r\n", r->ctype ? r->ctype : "text/html; charset=utf-8");
-        if (length >= 0) {
-            buf_printf(&h, "Content-Length: %lld\r\n", length);
-        }
-    }
-    buf_adds(&h, "X-Content-Type-Options: nosniff\r\n"
-                 "X-Frame-Options: DENY\r\n"
-                 "Referrer-Policy: same-origin\r\n"
-                 "Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n"
-                 "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
-                 "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
-                 "form-action 'self'; frame-ancestors 'none'\r\n");
-    if (strstr(r->headers.p ? r->headers.p : "", "Cache-Control:") == NULL) {
-        buf_adds(&h, "Cache-Control: no-store\r\n");
-    }
-    if (r->headers.len) {
-        buf_add(&h, r->headers.p, r->headers.len);
-    }
-    buf_adds(&h, "\r\n");
-    FCGX_PutStr(h.p, (int)h.len, r->fcgi->out);
-    buf_free(&h);
-}
-
-static void
-send_response(struct req *r)
-{
-    send_head(r, (long long)r->out.len);
-    if (strcmp(r->method, "HEAD") != 0 && r->out.len) {
-        FCGX_PutStr(r->out.p, (int)r->out.len, r->fcgi->out);
-    }
-}
-
-void
-resp_stream_begin(struct req *r, const char *ctype)
-{
-    r->status = 200;
-    r->ctype = ctype;
-    r->streamed = 1;
-    send_head(r, -1);
-}
-
-int
-resp_stream(struct req *r, const void *data, size_t len)
-{
-    if (strcmp(r->method, "HEAD") == 0 || len == 0) {
-        return 0;
-    }
-    return FCGX_PutStr(data, (int)len, r->fcgi->out) < 0 ? -1 : 0;
 }
 
 /* ---- routing ----------------------------------------------------------- */
@@ -501,14 +346,14 @@ dispatch(struct req *r)
         }
     }
     /* staff programs know who is signed in before any handler runs */
-    if (strcmp(prog->name, "citizen") != 0 && strcmp(prog->name, "api") != 0) {
+    if (prog->flags & P_STAFF_SESSION) {
         enum db_rc dr = session_load(r);
 
         if (dr != DB_OK) {
             return db_fail(r, dr);
         }
     }
-    if (strcmp(prog->name, "api") != 0) {
+    if (!(prog->flags & P_KEY_AUTH)) {
         csrf_prepare(r);   /* machines authenticate by key: no cookie for them */
     }
     if (strcmp(r->method, "POST") == 0 && !(rt->flags & R_NOCSRF) && !csrf_ok(r)) {
@@ -559,7 +404,7 @@ handle(struct app *a, FCGX_Request *fr)
         }
     }
     if (!r.streamed) {
-        send_response(&r);
+        resp_send(&r);
     }
     if (r.status >= 500) {
         log_warn("%s %s -> %d", r.method, r.path, r.status);

@@ -20,7 +20,8 @@
 <h2><?cs var:L.Fb.Answer ?></h2>
 <?cs if:Page.Case.Answer ?><div class="card answer"><p class="pre"><?cs var:Page.Case.Answer ?></p></div>
 <?cs else ?><p class="muted"><?cs var:L.Fb.NoAnswerYet ?></p><?cs /if ?>
-<?cs if:Page.Case.Status == "answered" && !Page.Case.AnswerSatisfied ?>
+<?cs # what the case's state machine lets the citizen do now (Page.Can); an answer is judged once ?>
+<?cs if:Page.Can.satisfied && !Page.Case.AnswerSatisfied ?>
 <form method="post" action="/phan-anh/<?cs var:Page.Case.Code ?>/danh-gia" class="card">
   <?cs call:hidden_common() ?>
   <?cs if:Page.LinkKey ?><input type="hidden" name="k" value="<?cs var:Page.LinkKey ?>"><?cs /if ?>
@@ -29,7 +30,7 @@
   <button type="submit" name="satisfied" value="0" class="lv1"><?cs var:L.Fb.NotSatisfied ?></button>
 </form>
 <?cs /if ?>
-<?cs if:Page.Case.Status == "need_info" ?>
+<?cs if:Page.Can.reply ?>
 <form method="post" action="/phan-anh/<?cs var:Page.Case.Code ?>/bo-sung" class="form card">
   <?cs call:hidden_common() ?>
   <?cs if:Page.LinkKey ?><input type="hidden" name="k" value="<?cs var:Page.LinkKey ?>"><?cs /if ?>

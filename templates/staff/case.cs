@@ -32,7 +32,8 @@
 <?cs /if ?>
 
 <h2><?cs var:L.Case.Actions ?></h2>
-<?cs if:Page.Case.Status == "new" || Page.Case.Status == "accepted" || Page.Case.Status == "conduct" ?>
+<?cs # the actions the case's state machine allows this user now (Page.Can, set from the table) ?>
+<?cs if:Page.Can.accept || Page.Can.conduct ?>
 <form method="post" action="/can-bo/phan-anh/<?cs var:Page.Case.Code ?>/phan-loai" class="form card">
   <?cs call:hidden_common() ?>
   <fieldset><legend><?cs var:L.Case.Classify ?></legend>
@@ -41,6 +42,8 @@
   </fieldset>
   <button type="submit" class="primary"><?cs var:L.Case.Save ?></button>
 </form>
+<?cs /if ?>
+<?cs if:Page.Can.forward ?>
 <form method="post" action="/can-bo/phan-anh/<?cs var:Page.Case.Code ?>/phan-loai" class="form card forward">
   <?cs call:hidden_common() ?>
   <input type="hidden" name="class" value="forwarded">
@@ -52,15 +55,19 @@
   <input id="cls-reason" name="reason" maxlength="500">
   <button type="submit" class="secondary"><?cs var:L.Case.ForwardButton ?></button>
 </form>
+<?cs /if ?>
+<?cs if:Page.Can.reject ?>
 <p><a class="btn destructive" href="/can-bo/phan-anh/<?cs var:Page.Case.Code ?>/tu-choi"><?cs var:L.Case.RejectLink ?></a></p>
 <?cs /if ?>
-<?cs if:Page.Case.Status != "closed" && Page.Case.Status != "rejected" && Page.Case.Status != "answered" ?>
+<?cs if:Page.Can.assign ?>
 <form method="post" action="/can-bo/phan-anh/<?cs var:Page.Case.Code ?>/giao" class="form card">
   <?cs call:hidden_common() ?>
   <label for="assign"><?cs var:L.Case.AssignTo ?></label>
   <select id="assign" name="officer" required><option value=""><?cs var:L.Case.ChooseStaff ?></option><?cs each:s = Page.Staff ?><option value="<?cs var:s.id ?>"><?cs var:s.name ?></option><?cs /each ?></select>
   <button type="submit" class="secondary"><?cs var:L.Case.Assign ?></button>
 </form>
+<?cs /if ?>
+<?cs if:Page.Can.answer ?>
 <form method="post" action="/can-bo/phan-anh/<?cs var:Page.Case.Code ?>/tra-loi" class="form card">
   <?cs call:hidden_common() ?>
   <h3><?cs var:L.Case.Answer ?></h3>
@@ -72,7 +79,7 @@
   <button type="submit" class="primary"><?cs var:L.Case.Publish ?></button>
 </form>
 <?cs /if ?>
-<?cs if:Page.Case.Status == "new" || Page.Case.Status == "accepted" || Page.Case.Status == "conduct" || Page.Case.Status == "review" ?>
+<?cs if:Page.Can.request_info ?>
 <form method="post" action="/can-bo/phan-anh/<?cs var:Page.Case.Code ?>/yeu-cau-bo-sung" class="form card">
   <?cs call:hidden_common() ?>
   <label for="info"><?cs var:L.Case.AskInfo ?></label>
@@ -87,13 +94,13 @@
   <textarea id="note" name="text" rows="2" maxlength="4000"></textarea>
   <button type="submit" class="secondary"><?cs var:L.Case.AddNote ?></button>
 </form>
-<?cs if:Page.Case.Status == "answered" || Page.Case.Status == "rejected" || Page.Case.Status == "review" ?>
+<?cs if:Page.Can.close ?>
 <form method="post" action="/can-bo/phan-anh/<?cs var:Page.Case.Code ?>/dong" class="card">
   <?cs call:hidden_common() ?>
   <button type="submit" class="secondary"><?cs var:L.Case.Close ?></button>
 </form>
 <?cs /if ?>
-<?cs if:Page.Leader == "1" && (Page.Case.Status == "review" || Page.Case.Status == "closed" || Page.Case.Status == "answered") ?>
+<?cs if:Page.Can.reopen ?>
 <form method="post" action="/can-bo/phan-anh/<?cs var:Page.Case.Code ?>/mo-lai" class="form card">
   <?cs call:hidden_common() ?>
   <label for="reopen"><?cs var:L.Case.Reopen ?></label>

@@ -35,17 +35,18 @@
   <button type="submit" class="<?cs var:kind ?>"><?cs var:label ?></button>
 </form>
 <?cs /def ?>
-<?cs if:Page.D.Status == "received" || Page.D.Status == "processing" ?>
-<?cs call:move("chuyen", L.Dossier.Mv.forward, "", 1, "primary") ?>
-<?cs call:move("co-ket-qua", L.Dossier.Mv.ready, "", 0, "primary") ?>
+<?cs # the moves the dossier's state machine allows now (Page.Can, set from the table) ?>
+<?cs if:Page.Can.forward ?><?cs call:move("chuyen", L.Dossier.Mv.forward, "", 1, "primary") ?><?cs /if ?>
+<?cs if:Page.Can.ready ?><?cs call:move("co-ket-qua", L.Dossier.Mv.ready, "", 0, "primary") ?><?cs /if ?>
+<?cs if:Page.Can.supplement ?>
 <?cs if:Page.D.SupplementNow ?><p class="help" id="supplement-now"><?cs var:L.Dossier.SupplementNow ?> <?cs var:L.Dossier.Wait[Page.D.SupplementNow] ?></p><?cs /if ?>
 <?cs call:move("yeu-cau-bo-sung", L.Dossier.Mv.supplement, L.Dossier.NoteSupplement, 0, "secondary") ?>
 <?cs /if ?>
-<?cs if:Page.D.Status == "supplement" ?><?cs call:move("da-bo-sung", L.Dossier.Mv.supplied, "", 0, "primary") ?><?cs /if ?>
-<?cs if:Page.D.Status == "ready" ?><?cs call:move("tra-ket-qua", L.Dossier.Mv.return, "", 0, "primary") ?><?cs /if ?>
-<?cs if:Page.D.Status == "received" || Page.D.Status == "processing" || Page.D.Status == "supplement" ?>
-<p class="actions-row"><?cs if:Page.D.Status != "supplement" ?><a class="btn destructive" href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/tu-choi"><?cs var:L.Dossier.Mv.refuse ?>…</a><?cs /if ?>
-<?cs if:Page.D.Status != "received" ?><a class="btn destructive" href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/dung"><?cs var:L.Dossier.Mv.stop ?>…</a><?cs /if ?></p>
+<?cs if:Page.Can.supplied ?><?cs call:move("da-bo-sung", L.Dossier.Mv.supplied, "", 0, "primary") ?><?cs /if ?>
+<?cs if:Page.Can.return ?><?cs call:move("tra-ket-qua", L.Dossier.Mv.return, "", 0, "primary") ?><?cs /if ?>
+<?cs if:Page.Can.refuse || Page.Can.stop ?>
+<p class="actions-row"><?cs if:Page.Can.refuse ?><a class="btn destructive" href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/tu-choi"><?cs var:L.Dossier.Mv.refuse ?>…</a><?cs /if ?>
+<?cs if:Page.Can.stop ?><a class="btn destructive" href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/dung"><?cs var:L.Dossier.Mv.stop ?>…</a><?cs /if ?></p>
 <?cs /if ?>
 
 <h2 id="xin-loi"><?cs var:L.Apology.Title ?></h2>
@@ -78,7 +79,7 @@
   <?cs /if ?>
 </div>
 <?cs /each ?>
-<?cs if:Page.D.Status == "received" || Page.D.Status == "processing" || Page.D.Status == "supplement" ?>
+<?cs if:Page.Can.apology ?>
 <form method="post" action="/can-bo/ho-so/<?cs var:Page.D.Code ?>/xin-loi" class="form card">
   <input type="hidden" name="csrf" value="<?cs var:Req.CSRF ?>">
   <h3><?cs var:L.Apology.DraftTitle ?></h3>

@@ -25,9 +25,9 @@
   <input id="sets" name="sets" type="number" min="1" max="99" value="<?cs alt:Page.F.sets ?>1<?cs /alt ?>">
   <label for="channel"><?cs var:L.Dossier.Channel ?></label><?cs call:field_error("channel") ?>
   <select id="channel" name="channel"><?cs each:c = L.Dossier.Channels ?><option value="<?cs name:c ?>"<?cs if:Page.F.channel == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /each ?></select>
-  <label for="collect"><?cs var:L.Dossier.Collect ?></label>
+  <label for="collect"><?cs var:L.Dossier.Collect ?></label><?cs call:field_error("collect") ?>
   <select id="collect" name="collect"><?cs each:c = L.Dossier.Collects ?><option value="<?cs name:c ?>"<?cs if:Page.F.collect == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /each ?></select>
-  <label for="counter"><?cs var:L.Qr.Counter ?></label>
+  <label for="counter"><?cs var:L.Qr.Counter ?></label><?cs call:field_error("counter") ?>
   <select id="counter" name="counter"><option value="0">—</option><?cs each:c = Page.Counters ?><option value="<?cs var:c.id ?>"<?cs if:Page.F.counter == c.id ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?></select>
   <button type="submit"><?cs var:L.Dossier.Receive ?></button>
 </form>

@@ -14,7 +14,11 @@ test('catalogue at 360 px: search without diacritics, open a procedure (axe-core
     await page.click('form[role=search] button');
     await page.waitForURL(/q=dang/);
     const first = page.locator('.results a').first();
-    assert.match(await first.textContent(), /[Đđ]ăng ký kinh doanh/i);
+    // the words in any order (the demo catalogue has "Đăng ký thành lập hộ kinh doanh";
+    // the HTTP suite adds "Đăng ký kinh doanh hộ gia đình")
+    const name = await first.textContent();
+    assert.match(name, /[Đđ]ăng ký/);
+    assert.match(name, /kinh doanh/);
     await first.click();
     await page.waitForURL(/\/thu-tuc\/[0-9.]+$/);
     assert.match(await page.textContent('main'), /Thành phần hồ sơ cần chuẩn bị/);

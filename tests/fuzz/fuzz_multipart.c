@@ -8,6 +8,7 @@
 
 #include "form.h"
 #include "multipart.h"
+#include "util.h"
 
 #define BOUNDARY "XyZ"
 

@@ -150,8 +150,10 @@ test('rating errors return the form with a Vietnamese message and the comment ke
   const bot = await rate(c, q, { level: '3', website: 'http://spam.example' });
   assert.strictEqual(bot.status, 303);
   assert.strictEqual(Number(sql('SELECT COUNT(*) FROM rating')[0][0]), n0);
-  const bad = await rate(c, q, { level: '3', c_time: '7' });
-  assert.strictEqual(bad.status, 400);
+  const bad = await rate(c, q, { level: '3', c_time: '7', comment: 'Giữ lại lời này' });
+  assert.strictEqual(bad.status, 422, 'a criterion out of range: the form again, in Vietnamese');
+  assert.match(bad.text, /Mức đánh giá của một tiêu chí không hợp lệ/);
+  assert.match(bad.text, /Giữ lại lời này<\/textarea>/);
 });
 
 test('rate limit per address: the 31st rating within an hour gets 429 in Vietnamese', async () => {

@@ -108,6 +108,8 @@ test('the public account reads no phone numbers: only the look-up view', () => {
 test('a unit\'s own page: address, counter and officer on duty, its procedures paginated, its figures', async () => {
   sql("INSERT INTO org_unit (parent_id, code, name, short_name, level, address, hotline, opening_hours) VALUES (8, 'TEST.U.H41', 'Bộ phận Một cửa kiểm thử U', 'MC U', 'centre', 'Số 1 phố Thử, phường Hoa Lư', '0229 3000 070', 'Thứ Hai – Thứ Sáu')");
   const [[u]] = sql("SELECT id FROM org_unit WHERE code = 'TEST.U.H41'");
+  // placed in the tree as the administration pages place a unit (under the commune of unit 8)
+  sql(`UPDATE org_unit SET path = CONCAT('/1/8/', id, '/'), sort_order = 99 WHERE id = ${u}`);
   sql(`INSERT INTO counter (unit_id, code, name) VALUES (${u}, 'QU1', 'Quầy U1 – Kiểm thử')`);
   const [[ctr]] = sql(`SELECT id FROM counter WHERE unit_id = ${u}`);
   sql(`INSERT INTO users (username, full_name, title, role, unit_id, counter_id, password_hash) VALUES ('canbo_u', 'Hà Thị Uyên', 'Chuyên viên', 'officer', ${u}, ${ctr}, 'x')`);

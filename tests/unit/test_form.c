@@ -1,13 +1,16 @@
 /* test_form.c — unit tests of form.c (form_parse, cookie_parse, kv_get, UTF-8
- * helpers), of parse_int/hex_encode from util.c and of conf.c. */
+ * helpers), of input.c (declared fields), of parse_int/hex_encode from util.c
+ * and of conf.c. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "conf.h"
 #include "form.h"
+#include "input.h"
 #include "tap.h"
 #include "util.h"
 
@@ -661,6 +664,163 @@ test_conf(void)
     hdf_destroy(&h);
 }
 
+/* ---- input.c: declared, typed fields ---------------------------------- */
+
+static const char *const colours[] = { "red", "green", NULL };
+
+enum { F_NAME, F_NOTE, F_CODE, F_PW, F_DAY, F_N, F_COLOUR, F_MAIL, F_TEL, F_ON, F__MAX };
+
+static const struct fld fields[F__MAX] = {
+    [F_NAME] = { "name", V_TEXT, 1, 2, 10, NULL, "Name" },
+    [F_NOTE] = { "note", V_LINES, 0, 0, 20, NULL, NULL },
+    [F_CODE] = { "code", V_CODE, 0, 1, 8, NULL, NULL },
+    [F_PW] = { "pw", V_SECRET, 0, 4, 8, NULL, NULL },
+    [F_DAY] = { "day", V_DATE, 0, 0, 0, NULL, NULL },
+    [F_N] = { "n", V_INT, 0, 1, 99, NULL, NULL },
+    [F_COLOUR] = { "colour", V_CHOICE, 0, 0, 0, colours, NULL },
+    [F_MAIL] = { "mail", V_EMAIL, 0, 0, 40, NULL, NULL },
+    [F_TEL] = { "tel", V_PHONE, 0, 0, 12, NULL, NULL },
+    [F_ON] = { "on", V_FLAG, 0, 0, 0, NULL, NULL },
+};
+
+/* input_check of the urlencoded s; returns the number of refused fields */
+static size_t
+ic(const char *s, struct val *v)
+{
+    struct kvlist l;
+
+    if (fp(s, NULL, &l) != FORM_OK) {
+        return (size_t)-1;
+    }
+    return input_check(&P, &l, fields, F__MAX, v);
+}
+
+/* the error input_check gives one field when the form holds only "name=ab&<pair>" */
+static enum input_err
+one(const char *pair, int field)
+{
+    struct val v[F__MAX];
+
+    ic(pool_printf(&P, "name=ab&%s", pair), v);
+    return v[field].err;
+}
+
+/* one field's value, with "name=ab" before it, and the error it must give */
+static const struct {
+    const char *pair;
+    int field;
+    enum input_err want;
+    const char *what;
+} one_cases[] = {
+    { "note=123456789012345678901", F_NOTE, INPUT_LONG, "lines over max" },
+    { "pw=abc", F_PW, INPUT_SHORT, "secret under min" },
+    { "n=12abc", F_N, INPUT_NUMBER, "12abc is not a number" },
+    { "n=abc", F_N, INPUT_NUMBER, "abc is not a number" },
+    { "n=1.5", F_N, INPUT_NUMBER, "1.5 is not an integer" },
+    { "n=0x10", F_N, INPUT_NUMBER, "hex is not accepted" },
+    { "n=1+2", F_N, INPUT_NUMBER, "1 2 is not a number" },
+    { "n=99999999999999999999999", F_N, INPUT_NUMBER, "overflow is not a number" },
+    { "n=0", F_N, INPUT_RANGE, "under min" },
+    { "n=100", F_N, INPUT_RANGE, "over max" },
+    { "n=-5", F_N, INPUT_RANGE, "negative under min" },
+    { "n=%2B99", F_N, INPUT_OK, "exactly max, with a sign" },
+    { "n=+1+", F_N, INPUT_OK, "surrounding blanks trimmed before parsing" },
+    { "day=2023-02-29", F_DAY, INPUT_FORMAT, "29 February of a common year" },
+    { "day=2024-13-01", F_DAY, INPUT_FORMAT, "month 13" },
+    { "day=1%2F2%2F2024", F_DAY, INPUT_FORMAT, "d/m/Y is not a date here" },
+    { "colour=Red", F_COLOUR, INPUT_CHOICE, "choices are case-sensitive" },
+    { "colour=blue", F_COLOUR, INPUT_CHOICE, "not in the list" },
+    { "mail=a%40b", F_MAIL, INPUT_FORMAT, "e-mail without a dot in the domain" },
+    { "mail=abcdefghijabcdefghijabcdefghijabcdefghij%40b.vn", F_MAIL, INPUT_LONG,
+      "e-mail over max" },
+    { "tel=09x", F_TEL, INPUT_FORMAT, "phone with a letter" },
+    { "tel=+.-", F_TEL, INPUT_FORMAT, "phone without a digit" },
+    { "tel=0123456789012", F_TEL, INPUT_LONG, "phone over max" },
+    { "code=a%2Fb", F_CODE, INPUT_FORMAT, "code with a slash" },
+    { "code=%C4%91", F_CODE, INPUT_FORMAT, "code with a Vietnamese letter" },
+    { "code=123456789", F_CODE, INPUT_LONG, "code over max" },
+    { "on=yes", F_ON, INPUT_OK, "a flag is never refused" },
+};
+
+static void
+test_input(void)
+{
+    struct val v[F__MAX];
+    struct kvlist l;
+    struct kv raw[2];
+    int day;
+
+    /* every type valid at once, values typed */
+    CHECK(ic("name=+%C4%90%C3%A0o+&note=a%0D%0Ab&code=A-1.b_2&pw=+pw1+&day=2024-02-29"
+             "&n=42&colour=green&mail=a%40b.vn&tel=%2B84+912.345&on=1&other=x",
+             v) == 0,
+          "a fully valid form has no refused field");
+    CHECK_STR(v[F_NAME].s, "\xC4\x90\xC3\xA0o", "text is trimmed");
+    CHECK_STR(v[F_NOTE].s, "a\r\nb", "lines keep their line break");
+    CHECK_STR(v[F_PW].s, " pw1 ", "a secret is not trimmed");
+    CHECK(cal_parse_date("2024-02-29", &day) == 0 && v[F_DAY].day == day, "date as a day number");
+    CHECK(v[F_N].i == 42, "integer parsed (got %lld)", v[F_N].i);
+    CHECK_STR(v[F_COLOUR].s, "green", "choice kept");
+    CHECK(v[F_ON].i == 1, "flag on");
+    CHECK(v[F_NAME].err == INPUT_OK && v[F_ON].err == INPUT_OK, "err is INPUT_OK when valid");
+    CHECK(ic("name=e%CC%81t", v) == 0, "text typed decomposed (NFD) is valid");
+    CHECK_STR(v[F_NAME].s, E_ACUTE "t", "and arrives composed (NFC)");
+
+    /* absent and empty optional fields are no error and NULL */
+    CHECK(ic("name=ab", v) == 0, "optional fields may be absent");
+    CHECK(v[F_NOTE].s == NULL && v[F_N].i == 0 && v[F_ON].i == 0, "absent: NULL, 0, off");
+    CHECK(ic("name=ab&note=+++&n=&code=", v) == 0, "optional fields may be empty or blank");
+    CHECK(v[F_NOTE].s == NULL && v[F_N].s == NULL, "blank text is NULL");
+
+    /* required */
+    CHECK(ic("note=x", v) == 1 && v[F_NAME].err == INPUT_MISSING, "required and absent");
+    CHECK(ic("name=+%09+", v) == 1 && v[F_NAME].err == INPUT_MISSING, "required and blank");
+
+    /* text bounds count characters, not bytes */
+    CHECK(ic("name=a", v) == 1 && v[F_NAME].err == INPUT_SHORT, "under min characters");
+    CHECK(ic("name=%E1%BB%87%E1%BB%87", v) == 0, "two 3-byte characters are 2, not 6");
+    CHECK(ic("name=abcdefghij", v) == 0, "exactly max characters");
+    CHECK(ic("name=abcdefghijk", v) == 1 && v[F_NAME].err == INPUT_LONG, "over max characters");
+    CHECK(ic("name=ab%0Acd", v) == 1 && v[F_NAME].err == INPUT_FORMAT, "line break in one line");
+
+    /* integers: garbage is an error, never 0 */
+    ic("name=ab&n=abc", v);
+    CHECK(v[F_N].i == 0 && v[F_N].s && strcmp(v[F_N].s, "abc") == 0,
+          "a refused integer keeps what was typed");
+
+    /* dates, choices, e-mail, phone, codes */
+
+    for (size_t k = 0; k < NELEM(one_cases); k++) {
+        CHECK(one(one_cases[k].pair, one_cases[k].field) == one_cases[k].want, "%s: %s",
+              one_cases[k].pair, one_cases[k].what);
+    }
+
+    /* a flag is on only for "1", and never an error */
+    ic("name=ab&on=yes", v);
+    CHECK(v[F_ON].i == 0, "a flag other than 1 is off");
+
+    /* values that did not come through form_parse: invalid UTF-8, controls */
+    raw[0] = (struct kv){ "name", "ab\xC3", 3 };
+    l = (struct kvlist){ raw, 1 };
+    CHECK(input_check(&P, &l, fields, F__MAX, v) == 1 && v[F_NAME].err == INPUT_UTF8,
+          "truncated UTF-8 refused");
+    raw[0] = (struct kv){ "name", "\xC0\xAF!!", 4 };
+    CHECK(input_check(&P, &l, fields, F__MAX, v) == 1 && v[F_NAME].err == INPUT_UTF8,
+          "overlong UTF-8 refused");
+    raw[0] = (struct kv){ "name", "a\x01\x02", 3 };
+    CHECK(input_check(&P, &l, fields, F__MAX, v) == 1 && v[F_NAME].err == INPUT_UTF8,
+          "control character refused");
+    raw[0] = (struct kv){ "name", "ab\x7f", 3 };
+    CHECK(input_check(&P, &l, fields, F__MAX, v) == 1 && v[F_NAME].err == INPUT_UTF8,
+          "DEL refused");
+
+    /* several refused fields are all reported */
+    CHECK(ic("n=x&colour=x&day=x", v) == 4, "each refused field counts (missing name too)");
+    CHECK_STR(input_err_name(INPUT_NUMBER), "Number", "message key of INPUT_NUMBER");
+    CHECK_STR(input_err_name(INPUT_MISSING), "Missing", "message key of INPUT_MISSING");
+    CHECK_STR(input_err_name(INPUT_UTF8), "Text", "message key of INPUT_UTF8");
+}
+
 int
 main(void)
 {
@@ -673,6 +833,7 @@ main(void)
     test_bad_utf8();
     test_utf8_funcs();
     test_cookies();
+    test_input();
     pool_release(&P);
     CHECK(P.head == NULL, "pool_release empties the pool");
     test_util();

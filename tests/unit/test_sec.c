@@ -7,7 +7,7 @@
 #include <time.h>
 
 #include "conf.h"
-#include "sec.h"
+#include "ratelimit.h"
 #include "store_dossier.h"
 #include "store_import.h"
 #include "tap.h"

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "fb_rules.h"
+#include "form.h"
 #include "tap.h"
 #include "xml.h"
 
@@ -37,12 +38,19 @@ to_xml(const char *json, const char *root)
     return out;
 }
 
+/* fb_check over a urlencoded form; *first_key the first error's key */
 static size_t
-check(struct fb_new *in, const char **first_key)
+check(const char *body, struct fb_new *in, const char **first_key)
 {
     struct fb_err errs[8];
-    size_t n = fb_check(&P, in, errs, NELEM(errs));
+    struct kvlist form;
+    size_t n;
 
+    memset(in, 0, sizeof(*in));
+    if (form_parse(&P, body, strlen(body), NULL, &form) != FORM_OK) {
+        return 99;
+    }
+    n = fb_check(&P, &form, in, errs, NELEM(errs));
     *first_key = n ? errs[0].key : NULL;
     return n;
 }
@@ -77,30 +85,30 @@ main(void)
     CHECK(!fb_phone_ok("12", &P, &phone), "too short");
     CHECK(!fb_phone_ok("0912-abc", &P, &phone), "letters");
 
-    in = (struct fb_new){ .kind = "petition",
-                          .content = "x",
-                          .identity = "anonymous",
-                          .name = "A",
-                          .email = "a@example.vn",
-                          .phone = "0912345678" };
-    CHECK(check(&in, &key) == 0 && in.name == NULL && in.email == NULL && in.phone == NULL,
+    CHECK(check("kind=petition&content=x&identity=anonymous&name=A&email=a%40example.vn"
+                "&phone=0912345678",
+                &in, &key) == 0 &&
+              in.name == NULL && in.email == NULL && in.phone == NULL,
           "anonymous: accepted, and no contact kept");
-    in = (struct fb_new){ .kind = "khac", .content = "x", .identity = "anonymous" };
-    CHECK(check(&in, &key) == 1 && strcmp(key, "Fb.Err.Kind") == 0, "an unknown kind");
-    in = (struct fb_new){ .kind = "praise", .identity = "anonymous" };
-    CHECK(check(&in, &key) == 1 && strcmp(key, "Fb.Err.Content") == 0, "no content");
-    in = (struct fb_new){ .kind = "praise", .content = "x", .identity = "named", .name = "A" };
-    CHECK(check(&in, &key) == 1 && strcmp(key, "Fb.Err.Contact") == 0,
+    CHECK(check("kind=khac&content=x&identity=anonymous", &in, &key) == 1 &&
+              strcmp(key, "Fb.Err.Kind") == 0,
+          "an unknown kind");
+    CHECK(check("kind=praise&identity=anonymous", &in, &key) == 1 &&
+              strcmp(key, "Fb.Err.Content") == 0,
+          "no content");
+    CHECK(check("kind=praise&content=x&identity=named&name=A", &in, &key) == 1 &&
+              strcmp(key, "Fb.Err.Contact") == 0,
           "named without a phone or an e-mail");
-    in = (struct fb_new){ .kind = "praise",
-                          .content = "x",
-                          .identity = "confidential",
-                          .name = "A",
-                          .phone = "0912 345 678" };
-    CHECK(check(&in, &key) == 0 && strcmp(in.phone, "0912345678") == 0,
+    CHECK(check("kind=praise&content=x&identity=confidential&name=A&phone=0912+345+678", &in,
+                &key) == 0 &&
+              strcmp(in.phone, "0912345678") == 0 && strcmp(in.identity, "confidential") == 0,
           "confidential with a phone: accepted, the phone normalised");
-    in = (struct fb_new){ .kind = "praise", .content = "x", .identity = "secret" };
-    CHECK(check(&in, &key) == 1 && strcmp(key, "Fb.Err.Identity") == 0, "an unknown identity");
+    CHECK(check("kind=praise&content=x&identity=secret", &in, &key) == 1 &&
+              strcmp(key, "Fb.Err.Identity") == 0,
+          "an unknown identity");
+    CHECK(check("kind=praise&content=x&identity=named&name=A&email=a%40b", &in, &key) == 1 &&
+              strcmp(key, "Fb.Err.Email") == 0,
+          "an e-mail without a dotted domain");
     pool_release(&P);
     return tap_done();
 }

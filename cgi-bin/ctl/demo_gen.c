@@ -25,9 +25,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar.h"
+#include "db.h"
+#include "http.h"
 #include "stats.h"
 #include "store_dossier.h"
 #include "token.h"
+#include "util.h"
 
 #define BATCH_ROWS 1000
 #define BATCH_BYTES (4u << 20)
@@ -2643,11 +2647,7 @@ demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o)
     if (rc == DB_OK) {
         rc = next_chunk(G);
     }
-    if (rc == DB_OK) {
-        rc = db_commit(G->db);
-    }
-    if (rc != DB_OK) {
-        db_rollback(G->db);
+    if ((rc = db_end(G->db, rc)) != DB_OK) {
         if (G->o->progress && G->tty) {
             fputc('\n', stderr);
         }

@@ -1,26 +1,12 @@
-/* sec.h — CSRF tokens, passwords, staff sessions, rate limits, signed tokens. */
-#ifndef MOTCUA_SEC_H
-#define MOTCUA_SEC_H
+/* ratelimit.h — rate limits and back-off (table rate_limit), and the
+ * look-ups by public code they guard. */
+#ifndef MOTCUA_RATELIMIT_H
+#define MOTCUA_RATELIMIT_H
 
-#include <sodium.h>
+#include <ClearSilver.h>
 
+#include "db.h"
 #include "http.h"
-
-/* Set r->csrf for this request (issuing the anonymous CSRF cookie if needed). */
-void csrf_prepare(struct req *r);
-/* 1 if the POST carries the right "csrf" field and no foreign Origin. */
-int csrf_ok(struct req *r);
-
-/* argon2id (libsodium's interactive limits).  out: crypto_pwhash_STRBYTES. */
-int pw_hash(const char *pw, char *out);
-int pw_verify(const char *hash, const char *pw);
-
-/* Staff sessions (table session).  session_load fills r->user from the cookie. */
-enum db_rc session_load(struct req *r);
-enum db_rc session_create(struct req *r, long long user_id);
-enum db_rc session_destroy(struct req *r);
-/* Close every other session of the signed-in user (after a password change). */
-enum db_rc session_close_others(struct req *r);
 
 /* 1 when the application's rate limits are lifted: Audit.LiftRateLimits = 1
  * and Site.BaseURL on http://127.0.0.1: (a throw-away stack of make audit).
@@ -72,22 +58,5 @@ enum code_verdict { CODE_FOUND, CODE_MISS, CODE_PAUSED };
 typedef enum db_rc (*code_find_fn)(struct req *r, void *arg, int *found);
 enum db_rc code_lookup(struct req *r, const char *kind, const char *case_no, code_find_fn find,
                        void *arg, enum code_verdict *v);
-
-/* A signed cookie "mc_staff" set at staff sign-in, so the public program
- * (which cannot read sessions) knows a browser belongs to an officer and can
- * refuse self-ratings.  staff_mark_get: 1 and the ids if present and valid. */
-void staff_mark_set(struct req *r, long long user_id, long long counter_id);
-void staff_mark_clear(struct req *r);
-int staff_mark_get(struct req *r, long long *user_id, long long *counter_id);
-
-/* Hex BLAKE2b-256 of a secret token (sessions, API keys): what is stored. */
-void sec_hash_hex(const char *token, char out[65]);
-
-/* Keyed BLAKE2b of msg with the server secret and a purpose label. */
-void mac(const unsigned char secret[32], const char *purpose, const void *msg, size_t len,
-         unsigned char *out, size_t outlen);
-
-/* n random bytes as 2n hex digits into out (2n+1 bytes). */
-void random_hex(char *out, size_t nbytes);
 
 #endif

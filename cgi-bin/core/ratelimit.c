@@ -1,0 +1,228 @@
+/* ratelimit.c — rate limits and back-off (table rate_limit), and the
+ * look-ups by public code they guard. */
+#include "ratelimit.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#include "conf.h"
+#include "db.h"
+#include "http.h"
+#include "util.h"
+
+/* rate_limit.k is ASCII of at most 128 bytes: a key with any other byte (a
+ * Vietnamese username) or a longer one is stored as "h:" and its hash. */
+static const char *
+rl_key(struct req *r, const char *key)
+{
+    size_t n = strlen(key);
+    unsigned char h[16];
+    char *out;
+
+    if (n <= 100) {
+        size_t i;
+
+        for (i = 0; i < n && (unsigned char)key[i] >= 0x20 && (unsigned char)key[i] < 0x7f; i++) {
+        }
+        if (i == n) {
+            return key;
+        }
+    }
+    crypto_generichash(h, sizeof(h), (const unsigned char *)key, n, NULL, 0);
+    out = pool_alloc(&r->pool, 2 + 2 * sizeof(h) + 1);
+    memcpy(out, "h:", 2);
+    hex_encode(out + 2, h, sizeof(h));
+    return out;
+}
+
+/* The application's own rate limits are lifted only for a throw-away stack
+ * that an audit floods on purpose (make audit): the key Audit.LiftRateLimits
+ * set to 1 in the configuration scripts/stack.sh generates, and a site on
+ * 127.0.0.1.  Hits are still counted; nothing is refused. */
+int
+ratelimits_lifted(HDF *conf)
+{
+    return conf_int(conf, "Audit.LiftRateLimits", 0) == 1 &&
+           strncmp(conf_str(conf, "Site.BaseURL", ""), "http://127.0.0.1:", 17) == 0;
+}
+
+enum db_rc
+ratelimit_hit(struct req *r, const char *bucket, const char *key, int limit, int window_s,
+              int *allowed)
+{
+    struct dbres res;
+    enum db_rc rc;
+    long long hits = 0;
+
+    key = rl_key(r, key);
+    /* a fixed window per (bucket, key): reset when the window has passed */
+    rc = db_exec(r->app->db,
+                 "INSERT INTO rate_limit (bucket, k, window_start, hits)"
+                 " VALUES (?, ?, UTC_TIMESTAMP(), 1)"
+                 " ON DUPLICATE KEY UPDATE"
+                 "   hits = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? SECOND, 1, hits + 1),"
+                 "   window_start = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? SECOND,"
+                 "                     UTC_TIMESTAMP(), window_start)",
+                 DB_ARGS(DV_S(bucket), DV_S(key), DV_I(window_s), DV_I(window_s)), NULL, NULL);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    rc = db_query(r->app->db, &r->pool, "SELECT hits FROM rate_limit WHERE bucket = ? AND k = ?",
+                  DB_ARGS(DV_S(bucket), DV_S(key)), &res);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    parse_int(dbres_get(&res, 0, 0), 0, 1LL << 40, &hits);
+    *allowed = hits <= limit || ratelimits_lifted(r->app->conf);
+    return DB_OK;
+}
+
+enum db_rc
+ratelimit_hit_pair(struct req *r, const struct ratelimit pair[2], int window_s, int *allowed)
+{
+    struct dbres res;
+    enum db_rc rc;
+    const char *k0 = rl_key(r, pair[0].key), *k1 = rl_key(r, pair[1].key);
+
+    /* the same window rule as ratelimit_hit; RETURNING hands back both counts */
+    rc = db_query(r->app->db, &r->pool,
+                  "INSERT INTO rate_limit (bucket, k, window_start, hits)"
+                  " VALUES (?, ?, UTC_TIMESTAMP(), 1), (?, ?, UTC_TIMESTAMP(), 1)"
+                  " ON DUPLICATE KEY UPDATE"
+                  "   hits = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? SECOND, 1, hits + 1),"
+                  "   window_start = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? SECOND,"
+                  "                     UTC_TIMESTAMP(), window_start)"
+                  " RETURNING bucket, hits",
+                  DB_ARGS(DV_S(pair[0].bucket), DV_S(k0), DV_S(pair[1].bucket), DV_S(k1),
+                          DV_I(window_s), DV_I(window_s)),
+                  &res);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    *allowed = 1;
+    for (size_t i = 0; i < res.nrows; i++) {
+        for (size_t j = 0; j < 2; j++) {
+            if (strcmp(dbres_get(&res, i, 0), pair[j].bucket) == 0 &&
+                util_num(dbres_get(&res, i, 1)) > pair[j].limit) {
+                *allowed = 0;
+            }
+        }
+    }
+    if (ratelimits_lifted(r->app->conf)) {
+        *allowed = 1;
+    }
+    return DB_OK;
+}
+
+enum db_rc
+backoff_wait(struct req *r, const char *bucket, const char *key, int free, int base_s, int quiet_s,
+             int *wait_s)
+{
+    struct dbres res;
+    long long fails, since, wait;
+    enum db_rc rc;
+
+    *wait_s = 0;
+    if (ratelimits_lifted(r->app->conf)) {
+        return DB_OK;
+    }
+    /* for this bucket window_start holds the time of the last failure */
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT hits, TIMESTAMPDIFF(SECOND, window_start, UTC_TIMESTAMP())"
+                  "  FROM rate_limit WHERE bucket = ? AND k = ?"
+                  "   AND window_start >= UTC_TIMESTAMP() - INTERVAL ? SECOND",
+                  DB_ARGS(DV_S(bucket), DV_S(rl_key(r, key)), DV_I(quiet_s)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    fails = util_num(dbres_get(&res, 0, 0));
+    since = util_num(dbres_get(&res, 0, 1));
+    if (fails < free) {
+        return DB_OK;
+    }
+    wait = fails - free >= 20 ? quiet_s : (long long)base_s << (fails - free);
+    if (wait > quiet_s) {
+        wait = quiet_s;
+    }
+    *wait_s = wait > since ? (int)(wait - since) : 0;
+    return DB_OK;
+}
+
+enum db_rc
+backoff_fail(struct req *r, const char *bucket, const char *key, int quiet_s)
+{
+    return db_exec(r->app->db,
+                   "INSERT INTO rate_limit (bucket, k, window_start, hits)"
+                   " VALUES (?, ?, UTC_TIMESTAMP(), 1)"
+                   " ON DUPLICATE KEY UPDATE"
+                   "   hits = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? SECOND, 1, hits + 1),"
+                   "   window_start = UTC_TIMESTAMP()",
+                   DB_ARGS(DV_S(bucket), DV_S(rl_key(r, key)), DV_I(quiet_s)), NULL, NULL);
+}
+
+enum db_rc
+ratelimit_count(struct req *r, const char *bucket, const char *key, int window_s, int *count)
+{
+    struct dbres res;
+    long long hits = 0;
+    enum db_rc rc;
+
+    key = rl_key(r, key);
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT hits FROM rate_limit WHERE bucket = ? AND k = ?"
+                  "   AND window_start >= UTC_TIMESTAMP() - INTERVAL ? SECOND",
+                  DB_ARGS(DV_S(bucket), DV_S(key), DV_I(window_s)), &res);
+    if (rc == DB_OK && res.nrows && !ratelimits_lifted(r->app->conf)) {
+        parse_int(dbres_get(&res, 0, 0), 0, 1LL << 40, &hits);
+    }
+    *count = (int)hits;
+    return rc;
+}
+
+enum db_rc
+ratelimit_clear(struct req *r, const char *bucket, const char *key)
+{
+    return db_exec(r->app->db, "DELETE FROM rate_limit WHERE bucket = ? AND k = ?",
+                   DB_ARGS(DV_S(bucket), DV_S(rl_key(r, key))), NULL, NULL);
+}
+
+/* ---- look-ups by public code ------------------------------------------ */
+
+enum db_rc
+code_lookup(struct req *r, const char *kind, const char *case_no, code_find_fn find, void *arg,
+            enum code_verdict *v)
+{
+    int addr_limit = (int)conf_int(r->app->conf, pool_printf(&r->pool, "%s.MissesPerHour", kind),
+                                   strcmp(kind, "Lookup") == 0 ? 10 : 30);
+    int case_limit = (int)conf_int(r->app->conf, "Code.MissesPerCase", 5);
+    int pause_s = (int)conf_int(r->app->conf, "Code.CasePauseMinutes", 15) * 60;
+    const char *case_key = pool_printf(&r->pool, "%s:%s", kind, case_no);
+    int addr_misses = 0, case_misses = 0, found = 0, allowed;
+    enum db_rc rc;
+
+    *v = CODE_PAUSED;
+    if ((rc = ratelimit_count(r, "code-ip", r->remote_addr, 3600, &addr_misses)) != DB_OK) {
+        return rc;
+    }
+    if (addr_misses >= addr_limit) {
+        return DB_OK;
+    }
+    if ((rc = ratelimit_count(r, "code-case", case_key, pause_s, &case_misses)) != DB_OK) {
+        return rc;
+    }
+    if (case_misses < case_limit) {
+        if ((rc = find(r, arg, &found)) != DB_OK) {
+            return rc;
+        }
+        if (found) {
+            *v = CODE_FOUND;
+            return DB_OK;
+        }
+        *v = CODE_MISS;
+        rc = ratelimit_hit(r, "code-case", case_key, case_limit, pause_s, &allowed);
+        if (rc != DB_OK) {
+            return rc;
+        }
+    }
+    return ratelimit_hit(r, "code-ip", r->remote_addr, addr_limit, 3600, &allowed);
+}
