@@ -595,14 +595,6 @@ o311_list_ok(const char *v, size_t max)
     return n <= max;
 }
 
-static const char *
-o311_q(struct req *r, const char *key)
-{
-    const char *v = req_query(r, key);
-
-    return v ? v : ""; /* an optional argument sent empty is absent */
-}
-
 /* GET requests.{fmt} with service_request_id: those cases, nothing else. */
 static int
 o311_by_ids(struct req *r, enum o311_fmt fmt, const char *ids)
@@ -630,12 +622,39 @@ o311_by_ids(struct req *r, enum o311_fmt fmt, const char *ids)
     return o311_reply(r, 200, fmt, "service_requests", list);
 }
 
+/* The arguments of GET requests; each refusal names its L.Open311.Err.<err>. */
+enum { RQ_IDS, RQ_KINDS, RQ_STATUS, RQ_START, RQ_END, RQ_UNITS, RQ_PAGE, RQ_SIZE, RQ__MAX };
+static const struct fld rq_fields[RQ__MAX] = {
+    [RQ_IDS] = { "service_request_id", V_TEXT, 0, 1, 2000, NULL, "Ids" },
+    [RQ_KINDS] = { "service_code", V_TEXT, 0, 1, 200, NULL, "List" },
+    [RQ_STATUS] = { "status", V_TEXT, 0, 1, 20, NULL, "Status" },
+    [RQ_START] = { "start_date", V_TEXT, 0, 1, 40, NULL, "Date" },
+    [RQ_END] = { "end_date", V_TEXT, 0, 1, 40, NULL, "Date" },
+    [RQ_UNITS] = { "address_id", V_TEXT, 0, 1, 2000, NULL, "List" },
+    [RQ_PAGE] = { "page", V_INT, 0, 1, 1000000, NULL, "Page" },
+    [RQ_SIZE] = { "page_size", V_INT, 0, 1, O311_MAX_PAGE, NULL, "Page" },
+};
+
+/* The first refused field of v (of spec, n) as the spec's 400 error; 0 if none. */
+static int
+o311_refused(struct req *r, enum o311_fmt fmt, const struct fld *spec, const struct val *v,
+             size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].err) {
+            return o311_error(r, 400, fmt, pool_printf(&r->pool, "Open311.Err.%s", spec[i].err));
+        }
+    }
+    return 0;
+}
+
 static int
 o311_requests_get(struct req *r, enum o311_fmt fmt)
 {
     struct o311_filter f = { 0 };
-    const char *status = o311_q(r, "status");
-    long long page = 1, size = O311_MAX_PAGE, total;
+    struct val v[RQ__MAX];
+    const char *status;
+    long long page, size, total;
     time_t from, to, now = time(NULL);
     struct json_object *list;
     struct dbres res;
@@ -645,22 +664,27 @@ o311_requests_get(struct req *r, enum o311_fmt fmt)
     if ((limited = o311_limit(r, fmt)) != 0) {
         return limited;
     }
-    if (*o311_q(r, "service_request_id")) {
-        return o311_by_ids(r, fmt, o311_q(r, "service_request_id"));
+    input_check(&r->pool, &r->q, rq_fields, RQ__MAX, v);
+    if ((limited = o311_refused(r, fmt, rq_fields, v, RQ__MAX)) != 0) {
+        return limited;
     }
-    f.kinds = o311_q(r, "service_code");
-    f.units = o311_q(r, "address_id");
+    if (v[RQ_IDS].s) {
+        return o311_by_ids(r, fmt, v[RQ_IDS].s);
+    }
+    f.kinds = v[RQ_KINDS].s ? v[RQ_KINDS].s : "";
+    f.units = v[RQ_UNITS].s ? v[RQ_UNITS].s : "";
     if (!o311_list_ok(f.kinds, 16) || !o311_list_ok(f.units, 100)) {
         return o311_error(r, 400, fmt, "Open311.Err.List");
     }
+    status = v[RQ_STATUS].s ? v[RQ_STATUS].s : "";
     f.open = *status == '\0' || strstr(status, "open") != NULL;
     f.closed = *status == '\0' || strstr(status, "closed") != NULL;
     if (*status && strcmp(status, "open") != 0 && strcmp(status, "closed") != 0 &&
         strcmp(status, "open,closed") != 0 && strcmp(status, "closed,open") != 0) {
         return o311_error(r, 400, fmt, "Open311.Err.Status");
     }
-    o311_time(o311_q(r, "start_date"), &from);
-    o311_time(o311_q(r, "end_date"), &to);
+    o311_time(v[RQ_START].s, &from);
+    o311_time(v[RQ_END].s, &to);
     if (from < 0 || to < 0) {
         return o311_error(r, 400, fmt, "Open311.Err.Date");
     }
@@ -676,11 +700,8 @@ o311_requests_get(struct req *r, enum o311_fmt fmt)
     if (to < from || to - from > O311_MAX_DAYS * 86400L) {
         return o311_error(r, 400, fmt, "Open311.Err.Date");
     }
-    if ((*o311_q(r, "page") && parse_int(o311_q(r, "page"), 1, 1000000, &page) != 0) ||
-        (*o311_q(r, "page_size") &&
-         parse_int(o311_q(r, "page_size"), 1, O311_MAX_PAGE, &size) != 0)) {
-        return o311_error(r, 400, fmt, "Open311.Err.Page");
-    }
+    page = v[RQ_PAGE].s ? v[RQ_PAGE].i : 1;
+    size = v[RQ_SIZE].s ? v[RQ_SIZE].i : O311_MAX_PAGE;
     f.from = utc_text(r, from);
     f.to = utc_text(r, to + 1); /* end_date itself is in */
     f.limit = size;
@@ -923,11 +944,21 @@ o311_case_fields(struct req *r)
     return l;
 }
 
+/* The arguments of POST requests besides the case's own (o311_case_fields). */
+enum { PF_KEY, PF_SERVICE, PF_UNIT, PF_IDEM, PF__MAX };
+static const struct fld pf_fields[PF__MAX] = {
+    [PF_KEY] = { "api_key", V_CODE, 0, 64, 64, NULL, "Key" },
+    [PF_SERVICE] = { "service_code", V_CODE, 0, 1, 40, NULL, "Service" },
+    [PF_UNIT] = { "address_id", V_CODE, 0, 1, 64, NULL, "Unit" },
+    [PF_IDEM] = { "idempotency_key", V_CODE, 0, 1, 64, NULL, "Idem" },
+};
+
 /* POST requests.{fmt}: a new case through the web form's rules. */
 static int
 o311_post(struct req *r)
 {
     const char *name, *subtree, *idem, *unit;
+    struct val v[PF__MAX];
     struct fb_new in = { 0 };
     struct fb_err errs[8];
     struct json_object *list, *o, *x;
@@ -948,9 +979,10 @@ o311_post(struct req *r)
     if ((bad = o311_form(r)) != 0) {
         return o311_error(r, bad, fmt, "Open311.Err.Form");
     }
-    idem = req_form_trimmed(r, "idempotency_key");
-    unit = req_form_trimmed(r, "address_id");
-    if ((rc = client_by_key(r, req_form(r, "api_key"), &subtree, &client)) != DB_OK) {
+    input_check(&r->pool, &r->form, pf_fields, PF__MAX, v);
+    idem = v[PF_IDEM].s;
+    unit = v[PF_UNIT].s;
+    if ((rc = client_by_key(r, v[PF_KEY].err ? NULL : v[PF_KEY].s, &subtree, &client)) != DB_OK) {
         return o311_db_error(r, fmt, rc);
     }
     if (subtree == NULL) {
@@ -964,23 +996,23 @@ o311_post(struct req *r)
     if (!allowed) {
         return o311_error(r, 429, fmt, "Open311.Err.TooMany");
     }
-    in.kind = req_form_trimmed(r, "service_code");
+    in.kind = v[PF_SERVICE].s;
     if (in.kind == NULL) {
         return o311_error(r, 400, fmt, "Open311.Err.ServiceMissing");
     }
-    if (!input_choice_ok(in.kind, fb_kinds)) {
+    if (v[PF_SERVICE].err || !input_choice_ok(in.kind, fb_kinds)) {
         return o311_error(r, 404, fmt, "Open311.Err.Service");
     }
     if (unit == NULL) {
         return o311_error(r, 400, fmt, "Open311.Err.Location");
     }
-    if ((rc = fb_unit_id(r, unit, subtree, &in.unit_id)) != DB_OK) {
+    if (!v[PF_UNIT].err && (rc = fb_unit_id(r, unit, subtree, &in.unit_id)) != DB_OK) {
         return o311_db_error(r, fmt, rc);
     }
     if (in.unit_id == 0) {
         return o311_error(r, 400, fmt, "Open311.Err.Unit");
     }
-    if (idem && (strlen(idem) > 64 || strspn(idem, O311_TOKEN) != strlen(idem))) {
+    if (v[PF_IDEM].err) {
         return o311_error(r, 400, fmt, "Open311.Err.Idem");
     }
     nerr = fb_check(&r->pool, o311_case_fields(r), &in, errs, NELEM(errs));
@@ -1170,7 +1202,10 @@ open_stats(struct req *r)
 {
     int min = (int)conf_int(r->app->conf, "Stats.MinCount", 10), y, m, allowed;
     int to, from, csv = strcmp(r->arg[0], "thong-ke.csv") == 0;
-    const char *tu = req_query(r, "tu"), *den = req_query(r, "den"), *v[NELEM(od_cols)];
+    static const struct fld q[] = { { "tu", V_CODE, 0, 7, 7, NULL, NULL },
+                                    { "den", V_CODE, 0, 7, 7, NULL, NULL } };
+    struct val qv[NELEM(q)];
+    const char *v[NELEM(od_cols)];
     struct json_object *doc = NULL, *rows = NULL, *period;
     struct buf b = { 0 };
     enum db_rc rc;
@@ -1188,9 +1223,10 @@ open_stats(struct req *r)
         return 429;
     }
     cal_ymd(cal_local_day(time(NULL)), &y, &m, NULL);
-    to = (den && *den) ? od_month(den) : y * 12 + m - 1;
-    from = (tu && *tu) ? od_month(tu) : to - 11;
-    if (from < 0 || to < 0 || to < from || to - from >= OD_MAX_MONTHS) {
+    input_check(&r->pool, &r->q, q, NELEM(q), qv);
+    to = qv[1].s ? od_month(qv[1].s) : y * 12 + m - 1;
+    from = qv[0].s ? od_month(qv[0].s) : to - 11;
+    if (qv[0].err || qv[1].err || from < 0 || to < 0 || to < from || to - from >= OD_MAX_MONTHS) {
         hset(r, "Page.ErrDetail", lang_str(r, "OpenData.Err.Period"));
         return 400;
     }
