@@ -15,6 +15,7 @@
 #include "conf.h"
 #include "crypto.h"
 #include "db.h"
+#include "fb_rules.h"
 #include "form.h"
 #include "fsm.h"
 #include "http.h"
@@ -36,12 +37,9 @@
 #include "util.h"
 #include "worker.h"
 
-#define MAX_CONTENT_CHARS 4000
 #define MAX_COMMENT_CHARS 1000
 
 static const char *const criteria[] = { "attitude", "time", "trips", "guidance" };
-static const char *const kinds[] = { "petition", "conduct", "suggestion", "praise", NULL };
-static const char *const identities[] = { "anonymous", "confidential", "named", NULL };
 
 /* A rating, from a QR page (level or level2: the two rows of faces) or a kiosk
  * (level, then on a second screen ref and the criteria); the c_* fields in the
@@ -1182,11 +1180,11 @@ fb_form_hdf(struct req *r, const struct qrlink *l)
     static const char *const ucols[] = { "code", "name", NULL };
     enum db_rc rc;
 
-    for (size_t i = 0; kinds[i]; i++) {
-        hset(r, pool_printf(&r->pool, "Page.Kinds.%zu.code", i), kinds[i]);
+    for (size_t i = 0; fb_kinds[i]; i++) {
+        hset(r, pool_printf(&r->pool, "Page.Kinds.%zu.code", i), fb_kinds[i]);
     }
-    for (size_t i = 0; identities[i]; i++) {
-        hset(r, pool_printf(&r->pool, "Page.Identities.%zu.code", i), identities[i]);
+    for (size_t i = 0; fb_identities[i]; i++) {
+        hset(r, pool_printf(&r->pool, "Page.Identities.%zu.code", i), fb_identities[i]);
     }
     if (l == NULL) {
         rc = db_query(r->app->db, &r->pool,
@@ -1214,7 +1212,7 @@ fb_new(struct req *r)
     /* t: the QR link the form was opened from; loai: the kind to preselect */
     static const struct fld q[] = {
         { "t", V_TEXT, 0, 1, 128, NULL, NULL },
-        { "loai", V_CHOICE, 0, 0, 0, kinds, NULL },
+        { "loai", V_CHOICE, 0, 0, 0, fb_kinds, NULL },
     };
     struct val v[NELEM(q)];
     const char *t;
@@ -1241,29 +1239,6 @@ fb_new(struct req *r)
     return render(r, "citizen/fb_new");
 }
 
-static int
-phone_ok(const char *in, struct pool *p, char **out)
-{
-    char *d = pool_alloc(p, strlen(in) + 1);
-    size_t n = 0;
-
-    for (const char *c = in; *c; c++) {
-        if (isdigit((unsigned char)*c)) {
-            d[n++] = *c;
-        } else if (*c == '+' && c == in) {
-            d[n++] = *c;
-        } else if (*c != ' ' && *c != '.' && *c != '-') {
-            return 0;
-        }
-    }
-    d[n] = '\0';
-    *out = d;
-    if (d[0] == '+') {
-        return strncmp(d, "+84", 3) == 0 && n >= 11 && n <= 13;
-    }
-    return d[0] == '0' && n >= 10 && n <= 11;
-}
-
 /* The type of an evidence file, by its first bytes; NULL if not accepted. */
 static const char *
 sniff(const char *d, size_t n)
@@ -1281,37 +1256,18 @@ sniff(const char *d, size_t n)
 }
 
 static void
-fb_err(struct req *r, int *nerr, const char *field, const char *key)
+fb_err(struct req *r, size_t *nerr, const char *field, const char *key)
 {
     hset(r, pool_printf(&r->pool, "Page.Err.%s", field), lang_str(r, key));
     (*nerr)++;
 }
 
-enum {
-    FB_T,
-    FB_UNIT,
-    FB_KIND,
-    FB_CONTENT,
-    FB_IDENTITY,
-    FB_NAME,
-    FB_PHONE,
-    FB_EMAIL,
-    FB_ADDRESS,
-    FB_WEBSITE,
-    FB__MAX
-};
+/* The form's own fields; the case's are fb_check's (fb_rules.c). */
+enum { FB_T, FB_UNIT, FB_WEBSITE, FB__MAX };
 
-/* the messages are chosen in fb_submit, where one depends on another field */
 static const struct fld fb_fields[FB__MAX] = {
     [FB_T] = { "t", V_TEXT, 0, 1, 128, NULL, NULL },
     [FB_UNIT] = { "unit", V_CODE, 0, 1, 64, NULL, NULL },
-    [FB_KIND] = { "kind", V_CHOICE, 1, 0, 0, kinds, NULL },
-    [FB_CONTENT] = { "content", V_LINES, 1, 1, MAX_CONTENT_CHARS, NULL, NULL },
-    [FB_IDENTITY] = { "identity", V_CHOICE, 1, 0, 0, identities, NULL },
-    [FB_NAME] = { "name", V_TEXT, 0, 1, 120, NULL, NULL },
-    [FB_PHONE] = { "phone", V_TEXT, 0, 1, 40, NULL, NULL },
-    [FB_EMAIL] = { "email", V_EMAIL, 0, 0, 254, NULL, NULL },
-    [FB_ADDRESS] = { "address", V_TEXT, 0, 1, 255, NULL, NULL },
     [FB_WEBSITE] = { "website", V_LINES, 0, 0, 1 << 20, NULL, NULL }, /* the honeypot */
 };
 
@@ -1345,8 +1301,10 @@ fb_submit(struct req *r)
     struct fb_new in = { 0 };
     struct fb_file files[FB_MAX_FILES];
     struct qrlink l;
-    char code[32], key[TOKEN_NONCE_LEN + 1], *phone = NULL;
-    int nerr = 0, allowed = 0, have_link = 0;
+    struct fb_err errs[8];
+    char code[32], key[TOKEN_NONCE_LEN + 1];
+    int allowed = 0, have_link = 0;
+    size_t nerr;
     long long max_file = conf_int(conf, "Feedback.MaxFileBytes", 5 << 20);
     enum db_rc rc;
 
@@ -1374,56 +1332,17 @@ fb_submit(struct req *r)
         in.dossier_id = l.dossier_id;
         in.qr_link_id = l.id;
     } else if (unit) {
-        struct dbres res;
-
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT id FROM org_unit WHERE code = ? AND valid_to IS NULL",
-                      DB_ARGS(DV_S(unit)), &res);
-        if (rc != DB_OK) {
+        if ((rc = fb_unit_id(r, unit, "%", &in.unit_id)) != DB_OK) {
             return db_fail(r, rc);
         }
-        in.unit_id = res.nrows ? util_num(dbres_get(&res, 0, 0)) : 0;
     }
-    in.kind = v[FB_KIND].s;
-    in.content = v[FB_CONTENT].s;
-    in.identity = v[FB_IDENTITY].s;
-    if (v[FB_KIND].err) {
-        fb_err(r, &nerr, "kind", "Fb.Err.Kind");
+    nerr = fb_check(&r->pool, &r->form, &in, errs, NELEM(errs));
+    for (size_t i = 0; i < nerr && i < NELEM(errs); i++) {
+        hset(r, pool_printf(&r->pool, "Page.Err.%s", errs[i].field), lang_str(r, errs[i].key));
     }
     if (!have_link && in.unit_id == 0) {
         fb_err(r, &nerr, "unit", "Fb.Err.Unit");
     }
-    if (in.content == NULL) {
-        fb_err(r, &nerr, "content", "Fb.Err.Content");
-    } else if (v[FB_CONTENT].err) {
-        fb_err(r, &nerr, "content", "Fb.Err.ContentLong");
-    }
-    if (v[FB_IDENTITY].err) {
-        fb_err(r, &nerr, "identity", "Fb.Err.Identity");
-    } else if (strcmp(in.identity, "anonymous") != 0) {
-        in.name = v[FB_NAME].s;
-        in.email = v[FB_EMAIL].s;
-        in.address = v[FB_ADDRESS].s;
-        if (in.name == NULL) {
-            fb_err(r, &nerr, "name", "Fb.Err.Name");
-        } else if (v[FB_NAME].err) {
-            fb_err(r, &nerr, "name", "Fb.Err.Name");
-        }
-        if (v[FB_PHONE].s && (v[FB_PHONE].err || !phone_ok(v[FB_PHONE].s, &r->pool, &phone))) {
-            fb_err(r, &nerr, "phone", "Fb.Err.Phone");
-        }
-        in.phone = phone;
-        if (v[FB_EMAIL].err) {
-            fb_err(r, &nerr, "email", "Fb.Err.Email");
-        }
-        if (!v[FB_PHONE].s && in.email == NULL) {
-            fb_err(r, &nerr, "phone", "Fb.Err.Contact");
-        }
-        if (v[FB_ADDRESS].err) {
-            fb_err(r, &nerr, "address", "Fb.Err.Address");
-        }
-    }
-    /* anonymous means anonymous: whatever was typed in the contact fields is dropped */
     if (r->nfiles > NELEM(files)) {
         fb_err(r, &nerr, "files", "Fb.Err.TooManyFiles");
     } else {
@@ -1618,7 +1537,7 @@ fb_rate_answer(struct req *r)
 static int
 fb_reply(struct req *r)
 {
-    static const struct fld f[] = { { "reply", V_LINES, 1, 1, MAX_CONTENT_CHARS, NULL, NULL } };
+    static const struct fld f[] = { { "reply", V_LINES, 1, 1, FB_MAX_CONTENT_CHARS, NULL, NULL } };
     struct val v[NELEM(f)];
     long long id;
     const char *status, *text;

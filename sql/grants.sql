@@ -167,3 +167,22 @@ GRANT SELECT, INSERT, UPDATE ON stat_dossier_day TO motcua_citizen@localhost;
 GRANT SELECT, INSERT, DELETE ON dossier_unhappy TO motcua_officer@localhost;
 GRANT SELECT ON dossier_unhappy TO motcua_api@localhost;
 GRANT SELECT ON dossier_unhappy TO motcua_leader@localhost;
+
+-- 030 Open311 and open data (docs/open311.md), in the api program.  A case's
+-- published facts only: never its content nor its sender's contact, which
+-- the api account cannot read.  Filing a case (POST requests) writes what the
+-- web form writes; the open data reads the public figures' aggregates.
+GRANT SELECT ON feedback_kind TO motcua_api@localhost;
+GRANT SELECT ON counter TO motcua_api@localhost;
+GRANT SELECT (id, open_id, code, check_part, link_key, idem_key, kind, status, unit_id, counter_id,
+              officer_id, identity, created_at, due_at, paused_at, answered_at, closed_at,
+              escalated_at, answer_satisfied) ON feedback TO motcua_api@localhost;
+GRANT INSERT ON feedback TO motcua_api@localhost;
+GRANT SELECT (id, feedback_id, at, event, public, body) ON feedback_event TO motcua_api@localhost;
+GRANT INSERT ON feedback_event TO motcua_api@localhost;
+GRANT SELECT, INSERT ON feedback_file TO motcua_api@localhost;
+GRANT SELECT, INSERT, UPDATE ON code_seq TO motcua_api@localhost;
+GRANT SELECT, INSERT, UPDATE ON feedback_count TO motcua_api@localhost;
+GRANT SELECT, INSERT, UPDATE ON stat_day TO motcua_api@localhost;
+GRANT SELECT ON legal_version TO motcua_api@localhost;
+GRANT SELECT, INSERT, UPDATE ON open_data_version TO motcua_api@localhost;

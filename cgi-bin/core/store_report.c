@@ -584,6 +584,23 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
     return DB_OK;
 }
 
+/* Each unit of units (ids in column 0, sorted) with its own figures of the
+ * period, none added to another's: *f[i] for row i, m mapping ids to them. */
+static enum db_rc
+figs_own(struct req *r, const struct period *p, const struct dbres *units, struct unitmap *m,
+         struct figs **f)
+{
+    *f = pool_alloc(&r->pool, (units->nrows + 1) * sizeof(**f));
+    m->n = 0;
+    m->id = pool_alloc(&r->pool, (units->nrows + 1) * sizeof(*m->id));
+    m->to = pool_alloc(&r->pool, (units->nrows + 1) * sizeof(*m->to));
+    for (size_t i = 0; i < units->nrows; i++) {
+        m->id[m->n] = util_num(dbres_get(units, i, 0));
+        m->to[m->n++] = &(*f)[i];
+    }
+    return figs_aggregates(r, p, m);
+}
+
 enum db_rc
 report_public(struct req *r, const struct period *p, const char *prefix, int min_count)
 {
@@ -604,15 +621,7 @@ report_public(struct req *r, const struct period *p, const char *prefix, int min
         return rc;
     }
     /* each unit's own figures, as its own row of the table */
-    f = pool_alloc(&r->pool, (units.nrows + 1) * sizeof(*f));
-    memset(f, 0, (units.nrows + 1) * sizeof(*f));
-    m.id = pool_alloc(&r->pool, (units.nrows + 1) * sizeof(*m.id));
-    m.to = pool_alloc(&r->pool, (units.nrows + 1) * sizeof(*m.to));
-    for (size_t i = 0; i < units.nrows; i++) {
-        m.id[m.n] = util_num(dbres_get(&units, i, 0));
-        m.to[m.n++] = &f[i];
-    }
-    if ((rc = figs_aggregates(r, p, &m)) != DB_OK) {
+    if ((rc = figs_own(r, p, &units, &m, &f)) != DB_OK) {
         return rc;
     }
     rc = db_query(r->app->db, &r->pool,
@@ -1116,4 +1125,72 @@ report_audit_each(struct req *r, const struct report_scope *s, const struct audi
     audit_args(r, s, f, args);
     args[13] = DV_I((long long)max);
     return db_query_each(r->app->db, AUDIT_SQL("LIMIT ?"), args, 14, 500, each, arg);
+}
+
+/* A share in [0, 1] rounded to 4 places, or -1 when its base is under min. */
+static double
+share(long long part, long long whole, long long min)
+{
+    if (whole < min || whole <= 0) {
+        return -1;
+    }
+    return (double)(long long)(10000.0 * (double)part / (double)whole + 0.5) / 10000.0;
+}
+
+enum db_rc
+report_public_units(struct req *r, const struct period *p, int min_count, struct public_figs **out,
+                    size_t *n)
+{
+    struct dbres units;
+    struct unitmap m = { 0 };
+    struct figs *f;
+    enum db_rc rc;
+
+    *out = NULL;
+    *n = 0;
+    if ((rc = ontime_base(r, p)) != DB_OK) {
+        return rc;
+    }
+    rc = db_query(r->app->db, &r->pool, "SELECT id, code, name FROM org_unit ORDER BY id",
+                  DB_NOARGS, &units);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    if ((rc = figs_own(r, p, &units, &m, &f)) != DB_OK) {
+        return rc;
+    }
+    *out = pool_alloc(&r->pool, (units.nrows + 1) * sizeof(**out));
+    for (size_t i = 0; i < units.nrows; i++) {
+        const struct figs *x = &f[i];
+        struct public_figs *o = &(*out)[*n];
+        long long part, base;
+
+        if (x->ratings + x->feedback + x->finished + x->received + x->pakn_answered + x->pakn ==
+            0) {
+            continue; /* nothing in the period */
+        }
+        o->code = dbres_get(&units, i, 1);
+        o->name = dbres_get(&units, i, 2);
+        o->ratings = x->ratings, o->r3 = x->r3, o->r2 = x->r2, o->r1 = x->r1;
+        o->feedback = x->feedback, o->answered = x->answered;
+        o->answered_on_time = x->answered_on_time;
+        /* the public statistics' shares (citizen.c, stats_rows) */
+        o->satisfied_share = share(x->ratings - x->r1, x->ratings, min_count);
+        o->p3 = share(x->r3, x->ratings, min_count);
+        o->p2 = share(x->r2, x->ratings, min_count);
+        o->p1 = share(x->r1, x->ratings, min_count);
+        o->answered_on_time_rate = share(x->answered_on_time, x->answered, min_count);
+        /* QĐ 766, as qd766_hdf defines them */
+        on_time_parts(r, x, &part, &base);
+        o->finished = x->finished, o->dossier_unhappy = x->unhappy;
+        o->pakn = x->pakn, o->pakn_answered = x->pakn_answered;
+        o->pakn_unhappy = x->pakn_unhappy, o->anonymous = x->anonymous, o->praise = x->praise;
+        o->sat_dossier = share(x->finished - x->unhappy, x->finished, min_count);
+        o->on_time_rate = share(part, base, min_count);
+        o->pakn_on_time_rate = share(x->pakn_on_time, x->pakn_answered, min_count);
+        o->pakn_satisfaction =
+            share(x->pakn_answered - x->pakn_unhappy, x->pakn_answered, min_count);
+        (*n)++;
+    }
+    return DB_OK;
 }

@@ -33,6 +33,24 @@ enum db_rc report_figures(struct req *r, const struct report_scope *s, const str
 enum db_rc report_public(struct req *r, const struct period *p, const char *prefix,
                          int min_count);
 
+/* One unit's public figures of a period as numbers, for the open data: the
+ * counts and shares of the public statistics (the ratings table of /thong-ke/
+ * and report_public's QĐ 766 figures, same definitions), each share in [0, 1]
+ * or -1 when its base is under min_count. */
+struct public_figs {
+    const char *code, *name;
+    long long ratings, r3, r2, r1, feedback, answered, answered_on_time;
+    double satisfied_share, p3, p2, p1, answered_on_time_rate;
+    long long finished, dossier_unhappy, pakn, pakn_answered, pakn_unhappy, anonymous, praise;
+    double sat_dossier, on_time_rate, pakn_on_time_rate, pakn_satisfaction;
+};
+
+/* Every unit with ratings, cases or dossiers in the period (closed units
+ * too: their past stays published), by id; *out lives in the request's pool.
+ * Page.OnTimeBase names the on-time base, as for report_public. */
+enum db_rc report_public_units(struct req *r, const struct period *p, int min_count,
+                               struct public_figs **out, size_t *n);
+
 /* The share of satisfied ratings per counter and per officer of the subtree (Page.Counters, Page.Officers). */
 enum db_rc report_people(struct req *r, const struct report_scope *s, const struct period *p,
                          int min_count);

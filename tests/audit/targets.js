@@ -140,6 +140,8 @@ async function main() {
   sql(`INSERT INTO api_client (name, key_hash, unit_id, created_at) VALUES ('Khóa mẫu để ngừng', '${b2(crypto.randomBytes(32).toString('hex'))}', (SELECT id FROM org_unit WHERE code = '000.21.00.H41'), UTC_TIMESTAMP())`);
   const spareKey = one("SELECT id FROM api_client WHERE name = 'Khóa mẫu để ngừng'");
   const [adminUnit, counter] = sql("SELECT o.code, c.code FROM counter c JOIN org_unit o ON o.id = c.unit_id ORDER BY c.id LIMIT 1")[0];
+  // an answered, named case as Open311 shows it (any opaque id when none is)
+  const openId = (sql("SELECT open_id FROM feedback WHERE open_id IS NOT NULL AND identity = 'named' AND answered_at IS NOT NULL ORDER BY id LIMIT 1")[0] || ['x'])[0];
   const samples = [
     [/^\/q\/\*/, counterToken], [/^\/don-vi\/\*/, officerUnit], [/^\/ho-so\/\*/, dossierToken],
     [/^\/thu-tuc\/\*/, one('SELECT national_code FROM procedure_tthc ORDER BY id LIMIT 1')],
@@ -150,6 +152,8 @@ async function main() {
     [/^\/quan-tri\/don-vi\/\*\/quay\/\*/, adminUnit, counter], [/^\/quan-tri\/don-vi\/\*/, adminUnit],
     [/^\/quan-tri\/can-bo\/\*/, 'canbo05'], [/^\/quan-tri\/loai-phan-anh\/\*/, 'suggestion'],
     [/^\/quan-tri\/khoa-api\/\*/, spareKey],
+    [/^\/open311\/v2\/services\/\*/, 'petition.json'], [/^\/open311\/v2\/requests\/\*/, openId + '.json'],
+    [/^\/open311\/v2\/\*/, 'services.json'], [/^\/du-lieu-mo\/\*/, 'thong-ke.json'],
   ];
   const fill = (pattern, mark = '') => {
     if (!pattern.includes('*')) return pattern;
