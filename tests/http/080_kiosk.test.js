@@ -26,7 +26,7 @@ test('an administrator enrols a tablet for a counter; only a hash of its token i
   const [[hash]] = sql("SELECT token_hash FROM kiosk_device WHERE name = 'Máy quầy 03'");
   assert.notStrictEqual(hash, token);
   assert.ok(!(await admin.get('/quan-tri/may-tinh-bang')).text.includes(token), 'shown once only');
-  assert.strictEqual(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'kiosk.enrol'")[0][0], '1');
+  assert.strictEqual(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'kiosk.enrol' AND object_id = (SELECT id FROM kiosk_device WHERE name = 'Máy quầy 03')")[0][0], '1');
 });
 
 test('the kiosk screen: the counter and three large buttons; an unknown tablet is refused', async () => {
