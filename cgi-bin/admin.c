@@ -2261,6 +2261,32 @@ procedures_import(struct req *r)
 
 /* The trail of administration changes, newest first, in sentences: who
  * changed which unit, counter, account, code, rule or calendar day. */
+/* The administration actions, as the trail's "action" choice offers them. */
+static const char *const admin_actions[] = {
+    "unit_create",         "unit_update",           "unit_move",
+    "unit_close",          "unit_reopen",           "counter_create",
+    "counter_rename",      "counter_activate",      "counter_deactivate",
+    "user_create",         "user_update",           "user_reset_password",
+    "user_disable",        "user_enable",           "qr_create",
+    "qr_revoke",           "kiosk_enrol",           "kiosk_revoke",
+    "api_client_create",   "api_client_deactivate", "feedback_kind_update",
+    "calendar_save",       "calendar_delete",       "apology_rule_create",
+    "apology_rule_update", "procedure_import",      NULL
+};
+
+enum { TQ_PAGE, TQ_ACTOR, TQ_ACTION, TQ_CSV, TQ__MAX };
+
+/* The trail's filters: one not valid is ignored (the whole trail), except the
+ * dates, which the administrator types: those come back with a message. */
+static const struct fld trail_fields[TQ__MAX] = {
+    [TQ_PAGE] = { "trang", V_INT, 0, 1, 100000, NULL, NULL },
+    [TQ_ACTOR] = { "nguoi", V_INT, 0, 1, 1LL << 62, NULL, NULL },
+    [TQ_ACTION] = { "thao-tac", V_CHOICE, 0, 0, 0, admin_actions, NULL },
+    [TQ_CSV] = { "csv", V_FLAG, 0, 0, 0, NULL, NULL },
+};
+#define TRAIL_PAGE 50
+#define TRAIL_CSV_MAX 100000 /* the whole administration trail fits many times over */
+
 static int
 trail_page(struct req *r)
 {
@@ -2269,27 +2295,88 @@ trail_page(struct req *r)
         TRAIL(at), TRAIL(actor), TRAIL(key), TRAIL(object), TRAIL(ip), TRAIL(detail),
     };
 #undef TRAIL
+    struct audit_admin_filter f = { 0 };
     struct audit_trail_row *t;
-    size_t n;
-    long long page = 1;
-    int rc = staff_page(r);
+    struct audit_person *people;
+    struct val v[TQ__MAX], day[2];
+    size_t n, npeople;
+    long long page;
+    int rc = staff_page(r), bad = 0;
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    if (parse_int(req_query(r, "trang"), 1, 100000, &page) != 0) {
-        page = 1;
+    input_query(r, trail_fields, TQ__MAX, v);
+    page = v[TQ_PAGE].i ? v[TQ_PAGE].i : 1;
+    f.actor = v[TQ_ACTOR].i;
+    f.action_key = v[TQ_ACTION].s;
+    bad = input_period(r, day);
+    f.from = day[0].s;
+    f.to = day[1].s;
+    hseti(r, "Page.F.actor", f.actor);
+    hset(r, "Page.F.key", f.action_key);
+    hset(r, "Page.F.from", req_query(r, "tu"));
+    hset(r, "Page.F.to", req_query(r, "den"));
+    if (!bad && v[TQ_CSV].i) {
+        struct buf b = { 0 };
+
+        /* the export itself is an administration fact worth a line */
+        if ((dr = db_begin(r->app->db)) == DB_OK) {
+            dr = audit(r, "report.export", "report", 0, "nhat-ky-quan-tri");
+        }
+        if ((dr = db_end(r->app->db, dr)) != DB_OK ||
+            (dr = audit_admin_trail(r->app->db, &r->pool, &f, 0, TRAIL_CSV_MAX, &t, &n)) != DB_OK) {
+            return db_fail(r, dr);
+        }
+        buf_adds(&b, "\xEF\xBB\xBF");
+        buf_adds(&b, lang_str(r, "Trail.CsvHeader"));
+        buf_adds(&b, "\r\n");
+        for (size_t i = 0; i < n; i++) {
+            const char *cells[6] = {
+                t[i].at,
+                t[i].actor ? t[i].actor : lang_str(r, "Trail.System"),
+                lang_str(r, pool_printf(&r->pool, "Trail.Act.%s", t[i].key)),
+                t[i].object,
+                t[i].detail,
+                t[i].ip,
+            };
+
+            for (size_t c = 0; c < NELEM(cells); c++) {
+                if (c) {
+                    buf_adds(&b, ",");
+                }
+                buf_csv_field(&b, cells[c] ? cells[c] : "");
+            }
+            buf_adds(&b, "\r\n");
+        }
+        resp_header(r, "Content-Disposition", "attachment; filename=\"nhat-ky-quan-tri.csv\"");
+        resp_raw(r, "text/csv; charset=utf-8", b.p, b.len);
+        buf_free(&b);
+        return 200;
     }
-    dr = audit_admin_trail(r->app->db, &r->pool, (page - 1) * 50, 50, &t, &n);
-    if (dr != DB_OK) {
+    if ((dr = audit_admin_people(r->app->db, &r->pool, &people, &npeople)) != DB_OK) {
         return db_fail(r, dr);
     }
-    rows_hdf(r, "Page.Trail", t, n, sizeof(*t), trail_out, NELEM(trail_out));
-    if (n == 50) {
-        hseti(r, "Page.Next", page + 1);
+    for (size_t i = 0; i < npeople; i++) {
+        hseti(r, pool_printf(&r->pool, "Page.People.%zu.id", i), people[i].id);
+        hset(r, pool_printf(&r->pool, "Page.People.%zu.name", i), people[i].name);
     }
-    return render(r, "admin/trail");
+    for (size_t i = 0; admin_actions[i]; i++) {
+        hset(r, pool_printf(&r->pool, "Page.Actions.%zu", i), admin_actions[i]);
+    }
+    if (!bad) {
+        dr = audit_admin_trail(r->app->db, &r->pool, &f, (page - 1) * TRAIL_PAGE, TRAIL_PAGE, &t,
+                               &n);
+        if (dr != DB_OK) {
+            return db_fail(r, dr);
+        }
+        rows_hdf(r, "Page.Trail", t, n, sizeof(*t), trail_out, NELEM(trail_out));
+        if (n == TRAIL_PAGE) {
+            hseti(r, "Page.Next", page + 1);
+        }
+    }
+    return render_status(r, bad ? 422 : 200, "admin/trail");
 }
 
 static const struct route routes[] = {

@@ -407,11 +407,6 @@ static const struct fld audit_fields[AQ__MAX] = {
     [AQ_CSV] = { "csv", V_FLAG, 0, 0, 0, NULL, NULL },
 };
 
-static const struct fld audit_days[] = {
-    { "tu", V_DATE, 0, 0, 0, NULL, NULL },
-    { "den", V_DATE, 0, 0, 0, NULL, NULL },
-};
-
 static int
 audit_page(struct req *r)
 {
@@ -420,7 +415,7 @@ audit_page(struct req *r)
     struct report_scope s;
     struct audit_filter f = { 0 };
     struct dbres people, units;
-    struct val v[AQ__MAX], day[NELEM(audit_days)];
+    struct val v[AQ__MAX], day[2];
     const char *key;
     long long page;
     int rc = scope_of(r, &s), bad = 0;
@@ -439,13 +434,7 @@ audit_page(struct req *r)
         f.action_key = key;
     }
     f.object = v[AQ_OBJECT].s;
-    if (input_check(&r->pool, &r->q, audit_days, NELEM(audit_days), day) != 0) {
-        hset(r, "Page.Error", lang_str(r, "Trail.Err.Date"));
-        bad = 1;
-    } else if (day[0].s && day[1].s && day[0].day > day[1].day) {
-        hset(r, "Page.Error", lang_str(r, "Trail.Err.Order"));
-        bad = 1;
-    }
+    bad = input_period(r, day);
     f.from = day[0].s;
     f.to = day[1].s;
     if (!bad && v[AQ_CSV].i) {

@@ -90,9 +90,14 @@ audit(struct req *r, const char *action, const char *object_type, long long obje
                    NULL, NULL);
 }
 
+/* what the administration changes: the objects of the administrator's pages */
+#define ADMIN_OBJECTS                                                          \
+    "('org_unit', 'counter', 'user', 'qr_link', 'kiosk_device', 'api_client'," \
+    " 'feedback_kind', 'calendar_day', 'apology_rule', 'procedure')"
+
 enum db_rc
-audit_admin_trail(struct db *db, struct pool *p, long long offset, size_t limit,
-                  struct audit_trail_row **rows, size_t *n)
+audit_admin_trail(struct db *db, struct pool *p, const struct audit_admin_filter *f,
+                  long long offset, size_t limit, struct audit_trail_row **rows, size_t *n)
 {
     enum { C_AT, C_ACTOR, C_KEY, C_OBJECT, C_IP, C_DETAIL };
     struct dbres res;
@@ -100,24 +105,31 @@ audit_admin_trail(struct db *db, struct pool *p, long long offset, size_t limit,
 
     *rows = NULL;
     *n = 0;
-    rc = db_query(db, p,
-                  "SELECT DATE_FORMAT(a.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i:%s'), o.full_name,"
-                  "       REPLACE(a.action, '.', '_'),"
-                  "       CASE a.object_type WHEN 'org_unit' THEN u.name"
-                  "            WHEN 'counter' THEN CONCAT(c.code, ' · ', cu.short_name)"
-                  "            WHEN 'user' THEN t.username ELSE '' END,"
-                  "       a.ip, LEFT(a.detail, 200)"
-                  "  FROM audit_log a LEFT JOIN users o ON o.id = a.actor_id"
-                  "  LEFT JOIN org_unit u ON a.object_type = 'org_unit' AND u.id = a.object_id"
-                  "  LEFT JOIN counter c ON a.object_type = 'counter' AND c.id = a.object_id"
-                  "  LEFT JOIN org_unit cu ON cu.id = c.unit_id"
-                  "  LEFT JOIN users t ON a.object_type = 'user' AND t.id = a.object_id"
-                  " WHERE a.object_type IN ('org_unit', 'counter', 'user', 'qr_link',"
-                  "        'kiosk_device', 'api_client', 'feedback_kind', 'calendar_day',"
-                  "        'apology_rule', 'procedure')"
-                  "   AND a.action NOT IN ('login', 'logout', 'user.password')"
-                  " ORDER BY a.id DESC LIMIT ? OFFSET ?",
-                  DB_ARGS(DV_I(limit), DV_I(offset)), &res);
+    rc =
+        db_query(db, p,
+                 "SELECT DATE_FORMAT(a.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i:%s'), o.full_name,"
+                 "       REPLACE(a.action, '.', '_'),"
+                 "       CASE a.object_type WHEN 'org_unit' THEN u.name"
+                 "            WHEN 'counter' THEN CONCAT(c.code, ' · ', cu.short_name)"
+                 "            WHEN 'user' THEN t.username ELSE '' END,"
+                 "       a.ip, LEFT(a.detail, 200)"
+                 "  FROM audit_log a LEFT JOIN users o ON o.id = a.actor_id"
+                 "  LEFT JOIN org_unit u ON a.object_type = 'org_unit' AND u.id = a.object_id"
+                 "  LEFT JOIN counter c ON a.object_type = 'counter' AND c.id = a.object_id"
+                 "  LEFT JOIN org_unit cu ON cu.id = c.unit_id"
+                 "  LEFT JOIN users t ON a.object_type = 'user' AND t.id = a.object_id"
+                 " WHERE a.object_type IN " ADMIN_OBJECTS
+                 "   AND a.action NOT IN ('login', 'logout', 'user.password')"
+                 "   AND (? = 0 OR a.actor_id = ?) AND (? IS NULL OR REPLACE(a.action, '.', '_') = "
+                 "?)"
+                 "   AND (? IS NULL OR a.at >= CAST(? AS DATETIME) - " SQL_VN_OFFSET ")"
+                 "   AND (? IS NULL OR a.at < CAST(? AS DATETIME) + INTERVAL 1 DAY - " SQL_VN_OFFSET
+                 ")"
+                 " ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                 DB_ARGS(DV_I(f->actor), DV_I(f->actor), DV_S(f->action_key), DV_S(f->action_key),
+                         DV_S(f->from), DV_S(f->from), DV_S(f->to), DV_S(f->to), DV_I(limit),
+                         DV_I(offset)),
+                 &res);
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
@@ -131,6 +143,32 @@ audit_admin_trail(struct db *db, struct pool *p, long long offset, size_t limit,
         t->object = dbres_get(&res, i, C_OBJECT);
         t->ip = dbres_get(&res, i, C_IP);
         t->detail = dbres_get(&res, i, C_DETAIL);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+audit_admin_people(struct db *db, struct pool *p, struct audit_person **rows, size_t *n)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT o.id, o.full_name FROM users o"
+                  " WHERE o.role = 'admin' OR o.id IN (SELECT DISTINCT a.actor_id FROM audit_log a"
+                  "   WHERE a.object_type IN " ADMIN_OBJECTS " AND a.actor_id IS NOT NULL)"
+                  " ORDER BY o.full_name",
+                  DB_NOARGS, &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].id = util_num(dbres_get(&res, i, 0));
+        (*rows)[i].name = dbres_get(&res, i, 1);
     }
     *n = res.nrows;
     return DB_OK;

@@ -38,10 +38,28 @@ struct audit_trail_row {
     const char *ip, *detail; /* detail cut at 200 characters */
 };
 
+/* Which administration changes: by one person (actor, 0 for everyone), of
+ * one action (its language key, "unit_create"; NULL for all), on local days
+ * from..to (YYYY-MM-DD, either NULL for open). */
+struct audit_admin_filter {
+    long long actor;
+    const char *action_key;
+    const char *from, *to;
+};
+
 /* The administration changes (units, counters, accounts, codes, rules,
- * calendar days …, never sign-ins), newest first, limit of them after
- * skipping offset: *rows (n) from p. */
-enum db_rc audit_admin_trail(struct db *db, struct pool *p, long long offset, size_t limit,
-                             struct audit_trail_row **rows, size_t *n);
+ * calendar days …, never sign-ins) that f lets through, newest first, limit
+ * of them after skipping offset: *rows (n) from p. */
+enum db_rc audit_admin_trail(struct db *db, struct pool *p, const struct audit_admin_filter *f,
+                             long long offset, size_t limit, struct audit_trail_row **rows,
+                             size_t *n);
+
+/* The people who have made administration changes (id, full name), by name:
+ * the trail's "person" choice. */
+struct audit_person {
+    long long id;
+    const char *name;
+};
+enum db_rc audit_admin_people(struct db *db, struct pool *p, struct audit_person **rows, size_t *n);
 
 #endif

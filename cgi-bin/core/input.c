@@ -202,6 +202,25 @@ input_read(struct req *r, const struct kvlist *src, const char *prefix, const st
     return first ? 0 : -1;
 }
 
+int
+input_period(struct req *r, struct val day[2])
+{
+    static const struct fld days[2] = {
+        { "tu", V_DATE, 0, 0, 0, NULL, NULL },
+        { "den", V_DATE, 0, 0, 0, NULL, NULL },
+    };
+
+    if (input_check(&r->pool, &r->q, days, 2, day) != 0) {
+        hset(r, "Page.Error", lang_str(r, "Trail.Err.Date"));
+        return 1;
+    }
+    if (day[0].s && day[1].s && day[0].day > day[1].day) {
+        hset(r, "Page.Error", lang_str(r, "Trail.Err.Order"));
+        return 1;
+    }
+    return 0;
+}
+
 size_t
 input_query(struct req *r, const struct fld *spec, size_t n, struct val *v)
 {

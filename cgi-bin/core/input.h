@@ -81,6 +81,11 @@ int input_read(struct req *r, const struct kvlist *src, const char *prefix, cons
  * it does for a link without the parameter.  Returns the number ignored. */
 size_t input_query(struct req *r, const struct fld *spec, size_t n, struct val *v);
 
+/* A period typed in the query string as ?tu=&den= (YYYY-MM-DD, either may be
+ * left out) into day[0] and day[1].  0, or 1 after putting into Page.Error why
+ * it was refused (L.Trail.Err.Date: not a date; Trail.Err.Order: from after to). */
+int input_period(struct req *r, struct val day[2]);
+
 /* 1 if s is one of the NULL-terminated list (s may be NULL: 0). */
 int input_choice_ok(const char *s, const char *const *list);
 

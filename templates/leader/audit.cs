@@ -1,4 +1,4 @@
-<?cs set:Page.Title = L.Trail.Title ?><?cs include:"_head.cs" ?><?cs include:"staff/_nav.cs" ?>
+<?cs set:Page.Title = L.Trail.Title ?><?cs include:"_head.cs" ?><?cs include:"staff/_nav.cs" ?><?cs include:"staff/_trail.cs" ?>
 <?cs def:trail_qs() ?>don-vi=<?cs var:url_escape(Page.ScopeCode) ?>&amp;nguoi=<?cs var:Page.F.actor ?>&amp;thao-tac=<?cs var:url_escape(Page.F.key) ?>&amp;ma=<?cs var:url_escape(Page.F.object) ?>&amp;tu=<?cs var:url_escape(Page.F.from) ?>&amp;den=<?cs var:url_escape(Page.F.to) ?><?cs /def ?>
 <h1><?cs var:L.Trail.Title ?>: <?cs var:Page.ScopeName ?></h1>
 <?cs if:Page.Error ?><p class="error" role="alert"><?cs var:Page.Error ?></p><?cs /if ?>
@@ -6,18 +6,11 @@
 <form method="get" action="/lanh-dao/nhat-ky" class="filters">
   <div class="f"><label for="t-unit"><?cs var:L.Trail.Unit ?></label>
   <select id="t-unit" name="don-vi"><?cs each:u = Page.Units ?><option value="<?cs var:u.code ?>"<?cs if:u.code == Page.ScopeCode ?> selected<?cs /if ?>><?cs var:u.name ?></option><?cs /each ?></select></div>
-  <div class="f"><label for="t-person"><?cs var:L.Trail.Person ?></label>
-  <select id="t-person" name="nguoi"><option value="0"><?cs var:L.Trail.All ?></option><?cs each:p = Page.People ?><option value="<?cs var:p.id ?>"<?cs if:p.id == Page.F.actor ?> selected<?cs /if ?>><?cs var:p.name ?></option><?cs /each ?></select></div>
-  <div class="f"><label for="t-action"><?cs var:L.Trail.Action ?></label>
+<?cs call:trail_person() ?>  <div class="f"><label for="t-action"><?cs var:L.Trail.Action ?></label>
   <select id="t-action" name="thao-tac"><option value=""><?cs var:L.Trail.All ?></option><?cs each:x = L.Trail.Act ?><option value="<?cs name:x ?>"<?cs if:name(x) == Page.F.key ?> selected<?cs /if ?>><?cs var:x ?></option><?cs /each ?></select></div>
   <div class="f"><label for="t-object"><?cs var:L.Trail.Object ?></label>
   <input id="t-object" name="ma" value="<?cs var:Page.F.object ?>" maxlength="64"></div>
-  <div class="f"><label for="t-from"><?cs var:L.Trail.From ?></label>
-  <input id="t-from" name="tu" type="date" value="<?cs var:Page.F.from ?>"></div>
-  <div class="f"><label for="t-to"><?cs var:L.Trail.To ?></label>
-  <input id="t-to" name="den" type="date" value="<?cs var:Page.F.to ?>"></div>
-  <button type="submit" class="primary"><?cs var:L.Trail.Filter ?></button>
-</form>
+<?cs call:trail_period() ?></form>
 <p><a href="/lanh-dao/nhat-ky?<?cs call:trail_qs() ?>&amp;csv=1"><?cs var:L.Trail.Csv ?></a></p>
 <?cs if:subcount(Page.Audit) ?>
 <div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.Trail.Title ?>"><table class="trail">

@@ -86,3 +86,49 @@ test('the administrator reads the trail of administration changes, and only thos
   assert.match(r.text, /<a href="\/quan-tri\/nhat-ky">Nhật ký quản trị<\/a>/, 'in the administrator\'s menu');
   assert.strictEqual((await (await as('lanhdao01')).get('/quan-tri/nhat-ky')).status, 403);
 });
+
+// The administrator's trail is filtered like the leader's: by person, action
+// and date, and exported as CSV (the export itself audited).  The audit log is
+// a hash chain, so its times are not moved: the days are the stack's own
+// (yesterday to tomorrow holds this test's changes whatever the hour), and a
+// range in 2020 holds none of them.
+test('the administration trail: filters by person, action and date; CSV; bad dates come back with a message', async () => {
+  const a = await as('quantri');
+  const [[adminId, adminName]] = sql("SELECT id, full_name FROM users WHERE username = 'quantri'");
+  const [[from, to]] = sql('SELECT DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR) - INTERVAL 1 DAY, DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR) + INTERVAL 1 DAY');
+  const csrf = await a.csrf('/quan-tri/');
+  assert.strictEqual((await a.post('/quan-tri/don-vi/000.00.01.H41/quay', { csrf, counter_code: 'Q68', counter_name: 'Quầy 68 (kiểm thử)' })).status, 303);
+  assert.strictEqual((await a.post('/quan-tri/don-vi/000.00.01.H41/quay/Q68/doi-ten', { csrf, rename: 'Quầy 68 – Đổi tên' })).status, 303);
+  const page = await a.get('/quan-tri/nhat-ky');
+  assert.match(page.text, new RegExp(`<option value="${adminId}">${adminName}</option>`), 'the person choice');
+  assert.match(page.text, /<option value="counter_rename">đổi tên quầy<\/option>/, 'actions in words');
+  const lines = async q => sentences((await a.get('/quan-tri/nhat-ky?' + q)).text);
+  const renames = await lines(`thao-tac=counter_rename&tu=${from}&den=${to}`);
+  assert.ok(renames.length >= 1 && renames[0].startsWith(`${adminName} đổi tên quầy <strong>Q68 · `), renames.join(' | '));
+  assert.ok(renames.every(l => / đổi tên quầy /.test(l)), 'only renames');
+  const mine = await lines(`nguoi=${adminId}&tu=${from}&den=${to}`);
+  assert.ok(mine.length >= 3 && mine.every(l => l.startsWith(adminName + ' ')), 'only the administrator\'s lines');
+  assert.deepStrictEqual(await lines('tu=2020-01-01&den=2020-12-31'), [], 'a range before any change');
+  // a person who changed nothing: nothing
+  const [[officerId2]] = sql("SELECT id FROM users WHERE username = 'canbo01'");
+  assert.deepStrictEqual(await lines(`nguoi=${officerId2}&tu=${from}&den=${to}`), []);
+  // dates the administrator typed wrong come back with a message
+  const bad = await a.get('/quan-tri/nhat-ky?tu=2026-13-45');
+  assert.strictEqual(bad.status, 422);
+  assert.match(bad.text, /Ngày không hợp lệ/);
+  const order = await a.get('/quan-tri/nhat-ky?tu=2026-03-31&den=2026-03-01');
+  assert.strictEqual(order.status, 422);
+  assert.match(order.text, /&quot;Từ ngày&quot; phải trước hoặc bằng &quot;Đến ngày&quot;/);
+  // the CSV of the filtered trail: BOM, header, the lines in words; the export audited
+  const before = Number(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'report.export'")[0][0]);
+  const r = await fetch(process.env.MOTCUA_BASE + `/quan-tri/nhat-ky?thao-tac=counter_rename&tu=${from}&den=${to}&csv=1`, { headers: { cookie: a.cookieHeader() } });
+  assert.strictEqual(r.status, 200);
+  assert.match(r.headers.get('content-disposition'), /filename="nhat-ky-quan-tri.csv"/);
+  const bytes = Buffer.from(await r.arrayBuffer());
+  assert.deepStrictEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const rows = bytes.toString('utf8').slice(1).trim().split('\r\n');
+  assert.strictEqual(rows[0], 'Thời điểm,Người thực hiện,Thao tác,Đối tượng,Chi tiết,Địa chỉ');
+  assert.strictEqual(rows.length, renames.length + 1, 'the same lines as the page');
+  assert.ok(/^"\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d"/.test(rows[1]) && rows[1].includes(`"${adminName}","đổi tên quầy","Q68`), rows[1]);
+  assert.strictEqual(Number(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'report.export'")[0][0]), before + 1);
+});
