@@ -3,8 +3,8 @@
 # throw-away stack of MOTCUA_VAR (scripts/stack.sh), a database of their own,
 # motcua_store, made anew each time from the migrations and the calendar with
 # the stack's configuration and owner account; then every build/store/test_*
-# with MOTCUA_CONF naming that configuration.  Their TAP lines go to stdout;
-# the exit status is 1 when a program failed.
+# with MOTCUA_CONF naming that configuration, under valgrind as the unit tests
+# run.  Their TAP lines go to stdout; the exit status is 1 when a program failed.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 VAR=${MOTCUA_VAR:?MOTCUA_VAR names the running stack}
@@ -28,6 +28,7 @@ status=0
 for t in "$ROOT"/build/store/test_*; do
     [ -x "$t" ] || continue
     echo "# $(basename "$t")"
-    MOTCUA_CONF=$CONF "$t" || status=1
+    MOTCUA_CONF=$CONF valgrind -q --error-exitcode=99 --leak-check=full \
+        --errors-for-leak-kinds=definite "$t" 2>&1 || status=1
 done
 exit $status
