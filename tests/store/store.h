@@ -88,6 +88,16 @@ st_str_(int line, const char *sql, const struct dbv *a, size_t n)
     return dbres_get(&res, 0, 0) ? dbres_get(&res, 0, 0) : "";
 }
 
+/* Columns of row id of table, blank-separated (cols: a list for CONCAT_WS). */
+static const char *
+st_row(const char *table, long long id, const char *cols)
+{
+    return st_str(db_text(pool_printf(&st_req.pool,
+                                      "SELECT CONCAT_WS(' ', %s) FROM %s WHERE id = ?", cols,
+                                      table)),
+                  DV_I(id));
+}
+
 /* A unit under parent (0: none) with its materialised path; code unique in
  * the database (the tests' units are "T.<program>.<n>"). */
 static long long

@@ -27,16 +27,6 @@ snapshot(long long id)
                   DV_I(id));
 }
 
-/* Columns of case id, blank-separated (cols: a list for CONCAT_WS). */
-static const char *
-row(long long id, const char *cols)
-{
-    return st_str(db_text(pool_printf(&st_req.pool,
-                                      "SELECT CONCAT_WS(' ', %s) FROM feedback WHERE id = ?",
-                                      cols)),
-                  DV_I(id));
-}
-
 static const char *
 status(long long id)
 {
@@ -134,7 +124,7 @@ main_path(void)
 
     c = as(&officer, id);
     CHECK(case_assign(&st_req, &c, officer2.id) == DB_OK, "assign to a colleague of the unit");
-    CHECK_STR(row(id, "status, assigned_to"),
+    CHECK_STR(st_row("feedback", id, "status, assigned_to"),
               pool_printf(&st_req.pool, "accepted %lld", officer2.id),
               "assigning keeps the status and records the assignee");
 
@@ -151,16 +141,17 @@ main_path(void)
     st_req.user = NULL;
     CHECK(feedback_citizen_reply(&st_req, id, "Số biên nhận 000.00.01.H41-260302-0001.") == DB_OK,
           "the citizen replies");
-    CHECK_STR(row(id, "status, paused_at IS NULL"), "accepted 1",
+    CHECK_STR(st_row("feedback", id, "status, paused_at IS NULL"), "accepted 1",
               "the reply sends the case back to accepted, the clock runs again");
 
     c = as(&officer2, id);
     CHECK(case_answer(&st_req, &c, "Đơn vị đã trả kết quả ngày 05/03.") == DB_OK, "answer");
-    CHECK_STR(row(id, "status, answered_at IS NOT NULL"), "answered 1", "answered, and dated");
+    CHECK_STR(st_row("feedback", id, "status, answered_at IS NOT NULL"), "answered 1",
+              "answered, and dated");
 
     st_req.user = NULL;
     CHECK(feedback_rate_answer(&st_req, id, 0) == DB_OK, "the citizen is not satisfied");
-    CHECK_STR(row(id, "status, answer_satisfied"), "review 0",
+    CHECK_STR(st_row("feedback", id, "status, answer_satisfied"), "review 0",
               "'không hài lòng' sends the answer to a leader's review");
     before = snapshot(id);
     CHECK(feedback_rate_answer(&st_req, id, 1) == DB_OK, "a second verdict: no error");
@@ -168,18 +159,19 @@ main_path(void)
 
     c = as(&officer2, id);
     CHECK(case_answer(&st_req, &c, "Trả lời lại sau khi xem xét.") == DB_OK, "answer again");
-    CHECK_STR(row(id, "status, answer_satisfied IS NULL"), "answered 1",
+    CHECK_STR(st_row("feedback", id, "status, answer_satisfied IS NULL"), "answered 1",
               "the new answer waits for a new verdict");
     st_req.user = NULL;
     CHECK(feedback_rate_answer(&st_req, id, 1) == DB_OK, "the citizen is satisfied");
-    CHECK_STR(row(id, "status, answer_satisfied"), "answered 1",
+    CHECK_STR(st_row("feedback", id, "status, answer_satisfied"), "answered 1",
               "a satisfied citizen leaves the case answered");
     CHECK(st_num("SELECT COUNT(*) FROM feedback_verdict WHERE feedback_id = ?", DV_I(id)) == 2,
           "two verdicts recorded, one per answer");
 
     c = as(&officer2, id);
     CHECK(case_close(&st_req, &c) == DB_OK, "close");
-    CHECK_STR(row(id, "status, closed_at IS NOT NULL"), "closed 1", "closed, and dated");
+    CHECK_STR(st_row("feedback", id, "status, closed_at IS NOT NULL"), "closed 1",
+              "closed, and dated");
     c = as(&officer2, id);
     REFUSED(id, case_answer(&st_req, &c, "Trả lời muộn."), "answering a closed case");
     REFUSED(id, case_close(&st_req, &c), "closing a closed case");
@@ -193,7 +185,8 @@ main_path(void)
 
     c = as(&leader, id);
     CHECK(case_reopen(&st_req, &c, "Công dân gửi thêm chứng cứ.") == DB_OK, "a leader reopens");
-    CHECK_STR(row(id, "status, answered_at IS NULL, closed_at IS NULL, answer_satisfied IS NULL"),
+    CHECK_STR(st_row("feedback", id,
+                     "status, answered_at IS NULL, closed_at IS NULL, answer_satisfied IS NULL"),
               "accepted 1 1 1", "a reopened case is accepted again, its answer and closing undone");
     CHECK(st_num("SELECT SUM(n) FROM feedback_count WHERE unit_id = ? AND status = 'accepted'",
                  DV_I(unit)) == 1,
@@ -213,7 +206,7 @@ other_paths(void)
     CHECK(case_classify(&st_req, &c, "rejected", "Không thuộc thẩm quyền, nội dung không rõ.", 0) ==
               DB_OK,
           "reject");
-    CHECK_STR(row(rej, "status, closed_at IS NOT NULL"), "rejected 1",
+    CHECK_STR(st_row("feedback", rej, "status, closed_at IS NOT NULL"), "rejected 1",
               "a rejected case is done with");
     c = as(&officer, rej);
     REFUSED(rej, case_answer(&st_req, &c, "Trả lời."), "answering a rejected case");
