@@ -24,7 +24,7 @@ static struct app st_app;
 static struct req st_req;
 
 /* Connect with the owner account of $MOTCUA_CONF; exits when it cannot. */
-static void
+static inline void
 st_open(void)
 {
     const char *path = getenv("MOTCUA_CONF");
@@ -42,7 +42,7 @@ st_open(void)
     }
 }
 
-static int
+static inline int
 st_close(void)
 {
     db_close(st_db);
@@ -57,7 +57,7 @@ st_close(void)
 #define st_exec(sql, ...) st_exec_(__LINE__, sql, DB_ARGS(__VA_ARGS__))
 #define st_exec0(sql) st_exec_(__LINE__, sql, DB_NOARGS)
 
-static long long
+static inline long long
 st_exec_(int line, const char *sql, const struct dbv *a, size_t n)
 {
     unsigned long long id = 0;
@@ -73,7 +73,7 @@ st_exec_(int line, const char *sql, const struct dbv *a, size_t n)
 #define st_str(sql, ...) st_str_(__LINE__, sql, DB_ARGS(__VA_ARGS__))
 #define st_num(sql, ...) util_num(st_str(sql, __VA_ARGS__))
 
-static const char *
+static inline const char *
 st_str_(int line, const char *sql, const struct dbv *a, size_t n)
 {
     struct dbres res;
@@ -89,7 +89,7 @@ st_str_(int line, const char *sql, const struct dbv *a, size_t n)
 }
 
 /* Columns of row id of table, blank-separated (cols: a list for CONCAT_WS). */
-static const char *
+static inline const char *
 st_row(const char *table, long long id, const char *cols)
 {
     return st_str(db_text(pool_printf(&st_req.pool,
@@ -100,7 +100,7 @@ st_row(const char *table, long long id, const char *cols)
 
 /* A unit under parent (0: none) with its materialised path; code unique in
  * the database (the tests' units are "T.<program>.<n>"). */
-static long long
+static inline long long
 st_unit(long long parent, const char *code, const char *name, const char *level)
 {
     long long id =
@@ -114,7 +114,7 @@ st_unit(long long parent, const char *code, const char *name, const char *level)
 }
 
 /* A staff member (no password: the tests never sign in) as r->user wants it. */
-static struct user
+static inline struct user
 st_user(const char *username, const char *full_name, const char *role, long long unit,
         long long counter)
 {
