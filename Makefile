@@ -50,8 +50,11 @@ PROGS    := citizen officer leader admin api
 BINS     := $(addprefix $(BUILD)/,$(PROGS) motcuactl)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BINS:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+# the store's tests, against a database of their own (scripts/store-tests.sh)
+STORE_SRC := $(wildcard tests/store/test_*.c)
+STORE_BINS:= $(patsubst tests/store/%.c,$(BUILD)/store/%,$(STORE_SRC))
 
-.PHONY: all deps check-libs run start stop test test-dates unit fuzz bench audit clean status \
+.PHONY: all deps check-libs run start stop test test-dates unit store fuzz bench audit clean status \
         install uninstall format-check deb deb-check
 
 all: $(BINS)
@@ -87,12 +90,20 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcore.a | $(BUILD)/tests check-libs
 	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(BUILD)/libcore.a \
 	    $(LDLIBS) $(LIB_LIBS)
 
-$(BUILD)/core $(BUILD)/ctl $(BUILD)/tests:
+$(BUILD)/store/%: tests/store/%.c $(BUILD)/libcore.a | $(BUILD)/store check-libs
+	@echo "  LD    $@"
+	$(Q)$(CC) $(CFLAGS) $(DEPGEN) $(LIB_CFLAGS) $(LDFLAGS) -Itests/unit -Itests/store -o $@ $< \
+	    $(BUILD)/libcore.a $(LDLIBS) $(LIB_LIBS)
+
+$(BUILD)/core $(BUILD)/ctl $(BUILD)/tests $(BUILD)/store:
 	mkdir -p $@
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/core/*.d $(BUILD)/ctl/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/core/*.d $(BUILD)/ctl/*.d $(BUILD)/tests/*.d \
+                    $(BUILD)/store/*.d)
 
 unit: $(UNIT_BINS)
+
+store: $(STORE_BINS)
 
 deps:
 	@scripts/deps.sh
@@ -112,7 +123,7 @@ status:
 	scripts/stack.sh status
 
 test: deps
-	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory all unit store
 	@scripts/test.sh
 
 test-dates: deps

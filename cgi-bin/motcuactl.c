@@ -25,6 +25,7 @@
 #include "qrlink.h"
 #include "render.h"
 #include "search.h"
+#include "standin.h"
 #include "stats.h"
 #include "store_calendar.h"
 #include "store_case.h"
@@ -1244,20 +1245,9 @@ main(int argc, char **argv)
     }
     c.sql_dir = conf_str(c.conf, "Paths.SQL", "sql");
     c.db = db_new(c.conf, "owner");
-    c.app.conf = c.conf;
-    c.app.db = c.db;
-    c.req.app = &c.app;
-    c.req.remote_addr = "motcuactl";
-    if (conf_secret(c.conf, c.app.secret) != 0) {
+    if (standin_init(&c.app, &c.req, c.conf, c.db, "motcuactl") != 0) {
         fprintf(stderr, "motcuactl: Secret.Key must be 64 hex digits\n");
         return 1;
-    }
-    /* messages of shared code (import reasons) in the operator's language */
-    if ((c.app.langs = lang_load(conf_str(c.conf, "Paths.Templates", "templates"))) != NULL &&
-        hdf_init(&c.req.hdf) == STATUS_OK) {
-        NEOERR *e = hdf_copy(c.req.hdf, "L", hdf_get_obj(c.app.langs, "vi"));
-
-        nerr_ignore(&e);
     }
     /* setup-db creates the owner account: it connects as an administrator first */
     if (strcmp(cmd, "setup-db") != 0 && db_connect(c.db) != DB_OK) {
@@ -1305,9 +1295,7 @@ main(int argc, char **argv)
         rc = 2;
     }
     db_close(c.db);
-    hdf_destroy(&c.req.hdf);
-    hdf_destroy(&c.app.langs);
-    pool_release(&c.req.pool);
+    standin_free(&c.app, &c.req);
     hdf_destroy(&c.conf);
     mysql_library_end();
     return rc;

@@ -2,10 +2,11 @@
 # make test: unit tests (under valgrind), then a throw-away stack (own MariaDB,
 # programs and nginx on a free port) for the HTTP and browser tests, and a
 # bounded fuzz run.  The last line is "N passed, N failed".
-# MOTCUA_SUITES (default "unit build http browser walk fuzz") chooses the suites;
-# "build" is make install into a throw-away DESTDIR (scripts/install-check.sh),
-# make format-check and the documentation against the code
-# (scripts/docs-check.sh).  make test-dates runs "unit http" under a faked
+# MOTCUA_SUITES (default "unit build store http browser walk fuzz") chooses the
+# suites; "build" is make install into a throw-away DESTDIR
+# (scripts/install-check.sh), make format-check and the documentation against
+# the code (scripts/docs-check.sh); "store" the store's tests against a
+# database of their own on the stack's MariaDB (scripts/store-tests.sh).  make test-dates runs "unit http" under a faked
 # clock (scripts/test-dates.sh).
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,7 +14,7 @@ cd "$ROOT"
 PASSED=0
 FAILED=0
 LOGDIR=$(mktemp -d /tmp/motcua-testlog.XXXXXX)
-SUITES=" ${MOTCUA_SUITES:-unit build http browser walk fuzz} "
+SUITES=" ${MOTCUA_SUITES:-unit build store http browser walk fuzz} "
 want() { [[ $SUITES == *" $1 "* ]]; }
 
 count() {  # count NAME FILE STATUS: add the "# N passed, N failed" lines of FILE
@@ -52,7 +53,7 @@ if want build; then
     count docs-check "$LOGDIR/docs.log" $?
 fi
 
-# The HTTP and browser suites, against a throw-away stack.
+# The store, HTTP and browser suites, against a throw-away stack.
 stack_suites() {
     export MOTCUA_VAR MOTCUA_PORT MOTCUA_BASE MOTCUA_ROOT="$ROOT"
     # the tests change QR links and wait for the workers' cache to let go of them
@@ -77,6 +78,11 @@ stack_suites() {
         # a check of the stack itself (make test-dates: the database follows the faked clock)
         "$MOTCUA_STACK_CHECK" > "$LOGDIR/stack-check.log" 2>&1
         count stack-check "$LOGDIR/stack-check.log" $?
+    fi
+    if want store; then
+        echo "== store tests (their own database, valgrind)"
+        scripts/store-tests.sh > "$LOGDIR/store.log" 2>&1
+        count store "$LOGDIR/store.log" $?
     fi
     if want http; then
         echo "== http tests"
@@ -125,7 +131,7 @@ walk_suite() {
 }
 
 trap 'rm -rf "$LOGDIR"' EXIT
-if want http || want browser; then
+if want store || want http || want browser; then
     stack_suites
 fi
 if want walk; then

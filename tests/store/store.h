@@ -1,0 +1,133 @@
+/* store.h — what the store tests share: a connection to their own database
+ * (the configuration file named by MOTCUA_CONF, scripts/store-tests.sh), a
+ * request stand-in to call the store with, and small SQL helpers for the
+ * fixtures and the checks.  Each test program makes its own units, so the
+ * programs may run in any order against one database. */
+#ifndef MOTCUA_STORE_TEST_H
+#define MOTCUA_STORE_TEST_H
+
+#include <mysql.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "conf.h"
+#include "db.h"
+#include "http.h"
+#include "standin.h"
+#include "tap.h"
+#include "util.h"
+
+static HDF *st_conf;
+static struct db *st_db;
+static struct app st_app;
+static struct req st_req;
+
+/* Connect with the owner account of $MOTCUA_CONF; exits when it cannot. */
+static inline void
+st_open(void)
+{
+    const char *path = getenv("MOTCUA_CONF");
+
+    if (path == NULL || sodium_init() < 0 || mysql_library_init(0, NULL, NULL) != 0 ||
+        (st_conf = conf_load(path)) == NULL) {
+        printf("not ok - MOTCUA_CONF names no configuration\n# 0 passed, 1 failed\n");
+        exit(1);
+    }
+    st_db = db_new(st_conf, "owner");
+    if (standin_init(&st_app, &st_req, st_conf, st_db, "127.0.0.1") != 0 ||
+        db_connect(st_db) != DB_OK) {
+        printf("not ok - cannot connect: %s\n# 0 passed, 1 failed\n", db_error(st_db));
+        exit(1);
+    }
+}
+
+static inline int
+st_close(void)
+{
+    db_close(st_db);
+    standin_free(&st_app, &st_req);
+    hdf_destroy(&st_conf);
+    mysql_library_end();
+    return tap_done();
+}
+
+/* A statement of a fixture or a check: exits on a database error, which is
+ * the test's own mistake.  Returns the new row's id. */
+#define st_exec(sql, ...) st_exec_(__LINE__, sql, DB_ARGS(__VA_ARGS__))
+#define st_exec0(sql) st_exec_(__LINE__, sql, DB_NOARGS)
+
+static inline long long
+st_exec_(int line, const char *sql, const struct dbv *a, size_t n)
+{
+    unsigned long long id = 0;
+
+    if (db_exec(st_db, sql, a, n, NULL, &id) != DB_OK) {
+        printf("not ok - line %d: %s\n# %s\n", line, db_error(st_db), sql);
+        exit(1);
+    }
+    return (long long)id;
+}
+
+/* The first column of the first row ("" for NULL, "(none)" for no row). */
+#define st_str(sql, ...) st_str_(__LINE__, sql, DB_ARGS(__VA_ARGS__))
+#define st_num(sql, ...) util_num(st_str(sql, __VA_ARGS__))
+
+static inline const char *
+st_str_(int line, const char *sql, const struct dbv *a, size_t n)
+{
+    struct dbres res;
+
+    if (db_query(st_db, &st_req.pool, sql, a, n, &res) != DB_OK) {
+        printf("not ok - line %d: %s\n# %s\n", line, db_error(st_db), sql);
+        exit(1);
+    }
+    if (res.nrows == 0) {
+        return "(none)";
+    }
+    return dbres_get(&res, 0, 0) ? dbres_get(&res, 0, 0) : "";
+}
+
+/* Columns of row id of table, blank-separated (cols: a list for CONCAT_WS). */
+static inline const char *
+st_row(const char *table, long long id, const char *cols)
+{
+    return st_str(db_text(pool_printf(&st_req.pool,
+                                      "SELECT CONCAT_WS(' ', %s) FROM %s WHERE id = ?", cols,
+                                      table)),
+                  DV_I(id));
+}
+
+/* A unit under parent (0: none) with its materialised path; code unique in
+ * the database (the tests' units are "T.<program>.<n>"). */
+static inline long long
+st_unit(long long parent, const char *code, const char *name, const char *level)
+{
+    long long id =
+        st_exec("INSERT INTO org_unit (parent_id, code, name, level) VALUES (?, ?, ?, ?)",
+                parent ? DV_I(parent) : DV_NULL, DV_S(code), DV_S(name), DV_S(level));
+
+    st_exec("UPDATE org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id"
+            "   SET u.path = CONCAT(COALESCE(p.path, '/'), u.id, '/') WHERE u.id = ?",
+            DV_I(id));
+    return id;
+}
+
+/* A staff member (no password: the tests never sign in) as r->user wants it. */
+static inline struct user
+st_user(const char *username, const char *full_name, const char *role, long long unit,
+        long long counter)
+{
+    struct user u = { .unit_id = unit, .role = (char *)role };
+
+    u.id =
+        st_exec("INSERT INTO users (username, full_name, role, unit_id, counter_id, password_hash)"
+                " VALUES (?, ?, ?, ?, ?, '-')",
+                DV_S(username), DV_S(full_name), DV_S(role), DV_I(unit),
+                counter ? DV_I(counter) : DV_NULL);
+    u.username = (char *)username;
+    u.full_name = (char *)full_name;
+    return u;
+}
+
+#endif
