@@ -67,7 +67,6 @@ GRANT SELECT, INSERT ON feedback_event TO motcua_officer@localhost;
 GRANT SELECT ON feedback_file  TO motcua_officer@localhost;
 GRANT SELECT, INSERT, UPDATE, DELETE ON canned_answer TO motcua_officer@localhost;
 GRANT SELECT, INSERT, UPDATE ON stat_day TO motcua_officer@localhost;
-GRANT INSERT ON mail_queue TO motcua_officer@localhost;
 GRANT SELECT ON rating TO motcua_officer@localhost;
 
 -- 004 dossiers and apologies
@@ -167,3 +166,13 @@ GRANT SELECT, INSERT, UPDATE ON stat_dossier_day TO motcua_citizen@localhost;
 GRANT SELECT, INSERT, DELETE ON dossier_unhappy TO motcua_officer@localhost;
 GRANT SELECT ON dossier_unhappy TO motcua_api@localhost;
 GRANT SELECT ON dossier_unhappy TO motcua_leader@localhost;
+-- 040 the outbox of messages to citizens: written by the programs in the
+-- transaction of each step, read back for the officers' "sent" table; the stop
+-- link (citizen program) records the recipient and stops what still waits.
+-- The sender is motcuactl (owner account).
+GRANT SELECT, INSERT ON notification TO motcua_officer@localhost;
+GRANT SELECT ON notification_optout TO motcua_officer@localhost;
+GRANT SELECT, INSERT ON notification TO motcua_citizen@localhost;
+GRANT UPDATE (state) ON notification TO motcua_citizen@localhost;
+GRANT SELECT, INSERT ON notification_optout TO motcua_citizen@localhost;
+GRANT SELECT ON notification TO motcua_leader@localhost;
