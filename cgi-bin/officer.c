@@ -17,6 +17,7 @@
 #include "db.h"
 #include "form.h"
 #include "http.h"
+#include "notify.h"
 #include "password.h"
 #include "qr.h"
 #include "render.h"
@@ -145,7 +146,8 @@ case_render(struct req *r, struct case_row *c, int status, int revealed)
     long long mau = util_num(req_query(r, "mau"));
     enum db_rc dr;
 
-    if ((dr = case_hdf(r, c, contact_visible(r, c, revealed))) != DB_OK) {
+    if ((dr = case_hdf(r, c, contact_visible(r, c, revealed))) != DB_OK ||
+        (dr = notify_hdf(r, "feedback", c->id, contact_visible(r, c, revealed))) != DB_OK) {
         return db_fail(r, dr);
     }
     dr = db_query(r->app->db, &r->pool,
@@ -801,7 +803,8 @@ dossier_render(struct req *r, struct dossier_row *d, int status, const char *tmp
     static const char *const ucols[] = { "id", "name", NULL };
     enum db_rc dr;
 
-    if ((dr = dossier_staff_hdf(r, d)) != DB_OK || (dr = dossier_qr_hdf(r, d->id)) != DB_OK) {
+    if ((dr = dossier_staff_hdf(r, d)) != DB_OK || (dr = dossier_qr_hdf(r, d->id)) != DB_OK ||
+        (dr = notify_hdf(r, "dossier", d->id, 1)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (strcmp(tmpl, "staff/dossier") == 0) {
