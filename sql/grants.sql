@@ -175,4 +175,3 @@ GRANT SELECT ON notification_optout TO motcua_officer@localhost;
 GRANT SELECT, INSERT ON notification TO motcua_citizen@localhost;
 GRANT UPDATE (state) ON notification TO motcua_citizen@localhost;
 GRANT SELECT, INSERT ON notification_optout TO motcua_citizen@localhost;
-GRANT SELECT ON notification TO motcua_leader@localhost;

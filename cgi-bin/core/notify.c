@@ -513,16 +513,17 @@ notify_hdf(struct req *r, const char *object_type, long long id, int show_to)
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
         const char *to = dbres_get(&res, i, 4);
         const char *pre = pool_printf(&r->pool, "Page.Sent.%zu", i);
+        /* the provider's answer may repeat the number: masked rows show neither */
+        int masked = !show_to && strcmp(dbres_get(&res, i, 5), "1") == 0;
 
         hset(r, pool_printf(&r->pool, "%s.At", pre), dbres_get(&res, i, 0));
         hset(r, pool_printf(&r->pool, "%s.Channel", pre), dbres_get(&res, i, 1));
         hset(r, pool_printf(&r->pool, "%s.Step", pre), dbres_get(&res, i, 2));
         hset(r, pool_printf(&r->pool, "%s.State", pre), dbres_get(&res, i, 3));
-        hset(r, pool_printf(&r->pool, "%s.To", pre),
-             show_to || strcmp(dbres_get(&res, i, 5), "1") != 0 ? to : notify_mask(&r->pool, to));
+        hset(r, pool_printf(&r->pool, "%s.To", pre), masked ? notify_mask(&r->pool, to) : to);
         hset(r, pool_printf(&r->pool, "%s.Attempts", pre), dbres_get(&res, i, 6));
         hset(r, pool_printf(&r->pool, "%s.Segments", pre), dbres_get(&res, i, 7));
-        hset(r, pool_printf(&r->pool, "%s.Answer", pre), dbres_get(&res, i, 8));
+        hset(r, pool_printf(&r->pool, "%s.Answer", pre), masked ? "" : dbres_get(&res, i, 8));
     }
     return rc;
 }

@@ -158,10 +158,10 @@ feed(char *to, size_t size, size_t n, void *arg)
 /* SMTP to the relay: Mail.SMTP.URL (smtp://host:587 or smtps://host:465),
  * Mail.SMTP.TLS (none, try, required), Mail.SMTP.User and .Password. */
 static struct attempt
-smtp_send(HDF *conf, struct pool *p, const char *idem, const char *to, const char *msg)
+smtp_send(HDF *conf, struct pool *p, const char *to, const char *msg)
 {
-    static const char *const tls_names[] = { "none", "try", "required" };
-    static const long tls_values[] = { CURLUSESSL_NONE, CURLUSESSL_TRY, CURLUSESSL_ALL };
+    static const char *const tls_names[] = { "none", "try" };
+    static const long tls_values[] = { CURLUSESSL_NONE, CURLUSESSL_TRY };
     struct attempt a = { RETRY, NULL, 0 };
     struct upload u = { msg, strlen(msg), 0 };
     struct curl_slist *rcpt = curl_slist_append(NULL, to);
@@ -171,9 +171,13 @@ smtp_send(HDF *conf, struct pool *p, const char *idem, const char *to, const cha
     CURL *h = curl_easy_init();
     CURLcode rc;
     long code = 0;
-    int t = str_in(tls, tls_names, 3);
+    long use_ssl = CURLUSESSL_ALL; /* anything but none or try: required */
 
-    (void)idem;
+    for (size_t i = 0; i < 2; i++) {
+        if (strcmp(tls, tls_names[i]) == 0) {
+            use_ssl = tls_values[i];
+        }
+    }
     if (h == NULL || rcpt == NULL) {
         curl_slist_free_all(rcpt);
         a.answer = "libcurl: out of memory";
@@ -181,7 +185,7 @@ smtp_send(HDF *conf, struct pool *p, const char *idem, const char *to, const cha
     }
     curl_easy_setopt(h, CURLOPT_URL, conf_str(conf, "Mail.SMTP.URL", "smtp://localhost:25"));
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-    curl_easy_setopt(h, CURLOPT_USE_SSL, tls_values[t >= 0 ? t : 2]);
+    curl_easy_setopt(h, CURLOPT_USE_SSL, use_ssl);
     if (*user) {
         curl_easy_setopt(h, CURLOPT_USERNAME, user);
         curl_easy_setopt(h, CURLOPT_PASSWORD, conf_str(conf, "Mail.SMTP.Password", ""));
@@ -228,7 +232,7 @@ mail_send(HDF *conf, struct pool *p, const char *id, const char *idem, const cha
         return a;
     }
     if (strcmp(mode, "smtp") == 0) {
-        return smtp_send(conf, p, idem, to, message(conf, p, idem, to, subject, body, "\r\n"));
+        return smtp_send(conf, p, to, message(conf, p, idem, to, subject, body, "\r\n"));
     }
     if (strcmp(mode, "sendmail") == 0) {
         f = popen(conf_str(conf, "Mail.Sendmail", "/usr/sbin/sendmail -t -i"), "w");

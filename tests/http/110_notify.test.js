@@ -329,6 +329,21 @@ test('the daily cap: at most Notify.DailyCap messages a local day to one recipie
   configure();
 });
 
+test('TLS required (the default) and a relay without STARTTLS: nothing goes out in clear, the message waits', async () => {
+  configure('Mail.SMTP.TLS = required\n');
+  const cs = await fileCase({ kind: 'suggestion', identity: 'named', unit: '000.00.01.H41', content: 'Kiểm thử TLS.',
+    name: 'Mã Hóa', email: 'tls@example.vn' });
+  await send();
+  const [[state, answer]] = sql(`SELECT state, answer FROM notification WHERE recipient = 'tls@example.vn'`);
+  assert.strictEqual(state, 'queued');
+  assert.match(answer, /^smtp \d+: .*(SSL|TLS)/i);
+  assert.ok(!smtp.messages.some(m => m.rcpt[0] === 'tls@example.vn'));
+  configure();
+  await send();
+  deliveredOnce(rows(`recipient = 'tls@example.vn'`));
+  assert.ok(cs.code);
+});
+
 test('the stop link: GET asks, POST (CSRF) stops; nothing more to that address, what waited is stopped', async () => {
   const [[body]] = sql(`SELECT body FROM notification WHERE recipient = 'tin.do@example.vn' ORDER BY id LIMIT 1`);
   const link = new URL(body.match(/(http\S+\/ngung-nhan-tin\/[0-9a-f]{48})/)[1]).pathname;
