@@ -24,7 +24,7 @@ BUILD    := build
 VERSION  := $(shell cat VERSION)
 CS_CFLAGS := -I/usr/include/ClearSilver
 CS_LIBS   := -lneo_cgi -lneo_cs -lneo_utl -lz
-PKGS     := fcgi libqrencode libpng libsodium json-c
+PKGS     := fcgi libqrencode libpng libsodium json-c libcurl
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \
             -fstack-protector-strong -D_FORTIFY_SOURCE=2 \

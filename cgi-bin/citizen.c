@@ -20,6 +20,7 @@
 #include "fsm.h"
 #include "http.h"
 #include "input.h"
+#include "notify.h"
 #include "qr.h"
 #include "qrlink.h"
 #include "ratelimit.h"
@@ -1667,6 +1668,35 @@ too_large(struct req *r)
     return render_status(r, 413, "citizen/too_large");
 }
 
+/* The stop link of a message (/ngung-nhan-tin/<token>): GET asks, POST stops
+ * every message to that address or phone.  The token's MAC is checked before
+ * any look-up; a wrong one and an unknown one read the same. */
+static int
+notify_stop_page(struct req *r)
+{
+    char idem[33];
+    const char *masked = NULL;
+    enum db_rc dr;
+
+    if (notify_stop_check(r->app->secret, r->arg[0], idem) == 0 &&
+        (dr = notify_stop_find(r, idem, &masked)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (masked == NULL) {
+        hset(r, "Page.Invalid", "1");
+        return render_status(r, 404, "citizen/notify_stop");
+    }
+    hset(r, "Page.To", masked);
+    hset(r, "Page.Token", r->arg[0]);
+    if (strcmp(r->method, "POST") == 0) {
+        if ((dr = notify_stop(r, idem)) != DB_OK) {
+            return db_fail(r, dr);
+        }
+        hset(r, "Page.Done", "1");
+    }
+    return render(r, "citizen/notify_stop");
+}
+
 static const struct route routes[] = {
     { "GET", "/", home, 0, 0 },
     { "GET", "/q/*", qr_landing, 0, 0 },
@@ -1693,6 +1723,8 @@ static const struct route routes[] = {
     { "GET", "/kiosk/*", kiosk_screen, 0, 0 },
     { "GET", "/loi/qua-lon", too_large, 0, 0 },
     { "POST", "/kiosk/*", kiosk_rate, R_FORM, 0 },
+    { "GET", "/ngung-nhan-tin/*", notify_stop_page, 0, 0 },
+    { "POST", "/ngung-nhan-tin/*", notify_stop_page, R_FORM, 0 },
 };
 
 static const struct program prog = { "citizen", routes, NELEM(routes), 0 };

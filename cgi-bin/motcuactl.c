@@ -21,6 +21,7 @@
 #include "demo_gen.h"
 #include "form.h"
 #include "http.h"
+#include "notify_send.h"
 #include "password.h"
 #include "qrlink.h"
 #include "render.h"
@@ -30,7 +31,6 @@
 #include "store_calendar.h"
 #include "store_case.h"
 #include "store_dossier.h"
-#include "store_mail.h"
 #include "store_schema.h"
 #include "store_search.h"
 #include "store_unit.h"
@@ -45,7 +45,7 @@ static const char usage[] =
     "\n"
     "commands: setup-db migrate create-user import-calendar import-procedures import-dossiers\n"
     "          demo demo-data qr-ensure qr-url synonym-add synonym-list synonym-remove\n"
-    "          tick rebuild-stats backup restore verify-audit\n"
+    "          tick send rebuild-stats backup restore verify-audit\n"
     "\n"
     "Arguments and details: man motcuactl.  The configuration file comes from -c,\n"
     "else $MOTCUA_CONF.\n";
@@ -888,61 +888,31 @@ cmd_synonym_remove(struct ctl *c, const char *arg)
 
 /* ---- periodic work ----------------------------------------------------- */
 
-/* RFC 2047 encoded-word for a UTF-8 header (sodium's base64, no extra library). */
-static char *
-mime_word(struct pool *p, const char *s)
+/* Deliver the outbox's messages that are due (ctl/notify_send.c). */
+static int
+send_due(struct ctl *c, struct send_report *rep)
 {
-    size_t n = strlen(s), cap = sodium_base64_encoded_len(n, sodium_base64_VARIANT_ORIGINAL);
-    char *b = pool_alloc(p, cap);
-
-    sodium_bin2base64(b, cap, (const unsigned char *)s, n, sodium_base64_VARIANT_ORIGINAL);
-    return pool_printf(p, "=?UTF-8?B?%s?=", b);
+    if (notify_send(c->db, c->conf, &c->req.pool, rep) != 0) {
+        return die_db(c, "notification");
+    }
+    return 0;
 }
 
-/* Deliver waiting mail: Mail.Mode "outbox" writes one .eml file per message
- * under Paths.Outbox (local stack, tests); "sendmail" pipes it to Mail.Sendmail. */
 static int
-deliver_mail(struct ctl *c, int *sent)
+cmd_send(struct ctl *c)
 {
-    const char *mode = conf_str(c->conf, "Mail.Mode", "outbox");
-    const char *from = conf_str(c->conf, "Mail.From", "motcua@localhost");
-    struct mail_row *m;
-    size_t n;
+    struct send_report rep;
 
-    *sent = 0;
-    if (mail_pending(c->db, &c->req.pool, 200, &m, &n) != DB_OK) {
-        return die_db(c, "mail_queue");
+    if (send_due(c, &rep) != 0) {
+        return 1;
     }
-    for (size_t i = 0; i < n; i++) {
-        const char *to = m[i].to;
-        FILE *f = NULL;
-        char path[1024];
-        int ok = 0;
-
-        /* one plain address only: anything else would be more recipients
-         * (or headers) for sendmail -t; such a row is never sent */
-        if (util_email_ok(to)) {
-            if (strcmp(mode, "sendmail") == 0) {
-                f = popen(conf_str(c->conf, "Mail.Sendmail", "/usr/sbin/sendmail -t -i"), "w");
-            } else {
-                snprintf(path, sizeof(path), "%s/%lld.eml",
-                         conf_str(c->conf, "Paths.Outbox", "var/outbox"), m[i].id);
-                f = fopen(path, "w");
-            }
-        }
-        if (f) {
-            fprintf(f,
-                    "From: %s\nTo: %s\nSubject: %s\nMIME-Version: 1.0\n"
-                    "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: "
-                    "8bit\n\n%s",
-                    from, to, mime_word(&c->req.pool, m[i].subject), m[i].body);
-            ok = strcmp(mode, "sendmail") == 0 ? pclose(f) == 0 : fclose(f) == 0;
-        }
-        if (mail_attempted(c->db, m[i].id, ok) != DB_OK) {
-            return die_db(c, "mail_queue");
-        }
-        *sent += ok;
+    if (rep.busy) {
+        printf("send: another sender holds the lease; nothing done\n");
+        return 0;
     }
+    printf("send: %d sent (%lld SMS segments), %d to retry, %d failed, %d held by the daily cap,"
+           " %d stopped by their recipient\n",
+           rep.sent, rep.segments, rep.retry, rep.failed, rep.capped, rep.stopped);
     return 0;
 }
 
@@ -976,11 +946,12 @@ calendar_warnings(struct ctl *c)
 
 /* The periodic work, run every minute or so (systemd timer, or the local stack's
  * loop): escalate overdue cases and missed forwarding deadlines to leaders,
- * deliver mail, warn when the calendar runs out. */
+ * send the outbox's messages, warn when the calendar runs out. */
 static int
 cmd_tick(struct ctl *c)
 {
-    int escalated = 0, late = 0, sent = 0, days = 0, forward = 0;
+    int escalated = 0, late = 0, days = 0, forward = 0;
+    struct send_report rep;
 
     if (case_escalate_overdue(&c->req, &escalated) != DB_OK ||
         case_escalate_forward(&c->req, &forward) != DB_OK ||
@@ -990,12 +961,12 @@ cmd_tick(struct ctl *c)
     if (stats_late_catch_up(&c->req, &days) != DB_OK) {
         return die_db(c, "stat_late");
     }
-    if (deliver_mail(c, &sent) != 0) {
+    if (send_due(c, &rep) != 0) {
         return 1;
     }
     printf("tick: %d cases and %d dossiers escalated, %d cases past their forwarding deadline,"
-           " %d days of late-dossier figures completed, %d messages sent\n", escalated, late,
-           forward, days, sent);
+           " %d days of late-dossier figures completed, %d messages sent\n",
+           escalated, late, forward, days, rep.sent);
     return calendar_warnings(c);
 }
 
@@ -1278,6 +1249,8 @@ main(int argc, char **argv)
         rc = cmd_synonym_remove(&c, argv[i + 1]);
     } else if (strcmp(cmd, "tick") == 0) {
         rc = cmd_tick(&c);
+    } else if (strcmp(cmd, "send") == 0) {
+        rc = cmd_send(&c);
     } else if (strcmp(cmd, "rebuild-stats") == 0) {
         rc = cmd_rebuild_stats(&c);
     } else if (strcmp(cmd, "import-procedures") == 0 && i + 1 < argc) {

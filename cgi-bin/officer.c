@@ -21,6 +21,7 @@
 #include "fsm.h"
 #include "http.h"
 #include "input.h"
+#include "notify.h"
 #include "password.h"
 #include "qr.h"
 #include "qrlink.h"
@@ -164,7 +165,8 @@ case_render(struct req *r, struct case_row *c, int status, int revealed)
 
     input_query(r, q, NELEM(q), v);
     mau = v[0].i;
-    if ((dr = case_hdf(r, c, contact_visible(r, c, revealed))) != DB_OK) {
+    if ((dr = case_hdf(r, c, contact_visible(r, c, revealed))) != DB_OK ||
+        (dr = notify_hdf(r, "feedback", c->id, contact_visible(r, c, revealed))) != DB_OK) {
         return db_fail(r, dr);
     }
     dr = db_query(r->app->db, &r->pool,
@@ -949,7 +951,8 @@ dossier_render(struct req *r, struct dossier_row *d, int status, const char *tmp
     static const char *const ucols[] = { "id", "name", NULL };
     enum db_rc dr;
 
-    if ((dr = dossier_staff_hdf(r, d)) != DB_OK || (dr = dossier_qr_hdf(r, d->id)) != DB_OK) {
+    if ((dr = dossier_staff_hdf(r, d)) != DB_OK || (dr = dossier_qr_hdf(r, d->id)) != DB_OK ||
+        (dr = notify_hdf(r, "dossier", d->id, 1)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (strcmp(tmpl, "staff/dossier") == 0) {

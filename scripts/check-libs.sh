@@ -19,6 +19,7 @@ package_of() {
         libpng)      echo libpng-dev ;;
         libsodium)   echo libsodium-dev ;;
         json-c)      echo libjson-c-dev ;;
+        libcurl)     echo libcurl4-openssl-dev ;;
         *)           echo "?" ;;    # not one the build knows: named by its module
     esac
 }

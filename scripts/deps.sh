@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 pkgs=(gcc make pkg-config libfcgi-dev libfcgi-bin clearsilver-dev libmariadb-dev
       mariadb-server mariadb-client libqrencode-dev libsodium-dev libpng-dev
-      libcsv-dev libunistring-dev libjson-c-dev nginx-light curl ca-certificates zbar-tools
+      libcsv-dev libunistring-dev libjson-c-dev libcurl4-openssl-dev nginx-light curl ca-certificates zbar-tools
       librsvg2-bin chromium valgrind clang libclang-rt-14-dev clang-format fonts-noto-core
       procps iproute2 wrk sysbench gzip faketime libfaketime libxml2-utils)
 if [ "${1:-}" = deb ]; then

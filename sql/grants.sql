@@ -67,7 +67,6 @@ GRANT SELECT, INSERT ON feedback_event TO motcua_officer@localhost;
 GRANT SELECT ON feedback_file  TO motcua_officer@localhost;
 GRANT SELECT, INSERT, UPDATE, DELETE ON canned_answer TO motcua_officer@localhost;
 GRANT SELECT, INSERT, UPDATE ON stat_day TO motcua_officer@localhost;
-GRANT INSERT ON mail_queue TO motcua_officer@localhost;
 GRANT SELECT ON rating TO motcua_officer@localhost;
 
 -- 004 dossiers and apologies
@@ -186,3 +185,16 @@ GRANT SELECT, INSERT, UPDATE ON feedback_count TO motcua_api@localhost;
 GRANT SELECT, INSERT, UPDATE ON stat_day TO motcua_api@localhost;
 GRANT SELECT ON legal_version TO motcua_api@localhost;
 GRANT SELECT, INSERT, UPDATE ON open_data_version TO motcua_api@localhost;
+
+-- 040 the outbox of messages to citizens: written by the programs in the
+-- transaction of each step, read back for the officers' "sent" table; the stop
+-- link (citizen program) records the recipient and stops what still waits.
+-- The sender is motcuactl (owner account).
+GRANT SELECT, INSERT ON notification TO motcua_officer@localhost;
+GRANT SELECT ON notification_optout TO motcua_officer@localhost;
+GRANT SELECT, INSERT ON notification TO motcua_citizen@localhost;
+GRANT UPDATE (state) ON notification TO motcua_citizen@localhost;
+GRANT SELECT, INSERT ON notification_optout TO motcua_citizen@localhost;
+-- the Open311 POST files a case like the web form: its messages too
+GRANT SELECT, INSERT ON notification TO motcua_api@localhost;
+GRANT SELECT ON notification_optout TO motcua_api@localhost;

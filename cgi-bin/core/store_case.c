@@ -11,6 +11,7 @@
 #include "conf.h"
 #include "db.h"
 #include "http.h"
+#include "notify.h"
 #include "render.h"
 #include "stats.h"
 #include "store_feedback.h"
@@ -790,6 +791,9 @@ case_request_info(struct req *r, const struct case_row *c, const char *text)
                         "UPDATE feedback SET status = ?, paused_at = UTC_TIMESTAMP() WHERE id = ?",
                         DB_ARGS(DV_I(c->id)));
     }
+    if (rc == DB_OK) {
+        rc = notify_case(r, c->id, NS_FB_INFO, text);
+    }
     return finish(r, rc, c, "info_request", 1, text, "case.request_info");
 }
 
@@ -827,32 +831,8 @@ case_answer(struct req *r, const struct case_row *c, const char *text)
         stats_today(day);
         rc = stats_add(r, c->unit_id, c->counter_id, c->officer_id, day, &d);
     }
-    if (rc == DB_OK && c->email && *c->email) {
-        struct dbres res;
-
-        /* the link carries the case's link key: it opens the case even while
-         * typed look-ups of its code are paused */
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT CONCAT(code, '-', check_part),"
-                      "       CONCAT(code, '-', check_part, COALESCE(CONCAT('?k=', link_key), ''))"
-                      "  FROM feedback WHERE id = ?",
-                      DB_ARGS(DV_I(c->id)), &res);
-        if (rc == DB_OK) {
-            const char *pub = dbres_get(&res, 0, 0);
-            const char *body = pool_printf(
-                &r->pool, "%s %s\n\n%s\n\n%s\n%s/phan-anh/%s\n", lang_str(r, "Mail.Intro"), pub,
-                text, lang_str(r, "Mail.Follow"),
-                conf_str(r->app->conf, "Site.BaseURL", ""), dbres_get(&res, 0, 1));
-
-            rc = db_exec(r->app->db,
-                         "INSERT INTO mail_queue (to_addr, subject, body, created_at)"
-                         " VALUES (?, ?, ?, UTC_TIMESTAMP())",
-                         DB_ARGS(DV_S(c->email),
-                                 DV_S(pool_printf(&r->pool, "%s %s", lang_str(r, "Mail.Subject"),
-                                                  pub)),
-                                 DV_S(body)),
-                         NULL, NULL);
-        }
+    if (rc == DB_OK) {
+        rc = notify_case(r, c->id, NS_FB_ANSWERED, text);
     }
     return finish(r, rc, c, "answer", 1, text, "case.answer");
 }
@@ -897,6 +877,9 @@ case_reopen(struct req *r, const struct case_row *c, const char *text)
                         " WHERE id = ?",
                         DB_ARGS(DV_I(cal_due(cal, time(NULL), (int)days, CAL_WORKING_DAYS, 0)),
                                 DV_I(c->id)));
+    }
+    if (rc == DB_OK) {
+        rc = notify_case(r, c->id, NS_FB_REOPENED, text);
     }
     return finish(r, rc, c, "reopened", 1, text, "case.reopen");
 }

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "http.h"
 #include "legal.h"
+#include "notify.h"
 #include "papers.h"
 #include "render.h"
 #include "stats.h"
@@ -311,6 +312,9 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     }
     if (rc == DB_OK) {
         rc = audit(r, "dossier.receive", "dossier", (long long)id, code_out);
+    }
+    if (rc == DB_OK) {
+        rc = notify_dossier(r, (long long)id, NS_RECEIVED, NULL);
     }
     return db_end(r->app->db, rc);
 }
@@ -1016,6 +1020,9 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
     if (rc == DB_OK) {
         rc = stats_late_touch(r, d->id, statutory != d->original_due_at ? d->original_due_at : 0);
     }
+    if (rc == DB_OK) {
+        rc = notify_dossier_move(r, d->id, m, note);
+    }
     return db_end(r->app->db, rc);
 }
 
@@ -1198,6 +1205,9 @@ apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, i
     if (rc == DB_OK) {
         rc = stats_late_touch(r, dossier, 0);
     }
+    if (rc == DB_OK) {
+        rc = notify_dossier(r, dossier, NS_APOLOGY, NULL);
+    }
     return db_end(r->app->db, rc);
 }
 
@@ -1236,24 +1246,19 @@ apology_deliver(struct req *r, const struct dossier_row *d, long long apology_id
                       DB_ARGS(DV_I(apology_id)), &res);
     }
     if (rc == DB_OK && strcmp(channel, "email") == 0 && *dbres_get(&res, 0, 1)) {
-        /* by e-mail: the letter goes out through the mail queue (motcuactl tick),
+        /* by e-mail: the letter goes out through the outbox (motcuactl send),
          * in Vietnamese and under the title of its dossier's papers */
         const char *letter = strcmp(dbres_get(&res, 0, 6), "TT03") == 0 ? "Letter.TT03" : "Letter";
 
-        rc = db_exec(r->app->db,
-                     "INSERT INTO mail_queue (to_addr, subject, body, created_at)"
-                     " VALUES (?, ?, ?, UTC_TIMESTAMP())",
-                     DB_ARGS(DV_S(dbres_get(&res, 0, 1)),
-                             DV_S(pool_printf(&r->pool, "%s, %s %s",
-                                              paper_str(r, pool_printf(&r->pool, "%s.Title", letter)),
-                                              paper_str(r, "Receipt.Code"), dbres_get(&res, 0, 2))),
-                             DV_S(pool_printf(&r->pool, "%s %s\n\n%s: %s\n%s: %s\n",
-                                              paper_str(r, pool_printf(&r->pool, "%s.Heading", letter)),
-                                              dbres_get(&res, 0, 3), paper_str(r, "Apology.Reason"),
-                                              dbres_get(&res, 0, 4),
-                                              paper_str(r, "Apology.NewDate"),
-                                              dbres_get(&res, 0, 5)))),
-                     NULL, NULL);
+        rc = notify_mail(r, d->id, "apology_letter", dbres_get(&res, 0, 1),
+                         pool_printf(&r->pool, "%s, %s %s",
+                                     paper_str(r, pool_printf(&r->pool, "%s.Title", letter)),
+                                     paper_str(r, "Receipt.Code"), dbres_get(&res, 0, 2)),
+                         pool_printf(&r->pool, "%s %s\n\n%s: %s\n%s: %s\n",
+                                     paper_str(r, pool_printf(&r->pool, "%s.Heading", letter)),
+                                     dbres_get(&res, 0, 3), paper_str(r, "Apology.Reason"),
+                                     dbres_get(&res, 0, 4), paper_str(r, "Apology.NewDate"),
+                                     dbres_get(&res, 0, 5)));
     }
     if (rc == DB_OK) {
         rc = audit(r, "apology.deliver", "dossier", util_num(dbres_get(&res, 0, 0)), channel);

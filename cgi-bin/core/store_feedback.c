@@ -14,6 +14,7 @@
 #include "crypto.h"
 #include "db.h"
 #include "http.h"
+#include "notify.h"
 #include "qrlink.h"
 #include "ratelimit.h"
 #include "render.h"
@@ -519,6 +520,9 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
     if (rc == DB_OK) {
         stats_case_received(&d, in->kind, in->identity, formal, +1);
         rc = stats_add(r, in->unit_id, in->counter_id, in->officer_id, day, &d);
+    }
+    if (rc == DB_OK) {
+        rc = notify_case(r, (long long)id, NS_FB_RECEIVED, NULL);
     }
     if (rc == DB_OK) {
         snprintf(code_out, 32, "%s-%s", code, check);

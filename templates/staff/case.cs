@@ -115,4 +115,5 @@
   <?cs if:e.body ?><p class="pre"><?cs var:e.body ?></p><?cs /if ?></li>
 <?cs /each ?>
 </ol>
+<?cs include:"staff/_sent.cs" ?>
 <?cs include:"_foot.cs" ?>

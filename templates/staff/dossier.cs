@@ -97,4 +97,5 @@
 <ol class="timeline"><?cs each:s = Page.Steps ?><li><?cs var:s.handed ?>: <?cs var:s.from ?> → <?cs var:s.to ?> (<?cs var:s.giver ?>)<?cs if:s.done ?> · <?cs var:s.done ?> · <?cs var:L.Dossier.Late[s.result] ?><?cs /if ?><?cs if:s.note ?> — <?cs var:s.note ?><?cs /if ?></li><?cs /each ?></ol>
 <h2><?cs var:L.Fb.Timeline ?></h2>
 <ol class="timeline"><?cs each:e = Page.Events ?><li><span class="muted"><?cs var:e.at ?></span> — <?cs var:L.Dossier.Ev[e.event] ?><?cs if:e.unit ?> · <?cs var:e.unit ?><?cs /if ?><?cs if:e.body ?> — <?cs var:e.body ?><?cs /if ?><?cs if:e.paper_no ?> · <a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/phieu/<?cs var:e.id ?>"><?cs var:L.Dossier.PrintPaper ?> <?cs var:e.paper_no ?></a><?cs elif:e.event == "stopped" ?> · <span class="muted"><?cs var:L.Dossier.NoStopNotice ?></span><?cs /if ?></li><?cs /each ?></ol>
+<?cs include:"staff/_sent.cs" ?>
 <?cs include:"_foot.cs" ?>

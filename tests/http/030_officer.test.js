@@ -129,10 +129,10 @@ test('classify, assign, note, ask for information, answer: timeline, audit, publ
   const seen = await cases.A.citizen.get('/phan-anh/' + cases.A.pub);
   assert.match(seen.text, /Theo quy định chỉ cần 01 bản sao giấy khai sinh/);
   // the citizen left an e-mail: a message waits, and the periodic job delivers it to the outbox
-  const [[to, subject]] = sql(`SELECT to_addr, subject FROM mail_queue ORDER BY id DESC LIMIT 1`);
+  const [[to, subject]] = sql(`SELECT recipient, subject FROM notification WHERE channel = 'email' ORDER BY id DESC LIMIT 1`);
   assert.deepStrictEqual([to, subject], ['an@example.vn', `Trả lời phản ánh ${cases.A.pub}`]);
   assert.match(motcuactl('tick'), /messages sent/);
-  const [[mailId]] = sql('SELECT id FROM mail_queue ORDER BY id DESC LIMIT 1');
+  const [[mailId]] = sql(`SELECT id FROM notification WHERE channel = 'email' ORDER BY id DESC LIMIT 1`);
   const eml = fs.readFileSync(path.join(VAR, 'outbox', `${mailId}.eml`), 'utf8');
   assert.match(eml, /^To: an@example.vn$/m);
   assert.match(eml, /^Subject: =\?UTF-8\?B\?/m);

@@ -209,7 +209,7 @@ test('the apology letter of a 2026 dossier (Circular 03/2025); the parent agency
   const c = await as('canbo01');
   assert.strictEqual((await c.post(`${base}/xin-loi/${aid}/gui`, { csrf: await c.csrf('/can-bo/ho-so/moi'), channel: 'email' }, EN)).status, 303);
   const [[num]] = sql(`SELECT number FROM apology WHERE id = ${aid}`);
-  const [[subject, body]] = sql(`SELECT subject, REPLACE(body, '\n', '|') FROM mail_queue WHERE to_addr = 'mai.pham@example.vn'`);
+  const [[subject, body]] = sql(`SELECT subject, REPLACE(body, '\n', '|') FROM notification WHERE recipient = 'mai.pham@example.vn' AND step = 'apology_letter'`);
   assert.strictEqual(subject, `Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết, Mã hồ sơ ${D.new}`);
   assert.strictEqual(body, `VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT ${num}||Lý do chậm trễ: Cần lấy ý kiến phối hợp của cơ quan liên quan.|Ngày hẹn trả kết quả mới: 18/03/2026|`);
 });

@@ -42,7 +42,7 @@ test('finding 1: an apology is delivered only through its own dossier, by the un
     return sql(`SELECT MAX(id) FROM apology`)[0][0];
   };
   const theirs = signed(S.other, 951), mine = signed(S.own, 952);
-  const mails = () => Number(sql(`SELECT COUNT(*) FROM mail_queue WHERE to_addr = 'hai@example.vn'`)[0][0]);
+  const mails = () => Number(sql(`SELECT COUNT(*) FROM notification WHERE recipient = 'hai@example.vn' AND step = 'apology_letter'`)[0][0]);
   const before = mails();
   // the attack: the other unit's letter through one's own dossier's URL
   const r = await postFrom('canbo01', `/can-bo/ho-so/${S.own}`, `/can-bo/ho-so/${S.own}/xin-loi/${theirs}/gui`, { channel: 'email' });
@@ -309,12 +309,13 @@ test('finding 12: one plain e-mail address or a clear error; the mailer never se
     email: 'dan@example.vn, ke-gian@evil.example', documents: 'Tờ khai', sets: '1', channel: 'counter', collect: 'counter' });
   assert.strictEqual(r.status, 422);
   assert.match(r.text, /value="dan@example.vn, ke-gian@evil.example"/, 'what was typed comes back');
-  sql(`INSERT INTO mail_queue (to_addr, subject, body, created_at) VALUES ('dan@example.vn,ke-gian@evil.example', 'Thử', 'Nội dung', UTC_TIMESTAMP())`);
-  const [[id]] = sql('SELECT MAX(id) FROM mail_queue');
+  sql(`INSERT INTO notification (idem_key, recipient, subject, body, created_at, next_attempt_at)
+       VALUES (MD5(RAND()), 'dan@example.vn,ke-gian@evil.example', 'Thử', 'Nội dung', UTC_TIMESTAMP(), UTC_TIMESTAMP())`);
+  const [[id]] = sql('SELECT MAX(id) FROM notification');
   require('../lib/client').motcuactl('tick');
   const fs = require('fs');
   assert.ok(!fs.existsSync(`${process.env.MOTCUA_VAR}/outbox/${id}.eml`), 'not written for sending');
-  assert.deepStrictEqual(sql(`SELECT sent_at IS NULL FROM mail_queue WHERE id = ${id}`), [['1']]);
+  assert.deepStrictEqual(sql(`SELECT sent_at IS NULL, state FROM notification WHERE id = ${id}`), [['1', 'failed']]);
 });
 
 // Finding 8: the combined log format wrote tracking codes with their check
