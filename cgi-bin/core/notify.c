@@ -408,7 +408,7 @@ notify_case(struct req *r, long long id, enum notify_step step, const char *deta
     rc = db_query(r->app->db, &r->pool,
                   "SELECT identity, contact_email, contact_phone, CONCAT(code, '-', check_part),"
                   "       CONCAT(code, '-', check_part, COALESCE(CONCAT('?k=', link_key), '')),"
-                  "       DATE_FORMAT(due_at + INTERVAL 7 HOUR, '%d/%m/%Y')"
+                  "       DATE_FORMAT(due_at + " SQL_VN_OFFSET ", '%d/%m/%Y')"
                   "  FROM feedback WHERE id = ?",
                   DB_ARGS(DV_I(id)), &res);
     if (rc != DB_OK || res.nrows == 0 || strcmp(dbres_get(&res, 0, 0), "anonymous") == 0) {
@@ -434,7 +434,7 @@ notify_dossier(struct req *r, long long id, enum notify_step step, const char *d
 
     rc = db_query(r->app->db, &r->pool,
                   "SELECT d.applicant_email, d.applicant_phone, d.code,"
-                  "       DATE_FORMAT(d.due_at + INTERVAL 7 HOUR, '%d/%m/%Y'),"
+                  "       DATE_FORMAT(d.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
                   "       (SELECT q.nonce FROM qr_link q WHERE q.dossier_id = d.id"
                   "           AND q.revoked_at IS NULL ORDER BY q.id DESC LIMIT 1)"
                   "  FROM dossier d WHERE d.id = ?",
@@ -502,7 +502,7 @@ notify_hdf(struct req *r, const char *object_type, long long id, int show_to)
     enum db_rc rc;
 
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT DATE_FORMAT(COALESCE(sent_at, created_at) + INTERVAL 7 HOUR, '%d/%m/%Y "
+                  "SELECT DATE_FORMAT(COALESCE(sent_at, created_at) + " SQL_VN_OFFSET ", '%d/%m/%Y "
                   "%H:%i'),"
                   "       channel, step, state,"
                   "       recipient, confidential, attempts, COALESCE(segments, ''),"

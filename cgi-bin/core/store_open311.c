@@ -7,20 +7,20 @@
 
 /* The columns of enum o311_col, from feedback f and org_unit u; times as
  * W3C datetimes in Vietnam's time. */
-#define O311_SELECT                                                                   \
-    "SELECT f.open_id, f.kind, f.status, u.name, u.code, u.address,"                  \
-    "       DATE_FORMAT(f.created_at + INTERVAL 7 HOUR, '%Y-%m-%dT%H:%i:%s+07:00'),"  \
-    "       DATE_FORMAT(COALESCE((SELECT MAX(e.at) FROM feedback_event e"             \
-    "                              WHERE e.feedback_id = f.id AND e.public = 1),"     \
-    "                            f.created_at) + INTERVAL 7 HOUR,"                    \
-    "                   '%Y-%m-%dT%H:%i:%s+07:00'),"                                  \
-    "       DATE_FORMAT(f.due_at + INTERVAL 7 HOUR, '%Y-%m-%dT%H:%i:%s+07:00'),"      \
-    "       DATE_FORMAT(f.answered_at + INTERVAL 7 HOUR, '%Y-%m-%dT%H:%i:%s+07:00')," \
-    "       (SELECT e.body FROM feedback_event e"                                     \
-    "         WHERE e.feedback_id = f.id AND e.event = 'answer' AND e.public = 1"     \
-    "         ORDER BY e.id DESC LIMIT 1),"                                           \
-    "       f.answer_satisfied,"                                                      \
-    "       f.due_at < UTC_TIMESTAMP() AND f.status NOT IN " CLOSED_STATUSES          \
+#define O311_SELECT                                                                     \
+    "SELECT f.open_id, f.kind, f.status, u.name, u.code, u.address,"                    \
+    "       DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '%Y-%m-%dT%H:%i:%s+07:00'),"  \
+    "       DATE_FORMAT(COALESCE((SELECT MAX(e.at) FROM feedback_event e"               \
+    "                              WHERE e.feedback_id = f.id AND e.public = 1),"       \
+    "                            f.created_at) + " SQL_VN_OFFSET ","                    \
+    "                   '%Y-%m-%dT%H:%i:%s+07:00'),"                                    \
+    "       DATE_FORMAT(f.due_at + " SQL_VN_OFFSET ", '%Y-%m-%dT%H:%i:%s+07:00'),"      \
+    "       DATE_FORMAT(f.answered_at + " SQL_VN_OFFSET ", '%Y-%m-%dT%H:%i:%s+07:00')," \
+    "       (SELECT e.body FROM feedback_event e"                                       \
+    "         WHERE e.feedback_id = f.id AND e.event = 'answer' AND e.public = 1"       \
+    "         ORDER BY e.id DESC LIMIT 1),"                                             \
+    "       f.answer_satisfied,"                                                        \
+    "       f.due_at < UTC_TIMESTAMP() AND f.status NOT IN " CLOSED_STATUSES            \
     "         AND f.paused_at IS NULL"
 #define O311_PUBLISHED " f.answered_at IS NOT NULL AND f.identity = 'named'"
 #define O311_WHERE                                                          \
@@ -74,8 +74,8 @@ o311_filed(struct req *r, const char *code, struct dbres *out)
 {
     return db_query(r->app->db, &r->pool,
                     "SELECT open_id,"
-                    "       DATE_FORMAT(due_at + INTERVAL 7 HOUR, '%Y-%m-%dT%H:%i:%s+07:00'),"
-                    "       DATE_FORMAT(due_at + INTERVAL 7 HOUR, '%d/%m/%Y')"
+                    "       DATE_FORMAT(due_at + " SQL_VN_OFFSET ", '%Y-%m-%dT%H:%i:%s+07:00'),"
+                    "       DATE_FORMAT(due_at + " SQL_VN_OFFSET ", '%d/%m/%Y')"
                     "  FROM feedback WHERE code = ?",
                     DB_ARGS(DV_S(code)), out);
 }

@@ -457,8 +457,8 @@ sent_today(struct db *db, struct pool *p, const char *to, long long *n)
     enum db_rc rc = db_query(db, p,
                              "SELECT COUNT(*) FROM notification WHERE recipient = ?"
                              "   AND state = 'sent' AND sent_at >="
-                             "       TIMESTAMP(DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR))"
-                             "       - INTERVAL 7 HOUR",
+                             "       TIMESTAMP(DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET "))"
+                             "       - " SQL_VN_OFFSET,
                              DB_ARGS(DV_S(to)), &res);
 
     *n = rc == DB_OK ? util_num(dbres_get(&res, 0, 0)) : 0;
@@ -544,7 +544,7 @@ notify_send(struct db *db, HDF *conf, struct pool *p, struct send_report *out)
             /* the day's cap reached: the rest waits for the next local day */
             rc = db_exec(db,
                          "UPDATE notification SET next_attempt_at ="
-                         "       TIMESTAMP(DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR))"
+                         "       TIMESTAMP(DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET "))"
                          "       + INTERVAL 17 HOUR WHERE id = ?",
                          DB_ARGS(DV_S(id)), NULL, NULL);
             out->capped++;
