@@ -12,7 +12,7 @@ pkgs=(gcc make pkg-config libfcgi-dev libfcgi-bin clearsilver-dev libmariadb-dev
       procps iproute2 wrk sysbench gzip faketime libfaketime libxml2-utils)
 if [ "${1:-}" = deb ]; then
     pkgs=(build-essential pkg-config libfcgi-dev clearsilver-dev libmariadb-dev libqrencode-dev
-          libsodium-dev libpng-dev libcsv-dev libunistring-dev libjson-c-dev
+          libsodium-dev libpng-dev libcsv-dev libunistring-dev libjson-c-dev libcurl4-openssl-dev
           debhelper dpkg-dev lintian git)
 fi
 missing=()
