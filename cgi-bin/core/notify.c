@@ -396,8 +396,11 @@ queue(struct req *r, const struct notice *n)
     return rc;
 }
 
-enum db_rc
-notify_case(struct req *r, long long id, enum notify_step step, const char *detail)
+/* A case's notice; contact 1: its e-mail and phone are read from the case,
+ * 0: the caller's email and phone are used. */
+static enum db_rc
+case_notice(struct req *r, long long id, enum notify_step step, const char *detail, int contact,
+            const char *email, const char *phone)
 {
     struct notice n = { "feedback", id, step, NULL, NULL, 0, NULL, NULL, NULL, detail };
     struct dbres res;
@@ -406,22 +409,41 @@ notify_case(struct req *r, long long id, enum notify_step step, const char *deta
     /* the link carries the case's link key: it opens the case even while
      * typed look-ups of its code are paused */
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT identity, contact_email, contact_phone, CONCAT(code, '-', check_part),"
-                  "       CONCAT(code, '-', check_part, COALESCE(CONCAT('?k=', link_key), '')),"
-                  "       DATE_FORMAT(due_at + " SQL_VN_OFFSET ", '%d/%m/%Y')"
-                  "  FROM feedback WHERE id = ?",
+                  contact ? "SELECT identity, CONCAT(code, '-', check_part),"
+                            "       CONCAT(code, '-', check_part, COALESCE(CONCAT('?k=', "
+                            "link_key), '')),"
+                            "       DATE_FORMAT(due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                            "       contact_email, contact_phone"
+                            "  FROM feedback WHERE id = ?"
+                          : "SELECT identity, CONCAT(code, '-', check_part),"
+                            "       CONCAT(code, '-', check_part, COALESCE(CONCAT('?k=', "
+                            "link_key), '')),"
+                            "       DATE_FORMAT(due_at + " SQL_VN_OFFSET ", '%d/%m/%Y')"
+                            "  FROM feedback WHERE id = ?",
                   DB_ARGS(DV_I(id)), &res);
     if (rc != DB_OK || res.nrows == 0 || strcmp(dbres_get(&res, 0, 0), "anonymous") == 0) {
         return rc; /* an anonymous sender is never written to */
     }
     n.confidential = strcmp(dbres_get(&res, 0, 0), "confidential") == 0;
-    n.email = dbres_get(&res, 0, 1);
-    n.phone = dbres_get(&res, 0, 2);
-    n.code = dbres_get(&res, 0, 3);
+    n.code = dbres_get(&res, 0, 1);
     n.link = pool_printf(&r->pool, "%s/phan-anh/%s", conf_str(r->app->conf, "Site.BaseURL", ""),
-                         dbres_get(&res, 0, 4));
-    n.date = dbres_get(&res, 0, 5);
+                         dbres_get(&res, 0, 2));
+    n.date = dbres_get(&res, 0, 3);
+    n.email = contact ? dbres_get(&res, 0, 4) : email;
+    n.phone = contact ? dbres_get(&res, 0, 5) : phone;
     return queue(r, &n);
+}
+
+enum db_rc
+notify_case(struct req *r, long long id, enum notify_step step, const char *detail)
+{
+    return case_notice(r, id, step, detail, 1, NULL, NULL);
+}
+
+enum db_rc
+notify_case_filed(struct req *r, long long id, const char *email, const char *phone)
+{
+    return case_notice(r, id, NS_FB_RECEIVED, NULL, 0, email, phone);
 }
 
 enum db_rc

@@ -31,6 +31,11 @@ extern const char *const notify_steps[NS__COUNT];
  * detail: the officer's text for the step, or NULL. */
 enum db_rc notify_case(struct req *r, long long id, enum notify_step step, const char *detail);
 
+/* The first message of a case just filed, to the contact the filing gave
+ * (email, phone: NULL for none): the program that files it (the api's Open311
+ * POST) may have no right to read the contact columns back. */
+enum db_rc notify_case_filed(struct req *r, long long id, const char *email, const char *phone);
+
 /* The same for the applicant of dossier id. */
 enum db_rc notify_dossier(struct req *r, long long id, enum notify_step step, const char *detail);
 

@@ -522,7 +522,7 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
         rc = stats_add(r, in->unit_id, in->counter_id, in->officer_id, day, &d);
     }
     if (rc == DB_OK) {
-        rc = notify_case(r, (long long)id, NS_FB_RECEIVED, NULL);
+        rc = notify_case_filed(r, (long long)id, in->email, in->phone);
     }
     if (rc == DB_OK) {
         snprintf(code_out, 32, "%s-%s", code, check);
