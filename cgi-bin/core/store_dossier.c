@@ -665,61 +665,32 @@ dossier_common_hdf(struct req *r, long long id, int staff)
     enum db_rc rc;
 
     /* two statements, so the public program's account needs no grant on the
-     * applicant's or the officer's columns */
-    if (staff) {
-        rc =
-            db_query(r->app->db, &r->pool,
-                     "SELECT d.code, p.name, p.national_code, f.name, u.name, u.address, u.hotline,"
-                     "       d.status,"
-                     "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET
-                     ", '%H giờ %i phút, ngày %d/%m/%Y'),"
-                     "       DATE_FORMAT(d.due_at + " SQL_VN_OFFSET
-                     ", '%H giờ %i phút, ngày %d/%m/%Y'),"
-                     "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
-                     "       DATE_FORMAT(d.finished_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
-                     "       DATE_FORMAT(d.returned_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
-                     "       p.time_value, p.time_unit, pu.name, p.fee, d.collect, d.channel, "
-                     "d.sets,"
-                     "       d.documents, d.applicant_name, d.applicant_address, d.applicant_phone,"
-                     "       d.applicant_email, o.full_name, c.name, d.book_seq, d.reappointments,"
-                     "       UNIX_TIMESTAMP(d.original_due_at),"
-                     "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0), d.wait_clock, d.cycle,"
-                     "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET
-                     ", '%H giờ %i phút, ngày %d/%m/%Y')"
-                     "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
-                     "  JOIN field f ON f.id = p.field_id JOIN org_unit u ON u.id = d.unit_id"
-                     "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
-                     "  LEFT JOIN users o ON o.id = d.officer_id"
-                     "  LEFT JOIN counter c ON c.id = d.counter_id"
-                     " WHERE d.id = ?",
-                     DB_ARGS(DV_I(id)), &res);
-    } else {
-        rc =
-            db_query(r->app->db, &r->pool,
-                     "SELECT d.code, p.name, p.national_code, f.name, u.name, u.address, u.hotline,"
-                     "       d.status,"
-                     "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET
-                     ", '%H giờ %i phút, ngày %d/%m/%Y'),"
-                     "       DATE_FORMAT(d.due_at + " SQL_VN_OFFSET
-                     ", '%H giờ %i phút, ngày %d/%m/%Y'),"
-                     "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
-                     "       DATE_FORMAT(d.finished_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
-                     "       DATE_FORMAT(d.returned_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
-                     "       p.time_value, p.time_unit, pu.name, p.fee, d.collect, d.channel, "
-                     "d.sets,"
-                     "       d.documents, NULL, NULL, NULL, NULL, NULL, c.name, d.book_seq,"
-                     "       d.reappointments,"
-                     "       UNIX_TIMESTAMP(d.original_due_at),"
-                     "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0), d.wait_clock, d.cycle,"
-                     "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET
-                     ", '%H giờ %i phút, ngày %d/%m/%Y')"
-                     "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
-                     "  JOIN field f ON f.id = p.field_id JOIN org_unit u ON u.id = d.unit_id"
-                     "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
-                     "  LEFT JOIN counter c ON c.id = d.counter_id"
-                     " WHERE d.id = ?",
-                     DB_ARGS(DV_I(id)), &res);
-    }
+     * applicant's or the officer's columns: the same page's columns, but for
+     * those, which the public program reads as NULL */
+#define DOSSIER_PAGE(people, officer_join)                                                           \
+    "SELECT d.code, p.name, p.national_code, f.name, u.name, u.address, u.hotline, d.status,"        \
+    "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y'),"    \
+    "       DATE_FORMAT(d.due_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y'),"         \
+    "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"                         \
+    "       DATE_FORMAT(d.finished_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"                             \
+    "       DATE_FORMAT(d.returned_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"                       \
+    "       p.time_value, p.time_unit, pu.name, p.fee, d.collect, d.channel, d.sets,"                \
+    "       d.documents, " people ", c.name, d.book_seq, d.reappointments,"                          \
+    "       UNIX_TIMESTAMP(d.original_due_at),"                                                      \
+    "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0), d.wait_clock, d.cycle,"                      \
+    "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y')" \
+    "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"                                \
+    "  JOIN field f ON f.id = p.field_id JOIN org_unit u ON u.id = d.unit_id"                        \
+    "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id" officer_join                           \
+    "  LEFT JOIN counter c ON c.id = d.counter_id"                                                   \
+    " WHERE d.id = ?"
+    rc = db_query(r->app->db, &r->pool,
+                  staff ? DOSSIER_PAGE("d.applicant_name, d.applicant_address, d.applicant_phone,"
+                                       " d.applicant_email, o.full_name",
+                                       "  LEFT JOIN users o ON o.id = d.officer_id")
+                        : DOSSIER_PAGE("NULL, NULL, NULL, NULL, NULL", ""),
+                  DB_ARGS(DV_I(id)), &res);
+#undef DOSSIER_PAGE
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
