@@ -140,6 +140,9 @@ async function main() {
   sql(`INSERT INTO api_client (name, key_hash, unit_id, created_at) VALUES ('Khóa mẫu để ngừng', '${b2(crypto.randomBytes(32).toString('hex'))}', (SELECT id FROM org_unit WHERE code = '000.21.00.H41'), UTC_TIMESTAMP())`);
   const spareKey = one("SELECT id FROM api_client WHERE name = 'Khóa mẫu để ngừng'");
   const [adminUnit, counter] = sql("SELECT o.code, c.code FROM counter c JOIN org_unit o ON o.id = c.unit_id ORDER BY c.id LIMIT 1")[0];
+  // the stop link of the message the filed case sent its sender (notify.c writes it in the body)
+  const stopBody = (sql(`SELECT body FROM notification WHERE recipient = 'kiem@example.vn' ORDER BY id LIMIT 1`)[0] || [''])[0];
+  const stopToken = (stopBody.match(/\/ngung-nhan-tin\/([0-9a-f]{48})/) || [null, '0'.repeat(48)])[1];
   // an answered, named case as Open311 shows it (any opaque id when none is)
   const openId = (sql("SELECT open_id FROM feedback WHERE open_id IS NOT NULL AND identity = 'named' AND answered_at IS NOT NULL ORDER BY id LIMIT 1")[0] || ['x'])[0];
   const samples = [
@@ -154,6 +157,7 @@ async function main() {
     [/^\/quan-tri\/khoa-api\/\*/, spareKey],
     [/^\/open311\/v2\/services\/\*/, 'petition.json'], [/^\/open311\/v2\/requests\/\*/, openId + '.json'],
     [/^\/open311\/v2\/\*/, 'services.json'], [/^\/du-lieu-mo\/\*/, 'thong-ke.json'],
+    [/^\/ngung-nhan-tin\/\*/, stopToken],
   ];
   const fill = (pattern, mark = '') => {
     if (!pattern.includes('*')) return pattern;
