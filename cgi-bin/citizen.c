@@ -3,7 +3,8 @@
  * Database account: motcua_citizen (no access to sessions or staff data).
  * Store: store_dossier.h (a dossier's public page), store_feedback.h (ratings,
  * filing and tracking a case; case_fsm.h says what the citizen may do on it),
- * store_report.h (the public figures).  Never
+ * store_report.h (the public figures), store_procedure.h (the catalogue's
+ * pages), store_unit.h (the directory).  Never
  * store_case.h nor session.h: the account may file a case and give its verdict
  * on the answer, no more, and cannot read sessions (sql/grants.sql). */
 #include <ctype.h>
@@ -30,6 +31,7 @@
 #include "stats.h"
 #include "store_dossier.h"
 #include "store_feedback.h"
+#include "store_procedure.h"
 #include "store_report.h"
 #include "store_search.h"
 #include "store_unit.h"
@@ -1030,69 +1032,58 @@ procedures(struct req *r)
 static int
 procedure_page(struct req *r)
 {
-    static const char *const cols[] = { "code", "name", "field", "level", "time_value",
-                                        "time_unit", "fee", "documents", "result", "legal",
-                                        "unit", "address", "hotline", "hours", "unit_code",
-                                        "effective", NULL };
     int min = (int)conf_int(r->app->conf, "Stats.MinCount", 10);
-    struct dbres res, st, med;
+    struct procedure_public pp;
+    struct procedure_record rec;
     enum db_rc rc;
-    long long n;
 
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT p.national_code, p.name, f.name, p.level, p.time_value, p.time_unit,"
-                  "       p.fee, p.documents, p.result, p.legal_basis, u.name, u.address,"
-                  "       u.hotline, u.opening_hours, u.code,"
-                  "       DATE_FORMAT(p.effective_from, '%d/%m/%Y'), p.id"
-                  "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
-                  "  JOIN org_unit u ON u.id = p.unit_id"
-                  " WHERE p.national_code = ? ORDER BY p.effective_from > CURDATE(), p.version DESC"
-                  " LIMIT 1",
-                  DB_ARGS(DV_S(r->arg[0])), &res);
-    if (rc != DB_OK) {
+    if ((rc = procedure_public_get(r->app->db, &r->pool, r->arg[0], &pp)) != DB_OK) {
         return db_fail(r, rc);
     }
-    if (res.nrows == 0) {
+    if (pp.id == 0) {
         return 404;
     }
-    for (size_t c = 0; cols[c]; c++) {
-        if (dbres_get(&res, 0, c)) {
-            hset(r, pool_printf(&r->pool, "Page.P.%s", cols[c]), dbres_get(&res, 0, c));
+    {
+        const char *const facts[][2] = {
+            { "code", pp.code },
+            { "name", pp.name },
+            { "field", pp.field },
+            { "level", pp.level },
+            { "time_value", pp.time_value },
+            { "time_unit", pp.time_unit },
+            { "fee", pp.fee },
+            { "documents", pp.documents },
+            { "result", pp.result },
+            { "legal", pp.legal },
+            { "unit", pp.unit },
+            { "address", pp.address },
+            { "hotline", pp.hotline },
+            { "hours", pp.hours },
+            { "unit_code", pp.unit_code },
+            { "effective", pp.effective },
+        };
+
+        for (size_t i = 0; i < NELEM(facts); i++) {
+            if (facts[i][1]) { /* a fact not given is left out */
+                hset(r, pool_printf(&r->pool, "Page.P.%s", facts[i][0]), facts[i][1]);
+            }
         }
     }
     /* how long it really took over the last 12 months, beside the statutory time */
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT COUNT(*), COALESCE(SUM(DATE(d.finished_at + " SQL_VN_OFFSET ") <="
-                  "                              DATE(d.original_due_at + " SQL_VN_OFFSET ")), 0)"
-                  "  FROM dossier d WHERE d.procedure_id = ? AND d.finished_at IS NOT NULL"
-                  "   AND d.status IN ('ready','returned')"
-                  "   AND d.finished_at >= UTC_TIMESTAMP() - INTERVAL 12 MONTH",
-                  DB_ARGS(DV_S(dbres_get(&res, 0, 16))), &st);
-    if (rc != DB_OK) {
+    if ((rc = procedure_record_12m(r->app->db, &r->pool, pp.id, min, &rec)) != DB_OK) {
         return db_fail(r, rc);
     }
-    n = util_num(dbres_get(&st, 0, 0));
-    hseti(r, "Page.P.done", n);
-    if (n >= min) {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT ROUND(TIMESTAMPDIFF(HOUR, d.received_at, d.finished_at) / 24, 1)"
-                      "  FROM dossier d WHERE d.procedure_id = ? AND d.finished_at IS NOT NULL"
-                      "   AND d.status IN ('ready','returned')"
-                      "   AND d.finished_at >= UTC_TIMESTAMP() - INTERVAL 12 MONTH"
-                      " ORDER BY 1 LIMIT 1 OFFSET ?",
-                      DB_ARGS(DV_S(dbres_get(&res, 0, 16)), DV_I(n / 2)), &med);
-        if (rc != DB_OK) {
-            return db_fail(r, rc);
-        }
-        if (med.nrows) {
-            char *days = pool_strdup(&r->pool, dbres_get(&med, 0, 0));
+    hseti(r, "Page.P.done", rec.done);
+    if (rec.done >= min) {
+        if (rec.median_days) {
+            char *days = pool_strdup(&r->pool, rec.median_days);
 
             if (strcmp(r->lang, "vi") == 0 && strchr(days, '.')) {
                 *strchr(days, '.') = ',';
             }
             hset(r, "Page.P.median_days", days);
         }
-        hset(r, "Page.P.on_time", pct(r, util_num(dbres_get(&st, 0, 1)), n));
+        hset(r, "Page.P.on_time", pct(r, rec.on_time, rec.done));
     }
     return render(r, "citizen/procedure");
 }
@@ -1125,13 +1116,13 @@ static enum db_rc stats_rows(struct req *r, const char *scope, const char *prefi
 static int
 unit_page(struct req *r)
 {
-    static const char *const pcols[] = { "code", "name", "time_value", "time_unit", NULL };
     static const struct fld q[] = { { "trang", V_INT, 0, 1, 10000, NULL, NULL } };
     struct val v[NELEM(q)];
     int min = (int)conf_int(r->app->conf, "Stats.MinCount", 10);
     int today = cal_local_day(time(NULL));
     long long page, unit_id;
-    struct dbres procs;
+    struct unit_procedure *procs;
+    size_t nprocs;
     struct period p;
     enum db_rc rc;
 
@@ -1143,25 +1134,26 @@ unit_page(struct req *r)
     if (unit_id == 0) {
         return 404;
     }
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT p.national_code, p.name, p.time_value, p.time_unit FROM procedure_tthc p"
-                  " WHERE p.unit_id = ? AND p.effective_from <= CURDATE()"
-                  "   AND (p.effective_to IS NULL OR p.effective_to >= CURDATE())"
-                  " ORDER BY p.name LIMIT ? OFFSET ?",
-                  DB_ARGS(DV_I(unit_id), DV_I(PROCS_PER_PAGE + 1),
-                          DV_I((page - 1) * PROCS_PER_PAGE)),
-                  &procs);
+    rc = procedure_list_unit(r->app->db, &r->pool, unit_id, PROCS_PER_PAGE + 1,
+                             (page - 1) * PROCS_PER_PAGE, &procs, &nprocs);
     if (rc != DB_OK) {
         return db_fail(r, rc);
     }
-    if (procs.nrows > PROCS_PER_PAGE) {
-        procs.nrows = PROCS_PER_PAGE;
+    if (nprocs > PROCS_PER_PAGE) {
+        nprocs = PROCS_PER_PAGE;
         hseti(r, "Page.Next", page + 1);
     }
     if (page > 1) {
         hseti(r, "Page.Prev", page - 1);
     }
-    hset_rows(r, "Page.Procs", &procs, pcols);
+    for (size_t i = 0; i < nprocs; i++) {
+        const char *row = pool_printf(&r->pool, "Page.Procs.%zu", i);
+
+        hset(r, pool_printf(&r->pool, "%s.code", row), procs[i].code);
+        hset(r, pool_printf(&r->pool, "%s.name", row), procs[i].name);
+        hset(r, pool_printf(&r->pool, "%s.time_value", row), procs[i].time_value);
+        hset(r, pool_printf(&r->pool, "%s.time_unit", row), procs[i].time_unit);
+    }
     cal_format(today - 365, p.from);
     cal_format(today, p.to);
     period_text(r, &p);

@@ -1,6 +1,11 @@
-/* store_procedure.c — the catalogue as the administrator sees it: procedures
- * and the kinds of feedback.  See store_procedure.h. */
+/* store_procedure.c — the catalogue as the administrator and the public
+ * pages read it: procedures and the kinds of feedback.  See store_procedure.h. */
 #include "store_procedure.h"
+
+#include <string.h>
+
+#include "calendar.h"
+#include "legal.h"
 
 enum db_rc
 procedure_list(struct db *db, struct pool *p, size_t limit, struct procedure_row **rows, size_t *n)
@@ -83,4 +88,133 @@ feedback_kind_set_days(struct db *db, struct pool *p, const char *code, long lon
         *found = rc == DB_OK && res.nrows == 1;
     }
     return rc;
+}
+
+/* ---- the public catalogue ------------------------------------------------ */
+
+enum db_rc
+procedure_public_get(struct db *db, struct pool *p, const char *national_code,
+                     struct procedure_public *out)
+{
+    enum {
+        C_CODE,
+        C_NAME,
+        C_FIELD,
+        C_LEVEL,
+        C_TVALUE,
+        C_TUNIT,
+        C_FEE,
+        C_DOCS,
+        C_RESULT,
+        C_LEGAL,
+        C_UNIT,
+        C_ADDRESS,
+        C_HOTLINE,
+        C_HOURS,
+        C_UNIT_CODE,
+        C_EFFECTIVE,
+        C_ID
+    };
+    struct dbres res;
+    enum db_rc rc;
+
+    memset(out, 0, sizeof(*out));
+    rc = db_query(db, p,
+                  "SELECT p.national_code, p.name, f.name, p.level, p.time_value, p.time_unit,"
+                  "       p.fee, p.documents, p.result, p.legal_basis, u.name, u.address,"
+                  "       u.hotline, u.opening_hours, u.code,"
+                  "       DATE_FORMAT(p.effective_from, '%d/%m/%Y'), p.id"
+                  "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
+                  "  JOIN org_unit u ON u.id = p.unit_id"
+                  " WHERE p.national_code = ? ORDER BY p.effective_from > CURDATE(), p.version DESC"
+                  " LIMIT 1",
+                  DB_ARGS(DV_S(national_code)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    out->id = util_num(dbres_get(&res, 0, C_ID));
+    out->code = dbres_get(&res, 0, C_CODE);
+    out->name = dbres_get(&res, 0, C_NAME);
+    out->field = dbres_get(&res, 0, C_FIELD);
+    out->level = dbres_get(&res, 0, C_LEVEL);
+    out->time_value = dbres_get(&res, 0, C_TVALUE);
+    out->time_unit = dbres_get(&res, 0, C_TUNIT);
+    out->fee = dbres_get(&res, 0, C_FEE);
+    out->documents = dbres_get(&res, 0, C_DOCS);
+    out->result = dbres_get(&res, 0, C_RESULT);
+    out->legal = dbres_get(&res, 0, C_LEGAL);
+    out->unit = dbres_get(&res, 0, C_UNIT);
+    out->address = dbres_get(&res, 0, C_ADDRESS);
+    out->hotline = dbres_get(&res, 0, C_HOTLINE);
+    out->hours = dbres_get(&res, 0, C_HOURS);
+    out->unit_code = dbres_get(&res, 0, C_UNIT_CODE);
+    out->effective = dbres_get(&res, 0, C_EFFECTIVE);
+    return DB_OK;
+}
+
+/* the dossiers of a procedure finished with a result in the last 12 months */
+#define FINISHED_12M                                                          \
+    "  FROM dossier d WHERE d.procedure_id = ? AND d.finished_at IS NOT NULL" \
+    "   AND d.status IN ('ready','returned')"                                 \
+    "   AND d.finished_at >= UTC_TIMESTAMP() - INTERVAL 12 MONTH"
+
+enum db_rc
+procedure_record_12m(struct db *db, struct pool *p, long long id, long long min_done,
+                     struct procedure_record *out)
+{
+    struct dbres st, med;
+    enum db_rc rc;
+
+    memset(out, 0, sizeof(*out));
+    /* a finished dossier is on time unless LEGAL_LATE_COND says late: finished
+     * on a local day after its statutory appointment's */
+    rc = db_query(db, p,
+                  "SELECT COUNT(*), COALESCE(SUM(NOT (" LEGAL_LATE_COND ")), 0)" FINISHED_12M,
+                  DB_ARGS(DV_I(id)), &st);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    out->done = util_num(dbres_get(&st, 0, 0));
+    out->on_time = util_num(dbres_get(&st, 0, 1));
+    if (out->done < min_done) {
+        return DB_OK;
+    }
+    rc = db_query(db, p,
+                  "SELECT ROUND(TIMESTAMPDIFF(HOUR, d.received_at, d.finished_at) / 24, "
+                  "1)" FINISHED_12M " ORDER BY 1 LIMIT 1 OFFSET ?",
+                  DB_ARGS(DV_I(id), DV_I(out->done / 2)), &med);
+    if (rc == DB_OK && med.nrows) {
+        out->median_days = dbres_get(&med, 0, 0);
+    }
+    return rc;
+}
+
+enum db_rc
+procedure_list_unit(struct db *db, struct pool *p, long long unit_id, size_t limit,
+                    long long offset, struct unit_procedure **rows, size_t *n)
+{
+    enum { C_CODE, C_NAME, C_TVALUE, C_TUNIT };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT p.national_code, p.name, p.time_value, p.time_unit FROM procedure_tthc p"
+                  " WHERE p.unit_id = ? AND p.effective_from <= CURDATE()"
+                  "   AND (p.effective_to IS NULL OR p.effective_to >= CURDATE())"
+                  " ORDER BY p.name LIMIT ? OFFSET ?",
+                  DB_ARGS(DV_I(unit_id), DV_I((long long)limit), DV_I(offset)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].code = dbres_get(&res, i, C_CODE);
+        (*rows)[i].name = dbres_get(&res, i, C_NAME);
+        (*rows)[i].time_value = dbres_get(&res, i, C_TVALUE);
+        (*rows)[i].time_unit = dbres_get(&res, i, C_TUNIT);
+    }
+    *n = res.nrows;
+    return DB_OK;
 }

@@ -1,6 +1,6 @@
-/* store_procedure.h — the statements of the administrator's pages about the
- * catalogue: administrative procedures and the kinds of feedback with their
- * deadlines.  The functions take the database handle and a pool, never the
+/* store_procedure.h — the statements about the catalogue: administrative
+ * procedures as the administrator and the public pages read them, and the
+ * kinds of feedback with their deadlines.  The functions take the database handle and a pool, never the
  * request; strings they return come from that pool. */
 #ifndef MOTCUA_STORE_PROCEDURE_H
 #define MOTCUA_STORE_PROCEDURE_H
@@ -34,5 +34,38 @@ enum db_rc feedback_kind_list(struct db *db, struct pool *p, struct feedback_kin
 /* The deadlines of kind code: *found 1, or 0 when there is no such kind. */
 enum db_rc feedback_kind_set_days(struct db *db, struct pool *p, const char *code,
                                   long long answer_days, long long forward_days, int *found);
+
+/* ---- the public catalogue ------------------------------------------------ */
+
+/* A procedure as its public page shows it, the version in force (or the
+ * newest one): id 0 when there is no procedure of that national code. */
+struct procedure_public {
+    long long id;
+    const char *code, *name, *field, *level, *time_value, *time_unit, *fee, *documents;
+    const char *result, *legal, *unit, *address, *hotline, *hours, *unit_code;
+    const char *effective; /* dd/mm/yyyy */
+};
+enum db_rc procedure_public_get(struct db *db, struct pool *p, const char *national_code,
+                                struct procedure_public *out);
+
+/* How procedure id really went over the last 12 months: the dossiers finished
+ * with a result (done), those of them finished by their statutory appointment
+ * (the one lateness rule, legal.h), and, from min_done dossiers up, the median
+ * time from receipt to result in days with one decimal ("4.5"; NULL below). */
+struct procedure_record {
+    long long done, on_time;
+    const char *median_days;
+};
+enum db_rc procedure_record_12m(struct db *db, struct pool *p, long long id, long long min_done,
+                                struct procedure_record *out);
+
+/* A procedure in a unit's list: national code, name, statutory time. */
+struct unit_procedure {
+    const char *code, *name, *time_value, *time_unit;
+};
+/* The procedures in force that unit_id handles, by name, at most limit after
+ * skipping offset: *rows (n) from p. */
+enum db_rc procedure_list_unit(struct db *db, struct pool *p, long long unit_id, size_t limit,
+                               long long offset, struct unit_procedure **rows, size_t *n);
 
 #endif
