@@ -129,8 +129,16 @@ async function main() {
     const nonce = crypto.randomBytes(13).toString('base64').replace(/[^A-Z2-7]/gi, 'A').toUpperCase().slice(0, 13);
     sql(`INSERT INTO qr_link (nonce, kind, unit_id, dossier_id) SELECT '${nonce}', 'dossier', unit_id, id FROM dossier WHERE id = ${dossierId}`);
   }
-  // a hand-over of that dossier with its paper (the move slip, /phieu/<event>)
-  const paperEvent = (sql(`SELECT id FROM dossier_event WHERE dossier_id = ${dossierId} AND paper_no IS NOT NULL ORDER BY id LIMIT 1`)[0] || ['1'])[0];
+  // a step with its paper (/ho-so/<code>/phieu/<event>: a supplement request's, a refusal's) of a
+  // dossier of the officer's unit; the demo data has none, so the sample dossier gets one
+  const paperOf = () => sql(`SELECT d.code, e.id FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id
+      JOIN org_unit o ON o.id = d.unit_id WHERE o.code = '${officerUnit}' AND e.paper_no IS NOT NULL ORDER BY e.id LIMIT 1`)[0];
+  if (!paperOf()) {
+    sql(`INSERT INTO dossier_event (dossier_id, at, event, unit_id, body, paper_no)
+         SELECT id, UTC_TIMESTAMP(), 'supplement_requested', unit_id, 'Bản sao căn cước (kiểm thử bảo mật)', 'AUDIT/PBSHS'
+           FROM dossier WHERE code = '${dossier}'`);
+  }
+  const [paperDossier, paperEvent] = paperOf();
   const dossierToken = new URL(motcuactl('qr-url', one(`SELECT id FROM qr_link WHERE dossier_id = ${dossierId} ORDER BY id LIMIT 1`)).trim()).pathname.split('/')[2];
   const counterToken = new URL(motcuactl('qr-url', one("SELECT id FROM qr_link WHERE kind = 'counter' AND revoked_at IS NULL ORDER BY id LIMIT 1")).trim()).pathname.split('/')[2];
   const kiosk = crypto.randomBytes(32).toString('hex');
@@ -150,13 +158,13 @@ async function main() {
     [/^\/thu-tuc\/\*/, one('SELECT national_code FROM procedure_tthc ORDER BY id LIMIT 1')],
     [/^\/phan-anh\/\*/, filed.pub], [/^\/kiosk\/\*/, kiosk],
     [/^\/can-bo\/phan-anh\/\*/, filed.code], [/^\/can-bo\/tep\/\*/, stored],
-    [/^\/can-bo\/ho-so\/\*\/xin-loi\/\*/, dossier, apology], [/^\/can-bo\/ho-so\/\*\/phieu\/\*/, dossier, paperEvent],
+    [/^\/can-bo\/ho-so\/\*\/xin-loi\/\*/, dossier, apology], [/^\/can-bo\/ho-so\/\*\/phieu\/\*/, paperDossier, paperEvent],
     [/^\/can-bo\/ho-so\/\*/, dossier],
     [/^\/quan-tri\/don-vi\/\*\/quay\/\*/, adminUnit, counter], [/^\/quan-tri\/don-vi\/\*/, adminUnit],
     [/^\/quan-tri\/can-bo\/\*/, 'canbo05'], [/^\/quan-tri\/loai-phan-anh\/\*/, 'suggestion'],
     [/^\/quan-tri\/khoa-api\/\*/, spareKey],
     [/^\/open311\/v2\/services\/\*/, 'petition.json'], [/^\/open311\/v2\/requests\/\*/, openId + '.json'],
-    [/^\/open311\/v2\/\*/, 'services.json'], [/^\/du-lieu-mo\/\*/, 'thong-ke.json'],
+    [/^\/open311\/v2\/\*/, 'requests.json'], [/^\/du-lieu-mo\/\*/, 'thong-ke.json'],
     [/^\/ngung-nhan-tin\/\*/, stopToken],
   ];
   const fill = (pattern, mark = '') => {
@@ -204,7 +212,13 @@ async function main() {
   for (const r of routes.filter(x => x.method === 'POST')) {
     const p = fill(r.pattern);
     const t = { ...r, url: p, markedUrl: fill(r.pattern, '*') };
-    if (r.prog === 'api') {
+    if (r.prog === 'api' && r.pattern.startsWith('/open311/')) {
+      // an Open311 POST: a citizen's report as a form, with the API key (GeoReport v2)
+      t.fields = { api_key: apiKey, service_code: 'suggestion', address_id: '000.21.01.H41',
+        description: 'Góp ý kiểm thử bảo mật', email: 'open311@example.vn' };
+      t.form = false;
+      t.multipart = false;
+    } else if (r.prog === 'api') {
       t.json = { dossiers: [{ code: 'AUDIT-0001', unit_code: '000.21.01.H41', procedure_code: '9.000002', status: 'processing',
         applicant: { name: 'Hà Văn Nhập', phone: '0909000111' }, received_at: '2026-03-02T08:15:00+07:00', due_at: '2026-03-03T17:00:00+07:00',
         steps: [{ seq: 1, from_unit: '000.21.01.H41', to_unit: '000.21.00.H41', handed_at: '2026-03-02T09:00:00+07:00', due_at: '2026-03-03T16:00:00+07:00' }] }] };
