@@ -1823,9 +1823,10 @@ one_dossier(struct gen *G, int day, time_t received, int open, int age, int nrat
 
 /* The demo province shows the whole apology workflow whatever day it is
  * loaded: open dossiers of a provincial procedure counted in working days,
- * received so that they are due today, tomorrow, in three working days, or
- * were due three working days ago, with and without an apology letter,
- * signed or waiting for the leader's signature. */
+ * received so that they are due today (the next working day on a day off),
+ * the working day after, in three working days, or were due three working
+ * days before, with and without an apology letter, signed or waiting for the
+ * leader's signature. */
 static enum db_rc
 showcase(struct gen *G)
 {
@@ -1846,8 +1847,12 @@ showcase(struct gen *G)
     if (pr == NULL && G->nprocs > 0) {
         pr = &G->procs[0]; /* a catalogue without such a procedure: the dates still hold */
     }
+    /* "today" is the first working day from today: on a holiday or a
+     * weekend nothing falls due, the next working day does */
+    int first = cal_is_working(G->cal, G->today) ? G->today : cal_next_working(G->cal, G->today);
+
     for (size_t k = 0; pr && rc == DB_OK && k < NELEM(want); k++) {
-        int due_day = cal_add_working_days(G->cal, G->today, want[k].due_in);
+        int due_day = cal_add_working_days(G->cal, first, want[k].due_in);
         int day = cal_add_working_days(G->cal, due_day, -pr->tvalue);
         time_t received = cal_instant(day, 8 * 60 + 15 + 7 * (int)k);
 
