@@ -1582,7 +1582,11 @@ live_return(struct gen *G, struct life *L)
         return;
     }
     L->collect = chance(&G->g, 0.85) ? "counter" : "post";
-    L->status = L->nhops == 0 ? "received" : chance(&G->g, 0.1) ? "supplement" : "processing";
+    /* the showcase's dossiers (apology chosen) are in hand, never waiting
+     * for documents: a wait would move their appointment */
+    L->status = L->nhops == 0                          ? "received"
+                : L->apology < 0 && chance(&G->g, 0.1) ? "supplement"
+                                                       : "processing";
     if (strcmp(L->status, "supplement") == 0) {
         time_t from = L->hops[L->nhops - 1].handed;
 
