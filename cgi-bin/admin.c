@@ -151,7 +151,7 @@ counters_hdf(struct req *r, const char *list, const struct counter_row *c, size_
 struct unode {
     long long id, parent, counters;
     const char *code, *name, *short_name, *level, *path, *valid_to;
-    int depth;
+    int depth, training;
     size_t first, next, last;      /* children, in display order */
     int seen;
 };
@@ -216,6 +216,7 @@ tree_load(struct req *r, struct tree *t)
         u->path = rows[i].path;
         u->valid_to = rows[i].valid_to;
         u->counters = rows[i].counters;
+        u->training = rows[i].training;
         u->first = u->next = u->last = NONE;
         ix[i] = (struct idx){ u->id, i };
     }
@@ -277,6 +278,7 @@ tree_hdf(struct req *r, const char *prefix, const struct tree *t, const char *su
         hseti(r, pool_printf(&r->pool, "%s.closed", p), *u->valid_to != '\0');
         hseti(r, pool_printf(&r->pool, "%s.depth", p), u->depth);
         hseti(r, pool_printf(&r->pool, "%s.counters", p), u->counters);
+        hseti(r, pool_printf(&r->pool, "%s.training", p), u->training);
         hseti(r, pool_printf(&r->pool, "%s.down", p), next > u->depth);
         hseti(r, pool_printf(&r->pool, "%s.up", p), next > u->depth ? 0 : u->depth - next);
         if (sub_path && strncmp(u->path, sub_path, sublen) == 0) {
@@ -335,8 +337,24 @@ home(struct req *r)
 
 /* U_CODE first: the edit form is the same list without it (the code is the
  * unit's identity, in dossier codes and URLs, and is not edited). */
-enum { U_CODE, U_PARENT, U_NAME, U_SHORT, U_LEVEL, U_ADDRESS, U_HOTLINE, U_EMAIL, U_HOURS,
-       U_FROM, U_SORT, U_PLACE, U_HEAD, U_SIGNS, U__MAX };
+enum {
+    U_CODE,
+    U_PARENT,
+    U_NAME,
+    U_SHORT,
+    U_LEVEL,
+    U_ADDRESS,
+    U_HOTLINE,
+    U_EMAIL,
+    U_HOURS,
+    U_FROM,
+    U_SORT,
+    U_PLACE,
+    U_HEAD,
+    U_SIGNS,
+    U_TRAINING,
+    U__MAX
+};
 
 static const struct fld unit_fields[U__MAX] = {
     [U_CODE] = { "code", V_CODE, 1, 1, 40, NULL, "UnitCode" },
@@ -355,6 +373,8 @@ static const struct fld unit_fields[U__MAX] = {
     [U_PLACE] = { "place", V_TEXT, 0, 1, 120, NULL, "Place" },
     [U_HEAD] = { "head_title", V_TEXT, 0, 1, 120, NULL, "HeadTitle" },
     [U_SIGNS] = { "parent_signs", V_CHOICE, 0, 0, 0, parent_signs, "ParentSigns" },
+    /* a checkbox: absent when not ticked */
+    [U_TRAINING] = { "training", V_CHOICE, 0, 0, 0, zero_one, "Training" },
 };
 
 static void
@@ -399,7 +419,8 @@ unit_in_read(const struct val *v, long long parent_id, struct unit_in *in)
                             .sort_order = v[U_SORT].i,
                             .place = v[U_PLACE].s,
                             .head_title = v[U_HEAD].s,
-                            .parent_signs = v[U_SIGNS].s };
+                            .parent_signs = v[U_SIGNS].s,
+                            .training = v[U_TRAINING].s && strcmp(v[U_TRAINING].s, "1") == 0 };
 }
 
 /* The unit as stored into the form (Page.F). */
@@ -420,6 +441,7 @@ unit_form_hdf(struct req *r, const struct unit_form *f)
     hset(r, "Page.F.place", f->place);
     hset(r, "Page.F.head_title", f->head_title);
     hset(r, "Page.F.parent_signs", f->parent_signs);
+    hset(r, "Page.F.training", f->training);
 }
 
 static int
@@ -477,6 +499,7 @@ unit_create(struct req *r)
         return unit_new_render(r, 422);
     }
     unit_in_read(v, parent.id, &in);
+    in.training |= parent.training; /* a unit under a training unit is one too */
     dr = unit_insert(r->app->db, &in, parent.id ? parent.path : "/", &id);
     if (dr == DB_DUP) {
         db_rollback(r->app->db);
@@ -486,6 +509,9 @@ unit_create(struct req *r)
     if (dr == DB_OK) {
         dr = audit(r, "unit.create", "org_unit", id,
                    pool_printf(&r->pool, "%s %s", v[U_CODE].s, v[U_NAME].s));
+    }
+    if (dr == DB_OK && in.training) {
+        dr = audit(r, "unit.training_on", "org_unit", id, NULL);
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -613,6 +639,12 @@ unit_save(struct req *r)
         }
     }
     unit_in_read(v, parent.id, &in);
+    if (parent.training && !in.training) {
+        /* a subtree is wholly training or wholly real (sql/050_training.sql) */
+        db_rollback(r->app->db);
+        page_error(r, "TrainingParent", "training");
+        return unit_render(r, 422, 1);
+    }
     dr = unit_update(r->app->db, self.id, &in);
     if (dr == DB_OK) {
         dr = audit(r, "unit.update", "org_unit", self.id, v[U_NAME].s);
@@ -625,6 +657,16 @@ unit_save(struct req *r)
         if (dr == DB_OK) {
             dr = audit(r, "unit.move", "org_unit", self.id,
                        pool_printf(&r->pool, "%s -> %s", self.path, to));
+        }
+        self.path = to;
+    }
+    if (dr == DB_OK && in.training != self.training) {
+        /* the unit and every unit under it: from now on in or out of every
+         * figure, public page, open data and message */
+        dr = unit_set_training(r->app->db, self.path, in.training);
+        if (dr == DB_OK) {
+            dr = audit(r, in.training ? "unit.training_on" : "unit.training_off", "org_unit",
+                       self.id, NULL);
         }
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
@@ -2262,17 +2304,35 @@ procedures_import(struct req *r)
 /* The trail of administration changes, newest first, in sentences: who
  * changed which unit, counter, account, code, rule or calendar day. */
 /* The administration actions, as the trail's "action" choice offers them. */
-static const char *const admin_actions[] = {
-    "unit_create",         "unit_update",           "unit_move",
-    "unit_close",          "unit_reopen",           "counter_create",
-    "counter_rename",      "counter_activate",      "counter_deactivate",
-    "user_create",         "user_update",           "user_reset_password",
-    "user_disable",        "user_enable",           "qr_create",
-    "qr_revoke",           "kiosk_enrol",           "kiosk_revoke",
-    "api_client_create",   "api_client_deactivate", "feedback_kind_update",
-    "calendar_save",       "calendar_delete",       "apology_rule_create",
-    "apology_rule_update", "procedure_import",      NULL
-};
+static const char *const admin_actions[] = { "unit_create",
+                                             "unit_update",
+                                             "unit_move",
+                                             "unit_close",
+                                             "unit_reopen",
+                                             "unit_training_on",
+                                             "unit_training_off",
+                                             "counter_create",
+                                             "counter_rename",
+                                             "counter_activate",
+                                             "counter_deactivate",
+                                             "user_create",
+                                             "user_update",
+                                             "user_reset_password",
+                                             "user_disable",
+                                             "user_enable",
+                                             "qr_create",
+                                             "qr_revoke",
+                                             "kiosk_enrol",
+                                             "kiosk_revoke",
+                                             "api_client_create",
+                                             "api_client_deactivate",
+                                             "feedback_kind_update",
+                                             "calendar_save",
+                                             "calendar_delete",
+                                             "apology_rule_create",
+                                             "apology_rule_update",
+                                             "procedure_import",
+                                             NULL };
 
 enum { TQ_PAGE, TQ_ACTOR, TQ_ACTION, TQ_CSV, TQ__MAX };
 

@@ -953,9 +953,10 @@ procedures(struct req *r)
         q = NULL;
     }
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT p.national_code, p.name, f.name, p.level, p.time_value, p.time_unit, u.name"
+                  "SELECT p.national_code, p.name, f.name, p.level, p.time_value, p.time_unit, "
+                  "u.name"
                   "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
-                  "  JOIN org_unit u ON u.id = p.unit_id"
+                  "  JOIN org_unit u ON u.id = p.unit_id AND u.training = 0"
                   " WHERE p.effective_from <= CURDATE()"
                   "   AND (p.effective_to IS NULL OR p.effective_to >= CURDATE())"
                   "   AND (? = 0 OR p.field_id = ?) AND (? IS NULL OR p.level = ?)"
@@ -998,6 +999,7 @@ procedures(struct req *r)
         rc = db_query(r->app->db, &r->pool,
                       "SELECT name, hotline FROM org_unit"
                       " WHERE level = 'centre' AND hotline IS NOT NULL AND valid_to IS NULL"
+                      "   AND training = 0"
                       " ORDER BY CHAR_LENGTH(path), sort_order LIMIT 1",
                       DB_NOARGS, &hot);
         if (rc != DB_OK) {
@@ -1182,7 +1184,7 @@ fb_form_hdf(struct req *r, const struct qrlink *l)
     if (l == NULL) {
         rc = db_query(r->app->db, &r->pool,
                       "SELECT u.code, u.name FROM org_unit u"
-                      " WHERE u.valid_to IS NULL"
+                      " WHERE u.valid_to IS NULL AND u.training = 0"
                       "   AND (u.level IN ('centre','department','commune','branch')"
                       "        OR EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id))"
                       " ORDER BY u.sort_order, u.name",

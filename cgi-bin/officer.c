@@ -181,8 +181,10 @@ case_render(struct req *r, struct case_row *c, int status, int revealed)
     }
     if (dr == DB_OK) {
         dr = db_query(r->app->db, &r->pool,
-                      "SELECT id, name FROM org_unit WHERE valid_to IS NULL AND id <> ?"
-                      " ORDER BY sort_order, name",
+                      /* forwarding never crosses between a training unit and a real one */
+                      "SELECT u.id, u.name FROM org_unit u JOIN org_unit me ON me.id = ?"
+                      " WHERE u.valid_to IS NULL AND u.id <> me.id AND u.training = me.training"
+                      " ORDER BY u.sort_order, u.name",
                       DB_ARGS(DV_I(c->unit_id)), &units);
     }
     if (dr != DB_OK) {

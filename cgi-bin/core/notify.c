@@ -396,6 +396,11 @@ queue(struct req *r, const struct notice *n)
     return rc;
 }
 
+/* Not a training unit's (sql/050_training.sql): no message ever leaves for a
+ * rehearsal. */
+#define NOT_TRAINING(unit_col) \
+    " NOT EXISTS (SELECT 1 FROM org_unit tu WHERE tu.id = " unit_col " AND tu.training = 1)"
+
 /* A case's notice; contact 1: its e-mail and phone are read from the case,
  * 0: the caller's email and phone are used. */
 static enum db_rc
@@ -414,12 +419,12 @@ case_notice(struct req *r, long long id, enum notify_step step, const char *deta
                             "link_key), '')),"
                             "       DATE_FORMAT(due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
                             "       contact_email, contact_phone"
-                            "  FROM feedback WHERE id = ?"
+                            "  FROM feedback WHERE id = ? AND" NOT_TRAINING("unit_id")
                           : "SELECT identity, CONCAT(code, '-', check_part),"
                             "       CONCAT(code, '-', check_part, COALESCE(CONCAT('?k=', "
                             "link_key), '')),"
                             "       DATE_FORMAT(due_at + " SQL_VN_OFFSET ", '%d/%m/%Y')"
-                            "  FROM feedback WHERE id = ?",
+                            "  FROM feedback WHERE id = ? AND" NOT_TRAINING("unit_id"),
                   DB_ARGS(DV_I(id)), &res);
     if (rc != DB_OK || res.nrows == 0 || strcmp(dbres_get(&res, 0, 0), "anonymous") == 0) {
         return rc; /* an anonymous sender is never written to */
@@ -459,7 +464,7 @@ notify_dossier(struct req *r, long long id, enum notify_step step, const char *d
                   "       DATE_FORMAT(d.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
                   "       (SELECT q.nonce FROM qr_link q WHERE q.dossier_id = d.id"
                   "           AND q.revoked_at IS NULL ORDER BY q.id DESC LIMIT 1)"
-                  "  FROM dossier d WHERE d.id = ?",
+                  "  FROM dossier d WHERE d.id = ? AND" NOT_TRAINING("d.unit_id"),
                   DB_ARGS(DV_I(id)), &res);
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
@@ -498,10 +503,13 @@ notify_mail(struct req *r, long long dossier_id, const char *step, const char *t
     char idem[33];
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool, "SELECT 1 FROM notification_optout WHERE recipient = ?",
-                  DB_ARGS(DV_S(to)), &res);
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT 1 FROM notification_optout WHERE recipient = ?"
+                  " UNION ALL SELECT 1 FROM dossier d JOIN org_unit tu ON tu.id = d.unit_id"
+                  "  WHERE d.id = ? AND tu.training = 1",
+                  DB_ARGS(DV_S(to), DV_I(dossier_id)), &res);
     if (rc != DB_OK || res.nrows) {
-        return rc;
+        return rc; /* the recipient said stop, or a training unit's dossier */
     }
     random_hex(idem, 16);
     return db_exec(r->app->db,

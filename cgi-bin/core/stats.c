@@ -67,7 +67,7 @@ stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from
                       "SELECT u.name," STATS_DAY_SUMS
                       "  FROM stat_day sd JOIN org_unit u ON u.id = sd.scope_id"
                       " WHERE sd.scope = 'unit' AND sd.day BETWEEN ? AND ?"
-                      "   AND (? = 0 OR u.id = ?)"
+                      "   AND (? = 0 OR u.id = ?) AND u.training = 0"
                       " GROUP BY u.id, u.name ORDER BY u.sort_order, u.name",
                       DB_ARGS(DV_S(from), DV_S(to), DV_I(unit_id), DV_I(unit_id)), &res);
     } else {
@@ -76,7 +76,7 @@ stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from
                       "  FROM stat_day sd JOIN counter c ON c.id = sd.scope_id"
                       "  JOIN org_unit u ON u.id = c.unit_id"
                       " WHERE sd.scope = 'counter' AND sd.day BETWEEN ? AND ?"
-                      "   AND (? = 0 OR u.id = ?)"
+                      "   AND (? = 0 OR u.id = ?) AND u.training = 0"
                       " GROUP BY c.id, c.name, u.short_name ORDER BY u.sort_order, c.sort_order",
                       DB_ARGS(DV_S(from), DV_S(to), DV_I(unit_id), DV_I(unit_id)), &res);
     }

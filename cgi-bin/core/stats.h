@@ -51,7 +51,7 @@ struct stat_named_sums {
 
 /* The named sums of scope ("unit" or "counter") over the local days [from,
  * to] (YYYY-MM-DD), of every unit or only of unit_id (its counters): *rows
- * (n) from p. */
+ * (n) from p.  For the public pages: training units are left out. */
 enum db_rc stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from,
                          const char *to, long long unit_id, struct stat_named_sums **rows,
                          size_t *n);

@@ -696,8 +696,10 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
                                            "received"), "filed") != 0;
 
         rc = cal ? db_query(r->app->db, &r->pool,
-                            "SELECT name FROM org_unit WHERE id = ? AND valid_to IS NULL",
-                            DB_ARGS(DV_I(forward_unit)), &res)
+                            /* never between a training unit and a real one */
+                            "SELECT u.name FROM org_unit u JOIN org_unit me ON me.id = ?"
+                            " WHERE u.id = ? AND u.valid_to IS NULL AND u.training = me.training",
+                            DB_ARGS(DV_I(c->unit_id), DV_I(forward_unit)), &res)
                  : DB_DOWN;
         if (rc == DB_OK && (res.nrows == 0 || forward_unit == c->unit_id)) {
             rc = DB_DUP;

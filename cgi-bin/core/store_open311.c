@@ -22,7 +22,8 @@
     "       f.answer_satisfied,"                                                        \
     "       f.due_at < UTC_TIMESTAMP() AND f.status NOT IN " CLOSED_STATUSES            \
     "         AND f.paused_at IS NULL"
-#define O311_PUBLISHED " f.answered_at IS NOT NULL AND f.identity = 'named'"
+/* a training unit's cases are rehearsals: never published (sql/050) */
+#define O311_PUBLISHED " f.answered_at IS NOT NULL AND f.identity = 'named' AND u.training = 0"
 #define O311_WHERE                                                          \
     "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"                 \
     " WHERE" O311_PUBLISHED "   AND f.created_at >= ? AND f.created_at < ?" \

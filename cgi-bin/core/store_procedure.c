@@ -125,7 +125,7 @@ procedure_public_get(struct db *db, struct pool *p, const char *national_code,
                   "       u.hotline, u.opening_hours, u.code,"
                   "       DATE_FORMAT(p.effective_from, '%d/%m/%Y'), p.id"
                   "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
-                  "  JOIN org_unit u ON u.id = p.unit_id"
+                  "  JOIN org_unit u ON u.id = p.unit_id AND u.training = 0"
                   " WHERE p.national_code = ? ORDER BY p.effective_from > CURDATE(), p.version DESC"
                   " LIMIT 1",
                   DB_ARGS(DV_S(national_code)), &res);

@@ -44,7 +44,7 @@ report_scope(struct req *r, const char *code, struct report_scope *s, int *ok)
     memset(s, 0, sizeof(*s));
     /* the unit must lie in the leader's own subtree */
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT u.id, u.name, CONCAT(u.path, '%') FROM org_unit u"
+                  "SELECT u.id, u.name, CONCAT(u.path, '%'), u.training FROM org_unit u"
                   "  JOIN org_unit me ON me.id = ?"
                   " WHERE (u.code = ? OR (? = '' AND u.id = me.id))"
                   "   AND u.path LIKE CONCAT(me.path, '%')",
@@ -56,17 +56,24 @@ report_scope(struct req *r, const char *code, struct report_scope *s, int *ok)
     s->unit_id = util_num(dbres_get(&res, 0, 0));
     s->name = dbres_get(&res, 0, 1);
     s->subtree = dbres_get(&res, 0, 2);
+    s->training = util_num(dbres_get(&res, 0, 3)) != 0;
     *ok = 1;
     return DB_OK;
 }
 
+/* A unit of the scope: under its path, and a training unit only in the scope
+ * of a training unit (a subtree is wholly one or the other: sql/050).  Takes
+ * (subtree, training). */
+#define IN_SCOPE(u) " " u ".path LIKE ? AND " u ".training = ?"
+
 /* The late-dossier condition, shared by counts and lists so they always agree:
  * the statutory appointment (original_due_at) falls in the period and was missed. */
-#define LATE_IN_PERIOD                                       \
-    "  FROM dossier d JOIN org_unit ru ON ru.id = d.unit_id" \
-    " WHERE ru.path LIKE ?"                                  \
-    "   AND d.original_due_at >= ? - " SQL_VN_OFFSET         \
-    "   AND d.original_due_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET "   AND" LEGAL_LATE_COND
+#define LATE_IN_PERIOD                                                                       \
+    "  FROM dossier d JOIN org_unit ru ON ru.id = d.unit_id"                                 \
+    " WHERE" IN_SCOPE("ru") ""                                                               \
+                            "   AND d.original_due_at >= ? - " SQL_VN_OFFSET                 \
+                            "   AND d.original_due_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET \
+                            "   AND" LEGAL_LATE_COND
 #define NO_APOLOGY " AND" STATS_NO_APOLOGY
 
 /* ---- figures ---------------------------------------------------------------
@@ -109,9 +116,10 @@ unitmap_load(struct req *r, const struct report_scope *s, const struct dbres *ki
 {
     struct dbres res;
     size_t plen = strlen(s->subtree) - 1;   /* the scope's path, without the '%' */
-    enum db_rc rc = db_query(r->app->db, &r->pool,
-                             "SELECT id, path FROM org_unit WHERE path LIKE ? ORDER BY id",
-                             DB_ARGS(DV_S(s->subtree)), &res);
+    enum db_rc rc =
+        db_query(r->app->db, &r->pool,
+                 "SELECT id, path FROM org_unit WHERE" IN_SCOPE("org_unit") " ORDER BY id",
+                 DB_ARGS(DV_S(s->subtree), DV_I(s->training)), &res);
 
     memset(m, 0, sizeof(*m));
     if (rc != DB_OK) {
@@ -550,8 +558,9 @@ report_figures(struct req *r, const struct report_scope *s, const struct period 
     if (rc == DB_OK && units) {
         rc = db_query(r->app->db, &r->pool,
                       "SELECT id, name, code FROM org_unit"
-                      " WHERE parent_id = ? AND valid_to IS NULL ORDER BY sort_order, name",
-                      DB_ARGS(DV_I(s->unit_id)), &kids);
+                      " WHERE parent_id = ? AND valid_to IS NULL AND training = ?"
+                      " ORDER BY sort_order, name",
+                      DB_ARGS(DV_I(s->unit_id), DV_I(s->training)), &kids);
     }
     if (rc == DB_OK) {
         f = pool_alloc(&r->pool, (kids.nrows + 1) * sizeof(*f));
@@ -615,7 +624,8 @@ report_public(struct req *r, const struct period *p, const char *prefix, int min
         return rc;
     }
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT id, name FROM org_unit WHERE valid_to IS NULL ORDER BY id",
+                  "SELECT id, name FROM org_unit WHERE valid_to IS NULL AND training = 0 ORDER BY "
+                  "id",
                   DB_NOARGS, &units);
     if (rc != DB_OK) {
         return rc;
@@ -625,7 +635,8 @@ report_public(struct req *r, const struct period *p, const char *prefix, int min
         return rc;
     }
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT id, name FROM org_unit WHERE valid_to IS NULL ORDER BY sort_order, name",
+                  "SELECT id, name FROM org_unit WHERE valid_to IS NULL AND training = 0"
+                  " ORDER BY sort_order, name",
                   DB_NOARGS, &units);
     for (size_t i = 0; rc == DB_OK && i < units.nrows; i++) {
         const struct figs *x = unitmap_get(&m, dbres_get(&units, i, 0));
@@ -649,32 +660,31 @@ report_people(struct req *r, const struct report_scope *s, const struct period *
     static const char *const prefixes[] = { "Page.Counters", "Page.Officers" };
     enum db_rc rc = DB_OK;
 
+    /* the same ranking of counters and of officers: ratings of the period in
+     * the scope, those under min_count last */
+#define PEOPLE_TAIL                                                             \
+    " AND sd.day BETWEEN ? AND ? GROUP BY 1, x.id"                              \
+    " ORDER BY SUM(sd.ratings) >= ? DESC,"                                      \
+    "          (SUM(sd.ratings) - SUM(sd.r1)) / SUM(sd.ratings) DESC"
+    static const char *const sql[] = {
+        "SELECT CONCAT(x.name, ' · ', u.short_name)," STATS_DAY_SUMS
+        "  FROM stat_day sd JOIN counter x ON x.id = sd.scope_id"
+        "  JOIN org_unit u ON u.id = x.unit_id"
+        " WHERE sd.scope = 'counter' AND" IN_SCOPE("u") PEOPLE_TAIL,
+        "SELECT x.full_name," STATS_DAY_SUMS
+        "  FROM stat_day sd JOIN users x ON x.id = sd.scope_id"
+        "  JOIN org_unit u ON u.id = x.unit_id"
+        " WHERE sd.scope = 'officer' AND" IN_SCOPE("u") PEOPLE_TAIL,
+    };
+#undef PEOPLE_TAIL
+
     for (size_t k = 0; rc == DB_OK && k < 2; k++) {
         struct dbres res;
 
-        if (k == 0) {
-            rc = db_query(r->app->db, &r->pool,
-                          "SELECT CONCAT(c.name, ' · ', u.short_name)," STATS_DAY_SUMS
-                          "  FROM stat_day sd JOIN counter c ON c.id = sd.scope_id"
-                          "  JOIN org_unit u ON u.id = c.unit_id"
-                          " WHERE sd.scope = 'counter' AND u.path LIKE ? AND sd.day BETWEEN ? AND ?"
-                          " GROUP BY c.id, c.name, u.short_name"
-                          " ORDER BY SUM(sd.ratings) >= ? DESC,"
-                          "          (SUM(sd.ratings) - SUM(sd.r1)) / SUM(sd.ratings) DESC",
-                          DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to), DV_I(min_count)),
-                          &res);
-        } else {
-            rc = db_query(r->app->db, &r->pool,
-                          "SELECT o.full_name," STATS_DAY_SUMS
-                          "  FROM stat_day sd JOIN users o ON o.id = sd.scope_id"
-                          "  JOIN org_unit u ON u.id = o.unit_id"
-                          " WHERE sd.scope = 'officer' AND u.path LIKE ? AND sd.day BETWEEN ? AND ?"
-                          " GROUP BY o.id, o.full_name"
-                          " ORDER BY SUM(sd.ratings) >= ? DESC,"
-                          "          (SUM(sd.ratings) - SUM(sd.r1)) / SUM(sd.ratings) DESC",
-                          DB_ARGS(DV_S(s->subtree), DV_S(p->from), DV_S(p->to), DV_I(min_count)),
-                          &res);
-        }
+        rc = db_query(r->app->db, &r->pool, sql[k],
+                      DB_ARGS(DV_S(s->subtree), DV_I(s->training), DV_S(p->from), DV_S(p->to),
+                              DV_I(min_count)),
+                      &res);
         for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
             const char *pre = pool_printf(&r->pool, "%s.%zu", prefixes[k], i);
             struct stat_sums t;
@@ -711,10 +721,11 @@ report_corrections(struct req *r, const struct report_scope *s, const struct per
                   "       SUM(c.late_before), SUM(c.late_after), SUM(c.ontime_before),"
                   "       SUM(c.ontime_after)"
                   "  FROM stat_correction c JOIN org_unit u ON u.id = c.unit_id"
-                  " WHERE u.path LIKE ? AND c.month <= ? AND c.month >= DATE_FORMAT(?, '%Y-%m-01')"
-                  " GROUP BY c.month, c.corrected_at"
-                  " ORDER BY c.corrected_at DESC, c.month LIMIT 24",
-                  DB_ARGS(DV_S(s->subtree), DV_S(p->to), DV_S(p->from)), &res);
+                  " WHERE" IN_SCOPE(
+                      "u") " AND c.month <= ? AND c.month >= DATE_FORMAT(?, '%Y-%m-01')"
+                           " GROUP BY c.month, c.corrected_at"
+                           " ORDER BY c.corrected_at DESC, c.month LIMIT 24",
+                  DB_ARGS(DV_S(s->subtree), DV_I(s->training), DV_S(p->to), DV_S(p->from)), &res);
     if (rc == DB_OK) {
         hset_rows(r, "Page.Corrections", &res, cols);
     }
@@ -732,11 +743,11 @@ report_trend(struct req *r, const struct report_scope *s)
                   "SELECT DATE_FORMAT(sd.day, '%m/%Y'), SUM(sd.received), SUM(sd.late),"
                   "       SUM(sd.finished)"
                   "  FROM stat_dossier_day sd JOIN org_unit u ON u.id = sd.scope_id"
-                  " WHERE sd.scope = 'unit' AND u.path LIKE ?"
-                  "   AND sd.day >= DATE_FORMAT(CURDATE() - INTERVAL 11 MONTH, '%Y-%m-01')"
-                  " GROUP BY DATE_FORMAT(sd.day, '%Y-%m'), DATE_FORMAT(sd.day, '%m/%Y')"
-                  " ORDER BY DATE_FORMAT(sd.day, '%Y-%m')",
-                  DB_ARGS(DV_S(s->subtree)), &res);
+                  " WHERE sd.scope = 'unit' AND" IN_SCOPE(
+                      "u") "   AND sd.day >= DATE_FORMAT(CURDATE() - INTERVAL 11 MONTH, '%Y-%m-01')"
+                           " GROUP BY DATE_FORMAT(sd.day, '%Y-%m'), DATE_FORMAT(sd.day, '%m/%Y')"
+                           " ORDER BY DATE_FORMAT(sd.day, '%Y-%m')",
+                  DB_ARGS(DV_S(s->subtree), DV_I(s->training)), &res);
     if (rc != DB_OK) {
         return rc;
     }
@@ -763,7 +774,7 @@ report_trend(struct req *r, const struct report_scope *s)
 
 /* ---- the lists behind the figures ------------------------------------------
  * Each list selects: the page the row opens, then seven shown columns; its FROM
- * and WHERE take (subtree, from, to) and, for feedback, the viewer.  Counts and
+ * and WHERE take (subtree, training, from, to) and, for feedback, the viewer.  Counts and
  * lists of the same kind use the same conditions as the aggregates, so every
  * figure of the dashboard is the number of rows of its list. */
 
@@ -776,7 +787,7 @@ report_trend(struct req *r, const struct report_scope *s)
     " AND " c " >= ? - " SQL_VN_OFFSET " AND " c " < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET
 #define FINISHED_IN_PERIOD                                                                  \
     "  FROM dossier d JOIN org_unit ru ON ru.id = d.unit_id"                                \
-    " WHERE ru.path LIKE ? AND d.status NOT IN ('refused','stopped')" IN_PERIOD("d.finished_at")
+    " WHERE" IN_SCOPE("ru") " AND d.status NOT IN ('refused','stopped')" IN_PERIOD("d.finished_at")
 #define FINISHED_COLS                                                                       \
     DOSSIER_LINK " d.applicant_name," LOCAL_DATE("d.original_due_at") ","                  \
     LOCAL_DATE("d.finished_at") ", d.status,"                                              \
@@ -788,14 +799,14 @@ report_trend(struct req *r, const struct report_scope *s)
     "  FROM rating x JOIN org_unit u ON u.id = x.unit_id"                                  \
     "  LEFT JOIN dossier d ON d.id = x.dossier_id"                                         \
     "  LEFT JOIN counter c ON c.id = x.counter_id LEFT JOIN users o ON o.id = x.officer_id" \
-    " WHERE u.path LIKE ?" IN_PERIOD("x.created_at")
+    " WHERE" IN_SCOPE("u") "" IN_PERIOD("x.created_at")
 #define RATINGS_COLS                                                                        \
     " COALESCE(CONCAT('/can-bo/ho-so/', d.code), ''), COALESCE(d.code, x.ref), u.short_name," \
     " COALESCE(c.name, ''), COALESCE(o.full_name, ''),"                                     \
     " DATE_FORMAT(x.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'), x.level, x.comment"
 #define FEEDBACK_FROM                                                                       \
     "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"                                \
-    " WHERE u.path LIKE ?" IN_PERIOD("f.created_at")                                       \
+    " WHERE" IN_SCOPE("u") "" IN_PERIOD("f.created_at")                                       \
     "   AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)"
 #define FEEDBACK_COLS                                                                       \
     CASE_LINK " f.kind," LOCAL_DATE("f.created_at") "," LOCAL_DATE("f.due_at") ", f.status,"
@@ -805,7 +816,7 @@ report_trend(struct req *r, const struct report_scope *s)
 #define PAKN_ANSWER_FROM                                                                    \
     "  FROM feedback_event e JOIN feedback f ON f.id = e.feedback_id"                      \
     "  JOIN org_unit u ON u.id = f.unit_id"                                                \
-    " WHERE u.path LIKE ? AND e.event = 'answer' AND f.formal = 1" IN_PERIOD("e.at")       \
+    " WHERE" IN_SCOPE("u") " AND e.event = 'answer' AND f.formal = 1" IN_PERIOD("e.at")       \
     "   AND" STATS_FIRST_ANSWER                                                             \
     "   AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)"
 #define PAKN_ANSWER_COLS                                                                    \
@@ -832,7 +843,7 @@ static const struct list_def {
       DOSSIER_LINK " d.applicant_name," LOCAL_DATE("d.received_at") ","
       LOCAL_DATE("d.original_due_at") ", d.status," LOCAL_DATE("d.finished_at"),
       "  FROM dossier d JOIN org_unit ru ON ru.id = d.unit_id"
-      " WHERE ru.path LIKE ?" IN_PERIOD("d.received_at"),
+      " WHERE" IN_SCOPE("ru") "" IN_PERIOD("d.received_at"),
       " ORDER BY d.received_at, d.id", 0, { [5] = "Dossier.St" }),
     LIST("finished", FINISHED_COLS, FINISHED_IN_PERIOD, " ORDER BY d.finished_at, d.id", 0,
       { [5] = "Dossier.St" }),
@@ -858,14 +869,14 @@ static const struct list_def {
       ", a.status, a.signer_name",
       "  FROM apology a JOIN dossier d ON d.id = a.dossier_id"
       "  JOIN org_unit ru ON ru.id = d.unit_id"
-      " WHERE ru.path LIKE ? AND a.status <> 'draft'" IN_PERIOD("a.signed_at"),
+      " WHERE" IN_SCOPE("ru") " AND a.status <> 'draft'" IN_PERIOD("a.signed_at"),
       " ORDER BY a.signed_at, a.id", 0, { [5] = "Apology.St" }),
     LIST("apology_late",
       DOSSIER_LINK " a.number," LOCAL_DATE("a.old_due_at") "," LOCAL_DATE("a.signed_at")
       ", a.status, a.signer_name",
       "  FROM apology a JOIN dossier d ON d.id = a.dossier_id"
       "  JOIN org_unit ru ON ru.id = d.unit_id"
-      " WHERE ru.path LIKE ? AND a.status <> 'draft' AND a.on_time = 0" IN_PERIOD("a.signed_at"),
+      " WHERE" IN_SCOPE("ru") " AND a.status <> 'draft' AND a.on_time = 0" IN_PERIOD("a.signed_at"),
       " ORDER BY a.signed_at, a.id", 0, { [5] = "Apology.St" }),
     LIST("ratings", RATINGS_COLS, RATINGS_FROM, " ORDER BY x.created_at, x.id", 0,
       { [5] = "Level" }),
@@ -882,7 +893,7 @@ static const struct list_def {
       " DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d/%m/%Y'), IF(e.at <= f.due_at, 'yes', 'no')",
       "  FROM feedback_event e JOIN feedback f ON f.id = e.feedback_id"
       "  JOIN org_unit u ON u.id = f.unit_id"
-      " WHERE u.path LIKE ? AND e.event = 'answer'" IN_PERIOD("e.at")
+      " WHERE" IN_SCOPE("u") " AND e.event = 'answer'" IN_PERIOD("e.at")
       "   AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)",
       " ORDER BY e.at, e.id", 1, { [2] = "Lead.Kind", [6] = "Lead.YesNo" }),
     LIST("feedback_overdue", FEEDBACK_COLS " ''",
@@ -897,7 +908,7 @@ static const struct list_def {
       "  FROM feedback_verdict v JOIN feedback f ON f.id = v.feedback_id"
       "  JOIN org_unit u ON u.id = v.unit_id"
       "  LEFT JOIN feedback_event e ON e.id = v.answer_id"
-      " WHERE u.path LIKE ? AND v.satisfied = 0" IN_PERIOD("v.at")
+      " WHERE" IN_SCOPE("u") " AND v.satisfied = 0" IN_PERIOD("v.at")
       "   AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)",
       " ORDER BY v.at, v.id", 1, { [2] = "Lead.Kind", [6] = "Fb.Statuses" }),
     /* forwarding deadlines (Decree 20/2008 Art. 9(1)(d)) missed by a unit of
@@ -908,7 +919,7 @@ static const struct list_def {
                  " AND fe.event = 'forwarded' AND fe.at > x.due_at)") ", f.status",
       "  FROM feedback_forward_late x JOIN feedback f ON f.id = x.feedback_id"
       "  JOIN org_unit u ON u.id = x.unit_id"
-      " WHERE u.path LIKE ?" IN_PERIOD("x.due_at")
+      " WHERE" IN_SCOPE("u") "" IN_PERIOD("x.due_at")
       "   AND NOT (f.identity = 'confidential' AND f.officer_id <=> ?)",
       " ORDER BY x.due_at, x.id", 1, { [2] = "Lead.Kind", [6] = "Fb.Statuses" }),
     /* QĐ 766 */
@@ -922,7 +933,7 @@ static const struct list_def {
       DOSSIER_LINK " d.applicant_name," LOCAL_DATE("d.received_at") ","
       LOCAL_DATE("d.original_due_at") "," LOCAL_DATE("d.finished_at") ", d.status",
       "  FROM dossier d JOIN org_unit ru ON ru.id = d.unit_id"
-      " WHERE ru.path LIKE ?" IN_PERIOD("d.received_at")
+      " WHERE" IN_SCOPE("ru") "" IN_PERIOD("d.received_at")
       "   AND d.finished_at IS NOT NULL AND d.status NOT IN ('refused','stopped') AND" STATS_IN_TIME,
       " ORDER BY d.received_at, d.id", 0, { [6] = "Dossier.St" }),
     LIST("pakn", FEEDBACK_COLS LOCAL_DATE("f.answered_at"), FEEDBACK_FROM " AND f.formal = 1",
@@ -956,14 +967,15 @@ report_list_kind(const char *kind)
     return list_def(kind) != NULL;
 }
 
-/* (subtree, from, to[, viewer]) into args: how many. */
+/* (subtree, training, from, to[, viewer]) into args: how many. */
 static size_t
 list_args(struct req *r, const struct list_def *l, const struct report_scope *s,
-          const struct period *p, struct dbv args[6])
+          const struct period *p, struct dbv args[8])
 {
     size_t n = 0;
 
     args[n++] = DV_S(s->subtree);
+    args[n++] = DV_I(s->training);
     args[n++] = DV_S(p->from);
     args[n++] = DV_S(p->to);
     if (l->viewer) {
@@ -1002,7 +1014,7 @@ report_list(struct req *r, const struct report_scope *s, const struct period *p,
 {
     const struct list_def *l = list_def(kind);
     struct dbres cnt;
-    struct dbv args[6];
+    struct dbv args[8];
     size_t n;
     enum db_rc rc;
 
@@ -1047,7 +1059,7 @@ report_list_each(struct req *r, const struct report_scope *s, const struct perio
 {
     const struct list_def *l = list_def(kind);
     struct list_stream ls = { r, l, each, arg };
-    struct dbv args[6];
+    struct dbv args[8];
     size_t n;
 
     if (l == NULL) {
@@ -1151,8 +1163,9 @@ report_public_units(struct req *r, const struct period *p, int min_count, struct
     if ((rc = ontime_base(r, p)) != DB_OK) {
         return rc;
     }
-    rc = db_query(r->app->db, &r->pool, "SELECT id, code, name FROM org_unit ORDER BY id",
-                  DB_NOARGS, &units);
+    rc = db_query(r->app->db, &r->pool,
+                  "SELECT id, code, name FROM org_unit WHERE training = 0 ORDER BY id", DB_NOARGS,
+                  &units);
     if (rc != DB_OK) {
         return rc;
     }

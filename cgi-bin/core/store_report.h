@@ -15,6 +15,8 @@ struct report_scope {
     long long unit_id;
     const char *name;
     const char *subtree;     /* path + "%" */
+    int training;            /* a training unit: its figures are its subtree's
+                              * alone, and no other scope counts it */
 };
 
 /* The leader's own unit, or a unit of its subtree named by code; 0 = not allowed. */

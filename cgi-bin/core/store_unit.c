@@ -11,10 +11,10 @@
 enum db_rc
 unit_find(struct db *db, struct pool *p, const char *code, int lock, struct unit *u)
 {
-    enum { C_ID, C_CODE, C_PATH, C_FROM, C_TO };
-#define UNIT_FIND                                                 \
-    "SELECT id, code, path, DATE_FORMAT(valid_from, '%Y-%m-%d')," \
-    "       COALESCE(DATE_FORMAT(valid_to, '%Y-%m-%d'), '')"      \
+    enum { C_ID, C_CODE, C_PATH, C_FROM, C_TO, C_TRAINING };
+#define UNIT_FIND                                                      \
+    "SELECT id, code, path, DATE_FORMAT(valid_from, '%Y-%m-%d'),"      \
+    "       COALESCE(DATE_FORMAT(valid_to, '%Y-%m-%d'), ''), training" \
     "  FROM org_unit WHERE code = ?"
     struct dbres res;
     enum db_rc rc;
@@ -31,6 +31,7 @@ unit_find(struct db *db, struct pool *p, const char *code, int lock, struct unit
         u->path = dbres_get(&res, 0, C_PATH);
         u->valid_from = dbres_get(&res, 0, C_FROM);
         u->valid_to = dbres_get(&res, 0, C_TO);
+        u->training = util_num(dbres_get(&res, 0, C_TRAINING)) != 0;
     }
     return rc;
 }
@@ -38,7 +39,7 @@ unit_find(struct db *db, struct pool *p, const char *code, int lock, struct unit
 enum db_rc
 unit_list_all(struct db *db, struct pool *p, struct unit_row **rows, size_t *n)
 {
-    enum { C_ID, C_PARENT, C_CODE, C_NAME, C_SHORT, C_LEVEL, C_PATH, C_TO, C_COUNTERS };
+    enum { C_ID, C_PARENT, C_CODE, C_NAME, C_SHORT, C_LEVEL, C_PATH, C_TO, C_COUNTERS, C_TRAINING };
     struct dbres res;
     enum db_rc rc;
 
@@ -48,7 +49,8 @@ unit_list_all(struct db *db, struct pool *p, struct unit_row **rows, size_t *n)
                   "SELECT u.id, COALESCE(u.parent_id, 0), u.code, u.name,"
                   "       COALESCE(u.short_name, ''), u.level, u.path,"
                   "       COALESCE(DATE_FORMAT(u.valid_to, '%Y-%m-%d'), ''),"
-                  "       (SELECT COUNT(*) FROM counter c WHERE c.unit_id = u.id AND c.active = 1)"
+                  "       (SELECT COUNT(*) FROM counter c WHERE c.unit_id = u.id AND c.active = 1),"
+                  "       u.training"
                   "  FROM org_unit u ORDER BY u.sort_order, u.name, u.id",
                   DB_NOARGS, &res);
     if (rc != DB_OK || res.nrows == 0) {
@@ -67,6 +69,7 @@ unit_list_all(struct db *db, struct pool *p, struct unit_row **rows, size_t *n)
         u->path = dbres_get(&res, i, C_PATH);
         u->valid_to = dbres_get(&res, i, C_TO);
         u->counters = util_num(dbres_get(&res, i, C_COUNTERS));
+        u->training = util_num(dbres_get(&res, i, C_TRAINING)) != 0;
     }
     *n = res.nrows;
     return DB_OK;
@@ -91,6 +94,7 @@ unit_details_get(struct db *db, struct pool *p, const char *code, struct unit_de
         C_PLACE,
         C_HEAD,
         C_SIGNS,
+        C_TRAINING,
         C_ID,
         C_PATH,
         C_TO,
@@ -107,7 +111,8 @@ unit_details_get(struct db *db, struct pool *p, const char *code, struct unit_de
                   "       COALESCE(u.email, ''), COALESCE(u.opening_hours, ''),"
                   "       DATE_FORMAT(u.valid_from, '%Y-%m-%d'), u.sort_order,"
                   "       COALESCE(u.place, ''), COALESCE(u.head_title, ''), u.parent_signs,"
-                  "       u.id, u.path, COALESCE(DATE_FORMAT(u.valid_to, '%Y-%m-%d'), ''),"
+                  "       u.training, u.id, u.path, COALESCE(DATE_FORMAT(u.valid_to, '%Y-%m-%d'), "
+                  "''),"
                   "       (SELECT COUNT(*) FROM users s WHERE s.unit_id = u.id AND s.disabled = 0)"
                   "  FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id WHERE u.code = ?",
                   DB_ARGS(DV_S(code)), &res);
@@ -129,6 +134,7 @@ unit_details_get(struct db *db, struct pool *p, const char *code, struct unit_de
     d->f.place = dbres_get(&res, 0, C_PLACE);
     d->f.head_title = dbres_get(&res, 0, C_HEAD);
     d->f.parent_signs = dbres_get(&res, 0, C_SIGNS);
+    d->f.training = dbres_get(&res, 0, C_TRAINING);
     d->id = util_num(dbres_get(&res, 0, C_ID));
     d->path = dbres_get(&res, 0, C_PATH);
     d->valid_to = dbres_get(&res, 0, C_TO);
@@ -145,13 +151,14 @@ unit_insert(struct db *db, const struct unit_in *in, const char *parent_path, lo
     rc = db_exec(db,
                  "INSERT INTO org_unit (parent_id, code, name, short_name, level, address,"
                  "       hotline, email, opening_hours, valid_from, sort_order, place,"
-                 "       head_title, parent_signs)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 "       head_title, parent_signs, training)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  DB_ARGS(in->parent_id ? DV_I(in->parent_id) : DV_NULL, DV_S(in->code),
                          DV_S(in->name), DV_S(in->short_name), DV_S(in->level), DV_S(in->address),
                          DV_S(in->hotline), DV_S(in->email), DV_S(in->opening_hours),
                          DV_S(in->valid_from), DV_I(in->sort_order), DV_S(in->place),
-                         DV_S(in->head_title), DV_S(in->parent_signs ? in->parent_signs : "none")),
+                         DV_S(in->head_title), DV_S(in->parent_signs ? in->parent_signs : "none"),
+                         DV_I(in->training)),
                  NULL, &new_id);
     *id = (long long)new_id;
     /* the path names the new id, known only after the insert */
@@ -177,6 +184,13 @@ unit_update(struct db *db, long long id, const struct unit_in *in)
                            DV_S(in->head_title), DV_S(in->parent_signs ? in->parent_signs : "none"),
                            DV_I(id)),
                    NULL, NULL);
+}
+
+enum db_rc
+unit_set_training(struct db *db, const char *path, int training)
+{
+    return db_exec(db, "UPDATE org_unit SET training = ? WHERE path LIKE CONCAT(?, '%')",
+                   DB_ARGS(DV_I(training != 0), DV_S(path)), NULL, NULL);
 }
 
 enum db_rc
@@ -251,7 +265,7 @@ unit_list_public(struct db *db, struct pool *p, const char *code, struct public_
     *n = 0;
     rc = db_query(db, p,
                   "SELECT u.id, u.code, u.name, u.address, u.hotline, u.email, u.opening_hours"
-                  "  FROM org_unit u WHERE u.valid_to IS NULL"
+                  "  FROM org_unit u WHERE u.valid_to IS NULL AND u.training = 0"
                   "   AND (u.code = ? OR (? IS NULL AND EXISTS (SELECT 1 FROM counter c"
                   "                      WHERE c.unit_id = u.id AND c.active = 1)))"
                   " ORDER BY u.sort_order, u.name",
@@ -289,7 +303,8 @@ counter_list_public(struct db *db, struct pool *p, struct public_counter **rows,
                   "       (SELECT q.nonce FROM qr_link q WHERE q.counter_id = c.id"
                   "           AND q.kind = 'counter' AND q.revoked_at IS NULL"
                   "         ORDER BY q.id DESC LIMIT 1)"
-                  "  FROM counter c WHERE c.active = 1 ORDER BY c.unit_id, c.sort_order, c.code",
+                  "  FROM counter c JOIN org_unit u ON u.id = c.unit_id AND u.training = 0"
+                  " WHERE c.active = 1 ORDER BY c.unit_id, c.sort_order, c.code",
                   DB_NOARGS, &res);
     if (rc != DB_OK || res.nrows == 0) {
         return rc;

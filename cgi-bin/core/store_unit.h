@@ -16,6 +16,7 @@
 struct unit {
     long long id;
     const char *code, *path, *valid_from, *valid_to; /* valid_to: "" while open */
+    int training;                                    /* a training unit (sql/050) */
 };
 
 /* The unit with this code (NULL: none), locked for the caller's transaction
@@ -28,6 +29,7 @@ struct unit_row {
     const char *code, *name, *short_name, *level, *path;
     const char *valid_to; /* YYYY-MM-DD, "" while open */
     long long counters;   /* active counters */
+    int training;         /* a training unit */
 };
 
 /* Every unit, closed ones included, siblings by their order then name:
@@ -38,6 +40,7 @@ enum db_rc unit_list_all(struct db *db, struct pool *p, struct unit_row **rows, 
 struct unit_form {
     const char *parent, *code, *name, *short_name, *level, *address, *hotline, *email;
     const char *opening_hours, *valid_from, *sort_order, *place, *head_title, *parent_signs;
+    const char *training; /* "1" for a training unit, else "0" */
 };
 
 /* A unit's page: the form's fields, and the unit itself. */
@@ -60,6 +63,7 @@ struct unit_in {
     const char *name, *short_name, *level, *address, *hotline, *email, *opening_hours;
     const char *valid_from, *place, *head_title, *parent_signs;
     long long sort_order;
+    int training; /* a training unit: see unit_set_training */
 };
 
 /* A new unit under parent_path ("/" at the top): its id into *id; DB_DUP
@@ -76,6 +80,11 @@ enum db_rc unit_parent_of(struct db *db, struct pool *p, const char *code, long 
 /* Move every unit whose path starts with from (a unit and its subtree) to
  * paths starting with to. */
 enum db_rc unit_move_paths(struct db *db, const char *from, const char *to);
+
+/* Mark the unit at path and every unit under it as training units (1) or
+ * not (0): a subtree is wholly one or the other, so a scope's figures leave
+ * out training units by comparing their flag with the scope's own. */
+enum db_rc unit_set_training(struct db *db, const char *path, int training);
 
 /* Close unit id on valid_to (YYYY-MM-DD), or reopen it (valid_to NULL). */
 enum db_rc unit_set_valid_to(struct db *db, long long id, const char *valid_to);
@@ -95,7 +104,8 @@ struct public_unit {
 };
 
 /* The open units that have an active counter, in their order, or (code not
- * NULL) only the open unit of that code, counters or not: *rows (n) from p. */
+ * NULL) only the open unit of that code, counters or not: *rows (n) from p.
+ * Never a training unit: the public pages do not show them. */
 enum db_rc unit_list_public(struct db *db, struct pool *p, const char *code,
                             struct public_unit **rows, size_t *n);
 
@@ -105,7 +115,8 @@ struct public_counter {
     const char *name, *nonce;
 };
 
-/* Every active counter, by unit then in its order: *rows (n) from p. */
+/* Every active counter, by unit then in its order, training units' left
+ * out: *rows (n) from p. */
 enum db_rc counter_list_public(struct db *db, struct pool *p, struct public_counter **rows,
                                size_t *n);
 

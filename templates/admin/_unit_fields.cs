@@ -19,3 +19,6 @@
     <?cs each:o = L.Admin.Unit.Signs ?><option value="<?cs name:o ?>"<?cs if:Page.F.parent_signs == name(o) ?> selected<?cs /if ?>><?cs var:o ?></option><?cs /each ?>
   </select>
   <?cs call:field_error("parent_signs") ?>
+  <label class="opt"><input type="checkbox" id="f-training" name="training" value="1"<?cs if:Page.F.training == "1" ?> checked<?cs /if ?><?cs call:err_attrs("training") ?>> <?cs var:L.Admin.Unit.Training ?></label>
+  <p class="hint" id="hint-training"><?cs var:L.Admin.Unit.TrainingHint ?></p>
+  <?cs call:field_error("training") ?>

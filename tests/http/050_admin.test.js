@@ -6,7 +6,7 @@
 'use strict';
 const assert = require('assert');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, text, resetLimits, qrCacheWait } = require('../lib/client');
+const { Client, sql, motcuactl, text, resetLimits, qrCacheWait, adminPost } = require('../lib/client');
 
 const RUN = Date.now().toString(36).slice(-6).toUpperCase();
 const users = {};
@@ -16,12 +16,7 @@ async function as(name) {
 }
 
 // POST a form as the administrator (the CSRF token of a staff session is per session).
-let adminCsrf;
-async function admin(path, fields = {}) {
-  const c = await as('quantri');
-  if (!adminCsrf) adminCsrf = await c.csrf('/quan-tri/');
-  return c.post(path, { csrf: adminCsrf, ...fields });
-}
+const admin = adminPost;
 
 const one = q => { const rows = sql(q); return rows.length ? rows[0][0] : undefined; };
 const unitPath = code => one(`SELECT path FROM org_unit WHERE code = '${code}'`);

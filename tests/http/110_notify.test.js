@@ -14,7 +14,7 @@ const http = require('http');
 const { execFile, execFileSync } = require('child_process');
 const { promisify } = require('util');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, staff, fileCase, caseAction, formFields, VAR, ROOT } = require('../lib/client');
+const { Client, sql, motcuactl, staff, fileCase, caseAction, formFields, recountFeedback, VAR, ROOT } = require('../lib/client');
 
 const CONF = `${VAR}/motcua.hdf`;
 const ORIGINAL = fs.readFileSync(CONF, 'utf8');
@@ -267,6 +267,34 @@ test('a dossier: received (its receipt link), supplement, apology letter, result
   const view = await c.get(base);
   assert.ok(view.text.includes('Tin đã gửi cho người dân'));
   assert.ok(view.text.includes('ho.so@example.vn') && view.text.includes('Đã gửi') && view.text.includes('Thư xin lỗi'));
+});
+
+test('a training unit: its dossier received with a phone and an e-mail, and its case answered, send nothing', async () => {
+  const run = Date.now().toString(36).slice(-5).toUpperCase();
+  sql(`INSERT INTO org_unit (parent_id, code, name, short_name, level, training) VALUES (8, 'TH${run}.H41', 'Tập huấn ${run}', 'TH', 'centre', 1)`);
+  sql(`UPDATE org_unit u JOIN org_unit p ON p.id = u.parent_id SET u.path = CONCAT(p.path, u.id, '/') WHERE u.code = 'TH${run}.H41'`);
+  const [[unit]] = sql(`SELECT id FROM org_unit WHERE code = 'TH${run}.H41'`);
+  sql(`INSERT INTO users (username, full_name, role, unit_id, password_hash) SELECT 'th${run}', 'Cán bộ tập huấn', 'officer', ${unit}, password_hash FROM users WHERE username = 'canbo02'`);
+  sql(`INSERT INTO procedure_tthc (national_code, name, field_id, level, unit_id, time_value, documents, legal_basis, effective_from)
+       SELECT '8.${run}', 'Thủ tục tập huấn', MIN(id), 'commune', ${unit}, 5, 'Đơn', 'Tập huấn', '2025-07-01' FROM field`);
+  const [[proc]] = sql(`SELECT id FROM procedure_tthc WHERE national_code = '8.${run}'`);
+  const c = await staff(`th${run}`);
+  const r = await c.post('/can-bo/ho-so/moi', { csrf: await c.csrf('/can-bo/ho-so/moi'), procedure: proc, name: 'Học Viên Tập Huấn',
+    phone: '0987000333', email: 'tap.huan@example.vn', documents: 'Tờ khai', sets: '1', channel: 'counter', collect: 'counter' });
+  assert.strictEqual(r.status, 303);
+  const [[did]] = sql(`SELECT id FROM dossier WHERE code = '${r.headers.get('location').split('/')[3]}'`);
+  assert.strictEqual((await c.post(`/can-bo/ho-so/${r.headers.get('location').split('/')[3]}/yeu-cau-bo-sung`,
+    { csrf: await c.csrf(r.headers.get('location')), note: 'Bản sao' })).status, 303);
+  assert.deepStrictEqual(rows(`object_type = 'dossier' AND object_id = ${did}`), [], 'no message for a training unit\'s dossier');
+  const fb = await fileCase({ kind: 'petition', identity: 'named', unit: '000.00.01.H41', content: 'Phản ánh tập huấn.',
+    name: 'Học Viên', phone: '0987000333', email: 'tap.huan@example.vn', address: 'Thôn Tập Huấn' });
+  const [[fid]] = sql(`SELECT id FROM feedback WHERE code = '${fb.code}'`);
+  sql(`DELETE FROM notification WHERE object_type = 'feedback' AND object_id = ${fid}`);
+  sql(`UPDATE feedback SET unit_id = ${unit} WHERE id = ${fid}`);
+  recountFeedback();
+  assert.strictEqual((await caseAction(c, fb.code, 'phan-loai', { class: 'accepted' })).status, 303);
+  assert.strictEqual((await caseAction(c, fb.code, 'tra-loi', { text: 'Trả lời tập huấn.' })).status, 303);
+  assert.deepStrictEqual(rows(`object_type = 'feedback' AND object_id = ${fid}`), [], 'no message for a training unit\'s case');
 });
 
 test('the providers down mid-run, with 500s and a time-out: every message arrives once its provider is back, once per key', async () => {

@@ -129,6 +129,15 @@ async function staff(username) {
   return signedIn.get(username);
 }
 module.exports.staff = staff;
+
+// POST a form as the administrator (quantri), with its session's CSRF token.
+let adminCsrf;
+async function adminPost(path, fields = {}) {
+  const c = await staff('quantri');
+  if (!adminCsrf) adminCsrf = await c.csrf('/quan-tri/');
+  return c.post(path, { csrf: adminCsrf, ...fields });
+}
+module.exports.adminPost = adminPost;
 module.exports.formFields = formFields;
 module.exports.resetLimits = resetLimits;
 module.exports.qrCacheSeconds = qrCacheSeconds;
