@@ -662,17 +662,16 @@ report_people(struct req *r, const struct report_scope *s, const struct period *
 
     /* the same ranking of counters and of officers: ratings of the period in
      * the scope, those under min_count last */
-#define PEOPLE_TAIL                                                             \
-    " AND sd.day BETWEEN ? AND ? GROUP BY 1, x.id"                              \
-    " ORDER BY SUM(sd.ratings) >= ? DESC,"                                      \
+#define PEOPLE_TAIL                                \
+    " AND sd.day BETWEEN ? AND ? GROUP BY 1, x.id" \
+    " ORDER BY SUM(sd.ratings) >= ? DESC,"         \
     "          (SUM(sd.ratings) - SUM(sd.r1)) / SUM(sd.ratings) DESC"
     static const char *const sql[] = {
         "SELECT CONCAT(x.name, ' · ', u.short_name)," STATS_DAY_SUMS
         "  FROM stat_day sd JOIN counter x ON x.id = sd.scope_id"
         "  JOIN org_unit u ON u.id = x.unit_id"
         " WHERE sd.scope = 'counter' AND" IN_SCOPE("u") PEOPLE_TAIL,
-        "SELECT x.full_name," STATS_DAY_SUMS
-        "  FROM stat_day sd JOIN users x ON x.id = sd.scope_id"
+        "SELECT x.full_name," STATS_DAY_SUMS "  FROM stat_day sd JOIN users x ON x.id = sd.scope_id"
         "  JOIN org_unit u ON u.id = x.unit_id"
         " WHERE sd.scope = 'officer' AND" IN_SCOPE("u") PEOPLE_TAIL,
     };
