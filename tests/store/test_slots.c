@@ -17,27 +17,16 @@ static long long unit, c1, c2;
 static struct user officer;
 static int nidem;
 
-static void
-new_link(struct qrlink *l, const char *kind, long long counter, long long officer_id)
-{
-    memset(l, 0, sizeof(*l));
-    snprintf(l->kind, sizeof(l->kind), "%s", kind);
-    l->unit_id = unit;
-    l->counter_id = counter;
-    l->officer_id = officer_id;
-    CHECK(db_begin(st_db) == DB_OK && qrlink_create(st_db, st_app.secret, l) == DB_OK &&
-              db_commit(st_db) == DB_OK,
-          "link made (%s)", kind);
-}
-
 /* A rating of level (attitude scored att, 0: not answered) through l, under
  * limits (NULL: none); what rating_save made of it. */
 static enum rating_result
 rating(const struct qrlink *l, int level, int att, const struct ratelimit *limits)
 {
-    struct rating_in in = {
-        .level = level, .c_attitude = att, .comment = "", .channel = "qr", .limits = limits
-    };
+    struct rating_in in = { .level = level,
+                            .c_attitude = att,
+                            .comment = "",
+                            .channel = "qr",
+                            .limits = limits };
     enum rating_result result = RATING_NEW;
     char ref[17];
 
@@ -46,7 +35,7 @@ rating(const struct qrlink *l, int level, int att, const struct ratelimit *limit
     st_req.user = NULL;
     if (rating_save(&st_req, l, &in, ref, &result) != DB_OK) {
         printf("# rating_save: %s\n", db_error(st_db));
-        return (enum rating_result)-1;
+        return (enum rating_result) - 1;
     }
     return result;
 }
@@ -55,42 +44,26 @@ rating(const struct qrlink *l, int level, int att, const struct ratelimit *limit
 static const char *
 line(const struct stat_sums *s)
 {
-    return pool_printf(&st_req.pool, "%lld %lld %lld %lld %lld/%lld %lld", s->ratings, s->r3,
-                       s->r2, s->r1, s->att_sum, s->att_n, s->feedback);
+    return pool_printf(&st_req.pool, "%lld %lld %lld %lld %lld/%lld %lld", s->ratings, s->r3, s->r2,
+                       s->r1, s->att_sum, s->att_n, s->feedback);
 }
 
 static const char *
 sums_by(const char *scope, const char *name)
 {
-    struct stat_named_sums *rows;
-    size_t n;
+    struct stat_sums s;
+    int rc = st_sums_named(scope, name, "2026-01-01", "2099-12-31",
+                           strcmp(scope, "unit") ? unit : 0, &s);
 
-    if (stats_sums_by(st_db, &st_req.pool, scope, "2026-01-01", "2099-12-31",
-                      strcmp(scope, "unit") ? unit : 0, &rows, &n) != DB_OK) {
-        return "(error)";
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (rows[i].name && strcmp(rows[i].name, name) == 0) {
-            return line(&rows[i].s);
-        }
-    }
-    return "(none)";
+    return rc < 0 ? "(error)" : rc ? "(none)" : line(&s);
 }
 
 static const char *
 officer_sums(void)
 {
     struct stat_sums s;
-    struct dbres res;
 
-    if (db_query(st_db, &st_req.pool,
-                 "SELECT" STATS_DAY_SUMS " FROM stat_day sd WHERE sd.scope = 'officer'"
-                 "   AND sd.scope_id = ?",
-                 DB_ARGS(DV_I(officer.id)), &res) != DB_OK) {
-        return "(error)";
-    }
-    stats_sums_read(&res, 0, 0, &s);
-    return line(&s);
+    return st_sums_of("officer", officer.id, "2026-01-01", "2099-12-31", &s) ? "(error)" : line(&s);
 }
 
 /* This test's rows of stat_day: "<rows> <rows in a slot other than 0>". */
@@ -134,8 +107,8 @@ aggregates(void)
     char code[32], key[TOKEN_NONCE_LEN + 1];
     int days, months, ok = 1;
 
-    new_link(&at_c1, "counter", c1, 0);
-    new_link(&at_officer, "officer", c2, officer.id);
+    st_link(&at_c1, unit, "counter", c1, 0);
+    st_link(&at_officer, unit, "officer", c2, officer.id);
     for (int i = 0; i < 8; i++) {
         ok &= rating(&at_c1, a_levels[i], a_att[i], NULL) == RATING_NEW;
     }
@@ -210,7 +183,8 @@ rate_limits(void)
     struct qrlink l;
     int ok = 1;
 
-    CHECK_STR(hits(&spread, 12), "111111111100", "a limit of 10 over 16 slots: 10 pass, 11th refused");
+    CHECK_STR(hits(&spread, 12), "111111111100",
+              "a limit of 10 over 16 slots: 10 pass, 11th refused");
     CHECK_STR(st_str("SELECT CONCAT(SUM(hits), ' ', COUNT(DISTINCT slot) > 1) FROM rate_limit"
                      " WHERE bucket = 't-slots' AND k = 'link-of-a-test'"),
               "10 1", "the 10 hits are on several slot rows; the refused ones are not counted");
@@ -220,7 +194,7 @@ rate_limits(void)
               "0 3", "one row, slot 0, 3 hits");
 
     /* through a rating: the link's limit (3, over 8 slots), then the address's (5) */
-    new_link(&l, "counter", c1, 0);
+    st_link(&l, unit, "counter", c1, 0);
     limits[0] = (struct ratelimit){ "rate-ip", "192.0.2.61", 100, 1 };
     limits[1] = (struct ratelimit){ "rate-link", l.token, 3, 8 };
     for (int i = 0; i < 3; i++) {
@@ -230,7 +204,7 @@ rate_limits(void)
     CHECK(rating(&l, 3, 0, limits) == RATING_LIMITED, "the fourth is refused");
     CHECK_STR(st_str("SELECT COUNT(*) FROM rating WHERE qr_link_id = ?", DV_I(l.id)), "3",
               "the refused rating is not stored");
-    new_link(&l, "counter", c1, 0);
+    st_link(&l, unit, "counter", c1, 0);
     limits[0] = (struct ratelimit){ "rate-ip", "192.0.2.62", 2, 1 };
     limits[1] = (struct ratelimit){ "rate-link", l.token, 600, 8 };
     ok = rating(&l, 2, 0, limits) == RATING_NEW && rating(&l, 2, 0, limits) == RATING_NEW;
@@ -246,15 +220,11 @@ main(void)
     st_open();
     hdf_set_value(st_conf, "Stats.Slots", "8");
     parent = st_unit(0, "T.SLOT.0", "Ủy ban nhân dân tỉnh (kiểm thử khe)", "province");
-    unit = st_unit(parent, "T.SLOT.1", "Trung tâm Phục vụ hành chính công (kiểm thử khe)",
-                   "centre");
+    unit =
+        st_unit(parent, "T.SLOT.1", "Trung tâm Phục vụ hành chính công (kiểm thử khe)", "centre");
     st_exec("UPDATE org_unit SET short_name = 'TTPVHCC (khe)' WHERE id = ?", DV_I(unit));
-    c1 = st_exec("INSERT INTO counter (unit_id, code, name, sort_order)"
-                 " VALUES (?, 'Q01', 'Quầy 01', 1)",
-                 DV_I(unit));
-    c2 = st_exec("INSERT INTO counter (unit_id, code, name, sort_order)"
-                 " VALUES (?, 'Q02', 'Quầy 02', 2)",
-                 DV_I(unit));
+    c1 = st_counter(unit, "Q01", "Quầy 01", 1);
+    c2 = st_counter(unit, "Q02", "Quầy 02", 2);
     officer = st_user("t_slot_o1", "Trần Văn Khải", "officer", unit, c2);
 
     aggregates();
