@@ -311,9 +311,10 @@ qr_rate(struct req *r)
     }
     in.comment = v[R_COMMENT].s ? v[R_COMMENT].s : "";
     limits[0] = (struct ratelimit){ "rate-ip", r->remote_addr,
-                                    (int)conf_int(conf, "Rating.PerAddressPerHour", 30) };
+                                    (int)conf_int(conf, "Rating.PerAddressPerHour", 30), 1 };
     limits[1] = (struct ratelimit){ "rate-link", l.token,
-                                    (int)conf_int(conf, "Rating.PerLinkPerHour", 600) };
+                                    (int)conf_int(conf, "Rating.PerLinkPerHour", 600),
+                                    (int)conf_int(conf, "Rating.LinkSlots", 16) };
     in.limits = limits;
     in.idem = form_idem(r);
     in.client_hash = client_hash(r);

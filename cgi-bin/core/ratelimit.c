@@ -77,40 +77,59 @@ ratelimit_hit(struct req *r, const char *bucket, const char *key, int limit, int
     return DB_OK;
 }
 
+/* A spread key's count is its own slot's hits, exact (its row is locked by
+ * the hit), plus the other slots' hits of their current windows, read
+ * without locking them (a locking read would wait on every other rating
+ * again).  Each slot row keeps its own fixed window.
+ *
+ * Bound, when the hit is the first statement of its transaction: under
+ * REPEATABLE READ the plain SELECT that follows it is the transaction's
+ * first read and takes its snapshot, while the hit's row lock is held until
+ * the commit.  Take the allowed hit h whose snapshot is the latest: it saw
+ * every hit committed before, so those number at most limit - 1; any other
+ * allowed hit committed after h's snapshot held its slot's lock at that
+ * moment, as did h, so there are at most slots - 1 of them, one per other
+ * slot.  Hence at most limit + slots - 1 allowed in a window on one database
+ * node; hits made one after another are counted exactly (the limit + 1th is
+ * refused).  On a Galera cluster a node sees the other's hits once they are
+ * applied, so hits still in replication may be let through as well. */
 enum db_rc
-ratelimit_hit_pair(struct req *r, const struct ratelimit pair[2], int window_s, int *allowed)
+ratelimit_take(struct req *r, const struct ratelimit *l, int window_s, int *allowed)
 {
     struct dbres res;
     enum db_rc rc;
-    const char *k0 = rl_key(r, pair[0].key), *k1 = rl_key(r, pair[1].key);
+    long long hits;
+    int n = l->slots > 255 ? 255 : l->slots; /* slot is a TINYINT UNSIGNED */
+    unsigned slot = n > 1 ? randombytes_uniform((uint32_t)n) : 0;
+    const char *key = rl_key(r, l->key);
 
-    /* the same window rule as ratelimit_hit; RETURNING hands back both counts */
+    /* the same window rule as ratelimit_hit */
     rc = db_query(r->app->db, &r->pool,
-                  "INSERT INTO rate_limit (bucket, k, window_start, hits)"
-                  " VALUES (?, ?, UTC_TIMESTAMP(), 1), (?, ?, UTC_TIMESTAMP(), 1)"
+                  "INSERT INTO rate_limit (bucket, k, slot, window_start, hits)"
+                  " VALUES (?, ?, ?, UTC_TIMESTAMP(), 1)"
                   " ON DUPLICATE KEY UPDATE"
                   "   hits = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? SECOND, 1, hits + 1),"
                   "   window_start = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? SECOND,"
                   "                     UTC_TIMESTAMP(), window_start)"
-                  " RETURNING bucket, hits",
-                  DB_ARGS(DV_S(pair[0].bucket), DV_S(k0), DV_S(pair[1].bucket), DV_S(k1),
-                          DV_I(window_s), DV_I(window_s)),
+                  " RETURNING hits",
+                  DB_ARGS(DV_S(l->bucket), DV_S(key), DV_I(slot), DV_I(window_s), DV_I(window_s)),
                   &res);
-    if (rc != DB_OK) {
-        return rc;
+    if (rc != DB_OK || res.nrows != 1) {
+        return rc != DB_OK ? rc : DB_ERR;
     }
-    *allowed = 1;
-    for (size_t i = 0; i < res.nrows; i++) {
-        for (size_t j = 0; j < 2; j++) {
-            if (strcmp(dbres_get(&res, i, 0), pair[j].bucket) == 0 &&
-                util_num(dbres_get(&res, i, 1)) > pair[j].limit) {
-                *allowed = 0;
-            }
+    hits = util_num(dbres_get(&res, 0, 0));
+    if (n > 1) {
+        rc = db_query(r->app->db, &r->pool,
+                      "SELECT COALESCE(SUM(hits), 0) FROM rate_limit"
+                      " WHERE bucket = ? AND k = ? AND slot <> ?"
+                      "   AND window_start >= UTC_TIMESTAMP() - INTERVAL ? SECOND",
+                      DB_ARGS(DV_S(l->bucket), DV_S(key), DV_I(slot), DV_I(window_s)), &res);
+        if (rc != DB_OK) {
+            return rc;
         }
+        hits += util_num(dbres_get(&res, 0, 0));
     }
-    if (ratelimits_lifted(r->app->conf)) {
-        *allowed = 1;
-    }
+    *allowed = hits <= l->limit || ratelimits_lifted(r->app->conf);
     return DB_OK;
 }
 

@@ -18,16 +18,20 @@ int ratelimits_lifted(HDF *conf);
 enum db_rc ratelimit_hit(struct req *r, const char *bucket, const char *key, int limit,
                          int window_s, int *allowed);
 
-/* The same for two limits of different buckets at once, in one statement (a
- * rating counts per address and per link); *allowed is 0 if either is
- * exceeded.  Inside the caller's transaction: a refused attempt is then
- * rolled back with the rest. */
+/* One hit on a limit of limit hits per window of window_s seconds, inside the
+ * caller's transaction (a refused attempt is then rolled back with the rest);
+ * *allowed is 0 once it is exceeded.  slots 0 or 1: one row per (bucket,
+ * key), exact.  slots > 1, for a key every request shares (a counter's rating
+ * link): the hit goes to one of the key's slot rows at random and the count
+ * is the sum of the slots' current windows, so that concurrent hits do not
+ * wait on one row; then call it first in the transaction, before any other
+ * read (see ratelimit.c for why and for the bound: at most limit + slots - 1
+ * hits allowed in a window). */
 struct ratelimit {
     const char *bucket, *key;
-    int limit;
+    int limit, slots;
 };
-enum db_rc ratelimit_hit_pair(struct req *r, const struct ratelimit pair[2], int window_s,
-                              int *allowed);
+enum db_rc ratelimit_take(struct req *r, const struct ratelimit *l, int window_s, int *allowed);
 
 /* A growing delay on one key (sign-in per account and address): failures in
  * a row, forgotten after quiet_s without one.  backoff_wait: *wait_s, the

@@ -1,10 +1,12 @@
 /* stats.c — the stat_day aggregates. */
 #include "stats.h"
 
+#include <sodium.h>
 #include <string.h>
 #include <time.h>
 
 #include "calendar.h"
+#include "conf.h"
 #include "db.h"
 #include "http.h"
 #include "legal.h"
@@ -92,6 +94,61 @@ stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from
     return DB_OK;
 }
 
+/* The columns of stat_day that hold counts, and each added to itself from
+ * the row an INSERT … ON DUPLICATE KEY UPDATE brings. */
+#define DAY_COLS                                                                   \
+    " ratings, r3, r2, r1, feedback, answered, answered_on_time, att_sum, att_n,"  \
+    " time_sum, time_n, trips_sum, trips_n, guide_sum, guide_n, verdicts,"         \
+    " verdicts_unsatisfied, forward_late, pakn, anonymous, praise, pakn_answered," \
+    " pakn_on_time, pakn_unhappy"
+#define DAY_ADD                                                                          \
+    " ratings = ratings + VALUES(ratings),"                                              \
+    "   r3 = r3 + VALUES(r3), r2 = r2 + VALUES(r2), r1 = r1 + VALUES(r1),"               \
+    "   feedback = feedback + VALUES(feedback),"                                         \
+    "   answered = answered + VALUES(answered),"                                         \
+    "   answered_on_time = answered_on_time + VALUES(answered_on_time),"                 \
+    "   att_sum = att_sum + VALUES(att_sum), att_n = att_n + VALUES(att_n),"             \
+    "   time_sum = time_sum + VALUES(time_sum), time_n = time_n + VALUES(time_n),"       \
+    "   trips_sum = trips_sum + VALUES(trips_sum), trips_n = trips_n + VALUES(trips_n)," \
+    "   guide_sum = guide_sum + VALUES(guide_sum), guide_n = guide_n + VALUES(guide_n)," \
+    "   verdicts = verdicts + VALUES(verdicts),"                                         \
+    "   verdicts_unsatisfied = verdicts_unsatisfied + VALUES(verdicts_unsatisfied),"     \
+    "   forward_late = forward_late + VALUES(forward_late),"                             \
+    "   pakn = pakn + VALUES(pakn), anonymous = anonymous + VALUES(anonymous),"          \
+    "   praise = praise + VALUES(praise),"                                               \
+    "   pakn_answered = pakn_answered + VALUES(pakn_answered),"                          \
+    "   pakn_on_time = pakn_on_time + VALUES(pakn_on_time),"                             \
+    "   pakn_unhappy = pakn_unhappy + VALUES(pakn_unhappy)"
+
+/* The same for stat_dossier_day. */
+#define DOSSIER_DAY_COLS                                                                \
+    " received, finished, early, on_time, late, apologies, apologies_late, delay_days," \
+    " unhappy, recv_in_time, recv_out"
+#define DOSSIER_DAY_SUMS                                                                  \
+    " SUM(received), SUM(finished), SUM(early), SUM(on_time), SUM(late), SUM(apologies)," \
+    " SUM(apologies_late), SUM(delay_days), SUM(unhappy), SUM(recv_in_time),"             \
+    " SUM(recv_out)"
+#define DOSSIER_DAY_ADD                                                                     \
+    " received = received + VALUES(received), finished = finished + VALUES(finished),"      \
+    "   early = early + VALUES(early), on_time = on_time + VALUES(on_time),"                \
+    "   late = late + VALUES(late), apologies = apologies + VALUES(apologies),"             \
+    "   apologies_late = apologies_late + VALUES(apologies_late),"                          \
+    "   delay_days = delay_days + VALUES(delay_days), unhappy = unhappy + VALUES(unhappy)," \
+    "   recv_in_time = recv_in_time + VALUES(recv_in_time),"                                \
+    "   recv_out = recv_out + VALUES(recv_out)"
+
+/* The slot a write on a citizen's path adds to: one of Stats.Slots at random,
+ * so that concurrent writers of one counter's day (two of them on two Galera
+ * nodes) rarely wait on, or conflict over, the same row. */
+static unsigned
+stats_slot(struct req *r)
+{
+    long long n = conf_int(r->app->conf, "Stats.Slots", STATS_SLOTS);
+
+    n = n < 1 ? 1 : n > 255 ? 255 : n;
+    return randombytes_uniform((uint32_t)n);
+}
+
 enum db_rc
 stats_add(struct req *r, long long unit_id, long long counter_id, long long officer_id,
           const char *day, const struct stat_delta *d)
@@ -99,45 +156,40 @@ stats_add(struct req *r, long long unit_id, long long counter_id, long long offi
     /* one statement for the three rows (a round trip less per row on the hot
      * path of every rating), those of an id 0 left out */
     return db_exec(r->app->db,
-                   "INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1, feedback,"
-                   "                      answered, answered_on_time, att_sum, att_n, time_sum,"
-                   "                      time_n, trips_sum, trips_n, guide_sum, guide_n,"
-                   "                      verdicts, verdicts_unsatisfied, forward_late, pakn,"
-                   "                      anonymous, praise, pakn_answered, pakn_on_time,"
-                   "                      pakn_unhappy)"
-                   " SELECT x.scope, x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                   "INSERT INTO stat_day (scope, scope_id, day, slot," DAY_COLS ")"
+                   " SELECT x.scope, x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                    "        ?, ?, ?, ?, ?, ?, ?, ?, ?"
                    "   FROM (SELECT 1 AS k, 'unit' AS scope, ? AS id UNION ALL"
                    "         SELECT 2, 'counter', ? UNION ALL SELECT 3, 'officer', ?) x"
                    "  WHERE x.id <> 0 ORDER BY x.k"
-                   " ON DUPLICATE KEY UPDATE ratings = ratings + VALUES(ratings),"
-                   "   r3 = r3 + VALUES(r3), r2 = r2 + VALUES(r2), r1 = r1 + VALUES(r1),"
-                   "   feedback = feedback + VALUES(feedback),"
-                   "   answered = answered + VALUES(answered),"
-                   "   answered_on_time = answered_on_time + VALUES(answered_on_time),"
-                   "   att_sum = att_sum + VALUES(att_sum), att_n = att_n + VALUES(att_n),"
-                   "   time_sum = time_sum + VALUES(time_sum), time_n = time_n + VALUES(time_n),"
-                   "   trips_sum = trips_sum + VALUES(trips_sum), trips_n = trips_n + VALUES(trips_n),"
-                   "   guide_sum = guide_sum + VALUES(guide_sum), guide_n = guide_n + VALUES(guide_n),"
-                   "   verdicts = verdicts + VALUES(verdicts),"
-                   "   verdicts_unsatisfied = verdicts_unsatisfied + VALUES(verdicts_unsatisfied),"
-                   "   forward_late = forward_late + VALUES(forward_late),"
-                   "   pakn = pakn + VALUES(pakn), anonymous = anonymous + VALUES(anonymous),"
-                   "   praise = praise + VALUES(praise),"
-                   "   pakn_answered = pakn_answered + VALUES(pakn_answered),"
-                   "   pakn_on_time = pakn_on_time + VALUES(pakn_on_time),"
-                   "   pakn_unhappy = pakn_unhappy + VALUES(pakn_unhappy)",
-                   DB_ARGS(DV_S(day), DV_I(d->ratings), DV_I(d->r3), DV_I(d->r2), DV_I(d->r1),
-                           DV_I(d->feedback), DV_I(d->answered), DV_I(d->answered_on_time),
-                           DV_I(d->crit_sum[0]), DV_I(d->crit_n[0]), DV_I(d->crit_sum[1]),
-                           DV_I(d->crit_n[1]), DV_I(d->crit_sum[2]), DV_I(d->crit_n[2]),
-                           DV_I(d->crit_sum[3]), DV_I(d->crit_n[3]), DV_I(d->verdicts),
-                           DV_I(d->verdicts_unsatisfied), DV_I(d->forward_late), DV_I(d->pakn),
-                           DV_I(d->anonymous), DV_I(d->praise), DV_I(d->pakn_answered),
-                           DV_I(d->pakn_on_time), DV_I(d->pakn_unhappy), DV_I(unit_id),
-                           DV_I(counter_id), DV_I(officer_id)),
+                   " ON DUPLICATE KEY UPDATE" DAY_ADD,
+                   DB_ARGS(DV_S(day), DV_I(stats_slot(r)), DV_I(d->ratings), DV_I(d->r3),
+                           DV_I(d->r2), DV_I(d->r1), DV_I(d->feedback), DV_I(d->answered),
+                           DV_I(d->answered_on_time), DV_I(d->crit_sum[0]), DV_I(d->crit_n[0]),
+                           DV_I(d->crit_sum[1]), DV_I(d->crit_n[1]), DV_I(d->crit_sum[2]),
+                           DV_I(d->crit_n[2]), DV_I(d->crit_sum[3]), DV_I(d->crit_n[3]),
+                           DV_I(d->verdicts), DV_I(d->verdicts_unsatisfied), DV_I(d->forward_late),
+                           DV_I(d->pakn), DV_I(d->anonymous), DV_I(d->praise),
+                           DV_I(d->pakn_answered), DV_I(d->pakn_on_time), DV_I(d->pakn_unhappy),
+                           DV_I(unit_id), DV_I(counter_id), DV_I(officer_id)),
                    NULL, NULL);
 }
+
+/* A rebuild's first steps: every row's slots added into its slot 0 and
+ * deleted, so that the rebuild, which writes slot 0, leaves no stray slot
+ * behind and the columns it does not recount keep their sums. */
+#define FOLD_DAY                                                     \
+    "INSERT INTO stat_day (scope, scope_id, day, slot," DAY_COLS ")" \
+    " SELECT sd.scope, sd.scope_id, sd.day, 0," STATS_DAY_SUMS       \
+    "   FROM stat_day sd WHERE sd.slot > 0 GROUP BY 1, 2, 3"         \
+    " ON DUPLICATE KEY UPDATE" DAY_ADD,                              \
+        "DELETE FROM stat_day WHERE slot > 0"
+#define FOLD_DOSSIER_DAY                                                             \
+    "INSERT INTO stat_dossier_day (scope, scope_id, day, slot," DOSSIER_DAY_COLS ")" \
+    " SELECT scope, scope_id, day, 0," DOSSIER_DAY_SUMS                              \
+    "   FROM stat_dossier_day WHERE slot > 0 GROUP BY 1, 2, 3"                       \
+    " ON DUPLICATE KEY UPDATE" DOSSIER_DAY_ADD,                                      \
+        "DELETE FROM stat_dossier_day WHERE slot > 0"
 
 void
 stats_criteria(struct stat_delta *d, const int crit[4], int sign)
@@ -350,7 +402,7 @@ delay_days(struct req *r)
         }
         rc = db_exec(r->app->db,
                      "UPDATE stat_dossier_day SET delay_days = delay_days + ?"
-                     " WHERE scope = ? AND scope_id = ? AND day = ?",
+                     " WHERE scope = ? AND scope_id = ? AND day = ? AND slot = 0",
                      DB_ARGS(DV_I((long long)cal_working_days_between(cal, due, fin) *
                                   util_num(dbres_get(&res, i, 4))),
                              DV_S(dbres_get(&res, i, 0)), DV_S(dbres_get(&res, i, 1)),
@@ -363,6 +415,7 @@ delay_days(struct req *r)
 enum db_rc
 stats_rebuild(struct req *r, int *days, int *months)
 {
+    static const char *const fold[] = { FOLD_DAY };
     struct db *db = r->app->db;
     struct dbres res;
     enum db_rc rc;
@@ -373,6 +426,9 @@ stats_rebuild(struct req *r, int *days, int *months)
     rc = month_figures(db, "fig_before");
     if (rc == DB_OK) {
         rc = db_begin(db);
+    }
+    for (size_t i = 0; rc == DB_OK && i < NELEM(fold); i++) {
+        rc = db_exec(db, fold[i], DB_NOARGS, NULL, NULL);
     }
     if (rc == DB_OK) {
         rc = db_exec(db,
@@ -540,14 +596,16 @@ stats_pakn_verdict(struct req *r, long long case_id)
                      util_num(dbres_get(&res, 0, 2)), dbres_get(&res, 0, 3), &d);
 }
 
-/* unhappy += n on the unit's row of day (YYYY-MM-DD) */
+/* unhappy += n on the unit's row of day (YYYY-MM-DD), in a slot: a citizen's
+ * rating or case moves it */
 static enum db_rc
 dossier_unhappy_add(struct req *r, const char *unit, const char *day, int n)
 {
     return db_exec(r->app->db,
-                   "INSERT INTO stat_dossier_day (scope, scope_id, day, unhappy)"
-                   " VALUES ('unit', ?, ?, ?) ON DUPLICATE KEY UPDATE unhappy = unhappy + VALUES(unhappy)",
-                   DB_ARGS(DV_S(unit), DV_S(day), DV_I(n)), NULL, NULL);
+                   "INSERT INTO stat_dossier_day (scope, scope_id, day, slot, unhappy)"
+                   " VALUES ('unit', ?, ?, ?, ?) ON DUPLICATE KEY UPDATE unhappy = unhappy + "
+                   "VALUES(unhappy)",
+                   DB_ARGS(DV_S(unit), DV_S(day), DV_I(stats_slot(r)), DV_I(n)), NULL, NULL);
 }
 
 enum db_rc
@@ -639,6 +697,7 @@ enum db_rc
 stats_dossier_rebuild(struct req *r)
 {
     static const char *const steps[] = {
+        FOLD_DOSSIER_DAY,
         "UPDATE stat_dossier_day SET received = 0, finished = 0, early = 0, on_time = 0,"
         "       late = 0, apologies = 0, apologies_late = 0, delay_days = 0",
         "INSERT INTO stat_dossier_day (scope, scope_id, day, received)"
@@ -675,6 +734,8 @@ enum db_rc
 stats_qd766_rebuild(struct req *r)
 {
     static const char *const steps[] = {
+        FOLD_DAY,
+        FOLD_DOSSIER_DAY,
         "DELETE FROM dossier_unhappy",
         "INSERT IGNORE INTO dossier_unhappy (dossier_id)"
         " SELECT x.dossier_id FROM rating x WHERE x.dossier_id IS NOT NULL AND" STATS_UNHAPPY_RATING

@@ -56,8 +56,16 @@ enum db_rc stats_sums_by(struct db *db, struct pool *p, const char *scope, const
                          const char *to, long long unit_id, struct stat_named_sums **rows,
                          size_t *n);
 
+/* stat_day and stat_dossier_day hold a row per (scope, id, day, slot): the
+ * writers on a citizen's path add to one of Stats.Slots slots (default
+ * STATS_SLOTS) picked at random, so concurrent ratings of one counter do not
+ * wait on one row; every reader sums over the slots (GROUP BY without slot);
+ * the rebuilds fold the slots into slot 0. */
+#define STATS_SLOTS 16
+
 /* Add delta to the rows of the unit, counter and officer (ids of 0 are
- * skipped) for the local day `day` (YYYY-MM-DD).  Inside the caller's transaction. */
+ * skipped) for the local day `day` (YYYY-MM-DD), in a slot.  Inside the
+ * caller's transaction. */
 enum db_rc stats_add(struct req *r, long long unit_id, long long counter_id,
                      long long officer_id, const char *day, const struct stat_delta *d);
 

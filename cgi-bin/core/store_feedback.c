@@ -49,12 +49,14 @@ level_delta(struct stat_delta *d, int level, int sign)
 
 /* ---- ratings ----------------------------------------------------------- */
 
-/* Count this attempt against the limits; RATING_LIMITED if one is exceeded.
- * The limits' rows and the aggregates are shared by every rating of an
- * address, link or counter, so they come last in the transaction: their locks
- * are held only until the commit just after. */
+/* Count this attempt against limit i of in (0: the address's, 1: the
+ * link's); RATING_LIMITED if it is exceeded.  The link's row is shared by
+ * every rating of a counter, so it is spread over slot rows and counted first
+ * (ratelimit_take's bound needs it first); the address's row and the
+ * aggregates come last in the transaction: their locks are held only until
+ * the commit just after. */
 static enum db_rc
-rating_limits(struct req *r, const struct rating_in *in, enum rating_result *result)
+rating_limit(struct req *r, const struct rating_in *in, int i, enum rating_result *result)
 {
     enum db_rc rc;
     int allowed;
@@ -62,7 +64,7 @@ rating_limits(struct req *r, const struct rating_in *in, enum rating_result *res
     if (in->limits == NULL) {
         return DB_OK;
     }
-    rc = ratelimit_hit_pair(r, in->limits, 3600, &allowed);
+    rc = ratelimit_take(r, &in->limits[i], 3600, &allowed);
     if (rc == DB_OK && !allowed) {
         *result = RATING_LIMITED;
     }
@@ -81,6 +83,10 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
     enum db_rc rc;
     int flagged;
 
+    *result = RATING_NEW;
+    if ((rc = rating_limit(r, in, 1, result)) != DB_OK || *result == RATING_LIMITED) {
+        return rc;
+    }
     if (in->idem) {
         rc = db_query(db, &r->pool, "SELECT ref FROM rating WHERE idem_key = ?",
                       DB_ARGS(DV_S(in->idem)), &res);
@@ -90,7 +96,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
         if (res.nrows) {
             snprintf(ref_out, 17, "%s", dbres_get(&res, 0, 0));
             *result = RATING_DUPLICATE;
-            return rating_limits(r, in, result);
+            return rating_limit(r, in, 0, result);
         }
     }
     if (l->dossier_id) {
@@ -125,7 +131,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
         snprintf(ref_out, 17, "%s", dbres_get(&res, 0, 1));
         if (strcmp(dbres_get(&res, 0, 4), "1") != 0) {
             *result = RATING_ALREADY;
-            return rating_limits(r, in, result);
+            return rating_limit(r, in, 0, result);
         }
         rc = db_exec(db,
                      "UPDATE rating SET level = ?, c_attitude = ?, c_time = ?, c_trips = ?,"
@@ -149,7 +155,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
                                      (int)util_num(dbres_get(&res, 0, 8)) }, -1);
         stats_criteria(&d, crit, +1);
         *result = RATING_REPLACED;
-        if ((rc = rating_limits(r, in, result)) != DB_OK || *result == RATING_LIMITED) {
+        if ((rc = rating_limit(r, in, 0, result)) != DB_OK || *result == RATING_LIMITED) {
             return rc;
         }
         return stats_add(r, l->unit_id, l->counter_id, l->officer_id, dbres_get(&res, 0, 3), &d);
@@ -195,7 +201,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
     stats_criteria(&d, crit, +1);
     stats_today(day);
     *result = RATING_NEW;
-    if ((rc = rating_limits(r, in, result)) != DB_OK || *result == RATING_LIMITED) {
+    if ((rc = rating_limit(r, in, 0, result)) != DB_OK || *result == RATING_LIMITED) {
         return rc;
     }
     return stats_add(r, l->unit_id, l->counter_id, l->officer_id, day, &d);

@@ -23,8 +23,9 @@ struct rating_in {
                                      * through the same link (its reference, from a
                                      * cookie) is replaced if at most replace_minutes old */
     int replace_minutes;
-    const struct ratelimit *limits; /* two limits an hour (per address, per link),
-                                     * counted in the rating's transaction; NULL: none */
+    const struct ratelimit *limits; /* two limits an hour (per address, per link, the
+                                     * link's spread over slots), counted in the
+                                     * rating's transaction; NULL: none */
 };
 
 enum rating_result { RATING_NEW, RATING_REPLACED, RATING_DUPLICATE, RATING_ALREADY,

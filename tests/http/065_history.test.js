@@ -98,8 +98,9 @@ test('verdicts are history: "Không hài lòng", a reopen and a new answer rated
                               AND day IN (SELECT DATE(at + INTERVAL 7 HOUR) FROM feedback_verdict WHERE unit_id = ${T.H})`), [['4', '3']]);
   assert.ok(Number(days) >= 1);
   // the write path and the operator's recount agree
-  const dayRows = () => sql(`SELECT DATE_FORMAT(day, '%Y-%m-%d'), verdicts, verdicts_unsatisfied FROM stat_day
-                             WHERE scope = 'unit' AND scope_id = ${T.H} AND verdicts > 0 ORDER BY day`);
+  // (a day's figures are the sum of its slot rows)
+  const dayRows = () => sql(`SELECT DATE_FORMAT(day, '%Y-%m-%d'), SUM(verdicts), SUM(verdicts_unsatisfied) FROM stat_day
+                             WHERE scope = 'unit' AND scope_id = ${T.H} GROUP BY day HAVING SUM(verdicts) > 0 ORDER BY day`);
   const written = dayRows();
   motcuactl('rebuild-stats');
   assert.deepStrictEqual(dayRows(), written);

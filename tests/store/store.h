@@ -14,7 +14,9 @@
 #include "conf.h"
 #include "db.h"
 #include "http.h"
+#include "qrlink.h"
 #include "standin.h"
+#include "stats.h"
 #include "tap.h"
 #include "util.h"
 
@@ -128,6 +130,67 @@ st_user(const char *username, const char *full_name, const char *role, long long
     u.username = (char *)username;
     u.full_name = (char *)full_name;
     return u;
+}
+
+/* A counter of unit (code unique in the unit); its id. */
+static inline long long
+st_counter(long long unit, const char *code, const char *name, int sort_order)
+{
+    return st_exec("INSERT INTO counter (unit_id, code, name, sort_order) VALUES (?, ?, ?, ?)",
+                   DV_I(unit), DV_S(code), DV_S(name), DV_I(sort_order));
+}
+
+/* A QR link of kind at unit, counter and officer (0: none), made into l. */
+static inline void
+st_link(struct qrlink *l, long long unit, const char *kind, long long counter, long long officer_id)
+{
+    memset(l, 0, sizeof(*l));
+    snprintf(l->kind, sizeof(l->kind), "%s", kind);
+    l->unit_id = unit;
+    l->counter_id = counter;
+    l->officer_id = officer_id;
+    CHECK(db_begin(st_db) == DB_OK && qrlink_create(st_db, st_app.secret, l) == DB_OK &&
+              db_commit(st_db) == DB_OK,
+          "qrlink_create (%s)", kind);
+}
+
+/* The sums over the local days [from, to] of the unit or counter (scope)
+ * named name, as the store reads them (stats_sums_by; the counters of
+ * unit_id), into out: 0, 1 when it has no row, -1 on an error. */
+static inline int
+st_sums_named(const char *scope, const char *name, const char *from, const char *to,
+              long long unit_id, struct stat_sums *out)
+{
+    struct stat_named_sums *rows;
+    size_t n;
+
+    if (stats_sums_by(st_db, &st_req.pool, scope, from, to, unit_id, &rows, &n) != DB_OK) {
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (rows[i].name && strcmp(rows[i].name, name) == 0) {
+            *out = rows[i].s;
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The sums of one scope's rows (scope, id) over [from, to], read with
+ * STATS_DAY_SUMS, into out: 0, or -1 on an error. */
+static inline int
+st_sums_of(const char *scope, long long id, const char *from, const char *to, struct stat_sums *out)
+{
+    struct dbres res;
+
+    if (db_query(st_db, &st_req.pool,
+                 "SELECT" STATS_DAY_SUMS " FROM stat_day sd"
+                 " WHERE sd.scope = ? AND sd.scope_id = ? AND sd.day BETWEEN ? AND ?",
+                 DB_ARGS(DV_S(scope), DV_I(id), DV_S(from), DV_S(to)), &res) != DB_OK) {
+        return -1;
+    }
+    stats_sums_read(&res, 0, 0, out);
+    return 0;
 }
 
 #endif

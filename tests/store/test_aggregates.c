@@ -23,19 +23,6 @@ static struct user officer, answerer;
 static struct qrlink at_c1, at_officer; /* a counter's link; the officer's, at counter 2 */
 static int nidem;
 
-static void
-link_make(struct qrlink *l, const char *kind, long long counter, long long officer_id)
-{
-    memset(l, 0, sizeof(*l));
-    snprintf(l->kind, sizeof(l->kind), "%s", kind);
-    l->unit_id = unit;
-    l->counter_id = counter;
-    l->officer_id = officer_id;
-    CHECK(db_begin(st_db) == DB_OK && qrlink_create(st_db, st_app.secret, l) == DB_OK &&
-              db_commit(st_db) == DB_OK,
-          "qrlink_create (%s)", kind);
-}
-
 /* A rating through link l: level, then the four criteria (0: not answered). */
 static void
 rate(const struct qrlink *l, int level, int att, int time, int trips, int guide)
@@ -149,19 +136,10 @@ line(const struct stat_sums *s)
 static const char *
 sums_by(const char *scope, const char *name, const char *from, const char *to)
 {
-    struct stat_named_sums *rows;
-    size_t n;
+    struct stat_sums s;
+    int rc = st_sums_named(scope, name, from, to, strcmp(scope, "unit") ? unit : 0, &s);
 
-    if (stats_sums_by(st_db, &st_req.pool, scope, from, to, strcmp(scope, "unit") ? unit : 0, &rows,
-                      &n) != DB_OK) {
-        return "(error)";
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (rows[i].name && strcmp(rows[i].name, name) == 0) {
-            return line(&rows[i].s);
-        }
-    }
-    return "(none)";
+    return rc < 0 ? "(error)" : rc ? "(none)" : line(&s);
 }
 
 /* The officer's sums over both days, read with STATS_DAY_SUMS. */
@@ -169,17 +147,8 @@ static const char *
 officer_sums(void)
 {
     struct stat_sums s;
-    struct dbres res;
 
-    if (db_query(st_db, &st_req.pool,
-                 "SELECT" STATS_DAY_SUMS " FROM stat_day sd"
-                 " WHERE sd.scope = 'officer' AND sd.scope_id = ?"
-                 "   AND sd.day BETWEEN '" DAY_A "' AND '" DAY_B "'",
-                 DB_ARGS(DV_I(officer.id)), &res) != DB_OK) {
-        return "(error)";
-    }
-    stats_sums_read(&res, 0, 0, &s);
-    return line(&s);
+    return st_sums_of("officer", officer.id, DAY_A, DAY_B, &s) ? "(error)" : line(&s);
 }
 
 /* Counted by hand from the batches in main. */
@@ -221,16 +190,12 @@ main(void)
     unit = st_unit(parent, "T.AGG.1", "Trung tâm Phục vụ hành chính công (kiểm thử số liệu)",
                    "centre");
     st_exec("UPDATE org_unit SET short_name = 'TTPVHCC (kiểm thử)' WHERE id = ?", DV_I(unit));
-    c1 = st_exec("INSERT INTO counter (unit_id, code, name, sort_order) VALUES (?, 'Q01', 'Quầy "
-                 "01', 1)",
-                 DV_I(unit));
-    c2 = st_exec("INSERT INTO counter (unit_id, code, name, sort_order) VALUES (?, 'Q02', 'Quầy "
-                 "02', 2)",
-                 DV_I(unit));
+    c1 = st_counter(unit, "Q01", "Quầy 01", 1);
+    c2 = st_counter(unit, "Q02", "Quầy 02", 2);
     officer = st_user("t_agg_o1", "Bùi Văn Nam", "officer", unit, c2);
     answerer = st_user("t_agg_o2", "Ngô Thị Thảo", "officer", unit, 0);
-    link_make(&at_c1, "counter", c1, 0);
-    link_make(&at_officer, "officer", c2, officer.id);
+    st_link(&at_c1, unit, "counter", c1, 0);
+    st_link(&at_officer, unit, "officer", c2, officer.id);
 
     /* Monday: four ratings, three cases; the named petition (a PAKN) answered
      * on time and judged "không hài lòng" */
