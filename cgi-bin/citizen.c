@@ -29,6 +29,7 @@
 #include "search.h"
 #include "staff_mark.h"
 #include "stats.h"
+#include "store_consent.h"
 #include "store_dossier.h"
 #include "store_feedback.h"
 #include "store_procedure.h"
@@ -182,6 +183,59 @@ home(struct req *r)
     enum db_rc rc = units_hdf(r, 0, NULL, NULL);
 
     return rc == DB_OK ? render(r, "home") : db_fail(r, rc);
+}
+
+/* A tel: link takes the digits only ("0229 3888 555" → 02293888555). */
+static const char *
+tel_digits(struct req *r, const char *phone)
+{
+    char *tel = pool_alloc(&r->pool, strlen(phone) + 1), *t = tel;
+
+    for (; *phone; phone++) {
+        if (isdigit((unsigned char)*phone) || (*phone == '+' && t == tel)) {
+            *t++ = *phone;
+        }
+    }
+    *t = '\0';
+    return tel;
+}
+
+/* The notice on personal data (/du-lieu-ca-nhan), linked from every form that
+ * collects it: its contact is the province's (Privacy.Contact*) or, without
+ * one, the one-stop centre nearest the top. */
+static int
+privacy_notice(struct req *r)
+{
+    static const char *const keys[][2] = { { "Privacy.ContactName", "name" },
+                                           { "Privacy.ContactPhone", "phone" },
+                                           { "Privacy.ContactEmail", "email" },
+                                           { "Privacy.ContactAddress", "address" } };
+    struct top_centre c;
+    enum db_rc rc;
+
+    if (*conf_str(r->app->conf, "Privacy.ContactName", "")) {
+        for (size_t i = 0; i < NELEM(keys); i++) {
+            const char *v = conf_str(r->app->conf, keys[i][0], "");
+
+            if (*v) {
+                hset(r, pool_printf(&r->pool, "Page.Contact.%s", keys[i][1]), v);
+            }
+        }
+    } else {
+        if ((rc = unit_top_centre(r->app->db, &r->pool, &c)) != DB_OK) {
+            return db_fail(r, rc);
+        }
+        if (c.found) {
+            hset(r, "Page.Contact.name", c.name);
+            hset(r, "Page.Contact.phone", c.hotline);
+            hset(r, "Page.Contact.email", c.email);
+            hset(r, "Page.Contact.address", c.address);
+        }
+    }
+    if (hdf_get_value(r->hdf, "Page.Contact.phone", NULL)) {
+        hset(r, "Page.Contact.tel", tel_digits(r, hdf_get_value(r->hdf, "Page.Contact.phone", "")));
+    }
+    return render(r, "citizen/privacy");
 }
 
 /* ---- QR links ---------------------------------------------------------- */
@@ -743,6 +797,23 @@ kiosk_rate(struct req *r)
     return render(r, "citizen/kiosk_thanks");
 }
 
+/* ---- consent to messages ----------------------------------------------- */
+
+/* The consent to messages of (type, id) into Page.Consent, for the page that
+ * shows it and offers to withdraw it. */
+static enum db_rc
+consent_hdf(struct req *r, const char *type, long long id)
+{
+    struct consent c;
+    enum db_rc rc = consent_get(r->app->db, &r->pool, type, id, &c);
+
+    if (rc == DB_OK && c.given) {
+        hset(r, "Page.Consent.given_at", c.given_at);
+        hset(r, "Page.Consent.withdrawn_at", c.withdrawn_at);
+    }
+    return rc;
+}
+
 /* ---- dossiers ---------------------------------------------------------- */
 
 static int
@@ -758,11 +829,35 @@ dossier_view(struct req *r)
     if (l.dossier_id == 0) {
         return resp_redirect(r, pool_printf(&r->pool, "/q/%s", l.token));
     }
-    if ((dr = dossier_public_hdf(r, l.dossier_id)) != DB_OK) {
+    if ((dr = dossier_public_hdf(r, l.dossier_id)) != DB_OK ||
+        (dr = consent_hdf(r, "dossier", l.dossier_id)) != DB_OK) {
         return db_fail(r, dr);
     }
     rate_form_hdf(r);
+    if (kv_get(&r->q, "ngung")) { /* ?ngung=1: just withdrawn */
+        hset(r, "Page.ConsentDone", "1");
+    }
     return render(r, "citizen/dossier");
+}
+
+/* The dossier page's "stop updates": the consent to messages taken back. */
+static int
+dossier_consent_withdraw(struct req *r)
+{
+    struct qrlink l;
+    int done, rc = qr_open(r, &l);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (l.dossier_id == 0) {
+        return 404;
+    }
+    if ((dr = consent_withdraw(r->app->db, "dossier", l.dossier_id, "page", &done)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return resp_redirect(r, pool_printf(&r->pool, "/ho-so/%s?ngung=1", l.token));
 }
 
 struct dossier_find {
@@ -936,7 +1031,8 @@ procedures(struct req *r)
     struct val v[NELEM(fq)];
     const char *q, *level, *folded = NULL;
     long long field, page;
-    struct dbres res, fields, hot;
+    struct dbres res, fields;
+    struct top_centre hot;
     struct proc_hit *hits;
     size_t total, from;
     enum db_rc rc;
@@ -997,28 +1093,13 @@ procedures(struct req *r)
     }
     if (total == 0 && q) {
         /* nothing found: the one-stop centre nearest the top answers the phone */
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT name, hotline FROM org_unit"
-                      " WHERE level = 'centre' AND hotline IS NOT NULL AND valid_to IS NULL"
-                      "   AND training = 0"
-                      " ORDER BY CHAR_LENGTH(path), sort_order LIMIT 1",
-                      DB_NOARGS, &hot);
-        if (rc != DB_OK) {
+        if ((rc = unit_top_centre(r->app->db, &r->pool, &hot)) != DB_OK) {
             return db_fail(r, rc);
         }
-        hset(r, "Page.Hotline.name", dbres_get(&hot, 0, 0));
-        hset(r, "Page.Hotline.phone", dbres_get(&hot, 0, 1));
-        if (hot.nrows) {
-            /* a tel: link takes the digits only ("0229 3888 555" → 02293888555) */
-            const char *ph = dbres_get(&hot, 0, 1);
-            char *tel = pool_alloc(&r->pool, strlen(ph) + 1), *t = tel;
-
-            for (; *ph; ph++) {
-                if (isdigit((unsigned char)*ph) || (*ph == '+' && t == tel)) {
-                    *t++ = *ph;
-                }
-            }
-            hset(r, "Page.Hotline.tel", tel);
+        if (hot.found) {
+            hset(r, "Page.Hotline.name", hot.name);
+            hset(r, "Page.Hotline.phone", hot.hotline);
+            hset(r, "Page.Hotline.tel", tel_digits(r, hot.hotline));
         }
     }
     hset_rows(r, "Page.Fields", &fields, fcols);
@@ -1258,13 +1339,17 @@ fb_err(struct req *r, size_t *nerr, const char *field, const char *key)
     (*nerr)++;
 }
 
+static const char *const zero_one[] = { "0", "1", NULL };
+
 /* The form's own fields; the case's are fb_check's (fb_rules.c). */
-enum { FB_T, FB_UNIT, FB_WEBSITE, FB__MAX };
+enum { FB_T, FB_UNIT, FB_WEBSITE, FB_NOTIFY, FB__MAX };
 
 static const struct fld fb_fields[FB__MAX] = {
     [FB_T] = { "t", V_TEXT, 0, 1, 128, NULL, NULL },
     [FB_UNIT] = { "unit", V_CODE, 0, 1, 64, NULL, NULL },
     [FB_WEBSITE] = { "website", V_LINES, 0, 0, 1 << 20, NULL, NULL }, /* the honeypot */
+    /* the consent box: absent when not ticked */
+    [FB_NOTIFY] = { "notify", V_CHOICE, 0, 0, 0, zero_one, NULL },
 };
 
 /* The feedback form again with its errors (Page.Err) and what was typed, with
@@ -1272,8 +1357,8 @@ static const struct fld fb_fields[FB__MAX] = {
 static int
 fb_refused(struct req *r, int status, const struct qrlink *l)
 {
-    static const char *const keep[] = { "kind", "unit", "content", "identity", "name", "phone",
-                                        "email", "address" };
+    static const char *const keep[] = { "kind",  "unit",  "content", "identity", "name",
+                                        "phone", "email", "address", "notify" };
     enum db_rc rc;
 
     for (size_t i = 0; i < NELEM(keep); i++) {
@@ -1333,6 +1418,9 @@ fb_submit(struct req *r)
         }
     }
     nerr = fb_check(&r->pool, &r->form, &in, errs, NELEM(errs));
+    if (v[FB_NOTIFY].s && strcmp(v[FB_NOTIFY].s, "1") == 0) {
+        in.consent = notify_consent_wording(r);
+    }
     for (size_t i = 0; i < nerr && i < NELEM(errs); i++) {
         hset(r, pool_printf(&r->pool, "Page.Err.%s", errs[i].field), lang_str(r, errs[i].key));
     }
@@ -1499,11 +1587,37 @@ fb_view(struct req *r)
     if ((dr = feedback_public_hdf(r, id)) != DB_OK) {
         return db_fail(r, dr);
     }
+    if ((dr = consent_hdf(r, "feedback", id)) != DB_OK) {
+        return db_fail(r, dr);
+    }
     fsm_can_hdf(r, &case_fsm, status, FSM_CITIZEN);
     if (kv_get(&r->q, "moi")) { /* ?moi=1: just filed (a flag, whatever its value) */
         hset(r, "Page.New", "1");
     }
+    if (kv_get(&r->q, "ngung")) { /* ?ngung=1: just withdrawn */
+        hset(r, "Page.ConsentDone", "1");
+    }
     return render(r, "citizen/fb_case");
+}
+
+/* The tracking page's "stop updates": the consent to messages taken back. */
+static int
+fb_consent_withdraw(struct req *r)
+{
+    long long id;
+    const char *status, *key;
+    int done, rc = fb_open(r, &id, &status);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if ((dr = consent_withdraw(r->app->db, "feedback", id, "page", &done)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    key = hdf_get_value(r->hdf, "Page.LinkKey", NULL);
+    return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s?ngung=1%s%s", r->arg[0],
+                                        key ? "&k=" : "", key ? key : ""));
 }
 
 static int
@@ -1714,7 +1828,10 @@ static const struct route routes[] = {
     { "GET", "/phan-anh/*", fb_view, 0, 0 },
     { "POST", "/phan-anh/*/danh-gia", fb_rate_answer, R_FORM, 0 },
     { "POST", "/phan-anh/*/bo-sung", fb_reply, R_FORM, 0 },
+    { "POST", "/phan-anh/*/ngung-thong-bao", fb_consent_withdraw, R_FORM, 0 },
+    { "POST", "/ho-so/*/ngung-thong-bao", dossier_consent_withdraw, R_FORM, 0 },
     { "GET", "/thong-ke/", public_stats, 0, 0 },
+    { "GET", "/du-lieu-ca-nhan", privacy_notice, 0, 0 },
     { "GET", "/kiosk/*", kiosk_screen, 0, 0 },
     { "GET", "/loi/qua-lon", too_large, 0, 0 },
     { "POST", "/kiosk/*", kiosk_rate, R_FORM, 0 },

@@ -140,15 +140,18 @@ scope_of(struct req *r, struct report_scope *s)
 }
 
 /* A CSV download (UTF-8 with BOM, so Excel reads Vietnamese): the export is
- * audited before any of it is sent, and named by list and period. */
+ * audited before any of it is sent, with its purpose when it names people
+ * (NULL: figures only), and named by list and period. */
 static int
-csv_start(struct req *r, const char *name, const struct period *p, const struct report_scope *s)
+csv_start(struct req *r, const char *name, const char *purpose, const struct period *p,
+          const struct report_scope *s)
 {
     enum db_rc dr;
 
     if ((dr = db_begin(r->app->db)) == DB_OK) {
         dr = audit(r, "report.export", "report", 0,
-                   pool_printf(&r->pool, "%s %s..%s %s", name, p->from, p->to, s->name));
+                   pool_printf(&r->pool, "%s %s..%s %s%s%s", name, p->from, p->to, s->name,
+                               purpose ? " muc-dich=" : "", purpose ? purpose : ""));
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -225,7 +228,7 @@ dashboard_csv(struct req *r, const char *which, const struct period *p,
             csv_row(&b, cells, n);
         }
     }
-    if ((rc = csv_start(r, pool_printf(&r->pool, "bang-%s", which), p, s)) == 0) {
+    if ((rc = csv_start(r, pool_printf(&r->pool, "bang-%s", which), NULL, p, s)) == 0) {
         resp_raw(r, "text/csv; charset=utf-8", b.p, b.len);
         rc = 200;
     }
@@ -255,14 +258,15 @@ csv_batch(void *arg, const struct dbres *rows)
 }
 
 static int
-drill_csv(struct req *r, const char *kind, const struct period *p, const struct report_scope *s)
+drill_csv(struct req *r, const char *kind, const char *purpose, const struct period *p,
+          const struct report_scope *s)
 {
     struct csv_stream cs = { r, { 0 } };
     const char *head[7];
     enum db_rc dr;
     int rc;
 
-    if ((rc = csv_start(r, kind, p, s)) != 0) {
+    if ((rc = csv_start(r, kind, purpose, p, s)) != 0) {
         return rc;
     }
     buf_adds(&cs.b, "\xEF\xBB\xBF");
@@ -331,10 +335,14 @@ drill(struct req *r)
                                         NULL };
     /* loai names the list (400 when unknown: store_report.c knows them); a
      * page number that is not one is page 1 */
+    /* a list names people (citizens, officers): its CSV says why it is taken,
+     * and the audit row keeps it (Luật Bảo vệ dữ liệu cá nhân 91/2025) */
+    static const char *const purposes[] = { "bao_cao", "thanh_tra", "khieu_nai", "khac", NULL };
     static const struct fld q[] = {
         { "loai", V_CODE, 1, 1, 64, NULL, NULL },
         { "trang", V_INT, 0, 1, 1000000, NULL, NULL },
         { "csv", V_FLAG, 0, 0, 0, NULL, NULL },
+        { "muc-dich", V_CHOICE, 0, 0, 0, purposes, NULL },
     };
     struct val v[NELEM(q)];
     const char *kind;
@@ -355,8 +363,12 @@ drill(struct req *r)
     if (!report_list_kind(kind) || period_of(r, &p, &prev) != 0) {
         return 400;
     }
+    if (csv && v[3].s && !v[3].err) {
+        return drill_csv(r, kind, v[3].s, &p, &s);
+    }
     if (csv) {
-        return drill_csv(r, kind, &p, &s);
+        /* the list again, with the question it has to answer first */
+        hset(r, "Page.Err.purpose", lang_str(r, "Lead.Csv.NoPurpose"));
     }
     dr = report_list(r, &s, &p, kind, (page - 1) * LIST_PAGE, LIST_PAGE, &res, &total);
     if (dr != DB_OK) {
@@ -372,7 +384,7 @@ drill(struct req *r)
     if (page > 1) {
         hseti(r, "Page.Prev", page - 1);
     }
-    return render(r, "leader/list");
+    return render_status(r, csv ? 422 : 200, "leader/list");
 }
 
 /* The trail's lines as CSV: time, person, action in words, object, detail, address. */

@@ -806,6 +806,7 @@ intake_err(struct req *r, int *n, const char *field, const char *key)
 }
 
 static const char *const intake_channels[] = { "counter", "online", "post", NULL };
+static const char *const intake_notify[] = { "1", NULL };
 
 enum {
     I_PROC,
@@ -819,6 +820,7 @@ enum {
     I_SETS,
     I_CHANNEL,
     I_COLLECT,
+    I_NOTIFY,
     I__MAX
 };
 
@@ -834,6 +836,8 @@ static const struct fld intake_fields[I__MAX] = {
     [I_SETS] = { "sets", V_INT, 1, 1, 99, NULL, "Dossier.Err.Sets" },
     [I_CHANNEL] = { "channel", V_CHOICE, 1, 0, 0, intake_channels, "Dossier.Err.Channel" },
     [I_COLLECT] = { "collect", V_CHOICE, 1, 0, 0, intake_channels, "Dossier.Err.Channel" },
+    /* the citizen's yes to messages, ticked by the officer: absent when not */
+    [I_NOTIFY] = { "notify", V_CHOICE, 0, 0, 0, intake_notify, NULL },
 };
 
 static int
@@ -860,6 +864,9 @@ intake_submit(struct req *r)
     in.documents = v[I_DOCS].s;
     in.channel = v[I_CHANNEL].s;
     in.collect = v[I_COLLECT].s;
+    if (v[I_NOTIFY].s && (in.phone || in.email)) {
+        in.consent = notify_consent_wording(r);
+    }
     dr = db_query(r->app->db, &r->pool,
                   "SELECT id, name, national_code FROM procedure_tthc WHERE unit_id = ?"
                   "   AND effective_from <= CURDATE()"

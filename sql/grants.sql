@@ -198,3 +198,12 @@ GRANT SELECT, INSERT ON notification_optout TO motcua_citizen@localhost;
 -- the Open311 POST files a case like the web form: its messages too
 GRANT SELECT, INSERT ON notification TO motcua_api@localhost;
 GRANT SELECT ON notification_optout TO motcua_api@localhost;
+
+-- 090 consent to messages: given on the citizen's form or at the counter,
+-- withdrawn by the citizen (page or stop link); every program that queues a
+-- message reads it.
+GRANT SELECT, INSERT ON consent TO motcua_citizen@localhost;
+GRANT UPDATE (withdrawn_at, withdrawn_by) ON consent TO motcua_citizen@localhost;
+GRANT SELECT, INSERT ON consent TO motcua_officer@localhost;
+GRANT SELECT ON consent TO motcua_leader@localhost;
+GRANT SELECT, INSERT ON consent TO motcua_api@localhost;

@@ -13,6 +13,7 @@
 #include "crypto.h"
 #include "notify.h"
 #include "render.h"
+#include "store_consent.h"
 #include "store_dossier.h"
 #include "token.h"
 #include "util.h"
@@ -283,6 +284,12 @@ notify_stop(struct req *r, const char *idem)
     return db_end(db, rc);
 }
 
+const char *
+notify_consent_wording(struct req *r)
+{
+    return pool_printf(&r->pool, "%s-%s", r->lang, lang_str(r, "Consent.Version"));
+}
+
 /* ---- queueing ------------------------------------------------------------- */
 
 /* What one step says, to whom. */
@@ -419,12 +426,14 @@ case_notice(struct req *r, long long id, enum notify_step step, const char *deta
                             "link_key), '')),"
                             "       DATE_FORMAT(due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
                             "       contact_email, contact_phone"
-                            "  FROM feedback WHERE id = ? AND" NOT_TRAINING("unit_id")
+                            "  FROM feedback WHERE id = ? AND" NOT_TRAINING(
+                                "unit_id") "   AND" CONSENT_NOTIFY("feedback", "feedback.id")
                           : "SELECT identity, CONCAT(code, '-', check_part),"
                             "       CONCAT(code, '-', check_part, COALESCE(CONCAT('?k=', "
                             "link_key), '')),"
                             "       DATE_FORMAT(due_at + " SQL_VN_OFFSET ", '%d/%m/%Y')"
-                            "  FROM feedback WHERE id = ? AND" NOT_TRAINING("unit_id"),
+                            "  FROM feedback WHERE id = ? AND" NOT_TRAINING(
+                                "unit_id") "   AND" CONSENT_NOTIFY("feedback", "feedback.id"),
                   DB_ARGS(DV_I(id)), &res);
     if (rc != DB_OK || res.nrows == 0 || strcmp(dbres_get(&res, 0, 0), "anonymous") == 0) {
         return rc; /* an anonymous sender is never written to */
@@ -464,7 +473,8 @@ notify_dossier(struct req *r, long long id, enum notify_step step, const char *d
                   "       DATE_FORMAT(d.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
                   "       (SELECT q.nonce FROM qr_link q WHERE q.dossier_id = d.id"
                   "           AND q.revoked_at IS NULL ORDER BY q.id DESC LIMIT 1)"
-                  "  FROM dossier d WHERE d.id = ? AND" NOT_TRAINING("d.unit_id"),
+                  "  FROM dossier d WHERE d.id = ? AND" NOT_TRAINING(
+                      "d.unit_id") "   AND" CONSENT_NOTIFY("dossier", "d.id"),
                   DB_ARGS(DV_I(id)), &res);
     if (rc != DB_OK || res.nrows == 0) {
         return rc;

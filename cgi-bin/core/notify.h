@@ -48,6 +48,11 @@ enum db_rc notify_dossier_move(struct req *r, long long id, int move, const char
 enum db_rc notify_mail(struct req *r, long long dossier_id, const char *step, const char *to,
                        const char *subject, const char *body);
 
+/* The wording of the consent to messages the page shows, as recorded with a
+ * yes: the page's language and the text's version ("vi-1", Consent.Version
+ * of the language files: raise it whenever the text changes). */
+const char *notify_consent_wording(struct req *r);
+
 /* The officers' table of what was sent about an object ("feedback" or
  * "dossier"), into Page.Sent; show_to: 0 masks a confidential sender's address. */
 enum db_rc notify_hdf(struct req *r, const char *object_type, long long id, int show_to);

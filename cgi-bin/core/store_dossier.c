@@ -16,6 +16,7 @@
 #include "render.h"
 #include "stats.h"
 #include "qrlink.h"
+#include "store_consent.h"
 #include "token.h"
 #include "util.h"
 #include "worker.h"
@@ -312,6 +313,9 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     }
     if (rc == DB_OK) {
         rc = audit(r, "dossier.receive", "dossier", (long long)id, code_out);
+    }
+    if (rc == DB_OK && in->consent) {
+        rc = consent_give(r->app->db, "dossier", (long long)id, in->consent, "officer");
     }
     if (rc == DB_OK) {
         rc = notify_dossier(r, (long long)id, NS_RECEIVED, NULL);

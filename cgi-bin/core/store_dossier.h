@@ -42,6 +42,9 @@ struct dossier_in {
     long long unit_id, counter_id, procedure_id;
     const char *name, *address, *phone, *email, *documents, *channel, *collect;
     int sets;
+    /* the citizen's consent to messages, as the officer recorded it: the
+     * wording's version ("vi-1"), NULL when not given */
+    const char *consent;
 };
 
 /* Receive a dossier: code, due date from the working-day engine, QR link,

@@ -17,6 +17,7 @@
 #include "notify.h"
 #include "qrlink.h"
 #include "ratelimit.h"
+#include "store_consent.h"
 #include "render.h"
 #include "stats.h"
 #include "token.h"
@@ -526,6 +527,10 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
     if (rc == DB_OK) {
         stats_case_received(&d, in->kind, in->identity, formal, +1);
         rc = stats_add(r, in->unit_id, in->counter_id, in->officer_id, day, &d);
+    }
+    if (rc == DB_OK && in->consent && strcmp(in->identity, "anonymous") != 0 &&
+        (in->email || in->phone)) {
+        rc = consent_give(db, "feedback", (long long)id, in->consent, "citizen");
     }
     if (rc == DB_OK) {
         rc = notify_case_filed(r, (long long)id, in->email, in->phone);

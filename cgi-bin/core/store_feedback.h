@@ -66,6 +66,9 @@ struct fb_new {
     const char *identity;           /* anonymous, confidential, named */
     const char *name, *phone, *email, *address;
     const char *idem;
+    /* consent to messages by the channels given: the version of the wording
+     * the citizen agreed to ("vi-1"), NULL when they did not tick it */
+    const char *consent;
     const struct fb_file *files;
     size_t nfiles;
 };

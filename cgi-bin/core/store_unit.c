@@ -290,6 +290,30 @@ unit_list_public(struct db *db, struct pool *p, const char *code, struct public_
 }
 
 enum db_rc
+unit_top_centre(struct db *db, struct pool *p, struct top_centre *c)
+{
+    enum { C_NAME, C_HOTLINE, C_EMAIL, C_ADDRESS };
+    struct dbres res;
+    enum db_rc rc;
+
+    memset(c, 0, sizeof(*c));
+    rc = db_query(db, p,
+                  "SELECT name, hotline, email, address FROM org_unit"
+                  " WHERE level = 'centre' AND hotline IS NOT NULL AND valid_to IS NULL"
+                  "   AND training = 0"
+                  " ORDER BY CHAR_LENGTH(path), sort_order LIMIT 1",
+                  DB_NOARGS, &res);
+    if (rc == DB_OK && res.nrows == 1) {
+        c->found = 1;
+        c->name = dbres_get(&res, 0, C_NAME);
+        c->hotline = dbres_get(&res, 0, C_HOTLINE);
+        c->email = dbres_get(&res, 0, C_EMAIL);
+        c->address = dbres_get(&res, 0, C_ADDRESS);
+    }
+    return rc;
+}
+
+enum db_rc
 counter_list_public(struct db *db, struct pool *p, struct public_counter **rows, size_t *n)
 {
     enum { C_UNIT, C_ID, C_NAME, C_NONCE };

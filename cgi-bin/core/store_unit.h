@@ -109,6 +109,15 @@ struct public_unit {
 enum db_rc unit_list_public(struct db *db, struct pool *p, const char *code,
                             struct public_unit **rows, size_t *n);
 
+/* The one-stop centre nearest the top of the tree (the province's, in a
+ * province), open and not a training unit, with its contact details (NULL
+ * for a detail not given): found 0 when there is none. */
+struct top_centre {
+    int found;
+    const char *name, *hotline, *email, *address;
+};
+enum db_rc unit_top_centre(struct db *db, struct pool *p, struct top_centre *c);
+
 /* An active counter with the nonce of its newest valid link (NULL for none). */
 struct public_counter {
     long long unit_id, id;

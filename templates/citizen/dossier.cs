@@ -34,6 +34,7 @@
   </form>
 </section>
 <?cs /if ?>
+<?cs include:"citizen/_consent.cs" ?><?cs call:consent_box("/ho-so/" + Page.Ctx.Token + "/ngung-thong-bao") ?>
 <h2><?cs var:L.Dossier.Timeline ?></h2>
 <ol class="timeline"><?cs each:e = Page.Events ?><li><span class="muted"><?cs var:e.at ?></span> — <?cs var:L.Dossier.Ev[e.event] ?><?cs if:e.unit ?> · <?cs var:e.unit ?><?cs /if ?><?cs if:e.event == "apology" ?> <?cs var:e.body ?><?cs /if ?></li><?cs /each ?></ol>
 <p><a href="/phan-anh/moi?t=<?cs var:Page.Ctx.Token ?>"><?cs var:L.Dossier.FeedbackLink ?></a></p>

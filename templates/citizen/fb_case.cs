@@ -42,6 +42,7 @@
   <button type="submit"><?cs var:L.Fb.ReplySend ?></button>
 </form>
 <?cs /if ?>
+<?cs include:"citizen/_consent.cs" ?><?cs call:consent_box("/phan-anh/" + Page.Case.Code + "/ngung-thong-bao") ?>
 <h2><?cs var:L.Fb.Timeline ?></h2>
 <ol class="timeline">
 <?cs each:e = Page.Case.Events ?>

@@ -57,8 +57,10 @@
     <input id="email" name="email" type="email" maxlength="254" autocomplete="email" value="<?cs var:Page.F.email ?>">
     <label for="address"><?cs var:L.Fb.Address ?></label><?cs call:field_error("address") ?>
     <input id="address" name="address" maxlength="255" autocomplete="street-address" value="<?cs var:Page.F.address ?>">
+    <label class="opt"><input type="checkbox" name="notify" value="1"<?cs if:Page.F.notify == "1" ?> checked<?cs /if ?>> <?cs var:L.Consent.Notify ?></label>
     </div>
   </fieldset>
+  <p class="help"><?cs var:L.Privacy.FormNote ?> <a href="/du-lieu-ca-nhan"><?cs var:L.Privacy.Link ?></a></p>
   <button type="submit"><?cs var:L.Fb.Send ?></button>
 </form>
 <script src="/static/upload.js" defer></script>

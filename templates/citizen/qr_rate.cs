@@ -25,7 +25,7 @@
     <?cs /each ?>
     <label for="comment"><?cs var:L.Qr.Comment ?></label>
     <textarea id="comment" name="comment" rows="3" maxlength="1000" aria-describedby="comment-help"><?cs var:Page.Comment ?></textarea>
-    <p class="help" id="comment-help"><?cs var:L.Qr.CommentHelp ?></p>
+    <p class="help" id="comment-help"><?cs var:L.Qr.CommentHelp ?> <a href="/du-lieu-ca-nhan"><?cs var:L.Privacy.Link ?></a></p>
     <fieldset class="levels">
       <legend><?cs var:L.Qr.OverallAgain ?></legend>
       <?cs loop:v = 3, 1, -1 ?>

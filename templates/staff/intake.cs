@@ -18,6 +18,8 @@
   <input id="phone" name="phone" type="tel" maxlength="20" value="<?cs var:Page.F.phone ?>">
   <label for="email"><?cs var:L.Fb.Email ?></label><?cs call:field_error("email") ?>
   <input id="email" name="email" type="email" maxlength="254" value="<?cs var:Page.F.email ?>">
+  <label class="opt"><input type="checkbox" name="notify" value="1"<?cs if:Page.F.notify == "1" ?> checked<?cs /if ?>> <?cs var:L.Consent.NotifyDossier ?></label>
+  <p class="help"><?cs var:L.Privacy.FormNote ?> <a href="/du-lieu-ca-nhan"><?cs var:L.Privacy.Link ?></a></p>
   <label for="documents"><?cs var:L.Dossier.Documents ?></label><?cs call:field_error("documents") ?>
   <p class="help" id="documents-help"><?cs var:L.Dossier.DocumentsHelp ?></p>
   <textarea id="documents" name="documents" rows="5" maxlength="4000" aria-describedby="documents-help"><?cs var:Page.F.documents ?></textarea>

@@ -16,7 +16,7 @@ async function citizenPages() {
   const counter = qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 7 AND code = 'Q02')");
   const { pub } = await fileCase({ kind: 'suggestion', unit: '000.00.01.H41', content: 'Thời gian chờ ở quầy quá lâu, không có số thứ tự.', identity: 'anonymous' }, null);
   return ['/', '/thu-tuc/', '/thu-tuc/?q=dat', '/thu-tuc/?q=' + encodeURIComponent('sổ đỏ'), '/thu-tuc/?q=xyz+khong+co', '/thu-tuc/' + natCode, '/ho-so/', dossier, counter,
-    '/phan-anh/moi', '/phan-anh/', '/phan-anh/' + pub, '/thong-ke/', '/don-vi/', '/don-vi/000.00.01.H41'];
+    '/phan-anh/moi', '/phan-anh/', '/phan-anh/' + pub, '/thong-ke/', '/don-vi/', '/don-vi/000.00.01.H41', '/du-lieu-ca-nhan'];
 }
 
 let pages;

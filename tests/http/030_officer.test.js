@@ -21,7 +21,7 @@ async function act(who, code, action, fields = {}) {
 const cases = {};
 
 test('setup: three cases filed by citizens (named at the centre, one at a commune, one confidential about canbo01)', async () => {
-  cases.A = await fileCase({ kind: 'petition', identity: 'named', unit: '000.00.01.H41', content: 'Thủ tục cấp phiếu lý lịch tư pháp yêu cầu quá nhiều bản sao.',
+  cases.A = await fileCase({ kind: 'petition', identity: 'named', unit: '000.00.01.H41', content: 'Thủ tục cấp phiếu lý lịch tư pháp yêu cầu quá nhiều bản sao.', notify: '1',
     name: 'Nguyễn Văn An', phone: '0987654321', email: 'an@example.vn', address: 'Phường Hoa Lư' }, null, [JPEG]);
   cases.B = await fileCase({ kind: 'suggestion', identity: 'anonymous', unit: '000.21.01.H41', content: 'Nên mở cửa sớm hơn vào thứ Hai.' });
   const officerToken = qrPath("kind = 'officer' AND officer_id = (SELECT id FROM users WHERE username = 'canbo01')").split('/')[2];

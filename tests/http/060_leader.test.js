@@ -95,10 +95,17 @@ test('drill-down: the 2 dossiers without an apology, each linking to the dossier
   assert.deepStrictEqual(codes, T.noApology);
   const open = await c.get('/can-bo/ho-so/' + codes[0]);
   assert.strictEqual(open.status, 200, 'the leader opens the dossier');
-  const csv = await c.get(`/lanh-dao/danh-sach?loai=late_no_apology&${PERIOD}&csv=1`);
+  // a list of people: its CSV asks why first, and the audit row keeps the answer
+  const ask = await c.get(`/lanh-dao/danh-sach?loai=late_no_apology&${PERIOD}&csv=1`);
+  assert.strictEqual(ask.status, 422);
+  assert.match(ask.text, /Danh sách có dữ liệu cá nhân: vui lòng chọn mục đích trước khi tải CSV\./);
+  assert.match(list.text, /<select id="muc-dich" name="muc-dich" required>/);
+  const csv = await c.get(`/lanh-dao/danh-sach?loai=late_no_apology&${PERIOD}&csv=1&muc-dich=bao_cao`);
+  const [[detail]] = sql("SELECT detail FROM audit_log WHERE action = 'report.export' ORDER BY id DESC LIMIT 1");
+  assert.match(detail, /^late_no_apology 2026-03-01\.\.2026-03-31 .* muc-dich=bao_cao$/);
   assert.match(csv.headers.get('content-type'), /^text\/csv; charset=utf-8/);
   assert.match(csv.headers.get('content-disposition'), /attachment; filename="late_no_apology-/);
-  const bytes = Buffer.from(await (await fetch(process.env.MOTCUA_BASE + `/lanh-dao/danh-sach?loai=late_no_apology&${PERIOD}&csv=1`,
+  const bytes = Buffer.from(await (await fetch(process.env.MOTCUA_BASE + `/lanh-dao/danh-sach?loai=late_no_apology&${PERIOD}&csv=1&muc-dich=bao_cao`,
     { headers: { cookie: c.cookieHeader() } })).arrayBuffer());
   assert.deepStrictEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
   const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');

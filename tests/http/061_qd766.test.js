@@ -187,7 +187,7 @@ async function listOf(c, kind, extra = '') {
   return { count, rows, codes: rows.map(r => r[0]).sort() };
 }
 async function csvOf(c, kind) {
-  const res = await fetch(process.env.MOTCUA_BASE + `/lanh-dao/danh-sach?loai=${kind}&${PERIOD}&csv=1`, { headers: { cookie: c.cookieHeader() } });
+  const res = await fetch(process.env.MOTCUA_BASE + `/lanh-dao/danh-sach?loai=${kind}&${PERIOD}&csv=1&muc-dich=bao_cao`, { headers: { cookie: c.cookieHeader() } });
   assert.strictEqual(res.status, 200);
   const lines = Buffer.from(await res.arrayBuffer()).toString('utf8').slice(1).trim().split('\r\n');
   return lines.map(l => [...l.matchAll(/"((?:[^"]|"")*)"/g)].map(m => m[1]));

@@ -129,7 +129,7 @@ test('the dashboard, its list and the CSV count each answer rated not satisfied:
   assert.deepStrictEqual(codes, [T.cases.B.code, T.cases.A.code], 'in the order of the verdicts: B on 05/03, A on 10/03');
   assert.match(body, /05\/03\/2026 10:00/);
   assert.match(body, /10\/03\/2026 10:00/);
-  const csv = await c.get(`/lanh-dao/danh-sach?loai=answer_unsatisfied&${MARCH}&csv=1`);
+  const csv = await c.get(`/lanh-dao/danh-sach?loai=answer_unsatisfied&${MARCH}&csv=1&muc-dich=bao_cao`);
   const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
   assert.strictEqual(lines[0], '"Mã phản ánh","Đơn vị trả lời","Loại","Ngày tiếp nhận","Ngày trả lời","Thời điểm đánh giá không hài lòng","Trạng thái hiện nay"');
   assert.deepStrictEqual(lines.slice(1).map(l => l.split(',')[0].replace(/"/g, '')), [T.cases.B.code, T.cases.A.code]);
@@ -198,7 +198,7 @@ test('the dashboard counts 2 missed forwarding deadlines in March for unit H; th
   const codes = [...body.matchAll(/href="\/can-bo\/phan-anh\/([^"]+)"/g)].map(m => m[1]).sort();
   assert.deepStrictEqual(codes, [T.f.F1.code, T.f.F2.code].sort());
   assert.match(body, /09\/03\/2026/);
-  const csv = await c.get(`/lanh-dao/danh-sach?loai=forward_late&${MARCH}&csv=1`);
+  const csv = await c.get(`/lanh-dao/danh-sach?loai=forward_late&${MARCH}&csv=1&muc-dich=bao_cao`);
   const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
   assert.strictEqual(lines[0], '"Mã phản ánh","Đơn vị để quá hạn","Loại","Ngày tiếp nhận","Hạn chuyển","Ngày chuyển","Trạng thái hiện nay"');
   assert.strictEqual(lines.length, 3);

@@ -408,7 +408,7 @@ test('leader CSV exports are streamed, every row, with formulas neutralised afte
   sql(`UPDATE dossier SET applicant_name = ' +84 912' WHERE code = 'SEC-CSV-00008'`);
   try {
     const c = await as('lanhdao02');
-    const r = await fetch(process.env.MOTCUA_BASE + '/lanh-dao/danh-sach?loai=received&don-vi=000.00.12.H41&tu=2026-03-01&den=2026-03-31&csv=1',
+    const r = await fetch(process.env.MOTCUA_BASE + '/lanh-dao/danh-sach?loai=received&don-vi=000.00.12.H41&tu=2026-03-01&den=2026-03-31&csv=1&muc-dich=thanh_tra',
       { headers: { cookie: c.cookieHeader() } });
     assert.strictEqual(r.status, 200);
     assert.strictEqual(r.headers.get('content-length'), null, 'sent as it is read, not as one buffer');

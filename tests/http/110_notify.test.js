@@ -174,7 +174,7 @@ test('setup: an SMTP sink and an SMS/Zalo endpoint on loopback; the stack config
 });
 
 test('a named case: received, information requested, answered, reopened; by e-mail, SMS and Zalo, each once', async () => {
-  S.named = await fileCase({ kind: 'petition', identity: 'named', unit: '000.00.01.H41', content: 'Thông báo kiểm thử kênh tin nhắn.',
+  S.named = await fileCase({ kind: 'petition', identity: 'named', unit: '000.00.01.H41', content: 'Thông báo kiểm thử kênh tin nhắn.', notify: '1',
     name: 'Đỗ Văn Tin', phone: '0912 345 678', email: 'tin.do@example.vn', address: 'Phường Hoa Lư' });
   const code = S.named.code;
   const [[fid]] = sql(`SELECT id FROM feedback WHERE code = '${code}'`);
@@ -229,7 +229,7 @@ test('a named case: received, information requested, answered, reopened; by e-ma
 test('a dossier: received (its receipt link), supplement, apology letter, result ready, returned', async () => {
   const c = await staff('canbo02');
   const proc = sql('SELECT id FROM procedure_tthc WHERE unit_id = 2 ORDER BY id LIMIT 1')[0][0];
-  const r = await c.post('/can-bo/ho-so/moi', { csrf: await c.csrf('/can-bo/ho-so/moi'), procedure: proc, name: 'Hà Thị Hồ Sơ',
+  const r = await c.post('/can-bo/ho-so/moi', { csrf: await c.csrf('/can-bo/ho-so/moi'), procedure: proc, name: 'Hà Thị Hồ Sơ', notify: '1',
     phone: '0987000111', email: 'ho.so@example.vn', documents: 'Tờ khai', sets: '1', channel: 'counter', collect: 'counter' });
   assert.strictEqual(r.status, 303, r.text.slice(0, 300));
   const code = S.dossier = r.headers.get('location').split('/')[3];
@@ -279,14 +279,14 @@ test('a training unit: its dossier received with a phone and an e-mail, and its 
        SELECT '8.${run}', 'Thủ tục tập huấn', MIN(id), 'commune', ${unit}, 5, 'Đơn', 'Tập huấn', '2025-07-01' FROM field`);
   const [[proc]] = sql(`SELECT id FROM procedure_tthc WHERE national_code = '8.${run}'`);
   const c = await staff(`th${run}`);
-  const r = await c.post('/can-bo/ho-so/moi', { csrf: await c.csrf('/can-bo/ho-so/moi'), procedure: proc, name: 'Học Viên Tập Huấn',
+  const r = await c.post('/can-bo/ho-so/moi', { csrf: await c.csrf('/can-bo/ho-so/moi'), procedure: proc, name: 'Học Viên Tập Huấn', notify: '1',
     phone: '0987000333', email: 'tap.huan@example.vn', documents: 'Tờ khai', sets: '1', channel: 'counter', collect: 'counter' });
   assert.strictEqual(r.status, 303);
   const [[did]] = sql(`SELECT id FROM dossier WHERE code = '${r.headers.get('location').split('/')[3]}'`);
   assert.strictEqual((await c.post(`/can-bo/ho-so/${r.headers.get('location').split('/')[3]}/yeu-cau-bo-sung`,
     { csrf: await c.csrf(r.headers.get('location')), note: 'Bản sao' })).status, 303);
   assert.deepStrictEqual(rows(`object_type = 'dossier' AND object_id = ${did}`), [], 'no message for a training unit\'s dossier');
-  const fb = await fileCase({ kind: 'petition', identity: 'named', unit: '000.00.01.H41', content: 'Phản ánh tập huấn.',
+  const fb = await fileCase({ kind: 'petition', identity: 'named', unit: '000.00.01.H41', content: 'Phản ánh tập huấn.', notify: '1',
     name: 'Học Viên', phone: '0987000333', email: 'tap.huan@example.vn', address: 'Thôn Tập Huấn' });
   const [[fid]] = sql(`SELECT id FROM feedback WHERE code = '${fb.code}'`);
   sql(`DELETE FROM notification WHERE object_type = 'feedback' AND object_id = ${fid}`);
@@ -295,6 +295,70 @@ test('a training unit: its dossier received with a phone and an e-mail, and its 
   assert.strictEqual((await caseAction(c, fb.code, 'phan-loai', { class: 'accepted' })).status, 303);
   assert.strictEqual((await caseAction(c, fb.code, 'tra-loi', { text: 'Trả lời tập huấn.' })).status, 303);
   assert.deepStrictEqual(rows(`object_type = 'feedback' AND object_id = ${fid}`), [], 'no message for a training unit\'s case');
+});
+
+test('consent: without the tick no message; a tick is kept with its moment and wording; withdrawn on the tracking page, nothing more', async () => {
+  const silent = await fileCase({ kind: 'petition', identity: 'named', unit: '000.00.01.H41', content: 'Không đăng ký nhận tin.',
+    name: 'Lê Không Tin', phone: '0912000444', email: 'khong.tin@example.vn' });
+  const [[sid]] = sql(`SELECT id FROM feedback WHERE code = '${silent.code}'`);
+  assert.deepStrictEqual(rows(`object_type = 'feedback' AND object_id = ${sid}`), [], 'nothing queued without consent');
+  assert.deepStrictEqual(sql(`SELECT COUNT(*) FROM consent WHERE object_type = 'feedback' AND object_id = ${sid}`), [['0']]);
+  const none = await silent.citizen.get('/phan-anh/' + silent.pub);
+  assert.match(none.text, /Ông\/Bà không đăng ký nhận thông báo qua tin nhắn, e-mail/);
+  const form = await new Client().get('/phan-anh/moi');
+  assert.match(form.text, /<input type="checkbox" name="notify" value="1">/, 'unticked by default');
+  assert.match(form.text, /href="\/du-lieu-ca-nhan"/);
+
+  const yes = await fileCase({ kind: 'petition', identity: 'named', unit: '000.00.01.H41', content: 'Có đăng ký nhận tin.',
+    name: 'Lê Có Tin', phone: '0912000555', email: 'co.tin@example.vn', notify: '1' });
+  const [[yid]] = sql(`SELECT id FROM feedback WHERE code = '${yes.code}'`);
+  const [[wording, by, fresh, withdrawn]] = sql(`SELECT wording, given_by, given_at > UTC_TIMESTAMP() - INTERVAL 5 MINUTE, withdrawn_at IS NULL
+    FROM consent WHERE object_type = 'feedback' AND object_id = ${yid}`);
+  assert.deepStrictEqual([wording, by, fresh, withdrawn], ['vi-1', 'citizen', '1', '1']);
+  assert.strictEqual(rows(`object_type = 'feedback' AND object_id = ${yid}`).length, 3, 'received: e-mail, SMS, Zalo');
+  const page = await yes.citizen.get('/phan-anh/' + yes.pub);
+  assert.match(page.text, /Ông\/Bà đã đồng ý nhận thông báo qua tin nhắn, e-mail lúc \d\d\/\d\d\/\d{4} \d\d:\d\d\./);
+  const action = `/phan-anh/${yes.pub}/ngung-thong-bao`;
+  const hidden = formFields(page.text, action);
+  assert.strictEqual((await yes.citizen.post(action, {})).status, 403, 'no CSRF token');
+  const stop = await yes.citizen.post(action, hidden);
+  assert.strictEqual(stop.status, 303);
+  const after = await yes.citizen.get(stop.headers.get('location'));
+  assert.match(after.text, /Đã ngừng gửi thông báo qua tin nhắn, e-mail/);
+  assert.match(after.text, /Ông\/Bà đã ngừng nhận thông báo lúc/);
+  assert.deepStrictEqual(sql(`SELECT withdrawn_by, withdrawn_at IS NOT NULL FROM consent WHERE object_type = 'feedback' AND object_id = ${yid}`), [['page', '1']]);
+  assert.strictEqual((await caseAction(await staff('canbo01'), yes.code, 'phan-loai', { class: 'accepted' })).status, 303);
+  assert.strictEqual((await caseAction(await staff('canbo02'), yes.code, 'tra-loi', { text: 'Đã trả lời.' })).status, 303);
+  assert.strictEqual(rows(`object_type = 'feedback' AND object_id = ${yid}`).length, 3, 'nothing after the withdrawal');  await send();   // what was queued before goes, so that the next tests start from an empty outbox
+});
+
+test('consent at the counter: the officer records the citizen\'s yes; withdrawn on the dossier page, nothing more', async () => {
+  const c = await staff('canbo02');
+  const proc = sql('SELECT id FROM procedure_tthc WHERE unit_id = 2 ORDER BY id LIMIT 1')[0][0];
+  const intake = await c.get('/can-bo/ho-so/moi');
+  assert.match(intake.text, /Công dân đồng ý nhận thông báo về hồ sơ qua tin nhắn SMS, Zalo và e-mail/);
+  const fields = { procedure: proc, name: 'Phan Văn Đồng Ý', phone: '0987000666', email: 'dong.y@example.vn',
+    documents: 'Tờ khai', sets: '1', channel: 'counter', collect: 'counter' };
+  const without = await c.post('/can-bo/ho-so/moi', { csrf: await c.csrf('/can-bo/ho-so/moi'), ...fields });
+  const [[wid]] = sql(`SELECT id FROM dossier WHERE code = '${without.headers.get('location').split('/')[3]}'`);
+  assert.deepStrictEqual(rows(`object_type = 'dossier' AND object_id = ${wid}`), [], 'no tick, no message');
+  const r = await c.post('/can-bo/ho-so/moi', { csrf: await c.csrf('/can-bo/ho-so/moi'), ...fields, notify: '1' });
+  assert.strictEqual(r.status, 303);
+  const code = r.headers.get('location').split('/')[3];
+  const [[did]] = sql(`SELECT id FROM dossier WHERE code = '${code}'`);
+  assert.deepStrictEqual(sql(`SELECT wording, given_by FROM consent WHERE object_type = 'dossier' AND object_id = ${did}`), [['vi-1', 'officer']]);
+  assert.strictEqual(rows(`object_type = 'dossier' AND object_id = ${did}`).length, 3);
+  const [[qid]] = sql(`SELECT id FROM qr_link WHERE dossier_id = ${did}`);
+  const pagePath = new URL(motcuactl('qr-url', qid).trim()).pathname.replace('/q/', '/ho-so/');
+  const citizen = new Client();
+  const page = await citizen.get(pagePath);
+  assert.match(page.text, /Ông\/Bà đã đồng ý nhận thông báo qua tin nhắn, e-mail lúc/);
+  const action = `${pagePath}/ngung-thong-bao`;
+  const stop = await citizen.post(action, formFields(page.text, action));
+  assert.strictEqual(stop.status, 303);
+  assert.deepStrictEqual(sql(`SELECT withdrawn_by FROM consent WHERE object_type = 'dossier' AND object_id = ${did}`), [['page']]);
+  assert.strictEqual((await c.post(`/can-bo/ho-so/${code}/yeu-cau-bo-sung`, { csrf: await c.csrf(`/can-bo/ho-so/${code}`), note: 'Bản sao' })).status, 303);
+  assert.strictEqual(rows(`object_type = 'dossier' AND object_id = ${did}`).length, 3, 'nothing after the withdrawal');  await send();
 });
 
 test('the providers down mid-run, with 500s and a time-out: every message arrives once its provider is back, once per key', async () => {
@@ -345,7 +409,7 @@ test('Zalo: the access token refreshed before it expires; each refresh token use
 
 test('the daily cap: at most Notify.DailyCap messages a local day to one recipient, the rest wait', async () => {
   configure('Notify.DailyCap = 2\n');
-  const cs = await fileCase({ kind: 'suggestion', identity: 'named', unit: '000.00.01.H41', content: 'Kiểm thử giới hạn tin nhắn.',
+  const cs = await fileCase({ kind: 'suggestion', identity: 'named', unit: '000.00.01.H41', content: 'Kiểm thử giới hạn tin nhắn.', notify: '1',
     name: 'Giới Hạn', email: 'cap@example.vn' });
   assert.strictEqual((await caseAction(await staff('canbo01'), cs.code, 'phan-loai', { class: 'accepted' })).status, 303);
   assert.strictEqual((await caseAction(await staff('canbo02'), cs.code, 'yeu-cau-bo-sung', { text: 'Một.' })).status, 303);
@@ -359,7 +423,7 @@ test('the daily cap: at most Notify.DailyCap messages a local day to one recipie
 
 test('TLS required (the default) and a relay without STARTTLS: nothing goes out in clear, the message waits', async () => {
   configure('Mail.SMTP.TLS = required\n');
-  const cs = await fileCase({ kind: 'suggestion', identity: 'named', unit: '000.00.01.H41', content: 'Kiểm thử TLS.',
+  const cs = await fileCase({ kind: 'suggestion', identity: 'named', unit: '000.00.01.H41', content: 'Kiểm thử TLS.', notify: '1',
     name: 'Mã Hóa', email: 'tls@example.vn' });
   await send();
   const [[state, answer]] = sql(`SELECT state, answer FROM notification WHERE recipient = 'tls@example.vn'`);
@@ -407,7 +471,7 @@ test('the stop link: GET asks, POST (CSRF) stops; nothing more to that address, 
 test('an anonymous sender gets nothing; a confidential one gets no content, and officers see the address masked', async () => {
   const anon = await fileCase({ kind: 'suggestion', identity: 'anonymous', unit: '000.00.01.H41', content: 'Ẩn danh, không gửi tin.' });
   assert.deepStrictEqual(sql(`SELECT COUNT(*) FROM notification WHERE object_type = 'feedback' AND object_id = (SELECT id FROM feedback WHERE code = '${anon.code}')`), [['0']]);
-  const conf = await fileCase({ kind: 'petition', identity: 'confidential', unit: '000.00.01.H41', content: 'Nội dung bí mật không được lộ.',
+  const conf = await fileCase({ kind: 'petition', identity: 'confidential', unit: '000.00.01.H41', content: 'Nội dung bí mật không được lộ.', notify: '1',
     name: 'Người Giấu Tên', phone: '0911000999', email: 'giau.ten@example.vn' });
   assert.strictEqual((await caseAction(await staff('canbo01'), conf.code, 'phan-loai', { class: 'accepted' })).status, 303);
   assert.strictEqual((await caseAction(await staff('canbo02'), conf.code, 'tra-loi', { text: 'Câu trả lời riêng tư.' })).status, 303);

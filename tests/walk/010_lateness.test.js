@@ -228,7 +228,7 @@ test('the leader\'s figures for March 2026 are the table\'s, the lists and the C
   assert.deepStrictEqual(await listed('late'), [D.C, D.D, D.E].sort());
   assert.deepStrictEqual(await listed('late_no_apology'), [D.E]);
   assert.deepStrictEqual(await listed('on_time'), [D.A, D.B, D.F].sort());
-  const csv = await leader.get(`/lanh-dao/danh-sach?loai=late_finished&${PERIOD}&csv=1`);
+  const csv = await leader.get(`/lanh-dao/danh-sach?loai=late_finished&${PERIOD}&csv=1&muc-dich=bao_cao`);
   assert.deepStrictEqual(csv.text.trim().split('\r\n').slice(1).map(l => l.split(',')[0].replace(/"/g, '')).sort(), [D.C, D.D, D.E].sort());
   assert.match(ctl('rebuild-stats'), /0 months changed/);
   assert.deepStrictEqual(await figures(), f, 'the write path and a recount agree');
