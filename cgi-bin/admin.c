@@ -78,57 +78,6 @@ form_read(struct req *r, const struct fld *spec, size_t n, struct val *v)
     return input_form(r, "Admin.Err", spec, n, v);
 }
 
-/* ---- page data from the store's rows ----------------------------------- */
-
-/* One field of row i of a list in the page data (list.i.name); NULL, an SQL
- * NULL, is left out. */
-static void
-row_set(struct req *r, const char *list, size_t i, const char *name, const char *value)
-{
-    if (value) {
-        hset(r, pool_printf(&r->pool, "%s.%zu.%s", list, i, name), value);
-    }
-}
-
-static void
-row_seti(struct req *r, const char *list, size_t i, const char *name, long long value)
-{
-    hseti(r, pool_printf(&r->pool, "%s.%zu.%s", list, i, name), value);
-}
-
-/* A field of a store's row struct shown in a list: its name in the page
- * data, where it is in the struct, and its type. */
-struct out_field {
-    const char *name;
-    size_t off;
-    enum { OUT_STR, OUT_INT, OUT_LL } type;
-};
-
-#define OUT(name, st, field, type)      \
-    {                                   \
-        name, offsetof(st, field), type \
-    }
-
-/* rows (n structs of size bytes) into list.i.<name> for each of the fields. */
-static void
-rows_hdf(struct req *r, const char *list, const void *rows, size_t n, size_t size,
-         const struct out_field *f, size_t nf)
-{
-    for (size_t i = 0; i < n; i++) {
-        const char *row = (const char *)rows + i * size;
-
-        for (size_t k = 0; k < nf; k++) {
-            const void *v = row + f[k].off;
-
-            switch (f[k].type) {
-            case OUT_STR: row_set(r, list, i, f[k].name, *(const char *const *)v); break;
-            case OUT_INT: row_seti(r, list, i, f[k].name, *(const int *)v); break;
-            case OUT_LL: row_seti(r, list, i, f[k].name, *(const long long *)v); break;
-            }
-        }
-    }
-}
-
 /* Counters for a list or a <select>: id, code, name and, from
  * counter_list_open, unit. */
 static void

@@ -18,6 +18,8 @@
 #include "render.h"
 #include "staff.h"
 #include "store_report.h"
+#include "store_unit.h"
+#include "store_user.h"
 #include "util.h"
 #include "worker.h"
 
@@ -410,11 +412,19 @@ static const struct fld audit_fields[AQ__MAX] = {
 static int
 audit_page(struct req *r)
 {
-    static const char *const pcols[] = { "id", "name", NULL };
-    static const char *const ucols[] = { "code", "name", NULL };
+    static const struct out_field pout[] = {
+        OUT("id", struct staff_row, id, OUT_LL),
+        OUT("name", struct staff_row, full_name, OUT_STR),
+    };
+    static const struct out_field uout[] = {
+        OUT("code", struct unit_name, code, OUT_STR),
+        OUT("name", struct unit_name, name, OUT_STR),
+    };
     struct report_scope s;
     struct audit_filter f = { 0 };
-    struct dbres people, units;
+    struct staff_row *people;
+    struct unit_name *units;
+    size_t npeople, nunits;
     struct val v[AQ__MAX], day[2];
     const char *key;
     long long page;
@@ -462,15 +472,9 @@ audit_page(struct req *r)
         }
         return 200;
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT o.id, o.full_name FROM users o JOIN org_unit u ON u.id = o.unit_id"
-                  " WHERE u.path LIKE ? ORDER BY o.full_name",
-                  DB_ARGS(DV_S(s.subtree)), &people);
+    dr = user_list_subtree(r->app->db, &r->pool, s.subtree, &people, &npeople);
     if (dr == DB_OK) {
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT code, name FROM org_unit WHERE path LIKE ? AND valid_to IS NULL"
-                      " ORDER BY path",
-                      DB_ARGS(DV_S(s.subtree)), &units);
+        dr = unit_list_subtree(r->app->db, &r->pool, s.subtree, &units, &nunits);
     }
     if (dr == DB_OK && !bad) {
         dr = report_audit(r, &s, &f, (int)page, 50);
@@ -478,8 +482,8 @@ audit_page(struct req *r)
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.People", &people, pcols);
-    hset_rows(r, "Page.Units", &units, ucols);
+    rows_hdf(r, "Page.People", people, npeople, sizeof(*people), pout, NELEM(pout));
+    rows_hdf(r, "Page.Units", units, nunits, sizeof(*units), uout, NELEM(uout));
     hseti(r, "Page.F.actor", f.actor);
     hset(r, "Page.F.key", f.action_key);
     hset(r, "Page.F.object", f.object);
