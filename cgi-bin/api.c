@@ -24,6 +24,8 @@
 #include "store_import.h"
 #include "store_open311.h"
 #include "store_report.h"
+#include "store_schema.h"
+#include "store_user.h"
 #include "util.h"
 #include "worker.h"
 #include "xml.h"
@@ -53,8 +55,7 @@ json_error(struct req *r, int status, const char *msg)
 static int
 ping(struct req *r)
 {
-    struct dbres res;
-    enum db_rc rc = db_query(r->app->db, &r->pool, "SELECT 1", DB_NOARGS, &res);
+    enum db_rc rc = schema_ping(r->app->db, &r->pool);
     struct json_object *o = json_object_new_object();
 
     json_object_object_add(o, "status",
@@ -68,23 +69,13 @@ static enum db_rc
 client_by_key(struct req *r, const char *key, const char **subtree, long long *client_id)
 {
     char hex[65];
-    struct dbres res;
-    enum db_rc rc;
 
     *subtree = NULL;
     if (key == NULL || strlen(key) != 64) {
         return DB_OK;
     }
     sec_hash_hex(key, hex);
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT c.id, CONCAT(u.path, '%') FROM api_client c"
-                  "  JOIN org_unit u ON u.id = c.unit_id WHERE c.key_hash = ? AND c.active = 1",
-                  DB_ARGS(DV_S(hex)), &res);
-    if (rc == DB_OK && res.nrows) {
-        parse_int(dbres_get(&res, 0, 0), 1, 1LL << 40, client_id);
-        *subtree = dbres_get(&res, 0, 1);
-    }
-    return rc;
+    return api_client_by_key(r->app->db, &r->pool, hex, client_id, subtree);
 }
 
 /* The client named by "Authorization: Bearer <key>": its subtree pattern. */

@@ -1,5 +1,5 @@
-/* store_schema.c — applied migrations and empty databases, for motcuactl.
- * See store_schema.h. */
+/* store_schema.c — the database answering, applied migrations and empty
+ * databases.  See store_schema.h. */
 #include "store_schema.h"
 
 enum db_rc
@@ -41,4 +41,12 @@ schema_table_count(struct db *db, struct pool *p, const char *dbname, long long 
                   DB_ARGS(DV_S(dbname)), &res);
     *n = rc == DB_OK ? util_num(dbres_get(&res, 0, 0)) : 0;
     return rc;
+}
+
+enum db_rc
+schema_ping(struct db *db, struct pool *p)
+{
+    struct dbres res;
+
+    return db_query(db, p, "SELECT 1", DB_NOARGS, &res);
 }

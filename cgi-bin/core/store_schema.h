@@ -1,11 +1,15 @@
-/* store_schema.h — the statements of motcuactl about the database itself:
- * which migrations are applied, whether a database is empty.  The functions
+/* store_schema.h — the statements about the database itself: whether it
+ * answers (the API's health check) and, for motcuactl, which migrations are
+ * applied, whether a database is empty.  The functions
  * take the database handle and a pool, never a request. */
 #ifndef MOTCUA_STORE_SCHEMA_H
 #define MOTCUA_STORE_SCHEMA_H
 
 #include "db.h"
 #include "util.h"
+
+/* Does the database answer?  DB_OK when it does. */
+enum db_rc schema_ping(struct db *db, struct pool *p);
 
 /* Create the table of applied migrations if it is not there. */
 enum db_rc schema_prepare(struct db *db);

@@ -376,3 +376,22 @@ user_list_subtree(struct db *db, struct pool *p, const char *subtree, struct sta
                       " WHERE u.path LIKE ? ORDER BY o.full_name",
                       DB_ARGS(DV_S(subtree)), rows, n);
 }
+
+enum db_rc
+api_client_by_key(struct db *db, struct pool *p, const char *key_hash, long long *id,
+                  const char **subtree)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *subtree = NULL;
+    rc = db_query(db, p,
+                  "SELECT c.id, CONCAT(u.path, '%') FROM api_client c"
+                  "  JOIN org_unit u ON u.id = c.unit_id WHERE c.key_hash = ? AND c.active = 1",
+                  DB_ARGS(DV_S(key_hash)), &res);
+    if (rc == DB_OK && res.nrows) {
+        *id = util_num(dbres_get(&res, 0, 0));
+        *subtree = dbres_get(&res, 0, 1);
+    }
+    return rc;
+}

@@ -136,4 +136,10 @@ enum db_rc api_client_lock(struct db *db, struct pool *p, long long id, const ch
 
 enum db_rc api_client_deactivate(struct db *db, long long id);
 
+/* The active client whose key hashes to key_hash: its id into *id and the
+ * LIKE pattern of the subtree of its unit into *subtree (from p); *subtree
+ * NULL when there is none. */
+enum db_rc api_client_by_key(struct db *db, struct pool *p, const char *key_hash, long long *id,
+                             const char **subtree);
+
 #endif

@@ -1,6 +1,6 @@
 /* test_lists.c — the lists the staff pages pick from, on a real database: a
- * province with two centres (one closed), their counters, staff and
- * procedures, read back through the store (store_unit, store_user,
+ * province with two centres (one closed), their counters, staff, procedures
+ * and API clients, read back through the store (store_unit, store_user,
  * store_procedure) against what was written, by hand. */
 #include "store.h"
 #include "store_procedure.h"
@@ -142,6 +142,28 @@ procedures(void)
               "procedure_list_intake: its documents");
 }
 
+static void
+api_clients(void)
+{
+    const char *live = "1111111111111111111111111111111111111111111111111111111111111111";
+    const char *gone = "2222222222222222222222222222222222222222222222222222222222222222";
+    const char *subtree;
+    long long id = 0, made;
+
+    made = st_exec("INSERT INTO api_client (name, key_hash, unit_id, created_at)"
+                   " VALUES ('T.LIST live', ?, ?, UTC_TIMESTAMP())",
+                   DV_S(live), DV_I(a));
+    st_exec("INSERT INTO api_client (name, key_hash, unit_id, active, created_at)"
+            " VALUES ('T.LIST gone', ?, ?, 0, UTC_TIMESTAMP())",
+            DV_S(gone), DV_I(a));
+    CHECK(api_client_by_key(st_db, &st_req.pool, live, &id, &subtree) == DB_OK && id == made,
+          "api_client_by_key: the active client of that key");
+    CHECK_STR(subtree, st_str("SELECT CONCAT(path, '%') FROM org_unit WHERE id = ?", DV_I(a)),
+              "api_client_by_key: its unit's subtree");
+    CHECK(api_client_by_key(st_db, &st_req.pool, gone, &id, &subtree) == DB_OK && subtree == NULL,
+          "api_client_by_key: none for a stopped client");
+}
+
 int
 main(void)
 {
@@ -157,5 +179,6 @@ main(void)
     counters();
     staff();
     procedures();
+    api_clients();
     return st_close();
 }
