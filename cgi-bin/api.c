@@ -5,8 +5,10 @@
  * Store: store_import.h (dossiers and their steps); for Open311 and the open
  * data (docs/open311.md) store_open311.h (the published cases), fb_rules.h
  * and store_feedback.h (filing a case as the web form does) and
- * store_report.h (the public figures).  Never ratings or staff accounts, nor
- * a case's text or contact (sql/grants.sql, "-- 004 api", "-- 030 Open311"). */
+ * store_report.h (the public figures); store_user.h for its own clients
+ * (api_client_by_key) and store_schema.h for the health check.  Never ratings
+ * or staff accounts, nor a case's text or contact (sql/grants.sql, "-- 004
+ * api", "-- 030 Open311"). */
 #include <json-c/json.h>
 #include <string.h>
 

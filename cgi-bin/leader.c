@@ -1,9 +1,11 @@
 /* leader — audit under /lanh-dao/ (docs/architecture.md §1): lateness, apologies,
  * satisfaction and answers for the leader's subtree, drill-down to the case,
  * CSV export, the audit trail.  Database account: motcua_leader.
- * Store: store_report.h alone (figures, lists, the audit trail): the account
- * reads its subtree and writes only audit rows (sql/grants.sql, "-- 004 leader
- * audit"); cases are worked in the officer program. */
+ * Store: store_report.h (figures, lists, the audit trail), and store_unit.h
+ * and store_user.h for the names of the units and people in the trail's
+ * filters: the account reads its subtree and writes only audit rows
+ * (sql/grants.sql, "-- 004 leader audit"); cases are worked in the officer
+ * program. */
 #include <string.h>
 #include <time.h>
 

@@ -3,7 +3,10 @@
  * work cases here too, over their unit's subtree.  Account: motcua_officer.
  * Store: store_case.h (case work) and store_dossier.h (receipt, hand-overs,
  * apologies): the account may change a case's handling columns, dossiers and
- * their steps (sql/grants.sql, "-- 003" and "-- 004"). */
+ * their steps (sql/grants.sql, "-- 003" and "-- 004"); store_canned.h (its
+ * unit's canned answers); and, to read only, store_unit.h, store_user.h and
+ * store_procedure.h (the units, counters, colleagues and procedures its forms
+ * offer). */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
