@@ -78,55 +78,52 @@ form_read(struct req *r, const struct fld *spec, size_t n, struct val *v)
     return input_form(r, "Admin.Err", spec, n, v);
 }
 
-/* ---- page data from the store's rows ----------------------------------- */
-
-/* One field of row i of a list in the page data (list.i.name); NULL, an SQL
- * NULL, is left out. */
-static void
-row_set(struct req *r, const char *list, size_t i, const char *name, const char *value)
+/* The query's field name as a unit code (one line, up to 40 characters):
+ * NULL when absent or not one, as for a link without it. */
+static const char *
+unit_query(struct req *r, const char *name)
 {
-    if (value) {
-        hset(r, pool_printf(&r->pool, "%s.%zu.%s", list, i, name), value);
+    const struct fld q[] = { { name, V_TEXT, 0, 1, 40, NULL, NULL } };
+    struct val v[NELEM(q)];
+
+    input_query(r, q, NELEM(q), v);
+    return v[0].s;
+}
+
+/* Is the query's flag name on (?xong=1 after a change was saved)? */
+static int
+flag_query(struct req *r, const char *name)
+{
+    const struct fld q[] = { { name, V_FLAG, 0, 0, 0, NULL, NULL } };
+    struct val v[NELEM(q)];
+
+    input_query(r, q, NELEM(q), v);
+    return v[0].i != 0;
+}
+
+/* Page.Done: the page was reached after its change was saved (?xong=1). */
+static void
+done_hdf(struct req *r)
+{
+    if (flag_query(r, "xong")) {
+        hset(r, "Page.Done", "1");
     }
 }
 
-static void
-row_seti(struct req *r, const char *list, size_t i, const char *name, long long value)
+/* A record id that a page names, not typed by anyone: the query's field
+ * name, or with from_form the form's hidden field (?id= on a confirmation page,
+ * id in its form).  0 when absent or not a number: the page then answers 404
+ * or shows nothing chosen. */
+static long long
+id_of(struct req *r, const char *name, int from_form)
 {
-    hseti(r, pool_printf(&r->pool, "%s.%zu.%s", list, i, name), value);
-}
+    const struct fld f[] = { { name, V_INT, 1, 1, 1LL << 62, NULL, NULL } };
+    struct val v[NELEM(f)];
 
-/* A field of a store's row struct shown in a list: its name in the page
- * data, where it is in the struct, and its type. */
-struct out_field {
-    const char *name;
-    size_t off;
-    enum { OUT_STR, OUT_INT, OUT_LL } type;
-};
-
-#define OUT(name, st, field, type)      \
-    {                                   \
-        name, offsetof(st, field), type \
+    if (from_form) {
+        return input_check(&r->pool, &r->form, f, NELEM(f), v) == 0 ? v[0].i : 0;
     }
-
-/* rows (n structs of size bytes) into list.i.<name> for each of the fields. */
-static void
-rows_hdf(struct req *r, const char *list, const void *rows, size_t n, size_t size,
-         const struct out_field *f, size_t nf)
-{
-    for (size_t i = 0; i < n; i++) {
-        const char *row = (const char *)rows + i * size;
-
-        for (size_t k = 0; k < nf; k++) {
-            const void *v = row + f[k].off;
-
-            switch (f[k].type) {
-            case OUT_STR: row_set(r, list, i, f[k].name, *(const char *const *)v); break;
-            case OUT_INT: row_seti(r, list, i, f[k].name, *(const int *)v); break;
-            case OUT_LL: row_seti(r, list, i, f[k].name, *(const long long *)v); break;
-            }
-        }
-    }
+    return input_query(r, f, NELEM(f), v) == 0 ? v[0].i : 0;
 }
 
 /* Counters for a list or a <select>: id, code, name and, from
@@ -465,7 +462,7 @@ unit_new_page(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    hset(r, "Page.F.parent", req_query(r, "cha"));
+    hset(r, "Page.F.parent", unit_query(r, "cha"));
     hset(r, "Page.F.valid_from", today(d));
     hset(r, "Page.F.level", "centre");
     return unit_new_render(r, 200);
@@ -565,7 +562,7 @@ unit_render(struct req *r, int status, int keep)
             row_set(r, "Page.Counters", i, "token", tok);
         }
         /* a refused rename shows what was typed, in its own row */
-        if (hdf_get_obj(r->hdf, "Page.Err.rename") && c[i].id == util_num(req_form(r, "counter"))) {
+        if (hdf_get_obj(r->hdf, "Page.Err.rename") && c[i].id == id_of(r, "counter", 1)) {
             hset(r, pool_printf(&r->pool, "Page.Counters.%zu.name", i),
                  hdf_get_value(r->hdf, "Page.F.rename", ""));
             hset(r, pool_printf(&r->pool, "Page.Counters.%zu.error", i),
@@ -837,7 +834,8 @@ counter_rename(struct req *r)
 static int
 counter_active(struct req *r)
 {
-    const char *a = req_form(r, "active");
+    static const struct fld f[] = { { "active", V_CHOICE, 1, 0, 0, zero_one, NULL } };
+    struct val v[NELEM(f)];
     long long id;
     int rc = staff_page(r), on;
     enum db_rc dr;
@@ -845,10 +843,11 @@ counter_active(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    if (!input_choice_ok(a, zero_one)) {
+    /* the hidden field of the button pressed: anything else is no form of ours */
+    if (input_check(&r->pool, &r->form, f, NELEM(f), v) != 0) {
         return 400;
     }
-    on = strcmp(a, "1") == 0;
+    on = strcmp(v[0].s, "1") == 0;
     if ((dr = db_begin(r->app->db)) != DB_OK || (dr = counter_lock(r, &id)) != DB_OK) {
         return db_fail(r, db_end(r->app->db, dr));
     }
@@ -942,15 +941,12 @@ users_page(struct req *r)
     };
     struct user_row *u;
     size_t n;
-    const char *unit = req_query(r, "don-vi");
+    const char *unit = unit_query(r, "don-vi");
     int rc = staff_page(r);
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
-    }
-    if (unit && (*unit == '\0' || strlen(unit) > 40)) {
-        unit = NULL;
     }
     dr = user_list(r->app->db, &r->pool, unit, USERS_MAX + 1, &u, &n);
     if (dr != DB_OK || (dr = units_hdf(r, NULL)) != DB_OK) {
@@ -981,7 +977,7 @@ user_new_page(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    hset(r, "Page.F.unit", req_query(r, "don-vi"));
+    hset(r, "Page.F.unit", unit_query(r, "don-vi"));
     hset(r, "Page.F.role", "officer");
     return user_new_render(r, 200);
 }
@@ -1095,8 +1091,10 @@ user_render(struct req *r, int status, int keep)
     hseti(r, "Page.User.sessions", d.sessions);
     hseti(r, "Page.User.id", d.id);
     hseti(r, "Page.Self", d.id == r->user->id);
-    hset(r, "Page.New", req_query(r, "moi"));
-    hset(r, "Page.Done", req_query(r, "xong"));
+    if (flag_query(r, "moi")) {
+        hset(r, "Page.New", "1");
+    }
+    done_hdf(r);
     dr = user_choices_hdf(r);
     return dr == DB_OK ? render_status(r, status, "admin/user") : db_fail(r, dr);
 }
@@ -1296,7 +1294,7 @@ kinds_render(struct req *r, int status, const char *edited)
             hset(r, pool_printf(&r->pool, "%s.error", p), hdf_get_value(r->hdf, "Page.Error", ""));
         }
     }
-    hset(r, "Page.Done", req_query(r, "xong"));
+    done_hdf(r);
     return render_status(r, status, "admin/kinds");
 }
 
@@ -1412,7 +1410,7 @@ rules_render(struct req *r, int status, const char *edited)
     for (size_t i = 0; ontime_bases[i]; i++) {
         hset(r, pool_printf(&r->pool, "Page.OntimeBases.%zu", i), ontime_bases[i]);
     }
-    hset(r, "Page.Done", req_query(r, "xong"));
+    done_hdf(r);
     return render_status(r, status, "admin/apology");
 }
 
@@ -1531,14 +1529,13 @@ static const struct fld day_fields[C__MAX] = {
 static int
 year_of(struct req *r)
 {
-    long long y = 0;
+    static const struct fld f[] = { { "nam", V_INT, 1, 2000, 2100, NULL, NULL } };
+    struct val v[NELEM(f)];
     int y0;
 
-    if (parse_int(req_query(r, "nam"), 2000, 2100, &y) == 0) {
-        return (int)y;
-    }
-    if (parse_int(req_form(r, "nam"), 2000, 2100, &y) == 0) {
-        return (int)y;
+    if (input_query(r, f, NELEM(f), v) == 0 ||
+        input_check(&r->pool, &r->form, f, NELEM(f), v) == 0) {
+        return (int)v[0].i;
     }
     cal_ymd(cal_local_day(time(NULL)), &y0, NULL, NULL);
     return y0;
@@ -1622,21 +1619,24 @@ calendar_render(struct req *r, int status, int year)
     hseti(r, "Page.Year", year);
     hseti(r, "Page.PrevYear", year - 1);
     hseti(r, "Page.NextYear", year + 1);
-    hset(r, "Page.Done", req_query(r, "xong"));
+    done_hdf(r);
     return render_status(r, status, "admin/calendar");
 }
 
 static int
 calendar_page(struct req *r)
 {
-    const char *day = req_query(r, "ngay");
-    int rc = staff_page(r), d, year = year_of(r);
+    static const struct fld q[] = { { "ngay", V_DATE, 1, 0, 0, NULL, NULL } };
+    struct val v[NELEM(q)];
+    int rc = staff_page(r), year = year_of(r);
 
     if (rc != 0) {
         return rc;
     }
     /* ?ngay= opens one day in the form, to edit it */
-    if (day && cal_parse_date(day, &d) == 0) {
+    if (input_query(r, q, NELEM(q), v) == 0) {
+        const char *day = v[0].s;
+        int d = v[0].day;
         struct calendar_day_row row;
         int found;
         enum db_rc dr = calendar_day_get(r->app->db, &r->pool, day, &row, &found);
@@ -1716,16 +1716,21 @@ calendar_save(struct req *r)
 static int
 calendar_delete(struct req *r)
 {
-    const char *day = req_form(r, "day");
+    static const struct fld f[] = { { "day", V_DATE, 1, 0, 0, NULL, NULL } };
+    struct val v[NELEM(f)];
+    const char *day;
     int rc = staff_page(r), d, y, done = 0;
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    if (day == NULL || cal_parse_date(day, &d) != 0) {
+    /* the hidden field of the list's button: anything else is no form of ours */
+    if (input_check(&r->pool, &r->form, f, NELEM(f), v) != 0) {
         return 400;
     }
+    day = v[0].s;
+    d = v[0].day;
     if ((dr = db_begin(r->app->db)) == DB_OK) {
         dr = calendar_day_delete(r->app->db, day, &done);
     }
@@ -1773,7 +1778,7 @@ qr_render(struct req *r, int status, const char *unit_code)
     for (size_t i = 0; qr_kinds[i]; i++) {
         hset(r, pool_printf(&r->pool, "Page.QrKinds.%zu", i), qr_kinds[i]);
     }
-    hset(r, "Page.Done", req_query(r, "xong"));
+    done_hdf(r);
     if (u.id == 0) {
         return render_status(r, unit_code ? 404 : status, "admin/qr");
     }
@@ -1806,13 +1811,13 @@ qr_render(struct req *r, int status, const char *unit_code)
 static int
 qr_page(struct req *r)
 {
-    const char *unit = req_query(r, "don-vi");
+    const char *unit = unit_query(r, "don-vi");
     int rc = staff_page(r);
 
     if (rc != 0) {
         return rc;
     }
-    return qr_render(r, 200, unit && *unit ? unit : NULL);
+    return qr_render(r, 200, unit);
 }
 
 /* Revoke a link; with replace, give the same place a new one in the same
@@ -1830,8 +1835,8 @@ qr_revoke_common(struct req *r, int replace)
         return rc;
     }
     if ((dr = db_begin(r->app->db)) != DB_OK ||
-        (dr = qrlink_get(r->app->db, &r->pool, util_num(req_form(r, "id")), 1, &l, &unit_code,
-                         &revoked)) != DB_OK) {
+        (dr = qrlink_get(r->app->db, &r->pool, id_of(r, "id", 1), 1, &l, &unit_code, &revoked)) !=
+            DB_OK) {
         return db_fail(r, db_end(r->app->db, dr));
     }
     if (l.id == 0) {
@@ -1866,8 +1871,7 @@ qr_revoke_page(struct req *r)
     if (rc != 0) {
         return rc;
     }
-    dr =
-        qrlink_get(r->app->db, &r->pool, util_num(req_query(r, "id")), 0, &l, &unit_code, &revoked);
+    dr = qrlink_get(r->app->db, &r->pool, id_of(r, "id", 0), 0, &l, &unit_code, &revoked);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
@@ -1972,7 +1976,7 @@ api_render(struct req *r, int status)
         return db_fail(r, dr);
     }
     rows_hdf(r, "Page.Clients", a, n, sizeof(*a), client_out, NELEM(client_out));
-    hset(r, "Page.Done", req_query(r, "xong"));
+    done_hdf(r);
     return render_status(r, status, "admin/api");
 }
 
@@ -2134,9 +2138,10 @@ kiosk_create(struct req *r)
 {
     static const struct fld f[] = {
         { "name", V_TEXT, 1, 1, 120, NULL, "Name" },
+        { "counter", V_INT, 1, 1, 1LL << 62, NULL, "KioskCounter" },
     };
     struct val v[NELEM(f)];
-    long long counter = util_num(req_form(r, "counter")), id = 0;
+    long long counter, id = 0;
     char token[65], hash[65];
     int rc = staff_page(r), yes;
     enum db_rc dr;
@@ -2147,6 +2152,7 @@ kiosk_create(struct req *r)
     if (form_read(r, f, NELEM(f), v) != 0) {
         return kiosk_render(r, 422);
     }
+    counter = v[1].i;
     if ((dr = counter_exists_active(r->app->db, &r->pool, counter, &yes)) != DB_OK) {
         return db_fail(r, dr);
     }
@@ -2207,7 +2213,7 @@ kiosk_revoke_page(struct req *r)
 static int
 kiosk_revoke(struct req *r)
 {
-    long long id = util_num(req_form(r, "id"));
+    long long id = id_of(r, "id", 1);
     int rc = staff_page(r), done = 0;
     enum db_rc dr;
 
@@ -2376,8 +2382,9 @@ trail_page(struct req *r)
     f.to = day[1].s;
     hseti(r, "Page.F.actor", f.actor);
     hset(r, "Page.F.key", f.action_key);
-    hset(r, "Page.F.from", req_query(r, "tu"));
-    hset(r, "Page.F.to", req_query(r, "den"));
+    /* what was typed, refused or not, as the leader's trail shows it */
+    hset(r, "Page.F.from", day[0].s);
+    hset(r, "Page.F.to", day[1].s);
     if (!bad && v[TQ_CSV].i) {
         struct buf b = { 0 };
 

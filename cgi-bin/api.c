@@ -5,8 +5,10 @@
  * Store: store_import.h (dossiers and their steps); for Open311 and the open
  * data (docs/open311.md) store_open311.h (the published cases), fb_rules.h
  * and store_feedback.h (filing a case as the web form does) and
- * store_report.h (the public figures).  Never ratings or staff accounts, nor
- * a case's text or contact (sql/grants.sql, "-- 004 api", "-- 030 Open311"). */
+ * store_report.h (the public figures); store_user.h for its own clients
+ * (api_client_by_key) and store_schema.h for the health check.  Never ratings
+ * or staff accounts, nor a case's text or contact (sql/grants.sql, "-- 004
+ * api", "-- 030 Open311"). */
 #include <json-c/json.h>
 #include <string.h>
 
@@ -24,6 +26,8 @@
 #include "store_import.h"
 #include "store_open311.h"
 #include "store_report.h"
+#include "store_schema.h"
+#include "store_user.h"
 #include "util.h"
 #include "worker.h"
 #include "xml.h"
@@ -53,8 +57,7 @@ json_error(struct req *r, int status, const char *msg)
 static int
 ping(struct req *r)
 {
-    struct dbres res;
-    enum db_rc rc = db_query(r->app->db, &r->pool, "SELECT 1", DB_NOARGS, &res);
+    enum db_rc rc = schema_ping(r->app->db, &r->pool);
     struct json_object *o = json_object_new_object();
 
     json_object_object_add(o, "status",
@@ -68,23 +71,13 @@ static enum db_rc
 client_by_key(struct req *r, const char *key, const char **subtree, long long *client_id)
 {
     char hex[65];
-    struct dbres res;
-    enum db_rc rc;
 
     *subtree = NULL;
     if (key == NULL || strlen(key) != 64) {
         return DB_OK;
     }
     sec_hash_hex(key, hex);
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT c.id, CONCAT(u.path, '%') FROM api_client c"
-                  "  JOIN org_unit u ON u.id = c.unit_id WHERE c.key_hash = ? AND c.active = 1",
-                  DB_ARGS(DV_S(hex)), &res);
-    if (rc == DB_OK && res.nrows) {
-        parse_int(dbres_get(&res, 0, 0), 1, 1LL << 40, client_id);
-        *subtree = dbres_get(&res, 0, 1);
-    }
-    return rc;
+    return api_client_by_key(r->app->db, &r->pool, hex, client_id, subtree);
 }
 
 /* The client named by "Authorization: Bearer <key>": its subtree pattern. */

@@ -1,9 +1,11 @@
 /* leader — audit under /lanh-dao/ (docs/architecture.md §1): lateness, apologies,
  * satisfaction and answers for the leader's subtree, drill-down to the case,
  * CSV export, the audit trail.  Database account: motcua_leader.
- * Store: store_report.h alone (figures, lists, the audit trail): the account
- * reads its subtree and writes only audit rows (sql/grants.sql, "-- 004 leader
- * audit"); cases are worked in the officer program. */
+ * Store: store_report.h (figures, lists, the audit trail), and store_unit.h
+ * and store_user.h for the names of the units and people in the trail's
+ * filters: the account reads its subtree and writes only audit rows
+ * (sql/grants.sql, "-- 004 leader audit"); cases are worked in the officer
+ * program. */
 #include <string.h>
 #include <time.h>
 
@@ -18,6 +20,8 @@
 #include "render.h"
 #include "staff.h"
 #include "store_report.h"
+#include "store_unit.h"
+#include "store_user.h"
 #include "util.h"
 #include "worker.h"
 
@@ -422,11 +426,19 @@ static const struct fld audit_fields[AQ__MAX] = {
 static int
 audit_page(struct req *r)
 {
-    static const char *const pcols[] = { "id", "name", NULL };
-    static const char *const ucols[] = { "code", "name", NULL };
+    static const struct out_field pout[] = {
+        OUT("id", struct staff_row, id, OUT_LL),
+        OUT("name", struct staff_row, full_name, OUT_STR),
+    };
+    static const struct out_field uout[] = {
+        OUT("code", struct unit_name, code, OUT_STR),
+        OUT("name", struct unit_name, name, OUT_STR),
+    };
     struct report_scope s;
     struct audit_filter f = { 0 };
-    struct dbres people, units;
+    struct staff_row *people;
+    struct unit_name *units;
+    size_t npeople, nunits;
     struct val v[AQ__MAX], day[2];
     const char *key;
     long long page;
@@ -474,15 +486,9 @@ audit_page(struct req *r)
         }
         return 200;
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT o.id, o.full_name FROM users o JOIN org_unit u ON u.id = o.unit_id"
-                  " WHERE u.path LIKE ? ORDER BY o.full_name",
-                  DB_ARGS(DV_S(s.subtree)), &people);
+    dr = user_list_subtree(r->app->db, &r->pool, s.subtree, &people, &npeople);
     if (dr == DB_OK) {
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT code, name FROM org_unit WHERE path LIKE ? AND valid_to IS NULL"
-                      " ORDER BY path",
-                      DB_ARGS(DV_S(s.subtree)), &units);
+        dr = unit_list_subtree(r->app->db, &r->pool, s.subtree, &units, &nunits);
     }
     if (dr == DB_OK && !bad) {
         dr = report_audit(r, &s, &f, (int)page, 50);
@@ -490,8 +496,8 @@ audit_page(struct req *r)
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.People", &people, pcols);
-    hset_rows(r, "Page.Units", &units, ucols);
+    rows_hdf(r, "Page.People", people, npeople, sizeof(*people), pout, NELEM(pout));
+    rows_hdf(r, "Page.Units", units, nunits, sizeof(*units), uout, NELEM(uout));
     hseti(r, "Page.F.actor", f.actor);
     hset(r, "Page.F.key", f.action_key);
     hset(r, "Page.F.object", f.object);

@@ -295,23 +295,6 @@ cmd_create_user(struct ctl *c, int argc, char **argv)
 
 /* ---- setup-db: the database, its six accounts, the schema --------------- */
 
-/* A name setup-db writes into its statements (MariaDB takes no placeholder for a
- * database, account or host name): letters, digits and the characters of `extra`. */
-static int
-ddl_name_ok(const char *s, const char *extra)
-{
-    if (*s == '\0') {
-        return 0;
-    }
-    for (; *s; s++) {
-        if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", *s) == NULL &&
-            strchr(extra, *s) == NULL) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
 /* Create or update one account at DB.AppHost with the configuration's password.  The
  * server hashes the password (a bound parameter); only the hash, hex digits, enters
  * the statement text. */
@@ -319,29 +302,17 @@ static int
 setup_account(struct db *root, struct pool *p, const char *user, const char *pw,
               const char *apphost)
 {
-    struct dbres res;
     const char *hash;
 
-    if (db_query(root, p, "SELECT PASSWORD(?)", DB_ARGS(DV_S(pw)), &res) != DB_OK) {
+    if (schema_password_hash(root, p, pw, &hash) != DB_OK) {
         fprintf(stderr, "motcuactl: setup-db: %s\n", db_error(root));
         return 1;
     }
-    hash = dbres_get(&res, 0, 0);
-    if (hash == NULL || strlen(hash) != 41 || hash[0] != '*' ||
-        strspn(hash + 1, "0123456789ABCDEF") != 40) {
+    if (hash == NULL) {
         fprintf(stderr, "motcuactl: setup-db: the server did not hash the password\n");
         return 1;
     }
-    if (db_exec(root,
-                db_text(pool_printf(p,
-                                    "CREATE USER IF NOT EXISTS '%s'@'%s' IDENTIFIED BY"
-                                    " PASSWORD '%s'",
-                                    user, apphost, hash)),
-                DB_NOARGS, NULL, NULL) != DB_OK ||
-        db_exec(root,
-                db_text(pool_printf(p, "ALTER USER '%s'@'%s' IDENTIFIED BY PASSWORD '%s'", user,
-                                    apphost, hash)),
-                DB_NOARGS, NULL, NULL) != DB_OK) {
+    if (schema_account_set(root, p, user, apphost, hash) != DB_OK) {
         fprintf(stderr, "motcuactl: setup-db: account %s: %s\n", user, db_error(root));
         return 1;
     }
@@ -382,7 +353,7 @@ cmd_setup_db(struct ctl *c, const char *conf_path, int argc, char **argv)
         line[strcspn(line, "\r\n")] = '\0';
         pw = line;
     }
-    if (!ddl_name_ok(name, "_") || !ddl_name_ok(apphost, ".-_%")) {
+    if (!schema_name_ok(name, "_") || !schema_name_ok(apphost, ".-_%")) {
         fprintf(stderr, "motcuactl: DB.Name or DB.AppHost has a character that is not allowed\n");
         return 1;
     }
@@ -415,12 +386,7 @@ cmd_setup_db(struct ctl *c, const char *conf_path, int argc, char **argv)
                 db_error(root));
         goto out;
     }
-    if (db_exec(root,
-                db_text(pool_printf(p,
-                                    "CREATE DATABASE IF NOT EXISTS `%s` CHARACTER SET utf8mb4"
-                                    " COLLATE utf8mb4_unicode_ci",
-                                    name)),
-                DB_NOARGS, NULL, NULL) != DB_OK) {
+    if (schema_create_database(root, p, name) != DB_OK) {
         fprintf(stderr, "motcuactl: setup-db: database %s: %s\n", name, db_error(root));
         goto out;
     }
@@ -431,7 +397,7 @@ cmd_setup_db(struct ctl *c, const char *conf_path, int argc, char **argv)
         const char *apw =
             conf_str(c->conf, pool_printf(p, "DB.Accounts.%s.Password", accounts[i]), "");
 
-        if (!ddl_name_ok(user, "_")) {
+        if (!schema_name_ok(user, "_")) {
             fprintf(stderr, "motcuactl: DB.Accounts.%s.User has a character that is not allowed\n",
                     accounts[i]);
             goto out;
@@ -444,12 +410,7 @@ cmd_setup_db(struct ctl *c, const char *conf_path, int argc, char **argv)
             goto out;
         }
         /* the owner (first) gets the database, to apply sql/grants.sql to the others */
-        if (i == 0 && db_exec(root,
-                              db_text(pool_printf(p,
-                                                  "GRANT ALL PRIVILEGES ON `%s`.* TO '%s'@'%s'"
-                                                  " WITH GRANT OPTION",
-                                                  name, user, apphost)),
-                              DB_NOARGS, NULL, NULL) != DB_OK) {
+        if (i == 0 && schema_grant_all(root, p, name, user, apphost) != DB_OK) {
             fprintf(stderr, "motcuactl: setup-db: grant to %s: %s\n", user, db_error(root));
             goto out;
         }

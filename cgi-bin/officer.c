@@ -3,7 +3,10 @@
  * work cases here too, over their unit's subtree.  Account: motcua_officer.
  * Store: store_case.h (case work) and store_dossier.h (receipt, hand-overs,
  * apologies): the account may change a case's handling columns, dossiers and
- * their steps (sql/grants.sql, "-- 003" and "-- 004"). */
+ * their steps (sql/grants.sql, "-- 003" and "-- 004"); store_canned.h (its
+ * unit's canned answers); and, to read only, store_unit.h, store_user.h and
+ * store_procedure.h (the units, counters, colleagues and procedures its forms
+ * offer). */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -32,6 +35,8 @@
 #include "store_canned.h"
 #include "store_case.h"
 #include "store_dossier.h"
+#include "store_procedure.h"
+#include "store_unit.h"
 #include "store_user.h"
 #include "token.h"
 #include "util.h"
@@ -64,13 +69,25 @@ static const struct fld inbox_fields[Q__MAX] = {
     [Q_PAGE] = { "trang", V_INT, 0, 1, 100000, NULL, NULL },
 };
 
+/* Page.Counters: the counters a list is filtered on or a dossier received at. */
+static void
+counters_hdf(struct req *r, const struct counter_row *c, size_t n)
+{
+    static const struct out_field f[] = {
+        OUT("id", struct counter_row, id, OUT_LL),
+        OUT("name", struct counter_row, name, OUT_STR),
+    };
+
+    rows_hdf(r, "Page.Counters", c, n, sizeof(*c), f, NELEM(f));
+}
+
 static int
 inbox(struct req *r)
 {
     struct case_filter f = { 0 };
     struct scope s;
-    struct dbres counters;
-    static const char *const ccols[] = { "id", "name", NULL };
+    struct counter_row *counters;
+    size_t ncounters;
     struct val v[Q__MAX];
     int rc = staff_page(r);
     enum db_rc dr;
@@ -91,16 +108,12 @@ inbox(struct req *r)
     if ((dr = case_scope(r, &s)) != DB_OK || (dr = case_list(r, &s, &f, PER_PAGE)) != DB_OK) {
         return db_fail(r, dr);
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT c.id, CONCAT(c.name, ' · ', u.short_name) FROM counter c"
-                  "  JOIN org_unit u ON u.id = c.unit_id"
-                  " WHERE c.active = 1 AND (c.unit_id = ? OR (? = 1 AND u.path LIKE ?))"
-                  " ORDER BY u.sort_order, c.sort_order",
-                  DB_ARGS(DV_I(s.unit_id), DV_I(s.leader), DV_S(s.subtree)), &counters);
+    dr = counter_list_scope(r->app->db, &r->pool, s.unit_id, s.leader, s.subtree, &counters,
+                            &ncounters);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Counters", &counters, ccols);
+    counters_hdf(r, counters, ncounters);
     for (size_t i = 0; statuses[i]; i++) {
         hset(r, pool_printf(&r->pool, "Page.Statuses.%zu", i), statuses[i]);
     }
@@ -151,13 +164,25 @@ contact_visible(struct req *r, const struct case_row *c, int revealed)
     return strcmp(c->identity, "confidential") == 0 && is_leader(r) && revealed;
 }
 
+/* Page.Units: the units a case or a dossier can be sent to. */
+static void
+units_hdf(struct req *r, const struct unit_name *u, size_t n)
+{
+    static const struct out_field f[] = {
+        OUT("id", struct unit_name, id, OUT_LL),
+        OUT("name", struct unit_name, name, OUT_STR),
+    };
+
+    rows_hdf(r, "Page.Units", u, n, sizeof(*u), f, NELEM(f));
+}
+
 static int
 case_render(struct req *r, struct case_row *c, int status, int revealed)
 {
-    struct dbres canned, staff, units;
-    static const char *const kcols[] = { "id", "title", NULL };
-    static const char *const scols[] = { "id", "name", NULL };
-    static const char *const ucols[] = { "id", "name", NULL };
+    struct canned_row *canned;
+    struct colleague_row *staff;
+    struct unit_name *units;
+    size_t ncanned, nstaff, nunits;
     static const struct fld q[] = { { "mau", V_INT, 0, 1, 1LL << 62, NULL, NULL } };
     struct val v[NELEM(q)];
     long long mau;
@@ -169,35 +194,31 @@ case_render(struct req *r, struct case_row *c, int status, int revealed)
         (dr = notify_hdf(r, "feedback", c->id, contact_visible(r, c, revealed))) != DB_OK) {
         return db_fail(r, dr);
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT id, title, body FROM canned_answer WHERE unit_id = ? ORDER BY title",
-                  DB_ARGS(DV_I(c->unit_id)), &canned);
+    dr = canned_list(r->app->db, &r->pool, c->unit_id, &canned, &ncanned);
     if (dr == DB_OK) {
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT id, CONCAT(full_name, COALESCE(CONCAT(' – ', title), ''))"
-                      "  FROM users WHERE unit_id = ? AND disabled = 0"
-                      "   AND role IN ('officer','leader') AND id <> ? ORDER BY full_name",
-                      DB_ARGS(DV_I(c->unit_id), DV_I(c->officer_id)), &staff);
+        dr = user_list_colleagues(r->app->db, &r->pool, c->unit_id, c->officer_id, &staff, &nstaff);
     }
     if (dr == DB_OK) {
-        dr = db_query(r->app->db, &r->pool,
-                      /* forwarding never crosses between a training unit and a real one */
-                      "SELECT u.id, u.name FROM org_unit u JOIN org_unit me ON me.id = ?"
-                      " WHERE u.valid_to IS NULL AND u.id <> me.id AND u.training = me.training"
-                      " ORDER BY u.sort_order, u.name",
-                      DB_ARGS(DV_I(c->unit_id)), &units);
+        dr = unit_list_open(r->app->db, &r->pool, c->unit_id, 1, &units, &nunits);
     }
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset_rows(r, "Page.Canned", &canned, kcols);
-    hset_rows(r, "Page.Staff", &staff, scols);
-    hset_rows(r, "Page.Units", &units, ucols);
-    for (size_t i = 0; mau && i < canned.nrows; i++) {
-        if (util_num(dbres_get(&canned, i, 0)) == mau) {
-            hset(r, "Page.AnswerDraft", dbres_get(&canned, i, 2));
+    for (size_t i = 0; i < ncanned; i++) {
+        row_seti(r, "Page.Canned", i, "id", canned[i].id);
+        row_set(r, "Page.Canned", i, "title", canned[i].title);
+        if (mau && canned[i].id == mau) {
+            hset(r, "Page.AnswerDraft", canned[i].body);
         }
     }
+    for (size_t i = 0; i < nstaff; i++) {
+        row_seti(r, "Page.Staff", i, "id", staff[i].id);
+        row_set(r, "Page.Staff", i, "name",
+                staff[i].title
+                    ? pool_printf(&r->pool, "%s – %s", staff[i].full_name, staff[i].title)
+                    : staff[i].full_name);
+    }
+    units_hdf(r, units, nunits);
     if (req_form(r, "text")) {
         hset(r, "Page.AnswerDraft", req_form(r, "text"));
     }
@@ -415,7 +436,7 @@ evidence(struct req *r)
 {
     struct scope s;
     struct case_row c;
-    struct dbres res;
+    struct case_file f;
     char path[1024];
     struct stat sb;
     char *data;
@@ -429,16 +450,13 @@ evidence(struct req *r)
         return 404;
     }
     if ((dr = case_scope(r, &s)) != DB_OK ||
-        (dr = db_query(r->app->db, &r->pool,
-                       "SELECT f.code, ff.mime, ff.filename FROM feedback_file ff"
-                       "  JOIN feedback f ON f.id = ff.feedback_id WHERE ff.stored_name = ?",
-                       DB_ARGS(DV_S(r->arg[0])), &res)) != DB_OK) {
+        (dr = case_file_find(r->app->db, &r->pool, r->arg[0], &f)) != DB_OK) {
         return db_fail(r, dr);
     }
-    if (res.nrows == 0) {
+    if (f.case_code == NULL) {
         return 404;
     }
-    if ((dr = case_get(r, &s, dbres_get(&res, 0, 0), &c)) != DB_OK) {
+    if ((dr = case_get(r, &s, f.case_code, &c)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (c.id == 0) {
@@ -460,10 +478,10 @@ evidence(struct req *r)
         return 500;
     }
     close(fd);
-    resp_raw(r, dbres_get(&res, 0, 1), data, (size_t)sb.st_size);
+    resp_raw(r, f.mime, data, (size_t)sb.st_size);
     /* inline only for images; a PDF downloads; never cached by proxies */
     resp_header(r, "Content-Disposition",
-                strcmp(dbres_get(&res, 0, 1), "application/pdf") == 0 ? "attachment" : "inline");
+                strcmp(f.mime, "application/pdf") == 0 ? "attachment" : "inline");
     resp_header(r, "Cache-Control", "private, no-store");
     return 200;
 }
@@ -699,13 +717,14 @@ dossiers_page(struct req *r)
  * code alone, or the name with or without its diacritics.  Returns the row
  * of procs, -1 when nothing matches, -2 when the text fits several. */
 static long long
-intake_pick(struct req *r, const struct dbres *procs, long long id, const char *text)
+intake_pick(struct req *r, const struct intake_procedure *procs, size_t n, long long id,
+            const char *text)
 {
     const char *code = NULL, *open, *folded;
     long long hit = -1;
 
-    for (size_t i = 0; id && i < procs->nrows; i++) {
-        if (util_num(dbres_get(procs, i, 0)) == id) {
+    for (size_t i = 0; id && i < n; i++) {
+        if (procs[i].id == id) {
             return (long long)i;
         }
     }
@@ -717,8 +736,8 @@ intake_pick(struct req *r, const struct dbres *procs, long long id, const char *
         code = pool_strndup(&r->pool, open + 1, strlen(open + 1) - 1);
     }
     folded = search_fold(&r->pool, text);
-    for (size_t i = 0; i < procs->nrows; i++) {
-        const char *nat = dbres_get(procs, i, 2), *name = dbres_get(procs, i, 1);
+    for (size_t i = 0; i < n; i++) {
+        const char *nat = procs[i].national_code, *name = procs[i].name;
 
         if ((code && strcmp(nat, code) == 0) || strcmp(nat, text) == 0) {
             return (long long)i; /* a national code names one procedure */
@@ -735,29 +754,28 @@ intake_pick(struct req *r, const struct dbres *procs, long long id, const char *
 static enum db_rc
 intake_hdf(struct req *r, long long proc_id)
 {
-    struct dbres procs, counters;
-    static const char *const pcols[] = { "id", "name", "national_code", "time_value",
-                                         "time_unit", NULL };
-    static const char *const ccols[] = { "id", "name", NULL };
+    static const struct out_field proc_out[] = {
+        OUT("id", struct intake_procedure, id, OUT_LL),
+        OUT("name", struct intake_procedure, name, OUT_STR),
+        OUT("national_code", struct intake_procedure, national_code, OUT_STR),
+        OUT("time_value", struct intake_procedure, time_value, OUT_STR),
+        OUT("time_unit", struct intake_procedure, time_unit, OUT_STR),
+    };
+    struct intake_procedure *procs;
+    struct counter_row *counters;
+    size_t nprocs, ncounters;
     long long picked;
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT id, name, national_code, time_value, time_unit, documents"
-                  "  FROM procedure_tthc WHERE unit_id = ? AND effective_from <= CURDATE()"
-                  "   AND (effective_to IS NULL OR effective_to >= CURDATE()) ORDER BY name",
-                  DB_ARGS(DV_I(r->user->unit_id)), &procs);
+    rc = procedure_list_intake(r->app->db, &r->pool, r->user->unit_id, &procs, &nprocs);
     if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT id, name FROM counter WHERE unit_id = ? AND active = 1"
-                      " ORDER BY sort_order",
-                      DB_ARGS(DV_I(r->user->unit_id)), &counters);
+        rc = counter_list_active(r->app->db, &r->pool, r->user->unit_id, &counters, &ncounters);
     }
     if (rc != DB_OK) {
         return rc;
     }
-    hset_rows(r, "Page.Procedures", &procs, pcols);
-    hset_rows(r, "Page.Counters", &counters, ccols);
+    rows_hdf(r, "Page.Procedures", procs, nprocs, sizeof(*procs), proc_out, NELEM(proc_out));
+    counters_hdf(r, counters, ncounters);
     if (proc_id == 0) {
         /* a link from elsewhere names the procedure: ?tt=<id> */
         static const struct fld q[] = { { "tt", V_INT, 0, 1, 1LL << 62, NULL, NULL } };
@@ -766,18 +784,18 @@ intake_hdf(struct req *r, long long proc_id)
         input_query(r, q, NELEM(q), v);
         proc_id = v[0].i;
     }
-    picked = proc_id ? intake_pick(r, &procs, proc_id, NULL) : -1;
+    picked = proc_id ? intake_pick(r, procs, nprocs, proc_id, NULL) : -1;
     if (picked >= 0) {
-        size_t i = (size_t)picked;
+        const struct intake_procedure *c = &procs[picked];
 
         /* the picker shows the choice as the list offers it; its time and,
          * unless the officer has already written them, its documents */
-        hset(r, "Page.F.procedure", dbres_get(&procs, i, 0));
-        hsetf(r, "Page.F.thu_tuc", "%s (%s)", dbres_get(&procs, i, 1), dbres_get(&procs, i, 2));
-        hset(r, "Page.Chosen.time_value", dbres_get(&procs, i, 3));
-        hset(r, "Page.Chosen.time_unit", dbres_get(&procs, i, 4));
+        hseti(r, "Page.F.procedure", c->id);
+        hsetf(r, "Page.F.thu_tuc", "%s (%s)", c->name, c->national_code);
+        hset(r, "Page.Chosen.time_value", c->time_value);
+        hset(r, "Page.Chosen.time_unit", c->time_unit);
         if (req_form_trimmed(r, "documents") == NULL) {
-            hset(r, "Page.F.documents", dbres_get(&procs, i, 5));
+            hset(r, "Page.F.documents", c->documents);
         }
     }
     return DB_OK;
@@ -845,7 +863,8 @@ intake_submit(struct req *r)
 {
     struct dossier_in in = { 0 };
     struct val v[I__MAX];
-    struct dbres res;
+    struct intake_procedure *procs;
+    size_t nprocs;
     char code[64];
     long long picked;
     int nerr, rc = staff_page(r);
@@ -867,17 +886,13 @@ intake_submit(struct req *r)
     if (v[I_NOTIFY].s && (in.phone || in.email)) {
         in.consent = notify_consent_wording(r);
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT id, name, national_code FROM procedure_tthc WHERE unit_id = ?"
-                  "   AND effective_from <= CURDATE()"
-                  "   AND (effective_to IS NULL OR effective_to >= CURDATE())",
-                  DB_ARGS(DV_I(in.unit_id)), &res);
+    dr = procedure_list_intake(r->app->db, &r->pool, in.unit_id, &procs, &nprocs);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    picked = intake_pick(r, &res, v[I_PROC].err ? 0 : v[I_PROC].i, v[I_PICK].s);
+    picked = intake_pick(r, procs, nprocs, v[I_PROC].err ? 0 : v[I_PROC].i, v[I_PICK].s);
     if (picked >= 0) {
-        in.procedure_id = util_num(dbres_get(&res, (size_t)picked, 0));
+        in.procedure_id = procs[picked].id;
     } else if (v[I_PROC].err == INPUT_OK && v[I_PICK].err == INPUT_OK) {
         intake_err(r, &nerr, "procedure",
                    picked == -2 ? "Dossier.Err.ProcedureMany" : "Dossier.Err.Procedure");
@@ -956,8 +971,8 @@ dossier_qr_hdf(struct req *r, long long dossier_id)
 static int
 dossier_render(struct req *r, struct dossier_row *d, int status, const char *tmpl)
 {
-    struct dbres units;
-    static const char *const ucols[] = { "id", "name", NULL };
+    struct unit_name *units;
+    size_t nunits;
     enum db_rc dr;
 
     if ((dr = dossier_staff_hdf(r, d)) != DB_OK || (dr = dossier_qr_hdf(r, d->id)) != DB_OK ||
@@ -967,13 +982,11 @@ dossier_render(struct req *r, struct dossier_row *d, int status, const char *tmp
     if (strcmp(tmpl, "staff/dossier") == 0) {
         const struct cal *cal = req_calendar(r);
 
-        dr = db_query(r->app->db, &r->pool,
-                      "SELECT id, name FROM org_unit WHERE valid_to IS NULL ORDER BY sort_order",
-                      DB_NOARGS, &units);
+        dr = unit_list_open(r->app->db, &r->pool, d->unit_id, 0, &units, &nunits);
         if (dr != DB_OK) {
             return db_fail(r, dr);
         }
-        hset_rows(r, "Page.Units", &units, ucols);
+        units_hdf(r, units, nunits);
         for (size_t i = 0; reasons[i]; i++) {
             hset(r, pool_printf(&r->pool, "Page.Reasons.%zu", i), reasons[i]);
         }
@@ -1085,21 +1098,17 @@ static int
 move_paper_page(struct req *r)
 {
     struct dossier_row d;
-    struct dbres res;
-    int rc = req_paper_lang(r) ? 500 : dossier_open(r, &d);
+    int rc = req_paper_lang(r) ? 500 : dossier_open(r, &d), paper;
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT event FROM dossier_event WHERE id = ? AND dossier_id = ?"
-                  "   AND paper_no IS NOT NULL",
-                  DB_ARGS(DV_I(util_num(r->arg[1])), DV_I(d.id)), &res);
+    dr = dossier_event_has_paper(r->app->db, &r->pool, d.id, util_num(r->arg[1]), &paper);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (res.nrows == 0) {
+    if (!paper) {
         return 404;
     }
     hset(r, "Page.EventId", r->arg[1]);
@@ -1344,13 +1353,39 @@ apology_deliver_act(struct req *r)
     return resp_redirect(r, pool_printf(&r->pool, "/can-bo/ho-so/%s#xin-loi", d.code));
 }
 
+/* The tracking book's columns, in the order of its header (Book.CsvHeader). */
+static const char *const book_cols[] = { "seq",      "code",     "procedure", "sets", "name",
+                                         "contact",  "procunit", "received",  "due",  "forwarded",
+                                         "finished", "returned", "status",    NULL };
+
+/* A line of the book as its columns (book_cols); in_words: the status in
+ * words, as on the printed book (the CSV), else as stored. */
+static const char *const *
+book_cells(struct req *r, const struct book_row *b, int in_words)
+{
+    const char **cell = pool_alloc(&r->pool, NELEM(book_cols) * sizeof(*cell));
+
+    cell[0] = b->seq;
+    cell[1] = b->code;
+    cell[2] = b->procedure;
+    cell[3] = b->sets;
+    cell[4] = b->name;
+    cell[5] = b->contact;
+    cell[6] = b->procunit;
+    cell[7] = b->received;
+    cell[8] = b->due;
+    cell[9] = b->forwarded;
+    cell[10] = b->finished;
+    cell[11] = b->returned;
+    cell[12] = in_words ? lang_str(r, pool_printf(&r->pool, "Dossier.St.%s", b->status))
+                        : b->status;
+    return cell;
+}
+
 /* The tracking book (Sổ theo dõi hồ sơ) of the unit for a period, printable (A4) and as CSV. */
 static int
 tracking_book(struct req *r)
 {
-    static const char *const cols[] = { "seq", "code", "procedure", "sets", "name", "contact",
-                                        "procunit", "received", "due", "forwarded", "finished",
-                                        "returned", "status", NULL };
     /* a date that is not one is ignored, as on the leader's dashboard */
     static const struct fld q[] = {
         { "tu", V_DATE, 0, 0, 0, NULL, NULL },
@@ -1359,7 +1394,9 @@ tracking_book(struct req *r)
     };
     struct val v[NELEM(q)];
     int from, to, rc = req_paper_lang(r) ? 500 : staff_page(r);
-    struct dbres res;
+    struct book_row *rows;
+    size_t n;
+    const char *unit_name;
     char f[11], t[11];
     enum db_rc dr;
 
@@ -1375,23 +1412,7 @@ tracking_book(struct req *r)
     }
     cal_format(from, f);
     cal_format(to, t);
-    dr = db_query(r->app->db, &r->pool,
-                  "SELECT d.book_seq, d.code, p.name, d.sets, d.applicant_name,"
-                  "       CONCAT_WS(' · ', NULLIF(d.applicant_address, ''), "
-                  "NULLIF(d.applicant_phone, '')),"
-                  "       pu.name,"
-                  "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
-                  "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
-                  "       (SELECT DATE_FORMAT(MIN(s.handed_at) + " SQL_VN_OFFSET ", '%d/%m/%Y')"
-                  "          FROM dossier_step s WHERE s.dossier_id = d.id),"
-                  "       DATE_FORMAT(d.finished_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
-                  "       DATE_FORMAT(d.returned_at + " SQL_VN_OFFSET ", '%d/%m/%Y'), d.status"
-                  "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
-                  "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
-                  " WHERE d.unit_id = ? AND d.received_at >= ? - " SQL_VN_OFFSET
-                  "   AND d.received_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET
-                  " ORDER BY d.received_at, d.id LIMIT 10000",
-                  DB_ARGS(DV_I(r->user->unit_id), DV_S(f), DV_S(t)), &res);
+    dr = dossier_book_list(r->app->db, &r->pool, r->user->unit_id, f, t, &rows, &n);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
@@ -1401,16 +1422,14 @@ tracking_book(struct req *r)
         buf_adds(&b, "\xEF\xBB\xBF");
         buf_adds(&b, lang_str(r, "Book.CsvHeader"));
         buf_adds(&b, "\r\n");
-        for (size_t i = 0; i < res.nrows; i++) {
-            for (size_t c = 0; c < res.ncols; c++) {
+        for (size_t i = 0; i < n; i++) {
+            const char *const *cell = book_cells(r, &rows[i], 1);
+
+            for (size_t c = 0; book_cols[c]; c++) {
                 if (c) {
                     buf_addc(&b, ',');
                 }
-                /* the status in words, as on the printed book */
-                buf_csv_field(&b, c == res.ncols - 1
-                                      ? lang_str(r, pool_printf(&r->pool, "Dossier.St.%s",
-                                                                dbres_get(&res, i, c)))
-                                      : dbres_get(&res, i, c));
+                buf_csv_field(&b, cell[c]);
             }
             buf_adds(&b, "\r\n");
         }
@@ -1420,17 +1439,22 @@ tracking_book(struct req *r)
         buf_free(&b);
         return 200;
     }
-    hset_rows(r, "Page.Rows", &res, cols);
+    for (size_t i = 0; i < n; i++) {
+        const char *const *cell = book_cells(r, &rows[i], 0);
+
+        for (size_t c = 0; book_cols[c]; c++) {
+            row_set(r, "Page.Rows", i, book_cols[c], cell[c]);
+        }
+    }
     hset(r, "Page.From", f);
     hset(r, "Page.To", t);
     hsetf(r, "Page.FromVi", "%.2s/%.2s/%.4s", f + 8, f + 5, f);
     hsetf(r, "Page.ToVi", "%.2s/%.2s/%.4s", t + 8, t + 5, t);
-    dr = db_query(r->app->db, &r->pool, "SELECT name FROM org_unit WHERE id = ?",
-                  DB_ARGS(DV_I(r->user->unit_id)), &res);
+    dr = unit_name_of(r->app->db, &r->pool, r->user->unit_id, &unit_name);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    hset(r, "Page.UnitName", res.nrows ? dbres_get(&res, 0, 0) : "");
+    hset(r, "Page.UnitName", unit_name ? unit_name : "");
     return render(r, "staff/paper_book");
 }
 

@@ -82,6 +82,39 @@ hset_rows(struct req *r, const char *prefix, const struct dbres *res,
     }
 }
 
+void
+row_set(struct req *r, const char *list, size_t i, const char *name, const char *value)
+{
+    if (value) {
+        hset(r, pool_printf(&r->pool, "%s.%zu.%s", list, i, name), value);
+    }
+}
+
+void
+row_seti(struct req *r, const char *list, size_t i, const char *name, long long value)
+{
+    hseti(r, pool_printf(&r->pool, "%s.%zu.%s", list, i, name), value);
+}
+
+void
+rows_hdf(struct req *r, const char *list, const void *rows, size_t n, size_t size,
+         const struct out_field *f, size_t nf)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *row = (const char *)rows + i * size;
+
+        for (size_t k = 0; k < nf; k++) {
+            const void *v = row + f[k].off;
+
+            switch (f[k].type) {
+            case OUT_STR: row_set(r, list, i, f[k].name, *(const char *const *)v); break;
+            case OUT_INT: row_seti(r, list, i, f[k].name, *(const int *)v); break;
+            case OUT_LL: row_seti(r, list, i, f[k].name, *(const long long *)v); break;
+            }
+        }
+    }
+}
+
 const char *
 lang_str(struct req *r, const char *key)
 {

@@ -3,6 +3,7 @@
 #define MOTCUA_RENDER_H
 
 #include <ClearSilver.h>
+#include <stddef.h>
 
 #include "db.h"
 #include "http.h"
@@ -17,6 +18,28 @@ void hset(struct req *r, const char *key, const char *value);
 void hsetf(struct req *r, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void hseti(struct req *r, const char *key, long long v);
+/* One field of row i of a list in the page data (list.i.name); NULL, an SQL
+ * NULL, is left out. */
+void row_set(struct req *r, const char *list, size_t i, const char *name, const char *value);
+void row_seti(struct req *r, const char *list, size_t i, const char *name, long long value);
+
+/* A field of a store's row struct shown in a list: its name in the page
+ * data, where it is in the struct, and its type. */
+struct out_field {
+    const char *name;
+    size_t off;
+    enum { OUT_STR, OUT_INT, OUT_LL } type;
+};
+
+#define OUT(name, st, field, type)      \
+    {                                   \
+        name, offsetof(st, field), type \
+    }
+
+/* rows (n structs of size bytes) into list.i.<name> for each of the fields. */
+void rows_hdf(struct req *r, const char *list, const void *rows, size_t n, size_t size,
+              const struct out_field *f, size_t nf);
+
 /* Copy every column of every row of res into HDF prefix.N.colname. */
 void hset_rows(struct req *r, const char *prefix, const struct dbres *res,
                const char *const *colnames);

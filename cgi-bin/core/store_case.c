@@ -972,3 +972,22 @@ case_escalate_overdue(struct req *r, int *n)
     }
     return rc;
 }
+
+enum db_rc
+case_file_find(struct db *db, struct pool *p, const char *stored_name, struct case_file *f)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    f->case_code = f->mime = f->filename = NULL;
+    rc = db_query(db, p,
+                  "SELECT f.code, ff.mime, ff.filename FROM feedback_file ff"
+                  "  JOIN feedback f ON f.id = ff.feedback_id WHERE ff.stored_name = ?",
+                  DB_ARGS(DV_S(stored_name)), &res);
+    if (rc == DB_OK && res.nrows > 0) {
+        f->case_code = dbres_get(&res, 0, 0);
+        f->mime = dbres_get(&res, 0, 1);
+        f->filename = dbres_get(&res, 0, 2);
+    }
+    return rc;
+}

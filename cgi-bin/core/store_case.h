@@ -69,4 +69,15 @@ enum db_rc case_escalate_overdue(struct req *r, int *n);
  * unit's leader, one event and audit row each (run by `motcuactl tick`). */
 enum db_rc case_escalate_forward(struct req *r, int *n);
 
+/* A file a citizen attached to a case. */
+struct case_file {
+    const char *case_code; /* NULL: no case has this file */
+    const char *mime, *filename;
+};
+
+/* The file stored under stored_name into f (strings from p).  Whoever asks
+ * must still check that the case is theirs to see. */
+enum db_rc case_file_find(struct db *db, struct pool *p, const char *stored_name,
+                          struct case_file *f);
+
 #endif

@@ -1426,3 +1426,70 @@ dossier_cycles_fill(struct req *r, int *replayed)
     }
     return rc;
 }
+
+enum db_rc
+dossier_event_has_paper(struct db *db, struct pool *p, long long dossier_id, long long event_id,
+                        int *yes)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    rc = db_query(db, p,
+                  "SELECT event FROM dossier_event WHERE id = ? AND dossier_id = ?"
+                  "   AND paper_no IS NOT NULL",
+                  DB_ARGS(DV_I(event_id), DV_I(dossier_id)), &res);
+    *yes = rc == DB_OK && res.nrows > 0;
+    return rc;
+}
+
+enum db_rc
+dossier_book_list(struct db *db, struct pool *p, long long unit_id, const char *from,
+                  const char *to, struct book_row **rows, size_t *n)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT d.book_seq, d.code, p.name, d.sets, d.applicant_name,"
+                  "       CONCAT_WS(' · ', NULLIF(d.applicant_address, ''), "
+                  "NULLIF(d.applicant_phone, '')),"
+                  "       pu.name,"
+                  "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                  "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                  "       (SELECT DATE_FORMAT(MIN(s.handed_at) + " SQL_VN_OFFSET ", '%d/%m/%Y')"
+                  "          FROM dossier_step s WHERE s.dossier_id = d.id),"
+                  "       DATE_FORMAT(d.finished_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                  "       DATE_FORMAT(d.returned_at + " SQL_VN_OFFSET ", '%d/%m/%Y'), d.status"
+                  "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"
+                  "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
+                  " WHERE d.unit_id = ? AND d.received_at >= ? - " SQL_VN_OFFSET
+                  "   AND d.received_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET
+                  " ORDER BY d.received_at, d.id LIMIT 10000",
+                  DB_ARGS(DV_I(unit_id), DV_S(from), DV_S(to)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        struct book_row *b = &(*rows)[i];
+        size_t c = 0;
+
+        b->seq = dbres_get(&res, i, c++);
+        b->code = dbres_get(&res, i, c++);
+        b->procedure = dbres_get(&res, i, c++);
+        b->sets = dbres_get(&res, i, c++);
+        b->name = dbres_get(&res, i, c++);
+        b->contact = dbres_get(&res, i, c++);
+        b->procunit = dbres_get(&res, i, c++);
+        b->received = dbres_get(&res, i, c++);
+        b->due = dbres_get(&res, i, c++);
+        b->forwarded = dbres_get(&res, i, c++);
+        b->finished = dbres_get(&res, i, c++);
+        b->returned = dbres_get(&res, i, c++);
+        b->status = dbres_get(&res, i, c++);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}

@@ -69,6 +69,24 @@ struct dossier_row {
  * (leaders: within their subtree).  id 0 when not visible. */
 enum db_rc dossier_get(struct req *r, const char *code, struct dossier_row *d);
 
+/* A line of the dossier tracking book: every field as printed (NULL for
+ * none), dates local, the status as stored. */
+struct book_row {
+    const char *seq, *code, *procedure, *sets, *name, *contact, *procunit;
+    const char *received;                              /* dd/mm/yyyy hh:mm */
+    const char *due, *forwarded, *finished, *returned; /* dd/mm/yyyy */
+    const char *status;
+};
+
+/* The dossiers unit_id received on the local days from to to (YYYY-MM-DD),
+ * in the order received, at most 10000: *rows (n) from p. */
+enum db_rc dossier_book_list(struct db *db, struct pool *p, long long unit_id, const char *from,
+                             const char *to, struct book_row **rows, size_t *n);
+
+/* Did move event_id of dossier_id issue a paper?  *yes 1 or 0. */
+enum db_rc dossier_event_has_paper(struct db *db, struct pool *p, long long dossier_id,
+                                   long long event_id, int *yes);
+
 /* Apply a move (audited, with its control-slip step and public event);
  * receiver: the person who took the dossier over, may be NULL; step_due: the
  * receiving agency's own due date for a hand-over (0: the dossier's

@@ -218,3 +218,34 @@ procedure_list_unit(struct db *db, struct pool *p, long long unit_id, size_t lim
     *n = res.nrows;
     return DB_OK;
 }
+
+enum db_rc
+procedure_list_intake(struct db *db, struct pool *p, long long unit_id,
+                      struct intake_procedure **rows, size_t *n)
+{
+    enum { C_ID, C_NAME, C_CODE, C_TVALUE, C_TUNIT, C_DOCS };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT id, name, national_code, time_value, time_unit, documents"
+                  "  FROM procedure_tthc WHERE unit_id = ? AND effective_from <= CURDATE()"
+                  "   AND (effective_to IS NULL OR effective_to >= CURDATE()) ORDER BY name",
+                  DB_ARGS(DV_I(unit_id)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
+        (*rows)[i].name = dbres_get(&res, i, C_NAME);
+        (*rows)[i].national_code = dbres_get(&res, i, C_CODE);
+        (*rows)[i].time_value = dbres_get(&res, i, C_TVALUE);
+        (*rows)[i].time_unit = dbres_get(&res, i, C_TUNIT);
+        (*rows)[i].documents = dbres_get(&res, i, C_DOCS);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}

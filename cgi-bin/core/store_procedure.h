@@ -68,4 +68,13 @@ struct unit_procedure {
 enum db_rc procedure_list_unit(struct db *db, struct pool *p, long long unit_id, size_t limit,
                                long long offset, struct unit_procedure **rows, size_t *n);
 
+/* A procedure as the intake form offers it: what the officer picks from. */
+struct intake_procedure {
+    long long id;
+    const char *name, *national_code, *time_value, *time_unit, *documents;
+};
+/* The procedures in force that unit_id handles, by name: *rows (n) from p. */
+enum db_rc procedure_list_intake(struct db *db, struct pool *p, long long unit_id,
+                                 struct intake_procedure **rows, size_t *n);
+
 #endif

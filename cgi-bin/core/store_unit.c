@@ -254,6 +254,68 @@ unit_paths_rebuild(struct db *db)
 }
 
 enum db_rc
+unit_name_of(struct db *db, struct pool *p, long long id, const char **name)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *name = NULL;
+    rc = db_query(db, p, "SELECT name FROM org_unit WHERE id = ?", DB_ARGS(DV_I(id)), &res);
+    if (rc == DB_OK && res.nrows > 0) {
+        *name = dbres_get(&res, 0, 0);
+    }
+    return rc;
+}
+
+/* The units a statement selecting id, code, name gives: *rows (n) from p. */
+static enum db_rc
+unit_names(struct db *db, struct pool *p, const char *sql, const struct dbv *args, size_t nargs,
+           struct unit_name **rows, size_t *n)
+{
+    enum { C_ID, C_CODE, C_NAME };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p, sql, args, nargs, &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
+        (*rows)[i].code = dbres_get(&res, i, C_CODE);
+        (*rows)[i].name = dbres_get(&res, i, C_NAME);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+unit_list_open(struct db *db, struct pool *p, long long unit_id, int except_self,
+               struct unit_name **rows, size_t *n)
+{
+    /* never between a training unit and a real one (sql/050_training.sql) */
+    return unit_names(db, p,
+                      "SELECT u.id, u.code, u.name FROM org_unit u JOIN org_unit me ON me.id = ?"
+                      " WHERE u.valid_to IS NULL AND (? = 0 OR u.id <> me.id)"
+                      "   AND u.training = me.training"
+                      " ORDER BY u.sort_order, u.name",
+                      DB_ARGS(DV_I(unit_id), DV_I(except_self)), rows, n);
+}
+
+enum db_rc
+unit_list_subtree(struct db *db, struct pool *p, const char *subtree, struct unit_name **rows,
+                  size_t *n)
+{
+    return unit_names(db, p,
+                      "SELECT id, code, name FROM org_unit WHERE path LIKE ? AND valid_to IS NULL"
+                      " ORDER BY path",
+                      DB_ARGS(DV_S(subtree)), rows, n);
+}
+
+enum db_rc
 unit_list_public(struct db *db, struct pool *p, const char *code, struct public_unit **rows,
                  size_t *n)
 {
@@ -546,6 +608,34 @@ counter_exists_active(struct db *db, struct pool *p, long long counter_id, int *
                   DB_ARGS(DV_I(counter_id)), &res);
     *yes = rc == DB_OK && res.nrows == 1;
     return rc;
+}
+
+enum db_rc
+counter_list_scope(struct db *db, struct pool *p, long long unit_id, int subtree_too,
+                   const char *subtree, struct counter_row **rows, size_t *n)
+{
+    enum { C_ID, C_NAME };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT c.id, CONCAT(c.name, ' · ', u.short_name) FROM counter c"
+                  "  JOIN org_unit u ON u.id = c.unit_id"
+                  " WHERE c.active = 1 AND (c.unit_id = ? OR (? = 1 AND u.path LIKE ?))"
+                  " ORDER BY u.sort_order, c.sort_order",
+                  DB_ARGS(DV_I(unit_id), DV_I(subtree_too ? 1 : 0), DV_S(subtree)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
+        (*rows)[i].name = dbres_get(&res, i, C_NAME);
+    }
+    *n = res.nrows;
+    return DB_OK;
 }
 
 /* ---- counters' rating tablets ------------------------------------------- */

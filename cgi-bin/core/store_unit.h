@@ -96,6 +96,25 @@ enum db_rc unit_count(struct db *db, struct pool *p, long long *n);
  * at most 9 levels deep). */
 enum db_rc unit_paths_rebuild(struct db *db);
 
+/* The name of unit id into *name (from p), NULL when there is none. */
+enum db_rc unit_name_of(struct db *db, struct pool *p, long long id, const char **name);
+
+/* An open unit in a list to pick from. */
+struct unit_name {
+    long long id;
+    const char *code, *name;
+};
+
+/* The open units a case or dossier of unit_id may go to, unit_id itself
+ * left out when except_self is set, in their order then by name: *rows (n)
+ * from p.  Training units for a training unit, real ones for a real one. */
+enum db_rc unit_list_open(struct db *db, struct pool *p, long long unit_id, int except_self,
+                          struct unit_name **rows, size_t *n);
+
+/* The open units whose path is LIKE subtree, by path: *rows (n) from p. */
+enum db_rc unit_list_subtree(struct db *db, struct pool *p, const char *subtree,
+                             struct unit_name **rows, size_t *n);
+
 /* An open unit with an active counter, as the public pages show it (NULL for
  * a detail not given). */
 struct public_unit {
@@ -200,6 +219,12 @@ enum db_rc counter_list_all_active(struct db *db, struct pool *p, struct counter
 
 /* Is counter_id an active counter?  *yes 1 or 0. */
 enum db_rc counter_exists_active(struct db *db, struct pool *p, long long counter_id, int *yes);
+
+/* The active counters of unit_id and, with subtree_too, of every unit whose
+ * path is LIKE subtree, named "counter · unit's short name" in counter_row's
+ * name (code unset), in the units' order: *rows (n) from p. */
+enum db_rc counter_list_scope(struct db *db, struct pool *p, long long unit_id, int subtree_too,
+                              const char *subtree, struct counter_row **rows, size_t *n);
 
 /* ---- counters' rating tablets (kiosk_device) ---------------------------- */
 

@@ -214,9 +214,10 @@ user_list_on_duty(struct db *db, struct pool *p, struct duty_row **rows, size_t 
     return DB_OK;
 }
 
-enum db_rc
-user_list_staff(struct db *db, struct pool *p, long long unit_id, struct staff_row **rows,
-                size_t *n)
+/* The accounts a statement selecting id, full_name gives: *rows (n) from p. */
+static enum db_rc
+staff_rows(struct db *db, struct pool *p, const char *sql, const struct dbv *args, size_t nargs,
+           struct staff_row **rows, size_t *n)
 {
     enum { C_ID, C_NAME };
     struct dbres res;
@@ -224,10 +225,7 @@ user_list_staff(struct db *db, struct pool *p, long long unit_id, struct staff_r
 
     *rows = NULL;
     *n = 0;
-    rc = db_query(db, p,
-                  "SELECT id, full_name FROM users WHERE unit_id = ? AND disabled = 0"
-                  "   AND role IN ('officer', 'leader') ORDER BY full_name",
-                  DB_ARGS(DV_I(unit_id)), &res);
+    rc = db_query(db, p, sql, args, nargs, &res);
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
@@ -238,6 +236,16 @@ user_list_staff(struct db *db, struct pool *p, long long unit_id, struct staff_r
     }
     *n = res.nrows;
     return DB_OK;
+}
+
+enum db_rc
+user_list_staff(struct db *db, struct pool *p, long long unit_id, struct staff_row **rows,
+                size_t *n)
+{
+    return staff_rows(db, p,
+                      "SELECT id, full_name FROM users WHERE unit_id = ? AND disabled = 0"
+                      "   AND role IN ('officer', 'leader') ORDER BY full_name",
+                      DB_ARGS(DV_I(unit_id)), rows, n);
 }
 
 enum db_rc
@@ -330,4 +338,60 @@ api_client_deactivate(struct db *db, long long id)
 {
     return db_exec(db, "UPDATE api_client SET active = 0 WHERE id = ?", DB_ARGS(DV_I(id)), NULL,
                    NULL);
+}
+
+enum db_rc
+user_list_colleagues(struct db *db, struct pool *p, long long unit_id, long long except_id,
+                     struct colleague_row **rows, size_t *n)
+{
+    enum { C_ID, C_NAME, C_TITLE };
+    struct dbres res;
+    enum db_rc rc;
+
+    *rows = NULL;
+    *n = 0;
+    rc = db_query(db, p,
+                  "SELECT id, full_name, title FROM users WHERE unit_id = ? AND disabled = 0"
+                  "   AND role IN ('officer','leader') AND id <> ? ORDER BY full_name",
+                  DB_ARGS(DV_I(unit_id), DV_I(except_id)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
+    for (size_t i = 0; i < res.nrows; i++) {
+        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
+        (*rows)[i].full_name = dbres_get(&res, i, C_NAME);
+        (*rows)[i].title = dbres_get(&res, i, C_TITLE);
+    }
+    *n = res.nrows;
+    return DB_OK;
+}
+
+enum db_rc
+user_list_subtree(struct db *db, struct pool *p, const char *subtree, struct staff_row **rows,
+                  size_t *n)
+{
+    return staff_rows(db, p,
+                      "SELECT o.id, o.full_name FROM users o JOIN org_unit u ON u.id = o.unit_id"
+                      " WHERE u.path LIKE ? ORDER BY o.full_name",
+                      DB_ARGS(DV_S(subtree)), rows, n);
+}
+
+enum db_rc
+api_client_by_key(struct db *db, struct pool *p, const char *key_hash, long long *id,
+                  const char **subtree)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *subtree = NULL;
+    rc = db_query(db, p,
+                  "SELECT c.id, CONCAT(u.path, '%') FROM api_client c"
+                  "  JOIN org_unit u ON u.id = c.unit_id WHERE c.key_hash = ? AND c.active = 1",
+                  DB_ARGS(DV_S(key_hash)), &res);
+    if (rc == DB_OK && res.nrows) {
+        *id = util_num(dbres_get(&res, 0, 0));
+        *subtree = dbres_get(&res, 0, 1);
+    }
+    return rc;
 }

@@ -92,6 +92,22 @@ struct staff_row {
 enum db_rc user_list_staff(struct db *db, struct pool *p, long long unit_id,
                            struct staff_row **rows, size_t *n);
 
+/* Every account, disabled ones included, of a unit whose path is LIKE
+ * subtree, by name: *rows (n) from p. */
+enum db_rc user_list_subtree(struct db *db, struct pool *p, const char *subtree,
+                             struct staff_row **rows, size_t *n);
+
+/* A colleague a case can be handed to: title NULL for none. */
+struct colleague_row {
+    long long id;
+    const char *full_name, *title;
+};
+
+/* The enabled officers and leaders of a unit but except_id, by name: *rows
+ * (n) from p. */
+enum db_rc user_list_colleagues(struct db *db, struct pool *p, long long unit_id,
+                                long long except_id, struct colleague_row **rows, size_t *n);
+
 /* Is user_id an enabled officer or leader of unit_id?  *yes 1 or 0, and
  * *counter_id the counter the user serves at (0 for none). */
 enum db_rc user_staff_in_unit(struct db *db, struct pool *p, long long user_id, long long unit_id,
@@ -119,5 +135,11 @@ enum db_rc api_client_insert(struct db *db, const char *name, const char *key_ha
 enum db_rc api_client_lock(struct db *db, struct pool *p, long long id, const char **name);
 
 enum db_rc api_client_deactivate(struct db *db, long long id);
+
+/* The active client whose key hashes to key_hash: its id into *id and the
+ * LIKE pattern of the subtree of its unit into *subtree (from p); *subtree
+ * NULL when there is none. */
+enum db_rc api_client_by_key(struct db *db, struct pool *p, const char *key_hash, long long *id,
+                             const char **subtree);
 
 #endif

@@ -40,6 +40,27 @@ test('admin: a new unit with a garbage sort order, an overlong name, no code: ea
   assert.strictEqual(count('SELECT COUNT(*) FROM org_unit'), n0);
 });
 
+test('admin: a tablet for a counter that is not a number is refused in Vietnamese, its name kept', async () => {
+  const n0 = count('SELECT COUNT(*) FROM kiosk_device');
+  const bad = await admin('/quan-tri/may-tinh-bang', { name: 'Máy 098', counter: '3abc' });
+  assert.strictEqual(bad.status, 422);
+  assert.match(bad.text, /Vui lòng chọn một quầy đang hoạt động/);
+  assert.ok(bad.text.includes('value="Máy 098"'), 'the name typed is kept');
+  assert.strictEqual(count('SELECT COUNT(*) FROM kiosk_device'), n0);
+});
+
+test('admin: ids, days and years that are not ones: 404 or 400, or ignored on a GET page', async () => {
+  const c = await as('quantri');
+  assert.strictEqual((await c.get('/quan-tri/ma-qr/thu-hoi?id=1x')).status, 404);
+  assert.strictEqual((await admin('/quan-tri/ma-qr/thu-hoi', { id: '1x' })).status, 404);
+  assert.strictEqual((await admin('/quan-tri/may-tinh-bang/thu-hoi', { id: 'abc' })).status, 404);
+  assert.strictEqual((await admin('/quan-tri/lich/xoa', { day: '2026-02-30' })).status, 400);
+  const cal = await c.get('/quan-tri/lich?nam=20x6&ngay=h%C3%B4m-nay');
+  assert.strictEqual(cal.status, 200, 'a year or a day that is not one is ignored');
+  const trail = await c.get('/quan-tri/nhat-ky?tu=2026-13-01');
+  assert.ok(trail.text.includes('value="2026-13-01"'), 'the date typed is kept');
+});
+
 // ---- officer ---------------------------------------------------------------
 
 let pid;
