@@ -46,14 +46,14 @@ units(void)
               unit_at(u, n, closed) == -1,
           "unit_list_open: the open units, not the closed one");
     CHECK(unit_at(u, n, training) == -1, "unit_list_open: a real unit's, never a training unit");
-    CHECK(unit_list_open(st_db, &st_req.pool, training, 1, &u, &n) == DB_OK && n >= 1 &&
-              unit_at(u, n, training) == -1 && unit_at(u, n, a) == -1 && unit_at(u, n, top) == -1,
-          "unit_list_open: a training unit's, training units only, itself left out");
     /* sort_order: B (1) before A (2) */
     CHECK(unit_at(u, n, b) < unit_at(u, n, a), "unit_list_open: in their order");
     CHECK(unit_list_open(st_db, &st_req.pool, a, 1, &u, &n) == DB_OK && unit_at(u, n, a) == -1 &&
               unit_at(u, n, b) >= 0,
           "unit_list_open: but the one left out");
+    CHECK(unit_list_open(st_db, &st_req.pool, training, 1, &u, &n) == DB_OK && n >= 1 &&
+              unit_at(u, n, training) == -1 && unit_at(u, n, a) == -1 && unit_at(u, n, top) == -1,
+          "unit_list_open: a training unit's, training units only, itself left out");
 
     CHECK(unit_name_of(st_db, &st_req.pool, a, &name) == DB_OK, "unit_name_of");
     CHECK_STR(name, "Trung tâm A (kiểm thử danh sách)", "unit_name_of: the name");
@@ -180,8 +180,8 @@ main(void)
     st_exec("UPDATE org_unit SET short_name = 'TT B', sort_order = 1 WHERE id = ?", DV_I(b));
     st_exec("UPDATE org_unit SET valid_to = '2020-01-01' WHERE id = ?", DV_I(closed));
     /* two training units (sql/050_training.sql): one's list names the other */
-    training = st_unit(top, "T.LIST.T1", "Tập huấn 1 (kiểm thử danh sách)", "province");
-    st_unit(top, "T.LIST.T2", "Tập huấn 2 (kiểm thử danh sách)", "province");
+    training = st_unit(0, "T.LIST.T1", "Tập huấn 1 (kiểm thử danh sách)", "province");
+    st_unit(0, "T.LIST.T2", "Tập huấn 2 (kiểm thử danh sách)", "province");
     st_exec("UPDATE org_unit SET training = 1 WHERE code IN (?, ?)", DV_S("T.LIST.T1"), DV_S("T.LIST.T2"));
     units();
     counters();
