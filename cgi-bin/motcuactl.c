@@ -939,12 +939,14 @@ retention_unit(enum ret_unit u)
     return u == RET_DAYS ? "days" : u == RET_MONTHS ? "months" : "years";
 }
 
-/* The evidence files of one committed batch, under Paths.Uploads: one
- * already gone counts as deleted; any other failure is told and counted. */
+/* The files of one committed batch: evidence under Paths.Uploads, e-mails
+ * under Paths.Outbox.  One already gone (an e-mail never written there)
+ * counts as deleted; any other failure is told and counted. */
 static int
-retention_unlink(struct ctl *c, const char **files, size_t n)
+retention_unlink(struct ctl *c, enum ret_kind k, const char **files, size_t n)
 {
-    const char *dir = conf_str(c->conf, "Paths.Uploads", "var/uploads");
+    const char *dir = k == RET_EVIDENCE ? conf_str(c->conf, "Paths.Uploads", "var/uploads")
+                                        : conf_str(c->conf, "Paths.Outbox", "var/outbox");
     int failed = 0;
 
     for (size_t i = 0; i < n; i++) {
@@ -977,7 +979,7 @@ retention_erase(struct ctl *c, enum ret_kind k, long long age, long long batch, 
             pool_release(&p);
             return die_db(c, retention_kind(k)->name);
         }
-        *unlink_failed += retention_unlink(c, files, nfiles);
+        *unlink_failed += retention_unlink(c, k, files, nfiles);
         *erased += n;
         pool_release(&p);
     } while (n == batch);
@@ -1030,8 +1032,7 @@ retention_run(struct ctl *c, int dry)
         printf("retention: %s\n", detail);
     }
     if (unlink_failed) {
-        fprintf(stderr, "motcuactl: retention: %d evidence file(s) could not be deleted\n",
-                unlink_failed);
+        fprintf(stderr, "motcuactl: retention: %d file(s) could not be deleted\n", unlink_failed);
         return 1;
     }
     return 0;

@@ -55,7 +55,8 @@
 struct kind_sql {
     struct ret_kind_info info;
     const char *count; /* rows, oldest: one argument, the age */
-    const char *erase; /* one batch: the age, the batch size (not RET_EVIDENCE) */
+    const char *erase; /* one batch (the age, the batch size); for RET_EVIDENCE and
+                        * RET_NOTIFICATION the batch's rows, locked */
 };
 
 static const struct kind_sql kinds[RET__MAX] = {
@@ -81,8 +82,8 @@ static const struct kind_sql kinds[RET__MAX] = {
     [RET_NOTIFICATION] = {
         { "notification", RET_DAYS },
         "SELECT COUNT(*), " OLDEST("n.created_at") " FROM notification n" NOTIFICATION_DUE,
-        "UPDATE notification n SET n.recipient = '', n.body = '', n.params = NULL,"
-        "       n.erased_at = UTC_TIMESTAMP()" NOTIFICATION_DUE " ORDER BY n.id LIMIT ?",
+        "SELECT n.id, n.channel FROM notification n" NOTIFICATION_DUE
+        " ORDER BY n.id LIMIT ? FOR UPDATE",
     },
     [RET_DOSSIER_CONTACT] = {
         { "dossier_contact", RET_YEARS },
@@ -162,6 +163,45 @@ erase_evidence(struct db *db, struct pool *p, long long age, long long batch, lo
     return rc;
 }
 
+/* Delivered messages: the batch is the first due rows by id, locked; the
+ * due rows between its first and last id are exactly those.  An e-mail
+ * written to the outbox directory (Mail.Mode outbox) is the file "<id>.eml":
+ * its name is the caller's to unlink once this commits. */
+static enum db_rc
+erase_notifications(struct db *db, struct pool *p, long long age, long long batch, long long *n,
+                    const char ***files, size_t *nfiles)
+{
+    enum { C_ID, C_CHANNEL };
+    unsigned long long affected = 0;
+    struct dbres res;
+    enum db_rc rc;
+    size_t k = 0;
+
+    rc = db_query(db, p, kinds[RET_NOTIFICATION].erase, DB_ARGS(DV_I(age), DV_I(batch)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    rc = db_exec(db,
+                 "UPDATE notification n SET n.recipient = '', n.body = '', n.params = NULL,"
+                 "       n.erased_at = UTC_TIMESTAMP()" NOTIFICATION_DUE
+                 " AND n.id BETWEEN ? AND ?",
+                 DB_ARGS(DV_I(age), DV_I(util_num(dbres_get(&res, 0, C_ID))),
+                         DV_I(util_num(dbres_get(&res, res.nrows - 1, C_ID)))),
+                 &affected, NULL);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    *files = pool_alloc(p, res.nrows * sizeof(**files));
+    for (size_t i = 0; i < res.nrows; i++) {
+        if (strcmp(dbres_get(&res, i, C_CHANNEL), "email") == 0) {
+            (*files)[k++] = pool_printf(p, "%s.eml", dbres_get(&res, i, C_ID));
+        }
+    }
+    *n = (long long)affected;
+    *nfiles = k;
+    return DB_OK;
+}
+
 enum db_rc
 retention_erase_batch(struct db *db, struct pool *p, enum ret_kind k, long long age,
                       long long batch, long long *n, const char ***files, size_t *nfiles)
@@ -178,9 +218,10 @@ retention_erase_batch(struct db *db, struct pool *p, enum ret_kind k, long long 
     if ((rc = db_begin(db)) != DB_OK) {
         return rc;
     }
-    if (k == RET_EVIDENCE) {
+    if (k == RET_EVIDENCE || k == RET_NOTIFICATION) {
         assert(files != NULL);
-        rc = erase_evidence(db, p, age, batch, n, files, nfiles);
+        rc = (k == RET_EVIDENCE ? erase_evidence : erase_notifications)(db, p, age, batch, n, files,
+                                                                        nfiles);
     } else {
         rc = db_exec(db, kinds[k].erase, DB_ARGS(DV_I(age), DV_I(batch)), &affected, NULL);
         *n = (long long)affected;

@@ -45,10 +45,12 @@ enum db_rc retention_due(struct db *db, struct pool *p, enum ret_kind k, long lo
                          struct ret_due *out);
 
 /* One transaction erasing at most `batch` records of kind k past their period
- * of `age` units; *n is how many (fewer than batch: none is left).  For
- * RET_EVIDENCE the rows are deleted and *files (nfiles, from p) are the
- * stored names of their files, for the caller to unlink under Paths.Uploads
- * once this has committed; files may be NULL for the other kinds. */
+ * of `age` units; *n is how many (fewer than batch: none is left).  *files
+ * (nfiles, from p) are the names of the files that held the same data, for
+ * the caller to unlink once this has committed: for RET_EVIDENCE (whose rows
+ * are deleted) the stored names under Paths.Uploads, for RET_NOTIFICATION the
+ * e-mails' "<id>.eml" under Paths.Outbox (Mail.Mode outbox); none for the
+ * other kinds.  files may be NULL for a kind that has none. */
 enum db_rc retention_erase_batch(struct db *db, struct pool *p, enum ret_kind k, long long age,
                                  long long batch, long long *n, const char ***files,
                                  size_t *nfiles);

@@ -74,6 +74,14 @@ test('setup: what is already due is erased; a unit with its leader; old and rece
        ('${'r2'.padEnd(32, '0')}', 'sms', '0911000002', 'PA-20200303-9102', 'Phản ánh đã nhận', 'failed', '2020-03-11 03:00:00', '2020-03-11 03:00:00', NULL),
        ('${'r3'.padEnd(32, '0')}', 'sms', '0911000003', 'x', 'Chưa gửi', 'queued', '2020-03-12 03:00:00', '2999-01-01 00:00:00', NULL),
        ('${'r4'.padEnd(32, '0')}', 'email', 'bon@example.vn', 'x', 'Gần đây', 'sent', UTC_TIMESTAMP() - INTERVAL 10 DAY, UTC_TIMESTAMP() - INTERVAL 10 DAY, UTC_TIMESTAMP() - INTERVAL 10 DAY)`);
+  // e-mails the outbox directory holds (Mail.Mode outbox): the due one goes with its row
+  T.outbox = path.join(VAR, 'outbox');
+  fs.mkdirSync(T.outbox, { recursive: true });
+  T.eml = {};
+  for (const k of ['r1', 'r4']) {
+    T.eml[k] = path.join(T.outbox, one(`SELECT id FROM notification WHERE idem_key = '${k.padEnd(32, '0')}'`) + '.eml');
+    fs.writeFileSync(T.eml[k], 'To: x@example.vn\n\nbody');
+  }
   const proc = one('SELECT id FROM procedure_tthc ORDER BY id LIMIT 1');
   sql(`INSERT INTO dossier (code, unit_id, procedure_id, applicant_name, applicant_address, applicant_phone, applicant_email, documents,
          status, received_at, due_at, original_due_at, finished_at, returned_at) VALUES
@@ -109,6 +117,7 @@ test('--dry-run: counts and oldest day per kind, and nothing changes', () => {
   assert.strictEqual(one("SELECT contact_phone FROM feedback WHERE code = 'PA-20200302-9101'"), '0911000001');
   assert.strictEqual(one("SELECT COUNT(*) FROM feedback_file WHERE stored_name LIKE 'ee%'"), '5');
   assert.ok(fs.existsSync(path.join(UPLOADS, stored(1))));
+  assert.ok(fs.existsSync(T.eml.r1));
   assert.strictEqual(one("SELECT COUNT(*) FROM audit_log WHERE action = 'retention.erase' AND detail LIKE 'feedback_contact: 2 %'"), '0');
 });
 
@@ -143,6 +152,8 @@ test('a run erases the personal fields of what is due, deletes its files, keeps 
     ['r3', 'queued', '0911000003', 'x', 'Chưa gửi', '0'],
     ['r4', 'sent', 'bon@example.vn', 'x', 'Gần đây', '0'],
   ]);
+  assert.ok(!fs.existsSync(T.eml.r1), 'the erased e-mail\'s file is deleted');
+  assert.ok(fs.existsSync(T.eml.r4), 'a recent e-mail\'s file is kept');
   assert.deepStrictEqual(sql("SELECT code, applicant_name, applicant_address, applicant_phone, applicant_email, status, contact_erased_at IS NOT NULL FROM dossier WHERE code LIKE 'TEST.R-%' ORDER BY code"), [
     ['TEST.R-200203-0001', 'Vũ Thị Cũ', 'Thôn 1', '', '', 'returned', '1'],
     ['TEST.R-250601-0002', 'Vũ Thị Mới', 'Thôn 2', '0911000011', '', 'returned', '0'],

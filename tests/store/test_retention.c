@@ -27,7 +27,7 @@ erase_all(enum ret_kind k, long long age, long long batch, int *batches, size_t 
             exit(1);
         }
         for (size_t i = 0; i < nnames; i++) {
-            *files += strlen(names[i]) == 32;
+            *files += names[i] != NULL && names[i][0] != '\0';
         }
         total += n;
         (*batches)++;
@@ -107,6 +107,37 @@ evidence(void)
 }
 
 static void
+notifications(void)
+{
+    static const char *const rows[][2] = { { "sent", "email" },
+                                           { "queued", "email" },
+                                           { "failed", "sms" },
+                                           { "sent", "email" } };
+    long long first = 0, erased;
+    int batches;
+    size_t files;
+
+    for (size_t i = 0; i < NELEM(rows); i++) {
+        long long id =
+            st_exec("INSERT INTO notification (idem_key, channel, recipient, subject, body,"
+                    "                          state, created_at, next_attempt_at)"
+                    " VALUES (?, ?, 'a@example.vn', 's', 'Kính gửi bà An', ?, '2019-05-01',"
+                    "         '2019-05-01')",
+                    DV_S(pool_printf(&st_req.pool, "tret%028zu", i)), DV_S(rows[i][1]),
+                    DV_S(rows[i][0]));
+        first = first ? first : id;
+    }
+    erased = erase_all(RET_NOTIFICATION, 90, 2, &batches, &files);
+    CHECK(erased >= 3 && files >= 2,
+          "3 delivered or failed erased (%lld), the e-mails' files named", erased);
+    CHECK_STR(st_str("SELECT GROUP_CONCAT(CONCAT(state, ':', recipient, ':', body) ORDER BY id"
+                     "  SEPARATOR ' ') FROM notification WHERE id >= ? AND idem_key LIKE ?",
+                     DV_I(first), DV_S("tret%")),
+              "sent:: queued:a@example.vn:Kính gửi bà An failed:: sent::",
+              "a queued message between them is kept");
+}
+
+static void
 day_mark(void)
 {
     int take;
@@ -129,6 +160,7 @@ main(void)
     unit = st_unit(0, "T.RET.1", "Đơn vị kiểm thử lưu giữ", "centre");
     ratings();
     evidence();
+    notifications();
     day_mark();
     return st_close();
 }
