@@ -3,7 +3,8 @@
 -- erases the personal fields of records whose purpose has passed
 -- (docs/personal-data.md, "Retention").  The record stays, so every count
 -- stays; these columns say when its personal fields went, and a record is
--- erased once.
+-- erased once.  The stat_mark row 'retention' holds the local day of the
+-- ticker's last run.
 ALTER TABLE feedback
     ADD COLUMN contact_erased_at DATETIME NULL,   -- sender's name, phone, e-mail, address
     ADD COLUMN files_erased_at   DATETIME NULL,   -- evidence files deleted (rows and files)
