@@ -173,6 +173,19 @@ test('the leader\'s figures and lists of the period are the same as before', asy
   assert.deepStrictEqual(await figures(), T.before, 'and after a recount from the records');
 });
 
+test('the case page says when the contact and the files were erased', async () => {
+  const c = new Client();
+  await c.login('lanhdao_r');
+  const day = one("SELECT DATE_FORMAT(contact_erased_at + INTERVAL 7 HOUR, '%d/%m/%Y') FROM feedback WHERE code = 'PA-20200302-9101'");
+  const r = await c.get('/can-bo/phan-anh/PA-20200302-9101');
+  assert.strictEqual(r.status, 200);
+  assert.ok(r.text.includes(`Thông tin liên hệ đã được xóa khi hết thời hạn lưu giữ, ngày ${day}`));
+  assert.ok(r.text.includes(`Tệp đính kèm đã được xóa khi hết thời hạn lưu giữ, ngày ${day}`));
+  assert.ok(!r.text.includes('0911000001') && !r.text.includes(stored(1)));
+  const open = await c.get('/can-bo/phan-anh/PA-20200305-9104');
+  assert.ok(!open.text.includes('hết thời hạn lưu giữ'), 'an open case says nothing of it');
+});
+
 test('a second run erases nothing', () => {
   const out = motcuactl('retention');
   for (const [kind, [n]] of Object.entries(due(out))) assert.strictEqual(n, 0, kind);
