@@ -31,6 +31,7 @@
 #include "store_calendar.h"
 #include "store_case.h"
 #include "store_dossier.h"
+#include "store_retention.h"
 #include "store_schema.h"
 #include "store_search.h"
 #include "store_unit.h"
@@ -45,7 +46,7 @@ static const char usage[] =
     "\n"
     "commands: setup-db migrate create-user import-calendar import-procedures import-dossiers\n"
     "          demo demo-data qr-ensure qr-url synonym-add synonym-list synonym-remove\n"
-    "          tick send rebuild-stats backup restore verify-audit\n"
+    "          tick send retention rebuild-stats backup restore verify-audit\n"
     "\n"
     "Arguments and details: man motcuactl.  The configuration file comes from -c,\n"
     "else $MOTCUA_CONF.\n";
@@ -877,6 +878,157 @@ cmd_send(struct ctl *c)
     return 0;
 }
 
+/* ---- retention of personal data ----------------------------------------- */
+
+/* The period of each kind, in its unit (docs/personal-data.md, "Retention";
+ * the defaults are the project's, not figures of the law). */
+static void
+retention_policy(HDF *conf, long long age[RET__MAX])
+{
+    age[RET_FEEDBACK_CONTACT] = conf_int(conf, "Retention.FeedbackContactMonths", 24);
+    age[RET_EVIDENCE] = conf_int(conf, "Retention.EvidenceMonths", 24);
+    age[RET_RATING_COMMENT] = conf_int(conf, "Retention.RatingCommentMonths", 24);
+    age[RET_NOTIFICATION] = conf_int(conf, "Retention.NotificationDays", 90);
+    age[RET_DOSSIER_CONTACT] = conf_int(conf, "Retention.DossierContactYears", 5);
+    age[RET_RATE_LIMIT] = conf_int(conf, "Retention.RateLimitDays", 2);
+    age[RET_SESSION] = conf_int(conf, "Retention.SessionDays", 7);
+}
+
+static const char *
+retention_unit(enum ret_unit u)
+{
+    return u == RET_DAYS ? "days" : u == RET_MONTHS ? "months" : "years";
+}
+
+/* The files of one committed batch: evidence under Paths.Uploads, e-mails
+ * under Paths.Outbox.  One already gone (an e-mail never written there)
+ * counts as deleted; any other failure is told and counted. */
+static int
+retention_unlink(struct ctl *c, enum ret_kind k, const char **files, size_t n)
+{
+    const char *dir = k == RET_EVIDENCE ? conf_str(c->conf, "Paths.Uploads", "var/uploads")
+                                        : conf_str(c->conf, "Paths.Outbox", "var/outbox");
+    int failed = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        char path[1024];
+
+        snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
+        if (unlink(path) != 0 && errno != ENOENT) {
+            fprintf(stderr, "motcuactl: retention: %s: %s\n", path, strerror(errno));
+            failed++;
+        }
+    }
+    return failed;
+}
+
+/* Erase what kind k has past its period, in transactions of at most batch
+ * records (a province's table is not locked for long): *erased. */
+static int
+retention_erase(struct ctl *c, enum ret_kind k, long long age, long long batch, long long *erased,
+                int *unlink_failed)
+{
+    long long n;
+
+    *erased = 0;
+    do {
+        struct pool p = { 0 };
+        const char **files;
+        size_t nfiles;
+
+        if (retention_erase_batch(c->db, &p, k, age, batch, &n, &files, &nfiles) != DB_OK) {
+            pool_release(&p);
+            return die_db(c, retention_kind(k)->name);
+        }
+        *unlink_failed += retention_unlink(c, k, files, nfiles);
+        *erased += n;
+        pool_release(&p);
+    } while (n == batch);
+    return 0;
+}
+
+/* Every kind: what is due (count, oldest day); unless dry, its erasure and
+ * one audit row per kind, so that the log shows each run's policy at work. */
+static int
+retention_run(struct ctl *c, int dry)
+{
+    long long age[RET__MAX];
+    long long batch = conf_int(c->conf, "Retention.BatchRows", 1000);
+    int unlink_failed = 0;
+
+    retention_policy(c->conf, age);
+    if (batch < 1) {
+        batch = 1;
+    }
+    for (int k = 0; k < RET__MAX; k++) {
+        const struct ret_kind_info *info = retention_kind(k);
+        struct ret_due due;
+        long long erased = 0;
+        const char *detail;
+
+        if (age[k] < 0) {
+            fprintf(stderr, "motcuactl: retention: the period of %s is negative\n", info->name);
+            return 1;
+        }
+        if (retention_due(c->db, &c->req.pool, k, age[k], &due) != DB_OK) {
+            return die_db(c, info->name);
+        }
+        if (dry) {
+            printf("retention: %s: %lld to erase, oldest %s (after %lld %s)\n", info->name,
+                   due.rows, due.rows ? due.oldest : "-", age[k], retention_unit(info->unit));
+            continue;
+        }
+        if (retention_erase(c, k, age[k], batch, &erased, &unlink_failed) != 0) {
+            return 1;
+        }
+        detail = pool_printf(&c->req.pool, "%s: %lld erased, oldest %s (after %lld %s)", info->name,
+                             erased, due.rows ? due.oldest : "-", age[k],
+                             retention_unit(info->unit));
+        if (db_begin(c->db) != DB_OK ||
+            audit(&c->req, "retention.erase", "retention", 0, detail) != DB_OK ||
+            db_commit(c->db) != DB_OK) {
+            db_rollback(c->db);
+            return die_db(c, "audit");
+        }
+        printf("retention: %s\n", detail);
+    }
+    if (unlink_failed) {
+        fprintf(stderr, "motcuactl: retention: %d file(s) could not be deleted\n", unlink_failed);
+        return 1;
+    }
+    return 0;
+}
+
+static int
+cmd_retention(struct ctl *c, int argc, char **argv)
+{
+    int dry = 0;
+
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--dry-run") == 0) {
+            dry = 1;
+        } else {
+            fputs(usage, stderr);
+            return 2;
+        }
+    }
+    return retention_run(c, dry);
+}
+
+/* Retention from the periodic job: once a local day. */
+static int
+retention_daily(struct ctl *c)
+{
+    char today[11];
+    int take;
+
+    cal_format(cal_local_day(time(NULL)), today);
+    if (retention_take_day(c->db, &c->req.pool, today, &take) != DB_OK) {
+        return die_db(c, "retention mark");
+    }
+    return take ? retention_run(c, 0) : 0;
+}
+
 /* The calendar's coverage warnings (cal_check.h), one line each. */
 static int
 calendar_warnings(struct ctl *c)
@@ -907,7 +1059,8 @@ calendar_warnings(struct ctl *c)
 
 /* The periodic work, run every minute or so (systemd timer, or the local stack's
  * loop): escalate overdue cases and missed forwarding deadlines to leaders,
- * send the outbox's messages, warn when the calendar runs out. */
+ * send the outbox's messages, once a day erase the personal data past its
+ * period, warn when the calendar runs out. */
 static int
 cmd_tick(struct ctl *c)
 {
@@ -928,6 +1081,9 @@ cmd_tick(struct ctl *c)
     printf("tick: %d cases and %d dossiers escalated, %d cases past their forwarding deadline,"
            " %d days of late-dossier figures completed, %d messages sent\n",
            escalated, late, forward, days, rep.sent);
+    if (retention_daily(c) != 0) {
+        return 1;
+    }
     return calendar_warnings(c);
 }
 
@@ -1212,6 +1368,8 @@ main(int argc, char **argv)
         rc = cmd_tick(&c);
     } else if (strcmp(cmd, "send") == 0) {
         rc = cmd_send(&c);
+    } else if (strcmp(cmd, "retention") == 0) {
+        rc = cmd_retention(&c, argc - i, argv + i);
     } else if (strcmp(cmd, "rebuild-stats") == 0) {
         rc = cmd_rebuild_stats(&c);
     } else if (strcmp(cmd, "import-procedures") == 0 && i + 1 < argc) {

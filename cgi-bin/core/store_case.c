@@ -511,7 +511,9 @@ case_hdf(struct req *r, const struct case_row *c, int show_contact)
                   "       f.escalated_at IS NOT NULL, CONCAT(f.code, '-', f.check_part),"
                   "       (SELECT level FROM rating WHERE id = f.rating_id),"
                   "       f.status = 'new' AND f.forward_due < UTC_TIMESTAMP(),"
-                  "       f.paused_at IS NOT NULL"
+                  "       f.paused_at IS NOT NULL,"
+                  "       DATE_FORMAT(f.contact_erased_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                  "       DATE_FORMAT(f.files_erased_at + " SQL_VN_OFFSET ", '%d/%m/%Y')"
                   "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"
                   "  LEFT JOIN counter c ON c.id = f.counter_id"
                   "  LEFT JOIN users o ON o.id = f.officer_id"
@@ -527,6 +529,13 @@ case_hdf(struct req *r, const struct case_row *c, int show_contact)
         }
     }
     due_hdf(r, "Page.Case", c->due_at, strcmp(dbres_get(&res, 0, 18), "1") == 0);
+    /* retention (sql/080_retention.sql): the day the sender's contact, the files went */
+    if (dbres_get(&res, 0, 19)) {
+        hset(r, "Page.Case.ContactErased", dbres_get(&res, 0, 19));
+    }
+    if (dbres_get(&res, 0, 20)) {
+        hset(r, "Page.Case.FilesErased", dbres_get(&res, 0, 20));
+    }
     if (show_contact) {
         rc = db_query(r->app->db, &r->pool,
                       "SELECT contact_name, contact_phone, contact_email, contact_address"

@@ -12,13 +12,15 @@
   <?cs if:Page.Case.AssigneeName ?><dt><?cs var:L.Case.Assignee ?></dt><dd><?cs var:Page.Case.AssigneeName ?></dd><?cs /if ?>
   <?cs if:Page.Case.RatingLevel ?><dt><?cs var:L.Case.FromRating ?></dt><dd><?cs var:L.Level[Page.Case.RatingLevel] ?></dd><?cs /if ?>
   <dt><?cs var:L.Case.Sender ?></dt><dd><?cs var:L.Fb.Ident[Page.Case.Identity].Name ?>
-  <?cs if:Page.ContactLine ?><br><span class="contact"><?cs var:Page.ContactLine ?></span><?cs /if ?></dd>
+  <?cs if:Page.ContactLine ?><br><span class="contact"><?cs var:Page.ContactLine ?></span><?cs /if ?>
+  <?cs if:Page.Case.ContactErased ?><br><span class="help"><?cs var:L.Case.ContactErased ?> <?cs var:Page.Case.ContactErased ?></span><?cs /if ?></dd>
   <dt><?cs var:L.Case.PublicCode ?></dt><dd class="code"><?cs var:Page.Case.PublicCode ?></dd>
 </dl>
 <h2><?cs var:L.Fb.Content ?></h2>
 <div class="card"><p class="pre"><?cs var:Page.Case.Content ?></p></div>
 <?cs if:subcount(Page.Files) ?><h2><?cs var:L.Case.Files ?></h2><ul>
 <?cs each:f = Page.Files ?><li><a href="/can-bo/tep/<?cs var:f.stored ?>"><?cs var:f.name ?></a> (<?cs var:f.mime ?>, <?cs var:f.size ?> B)</li><?cs /each ?></ul><?cs /if ?>
+<?cs if:Page.Case.FilesErased ?><p class="help"><?cs var:L.Case.FilesErased ?> <?cs var:Page.Case.FilesErased ?></p><?cs /if ?>
 
 <?cs if:Page.Case.Identity == "confidential" && Page.Leader == "1" && Page.Revealed != "1" ?>
 <form method="post" action="/can-bo/phan-anh/<?cs var:Page.Case.Code ?>/xem-danh-tinh" class="form card">
