@@ -26,6 +26,7 @@
 #include "qrlink.h"
 #include "ratelimit.h"
 #include "render.h"
+#include "retention.h"
 #include "search.h"
 #include "staff_mark.h"
 #include "stats.h"
@@ -210,6 +211,10 @@ privacy_notice(struct req *r)
                                            { "Privacy.ContactPhone", "phone" },
                                            { "Privacy.ContactEmail", "email" },
                                            { "Privacy.ContactAddress", "address" } };
+    static const enum ret_kind shown[] = { RET_FEEDBACK_CONTACT, RET_EVIDENCE,
+                                           RET_RATING_COMMENT,   RET_DOSSIER_CONTACT,
+                                           RET_NOTIFICATION,     RET_RATE_LIMIT };
+    long long age[RET__MAX];
     struct top_centre c;
     enum db_rc rc;
 
@@ -234,6 +239,20 @@ privacy_notice(struct req *r)
     }
     if (hdf_get_value(r->hdf, "Page.Contact.phone", NULL)) {
         hset(r, "Page.Contact.tel", tel_digits(r, hdf_get_value(r->hdf, "Page.Contact.phone", "")));
+    }
+    /* how long, as motcuactl retention applies it (the same keys) */
+    retention_policy(r->app->conf, age);
+    for (size_t i = 0; i < NELEM(shown); i++) {
+        const struct ret_kind_info *k = retention_kind(shown[i]);
+        static const char *const
+            units[] = { [RET_DAYS] = "days", [RET_MONTHS] = "months", [RET_YEARS] = "years" };
+
+        hset(r, pool_printf(&r->pool, "Page.Keep.%zu.what", i),
+             lang_str(r, pool_printf(&r->pool, "Privacy.Keep.Kind.%s", k->name)));
+        hset(r, pool_printf(&r->pool, "Page.Keep.%zu.period", i),
+             pool_printf(&r->pool, "%lld %s", age[shown[i]],
+                         lang_str(r,
+                                  pool_printf(&r->pool, "Privacy.Keep.Unit.%s", units[k->unit]))));
     }
     return render(r, "citizen/privacy");
 }

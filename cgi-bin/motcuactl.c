@@ -31,7 +31,7 @@
 #include "store_calendar.h"
 #include "store_case.h"
 #include "store_dossier.h"
-#include "store_retention.h"
+#include "retention.h"
 #include "store_schema.h"
 #include "store_search.h"
 #include "store_unit.h"
@@ -879,20 +879,6 @@ cmd_send(struct ctl *c)
 }
 
 /* ---- retention of personal data ----------------------------------------- */
-
-/* The period of each kind, in its unit (docs/personal-data.md, "Retention";
- * the defaults are the project's, not figures of the law). */
-static void
-retention_policy(HDF *conf, long long age[RET__MAX])
-{
-    age[RET_FEEDBACK_CONTACT] = conf_int(conf, "Retention.FeedbackContactMonths", 24);
-    age[RET_EVIDENCE] = conf_int(conf, "Retention.EvidenceMonths", 24);
-    age[RET_RATING_COMMENT] = conf_int(conf, "Retention.RatingCommentMonths", 24);
-    age[RET_NOTIFICATION] = conf_int(conf, "Retention.NotificationDays", 90);
-    age[RET_DOSSIER_CONTACT] = conf_int(conf, "Retention.DossierContactYears", 5);
-    age[RET_RATE_LIMIT] = conf_int(conf, "Retention.RateLimitDays", 2);
-    age[RET_SESSION] = conf_int(conf, "Retention.SessionDays", 7);
-}
 
 static const char *
 retention_unit(enum ret_unit u)
