@@ -20,14 +20,18 @@ DB_BUFFER=${BENCH_DB_BUFFER:-1G}
 P99_TARGET_MS=20
 
 # The measured endpoints, one per line:
-#   name  method  path  ceiling(static|insert)  minimum ratio to the ceiling (- none)  [staff]
+#   name  method  path  ceiling(static|insert)  minimum ratio to the ceiling (- none)  [staff|leader|many]
+# "many": each request from another simulated address (X-Forwarded-For, trusted
+# from 127.0.0.1 on the bench's own stack only), as a day's citizens come.
 # {QR} is a counter's QR token, {CASE} a feedback case's public tracking code.
 # {DOSSIER} a dossier's QR token.  POST bodies are in body_for below.
 ENDPOINTS=(
     "static          GET   /bench/static.html   static  -"
     "qr_page         GET   /q/{QR}              static  0.25"
     "rating_post     POST  /q/{QR}/danh-gia     insert  0.50"
-    "complaint_post  POST  /phan-anh/moi        insert  -"
+    "rating_many     POST  /q/{QR}/danh-gia     insert  0.50  many"
+    "complaint_post  POST  /phan-anh/moi        insert  0.25"
+    "complaint_many  POST  /phan-anh/moi        insert  0.25  many"
     "case_track      GET   /phan-anh/{CASE}     static  -"
     "officer_inbox   GET   /can-bo/             static  -     staff"
     "dossier_page    GET   /ho-so/{DOSSIER}     static  -"
@@ -150,14 +154,16 @@ TAIL=$'</body></html>\n'
     printf '%s' "$TAIL"
 } > "$B/static.html"
 printf '\nlocation = /bench/static.html { root %s; }\n' "$MOTCUA_VAR" >> "$MOTCUA_VAR/nginx/routes.conf"
+# the "many" tests' simulated addresses: trusted from loopback on this stack alone
+printf 'set_real_ip_from 127.0.0.1;\nreal_ip_header X-Forwarded-For;\n' >> "$MOTCUA_VAR/nginx/routes.conf"
 nginx -c "$MOTCUA_VAR/nginx/nginx.conf" -p "$MOTCUA_VAR/nginx/" -s reload 2>&1 | grep -v '"user" directive\|signal process started' >&2 || true
 for _ in $(seq 1 50); do curl -fsS -o /dev/null "$BASE/bench/static.html" 2>/dev/null && break; sleep 0.1; done
 say "QR landing page: $QR_BYTES bytes; static twin: $(stat -c %s "$B/static.html") bytes; feedback case $CASE"
 
 body_for() {  # the urlencoded body of a POST test
     case $1 in
-        rating_post) printf 'csrf=%s&level=3&c_attitude=3&c_time=2&c_trips=3&c_guidance=3&comment=' "$CSRF" ;;
-        complaint_post) printf 'csrf=%s&kind=suggestion&unit=000.00.01.H41&identity=anonymous&content=%s' \
+        rating_post | rating_many) printf 'csrf=%s&level=3&c_attitude=3&c_time=2&c_trips=3&c_guidance=3&comment=' "$CSRF" ;;
+        complaint_post | complaint_many) printf 'csrf=%s&kind=suggestion&unit=000.00.01.H41&identity=anonymous&content=%s' \
             "$CSRF" 'N%C3%AAn+b%E1%BB%91+tr%C3%AD+th%C3%AAm+gh%E1%BA%BF+ch%E1%BB%9D+t%E1%BA%A1i+khu+v%E1%BB%B1c+ti%E1%BA%BFp+nh%E1%BA%ADn+h%E1%BB%93+s%C6%A1.' ;;
     esac
 }
@@ -166,14 +172,18 @@ body_for() {  # the urlencoded body of a POST test
 sql -e "CREATE DATABASE sbtest"
 SB="sysbench --db-driver=mysql --mysql-socket=$SOCK --mysql-user=root --mysql-db=sbtest --tables=1 --table-size=100000"
 $SB oltp_insert prepare > "$B/sb-prepare.log" 2>&1
+# as many connections as the citizen program may have workers (each holds one)
+CITIZEN_WORKERS=$(sed -n 's/^Workers\.citizen *= *\([0-9]*\).*/\1/p' "$CONF" | tail -1)
+CITIZEN_WORKERS=${CITIZEN_WORKERS:-4}
+SB_THREADS=$(printf '%s\n' 1 2 "$CITIZEN_WORKERS" | sort -nu | tr '\n' ' ')
 declare -A SB_TPS SB_P99 SB_AVG
-for th in 1 2; do
+for th in $SB_THREADS; do
     $SB --threads=$th --time="$SECONDS_PER_TEST" --percentile=99 oltp_insert run > "$B/sb-$th.log" 2>&1
     SB_TPS[$th]=$(sed -n 's/.*transactions: *[0-9]* *(\([0-9.]*\) per sec.).*/\1/p' "$B/sb-$th.log")
     SB_AVG[$th]=$(awk '/avg:/ {print $2; exit}' "$B/sb-$th.log")
     SB_P99[$th]=$(awk '/99th percentile:/ {print $3; exit}' "$B/sb-$th.log")
 done
-INSERT_CEILING=$(printf '%s\n%s\n' "${SB_TPS[1]}" "${SB_TPS[2]}" | sort -g | tail -1)
+INSERT_CEILING=$(for th in $SB_THREADS; do echo "${SB_TPS[$th]}"; done | sort -g | tail -1)
 sql -e "DROP DATABASE sbtest"
 
 # ---- the HTTP tests ---------------------------------------------------------
@@ -198,6 +208,12 @@ for line in "${ENDPOINTS[@]}"; do
         if [ "$method" = POST ]; then
             printf 'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
             printf 'wrk.body = "%s"\n' "$(body_for "$name")"
+        fi
+        if [ "${staff:-}" = many ]; then
+            # another address for each request: 10.x.y.z
+            printf 'request = function()\n'
+            printf '  wrk.headers["X-Forwarded-For"] = string.format("10.%%d.%%d.%%d", math.random(0, 255), math.random(0, 255), math.random(1, 254))\n'
+            printf '  return wrk.format()\nend\n'
         fi
     } > "$lua"
     # one request first: the answer it gets says whether the test measures what it should
@@ -265,7 +281,7 @@ RSS_LINES+=("$(printf 'mariadbd   %.0f MiB (innodb_buffer_pool_size %s)' "$(echo
 say ""
 say "MariaDB alone (sysbench oltp_insert, durable: innodb_flush_log_at_trx_commit=1, ${SECONDS_PER_TEST} s)"
 say "$(printf '  %-22s %10s %10s %10s' 'threads' 'tx/s' 'avg ms' 'p99 ms')"
-for th in 1 2; do
+for th in $SB_THREADS; do
     say "$(printf '  %-22s %10s %10s %10s' "$th" "${SB_TPS[$th]}" "${SB_AVG[$th]}" "${SB_P99[$th]}")"
 done
 say ""
