@@ -42,6 +42,7 @@
   <button type="submit"><?cs var:L.Fb.ReplySend ?></button>
 </form>
 <?cs /if ?>
+<p class="data-link"><a href="/phan-anh/<?cs var:Page.Case.Code ?>/du-lieu<?cs if:Page.LinkKey ?>?k=<?cs var:Page.LinkKey ?><?cs /if ?>"><?cs var:L.DataReq.Link ?></a></p>
 <h2><?cs var:L.Fb.Timeline ?></h2>
 <ol class="timeline">
 <?cs each:e = Page.Case.Events ?>
