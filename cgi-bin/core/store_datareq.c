@@ -193,13 +193,15 @@ datareq_restricted(struct db *db, struct pool *p, enum datareq_object o, long lo
     return rc;
 }
 
-/* Who sees a request: the object's unit now (a case may have been forwarded),
- * a leader's subtree, never the officer a confidential case is about.  Four
+/* Who sees a request: the units of its object now (a case's unit, which
+ * forwarding may have changed; a dossier's receiving and processing units), a
+ * leader's subtree, never the officer a confidential case is about.  Four
  * arguments: SCOPE_ARGS. */
-#define SCOPE_WHERE                                                         \
-    " WHERE COALESCE(f.unit_id, d.unit_id) IN (SELECT v.id FROM org_unit v" \
-    "        WHERE v.id = ? OR (? = 1 AND v.path LIKE ?))"                  \
-    "   AND (r.object_type = 'dossier'"                                     \
+#define SCOPE_WHERE                                                               \
+    " WHERE EXISTS (SELECT 1 FROM org_unit v"                                     \
+    "                WHERE (v.id = ? OR (? = 1 AND v.path LIKE ?))"               \
+    "                  AND v.id IN (f.unit_id, d.unit_id, d.processing_unit_id))" \
+    "   AND (r.object_type = 'dossier'"                                           \
     "        OR NOT (f.identity = 'confidential' AND f.officer_id <=> ?))"
 #define SCOPE_ARGS(s) \
     DV_I((s)->unit_id), DV_I((s)->leader), DV_S((s)->subtree), DV_I((s)->viewer_id)
