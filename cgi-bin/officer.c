@@ -1640,11 +1640,13 @@ datareq_answer_act(struct req *r)
         dr = dr_apply(r, &w, &stored, &nstored);
     }
     if (dr == DB_OK) {
-        /* no personal data in the log: what was asked, of which object */
+        /* on the case or dossier itself, so that the trail's rules apply (a
+         * confidential case's lines are never its subject's); no personal
+         * data in the log: the request's code, what was asked */
         dr = audit(r, strcmp(v[0].s, "done") == 0 ? "data_request.done" : "data_request.refused",
-                   "data_request", w.id,
-                   pool_printf(&r->pool, "%s %s %s%s%s", w.code, w.kind, w.object_code,
-                               w.field ? " " : "", w.field ? w.field : ""));
+                   w.object_type, w.object_id,
+                   pool_printf(&r->pool, "%s %s%s%s", w.code, w.kind, w.field ? " " : "",
+                               w.field ? w.field : ""));
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);

@@ -41,7 +41,10 @@ async function answer(who, id, fields) {
   return c.post(`/can-bo/yeu-cau-du-lieu/${id}/tra-loi`, { csrf, ...fields });
 }
 
-const auditOf = id => sql(`SELECT action FROM audit_log WHERE object_type = 'data_request' AND object_id = ${id} ORDER BY id`);
+// the answer's audit row is on the case or dossier, its detail starting with the request's code
+const auditOf = id => sql(`SELECT a.action FROM audit_log a JOIN data_request r ON r.id = ${id}
+                            WHERE a.object_type = r.object_type AND a.object_id = r.object_id
+                              AND a.detail LIKE CONCAT(r.code, ' %') ORDER BY a.id`);
 const O = {};
 
 test('setup: two named cases at the centre with a photo each, a confidential one about canbo01, a dossier', async () => {
@@ -175,8 +178,10 @@ test('erase a case: name, phone, e-mail and address emptied, the evidence files 
   assert.ok(after.includes('Thông tin liên hệ và tệp đính kèm của phản ánh đã được xóa.'));
   assert.ok(after.includes('Số tệp đính kèm 0'));
   assert.deepStrictEqual(auditOf(q.id), [['data_request.done']]);
-  const [[detail]] = sql(`SELECT detail FROM audit_log WHERE object_type = 'data_request' AND object_id = ${q.id}`);
+  const [[detail]] = sql(`SELECT detail FROM audit_log WHERE detail LIKE '${q.code} %'`);
   assert.ok(!detail.includes('Phạm Thị Cúc'), 'no personal data in the log');
+  const trail = text((await (await as('lanhdao01')).get('/lanh-dao/nhat-ky')).text);
+  assert.ok(trail.includes(`thực hiện yêu cầu về dữ liệu cá nhân của ${O.b.code}`), 'the leader\'s trail names the case');
 });
 
 test('erase a dossier: phone and e-mail go, the applicant\'s name and the dossier stay, and the citizen is told why', async () => {
