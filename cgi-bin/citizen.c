@@ -4,7 +4,8 @@
  * Store: store_dossier.h (a dossier's public page), store_feedback.h (ratings,
  * filing and tracking a case; case_fsm.h says what the citizen may do on it),
  * store_report.h (the public figures), store_procedure.h (the catalogue's
- * pages), store_unit.h (the directory).  Never
+ * pages), store_unit.h (the directory), store_datareq.h (the data held about
+ * a case or a dossier, and the citizen's requests over it).  Never
  * store_case.h nor session.h: the account may file a case and give its verdict
  * on the answer, no more, and cannot read sessions (sql/grants.sql). */
 #include <ctype.h>
@@ -31,6 +32,7 @@
 #include "staff_mark.h"
 #include "stats.h"
 #include "store_consent.h"
+#include "store_datareq.h"
 #include "store_dossier.h"
 #include "store_feedback.h"
 #include "store_procedure.h"
@@ -1693,6 +1695,239 @@ fb_reply(struct req *r)
     return fb_back(r);
 }
 
+/* ---- personal data (docs/personal-data.md) ----------------------------- */
+
+/* The page of the data held about a case or a dossier, reached by the same
+ * second factor as the object's own page: a case by its code with its check
+ * part (or its link key), a dossier by the token of its receipt's QR code. */
+struct dr_object {
+    enum datareq_object o;
+    long long id;
+    const char *path; /* the object's page, "/phan-anh/<code>" or "/ho-so/<token>" */
+    const char *key;  /* a case's link key, NULL for none */
+};
+
+static const char *const dr_kinds[] = { "correct", "erase", "restrict", "object", NULL };
+static const char *const dr_fields[] = { "name", "phone", "email", "address", NULL };
+
+enum { DR_KIND, DR_FIELD, DR_VALUE, DR_DETAIL, DR__MAX };
+
+static const struct fld dr_form[DR__MAX] = {
+    [DR_KIND] = { "kind", V_CHOICE, 1, 0, 0, dr_kinds, "DataReq.Err.Kind" },
+    [DR_FIELD] = { "field", V_CHOICE, 0, 0, 0, dr_fields, "DataReq.Err.Field" },
+    [DR_VALUE] = { "value", V_TEXT, 0, 1, 255, NULL, "DataReq.Err.Value" },
+    [DR_DETAIL] = { "detail", V_LINES, 0, 1, 2000, NULL, "DataReq.Err.Detail" },
+};
+
+static int
+dr_render(struct req *r, const struct dr_object *ob, int status)
+{
+    static const struct fld q[] = { { "yc", V_CODE, 0, 4, 16, NULL, NULL } };
+    struct val v[NELEM(q)];
+    struct datareq_held h;
+    struct datareq_row *rows;
+    size_t n;
+    int restricted;
+    enum db_rc rc;
+
+    if ((rc = datareq_held_get(r->app->db, &r->pool, ob->o, ob->id, &h)) != DB_OK ||
+        (rc = datareq_list_object(r->app->db, &r->pool, ob->o, ob->id, &rows, &n)) != DB_OK ||
+        (rc = datareq_restricted(r->app->db, &r->pool, ob->o, ob->id, &restricted)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (h.unit_id == 0) {
+        return 404;
+    }
+    hset(r, "Page.Obj.Type", datareq_object_name(ob->o));
+    hset(r, "Page.Obj.Path", ob->path);
+    hset(r, "Page.Obj.Key", ob->key);
+    hset(r, "Page.Held.name", h.name);
+    hset(r, "Page.Held.phone", h.phone);
+    hset(r, "Page.Held.email", h.email);
+    hset(r, "Page.Held.address", h.address);
+    hseti(r, "Page.Held.Files", h.files);
+    hseti(r, "Page.Restricted", restricted);
+    for (size_t i = 0; i < n; i++) {
+        const char *p = pool_printf(&r->pool, "Page.Requests.%zu", i);
+
+        hset(r, pool_printf(&r->pool, "%s.code", p), rows[i].code);
+        hset(r, pool_printf(&r->pool, "%s.kind", p), rows[i].kind);
+        hset(r, pool_printf(&r->pool, "%s.field", p), rows[i].field);
+        hset(r, pool_printf(&r->pool, "%s.value", p), rows[i].new_value);
+        hset(r, pool_printf(&r->pool, "%s.detail", p), rows[i].detail);
+        hset(r, pool_printf(&r->pool, "%s.status", p), rows[i].status);
+        hset(r, pool_printf(&r->pool, "%s.created", p), rows[i].created);
+        hset(r, pool_printf(&r->pool, "%s.due", p), rows[i].due);
+        hset(r, pool_printf(&r->pool, "%s.answered", p), rows[i].answered);
+        hset(r, pool_printf(&r->pool, "%s.answer", p), rows[i].answer);
+    }
+    input_query(r, q, NELEM(q), v);
+    hset(r, "Page.NewCode", v[0].s);
+    return render_status(r, status, "citizen/data");
+}
+
+/* A refused request: the page again with the errors and what was typed. */
+static int
+dr_refused(struct req *r, const struct dr_object *ob, int status, const char *field,
+           const char *key)
+{
+    if (field) {
+        hset(r, pool_printf(&r->pool, "Page.Err.%s", field), lang_str(r, key));
+        if (hdf_get_value(r->hdf, "Page.Error", NULL) == NULL) {
+            hset(r, "Page.Error", lang_str(r, key));
+        }
+    }
+    return dr_render(r, ob, status);
+}
+
+/* A corrected value as its field wants it: 1 if it fits. */
+static int
+dr_value_fits(const char *field, const char *value)
+{
+    size_t len = strlen(value);
+
+    if (strcmp(field, "phone") == 0) {
+        return len <= 20 && strspn(value, "0123456789 +-.()") == len;
+    }
+    if (strcmp(field, "email") == 0) {
+        return len <= 254 && strchr(value, '@') != NULL && strchr(value, ' ') == NULL;
+    }
+    return 1;
+}
+
+static int
+dr_submit(struct req *r, const struct dr_object *ob)
+{
+    HDF *conf = r->app->conf;
+    struct val v[DR__MAX];
+    struct datareq_held h;
+    struct datareq_in in = { 0 };
+    const struct cal *cal;
+    char code[24];
+    int allowed = 0;
+    enum db_rc rc;
+
+    if (input_form(r, NULL, dr_form, DR__MAX, v) != 0) {
+        return dr_refused(r, ob, 422, NULL, NULL);
+    }
+    in.kind = v[DR_KIND].s;
+    if (strcmp(in.kind, "correct") == 0) {
+        if (v[DR_FIELD].s == NULL) {
+            return dr_refused(r, ob, 422, "field", "DataReq.Err.Field");
+        }
+        if (v[DR_VALUE].s == NULL || !dr_value_fits(v[DR_FIELD].s, v[DR_VALUE].s)) {
+            return dr_refused(r, ob, 422, "value", "DataReq.Err.Value");
+        }
+        in.field = v[DR_FIELD].s;
+        in.new_value = v[DR_VALUE].s;
+    }
+    if ((rc = ratelimit_hit(r, "datareq-ip", r->remote_addr,
+                            (int)conf_int(conf, "Privacy.PerAddressPerHour", 10), 3600,
+                            &allowed)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (!allowed) {
+        return dr_refused(r, ob, 429, "detail", "DataReq.Err.TooMany");
+    }
+    if ((rc = datareq_held_get(r->app->db, &r->pool, ob->o, ob->id, &h)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    if (h.unit_id == 0) {
+        return 404;
+    }
+    if ((cal = req_calendar(r)) == NULL) {
+        return db_fail(r, DB_DOWN);
+    }
+    in.object = ob->o;
+    in.object_id = ob->id;
+    in.unit_id = h.unit_id;
+    in.detail = v[DR_DETAIL].s;
+    in.created = time(NULL);
+    /* the deadlines under Law 91/2025 are not confirmed: both are settings
+     * (docs/motcua.hdf.5); a restriction counts in hours, the rest in working days */
+    if (strcmp(in.kind, "restrict") == 0) {
+        in.due = in.created + 3600 * conf_int(conf, "Privacy.RestrictHours", 72);
+    } else {
+        in.due = cal_due(cal, in.created, (int)conf_int(conf, "Privacy.AnswerDays", 10),
+                         CAL_WORKING_DAYS, 0);
+    }
+    if ((rc = datareq_insert(r->app->db, &r->pool, &in, code, sizeof(code))) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    return resp_redirect(r, pool_printf(&r->pool, "%s/du-lieu?%s%s%syc=%s", ob->path,
+                                        ob->key ? "k=" : "", ob->key ? ob->key : "",
+                                        ob->key ? "&" : "", code));
+}
+
+/* The case of the path, by the look-up's second factor; 0 or a status. */
+static int
+fb_data_open(struct req *r, struct dr_object *ob)
+{
+    const char *status;
+    int rc = fb_open(r, &ob->id, &status);
+
+    ob->o = DRO_FEEDBACK;
+    ob->path = pool_printf(&r->pool, "/phan-anh/%s", r->arg[0]);
+    ob->key = hdf_get_value(r->hdf, "Page.LinkKey", NULL);
+    return rc;
+}
+
+static int
+fb_data(struct req *r)
+{
+    struct dr_object ob;
+    int rc = fb_data_open(r, &ob);
+
+    return rc ? rc : dr_render(r, &ob, 200);
+}
+
+static int
+fb_data_post(struct req *r)
+{
+    struct dr_object ob;
+    int rc = fb_data_open(r, &ob);
+
+    return rc ? rc : dr_submit(r, &ob);
+}
+
+/* The dossier of the QR token in the path; 0 or a status. */
+static int
+dossier_data_open(struct req *r, struct dr_object *ob)
+{
+    struct qrlink l;
+    int rc = qr_open(r, &l);
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (l.dossier_id == 0) {
+        return 404;
+    }
+    ob->o = DRO_DOSSIER;
+    ob->id = l.dossier_id;
+    ob->path = pool_printf(&r->pool, "/ho-so/%s", r->arg[0]);
+    ob->key = NULL;
+    return 0;
+}
+
+static int
+dossier_data(struct req *r)
+{
+    struct dr_object ob;
+    int rc = dossier_data_open(r, &ob);
+
+    return rc ? rc : dr_render(r, &ob, 200);
+}
+
+static int
+dossier_data_post(struct req *r)
+{
+    struct dr_object ob;
+    int rc = dossier_data_open(r, &ob);
+
+    return rc ? rc : dr_submit(r, &ob);
+}
+
 /* ---- public statistics ------------------------------------------------- */
 
 /* "85,3%" in Vietnamese, "85.3%" in English. */
@@ -1837,6 +2072,8 @@ static const struct route routes[] = {
     { "GET", "/don-vi/*/ap-phich", unit_posters, 0, 0 },
     { "GET", "/ho-so/", dossier_lookup, 0, 0 },
     { "GET", "/ho-so/*", dossier_view, 0, 0 },
+    { "GET", "/ho-so/*/du-lieu", dossier_data, 0, 0 },
+    { "POST", "/ho-so/*/du-lieu", dossier_data_post, R_FORM, 0 },
     { "GET", "/thu-tuc/", procedures, 0, 0 },
     { "GET", "/thu-tuc/*", procedure_page, 0, 0 },
     { "GET", "/don-vi/", units_directory, 0, 0 },
@@ -1849,6 +2086,8 @@ static const struct route routes[] = {
     { "POST", "/phan-anh/*/bo-sung", fb_reply, R_FORM, 0 },
     { "POST", "/phan-anh/*/ngung-thong-bao", fb_consent_withdraw, R_FORM, 0 },
     { "POST", "/ho-so/*/ngung-thong-bao", dossier_consent_withdraw, R_FORM, 0 },
+    { "GET", "/phan-anh/*/du-lieu", fb_data, 0, 0 },
+    { "POST", "/phan-anh/*/du-lieu", fb_data_post, R_FORM, 0 },
     { "GET", "/thong-ke/", public_stats, 0, 0 },
     { "GET", "/du-lieu-ca-nhan", privacy_notice, 0, 0 },
     { "GET", "/kiosk/*", kiosk_screen, 0, 0 },

@@ -1,12 +1,13 @@
 /* officer — the workspace under /can-bo/ (docs/architecture.md §1): sign-in, the inbox
  * of feedback cases, case handling, canned answers, evidence files.  Leaders
  * work cases here too, over their unit's subtree.  Account: motcua_officer.
- * Store: store_case.h (case work) and store_dossier.h (receipt, hand-overs,
- * apologies): the account may change a case's handling columns, dossiers and
- * their steps (sql/grants.sql, "-- 003" and "-- 004"); store_canned.h (its
- * unit's canned answers); and, to read only, store_unit.h, store_user.h and
- * store_procedure.h (the units, counters, colleagues and procedures its forms
- * offer). */
+ * Store: store_case.h (case work), store_dossier.h (receipt, hand-overs,
+ * apologies), store_datareq.h (the citizens' personal data requests): the
+ * account may change a case's handling columns, dossiers and their steps
+ * (sql/grants.sql, "-- 003" and "-- 004"), and answer personal data requests
+ * ("-- 070"); store_canned.h (its unit's canned answers); and, to read only,
+ * store_unit.h, store_user.h and store_procedure.h (the units, counters,
+ * colleagues and procedures its forms offer). */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -33,6 +34,7 @@
 #include "session.h"
 #include "staff.h"
 #include "store_canned.h"
+#include "store_datareq.h"
 #include "store_case.h"
 #include "store_dossier.h"
 #include "store_procedure.h"
@@ -55,6 +57,9 @@ is_leader(struct req *r)
 {
     return strcmp(r->user->role, "leader") == 0;
 }
+
+/* the banner of a restricted case or dossier (personal data requests, below) */
+static enum db_rc dr_banner_hdf(struct req *r, enum datareq_object o, long long id);
 
 /* ---- inbox ------------------------------------------------------------- */
 
@@ -225,6 +230,9 @@ case_render(struct req *r, struct case_row *c, int status, int revealed)
     hseti(r, "Page.Leader", is_leader(r));
     fsm_can_hdf(r, &case_fsm, c->status, fsm_staff_role(r->user->role));
     hset(r, "Page.Revealed", revealed ? "1" : "0");
+    if ((dr = dr_banner_hdf(r, DRO_FEEDBACK, c->id)) != DB_OK) {
+        return db_fail(r, dr);
+    }
     return render_status(r, status, "staff/case");
 }
 
@@ -976,7 +984,8 @@ dossier_render(struct req *r, struct dossier_row *d, int status, const char *tmp
     enum db_rc dr;
 
     if ((dr = dossier_staff_hdf(r, d)) != DB_OK || (dr = dossier_qr_hdf(r, d->id)) != DB_OK ||
-        (dr = notify_hdf(r, "dossier", d->id, 1)) != DB_OK) {
+        (dr = notify_hdf(r, "dossier", d->id, 1)) != DB_OK ||
+        (dr = dr_banner_hdf(r, DRO_DOSSIER, d->id)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (strcmp(tmpl, "staff/dossier") == 0) {
@@ -1458,6 +1467,233 @@ tracking_book(struct req *r)
     return render(r, "staff/paper_book");
 }
 
+/* ---- personal data requests (docs/personal-data.md) --------------------- */
+
+/* The citizen's requests over the personal data of a case or a dossier
+ * (store_datareq.h): the unit's officers and leaders (a leader over the
+ * subtree) list them, due first, and answer each one; a granted correction
+ * or erasure changes the case or dossier in the same transaction. */
+
+#define DR_LIMIT 200
+
+static enum db_rc
+dr_scope(struct req *r, struct datareq_scope *ds)
+{
+    struct scope s;
+    enum db_rc rc = case_scope(r, &s);
+
+    ds->unit_id = s.unit_id;
+    ds->viewer_id = s.viewer_id;
+    ds->leader = s.leader;
+    ds->subtree = s.subtree;
+    return rc;
+}
+
+/* One request into prefix.*; the corrected value of a confidential case's
+ * sender is not shown (the case page shows its contact only to a leader who
+ * gave a reason). */
+static void
+dr_row_hdf(struct req *r, const char *prefix, const struct datareq_row *w)
+{
+#define DR_SET(k, v) hset(r, pool_printf(&r->pool, "%s." k, prefix), (v))
+    hseti(r, pool_printf(&r->pool, "%s.id", prefix), w->id);
+    DR_SET("code", w->code);
+    DR_SET("type", w->object_type);
+    DR_SET("object", w->object_code);
+    DR_SET("kind", w->kind);
+    DR_SET("field", w->field);
+    DR_SET("value", w->confidential ? NULL : w->new_value);
+    DR_SET("detail", w->detail);
+    DR_SET("status", w->status);
+    DR_SET("created", w->created);
+    DR_SET("due", w->due);
+    DR_SET("answered", w->answered);
+    DR_SET("answer", w->answer);
+    DR_SET("overdue", w->overdue ? "1" : NULL);
+    DR_SET("confidential", w->confidential ? "1" : NULL);
+    hseti(r, pool_printf(&r->pool, "%s.hours", prefix), w->due_hours);
+#undef DR_SET
+}
+
+/* Page.Restricted on an officer's page of a case or a dossier. */
+static enum db_rc
+dr_banner_hdf(struct req *r, enum datareq_object o, long long id)
+{
+    int yes = 0;
+    enum db_rc rc = datareq_restricted(r->app->db, &r->pool, o, id, &yes);
+
+    hseti(r, "Page.Restricted", yes);
+    return rc;
+}
+
+static int
+datareq_list_page(struct req *r)
+{
+    struct datareq_scope ds;
+    struct datareq_row *rows;
+    size_t n;
+    int rc = staff_page(r);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if ((dr = dr_scope(r, &ds)) != DB_OK ||
+        (dr = datareq_list_scope(r->app->db, &r->pool, &ds, DR_LIMIT, &rows, &n)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    for (size_t i = 0; i < n; i++) {
+        dr_row_hdf(r, pool_printf(&r->pool, "Page.Requests.%zu", i), &rows[i]);
+    }
+    return render(r, "staff/datareqs");
+}
+
+/* The request named in the path, if this user sees it; 0 or a status. */
+static int
+dr_open(struct req *r, struct datareq_row *w, struct datareq_held *h)
+{
+    struct datareq_scope ds;
+    const char *a = r->arg[0];
+    int rc = staff_page(r);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (*a == '\0' || strlen(a) > 18 || strspn(a, "0123456789") != strlen(a)) {
+        return 404;
+    }
+    if ((dr = dr_scope(r, &ds)) != DB_OK ||
+        (dr = datareq_get(r->app->db, &r->pool, &ds, util_num(a), w)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    if (w->id == 0) {
+        return 404; /* invisible and missing look the same */
+    }
+    dr = datareq_held_get(r->app->db, &r->pool,
+                          strcmp(w->object_type, "dossier") == 0 ? DRO_DOSSIER : DRO_FEEDBACK,
+                          w->object_id, h);
+    return dr == DB_OK ? 0 : db_fail(r, dr);
+}
+
+static int
+dr_render(struct req *r, const struct datareq_row *w, const struct datareq_held *h, int status)
+{
+    enum datareq_object o = strcmp(w->object_type, "dossier") == 0 ? DRO_DOSSIER : DRO_FEEDBACK;
+    enum db_rc dr;
+
+    dr_row_hdf(r, "Page.R", w);
+    /* the data held, as the case page would show it: never a confidential sender's */
+    if (!h->confidential) {
+        hset(r, "Page.Held.name", h->name);
+        hset(r, "Page.Held.phone", h->phone);
+        hset(r, "Page.Held.email", h->email);
+        hset(r, "Page.Held.address", h->address);
+    } else {
+        hset(r, "Page.Held.Hidden", "1");
+    }
+    hseti(r, "Page.Held.Files", h->files);
+    if ((dr = dr_banner_hdf(r, o, w->object_id)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    return render_status(r, status, "staff/datareq");
+}
+
+static int
+datareq_page(struct req *r)
+{
+    struct datareq_row w;
+    struct datareq_held h;
+    int rc = dr_open(r, &w, &h);
+
+    return rc ? rc : dr_render(r, &w, &h, 200);
+}
+
+/* What a granted request changes, inside the answer's transaction: the stored
+ * names of the evidence files to remove after the commit into *stored (n). */
+static enum db_rc
+dr_apply(struct req *r, const struct datareq_row *w, const char ***stored, size_t *n)
+{
+    int dossier = strcmp(w->object_type, "dossier") == 0;
+
+    *stored = NULL;
+    *n = 0;
+    if (strcmp(w->kind, "correct") == 0) {
+        return datareq_correct(r->app->db, dossier ? DRO_DOSSIER : DRO_FEEDBACK, w->object_id,
+                               w->field, w->new_value);
+    }
+    if (strcmp(w->kind, "erase") == 0) {
+        /* a dossier is a record the archives law keeps: only its optional contact goes */
+        return dossier ? datareq_erase_dossier(r->app->db, w->object_id)
+                       : datareq_erase_feedback(r->app->db, &r->pool, w->object_id, stored, n);
+    }
+    return DB_OK; /* restrict, object: the answer row is the record */
+}
+
+static int
+datareq_answer_act(struct req *r)
+{
+    static const char *const decisions[] = { "done", "refused", NULL };
+    static const struct fld f[] = {
+        { "decision", V_CHOICE, 1, 0, 0, decisions, "DataReq.Err.Decision" },
+        { "answer", V_LINES, 0, 1, MAX_TEXT_CHARS, NULL, NULL },
+    };
+    struct val v[NELEM(f)];
+    struct datareq_row w;
+    struct datareq_held h;
+    const char **stored = NULL;
+    size_t nstored = 0;
+    int changed = 0, rc = dr_open(r, &w, &h);
+    enum db_rc dr;
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (input_form(r, NULL, f, NELEM(f), v) != 0) {
+        return dr_render(r, &w, &h, 422);
+    }
+    if (strcmp(v[0].s, "refused") == 0 && v[1].s == NULL) {
+        hset(r, "Page.Err.answer", lang_str(r, "DataReq.Err.Answer"));
+        hset(r, "Page.Error", lang_str(r, "DataReq.Err.Answer"));
+        return dr_render(r, &w, &h, 422);
+    }
+    if ((dr = db_begin(r->app->db)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    dr = datareq_answer(r->app->db, w.id, v[0].s, v[1].s, r->user->id, &changed);
+    if (dr == DB_OK && !changed) {
+        db_rollback(r->app->db);
+        hset(r, "Page.Error", lang_str(r, "DataReq.Err.State"));
+        return dr_render(r, &w, &h, 409);
+    }
+    if (dr == DB_OK && strcmp(v[0].s, "done") == 0) {
+        dr = dr_apply(r, &w, &stored, &nstored);
+    }
+    if (dr == DB_OK) {
+        /* on the case or dossier itself, so that the trail's rules apply (a
+         * confidential case's lines are never its subject's); no personal
+         * data in the log: the request's code, what was asked */
+        dr = audit(r, strcmp(v[0].s, "done") == 0 ? "data_request.done" : "data_request.refused",
+                   w.object_type, w.object_id,
+                   pool_printf(&r->pool, "%s %s%s%s", w.code, w.kind, w.field ? " " : "",
+                               w.field ? w.field : ""));
+    }
+    if ((dr = db_end(r->app->db, dr)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    /* the rows are gone with the commit; a file left behind is only logged */
+    for (size_t i = 0; i < nstored; i++) {
+        const char *path = pool_printf(&r->pool, "%s/%s",
+                                       conf_str(r->app->conf, "Paths.Uploads", "var/uploads"),
+                                       stored[i]);
+
+        if (unlink(path) != 0 && errno != ENOENT) {
+            log_err("erase %s: %s", path, strerror(errno));
+        }
+    }
+    return resp_redirect(r, pool_printf(&r->pool, "/can-bo/yeu-cau-du-lieu/%lld", w.id));
+}
+
 static const struct route routes[] = {
     { "GET", "/can-bo/", inbox, 0, ACCESS_ANY_STAFF },
     { "GET", "/can-bo/dang-nhap", staff_login_form, R_PUBLIC, 0 },
@@ -1500,6 +1736,9 @@ static const struct route routes[] = {
     { "GET", "/can-bo/so-theo-doi", tracking_book, 0, ACCESS_CASEWORK },
     { "GET", "/can-bo/doi-mat-khau", password_page, 0, ACCESS_ANY_STAFF },
     { "POST", "/can-bo/doi-mat-khau", password_change, R_FORM, ACCESS_ANY_STAFF },
+    { "GET", "/can-bo/yeu-cau-du-lieu", datareq_list_page, 0, ACCESS_CASEWORK },
+    { "GET", "/can-bo/yeu-cau-du-lieu/*", datareq_page, 0, ACCESS_CASEWORK },
+    { "POST", "/can-bo/yeu-cau-du-lieu/*/tra-loi", datareq_answer_act, R_FORM, ACCESS_CASEWORK },
 };
 
 static const struct program prog = { "officer", routes, NELEM(routes), P_STAFF_SESSION };

@@ -200,10 +200,21 @@ GRANT SELECT, INSERT ON notification TO motcua_api@localhost;
 GRANT SELECT ON notification_optout TO motcua_api@localhost;
 
 -- 090 consent to messages: given on the citizen's form or at the counter,
--- withdrawn by the citizen (page or stop link); every program that queues a
--- message reads it.
+-- withdrawn by the citizen on the tracking or dossier page; every program
+-- that queues a message reads it.
 GRANT SELECT, INSERT ON consent TO motcua_citizen@localhost;
 GRANT UPDATE (withdrawn_at, withdrawn_by) ON consent TO motcua_citizen@localhost;
 GRANT SELECT, INSERT ON consent TO motcua_officer@localhost;
 GRANT SELECT ON consent TO motcua_leader@localhost;
 GRANT SELECT, INSERT ON consent TO motcua_api@localhost;
+
+-- 070 requests about personal data (docs/personal-data.md): the citizen program
+-- shows what is held about a case or a dossier (behind its second factor) and
+-- files a request; the officer program answers it and, when granted, corrects
+-- or erases the contact fields and a case's evidence files.
+GRANT SELECT, INSERT ON data_request TO motcua_citizen@localhost;
+GRANT SELECT (applicant_name, applicant_address, applicant_phone, applicant_email)
+      ON dossier TO motcua_citizen@localhost;
+GRANT SELECT, UPDATE (status, answered_at, answered_by, answer) ON data_request TO motcua_officer@localhost;
+GRANT UPDATE (contact_name, contact_phone, contact_email, contact_address) ON feedback TO motcua_officer@localhost;
+GRANT DELETE ON feedback_file TO motcua_officer@localhost;

@@ -18,6 +18,7 @@ static const struct menu_entry {
     { "/can-bo/ho-so/", "Staff.Dossiers", ACCESS_CASEWORK },
     { "/can-bo/so-theo-doi", "Book.Title", ACCESS_CASEWORK },
     { "/can-bo/mau-tra-loi", "Staff.Canned", ACCESS_CASEWORK },
+    { "/can-bo/yeu-cau-du-lieu", "DataReq.Staff.Menu", ACCESS_CASEWORK },
     { "/lanh-dao/", "Staff.Audit", ACCESS_AUDIT },
     { "/quan-tri/", "Staff.Admin", ACCESS_ADMIN },
     { "/can-bo/doi-mat-khau", "Staff.ChangePassword", ACCESS_ANY_STAFF },

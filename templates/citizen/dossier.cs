@@ -11,6 +11,7 @@
 </dl>
 <?cs if:Page.D.Status == "supplement" && Page.D.WaitClock ?><p class="note" id="wait-clock"><?cs var:L.Dossier.Wait[Page.D.WaitClock] ?></p><?cs /if ?>
 <?cs if:Page.D.Status == "received" || Page.D.Status == "processing" || Page.D.Status == "supplement" || Page.D.Status == "ready" ?><p class="note" id="rate-later"><?cs var:L.Dossier.RateLater ?></p><?cs /if ?>
+<p class="data-link"><a href="/ho-so/<?cs var:Page.Ctx.Token ?>/du-lieu"><?cs var:L.DataReq.Link ?></a></p>
 <?cs each:a = Page.Apologies ?>
 <?cs # the letter is a paper: Vietnamese whatever the page's language ?><?cs with:L = VI ?>
 <section class="card letter" lang="vi" aria-labelledby="apology-<?cs var:a.id ?>">

@@ -43,6 +43,7 @@
 </form>
 <?cs /if ?>
 <?cs include:"citizen/_consent.cs" ?><?cs call:consent_box("/phan-anh/" + Page.Case.Code + "/ngung-thong-bao") ?>
+<p class="data-link"><a href="/phan-anh/<?cs var:Page.Case.Code ?>/du-lieu<?cs if:Page.LinkKey ?>?k=<?cs var:Page.LinkKey ?><?cs /if ?>"><?cs var:L.DataReq.Link ?></a></p>
 <h2><?cs var:L.Fb.Timeline ?></h2>
 <ol class="timeline">
 <?cs each:e = Page.Case.Events ?>

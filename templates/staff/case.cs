@@ -1,5 +1,6 @@
 <?cs include:"_macros.cs" ?><?cs set:Page.Title = Page.Case.Code ?><?cs include:"_head.cs" ?><?cs include:"staff/_nav.cs" ?>
 <h1><?cs var:L.Fb.CaseTitle ?> <span class="code"><?cs var:Page.Case.Code ?></span></h1>
+<?cs if:Page.Restricted == "1" ?><p class="banner bad" role="status" id="restricted"><strong><?cs var:L.DataReq.Banner ?></strong></p><?cs /if ?>
 <?cs if:Page.Error ?><p class="error" role="alert"><?cs var:Page.Error ?></p><?cs /if ?>
 <dl class="facts">
   <dt><?cs var:L.Fb.Status ?></dt><dd><strong><?cs var:L.Fb.Statuses[Page.Case.Status] ?></strong><?cs if:Page.Case.Escalated == "1" ?> · <span class="bad"><?cs var:L.Inbox.EscalatedTag ?></span><?cs /if ?></dd>

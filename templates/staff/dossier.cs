@@ -1,5 +1,6 @@
 <?cs include:"_macros.cs" ?><?cs set:Page.Title = Page.D.Code ?><?cs include:"_head.cs" ?><?cs include:"staff/_nav.cs" ?>
 <h1><?cs var:L.Dossier.Title ?> <span class="code"><?cs var:Page.D.Code ?></span></h1>
+<?cs if:Page.Restricted == "1" ?><p class="banner bad" role="status" id="restricted"><strong><?cs var:L.DataReq.Banner ?></strong></p><?cs /if ?>
 <?cs if:Page.Error ?><p class="error" role="alert"><?cs var:Page.Error ?></p><?cs /if ?>
 <p><a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/giay-hen"><?cs var:L.Dossier.Receipt ?></a> ·
    <a href="/can-bo/ho-so/<?cs var:Page.D.Code ?>/phieu-kiem-soat"><?cs var:L.Dossier.Slip ?></a></p>

@@ -147,6 +147,11 @@ async function main() {
   sql(`INSERT INTO api_client (name, key_hash, unit_id, created_at) VALUES ('Khóa kiểm thử', '${b2(apiKey)}', (SELECT id FROM org_unit WHERE code = '000.21.00.H41'), UTC_TIMESTAMP())`);
   sql(`INSERT INTO api_client (name, key_hash, unit_id, created_at) VALUES ('Khóa mẫu để ngừng', '${b2(crypto.randomBytes(32).toString('hex'))}', (SELECT id FROM org_unit WHERE code = '000.21.00.H41'), UTC_TIMESTAMP())`);
   const spareKey = one("SELECT id FROM api_client WHERE name = 'Khóa mẫu để ngừng'");
+  // a personal data request on the filed case, open, for its officers' pages and their answer form
+  sql(`INSERT INTO data_request (code, object_type, object_id, unit_id, kind, detail, due_at, created_at)
+       SELECT 'YC-KIEMTHU1', 'feedback', id, unit_id, 'object', 'Kiểm thử', UTC_TIMESTAMP(), UTC_TIMESTAMP()
+         FROM feedback WHERE code = '${filed.code}'`);
+  const dataRequest = one("SELECT id FROM data_request WHERE code = 'YC-KIEMTHU1'");
   const [adminUnit, counter] = sql("SELECT o.code, c.code FROM counter c JOIN org_unit o ON o.id = c.unit_id ORDER BY c.id LIMIT 1")[0];
   // the stop link of the message the filed case sent its sender (notify.c writes it in the body)
   const stopBody = (sql(`SELECT body FROM notification WHERE recipient = 'kiem@example.vn' ORDER BY id LIMIT 1`)[0] || [''])[0];
@@ -157,7 +162,7 @@ async function main() {
     [/^\/q\/\*/, counterToken], [/^\/don-vi\/\*/, officerUnit], [/^\/ho-so\/\*/, dossierToken],
     [/^\/thu-tuc\/\*/, one('SELECT national_code FROM procedure_tthc ORDER BY id LIMIT 1')],
     [/^\/phan-anh\/\*/, filed.pub], [/^\/kiosk\/\*/, kiosk],
-    [/^\/can-bo\/phan-anh\/\*/, filed.code], [/^\/can-bo\/tep\/\*/, stored],
+    [/^\/can-bo\/phan-anh\/\*/, filed.code], [/^\/can-bo\/yeu-cau-du-lieu\/\*/, dataRequest], [/^\/can-bo\/tep\/\*/, stored],
     [/^\/can-bo\/ho-so\/\*\/xin-loi\/\*/, dossier, apology], [/^\/can-bo\/ho-so\/\*\/phieu\/\*/, paperDossier, paperEvent],
     [/^\/can-bo\/ho-so\/\*/, dossier],
     [/^\/quan-tri\/don-vi\/\*\/quay\/\*/, adminUnit, counter], [/^\/quan-tri\/don-vi\/\*/, adminUnit],

@@ -55,6 +55,26 @@ test('sign-in → classify → answer → the citizen reads the answer (axe-core
     await cp.click('button[name=satisfied][value="1"]');
     await cp.waitForURL('**/phan-anh/' + pub);
     assert.match(await cp.textContent('.timeline'), /Người gửi hài lòng với câu trả lời/);
+
+    // the citizen's personal data: a request refused without its value keeps what was typed, then sent
+    await cp.click('text=Dữ liệu cá nhân của bạn');
+    await cp.waitForURL('**/phan-anh/' + pub + '/du-lieu');
+    await checkA11y(cp, 'personal data page');
+    await cp.check('input[name=kind][value=correct]');
+    await cp.fill('#dr-detail', 'Số điện thoại đã đổi.');
+    await cp.click('form[action$="/du-lieu"] button[type=submit]');
+    assert.match(await cp.textContent('[role=alert]'), /Vui lòng chọn mục cần sửa/);
+    assert.strictEqual(await cp.inputValue('#dr-detail'), 'Số điện thoại đã đổi.');
+    await checkA11y(cp, 'personal data page with an error');
+    await cp.check('input[name=kind][value=restrict]');
+    await cp.click('form[action$="/du-lieu"] button[type=submit]');
+    await cp.waitForURL(/\/du-lieu\?yc=YC-/);
+    await checkA11y(cp, 'personal data page with a request');
+    await op.goto('/can-bo/yeu-cau-du-lieu');
+    await checkA11y(op, 'personal data requests');
+    await op.click('td.c-code a');
+    assert.match(await op.textContent('#restricted'), /Đang hạn chế xử lý dữ liệu cá nhân/);
+    await checkA11y(op, 'personal data request');
   } finally {
     await citizen.ctx.close();
     await officer.ctx.close();

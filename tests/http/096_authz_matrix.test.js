@@ -67,6 +67,14 @@ test('setup: dossiers at the centre, at the ward, one handed to the Department o
   O.confidential = { code: conf.code, units: [2], subject: 'canbo01' };
   const ward = await fileCase({ kind: 'suggestion', identity: 'anonymous', unit: '000.21.01.H41', content: 'Ma trận: góp ý ở phường.' });
   O.wardCase = { code: ward.code, units: [7] };
+  // a personal data request on each object (docs/personal-data.md): its page follows its object's rule
+  for (const k of ['centre', 'ward', 'handed', 'confidential', 'wardCase']) {
+    const [type, table] = O[k].code.startsWith('PA-') ? ['feedback', 'feedback'] : ['dossier', 'dossier'];
+    sql(`INSERT INTO data_request (code, object_type, object_id, unit_id, kind, detail, due_at, created_at)
+         SELECT 'YC-MT${k.toUpperCase().slice(0, 6)}', '${type}', id, unit_id, 'object', 'Ma trận', UTC_TIMESTAMP(), UTC_TIMESTAMP()
+           FROM ${table} WHERE code = '${O[k].code}'`);
+    [[O[k].request]] = sql(`SELECT id FROM data_request WHERE code = 'YC-MT${k.toUpperCase().slice(0, 6)}'`);
+  }
 });
 
 test('matrix: every identity × every object route answers what the rule says', async () => {
@@ -79,6 +87,7 @@ test('matrix: every identity × every object route answers what the rule says', 
     ]),
     [`/can-bo/phan-anh/${O.confidential.code}`, O.confidential],
     [`/can-bo/phan-anh/${O.wardCase.code}`, O.wardCase],
+    ...['centre', 'ward', 'handed', 'confidential', 'wardCase'].map(k => [`/can-bo/yeu-cau-du-lieu/${O[k].request}`, O[k]]),
   ];
   const wrong = [];
   let n = 0;
