@@ -1730,7 +1730,7 @@ dr_render(struct req *r, const struct dr_object *ob, int status)
     int restricted;
     enum db_rc rc;
 
-    if ((rc = datareq_held_get(r->app->db, &r->pool, ob->o, ob->id, &h)) != DB_OK ||
+    if ((rc = datareq_held_get(r->app->db, &r->pool, ob->o, ob->id, 1, &h)) != DB_OK ||
         (rc = datareq_list_object(r->app->db, &r->pool, ob->o, ob->id, &rows, &n)) != DB_OK ||
         (rc = datareq_restricted(r->app->db, &r->pool, ob->o, ob->id, &restricted)) != DB_OK) {
         return db_fail(r, rc);
@@ -1746,6 +1746,9 @@ dr_render(struct req *r, const struct dr_object *ob, int status)
     hset(r, "Page.Held.email", h.email);
     hset(r, "Page.Held.address", h.address);
     hseti(r, "Page.Held.Files", h.files);
+    if (h.masked) {
+        hset(r, "Page.Held.Masked", "1");
+    }
     hseti(r, "Page.Restricted", restricted);
     for (size_t i = 0; i < n; i++) {
         const char *p = pool_printf(&r->pool, "Page.Requests.%zu", i);
@@ -1829,7 +1832,7 @@ dr_submit(struct req *r, const struct dr_object *ob)
     if (!allowed) {
         return dr_refused(r, ob, 429, "detail", "DataReq.Err.TooMany");
     }
-    if ((rc = datareq_held_get(r->app->db, &r->pool, ob->o, ob->id, &h)) != DB_OK) {
+    if ((rc = datareq_held_get(r->app->db, &r->pool, ob->o, ob->id, 1, &h)) != DB_OK) {
         return db_fail(r, rc);
     }
     if (h.unit_id == 0) {

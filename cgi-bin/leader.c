@@ -341,12 +341,11 @@ drill(struct req *r)
      * page number that is not one is page 1 */
     /* a list names people (citizens, officers): its CSV says why it is taken,
      * and the audit row keeps it (Luật Bảo vệ dữ liệu cá nhân 91/2025) */
-    static const char *const purposes[] = { "bao_cao", "thanh_tra", "khieu_nai", "khac", NULL };
     static const struct fld q[] = {
         { "loai", V_CODE, 1, 1, 64, NULL, NULL },
         { "trang", V_INT, 0, 1, 1000000, NULL, NULL },
         { "csv", V_FLAG, 0, 0, 0, NULL, NULL },
-        { "muc-dich", V_CHOICE, 0, 0, 0, purposes, NULL },
+        { "muc-dich", V_CHOICE, 0, 0, 0, audit_export_purposes, NULL },
     };
     struct val v[NELEM(q)];
     const char *kind;

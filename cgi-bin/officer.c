@@ -1400,6 +1400,8 @@ tracking_book(struct req *r)
         { "tu", V_DATE, 0, 0, 0, NULL, NULL },
         { "den", V_DATE, 0, 0, 0, NULL, NULL },
         { "csv", V_FLAG, 0, 0, 0, NULL, NULL },
+        /* the book names applicants: its CSV says why it is taken (audited) */
+        { "muc-dich", V_CHOICE, 0, 0, 0, audit_export_purposes, NULL },
     };
     struct val v[NELEM(q)];
     int from, to, rc = req_paper_lang(r) ? 500 : staff_page(r);
@@ -1425,9 +1427,16 @@ tracking_book(struct req *r)
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
-    if (v[2].i) {
+    if (v[2].i && v[3].s && !v[3].err) {
         struct buf b = { 0 };
 
+        if ((dr = db_begin(r->app->db)) == DB_OK) {
+            dr = audit(r, "report.export", "report", 0,
+                       pool_printf(&r->pool, "so-theo-doi %s..%s muc-dich=%s", f, t, v[3].s));
+        }
+        if ((dr = db_end(r->app->db, dr)) != DB_OK) {
+            return db_fail(r, dr);
+        }
         buf_adds(&b, "\xEF\xBB\xBF");
         buf_adds(&b, lang_str(r, "Book.CsvHeader"));
         buf_adds(&b, "\r\n");
@@ -1464,6 +1473,11 @@ tracking_book(struct req *r)
         return db_fail(r, dr);
     }
     hset(r, "Page.UnitName", unit_name ? unit_name : "");
+    if (v[2].i) {
+        /* the book again, with the question its CSV has to answer first */
+        hset(r, "Page.Err.purpose", lang_str(r, "Lead.Csv.NoPurpose"));
+        return render_status(r, 422, "staff/paper_book");
+    }
     return render(r, "staff/paper_book");
 }
 
@@ -1572,7 +1586,7 @@ dr_open(struct req *r, struct datareq_row *w, struct datareq_held *h)
     }
     dr = datareq_held_get(r->app->db, &r->pool,
                           strcmp(w->object_type, "dossier") == 0 ? DRO_DOSSIER : DRO_FEEDBACK,
-                          w->object_id, h);
+                          w->object_id, 0, h);
     return dr == DB_OK ? 0 : db_fail(r, dr);
 }
 

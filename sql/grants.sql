@@ -213,8 +213,9 @@ GRANT SELECT, INSERT ON consent TO motcua_api@localhost;
 -- files a request; the officer program answers it and, when granted, corrects
 -- or erases the contact fields and a case's evidence files.
 GRANT SELECT, INSERT ON data_request TO motcua_citizen@localhost;
-GRANT SELECT (applicant_name, applicant_address, applicant_phone, applicant_email)
-      ON dossier TO motcua_citizen@localhost;
 GRANT SELECT, UPDATE (status, answered_at, answered_by, answer) ON data_request TO motcua_officer@localhost;
 GRANT UPDATE (contact_name, contact_phone, contact_email, contact_address) ON feedback TO motcua_officer@localhost;
 GRANT DELETE ON feedback_file TO motcua_officer@localhost;
+
+-- 110 a dossier's applicant as the citizen program may show it: masked
+GRANT SELECT ON dossier_masked TO motcua_citizen@localhost;

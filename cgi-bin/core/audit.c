@@ -52,6 +52,8 @@ audit_row_hash(const unsigned char secret[32], const char *prev_hash, long long 
     hex_encode(out, h, sizeof(h));
 }
 
+const char *const audit_export_purposes[] = { "bao_cao", "thanh_tra", "khieu_nai", "khac", NULL };
+
 enum db_rc
 audit(struct req *r, const char *action, const char *object_type, long long object_id,
       const char *detail)

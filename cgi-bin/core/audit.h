@@ -5,6 +5,11 @@
 #include "db.h"
 #include "http.h"
 
+/* Why a list that names people is downloaded (a CSV's "muc-dich"): the
+ * export's audit row keeps it (Luật Bảo vệ dữ liệu cá nhân 91/2025;
+ * docs/personal-data.md, "Minimum exposure").  NULL-terminated. */
+extern const char *const audit_export_purposes[];
+
 /* Append one row inside the caller's transaction.  detail is free text
  * (may be NULL).  Every officer, leader and admin action calls this. */
 enum db_rc audit(struct req *r, const char *action, const char *object_type,

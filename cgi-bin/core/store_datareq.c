@@ -14,7 +14,7 @@ datareq_object_name(enum datareq_object o)
 }
 
 enum db_rc
-datareq_held_get(struct db *db, struct pool *p, enum datareq_object o, long long id,
+datareq_held_get(struct db *db, struct pool *p, enum datareq_object o, long long id, int masked,
                  struct datareq_held *h)
 {
     enum { C_UNIT, C_NAME, C_PHONE, C_EMAIL, C_ADDRESS, C_FILES, C_CODE, C_CONF, C_OFFICER };
@@ -30,6 +30,12 @@ datareq_held_get(struct db *db, struct pool *p, enum datareq_object o, long long
                       "       f.code, f.identity = 'confidential', COALESCE(f.officer_id, 0)"
                       "  FROM feedback f WHERE f.id = ?",
                       DB_ARGS(DV_I(id)), &res);
+    } else if (masked) {
+        rc = db_query(db, p,
+                      "SELECT unit_id, name, phone, email, address, 0, code, 0, 0"
+                      "  FROM dossier_masked WHERE id = ?",
+                      DB_ARGS(DV_I(id)), &res);
+        h->masked = 1;
     } else {
         rc = db_query(db, p,
                       "SELECT unit_id, applicant_name, NULLIF(applicant_phone, ''),"

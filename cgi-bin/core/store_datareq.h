@@ -25,11 +25,14 @@ struct datareq_held {
     const char *code;     /* the staff code of the case or dossier */
     int confidential;     /* a case whose sender is kept confidential */
     long long officer_id; /* the officer a case is about, 0 for none */
+    int masked;           /* the values are masked (a dossier, on the citizen's page) */
 };
 
-/* The data held about object id into *h (h->unit_id 0: none). */
+/* The data held about object id into *h (h->unit_id 0: none).  masked: a
+ * dossier's applicant as the citizen program may read it (dossier_masked,
+ * sql/110_dossier_masked.sql: "T••• T•• H••", "••••••5678"); h->masked says so. */
 enum db_rc datareq_held_get(struct db *db, struct pool *p, enum datareq_object o, long long id,
-                            struct datareq_held *h);
+                            int masked, struct datareq_held *h);
 
 /* A new request. */
 struct datareq_in {

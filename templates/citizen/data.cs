@@ -8,6 +8,7 @@
 <?cs if:Page.Restricted == "1" ?><p class="note" id="restricted"><?cs var:L.DataReq.RestrictedNote ?></p><?cs /if ?>
 <h2><?cs var:L.DataReq.Held ?></h2>
 <p class="help"><?cs var:L.DataReq.HeldHelp[Page.Obj.Type] ?></p>
+<?cs if:Page.Held.Masked ?><p class="note" id="held-masked"><?cs var:L.DataReq.Masked ?></p><?cs /if ?>
 <dl class="facts" id="held">
   <?cs each:f = L.DataReq.Fields ?>
   <dt><?cs var:f ?></dt><dd><?cs alt:Page.Held[name(f)] ?><span class="muted"><?cs var:L.DataReq.None ?></span><?cs /alt ?></dd>

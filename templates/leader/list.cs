@@ -1,14 +1,11 @@
-<?cs include:"_macros.cs" ?><?cs include:"leader/_figs.cs" ?><?cs set:Page.Title = L.Lead.List[Page.Kind] ?><?cs include:"_head.cs" ?><?cs include:"staff/_nav.cs" ?>
+<?cs include:"_csv_purpose.cs" ?><?cs include:"leader/_figs.cs" ?><?cs set:Page.Title = L.Lead.List[Page.Kind] ?><?cs include:"_head.cs" ?><?cs include:"staff/_nav.cs" ?>
 <?cs def:lqs() ?>loai=<?cs var:Page.Kind ?>&amp;don-vi=<?cs var:url_escape(Page.ScopeCode) ?>&amp;tu=<?cs var:Page.From ?>&amp;den=<?cs var:Page.To ?><?cs /def ?>
 <h1><?cs var:L.Lead.List[Page.Kind] ?></h1>
 <p><?cs var:Page.ScopeName ?> · <?cs call:period_label(Page.Period) ?> · <?cs var:L.Lead.Rows ?>: <strong id="row-count"><?cs var:Page.Count ?></strong></p>
 <form method="get" action="/lanh-dao/danh-sach" class="inline-form">
   <input type="hidden" name="loai" value="<?cs var:Page.Kind ?>"><input type="hidden" name="don-vi" value="<?cs var:Page.ScopeCode ?>">
-  <input type="hidden" name="tu" value="<?cs var:Page.From ?>"><input type="hidden" name="den" value="<?cs var:Page.To ?>"><input type="hidden" name="csv" value="1">
-  <label for="muc-dich"><?cs var:L.Lead.Csv.Purpose ?></label>
-  <select id="muc-dich" name="muc-dich" required<?cs if:Page.Err.purpose ?> aria-invalid="true" aria-describedby="err-purpose"<?cs /if ?>><option value=""></option><?cs each:o = L.Lead.Csv.Purposes ?><option value="<?cs name:o ?>"><?cs var:o ?></option><?cs /each ?></select>
-  <button type="submit" class="secondary"><?cs var:L.Lead.Csv.Link ?></button>
-  <?cs call:field_error("purpose") ?>
+  <input type="hidden" name="tu" value="<?cs var:Page.From ?>"><input type="hidden" name="den" value="<?cs var:Page.To ?>">
+  <?cs call:csv_purpose_fields() ?>
 </form>
 <p><a href="/lanh-dao/?don-vi=<?cs var:url_escape(Page.ScopeCode) ?>&amp;tu=<?cs var:Page.From ?>&amp;den=<?cs var:Page.To ?>"><?cs var:L.Lead.Back ?></a></p>
 <?cs if:Page.Count > #0 ?>

@@ -258,7 +258,13 @@ test('The control slip and the tracking book as CSV for Excel', async () => {
   assert.strictEqual(lines[0], 'STT,Giao,Nhận,Thời gian giao nhận,Người giao,Người nhận,Hạn,Hoàn thành,Kết quả,Ghi chú');
   assert.strictEqual(lines.length, 4, 'three hand-overs');
   assert.match(lines[1], /^"1","Trung tâm Phục vụ hành chính công tỉnh Ninh Bình","Sở Tư pháp tỉnh Ninh Bình"/);
-  const book = await c.get('/can-bo/so-theo-doi?csv=1');
+  // the book names applicants: its CSV asks why first, and the audit row keeps the answer
+  const ask = await c.get('/can-bo/so-theo-doi?csv=1');
+  assert.strictEqual(ask.status, 422);
+  assert.match(ask.text, /vui lòng chọn mục đích trước khi tải CSV/);
+  const book = await c.get('/can-bo/so-theo-doi?csv=1&muc-dich=khieu_nai');
+  const [[detail]] = sql("SELECT detail FROM audit_log WHERE action = 'report.export' ORDER BY id DESC LIMIT 1");
+  assert.match(detail, /^so-theo-doi \d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d muc-dich=khieu_nai$/);
   const rows = book.text.replace(/^\uFEFF/, '').trim().split('\r\n');
   assert.match(rows[0], /^STT,Mã hồ sơ,Tên thủ tục/);
   assert.ok(rows.some(l => l.includes(D.a) && l.includes('Trần Thị Hoa')), 'the dossier is in the book');

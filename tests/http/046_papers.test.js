@@ -308,7 +308,7 @@ test('the tracking book: unit and period in its heading, Vietnamese headers and 
   assert.strictEqual(r.status, 200);
   for (const want of ['Trung tâm Phục vụ hành chính công tỉnh Ninh Bình SỔ THEO DÕI HỒ SƠ Từ ngày 01/03/2026 đến ngày 31/03/2026', D.new, 'Phạm Thị Mai']) has(r.text, want, 'the book');
   hasNot(r.text, D.old, 'the March 2026 book');
-  const csv = await c.get('/can-bo/so-theo-doi?tu=2026-03-01&den=2026-03-31&csv=1', EN);
+  const csv = await c.get('/can-bo/so-theo-doi?tu=2026-03-01&den=2026-03-31&csv=1&muc-dich=bao_cao', EN);
   const rows = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
   assert.match(rows[0], /^STT,Mã hồ sơ,Tên thủ tục,Số lượng,/);
   const row = rows.find(l => l.includes(D.new));
