@@ -22,9 +22,9 @@
 </ul>
 <h2 id="luu-tru"><?cs var:L.Privacy.Keep.Title ?></h2>
 <p><?cs var:L.Privacy.Keep.Intro ?></p>
-<?cs if:subcount(Page.Keep) ?><table class="dense">
-<tbody><?cs each:k = Page.Keep ?><tr><th scope="row"><?cs var:k.what ?></th><td><?cs var:k.period ?></td></tr><?cs /each ?></tbody>
-</table><?cs /if ?>
+<?cs if:subcount(Page.Keep) ?><dl class="facts" id="keep">
+<?cs each:k = Page.Keep ?><dt><?cs var:k.what ?></dt><dd><?cs var:k.period ?></dd>
+<?cs /each ?></dl><?cs /if ?>
 <h2 id="quyen"><?cs var:L.Privacy.Rights.Title ?></h2>
 <p><?cs var:L.Privacy.Rights.List ?></p>
 <p><?cs var:L.Privacy.Rights.How ?></p>

@@ -19,9 +19,9 @@ test('the notice: each part, the legal basis, and the province\'s contact (the o
   assert.match(r.text, /<strong>Trung tâm Phục vụ hành chính công tỉnh Ninh Bình<\/strong>/);
   assert.match(r.text, /<a href="tel:02293888555">0229 3888 555<\/a>/);
   // how long: the periods motcuactl retention applies (the stack keeps the defaults)
-  assert.match(r.text, /người gửi phản ánh \(tính từ khi phản ánh kết thúc\)<\/th><td>24 tháng<\/td>/);
-  assert.match(r.text, /người nộp hồ sơ \(tính từ khi trả kết quả\); hồ sơ được lưu theo quy định về lưu trữ<\/th><td>5 năm<\/td>/);
-  assert.match(r.text, /tin nhắn, e-mail đã gửi \(tính từ ngày gửi\)<\/th><td>90 ngày<\/td>/);
+  assert.match(r.text, /người gửi phản ánh \(tính từ khi phản ánh kết thúc\)<\/dt><dd>24 tháng<\/dd>/);
+  assert.match(r.text, /người nộp hồ sơ \(tính từ khi trả kết quả\); hồ sơ được lưu theo quy định về lưu trữ<\/dt><dd>5 năm<\/dd>/);
+  assert.match(r.text, /tin nhắn, e-mail đã gửi \(tính từ ngày gửi\)<\/dt><dd>90 ngày<\/dd>/);
   assert.ok(r.text.normalize('NFC') === r.text, 'NFC');
   const en = await new Client().get('/du-lieu-ca-nhan?lang=en');
   assert.match(en.text, /<h1>How your personal data is handled<\/h1>/);
