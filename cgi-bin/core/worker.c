@@ -543,7 +543,7 @@ tick(struct app *a, int fd, sigset_t *oldmask, struct workpool *pool)
     case WP_SHRINK: kill(pool->pid[i], SIGTERM); break;
     case WP_NOTHING: break;
     }
-    workpool_report(pool, now);
+    workpool_report(pool, now, 0);
 }
 
 int
@@ -645,6 +645,7 @@ program_main(const struct program *prog, int argc, char **argv)
         }
         break;  /* SIGTERM, SIGINT, SIGHUP: stop */
     }
+    workpool_report(&pool, workpool_now_ms(), 1);
     for (int i = 0; i < pool.max; i++) {
         if (pool.pid[i] > 0) {
             kill(pool.pid[i], SIGTERM);

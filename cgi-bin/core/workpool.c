@@ -244,12 +244,12 @@ workpool_idle(struct workpool_slot *s)
 }
 
 void
-workpool_report(struct workpool *p, long long now)
+workpool_report(struct workpool *p, long long now, int flush)
 {
     if (p->grown == 0 && p->shrunk == 0) {
         return;
     }
-    if (now - p->last_report_ms < WP_REPORT_MS && now >= p->last_report_ms) {
+    if (!flush && now - p->last_report_ms < WP_REPORT_MS && now >= p->last_report_ms) {
         return;
     }
     log_info("workers: %d serving (%d started, %d told to stop since the last report; min %d, max "

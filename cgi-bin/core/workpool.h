@@ -78,7 +78,7 @@ int workpool_busy(struct workpool_slot *s);
 void workpool_idle(struct workpool_slot *s);
 
 /* At most one line a second in the log for the grows and shrinks since the
- * last one; call after each change and on each tick. */
-void workpool_report(struct workpool *p, long long now);
+ * last one; call on each tick, and with flush 1 when stopping. */
+void workpool_report(struct workpool *p, long long now, int flush);
 
 #endif
