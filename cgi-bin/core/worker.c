@@ -546,6 +546,37 @@ tick(struct app *a, int fd, sigset_t *oldmask, struct workpool *pool)
     workpool_report(pool, now, 0);
 }
 
+/* Stop every worker and wait for each: no zombie.  Each finishes the request
+ * it holds.  SIGTERM again once a second, for a worker that got the first one
+ * in the instant before it blocked in accept(). */
+static void
+stop_workers(struct workpool *pool)
+{
+    struct timespec pause = { 0, 50 * 1000 * 1000 };
+    long long born;
+    int retired;
+
+    for (int i = 0; i < pool->max; i++) {
+        if (pool->pid[i] > 0) {
+            kill(pool->pid[i], SIGTERM);
+        }
+    }
+    for (int i = 0; i < pool->max; i++) {
+        for (int n = 1; pool->pid[i] > 0; n++) {
+            pid_t pid = pool->pid[i], r = waitpid(pid, NULL, WNOHANG);
+
+            if (r == pid || (r < 0 && errno != EINTR)) {
+                (void)workpool_reaped(pool, pid, &retired, &born);
+                break;
+            }
+            if (n % 20 == 0) {
+                kill(pid, SIGTERM);
+            }
+            nanosleep(&pause, NULL);
+        }
+    }
+}
+
 int
 program_main(const struct program *prog, int argc, char **argv)
 {
@@ -646,16 +677,7 @@ program_main(const struct program *prog, int argc, char **argv)
         break;  /* SIGTERM, SIGINT, SIGHUP: stop */
     }
     workpool_report(&pool, workpool_now_ms(), 1);
-    for (int i = 0; i < pool.max; i++) {
-        if (pool.pid[i] > 0) {
-            kill(pool.pid[i], SIGTERM);
-        }
-    }
-    for (int i = 0; i < pool.max; i++) {
-        if (pool.pid[i] > 0) {
-            waitpid(pool.pid[i], NULL, 0);
-        }
-    }
+    stop_workers(&pool);
     unlink(sock);
     log_info("stopped");
     workpool_free(&pool);
