@@ -28,12 +28,12 @@
 #include "form.h"
 #include "http.h"
 #include "multipart.h"
-#include "workpool.h"
 #include "ratelimit.h"
 #include "render.h"
 #include "session.h"
 #include "staff.h"
 #include "util.h"
+#include "workpool.h"
 
 static volatile sig_atomic_t stopping;
 
