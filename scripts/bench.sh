@@ -277,6 +277,17 @@ for w in $(pgrep -P "$ngx" || true); do ngx_workers+="$(printf '%.1f' "$(echo "$
 RSS_LINES+=("$(printf 'nginx      master %5.1f MiB, workers: %s MiB' "$(echo "$(rss_kb "$ngx") / 1024" | bc -l)" "${ngx_workers% }")")
 RSS_LINES+=("$(printf 'mariadbd   %.0f MiB (innodb_buffer_pool_size %s)' "$(echo "$(rss_kb "$(cat "$MOTCUA_VAR/mysql/mariadbd.pid")") / 1024" | bc -l)" "$DB_BUFFER")")
 
+# ---- the worker pools: start and maximum as each master read them, and the
+# most workers that served at once, from its log (workers: N serving)
+POOL_LINES=()
+for p in citizen officer leader admin api; do
+    plog=$MOTCUA_VAR/log/$p.log
+    pool=$(sed -n 's/.*with \([0-9]*\) workers (up to \([0-9]*\)).*/\1 \2/p' "$plog" 2>/dev/null | tail -1)
+    read -r pstart pmax <<< "${pool:-? ?}"
+    peak=$(sed -n 's/.*workers: \([0-9]*\) serving.*/\1/p' "$plog" 2>/dev/null | sort -n | tail -1)
+    POOL_LINES+=("$(printf '%-10s start %3s, max %3s, most at once %3s' "$p" "$pstart" "$pmax" "${peak:-$pstart}")")
+done
+
 # ---- the report ---------------------------------------------------------------
 say ""
 say "MariaDB alone (sysbench oltp_insert, durable: innodb_flush_log_at_trx_commit=1, ${SECONDS_PER_TEST} s)"
@@ -327,6 +338,10 @@ say "Resident memory after the tests (VmRSS)"
 for l in "${RSS_LINES[@]}"; do say "  $l"; done
 say "$(printf '  largest worker %.1f MiB; target < 16 MB per worker: %s' "$(echo "$MAX_WORKER_KB / 1024" | bc -l)" \
     "$([ "$MAX_WORKER_KB" -lt 15625 ] && echo met || echo MISSED)")"
+say ""
+idle=$(sed -n 's/^Workers.IdleSeconds = //p' "$CONF" | tail -1)
+say "Worker pools (Workers.<program> to Workers.Max.<program>; Workers.IdleSeconds ${idle:-10})"
+for l in "${POOL_LINES[@]}"; do say "  $l"; done
 say ""
 say "rows after the tests (the POST tests added some): $(sql motcua -e "SELECT CONCAT((SELECT COUNT(*) FROM dossier), ' dossiers, ', (SELECT COUNT(*) FROM dossier_step), ' steps, ', (SELECT COUNT(*) FROM dossier_event), ' events, ', (SELECT COUNT(*) FROM rating), ' ratings, ', (SELECT COUNT(*) FROM feedback), ' feedback cases')")"
 say "results written to ${OUT#"$ROOT"/}"

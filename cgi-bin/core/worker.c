@@ -1,12 +1,15 @@
 /* worker.c — the FastCGI master/worker processes and the request cycle.
  *
- * The master opens the unix socket, forks N workers and restarts any that
- * dies; a crash costs at most the request that worker was serving.  Each
- * worker owns one database connection and serves one request at a time. */
+ * The master opens the unix socket, forks Workers.<program> workers, grows
+ * and shrinks the pool with the load (the policy is in workpool.c) and replaces
+ * any that dies below the minimum; a crash costs at most the request that
+ * worker was serving.  Each worker owns one database connection and serves
+ * one request at a time. */
 #include "worker.h"
 
 #include <errno.h>
 #include <mysql.h>
+#include <poll.h>
 #include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -30,6 +33,7 @@
 #include "session.h"
 #include "staff.h"
 #include "util.h"
+#include "workpool.h"
 
 static volatile sig_atomic_t stopping;
 
@@ -425,10 +429,11 @@ handle(struct app *a, FCGX_Request *fr)
 }
 
 static void
-worker_loop(struct app *a, int listen_fd)
+worker_loop(struct app *a, int listen_fd, struct workpool_slot *slot)
 {
     FCGX_Request fr;
     struct sigaction sa;
+    sigset_t term;
 
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_stop;   /* no SA_RESTART: a blocked accept() returns */
@@ -436,6 +441,9 @@ worker_loop(struct app *a, int listen_fd)
     sigaction(SIGINT, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
     signal(SIGCHLD, SIG_DFL);
+    sigemptyset(&term);
+    sigaddset(&term, SIGTERM);
+    sigaddset(&term, SIGINT);
 
     a->db = db_new(a->conf, a->prog->name);
     (void)db_connect(a->db);   /* a failure here is retried per request */
@@ -446,6 +454,12 @@ worker_loop(struct app *a, int listen_fd)
     while (!stopping && FCGX_Accept_r(&fr) >= 0) {
         char rest[512];
 
+        /* A stop (the pool shrinking, the program stopping) waits for the
+         * answer: no signal interrupts a read or write of this request. */
+        sigprocmask(SIG_BLOCK, &term, NULL);
+        if (workpool_busy(slot)) {
+            stopping = 1; /* told to retire as the request came: serve it, then go */
+        }
         handle(a, &fr);
         /* Read what is left of the request (nginx sends nothing after it), so
          * that closing cannot reset the connection under the answer.  Then
@@ -456,25 +470,111 @@ worker_loop(struct app *a, int listen_fd)
         }
         FCGX_Detach(&fr);
         FCGX_Finish_r(&fr);
+        workpool_idle(slot);
+        sigprocmask(SIG_UNBLOCK, &term, NULL);
     }
     FCGX_Free(&fr, 1);
     db_close(a->db);
     exit(0);
 }
 
-static pid_t
-spawn(struct app *a, int fd, sigset_t *oldmask)
+/* Fork the worker of the pool's slot i. */
+static void
+spawn(struct app *a, int fd, sigset_t *oldmask, struct workpool *pool, int i)
 {
     pid_t pid = fork();
 
     if (pid == 0) {
         sigprocmask(SIG_SETMASK, oldmask, NULL);
-        worker_loop(a, fd);
+        worker_loop(a, fd, &pool->shm[i]);
     }
     if (pid < 0) {
         log_err("fork: %s", strerror(errno));
     }
-    return pid;
+    workpool_started(pool, i, pid, workpool_now_ms());
+}
+
+/* Collect the workers that ended; replace those that died while the pool is
+ * at its minimum.  Every child is waited for: no zombie stays. */
+static void
+reap(struct app *a, int fd, sigset_t *oldmask, struct workpool *pool)
+{
+    pid_t pid;
+    int st, retired, i;
+
+    while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
+        long long born;
+        int replace;
+
+        if ((i = workpool_reaped(pool, pid, &retired, &born)) < 0 || retired) {
+            continue; /* not a worker, or one told to stop */
+        }
+        replace = workpool_serving(pool) < pool->min;
+        if (WIFSIGNALED(st)) {
+            log_warn("worker %ld died of signal %d; %s", (long)pid, WTERMSIG(st),
+                     replace ? "restarting" : "the pool is above its minimum");
+        } else {
+            log_warn("worker %ld exited with %d; %s", (long)pid, WEXITSTATUS(st),
+                     replace ? "restarting" : "the pool is above its minimum");
+        }
+        if (!replace) {
+            continue;
+        }
+        if (workpool_now_ms() - born < 1000) {
+            sleep(1); /* do not spin when workers die at once */
+        }
+        spawn(a, fd, oldmask, pool, i);
+    }
+}
+
+/* The master's look at the pool, about ten times a second: a connection
+ * waiting on the socket (poll, without accepting it) and the workers'
+ * slots decide whether one worker starts or one is told to stop. */
+static void
+tick(struct app *a, int fd, sigset_t *oldmask, struct workpool *pool)
+{
+    struct pollfd pfd = { .fd = fd, .events = POLLIN };
+    int backlog = poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLIN);
+    long long now = workpool_now_ms();
+    int i;
+
+    switch (workpool_decide(pool, backlog, now, &i)) {
+    case WP_GROW: spawn(a, fd, oldmask, pool, i); break;
+    case WP_SHRINK: kill(pool->pid[i], SIGTERM); break;
+    case WP_NOTHING: break;
+    }
+    workpool_report(pool, now, 0);
+}
+
+/* Stop every worker and wait for each: no zombie.  Each finishes the request
+ * it holds.  SIGTERM again once a second, for a worker that got the first one
+ * in the instant before it blocked in accept(). */
+static void
+stop_workers(struct workpool *pool)
+{
+    struct timespec pause = { 0, 50 * 1000 * 1000 };
+    long long born;
+    int retired;
+
+    for (int i = 0; i < pool->max; i++) {
+        if (pool->pid[i] > 0) {
+            kill(pool->pid[i], SIGTERM);
+        }
+    }
+    for (int i = 0; i < pool->max; i++) {
+        for (int n = 1; pool->pid[i] > 0; n++) {
+            pid_t pid = pool->pid[i], r = waitpid(pid, NULL, WNOHANG);
+
+            if (r == pid || (r < 0 && errno != EINTR)) {
+                (void)workpool_reaped(pool, pid, &retired, &born);
+                break;
+            }
+            if (n % 20 == 0) {
+                kill(pid, SIGTERM);
+            }
+            nanosleep(&pause, NULL);
+        }
+    }
 }
 
 int
@@ -483,10 +583,9 @@ program_main(const struct program *prog, int argc, char **argv)
     struct app a;
     char sock[512], key[64];
     const char *conf_path = NULL;
-    pid_t *kids;
-    time_t *born;
-    long n;
-    int fd, sig;
+    struct workpool pool;
+    int fd, sig, min, max;
+    long long idle_ms;
     sigset_t set, old;
 
     for (int i = 1; i < argc; i++) {
@@ -525,9 +624,15 @@ program_main(const struct program *prog, int argc, char **argv)
     snprintf(sock, sizeof(sock), "%s/%s.sock", conf_str(a.conf, "Paths.Run", "var/run"),
              prog->name);
     snprintf(key, sizeof(key), "Workers.%s", prog->name);
-    n = (long)conf_int(a.conf, key, 2);
-    if (n < 1 || n > 256) {
-        n = 2;
+    {
+        long long start = conf_int(a.conf, key, 2);
+
+        snprintf(key, sizeof(key), "Workers.Max.%s", prog->name);
+        workpool_limits(start, conf_int(a.conf, key, 0),
+                        conf_int(a.conf, "Workers.IdleSeconds", 10), &min, &max, &idle_ms);
+    }
+    if (workpool_init(&pool, min, max, idle_ms) != 0) {
+        return 1;
     }
     FCGX_Init();
     unlink(sock);
@@ -556,55 +661,26 @@ program_main(const struct program *prog, int argc, char **argv)
     sigaddset(&set, SIGHUP);
     sigprocmask(SIG_BLOCK, &set, &old);
 
-    kids = xcalloc((size_t)n, sizeof(*kids));
-    born = xcalloc((size_t)n, sizeof(*born));
-    for (long i = 0; i < n; i++) {
-        kids[i] = spawn(&a, fd, &old);
-        born[i] = time(NULL);
+    for (int i = 0; i < min; i++) {
+        spawn(&a, fd, &old, &pool, i);
     }
-    log_info("listening on %s with %ld workers", sock, n);
-    while (sigwait(&set, &sig) == 0) {
-        if (sig == SIGCHLD) {
-            pid_t pid;
-            int st;
+    log_info("listening on %s with %d workers (up to %d)", sock, min, max);
+    for (;;) {
+        struct timespec period = { 0, 100 * 1000 * 1000 };
 
-            while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
-                for (long i = 0; i < n; i++) {
-                    if (kids[i] != pid) {
-                        continue;
-                    }
-                    if (WIFSIGNALED(st)) {
-                        log_warn("worker %ld died of signal %d; restarting", (long)pid,
-                                 WTERMSIG(st));
-                    } else {
-                        log_warn("worker %ld exited with %d; restarting", (long)pid,
-                                 WEXITSTATUS(st));
-                    }
-                    if (time(NULL) - born[i] < 1) {
-                        sleep(1);  /* do not spin when workers die at once */
-                    }
-                    kids[i] = spawn(&a, fd, &old);
-                    born[i] = time(NULL);
-                }
-            }
+        sig = sigtimedwait(&set, NULL, &period);
+        if (sig == SIGCHLD || sig < 0) {
+            reap(&a, fd, &old, &pool);
+            tick(&a, fd, &old, &pool);
             continue;
         }
         break;  /* SIGTERM, SIGINT, SIGHUP: stop */
     }
-    for (long i = 0; i < n; i++) {
-        if (kids[i] > 0) {
-            kill(kids[i], SIGTERM);
-        }
-    }
-    for (long i = 0; i < n; i++) {
-        if (kids[i] > 0) {
-            waitpid(kids[i], NULL, 0);
-        }
-    }
+    workpool_report(&pool, workpool_now_ms(), 1);
+    stop_workers(&pool);
     unlink(sock);
     log_info("stopped");
-    free(kids);
-    free(born);
+    workpool_free(&pool);
     hdf_destroy(&a.langs);
     hdf_destroy(&a.conf);
     mysql_library_end();
