@@ -190,6 +190,19 @@ procedure_list_unit(struct db *db, struct pool *p, long long unit_id, size_t lim
 }
 
 enum db_rc
+field_list(struct db *db, struct pool *p, struct field_row **rows, size_t *n)
+{
+    enum { C_ID, C_NAME };
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct field_row, id, DBM_LL),
+        DBM(C_NAME, struct field_row, name, DBM_STR),
+    };
+
+    return db_query_rows(db, p, "SELECT id, name FROM field ORDER BY sort_order, name", DB_NOARGS,
+                         DB_MAP(map), sizeof(**rows), rows, n);
+}
+
+enum db_rc
 procedure_list_intake(struct db *db, struct pool *p, long long unit_id,
                       struct intake_procedure **rows, size_t *n)
 {

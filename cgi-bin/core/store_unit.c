@@ -289,6 +289,18 @@ unit_list_subtree(struct db *db, struct pool *p, const char *subtree, struct uni
 }
 
 enum db_rc
+unit_list_feedback(struct db *db, struct pool *p, struct unit_name **rows, size_t *n)
+{
+    return unit_names(db, p,
+                      "SELECT u.id, u.code, u.name FROM org_unit u"
+                      " WHERE u.valid_to IS NULL AND u.training = 0"
+                      "   AND (u.level IN ('centre','department','commune','branch')"
+                      "        OR EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id))"
+                      " ORDER BY u.sort_order, u.name",
+                      DB_NOARGS, rows, n);
+}
+
+enum db_rc
 unit_list_public(struct db *db, struct pool *p, const char *code, struct public_unit **rows,
                  size_t *n)
 {
