@@ -107,6 +107,26 @@ test('officer intake: garbage numbers, an overlong name, no documents: 422, mess
   assert.strictEqual(r.status, 303, 'blanks around a number are trimmed');
 });
 
+test('officer dossier: an apology or a paper whose id in the URL is not a number is a 404; a refused apology keeps what was typed', async () => {
+  const [[code]] = sql("SELECT d.code FROM dossier d JOIN users u ON u.unit_id = d.unit_id WHERE u.username = 'canbo05' ORDER BY d.id DESC LIMIT 1");
+  const c = await as('canbo05');
+  const base = `/can-bo/ho-so/${code}`;
+  const csrf = csrfOf((await c.get(base)).text);
+  for (const id of ['1x', '0', '-1', '%201']) {
+    assert.strictEqual((await c.get(`${base}/xin-loi/${id}`)).status, 404, `letter ${id}`);
+    assert.strictEqual((await c.get(`${base}/phieu/${id}`)).status, 404, `paper ${id}`);
+  }
+  assert.strictEqual((await c.post(`${base}/xin-loi/abc/ky`, { csrf, title: 'GIÁM ĐỐC' })).status, 404);
+  assert.strictEqual((await c.post(`${base}/xin-loi/2e3/gui`, { csrf, channel: 'counter' })).status, 404);
+  const n0 = count('SELECT COUNT(*) FROM apology');
+  const r = await c.post(`${base}/xin-loi`, { csrf, reason: 'coordination', reason_text: 'Chờ ý kiến của Sở (giữ lại)', new_date: '2026-02-30' });
+  assert.strictEqual(r.status, 422);
+  assert.match(r.text, /Ngày hẹn mới phải là một ngày làm việc/);
+  assert.ok(r.text.includes('Chờ ý kiến của Sở (giữ lại)'), 'the reason typed is kept');
+  assert.ok(r.text.includes('value="2026-02-30"'), 'the date typed is kept');
+  assert.strictEqual(count('SELECT COUNT(*) FROM apology'), n0);
+});
+
 test('officer canned answers: an id that is not a number neither edits nor creates; an overlong title is kept', async () => {
   const c = await as('canbo05');
   const csrf = csrfOf((await c.get('/can-bo/mau-tra-loi')).text);
