@@ -233,3 +233,26 @@ test('api: a step whose sequence number is text is refused, not stored as step 0
   assert.match(j.rejected[0].reason, /Bước luân chuyển không hợp lệ \(số thứ tự/);
   assert.strictEqual(count("SELECT COUNT(*) FROM dossier WHERE code = 'IMP-IN-0001'"), 0);
 });
+
+test('api: an Open311 request with a phone that is not one, no description and blanks around the name: 400 in Vietnamese, nothing filed', async () => {
+  const KEY = crypto.randomBytes(32).toString('hex');
+  const hash = execFileSync('b2sum', ['-l', '256'], { input: KEY, encoding: 'utf8' }).split(' ')[0];
+  sql(`INSERT INTO api_client (name, key_hash, unit_id, created_at) VALUES ('Kiểm thử Open311', '${hash}', (SELECT id FROM org_unit WHERE code = '000.00.01.H41'), UTC_TIMESTAMP())`);
+  const n0 = count('SELECT COUNT(*) FROM feedback');
+  const post = async fields => {
+    const r = await fetch(process.env.MOTCUA_BASE + '/open311/v2/requests.json', { method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      body: new URLSearchParams({ api_key: KEY, service_code: 'petition', address_id: '000.00.01.H41', ...fields }).toString() });
+    return { status: r.status, json: await r.json() };
+  };
+  const r = await post({ description: '   ', first_name: '  An ', last_name: ' Nguyễn Văn ', phone: '09x2-abc' });
+  assert.strictEqual(r.status, 400);
+  const said = r.json.map(e => e.description).join('\n');
+  assert.match(said, /Số điện thoại không hợp lệ/);
+  assert.match(said, /description: /);
+  assert.strictEqual(count('SELECT COUNT(*) FROM feedback'), n0, 'nothing filed');
+  const ok = await post({ description: '  Góp ý nhập liệu  ', first_name: '  An ', last_name: ' Nguyễn Văn ', phone: ' 0912345678 ' });
+  assert.strictEqual(ok.status, 200);
+  const [[name, content]] = sql('SELECT contact_name, content FROM feedback ORDER BY id DESC LIMIT 1');
+  assert.deepStrictEqual([name, content], ['Nguyễn Văn An', 'Góp ý nhập liệu'], 'the name put together and trimmed');
+});
