@@ -899,6 +899,32 @@ o311_form(struct req *r)
     return 0;
 }
 
+/* The case's fields of an Open311 request, declared to be read only: any
+ * length, trimmed, never refused here; fb_check then applies the web form's
+ * rules to them under the web form's names (o311_case_fields). */
+enum {
+    OC_FIRST,
+    OC_LAST,
+    OC_IDENTITY,
+    OC_SERVICE,
+    OC_DESC,
+    OC_PHONE,
+    OC_EMAIL,
+    OC_ADDRESS,
+    OC__MAX
+};
+/* up to 1 GiB: the form parser bounds the values long before */
+static const struct fld oc_fields[OC__MAX] = {
+    [OC_FIRST] = { "first_name", V_LINES, 0, 0, 1LL << 30, NULL, NULL },
+    [OC_LAST] = { "last_name", V_LINES, 0, 0, 1LL << 30, NULL, NULL },
+    [OC_IDENTITY] = { "attribute.identity", V_LINES, 0, 0, 1LL << 30, NULL, NULL },
+    [OC_SERVICE] = { "service_code", V_LINES, 0, 0, 1LL << 30, NULL, NULL },
+    [OC_DESC] = { "description", V_LINES, 0, 0, 1LL << 30, NULL, NULL },
+    [OC_PHONE] = { "phone", V_LINES, 0, 0, 1LL << 30, NULL, NULL },
+    [OC_EMAIL] = { "email", V_LINES, 0, 0, 1LL << 30, NULL, NULL },
+    [OC_ADDRESS] = { "attribute.address", V_LINES, 0, 0, 1LL << 30, NULL, NULL },
+};
+
 /* The case's fields of an Open311 request under the web form's names, for
  * fb_check: service_code is the kind, description the content, the name
  * "last_name first_name" (a Vietnamese name is written family name first),
@@ -907,21 +933,24 @@ o311_form(struct req *r)
 static const struct kvlist *
 o311_case_fields(struct req *r)
 {
-    const char *first = req_form_trimmed(r, "first_name"), *last = req_form_trimmed(r, "last_name");
-    const char *name = first && last ? pool_printf(&r->pool, "%s %s", last, first)
-                       : first       ? first
-                                     : last;
-    const char *identity = req_form_trimmed(r, "attribute.identity");
+    struct val v[OC__MAX];
+    const char *first, *last, *name, *identity;
+
+    input_check(&r->pool, &r->form, oc_fields, OC__MAX, v);
+    first = v[OC_FIRST].s;
+    last = v[OC_LAST].s;
+    name = first && last ? pool_printf(&r->pool, "%s %s", last, first) : first ? first : last;
+    identity = v[OC_IDENTITY].s;
     const char *const pairs[][2] = {
-        { "kind", req_form(r, "service_code") },
-        { "content", req_form(r, "description") },
+        { "kind", v[OC_SERVICE].s },
+        { "content", v[OC_DESC].s },
         { "identity", identity ? identity
                       : name   ? "named"
                                : "anonymous" },
         { "name", name },
-        { "phone", req_form(r, "phone") },
-        { "email", req_form(r, "email") },
-        { "address", req_form(r, "attribute.address") },
+        { "phone", v[OC_PHONE].s },
+        { "email", v[OC_EMAIL].s },
+        { "address", v[OC_ADDRESS].s },
     };
     struct kvlist *l = pool_alloc(&r->pool, sizeof(*l));
 

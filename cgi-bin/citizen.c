@@ -1,11 +1,12 @@
 /* citizen — the public program: home page, QR landing and rating, feedback
  * and complaints, tracking, public statistics, QR posters (docs/architecture.md §1).
  * Database account: motcua_citizen (no access to sessions or staff data).
- * Store: store_dossier.h (a dossier's public page), store_feedback.h (ratings,
+ * Store: store_dossier.h (a dossier's public page and look-up), store_feedback.h (ratings,
  * filing and tracking a case; case_fsm.h says what the citizen may do on it),
  * store_report.h (the public figures), store_procedure.h (the catalogue's
- * pages), store_unit.h (the directory), store_datareq.h (the data held about
- * a case or a dossier, and the citizen's requests over it).  Never
+ * pages and fields), store_unit.h (the directory, the units a case may go to),
+ * store_datareq.h (the data held about a case or a dossier, and the citizen's
+ * requests over it), store_consent.h (consent to messages).  Never
  * store_case.h nor session.h: the account may file a case and give its verdict
  * on the answer, no more, and cannot read sessions (sql/grants.sql). */
 #include <ctype.h>
@@ -889,16 +890,10 @@ static enum db_rc
 dossier_find(struct req *r, void *arg, int *found)
 {
     struct dossier_find *f = arg;
-    struct dbres res;
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT nonce FROM dossier_lookup WHERE code = ? AND phone4 = ? AND nonce IS NOT NULL",
-                  DB_ARGS(DV_S(f->code), DV_S(f->phone4)), &res);
-    *found = rc == DB_OK && res.nrows > 0;
-    if (*found) {
-        f->nonce = dbres_get(&res, 0, 0);
-    }
+    rc = dossier_lookup_nonce(r->app->db, &r->pool, f->code, f->phone4, &f->nonce);
+    *found = f->nonce != NULL;
     return rc;
 }
 
@@ -1038,9 +1033,12 @@ rank_procedures(struct req *r, const struct dbres *res, const char *folded,
 static int
 procedures(struct req *r)
 {
-    static const char *const fcols[] = { "id", "name", NULL };
-    static const char *const pcols[] = { "code", "name", "field", "level", "time_value",
-                                         "time_unit", "unit" };
+    static const struct out_field fcols[] = {
+        OUT("id", struct field_row, id, OUT_LL),
+        OUT("name", struct field_row, name, OUT_STR),
+    };
+    static const char *const pcols[] = { "code",       "name",      "field", "level",
+                                         "time_value", "time_unit", "unit" };
     static const char *const levels[] = { "province", "commune", "ministry", NULL };
     /* the search's filters: one that is not valid is ignored */
     static const struct fld fq[] = {
@@ -1052,7 +1050,9 @@ procedures(struct req *r)
     struct val v[NELEM(fq)];
     const char *q, *level, *folded = NULL;
     long long field, page;
-    struct dbres res, fields;
+    struct dbres res;
+    struct field_row *fields;
+    size_t nfields;
     struct top_centre hot;
     struct proc_hit *hits;
     size_t total, from;
@@ -1084,8 +1084,7 @@ procedures(struct req *r)
                           DV_I(folded ? 0 : (page - 1) * PROCS_PER_PAGE)),
                   &res);
     if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool, "SELECT id, name FROM field ORDER BY sort_order, name",
-                      DB_NOARGS, &fields);
+        rc = field_list(r->app->db, &r->pool, &fields, &nfields);
     }
     if (rc != DB_OK) {
         return db_fail(r, rc);
@@ -1123,10 +1122,11 @@ procedures(struct req *r)
             hset(r, "Page.Hotline.tel", tel_digits(r, hot.hotline));
         }
     }
-    hset_rows(r, "Page.Fields", &fields, fcols);
-    hseti(r, "Page.Count", folded ? (long long)total
-                                  : (page - 1) * PROCS_PER_PAGE +
-                                        (long long)(total < PROCS_PER_PAGE ? total : PROCS_PER_PAGE));
+    rows_hdf(r, "Page.Fields", fields, nfields, sizeof(*fields), fcols, NELEM(fcols));
+    hseti(r, "Page.Count",
+          folded ? (long long)total
+                 : (page - 1) * PROCS_PER_PAGE +
+                       (long long)(total < PROCS_PER_PAGE ? total : PROCS_PER_PAGE));
     hset(r, "Page.Q", q);
     hseti(r, "Page.Field", field);
     hset(r, "Page.Level", level);
@@ -1274,8 +1274,12 @@ unit_page(struct req *r)
 static enum db_rc
 fb_form_hdf(struct req *r, const struct qrlink *l)
 {
-    struct dbres units;
-    static const char *const ucols[] = { "code", "name", NULL };
+    static const struct out_field ucols[] = {
+        OUT("code", struct unit_name, code, OUT_STR),
+        OUT("name", struct unit_name, name, OUT_STR),
+    };
+    struct unit_name *units;
+    size_t n;
     enum db_rc rc;
 
     for (size_t i = 0; fb_kinds[i]; i++) {
@@ -1285,17 +1289,10 @@ fb_form_hdf(struct req *r, const struct qrlink *l)
         hset(r, pool_printf(&r->pool, "Page.Identities.%zu.code", i), fb_identities[i]);
     }
     if (l == NULL) {
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT u.code, u.name FROM org_unit u"
-                      " WHERE u.valid_to IS NULL AND u.training = 0"
-                      "   AND (u.level IN ('centre','department','commune','branch')"
-                      "        OR EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id))"
-                      " ORDER BY u.sort_order, u.name",
-                      DB_NOARGS, &units);
-        if (rc != DB_OK) {
+        if ((rc = unit_list_feedback(r->app->db, &r->pool, &units, &n)) != DB_OK) {
             return rc;
         }
-        hset_rows(r, "Page.Units", &units, ucols);
+        rows_hdf(r, "Page.Units", units, n, sizeof(*units), ucols, NELEM(ucols));
     }
     hset(r, "Page.Idem", form_idem(r) ? form_idem(r) : fresh_idem(r));
     /* the picker's limits, checked in the browser before uploading (upload.js) */

@@ -224,8 +224,8 @@ case_render(struct req *r, struct case_row *c, int status, int revealed)
                     : staff[i].full_name);
     }
     units_hdf(r, units, nunits);
-    if (req_form(r, "text")) {
-        hset(r, "Page.AnswerDraft", req_form(r, "text"));
+    if (input_typed(r, "text")) {
+        hset(r, "Page.AnswerDraft", input_typed(r, "text"));
     }
     hseti(r, "Page.Leader", is_leader(r));
     fsm_can_hdf(r, &case_fsm, c->status, fsm_staff_role(r->user->role));
@@ -795,6 +795,7 @@ intake_hdf(struct req *r, long long proc_id)
     picked = proc_id ? intake_pick(r, procs, nprocs, proc_id, NULL) : -1;
     if (picked >= 0) {
         const struct intake_procedure *c = &procs[picked];
+        const char *typed = input_typed(r, "documents");
 
         /* the picker shows the choice as the list offers it; its time and,
          * unless the officer has already written them, its documents */
@@ -802,7 +803,7 @@ intake_hdf(struct req *r, long long proc_id)
         hsetf(r, "Page.F.thu_tuc", "%s (%s)", c->name, c->national_code);
         hset(r, "Page.Chosen.time_value", c->time_value);
         hset(r, "Page.Chosen.time_unit", c->time_unit);
-        if (req_form_trimmed(r, "documents") == NULL) {
+        if (typed == NULL || *typed == '\0') {
             hset(r, "Page.F.documents", c->documents);
         }
     }
@@ -1006,13 +1007,14 @@ dossier_render(struct req *r, struct dossier_row *d, int status, const char *tmp
             cal_format(cal_add_working_days(cal, cal_local_day((time_t)d->due_at),
                                             d->time_value > 5 ? 5 : d->time_value),
                        day);
-            if (req_form(r, "new_date") == NULL) {
+            if (input_typed(r, "new_date") == NULL) {
                 hset(r, "Page.NewDate", day);
             }
         }
-        hset(r, "Page.NewDate", req_form(r, "new_date") ? req_form(r, "new_date")
-                                                          : hdf_get_value(r->hdf, "Page.NewDate", ""));
-        hset(r, "Page.ReasonText", req_form(r, "reason_text"));
+        hset(r, "Page.NewDate",
+             input_typed(r, "new_date") ? input_typed(r, "new_date")
+                                        : hdf_get_value(r->hdf, "Page.NewDate", ""));
+        hset(r, "Page.ReasonText", input_typed(r, "reason_text"));
         hseti(r, "Page.Leader", is_leader(r));
         fsm_can_hdf(r, &dossier_fsm, d->status, fsm_staff_role(r->user->role));
         if (fsm_state_is(&dossier_fsm, d->status, DSF_OPEN)) {
@@ -1041,6 +1043,10 @@ dossier_print(struct req *r, const char *tmpl)
         return rc;
     }
     if (r->arg[1]) {
+        /* the apology letter's id: a number, else there is no such letter */
+        if (input_path_id(r->arg[1]) == 0) {
+            return 404;
+        }
         hset(r, "Page.ApologyId", r->arg[1]);
     }
     return dossier_render(r, &d, 200, tmpl);
@@ -1107,13 +1113,17 @@ static int
 move_paper_page(struct req *r)
 {
     struct dossier_row d;
+    long long event_id = input_path_id(r->arg[1]);
     int rc = req_paper_lang(r) ? 500 : dossier_open(r, &d), paper;
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    dr = dossier_event_has_paper(r->app->db, &r->pool, d.id, util_num(r->arg[1]), &paper);
+    if (event_id == 0) {
+        return 404;
+    }
+    dr = dossier_event_has_paper(r->app->db, &r->pool, d.id, event_id, &paper);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
@@ -1301,17 +1311,21 @@ apology_sign_act(struct req *r)
     struct dossier_row d;
     struct val v[SG__MAX];
     const char *title, *position;
+    long long id = input_path_id(r->arg[1]);
     int rc = dossier_open(r, &d), deputy, ok = 0;
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
+    if (id == 0) {
+        return 404;
+    }
     input_form(r, NULL, sign_fields, SG__MAX, v);
     title = v[SG_TITLE].s;
     position = v[SG_POSITION].s;
     deputy = (int)v[SG_DEPUTY].i;
-    if ((dr = apology_may_sign(r, util_num(r->arg[1]), &ok)) != DB_OK) {
+    if ((dr = apology_may_sign(r, id, &ok)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (!ok) {
@@ -1324,7 +1338,7 @@ apology_sign_act(struct req *r)
     if ((deputy && position == NULL) || v[SG_POSITION].err) {
         return dossier_error(r, &d, 422, "Apology.Err.Position");
     }
-    dr = apology_sign(r, &d, util_num(r->arg[1]), deputy, title, position);
+    dr = apology_sign(r, &d, id, deputy, title, position);
     if (dr == DB_DUP) {
         return dossier_error(r, &d, 409, "Apology.Err.Sign");
     }
@@ -1343,16 +1357,20 @@ apology_deliver_act(struct req *r)
     };
     struct dossier_row d;
     struct val v[NELEM(f)];
+    long long id = input_path_id(r->arg[1]);
     int rc = dossier_open(r, &d);
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
+    if (id == 0) {
+        return 404;
+    }
     if (input_form(r, NULL, f, NELEM(f), v) != 0) {
         return dossier_error(r, &d, 422, "Apology.Err.Channel");
     }
-    dr = apology_deliver(r, &d, util_num(r->arg[1]), v[0].s);
+    dr = apology_deliver(r, &d, id, v[0].s);
     if (dr == DB_DUP) {
         return dossier_error(r, &d, 409, "Apology.Err.Deliver");
     }

@@ -388,6 +388,76 @@ db_query_each(struct db *db, const char *sql, const struct dbv *args, size_t nar
     return fetch_rows(db, st, NULL, sql, &rows, batch, each, arg);
 }
 
+void
+db_map_row(const struct dbres *res, size_t row, const struct dbmap *map, size_t nmap, void *out)
+{
+    for (size_t i = 0; i < nmap; i++) {
+        const char *cell = dbres_get(res, row, map[i].col);
+        char *field = (char *)out + map[i].off;
+
+        switch (map[i].kind) {
+        case DBM_STR: memcpy(field, &cell, sizeof(cell)); break;
+        case DBM_LL: {
+            long long v = util_num(cell);
+
+            memcpy(field, &v, sizeof(v));
+            break;
+        }
+        case DBM_INT:
+        case DBM_BOOL: {
+            long long n = util_num(cell);
+            int v = map[i].kind == DBM_BOOL ? n != 0 : (int)n;
+
+            memcpy(field, &v, sizeof(v));
+            break;
+        }
+        }
+    }
+}
+
+enum db_rc
+db_query_rows(struct db *db, struct pool *p, const char *sql, const struct dbv *args, size_t nargs,
+              const struct dbmap *map, size_t nmap, size_t size, void *rows, size_t *n)
+{
+    struct dbres res;
+    enum db_rc rc;
+    char *a = NULL;
+
+    *n = 0;
+    rc = db_query(db, p, sql, args, nargs, &res);
+    if (rc == DB_OK && res.nrows > 0) {
+        a = pool_alloc(p, res.nrows * size);
+        for (size_t i = 0; i < res.nrows; i++) {
+            db_map_row(&res, i, map, nmap, a + i * size);
+        }
+        *n = res.nrows;
+    }
+    /* through memcpy: the caller's pointer is a struct x *, not a char * */
+    memcpy(rows, &a, sizeof(a));
+    return rc;
+}
+
+enum db_rc
+db_query_row(struct db *db, struct pool *p, const char *sql, const struct dbv *args, size_t nargs,
+             const struct dbmap *map, size_t nmap, size_t size, void *out, int *found)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    memset(out, 0, size);
+    if (found) {
+        *found = 0;
+    }
+    rc = db_query(db, p, sql, args, nargs, &res);
+    if (rc == DB_OK && res.nrows > 0) {
+        db_map_row(&res, 0, map, nmap, out);
+        if (found) {
+            *found = 1;
+        }
+    }
+    return rc;
+}
+
 enum db_rc
 db_exec(struct db *db, const char *sql, const struct dbv *args, size_t nargs,
         unsigned long long *affected, unsigned long long *insert_id)

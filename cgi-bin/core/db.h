@@ -82,6 +82,62 @@ enum db_rc db_query(struct db *db, struct pool *p, const char *sql, const struct
 typedef int (*db_each_fn)(void *arg, const struct dbres *rows);
 enum db_rc db_query_each(struct db *db, const char *sql, const struct dbv *args, size_t nargs,
                          size_t batch, db_each_fn each, void *arg);
+/* ---- rows into structs ----------------------------------------------------
+ * A store declares once how a result's columns fill its struct, instead of
+ * copying each cell by hand:
+ *
+ *     static const struct dbmap map[] = {
+ *         DBM(0, struct unit_row, id, DBM_LL),
+ *         DBM(1, struct unit_row, code, DBM_STR),
+ *     };
+ *
+ * DBM_STR stores the cell (const char *, NULL for SQL NULL, in the query's
+ * pool); DBM_LL a long long and DBM_INT an int (util_num: 0 for NULL or a
+ * non-number); DBM_BOOL an int, 1 when the number is not 0. */
+enum dbm_kind { DBM_STR, DBM_LL, DBM_INT, DBM_BOOL };
+
+struct dbmap {
+    size_t col;         /* the column in the SELECT list, from 0 */
+    size_t off;         /* offsetof(the struct, the field) */
+    enum dbm_kind kind; /* the field's type, as above */
+};
+
+/* The field's type must be the kind's: a mismatch does not compile. */
+#define DBM_KIND_OF(type, field) \
+    _Generic(&((type *)0)->field, const char **: DBM_STR, char **: DBM_STR, long long *: DBM_LL, \
+             int *: DBM_INT)
+#define DBM(col, type, field, kind)                                                              \
+    {                                                                                            \
+        (col),                                                                                   \
+            offsetof(type, field) +                                                              \
+                0 * sizeof(                                                                      \
+                        char[DBM_KIND_OF(type, field) == ((kind) == DBM_BOOL ? DBM_INT : (kind)) \
+                                 ? 1                                                             \
+                                 : -1]),                                                         \
+            (kind)                                                                               \
+    }
+#define DB_MAP(m) (m), sizeof(m) / sizeof((m)[0])
+
+/* Fill the struct at out from row `row` of res as map says; fields the map
+ * does not name are left as they are. */
+void db_map_row(const struct dbres *res, size_t row, const struct dbmap *map, size_t nmap,
+                void *out);
+
+/* Run a SELECT and map every row.  rows is the address of the caller's array
+ * pointer (a `struct x **`, taken as void * so that any struct will do): it is
+ * set to *n structs of `size` bytes, zeroed then filled, allocated from p
+ * (freed with it); NULL and 0 when there is no row or on error. */
+enum db_rc db_query_rows(struct db *db, struct pool *p, const char *sql, const struct dbv *args,
+                         size_t nargs, const struct dbmap *map, size_t nmap, size_t size,
+                         void *rows, size_t *n);
+
+/* Run a SELECT and map its first row into the struct at out (`size` bytes,
+ * zeroed first); *found (when not NULL) tells whether there was a row.
+ * Strings point into p. */
+enum db_rc db_query_row(struct db *db, struct pool *p, const char *sql, const struct dbv *args,
+                        size_t nargs, const struct dbmap *map, size_t nmap, size_t size, void *out,
+                        int *found);
+
 enum db_rc db_exec(struct db *db, const char *sql, const struct dbv *args, size_t nargs,
                    unsigned long long *affected, unsigned long long *insert_id);
 

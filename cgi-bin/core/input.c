@@ -25,6 +25,25 @@ phone_ok(const char *s)
     return strspn(s, "0123456789 +-.()") == strlen(s) && strpbrk(s, "0123456789") != NULL;
 }
 
+const char *
+input_typed(struct req *r, const char *name)
+{
+    return hdf_get_value(r->hdf, pool_printf(&r->pool, "Page.F.%s", name), NULL);
+}
+
+long long
+input_path_id(const char *s)
+{
+    long long id = 0;
+
+    /* digits only: parse_int alone would take a sign */
+    if (s == NULL || *s == '\0' || s[strspn(s, "0123456789")] != '\0' ||
+        parse_int(s, 1, 1LL << 62, &id) != 0) {
+        return 0;
+    }
+    return id;
+}
+
 int
 input_choice_ok(const char *s, const char *const *list)
 {

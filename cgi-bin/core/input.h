@@ -86,6 +86,17 @@ size_t input_query(struct req *r, const struct fld *spec, size_t n, struct val *
  * it was refused (L.Trail.Err.Date: not a date; Trail.Err.Order: from after to). */
 int input_period(struct req *r, struct val day[2]);
 
+/* What was typed in the field name of the form input_form (or input_read)
+ * has read: Page.F.<name>, trimmed, "" when sent empty; NULL when no form
+ * declaring it was read.  For a page shown again after a refused action, so
+ * that what was typed stays, without reading the raw form. */
+const char *input_typed(struct req *r, const char *name);
+
+/* An id in a URL's path (one of r->arg): a decimal integer 1..2^62, or 0 for
+ * anything else (empty, a sign, letters, spaces, 0, too large), which the caller answers
+ * with 404 — never a silent 0 passed on as an id.  Pure: unit-tested. */
+long long input_path_id(const char *s);
+
 /* 1 if s is one of the NULL-terminated list (s may be NULL: 0). */
 int input_choice_ok(const char *s, const char *const *list);
 

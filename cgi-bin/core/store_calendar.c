@@ -11,54 +11,30 @@
     "       confirmed FROM calendar_day"
 enum { D_DAY, D_WORKING, D_KIND, D_NAME_VI, D_NAME_EN, D_SOURCE, D_CONFIRMED };
 
-static void
-day_read(const struct dbres *res, size_t i, struct calendar_day_row *d)
-{
-    d->day = dbres_get(res, i, D_DAY);
-    d->is_working = dbres_get(res, i, D_WORKING);
-    d->kind = dbres_get(res, i, D_KIND);
-    d->name_vi = dbres_get(res, i, D_NAME_VI);
-    d->name_en = dbres_get(res, i, D_NAME_EN);
-    d->source = dbres_get(res, i, D_SOURCE);
-    d->confirmed = dbres_get(res, i, D_CONFIRMED);
-}
+static const struct dbmap day_map[] = {
+    DBM(D_DAY, struct calendar_day_row, day, DBM_STR),
+    DBM(D_WORKING, struct calendar_day_row, is_working, DBM_STR),
+    DBM(D_KIND, struct calendar_day_row, kind, DBM_STR),
+    DBM(D_NAME_VI, struct calendar_day_row, name_vi, DBM_STR),
+    DBM(D_NAME_EN, struct calendar_day_row, name_en, DBM_STR),
+    DBM(D_SOURCE, struct calendar_day_row, source, DBM_STR),
+    DBM(D_CONFIRMED, struct calendar_day_row, confirmed, DBM_STR),
+};
 
 enum db_rc
 calendar_day_list(struct db *db, struct pool *p, const char *from, const char *to,
                   struct calendar_day_row **rows, size_t *n)
 {
-    struct dbres res;
-    enum db_rc rc;
-
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p, DAY_COLS " WHERE day BETWEEN ? AND ? ORDER BY day",
-                  DB_ARGS(DV_S(from), DV_S(to)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        day_read(&res, i, &(*rows)[i]);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p, DAY_COLS " WHERE day BETWEEN ? AND ? ORDER BY day",
+                         DB_ARGS(DV_S(from), DV_S(to)), DB_MAP(day_map), sizeof(**rows), rows, n);
 }
 
 enum db_rc
 calendar_day_get(struct db *db, struct pool *p, const char *day, struct calendar_day_row *d,
                  int *found)
 {
-    struct dbres res;
-    enum db_rc rc;
-
-    memset(d, 0, sizeof(*d));
-    rc = db_query(db, p, DAY_COLS " WHERE day = ?", DB_ARGS(DV_S(day)), &res);
-    *found = rc == DB_OK && res.nrows == 1;
-    if (*found) {
-        day_read(&res, 0, d);
-    }
-    return rc;
+    return db_query_row(db, p, DAY_COLS " WHERE day = ?", DB_ARGS(DV_S(day)), DB_MAP(day_map),
+                        sizeof(*d), d, found);
 }
 
 enum db_rc
@@ -106,38 +82,26 @@ legal_rule_list(struct db *db, struct pool *p, struct legal_rule_row **rows, siz
         C_TITLE,
         C_ONTIME
     };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_VERSION, struct legal_rule_row, legal_version, DBM_STR),
+        DBM(C_FROM, struct legal_rule_row, effective_from, DBM_STR),
+        DBM(C_LEAD, struct legal_rule_row, lead_days, DBM_STR),
+        DBM(C_UNIT, struct legal_rule_row, lead_unit, DBM_STR),
+        DBM(C_MAX, struct legal_rule_row, max_reappoint, DBM_STR),
+        DBM(C_NEAR, struct legal_rule_row, near_due_days, DBM_STR),
+        DBM(C_SWITHIN, struct legal_rule_row, supplement_within_days, DBM_STR),
+        DBM(C_SMAX, struct legal_rule_row, supplement_max_restarts, DBM_STR),
+        DBM(C_SRULE, struct legal_rule_row, supplement_rule, DBM_STR),
+        DBM(C_TITLE, struct legal_rule_row, title, DBM_STR),
+        DBM(C_ONTIME, struct legal_rule_row, ontime_base, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT legal_version, DATE_FORMAT(effective_from, '%Y-%m-%d'), lead_days,"
-                  "       lead_unit, max_reappoint, near_due_days, supplement_within_days,"
-                  "       supplement_max_restarts, supplement_rule, title, ontime_base"
-                  "  FROM legal_version ORDER BY effective_from DESC, legal_version",
-                  DB_NOARGS, &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        struct legal_rule_row *l = &(*rows)[i];
-
-        l->legal_version = dbres_get(&res, i, C_VERSION);
-        l->effective_from = dbres_get(&res, i, C_FROM);
-        l->lead_days = dbres_get(&res, i, C_LEAD);
-        l->lead_unit = dbres_get(&res, i, C_UNIT);
-        l->max_reappoint = dbres_get(&res, i, C_MAX);
-        l->near_due_days = dbres_get(&res, i, C_NEAR);
-        l->supplement_within_days = dbres_get(&res, i, C_SWITHIN);
-        l->supplement_max_restarts = dbres_get(&res, i, C_SMAX);
-        l->supplement_rule = dbres_get(&res, i, C_SRULE);
-        l->title = dbres_get(&res, i, C_TITLE);
-        l->ontime_base = dbres_get(&res, i, C_ONTIME);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT legal_version, DATE_FORMAT(effective_from, '%Y-%m-%d'), lead_days,"
+                         "       lead_unit, max_reappoint, near_due_days, supplement_within_days,"
+                         "       supplement_max_restarts, supplement_rule, title, ontime_base"
+                         "  FROM legal_version ORDER BY effective_from DESC, legal_version",
+                         DB_NOARGS, DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 enum db_rc

@@ -5,25 +5,16 @@ enum db_rc
 canned_list(struct db *db, struct pool *p, long long unit_id, struct canned_row **rows, size_t *n)
 {
     enum { C_ID, C_TITLE, C_BODY };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct canned_row, id, DBM_LL),
+        DBM(C_TITLE, struct canned_row, title, DBM_STR),
+        DBM(C_BODY, struct canned_row, body, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT id, title, body FROM canned_answer WHERE unit_id = ? ORDER BY title",
-                  DB_ARGS(DV_I(unit_id)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
-        (*rows)[i].title = dbres_get(&res, i, C_TITLE);
-        (*rows)[i].body = dbres_get(&res, i, C_BODY);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT id, title, body FROM canned_answer WHERE unit_id = ? ORDER BY "
+                         "title",
+                         DB_ARGS(DV_I(unit_id)), DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 enum db_rc

@@ -1443,6 +1443,24 @@ dossier_event_has_paper(struct db *db, struct pool *p, long long dossier_id, lon
 }
 
 enum db_rc
+dossier_lookup_nonce(struct db *db, struct pool *p, const char *code, const char *phone4,
+                     const char **nonce)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *nonce = NULL;
+    rc = db_query(db, p,
+                  "SELECT nonce FROM dossier_lookup WHERE code = ? AND phone4 = ?"
+                  "   AND nonce IS NOT NULL",
+                  DB_ARGS(DV_S(code), DV_S(phone4)), &res);
+    if (rc == DB_OK && res.nrows > 0) {
+        *nonce = dbres_get(&res, 0, 0);
+    }
+    return rc;
+}
+
+enum db_rc
 dossier_book_list(struct db *db, struct pool *p, long long unit_id, const char *from,
                   const char *to, struct book_row **rows, size_t *n)
 {

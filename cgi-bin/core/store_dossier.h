@@ -87,6 +87,12 @@ enum db_rc dossier_book_list(struct db *db, struct pool *p, long long unit_id, c
 enum db_rc dossier_event_has_paper(struct db *db, struct pool *p, long long dossier_id,
                                    long long event_id, int *yes);
 
+/* The public page's nonce of the dossier of this code whose applicant's phone
+ * ends in phone4 (the citizen's look-up, through the dossier_lookup view):
+ * *nonce from p, NULL when none matches. */
+enum db_rc dossier_lookup_nonce(struct db *db, struct pool *p, const char *code, const char *phone4,
+                                const char **nonce);
+
 /* Apply a move (audited, with its control-slip step and public event);
  * receiver: the person who took the dossier over, may be NULL; step_due: the
  * receiving agency's own due date for a hand-over (0: the dossier's

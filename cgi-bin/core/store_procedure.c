@@ -11,64 +11,45 @@ enum db_rc
 procedure_list(struct db *db, struct pool *p, size_t limit, struct procedure_row **rows, size_t *n)
 {
     enum { C_CODE, C_VERSION, C_NAME, C_FIELD, C_LEVEL, C_TIME, C_UNIT, C_FROM, C_TO };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_CODE, struct procedure_row, code, DBM_STR),
+        DBM(C_VERSION, struct procedure_row, version, DBM_STR),
+        DBM(C_NAME, struct procedure_row, name, DBM_STR),
+        DBM(C_FIELD, struct procedure_row, field, DBM_STR),
+        DBM(C_LEVEL, struct procedure_row, level, DBM_STR),
+        DBM(C_TIME, struct procedure_row, time, DBM_STR),
+        DBM(C_UNIT, struct procedure_row, unit, DBM_STR),
+        DBM(C_FROM, struct procedure_row, from, DBM_STR),
+        DBM(C_TO, struct procedure_row, to, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT p.national_code, p.version, p.name, f.name, p.level,"
-                  "       CONCAT(p.time_value, ' ', p.time_unit), COALESCE(u.short_name, u.name),"
-                  "       DATE_FORMAT(p.effective_from, '%d/%m/%Y'),"
-                  "       DATE_FORMAT(p.effective_to, '%d/%m/%Y')"
-                  "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
-                  "  JOIN org_unit u ON u.id = p.unit_id ORDER BY f.sort_order, f.name, p.name"
-                  " LIMIT ?",
-                  DB_ARGS(DV_I(limit)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        struct procedure_row *x = &(*rows)[i];
-
-        x->code = dbres_get(&res, i, C_CODE);
-        x->version = dbres_get(&res, i, C_VERSION);
-        x->name = dbres_get(&res, i, C_NAME);
-        x->field = dbres_get(&res, i, C_FIELD);
-        x->level = dbres_get(&res, i, C_LEVEL);
-        x->time = dbres_get(&res, i, C_TIME);
-        x->unit = dbres_get(&res, i, C_UNIT);
-        x->from = dbres_get(&res, i, C_FROM);
-        x->to = dbres_get(&res, i, C_TO);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT p.national_code, p.version, p.name, f.name, p.level,"
+                         "       CONCAT(p.time_value, ' ', p.time_unit), COALESCE(u.short_name, "
+                         "u.name),"
+                         "       DATE_FORMAT(p.effective_from, '%d/%m/%Y'),"
+                         "       DATE_FORMAT(p.effective_to, '%d/%m/%Y')"
+                         "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
+                         "  JOIN org_unit u ON u.id = p.unit_id ORDER BY f.sort_order, f.name, "
+                         "p.name"
+                         " LIMIT ?",
+                         DB_ARGS(DV_I(limit)), DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 enum db_rc
 feedback_kind_list(struct db *db, struct pool *p, struct feedback_kind_row **rows, size_t *n)
 {
     enum { C_CODE, C_ANSWER, C_FORWARD };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_CODE, struct feedback_kind_row, code, DBM_STR),
+        DBM(C_ANSWER, struct feedback_kind_row, answer_days, DBM_STR),
+        DBM(C_FORWARD, struct feedback_kind_row, forward_days, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT code, answer_days, forward_days FROM feedback_kind ORDER BY sort_order",
-                  DB_NOARGS, &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        (*rows)[i].code = dbres_get(&res, i, C_CODE);
-        (*rows)[i].answer_days = dbres_get(&res, i, C_ANSWER);
-        (*rows)[i].forward_days = dbres_get(&res, i, C_FORWARD);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT code, answer_days, forward_days FROM feedback_kind ORDER BY "
+                         "sort_order",
+                         DB_NOARGS, DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 enum db_rc
@@ -115,41 +96,38 @@ procedure_public_get(struct db *db, struct pool *p, const char *national_code,
         C_EFFECTIVE,
         C_ID
     };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct procedure_public, id, DBM_LL),
+        DBM(C_CODE, struct procedure_public, code, DBM_STR),
+        DBM(C_NAME, struct procedure_public, name, DBM_STR),
+        DBM(C_FIELD, struct procedure_public, field, DBM_STR),
+        DBM(C_LEVEL, struct procedure_public, level, DBM_STR),
+        DBM(C_TVALUE, struct procedure_public, time_value, DBM_STR),
+        DBM(C_TUNIT, struct procedure_public, time_unit, DBM_STR),
+        DBM(C_FEE, struct procedure_public, fee, DBM_STR),
+        DBM(C_DOCS, struct procedure_public, documents, DBM_STR),
+        DBM(C_RESULT, struct procedure_public, result, DBM_STR),
+        DBM(C_LEGAL, struct procedure_public, legal, DBM_STR),
+        DBM(C_UNIT, struct procedure_public, unit, DBM_STR),
+        DBM(C_ADDRESS, struct procedure_public, address, DBM_STR),
+        DBM(C_HOTLINE, struct procedure_public, hotline, DBM_STR),
+        DBM(C_HOURS, struct procedure_public, hours, DBM_STR),
+        DBM(C_UNIT_CODE, struct procedure_public, unit_code, DBM_STR),
+        DBM(C_EFFECTIVE, struct procedure_public, effective, DBM_STR),
+    };
 
-    memset(out, 0, sizeof(*out));
-    rc = db_query(db, p,
-                  "SELECT p.national_code, p.name, f.name, p.level, p.time_value, p.time_unit,"
-                  "       p.fee, p.documents, p.result, p.legal_basis, u.name, u.address,"
-                  "       u.hotline, u.opening_hours, u.code,"
-                  "       DATE_FORMAT(p.effective_from, '%d/%m/%Y'), p.id"
-                  "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
-                  "  JOIN org_unit u ON u.id = p.unit_id AND u.training = 0"
-                  " WHERE p.national_code = ? ORDER BY p.effective_from > CURDATE(), p.version DESC"
-                  " LIMIT 1",
-                  DB_ARGS(DV_S(national_code)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    out->id = util_num(dbres_get(&res, 0, C_ID));
-    out->code = dbres_get(&res, 0, C_CODE);
-    out->name = dbres_get(&res, 0, C_NAME);
-    out->field = dbres_get(&res, 0, C_FIELD);
-    out->level = dbres_get(&res, 0, C_LEVEL);
-    out->time_value = dbres_get(&res, 0, C_TVALUE);
-    out->time_unit = dbres_get(&res, 0, C_TUNIT);
-    out->fee = dbres_get(&res, 0, C_FEE);
-    out->documents = dbres_get(&res, 0, C_DOCS);
-    out->result = dbres_get(&res, 0, C_RESULT);
-    out->legal = dbres_get(&res, 0, C_LEGAL);
-    out->unit = dbres_get(&res, 0, C_UNIT);
-    out->address = dbres_get(&res, 0, C_ADDRESS);
-    out->hotline = dbres_get(&res, 0, C_HOTLINE);
-    out->hours = dbres_get(&res, 0, C_HOURS);
-    out->unit_code = dbres_get(&res, 0, C_UNIT_CODE);
-    out->effective = dbres_get(&res, 0, C_EFFECTIVE);
-    return DB_OK;
+    return db_query_row(db, p,
+                        "SELECT p.national_code, p.name, f.name, p.level, p.time_value, "
+                        "p.time_unit,"
+                        "       p.fee, p.documents, p.result, p.legal_basis, u.name, u.address,"
+                        "       u.hotline, u.opening_hours, u.code,"
+                        "       DATE_FORMAT(p.effective_from, '%d/%m/%Y'), p.id"
+                        "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
+                        "  JOIN org_unit u ON u.id = p.unit_id AND u.training = 0"
+                        " WHERE p.national_code = ? ORDER BY p.effective_from > CURDATE(), "
+                        "p.version DESC"
+                        " LIMIT 1",
+                        DB_ARGS(DV_S(national_code)), DB_MAP(map), sizeof(*out), out, NULL);
 }
 
 /* the dossiers of a procedure finished with a result in the last 12 months */
@@ -194,29 +172,34 @@ procedure_list_unit(struct db *db, struct pool *p, long long unit_id, size_t lim
                     long long offset, struct unit_procedure **rows, size_t *n)
 {
     enum { C_CODE, C_NAME, C_TVALUE, C_TUNIT };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_CODE, struct unit_procedure, code, DBM_STR),
+        DBM(C_NAME, struct unit_procedure, name, DBM_STR),
+        DBM(C_TVALUE, struct unit_procedure, time_value, DBM_STR),
+        DBM(C_TUNIT, struct unit_procedure, time_unit, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT p.national_code, p.name, p.time_value, p.time_unit FROM procedure_tthc p"
-                  " WHERE p.unit_id = ? AND p.effective_from <= CURDATE()"
-                  "   AND (p.effective_to IS NULL OR p.effective_to >= CURDATE())"
-                  " ORDER BY p.name LIMIT ? OFFSET ?",
-                  DB_ARGS(DV_I(unit_id), DV_I((long long)limit), DV_I(offset)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        (*rows)[i].code = dbres_get(&res, i, C_CODE);
-        (*rows)[i].name = dbres_get(&res, i, C_NAME);
-        (*rows)[i].time_value = dbres_get(&res, i, C_TVALUE);
-        (*rows)[i].time_unit = dbres_get(&res, i, C_TUNIT);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT p.national_code, p.name, p.time_value, p.time_unit FROM "
+                         "procedure_tthc p"
+                         " WHERE p.unit_id = ? AND p.effective_from <= CURDATE()"
+                         "   AND (p.effective_to IS NULL OR p.effective_to >= CURDATE())"
+                         " ORDER BY p.name LIMIT ? OFFSET ?",
+                         DB_ARGS(DV_I(unit_id), DV_I((long long)limit), DV_I(offset)), DB_MAP(map),
+                         sizeof(**rows), rows, n);
+}
+
+enum db_rc
+field_list(struct db *db, struct pool *p, struct field_row **rows, size_t *n)
+{
+    enum { C_ID, C_NAME };
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct field_row, id, DBM_LL),
+        DBM(C_NAME, struct field_row, name, DBM_STR),
+    };
+
+    return db_query_rows(db, p, "SELECT id, name FROM field ORDER BY sort_order, name", DB_NOARGS,
+                         DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 enum db_rc
@@ -224,28 +207,18 @@ procedure_list_intake(struct db *db, struct pool *p, long long unit_id,
                       struct intake_procedure **rows, size_t *n)
 {
     enum { C_ID, C_NAME, C_CODE, C_TVALUE, C_TUNIT, C_DOCS };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct intake_procedure, id, DBM_LL),
+        DBM(C_NAME, struct intake_procedure, name, DBM_STR),
+        DBM(C_CODE, struct intake_procedure, national_code, DBM_STR),
+        DBM(C_TVALUE, struct intake_procedure, time_value, DBM_STR),
+        DBM(C_TUNIT, struct intake_procedure, time_unit, DBM_STR),
+        DBM(C_DOCS, struct intake_procedure, documents, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT id, name, national_code, time_value, time_unit, documents"
-                  "  FROM procedure_tthc WHERE unit_id = ? AND effective_from <= CURDATE()"
-                  "   AND (effective_to IS NULL OR effective_to >= CURDATE()) ORDER BY name",
-                  DB_ARGS(DV_I(unit_id)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
-        (*rows)[i].name = dbres_get(&res, i, C_NAME);
-        (*rows)[i].national_code = dbres_get(&res, i, C_CODE);
-        (*rows)[i].time_value = dbres_get(&res, i, C_TVALUE);
-        (*rows)[i].time_unit = dbres_get(&res, i, C_TUNIT);
-        (*rows)[i].documents = dbres_get(&res, i, C_DOCS);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT id, name, national_code, time_value, time_unit, documents"
+                         "  FROM procedure_tthc WHERE unit_id = ? AND effective_from <= CURDATE()"
+                         "   AND (effective_to IS NULL OR effective_to >= CURDATE()) ORDER BY name",
+                         DB_ARGS(DV_I(unit_id)), DB_MAP(map), sizeof(**rows), rows, n);
 }

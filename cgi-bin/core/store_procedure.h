@@ -68,6 +68,14 @@ struct unit_procedure {
 enum db_rc procedure_list_unit(struct db *db, struct pool *p, long long unit_id, size_t limit,
                                long long offset, struct unit_procedure **rows, size_t *n);
 
+/* A field (lĩnh vực) the catalogue's procedures are filed under. */
+struct field_row {
+    long long id;
+    const char *name;
+};
+/* Every field, in its order then by name: *rows (n) from p. */
+enum db_rc field_list(struct db *db, struct pool *p, struct field_row **rows, size_t *n);
+
 /* A procedure as the intake form offers it: what the officer picks from. */
 struct intake_procedure {
     long long id;

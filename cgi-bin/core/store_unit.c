@@ -16,23 +16,20 @@ unit_find(struct db *db, struct pool *p, const char *code, int lock, struct unit
     "SELECT id, code, path, DATE_FORMAT(valid_from, '%Y-%m-%d'),"      \
     "       COALESCE(DATE_FORMAT(valid_to, '%Y-%m-%d'), ''), training" \
     "  FROM org_unit WHERE code = ?"
-    struct dbres res;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct unit, id, DBM_LL),        DBM(C_CODE, struct unit, code, DBM_STR),
+        DBM(C_PATH, struct unit, path, DBM_STR),   DBM(C_FROM, struct unit, valid_from, DBM_STR),
+        DBM(C_TO, struct unit, valid_to, DBM_STR), DBM(C_TRAINING, struct unit, training, DBM_BOOL),
+    };
     enum db_rc rc;
 
     memset(u, 0, sizeof(*u));
     if (code == NULL) {
         return DB_OK;
     }
-    rc = db_query(db, p, lock ? UNIT_FIND " FOR UPDATE" : UNIT_FIND, DB_ARGS(DV_S(code)), &res);
+    rc = db_query_row(db, p, lock ? UNIT_FIND " FOR UPDATE" : UNIT_FIND, DB_ARGS(DV_S(code)),
+                      DB_MAP(map), sizeof(*u), u, NULL);
 #undef UNIT_FIND
-    if (rc == DB_OK && res.nrows == 1) {
-        u->id = util_num(dbres_get(&res, 0, C_ID));
-        u->code = dbres_get(&res, 0, C_CODE);
-        u->path = dbres_get(&res, 0, C_PATH);
-        u->valid_from = dbres_get(&res, 0, C_FROM);
-        u->valid_to = dbres_get(&res, 0, C_TO);
-        u->training = util_num(dbres_get(&res, 0, C_TRAINING)) != 0;
-    }
     return rc;
 }
 
@@ -40,39 +37,29 @@ enum db_rc
 unit_list_all(struct db *db, struct pool *p, struct unit_row **rows, size_t *n)
 {
     enum { C_ID, C_PARENT, C_CODE, C_NAME, C_SHORT, C_LEVEL, C_PATH, C_TO, C_COUNTERS, C_TRAINING };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct unit_row, id, DBM_LL),
+        DBM(C_PARENT, struct unit_row, parent, DBM_LL),
+        DBM(C_CODE, struct unit_row, code, DBM_STR),
+        DBM(C_NAME, struct unit_row, name, DBM_STR),
+        DBM(C_SHORT, struct unit_row, short_name, DBM_STR),
+        DBM(C_LEVEL, struct unit_row, level, DBM_STR),
+        DBM(C_PATH, struct unit_row, path, DBM_STR),
+        DBM(C_TO, struct unit_row, valid_to, DBM_STR),
+        DBM(C_COUNTERS, struct unit_row, counters, DBM_LL),
+        DBM(C_TRAINING, struct unit_row, training, DBM_BOOL),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT u.id, COALESCE(u.parent_id, 0), u.code, u.name,"
-                  "       COALESCE(u.short_name, ''), u.level, u.path,"
-                  "       COALESCE(DATE_FORMAT(u.valid_to, '%Y-%m-%d'), ''),"
-                  "       (SELECT COUNT(*) FROM counter c WHERE c.unit_id = u.id AND c.active = 1),"
-                  "       u.training"
-                  "  FROM org_unit u ORDER BY u.sort_order, u.name, u.id",
-                  DB_NOARGS, &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        struct unit_row *u = &(*rows)[i];
-
-        u->id = util_num(dbres_get(&res, i, C_ID));
-        u->parent = util_num(dbres_get(&res, i, C_PARENT));
-        u->code = dbres_get(&res, i, C_CODE);
-        u->name = dbres_get(&res, i, C_NAME);
-        u->short_name = dbres_get(&res, i, C_SHORT);
-        u->level = dbres_get(&res, i, C_LEVEL);
-        u->path = dbres_get(&res, i, C_PATH);
-        u->valid_to = dbres_get(&res, i, C_TO);
-        u->counters = util_num(dbres_get(&res, i, C_COUNTERS));
-        u->training = util_num(dbres_get(&res, i, C_TRAINING)) != 0;
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT u.id, COALESCE(u.parent_id, 0), u.code, u.name,"
+                         "       COALESCE(u.short_name, ''), u.level, u.path,"
+                         "       COALESCE(DATE_FORMAT(u.valid_to, '%Y-%m-%d'), ''),"
+                         "       (SELECT COUNT(*) FROM counter c WHERE c.unit_id = u.id AND "
+                         "c.active "
+                         "= 1),"
+                         "       u.training"
+                         "  FROM org_unit u ORDER BY u.sort_order, u.name, u.id",
+                         DB_NOARGS, DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 enum db_rc
@@ -100,46 +87,42 @@ unit_details_get(struct db *db, struct pool *p, const char *code, struct unit_de
         C_TO,
         C_USERS
     };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_PARENT, struct unit_details, f.parent, DBM_STR),
+        DBM(C_CODE, struct unit_details, f.code, DBM_STR),
+        DBM(C_NAME, struct unit_details, f.name, DBM_STR),
+        DBM(C_SHORT, struct unit_details, f.short_name, DBM_STR),
+        DBM(C_LEVEL, struct unit_details, f.level, DBM_STR),
+        DBM(C_ADDRESS, struct unit_details, f.address, DBM_STR),
+        DBM(C_HOTLINE, struct unit_details, f.hotline, DBM_STR),
+        DBM(C_EMAIL, struct unit_details, f.email, DBM_STR),
+        DBM(C_HOURS, struct unit_details, f.opening_hours, DBM_STR),
+        DBM(C_FROM, struct unit_details, f.valid_from, DBM_STR),
+        DBM(C_SORT, struct unit_details, f.sort_order, DBM_STR),
+        DBM(C_PLACE, struct unit_details, f.place, DBM_STR),
+        DBM(C_HEAD, struct unit_details, f.head_title, DBM_STR),
+        DBM(C_SIGNS, struct unit_details, f.parent_signs, DBM_STR),
+        DBM(C_TRAINING, struct unit_details, f.training, DBM_STR),
+        DBM(C_ID, struct unit_details, id, DBM_LL),
+        DBM(C_PATH, struct unit_details, path, DBM_STR),
+        DBM(C_TO, struct unit_details, valid_to, DBM_STR),
+        DBM(C_USERS, struct unit_details, users, DBM_LL),
+    };
 
-    memset(d, 0, sizeof(*d));
-    *found = 0;
-    rc = db_query(db, p,
-                  "SELECT COALESCE(p.code, ''), u.code, u.name, COALESCE(u.short_name, ''),"
-                  "       u.level, COALESCE(u.address, ''), COALESCE(u.hotline, ''),"
-                  "       COALESCE(u.email, ''), COALESCE(u.opening_hours, ''),"
-                  "       DATE_FORMAT(u.valid_from, '%Y-%m-%d'), u.sort_order,"
-                  "       COALESCE(u.place, ''), COALESCE(u.head_title, ''), u.parent_signs,"
-                  "       u.training, u.id, u.path, COALESCE(DATE_FORMAT(u.valid_to, '%Y-%m-%d'), "
-                  "''),"
-                  "       (SELECT COUNT(*) FROM users s WHERE s.unit_id = u.id AND s.disabled = 0)"
-                  "  FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id WHERE u.code = ?",
-                  DB_ARGS(DV_S(code)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *found = 1;
-    d->f.parent = dbres_get(&res, 0, C_PARENT);
-    d->f.code = dbres_get(&res, 0, C_CODE);
-    d->f.name = dbres_get(&res, 0, C_NAME);
-    d->f.short_name = dbres_get(&res, 0, C_SHORT);
-    d->f.level = dbres_get(&res, 0, C_LEVEL);
-    d->f.address = dbres_get(&res, 0, C_ADDRESS);
-    d->f.hotline = dbres_get(&res, 0, C_HOTLINE);
-    d->f.email = dbres_get(&res, 0, C_EMAIL);
-    d->f.opening_hours = dbres_get(&res, 0, C_HOURS);
-    d->f.valid_from = dbres_get(&res, 0, C_FROM);
-    d->f.sort_order = dbres_get(&res, 0, C_SORT);
-    d->f.place = dbres_get(&res, 0, C_PLACE);
-    d->f.head_title = dbres_get(&res, 0, C_HEAD);
-    d->f.parent_signs = dbres_get(&res, 0, C_SIGNS);
-    d->f.training = dbres_get(&res, 0, C_TRAINING);
-    d->id = util_num(dbres_get(&res, 0, C_ID));
-    d->path = dbres_get(&res, 0, C_PATH);
-    d->valid_to = dbres_get(&res, 0, C_TO);
-    d->users = util_num(dbres_get(&res, 0, C_USERS));
-    return DB_OK;
+    return db_query_row(db, p,
+                        "SELECT COALESCE(p.code, ''), u.code, u.name, COALESCE(u.short_name, ''),"
+                        "       u.level, COALESCE(u.address, ''), COALESCE(u.hotline, ''),"
+                        "       COALESCE(u.email, ''), COALESCE(u.opening_hours, ''),"
+                        "       DATE_FORMAT(u.valid_from, '%Y-%m-%d'), u.sort_order,"
+                        "       COALESCE(u.place, ''), COALESCE(u.head_title, ''), u.parent_signs,"
+                        "       u.training, u.id, u.path, COALESCE(DATE_FORMAT(u.valid_to, "
+                        "'%Y-%m-%d'), "
+                        "''),"
+                        "       (SELECT COUNT(*) FROM users s WHERE s.unit_id = u.id AND "
+                        "s.disabled = 0)"
+                        "  FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id WHERE u.code "
+                        "= ?",
+                        DB_ARGS(DV_S(code)), DB_MAP(map), sizeof(*d), d, found);
 }
 
 enum db_rc
@@ -273,23 +256,13 @@ unit_names(struct db *db, struct pool *p, const char *sql, const struct dbv *arg
            struct unit_name **rows, size_t *n)
 {
     enum { C_ID, C_CODE, C_NAME };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct unit_name, id, DBM_LL),
+        DBM(C_CODE, struct unit_name, code, DBM_STR),
+        DBM(C_NAME, struct unit_name, name, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p, sql, args, nargs, &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
-        (*rows)[i].code = dbres_get(&res, i, C_CODE);
-        (*rows)[i].name = dbres_get(&res, i, C_NAME);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p, sql, args, nargs, DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 enum db_rc
@@ -316,120 +289,102 @@ unit_list_subtree(struct db *db, struct pool *p, const char *subtree, struct uni
 }
 
 enum db_rc
+unit_list_feedback(struct db *db, struct pool *p, struct unit_name **rows, size_t *n)
+{
+    return unit_names(db, p,
+                      "SELECT u.id, u.code, u.name FROM org_unit u"
+                      " WHERE u.valid_to IS NULL AND u.training = 0"
+                      "   AND (u.level IN ('centre','department','commune','branch')"
+                      "        OR EXISTS (SELECT 1 FROM counter c WHERE c.unit_id = u.id))"
+                      " ORDER BY u.sort_order, u.name",
+                      DB_NOARGS, rows, n);
+}
+
+enum db_rc
 unit_list_public(struct db *db, struct pool *p, const char *code, struct public_unit **rows,
                  size_t *n)
 {
     enum { C_ID, C_CODE, C_NAME, C_ADDRESS, C_HOTLINE, C_EMAIL, C_HOURS };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct public_unit, id, DBM_LL),
+        DBM(C_CODE, struct public_unit, code, DBM_STR),
+        DBM(C_NAME, struct public_unit, name, DBM_STR),
+        DBM(C_ADDRESS, struct public_unit, address, DBM_STR),
+        DBM(C_HOTLINE, struct public_unit, hotline, DBM_STR),
+        DBM(C_EMAIL, struct public_unit, email, DBM_STR),
+        DBM(C_HOURS, struct public_unit, hours, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT u.id, u.code, u.name, u.address, u.hotline, u.email, u.opening_hours"
-                  "  FROM org_unit u WHERE u.valid_to IS NULL AND u.training = 0"
-                  "   AND (u.code = ? OR (? IS NULL AND EXISTS (SELECT 1 FROM counter c"
-                  "                      WHERE c.unit_id = u.id AND c.active = 1)))"
-                  " ORDER BY u.sort_order, u.name",
-                  DB_ARGS(DV_S(code), DV_S(code)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        struct public_unit *u = &(*rows)[i];
-
-        u->id = util_num(dbres_get(&res, i, C_ID));
-        u->code = dbres_get(&res, i, C_CODE);
-        u->name = dbres_get(&res, i, C_NAME);
-        u->address = dbres_get(&res, i, C_ADDRESS);
-        u->hotline = dbres_get(&res, i, C_HOTLINE);
-        u->email = dbres_get(&res, i, C_EMAIL);
-        u->hours = dbres_get(&res, i, C_HOURS);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT u.id, u.code, u.name, u.address, u.hotline, u.email, "
+                         "u.opening_hours"
+                         "  FROM org_unit u WHERE u.valid_to IS NULL AND u.training = 0"
+                         "   AND (u.code = ? OR (? IS NULL AND EXISTS (SELECT 1 FROM counter c"
+                         "                      WHERE c.unit_id = u.id AND c.active = 1)))"
+                         " ORDER BY u.sort_order, u.name",
+                         DB_ARGS(DV_S(code), DV_S(code)), DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 enum db_rc
 unit_top_centre(struct db *db, struct pool *p, struct top_centre *c)
 {
     enum { C_NAME, C_HOTLINE, C_EMAIL, C_ADDRESS };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_NAME, struct top_centre, name, DBM_STR),
+        DBM(C_HOTLINE, struct top_centre, hotline, DBM_STR),
+        DBM(C_EMAIL, struct top_centre, email, DBM_STR),
+        DBM(C_ADDRESS, struct top_centre, address, DBM_STR),
+    };
 
-    memset(c, 0, sizeof(*c));
-    rc = db_query(db, p,
-                  "SELECT name, hotline, email, address FROM org_unit"
-                  " WHERE level = 'centre' AND hotline IS NOT NULL AND valid_to IS NULL"
-                  "   AND training = 0"
-                  " ORDER BY CHAR_LENGTH(path), sort_order LIMIT 1",
-                  DB_NOARGS, &res);
-    if (rc == DB_OK && res.nrows == 1) {
-        c->found = 1;
-        c->name = dbres_get(&res, 0, C_NAME);
-        c->hotline = dbres_get(&res, 0, C_HOTLINE);
-        c->email = dbres_get(&res, 0, C_EMAIL);
-        c->address = dbres_get(&res, 0, C_ADDRESS);
-    }
-    return rc;
+    return db_query_row(db, p,
+                        "SELECT name, hotline, email, address FROM org_unit"
+                        " WHERE level = 'centre' AND hotline IS NOT NULL AND valid_to IS NULL"
+                        "   AND training = 0"
+                        " ORDER BY CHAR_LENGTH(path), sort_order LIMIT 1",
+                        DB_NOARGS, DB_MAP(map), sizeof(*c), c, &c->found);
 }
 
 enum db_rc
 counter_list_public(struct db *db, struct pool *p, struct public_counter **rows, size_t *n)
 {
     enum { C_UNIT, C_ID, C_NAME, C_NONCE };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_UNIT, struct public_counter, unit_id, DBM_LL),
+        DBM(C_ID, struct public_counter, id, DBM_LL),
+        DBM(C_NAME, struct public_counter, name, DBM_STR),
+        DBM(C_NONCE, struct public_counter, nonce, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT c.unit_id, c.id, c.name,"
-                  "       (SELECT q.nonce FROM qr_link q WHERE q.counter_id = c.id"
-                  "           AND q.kind = 'counter' AND q.revoked_at IS NULL"
-                  "         ORDER BY q.id DESC LIMIT 1)"
-                  "  FROM counter c JOIN org_unit u ON u.id = c.unit_id AND u.training = 0"
-                  " WHERE c.active = 1 ORDER BY c.unit_id, c.sort_order, c.code",
-                  DB_NOARGS, &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        (*rows)[i].unit_id = util_num(dbres_get(&res, i, C_UNIT));
-        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
-        (*rows)[i].name = dbres_get(&res, i, C_NAME);
-        (*rows)[i].nonce = dbres_get(&res, i, C_NONCE);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT c.unit_id, c.id, c.name,"
+                         "       (SELECT q.nonce FROM qr_link q WHERE q.counter_id = c.id"
+                         "           AND q.kind = 'counter' AND q.revoked_at IS NULL"
+                         "         ORDER BY q.id DESC LIMIT 1)"
+                         "  FROM counter c JOIN org_unit u ON u.id = c.unit_id AND u.training = 0"
+                         " WHERE c.active = 1 ORDER BY c.unit_id, c.sort_order, c.code",
+                         DB_NOARGS, DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 enum db_rc
 unit_admin_counts(struct db *db, struct pool *p, struct admin_counts *c)
 {
     enum { C_UNITS, C_COUNTERS, C_USERS, C_QR, C_API };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_UNITS, struct admin_counts, units, DBM_LL),
+        DBM(C_COUNTERS, struct admin_counts, counters, DBM_LL),
+        DBM(C_USERS, struct admin_counts, users, DBM_LL),
+        DBM(C_QR, struct admin_counts, qr, DBM_LL),
+        DBM(C_API, struct admin_counts, api, DBM_LL),
+    };
 
-    memset(c, 0, sizeof(*c));
-    rc = db_query(db, p,
-                  "SELECT (SELECT COUNT(*) FROM org_unit WHERE valid_to IS NULL),"
-                  "       (SELECT COUNT(*) FROM counter WHERE active = 1),"
-                  "       (SELECT COUNT(*) FROM users WHERE disabled = 0),"
-                  "       (SELECT COUNT(*) FROM qr_link WHERE revoked_at IS NULL"
-                  "           AND kind <> 'dossier'),"
-                  "       (SELECT COUNT(*) FROM api_client WHERE active = 1)",
-                  DB_NOARGS, &res);
-    if (rc == DB_OK) {
-        c->units = util_num(dbres_get(&res, 0, C_UNITS));
-        c->counters = util_num(dbres_get(&res, 0, C_COUNTERS));
-        c->users = util_num(dbres_get(&res, 0, C_USERS));
-        c->qr = util_num(dbres_get(&res, 0, C_QR));
-        c->api = util_num(dbres_get(&res, 0, C_API));
-    }
-    return rc;
+    return db_query_row(db, p,
+                        "SELECT (SELECT COUNT(*) FROM org_unit WHERE valid_to IS NULL),"
+                        "       (SELECT COUNT(*) FROM counter WHERE active = 1),"
+                        "       (SELECT COUNT(*) FROM users WHERE disabled = 0),"
+                        "       (SELECT COUNT(*) FROM qr_link WHERE revoked_at IS NULL"
+                        "           AND kind <> 'dossier'),"
+                        "       (SELECT COUNT(*) FROM api_client WHERE active = 1)",
+                        DB_NOARGS, DB_MAP(map), sizeof(*c), c, NULL);
 }
 
 /* ---- counters ---------------------------------------------------------- */
@@ -439,33 +394,21 @@ counter_list_unit(struct db *db, struct pool *p, long long unit_id, struct count
                   size_t *n)
 {
     enum { C_ID, C_CODE, C_NAME, C_ACTIVE, C_NONCE };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct counter_full_row, id, DBM_LL),
+        DBM(C_CODE, struct counter_full_row, code, DBM_STR),
+        DBM(C_NAME, struct counter_full_row, name, DBM_STR),
+        DBM(C_ACTIVE, struct counter_full_row, active, DBM_BOOL),
+        DBM(C_NONCE, struct counter_full_row, nonce, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT c.id, c.code, c.name, c.active,"
-                  "       (SELECT q.nonce FROM qr_link q WHERE q.kind = 'counter'"
-                  "           AND q.counter_id = c.id AND q.revoked_at IS NULL"
-                  "         ORDER BY q.id DESC LIMIT 1)"
-                  "  FROM counter c WHERE c.unit_id = ? ORDER BY c.sort_order, c.code",
-                  DB_ARGS(DV_I(unit_id)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        struct counter_full_row *c = &(*rows)[i];
-
-        c->id = util_num(dbres_get(&res, i, C_ID));
-        c->code = dbres_get(&res, i, C_CODE);
-        c->name = dbres_get(&res, i, C_NAME);
-        c->active = util_num(dbres_get(&res, i, C_ACTIVE)) != 0;
-        c->nonce = dbres_get(&res, i, C_NONCE);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT c.id, c.code, c.name, c.active,"
+                         "       (SELECT q.nonce FROM qr_link q WHERE q.kind = 'counter'"
+                         "           AND q.counter_id = c.id AND q.revoked_at IS NULL"
+                         "         ORDER BY q.id DESC LIMIT 1)"
+                         "  FROM counter c WHERE c.unit_id = ? ORDER BY c.sort_order, c.code",
+                         DB_ARGS(DV_I(unit_id)), DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 enum db_rc
@@ -473,26 +416,16 @@ counter_list_active(struct db *db, struct pool *p, long long unit_id, struct cou
                     size_t *n)
 {
     enum { C_ID, C_CODE, C_NAME };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct counter_row, id, DBM_LL),
+        DBM(C_CODE, struct counter_row, code, DBM_STR),
+        DBM(C_NAME, struct counter_row, name, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT id, code, name FROM counter WHERE unit_id = ? AND active = 1"
-                  " ORDER BY sort_order, code",
-                  DB_ARGS(DV_I(unit_id)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
-        (*rows)[i].code = dbres_get(&res, i, C_CODE);
-        (*rows)[i].name = dbres_get(&res, i, C_NAME);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT id, code, name FROM counter WHERE unit_id = ? AND active = 1"
+                         " ORDER BY sort_order, code",
+                         DB_ARGS(DV_I(unit_id)), DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 enum db_rc
@@ -576,26 +509,16 @@ enum db_rc
 counter_list_all_active(struct db *db, struct pool *p, struct counter_row **rows, size_t *n)
 {
     enum { C_ID, C_NAME };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct counter_row, id, DBM_LL),
+        DBM(C_NAME, struct counter_row, name, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT c.id, CONCAT(c.name, ' · ', COALESCE(u.short_name, u.name))"
-                  "  FROM counter c JOIN org_unit u ON u.id = c.unit_id"
-                  " WHERE c.active = 1 ORDER BY u.sort_order, c.sort_order",
-                  DB_NOARGS, &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
-        (*rows)[i].name = dbres_get(&res, i, C_NAME);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT c.id, CONCAT(c.name, ' · ', COALESCE(u.short_name, u.name))"
+                         "  FROM counter c JOIN org_unit u ON u.id = c.unit_id"
+                         " WHERE c.active = 1 ORDER BY u.sort_order, c.sort_order",
+                         DB_NOARGS, DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 enum db_rc
@@ -615,27 +538,18 @@ counter_list_scope(struct db *db, struct pool *p, long long unit_id, int subtree
                    const char *subtree, struct counter_row **rows, size_t *n)
 {
     enum { C_ID, C_NAME };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct counter_row, id, DBM_LL),
+        DBM(C_NAME, struct counter_row, name, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT c.id, CONCAT(c.name, ' · ', u.short_name) FROM counter c"
-                  "  JOIN org_unit u ON u.id = c.unit_id"
-                  " WHERE c.active = 1 AND (c.unit_id = ? OR (? = 1 AND u.path LIKE ?))"
-                  " ORDER BY u.sort_order, c.sort_order",
-                  DB_ARGS(DV_I(unit_id), DV_I(subtree_too ? 1 : 0), DV_S(subtree)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
-        (*rows)[i].name = dbres_get(&res, i, C_NAME);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT c.id, CONCAT(c.name, ' · ', u.short_name) FROM counter c"
+                         "  JOIN org_unit u ON u.id = c.unit_id"
+                         " WHERE c.active = 1 AND (c.unit_id = ? OR (? = 1 AND u.path LIKE ?))"
+                         " ORDER BY u.sort_order, c.sort_order",
+                         DB_ARGS(DV_I(unit_id), DV_I(subtree_too ? 1 : 0), DV_S(subtree)),
+                         DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 /* ---- counters' rating tablets ------------------------------------------- */
@@ -644,37 +558,25 @@ enum db_rc
 kiosk_list(struct db *db, struct pool *p, struct kiosk_row **rows, size_t *n)
 {
     enum { C_ID, C_NAME, C_COUNTER, C_UNIT, C_CREATED, C_REVOKED, C_LAST };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct kiosk_row, id, DBM_LL),
+        DBM(C_NAME, struct kiosk_row, name, DBM_STR),
+        DBM(C_COUNTER, struct kiosk_row, counter, DBM_STR),
+        DBM(C_UNIT, struct kiosk_row, unit, DBM_STR),
+        DBM(C_CREATED, struct kiosk_row, created, DBM_STR),
+        DBM(C_REVOKED, struct kiosk_row, revoked, DBM_BOOL),
+        DBM(C_LAST, struct kiosk_row, last, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT k.id, k.name, c.name, COALESCE(u.short_name, u.name),"
-                  "       DATE_FORMAT(k.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
-                  "       k.revoked_at IS NOT NULL,"
-                  "       DATE_FORMAT(k.last_rating + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')"
-                  "  FROM kiosk_device k JOIN counter c ON c.id = k.counter_id"
-                  "  JOIN org_unit u ON u.id = c.unit_id"
-                  " ORDER BY k.revoked_at IS NOT NULL, u.sort_order, c.sort_order",
-                  DB_NOARGS, &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        struct kiosk_row *k = &(*rows)[i];
-
-        k->id = util_num(dbres_get(&res, i, C_ID));
-        k->name = dbres_get(&res, i, C_NAME);
-        k->counter = dbres_get(&res, i, C_COUNTER);
-        k->unit = dbres_get(&res, i, C_UNIT);
-        k->created = dbres_get(&res, i, C_CREATED);
-        k->revoked = util_num(dbres_get(&res, i, C_REVOKED)) != 0;
-        k->last = dbres_get(&res, i, C_LAST);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT k.id, k.name, c.name, COALESCE(u.short_name, u.name),"
+                         "       DATE_FORMAT(k.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                         "       k.revoked_at IS NOT NULL,"
+                         "       DATE_FORMAT(k.last_rating + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')"
+                         "  FROM kiosk_device k JOIN counter c ON c.id = k.counter_id"
+                         "  JOIN org_unit u ON u.id = c.unit_id"
+                         " ORDER BY k.revoked_at IS NOT NULL, u.sort_order, c.sort_order",
+                         DB_NOARGS, DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 enum db_rc
@@ -682,32 +584,28 @@ kiosk_find(struct db *db, struct pool *p, const char *token_hash, int interval,
            struct kiosk_device *k)
 {
     enum { C_ID, C_COUNTER, C_UNIT, C_COUNTER_NAME, C_UNIT_NAME, C_LINK, C_REVOKED, C_SOON };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct kiosk_device, id, DBM_LL),
+        DBM(C_COUNTER, struct kiosk_device, counter_id, DBM_LL),
+        DBM(C_UNIT, struct kiosk_device, unit_id, DBM_LL),
+        DBM(C_COUNTER_NAME, struct kiosk_device, counter_name, DBM_STR),
+        DBM(C_UNIT_NAME, struct kiosk_device, unit_name, DBM_STR),
+        DBM(C_LINK, struct kiosk_device, link_id, DBM_LL),
+        DBM(C_REVOKED, struct kiosk_device, revoked, DBM_BOOL),
+        DBM(C_SOON, struct kiosk_device, too_soon, DBM_BOOL),
+    };
 
-    memset(k, 0, sizeof(*k));
-    rc = db_query(db, p,
-                  "SELECT k.id, k.counter_id, c.unit_id, c.name, u.name,"
-                  "       (SELECT q.id FROM qr_link q WHERE q.counter_id = c.id AND q.kind = "
-                  "'counter'"
-                  "          AND q.revoked_at IS NULL ORDER BY q.id DESC LIMIT 1),"
-                  "       k.revoked_at IS NOT NULL OR c.active = 0,"
-                  "       COALESCE(k.last_rating > UTC_TIMESTAMP() - INTERVAL ? SECOND, 0)"
-                  "  FROM kiosk_device k JOIN counter c ON c.id = k.counter_id"
-                  "  JOIN org_unit u ON u.id = c.unit_id WHERE k.token_hash = ?",
-                  DB_ARGS(DV_I(interval), DV_S(token_hash)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    k->id = util_num(dbres_get(&res, 0, C_ID));
-    k->counter_id = util_num(dbres_get(&res, 0, C_COUNTER));
-    k->unit_id = util_num(dbres_get(&res, 0, C_UNIT));
-    k->counter_name = dbres_get(&res, 0, C_COUNTER_NAME);
-    k->unit_name = dbres_get(&res, 0, C_UNIT_NAME);
-    k->link_id = util_num(dbres_get(&res, 0, C_LINK));
-    k->revoked = util_num(dbres_get(&res, 0, C_REVOKED)) != 0;
-    k->too_soon = util_num(dbres_get(&res, 0, C_SOON)) != 0;
-    return DB_OK;
+    return db_query_row(db, p,
+                        "SELECT k.id, k.counter_id, c.unit_id, c.name, u.name,"
+                        "       (SELECT q.id FROM qr_link q WHERE q.counter_id = c.id AND q.kind = "
+                        "'counter'"
+                        "          AND q.revoked_at IS NULL ORDER BY q.id DESC LIMIT 1),"
+                        "       k.revoked_at IS NOT NULL OR c.active = 0,"
+                        "       COALESCE(k.last_rating > UTC_TIMESTAMP() - INTERVAL ? SECOND, 0)"
+                        "  FROM kiosk_device k JOIN counter c ON c.id = k.counter_id"
+                        "  JOIN org_unit u ON u.id = c.unit_id WHERE k.token_hash = ?",
+                        DB_ARGS(DV_I(interval), DV_S(token_hash)), DB_MAP(map), sizeof(*k), k,
+                        NULL);
 }
 
 enum db_rc
@@ -750,29 +648,19 @@ enum db_rc
 counter_list_open(struct db *db, struct pool *p, struct counter_row **rows, size_t *n)
 {
     enum { C_ID, C_UNIT, C_CODE, C_NAME };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct counter_row, id, DBM_LL),
+        DBM(C_UNIT, struct counter_row, unit_code, DBM_STR),
+        DBM(C_CODE, struct counter_row, code, DBM_STR),
+        DBM(C_NAME, struct counter_row, name, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT c.id, u.code, c.code, c.name FROM counter c"
-                  "  JOIN org_unit u ON u.id = c.unit_id"
-                  " WHERE c.active = 1 AND u.valid_to IS NULL"
-                  " ORDER BY u.sort_order, u.name, c.sort_order, c.code",
-                  DB_NOARGS, &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
-        (*rows)[i].unit_code = dbres_get(&res, i, C_UNIT);
-        (*rows)[i].code = dbres_get(&res, i, C_CODE);
-        (*rows)[i].name = dbres_get(&res, i, C_NAME);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT c.id, u.code, c.code, c.name FROM counter c"
+                         "  JOIN org_unit u ON u.id = c.unit_id"
+                         " WHERE c.active = 1 AND u.valid_to IS NULL"
+                         " ORDER BY u.sort_order, u.name, c.sort_order, c.code",
+                         DB_NOARGS, DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 enum db_rc

@@ -128,6 +128,11 @@ struct public_unit {
 enum db_rc unit_list_public(struct db *db, struct pool *p, const char *code,
                             struct public_unit **rows, size_t *n);
 
+/* The units a citizen may address feedback to, in their order: open, never a
+ * training unit, and either an office level or one with a counter.  Only id,
+ * code and name are set: *rows (n) from p. */
+enum db_rc unit_list_feedback(struct db *db, struct pool *p, struct unit_name **rows, size_t *n);
+
 /* The one-stop centre nearest the top of the tree (the province's, in a
  * province), open and not a training unit, with its contact details (NULL
  * for a detail not given): found 0 when there is none. */

@@ -23,39 +23,28 @@ user_list(struct db *db, struct pool *p, const char *unit_code, size_t limit,
         C_DISABLED,
         C_MUST_CHANGE
     };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_USERNAME, struct user_row, username, DBM_STR),
+        DBM(C_NAME, struct user_row, full_name, DBM_STR),
+        DBM(C_TITLE, struct user_row, title, DBM_STR),
+        DBM(C_ROLE, struct user_row, role, DBM_STR),
+        DBM(C_UNIT, struct user_row, unit_code, DBM_STR),
+        DBM(C_UNIT_NAME, struct user_row, unit_name, DBM_STR),
+        DBM(C_COUNTER, struct user_row, counter_code, DBM_STR),
+        DBM(C_DISABLED, struct user_row, disabled, DBM_BOOL),
+        DBM(C_MUST_CHANGE, struct user_row, must_change, DBM_BOOL),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT s.username, s.full_name, COALESCE(s.title, ''), s.role, u.code,"
-                  "       COALESCE(u.short_name, u.name), COALESCE(c.code, ''), s.disabled,"
-                  "       s.must_change_pw"
-                  "  FROM users s JOIN org_unit u ON u.id = s.unit_id"
-                  "  LEFT JOIN counter c ON c.id = s.counter_id"
-                  " WHERE (? IS NULL OR u.code = ?)"
-                  " ORDER BY u.sort_order, u.name, s.username LIMIT ?",
-                  DB_ARGS(DV_S(unit_code), DV_S(unit_code), DV_I(limit)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        struct user_row *u = &(*rows)[i];
-
-        u->username = dbres_get(&res, i, C_USERNAME);
-        u->full_name = dbres_get(&res, i, C_NAME);
-        u->title = dbres_get(&res, i, C_TITLE);
-        u->role = dbres_get(&res, i, C_ROLE);
-        u->unit_code = dbres_get(&res, i, C_UNIT);
-        u->unit_name = dbres_get(&res, i, C_UNIT_NAME);
-        u->counter_code = dbres_get(&res, i, C_COUNTER);
-        u->disabled = util_num(dbres_get(&res, i, C_DISABLED)) != 0;
-        u->must_change = util_num(dbres_get(&res, i, C_MUST_CHANGE)) != 0;
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT s.username, s.full_name, COALESCE(s.title, ''), s.role, u.code,"
+                         "       COALESCE(u.short_name, u.name), COALESCE(c.code, ''), s.disabled,"
+                         "       s.must_change_pw"
+                         "  FROM users s JOIN org_unit u ON u.id = s.unit_id"
+                         "  LEFT JOIN counter c ON c.id = s.counter_id"
+                         " WHERE (? IS NULL OR u.code = ?)"
+                         " ORDER BY u.sort_order, u.name, s.username LIMIT ?",
+                         DB_ARGS(DV_S(unit_code), DV_S(unit_code), DV_I(limit)), DB_MAP(map),
+                         sizeof(**rows), rows, n);
 }
 
 enum db_rc
@@ -75,35 +64,29 @@ user_details_get(struct db *db, struct pool *p, const char *username, struct use
         C_SESSIONS,
         C_ID
     };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_NAME, struct user_details, full_name, DBM_STR),
+        DBM(C_TITLE, struct user_details, title, DBM_STR),
+        DBM(C_ROLE, struct user_details, role, DBM_STR),
+        DBM(C_UNIT, struct user_details, unit_code, DBM_STR),
+        DBM(C_COUNTER, struct user_details, counter_id, DBM_LL),
+        DBM(C_USERNAME, struct user_details, username, DBM_STR),
+        DBM(C_DISABLED, struct user_details, disabled, DBM_BOOL),
+        DBM(C_MUST_CHANGE, struct user_details, must_change, DBM_BOOL),
+        DBM(C_CREATED, struct user_details, created, DBM_STR),
+        DBM(C_SESSIONS, struct user_details, sessions, DBM_LL),
+        DBM(C_ID, struct user_details, id, DBM_LL),
+    };
 
-    memset(d, 0, sizeof(*d));
-    *found = 0;
-    rc = db_query(db, p,
-                  "SELECT s.full_name, COALESCE(s.title, ''), s.role, u.code,"
-                  "       COALESCE(s.counter_id, 0), s.username, s.disabled, s.must_change_pw,"
-                  "       DATE_FORMAT(s.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
-                  "       (SELECT COUNT(*) FROM session x WHERE x.user_id = s.id"
-                  "           AND x.expires_at > UTC_TIMESTAMP()), s.id"
-                  "  FROM users s JOIN org_unit u ON u.id = s.unit_id WHERE s.username = ?",
-                  DB_ARGS(DV_S(username)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *found = 1;
-    d->full_name = dbres_get(&res, 0, C_NAME);
-    d->title = dbres_get(&res, 0, C_TITLE);
-    d->role = dbres_get(&res, 0, C_ROLE);
-    d->unit_code = dbres_get(&res, 0, C_UNIT);
-    d->counter_id = util_num(dbres_get(&res, 0, C_COUNTER));
-    d->username = dbres_get(&res, 0, C_USERNAME);
-    d->disabled = util_num(dbres_get(&res, 0, C_DISABLED)) != 0;
-    d->must_change = util_num(dbres_get(&res, 0, C_MUST_CHANGE)) != 0;
-    d->created = dbres_get(&res, 0, C_CREATED);
-    d->sessions = util_num(dbres_get(&res, 0, C_SESSIONS));
-    d->id = util_num(dbres_get(&res, 0, C_ID));
-    return DB_OK;
+    return db_query_row(db, p,
+                        "SELECT s.full_name, COALESCE(s.title, ''), s.role, u.code,"
+                        "       COALESCE(s.counter_id, 0), s.username, s.disabled, "
+                        "s.must_change_pw,"
+                        "       DATE_FORMAT(s.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                        "       (SELECT COUNT(*) FROM session x WHERE x.user_id = s.id"
+                        "           AND x.expires_at > UTC_TIMESTAMP()), s.id"
+                        "  FROM users s JOIN org_unit u ON u.id = s.unit_id WHERE s.username = ?",
+                        DB_ARGS(DV_S(username)), DB_MAP(map), sizeof(*d), d, found);
 }
 
 enum db_rc
@@ -191,27 +174,17 @@ enum db_rc
 user_list_on_duty(struct db *db, struct pool *p, struct duty_row **rows, size_t *n)
 {
     enum { C_COUNTER, C_NAME, C_TITLE };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_COUNTER, struct duty_row, counter_id, DBM_LL),
+        DBM(C_NAME, struct duty_row, full_name, DBM_STR),
+        DBM(C_TITLE, struct duty_row, title, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT counter_id, full_name, title FROM users"
-                  " WHERE counter_id IS NOT NULL AND disabled = 0 AND role = 'officer'"
-                  " ORDER BY full_name",
-                  DB_NOARGS, &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        (*rows)[i].counter_id = util_num(dbres_get(&res, i, C_COUNTER));
-        (*rows)[i].full_name = dbres_get(&res, i, C_NAME);
-        (*rows)[i].title = dbres_get(&res, i, C_TITLE);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT counter_id, full_name, title FROM users"
+                         " WHERE counter_id IS NOT NULL AND disabled = 0 AND role = 'officer'"
+                         " ORDER BY full_name",
+                         DB_NOARGS, DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 /* The accounts a statement selecting id, full_name gives: *rows (n) from p. */
@@ -220,22 +193,12 @@ staff_rows(struct db *db, struct pool *p, const char *sql, const struct dbv *arg
            struct staff_row **rows, size_t *n)
 {
     enum { C_ID, C_NAME };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct staff_row, id, DBM_LL),
+        DBM(C_NAME, struct staff_row, full_name, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p, sql, args, nargs, &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
-        (*rows)[i].full_name = dbres_get(&res, i, C_NAME);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p, sql, args, nargs, DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 enum db_rc
@@ -274,33 +237,21 @@ enum db_rc
 api_client_list(struct db *db, struct pool *p, struct api_client_row **rows, size_t *n)
 {
     enum { C_ID, C_NAME, C_UNIT_CODE, C_UNIT_NAME, C_ACTIVE, C_CREATED };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct api_client_row, id, DBM_LL),
+        DBM(C_NAME, struct api_client_row, name, DBM_STR),
+        DBM(C_UNIT_CODE, struct api_client_row, unit_code, DBM_STR),
+        DBM(C_UNIT_NAME, struct api_client_row, unit_name, DBM_STR),
+        DBM(C_ACTIVE, struct api_client_row, active, DBM_BOOL),
+        DBM(C_CREATED, struct api_client_row, created, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT a.id, a.name, u.code, COALESCE(u.short_name, u.name), a.active,"
-                  "       DATE_FORMAT(a.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')"
-                  "  FROM api_client a JOIN org_unit u ON u.id = a.unit_id"
-                  " ORDER BY a.active DESC, a.name",
-                  DB_NOARGS, &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        struct api_client_row *a = &(*rows)[i];
-
-        a->id = util_num(dbres_get(&res, i, C_ID));
-        a->name = dbres_get(&res, i, C_NAME);
-        a->unit_code = dbres_get(&res, i, C_UNIT_CODE);
-        a->unit_name = dbres_get(&res, i, C_UNIT_NAME);
-        a->active = util_num(dbres_get(&res, i, C_ACTIVE)) != 0;
-        a->created = dbres_get(&res, i, C_CREATED);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT a.id, a.name, u.code, COALESCE(u.short_name, u.name), a.active,"
+                         "       DATE_FORMAT(a.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')"
+                         "  FROM api_client a JOIN org_unit u ON u.id = a.unit_id"
+                         " ORDER BY a.active DESC, a.name",
+                         DB_NOARGS, DB_MAP(map), sizeof(**rows), rows, n);
 }
 
 enum db_rc
@@ -345,26 +296,17 @@ user_list_colleagues(struct db *db, struct pool *p, long long unit_id, long long
                      struct colleague_row **rows, size_t *n)
 {
     enum { C_ID, C_NAME, C_TITLE };
-    struct dbres res;
-    enum db_rc rc;
+    static const struct dbmap map[] = {
+        DBM(C_ID, struct colleague_row, id, DBM_LL),
+        DBM(C_NAME, struct colleague_row, full_name, DBM_STR),
+        DBM(C_TITLE, struct colleague_row, title, DBM_STR),
+    };
 
-    *rows = NULL;
-    *n = 0;
-    rc = db_query(db, p,
-                  "SELECT id, full_name, title FROM users WHERE unit_id = ? AND disabled = 0"
-                  "   AND role IN ('officer','leader') AND id <> ? ORDER BY full_name",
-                  DB_ARGS(DV_I(unit_id), DV_I(except_id)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
-        return rc;
-    }
-    *rows = pool_alloc(p, res.nrows * sizeof(**rows));
-    for (size_t i = 0; i < res.nrows; i++) {
-        (*rows)[i].id = util_num(dbres_get(&res, i, C_ID));
-        (*rows)[i].full_name = dbres_get(&res, i, C_NAME);
-        (*rows)[i].title = dbres_get(&res, i, C_TITLE);
-    }
-    *n = res.nrows;
-    return DB_OK;
+    return db_query_rows(db, p,
+                         "SELECT id, full_name, title FROM users WHERE unit_id = ? AND disabled = 0"
+                         "   AND role IN ('officer','leader') AND id <> ? ORDER BY full_name",
+                         DB_ARGS(DV_I(unit_id), DV_I(except_id)), DB_MAP(map), sizeof(**rows), rows,
+                         n);
 }
 
 enum db_rc

@@ -107,6 +107,26 @@ test('officer intake: garbage numbers, an overlong name, no documents: 422, mess
   assert.strictEqual(r.status, 303, 'blanks around a number are trimmed');
 });
 
+test('officer dossier: an apology or a paper whose id in the URL is not a number is a 404; a refused apology keeps what was typed', async () => {
+  const [[code]] = sql("SELECT d.code FROM dossier d JOIN users u ON u.unit_id = d.unit_id WHERE u.username = 'canbo05' ORDER BY d.id DESC LIMIT 1");
+  const c = await as('canbo05');
+  const base = `/can-bo/ho-so/${code}`;
+  const csrf = csrfOf((await c.get(base)).text);
+  for (const id of ['1x', '0', '-1', '%201']) {
+    assert.strictEqual((await c.get(`${base}/xin-loi/${id}`)).status, 404, `letter ${id}`);
+    assert.strictEqual((await c.get(`${base}/phieu/${id}`)).status, 404, `paper ${id}`);
+  }
+  assert.strictEqual((await c.post(`${base}/xin-loi/abc/ky`, { csrf, title: 'GIÁM ĐỐC' })).status, 404);
+  assert.strictEqual((await c.post(`${base}/xin-loi/2e3/gui`, { csrf, channel: 'counter' })).status, 404);
+  const n0 = count('SELECT COUNT(*) FROM apology');
+  const r = await c.post(`${base}/xin-loi`, { csrf, reason: 'coordination', reason_text: 'Chờ ý kiến của Sở (giữ lại)', new_date: '2026-02-30' });
+  assert.strictEqual(r.status, 422);
+  assert.match(r.text, /Ngày hẹn mới phải là một ngày làm việc/);
+  assert.ok(r.text.includes('Chờ ý kiến của Sở (giữ lại)'), 'the reason typed is kept');
+  assert.ok(r.text.includes('value="2026-02-30"'), 'the date typed is kept');
+  assert.strictEqual(count('SELECT COUNT(*) FROM apology'), n0);
+});
+
 test('officer canned answers: an id that is not a number neither edits nor creates; an overlong title is kept', async () => {
   const c = await as('canbo05');
   const csrf = csrfOf((await c.get('/can-bo/mau-tra-loi')).text);
@@ -212,4 +232,27 @@ test('api: a step whose sequence number is text is refused, not stored as step 0
   assert.strictEqual(j.accepted, 0);
   assert.match(j.rejected[0].reason, /Bước luân chuyển không hợp lệ \(số thứ tự/);
   assert.strictEqual(count("SELECT COUNT(*) FROM dossier WHERE code = 'IMP-IN-0001'"), 0);
+});
+
+test('api: an Open311 request with a phone that is not one, no description and blanks around the name: 400 in Vietnamese, nothing filed', async () => {
+  const KEY = crypto.randomBytes(32).toString('hex');
+  const hash = execFileSync('b2sum', ['-l', '256'], { input: KEY, encoding: 'utf8' }).split(' ')[0];
+  sql(`INSERT INTO api_client (name, key_hash, unit_id, created_at) VALUES ('Kiểm thử Open311', '${hash}', (SELECT id FROM org_unit WHERE code = '000.00.01.H41'), UTC_TIMESTAMP())`);
+  const n0 = count('SELECT COUNT(*) FROM feedback');
+  const post = async fields => {
+    const r = await fetch(process.env.MOTCUA_BASE + '/open311/v2/requests.json', { method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      body: new URLSearchParams({ api_key: KEY, service_code: 'petition', address_id: '000.00.01.H41', ...fields }).toString() });
+    return { status: r.status, json: await r.json() };
+  };
+  const r = await post({ description: '   ', first_name: '  An ', last_name: ' Nguyễn Văn ', phone: '09x2-abc' });
+  assert.strictEqual(r.status, 400);
+  const said = r.json.map(e => e.description).join('\n');
+  assert.match(said, /Số điện thoại không hợp lệ/);
+  assert.match(said, /description: /);
+  assert.strictEqual(count('SELECT COUNT(*) FROM feedback'), n0, 'nothing filed');
+  const ok = await post({ description: '  Góp ý nhập liệu  ', first_name: '  An ', last_name: ' Nguyễn Văn ', phone: ' 0912345678 ' });
+  assert.strictEqual(ok.status, 200);
+  const [[name, content]] = sql('SELECT contact_name, content FROM feedback ORDER BY id DESC LIMIT 1');
+  assert.deepStrictEqual([name, content], ['Nguyễn Văn An', 'Góp ý nhập liệu'], 'the name put together and trimmed');
 });

@@ -819,6 +819,29 @@ test_input(void)
     CHECK_STR(input_err_name(INPUT_NUMBER), "Number", "message key of INPUT_NUMBER");
     CHECK_STR(input_err_name(INPUT_MISSING), "Missing", "message key of INPUT_MISSING");
     CHECK_STR(input_err_name(INPUT_UTF8), "Text", "message key of INPUT_UTF8");
+
+    /* ids in a URL's path: a number from 1 on, else 0 (the caller's 404) */
+    CHECK(input_path_id("42") == 42, "an id");
+    CHECK(input_path_id("007") == 7, "leading zeros read as the number");
+    CHECK(input_path_id("4611686018427387904") == 4611686018427387904LL, "the largest id");
+    {
+        static const char *const bad[] = { NULL,
+                                           "",
+                                           "0",
+                                           "-1",
+                                           "+1",
+                                           " 1",
+                                           "1 ",
+                                           "1a",
+                                           "0x1",
+                                           "1e3",
+                                           "4611686018427387905",
+                                           "99999999999999999999" };
+
+        for (size_t i = 0; i < NELEM(bad); i++) {
+            CHECK(input_path_id(bad[i]) == 0, "path id [%s] refused", bad[i] ? bad[i] : "(null)");
+        }
+    }
 }
 
 int
