@@ -27,6 +27,7 @@ struct db {
     struct stmt_slot cache[STMT_CACHE];
     size_t ncache;
     char err[512];
+    int conflict; /* a failure worth running the request again for */
 };
 
 static void
@@ -125,6 +126,16 @@ lost(unsigned e)
            e == CR_COMMANDS_OUT_OF_SYNC || e == ER_SERVER_SHUTDOWN;
 }
 
+/* A transaction that failed for others' sake, not its own: a deadlock, a
+ * lock wait given up, a Galera certification conflict (reported as a
+ * deadlock), a node not ready for queries.  Run again, it may well pass. */
+static int
+conflicted(unsigned e)
+{
+    return e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT || e == ER_UNKNOWN_COM_ERROR ||
+           e == ER_LOCK_ABORTED;
+}
+
 /* Classify a failure, log it, and drop the connection if it is gone. */
 static enum db_rc
 failed(struct db *db, unsigned e, const char *msg, const char *sql)
@@ -135,8 +146,17 @@ failed(struct db *db, unsigned e, const char *msg, const char *sql)
     }
     if (lost(e)) {
         log_warn("database connection lost (%u %s)", e, msg);
+        /* lost within a transaction (even during COMMIT, whose outcome is
+         * then unknown): the request may run again on a new connection; a
+         * submission's idempotency key keeps it from counting twice */
+        db->conflict |= db->in_tx;
         db_disconnect(db);
         return DB_DOWN;
+    }
+    if (conflicted(e)) {
+        log_warn("database conflict %u: %s; sql: %.200s", e, msg, sql);
+        db->conflict = 1;
+        return DB_ERR;
     }
     log_err("database error %u: %s; sql: %.200s", e, msg, sql);
     return DB_ERR;
@@ -561,6 +581,15 @@ db_script(struct db *db, const char *sql, size_t len)
         }
     } while (status == 0);
     return DB_OK;
+}
+
+int
+db_take_conflict(struct db *db)
+{
+    int c = db->conflict;
+
+    db->conflict = 0;
+    return c;
 }
 
 const char *

@@ -160,4 +160,10 @@ enum db_rc db_script(struct db *db, const char *sql, size_t len);
 
 const char *db_error(struct db *db);
 
+/* Did a statement since the last call fail for others' sake (a deadlock, a
+ * lock wait given up, a Galera certification conflict, a node not ready, the
+ * connection lost inside a transaction)?  Then the request that ran it may
+ * run again from the start (worker.c).  Clears the mark. */
+int db_take_conflict(struct db *db);
+
 #endif

@@ -140,6 +140,9 @@ read_body(struct req *r, long long max)
     long long n = 0;
     char *b;
 
+    if (r->body) {
+        return 0; /* read by an earlier attempt (dispatch_retrying) */
+    }
     if (cl && *cl && parse_int(cl, 0, 1LL << 40, &n) != 0) {
         return 400;
     }
@@ -374,6 +377,45 @@ dispatch(struct req *r)
     return rt->handler(r);
 }
 
+/* Run the request; run it again from the start, up to DB.Retries times with a
+ * growing random pause, when its transaction failed for others' sake (a
+ * deadlock, a Galera certification conflict, a lock wait given up, the
+ * connection lost inside a transaction: db_take_conflict) and nothing was
+ * sent yet.  Whatever the attempt wrote was rolled back; a submission that
+ * may have committed before its connection was lost carries an idempotency
+ * key, so the next attempt finds it instead of counting it twice. */
+static int
+dispatch_retrying(struct req *r)
+{
+    struct app *a = r->app;
+    const char *lang = r->lang;
+    long long retries = conf_int(a->conf, "DB.Retries", 3);
+    int status;
+
+    (void)db_take_conflict(a->db);
+    for (long long attempt = 0;; attempt++) {
+        status = dispatch(r);
+        db_rollback(a->db); /* no-op unless a handler left a transaction open */
+        if (!db_take_conflict(a->db) || r->streamed || attempt >= retries) {
+            return status;
+        }
+        log_warn("%s %s: conflict, running it again (%lld of %lld)", r->method, r->path,
+                 attempt + 1, retries);
+        /* back to the request as it came: no answer, page data or parsed body */
+        r->out.len = 0;
+        r->headers.len = 0;
+        r->form.n = 0;
+        r->nfiles = 0;
+        page_hdf_clear(r->hdf);
+        r->lang = lang;
+        if (prepare_hdf(r) != 0) {
+            return 500;
+        }
+        /* 5-20 ms, doubled each time: two requests that collided part */
+        usleep((useconds_t)((5000 + randombytes_uniform(15000)) << attempt));
+    }
+}
+
 static void
 handle(struct app *a, FCGX_Request *fr)
 {
@@ -408,8 +450,7 @@ handle(struct app *a, FCGX_Request *fr)
         r.status = 500;
         resp_raw(&r, "text/plain; charset=utf-8", "500\n", 4);
     } else {
-        r.status = dispatch(&r);
-        db_rollback(a->db);  /* no-op unless a handler left a transaction open */
+        r.status = dispatch_retrying(&r);
         if (r.status >= 400 && r.out.len == 0 && !r.streamed) {
             r.status = render_error(&r, r.status);
         }
