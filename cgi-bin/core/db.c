@@ -11,6 +11,7 @@
 #include "util.h"
 
 #define STMT_CACHE 256
+#define MAX_HOSTS 8
 
 struct stmt_slot {
     const char *sql;         /* the caller's string; SQL is always a literal */
@@ -28,12 +29,45 @@ struct db {
     size_t ncache;
     char err[512];
     int conflict; /* a failure worth running the request again for */
+    /* DB.Hosts: the nodes of a cluster, tried in turn from the last that
+     * answered ("localhost": DB.Socket) */
+    char hosts[MAX_HOSTS][128];
+    unsigned ports[MAX_HOSTS];
+    size_t nhosts, cur;
+    int sync_wait; /* DB.SyncWait: wsrep_sync_wait of each session */
 };
 
 static void
 copy(char *dst, size_t n, const char *src)
 {
     snprintf(dst, n, "%s", src ? src : "");
+}
+
+/* DB.Hosts ("10.0.0.1:3306, 10.0.0.2:3306, localhost") into db->hosts. */
+static void
+hosts_parse(struct db *db, const char *list)
+{
+    while (*list && db->nhosts < MAX_HOSTS) {
+        size_t n = strcspn(list, ","), skip = strspn(list, " \t");
+        char one[128];
+        char *colon, *end;
+
+        snprintf(one, sizeof(one), "%.*s", (int)(n > skip ? n - skip : 0), list + skip);
+        list += n + (list[n] == ',');
+        for (end = one + strlen(one); end > one && (end[-1] == ' ' || end[-1] == '\t');) {
+            *--end = '\0';
+        }
+        if (one[0] == '\0') {
+            continue;
+        }
+        colon = strrchr(one, ':');
+        db->ports[db->nhosts] = 0;
+        if (colon) {
+            *colon = '\0';
+            db->ports[db->nhosts] = (unsigned)strtoul(colon + 1, NULL, 10);
+        }
+        copy(db->hosts[db->nhosts++], sizeof(db->hosts[0]), one);
+    }
 }
 
 struct db *
@@ -54,6 +88,8 @@ db_new(HDF *conf, const char *account)
     copy(db->socket, sizeof(db->socket), conf_str(conf, "DB.Socket", ""));
     copy(db->name, sizeof(db->name), conf_str(conf, "DB.Name", "motcua"));
     db->port = (unsigned)conf_int(conf, "DB.Port", 0);
+    hosts_parse(db, conf_str(conf, "DB.Hosts", ""));
+    db->sync_wait = (int)conf_int(conf, "DB.SyncWait", 0);
     db->connect_timeout = (unsigned)conf_int(conf, "DB.ConnectTimeout", 2);
     db->multi = strcmp(account, "owner") == 0;
     /* a page gives up quickly; the operator's migrations and loads may take minutes */
@@ -106,16 +142,31 @@ db_connect(struct db *db)
     mysql_options(db->my, MYSQL_OPT_WRITE_TIMEOUT, &db->read_timeout);
     mysql_options(db->my, MYSQL_INIT_COMMAND,
                   "SET time_zone = '+00:00'");
-    if (!mysql_real_connect(db->my, db->host, db->user, db->password, db->name, db->port,
-                            db->socket[0] ? db->socket : NULL, flags)) {
-        copy(db->err, sizeof(db->err), mysql_error(db->my));
-        log_warn("database connect as %s failed: %s", db->user, db->err);
-        mysql_close(db->my);
-        db->my = NULL;
-        return DB_DOWN;
+    if (db->sync_wait > 0) {
+        /* a cluster: each read waits until this node has applied what the
+         * others committed before it (one's own write seen on any node) */
+        char cmd[64];
+
+        snprintf(cmd, sizeof(cmd), "SET SESSION wsrep_sync_wait = %d", db->sync_wait);
+        mysql_options(db->my, MYSQL_INIT_COMMAND, cmd);
     }
-    db->connected = 1;
-    return DB_OK;
+    for (size_t i = 0; i < (db->nhosts ? db->nhosts : 1); i++) {
+        size_t k = db->nhosts ? (db->cur + i) % db->nhosts : 0;
+        const char *host = db->nhosts ? db->hosts[k] : db->host;
+        unsigned port = db->nhosts ? db->ports[k] : db->port;
+
+        if (mysql_real_connect(db->my, host, db->user, db->password, db->name, port,
+                               db->socket[0] ? db->socket : NULL, flags)) {
+            db->cur = k;
+            db->connected = 1;
+            return DB_OK;
+        }
+        copy(db->err, sizeof(db->err), mysql_error(db->my));
+        log_warn("database connect as %s to %s failed: %s", db->user, host, db->err);
+    }
+    mysql_close(db->my);
+    db->my = NULL;
+    return DB_DOWN;
 }
 
 static int

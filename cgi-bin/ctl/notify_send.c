@@ -8,10 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "conf.h"
 #include "notify.h"
 #include "notify_send.h"
+#include "store_lease.h"
 
 enum outcome { SENT, RETRY, FAILED };
 
@@ -500,16 +502,21 @@ notify_send(struct db *db, HDF *conf, struct pool *p, struct send_report *out)
 {
     long long cap = conf_int(conf, "Notify.DailyCap", 20);
     unsigned long long n = 0;
-    struct dbres res, lock;
+    struct dbres res;
+    char host[64] = "", holder[120];
+    int got;
     enum db_rc rc;
 
     memset(out, 0, sizeof(*out));
-    /* the lease: one sender at a time, whichever host runs the timer */
-    rc = db_query(db, p, "SELECT GET_LOCK('motcua_notify_send', 0)", DB_NOARGS, &lock);
+    /* the lease: one sender at a time, whichever host runs the timer; a
+     * sender that dies frees it after Notify.LeaseSeconds */
+    gethostname(host, sizeof(host) - 1);
+    snprintf(holder, sizeof(holder), "%s:%ld", host, (long)getpid());
+    rc = lease_take(db, p, "notify_send", holder, conf_int(conf, "Notify.LeaseSeconds", 600), &got);
     if (rc != DB_OK) {
         return -1;
     }
-    if (strcmp(dbres_get(&lock, 0, 0) ? dbres_get(&lock, 0, 0) : "", "1") != 0) {
+    if (!got) {
         out->busy = 1;
         return 0;
     }
@@ -570,7 +577,7 @@ notify_send(struct db *db, HDF *conf, struct pool *p, struct send_report *out)
             out->retry++;
         }
     }
-    db_query(db, p, "SELECT RELEASE_LOCK('motcua_notify_send')", DB_NOARGS, &lock);
+    lease_release(db, "notify_send", holder);
     curl_global_cleanup();
     return rc == DB_OK ? 0 : -1;
 }

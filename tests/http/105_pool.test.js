@@ -9,9 +9,8 @@
 const assert = require('assert');
 const fs = require('fs');
 const net = require('net');
-const { execFileSync } = require('child_process');
 const { test } = require('../lib/harness');
-const { Client, VAR, ROOT } = require('../lib/client');
+const { Client, VAR, restartPrograms } = require('../lib/client');
 
 const CONF = `${VAR}/motcua.hdf`;
 const ORIGINAL = fs.readFileSync(CONF, 'utf8');
@@ -45,15 +44,6 @@ async function until(fn, cond, tries = 300) {
   return v;
 }
 
-function restartCitizen() {
-  const pid = master();
-  process.kill(pid, 'SIGTERM');
-  for (let i = 0; i < 200; i++) {
-    try { process.kill(pid, 0); } catch { break; }
-    execFileSync('sleep', ['0.05']);
-  }
-  execFileSync(`${ROOT}/scripts/stack.sh`, ['start'], { stdio: 'ignore' });
-}
 
 // ---- a FastCGI client: enough of the protocol for one request per connection
 function record(type, content) {
@@ -108,7 +98,7 @@ function held() {
 
 test('setup: the citizen program with 2 workers, at most 6, idle 1 s', async () => {
   fs.writeFileSync(CONF, ORIGINAL + `\nWorkers.citizen = ${START}\nWorkers.Max.citizen = ${MAX}\nWorkers.IdleSeconds = 1\n`);
-  restartCitizen();
+  restartPrograms('citizen');
   assert.strictEqual(await until(() => live(master()), n => n === START), START, 'the start number runs');
   assert.strictEqual((await new Client().get('/')).status, 200);
 });
@@ -150,6 +140,6 @@ test('twenty concurrent pages through nginx are all served', async () => {
 
 test('teardown: the configuration and the citizen program as they were', async () => {
   fs.writeFileSync(CONF, ORIGINAL);
-  restartCitizen();
+  restartPrograms('citizen');
   assert.strictEqual((await new Client().get('/')).status, 200);
 });

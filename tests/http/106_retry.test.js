@@ -8,9 +8,9 @@
 'use strict';
 const assert = require('assert');
 const fs = require('fs');
-const { spawn, execFileSync } = require('child_process');
+const { spawn } = require('child_process');
 const { test } = require('../lib/harness');
-const { Client, sql, formFields, resetLimits, VAR, ROOT } = require('../lib/client');
+const { Client, sql, formFields, resetLimits, VAR, restartPrograms } = require('../lib/client');
 
 const CONF = `${VAR}/motcua.hdf`;
 const ORIGINAL = fs.readFileSync(CONF, 'utf8');
@@ -18,15 +18,6 @@ const LOG = `${VAR}/log/citizen.log`;
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 let waitBefore;
 
-function restartCitizen() {
-  const pid = Number(fs.readFileSync(`${VAR}/run/citizen.pid`, 'utf8'));
-  process.kill(pid, 'SIGTERM');
-  for (let i = 0; i < 200; i++) {
-    try { process.kill(pid, 0); } catch { break; }
-    execFileSync('sleep', ['0.05']);
-  }
-  execFileSync(`${ROOT}/scripts/stack.sh`, ['start'], { stdio: 'ignore' });
-}
 
 // Another session holds today's case-number row (scope PA) for `seconds`;
 // resolves once it let go.
@@ -50,7 +41,7 @@ async function file(content) {
 test('setup: MariaDB gives up a lock wait after 1 s; the citizen program reconnects to see it', () => {
   [[waitBefore]] = sql('SELECT @@GLOBAL.innodb_lock_wait_timeout');
   sql('SET GLOBAL innodb_lock_wait_timeout = 1');
-  restartCitizen();
+  restartPrograms('citizen');
 });
 
 test('a case filed while its number is locked for 1.8 s: the lock wait is given up, the request runs again, one case', async () => {
@@ -69,7 +60,7 @@ test('a case filed while its number is locked for 1.8 s: the lock wait is given 
 
 test('with DB.Retries = 0 the same citizen gets the error page, and nothing is filed', async () => {
   fs.writeFileSync(CONF, ORIGINAL + '\nDB.Retries = 0\n');
-  restartCitizen();
+  restartPrograms('citizen');
   const content = `Không thử lại ${Date.now()}`;
   const held = holdCaseNumbers(1.8);
   await sleep(300);
@@ -82,6 +73,6 @@ test('with DB.Retries = 0 the same citizen gets the error page, and nothing is f
 test('teardown: the configuration, the lock wait and the citizen program as they were', async () => {
   fs.writeFileSync(CONF, ORIGINAL);
   sql(`SET GLOBAL innodb_lock_wait_timeout = ${Number(waitBefore)}`);
-  restartCitizen();
+  restartPrograms('citizen');
   assert.strictEqual((await new Client().get('/')).status, 200);
 });

@@ -11,10 +11,10 @@ const assert = require('assert');
 const fs = require('fs');
 const net = require('net');
 const http = require('http');
-const { execFile, execFileSync } = require('child_process');
+const { execFile } = require('child_process');
 const { promisify } = require('util');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, staff, fileCase, caseAction, formFields, recountFeedback, VAR, ROOT } = require('../lib/client');
+const { Client, sql, motcuactl, staff, fileCase, caseAction, formFields, recountFeedback, VAR, ROOT, restartPrograms } = require('../lib/client');
 
 const CONF = `${VAR}/motcua.hdf`;
 const ORIGINAL = fs.readFileSync(CONF, 'utf8');
@@ -118,17 +118,6 @@ function configure(extra = '') {
   fs.writeFileSync(CONF, ORIGINAL + '\n' + lines.join('\n') + '\n' + extra);
 }
 
-function restartPrograms() {
-  for (const p of ['citizen', 'officer']) {
-    const pid = Number(fs.readFileSync(`${VAR}/run/${p}.pid`, 'utf8'));
-    process.kill(pid, 'SIGTERM');
-    for (let i = 0; i < 200; i++) {
-      try { process.kill(pid, 0); } catch { break; }
-      execFileSync('sleep', ['0.05']);
-    }
-  }
-  execFileSync(`${ROOT}/scripts/stack.sh`, ['start'], { stdio: 'ignore' });
-}
 
 // asynchronous: the servers answering it live in this process.  The stack's
 // ticker sends too (the same configuration): when it holds the lease, wait.
@@ -168,7 +157,7 @@ test('setup: an SMTP sink and an SMS/Zalo endpoint on loopback; the stack config
   // what earlier files left waiting is sent first, by their own configuration
   await send();
   configure();
-  restartPrograms();
+  restartPrograms('citizen', 'officer');
   const home = await new Client().get('/');
   assert.strictEqual(home.status, 200);
 });
@@ -488,7 +477,7 @@ test('an anonymous sender gets nothing; a confidential one gets no content, and 
 
 test('teardown: the stack\'s configuration and programs as they were', async () => {
   fs.writeFileSync(CONF, ORIGINAL);
-  restartPrograms();
+  restartPrograms('citizen', 'officer');
   await stop(smtp.server);
   await stop(web.server, web.sockets);
   assert.strictEqual((await new Client().get('/')).status, 200);

@@ -130,6 +130,23 @@ async function staff(username) {
 }
 module.exports.staff = staff;
 
+// Restart programs of the stack (after a test changed the configuration
+// they read at start): each master stopped and waited for, then the stack's
+// start brings back what is not running.
+function restartPrograms(...names) {
+  const { execFileSync } = require('child_process');
+  for (const p of names) {
+    const pid = Number(fs.readFileSync(`${VAR}/run/${p}.pid`, 'utf8'));
+    process.kill(pid, 'SIGTERM');
+    for (let i = 0; i < 200; i++) {
+      try { process.kill(pid, 0); } catch { break; }
+      execFileSync('sleep', ['0.05']);
+    }
+  }
+  execFileSync(`${ROOT}/scripts/stack.sh`, ['start'], { stdio: 'ignore' });
+}
+module.exports.restartPrograms = restartPrograms;
+
 // POST a form as the administrator (quantri), with its session's CSRF token.
 let adminCsrf;
 async function adminPost(path, fields = {}) {
