@@ -45,6 +45,7 @@ static const char usage[] =
     "\n"
     "commands: setup-db migrate create-user import-calendar import-procedures import-dossiers\n"
     "          demo demo-data qr-ensure qr-url synonym-add synonym-list synonym-remove\n"
+    "          search-index\n"
     "          tick send rebuild-stats backup restore verify-audit\n"
     "\n"
     "Arguments and details: man motcuactl.  The configuration file comes from -c,\n"
@@ -136,6 +137,7 @@ run_file(struct ctl *c, const char *path, const char *apphost)
 }
 
 static int cmd_rebuild_stats(struct ctl *c);
+static int cmd_search_index(struct ctl *c);
 
 static int
 cmd_migrate(struct ctl *c)
@@ -196,6 +198,10 @@ cmd_migrate(struct ctl *c)
         /* dossiers recorded before migration 010 get their processing cycles,
          * and the figures follow the one lateness model (a no-op when empty) */
         rc = cmd_rebuild_stats(c);
+    }
+    if (rc == 0) {
+        /* rows from before migration 100 get their folded search text */
+        rc = cmd_search_index(c);
     }
     return rc;
 }
@@ -638,6 +644,10 @@ cmd_demo(struct ctl *c, int argc, char **argv)
     if (rc == 0 && unit_paths_rebuild(c->db) != DB_OK) {
         return die_db(c, "unit paths");
     }
+    /* the demo catalogue, written in SQL, gets its folded names */
+    if (rc == 0) {
+        rc = cmd_search_index(c);
+    }
     for (size_t i = 0; rc == 0 && i < NELEM(people); i++) {
         rc = create_user(c, people[i].user, people[i].name, people[i].role, people[i].unit,
                          people[i].title, people[i].counter, pw);
@@ -811,6 +821,19 @@ cmd_synonym_list(struct ctl *c)
     for (size_t i = 0; i < n; i++) {
         printf("%lld\t%s\t%s\n", s[i].id, s[i].term, s[i].expansion);
     }
+    return 0;
+}
+
+/* The folded copies the search index reads, where still empty (search_index_fill). */
+static int
+cmd_search_index(struct ctl *c)
+{
+    long long ncases, nprocs;
+
+    if (search_index_fill(c->db, &ncases, &nprocs) != DB_OK) {
+        return die_db(c, "search-index");
+    }
+    printf("search-index: %lld cases, %lld procedures filled\n", ncases, nprocs);
     return 0;
 }
 
@@ -1208,6 +1231,8 @@ main(int argc, char **argv)
         rc = cmd_synonym_list(&c);
     } else if (strcmp(cmd, "synonym-remove") == 0 && i + 1 < argc) {
         rc = cmd_synonym_remove(&c, argv[i + 1]);
+    } else if (strcmp(cmd, "search-index") == 0) {
+        rc = cmd_search_index(&c);
     } else if (strcmp(cmd, "tick") == 0) {
         rc = cmd_tick(&c);
     } else if (strcmp(cmd, "send") == 0) {

@@ -150,3 +150,33 @@ search_score(const char *text, const char *query)
     }
     return score;
 }
+
+char *
+search_ft_query(struct pool *p, const char *const *variants, size_t n)
+{
+    struct buf b = { 0 };
+    char *out;
+
+    for (size_t v = 0; v < n; v++) {
+        const char *w = variants[v];
+
+        if (w == NULL || *w == '\0') {
+            continue;
+        }
+        buf_adds(&b, b.p ? " " : "");
+        buf_adds(&b, n > 1 ? "(" : "");
+        while (*w) {
+            size_t len = strcspn(w, " ");
+
+            buf_adds(&b, w == variants[v] ? "+" : " +");
+            buf_add(&b, w, len);
+            buf_adds(&b, "*");
+            w += len;
+            w += *w == ' ';
+        }
+        buf_adds(&b, n > 1 ? ")" : "");
+    }
+    out = pool_strdup(p, b.p);
+    buf_free(&b);
+    return out;
+}

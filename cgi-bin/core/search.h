@@ -33,4 +33,12 @@ size_t search_variants(struct pool *p, const char *query, const struct search_sy
  * adds 20, and at the text's start 10 more. */
 int search_score(const char *text, const char *query);
 
+/* The full-text index's query (sql/100_search_index.sql, BOOLEAN MODE) for
+ * folded texts: a row matches when, for one of the n variants, every word of
+ * it begins a word of the row's folded text, as search_score asks.  "so do" →
+ * "+so* +do*"; two variants → "(+so* +do*) (+giay* +do*)".  Folded text holds
+ * no operator characters, so the words go in as they are.  NULL when every
+ * variant is empty.  In the pool. */
+char *search_ft_query(struct pool *p, const char *const *variants, size_t n);
+
 #endif

@@ -1,5 +1,6 @@
 /* store_search.h — every SQL statement about the search synonyms
- * (search_synonym, sql/015_search.sql).  The functions take the database
+ * (search_synonym, sql/015_search.sql) and the filling of the folded columns
+ * the full-text index reads (sql/100_search_index.sql).  The functions take the database
  * handle and a pool, never the request; strings they return come from that
  * pool. */
 #ifndef MOTCUA_STORE_SEARCH_H
@@ -30,5 +31,12 @@ enum db_rc synonym_insert(struct db *db, const char *term, const char *expansion
 enum db_rc synonym_lock(struct db *db, struct pool *p, long long id, struct synonym_row *s);
 
 enum db_rc synonym_delete(struct db *db, long long id);
+
+/* Fill the folded columns still empty (NULL) — rows written before migration
+ * 100 or by hand in SQL: feedback.search_text from the content,
+ * procedure_tthc.search_name from the name, each search_fold()ed, in
+ * transactions of a few hundred rows.  How many rows of each into *ncases and
+ * *nprocs. */
+enum db_rc search_index_fill(struct db *db, long long *ncases, long long *nprocs);
 
 #endif
