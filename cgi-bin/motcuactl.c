@@ -144,7 +144,7 @@ cmd_migrate(struct ctl *c)
 {
     struct dirent **names = NULL;
     const char *apphost = conf_str(c->conf, "DB.AppHost", "localhost");
-    int n, applied = 0, rc = 0;
+    int n, applied = 0, rc = 0, ft_ok;
 
     for (const char *h = apphost; *h; h++) {
         if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_%", *h)) {
@@ -202,6 +202,11 @@ cmd_migrate(struct ctl *c)
     if (rc == 0) {
         /* rows from before migration 100 get their folded search text */
         rc = cmd_search_index(c);
+    }
+    if (rc == 0 && schema_fulltext_ok(c->db, &c->req.pool, &ft_ok) == DB_OK && !ft_ok) {
+        fprintf(stderr, "motcuactl: warning: MariaDB runs without innodb_ft_min_token_size = 1"
+                        " and innodb_ft_enable_stopword = OFF: searches miss short words"
+                        " (deploy.md, the database)\n");
     }
     return rc;
 }

@@ -61,8 +61,10 @@ case_scope(struct req *r, struct scope *s)
 
 /* The search's condition, through an index: a tracking code ("PA-…", as
  * typed) by the code's unique key; words through the full-text index over the
- * folded text (sql/100_search_index.sql), every word the beginning of a word,
- * with or without diacritics.  A query with no letter or digit finds nothing.
+ * folded text (sql/100_search_index.sql): the words in that order, with or
+ * without diacritics, the last one as far as typed (search_ft_phrase, which
+ * reads the pairs of words, few, rather than short syllables found in most
+ * cases).  A query with no letter or digit finds nothing.
  * *arg gets the one argument (NULL with none); both in the request's pool. */
 static const char *
 search_cond(struct req *r, const char *q, const char **arg)
@@ -79,7 +81,7 @@ search_cond(struct req *r, const char *q, const char **arg)
     }
     folded = search_fold(&r->pool, q);
     if (folded && *folded) {
-        *arg = search_ft_query(&r->pool, &folded, 1);
+        *arg = search_ft_phrase(&r->pool, folded);
     }
     return *arg ? " AND MATCH (f.search_text) AGAINST (? IN BOOLEAN MODE)" : " AND FALSE";
 }
@@ -238,20 +240,22 @@ sql_where(struct stmt *q, const struct case_filter *f, const char *search, const
     }
 }
 
-/* One branch of the page: up to `upto` cases of one part in due order (part 0,
- * the overdue cases, comes first on the page). */
+/* One branch of the page: up to `upto` cases in order of part, then due (part
+ * 0, the overdue cases, comes first on the page; part is "0", "1" or an SQL
+ * expression of f with no argument). */
 static void
 sql_branch(struct stmt *q, const struct scope *s, const struct case_filter *f, const char *search,
-           const char *search_arg, enum reach how, int part, const char *cond,
+           const char *search_arg, enum reach how, const char *part, const char *cond,
            const struct dbv *cond_arg, long long upto)
 {
-    buf_adds(&q->sql, q->branches++ ? " UNION ALL (" : "(");
-    buf_adds(&q->sql, part ? "SELECT f.id, f.due_at, 1 AS part"
-                           : "SELECT f.id, f.due_at, 0 AS part");
+    buf_adds(&q->sql,
+             q->branches++ ? " UNION ALL (SELECT f.id, f.due_at, " : "(SELECT f.id, f.due_at, ");
+    buf_adds(&q->sql, part);
+    buf_adds(&q->sql, " AS part");
     /* a search reads its index, not a unit's or a status's */
     sql_from(q, s, f->q ? BY_OPTIMIZER : how);
     sql_where(q, f, search, search_arg, cond, cond_arg);
-    buf_adds(&q->sql, " ORDER BY f.due_at, f.id LIMIT ?)");
+    buf_adds(&q->sql, " ORDER BY part, f.due_at, f.id LIMIT ?)");
     sql_arg(q, DV_I(upto));
 }
 
@@ -294,7 +298,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
                                         "escalated", "forward_late", NULL };
     const struct cal *cal = req_calendar(r);
     struct case_filter f = *filter;
-    const char *st = f.status, *search = NULL, *search_arg = NULL;
+    const char *st = f.status, *search = NULL, *search_arg = NULL, *fcond;
     long long seen[NSTATES] = { 0 }, match[NSTATES] = { 0 };
     long long soon = 0, overdue, total = 0, open = 0, escalated = 0;
     long long off = (long long)(f.page - 1) * per_page, upto = off + per_page;
@@ -377,6 +381,14 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
     overdue = util_num(dbres_get(&res, 0, 0));
     hseti(r, "Page.Counts.overdue", overdue);
 
+    /* the filter's statuses (and clock) as one condition */
+    fcond = is_overdue ? overdue_cond(r)
+            : is_soon  ? due_soon_cond(r)
+            : is_open  ? pool_printf(&r->pool, " AND f.status IN (%s)", state_list(r, CSF_OPEN, 0))
+            : is_all   ? ""
+            : one >= 0 ? pool_printf(&r->pool, " AND f.status = '%s'", case_fsm.states[one])
+                       : " AND FALSE";
+
     /* the filter's total: from the counts, unless the clock or a search decides */
     if (!f.q && !is_overdue && !is_soon) {
         for (size_t i = 0; i < NSTATES; i++) {
@@ -387,15 +399,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
     } else {
         buf_adds(&q.sql, "SELECT COUNT(*)");
         sql_from(&q, s, f.q ? BY_OPTIMIZER : BY_STATUS);
-        sql_where(&q, &f, search, search_arg,
-                  is_overdue ? overdue_cond(r)
-                  : is_soon  ? due_soon_cond(r)
-                  : is_open
-                      ? pool_printf(&r->pool, " AND f.status IN (%s)", state_list(r, CSF_OPEN, 0))
-                  : is_all   ? ""
-                  : one >= 0 ? pool_printf(&r->pool, " AND f.status = '%s'", case_fsm.states[one])
-                             : " AND FALSE",
-                  is_soon ? &soon_arg : NULL);
+        sql_where(&q, &f, search, search_arg, fcond, is_soon ? &soon_arg : NULL);
         if ((rc = sql_run(r, &q, &res)) != DB_OK) {
             return rc;
         }
@@ -417,17 +421,27 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
                      "       f.escalated_at IS NOT NULL,"
                      "       f.status = 'new' AND f.forward_due < UTC_TIMESTAMP()"
                      "  FROM (");
-    if (is_overdue || (first_overdue && one < 0)) {
-        sql_branch(&q, s, &f, search, search_arg, BY_STATUS, 0, overdue_cond(r), NULL, upto);
+    if (f.q) {
+        /* a search reads the index once: one branch, its overdue cases part 0 */
+        sql_branch(&q, s, &f, search, search_arg, BY_OPTIMIZER,
+                   first_overdue ? pool_printf(&r->pool,
+                                               "IF(f.status IN (%s) AND f.due_at < UTC_TIMESTAMP(),"
+                                               " 0, 1)",
+                                               state_list(r, CSF_OPEN, CSF_PAUSED))
+                                 : "1",
+                   fcond, is_soon ? &soon_arg : NULL, upto);
+    } else if (is_overdue || (first_overdue && one < 0)) {
+        sql_branch(&q, s, &f, search, search_arg, BY_STATUS, "0", overdue_cond(r), NULL, upto);
     } else if (first_overdue) {
-        sql_branch(&q, s, &f, search, search_arg, BY_STATUS, 0,
+        sql_branch(&q, s, &f, search, search_arg, BY_STATUS, "0",
                    pool_printf(&r->pool, " AND f.status = '%s' AND f.due_at < UTC_TIMESTAMP()",
                                case_fsm.states[one]),
                    NULL, upto);
     } else if (is_soon) {
-        sql_branch(&q, s, &f, search, search_arg, BY_STATUS, 1, due_soon_cond(r), &soon_arg, upto);
+        sql_branch(&q, s, &f, search, search_arg, BY_STATUS, "1", due_soon_cond(r), &soon_arg,
+                   upto);
     }
-    for (size_t i = 0; i < NSTATES; i++) {
+    for (size_t i = 0; !f.q && i < NSTATES; i++) {
         if (!listed[i]) {
             continue;
         }
@@ -435,7 +449,8 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
          * the subtree's: (page end) × province / matching, against the
          * subtree's cases of the status */
         sql_branch(&q, s, &f, search, search_arg,
-                   s->leader && upto * province_n[i] < match[i] * seen[i] ? BY_STATUS : BY_UNIT, 1,
+                   s->leader && upto * province_n[i] < match[i] * seen[i] ? BY_STATUS : BY_UNIT,
+                   "1",
                    pool_printf(&r->pool, " AND f.status = '%s'%s", case_fsm.states[i],
                                first_overdue && running((int)i) ? " AND f.due_at >= UTC_TIMESTAMP()"
                                                                 : ""),

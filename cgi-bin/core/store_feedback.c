@@ -457,7 +457,7 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
     time_t now = time(NULL), due, fwd;
     char day[11], code[24], check[5];
     /* the inbox search's folded copy (sql/100_search_index.sql) */
-    const char *folded = search_fold(&r->pool, in->content);
+    const char *indexed = search_index_text(&r->pool, in->content);
     unsigned long long id;
     long long seq, days;
     int formal;
@@ -508,7 +508,7 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
                          opt_id(in->rating_id), opt_id(in->qr_link_id), DV_S(in->content),
                          DV_S(in->identity), DV_S(in->name), DV_S(in->phone), DV_S(in->email),
                          DV_S(in->address), DV_I(formal), DV_S(in->idem), DV_I(due), DV_I(fwd),
-                         DV_S(folded ? folded : "")),
+                         DV_S(indexed)),
                  NULL, &id);
     for (size_t i = 0; rc == DB_OK && i < in->nfiles; i++) {
         rc = db_exec(db,

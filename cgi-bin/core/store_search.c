@@ -68,8 +68,9 @@ synonym_delete(struct db *db, long long id)
     return db_exec(db, "DELETE FROM search_synonym WHERE id = ?", DB_ARGS(DV_I(id)), NULL, NULL);
 }
 
-/* One batch of one table: rows after *last whose folded column is NULL, read
- * by the select (id, text), written by the update (folded, id).  *n rows. */
+/* One batch of one table: rows after *last whose indexed column is NULL, read
+ * by the select (id, text), written by the update (search_index_text, id).
+ * *n rows. */
 static enum db_rc
 fill_batch(struct db *db, struct pool *p, const char *select, const char *update, long long *last,
            size_t *n)
@@ -83,11 +84,10 @@ fill_batch(struct db *db, struct pool *p, const char *select, const char *update
     }
     rc = db_query(db, p, select, DB_ARGS(DV_I(*last)), &res);
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        const char *folded = search_fold(p, dbres_get(&res, i, 1));
+        const char *indexed = search_index_text(p, dbres_get(&res, i, 1));
 
         *last = util_num(dbres_get(&res, i, 0));
-        /* text that is not UTF-8 folds to nothing: "" is not filled again */
-        rc = db_exec(db, update, DB_ARGS(DV_S(folded ? folded : ""), DV_I(*last)), NULL, NULL);
+        rc = db_exec(db, update, DB_ARGS(DV_S(indexed), DV_I(*last)), NULL, NULL);
     }
     if (rc == DB_OK) {
         *n = res.nrows;
@@ -98,13 +98,14 @@ fill_batch(struct db *db, struct pool *p, const char *select, const char *update
 enum db_rc
 search_index_fill(struct db *db, long long *ncases, long long *nprocs)
 {
-    static const char *const sql[2][2] = {
+    static const char *const sql[2][3] = {
         { "SELECT id, content FROM feedback WHERE id > ? AND search_text IS NULL"
           " ORDER BY id LIMIT 500",
-          "UPDATE feedback SET search_text = ? WHERE id = ?" },
+          "UPDATE feedback SET search_text = ? WHERE id = ?", "ALTER TABLE feedback FORCE" },
         { "SELECT id, name FROM procedure_tthc WHERE id > ? AND search_name IS NULL"
           " ORDER BY id LIMIT 500",
-          "UPDATE procedure_tthc SET search_name = ? WHERE id = ?" },
+          "UPDATE procedure_tthc SET search_name = ? WHERE id = ?",
+          "ALTER TABLE procedure_tthc FORCE" },
     };
     long long *count[2] = { ncases, nprocs };
     enum db_rc rc = DB_OK;
@@ -121,6 +122,11 @@ search_index_fill(struct db *db, long long *ncases, long long *nprocs)
             pool_release(&batch);
             *count[t] += (long long)n;
         } while (rc == DB_OK && n > 0);
+        /* every row filled left its empty version among the index's deleted
+         * documents, which each search reads: after many, build it again */
+        if (rc == DB_OK && *count[t] >= 1000) {
+            rc = db_exec(db, sql[t][2], DB_NOARGS, NULL, NULL);
+        }
     }
     return rc;
 }

@@ -32,11 +32,12 @@ enum db_rc synonym_lock(struct db *db, struct pool *p, long long id, struct syno
 
 enum db_rc synonym_delete(struct db *db, long long id);
 
-/* Fill the folded columns still empty (NULL) — rows written before migration
+/* Fill the indexed columns still empty (NULL) — rows written before migration
  * 100 or by hand in SQL: feedback.search_text from the content,
- * procedure_tthc.search_name from the name, each search_fold()ed, in
- * transactions of a few hundred rows.  How many rows of each into *ncases and
- * *nprocs. */
+ * procedure_tthc.search_name from the name, each as search_index_text makes it, in
+ * transactions of a few hundred rows, and after a thousand rows or more the
+ * table and its index rebuilt (ALTER TABLE … FORCE).  How many rows of each
+ * into *ncases and *nprocs. */
 enum db_rc search_index_fill(struct db *db, long long *ncases, long long *nprocs);
 
 #endif

@@ -409,7 +409,7 @@ struct gen {
     const struct demo_opts *o;
     struct pool p;   /* the model: lives as long as the run */
     struct pool tmp; /* one chunk of dossiers' strings */
-    const char **fb_folded[FK__COUNT]; /* fb_content search_fold()ed, made on first use */
+    const char **fb_folded[FK__COUNT]; /* fb_content as indexed, made on first use */
     struct rng g;
     time_t now;
     int today, first; /* local days */
@@ -527,17 +527,15 @@ static const char sql_rating[] =
     "  j_c3 INT PATH '$[10]', j_c4 INT PATH '$[11]', j_cm VARCHAR(2000) PATH '$[12]',"
     "  j_ch2 VARCHAR(16) PATH '$[13]', j_at BIGINT PATH '$[14]')) AS j";
 
-/* The inbox search's folded copy of a case's text (sql/100_search_index.sql):
- * each text folded once, in the model's pool. */
+/* The inbox search's copy of a case's text (search_index_text): each text
+ * made once, in the model's pool. */
 static const char *
 folded_content(struct gen *G, int kind, int content)
 {
     if (G->fb_folded[kind] == NULL) {
         G->fb_folded[kind] = pool_alloc(&G->p, fb_ncontent[kind] * sizeof(char *));
         for (size_t i = 0; i < fb_ncontent[kind]; i++) {
-            const char *folded = search_fold(&G->p, fb_content[kind][i]);
-
-            G->fb_folded[kind][i] = folded ? folded : "";
+            G->fb_folded[kind][i] = search_index_text(&G->p, fb_content[kind][i]);
         }
     }
     return G->fb_folded[kind][content];
