@@ -255,7 +255,9 @@ sql_branch(struct stmt *q, const struct scope *s, const struct case_filter *f, c
     /* a search reads its index, not a unit's or a status's */
     sql_from(q, s, f->q ? BY_OPTIMIZER : how);
     sql_where(q, f, search, search_arg, cond, cond_arg);
-    buf_adds(&q->sql, " ORDER BY part, f.due_at, f.id LIMIT ?)");
+    /* a constant part leaves the order to the index the branch reads */
+    buf_adds(&q->sql, strlen(part) > 1 ? " ORDER BY part, f.due_at, f.id LIMIT ?)"
+                                       : " ORDER BY f.due_at, f.id LIMIT ?)");
     sql_arg(q, DV_I(upto));
 }
 
