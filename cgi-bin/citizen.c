@@ -980,19 +980,14 @@ hit_cmp(const void *a, const void *b)
 #define FB_MAX_FILES 3 /* files attached to one feedback (Fb.FilesHelp says so) */
 #define SEARCH_VARIANTS 8
 
-/* Rank the catalogue rows (national code in column 0, name in column 1) for
- * the folded query: every way of reading it (search_variants, with the
- * synonyms an administrator keeps) scored against the folded name
- * (search_score), the best kept; the national code typed in full comes
- * first.  hits gets the matching rows, best first, *n how many. */
+/* Every way of reading the folded query (search_variants, with the synonyms
+ * an administrator keeps) into variants (SEARCH_VARIANTS); *n how many. */
 static enum db_rc
-rank_procedures(struct req *r, const struct dbres *res, const char *folded,
-                struct proc_hit *hits, size_t *n)
+query_variants(struct req *r, const char *folded, const char **variants, size_t *n)
 {
     struct search_synonym *syn;
     struct synonym_row *rows;
-    const char *variants[SEARCH_VARIANTS];
-    size_t nsyn = 0, nrows, nvar;
+    size_t nsyn = 0, nrows;
     enum db_rc rc;
 
     rc = synonym_list(r->app->db, &r->pool, SYNONYM_BY_ID, &rows, &nrows);
@@ -1007,7 +1002,18 @@ rank_procedures(struct req *r, const struct dbres *res, const char *folded,
             syn[nsyn++] = (struct search_synonym){ rows[i].term, e };
         }
     }
-    nvar = search_variants(&r->pool, folded, syn, nsyn, variants, SEARCH_VARIANTS);
+    *n = search_variants(&r->pool, folded, syn, nsyn, variants, SEARCH_VARIANTS);
+    return DB_OK;
+}
+
+/* Rank the candidate rows (national code in column 0, name in column 1) for
+ * the folded query: every variant scored against the folded name
+ * (search_score), the best kept; the national code typed in full comes
+ * first.  hits gets the matching rows, best first, *n how many. */
+static void
+rank_procedures(struct req *r, const struct dbres *res, const char *folded,
+                const char *const *variants, size_t nvar, struct proc_hit *hits, size_t *n)
+{
     *n = 0;
     for (size_t i = 0; i < res->nrows; i++) {
         const char *name = dbres_get(res, i, 1), *fname = search_fold(&r->pool, name);
@@ -1024,8 +1030,18 @@ rank_procedures(struct req *r, const struct dbres *res, const char *folded,
         }
     }
     qsort(hits, *n, sizeof(*hits), hit_cmp);
-    return DB_OK;
 }
+
+/* A catalogue row as the page lists it, and the procedures in force, of a
+ * public unit, narrowed to the field and level (four arguments). */
+#define PROC_COLS \
+    "SELECT p.national_code, p.name, f.name, p.level, p.time_value, p.time_unit, u.name"
+#define PROC_NARROWED                                                \
+    " JOIN field f ON f.id = p.field_id"                             \
+    " JOIN org_unit u ON u.id = p.unit_id AND u.training = 0"        \
+    " WHERE p.effective_from <= CURDATE()"                           \
+    "   AND (p.effective_to IS NULL OR p.effective_to >= CURDATE())" \
+    "   AND (? = 0 OR p.field_id = ?) AND (? IS NULL OR p.level = ?)"
 
 /* The catalogue: ?q= searched with forgiveness (search.h) and ranked; the
  * field (?linh-vuc=) and level (?cap=) narrow it; 20 a page (?trang=).  With
@@ -1048,7 +1064,8 @@ procedures(struct req *r)
         { "trang", V_INT, 0, 1, 10000, NULL, NULL },
     };
     struct val v[NELEM(fq)];
-    const char *q, *level, *folded = NULL;
+    const char *q, *level, *folded = NULL, *variants[SEARCH_VARIANTS];
+    size_t nvar = 0;
     long long field, page;
     struct dbres res;
     struct field_row *fields;
@@ -1070,31 +1087,37 @@ procedures(struct req *r)
         folded = NULL;
         q = NULL;
     }
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT p.national_code, p.name, f.name, p.level, p.time_value, p.time_unit, "
-                  "u.name"
-                  "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
-                  "  JOIN org_unit u ON u.id = p.unit_id AND u.training = 0"
-                  " WHERE p.effective_from <= CURDATE()"
-                  "   AND (p.effective_to IS NULL OR p.effective_to >= CURDATE())"
-                  "   AND (? = 0 OR p.field_id = ?) AND (? IS NULL OR p.level = ?)"
-                  " ORDER BY p.name LIMIT ? OFFSET ?",
-                  DB_ARGS(DV_I(field), DV_I(field), DV_S(level), DV_S(level),
-                          DV_I(folded ? 100000 : PROCS_PER_PAGE + 1),
-                          DV_I(folded ? 0 : (page - 1) * PROCS_PER_PAGE)),
-                  &res);
+    if (folded == NULL) {
+        rc = db_query(r->app->db, &r->pool,
+                      PROC_COLS " FROM procedure_tthc p" PROC_NARROWED
+                                " ORDER BY p.name LIMIT ? OFFSET ?",
+                      DB_ARGS(DV_I(field), DV_I(field), DV_S(level), DV_S(level),
+                              DV_I(PROCS_PER_PAGE + 1), DV_I((page - 1) * PROCS_PER_PAGE)),
+                      &res);
+    } else if ((rc = query_variants(r, folded, variants, &nvar)) == DB_OK) {
+        /* the candidates: the full-text index over the folded names
+         * (sql/100_search_index.sql) for any reading of the query, and the
+         * national code as typed; only they are ranked */
+        rc = db_query(r->app->db, &r->pool,
+                      PROC_COLS
+                      " FROM (SELECT id FROM procedure_tthc"
+                      "        WHERE MATCH (search_name) AGAINST (? IN BOOLEAN MODE)"
+                      "       UNION SELECT id FROM procedure_tthc WHERE national_code = ?) m"
+                      " JOIN procedure_tthc p ON p.id = m.id" PROC_NARROWED " ORDER BY p.name",
+                      DB_ARGS(DV_S(search_ft_query(&r->pool, variants, nvar)), DV_S(q), DV_I(field),
+                              DV_I(field), DV_S(level), DV_S(level)),
+                      &res);
+    }
     if (rc == DB_OK) {
         rc = field_list(r->app->db, &r->pool, &fields, &nfields);
     }
     if (rc != DB_OK) {
         return db_fail(r, rc);
     }
-    /* a search ranks the whole catalogue (as narrowed); browsing reads one page */
+    /* a search ranks its candidates; browsing reads one page */
     hits = pool_alloc(&r->pool, (res.nrows + 1) * sizeof(*hits));
     if (folded) {
-        if ((rc = rank_procedures(r, &res, folded, hits, &total)) != DB_OK) {
-            return db_fail(r, rc);
-        }
+        rank_procedures(r, &res, folded, variants, nvar, hits, &total);
         from = (size_t)(page - 1) * PROCS_PER_PAGE;
     } else {
         for (total = 0; total < res.nrows; total++) {

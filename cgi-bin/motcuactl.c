@@ -46,6 +46,7 @@ static const char usage[] =
     "\n"
     "commands: setup-db migrate create-user import-calendar import-procedures import-dossiers\n"
     "          demo demo-data qr-ensure qr-url synonym-add synonym-list synonym-remove\n"
+    "          search-index\n"
     "          tick send retention rebuild-stats backup restore verify-audit\n"
     "\n"
     "Arguments and details: man motcuactl.  The configuration file comes from -c,\n"
@@ -137,13 +138,14 @@ run_file(struct ctl *c, const char *path, const char *apphost)
 }
 
 static int cmd_rebuild_stats(struct ctl *c);
+static int cmd_search_index(struct ctl *c);
 
 static int
 cmd_migrate(struct ctl *c)
 {
     struct dirent **names = NULL;
     const char *apphost = conf_str(c->conf, "DB.AppHost", "localhost");
-    int n, applied = 0, rc = 0;
+    int n, applied = 0, rc = 0, ft_ok;
 
     for (const char *h = apphost; *h; h++) {
         if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_%", *h)) {
@@ -197,6 +199,15 @@ cmd_migrate(struct ctl *c)
         /* dossiers recorded before migration 010 get their processing cycles,
          * and the figures follow the one lateness model (a no-op when empty) */
         rc = cmd_rebuild_stats(c);
+    }
+    if (rc == 0) {
+        /* rows from before migration 100 get their folded search text */
+        rc = cmd_search_index(c);
+    }
+    if (rc == 0 && schema_fulltext_ok(c->db, &c->req.pool, &ft_ok) == DB_OK && !ft_ok) {
+        fprintf(stderr, "motcuactl: warning: MariaDB runs without innodb_ft_min_token_size = 1"
+                        " and innodb_ft_enable_stopword = OFF: searches miss short words"
+                        " (deploy.md, the database)\n");
     }
     return rc;
 }
@@ -639,6 +650,10 @@ cmd_demo(struct ctl *c, int argc, char **argv)
     if (rc == 0 && unit_paths_rebuild(c->db) != DB_OK) {
         return die_db(c, "unit paths");
     }
+    /* the demo catalogue, written in SQL, gets its folded names */
+    if (rc == 0) {
+        rc = cmd_search_index(c);
+    }
     for (size_t i = 0; rc == 0 && i < NELEM(people); i++) {
         rc = create_user(c, people[i].user, people[i].name, people[i].role, people[i].unit,
                          people[i].title, people[i].counter, pw);
@@ -812,6 +827,19 @@ cmd_synonym_list(struct ctl *c)
     for (size_t i = 0; i < n; i++) {
         printf("%lld\t%s\t%s\n", s[i].id, s[i].term, s[i].expansion);
     }
+    return 0;
+}
+
+/* The folded copies the search index reads, where still empty (search_index_fill). */
+static int
+cmd_search_index(struct ctl *c)
+{
+    long long ncases, nprocs;
+
+    if (search_index_fill(c->db, &ncases, &nprocs) != DB_OK) {
+        return die_db(c, "search-index");
+    }
+    printf("search-index: %lld cases, %lld procedures filled\n", ncases, nprocs);
     return 0;
 }
 
@@ -1350,6 +1378,8 @@ main(int argc, char **argv)
         rc = cmd_synonym_list(&c);
     } else if (strcmp(cmd, "synonym-remove") == 0 && i + 1 < argc) {
         rc = cmd_synonym_remove(&c, argv[i + 1]);
+    } else if (strcmp(cmd, "search-index") == 0) {
+        rc = cmd_search_index(&c);
     } else if (strcmp(cmd, "tick") == 0) {
         rc = cmd_tick(&c);
     } else if (strcmp(cmd, "send") == 0) {

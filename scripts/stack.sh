@@ -85,6 +85,7 @@ start_db() {
         --pid-file="$VAR/mysql/mariadbd.pid" --skip-networking --log-error="$VAR/log/mariadb.log" \
         --innodb-buffer-pool-size="${MOTCUA_DB_BUFFER:-256M}" --innodb-log-file-size=256M \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+        --innodb-ft-min-token-size=1 --innodb-ft-enable-stopword=OFF \
         --max-connections=400 --skip-log-bin > "$VAR/log/mariadbd.out" 2>&1 &
     for _ in $(seq 1 150); do
         sql -e 'SELECT 1' >/dev/null 2>&1 && return 0

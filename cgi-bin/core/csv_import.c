@@ -11,6 +11,7 @@
 #include "form.h"
 #include "http.h"
 #include "render.h"
+#include "search.h"
 #include "store_import.h"
 #include "util.h"
 
@@ -125,6 +126,7 @@ procedure_row(struct rows *s)
 {
     struct req *r = s->r;
     char **f = s->f;
+    const char *indexed; /* the catalogue search's copy (sql/100_search_index.sql) */
     long long version, value;
     int from, to = 0;
     struct dbres u;
@@ -139,6 +141,7 @@ procedure_row(struct rows *s)
     if (*f[2] == '\0' || utf8_len(f[2]) > 500) {
         return bad(s, "name", "empty or longer than 500 characters");
     }
+    indexed = search_index_text(&r->pool, f[2]);
     if (*f[3] == '\0' || *f[4] == '\0') {
         return bad(s, *f[3] ? "field_name" : "field_code", "empty");
     }
@@ -189,10 +192,11 @@ procedure_row(struct rows *s)
         rc = db_exec(r->app->db,
                      "INSERT INTO procedure_tthc (national_code, version, name, field_id, level,"
                      "  unit_id, time_value, time_unit, use_cutoff, fee, documents, result,"
-                     "  legal_basis, effective_from, effective_to)"
+                     "  legal_basis, effective_from, effective_to, search_name)"
                      " VALUES (?, ?, ?, (SELECT id FROM field WHERE code = ?), ?, ?, ?, ?, ?, ?, ?,"
-                     "         ?, ?, ?, NULLIF(?, ''))"
+                     "         ?, ?, ?, NULLIF(?, ''), ?)"
                      " ON DUPLICATE KEY UPDATE name = VALUES(name), field_id = VALUES(field_id),"
+                     "  search_name = VALUES(search_name),"
                      "  level = VALUES(level), unit_id = VALUES(unit_id),"
                      "  time_value = VALUES(time_value), time_unit = VALUES(time_unit),"
                      "  use_cutoff = VALUES(use_cutoff), fee = VALUES(fee),"
@@ -202,7 +206,7 @@ procedure_row(struct rows *s)
                      DB_ARGS(DV_S(f[0]), DV_I(version), DV_S(f[2]), DV_S(f[3]), DV_S(f[5]),
                              DV_S(dbres_get(&u, 0, 0)), DV_I(value), DV_S(f[8]),
                              DV_I(f[9][0] == '1'), DV_S(f[10]), DV_S(docs.p ? docs.p : ""),
-                             DV_S(f[12]), DV_S(f[13]), DV_S(f[14]), DV_S(f[15])),
+                             DV_S(f[12]), DV_S(f[13]), DV_S(f[14]), DV_S(f[15]), DV_S(indexed)),
                      NULL, NULL);
         buf_free(&docs);
     }

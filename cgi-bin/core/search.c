@@ -150,3 +150,94 @@ search_score(const char *text, const char *query)
     }
     return score;
 }
+
+char *
+search_ft_query(struct pool *p, const char *const *variants, size_t n)
+{
+    struct buf b = { 0 };
+    char *out;
+
+    for (size_t v = 0; v < n; v++) {
+        const char *w = variants[v];
+
+        if (w == NULL || *w == '\0') {
+            continue;
+        }
+        buf_adds(&b, b.p ? " " : "");
+        buf_adds(&b, n > 1 ? "(" : "");
+        while (*w) {
+            size_t len = strcspn(w, " ");
+
+            buf_adds(&b, w == variants[v] ? "+" : " +");
+            buf_add(&b, w, len);
+            buf_adds(&b, "*");
+            w += len;
+            w += *w == ' ';
+        }
+        buf_adds(&b, n > 1 ? ")" : "");
+    }
+    out = pool_strdup(p, b.p);
+    buf_free(&b);
+    return out;
+}
+
+/* Append, for each two neighbouring words of folded text, sep then the two
+ * joined by "_" ("a b c", " " → " a_b b_c").  How many pairs. */
+static size_t
+add_pairs(struct buf *b, const char *folded, const char *sep)
+{
+    const char *prev = NULL;
+    size_t pairs = 0;
+
+    for (const char *w = folded; *w;) {
+        size_t n = strcspn(w, " ");
+
+        if (prev) {
+            buf_adds(b, sep);
+            buf_add(b, prev, strcspn(prev, " "));
+            buf_adds(b, "_");
+            buf_add(b, w, n);
+            pairs++;
+        }
+        prev = w;
+        w += n;
+        w += *w == ' ';
+    }
+    return pairs;
+}
+
+char *
+search_index_text(struct pool *p, const char *s)
+{
+    const char *folded = search_fold(p, s);
+    struct buf b = { 0 };
+    char *out;
+
+    if (folded == NULL) {
+        return pool_strdup(p, "");
+    }
+    buf_adds(&b, folded);
+    add_pairs(&b, folded, " ");
+    out = pool_strdup(p, b.p ? b.p : "");
+    buf_free(&b);
+    return out;
+}
+
+char *
+search_ft_phrase(struct pool *p, const char *folded)
+{
+    struct buf b = { 0 };
+    char *out;
+
+    if (*folded == '\0') {
+        return NULL;
+    }
+    if (add_pairs(&b, folded, " +") == 0) {
+        buf_adds(&b, " +"); /* one word: the word itself */
+        buf_adds(&b, folded);
+    }
+    buf_adds(&b, "*"); /* the last word as far as typed */
+    out = pool_strdup(p, b.p + 1);
+    buf_free(&b);
+    return out;
+}

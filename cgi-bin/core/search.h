@@ -33,4 +33,25 @@ size_t search_variants(struct pool *p, const char *query, const struct search_sy
  * adds 20, and at the text's start 10 more. */
 int search_score(const char *text, const char *query);
 
+/* The full-text index's query (sql/100_search_index.sql, BOOLEAN MODE) for
+ * folded texts: a row matches when, for one of the n variants, every word of
+ * it begins a word of the row's folded text, as search_score asks.  "so do" →
+ * "+so* +do*"; two variants → "(+so* +do*) (+giay* +do*)".  Folded text holds
+ * no operator characters, so the words go in as they are.  NULL when every
+ * variant is empty.  In the pool. */
+char *search_ft_query(struct pool *p, const char *const *variants, size_t n);
+
+/* What the full-text index holds for a text: its folded words, then each two
+ * neighbouring words joined by "_" ("Sổ đỏ bị mất" → "so do bi mat so_do do_bi
+ * bi_mat").  Folded Vietnamese syllables are short and few: "so" or "do"
+ * alone is in a large share of all texts, the pair "so_do" in few, so a
+ * search of several words reads the pairs.  "" for invalid UTF-8.  In the
+ * pool. */
+char *search_index_text(struct pool *p, const char *s);
+
+/* The full-text query for the words of a folded text in that order, the last
+ * one as far as typed: "so do bi m" → "+so_do +do_bi +bi_m*"; one word "so"
+ * → "+so*".  NULL for an empty text.  In the pool. */
+char *search_ft_phrase(struct pool *p, const char *folded);
+
 #endif

@@ -3,6 +3,7 @@
 #include "store_case.h"
 
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "audit.h"
@@ -13,6 +14,7 @@
 #include "http.h"
 #include "notify.h"
 #include "render.h"
+#include "search.h"
 #include "stats.h"
 #include "store_feedback.h"
 #include "util.h"
@@ -57,22 +59,31 @@ case_scope(struct req *r, struct scope *s)
     return DB_OK;
 }
 
-/* "%words%" with LIKE wildcards escaped, so a search for "50%" means those characters. */
+/* The search's condition, through an index: a tracking code ("PA-…", as
+ * typed) by the code's unique key; words through the full-text index over the
+ * folded text (sql/100_search_index.sql): the words in that order, with or
+ * without diacritics, the last one as far as typed (search_ft_phrase, which
+ * reads the pairs of words, few, rather than short syllables found in most
+ * cases).  A query with no letter or digit finds nothing.
+ * *arg gets the one argument (NULL with none); both in the request's pool. */
 static const char *
-like_escape(struct req *r, const char *q)
+search_cond(struct req *r, const char *q, const char **arg)
 {
-    char *out = pool_alloc(&r->pool, 2 * strlen(q) + 3), *o = out;
+    const char *folded;
 
-    *o++ = '%';
-    for (; *q; q++) {
-        if (*q == '%' || *q == '_' || *q == '\\') {
-            *o++ = '\\';
-        }
-        *o++ = *q;
+    *arg = NULL;
+    while (*q == ' ') {
+        q++;
     }
-    *o++ = '%';
-    *o = '\0';
-    return out;
+    if (strncasecmp(q, "PA-", 3) == 0 && strchr(q, ' ') == NULL) {
+        *arg = q;
+        return " AND f.code = ?";
+    }
+    folded = search_fold(&r->pool, q);
+    if (folded && *folded) {
+        *arg = search_ft_phrase(&r->pool, folded);
+    }
+    return *arg ? " AND MATCH (f.search_text) AGAINST (? IN BOOLEAN MODE)" : " AND FALSE";
 }
 
 /* "còn N ngày" / "quá hạn N ngày" material: working days from today to due. */
@@ -204,10 +215,10 @@ sql_from(struct stmt *q, const struct scope *s, enum reach how)
 }
 
 /* A status condition (constant text, at most one argument), then the filter's
- * kind, counter and search conditions. */
+ * kind, counter and search conditions (search_cond's text and argument). */
 static void
-sql_where(struct stmt *q, const struct case_filter *f, const char *like, const char *cond,
-          const struct dbv *cond_arg)
+sql_where(struct stmt *q, const struct case_filter *f, const char *search, const char *search_arg,
+          const char *cond, const struct dbv *cond_arg)
 {
     buf_adds(&q->sql, cond);
     if (cond_arg) {
@@ -222,25 +233,31 @@ sql_where(struct stmt *q, const struct case_filter *f, const char *like, const c
         sql_arg(q, DV_I(f->counter_id));
     }
     if (f->q) {
-        buf_adds(&q->sql, " AND (f.code = ? OR f.content LIKE ?)");
-        sql_arg(q, DV_S(f->q));
-        sql_arg(q, DV_S(like));
+        buf_adds(&q->sql, search);
+        if (search_arg) {
+            sql_arg(q, DV_S(search_arg));
+        }
     }
 }
 
-/* One branch of the page: up to `upto` cases of one part in due order (part 0,
- * the overdue cases, comes first on the page). */
+/* One branch of the page: up to `upto` cases in order of part, then due (part
+ * 0, the overdue cases, comes first on the page; part is "0", "1" or an SQL
+ * expression of f with no argument). */
 static void
-sql_branch(struct stmt *q, const struct scope *s, const struct case_filter *f, const char *like,
-           enum reach how, int part, const char *cond, const struct dbv *cond_arg,
-           long long upto)
+sql_branch(struct stmt *q, const struct scope *s, const struct case_filter *f, const char *search,
+           const char *search_arg, enum reach how, const char *part, const char *cond,
+           const struct dbv *cond_arg, long long upto)
 {
-    buf_adds(&q->sql, q->branches++ ? " UNION ALL (" : "(");
-    buf_adds(&q->sql, part ? "SELECT f.id, f.due_at, 1 AS part"
-                           : "SELECT f.id, f.due_at, 0 AS part");
-    sql_from(q, s, how);
-    sql_where(q, f, like, cond, cond_arg);
-    buf_adds(&q->sql, " ORDER BY f.due_at, f.id LIMIT ?)");
+    buf_adds(&q->sql,
+             q->branches++ ? " UNION ALL (SELECT f.id, f.due_at, " : "(SELECT f.id, f.due_at, ");
+    buf_adds(&q->sql, part);
+    buf_adds(&q->sql, " AS part");
+    /* a search reads its index, not a unit's or a status's */
+    sql_from(q, s, f->q ? BY_OPTIMIZER : how);
+    sql_where(q, f, search, search_arg, cond, cond_arg);
+    /* a constant part leaves the order to the index the branch reads */
+    buf_adds(&q->sql, strlen(part) > 1 ? " ORDER BY part, f.due_at, f.id LIMIT ?)"
+                                       : " ORDER BY f.due_at, f.id LIMIT ?)");
     sql_arg(q, DV_I(upto));
 }
 
@@ -283,7 +300,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
                                         "escalated", "forward_late", NULL };
     const struct cal *cal = req_calendar(r);
     struct case_filter f = *filter;
-    const char *st = f.status, *like;
+    const char *st = f.status, *search = NULL, *search_arg = NULL, *fcond;
     long long seen[NSTATES] = { 0 }, match[NSTATES] = { 0 };
     long long soon = 0, overdue, total = 0, open = 0, escalated = 0;
     long long off = (long long)(f.page - 1) * per_page, upto = off + per_page;
@@ -298,7 +315,9 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
 
     f.kind = f.kind && *f.kind ? f.kind : NULL;
     f.q = f.q && *f.q ? f.q : NULL;
-    like = like_escape(r, f.q ? f.q : "");
+    if (f.q) {
+        search = search_cond(r, f.q, &search_arg);
+    }
     if (cal) {
         soon = (long long)cal_instant(cal_add_working_days(cal, cal_local_day(time(NULL)),
                                                            f.due_soon_days),
@@ -364,6 +383,14 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
     overdue = util_num(dbres_get(&res, 0, 0));
     hseti(r, "Page.Counts.overdue", overdue);
 
+    /* the filter's statuses (and clock) as one condition */
+    fcond = is_overdue ? overdue_cond(r)
+            : is_soon  ? due_soon_cond(r)
+            : is_open  ? pool_printf(&r->pool, " AND f.status IN (%s)", state_list(r, CSF_OPEN, 0))
+            : is_all   ? ""
+            : one >= 0 ? pool_printf(&r->pool, " AND f.status = '%s'", case_fsm.states[one])
+                       : " AND FALSE";
+
     /* the filter's total: from the counts, unless the clock or a search decides */
     if (!f.q && !is_overdue && !is_soon) {
         for (size_t i = 0; i < NSTATES; i++) {
@@ -374,15 +401,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
     } else {
         buf_adds(&q.sql, "SELECT COUNT(*)");
         sql_from(&q, s, f.q ? BY_OPTIMIZER : BY_STATUS);
-        sql_where(&q, &f, like,
-                  is_overdue ? overdue_cond(r)
-                  : is_soon  ? due_soon_cond(r)
-                  : is_open
-                      ? pool_printf(&r->pool, " AND f.status IN (%s)", state_list(r, CSF_OPEN, 0))
-                  : is_all   ? ""
-                  : one >= 0 ? pool_printf(&r->pool, " AND f.status = '%s'", case_fsm.states[one])
-                             : " AND FALSE",
-                  is_soon ? &soon_arg : NULL);
+        sql_where(&q, &f, search, search_arg, fcond, is_soon ? &soon_arg : NULL);
         if ((rc = sql_run(r, &q, &res)) != DB_OK) {
             return rc;
         }
@@ -404,25 +423,36 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
                      "       f.escalated_at IS NOT NULL,"
                      "       f.status = 'new' AND f.forward_due < UTC_TIMESTAMP()"
                      "  FROM (");
-    if (is_overdue || (first_overdue && one < 0)) {
-        sql_branch(&q, s, &f, like, BY_STATUS, 0, overdue_cond(r), NULL, upto);
+    if (f.q) {
+        /* a search reads the index once: one branch, its overdue cases part 0 */
+        sql_branch(&q, s, &f, search, search_arg, BY_OPTIMIZER,
+                   first_overdue ? pool_printf(&r->pool,
+                                               "IF(f.status IN (%s) AND f.due_at < UTC_TIMESTAMP(),"
+                                               " 0, 1)",
+                                               state_list(r, CSF_OPEN, CSF_PAUSED))
+                                 : "1",
+                   fcond, is_soon ? &soon_arg : NULL, upto);
+    } else if (is_overdue || (first_overdue && one < 0)) {
+        sql_branch(&q, s, &f, search, search_arg, BY_STATUS, "0", overdue_cond(r), NULL, upto);
     } else if (first_overdue) {
-        sql_branch(&q, s, &f, like, BY_STATUS, 0,
+        sql_branch(&q, s, &f, search, search_arg, BY_STATUS, "0",
                    pool_printf(&r->pool, " AND f.status = '%s' AND f.due_at < UTC_TIMESTAMP()",
                                case_fsm.states[one]),
                    NULL, upto);
     } else if (is_soon) {
-        sql_branch(&q, s, &f, like, BY_STATUS, 1, due_soon_cond(r), &soon_arg, upto);
+        sql_branch(&q, s, &f, search, search_arg, BY_STATUS, "1", due_soon_cond(r), &soon_arg,
+                   upto);
     }
-    for (size_t i = 0; i < NSTATES; i++) {
+    for (size_t i = 0; !f.q && i < NSTATES; i++) {
         if (!listed[i]) {
             continue;
         }
         /* walk the province's index when that reads fewer cases than sorting
          * the subtree's: (page end) × province / matching, against the
          * subtree's cases of the status */
-        sql_branch(&q, s, &f, like,
-                   s->leader && upto * province_n[i] < match[i] * seen[i] ? BY_STATUS : BY_UNIT, 1,
+        sql_branch(&q, s, &f, search, search_arg,
+                   s->leader && upto * province_n[i] < match[i] * seen[i] ? BY_STATUS : BY_UNIT,
+                   "1",
                    pool_printf(&r->pool, " AND f.status = '%s'%s", case_fsm.states[i],
                                first_overdue && running((int)i) ? " AND f.due_at >= UTC_TIMESTAMP()"
                                                                 : ""),

@@ -19,6 +19,7 @@
 #include "ratelimit.h"
 #include "store_consent.h"
 #include "render.h"
+#include "search.h"
 #include "stats.h"
 #include "token.h"
 #include "util.h"
@@ -455,6 +456,8 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
     struct stat_delta d = { .feedback = 1 };
     time_t now = time(NULL), due, fwd;
     char day[11], code[24], check[5];
+    /* the inbox search's folded copy (sql/100_search_index.sql) */
+    const char *indexed = search_index_text(&r->pool, in->content);
     unsigned long long id;
     long long seq, days;
     int formal;
@@ -497,14 +500,15 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
                  "                      dossier_id, rating_id, qr_link_id, content, identity,"
                  "                      contact_name, contact_phone, contact_email,"
                  "                      contact_address, formal, idem_key, created_at, due_at,"
-                 "                      forward_due)"
+                 "                      forward_due, search_text)"
                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(),"
-                 "         FROM_UNIXTIME(?), FROM_UNIXTIME(?))",
+                 "         FROM_UNIXTIME(?), FROM_UNIXTIME(?), ?)",
                  DB_ARGS(DV_S(code), DV_S(check), DV_S(key_out), DV_S(in->kind), DV_I(in->unit_id),
                          opt_id(in->counter_id), opt_id(in->officer_id), opt_id(in->dossier_id),
                          opt_id(in->rating_id), opt_id(in->qr_link_id), DV_S(in->content),
                          DV_S(in->identity), DV_S(in->name), DV_S(in->phone), DV_S(in->email),
-                         DV_S(in->address), DV_I(formal), DV_S(in->idem), DV_I(due), DV_I(fwd)),
+                         DV_S(in->address), DV_I(formal), DV_S(in->idem), DV_I(due), DV_I(fwd),
+                         DV_S(indexed)),
                  NULL, &id);
     for (size_t i = 0; rc == DB_OK && i < in->nfiles; i++) {
         rc = db_exec(db,

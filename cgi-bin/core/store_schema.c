@@ -142,3 +142,19 @@ schema_grant_all(struct db *db, struct pool *p, const char *name, const char *us
                                        name, user, host)),
                    DB_NOARGS, NULL, NULL);
 }
+
+enum db_rc
+schema_fulltext_ok(struct db *db, struct pool *p, int *ok)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *ok = 0;
+    rc = db_query(db, p,
+                  "SELECT @@innodb_ft_min_token_size = 1 AND @@innodb_ft_enable_stopword = 0",
+                  DB_NOARGS, &res);
+    if (rc == DB_OK && res.nrows == 1) {
+        *ok = strcmp(dbres_get(&res, 0, 0), "1") == 0;
+    }
+    return rc;
+}

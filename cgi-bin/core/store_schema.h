@@ -23,6 +23,10 @@ enum db_rc schema_mark_applied(struct db *db, const char *name);
 /* How many tables the database named dbname has, into *n. */
 enum db_rc schema_table_count(struct db *db, struct pool *p, const char *dbname, long long *n);
 
+/* Does the server index one-letter words and every word, as the searches'
+ * full-text index needs (sql/100_search_index.sql)?  *ok 1 or 0. */
+enum db_rc schema_fulltext_ok(struct db *db, struct pool *p, int *ok);
+
 /* ---- setup-db: the database and its accounts, as an administrator -------- */
 
 /* Is s a name the statements below may write into their text (MariaDB takes

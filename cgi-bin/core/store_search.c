@@ -2,6 +2,8 @@
  * by the operator.  See store_search.h. */
 #include "store_search.h"
 
+#include "search.h"
+
 enum db_rc
 synonym_list(struct db *db, struct pool *p, enum synonym_order order, struct synonym_row **rows,
              size_t *n)
@@ -64,4 +66,67 @@ enum db_rc
 synonym_delete(struct db *db, long long id)
 {
     return db_exec(db, "DELETE FROM search_synonym WHERE id = ?", DB_ARGS(DV_I(id)), NULL, NULL);
+}
+
+/* One batch of one table: rows after *last whose indexed column is NULL, read
+ * by the select (id, text), written by the update (search_index_text, id).
+ * *n rows. */
+static enum db_rc
+fill_batch(struct db *db, struct pool *p, const char *select, const char *update, long long *last,
+           size_t *n)
+{
+    struct dbres res;
+    enum db_rc rc;
+
+    *n = 0;
+    if ((rc = db_begin(db)) != DB_OK) {
+        return rc;
+    }
+    rc = db_query(db, p, select, DB_ARGS(DV_I(*last)), &res);
+    for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
+        const char *indexed = search_index_text(p, dbres_get(&res, i, 1));
+
+        *last = util_num(dbres_get(&res, i, 0));
+        rc = db_exec(db, update, DB_ARGS(DV_S(indexed), DV_I(*last)), NULL, NULL);
+    }
+    if (rc == DB_OK) {
+        *n = res.nrows;
+    }
+    return db_end(db, rc);
+}
+
+enum db_rc
+search_index_fill(struct db *db, long long *ncases, long long *nprocs)
+{
+    static const char *const sql[2][3] = {
+        { "SELECT id, content FROM feedback WHERE id > ? AND search_text IS NULL"
+          " ORDER BY id LIMIT 500",
+          "UPDATE feedback SET search_text = ? WHERE id = ?", "ALTER TABLE feedback FORCE" },
+        { "SELECT id, name FROM procedure_tthc WHERE id > ? AND search_name IS NULL"
+          " ORDER BY id LIMIT 500",
+          "UPDATE procedure_tthc SET search_name = ? WHERE id = ?",
+          "ALTER TABLE procedure_tthc FORCE" },
+    };
+    long long *count[2] = { ncases, nprocs };
+    enum db_rc rc = DB_OK;
+
+    for (size_t t = 0; t < 2 && rc == DB_OK; t++) {
+        long long last = 0;
+        size_t n;
+
+        *count[t] = 0;
+        do {
+            struct pool batch = { 0 };
+
+            rc = fill_batch(db, &batch, sql[t][0], sql[t][1], &last, &n);
+            pool_release(&batch);
+            *count[t] += (long long)n;
+        } while (rc == DB_OK && n > 0);
+        /* every row filled left its empty version among the index's deleted
+         * documents, which each search reads: after many, build it again */
+        if (rc == DB_OK && *count[t] >= 1000) {
+            rc = db_exec(db, sql[t][2], DB_NOARGS, NULL, NULL);
+        }
+    }
+    return rc;
 }

@@ -1,5 +1,6 @@
 /* store_search.h — every SQL statement about the search synonyms
- * (search_synonym, sql/015_search.sql).  The functions take the database
+ * (search_synonym, sql/015_search.sql) and the filling of the folded columns
+ * the full-text index reads (sql/100_search_index.sql).  The functions take the database
  * handle and a pool, never the request; strings they return come from that
  * pool. */
 #ifndef MOTCUA_STORE_SEARCH_H
@@ -30,5 +31,13 @@ enum db_rc synonym_insert(struct db *db, const char *term, const char *expansion
 enum db_rc synonym_lock(struct db *db, struct pool *p, long long id, struct synonym_row *s);
 
 enum db_rc synonym_delete(struct db *db, long long id);
+
+/* Fill the indexed columns still empty (NULL) — rows written before migration
+ * 100 or by hand in SQL: feedback.search_text from the content,
+ * procedure_tthc.search_name from the name, each as search_index_text makes it, in
+ * transactions of a few hundred rows, and after a thousand rows or more the
+ * table and its index rebuilt (ALTER TABLE … FORCE).  How many rows of each
+ * into *ncases and *nprocs. */
+enum db_rc search_index_fill(struct db *db, long long *ncases, long long *nprocs);
 
 #endif

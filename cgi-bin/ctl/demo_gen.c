@@ -28,6 +28,7 @@
 #include "calendar.h"
 #include "db.h"
 #include "http.h"
+#include "search.h"
 #include "stats.h"
 #include "store_dossier.h"
 #include "token.h"
@@ -408,6 +409,7 @@ struct gen {
     const struct demo_opts *o;
     struct pool p;   /* the model: lives as long as the run */
     struct pool tmp; /* one chunk of dossiers' strings */
+    const char **fb_folded[FK__COUNT]; /* fb_content as indexed, made on first use */
     struct rng g;
     time_t now;
     int today, first; /* local days */
@@ -525,16 +527,30 @@ static const char sql_rating[] =
     "  j_c3 INT PATH '$[10]', j_c4 INT PATH '$[11]', j_cm VARCHAR(2000) PATH '$[12]',"
     "  j_ch2 VARCHAR(16) PATH '$[13]', j_at BIGINT PATH '$[14]')) AS j";
 
+/* The inbox search's copy of a case's text (search_index_text): each text
+ * made once, in the model's pool. */
+static const char *
+folded_content(struct gen *G, int kind, int content)
+{
+    if (G->fb_folded[kind] == NULL) {
+        G->fb_folded[kind] = pool_alloc(&G->p, fb_ncontent[kind] * sizeof(char *));
+        for (size_t i = 0; i < fb_ncontent[kind]; i++) {
+            G->fb_folded[kind][i] = search_index_text(&G->p, fb_content[kind][i]);
+        }
+    }
+    return G->fb_folded[kind][content];
+}
+
 static const char sql_feedback[] =
     "INSERT INTO feedback (id, code, check_part, kind, status, unit_id, counter_id, officer_id,"
     "  dossier_id, qr_link_id, content, identity, contact_name, contact_phone, contact_email,"
     "  contact_address, formal, assigned_to, created_at, classified_at, due_at, forward_due,"
-    "  paused_at, answered_at, closed_at, answer_satisfied, escalated_at)"
+    "  paused_at, answered_at, closed_at, answer_satisfied, escalated_at, search_text)"
     " SELECT j_id, j_code, j_chk, j_kind, j_st, j_unit, NULLIF(j_counter, 0),"
     "  NULLIF(j_officer, 0), NULLIF(j_d, 0), NULLIF(j_link, 0), j_content, j_ident, j_cn, j_cp,"
     "  j_ce, j_ca, j_formal, NULLIF(j_as, 0), FROM_UNIXTIME(j_cr), FROM_UNIXTIME(j_cl),"
     "  FROM_UNIXTIME(j_due), FROM_UNIXTIME(j_fwd), FROM_UNIXTIME(j_pa), FROM_UNIXTIME(j_an),"
-    "  FROM_UNIXTIME(j_clo), j_sat, FROM_UNIXTIME(j_esc)"
+    "  FROM_UNIXTIME(j_clo), j_sat, FROM_UNIXTIME(j_esc), j_fold"
     " FROM JSON_TABLE(?, '$[*]' COLUMNS ("
     "  j_id BIGINT PATH '$[0]', j_code VARCHAR(24) PATH '$[1]', j_chk VARCHAR(4) PATH '$[2]',"
     "  j_kind VARCHAR(20) PATH '$[3]', j_st VARCHAR(12) PATH '$[4]', j_unit INT PATH '$[5]',"
@@ -545,7 +561,7 @@ static const char sql_feedback[] =
     "  j_as INT PATH '$[17]', j_cr BIGINT PATH '$[18]', j_cl BIGINT PATH '$[19]',"
     "  j_due BIGINT PATH '$[20]', j_fwd BIGINT PATH '$[21]', j_pa BIGINT PATH '$[22]',"
     "  j_an BIGINT PATH '$[23]', j_clo BIGINT PATH '$[24]', j_sat INT PATH '$[25]',"
-    "  j_esc BIGINT PATH '$[26]')) AS j";
+    "  j_esc BIGINT PATH '$[26]', j_fold TEXT PATH '$[27]')) AS j";
 
 static const char sql_fbevent[] =
     "INSERT INTO feedback_event (feedback_id, at, actor_id, event, public, body)"
@@ -2388,6 +2404,7 @@ write_feedback(struct gen *G)
             jb_null(b);
         }
         jb_time(b, f->escalated);
+        jb_str(b, folded_content(G, f->kind, f->content));
         rc = jb_end(G, b);
 
         /* its timeline */

@@ -7,10 +7,17 @@
 // word must begin a word of the name; 10 a whole word, 5 a prefix; +20 when
 // the query's words stand together in the name, +10 more at its start; ties
 // go to the shorter name (in characters).
+//
+// The staff inbox's search (below) reads the same index: the words typed, in
+// that order, with or without diacritics, the last one as far as typed,
+// within what the officer may see.
 'use strict';
 const assert = require('assert');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, text } = require('../lib/client');
+const { Client, sql, motcuactl, text, fileCase, qrPath } = require('../lib/client');
 
 const N = {
   P1: 'Đăng ký kinh doanh hộ gia đình',              // 30 characters
@@ -35,6 +42,8 @@ test('setup: six procedures in a field of their own', () => {
   F = sql("SELECT id FROM field WHERE code = 'T-TK'")[0][0];
   Object.values(N).forEach((name, i) => sql(`INSERT INTO procedure_tthc (national_code, name, field_id, level, unit_id, time_value, time_unit, fee, documents, result, legal_basis, effective_from)
     VALUES ('9.15000${i + 1}', '${name}', ${F}, 'province', 2, 5, 'working_days', 'Không', 'Tờ khai', 'Kết quả', 'Luật', '2025-07-01')`));
+  // rows written in SQL get their folded names as after a migration
+  assert.match(motcuactl('search-index'), /search-index: \d+ cases, 6 procedures filled/);
 });
 
 test('words in any order, without diacritics, the help text\'s own example', async () => {
@@ -89,4 +98,78 @@ test('no query lists the field by name; an empty or punctuation-only query is no
   for (const q of ['', '   ', '!!']) {
     assert.deepStrictEqual((await found(q)).names, [N.P4, N.P5, N.P6, N.P1, N.P3, N.P2], JSON.stringify(q));
   }
+});
+
+// ---- the staff inbox ------------------------------------------------------
+
+const staff = {};
+async function as(name) {
+  if (!staff[name]) { staff[name] = new Client(); await staff[name].login(name); }
+  return staff[name];
+}
+// Which of the cases (by key) the inbox search of who lists.
+async function inbox(who, q, cases) {
+  const r = await (await as(who)).get('/can-bo/?trang-thai=all&q=' + encodeURIComponent(q));
+  assert.strictEqual(r.status, 200, q);
+  return Object.keys(cases).filter(k => r.text.includes(`href="/can-bo/phan-anh/${cases[k].code}"`));
+}
+const S = {};
+
+test('inbox setup: three cases about a "sổ đỏ", at the centre, at a commune, and confidential about canbo01', async () => {
+  S.centre = await fileCase({ kind: 'petition', identity: 'anonymous', unit: '000.00.01.H41',
+    content: 'Sổ đỏ của gia đình tôi ghi sai diện tích thửa đất, đề nghị đính chính.' });
+  S.commune = await fileCase({ kind: 'suggestion', identity: 'anonymous', unit: '000.21.01.H41',
+    content: 'Cấp đổi sổ đỏ ở xã chậm quá.' });
+  const token = qrPath("kind = 'officer' AND officer_id = (SELECT id FROM users WHERE username = 'canbo01')").split('/')[2];
+  S.secret = await fileCase({ kind: 'conduct', identity: 'confidential', content: 'Cán bộ hẹn trả sổ đỏ nhưng gợi ý bồi dưỡng.',
+    name: 'Lê Thị Kín', phone: '0911222444' }, token);
+});
+
+test('inbox: without diacritics, two-letter syllables, capitals and diacritics all find "sổ đỏ"', async () => {
+  for (const q of ['so do', 'sổ đỏ', 'SO DO', ' so   do ', 'so d']) {
+    assert.deepStrictEqual(await inbox('lanhdao02', q, S), ['centre', 'commune', 'secret'], JSON.stringify(q));
+  }
+  assert.deepStrictEqual(await inbox('lanhdao02', 'dinh chinh', S), ['centre']);
+  assert.deepStrictEqual(await inbox('lanhdao02', 'đính chính', S), ['centre']);
+  assert.deepStrictEqual(await inbox('lanhdao02', 'cap doi so do', S), ['commune']);
+});
+
+test('inbox: the last word as far as typed; the words in their order; not the middle of a word', async () => {
+  assert.deepStrictEqual(await inbox('lanhdao02', 'dien t', S), ['centre']);
+  assert.deepStrictEqual(await inbox('lanhdao02', 'dien tich thu', S), ['centre']);   // "thửa"
+  assert.deepStrictEqual(await inbox('lanhdao02', 'gia dinh', S), ['centre']);
+  assert.deepStrictEqual(await inbox('lanhdao02', 'dinh gia', S), []);
+  assert.deepStrictEqual(await inbox('lanhdao02', 'so dien', S), []);   // both there, apart
+  assert.deepStrictEqual(await inbox('lanhdao02', 'ien tich', S), []);
+  assert.deepStrictEqual(await inbox('lanhdao02', 'so do xz', S), []);
+  assert.deepStrictEqual(await inbox('lanhdao02', '%', S), []);
+});
+
+test('inbox: a case outside the scope, or confidential about the viewer, is never found', async () => {
+  // canbo01 (the centre): not the commune's case, not the one about canbo01
+  assert.deepStrictEqual(await inbox('canbo01', 'so do', S), ['centre']);
+  assert.deepStrictEqual(await inbox('canbo01', 'boi duong', S), []);
+  // canbo02, same centre: the confidential case too
+  assert.deepStrictEqual(await inbox('canbo02', 'so do', S), ['centre', 'secret']);
+  // canbo04 (the commune): only its own
+  assert.deepStrictEqual(await inbox('canbo04', 'so do', S), ['commune']);
+  // the centre's leader: the centre's two
+  assert.deepStrictEqual(await inbox('lanhdao01', 'so do', S), ['centre', 'secret']);
+});
+
+test('inbox: a case is found as soon as it is filed', async () => {
+  await inbox('canbo01', 'so hong', S);   // the page read before, nothing cached
+  S.fresh = await fileCase({ kind: 'petition', identity: 'anonymous', unit: '000.00.01.H41',
+    content: 'Xin cấp lại sổ hồng bị mất.' });
+  assert.deepStrictEqual(await inbox('canbo01', 'so hong', S), ['fresh']);
+  assert.deepStrictEqual(await inbox('canbo01', 'so ho', S), ['fresh']);
+});
+
+test('catalogue: a procedure imported is found at once, by its name without diacritics', async () => {
+  const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-071-')), 'p.csv');
+  fs.writeFileSync(csv, 'national_code,version,name,field_code,field_name,level,unit_code,time_value,time_unit,use_cutoff,fee,documents,result,legal_basis,effective_from,effective_to\n' +
+    '9.150099,1,Đổi sổ hộ khẩu điện tử,T-TK,Tìm kiếm (kiểm thử),province,000.00.01.H41,3,working_days,0,Không,Tờ khai,Kết quả,Luật,2025-07-01,\n');
+  motcuactl('import-procedures', csv);
+  assert.deepStrictEqual((await found('so ho khau')).names, ['Đổi sổ hộ khẩu điện tử']);
+  assert.deepStrictEqual((await found('doi so')).names, ['Đổi sổ hộ khẩu điện tử']);
 });
