@@ -18,6 +18,7 @@
 #include "access.h"
 #include "audit.h"
 #include "calendar.h"
+#include "crypto.h"
 #include "case_fsm.h"
 #include "conf.h"
 #include "db.h"
@@ -807,6 +808,13 @@ intake_hdf(struct req *r, long long proc_id)
             hset(r, "Page.F.documents", c->documents);
         }
     }
+    if (!hdf_get_value(r->hdf, "Page.F.idem", NULL)) {
+        /* the form's idempotency key: a resend of this form is one dossier */
+        char k[33];
+
+        random_hex(k, 16);
+        hset(r, "Page.F.idem", k);
+    }
     return DB_OK;
 }
 
@@ -848,6 +856,7 @@ enum {
     I_CHANNEL,
     I_COLLECT,
     I_NOTIFY,
+    I_IDEM,
     I__MAX
 };
 
@@ -865,6 +874,8 @@ static const struct fld intake_fields[I__MAX] = {
     [I_COLLECT] = { "collect", V_CHOICE, 1, 0, 0, intake_channels, "Dossier.Err.Channel" },
     /* the citizen's yes to messages, ticked by the officer: absent when not */
     [I_NOTIFY] = { "notify", V_CHOICE, 0, 0, 0, intake_notify, NULL },
+    /* the form's idempotency key, 32 hex digits (intake_hdf): kept on errors */
+    [I_IDEM] = { "idem", V_CODE, 0, 32, 32, NULL, NULL },
 };
 
 static int
@@ -892,6 +903,7 @@ intake_submit(struct req *r)
     in.documents = v[I_DOCS].s;
     in.channel = v[I_CHANNEL].s;
     in.collect = v[I_COLLECT].s;
+    in.idem = v[I_IDEM].err ? NULL : v[I_IDEM].s;
     if (v[I_NOTIFY].s && (in.phone || in.email)) {
         in.consent = notify_consent_wording(r);
     }

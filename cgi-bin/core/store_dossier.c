@@ -224,6 +224,25 @@ dossier_cycle_open(struct req *r, long long dossier_id, int n, time_t start, tim
 
 /* ---- intake ------------------------------------------------------------ */
 
+/* The code of the dossier an intake form with this idempotency key made:
+ * DB_OK and code_out (64 bytes), DB_DUP when there is none. */
+static enum db_rc
+dossier_by_idem(struct req *r, const char *idem, char *code_out)
+{
+    struct dbres res;
+    enum db_rc rc = db_query(r->app->db, &r->pool, "SELECT code FROM dossier WHERE idem_key = ?",
+                             DB_ARGS(DV_S(idem)), &res);
+
+    if (rc != DB_OK) {
+        return rc;
+    }
+    if (res.nrows == 0) {
+        return DB_DUP;
+    }
+    snprintf(code_out, 64, "%s", dbres_get(&res, 0, 0));
+    return DB_OK;
+}
+
 enum db_rc
 dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
 {
@@ -254,6 +273,9 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     due = cal_due(cal, now, (int)util_num(dbres_get(&p, 0, 0)), unit,
                   strcmp(dbres_get(&p, 0, 2), "1") == 0);
     cal_format(cal_local_day(now), day);
+    if (in->idem && (rc = dossier_by_idem(r, in->idem, code_out)) != DB_DUP) {
+        return rc; /* DB_OK: this form was received already (a resend) */
+    }
     if ((rc = db_begin(db)) != DB_OK) {
         return rc;
     }
@@ -279,20 +301,25 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
                  "                     processing_unit_id, applicant_name, applicant_address,"
                  "                     applicant_phone, applicant_email, documents, sets, channel,"
                  "                     collect, status, received_at, due_at, original_due_at,"
-                 "                     book_seq)"
+                 "                     book_seq, idem_key)"
                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', FROM_UNIXTIME(?),"
                  "         FROM_UNIXTIME(?), FROM_UNIXTIME(?),"
                  "         (SELECT COALESCE(MAX(d.book_seq), 0) + 1 FROM dossier d"
                  "           WHERE d.unit_id = ? AND d.received_at >= FROM_UNIXTIME(?)"
-                 "             AND d.received_at < FROM_UNIXTIME(?)))",
+                 "             AND d.received_at < FROM_UNIXTIME(?)), ?)",
                  DB_ARGS(DV_S(code_out), DV_I(in->unit_id),
                          in->counter_id ? DV_I(in->counter_id) : DV_NULL, DV_I(r->user->id),
                          DV_I(in->procedure_id), DV_I(in->unit_id), DV_S(in->name),
-                         DV_S(in->address), DV_S(in->phone), DV_S(in->email),
-                         DV_S(in->documents), DV_I(in->sets), DV_S(in->channel),
-                         DV_S(in->collect), DV_I(now), DV_I(due), DV_I(due), DV_I(in->unit_id),
-                         DV_I(year_from), DV_I(year_to)),
+                         DV_S(in->address), DV_S(in->phone), DV_S(in->email), DV_S(in->documents),
+                         DV_I(in->sets), DV_S(in->channel), DV_S(in->collect), DV_I(now), DV_I(due),
+                         DV_I(due), DV_I(in->unit_id), DV_I(year_from), DV_I(year_to),
+                         DV_S(in->idem)),
                  NULL, &id);
+    if (rc == DB_DUP && in->idem) {
+        /* the same form, received meanwhile by another attempt */
+        db_rollback(db);
+        return dossier_by_idem(r, in->idem, code_out) == DB_OK ? DB_OK : DB_ERR;
+    }
     if (rc == DB_OK) {
         struct qrlink l = { .kind = "dossier",
                             .unit_id = in->unit_id,

@@ -45,6 +45,9 @@ struct dossier_in {
     /* the citizen's consent to messages, as the officer recorded it: the
      * wording's version ("vi-1"), NULL when not given */
     const char *consent;
+    /* the form's idempotency key (32 hex digits), NULL for none: a second
+     * create with it returns the first dossier's code */
+    const char *idem;
 };
 
 /* Receive a dossier: code, due date from the working-day engine, QR link,

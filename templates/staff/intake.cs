@@ -31,6 +31,7 @@
   <select id="collect" name="collect"><?cs each:c = L.Dossier.Collects ?><option value="<?cs name:c ?>"<?cs if:Page.F.collect == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /each ?></select>
   <label for="counter"><?cs var:L.Qr.Counter ?></label><?cs call:field_error("counter") ?>
   <select id="counter" name="counter"><option value="0">—</option><?cs each:c = Page.Counters ?><option value="<?cs var:c.id ?>"<?cs if:Page.F.counter == c.id ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?></select>
+  <input type="hidden" name="idem" value="<?cs var:Page.F.idem ?>">
   <button type="submit"><?cs var:L.Dossier.Receive ?></button>
 </form>
 <?cs include:"_foot.cs" ?>

@@ -125,6 +125,22 @@ test('50 concurrent intakes in one unit on one day get 50 different consecutive 
   D.c = codes[0];
 });
 
+test('the same intake form sent twice (a lost answer, a double click) is one dossier: its idempotency key finds the first', async () => {
+  const c = await as('canbo04');
+  const form = await c.get('/can-bo/ho-so/moi');
+  const idem = form.text.match(/name="idem" value="([0-9a-f]{32})"/)[1];
+  const csrf = form.text.match(/name="csrf" value="([0-9a-f]{64})"/)[1];
+  const fields = { csrf, idem, procedure: P.comm, name: 'Gửi Hai Lần', documents: 'Giấy tờ', sets: '1', channel: 'counter', collect: 'counter' };
+  const [a, b] = await Promise.all([c.post('/can-bo/ho-so/moi', fields), c.post('/can-bo/ho-so/moi', fields)]);
+  const again = await c.post('/can-bo/ho-so/moi', fields);
+  assert.deepStrictEqual([a.status, b.status, again.status], [303, 303, 303]);
+  const codes = new Set([a, b, again].map(r => r.headers.get('location').split('/')[3]));
+  assert.strictEqual(codes.size, 1, 'one code for the three');
+  assert.deepStrictEqual(sql(`SELECT COUNT(*) FROM dossier WHERE applicant_name = 'Gửi Hai Lần'`), [['1']]);
+  const fresh = await c.get('/can-bo/ho-so/moi');
+  assert.notStrictEqual(fresh.text.match(/name="idem" value="([0-9a-f]{32})"/)[1], idem, 'a new form, a new key');
+});
+
 test('hand-overs (một cửa liên thông), supplement, result and return; the control slip and the citizen\'s timeline', async () => {
   const [[u3]] = sql("SELECT id FROM org_unit WHERE code = '000.00.10.H41'");
   const [[u4]] = sql("SELECT id FROM org_unit WHERE code = '000.00.11.H41'");
