@@ -14,6 +14,8 @@
 #   MOTCUA_DB_SOCKET  the socket of a MariaDB already running (a cluster node):
 #                    the stack neither creates, starts nor stops a database of its
 #                    own, and a configuration it generates names this socket
+#   MOTCUA_NGINX_EXTRA  lines added to the generated nginx routes (e.g. a front
+#                    nginx's set_real_ip_from, on a throw-away stack only)
 #   MOTCUA_SITE_URL  Site.BaseURL (default http://127.0.0.1:$MOTCUA_PORT), when a
 #                    front nginx passes requests to this stack's nginx
 set -euo pipefail
@@ -146,6 +148,9 @@ start_nginx() {
         "$ROOT/nginx/routes.conf" > "$VAR/nginx/routes.conf"
     if [ "${MOTCUA_NGINX_LIMITS:-1}" = 0 ]; then
         sed -i '/^[[:space:]]*limit_req /d' "$VAR/nginx/routes.conf"
+    fi
+    if [ -n "${MOTCUA_NGINX_EXTRA:-}" ]; then
+        printf '%s\n' "$MOTCUA_NGINX_EXTRA" >> "$VAR/nginx/routes.conf"
     fi
     sed -e "s|@POST_RATE@|$rate|g" -e "s|@STAFF_RATE@|$staff_rate|g" \
         "$ROOT/nginx/http.conf" > "$VAR/nginx/http.conf"

@@ -1,0 +1,191 @@
+// make test-cluster, the durability run: citizens rate counters through their
+// QR links and file feedback through the front nginx, each submission from
+// another simulated address (X-Forwarded-For), while scripts/cluster.sh kills
+// a database node and an app host with SIGKILL and starts them again.
+// A submission is acknowledged when the citizen is shown its answer (303 to
+// /q/<token>/cam-on?r=<ref>, or to /phan-anh/<code>).  A citizen whose request
+// failed sends the same form again (same CSRF token and idempotency key), as
+// the browser's "send again" does.  Then every acknowledged submission must be
+// in the database exactly once under the answer shown, on every node, and the
+// day's aggregates (stat_day) must have grown by what was stored.
+// Usage: node durability.js SECONDS RESULT.json
+//   MOTCUA_BASE (the front), MOTCUA_VAR, MOTCUA_ROOT, MOTCUA_DB_SOCKET (node 1)
+//   CLUSTER_SOCKETS  every node's socket, space-separated (the count per node)
+//   CLUSTER_CLIENTS  concurrent citizens (default 8: half rate, half file feedback)
+'use strict';
+const fs = require('fs');
+const crypto = require('crypto');
+const { execFileSync } = require('child_process');
+const { Client, sql, motcuactl, formFields } = require('../lib/client');
+
+const SECONDS = Number(process.argv[2] || 60);
+const OUT = process.argv[3];
+const CLIENTS = Number(process.env.CLUSTER_CLIENTS || 8);
+const RUN = crypto.randomBytes(4).toString('hex');
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+const address = () => `10.${1 + crypto.randomInt(250)}.${crypto.randomInt(256)}.${1 + crypto.randomInt(254)}`;
+
+const subs = [];                  // { kind, idem, answer, ackAt, marker }
+const errors = {};                // non-acknowledging answers by HTTP status ("network" when none)
+let retries = 0;
+const err = k => { errors[k] = (errors[k] || 0) + 1; };
+
+// one submission: its form (fresh visitor, CSRF token, idempotency key), then
+// the same POST until it is acknowledged, refused, or 30 s after the run's end
+async function submit(kind, path, until, fill) {
+  const c = new Client();
+  const xff = { 'x-forwarded-for': address() };
+  const s = { kind, idem: null, answer: null, ackAt: 0 };
+  let fields = null;
+  for (let attempt = 0; Date.now() < until + 30000; attempt++) {
+    if (attempt > 0) { retries++; await sleep(Math.min(100 * attempt, 1000)); }
+    try {
+      if (!fields) {
+        const page = await c.get(path.form, { headers: xff });
+        if (page.status !== 200) { err(page.status); continue; }
+        fields = fill(formFields(page.text, path.action));
+        s.idem = fields.idem;
+        subs.push(s);
+      }
+      const r = kind === 'feedback'
+        ? await c.req('POST', path.action, { body: form(fields), headers: xff })
+        : await c.post(path.action, fields, { headers: xff });
+      const m = r.status === 303 && (r.headers.get('location') || '').match(path.ack);
+      if (m) { s.answer = m[1]; s.ackAt = Date.now(); return; }
+      err(r.status);
+      if (r.status === 422 || r.status === 429 || r.status === 403) return;   // refused: not acknowledged
+    } catch {
+      err('network');
+    }
+  }
+}
+
+function form(fields) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  return fd;
+}
+
+async function rater(n, links, until) {
+  for (let i = 0; Date.now() < until; i++) {
+    const token = links[(n + i) % links.length];
+    await submit('rating', { form: `/q/${token}`, action: `/q/${token}/danh-gia`, ack: /\/cam-on\?r=([^&]+)/ },
+      until, f => ({ ...f, level: String(1 + crypto.randomInt(3)), c_attitude: '3', c_time: '2', c_trips: '3',
+        c_guidance: '3', comment: '' }));
+  }
+}
+
+async function filer(n, until) {
+  for (let seq = 1; Date.now() < until; seq++) {
+    const marker = `CLU-${RUN}-${n}-${seq}`;
+    await submit('feedback', { form: '/phan-anh/moi', action: '/phan-anh/moi', ack: /\/phan-anh\/([^/?]+)/ },
+      until, f => ({ ...f, kind: 'suggestion', identity: 'anonymous', unit: '000.00.01.H41',
+        content: `Góp ý kiểm tra cụm máy chủ ${marker}: nên có thêm ghế chờ.` }));
+  }
+}
+
+// stat_day of today's local day, per unit: ratings, r1..r3 and feedback
+function stats() {
+  const m = new Map();
+  for (const [u, ...v] of sql(`SELECT scope_id, SUM(ratings), SUM(r3), SUM(r2), SUM(r1), SUM(feedback) FROM stat_day
+      WHERE scope = 'unit' AND day = DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR) GROUP BY scope_id`)) m.set(u, v.map(Number));
+  return m;
+}
+
+const inList = keys => keys.map(k => `'${k.replace(/[^0-9a-zA-Z_.-]/g, '')}'`).join(',') || "''";
+
+function nodeCount(sock, table, keys) {
+  const out = execFileSync('mariadb', ['--no-defaults', `--socket=${sock}`, '-uroot', '-N', '-B', 'motcua', '-e',
+    `SELECT COUNT(*) FROM ${table} WHERE idem_key IN (${inList(keys)})`], { encoding: 'utf8' });
+  return Number(out.trim());
+}
+
+async function main() {
+  const links = sql(`SELECT id FROM qr_link WHERE kind = 'counter' AND revoked_at IS NULL
+      AND (expires_at IS NULL OR expires_at > UTC_TIMESTAMP()) ORDER BY id LIMIT 8`)
+    .map(([id]) => new URL(motcuactl('qr-url', id).trim()).pathname.replace(/^\/q\//, ''));
+  if (!links.length) throw new Error('no counter QR link');
+  const before = stats();
+  const t0 = Date.now(), until = t0 + SECONDS * 1000;
+  const runs = [];
+  for (let n = 0; n < CLIENTS; n++) runs.push(n % 2 ? filer(n, until) : rater(n, links, until));
+  await Promise.all(runs);
+  const t1 = Date.now();
+  await sleep(2000);              // the last writes reach every node
+
+  // ---- each submission by its idempotency key: exactly once, under the answer shown
+  const keyed = subs.filter(s => s.idem);
+  const rows = new Map();         // idem -> one list of accepted answers per stored row
+  const ratingKeys = keyed.filter(s => s.kind === 'rating').map(s => s.idem);
+  const fbKeys = keyed.filter(s => s.kind === 'feedback').map(s => s.idem);
+  for (const [k, ref] of sql(`SELECT idem_key, ref FROM rating WHERE idem_key IN (${inList(ratingKeys)})`)) {
+    rows.set(k, [...(rows.get(k) || []), [ref]]);
+  }
+  for (const [k, code, check] of sql(`SELECT idem_key, code, check_part FROM feedback WHERE idem_key IN (${inList(fbKeys)})`)) {
+    rows.set(k, [...(rows.get(k) || []), [code, `${code}-${check}`]]);
+  }
+  // the markers too: a submission stored twice under two keys would show here
+  const markers = sql(`SELECT REGEXP_SUBSTR(content, 'CLU-${RUN}-[0-9]+-[0-9]+') m, COUNT(*) FROM feedback
+      WHERE content LIKE '%CLU-${RUN}-%' GROUP BY m HAVING COUNT(*) > 1`);
+  const acked = keyed.filter(s => s.answer);
+  let found = 0, lost = 0, wrong = 0;
+  for (const s of acked) {
+    const got = rows.get(s.idem) || [];
+    if (!got.length) lost++;
+    else if (!got.some(a => a.includes(s.answer))) wrong++;
+    else found++;
+  }
+  const duplicated = [...rows.values()].filter(v => v.length > 1).length + markers.length;
+  const storedUnacked = keyed.filter(s => !s.answer && rows.has(s.idem)).length;
+
+  // ---- every node holds the same rows of this run
+  const perNode = (process.env.CLUSTER_SOCKETS || '').split(' ').filter(Boolean)
+    .map(sock => nodeCount(sock, 'rating', ratingKeys) + nodeCount(sock, 'feedback', fbKeys));
+
+  // ---- the aggregates grew by what was stored (per unit, today's local day)
+  const after = stats();
+  const expect = new Map();
+  for (const [u, lv] of sql(`SELECT unit_id, level FROM rating WHERE idem_key IN (${inList(ratingKeys)})
+      AND DATE(created_at + INTERVAL 7 HOUR) = DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR)`)) {
+    const e = expect.get(u) || [0, 0, 0, 0, 0];
+    e[0]++; e[4 - Number(lv)]++;
+    expect.set(u, e);
+  }
+  for (const [u, n] of sql(`SELECT unit_id, COUNT(*) FROM feedback WHERE idem_key IN (${inList(fbKeys)})
+      AND DATE(created_at + INTERVAL 7 HOUR) = DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR) GROUP BY unit_id`)) {
+    const e = expect.get(u) || [0, 0, 0, 0, 0];
+    e[4] += Number(n);
+    expect.set(u, e);
+  }
+  const statMismatch = [];
+  for (const [u, e] of expect) {
+    const b = before.get(u) || [0, 0, 0, 0, 0], a = after.get(u) || [0, 0, 0, 0, 0];
+    const d = a.map((x, i) => x - b[i]);
+    if (d.join() !== e.join()) statMismatch.push({ unit: u, stat_day_delta: d, recount: e });
+  }
+
+  // ---- the longest stall: the largest gap between consecutive acknowledgements
+  const times = [t0, ...acked.map(s => s.ackAt).sort((x, y) => x - y)];
+  let stall = 0, stallAt = 0;
+  for (let i = 1; i < times.length; i++) {
+    if (times[i] - times[i - 1] > stall) { stall = times[i] - times[i - 1]; stallAt = times[i - 1] - t0; }
+  }
+  const byKind = k => ({ submitted: keyed.filter(s => s.kind === k).length,
+    acknowledged: acked.filter(s => s.kind === k).length });
+  const result = {
+    seconds: SECONDS, clients: CLIENTS, t0: new Date(t0).toISOString(), loadMs: t1 - t0,
+    submitted: keyed.length, acknowledged: acked.length, found, lost, wrongAnswer: wrong, duplicated,
+    storedNotAcknowledged: storedUnacked, retries, errors,
+    ratings: byKind('rating'), feedback: byKind('feedback'),
+    rowsPerNode: perNode, statMismatch,
+    longestStallMs: stall, longestStallStartsAtMs: stallAt,
+  };
+  const json = JSON.stringify(result);
+  if (OUT) fs.writeFileSync(OUT, json + '\n');
+  console.log(json);
+  const ok = acked.length > 0 && lost === 0 && wrong === 0 && duplicated === 0 && statMismatch.length === 0 &&
+    perNode.every(n => n === perNode[0]);
+  process.exit(ok ? 0 : 1);
+}
+
+main().catch(e => { console.error(e.stack || String(e)); process.exit(2); });
