@@ -16,7 +16,7 @@
 const fs = require('fs');
 const crypto = require('crypto');
 const { execFileSync } = require('child_process');
-const { Client, sql, motcuactl, formFields } = require('../lib/client');
+const { Client, motcuactl, formFields, DB_SOCKET } = require('../lib/client');
 
 const SECONDS = Number(process.argv[2] || 60);
 const OUT = process.argv[3];
@@ -92,12 +92,18 @@ function stats() {
   return m;
 }
 
+// SQL as the owner on a node (node 1 unless told), the query on stdin: the
+// lists of this run's keys are longer than a command line may be
+function sql(query, sock = DB_SOCKET) {
+  const out = execFileSync('mariadb', ['--no-defaults', `--socket=${sock}`, '-uroot', '--default-character-set=utf8mb4',
+    '-N', '-B', 'motcua'], { input: query, encoding: 'utf8', maxBuffer: 64 << 20 });
+  return out.split('\n').filter(l => l.length).map(l => l.split('\t'));
+}
+
 const inList = keys => keys.map(k => `'${k.replace(/[^0-9a-zA-Z_.-]/g, '')}'`).join(',') || "''";
 
 function nodeCount(sock, table, keys) {
-  const out = execFileSync('mariadb', ['--no-defaults', `--socket=${sock}`, '-uroot', '-N', '-B', 'motcua', '-e',
-    `SELECT COUNT(*) FROM ${table} WHERE idem_key IN (${inList(keys)})`], { encoding: 'utf8' });
-  return Number(out.trim());
+  return Number(sql(`SELECT COUNT(*) FROM ${table} WHERE idem_key IN (${inList(keys)})`, sock)[0][0]);
 }
 
 async function main() {
