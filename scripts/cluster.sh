@@ -10,7 +10,8 @@
 #   3. the HTTP tests against the front (all but zz_resilience, which stops the
 #      single-machine stack's own MariaDB), their SQL on node 1;
 #   4. the durability run (tests/cluster/durability.js): ratings and feedback
-#      through the front for CLUSTER_SECONDS, from many simulated addresses;
+#      through the front for CLUSTER_SECONDS, from many simulated addresses, and
+#      an officer's intakes;
 #      node 2 killed with SIGKILL and started again (it rejoins by IST), then
 #      app host 1's programs and nginx killed with SIGKILL and started again.
 #      Every acknowledged submission must be stored exactly once, on every node,
@@ -397,7 +398,10 @@ WSREP_ERR=$(cat "$T"/app*/log/*.log 2> /dev/null | grep -c -i 'wsrep\|1047\|WSRE
         p("acknowledged", `${r.acknowledged} (ratings ${r.ratings.acknowledged}, feedback ${r.feedback.acknowledged})`);
         p("found", r.found); p("lost", r.lost); p("under another answer", r.wrongAnswer); p("duplicated", r.duplicated);
         p("stored but not acknowledged", r.storedNotAcknowledged);
-        p("client retries (same form, same idempotency key)", r.retries);
+        const i = r.intake;
+        p("officer intakes (no idempotency key)", `${i.submitted} submitted, ${i.acknowledged} acknowledged, ${i.found} found, ` +
+          `${i.lost} lost, ${i.duplicated} stored twice, ${i.storedNotAcknowledged} stored but not acknowledged`);
+        p("client retries (the same form sent again; citizens with its idempotency key)", r.retries);
         p("errors by HTTP status", JSON.stringify(r.errors));
         p("rows of the run on nodes 1, 2, 3", r.rowsPerNode.join(", "));
         p("aggregates against a recount", r.statMismatch.length ? JSON.stringify(r.statMismatch) : "equal");

@@ -2,8 +2,10 @@
 // QR links and file feedback through the front nginx, each submission from
 // another simulated address (X-Forwarded-For), while scripts/cluster.sh kills
 // a database node and an app host with SIGKILL and starts them again.
-// A submission is acknowledged when the citizen is shown its answer (303 to
-// /q/<token>/cam-on?r=<ref>, or to /phan-anh/<code>).  A citizen whose request
+// A signed-in officer takes dossiers in meanwhile.  A submission is
+// acknowledged when the citizen is shown its answer (303 to
+// /q/<token>/cam-on?r=<ref>, or to /phan-anh/<code>), an intake when the
+// officer is sent to its receipt (/can-bo/ho-so/<code>/giay-hen).  A citizen whose request
 // failed sends the same form again (same CSRF token and idempotency key), as
 // the browser's "send again" does.  Then every acknowledged submission must be
 // in the database exactly once under the answer shown, on every node, and the
@@ -88,6 +90,48 @@ async function filer(n, until) {
   }
 }
 
+// an officer of the provincial centre takes dossiers in at the counter; the
+// intake form has no idempotency key: each dossier is marked in its applicant's
+// name, and a "send again" after a lost answer may store it twice (counted)
+async function officer(until) {
+  const c = new Client();
+  for (let i = 0; ; i++) {
+    if (Date.now() > until) return;
+    try { await c.login('canbo01'); break; } catch { await sleep(500); }
+  }
+  // a province-level procedure the centre takes in: the first the form accepts
+  const procedures = sql("SELECT id FROM procedure_tthc WHERE level = 'province' ORDER BY id LIMIT 20").map(([id]) => id);
+  let p = 0;
+  for (let seq = 1; Date.now() < until; seq++) {
+    const marker = `CLU-${RUN}-HS-${seq}`;
+    const s = { kind: 'intake', idem: null, marker, answer: null, ackAt: 0 };
+    let fields = null;
+    for (let attempt = 0; Date.now() < until + 30000; attempt++) {
+      if (attempt > 0) { retries++; await sleep(Math.min(100 * attempt, 1000)); }
+      try {
+        if (!fields) {
+          fields = { csrf: await c.csrf('/can-bo/ho-so/moi'), procedure: procedures[p], name: `Người thử ${marker}`,
+            address: 'Số 1 phố Thử', phone: '0912000999', documents: 'Tờ khai', sets: '1', channel: 'counter',
+            collect: 'counter' };
+          subs.push(s);
+        }
+        const r = await c.post('/can-bo/ho-so/moi', fields);
+        const m = r.status === 303 && (r.headers.get('location') || '').match(/^\/can-bo\/ho-so\/([^/]+)\/giay-hen$/);
+        if (m) { s.answer = m[1]; s.ackAt = Date.now(); break; }
+        if (r.status === 422 && s.ackAt === 0 && p + 1 < procedures.length && attempt === 0 && seq === 1) {
+          fields.procedure = procedures[++p];   // not one the centre takes in: the next
+          attempt = -1;
+          continue;
+        }
+        err(r.status);
+        if (r.status >= 400 && r.status < 500) break;
+      } catch {
+        err('network');
+      }
+    }
+  }
+}
+
 // stat_day of today's local day, per unit: ratings, r1..r3 and feedback
 function stats() {
   const m = new Map();
@@ -125,6 +169,7 @@ async function main() {
   const t0 = Date.now(), until = t0 + SECONDS * 1000;
   const runs = [];
   for (let n = 0; n < CLIENTS; n++) runs.push(n % 2 ? filer(n, until) : rater(n, links, until));
+  runs.push(officer(until));
   await Promise.all(runs);
   const t1 = Date.now();
   await sleep(2000);              // the last writes reach every node
@@ -143,6 +188,19 @@ async function main() {
   // the markers too: a submission stored twice under two keys would show here
   const markers = sql(`SELECT REGEXP_SUBSTR(content, 'CLU-${RUN}-[0-9]+-[0-9]+') m, COUNT(*) FROM feedback
       WHERE content LIKE '%CLU-${RUN}-%' GROUP BY m HAVING COUNT(*) > 1`);
+  // the intakes, by the marker in the applicant's name
+  const intakes = subs.filter(s => s.kind === 'intake');
+  const dossiers = new Map();
+  for (const [name, code] of sql(`SELECT applicant_name, code FROM dossier WHERE applicant_name LIKE 'Người thử CLU-${RUN}-HS-%'`)) {
+    const marker = name.replace('Người thử ', '');
+    dossiers.set(marker, [...(dossiers.get(marker) || []), code]);
+  }
+  const intakeAcked = intakes.filter(s => s.answer);
+  const intake = { submitted: intakes.length, acknowledged: intakeAcked.length,
+    found: intakeAcked.filter(s => (dossiers.get(s.marker) || []).includes(s.answer)).length,
+    lost: intakeAcked.filter(s => !dossiers.has(s.marker)).length,
+    duplicated: [...dossiers.values()].filter(v => v.length > 1).length,
+    storedNotAcknowledged: intakes.filter(s => !s.answer && dossiers.has(s.marker)).length };
   const acked = keyed.filter(s => s.answer);
   let found = 0, lost = 0, wrong = 0;
   for (const s of acked) {
@@ -181,7 +239,7 @@ async function main() {
   }
 
   // ---- the longest stall: the largest gap between consecutive acknowledgements
-  const times = [t0, ...acked.map(s => s.ackAt).sort((x, y) => x - y)];
+  const times = [t0, ...acked.map(s => s.ackAt), ...intakeAcked.map(s => s.ackAt)].sort((x, y) => x - y);
   let stall = 0, stallAt = 0;
   for (let i = 1; i < times.length; i++) {
     if (times[i] - times[i - 1] > stall) { stall = times[i] - times[i - 1]; stallAt = times[i - 1] - t0; }
@@ -192,7 +250,7 @@ async function main() {
     seconds: SECONDS, clients: CLIENTS, t0: new Date(t0).toISOString(), loadMs: t1 - t0,
     submitted: keyed.length, acknowledged: acked.length, found, lost, wrongAnswer: wrong, duplicated,
     storedNotAcknowledged: storedUnacked, retries, errors,
-    ratings: byKind('rating'), feedback: byKind('feedback'),
+    ratings: byKind('rating'), feedback: byKind('feedback'), intake,
     rowsPerNode: perNode, statMismatch,
     longestStallMs: stall, longestStallStartsAtMs: stallAt,
   };
@@ -200,6 +258,7 @@ async function main() {
   if (OUT) fs.writeFileSync(OUT, json + '\n');
   console.log(json);
   const ok = acked.length > 0 && lost === 0 && wrong === 0 && duplicated === 0 && statMismatch.length === 0 &&
+    intake.lost === 0 && intake.duplicated === 0 && intake.found === intake.acknowledged &&
     perNode.every(n => n === perNode[0]);
   process.exit(ok ? 0 : 1);
 }
