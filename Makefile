@@ -10,6 +10,9 @@
 #   make format-check  C code against .clang-format (see scripts/format-check.sh)
 #   make audit   sqlmap, wapiti, 1,000 connections and a SIGKILL run on a throw-away
 #                stack (up to 30 minutes; docs/security.md §4); not part of make test
+#   make test-cluster  a 3-node Galera cluster, two app hosts and a front nginx on
+#                loopback: the HTTP tests through the front and a SIGKILL durability
+#                run (under 10 minutes; scripts/cluster.sh); not part of make test
 #   make deb     the Debian package motcua_VERSION_ARCH.deb (debian/), lintian-checked
 #   make deb-check  make deb, then install, set up, serve, remove and purge it on
 #                this machine: a fresh Debian 12 only (scripts/deb-check.sh)
@@ -54,8 +57,8 @@ UNIT_BINS:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 STORE_SRC := $(wildcard tests/store/test_*.c)
 STORE_BINS:= $(patsubst tests/store/%.c,$(BUILD)/store/%,$(STORE_SRC))
 
-.PHONY: all deps check-libs run start stop test test-dates unit store fuzz bench audit clean status \
-        install uninstall format-check deb deb-check
+.PHONY: all deps check-libs run start stop test test-dates test-cluster unit store fuzz bench audit clean \
+        status install uninstall format-check deb deb-check
 
 all: $(BINS)
 
@@ -143,6 +146,10 @@ format-check:
 audit: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/audit.sh
+
+test-cluster: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/cluster.sh
 
 # ---- install ----------------------------------------------------------------
 # make install [PREFIX=/usr/local] [DESTDIR=] puts

@@ -11,6 +11,13 @@
 #   MOTCUA_FAKETIME  a file holding a libfaketime clock ("+0", "-8640000", …) that
 #                    every process of the stack reads on each call: tests move the
 #                    whole stack's clock, MariaDB's included, by writing to it
+#   MOTCUA_DB_SOCKET  the socket of a MariaDB already running (a cluster node):
+#                    the stack neither creates, starts nor stops a database of its
+#                    own, and a configuration it generates names this socket
+#   MOTCUA_NGINX_EXTRA  lines added to the generated nginx routes (e.g. a front
+#                    nginx's set_real_ip_from, on a throw-away stack only)
+#   MOTCUA_SITE_URL  Site.BaseURL (default http://127.0.0.1:$MOTCUA_PORT), when a
+#                    front nginx passes requests to this stack's nginx
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 VAR=${MOTCUA_VAR:-$ROOT/var}
@@ -19,7 +26,8 @@ DEMO=${MOTCUA_DEMO:-1}
 BUILD=${MOTCUA_BUILD:-$ROOT/build}
 PROGS=(citizen officer leader admin api)
 CONF=$VAR/motcua.hdf
-SOCK=$VAR/mysql/mysqld.sock
+SOCK=${MOTCUA_DB_SOCKET:-$VAR/mysql/mysqld.sock}
+SITE_URL=${MOTCUA_SITE_URL:-http://127.0.0.1:$PORT}
 DEMO_PASSWORD=motcua-demo
 
 log() { printf 'motcua: %s\n' "$*"; }
@@ -42,13 +50,13 @@ make_dirs() {
 write_config() {
     if [ -f "$CONF" ]; then
         # the port may change between runs: QR links must name the current one
-        sed -i "s|^Site.BaseURL = .*|Site.BaseURL = http://127.0.0.1:$PORT|" "$CONF"
+        sed -i "s|^Site.BaseURL = .*|Site.BaseURL = $SITE_URL|" "$CONF"
         return 0
     fi
     umask 077
     {
         echo "# Generated on first start; holds this installation's secrets. Never commit it."
-        echo "Site.BaseURL = http://127.0.0.1:$PORT"
+        echo "Site.BaseURL = $SITE_URL"
         echo "Paths.Templates = $ROOT/templates"
         echo "Paths.SQL = $ROOT/sql"
         echo "Paths.Run = $VAR/run"
@@ -70,6 +78,10 @@ write_config() {
 conf_get() { sed -n "s/^$1 = //p" "$CONF" | tail -1; }
 
 start_db() {
+    if [ -n "${MOTCUA_DB_SOCKET:-}" ]; then
+        sql -e 'SELECT 1' >/dev/null 2>&1 && return 0
+        log "no MariaDB answers on $SOCK"; return 1
+    fi
     if [ ! -d "$VAR/mysql/data" ]; then
         log "creating the database in $VAR/mysql/data"
         if ! mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$VAR/mysql/data" \
@@ -138,6 +150,9 @@ start_nginx() {
     if [ "${MOTCUA_NGINX_LIMITS:-1}" = 0 ]; then
         sed -i '/^[[:space:]]*limit_req /d' "$VAR/nginx/routes.conf"
     fi
+    if [ -n "${MOTCUA_NGINX_EXTRA:-}" ]; then
+        printf '%s\n' "$MOTCUA_NGINX_EXTRA" >> "$VAR/nginx/routes.conf"
+    fi
     sed -e "s|@POST_RATE@|$rate|g" -e "s|@STAFF_RATE@|$staff_rate|g" \
         "$ROOT/nginx/http.conf" > "$VAR/nginx/http.conf"
     sed -e "s|@VAR@|$VAR|g" -e "s|@PORT@|$PORT|g" -e "s|@USER@|$user|g" -e "s|@POST_RATE@|$rate|g" \
@@ -205,7 +220,7 @@ do_stop() {
     stop_pid "$VAR/run/ticker.pid"
     stop_pid "$VAR/nginx/nginx.pid"
     for p in "${PROGS[@]}"; do stop_pid "$VAR/run/$p.pid"; done
-    if [ -S "$SOCK" ]; then
+    if [ -z "${MOTCUA_DB_SOCKET:-}" ] && [ -S "$SOCK" ]; then
         mariadb-admin --no-defaults --socket="$SOCK" -uroot shutdown 2>/dev/null || true
     fi
     stop_pid "$VAR/mysql/mariadbd.pid"

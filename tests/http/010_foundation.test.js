@@ -2,7 +2,7 @@
 'use strict';
 const assert = require('assert');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, text, setCookies, VAR } = require('../lib/client');
+const { Client, sql, motcuactl, text, setCookies, VAR, DB_SOCKET } = require('../lib/client');
 const fs = require('fs');
 const { execFileSync } = require('child_process');
 
@@ -211,7 +211,7 @@ test('sign-in only follows local "next" targets', async () => {
 test('least privilege: the citizen account cannot read users or sessions, nor write units', () => {
   const conf = fs.readFileSync(`${VAR}/motcua.hdf`, 'utf8');
   const pw = conf.match(/^DB\.Accounts\.citizen\.Password = (\S+)$/m)[1];
-  const as = (q) => execFileSync('mariadb', ['--no-defaults', `--socket=${VAR}/mysql/mysqld.sock`,
+  const as = (q) => execFileSync('mariadb', ['--no-defaults', `--socket=${DB_SOCKET}`,
     '-umotcua_citizen', `-p${pw}`, '-N', '-B', 'motcua', '-e', q], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
   assert.match(as('SELECT COUNT(*) FROM org_unit'), /^\d+/);
   for (const q of ['SELECT * FROM users', 'SELECT * FROM session', "UPDATE org_unit SET name = 'x'",

@@ -95,7 +95,7 @@ test('the public account reads no phone numbers: only the look-up view', () => {
   const fs = require('fs');
   const { execFileSync } = require('child_process');
   const pw = fs.readFileSync(`${process.env.MOTCUA_VAR}/motcua.hdf`, 'utf8').match(/^DB\.Accounts\.citizen\.Password = (\S+)$/m)[1];
-  const as = q => execFileSync('mariadb', ['--no-defaults', `--socket=${process.env.MOTCUA_VAR}/mysql/mysqld.sock`, '-umotcua_citizen', `-p${pw}`, '-N', '-B', 'motcua', '-e', q], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  const as = q => execFileSync('mariadb', ['--no-defaults', `--socket=${require('../lib/client').DB_SOCKET}`, '-umotcua_citizen', `-p${pw}`, '-N', '-B', 'motcua', '-e', q], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
   assert.throws(() => as('SELECT applicant_phone FROM dossier LIMIT 1'), /denied/);
   assert.throws(() => as('SELECT applicant_name FROM dossier LIMIT 1'), /denied/);
   assert.match(as('SELECT COUNT(*) FROM dossier_lookup'), /^\d+/);

@@ -8,6 +8,8 @@ const fs = require('fs');
 const BASE = process.env.MOTCUA_BASE;
 const VAR = process.env.MOTCUA_VAR;
 const ROOT = process.env.MOTCUA_ROOT;
+// the stack's own MariaDB, or the one MOTCUA_DB_SOCKET names (scripts/stack.sh)
+const DB_SOCKET = process.env.MOTCUA_DB_SOCKET || `${VAR}/mysql/mysqld.sock`;
 
 // Set-Cookie headers as a list (Headers.getSetCookie is missing from older Node 18).
 function setCookies(headers) {
@@ -71,7 +73,7 @@ class Client {
 
 // Run SQL as the database owner; rows as arrays of strings.
 function sql(query) {
-  const out = execFileSync('mariadb', ['--no-defaults', `--socket=${VAR}/mysql/mysqld.sock`, '-uroot',
+  const out = execFileSync('mariadb', ['--no-defaults', `--socket=${DB_SOCKET}`, '-uroot',
     '--default-character-set=utf8mb4', '-N', '-B', 'motcua', '-e', query], { encoding: 'utf8' });
   return out.split('\n').filter(l => l.length).map(l => l.split('\t'));
 }
@@ -85,7 +87,7 @@ function text(html) {
   return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
 }
 
-module.exports = { Client, sql, motcuactl, text, setCookies, BASE, VAR, ROOT };
+module.exports = { Client, sql, motcuactl, text, setCookies, BASE, VAR, ROOT, DB_SOCKET };
 
 // The public URL path of a QR link (by SQL condition), via motcuactl.
 function qrPath(where) {
