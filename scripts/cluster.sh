@@ -399,7 +399,7 @@ WSREP_ERR=$(cat "$T"/app*/log/*.log 2> /dev/null | grep -c -i 'wsrep\|1047\|WSRE
         p("found", r.found); p("lost", r.lost); p("under another answer", r.wrongAnswer); p("duplicated", r.duplicated);
         p("stored but not acknowledged", r.storedNotAcknowledged);
         const i = r.intake;
-        p("officer intakes (no idempotency key)", `${i.submitted} submitted, ${i.acknowledged} acknowledged, ${i.found} found, ` +
+        p("officer intakes (the same form resent)", `${i.submitted} submitted, ${i.acknowledged} acknowledged, ${i.found} found, ` +
           `${i.lost} lost, ${i.duplicated} stored twice, ${i.storedNotAcknowledged} stored but not acknowledged`);
         p("client retries (the same form sent again; citizens with its idempotency key)", r.retries);
         p("errors by HTTP status", JSON.stringify(r.errors));

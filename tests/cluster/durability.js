@@ -90,9 +90,9 @@ async function filer(n, until) {
   }
 }
 
-// an officer of the provincial centre takes dossiers in at the counter; the
-// intake form has no idempotency key: each dossier is marked in its applicant's
-// name, and a "send again" after a lost answer may store it twice (counted)
+// an officer of the provincial centre takes dossiers in at the counter; each
+// dossier is marked in its applicant's name, and a "send again" after a lost
+// answer sends the same form, with its idempotency key (counted if stored twice)
 async function officer(until) {
   const c = new Client();
   for (let i = 0; ; i++) {
@@ -110,7 +110,11 @@ async function officer(until) {
       if (attempt > 0) { retries++; await sleep(Math.min(100 * attempt, 1000)); }
       try {
         if (!fields) {
-          fields = { csrf: await c.csrf('/can-bo/ho-so/moi'), procedure: procedures[p], name: `Người thử ${marker}`,
+          const form = await c.get('/can-bo/ho-so/moi');
+          const idem = (form.text.match(/name="idem" value="([0-9a-f]{32})"/) || [])[1];
+          const csrf = (form.text.match(/name="csrf" value="([0-9a-f]{64})"/) || [])[1];
+          if (!csrf) throw new Error('no form');
+          fields = { csrf, idem, procedure: procedures[p], name: `Người thử ${marker}`,
             address: 'Số 1 phố Thử', phone: '0912000999', documents: 'Tờ khai', sets: '1', channel: 'counter',
             collect: 'counter' };
           subs.push(s);
