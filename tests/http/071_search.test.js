@@ -129,7 +129,10 @@ test('inbox setup: three cases about a "sổ đỏ", at the centre, at a commune
 });
 
 test('inbox: without diacritics, two-letter syllables, capitals and diacritics all find "sổ đỏ"', async () => {
-  for (const q of ['so do', 'sổ đỏ', 'SO DO', ' so   do ', 'so d']) {
+  // (not "so d": "số điện thoại" of the demo's cases matches it too, and how many of
+  // those come first depends on the day the demo was made; the next test types
+  // a last word part-way where nothing else matches)
+  for (const q of ['so do', 'sổ đỏ', 'SO DO', ' so   do ']) {
     assert.deepStrictEqual(await inbox('lanhdao02', q, S), ['centre', 'commune', 'secret'], JSON.stringify(q));
   }
   assert.deepStrictEqual(await inbox('lanhdao02', 'dinh chinh', S), ['centre']);
