@@ -42,7 +42,7 @@
   <button type="submit"><?cs var:L.Fb.ReplySend ?></button>
 </form>
 <?cs /if ?>
-<?cs include:"citizen/_consent.cs" ?><?cs call:consent_box("/phan-anh/" + Page.Case.Code + "/ngung-thong-bao") ?>
+<?cs # an anonymous sender left no contact: no messages to give or stop ?><?cs if:Page.Case.Identity != "anonymous" ?><?cs include:"citizen/_consent.cs" ?><?cs call:consent_box("/phan-anh/" + Page.Case.Code + "/ngung-thong-bao") ?><?cs /if ?>
 <p class="data-link"><a href="/phan-anh/<?cs var:Page.Case.Code ?>/du-lieu<?cs if:Page.LinkKey ?>?k=<?cs var:Page.LinkKey ?><?cs /if ?>"><?cs var:L.DataReq.Link ?></a></p>
 <h2><?cs var:L.Fb.Timeline ?></h2>
 <ol class="timeline">

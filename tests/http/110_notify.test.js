@@ -460,6 +460,8 @@ test('the stop link: GET asks, POST (CSRF) stops; nothing more to that address, 
 test('an anonymous sender gets nothing; a confidential one gets no content, and officers see the address masked', async () => {
   const anon = await fileCase({ kind: 'suggestion', identity: 'anonymous', unit: '000.00.01.H41', content: 'Ẩn danh, không gửi tin.' });
   assert.deepStrictEqual(sql(`SELECT COUNT(*) FROM notification WHERE object_type = 'feedback' AND object_id = (SELECT id FROM feedback WHERE code = '${anon.code}')`), [['0']]);
+  const anonPage = await anon.citizen.get('/phan-anh/' + anon.pub);
+  assert.ok(!anonPage.text.includes('id="thong-bao"'), 'no box about messages for a sender who left no contact');
   const conf = await fileCase({ kind: 'petition', identity: 'confidential', unit: '000.00.01.H41', content: 'Nội dung bí mật không được lộ.', notify: '1',
     name: 'Người Giấu Tên', phone: '0911000999', email: 'giau.ten@example.vn' });
   assert.strictEqual((await caseAction(await staff('canbo01'), conf.code, 'phan-loai', { class: 'accepted' })).status, 303);
