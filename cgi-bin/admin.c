@@ -504,11 +504,11 @@ unit_create(struct req *r)
         return unit_new_render(r, 409);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "unit.create", "org_unit", id,
+        dr = audit(req_sctx(r), "unit.create", "org_unit", id,
                    pool_printf(&r->pool, "%s %s", v[U_CODE].s, v[U_NAME].s));
     }
     if (dr == DB_OK && in.training) {
-        dr = audit(r, "unit.training_on", "org_unit", id, NULL);
+        dr = audit(req_sctx(r), "unit.training_on", "org_unit", id, NULL);
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -644,7 +644,7 @@ unit_save(struct req *r)
     }
     dr = unit_update(r->app->db, self.id, &in);
     if (dr == DB_OK) {
-        dr = audit(r, "unit.update", "org_unit", self.id, v[U_NAME].s);
+        dr = audit(req_sctx(r), "unit.update", "org_unit", self.id, v[U_NAME].s);
     }
     if (dr == DB_OK && parent.id != old_parent) {
         const char *to = pool_printf(&r->pool, "%s%lld/", parent.id ? parent.path : "/", self.id);
@@ -652,7 +652,7 @@ unit_save(struct req *r)
         /* the unit and its whole subtree: replace the old path prefix */
         dr = unit_move_paths(r->app->db, self.path, to);
         if (dr == DB_OK) {
-            dr = audit(r, "unit.move", "org_unit", self.id,
+            dr = audit(req_sctx(r), "unit.move", "org_unit", self.id,
                        pool_printf(&r->pool, "%s -> %s", self.path, to));
         }
         self.path = to;
@@ -662,8 +662,8 @@ unit_save(struct req *r)
          * figure, public page, open data and message */
         dr = unit_set_training(r->app->db, self.path, in.training);
         if (dr == DB_OK) {
-            dr = audit(r, in.training ? "unit.training_on" : "unit.training_off", "org_unit",
-                       self.id, NULL);
+            dr = audit(req_sctx(r), in.training ? "unit.training_on" : "unit.training_off",
+                       "org_unit", self.id, NULL);
         }
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
@@ -703,7 +703,7 @@ unit_validity(struct req *r, int close)
     }
     dr = unit_set_valid_to(r->app->db, u.id, close ? v[0].s : NULL);
     if (dr == DB_OK) {
-        dr = audit(r, close ? "unit.close" : "unit.reopen", "org_unit", u.id,
+        dr = audit(req_sctx(r), close ? "unit.close" : "unit.reopen", "org_unit", u.id,
                    close ? v[0].s : NULL);
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
@@ -738,7 +738,7 @@ qr_insert(struct req *r, const char *kind, long long unit_id, long long counter_
     dr = qrlink_create(r->app->db, r->app->secret, &l);
     *id = (unsigned long long)l.id;
     if (dr == DB_OK) {
-        dr = audit(r, "qr.create", "qr_link", l.id,
+        dr = audit(req_sctx(r), "qr.create", "qr_link", l.id,
                    pool_printf(&r->pool, "%s unit=%lld counter=%lld officer=%lld", kind, unit_id,
                                counter_id, officer_id));
     }
@@ -779,7 +779,7 @@ counter_create(struct req *r)
         return unit_render(r, 409, 0);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "counter.create", "counter", id,
+        dr = audit(req_sctx(r), "counter.create", "counter", id,
                    pool_printf(&r->pool, "%s %s %s", u.code, v[0].s, v[1].s));
     }
     /* its poster exists at once */
@@ -823,7 +823,7 @@ counter_rename(struct req *r)
     }
     dr = counter_set_name(r->app->db, id, v[0].s);
     if (dr == DB_OK) {
-        dr = audit(r, "counter.rename", "counter", id, v[0].s);
+        dr = audit(req_sctx(r), "counter.rename", "counter", id, v[0].s);
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -857,7 +857,8 @@ counter_active(struct req *r)
     }
     dr = counter_set_active(r->app->db, id, on);
     if (dr == DB_OK) {
-        dr = audit(r, on ? "counter.activate" : "counter.deactivate", "counter", id, NULL);
+        dr =
+            audit(req_sctx(r), on ? "counter.activate" : "counter.deactivate", "counter", id, NULL);
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -1047,7 +1048,7 @@ user_create(struct req *r)
         return user_new_render(r, 409);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "user.create", "user", id,
+        dr = audit(req_sctx(r), "user.create", "user", id,
                    pool_printf(&r->pool, "%s %s %s", v[S_USERNAME].s, v[S_ROLE].s, u.code));
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
@@ -1158,9 +1159,9 @@ user_save(struct req *r)
                            .counter_id = v[S_COUNTER].i };
     dr = user_update(r->app->db, id, &in);
     if (dr == DB_OK) {
-        dr = audit(r, "user.update", "user", id,
-                   pool_printf(&r->pool, "%s role=%s unit=%s counter=%lld", r->arg[0],
-                               v[S_ROLE].s, u.code, v[S_COUNTER].i));
+        dr = audit(req_sctx(r), "user.update", "user", id,
+                   pool_printf(&r->pool, "%s role=%s unit=%s counter=%lld", r->arg[0], v[S_ROLE].s,
+                               u.code, v[S_COUNTER].i));
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -1196,7 +1197,7 @@ user_disabled(struct req *r, int disable)
         dr = user_end_sessions(r->app->db, id);
     }
     if (dr == DB_OK) {
-        dr = audit(r, disable ? "user.disable" : "user.enable", "user", id, r->arg[0]);
+        dr = audit(req_sctx(r), disable ? "user.disable" : "user.enable", "user", id, r->arg[0]);
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -1249,7 +1250,7 @@ user_password(struct req *r)
         dr = user_end_sessions(r->app->db, id);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "user.reset_password", "user", id, r->arg[0]);
+        dr = audit(req_sctx(r), "user.reset_password", "user", id, r->arg[0]);
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -1327,9 +1328,9 @@ kind_save(struct req *r)
         return 404;
     }
     if (dr == DB_OK) {
-        dr = audit(r, "feedback_kind.update", "feedback_kind", 0,
-                   pool_printf(&r->pool, "%s answer_days=%lld forward_days=%lld", r->arg[0],
-                               v[0].i, v[1].i));
+        dr = audit(req_sctx(r), "feedback_kind.update", "feedback_kind", 0,
+                   pool_printf(&r->pool, "%s answer_days=%lld forward_days=%lld", r->arg[0], v[0].i,
+                               v[1].i));
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -1486,13 +1487,13 @@ rule_save(struct req *r, int create)
         }
     }
     if (dr == DB_OK) {
-        dr = audit(r, create ? "apology_rule.create" : "apology_rule.update", "apology_rule", 0,
+        dr = audit(req_sctx(r), create ? "apology_rule.create" : "apology_rule.update",
+                   "apology_rule", 0,
                    pool_printf(&r->pool,
                                "%s lead=%lld %s max_reappoint=%lld near_due=%lld"
                                " supplement_within=%lld max_restarts=%lld rule=%s ontime_base=%s",
-                               v[A_VERSION].s, v[A_LEAD].i, v[A_UNIT].s, v[A_MAX].i,
-                               v[A_NEAR].i, v[A_SWITHIN].i, v[A_SMAX].i, v[A_SRULE].s,
-                               v[A_ONTIME].s));
+                               v[A_VERSION].s, v[A_LEAD].i, v[A_UNIT].s, v[A_MAX].i, v[A_NEAR].i,
+                               v[A_SWITHIN].i, v[A_SMAX].i, v[A_SRULE].s, v[A_ONTIME].s));
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -1703,7 +1704,7 @@ calendar_save(struct req *r)
         dr = calendar_day_save(r->app->db, &in);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "calendar.save", "calendar_day", 0,
+        dr = audit(req_sctx(r), "calendar.save", "calendar_day", 0,
                    pool_printf(&r->pool, "%s %s working=%d %s", v[C_DAY].s, v[C_KIND].s, working,
                                v[C_NAME_VI].s));
     }
@@ -1739,7 +1740,7 @@ calendar_delete(struct req *r)
         return 404;
     }
     if (dr == DB_OK) {
-        dr = audit(r, "calendar.delete", "calendar_day", 0, day);
+        dr = audit(req_sctx(r), "calendar.delete", "calendar_day", 0, day);
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -1846,7 +1847,7 @@ qr_revoke_common(struct req *r, int replace)
     if (!revoked) {
         dr = qrlink_revoke(r->app->db, l.id);
         if (dr == DB_OK) {
-            dr = audit(r, "qr.revoke", "qr_link", l.id, l.kind);
+            dr = audit(req_sctx(r), "qr.revoke", "qr_link", l.id, l.kind);
         }
     }
     if (dr == DB_OK && replace) {
@@ -2021,7 +2022,7 @@ api_create(struct req *r)
         dr = api_client_insert(r->app->db, v[0].s, hash, u.id, &id);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "api_client.create", "api_client", id,
+        dr = audit(req_sctx(r), "api_client.create", "api_client", id,
                    pool_printf(&r->pool, "%s %s", v[0].s, u.code));
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
@@ -2085,7 +2086,7 @@ api_deactivate(struct req *r)
         dr = api_client_deactivate(r->app->db, id);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "api_client.deactivate", "api_client", id, name);
+        dr = audit(req_sctx(r), "api_client.deactivate", "api_client", id, name);
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -2166,7 +2167,7 @@ kiosk_create(struct req *r)
         dr = kiosk_insert(r->app->db, counter, v[0].s, hash, &id);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "kiosk.enrol", "kiosk_device", id, v[0].s);
+        dr = audit(req_sctx(r), "kiosk.enrol", "kiosk_device", id, v[0].s);
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -2224,7 +2225,7 @@ kiosk_revoke(struct req *r)
         dr = kiosk_set_revoked(r->app->db, id, &done);
     }
     if (dr == DB_OK && done) {
-        dr = audit(r, "kiosk.revoke", "kiosk_device", id, NULL);
+        dr = audit(req_sctx(r), "kiosk.revoke", "kiosk_device", id, NULL);
     }
     if ((dr = db_end(r->app->db, dr)) != DB_OK) {
         return db_fail(r, dr);
@@ -2390,7 +2391,7 @@ trail_page(struct req *r)
 
         /* the export itself is an administration fact worth a line */
         if ((dr = db_begin(r->app->db)) == DB_OK) {
-            dr = audit(r, "report.export", "report", 0, "nhat-ky-quan-tri");
+            dr = audit(req_sctx(r), "report.export", "report", 0, "nhat-ky-quan-tri");
         }
         if ((dr = db_end(r->app->db, dr)) != DB_OK ||
             (dr = audit_admin_trail(r->app->db, &r->pool, &f, 0, TRAIL_CSV_MAX, &t, &n)) != DB_OK) {

@@ -153,7 +153,7 @@ csv_start(struct req *r, const char *name, const char *purpose, const struct per
     enum db_rc dr;
 
     if ((dr = db_begin(r->app->db)) == DB_OK) {
-        dr = audit(r, "report.export", "report", 0,
+        dr = audit(req_sctx(r), "report.export", "report", 0,
                    pool_printf(&r->pool, "%s %s..%s %s%s%s", name, p->from, p->to, s->name,
                                purpose ? " muc-dich=" : "", purpose ? purpose : ""));
     }
@@ -465,7 +465,7 @@ audit_page(struct req *r)
         const char *what = pool_printf(&r->pool, "nhat-ky %s", s.name);
 
         if ((dr = db_begin(r->app->db)) == DB_OK) {
-            dr = audit(r, "report.export", "report", 0, what);
+            dr = audit(req_sctx(r), "report.export", "report", 0, what);
         }
         if ((dr = db_end(r->app->db, dr)) != DB_OK) {
             return db_fail(r, dr);

@@ -272,7 +272,7 @@ create_user(struct ctl *c, const char *username, const char *name, const char *r
         fprintf(stderr, "motcuactl: user \"%s\" already exists\n", username);
         return 1;
     }
-    if (rc != DB_OK || audit(&c->req, "user.create", "user", id, username) != DB_OK ||
+    if (rc != DB_OK || audit(req_sctx(&c->req), "user.create", "user", id, username) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "create-user");
@@ -572,7 +572,7 @@ cmd_import_calendar(struct ctl *c, const char *path)
         fprintf(stderr, "motcuactl: %d error(s); nothing imported\n", ci.errors);
         return 1;
     }
-    if (audit(&c->req, "calendar.import", "calendar", 0, path) != DB_OK ||
+    if (audit(req_sctx(&c->req), "calendar.import", "calendar", 0, path) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "import-calendar");
@@ -687,7 +687,8 @@ demo_data(struct ctl *c, const struct demo_opts *o)
     snprintf(detail, sizeof(detail), "dossiers=%lld feedback=%lld ratings=%lld seed=%llu",
              o->dossiers, o->feedback, o->ratings < 0 ? 3 * o->dossiers / 10 : o->ratings,
              o->seed);
-    if (db_begin(c->db) != DB_OK || audit(&c->req, "demo.generate", "demo", 0, detail) != DB_OK ||
+    if (db_begin(c->db) != DB_OK ||
+        audit(req_sctx(&c->req), "demo.generate", "demo", 0, detail) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "demo-data");
@@ -805,7 +806,7 @@ cmd_synonym_add(struct ctl *c, const char *term, const char *expansion)
         return 1;
     }
     if (rc != DB_OK ||
-        audit(&c->req, "search_synonym.add", "search_synonym", id,
+        audit(req_sctx(&c->req), "search_synonym.add", "search_synonym", id,
               pool_printf(&c->req.pool, "%s -> %s", folded, expansion)) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);
@@ -866,7 +867,7 @@ cmd_synonym_remove(struct ctl *c, const char *arg)
         return 1;
     }
     if (synonym_delete(c->db, id) != DB_OK ||
-        audit(&c->req, "search_synonym.remove", "search_synonym", id,
+        audit(req_sctx(&c->req), "search_synonym.remove", "search_synonym", id,
               pool_printf(&c->req.pool, "%s -> %s", s.term, s.expansion)) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);
@@ -999,7 +1000,7 @@ retention_run(struct ctl *c, int dry)
                              erased, due.rows ? due.oldest : "-", age[k],
                              retention_unit(info->unit));
         if (db_begin(c->db) != DB_OK ||
-            audit(&c->req, "retention.erase", "retention", 0, detail) != DB_OK ||
+            audit(req_sctx(&c->req), "retention.erase", "retention", 0, detail) != DB_OK ||
             db_commit(c->db) != DB_OK) {
             db_rollback(c->db);
             return die_db(c, "audit");
@@ -1086,7 +1087,7 @@ cmd_tick(struct ctl *c)
         dossier_escalate_late(&c->req, &late) != DB_OK) {
         return die_db(c, "escalation");
     }
-    if (stats_late_catch_up(&c->req, &days) != DB_OK) {
+    if (stats_late_catch_up(req_sctx(&c->req), &days) != DB_OK) {
         return die_db(c, "stat_late");
     }
     if (send_due(c, &rep) != 0) {
@@ -1112,7 +1113,7 @@ cmd_rebuild_stats(struct ctl *c)
     if (dossier_cycles_fill(&c->req, &replayed) != DB_OK) {
         return die_db(c, "processing cycles");
     }
-    if (stats_rebuild(&c->req, &days, &months) != DB_OK) {
+    if (stats_rebuild(req_sctx(&c->req), &days, &months) != DB_OK) {
         return die_db(c, "rebuild-stats");
     }
     printf("rebuild-stats: %d dossiers' cycles replayed from their history, ratings, verdicts,"

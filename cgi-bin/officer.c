@@ -560,7 +560,7 @@ canned_save(struct req *r)
         dr = canned_insert(r->app->db, r->user->unit_id, title, body, r->user->id, &id);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "canned.save", "canned_answer", id, title);
+        dr = audit(req_sctx(r), "canned.save", "canned_answer", id, title);
     }
     if (dr == DB_OK) {
         dr = db_commit(r->app->db);
@@ -592,7 +592,7 @@ canned_delete(struct req *r)
         dr = canned_remove(r->app->db, id, r->user->unit_id, &done);
     }
     if (dr == DB_OK && done) {
-        dr = audit(r, "canned.delete", "canned_answer", id, NULL);
+        dr = audit(req_sctx(r), "canned.delete", "canned_answer", id, NULL);
     }
     if (dr == DB_OK) {
         dr = db_commit(r->app->db);
@@ -667,7 +667,7 @@ password_change(struct req *r)
         dr = session_close_others(r);
     }
     if (dr == DB_OK) {
-        dr = audit(r, "user.password", "user", r->user->id, NULL);
+        dr = audit(req_sctx(r), "user.password", "user", r->user->id, NULL);
     }
     if (dr == DB_OK) {
         dr = db_commit(r->app->db);
@@ -1461,7 +1461,7 @@ tracking_book(struct req *r)
         struct buf b = { 0 };
 
         if ((dr = db_begin(r->app->db)) == DB_OK) {
-            dr = audit(r, "report.export", "report", 0,
+            dr = audit(req_sctx(r), "report.export", "report", 0,
                        pool_printf(&r->pool, "so-theo-doi %s..%s muc-dich=%s", f, t, v[3].s));
         }
         if ((dr = db_end(r->app->db, dr)) != DB_OK) {
@@ -1717,7 +1717,8 @@ datareq_answer_act(struct req *r)
         /* on the case or dossier itself, so that the trail's rules apply (a
          * confidential case's lines are never its subject's); no personal
          * data in the log: the request's code, what was asked */
-        dr = audit(r, strcmp(v[0].s, "done") == 0 ? "data_request.done" : "data_request.refused",
+        dr = audit(req_sctx(r),
+                   strcmp(v[0].s, "done") == 0 ? "data_request.done" : "data_request.refused",
                    w.object_type, w.object_id,
                    pool_printf(&r->pool, "%s %s%s%s", w.code, w.kind, w.field ? " " : "",
                                w.field ? w.field : ""));

@@ -55,19 +55,19 @@ audit_row_hash(const unsigned char secret[32], const char *prev_hash, long long 
 const char *const audit_export_purposes[] = { "bao_cao", "thanh_tra", "khieu_nai", "khac", NULL };
 
 enum db_rc
-audit(struct req *r, const char *action, const char *object_type, long long object_id,
+audit(struct sctx *x, const char *action, const char *object_type, long long object_id,
       const char *detail)
 {
     struct dbres res;
     enum db_rc rc;
-    long long id = 1, actor = r->user ? r->user->id : 0;
+    long long id = 1, actor = x->user ? x->user->id : 0;
     const char *prev = "";
     char at[32], hash[65];
     time_t now = time(NULL);
     struct tm tm;
 
     /* the lock on the newest row serialises writers, so the chain has no forks */
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT id, row_hash FROM audit_log ORDER BY id DESC LIMIT 1 FOR UPDATE",
                   DB_NOARGS, &res);
     if (rc != DB_OK) {
@@ -80,14 +80,14 @@ audit(struct req *r, const char *action, const char *object_type, long long obje
     }
     gmtime_r(&now, &tm);
     strftime(at, sizeof(at), "%Y-%m-%d %H:%M:%S", &tm);
-    audit_row_hash(r->app->secret, prev, id, at, actor, action, object_type, object_id, r->remote_addr, detail,
-                   hash);
-    return db_exec(r->app->db,
+    audit_row_hash(x->app->secret, prev, id, at, actor, action, object_type, object_id, x->addr,
+                   detail, hash);
+    return db_exec(x->db,
                    "INSERT INTO audit_log (id, at, actor_id, action, object_type, object_id,"
                    "                       ip, detail, prev_hash, row_hash)"
                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    DB_ARGS(DV_I(id), DV_S(at), actor ? DV_I(actor) : DV_NULL, DV_S(action),
-                           DV_S(object_type), DV_I(object_id), DV_S(r->remote_addr),
+                           DV_S(object_type), DV_I(object_id), DV_S(x->addr),
                            DV_S(detail ? detail : ""), DV_S(prev), DV_S(hash)),
                    NULL, NULL);
 }

@@ -3,7 +3,7 @@
 #define MOTCUA_AUDIT_H
 
 #include "db.h"
-#include "http.h"
+#include "sctx.h"
 
 /* Why a list that names people is downloaded (a CSV's "muc-dich"): the
  * export's audit row keeps it (Luật Bảo vệ dữ liệu cá nhân 91/2025;
@@ -12,8 +12,8 @@ extern const char *const audit_export_purposes[];
 
 /* Append one row inside the caller's transaction.  detail is free text
  * (may be NULL).  Every officer, leader and admin action calls this. */
-enum db_rc audit(struct req *r, const char *action, const char *object_type,
-                 long long object_id, const char *detail);
+enum db_rc audit(struct sctx *x, const char *action, const char *object_type, long long object_id,
+                 const char *detail);
 
 /* The chain hash of one row: BLAKE2b-256 keyed with the server secret over
  * the previous hash and the row's fields, as lowercase hex (65 bytes).  Keyed,

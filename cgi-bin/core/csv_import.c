@@ -211,7 +211,7 @@ procedure_row(struct rows *s)
         buf_free(&docs);
     }
     if (rc == DB_OK) {
-        rc = audit(r, "procedure.import", "procedure", 0,
+        rc = audit(req_sctx(r), "procedure.import", "procedure", 0,
                    pool_printf(&r->pool, "%s v%lld", f[0], version));
     }
     if (db_end(r->app->db, rc) != DB_OK) {

@@ -9,6 +9,18 @@
 
 /* ---- request data ------------------------------------------------------ */
 
+struct sctx *
+req_sctx(struct req *r)
+{
+    /* filled on every call: the user changes at sign-in and sign-out */
+    r->x.app = r->app;
+    r->x.db = r->app ? r->app->db : NULL;
+    r->x.pool = &r->pool;
+    r->x.user = r->user;
+    r->x.addr = r->remote_addr;
+    return &r->x;
+}
+
 const char *
 req_header(struct req *r, const char *name)
 {

@@ -5,35 +5,12 @@
 #include <ClearSilver.h>
 #include <fcgiapp.h>
 
+#include "app.h"
 #include "calendar.h"
 #include "form.h"
 #include "multipart.h"
+#include "sctx.h"
 #include "util.h"
-
-struct user {
-    long long id;
-    long long unit_id;
-    char *username;
-    char *full_name;
-    char *role;              /* "officer", "leader" or "admin" */
-    char *session_hash;      /* hex of the stored hash of the session token */
-    int must_change_pw;      /* set by an administrator: change it before anything else */
-};
-
-struct program; /* worker.h */
-
-/* Per-process context, set up in main before the workers fork. */
-struct app {
-    const struct program *prog;
-    HDF *conf;
-    HDF *langs;              /* vi.*, en.*: read-only after start-up */
-    HDF *page[2];            /* per worker: the page data in vi and en (worker.c) */
-    struct db *db;
-    unsigned char secret[32];
-    const char *tmpl_dir;
-    struct cal cal;          /* working-day calendar, reloaded every few minutes */
-    time_t cal_loaded;
-};
 
 struct req {
     struct pool pool;        /* everything below that is allocated lives here */
@@ -59,7 +36,12 @@ struct req {
     struct buf headers;
     struct buf out;
     int streamed;            /* resp_stream_begin sent the head; the body went out in parts */
+    struct sctx x;           /* req_sctx */
 };
+
+/* The store context of this request: its pool, the process's database,
+ * the signed-in staff member (if any) and the caller's address. */
+struct sctx *req_sctx(struct req *r);
 
 /* Request data */
 const char *req_query(struct req *r, const char *key);

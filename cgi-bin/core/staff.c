@@ -180,7 +180,7 @@ staff_login(struct req *r)
     if (rc == DB_OK) {
         r->user = pool_alloc(&r->pool, sizeof(*r->user));
         r->user->id = uid;
-        rc = audit(r, "login", "user", uid, NULL);
+        rc = audit(req_sctx(r), "login", "user", uid, NULL);
     }
     if ((rc = db_end(r->app->db, rc)) != DB_OK) {
         return db_fail(r, rc);
@@ -201,7 +201,7 @@ staff_logout(struct req *r)
 
     if (r->user) {
         if ((rc = db_begin(r->app->db)) == DB_OK &&
-            (rc = audit(r, "logout", "user", r->user->id, NULL)) == DB_OK) {
+            (rc = audit(req_sctx(r), "logout", "user", r->user->id, NULL)) == DB_OK) {
             rc = session_destroy(r);
         }
         if ((rc = db_end(r->app->db, rc)) != DB_OK) {

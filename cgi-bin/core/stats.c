@@ -141,21 +141,21 @@ stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from
  * so that concurrent writers of one counter's day (two of them on two Galera
  * nodes) rarely wait on, or conflict over, the same row. */
 static unsigned
-stats_slot(struct req *r)
+stats_slot(struct sctx *x)
 {
-    long long n = conf_int(r->app->conf, "Stats.Slots", STATS_SLOTS);
+    long long n = conf_int(x->app->conf, "Stats.Slots", STATS_SLOTS);
 
     n = n < 1 ? 1 : n > 255 ? 255 : n;
     return randombytes_uniform((uint32_t)n);
 }
 
 enum db_rc
-stats_add(struct req *r, long long unit_id, long long counter_id, long long officer_id,
+stats_add(struct sctx *x, long long unit_id, long long counter_id, long long officer_id,
           const char *day, const struct stat_delta *d)
 {
     /* one statement for the three rows (a round trip less per row on the hot
      * path of every rating), those of an id 0 left out */
-    return db_exec(r->app->db,
+    return db_exec(x->db,
                    "INSERT INTO stat_day (scope, scope_id, day, slot," DAY_COLS ")"
                    " SELECT x.scope, x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                    "        ?, ?, ?, ?, ?, ?, ?, ?, ?"
@@ -163,7 +163,7 @@ stats_add(struct req *r, long long unit_id, long long counter_id, long long offi
                    "         SELECT 2, 'counter', ? UNION ALL SELECT 3, 'officer', ?) x"
                    "  WHERE x.id <> 0 ORDER BY x.k"
                    " ON DUPLICATE KEY UPDATE" DAY_ADD,
-                   DB_ARGS(DV_S(day), DV_I(stats_slot(r)), DV_I(d->ratings), DV_I(d->r3),
+                   DB_ARGS(DV_S(day), DV_I(stats_slot(x)), DV_I(d->ratings), DV_I(d->r3),
                            DV_I(d->r2), DV_I(d->r1), DV_I(d->feedback), DV_I(d->answered),
                            DV_I(d->answered_on_time), DV_I(d->crit_sum[0]), DV_I(d->crit_n[0]),
                            DV_I(d->crit_sum[1]), DV_I(d->crit_n[1]), DV_I(d->crit_sum[2]),
@@ -230,11 +230,11 @@ stats_criteria(struct stat_delta *d, const int crit[4], int sign)
     "   AND DATE(d.finished_at + " SQL_VN_OFFSET ") > DATE(d.original_due_at + " SQL_VN_OFFSET ")"
 
 enum db_rc
-stats_late_mark(struct req *r, char out[11])
+stats_late_mark(struct sctx *x, char out[11])
 {
     struct dbres res;
     /* a locking read: a writer must see the mark the ticker has just moved */
-    enum db_rc rc = db_query(r->app->db, &r->pool,
+    enum db_rc rc = db_query(x->db, x->pool,
                              "SELECT day FROM stat_mark WHERE name = 'late' LOCK IN SHARE MODE",
                              DB_NOARGS, &res);
 
@@ -247,30 +247,30 @@ stats_late_mark(struct req *r, char out[11])
 
 /* Recount one unit's row of one complete day (day <= mark). */
 static enum db_rc
-late_recount(struct req *r, const char *unit, const char *day)
+late_recount(struct sctx *x, const char *unit, const char *day)
 {
-    enum db_rc rc = db_exec(r->app->db, "DELETE FROM stat_late WHERE unit_id = ? AND day = ?",
+    enum db_rc rc = db_exec(x->db, "DELETE FROM stat_late WHERE unit_id = ? AND day = ?",
                             DB_ARGS(DV_S(unit), DV_S(day)), NULL, NULL);
 
     if (rc == DB_OK) {
-        rc = db_exec(r->app->db, LATE_ROWS(" AND d.unit_id = ?"),
+        rc = db_exec(x->db, LATE_ROWS(" AND d.unit_id = ?"),
                      DB_ARGS(DV_S(day), DV_S(day), DV_S(unit)), NULL, NULL);
     }
     return rc;
 }
 
 enum db_rc
-stats_late_touch(struct req *r, long long dossier_id, long long old_due)
+stats_late_touch(struct sctx *x, long long dossier_id, long long old_due)
 {
     struct dbres res;
     char mark[11], old_day[11];
     const char *unit, *day;
-    enum db_rc rc = stats_late_mark(r, mark);
+    enum db_rc rc = stats_late_mark(x, mark);
 
     if (rc != DB_OK || mark[0] == '\0') {
         return rc;
     }
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT unit_id, DATE(original_due_at + " SQL_VN_OFFSET
                   ") FROM dossier WHERE id = ?",
                   DB_ARGS(DV_I(dossier_id)), &res);
@@ -280,19 +280,19 @@ stats_late_touch(struct req *r, long long dossier_id, long long old_due)
     unit = dbres_get(&res, 0, 0);
     day = dbres_get(&res, 0, 1);
     if (strcmp(day, mark) <= 0) {   /* later days are still counted from the dossiers */
-        rc = late_recount(r, unit, day);
+        rc = late_recount(x, unit, day);
     }
     if (rc == DB_OK && old_due) {
         cal_format(cal_local_day((time_t)old_due), old_day);
         if (strcmp(old_day, day) != 0 && strcmp(old_day, mark) <= 0) {
-            rc = late_recount(r, unit, old_day);
+            rc = late_recount(x, unit, old_day);
         }
     }
     return rc;
 }
 
 enum db_rc
-stats_late_catch_up(struct req *r, int *days)
+stats_late_catch_up(struct sctx *x, int *days)
 {
     struct dbres res;
     char from[11], to[11];
@@ -301,17 +301,17 @@ stats_late_catch_up(struct req *r, int *days)
 
     *days = 0;
     for (;;) {
-        if ((rc = db_begin(r->app->db)) != DB_OK) {
+        if ((rc = db_begin(x->db)) != DB_OK) {
             return rc;
         }
-        rc = db_query(r->app->db, &r->pool,
-                      "SELECT day FROM stat_mark WHERE name = 'late' FOR UPDATE", DB_NOARGS, &res);
+        rc = db_query(x->db, x->pool, "SELECT day FROM stat_mark WHERE name = 'late' FOR UPDATE",
+                      DB_NOARGS, &res);
         if (rc == DB_OK && res.nrows) {
             rc = cal_parse_date(dbres_get(&res, 0, 0), &first) == 0 ? DB_OK : DB_ERR;
             first++;
         } else if (rc == DB_OK) {
             /* never built: from the first appointment on record */
-            rc = db_query(r->app->db, &r->pool,
+            rc = db_query(x->db, x->pool,
                           "SELECT COALESCE(DATE(MIN(original_due_at) + " SQL_VN_OFFSET "),"
                           "                DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET "))"
                           "  FROM dossier",
@@ -321,23 +321,23 @@ stats_late_catch_up(struct req *r, int *days)
             }
         }
         if (rc != DB_OK || first > yesterday) {
-            return db_end(r->app->db, rc);
+            return db_end(x->db, rc);
         }
         last = first + 30 < yesterday ? first + 30 : yesterday;
         cal_format(first, from);
         cal_format(last, to);
-        rc = db_exec(r->app->db, "DELETE FROM stat_late WHERE day BETWEEN ? AND ?",
+        rc = db_exec(x->db, "DELETE FROM stat_late WHERE day BETWEEN ? AND ?",
                      DB_ARGS(DV_S(from), DV_S(to)), NULL, NULL);
         if (rc == DB_OK) {
-            rc = db_exec(r->app->db, LATE_ROWS(""), DB_ARGS(DV_S(from), DV_S(to)), NULL, NULL);
+            rc = db_exec(x->db, LATE_ROWS(""), DB_ARGS(DV_S(from), DV_S(to)), NULL, NULL);
         }
         if (rc == DB_OK) {
-            rc = db_exec(r->app->db,
+            rc = db_exec(x->db,
                          "INSERT INTO stat_mark (name, day) VALUES ('late', ?)"
                          " ON DUPLICATE KEY UPDATE day = VALUES(day)",
                          DB_ARGS(DV_S(to)), NULL, NULL);
         }
-        if ((rc = db_end(r->app->db, rc)) != DB_OK) {
+        if ((rc = db_end(x->db, rc)) != DB_OK) {
             return rc;
         }
         *days += last - first + 1;
@@ -370,9 +370,9 @@ month_figures(struct db *db, const char *t)
  * day, added to stat_dossier_day after stats_dossier_rebuild zeroed them (the
  * calendar is C's, not SQL's). */
 static enum db_rc
-delay_days(struct req *r)
+delay_days(struct sctx *x)
 {
-    const struct cal *cal = req_calendar(r);
+    const struct cal *cal = sctx_calendar(x);
     struct dbres res;
     int due, fin;
     enum db_rc rc;
@@ -380,7 +380,7 @@ delay_days(struct req *r)
     if (cal == NULL) {
         return DB_DOWN;
     }
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT s.scope, s.id, s.fday, s.dday, COUNT(*) FROM ("
                   "  SELECT 'unit' AS scope, d.unit_id AS id,"
                   "         DATE(d.finished_at + " SQL_VN_OFFSET ") AS fday,"
@@ -400,7 +400,7 @@ delay_days(struct req *r)
             cal_parse_date(dbres_get(&res, i, 3), &due) != 0) {
             return DB_ERR;
         }
-        rc = db_exec(r->app->db,
+        rc = db_exec(x->db,
                      "UPDATE stat_dossier_day SET delay_days = delay_days + ?"
                      " WHERE scope = ? AND scope_id = ? AND day = ? AND slot = 0",
                      DB_ARGS(DV_I((long long)cal_working_days_between(cal, due, fin) *
@@ -413,10 +413,10 @@ delay_days(struct req *r)
 }
 
 enum db_rc
-stats_rebuild(struct req *r, int *days, int *months)
+stats_rebuild(struct sctx *x, int *days, int *months)
 {
     static const char *const fold[] = { FOLD_DAY };
-    struct db *db = r->app->db;
+    struct db *db = x->db;
     struct dbres res;
     enum db_rc rc;
 
@@ -498,14 +498,14 @@ stats_rebuild(struct req *r, int *days, int *months)
     if (rc == DB_OK) {
         rc = db_exec(db, "DELETE FROM stat_late", DB_NOARGS, NULL, NULL);
     }
-    if ((rc = db_end(db, rc)) != DB_OK || (rc = stats_dossier_rebuild(r)) != DB_OK ||
-        (rc = stats_qd766_rebuild(r)) != DB_OK) {
+    if ((rc = db_end(db, rc)) != DB_OK || (rc = stats_dossier_rebuild(x)) != DB_OK ||
+        (rc = stats_qd766_rebuild(x)) != DB_OK) {
         return rc;
     }
-    if ((rc = db_begin(db)) != DB_OK || (rc = db_end(db, delay_days(r))) != DB_OK) {
+    if ((rc = db_begin(db)) != DB_OK || (rc = db_end(db, delay_days(x))) != DB_OK) {
         return rc;
     }
-    if ((rc = stats_late_catch_up(r, days)) != DB_OK) {
+    if ((rc = stats_late_catch_up(x, days)) != DB_OK) {
         return rc;
     }
     /* the months whose figures the recount changed, so that a leader who
@@ -526,7 +526,7 @@ stats_rebuild(struct req *r, int *days, int *months)
                      DB_NOARGS, NULL, NULL);
     }
     if (rc == DB_OK) {
-        rc = db_query(db, &r->pool,
+        rc = db_query(db, x->pool,
                       "SELECT COUNT(DISTINCT month) FROM stat_correction"
                       " WHERE corrected_at >= UTC_TIMESTAMP() - INTERVAL 1 MINUTE",
                       DB_NOARGS, &res);
@@ -551,13 +551,13 @@ stats_case_received(struct stat_delta *d, const char *kind, const char *identity
 }
 
 enum db_rc
-stats_case_forward(struct req *r, long long case_id, long long to_unit)
+stats_case_forward(struct sctx *x, long long case_id, long long to_unit)
 {
     struct stat_delta out = { 0 }, in = { 0 };
     struct dbres res;
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT unit_id, COALESCE(counter_id, 0), kind, identity, formal,"
                   "       DATE_FORMAT(created_at + " SQL_VN_OFFSET ", '%Y-%m-%d')"
                   "  FROM feedback WHERE id = ?",
@@ -570,19 +570,19 @@ stats_case_forward(struct req *r, long long case_id, long long to_unit)
     stats_case_received(&in, dbres_get(&res, 0, 2), dbres_get(&res, 0, 3),
                         (int)util_num(dbres_get(&res, 0, 4)), +1);
     /* the officer a case is about stays; the counter was the first unit's */
-    rc = stats_add(r, util_num(dbres_get(&res, 0, 0)), util_num(dbres_get(&res, 0, 1)), 0,
+    rc = stats_add(x, util_num(dbres_get(&res, 0, 0)), util_num(dbres_get(&res, 0, 1)), 0,
                    dbres_get(&res, 0, 5), &out);
-    return rc == DB_OK ? stats_add(r, to_unit, 0, 0, dbres_get(&res, 0, 5), &in) : rc;
+    return rc == DB_OK ? stats_add(x, to_unit, 0, 0, dbres_get(&res, 0, 5), &in) : rc;
 }
 
 enum db_rc
-stats_pakn_verdict(struct req *r, long long case_id)
+stats_pakn_verdict(struct sctx *x, long long case_id)
 {
     struct stat_delta d = { .pakn_unhappy = 1 };
     struct dbres res;
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT unit_id, COALESCE(counter_id, 0), COALESCE(officer_id, 0),"
                   "       DATE_FORMAT(answered_at + " SQL_VN_OFFSET ", '%Y-%m-%d')"
                   "  FROM feedback f WHERE id = ? AND formal = 1 AND answered_at <= due_at"
@@ -592,31 +592,31 @@ stats_pakn_verdict(struct req *r, long long case_id)
     if (rc != DB_OK || res.nrows == 0) {
         return rc;   /* not a PAKN, not its first answer, or late and counted already */
     }
-    return stats_add(r, util_num(dbres_get(&res, 0, 0)), util_num(dbres_get(&res, 0, 1)),
+    return stats_add(x, util_num(dbres_get(&res, 0, 0)), util_num(dbres_get(&res, 0, 1)),
                      util_num(dbres_get(&res, 0, 2)), dbres_get(&res, 0, 3), &d);
 }
 
 /* unhappy += n on the unit's row of day (YYYY-MM-DD), in a slot: a citizen's
  * rating or case moves it */
 static enum db_rc
-dossier_unhappy_add(struct req *r, const char *unit, const char *day, int n)
+dossier_unhappy_add(struct sctx *x, const char *unit, const char *day, int n)
 {
-    return db_exec(r->app->db,
+    return db_exec(x->db,
                    "INSERT INTO stat_dossier_day (scope, scope_id, day, slot, unhappy)"
                    " VALUES ('unit', ?, ?, ?, ?) ON DUPLICATE KEY UPDATE unhappy = unhappy + "
                    "VALUES(unhappy)",
-                   DB_ARGS(DV_S(unit), DV_S(day), DV_I(stats_slot(r)), DV_I(n)), NULL, NULL);
+                   DB_ARGS(DV_S(unit), DV_S(day), DV_I(stats_slot(x)), DV_I(n)), NULL, NULL);
 }
 
 enum db_rc
-stats_dossier_touch(struct req *r, long long dossier_id)
+stats_dossier_touch(struct sctx *x, long long dossier_id)
 {
     struct dbres res;
     unsigned long long n = 0;
     enum db_rc rc;
     int want;
 
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT d.unit_id,"
                   "       IF(d.finished_at IS NULL OR d.status IN ('refused','stopped'), NULL,"
                   "          DATE_FORMAT(d.finished_at + " SQL_VN_OFFSET ", '%Y-%m-%d')),"
@@ -632,18 +632,18 @@ stats_dossier_touch(struct req *r, long long dossier_id)
     want = strcmp(dbres_get(&res, 0, 2), "1") == 0;
     /* the row's insert or delete says whether the flag changed, also when two
      * requests touch the same dossier at once */
-    rc = db_exec(r->app->db,
+    rc = db_exec(x->db,
                  want ? "INSERT IGNORE INTO dossier_unhappy (dossier_id) VALUES (?)"
                       : "DELETE FROM dossier_unhappy WHERE dossier_id = ?",
                  DB_ARGS(DV_I(dossier_id)), &n, NULL);
     if (rc == DB_OK && n == 1 && dbres_get(&res, 0, 1)) {
-        rc = dossier_unhappy_add(r, dbres_get(&res, 0, 0), dbres_get(&res, 0, 1), want ? 1 : -1);
+        rc = dossier_unhappy_add(x, dbres_get(&res, 0, 0), dbres_get(&res, 0, 1), want ? 1 : -1);
     }
     return rc;
 }
 
 enum db_rc
-stats_dossier_closed(struct req *r, long long dossier_id, long long unit_id, time_t received_at,
+stats_dossier_closed(struct sctx *x, long long dossier_id, long long unit_id, time_t received_at,
                      time_t finished_at, int outcome, int t)
 {
     char recv[11], fin[11];
@@ -651,7 +651,7 @@ stats_dossier_closed(struct req *r, long long dossier_id, long long unit_id, tim
 
     cal_format(cal_local_day(received_at), recv);
     cal_format(cal_local_day(finished_at), fin);
-    rc = db_exec(r->app->db,
+    rc = db_exec(x->db,
                  "INSERT INTO stat_dossier_day (scope, scope_id, day, recv_in_time, recv_out)"
                  " VALUES ('unit', ?, ?, ?, ?)"
                  " ON DUPLICATE KEY UPDATE recv_in_time = recv_in_time + VALUES(recv_in_time),"
@@ -660,7 +660,7 @@ stats_dossier_closed(struct req *r, long long dossier_id, long long unit_id, tim
                          DV_I(outcome == 'x')),
                  NULL, NULL);
     if (rc == DB_OK && outcome == 'r') {
-        rc = db_exec(r->app->db,
+        rc = db_exec(x->db,
                      "INSERT INTO stat_dossier_day (scope, scope_id, day, unhappy)"
                      " SELECT 'unit', ?, ?, COUNT(*) FROM dossier_unhappy WHERE dossier_id = ?"
                      " ON DUPLICATE KEY UPDATE unhappy = unhappy + VALUES(unhappy)",
@@ -671,14 +671,14 @@ stats_dossier_closed(struct req *r, long long dossier_id, long long unit_id, tim
 
 /* Runs the statements in one transaction. */
 static enum db_rc
-run_steps(struct req *r, const char *const *steps, size_t n)
+run_steps(struct sctx *x, const char *const *steps, size_t n)
 {
-    enum db_rc rc = db_begin(r->app->db);
+    enum db_rc rc = db_begin(x->db);
 
     for (size_t i = 0; rc == DB_OK && i < n; i++) {
-        rc = db_exec(r->app->db, steps[i], DB_NOARGS, NULL, NULL);
+        rc = db_exec(x->db, steps[i], DB_NOARGS, NULL, NULL);
     }
-    return db_end(r->app->db, rc);
+    return db_end(x->db, rc);
 }
 
 /* The rows of the three scopes from a CTE "a" with (unit_id, counter_id,
@@ -694,7 +694,7 @@ run_steps(struct req *r, const char *const *steps, size_t n)
     "  GROUP BY 1, 2, 3"
 
 enum db_rc
-stats_dossier_rebuild(struct req *r)
+stats_dossier_rebuild(struct sctx *x)
 {
     static const char *const steps[] = {
         FOLD_DOSSIER_DAY,
@@ -727,11 +727,11 @@ stats_dossier_rebuild(struct req *r)
         "   apologies_late = VALUES(apologies_late)",
     };
 
-    return run_steps(r, steps, NELEM(steps));
+    return run_steps(x, steps, NELEM(steps));
 }
 
 enum db_rc
-stats_qd766_rebuild(struct req *r)
+stats_qd766_rebuild(struct sctx *x)
 {
     static const char *const steps[] = {
         FOLD_DAY,
@@ -776,5 +776,5 @@ stats_qd766_rebuild(struct req *r)
         "   pakn_on_time = VALUES(pakn_on_time), pakn_unhappy = VALUES(pakn_unhappy)",
     };
 
-    return run_steps(r, steps, NELEM(steps));
+    return run_steps(x, steps, NELEM(steps));
 }

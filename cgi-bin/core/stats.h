@@ -6,7 +6,7 @@
 #include <time.h>
 
 #include "db.h"
-#include "http.h"
+#include "sctx.h"
 
 struct stat_delta {
     int ratings, r3, r2, r1;
@@ -66,8 +66,8 @@ enum db_rc stats_sums_by(struct db *db, struct pool *p, const char *scope, const
 /* Add delta to the rows of the unit, counter and officer (ids of 0 are
  * skipped) for the local day `day` (YYYY-MM-DD), in a slot.  Inside the
  * caller's transaction. */
-enum db_rc stats_add(struct req *r, long long unit_id, long long counter_id,
-                     long long officer_id, const char *day, const struct stat_delta *d);
+enum db_rc stats_add(struct sctx *x, long long unit_id, long long counter_id, long long officer_id,
+                     const char *day, const struct stat_delta *d);
 
 /* The local date (UTC+7) of now, "YYYY-MM-DD" in out[11]. */
 void stats_today(char out[11]);
@@ -77,17 +77,17 @@ void stats_criteria(struct stat_delta *d, const int crit[4], int sign);
 
 /* The late-dossier aggregate (stat_late, sql/008_dashboard.sql).  The day up to
  * which it is complete, "" when it has not been built yet. */
-enum db_rc stats_late_mark(struct req *r, char out[11]);
+enum db_rc stats_late_mark(struct sctx *x, char out[11]);
 
 /* Recomputes the aggregate of the dossier's unit and statutory appointment day
  * when that day is complete; call inside the transaction that changed the
  * dossier.  old_due: the statutory appointment before the change (a restart
  * moves it to another day, whose row is recomputed too), 0 if unchanged. */
-enum db_rc stats_late_touch(struct req *r, long long dossier_id, long long old_due);
+enum db_rc stats_late_touch(struct sctx *x, long long dossier_id, long long old_due);
 
 /* Completes the days that have ended since the mark (all of them the first
  * time), a month per transaction; *days gets how many were completed. */
-enum db_rc stats_late_catch_up(struct req *r, int *days);
+enum db_rc stats_late_catch_up(struct sctx *x, int *days);
 
 /* Recomputes the aggregates derived from the records themselves (after a
  * correction of the rules or by hand, or a restore): the ratings' columns of
@@ -97,7 +97,7 @@ enum db_rc stats_late_catch_up(struct req *r, int *days);
  * stat_correction each month and unit whose late or on-time figures changed.
  * *days: days of stat_late rebuilt; *months: months changed.  Run
  * dossier_cycles_fill first. */
-enum db_rc stats_rebuild(struct req *r, int *days, int *months);
+enum db_rc stats_rebuild(struct sctx *x, int *days, int *months);
 
 /* The late-dossier condition is LEGAL_LATE_COND (legal.h), shared by the
  * aggregate, the live counts and the lists. */
@@ -109,32 +109,32 @@ void stats_case_received(struct stat_delta *d, const char *kind, const char *ide
 /* Moves the case's received counts from the unit and counter it was filed at
  * to the unit it is forwarded to, on the day it was filed; inside the caller's
  * transaction, before the case's row changes. */
-enum db_rc stats_case_forward(struct req *r, long long case_id, long long to_unit);
+enum db_rc stats_case_forward(struct sctx *x, long long case_id, long long to_unit);
 
 /* A citizen's "Không hài lòng" on the first answer of identified petition
  * case_id: counts the case in pakn_unhappy unless that answer was late. */
-enum db_rc stats_pakn_verdict(struct req *r, long long case_id);
+enum db_rc stats_pakn_verdict(struct sctx *x, long long case_id);
 
 /* QĐ 766 dossier satisfaction: puts dossier_id in dossier_unhappy or takes it
  * out after one of its ratings or cases changed, and moves the unit's count
  * of the day its result was ready.  Inside the caller's transaction. */
-enum db_rc stats_dossier_touch(struct req *r, long long dossier_id);
+enum db_rc stats_dossier_touch(struct sctx *x, long long dossier_id);
 
 /* A dossier's result is ready (outcome 'r', with timeliness t: -1 early, 0 on
  * time, 1 late) or it was refused or stopped (outcome 'x'): the QĐ 766 counts
  * of its day of receipt and of today.  Inside the caller's transaction. */
-enum db_rc stats_dossier_closed(struct req *r, long long dossier_id, long long unit_id,
+enum db_rc stats_dossier_closed(struct sctx *x, long long dossier_id, long long unit_id,
                                 time_t received_at, time_t finished_at, int outcome, int t);
 
 /* Recomputes the dossier counts of stat_dossier_day (received, finished early,
  * on time or late, apology letters and those signed late) of every scope from
  * the records, and zeroes delay_days for stats_rebuild to add up again; one
  * transaction (part of stats_rebuild). */
-enum db_rc stats_dossier_rebuild(struct req *r);
+enum db_rc stats_dossier_rebuild(struct sctx *x);
 
 /* Recomputes every QĐ 766 aggregate from the records (part of stats_rebuild,
  * also run at the end of the demo generator); one transaction. */
-enum db_rc stats_qd766_rebuild(struct req *r);
+enum db_rc stats_qd766_rebuild(struct sctx *x);
 
 /* -1 early, 0 on time, 1 late: finished dossier d against its statutory
  * appointment, day against day (the SQL twin of dossier_timeliness). */

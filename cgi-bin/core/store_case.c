@@ -632,7 +632,7 @@ forward_late_mark(struct req *r, long long id, long long unit_id, long long due,
         return rc;
     }
     cal_format(cal_local_day((time_t)due), day);
-    return stats_add(r, unit_id, 0, 0, day, &d);
+    return stats_add(req_sctx(r), unit_id, 0, 0, day, &d);
 }
 
 static enum db_rc
@@ -690,7 +690,7 @@ finish(struct req *r, enum db_rc rc, const struct case_row *c, const char *ev, i
         rc = event(r, c->id, ev, public, body);
     }
     if (rc == DB_OK) {
-        rc = audit(r, action, "feedback", c->id, body ? body : ev);
+        rc = audit(req_sctx(r), action, "feedback", c->id, body ? body : ev);
     }
     return db_end(r->app->db, rc);
 }
@@ -704,7 +704,9 @@ case_dossier_touch(struct req *r, long long case_id)
                              "SELECT dossier_id FROM feedback WHERE id = ? AND dossier_id IS NOT NULL",
                              DB_ARGS(DV_I(case_id)), &res);
 
-    return rc == DB_OK && res.nrows ? stats_dossier_touch(r, util_num(dbres_get(&res, 0, 0))) : rc;
+    return rc == DB_OK && res.nrows
+               ? stats_dossier_touch(req_sctx(r), util_num(dbres_get(&res, 0, 0)))
+               : rc;
 }
 
 enum db_rc
@@ -764,7 +766,7 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
             }
             fwd = cal_due(cal, now, (int)util_num(dbres_get(&dl, 0, 2)), CAL_WORKING_DAYS, 0);
             /* the competent unit counts the case it received (QĐ 766) */
-            rc = stats_case_forward(r, c->id, forward_unit);
+            rc = stats_case_forward(req_sctx(r), c->id, forward_unit);
         }
         if (rc == DB_OK && dl.nrows) {
             /* the case moves to the competent unit's inbox and starts there anew */
@@ -870,7 +872,7 @@ case_answer(struct req *r, const struct case_row *c, const char *text)
             d.pakn_unhappy = !d.answered_on_time;
         }
         stats_today(day);
-        rc = stats_add(r, c->unit_id, c->counter_id, c->officer_id, day, &d);
+        rc = stats_add(req_sctx(r), c->unit_id, c->counter_id, c->officer_id, day, &d);
     }
     if (rc == DB_OK) {
         rc = notify_case(r, c->id, NS_FB_ANSWERED, text);

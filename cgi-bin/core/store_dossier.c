@@ -339,7 +339,7 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
         rc = stat_dossier(r, in->unit_id, in->counter_id, r->user->id, now, 1, 0, 0, 0, 0, 0);
     }
     if (rc == DB_OK) {
-        rc = audit(r, "dossier.receive", "dossier", (long long)id, code_out);
+        rc = audit(req_sctx(r), "dossier.receive", "dossier", (long long)id, code_out);
     }
     if (rc == DB_OK && in->consent) {
         rc = consent_give(r->app->db, "dossier", (long long)id, in->consent, "officer");
@@ -991,7 +991,7 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
         }
     }
     if (rc == DB_OK && (m == DM_READY || m == DM_REFUSE || m == DM_STOP)) {
-        rc = stats_dossier_closed(r, d->id, d->unit_id, (time_t)d->received_at, now,
+        rc = stats_dossier_closed(req_sctx(r), d->id, d->unit_id, (time_t)d->received_at, now,
                                   m == DM_READY ? 'r' : 'x',
                                   dossier_timeliness(now, (time_t)d->original_due_at));
     }
@@ -1017,10 +1017,12 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
         rc = devent(r, d->id, pool_printf(&r->pool, "clock_%s", clock), from_unit, NULL);
     }
     if (rc == DB_OK) {
-        rc = audit(r, pool_printf(&r->pool, "dossier.%s", events[m]), "dossier", d->id, note);
+        rc = audit(req_sctx(r), pool_printf(&r->pool, "dossier.%s", events[m]), "dossier", d->id,
+                   note);
     }
     if (rc == DB_OK) {
-        rc = stats_late_touch(r, d->id, statutory != d->original_due_at ? d->original_due_at : 0);
+        rc = stats_late_touch(req_sctx(r), d->id,
+                              statutory != d->original_due_at ? d->original_due_at : 0);
     }
     if (rc == DB_OK) {
         rc = notify_dossier_move(r, d->id, m, note);
@@ -1087,7 +1089,7 @@ apology_draft(struct req *r, const struct dossier_row *d, const char *reason_cod
                      NULL, &id);
     }
     if (rc == DB_OK) {
-        rc = audit(r, "apology.draft", "dossier", d->id, reason_text);
+        rc = audit(req_sctx(r), "apology.draft", "dossier", d->id, reason_text);
     }
     *apology_id = (long long)id;
     return db_end(r->app->db, rc);
@@ -1202,10 +1204,10 @@ apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, i
                           util_num(dbres_get(&res, 0, 5)), now, 0, 0, 0, 0, 1, !on_time);
     }
     if (rc == DB_OK) {
-        rc = audit(r, "apology.sign", "dossier", dossier, number);
+        rc = audit(req_sctx(r), "apology.sign", "dossier", dossier, number);
     }
     if (rc == DB_OK) {
-        rc = stats_late_touch(r, dossier, 0);
+        rc = stats_late_touch(req_sctx(r), dossier, 0);
     }
     if (rc == DB_OK) {
         rc = notify_dossier(r, dossier, NS_APOLOGY, NULL);
@@ -1263,7 +1265,8 @@ apology_deliver(struct req *r, const struct dossier_row *d, long long apology_id
                                      dbres_get(&res, 0, 5)));
     }
     if (rc == DB_OK) {
-        rc = audit(r, "apology.deliver", "dossier", util_num(dbres_get(&res, 0, 0)), channel);
+        rc = audit(req_sctx(r), "apology.deliver", "dossier", util_num(dbres_get(&res, 0, 0)),
+                   channel);
     }
     return db_end(r->app->db, rc);
 }
@@ -1293,10 +1296,11 @@ dossier_escalate_late(struct req *r, int *n)
             rc = devent(r, id, "escalated", 0, NULL);
         }
         if (rc == DB_OK) {
-            rc = audit(r, "dossier.escalate", "dossier", id, "late again after re-appointment");
+            rc = audit(req_sctx(r), "dossier.escalate", "dossier", id,
+                       "late again after re-appointment");
         }
         if (rc == DB_OK) {
-            rc = stats_late_touch(r, id, 0);
+            rc = stats_late_touch(req_sctx(r), id, 0);
         }
         rc = db_end(r->app->db, rc);
         *n += rc == DB_OK;

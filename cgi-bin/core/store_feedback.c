@@ -144,7 +144,8 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
                              DV_S(in->comment), DV_I(util_num(dbres_get(&res, 0, 0)))),
                      NULL, NULL);
         if (rc == DB_OK && l->dossier_id) {
-            rc = stats_dossier_touch(r, l->dossier_id);   /* QĐ 766: the dossier's verdict */
+            rc =
+                stats_dossier_touch(req_sctx(r), l->dossier_id); /* QĐ 766: the dossier's verdict */
         }
         if (rc != DB_OK) {
             return rc;
@@ -160,7 +161,8 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
         if ((rc = rating_limit(r, in, 0, result)) != DB_OK || *result == RATING_LIMITED) {
             return rc;
         }
-        return stats_add(r, l->unit_id, l->counter_id, l->officer_id, dbres_get(&res, 0, 3), &d);
+        return stats_add(req_sctx(r), l->unit_id, l->counter_id, l->officer_id,
+                         dbres_get(&res, 0, 3), &d);
     }
     /* many ratings through one link in a short time: kept, but flagged for
      * review.  At least burst_count of them in the window is the same as the
@@ -193,7 +195,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
                          DV_S(in->client_hash), DV_I(flagged), DV_S(in->idem)),
                  NULL, NULL);
     if (rc == DB_OK && l->dossier_id) {
-        rc = stats_dossier_touch(r, l->dossier_id);
+        rc = stats_dossier_touch(req_sctx(r), l->dossier_id);
     }
     if (rc != DB_OK) {
         return rc;
@@ -206,7 +208,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
     if ((rc = rating_limit(r, in, 0, result)) != DB_OK || *result == RATING_LIMITED) {
         return rc;
     }
-    return stats_add(r, l->unit_id, l->counter_id, l->officer_id, day, &d);
+    return stats_add(req_sctx(r), l->unit_id, l->counter_id, l->officer_id, day, &d);
 }
 
 enum db_rc
@@ -294,8 +296,9 @@ rating_kiosk_criteria(struct req *r, const char *ref, long long link_id, const s
                              DV_S(dbres_get(&res, 0, 0))),
                      NULL, NULL);
         if (rc == DB_OK) {
-            rc = stats_add(r, util_num(dbres_get(&res, 0, 1)), util_num(dbres_get(&res, 0, 2)),
-                           util_num(dbres_get(&res, 0, 3)), dbres_get(&res, 0, 4), &d);
+            rc = stats_add(req_sctx(r), util_num(dbres_get(&res, 0, 1)),
+                           util_num(dbres_get(&res, 0, 2)), util_num(dbres_get(&res, 0, 3)),
+                           dbres_get(&res, 0, 4), &d);
         }
     }
     return db_end(db, rc);
@@ -526,11 +529,11 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
         rc = feedback_count_move(r, (long long)id, NULL);
     }
     if (rc == DB_OK && in->dossier_id) {
-        rc = stats_dossier_touch(r, in->dossier_id);
+        rc = stats_dossier_touch(req_sctx(r), in->dossier_id);
     }
     if (rc == DB_OK) {
         stats_case_received(&d, in->kind, in->identity, formal, +1);
-        rc = stats_add(r, in->unit_id, in->counter_id, in->officer_id, day, &d);
+        rc = stats_add(req_sctx(r), in->unit_id, in->counter_id, in->officer_id, day, &d);
     }
     if (rc == DB_OK && in->consent && strcmp(in->identity, "anonymous") != 0 &&
         (in->email || in->phone)) {
@@ -717,7 +720,7 @@ verdict_record(struct req *r, long long id, int satisfied)
         return rc;
     }
     stats_today(day);
-    return stats_add(r, util_num(dbres_get(&res, 0, 0)), 0, 0, day, &d);
+    return stats_add(req_sctx(r), util_num(dbres_get(&res, 0, 0)), 0, 0, day, &d);
 }
 
 enum db_rc
@@ -754,7 +757,7 @@ feedback_rate_answer(struct req *r, long long id, int satisfied)
                                 satisfied ? "citizen_satisfied" : "review_requested", 1, NULL);
     }
     if (rc == DB_OK && n == 1 && !satisfied) {
-        rc = stats_pakn_verdict(r, id);
+        rc = stats_pakn_verdict(req_sctx(r), id);
     }
     return db_end(r->app->db, rc);
 }

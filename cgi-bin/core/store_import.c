@@ -236,18 +236,19 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
         (res.nrows == 0 || strcmp(dbres_get(&res, 0, 2), "0") == 0)) {
         rc = stat_dossier(r, unit, 0, 0, fin, 0, 1, dossier_timeliness(fin, due), 0, 0, 0);
         if (rc == DB_OK) {
-            rc = stats_dossier_closed(r, id, unit, recv, fin, 'r', dossier_timeliness(fin, due));
+            rc = stats_dossier_closed(req_sctx(r), id, unit, recv, fin, 'r',
+                                      dossier_timeliness(fin, due));
         }
     } else if (rc == DB_OK && res.nrows == 0 &&
                (strcmp(d->status, "refused") == 0 || strcmp(d->status, "stopped") == 0)) {
-        rc = stats_dossier_closed(r, id, unit, recv, fin ? fin : recv, 'x', 0);
+        rc = stats_dossier_closed(req_sctx(r), id, unit, recv, fin ? fin : recv, 'x', 0);
     }
     if (rc == DB_OK) {
-        rc = audit(r, res.nrows ? "dossier.import_update" : "dossier.import", "dossier", id,
-                   d->code);
+        rc = audit(req_sctx(r), res.nrows ? "dossier.import_update" : "dossier.import", "dossier",
+                   id, d->code);
     }
     if (rc == DB_OK) {
-        rc = stats_late_touch(r, id, 0);
+        rc = stats_late_touch(req_sctx(r), id, 0);
     }
     if ((rc = db_end(db, rc)) != DB_OK) {
         if (rc == DB_DUP && *why == NULL) {

@@ -203,7 +203,7 @@ figs_late(struct req *r, const struct period *p, const struct unitmap *m, long l
     char mark[11], today[11], f[11];
     const char *t;
     struct dbres res;
-    enum db_rc rc = stats_late_mark(r, mark);
+    enum db_rc rc = stats_late_mark(req_sctx(r), mark);
 
     stats_today(today);
     t = strcmp(p->to, mark) < 0 ? p->to : mark;

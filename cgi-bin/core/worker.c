@@ -46,7 +46,12 @@ on_stop(int sig)
 const struct cal *
 req_calendar(struct req *r)
 {
-    struct app *a = r->app;
+    return app_calendar(r->app);
+}
+
+const struct cal *
+app_calendar(struct app *a)
+{
     time_t now = time(NULL);
 
     if (a->cal_loaded == 0 || now - a->cal_loaded > 300) {
@@ -69,7 +74,11 @@ req_calendar(struct req *r)
         }
         fresh.cutoff_minutes = (int)conf_int(a->conf, "Calendar.CutoffMinutes", CAL_CUTOFF_DEFAULT);
         fresh.close_minutes = (int)conf_int(a->conf, "Calendar.CloseMinutes", CAL_CLOSE_DEFAULT);
-        if (cal_load(&fresh, a->db, &r->pool) != DB_OK) {
+        struct pool tmp = { 0 };
+        enum db_rc rc = cal_load(&fresh, a->db, &tmp);
+
+        pool_release(&tmp);
+        if (rc != DB_OK) {
             cal_free(&fresh);
             return a->cal_loaded ? &a->cal : NULL;
         }

@@ -2761,7 +2761,8 @@ demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o)
         if (dossier_cycles_fill(G->r, &replayed) != DB_OK ||
             db_exec(G->db, "DELETE FROM stat_mark WHERE name = 'late'", DB_NOARGS, NULL, NULL) !=
                 DB_OK ||
-            stats_late_catch_up(G->r, &ndays) != DB_OK || stats_qd766_rebuild(G->r) != DB_OK) {
+            stats_late_catch_up(req_sctx(G->r), &ndays) != DB_OK ||
+            stats_qd766_rebuild(req_sctx(G->r)) != DB_OK) {
             fprintf(stderr, "motcuactl: demo-data: %s\n", db_error(G->db));
             goto out;
         }

@@ -219,7 +219,7 @@ main(void)
     to_day(DAY_B, "2026-03-17");
 
     check_all("as written");
-    CHECK(stats_rebuild(&st_req, &days, &months) == DB_OK, "stats_rebuild");
+    CHECK(stats_rebuild(req_sctx(&st_req), &days, &months) == DB_OK, "stats_rebuild");
     check_all("recounted");
     st_req.user = NULL;
     return st_close();

@@ -127,7 +127,7 @@ aggregates(void)
           "the unit's ratings are spread over several slot rows");
     check_figures("as written");
 
-    CHECK(stats_rebuild(&st_req, &days, &months) == DB_OK, "stats_rebuild");
+    CHECK(stats_rebuild(req_sctx(&st_req), &days, &months) == DB_OK, "stats_rebuild");
     check_figures("recounted");
     /* one day: one row each for the unit, two counters and the officer */
     CHECK_STR(day_rows(), "4 0", "the recount leaves one slot-0 row per scope and day");
@@ -140,7 +140,7 @@ dossier_day_fold(void)
             " VALUES ('unit', ?, '2026-03-02', 0, 5, 1), ('unit', ?, '2026-03-02', 3, 6, 2),"
             "        ('unit', ?, '2026-03-02', 5, 7, 4)",
             DV_I(unit), DV_I(unit), DV_I(unit));
-    CHECK(stats_dossier_rebuild(&st_req) == DB_OK, "stats_dossier_rebuild");
+    CHECK(stats_dossier_rebuild(req_sctx(&st_req)) == DB_OK, "stats_dossier_rebuild");
     /* received is recounted from the unit's dossiers (none); unhappy is not
      * this rebuild's: the slots' 1 + 2 + 4 are kept, in slot 0 */
     CHECK_STR(st_str("SELECT GROUP_CONCAT(slot, ' ', received, ' ', unhappy) FROM stat_dossier_day"
