@@ -122,7 +122,7 @@ push_dossiers(struct req *r)
         resp_header(r, "WWW-Authenticate", "Bearer");
         return json_error(r, 401, "missing or unknown API key");
     }
-    if ((rc = ratelimit_hit(r, "api", pool_printf(&r->pool, "%lld", client),
+    if ((rc = ratelimit_hit(req_sctx(r), "api", pool_printf(&r->pool, "%lld", client),
                             (int)conf_int(r->app->conf, "Api.PerClientPerMinute", 120), 60,
                             &allowed)) != DB_OK) {
         return json_error(r, 503, "database unavailable");
@@ -343,7 +343,7 @@ static int
 o311_limit(struct req *r, enum o311_fmt fmt)
 {
     int allowed;
-    enum db_rc rc = ratelimit_hit(r, "o311-ip", r->remote_addr,
+    enum db_rc rc = ratelimit_hit(req_sctx(r), "o311-ip", r->remote_addr,
                                   (int)conf_int(r->app->conf, "Open311.PerAddressPerMinute", 120),
                                   60, &allowed);
 
@@ -409,7 +409,7 @@ o311_services(struct req *r, enum o311_fmt fmt)
 {
     struct json_object *list;
     struct dbres kinds;
-    enum db_rc rc = o311_kinds(r, &kinds);
+    enum db_rc rc = o311_kinds(req_sctx(r), &kinds);
 
     if (rc != DB_OK) {
         return o311_db_error(r, fmt, rc);
@@ -602,7 +602,7 @@ o311_by_ids(struct req *r, enum o311_fmt fmt, const char *ids)
     copy = pool_strdup(&r->pool, ids);
     for (char *id = strtok_r(copy, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
         struct dbres res;
-        enum db_rc rc = o311_request(r, id, &res);
+        enum db_rc rc = o311_request(req_sctx(r), id, &res);
 
         if (rc != DB_OK) {
             json_object_put(list);
@@ -699,7 +699,7 @@ o311_requests_get(struct req *r, enum o311_fmt fmt)
     f.to = utc_text(r, to + 1); /* end_date itself is in */
     f.limit = size;
     f.offset = (page - 1) * size;
-    if ((rc = o311_requests(r, &f, &res, &total)) != DB_OK) {
+    if ((rc = o311_requests(req_sctx(r), &f, &res, &total)) != DB_OK) {
         return o311_db_error(r, fmt, rc);
     }
     list = json_object_new_array();
@@ -740,10 +740,10 @@ struct o311_find {
 };
 
 static enum db_rc
-o311_find(struct req *r, void *arg, int *found)
+o311_find(struct sctx *x, void *arg, int *found)
 {
     struct o311_find *f = arg;
-    enum db_rc rc = o311_request(r, f->id, &f->res);
+    enum db_rc rc = o311_request(x, f->id, &f->res);
 
     *found = rc == DB_OK && f->res.nrows > 0;
     return rc;
@@ -768,7 +768,7 @@ o311_one(struct req *r)
     if (strlen(f.id) != 16 || strspn(f.id, "0123456789abcdef") != 16) {
         return o311_error(r, 404, fmt, "Open311.Err.Request");
     }
-    if ((rc = code_lookup(r, "Track", f.id, o311_find, &f, &v)) != DB_OK) {
+    if ((rc = code_lookup(req_sctx(r), "Track", f.id, o311_find, &f, &v)) != DB_OK) {
         return o311_db_error(r, fmt, rc);
     }
     if (v == CODE_PAUSED) {
@@ -1010,7 +1010,7 @@ o311_post(struct req *r)
     if (subtree == NULL) {
         return o311_error(r, 403, fmt, "Open311.Err.Key");
     }
-    if ((rc = ratelimit_hit(r, "api", pool_printf(&r->pool, "%lld", client),
+    if ((rc = ratelimit_hit(req_sctx(r), "api", pool_printf(&r->pool, "%lld", client),
                             (int)conf_int(r->app->conf, "Api.PerClientPerMinute", 120), 60,
                             &allowed)) != DB_OK) {
         return o311_db_error(r, fmt, rc);
@@ -1028,7 +1028,7 @@ o311_post(struct req *r)
     if (unit == NULL) {
         return o311_error(r, 400, fmt, "Open311.Err.Location");
     }
-    if (!v[PF_UNIT].err && (rc = fb_unit_id(r, unit, subtree, &in.unit_id)) != DB_OK) {
+    if (!v[PF_UNIT].err && (rc = fb_unit_id(req_sctx(r), unit, subtree, &in.unit_id)) != DB_OK) {
         return o311_db_error(r, fmt, rc);
     }
     if (in.unit_id == 0) {
@@ -1051,7 +1051,7 @@ o311_post(struct req *r)
     if ((rc = feedback_create(r, &in, code, key)) != DB_OK) {
         return o311_db_error(r, fmt, rc);
     }
-    rc = o311_filed(r, pool_strndup(&r->pool, code, strlen(code) - 5), &filed);
+    rc = o311_filed(req_sctx(r), pool_strndup(&r->pool, code, strlen(code) - 5), &filed);
     if (rc != DB_OK || filed.nrows == 0) {
         return o311_db_error(r, fmt, rc == DB_OK ? DB_ERR : rc);
     }
@@ -1200,7 +1200,7 @@ od_send(struct req *r, const char *name, const char *ctype, struct buf *body)
 
     mac(r->app->secret, "open-data-etag", body->p, body->len, h, sizeof(h));
     hex_encode(hex, h, sizeof(h));
-    if ((rc = o311_data_version(r, name, hex, &modified)) != DB_OK) {
+    if ((rc = o311_data_version(req_sctx(r), name, hex, &modified)) != DB_OK) {
         return db_fail(r, rc);
     }
     etag = pool_printf(&r->pool, "\"%s\"", hex);
@@ -1236,7 +1236,7 @@ open_stats(struct req *r)
     if (!csv && strcmp(r->arg[0], "thong-ke.json") != 0) {
         return 404;
     }
-    if ((rc = ratelimit_hit(r, "opendata-ip", r->remote_addr,
+    if ((rc = ratelimit_hit(req_sctx(r), "opendata-ip", r->remote_addr,
                             (int)conf_int(r->app->conf, "Open311.PerAddressPerMinute", 120), 60,
                             &allowed)) != DB_OK) {
         return db_fail(r, rc);

@@ -279,7 +279,7 @@ qr_open(struct req *r, struct qrlink *l)
     enum db_rc rc;
 
     r->arg[0] = code_qr_token(&r->pool, r->arg[0]);   /* "7k2m…" as printed "7K2M…" */
-    rc = qrlink_resolve(r, r->arg[0], l, &st);
+    rc = qrlink_resolve(req_sctx(r), r->arg[0], l, &st);
 
     if (rc != DB_OK) {
         return db_fail(r, rc);
@@ -887,12 +887,12 @@ struct dossier_find {
 };
 
 static enum db_rc
-dossier_find(struct req *r, void *arg, int *found)
+dossier_find(struct sctx *x, void *arg, int *found)
 {
     struct dossier_find *f = arg;
     enum db_rc rc;
 
-    rc = dossier_lookup_nonce(r->app->db, &r->pool, f->code, f->phone4, &f->nonce);
+    rc = dossier_lookup_nonce(x->db, x->pool, f->code, f->phone4, &f->nonce);
     *found = f->nonce != NULL;
     return rc;
 }
@@ -932,7 +932,7 @@ dossier_lookup(struct req *r)
     for (char *c = up; *c; c++) {
         *c = (char)toupper((unsigned char)*c);
     }
-    if ((rc = code_lookup(r, "Lookup", up, dossier_find, &f, &v)) != DB_OK) {
+    if ((rc = code_lookup(req_sctx(r), "Lookup", up, dossier_find, &f, &v)) != DB_OK) {
         return db_fail(r, rc);
     }
     if (v == CODE_PAUSED) {
@@ -1342,7 +1342,7 @@ fb_new(struct req *r)
     if (t) {
         enum qr_state st;
 
-        if ((rc = qrlink_resolve(r, t, &l, &st)) != DB_OK) {
+        if ((rc = qrlink_resolve(req_sctx(r), t, &l, &st)) != DB_OK) {
             return db_fail(r, rc);
         }
         if (st != QR_OK) {
@@ -1440,7 +1440,7 @@ fb_submit(struct req *r)
     if (t) {
         enum qr_state st;
 
-        if ((rc = qrlink_resolve(r, t, &l, &st)) != DB_OK) {
+        if ((rc = qrlink_resolve(req_sctx(r), t, &l, &st)) != DB_OK) {
             return db_fail(r, rc);
         }
         if (st != QR_OK) {
@@ -1454,7 +1454,7 @@ fb_submit(struct req *r)
         in.dossier_id = l.dossier_id;
         in.qr_link_id = l.id;
     } else if (unit) {
-        if ((rc = fb_unit_id(r, unit, "%", &in.unit_id)) != DB_OK) {
+        if ((rc = fb_unit_id(req_sctx(r), unit, "%", &in.unit_id)) != DB_OK) {
             return db_fail(r, rc);
         }
     }
@@ -1491,7 +1491,7 @@ fb_submit(struct req *r)
     if (nerr) {
         return fb_refused(r, 422, have_link ? &l : NULL);
     }
-    if ((rc = ratelimit_hit(r, "fb-ip", r->remote_addr,
+    if ((rc = ratelimit_hit(req_sctx(r), "fb-ip", r->remote_addr,
                             (int)conf_int(conf, "Feedback.PerAddressPerHour", 10), 3600,
                             &allowed)) != DB_OK) {
         return db_fail(r, rc);
@@ -1513,13 +1513,14 @@ struct fb_find {
     const char *code;
     long long id;
     const char *status;
+    struct req *r; /* until feedback_find takes the store context */
 };
 
 static enum db_rc
-fb_find(struct req *r, void *arg, int *found)
+fb_find(struct sctx *x, void *arg, int *found)
 {
     struct fb_find *f = arg;
-    enum db_rc rc = feedback_find(r, f->code, &f->id, &f->status);
+    enum db_rc rc = feedback_find(f->r, f->code, &f->id, &f->status);
 
     *found = f->id != 0;
     return rc;
@@ -1532,7 +1533,7 @@ fb_locate(struct req *r, const char *code, long long *id, const char **status)
 {
     static const struct fld fk[] = { { "k", V_CODE, 0, TOKEN_NONCE_LEN, TOKEN_NONCE_LEN, NULL,
                                        NULL } };
-    struct fb_find f = { code, 0, NULL };
+    struct fb_find f = { code, 0, NULL, r };
     struct val kv[NELEM(fk)];
     const char *dash = strrchr(code, '-');
     const char *key;
@@ -1553,8 +1554,9 @@ fb_locate(struct req *r, const char *code, long long *id, const char **status)
             return 0;
         }
     }
-    rc = code_lookup(r, "Track", dash ? pool_strndup(&r->pool, code, (size_t)(dash - code)) : code,
-                     fb_find, &f, &v);
+    rc = code_lookup(req_sctx(r), "Track",
+                     dash ? pool_strndup(&r->pool, code, (size_t)(dash - code)) : code, fb_find, &f,
+                     &v);
     if (rc != DB_OK) {
         return db_fail(r, rc);
     }
@@ -1844,7 +1846,7 @@ dr_submit(struct req *r, const struct dr_object *ob)
         in.field = v[DR_FIELD].s;
         in.new_value = v[DR_VALUE].s;
     }
-    if ((rc = ratelimit_hit(r, "datareq-ip", r->remote_addr,
+    if ((rc = ratelimit_hit(req_sctx(r), "datareq-ip", r->remote_addr,
                             (int)conf_int(conf, "Privacy.PerAddressPerHour", 10), 3600,
                             &allowed)) != DB_OK) {
         return db_fail(r, rc);
@@ -2065,7 +2067,7 @@ notify_stop_page(struct req *r)
     enum db_rc dr;
 
     if (notify_stop_check(r->app->secret, r->arg[0], idem) == 0 &&
-        (dr = notify_stop_find(r, idem, &masked)) != DB_OK) {
+        (dr = notify_stop_find(req_sctx(r), idem, &masked)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (masked == NULL) {
@@ -2075,7 +2077,7 @@ notify_stop_page(struct req *r)
     hset(r, "Page.To", masked);
     hset(r, "Page.Token", r->arg[0]);
     if (strcmp(r->method, "POST") == 0) {
-        if ((dr = notify_stop(r, idem)) != DB_OK) {
+        if ((dr = notify_stop(req_sctx(r), idem)) != DB_OK) {
             return db_fail(r, dr);
         }
         hset(r, "Page.Done", "1");

@@ -105,13 +105,13 @@ fb_check(struct pool *p, const struct kvlist *form, struct fb_new *in, struct fb
 }
 
 enum db_rc
-fb_unit_id(struct req *r, const char *code, const char *subtree, long long *unit_id)
+fb_unit_id(struct sctx *x, const char *code, const char *subtree, long long *unit_id)
 {
     struct dbres res;
     enum db_rc rc;
 
     *unit_id = 0;
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT id FROM org_unit WHERE code = ? AND valid_to IS NULL AND path LIKE ?",
                   DB_ARGS(DV_S(code), DV_S(subtree)), &res);
     if (rc == DB_OK && res.nrows) {

@@ -41,6 +41,6 @@ size_t fb_check(struct pool *p, const struct kvlist *form, struct fb_new *in, st
 
 /* The id of the current unit with this code whose path matches subtree (a
  * LIKE pattern: "%" any unit, an API key's subtree); 0 when there is none. */
-enum db_rc fb_unit_id(struct req *r, const char *code, const char *subtree, long long *unit_id);
+enum db_rc fb_unit_id(struct sctx *x, const char *code, const char *subtree, long long *unit_id);
 
 #endif

@@ -246,26 +246,26 @@ notify_stop_check(const unsigned char secret[32], const char *tok, char *idem_ou
 }
 
 enum db_rc
-notify_stop_find(struct req *r, const char *idem, const char **masked)
+notify_stop_find(struct sctx *x, const char *idem, const char **masked)
 {
     struct dbres res;
-    enum db_rc rc = db_query(r->app->db, &r->pool,
+    enum db_rc rc = db_query(x->db, x->pool,
                              "SELECT recipient FROM notification WHERE idem_key = ?",
                              DB_ARGS(DV_S(idem)), &res);
 
-    *masked = rc == DB_OK && res.nrows ? notify_mask(&r->pool, dbres_get(&res, 0, 0)) : NULL;
+    *masked = rc == DB_OK && res.nrows ? notify_mask(x->pool, dbres_get(&res, 0, 0)) : NULL;
     return rc;
 }
 
 enum db_rc
-notify_stop(struct req *r, const char *idem)
+notify_stop(struct sctx *x, const char *idem)
 {
-    struct db *db = r->app->db;
+    struct db *db = x->db;
     struct dbres res;
     enum db_rc rc = db_begin(db);
 
     if (rc == DB_OK) {
-        rc = db_query(db, &r->pool, "SELECT recipient FROM notification WHERE idem_key = ?",
+        rc = db_query(db, x->pool, "SELECT recipient FROM notification WHERE idem_key = ?",
                       DB_ARGS(DV_S(idem)), &res);
     }
     if (rc == DB_OK && res.nrows) {
@@ -307,14 +307,14 @@ enum { P_CODE, P_DATE, P_LINK, P_STOP, P_DETAIL, P__COUNT };
 static const char *const param_names[P__COUNT] = { "code", "date", "link", "stop", "detail" };
 
 static const char *
-vi(struct req *r, const struct notice *n, const char *what)
+vi(struct sctx *x, const struct notice *n, const char *what)
 {
-    return paper_str(r, pool_printf(&r->pool, "Notify.%s.%s", notify_steps[n->step], what));
+    return app_paper_str(x->app, pool_printf(x->pool, "Notify.%s.%s", notify_steps[n->step], what));
 }
 
 /* One row: its key, its stop link and its text, per channel. */
 static enum db_rc
-queue_one(struct req *r, const struct notice *n, const char *channel, const char *to)
+queue_one(struct sctx *x, const struct notice *n, const char *channel, const char *to)
 {
     struct dbres res;
     char idem[33], stop[NOTIFY_STOP_LEN + 1];
@@ -323,44 +323,44 @@ queue_one(struct req *r, const struct notice *n, const char *channel, const char
     json_object *params;
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool, "SELECT 1 FROM notification_optout WHERE recipient = ?",
+    rc = db_query(x->db, x->pool, "SELECT 1 FROM notification_optout WHERE recipient = ?",
                   DB_ARGS(DV_S(to)), &res);
     if (rc != DB_OK || res.nrows) {
         return rc; /* the citizen said stop */
     }
     random_hex(idem, 16);
-    notify_stop_token(r->app->secret, idem, stop);
+    notify_stop_token(x->app->secret, idem, stop);
     values[P_CODE] = n->code;
     values[P_DATE] = n->date ? n->date : "";
     values[P_LINK] = n->link;
-    values[P_STOP] = pool_printf(&r->pool, "%s/ngung-nhan-tin/%s",
-                                 conf_str(r->app->conf, "Site.BaseURL", ""), stop);
+    values[P_STOP] = pool_printf(x->pool, "%s/ngung-nhan-tin/%s",
+                                 conf_str(x->app->conf, "Site.BaseURL", ""), stop);
     /* a confidential sender's message names the case, never what it says */
     values[P_DETAIL] = n->detail && !n->confidential ? n->detail : "";
     if (strcmp(channel, "email") == 0) {
         struct buf b = { 0 };
 
-        subject = notify_render(&r->pool, vi(r, n, "Subject"), param_names, values, P__COUNT);
+        subject = notify_render(x->pool, vi(x, n, "Subject"), param_names, values, P__COUNT);
         buf_printf(&b, "%s\n\n",
-                   notify_render(&r->pool, vi(r, n, "Text"), param_names, values, P__COUNT));
+                   notify_render(x->pool, vi(x, n, "Text"), param_names, values, P__COUNT));
         if (*values[P_DETAIL]) {
             buf_printf(&b, "%s\n\n", values[P_DETAIL]);
         }
-        buf_printf(&b, "%s\n%s\n\n%s:\n%s\n", paper_str(r, "Notify.Follow"), n->link,
-                   paper_str(r, "Notify.Stop"), values[P_STOP]);
-        body = pool_strdup(&r->pool, b.p);
+        buf_printf(&b, "%s\n%s\n\n%s:\n%s\n", app_paper_str(x->app, "Notify.Follow"), n->link,
+                   app_paper_str(x->app, "Notify.Stop"), values[P_STOP]);
+        body = pool_strdup(x->pool, b.p);
         buf_free(&b);
     } else {
         /* the short text; the provider's registered template is what shows */
-        body = pool_printf(&r->pool, "%s %s",
-                           notify_render(&r->pool, vi(r, n, "Text"), param_names, values, P__COUNT),
+        body = pool_printf(x->pool, "%s %s",
+                           notify_render(x->pool, vi(x, n, "Text"), param_names, values, P__COUNT),
                            n->link);
     }
     params = json_object_new_object();
     for (size_t i = 0; i < P__COUNT; i++) {
         json_object_object_add(params, param_names[i], json_object_new_string(values[i]));
     }
-    rc = db_exec(r->app->db,
+    rc = db_exec(x->db,
                  "INSERT INTO notification (idem_key, channel, recipient, step, object_type,"
                  "                          object_id, confidential, subject, body, params,"
                  "                          state, created_at, next_attempt_at)"
@@ -378,27 +378,27 @@ queue_one(struct req *r, const struct notice *n, const char *channel, const char
 /* A channel by phone is on when its provider is configured and has a
  * template registered for the step. */
 static int
-phone_channel(struct req *r, const char *ch, enum notify_step step)
+phone_channel(struct sctx *x, const char *ch, enum notify_step step)
 {
-    return *conf_str(r->app->conf, pool_printf(&r->pool, "Notify.%s.URL", ch), "") &&
-           *conf_str(r->app->conf,
-                     pool_printf(&r->pool, "Notify.%s.Template.%s.Id", ch, notify_steps[step]), "");
+    return *conf_str(x->app->conf, pool_printf(x->pool, "Notify.%s.URL", ch), "") &&
+           *conf_str(x->app->conf,
+                     pool_printf(x->pool, "Notify.%s.Template.%s.Id", ch, notify_steps[step]), "");
 }
 
 static enum db_rc
-queue(struct req *r, const struct notice *n)
+queue(struct sctx *x, const struct notice *n)
 {
-    const char *phone = notify_phone(&r->pool, n->phone);
+    const char *phone = notify_phone(x->pool, n->phone);
     enum db_rc rc = DB_OK;
 
-    if (n->email && util_email_ok(n->email) && conf_int(r->app->conf, "Notify.Email", 1)) {
-        rc = queue_one(r, n, "email", n->email);
+    if (n->email && util_email_ok(n->email) && conf_int(x->app->conf, "Notify.Email", 1)) {
+        rc = queue_one(x, n, "email", n->email);
     }
-    if (rc == DB_OK && phone && phone_channel(r, "SMS", n->step)) {
-        rc = queue_one(r, n, "sms", phone);
+    if (rc == DB_OK && phone && phone_channel(x, "SMS", n->step)) {
+        rc = queue_one(x, n, "sms", phone);
     }
-    if (rc == DB_OK && phone && phone_channel(r, "Zalo", n->step)) {
-        rc = queue_one(r, n, "zalo", phone);
+    if (rc == DB_OK && phone && phone_channel(x, "Zalo", n->step)) {
+        rc = queue_one(x, n, "zalo", phone);
     }
     return rc;
 }
@@ -411,7 +411,7 @@ queue(struct req *r, const struct notice *n)
 /* A case's notice; contact 1: its e-mail and phone are read from the case,
  * 0: the caller's email and phone are used. */
 static enum db_rc
-case_notice(struct req *r, long long id, enum notify_step step, const char *detail, int contact,
+case_notice(struct sctx *x, long long id, enum notify_step step, const char *detail, int contact,
             const char *email, const char *phone)
 {
     struct notice n = { "feedback", id, step, NULL, NULL, 0, NULL, NULL, NULL, detail };
@@ -420,7 +420,7 @@ case_notice(struct req *r, long long id, enum notify_step step, const char *deta
 
     /* the link carries the case's link key: it opens the case even while
      * typed look-ups of its code are paused */
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   contact ? "SELECT identity, CONCAT(code, '-', check_part),"
                             "       CONCAT(code, '-', check_part, COALESCE(CONCAT('?k=', "
                             "link_key), '')),"
@@ -440,35 +440,35 @@ case_notice(struct req *r, long long id, enum notify_step step, const char *deta
     }
     n.confidential = strcmp(dbres_get(&res, 0, 0), "confidential") == 0;
     n.code = dbres_get(&res, 0, 1);
-    n.link = pool_printf(&r->pool, "%s/phan-anh/%s", conf_str(r->app->conf, "Site.BaseURL", ""),
+    n.link = pool_printf(x->pool, "%s/phan-anh/%s", conf_str(x->app->conf, "Site.BaseURL", ""),
                          dbres_get(&res, 0, 2));
     n.date = dbres_get(&res, 0, 3);
     n.email = contact ? dbres_get(&res, 0, 4) : email;
     n.phone = contact ? dbres_get(&res, 0, 5) : phone;
-    return queue(r, &n);
+    return queue(x, &n);
 }
 
 enum db_rc
-notify_case(struct req *r, long long id, enum notify_step step, const char *detail)
+notify_case(struct sctx *x, long long id, enum notify_step step, const char *detail)
 {
-    return case_notice(r, id, step, detail, 1, NULL, NULL);
+    return case_notice(x, id, step, detail, 1, NULL, NULL);
 }
 
 enum db_rc
-notify_case_filed(struct req *r, long long id, const char *email, const char *phone)
+notify_case_filed(struct sctx *x, long long id, const char *email, const char *phone)
 {
-    return case_notice(r, id, NS_FB_RECEIVED, NULL, 0, email, phone);
+    return case_notice(x, id, NS_FB_RECEIVED, NULL, 0, email, phone);
 }
 
 enum db_rc
-notify_dossier(struct req *r, long long id, enum notify_step step, const char *detail)
+notify_dossier(struct sctx *x, long long id, enum notify_step step, const char *detail)
 {
     struct notice n = { "dossier", id, step, NULL, NULL, 0, NULL, NULL, NULL, detail };
     struct dbres res;
     char tok[TOKEN_LEN + 1];
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT d.applicant_email, d.applicant_phone, d.code,"
                   "       DATE_FORMAT(d.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
                   "       (SELECT q.nonce FROM qr_link q WHERE q.dossier_id = d.id"
@@ -485,35 +485,35 @@ notify_dossier(struct req *r, long long id, enum notify_step step, const char *d
     n.date = dbres_get(&res, 0, 3);
     if (dbres_get(&res, 0, 4)) {
         /* the receipt's link: the dossier's QR token */
-        token_from_nonce(r->app->secret, dbres_get(&res, 0, 4), tok);
+        token_from_nonce(x->app->secret, dbres_get(&res, 0, 4), tok);
         n.link =
-            pool_printf(&r->pool, "%s/ho-so/%s", conf_str(r->app->conf, "Site.BaseURL", ""), tok);
+            pool_printf(x->pool, "%s/ho-so/%s", conf_str(x->app->conf, "Site.BaseURL", ""), tok);
     } else {
-        n.link = pool_printf(&r->pool, "%s/ho-so/", conf_str(r->app->conf, "Site.BaseURL", ""));
+        n.link = pool_printf(x->pool, "%s/ho-so/", conf_str(x->app->conf, "Site.BaseURL", ""));
     }
-    return queue(r, &n);
+    return queue(x, &n);
 }
 
 enum db_rc
-notify_dossier_move(struct req *r, long long id, int move, const char *note)
+notify_dossier_move(struct sctx *x, long long id, int move, const char *note)
 {
     switch (move) {
-    case DM_SUPPLEMENT: return notify_dossier(r, id, NS_SUPPLEMENT, note);
-    case DM_READY: return notify_dossier(r, id, NS_READY, NULL);
-    case DM_RETURN: return notify_dossier(r, id, NS_RETURNED, NULL);
+    case DM_SUPPLEMENT: return notify_dossier(x, id, NS_SUPPLEMENT, note);
+    case DM_READY: return notify_dossier(x, id, NS_READY, NULL);
+    case DM_RETURN: return notify_dossier(x, id, NS_RETURNED, NULL);
     default: return DB_OK;
     }
 }
 
 enum db_rc
-notify_mail(struct req *r, long long dossier_id, const char *step, const char *to,
+notify_mail(struct sctx *x, long long dossier_id, const char *step, const char *to,
             const char *subject, const char *body)
 {
     struct dbres res;
     char idem[33];
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT 1 FROM notification_optout WHERE recipient = ?"
                   " UNION ALL SELECT 1 FROM dossier d JOIN org_unit tu ON tu.id = d.unit_id"
                   "  WHERE d.id = ? AND tu.training = 1",
@@ -522,7 +522,7 @@ notify_mail(struct req *r, long long dossier_id, const char *step, const char *t
         return rc; /* the recipient said stop, or a training unit's dossier */
     }
     random_hex(idem, 16);
-    return db_exec(r->app->db,
+    return db_exec(x->db,
                    "INSERT INTO notification (idem_key, channel, recipient, step, object_type,"
                    "                          object_id, subject, body, state, created_at,"
                    "                          next_attempt_at)"
@@ -536,20 +536,26 @@ notify_mail(struct req *r, long long dossier_id, const char *step, const char *t
 /* ---- the officers' table -------------------------------------------------- */
 
 enum db_rc
+notify_sent(struct sctx *x, const char *object_type, long long id, struct dbres *out)
+{
+    return db_query(x->db, x->pool,
+                    "SELECT DATE_FORMAT(COALESCE(sent_at, created_at) + " SQL_VN_OFFSET
+                    ", '%d/%m/%Y "
+                    "%H:%i'),"
+                    "       channel, step, state,"
+                    "       recipient, confidential, attempts, COALESCE(segments, ''),"
+                    "       COALESCE(answer, '')"
+                    "  FROM notification WHERE object_type = ? AND object_id = ?"
+                    " ORDER BY id DESC LIMIT 50",
+                    DB_ARGS(DV_S(object_type), DV_I(id)), out);
+}
+
+enum db_rc
 notify_hdf(struct req *r, const char *object_type, long long id, int show_to)
 {
     struct dbres res;
-    enum db_rc rc;
+    enum db_rc rc = notify_sent(req_sctx(r), object_type, id, &res);
 
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT DATE_FORMAT(COALESCE(sent_at, created_at) + " SQL_VN_OFFSET ", '%d/%m/%Y "
-                  "%H:%i'),"
-                  "       channel, step, state,"
-                  "       recipient, confidential, attempts, COALESCE(segments, ''),"
-                  "       COALESCE(answer, '')"
-                  "  FROM notification WHERE object_type = ? AND object_id = ?"
-                  " ORDER BY id DESC LIMIT 50",
-                  DB_ARGS(DV_S(object_type), DV_I(id)), &res);
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
         const char *to = dbres_get(&res, i, 4);
         const char *pre = pool_printf(&r->pool, "Page.Sent.%zu", i);

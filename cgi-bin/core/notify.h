@@ -29,23 +29,23 @@ extern const char *const notify_steps[NS__COUNT];
 /* Queue the step's messages to the citizen of case id, by each channel the
  * citizen gave (never to an anonymous sender), in the caller's transaction.
  * detail: the officer's text for the step, or NULL. */
-enum db_rc notify_case(struct req *r, long long id, enum notify_step step, const char *detail);
+enum db_rc notify_case(struct sctx *x, long long id, enum notify_step step, const char *detail);
 
 /* The first message of a case just filed, to the contact the filing gave
  * (email, phone: NULL for none): the program that files it (the api's Open311
  * POST) may have no right to read the contact columns back. */
-enum db_rc notify_case_filed(struct req *r, long long id, const char *email, const char *phone);
+enum db_rc notify_case_filed(struct sctx *x, long long id, const char *email, const char *phone);
 
 /* The same for the applicant of dossier id. */
-enum db_rc notify_dossier(struct req *r, long long id, enum notify_step step, const char *detail);
+enum db_rc notify_dossier(struct sctx *x, long long id, enum notify_step step, const char *detail);
 
 /* After dossier_apply's move m (an enum dossier_move): the moves a citizen is
  * told of (supplement requested, result ready, returned); others queue nothing. */
-enum db_rc notify_dossier_move(struct req *r, long long id, int move, const char *note);
+enum db_rc notify_dossier_move(struct sctx *x, long long id, int move, const char *note);
 
 /* A message written by its caller (the apology letter sent by e-mail) into the
  * outbox, e-mail channel, in the caller's transaction. */
-enum db_rc notify_mail(struct req *r, long long dossier_id, const char *step, const char *to,
+enum db_rc notify_mail(struct sctx *x, long long dossier_id, const char *step, const char *to,
                        const char *subject, const char *body);
 
 /* The wording of the consent to messages the page shows, as recorded with a
@@ -53,8 +53,12 @@ enum db_rc notify_mail(struct req *r, long long dossier_id, const char *step, co
  * of the language files: raise it whenever the text changes). */
 const char *notify_consent_wording(struct req *r);
 
-/* The officers' table of what was sent about an object ("feedback" or
- * "dossier"), into Page.Sent; show_to: 0 masks a confidential sender's address. */
+/* The messages about an object ("feedback" or "dossier"), newest first (at
+ * most 50): at, channel, step, state, recipient, confidential, attempts,
+ * segments, answer. */
+enum db_rc notify_sent(struct sctx *x, const char *object_type, long long id, struct dbres *out);
+/* The officers' table of them, into Page.Sent; show_to: 0 masks a
+ * confidential sender's address. */
 enum db_rc notify_hdf(struct req *r, const char *object_type, long long id, int show_to);
 
 /* ---- the stop link -------------------------------------------------------- */
@@ -66,9 +70,9 @@ void notify_stop_token(const unsigned char secret[32], const char *idem, char *o
 /* 0 and the key (idem_out[33]) if the token is well formed and its MAC right. */
 int notify_stop_check(const unsigned char secret[32], const char *tok, char *idem_out);
 /* The recipient of the message with key idem, masked for the page; NULL if none. */
-enum db_rc notify_stop_find(struct req *r, const char *idem, const char **masked);
+enum db_rc notify_stop_find(struct sctx *x, const char *idem, const char **masked);
 /* Stop every message to that recipient, now and later. */
-enum db_rc notify_stop(struct req *r, const char *idem);
+enum db_rc notify_stop(struct sctx *x, const char *idem);
 
 /* ---- pure helpers (unit tested) ------------------------------------------- */
 

@@ -91,7 +91,7 @@ cache_put(const struct qrlink *l, time_t until, time_t expires)
 
 /* A valid cached link into out (its strings copied to the request's pool). */
 static int
-cache_get(struct req *r, const char *token, time_t now, struct qrlink *out)
+cache_get(struct sctx *x, const char *token, time_t now, struct qrlink *out)
 {
     struct qr_cached *e = cache_slot(token);
 
@@ -102,30 +102,30 @@ cache_get(struct req *r, const char *token, time_t now, struct qrlink *out)
     for (size_t i = 0; i < LINK_NAMES; i++) {
         const char **s = link_names(out, i);
 
-        *s = pool_strdup(&r->pool, *s);
+        *s = pool_strdup(x->pool, *s);
     }
     return 1;
 }
 
 enum db_rc
-qrlink_resolve(struct req *r, const char *token, struct qrlink *out, enum qr_state *state)
+qrlink_resolve(struct sctx *x, const char *token, struct qrlink *out, enum qr_state *state)
 {
     char nonce[TOKEN_NONCE_LEN + 1];
     struct dbres res;
     enum db_rc rc;
-    long long ttl = conf_int(r->app->conf, "Qr.CacheSeconds", 30);
+    long long ttl = conf_int(x->app->conf, "Qr.CacheSeconds", 30);
     time_t now = time(NULL);
 
     memset(out, 0, sizeof(*out));
-    if (token_check(r->app->secret, token, nonce) != 0) {
+    if (token_check(x->app->secret, token, nonce) != 0) {
         *state = QR_FORGED;
         return DB_OK;
     }
-    if (ttl > 0 && cache_get(r, token, now, out)) {
+    if (ttl > 0 && cache_get(x, token, now, out)) {
         *state = QR_OK;
         return DB_OK;
     }
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT q.id, q.kind, q.unit_id, COALESCE(q.counter_id, 0),"
                   "       COALESCE(q.officer_id, 0), COALESCE(q.dossier_id, 0),"
                   "       u.name, u.code, c.name, c.code, o.full_name, o.title,"

@@ -21,7 +21,7 @@ struct qrlink {
  * return value is DB_OK unless the database failed.  A valid link is kept by
  * the worker for Qr.CacheSeconds (qrlink.c): a change to it, its counter,
  * unit or officer shows within that time. */
-enum db_rc qrlink_resolve(struct req *r, const char *token, struct qrlink *out,
+enum db_rc qrlink_resolve(struct sctx *x, const char *token, struct qrlink *out,
                           enum qr_state *state);
 
 /* A new link, inside the caller's transaction: a fresh token for l->kind

@@ -13,7 +13,7 @@
 /* rate_limit.k is ASCII of at most 128 bytes: a key with any other byte (a
  * Vietnamese username) or a longer one is stored as "h:" and its hash. */
 static const char *
-rl_key(struct req *r, const char *key)
+rl_key(struct sctx *x, const char *key)
 {
     size_t n = strlen(key);
     unsigned char h[16];
@@ -29,7 +29,7 @@ rl_key(struct req *r, const char *key)
         }
     }
     crypto_generichash(h, sizeof(h), (const unsigned char *)key, n, NULL, 0);
-    out = pool_alloc(&r->pool, 2 + 2 * sizeof(h) + 1);
+    out = pool_alloc(x->pool, 2 + 2 * sizeof(h) + 1);
     memcpy(out, "h:", 2);
     hex_encode(out + 2, h, sizeof(h));
     return out;
@@ -47,16 +47,16 @@ ratelimits_lifted(HDF *conf)
 }
 
 enum db_rc
-ratelimit_hit(struct req *r, const char *bucket, const char *key, int limit, int window_s,
+ratelimit_hit(struct sctx *x, const char *bucket, const char *key, int limit, int window_s,
               int *allowed)
 {
     struct dbres res;
     enum db_rc rc;
     long long hits = 0;
 
-    key = rl_key(r, key);
+    key = rl_key(x, key);
     /* a fixed window per (bucket, key): reset when the window has passed */
-    rc = db_exec(r->app->db,
+    rc = db_exec(x->db,
                  "INSERT INTO rate_limit (bucket, k, window_start, hits)"
                  " VALUES (?, ?, UTC_TIMESTAMP(), 1)"
                  " ON DUPLICATE KEY UPDATE"
@@ -67,13 +67,13 @@ ratelimit_hit(struct req *r, const char *bucket, const char *key, int limit, int
     if (rc != DB_OK) {
         return rc;
     }
-    rc = db_query(r->app->db, &r->pool, "SELECT hits FROM rate_limit WHERE bucket = ? AND k = ?",
+    rc = db_query(x->db, x->pool, "SELECT hits FROM rate_limit WHERE bucket = ? AND k = ?",
                   DB_ARGS(DV_S(bucket), DV_S(key)), &res);
     if (rc != DB_OK) {
         return rc;
     }
     parse_int(dbres_get(&res, 0, 0), 0, 1LL << 40, &hits);
-    *allowed = hits <= limit || ratelimits_lifted(r->app->conf);
+    *allowed = hits <= limit || ratelimits_lifted(x->app->conf);
     return DB_OK;
 }
 
@@ -94,17 +94,17 @@ ratelimit_hit(struct req *r, const char *bucket, const char *key, int limit, int
  * refused).  On a Galera cluster a node sees the other's hits once they are
  * applied, so hits still in replication may be let through as well. */
 enum db_rc
-ratelimit_take(struct req *r, const struct ratelimit *l, int window_s, int *allowed)
+ratelimit_take(struct sctx *x, const struct ratelimit *l, int window_s, int *allowed)
 {
     struct dbres res;
     enum db_rc rc;
     long long hits;
     int n = l->slots > 255 ? 255 : l->slots; /* slot is a TINYINT UNSIGNED */
     unsigned slot = n > 1 ? randombytes_uniform((uint32_t)n) : 0;
-    const char *key = rl_key(r, l->key);
+    const char *key = rl_key(x, l->key);
 
     /* the same window rule as ratelimit_hit */
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "INSERT INTO rate_limit (bucket, k, slot, window_start, hits)"
                   " VALUES (?, ?, ?, UTC_TIMESTAMP(), 1)"
                   " ON DUPLICATE KEY UPDATE"
@@ -119,7 +119,7 @@ ratelimit_take(struct req *r, const struct ratelimit *l, int window_s, int *allo
     }
     hits = util_num(dbres_get(&res, 0, 0));
     if (n > 1) {
-        rc = db_query(r->app->db, &r->pool,
+        rc = db_query(x->db, x->pool,
                       "SELECT COALESCE(SUM(hits), 0) FROM rate_limit"
                       " WHERE bucket = ? AND k = ? AND slot <> ?"
                       "   AND window_start >= UTC_TIMESTAMP() - INTERVAL ? SECOND",
@@ -129,12 +129,12 @@ ratelimit_take(struct req *r, const struct ratelimit *l, int window_s, int *allo
         }
         hits += util_num(dbres_get(&res, 0, 0));
     }
-    *allowed = hits <= l->limit || ratelimits_lifted(r->app->conf);
+    *allowed = hits <= l->limit || ratelimits_lifted(x->app->conf);
     return DB_OK;
 }
 
 enum db_rc
-backoff_wait(struct req *r, const char *bucket, const char *key, int free, int base_s, int quiet_s,
+backoff_wait(struct sctx *x, const char *bucket, const char *key, int free, int base_s, int quiet_s,
              int *wait_s)
 {
     struct dbres res;
@@ -142,15 +142,15 @@ backoff_wait(struct req *r, const char *bucket, const char *key, int free, int b
     enum db_rc rc;
 
     *wait_s = 0;
-    if (ratelimits_lifted(r->app->conf)) {
+    if (ratelimits_lifted(x->app->conf)) {
         return DB_OK;
     }
     /* for this bucket window_start holds the time of the last failure */
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT hits, TIMESTAMPDIFF(SECOND, window_start, UTC_TIMESTAMP())"
                   "  FROM rate_limit WHERE bucket = ? AND k = ?"
                   "   AND window_start >= UTC_TIMESTAMP() - INTERVAL ? SECOND",
-                  DB_ARGS(DV_S(bucket), DV_S(rl_key(r, key)), DV_I(quiet_s)), &res);
+                  DB_ARGS(DV_S(bucket), DV_S(rl_key(x, key)), DV_I(quiet_s)), &res);
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
@@ -168,30 +168,30 @@ backoff_wait(struct req *r, const char *bucket, const char *key, int free, int b
 }
 
 enum db_rc
-backoff_fail(struct req *r, const char *bucket, const char *key, int quiet_s)
+backoff_fail(struct sctx *x, const char *bucket, const char *key, int quiet_s)
 {
-    return db_exec(r->app->db,
+    return db_exec(x->db,
                    "INSERT INTO rate_limit (bucket, k, window_start, hits)"
                    " VALUES (?, ?, UTC_TIMESTAMP(), 1)"
                    " ON DUPLICATE KEY UPDATE"
                    "   hits = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? SECOND, 1, hits + 1),"
                    "   window_start = UTC_TIMESTAMP()",
-                   DB_ARGS(DV_S(bucket), DV_S(rl_key(r, key)), DV_I(quiet_s)), NULL, NULL);
+                   DB_ARGS(DV_S(bucket), DV_S(rl_key(x, key)), DV_I(quiet_s)), NULL, NULL);
 }
 
 enum db_rc
-ratelimit_count(struct req *r, const char *bucket, const char *key, int window_s, int *count)
+ratelimit_count(struct sctx *x, const char *bucket, const char *key, int window_s, int *count)
 {
     struct dbres res;
     long long hits = 0;
     enum db_rc rc;
 
-    key = rl_key(r, key);
-    rc = db_query(r->app->db, &r->pool,
+    key = rl_key(x, key);
+    rc = db_query(x->db, x->pool,
                   "SELECT hits FROM rate_limit WHERE bucket = ? AND k = ?"
                   "   AND window_start >= UTC_TIMESTAMP() - INTERVAL ? SECOND",
                   DB_ARGS(DV_S(bucket), DV_S(key), DV_I(window_s)), &res);
-    if (rc == DB_OK && res.nrows && !ratelimits_lifted(r->app->conf)) {
+    if (rc == DB_OK && res.nrows && !ratelimits_lifted(x->app->conf)) {
         parse_int(dbres_get(&res, 0, 0), 0, 1LL << 40, &hits);
     }
     *count = (int)hits;
@@ -199,38 +199,38 @@ ratelimit_count(struct req *r, const char *bucket, const char *key, int window_s
 }
 
 enum db_rc
-ratelimit_clear(struct req *r, const char *bucket, const char *key)
+ratelimit_clear(struct sctx *x, const char *bucket, const char *key)
 {
-    return db_exec(r->app->db, "DELETE FROM rate_limit WHERE bucket = ? AND k = ?",
-                   DB_ARGS(DV_S(bucket), DV_S(rl_key(r, key))), NULL, NULL);
+    return db_exec(x->db, "DELETE FROM rate_limit WHERE bucket = ? AND k = ?",
+                   DB_ARGS(DV_S(bucket), DV_S(rl_key(x, key))), NULL, NULL);
 }
 
 /* ---- look-ups by public code ------------------------------------------ */
 
 enum db_rc
-code_lookup(struct req *r, const char *kind, const char *case_no, code_find_fn find, void *arg,
+code_lookup(struct sctx *x, const char *kind, const char *case_no, code_find_fn find, void *arg,
             enum code_verdict *v)
 {
-    int addr_limit = (int)conf_int(r->app->conf, pool_printf(&r->pool, "%s.MissesPerHour", kind),
+    int addr_limit = (int)conf_int(x->app->conf, pool_printf(x->pool, "%s.MissesPerHour", kind),
                                    strcmp(kind, "Lookup") == 0 ? 10 : 30);
-    int case_limit = (int)conf_int(r->app->conf, "Code.MissesPerCase", 5);
-    int pause_s = (int)conf_int(r->app->conf, "Code.CasePauseMinutes", 15) * 60;
-    const char *case_key = pool_printf(&r->pool, "%s:%s", kind, case_no);
+    int case_limit = (int)conf_int(x->app->conf, "Code.MissesPerCase", 5);
+    int pause_s = (int)conf_int(x->app->conf, "Code.CasePauseMinutes", 15) * 60;
+    const char *case_key = pool_printf(x->pool, "%s:%s", kind, case_no);
     int addr_misses = 0, case_misses = 0, found = 0, allowed;
     enum db_rc rc;
 
     *v = CODE_PAUSED;
-    if ((rc = ratelimit_count(r, "code-ip", r->remote_addr, 3600, &addr_misses)) != DB_OK) {
+    if ((rc = ratelimit_count(x, "code-ip", x->addr, 3600, &addr_misses)) != DB_OK) {
         return rc;
     }
     if (addr_misses >= addr_limit) {
         return DB_OK;
     }
-    if ((rc = ratelimit_count(r, "code-case", case_key, pause_s, &case_misses)) != DB_OK) {
+    if ((rc = ratelimit_count(x, "code-case", case_key, pause_s, &case_misses)) != DB_OK) {
         return rc;
     }
     if (case_misses < case_limit) {
-        if ((rc = find(r, arg, &found)) != DB_OK) {
+        if ((rc = find(x, arg, &found)) != DB_OK) {
             return rc;
         }
         if (found) {
@@ -238,10 +238,10 @@ code_lookup(struct req *r, const char *kind, const char *case_no, code_find_fn f
             return DB_OK;
         }
         *v = CODE_MISS;
-        rc = ratelimit_hit(r, "code-case", case_key, case_limit, pause_s, &allowed);
+        rc = ratelimit_hit(x, "code-case", case_key, case_limit, pause_s, &allowed);
         if (rc != DB_OK) {
             return rc;
         }
     }
-    return ratelimit_hit(r, "code-ip", r->remote_addr, addr_limit, 3600, &allowed);
+    return ratelimit_hit(x, "code-ip", x->addr, addr_limit, 3600, &allowed);
 }

@@ -6,7 +6,7 @@
 #include <ClearSilver.h>
 
 #include "db.h"
-#include "http.h"
+#include "sctx.h"
 
 /* 1 when the application's rate limits are lifted: Audit.LiftRateLimits = 1
  * and Site.BaseURL on http://127.0.0.1: (a throw-away stack of make audit).
@@ -15,7 +15,7 @@ int ratelimits_lifted(HDF *conf);
 
 /* Count one hit on (bucket, key) in a fixed window.  *allowed is 0 once more
  * than limit hits fell in the current window of window_s seconds. */
-enum db_rc ratelimit_hit(struct req *r, const char *bucket, const char *key, int limit,
+enum db_rc ratelimit_hit(struct sctx *x, const char *bucket, const char *key, int limit,
                          int window_s, int *allowed);
 
 /* One hit on a limit of limit hits per window of window_s seconds, inside the
@@ -31,21 +31,21 @@ struct ratelimit {
     const char *bucket, *key;
     int limit, slots;
 };
-enum db_rc ratelimit_take(struct req *r, const struct ratelimit *l, int window_s, int *allowed);
+enum db_rc ratelimit_take(struct sctx *x, const struct ratelimit *l, int window_s, int *allowed);
 
 /* A growing delay on one key (sign-in per account and address): failures in
  * a row, forgotten after quiet_s without one.  backoff_wait: *wait_s, the
  * seconds still to wait before another try (0: go on); after free failures
  * the wait is base_s, doubled with each further failure, at most quiet_s.
  * backoff_fail counts one failure; ratelimit_clear forgets them. */
-enum db_rc backoff_wait(struct req *r, const char *bucket, const char *key, int free, int base_s,
+enum db_rc backoff_wait(struct sctx *x, const char *bucket, const char *key, int free, int base_s,
                         int quiet_s, int *wait_s);
-enum db_rc backoff_fail(struct req *r, const char *bucket, const char *key, int quiet_s);
+enum db_rc backoff_fail(struct sctx *x, const char *bucket, const char *key, int quiet_s);
 
 /* Current count without adding a hit. */
-enum db_rc ratelimit_count(struct req *r, const char *bucket, const char *key, int window_s,
+enum db_rc ratelimit_count(struct sctx *x, const char *bucket, const char *key, int window_s,
                            int *count);
-enum db_rc ratelimit_clear(struct req *r, const char *bucket, const char *key);
+enum db_rc ratelimit_clear(struct sctx *x, const char *bucket, const char *key);
 
 /* Every look-up of a public code (a feedback tracking code, a dossier code
  * with the phone's last digits), whatever route reaches it, goes through
@@ -57,10 +57,10 @@ enum db_rc ratelimit_clear(struct req *r, const char *bucket, const char *key);
  *    that case pause for Code.CasePauseMinutes, whoever types them.
  * A paused attempt counts as a miss of the address.  The counts are rows of
  * rate_limit keyed by address and by case number (no single hot row).
- * find(r, arg, &found) does the look-up itself; *v tells the outcome. */
+ * find(x, arg, &found) does the look-up itself; *v tells the outcome. */
 enum code_verdict { CODE_FOUND, CODE_MISS, CODE_PAUSED };
-typedef enum db_rc (*code_find_fn)(struct req *r, void *arg, int *found);
-enum db_rc code_lookup(struct req *r, const char *kind, const char *case_no, code_find_fn find,
+typedef enum db_rc (*code_find_fn)(struct sctx *x, void *arg, int *found);
+enum db_rc code_lookup(struct sctx *x, const char *kind, const char *case_no, code_find_fn find,
                        void *arg, enum code_verdict *v);
 
 #endif

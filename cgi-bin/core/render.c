@@ -127,10 +127,16 @@ lang_str(struct req *r, const char *key)
 const char *
 paper_str(struct req *r, const char *key)
 {
+    return app_paper_str(r->app, key);
+}
+
+const char *
+app_paper_str(struct app *a, const char *key)
+{
     char k[160];
 
     snprintf(k, sizeof(k), "vi.%s", key);
-    return hdf_get_value(r->app->langs, k, key);
+    return hdf_get_value(a->langs, k, key);
 }
 
 /* Parsed templates, per worker: a parse tree is bound to the HDF it was made

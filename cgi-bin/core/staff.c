@@ -142,8 +142,10 @@ staff_login(struct req *r)
      * slowed down per address, with a delay that doubles with each failure,
      * so a stranger cannot lock an officer out from elsewhere. */
     pair = pool_printf(&r->pool, "%s|%s", r->remote_addr, user);
-    if ((rc = backoff_wait(r, "login-pair", pair, max_acct, delay, (int)window, &wait)) != DB_OK ||
-        (rc = ratelimit_count(r, "login-ip", r->remote_addr, (int)window, &fails_addr)) != DB_OK) {
+    if ((rc = backoff_wait(req_sctx(r), "login-pair", pair, max_acct, delay, (int)window, &wait)) !=
+            DB_OK ||
+        (rc = ratelimit_count(req_sctx(r), "login-ip", r->remote_addr, (int)window, &fails_addr)) !=
+            DB_OK) {
         return db_fail(r, rc);
     }
     if (wait > 0 || fails_addr >= max_addr) {
@@ -166,8 +168,8 @@ staff_login(struct req *r)
         pw_hash(pw, dummy);
     }
     if (!ok) {
-        if ((rc = backoff_fail(r, "login-pair", pair, (int)window)) != DB_OK ||
-            (rc = ratelimit_hit(r, "login-ip", r->remote_addr, max_addr, (int)window,
+        if ((rc = backoff_fail(req_sctx(r), "login-pair", pair, (int)window)) != DB_OK ||
+            (rc = ratelimit_hit(req_sctx(r), "login-ip", r->remote_addr, max_addr, (int)window,
                                 &allowed)) != DB_OK) {
             return db_fail(r, rc);
         }
@@ -175,7 +177,7 @@ staff_login(struct req *r)
         return login_again(r, 401, "Staff.BadLogin");
     }
     if ((rc = db_begin(r->app->db)) == DB_OK && (rc = session_create(r, uid)) == DB_OK) {
-        rc = ratelimit_clear(r, "login-pair", pair);
+        rc = ratelimit_clear(req_sctx(r), "login-pair", pair);
     }
     if (rc == DB_OK) {
         r->user = pool_alloc(&r->pool, sizeof(*r->user));

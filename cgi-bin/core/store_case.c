@@ -835,7 +835,7 @@ case_request_info(struct req *r, const struct case_row *c, const char *text)
                         DB_ARGS(DV_I(c->id)));
     }
     if (rc == DB_OK) {
-        rc = notify_case(r, c->id, NS_FB_INFO, text);
+        rc = notify_case(req_sctx(r), c->id, NS_FB_INFO, text);
     }
     return finish(r, rc, c, "info_request", 1, text, "case.request_info");
 }
@@ -875,7 +875,7 @@ case_answer(struct req *r, const struct case_row *c, const char *text)
         rc = stats_add(req_sctx(r), c->unit_id, c->counter_id, c->officer_id, day, &d);
     }
     if (rc == DB_OK) {
-        rc = notify_case(r, c->id, NS_FB_ANSWERED, text);
+        rc = notify_case(req_sctx(r), c->id, NS_FB_ANSWERED, text);
     }
     return finish(r, rc, c, "answer", 1, text, "case.answer");
 }
@@ -922,7 +922,7 @@ case_reopen(struct req *r, const struct case_row *c, const char *text)
                                 DV_I(c->id)));
     }
     if (rc == DB_OK) {
-        rc = notify_case(r, c->id, NS_FB_REOPENED, text);
+        rc = notify_case(req_sctx(r), c->id, NS_FB_REOPENED, text);
     }
     return finish(r, rc, c, "reopened", 1, text, "case.reopen");
 }

@@ -345,7 +345,7 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
         rc = consent_give(r->app->db, "dossier", (long long)id, in->consent, "officer");
     }
     if (rc == DB_OK) {
-        rc = notify_dossier(r, (long long)id, NS_RECEIVED, NULL);
+        rc = notify_dossier(req_sctx(r), (long long)id, NS_RECEIVED, NULL);
     }
     return db_end(r->app->db, rc);
 }
@@ -1025,7 +1025,7 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
                               statutory != d->original_due_at ? d->original_due_at : 0);
     }
     if (rc == DB_OK) {
-        rc = notify_dossier_move(r, d->id, m, note);
+        rc = notify_dossier_move(req_sctx(r), d->id, m, note);
     }
     return db_end(r->app->db, rc);
 }
@@ -1210,7 +1210,7 @@ apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, i
         rc = stats_late_touch(req_sctx(r), dossier, 0);
     }
     if (rc == DB_OK) {
-        rc = notify_dossier(r, dossier, NS_APOLOGY, NULL);
+        rc = notify_dossier(req_sctx(r), dossier, NS_APOLOGY, NULL);
     }
     return db_end(r->app->db, rc);
 }
@@ -1254,7 +1254,7 @@ apology_deliver(struct req *r, const struct dossier_row *d, long long apology_id
          * in Vietnamese and under the title of its dossier's papers */
         const char *letter = strcmp(dbres_get(&res, 0, 6), "TT03") == 0 ? "Letter.TT03" : "Letter";
 
-        rc = notify_mail(r, d->id, "apology_letter", dbres_get(&res, 0, 1),
+        rc = notify_mail(req_sctx(r), d->id, "apology_letter", dbres_get(&res, 0, 1),
                          pool_printf(&r->pool, "%s, %s %s",
                                      paper_str(r, pool_printf(&r->pool, "%s.Title", letter)),
                                      paper_str(r, "Receipt.Code"), dbres_get(&res, 0, 2)),

@@ -66,7 +66,7 @@ rating_limit(struct req *r, const struct rating_in *in, int i, enum rating_resul
     if (in->limits == NULL) {
         return DB_OK;
     }
-    rc = ratelimit_take(r, &in->limits[i], 3600, &allowed);
+    rc = ratelimit_take(req_sctx(r), &in->limits[i], 3600, &allowed);
     if (rc == DB_OK && !allowed) {
         *result = RATING_LIMITED;
     }
@@ -540,7 +540,7 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
         rc = consent_give(db, "feedback", (long long)id, in->consent, "citizen");
     }
     if (rc == DB_OK) {
-        rc = notify_case_filed(r, (long long)id, in->email, in->phone);
+        rc = notify_case_filed(req_sctx(r), (long long)id, in->email, in->phone);
     }
     if (rc == DB_OK) {
         snprintf(code_out, 32, "%s-%s", code, check);

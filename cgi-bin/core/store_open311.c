@@ -33,7 +33,7 @@
     "        OR (? = 1 AND f.status IN " CLOSED_STATUSES "))"
 
 enum db_rc
-o311_requests(struct req *r, const struct o311_filter *f, struct dbres *out, long long *total)
+o311_requests(struct sctx *x, const struct o311_filter *f, struct dbres *out, long long *total)
 {
     struct dbres res;
     enum db_rc rc;
@@ -41,12 +41,12 @@ o311_requests(struct req *r, const struct o311_filter *f, struct dbres *out, lon
 #define FILTER_ARGS                                                                             \
     DV_S(f->from), DV_S(f->to), DV_S(f->kinds), DV_S(f->kinds), DV_S(f->units), DV_S(f->units), \
         DV_I(f->open), DV_I(f->closed)
-    rc = db_query(r->app->db, &r->pool, "SELECT COUNT(*)" O311_WHERE, DB_ARGS(FILTER_ARGS), &res);
+    rc = db_query(x->db, x->pool, "SELECT COUNT(*)" O311_WHERE, DB_ARGS(FILTER_ARGS), &res);
     if (rc != DB_OK) {
         return rc;
     }
     *total = util_num(dbres_get(&res, 0, 0));
-    return db_query(r->app->db, &r->pool,
+    return db_query(x->db, x->pool,
                     O311_SELECT O311_WHERE
                     " ORDER BY f.created_at DESC, f.id DESC LIMIT ? OFFSET ?",
                     DB_ARGS(FILTER_ARGS, DV_I(f->limit), DV_I(f->offset)), out);
@@ -54,26 +54,26 @@ o311_requests(struct req *r, const struct o311_filter *f, struct dbres *out, lon
 }
 
 enum db_rc
-o311_request(struct req *r, const char *open_id, struct dbres *out)
+o311_request(struct sctx *x, const char *open_id, struct dbres *out)
 {
-    return db_query(r->app->db, &r->pool,
+    return db_query(x->db, x->pool,
                     O311_SELECT "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"
                                 " WHERE f.open_id = ? AND" O311_PUBLISHED,
                     DB_ARGS(DV_S(open_id)), out);
 }
 
 enum db_rc
-o311_kinds(struct req *r, struct dbres *out)
+o311_kinds(struct sctx *x, struct dbres *out)
 {
-    return db_query(r->app->db, &r->pool,
+    return db_query(x->db, x->pool,
                     "SELECT code, answer_days FROM feedback_kind ORDER BY sort_order", DB_NOARGS,
                     out);
 }
 
 enum db_rc
-o311_filed(struct req *r, const char *code, struct dbres *out)
+o311_filed(struct sctx *x, const char *code, struct dbres *out)
 {
-    return db_query(r->app->db, &r->pool,
+    return db_query(x->db, x->pool,
                     "SELECT open_id,"
                     "       DATE_FORMAT(due_at + " SQL_VN_OFFSET ", '%Y-%m-%dT%H:%i:%s+07:00'),"
                     "       DATE_FORMAT(due_at + " SQL_VN_OFFSET ", '%d/%m/%Y')"
@@ -82,13 +82,13 @@ o311_filed(struct req *r, const char *code, struct dbres *out)
 }
 
 enum db_rc
-o311_data_version(struct req *r, const char *name, const char *etag, long long *modified)
+o311_data_version(struct sctx *x, const char *name, const char *etag, long long *modified)
 {
     struct dbres res;
     enum db_rc rc;
 
     /* modified_at first: the assignments see the row as the earlier ones left it */
-    rc = db_exec(r->app->db,
+    rc = db_exec(x->db,
                  "INSERT INTO open_data_version (name, etag, modified_at)"
                  " VALUES (?, ?, UTC_TIMESTAMP())"
                  " ON DUPLICATE KEY UPDATE"
@@ -96,7 +96,7 @@ o311_data_version(struct req *r, const char *name, const char *etag, long long *
                  "   etag = VALUES(etag)",
                  DB_ARGS(DV_S(name), DV_S(etag)), NULL, NULL);
     if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool,
+        rc = db_query(x->db, x->pool,
                       "SELECT UNIX_TIMESTAMP(modified_at) FROM open_data_version WHERE name = ?",
                       DB_ARGS(DV_S(name)), &res);
     }

@@ -3,7 +3,7 @@
 #ifndef MOTCUA_STORE_OPEN311_H
 #define MOTCUA_STORE_OPEN311_H
 
-#include "http.h"
+#include "sctx.h"
 
 /* Columns of a published case, in the order of every result below. */
 enum o311_col {
@@ -36,22 +36,22 @@ struct o311_filter {
 };
 
 /* The published cases of the filter, newest first; *total of all pages. */
-enum db_rc o311_requests(struct req *r, const struct o311_filter *f, struct dbres *out,
+enum db_rc o311_requests(struct sctx *x, const struct o311_filter *f, struct dbres *out,
                          long long *total);
 
 /* One published case by its opaque id; out->nrows 0 when there is none. */
-enum db_rc o311_request(struct req *r, const char *open_id, struct dbres *out);
+enum db_rc o311_request(struct sctx *x, const char *open_id, struct dbres *out);
 
 /* The services: the feedback kinds by their order (code, answer days). */
-enum db_rc o311_kinds(struct req *r, struct dbres *out);
+enum db_rc o311_kinds(struct sctx *x, struct dbres *out);
 
 /* A case just filed, by its tracking code (without check part): its opaque
  * id, its due date (W3C) and the same as dd/mm/yyyy; out->nrows 0 if none. */
-enum db_rc o311_filed(struct req *r, const char *code, struct dbres *out);
+enum db_rc o311_filed(struct sctx *x, const char *code, struct dbres *out);
 
 /* The open data's Last-Modified: the time (Unix) document name first had
  * content whose hash is etag (32 characters); recorded when it changes. */
-enum db_rc o311_data_version(struct req *r, const char *name, const char *etag,
+enum db_rc o311_data_version(struct sctx *x, const char *name, const char *etag,
                              long long *modified);
 
 #endif

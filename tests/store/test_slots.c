@@ -159,7 +159,8 @@ hits(const struct ratelimit *l, int n)
     for (int i = 0; i < n; i++) {
         int allowed = -1;
 
-        if (db_begin(st_db) != DB_OK || ratelimit_take(&st_req, l, 3600, &allowed) != DB_OK) {
+        if (db_begin(st_db) != DB_OK ||
+            ratelimit_take(req_sctx(&st_req), l, 3600, &allowed) != DB_OK) {
             db_rollback(st_db);
             return "(error)";
         }
