@@ -656,7 +656,7 @@ transition(struct req *r, long long id, enum case_action action, unsigned role, 
     struct dbres before;
     struct dbv a[DB_MAX_ARGS];
     const char *to;
-    enum db_rc rc = feedback_count_lock(r, id, &before);
+    enum db_rc rc = feedback_count_lock(req_sctx(r), id, &before);
 
     if (rc != DB_OK) {
         return rc;
@@ -670,7 +670,7 @@ transition(struct req *r, long long id, enum case_action action, unsigned role, 
     if (rc == DB_OK && n == 0) {
         return DB_DUP;
     }
-    return rc == DB_OK ? feedback_count_move(r, id, &before) : rc;
+    return rc == DB_OK ? feedback_count_move(req_sctx(r), id, &before) : rc;
 }
 
 /* The role of the staff member acting on a case. */

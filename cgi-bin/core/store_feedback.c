@@ -319,10 +319,9 @@ rating_kiosk_criteria(struct req *r, const char *ref, long long link_id, const s
 #define FB_COUNT_ADD " ON DUPLICATE KEY UPDATE n = n + VALUES(n)"
 
 enum db_rc
-feedback_count_lock(struct req *r, long long id, struct dbres *before)
+feedback_count_lock(struct sctx *x, long long id, struct dbres *before)
 {
-    return db_query(r->app->db, &r->pool, FB_COUNT_KEY " FOR UPDATE", DB_ARGS(DV_I(id)),
-                    before);
+    return db_query(x->db, x->pool, FB_COUNT_KEY " FOR UPDATE", DB_ARGS(DV_I(id)), before);
 }
 
 /* Order of two keys (row 0 of each): any fixed order will do, so that two
@@ -351,12 +350,12 @@ key_args(struct dbv *a, const struct dbres *key, int sign)
 }
 
 enum db_rc
-feedback_count_move(struct req *r, long long id, const struct dbres *before)
+feedback_count_move(struct sctx *x, long long id, const struct dbres *before)
 {
     struct dbres after;
     struct dbv a[14];
     int had = before && before->nrows, has;
-    enum db_rc rc = db_query(r->app->db, &r->pool, FB_COUNT_KEY, DB_ARGS(DV_I(id)), &after);
+    enum db_rc rc = db_query(x->db, x->pool, FB_COUNT_KEY, DB_ARGS(DV_I(id)), &after);
 
     if (rc != DB_OK) {
         return rc;
@@ -370,14 +369,14 @@ feedback_count_move(struct req *r, long long id, const struct dbres *before)
         }
         key_args(a + (order > 0 ? 7 : 0), before, -1);
         key_args(a + (order > 0 ? 0 : 7), &after, +1);
-        return db_exec(r->app->db, FB_COUNT_INSERT FB_COUNT_ROW ", " FB_COUNT_ROW FB_COUNT_ADD,
-                       a, 14, NULL, NULL);
+        return db_exec(x->db, FB_COUNT_INSERT FB_COUNT_ROW ", " FB_COUNT_ROW FB_COUNT_ADD, a, 14,
+                       NULL, NULL);
     }
     if (!had && !has) {
         return DB_OK;
     }
     key_args(a, had ? before : &after, had ? -1 : +1);
-    return db_exec(r->app->db, FB_COUNT_INSERT FB_COUNT_ROW FB_COUNT_ADD, a, 7, NULL, NULL);
+    return db_exec(x->db, FB_COUNT_INSERT FB_COUNT_ROW FB_COUNT_ADD, a, 7, NULL, NULL);
 }
 
 static int
@@ -526,7 +525,7 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
         rc = feedback_event_add(db, (long long)id, 0, "created", 1, NULL);
     }
     if (rc == DB_OK) {
-        rc = feedback_count_move(r, (long long)id, NULL);
+        rc = feedback_count_move(req_sctx(r), (long long)id, NULL);
     }
     if (rc == DB_OK && in->dossier_id) {
         rc = stats_dossier_touch(req_sctx(r), in->dossier_id);
@@ -734,7 +733,7 @@ feedback_rate_answer(struct req *r, long long id, int satisfied)
     if ((rc = db_begin(r->app->db)) != DB_OK) {
         return rc;
     }
-    rc = feedback_count_lock(r, id, &before);
+    rc = feedback_count_lock(req_sctx(r), id, &before);
     /* the case table decides (a satisfied citizen leaves it answered); the
      * answer is judged once */
     if (rc == DB_OK) {
@@ -747,7 +746,7 @@ feedback_rate_answer(struct req *r, long long id, int satisfied)
                      DB_ARGS(DV_I(satisfied), DV_S(to), DV_I(id)), &n, NULL);
     }
     if (rc == DB_OK && n == 1) {
-        rc = feedback_count_move(r, id, &before);
+        rc = feedback_count_move(req_sctx(r), id, &before);
     }
     if (rc == DB_OK && n == 1) {
         rc = verdict_record(r, id, satisfied);
@@ -778,7 +777,7 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
     if ((rc = db_begin(r->app->db)) != DB_OK) {
         return rc;
     }
-    rc = feedback_count_lock(r, id, &before);
+    rc = feedback_count_lock(req_sctx(r), id, &before);
     if (rc == DB_OK && (to = case_may(&before, CA_REPLY, FSM_CITIZEN)) != NULL) {
         rc = db_query(r->app->db, &r->pool,
                       "SELECT UNIX_TIMESTAMP(paused_at), UNIX_TIMESTAMP(due_at) FROM feedback"
@@ -800,7 +799,7 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
                      "       due_at = FROM_UNIXTIME(?) WHERE id = ?",
                      DB_ARGS(DV_S(to), DV_I(due), DV_I(id)), NULL, NULL);
         if (rc == DB_OK) {
-            rc = feedback_count_move(r, id, &before);
+            rc = feedback_count_move(req_sctx(r), id, &before);
         }
         if (rc == DB_OK) {
             rc = feedback_event_add(r->app->db, id, r->user ? r->user->id : 0, "citizen_reply", 1,

@@ -111,7 +111,7 @@ enum db_rc feedback_event_add(struct db *db, long long feedback_id, long long ac
  * or changes one of those columns keeps it right in its own transaction:
  * feedback_count_lock before the change (locks the case's row and reads its
  * key into *before), feedback_count_move after it (before NULL: a new case). */
-enum db_rc feedback_count_lock(struct req *r, long long id, struct dbres *before);
-enum db_rc feedback_count_move(struct req *r, long long id, const struct dbres *before);
+enum db_rc feedback_count_lock(struct sctx *x, long long id, struct dbres *before);
+enum db_rc feedback_count_move(struct sctx *x, long long id, const struct dbres *before);
 
 #endif
