@@ -137,7 +137,7 @@ run_file(struct ctl *c, const char *path, const char *apphost)
     return 0;
 }
 
-static int cmd_rebuild_stats(struct ctl *c);
+static int cmd_rebuild_stats(struct ctl *c, int argc, char **argv);
 static int cmd_search_index(struct ctl *c);
 
 static int
@@ -198,7 +198,7 @@ cmd_migrate(struct ctl *c)
     if (rc == 0 && applied) {
         /* dossiers recorded before migration 010 get their processing cycles,
          * and the figures follow the one lateness model (a no-op when empty) */
-        rc = cmd_rebuild_stats(c);
+        rc = cmd_rebuild_stats(c, 0, NULL);
     }
     if (rc == 0) {
         /* rows from before migration 100 get their folded search text */
@@ -1106,15 +1106,39 @@ cmd_tick(struct ctl *c)
  * the rules or by hand, or a restore; dossiers recorded before processing
  * cycles existed get theirs first. */
 static int
-cmd_rebuild_stats(struct ctl *c)
+cmd_rebuild_stats(struct ctl *c, int argc, char **argv)
 {
-    int days = 0, months = 0, replayed = 0;
+    int days = 0, months = 0, replayed = 0, check = 0;
+    struct stats_diff *diff;
+    size_t ndiff;
 
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--check") == 0) {
+            check = 1;
+        } else {
+            fputs(usage, stderr);
+            return 2;
+        }
+    }
+    if (check && stats_check_begin(req_sctx(&c->req)) != DB_OK) {
+        return die_db(c, "rebuild-stats --check");
+    }
     if (dossier_cycles_fill(&c->req, &replayed) != DB_OK) {
         return die_db(c, "processing cycles");
     }
     if (stats_rebuild(req_sctx(&c->req), &days, &months) != DB_OK) {
         return die_db(c, "rebuild-stats");
+    }
+    if (check) {
+        if (stats_check_end(req_sctx(&c->req), &diff, &ndiff) != DB_OK) {
+            return die_db(c, "rebuild-stats --check");
+        }
+        for (size_t i = 0; i < ndiff; i++) {
+            printf("rebuild-stats: %s %s %s: stored %lld, recount %lld\n", diff[i].table,
+                   diff[i].key, diff[i].column, diff[i].stored, diff[i].recount);
+        }
+        printf("rebuild-stats --check: %zu differences, nothing written\n", ndiff);
+        return ndiff ? 1 : 0;
     }
     printf("rebuild-stats: %d dossiers' cycles replayed from their history, ratings, verdicts,"
            " missed forwarding deadlines, dossier counts and QĐ 766 figures recounted, %d days"
@@ -1388,7 +1412,7 @@ main(int argc, char **argv)
     } else if (strcmp(cmd, "retention") == 0) {
         rc = cmd_retention(&c, argc - i, argv + i);
     } else if (strcmp(cmd, "rebuild-stats") == 0) {
-        rc = cmd_rebuild_stats(&c);
+        rc = cmd_rebuild_stats(&c, argc - i, argv + i);
     } else if (strcmp(cmd, "import-procedures") == 0 && i + 1 < argc) {
         rc = cmd_import(&c, argv[i + 1], 0);
     } else if (strcmp(cmd, "import-dossiers") == 0 && i + 1 < argc) {

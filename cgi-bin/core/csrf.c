@@ -35,8 +35,29 @@ csrf_prepare(struct req *r)
     hex_encode(r->csrf, t, sizeof(t));
 }
 
+/* The Origin's host[:port] is the Host header the browser sent (a default
+ * port written or not): the page posting is this site as the browser
+ * reached it, directly or through a front proxy that passes the Host on. */
+static size_t
+authority_len(const char *a, const char *default_port)
+{
+    const char *colon = strrchr(a, ':');
+
+    return colon && strcmp(colon + 1, default_port) == 0 ? (size_t)(colon - a) : strlen(a);
+}
+
+static int
+same_authority(const char *rest, const char *default_port, const char *sent)
+{
+    size_t n = authority_len(rest, default_port);
+
+    return sent && *sent && n == authority_len(sent, default_port) &&
+           strncasecmp(rest, sent, n) == 0;
+}
+
 /* The Origin of a POST must be this site: scheme://host[:port] compared with
- * the Host nginx passes ($host, without port) and SERVER_PORT. */
+ * the Host header the browser sent, or else with the Host nginx passes
+ * ($host, without port) and SERVER_PORT. */
 static int
 origin_ok(struct req *r)
 {
@@ -53,6 +74,9 @@ origin_ok(struct req *r)
         rest = o + 7, want_port = "80";
     } else {
         return 0;
+    }
+    if (same_authority(rest, want_port, req_header(r, "HTTP_HOST"))) {
+        return 1;
     }
     colon = strrchr(rest, ':');
     hlen = colon ? (size_t)(colon - rest) : strlen(rest);

@@ -22,6 +22,7 @@ struct db {
     MYSQL *my;
     int connected;
     int in_tx;
+    int held; /* db_hold: one outer transaction, the inner ones neither begin nor commit */
     char user[64], password[128], host[128], socket[512], name[64];
     unsigned port, connect_timeout, read_timeout;
     int multi;               /* allow multi-statement scripts (motcuactl only) */
@@ -568,7 +569,12 @@ simple(struct db *db, const char *sql)
 enum db_rc
 db_begin(struct db *db)
 {
-    enum db_rc rc = simple(db, "START TRANSACTION");
+    enum db_rc rc;
+
+    if (db->held && db->in_tx) {
+        return DB_OK;
+    }
+    rc = simple(db, "START TRANSACTION");
 
     if (rc == DB_DOWN) {
         rc = simple(db, "START TRANSACTION");  /* connection had died while idle */
@@ -593,10 +599,21 @@ db_end(struct db *db, enum db_rc rc)
 enum db_rc
 db_commit(struct db *db)
 {
-    enum db_rc rc = simple(db, "COMMIT");
+    enum db_rc rc;
+
+    if (db->held && db->in_tx) {
+        return DB_OK;
+    }
+    rc = simple(db, "COMMIT");
 
     db->in_tx = 0;
     return rc;
+}
+
+void
+db_hold(struct db *db, int on)
+{
+    db->held = on;
 }
 
 void

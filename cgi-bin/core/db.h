@@ -144,6 +144,11 @@ enum db_rc db_exec(struct db *db, const char *sql, const struct dbv *args, size_
 enum db_rc db_begin(struct db *db);
 enum db_rc db_commit(struct db *db);
 void db_rollback(struct db *db);
+/* Hold (on = 1) the transaction begun next: the db_begin and db_commit of
+ * the code run inside it neither begin nor commit, so a whole sequence of
+ * transactions can be tried and rolled back as one (rebuild-stats --check).
+ * A failure still rolls everything back.  on = 0 ends the hold. */
+void db_hold(struct db *db, int on);
 /* Ends the transaction: commit when rc is DB_OK, else roll back; the result.
  * Every transaction of the programs ends here, so this is the one place where
  * a retry after a deadlock (ER_LOCK_DEADLOCK) can later be decided. */

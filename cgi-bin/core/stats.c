@@ -415,7 +415,13 @@ delay_days(struct sctx *x)
 enum db_rc
 stats_rebuild(struct sctx *x, int *days, int *months)
 {
-    static const char *const fold[] = { FOLD_DAY };
+    static const char *const fold[] = {
+        FOLD_DAY,
+        /* the inbox's counts, kept on write (store_feedback.c), from the cases */
+        "DELETE FROM feedback_count",
+        "INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from, escalated, n)"
+        " SELECT " FB_COUNT_COLS ", COUNT(*) FROM feedback GROUP BY 1, 2, 3, 4, 5, 6",
+    };
     struct db *db = x->db;
     struct dbres res;
     enum db_rc rc;
@@ -777,4 +783,164 @@ stats_qd766_rebuild(struct sctx *x)
     };
 
     return run_steps(x, steps, NELEM(steps));
+}
+
+/* ---- rebuild-stats --check ------------------------------------------------ */
+
+/* An aggregate table as the check compares it: its key, its counted columns
+ * (slot rows folded), the rows it covers, and, for a table the rebuild does
+ * not rewrite, the recount to compare with. */
+struct agg {
+    const char *table, *key, *cols, *from, *recount;
+};
+
+static const struct agg aggs[] = {
+    { "stat_day", "scope, scope_id, day", DAY_COLS, "stat_day", NULL },
+    { "stat_dossier_day", "scope, scope_id, day", DOSSIER_DAY_COLS, "stat_dossier_day", NULL },
+    /* the days complete before the check (the rebuild also adds any day the
+     * ticker has not counted yet, which is not a difference) */
+    { "stat_late", "unit_id, day, delay", " late, no_apology, escalated",
+      "stat_late WHERE day <= (SELECT MIN(day) FROM chk_mark)", NULL },
+    { "dossier_unhappy", "dossier_id", " n", "(SELECT dossier_id, 1 AS n FROM dossier_unhappy) t",
+      NULL },
+    /* the inbox's counts are kept on write only: compared with the cases */
+    { "feedback_count", "unit_id, status, kind, counter_id, hidden_from, escalated", " n",
+      "feedback_count", "(SELECT " FB_COUNT_COLS ", 1 AS n FROM feedback) t" },
+};
+
+/* "a, b" → "SUM(a) AS a, SUM(b) AS b" (or "b.a = k.a AND …" with join set) */
+static const char *
+col_list(struct pool *p, const char *cols, const char *fmt, const char *sep)
+{
+    struct buf b = { 0 };
+    char *copy = pool_strdup(p, cols), *save = NULL;
+    const char *out;
+
+    for (char *c = strtok_r(copy, ", ", &save); c; c = strtok_r(NULL, ", ", &save)) {
+        if (b.len) {
+            buf_adds(&b, sep);
+        }
+        buf_printf(&b, fmt, c, c);
+    }
+    out = pool_strdup(p, b.p ? b.p : "");
+    buf_free(&b);
+    return out;
+}
+
+static enum db_rc
+snapshot(struct sctx *x, const struct agg *a, size_t i, const char *which, const char *from)
+{
+    const char *sql = pool_printf(x->pool,
+                                  "CREATE TEMPORARY TABLE chk_%zu_%s AS SELECT %s, %s FROM %s"
+                                  " GROUP BY %s",
+                                  i, which, a->key,
+                                  col_list(x->pool, a->cols, "SUM(%s) AS %s", ", "), from, a->key);
+
+    (void)db_exec(x->db,
+                  db_text(
+                      pool_printf(x->pool, "DROP TEMPORARY TABLE IF EXISTS chk_%zu_%s", i, which)),
+                  DB_NOARGS, NULL, NULL);
+    return db_exec(x->db, db_text(sql), DB_NOARGS, NULL, NULL);
+}
+
+static void
+drop_snapshots(struct sctx *x)
+{
+    for (size_t i = 0; i < NELEM(aggs); i++) {
+        (void)db_exec(x->db,
+                      db_text(pool_printf(x->pool, "DROP TEMPORARY TABLE IF EXISTS chk_%zu_b", i)),
+                      DB_NOARGS, NULL, NULL);
+        (void)db_exec(x->db,
+                      db_text(pool_printf(x->pool, "DROP TEMPORARY TABLE IF EXISTS chk_%zu_a", i)),
+                      DB_NOARGS, NULL, NULL);
+    }
+    (void)db_exec(x->db, "DROP TEMPORARY TABLE IF EXISTS chk_mark", DB_NOARGS, NULL, NULL);
+}
+
+enum db_rc
+stats_check_begin(struct sctx *x)
+{
+    enum db_rc rc;
+
+    drop_snapshots(x);
+    if ((rc = db_begin(x->db)) != DB_OK) {
+        return rc;
+    }
+    db_hold(x->db, 1);
+    /* the stored figures, read under the locks the rebuild will take */
+    rc = db_exec(x->db,
+                 "CREATE TEMPORARY TABLE chk_mark AS"
+                 " SELECT COALESCE((SELECT day FROM stat_mark WHERE name = 'late' FOR UPDATE),"
+                 "                 '1000-01-01') AS day",
+                 DB_NOARGS, NULL, NULL);
+    for (size_t i = 0; rc == DB_OK && i < NELEM(aggs); i++) {
+        rc = snapshot(x, &aggs[i], i, "b", aggs[i].from);
+    }
+    if (rc != DB_OK) {
+        db_hold(x->db, 0);
+        db_rollback(x->db);
+        drop_snapshots(x);
+    }
+    return rc;
+}
+
+enum db_rc
+stats_check_end(struct sctx *x, struct stats_diff **out, size_t *n)
+{
+    enum db_rc rc = DB_OK;
+    struct buf q = { 0 };
+
+    *out = NULL;
+    *n = 0;
+    for (size_t i = 0; rc == DB_OK && i < NELEM(aggs); i++) {
+        const struct agg *a = &aggs[i];
+
+        rc = snapshot(x, a, i, "a", a->recount ? a->recount : a->from);
+    }
+    for (size_t i = 0; rc == DB_OK && i < NELEM(aggs); i++) {
+        const struct agg *a = &aggs[i];
+        const char *on_b = col_list(x->pool, a->key, "b.%s = k.%s", " AND ");
+        const char *on_a = col_list(x->pool, a->key, "a.%s = k.%s", " AND ");
+        const char *keyk = col_list(x->pool, a->key, "k.%s%.0s", ", ");
+        char *copy = pool_strdup(x->pool, a->cols), *save = NULL;
+        struct dbres res;
+
+        buf_reset(&q);
+        for (char *c = strtok_r(copy, ", ", &save); c; c = strtok_r(NULL, ", ", &save)) {
+            buf_printf(&q,
+                       "%sSELECT CONCAT_WS(' ', %s), '%s', COALESCE(b.%s, 0), COALESCE(a.%s, 0)"
+                       "  FROM (SELECT %s FROM chk_%zu_b UNION SELECT %s FROM chk_%zu_a) k"
+                       "  LEFT JOIN chk_%zu_b b ON %s LEFT JOIN chk_%zu_a a ON %s"
+                       " WHERE COALESCE(b.%s, 0) <> COALESCE(a.%s, 0)",
+                       q.len ? " UNION ALL " : "", keyk, c, c, c, a->key, i, a->key, i, i, on_b, i,
+                       on_a, c, c);
+        }
+        buf_adds(&q, " LIMIT 1000");
+        rc = db_query(x->db, x->pool, db_text(q.p), DB_NOARGS, &res);
+        if (rc == DB_OK && res.nrows) {
+            struct stats_diff *grown = pool_alloc(x->pool, (*n + res.nrows) * sizeof(*grown));
+
+            if (*n) {
+                memcpy(grown, *out, *n * sizeof(*grown));
+            }
+            for (size_t j = 0; j < res.nrows; j++) {
+                struct stats_diff *d = &grown[*n + j];
+
+                d->table = a->table;
+                /* the results' strings last until the next query */
+                d->key = pool_strdup(x->pool, dbres_get(&res, j, 0));
+                d->column = pool_strdup(x->pool, dbres_get(&res, j, 1));
+                d->stored = util_num(dbres_get(&res, j, 2));
+                d->recount = util_num(dbres_get(&res, j, 3));
+            }
+            *out = grown;
+            *n += res.nrows;
+        }
+    }
+    buf_free(&q);
+    /* nothing of the recount stays */
+    db_hold(x->db, 0);
+    db_rollback(x->db);
+    drop_snapshots(x);
+    return rc;
 }

@@ -30,6 +30,14 @@ struct stat_delta {
     " SUM(sd.forward_late), SUM(sd.pakn), SUM(sd.anonymous), SUM(sd.praise),"              \
     " SUM(sd.pakn_answered), SUM(sd.pakn_on_time), SUM(sd.pakn_unhappy)"
 
+/* A case's key in the inbox's counts (feedback_count), as columns of feedback:
+ * unit, status, kind, counter, the officer it is hidden from (a confidential
+ * report's subject), escalated. */
+#define FB_COUNT_COLS                                                            \
+    "unit_id, status, kind, COALESCE(counter_id, 0) AS counter_id,"              \
+    " IF(identity = 'confidential', COALESCE(officer_id, 0), 0) AS hidden_from," \
+    " escalated_at IS NOT NULL AS escalated"
+
 struct stat_sums {
     long long ratings, r3, r2, r1, feedback, answered, answered_on_time;
     long long att_sum, att_n, time_sum, time_n, trips_sum, trips_n, guide_sum, guide_n;
@@ -98,6 +106,23 @@ enum db_rc stats_late_catch_up(struct sctx *x, int *days);
  * *days: days of stat_late rebuilt; *months: months changed.  Run
  * dossier_cycles_fill first. */
 enum db_rc stats_rebuild(struct sctx *x, int *days, int *months);
+
+/* rebuild-stats --check: the aggregates compared with a recount, writing
+ * nothing.  stats_check_begin reads the stored figures (slot rows folded) in
+ * one transaction held open (db_hold); the caller then runs the recount
+ * (dossier_cycles_fill, stats_rebuild) inside it; stats_check_end compares
+ * and rolls everything back.  The inbox's counts (feedback_count) are
+ * compared with the cases directly.  The check holds the aggregates' locks
+ * while it runs, so writers wait for it: run it when the load is low. */
+struct stats_diff {
+    const char *table; /* stat_day, stat_dossier_day, stat_late, dossier_unhappy, feedback_count */
+    const char *key;   /* the row's key, space-separated (e.g. "unit 12 2026-05-04") */
+    const char *column;
+    long long stored, recount;
+};
+enum db_rc stats_check_begin(struct sctx *x);
+/* The differences (at most 1,000 per table) into *out (x's pool), *n of them. */
+enum db_rc stats_check_end(struct sctx *x, struct stats_diff **out, size_t *n);
 
 /* The late-dossier condition is LEGAL_LATE_COND (legal.h), shared by the
  * aggregate, the live counts and the lists. */

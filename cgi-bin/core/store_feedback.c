@@ -307,11 +307,7 @@ rating_kiosk_criteria(struct req *r, const char *ref, long long link_id, const s
 /* ---- feedback cases ---------------------------------------------------- */
 
 /* The key of a case in feedback_count (sql/009_inbox.sql), in its order. */
-#define FB_COUNT_KEY                                                              \
-    "SELECT unit_id, status, kind, COALESCE(counter_id, 0),"                      \
-    "       IF(identity = 'confidential', COALESCE(officer_id, 0), 0),"           \
-    "       escalated_at IS NOT NULL"                                             \
-    "  FROM feedback WHERE id = ?"
+#define FB_COUNT_KEY "SELECT " FB_COUNT_COLS " FROM feedback WHERE id = ?"
 #define FB_COUNT_INSERT                                                           \
     "INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from,"  \
     "                            escalated, n) VALUES "

@@ -127,6 +127,13 @@ test('a POST without or with a wrong CSRF token, or from another origin, is refu
   const cross = await c.post('/can-bo/dang-nhap', { csrf, username: 'canbo01', password: 'motcua-demo' },
     { headers: { origin: 'https://evil.example' } });
   assert.strictEqual(cross.status, 403);
+  // the same host on another port is another site
+  const u = new URL(process.env.MOTCUA_BASE);
+  const port = String(Number(u.port || 80) === 1 ? 2 : 1);
+  const otherPort = await c.post('/can-bo/dang-nhap',
+                                 { csrf, username : 'canbo01', password : 'motcua-demo' },
+                                 { headers : { origin : `${u.protocol}//${u.hostname}:${port}` } });
+  assert.strictEqual(otherPort.status, 403, 'another port of the same host is refused');
   assert.ok(!c.jar.has('mc_s'), 'no session was created');
 });
 

@@ -1,0 +1,122 @@
+/* test_check.c — rebuild-stats --check on a real database: the stored
+ * aggregates compared with a recount, writing nothing.  After a recount the
+ * check finds nothing; rows put in by hand into three aggregate tables (one
+ * in a slot row, as the hot counters are spread) are each reported with the
+ * stored value and the recount's (0: no record behind them), and stay where
+ * they are; a real recount then removes them, and the check is clean again.
+ * The stray rows name a unit id no record has (999999), so the other tests'
+ * records do not matter. */
+#include <string.h>
+
+#include "stats.h"
+#include "store.h"
+
+#define NOBODY "999999"
+
+/* Runs the check; the differences whose key names NOBODY into want (the
+ * other tests' rows must show none at all: *others). */
+static int
+check(struct stats_diff **d, size_t *n, size_t *others)
+{
+    struct sctx *x = req_sctx(&st_req);
+    int days = 0, months = 0;
+    struct stats_diff *all;
+    size_t nall, k = 0;
+
+    if (stats_check_begin(x) != DB_OK || stats_rebuild(x, &days, &months) != DB_OK ||
+        stats_check_end(x, &all, &nall) != DB_OK) {
+        return -1;
+    }
+    *others = 0;
+    *d = pool_alloc(&st_req.pool, (nall + 1) * sizeof(**d));
+    for (size_t i = 0; i < nall; i++) {
+        if (strstr(all[i].key, NOBODY)) {
+            (*d)[k++] = all[i];
+        } else {
+            (*others)++;
+        }
+    }
+    *n = k;
+    return 0;
+}
+
+static const struct stats_diff *
+find(struct stats_diff *d, size_t n, const char *table, const char *column)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(d[i].table, table) == 0 && strcmp(d[i].column, column) == 0) {
+            return &d[i];
+        }
+    }
+    return NULL;
+}
+
+int
+main(void)
+{
+    struct stats_diff *d;
+    const struct stats_diff *one;
+    size_t n, others;
+    int days = 0, months = 0;
+    long long corrections;
+
+    st_open();
+    /* the other tests move records by hand: start from a recount */
+    CHECK(stats_rebuild(req_sctx(&st_req), &days, &months) == DB_OK, "a recount first");
+    CHECK(check(&d, &n, &others) == 0 && n == 0 && others == 0,
+          "after a recount the check finds no difference (%zu, %zu)", n, others);
+
+    /* three stray figures, with no record behind any of them */
+    st_exec0("INSERT INTO stat_day (scope, scope_id, day, slot, ratings, r3)"
+             " VALUES ('counter', " NOBODY ", '2026-03-04', 7, 3, 2)");
+    st_exec0("INSERT INTO stat_dossier_day (scope, scope_id, day, slot, received)"
+             " VALUES ('unit', " NOBODY ", '2026-03-05', 0, 5)");
+    st_exec0("INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from,"
+             "                            escalated, n)"
+             " VALUES (" NOBODY ", 'new', 'gop_y', 0, 0, 0, 1)");
+    corrections = st_num("SELECT COUNT(*) FROM stat_correction");
+
+    CHECK(check(&d, &n, &others) == 0, "the check runs");
+    for (size_t i = 0; i < n && n != 4; i++) {
+        printf("# %s %s %s: %lld, %lld\n", d[i].table, d[i].key, d[i].column, d[i].stored,
+               d[i].recount);
+    }
+    CHECK(n == 4 && others == 0, "four differences, all on the stray rows (%zu, %zu others)", n,
+          others);
+    one = find(d, n, "stat_day", "ratings");
+    CHECK(one && strcmp(one->key, "counter " NOBODY " 2026-03-04") == 0 && one->stored == 3 &&
+              one->recount == 0,
+          "stat_day: the counter's ratings of 04/03/2026, stored 3, recounted 0");
+    one = find(d, n, "stat_day", "r3");
+    CHECK(one && one->stored == 2 && one->recount == 0, "stat_day: its r3, stored 2, recounted 0");
+    one = find(d, n, "stat_dossier_day", "received");
+    CHECK(one && strcmp(one->key, "unit " NOBODY " 2026-03-05") == 0 && one->stored == 5 &&
+              one->recount == 0,
+          "stat_dossier_day: the unit's dossiers received on 05/03/2026, stored 5, recounted 0");
+    one = find(d, n, "feedback_count", "n");
+    CHECK(one && strncmp(one->key, NOBODY " new gop_y", strlen(NOBODY " new gop_y")) == 0 &&
+              one->stored == 1 && one->recount == 0,
+          "feedback_count: the unit's new cases, stored 1, counted 0 (%s)", one ? one->key : "-");
+
+    /* the check wrote nothing */
+    CHECK(st_num("SELECT SUM(ratings) FROM stat_day WHERE scope_id = " NOBODY) == 3 &&
+              st_num("SELECT SUM(received) FROM stat_dossier_day WHERE scope_id = " NOBODY) == 5 &&
+              st_num("SELECT SUM(n) FROM feedback_count WHERE unit_id = " NOBODY) == 1,
+          "the stray figures are still there after the check");
+    CHECK(st_num("SELECT COUNT(*) FROM stat_correction") == corrections,
+          "the check records no correction");
+    CHECK(st_num("SELECT COUNT(*) FROM information_schema.innodb_trx"
+                 " WHERE trx_mysql_thread_id = CONNECTION_ID()") == 0,
+          "no transaction stays open after the check");
+
+    /* a real recount removes them */
+    CHECK(stats_rebuild(req_sctx(&st_req), &days, &months) == DB_OK, "rebuild-stats");
+    CHECK(st_num("SELECT COALESCE(SUM(ratings), 0) FROM stat_day WHERE scope_id = " NOBODY) == 0 &&
+              st_num("SELECT COALESCE(SUM(n), 0) FROM feedback_count WHERE unit_id = " NOBODY) == 0,
+          "the recount zeroes the stray figures");
+    CHECK(check(&d, &n, &others) == 0 && n == 0 && others == 0,
+          "after it, the check is clean again (%zu, %zu)", n, others);
+    st_exec0("DELETE FROM stat_day WHERE scope_id = " NOBODY);
+    st_exec0("DELETE FROM stat_dossier_day WHERE scope_id = " NOBODY);
+    return st_close();
+}
