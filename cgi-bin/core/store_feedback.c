@@ -46,6 +46,20 @@ level_delta(struct stat_delta *d, int level, int sign)
     }
 }
 
+/* The four criteria answers of row 0 of res, from column first on (attitude,
+ * time, trips, guidance; 0 = not answered), taken out of d: a rating's old
+ * answers when it changes. */
+static void
+criteria_out(struct stat_delta *d, const struct dbres *res, size_t first)
+{
+    int crit[4];
+
+    for (size_t i = 0; i < 4; i++) {
+        crit[i] = (int)util_num(dbres_get(res, 0, first + i));
+    }
+    stats_criteria(d, crit, -1);
+}
+
 /* ---- ratings ----------------------------------------------------------- */
 
 /* Count this attempt against limit i of in (0: the address's, 1: the
@@ -69,6 +83,16 @@ rating_limit(struct sctx *x, const struct rating_in *in, int i, enum rating_resu
     }
     return rc;
 }
+
+/* Columns of the rating a new one may replace (rating_save_tx). */
+enum prior_col {
+    PR_ID,
+    PR_REF,
+    PR_LEVEL,
+    PR_DAY,         /* its day, local, for the aggregates */
+    PR_REPLACEABLE, /* "1" when still within the window */
+    PR_CRITERIA     /* the four criteria (criteria_out) */
+};
 
 static enum db_rc
 rating_save_tx(struct sctx *x, const struct qrlink *l, const struct rating_in *in, char *ref_out,
@@ -127,8 +151,8 @@ rating_save_tx(struct sctx *x, const struct qrlink *l, const struct rating_in *i
         return rc;
     }
     if (res.nrows) {
-        snprintf(ref_out, 17, "%s", dbres_get(&res, 0, 1));
-        if (strcmp(dbres_get(&res, 0, 4), "1") != 0) {
+        snprintf(ref_out, 17, "%s", dbres_get(&res, 0, PR_REF));
+        if (strcmp(dbres_get(&res, 0, PR_REPLACEABLE), "1") != 0) {
             *result = RATING_ALREADY;
             return rating_limit(x, in, 0, result);
         }
@@ -137,8 +161,8 @@ rating_save_tx(struct sctx *x, const struct qrlink *l, const struct rating_in *i
                      "       c_guidance = ?, comment = ?, updated_at = UTC_TIMESTAMP()"
                      " WHERE id = ?",
                      DB_ARGS(DV_I(in->level), opt_level(in->c_attitude), opt_level(in->c_time),
-                             opt_level(in->c_trips), opt_level(in->c_guidance),
-                             DV_S(in->comment), DV_I(util_num(dbres_get(&res, 0, 0)))),
+                             opt_level(in->c_trips), opt_level(in->c_guidance), DV_S(in->comment),
+                             DV_I(util_num(dbres_get(&res, 0, PR_ID)))),
                      NULL, NULL);
         if (rc == DB_OK && l->dossier_id) {
             rc = stats_dossier_touch(x, l->dossier_id); /* QĐ 766: the dossier's verdict */
@@ -146,18 +170,16 @@ rating_save_tx(struct sctx *x, const struct qrlink *l, const struct rating_in *i
         if (rc != DB_OK) {
             return rc;
         }
-        level_delta(&d, (int)util_num(dbres_get(&res, 0, 2)), -1);
+        level_delta(&d, (int)util_num(dbres_get(&res, 0, PR_LEVEL)), -1);
         level_delta(&d, in->level, +1);
-        stats_criteria(&d, (int[4]){ (int)util_num(dbres_get(&res, 0, 5)),
-                                     (int)util_num(dbres_get(&res, 0, 6)),
-                                     (int)util_num(dbres_get(&res, 0, 7)),
-                                     (int)util_num(dbres_get(&res, 0, 8)) }, -1);
+        criteria_out(&d, &res, PR_CRITERIA);
         stats_criteria(&d, crit, +1);
         *result = RATING_REPLACED;
         if ((rc = rating_limit(x, in, 0, result)) != DB_OK || *result == RATING_LIMITED) {
             return rc;
         }
-        return stats_add(x, l->unit_id, l->counter_id, l->officer_id, dbres_get(&res, 0, 3), &d);
+        return stats_add(x, l->unit_id, l->counter_id, l->officer_id, dbres_get(&res, 0, PR_DAY),
+                         &d);
     }
     /* many ratings through one link in a short time: kept, but flagged for
      * review.  At least burst_count of them in the window is the same as the
@@ -234,6 +256,7 @@ rating_level(struct sctx *x, const char *ref, long long link_id, int *level, lon
              const char **comment)
 {
     struct dbres res;
+    enum { RL_LEVEL, RL_ID, RL_COMMENT };
     enum db_rc rc =
         db_query(x->db, x->pool,
                  "SELECT level, id, comment FROM rating WHERE ref = ? AND qr_link_id = ?",
@@ -241,9 +264,9 @@ rating_level(struct sctx *x, const char *ref, long long link_id, int *level, lon
 
     *level = 0;
     if (rc == DB_OK && res.nrows) {
-        *level = (int)util_num(dbres_get(&res, 0, 0));
-        *rating_id = util_num(dbres_get(&res, 0, 1));
-        *comment = dbres_get(&res, 0, 2);
+        *level = (int)util_num(dbres_get(&res, 0, RL_LEVEL));
+        *rating_id = util_num(dbres_get(&res, 0, RL_ID));
+        *comment = dbres_get(&res, 0, RL_COMMENT);
     }
     return rc;
 }
@@ -263,6 +286,7 @@ enum db_rc
 rating_kiosk_criteria(struct sctx *x, const char *ref, long long link_id,
                       const struct rating_in *in)
 {
+    enum { KR_ID, KR_UNIT, KR_COUNTER, KR_OFFICER, KR_DAY, KR_CRITERIA };
     struct db *db = x->db;
     struct stat_delta d = { 0 };
     struct dbres res;
@@ -280,21 +304,20 @@ rating_kiosk_criteria(struct sctx *x, const char *ref, long long link_id,
     }
     if (rc == DB_OK && res.nrows) {
         /* the day's criteria sums follow the rating: old answers out, new in */
-        stats_criteria(&d, (int[4]){ (int)util_num(dbres_get(&res, 0, 5)),
-                                     (int)util_num(dbres_get(&res, 0, 6)),
-                                     (int)util_num(dbres_get(&res, 0, 7)),
-                                     (int)util_num(dbres_get(&res, 0, 8)) }, -1);
+        criteria_out(&d, &res, KR_CRITERIA);
         stats_criteria(&d, (int[4]){ in->c_attitude, in->c_time, in->c_trips, in->c_guidance }, +1);
         rc = db_exec(db,
                      "UPDATE rating SET c_attitude = ?, c_time = ?, c_trips = ?, c_guidance = ?,"
                      "       updated_at = UTC_TIMESTAMP() WHERE id = ?",
                      DB_ARGS(opt_level(in->c_attitude), opt_level(in->c_time),
                              opt_level(in->c_trips), opt_level(in->c_guidance),
-                             DV_S(dbres_get(&res, 0, 0))),
+                             DV_S(dbres_get(&res, 0, KR_ID))),
                      NULL, NULL);
         if (rc == DB_OK) {
-            rc = stats_add(x, util_num(dbres_get(&res, 0, 1)), util_num(dbres_get(&res, 0, 2)),
-                           util_num(dbres_get(&res, 0, 3)), dbres_get(&res, 0, 4), &d);
+            rc = stats_add(x, util_num(dbres_get(&res, 0, KR_UNIT)),
+                           util_num(dbres_get(&res, 0, KR_COUNTER)),
+                           util_num(dbres_get(&res, 0, KR_OFFICER)), dbres_get(&res, 0, KR_DAY),
+                           &d);
         }
     }
     return db_end(db, rc);
@@ -425,6 +448,7 @@ unlink_files(const char *dir, char (*stored)[33], size_t n)
 static enum db_rc
 find_idem(struct sctx *x, const char *idem, char *code_out, char *key_out, int *found)
 {
+    enum { FI_CODE, FI_KEY };
     struct dbres res;
     enum db_rc rc;
 
@@ -437,8 +461,8 @@ find_idem(struct sctx *x, const char *idem, char *code_out, char *key_out, int *
                   "  FROM feedback WHERE idem_key = ?",
                   DB_ARGS(DV_S(idem)), &res);
     if (rc == DB_OK && res.nrows) {
-        snprintf(code_out, 32, "%s", dbres_get(&res, 0, 0));
-        snprintf(key_out, TOKEN_NONCE_LEN + 1, "%s", dbres_get(&res, 0, 1));
+        snprintf(code_out, 32, "%s", dbres_get(&res, 0, FI_CODE));
+        snprintf(key_out, TOKEN_NONCE_LEN + 1, "%s", dbres_get(&res, 0, FI_KEY));
         *found = 1;
     }
     return rc;
@@ -448,6 +472,7 @@ static enum db_rc
 feedback_create_tx(struct sctx *x, const struct fb_new *in, char (*stored)[33], char *code_out,
                    char *key_out)
 {
+    enum { KIND_ANSWER_DAYS, KIND_FORWARD_DAYS };
     struct db *db = x->db;
     const struct cal *cal = sctx_calendar(x);
     struct dbres res;
@@ -469,9 +494,10 @@ feedback_create_tx(struct sctx *x, const struct fb_new *in, char (*stored)[33], 
     if (rc != DB_OK) {
         return rc;
     }
-    days = res.nrows ? util_num(dbres_get(&res, 0, 0)) : 10;
+    days = res.nrows ? util_num(dbres_get(&res, 0, KIND_ANSWER_DAYS)) : 10;
     due = cal_due(cal, now, (int)days, CAL_WORKING_DAYS, 0);
-    fwd = cal_due(cal, now, res.nrows ? (int)util_num(dbres_get(&res, 0, 1)) : 5, CAL_WORKING_DAYS, 0);
+    fwd = cal_due(cal, now, res.nrows ? (int)util_num(dbres_get(&res, 0, KIND_FORWARD_DAYS)) : 5,
+                  CAL_WORKING_DAYS, 0);
     stats_today(day);
     /* the day's sequence: the upsert locks the row until commit, so codes never repeat */
     rc = db_exec(db,
@@ -574,6 +600,9 @@ feedback_create(struct sctx *x, const struct fb_new *in, char *code_out, char *k
     return rc;
 }
 
+/* Columns of a case looked up by its code (feedback_find, feedback_find_link). */
+enum find_col { FIND_ID, FIND_STATUS, FIND_CHECK, FIND_KEY };
+
 enum db_rc
 feedback_find(struct sctx *x, const char *public_code, long long *id, const char **status)
 {
@@ -590,9 +619,10 @@ feedback_find(struct sctx *x, const char *public_code, long long *id, const char
     snprintf(code, sizeof(code), "%.*s", (int)(dash - public_code), public_code);
     rc = db_query(x->db, x->pool, "SELECT id, status, check_part FROM feedback WHERE code = ?",
                   DB_ARGS(DV_S(code)), &res);
-    if (rc == DB_OK && res.nrows && sodium_memcmp(dbres_get(&res, 0, 2), dash + 1, 4) == 0) {
-        *id = util_num(dbres_get(&res, 0, 0));
-        *status = dbres_get(&res, 0, 1);
+    if (rc == DB_OK && res.nrows &&
+        sodium_memcmp(dbres_get(&res, 0, FIND_CHECK), dash + 1, 4) == 0) {
+        *id = util_num(dbres_get(&res, 0, FIND_ID));
+        *status = dbres_get(&res, 0, FIND_STATUS);
     }
     return rc;
 }
@@ -614,11 +644,11 @@ feedback_find_link(struct sctx *x, const char *public_code, const char *key, lon
                   "SELECT id, status, check_part, link_key FROM feedback WHERE code = ?",
                   DB_ARGS(DV_S(pool_strndup(x->pool, public_code, (size_t)(dash - public_code)))),
                   &res);
-    if (rc == DB_OK && res.nrows && dbres_get(&res, 0, 3) != NULL &&
-        strlen(dash + 1) == 4 && sodium_memcmp(dbres_get(&res, 0, 2), dash + 1, 4) == 0 &&
-        sodium_memcmp(dbres_get(&res, 0, 3), key, TOKEN_NONCE_LEN) == 0) {
-        *id = util_num(dbres_get(&res, 0, 0));
-        *status = dbres_get(&res, 0, 1);
+    if (rc == DB_OK && res.nrows && dbres_get(&res, 0, FIND_KEY) != NULL && strlen(dash + 1) == 4 &&
+        sodium_memcmp(dbres_get(&res, 0, FIND_CHECK), dash + 1, 4) == 0 &&
+        sodium_memcmp(dbres_get(&res, 0, FIND_KEY), key, TOKEN_NONCE_LEN) == 0) {
+        *id = util_num(dbres_get(&res, 0, FIND_ID));
+        *status = dbres_get(&res, 0, FIND_STATUS);
     }
     return rc;
 }
@@ -736,6 +766,7 @@ feedback_rate_answer(struct sctx *x, long long id, int satisfied)
 enum db_rc
 feedback_citizen_reply(struct sctx *x, long long id, const char *text)
 {
+    enum { CR_PAUSED, CR_DUE };
     const struct cal *cal = sctx_calendar(x);
     struct dbres res, before;
     const char *to = NULL;
@@ -759,8 +790,8 @@ feedback_citizen_reply(struct sctx *x, long long id, const char *text)
     if (rc == DB_OK && to && res.nrows) {
         /* the clock stood still from the request to this reply: move the due
          * date by the working days that passed */
-        paused = util_num(dbres_get(&res, 0, 0));
-        due = util_num(dbres_get(&res, 0, 1));
+        paused = util_num(dbres_get(&res, 0, CR_PAUSED));
+        due = util_num(dbres_get(&res, 0, CR_DUE));
         today = cal_local_day(time(NULL));
         n = cal_working_days_between(cal, cal_local_day((time_t)paused), today);
         due = (long long)cal_instant(cal_add_working_days(cal, cal_local_day((time_t)due),
