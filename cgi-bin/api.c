@@ -1048,7 +1048,7 @@ o311_post(struct req *r)
         return o311_reply(r, 400, fmt, "errors", list);
     }
     in.idem = idem ? o311_idem(r, client, idem) : NULL;
-    if ((rc = feedback_create(r, &in, code, key)) != DB_OK) {
+    if ((rc = feedback_create(req_sctx(r), &in, code, key)) != DB_OK) {
         return o311_db_error(r, fmt, rc);
     }
     rc = o311_filed(req_sctx(r), pool_strndup(&r->pool, code, strlen(code) - 5), &filed);

@@ -43,6 +43,7 @@
 #include "store_user.h"
 #include "token.h"
 #include "util.h"
+#include "view_feedback.h"
 #include "worker.h"
 
 #define MAX_COMMENT_CHARS 1000
@@ -400,7 +401,7 @@ qr_rate(struct req *r)
     in.replace_hours = (int)conf_int(conf, "Rating.ReplaceHours", 72);
     in.replace_ref = req_cookie(r, "mc_rated");
     in.replace_minutes = (int)conf_int(conf, "Rating.ReplaceMinutes", 10);
-    if ((dr = rating_save(r, &l, &in, ref, &result)) != DB_OK) {
+    if ((dr = rating_save(req_sctx(r), &l, &in, ref, &result)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (result == RATING_LIMITED) {
@@ -472,7 +473,7 @@ qr_thanks(struct req *r)
     ref = v[0].s;
     kq = v[1].s;
     if (ref) {
-        if ((dr = rating_level(r, ref, l.id, &level, &rating_id, &comment)) != DB_OK) {
+        if ((dr = rating_level(req_sctx(r), ref, l.id, &level, &rating_id, &comment)) != DB_OK) {
             return db_fail(r, dr);
         }
     }
@@ -536,7 +537,7 @@ qr_quick_case(struct req *r)
     }
     /* the link may come from the worker's cache with the database gone: its
      * error is a 503, not the 404 of an unknown rating */
-    if ((dr = rating_level(r, ref, l.id, &level, &rating_id, &comment)) != DB_OK) {
+    if ((dr = rating_level(req_sctx(r), ref, l.id, &level, &rating_id, &comment)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (level != 1) {
@@ -589,7 +590,7 @@ qr_quick_case(struct req *r)
                              comment && *comment ? "\n" : "", comment ? comment : "");
     in.identity = "anonymous";
     in.idem = idem;
-    if ((dr = feedback_create(r, &in, code, key)) != DB_OK) {
+    if ((dr = feedback_create(req_sctx(r), &in, code, key)) != DB_OK) {
         return db_fail(r, dr);
     }
     return fb_created(r, code, key);
@@ -781,7 +782,7 @@ kiosk_rate(struct req *r)
     }
     if (v[R_REF].s) {
         /* second screen: the criteria of the rating just given on this kiosk */
-        if ((dr = rating_kiosk_criteria(r, v[R_REF].s, l.id, &in)) != DB_OK) {
+        if ((dr = rating_kiosk_criteria(req_sctx(r), v[R_REF].s, l.id, &in)) != DB_OK) {
             return db_fail(r, dr);
         }
         return render(r, "citizen/kiosk_thanks");
@@ -791,7 +792,7 @@ kiosk_rate(struct req *r)
         /* button-mashing: within the minimum interval, nothing is counted */
         int dup = 0;
 
-        if (in.idem && (dr = rating_idem_seen(r, in.idem, &dup)) != DB_OK) {
+        if (in.idem && (dr = rating_idem_seen(req_sctx(r), in.idem, &dup)) != DB_OK) {
             return db_fail(r, dr);
         }
         if (!dup) {
@@ -804,7 +805,7 @@ kiosk_rate(struct req *r)
     in.channel = "kiosk";
     in.burst_count = 0;         /* the interval, not bursts, guards a kiosk */
     in.replace_hours = 0;
-    if ((dr = rating_save(r, &l, &in, ref, &result)) != DB_OK ||
+    if ((dr = rating_save(req_sctx(r), &l, &in, ref, &result)) != DB_OK ||
         (dr = kiosk_touch(r->app->db, device)) != DB_OK) {
         return db_fail(r, dr);
     }
@@ -1503,7 +1504,7 @@ fb_submit(struct req *r)
     in.files = files;
     in.nfiles = r->nfiles;
     in.idem = form_idem(r);
-    if ((rc = feedback_create(r, &in, code, key)) != DB_OK) {
+    if ((rc = feedback_create(req_sctx(r), &in, code, key)) != DB_OK) {
         return db_fail(r, rc);
     }
     return fb_created(r, code, key);
@@ -1513,14 +1514,13 @@ struct fb_find {
     const char *code;
     long long id;
     const char *status;
-    struct req *r; /* until feedback_find takes the store context */
 };
 
 static enum db_rc
 fb_find(struct sctx *x, void *arg, int *found)
 {
     struct fb_find *f = arg;
-    enum db_rc rc = feedback_find(f->r, f->code, &f->id, &f->status);
+    enum db_rc rc = feedback_find(x, f->code, &f->id, &f->status);
 
     *found = f->id != 0;
     return rc;
@@ -1533,7 +1533,7 @@ fb_locate(struct req *r, const char *code, long long *id, const char **status)
 {
     static const struct fld fk[] = { { "k", V_CODE, 0, TOKEN_NONCE_LEN, TOKEN_NONCE_LEN, NULL,
                                        NULL } };
-    struct fb_find f = { code, 0, NULL, r };
+    struct fb_find f = { code, 0, NULL };
     struct val kv[NELEM(fk)];
     const char *dash = strrchr(code, '-');
     const char *key;
@@ -1546,7 +1546,7 @@ fb_locate(struct req *r, const char *code, long long *id, const char **status)
     /* a link (code and its link key) opens the case even while typed
      * look-ups of it are paused; a wrong key is an ordinary typed look-up */
     if (key) {
-        if ((rc = feedback_find_link(r, code, key, id, status)) != DB_OK) {
+        if ((rc = feedback_find_link(req_sctx(r), code, key, id, status)) != DB_OK) {
             return db_fail(r, rc);
         }
         if (*id) {
@@ -1681,7 +1681,7 @@ fb_rate_answer(struct req *r)
     if (input_check(&r->pool, &r->form, f, NELEM(f), v) != 0) {
         return 400;
     }
-    if ((dr = feedback_rate_answer(r, id, v[0].s[0] == '1')) != DB_OK) {
+    if ((dr = feedback_rate_answer(req_sctx(r), id, v[0].s[0] == '1')) != DB_OK) {
         return db_fail(r, dr);
     }
     return fb_back(r);
@@ -1711,7 +1711,7 @@ fb_reply(struct req *r)
         hset(r, "Page.Reply", req_form(r, "reply"));
         return render_status(r, 422, "citizen/fb_case");
     }
-    if ((dr = feedback_citizen_reply(r, id, text)) != DB_OK) {
+    if ((dr = feedback_citizen_reply(req_sctx(r), id, text)) != DB_OK) {
         return db_fail(r, dr);
     }
     return fb_back(r);

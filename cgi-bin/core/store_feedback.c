@@ -13,17 +13,14 @@
 #include "conf.h"
 #include "crypto.h"
 #include "db.h"
-#include "http.h"
 #include "notify.h"
 #include "qrlink.h"
 #include "ratelimit.h"
 #include "store_consent.h"
-#include "render.h"
 #include "search.h"
 #include "stats.h"
 #include "token.h"
 #include "util.h"
-#include "worker.h"
 
 static struct dbv
 opt_id(long long id)
@@ -49,6 +46,20 @@ level_delta(struct stat_delta *d, int level, int sign)
     }
 }
 
+/* The four criteria answers of row 0 of res, from column first on (attitude,
+ * time, trips, guidance; 0 = not answered), taken out of d: a rating's old
+ * answers when it changes. */
+static void
+criteria_out(struct stat_delta *d, const struct dbres *res, size_t first)
+{
+    int crit[4];
+
+    for (size_t i = 0; i < 4; i++) {
+        crit[i] = (int)util_num(dbres_get(res, 0, first + i));
+    }
+    stats_criteria(d, crit, -1);
+}
+
 /* ---- ratings ----------------------------------------------------------- */
 
 /* Count this attempt against limit i of in (0: the address's, 1: the
@@ -58,7 +69,7 @@ level_delta(struct stat_delta *d, int level, int sign)
  * aggregates come last in the transaction: their locks are held only until
  * the commit just after. */
 static enum db_rc
-rating_limit(struct req *r, const struct rating_in *in, int i, enum rating_result *result)
+rating_limit(struct sctx *x, const struct rating_in *in, int i, enum rating_result *result)
 {
     enum db_rc rc;
     int allowed;
@@ -66,18 +77,28 @@ rating_limit(struct req *r, const struct rating_in *in, int i, enum rating_resul
     if (in->limits == NULL) {
         return DB_OK;
     }
-    rc = ratelimit_take(req_sctx(r), &in->limits[i], 3600, &allowed);
+    rc = ratelimit_take(x, &in->limits[i], 3600, &allowed);
     if (rc == DB_OK && !allowed) {
         *result = RATING_LIMITED;
     }
     return rc;
 }
 
+/* Columns of the rating a new one may replace (rating_save_tx). */
+enum prior_col {
+    PR_ID,
+    PR_REF,
+    PR_LEVEL,
+    PR_DAY,         /* its day, local, for the aggregates */
+    PR_REPLACEABLE, /* "1" when still within the window */
+    PR_CRITERIA     /* the four criteria (criteria_out) */
+};
+
 static enum db_rc
-rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in, char *ref_out,
+rating_save_tx(struct sctx *x, const struct qrlink *l, const struct rating_in *in, char *ref_out,
                enum rating_result *result)
 {
-    struct db *db = r->app->db;
+    struct db *db = x->db;
     struct dbres res;
     struct stat_delta d = { 0 };
     const int crit[4] = { in->c_attitude, in->c_time, in->c_trips, in->c_guidance };
@@ -86,11 +107,11 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
     int flagged;
 
     *result = RATING_NEW;
-    if ((rc = rating_limit(r, in, 1, result)) != DB_OK || *result == RATING_LIMITED) {
+    if ((rc = rating_limit(x, in, 1, result)) != DB_OK || *result == RATING_LIMITED) {
         return rc;
     }
     if (in->idem) {
-        rc = db_query(db, &r->pool, "SELECT ref FROM rating WHERE idem_key = ?",
+        rc = db_query(db, x->pool, "SELECT ref FROM rating WHERE idem_key = ?",
                       DB_ARGS(DV_S(in->idem)), &res);
         if (rc != DB_OK) {
             return rc;
@@ -98,12 +119,12 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
         if (res.nrows) {
             snprintf(ref_out, 17, "%s", dbres_get(&res, 0, 0));
             *result = RATING_DUPLICATE;
-            return rating_limit(r, in, 0, result);
+            return rating_limit(x, in, 0, result);
         }
     }
     if (l->dossier_id) {
         /* a dossier is rated once: a new rating within the window replaces it */
-        rc = db_query(db, &r->pool,
+        rc = db_query(db, x->pool,
                       "SELECT id, ref, level, DATE_FORMAT(created_at + " SQL_VN_OFFSET
                       ", '%Y-%m-%d'),"
                       "       created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR,"
@@ -113,7 +134,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
                       DB_ARGS(DV_I(in->replace_hours), DV_I(l->dossier_id)), &res);
     } else if (in->replace_ref && strlen(in->replace_ref) == 16 && in->replace_minutes > 0) {
         /* the same browser changing its mind shortly after, through the same link */
-        rc = db_query(db, &r->pool,
+        rc = db_query(db, x->pool,
                       "SELECT id, ref, level, DATE_FORMAT(created_at + " SQL_VN_OFFSET
                       ", '%Y-%m-%d'),"
                       "       1,"
@@ -130,39 +151,35 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
         return rc;
     }
     if (res.nrows) {
-        snprintf(ref_out, 17, "%s", dbres_get(&res, 0, 1));
-        if (strcmp(dbres_get(&res, 0, 4), "1") != 0) {
+        snprintf(ref_out, 17, "%s", dbres_get(&res, 0, PR_REF));
+        if (strcmp(dbres_get(&res, 0, PR_REPLACEABLE), "1") != 0) {
             *result = RATING_ALREADY;
-            return rating_limit(r, in, 0, result);
+            return rating_limit(x, in, 0, result);
         }
         rc = db_exec(db,
                      "UPDATE rating SET level = ?, c_attitude = ?, c_time = ?, c_trips = ?,"
                      "       c_guidance = ?, comment = ?, updated_at = UTC_TIMESTAMP()"
                      " WHERE id = ?",
                      DB_ARGS(DV_I(in->level), opt_level(in->c_attitude), opt_level(in->c_time),
-                             opt_level(in->c_trips), opt_level(in->c_guidance),
-                             DV_S(in->comment), DV_I(util_num(dbres_get(&res, 0, 0)))),
+                             opt_level(in->c_trips), opt_level(in->c_guidance), DV_S(in->comment),
+                             DV_I(util_num(dbres_get(&res, 0, PR_ID)))),
                      NULL, NULL);
         if (rc == DB_OK && l->dossier_id) {
-            rc =
-                stats_dossier_touch(req_sctx(r), l->dossier_id); /* QĐ 766: the dossier's verdict */
+            rc = stats_dossier_touch(x, l->dossier_id); /* QĐ 766: the dossier's verdict */
         }
         if (rc != DB_OK) {
             return rc;
         }
-        level_delta(&d, (int)util_num(dbres_get(&res, 0, 2)), -1);
+        level_delta(&d, (int)util_num(dbres_get(&res, 0, PR_LEVEL)), -1);
         level_delta(&d, in->level, +1);
-        stats_criteria(&d, (int[4]){ (int)util_num(dbres_get(&res, 0, 5)),
-                                     (int)util_num(dbres_get(&res, 0, 6)),
-                                     (int)util_num(dbres_get(&res, 0, 7)),
-                                     (int)util_num(dbres_get(&res, 0, 8)) }, -1);
+        criteria_out(&d, &res, PR_CRITERIA);
         stats_criteria(&d, crit, +1);
         *result = RATING_REPLACED;
-        if ((rc = rating_limit(r, in, 0, result)) != DB_OK || *result == RATING_LIMITED) {
+        if ((rc = rating_limit(x, in, 0, result)) != DB_OK || *result == RATING_LIMITED) {
             return rc;
         }
-        return stats_add(req_sctx(r), l->unit_id, l->counter_id, l->officer_id,
-                         dbres_get(&res, 0, 3), &d);
+        return stats_add(x, l->unit_id, l->counter_id, l->officer_id, dbres_get(&res, 0, PR_DAY),
+                         &d);
     }
     /* many ratings through one link in a short time: kept, but flagged for
      * review.  At least burst_count of them in the window is the same as the
@@ -170,7 +187,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
      * however many ratings the link has. */
     flagged = 0;
     if (in->burst_count > 0) {
-        rc = db_query(db, &r->pool,
+        rc = db_query(db, x->pool,
                       "SELECT created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND FROM rating"
                       " WHERE qr_link_id = ? ORDER BY created_at DESC LIMIT 1 OFFSET ?",
                       DB_ARGS(DV_I(in->burst_seconds), DV_I(l->id), DV_I(in->burst_count - 1)),
@@ -195,7 +212,7 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
                          DV_S(in->client_hash), DV_I(flagged), DV_S(in->idem)),
                  NULL, NULL);
     if (rc == DB_OK && l->dossier_id) {
-        rc = stats_dossier_touch(req_sctx(r), l->dossier_id);
+        rc = stats_dossier_touch(x, l->dossier_id);
     }
     if (rc != DB_OK) {
         return rc;
@@ -205,28 +222,28 @@ rating_save_tx(struct req *r, const struct qrlink *l, const struct rating_in *in
     stats_criteria(&d, crit, +1);
     stats_today(day);
     *result = RATING_NEW;
-    if ((rc = rating_limit(r, in, 0, result)) != DB_OK || *result == RATING_LIMITED) {
+    if ((rc = rating_limit(x, in, 0, result)) != DB_OK || *result == RATING_LIMITED) {
         return rc;
     }
-    return stats_add(req_sctx(r), l->unit_id, l->counter_id, l->officer_id, day, &d);
+    return stats_add(x, l->unit_id, l->counter_id, l->officer_id, day, &d);
 }
 
 enum db_rc
-rating_save(struct req *r, const struct qrlink *l, const struct rating_in *in, char *ref_out,
+rating_save(struct sctx *x, const struct qrlink *l, const struct rating_in *in, char *ref_out,
             enum rating_result *result)
 {
     enum db_rc rc;
 
     for (int attempt = 0; attempt < 2; attempt++) {
-        if ((rc = db_begin(r->app->db)) != DB_OK) {
+        if ((rc = db_begin(x->db)) != DB_OK) {
             return rc;
         }
-        rc = rating_save_tx(r, l, in, ref_out, result);
+        rc = rating_save_tx(x, l, in, ref_out, result);
         if (rc == DB_OK && *result == RATING_LIMITED) {
-            db_rollback(r->app->db);    /* refused: nothing stored */
+            db_rollback(x->db); /* refused: nothing stored */
             return DB_OK;
         }
-        if ((rc = db_end(r->app->db, rc)) != DB_DUP) {
+        if ((rc = db_end(x->db, rc)) != DB_DUP) {
             return rc;
         }
         /* a concurrent double submit won the unique key: the retry finds it */
@@ -235,28 +252,30 @@ rating_save(struct req *r, const struct qrlink *l, const struct rating_in *in, c
 }
 
 enum db_rc
-rating_level(struct req *r, const char *ref, long long link_id, int *level, long long *rating_id,
+rating_level(struct sctx *x, const char *ref, long long link_id, int *level, long long *rating_id,
              const char **comment)
 {
     struct dbres res;
-    enum db_rc rc = db_query(r->app->db, &r->pool,
-                             "SELECT level, id, comment FROM rating WHERE ref = ? AND qr_link_id = ?",
-                             DB_ARGS(DV_S(ref), DV_I(link_id)), &res);
+    enum { RL_LEVEL, RL_ID, RL_COMMENT };
+    enum db_rc rc =
+        db_query(x->db, x->pool,
+                 "SELECT level, id, comment FROM rating WHERE ref = ? AND qr_link_id = ?",
+                 DB_ARGS(DV_S(ref), DV_I(link_id)), &res);
 
     *level = 0;
     if (rc == DB_OK && res.nrows) {
-        *level = (int)util_num(dbres_get(&res, 0, 0));
-        *rating_id = util_num(dbres_get(&res, 0, 1));
-        *comment = dbres_get(&res, 0, 2);
+        *level = (int)util_num(dbres_get(&res, 0, RL_LEVEL));
+        *rating_id = util_num(dbres_get(&res, 0, RL_ID));
+        *comment = dbres_get(&res, 0, RL_COMMENT);
     }
     return rc;
 }
 
 enum db_rc
-rating_idem_seen(struct req *r, const char *idem, int *seen)
+rating_idem_seen(struct sctx *x, const char *idem, int *seen)
 {
     struct dbres res;
-    enum db_rc rc = db_query(r->app->db, &r->pool, "SELECT 1 FROM rating WHERE idem_key = ?",
+    enum db_rc rc = db_query(x->db, x->pool, "SELECT 1 FROM rating WHERE idem_key = ?",
                              DB_ARGS(DV_S(idem)), &res);
 
     *seen = rc == DB_OK && res.nrows > 0;
@@ -264,15 +283,17 @@ rating_idem_seen(struct req *r, const char *idem, int *seen)
 }
 
 enum db_rc
-rating_kiosk_criteria(struct req *r, const char *ref, long long link_id, const struct rating_in *in)
+rating_kiosk_criteria(struct sctx *x, const char *ref, long long link_id,
+                      const struct rating_in *in)
 {
-    struct db *db = r->app->db;
+    enum { KR_ID, KR_UNIT, KR_COUNTER, KR_OFFICER, KR_DAY, KR_CRITERIA };
+    struct db *db = x->db;
     struct stat_delta d = { 0 };
     struct dbres res;
     enum db_rc rc = db_begin(db);
 
     if (rc == DB_OK) {
-        rc = db_query(db, &r->pool,
+        rc = db_query(db, x->pool,
                       "SELECT id, unit_id, COALESCE(counter_id, 0), COALESCE(officer_id, 0),"
                       "       DATE_FORMAT(created_at + " SQL_VN_OFFSET ", '%Y-%m-%d'),"
                       "       COALESCE(c_attitude, 0), COALESCE(c_time, 0), COALESCE(c_trips, 0),"
@@ -283,22 +304,20 @@ rating_kiosk_criteria(struct req *r, const char *ref, long long link_id, const s
     }
     if (rc == DB_OK && res.nrows) {
         /* the day's criteria sums follow the rating: old answers out, new in */
-        stats_criteria(&d, (int[4]){ (int)util_num(dbres_get(&res, 0, 5)),
-                                     (int)util_num(dbres_get(&res, 0, 6)),
-                                     (int)util_num(dbres_get(&res, 0, 7)),
-                                     (int)util_num(dbres_get(&res, 0, 8)) }, -1);
+        criteria_out(&d, &res, KR_CRITERIA);
         stats_criteria(&d, (int[4]){ in->c_attitude, in->c_time, in->c_trips, in->c_guidance }, +1);
         rc = db_exec(db,
                      "UPDATE rating SET c_attitude = ?, c_time = ?, c_trips = ?, c_guidance = ?,"
                      "       updated_at = UTC_TIMESTAMP() WHERE id = ?",
                      DB_ARGS(opt_level(in->c_attitude), opt_level(in->c_time),
                              opt_level(in->c_trips), opt_level(in->c_guidance),
-                             DV_S(dbres_get(&res, 0, 0))),
+                             DV_S(dbres_get(&res, 0, KR_ID))),
                      NULL, NULL);
         if (rc == DB_OK) {
-            rc = stats_add(req_sctx(r), util_num(dbres_get(&res, 0, 1)),
-                           util_num(dbres_get(&res, 0, 2)), util_num(dbres_get(&res, 0, 3)),
-                           dbres_get(&res, 0, 4), &d);
+            rc = stats_add(x, util_num(dbres_get(&res, 0, KR_UNIT)),
+                           util_num(dbres_get(&res, 0, KR_COUNTER)),
+                           util_num(dbres_get(&res, 0, KR_OFFICER)), dbres_get(&res, 0, KR_DAY),
+                           &d);
         }
     }
     return db_end(db, rc);
@@ -376,7 +395,7 @@ feedback_count_move(struct sctx *x, long long id, const struct dbres *before)
 }
 
 static int
-write_file(struct req *r, const char *dir, const struct fb_file *f, char *stored)
+write_file(const char *dir, const struct fb_file *f, char *stored)
 {
     char path[1024];
     size_t off = 0;
@@ -423,8 +442,9 @@ unlink_files(const char *dir, char (*stored)[33], size_t n)
 }
 
 static enum db_rc
-find_idem(struct req *r, const char *idem, char *code_out, char *key_out, int *found)
+find_idem(struct sctx *x, const char *idem, char *code_out, char *key_out, int *found)
 {
+    enum { FI_CODE, FI_KEY };
     struct dbres res;
     enum db_rc rc;
 
@@ -432,30 +452,31 @@ find_idem(struct req *r, const char *idem, char *code_out, char *key_out, int *f
     if (idem == NULL) {
         return DB_OK;
     }
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT CONCAT(code, '-', check_part), COALESCE(link_key, '')"
                   "  FROM feedback WHERE idem_key = ?",
                   DB_ARGS(DV_S(idem)), &res);
     if (rc == DB_OK && res.nrows) {
-        snprintf(code_out, 32, "%s", dbres_get(&res, 0, 0));
-        snprintf(key_out, TOKEN_NONCE_LEN + 1, "%s", dbres_get(&res, 0, 1));
+        snprintf(code_out, 32, "%s", dbres_get(&res, 0, FI_CODE));
+        snprintf(key_out, TOKEN_NONCE_LEN + 1, "%s", dbres_get(&res, 0, FI_KEY));
         *found = 1;
     }
     return rc;
 }
 
 static enum db_rc
-feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], char *code_out,
+feedback_create_tx(struct sctx *x, const struct fb_new *in, char (*stored)[33], char *code_out,
                    char *key_out)
 {
-    struct db *db = r->app->db;
-    const struct cal *cal = req_calendar(r);
+    enum { KIND_ANSWER_DAYS, KIND_FORWARD_DAYS };
+    struct db *db = x->db;
+    const struct cal *cal = sctx_calendar(x);
     struct dbres res;
     struct stat_delta d = { .feedback = 1 };
     time_t now = time(NULL), due, fwd;
     char day[11], code[24], check[5];
     /* the inbox search's folded copy (sql/100_search_index.sql) */
-    const char *indexed = search_index_text(&r->pool, in->content);
+    const char *indexed = search_index_text(x->pool, in->content);
     unsigned long long id;
     long long seq, days;
     int formal;
@@ -464,15 +485,15 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
     if (cal == NULL) {
         return DB_DOWN;
     }
-    rc = db_query(db, &r->pool,
-                  "SELECT answer_days, forward_days FROM feedback_kind WHERE code = ?",
+    rc = db_query(db, x->pool, "SELECT answer_days, forward_days FROM feedback_kind WHERE code = ?",
                   DB_ARGS(DV_S(in->kind)), &res);
     if (rc != DB_OK) {
         return rc;
     }
-    days = res.nrows ? util_num(dbres_get(&res, 0, 0)) : 10;
+    days = res.nrows ? util_num(dbres_get(&res, 0, KIND_ANSWER_DAYS)) : 10;
     due = cal_due(cal, now, (int)days, CAL_WORKING_DAYS, 0);
-    fwd = cal_due(cal, now, res.nrows ? (int)util_num(dbres_get(&res, 0, 1)) : 5, CAL_WORKING_DAYS, 0);
+    fwd = cal_due(cal, now, res.nrows ? (int)util_num(dbres_get(&res, 0, KIND_FORWARD_DAYS)) : 5,
+                  CAL_WORKING_DAYS, 0);
     stats_today(day);
     /* the day's sequence: the upsert locks the row until commit, so codes never repeat */
     rc = db_exec(db,
@@ -480,7 +501,7 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
                  " ON DUPLICATE KEY UPDATE n = n + 1",
                  DB_ARGS(DV_S(day)), NULL, NULL);
     if (rc == DB_OK) {
-        rc = db_query(db, &r->pool, "SELECT n FROM code_seq WHERE scope = 'PA' AND day = ?",
+        rc = db_query(db, x->pool, "SELECT n FROM code_seq WHERE scope = 'PA' AND day = ?",
                       DB_ARGS(DV_S(day)), &res);
     }
     if (rc != DB_OK) {
@@ -521,21 +542,21 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
         rc = feedback_event_add(db, (long long)id, 0, "created", 1, NULL);
     }
     if (rc == DB_OK) {
-        rc = feedback_count_move(req_sctx(r), (long long)id, NULL);
+        rc = feedback_count_move(x, (long long)id, NULL);
     }
     if (rc == DB_OK && in->dossier_id) {
-        rc = stats_dossier_touch(req_sctx(r), in->dossier_id);
+        rc = stats_dossier_touch(x, in->dossier_id);
     }
     if (rc == DB_OK) {
         stats_case_received(&d, in->kind, in->identity, formal, +1);
-        rc = stats_add(req_sctx(r), in->unit_id, in->counter_id, in->officer_id, day, &d);
+        rc = stats_add(x, in->unit_id, in->counter_id, in->officer_id, day, &d);
     }
     if (rc == DB_OK && in->consent && strcmp(in->identity, "anonymous") != 0 &&
         (in->email || in->phone)) {
         rc = consent_give(db, "feedback", (long long)id, in->consent, "citizen");
     }
     if (rc == DB_OK) {
-        rc = notify_case_filed(req_sctx(r), (long long)id, in->email, in->phone);
+        rc = notify_case_filed(x, (long long)id, in->email, in->phone);
     }
     if (rc == DB_OK) {
         snprintf(code_out, 32, "%s-%s", code, check);
@@ -544,9 +565,9 @@ feedback_create_tx(struct req *r, const struct fb_new *in, char (*stored)[33], c
 }
 
 enum db_rc
-feedback_create(struct req *r, const struct fb_new *in, char *code_out, char *key_out)
+feedback_create(struct sctx *x, const struct fb_new *in, char *code_out, char *key_out)
 {
-    const char *dir = conf_str(r->app->conf, "Paths.Uploads", "var/uploads");
+    const char *dir = conf_str(x->app->conf, "Paths.Uploads", "var/uploads");
     char stored[3][33];
     enum db_rc rc;
     int found;
@@ -554,29 +575,32 @@ feedback_create(struct req *r, const struct fb_new *in, char *code_out, char *ke
     if (in->nfiles > NELEM(stored)) {
         return DB_ERR;
     }
-    if ((rc = find_idem(r, in->idem, code_out, key_out, &found)) != DB_OK || found) {
+    if ((rc = find_idem(x, in->idem, code_out, key_out, &found)) != DB_OK || found) {
         return rc;
     }
     for (size_t i = 0; i < in->nfiles; i++) {
-        if (write_file(r, dir, &in->files[i], stored[i]) != 0) {
+        if (write_file(dir, &in->files[i], stored[i]) != 0) {
             unlink_files(dir, stored, i);
             return DB_ERR;
         }
     }
-    if ((rc = db_begin(r->app->db)) == DB_OK) {
-        rc = db_end(r->app->db, feedback_create_tx(r, in, stored, code_out, key_out));
+    if ((rc = db_begin(x->db)) == DB_OK) {
+        rc = db_end(x->db, feedback_create_tx(x, in, stored, code_out, key_out));
     }
     if (rc != DB_OK) {
         unlink_files(dir, stored, in->nfiles);
-        if (rc == DB_DUP && find_idem(r, in->idem, code_out, key_out, &found) == DB_OK && found) {
+        if (rc == DB_DUP && find_idem(x, in->idem, code_out, key_out, &found) == DB_OK && found) {
             return DB_OK;  /* the same form sent twice at once: one case */
         }
     }
     return rc;
 }
 
+/* Columns of a case looked up by its code (feedback_find, feedback_find_link). */
+enum find_col { FIND_ID, FIND_STATUS, FIND_CHECK, FIND_KEY };
+
 enum db_rc
-feedback_find(struct req *r, const char *public_code, long long *id, const char **status)
+feedback_find(struct sctx *x, const char *public_code, long long *id, const char **status)
 {
     const char *dash = strrchr(public_code, '-');
     struct dbres res;
@@ -589,18 +613,18 @@ feedback_find(struct req *r, const char *public_code, long long *id, const char 
         return DB_OK;
     }
     snprintf(code, sizeof(code), "%.*s", (int)(dash - public_code), public_code);
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT id, status, check_part FROM feedback WHERE code = ?",
+    rc = db_query(x->db, x->pool, "SELECT id, status, check_part FROM feedback WHERE code = ?",
                   DB_ARGS(DV_S(code)), &res);
-    if (rc == DB_OK && res.nrows && sodium_memcmp(dbres_get(&res, 0, 2), dash + 1, 4) == 0) {
-        *id = util_num(dbres_get(&res, 0, 0));
-        *status = dbres_get(&res, 0, 1);
+    if (rc == DB_OK && res.nrows &&
+        sodium_memcmp(dbres_get(&res, 0, FIND_CHECK), dash + 1, 4) == 0) {
+        *id = util_num(dbres_get(&res, 0, FIND_ID));
+        *status = dbres_get(&res, 0, FIND_STATUS);
     }
     return rc;
 }
 
 enum db_rc
-feedback_find_link(struct req *r, const char *public_code, const char *key, long long *id,
+feedback_find_link(struct sctx *x, const char *public_code, const char *key, long long *id,
                    const char **status)
 {
     const char *dash = strrchr(public_code, '-');
@@ -612,30 +636,26 @@ feedback_find_link(struct req *r, const char *public_code, const char *key, long
     if (dash == NULL || key == NULL || strlen(key) != TOKEN_NONCE_LEN) {
         return DB_OK;
     }
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT id, status, check_part, link_key FROM feedback WHERE code = ?",
-                  DB_ARGS(DV_S(pool_strndup(&r->pool, public_code, (size_t)(dash - public_code)))),
+                  DB_ARGS(DV_S(pool_strndup(x->pool, public_code, (size_t)(dash - public_code)))),
                   &res);
-    if (rc == DB_OK && res.nrows && dbres_get(&res, 0, 3) != NULL &&
-        strlen(dash + 1) == 4 && sodium_memcmp(dbres_get(&res, 0, 2), dash + 1, 4) == 0 &&
-        sodium_memcmp(dbres_get(&res, 0, 3), key, TOKEN_NONCE_LEN) == 0) {
-        *id = util_num(dbres_get(&res, 0, 0));
-        *status = dbres_get(&res, 0, 1);
+    if (rc == DB_OK && res.nrows && dbres_get(&res, 0, FIND_KEY) != NULL && strlen(dash + 1) == 4 &&
+        sodium_memcmp(dbres_get(&res, 0, FIND_CHECK), dash + 1, 4) == 0 &&
+        sodium_memcmp(dbres_get(&res, 0, FIND_KEY), key, TOKEN_NONCE_LEN) == 0) {
+        *id = util_num(dbres_get(&res, 0, FIND_ID));
+        *status = dbres_get(&res, 0, FIND_STATUS);
     }
     return rc;
 }
 
 enum db_rc
-feedback_public_hdf(struct req *r, long long id)
+feedback_public(struct sctx *x, long long id, struct dbres *fcase, struct dbres *events)
 {
-    static const char *const cols[] = { "Code", "Kind", "Status", "UnitName", "Created", "Due",
-                                        "Answered", "AnswerSatisfied", "Overdue", "Identity",
-                                        "CounterName", NULL };
-    static const char *const ecols[] = { "event", "body", "at", NULL };
-    struct dbres res, ev;
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool,
+    *events = (struct dbres){ 0 };
+    rc = db_query(x->db, x->pool,
                   "SELECT CONCAT(f.code, '-', f.check_part), f.kind, f.status, u.name,"
                   "       DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
                   "       DATE_FORMAT(f.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
@@ -647,32 +667,14 @@ feedback_public_hdf(struct req *r, long long id)
                   "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"
                   "  LEFT JOIN counter c ON c.id = f.counter_id"
                   " WHERE f.id = ?",
-                  DB_ARGS(DV_I(id)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
+                  DB_ARGS(DV_I(id)), fcase);
+    if (rc != DB_OK || fcase->nrows == 0) {
         return rc;
     }
-    for (size_t c = 0; cols[c]; c++) {
-        const char *v = dbres_get(&res, 0, c);
-
-        if (v) {
-            hset(r, pool_printf(&r->pool, "Page.Case.%s", cols[c]), v);
-        }
-    }
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT event, body, DATE_FORMAT(at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')"
-                  "  FROM feedback_event WHERE feedback_id = ? AND public = 1 ORDER BY at, id",
-                  DB_ARGS(DV_I(id)), &ev);
-    if (rc != DB_OK) {
-        return rc;
-    }
-    hset_rows(r, "Page.Case.Events", &ev, ecols);
-    for (size_t i = ev.nrows; i-- > 0;) {
-        if (strcmp(dbres_get(&ev, i, 0), "answer") == 0) {
-            hset(r, "Page.Case.Answer", dbres_get(&ev, i, 1));
-            break;
-        }
-    }
-    return DB_OK;
+    return db_query(x->db, x->pool,
+                    "SELECT event, body, DATE_FORMAT(at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')"
+                    "  FROM feedback_event WHERE feedback_id = ? AND public = 1 ORDER BY at, id",
+                    DB_ARGS(DV_I(id)), events);
 }
 
 enum db_rc
@@ -691,14 +693,14 @@ feedback_event_add(struct db *db, long long feedback_id, long long actor_id, con
  * counted for the unit that gave it on today's row of stat_day.  Inside the
  * verdict's transaction. */
 static enum db_rc
-verdict_record(struct req *r, long long id, int satisfied)
+verdict_record(struct sctx *x, long long id, int satisfied)
 {
     struct stat_delta d = { .verdicts = 1, .verdicts_unsatisfied = !satisfied };
     struct dbres res;
     char day[11];
     enum db_rc rc;
 
-    rc = db_exec(r->app->db,
+    rc = db_exec(x->db,
                  "INSERT INTO feedback_verdict (feedback_id, answer_id, unit_id, satisfied, at)"
                  " SELECT f.id,"
                  "        (SELECT e.id FROM feedback_event e"
@@ -708,59 +710,60 @@ verdict_record(struct req *r, long long id, int satisfied)
                  "   FROM feedback f WHERE f.id = ?",
                  DB_ARGS(DV_I(satisfied), DV_I(id)), NULL, NULL);
     if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool, "SELECT unit_id FROM feedback WHERE id = ?",
+        rc = db_query(x->db, x->pool, "SELECT unit_id FROM feedback WHERE id = ?",
                       DB_ARGS(DV_I(id)), &res);
     }
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
     stats_today(day);
-    return stats_add(req_sctx(r), util_num(dbres_get(&res, 0, 0)), 0, 0, day, &d);
+    return stats_add(x, util_num(dbres_get(&res, 0, 0)), 0, 0, day, &d);
 }
 
 enum db_rc
-feedback_rate_answer(struct req *r, long long id, int satisfied)
+feedback_rate_answer(struct sctx *x, long long id, int satisfied)
 {
     unsigned long long n = 0;
     struct dbres before;
     const char *to = NULL;
     enum db_rc rc;
 
-    if ((rc = db_begin(r->app->db)) != DB_OK) {
+    if ((rc = db_begin(x->db)) != DB_OK) {
         return rc;
     }
-    rc = feedback_count_lock(req_sctx(r), id, &before);
+    rc = feedback_count_lock(x, id, &before);
     /* the case table decides (a satisfied citizen leaves it answered); the
      * answer is judged once */
     if (rc == DB_OK) {
         to = case_may(&before, satisfied ? CA_SATISFIED : CA_UNSATISFIED, FSM_CITIZEN);
     }
     if (rc == DB_OK && to) {
-        rc = db_exec(r->app->db,
+        rc = db_exec(x->db,
                      "UPDATE feedback SET answer_satisfied = ?, status = ?"
                      " WHERE id = ? AND answer_satisfied IS NULL",
                      DB_ARGS(DV_I(satisfied), DV_S(to), DV_I(id)), &n, NULL);
     }
     if (rc == DB_OK && n == 1) {
-        rc = feedback_count_move(req_sctx(r), id, &before);
+        rc = feedback_count_move(x, id, &before);
     }
     if (rc == DB_OK && n == 1) {
-        rc = verdict_record(r, id, satisfied);
+        rc = verdict_record(x, id, satisfied);
     }
     if (rc == DB_OK && n == 1) {
-        rc = feedback_event_add(r->app->db, id, r->user ? r->user->id : 0,
+        rc = feedback_event_add(x->db, id, x->user ? x->user->id : 0,
                                 satisfied ? "citizen_satisfied" : "review_requested", 1, NULL);
     }
     if (rc == DB_OK && n == 1 && !satisfied) {
-        rc = stats_pakn_verdict(req_sctx(r), id);
+        rc = stats_pakn_verdict(x, id);
     }
-    return db_end(r->app->db, rc);
+    return db_end(x->db, rc);
 }
 
 enum db_rc
-feedback_citizen_reply(struct req *r, long long id, const char *text)
+feedback_citizen_reply(struct sctx *x, long long id, const char *text)
 {
-    const struct cal *cal = req_calendar(r);
+    enum { CR_PAUSED, CR_DUE };
+    const struct cal *cal = sctx_calendar(x);
     struct dbres res, before;
     const char *to = NULL;
     enum db_rc rc;
@@ -770,12 +773,12 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
     if (cal == NULL) {
         return DB_DOWN;
     }
-    if ((rc = db_begin(r->app->db)) != DB_OK) {
+    if ((rc = db_begin(x->db)) != DB_OK) {
         return rc;
     }
-    rc = feedback_count_lock(req_sctx(r), id, &before);
+    rc = feedback_count_lock(x, id, &before);
     if (rc == DB_OK && (to = case_may(&before, CA_REPLY, FSM_CITIZEN)) != NULL) {
-        rc = db_query(r->app->db, &r->pool,
+        rc = db_query(x->db, x->pool,
                       "SELECT UNIX_TIMESTAMP(paused_at), UNIX_TIMESTAMP(due_at) FROM feedback"
                       " WHERE id = ?",
                       DB_ARGS(DV_I(id)), &res);
@@ -783,24 +786,23 @@ feedback_citizen_reply(struct req *r, long long id, const char *text)
     if (rc == DB_OK && to && res.nrows) {
         /* the clock stood still from the request to this reply: move the due
          * date by the working days that passed */
-        paused = util_num(dbres_get(&res, 0, 0));
-        due = util_num(dbres_get(&res, 0, 1));
+        paused = util_num(dbres_get(&res, 0, CR_PAUSED));
+        due = util_num(dbres_get(&res, 0, CR_DUE));
         today = cal_local_day(time(NULL));
         n = cal_working_days_between(cal, cal_local_day((time_t)paused), today);
         due = (long long)cal_instant(cal_add_working_days(cal, cal_local_day((time_t)due),
                                                           n > 0 ? n : 0),
                                      cal->close_minutes);
-        rc = db_exec(r->app->db,
+        rc = db_exec(x->db,
                      "UPDATE feedback SET status = ?, paused_at = NULL,"
                      "       due_at = FROM_UNIXTIME(?) WHERE id = ?",
                      DB_ARGS(DV_S(to), DV_I(due), DV_I(id)), NULL, NULL);
         if (rc == DB_OK) {
-            rc = feedback_count_move(req_sctx(r), id, &before);
+            rc = feedback_count_move(x, id, &before);
         }
         if (rc == DB_OK) {
-            rc = feedback_event_add(r->app->db, id, r->user ? r->user->id : 0, "citizen_reply", 1,
-                                    text);
+            rc = feedback_event_add(x->db, id, x->user ? x->user->id : 0, "citizen_reply", 1, text);
         }
     }
-    return db_end(r->app->db, rc);
+    return db_end(x->db, rc);
 }

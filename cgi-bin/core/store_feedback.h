@@ -3,9 +3,9 @@
 #define MOTCUA_STORE_FEEDBACK_H
 
 #include "db.h"
-#include "http.h"
 #include "qrlink.h"
 #include "ratelimit.h"
+#include "sctx.h"
 
 /* ---- ratings ----------------------------------------------------------- */
 
@@ -37,18 +37,18 @@ enum rating_result { RATING_NEW, RATING_REPLACED, RATING_DUPLICATE, RATING_ALREA
  * already rated dossier too, except one over a limit, which is RATING_LIMITED
  * and stores nothing.
  * ref_out (17 bytes) gets the rating's public reference. */
-enum db_rc rating_save(struct req *r, const struct qrlink *l, const struct rating_in *in,
+enum db_rc rating_save(struct sctx *x, const struct qrlink *l, const struct rating_in *in,
                        char *ref_out, enum rating_result *result);
 
 /* Level of the rating with this reference made through link_id; 0 if none. */
-enum db_rc rating_level(struct req *r, const char *ref, long long link_id, int *level,
+enum db_rc rating_level(struct sctx *x, const char *ref, long long link_id, int *level,
                         long long *rating_id, const char **comment);
 
 /* Has a rating with this idempotency key been stored already? */
-enum db_rc rating_idem_seen(struct req *r, const char *idem, int *seen);
+enum db_rc rating_idem_seen(struct sctx *x, const char *idem, int *seen);
 
 /* Set the criteria of a kiosk rating just given (by its reference and link). */
-enum db_rc rating_kiosk_criteria(struct req *r, const char *ref, long long link_id,
+enum db_rc rating_kiosk_criteria(struct sctx *x, const char *ref, long long link_id,
                                  const struct rating_in *in);
 
 /* ---- feedback cases ---------------------------------------------------- */
@@ -78,25 +78,51 @@ struct fb_new {
  * public tracking code "PA-YYYYMMDD-NNNN-XXXX", key_out (TOKEN_NONCE_LEN + 1
  * bytes) the case's link key ("" for a case filed before keys existed).  A
  * repeated idempotency key returns the first case's code and key. */
-enum db_rc feedback_create(struct req *r, const struct fb_new *in, char *code_out, char *key_out);
+enum db_rc feedback_create(struct sctx *x, const struct fb_new *in, char *code_out, char *key_out);
 
 /* The case of a link: its public code and its 65-bit link key must both be
  * right; *id 0 otherwise.  Not counted as a typed look-up (code_lookup). */
-enum db_rc feedback_find_link(struct req *r, const char *public_code, const char *key,
+enum db_rc feedback_find_link(struct sctx *x, const char *public_code, const char *key,
                               long long *id, const char **status);
 
 /* Split and check a public code; fills the case id and status (NULL if unknown). */
-enum db_rc feedback_find(struct req *r, const char *public_code, long long *id,
+enum db_rc feedback_find(struct sctx *x, const char *public_code, long long *id,
                          const char **status);
 
-/* The public view of a case (no personal data) into the page data under Page.Case. */
-enum db_rc feedback_public_hdf(struct req *r, long long id);
+/* Columns of fcase in feedback_public, in their order. */
+enum fb_public_col {
+    FBP_CODE, /* the public code with its check part */
+    FBP_KIND,
+    FBP_STATUS,
+    FBP_UNIT_NAME,
+    FBP_CREATED,   /* local time, dd/mm/yyyy hh:mm */
+    FBP_DUE,       /* dd/mm/yyyy */
+    FBP_ANSWERED,  /* dd/mm/yyyy hh:mm, NULL before an answer */
+    FBP_SATISFIED, /* the citizen's verdict on it: "1", "0" or NULL */
+    FBP_OVERDUE,   /* "1" when running past its due date and not waiting for the citizen */
+    FBP_IDENTITY,
+    FBP_COUNTER_NAME, /* NULL for a case about no counter */
+    FBP__NCOLS
+};
+
+/* Columns of events in feedback_public, in their order. */
+enum fb_public_event_col {
+    FBE_EVENT,
+    FBE_BODY,
+    FBE_AT, /* local time, dd/mm/yyyy hh:mm */
+    FBE__NCOLS
+};
+
+/* The public view of a case (no personal data): fcase its one row (0 rows
+ * when there is no such case), events its public history, oldest first
+ * (0 rows when there is no case). */
+enum db_rc feedback_public(struct sctx *x, long long id, struct dbres *fcase, struct dbres *events);
 
 /* The citizen's verdict on the answer; "not satisfied" asks a leader to review. */
-enum db_rc feedback_rate_answer(struct req *r, long long id, int satisfied);
+enum db_rc feedback_rate_answer(struct sctx *x, long long id, int satisfied);
 
 /* The citizen's reply to a request for information; the clock runs again. */
-enum db_rc feedback_citizen_reply(struct req *r, long long id, const char *text);
+enum db_rc feedback_citizen_reply(struct sctx *x, long long id, const char *text);
 
 /* One line of a case's history (feedback_event), at the current time, inside
  * the caller's transaction: actor_id 0 for none (the citizen, the system),

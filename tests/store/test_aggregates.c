@@ -40,7 +40,7 @@ rate(const struct qrlink *l, int level, int att, int time, int trips, int guide)
 
     in.idem = pool_printf(&st_req.pool, "store-agg-r%d", ++nidem);
     st_req.user = NULL;
-    CHECK(rating_save(&st_req, l, &in, ref, &result) == DB_OK && result == RATING_NEW,
+    CHECK(rating_save(req_sctx(&st_req), l, &in, ref, &result) == DB_OK && result == RATING_NEW,
           "rating_save (level %d)", level);
 }
 
@@ -63,7 +63,8 @@ file(const char *kind, const char *identity, long long counter, long long office
     }
     in.idem = pool_printf(&st_req.pool, "store-agg-f%d", ++nidem);
     st_req.user = NULL;
-    CHECK(feedback_create(&st_req, &in, code, key) == DB_OK, "feedback_create (%s)", kind);
+    CHECK(feedback_create(req_sctx(&st_req), &in, code, key) == DB_OK, "feedback_create (%s)",
+          kind);
     return st_num("SELECT id FROM feedback WHERE idem_key = ?", DV_S(in.idem));
 }
 
@@ -82,7 +83,8 @@ answer(long long id, int satisfied)
           "case_answer");
     st_req.user = NULL;
     if (satisfied >= 0) {
-        CHECK(feedback_rate_answer(&st_req, id, satisfied) == DB_OK, "feedback_rate_answer");
+        CHECK(feedback_rate_answer(req_sctx(&st_req), id, satisfied) == DB_OK,
+              "feedback_rate_answer");
     }
 }
 

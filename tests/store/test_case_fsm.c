@@ -51,7 +51,7 @@ file_case(const char *kind, const char *identity, const char *idem)
         in.address = "Phường Hoa Lư, tỉnh Ninh Bình";
     }
     st_req.user = NULL;
-    rc = feedback_create(&st_req, &in, code, key);
+    rc = feedback_create(req_sctx(&st_req), &in, code, key);
     CHECK(rc == DB_OK, "feedback_create (%s, %s) files the case", kind, identity);
     return st_num("SELECT id FROM feedback WHERE idem_key = ?", DV_S(idem));
 }
@@ -98,10 +98,11 @@ main_path(void)
     /* the citizen judges an answer only once there is one */
     before = snapshot(id);
     st_req.user = NULL;
-    CHECK(feedback_rate_answer(&st_req, id, 0) == DB_OK, "a verdict on a new case: no error");
+    CHECK(feedback_rate_answer(req_sctx(&st_req), id, 0) == DB_OK,
+          "a verdict on a new case: no error");
     CHECK_STR(snapshot(id), before, "a verdict on an unanswered case changes nothing");
     st_req.user = NULL;
-    CHECK(feedback_citizen_reply(&st_req, id, "Tôi bổ sung.") == DB_OK,
+    CHECK(feedback_citizen_reply(req_sctx(&st_req), id, "Tôi bổ sung.") == DB_OK,
           "a reply nobody asked for: no error");
     CHECK_STR(snapshot(id), before, "a reply to a case not waiting for one changes nothing");
 
@@ -139,7 +140,8 @@ main_path(void)
     REFUSED(id, case_request_info(&st_req, &c, "Lần nữa."), "asking again while waiting");
 
     st_req.user = NULL;
-    CHECK(feedback_citizen_reply(&st_req, id, "Số biên nhận 000.00.01.H41-260302-0001.") == DB_OK,
+    CHECK(feedback_citizen_reply(req_sctx(&st_req), id,
+                                 "Số biên nhận 000.00.01.H41-260302-0001.") == DB_OK,
           "the citizen replies");
     CHECK_STR(st_row("feedback", id, "status, paused_at IS NULL"), "accepted 1",
               "the reply sends the case back to accepted, the clock runs again");
@@ -150,11 +152,11 @@ main_path(void)
               "answered, and dated");
 
     st_req.user = NULL;
-    CHECK(feedback_rate_answer(&st_req, id, 0) == DB_OK, "the citizen is not satisfied");
+    CHECK(feedback_rate_answer(req_sctx(&st_req), id, 0) == DB_OK, "the citizen is not satisfied");
     CHECK_STR(st_row("feedback", id, "status, answer_satisfied"), "review 0",
               "'không hài lòng' sends the answer to a leader's review");
     before = snapshot(id);
-    CHECK(feedback_rate_answer(&st_req, id, 1) == DB_OK, "a second verdict: no error");
+    CHECK(feedback_rate_answer(req_sctx(&st_req), id, 1) == DB_OK, "a second verdict: no error");
     CHECK_STR(snapshot(id), before, "an answer is judged once: the second verdict changes nothing");
 
     c = as(&officer2, id);
@@ -162,7 +164,7 @@ main_path(void)
     CHECK_STR(st_row("feedback", id, "status, answer_satisfied IS NULL"), "answered 1",
               "the new answer waits for a new verdict");
     st_req.user = NULL;
-    CHECK(feedback_rate_answer(&st_req, id, 1) == DB_OK, "the citizen is satisfied");
+    CHECK(feedback_rate_answer(req_sctx(&st_req), id, 1) == DB_OK, "the citizen is satisfied");
     CHECK_STR(st_row("feedback", id, "status, answer_satisfied"), "answered 1",
               "a satisfied citizen leaves the case answered");
     CHECK(st_num("SELECT COUNT(*) FROM feedback_verdict WHERE feedback_id = ?", DV_I(id)) == 2,
@@ -180,7 +182,8 @@ main_path(void)
     REFUSED(id, case_classify(&st_req, &c, "accepted", NULL, 0), "classifying a closed case");
     before = snapshot(id);
     st_req.user = NULL;
-    CHECK(feedback_rate_answer(&st_req, id, 0) == DB_OK && strcmp(snapshot(id), before) == 0,
+    CHECK(feedback_rate_answer(req_sctx(&st_req), id, 0) == DB_OK &&
+              strcmp(snapshot(id), before) == 0,
           "a verdict on a closed case changes nothing");
 
     c = as(&leader, id);
@@ -219,7 +222,8 @@ other_paths(void)
     CHECK_STR(status(con), "conduct", "conduct after the conduct classification");
     before = snapshot(con);
     st_req.user = NULL;
-    CHECK(feedback_rate_answer(&st_req, con, 0) == DB_OK && strcmp(snapshot(con), before) == 0,
+    CHECK(feedback_rate_answer(req_sctx(&st_req), con, 0) == DB_OK &&
+              strcmp(snapshot(con), before) == 0,
           "a verdict on a case under investigation changes nothing");
     c = as(&officer, con);
     CHECK(case_answer(&st_req, &c, "Đã kiểm điểm cán bộ.") == DB_OK, "answer a conduct case");

@@ -30,7 +30,8 @@ file_case(const char *identity, long long officer_id, const char *idem)
     char code[32], key[TOKEN_NONCE_LEN + 1];
 
     st_req.user = NULL;
-    CHECK(feedback_create(&st_req, &in, code, key) == DB_OK, "feedback_create (%s)", identity);
+    CHECK(feedback_create(req_sctx(&st_req), &in, code, key) == DB_OK, "feedback_create (%s)",
+          identity);
     return st_num("SELECT id FROM feedback WHERE idem_key = ?", DV_S(idem));
 }
 

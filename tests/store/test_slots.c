@@ -33,7 +33,7 @@ rating(const struct qrlink *l, int level, int att, const struct ratelimit *limit
     in.client_hash = "store-slots";
     in.idem = pool_printf(&st_req.pool, "store-slots-%d", ++nidem);
     st_req.user = NULL;
-    if (rating_save(&st_req, l, &in, ref, &result) != DB_OK) {
+    if (rating_save(req_sctx(&st_req), l, &in, ref, &result) != DB_OK) {
         printf("# rating_save: %s\n", db_error(st_db));
         return (enum rating_result) - 1;
     }
@@ -119,7 +119,7 @@ aggregates(void)
     fb.unit_id = unit;
     fb.counter_id = c1;
     fb.idem = "store-slots-case";
-    CHECK(feedback_create(&st_req, &fb, code, key) == DB_OK, "a case filed at counter 1");
+    CHECK(feedback_create(req_sctx(&st_req), &fb, code, key) == DB_OK, "a case filed at counter 1");
     /* twelve ratings over 8 slots all in one: 8^-11 */
     CHECK(st_num("SELECT COUNT(DISTINCT slot) FROM stat_day WHERE scope = 'unit'"
                  " AND scope_id = ?",
