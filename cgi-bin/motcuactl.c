@@ -1082,8 +1082,8 @@ cmd_tick(struct ctl *c)
     int escalated = 0, late = 0, days = 0, forward = 0;
     struct send_report rep;
 
-    if (case_escalate_overdue(&c->req, &escalated) != DB_OK ||
-        case_escalate_forward(&c->req, &forward) != DB_OK ||
+    if (case_escalate_overdue(req_sctx(&c->req), &escalated) != DB_OK ||
+        case_escalate_forward(req_sctx(&c->req), &forward) != DB_OK ||
         dossier_escalate_late(&c->req, &late) != DB_OK) {
         return die_db(c, "escalation");
     }

@@ -43,6 +43,7 @@
 #include "store_user.h"
 #include "token.h"
 #include "util.h"
+#include "view_case.h"
 #include "worker.h"
 
 #define PER_PAGE 25
@@ -91,6 +92,7 @@ static int
 inbox(struct req *r)
 {
     struct case_filter f = { 0 };
+    struct case_page page;
     struct scope s;
     struct counter_row *counters;
     size_t ncounters;
@@ -111,9 +113,11 @@ inbox(struct req *r)
     f.q = v[Q_TEXT].s;
     f.page = v[Q_PAGE].i ? (int)v[Q_PAGE].i : 1;
     f.due_soon_days = (int)conf_int(r->app->conf, "Feedback.DueSoonDays", 2);
-    if ((dr = case_scope(r, &s)) != DB_OK || (dr = case_list(r, &s, &f, PER_PAGE)) != DB_OK) {
+    if ((dr = case_scope(req_sctx(r), &s)) != DB_OK ||
+        (dr = case_list(req_sctx(r), &s, &f, PER_PAGE, &page)) != DB_OK) {
         return db_fail(r, dr);
     }
+    case_page_hdf(r, &page);
     dr = counter_list_scope(r->app->db, &r->pool, s.unit_id, s.leader, s.subtree, &counters,
                             &ncounters);
     if (dr != DB_OK) {
@@ -131,7 +135,7 @@ inbox(struct req *r)
     hseti(r, "Page.F.counter", f.counter_id);
     hset(r, "Page.F.q", f.q);
     hseti(r, "Page.Page", f.page);
-    if ((long long)f.page * PER_PAGE < util_num(hdf_get_value(r->hdf, "Page.Total", "0"))) {
+    if ((long long)f.page * PER_PAGE < page.total) {
         hseti(r, "Page.Next", f.page + 1);
     }
     if (f.page > 1) {
@@ -153,7 +157,8 @@ case_open(struct req *r, struct scope *s, struct case_row *c)
     if (rc != 0) {
         return rc;
     }
-    if ((dr = case_scope(r, s)) != DB_OK || (dr = case_get(r, s, r->arg[0], c)) != DB_OK) {
+    if ((dr = case_scope(req_sctx(r), s)) != DB_OK ||
+        (dr = case_get(req_sctx(r), s, r->arg[0], c)) != DB_OK) {
         return db_fail(r, dr);
     }
     return c->id ? 0 : 404;  /* invisible and missing look the same */
@@ -185,6 +190,7 @@ units_hdf(struct req *r, const struct unit_name *u, size_t n)
 static int
 case_render(struct req *r, struct case_row *c, int status, int revealed)
 {
+    struct case_detail detail;
     struct canned_row *canned;
     struct colleague_row *staff;
     struct unit_name *units;
@@ -196,8 +202,11 @@ case_render(struct req *r, struct case_row *c, int status, int revealed)
 
     input_query(r, q, NELEM(q), v);
     mau = v[0].i;
-    if ((dr = case_hdf(r, c, contact_visible(r, c, revealed))) != DB_OK ||
-        (dr = notify_hdf(r, "feedback", c->id, contact_visible(r, c, revealed))) != DB_OK) {
+    if ((dr = case_read(req_sctx(r), c, contact_visible(r, c, revealed), &detail)) != DB_OK) {
+        return db_fail(r, dr);
+    }
+    case_detail_hdf(r, c, &detail);
+    if ((dr = notify_hdf(r, "feedback", c->id, contact_visible(r, c, revealed))) != DB_OK) {
         return db_fail(r, dr);
     }
     dr = canned_list(r->app->db, &r->pool, c->unit_id, &canned, &ncanned);
@@ -325,7 +334,7 @@ act_classify(struct req *r)
     if (strcmp(cls, "forwarded") == 0 && v[C_UNIT].i == 0) {
         return case_error(r, &c, 422, "Case.Err.Unit");
     }
-    return case_done(r, &c, case_classify(r, &c, cls, v[C_REASON].s, v[C_UNIT].i));
+    return case_done(r, &c, case_classify(req_sctx(r), &c, cls, v[C_REASON].s, v[C_UNIT].i));
 }
 
 static int
@@ -345,12 +354,12 @@ act_assign(struct req *r)
     if (input_form(r, NULL, f, NELEM(f), v) != 0) {
         return case_error(r, &c, 422, "Case.Err.Assignee");
     }
-    return case_done(r, &c, case_assign(r, &c, v[0].i));
+    return case_done(r, &c, case_assign(req_sctx(r), &c, v[0].i));
 }
 
 /* Actions that take one text: note, information request, answer, reopen. */
 static int
-act_text(struct req *r, enum db_rc (*fn)(struct req *, const struct case_row *, const char *),
+act_text(struct req *r, enum db_rc (*fn)(struct sctx *, const struct case_row *, const char *),
          int leader_only)
 {
     static const struct fld f[] = {
@@ -372,7 +381,7 @@ act_text(struct req *r, enum db_rc (*fn)(struct req *, const struct case_row *, 
         return case_error(r, &c, 422,
                           v[0].err == INPUT_MISSING ? "Case.Err.Text" : "Case.Err.TextLong");
     }
-    return case_done(r, &c, fn(r, &c, v[0].s));
+    return case_done(r, &c, fn(req_sctx(r), &c, v[0].s));
 }
 
 static int
@@ -406,7 +415,7 @@ act_close(struct req *r)
     struct case_row c;
     int rc = case_open(r, &s, &c);
 
-    return rc ? rc : case_done(r, &c, case_close(r, &c));
+    return rc ? rc : case_done(r, &c, case_close(req_sctx(r), &c));
 }
 
 static int
@@ -432,7 +441,7 @@ act_reveal(struct req *r)
         return case_error(r, &c, 422,
                           v[0].err == INPUT_MISSING ? "Case.Err.Reason" : "Case.Err.TextLong");
     }
-    if ((dr = case_reveal(r, &c, v[0].s)) != DB_OK) {
+    if ((dr = case_reveal(req_sctx(r), &c, v[0].s)) != DB_OK) {
         return db_fail(r, dr);
     }
     /* shown on this response only: every look is a new, logged request */
@@ -458,14 +467,14 @@ evidence(struct req *r)
     if (strlen(r->arg[0]) != 32 || strspn(r->arg[0], "0123456789abcdef") != 32) {
         return 404;
     }
-    if ((dr = case_scope(r, &s)) != DB_OK ||
+    if ((dr = case_scope(req_sctx(r), &s)) != DB_OK ||
         (dr = case_file_find(r->app->db, &r->pool, r->arg[0], &f)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (f.case_code == NULL) {
         return 404;
     }
-    if ((dr = case_get(r, &s, f.case_code, &c)) != DB_OK) {
+    if ((dr = case_get(req_sctx(r), &s, f.case_code, &c)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (c.id == 0) {
@@ -1524,7 +1533,7 @@ static enum db_rc
 dr_scope(struct req *r, struct datareq_scope *ds)
 {
     struct scope s;
-    enum db_rc rc = case_scope(r, &s);
+    enum db_rc rc = case_scope(req_sctx(r), &s);
 
     ds->unit_id = s.unit_id;
     ds->viewer_id = s.viewer_id;

@@ -1,5 +1,6 @@
-/* store_case.c — the staff side of feedback cases: lists, the case page and
- * every action, each in one transaction with its event and audit row. */
+/* store_case.c — the staff side of feedback cases: lists, what the case page
+ * shows and every action, each in one transaction with its event and audit
+ * row. */
 #include "store_case.h"
 
 #include <string.h>
@@ -11,21 +12,18 @@
 #include "case_fsm.h"
 #include "conf.h"
 #include "db.h"
-#include "http.h"
 #include "notify.h"
-#include "render.h"
 #include "search.h"
 #include "stats.h"
 #include "store_feedback.h"
 #include "util.h"
-#include "worker.h"
 
 /* The SQL list of the states with every flag of `all` and none of `none`,
- * from the table (request-owned). */
+ * from the table (in x's pool). */
 static const char *
-state_list(struct req *r, unsigned all, unsigned none)
+state_list(struct sctx *x, unsigned all, unsigned none)
 {
-    return fsm_sql_states(&case_fsm, all, none, pool_alloc(&r->pool, 128), 128);
+    return fsm_sql_states(&case_fsm, all, none, pool_alloc(x->pool, 128), 128);
 }
 
 /* The visibility rule for one case (case_get): four arguments, VIS_ARGS.  The
@@ -38,24 +36,24 @@ state_list(struct req *r, unsigned all, unsigned none)
 #define VIS_ARGS(s) DV_I((s)->leader), DV_S((s)->subtree), DV_I((s)->unit_id), DV_I((s)->viewer_id)
 
 enum db_rc
-case_scope(struct req *r, struct scope *s)
+case_scope(struct sctx *x, struct scope *s)
 {
     struct dbres res;
     enum db_rc rc;
 
     memset(s, 0, sizeof(*s));
-    rc = db_query(r->app->db, &r->pool, "SELECT path FROM org_unit WHERE id = ?",
-                  DB_ARGS(DV_I(r->user->unit_id)), &res);
+    rc = db_query(x->db, x->pool, "SELECT path FROM org_unit WHERE id = ?",
+                  DB_ARGS(DV_I(x->user->unit_id)), &res);
     if (rc != DB_OK) {
         return rc;
     }
-    s->leader = strcmp(r->user->role, "leader") == 0;
-    s->unit_id = r->user->unit_id;
+    s->leader = strcmp(x->user->role, "leader") == 0;
+    s->unit_id = x->user->unit_id;
     s->path = res.nrows ? dbres_get(&res, 0, 0) : "/none/";
     /* patterns are built here, not with CONCAT in SQL: a parameter and a
      * literal of different collations cannot meet in one expression */
-    s->subtree = pool_printf(&r->pool, "%s%%", s->path);
-    s->viewer_id = r->user->id;
+    s->subtree = pool_printf(x->pool, "%s%%", s->path);
+    s->viewer_id = x->user->id;
     return DB_OK;
 }
 
@@ -65,9 +63,9 @@ case_scope(struct req *r, struct scope *s)
  * without diacritics, the last one as far as typed (search_ft_phrase, which
  * reads the pairs of words, few, rather than short syllables found in most
  * cases).  A query with no letter or digit finds nothing.
- * *arg gets the one argument (NULL with none); both in the request's pool. */
+ * *arg gets the one argument (NULL with none); both in x's pool. */
 static const char *
-search_cond(struct req *r, const char *q, const char **arg)
+search_cond(struct sctx *x, const char *q, const char **arg)
 {
     const char *folded;
 
@@ -79,40 +77,11 @@ search_cond(struct req *r, const char *q, const char **arg)
         *arg = q;
         return " AND f.code = ?";
     }
-    folded = search_fold(&r->pool, q);
+    folded = search_fold(x->pool, q);
     if (folded && *folded) {
-        *arg = search_ft_phrase(&r->pool, folded);
+        *arg = search_ft_phrase(x->pool, folded);
     }
     return *arg ? " AND MATCH (f.search_text) AGAINST (? IN BOOLEAN MODE)" : " AND FALSE";
-}
-
-/* "còn N ngày" / "quá hạn N ngày" material: working days from today to due. */
-static void
-due_hdf(struct req *r, const char *prefix, long long due, int paused)
-{
-    const struct cal *cal = req_calendar(r);
-    char d[11];
-
-    if (due <= 0 || cal == NULL) {
-        return;
-    }
-    cal_format(cal_local_day((time_t)due), d);
-    hset(r, pool_printf(&r->pool, "%s.due", prefix), pool_printf(&r->pool, "%.2s/%.2s/%.4s",
-                                                               d + 8, d + 5, d));
-    if (paused) {
-        hset(r, pool_printf(&r->pool, "%s.paused", prefix), "1");
-        return;
-    }
-    if ((time_t)due < time(NULL)) {
-        int late = cal_working_days_between(cal, cal_local_day((time_t)due),
-                                            cal_local_day(time(NULL)));
-
-        hseti(r, pool_printf(&r->pool, "%s.late", prefix), late > 0 ? late : 0);
-        hset(r, pool_printf(&r->pool, "%s.overdue", prefix), "1");
-    } else {
-        hseti(r, pool_printf(&r->pool, "%s.left", prefix),
-              cal_working_days_between(cal, cal_local_day(time(NULL)), cal_local_day((time_t)due)));
-    }
 }
 
 /* ---- the inbox ---------------------------------------------------------- */
@@ -137,19 +106,19 @@ running(int k)
 /* Overdue and due soon: running cases past their deadline, or before it and
  * due by the one argument. */
 static const char *
-overdue_cond(struct req *r)
+overdue_cond(struct sctx *x)
 {
-    return pool_printf(&r->pool, " AND f.status IN (%s) AND f.due_at < UTC_TIMESTAMP()",
-                       state_list(r, CSF_OPEN, CSF_PAUSED));
+    return pool_printf(x->pool, " AND f.status IN (%s) AND f.due_at < UTC_TIMESTAMP()",
+                       state_list(x, CSF_OPEN, CSF_PAUSED));
 }
 
 static const char *
-due_soon_cond(struct req *r)
+due_soon_cond(struct sctx *x)
 {
-    return pool_printf(&r->pool,
+    return pool_printf(x->pool,
                        " AND f.status IN (%s) AND f.due_at >= UTC_TIMESTAMP()"
                        " AND f.due_at <= FROM_UNIXTIME(?)",
-                       state_list(r, CSF_OPEN, CSF_PAUSED));
+                       state_list(x, CSF_OPEN, CSF_PAUSED));
 }
 
 /* A statement put together from the constant pieces below, and its arguments
@@ -171,9 +140,9 @@ sql_arg(struct stmt *q, struct dbv v)
 }
 
 static enum db_rc
-sql_run(struct req *r, struct stmt *q, struct dbres *res)
+sql_run(struct sctx *x, struct stmt *q, struct dbres *res)
 {
-    enum db_rc rc = db_query(r->app->db, &r->pool, db_text(q->sql.p), q->arg, q->n, res);
+    enum db_rc rc = db_query(x->db, x->pool, db_text(q->sql.p), q->arg, q->n, res);
 
     buf_free(&q->sql);
     memset(q, 0, sizeof(*q));
@@ -267,7 +236,7 @@ static long long province_n[NSTATES];
 static time_t province_at;
 
 static enum db_rc
-province_counts(struct req *r)
+province_counts(struct sctx *x)
 {
     struct dbres res;
     enum db_rc rc;
@@ -275,8 +244,8 @@ province_counts(struct req *r)
     if (province_at && time(NULL) - province_at < 300) {
         return DB_OK;
     }
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT status, SUM(n) FROM feedback_count GROUP BY status", DB_NOARGS, &res);
+    rc = db_query(x->db, x->pool, "SELECT status, SUM(n) FROM feedback_count GROUP BY status",
+                  DB_NOARGS, &res);
     if (rc != DB_OK) {
         return rc;
     }
@@ -293,16 +262,14 @@ province_counts(struct req *r)
 }
 
 enum db_rc
-case_list(struct req *r, const struct scope *s, const struct case_filter *filter, int per_page)
+case_list(struct sctx *x, const struct scope *s, const struct case_filter *filter, int per_page,
+          struct case_page *p)
 {
-    static const char *const cols[] = { "code", "kind", "status", "created", "due_ts", "unit",
-                                        "counter", "assignee", "excerpt", "paused_flag",
-                                        "escalated", "forward_late", NULL };
-    const struct cal *cal = req_calendar(r);
+    const struct cal *cal = sctx_calendar(x);
     struct case_filter f = *filter;
     const char *st = f.status, *search = NULL, *search_arg = NULL, *fcond;
     long long seen[NSTATES] = { 0 }, match[NSTATES] = { 0 };
-    long long soon = 0, overdue, total = 0, open = 0, escalated = 0;
+    long long soon = 0;
     long long off = (long long)(f.page - 1) * per_page, upto = off + per_page;
     int one = state_index(st), is_open = strcmp(st, "open") == 0, is_all = strcmp(st, "all") == 0;
     int is_overdue = strcmp(st, "overdue") == 0, is_soon = strcmp(st, "due_soon") == 0;
@@ -313,10 +280,14 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
     struct dbv soon_arg;
     enum db_rc rc;
 
+    memset(p, 0, sizeof(*p));
+    for (size_t i = 0; i < NSTATES; i++) {
+        p->count[i] = -1;
+    }
     f.kind = f.kind && *f.kind ? f.kind : NULL;
     f.q = f.q && *f.q ? f.q : NULL;
     if (f.q) {
-        search = search_cond(r, f.q, &search_arg);
+        search = search_cond(x, f.q, &search_arg);
     }
     if (cal) {
         soon = (long long)cal_instant(cal_add_working_days(cal, cal_local_day(time(NULL)),
@@ -352,7 +323,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
     }
     buf_adds(&q.sql, " AND c.hidden_from <> ? GROUP BY c.status");
     sql_arg(&q, DV_I(s->viewer_id));
-    if ((rc = sql_run(r, &q, &cnt)) != DB_OK) {
+    if ((rc = sql_run(x, &q, &cnt)) != DB_OK) {
         return rc;
     }
     for (size_t i = 0; i < cnt.nrows; i++) {
@@ -364,56 +335,52 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
         }
         seen[k] = util_num(dbres_get(&cnt, i, 1));
         match[k] = util_num(dbres_get(&cnt, i, 3));
-        hset(r, pool_printf(&r->pool, "Page.Counts.%s", cs), dbres_get(&cnt, i, 1));
-        open += (case_fsm.flags[k] & CSF_OPEN) ? seen[k] : 0;
+        p->count[k] = seen[k];
+        p->open += (case_fsm.flags[k] & CSF_OPEN) ? seen[k] : 0;
         if (running(k)) {
-            escalated += util_num(dbres_get(&cnt, i, 2));
+            p->escalated += util_num(dbres_get(&cnt, i, 2));
         }
     }
-    hseti(r, "Page.Counts.open", open);
-    hseti(r, "Page.Counts.escalated", escalated);
 
     /* overdue depends on the clock: counted from the cases (few, in an index range) */
     buf_adds(&q.sql, "SELECT COUNT(*)");
     sql_from(&q, s, BY_STATUS);
-    buf_adds(&q.sql, overdue_cond(r));
-    if ((rc = sql_run(r, &q, &res)) != DB_OK) {
+    buf_adds(&q.sql, overdue_cond(x));
+    if ((rc = sql_run(x, &q, &res)) != DB_OK) {
         return rc;
     }
-    overdue = util_num(dbres_get(&res, 0, 0));
-    hseti(r, "Page.Counts.overdue", overdue);
+    p->overdue = util_num(dbres_get(&res, 0, 0));
 
     /* the filter's statuses (and clock) as one condition */
-    fcond = is_overdue ? overdue_cond(r)
-            : is_soon  ? due_soon_cond(r)
-            : is_open  ? pool_printf(&r->pool, " AND f.status IN (%s)", state_list(r, CSF_OPEN, 0))
+    fcond = is_overdue ? overdue_cond(x)
+            : is_soon  ? due_soon_cond(x)
+            : is_open  ? pool_printf(x->pool, " AND f.status IN (%s)", state_list(x, CSF_OPEN, 0))
             : is_all   ? ""
-            : one >= 0 ? pool_printf(&r->pool, " AND f.status = '%s'", case_fsm.states[one])
+            : one >= 0 ? pool_printf(x->pool, " AND f.status = '%s'", case_fsm.states[one])
                        : " AND FALSE";
 
     /* the filter's total: from the counts, unless the clock or a search decides */
     if (!f.q && !is_overdue && !is_soon) {
         for (size_t i = 0; i < NSTATES; i++) {
-            total += listed[i] ? match[i] : 0;
+            p->total += listed[i] ? match[i] : 0;
         }
     } else if (is_overdue && !f.q && !f.kind && !f.counter_id) {
-        total = overdue;
+        p->total = p->overdue;
     } else {
         buf_adds(&q.sql, "SELECT COUNT(*)");
         sql_from(&q, s, f.q ? BY_OPTIMIZER : BY_STATUS);
         sql_where(&q, &f, search, search_arg, fcond, is_soon ? &soon_arg : NULL);
-        if ((rc = sql_run(r, &q, &res)) != DB_OK) {
+        if ((rc = sql_run(x, &q, &res)) != DB_OK) {
             return rc;
         }
-        total = util_num(dbres_get(&res, 0, 0));
+        p->total = util_num(dbres_get(&res, 0, 0));
     }
-    hseti(r, "Page.Total", total);
 
     /* the page: overdue cases first, then by due date.  Each branch reads the
      * overdue or due-soon cases (few), or one status from an index in due
      * order, up to the end of the page; the outer query orders the union of
      * the branches and cuts the page out of it. */
-    if (s->leader && (rc = province_counts(r)) != DB_OK) {
+    if (s->leader && (rc = province_counts(x)) != DB_OK) {
         return rc;
     }
     buf_adds(&q.sql, "SELECT f.code, f.kind, f.status,"
@@ -426,21 +393,21 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
     if (f.q) {
         /* a search reads the index once: one branch, its overdue cases part 0 */
         sql_branch(&q, s, &f, search, search_arg, BY_OPTIMIZER,
-                   first_overdue ? pool_printf(&r->pool,
+                   first_overdue ? pool_printf(x->pool,
                                                "IF(f.status IN (%s) AND f.due_at < UTC_TIMESTAMP(),"
                                                " 0, 1)",
-                                               state_list(r, CSF_OPEN, CSF_PAUSED))
+                                               state_list(x, CSF_OPEN, CSF_PAUSED))
                                  : "1",
                    fcond, is_soon ? &soon_arg : NULL, upto);
     } else if (is_overdue || (first_overdue && one < 0)) {
-        sql_branch(&q, s, &f, search, search_arg, BY_STATUS, "0", overdue_cond(r), NULL, upto);
+        sql_branch(&q, s, &f, search, search_arg, BY_STATUS, "0", overdue_cond(x), NULL, upto);
     } else if (first_overdue) {
         sql_branch(&q, s, &f, search, search_arg, BY_STATUS, "0",
-                   pool_printf(&r->pool, " AND f.status = '%s' AND f.due_at < UTC_TIMESTAMP()",
+                   pool_printf(x->pool, " AND f.status = '%s' AND f.due_at < UTC_TIMESTAMP()",
                                case_fsm.states[one]),
                    NULL, upto);
     } else if (is_soon) {
-        sql_branch(&q, s, &f, search, search_arg, BY_STATUS, "1", due_soon_cond(r), &soon_arg,
+        sql_branch(&q, s, &f, search, search_arg, BY_STATUS, "1", due_soon_cond(x), &soon_arg,
                    upto);
     }
     for (size_t i = 0; !f.q && i < NSTATES; i++) {
@@ -453,7 +420,7 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
         sql_branch(&q, s, &f, search, search_arg,
                    s->leader && upto * province_n[i] < match[i] * seen[i] ? BY_STATUS : BY_UNIT,
                    "1",
-                   pool_printf(&r->pool, " AND f.status = '%s'%s", case_fsm.states[i],
+                   pool_printf(x->pool, " AND f.status = '%s'%s", case_fsm.states[i],
                                first_overdue && running((int)i) ? " AND f.due_at >= UTC_TIMESTAMP()"
                                                                 : ""),
                    NULL, upto);
@@ -468,31 +435,17 @@ case_list(struct req *r, const struct scope *s, const struct case_filter *filter
                      " ORDER BY p.part, p.due_at, p.id LIMIT ? OFFSET ?");
     sql_arg(&q, DV_I(per_page));
     sql_arg(&q, DV_I(off));
-    if ((rc = sql_run(r, &q, &res)) != DB_OK) {
-        return rc;
-    }
-    hset_rows(r, "Page.Cases", &res, cols);
-    for (size_t i = 0; i < res.nrows; i++) {
-        hset(r, pool_printf(&r->pool, "Page.Cases.%zu.excerpt", i),
-             util_excerpt(&r->pool, dbres_get(&res, i, 8), 140));
-    }
-    for (size_t i = 0; i < res.nrows; i++) {
-        if (fsm_state_is(&case_fsm, dbres_get(&res, i, 2), CSF_OPEN)) {
-            due_hdf(r, pool_printf(&r->pool, "Page.Cases.%zu", i), util_num(dbres_get(&res, i, 4)),
-                    strcmp(dbres_get(&res, i, 9), "1") == 0);
-        }
-    }
-    return DB_OK;
+    return sql_run(x, &q, &p->cases);
 }
 
 enum db_rc
-case_get(struct req *r, const struct scope *s, const char *code, struct case_row *c)
+case_get(struct sctx *x, const struct scope *s, const char *code, struct case_row *c)
 {
     struct dbres res;
     enum db_rc rc;
 
     memset(c, 0, sizeof(*c));
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT f.id, f.unit_id, COALESCE(f.officer_id, 0), COALESCE(f.assigned_to, 0),"
                   "       COALESCE(f.counter_id, 0), f.code, f.status, f.kind, f.identity,"
                   "       f.contact_email, UNIX_TIMESTAMP(f.due_at)"
@@ -517,21 +470,12 @@ case_get(struct req *r, const struct scope *s, const char *code, struct case_row
 }
 
 enum db_rc
-case_hdf(struct req *r, const struct case_row *c, int show_contact)
+case_read(struct sctx *x, const struct case_row *c, int with_contact, struct case_detail *d)
 {
-    static const char *const cols[] = { "Code", "Kind", "Status", "Content", "Identity",
-                                        "Created", "UnitName", "CounterName", "OfficerName",
-                                        "AssigneeName", "Formal", "Answered",
-                                        "AnswerSatisfied", "ForwardDue", "Escalated",
-                                        "PublicCode", "RatingLevel", "ForwardLate", NULL };
-    static const char *const ccols[] = { "Name", "Phone", "Email", "Address", NULL };
-    static const char *const fcols[] = { "name", "mime", "size", "stored", NULL };
-    static const char *const ecols[] = { "event", "public", "body", "at", "actor", NULL };
-    struct dbres res, files, ev, contact;
-    const char *line = NULL;
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool,
+    memset(d, 0, sizeof(*d));
+    rc = db_query(x->db, x->pool,
                   "SELECT f.code, f.kind, f.status, f.content, f.identity,"
                   "       DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
                   "       u.name, c.name, o.full_name, a.full_name, f.formal,"
@@ -549,62 +493,32 @@ case_hdf(struct req *r, const struct case_row *c, int show_contact)
                   "  LEFT JOIN users o ON o.id = f.officer_id"
                   "  LEFT JOIN users a ON a.id = f.assigned_to"
                   " WHERE f.id = ?",
-                  DB_ARGS(DV_I(c->id)), &res);
-    if (rc != DB_OK || res.nrows == 0) {
+                  DB_ARGS(DV_I(c->id)), &d->row);
+    if (rc != DB_OK || d->row.nrows == 0) {
         return rc;
     }
-    for (size_t i = 0; cols[i]; i++) {
-        if (dbres_get(&res, 0, i)) {
-            hset(r, pool_printf(&r->pool, "Page.Case.%s", cols[i]), dbres_get(&res, 0, i));
-        }
-    }
-    due_hdf(r, "Page.Case", c->due_at, strcmp(dbres_get(&res, 0, 18), "1") == 0);
-    /* retention (sql/080_retention.sql): the day the sender's contact, the files went */
-    if (dbres_get(&res, 0, 19)) {
-        hset(r, "Page.Case.ContactErased", dbres_get(&res, 0, 19));
-    }
-    if (dbres_get(&res, 0, 20)) {
-        hset(r, "Page.Case.FilesErased", dbres_get(&res, 0, 20));
-    }
-    if (show_contact) {
-        rc = db_query(r->app->db, &r->pool,
+    if (with_contact) {
+        rc = db_query(x->db, x->pool,
                       "SELECT contact_name, contact_phone, contact_email, contact_address"
                       "  FROM feedback WHERE id = ?",
-                      DB_ARGS(DV_I(c->id)), &contact);
+                      DB_ARGS(DV_I(c->id)), &d->contact);
         if (rc != DB_OK) {
             return rc;
         }
-        /* one line "name · phone · e-mail · address" of the parts given:
-         * an empty part leaves no separator behind */
-        for (size_t i = 0; ccols[i]; i++) {
-            const char *v = dbres_get(&contact, 0, i);
-
-            if (v && *v) {
-                hset(r, pool_printf(&r->pool, "Page.Contact.%s", ccols[i]), v);
-                line = line ? pool_printf(&r->pool, "%s · %s", line, v) : v;
-            }
-        }
-        hset(r, "Page.ContactLine", line);
     }
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT filename, mime, size, stored_name FROM feedback_file"
                   " WHERE feedback_id = ? ORDER BY id",
-                  DB_ARGS(DV_I(c->id)), &files);
+                  DB_ARGS(DV_I(c->id)), &d->files);
     if (rc != DB_OK) {
         return rc;
     }
-    hset_rows(r, "Page.Files", &files, fcols);
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT e.event, e.public, e.body,"
-                  "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'), a.full_name"
-                  "  FROM feedback_event e LEFT JOIN users a ON a.id = e.actor_id"
-                  " WHERE e.feedback_id = ? ORDER BY e.at, e.id",
-                  DB_ARGS(DV_I(c->id)), &ev);
-    if (rc != DB_OK) {
-        return rc;
-    }
-    hset_rows(r, "Page.Events", &ev, ecols);
-    return DB_OK;
+    return db_query(x->db, x->pool,
+                    "SELECT e.event, e.public, e.body,"
+                    "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'), a.full_name"
+                    "  FROM feedback_event e LEFT JOIN users a ON a.id = e.actor_id"
+                    " WHERE e.feedback_id = ? ORDER BY e.at, e.id",
+                    DB_ARGS(DV_I(c->id)), &d->events);
 }
 
 /* ---- actions ----------------------------------------------------------- */
@@ -614,17 +528,18 @@ case_hdf(struct req *r, const struct case_row *c, int show_contact)
  * on the unit's row of the deadline's day.  *marked (may be NULL): 1 when this
  * call recorded it.  Inside the caller's transaction. */
 static enum db_rc
-forward_late_mark(struct req *r, long long id, long long unit_id, long long due, int *marked)
+forward_late_mark(struct sctx *x, long long id, long long unit_id, long long due, int *marked)
 {
     struct stat_delta d = { .forward_late = 1 };
     unsigned long long n = 0;
     char day[11];
     enum db_rc rc;
 
-    rc = db_exec(r->app->db,
-                 "INSERT IGNORE INTO feedback_forward_late (feedback_id, unit_id, due_at, marked_at)"
-                 " VALUES (?, ?, FROM_UNIXTIME(?), UTC_TIMESTAMP())",
-                 DB_ARGS(DV_I(id), DV_I(unit_id), DV_I(due)), &n, NULL);
+    rc =
+        db_exec(x->db,
+                "INSERT IGNORE INTO feedback_forward_late (feedback_id, unit_id, due_at, marked_at)"
+                " VALUES (?, ?, FROM_UNIXTIME(?), UTC_TIMESTAMP())",
+                DB_ARGS(DV_I(id), DV_I(unit_id), DV_I(due)), &n, NULL);
     if (marked) {
         *marked = rc == DB_OK && n == 1;
     }
@@ -632,13 +547,13 @@ forward_late_mark(struct req *r, long long id, long long unit_id, long long due,
         return rc;
     }
     cal_format(cal_local_day((time_t)due), day);
-    return stats_add(req_sctx(r), unit_id, 0, 0, day, &d);
+    return stats_add(x, unit_id, 0, 0, day, &d);
 }
 
 static enum db_rc
-event(struct req *r, long long id, const char *ev, int public, const char *body)
+event(struct sctx *x, long long id, const char *ev, int public, const char *body)
 {
-    return feedback_event_add(r->app->db, id, r->user ? r->user->id : 0, ev, public, body);
+    return feedback_event_add(x->db, id, x->user ? x->user->id : 0, ev, public, body);
 }
 
 /* Move case id by `action` of `role`: its row is locked first, the case
@@ -649,14 +564,14 @@ event(struct req *r, long long id, const char *ev, int public, const char *body)
  * half-happens; the lock keeps the status from changing until the commit.
  * The case's count in feedback_count follows the change. */
 static enum db_rc
-transition(struct req *r, long long id, enum case_action action, unsigned role, const char *sql,
+transition(struct sctx *x, long long id, enum case_action action, unsigned role, const char *sql,
            const struct dbv *args, size_t nargs)
 {
     unsigned long long n = 0;
     struct dbres before;
     struct dbv a[DB_MAX_ARGS];
     const char *to;
-    enum db_rc rc = feedback_count_lock(req_sctx(r), id, &before);
+    enum db_rc rc = feedback_count_lock(x, id, &before);
 
     if (rc != DB_OK) {
         return rc;
@@ -666,77 +581,77 @@ transition(struct req *r, long long id, enum case_action action, unsigned role, 
     }
     a[0] = DV_S(to);
     memcpy(a + 1, args, nargs * sizeof(*args));
-    rc = db_exec(r->app->db, sql, a, nargs + 1, &n, NULL);
+    rc = db_exec(x->db, sql, a, nargs + 1, &n, NULL);
     if (rc == DB_OK && n == 0) {
         return DB_DUP;
     }
-    return rc == DB_OK ? feedback_count_move(req_sctx(r), id, &before) : rc;
+    return rc == DB_OK ? feedback_count_move(x, id, &before) : rc;
 }
 
 /* The role of the staff member acting on a case. */
 static unsigned
-staff_role(struct req *r)
+staff_role(struct sctx *x)
 {
-    return r->user ? fsm_staff_role(r->user->role) : 0;
+    return x->user ? fsm_staff_role(x->user->role) : 0;
 }
 
 /* The end of every case action: its timeline event (ev may be NULL) and audit
  * row, then the transaction's one tail, db_end. */
 static enum db_rc
-finish(struct req *r, enum db_rc rc, const struct case_row *c, const char *ev, int public,
+finish(struct sctx *x, enum db_rc rc, const struct case_row *c, const char *ev, int public,
        const char *body, const char *action)
 {
     if (rc == DB_OK && ev) {
-        rc = event(r, c->id, ev, public, body);
+        rc = event(x, c->id, ev, public, body);
     }
     if (rc == DB_OK) {
-        rc = audit(req_sctx(r), action, "feedback", c->id, body ? body : ev);
+        rc = audit(x, action, "feedback", c->id, body ? body : ev);
     }
-    return db_end(r->app->db, rc);
+    return db_end(x->db, rc);
 }
 
 /* The QĐ 766 verdict of the dossier a case is about, if any. */
 static enum db_rc
-case_dossier_touch(struct req *r, long long case_id)
+case_dossier_touch(struct sctx *x, long long case_id)
 {
     struct dbres res;
-    enum db_rc rc = db_query(r->app->db, &r->pool,
-                             "SELECT dossier_id FROM feedback WHERE id = ? AND dossier_id IS NOT NULL",
-                             DB_ARGS(DV_I(case_id)), &res);
+    enum db_rc rc =
+        db_query(x->db, x->pool,
+                 "SELECT dossier_id FROM feedback WHERE id = ? AND dossier_id IS NOT NULL",
+                 DB_ARGS(DV_I(case_id)), &res);
 
-    return rc == DB_OK && res.nrows
-               ? stats_dossier_touch(req_sctx(r), util_num(dbres_get(&res, 0, 0)))
-               : rc;
+    return rc == DB_OK && res.nrows ? stats_dossier_touch(x, util_num(dbres_get(&res, 0, 0))) : rc;
 }
 
 enum db_rc
-case_classify(struct req *r, const struct case_row *c, const char *cls, const char *reason,
+case_classify(struct sctx *x, const struct case_row *c, const char *cls, const char *reason,
               long long forward_unit)
 {
-    enum db_rc rc = db_begin(r->app->db);
+    enum db_rc rc = db_begin(x->db);
 
     if (rc != DB_OK) {
         return rc;
     }
     if (strcmp(cls, "rejected") == 0) {
-        rc = transition(r, c->id, CA_REJECT, staff_role(r),
+        rc = transition(x, c->id, CA_REJECT, staff_role(x),
                         "UPDATE feedback SET status = ?, classified_at = UTC_TIMESTAMP(),"
                         "       closed_at = UTC_TIMESTAMP()"
                         " WHERE id = ?",
                         DB_ARGS(DV_I(c->id)));
         if (rc == DB_OK) {
-            rc = case_dossier_touch(r, c->id);   /* a rejected case says nothing of its dossier */
+            rc = case_dossier_touch(x, c->id); /* a rejected case says nothing of its dossier */
         }
-        return finish(r, rc, c, "rejected", 1, reason, "case.reject");
+        return finish(x, rc, c, "rejected", 1, reason, "case.reject");
     }
     if (strcmp(cls, "forwarded") == 0) {
-        const struct cal *cal = req_calendar(r);
+        const struct cal *cal = sctx_calendar(x);
         struct dbres res, dl;
         time_t now = time(NULL), due = (time_t)c->due_at, fwd = 0;
-        int from_receipt = strcmp(conf_str(r->app->conf, "Feedback.DeadlineAfterForward",
-                                           "received"), "filed") != 0;
+        int from_receipt =
+            strcmp(conf_str(x->app->conf, "Feedback.DeadlineAfterForward", "received"), "filed") !=
+            0;
 
-        rc = cal ? db_query(r->app->db, &r->pool,
+        rc = cal ? db_query(x->db, x->pool,
                             /* never between a training unit and a real one */
                             "SELECT u.name FROM org_unit u JOIN org_unit me ON me.id = ?"
                             " WHERE u.id = ? AND u.valid_to IS NULL AND u.training = me.training",
@@ -746,7 +661,7 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
             rc = DB_DUP;
         }
         if (rc == DB_OK) {
-            rc = db_query(r->app->db, &r->pool,
+            rc = db_query(x->db, x->pool,
                           "SELECT UNIX_TIMESTAMP(f.forward_due), COALESCE(k.answer_days, 10),"
                           "       COALESCE(k.forward_days, 5)"
                           "  FROM feedback f LEFT JOIN feedback_kind k ON k.code = f.kind"
@@ -756,7 +671,7 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
         if (rc == DB_OK && dl.nrows && dbres_get(&dl, 0, 0) &&
             (time_t)util_num(dbres_get(&dl, 0, 0)) < now) {
             /* forwarded after the deadline: the sending unit missed it */
-            rc = forward_late_mark(r, c->id, c->unit_id, util_num(dbres_get(&dl, 0, 0)), NULL);
+            rc = forward_late_mark(x, c->id, c->unit_id, util_num(dbres_get(&dl, 0, 0)), NULL);
         }
         if (rc == DB_OK && dl.nrows) {
             /* the receiving unit's deadlines count from the day it receives the
@@ -766,11 +681,11 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
             }
             fwd = cal_due(cal, now, (int)util_num(dbres_get(&dl, 0, 2)), CAL_WORKING_DAYS, 0);
             /* the competent unit counts the case it received (QĐ 766) */
-            rc = stats_case_forward(req_sctx(r), c->id, forward_unit);
+            rc = stats_case_forward(x, c->id, forward_unit);
         }
         if (rc == DB_OK && dl.nrows) {
             /* the case moves to the competent unit's inbox and starts there anew */
-            rc = transition(r, c->id, CA_FORWARD, staff_role(r),
+            rc = transition(x, c->id, CA_FORWARD, staff_role(x),
                             "UPDATE feedback SET status = ?, forwarded_to = ?, unit_id = ?,"
                             "       counter_id = NULL, assigned_to = NULL, classified_at = NULL,"
                             "       escalated_at = NULL, due_at = FROM_UNIXTIME(?),"
@@ -779,27 +694,27 @@ case_classify(struct req *r, const struct case_row *c, const char *cls, const ch
                             DB_ARGS(DV_I(forward_unit), DV_I(forward_unit), DV_I(due), DV_I(fwd),
                                     DV_I(c->id)));
         }
-        return finish(r, rc, c, "forwarded", 1, rc == DB_OK ? dbres_get(&res, 0, 0) : NULL,
+        return finish(x, rc, c, "forwarded", 1, rc == DB_OK ? dbres_get(&res, 0, 0) : NULL,
                       "case.forward");
     }
     if (strcmp(cls, "accepted") != 0 && strcmp(cls, "conduct") != 0) {
-        db_rollback(r->app->db);
+        db_rollback(x->db);
         return DB_DUP;
     }
-    rc = transition(r, c->id, strcmp(cls, "accepted") == 0 ? CA_ACCEPT : CA_CONDUCT, staff_role(r),
+    rc = transition(x, c->id, strcmp(cls, "accepted") == 0 ? CA_ACCEPT : CA_CONDUCT, staff_role(x),
                     "UPDATE feedback SET status = ?, classified_at = UTC_TIMESTAMP() WHERE id = ?",
                     DB_ARGS(DV_I(c->id)));
-    return finish(r, rc, c, "classified", 1, NULL, "case.classify");
+    return finish(x, rc, c, "classified", 1, NULL, "case.classify");
 }
 
 enum db_rc
-case_assign(struct req *r, const struct case_row *c, long long officer_id)
+case_assign(struct sctx *x, const struct case_row *c, long long officer_id)
 {
     struct dbres res;
-    enum db_rc rc = db_begin(r->app->db);
+    enum db_rc rc = db_begin(x->db);
 
     if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool,
+        rc = db_query(x->db, x->pool,
                       "SELECT full_name FROM users WHERE id = ? AND unit_id = ? AND disabled = 0"
                       "   AND role IN ('officer','leader')",
                       DB_ARGS(DV_I(officer_id), DV_I(c->unit_id)), &res);
@@ -808,48 +723,48 @@ case_assign(struct req *r, const struct case_row *c, long long officer_id)
         rc = DB_DUP;  /* not of this unit, or the very officer the case is about */
     }
     if (rc == DB_OK) {
-        rc = transition(r, c->id, CA_ASSIGN, staff_role(r),
+        rc = transition(x, c->id, CA_ASSIGN, staff_role(x),
                         "UPDATE feedback SET status = ?, assigned_to = ? WHERE id = ?",
                         DB_ARGS(DV_I(officer_id), DV_I(c->id)));
     }
-    return finish(r, rc, c, "assigned", 0, rc == DB_OK ? dbres_get(&res, 0, 0) : NULL,
+    return finish(x, rc, c, "assigned", 0, rc == DB_OK ? dbres_get(&res, 0, 0) : NULL,
                   "case.assign");
 }
 
 enum db_rc
-case_note(struct req *r, const struct case_row *c, const char *text)
+case_note(struct sctx *x, const struct case_row *c, const char *text)
 {
-    enum db_rc rc = db_begin(r->app->db);
+    enum db_rc rc = db_begin(x->db);
 
-    return finish(r, rc, c, "note", 0, text, "case.note");
+    return finish(x, rc, c, "note", 0, text, "case.note");
 }
 
 enum db_rc
-case_request_info(struct req *r, const struct case_row *c, const char *text)
+case_request_info(struct sctx *x, const struct case_row *c, const char *text)
 {
-    enum db_rc rc = db_begin(r->app->db);
+    enum db_rc rc = db_begin(x->db);
 
     if (rc == DB_OK) {
-        rc = transition(r, c->id, CA_REQUEST_INFO, staff_role(r),
+        rc = transition(x, c->id, CA_REQUEST_INFO, staff_role(x),
                         "UPDATE feedback SET status = ?, paused_at = UTC_TIMESTAMP() WHERE id = ?",
                         DB_ARGS(DV_I(c->id)));
     }
     if (rc == DB_OK) {
-        rc = notify_case(req_sctx(r), c->id, NS_FB_INFO, text);
+        rc = notify_case(x, c->id, NS_FB_INFO, text);
     }
-    return finish(r, rc, c, "info_request", 1, text, "case.request_info");
+    return finish(x, rc, c, "info_request", 1, text, "case.request_info");
 }
 
 enum db_rc
-case_answer(struct req *r, const struct case_row *c, const char *text)
+case_answer(struct sctx *x, const struct case_row *c, const char *text)
 {
     struct stat_delta d = { .answered = 1 };
     struct dbres res;
     char day[11];
-    enum db_rc rc = db_begin(r->app->db);
+    enum db_rc rc = db_begin(x->db);
 
     if (rc == DB_OK) {
-        rc = transition(r, c->id, CA_ANSWER, staff_role(r),
+        rc = transition(x, c->id, CA_ANSWER, staff_role(x),
                         "UPDATE feedback SET status = ?, answered_at = UTC_TIMESTAMP(),"
                         "       answer_satisfied = NULL, paused_at = NULL"
                         " WHERE id = ?",
@@ -858,7 +773,7 @@ case_answer(struct req *r, const struct case_row *c, const char *text)
     if (rc == DB_OK) {
         /* on time or early counts as on time (QĐ 766) */
         d.answered_on_time = time(NULL) <= (time_t)c->due_at;
-        rc = db_query(r->app->db, &r->pool,
+        rc = db_query(x->db, x->pool,
                       "SELECT f.formal = 1 AND NOT EXISTS (SELECT 1 FROM feedback_event e"
                       "        WHERE e.feedback_id = f.id AND e.event = 'answer')"
                       "  FROM feedback f WHERE f.id = ?",
@@ -872,31 +787,31 @@ case_answer(struct req *r, const struct case_row *c, const char *text)
             d.pakn_unhappy = !d.answered_on_time;
         }
         stats_today(day);
-        rc = stats_add(req_sctx(r), c->unit_id, c->counter_id, c->officer_id, day, &d);
+        rc = stats_add(x, c->unit_id, c->counter_id, c->officer_id, day, &d);
     }
     if (rc == DB_OK) {
-        rc = notify_case(req_sctx(r), c->id, NS_FB_ANSWERED, text);
+        rc = notify_case(x, c->id, NS_FB_ANSWERED, text);
     }
-    return finish(r, rc, c, "answer", 1, text, "case.answer");
+    return finish(x, rc, c, "answer", 1, text, "case.answer");
 }
 
 enum db_rc
-case_close(struct req *r, const struct case_row *c)
+case_close(struct sctx *x, const struct case_row *c)
 {
-    enum db_rc rc = db_begin(r->app->db);
+    enum db_rc rc = db_begin(x->db);
 
     if (rc == DB_OK) {
-        rc = transition(r, c->id, CA_CLOSE, staff_role(r),
+        rc = transition(x, c->id, CA_CLOSE, staff_role(x),
                         "UPDATE feedback SET status = ?, closed_at = UTC_TIMESTAMP() WHERE id = ?",
                         DB_ARGS(DV_I(c->id)));
     }
-    return finish(r, rc, c, "closed", 1, NULL, "case.close");
+    return finish(x, rc, c, "closed", 1, NULL, "case.close");
 }
 
 enum db_rc
-case_reopen(struct req *r, const struct case_row *c, const char *text)
+case_reopen(struct sctx *x, const struct case_row *c, const char *text)
 {
-    const struct cal *cal = req_calendar(r);
+    const struct cal *cal = sctx_calendar(x);
     struct dbres res;
     long long days = 10;
     enum db_rc rc;
@@ -904,16 +819,16 @@ case_reopen(struct req *r, const struct case_row *c, const char *text)
     if (cal == NULL) {
         return DB_DOWN;
     }
-    if ((rc = db_begin(r->app->db)) != DB_OK) {
+    if ((rc = db_begin(x->db)) != DB_OK) {
         return rc;
     }
-    rc = db_query(r->app->db, &r->pool, "SELECT answer_days FROM feedback_kind WHERE code = ?",
+    rc = db_query(x->db, x->pool, "SELECT answer_days FROM feedback_kind WHERE code = ?",
                   DB_ARGS(DV_S(c->kind)), &res);
     if (rc == DB_OK && res.nrows) {
         days = util_num(dbres_get(&res, 0, 0));
     }
     if (rc == DB_OK) {
-        rc = transition(r, c->id, CA_REOPEN, staff_role(r),
+        rc = transition(x, c->id, CA_REOPEN, staff_role(x),
                         "UPDATE feedback SET status = ?, answered_at = NULL,"
                         "       answer_satisfied = NULL, closed_at = NULL, escalated_at = NULL,"
                         "       due_at = FROM_UNIXTIME(?)"
@@ -922,21 +837,21 @@ case_reopen(struct req *r, const struct case_row *c, const char *text)
                                 DV_I(c->id)));
     }
     if (rc == DB_OK) {
-        rc = notify_case(req_sctx(r), c->id, NS_FB_REOPENED, text);
+        rc = notify_case(x, c->id, NS_FB_REOPENED, text);
     }
-    return finish(r, rc, c, "reopened", 1, text, "case.reopen");
+    return finish(x, rc, c, "reopened", 1, text, "case.reopen");
 }
 
 enum db_rc
-case_reveal(struct req *r, const struct case_row *c, const char *reason)
+case_reveal(struct sctx *x, const struct case_row *c, const char *reason)
 {
-    enum db_rc rc = db_begin(r->app->db);
+    enum db_rc rc = db_begin(x->db);
 
-    return finish(r, rc, c, NULL, 0, reason, "identity.reveal");
+    return finish(x, rc, c, NULL, 0, reason, "identity.reveal");
 }
 
 enum db_rc
-case_escalate_forward(struct req *r, int *n)
+case_escalate_forward(struct sctx *x, int *n)
 {
     struct dbres res;
     enum db_rc rc;
@@ -944,7 +859,7 @@ case_escalate_forward(struct req *r, int *n)
     *n = 0;
     /* cases still awaiting classification whose forwarding deadline passed
      * and is not yet recorded for the unit holding them */
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT f.id, f.unit_id, UNIX_TIMESTAMP(f.forward_due) FROM feedback f"
                   " WHERE f.status = 'new' AND f.forward_due < UTC_TIMESTAMP()"
                   "   AND NOT EXISTS (SELECT 1 FROM feedback_forward_late x"
@@ -957,58 +872,58 @@ case_escalate_forward(struct req *r, int *n)
                               .unit_id = util_num(dbres_get(&res, i, 1)) };
         int marked = 0;
 
-        if ((rc = db_begin(r->app->db)) != DB_OK) {
+        if ((rc = db_begin(x->db)) != DB_OK) {
             break;
         }
-        rc = forward_late_mark(r, c.id, c.unit_id, util_num(dbres_get(&res, i, 2)), &marked);
+        rc = forward_late_mark(x, c.id, c.unit_id, util_num(dbres_get(&res, i, 2)), &marked);
         if (rc == DB_OK && marked) {
             /* up to the unit's leader, as an overdue answer is */
-            rc = transition(r, c.id, CA_FORWARD_LATE, FSM_SYSTEM,
+            rc = transition(x, c.id, CA_FORWARD_LATE, FSM_SYSTEM,
                             "UPDATE feedback SET status = ?, escalated_at = UTC_TIMESTAMP()"
                             " WHERE id = ? AND escalated_at IS NULL",
                             DB_ARGS(DV_I(c.id)));
             rc = rc == DB_DUP ? DB_OK : rc;   /* already escalated: the mark is enough */
         }
         if (rc == DB_OK && !marked) {
-            db_rollback(r->app->db);
+            db_rollback(x->db);
             continue;
         }
-        rc = finish(r, rc, &c, "forward_overdue", 0, NULL, "case.forward_escalate");
+        rc = finish(x, rc, &c, "forward_overdue", 0, NULL, "case.forward_escalate");
         *n += rc == DB_OK;
     }
     return rc;
 }
 
 enum db_rc
-case_escalate_overdue(struct req *r, int *n)
+case_escalate_overdue(struct sctx *x, int *n)
 {
     struct dbres res;
     enum db_rc rc;
 
     *n = 0;
-    rc = db_query(r->app->db, &r->pool,
-                  db_text(pool_printf(&r->pool,
+    rc = db_query(x->db, x->pool,
+                  db_text(pool_printf(x->pool,
                                       "SELECT id FROM feedback WHERE status IN (%s)"
                                       "   AND due_at < UTC_TIMESTAMP() AND escalated_at IS NULL"
                                       " LIMIT 5000",
-                                      state_list(r, CSF_OPEN, CSF_PAUSED))),
+                                      state_list(x, CSF_OPEN, CSF_PAUSED))),
                   DB_NOARGS, &res);
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
         struct case_row c = { .id = util_num(dbres_get(&res, i, 0)) };
 
-        if ((rc = db_begin(r->app->db)) != DB_OK) {
+        if ((rc = db_begin(x->db)) != DB_OK) {
             break;
         }
-        rc = transition(r, c.id, CA_ESCALATE, FSM_SYSTEM,
+        rc = transition(x, c.id, CA_ESCALATE, FSM_SYSTEM,
                         "UPDATE feedback SET status = ?, escalated_at = UTC_TIMESTAMP()"
                         " WHERE id = ? AND escalated_at IS NULL",
                         DB_ARGS(DV_I(c.id)));
         if (rc == DB_DUP) {
-            db_rollback(r->app->db);
+            db_rollback(x->db);
             rc = DB_OK;
             continue;
         }
-        rc = finish(r, rc, &c, "escalated", 0, NULL, "case.escalate");
+        rc = finish(x, rc, &c, "escalated", 0, NULL, "case.escalate");
         *n += rc == DB_OK;
     }
     return rc;

@@ -76,10 +76,10 @@ answer(long long id, int satisfied)
     struct scope s;
 
     st_req.user = &answerer;
-    CHECK(case_scope(&st_req, &s) == DB_OK &&
-              case_get(&st_req, &s, st_str("SELECT code FROM feedback WHERE id = ?", DV_I(id)),
-                       &c) == DB_OK &&
-              case_answer(&st_req, &c, "Đơn vị đã xem xét và trả lời.") == DB_OK,
+    CHECK(case_scope(req_sctx(&st_req), &s) == DB_OK &&
+              case_get(req_sctx(&st_req), &s,
+                       st_str("SELECT code FROM feedback WHERE id = ?", DV_I(id)), &c) == DB_OK &&
+              case_answer(req_sctx(&st_req), &c, "Đơn vị đã xem xét và trả lời.") == DB_OK,
           "case_answer");
     st_req.user = NULL;
     if (satisfied >= 0) {

@@ -64,9 +64,9 @@ as(struct user *u, long long id)
     struct scope s;
 
     st_req.user = u;
-    if (case_scope(&st_req, &s) != DB_OK ||
-        case_get(&st_req, &s, st_str("SELECT code FROM feedback WHERE id = ?", DV_I(id)), &c) !=
-            DB_OK) {
+    if (case_scope(req_sctx(&st_req), &s) != DB_OK ||
+        case_get(req_sctx(&st_req), &s, st_str("SELECT code FROM feedback WHERE id = ?", DV_I(id)),
+                 &c) != DB_OK) {
         CHECK(0, "case_get");
     }
     return c;
@@ -108,13 +108,14 @@ main_path(void)
 
     c = as(&officer, id);
     CHECK(c.id == id, "the officer of the unit sees the case");
-    REFUSED(id, case_close(&st_req, &c), "closing a new (unanswered) case");
+    REFUSED(id, case_close(req_sctx(&st_req), &c), "closing a new (unanswered) case");
     c = as(&leader, id);
-    REFUSED(id, case_reopen(&st_req, &c, "Mở lại."), "reopening a new case");
-    REFUSED(id, case_classify(&st_req, &c, "closed", NULL, 0), "an unknown classification");
+    REFUSED(id, case_reopen(req_sctx(&st_req), &c, "Mở lại."), "reopening a new case");
+    REFUSED(id, case_classify(req_sctx(&st_req), &c, "closed", NULL, 0),
+            "an unknown classification");
 
     c = as(&officer, id);
-    CHECK(case_classify(&st_req, &c, "accepted", NULL, 0) == DB_OK, "accept");
+    CHECK(case_classify(req_sctx(&st_req), &c, "accepted", NULL, 0) == DB_OK, "accept");
     CHECK_STR(status(id), "accepted", "accepted after accept");
     CHECK(st_num("SELECT classified_at IS NOT NULL FROM feedback WHERE id = ?", DV_I(id)) == 1,
           "the classification is dated");
@@ -124,20 +125,21 @@ main_path(void)
           "the officer's action is in the audit log");
 
     c = as(&officer, id);
-    CHECK(case_assign(&st_req, &c, officer2.id) == DB_OK, "assign to a colleague of the unit");
+    CHECK(case_assign(req_sctx(&st_req), &c, officer2.id) == DB_OK,
+          "assign to a colleague of the unit");
     CHECK_STR(st_row("feedback", id, "status, assigned_to"),
               pool_printf(&st_req.pool, "accepted %lld", officer2.id),
               "assigning keeps the status and records the assignee");
 
     c = as(&officer2, id);
-    CHECK(case_request_info(&st_req, &c, "Xin cho biết số biên nhận.") == DB_OK,
+    CHECK(case_request_info(req_sctx(&st_req), &c, "Xin cho biết số biên nhận.") == DB_OK,
           "ask for information");
     CHECK_STR(status(id), "need_info", "need_info while waiting for the citizen");
     CHECK(st_num("SELECT paused_at IS NOT NULL FROM feedback WHERE id = ?", DV_I(id)) == 1,
           "the deadline's clock stands still");
     c = as(&officer2, id);
-    REFUSED(id, case_close(&st_req, &c), "closing a case waiting for the citizen");
-    REFUSED(id, case_request_info(&st_req, &c, "Lần nữa."), "asking again while waiting");
+    REFUSED(id, case_close(req_sctx(&st_req), &c), "closing a case waiting for the citizen");
+    REFUSED(id, case_request_info(req_sctx(&st_req), &c, "Lần nữa."), "asking again while waiting");
 
     st_req.user = NULL;
     CHECK(feedback_citizen_reply(req_sctx(&st_req), id,
@@ -147,7 +149,8 @@ main_path(void)
               "the reply sends the case back to accepted, the clock runs again");
 
     c = as(&officer2, id);
-    CHECK(case_answer(&st_req, &c, "Đơn vị đã trả kết quả ngày 05/03.") == DB_OK, "answer");
+    CHECK(case_answer(req_sctx(&st_req), &c, "Đơn vị đã trả kết quả ngày 05/03.") == DB_OK,
+          "answer");
     CHECK_STR(st_row("feedback", id, "status, answered_at IS NOT NULL"), "answered 1",
               "answered, and dated");
 
@@ -160,7 +163,8 @@ main_path(void)
     CHECK_STR(snapshot(id), before, "an answer is judged once: the second verdict changes nothing");
 
     c = as(&officer2, id);
-    CHECK(case_answer(&st_req, &c, "Trả lời lại sau khi xem xét.") == DB_OK, "answer again");
+    CHECK(case_answer(req_sctx(&st_req), &c, "Trả lời lại sau khi xem xét.") == DB_OK,
+          "answer again");
     CHECK_STR(st_row("feedback", id, "status, answer_satisfied IS NULL"), "answered 1",
               "the new answer waits for a new verdict");
     st_req.user = NULL;
@@ -171,15 +175,16 @@ main_path(void)
           "two verdicts recorded, one per answer");
 
     c = as(&officer2, id);
-    CHECK(case_close(&st_req, &c) == DB_OK, "close");
+    CHECK(case_close(req_sctx(&st_req), &c) == DB_OK, "close");
     CHECK_STR(st_row("feedback", id, "status, closed_at IS NOT NULL"), "closed 1",
               "closed, and dated");
     c = as(&officer2, id);
-    REFUSED(id, case_answer(&st_req, &c, "Trả lời muộn."), "answering a closed case");
-    REFUSED(id, case_close(&st_req, &c), "closing a closed case");
-    REFUSED(id, case_reopen(&st_req, &c, "Mở lại."),
+    REFUSED(id, case_answer(req_sctx(&st_req), &c, "Trả lời muộn."), "answering a closed case");
+    REFUSED(id, case_close(req_sctx(&st_req), &c), "closing a closed case");
+    REFUSED(id, case_reopen(req_sctx(&st_req), &c, "Mở lại."),
             "an officer reopening a case (a leader's move)");
-    REFUSED(id, case_classify(&st_req, &c, "accepted", NULL, 0), "classifying a closed case");
+    REFUSED(id, case_classify(req_sctx(&st_req), &c, "accepted", NULL, 0),
+            "classifying a closed case");
     before = snapshot(id);
     st_req.user = NULL;
     CHECK(feedback_rate_answer(req_sctx(&st_req), id, 0) == DB_OK &&
@@ -187,7 +192,8 @@ main_path(void)
           "a verdict on a closed case changes nothing");
 
     c = as(&leader, id);
-    CHECK(case_reopen(&st_req, &c, "Công dân gửi thêm chứng cứ.") == DB_OK, "a leader reopens");
+    CHECK(case_reopen(req_sctx(&st_req), &c, "Công dân gửi thêm chứng cứ.") == DB_OK,
+          "a leader reopens");
     CHECK_STR(st_row("feedback", id,
                      "status, answered_at IS NULL, closed_at IS NULL, answer_satisfied IS NULL"),
               "accepted 1 1 1", "a reopened case is accepted again, its answer and closing undone");
@@ -206,19 +212,19 @@ other_paths(void)
     const char *before;
 
     c = as(&officer, rej);
-    CHECK(case_classify(&st_req, &c, "rejected", "Không thuộc thẩm quyền, nội dung không rõ.", 0) ==
-              DB_OK,
+    CHECK(case_classify(req_sctx(&st_req), &c, "rejected",
+                        "Không thuộc thẩm quyền, nội dung không rõ.", 0) == DB_OK,
           "reject");
     CHECK_STR(st_row("feedback", rej, "status, closed_at IS NOT NULL"), "rejected 1",
               "a rejected case is done with");
     c = as(&officer, rej);
-    REFUSED(rej, case_answer(&st_req, &c, "Trả lời."), "answering a rejected case");
-    REFUSED(rej, case_request_info(&st_req, &c, "Hỏi."), "asking about a rejected case");
-    CHECK(case_close(&st_req, &c) == DB_OK, "close a rejected case");
+    REFUSED(rej, case_answer(req_sctx(&st_req), &c, "Trả lời."), "answering a rejected case");
+    REFUSED(rej, case_request_info(req_sctx(&st_req), &c, "Hỏi."), "asking about a rejected case");
+    CHECK(case_close(req_sctx(&st_req), &c) == DB_OK, "close a rejected case");
     CHECK_STR(status(rej), "closed", "a rejected case can be closed");
 
     c = as(&officer, con);
-    CHECK(case_classify(&st_req, &c, "conduct", NULL, 0) == DB_OK, "classify as conduct");
+    CHECK(case_classify(req_sctx(&st_req), &c, "conduct", NULL, 0) == DB_OK, "classify as conduct");
     CHECK_STR(status(con), "conduct", "conduct after the conduct classification");
     before = snapshot(con);
     st_req.user = NULL;
@@ -226,12 +232,14 @@ other_paths(void)
               strcmp(snapshot(con), before) == 0,
           "a verdict on a case under investigation changes nothing");
     c = as(&officer, con);
-    CHECK(case_answer(&st_req, &c, "Đã kiểm điểm cán bộ.") == DB_OK, "answer a conduct case");
+    CHECK(case_answer(req_sctx(&st_req), &c, "Đã kiểm điểm cán bộ.") == DB_OK,
+          "answer a conduct case");
     CHECK_STR(status(con), "answered", "a conduct case answered");
 
     c = as(&officer, fwd);
-    REFUSED(fwd, case_classify(&st_req, &c, "forwarded", NULL, unit), "forwarding to its own unit");
-    CHECK(case_classify(&st_req, &c, "forwarded", NULL, other) == DB_OK,
+    REFUSED(fwd, case_classify(req_sctx(&st_req), &c, "forwarded", NULL, unit),
+            "forwarding to its own unit");
+    CHECK(case_classify(req_sctx(&st_req), &c, "forwarded", NULL, other) == DB_OK,
           "forward to the competent unit");
     CHECK_STR(st_str("SELECT CONCAT_WS(' ', status, unit_id = ?, forwarded_to = ?,"
                      "                 assigned_to IS NULL)"
