@@ -16,6 +16,7 @@
 enum db_rc
 report_scope(struct sctx *x, const char *code, struct report_scope *s, int *ok)
 {
+    enum { SCOPE_ID, SCOPE_NAME, SCOPE_SUBTREE, SCOPE_TRAINING };
     struct dbres res;
     enum db_rc rc;
 
@@ -32,10 +33,10 @@ report_scope(struct sctx *x, const char *code, struct report_scope *s, int *ok)
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
-    s->unit_id = util_num(dbres_get(&res, 0, 0));
-    s->name = dbres_get(&res, 0, 1);
-    s->subtree = dbres_get(&res, 0, 2);
-    s->training = util_num(dbres_get(&res, 0, 3)) != 0;
+    s->unit_id = util_num(dbres_get(&res, 0, SCOPE_ID));
+    s->name = dbres_get(&res, 0, SCOPE_NAME);
+    s->subtree = dbres_get(&res, 0, SCOPE_SUBTREE);
+    s->training = util_num(dbres_get(&res, 0, SCOPE_TRAINING)) != 0;
     *ok = 1;
     return DB_OK;
 }
@@ -671,7 +672,7 @@ static const struct list_def {
     const char *count;       /* SELECT COUNT(*) of the list */
     const char *rows;        /* link, then the seven shown columns; LIMIT ? OFFSET ? */
     int viewer;              /* takes the viewer's id after the period */
-    const char *tr[7];       /* language prefix translating a column's codes */
+    const char *tr[REPORT_LIST_SHOWN]; /* language prefix translating a column's codes */
 } lists[] = {
     LIST("received",
       DOSSIER_LINK " d.applicant_name," LOCAL_DATE("d.received_at") ","

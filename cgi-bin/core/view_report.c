@@ -180,18 +180,18 @@ view_report_people(struct req *r, struct report_person *const people[REPORT_PEOP
 
     for (size_t k = 0; k < REPORT_PEOPLE; k++) {
         for (size_t i = 0; i < n[k]; i++) {
-            const struct report_person *x = &people[k][i];
+            const struct report_person *who = &people[k][i];
             const char *pre = pool_printf(&r->pool, "%s.%zu", prefixes[k], i);
 
-            hset(r, pool_printf(&r->pool, "%s.name", pre), x->name);
-            hseti(r, pool_printf(&r->pool, "%s.ratings", pre), x->ratings);
+            hset(r, pool_printf(&r->pool, "%s.name", pre), who->name);
+            hseti(r, pool_printf(&r->pool, "%s.ratings", pre), who->ratings);
             hset(r, pool_printf(&r->pool, "%s.kind", pre), kinds[k]);
-            if (x->ratings >= min_count) {
+            if (who->ratings >= min_count) {
                 /* small numbers do not rank */
                 hseti(r, pool_printf(&r->pool, "%s.rank", pre), (long long)i + 1);
                 hset(r, pool_printf(&r->pool, "%s.ratings_share", pre),
-                     pct(r, x->ratings - x->r1, x->ratings));
-                hset(r, pool_printf(&r->pool, "%s.p3", pre), pct(r, x->r3, x->ratings));
+                     pct(r, who->ratings - who->r1, who->ratings));
+                hset(r, pool_printf(&r->pool, "%s.p3", pre), pct(r, who->r3, who->ratings));
             }
         }
     }
