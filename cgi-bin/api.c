@@ -1230,6 +1230,7 @@ open_stats(struct req *r)
     const char *v[NELEM(od_cols)];
     struct json_object *doc = NULL, *rows = NULL, *period;
     struct buf b = { 0 };
+    struct report_base base = { NULL, NULL }; /* the first month's, for every month */
     enum db_rc rc;
     int status;
 
@@ -1271,7 +1272,8 @@ open_stats(struct req *r)
 
         cal_format(cal_day_from_ymd(k / 12, k % 12 + 1, 1), p.from);
         cal_format(cal_day_from_ymd((k + 1) / 12, (k + 1) % 12 + 1, 1) - 1, p.to);
-        if ((rc = report_public_units(r, &p, min, &x, &n)) != DB_OK) {
+        if ((k == from && (rc = report_base_of(req_sctx(r), &p, &base)) != DB_OK) ||
+            (rc = report_public_units(req_sctx(r), &p, &base, min, &x, &n)) != DB_OK) {
             json_object_put(doc);
             json_object_put(rows);
             buf_free(&b);
@@ -1318,8 +1320,7 @@ open_stats(struct req *r)
         json_object_object_add(doc, "period", period);
         json_object_object_add(doc, "min_count", json_object_new_int(min));
         json_object_object_add(doc, "on_time_base",
-                               json_object_new_string(
-                                   hdf_get_value(r->hdf, "Page.OnTimeBase", "received")));
+                               json_object_new_string(base.base ? base.base : "received"));
         json_object_object_add(doc, "rows", rows);
         s = json_object_to_json_string_ext(doc,
                                            JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);

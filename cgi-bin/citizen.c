@@ -44,6 +44,7 @@
 #include "token.h"
 #include "util.h"
 #include "view_feedback.h"
+#include "view_report.h"
 #include "worker.h"
 
 #define MAX_COMMENT_CHARS 1000
@@ -2023,6 +2024,9 @@ public_stats(struct req *r)
     struct val v[NELEM(q)];
     int today = cal_local_day(time(NULL)), from = today - 365, to = today;
     struct period p;
+    struct report_base b;
+    struct report_public_row *qd;
+    size_t nqd;
     enum db_rc rc;
 
     if (input_check(&r->pool, &r->q, q, NELEM(q), v) != 0 || v[0].s || v[1].s) {
@@ -2038,8 +2042,13 @@ public_stats(struct req *r)
     hset(r, "Page.From", p.from);
     hset(r, "Page.To", p.to);
     period_text(r, &p);
-    if ((rc = report_public(r, &p, "Page.Qd", min)) != DB_OK ||
-        (rc = stats_rows(r, "unit", "Page.Units", &p, min, 0)) != DB_OK ||
+    if ((rc = report_base_of(req_sctx(r), &p, &b)) != DB_OK ||
+        (rc = report_public(req_sctx(r), &p, &qd, &nqd)) != DB_OK) {
+        return db_fail(r, rc);
+    }
+    view_report_base(r, &b);
+    view_report_public(r, "Page.Qd", &b, qd, nqd, min);
+    if ((rc = stats_rows(r, "unit", "Page.Units", &p, min, 0)) != DB_OK ||
         (rc = stats_rows(r, "counter", "Page.Counters", &p, min, 0)) != DB_OK) {
         return db_fail(r, rc);
     }

@@ -1,11 +1,11 @@
 /* leader — audit under /lanh-dao/ (docs/architecture.md §1): lateness, apologies,
  * satisfaction and answers for the leader's subtree, drill-down to the case,
  * CSV export, the audit trail.  Database account: motcua_leader.
- * Store: store_report.h (figures, lists, the audit trail), and store_unit.h
- * and store_user.h for the names of the units and people in the trail's
- * filters: the account reads its subtree and writes only audit rows
- * (sql/grants.sql, "-- 004 leader audit"); cases are worked in the officer
- * program. */
+ * Store: store_report.h (figures, lists, the audit trail; view_report.h
+ * shows them), and store_unit.h and store_user.h for the names of the units
+ * and people in the trail's filters: the account reads its subtree and writes
+ * only audit rows (sql/grants.sql, "-- 004 leader audit"); cases are worked in
+ * the officer program. */
 #include <string.h>
 #include <time.h>
 
@@ -23,6 +23,7 @@
 #include "store_unit.h"
 #include "store_user.h"
 #include "util.h"
+#include "view_report.h"
 #include "worker.h"
 
 #define LIST_PAGE 100          /* rows of a list per page */
@@ -131,7 +132,7 @@ scope_of(struct req *r, struct report_scope *s)
         return rc;
     }
     input_query(r, q, NELEM(q), v);
-    if ((dr = report_scope(r, v[0].s, s, &ok)) != DB_OK) {
+    if ((dr = report_scope(req_sctx(r), v[0].s, s, &ok)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (!ok) {
@@ -244,6 +245,7 @@ dashboard_csv(struct req *r, const char *which, const struct period *p,
  * written out before the next is read, so no export is held in memory. */
 struct csv_stream {
     struct req *r;
+    const char *kind; /* a list's: its codes in words */
     struct buf b;
 };
 
@@ -253,8 +255,10 @@ csv_batch(void *arg, const struct dbres *rows)
     struct csv_stream *cs = arg;
     int gone;
 
+    view_report_list_words(cs->r, cs->kind, rows);
     for (size_t i = 0; i < rows->nrows; i++) {
-        csv_row(&cs->b, (const char *const *)&rows->cell[i * rows->ncols + 1], 7);
+        csv_row(&cs->b, (const char *const *)&rows->cell[i * rows->ncols + RL_SHOWN],
+                REPORT_LIST_SHOWN);
     }
     gone = resp_stream(cs->r, cs->b.p, cs->b.len) != 0;
     buf_reset(&cs->b);
@@ -265,8 +269,8 @@ static int
 drill_csv(struct req *r, const char *kind, const char *purpose, const struct period *p,
           const struct report_scope *s)
 {
-    struct csv_stream cs = { r, { 0 } };
-    const char *head[7];
+    struct csv_stream cs = { r, kind, { 0 } };
+    const char *head[REPORT_LIST_SHOWN];
     enum db_rc dr;
     int rc;
 
@@ -274,12 +278,12 @@ drill_csv(struct req *r, const char *kind, const char *purpose, const struct per
         return rc;
     }
     buf_adds(&cs.b, "\xEF\xBB\xBF");
-    for (size_t c = 0; c < 7; c++) {
+    for (size_t c = 0; c < REPORT_LIST_SHOWN; c++) {
         head[c] = lang_str(r, pool_printf(&r->pool, "Lead.Cols.%s.%zu", kind, c));
     }
-    csv_row(&cs.b, head, 7);
+    csv_row(&cs.b, head, REPORT_LIST_SHOWN);
     resp_stream_begin(r, "text/csv; charset=utf-8");
-    dr = report_list_each(r, s, p, kind, CSV_MAX_ROWS, csv_batch, &cs);
+    dr = report_list_each(req_sctx(r), s, p, kind, CSV_MAX_ROWS, csv_batch, &cs);
     if (cs.b.len) {
         /* an empty list: the header line alone */
         resp_stream(r, cs.b.p, cs.b.len);
@@ -309,6 +313,11 @@ dashboard(struct req *r)
     struct report_scope s;
     struct period p, prev;
     struct val v[DQ__MAX];
+    struct report_base b;
+    struct report_summary fig, prev_fig;
+    struct report_person *people[REPORT_PEOPLE];
+    size_t npeople[REPORT_PEOPLE];
+    struct dbres corrections, trend;
     int rc = scope_of(r, &s);
     enum db_rc dr;
     int min_count = (int)conf_int(r->app->conf, "Stats.MinCount", 10);
@@ -320,12 +329,21 @@ dashboard(struct req *r)
         input_check(&r->pool, &r->q, dashboard_fields, DQ__MAX, v) != 0) {
         return 400;
     }
-    if ((dr = report_figures(r, &s, &p, "Page.Fig", 1, min_count)) != DB_OK ||
-        (dr = report_figures(r, &s, &prev, "Page.Prev", 0, 0)) != DB_OK ||
-        (dr = report_people(r, &s, &p, min_count)) != DB_OK ||
-        (dr = report_corrections(r, &s, &p)) != DB_OK || (dr = report_trend(r, &s)) != DB_OK) {
+    /* the period and the one it is compared with share the on-time base */
+    if ((dr = report_base_of(req_sctx(r), &p, &b)) != DB_OK ||
+        (dr = report_figures(req_sctx(r), &s, &p, &b, 1, min_count, &fig)) != DB_OK ||
+        (dr = report_figures(req_sctx(r), &s, &prev, &b, 0, 0, &prev_fig)) != DB_OK ||
+        (dr = report_people(req_sctx(r), &s, &p, min_count, people, npeople)) != DB_OK ||
+        (dr = report_corrections(req_sctx(r), &s, &p, &corrections)) != DB_OK ||
+        (dr = report_trend(req_sctx(r), &s, &trend)) != DB_OK) {
         return db_fail(r, dr);
     }
+    view_report_base(r, &b);
+    view_report_summary(r, "Page.Fig", &b, &fig);
+    view_report_summary(r, "Page.Prev", &b, &prev_fig);
+    view_report_people(r, people, npeople, min_count);
+    view_report_corrections(r, &corrections);
+    view_report_trend(r, &trend);
     if (v[DQ_CSV].s) {
         return dashboard_csv(r, v[DQ_CSV].s, &p, &s);
     }
@@ -373,10 +391,11 @@ drill(struct req *r)
         /* the list again, with the question it has to answer first */
         hset(r, "Page.Err.purpose", lang_str(r, "Lead.Csv.NoPurpose"));
     }
-    dr = report_list(r, &s, &p, kind, (page - 1) * LIST_PAGE, LIST_PAGE, &res, &total);
+    dr = report_list(req_sctx(r), &s, &p, kind, (page - 1) * LIST_PAGE, LIST_PAGE, &res, &total);
     if (dr != DB_OK) {
         return db_fail(r, dr);
     }
+    view_report_list_words(r, kind, &res);
     hset_rows(r, "Page.Rows", &res, cols);
     hseti(r, "Page.Count", total);
     hset(r, "Page.Kind", kind);
@@ -399,9 +418,14 @@ audit_csv_batch(void *arg, const struct dbres *rows)
 
     for (size_t i = 0; i < rows->nrows; i++) {
         const char *const *c = (const char *const *)&rows->cell[i * rows->ncols];
-        const char *cells[6] = { c[0], c[1],
-                                 lang_str(cs->r, pool_printf(&cs->r->pool, "Trail.Act.%s", c[2])),
-                                 c[3], c[6], c[5] };
+        const char *cells[6] = {
+            c[RA_AT],
+            c[RA_ACTOR],
+            lang_str(cs->r, pool_printf(&cs->r->pool, "Trail.Act.%s", c[RA_KEY])),
+            c[RA_CODE],
+            c[RA_DETAIL],
+            c[RA_IP],
+        };
 
         csv_row(&cs->b, cells, 6);
     }
@@ -436,6 +460,7 @@ audit_page(struct req *r)
     struct report_scope s;
     struct audit_filter f = { 0 };
     struct staff_row *people;
+    struct dbres trail;
     struct unit_name *units;
     size_t npeople, nunits;
     struct val v[AQ__MAX], day[2];
@@ -461,7 +486,7 @@ audit_page(struct req *r)
     f.from = day[0].s;
     f.to = day[1].s;
     if (!bad && v[AQ_CSV].i) {
-        struct csv_stream cs = { r, { 0 } };
+        struct csv_stream cs = { r, NULL, { 0 } };
         const char *what = pool_printf(&r->pool, "nhat-ky %s", s.name);
 
         if ((dr = db_begin(r->app->db)) == DB_OK) {
@@ -475,7 +500,7 @@ audit_page(struct req *r)
         buf_adds(&cs.b, lang_str(r, "Trail.CsvHeader"));
         buf_adds(&cs.b, "\r\n");
         resp_stream_begin(r, "text/csv; charset=utf-8");
-        dr = report_audit_each(r, &s, &f, CSV_MAX_ROWS, audit_csv_batch, &cs);
+        dr = report_audit_each(req_sctx(r), &s, &f, CSV_MAX_ROWS, audit_csv_batch, &cs);
         if (cs.b.len) {
             resp_stream(r, cs.b.p, cs.b.len);
         }
@@ -490,10 +515,13 @@ audit_page(struct req *r)
         dr = unit_list_subtree(r->app->db, &r->pool, s.subtree, &units, &nunits);
     }
     if (dr == DB_OK && !bad) {
-        dr = report_audit(r, &s, &f, (int)page, 50);
+        dr = report_audit(req_sctx(r), &s, &f, (int)page, 50, &trail);
     }
     if (dr != DB_OK) {
         return db_fail(r, dr);
+    }
+    if (!bad) {
+        view_report_audit(r, &trail);
     }
     rows_hdf(r, "Page.People", people, npeople, sizeof(*people), pout, NELEM(pout));
     rows_hdf(r, "Page.Units", units, nunits, sizeof(*units), uout, NELEM(uout));

@@ -1,4 +1,5 @@
-/* store_report.c — figures, lists and the audit trail for leaders. */
+/* store_report.c — figures, lists and the audit trail for leaders: counts
+ * and rows, which view_report.c shows. */
 #include "store_report.h"
 
 #include <stdio.h>
@@ -8,55 +9,34 @@
 #include "calendar.h"
 #include "case_fsm.h"
 #include "db.h"
-#include "http.h"
 #include "legal.h"
-#include "render.h"
 #include "stats.h"
 #include "util.h"
 
-/* A number as the page's language writes it: "85,3" (vi), "85.3" (en). */
-static const char *
-decimal(struct req *r, char *s)
-{
-    if (strcmp(r->lang, "vi") == 0 && strchr(s, '.')) {
-        *strchr(s, '.') = ',';
-    }
-    return s;
-}
-
-/* "85,3%" (vi) or "85.3%" (en); "—" without a base. */
-static const char *
-pct(struct req *r, long long part, long long whole)
-{
-    if (whole <= 0) {
-        return "—";
-    }
-    return decimal(r, pool_printf(&r->pool, "%.1f%%", 100.0 * (double)part / (double)whole));
-}
-
 enum db_rc
-report_scope(struct req *r, const char *code, struct report_scope *s, int *ok)
+report_scope(struct sctx *x, const char *code, struct report_scope *s, int *ok)
 {
+    enum { SCOPE_ID, SCOPE_NAME, SCOPE_SUBTREE, SCOPE_TRAINING };
     struct dbres res;
     enum db_rc rc;
 
     *ok = 0;
     memset(s, 0, sizeof(*s));
     /* the unit must lie in the leader's own subtree */
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT u.id, u.name, CONCAT(u.path, '%'), u.training FROM org_unit u"
                   "  JOIN org_unit me ON me.id = ?"
                   " WHERE (u.code = ? OR (? = '' AND u.id = me.id))"
                   "   AND u.path LIKE CONCAT(me.path, '%')",
-                  DB_ARGS(DV_I(r->user->unit_id), DV_S(code ? code : ""), DV_S(code ? code : "")),
+                  DB_ARGS(DV_I(x->user->unit_id), DV_S(code ? code : ""), DV_S(code ? code : "")),
                   &res);
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
-    s->unit_id = util_num(dbres_get(&res, 0, 0));
-    s->name = dbres_get(&res, 0, 1);
-    s->subtree = dbres_get(&res, 0, 2);
-    s->training = util_num(dbres_get(&res, 0, 3)) != 0;
+    s->unit_id = util_num(dbres_get(&res, 0, SCOPE_ID));
+    s->name = dbres_get(&res, 0, SCOPE_NAME);
+    s->subtree = dbres_get(&res, 0, SCOPE_SUBTREE);
+    s->training = util_num(dbres_get(&res, 0, SCOPE_TRAINING)) != 0;
     *ok = 1;
     return DB_OK;
 }
@@ -81,22 +61,11 @@ report_scope(struct req *r, const char *code, struct report_scope *s, int *ok)
  * grouped by unit, and added here to the figures of the scope or of the
  * direct sub-unit the unit belongs to: no join per row, whatever the scope. */
 
-struct figs {
-    long long received, finished, early, on_time, late_finished, apologies, apologies_late;
-    long long late, late_no_apology, escalated;
-    long long ratings, r3, r2, r1, feedback, answered, answered_on_time;
-    long long crit_sum[4], crit_n[4];
-    long long overdue, answer_rated, answer_unsatisfied, answer_known, forward_late;
-    /* QĐ 766 (sql/012_qd766.sql) */
-    long long unhappy, recv_in_time, recv_out;
-    long long pakn, anonymous, praise, pakn_answered, pakn_on_time, pakn_unhappy;
-};
-
 /* The units of the scope, sorted by id, each with the figures it adds to. */
 struct unitmap {
     size_t n;
     long long *id;
-    struct figs **to;
+    struct report_figs **to;
 };
 
 static int
@@ -111,13 +80,13 @@ cmp_ll(const void *a, const void *b)
  * in column 0) it lies under, or else to own (the scope's own unit, and units
  * under a closed sub-unit); the scope's figures are own plus every sub-unit's. */
 static enum db_rc
-unitmap_load(struct req *r, const struct report_scope *s, const struct dbres *kids,
-             struct figs *kid_figs, struct figs *own, struct unitmap *m)
+unitmap_load(struct sctx *x, const struct report_scope *s, const struct dbres *kids,
+             struct report_figs *kid_figs, struct report_figs *own, struct unitmap *m)
 {
     struct dbres res;
     size_t plen = strlen(s->subtree) - 1;   /* the scope's path, without the '%' */
     enum db_rc rc =
-        db_query(r->app->db, &r->pool,
+        db_query(x->db, x->pool,
                  "SELECT id, path FROM org_unit WHERE" IN_SCOPE("org_unit") " ORDER BY id",
                  DB_ARGS(DV_S(s->subtree), DV_I(s->training)), &res);
 
@@ -125,11 +94,11 @@ unitmap_load(struct req *r, const struct report_scope *s, const struct dbres *ki
     if (rc != DB_OK) {
         return rc;
     }
-    m->id = pool_alloc(&r->pool, (res.nrows + 1) * sizeof(*m->id));
-    m->to = pool_alloc(&r->pool, (res.nrows + 1) * sizeof(*m->to));
+    m->id = pool_alloc(x->pool, (res.nrows + 1) * sizeof(*m->id));
+    m->to = pool_alloc(x->pool, (res.nrows + 1) * sizeof(*m->to));
     for (size_t i = 0; i < res.nrows; i++) {
         const char *path = dbres_get(&res, i, 1);
-        struct figs *to = own;
+        struct report_figs *to = own;
 
         if (strlen(path) > plen) {
             long long kid = strtoll(path + plen, NULL, 10);   /* "/1/4/9/" under "/1/": 4 */
@@ -146,20 +115,20 @@ unitmap_load(struct req *r, const struct report_scope *s, const struct dbres *ki
     return DB_OK;
 }
 
-/* x += y, every count. */
+/* to += y, every count. */
 static void
-figs_add(struct figs *x, const struct figs *y)
+figs_add(struct report_figs *to, const struct report_figs *y)
 {
-    long long *a = (long long *)x;
+    long long *a = (long long *)to;
     const long long *b = (const long long *)y;
 
-    for (size_t i = 0; i < sizeof(*x) / sizeof(long long); i++) {
+    for (size_t i = 0; i < sizeof(*to) / sizeof(long long); i++) {
         a[i] += b[i];
     }
 }
 
 /* The figures a result row of unit `id` adds to, or NULL when outside the scope. */
-static struct figs *
+static struct report_figs *
 unitmap_get(const struct unitmap *m, const char *id)
 {
     long long key = util_num(id);
@@ -180,13 +149,13 @@ static void
 late_rows(const struct unitmap *m, const struct dbres *res, long long hist[], size_t nhist)
 {
     for (size_t i = 0; i < res->nrows; i++) {
-        struct figs *x = unitmap_get(m, dbres_get(res, i, 0));
+        struct report_figs *g = unitmap_get(m, dbres_get(res, i, 0));
         long long delay = col(res, i, 1);
 
-        if (x) {
-            x->late += col(res, i, 2);
-            x->late_no_apology += col(res, i, 3);
-            x->escalated += col(res, i, 4);
+        if (g) {
+            g->late += col(res, i, 2);
+            g->late_no_apology += col(res, i, 3);
+            g->escalated += col(res, i, 4);
             if (hist && delay >= 0) {
                 hist[(size_t)delay < nhist ? (size_t)delay : nhist - 1] += col(res, i, 2);
             }
@@ -197,18 +166,18 @@ late_rows(const struct unitmap *m, const struct dbres *res, long long hist[], si
 /* Late dossiers of days up to the mark from stat_late, of later days (up to
  * today: a later appointment cannot have been missed yet) from the dossiers. */
 static enum db_rc
-figs_late(struct req *r, const struct period *p, const struct unitmap *m, long long hist[],
+figs_late(struct sctx *x, const struct period *p, const struct unitmap *m, long long hist[],
           size_t nhist)
 {
     char mark[11], today[11], f[11];
     const char *t;
     struct dbres res;
-    enum db_rc rc = stats_late_mark(req_sctx(r), mark);
+    enum db_rc rc = stats_late_mark(x, mark);
 
     stats_today(today);
     t = strcmp(p->to, mark) < 0 ? p->to : mark;
     if (rc == DB_OK && mark[0] && strcmp(p->from, t) <= 0) {
-        rc = db_query(r->app->db, &r->pool,
+        rc = db_query(x->db, x->pool,
                       "SELECT unit_id, delay, SUM(late), SUM(no_apology), SUM(escalated)"
                       "  FROM stat_late WHERE day BETWEEN ? AND ? GROUP BY 1, 2",
                       DB_ARGS(DV_S(p->from), DV_S(t)), &res);
@@ -231,7 +200,7 @@ figs_late(struct req *r, const struct period *p, const struct unitmap *m, long l
     if (strcmp(f, t) > 0) {
         return DB_OK;
     }
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT d.unit_id," STATS_DELAY ", COUNT(*), SUM(" STATS_NO_APOLOGY "),"
                   "       SUM(d.escalated_at IS NOT NULL)"
                   "  FROM dossier d"
@@ -249,12 +218,12 @@ figs_late(struct req *r, const struct period *p, const struct unitmap *m, long l
  * stat_day) into the figures m points to: a few hundred to a few thousand
  * rows, whatever the number of dossiers. */
 static enum db_rc
-figs_aggregates(struct req *r, const struct period *p, const struct unitmap *m)
+figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
 {
     struct dbres res;
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT scope_id, SUM(received), SUM(finished), SUM(early), SUM(on_time),"
                   "       SUM(late), SUM(apologies), SUM(apologies_late), SUM(unhappy),"
                   "       SUM(recv_in_time), SUM(recv_out)"
@@ -262,42 +231,42 @@ figs_aggregates(struct req *r, const struct period *p, const struct unitmap *m)
                   " GROUP BY 1",
                   DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        struct figs *x = unitmap_get(m, dbres_get(&res, i, 0));
+        struct report_figs *g = unitmap_get(m, dbres_get(&res, i, 0));
 
-        if (x) {
-            x->received += col(&res, i, 1), x->finished += col(&res, i, 2);
-            x->early += col(&res, i, 3), x->on_time += col(&res, i, 4);
-            x->late_finished += col(&res, i, 5), x->apologies += col(&res, i, 6);
-            x->apologies_late += col(&res, i, 7), x->unhappy += col(&res, i, 8);
-            x->recv_in_time += col(&res, i, 9), x->recv_out += col(&res, i, 10);
+        if (g) {
+            g->received += col(&res, i, 1), g->finished += col(&res, i, 2);
+            g->early += col(&res, i, 3), g->on_time += col(&res, i, 4);
+            g->late_finished += col(&res, i, 5), g->apologies += col(&res, i, 6);
+            g->apologies_late += col(&res, i, 7), g->unhappy += col(&res, i, 8);
+            g->recv_in_time += col(&res, i, 9), g->recv_out += col(&res, i, 10);
         }
     }
     if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool,
+        rc = db_query(x->db, x->pool,
                       "SELECT sd.scope_id," STATS_DAY_SUMS "  FROM stat_day sd"
                       " WHERE sd.scope = 'unit' AND sd.day BETWEEN ? AND ? GROUP BY 1",
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        struct figs *x = unitmap_get(m, dbres_get(&res, i, 0));
+        struct report_figs *g = unitmap_get(m, dbres_get(&res, i, 0));
         struct stat_sums t;
 
-        if (x) {
+        if (g) {
             stats_sums_read(&res, i, 1, &t);
-            x->ratings += t.ratings, x->r3 += t.r3, x->r2 += t.r2, x->r1 += t.r1;
-            x->feedback += t.feedback;
-            x->answered += t.answered, x->answered_on_time += t.answered_on_time;
-            x->crit_sum[0] += t.att_sum, x->crit_n[0] += t.att_n;
-            x->crit_sum[1] += t.time_sum, x->crit_n[1] += t.time_n;
-            x->crit_sum[2] += t.trips_sum, x->crit_n[2] += t.trips_n;
-            x->crit_sum[3] += t.guide_sum, x->crit_n[3] += t.guide_n;
+            g->ratings += t.ratings, g->r3 += t.r3, g->r2 += t.r2, g->r1 += t.r1;
+            g->feedback += t.feedback;
+            g->answered += t.answered, g->answered_on_time += t.answered_on_time;
+            g->crit_sum[0] += t.att_sum, g->crit_n[0] += t.att_n;
+            g->crit_sum[1] += t.time_sum, g->crit_n[1] += t.time_n;
+            g->crit_sum[2] += t.trips_sum, g->crit_n[2] += t.trips_n;
+            g->crit_sum[3] += t.guide_sum, g->crit_n[3] += t.guide_n;
             /* each verdict on an answer, by the day it was given, whatever
              * happened to the case afterwards */
-            x->answer_rated += t.verdicts, x->answer_unsatisfied += t.verdicts_unsatisfied;
-            x->forward_late += t.forward_late;
-            x->pakn += t.pakn, x->anonymous += t.anonymous;
-            x->praise += t.praise, x->pakn_answered += t.pakn_answered;
-            x->pakn_on_time += t.pakn_on_time, x->pakn_unhappy += t.pakn_unhappy;
+            g->answer_rated += t.verdicts, g->answer_unsatisfied += t.verdicts_unsatisfied;
+            g->forward_late += t.forward_late;
+            g->pakn += t.pakn, g->anonymous += t.anonymous;
+            g->praise += t.praise, g->pakn_answered += t.pakn_answered;
+            g->pakn_on_time += t.pakn_on_time, g->pakn_unhappy += t.pakn_unhappy;
         }
     }
     return rc;
@@ -305,16 +274,16 @@ figs_aggregates(struct req *r, const struct period *p, const struct unitmap *m)
 
 /* Every figure of the period into the figures m points to. */
 static enum db_rc
-figs_load(struct req *r, const struct period *p, const struct unitmap *m, long long hist[],
+figs_load(struct sctx *x, const struct period *p, const struct unitmap *m, long long hist[],
           size_t nhist, long long hours[], size_t nhours)
 {
     struct dbres res;
-    enum db_rc rc = figs_aggregates(r, p, m);
+    enum db_rc rc = figs_aggregates(x, p, m);
 
     if (rc == DB_OK) {
         /* open cases and the hours to answer: one range of the covering
          * index (created_at, unit_id, ...) */
-        rc = db_query(r->app->db, &r->pool,
+        rc = db_query(x->db, x->pool,
                       "SELECT f.unit_id, TIMESTAMPDIFF(HOUR, f.created_at, f.answered_at),"
                       "       SUM(f.status IN (" CASE_RUNNING_SQL ")"
                       "           AND f.due_at < UTC_TIMESTAMP()),"
@@ -325,22 +294,22 @@ figs_load(struct req *r, const struct period *p, const struct unitmap *m, long l
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        struct figs *x = unitmap_get(m, dbres_get(&res, i, 0));
+        struct report_figs *g = unitmap_get(m, dbres_get(&res, i, 0));
         const char *h = dbres_get(&res, i, 1);
 
-        if (x) {
-            x->overdue += col(&res, i, 2);
+        if (g) {
+            g->overdue += col(&res, i, 2);
             if (h) {   /* answered */
                 long long n = util_num(h);
 
-                x->answer_known += col(&res, i, 3);
+                g->answer_known += col(&res, i, 3);
                 n = n < 0 ? 0 : n;
                 hours[(size_t)n < nhours ? (size_t)n : nhours - 1] += col(&res, i, 3);
             }
         }
     }
     if (rc == DB_OK) {
-        rc = figs_late(r, p, m, hist, nhist);
+        rc = figs_late(x, p, m, hist, nhist);
     }
     return rc;
 }
@@ -363,133 +332,38 @@ hist_median(const long long *hist, size_t nhist)
     return -1;
 }
 
-/* A mean on the 1..3 scale, "2,71 / 3" (vi) or "2.71 / 3"; NULL without answers. */
-static const char *
-mean3(struct req *r, long long sum, long long n)
-{
-    return n > 0 ? decimal(r, pool_printf(&r->pool, "%.2f / 3", (double)sum / (double)n)) : NULL;
-}
-
 /* The base of the on-time rate, a rule of the legal version in force on the
  * last day of the period (legal_version.ontime_base): dossiers received in the
  * period (Decree 61/2018 Art. 30(2)(c)) or finished in it (how QĐ 766 words it
- * is unconfirmed).  Chosen once a request (Page.OnTimeBase), so that a period
- * and the one it is compared with share it. */
-static enum db_rc
-ontime_base(struct req *r, const struct period *p)
+ * is unconfirmed). */
+enum db_rc
+report_base_of(struct sctx *x, const struct period *p, struct report_base *b)
 {
     struct legal_version v;
     int day;
     enum db_rc rc;
 
-    if (*hdf_get_value(r->hdf, "Page.OnTimeBase", "") || cal_parse_date(p->to, &day) != 0) {
+    b->base = b->version = NULL;
+    if (cal_parse_date(p->to, &day) != 0) {
         return DB_OK;
     }
-    rc = legal_version_for(r->app->db, &r->pool, cal_instant(day, 12 * 60), &v);
+    rc = legal_version_for(x->db, x->pool, cal_instant(day, 12 * 60), &v);
     if (rc == DB_OK) {
-        hset(r, "Page.OnTimeBase", v.ontime_base);
-        hset(r, "Page.OnTimeVersion", v.title);
+        b->base = v.ontime_base ? v.ontime_base : "";
+        b->version = v.title;
     }
     return rc;
 }
 
-static int
-base_received(struct req *r)
+void
+report_on_time_parts(const struct report_base *b, const struct report_figs *f, long long *part,
+                     long long *whole)
 {
-    return strcmp(hdf_get_value(r->hdf, "Page.OnTimeBase", "received"), "received") == 0;
-}
-
-/* The on-time rate's numerator and base under Stats.OnTimeBase; on time
- * means on time or early. */
-static void
-on_time_parts(struct req *r, const struct figs *x, long long *part, long long *whole)
-{
-    if (base_received(r)) {
-        *part = x->recv_in_time, *whole = x->received - x->recv_out;
+    if (b->base == NULL || strcmp(b->base, "received") == 0) {
+        *part = f->recv_in_time, *whole = f->received - f->recv_out;
     } else {
-        *part = x->early + x->on_time, *whole = x->finished;
+        *part = f->early + f->on_time, *whole = f->finished;
     }
-}
-
-/* A rate, left out when its base is under min (too few to show in public). */
-static void
-rate_hdf(struct req *r, const char *key, long long part, long long whole, long long min)
-{
-    if (whole >= min) {
-        hset(r, key, pct(r, part, whole));
-    }
-}
-
-/* The QĐ 766/QĐ-TTg figures of x as the decision defines them,
- * for the leader's dashboard and the public statistics alike. */
-static void
-qd766_hdf(struct req *r, const struct figs *x, const char *prefix, long long min)
-{
-    long long part, base;
-
-    on_time_parts(r, x, &part, &base);
-#define K(name) pool_printf(&r->pool, "%s.%s", prefix, name)
-    /* (dossiers − dossiers a citizen was not satisfied with) / dossiers, over
-     * the dossiers whose result was ready in the period */
-    rate_hdf(r, K("sat_dossier"), x->finished - x->unhappy, x->finished, min);
-    hseti(r, K("dossier_unhappy"), x->unhappy);
-    rate_hdf(r, K("on_time_rate"), part, base, min);
-    /* identified petitions answered in the period: on time, and satisfied */
-    hseti(r, K("pakn_answered"), x->pakn_answered);
-    hseti(r, K("pakn_unhappy"), x->pakn_unhappy);
-    rate_hdf(r, K("pakn_on_time_rate"), x->pakn_on_time, x->pakn_answered, min);
-    rate_hdf(r, K("pakn_satisfaction"), x->pakn_answered - x->pakn_unhappy, x->pakn_answered, min);
-    hseti(r, K("pakn"), x->pakn);
-    hseti(r, K("anonymous"), x->anonymous);
-    hseti(r, K("praise"), x->praise);
-#undef K
-}
-
-static void
-figs_hdf(struct req *r, const struct figs *x, const char *prefix)
-{
-    static const char *const crit[] = { "crit_attitude", "crit_time", "crit_trips",
-                                        "crit_guidance" };
-    long long n = x->ratings;
-
-#define K(name) pool_printf(&r->pool, "%s.%s", prefix, name)
-    hseti(r, K("received"), x->received);
-    hseti(r, K("finished"), x->finished);
-    hseti(r, K("early"), x->early);
-    hseti(r, K("on_time"), x->on_time);
-    hseti(r, K("late_finished"), x->late_finished);
-    qd766_hdf(r, x, prefix, 0);
-    hseti(r, K("apologies"), x->apologies);
-    hseti(r, K("apologies_late"), x->apologies_late);
-    hseti(r, K("late"), x->late);
-    hseti(r, K("late_no_apology"), x->late_no_apology);
-    hseti(r, K("escalated"), x->escalated);
-    hseti(r, K("ratings"), n);
-    hseti(r, K("r3"), x->r3);
-    hseti(r, K("r2"), x->r2);
-    hseti(r, K("r1"), x->r1);
-    /* the share of satisfied ratings: counter ratings without a dossier too */
-    hset(r, K("ratings_share"), pct(r, n - x->r1, n));
-    hset(r, K("p3"), pct(r, x->r3, n));
-    hset(r, K("p2"), pct(r, x->r2, n));
-    hset(r, K("p1"), pct(r, x->r1, n));
-    if (n > 0) {
-        /* bar widths (of 300) for the distribution chart */
-        hseti(r, K("w3"), x->r3 * 300 / n);
-        hseti(r, K("w2"), x->r2 * 300 / n);
-        hseti(r, K("w1"), x->r1 * 300 / n);
-    }
-    for (size_t k = 0; k < NELEM(crit); k++) {
-        hset(r, K(crit[k]), mean3(r, x->crit_sum[k], x->crit_n[k]));
-    }
-    hseti(r, K("feedback"), x->feedback);
-    hseti(r, K("answered"), x->answered);
-    hset(r, K("answered_on_time"), pct(r, x->answered_on_time, x->answered));
-    hseti(r, K("feedback_overdue"), x->overdue);
-    hseti(r, K("answer_unsatisfied"), x->answer_unsatisfied);
-    hseti(r, K("answer_rated"), x->answer_rated);
-    hseti(r, K("forward_late"), x->forward_late);
-#undef K
 }
 
 /* Rank 1 for the best value among the eligible (value >= 0), equal values
@@ -508,122 +382,115 @@ rank_of(const double *v, size_t n, size_t i)
     return rank;
 }
 
-/* One row per direct sub-unit with every figure (Page.Units), ranked on
- * satisfaction and on-time rate; small numbers do not rank. */
-static void
-units_hdf(struct req *r, const struct dbres *kids, const struct figs *f, int min_count)
+/* The direct sub-units of a scope: the query's columns. */
+enum kid_col { KID_ID, KID_NAME, KID_CODE };
+
+/* One row per direct sub-unit with every figure, ranked on satisfaction and
+ * on-time rate; small numbers do not rank. */
+static struct report_unit *
+units_ranked(struct sctx *x, const struct report_base *b, const struct dbres *kids,
+             const struct report_figs *f, int min_count)
 {
-    double *sat = pool_alloc(&r->pool, (kids->nrows + 1) * sizeof(*sat));
-    double *ont = pool_alloc(&r->pool, (kids->nrows + 1) * sizeof(*ont));
+    struct report_unit *u = pool_alloc(x->pool, (kids->nrows + 1) * sizeof(*u));
+    double *sat = pool_alloc(x->pool, (kids->nrows + 1) * sizeof(*sat));
+    double *ont = pool_alloc(x->pool, (kids->nrows + 1) * sizeof(*ont));
 
     for (size_t i = 0; i < kids->nrows; i++) {
         long long part, whole;
 
         sat[i] = f[i].ratings >= min_count   /* the share of satisfied ratings */
                      ? (double)(f[i].ratings - f[i].r1) / (double)f[i].ratings : -1;
-        on_time_parts(r, &f[i], &part, &whole);
+        report_on_time_parts(b, &f[i], &part, &whole);
         ont[i] = whole >= min_count ? (double)part / (double)whole : -1;
     }
     for (size_t i = 0; i < kids->nrows; i++) {
-        const char *prefix = pool_printf(&r->pool, "Page.Units.%zu", i);
-
-        hset(r, pool_printf(&r->pool, "%s.name", prefix), dbres_get(kids, i, 1));
-        hset(r, pool_printf(&r->pool, "%s.code", prefix), dbres_get(kids, i, 2));
-        figs_hdf(r, &f[i], prefix);
-        if (sat[i] >= 0) {
-            hseti(r, pool_printf(&r->pool, "%s.rank_ratings_share", prefix),
-                  rank_of(sat, kids->nrows, i));
-        }
-        if (ont[i] >= 0) {
-            hseti(r, pool_printf(&r->pool, "%s.rank_on_time", prefix),
-                  rank_of(ont, kids->nrows, i));
-        }
+        u[i].name = dbres_get(kids, i, KID_NAME);
+        u[i].code = dbres_get(kids, i, KID_CODE);
+        u[i].f = f[i];
+        u[i].rank_ratings_share = rank_of(sat, kids->nrows, i);
+        u[i].rank_on_time = rank_of(ont, kids->nrows, i);
     }
+    return u;
 }
 
 #define NHOURS 20000   /* hours to answer counted one by one: over two years */
 
 enum db_rc
-report_figures(struct req *r, const struct report_scope *s, const struct period *p,
-               const char *prefix, int units, int min_count)
+report_figures(struct sctx *x, const struct report_scope *s, const struct period *p,
+               const struct report_base *b, int units, int min_count, struct report_summary *out)
 {
     static const struct dbres none = { 0 };
-    struct figs x = { 0 }, *f = NULL;
+    struct report_figs *f = NULL;
     struct dbres kids = none;
     struct unitmap m;
-    long long hist[4000] = { 0 }, med;   /* days of delay: eleven years */
-    long long *hours;                    /* hours to answer */
-    enum db_rc rc = ontime_base(r, p);
+    long long hist[4000] = { 0 }; /* days of delay: eleven years */
+    long long *hours;             /* hours to answer */
+    enum db_rc rc = DB_OK;
 
-    if (rc == DB_OK && units) {
-        rc = db_query(r->app->db, &r->pool,
+    memset(out, 0, sizeof(*out));
+    if (units) {
+        rc = db_query(x->db, x->pool,
                       "SELECT id, name, code FROM org_unit"
                       " WHERE parent_id = ? AND valid_to IS NULL AND training = ?"
                       " ORDER BY sort_order, name",
                       DB_ARGS(DV_I(s->unit_id), DV_I(s->training)), &kids);
     }
     if (rc == DB_OK) {
-        f = pool_alloc(&r->pool, (kids.nrows + 1) * sizeof(*f));
+        f = pool_alloc(x->pool, (kids.nrows + 1) * sizeof(*f));
         memset(f, 0, (kids.nrows + 1) * sizeof(*f));
         /* one pass for the scope and its sub-units */
-        rc = unitmap_load(r, s, &kids, f, &x, &m);
+        rc = unitmap_load(x, s, &kids, f, &out->all, &m);
     }
     if (rc == DB_OK) {
-        hours = pool_alloc(&r->pool, NHOURS * sizeof(*hours));
+        hours = pool_alloc(x->pool, NHOURS * sizeof(*hours));
         memset(hours, 0, NHOURS * sizeof(*hours));
-        rc = figs_load(r, p, &m, hist, NELEM(hist), hours, NHOURS);
+        rc = figs_load(x, p, &m, hist, NELEM(hist), hours, NHOURS);
     }
     if (rc != DB_OK) {
         return rc;
     }
     for (size_t i = 0; i < kids.nrows; i++) {
-        figs_add(&x, &f[i]);
+        figs_add(&out->all, &f[i]);
     }
-    figs_hdf(r, &x, prefix);
     if (units) {
-        units_hdf(r, &kids, f, min_count);
+        out->units = units_ranked(x, b, &kids, f, min_count);
+        out->nunits = kids.nrows;
     }
-    if ((med = hist_median(hist, NELEM(hist))) >= 0) {
-        hseti(r, pool_printf(&r->pool, "%s.median_delay", prefix), med);
-    }
-    if ((med = hist_median(hours, NHOURS)) >= 0) {
-        /* median time to answer, in hours, over the cases of the period answered */
-        hseti(r, pool_printf(&r->pool, "%s.median_answer_hours", prefix), med);
-    }
+    out->median_delay = hist_median(hist, NELEM(hist));
+    /* median time to answer, in hours, over the cases of the period answered */
+    out->median_answer_hours = hist_median(hours, NHOURS);
     return DB_OK;
 }
 
 /* Each unit of units (ids in column 0, sorted) with its own figures of the
  * period, none added to another's: *f[i] for row i, m mapping ids to them. */
 static enum db_rc
-figs_own(struct req *r, const struct period *p, const struct dbres *units, struct unitmap *m,
-         struct figs **f)
+figs_own(struct sctx *x, const struct period *p, const struct dbres *units, struct unitmap *m,
+         struct report_figs **f)
 {
-    *f = pool_alloc(&r->pool, (units->nrows + 1) * sizeof(**f));
+    *f = pool_alloc(x->pool, (units->nrows + 1) * sizeof(**f));
     m->n = 0;
-    m->id = pool_alloc(&r->pool, (units->nrows + 1) * sizeof(*m->id));
-    m->to = pool_alloc(&r->pool, (units->nrows + 1) * sizeof(*m->to));
+    m->id = pool_alloc(x->pool, (units->nrows + 1) * sizeof(*m->id));
+    m->to = pool_alloc(x->pool, (units->nrows + 1) * sizeof(*m->to));
     for (size_t i = 0; i < units->nrows; i++) {
         m->id[m->n] = util_num(dbres_get(units, i, 0));
         m->to[m->n++] = &(*f)[i];
     }
-    return figs_aggregates(r, p, m);
+    return figs_aggregates(x, p, m);
 }
 
 enum db_rc
-report_public(struct req *r, const struct period *p, const char *prefix, int min_count)
+report_public(struct sctx *x, const struct period *p, struct report_public_row **out, size_t *n)
 {
-    static const char *const cols[] = { "name", NULL };
+    enum { UNIT_ID, UNIT_NAME };
     struct dbres units;
     struct unitmap m = { 0 };
-    struct figs *f;
-    size_t shown = 0;
+    struct report_figs *f;
     enum db_rc rc;
 
-    if ((rc = ontime_base(r, p)) != DB_OK) {
-        return rc;
-    }
-    rc = db_query(r->app->db, &r->pool,
+    *out = NULL;
+    *n = 0;
+    rc = db_query(x->db, x->pool,
                   "SELECT id, name FROM org_unit WHERE valid_to IS NULL AND training = 0 ORDER BY "
                   "id",
                   DB_NOARGS, &units);
@@ -631,33 +498,33 @@ report_public(struct req *r, const struct period *p, const char *prefix, int min
         return rc;
     }
     /* each unit's own figures, as its own row of the table */
-    if ((rc = figs_own(r, p, &units, &m, &f)) != DB_OK) {
+    if ((rc = figs_own(x, p, &units, &m, &f)) != DB_OK) {
         return rc;
     }
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT id, name FROM org_unit WHERE valid_to IS NULL AND training = 0"
                   " ORDER BY sort_order, name",
                   DB_NOARGS, &units);
-    for (size_t i = 0; rc == DB_OK && i < units.nrows; i++) {
-        const struct figs *x = unitmap_get(&m, dbres_get(&units, i, 0));
-        const char *pre;
+    if (rc != DB_OK) {
+        return rc;
+    }
+    *out = pool_alloc(x->pool, (units.nrows + 1) * sizeof(**out));
+    for (size_t i = 0; i < units.nrows; i++) {
+        const struct report_figs *g = unitmap_get(&m, dbres_get(&units, i, UNIT_ID));
 
-        if (x == NULL || x->finished + x->received + x->pakn_answered + x->pakn == 0) {
+        if (g == NULL || g->finished + g->received + g->pakn_answered + g->pakn == 0) {
             continue;   /* nothing in the period */
         }
-        pre = pool_printf(&r->pool, "%s.%zu", prefix, shown++);
-        hset(r, pool_printf(&r->pool, "%s.%s", pre, cols[0]), dbres_get(&units, i, 1));
-        hseti(r, pool_printf(&r->pool, "%s.finished", pre), x->finished);
-        qd766_hdf(r, x, pre, min_count);
+        (*out)[*n].name = dbres_get(&units, i, UNIT_NAME);
+        (*out)[(*n)++].f = *g;
     }
-    return rc;
+    return DB_OK;
 }
 
 enum db_rc
-report_people(struct req *r, const struct report_scope *s, const struct period *p, int min_count)
+report_people(struct sctx *x, const struct report_scope *s, const struct period *p, int min_count,
+              struct report_person *out[REPORT_PEOPLE], size_t n[REPORT_PEOPLE])
 {
-    static const char *const kinds[] = { "counter", "officer" };
-    static const char *const prefixes[] = { "Page.Counters", "Page.Officers" };
     enum db_rc rc = DB_OK;
 
     /* the same ranking of counters and of officers: ratings of the period in
@@ -666,109 +533,78 @@ report_people(struct req *r, const struct report_scope *s, const struct period *
     " AND sd.day BETWEEN ? AND ? GROUP BY 1, x.id" \
     " ORDER BY SUM(sd.ratings) >= ? DESC,"         \
     "          (SUM(sd.ratings) - SUM(sd.r1)) / SUM(sd.ratings) DESC"
-    static const char *const sql[] = {
-        "SELECT CONCAT(x.name, ' · ', u.short_name)," STATS_DAY_SUMS
-        "  FROM stat_day sd JOIN counter x ON x.id = sd.scope_id"
-        "  JOIN org_unit u ON u.id = x.unit_id"
-        " WHERE sd.scope = 'counter' AND" IN_SCOPE("u") PEOPLE_TAIL,
-        "SELECT x.full_name," STATS_DAY_SUMS "  FROM stat_day sd JOIN users x ON x.id = sd.scope_id"
-        "  JOIN org_unit u ON u.id = x.unit_id"
-        " WHERE sd.scope = 'officer' AND" IN_SCOPE("u") PEOPLE_TAIL,
+    static const char *const sql[REPORT_PEOPLE] = {
+        [REPORT_COUNTERS] = "SELECT CONCAT(x.name, ' · ', u.short_name)," STATS_DAY_SUMS
+                            "  FROM stat_day sd JOIN counter x ON x.id = sd.scope_id"
+                            "  JOIN org_unit u ON u.id = x.unit_id"
+                            " WHERE sd.scope = 'counter' AND" IN_SCOPE("u") PEOPLE_TAIL,
+        [REPORT_OFFICERS] = "SELECT x.full_name," STATS_DAY_SUMS
+                            "  FROM stat_day sd JOIN users x ON x.id = sd.scope_id"
+                            "  JOIN org_unit u ON u.id = x.unit_id"
+                            " WHERE sd.scope = 'officer' AND" IN_SCOPE("u") PEOPLE_TAIL,
     };
 #undef PEOPLE_TAIL
 
-    for (size_t k = 0; rc == DB_OK && k < 2; k++) {
+    for (size_t k = 0; k < REPORT_PEOPLE; k++) {
+        out[k] = NULL;
+        n[k] = 0;
+    }
+    for (size_t k = 0; rc == DB_OK && k < REPORT_PEOPLE; k++) {
         struct dbres res;
 
-        rc = db_query(r->app->db, &r->pool, sql[k],
+        rc = db_query(x->db, x->pool, sql[k],
                       DB_ARGS(DV_S(s->subtree), DV_I(s->training), DV_S(p->from), DV_S(p->to),
                               DV_I(min_count)),
                       &res);
-        for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-            const char *pre = pool_printf(&r->pool, "%s.%zu", prefixes[k], i);
-            struct stat_sums t;
-            long long n, r1;
-
-            stats_sums_read(&res, i, 1, &t);
-            n = t.ratings, r1 = t.r1;
-
-            hset(r, pool_printf(&r->pool, "%s.name", pre), dbres_get(&res, i, 0));
-            hseti(r, pool_printf(&r->pool, "%s.ratings", pre), n);
-            hset(r, pool_printf(&r->pool, "%s.kind", pre), kinds[k]);
-            if (n >= min_count) {
-                /* small numbers do not rank */
-                hseti(r, pool_printf(&r->pool, "%s.rank", pre), (long long)i + 1);
-                hset(r, pool_printf(&r->pool, "%s.ratings_share", pre), pct(r, n - r1, n));
-                hset(r, pool_printf(&r->pool, "%s.p3", pre), pct(r, t.r3, n));
-            }
+        if (rc != DB_OK) {
+            break;
         }
+        out[k] = pool_alloc(x->pool, (res.nrows + 1) * sizeof(*out[k]));
+        for (size_t i = 0; i < res.nrows; i++) {
+            struct stat_sums t;
+
+            /* the name, then the sums of the day's aggregates */
+            stats_sums_read(&res, i, 1, &t);
+            out[k][i].name = dbres_get(&res, i, 0);
+            out[k][i].ratings = t.ratings;
+            out[k][i].r3 = t.r3;
+            out[k][i].r1 = t.r1;
+        }
+        n[k] = res.nrows;
     }
     return rc;
 }
 
 enum db_rc
-report_corrections(struct req *r, const struct report_scope *s, const struct period *p)
+report_corrections(struct sctx *x, const struct report_scope *s, const struct period *p,
+                   struct dbres *out)
 {
-    static const char *const cols[] = { "month", "at", "late_before", "late_after",
-                                        "ontime_before", "ontime_after", NULL };
-    struct dbres res;
-    enum db_rc rc;
-
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT DATE_FORMAT(c.month, '%m/%Y'),"
-                  "       DATE_FORMAT(c.corrected_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
-                  "       SUM(c.late_before), SUM(c.late_after), SUM(c.ontime_before),"
-                  "       SUM(c.ontime_after)"
-                  "  FROM stat_correction c JOIN org_unit u ON u.id = c.unit_id"
-                  " WHERE" IN_SCOPE(
-                      "u") " AND c.month <= ? AND c.month >= DATE_FORMAT(?, '%Y-%m-01')"
-                           " GROUP BY c.month, c.corrected_at"
-                           " ORDER BY c.corrected_at DESC, c.month LIMIT 24",
-                  DB_ARGS(DV_S(s->subtree), DV_I(s->training), DV_S(p->to), DV_S(p->from)), &res);
-    if (rc == DB_OK) {
-        hset_rows(r, "Page.Corrections", &res, cols);
-    }
-    return rc;
+    return db_query(x->db, x->pool,
+                    "SELECT DATE_FORMAT(c.month, '%m/%Y'),"
+                    "       DATE_FORMAT(c.corrected_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                    "       SUM(c.late_before), SUM(c.late_after), SUM(c.ontime_before),"
+                    "       SUM(c.ontime_after)"
+                    "  FROM stat_correction c JOIN org_unit u ON u.id = c.unit_id"
+                    " WHERE" IN_SCOPE(
+                        "u") " AND c.month <= ? AND c.month >= DATE_FORMAT(?, '%Y-%m-01')"
+                             " GROUP BY c.month, c.corrected_at"
+                             " ORDER BY c.corrected_at DESC, c.month LIMIT 24",
+                    DB_ARGS(DV_S(s->subtree), DV_I(s->training), DV_S(p->to), DV_S(p->from)), out);
 }
 
 enum db_rc
-report_trend(struct req *r, const struct report_scope *s)
+report_trend(struct sctx *x, const struct report_scope *s, struct dbres *out)
 {
-    struct dbres res;
-    enum db_rc rc;
-    long long max = 1;
-
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT DATE_FORMAT(sd.day, '%m/%Y'), SUM(sd.received), SUM(sd.late),"
-                  "       SUM(sd.finished)"
-                  "  FROM stat_dossier_day sd JOIN org_unit u ON u.id = sd.scope_id"
-                  " WHERE sd.scope = 'unit' AND" IN_SCOPE(
-                      "u") "   AND sd.day >= DATE_FORMAT(CURDATE() - INTERVAL 11 MONTH, '%Y-%m-01')"
-                           " GROUP BY DATE_FORMAT(sd.day, '%Y-%m'), DATE_FORMAT(sd.day, '%m/%Y')"
-                           " ORDER BY DATE_FORMAT(sd.day, '%Y-%m')",
-                  DB_ARGS(DV_S(s->subtree), DV_I(s->training)), &res);
-    if (rc != DB_OK) {
-        return rc;
-    }
-    for (size_t i = 0; i < res.nrows; i++) {
-        max = util_num(dbres_get(&res, i, 1)) > max ? util_num(dbres_get(&res, i, 1)) : max;
-    }
-    /* bar geometry computed here: templates only place what they are given */
-    for (size_t i = 0; i < res.nrows; i++) {
-        const char *pre = pool_printf(&r->pool, "Page.Trend.%zu", i);
-        long long rec = util_num(dbres_get(&res, i, 1)), late = util_num(dbres_get(&res, i, 2));
-
-        hset(r, pool_printf(&r->pool, "%s.month", pre), dbres_get(&res, i, 0));
-        hseti(r, pool_printf(&r->pool, "%s.received", pre), rec);
-        hseti(r, pool_printf(&r->pool, "%s.late", pre), late);
-        hseti(r, pool_printf(&r->pool, "%s.x", pre), 40 + (long long)i * 50);
-        hseti(r, pool_printf(&r->pool, "%s.h", pre), rec * 150 / max);
-        hseti(r, pool_printf(&r->pool, "%s.y", pre), 170 - rec * 150 / max);
-        hseti(r, pool_printf(&r->pool, "%s.lh", pre), late * 150 / max);
-        hseti(r, pool_printf(&r->pool, "%s.ly", pre), 170 - late * 150 / max);
-    }
-    hseti(r, "Page.TrendMax", max);
-    return DB_OK;
+    return db_query(x->db, x->pool,
+                    "SELECT DATE_FORMAT(sd.day, '%m/%Y'), SUM(sd.received), SUM(sd.late),"
+                    "       SUM(sd.finished)"
+                    "  FROM stat_dossier_day sd JOIN org_unit u ON u.id = sd.scope_id"
+                    " WHERE sd.scope = 'unit' AND" IN_SCOPE(
+                        "u") "   AND sd.day >= DATE_FORMAT(CURDATE() - INTERVAL 11 MONTH, "
+                             "'%Y-%m-01')"
+                             " GROUP BY DATE_FORMAT(sd.day, '%Y-%m'), DATE_FORMAT(sd.day, '%m/%Y')"
+                             " ORDER BY DATE_FORMAT(sd.day, '%Y-%m')",
+                    DB_ARGS(DV_S(s->subtree), DV_I(s->training)), out);
 }
 
 /* ---- the lists behind the figures ------------------------------------------
@@ -836,7 +672,7 @@ static const struct list_def {
     const char *count;       /* SELECT COUNT(*) of the list */
     const char *rows;        /* link, then the seven shown columns; LIMIT ? OFFSET ? */
     int viewer;              /* takes the viewer's id after the period */
-    const char *tr[7];       /* language prefix translating a column's codes */
+    const char *tr[REPORT_LIST_SHOWN]; /* language prefix translating a column's codes */
 } lists[] = {
     LIST("received",
       DOSSIER_LINK " d.applicant_name," LOCAL_DATE("d.received_at") ","
@@ -968,7 +804,7 @@ report_list_kind(const char *kind)
 
 /* (subtree, training, from, to[, viewer]) into args: how many. */
 static size_t
-list_args(struct req *r, const struct list_def *l, const struct report_scope *s,
+list_args(struct sctx *x, const struct list_def *l, const struct report_scope *s,
           const struct period *p, struct dbv args[8])
 {
     size_t n = 0;
@@ -978,38 +814,22 @@ list_args(struct req *r, const struct list_def *l, const struct report_scope *s,
     args[n++] = DV_S(p->from);
     args[n++] = DV_S(p->to);
     if (l->viewer) {
-        args[n++] = DV_I(r->user->id);
+        args[n++] = DV_I(x->user->id);
     }
     return n;
 }
 
-/* Codes in words of the page's language (status, level, kind); the words
- * are the language table's own strings, so nothing is allocated per row
- * (a CSV export streams any number of rows in bounded memory). */
-static void
-list_words(struct req *r, const struct list_def *l, const struct dbres *rows)
+const char *const *
+report_list_codes(const char *kind)
 {
-    char key[96];
+    const struct list_def *l = list_def(kind);
 
-    for (size_t i = 0; i < rows->nrows; i++) {
-        for (size_t c = 0; c < 7; c++) {
-            if (l->tr[c] && rows->ncols > c + 1) {
-                const char *w;
-
-                snprintf(key, sizeof(key), "%s.%s", l->tr[c], dbres_get(rows, i, c + 1));
-                /* lang_str answers an unknown key with the key itself: keep the code */
-                if ((w = lang_str(r, key)) != key) {
-                    rows->cell[i * rows->ncols + c + 1] = (char *)w;
-                }
-            }
-        }
-    }
+    return l ? l->tr : NULL;
 }
 
 enum db_rc
-report_list(struct req *r, const struct report_scope *s, const struct period *p,
-            const char *kind, long long offset, long long limit, struct dbres *out,
-            long long *total)
+report_list(struct sctx *x, const struct report_scope *s, const struct period *p, const char *kind,
+            long long offset, long long limit, struct dbres *out, long long *total)
 {
     const struct list_def *l = list_def(kind);
     struct dbres cnt;
@@ -1022,52 +842,31 @@ report_list(struct req *r, const struct report_scope *s, const struct period *p,
         return DB_ERR;
     }
     /* the count, then the rows with LIMIT and OFFSET */
-    n = list_args(r, l, s, p, args);
-    if ((rc = db_query(r->app->db, &r->pool, l->count, args, n, &cnt)) != DB_OK) {
+    n = list_args(x, l, s, p, args);
+    if ((rc = db_query(x->db, x->pool, l->count, args, n, &cnt)) != DB_OK) {
         return rc;
     }
     *total = util_num(dbres_get(&cnt, 0, 0));
     args[n++] = DV_I(limit);
     args[n++] = DV_I(offset);
-    rc = db_query(r->app->db, &r->pool, l->rows, args, n, out);
-    if (rc == DB_OK) {
-        list_words(r, l, out);
-    }
-    return rc;
-}
-
-struct list_stream {
-    struct req *r;
-    const struct list_def *l;
-    db_each_fn each;
-    void *arg;
-};
-
-static int
-list_batch(void *arg, const struct dbres *rows)
-{
-    struct list_stream *ls = arg;
-
-    list_words(ls->r, ls->l, rows);
-    return ls->each(ls->arg, rows);
+    return db_query(x->db, x->pool, l->rows, args, n, out);
 }
 
 enum db_rc
-report_list_each(struct req *r, const struct report_scope *s, const struct period *p,
+report_list_each(struct sctx *x, const struct report_scope *s, const struct period *p,
                  const char *kind, long long limit, db_each_fn each, void *arg)
 {
     const struct list_def *l = list_def(kind);
-    struct list_stream ls = { r, l, each, arg };
     struct dbv args[8];
     size_t n;
 
     if (l == NULL) {
         return DB_ERR;
     }
-    n = list_args(r, l, s, p, args);
+    n = list_args(x, l, s, p, args);
     args[n++] = DV_I(limit);
     args[n++] = DV_I(0);
-    return db_query_each(r->app->db, l->rows, args, n, 1000, list_batch, &ls);
+    return db_query_each(x->db, l->rows, args, n, 1000, each, arg);
 }
 
 #define AUDIT_SQL(limit)                                                                           \
@@ -1093,12 +892,12 @@ report_list_each(struct req *r, const struct report_scope *s, const struct perio
 
 /* The arguments of AUDIT_SQL before its LIMIT; args holds 14. */
 static void
-audit_args(struct req *r, const struct report_scope *s, const struct audit_filter *f,
+audit_args(struct sctx *x, const struct report_scope *s, const struct audit_filter *f,
            struct dbv *args)
 {
     const char *act = f->action_key ? f->action_key : "", *obj = f->object ? f->object : "";
     const char *from = f->from ? f->from : "", *to = f->to ? f->to : "";
-    struct dbv a[] = { DV_S(s->subtree), DV_I(r->user->id), DV_I(f->actor), DV_I(f->actor),
+    struct dbv a[] = { DV_S(s->subtree), DV_I(x->user->id), DV_I(f->actor), DV_I(f->actor),
                        DV_S(act),        DV_S(act),         DV_S(obj),      DV_S(obj),
                        DV_S(obj),        DV_S(from),        DV_S(from),     DV_S(to),
                        DV_S(to) };
@@ -1107,35 +906,26 @@ audit_args(struct req *r, const struct report_scope *s, const struct audit_filte
 }
 
 enum db_rc
-report_audit(struct req *r, const struct report_scope *s, const struct audit_filter *f, int page,
-             int per_page)
+report_audit(struct sctx *x, const struct report_scope *s, const struct audit_filter *f, int page,
+             int per_page, struct dbres *out)
 {
-    static const char *const cols[] = { "at", "actor", "key", "code", "link", "ip", "detail",
-                                        NULL };
     struct dbv args[15];
-    struct dbres res;
-    enum db_rc rc;
 
-    audit_args(r, s, f, args);
+    audit_args(x, s, f, args);
     args[13] = DV_I(per_page);
     args[14] = DV_I((long long)(page - 1) * per_page);
-    rc = db_query(r->app->db, &r->pool, AUDIT_SQL("LIMIT ? OFFSET ?"), args, 15, &res);
-    if (rc == DB_OK) {
-        hset_rows(r, "Page.Audit", &res, cols);
-        hseti(r, "Page.AuditCount", (long long)res.nrows);
-    }
-    return rc;
+    return db_query(x->db, x->pool, AUDIT_SQL("LIMIT ? OFFSET ?"), args, 15, out);
 }
 
 enum db_rc
-report_audit_each(struct req *r, const struct report_scope *s, const struct audit_filter *f,
+report_audit_each(struct sctx *x, const struct report_scope *s, const struct audit_filter *f,
                   size_t max, db_each_fn each, void *arg)
 {
     struct dbv args[14];
 
-    audit_args(r, s, f, args);
+    audit_args(x, s, f, args);
     args[13] = DV_I((long long)max);
-    return db_query_each(r->app->db, AUDIT_SQL("LIMIT ?"), args, 14, 500, each, arg);
+    return db_query_each(x->db, AUDIT_SQL("LIMIT ?"), args, 14, 500, each, arg);
 }
 
 /* A share in [0, 1] rounded to 4 places, or -1 when its base is under min. */
@@ -1149,59 +939,57 @@ share(long long part, long long whole, long long min)
 }
 
 enum db_rc
-report_public_units(struct req *r, const struct period *p, int min_count, struct public_figs **out,
-                    size_t *n)
+report_public_units(struct sctx *x, const struct period *p, const struct report_base *b,
+                    int min_count, struct public_figs **out, size_t *n)
 {
+    enum { UNIT_ID, UNIT_CODE, UNIT_NAME };
     struct dbres units;
     struct unitmap m = { 0 };
-    struct figs *f;
+    struct report_figs *f;
     enum db_rc rc;
 
     *out = NULL;
     *n = 0;
-    if ((rc = ontime_base(r, p)) != DB_OK) {
-        return rc;
-    }
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT id, code, name FROM org_unit WHERE training = 0 ORDER BY id", DB_NOARGS,
                   &units);
     if (rc != DB_OK) {
         return rc;
     }
-    if ((rc = figs_own(r, p, &units, &m, &f)) != DB_OK) {
+    if ((rc = figs_own(x, p, &units, &m, &f)) != DB_OK) {
         return rc;
     }
-    *out = pool_alloc(&r->pool, (units.nrows + 1) * sizeof(**out));
+    *out = pool_alloc(x->pool, (units.nrows + 1) * sizeof(**out));
     for (size_t i = 0; i < units.nrows; i++) {
-        const struct figs *x = &f[i];
+        const struct report_figs *g = &f[i];
         struct public_figs *o = &(*out)[*n];
         long long part, base;
 
-        if (x->ratings + x->feedback + x->finished + x->received + x->pakn_answered + x->pakn ==
+        if (g->ratings + g->feedback + g->finished + g->received + g->pakn_answered + g->pakn ==
             0) {
             continue; /* nothing in the period */
         }
-        o->code = dbres_get(&units, i, 1);
-        o->name = dbres_get(&units, i, 2);
-        o->ratings = x->ratings, o->r3 = x->r3, o->r2 = x->r2, o->r1 = x->r1;
-        o->feedback = x->feedback, o->answered = x->answered;
-        o->answered_on_time = x->answered_on_time;
+        o->code = dbres_get(&units, i, UNIT_CODE);
+        o->name = dbres_get(&units, i, UNIT_NAME);
+        o->ratings = g->ratings, o->r3 = g->r3, o->r2 = g->r2, o->r1 = g->r1;
+        o->feedback = g->feedback, o->answered = g->answered;
+        o->answered_on_time = g->answered_on_time;
         /* the public statistics' shares (citizen.c, stats_rows) */
-        o->satisfied_share = share(x->ratings - x->r1, x->ratings, min_count);
-        o->p3 = share(x->r3, x->ratings, min_count);
-        o->p2 = share(x->r2, x->ratings, min_count);
-        o->p1 = share(x->r1, x->ratings, min_count);
-        o->answered_on_time_rate = share(x->answered_on_time, x->answered, min_count);
-        /* QĐ 766, as qd766_hdf defines them */
-        on_time_parts(r, x, &part, &base);
-        o->finished = x->finished, o->dossier_unhappy = x->unhappy;
-        o->pakn = x->pakn, o->pakn_answered = x->pakn_answered;
-        o->pakn_unhappy = x->pakn_unhappy, o->anonymous = x->anonymous, o->praise = x->praise;
-        o->sat_dossier = share(x->finished - x->unhappy, x->finished, min_count);
+        o->satisfied_share = share(g->ratings - g->r1, g->ratings, min_count);
+        o->p3 = share(g->r3, g->ratings, min_count);
+        o->p2 = share(g->r2, g->ratings, min_count);
+        o->p1 = share(g->r1, g->ratings, min_count);
+        o->answered_on_time_rate = share(g->answered_on_time, g->answered, min_count);
+        /* QĐ 766, as view_report.c shows them on the pages */
+        report_on_time_parts(b, g, &part, &base);
+        o->finished = g->finished, o->dossier_unhappy = g->unhappy;
+        o->pakn = g->pakn, o->pakn_answered = g->pakn_answered;
+        o->pakn_unhappy = g->pakn_unhappy, o->anonymous = g->anonymous, o->praise = g->praise;
+        o->sat_dossier = share(g->finished - g->unhappy, g->finished, min_count);
         o->on_time_rate = share(part, base, min_count);
-        o->pakn_on_time_rate = share(x->pakn_on_time, x->pakn_answered, min_count);
+        o->pakn_on_time_rate = share(g->pakn_on_time, g->pakn_answered, min_count);
         o->pakn_satisfaction =
-            share(x->pakn_answered - x->pakn_unhappy, x->pakn_answered, min_count);
+            share(g->pakn_answered - g->pakn_unhappy, g->pakn_answered, min_count);
         (*n)++;
     }
     return DB_OK;

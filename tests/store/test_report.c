@@ -1,0 +1,148 @@
+/* test_report.c — the leader's report store, called with a store context and
+ * no page: a leader's scope, the figures of a scope added up from its
+ * sub-units' daily aggregates and ranked, the counters and officers, the
+ * recounts, the monthly trend, the public QĐ 766 rows, a list's columns and
+ * the audit trail, whole and streamed.  The aggregates are written by hand
+ * for today, so the period is the current month up to today. */
+#include <string.h>
+
+#include "audit.h"
+#include "store.h"
+#include "store_report.h"
+
+static int
+count_rows(void *arg, const struct dbres *rows)
+{
+    *(size_t *)arg += rows->nrows;
+    return 0;
+}
+
+int
+main(void)
+{
+    struct sctx *x;
+    struct report_scope s, sa;
+    struct report_base b;
+    struct report_summary sum;
+    struct report_public_row *pub;
+    struct report_person *people[REPORT_PEOPLE];
+    struct audit_filter f = { .action_key = "report_export" };
+    struct user leader, officer;
+    struct period p;
+    struct dbres res;
+    const struct report_public_row *row_a = NULL, *row_top = NULL;
+    long long top, a, bb, total = -1;
+    size_t n, npeople[REPORT_PEOPLE], streamed = 0;
+    int ok;
+
+    st_open();
+    top = st_unit(0, "T.REP.0", "Tỉnh (kiểm thử báo cáo)", "province");
+    a = st_unit(top, "T.REP.1", "Xã A (kiểm thử báo cáo)", "commune");
+    bb = st_unit(top, "T.REP.2", "Xã B (kiểm thử báo cáo)", "commune");
+    st_unit(0, "T.REP.9", "Tỉnh khác (kiểm thử báo cáo)", "province");
+    leader = st_user("t_rep_l", "Lê Văn Lãnh", "leader", top, 0);
+    officer = st_user("t_rep_o", "Phạm Thị Mai", "officer", a, 0);
+    stats_today(p.to);
+    memcpy(p.from, p.to, sizeof(p.from));
+    memcpy(p.from + 8, "01", 2);
+
+    /* today: unit A 4 received (2 in time), 3 finished (1 late), 4 ratings
+     * (1 not satisfied); unit B 2 received in time, 2 finished, 2 ratings */
+    st_exec("INSERT INTO stat_dossier_day (scope, scope_id, day, received, finished, early,"
+            "  on_time, late, recv_in_time) VALUES ('unit', ?, ?, 4, 3, 1, 1, 1, 2),"
+            " ('unit', ?, ?, 2, 2, 0, 2, 0, 2)",
+            DV_I(a), DV_S(p.to), DV_I(bb), DV_S(p.to));
+    st_exec("INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1)"
+            " VALUES ('unit', ?, ?, 4, 3, 0, 1), ('unit', ?, ?, 2, 0, 2, 0),"
+            " ('officer', ?, ?, 2, 2, 0, 0)",
+            DV_I(a), DV_S(p.to), DV_I(bb), DV_S(p.to), DV_I(officer.id), DV_S(p.to));
+    st_exec("INSERT INTO stat_correction (corrected_at, month, unit_id, late_before, late_after,"
+            "  ontime_before, ontime_after) VALUES (UTC_TIMESTAMP(), ?, ?, 2, 1, 3, 4)",
+            DV_S(p.from), DV_I(a));
+
+    st_req.user = &leader;
+    x = req_sctx(&st_req);
+    CHECK(report_scope(x, "", &s, &ok) == DB_OK && ok && s.unit_id == top && !s.training,
+          "report_scope: no code is the leader's own unit");
+    CHECK(report_scope(x, "T.REP.1", &sa, &ok) == DB_OK && ok && sa.unit_id == a,
+          "report_scope: a unit of the subtree by its code");
+    CHECK(report_scope(x, "T.REP.9", &sa, &ok) == DB_OK && !ok,
+          "report_scope: a unit outside the subtree is not allowed");
+    report_scope(x, "T.REP.1", &sa, &ok);
+
+    CHECK(report_base_of(x, &p, &b) == DB_OK && b.base && b.version,
+          "report_base_of: the legal version in force names the on-time base");
+    CHECK(report_figures(x, &s, &p, &b, 1, 3, &sum) == DB_OK, "report_figures of the province");
+    CHECK(sum.all.received == 6 && sum.all.finished == 5 && sum.all.late_finished == 1 &&
+              sum.all.ratings == 6 && sum.all.r1 == 1 && sum.all.r2 == 2,
+          "the province's figures are its sub-units' added up");
+    CHECK(sum.median_delay == -1 && sum.median_answer_hours == -1,
+          "no late dossier and no answer: no medians");
+    CHECK(sum.nunits == 2, "two sub-units");
+    if (sum.nunits == 2) {
+        CHECK_STR(sum.units[0].code, "T.REP.1", "sub-units by name: A first");
+        CHECK(sum.units[0].f.received == 4 && sum.units[1].f.received == 2,
+              "each sub-unit with its own figures");
+        /* 3 ratings or more rank: A (4) ranks, B (2) does not */
+        CHECK(sum.units[0].rank_ratings_share == 1 && sum.units[1].rank_ratings_share == 0,
+              "the satisfaction ranking leaves out a base under the minimum");
+        CHECK(sum.units[0].rank_on_time == 1 && sum.units[1].rank_on_time == 0,
+              "the on-time ranking too");
+    }
+    CHECK(report_figures(x, &sa, &p, &b, 0, 0, &sum) == DB_OK && sum.all.received == 4 &&
+              sum.nunits == 0,
+          "report_figures of unit A alone, without sub-units");
+
+    CHECK(report_people(x, &s, &p, 1, people, npeople) == DB_OK && npeople[REPORT_COUNTERS] == 0 &&
+              npeople[REPORT_OFFICERS] == 1,
+          "report_people: no counter, one officer");
+    if (npeople[REPORT_OFFICERS] == 1) {
+        CHECK_STR(people[REPORT_OFFICERS][0].name, "Phạm Thị Mai", "the officer by name");
+        CHECK(people[REPORT_OFFICERS][0].ratings == 2 && people[REPORT_OFFICERS][0].r3 == 2,
+              "with the ratings of the period");
+    }
+
+    CHECK(report_corrections(x, &s, &p, &res) == DB_OK && res.nrows == 1,
+          "report_corrections: the recount of the month");
+    CHECK_STR(dbres_get(&res, 0, RC_LATE_BEFORE), "2", "late before the recount");
+    CHECK_STR(dbres_get(&res, 0, RC_LATE_AFTER), "1", "late after it");
+
+    CHECK(report_trend(x, &s, &res) == DB_OK && res.nrows == 1, "report_trend: this month");
+    CHECK_STR(dbres_get(&res, 0, RT_RECEIVED), "6", "received this month");
+    CHECK_STR(dbres_get(&res, 0, RT_LATE), "1", "late this month");
+
+    CHECK(report_public(x, &p, &pub, &n) == DB_OK, "report_public");
+    for (size_t i = 0; i < n; i++) {
+        row_top = strcmp(pub[i].name, "Tỉnh (kiểm thử báo cáo)") == 0 ? &pub[i] : row_top;
+        row_a = strcmp(pub[i].name, "Xã A (kiểm thử báo cáo)") == 0 ? &pub[i] : row_a;
+    }
+    CHECK(row_top == NULL, "a unit with nothing of its own in the period has no public row");
+    CHECK(row_a && row_a->f.received == 4 && row_a->f.finished == 3,
+          "unit A's public row holds its own figures");
+
+    CHECK(report_list(x, &s, &p, "received", 0, 10, &res, &total) == DB_OK && total == 0 &&
+              res.nrows == 0,
+          "report_list: the aggregates written by hand have no dossiers behind them");
+    CHECK(report_list(x, &s, &p, "nope", 0, 10, &res, &total) == DB_ERR, "an unknown list");
+    CHECK(report_list_codes("received") && report_list_codes("received")[5] &&
+              strcmp(report_list_codes("received")[5], "Dossier.St") == 0,
+          "report_list_codes: the received list's status is a dossier's");
+    CHECK(report_list_codes("nope") == NULL, "report_list_codes: an unknown list");
+
+    st_req.user = &officer;
+    CHECK(db_begin(st_db) == DB_OK &&
+              audit(req_sctx(&st_req), "report.export", "report", 0, "kiểm thử") == DB_OK &&
+              db_commit(st_db) == DB_OK,
+          "an officer of unit A exports");
+    st_req.user = &leader;
+    x = req_sctx(&st_req);
+    CHECK(report_audit(x, &s, &f, 1, 50, &res) == DB_OK && res.nrows == 1,
+          "report_audit: the export in the province's trail");
+    CHECK_STR(dbres_get(&res, 0, RA_ACTOR), "Phạm Thị Mai", "by the officer");
+    CHECK_STR(dbres_get(&res, 0, RA_KEY), "report_export", "the action with '_' for '.'");
+    CHECK_STR(dbres_get(&res, 0, RA_DETAIL), "kiểm thử", "its detail");
+    CHECK(report_audit_each(x, &s, &f, 100, count_rows, &streamed) == DB_OK && streamed == 1,
+          "report_audit_each streams the same line");
+    st_req.user = NULL;
+    return st_close();
+}
