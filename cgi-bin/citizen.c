@@ -1018,8 +1018,8 @@ rank_procedures(struct req *r, const struct dbres *res, const char *folded,
 {
     *n = 0;
     for (size_t i = 0; i < res->nrows; i++) {
-        const char *name = dbres_get(res, i, 1), *fname = search_fold(&r->pool, name);
-        const char *fcode = search_fold(&r->pool, dbres_get(res, i, 0));
+        const char *name = dbres_get(res, i, CAT_NAME), *fname = search_fold(&r->pool, name);
+        const char *fcode = search_fold(&r->pool, dbres_get(res, i, CAT_CODE));
         int best = fcode && strcmp(fcode, folded) == 0 ? 1000 : 0;
 
         for (size_t v = 0; fname && v < nvar; v++) {
@@ -1034,17 +1034,6 @@ rank_procedures(struct req *r, const struct dbres *res, const char *folded,
     qsort(hits, *n, sizeof(*hits), hit_cmp);
 }
 
-/* A catalogue row as the page lists it, and the procedures in force, of a
- * public unit, narrowed to the field and level (four arguments). */
-#define PROC_COLS \
-    "SELECT p.national_code, p.name, f.name, p.level, p.time_value, p.time_unit, u.name"
-#define PROC_NARROWED                                                \
-    " JOIN field f ON f.id = p.field_id"                             \
-    " JOIN org_unit u ON u.id = p.unit_id AND u.training = 0"        \
-    " WHERE p.effective_from <= CURDATE()"                           \
-    "   AND (p.effective_to IS NULL OR p.effective_to >= CURDATE())" \
-    "   AND (? = 0 OR p.field_id = ?) AND (? IS NULL OR p.level = ?)"
-
 /* The catalogue: ?q= searched with forgiveness (search.h) and ranked; the
  * field (?linh-vuc=) and level (?cap=) narrow it; 20 a page (?trang=).  With
  * nothing found, the fields to browse and the one-stop centre's hotline. */
@@ -1055,8 +1044,9 @@ procedures(struct req *r)
         OUT("id", struct field_row, id, OUT_LL),
         OUT("name", struct field_row, name, OUT_STR),
     };
-    static const char *const pcols[] = { "code",       "name",      "field", "level",
-                                         "time_value", "time_unit", "unit" };
+    /* the page's names of enum catalogue_col */
+    static const char *const pcols[CAT__COUNT] = { "code",       "name",      "field", "level",
+                                                   "time_value", "time_unit", "unit" };
     static const char *const levels[] = { "province", "commune", "ministry", NULL };
     /* the search's filters: one that is not valid is ignored */
     static const struct fld fq[] = {
@@ -1090,25 +1080,13 @@ procedures(struct req *r)
         q = NULL;
     }
     if (folded == NULL) {
-        rc = db_query(r->app->db, &r->pool,
-                      PROC_COLS " FROM procedure_tthc p" PROC_NARROWED
-                                " ORDER BY p.name LIMIT ? OFFSET ?",
-                      DB_ARGS(DV_I(field), DV_I(field), DV_S(level), DV_S(level),
-                              DV_I(PROCS_PER_PAGE + 1), DV_I((page - 1) * PROCS_PER_PAGE)),
-                      &res);
+        rc = catalogue_browse(r->app->db, &r->pool, field, level, PROCS_PER_PAGE + 1,
+                              (page - 1) * PROCS_PER_PAGE, &res);
     } else if ((rc = query_variants(r, folded, variants, &nvar)) == DB_OK) {
-        /* the candidates: the full-text index over the folded names
-         * (sql/100_search_index.sql) for any reading of the query, and the
-         * national code as typed; only they are ranked */
-        rc = db_query(r->app->db, &r->pool,
-                      PROC_COLS
-                      " FROM (SELECT id FROM procedure_tthc"
-                      "        WHERE MATCH (search_name) AGAINST (? IN BOOLEAN MODE)"
-                      "       UNION SELECT id FROM procedure_tthc WHERE national_code = ?) m"
-                      " JOIN procedure_tthc p ON p.id = m.id" PROC_NARROWED " ORDER BY p.name",
-                      DB_ARGS(DV_S(search_ft_query(&r->pool, variants, nvar)), DV_S(q), DV_I(field),
-                              DV_I(field), DV_S(level), DV_S(level)),
-                      &res);
+        /* the candidates, for any reading of the query, and the national
+         * code as typed; only they are ranked */
+        rc = catalogue_candidates(r->app->db, &r->pool, search_ft_query(&r->pool, variants, nvar),
+                                  q, field, level, &res);
     }
     if (rc == DB_OK) {
         rc = field_list(r->app->db, &r->pool, &fields, &nfields);

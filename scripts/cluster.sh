@@ -162,7 +162,10 @@ app_env() {  # the environment of stack.sh for app host N (on node N)
 }
 app_start() {  # app_start N: stack.sh start on it; the ticker runs on app host 1 alone
     local i=$1
-    env $(app_env "$i") MOTCUA_SITE_URL="$MOTCUA_BASE" MOTCUA_CONF_EXTRA="Qr.CacheSeconds = 1" \
+    # the app hosts as docs/deploy.md configures them for a cluster (app host
+    # 2 copies app host 1's configuration)
+    env $(app_env "$i") MOTCUA_SITE_URL="$MOTCUA_BASE" \
+        MOTCUA_CONF_EXTRA=$'Qr.CacheSeconds = 1\nDB.SyncWait = 1\nDB.Retries = 6' \
         MOTCUA_POST_RATE=60000r/m MOTCUA_STAFF_RATE=60000r/m \
         MOTCUA_NGINX_EXTRA=$'set_real_ip_from 127.0.0.1;\nreal_ip_header X-Forwarded-For;\nreal_ip_recursive on;' \
         scripts/stack.sh start >> "$T/app$i.log" 2>&1 || return 1
@@ -422,7 +425,8 @@ WSREP_ERR=$(cat "$T"/app*/log/*.log 2> /dev/null | grep -c -i 'wsrep\|1047\|WSRE
 {
     echo "make test-cluster, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, loopback"
     echo "galera: $(dpkg-query -W -f '${Version}' galera-4), mariadb: $(mariadbd --version | awk '{print $3}')"
-    echo "HTTP tests through the front: $HTTP (wsrep_sync_wait ${CLUSTER_SYNC_WAIT:-0})"
+    echo "app hosts: DB.SyncWait = 1, DB.Retries = 6; nodes: wsrep_sync_wait ${CLUSTER_SYNC_WAIT:-0}"
+    echo "HTTP tests through the front: $HTTP"
     [ -n "${HTTP_FAILED:-}" ] && printf '  failed: %s\n' "${HTTP_FAILED//$'\n'/$'\n  failed: '}"
     echo "durability ($SECONDS_RUN s, ${CLUSTER_CLIENTS:-8} citizens):"
     node -e '

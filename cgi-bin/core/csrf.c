@@ -37,7 +37,9 @@ csrf_prepare(struct req *r)
 
 /* The Origin's host[:port] is the Host header the browser sent (a default
  * port written or not): the page posting is this site as the browser
- * reached it, directly or through a front proxy that passes the Host on. */
+ * reached it, directly or through a front proxy that passes the Host on.
+ * nginx passes that header as HOST_AS_SENT (nginx/routes.conf): Debian's
+ * fastcgi_params sets HTTP_HOST to $host, without the port. */
 static size_t
 authority_len(const char *a, const char *default_port)
 {
@@ -56,8 +58,8 @@ same_authority(const char *rest, const char *default_port, const char *sent)
 }
 
 /* The Origin of a POST must be this site: scheme://host[:port] compared with
- * the Host header the browser sent, or else with the Host nginx passes
- * ($host, without port) and SERVER_PORT. */
+ * the Host header the browser sent, or else with the host nginx passes
+ * (HTTP_HOST: $host, without port) and SERVER_PORT. */
 static int
 origin_ok(struct req *r)
 {
@@ -75,7 +77,7 @@ origin_ok(struct req *r)
     } else {
         return 0;
     }
-    if (same_authority(rest, want_port, req_header(r, "HTTP_HOST"))) {
+    if (same_authority(rest, want_port, req_header(r, "HOST_AS_SENT"))) {
         return 1;
     }
     colon = strrchr(rest, ':');

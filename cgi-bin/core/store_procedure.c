@@ -222,3 +222,45 @@ procedure_list_intake(struct db *db, struct pool *p, long long unit_id,
                          "   AND (effective_to IS NULL OR effective_to >= CURDATE()) ORDER BY name",
                          DB_ARGS(DV_I(unit_id)), DB_MAP(map), sizeof(**rows), rows, n);
 }
+
+/* ---- the public catalogue ---------------------------------------------- */
+
+/* A catalogue row as the page lists it (enum catalogue_col), and the
+ * procedures in force, of a public unit, narrowed to the field and level
+ * (four arguments). */
+#define CATALOGUE_COLS \
+    "SELECT p.national_code, p.name, f.name, p.level, p.time_value, p.time_unit, u.name"
+#define CATALOGUE_NARROWED                                           \
+    " JOIN field f ON f.id = p.field_id"                             \
+    " JOIN org_unit u ON u.id = p.unit_id AND u.training = 0"        \
+    " WHERE p.effective_from <= CURDATE()"                           \
+    "   AND (p.effective_to IS NULL OR p.effective_to >= CURDATE())" \
+    "   AND (? = 0 OR p.field_id = ?) AND (? IS NULL OR p.level = ?)"
+
+enum db_rc
+catalogue_browse(struct db *db, struct pool *p, long long field, const char *level, long long limit,
+                 long long offset, struct dbres *out)
+{
+    return db_query(db, p,
+                    CATALOGUE_COLS " FROM procedure_tthc p" CATALOGUE_NARROWED
+                                   " ORDER BY p.name LIMIT ? OFFSET ?",
+                    DB_ARGS(DV_I(field), DV_I(field), DV_S(level), DV_S(level), DV_I(limit),
+                            DV_I(offset)),
+                    out);
+}
+
+enum db_rc
+catalogue_candidates(struct db *db, struct pool *p, const char *ft, const char *code,
+                     long long field, const char *level, struct dbres *out)
+{
+    /* the full-text index over the folded names (sql/100_search_index.sql) */
+    return db_query(db, p,
+                    CATALOGUE_COLS
+                    " FROM (SELECT id FROM procedure_tthc"
+                    "        WHERE MATCH (search_name) AGAINST (? IN BOOLEAN MODE)"
+                    "       UNION SELECT id FROM procedure_tthc WHERE national_code = ?) m"
+                    " JOIN procedure_tthc p ON p.id = m.id" CATALOGUE_NARROWED " ORDER BY p.name",
+                    DB_ARGS(DV_S(ft), DV_S(code), DV_I(field), DV_I(field), DV_S(level),
+                            DV_S(level)),
+                    out);
+}

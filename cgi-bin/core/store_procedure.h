@@ -10,6 +10,28 @@
 #include "db.h"
 #include "util.h"
 
+/* The public catalogue: procedures in force of units that are not training
+ * units, narrowed to a field (0: any) and a level (NULL: any).  The columns
+ * of both reads, in order: */
+enum catalogue_col {
+    CAT_CODE,
+    CAT_NAME,
+    CAT_FIELD,
+    CAT_LEVEL,
+    CAT_TIME_VALUE,
+    CAT_TIME_UNIT,
+    CAT_UNIT,
+    CAT__COUNT
+};
+/* One page of it by name: limit rows from offset. */
+enum db_rc catalogue_browse(struct db *db, struct pool *p, long long field, const char *level,
+                            long long limit, long long offset, struct dbres *out);
+/* The search's candidates, by name: those whose folded name matches the
+ * full-text query ft (search_ft_query), and the one whose national code is
+ * code as typed. */
+enum db_rc catalogue_candidates(struct db *db, struct pool *p, const char *ft, const char *code,
+                                long long field, const char *level, struct dbres *out);
+
 /* A procedure as the administrator's list shows it. */
 struct procedure_row {
     const char *code, *version, *name, *field, *level;

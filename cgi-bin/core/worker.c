@@ -403,10 +403,18 @@ dispatch_retrying(struct req *r)
 
     (void)db_take_conflict(a->db);
     for (long long attempt = 0;; attempt++) {
+        int conflict;
+
         status = dispatch(r);
         db_rollback(a->db); /* no-op unless a handler left a transaction open */
-        if (!db_take_conflict(a->db) || r->streamed || attempt >= retries) {
+        conflict = db_take_conflict(a->db);
+        if (!conflict || r->streamed) {
             return status;
+        }
+        if (attempt >= retries) {
+            /* still in conflict: a busy moment, not a fault; the form sent
+             * again (with its idempotency key) is safe */
+            return status == 500 ? 503 : status;
         }
         log_warn("%s %s: conflict, running it again (%lld of %lld)", r->method, r->path,
                  attempt + 1, retries);
