@@ -1084,7 +1084,7 @@ cmd_tick(struct ctl *c)
 
     if (case_escalate_overdue(&c->req, &escalated) != DB_OK ||
         case_escalate_forward(&c->req, &forward) != DB_OK ||
-        dossier_escalate_late(&c->req, &late) != DB_OK) {
+        dossier_escalate_late(req_sctx(&c->req), &late) != DB_OK) {
         return die_db(c, "escalation");
     }
     if (stats_late_catch_up(req_sctx(&c->req), &days) != DB_OK) {
@@ -1110,7 +1110,7 @@ cmd_rebuild_stats(struct ctl *c)
 {
     int days = 0, months = 0, replayed = 0;
 
-    if (dossier_cycles_fill(&c->req, &replayed) != DB_OK) {
+    if (dossier_cycles_fill(req_sctx(&c->req), &replayed) != DB_OK) {
         return die_db(c, "processing cycles");
     }
     if (stats_rebuild(req_sctx(&c->req), &days, &months) != DB_OK) {
