@@ -1115,6 +1115,8 @@ enum db_rc
 apology_deliver(struct sctx *x, const struct dossier_row *d, long long apology_id,
                 const char *channel)
 {
+    /* the letter as it is mailed */
+    enum { AD_DOSSIER, AD_EMAIL, AD_CODE, AD_NUMBER, AD_REASON, AD_NEW_DUE, AD_PAPERS };
     struct dbres res;
     unsigned long long n = 0;
     enum db_rc rc = db_begin(x->db);
@@ -1145,25 +1147,28 @@ apology_deliver(struct sctx *x, const struct dossier_row *d, long long apology_i
                                                              "d.id = a.dossier_id WHERE a.id = ?",
                       DB_ARGS(DV_I(apology_id)), &res);
     }
-    if (rc == DB_OK && strcmp(channel, "email") == 0 && *dbres_get(&res, 0, 1)) {
+    if (rc == DB_OK && strcmp(channel, "email") == 0 && *dbres_get(&res, 0, AD_EMAIL)) {
         /* by e-mail: the letter goes out through the outbox (motcuactl send),
          * in Vietnamese and under the title of its dossier's papers */
-        const char *letter = strcmp(dbres_get(&res, 0, 6), "TT03") == 0 ? "Letter.TT03" : "Letter";
+        const char *letter = strcmp(dbres_get(&res, 0, AD_PAPERS), "TT03") == 0 ? "Letter.TT03"
+                                                                                : "Letter";
+        const char *title = app_paper_str(x->app, pool_printf(x->pool, "%s.Title", letter));
+        const char *heading = app_paper_str(x->app, pool_printf(x->pool, "%s.Heading", letter));
 
-        rc =
-            notify_mail(x, d->id, "apology_letter", dbres_get(&res, 0, 1),
-                        pool_printf(x->pool, "%s, %s %s",
-                                    app_paper_str(x->app, pool_printf(x->pool, "%s.Title", letter)),
-                                    app_paper_str(x->app, "Receipt.Code"), dbres_get(&res, 0, 2)),
-                        pool_printf(x->pool, "%s %s\n\n%s: %s\n%s: %s\n",
-                                    app_paper_str(x->app,
-                                                  pool_printf(x->pool, "%s.Heading", letter)),
-                                    dbres_get(&res, 0, 3), app_paper_str(x->app, "Apology.Reason"),
-                                    dbres_get(&res, 0, 4), app_paper_str(x->app, "Apology.NewDate"),
-                                    dbres_get(&res, 0, 5)));
+        rc = notify_mail(x, d->id, "apology_letter", dbres_get(&res, 0, AD_EMAIL),
+                         pool_printf(x->pool, "%s, %s %s", title,
+                                     app_paper_str(x->app, "Receipt.Code"),
+                                     dbres_get(&res, 0, AD_CODE)),
+                         pool_printf(x->pool, "%s %s\n\n%s: %s\n%s: %s\n", heading,
+                                     dbres_get(&res, 0, AD_NUMBER),
+                                     app_paper_str(x->app, "Apology.Reason"),
+                                     dbres_get(&res, 0, AD_REASON),
+                                     app_paper_str(x->app, "Apology.NewDate"),
+                                     dbres_get(&res, 0, AD_NEW_DUE)));
     }
     if (rc == DB_OK) {
-        rc = audit(x, "apology.deliver", "dossier", util_num(dbres_get(&res, 0, 0)), channel);
+        rc = audit(x, "apology.deliver", "dossier", util_num(dbres_get(&res, 0, AD_DOSSIER)),
+                   channel);
     }
     return db_end(x->db, rc);
 }
