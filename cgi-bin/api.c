@@ -209,7 +209,7 @@ push_dossiers(struct req *r)
             }
         }
         if (why == NULL) {
-            rc = import_dossier(r, &d, subtree, &why, &cur);
+            rc = import_dossier(req_sctx(r), &d, subtree, &why, &cur);
             if (rc != DB_OK && rc != DB_DUP) {
                 json_object_put(out);
                 json_object_put(rejected);

@@ -1,13 +1,14 @@
 /* citizen — the public program: home page, QR landing and rating, feedback
  * and complaints, tracking, public statistics, QR posters (docs/architecture.md §1).
  * Database account: motcua_citizen (no access to sessions or staff data).
- * Store: store_dossier.h (a dossier's public page and look-up), store_feedback.h (ratings,
- * filing and tracking a case; case_fsm.h says what the citizen may do on it),
- * store_report.h (the public figures), store_procedure.h (the catalogue's
- * pages and fields), store_unit.h (the directory, the units a case may go to),
- * store_datareq.h (the data held about a case or a dossier, and the citizen's
- * requests over it), store_consent.h (consent to messages).  Never
- * store_case.h nor session.h: the account may file a case and give its verdict
+ * Store: store_dossier.h (a dossier's public page, which view_dossier.h
+ * shows, and look-up), store_feedback.h (ratings, filing and tracking a case;
+ * case_fsm.h says what the citizen may do on it), store_report.h (the public
+ * figures), store_procedure.h (the catalogue's pages and fields),
+ * store_unit.h (the directory, the units a case may go to), store_datareq.h
+ * (the data held about a case or a dossier, and the citizen's requests over
+ * it), store_consent.h (consent to messages).  Never store_case.h nor
+ * session.h: the account may file a case and give its verdict
  * on the answer, no more, and cannot read sessions (sql/grants.sql). */
 #include <ctype.h>
 #include <string.h>
@@ -43,6 +44,7 @@
 #include "store_user.h"
 #include "token.h"
 #include "util.h"
+#include "view_dossier.h"
 #include "view_feedback.h"
 #include "view_report.h"
 #include "worker.h"

@@ -1084,7 +1084,7 @@ cmd_tick(struct ctl *c)
 
     if (case_escalate_overdue(req_sctx(&c->req), &escalated) != DB_OK ||
         case_escalate_forward(req_sctx(&c->req), &forward) != DB_OK ||
-        dossier_escalate_late(&c->req, &late) != DB_OK) {
+        dossier_escalate_late(req_sctx(&c->req), &late) != DB_OK) {
         return die_db(c, "escalation");
     }
     if (stats_late_catch_up(req_sctx(&c->req), &days) != DB_OK) {
@@ -1123,7 +1123,7 @@ cmd_rebuild_stats(struct ctl *c, int argc, char **argv)
     if (check && stats_check_begin(req_sctx(&c->req)) != DB_OK) {
         return die_db(c, "rebuild-stats --check");
     }
-    if (dossier_cycles_fill(&c->req, &replayed) != DB_OK) {
+    if (dossier_cycles_fill(req_sctx(&c->req), &replayed) != DB_OK) {
         return die_db(c, "processing cycles");
     }
     if (stats_rebuild(req_sctx(&c->req), &days, &months) != DB_OK) {

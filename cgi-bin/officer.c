@@ -2,11 +2,12 @@
  * of feedback cases, case handling, canned answers, evidence files.  Leaders
  * work cases here too, over their unit's subtree.  Account: motcua_officer.
  * Store: store_case.h (case work), store_dossier.h (receipt, hand-overs,
- * apologies), store_datareq.h (the citizens' personal data requests): the
- * account may change a case's handling columns, dossiers and their steps
- * (sql/grants.sql, "-- 003" and "-- 004"), and answer personal data requests
- * ("-- 070"); store_canned.h (its unit's canned answers); and, to read only,
- * store_unit.h, store_user.h and store_procedure.h (the units, counters,
+ * apologies; view_dossier.h shows a dossier and the lists), store_datareq.h
+ * (the citizens' personal data requests): the account may change a case's
+ * handling columns, dossiers and their steps (sql/grants.sql, "-- 003" and
+ * "-- 004"), and answer personal data requests ("-- 070"); store_canned.h
+ * (its unit's canned answers); and, to read only, store_unit.h, store_user.h
+ * and store_procedure.h (the units, counters,
  * colleagues and procedures its forms offer). */
 #include <errno.h>
 #include <fcntl.h>
@@ -44,6 +45,7 @@
 #include "token.h"
 #include "util.h"
 #include "view_case.h"
+#include "view_dossier.h"
 #include "worker.h"
 
 #define PER_PAGE 25
@@ -715,7 +717,7 @@ dossiers_page(struct req *r)
     input_query(r, q, NELEM(q), v);
     f = v[0].s ? v[0].s : "open";
     page = v[1].i ? (int)v[1].i : 1;
-    if ((dr = dossier_list(r, f, page, PER_PAGE)) != DB_OK) {
+    if ((dr = dossier_list_hdf(r, f, page, PER_PAGE)) != DB_OK) {
         return db_fail(r, dr);
     }
     for (size_t i = 0; dossier_filters[i]; i++) {
@@ -955,7 +957,7 @@ intake_submit(struct req *r)
     in.address = in.address ? in.address : "";
     in.phone = in.phone ? in.phone : "";
     in.email = in.email ? in.email : "";
-    if ((dr = dossier_create(r, &in, code)) != DB_OK) {
+    if ((dr = dossier_create(req_sctx(r), &in, code)) != DB_OK) {
         return db_fail(r, dr);
     }
     return resp_redirect(r, pool_printf(&r->pool, "/can-bo/ho-so/%s/giay-hen", code));
@@ -971,7 +973,7 @@ dossier_open(struct req *r, struct dossier_row *d)
     if (rc != 0) {
         return rc;
     }
-    if ((dr = dossier_get(r, r->arg[0], d)) != DB_OK) {
+    if ((dr = dossier_get(req_sctx(r), r->arg[0], d)) != DB_OK) {
         return db_fail(r, dr);
     }
     return d->id ? 0 : 404;
@@ -1246,7 +1248,7 @@ dossier_move(struct req *r, enum dossier_move m)
         }
         step_due = cal_instant(day, cal->close_minutes);
     }
-    dr = dossier_apply(r, &d, m, to, v[M_RECEIVER].s, note, step_due);
+    dr = dossier_apply(req_sctx(r), &d, m, to, v[M_RECEIVER].s, note, step_due);
     if (dr == DB_DUP) {
         return dossier_error(r, &d, 409, "Dossier.Err.Move");
     }
@@ -1289,7 +1291,7 @@ apology_new(struct req *r)
     code = v[AP_REASON].s;
     text = v[AP_TEXT].s;
     day = v[AP_DATE].day;
-    if ((dr = apology_can_draft(r, &d, &rc)) != DB_OK) {
+    if ((dr = apology_can_draft(req_sctx(r), &d, &rc)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (!rc) {
@@ -1308,7 +1310,7 @@ apology_new(struct req *r)
         (req_calendar(r) && !cal_is_working(req_calendar(r), day))) {
         return dossier_error(r, &d, 422, "Apology.Err.Date");
     }
-    dr = apology_draft(r, &d, code, text, day, &id);
+    dr = apology_draft(req_sctx(r), &d, code, text, day, &id);
     if (dr == DB_DUP) {
         return dossier_error(r, &d, 409, "Apology.Err.Once");
     }
@@ -1346,7 +1348,7 @@ apology_sign_act(struct req *r)
     title = v[SG_TITLE].s;
     position = v[SG_POSITION].s;
     deputy = (int)v[SG_DEPUTY].i;
-    if ((dr = apology_may_sign(r, id, &ok)) != DB_OK) {
+    if ((dr = apology_may_sign(req_sctx(r), id, &ok)) != DB_OK) {
         return db_fail(r, dr);
     }
     if (!ok) {
@@ -1359,7 +1361,7 @@ apology_sign_act(struct req *r)
     if ((deputy && position == NULL) || v[SG_POSITION].err) {
         return dossier_error(r, &d, 422, "Apology.Err.Position");
     }
-    dr = apology_sign(r, &d, id, deputy, title, position);
+    dr = apology_sign(req_sctx(r), &d, id, deputy, title, position);
     if (dr == DB_DUP) {
         return dossier_error(r, &d, 409, "Apology.Err.Sign");
     }
@@ -1391,7 +1393,7 @@ apology_deliver_act(struct req *r)
     if (input_form(r, NULL, f, NELEM(f), v) != 0) {
         return dossier_error(r, &d, 422, "Apology.Err.Channel");
     }
-    dr = apology_deliver(r, &d, id, v[0].s);
+    dr = apology_deliver(req_sctx(r), &d, id, v[0].s);
     if (dr == DB_DUP) {
         return dossier_error(r, &d, 409, "Apology.Err.Deliver");
     }

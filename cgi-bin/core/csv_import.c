@@ -240,7 +240,7 @@ dossier_row(struct rows *s)
     d.status = f[9];
     d.finished_at = *f[10] ? f[10] : NULL;
     d.returned_at = *f[11] ? f[11] : NULL;
-    rc = import_dossier(s->r, &d, NULL, &why, NULL);
+    rc = import_dossier(req_sctx(s->r), &d, NULL, &why, NULL);
     if (rc == DB_DUP && why) {
         /* the same reasons the API gives, in the operator's language (Vietnamese) */
         return bad(s, "(row)", lang_str(s->r, why));

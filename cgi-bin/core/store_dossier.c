@@ -9,10 +9,8 @@
 #include "audit.h"
 #include "calendar.h"
 #include "db.h"
-#include "http.h"
 #include "legal.h"
 #include "notify.h"
-#include "papers.h"
 #include "render.h"
 #include "stats.h"
 #include "qrlink.h"
@@ -133,7 +131,7 @@ dossier_timeliness(time_t finished, time_t due)
 }
 
 enum db_rc
-stat_dossier(struct req *r, long long unit, long long counter, long long officer, time_t when,
+stat_dossier(struct sctx *x, long long unit, long long counter, long long officer, time_t when,
              int received, int finished, int timeliness, int delay, int apologies, int apo_late)
 {
     static const char *const scopes[] = { "unit", "counter", "officer" };
@@ -146,22 +144,23 @@ stat_dossier(struct req *r, long long unit, long long counter, long long officer
         if (ids[i] == 0) {
             continue;
         }
-        rc = db_exec(r->app->db,
-                     "INSERT INTO stat_dossier_day (scope, scope_id, day, received, finished, early,"
-                     "                              on_time, late, apologies, apologies_late,"
-                     "                              delay_days)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                     " ON DUPLICATE KEY UPDATE received = received + VALUES(received),"
-                     "   finished = finished + VALUES(finished), early = early + VALUES(early),"
-                     "   on_time = on_time + VALUES(on_time), late = late + VALUES(late),"
-                     "   apologies = apologies + VALUES(apologies),"
-                     "   apologies_late = apologies_late + VALUES(apologies_late),"
-                     "   delay_days = delay_days + VALUES(delay_days)",
-                     DB_ARGS(DV_S(scopes[i]), DV_I(ids[i]), DV_S(day), DV_I(received),
-                             DV_I(finished), DV_I(finished && timeliness < 0),
-                             DV_I(finished && timeliness == 0), DV_I(finished && timeliness > 0),
-                             DV_I(apologies), DV_I(apo_late), DV_I(delay)),
-                     NULL, NULL);
+        rc =
+            db_exec(x->db,
+                    "INSERT INTO stat_dossier_day (scope, scope_id, day, received, finished, early,"
+                    "                              on_time, late, apologies, apologies_late,"
+                    "                              delay_days)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON DUPLICATE KEY UPDATE received = received + VALUES(received),"
+                    "   finished = finished + VALUES(finished), early = early + VALUES(early),"
+                    "   on_time = on_time + VALUES(on_time), late = late + VALUES(late),"
+                    "   apologies = apologies + VALUES(apologies),"
+                    "   apologies_late = apologies_late + VALUES(apologies_late),"
+                    "   delay_days = delay_days + VALUES(delay_days)",
+                    DB_ARGS(DV_S(scopes[i]), DV_I(ids[i]), DV_S(day), DV_I(received),
+                            DV_I(finished), DV_I(finished && timeliness < 0),
+                            DV_I(finished && timeliness == 0), DV_I(finished && timeliness > 0),
+                            DV_I(apologies), DV_I(apo_late), DV_I(delay)),
+                    NULL, NULL);
     }
     return rc;
 }
@@ -169,28 +168,28 @@ stat_dossier(struct req *r, long long unit, long long counter, long long officer
 /* A public event of dossier id; paper_no: the number of the paper the move
  * issued, or NULL (the events are append-only: numbered before the insert). */
 static enum db_rc
-devent_paper(struct req *r, long long id, const char *ev, long long unit, const char *body,
+devent_paper(struct sctx *x, long long id, const char *ev, long long unit, const char *body,
              const char *paper_no)
 {
-    return db_exec(r->app->db,
+    return db_exec(x->db,
                    "INSERT INTO dossier_event (dossier_id, at, event, unit_id, body, paper_no)"
                    " VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?)",
-                   DB_ARGS(DV_I(id), DV_S(ev), unit ? DV_I(unit) : DV_NULL,
-                           DV_S(body ? body : ""), paper_no ? DV_S(paper_no) : DV_NULL),
+                   DB_ARGS(DV_I(id), DV_S(ev), unit ? DV_I(unit) : DV_NULL, DV_S(body ? body : ""),
+                           paper_no ? DV_S(paper_no) : DV_NULL),
                    NULL, NULL);
 }
 
 static enum db_rc
-devent(struct req *r, long long id, const char *ev, long long unit, const char *body)
+devent(struct sctx *x, long long id, const char *ev, long long unit, const char *body)
 {
-    return devent_paper(r, id, ev, unit, body, NULL);
+    return devent_paper(x, id, ev, unit, body, NULL);
 }
 
 /* The next number of a paper of kind `suffix` ("PXL", "PBSHS", "TCHS",
  * "TBDG") issued by `unit` in the local year of `when`: "15/PXL".  Numbers
  * run per unit and year; inside the caller's transaction.  out: 40 bytes. */
 static enum db_rc
-paper_number(struct req *r, const char *suffix, long long unit, time_t when, char *out)
+paper_number(struct sctx *x, const char *suffix, long long unit, time_t when, char *out)
 {
     struct dbres seq;
     char scope[48], day[11];
@@ -199,12 +198,12 @@ paper_number(struct req *r, const char *suffix, long long unit, time_t when, cha
     cal_format(cal_local_day(when), day);
     snprintf(scope, sizeof(scope), "%s-%lld", suffix, unit);
     memcpy(day + 4, "-01-01", 7);
-    rc = db_exec(r->app->db,
+    rc = db_exec(x->db,
                  "INSERT INTO code_seq (scope, day, n) VALUES (?, ?, 1)"
                  " ON DUPLICATE KEY UPDATE n = n + 1",
                  DB_ARGS(DV_S(scope), DV_S(day)), NULL, NULL);
     if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool, "SELECT n FROM code_seq WHERE scope = ? AND day = ?",
+        rc = db_query(x->db, x->pool, "SELECT n FROM code_seq WHERE scope = ? AND day = ?",
                       DB_ARGS(DV_S(scope), DV_S(day)), &seq);
     }
     if (rc == DB_OK) {
@@ -214,9 +213,9 @@ paper_number(struct req *r, const char *suffix, long long unit, time_t when, cha
 }
 
 enum db_rc
-dossier_cycle_open(struct req *r, long long dossier_id, int n, time_t start, time_t due)
+dossier_cycle_open(struct sctx *x, long long dossier_id, int n, time_t start, time_t due)
 {
-    return db_exec(r->app->db,
+    return db_exec(x->db,
                    "INSERT INTO dossier_cycle (dossier_id, n, started_at, statutory_due_at)"
                    " VALUES (?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?))",
                    DB_ARGS(DV_I(dossier_id), DV_I(n), DV_I(start), DV_I(due)), NULL, NULL);
@@ -227,10 +226,10 @@ dossier_cycle_open(struct req *r, long long dossier_id, int n, time_t start, tim
 /* The code of the dossier an intake form with this idempotency key made:
  * DB_OK and code_out (64 bytes), DB_DUP when there is none. */
 static enum db_rc
-dossier_by_idem(struct req *r, const char *idem, char *code_out)
+dossier_by_idem(struct sctx *x, const char *idem, char *code_out)
 {
     struct dbres res;
-    enum db_rc rc = db_query(r->app->db, &r->pool, "SELECT code FROM dossier WHERE idem_key = ?",
+    enum db_rc rc = db_query(x->db, x->pool, "SELECT code FROM dossier WHERE idem_key = ?",
                              DB_ARGS(DV_S(idem)), &res);
 
     if (rc != DB_OK) {
@@ -244,10 +243,10 @@ dossier_by_idem(struct req *r, const char *idem, char *code_out)
 }
 
 enum db_rc
-dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
+dossier_create(struct sctx *x, const struct dossier_in *in, char *code_out)
 {
-    const struct cal *cal = req_calendar(r);
-    struct db *db = r->app->db;
+    const struct cal *cal = sctx_calendar(x);
+    struct db *db = x->db;
     struct dbres p, u, res;
     time_t now = time(NULL), due;
     enum cal_unit unit;
@@ -259,11 +258,11 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     if (cal == NULL) {
         return DB_DOWN;
     }
-    rc = db_query(db, &r->pool,
+    rc = db_query(db, x->pool,
                   "SELECT time_value, time_unit, use_cutoff FROM procedure_tthc WHERE id = ?",
                   DB_ARGS(DV_I(in->procedure_id)), &p);
     if (rc == DB_OK) {
-        rc = db_query(db, &r->pool, "SELECT code FROM org_unit WHERE id = ?",
+        rc = db_query(db, x->pool, "SELECT code FROM org_unit WHERE id = ?",
                       DB_ARGS(DV_I(in->unit_id)), &u);
     }
     if (rc != DB_OK || p.nrows == 0 || u.nrows == 0) {
@@ -273,7 +272,7 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     due = cal_due(cal, now, (int)util_num(dbres_get(&p, 0, 0)), unit,
                   strcmp(dbres_get(&p, 0, 2), "1") == 0);
     cal_format(cal_local_day(now), day);
-    if (in->idem && (rc = dossier_by_idem(r, in->idem, code_out)) != DB_DUP) {
+    if (in->idem && (rc = dossier_by_idem(x, in->idem, code_out)) != DB_DUP) {
         return rc; /* DB_OK: this form was received already (a resend) */
     }
     if ((rc = db_begin(db)) != DB_OK) {
@@ -285,11 +284,11 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
                  " ON DUPLICATE KEY UPDATE n = n + 1",
                  DB_ARGS(DV_S(dbres_get(&u, 0, 0)), DV_S(day)), NULL, NULL);
     if (rc == DB_OK) {
-        rc = db_query(db, &r->pool, "SELECT n FROM code_seq WHERE scope = ? AND day = ?",
+        rc = db_query(db, x->pool, "SELECT n FROM code_seq WHERE scope = ? AND day = ?",
                       DB_ARGS(DV_S(dbres_get(&u, 0, 0)), DV_S(day)), &res);
     }
     if (rc != DB_OK) {
-        return db_end(r->app->db, rc);
+        return db_end(x->db, rc);
     }
     seq = util_num(dbres_get(&res, 0, 0));
     dossier_code(code_out, dbres_get(&u, 0, 0), cal_local_day(now), seq);
@@ -308,7 +307,7 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
                  "           WHERE d.unit_id = ? AND d.received_at >= FROM_UNIXTIME(?)"
                  "             AND d.received_at < FROM_UNIXTIME(?)), ?)",
                  DB_ARGS(DV_S(code_out), DV_I(in->unit_id),
-                         in->counter_id ? DV_I(in->counter_id) : DV_NULL, DV_I(r->user->id),
+                         in->counter_id ? DV_I(in->counter_id) : DV_NULL, DV_I(x->user->id),
                          DV_I(in->procedure_id), DV_I(in->unit_id), DV_S(in->name),
                          DV_S(in->address), DV_S(in->phone), DV_S(in->email), DV_S(in->documents),
                          DV_I(in->sets), DV_S(in->channel), DV_S(in->collect), DV_I(now), DV_I(due),
@@ -318,55 +317,55 @@ dossier_create(struct req *r, const struct dossier_in *in, char *code_out)
     if (rc == DB_DUP && in->idem) {
         /* the same form, received meanwhile by another attempt */
         db_rollback(db);
-        return dossier_by_idem(r, in->idem, code_out) == DB_OK ? DB_OK : DB_ERR;
+        return dossier_by_idem(x, in->idem, code_out) == DB_OK ? DB_OK : DB_ERR;
     }
     if (rc == DB_OK) {
         struct qrlink l = { .kind = "dossier",
                             .unit_id = in->unit_id,
                             .counter_id = in->counter_id,
-                            .officer_id = r->user->id,
+                            .officer_id = x->user->id,
                             .dossier_id = (long long)id };
 
-        rc = qrlink_create(db, r->app->secret, &l);
+        rc = qrlink_create(db, x->app->secret, &l);
     }
     if (rc == DB_OK) {
-        rc = dossier_cycle_open(r, (long long)id, 1, now, due);
+        rc = dossier_cycle_open(x, (long long)id, 1, now, due);
     }
     if (rc == DB_OK) {
-        rc = devent(r, (long long)id, "received", in->unit_id, NULL);
+        rc = devent(x, (long long)id, "received", in->unit_id, NULL);
     }
     if (rc == DB_OK) {
-        rc = stat_dossier(r, in->unit_id, in->counter_id, r->user->id, now, 1, 0, 0, 0, 0, 0);
+        rc = stat_dossier(x, in->unit_id, in->counter_id, x->user->id, now, 1, 0, 0, 0, 0, 0);
     }
     if (rc == DB_OK) {
-        rc = audit(req_sctx(r), "dossier.receive", "dossier", (long long)id, code_out);
+        rc = audit(x, "dossier.receive", "dossier", (long long)id, code_out);
     }
     if (rc == DB_OK && in->consent) {
-        rc = consent_give(r->app->db, "dossier", (long long)id, in->consent, "officer");
+        rc = consent_give(x->db, "dossier", (long long)id, in->consent, "officer");
     }
     if (rc == DB_OK) {
-        rc = notify_dossier(req_sctx(r), (long long)id, NS_RECEIVED, NULL);
+        rc = notify_dossier(x, (long long)id, NS_RECEIVED, NULL);
     }
-    return db_end(r->app->db, rc);
+    return db_end(x->db, rc);
 }
 
 /* ---- reading ----------------------------------------------------------- */
 
 enum db_rc
-dossier_get(struct req *r, const char *code, struct dossier_row *d)
+dossier_get(struct sctx *x, const char *code, struct dossier_row *d)
 {
     struct dbres res;
     const char *path = NULL;
     enum db_rc rc;
 
     memset(d, 0, sizeof(*d));
-    rc = db_query(r->app->db, &r->pool, "SELECT CONCAT(path, '%') FROM org_unit WHERE id = ?",
-                  DB_ARGS(DV_I(r->user->unit_id)), &res);
+    rc = db_query(x->db, x->pool, "SELECT CONCAT(path, '%') FROM org_unit WHERE id = ?",
+                  DB_ARGS(DV_I(x->user->unit_id)), &res);
     if (rc != DB_OK) {
         return rc;
     }
     path = res.nrows ? dbres_get(&res, 0, 0) : "/none/";
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT d.id, d.unit_id, d.procedure_id, COALESCE(d.processing_unit_id, 0),"
                   "       COALESCE(d.counter_id, 0), COALESCE(d.officer_id, 0), d.code, d.status,"
                   "       d.applicant_email, UNIX_TIMESTAMP(d.due_at),"
@@ -381,8 +380,8 @@ dossier_get(struct req *r, const char *code, struct dossier_row *d)
                   " WHERE d.code = ?"
                   "   AND (d.unit_id = ? OR d.processing_unit_id = ?"
                   "        OR (? = 'leader' AND (ru.path LIKE ? OR pu.path LIKE ?)))",
-                  DB_ARGS(DV_S(code), DV_I(r->user->unit_id), DV_I(r->user->unit_id),
-                          DV_S(r->user->role), DV_S(path), DV_S(path)),
+                  DB_ARGS(DV_S(code), DV_I(x->user->unit_id), DV_I(x->user->unit_id),
+                          DV_S(x->user->role), DV_S(path), DV_S(path)),
                   &res);
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
@@ -413,37 +412,34 @@ dossier_get(struct req *r, const char *code, struct dossier_row *d)
 /* The verdict of a dossier by the one rule (legal_lateness), as a name for
  * the templates (L.Dossier.Late.<name>). */
 static const char *
-lateness(struct req *r, const char *status, const char *wait_clock, long long statutory_due,
+lateness(struct sctx *x, const char *status, const char *wait_clock, long long statutory_due,
          long long finished, int near_days)
 {
-    return lateness_names[legal_lateness(req_calendar(r), time(NULL), status, wait_clock,
+    return lateness_names[legal_lateness(sctx_calendar(x), time(NULL), status, wait_clock,
                                          (time_t)statutory_due, (time_t)finished, near_days)];
 }
 
 /* "Sắp đến hạn": the working days of the version in force today (a warning
  * for the work ahead, not a verdict). */
 static int
-near_days(struct req *r)
+near_days(struct sctx *x)
 {
     struct legal_version v;
 
-    return legal_version_for(r->app->db, &r->pool, time(NULL), &v) == DB_OK ? v.near_due_days : 2;
+    return legal_version_for(x->db, x->pool, time(NULL), &v) == DB_OK ? v.near_due_days : 2;
 }
 
 enum db_rc
-dossier_list(struct req *r, const char *filter, int page, int per_page)
+dossier_list(struct sctx *x, const char *filter, int page, int per_page, struct dossier_list *l)
 {
-    static const char *const cols[] = { "code", "procedure", "applicant", "status", "received",
-                                        "due", "statutory_ts", "finished_ts", "unit", "procunit",
-                                        "apologies", "wait_clock", "statutory", NULL };
-    struct dbres res, pr;
-    const struct cal *cal = req_calendar(r);
+    struct dbres pr;
+    const struct cal *cal = sctx_calendar(x);
     long long soon = 0;
-    int nd = near_days(r);
+    int nd = near_days(x);
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool, "SELECT CONCAT(path, '%') FROM org_unit WHERE id = ?",
-                  DB_ARGS(DV_I(r->user->unit_id)), &pr);
+    rc = db_query(x->db, x->pool, "SELECT CONCAT(path, '%') FROM org_unit WHERE id = ?",
+                  DB_ARGS(DV_I(x->user->unit_id)), &pr);
     if (rc != DB_OK) {
         return rc;
     }
@@ -451,7 +447,7 @@ dossier_list(struct req *r, const char *filter, int page, int per_page)
         soon = (long long)cal_instant(cal_add_working_days(cal, cal_local_day(time(NULL)), nd),
                                       cal->close_minutes);
     }
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT d.code, p.name, d.applicant_name, d.status,"
                   "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
                   "       DATE_FORMAT(d.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
@@ -475,21 +471,21 @@ dossier_list(struct req *r, const char *filter, int page, int per_page)
                   "        OR d.status = ?)"
                   " ORDER BY d.status IN ('received','processing') DESC, d.original_due_at, d.id"
                   " LIMIT ? OFFSET ?",
-                  DB_ARGS(DV_I(r->user->unit_id), DV_I(r->user->unit_id), DV_S(r->user->role),
+                  DB_ARGS(DV_I(x->user->unit_id), DV_I(x->user->unit_id), DV_S(x->user->role),
                           DV_S(dbres_get(&pr, 0, 0)), DV_S(dbres_get(&pr, 0, 0)), DV_S(filter),
                           DV_S(filter), DV_S(filter), DV_S(filter), DV_I(soon), DV_S(filter),
                           DV_I(per_page), DV_I((long long)(page - 1) * per_page)),
-                  &res);
+                  &l->rows);
     if (rc != DB_OK) {
         return rc;
     }
-    hset_rows(r, "Page.Dossiers", &res, cols);
-    for (size_t i = 0; i < res.nrows; i++) {
-        hset(r, pool_printf(&r->pool, "Page.Dossiers.%zu.lateness", i),
-             lateness(r, dbres_get(&res, i, 3), dbres_get(&res, i, 11),
-                      util_num(dbres_get(&res, i, 6)), util_num(dbres_get(&res, i, 7)), nd));
+    l->lateness = pool_alloc(x->pool, (l->rows.nrows + 1) * sizeof(*l->lateness));
+    for (size_t i = 0; i < l->rows.nrows; i++) {
+        l->lateness[i] = lateness(x, dbres_get(&l->rows, i, DL_STATUS),
+                                  dbres_get(&l->rows, i, DL_WAIT_CLOCK),
+                                  util_num(dbres_get(&l->rows, i, DL_STATUTORY_TS)),
+                                  util_num(dbres_get(&l->rows, i, DL_FINISHED_TS)), nd);
     }
-    hseti(r, "Page.Count", (long long)res.nrows);
     return DB_OK;
 }
 
@@ -501,122 +497,92 @@ dossier_list(struct req *r, const char *filter, int page, int per_page)
 #define APOLOGY_SIGNER_COND(unit) \
     "(u.id = " unit " OR (u.parent_id = " unit " AND u.parent_signs <> 'none'))"
 
+/* The apology letters of a dossier (enum dossier_apology_col); signed_only:
+ * the drafts left out (the public page). */
 static enum db_rc
-apologies_hdf(struct req *r, long long dossier_id, int signed_only)
+apologies_read(struct sctx *x, long long dossier_id, int signed_only, struct dbres *res)
 {
-    static const char *const cols[] = { "id", "number", "status", "reason_code", "reason_text",
-                                        "old_due", "new_due", "signer_name", "signer_title",
-                                        "signed", "on_time", "delivery", "delivered", "unit",
-                                        "drafted", "sign_mode", "kept", "signer_position",
-                                        "parent", "place", "signed_d", "signed_m", "signed_y",
-                                        "may_sign", "head_title", NULL };
-    long long me = r->user && strcmp(r->user->role, "leader") == 0 ? r->user->unit_id : -1;
-    struct dbres res;
-    enum db_rc rc;
+    long long me = x->user && strcmp(x->user->role, "leader") == 0 ? x->user->unit_id : -1;
 
-    rc = db_query(r->app->db, &r->pool,
-                  "SELECT a.id, a.number, a.status, a.reason_code, a.reason_text,"
-                  "       DATE_FORMAT(a.old_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
-                  "       DATE_FORMAT(a.new_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
-                  "       a.signer_name, a.signer_title,"
-                  "       DATE_FORMAT(a.signed_at + " SQL_VN_OFFSET ", '%d/%m/%Y'), a.on_time,"
-                  "       a.delivery, DATE_FORMAT(a.delivered_at + " SQL_VN_OFFSET
-                  ", '%d/%m/%Y %H:%i'),"
-                  "       u.name, DATE_FORMAT(a.drafted_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
-                  "       a.sign_mode,"
-                  /* the letter's own verdict: was its new date kept?  (the
+    return db_query(x->db, x->pool,
+                    "SELECT a.id, a.number, a.status, a.reason_code, a.reason_text,"
+                    "       DATE_FORMAT(a.old_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                    "       DATE_FORMAT(a.new_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                    "       a.signer_name, a.signer_title,"
+                    "       DATE_FORMAT(a.signed_at + " SQL_VN_OFFSET ", '%d/%m/%Y'), a.on_time,"
+                    "       a.delivery, DATE_FORMAT(a.delivered_at + " SQL_VN_OFFSET
+                    ", '%d/%m/%Y %H:%i'),"
+                    "       u.name, DATE_FORMAT(a.drafted_at + " SQL_VN_OFFSET
+                    ", '%d/%m/%Y %H:%i'),"
+                    "       a.sign_mode,"
+                    /* the letter's own verdict: was its new date kept?  (the
                    * dossier's is still judged against the statutory one) */
-                  "       IF(a.status = 'draft', NULL,"
-                  "          IF(d.finished_at IS NOT NULL,"
-                  "             IF(DATE(d.finished_at + " SQL_VN_OFFSET ") <="
-                  "                DATE(a.new_due_at + " SQL_VN_OFFSET "), 'kept', 'missed'),"
-                  "             IF(d.status IN ('refused','stopped'), NULL,"
-                  "                IF(a.new_due_at < UTC_TIMESTAMP(), 'missed', 'pending')))),"
-                  "       a.signer_position, pa.name, u.place,"
-                  "       DATE_FORMAT(a.signed_at + " SQL_VN_OFFSET ", '%d'),"
-                  "       DATE_FORMAT(a.signed_at + " SQL_VN_OFFSET ", '%m'),"
-                  "       DATE_FORMAT(a.signed_at + " SQL_VN_OFFSET ", '%Y'),"
-                  "       a.status = 'draft' AND " APOLOGY_SIGNER_COND(
-                      "?") ", u.head_title"
-                           "  FROM apology a JOIN org_unit u ON u.id = a.unit_id"
-                           "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
-                           "  JOIN dossier d ON d.id = a.dossier_id"
-                           " WHERE a.dossier_id = ? AND (? = 0 OR a.status <> 'draft') ORDER BY "
-                           "a.id",
-                  DB_ARGS(DV_I(me), DV_I(me), DV_I(dossier_id), DV_I(signed_only)), &res);
-    if (rc == DB_OK) {
-        hset_rows(r, "Page.Apologies", &res, cols);
-    }
-    return rc;
+                    "       IF(a.status = 'draft', NULL,"
+                    "          IF(d.finished_at IS NOT NULL,"
+                    "             IF(DATE(d.finished_at + " SQL_VN_OFFSET ") <="
+                    "                DATE(a.new_due_at + " SQL_VN_OFFSET "), 'kept', 'missed'),"
+                    "             IF(d.status IN ('refused','stopped'), NULL,"
+                    "                IF(a.new_due_at < UTC_TIMESTAMP(), 'missed', 'pending')))),"
+                    "       a.signer_position, pa.name, u.place,"
+                    "       DATE_FORMAT(a.signed_at + " SQL_VN_OFFSET ", '%d'),"
+                    "       DATE_FORMAT(a.signed_at + " SQL_VN_OFFSET ", '%m'),"
+                    "       DATE_FORMAT(a.signed_at + " SQL_VN_OFFSET ", '%Y'),"
+                    "       a.status = 'draft' AND " APOLOGY_SIGNER_COND(
+                        "?") ", u.head_title"
+                             "  FROM apology a JOIN org_unit u ON u.id = a.unit_id"
+                             "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
+                             "  JOIN dossier d ON d.id = a.dossier_id"
+                             " WHERE a.dossier_id = ? AND (? = 0 OR a.status <> 'draft') ORDER BY "
+                             "a.id",
+                    DB_ARGS(DV_I(me), DV_I(me), DV_I(dossier_id), DV_I(signed_only)), res);
 }
 
-/* The processing cycles (Page.Cycles) and, while waiting for documents, the
- * supplement rules of the dossier's legal version (Page.D.Rule). */
+/* The processing cycles (enum dossier_cycle_col) and the supplement rules of
+ * the dossier's legal version (enum dossier_rule_col, one row). */
 static enum db_rc
-cycles_hdf(struct req *r, long long dossier_id)
+cycles_read(struct sctx *x, long long dossier_id, struct dossier_page *pg)
 {
-    static const char *const cols[] = { "n", "started", "statutory", "paused_days", "ended",
-                                        "end_reason", NULL };
-    struct dbres res;
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT n, DATE_FORMAT(started_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
                   "       DATE_FORMAT(statutory_due_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
                   "       paused_days, DATE_FORMAT(ended_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
                   "       end_reason"
                   "  FROM dossier_cycle WHERE dossier_id = ? ORDER BY n",
-                  DB_ARGS(DV_I(dossier_id)), &res);
+                  DB_ARGS(DV_I(dossier_id)), &pg->cycles);
     if (rc == DB_OK) {
-        hset_rows(r, "Page.Cycles", &res, cols);
-    }
-    if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool,
+        rc = db_query(x->db, x->pool,
                       "SELECT lv.title, lv.supplement_within_days, lv.supplement_max_restarts,"
                       "       lv.supplement_rule"
-                      "  FROM dossier d JOIN legal_version lv ON lv.legal_version ="
-                      LEGAL_VERSION_OF_D("legal_version") " WHERE d.id = ?",
-                      DB_ARGS(DV_I(dossier_id)), &res);
-    }
-    if (rc == DB_OK && res.nrows) {
-        hset(r, "Page.D.Rule.Title", dbres_get(&res, 0, 0));
-        hset(r, "Page.D.Rule.WithinDays", dbres_get(&res, 0, 1));
-        hset(r, "Page.D.Rule.MaxRestarts", dbres_get(&res, 0, 2));
-        hset(r, "Page.D.Rule.Supplement", dbres_get(&res, 0, 3));
+                      "  FROM dossier d JOIN legal_version lv ON lv.legal_version "
+                      "=" LEGAL_VERSION_OF_D("legal_version") " WHERE d.id = ?",
+                      DB_ARGS(DV_I(dossier_id)), &pg->rule);
     }
     return rc;
 }
 
-/* What the papers of a dossier print besides the dossier itself:
- * Page.D.Papers, the set of the legal version in force on its day of receipt
- * ("TT01" or "TT03", never by today's date), and that version's title; for
- * staff, the issuing agency's parent, place and head, the date of receipt
- * for the place-and-date line, the book volume, the competent agency and the
- * co-processing agencies (Page.D.CoAgencies). */
+/* What the papers of a dossier print besides the dossier itself: the set of
+ * the legal version in force on its day of receipt ("TT01" or "TT03", never
+ * by today's date) and that version's title (enum dossier_papers_col); for
+ * staff, the issuing agency's parent, place and head, the date of receipt for
+ * the place-and-date line, the book volume and the competent agency (enum
+ * dossier_agency_col), and the co-processing agencies (their names). */
 static enum db_rc
-papers_hdf(struct req *r, long long id, int staff)
+papers_read(struct sctx *x, long long id, int staff, struct dossier_page *pg)
 {
-    static const char *const cols[] = { "Papers", "LegalTitle", "LeadDays", "LeadUnit",
-                                        "MaxReappoint", NULL };
-    static const char *const scols[] = { "Parent", "Place", "HeadTitle", "RecvD", "RecvM",
-                                         "RecvY", "BookVolume", "Competent", "LegalBasis",
-                                         NULL };
-    struct dbres res;
     enum db_rc rc;
 
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT lv.papers, lv.title, lv.lead_days, lv.lead_unit, lv.max_reappoint"
                   "  FROM dossier d"
-                  "  JOIN legal_version lv ON lv.legal_version = " LEGAL_VERSION_OF_D("legal_version")
-                  " WHERE d.id = ?",
-                  DB_ARGS(DV_I(id)), &res);
-    for (size_t i = 0; rc == DB_OK && res.nrows && cols[i]; i++) {
-        hset(r, pool_printf(&r->pool, "Page.D.%s", cols[i]), dbres_get(&res, 0, i));
-    }
+                  "  JOIN legal_version lv ON lv.legal_version = " LEGAL_VERSION_OF_D(
+                      "legal_version") " WHERE d.id = ?",
+                  DB_ARGS(DV_I(id)), &pg->papers);
     if (rc != DB_OK || !staff) {
         return rc;
     }
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT pa.name, u.place, u.head_title,"
                   "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%d'),"
                   "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%m'),"
@@ -627,74 +593,28 @@ papers_hdf(struct req *r, long long id, int staff)
                   "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
                   "  JOIN org_unit cu ON cu.id = COALESCE(d.competent_unit_id, d.unit_id)"
                   " WHERE d.id = ?",
-                  DB_ARGS(DV_I(id)), &res);
-    for (size_t i = 0; rc == DB_OK && res.nrows && scols[i]; i++) {
-        if (dbres_get(&res, 0, i)) {
-            hset(r, pool_printf(&r->pool, "Page.D.%s", scols[i]), dbres_get(&res, 0, i));
-        }
-    }
+                  DB_ARGS(DV_I(id)), &pg->agency);
     if (rc == DB_OK) {
-        /* the receipt's documents table: one row a line of the list */
-        const char *line = hdf_get_value(r->hdf, "Page.D.Documents", "");
-        size_t n = 0;
-
-        while (*line) {
-            size_t len = strcspn(line, "\n");
-            struct paper_doc doc;
-
-            if (paper_doc_parse(line, len, &doc) == 0) {
-                hset(r, pool_printf(&r->pool, "Page.D.Docs.%zu.name", n),
-                     pool_printf(&r->pool, "%.*s", (int)doc.name_len, doc.name));
-                hset(r, pool_printf(&r->pool, "Page.D.Docs.%zu.form", n),
-                     paper_doc_forms[doc.form]);
-                if (doc.count) {
-                    hseti(r, pool_printf(&r->pool, "Page.D.Docs.%zu.count", n), doc.count);
-                }
-                n++;
-            }
-            line += len + (line[len] == '\n');
-        }
-    }
-    if (rc == DB_OK) {
-        static const char *const acols[] = { "name", NULL };
-
         /* every other agency the dossier was handed to, in order of hand-over */
-        rc = db_query(r->app->db, &r->pool,
+        rc = db_query(x->db, x->pool,
                       "SELECT tu.name FROM dossier_step s JOIN dossier d ON d.id = s.dossier_id"
                       "  JOIN org_unit tu ON tu.id = s.to_unit_id"
                       " WHERE s.dossier_id = ? AND s.to_unit_id <> d.unit_id"
                       "   AND s.to_unit_id <> COALESCE(d.competent_unit_id, d.unit_id)"
                       " GROUP BY tu.id, tu.name ORDER BY MIN(s.seq)",
-                      DB_ARGS(DV_I(id)), &res);
-        if (rc == DB_OK) {
-            hset_rows(r, "Page.D.CoAgencies", &res, acols);
-        }
+                      DB_ARGS(DV_I(id)), &pg->coagencies);
     }
     return rc;
 }
 
 /* Shared by the staff and the public page: the dossier, its hand-overs, events. */
 static enum db_rc
-dossier_common_hdf(struct req *r, long long id, int staff)
+dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *pg)
 {
-    static const char *const cols[] = { "Code", "Procedure", "NationalCode", "Field", "Unit",
-                                        "UnitAddress", "UnitHotline", "Status", "Received",
-                                        "Due", "OriginalDue", "Finished", "Returned",
-                                        "TimeValue", "TimeUnit", "ProcUnit", "Fee", "Collect",
-                                        "Channel", "Sets", "Documents", "Name", "Address",
-                                        "Phone", "Email", "Officer", "CounterName", "BookSeq",
-                                        "Reappointments", "statutory_ts", "finished_ts",
-                                        "WaitClock", "Cycle", "Statutory", NULL };
-    /* handed_p: the papers' one time format ("09 giờ 14 phút, ngày 12/03/2024") */
-    static const char *const scols[] = { "seq", "from", "to", "giver", "receiver", "handed",
-                                         "due", "done", "result", "note", "handed_p", NULL };
-    static const char *const ecols[] = { "event", "unit", "body", "at", "paper_no", NULL };
-    static const char *const ecols_staff[] = { "event", "unit", "body", "at", "paper_no",
-                                               "parent", "place", "at_d", "at_m", "at_y", "id",
-                                               "at_p", NULL };
-    struct dbres res, steps, ev;
     enum db_rc rc;
 
+    memset(pg, 0, sizeof(*pg));
+    pg->staff = staff;
     /* two statements, so the public program's account needs no grant on the
      * applicant's or the officer's columns: the same page's columns, but for
      * those, which the public program reads as NULL */
@@ -715,28 +635,23 @@ dossier_common_hdf(struct req *r, long long id, int staff)
     "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id" officer_join                           \
     "  LEFT JOIN counter c ON c.id = d.counter_id"                                                   \
     " WHERE d.id = ?"
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   staff ? DOSSIER_PAGE("d.applicant_name, d.applicant_address, d.applicant_phone,"
                                        " d.applicant_email, o.full_name",
                                        "  LEFT JOIN users o ON o.id = d.officer_id")
                         : DOSSIER_PAGE("NULL, NULL, NULL, NULL, NULL", ""),
-                  DB_ARGS(DV_I(id)), &res);
+                  DB_ARGS(DV_I(id)), &pg->d);
 #undef DOSSIER_PAGE
-    if (rc != DB_OK || res.nrows == 0) {
+    if (rc != DB_OK || pg->d.nrows == 0) {
         return rc;
     }
-    for (size_t i = 0; cols[i]; i++) {
-        if (dbres_get(&res, 0, i)) {
-            hset(r, pool_printf(&r->pool, "Page.D.%s", cols[i]), dbres_get(&res, 0, i));
-        }
-    }
-    hset(r, "Page.D.Lateness",
-         lateness(r, dbres_get(&res, 0, 7), dbres_get(&res, 0, 31), util_num(dbres_get(&res, 0, 29)),
-                  util_num(dbres_get(&res, 0, 30)), near_days(r)));
-    if ((rc = cycles_hdf(r, id)) != DB_OK || (rc = papers_hdf(r, id, staff)) != DB_OK) {
+    pg->lateness = lateness(x, dbres_get(&pg->d, 0, DP_STATUS), dbres_get(&pg->d, 0, DP_WAIT_CLOCK),
+                            util_num(dbres_get(&pg->d, 0, DP_STATUTORY_TS)),
+                            util_num(dbres_get(&pg->d, 0, DP_FINISHED_TS)), near_days(x));
+    if ((rc = cycles_read(x, id, pg)) != DB_OK || (rc = papers_read(x, id, staff, pg)) != DB_OK) {
         return rc;
     }
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT s.seq, fu.name, tu.name, s.giver, s.receiver,"
                   "       DATE_FORMAT(s.handed_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
                   "       DATE_FORMAT(s.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
@@ -747,29 +662,13 @@ dossier_common_hdf(struct req *r, long long id, int staff)
                   "  FROM dossier_step s JOIN org_unit fu ON fu.id = s.from_unit_id"
                   "  JOIN org_unit tu ON tu.id = s.to_unit_id"
                   " WHERE s.dossier_id = ? ORDER BY s.seq",
-                  DB_ARGS(DV_I(id)), &steps);
+                  DB_ARGS(DV_I(id)), &pg->steps);
     if (rc != DB_OK) {
         return rc;
     }
-    if (staff) {
-        hset_rows(r, "Page.Steps", &steps, scols);
-    } else {
-        /* unit names and times only: no officer personal data in public */
-        static const char *const pcols[] = { "seq", "from", "to", NULL, NULL, "handed", "due",
-                                             "done", "result", NULL, NULL };
-
-        for (size_t i = 0; i < steps.nrows; i++) {
-            for (size_t c = 0; c < 9; c++) {
-                if (pcols[c] && dbres_get(&steps, i, c)) {
-                    hset(r, pool_printf(&r->pool, "Page.Steps.%zu.%s", i, pcols[c]),
-                         dbres_get(&steps, i, c));
-                }
-            }
-        }
-    }
     /* with the paper a move issued: its number, and for staff the issuing
      * agency's parent and place and the date of issue (ids stay staff-only) */
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT e.event, u.name, e.body,"
                   "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'), e.paper_no,"
                   "       pa.name, u.place, DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d'),"
@@ -779,38 +678,35 @@ dossier_common_hdf(struct req *r, long long id, int staff)
                   "  FROM dossier_event e LEFT JOIN org_unit u ON u.id = e.unit_id"
                   "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
                   " WHERE e.dossier_id = ? ORDER BY e.at, e.id",
-                  DB_ARGS(DV_I(id)), &ev);
-    if (rc == DB_OK) {
-        hset_rows(r, "Page.Events", &ev, staff ? ecols_staff : ecols);
-    }
-    return rc == DB_OK ? apologies_hdf(r, id, !staff) : rc;
+                  DB_ARGS(DV_I(id)), &pg->events);
+    return rc == DB_OK ? apologies_read(x, id, !staff, &pg->apologies) : rc;
 }
 
 enum db_rc
-dossier_staff_hdf(struct req *r, const struct dossier_row *d)
+dossier_staff_page(struct sctx *x, const struct dossier_row *d, struct dossier_page *pg)
 {
     struct legal_version v;
-    enum db_rc rc = dossier_common_hdf(r, d->id, 1);
+    enum db_rc rc = dossier_page_read(x, d->id, 1, pg);
 
     /* what a supplement request would do to the clock now, said before the
-     * officer asks (Page.D.SupplementNow: a wait_clock value) */
-    if (rc == DB_OK && req_calendar(r) &&
+     * officer asks (a wait_clock value) */
+    if (rc == DB_OK && sctx_calendar(x) &&
         (strcmp(d->status, "received") == 0 || strcmp(d->status, "processing") == 0)) {
-        rc = legal_version_for(r->app->db, &r->pool, (time_t)d->received_at, &v);
+        rc = legal_version_for(x->db, x->pool, (time_t)d->received_at, &v);
         if (rc == DB_OK) {
-            hset(r, "Page.D.SupplementNow",
-                 supplement_clocks[legal_supplement_clock(req_calendar(r), &v,
-                                                          (time_t)d->cycle_start, d->cycle - 1,
-                                                          time(NULL))]);
+            pg->supplement_now =
+                supplement_clocks[legal_supplement_clock(sctx_calendar(x), &v,
+                                                         (time_t)d->cycle_start, d->cycle - 1,
+                                                         time(NULL))];
         }
     }
     return rc;
 }
 
 enum db_rc
-dossier_public_hdf(struct req *r, long long dossier_id)
+dossier_public_page(struct sctx *x, long long dossier_id, struct dossier_page *pg)
 {
-    return dossier_common_hdf(r, dossier_id, 0);
+    return dossier_page_read(x, dossier_id, 0, pg);
 }
 
 /* ---- moves ------------------------------------------------------------- */
@@ -826,15 +722,15 @@ dossier_public_hdf(struct req *r, long long dossier_id)
  * Sets *clock (the dossier's wait_clock after the move), *cycle, *due (the
  * appointment in force) and *statutory; inside the move's transaction. */
 static enum db_rc
-supplement_clock(struct req *r, const struct dossier_row *d, enum dossier_move m, time_t now,
+supplement_clock(struct sctx *x, const struct dossier_row *d, enum dossier_move m, time_t now,
                  const char **clock, int *cycle, long long *due, long long *statutory)
 {
-    const struct cal *cal = req_calendar(r);
+    const struct cal *cal = sctx_calendar(x);
     struct legal_version v;
     enum db_rc rc;
 
     if (m == DM_SUPPLEMENT) {
-        rc = legal_version_for(r->app->db, &r->pool, (time_t)d->received_at, &v);
+        rc = legal_version_for(x->db, x->pool, (time_t)d->received_at, &v);
         if (rc != DB_OK) {
             return rc;
         }
@@ -843,7 +739,7 @@ supplement_clock(struct req *r, const struct dossier_row *d, enum dossier_move m
         if (strcmp(*clock, "restart") != 0) {
             return DB_OK;
         }
-        return db_exec(r->app->db,
+        return db_exec(x->db,
                        "UPDATE dossier_cycle SET ended_at = UTC_TIMESTAMP(), end_reason = 'restart'"
                        " WHERE dossier_id = ? AND n = ?",
                        DB_ARGS(DV_I(d->id), DV_I(d->cycle)), NULL, NULL);
@@ -854,7 +750,7 @@ supplement_clock(struct req *r, const struct dossier_row *d, enum dossier_move m
 
         *statutory = *due = (long long)cal_due(cal, now, d->time_value, u, d->use_cutoff);
         *cycle = d->cycle + 1;
-        return dossier_cycle_open(r, d->id, *cycle, now, (time_t)*statutory);
+        return dossier_cycle_open(x, d->id, *cycle, now, (time_t)*statutory);
     }
     if (d->wait_clock && strcmp(d->wait_clock, "pause") == 0) {
         int waited = cal_working_days_between(cal, cal_local_day((time_t)d->paused_at),
@@ -867,25 +763,25 @@ supplement_clock(struct req *r, const struct dossier_row *d, enum dossier_move m
         *due = (long long)cal_instant(
             cal_add_working_days(cal, cal_local_day((time_t)d->due_at), waited),
             cal_local_minutes((time_t)d->due_at));
-        return db_exec(r->app->db,
+        return db_exec(x->db,
                        "UPDATE dossier_cycle SET statutory_due_at = FROM_UNIXTIME(?),"
                        "       paused_days = paused_days + ? WHERE dossier_id = ? AND n = ?",
-                       DB_ARGS(DV_I(*statutory), DV_I(waited), DV_I(d->id), DV_I(d->cycle)),
-                       NULL, NULL);
+                       DB_ARGS(DV_I(*statutory), DV_I(waited), DV_I(d->id), DV_I(d->cycle)), NULL,
+                       NULL);
     }
     return DB_OK;   /* the clock ran on: nothing moves */
 }
 
 enum db_rc
-dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, long long to_unit,
+dossier_apply(struct sctx *x, const struct dossier_row *d, enum dossier_move m, long long to_unit,
               const char *receiver, const char *note, time_t step_due)
 {
     static const char *const events[DM__COUNT] = { "forwarded", "supplement_requested",
                                                    "supplied", "refused", "stopped", "ready",
                                                    "returned" };
     int from = dossier_state_parse(d->status);
-    const struct cal *cal = req_calendar(r);
-    struct db *db = r->app->db;
+    const struct cal *cal = sctx_calendar(x);
+    struct db *db = x->db;
     struct dbres res;
     time_t now = time(NULL);
     long long from_unit = d->processing_unit_id ? d->processing_unit_id : d->unit_id;
@@ -906,7 +802,7 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
     if ((rc = db_begin(db)) != DB_OK) {
         return rc;
     }
-    rc = db_query(db, &r->pool,
+    rc = db_query(db, x->pool,
                   "SELECT COALESCE(MAX(seq), 0) FROM dossier_step WHERE dossier_id = ?",
                   DB_ARGS(DV_I(d->id)), &res);
     if (rc == DB_OK) {
@@ -932,15 +828,19 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
         }
         if (rc == DB_OK) {
             rc = db_exec(db,
-                         "INSERT INTO dossier_step (dossier_id, seq, from_unit_id, to_unit_id, giver,"
-                         "                          receiver, handed_at, due_at, done_at, result, note)"
+                         "INSERT INTO dossier_step (dossier_id, seq, from_unit_id, to_unit_id, "
+                         "giver,"
+                         "                          receiver, handed_at, due_at, done_at, result, "
+                         "note)"
                          " VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), FROM_UNIXTIME(?),"
                          "         IF(? = 1, UTC_TIMESTAMP(), NULL), ?, ?)",
                          DB_ARGS(DV_I(d->id), DV_I(seq + 1), DV_I(from_unit), DV_I(target),
-                                 DV_S(r->user->full_name), DV_S(receiver ? receiver : ""),
+                                 DV_S(x->user->full_name), DV_S(receiver ? receiver : ""),
                                  DV_I(step_due ? (long long)step_due : d->due_at),
                                  DV_I(m == DM_READY),
-                                 m == DM_READY ? DV_S(t < 0 ? "early" : t == 0 ? "on_time" : "late")
+                                 m == DM_READY ? DV_S(t < 0    ? "early"
+                                                      : t == 0 ? "on_time"
+                                                               : "late")
                                                : DV_NULL,
                                  DV_S(note ? note : "")),
                          NULL, NULL);
@@ -951,13 +851,13 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
                                                         cal_local_day(now))
                              : 0;
 
-            rc = stat_dossier(r, d->unit_id, d->counter_id, d->officer_id, now, 0, 1, t,
+            rc = stat_dossier(x, d->unit_id, d->counter_id, d->officer_id, now, 0, 1, t,
                               late > 0 ? late : 0, 0, 0);
         }
         to_unit = target;
     }
     if (rc == DB_OK && (m == DM_SUPPLEMENT || m == DM_SUPPLIED)) {
-        rc = supplement_clock(r, d, m, now, &clock, &cycle, &new_due, &statutory);
+        rc = supplement_clock(x, d, m, now, &clock, &cycle, &new_due, &statutory);
     }
     if (rc == DB_OK && m == DM_READY) {
         rc = db_exec(db,
@@ -991,7 +891,7 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
         }
     }
     if (rc == DB_OK && (m == DM_READY || m == DM_REFUSE || m == DM_STOP)) {
-        rc = stats_dossier_closed(req_sctx(r), d->id, d->unit_id, (time_t)d->received_at, now,
+        rc = stats_dossier_closed(x, d->id, d->unit_id, (time_t)d->received_at, now,
                                   m == DM_READY ? 'r' : 'x',
                                   dossier_timeliness(now, (time_t)d->original_due_at));
     }
@@ -1002,45 +902,43 @@ dossier_apply(struct req *r, const struct dossier_row *d, enum dossier_move m, l
         static const char *const suffixes[DM__COUNT] = { NULL, "PBSHS", NULL, "TCHS", "TBDG" };
         struct legal_version v;
 
-        rc = legal_version_for(db, &r->pool, (time_t)d->received_at, &v);
+        rc = legal_version_for(db, x->pool, (time_t)d->received_at, &v);
         if (rc == DB_OK && (m != DM_STOP || strcmp(v.papers, "TT03") == 0)) {
-            rc = paper_number(r, suffixes[m], from_unit, now, number);
+            rc = paper_number(x, suffixes[m], from_unit, now, number);
             paper_no = number;
         }
     }
     if (rc == DB_OK) {
-        rc = devent_paper(r, d->id, events[m], m == DM_FORWARD ? to_unit : from_unit, note,
+        rc = devent_paper(x, d->id, events[m], m == DM_FORWARD ? to_unit : from_unit, note,
                           paper_no);
     }
     if (rc == DB_OK && m == DM_SUPPLEMENT) {
         /* what the request did to the clock, on the record for both pages */
-        rc = devent(r, d->id, pool_printf(&r->pool, "clock_%s", clock), from_unit, NULL);
+        rc = devent(x, d->id, pool_printf(x->pool, "clock_%s", clock), from_unit, NULL);
     }
     if (rc == DB_OK) {
-        rc = audit(req_sctx(r), pool_printf(&r->pool, "dossier.%s", events[m]), "dossier", d->id,
-                   note);
+        rc = audit(x, pool_printf(x->pool, "dossier.%s", events[m]), "dossier", d->id, note);
     }
     if (rc == DB_OK) {
-        rc = stats_late_touch(req_sctx(r), d->id,
-                              statutory != d->original_due_at ? d->original_due_at : 0);
+        rc = stats_late_touch(x, d->id, statutory != d->original_due_at ? d->original_due_at : 0);
     }
     if (rc == DB_OK) {
-        rc = notify_dossier_move(req_sctx(r), d->id, m, note);
+        rc = notify_dossier_move(x, d->id, m, note);
     }
-    return db_end(r->app->db, rc);
+    return db_end(x->db, rc);
 }
 
 /* ---- apologies --------------------------------------------------------- */
 
 enum db_rc
-apology_can_draft(struct req *r, const struct dossier_row *d, int *ok)
+apology_can_draft(struct sctx *x, const struct dossier_row *d, int *ok)
 {
     struct dbres res;
     struct legal_version v;
-    enum db_rc rc = legal_version_for(r->app->db, &r->pool, (time_t)d->received_at, &v);
+    enum db_rc rc = legal_version_for(x->db, x->pool, (time_t)d->received_at, &v);
 
     if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool,
+        rc = db_query(x->db, x->pool,
                       "SELECT COUNT(*) FROM apology WHERE dossier_id = ? AND status = 'draft'",
                       DB_ARGS(DV_I(d->id)), &res);
     }
@@ -1049,10 +947,10 @@ apology_can_draft(struct req *r, const struct dossier_row *d, int *ok)
 }
 
 enum db_rc
-apology_draft(struct req *r, const struct dossier_row *d, const char *reason_code,
+apology_draft(struct sctx *x, const struct dossier_row *d, const char *reason_code,
               const char *reason_text, int new_day, long long *apology_id)
 {
-    const struct cal *cal = req_calendar(r);
+    const struct cal *cal = sctx_calendar(x);
     struct dbres res;
     struct legal_version v;
     unsigned long long id = 0;
@@ -1065,60 +963,59 @@ apology_draft(struct req *r, const struct dossier_row *d, const char *reason_cod
     if (!fsm_state_is(&dossier_fsm, d->status, DSF_OPEN)) {
         return DB_DUP;
     }
-    if ((rc = db_begin(r->app->db)) != DB_OK) {
+    if ((rc = db_begin(x->db)) != DB_OK) {
         return rc;
     }
-    rc = legal_version_for(r->app->db, &r->pool, (time_t)d->received_at, &v);
+    rc = legal_version_for(x->db, x->pool, (time_t)d->received_at, &v);
     if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool,
+        rc = db_query(x->db, x->pool,
                       "SELECT COUNT(*) FROM apology WHERE dossier_id = ? AND status = 'draft'",
                       DB_ARGS(DV_I(d->id)), &res);
     }
     if (rc == DB_OK && (d->reappointments >= v.max_reappoint || util_num(dbres_get(&res, 0, 0)) > 0)) {
-        db_rollback(r->app->db);
+        db_rollback(x->db);
         return DB_DUP;  /* re-appointed the allowed number of times, or a draft waits */
     }
     if (rc == DB_OK) {
-        rc = db_exec(r->app->db,
+        rc = db_exec(x->db,
                      "INSERT INTO apology (dossier_id, unit_id, reason_code, reason_text,"
                      "                     old_due_at, new_due_at, drafted_by, drafted_at)"
                      " VALUES (?, ?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?), ?, UTC_TIMESTAMP())",
                      DB_ARGS(DV_I(d->id), DV_I(unit), DV_S(reason_code), DV_S(reason_text),
                              DV_I(d->due_at), DV_I(cal_instant(new_day, cal->close_minutes)),
-                             DV_I(r->user->id)),
+                             DV_I(x->user->id)),
                      NULL, &id);
     }
     if (rc == DB_OK) {
-        rc = audit(req_sctx(r), "apology.draft", "dossier", d->id, reason_text);
+        rc = audit(x, "apology.draft", "dossier", d->id, reason_text);
     }
     *apology_id = (long long)id;
-    return db_end(r->app->db, rc);
+    return db_end(x->db, rc);
 }
 
 enum db_rc
-apology_may_sign(struct req *r, long long apology_id, int *ok)
+apology_may_sign(struct sctx *x, long long apology_id, int *ok)
 {
     struct dbres res;
-    enum db_rc rc = db_query(r->app->db, &r->pool,
-                             "SELECT COUNT(*) FROM apology a JOIN org_unit u ON u.id = a.unit_id"
-                             " WHERE a.id = ? AND " APOLOGY_SIGNER_COND("?"),
-                             DB_ARGS(DV_I(apology_id), DV_I(r->user->unit_id),
-                                     DV_I(r->user->unit_id)),
-                             &res);
+    enum db_rc rc =
+        db_query(x->db, x->pool,
+                 "SELECT COUNT(*) FROM apology a JOIN org_unit u ON u.id = a.unit_id"
+                 " WHERE a.id = ? AND " APOLOGY_SIGNER_COND("?"),
+                 DB_ARGS(DV_I(apology_id), DV_I(x->user->unit_id), DV_I(x->user->unit_id)), &res);
 
-    *ok = rc == DB_OK && strcmp(r->user->role, "leader") == 0 &&
+    *ok = rc == DB_OK && strcmp(x->user->role, "leader") == 0 &&
           util_num(dbres_get(&res, 0, 0)) > 0;
     return rc;
 }
 
 enum db_rc
-apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, int deputy,
+apology_sign(struct sctx *x, const struct dossier_row *d, long long apology_id, int deputy,
              const char *title, const char *position)
 {
-    const struct cal *cal = req_calendar(r);
+    const struct cal *cal = sctx_calendar(x);
     struct dbres res;
     struct legal_version v;
-    struct db *db = r->app->db;
+    struct db *db = x->db;
     time_t now = time(NULL);
     long long dossier, old_due, unit;
     const char *mode = "head";
@@ -1133,7 +1030,7 @@ apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, i
         return rc;
     }
     /* a leader of the issuing agency, or of its parent where allowed */
-    rc = db_query(db, &r->pool,
+    rc = db_query(db, x->pool,
                   "SELECT a.dossier_id, UNIX_TIMESTAMP(a.old_due_at), a.unit_id,"
                   "       d.unit_id, COALESCE(d.counter_id, 0), COALESCE(d.officer_id, 0),"
                   "       d.applicant_email, d.code, UNIX_TIMESTAMP(a.new_due_at),"
@@ -1142,10 +1039,9 @@ apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, i
                   "  FROM apology a JOIN dossier d ON d.id = a.dossier_id"
                   "  JOIN org_unit u ON u.id = a.unit_id"
                   " WHERE a.id = ? AND a.dossier_id = ? AND a.status = 'draft'"
-                  "   AND " APOLOGY_SIGNER_COND("?")
-                  " FOR UPDATE",
-                  DB_ARGS(DV_I(r->user->unit_id), DV_I(apology_id), DV_I(d->id),
-                          DV_I(r->user->unit_id), DV_I(r->user->unit_id)),
+                  "   AND " APOLOGY_SIGNER_COND("?") " FOR UPDATE",
+                  DB_ARGS(DV_I(x->user->unit_id), DV_I(apology_id), DV_I(d->id),
+                          DV_I(x->user->unit_id), DV_I(x->user->unit_id)),
                   &res);
     if (rc == DB_OK && res.nrows == 0) {
         rc = DB_DUP;
@@ -1160,10 +1056,10 @@ apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, i
         }
     }
     if (rc == DB_OK) {
-        rc = legal_version_for(db, &r->pool, (time_t)util_num(dbres_get(&res, 0, 9)), &v);
+        rc = legal_version_for(db, x->pool, (time_t)util_num(dbres_get(&res, 0, 9)), &v);
     }
     if (rc != DB_OK) {
-        return db_end(r->app->db, rc);
+        return db_end(x->db, rc);
     }
     dossier = util_num(dbres_get(&res, 0, 0));
     old_due = util_num(dbres_get(&res, 0, 1));
@@ -1176,16 +1072,16 @@ apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, i
         on_time = cal_local_day(now) <= cal_add_working_days(cal, cal_local_day((time_t)old_due),
                                                              -lead);
     }
-    if ((rc = paper_number(r, "PXL", unit, now, number)) != DB_OK) {
-        return db_end(r->app->db, rc);
+    if ((rc = paper_number(x, "PXL", unit, now, number)) != DB_OK) {
+        return db_end(x->db, rc);
     }
     rc = db_exec(db,
                  "UPDATE apology SET status = 'signed', number = ?, signer_id = ?, signer_name = ?,"
                  "       signer_title = ?, sign_mode = ?, signer_position = ?,"
                  "       signed_at = UTC_TIMESTAMP(), on_time = ?"
                  " WHERE id = ?",
-                 DB_ARGS(DV_S(number), DV_I(r->user->id), DV_S(r->user->full_name),
-                         DV_S(title), DV_S(mode),
+                 DB_ARGS(DV_S(number), DV_I(x->user->id), DV_S(x->user->full_name), DV_S(title),
+                         DV_S(mode),
                          strcmp(mode, "head") == 0 ? DV_NULL : DV_S(position ? position : ""),
                          DV_I(on_time), DV_I(apology_id)),
                  NULL, NULL);
@@ -1197,36 +1093,38 @@ apology_sign(struct req *r, const struct dossier_row *d, long long apology_id, i
                      DB_ARGS(DV_I(util_num(dbres_get(&res, 0, 8))), DV_I(dossier)), NULL, NULL);
     }
     if (rc == DB_OK) {
-        rc = devent(r, dossier, "apology", unit, number);
+        rc = devent(x, dossier, "apology", unit, number);
     }
     if (rc == DB_OK) {
-        rc = stat_dossier(r, util_num(dbres_get(&res, 0, 3)), util_num(dbres_get(&res, 0, 4)),
+        rc = stat_dossier(x, util_num(dbres_get(&res, 0, 3)), util_num(dbres_get(&res, 0, 4)),
                           util_num(dbres_get(&res, 0, 5)), now, 0, 0, 0, 0, 1, !on_time);
     }
     if (rc == DB_OK) {
-        rc = audit(req_sctx(r), "apology.sign", "dossier", dossier, number);
+        rc = audit(x, "apology.sign", "dossier", dossier, number);
     }
     if (rc == DB_OK) {
-        rc = stats_late_touch(req_sctx(r), dossier, 0);
+        rc = stats_late_touch(x, dossier, 0);
     }
     if (rc == DB_OK) {
-        rc = notify_dossier(req_sctx(r), dossier, NS_APOLOGY, NULL);
+        rc = notify_dossier(x, dossier, NS_APOLOGY, NULL);
     }
-    return db_end(r->app->db, rc);
+    return db_end(x->db, rc);
 }
 
 enum db_rc
-apology_deliver(struct req *r, const struct dossier_row *d, long long apology_id,
+apology_deliver(struct sctx *x, const struct dossier_row *d, long long apology_id,
                 const char *channel)
 {
+    /* the letter as it is mailed */
+    enum { AD_DOSSIER, AD_EMAIL, AD_CODE, AD_NUMBER, AD_REASON, AD_NEW_DUE, AD_PAPERS };
     struct dbres res;
     unsigned long long n = 0;
-    enum db_rc rc = db_begin(r->app->db);
+    enum db_rc rc = db_begin(x->db);
 
     /* the letter of this dossier only, delivered by the one-stop unit that
      * received it (ND61 Art. 19(9)) or a leader above that unit */
     if (rc == DB_OK) {
-        rc = db_exec(r->app->db,
+        rc = db_exec(x->db,
                      "UPDATE apology a JOIN dossier d ON d.id = a.dossier_id"
                      "  JOIN org_unit du ON du.id = d.unit_id JOIN org_unit me ON me.id = ?"
                      "   SET a.status = 'delivered', a.delivery = ?,"
@@ -1234,75 +1132,78 @@ apology_deliver(struct req *r, const struct dossier_row *d, long long apology_id
                      " WHERE a.id = ? AND a.dossier_id = ? AND a.status = 'signed'"
                      "   AND (d.unit_id = me.id"
                      "        OR (? = 'leader' AND du.path LIKE CONCAT(me.path, '%')))",
-                     DB_ARGS(DV_I(r->user->unit_id), DV_S(channel), DV_I(apology_id),
-                             DV_I(d->id), DV_S(r->user->role)),
+                     DB_ARGS(DV_I(x->user->unit_id), DV_S(channel), DV_I(apology_id), DV_I(d->id),
+                             DV_S(x->user->role)),
                      &n, NULL);
         if (rc == DB_OK && n == 0) {
             rc = DB_DUP;
         }
     }
     if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool,
+        rc = db_query(x->db, x->pool,
                       "SELECT a.dossier_id, d.applicant_email, d.code, a.number, a.reason_text,"
                       "       DATE_FORMAT(a.new_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
                       "       " LEGAL_VERSION_OF_D("papers") "  FROM apology a JOIN dossier d ON "
                                                              "d.id = a.dossier_id WHERE a.id = ?",
                       DB_ARGS(DV_I(apology_id)), &res);
     }
-    if (rc == DB_OK && strcmp(channel, "email") == 0 && *dbres_get(&res, 0, 1)) {
+    if (rc == DB_OK && strcmp(channel, "email") == 0 && *dbres_get(&res, 0, AD_EMAIL)) {
         /* by e-mail: the letter goes out through the outbox (motcuactl send),
          * in Vietnamese and under the title of its dossier's papers */
-        const char *letter = strcmp(dbres_get(&res, 0, 6), "TT03") == 0 ? "Letter.TT03" : "Letter";
+        const char *letter = strcmp(dbres_get(&res, 0, AD_PAPERS), "TT03") == 0 ? "Letter.TT03"
+                                                                                : "Letter";
+        const char *title = app_paper_str(x->app, pool_printf(x->pool, "%s.Title", letter));
+        const char *heading = app_paper_str(x->app, pool_printf(x->pool, "%s.Heading", letter));
 
-        rc = notify_mail(req_sctx(r), d->id, "apology_letter", dbres_get(&res, 0, 1),
-                         pool_printf(&r->pool, "%s, %s %s",
-                                     paper_str(r, pool_printf(&r->pool, "%s.Title", letter)),
-                                     paper_str(r, "Receipt.Code"), dbres_get(&res, 0, 2)),
-                         pool_printf(&r->pool, "%s %s\n\n%s: %s\n%s: %s\n",
-                                     paper_str(r, pool_printf(&r->pool, "%s.Heading", letter)),
-                                     dbres_get(&res, 0, 3), paper_str(r, "Apology.Reason"),
-                                     dbres_get(&res, 0, 4), paper_str(r, "Apology.NewDate"),
-                                     dbres_get(&res, 0, 5)));
+        rc = notify_mail(x, d->id, "apology_letter", dbres_get(&res, 0, AD_EMAIL),
+                         pool_printf(x->pool, "%s, %s %s", title,
+                                     app_paper_str(x->app, "Receipt.Code"),
+                                     dbres_get(&res, 0, AD_CODE)),
+                         pool_printf(x->pool, "%s %s\n\n%s: %s\n%s: %s\n", heading,
+                                     dbres_get(&res, 0, AD_NUMBER),
+                                     app_paper_str(x->app, "Apology.Reason"),
+                                     dbres_get(&res, 0, AD_REASON),
+                                     app_paper_str(x->app, "Apology.NewDate"),
+                                     dbres_get(&res, 0, AD_NEW_DUE)));
     }
     if (rc == DB_OK) {
-        rc = audit(req_sctx(r), "apology.deliver", "dossier", util_num(dbres_get(&res, 0, 0)),
+        rc = audit(x, "apology.deliver", "dossier", util_num(dbres_get(&res, 0, AD_DOSSIER)),
                    channel);
     }
-    return db_end(r->app->db, rc);
+    return db_end(x->db, rc);
 }
 
 enum db_rc
-dossier_escalate_late(struct req *r, int *n)
+dossier_escalate_late(struct sctx *x, int *n)
 {
     struct dbres res;
     enum db_rc rc;
 
     *n = 0;
-    rc = db_query(r->app->db, &r->pool,
+    rc = db_query(x->db, x->pool,
                   "SELECT d.id FROM dossier d"
                   " WHERE d.status IN ('received','processing') AND d.due_at < UTC_TIMESTAMP()"
-                  "   AND d.reappointments >= " LEGAL_VERSION_OF_D("max_reappoint")
-                  "   AND d.escalated_at IS NULL LIMIT 5000",
+                  "   AND d.reappointments >= " LEGAL_VERSION_OF_D(
+                      "max_reappoint") "   AND d.escalated_at IS NULL LIMIT 5000",
                   DB_NOARGS, &res);
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
         long long id = util_num(dbres_get(&res, i, 0));
 
-        if ((rc = db_begin(r->app->db)) != DB_OK) {
+        if ((rc = db_begin(x->db)) != DB_OK) {
             break;
         }
-        rc = db_exec(r->app->db, "UPDATE dossier SET escalated_at = UTC_TIMESTAMP() WHERE id = ?",
+        rc = db_exec(x->db, "UPDATE dossier SET escalated_at = UTC_TIMESTAMP() WHERE id = ?",
                      DB_ARGS(DV_I(id)), NULL, NULL);
         if (rc == DB_OK) {
-            rc = devent(r, id, "escalated", 0, NULL);
+            rc = devent(x, id, "escalated", 0, NULL);
         }
         if (rc == DB_OK) {
-            rc = audit(req_sctx(r), "dossier.escalate", "dossier", id,
-                       "late again after re-appointment");
+            rc = audit(x, "dossier.escalate", "dossier", id, "late again after re-appointment");
         }
         if (rc == DB_OK) {
-            rc = stats_late_touch(req_sctx(r), id, 0);
+            rc = stats_late_touch(x, id, 0);
         }
-        rc = db_end(r->app->db, rc);
+        rc = db_end(x->db, rc);
         *n += rc == DB_OK;
     }
     return rc;
@@ -1313,9 +1214,9 @@ dossier_escalate_late(struct req *r, int *n)
 /* Replay one dossier's supplement requests and completions (its events) under
  * the rules of its legal version, as dossier_apply would have applied them. */
 static enum db_rc
-cycles_replay_one(struct req *r, const struct cal *cal, long long id)
+cycles_replay_one(struct sctx *x, const struct cal *cal, long long id)
 {
-    struct db *db = r->app->db;
+    struct db *db = x->db;
     struct dbres d, ev, apo;
     struct legal_version v;
     time_t start, statutory, paused_at = 0, due;
@@ -1324,7 +1225,7 @@ cycles_replay_one(struct req *r, const struct cal *cal, long long id)
     enum cal_unit unit;
     enum db_rc rc;
 
-    rc = db_query(db, &r->pool,
+    rc = db_query(db, x->pool,
                   "SELECT UNIX_TIMESTAMP(d.received_at), UNIX_TIMESTAMP(d.original_due_at),"
                   "       p.time_value, p.time_unit, p.use_cutoff, d.status,"
                   "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0)"
@@ -1332,7 +1233,7 @@ cycles_replay_one(struct req *r, const struct cal *cal, long long id)
                   " WHERE d.id = ?",
                   DB_ARGS(DV_I(id)), &d);
     if (rc == DB_OK) {
-        rc = db_query(db, &r->pool,
+        rc = db_query(db, x->pool,
                       "SELECT event, UNIX_TIMESTAMP(at) FROM dossier_event"
                       " WHERE dossier_id = ? AND event IN ('supplement_requested','supplied')"
                       " ORDER BY at, id",
@@ -1344,7 +1245,7 @@ cycles_replay_one(struct req *r, const struct cal *cal, long long id)
     start = (time_t)util_num(dbres_get(&d, 0, 0));
     statutory = (time_t)util_num(dbres_get(&d, 0, 1));
     unit = cal_unit_parse(dbres_get(&d, 0, 3));
-    if ((rc = legal_version_for(db, &r->pool, start, &v)) != DB_OK) {
+    if ((rc = legal_version_for(db, x->pool, start, &v)) != DB_OK) {
         return rc;
     }
     for (size_t i = 0; rc == DB_OK && i < ev.nrows; i++) {
@@ -1400,11 +1301,12 @@ cycles_replay_one(struct req *r, const struct cal *cal, long long id)
     }
     /* the appointment in force: a letter signed in this cycle moved it */
     if (rc == DB_OK) {
-        rc = db_query(db, &r->pool,
-                      "SELECT UNIX_TIMESTAMP(new_due_at) FROM apology"
-                      " WHERE dossier_id = ? AND status <> 'draft' AND signed_at >= FROM_UNIXTIME(?)"
-                      " ORDER BY signed_at DESC LIMIT 1",
-                      DB_ARGS(DV_I(id), DV_I(start)), &apo);
+        rc =
+            db_query(db, x->pool,
+                     "SELECT UNIX_TIMESTAMP(new_due_at) FROM apology"
+                     " WHERE dossier_id = ? AND status <> 'draft' AND signed_at >= FROM_UNIXTIME(?)"
+                     " ORDER BY signed_at DESC LIMIT 1",
+                     DB_ARGS(DV_I(id), DV_I(start)), &apo);
     }
     if (rc == DB_OK) {
         due = apo.nrows ? (time_t)util_num(dbres_get(&apo, 0, 0)) : statutory;
@@ -1419,9 +1321,9 @@ cycles_replay_one(struct req *r, const struct cal *cal, long long id)
 }
 
 enum db_rc
-dossier_cycles_fill(struct req *r, int *replayed)
+dossier_cycles_fill(struct sctx *x, int *replayed)
 {
-    const struct cal *cal = req_calendar(r);
+    const struct cal *cal = sctx_calendar(x);
     struct dbres res;
     enum db_rc rc;
 
@@ -1430,7 +1332,7 @@ dossier_cycles_fill(struct req *r, int *replayed)
         return DB_DOWN;
     }
     /* dossiers never asked for documents: one cycle, as received */
-    rc = db_exec(r->app->db,
+    rc = db_exec(x->db,
                  "INSERT INTO dossier_cycle (dossier_id, n, started_at, statutory_due_at, ended_at,"
                  "                           end_reason)"
                  " SELECT d.id, 1, d.received_at, d.original_due_at,"
@@ -1442,17 +1344,17 @@ dossier_cycles_fill(struct req *r, int *replayed)
                  "                       AND e.event = 'supplement_requested')",
                  DB_NOARGS, NULL, NULL);
     if (rc == DB_OK) {
-        rc = db_query(r->app->db, &r->pool,
+        rc = db_query(x->db, x->pool,
                       "SELECT d.id FROM dossier d"
                       " WHERE NOT EXISTS (SELECT 1 FROM dossier_cycle c WHERE c.dossier_id = d.id)",
                       DB_NOARGS, &res);
     }
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        if ((rc = db_begin(r->app->db)) != DB_OK) {
+        if ((rc = db_begin(x->db)) != DB_OK) {
             break;
         }
-        rc = cycles_replay_one(r, cal, util_num(dbres_get(&res, i, 0)));
-        rc = db_end(r->app->db, rc);
+        rc = cycles_replay_one(x, cal, util_num(dbres_get(&res, i, 0)));
+        rc = db_end(x->db, rc);
         *replayed += rc == DB_OK;
     }
     return rc;

@@ -9,11 +9,11 @@
 #include "calendar.h"
 #include "db.h"
 #include "form.h"
-#include "http.h"
 #include "stats.h"
 #include "store_dossier.h"
 #include "token.h"
 #include "qrlink.h"
+#include "sctx.h"
 #include "util.h"
 
 time_t
@@ -55,12 +55,12 @@ import_time(const char *s)
 }
 
 static long long
-unit_id(struct req *r, const char *code, const char *limit)
+unit_id(struct sctx *x, const char *code, const char *limit)
 {
     struct dbres res;
 
     if (code == NULL ||
-        db_query(r->app->db, &r->pool,
+        db_query(x->db, x->pool,
                  "SELECT id FROM org_unit WHERE code = ? AND (? IS NULL OR path LIKE ?)",
                  DB_ARGS(DV_S(code), DV_S(limit), DV_S(limit)), &res) != DB_OK ||
         res.nrows == 0) {
@@ -70,10 +70,10 @@ unit_id(struct req *r, const char *code, const char *limit)
 }
 
 enum db_rc
-import_dossier(struct req *r, const struct import_dossier *d, const char *limit_path,
+import_dossier(struct sctx *x, const struct import_dossier *d, const char *limit_path,
                const char **why, struct import_current *cur)
 {
-    struct db *db = r->app->db;
+    struct db *db = x->db;
     struct dbres res;
     time_t recv = import_time(d->received_at), due = import_time(d->due_at);
     time_t fin = d->finished_at ? import_time(d->finished_at) : 0;
@@ -85,7 +85,7 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
     *why = NULL;
     if (d->code == NULL || strlen(d->code) < 5 || strlen(d->code) > 48) {
         *why = "Api.Err.Code";
-    } else if ((unit = unit_id(r, d->unit_code, limit_path)) == 0) {
+    } else if ((unit = unit_id(x, d->unit_code, limit_path)) == 0) {
         *why = "Api.Err.Unit";
     } else if (d->name == NULL || *d->name == '\0' || utf8_len(d->name) > 120) {
         *why = "Api.Err.Name";
@@ -101,7 +101,7 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
     if (*why) {
         return DB_DUP;
     }
-    rc = db_query(db, &r->pool,
+    rc = db_query(db, x->pool,
                   "SELECT id FROM procedure_tthc WHERE national_code = ?"
                   " ORDER BY (effective_from <= FROM_UNIXTIME(?)) DESC, version DESC LIMIT 1",
                   DB_ARGS(DV_S(d->procedure_code), DV_I(recv)), &res);
@@ -118,9 +118,9 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
         const struct import_step *s = &d->steps[i];
         /* a key speaks for its subtree only: a hand-over out of it would show
          * the applicant's details to another unit's officers */
-        long long to = unit_id(r, s->to_unit, limit_path);
+        long long to = unit_id(x, s->to_unit, limit_path);
 
-        if (unit_id(r, s->from_unit, limit_path) == 0 || to == 0 || import_time(s->handed_at) < 0 ||
+        if (unit_id(x, s->from_unit, limit_path) == 0 || to == 0 || import_time(s->handed_at) < 0 ||
             (s->due_at && import_time(s->due_at) < 0) ||
             (s->done_at && import_time(s->done_at) < 0)) {
             *why = "Api.Err.Step";
@@ -131,7 +131,7 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
     if ((rc = db_begin(db)) != DB_OK) {
         return rc;
     }
-    rc = db_query(db, &r->pool,
+    rc = db_query(db, x->pool,
                   "SELECT id, unit_id, finished_at IS NOT NULL, status,"
                   "       (SELECT COUNT(*) FROM dossier_step s WHERE s.dossier_id = dossier.id)"
                   "  FROM dossier WHERE code = ? FOR UPDATE",
@@ -186,13 +186,13 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
         id = (long long)new_id;
         if (rc == DB_OK) {
             /* the other system's appointment is the statutory one of cycle 1 */
-            rc = dossier_cycle_open(r, id, 1, recv, due);
+            rc = dossier_cycle_open(x, id, 1, recv, due);
         }
         if (rc == DB_OK) {
             /* imported dossiers can be tracked and rated by QR too */
             struct qrlink l = { .kind = "dossier", .unit_id = unit, .dossier_id = id };
 
-            rc = qrlink_create(db, r->app->secret, &l);
+            rc = qrlink_create(db, x->app->secret, &l);
         }
     }
     for (size_t i = 0; rc == DB_OK && i < d->nsteps; i++) {
@@ -230,25 +230,24 @@ import_dossier(struct req *r, const struct import_dossier *d, const char *limit_
     }
     /* the aggregates follow: received once, finished once */
     if (rc == DB_OK && res.nrows == 0) {
-        rc = stat_dossier(r, unit, 0, 0, recv, 1, 0, 0, 0, 0, 0);
+        rc = stat_dossier(x, unit, 0, 0, recv, 1, 0, 0, 0, 0, 0);
     }
     if (rc == DB_OK && fin && strcmp(d->status, "refused") != 0 && strcmp(d->status, "stopped") != 0 &&
         (res.nrows == 0 || strcmp(dbres_get(&res, 0, 2), "0") == 0)) {
-        rc = stat_dossier(r, unit, 0, 0, fin, 0, 1, dossier_timeliness(fin, due), 0, 0, 0);
+        rc = stat_dossier(x, unit, 0, 0, fin, 0, 1, dossier_timeliness(fin, due), 0, 0, 0);
         if (rc == DB_OK) {
-            rc = stats_dossier_closed(req_sctx(r), id, unit, recv, fin, 'r',
-                                      dossier_timeliness(fin, due));
+            rc = stats_dossier_closed(x, id, unit, recv, fin, 'r', dossier_timeliness(fin, due));
         }
     } else if (rc == DB_OK && res.nrows == 0 &&
                (strcmp(d->status, "refused") == 0 || strcmp(d->status, "stopped") == 0)) {
-        rc = stats_dossier_closed(req_sctx(r), id, unit, recv, fin ? fin : recv, 'x', 0);
+        rc = stats_dossier_closed(x, id, unit, recv, fin ? fin : recv, 'x', 0);
     }
     if (rc == DB_OK) {
-        rc = audit(req_sctx(r), res.nrows ? "dossier.import_update" : "dossier.import", "dossier",
-                   id, d->code);
+        rc = audit(x, res.nrows ? "dossier.import_update" : "dossier.import", "dossier", id,
+                   d->code);
     }
     if (rc == DB_OK) {
-        rc = stats_late_touch(req_sctx(r), id, 0);
+        rc = stats_late_touch(x, id, 0);
     }
     if ((rc = db_end(db, rc)) != DB_OK) {
         if (rc == DB_DUP && *why == NULL) {

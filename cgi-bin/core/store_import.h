@@ -4,7 +4,7 @@
 #define MOTCUA_STORE_IMPORT_H
 
 #include "db.h"
-#include "http.h"
+#include "sctx.h"
 
 struct import_step {
     int seq;
@@ -33,7 +33,7 @@ struct import_current {
  * returns DB_DUP with the reason (a language key) in *why; a re-push that
  * would move the dossier back in its state machine or drop hand-overs stored
  * since is refused with "Api.Err.Conflict" and, if cur, the stored state. */
-enum db_rc import_dossier(struct req *r, const struct import_dossier *d, const char *limit_path,
+enum db_rc import_dossier(struct sctx *x, const struct import_dossier *d, const char *limit_path,
                           const char **why, struct import_current *cur);
 
 /* "2026-11-20T08:30:00+07:00" (or "Z", or "2026-11-20 08:30:00" = Vietnam

@@ -2758,7 +2758,7 @@ demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o)
 
         /* processing cycles as the write path keeps them: a dossier waiting
          * for documents restarts or pauses its clock by the rules in force */
-        if (dossier_cycles_fill(G->r, &replayed) != DB_OK ||
+        if (dossier_cycles_fill(req_sctx(G->r), &replayed) != DB_OK ||
             db_exec(G->db, "DELETE FROM stat_mark WHERE name = 'late'", DB_NOARGS, NULL, NULL) !=
                 DB_OK ||
             stats_late_catch_up(req_sctx(G->r), &ndays) != DB_OK ||

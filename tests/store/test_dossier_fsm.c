@@ -43,7 +43,8 @@ receive(char code[64])
                              .sets = 1 };
 
     st_req.user = &officer;
-    CHECK(dossier_create(&st_req, &in, code) == DB_OK, "dossier_create receives %s", code);
+    CHECK(dossier_create(req_sctx(&st_req), &in, code) == DB_OK, "dossier_create receives %s",
+          code);
     return st_num("SELECT id FROM dossier WHERE code = ?", DV_S(code));
 }
 
@@ -54,10 +55,10 @@ move(const char *code, enum dossier_move m, long long to_unit)
     struct dossier_row d;
 
     st_req.user = &officer;
-    if (dossier_get(&st_req, code, &d) != DB_OK || d.id == 0) {
+    if (dossier_get(req_sctx(&st_req), code, &d) != DB_OK || d.id == 0) {
         return DB_ERR;
     }
-    return dossier_apply(&st_req, &d, m, to_unit, "Trần Thị Thu", NULL, 0);
+    return dossier_apply(req_sctx(&st_req), &d, m, to_unit, "Trần Thị Thu", NULL, 0);
 }
 
 /* Move m (to unit `to`) is made, and then the columns cols of dossier id read
