@@ -2298,7 +2298,7 @@ procedures_import(struct req *r)
         unlink(path);
         return 500;
     }
-    rc = csv_import_procedures(r, path, err, &res);
+    rc = csv_import_procedures(req_sctx(r), r->lang, path, err, &res);
     fclose(err);
     unlink(path);
     hseti(r, "Page.Imported", res.rows);

@@ -55,8 +55,7 @@ static const char usage[] =
 struct ctl {
     HDF *conf;
     struct db *db;
-    struct app app;
-    struct req req;          /* a request stand-in, so the core's helpers work from the CLI */
+    struct standin st; /* the store context: the configuration, database and a pool */
     const char *sql_dir;
 };
 
@@ -165,7 +164,7 @@ cmd_migrate(struct ctl *c)
         char path[1024];
         int done;
 
-        if (schema_applied(c->db, &c->req.pool, names[i]->d_name, &done) != DB_OK) {
+        if (schema_applied(c->db, &c->st.pool, names[i]->d_name, &done) != DB_OK) {
             rc = die_db(c, "schema_migrations");
             break;
         }
@@ -204,7 +203,7 @@ cmd_migrate(struct ctl *c)
         /* rows from before migration 100 get their folded search text */
         rc = cmd_search_index(c);
     }
-    if (rc == 0 && schema_fulltext_ok(c->db, &c->req.pool, &ft_ok) == DB_OK && !ft_ok) {
+    if (rc == 0 && schema_fulltext_ok(c->db, &c->st.pool, &ft_ok) == DB_OK && !ft_ok) {
         fprintf(stderr, "motcuactl: warning: MariaDB runs without innodb_ft_min_token_size = 1"
                         " and innodb_ft_enable_stopword = OFF: searches miss short words"
                         " (deploy.md, the database)\n");
@@ -241,7 +240,7 @@ create_user(struct ctl *c, const char *username, const char *name, const char *r
         fprintf(stderr, "motcuactl: the password must have at least 10 characters\n");
         return 1;
     }
-    if (unit_find(c->db, &c->req.pool, unit, 0, &u) != DB_OK) {
+    if (unit_find(c->db, &c->st.pool, unit, 0, &u) != DB_OK) {
         return die_db(c, "org_unit");
     }
     if (u.id == 0) {
@@ -250,7 +249,7 @@ create_user(struct ctl *c, const char *username, const char *name, const char *r
     }
     in.unit_id = u.id;
     if (counter) {
-        if (counter_find(c->db, &c->req.pool, u.id, counter, &in.counter_id) != DB_OK) {
+        if (counter_find(c->db, &c->st.pool, u.id, counter, &in.counter_id) != DB_OK) {
             return die_db(c, "counter");
         }
         if (in.counter_id == 0) {
@@ -272,7 +271,7 @@ create_user(struct ctl *c, const char *username, const char *name, const char *r
         fprintf(stderr, "motcuactl: user \"%s\" already exists\n", username);
         return 1;
     }
-    if (rc != DB_OK || audit(req_sctx(&c->req), "user.create", "user", id, username) != DB_OK ||
+    if (rc != DB_OK || audit(&c->st.x, "user.create", "user", id, username) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "create-user");
@@ -350,7 +349,7 @@ cmd_setup_db(struct ctl *c, const char *conf_path, int argc, char **argv)
     const char *name = conf_str(c->conf, "DB.Name", "motcua");
     const char *apphost = conf_str(c->conf, "DB.AppHost", "localhost");
     const char *slash, *mark;
-    struct pool *p = &c->req.pool;
+    struct pool *p = &c->st.pool;
     struct db *root = NULL;
     HDF *h = NULL;
     NEOERR *err;
@@ -468,7 +467,7 @@ cal_field(void *s, size_t len, void *data)
     struct cal_import *ci = data;
 
     if (ci->nfield < NELEM(ci->field)) {
-        ci->field[ci->nfield] = pool_strndup(&ci->c->req.pool, s, len);
+        ci->field[ci->nfield] = pool_strndup(&ci->c->st.pool, s, len);
     }
     ci->nfield++;
 }
@@ -572,7 +571,7 @@ cmd_import_calendar(struct ctl *c, const char *path)
         fprintf(stderr, "motcuactl: %d error(s); nothing imported\n", ci.errors);
         return 1;
     }
-    if (audit(req_sctx(&c->req), "calendar.import", "calendar", 0, path) != DB_OK ||
+    if (audit(&c->st.x, "calendar.import", "calendar", 0, path) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "import-calendar");
@@ -622,7 +621,7 @@ cmd_demo(struct ctl *c, int argc, char **argv)
     if (pw == NULL) {
         pw = "motcua-demo";
     }
-    if (unit_count(c->db, &c->req.pool, &units) != DB_OK) {
+    if (unit_count(c->db, &c->st.pool, &units) != DB_OK) {
         return die_db(c, "demo");
     }
     if (units != 0) {
@@ -676,10 +675,10 @@ demo_data(struct ctl *c, const struct demo_opts *o)
     int rc;
 
     cal_init(&cal);
-    if (cal_load(&cal, c->db, &c->req.pool) != DB_OK) {
+    if (cal_load(&cal, c->db, &c->st.pool) != DB_OK) {
         return die_db(c, "calendar");
     }
-    rc = demo_generate(&c->req, &cal, o);
+    rc = demo_generate(&c->st.x, &cal, o);
     cal_free(&cal);
     if (rc != 0) {
         return rc;
@@ -687,8 +686,7 @@ demo_data(struct ctl *c, const struct demo_opts *o)
     snprintf(detail, sizeof(detail), "dossiers=%lld feedback=%lld ratings=%lld seed=%llu",
              o->dossiers, o->feedback, o->ratings < 0 ? 3 * o->dossiers / 10 : o->ratings,
              o->seed);
-    if (db_begin(c->db) != DB_OK ||
-        audit(req_sctx(&c->req), "demo.generate", "demo", 0, detail) != DB_OK ||
+    if (db_begin(c->db) != DB_OK || audit(&c->st.x, "demo.generate", "demo", 0, detail) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "demo-data");
@@ -744,11 +742,11 @@ cmd_qr_ensure(struct ctl *c)
     size_t n;
     int made = 0;
 
-    if (qrlink_missing(c->db, &c->req.pool, &links, &n) != DB_OK) {
+    if (qrlink_missing(c->db, &c->st.pool, &links, &n) != DB_OK) {
         return die_db(c, "qr-ensure");
     }
     for (size_t i = 0; i < n; i++) {
-        if (qrlink_create(c->db, c->app.secret, &links[i]) != DB_OK) {
+        if (qrlink_create(c->db, c->st.app.secret, &links[i]) != DB_OK) {
             return die_db(c, "qr-ensure");
         }
         made++;
@@ -764,14 +762,14 @@ cmd_qr_url(struct ctl *c, const char *id)
     const char *nonce;
     char tok[TOKEN_LEN + 1];
 
-    if (qrlink_nonce(c->db, &c->req.pool, util_num(id), &nonce) != DB_OK) {
+    if (qrlink_nonce(c->db, &c->st.pool, util_num(id), &nonce) != DB_OK) {
         return die_db(c, "qr-url");
     }
     if (nonce == NULL) {
         fprintf(stderr, "motcuactl: no QR link with id %s\n", id);
         return 1;
     }
-    token_from_nonce(c->app.secret, nonce, tok);
+    token_from_nonce(c->st.app.secret, nonce, tok);
     printf("%s/q/%s\n", conf_str(c->conf, "Site.BaseURL", ""), tok);
     return 0;
 }
@@ -783,8 +781,8 @@ cmd_qr_url(struct ctl *c, const char *id)
 static int
 cmd_synonym_add(struct ctl *c, const char *term, const char *expansion)
 {
-    const char *folded = search_fold(&c->req.pool, term);
-    const char *exp = search_fold(&c->req.pool, expansion);
+    const char *folded = search_fold(&c->st.pool, term);
+    const char *exp = search_fold(&c->st.pool, expansion);
     long long id = 0;
     enum db_rc rc;
 
@@ -806,8 +804,8 @@ cmd_synonym_add(struct ctl *c, const char *term, const char *expansion)
         return 1;
     }
     if (rc != DB_OK ||
-        audit(req_sctx(&c->req), "search_synonym.add", "search_synonym", id,
-              pool_printf(&c->req.pool, "%s -> %s", folded, expansion)) != DB_OK ||
+        audit(&c->st.x, "search_synonym.add", "search_synonym", id,
+              pool_printf(&c->st.pool, "%s -> %s", folded, expansion)) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "synonym-add");
@@ -822,7 +820,7 @@ cmd_synonym_list(struct ctl *c)
     struct synonym_row *s;
     size_t n;
 
-    if (synonym_list(c->db, &c->req.pool, SYNONYM_BY_TERM, &s, &n) != DB_OK) {
+    if (synonym_list(c->db, &c->st.pool, SYNONYM_BY_TERM, &s, &n) != DB_OK) {
         return die_db(c, "synonym-list");
     }
     for (size_t i = 0; i < n; i++) {
@@ -857,7 +855,7 @@ cmd_synonym_remove(struct ctl *c, const char *arg)
     if (db_begin(c->db) != DB_OK) {
         return die_db(c, "begin");
     }
-    if (synonym_lock(c->db, &c->req.pool, id, &s) != DB_OK) {
+    if (synonym_lock(c->db, &c->st.pool, id, &s) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "synonym-remove");
     }
@@ -867,8 +865,8 @@ cmd_synonym_remove(struct ctl *c, const char *arg)
         return 1;
     }
     if (synonym_delete(c->db, id) != DB_OK ||
-        audit(req_sctx(&c->req), "search_synonym.remove", "search_synonym", id,
-              pool_printf(&c->req.pool, "%s -> %s", s.term, s.expansion)) != DB_OK ||
+        audit(&c->st.x, "search_synonym.remove", "search_synonym", id,
+              pool_printf(&c->st.pool, "%s -> %s", s.term, s.expansion)) != DB_OK ||
         db_commit(c->db) != DB_OK) {
         db_rollback(c->db);
         return die_db(c, "synonym-remove");
@@ -883,7 +881,7 @@ cmd_synonym_remove(struct ctl *c, const char *arg)
 static int
 send_due(struct ctl *c, struct send_report *rep)
 {
-    if (notify_send(c->db, c->conf, &c->req.pool, rep) != 0) {
+    if (notify_send(c->db, c->conf, &c->st.pool, rep) != 0) {
         return die_db(c, "notification");
     }
     return 0;
@@ -985,7 +983,7 @@ retention_run(struct ctl *c, int dry)
             fprintf(stderr, "motcuactl: retention: the period of %s is negative\n", info->name);
             return 1;
         }
-        if (retention_due(c->db, &c->req.pool, k, age[k], &due) != DB_OK) {
+        if (retention_due(c->db, &c->st.pool, k, age[k], &due) != DB_OK) {
             return die_db(c, info->name);
         }
         if (dry) {
@@ -996,11 +994,11 @@ retention_run(struct ctl *c, int dry)
         if (retention_erase(c, k, age[k], batch, &erased, &unlink_failed) != 0) {
             return 1;
         }
-        detail = pool_printf(&c->req.pool, "%s: %lld erased, oldest %s (after %lld %s)", info->name,
+        detail = pool_printf(&c->st.pool, "%s: %lld erased, oldest %s (after %lld %s)", info->name,
                              erased, due.rows ? due.oldest : "-", age[k],
                              retention_unit(info->unit));
         if (db_begin(c->db) != DB_OK ||
-            audit(req_sctx(&c->req), "retention.erase", "retention", 0, detail) != DB_OK ||
+            audit(&c->st.x, "retention.erase", "retention", 0, detail) != DB_OK ||
             db_commit(c->db) != DB_OK) {
             db_rollback(c->db);
             return die_db(c, "audit");
@@ -1038,7 +1036,7 @@ retention_daily(struct ctl *c)
     int take;
 
     cal_format(cal_local_day(time(NULL)), today);
-    if (retention_take_day(c->db, &c->req.pool, today, &take) != DB_OK) {
+    if (retention_take_day(c->db, &c->st.pool, today, &take) != DB_OK) {
         return die_db(c, "retention mark");
     }
     return take ? retention_run(c, 0) : 0;
@@ -1051,7 +1049,7 @@ calendar_warnings(struct ctl *c)
     struct cal_check k;
     char from[11], to[11];
 
-    if (cal_check(c->db, &c->req.pool, cal_local_day(time(NULL)), &k) != DB_OK) {
+    if (cal_check(c->db, &c->st.pool, cal_local_day(time(NULL)), &k) != DB_OK) {
         return die_db(c, "calendar check");
     }
     if (k.days_off == 0) {
@@ -1082,12 +1080,12 @@ cmd_tick(struct ctl *c)
     int escalated = 0, late = 0, days = 0, forward = 0;
     struct send_report rep;
 
-    if (case_escalate_overdue(req_sctx(&c->req), &escalated) != DB_OK ||
-        case_escalate_forward(req_sctx(&c->req), &forward) != DB_OK ||
-        dossier_escalate_late(req_sctx(&c->req), &late) != DB_OK) {
+    if (case_escalate_overdue(&c->st.x, &escalated) != DB_OK ||
+        case_escalate_forward(&c->st.x, &forward) != DB_OK ||
+        dossier_escalate_late(&c->st.x, &late) != DB_OK) {
         return die_db(c, "escalation");
     }
-    if (stats_late_catch_up(req_sctx(&c->req), &days) != DB_OK) {
+    if (stats_late_catch_up(&c->st.x, &days) != DB_OK) {
         return die_db(c, "stat_late");
     }
     if (send_due(c, &rep) != 0) {
@@ -1120,17 +1118,17 @@ cmd_rebuild_stats(struct ctl *c, int argc, char **argv)
             return 2;
         }
     }
-    if (check && stats_check_begin(req_sctx(&c->req)) != DB_OK) {
+    if (check && stats_check_begin(&c->st.x) != DB_OK) {
         return die_db(c, "rebuild-stats --check");
     }
-    if (dossier_cycles_fill(req_sctx(&c->req), &replayed) != DB_OK) {
+    if (dossier_cycles_fill(&c->st.x, &replayed) != DB_OK) {
         return die_db(c, "processing cycles");
     }
-    if (stats_rebuild(req_sctx(&c->req), &days, &months) != DB_OK) {
+    if (stats_rebuild(&c->st.x, &days, &months) != DB_OK) {
         return die_db(c, "rebuild-stats");
     }
     if (check) {
-        if (stats_check_end(req_sctx(&c->req), &diff, &ndiff) != DB_OK) {
+        if (stats_check_end(&c->st.x, &diff, &ndiff) != DB_OK) {
             return die_db(c, "rebuild-stats --check");
         }
         for (size_t i = 0; i < ndiff; i++) {
@@ -1153,8 +1151,8 @@ static int
 cmd_import(struct ctl *c, const char *path, int dossiers)
 {
     struct csv_result res;
-    int rc = dossiers ? csv_import_dossiers(&c->req, path, stderr, &res)
-                      : csv_import_procedures(&c->req, path, stderr, &res);
+    int rc = dossiers ? csv_import_dossiers(&c->st.x, "vi", path, stderr, &res)
+                      : csv_import_procedures(&c->st.x, "vi", path, stderr, &res);
 
     if (rc != 0) {
         return 1;
@@ -1175,10 +1173,10 @@ client_opts(struct ctl *c)
 
     setenv("MYSQL_PWD", conf_str(c->conf, "DB.Accounts.owner.Password", ""), 1);
     if (*sock && strcmp(host, "localhost") == 0) {
-        return pool_printf(&c->req.pool, "--no-defaults -u'%s' --socket='%s'",
+        return pool_printf(&c->st.pool, "--no-defaults -u'%s' --socket='%s'",
                            conf_str(c->conf, "DB.Accounts.owner.User", "root"), sock);
     }
-    return pool_printf(&c->req.pool, "--no-defaults -u'%s' -h'%s' -P%lld",
+    return pool_printf(&c->st.pool, "--no-defaults -u'%s' -h'%s' -P%lld",
                        conf_str(c->conf, "DB.Accounts.owner.User", "root"), host,
                        conf_int(c->conf, "DB.Port", 3306));
 }
@@ -1221,13 +1219,14 @@ cmd_backup(struct ctl *c, const char *path)
         fprintf(stderr, "motcuactl: the file name may not contain a quote\n");
         return 2;
     }
-    tmp = pool_printf(&c->req.pool, "%s.part", path);
+    tmp = pool_printf(&c->st.pool, "%s.part", path);
     /* one consistent snapshot of every InnoDB table, without locking the service */
-    cmd = pool_printf(&c->req.pool,
-                      "set -o pipefail; mariadb-dump %s --single-transaction --quick --routines"
-                      " --triggers --hex-blob --default-character-set=utf8mb4 '%s' | gzip -c > '%s'",
-                      client_opts(c), db, tmp);
-    if (system(pool_printf(&c->req.pool, "bash -c \"%s\"", cmd)) != 0) {
+    cmd =
+        pool_printf(&c->st.pool,
+                    "set -o pipefail; mariadb-dump %s --single-transaction --quick --routines"
+                    " --triggers --hex-blob --default-character-set=utf8mb4 '%s' | gzip -c > '%s'",
+                    client_opts(c), db, tmp);
+    if (system(pool_printf(&c->st.pool, "bash -c \"%s\"", cmd)) != 0) {
         fprintf(stderr, "motcuactl: mariadb-dump failed; nothing written\n");
         unlink(tmp);
         return 1;
@@ -1237,7 +1236,7 @@ cmd_backup(struct ctl *c, const char *path)
         return 1;
     }
     base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-    f = fopen(pool_printf(&c->req.pool, "%s.sha256", path), "w");
+    f = fopen(pool_printf(&c->st.pool, "%s.sha256", path), "w");
     if (f == NULL || fprintf(f, "%s  %s\n", sum, base) < 0 || fclose(f) != 0) {
         fprintf(stderr, "motcuactl: cannot write the checksum file\n");
         return 1;
@@ -1260,7 +1259,7 @@ cmd_restore(struct ctl *c, const char *path)
         fprintf(stderr, "motcuactl: the file name may not contain a quote\n");
         return 2;
     }
-    f = fopen(pool_printf(&c->req.pool, "%s.sha256", path), "r");
+    f = fopen(pool_printf(&c->st.pool, "%s.sha256", path), "r");
     if (f == NULL || fscanf(f, "%64s", want) != 1) {
         fprintf(stderr, "motcuactl: %s.sha256 is missing or unreadable\n", path);
         if (f) {
@@ -1273,14 +1272,14 @@ cmd_restore(struct ctl *c, const char *path)
         fprintf(stderr, "motcuactl: %s does not match its checksum: refusing to restore\n", path);
         return 1;
     }
-    if (schema_table_count(c->db, &c->req.pool, db, &tables) != DB_OK) {
+    if (schema_table_count(c->db, &c->st.pool, db, &tables) != DB_OK) {
         return die_db(c, "restore");
     }
     if (tables != 0) {
         fprintf(stderr, "motcuactl: database %s is not empty: restore only into an empty one\n", db);
         return 1;
     }
-    if (system(pool_printf(&c->req.pool,
+    if (system(pool_printf(&c->st.pool,
                            "bash -c \"set -o pipefail; gunzip -c '%s' | mariadb %s"
                            " --default-character-set=utf8mb4 '%s'\"",
                            path, client_opts(c), db)) != 0) {
@@ -1328,8 +1327,8 @@ cmd_verify_audit(struct ctl *c)
                 pool_release(&p);
                 return 1;
             }
-            audit_row_hash(c->app.secret, prev, id, a->at, a->actor_id, a->action, a->object_type,
-                           a->object_id, a->ip, a->detail, want);
+            audit_row_hash(c->st.app.secret, prev, id, a->at, a->actor_id, a->action,
+                           a->object_type, a->object_id, a->ip, a->detail, want);
             if (strcmp(want, a->row_hash) != 0) {
                 printf("verify-audit: BROKEN at row %lld: its content was changed\n", id);
                 pool_release(&p);
@@ -1372,7 +1371,7 @@ main(int argc, char **argv)
     }
     c.sql_dir = conf_str(c.conf, "Paths.SQL", "sql");
     c.db = db_new(c.conf, "owner");
-    if (standin_init(&c.app, &c.req, c.conf, c.db, "motcuactl") != 0) {
+    if (standin_init(&c.st, c.conf, c.db, "motcuactl") != 0) {
         fprintf(stderr, "motcuactl: Secret.Key must be 64 hex digits\n");
         return 1;
     }
@@ -1428,7 +1427,7 @@ main(int argc, char **argv)
         rc = 2;
     }
     db_close(c.db);
-    standin_free(&c.app, &c.req);
+    standin_free(&c.st);
     hdf_destroy(&c.conf);
     mysql_library_end();
     return rc;

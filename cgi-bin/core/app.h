@@ -38,4 +38,10 @@ struct app {
  * for five minutes), or NULL if the database is unreachable. */
 const struct cal *app_calendar(struct app *a);
 
+/* A language's string ("vi", "en") from the language files, outside a
+ * request; the key itself when missing (render.c). */
+const char *app_lang_str(struct app *a, const char *lang, const char *key);
+/* The Vietnamese one: printed papers and messages are always Vietnamese. */
+const char *app_paper_str(struct app *a, const char *key);
+
 #endif

@@ -7,7 +7,6 @@
 
 #include "calendar.h"
 #include "db.h"
-#include "http.h"
 #include "util.h"
 
 static void

@@ -9,16 +9,17 @@
 #include "calendar.h"
 #include "db.h"
 #include "form.h"
-#include "http.h"
-#include "render.h"
+#include "app.h"
 #include "search.h"
 #include "store_import.h"
+#include "store_procedure.h"
 #include "util.h"
 
 #define MAXF 20
 
 struct rows {
-    struct req *r;
+    struct sctx *x;
+    const char *lang; /* the language of the reasons written to err */
     FILE *err;
     char *f[MAXF];
     size_t n;
@@ -36,7 +37,7 @@ on_field(void *data, size_t len, void *ctx)
     struct rows *s = ctx;
 
     if (s->n < MAXF) {
-        s->f[s->n] = pool_strndup(&s->r->pool, data, len);
+        s->f[s->n] = pool_strndup(s->x->pool, data, len);
     }
     s->n++;
 }
@@ -124,12 +125,11 @@ bad(struct rows *s, const char *field, const char *why)
 static int
 procedure_row(struct rows *s)
 {
-    struct req *r = s->r;
+    struct sctx *x = s->x;
     char **f = s->f;
     const char *indexed; /* the catalogue search's copy (sql/100_search_index.sql) */
     long long version, value;
     int from, to = 0;
-    struct dbres u;
     enum db_rc rc;
 
     if (*f[0] == '\0' || strlen(f[0]) > 20) {
@@ -141,7 +141,7 @@ procedure_row(struct rows *s)
     if (*f[2] == '\0' || utf8_len(f[2]) > 500) {
         return bad(s, "name", "empty or longer than 500 characters");
     }
-    indexed = search_index_text(&r->pool, f[2]);
+    indexed = search_index_text(x->pool, f[2]);
     if (*f[3] == '\0' || *f[4] == '\0') {
         return bad(s, *f[3] ? "field_name" : "field_code", "empty");
     }
@@ -163,23 +163,26 @@ procedure_row(struct rows *s)
     if (*f[15] && (cal_parse_date(f[15], &to) != 0 || to < from)) {
         return bad(s, "effective_to", "not a date YYYY-MM-DD on or after effective_from");
     }
-    rc = db_query(r->app->db, &r->pool, "SELECT id FROM org_unit WHERE code = ?",
-                  DB_ARGS(DV_S(f[6])), &u);
-    if (rc != DB_OK) {
-        return bad(s, "unit_code", db_error(r->app->db));
-    }
-    if (u.nrows == 0) {
-        return bad(s, "unit_code", "no unit has this code");
-    }
-    if ((rc = db_begin(r->app->db)) == DB_OK) {
-        rc = db_exec(r->app->db,
-                     "INSERT INTO field (code, name) VALUES (?, ?)"
-                     " ON DUPLICATE KEY UPDATE name = VALUES(name)",
-                     DB_ARGS(DV_S(f[3]), DV_S(f[4])), NULL, NULL);
-    }
-    if (rc == DB_OK) {
+    {
+        struct procedure_in in = { .national_code = f[0],
+                                   .version = version,
+                                   .name = f[2],
+                                   .search_name = indexed,
+                                   .field_code = f[3],
+                                   .field_name = f[4],
+                                   .level = f[5],
+                                   .unit_code = f[6],
+                                   .time_value = value,
+                                   .time_unit = f[8],
+                                   .use_cutoff = f[9][0] == '1',
+                                   .fee = f[10],
+                                   .result = f[12],
+                                   .legal_basis = f[13],
+                                   .effective_from = f[14],
+                                   .effective_to = f[15] };
         /* documents: one per line, or separated by " | " in one-line files */
         struct buf docs = { 0 };
+        int unit_found;
 
         for (const char *p = f[11]; *p; p++) {
             if (strncmp(p, " | ", 3) == 0) {
@@ -189,33 +192,19 @@ procedure_row(struct rows *s)
                 buf_addc(&docs, *p);
             }
         }
-        rc = db_exec(r->app->db,
-                     "INSERT INTO procedure_tthc (national_code, version, name, field_id, level,"
-                     "  unit_id, time_value, time_unit, use_cutoff, fee, documents, result,"
-                     "  legal_basis, effective_from, effective_to, search_name)"
-                     " VALUES (?, ?, ?, (SELECT id FROM field WHERE code = ?), ?, ?, ?, ?, ?, ?, ?,"
-                     "         ?, ?, ?, NULLIF(?, ''), ?)"
-                     " ON DUPLICATE KEY UPDATE name = VALUES(name), field_id = VALUES(field_id),"
-                     "  search_name = VALUES(search_name),"
-                     "  level = VALUES(level), unit_id = VALUES(unit_id),"
-                     "  time_value = VALUES(time_value), time_unit = VALUES(time_unit),"
-                     "  use_cutoff = VALUES(use_cutoff), fee = VALUES(fee),"
-                     "  documents = VALUES(documents), result = VALUES(result),"
-                     "  legal_basis = VALUES(legal_basis), effective_from = VALUES(effective_from),"
-                     "  effective_to = VALUES(effective_to)",
-                     DB_ARGS(DV_S(f[0]), DV_I(version), DV_S(f[2]), DV_S(f[3]), DV_S(f[5]),
-                             DV_S(dbres_get(&u, 0, 0)), DV_I(value), DV_S(f[8]),
-                             DV_I(f[9][0] == '1'), DV_S(f[10]), DV_S(docs.p ? docs.p : ""),
-                             DV_S(f[12]), DV_S(f[13]), DV_S(f[14]), DV_S(f[15]), DV_S(indexed)),
-                     NULL, NULL);
+        in.documents = docs.p ? pool_strdup(x->pool, docs.p) : "";
         buf_free(&docs);
+        rc = procedure_import(x->db, x->pool, &in, &unit_found);
+        if (rc == DB_OK && !unit_found) {
+            return bad(s, "unit_code", "no unit has this code");
+        }
     }
     if (rc == DB_OK) {
-        rc = audit(req_sctx(r), "procedure.import", "procedure", 0,
-                   pool_printf(&r->pool, "%s v%lld", f[0], version));
+        rc = audit(x, "procedure.import", "procedure", 0,
+                   pool_printf(x->pool, "%s v%lld", f[0], version));
     }
-    if (db_end(r->app->db, rc) != DB_OK) {
-        return bad(s, "(row)", db_error(r->app->db));
+    if (db_end(x->db, rc) != DB_OK) {
+        return bad(s, "(row)", db_error(x->db));
     }
     return 0;
 }
@@ -240,41 +229,51 @@ dossier_row(struct rows *s)
     d.status = f[9];
     d.finished_at = *f[10] ? f[10] : NULL;
     d.returned_at = *f[11] ? f[11] : NULL;
-    rc = import_dossier(req_sctx(s->r), &d, NULL, &why, NULL);
+    rc = import_dossier(s->x, &d, NULL, &why, NULL);
     if (rc == DB_DUP && why) {
         /* the same reasons the API gives, in the operator's language (Vietnamese) */
-        return bad(s, "(row)", lang_str(s->r, why));
+        return bad(s, "(row)", app_lang_str(s->x->app, s->lang, why));
     }
     if (rc != DB_OK) {
-        return bad(s, "(row)", db_error(s->r->app->db));
+        return bad(s, "(row)", db_error(s->x->db));
     }
     return 0;
 }
 
+static int
+import(struct sctx *x, const char *lang, const char *path, FILE *err, struct csv_result *out,
+       const char *const *cols, size_t ncols, int (*row)(struct rows *s))
+{
+    struct rows s = { .x = x,
+                      .lang = lang,
+                      .err = err,
+                      .cols = cols,
+                      .ncols = ncols,
+                      .res = out,
+                      .row = row };
+
+    memset(out, 0, sizeof(*out));
+    return run(&s, path);
+}
+
 int
-csv_import_procedures(struct req *r, const char *path, FILE *err, struct csv_result *out)
+csv_import_procedures(struct sctx *x, const char *lang, const char *path, FILE *err,
+                      struct csv_result *out)
 {
     static const char *const cols[] = { "national_code", "version", "name", "field_code",
                                         "field_name", "level", "unit_code", "time_value",
                                         "time_unit", "use_cutoff", "fee", "documents", "result",
                                         "legal_basis", "effective_from", "effective_to" };
-    struct rows s = { .r = r, .err = err, .cols = cols, .ncols = NELEM(cols), .res = out,
-                      .row = procedure_row };
-
-    memset(out, 0, sizeof(*out));
-    return run(&s, path);
+    return import(x, lang, path, err, out, cols, NELEM(cols), procedure_row);
 }
 
 int
-csv_import_dossiers(struct req *r, const char *path, FILE *err, struct csv_result *out)
+csv_import_dossiers(struct sctx *x, const char *lang, const char *path, FILE *err,
+                    struct csv_result *out)
 {
     static const char *const cols[] = { "code", "unit_code", "procedure_code", "applicant_name",
                                         "applicant_phone", "applicant_email",
                                         "applicant_address", "received_at", "due_at", "status",
                                         "finished_at", "returned_at" };
-    struct rows s = { .r = r, .err = err, .cols = cols, .ncols = NELEM(cols), .res = out,
-                      .row = dossier_row };
-
-    memset(out, 0, sizeof(*out));
-    return run(&s, path);
+    return import(x, lang, path, err, out, cols, NELEM(cols), dossier_row);
 }

@@ -6,18 +6,22 @@
 
 #include <stdio.h>
 
-#include "http.h"
+#include "sctx.h"
 
 struct csv_result {
     int rows, errors;
 };
 
-/* national_code,version,name,field_code,field_name,level,unit_code,time_value,
+/* Both write what is wrong with a row to err, in lang ("vi", "en").
+ *
+ * national_code,version,name,field_code,field_name,level,unit_code,time_value,
  * time_unit,use_cutoff,fee,documents,result,legal_basis,effective_from,effective_to */
-int csv_import_procedures(struct req *r, const char *path, FILE *err, struct csv_result *out);
+int csv_import_procedures(struct sctx *x, const char *lang, const char *path, FILE *err,
+                          struct csv_result *out);
 
 /* code,unit_code,procedure_code,applicant_name,applicant_phone,applicant_email,
  * applicant_address,received_at,due_at,status,finished_at,returned_at */
-int csv_import_dossiers(struct req *r, const char *path, FILE *err, struct csv_result *out);
+int csv_import_dossiers(struct sctx *x, const char *lang, const char *path, FILE *err,
+                        struct csv_result *out);
 
 #endif

@@ -4,8 +4,8 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "http.h"
 #include "input.h"
+#include "store_unit.h"
 
 const char *const fb_kinds[] = { "petition", "conduct", "suggestion", "praise", NULL };
 const char *const fb_identities[] = { "anonymous", "confidential", "named", NULL };
@@ -107,15 +107,5 @@ fb_check(struct pool *p, const struct kvlist *form, struct fb_new *in, struct fb
 enum db_rc
 fb_unit_id(struct sctx *x, const char *code, const char *subtree, long long *unit_id)
 {
-    struct dbres res;
-    enum db_rc rc;
-
-    *unit_id = 0;
-    rc = db_query(x->db, x->pool,
-                  "SELECT id FROM org_unit WHERE code = ? AND valid_to IS NULL AND path LIKE ?",
-                  DB_ARGS(DV_S(code), DV_S(subtree)), &res);
-    if (rc == DB_OK && res.nrows) {
-        *unit_id = util_num(dbres_get(&res, 0, 0));
-    }
-    return rc;
+    return unit_open_id(x->db, x->pool, code, subtree, unit_id);
 }

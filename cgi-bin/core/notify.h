@@ -7,7 +7,9 @@
 #include <stddef.h>
 
 #include "db.h"
-#include "http.h"
+#include "sctx.h"
+
+struct req; /* http.h: the views below */
 
 enum notify_step {
     NS_FB_RECEIVED, /* a case filed: its code and deadline */

@@ -3,7 +3,9 @@
 #define MOTCUA_QRLINK_H
 
 #include "db.h"
-#include "http.h"
+#include "sctx.h"
+
+struct req; /* http.h: the views below */
 #include "token.h"
 
 enum qr_state { QR_OK, QR_FORGED, QR_UNKNOWN, QR_REVOKED, QR_EXPIRED };

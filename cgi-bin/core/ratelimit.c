@@ -7,7 +7,6 @@
 
 #include "conf.h"
 #include "db.h"
-#include "http.h"
 #include "util.h"
 
 /* rate_limit.k is ASCII of at most 128 bytes: a key with any other byte (a

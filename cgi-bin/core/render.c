@@ -133,9 +133,15 @@ paper_str(struct req *r, const char *key)
 const char *
 app_paper_str(struct app *a, const char *key)
 {
+    return app_lang_str(a, "vi", key);
+}
+
+const char *
+app_lang_str(struct app *a, const char *lang, const char *key)
+{
     char k[160];
 
-    snprintf(k, sizeof(k), "vi.%s", key);
+    snprintf(k, sizeof(k), "%s.%s", lang, key);
     return hdf_get_value(a->langs, k, key);
 }
 

@@ -51,7 +51,7 @@ int db_fail(struct req *r, enum db_rc rc);
 /* A Vietnamese string whatever the request's language (CSV headers of the
  * papers, the letter sent by e-mail): vi.<key>, or key when missing. */
 const char *paper_str(struct req *r, const char *key);
-const char *app_paper_str(struct app *a, const char *key); /* the same, outside a request */
+/* The same outside a request: app_paper_str (app.h). */
 
 /* Load the language files (templates/lang/vi.hdf, en.hdf) into one HDF. */
 HDF *lang_load(const char *tmpl_dir);

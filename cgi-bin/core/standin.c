@@ -1,4 +1,4 @@
-/* standin.c — a request stand-in outside HTTP (standin.h). */
+/* standin.c — the store context outside HTTP (standin.h). */
 #include "standin.h"
 
 #include <string.h>
@@ -8,32 +8,29 @@
 #include "render.h"
 
 int
-standin_init(struct app *a, struct req *r, HDF *conf, struct db *db, const char *who)
+standin_init(struct standin *s, HDF *conf, struct db *db, const char *who)
 {
-    a->conf = conf;
-    a->db = db;
-    r->app = a;
-    r->remote_addr = who;
-    if (conf_secret(conf, a->secret) != 0) {
+    s->app.conf = conf;
+    s->app.db = db;
+    s->x.app = &s->app;
+    s->x.db = db;
+    s->x.pool = &s->pool;
+    s->x.user = NULL;
+    s->x.addr = who;
+    if (conf_secret(conf, s->app.secret) != 0) {
         return -1;
     }
-    /* messages of shared code (import reasons, mails) in the operator's language */
-    if ((a->langs = lang_load(conf_str(conf, "Paths.Templates", "templates"))) != NULL &&
-        hdf_init(&r->hdf) == STATUS_OK) {
-        NEOERR *e = hdf_copy(r->hdf, "L", hdf_get_obj(a->langs, "vi"));
-
-        nerr_ignore(&e);
-    }
+    /* messages of shared code (import reasons, mails) */
+    s->app.langs = lang_load(conf_str(conf, "Paths.Templates", "templates"));
     return 0;
 }
 
 void
-standin_free(struct app *a, struct req *r)
+standin_free(struct standin *s)
 {
-    hdf_destroy(&r->hdf);
-    hdf_destroy(&a->langs);
-    if (a->cal_loaded) {
-        cal_free(&a->cal);
+    hdf_destroy(&s->app.langs);
+    if (s->app.cal_loaded) {
+        cal_free(&s->app.cal);
     }
-    pool_release(&r->pool);
+    pool_release(&s->pool);
 }

@@ -8,10 +8,8 @@
 #include "calendar.h"
 #include "conf.h"
 #include "db.h"
-#include "http.h"
 #include "legal.h"
 #include "util.h"
-#include "worker.h"
 
 void
 stats_today(char out[11])

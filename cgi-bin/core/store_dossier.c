@@ -11,13 +11,12 @@
 #include "db.h"
 #include "legal.h"
 #include "notify.h"
-#include "render.h"
+#include "app.h"
 #include "stats.h"
 #include "qrlink.h"
 #include "store_consent.h"
 #include "token.h"
 #include "util.h"
-#include "worker.h"
 
 const char *const dossier_states[DS__COUNT] = { "received", "processing", "supplement", "refused",
                                                 "stopped",  "ready",      "returned" };

@@ -264,3 +264,48 @@ catalogue_candidates(struct db *db, struct pool *p, const char *ft, const char *
                             DV_S(level)),
                     out);
 }
+
+/* ---- the catalogue's import -------------------------------------------- */
+
+enum db_rc
+procedure_import(struct db *db, struct pool *p, const struct procedure_in *in, int *unit_found)
+{
+    struct dbres u;
+    enum db_rc rc =
+        db_query(db, p, "SELECT id FROM org_unit WHERE code = ?", DB_ARGS(DV_S(in->unit_code)), &u);
+
+    *unit_found = rc == DB_OK && u.nrows > 0;
+    if (rc != DB_OK || !*unit_found) {
+        return rc;
+    }
+    if ((rc = db_begin(db)) == DB_OK) {
+        rc = db_exec(db,
+                     "INSERT INTO field (code, name) VALUES (?, ?)"
+                     " ON DUPLICATE KEY UPDATE name = VALUES(name)",
+                     DB_ARGS(DV_S(in->field_code), DV_S(in->field_name)), NULL, NULL);
+    }
+    if (rc == DB_OK) {
+        rc = db_exec(db,
+                     "INSERT INTO procedure_tthc (national_code, version, name, field_id, level,"
+                     "  unit_id, time_value, time_unit, use_cutoff, fee, documents, result,"
+                     "  legal_basis, effective_from, effective_to, search_name)"
+                     " VALUES (?, ?, ?, (SELECT id FROM field WHERE code = ?), ?, ?, ?, ?, ?, ?, ?,"
+                     "         ?, ?, ?, NULLIF(?, ''), ?)"
+                     " ON DUPLICATE KEY UPDATE name = VALUES(name), field_id = VALUES(field_id),"
+                     "  search_name = VALUES(search_name),"
+                     "  level = VALUES(level), unit_id = VALUES(unit_id),"
+                     "  time_value = VALUES(time_value), time_unit = VALUES(time_unit),"
+                     "  use_cutoff = VALUES(use_cutoff), fee = VALUES(fee),"
+                     "  documents = VALUES(documents), result = VALUES(result),"
+                     "  legal_basis = VALUES(legal_basis), effective_from = VALUES(effective_from),"
+                     "  effective_to = VALUES(effective_to)",
+                     DB_ARGS(DV_S(in->national_code), DV_I(in->version), DV_S(in->name),
+                             DV_S(in->field_code), DV_S(in->level), DV_S(dbres_get(&u, 0, 0)),
+                             DV_I(in->time_value), DV_S(in->time_unit), DV_I(in->use_cutoff),
+                             DV_S(in->fee), DV_S(in->documents), DV_S(in->result),
+                             DV_S(in->legal_basis), DV_S(in->effective_from),
+                             DV_S(in->effective_to), DV_S(in->search_name)),
+                     NULL, NULL);
+    }
+    return rc;
+}

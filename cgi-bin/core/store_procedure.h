@@ -32,6 +32,25 @@ enum db_rc catalogue_browse(struct db *db, struct pool *p, long long field, cons
 enum db_rc catalogue_candidates(struct db *db, struct pool *p, const char *ft, const char *code,
                                 long long field, const char *level, struct dbres *out);
 
+/* A procedure of the catalogue as an import gives it (csv_import.c), checked. */
+struct procedure_in {
+    const char *national_code;
+    long long version;
+    const char *name, *search_name; /* search_name: search_index_text of name */
+    const char *field_code, *field_name, *level, *unit_code;
+    long long time_value;
+    const char *time_unit;
+    int use_cutoff;
+    const char *fee, *documents, *result, *legal_basis;
+    const char *effective_from, *effective_to; /* YYYY-MM-DD; to "" while in force */
+};
+/* Store it: its field created or renamed, the procedure (code and version)
+ * added or updated, in one transaction the caller ends (the caller's audit
+ * row goes in it).  *unit_found 0: no unit has unit_code, nothing written and
+ * no transaction begun. */
+enum db_rc procedure_import(struct db *db, struct pool *p, const struct procedure_in *in,
+                            int *unit_found);
+
 /* A procedure as the administrator's list shows it. */
 struct procedure_row {
     const char *code, *version, *name, *field, *level;

@@ -677,3 +677,16 @@ counter_find(struct db *db, struct pool *p, long long unit_id, const char *code,
     }
     return rc;
 }
+
+enum db_rc
+unit_open_id(struct db *db, struct pool *p, const char *code, const char *path_like, long long *id)
+{
+    struct dbres res;
+    enum db_rc rc = db_query(db, p,
+                             "SELECT id FROM org_unit WHERE code = ? AND valid_to IS NULL"
+                             "   AND path LIKE ?",
+                             DB_ARGS(DV_S(code), DV_S(path_like)), &res);
+
+    *id = rc == DB_OK && res.nrows ? util_num(dbres_get(&res, 0, 0)) : 0;
+    return rc;
+}

@@ -268,4 +268,9 @@ enum db_rc kiosk_insert(struct db *db, long long counter_id, const char *name,
 /* Revoke tablet id if it is in service: *done 1, else 0. */
 enum db_rc kiosk_set_revoked(struct db *db, long long id, int *done);
 
+/* The id of the open unit (not closed) with this code whose path matches
+ * path_like (a LIKE pattern: "/1/%" for a subtree, "%" for any), or 0. */
+enum db_rc unit_open_id(struct db *db, struct pool *p, const char *code, const char *path_like,
+                        long long *id);
+
 #endif

@@ -403,7 +403,7 @@ static const char *const fs_name[] = {"new",       "accepted", "conduct", "rejec
                                       "need_info", "answered", "closed",  "review"};
 
 struct gen {
-    struct req *r;
+    struct sctx *x;
     struct db *db;
     const struct cal *cal;
     const struct demo_opts *o;
@@ -2563,7 +2563,7 @@ by_minute(const void *a, const void *b)
 }
 
 int
-demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o)
+demo_generate(struct sctx *x, const struct cal *cal, const struct demo_opts *o)
 {
     struct gen *G = xcalloc(1, sizeof(*G));
     /* the showcase's dossiers are part of the count asked for */
@@ -2578,8 +2578,8 @@ demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o)
     int *minutes = NULL, status = 1, load, now_min, last_ok;
     enum db_rc rc = DB_OK;
 
-    G->r = r;
-    G->db = r->app->db;
+    G->x = x;
+    G->db = x->db;
     G->cal = cal;
     G->o = o;
     G->g.s = o->seed ^ 0x6d6f74637561ULL;
@@ -2758,11 +2758,10 @@ demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o)
 
         /* processing cycles as the write path keeps them: a dossier waiting
          * for documents restarts or pauses its clock by the rules in force */
-        if (dossier_cycles_fill(req_sctx(G->r), &replayed) != DB_OK ||
+        if (dossier_cycles_fill(G->x, &replayed) != DB_OK ||
             db_exec(G->db, "DELETE FROM stat_mark WHERE name = 'late'", DB_NOARGS, NULL, NULL) !=
                 DB_OK ||
-            stats_late_catch_up(req_sctx(G->r), &ndays) != DB_OK ||
-            stats_qd766_rebuild(req_sctx(G->r)) != DB_OK) {
+            stats_late_catch_up(G->x, &ndays) != DB_OK || stats_qd766_rebuild(G->x) != DB_OK) {
             fprintf(stderr, "motcuactl: demo-data: %s\n", db_error(G->db));
             goto out;
         }

@@ -7,7 +7,7 @@
 #define MOTCUA_DEMO_GEN_H
 
 #include "calendar.h"
-#include "http.h"
+#include "sctx.h"
 
 struct demo_opts {
     long long dossiers;      /* received over the last ten years up to now */
@@ -23,6 +23,6 @@ struct demo_opts {
  * writes every table).  cal is the loaded working-day calendar.  Rows are
  * appended after what is there, so the database should be quiet meanwhile.
  * Returns 0, or 1 after printing why on stderr. */
-int demo_generate(struct req *r, const struct cal *cal, const struct demo_opts *o);
+int demo_generate(struct sctx *x, const struct cal *cal, const struct demo_opts *o);
 
 #endif

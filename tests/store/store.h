@@ -1,6 +1,6 @@
 /* store.h — what the store tests share: a connection to their own database
  * (the configuration file named by MOTCUA_CONF, scripts/store-tests.sh), a
- * request stand-in to call the store with, and small SQL helpers for the
+ * store context to call the store with (standin.h), and small SQL helpers for the
  * fixtures and the checks.  Each test program makes its own units, so the
  * programs may run in any order against one database. */
 #ifndef MOTCUA_STORE_TEST_H
@@ -13,7 +13,6 @@
 
 #include "conf.h"
 #include "db.h"
-#include "http.h"
 #include "qrlink.h"
 #include "standin.h"
 #include "stats.h"
@@ -22,8 +21,7 @@
 
 static HDF *st_conf;
 static struct db *st_db;
-static struct app st_app;
-static struct req st_req;
+static struct standin st;
 
 /* Connect with the owner account of $MOTCUA_CONF; exits when it cannot. */
 static inline void
@@ -37,8 +35,7 @@ st_open(void)
         exit(1);
     }
     st_db = db_new(st_conf, "owner");
-    if (standin_init(&st_app, &st_req, st_conf, st_db, "127.0.0.1") != 0 ||
-        db_connect(st_db) != DB_OK) {
+    if (standin_init(&st, st_conf, st_db, "127.0.0.1") != 0 || db_connect(st_db) != DB_OK) {
         printf("not ok - cannot connect: %s\n# 0 passed, 1 failed\n", db_error(st_db));
         exit(1);
     }
@@ -48,7 +45,7 @@ static inline int
 st_close(void)
 {
     db_close(st_db);
-    standin_free(&st_app, &st_req);
+    standin_free(&st);
     hdf_destroy(&st_conf);
     mysql_library_end();
     return tap_done();
@@ -80,7 +77,7 @@ st_str_(int line, const char *sql, const struct dbv *a, size_t n)
 {
     struct dbres res;
 
-    if (db_query(st_db, &st_req.pool, sql, a, n, &res) != DB_OK) {
+    if (db_query(st_db, &st.pool, sql, a, n, &res) != DB_OK) {
         printf("not ok - line %d: %s\n# %s\n", line, db_error(st_db), sql);
         exit(1);
     }
@@ -94,9 +91,8 @@ st_str_(int line, const char *sql, const struct dbv *a, size_t n)
 static inline const char *
 st_row(const char *table, long long id, const char *cols)
 {
-    return st_str(db_text(pool_printf(&st_req.pool,
-                                      "SELECT CONCAT_WS(' ', %s) FROM %s WHERE id = ?", cols,
-                                      table)),
+    return st_str(db_text(pool_printf(&st.pool, "SELECT CONCAT_WS(' ', %s) FROM %s WHERE id = ?",
+                                      cols, table)),
                   DV_I(id));
 }
 
@@ -149,7 +145,7 @@ st_link(struct qrlink *l, long long unit, const char *kind, long long counter, l
     l->unit_id = unit;
     l->counter_id = counter;
     l->officer_id = officer_id;
-    CHECK(db_begin(st_db) == DB_OK && qrlink_create(st_db, st_app.secret, l) == DB_OK &&
+    CHECK(db_begin(st_db) == DB_OK && qrlink_create(st_db, st.app.secret, l) == DB_OK &&
               db_commit(st_db) == DB_OK,
           "qrlink_create (%s)", kind);
 }
@@ -164,7 +160,7 @@ st_sums_named(const char *scope, const char *name, const char *from, const char 
     struct stat_named_sums *rows;
     size_t n;
 
-    if (stats_sums_by(st_db, &st_req.pool, scope, from, to, unit_id, &rows, &n) != DB_OK) {
+    if (stats_sums_by(st_db, &st.pool, scope, from, to, unit_id, &rows, &n) != DB_OK) {
         return -1;
     }
     for (size_t i = 0; i < n; i++) {
@@ -183,7 +179,7 @@ st_sums_of(const char *scope, long long id, const char *from, const char *to, st
 {
     struct dbres res;
 
-    if (db_query(st_db, &st_req.pool,
+    if (db_query(st_db, &st.pool,
                  "SELECT" STATS_DAY_SUMS " FROM stat_day sd"
                  " WHERE sd.scope = ? AND sd.scope_id = ? AND sd.day BETWEEN ? AND ?",
                  DB_ARGS(DV_S(scope), DV_I(id), DV_S(from), DV_S(to)), &res) != DB_OK) {

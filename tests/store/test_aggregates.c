@@ -38,9 +38,9 @@ rate(const struct qrlink *l, int level, int att, int time, int trips, int guide)
     enum rating_result result;
     char ref[17];
 
-    in.idem = pool_printf(&st_req.pool, "store-agg-r%d", ++nidem);
-    st_req.user = NULL;
-    CHECK(rating_save(req_sctx(&st_req), l, &in, ref, &result) == DB_OK && result == RATING_NEW,
+    in.idem = pool_printf(&st.pool, "store-agg-r%d", ++nidem);
+    st.x.user = NULL;
+    CHECK(rating_save(&st.x, l, &in, ref, &result) == DB_OK && result == RATING_NEW,
           "rating_save (level %d)", level);
 }
 
@@ -61,10 +61,9 @@ file(const char *kind, const char *identity, long long counter, long long office
         in.phone = "0977111222";
         in.address = "Xã Gia Viễn, tỉnh Ninh Bình";
     }
-    in.idem = pool_printf(&st_req.pool, "store-agg-f%d", ++nidem);
-    st_req.user = NULL;
-    CHECK(feedback_create(req_sctx(&st_req), &in, code, key) == DB_OK, "feedback_create (%s)",
-          kind);
+    in.idem = pool_printf(&st.pool, "store-agg-f%d", ++nidem);
+    st.x.user = NULL;
+    CHECK(feedback_create(&st.x, &in, code, key) == DB_OK, "feedback_create (%s)", kind);
     return st_num("SELECT id FROM feedback WHERE idem_key = ?", DV_S(in.idem));
 }
 
@@ -75,16 +74,15 @@ answer(long long id, int satisfied)
     struct case_row c = { 0 };
     struct scope s;
 
-    st_req.user = &answerer;
-    CHECK(case_scope(req_sctx(&st_req), &s) == DB_OK &&
-              case_get(req_sctx(&st_req), &s,
-                       st_str("SELECT code FROM feedback WHERE id = ?", DV_I(id)), &c) == DB_OK &&
-              case_answer(req_sctx(&st_req), &c, "Đơn vị đã xem xét và trả lời.") == DB_OK,
+    st.x.user = &answerer;
+    CHECK(case_scope(&st.x, &s) == DB_OK &&
+              case_get(&st.x, &s, st_str("SELECT code FROM feedback WHERE id = ?", DV_I(id)), &c) ==
+                  DB_OK &&
+              case_answer(&st.x, &c, "Đơn vị đã xem xét và trả lời.") == DB_OK,
           "case_answer");
-    st_req.user = NULL;
+    st.x.user = NULL;
     if (satisfied >= 0) {
-        CHECK(feedback_rate_answer(req_sctx(&st_req), id, satisfied) == DB_OK,
-              "feedback_rate_answer");
+        CHECK(feedback_rate_answer(&st.x, id, satisfied) == DB_OK, "feedback_rate_answer");
     }
 }
 
@@ -124,7 +122,7 @@ to_day(const char *day, const char *due)
 static const char *
 line(const struct stat_sums *s)
 {
-    return pool_printf(&st_req.pool,
+    return pool_printf(&st.pool,
                        "%lld %lld %lld %lld | %lld/%lld %lld/%lld %lld/%lld %lld/%lld |"
                        " %lld %lld %lld | %lld %lld %lld | %lld %lld %lld %lld %lld %lld",
                        s->ratings, s->r3, s->r2, s->r1, s->att_sum, s->att_n, s->time_sum,
@@ -172,11 +170,11 @@ check_all(const char *when)
               when);
     CHECK_STR(sums_by("unit", unit_name, "2026-03-04", "2026-03-31"), "(none)",
               "%s: no row of the unit on the days after", when);
-    CHECK_STR(sums_by("counter", pool_printf(&st_req.pool, "Quầy 01 · %s", "TTPVHCC (kiểm thử)"),
-                      DAY_A, DAY_B),
+    CHECK_STR(sums_by("counter", pool_printf(&st.pool, "Quầy 01 · %s", "TTPVHCC (kiểm thử)"), DAY_A,
+                      DAY_B),
               C1_AB, "%s: counter 1 over both days", when);
-    CHECK_STR(sums_by("counter", pool_printf(&st_req.pool, "Quầy 02 · %s", "TTPVHCC (kiểm thử)"),
-                      DAY_A, DAY_B),
+    CHECK_STR(sums_by("counter", pool_printf(&st.pool, "Quầy 02 · %s", "TTPVHCC (kiểm thử)"), DAY_A,
+                      DAY_B),
               C2_AB, "%s: counter 2 over both days", when);
     CHECK_STR(officer_sums(), OFFICER_AB, "%s: the officer over both days", when);
 }
@@ -221,8 +219,8 @@ main(void)
     to_day(DAY_B, "2026-03-17");
 
     check_all("as written");
-    CHECK(stats_rebuild(req_sctx(&st_req), &days, &months) == DB_OK, "stats_rebuild");
+    CHECK(stats_rebuild(&st.x, &days, &months) == DB_OK, "stats_rebuild");
     check_all("recounted");
-    st_req.user = NULL;
+    st.x.user = NULL;
     return st_close();
 }

@@ -50,8 +50,8 @@ file_case(const char *kind, const char *identity, const char *idem)
         in.phone = "0912345678";
         in.address = "Phường Hoa Lư, tỉnh Ninh Bình";
     }
-    st_req.user = NULL;
-    rc = feedback_create(req_sctx(&st_req), &in, code, key);
+    st.x.user = NULL;
+    rc = feedback_create(&st.x, &in, code, key);
     CHECK(rc == DB_OK, "feedback_create (%s, %s) files the case", kind, identity);
     return st_num("SELECT id FROM feedback WHERE idem_key = ?", DV_S(idem));
 }
@@ -63,10 +63,10 @@ as(struct user *u, long long id)
     struct case_row c = { 0 };
     struct scope s;
 
-    st_req.user = u;
-    if (case_scope(req_sctx(&st_req), &s) != DB_OK ||
-        case_get(req_sctx(&st_req), &s, st_str("SELECT code FROM feedback WHERE id = ?", DV_I(id)),
-                 &c) != DB_OK) {
+    st.x.user = u;
+    if (case_scope(&st.x, &s) != DB_OK ||
+        case_get(&st.x, &s, st_str("SELECT code FROM feedback WHERE id = ?", DV_I(id)), &c) !=
+            DB_OK) {
         CHECK(0, "case_get");
     }
     return c;
@@ -97,25 +97,23 @@ main_path(void)
 
     /* the citizen judges an answer only once there is one */
     before = snapshot(id);
-    st_req.user = NULL;
-    CHECK(feedback_rate_answer(req_sctx(&st_req), id, 0) == DB_OK,
-          "a verdict on a new case: no error");
+    st.x.user = NULL;
+    CHECK(feedback_rate_answer(&st.x, id, 0) == DB_OK, "a verdict on a new case: no error");
     CHECK_STR(snapshot(id), before, "a verdict on an unanswered case changes nothing");
-    st_req.user = NULL;
-    CHECK(feedback_citizen_reply(req_sctx(&st_req), id, "Tôi bổ sung.") == DB_OK,
+    st.x.user = NULL;
+    CHECK(feedback_citizen_reply(&st.x, id, "Tôi bổ sung.") == DB_OK,
           "a reply nobody asked for: no error");
     CHECK_STR(snapshot(id), before, "a reply to a case not waiting for one changes nothing");
 
     c = as(&officer, id);
     CHECK(c.id == id, "the officer of the unit sees the case");
-    REFUSED(id, case_close(req_sctx(&st_req), &c), "closing a new (unanswered) case");
+    REFUSED(id, case_close(&st.x, &c), "closing a new (unanswered) case");
     c = as(&leader, id);
-    REFUSED(id, case_reopen(req_sctx(&st_req), &c, "Mở lại."), "reopening a new case");
-    REFUSED(id, case_classify(req_sctx(&st_req), &c, "closed", NULL, 0),
-            "an unknown classification");
+    REFUSED(id, case_reopen(&st.x, &c, "Mở lại."), "reopening a new case");
+    REFUSED(id, case_classify(&st.x, &c, "closed", NULL, 0), "an unknown classification");
 
     c = as(&officer, id);
-    CHECK(case_classify(req_sctx(&st_req), &c, "accepted", NULL, 0) == DB_OK, "accept");
+    CHECK(case_classify(&st.x, &c, "accepted", NULL, 0) == DB_OK, "accept");
     CHECK_STR(status(id), "accepted", "accepted after accept");
     CHECK(st_num("SELECT classified_at IS NOT NULL FROM feedback WHERE id = ?", DV_I(id)) == 1,
           "the classification is dated");
@@ -125,75 +123,67 @@ main_path(void)
           "the officer's action is in the audit log");
 
     c = as(&officer, id);
-    CHECK(case_assign(req_sctx(&st_req), &c, officer2.id) == DB_OK,
-          "assign to a colleague of the unit");
+    CHECK(case_assign(&st.x, &c, officer2.id) == DB_OK, "assign to a colleague of the unit");
     CHECK_STR(st_row("feedback", id, "status, assigned_to"),
-              pool_printf(&st_req.pool, "accepted %lld", officer2.id),
+              pool_printf(&st.pool, "accepted %lld", officer2.id),
               "assigning keeps the status and records the assignee");
 
     c = as(&officer2, id);
-    CHECK(case_request_info(req_sctx(&st_req), &c, "Xin cho biết số biên nhận.") == DB_OK,
+    CHECK(case_request_info(&st.x, &c, "Xin cho biết số biên nhận.") == DB_OK,
           "ask for information");
     CHECK_STR(status(id), "need_info", "need_info while waiting for the citizen");
     CHECK(st_num("SELECT paused_at IS NOT NULL FROM feedback WHERE id = ?", DV_I(id)) == 1,
           "the deadline's clock stands still");
     c = as(&officer2, id);
-    REFUSED(id, case_close(req_sctx(&st_req), &c), "closing a case waiting for the citizen");
-    REFUSED(id, case_request_info(req_sctx(&st_req), &c, "Lần nữa."), "asking again while waiting");
+    REFUSED(id, case_close(&st.x, &c), "closing a case waiting for the citizen");
+    REFUSED(id, case_request_info(&st.x, &c, "Lần nữa."), "asking again while waiting");
 
-    st_req.user = NULL;
-    CHECK(feedback_citizen_reply(req_sctx(&st_req), id,
-                                 "Số biên nhận 000.00.01.H41-260302-0001.") == DB_OK,
+    st.x.user = NULL;
+    CHECK(feedback_citizen_reply(&st.x, id, "Số biên nhận 000.00.01.H41-260302-0001.") == DB_OK,
           "the citizen replies");
     CHECK_STR(st_row("feedback", id, "status, paused_at IS NULL"), "accepted 1",
               "the reply sends the case back to accepted, the clock runs again");
 
     c = as(&officer2, id);
-    CHECK(case_answer(req_sctx(&st_req), &c, "Đơn vị đã trả kết quả ngày 05/03.") == DB_OK,
-          "answer");
+    CHECK(case_answer(&st.x, &c, "Đơn vị đã trả kết quả ngày 05/03.") == DB_OK, "answer");
     CHECK_STR(st_row("feedback", id, "status, answered_at IS NOT NULL"), "answered 1",
               "answered, and dated");
 
-    st_req.user = NULL;
-    CHECK(feedback_rate_answer(req_sctx(&st_req), id, 0) == DB_OK, "the citizen is not satisfied");
+    st.x.user = NULL;
+    CHECK(feedback_rate_answer(&st.x, id, 0) == DB_OK, "the citizen is not satisfied");
     CHECK_STR(st_row("feedback", id, "status, answer_satisfied"), "review 0",
               "'không hài lòng' sends the answer to a leader's review");
     before = snapshot(id);
-    CHECK(feedback_rate_answer(req_sctx(&st_req), id, 1) == DB_OK, "a second verdict: no error");
+    CHECK(feedback_rate_answer(&st.x, id, 1) == DB_OK, "a second verdict: no error");
     CHECK_STR(snapshot(id), before, "an answer is judged once: the second verdict changes nothing");
 
     c = as(&officer2, id);
-    CHECK(case_answer(req_sctx(&st_req), &c, "Trả lời lại sau khi xem xét.") == DB_OK,
-          "answer again");
+    CHECK(case_answer(&st.x, &c, "Trả lời lại sau khi xem xét.") == DB_OK, "answer again");
     CHECK_STR(st_row("feedback", id, "status, answer_satisfied IS NULL"), "answered 1",
               "the new answer waits for a new verdict");
-    st_req.user = NULL;
-    CHECK(feedback_rate_answer(req_sctx(&st_req), id, 1) == DB_OK, "the citizen is satisfied");
+    st.x.user = NULL;
+    CHECK(feedback_rate_answer(&st.x, id, 1) == DB_OK, "the citizen is satisfied");
     CHECK_STR(st_row("feedback", id, "status, answer_satisfied"), "answered 1",
               "a satisfied citizen leaves the case answered");
     CHECK(st_num("SELECT COUNT(*) FROM feedback_verdict WHERE feedback_id = ?", DV_I(id)) == 2,
           "two verdicts recorded, one per answer");
 
     c = as(&officer2, id);
-    CHECK(case_close(req_sctx(&st_req), &c) == DB_OK, "close");
+    CHECK(case_close(&st.x, &c) == DB_OK, "close");
     CHECK_STR(st_row("feedback", id, "status, closed_at IS NOT NULL"), "closed 1",
               "closed, and dated");
     c = as(&officer2, id);
-    REFUSED(id, case_answer(req_sctx(&st_req), &c, "Trả lời muộn."), "answering a closed case");
-    REFUSED(id, case_close(req_sctx(&st_req), &c), "closing a closed case");
-    REFUSED(id, case_reopen(req_sctx(&st_req), &c, "Mở lại."),
-            "an officer reopening a case (a leader's move)");
-    REFUSED(id, case_classify(req_sctx(&st_req), &c, "accepted", NULL, 0),
-            "classifying a closed case");
+    REFUSED(id, case_answer(&st.x, &c, "Trả lời muộn."), "answering a closed case");
+    REFUSED(id, case_close(&st.x, &c), "closing a closed case");
+    REFUSED(id, case_reopen(&st.x, &c, "Mở lại."), "an officer reopening a case (a leader's move)");
+    REFUSED(id, case_classify(&st.x, &c, "accepted", NULL, 0), "classifying a closed case");
     before = snapshot(id);
-    st_req.user = NULL;
-    CHECK(feedback_rate_answer(req_sctx(&st_req), id, 0) == DB_OK &&
-              strcmp(snapshot(id), before) == 0,
+    st.x.user = NULL;
+    CHECK(feedback_rate_answer(&st.x, id, 0) == DB_OK && strcmp(snapshot(id), before) == 0,
           "a verdict on a closed case changes nothing");
 
     c = as(&leader, id);
-    CHECK(case_reopen(req_sctx(&st_req), &c, "Công dân gửi thêm chứng cứ.") == DB_OK,
-          "a leader reopens");
+    CHECK(case_reopen(&st.x, &c, "Công dân gửi thêm chứng cứ.") == DB_OK, "a leader reopens");
     CHECK_STR(st_row("feedback", id,
                      "status, answered_at IS NULL, closed_at IS NULL, answer_satisfied IS NULL"),
               "accepted 1 1 1", "a reopened case is accepted again, its answer and closing undone");
@@ -212,34 +202,31 @@ other_paths(void)
     const char *before;
 
     c = as(&officer, rej);
-    CHECK(case_classify(req_sctx(&st_req), &c, "rejected",
-                        "Không thuộc thẩm quyền, nội dung không rõ.", 0) == DB_OK,
+    CHECK(case_classify(&st.x, &c, "rejected", "Không thuộc thẩm quyền, nội dung không rõ.", 0) ==
+              DB_OK,
           "reject");
     CHECK_STR(st_row("feedback", rej, "status, closed_at IS NOT NULL"), "rejected 1",
               "a rejected case is done with");
     c = as(&officer, rej);
-    REFUSED(rej, case_answer(req_sctx(&st_req), &c, "Trả lời."), "answering a rejected case");
-    REFUSED(rej, case_request_info(req_sctx(&st_req), &c, "Hỏi."), "asking about a rejected case");
-    CHECK(case_close(req_sctx(&st_req), &c) == DB_OK, "close a rejected case");
+    REFUSED(rej, case_answer(&st.x, &c, "Trả lời."), "answering a rejected case");
+    REFUSED(rej, case_request_info(&st.x, &c, "Hỏi."), "asking about a rejected case");
+    CHECK(case_close(&st.x, &c) == DB_OK, "close a rejected case");
     CHECK_STR(status(rej), "closed", "a rejected case can be closed");
 
     c = as(&officer, con);
-    CHECK(case_classify(req_sctx(&st_req), &c, "conduct", NULL, 0) == DB_OK, "classify as conduct");
+    CHECK(case_classify(&st.x, &c, "conduct", NULL, 0) == DB_OK, "classify as conduct");
     CHECK_STR(status(con), "conduct", "conduct after the conduct classification");
     before = snapshot(con);
-    st_req.user = NULL;
-    CHECK(feedback_rate_answer(req_sctx(&st_req), con, 0) == DB_OK &&
-              strcmp(snapshot(con), before) == 0,
+    st.x.user = NULL;
+    CHECK(feedback_rate_answer(&st.x, con, 0) == DB_OK && strcmp(snapshot(con), before) == 0,
           "a verdict on a case under investigation changes nothing");
     c = as(&officer, con);
-    CHECK(case_answer(req_sctx(&st_req), &c, "Đã kiểm điểm cán bộ.") == DB_OK,
-          "answer a conduct case");
+    CHECK(case_answer(&st.x, &c, "Đã kiểm điểm cán bộ.") == DB_OK, "answer a conduct case");
     CHECK_STR(status(con), "answered", "a conduct case answered");
 
     c = as(&officer, fwd);
-    REFUSED(fwd, case_classify(req_sctx(&st_req), &c, "forwarded", NULL, unit),
-            "forwarding to its own unit");
-    CHECK(case_classify(req_sctx(&st_req), &c, "forwarded", NULL, other) == DB_OK,
+    REFUSED(fwd, case_classify(&st.x, &c, "forwarded", NULL, unit), "forwarding to its own unit");
+    CHECK(case_classify(&st.x, &c, "forwarded", NULL, other) == DB_OK,
           "forward to the competent unit");
     CHECK_STR(st_str("SELECT CONCAT_WS(' ', status, unit_id = ?, forwarded_to = ?,"
                      "                 assigned_to IS NULL)"
@@ -264,6 +251,6 @@ main(void)
     leader = st_user("t_case_l1", "Phạm Minh Tuấn", "leader", unit, 0);
     main_path();
     other_paths();
-    st_req.user = NULL;
+    st.x.user = NULL;
     return st_close();
 }

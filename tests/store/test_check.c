@@ -18,7 +18,7 @@
 static int
 check(struct stats_diff **d, size_t *n, size_t *others)
 {
-    struct sctx *x = req_sctx(&st_req);
+    struct sctx *x = &st.x;
     int days = 0, months = 0;
     struct stats_diff *all;
     size_t nall, k = 0;
@@ -28,7 +28,7 @@ check(struct stats_diff **d, size_t *n, size_t *others)
         return -1;
     }
     *others = 0;
-    *d = pool_alloc(&st_req.pool, (nall + 1) * sizeof(**d));
+    *d = pool_alloc(&st.pool, (nall + 1) * sizeof(**d));
     for (size_t i = 0; i < nall; i++) {
         if (strstr(all[i].key, NOBODY)) {
             (*d)[k++] = all[i];
@@ -62,7 +62,7 @@ main(void)
 
     st_open();
     /* the other tests move records by hand: start from a recount */
-    CHECK(stats_rebuild(req_sctx(&st_req), &days, &months) == DB_OK, "a recount first");
+    CHECK(stats_rebuild(&st.x, &days, &months) == DB_OK, "a recount first");
     CHECK(check(&d, &n, &others) == 0 && n == 0 && others == 0,
           "after a recount the check finds no difference (%zu, %zu)", n, others);
 
@@ -110,7 +110,7 @@ main(void)
           "no transaction stays open after the check");
 
     /* a real recount removes them */
-    CHECK(stats_rebuild(req_sctx(&st_req), &days, &months) == DB_OK, "rebuild-stats");
+    CHECK(stats_rebuild(&st.x, &days, &months) == DB_OK, "rebuild-stats");
     CHECK(st_num("SELECT COALESCE(SUM(ratings), 0) FROM stat_day WHERE scope_id = " NOBODY) == 0 &&
               st_num("SELECT COALESCE(SUM(n), 0) FROM feedback_count WHERE unit_id = " NOBODY) == 0,
           "the recount zeroes the stray figures");

@@ -29,9 +29,8 @@ file_case(const char *identity, long long officer_id, const char *idem)
                          .idem = idem };
     char code[32], key[TOKEN_NONCE_LEN + 1];
 
-    st_req.user = NULL;
-    CHECK(feedback_create(req_sctx(&st_req), &in, code, key) == DB_OK, "feedback_create (%s)",
-          identity);
+    st.x.user = NULL;
+    CHECK(feedback_create(&st.x, &in, code, key) == DB_OK, "feedback_create (%s)", identity);
     return st_num("SELECT id FROM feedback WHERE idem_key = ?", DV_S(idem));
 }
 
@@ -49,7 +48,7 @@ request(long long fb, const char *kind, const char *field, const char *value)
                              .due = 1767225600 + 72 * 3600 };
     char code[24];
 
-    CHECK(datareq_insert(st_db, &st_req.pool, &in, code, sizeof(code)) == DB_OK &&
+    CHECK(datareq_insert(st_db, &st.pool, &in, code, sizeof(code)) == DB_OK &&
               strncmp(code, "YC-", 3) == 0 && strlen(code) == 11,
           "datareq_insert (%s) gives a code YC-XXXXXXXX: %s", kind, code);
     return st_num("SELECT id FROM data_request WHERE code = ?", DV_S(code));
@@ -62,7 +61,7 @@ scope_of(const struct user *u)
                                .viewer_id = u->id,
                                .leader = strcmp(u->role, "leader") == 0 };
 
-    s.subtree = pool_printf(&st_req.pool, "%s%%",
+    s.subtree = pool_printf(&st.pool, "%s%%",
                             st_str("SELECT path FROM org_unit WHERE id = ?", DV_I(u->unit_id)));
     return s;
 }
@@ -73,7 +72,7 @@ sees(const struct user *u, long long id)
     struct datareq_scope s = scope_of(u);
     struct datareq_row w;
 
-    if (datareq_get(st_db, &st_req.pool, &s, id, &w) != DB_OK) {
+    if (datareq_get(st_db, &st.pool, &s, id, &w) != DB_OK) {
         return -1;
     }
     return w.id == id;
@@ -110,20 +109,20 @@ main(void)
     CHECK(sees(&officer, r2) == 1 && sees(&subject, r2) == 0 && sees(&leader, r2) == 1,
           "the officer a confidential case is about never sees its requests");
 
-    CHECK(datareq_restricted(st_db, &st_req.pool, DRO_FEEDBACK, named, &yes) == DB_OK && yes,
+    CHECK(datareq_restricted(st_db, &st.pool, DRO_FEEDBACK, named, &yes) == DB_OK && yes,
           "an open restriction marks the case");
     CHECK(datareq_answer(st_db, r1, "refused", "Không", officer.id, &changed) == DB_OK && changed,
           "the restriction is refused");
     CHECK(datareq_answer(st_db, r1, "done", "Có", officer.id, &changed) == DB_OK && !changed,
           "an answered request is not answered again");
-    CHECK(datareq_restricted(st_db, &st_req.pool, DRO_FEEDBACK, named, &yes) == DB_OK && !yes,
+    CHECK(datareq_restricted(st_db, &st.pool, DRO_FEEDBACK, named, &yes) == DB_OK && !yes,
           "a refused restriction marks nothing");
 
     r3 = request(named, "correct", "email", "moi@example.vn");
     {
         struct datareq_scope s = scope_of(&officer);
 
-        CHECK(datareq_get(st_db, &st_req.pool, &s, r3, &w) == DB_OK && w.id == r3, "read back");
+        CHECK(datareq_get(st_db, &st.pool, &s, r3, &w) == DB_OK && w.id == r3, "read back");
     }
     CHECK(datareq_correct(st_db, DRO_FEEDBACK, named, w.field, w.new_value) == DB_OK, "correct");
     CHECK_STR(st_row("feedback", named, "contact_name, contact_email"),
@@ -137,7 +136,7 @@ main(void)
             DV_I(named));
     r4 = request(named, "erase", NULL, NULL);
     CHECK(sees(&officer, r4) == 1, "the erasure request is the unit's");
-    CHECK(datareq_erase_feedback(st_db, &st_req.pool, named, &stored, &n) == DB_OK && n == 1 &&
+    CHECK(datareq_erase_feedback(st_db, &st.pool, named, &stored, &n) == DB_OK && n == 1 &&
               strcmp(stored[0], "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") == 0,
           "erasure hands back the file to remove");
     CHECK_STR(st_str("SELECT CONCAT_WS('/', COALESCE(contact_name, '-'),"

@@ -42,9 +42,8 @@ receive(char code[64])
                              .collect = "counter",
                              .sets = 1 };
 
-    st_req.user = &officer;
-    CHECK(dossier_create(req_sctx(&st_req), &in, code) == DB_OK, "dossier_create receives %s",
-          code);
+    st.x.user = &officer;
+    CHECK(dossier_create(&st.x, &in, code) == DB_OK, "dossier_create receives %s", code);
     return st_num("SELECT id FROM dossier WHERE code = ?", DV_S(code));
 }
 
@@ -54,11 +53,11 @@ move(const char *code, enum dossier_move m, long long to_unit)
 {
     struct dossier_row d;
 
-    st_req.user = &officer;
-    if (dossier_get(req_sctx(&st_req), code, &d) != DB_OK || d.id == 0) {
+    st.x.user = &officer;
+    if (dossier_get(&st.x, code, &d) != DB_OK || d.id == 0) {
         return DB_ERR;
     }
-    return dossier_apply(req_sctx(&st_req), &d, m, to_unit, "Trần Thị Thu", NULL, 0);
+    return dossier_apply(&st.x, &d, m, to_unit, "Trần Thị Thu", NULL, 0);
 }
 
 /* Move m (to unit `to`) is made, and then the columns cols of dossier id read
@@ -216,6 +215,6 @@ main(void)
                    DV_I(field), DV_I(dept));
     whole_path();
     fixed_dates();
-    st_req.user = NULL;
+    st.x.user = NULL;
     return st_close();
 }

@@ -9,8 +9,7 @@ take(const char *holder, long long seconds)
 {
     int got = -1;
 
-    CHECK(lease_take(st_db, &st_req.pool, "notify_send", holder, seconds, &got) == DB_OK,
-          "lease_take");
+    CHECK(lease_take(st_db, &st.pool, "notify_send", holder, seconds, &got) == DB_OK, "lease_take");
     return got;
 }
 

@@ -28,7 +28,7 @@ units(void)
     const char *name;
     size_t n;
 
-    CHECK(unit_list_subtree(st_db, &st_req.pool,
+    CHECK(unit_list_subtree(st_db, &st.pool,
                             st_str("SELECT CONCAT(path, '%') FROM org_unit WHERE id = ?",
                                    DV_I(top)),
                             &u, &n) == DB_OK &&
@@ -41,23 +41,23 @@ units(void)
     CHECK_STR(n == 3 && unit_at(u, n, b) > 0 ? u[unit_at(u, n, b)].name : NULL,
               "Trung tâm B (kiểm thử danh sách)", "unit_list_subtree: the name");
 
-    CHECK(unit_list_open(st_db, &st_req.pool, a, 0, &u, &n) == DB_OK, "unit_list_open");
+    CHECK(unit_list_open(st_db, &st.pool, a, 0, &u, &n) == DB_OK, "unit_list_open");
     CHECK(unit_at(u, n, top) >= 0 && unit_at(u, n, a) >= 0 && unit_at(u, n, b) >= 0 &&
               unit_at(u, n, closed) == -1,
           "unit_list_open: the open units, not the closed one");
     CHECK(unit_at(u, n, training) == -1, "unit_list_open: a real unit's, never a training unit");
     /* sort_order: B (1) before A (2) */
     CHECK(unit_at(u, n, b) < unit_at(u, n, a), "unit_list_open: in their order");
-    CHECK(unit_list_open(st_db, &st_req.pool, a, 1, &u, &n) == DB_OK && unit_at(u, n, a) == -1 &&
+    CHECK(unit_list_open(st_db, &st.pool, a, 1, &u, &n) == DB_OK && unit_at(u, n, a) == -1 &&
               unit_at(u, n, b) >= 0,
           "unit_list_open: but the one left out");
-    CHECK(unit_list_open(st_db, &st_req.pool, training, 1, &u, &n) == DB_OK && n >= 1 &&
+    CHECK(unit_list_open(st_db, &st.pool, training, 1, &u, &n) == DB_OK && n >= 1 &&
               unit_at(u, n, training) == -1 && unit_at(u, n, a) == -1 && unit_at(u, n, top) == -1,
           "unit_list_open: a training unit's, training units only, itself left out");
 
-    CHECK(unit_name_of(st_db, &st_req.pool, a, &name) == DB_OK, "unit_name_of");
+    CHECK(unit_name_of(st_db, &st.pool, a, &name) == DB_OK, "unit_name_of");
     CHECK_STR(name, "Trung tâm A (kiểm thử danh sách)", "unit_name_of: the name");
-    CHECK(unit_name_of(st_db, &st_req.pool, 1LL << 40, &name) == DB_OK && name == NULL,
+    CHECK(unit_name_of(st_db, &st.pool, 1LL << 40, &name) == DB_OK && name == NULL,
           "unit_name_of: NULL for no unit");
 }
 
@@ -76,11 +76,11 @@ counters(void)
             DV_I(a));
     st_exec("INSERT INTO counter (unit_id, code, name) VALUES (?, 'Q1', 'Quầy B1')", DV_I(b));
 
-    CHECK(counter_list_scope(st_db, &st_req.pool, a, 0, subtree, &c, &n) == DB_OK && n == 2,
+    CHECK(counter_list_scope(st_db, &st.pool, a, 0, subtree, &c, &n) == DB_OK && n == 2,
           "counter_list_scope: an officer's unit, its two active counters");
     CHECK_STR(n == 2 ? c[0].name : NULL, "Quầy 1 · TT A", "counter_list_scope: in their order");
     CHECK_STR(n == 2 ? c[1].name : NULL, "Quầy 2 · TT A", "counter_list_scope: then the next");
-    CHECK(counter_list_scope(st_db, &st_req.pool, top, 1, subtree, &c, &n) == DB_OK && n == 3,
+    CHECK(counter_list_scope(st_db, &st.pool, top, 1, subtree, &c, &n) == DB_OK && n == 3,
           "counter_list_scope: a leader's subtree, every active counter under it");
     /* sort_order: B (1) before A (2) */
     CHECK_STR(n == 3 ? c[0].name : NULL, "Quầy B1 · TT B",
@@ -102,15 +102,15 @@ staff(void)
             " VALUES ('t.list.u4', 'Đỗ Văn Dũng', 'officer', ?, '-', 1)",
             DV_I(a));
 
-    CHECK(user_list_colleagues(st_db, &st_req.pool, a, u1.id, &c, &n) == DB_OK && n == 1,
+    CHECK(user_list_colleagues(st_db, &st.pool, a, u1.id, &c, &n) == DB_OK && n == 1,
           "user_list_colleagues: the enabled staff of the unit but the one handing over");
     CHECK(n == 1 && c[0].id == u2.id, "user_list_colleagues: the leader");
     CHECK_STR(n == 1 ? c[0].title : NULL, "Phó Giám đốc", "user_list_colleagues: the title");
-    CHECK(user_list_colleagues(st_db, &st_req.pool, a, 0, &c, &n) == DB_OK && n == 2 &&
+    CHECK(user_list_colleagues(st_db, &st.pool, a, 0, &c, &n) == DB_OK && n == 2 &&
               c[0].id == u1.id && c[0].title == NULL,
           "user_list_colleagues: by name; no title is NULL");
 
-    CHECK(user_list_subtree(st_db, &st_req.pool,
+    CHECK(user_list_subtree(st_db, &st.pool,
                             st_str("SELECT CONCAT(path, '%') FROM org_unit WHERE id = ?", DV_I(a)),
                             &s, &n) == DB_OK &&
               n == 3,
@@ -137,7 +137,7 @@ procedures(void)
     st_exec(ins, DV_S("T.LIST.4"), DV_S("Thủ tục sắp có"), DV_I(field), DV_I(a), DV_I(3), DV_S(""),
             DV_S("2999-01-01"), DV_NULL);
 
-    CHECK(procedure_list_intake(st_db, &st_req.pool, a, &p, &n) == DB_OK && n == 2,
+    CHECK(procedure_list_intake(st_db, &st.pool, a, &p, &n) == DB_OK && n == 2,
           "procedure_list_intake: the two in force, not the ended or the future one");
     CHECK_STR(n == 2 ? p[0].national_code : NULL, "T.LIST.1", "procedure_list_intake: by name");
     CHECK_STR(n == 2 ? p[0].time_value : NULL, "3", "procedure_list_intake: its time");
@@ -160,11 +160,11 @@ api_clients(void)
     st_exec("INSERT INTO api_client (name, key_hash, unit_id, active, created_at)"
             " VALUES ('T.LIST gone', ?, ?, 0, UTC_TIMESTAMP())",
             DV_S(gone), DV_I(a));
-    CHECK(api_client_by_key(st_db, &st_req.pool, live, &id, &subtree) == DB_OK && id == made,
+    CHECK(api_client_by_key(st_db, &st.pool, live, &id, &subtree) == DB_OK && id == made,
           "api_client_by_key: the active client of that key");
     CHECK_STR(subtree, st_str("SELECT CONCAT(path, '%') FROM org_unit WHERE id = ?", DV_I(a)),
               "api_client_by_key: its unit's subtree");
-    CHECK(api_client_by_key(st_db, &st_req.pool, gone, &id, &subtree) == DB_OK && subtree == NULL,
+    CHECK(api_client_by_key(st_db, &st.pool, gone, &id, &subtree) == DB_OK && subtree == NULL,
           "api_client_by_key: none for a stopped client");
 }
 

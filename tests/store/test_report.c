@@ -60,8 +60,8 @@ main(void)
             "  ontime_before, ontime_after) VALUES (UTC_TIMESTAMP(), ?, ?, 2, 1, 3, 4)",
             DV_S(p.from), DV_I(a));
 
-    st_req.user = &leader;
-    x = req_sctx(&st_req);
+    st.x.user = &leader;
+    x = &st.x;
     CHECK(report_scope(x, "", &s, &ok) == DB_OK && ok && s.unit_id == top && !s.training,
           "report_scope: no code is the leader's own unit");
     CHECK(report_scope(x, "T.REP.1", &sa, &ok) == DB_OK && ok && sa.unit_id == a,
@@ -129,13 +129,13 @@ main(void)
           "report_list_codes: the received list's status is a dossier's");
     CHECK(report_list_codes("nope") == NULL, "report_list_codes: an unknown list");
 
-    st_req.user = &officer;
+    st.x.user = &officer;
     CHECK(db_begin(st_db) == DB_OK &&
-              audit(req_sctx(&st_req), "report.export", "report", 0, "kiểm thử") == DB_OK &&
+              audit(&st.x, "report.export", "report", 0, "kiểm thử") == DB_OK &&
               db_commit(st_db) == DB_OK,
           "an officer of unit A exports");
-    st_req.user = &leader;
-    x = req_sctx(&st_req);
+    st.x.user = &leader;
+    x = &st.x;
     CHECK(report_audit(x, &s, &f, 1, 50, &res) == DB_OK && res.nrows == 1,
           "report_audit: the export in the province's trail");
     CHECK_STR(dbres_get(&res, 0, RA_ACTOR), "Phạm Thị Mai", "by the officer");
@@ -143,6 +143,6 @@ main(void)
     CHECK_STR(dbres_get(&res, 0, RA_DETAIL), "kiểm thử", "its detail");
     CHECK(report_audit_each(x, &s, &f, 100, count_rows, &streamed) == DB_OK && streamed == 1,
           "report_audit_each streams the same line");
-    st_req.user = NULL;
+    st.x.user = NULL;
     return st_close();
 }

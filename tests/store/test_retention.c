@@ -49,12 +49,12 @@ ratings(void)
                 "                    updated_at)"
                 " VALUES (?, ?, 2, 'Anh Bình ở quầy 1', 'aaaabbbbccccdddd', CONCAT('2019-05-0', ?),"
                 "         '2019-05-01')",
-                DV_S(pool_printf(&st_req.pool, "tret%012d", i)), DV_I(unit), DV_I(i + 1));
+                DV_S(pool_printf(&st.pool, "tret%012d", i)), DV_I(unit), DV_I(i + 1));
     }
     st_exec("INSERT INTO rating (ref, unit_id, level, comment, created_at, updated_at)"
             " VALUES ('tret000000000009', ?, 3, 'Mới', UTC_TIMESTAMP(), UTC_TIMESTAMP())",
             DV_I(unit));
-    CHECK(retention_due(st_db, &st_req.pool, RET_RATING_COMMENT, 24, &due) == DB_OK, "due");
+    CHECK(retention_due(st_db, &st.pool, RET_RATING_COMMENT, 24, &due) == DB_OK, "due");
     CHECK(due.rows >= 3, "the 3 old comments are due (%lld)", due.rows);
     erased = erase_all(RET_RATING_COMMENT, 24, 1, &batches, &files);
     CHECK(erased == due.rows, "as many erased as counted: %lld of %lld", erased, due.rows);
@@ -89,7 +89,7 @@ evidence(void)
         st_exec("INSERT INTO feedback_file (feedback_id, stored_name, filename, mime, size,"
                 "                           created_at)"
                 " VALUES (?, ?, 'a.jpg', 'image/jpeg', 1, '2019-05-01')",
-                DV_I(i ? open : old), DV_S(pool_printf(&st_req.pool, "ff%030d", i)));
+                DV_I(i ? open : old), DV_S(pool_printf(&st.pool, "ff%030d", i)));
     }
     CHECK(erase_all(RET_EVIDENCE, 24, 1000, &batches, &files) >= 1 && files >= 1,
           "the closed case's file is deleted and named");
@@ -123,7 +123,7 @@ notifications(void)
                     "                          state, created_at, next_attempt_at)"
                     " VALUES (?, ?, 'a@example.vn', 's', 'Kính gửi bà An', ?, '2019-05-01',"
                     "         '2019-05-01')",
-                    DV_S(pool_printf(&st_req.pool, "tret%028zu", i)), DV_S(rows[i][1]),
+                    DV_S(pool_printf(&st.pool, "tret%028zu", i)), DV_S(rows[i][1]),
                     DV_S(rows[i][0]));
         first = first ? first : id;
     }
@@ -143,13 +143,13 @@ day_mark(void)
     int take;
 
     st_exec0("DELETE FROM stat_mark WHERE name = 'retention'");
-    CHECK(retention_take_day(st_db, &st_req.pool, "2026-05-01", &take) == DB_OK && take == 1,
+    CHECK(retention_take_day(st_db, &st.pool, "2026-05-01", &take) == DB_OK && take == 1,
           "the first run of a day takes it");
-    CHECK(retention_take_day(st_db, &st_req.pool, "2026-05-01", &take) == DB_OK && take == 0,
+    CHECK(retention_take_day(st_db, &st.pool, "2026-05-01", &take) == DB_OK && take == 0,
           "the same day is not taken twice");
-    CHECK(retention_take_day(st_db, &st_req.pool, "2026-04-30", &take) == DB_OK && take == 0,
+    CHECK(retention_take_day(st_db, &st.pool, "2026-04-30", &take) == DB_OK && take == 0,
           "nor an earlier day");
-    CHECK(retention_take_day(st_db, &st_req.pool, "2026-05-02", &take) == DB_OK && take == 1,
+    CHECK(retention_take_day(st_db, &st.pool, "2026-05-02", &take) == DB_OK && take == 1,
           "the next day is");
 }
 

@@ -31,9 +31,9 @@ rating(const struct qrlink *l, int level, int att, const struct ratelimit *limit
     char ref[17];
 
     in.client_hash = "store-slots";
-    in.idem = pool_printf(&st_req.pool, "store-slots-%d", ++nidem);
-    st_req.user = NULL;
-    if (rating_save(req_sctx(&st_req), l, &in, ref, &result) != DB_OK) {
+    in.idem = pool_printf(&st.pool, "store-slots-%d", ++nidem);
+    st.x.user = NULL;
+    if (rating_save(&st.x, l, &in, ref, &result) != DB_OK) {
         printf("# rating_save: %s\n", db_error(st_db));
         return (enum rating_result) - 1;
     }
@@ -44,7 +44,7 @@ rating(const struct qrlink *l, int level, int att, const struct ratelimit *limit
 static const char *
 line(const struct stat_sums *s)
 {
-    return pool_printf(&st_req.pool, "%lld %lld %lld %lld %lld/%lld %lld", s->ratings, s->r3, s->r2,
+    return pool_printf(&st.pool, "%lld %lld %lld %lld %lld/%lld %lld", s->ratings, s->r3, s->r2,
                        s->r1, s->att_sum, s->att_n, s->feedback);
 }
 
@@ -119,7 +119,7 @@ aggregates(void)
     fb.unit_id = unit;
     fb.counter_id = c1;
     fb.idem = "store-slots-case";
-    CHECK(feedback_create(req_sctx(&st_req), &fb, code, key) == DB_OK, "a case filed at counter 1");
+    CHECK(feedback_create(&st.x, &fb, code, key) == DB_OK, "a case filed at counter 1");
     /* twelve ratings over 8 slots all in one: 8^-11 */
     CHECK(st_num("SELECT COUNT(DISTINCT slot) FROM stat_day WHERE scope = 'unit'"
                  " AND scope_id = ?",
@@ -127,7 +127,7 @@ aggregates(void)
           "the unit's ratings are spread over several slot rows");
     check_figures("as written");
 
-    CHECK(stats_rebuild(req_sctx(&st_req), &days, &months) == DB_OK, "stats_rebuild");
+    CHECK(stats_rebuild(&st.x, &days, &months) == DB_OK, "stats_rebuild");
     check_figures("recounted");
     /* one day: one row each for the unit, two counters and the officer */
     CHECK_STR(day_rows(), "4 0", "the recount leaves one slot-0 row per scope and day");
@@ -140,7 +140,7 @@ dossier_day_fold(void)
             " VALUES ('unit', ?, '2026-03-02', 0, 5, 1), ('unit', ?, '2026-03-02', 3, 6, 2),"
             "        ('unit', ?, '2026-03-02', 5, 7, 4)",
             DV_I(unit), DV_I(unit), DV_I(unit));
-    CHECK(stats_dossier_rebuild(req_sctx(&st_req)) == DB_OK, "stats_dossier_rebuild");
+    CHECK(stats_dossier_rebuild(&st.x) == DB_OK, "stats_dossier_rebuild");
     /* received is recounted from the unit's dossiers (none); unhappy is not
      * this rebuild's: the slots' 1 + 2 + 4 are kept, in slot 0 */
     CHECK_STR(st_str("SELECT GROUP_CONCAT(slot, ' ', received, ' ', unhappy) FROM stat_dossier_day"
@@ -154,13 +154,12 @@ dossier_day_fold(void)
 static const char *
 hits(const struct ratelimit *l, int n)
 {
-    char *out = pool_alloc(&st_req.pool, (size_t)n + 1);
+    char *out = pool_alloc(&st.pool, (size_t)n + 1);
 
     for (int i = 0; i < n; i++) {
         int allowed = -1;
 
-        if (db_begin(st_db) != DB_OK ||
-            ratelimit_take(req_sctx(&st_req), l, 3600, &allowed) != DB_OK) {
+        if (db_begin(st_db) != DB_OK || ratelimit_take(&st.x, l, 3600, &allowed) != DB_OK) {
             db_rollback(st_db);
             return "(error)";
         }
@@ -231,6 +230,6 @@ main(void)
     aggregates();
     dossier_day_fold();
     rate_limits();
-    st_req.user = NULL;
+    st.x.user = NULL;
     return st_close();
 }
