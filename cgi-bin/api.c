@@ -416,7 +416,7 @@ o311_services(struct req *r, enum o311_fmt fmt)
     }
     list = json_object_new_array();
     for (size_t i = 0; i < kinds.nrows; i++) {
-        const char *k = dbres_get(&kinds, i, 0);
+        const char *k = dbres_get(&kinds, i, O311K_CODE);
         struct json_object *s = json_object_new_object();
 
         json_object_object_add(s, "service_code", json_object_new_string(k));
@@ -1059,11 +1059,11 @@ o311_post(struct req *r)
     o = json_object_new_object();
     x = json_object_new_object();
     json_object_object_add(o, "service_request_id",
-                           json_object_new_string(dbres_get(&filed, 0, 0)));
+                           json_object_new_string(dbres_get(&filed, 0, O311F_ID)));
     json_object_object_add(o, "service_notice",
                            json_object_new_string(pool_printf(&r->pool, "%s %s. %s",
                                                               lang_str(r, "Open311.NoticeDue"),
-                                                              dbres_get(&filed, 0, 2),
+                                                              dbres_get(&filed, 0, O311F_DUE_VN),
                                                               lang_str(r, "Open311.NoticeTrack"))));
     json_object_object_add(o, "account_id", NULL);
     /* the sender's own way back to the case: to be handed to the citizen only */
@@ -1073,7 +1073,8 @@ o311_post(struct req *r)
                                pool_printf(&r->pool, "%s/phan-anh/%s%s%s",
                                            conf_str(r->app->conf, "Site.BaseURL", ""), code,
                                            *key ? "?k=" : "", key)));
-    json_object_object_add(x, "due_datetime", json_object_new_string(dbres_get(&filed, 0, 1)));
+    json_object_object_add(x, "due_datetime",
+                           json_object_new_string(dbres_get(&filed, 0, O311F_DUE)));
     json_object_object_add(o, "extended_attributes", x);
     json_object_array_add(list, o);
     return o311_reply(r, 200, fmt, "service_requests", list);

@@ -254,6 +254,25 @@ prepare(struct db *db, const char *sql, MYSQL_STMT **out)
     return DB_OK;
 }
 
+/* Inside a transaction we began, the server must still say one is open
+ * (SERVER_STATUS_IN_TRANS of each answer).  A Galera node that aborts a
+ * local transaction for a replicated one (a brute-force abort) rolls it
+ * back; the statement after that may then run outside any transaction,
+ * and one did report success (a read that found nothing): the rest of the
+ * request would have committed piecemeal.  So the transaction's loss is a
+ * conflict, seen at the first statement after it: the request runs again. */
+static enum db_rc
+tx_alive(struct db *db, const char *sql)
+{
+    if (!db->in_tx || (db->my->server_status & SERVER_STATUS_IN_TRANS)) {
+        return DB_OK;
+    }
+    log_warn("database conflict: the transaction was rolled back under this request; sql: %.200s",
+             sql);
+    db->conflict = 1;
+    return DB_ERR;
+}
+
 static enum db_rc
 bind_and_execute(struct db *db, MYSQL_STMT *st, const char *sql, const struct dbv *args,
                  size_t nargs)
@@ -293,7 +312,7 @@ bind_and_execute(struct db *db, MYSQL_STMT *st, const char *sql, const struct db
     if ((nargs > 0 && mysql_stmt_bind_param(st, b) != 0) || mysql_stmt_execute(st) != 0) {
         return failed(db, mysql_stmt_errno(st), mysql_stmt_error(st), sql);
     }
-    return DB_OK;
+    return tx_alive(db, sql);
 }
 
 /* The rows of an executed statement.  each == NULL: the whole result, read
@@ -603,6 +622,10 @@ db_commit(struct db *db)
 
     if (db->held && db->in_tx) {
         return DB_OK;
+    }
+    if (db->connected && (rc = tx_alive(db, "COMMIT")) != DB_OK) {
+        db->in_tx = 0;
+        return rc;
     }
     rc = simple(db, "COMMIT");
 

@@ -42,11 +42,14 @@ enum db_rc o311_requests(struct sctx *x, const struct o311_filter *f, struct dbr
 /* One published case by its opaque id; out->nrows 0 when there is none. */
 enum db_rc o311_request(struct sctx *x, const char *open_id, struct dbres *out);
 
-/* The services: the feedback kinds by their order (code, answer days). */
+/* The services: the feedback kinds by their order (enum o311_kind_col). */
+enum o311_kind_col { O311K_CODE, O311K_DAYS };
 enum db_rc o311_kinds(struct sctx *x, struct dbres *out);
 
 /* A case just filed, by its tracking code (without check part): its opaque
- * id, its due date (W3C) and the same as dd/mm/yyyy; out->nrows 0 if none. */
+ * id, its due date (W3C) and the same as dd/mm/yyyy (enum o311_filed_col);
+ * out->nrows 0 if none. */
+enum o311_filed_col { O311F_ID, O311F_DUE, O311F_DUE_VN };
 enum db_rc o311_filed(struct sctx *x, const char *code, struct dbres *out);
 
 /* The open data's Last-Modified: the time (Unix) document name first had

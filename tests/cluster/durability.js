@@ -225,6 +225,23 @@ async function main() {
     else found++;
   }
   const duplicated = [...rows.values()].filter(v => v.length > 1).length + markers.length;
+  // each lost one, and whatever row carries its answer (under another key?)
+  const lostOnes =
+      acked.filter(s => !(rows.get(s.idem) || []).length)
+          .map(s => ({
+                   kind : s.kind,
+                   idem : s.idem,
+                   answer : s.answer,
+                   ackAtMs : s.ackAt - t0,
+                   byAnswer :
+                       s.kind === 'rating'
+                           ? sql(`SELECT id, idem_key, created_at FROM rating WHERE ref = '${
+                                 String(s.answer).replace(/[^0-9a-zA-Z]/g, '')}'`)
+                           : sql(`SELECT id, idem_key, created_at FROM feedback WHERE code = '${
+                                 String(s.answer)
+                                     .replace(/-[^-]*$/, '')
+                                     .replace(/[^0-9A-Za-z.-]/g, '')}'`),
+               }));
   const storedUnacked = keyed.filter(s => !s.answer && rows.has(s.idem)).length;
 
   // ---- every node holds the same rows of this run
@@ -262,12 +279,27 @@ async function main() {
   const byKind = k => ({ submitted: keyed.filter(s => s.kind === k).length,
     acknowledged: acked.filter(s => s.kind === k).length });
   const result = {
-    seconds: SECONDS, clients: CLIENTS, t0: new Date(t0).toISOString(), loadMs: t1 - t0,
-    submitted: keyed.length, acknowledged: acked.length, found, lost, wrongAnswer: wrong, duplicated,
-    storedNotAcknowledged: storedUnacked, retries, errors,
-    ratings: byKind('rating'), feedback: byKind('feedback'), intake,
-    rowsPerNode: perNode, statMismatch,
-    longestStallMs: stall, longestStallStartsAtMs: stallAt,
+      seconds : SECONDS,
+      clients : CLIENTS,
+      t0 : new Date(t0).toISOString(),
+      loadMs : t1 - t0,
+      submitted : keyed.length,
+      acknowledged : acked.length,
+      found,
+      lost,
+      wrongAnswer : wrong,
+      duplicated,
+      storedNotAcknowledged : storedUnacked,
+      retries,
+      errors,
+      ratings : byKind('rating'),
+      feedback : byKind('feedback'),
+      intake,
+      rowsPerNode : perNode,
+      statMismatch,
+      lostOnes,
+      longestStallMs : stall,
+      longestStallStartsAtMs : stallAt,
   };
   const json = JSON.stringify(result);
   if (OUT) fs.writeFileSync(OUT, json + '\n');
