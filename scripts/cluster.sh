@@ -414,7 +414,8 @@ phase_end "rebuild-stats --check"
 # the run's database conflicts (each one a transaction run again), by the table
 # of the statement that met it: the hot counters' slot rows and the sequence rows
 CONFLICTS=$(cat "$T"/app*/log/*.log 2> /dev/null | grep 'database conflict' | tail -n +"$((CONFLICTS_BEFORE + 1))" |
-    perl -ne 'next unless /database conflict \d+: .*?; sql: *(.*)/; my $s = $1;
+    perl -ne 'if (/rolled back under this request/) { print "(rolled back under the request)\n"; next }
+        next unless /database conflict \d+: .*?; sql: *(.*)/; my $s = $1;
         if ($s =~ /^(?:INSERT(?: IGNORE)? INTO|UPDATE|DELETE FROM|REPLACE INTO)\s+(\w+)/i) { print "$1\n" }
         elsif ($s =~ /\bFROM\s+(\w+)/i) { print "$1\n" } else { print "(commit)\n" }' |
     sort | uniq -c | sort -rn | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $1, ($2 == "" ? "(commit)" : $2)}')
