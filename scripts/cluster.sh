@@ -418,7 +418,7 @@ CONFLICTS=$(cat "$T"/app*/log/*.log 2> /dev/null | grep 'database conflict' | ta
         next unless /database conflict \d+: .*?; sql: *(.*)/; my $s = $1;
         if ($s =~ /^(?:INSERT(?: IGNORE)? INTO|UPDATE|DELETE FROM|REPLACE INTO)\s+(\w+)/i) { print "$1\n" }
         elsif ($s =~ /\bFROM\s+(\w+)/i) { print "$1\n" } else { print "(commit)\n" }' |
-    sort | uniq -c | sort -rn | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $1, ($2 == "" ? "(commit)" : $2)}')
+    sort | uniq -c | sort -rn | awk '{n = $1; $1 = ""; sub(/^ /, ""); printf "%s%s %s", (NR > 1 ? ", " : ""), n, $0}')
 DEADLOCKS=$(cat "$T"/app*/log/*.log 2> /dev/null | grep -c -i 'deadlock\|1213')
 WSREP_ERR=$(cat "$T"/app*/log/*.log 2> /dev/null | grep -c -i 'wsrep\|1047\|WSREP has not yet prepared')
 
