@@ -349,6 +349,8 @@ rating_criteria(const struct val *v, struct rating_in *in)
     return v[R_ATTITUDE].err || v[R_TIME].err || v[R_TRIPS].err || v[R_GUIDANCE].err;
 }
 
+static int dossier_show(struct req *r, int status);
+
 static int
 qr_rate(struct req *r)
 {
@@ -371,6 +373,23 @@ qr_rate(struct req *r)
         /* a bot filled the honeypot: thank it and store nothing */
         log_info("honeypot filled on rating from %s", r->remote_addr);
         return resp_redirect(r, pool_printf(&r->pool, "/q/%s/cam-on", l.token));
+    }
+    if (l.dossier_id) {
+        /* a dossier is rated with its result in hand (dossier_rate_when) */
+        const char *st;
+        enum rate_when when;
+
+        if ((dr = dossier_status_by_id(req_sctx(r), l.dossier_id, &st)) != DB_OK) {
+            return db_fail(r, dr);
+        }
+        if (st == NULL) {
+            return 404;
+        }
+        if ((when = dossier_rate_when(st)) != RATE_NOW) {
+            hset(r, "Page.Error",
+                 lang_str(r, when == RATE_LATER ? "Dossier.RateNotYet" : "Dossier.RateNever"));
+            return dossier_show(r, 409);
+        }
     }
     if (staff_mark_get(r, &staff_id, &staff_counter) &&
         ((l.officer_id && l.officer_id == staff_id) ||
@@ -842,8 +861,9 @@ consent_hdf(struct req *r, const char *type, long long id)
 
 /* ---- dossiers ---------------------------------------------------------- */
 
+/* The dossier page a receipt's QR opens, answered with status. */
 static int
-dossier_view(struct req *r)
+dossier_show(struct req *r, int status)
 {
     struct qrlink l;
     int rc = qr_open(r, &l);
@@ -863,7 +883,13 @@ dossier_view(struct req *r)
     if (kv_get(&r->q, "ngung")) { /* ?ngung=1: just withdrawn */
         hset(r, "Page.ConsentDone", "1");
     }
-    return render(r, "citizen/dossier");
+    return render_status(r, status, "citizen/dossier");
+}
+
+static int
+dossier_view(struct req *r)
+{
+    return dossier_show(r, 200);
 }
 
 /* The dossier page's "stop updates": the consent to messages taken back. */

@@ -27,6 +27,7 @@ static const unsigned dossier_flags[DS__COUNT] = {
     [DS_RECEIVED] = DSF_OPEN,
     [DS_PROCESSING] = DSF_OPEN,
     [DS_SUPPLEMENT] = DSF_OPEN,
+    [DS_RETURNED] = DSF_RATE,
 };
 
 /* The state machine (Decree 61/2018, Circular 01/2018): every move a dossier
@@ -74,6 +75,33 @@ dossier_move_target(enum dossier_state from, enum dossier_move m)
 
     assert(to >= 0);
     return (enum dossier_state)to;
+}
+
+enum rate_when
+dossier_rate_when(const char *status)
+{
+    int from = dossier_state_parse(status);
+
+    if (fsm_state_is(&dossier_fsm, status, DSF_RATE)) {
+        return RATE_NOW;
+    }
+    for (int to = 0; from >= 0 && to < DS__COUNT; to++) {
+        if ((dossier_flags[to] & DSF_RATE) && dossier_state_reachable(from, to)) {
+            return RATE_LATER;
+        }
+    }
+    return RATE_NEVER;
+}
+
+enum db_rc
+dossier_status_by_id(struct sctx *x, long long id, const char **status)
+{
+    struct dbres res;
+    enum db_rc rc = db_query(x->db, x->pool, "SELECT status FROM dossier WHERE id = ?",
+                             DB_ARGS(DV_I(id)), &res);
+
+    *status = rc == DB_OK && res.nrows ? pool_strdup(x->pool, dbres_get(&res, 0, 0)) : NULL;
+    return rc;
 }
 
 int

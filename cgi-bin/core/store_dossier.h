@@ -16,8 +16,10 @@ enum dossier_move { DM_FORWARD, DM_SUPPLEMENT, DM_SUPPLIED, DM_REFUSE, DM_STOP, 
                     DM_RETURN, DM__COUNT };
 
 /* What a state means (dossier_fsm.flags): the dossier is still being handled
- * (an apology letter can re-appoint it). */
+ * (an apology letter can re-appoint it); the citizen rates how it was handled
+ * (the result is in their hands: QĐ 766 counts the dossiers rated then). */
 #define DSF_OPEN 1u
+#define DSF_RATE 2u
 
 /* The whole state machine: state × move → state, and who may (fsm.h). */
 extern const struct fsm dossier_fsm;
@@ -29,6 +31,13 @@ enum dossier_state dossier_move_target(enum dossier_state from, enum dossier_mov
 int dossier_state_parse(const char *s);
 /* 1 if state `to` equals `from` or some sequence of allowed moves leads there. */
 int dossier_state_reachable(int from, int to);
+/* When the citizen may rate a dossier in this state: now (DSF_RATE), later
+ * (a state where rating is allowed can still be reached), or never (refused,
+ * stopped; an unknown state). */
+enum rate_when { RATE_NEVER, RATE_LATER, RATE_NOW };
+enum rate_when dossier_rate_when(const char *status);
+/* A dossier's state by id (*status NULL when there is none). */
+enum db_rc dossier_status_by_id(struct sctx *x, long long id, const char **status);
 
 /* "000.00.01.H41-261122-0007": TT01 Art. 19 shape; out must hold 64 bytes. */
 void dossier_code(char *out, const char *unit_code, int local_day, long long seq);

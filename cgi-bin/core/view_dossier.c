@@ -265,6 +265,13 @@ dossier_public_hdf(struct req *r, long long dossier_id)
 
     if (rc == DB_OK) {
         dossier_page_hdf(r, &pg);
+        if (pg.d.nrows) {
+            /* the rating form with the result; before it, when to come back */
+            enum rate_when w = dossier_rate_when(dbres_get(&pg.d, 0, DP_STATUS));
+
+            hset(r, "Page.Can.rate", w == RATE_NOW ? "1" : NULL);
+            hset(r, "Page.RateLater", w == RATE_LATER ? "1" : NULL);
+        }
     }
     return rc;
 }

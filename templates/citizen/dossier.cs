@@ -1,6 +1,7 @@
 <?cs include:"_macros.cs" ?><?cs include:"staff/_print.cs" ?><?cs set:Page.Title = L.Dossier.PublicTitle ?><?cs include:"_head.cs" ?>
 <h1><?cs var:L.Dossier.PublicTitle ?></h1>
 <p class="code"><?cs var:Page.D.Code ?></p>
+<?cs if:Page.Error && !Page.Can.rate ?><p class="error" role="alert"><?cs var:Page.Error ?></p><?cs /if ?>
 <dl class="facts">
   <dt><?cs var:L.Dossier.Procedure ?></dt><dd><?cs var:Page.D.Procedure ?></dd>
   <dt><?cs var:L.Dossier.PublicUnit ?></dt><dd><?cs var:Page.D.Unit ?><?cs if:Page.D.CounterName ?> · <?cs var:Page.D.CounterName ?><?cs /if ?></dd>
@@ -10,7 +11,7 @@
   <?cs if:Page.D.Returned ?><dt><?cs var:L.Dossier.St.returned ?></dt><dd><?cs var:Page.D.Returned ?></dd><?cs /if ?>
 </dl>
 <?cs if:Page.D.Status == "supplement" && Page.D.WaitClock ?><p class="note" id="wait-clock"><?cs var:L.Dossier.Wait[Page.D.WaitClock] ?></p><?cs /if ?>
-<?cs if:Page.D.Status == "received" || Page.D.Status == "processing" || Page.D.Status == "supplement" || Page.D.Status == "ready" ?><p class="note" id="rate-later"><?cs var:L.Dossier.RateLater ?></p><?cs /if ?>
+<?cs if:Page.RateLater ?><p class="note" id="rate-later"><?cs var:L.Dossier.RateLater ?></p><?cs /if ?>
 <p class="data-link"><a href="/ho-so/<?cs var:Page.Ctx.Token ?>/du-lieu"><?cs var:L.DataReq.Link ?></a></p>
 <?cs each:a = Page.Apologies ?>
 <?cs # the letter is a paper: Vietnamese whatever the page's language ?><?cs with:L = VI ?>
@@ -19,9 +20,10 @@
   <?cs include:"staff/_letter_body.cs" ?>
 </section><?cs /with ?>
 <?cs /each ?>
-<?cs if:Page.D.Status == "returned" ?>
-<section class="card">
+<?cs if:Page.Can.rate ?>
+<section class="card" id="rate">
   <h2><?cs var:L.Dossier.RateTitle ?></h2>
+  <?cs if:Page.Error ?><p class="error" role="alert"><?cs var:Page.Error ?></p><?cs /if ?>
   <p><?cs var:L.Dossier.RateIntro ?></p>
   <form method="post" action="/q/<?cs var:Page.Ctx.Token ?>/danh-gia" class="form rate">
     <?cs call:hidden_common() ?>

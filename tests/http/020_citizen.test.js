@@ -317,17 +317,20 @@ test('only an unhappy rating of this QR can become a case', async () => {
 
 test('a dossier is rated once: a second rating replaces it within the window, not after', async () => {
   resetLimits();
-  sql("INSERT INTO qr_link (nonce, kind, unit_id, dossier_id) VALUES ('TESTDSSR00001', 'dossier', 2, 987654)");
+  // a returned dossier of the demo that nobody has rated (a dossier is rated with its result)
+  const [[dossier]] = sql(`SELECT d.id FROM dossier d LEFT JOIN rating r ON r.dossier_id = d.id
+    WHERE d.status = 'returned' AND d.unit_id = 2 AND r.id IS NULL ORDER BY d.id LIMIT 1`);
+  sql(`INSERT INTO qr_link (nonce, kind, unit_id, dossier_id) VALUES ('TESTDSSR00001', 'dossier', 2, ${dossier})`);
   const q = qrPath("nonce = 'TESTDSSR00001'");
   const c = new Client();
   assert.strictEqual((await rate(c, q, { level: '1' })).status, 303);
   const second = await rate(c, q, { level: '3' });
   assert.match(second.headers.get('location'), /kq=replaced/);
-  assert.deepStrictEqual(sql('SELECT level FROM rating WHERE dossier_id = 987654'), [['3']]);
-  sql('UPDATE rating SET created_at = created_at - INTERVAL 4 DAY WHERE dossier_id = 987654');
+  assert.deepStrictEqual(sql(`SELECT level FROM rating WHERE dossier_id = ${dossier}`), [['3']]);
+  sql(`UPDATE rating SET created_at = created_at - INTERVAL 4 DAY WHERE dossier_id = ${dossier}`);
   const third = await rate(c, q, { level: '1' });
   assert.match(third.headers.get('location'), /kq=already/);
-  assert.deepStrictEqual(sql('SELECT level FROM rating WHERE dossier_id = 987654'), [['3']]);
+  assert.deepStrictEqual(sql(`SELECT level FROM rating WHERE dossier_id = ${dossier}`), [['3']]);
   const page = await c.get(third.headers.get('location'));
   assert.match(page.text, /đã được đánh giá/);
 });

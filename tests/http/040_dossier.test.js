@@ -159,6 +159,19 @@ test('hand-overs (một cửa liên thông), supplement, result and return; the 
   const oldDue = sql(`SELECT due_at FROM dossier WHERE code = '${D.a}'`)[0][0];
   assert.strictEqual((await post('chuyenvien04', `${base}/da-bo-sung`)).status, 303);
   assert.deepStrictEqual(sql(`SELECT status, due_at >= '${oldDue}' FROM dossier WHERE code = '${D.a}'`), [['processing', '1']], 'the period restarts after the supplement');
+  // before the result is returned there is no rating form, and a rating sent anyway is
+  // refused with the reason, in Vietnamese, and stores nothing
+  resetLimits();
+  const early = new Client();
+  const before = await early.get(D.aUrl);
+  assert.match(before.text, /id="rate-later"/);
+  assert.ok(!before.text.includes('/danh-gia"'), 'no rating form before the result');
+  const form = await early.get('/phan-anh/moi');
+  const sent = await early.post(D.aUrl.replace('/ho-so/', '/q/') + '/danh-gia', {
+    csrf: formFields(form.text, '/phan-anh/moi').csrf, idem: require('crypto').randomBytes(16).toString('hex'), level: '1' });
+  assert.strictEqual(sent.status, 409);
+  assert.match(sent.text, /Hồ sơ chưa trả kết quả nên chưa thể đánh giá/);
+  assert.deepStrictEqual(sql(`SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = '${D.a}'`), [['0']]);
   assert.strictEqual((await post('chuyenvien04', `${base}/co-ket-qua`)).status, 303);
   assert.strictEqual((await post('canbo01', `${base}/tra-ket-qua`)).status, 303);
   const steps = sql(`SELECT s.seq, fu.code, tu.code, s.result IS NOT NULL FROM dossier_step s JOIN org_unit fu ON fu.id = s.from_unit_id JOIN org_unit tu ON tu.id = s.to_unit_id WHERE s.dossier_id = (SELECT id FROM dossier WHERE code = '${D.a}') ORDER BY s.seq`);
@@ -188,6 +201,19 @@ test('refusal needs a reason; a refused dossier takes no further move', async ()
   assert.strictEqual((await post('canbo04', `${base}/tu-choi`, { note: '' })).status, 422);
   assert.strictEqual((await post('canbo04', `${base}/tu-choi`, { note: 'Không thuộc thẩm quyền' })).status, 303);
   assert.strictEqual((await post('canbo04', `${base}/co-ket-qua`)).status, 409);
+  // a refused dossier is never rated: the receipt's QR says so and stores nothing
+  resetLimits();
+  const [[qr]] = sql(`SELECT q.id FROM qr_link q JOIN dossier d ON d.id = q.dossier_id WHERE d.code = '${D.c}'`);
+  const q = new URL(motcuactl('qr-url', qr).trim()).pathname;
+  const cit = new Client();
+  const page = await cit.get(q.replace('/q/', '/ho-so/'));
+  assert.ok(!page.text.includes('id="rate-later"') && !page.text.includes('/danh-gia"'), 'neither a form nor a promise');
+  const form = await cit.get('/phan-anh/moi');
+  const sent = await cit.post(`${q}/danh-gia`, {
+    csrf: formFields(form.text, '/phan-anh/moi').csrf, idem: require('crypto').randomBytes(16).toString('hex'), level: '1' });
+  assert.strictEqual(sent.status, 409);
+  assert.match(sent.text, /không có phần đánh giá/);
+  assert.deepStrictEqual(sql(`SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = '${D.c}'`), [['0']]);
 });
 
 test('lateness shows in time; the processing unit drafts the apology, a leader signs it (KT.), it is delivered; the citizen reads it', async () => {

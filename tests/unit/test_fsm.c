@@ -106,6 +106,27 @@ dossier_tests(void)
     CHECK(dossier_state_reachable(DS_RECEIVED, DS_RETURNED), "received can end returned");
     CHECK(!dossier_state_reachable(DS_READY, DS_PROCESSING), "ready never goes back");
     CHECK(!dossier_state_reachable(DS_REFUSED, DS_PROCESSING), "refused never goes back");
+    /* the citizen rates a dossier with the result in hand (QĐ 766): the form
+     * shows then; before it, the page says when; a refused or stopped dossier
+     * is never rated */
+    {
+        static const struct {
+            const char *state;
+            enum rate_when when;
+        } rate[] = { { "received", RATE_LATER },   { "processing", RATE_LATER },
+                     { "supplement", RATE_LATER }, { "ready", RATE_LATER },
+                     { "returned", RATE_NOW },     { "refused", RATE_NEVER },
+                     { "stopped", RATE_NEVER },    { "no-such-state", RATE_NEVER } };
+
+        for (size_t i = 0; i < sizeof(rate) / sizeof(rate[0]); i++) {
+            CHECK(dossier_rate_when(rate[i].state) == rate[i].when, "a %s dossier is rated %s",
+                  rate[i].state,
+                  rate[i].when == RATE_NOW     ? "now"
+                  : rate[i].when == RATE_LATER ? "later"
+                                               : "never");
+        }
+        CHECK(dossier_rate_when(NULL) == RATE_NEVER, "no dossier: never");
+    }
 
     /* an apology letter re-appoints a dossier still in hand */
     CHECK(fsm_state_is(&dossier_fsm, "received", DSF_OPEN) &&
