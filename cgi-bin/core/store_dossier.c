@@ -269,6 +269,9 @@ dossier_by_idem(struct sctx *x, const char *idem, char *code_out)
     return DB_OK;
 }
 
+/* the columns of the procedure SELECT in dossier_create */
+enum { PC_TIME_VALUE, PC_TIME_UNIT, PC_USE_CUTOFF };
+
 enum db_rc
 dossier_create(struct sctx *x, const struct dossier_in *in, char *code_out)
 {
@@ -295,9 +298,9 @@ dossier_create(struct sctx *x, const struct dossier_in *in, char *code_out)
     if (rc != DB_OK || p.nrows == 0 || u.nrows == 0) {
         return rc == DB_OK ? DB_ERR : rc;
     }
-    unit = cal_unit_parse(dbres_get(&p, 0, 1));
-    due = cal_due(cal, now, (int)util_num(dbres_get(&p, 0, 0)), unit,
-                  strcmp(dbres_get(&p, 0, 2), "1") == 0);
+    unit = cal_unit_parse(dbres_get(&p, 0, PC_TIME_UNIT));
+    due = cal_due(cal, now, (int)util_num(dbres_get(&p, 0, PC_TIME_VALUE)), unit,
+                  strcmp(dbres_get(&p, 0, PC_USE_CUTOFF), "1") == 0);
     cal_format(cal_local_day(now), day);
     if (in->idem && (rc = dossier_by_idem(x, in->idem, code_out)) != DB_DUP) {
         return rc; /* DB_OK: this form was received already (a resend) */
@@ -378,6 +381,30 @@ dossier_create(struct sctx *x, const struct dossier_in *in, char *code_out)
 
 /* ---- reading ----------------------------------------------------------- */
 
+/* the columns of the dossier SELECT in dossier_get */
+enum dossier_get_col {
+    DG_ID,
+    DG_UNIT,
+    DG_PROCEDURE,
+    DG_PROCESSING_UNIT,
+    DG_COUNTER,
+    DG_OFFICER,
+    DG_CODE,
+    DG_STATUS,
+    DG_EMAIL,
+    DG_DUE,
+    DG_RECEIVED,
+    DG_PAUSED,
+    DG_REAPPOINTMENTS,
+    DG_TIME_VALUE,
+    DG_USE_CUTOFF,
+    DG_TIME_UNIT,
+    DG_ORIGINAL_DUE,
+    DG_CYCLE,
+    DG_WAIT_CLOCK,
+    DG_CYCLE_START,
+};
+
 enum db_rc
 dossier_get(struct sctx *x, const char *code, struct dossier_row *d)
 {
@@ -413,26 +440,26 @@ dossier_get(struct sctx *x, const char *code, struct dossier_row *d)
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
-    d->id = util_num(dbres_get(&res, 0, 0));
-    d->unit_id = util_num(dbres_get(&res, 0, 1));
-    d->procedure_id = util_num(dbres_get(&res, 0, 2));
-    d->processing_unit_id = util_num(dbres_get(&res, 0, 3));
-    d->counter_id = util_num(dbres_get(&res, 0, 4));
-    d->officer_id = util_num(dbres_get(&res, 0, 5));
-    d->code = dbres_get(&res, 0, 6);
-    d->status = dbres_get(&res, 0, 7);
-    d->email = dbres_get(&res, 0, 8);
-    d->due_at = util_num(dbres_get(&res, 0, 9));
-    d->received_at = util_num(dbres_get(&res, 0, 10));
-    d->paused_at = util_num(dbres_get(&res, 0, 11));
-    d->reappointments = (int)util_num(dbres_get(&res, 0, 12));
-    d->time_value = (int)util_num(dbres_get(&res, 0, 13));
-    d->use_cutoff = (int)util_num(dbres_get(&res, 0, 14));
-    d->time_unit = dbres_get(&res, 0, 15);
-    d->original_due_at = util_num(dbres_get(&res, 0, 16));
-    d->cycle = (int)util_num(dbres_get(&res, 0, 17));
-    d->wait_clock = dbres_get(&res, 0, 18);
-    d->cycle_start = util_num(dbres_get(&res, 0, 19));
+    d->id = util_num(dbres_get(&res, 0, DG_ID));
+    d->unit_id = util_num(dbres_get(&res, 0, DG_UNIT));
+    d->procedure_id = util_num(dbres_get(&res, 0, DG_PROCEDURE));
+    d->processing_unit_id = util_num(dbres_get(&res, 0, DG_PROCESSING_UNIT));
+    d->counter_id = util_num(dbres_get(&res, 0, DG_COUNTER));
+    d->officer_id = util_num(dbres_get(&res, 0, DG_OFFICER));
+    d->code = dbres_get(&res, 0, DG_CODE);
+    d->status = dbres_get(&res, 0, DG_STATUS);
+    d->email = dbres_get(&res, 0, DG_EMAIL);
+    d->due_at = util_num(dbres_get(&res, 0, DG_DUE));
+    d->received_at = util_num(dbres_get(&res, 0, DG_RECEIVED));
+    d->paused_at = util_num(dbres_get(&res, 0, DG_PAUSED));
+    d->reappointments = (int)util_num(dbres_get(&res, 0, DG_REAPPOINTMENTS));
+    d->time_value = (int)util_num(dbres_get(&res, 0, DG_TIME_VALUE));
+    d->use_cutoff = (int)util_num(dbres_get(&res, 0, DG_USE_CUTOFF));
+    d->time_unit = dbres_get(&res, 0, DG_TIME_UNIT);
+    d->original_due_at = util_num(dbres_get(&res, 0, DG_ORIGINAL_DUE));
+    d->cycle = (int)util_num(dbres_get(&res, 0, DG_CYCLE));
+    d->wait_clock = dbres_get(&res, 0, DG_WAIT_CLOCK);
+    d->cycle_start = util_num(dbres_get(&res, 0, DG_CYCLE_START));
     return DB_OK;
 }
 
@@ -1035,6 +1062,23 @@ apology_may_sign(struct sctx *x, long long apology_id, int *ok)
     return rc;
 }
 
+/* the columns of the draft letter SELECT in apology_sign */
+enum apology_sign_col {
+    AS_DOSSIER,
+    AS_OLD_DUE,
+    AS_UNIT,
+    AS_DOSSIER_UNIT,
+    AS_COUNTER,
+    AS_OFFICER,
+    AS_EMAIL,
+    AS_CODE,
+    AS_NEW_DUE,
+    AS_RECEIVED,
+    AS_OWN_UNIT,
+    AS_PARENT_SIGNS,
+    AS_HEAD_TITLE,
+};
+
 enum db_rc
 apology_sign(struct sctx *x, const struct dossier_row *d, long long apology_id, int deputy,
              const char *title, const char *position)
@@ -1076,21 +1120,23 @@ apology_sign(struct sctx *x, const struct dossier_row *d, long long apology_id, 
     if (rc == DB_OK) {
         /* the parent agency's leader signs only as its rules say (KT., TL.,
          * TUQ.), for the issuing agency's head */
-        mode = strcmp(dbres_get(&res, 0, 10), "1") == 0 ? (deputy ? "KT" : "head")
-                                                         : dbres_get(&res, 0, 11);
-        if (*dbres_get(&res, 0, 12) && strcmp(dbres_get(&res, 0, 10), "1") != 0) {
-            title = dbres_get(&res, 0, 12);
+        mode = strcmp(dbres_get(&res, 0, AS_OWN_UNIT), "1") == 0
+                   ? (deputy ? "KT" : "head")
+                   : dbres_get(&res, 0, AS_PARENT_SIGNS);
+        if (*dbres_get(&res, 0, AS_HEAD_TITLE) &&
+            strcmp(dbres_get(&res, 0, AS_OWN_UNIT), "1") != 0) {
+            title = dbres_get(&res, 0, AS_HEAD_TITLE);
         }
     }
     if (rc == DB_OK) {
-        rc = legal_version_for(db, x->pool, (time_t)util_num(dbres_get(&res, 0, 9)), &v);
+        rc = legal_version_for(db, x->pool, (time_t)util_num(dbres_get(&res, 0, AS_RECEIVED)), &v);
     }
     if (rc != DB_OK) {
         return db_end(x->db, rc);
     }
-    dossier = util_num(dbres_get(&res, 0, 0));
-    old_due = util_num(dbres_get(&res, 0, 1));
-    unit = util_num(dbres_get(&res, 0, 2));
+    dossier = util_num(dbres_get(&res, 0, AS_DOSSIER));
+    old_due = util_num(dbres_get(&res, 0, AS_OLD_DUE));
+    unit = util_num(dbres_get(&res, 0, AS_UNIT));
     lead = v.lead_days;
     /* ND61 Art. 19(9): at least `lead` days before the due date */
     if (strcmp(v.lead_unit, "calendar_days") == 0) {
@@ -1117,14 +1163,16 @@ apology_sign(struct sctx *x, const struct dossier_row *d, long long apology_id, 
         rc = db_exec(db,
                      "UPDATE dossier SET due_at = FROM_UNIXTIME(?),"
                      "       reappointments = reappointments + 1 WHERE id = ?",
-                     DB_ARGS(DV_I(util_num(dbres_get(&res, 0, 8))), DV_I(dossier)), NULL, NULL);
+                     DB_ARGS(DV_I(util_num(dbres_get(&res, 0, AS_NEW_DUE))), DV_I(dossier)), NULL,
+                     NULL);
     }
     if (rc == DB_OK) {
         rc = devent(x, dossier, "apology", unit, number);
     }
     if (rc == DB_OK) {
-        rc = stat_dossier(x, util_num(dbres_get(&res, 0, 3)), util_num(dbres_get(&res, 0, 4)),
-                          util_num(dbres_get(&res, 0, 5)), now, 0, 0, 0, 0, 1, !on_time);
+        rc = stat_dossier(x, util_num(dbres_get(&res, 0, AS_DOSSIER_UNIT)),
+                          util_num(dbres_get(&res, 0, AS_COUNTER)),
+                          util_num(dbres_get(&res, 0, AS_OFFICER)), now, 0, 0, 0, 0, 1, !on_time);
     }
     if (rc == DB_OK) {
         rc = audit(x, "apology.sign", "dossier", dossier, number);
@@ -1238,6 +1286,18 @@ dossier_escalate_late(struct sctx *x, int *n)
 
 /* ---- cycles of dossiers recorded before cycles existed ------------------- */
 
+/* the columns of the dossier and event SELECTs in cycles_replay_one */
+enum {
+    RD_RECEIVED,
+    RD_ORIGINAL_DUE,
+    RD_TIME_VALUE,
+    RD_TIME_UNIT,
+    RD_USE_CUTOFF,
+    RD_STATUS,
+    RD_FINISHED
+};
+enum { RE_EVENT, RE_AT };
+
 /* Replay one dossier's supplement requests and completions (its events) under
  * the rules of its legal version, as dossier_apply would have applied them. */
 static enum db_rc
@@ -1269,16 +1329,16 @@ cycles_replay_one(struct sctx *x, const struct cal *cal, long long id)
     if (rc != DB_OK || d.nrows == 0) {
         return rc;
     }
-    start = (time_t)util_num(dbres_get(&d, 0, 0));
-    statutory = (time_t)util_num(dbres_get(&d, 0, 1));
-    unit = cal_unit_parse(dbres_get(&d, 0, 3));
+    start = (time_t)util_num(dbres_get(&d, 0, RD_RECEIVED));
+    statutory = (time_t)util_num(dbres_get(&d, 0, RD_ORIGINAL_DUE));
+    unit = cal_unit_parse(dbres_get(&d, 0, RD_TIME_UNIT));
     if ((rc = legal_version_for(db, x->pool, start, &v)) != DB_OK) {
         return rc;
     }
     for (size_t i = 0; rc == DB_OK && i < ev.nrows; i++) {
-        time_t at = (time_t)util_num(dbres_get(&ev, i, 1));
+        time_t at = (time_t)util_num(dbres_get(&ev, i, RE_AT));
 
-        if (strcmp(dbres_get(&ev, i, 0), "supplement_requested") == 0) {
+        if (strcmp(dbres_get(&ev, i, RE_EVENT), "supplement_requested") == 0) {
             wait = supplement_clocks[legal_supplement_clock(cal, &v, start, restarts, at)];
             paused_at = at;
             if (strcmp(wait, "restart") == 0) {
@@ -1296,8 +1356,8 @@ cycles_replay_one(struct sctx *x, const struct cal *cal, long long id)
             n++;
             start = at;
             paused_days = 0;
-            statutory = cal_due(cal, at, (int)util_num(dbres_get(&d, 0, 2)), unit,
-                                strcmp(dbres_get(&d, 0, 4), "1") == 0);
+            statutory = cal_due(cal, at, (int)util_num(dbres_get(&d, 0, RD_TIME_VALUE)), unit,
+                                strcmp(dbres_get(&d, 0, RD_USE_CUTOFF), "1") == 0);
             wait = NULL;
         } else if (wait && strcmp(wait, "pause") == 0) {
             int waited = cal_working_days_between(cal, cal_local_day(paused_at), cal_local_day(at));
@@ -1313,9 +1373,9 @@ cycles_replay_one(struct sctx *x, const struct cal *cal, long long id)
     }
     if (rc == DB_OK && !(wait && strcmp(wait, "restart") == 0)) {
         /* the last cycle (none while waiting for the documents of a restart) */
-        int finished = strcmp(dbres_get(&d, 0, 5), "ready") == 0 ||
-                       strcmp(dbres_get(&d, 0, 5), "returned") == 0;
-        long long fin = util_num(dbres_get(&d, 0, 6));
+        int finished = strcmp(dbres_get(&d, 0, RD_STATUS), "ready") == 0 ||
+                       strcmp(dbres_get(&d, 0, RD_STATUS), "returned") == 0;
+        long long fin = util_num(dbres_get(&d, 0, RD_FINISHED));
 
         rc = db_exec(db,
                      "INSERT INTO dossier_cycle (dossier_id, n, started_at, statutory_due_at,"
@@ -1420,6 +1480,23 @@ dossier_lookup_nonce(struct db *db, struct pool *p, const char *code, const char
     return rc;
 }
 
+/* the columns of the tracking book SELECT in dossier_book_list */
+enum book_col {
+    BK_SEQ,
+    BK_CODE,
+    BK_PROCEDURE,
+    BK_SETS,
+    BK_NAME,
+    BK_CONTACT,
+    BK_PROCUNIT,
+    BK_RECEIVED,
+    BK_DUE,
+    BK_FORWARDED,
+    BK_FINISHED,
+    BK_RETURNED,
+    BK_STATUS,
+};
+
 enum db_rc
 dossier_book_list(struct db *db, struct pool *p, long long unit_id, const char *from,
                   const char *to, struct book_row **rows, size_t *n)
@@ -1452,21 +1529,20 @@ dossier_book_list(struct db *db, struct pool *p, long long unit_id, const char *
     *rows = pool_alloc(p, res.nrows * sizeof(**rows));
     for (size_t i = 0; i < res.nrows; i++) {
         struct book_row *b = &(*rows)[i];
-        size_t c = 0;
 
-        b->seq = dbres_get(&res, i, c++);
-        b->code = dbres_get(&res, i, c++);
-        b->procedure = dbres_get(&res, i, c++);
-        b->sets = dbres_get(&res, i, c++);
-        b->name = dbres_get(&res, i, c++);
-        b->contact = dbres_get(&res, i, c++);
-        b->procunit = dbres_get(&res, i, c++);
-        b->received = dbres_get(&res, i, c++);
-        b->due = dbres_get(&res, i, c++);
-        b->forwarded = dbres_get(&res, i, c++);
-        b->finished = dbres_get(&res, i, c++);
-        b->returned = dbres_get(&res, i, c++);
-        b->status = dbres_get(&res, i, c++);
+        b->seq = dbres_get(&res, i, BK_SEQ);
+        b->code = dbres_get(&res, i, BK_CODE);
+        b->procedure = dbres_get(&res, i, BK_PROCEDURE);
+        b->sets = dbres_get(&res, i, BK_SETS);
+        b->name = dbres_get(&res, i, BK_NAME);
+        b->contact = dbres_get(&res, i, BK_CONTACT);
+        b->procunit = dbres_get(&res, i, BK_PROCUNIT);
+        b->received = dbres_get(&res, i, BK_RECEIVED);
+        b->due = dbres_get(&res, i, BK_DUE);
+        b->forwarded = dbres_get(&res, i, BK_FORWARDED);
+        b->finished = dbres_get(&res, i, BK_FINISHED);
+        b->returned = dbres_get(&res, i, BK_RETURNED);
+        b->status = dbres_get(&res, i, BK_STATUS);
     }
     *n = res.nrows;
     return DB_OK;
