@@ -69,6 +69,9 @@ unit_id(struct sctx *x, const char *code, const char *limit)
     return util_num(dbres_get(&res, 0, 0));
 }
 
+/* the columns of the SELECT of a dossier already here, in import_dossier */
+enum { IM_ID, IM_UNIT, IM_FINISHED, IM_STATUS, IM_STEPS };
+
 enum db_rc
 import_dossier(struct sctx *x, const struct import_dossier *d, const char *limit_path,
                const char **why, struct import_current *cur)
@@ -136,26 +139,26 @@ import_dossier(struct sctx *x, const struct import_dossier *d, const char *limit
                   "       (SELECT COUNT(*) FROM dossier_step s WHERE s.dossier_id = dossier.id)"
                   "  FROM dossier WHERE code = ? FOR UPDATE",
                   DB_ARGS(DV_S(d->code)), &res);
-    if (rc == DB_OK && res.nrows && util_num(dbres_get(&res, 0, 1)) != unit) {
+    if (rc == DB_OK && res.nrows && util_num(dbres_get(&res, 0, IM_UNIT)) != unit) {
         *why = "Api.Err.Owner";   /* the same code already belongs to another unit */
         rc = DB_DUP;
     }
     /* a re-push may move a dossier on, never back, and may not drop the
      * hand-overs recorded here since (officers work imported dossiers too) */
     if (rc == DB_OK && res.nrows &&
-        (!dossier_state_reachable(dossier_state_parse(dbres_get(&res, 0, 3)),
+        (!dossier_state_reachable(dossier_state_parse(dbres_get(&res, 0, IM_STATUS)),
                                   dossier_state_parse(d->status)) ||
-         util_num(dbres_get(&res, 0, 4)) > (long long)d->nsteps)) {
+         util_num(dbres_get(&res, 0, IM_STEPS)) > (long long)d->nsteps)) {
         *why = "Api.Err.Conflict";
         if (cur) {
-            cur->status = dbres_get(&res, 0, 3);
-            cur->steps = util_num(dbres_get(&res, 0, 4));
+            cur->status = dbres_get(&res, 0, IM_STATUS);
+            cur->steps = util_num(dbres_get(&res, 0, IM_STEPS));
         }
         rc = DB_DUP;
     }
     if (rc == DB_OK && res.nrows) {
         /* idempotent: the same record sent again updates, never duplicates */
-        id = util_num(dbres_get(&res, 0, 0));
+        id = util_num(dbres_get(&res, 0, IM_ID));
         rc = db_exec(db,
                      "UPDATE dossier SET status = ?, due_at = FROM_UNIXTIME(?),"
                      "       processing_unit_id = ?,"
@@ -232,8 +235,9 @@ import_dossier(struct sctx *x, const struct import_dossier *d, const char *limit
     if (rc == DB_OK && res.nrows == 0) {
         rc = stat_dossier(x, unit, 0, 0, recv, 1, 0, 0, 0, 0, 0);
     }
-    if (rc == DB_OK && fin && strcmp(d->status, "refused") != 0 && strcmp(d->status, "stopped") != 0 &&
-        (res.nrows == 0 || strcmp(dbres_get(&res, 0, 2), "0") == 0)) {
+    if (rc == DB_OK && fin && strcmp(d->status, "refused") != 0 &&
+        strcmp(d->status, "stopped") != 0 &&
+        (res.nrows == 0 || strcmp(dbres_get(&res, 0, IM_FINISHED), "0") == 0)) {
         rc = stat_dossier(x, unit, 0, 0, fin, 0, 1, dossier_timeliness(fin, due), 0, 0, 0);
         if (rc == DB_OK) {
             rc = stats_dossier_closed(x, id, unit, recv, fin, 'r', dossier_timeliness(fin, due));
