@@ -410,6 +410,9 @@ queue(struct sctx *x, const struct notice *n)
 
 /* A case's notice; contact 1: its e-mail and phone are read from the case,
  * 0: the caller's email and phone are used. */
+/* the columns of the SELECT below (contact 0 reads the first four) */
+enum { CN_IDENTITY, CN_CODE, CN_LINK, CN_DUE, CN_EMAIL, CN_PHONE };
+
 static enum db_rc
 case_notice(struct sctx *x, long long id, enum notify_step step, const char *detail, int contact,
             const char *email, const char *phone)
@@ -435,16 +438,17 @@ case_notice(struct sctx *x, long long id, enum notify_step step, const char *det
                             "  FROM feedback WHERE id = ? AND" NOT_TRAINING(
                                 "unit_id") "   AND" CONSENT_NOTIFY("feedback", "feedback.id"),
                   DB_ARGS(DV_I(id)), &res);
-    if (rc != DB_OK || res.nrows == 0 || strcmp(dbres_get(&res, 0, 0), "anonymous") == 0) {
+    if (rc != DB_OK || res.nrows == 0 ||
+        strcmp(dbres_get(&res, 0, CN_IDENTITY), "anonymous") == 0) {
         return rc; /* an anonymous sender is never written to */
     }
-    n.confidential = strcmp(dbres_get(&res, 0, 0), "confidential") == 0;
-    n.code = dbres_get(&res, 0, 1);
+    n.confidential = strcmp(dbres_get(&res, 0, CN_IDENTITY), "confidential") == 0;
+    n.code = dbres_get(&res, 0, CN_CODE);
     n.link = pool_printf(x->pool, "%s/phan-anh/%s", conf_str(x->app->conf, "Site.BaseURL", ""),
-                         dbres_get(&res, 0, 2));
-    n.date = dbres_get(&res, 0, 3);
-    n.email = contact ? dbres_get(&res, 0, 4) : email;
-    n.phone = contact ? dbres_get(&res, 0, 5) : phone;
+                         dbres_get(&res, 0, CN_LINK));
+    n.date = dbres_get(&res, 0, CN_DUE);
+    n.email = contact ? dbres_get(&res, 0, CN_EMAIL) : email;
+    n.phone = contact ? dbres_get(&res, 0, CN_PHONE) : phone;
     return queue(x, &n);
 }
 
@@ -459,6 +463,8 @@ notify_case_filed(struct sctx *x, long long id, const char *email, const char *p
 {
     return case_notice(x, id, NS_FB_RECEIVED, NULL, 0, email, phone);
 }
+
+enum { ND_EMAIL, ND_PHONE, ND_CODE, ND_DUE, ND_NONCE }; /* the columns of the SELECT below */
 
 enum db_rc
 notify_dossier(struct sctx *x, long long id, enum notify_step step, const char *detail)
@@ -479,13 +485,13 @@ notify_dossier(struct sctx *x, long long id, enum notify_step step, const char *
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
-    n.email = dbres_get(&res, 0, 0);
-    n.phone = dbres_get(&res, 0, 1);
-    n.code = dbres_get(&res, 0, 2);
-    n.date = dbres_get(&res, 0, 3);
-    if (dbres_get(&res, 0, 4)) {
+    n.email = dbres_get(&res, 0, ND_EMAIL);
+    n.phone = dbres_get(&res, 0, ND_PHONE);
+    n.code = dbres_get(&res, 0, ND_CODE);
+    n.date = dbres_get(&res, 0, ND_DUE);
+    if (dbres_get(&res, 0, ND_NONCE)) {
         /* the receipt's link: the dossier's QR token */
-        token_from_nonce(x->app->secret, dbres_get(&res, 0, 4), tok);
+        token_from_nonce(x->app->secret, dbres_get(&res, 0, ND_NONCE), tok);
         n.link =
             pool_printf(x->pool, "%s/ho-so/%s", conf_str(x->app->conf, "Site.BaseURL", ""), tok);
     } else {
@@ -535,6 +541,19 @@ notify_mail(struct sctx *x, long long dossier_id, const char *step, const char *
 
 /* ---- the officers' table -------------------------------------------------- */
 
+/* Columns of the messages notify_sent reads and notify_hdf shows. */
+enum sent_col {
+    SENT_AT,
+    SENT_CHANNEL,
+    SENT_STEP,
+    SENT_STATE,
+    SENT_RECIPIENT,
+    SENT_CONFIDENTIAL,
+    SENT_ATTEMPTS,
+    SENT_SEGMENTS,
+    SENT_ANSWER
+};
+
 enum db_rc
 notify_sent(struct sctx *x, const char *object_type, long long id, struct dbres *out)
 {
@@ -557,19 +576,20 @@ notify_hdf(struct req *r, const char *object_type, long long id, int show_to)
     enum db_rc rc = notify_sent(req_sctx(r), object_type, id, &res);
 
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        const char *to = dbres_get(&res, i, 4);
+        const char *to = dbres_get(&res, i, SENT_RECIPIENT);
         const char *pre = pool_printf(&r->pool, "Page.Sent.%zu", i);
         /* the provider's answer may repeat the number: masked rows show neither */
-        int masked = !show_to && strcmp(dbres_get(&res, i, 5), "1") == 0;
+        int masked = !show_to && strcmp(dbres_get(&res, i, SENT_CONFIDENTIAL), "1") == 0;
 
-        hset(r, pool_printf(&r->pool, "%s.At", pre), dbres_get(&res, i, 0));
-        hset(r, pool_printf(&r->pool, "%s.Channel", pre), dbres_get(&res, i, 1));
-        hset(r, pool_printf(&r->pool, "%s.Step", pre), dbres_get(&res, i, 2));
-        hset(r, pool_printf(&r->pool, "%s.State", pre), dbres_get(&res, i, 3));
+        hset(r, pool_printf(&r->pool, "%s.At", pre), dbres_get(&res, i, SENT_AT));
+        hset(r, pool_printf(&r->pool, "%s.Channel", pre), dbres_get(&res, i, SENT_CHANNEL));
+        hset(r, pool_printf(&r->pool, "%s.Step", pre), dbres_get(&res, i, SENT_STEP));
+        hset(r, pool_printf(&r->pool, "%s.State", pre), dbres_get(&res, i, SENT_STATE));
         hset(r, pool_printf(&r->pool, "%s.To", pre), masked ? notify_mask(&r->pool, to) : to);
-        hset(r, pool_printf(&r->pool, "%s.Attempts", pre), dbres_get(&res, i, 6));
-        hset(r, pool_printf(&r->pool, "%s.Segments", pre), dbres_get(&res, i, 7));
-        hset(r, pool_printf(&r->pool, "%s.Answer", pre), masked ? "" : dbres_get(&res, i, 8));
+        hset(r, pool_printf(&r->pool, "%s.Attempts", pre), dbres_get(&res, i, SENT_ATTEMPTS));
+        hset(r, pool_printf(&r->pool, "%s.Segments", pre), dbres_get(&res, i, SENT_SEGMENTS));
+        hset(r, pool_printf(&r->pool, "%s.Answer", pre),
+             masked ? "" : dbres_get(&res, i, SENT_ANSWER));
     }
     return rc;
 }

@@ -235,6 +235,8 @@ sql_branch(struct stmt *q, const struct scope *s, const struct case_filter *f, c
 static long long province_n[NSTATES];
 static time_t province_at;
 
+enum { PC_STATUS, PC_N }; /* the columns of the SELECT below */
+
 static enum db_rc
 province_counts(struct sctx *x)
 {
@@ -251,15 +253,18 @@ province_counts(struct sctx *x)
     }
     memset(province_n, 0, sizeof(province_n));
     for (size_t i = 0; i < res.nrows; i++) {
-        int k = state_index(dbres_get(&res, i, 0));
+        int k = state_index(dbres_get(&res, i, PC_STATUS));
 
         if (k >= 0) {
-            province_n[k] = util_num(dbres_get(&res, i, 1));
+            province_n[k] = util_num(dbres_get(&res, i, PC_N));
         }
     }
     province_at = time(NULL);
     return DB_OK;
 }
+
+/* Columns of the counts per status case_list reads from feedback_count. */
+enum { CNT_STATUS, CNT_N, CNT_ESCALATED, CNT_MATCH };
 
 enum db_rc
 case_list(struct sctx *x, const struct scope *s, const struct case_filter *filter, int per_page,
@@ -327,18 +332,18 @@ case_list(struct sctx *x, const struct scope *s, const struct case_filter *filte
         return rc;
     }
     for (size_t i = 0; i < cnt.nrows; i++) {
-        const char *cs = dbres_get(&cnt, i, 0);
+        const char *cs = dbres_get(&cnt, i, CNT_STATUS);
         int k = state_index(cs);
 
         if (k < 0) {
             continue;
         }
-        seen[k] = util_num(dbres_get(&cnt, i, 1));
-        match[k] = util_num(dbres_get(&cnt, i, 3));
+        seen[k] = util_num(dbres_get(&cnt, i, CNT_N));
+        match[k] = util_num(dbres_get(&cnt, i, CNT_MATCH));
         p->count[k] = seen[k];
         p->open += (case_fsm.flags[k] & CSF_OPEN) ? seen[k] : 0;
         if (running(k)) {
-            p->escalated += util_num(dbres_get(&cnt, i, 2));
+            p->escalated += util_num(dbres_get(&cnt, i, CNT_ESCALATED));
         }
     }
 
@@ -438,6 +443,21 @@ case_list(struct sctx *x, const struct scope *s, const struct case_filter *filte
     return sql_run(x, &q, &p->cases);
 }
 
+/* Columns of a case read by case_get, in the SELECT's order. */
+enum case_get_col {
+    CG_ID,
+    CG_UNIT_ID,
+    CG_OFFICER_ID,
+    CG_ASSIGNED_TO,
+    CG_COUNTER_ID,
+    CG_CODE,
+    CG_STATUS,
+    CG_KIND,
+    CG_IDENTITY,
+    CG_EMAIL,
+    CG_DUE_AT
+};
+
 enum db_rc
 case_get(struct sctx *x, const struct scope *s, const char *code, struct case_row *c)
 {
@@ -455,17 +475,17 @@ case_get(struct sctx *x, const struct scope *s, const char *code, struct case_ro
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
-    c->id = util_num(dbres_get(&res, 0, 0));
-    c->unit_id = util_num(dbres_get(&res, 0, 1));
-    c->officer_id = util_num(dbres_get(&res, 0, 2));
-    c->assigned_to = util_num(dbres_get(&res, 0, 3));
-    c->counter_id = util_num(dbres_get(&res, 0, 4));
-    c->code = dbres_get(&res, 0, 5);
-    c->status = dbres_get(&res, 0, 6);
-    c->kind = dbres_get(&res, 0, 7);
-    c->identity = dbres_get(&res, 0, 8);
-    c->email = dbres_get(&res, 0, 9);
-    c->due_at = util_num(dbres_get(&res, 0, 10));
+    c->id = util_num(dbres_get(&res, 0, CG_ID));
+    c->unit_id = util_num(dbres_get(&res, 0, CG_UNIT_ID));
+    c->officer_id = util_num(dbres_get(&res, 0, CG_OFFICER_ID));
+    c->assigned_to = util_num(dbres_get(&res, 0, CG_ASSIGNED_TO));
+    c->counter_id = util_num(dbres_get(&res, 0, CG_COUNTER_ID));
+    c->code = dbres_get(&res, 0, CG_CODE);
+    c->status = dbres_get(&res, 0, CG_STATUS);
+    c->kind = dbres_get(&res, 0, CG_KIND);
+    c->identity = dbres_get(&res, 0, CG_IDENTITY);
+    c->email = dbres_get(&res, 0, CG_EMAIL);
+    c->due_at = util_num(dbres_get(&res, 0, CG_DUE_AT));
     return DB_OK;
 }
 
@@ -623,6 +643,9 @@ case_dossier_touch(struct sctx *x, long long case_id)
     return rc == DB_OK && res.nrows ? stats_dossier_touch(x, util_num(dbres_get(&res, 0, 0))) : rc;
 }
 
+/* Columns of a forwarded case's deadlines (case_classify). */
+enum { DL_FORWARD_DUE, DL_ANSWER_DAYS, DL_FORWARD_DAYS };
+
 enum db_rc
 case_classify(struct sctx *x, const struct case_row *c, const char *cls, const char *reason,
               long long forward_unit)
@@ -668,18 +691,21 @@ case_classify(struct sctx *x, const struct case_row *c, const char *cls, const c
                           " WHERE f.id = ? FOR UPDATE",
                           DB_ARGS(DV_I(c->id)), &dl);
         }
-        if (rc == DB_OK && dl.nrows && dbres_get(&dl, 0, 0) &&
-            (time_t)util_num(dbres_get(&dl, 0, 0)) < now) {
+        if (rc == DB_OK && dl.nrows && dbres_get(&dl, 0, DL_FORWARD_DUE) &&
+            (time_t)util_num(dbres_get(&dl, 0, DL_FORWARD_DUE)) < now) {
             /* forwarded after the deadline: the sending unit missed it */
-            rc = forward_late_mark(x, c->id, c->unit_id, util_num(dbres_get(&dl, 0, 0)), NULL);
+            rc = forward_late_mark(x, c->id, c->unit_id,
+                                   util_num(dbres_get(&dl, 0, DL_FORWARD_DUE)), NULL);
         }
         if (rc == DB_OK && dl.nrows) {
             /* the receiving unit's deadlines count from the day it receives the
              * case (Feedback.DeadlineAfterForward = filed keeps the answer's) */
             if (from_receipt) {
-                due = cal_due(cal, now, (int)util_num(dbres_get(&dl, 0, 1)), CAL_WORKING_DAYS, 0);
+                due = cal_due(cal, now, (int)util_num(dbres_get(&dl, 0, DL_ANSWER_DAYS)),
+                              CAL_WORKING_DAYS, 0);
             }
-            fwd = cal_due(cal, now, (int)util_num(dbres_get(&dl, 0, 2)), CAL_WORKING_DAYS, 0);
+            fwd = cal_due(cal, now, (int)util_num(dbres_get(&dl, 0, DL_FORWARD_DAYS)),
+                          CAL_WORKING_DAYS, 0);
             /* the competent unit counts the case it received (QĐ 766) */
             rc = stats_case_forward(x, c->id, forward_unit);
         }
@@ -850,6 +876,8 @@ case_reveal(struct sctx *x, const struct case_row *c, const char *reason)
     return finish(x, rc, c, NULL, 0, reason, "identity.reveal");
 }
 
+enum { EF_ID, EF_UNIT_ID, EF_FORWARD_DUE }; /* the columns of the SELECT below */
+
 enum db_rc
 case_escalate_forward(struct sctx *x, int *n)
 {
@@ -868,14 +896,15 @@ case_escalate_forward(struct sctx *x, int *n)
                   " LIMIT 5000",
                   DB_NOARGS, &res);
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        struct case_row c = { .id = util_num(dbres_get(&res, i, 0)),
-                              .unit_id = util_num(dbres_get(&res, i, 1)) };
+        struct case_row c = { .id = util_num(dbres_get(&res, i, EF_ID)),
+                              .unit_id = util_num(dbres_get(&res, i, EF_UNIT_ID)) };
         int marked = 0;
 
         if ((rc = db_begin(x->db)) != DB_OK) {
             break;
         }
-        rc = forward_late_mark(x, c.id, c.unit_id, util_num(dbres_get(&res, i, 2)), &marked);
+        rc = forward_late_mark(x, c.id, c.unit_id, util_num(dbres_get(&res, i, EF_FORWARD_DUE)),
+                               &marked);
         if (rc == DB_OK && marked) {
             /* up to the unit's leader, as an overdue answer is */
             rc = transition(x, c.id, CA_FORWARD_LATE, FSM_SYSTEM,
@@ -929,6 +958,8 @@ case_escalate_overdue(struct sctx *x, int *n)
     return rc;
 }
 
+enum { FF_CODE, FF_MIME, FF_FILENAME }; /* the columns of the SELECT below */
+
 enum db_rc
 case_file_find(struct db *db, struct pool *p, const char *stored_name, struct case_file *f)
 {
@@ -941,9 +972,9 @@ case_file_find(struct db *db, struct pool *p, const char *stored_name, struct ca
                   "  JOIN feedback f ON f.id = ff.feedback_id WHERE ff.stored_name = ?",
                   DB_ARGS(DV_S(stored_name)), &res);
     if (rc == DB_OK && res.nrows > 0) {
-        f->case_code = dbres_get(&res, 0, 0);
-        f->mime = dbres_get(&res, 0, 1);
-        f->filename = dbres_get(&res, 0, 2);
+        f->case_code = dbres_get(&res, 0, FF_CODE);
+        f->mime = dbres_get(&res, 0, FF_MIME);
+        f->filename = dbres_get(&res, 0, FF_FILENAME);
     }
     return rc;
 }

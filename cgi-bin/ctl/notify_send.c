@@ -497,6 +497,19 @@ record(struct db *db, HDF *conf, const char *id, long long attempts, const struc
                    NULL, NULL);
 }
 
+/* Columns of the queued messages notify_send reads. */
+enum queued_col {
+    QD_ID,
+    QD_IDEM_KEY,
+    QD_CHANNEL,
+    QD_RECIPIENT,
+    QD_STEP,
+    QD_SUBJECT,
+    QD_BODY,
+    QD_PARAMS,
+    QD_ATTEMPTS
+};
+
 int
 notify_send(struct db *db, HDF *conf, struct pool *p, struct send_report *out)
 {
@@ -537,9 +550,9 @@ notify_send(struct db *db, HDF *conf, struct pool *p, struct send_report *out)
                       DB_NOARGS, &res);
     }
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        const char *id = dbres_get(&res, i, 0), *idem = dbres_get(&res, i, 1);
-        const char *ch = dbres_get(&res, i, 2), *to = dbres_get(&res, i, 3);
-        const char *step = dbres_get(&res, i, 4);
+        const char *id = dbres_get(&res, i, QD_ID), *idem = dbres_get(&res, i, QD_IDEM_KEY);
+        const char *ch = dbres_get(&res, i, QD_CHANNEL), *to = dbres_get(&res, i, QD_RECIPIENT);
+        const char *step = dbres_get(&res, i, QD_STEP);
         json_object *all;
         struct attempt a;
         long long today;
@@ -557,20 +570,21 @@ notify_send(struct db *db, HDF *conf, struct pool *p, struct send_report *out)
             out->capped++;
             continue;
         }
-        all = json_tokener_parse(dbres_get(&res, i, 7));
+        all = json_tokener_parse(dbres_get(&res, i, QD_PARAMS));
         if (strcmp(ch, "sms") == 0) {
-            a = sms_send(conf, p, idem, to, step, dbres_get(&res, i, 6), all);
+            a = sms_send(conf, p, idem, to, step, dbres_get(&res, i, QD_BODY), all);
         } else if (strcmp(ch, "zalo") == 0) {
             a = zalo_send(db, conf, p, idem, to, step, all);
         } else {
-            a = mail_send(conf, p, id, idem, to, dbres_get(&res, i, 5), dbres_get(&res, i, 6));
+            a = mail_send(conf, p, id, idem, to, dbres_get(&res, i, QD_SUBJECT),
+                          dbres_get(&res, i, QD_BODY));
         }
         json_object_put(all);
-        rc = record(db, conf, id, util_num(dbres_get(&res, i, 8)), &a);
+        rc = record(db, conf, id, util_num(dbres_get(&res, i, QD_ATTEMPTS)), &a);
         if (a.out == SENT) {
             out->sent++;
             out->segments += a.segments;
-        } else if (a.out == FAILED || util_num(dbres_get(&res, i, 8)) + 1 >=
+        } else if (a.out == FAILED || util_num(dbres_get(&res, i, QD_ATTEMPTS)) + 1 >=
                                           conf_int(conf, "Notify.MaxAttempts", 10)) {
             out->failed++;
         } else {
