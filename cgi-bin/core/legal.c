@@ -12,6 +12,21 @@ const char *const supplement_clocks[4] = { "restart", "pause", "late_request", "
 const char *const lateness_names[8] = { "none", "early", "on_time", "late",
                                         "overdue", "near", "ok", "paused" };
 
+/* The columns of the SELECT below. */
+enum legal_version_col {
+    LV_CODE,
+    LV_TITLE,
+    LV_LEAD_UNIT,
+    LV_SUPPLEMENT_RULE,
+    LV_ONTIME_BASE,
+    LV_PAPERS,
+    LV_LEAD_DAYS,
+    LV_MAX_REAPPOINT,
+    LV_NEAR_DUE_DAYS,
+    LV_SUPPLEMENT_WITHIN_DAYS,
+    LV_SUPPLEMENT_MAX_RESTARTS
+};
+
 enum db_rc
 legal_version_for(struct db *db, struct pool *p, time_t received, struct legal_version *v)
 {
@@ -37,17 +52,17 @@ legal_version_for(struct db *db, struct pool *p, time_t received, struct legal_v
     if (res.nrows == 0) {
         return DB_ERR;
     }
-    v->code = dbres_get(&res, 0, 0);
-    v->title = dbres_get(&res, 0, 1);
-    v->lead_unit = dbres_get(&res, 0, 2);
-    v->supplement_rule = dbres_get(&res, 0, 3);
-    v->ontime_base = dbres_get(&res, 0, 4);
-    v->papers = dbres_get(&res, 0, 5);
-    v->lead_days = (int)util_num(dbres_get(&res, 0, 6));
-    v->max_reappoint = (int)util_num(dbres_get(&res, 0, 7));
-    v->near_due_days = (int)util_num(dbres_get(&res, 0, 8));
-    v->supplement_within_days = (int)util_num(dbres_get(&res, 0, 9));
-    v->supplement_max_restarts = (int)util_num(dbres_get(&res, 0, 10));
+    v->code = dbres_get(&res, 0, LV_CODE);
+    v->title = dbres_get(&res, 0, LV_TITLE);
+    v->lead_unit = dbres_get(&res, 0, LV_LEAD_UNIT);
+    v->supplement_rule = dbres_get(&res, 0, LV_SUPPLEMENT_RULE);
+    v->ontime_base = dbres_get(&res, 0, LV_ONTIME_BASE);
+    v->papers = dbres_get(&res, 0, LV_PAPERS);
+    v->lead_days = (int)util_num(dbres_get(&res, 0, LV_LEAD_DAYS));
+    v->max_reappoint = (int)util_num(dbres_get(&res, 0, LV_MAX_REAPPOINT));
+    v->near_due_days = (int)util_num(dbres_get(&res, 0, LV_NEAR_DUE_DAYS));
+    v->supplement_within_days = (int)util_num(dbres_get(&res, 0, LV_SUPPLEMENT_WITHIN_DAYS));
+    v->supplement_max_restarts = (int)util_num(dbres_get(&res, 0, LV_SUPPLEMENT_MAX_RESTARTS));
     return DB_OK;
 }
 

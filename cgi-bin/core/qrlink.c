@@ -110,6 +110,23 @@ cache_get(struct sctx *x, const char *token, time_t now, struct qrlink *out)
 enum db_rc
 qrlink_resolve(struct sctx *x, const char *token, struct qrlink *out, enum qr_state *state)
 {
+    enum {
+        C_ID,
+        C_KIND,
+        C_UNIT,
+        C_COUNTER,
+        C_OFFICER,
+        C_DOSSIER,
+        C_UNIT_NAME,
+        C_UNIT_CODE,
+        C_COUNTER_NAME,
+        C_COUNTER_CODE,
+        C_OFFICER_NAME,
+        C_OFFICER_TITLE,
+        C_REVOKED,
+        C_EXPIRED,
+        C_EXPIRES
+    };
     char nonce[TOKEN_NONCE_LEN + 1];
     struct dbres res;
     enum db_rc rc;
@@ -145,28 +162,28 @@ qrlink_resolve(struct sctx *x, const char *token, struct qrlink *out, enum qr_st
         *state = QR_UNKNOWN;
         return DB_OK;
     }
-    out->id = util_num(dbres_get(&res, 0, 0));
-    snprintf(out->kind, sizeof(out->kind), "%s", dbres_get(&res, 0, 1));
-    out->unit_id = util_num(dbres_get(&res, 0, 2));
-    out->counter_id = util_num(dbres_get(&res, 0, 3));
-    out->officer_id = util_num(dbres_get(&res, 0, 4));
-    out->dossier_id = util_num(dbres_get(&res, 0, 5));
-    out->unit_name = dbres_get(&res, 0, 6);
-    out->unit_code = dbres_get(&res, 0, 7);
-    out->counter_name = dbres_get(&res, 0, 8);
-    out->counter_code = dbres_get(&res, 0, 9);
-    out->officer_name = dbres_get(&res, 0, 10);
-    out->officer_title = dbres_get(&res, 0, 11);
+    out->id = util_num(dbres_get(&res, 0, C_ID));
+    snprintf(out->kind, sizeof(out->kind), "%s", dbres_get(&res, 0, C_KIND));
+    out->unit_id = util_num(dbres_get(&res, 0, C_UNIT));
+    out->counter_id = util_num(dbres_get(&res, 0, C_COUNTER));
+    out->officer_id = util_num(dbres_get(&res, 0, C_OFFICER));
+    out->dossier_id = util_num(dbres_get(&res, 0, C_DOSSIER));
+    out->unit_name = dbres_get(&res, 0, C_UNIT_NAME);
+    out->unit_code = dbres_get(&res, 0, C_UNIT_CODE);
+    out->counter_name = dbres_get(&res, 0, C_COUNTER_NAME);
+    out->counter_code = dbres_get(&res, 0, C_COUNTER_CODE);
+    out->officer_name = dbres_get(&res, 0, C_OFFICER_NAME);
+    out->officer_title = dbres_get(&res, 0, C_OFFICER_TITLE);
     snprintf(out->token, sizeof(out->token), "%s", token);
     /* NULL-safe: a missing flag is "no" */
-    if (dbres_get(&res, 0, 12) && strcmp(dbres_get(&res, 0, 12), "1") == 0) {
+    if (dbres_get(&res, 0, C_REVOKED) && strcmp(dbres_get(&res, 0, C_REVOKED), "1") == 0) {
         *state = QR_REVOKED;
-    } else if (dbres_get(&res, 0, 13) && strcmp(dbres_get(&res, 0, 13), "1") == 0) {
+    } else if (dbres_get(&res, 0, C_EXPIRED) && strcmp(dbres_get(&res, 0, C_EXPIRED), "1") == 0) {
         *state = QR_EXPIRED;
     } else {
         *state = QR_OK;
         if (ttl > 0) {
-            cache_put(out, now + (time_t)ttl, (time_t)util_num(dbres_get(&res, 0, 14)));
+            cache_put(out, now + (time_t)ttl, (time_t)util_num(dbres_get(&res, 0, C_EXPIRES)));
         }
     }
     return DB_OK;

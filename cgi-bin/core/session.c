@@ -9,6 +9,9 @@
 #include "http.h"
 #include "util.h"
 
+/* The columns of the SELECT below. */
+enum session_col { SL_ID, SL_UNIT, SL_USERNAME, SL_FULL_NAME, SL_ROLE, SL_MUST_CHANGE_PW };
+
 enum db_rc
 session_load(struct req *r)
 {
@@ -33,12 +36,12 @@ session_load(struct req *r)
         return rc;
     }
     r->user = pool_alloc(&r->pool, sizeof(*r->user));
-    parse_int(dbres_get(&res, 0, 0), 1, 1LL << 62, &r->user->id);
-    parse_int(dbres_get(&res, 0, 1), 1, 1LL << 62, &r->user->unit_id);
-    r->user->username = (char *)dbres_get(&res, 0, 2);
-    r->user->full_name = (char *)dbres_get(&res, 0, 3);
-    r->user->role = (char *)dbres_get(&res, 0, 4);
-    r->user->must_change_pw = strcmp(dbres_get(&res, 0, 5), "1") == 0;
+    parse_int(dbres_get(&res, 0, SL_ID), 1, 1LL << 62, &r->user->id);
+    parse_int(dbres_get(&res, 0, SL_UNIT), 1, 1LL << 62, &r->user->unit_id);
+    r->user->username = (char *)dbres_get(&res, 0, SL_USERNAME);
+    r->user->full_name = (char *)dbres_get(&res, 0, SL_FULL_NAME);
+    r->user->role = (char *)dbres_get(&res, 0, SL_ROLE);
+    r->user->must_change_pw = strcmp(dbres_get(&res, 0, SL_MUST_CHANGE_PW), "1") == 0;
     r->user->session_hash = pool_strdup(&r->pool, h);
     /* sliding idle expiry; at most one write a minute per session */
     return db_exec(r->app->db,

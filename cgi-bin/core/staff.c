@@ -119,6 +119,9 @@ login_again(struct req *r, int status, const char *err_key)
     return render_status(r, status, "staff/login");
 }
 
+/* The columns of the SELECT below. */
+enum login_col { LOGIN_ID, LOGIN_PASSWORD_HASH, LOGIN_COUNTER, LOGIN_ROLE };
+
 int
 staff_login(struct req *r)
 {
@@ -159,8 +162,8 @@ staff_login(struct req *r)
         return db_fail(r, rc);
     }
     if (res.nrows == 1) {
-        ok = pw_verify(dbres_get(&res, 0, 1), pw);
-        parse_int(dbres_get(&res, 0, 0), 1, 1LL << 62, &uid);
+        ok = pw_verify(dbres_get(&res, 0, LOGIN_PASSWORD_HASH), pw);
+        parse_int(dbres_get(&res, 0, LOGIN_ID), 1, 1LL << 62, &uid);
     } else {
         /* same cost whether or not the account exists */
         char dummy[crypto_pwhash_STRBYTES];
@@ -190,10 +193,11 @@ staff_login(struct req *r)
     {
         long long counter = 0;
 
-        parse_int(dbres_get(&res, 0, 2), 0, 1LL << 62, &counter);
+        parse_int(dbres_get(&res, 0, LOGIN_COUNTER), 0, 1LL << 62, &counter);
         staff_mark_set(r, uid, counter);
     }
-    return resp_redirect(r, util_safe_path(next) ? next : staff_home(dbres_get(&res, 0, 3)));
+    return resp_redirect(r,
+                         util_safe_path(next) ? next : staff_home(dbres_get(&res, 0, LOGIN_ROLE)));
 }
 
 int

@@ -53,6 +53,9 @@ stats_sums_read(const struct dbres *res, size_t row, size_t first, struct stat_s
     }
 }
 
+/* The columns of the SELECT below: the name, then STATS_DAY_SUMS. */
+enum { SB_NAME, SB_SUMS };
+
 enum db_rc
 stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from, const char *to,
               long long unit_id, struct stat_named_sums **rows, size_t *n)
@@ -85,8 +88,8 @@ stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from
     }
     *rows = pool_alloc(p, res.nrows * sizeof(**rows));
     for (size_t i = 0; i < res.nrows; i++) {
-        (*rows)[i].name = dbres_get(&res, i, 0);
-        stats_sums_read(&res, i, 1, &(*rows)[i].s);
+        (*rows)[i].name = dbres_get(&res, i, SB_NAME);
+        stats_sums_read(&res, i, SB_SUMS, &(*rows)[i].s);
     }
     *n = res.nrows;
     return DB_OK;
@@ -257,6 +260,9 @@ late_recount(struct sctx *x, const char *unit, const char *day)
     return rc;
 }
 
+/* The columns of the SELECT below. */
+enum { LT_UNIT, LT_DAY };
+
 enum db_rc
 stats_late_touch(struct sctx *x, long long dossier_id, long long old_due)
 {
@@ -275,8 +281,8 @@ stats_late_touch(struct sctx *x, long long dossier_id, long long old_due)
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
-    unit = dbres_get(&res, 0, 0);
-    day = dbres_get(&res, 0, 1);
+    unit = dbres_get(&res, 0, LT_UNIT);
+    day = dbres_get(&res, 0, LT_DAY);
     if (strcmp(day, mark) <= 0) {   /* later days are still counted from the dossiers */
         rc = late_recount(x, unit, day);
     }
@@ -364,6 +370,9 @@ month_figures(struct db *db, const char *t)
     return rc;
 }
 
+/* The columns of the SELECT of delay_days. */
+enum { DD_SCOPE, DD_ID, DD_FDAY, DD_DDAY, DD_N };
+
 /* Working days late of the late finished dossiers, per scope and finishing
  * day, added to stat_dossier_day after stats_dossier_rebuild zeroed them (the
  * calendar is C's, not SQL's). */
@@ -394,17 +403,17 @@ delay_days(struct sctx *x)
                   " GROUP BY 1, 2, 3, 4",
                   DB_NOARGS, &res);
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        if (cal_parse_date(dbres_get(&res, i, 2), &fin) != 0 ||
-            cal_parse_date(dbres_get(&res, i, 3), &due) != 0) {
+        if (cal_parse_date(dbres_get(&res, i, DD_FDAY), &fin) != 0 ||
+            cal_parse_date(dbres_get(&res, i, DD_DDAY), &due) != 0) {
             return DB_ERR;
         }
         rc = db_exec(x->db,
                      "UPDATE stat_dossier_day SET delay_days = delay_days + ?"
                      " WHERE scope = ? AND scope_id = ? AND day = ? AND slot = 0",
                      DB_ARGS(DV_I((long long)cal_working_days_between(cal, due, fin) *
-                                  util_num(dbres_get(&res, i, 4))),
-                             DV_S(dbres_get(&res, i, 0)), DV_S(dbres_get(&res, i, 1)),
-                             DV_S(dbres_get(&res, i, 2))),
+                                  util_num(dbres_get(&res, i, DD_N))),
+                             DV_S(dbres_get(&res, i, DD_SCOPE)), DV_S(dbres_get(&res, i, DD_ID)),
+                             DV_S(dbres_get(&res, i, DD_FDAY))),
                      NULL, NULL);
     }
     return rc;
@@ -554,6 +563,9 @@ stats_case_received(struct stat_delta *d, const char *kind, const char *identity
     d->praise += sign * (strcmp(kind, "praise") == 0);
 }
 
+/* The columns of the SELECT below. */
+enum { CF_UNIT, CF_COUNTER, CF_KIND, CF_IDENTITY, CF_FORMAL, CF_DAY };
+
 enum db_rc
 stats_case_forward(struct sctx *x, long long case_id, long long to_unit)
 {
@@ -569,15 +581,18 @@ stats_case_forward(struct sctx *x, long long case_id, long long to_unit)
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
-    stats_case_received(&out, dbres_get(&res, 0, 2), dbres_get(&res, 0, 3),
-                        (int)util_num(dbres_get(&res, 0, 4)), -1);
-    stats_case_received(&in, dbres_get(&res, 0, 2), dbres_get(&res, 0, 3),
-                        (int)util_num(dbres_get(&res, 0, 4)), +1);
+    stats_case_received(&out, dbres_get(&res, 0, CF_KIND), dbres_get(&res, 0, CF_IDENTITY),
+                        (int)util_num(dbres_get(&res, 0, CF_FORMAL)), -1);
+    stats_case_received(&in, dbres_get(&res, 0, CF_KIND), dbres_get(&res, 0, CF_IDENTITY),
+                        (int)util_num(dbres_get(&res, 0, CF_FORMAL)), +1);
     /* the officer a case is about stays; the counter was the first unit's */
-    rc = stats_add(x, util_num(dbres_get(&res, 0, 0)), util_num(dbres_get(&res, 0, 1)), 0,
-                   dbres_get(&res, 0, 5), &out);
-    return rc == DB_OK ? stats_add(x, to_unit, 0, 0, dbres_get(&res, 0, 5), &in) : rc;
+    rc = stats_add(x, util_num(dbres_get(&res, 0, CF_UNIT)),
+                   util_num(dbres_get(&res, 0, CF_COUNTER)), 0, dbres_get(&res, 0, CF_DAY), &out);
+    return rc == DB_OK ? stats_add(x, to_unit, 0, 0, dbres_get(&res, 0, CF_DAY), &in) : rc;
 }
+
+/* The columns of the SELECT below. */
+enum { PV_UNIT, PV_COUNTER, PV_OFFICER, PV_DAY };
 
 enum db_rc
 stats_pakn_verdict(struct sctx *x, long long case_id)
@@ -596,8 +611,9 @@ stats_pakn_verdict(struct sctx *x, long long case_id)
     if (rc != DB_OK || res.nrows == 0) {
         return rc;   /* not a PAKN, not its first answer, or late and counted already */
     }
-    return stats_add(x, util_num(dbres_get(&res, 0, 0)), util_num(dbres_get(&res, 0, 1)),
-                     util_num(dbres_get(&res, 0, 2)), dbres_get(&res, 0, 3), &d);
+    return stats_add(x, util_num(dbres_get(&res, 0, PV_UNIT)),
+                     util_num(dbres_get(&res, 0, PV_COUNTER)),
+                     util_num(dbres_get(&res, 0, PV_OFFICER)), dbres_get(&res, 0, PV_DAY), &d);
 }
 
 /* unhappy += n on the unit's row of day (YYYY-MM-DD), in a slot: a citizen's
@@ -611,6 +627,9 @@ dossier_unhappy_add(struct sctx *x, const char *unit, const char *day, int n)
                    "VALUES(unhappy)",
                    DB_ARGS(DV_S(unit), DV_S(day), DV_I(stats_slot(x)), DV_I(n)), NULL, NULL);
 }
+
+/* The columns of the SELECT below. */
+enum { DT_UNIT, DT_FINISHED, DT_UNHAPPY };
 
 enum db_rc
 stats_dossier_touch(struct sctx *x, long long dossier_id)
@@ -633,15 +652,16 @@ stats_dossier_touch(struct sctx *x, long long dossier_id)
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
-    want = strcmp(dbres_get(&res, 0, 2), "1") == 0;
+    want = strcmp(dbres_get(&res, 0, DT_UNHAPPY), "1") == 0;
     /* the row's insert or delete says whether the flag changed, also when two
      * requests touch the same dossier at once */
     rc = db_exec(x->db,
                  want ? "INSERT IGNORE INTO dossier_unhappy (dossier_id) VALUES (?)"
                       : "DELETE FROM dossier_unhappy WHERE dossier_id = ?",
                  DB_ARGS(DV_I(dossier_id)), &n, NULL);
-    if (rc == DB_OK && n == 1 && dbres_get(&res, 0, 1)) {
-        rc = dossier_unhappy_add(x, dbres_get(&res, 0, 0), dbres_get(&res, 0, 1), want ? 1 : -1);
+    if (rc == DB_OK && n == 1 && dbres_get(&res, 0, DT_FINISHED)) {
+        rc = dossier_unhappy_add(x, dbres_get(&res, 0, DT_UNIT), dbres_get(&res, 0, DT_FINISHED),
+                                 want ? 1 : -1);
     }
     return rc;
 }
@@ -882,6 +902,9 @@ stats_check_begin(struct sctx *x)
     return rc;
 }
 
+/* The columns of each SELECT of the differences below. */
+enum { CHK_KEY, CHK_COLUMN, CHK_STORED, CHK_RECOUNT };
+
 enum db_rc
 stats_check_end(struct sctx *x, struct stats_diff **out, size_t *n)
 {
@@ -926,10 +949,10 @@ stats_check_end(struct sctx *x, struct stats_diff **out, size_t *n)
 
                 d->table = a->table;
                 /* the results' strings last until the next query */
-                d->key = pool_strdup(x->pool, dbres_get(&res, j, 0));
-                d->column = pool_strdup(x->pool, dbres_get(&res, j, 1));
-                d->stored = util_num(dbres_get(&res, j, 2));
-                d->recount = util_num(dbres_get(&res, j, 3));
+                d->key = pool_strdup(x->pool, dbres_get(&res, j, CHK_KEY));
+                d->column = pool_strdup(x->pool, dbres_get(&res, j, CHK_COLUMN));
+                d->stored = util_num(dbres_get(&res, j, CHK_STORED));
+                d->recount = util_num(dbres_get(&res, j, CHK_RECOUNT));
             }
             *out = grown;
             *n += res.nrows;
