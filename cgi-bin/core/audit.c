@@ -53,6 +53,8 @@ audit_row_hash(const unsigned char secret[32], const char *prev_hash, long long 
 
 const char *const audit_export_purposes[] = { "bao_cao", "thanh_tra", "khieu_nai", "khac", NULL };
 
+enum last_col { LAST_ID, LAST_HASH }; /* the columns of the SELECT below */
+
 enum db_rc
 audit(struct sctx *x, const char *action, const char *object_type, long long object_id,
       const char *detail)
@@ -73,9 +75,9 @@ audit(struct sctx *x, const char *action, const char *object_type, long long obj
         return rc;
     }
     if (res.nrows) {
-        parse_int(dbres_get(&res, 0, 0), 1, 1LL << 62, &id);
+        parse_int(dbres_get(&res, 0, LAST_ID), 1, 1LL << 62, &id);
         id++;
-        prev = dbres_get(&res, 0, 1);
+        prev = dbres_get(&res, 0, LAST_HASH);
     }
     gmtime_r(&now, &tm);
     strftime(at, sizeof(at), "%Y-%m-%d %H:%M:%S", &tm);
@@ -149,6 +151,8 @@ audit_admin_trail(struct db *db, struct pool *p, const struct audit_admin_filter
     return DB_OK;
 }
 
+enum people_col { PPL_ID, PPL_NAME }; /* the columns of the SELECT below */
+
 enum db_rc
 audit_admin_people(struct db *db, struct pool *p, struct audit_person **rows, size_t *n)
 {
@@ -168,8 +172,8 @@ audit_admin_people(struct db *db, struct pool *p, struct audit_person **rows, si
     }
     *rows = pool_alloc(p, res.nrows * sizeof(**rows));
     for (size_t i = 0; i < res.nrows; i++) {
-        (*rows)[i].id = util_num(dbres_get(&res, i, 0));
-        (*rows)[i].name = dbres_get(&res, i, 1);
+        (*rows)[i].id = util_num(dbres_get(&res, i, PPL_ID));
+        (*rows)[i].name = dbres_get(&res, i, PPL_NAME);
     }
     *n = res.nrows;
     return DB_OK;

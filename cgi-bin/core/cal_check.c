@@ -8,6 +8,10 @@
 #include "db.h"
 #include "util.h"
 
+/* The columns of the SELECTs below: the counts, then the years without a calendar. */
+enum count_col { CNT_DAYS_OFF, CNT_UNCONFIRMED };
+enum gap_col { GAP_YEAR, GAP_DOSSIERS };
+
 enum db_rc
 cal_check(struct db *db, struct pool *p, int today, struct cal_check *out)
 {
@@ -32,8 +36,8 @@ cal_check(struct db *db, struct pool *p, int today, struct cal_check *out)
     if (rc != DB_OK) {
         return rc;
     }
-    out->days_off = util_num(dbres_get(&res, 0, 0));
-    out->unconfirmed = util_num(dbres_get(&res, 0, 1));
+    out->days_off = util_num(dbres_get(&res, 0, CNT_DAYS_OFF));
+    out->unconfirmed = util_num(dbres_get(&res, 0, CNT_UNCONFIRMED));
     rc = db_query(db, p,
                   "SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM calendar_day WHERE confirmed = 0"
                   " ORDER BY day LIMIT ?",
@@ -60,8 +64,8 @@ cal_check(struct db *db, struct pool *p, int today, struct cal_check *out)
         return rc;
     }
     for (size_t i = 0; i < res.nrows && out->ngaps < NELEM(out->gaps); i++) {
-        out->gaps[out->ngaps].year = (int)util_num(dbres_get(&res, i, 0));
-        out->gaps[out->ngaps++].dossiers = util_num(dbres_get(&res, i, 1));
+        out->gaps[out->ngaps].year = (int)util_num(dbres_get(&res, i, GAP_YEAR));
+        out->gaps[out->ngaps++].dossiers = util_num(dbres_get(&res, i, GAP_DOSSIERS));
     }
     return DB_OK;
 }

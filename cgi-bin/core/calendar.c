@@ -283,6 +283,8 @@ cal_free(struct cal *c)
     c->nex = c->cap = 0;
 }
 
+enum cal_day_col { CD_DAY, CD_WORKING }; /* the columns of the SELECT below */
+
 enum db_rc
 cal_load(struct cal *c, struct db *db, struct pool *p)
 {
@@ -300,7 +302,7 @@ cal_load(struct cal *c, struct db *db, struct pool *p)
     fresh.ex = NULL;
     fresh.nex = fresh.cap = 0;
     for (size_t i = 0; i < r.nrows; i++) {
-        const char *ds = dbres_get(&r, i, 0), *ws = dbres_get(&r, i, 1);
+        const char *ds = dbres_get(&r, i, CD_DAY), *ws = dbres_get(&r, i, CD_WORKING);
         long long w;
         int day;
 

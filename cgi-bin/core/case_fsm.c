@@ -83,12 +83,16 @@ const struct fsm case_fsm = {
     .nedges = NELEM(case_edges),
 };
 
+/* The columns of a case's count key, FB_COUNT_COLS (stats.h), in its order. */
+enum count_key_col { CK_UNIT, CK_STATUS, CK_KIND, CK_COUNTER, CK_HIDDEN_FROM, CK_ESCALATED };
+
 const char *
 case_may(const struct dbres *before, enum case_action action, unsigned role)
 {
-    int to = before->nrows ? fsm_next(&case_fsm, fsm_state(&case_fsm, dbres_get(before, 0, 1)),
-                                      (int)action, role)
-                           : -1;
+    int to = before->nrows
+                 ? fsm_next(&case_fsm, fsm_state(&case_fsm, dbres_get(before, 0, CK_STATUS)),
+                            (int)action, role)
+                 : -1;
 
     return to >= 0 ? states[to] : NULL;
 }

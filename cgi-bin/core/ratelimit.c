@@ -132,6 +132,8 @@ ratelimit_take(struct sctx *x, const struct ratelimit *l, int window_s, int *all
     return DB_OK;
 }
 
+enum backoff_col { BO_HITS, BO_SINCE }; /* the columns of the SELECT below */
+
 enum db_rc
 backoff_wait(struct sctx *x, const char *bucket, const char *key, int free, int base_s, int quiet_s,
              int *wait_s)
@@ -153,8 +155,8 @@ backoff_wait(struct sctx *x, const char *bucket, const char *key, int free, int 
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
-    fails = util_num(dbres_get(&res, 0, 0));
-    since = util_num(dbres_get(&res, 0, 1));
+    fails = util_num(dbres_get(&res, 0, BO_HITS));
+    since = util_num(dbres_get(&res, 0, BO_SINCE));
     if (fails < free) {
         return DB_OK;
     }

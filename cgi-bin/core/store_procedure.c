@@ -136,6 +136,8 @@ procedure_public_get(struct db *db, struct pool *p, const char *national_code,
     "   AND d.status IN ('ready','returned')"                                 \
     "   AND d.finished_at >= UTC_TIMESTAMP() - INTERVAL 12 MONTH"
 
+enum record_col { REC_DONE, REC_ON_TIME }; /* the columns of the first SELECT below */
+
 enum db_rc
 procedure_record_12m(struct db *db, struct pool *p, long long id, long long min_done,
                      struct procedure_record *out)
@@ -152,8 +154,8 @@ procedure_record_12m(struct db *db, struct pool *p, long long id, long long min_
     if (rc != DB_OK) {
         return rc;
     }
-    out->done = util_num(dbres_get(&st, 0, 0));
-    out->on_time = util_num(dbres_get(&st, 0, 1));
+    out->done = util_num(dbres_get(&st, 0, REC_DONE));
+    out->on_time = util_num(dbres_get(&st, 0, REC_ON_TIME));
     if (out->done < min_done) {
         return DB_OK;
     }

@@ -76,6 +76,11 @@ cmp_ll(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* The direct sub-units of a scope: the query's columns. */
+enum kid_col { KID_ID, KID_NAME, KID_CODE };
+
+enum map_col { MAP_ID, MAP_PATH }; /* the columns of the SELECT below */
+
 /* Each unit of the scope adds to the figures of the sub-unit (among kids, ids
  * in column 0) it lies under, or else to own (the scope's own unit, and units
  * under a closed sub-unit); the scope's figures are own plus every sub-unit's. */
@@ -97,19 +102,19 @@ unitmap_load(struct sctx *x, const struct report_scope *s, const struct dbres *k
     m->id = pool_alloc(x->pool, (res.nrows + 1) * sizeof(*m->id));
     m->to = pool_alloc(x->pool, (res.nrows + 1) * sizeof(*m->to));
     for (size_t i = 0; i < res.nrows; i++) {
-        const char *path = dbres_get(&res, i, 1);
+        const char *path = dbres_get(&res, i, MAP_PATH);
         struct report_figs *to = own;
 
         if (strlen(path) > plen) {
             long long kid = strtoll(path + plen, NULL, 10);   /* "/1/4/9/" under "/1/": 4 */
 
             for (size_t k = 0; k < kids->nrows; k++) {
-                if (util_num(dbres_get(kids, k, 0)) == kid) {
+                if (util_num(dbres_get(kids, k, KID_ID)) == kid) {
                     to = &kid_figs[k];
                 }
             }
         }
-        m->id[m->n] = util_num(dbres_get(&res, i, 0));
+        m->id[m->n] = util_num(dbres_get(&res, i, MAP_ID));
         m->to[m->n++] = to;
     }
     return DB_OK;
@@ -143,21 +148,24 @@ col(const struct dbres *res, size_t row, size_t c)
     return util_num(dbres_get(res, row, c));
 }
 
+/* The columns of both SELECTs of figs_late, in late_rows' order. */
+enum late_col { LATE_UNIT, LATE_DELAY, LATE_N, LATE_NO_APOLOGY, LATE_ESCALATED };
+
 /* Rows (unit, delay, late, no apology, escalated) into the figures and the
  * histogram of delays of late dossiers with a result. */
 static void
 late_rows(const struct unitmap *m, const struct dbres *res, long long hist[], size_t nhist)
 {
     for (size_t i = 0; i < res->nrows; i++) {
-        struct report_figs *g = unitmap_get(m, dbres_get(res, i, 0));
-        long long delay = col(res, i, 1);
+        struct report_figs *g = unitmap_get(m, dbres_get(res, i, LATE_UNIT));
+        long long delay = col(res, i, LATE_DELAY);
 
         if (g) {
-            g->late += col(res, i, 2);
-            g->late_no_apology += col(res, i, 3);
-            g->escalated += col(res, i, 4);
+            g->late += col(res, i, LATE_N);
+            g->late_no_apology += col(res, i, LATE_NO_APOLOGY);
+            g->escalated += col(res, i, LATE_ESCALATED);
             if (hist && delay >= 0) {
-                hist[(size_t)delay < nhist ? (size_t)delay : nhist - 1] += col(res, i, 2);
+                hist[(size_t)delay < nhist ? (size_t)delay : nhist - 1] += col(res, i, LATE_N);
             }
         }
     }
@@ -214,6 +222,22 @@ figs_late(struct sctx *x, const struct period *p, const struct unitmap *m, long 
     return rc;
 }
 
+/* The columns of the SELECTs of figs_aggregates: stat_dossier_day's, then stat_day's. */
+enum agg_col {
+    AGG_UNIT,
+    AGG_RECEIVED,
+    AGG_FINISHED,
+    AGG_EARLY,
+    AGG_ON_TIME,
+    AGG_LATE,
+    AGG_APOLOGIES,
+    AGG_APOLOGIES_LATE,
+    AGG_UNHAPPY,
+    AGG_RECV_IN_TIME,
+    AGG_RECV_OUT
+};
+enum day_col { DAY_UNIT, DAY_SUMS }; /* then the rest of STATS_DAY_SUMS */
+
 /* The figures of the daily aggregates of the period (stat_dossier_day,
  * stat_day) into the figures m points to: a few hundred to a few thousand
  * rows, whatever the number of dossiers. */
@@ -231,14 +255,17 @@ figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
                   " GROUP BY 1",
                   DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        struct report_figs *g = unitmap_get(m, dbres_get(&res, i, 0));
+        struct report_figs *g = unitmap_get(m, dbres_get(&res, i, AGG_UNIT));
 
         if (g) {
-            g->received += col(&res, i, 1), g->finished += col(&res, i, 2);
-            g->early += col(&res, i, 3), g->on_time += col(&res, i, 4);
-            g->late_finished += col(&res, i, 5), g->apologies += col(&res, i, 6);
-            g->apologies_late += col(&res, i, 7), g->unhappy += col(&res, i, 8);
-            g->recv_in_time += col(&res, i, 9), g->recv_out += col(&res, i, 10);
+            g->received += col(&res, i, AGG_RECEIVED), g->finished += col(&res, i, AGG_FINISHED);
+            g->early += col(&res, i, AGG_EARLY), g->on_time += col(&res, i, AGG_ON_TIME);
+            g->late_finished += col(&res, i, AGG_LATE);
+            g->apologies += col(&res, i, AGG_APOLOGIES);
+            g->apologies_late += col(&res, i, AGG_APOLOGIES_LATE);
+            g->unhappy += col(&res, i, AGG_UNHAPPY);
+            g->recv_in_time += col(&res, i, AGG_RECV_IN_TIME);
+            g->recv_out += col(&res, i, AGG_RECV_OUT);
         }
     }
     if (rc == DB_OK) {
@@ -248,11 +275,11 @@ figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        struct report_figs *g = unitmap_get(m, dbres_get(&res, i, 0));
+        struct report_figs *g = unitmap_get(m, dbres_get(&res, i, DAY_UNIT));
         struct stat_sums t;
 
         if (g) {
-            stats_sums_read(&res, i, 1, &t);
+            stats_sums_read(&res, i, DAY_SUMS, &t);
             g->ratings += t.ratings, g->r3 += t.r3, g->r2 += t.r2, g->r1 += t.r1;
             g->feedback += t.feedback;
             g->answered += t.answered, g->answered_on_time += t.answered_on_time;
@@ -271,6 +298,9 @@ figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
     }
     return rc;
 }
+
+/* The columns of the SELECT of open cases and hours to answer below. */
+enum open_col { OPEN_UNIT, OPEN_HOURS, OPEN_OVERDUE, OPEN_N };
 
 /* Every figure of the period into the figures m points to. */
 static enum db_rc
@@ -294,17 +324,17 @@ figs_load(struct sctx *x, const struct period *p, const struct unitmap *m, long 
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        struct report_figs *g = unitmap_get(m, dbres_get(&res, i, 0));
-        const char *h = dbres_get(&res, i, 1);
+        struct report_figs *g = unitmap_get(m, dbres_get(&res, i, OPEN_UNIT));
+        const char *h = dbres_get(&res, i, OPEN_HOURS);
 
         if (g) {
-            g->overdue += col(&res, i, 2);
+            g->overdue += col(&res, i, OPEN_OVERDUE);
             if (h) {   /* answered */
                 long long n = util_num(h);
 
-                g->answer_known += col(&res, i, 3);
+                g->answer_known += col(&res, i, OPEN_N);
                 n = n < 0 ? 0 : n;
-                hours[(size_t)n < nhours ? (size_t)n : nhours - 1] += col(&res, i, 3);
+                hours[(size_t)n < nhours ? (size_t)n : nhours - 1] += col(&res, i, OPEN_N);
             }
         }
     }
@@ -381,9 +411,6 @@ rank_of(const double *v, size_t n, size_t i)
     }
     return rank;
 }
-
-/* The direct sub-units of a scope: the query's columns. */
-enum kid_col { KID_ID, KID_NAME, KID_CODE };
 
 /* One row per direct sub-unit with every figure, ranked on satisfaction and
  * on-time rate; small numbers do not rank. */
@@ -462,6 +489,8 @@ report_figures(struct sctx *x, const struct report_scope *s, const struct period
     return DB_OK;
 }
 
+enum units_col { UNITS_ID }; /* the first column of both callers' SELECTs */
+
 /* Each unit of units (ids in column 0, sorted) with its own figures of the
  * period, none added to another's: *f[i] for row i, m mapping ids to them. */
 static enum db_rc
@@ -473,7 +502,7 @@ figs_own(struct sctx *x, const struct period *p, const struct dbres *units, stru
     m->id = pool_alloc(x->pool, (units->nrows + 1) * sizeof(*m->id));
     m->to = pool_alloc(x->pool, (units->nrows + 1) * sizeof(*m->to));
     for (size_t i = 0; i < units->nrows; i++) {
-        m->id[m->n] = util_num(dbres_get(units, i, 0));
+        m->id[m->n] = util_num(dbres_get(units, i, UNITS_ID));
         m->to[m->n++] = &(*f)[i];
     }
     return figs_aggregates(x, p, m);
@@ -521,6 +550,8 @@ report_public(struct sctx *x, const struct period *p, struct report_public_row *
     return DB_OK;
 }
 
+enum people_col { PPL_NAME, PPL_SUMS }; /* then the rest of STATS_DAY_SUMS */
+
 enum db_rc
 report_people(struct sctx *x, const struct report_scope *s, const struct period *p, int min_count,
               struct report_person *out[REPORT_PEOPLE], size_t n[REPORT_PEOPLE])
@@ -564,8 +595,8 @@ report_people(struct sctx *x, const struct report_scope *s, const struct period 
             struct stat_sums t;
 
             /* the name, then the sums of the day's aggregates */
-            stats_sums_read(&res, i, 1, &t);
-            out[k][i].name = dbres_get(&res, i, 0);
+            stats_sums_read(&res, i, PPL_SUMS, &t);
+            out[k][i].name = dbres_get(&res, i, PPL_NAME);
             out[k][i].ratings = t.ratings;
             out[k][i].r3 = t.r3;
             out[k][i].r1 = t.r1;

@@ -110,6 +110,8 @@ retention_kind(enum ret_kind k)
     return &kinds[k].info;
 }
 
+enum due_col { DUE_ROWS, DUE_OLDEST }; /* the columns of a kind's count query */
+
 enum db_rc
 retention_due(struct db *db, struct pool *p, enum ret_kind k, long long age, struct ret_due *out)
 {
@@ -121,8 +123,8 @@ retention_due(struct db *db, struct pool *p, enum ret_kind k, long long age, str
     out->oldest = "";
     rc = db_query(db, p, kinds[k].count, DB_ARGS(DV_I(age)), &res);
     if (rc == DB_OK && res.nrows == 1) {
-        out->rows = util_num(dbres_get(&res, 0, 0));
-        out->oldest = dbres_get(&res, 0, 1);
+        out->rows = util_num(dbres_get(&res, 0, DUE_ROWS));
+        out->oldest = dbres_get(&res, 0, DUE_OLDEST);
     }
     return rc;
 }

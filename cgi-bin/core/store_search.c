@@ -44,6 +44,8 @@ synonym_insert(struct db *db, const char *term, const char *expansion, long long
     return rc;
 }
 
+enum synonym_lock_col { SL_TERM, SL_EXPANSION }; /* the columns of the SELECT below */
+
 enum db_rc
 synonym_lock(struct db *db, struct pool *p, long long id, struct synonym_row *s)
 {
@@ -56,8 +58,8 @@ synonym_lock(struct db *db, struct pool *p, long long id, struct synonym_row *s)
                   DB_ARGS(DV_I(id)), &res);
     if (rc == DB_OK && res.nrows == 1) {
         s->id = id;
-        s->term = dbres_get(&res, 0, 0);
-        s->expansion = dbres_get(&res, 0, 1);
+        s->term = dbres_get(&res, 0, SL_TERM);
+        s->expansion = dbres_get(&res, 0, SL_EXPANSION);
     }
     return rc;
 }
@@ -67,6 +69,9 @@ synonym_delete(struct db *db, long long id)
 {
     return db_exec(db, "DELETE FROM search_synonym WHERE id = ?", DB_ARGS(DV_I(id)), NULL, NULL);
 }
+
+/* The columns of the select handed to fill_batch (id, text). */
+enum fill_col { FILL_ID, FILL_TEXT };
 
 /* One batch of one table: rows after *last whose indexed column is NULL, read
  * by the select (id, text), written by the update (search_index_text, id).
@@ -84,9 +89,9 @@ fill_batch(struct db *db, struct pool *p, const char *select, const char *update
     }
     rc = db_query(db, p, select, DB_ARGS(DV_I(*last)), &res);
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        const char *indexed = search_index_text(p, dbres_get(&res, i, 1));
+        const char *indexed = search_index_text(p, dbres_get(&res, i, FILL_TEXT));
 
-        *last = util_num(dbres_get(&res, i, 0));
+        *last = util_num(dbres_get(&res, i, FILL_ID));
         rc = db_exec(db, update, DB_ARGS(DV_S(indexed), DV_I(*last)), NULL, NULL);
     }
     if (rc == DB_OK) {

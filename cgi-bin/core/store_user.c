@@ -211,6 +211,8 @@ user_list_staff(struct db *db, struct pool *p, long long unit_id, struct staff_r
                       DB_ARGS(DV_I(unit_id)), rows, n);
 }
 
+enum staff_in_unit_col { SIU_ID, SIU_COUNTER }; /* the columns of the SELECT below */
+
 enum db_rc
 user_staff_in_unit(struct db *db, struct pool *p, long long user_id, long long unit_id, int *yes,
                    long long *counter_id)
@@ -226,7 +228,7 @@ user_staff_in_unit(struct db *db, struct pool *p, long long user_id, long long u
                   DB_ARGS(DV_I(user_id), DV_I(unit_id)), &res);
     if (rc == DB_OK && res.nrows == 1) {
         *yes = 1;
-        *counter_id = util_num(dbres_get(&res, 0, 1));
+        *counter_id = util_num(dbres_get(&res, 0, SIU_COUNTER));
     }
     return rc;
 }
@@ -319,6 +321,8 @@ user_list_subtree(struct db *db, struct pool *p, const char *subtree, struct sta
                       DB_ARGS(DV_S(subtree)), rows, n);
 }
 
+enum by_key_col { BK_ID, BK_SUBTREE }; /* the columns of the SELECT below */
+
 enum db_rc
 api_client_by_key(struct db *db, struct pool *p, const char *key_hash, long long *id,
                   const char **subtree)
@@ -332,8 +336,8 @@ api_client_by_key(struct db *db, struct pool *p, const char *key_hash, long long
                   "  JOIN org_unit u ON u.id = c.unit_id WHERE c.key_hash = ? AND c.active = 1",
                   DB_ARGS(DV_S(key_hash)), &res);
     if (rc == DB_OK && res.nrows) {
-        *id = util_num(dbres_get(&res, 0, 0));
-        *subtree = dbres_get(&res, 0, 1);
+        *id = util_num(dbres_get(&res, 0, BK_ID));
+        *subtree = dbres_get(&res, 0, BK_SUBTREE);
     }
     return rc;
 }

@@ -939,6 +939,18 @@ person(struct gen *G, struct pool *p)
     return pool_printf(p, "%s %s %s", f->vi, m->vi, g->vi);
 }
 
+/* The columns of the SELECTs of load_model, in their order. */
+enum unit_col { UN_ID, UN_PARENT, UN_CODE, UN_LEVEL, UN_NAME };
+enum counter_col { CT_ID, CT_UNIT, CT_NAME, CT_LINK };
+enum user_col { US_ID, US_UNIT, US_COUNTER, US_ROLE, US_NAME, US_TITLE, US_LINK };
+enum unit_link_col { UL_UNIT, UL_LINK };
+enum proc_col { PR_ID, PR_LEVEL, PR_UNIT, PR_TIME_VALUE, PR_TIME_UNIT, PR_CUTOFF, PR_FIELD };
+enum kind_col { KD_CODE, KD_ANSWER_DAYS, KD_FORWARD_DAYS };
+enum legal_col { LV_LEAD_DAYS, LV_LEAD_UNIT };
+enum seq_col { SQ_SCOPE, SQ_DAY, SQ_N };
+enum book_col { BK_UNIT, BK_YEAR, BK_SEQ };
+enum max_col { MX_DOSSIER, MX_QR, MX_FEEDBACK };
+
 static int
 load_model(struct gen *G)
 {
@@ -955,11 +967,11 @@ load_model(struct gen *G)
     for (size_t i = 0; i < res.nrows; i++) {
         struct g_unit *u = &G->units[i];
 
-        u->id = util_num(dbres_get(&res, i, 0));
-        u->parent = util_num(dbres_get(&res, i, 1));
-        u->code = dbres_get(&res, i, 2);
-        u->level = dbres_get(&res, i, 3);
-        u->name = dbres_get(&res, i, 4);
+        u->id = util_num(dbres_get(&res, i, UN_ID));
+        u->parent = util_num(dbres_get(&res, i, UN_PARENT));
+        u->code = dbres_get(&res, i, UN_CODE);
+        u->level = dbres_get(&res, i, UN_LEVEL);
+        u->name = dbres_get(&res, i, UN_NAME);
     }
     for (size_t i = 0; i < NELEM(demo_units); i++) {
         if (unit_by_code(G, demo_units[i]) == NULL) {
@@ -981,10 +993,10 @@ load_model(struct gen *G)
     G->ncounters = res.nrows;
     G->counters = pool_alloc(p, (res.nrows + 1) * sizeof(*G->counters));
     for (size_t i = 0; i < res.nrows; i++) {
-        G->counters[i].id = util_num(dbres_get(&res, i, 0));
-        G->counters[i].unit_id = util_num(dbres_get(&res, i, 1));
-        G->counters[i].name = dbres_get(&res, i, 2);
-        G->counters[i].link = util_num(dbres_get(&res, i, 3));
+        G->counters[i].id = util_num(dbres_get(&res, i, CT_ID));
+        G->counters[i].unit_id = util_num(dbres_get(&res, i, CT_UNIT));
+        G->counters[i].name = dbres_get(&res, i, CT_NAME);
+        G->counters[i].link = util_num(dbres_get(&res, i, CT_LINK));
     }
     if (db_query(G->db, p,
                  "SELECT u.id, u.unit_id, COALESCE(u.counter_id, 0), u.role, u.full_name,"
@@ -1000,13 +1012,13 @@ load_model(struct gen *G)
     for (size_t i = 0; i < res.nrows; i++) {
         struct g_user *u = &G->users[i];
 
-        u->id = util_num(dbres_get(&res, i, 0));
-        u->unit_id = util_num(dbres_get(&res, i, 1));
-        u->counter_id = util_num(dbres_get(&res, i, 2));
-        u->role = dbres_get(&res, i, 3);
-        u->name = dbres_get(&res, i, 4);
-        u->title = dbres_get(&res, i, 5);
-        u->link = util_num(dbres_get(&res, i, 6));
+        u->id = util_num(dbres_get(&res, i, US_ID));
+        u->unit_id = util_num(dbres_get(&res, i, US_UNIT));
+        u->counter_id = util_num(dbres_get(&res, i, US_COUNTER));
+        u->role = dbres_get(&res, i, US_ROLE);
+        u->name = dbres_get(&res, i, US_NAME);
+        u->title = dbres_get(&res, i, US_TITLE);
+        u->link = util_num(dbres_get(&res, i, US_LINK));
     }
     if (db_query(G->db, p,
                  "SELECT q.unit_id, MAX(q.id) FROM qr_link q WHERE q.kind = 'unit'"
@@ -1015,10 +1027,10 @@ load_model(struct gen *G)
         return -1;
     }
     for (size_t i = 0; i < res.nrows; i++) {
-        struct g_unit *u = unit_by_id(G, util_num(dbres_get(&res, i, 0)));
+        struct g_unit *u = unit_by_id(G, util_num(dbres_get(&res, i, UL_UNIT)));
 
         if (u) {
-            u->unit_link = util_num(dbres_get(&res, i, 1));
+            u->unit_link = util_num(dbres_get(&res, i, UL_LINK));
         }
     }
     /* control-slip names: the unit's own staff first, then a few made-up colleagues */
@@ -1050,15 +1062,15 @@ load_model(struct gen *G)
     G->procs = pool_alloc(p, res.nrows * sizeof(*G->procs));
     for (size_t i = 0, rank = 1; i < res.nrows; i++) {
         struct g_proc *pr = &G->procs[i];
-        const char *fc = dbres_get(&res, i, 6), *dash = strrchr(fc, '-');
-        const char *tu = dbres_get(&res, i, 4);
+        const char *fc = dbres_get(&res, i, PR_FIELD), *dash = strrchr(fc, '-');
+        const char *tu = dbres_get(&res, i, PR_TIME_UNIT);
 
-        pr->id = util_num(dbres_get(&res, i, 0));
-        pr->commune = strcmp(dbres_get(&res, i, 1), "commune") == 0;
-        pr->unit_id = util_num(dbres_get(&res, i, 2));
-        pr->tvalue = (int)util_num(dbres_get(&res, i, 3));
+        pr->id = util_num(dbres_get(&res, i, PR_ID));
+        pr->commune = strcmp(dbres_get(&res, i, PR_LEVEL), "commune") == 0;
+        pr->unit_id = util_num(dbres_get(&res, i, PR_UNIT));
+        pr->tvalue = (int)util_num(dbres_get(&res, i, PR_TIME_VALUE));
         pr->tunit = cal_unit_parse(tu);
-        pr->cutoff = strcmp(dbres_get(&res, i, 5), "1") == 0;
+        pr->cutoff = strcmp(dbres_get(&res, i, PR_CUTOFF), "1") == 0;
         pr->teff = pr->tunit == CAL_HOURS           ? (pr->tvalue + 7) / 8
                    : pr->tunit == CAL_CALENDAR_DAYS ? pr->tvalue * 5 / 7
                                                     : pr->tvalue;
@@ -1069,7 +1081,7 @@ load_model(struct gen *G)
             }
         }
         /* within a field the first-listed procedures are the busy ones */
-        if (i > 0 && strcmp(fc, dbres_get(&res, i - 1, 6)) != 0) {
+        if (i > 0 && strcmp(fc, dbres_get(&res, i - 1, PR_FIELD)) != 0) {
             rank = 1;
         }
         cum += pr->rule->weight / (double)rank++;
@@ -1091,9 +1103,9 @@ load_model(struct gen *G)
         G->answer_days[k] = 10;
         G->forward_days[k] = 5;
         for (size_t i = 0; i < res.nrows; i++) {
-            if (strcmp(dbres_get(&res, i, 0), fk_code[k]) == 0) {
-                G->answer_days[k] = (int)util_num(dbres_get(&res, i, 1));
-                G->forward_days[k] = (int)util_num(dbres_get(&res, i, 2));
+            if (strcmp(dbres_get(&res, i, KD_CODE), fk_code[k]) == 0) {
+                G->answer_days[k] = (int)util_num(dbres_get(&res, i, KD_ANSWER_DAYS));
+                G->forward_days[k] = (int)util_num(dbres_get(&res, i, KD_FORWARD_DAYS));
             }
         }
     }
@@ -1105,8 +1117,8 @@ load_model(struct gen *G)
         return -1;
     }
     if (res.nrows) {
-        G->lead_days = (int)util_num(dbres_get(&res, 0, 0));
-        G->lead_calendar = strcmp(dbres_get(&res, 0, 1), "calendar_days") == 0;
+        G->lead_days = (int)util_num(dbres_get(&res, 0, LV_LEAD_DAYS));
+        G->lead_calendar = strcmp(dbres_get(&res, 0, LV_LEAD_UNIT), "calendar_days") == 0;
     }
     /* where the sequences stand: codes continue after what exists */
     if (db_query(G->db, p, "SELECT scope, DATE_FORMAT(day, '%Y-%m-%d'), n FROM code_seq", DB_NOARGS,
@@ -1116,8 +1128,9 @@ load_model(struct gen *G)
     for (size_t i = 0; i < res.nrows; i++) {
         int day;
 
-        if (cal_parse_date(dbres_get(&res, i, 1), &day) == 0) {
-            seq_find(&G->seq, dbres_get(&res, i, 0), day)->n = util_num(dbres_get(&res, i, 2));
+        if (cal_parse_date(dbres_get(&res, i, SQ_DAY), &day) == 0) {
+            seq_find(&G->seq, dbres_get(&res, i, SQ_SCOPE), day)->n =
+                util_num(dbres_get(&res, i, SQ_N));
         }
     }
     if (db_query(G->db, p,
@@ -1129,8 +1142,9 @@ load_model(struct gen *G)
     for (size_t i = 0; i < res.nrows; i++) {
         char scope[48];
 
-        snprintf(scope, sizeof(scope), "book:%s", dbres_get(&res, i, 0));
-        seq_find(&G->seq, scope, (int)util_num(dbres_get(&res, i, 1)))->n = util_num(dbres_get(&res, i, 2));
+        snprintf(scope, sizeof(scope), "book:%s", dbres_get(&res, i, BK_UNIT));
+        seq_find(&G->seq, scope, (int)util_num(dbres_get(&res, i, BK_YEAR)))->n =
+            util_num(dbres_get(&res, i, BK_SEQ));
     }
     if (db_query(G->db, p,
                  "SELECT (SELECT COALESCE(MAX(id), 0) FROM dossier),"
@@ -1139,9 +1153,9 @@ load_model(struct gen *G)
                  DB_NOARGS, &res) != DB_OK) {
         return -1;
     }
-    G->next_dossier = util_num(dbres_get(&res, 0, 0)) + 1;
-    G->next_qr = util_num(dbres_get(&res, 0, 1)) + 1;
-    G->next_fb = util_num(dbres_get(&res, 0, 2)) + 1;
+    G->next_dossier = util_num(dbres_get(&res, 0, MX_DOSSIER)) + 1;
+    G->next_qr = util_num(dbres_get(&res, 0, MX_QR)) + 1;
+    G->next_fb = util_num(dbres_get(&res, 0, MX_FEEDBACK)) + 1;
     G->first_fb = G->next_fb;
     return 0;
 }
