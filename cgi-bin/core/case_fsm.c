@@ -9,9 +9,8 @@ static const char *const states[CS__COUNT] = { "new",      "accepted",  "conduct
                                                "rejected", "forwarded", "need_info",
                                                "answered", "closed",    "review" };
 static const unsigned state_flags[CS__COUNT] = {
-    [CS_NEW] = CSF_OPEN,     [CS_ACCEPTED] = CSF_OPEN,
-    [CS_CONDUCT] = CSF_OPEN, [CS_NEED_INFO] = CSF_OPEN | CSF_PAUSED,
-    [CS_REVIEW] = CSF_OPEN,
+    [CS_NEW] = CSF_OPEN | CSF_FORWARD,      [CS_ACCEPTED] = CSF_OPEN, [CS_CONDUCT] = CSF_OPEN,
+    [CS_NEED_INFO] = CSF_OPEN | CSF_PAUSED, [CS_REVIEW] = CSF_OPEN,
 };
 static const char *const actions[CA__COUNT] = {
     "accept", "conduct", "reject", "forward",   "assign",      "request_info", "answer",

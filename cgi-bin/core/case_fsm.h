@@ -30,6 +30,9 @@ enum case_state {
  * "running": such a case can be overdue. */
 #define CSF_OPEN 1u
 #define CSF_PAUSED 2u
+/* Not yet taken up by the unit that received it: the deadline for handing it
+ * to the competent unit runs (the pages show it; forward_late passes it). */
+#define CSF_FORWARD 4u
 
 /* The running states as SQL, for statements that must be constant text (the
  * report's lists): test_fsm checks that the table gives exactly this list. */

@@ -26,7 +26,7 @@ static const char *const dossier_moves[DM__COUNT] = { "forward", "supplement", "
 static const unsigned dossier_flags[DS__COUNT] = {
     [DS_RECEIVED] = DSF_OPEN,
     [DS_PROCESSING] = DSF_OPEN,
-    [DS_SUPPLEMENT] = DSF_OPEN,
+    [DS_SUPPLEMENT] = DSF_OPEN | DSF_WAIT,
     [DS_RETURNED] = DSF_RATE,
 };
 

@@ -20,6 +20,8 @@ enum dossier_move { DM_FORWARD, DM_SUPPLEMENT, DM_SUPPLIED, DM_REFUSE, DM_STOP, 
  * (the result is in their hands: QĐ 766 counts the dossiers rated then). */
 #define DSF_OPEN 1u
 #define DSF_RATE 2u
+/* …it waits for the citizen's supplement: the pages say what its clock does */
+#define DSF_WAIT 4u
 
 /* The whole state machine: state × move → state, and who may (fsm.h). */
 extern const struct fsm dossier_fsm;

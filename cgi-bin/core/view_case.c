@@ -126,6 +126,9 @@ case_detail_hdf(struct req *r, const struct case_row *c, const struct case_detai
             hset(r, pool_printf(&r->pool, "Page.Case.%s", cols[i]), dbres_get(row, 0, i));
         }
     }
+    if (!fsm_state_is(&case_fsm, dbres_get(row, 0, CD_STATUS), CSF_FORWARD)) {
+        hset(r, "Page.Case.ForwardDue", NULL); /* taken up: no forwarding deadline runs */
+    }
     due_hdf(r, "Page.Case", c->due_at, strcmp(dbres_get(row, 0, CD_PAUSED), "1") == 0);
     /* retention (sql/080_retention.sql): the day the sender's contact, the files went */
     if (dbres_get(row, 0, CD_CONTACT_ERASED)) {

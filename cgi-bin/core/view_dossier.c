@@ -203,6 +203,9 @@ dossier_page_hdf(struct req *r, const struct dossier_page *pg)
         return;
     }
     row_hdf(r, "Page.D", &pg->d, page_cols, DP__COUNT, 0);
+    if (!fsm_state_is(&dossier_fsm, dbres_get(&pg->d, 0, DP_STATUS), DSF_WAIT)) {
+        hset(r, "Page.D.WaitClock", NULL); /* a past supplement's clock: not shown */
+    }
     hset(r, "Page.D.Lateness", pg->lateness);
     hset_rows(r, "Page.Cycles", &pg->cycles, cycle_cols);
     row_hdf(r, "Page.D.Rule", &pg->rule, rule_cols, DR__COUNT, 1);

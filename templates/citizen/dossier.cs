@@ -10,7 +10,7 @@
 <?cs include:"_dossier_due.cs" ?>
   <?cs if:Page.D.Returned ?><dt><?cs var:L.Dossier.St.returned ?></dt><dd><?cs var:Page.D.Returned ?></dd><?cs /if ?>
 </dl>
-<?cs if:Page.D.Status == "supplement" && Page.D.WaitClock ?><p class="note" id="wait-clock"><?cs var:L.Dossier.Wait[Page.D.WaitClock] ?></p><?cs /if ?>
+<?cs if:Page.D.WaitClock ?><p class="note" id="wait-clock"><?cs var:L.Dossier.Wait[Page.D.WaitClock] ?></p><?cs /if ?>
 <?cs if:Page.RateLater ?><p class="note" id="rate-later"><?cs var:L.Dossier.RateLater ?></p><?cs /if ?>
 <p class="data-link"><a href="/ho-so/<?cs var:Page.Ctx.Token ?>/du-lieu"><?cs var:L.DataReq.Link ?></a></p>
 <?cs each:a = Page.Apologies ?>

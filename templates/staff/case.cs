@@ -7,7 +7,7 @@
   <dt><?cs var:L.Fb.Kind ?></dt><dd><?cs var:L.Fb.Kinds[Page.Case.Kind].Name ?><?cs if:Page.Case.Formal == "1" ?> · <?cs var:L.Case.Formal ?><?cs /if ?></dd>
   <dt><?cs var:L.Fb.Received ?></dt><dd><?cs var:Page.Case.Created ?></dd>
   <?cs if:Page.Case.due ?><dt><?cs var:L.Fb.Due ?></dt><dd><?cs var:Page.Case.due ?> — <?cs if:Page.Case.paused ?><?cs var:L.Inbox.Paused ?><?cs elif:Page.Case.overdue ?><span class="bad"><?cs var:L.Inbox.LateBy ?> <?cs var:Page.Case.late ?> <?cs var:L.Inbox.Days ?></span><?cs else ?><?cs var:L.Inbox.Left ?> <?cs var:Page.Case.left ?> <?cs var:L.Inbox.Days ?><?cs /if ?></dd><?cs /if ?>
-  <?cs if:Page.Case.Status == "new" && Page.Case.ForwardDue ?><dt><?cs var:L.Case.ForwardBy ?></dt><dd><?cs var:Page.Case.ForwardDue ?><?cs if:Page.Case.ForwardLate == "1" ?> — <span class="bad"><?cs var:L.Inbox.ForwardLateTag ?></span><?cs /if ?></dd><?cs /if ?>
+  <?cs if:Page.Case.ForwardDue ?><dt><?cs var:L.Case.ForwardBy ?></dt><dd><?cs var:Page.Case.ForwardDue ?><?cs if:Page.Case.ForwardLate == "1" ?> — <span class="bad"><?cs var:L.Inbox.ForwardLateTag ?></span><?cs /if ?></dd><?cs /if ?>
   <dt><?cs var:L.Fb.Unit ?></dt><dd><?cs var:Page.Case.UnitName ?><?cs if:Page.Case.CounterName ?> · <?cs var:Page.Case.CounterName ?><?cs /if ?></dd>
   <?cs if:Page.Case.OfficerName ?><dt><?cs var:L.Case.About ?></dt><dd><?cs var:Page.Case.OfficerName ?></dd><?cs /if ?>
   <?cs if:Page.Case.AssigneeName ?><dt><?cs var:L.Case.Assignee ?></dt><dd><?cs var:Page.Case.AssigneeName ?></dd><?cs /if ?>

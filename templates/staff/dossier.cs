@@ -12,7 +12,7 @@
 <?cs include:"_dossier_due.cs" ?>
   <dt><?cs var:L.Dossier.ProcUnit ?></dt><dd><?cs var:Page.D.ProcUnit ?></dd>
 </dl>
-<?cs if:Page.D.Status == "supplement" && Page.D.WaitClock ?><p class="note" id="wait-clock"><?cs var:L.Dossier.Wait[Page.D.WaitClock] ?></p><?cs /if ?>
+<?cs if:Page.D.WaitClock ?><p class="note" id="wait-clock"><?cs var:L.Dossier.Wait[Page.D.WaitClock] ?></p><?cs /if ?>
 <h2 id="chu-ky"><?cs var:L.Dossier.Cycles.Title ?></h2>
 <table class="list"><caption class="sr-only"><?cs var:L.Dossier.Cycles.Title ?></caption>
 <thead><tr><th scope="col"><?cs var:L.Dossier.Cycles.N ?></th><th scope="col"><?cs var:L.Dossier.Cycles.Started ?></th><th scope="col"><?cs var:L.Dossier.Cycles.Statutory ?></th><th scope="col"><?cs var:L.Dossier.Cycles.Paused ?></th><th scope="col"><?cs var:L.Dossier.Cycles.Ended ?></th></tr></thead>

@@ -105,7 +105,10 @@ test('classify, assign, note, ask for information, answer: timeline, audit, publ
   const bad = await act('canbo01', code, 'phan-loai', {});
   assert.strictEqual(bad.status, 422);
   assert.match(bad.text, /Vui lòng chọn cách phân loại/);
+  // a new case shows the deadline for handing it to another agency; once taken up, it does not
+  assert.match((await (await as('canbo01')).get('/can-bo/phan-anh/' + code)).text, /Hạn chuyển cơ quan khác/);
   assert.strictEqual((await act('canbo01', code, 'phan-loai', { class: 'accepted' })).status, 303);
+  assert.doesNotMatch((await (await as('canbo01')).get('/can-bo/phan-anh/' + code)).text, /Hạn chuyển cơ quan khác/);
   const canbo02 = sql("SELECT id FROM users WHERE username = 'canbo02'")[0][0];
   assert.strictEqual((await act('canbo01', code, 'giao', { officer: canbo02 })).status, 303);
   const other = sql("SELECT id FROM users WHERE username = 'canbo04'")[0][0];

@@ -157,7 +157,14 @@ test('hand-overs (một cửa liên thông), supplement, result and return; the 
   assert.strictEqual(noReason.status, 422);
   assert.strictEqual((await post('chuyenvien04', `${base}/yeu-cau-bo-sung`, { note: 'Thiếu bản sao CCCD' })).status, 303);
   const oldDue = sql(`SELECT due_at FROM dossier WHERE code = '${D.a}'`)[0][0];
+  // while it waits for the supplement, both pages say what its clock does; after, neither
+  const waiting = sql(`SELECT wait_clock FROM dossier WHERE code = '${D.a}'`)[0][0];
+  assert.ok(waiting, 'a supplement request sets the wait clock');
+  assert.match((await new Client().get(D.aUrl)).text, /id="wait-clock"/);
+  assert.match((await (await as('chuyenvien04')).get(base)).text, /id="wait-clock"/);
   assert.strictEqual((await post('chuyenvien04', `${base}/da-bo-sung`)).status, 303);
+  assert.doesNotMatch((await new Client().get(D.aUrl)).text, /id="wait-clock"/, 'supplied: the clock is not shown');
+  assert.doesNotMatch((await (await as('chuyenvien04')).get(base)).text, /id="wait-clock"/);
   assert.deepStrictEqual(sql(`SELECT status, due_at >= '${oldDue}' FROM dossier WHERE code = '${D.a}'`), [['processing', '1']], 'the period restarts after the supplement');
   // before the result is returned there is no rating form, and a rating sent anyway is
   // refused with the reason, in Vietnamese, and stores nothing

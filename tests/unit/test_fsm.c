@@ -225,6 +225,16 @@ case_tests(void)
               "CASE_RUNNING_SQL, the constant the report's statements use, is the table's list");
     CHECK_STR(fsm_sql_states(&case_fsm, CSF_PAUSED, 0, buf, sizeof(buf)), "'need_info'",
               "the paused states");
+    /* the forwarding deadline (3 working days to hand a case to the competent
+     * unit) runs only until the receiving unit takes the case up */
+    CHECK_STR(fsm_sql_states(&case_fsm, CSF_FORWARD, 0, buf, sizeof(buf)), "'new'",
+              "only a new case shows its forwarding deadline");
+    /* a dossier's wait clock is shown only while it waits for the supplement */
+    CHECK(fsm_state_is(&dossier_fsm, "supplement", DSF_WAIT) &&
+              !fsm_state_is(&dossier_fsm, "processing", DSF_WAIT) &&
+              !fsm_state_is(&dossier_fsm, "received", DSF_WAIT) &&
+              !fsm_state_is(&dossier_fsm, "returned", DSF_WAIT),
+          "only a dossier in supplement shows its wait clock");
     CHECK_STR(fsm_sql_states(&case_fsm, CSF_OPEN, 0, buf, 20), "'new','accepted'",
               "a short buffer keeps whole names only");
     CHECK(fsm_state_is(&case_fsm, "need_info", CSF_OPEN) &&
