@@ -349,7 +349,7 @@ rating_criteria(const struct val *v, struct rating_in *in)
     return v[R_ATTITUDE].err || v[R_TIME].err || v[R_TRIPS].err || v[R_GUIDANCE].err;
 }
 
-static int dossier_show(struct req *r, int status);
+static int dossier_show(struct req *r, const struct qrlink *l, int status);
 
 static int
 qr_rate(struct req *r)
@@ -388,7 +388,7 @@ qr_rate(struct req *r)
         if ((when = dossier_rate_when(st)) != RATE_NOW) {
             hset(r, "Page.Error",
                  lang_str(r, when == RATE_LATER ? "Dossier.RateNotYet" : "Dossier.RateNever"));
-            return dossier_show(r, 409);
+            return dossier_show(r, &l, 409);
         }
     }
     if (staff_mark_get(r, &staff_id, &staff_counter) &&
@@ -861,22 +861,14 @@ consent_hdf(struct req *r, const char *type, long long id)
 
 /* ---- dossiers ---------------------------------------------------------- */
 
-/* The dossier page a receipt's QR opens, answered with status. */
+/* The dossier page of link l (already opened: qr_open), answered with status. */
 static int
-dossier_show(struct req *r, int status)
+dossier_show(struct req *r, const struct qrlink *l, int status)
 {
-    struct qrlink l;
-    int rc = qr_open(r, &l);
     enum db_rc dr;
 
-    if (rc != 0) {
-        return rc;
-    }
-    if (l.dossier_id == 0) {
-        return resp_redirect(r, pool_printf(&r->pool, "/q/%s", l.token));
-    }
-    if ((dr = dossier_public_hdf(r, l.dossier_id)) != DB_OK ||
-        (dr = consent_hdf(r, "dossier", l.dossier_id)) != DB_OK) {
+    if ((dr = dossier_public_hdf(r, l->dossier_id)) != DB_OK ||
+        (dr = consent_hdf(r, "dossier", l->dossier_id)) != DB_OK) {
         return db_fail(r, dr);
     }
     rate_form_hdf(r);
@@ -886,10 +878,20 @@ dossier_show(struct req *r, int status)
     return render_status(r, status, "citizen/dossier");
 }
 
+/* The dossier page a receipt's QR opens. */
 static int
 dossier_view(struct req *r)
 {
-    return dossier_show(r, 200);
+    struct qrlink l;
+    int rc = qr_open(r, &l);
+
+    if (rc != 0) {
+        return rc;
+    }
+    if (l.dossier_id == 0) {
+        return resp_redirect(r, pool_printf(&r->pool, "/q/%s", l.token));
+    }
+    return dossier_show(r, &l, 200);
 }
 
 /* The dossier page's "stop updates": the consent to messages taken back. */

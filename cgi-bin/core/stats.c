@@ -826,7 +826,8 @@ static const struct agg aggs[] = {
       "feedback_count", "(SELECT " FB_COUNT_COLS ", 1 AS n FROM feedback) t" },
 };
 
-/* "a, b" → "SUM(a) AS a, SUM(b) AS b" (or "b.a = k.a AND …" with join set) */
+/* Each column of the list "a, b" through fmt, which names it once or twice,
+ * joined by sep: "SUM(%s) AS %s" gives "SUM(a) AS a, SUM(b) AS b". */
 static const char *
 col_list(struct pool *p, const char *cols, const char *fmt, const char *sep)
 {
@@ -922,7 +923,7 @@ stats_check_end(struct sctx *x, struct stats_diff **out, size_t *n)
         const struct agg *a = &aggs[i];
         const char *on_b = col_list(x->pool, a->key, "b.%s = k.%s", " AND ");
         const char *on_a = col_list(x->pool, a->key, "a.%s = k.%s", " AND ");
-        const char *keyk = col_list(x->pool, a->key, "k.%s%.0s", ", ");
+        const char *keyk = col_list(x->pool, a->key, "k.%s", ", ");
         char *copy = pool_strdup(x->pool, a->cols), *save = NULL;
         struct dbres res;
 
