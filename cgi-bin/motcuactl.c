@@ -941,7 +941,7 @@ static int
 retention_erase(struct ctl *c, enum ret_kind k, long long age, long long batch, long long *erased,
                 int *unlink_failed)
 {
-    long long n;
+    long long n, cursor = 0;
 
     *erased = 0;
     do {
@@ -949,7 +949,8 @@ retention_erase(struct ctl *c, enum ret_kind k, long long age, long long batch, 
         const char **files;
         size_t nfiles;
 
-        if (retention_erase_batch(c->db, &p, k, age, batch, &n, &files, &nfiles) != DB_OK) {
+        if (retention_erase_batch(c->db, &p, k, age, batch, &cursor, &n, &files, &nfiles) !=
+            DB_OK) {
             pool_release(&p);
             return die_db(c, retention_kind(k)->name);
         }

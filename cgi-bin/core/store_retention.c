@@ -52,20 +52,34 @@
 
 #define SESSION_DUE " WHERE expires_at < UTC_TIMESTAMP() - INTERVAL ? DAY"
 
+/* A large table's batch is found first by a plain read in primary-key order
+ * from where the previous batch ended (the age, the last id done, the batch
+ * size), then erased by its range of ids (the age, the first and last id):
+ * the erasure locks that range only.  Scanning for the due rows with a locking
+ * statement would lock every row it reads (a province's finished dossiers,
+ * millions) for as long as it runs, and the counter's intake with them. */
+#define FIND(table, a, due)                                                        \
+    "SELECT " a ".id FROM " table " FORCE INDEX (PRIMARY)" due " AND " a ".id > ?" \
+    " ORDER BY " a ".id LIMIT ?"
+#define RANGE(a) " AND " a ".id BETWEEN ? AND ?"
+
 struct kind_sql {
     struct ret_kind_info info;
     const char *count; /* rows, oldest: one argument, the age */
     const char *erase; /* one batch (the age, the batch size); for RET_EVIDENCE and
-                        * RET_NOTIFICATION the batch's rows, locked */
+                        * RET_NOTIFICATION the batch's rows, locked; with find, the
+                        * batch's range (the age, its first and last id) */
+    const char *find;  /* NULL, or the batch's ids (FIND) */
 };
 
 static const struct kind_sql kinds[RET__MAX] = {
     [RET_FEEDBACK_CONTACT] = {
         { "feedback_contact", RET_MONTHS },
         "SELECT COUNT(*), " OLDEST("f.closed_at") " FROM feedback f" FEEDBACK_DUE,
-        "UPDATE feedback f SET f.contact_name = NULL, f.contact_phone = NULL,"
-        "       f.contact_email = NULL, f.contact_address = NULL,"
-        "       f.contact_erased_at = UTC_TIMESTAMP()" FEEDBACK_DUE " ORDER BY f.id LIMIT ?",
+        "UPDATE feedback f FORCE INDEX (PRIMARY) SET f.contact_name = NULL,"
+        "       f.contact_phone = NULL, f.contact_email = NULL, f.contact_address = NULL,"
+        "       f.contact_erased_at = UTC_TIMESTAMP()" FEEDBACK_DUE RANGE("f"),
+        FIND("feedback f", "f", FEEDBACK_DUE),
     },
     [RET_EVIDENCE] = {
         { "evidence_file", RET_MONTHS },
@@ -76,8 +90,9 @@ static const struct kind_sql kinds[RET__MAX] = {
     [RET_RATING_COMMENT] = {
         { "rating_comment", RET_MONTHS },
         "SELECT COUNT(*), " OLDEST("r.created_at") " FROM rating r" RATING_DUE,
-        "UPDATE rating r SET r.comment = '', r.client_hash = '',"
-        "       r.comment_erased_at = UTC_TIMESTAMP()" RATING_DUE " ORDER BY r.id LIMIT ?",
+        "UPDATE rating r FORCE INDEX (PRIMARY) SET r.comment = '', r.client_hash = '',"
+        "       r.comment_erased_at = UTC_TIMESTAMP()" RATING_DUE RANGE("r"),
+        FIND("rating r", "r", RATING_DUE),
     },
     [RET_NOTIFICATION] = {
         { "notification", RET_DAYS },
@@ -88,8 +103,10 @@ static const struct kind_sql kinds[RET__MAX] = {
     [RET_DOSSIER_CONTACT] = {
         { "dossier_contact", RET_YEARS },
         "SELECT COUNT(*), " OLDEST(DOSSIER_OVER) " FROM dossier d" DOSSIER_DUE,
-        "UPDATE dossier d SET d.applicant_phone = '', d.applicant_email = '',"
-        "       d.contact_erased_at = UTC_TIMESTAMP()" DOSSIER_DUE " ORDER BY d.id LIMIT ?",
+        "UPDATE dossier d FORCE INDEX (PRIMARY) SET d.applicant_phone = '',"
+        "       d.applicant_email = '', d.contact_erased_at = UTC_TIMESTAMP()" DOSSIER_DUE
+        RANGE("d"),
+        FIND("dossier d", "d", DOSSIER_DUE),
     },
     [RET_RATE_LIMIT] = {
         { "rate_limit", RET_DAYS },
@@ -206,7 +223,8 @@ erase_notifications(struct db *db, struct pool *p, long long age, long long batc
 
 enum db_rc
 retention_erase_batch(struct db *db, struct pool *p, enum ret_kind k, long long age,
-                      long long batch, long long *n, const char ***files, size_t *nfiles)
+                      long long batch, long long *cursor, long long *n, const char ***files,
+                      size_t *nfiles)
 {
     unsigned long long affected = 0;
     enum db_rc rc;
@@ -224,6 +242,20 @@ retention_erase_batch(struct db *db, struct pool *p, enum ret_kind k, long long 
         assert(files != NULL);
         rc = (k == RET_EVIDENCE ? erase_evidence : erase_notifications)(db, p, age, batch, n, files,
                                                                         nfiles);
+    } else if (kinds[k].find) {
+        struct dbres res;
+
+        rc = db_query(db, p, kinds[k].find, DB_ARGS(DV_I(age), DV_I(*cursor), DV_I(batch)), &res);
+        if (rc == DB_OK && res.nrows > 0) {
+            long long first = util_num(dbres_get(&res, 0, 0));
+            long long last = util_num(dbres_get(&res, res.nrows - 1, 0));
+
+            rc = db_exec(db, kinds[k].erase, DB_ARGS(DV_I(age), DV_I(first), DV_I(last)), &affected,
+                         NULL);
+            /* a row changed since the read is left for the next run */
+            *n = (long long)affected;
+            *cursor = last;
+        }
     } else {
         rc = db_exec(db, kinds[k].erase, DB_ARGS(DV_I(age), DV_I(batch)), &affected, NULL);
         *n = (long long)affected;

@@ -50,10 +50,12 @@ enum db_rc retention_due(struct db *db, struct pool *p, enum ret_kind k, long lo
  * the caller to unlink once this has committed: for RET_EVIDENCE (whose rows
  * are deleted) the stored names under Paths.Uploads, for RET_NOTIFICATION the
  * e-mails' "<id>.eml" under Paths.Outbox (Mail.Mode outbox); none for the
- * other kinds.  files may be NULL for a kind that has none. */
+ * other kinds.  files may be NULL for a kind that has none.  *cursor is 0
+ * before the first batch of a run and is kept between its batches: the
+ * large tables are read on from where the last batch ended. */
 enum db_rc retention_erase_batch(struct db *db, struct pool *p, enum ret_kind k, long long age,
-                                 long long batch, long long *n, const char ***files,
-                                 size_t *nfiles);
+                                 long long batch, long long *cursor, long long *n,
+                                 const char ***files, size_t *nfiles);
 
 /* The periodic job runs retention once a local day: *take is 1, and the day
  * (YYYY-MM-DD) is marked (stat_mark 'retention'), when no run was marked for

@@ -440,6 +440,8 @@ struct gen {
 
     struct statset dstat, fstat;
     struct seqmap seq;
+    struct replay *log; /* the open transaction's statements, to run again */
+    size_t nlog, clog;
 
     long long rows, work_done, work_total;
     double t0, last_draw;
@@ -716,6 +718,108 @@ jb_str(struct jbatch *b, const char *s)
     buf_addc(&b->j, '"');
 }
 
+/* One statement of the open transaction as it was sent: the loader runs
+ * beside the programs and their ticker, whose transactions may make its own
+ * the victim of a deadlock (or, on a cluster, of a certification conflict).
+ * Then the server has rolled the whole transaction back, and the loader runs
+ * its statements again in a new one instead of giving up at 60 %. */
+struct replay {
+    const char *sql;
+    struct dbv arg[2];
+    size_t nargs;
+};
+
+#define REPLAY_TRIES 8
+
+static void
+replay_forget(struct gen *G)
+{
+    for (size_t i = 0; i < G->nlog; i++) {
+        for (size_t k = 0; k < G->log[i].nargs; k++) {
+            if (G->log[i].arg[k].t == DBV_STR) {
+                free((char *)G->log[i].arg[k].s);
+            }
+        }
+    }
+    G->nlog = 0;
+}
+
+/* The transaction was lost for others' sake: begin another and run again
+ * every statement the lost one had run. */
+static enum db_rc
+replay_all(struct gen *G)
+{
+    enum db_rc rc;
+
+    db_rollback(G->db);
+    (void)db_take_conflict(G->db);
+    rc = db_begin(G->db);
+    for (size_t i = 0; rc == DB_OK && i < G->nlog; i++) {
+        rc = db_exec(G->db, G->log[i].sql, G->log[i].arg, G->log[i].nargs, NULL, NULL);
+    }
+    return rc;
+}
+
+/* db_exec inside the loader's open transaction, run again with everything
+ * before it after a conflict; the statement is kept until the commit. */
+static enum db_rc
+gen_exec(struct gen *G, const char *sql, const struct dbv *args, size_t nargs)
+{
+    struct replay *e;
+    enum db_rc rc = db_exec(G->db, sql, args, nargs, NULL, NULL);
+
+    for (int tries = 0; rc != DB_OK && db_take_conflict(G->db) && tries < REPLAY_TRIES; tries++) {
+        rc = replay_all(G);
+        if (rc == DB_OK) {
+            rc = db_exec(G->db, sql, args, nargs, NULL, NULL);
+        }
+    }
+    if (rc != DB_OK) {
+        return rc;
+    }
+    if (G->nlog == G->clog) {
+        G->clog = G->clog ? 2 * G->clog : 64;
+        G->log = realloc(G->log, G->clog * sizeof(*G->log));
+        if (G->log == NULL) {
+            abort();
+        }
+    }
+    e = &G->log[G->nlog++];
+    e->sql = sql;
+    e->nargs = nargs;
+    for (size_t k = 0; k < nargs; k++) {
+        e->arg[k] = args[k];
+        if (args[k].t == DBV_STR) {
+            char *copy = malloc(args[k].len + 1);
+
+            if (copy == NULL) {
+                abort();
+            }
+            memcpy(copy, args[k].s, args[k].len);
+            copy[args[k].len] = '\0';
+            e->arg[k].s = copy;
+        }
+    }
+    return DB_OK;
+}
+
+/* Commit the loader's transaction (running it again after a conflict) and
+ * begin the next. */
+static enum db_rc
+gen_commit(struct gen *G)
+{
+    enum db_rc rc = db_commit(G->db);
+
+    for (int tries = 0; rc != DB_OK && db_take_conflict(G->db) && tries < REPLAY_TRIES; tries++) {
+        rc = replay_all(G);
+        if (rc == DB_OK) {
+            rc = db_commit(G->db);
+        }
+    }
+    replay_forget(G);
+    return rc;
+}
+
 static enum db_rc
 jb_flush(struct gen *G, struct jbatch *b)
 {
@@ -727,7 +831,7 @@ jb_flush(struct gen *G, struct jbatch *b)
     }
     buf_addc(&b->j, ']');
     arg = (struct dbv){.t = DBV_STR, .s = b->j.p, .len = b->j.len};
-    rc = db_exec(G->db, b->sql, &arg, 1, NULL, NULL);
+    rc = gen_exec(G, b->sql, &arg, 1);
     G->rows += (long long)b->rows;
     buf_reset(&b->j);
     b->rows = 0;
@@ -2143,7 +2247,7 @@ next_chunk(struct gen *G)
         rc = jb_flush(G, all[i]);
     }
     if (rc == DB_OK) {
-        rc = db_commit(G->db);
+        rc = gen_commit(G);
     }
     if (rc == DB_OK) {
         rc = db_begin(G->db);
@@ -2739,16 +2843,13 @@ demo_generate(struct sctx *x, const struct cal *cal, const struct demo_opts *o)
         rc = write_stats(G, &G->fstat, &G->b_fstat);
     }
     if (rc == DB_OK) {
-        rc = db_exec(G->db, sql_fcount, DB_ARGS(DV_I(G->first_fb), DV_I(G->next_fb)), NULL,
-                     NULL);
+        rc = gen_exec(G, sql_fcount, DB_ARGS(DV_I(G->first_fb), DV_I(G->next_fb)));
     }
     if (rc == DB_OK) {
-        rc = db_exec(G->db, sql_fverdict, DB_ARGS(DV_I(G->first_fb), DV_I(G->next_fb)), NULL,
-                     NULL);
+        rc = gen_exec(G, sql_fverdict, DB_ARGS(DV_I(G->first_fb), DV_I(G->next_fb)));
     }
     if (rc == DB_OK) {
-        rc = db_exec(G->db, sql_fverdict_stat, DB_ARGS(DV_I(G->first_fb), DV_I(G->next_fb)),
-                     NULL, NULL);
+        rc = gen_exec(G, sql_fverdict_stat, DB_ARGS(DV_I(G->first_fb), DV_I(G->next_fb)));
     }
     if (rc == DB_OK) {
         rc = write_seq(G);
@@ -2802,6 +2903,8 @@ out:
             buf_free(&all[i]->j);
         }
     }
+    replay_forget(G);
+    free(G->log);
     free(G->seq.e);
     free(G->apos);
     free(G->ratings);

@@ -13,7 +13,7 @@ static long long unit;
 static long long
 erase_all(enum ret_kind k, long long age, long long batch, int *batches, size_t *files)
 {
-    long long n, total = 0;
+    long long n, total = 0, cursor = 0;
 
     *batches = 0;
     *files = 0;
@@ -22,7 +22,8 @@ erase_all(enum ret_kind k, long long age, long long batch, int *batches, size_t 
         const char **names;
         size_t nnames;
 
-        if (retention_erase_batch(st_db, &p, k, age, batch, &n, &names, &nnames) != DB_OK) {
+        if (retention_erase_batch(st_db, &p, k, age, batch, &cursor, &n, &names, &nnames) !=
+            DB_OK) {
             printf("not ok - erase: %s\n", db_error(st_db));
             exit(1);
         }
