@@ -138,6 +138,9 @@ GRANT SELECT, INSERT, DELETE ON stat_late TO motcua_api@localhost;
 GRANT SELECT ON stat_mark TO motcua_api@localhost;
 GRANT SELECT (dossier_id, status) ON apology TO motcua_api@localhost;
 GRANT SELECT ON stat_late TO motcua_leader@localhost;
+-- 140 time to answer by month of receipt, kept on the officer's answers
+GRANT SELECT, INSERT, UPDATE, DELETE ON stat_answer_month TO motcua_officer@localhost;
+GRANT SELECT ON stat_answer_month TO motcua_leader@localhost;
 GRANT SELECT ON stat_mark TO motcua_leader@localhost;
 GRANT SELECT ON feedback_event TO motcua_leader@localhost;
 

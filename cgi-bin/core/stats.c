@@ -2,6 +2,7 @@
 #include "stats.h"
 
 #include <sodium.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -428,6 +429,9 @@ stats_rebuild(struct sctx *x, int *days, int *months)
         "DELETE FROM feedback_count",
         "INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from, escalated, n)"
         " SELECT " FB_COUNT_COLS ", COUNT(*) FROM feedback GROUP BY 1, 2, 3, 4, 5, 6",
+        /* time to answer by month of receipt, kept on write (stats_answer_time) */
+        "DELETE FROM stat_answer_month",
+        ANSWER_MONTH_RECOUNT(""),
     };
     struct db *db = x->db;
     struct dbres res;
@@ -821,6 +825,7 @@ static const struct agg aggs[] = {
       "stat_late WHERE day <= (SELECT MIN(day) FROM chk_mark)", NULL },
     { "dossier_unhappy", "dossier_id", " n", "(SELECT dossier_id, 1 AS n FROM dossier_unhappy) t",
       NULL },
+    { "stat_answer_month", "month, unit_id", " answered, hours_sum", "stat_answer_month", NULL },
     /* the inbox's counts are kept on write only: compared with the cases */
     { "feedback_count", "unit_id, status, kind, counter_id, hidden_from, escalated", " n",
       "feedback_count", "(SELECT " FB_COUNT_COLS ", 1 AS n FROM feedback) t" },
@@ -849,10 +854,12 @@ col_list(struct pool *p, const char *cols, const char *fmt, const char *sep)
 static enum db_rc
 snapshot(struct sctx *x, const struct agg *a, size_t i, const char *which, const char *from)
 {
+    /* keyed: the differences join each snapshot on the key (without the
+     * index, a join of two million-row snapshots never ends) */
     const char *sql = pool_printf(x->pool,
-                                  "CREATE TEMPORARY TABLE chk_%zu_%s AS SELECT %s, %s FROM %s"
-                                  " GROUP BY %s",
-                                  i, which, a->key,
+                                  "CREATE TEMPORARY TABLE chk_%zu_%s (KEY (%s))"
+                                  " AS SELECT %s, %s FROM %s GROUP BY %s",
+                                  i, which, a->key, a->key,
                                   col_list(x->pool, a->cols, "SUM(%s) AS %s", ", "), from, a->key);
 
     (void)db_exec(x->db,
@@ -964,5 +971,112 @@ stats_check_end(struct sctx *x, struct stats_diff **out, size_t *n)
     db_hold(x->db, 0);
     db_rollback(x->db);
     drop_snapshots(x);
+    return rc;
+}
+
+void
+stats_answer_hist_each(const char *hist, void (*fn)(long long h, long long n, void *arg), void *arg)
+{
+    const char *s = hist ? hist : "";
+
+    while (*s) {
+        char *end;
+        long long h = strtoll(s, &end, 10), n;
+
+        if (end == s || *end != ':') {
+            return; /* not a histogram: nothing more is read */
+        }
+        s = end + 1;
+        n = strtoll(s, &end, 10);
+        if (end == s) {
+            return;
+        }
+        fn(h, n, arg);
+        s = end;
+        while (*s == ' ') {
+            s++;
+        }
+    }
+}
+
+/* A histogram being rewritten with one hour's count changed. */
+struct hist_edit {
+    struct buf out;
+    long long h, sign, answered, hours_sum;
+    int done;
+};
+
+static void
+hist_put(struct hist_edit *e, long long h, long long n)
+{
+    if (n > 0) {
+        buf_printf(&e->out, "%s%lld:%lld", e->out.len ? " " : "", h, n);
+        e->answered += n;
+        e->hours_sum += h * n;
+    }
+}
+
+static void
+hist_edit_one(long long h, long long n, void *arg)
+{
+    struct hist_edit *e = arg;
+
+    if (!e->done && e->h < h) {
+        hist_put(e, e->h, e->sign); /* an hour not counted before */
+        e->done = 1;
+    }
+    if (h == e->h) {
+        n += e->sign;
+        e->done = 1;
+    }
+    hist_put(e, h, n);
+}
+
+enum db_rc
+stats_answer_time(struct sctx *x, long long case_id, int sign)
+{
+    enum { A_MONTH, A_UNIT, A_HOURS };
+    struct hist_edit e = { .sign = sign };
+    struct dbres res;
+    const char *month;
+    long long unit;
+    enum db_rc rc;
+
+    rc = db_query(x->db, x->pool,
+                  "SELECT DATE_FORMAT(f.created_at + " SQL_VN_OFFSET
+                  ", '%Y-%m-01'), f.unit_id, " ANSWER_HOURS_SQL
+                  " FROM feedback f WHERE f.id = ? AND f.answered_at IS NOT NULL",
+                  DB_ARGS(DV_I(case_id)), &res);
+    if (rc != DB_OK || res.nrows == 0) {
+        return rc;
+    }
+    /* the results' strings last until the next query */
+    month = pool_strdup(x->pool, dbres_get(&res, 0, A_MONTH));
+    unit = util_num(dbres_get(&res, 0, A_UNIT));
+    e.h = util_num(dbres_get(&res, 0, A_HOURS));
+    rc = db_query(x->db, x->pool,
+                  "SELECT hours FROM stat_answer_month WHERE month = ? AND unit_id = ? FOR UPDATE",
+                  DB_ARGS(DV_S(month), DV_I(unit)), &res);
+    if (rc != DB_OK) {
+        return rc;
+    }
+    stats_answer_hist_each(res.nrows ? dbres_get(&res, 0, 0) : "", hist_edit_one, &e);
+    if (!e.done) {
+        hist_put(&e, e.h, e.sign); /* after every hour counted before */
+    }
+    if (e.answered == 0) {
+        rc = db_exec(x->db, "DELETE FROM stat_answer_month WHERE month = ? AND unit_id = ?",
+                     DB_ARGS(DV_S(month), DV_I(unit)), NULL, NULL);
+    } else {
+        rc = db_exec(x->db,
+                     "INSERT INTO stat_answer_month (month, unit_id, answered, hours_sum, hours)"
+                     " VALUES (?, ?, ?, ?, ?)"
+                     " ON DUPLICATE KEY UPDATE answered = VALUES(answered),"
+                     "   hours_sum = VALUES(hours_sum), hours = VALUES(hours)",
+                     DB_ARGS(DV_S(month), DV_I(unit), DV_I(e.answered), DV_I(e.hours_sum),
+                             DV_S(e.out.p)),
+                     NULL, NULL);
+    }
+    buf_free(&e.out);
     return rc;
 }

@@ -30,6 +30,33 @@ struct stat_delta {
     " SUM(sd.forward_late), SUM(sd.pakn), SUM(sd.anonymous), SUM(sd.praise),"              \
     " SUM(sd.pakn_answered), SUM(sd.pakn_on_time), SUM(sd.pakn_unhappy)"
 
+/* Time to answer by month of receipt (stat_answer_month, sql/140): the hours
+ * from a case's receipt to its answer as the dashboard counts them, 0 to
+ * ANSWER_HOURS_MAX, as SQL over feedback aliased f. */
+#define ANSWER_HOURS_MAX 19999
+#define ANSWER_HOURS_SQL \
+    "LEAST(GREATEST(TIMESTAMPDIFF(HOUR, f.created_at, f.answered_at), 0), 19999)"
+/* The rows of stat_answer_month recounted from the answered cases that
+ * where_sql (" AND …" or "") keeps. */
+#define ANSWER_MONTH_RECOUNT(where_sql)                                                           \
+    "INSERT INTO stat_answer_month (month, unit_id, answered, hours_sum, hours)"                  \
+    " SELECT t.month, t.unit_id, SUM(t.n), SUM(t.h * t.n),"                                       \
+    "        GROUP_CONCAT(CONCAT(t.h, ':', t.n) ORDER BY t.h SEPARATOR ' ')"                      \
+    "   FROM (SELECT DATE_FORMAT(f.created_at + INTERVAL 7 HOUR, '%Y-%m-01') AS month,"           \
+    "                f.unit_id, " ANSWER_HOURS_SQL " AS h, COUNT(*) AS n"                         \
+    "           FROM feedback f WHERE f.answered_at IS NOT NULL" where_sql " GROUP BY 1, 2, 3) t" \
+    "  GROUP BY t.month, t.unit_id"
+
+/* Count (sign 1) or take back (sign -1) the answer of case case_id in
+ * stat_answer_month, in the caller's transaction: after the answer is
+ * written, before it is cleared (a reopening), and around a change of the
+ * case's unit.  Nothing for a case without an answer. */
+enum db_rc stats_answer_time(struct sctx *x, long long case_id, int sign);
+
+/* Each "h:n" of a stat_answer_month histogram, in order: fn(h, n, arg). */
+void stats_answer_hist_each(const char *hist, void (*fn)(long long h, long long n, void *arg),
+                            void *arg);
+
 /* A case's key in the inbox's counts (feedback_count), as columns of feedback:
  * unit, status, kind, counter, the officer it is hidden from (a confidential
  * report's subject), escalated. */

@@ -710,6 +710,9 @@ case_classify(struct sctx *x, const struct case_row *c, const char *cls, const c
             rc = stats_case_forward(x, c->id, forward_unit);
         }
         if (rc == DB_OK && dl.nrows) {
+            rc = stats_answer_time(x, c->id, -1); /* an answer moves with the case */
+        }
+        if (rc == DB_OK && dl.nrows) {
             /* the case moves to the competent unit's inbox and starts there anew */
             rc = transition(x, c->id, CA_FORWARD, staff_role(x),
                             "UPDATE feedback SET status = ?, forwarded_to = ?, unit_id = ?,"
@@ -719,6 +722,9 @@ case_classify(struct sctx *x, const struct case_row *c, const char *cls, const c
                             " WHERE id = ?",
                             DB_ARGS(DV_I(forward_unit), DV_I(forward_unit), DV_I(due), DV_I(fwd),
                                     DV_I(c->id)));
+        }
+        if (rc == DB_OK && dl.nrows) {
+            rc = stats_answer_time(x, c->id, 1);
         }
         return finish(x, rc, c, "forwarded", 1, rc == DB_OK ? dbres_get(&res, 0, 0) : NULL,
                       "case.forward");
@@ -789,12 +795,19 @@ case_answer(struct sctx *x, const struct case_row *c, const char *text)
     char day[11];
     enum db_rc rc = db_begin(x->db);
 
+    /* a new answer after a review request replaces the time of the last */
+    if (rc == DB_OK) {
+        rc = stats_answer_time(x, c->id, -1);
+    }
     if (rc == DB_OK) {
         rc = transition(x, c->id, CA_ANSWER, staff_role(x),
                         "UPDATE feedback SET status = ?, answered_at = UTC_TIMESTAMP(),"
                         "       answer_satisfied = NULL, paused_at = NULL"
                         " WHERE id = ?",
                         DB_ARGS(DV_I(c->id)));
+    }
+    if (rc == DB_OK) {
+        rc = stats_answer_time(x, c->id, 1);
     }
     if (rc == DB_OK) {
         /* on time or early counts as on time (QĐ 766) */
@@ -852,6 +865,9 @@ case_reopen(struct sctx *x, const struct case_row *c, const char *text)
                   DB_ARGS(DV_S(c->kind)), &res);
     if (rc == DB_OK && res.nrows) {
         days = util_num(dbres_get(&res, 0, 0));
+    }
+    if (rc == DB_OK) {
+        rc = stats_answer_time(x, c->id, -1); /* the answer is cleared */
     }
     if (rc == DB_OK) {
         rc = transition(x, c->id, CA_REOPEN, staff_role(x),

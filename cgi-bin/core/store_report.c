@@ -299,8 +299,108 @@ figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
     return rc;
 }
 
-/* The columns of the SELECT of open cases and hours to answer below. */
-enum open_col { OPEN_UNIT, OPEN_HOURS, OPEN_OVERDUE, OPEN_N };
+/* The whole local months inside period p, as their first days m1 to m2
+ * ('YYYY-MM-01'), and the days of p before and after them (head, tail: empty
+ * when from > to).  No whole month: m1 empty and head the whole period. */
+static void
+period_months(const struct period *p, char m1[11], char m2[11], struct period *head,
+              struct period *tail)
+{
+    int from, to, y, m, d, first, last;
+
+    m1[0] = m2[0] = '\0';
+    *head = *p;
+    memcpy(tail->from, "9999-12-31", 11);
+    memcpy(tail->to, "0001-01-01", 11);
+    if (cal_parse_date(p->from, &from) != 0 || cal_parse_date(p->to, &to) != 0) {
+        return;
+    }
+    cal_ymd(from, &y, &m, &d);
+    first = d == 1 ? from : cal_day_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1);
+    cal_ymd(to, &y, &m, &d);
+    last = cal_day_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
+    if (last != to) {
+        last = cal_day_from_ymd(y, m, 1) - 1;
+    }
+    if (first > last) {
+        return;
+    }
+    cal_format(first, m1);
+    cal_ymd(last, &y, &m, &d);
+    cal_format(cal_day_from_ymd(y, m, 1), m2);
+    cal_format(first - 1, head->to);
+    cal_format(last + 1, tail->from);
+    memcpy(tail->to, p->to, sizeof(tail->to));
+}
+
+/* Hours to answer counted into a histogram of the scope. */
+struct hours_in {
+    long long *hours;
+    size_t nhours;
+};
+
+static void
+hours_add(long long h, long long n, void *arg)
+{
+    struct hours_in *in = arg;
+
+    h = h < 0 ? 0 : h;
+    in->hours[(size_t)h < in->nhours ? (size_t)h : in->nhours - 1] += n;
+}
+
+/* The columns of the SELECTs of hours to answer and of overdue cases below. */
+enum hours_col { HRS_UNIT, HRS_HOURS, HRS_N };
+enum month_col { MON_UNIT, MON_ANSWERED, MON_HOURS };
+
+/* The hours to answer of the cases received in the period and answered, into
+ * hours: the whole months from stat_answer_month (a row per unit and month),
+ * the days before and after them from the cases (a few weeks at most). */
+static enum db_rc
+figs_answer_hours(struct sctx *x, const struct period *p, const struct unitmap *m,
+                  long long hours[], size_t nhours)
+{
+    struct hours_in in = { hours, nhours };
+    struct period edge[2];
+    char m1[11], m2[11];
+    struct dbres res;
+    enum db_rc rc = DB_OK;
+
+    period_months(p, m1, m2, &edge[0], &edge[1]);
+    if (m1[0]) {
+        rc = db_query(x->db, x->pool,
+                      "SELECT unit_id, answered, hours FROM stat_answer_month"
+                      " WHERE month BETWEEN ? AND ?",
+                      DB_ARGS(DV_S(m1), DV_S(m2)), &res);
+        for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
+            struct report_figs *g = unitmap_get(m, dbres_get(&res, i, MON_UNIT));
+
+            if (g) {
+                g->answer_known += col(&res, i, MON_ANSWERED);
+                stats_answer_hist_each(dbres_get(&res, i, MON_HOURS), hours_add, &in);
+            }
+        }
+    }
+    for (size_t e = 0; rc == DB_OK && e < NELEM(edge); e++) {
+        if (strcmp(edge[e].from, edge[e].to) > 0) {
+            continue;
+        }
+        rc = db_query(x->db, x->pool,
+                      "SELECT f.unit_id, " ANSWER_HOURS_SQL ", COUNT(*) FROM feedback f"
+                      " WHERE f.created_at >= ? - " SQL_VN_OFFSET
+                      "   AND f.created_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET
+                      "   AND f.answered_at IS NOT NULL GROUP BY 1, 2",
+                      DB_ARGS(DV_S(edge[e].from), DV_S(edge[e].to)), &res);
+        for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
+            struct report_figs *g = unitmap_get(m, dbres_get(&res, i, HRS_UNIT));
+
+            if (g) {
+                g->answer_known += col(&res, i, HRS_N);
+                hours_add(col(&res, i, HRS_HOURS), col(&res, i, HRS_N), &in);
+            }
+        }
+    }
+    return rc;
+}
 
 /* Every figure of the period into the figures m points to. */
 static enum db_rc
@@ -311,32 +411,24 @@ figs_load(struct sctx *x, const struct period *p, const struct unitmap *m, long 
     enum db_rc rc = figs_aggregates(x, p, m);
 
     if (rc == DB_OK) {
-        /* open cases and the hours to answer: one range of the covering
-         * index (created_at, unit_id, ...) */
+        /* the cases of the period still running past their due time: the
+         * running cases overdue now, from their own index range */
         rc = db_query(x->db, x->pool,
-                      "SELECT f.unit_id, TIMESTAMPDIFF(HOUR, f.created_at, f.answered_at),"
-                      "       SUM(f.status IN (" CASE_RUNNING_SQL ")"
-                      "           AND f.due_at < UTC_TIMESTAMP()),"
-                      "       COUNT(*)"
-                      "  FROM feedback f"
-                      " WHERE f.created_at >= ? - " SQL_VN_OFFSET
-                      "   AND f.created_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET " GROUP BY 1, 2",
+                      "SELECT f.unit_id, 0, COUNT(*) FROM feedback f FORCE INDEX (ix_feedback_open)"
+                      " WHERE f.status IN (" CASE_RUNNING_SQL ") AND f.due_at < UTC_TIMESTAMP()"
+                      "   AND f.created_at >= ? - " SQL_VN_OFFSET
+                      "   AND f.created_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET " GROUP BY 1",
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        struct report_figs *g = unitmap_get(m, dbres_get(&res, i, OPEN_UNIT));
-        const char *h = dbres_get(&res, i, OPEN_HOURS);
+        struct report_figs *g = unitmap_get(m, dbres_get(&res, i, HRS_UNIT));
 
         if (g) {
-            g->overdue += col(&res, i, OPEN_OVERDUE);
-            if (h) {   /* answered */
-                long long n = util_num(h);
-
-                g->answer_known += col(&res, i, OPEN_N);
-                n = n < 0 ? 0 : n;
-                hours[(size_t)n < nhours ? (size_t)n : nhours - 1] += col(&res, i, OPEN_N);
-            }
+            g->overdue += col(&res, i, HRS_N);
         }
+    }
+    if (rc == DB_OK) {
+        rc = figs_answer_hours(x, p, m, hours, nhours);
     }
     if (rc == DB_OK) {
         rc = figs_late(x, p, m, hist, nhist);
@@ -440,7 +532,7 @@ units_ranked(struct sctx *x, const struct report_base *b, const struct dbres *ki
     return u;
 }
 
-#define NHOURS 20000   /* hours to answer counted one by one: over two years */
+#define NHOURS (ANSWER_HOURS_MAX + 1) /* hours to answer counted one by one: over two years */
 
 enum db_rc
 report_figures(struct sctx *x, const struct report_scope *s, const struct period *p,
@@ -550,7 +642,7 @@ report_public(struct sctx *x, const struct period *p, struct report_public_row *
     return DB_OK;
 }
 
-enum people_col { PPL_NAME, PPL_SUMS }; /* then the rest of STATS_DAY_SUMS */
+enum people_col { PPL_NAME, PPL_RATINGS, PPL_R3, PPL_R1 };
 
 enum db_rc
 report_people(struct sctx *x, const struct report_scope *s, const struct period *p, int min_count,
@@ -559,22 +651,28 @@ report_people(struct sctx *x, const struct report_scope *s, const struct period 
     enum db_rc rc = DB_OK;
 
     /* the same ranking of counters and of officers: ratings of the period in
-     * the scope, those under min_count last */
-#define PEOPLE_TAIL                                \
-    " AND sd.day BETWEEN ? AND ? GROUP BY 1, x.id" \
-    " ORDER BY SUM(sd.ratings) >= ? DESC,"         \
-    "          (SUM(sd.ratings) - SUM(sd.r1)) / SUM(sd.ratings) DESC"
+     * the scope, those under min_count last.  The period's rows are added up
+     * per counter or officer first, and only those sums joined to names and
+     * scope: a few hundred joins, not one per day's row. */
+#define PEOPLE_SUMS(scope)                                                      \
+    "  FROM (SELECT sd.scope_id, SUM(sd.ratings) AS ratings, SUM(sd.r3) AS r3," \
+    "               SUM(sd.r1) AS r1 FROM stat_day sd"                          \
+    "         WHERE sd.scope = '" scope "' AND sd.day BETWEEN ? AND ?"          \
+    "         GROUP BY sd.scope_id) t"
+#define PEOPLE_TAIL " ORDER BY t.ratings >= ? DESC, (t.ratings - t.r1) / t.ratings DESC, t.scope_id"
     static const char *const sql[REPORT_PEOPLE] = {
-        [REPORT_COUNTERS] = "SELECT CONCAT(x.name, ' · ', u.short_name)," STATS_DAY_SUMS
-                            "  FROM stat_day sd JOIN counter x ON x.id = sd.scope_id"
-                            "  JOIN org_unit u ON u.id = x.unit_id"
-                            " WHERE sd.scope = 'counter' AND" IN_SCOPE("u") PEOPLE_TAIL,
-        [REPORT_OFFICERS] = "SELECT x.full_name," STATS_DAY_SUMS
-                            "  FROM stat_day sd JOIN users x ON x.id = sd.scope_id"
-                            "  JOIN org_unit u ON u.id = x.unit_id"
-                            " WHERE sd.scope = 'officer' AND" IN_SCOPE("u") PEOPLE_TAIL,
+        [REPORT_COUNTERS] =
+            "SELECT CONCAT(x.name, ' · ', u.short_name), t.ratings, t.r3, t.r1" PEOPLE_SUMS(
+                "counter") "  JOIN counter x ON x.id = t.scope_id"
+                           "  JOIN org_unit u ON u.id = x.unit_id"
+                           " WHERE" IN_SCOPE("u") PEOPLE_TAIL,
+        [REPORT_OFFICERS] = "SELECT x.full_name, t.ratings, t.r3, t.r1" PEOPLE_SUMS(
+            "officer") "  JOIN users x ON x.id = t.scope_id"
+                       "  JOIN org_unit u ON u.id = x.unit_id"
+                       " WHERE" IN_SCOPE("u") PEOPLE_TAIL,
     };
 #undef PEOPLE_TAIL
+#undef PEOPLE_SUMS
 
     for (size_t k = 0; k < REPORT_PEOPLE; k++) {
         out[k] = NULL;
@@ -584,7 +682,7 @@ report_people(struct sctx *x, const struct report_scope *s, const struct period 
         struct dbres res;
 
         rc = db_query(x->db, x->pool, sql[k],
-                      DB_ARGS(DV_S(s->subtree), DV_I(s->training), DV_S(p->from), DV_S(p->to),
+                      DB_ARGS(DV_S(p->from), DV_S(p->to), DV_S(s->subtree), DV_I(s->training),
                               DV_I(min_count)),
                       &res);
         if (rc != DB_OK) {
@@ -592,14 +690,10 @@ report_people(struct sctx *x, const struct report_scope *s, const struct period 
         }
         out[k] = pool_alloc(x->pool, (res.nrows + 1) * sizeof(*out[k]));
         for (size_t i = 0; i < res.nrows; i++) {
-            struct stat_sums t;
-
-            /* the name, then the sums of the day's aggregates */
-            stats_sums_read(&res, i, PPL_SUMS, &t);
             out[k][i].name = dbres_get(&res, i, PPL_NAME);
-            out[k][i].ratings = t.ratings;
-            out[k][i].r3 = t.r3;
-            out[k][i].r1 = t.r1;
+            out[k][i].ratings = col(&res, i, PPL_RATINGS);
+            out[k][i].r3 = col(&res, i, PPL_R3);
+            out[k][i].r1 = col(&res, i, PPL_R1);
         }
         n[k] = res.nrows;
     }
