@@ -89,10 +89,22 @@ to_ms() {  # wrk's "1.23ms", "456.00us", "1.02s" → milliseconds
     awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) ; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; else print "?" }'; }
-pct() { awk -v n="$1" -v d="$2" 'BEGIN { printf "%.0f", d > 0 ? 100 * n / d : 0 }'; }
+pct() { awk -v n="$1" -v d="$2" 'BEGIN { printf "%.0f", (d > 0 ? 100 * n / d : 0) }'; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a != "" && a != "?" && a + 0 <= b + 0) }'; }
 ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a != "" && a != "?" && a + 0 >= b + 0) }'; }
 verdict() { "$@" && echo met || echo MISSED; }
+urlenc() {  # a query value, UTF-8 bytes percent-encoded
+    local LC_ALL=C s=$1 i c out=
+    for ((i = 0; i < ${#s}; i++)); do
+        c=${s:i:1}
+        case $c in
+            [a-zA-Z0-9.~_-]) out+=$c ;;
+            ' ') out+=+ ;;
+            *) printf -v c '%%%02X' "'$c"; out+=${c: -3} ;;
+        esac
+    done
+    printf '%s' "$out"
+}
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # results of every size: R[size,key]
@@ -310,7 +322,7 @@ HDF
         shift 3
         : > "$all"
         for ph in "$@"; do
-            enc=$(printf '%s' "$ph" | curl -Gso /dev/null -w '%{url_effective}' --data-urlencode "q=$ph" "http://x/" | sed 's|^http://x/?q=||')
+            enc=$(urlenc "$ph")
             for _ in $(seq 1 11); do
                 curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Cookie: $cookie" "$BASE$prefix$enc"
             done > "$B/search-$key.one"
@@ -391,8 +403,8 @@ for N in $SIZES; do
         rps=${R[$N,$name,rps]:-0}
         base=$STATIC
         [ "$ceiling" = insert ] && base=${R[$N,insert]}
-        r=$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.3f", b > 0 ? a / b : 0 }')
-        ps=$(awk -v a="$rps" -v b="${R[$N,point_select]}" 'BEGIN { printf "%.0f%%", b > 0 ? 100 * a / b : 0 }')
+        r=$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+        ps=$(awk -v a="$rps" -v b="${R[$N,point_select]}" 'BEGIN { printf "%.0f%%", (b > 0 ? 100 * a / b : 0) }')
         [ "$method" = POST ] && ps=-
         if [ "$name" = static ]; then
             target="(ceiling)" v=""

@@ -66,7 +66,25 @@ stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from
 
     *rows = NULL;
     *n = 0;
-    if (strcmp(scope, "unit") == 0) {
+    if (unit_id != 0) {
+        /* one unit's page: its own rows and its counters', from the primary
+         * key (scope, scope_id, day), not every unit's rows of the period */
+        rc = strcmp(scope, "unit") == 0
+                 ? db_query(db, p,
+                            "SELECT u.name," STATS_DAY_SUMS
+                            "  FROM org_unit u JOIN stat_day sd ON sd.scope = 'unit'"
+                            "   AND sd.scope_id = u.id AND sd.day BETWEEN ? AND ?"
+                            " WHERE u.id = ? AND u.training = 0 GROUP BY u.id, u.name",
+                            DB_ARGS(DV_S(from), DV_S(to), DV_I(unit_id)), &res)
+                 : db_query(db, p,
+                            "SELECT CONCAT(c.name, ' · ', u.short_name)," STATS_DAY_SUMS
+                            "  FROM counter c JOIN org_unit u ON u.id = c.unit_id"
+                            "  JOIN stat_day sd ON sd.scope = 'counter' AND sd.scope_id = c.id"
+                            "   AND sd.day BETWEEN ? AND ?"
+                            " WHERE c.unit_id = ? AND u.training = 0"
+                            " GROUP BY c.id, c.name, u.short_name ORDER BY c.sort_order",
+                            DB_ARGS(DV_S(from), DV_S(to), DV_I(unit_id)), &res);
+    } else if (strcmp(scope, "unit") == 0) {
         rc = db_query(db, p,
                       "SELECT u.name," STATS_DAY_SUMS
                       "  FROM stat_day sd JOIN org_unit u ON u.id = sd.scope_id"
