@@ -16,6 +16,7 @@
 #include "qrlink.h"
 #include "standin.h"
 #include "stats.h"
+#include "store_dossier.h"
 #include "tap.h"
 #include "util.h"
 
@@ -126,6 +127,27 @@ st_user(const char *username, const char *full_name, const char *role, long long
     u.username = (char *)username;
     u.full_name = (char *)full_name;
     return u;
+}
+
+/* A dossier of procedure proc received at unit's counter by user u, as the
+ * counter's program receives it: its id, its code in code. */
+static inline long long
+st_receive(long long unit, long long proc, struct user *u, char code[64])
+{
+    struct dossier_in in = { .unit_id = unit,
+                             .procedure_id = proc,
+                             .name = "Hoàng Thị Mai",
+                             .address = "Phường Hoa Lư, tỉnh Ninh Bình",
+                             .phone = "0987654321",
+                             .email = "",
+                             .documents = "Tờ khai\nBản sao giấy tờ tùy thân",
+                             .channel = "counter",
+                             .collect = "counter",
+                             .sets = 1 };
+
+    st.x.user = u;
+    CHECK(dossier_create(&st.x, &in, code) == DB_OK, "dossier_create receives %s", code);
+    return st_num("SELECT id FROM dossier WHERE code = ?", DV_S(code));
 }
 
 /* A counter of unit (code unique in the unit); its id. */

@@ -31,20 +31,7 @@ snapshot(long long id)
 static long long
 receive(char code[64])
 {
-    struct dossier_in in = { .unit_id = centre,
-                             .procedure_id = proc,
-                             .name = "Hoàng Thị Mai",
-                             .address = "Phường Hoa Lư, tỉnh Ninh Bình",
-                             .phone = "0987654321",
-                             .email = "",
-                             .documents = "Tờ khai\nBản sao giấy tờ tùy thân",
-                             .channel = "counter",
-                             .collect = "counter",
-                             .sets = 1 };
-
-    st.x.user = &officer;
-    CHECK(dossier_create(&st.x, &in, code) == DB_OK, "dossier_create receives %s", code);
-    return st_num("SELECT id FROM dossier WHERE code = ?", DV_S(code));
+    return st_receive(centre, proc, &officer, code);
 }
 
 /* Apply move m to the dossier with this code as the receiving officer. */

@@ -1,0 +1,104 @@
+/* test_dossier_list.c — an officer's dossier list, a page at a time: the
+ * dossiers the officer's unit received or processes, each once, the running
+ * ones (received, processing) first and then by the statutory appointment,
+ * for each filter of the page.  Statuses and appointments are set by hand;
+ * each expected order below was read off the definition. */
+#include <string.h>
+
+#include "store.h"
+#include "store_dossier.h"
+
+static long long centre, dept, proc;
+static struct user officer, officer_dept;
+
+/* A dossier received at the centre, then set by hand: its id. */
+static long long
+dossier(const char *status, const char *due, long long unit, long long processing)
+{
+    char code[64];
+    long long id = st_receive(centre, proc, &officer, code);
+
+    st_exec("UPDATE dossier SET status = ?, original_due_at = ?, due_at = ?, unit_id = ?,"
+            "       processing_unit_id = NULLIF(?, 0),"
+            "       finished_at = IF(? = 'returned', '2029-12-20 03:00:00', NULL)"
+            " WHERE id = ?",
+            DV_S(status), DV_S(due), DV_S(due), DV_I(unit), DV_I(processing), DV_S(status),
+            DV_I(id));
+    return id;
+}
+
+/* The codes' ids of a page as "d1 d2 …", by the names given to the ids. */
+static const char *
+page_of(struct user *u, const char *filter, int page, int per_page, const long long *ids,
+        size_t nids)
+{
+    static char out[256];
+    struct dossier_list l;
+    size_t len = 0;
+
+    st.x.user = u;
+    out[0] = '\0';
+    if (dossier_list(&st.x, filter, page, per_page, &l) != DB_OK) {
+        return "error";
+    }
+    for (size_t i = 0; i < l.rows.nrows; i++) {
+        long long id =
+            st_num("SELECT id FROM dossier WHERE code = ?", DV_S(dbres_get(&l.rows, i, DL_CODE)));
+        size_t k = 0;
+
+        while (k < nids && ids[k] != id) {
+            k++;
+        }
+        len += (size_t)snprintf(out + len, sizeof(out) - len, "%sd%zu", len ? " " : "", k + 1);
+    }
+    return out;
+}
+
+int
+main(void)
+{
+    long long parent, field, d[6];
+
+    st_open();
+    parent = st_unit(0, "T.DLS.0", "Ủy ban nhân dân tỉnh (kiểm thử danh sách)", "province");
+    centre = st_unit(parent, "T.DLS.1", "Trung tâm (kiểm thử danh sách)", "centre");
+    dept = st_unit(parent, "T.DLS.2", "Sở Xây dựng (kiểm thử danh sách)", "department");
+    officer = st_user("t_dls_o1", "Đặng Văn Minh", "officer", centre, 0);
+    officer_dept = st_user("t_dls_o2", "Bùi Thị Hoa", "officer", dept, 0);
+    field = st_exec("INSERT INTO field (code, name) VALUES ('T-DLS', 'Xây dựng (kiểm thử)')");
+    proc = st_exec("INSERT INTO procedure_tthc (national_code, name, field_id, level, unit_id,"
+                   "                            time_value, time_unit, documents, legal_basis,"
+                   "                            effective_from)"
+                   " VALUES ('9.900018', 'Cấp giấy phép xây dựng (kiểm thử danh sách)', ?,"
+                   "         'province', ?, 10, 'working_days', 'Tờ khai',"
+                   "         'Nghị định 175/2024/NĐ-CP', '2025-07-01')",
+                   DV_I(field), DV_I(dept));
+
+    d[0] = dossier("received", "2030-01-05 10:00:00", centre, 0);
+    d[1] = dossier("processing", "2030-01-03 10:00:00", centre, dept); /* at the department */
+    d[2] = dossier("supplement", "2030-01-01 10:00:00", centre, 0);
+    d[3] = dossier("returned", "2030-01-02 10:00:00", centre, 0);
+    d[4] = dossier("received", "2030-01-04 10:00:00", dept, 0);     /* received by the department */
+    d[5] = dossier("processing", "2020-01-01 10:00:00", centre, 0); /* past its appointment */
+
+    /* the centre: d6 d2 d1 running, by appointment (2020, 03/01, 05/01), then d3 */
+    CHECK_STR(page_of(&officer, "open", 1, 25, d, 6), "d6 d2 d1 d3",
+              "open: the running ones first by appointment, then the one waiting for documents");
+    CHECK_STR(page_of(&officer, "all", 1, 25, d, 6), "d6 d2 d1 d3 d4",
+              "all: then the others by appointment (01/01, 02/01)");
+    CHECK_STR(page_of(&officer, "all", 2, 2, d, 6), "d1 d3", "all, 2 a page: page 2");
+    CHECK_STR(page_of(&officer, "all", 3, 2, d, 6), "d4", "all, 2 a page: page 3");
+    CHECK_STR(page_of(&officer, "late", 1, 25, d, 6), "d6",
+              "late: the one past its appointment and not finished");
+    CHECK_STR(page_of(&officer, "returned", 1, 25, d, 6), "d4", "a status: returned");
+    CHECK_STR(page_of(&officer, "near", 1, 25, d, 6), "",
+              "near: no appointment within the next working days");
+    /* the department: the one it processes and the one it received, once each */
+    CHECK_STR(page_of(&officer_dept, "open", 1, 25, d, 6), "d2 d5",
+              "the department sees what it processes and what it received");
+    st_exec("UPDATE dossier SET processing_unit_id = ? WHERE id = ?", DV_I(dept), DV_I(d[4]));
+    CHECK_STR(page_of(&officer_dept, "open", 1, 25, d, 6), "d2 d5",
+              "a dossier received and processed by the department is listed once");
+    st.x.user = NULL;
+    return st_close();
+}
