@@ -309,9 +309,11 @@ HDF
     printf 'wrk.headers["Cookie"] = "%s"\n' "$leader_cookie" > "$B/dash.lua"
     for line in "${PERIODS[@]}"; do
         read -r pname query <<< "$line"
-        query=${query//\{3Y\}/$q3y}
+        query=${query//\{3Y\}/"$q3y"}   # quoted: bash 5.2 reads & in a replacement as the match
         wrk -t1 -c1 -d"${SECONDS_PER_TEST}s" --latency -s "$B/dash.lua" "$BASE/lanh-dao/$query" > "$B/dash-$pname.wrk" 2>&1 || true
         R[$N,dash_$pname]=$(to_ms "$(awk '$1 == "50%" {print $2; exit}' "$B/dash-$pname.wrk")")
+        # a page that is not the dashboard (a refused period, a lost session) is no figure
+        grep -q 'Non-2xx\|Socket errors' "$B/dash-$pname.wrk" && R[$N,dash_$pname]="?"
         echo "bench: $N: dashboard $pname, one connection: p50 ${R[$N,dash_$pname]} ms" >&2
     done
 

@@ -503,48 +503,58 @@ near_days(struct sctx *x)
 #define DL_NEAR                              \
     " d.status IN ('received','processing')" \
     "   AND d.original_due_at >= UTC_TIMESTAMP() AND d.original_due_at <= FROM_UNIXTIME(?)"
-#define DL_ORDER(t) \
-    " ORDER BY " #t ".status IN ('received','processing') DESC, " #t ".original_due_at, " #t ".id"
+#define DL_ORDER(t) " ORDER BY " #t ".list_later, " #t ".original_due_at, " #t ".id"
 
 /* An officer's page of the dossier list: the dossiers the unit received or
- * processes.  The page's ids come first, from two index ranges that hold
- * the unit, the status and the appointment (ix_dossier_unit_orig,
- * ix_dossier_proc_orig) without reading a dossier's row; only the page's
- * rows are then read and joined.  A single query with the two units ORed
- * read and sorted every open dossier of a busy centre's row (tens of
- * thousands) for each page. */
-#define DL_UNIT_SQL(cond)                                                                 \
-    "SELECT" DL_COLS "  JOIN (SELECT t.id FROM (SELECT d.id, d.status, d.original_due_at" \
-    "                            FROM dossier d FORCE INDEX (ix_dossier_unit_orig)"       \
-    "                           WHERE d.unit_id = ?" cond                                 \
-    "                          UNION SELECT d.id, d.status, d.original_due_at"            \
-    "                            FROM dossier d FORCE INDEX (ix_dossier_proc_orig)"       \
-    "                           WHERE d.processing_unit_id = ?" cond ") t"                \
-    "         " DL_ORDER(t) " LIMIT ? OFFSET ?) k ON k.id = d.id" DL_ORDER(d)
+ * processes.  Each unit column has two indexes (sql/160): one in the list's
+ * order (unit, list_later, appointment) for all, open and near, one by status
+ * (unit, status, appointment) for a status and the late ones.  Each side
+ * reads its first offset + per_page dossiers in order and stops (the late
+ * ones, few, are sorted), and only the page's rows are then read and
+ * joined.  A single query with the two units ORed read and sorted every
+ * open dossier of a busy centre (tens of thousands) for each page. */
+#define DL_SIDE(col, index, cond, order)                                                   \
+    "(SELECT d.id, d.list_later, d.original_due_at FROM dossier d FORCE INDEX (" index ")" \
+    "  WHERE d." col " = ?" cond order " LIMIT ?)"
+#define DL_UNIT_SQL(list, cond, order)                                                      \
+    "SELECT" DL_COLS "  JOIN (SELECT t.id FROM (" DL_SIDE(                                  \
+        "unit_id", "ix_dossier_unit_" list, cond,                                           \
+        order) " UNION " DL_SIDE("processing_unit_id", "ix_dossier_proc_" list, cond,       \
+                                 order) ") t" DL_ORDER(t) " LIMIT ? OFFSET ?) k ON k.id = " \
+                                                          "d.id" DL_ORDER(d)
+#define DL_BY_DUE " ORDER BY d.original_due_at, d.id"
 
 static enum db_rc
 dossier_list_unit(struct sctx *x, const char *filter, long long soon, int page, int per_page,
                   struct dossier_list *l)
 {
-    const char *sql = DL_UNIT_SQL("");
-    struct dbv args[6];
+    const char *sql = DL_UNIT_SQL("list", "", DL_ORDER(d));
+    struct dbv args[10];
     size_t n = 0;
 
     args[n++] = DV_I(x->user->unit_id);
     if (strcmp(filter, "open") == 0) {
-        sql = DL_UNIT_SQL(" AND" DL_OPEN);
-    } else if (strcmp(filter, "late") == 0) {
-        sql = DL_UNIT_SQL(" AND" DL_LATE);
+        sql = DL_UNIT_SQL("list", " AND" DL_OPEN, DL_ORDER(d));
     } else if (strcmp(filter, "near") == 0) {
-        sql = DL_UNIT_SQL(" AND" DL_NEAR);
+        /* running dossiers only: the index range of list_later 0 */
+        sql = DL_UNIT_SQL("list", " AND d.list_later = 0 AND" DL_NEAR, DL_ORDER(d));
         args[n++] = DV_I(soon);
+    } else if (strcmp(filter, "late") == 0) {
+        /* not finished and past the appointment: the statuses' ranges up to now */
+        sql = DL_UNIT_SQL("status_orig",
+                          " AND d.status IN ('received','processing','supplement','ready')"
+                          " AND d.original_due_at < UTC_TIMESTAMP() AND" DL_LATE,
+                          DL_ORDER(d));
     } else if (strcmp(filter, "all") != 0) {
-        sql = DL_UNIT_SQL(" AND d.status = ?");
+        /* one status: its range, in the order of the appointment */
+        sql = DL_UNIT_SQL("status_orig", " AND d.status = ?", DL_BY_DUE);
         args[n++] = DV_S(filter);
     }
-    /* the second range takes the same arguments as the first */
+    /* each side reads as far as the page's end; the second side takes
+     * the same arguments as the first */
+    args[n++] = DV_I((long long)page * per_page);
     for (size_t i = 0, k = n; i < k; i++) {
-        args[n++] = i == 0 ? DV_I(x->user->unit_id) : args[i];
+        args[n++] = args[i];
     }
     args[n++] = DV_I(per_page);
     args[n++] = DV_I((long long)(page - 1) * per_page);

@@ -39,6 +39,7 @@ page_of(struct user *u, const char *filter, int page, int per_page, const long l
     st.x.user = u;
     out[0] = '\0';
     if (dossier_list(&st.x, filter, page, per_page, &l) != DB_OK) {
+        printf("# %s\n", db_error(st_db));
         return "error";
     }
     for (size_t i = 0; i < l.rows.nrows; i++) {
