@@ -5,6 +5,7 @@
 
 #include <time.h>
 
+#include "calendar.h"
 #include "db.h"
 #include "sctx.h"
 
@@ -34,15 +35,18 @@ struct stat_delta {
  * from a case's receipt to its answer as the dashboard counts them, 0 to
  * ANSWER_HOURS_MAX, as SQL over feedback aliased f. */
 #define ANSWER_HOURS_MAX 19999
-#define ANSWER_HOURS_SQL \
-    "LEAST(GREATEST(TIMESTAMPDIFF(HOUR, f.created_at, f.answered_at), 0), 19999)"
+#define ANSWER_HOURS_TEXT(n) #n
+#define ANSWER_HOURS_CAP(n) ANSWER_HOURS_TEXT(n) /* the number, as SQL text */
+#define ANSWER_HOURS_SQL                                                                      \
+    "LEAST(GREATEST(TIMESTAMPDIFF(HOUR, f.created_at, f.answered_at), 0), " ANSWER_HOURS_CAP( \
+        ANSWER_HOURS_MAX) ")"
 /* The rows of stat_answer_month recounted from the answered cases that
  * where_sql (" AND …" or "") keeps. */
 #define ANSWER_MONTH_RECOUNT(where_sql)                                                           \
     "INSERT INTO stat_answer_month (month, unit_id, answered, hours_sum, hours)"                  \
     " SELECT t.month, t.unit_id, SUM(t.n), SUM(t.h * t.n),"                                       \
     "        GROUP_CONCAT(CONCAT(t.h, ':', t.n) ORDER BY t.h SEPARATOR ' ')"                      \
-    "   FROM (SELECT DATE_FORMAT(f.created_at + INTERVAL 7 HOUR, '%Y-%m-01') AS month,"           \
+    "   FROM (SELECT DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '%Y-%m-01') AS month,"         \
     "                f.unit_id, " ANSWER_HOURS_SQL " AS h, COUNT(*) AS n"                         \
     "           FROM feedback f WHERE f.answered_at IS NOT NULL" where_sql " GROUP BY 1, 2, 3) t" \
     "  GROUP BY t.month, t.unit_id"

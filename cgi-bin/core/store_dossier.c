@@ -582,15 +582,16 @@ dossier_list(struct sctx *x, const char *filter, int page, int per_page, struct 
     if (strcmp(x->user->role, "leader") != 0) {
         rc = dossier_list_unit(x, filter, soon, page, per_page, l);
     } else {
+        /* a leader: the units of the subtree too (few leaders, one page) */
         rc = db_query(x->db, x->pool,
                       "SELECT" DL_COLS " WHERE (d.unit_id = ? OR d.processing_unit_id = ?"
-                      "        OR (? = 'leader' AND (ru.path LIKE ? OR pu.path LIKE ?)))"
+                      "        OR ru.path LIKE ? OR pu.path LIKE ?)"
                       "   AND (? = 'all'"
                       "        OR (? = 'open' AND" DL_OPEN ")"
                       "        OR (? = 'late' AND" DL_LATE ")"
                       "        OR (? = 'near' AND" DL_NEAR ")"
                       "        OR d.status = ?)" DL_ORDER(d) " LIMIT ? OFFSET ?",
-                      DB_ARGS(DV_I(x->user->unit_id), DV_I(x->user->unit_id), DV_S(x->user->role),
+                      DB_ARGS(DV_I(x->user->unit_id), DV_I(x->user->unit_id),
                               DV_S(dbres_get(&pr, 0, 0)), DV_S(dbres_get(&pr, 0, 0)), DV_S(filter),
                               DV_S(filter), DV_S(filter), DV_S(filter), DV_I(soon), DV_S(filter),
                               DV_I(per_page), DV_I((long long)(page - 1) * per_page)),

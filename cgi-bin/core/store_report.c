@@ -350,6 +350,7 @@ hours_add(long long h, long long n, void *arg)
 
 /* The columns of the SELECTs of hours to answer and of overdue cases below. */
 enum hours_col { HRS_UNIT, HRS_HOURS, HRS_N };
+enum overdue_col { OVR_UNIT, OVR_N };
 enum month_col { MON_UNIT, MON_ANSWERED, MON_HOURS };
 
 /* The hours to answer of the cases received in the period and answered, into
@@ -414,17 +415,17 @@ figs_load(struct sctx *x, const struct period *p, const struct unitmap *m, long 
         /* the cases of the period still running past their due time: the
          * running cases overdue now, from their own index range */
         rc = db_query(x->db, x->pool,
-                      "SELECT f.unit_id, 0, COUNT(*) FROM feedback f FORCE INDEX (ix_feedback_open)"
+                      "SELECT f.unit_id, COUNT(*) FROM feedback f FORCE INDEX (ix_feedback_open)"
                       " WHERE f.status IN (" CASE_RUNNING_SQL ") AND f.due_at < UTC_TIMESTAMP()"
                       "   AND f.created_at >= ? - " SQL_VN_OFFSET
                       "   AND f.created_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET " GROUP BY 1",
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-        struct report_figs *g = unitmap_get(m, dbres_get(&res, i, HRS_UNIT));
+        struct report_figs *g = unitmap_get(m, dbres_get(&res, i, OVR_UNIT));
 
         if (g) {
-            g->overdue += col(&res, i, HRS_N);
+            g->overdue += col(&res, i, OVR_N);
         }
     }
     if (rc == DB_OK) {

@@ -129,6 +129,22 @@ st_user(const char *username, const char *full_name, const char *role, long long
     return u;
 }
 
+/* A procedure of 10 working days decided by unit, in a field of its own
+ * (field_code): its id. */
+static inline long long
+st_procedure(const char *field_code, const char *national_code, const char *name, long long unit)
+{
+    long long field = st_exec("INSERT INTO field (code, name) VALUES (?, 'Xây dựng (kiểm thử)')",
+                              DV_S(field_code));
+
+    return st_exec("INSERT INTO procedure_tthc (national_code, name, field_id, level, unit_id,"
+                   "                            time_value, time_unit, documents, legal_basis,"
+                   "                            effective_from)"
+                   " VALUES (?, ?, ?, 'province', ?, 10, 'working_days', 'Tờ khai',"
+                   "         'Nghị định 175/2024/NĐ-CP', '2025-07-01')",
+                   DV_S(national_code), DV_S(name), DV_I(field), DV_I(unit));
+}
+
 /* A dossier of procedure proc received at unit's counter by user u, as the
  * counter's program receives it: its id, its code in code. */
 static inline long long

@@ -184,7 +184,7 @@ fixed_dates(void)
 int
 main(void)
 {
-    long long parent, field;
+    long long parent;
 
     st_open();
     parent = st_unit(0, "T.DOS.0", "Ủy ban nhân dân tỉnh (kiểm thử hồ sơ)", "province");
@@ -192,14 +192,7 @@ main(void)
         st_unit(parent, "T.DOS.1", "Trung tâm Phục vụ hành chính công (kiểm thử hồ sơ)", "centre");
     dept = st_unit(parent, "T.DOS.2", "Sở Xây dựng (kiểm thử hồ sơ)", "department");
     officer = st_user("t_dos_o1", "Đỗ Thị Hạnh", "officer", centre, 0);
-    field = st_exec("INSERT INTO field (code, name) VALUES ('T-DOS', 'Xây dựng (kiểm thử)')");
-    proc = st_exec("INSERT INTO procedure_tthc (national_code, name, field_id, level, unit_id,"
-                   "                            time_value, time_unit, documents, legal_basis,"
-                   "                            effective_from)"
-                   " VALUES ('9.900017', 'Cấp giấy phép xây dựng (kiểm thử)', ?, 'province', ?,"
-                   "         10, 'working_days', 'Tờ khai', 'Nghị định 175/2024/NĐ-CP',"
-                   "         '2025-07-01')",
-                   DV_I(field), DV_I(dept));
+    proc = st_procedure("T-DOS", "9.900017", "Cấp giấy phép xây dựng (kiểm thử)", dept);
     whole_path();
     fixed_dates();
     st.x.user = NULL;

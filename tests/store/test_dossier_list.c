@@ -20,7 +20,7 @@ dossier(const char *status, const char *due, long long unit, long long processin
 
     st_exec("UPDATE dossier SET status = ?, original_due_at = ?, due_at = ?, unit_id = ?,"
             "       processing_unit_id = NULLIF(?, 0),"
-            "       finished_at = IF(? = 'returned', '2029-12-20 03:00:00', NULL)"
+            "       finished_at = IF(? = 'returned', '2098-12-20 03:00:00', NULL)"
             " WHERE id = ?",
             DV_S(status), DV_S(due), DV_S(due), DV_I(unit), DV_I(processing), DV_S(status),
             DV_I(id));
@@ -58,7 +58,7 @@ page_of(struct user *u, const char *filter, int page, int per_page, const long l
 int
 main(void)
 {
-    long long parent, field, d[6];
+    long long parent, d[6];
 
     st_open();
     parent = st_unit(0, "T.DLS.0", "Ủy ban nhân dân tỉnh (kiểm thử danh sách)", "province");
@@ -66,20 +66,13 @@ main(void)
     dept = st_unit(parent, "T.DLS.2", "Sở Xây dựng (kiểm thử danh sách)", "department");
     officer = st_user("t_dls_o1", "Đặng Văn Minh", "officer", centre, 0);
     officer_dept = st_user("t_dls_o2", "Bùi Thị Hoa", "officer", dept, 0);
-    field = st_exec("INSERT INTO field (code, name) VALUES ('T-DLS', 'Xây dựng (kiểm thử)')");
-    proc = st_exec("INSERT INTO procedure_tthc (national_code, name, field_id, level, unit_id,"
-                   "                            time_value, time_unit, documents, legal_basis,"
-                   "                            effective_from)"
-                   " VALUES ('9.900018', 'Cấp giấy phép xây dựng (kiểm thử danh sách)', ?,"
-                   "         'province', ?, 10, 'working_days', 'Tờ khai',"
-                   "         'Nghị định 175/2024/NĐ-CP', '2025-07-01')",
-                   DV_I(field), DV_I(dept));
+    proc = st_procedure("T-DLS", "9.900018", "Cấp giấy phép xây dựng (kiểm thử danh sách)", dept);
 
-    d[0] = dossier("received", "2030-01-05 10:00:00", centre, 0);
-    d[1] = dossier("processing", "2030-01-03 10:00:00", centre, dept); /* at the department */
-    d[2] = dossier("supplement", "2030-01-01 10:00:00", centre, 0);
-    d[3] = dossier("returned", "2030-01-02 10:00:00", centre, 0);
-    d[4] = dossier("received", "2030-01-04 10:00:00", dept, 0);     /* received by the department */
+    d[0] = dossier("received", "2099-01-05 10:00:00", centre, 0);
+    d[1] = dossier("processing", "2099-01-03 10:00:00", centre, dept); /* at the department */
+    d[2] = dossier("supplement", "2099-01-01 10:00:00", centre, 0);
+    d[3] = dossier("returned", "2099-01-02 10:00:00", centre, 0);
+    d[4] = dossier("received", "2099-01-04 10:00:00", dept, 0);     /* received by the department */
     d[5] = dossier("processing", "2020-01-01 10:00:00", centre, 0); /* past its appointment */
 
     /* the centre: d6 d2 d1 running, by appointment (2020, 03/01, 05/01), then d3 */
