@@ -56,8 +56,9 @@ fi
 # The store, HTTP and browser suites, against a throw-away stack.
 stack_suites() {
     export MOTCUA_VAR MOTCUA_PORT MOTCUA_BASE MOTCUA_ROOT="$ROOT"
-    # the tests change QR links and wait for the workers' cache to let go of them
-    export MOTCUA_CONF_EXTRA="Qr.CacheSeconds = 1"
+    # the tests change QR links, units and procedures and wait for the
+    # workers' caches to let go of them
+    export MOTCUA_CONF_EXTRA=$'Qr.CacheSeconds = 1\nCache.PageSeconds = 1'
     # every test comes from 127.0.0.1: nginx's per-address limits (600 POSTs
     # a minute) would answer 429 to a fast machine running the suite; the
     # limits stay in the configuration, sized for the suite

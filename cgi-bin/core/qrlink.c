@@ -39,12 +39,7 @@ static struct qr_cached qr_cache[QR_CACHE_SLOTS];
 static struct qr_cached *
 cache_slot(const char *token)
 {
-    uint32_t h = 2166136261u;       /* FNV-1a */
-
-    for (const char *c = token; *c; c++) {
-        h = (h ^ (unsigned char)*c) * 16777619u;
-    }
-    return &qr_cache[h % QR_CACHE_SLOTS];
+    return &qr_cache[str_hash(token) % QR_CACHE_SLOTS];
 }
 
 #define LINK_NAMES 6

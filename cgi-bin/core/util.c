@@ -280,6 +280,17 @@ parse_int(const char *s, long long min, long long max, long long *out)
     return 0;
 }
 
+uint32_t
+str_hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+
+    for (const char *c = s; *c; c++) {
+        h = (h ^ (unsigned char)*c) * 16777619u;
+    }
+    return h;
+}
+
 void
 hex_encode(char *out, const unsigned char *in, size_t n)
 {

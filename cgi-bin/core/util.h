@@ -86,4 +86,7 @@ char *util_excerpt(struct pool *p, const char *s, size_t max);
 /* Lowercase hex of n bytes into out (2n+1 bytes). */
 void hex_encode(char *out, const unsigned char *in, size_t n);
 
+/* FNV-1a of a string: the slot of a worker's direct-mapped cache. */
+uint32_t str_hash(const char *s);
+
 #endif

@@ -28,6 +28,7 @@
 #include "form.h"
 #include "http.h"
 #include "multipart.h"
+#include "pagecache.h"
 #include "ratelimit.h"
 #include "render.h"
 #include "session.h"
@@ -296,6 +297,48 @@ req_paper_lang(struct req *r)
     return 0;
 }
 
+/* A route marked R_CACHE: the answer this worker kept for the same language,
+ * path and query, else the handler's, kept when it is a 200 that carries
+ * nothing of this visitor (no cookie of its own, not the visitor's CSRF
+ * token).  The headers set before the handler (the visitor's cookies) are
+ * the visitor's own and stay out of it. */
+static int
+handle_cached(struct req *r, const struct route *rt)
+{
+    long long ttl = conf_int(r->app->conf, "Cache.PageSeconds", 10);
+    long long now = (long long)time(NULL);
+    size_t before = r->headers.len;
+    const char *own;
+    struct page_hit hit;
+    const char *key;
+    int status;
+
+    if (ttl <= 0) {
+        return rt->handler(r);
+    }
+    key = pool_printf(&r->pool, "%s %s?%s", r->lang, r->path, r->query);
+    if (pagecache_get(key, now, &hit)) {
+        r->ctype = pool_strdup(&r->pool, hit.ctype);
+        buf_reset(&r->out);
+        buf_add(&r->out, hit.body, hit.blen);
+        buf_add(&r->headers, hit.headers, hit.hlen);
+        return hit.status;
+    }
+    status = rt->handler(r);
+    own = r->headers.p ? r->headers.p + before : "";
+    if (status == 200 && !r->streamed && r->ctype != NULL &&
+        !memmem(own, r->headers.len - before, "Set-Cookie:", 11) &&
+        (r->csrf[0] == '\0' ||
+         !memmem(r->out.p ? r->out.p : "", r->out.len, r->csrf, strlen(r->csrf)))) {
+        struct page_hit page = {
+            status, r->ctype, own, r->headers.len - before, r->out.p ? r->out.p : "", r->out.len
+        };
+
+        (void)pagecache_put(key, now + ttl, &page);
+    }
+    return status;
+}
+
 static int
 dispatch(struct req *r)
 {
@@ -382,6 +425,9 @@ dispatch(struct req *r)
     if ((prog->flags & P_STAFF_SESSION) && !(rt->flags & R_PUBLIC) &&
         (rc = staff_allow(r, rt->roles)) != 0) {
         return rc;
+    }
+    if (rt->flags & R_CACHE) {
+        return handle_cached(r, rt);
     }
     return rt->handler(r);
 }

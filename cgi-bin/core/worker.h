@@ -12,6 +12,9 @@
 #define R_NOCSRF 0x4  /* with R_FORM: token checked by the handler (API) */
 #define R_UPLOAD 0x8  /* POST, multipart/form-data or urlencoded, up to Limits.UploadBody */
 #define R_PUBLIC 0x10 /* in a staff program: open without signing in (sign-in, sign-out) */
+#define R_CACHE \
+    0x20 /* GET of a page the same for every visitor: its answer kept by the
+                       * worker for Cache.PageSeconds (pagecache.h) */
 
 struct route {
     const char *method;  /* "GET" (also answers HEAD) or "POST" */
