@@ -415,6 +415,11 @@ case_list(struct sctx *x, const struct scope *s, const struct case_filter *filte
         sql_branch(&q, s, &f, search, search_arg, BY_STATUS, "1", due_soon_cond(x), &soon_arg,
                    upto);
     }
+    /* a page within the overdue cases (counted above with the same condition
+     * when nothing narrows it) needs no other branch */
+    if (first_overdue && one < 0 && !f.q && !f.kind && !f.counter_id && p->overdue >= upto) {
+        memset(listed, 0, sizeof(listed));
+    }
     for (size_t i = 0; !f.q && i < NSTATES; i++) {
         if (!listed[i]) {
             continue;

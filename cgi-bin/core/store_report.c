@@ -240,7 +240,11 @@ enum day_col { DAY_UNIT, DAY_SUMS }; /* then the rest of STATS_DAY_SUMS */
 
 /* The figures of the daily aggregates of the period (stat_dossier_day,
  * stat_day) into the figures m points to: a few hundred to a few thousand
- * rows, whatever the number of dossiers. */
+ * rows, whatever the number of dossiers.  The rows are read by their period
+ * index: left to itself the optimizer walks the primary key (scope, unit,
+ * day) to save the grouping's sort, that is every day of the scope's whole
+ * history, 7 ms for a month at a million dossiers instead of 1 ms, and more
+ * every year. */
 static enum db_rc
 figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
 {
@@ -251,7 +255,8 @@ figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
                   "SELECT scope_id, SUM(received), SUM(finished), SUM(early), SUM(on_time),"
                   "       SUM(late), SUM(apologies), SUM(apologies_late), SUM(unhappy),"
                   "       SUM(recv_in_time), SUM(recv_out)"
-                  "  FROM stat_dossier_day WHERE scope = 'unit' AND day BETWEEN ? AND ?"
+                  "  FROM stat_dossier_day FORCE INDEX (ix_stat_dossier_day_period)"
+                  " WHERE scope = 'unit' AND day BETWEEN ? AND ?"
                   " GROUP BY 1",
                   DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
@@ -270,7 +275,8 @@ figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
     }
     if (rc == DB_OK) {
         rc = db_query(x->db, x->pool,
-                      "SELECT sd.scope_id," STATS_DAY_SUMS "  FROM stat_day sd"
+                      "SELECT sd.scope_id," STATS_DAY_SUMS
+                      "  FROM stat_day sd FORCE INDEX (ix_stat_day_period)"
                       " WHERE sd.scope = 'unit' AND sd.day BETWEEN ? AND ? GROUP BY 1",
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
@@ -657,7 +663,8 @@ report_people(struct sctx *x, const struct report_scope *s, const struct period 
      * scope: a few hundred joins, not one per day's row. */
 #define PEOPLE_SUMS(scope)                                                      \
     "  FROM (SELECT sd.scope_id, SUM(sd.ratings) AS ratings, SUM(sd.r3) AS r3," \
-    "               SUM(sd.r1) AS r1 FROM stat_day sd"                          \
+    "               SUM(sd.r1) AS r1"                                           \
+    "          FROM stat_day sd FORCE INDEX (ix_stat_day_period)"               \
     "         WHERE sd.scope = '" scope "' AND sd.day BETWEEN ? AND ?"          \
     "         GROUP BY sd.scope_id) t"
 #define PEOPLE_TAIL " ORDER BY t.ratings >= ? DESC, (t.ratings - t.r1) / t.ratings DESC, t.scope_id"

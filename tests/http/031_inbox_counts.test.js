@@ -175,3 +175,38 @@ test('inbox counts: every filter shows what a count over the cases says, for off
     }
   }
 });
+
+test(
+    'inbox pages when more cases are overdue than a page holds: the first pages are overdue cases only, in due order',
+    async () => {
+        // 30 new cases in the department, all past their due time a minute apart
+        const codes = [];
+        for (let i = 0; i < 30; i++) {
+            codes.push((await fileCase({
+                           kind : 'suggestion',
+                           identity : 'anonymous',
+                           unit : UNIT,
+                           content : `Góp ý số ${i + 1} về giờ làm việc.`
+                       })).code);
+        }
+        const list = codes.map(c => `'${c}'`).join(',');
+        sql(`UPDATE feedback SET due_at = UTC_TIMESTAMP() - INTERVAL 10 DAY + INTERVAL id MINUTE WHERE code IN (${
+            list})`);
+        try {
+            for (const who of ['chuyenvien03', 'giamdoc03']) {
+                const first = await inbox(who);
+                assert.ok(first.overdue >= 30, `${who}: ${first.overdue} overdue`);
+                for (const f of [{}, { page : 2 }, { status : 'all' }, { status : 'all', page : 2 },
+                                 { status : 'overdue', page : 2 }]) {
+                    const got = await inbox(who, query(f));
+                    assert.deepStrictEqual(got, expected(who, f), `${who} ${query(f)}`);
+                }
+                // the oldest of them leads the first page, before any case still in time
+                assert.ok(first.codes.indexOf(codes[0]) >= 0 &&
+                          first.codes.indexOf(codes[0]) < first.codes.indexOf(codes[1]));
+            }
+        } finally {
+            sql(`UPDATE feedback SET due_at = UTC_TIMESTAMP() + INTERVAL 30 DAY WHERE code IN (${
+                list})`);
+        }
+    });
