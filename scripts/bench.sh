@@ -487,20 +487,29 @@ if [ $# -ge 2 ]; then
     S=$1 L=${!#}
     say ""
     say "Growth from $S to $L dossiers (cost per request at $L over $S: req/s ratio for the loaded"
-    say "  tests, p50 ratio for one user at a time; target <= $GROWTH_TARGET×)"
-    grow() {  # grow NAME AT-SMALL AT-LARGE [rate]: the cost at the larger size over the smaller
-        local g v
+    say "  tests, p50 ratio for one user at a time; target <= $GROWTH_TARGET×).  'vs ceiling': the"
+    say "  same for the loaded tests' share of their ceiling (static page or insert rate) in each"
+    say "  run, what is left when the machine itself ran slower or faster (not a verdict)"
+    grow() {  # grow NAME AT-SMALL AT-LARGE [rate [CEIL-SMALL CEIL-LARGE]]: the cost at the larger size over the smaller
+        local g v n=""
         g=$(awk -v s="$2" -v l="$3" -v rate="${4:-}" 'BEGIN { if (s + 0 > 0 && l + 0 > 0) printf "%.2f", rate ? s / l : l / s; else print "?" }')
+        [ -n "${5:-}" ] && n=$(awk -v g="$g" -v cs="$5" -v cl="$6" 'BEGIN { if (g + 0 > 0 && cs + 0 > 0 && cl + 0 > 0) printf "%.2f×", g * cl / cs; else print "?" }')
         v=$(verdict le "$g" "$GROWTH_TARGET")
         tally "$v"
-        say "$(printf '  %-24s %10s %10s %7s×  %s' "$1" "$2" "$3" "$g" "$v")"
+        say "$(printf '  %-24s %10s %10s %7s×  %-7s %s' "$1" "$2" "$3" "$g" "$v" "$n")"
     }
-    say "$(printf '  %-24s %10s %10s %8s' figure "at $S" "at $L" growth)"
+    say "$(printf '  %-24s %10s %10s %8s  %-7s %s' figure "at $S" "at $L" growth "" "vs ceiling")"
     for line in "${ENDPOINTS[@]}"; do
-        read -r name _ <<< "$line"
+        read -r name _ _ ceil _ <<< "$line"
         [ "$name" = static ] && continue
         # a rate: the cost is its inverse
-        grow "$name (req/s)" "${R[$S,$name,rps]:-0}" "${R[$L,$name,rps]:-0}" rate
+        if [ "$ceil" = static ]; then
+            grow "$name (req/s)" "${R[$S,$name,rps]:-0}" "${R[$L,$name,rps]:-0}" rate \
+                "${R[$S,static,rps]:-0}" "${R[$L,static,rps]:-0}"
+        else
+            grow "$name (req/s)" "${R[$S,$name,rps]:-0}" "${R[$L,$name,rps]:-0}" rate \
+                "${R[$S,insert]:-0}" "${R[$L,insert]:-0}"
+        fi
     done
     for line in "${PERIODS[@]}"; do
         read -r pname _ <<< "$line"

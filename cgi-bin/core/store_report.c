@@ -238,13 +238,47 @@ enum agg_col {
 };
 enum day_col { DAY_UNIT, DAY_SUMS }; /* then the rest of STATS_DAY_SUMS */
 
+/* The most units whose ids figs_aggregates writes into its statements. */
+#define UNITS_IN_TEXT 2000
+
+/* One statement of figs_aggregates: head, then the table (as sd) and condition that
+ * find the scope's units' rows of the period, then " GROUP BY 1".  With the
+ * units' ids in the text (the database's own integers: a province's scopes
+ * give at most one text each, kept by db_text), each unit's rows are one
+ * range of the primary key (scope, unit, day), read in order; with more
+ * units, the period index.  Left to itself the optimizer walks the primary
+ * key over every day of the scope's whole history to save the grouping's
+ * sort (7 ms for a month at a million dossiers, more every year); the period
+ * index reads only the period but looks each row up (18 ms for three years),
+ * the ranges 8 ms. */
+static const char *
+agg_sql(const struct unitmap *m, const char *head, const char *table)
+{
+    struct buf b = { 0 };
+    const char *sql;
+
+    buf_adds(&b, head);
+    if (m->n == 0 || m->n > UNITS_IN_TEXT) {
+        buf_printf(&b, " FROM %s sd FORCE INDEX (ix_%s_period) WHERE sd.scope = 'unit'", table,
+                   table);
+    } else {
+        buf_printf(&b,
+                   " FROM %s sd FORCE INDEX (PRIMARY) WHERE sd.scope = 'unit' AND sd.scope_id IN (",
+                   table);
+        for (size_t i = 0; i < m->n; i++) {
+            buf_printf(&b, "%s%lld", i ? "," : "", m->id[i]);
+        }
+        buf_adds(&b, ")");
+    }
+    buf_adds(&b, " AND sd.day BETWEEN ? AND ? GROUP BY 1");
+    sql = db_text(b.p);
+    buf_free(&b);
+    return sql;
+}
+
 /* The figures of the daily aggregates of the period (stat_dossier_day,
  * stat_day) into the figures m points to: a few hundred to a few thousand
- * rows, whatever the number of dossiers.  The rows are read by their period
- * index: left to itself the optimizer walks the primary key (scope, unit,
- * day) to save the grouping's sort, that is every day of the scope's whole
- * history, 7 ms for a month at a million dossiers instead of 1 ms, and more
- * every year. */
+ * rows, whatever the number of dossiers. */
 static enum db_rc
 figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
 {
@@ -252,12 +286,11 @@ figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
     enum db_rc rc;
 
     rc = db_query(x->db, x->pool,
-                  "SELECT scope_id, SUM(received), SUM(finished), SUM(early), SUM(on_time),"
-                  "       SUM(late), SUM(apologies), SUM(apologies_late), SUM(unhappy),"
-                  "       SUM(recv_in_time), SUM(recv_out)"
-                  "  FROM stat_dossier_day FORCE INDEX (ix_stat_dossier_day_period)"
-                  " WHERE scope = 'unit' AND day BETWEEN ? AND ?"
-                  " GROUP BY 1",
+                  agg_sql(m,
+                          "SELECT scope_id, SUM(received), SUM(finished), SUM(early), SUM(on_time),"
+                          "       SUM(late), SUM(apologies), SUM(apologies_late), SUM(unhappy),"
+                          "       SUM(recv_in_time), SUM(recv_out)",
+                          "stat_dossier_day"),
                   DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
         struct report_figs *g = unitmap_get(m, dbres_get(&res, i, AGG_UNIT));
@@ -274,10 +307,7 @@ figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
         }
     }
     if (rc == DB_OK) {
-        rc = db_query(x->db, x->pool,
-                      "SELECT sd.scope_id," STATS_DAY_SUMS
-                      "  FROM stat_day sd FORCE INDEX (ix_stat_day_period)"
-                      " WHERE sd.scope = 'unit' AND sd.day BETWEEN ? AND ? GROUP BY 1",
+        rc = db_query(x->db, x->pool, agg_sql(m, "SELECT sd.scope_id," STATS_DAY_SUMS, "stat_day"),
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
@@ -664,7 +694,7 @@ report_people(struct sctx *x, const struct report_scope *s, const struct period 
 #define PEOPLE_SUMS(scope)                                                      \
     "  FROM (SELECT sd.scope_id, SUM(sd.ratings) AS ratings, SUM(sd.r3) AS r3," \
     "               SUM(sd.r1) AS r1"                                           \
-    "          FROM stat_day sd FORCE INDEX (ix_stat_day_period)"               \
+    "          FROM stat_day sd FORCE INDEX (ix_stat_day_people)"               \
     "         WHERE sd.scope = '" scope "' AND sd.day BETWEEN ? AND ?"          \
     "         GROUP BY sd.scope_id) t"
 #define PEOPLE_TAIL " ORDER BY t.ratings >= ? DESC, (t.ratings - t.r1) / t.ratings DESC, t.scope_id"
