@@ -503,13 +503,10 @@ if [ $# -ge 2 ]; then
         read -r name _ _ ceil _ <<< "$line"
         [ "$name" = static ] && continue
         # a rate: the cost is its inverse
-        if [ "$ceil" = static ]; then
-            grow "$name (req/s)" "${R[$S,$name,rps]:-0}" "${R[$L,$name,rps]:-0}" rate \
-                "${R[$S,static,rps]:-0}" "${R[$L,static,rps]:-0}"
-        else
-            grow "$name (req/s)" "${R[$S,$name,rps]:-0}" "${R[$L,$name,rps]:-0}" rate \
-                "${R[$S,insert]:-0}" "${R[$L,insert]:-0}"
-        fi
+        ck=insert
+        [ "$ceil" = static ] && ck=static,rps
+        grow "$name (req/s)" "${R[$S,$name,rps]:-0}" "${R[$L,$name,rps]:-0}" rate \
+            "${R[$S,$ck]:-0}" "${R[$L,$ck]:-0}"
     done
     for line in "${PERIODS[@]}"; do
         read -r pname _ <<< "$line"

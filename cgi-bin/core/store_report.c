@@ -258,7 +258,7 @@ agg_sql(const struct unitmap *m, const char *head, const char *table)
     const char *sql;
 
     buf_adds(&b, head);
-    if (m->n == 0 || m->n > UNITS_IN_TEXT) {
+    if (m->n > UNITS_IN_TEXT) {
         buf_printf(&b, " FROM %s sd FORCE INDEX (ix_%s_period) WHERE sd.scope = 'unit'", table,
                    table);
     } else {
@@ -285,6 +285,9 @@ figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
     struct dbres res;
     enum db_rc rc;
 
+    if (m->n == 0) {
+        return DB_OK; /* no unit in scope: nothing to add up */
+    }
     rc = db_query(x->db, x->pool,
                   agg_sql(m,
                           "SELECT scope_id, SUM(received), SUM(finished), SUM(early), SUM(on_time),"
