@@ -842,23 +842,6 @@ kiosk_rate(struct req *r)
     return render(r, "citizen/kiosk_thanks");
 }
 
-/* ---- consent to messages ----------------------------------------------- */
-
-/* The consent to messages of (type, id) into Page.Consent, for the page that
- * shows it and offers to withdraw it. */
-static enum db_rc
-consent_hdf(struct req *r, const char *type, long long id)
-{
-    struct consent c;
-    enum db_rc rc = consent_get(r->app->db, &r->pool, type, id, &c);
-
-    if (rc == DB_OK && c.given) {
-        hset(r, "Page.Consent.given_at", c.given_at);
-        hset(r, "Page.Consent.withdrawn_at", c.withdrawn_at);
-    }
-    return rc;
-}
-
 /* ---- dossiers ---------------------------------------------------------- */
 
 /* The dossier page of link l (already opened: qr_open), answered with status. */
@@ -867,8 +850,7 @@ dossier_show(struct req *r, const struct qrlink *l, int status)
 {
     enum db_rc dr;
 
-    if ((dr = dossier_public_hdf(r, l->dossier_id)) != DB_OK ||
-        (dr = consent_hdf(r, "dossier", l->dossier_id)) != DB_OK) {
+    if ((dr = dossier_public_hdf(r, l->dossier_id)) != DB_OK) {
         return db_fail(r, dr);
     }
     rate_form_hdf(r);
@@ -1519,59 +1501,68 @@ fb_submit(struct req *r)
     return fb_created(r, code, key);
 }
 
-struct fb_find {
+/* A case a citizen opened: its public row (feedback_public_find), id and status. */
+struct fb_case {
     const char *code;
+    struct dbres row;
     long long id;
     const char *status;
 };
 
+static void
+fb_case_set(struct fb_case *c)
+{
+    c->id = c->row.nrows ? util_num(dbres_get(&c->row, 0, FBP_ID)) : 0;
+    c->status = c->row.nrows ? dbres_get(&c->row, 0, FBP_STATUS) : NULL;
+}
+
 static enum db_rc
 fb_find(struct sctx *x, void *arg, int *found)
 {
-    struct fb_find *f = arg;
-    enum db_rc rc = feedback_find(x, f->code, &f->id, &f->status);
+    struct fb_case *c = arg;
+    enum db_rc rc = feedback_public_find(x, c->code, NULL, &c->row);
 
-    *found = f->id != 0;
+    fb_case_set(c);
+    *found = c->id != 0;
     return rc;
 }
 
 /* A tracking code typed in the form (?ma=) or in the path: both through
- * code_lookup; 0 when found, else the page's status. */
+ * code_lookup; 0 when found (c filled), else the page's status. */
 static int
-fb_locate(struct req *r, const char *code, long long *id, const char **status)
+fb_locate(struct req *r, const char *code, struct fb_case *c)
 {
     static const struct fld fk[] = { { "k", V_CODE, 0, TOKEN_NONCE_LEN, TOKEN_NONCE_LEN, NULL,
                                        NULL } };
-    struct fb_find f = { code, 0, NULL };
     struct val kv[NELEM(fk)];
     const char *dash = strrchr(code, '-');
     const char *key;
     enum code_verdict v;
     enum db_rc rc;
 
+    *c = (struct fb_case){ .code = code };
     /* the link key: in the form of a POST, else in the query; another is ignored */
     input_check(&r->pool, strcmp(r->method, "POST") == 0 ? &r->form : &r->q, fk, NELEM(fk), kv);
     key = kv[0].err ? NULL : kv[0].s;
     /* a link (code and its link key) opens the case even while typed
      * look-ups of it are paused; a wrong key is an ordinary typed look-up */
     if (key) {
-        if ((rc = feedback_find_link(req_sctx(r), code, key, id, status)) != DB_OK) {
+        if ((rc = feedback_public_find(req_sctx(r), code, key, &c->row)) != DB_OK) {
             return db_fail(r, rc);
         }
-        if (*id) {
+        fb_case_set(c);
+        if (c->id) {
             hset(r, "Page.LinkKey", key);
             return 0;
         }
     }
     rc = code_lookup(req_sctx(r), "Track",
-                     dash ? pool_strndup(&r->pool, code, (size_t)(dash - code)) : code, fb_find, &f,
+                     dash ? pool_strndup(&r->pool, code, (size_t)(dash - code)) : code, fb_find, c,
                      &v);
     if (rc != DB_OK) {
         return db_fail(r, rc);
     }
     if (v == CODE_FOUND) {
-        *id = f.id;
-        *status = f.status;
         return 0;
     }
     hset(r, "Page.Code", code);
@@ -1584,8 +1575,8 @@ fb_lookup(struct req *r)
 {
     static const struct fld q[] = { { "ma", V_TEXT, 0, 1, 64, NULL, NULL } };
     struct val v[NELEM(q)];
-    const char *code, *status;
-    long long id;
+    struct fb_case c;
+    const char *code;
     char *up;
     int rc;
 
@@ -1597,7 +1588,7 @@ fb_lookup(struct req *r)
         return render(r, "citizen/fb_track");
     }
     up = code_feedback(&r->pool, code);
-    if ((rc = fb_locate(r, up, &id, &status)) != 0) {
+    if ((rc = fb_locate(r, up, &c)) != 0) {
         return rc;
     }
     return resp_redirect(r, pool_printf(&r->pool, "/phan-anh/%s", up));
@@ -1605,14 +1596,14 @@ fb_lookup(struct req *r)
 
 /* Find the case named in the path. */
 static int
-fb_open(struct req *r, long long *id, const char **status)
+fb_open(struct req *r, struct fb_case *c)
 {
     char *up = pool_strdup(&r->pool, r->arg[0]);
 
-    for (char *c = up; *c; c++) {
-        *c = (char)toupper((unsigned char)*c);
+    for (char *p = up; *p; p++) {
+        *p = (char)toupper((unsigned char)*p);
     }
-    return fb_locate(r, up, id, status);
+    return fb_locate(r, up, c);
 }
 
 /* After a citizen's POST on a case: back to its page, by the link it came by. */
@@ -1628,21 +1619,17 @@ fb_back(struct req *r)
 static int
 fb_view(struct req *r)
 {
-    long long id;
-    const char *status;
-    int rc = fb_open(r, &id, &status);
+    struct fb_case c;
+    int rc = fb_open(r, &c);
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    if ((dr = feedback_public_hdf(r, id)) != DB_OK) {
+    if ((dr = feedback_public_hdf(r, &c.row)) != DB_OK) {
         return db_fail(r, dr);
     }
-    if ((dr = consent_hdf(r, "feedback", id)) != DB_OK) {
-        return db_fail(r, dr);
-    }
-    fsm_can_hdf(r, &case_fsm, status, FSM_CITIZEN);
+    fsm_can_hdf(r, &case_fsm, c.status, FSM_CITIZEN);
     if (kv_get(&r->q, "moi")) { /* ?moi=1: just filed (a flag, whatever its value) */
         hset(r, "Page.New", "1");
     }
@@ -1656,15 +1643,15 @@ fb_view(struct req *r)
 static int
 fb_consent_withdraw(struct req *r)
 {
-    long long id;
-    const char *status, *key;
-    int done, rc = fb_open(r, &id, &status);
+    struct fb_case c;
+    const char *key;
+    int done, rc = fb_open(r, &c);
     enum db_rc dr;
 
     if (rc != 0) {
         return rc;
     }
-    if ((dr = consent_withdraw(r->app->db, "feedback", id, "page", &done)) != DB_OK) {
+    if ((dr = consent_withdraw(r->app->db, "feedback", c.id, "page", &done)) != DB_OK) {
         return db_fail(r, dr);
     }
     key = hdf_get_value(r->hdf, "Page.LinkKey", NULL);
@@ -1678,9 +1665,8 @@ fb_rate_answer(struct req *r)
     static const char *const yes_no[] = { "0", "1", NULL };
     static const struct fld f[] = { { "satisfied", V_CHOICE, 1, 0, 0, yes_no, NULL } };
     struct val v[NELEM(f)];
-    long long id;
-    const char *status;
-    int rc = fb_open(r, &id, &status);
+    struct fb_case c;
+    int rc = fb_open(r, &c);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1690,7 +1676,7 @@ fb_rate_answer(struct req *r)
     if (input_check(&r->pool, &r->form, f, NELEM(f), v) != 0) {
         return 400;
     }
-    if ((dr = feedback_rate_answer(req_sctx(r), id, v[0].s[0] == '1')) != DB_OK) {
+    if ((dr = feedback_rate_answer(req_sctx(r), c.id, v[0].s[0] == '1')) != DB_OK) {
         return db_fail(r, dr);
     }
     return fb_back(r);
@@ -1701,9 +1687,9 @@ fb_reply(struct req *r)
 {
     static const struct fld f[] = { { "reply", V_LINES, 1, 1, FB_MAX_CONTENT_CHARS, NULL, NULL } };
     struct val v[NELEM(f)];
-    long long id;
-    const char *status, *text;
-    int rc = fb_open(r, &id, &status);
+    struct fb_case c;
+    const char *text;
+    int rc = fb_open(r, &c);
     enum db_rc dr;
 
     if (rc != 0) {
@@ -1712,15 +1698,15 @@ fb_reply(struct req *r)
     input_check(&r->pool, &r->form, f, NELEM(f), v);
     text = v[0].s;
     if (v[0].err) {
-        if ((dr = feedback_public_hdf(r, id)) != DB_OK) {
+        if ((dr = feedback_public_hdf(r, &c.row)) != DB_OK) {
             return db_fail(r, dr);
         }
-        fsm_can_hdf(r, &case_fsm, status, FSM_CITIZEN);
+        fsm_can_hdf(r, &case_fsm, c.status, FSM_CITIZEN);
         hset(r, "Page.Error", lang_str(r, text ? "Fb.Err.ContentLong" : "Fb.ReplyEmpty"));
         hset(r, "Page.Reply", req_form(r, "reply"));
         return render_status(r, 422, "citizen/fb_case");
     }
-    if ((dr = feedback_citizen_reply(req_sctx(r), id, text)) != DB_OK) {
+    if ((dr = feedback_citizen_reply(req_sctx(r), c.id, text)) != DB_OK) {
         return db_fail(r, dr);
     }
     return fb_back(r);
@@ -1897,9 +1883,10 @@ dr_submit(struct req *r, const struct dr_object *ob)
 static int
 fb_data_open(struct req *r, struct dr_object *ob)
 {
-    const char *status;
-    int rc = fb_open(r, &ob->id, &status);
+    struct fb_case c;
+    int rc = fb_open(r, &c);
 
+    ob->id = c.id;
     ob->o = DRO_FEEDBACK;
     ob->path = pool_printf(&r->pool, "/phan-anh/%s", r->arg[0]);
     ob->key = hdf_get_value(r->hdf, "Page.LinkKey", NULL);

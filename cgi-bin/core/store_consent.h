@@ -16,12 +16,17 @@
     " EXISTS (SELECT 1 FROM consent cn WHERE cn.object_type = '" type "'" \
     " AND cn.object_id = " id_col " AND cn.purpose = 'notify' AND cn.withdrawn_at IS NULL)"
 
-/* A consent as the citizen's pages show it: local times "dd/mm/yyyy HH:MM",
- * withdrawn "" while it holds; given 0 when there is none. */
-struct consent {
-    int given;
-    const char *given_at, *wording, *given_by, *withdrawn_at;
-};
+/* The consent to messages of a case or dossier row, read with the row for
+ * the page that shows it and offers to withdraw it: two columns, when it was
+ * given (local "dd/mm/yyyy HH:MM", NULL when never) and when withdrawn (""
+ * while it holds), and the join they need.  type 'feedback' or 'dossier',
+ * id_col the row's id column ("f.id", "d.id"). */
+#define CONSENT_PAGE_COLS                                             \
+    " DATE_FORMAT(k.given_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')," \
+    " COALESCE(DATE_FORMAT(k.withdrawn_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'), '')"
+#define CONSENT_PAGE_JOIN(type, id_col)                                            \
+    " LEFT JOIN consent k ON k.object_type = '" type "' AND k.object_id = " id_col \
+    " AND k.purpose = 'notify'"
 
 /* Record that the citizen of (type, id) agreed to messages, shown the text
  * of version wording ("vi-1"), by 'citizen' or 'officer'.  A second yes for
@@ -33,9 +38,5 @@ enum db_rc consent_give(struct db *db, const char *type, long long id, const cha
  * *done 1, or 0 when there was none in force. */
 enum db_rc consent_withdraw(struct db *db, const char *type, long long id, const char *by,
                             int *done);
-
-/* The consent to messages of (type, id) into *c. */
-enum db_rc consent_get(struct db *db, struct pool *p, const char *type, long long id,
-                       struct consent *c);
 
 #endif

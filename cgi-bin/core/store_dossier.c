@@ -658,50 +658,19 @@ apologies_read(struct sctx *x, long long dossier_id, int signed_only, struct dbr
                     DB_ARGS(DV_I(me), DV_I(me), DV_I(dossier_id), DV_I(signed_only)), res);
 }
 
-/* The processing cycles (enum dossier_cycle_col) and the supplement rules of
- * the dossier's legal version (enum dossier_rule_col, one row). */
+/* What a dossier's papers print besides the dossier itself, for staff: the
+ * issuing agency's parent, place and head, the date of receipt for the
+ * place-and-date line, the book volume and the competent agency (enum
+ * dossier_agency_col), and the co-processing agencies (their names).  The
+ * set of papers of the legal version in force on its day of receipt ("TT01"
+ * or "TT03", never by today's date) comes with the page's own row. */
 static enum db_rc
-cycles_read(struct sctx *x, long long dossier_id, struct dossier_page *pg)
+agency_read(struct sctx *x, long long id, int staff, struct dossier_page *pg)
 {
     enum db_rc rc;
 
-    rc = db_query(x->db, x->pool,
-                  "SELECT n, DATE_FORMAT(started_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
-                  "       DATE_FORMAT(statutory_due_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
-                  "       paused_days, DATE_FORMAT(ended_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
-                  "       end_reason"
-                  "  FROM dossier_cycle WHERE dossier_id = ? ORDER BY n",
-                  DB_ARGS(DV_I(dossier_id)), &pg->cycles);
-    if (rc == DB_OK) {
-        rc = db_query(x->db, x->pool,
-                      "SELECT lv.title, lv.supplement_within_days, lv.supplement_max_restarts,"
-                      "       lv.supplement_rule"
-                      "  FROM dossier d JOIN legal_version lv ON lv.legal_version "
-                      "=" LEGAL_VERSION_OF_D("legal_version") " WHERE d.id = ?",
-                      DB_ARGS(DV_I(dossier_id)), &pg->rule);
-    }
-    return rc;
-}
-
-/* What the papers of a dossier print besides the dossier itself: the set of
- * the legal version in force on its day of receipt ("TT01" or "TT03", never
- * by today's date) and that version's title (enum dossier_papers_col); for
- * staff, the issuing agency's parent, place and head, the date of receipt for
- * the place-and-date line, the book volume and the competent agency (enum
- * dossier_agency_col), and the co-processing agencies (their names). */
-static enum db_rc
-papers_read(struct sctx *x, long long id, int staff, struct dossier_page *pg)
-{
-    enum db_rc rc;
-
-    rc = db_query(x->db, x->pool,
-                  "SELECT lv.papers, lv.title, lv.lead_days, lv.lead_unit, lv.max_reappoint"
-                  "  FROM dossier d"
-                  "  JOIN legal_version lv ON lv.legal_version = " LEGAL_VERSION_OF_D(
-                      "legal_version") " WHERE d.id = ?",
-                  DB_ARGS(DV_I(id)), &pg->papers);
-    if (rc != DB_OK || !staff) {
-        return rc;
+    if (!staff) {
+        return DB_OK;
     }
     rc = db_query(x->db, x->pool,
                   "SELECT pa.name, u.place, u.head_title,"
@@ -732,44 +701,80 @@ papers_read(struct sctx *x, long long id, int staff, struct dossier_page *pg)
 static enum db_rc
 dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *pg)
 {
+    /* after the page's columns, in the same read: the rules and papers of the
+     * dossier's legal version, the "near" days of today's, the consent */
+    enum {
+        DPX_RULE = DP__COUNT,
+        DPX_PAPERS = DPX_RULE + DR__COUNT,
+        DPX_NEAR_DAYS = DPX_PAPERS + DPP__COUNT,
+        DPX_CONSENT_GIVEN,
+        DPX_CONSENT_WITHDRAWN
+    };
+    char today[11];
+    const char *near;
     enum db_rc rc;
 
     memset(pg, 0, sizeof(*pg));
     pg->staff = staff;
+    cal_format(cal_local_day(time(NULL)), today);
     /* two statements, so the public program's account needs no grant on the
      * applicant's or the officer's columns: the same page's columns, but for
      * those, which the public program reads as NULL */
-#define DOSSIER_PAGE(people, officer_join)                                                           \
-    "SELECT d.code, p.name, p.national_code, f.name, u.name, u.address, u.hotline, d.status,"        \
-    "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y'),"    \
-    "       DATE_FORMAT(d.due_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y'),"         \
-    "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"                         \
-    "       DATE_FORMAT(d.finished_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"                             \
-    "       DATE_FORMAT(d.returned_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"                       \
-    "       p.time_value, p.time_unit, pu.name, p.fee, d.collect, d.channel, d.sets,"                \
-    "       d.documents, " people ", c.name, d.book_seq, d.reappointments,"                          \
-    "       UNIX_TIMESTAMP(d.original_due_at),"                                                      \
-    "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0), d.wait_clock, d.cycle,"                      \
-    "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y')" \
-    "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"                                \
-    "  JOIN field f ON f.id = p.field_id JOIN org_unit u ON u.id = d.unit_id"                        \
-    "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id" officer_join                           \
-    "  LEFT JOIN counter c ON c.id = d.counter_id"                                                   \
-    " WHERE d.id = ?"
+#define DOSSIER_PAGE(people, officer_join)                                                            \
+    "SELECT d.code, p.name, p.national_code, f.name, u.name, u.address, u.hotline, d.status,"         \
+    "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y'),"     \
+    "       DATE_FORMAT(d.due_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y'),"          \
+    "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"                          \
+    "       DATE_FORMAT(d.finished_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"                              \
+    "       DATE_FORMAT(d.returned_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"                        \
+    "       p.time_value, p.time_unit, pu.name, p.fee, d.collect, d.channel, d.sets,"                 \
+    "       d.documents, " people ", c.name, d.book_seq, d.reappointments,"                           \
+    "       UNIX_TIMESTAMP(d.original_due_at),"                                                       \
+    "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0), d.wait_clock, d.cycle,"                       \
+    "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y')," \
+    "       lv.title, lv.supplement_within_days, lv.supplement_max_restarts, lv.supplement_rule,"     \
+    "       lv.papers, lv.title, lv.lead_days, lv.lead_unit, lv.max_reappoint,"                       \
+    "       (SELECT t.near_due_days FROM legal_version t"                                             \
+    "         ORDER BY t.effective_from <= ? DESC,"                                                   \
+    "                  IF(t.effective_from <= ?, t.effective_from, NULL) DESC, t.effective_from"      \
+    "         LIMIT 1)," CONSENT_PAGE_COLS                                                            \
+    "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"                                 \
+    "  JOIN field f ON f.id = p.field_id JOIN org_unit u ON u.id = d.unit_id"                         \
+    "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id" officer_join                            \
+    "  LEFT JOIN counter c ON c.id = d.counter_id"                                                    \
+    "  LEFT JOIN legal_version lv ON lv.legal_version = " LEGAL_VERSION_OF_D("legal_version")         \
+        CONSENT_PAGE_JOIN("dossier", "d.id") " WHERE d.id = ?"
     rc = db_query(x->db, x->pool,
                   staff ? DOSSIER_PAGE("d.applicant_name, d.applicant_address, d.applicant_phone,"
                                        " d.applicant_email, o.full_name",
                                        "  LEFT JOIN users o ON o.id = d.officer_id")
                         : DOSSIER_PAGE("NULL, NULL, NULL, NULL, NULL", ""),
-                  DB_ARGS(DV_I(id)), &pg->d);
+                  DB_ARGS(DV_S(today), DV_S(today), DV_I(id)), &pg->d);
 #undef DOSSIER_PAGE
     if (rc != DB_OK || pg->d.nrows == 0) {
         return rc;
     }
+    /* the legal version's rules and papers: one-row views of the same row
+     * (none when no version is on record) */
+    if (dbres_get(&pg->d, 0, DPX_RULE + DR_SUPPLEMENT)) {
+        pg->rule = (struct dbres){ 1, DR__COUNT, pg->d.cell + DPX_RULE };
+        pg->papers = (struct dbres){ 1, DPP__COUNT, pg->d.cell + DPX_PAPERS };
+    }
+    pg->consent_given = dbres_get(&pg->d, 0, DPX_CONSENT_GIVEN);
+    pg->consent_withdrawn = dbres_get(&pg->d, 0, DPX_CONSENT_WITHDRAWN);
+    near = dbres_get(&pg->d, 0, DPX_NEAR_DAYS);
     pg->lateness = lateness(x, dbres_get(&pg->d, 0, DP_STATUS), dbres_get(&pg->d, 0, DP_WAIT_CLOCK),
                             util_num(dbres_get(&pg->d, 0, DP_STATUTORY_TS)),
-                            util_num(dbres_get(&pg->d, 0, DP_FINISHED_TS)), near_days(x));
-    if ((rc = cycles_read(x, id, pg)) != DB_OK || (rc = papers_read(x, id, staff, pg)) != DB_OK) {
+                            util_num(dbres_get(&pg->d, 0, DP_FINISHED_TS)),
+                            near ? (int)util_num(near) : 2);
+    rc = db_query(x->db, x->pool,
+                  "SELECT n, DATE_FORMAT(started_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
+                  "       DATE_FORMAT(statutory_due_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
+                  "       paused_days, DATE_FORMAT(ended_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
+                  "       end_reason"
+                  "  FROM dossier_cycle WHERE dossier_id = ? ORDER BY n",
+                  DB_ARGS(DV_I(id)), &pg->cycles);
+    if (rc != DB_OK || (rc = agency_read(x, id, staff, pg)) != DB_OK) {
         return rc;
     }
     rc = db_query(x->db, x->pool,

@@ -271,6 +271,8 @@ struct dossier_page {
                                       * other agencies it was handed to */
     struct dbres steps, events;
     struct dbres apologies; /* the public page: signed letters only */
+    /* the consent to messages: when given (NULL: never), when withdrawn ("" while it stands) */
+    const char *consent_given, *consent_withdrawn;
     /* staff, while received or processing: what a supplement request would
      * do to the clock now (a wait_clock value), else NULL */
     const char *supplement_now;

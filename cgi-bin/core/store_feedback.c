@@ -596,65 +596,19 @@ feedback_create(struct sctx *x, const struct fb_new *in, char *code_out, char *k
     return rc;
 }
 
-/* Columns of a case looked up by its code (feedback_find, feedback_find_link). */
-enum find_col { FIND_ID, FIND_STATUS, FIND_CHECK, FIND_KEY };
-
 enum db_rc
-feedback_find(struct sctx *x, const char *public_code, long long *id, const char **status)
+feedback_public_find(struct sctx *x, const char *public_code, const char *key, struct dbres *fcase)
 {
     const char *dash = strrchr(public_code, '-');
-    struct dbres res;
-    char code[24];
+    const char *check, *link_key;
     enum db_rc rc;
 
-    *id = 0;
-    *status = NULL;
-    if (dash == NULL || strlen(dash + 1) != 4 || (size_t)(dash - public_code) >= sizeof(code)) {
+    *fcase = (struct dbres){ 0 };
+    if (dash == NULL || strlen(dash + 1) != 4 || (size_t)(dash - public_code) >= 24 ||
+        (key && strlen(key) != TOKEN_NONCE_LEN)) {
         return DB_OK;
     }
-    snprintf(code, sizeof(code), "%.*s", (int)(dash - public_code), public_code);
-    rc = db_query(x->db, x->pool, "SELECT id, status, check_part FROM feedback WHERE code = ?",
-                  DB_ARGS(DV_S(code)), &res);
-    if (rc == DB_OK && res.nrows &&
-        sodium_memcmp(dbres_get(&res, 0, FIND_CHECK), dash + 1, 4) == 0) {
-        *id = util_num(dbres_get(&res, 0, FIND_ID));
-        *status = dbres_get(&res, 0, FIND_STATUS);
-    }
-    return rc;
-}
-
-enum db_rc
-feedback_find_link(struct sctx *x, const char *public_code, const char *key, long long *id,
-                   const char **status)
-{
-    const char *dash = strrchr(public_code, '-');
-    struct dbres res;
-    enum db_rc rc;
-
-    *id = 0;
-    *status = NULL;
-    if (dash == NULL || key == NULL || strlen(key) != TOKEN_NONCE_LEN) {
-        return DB_OK;
-    }
-    rc = db_query(x->db, x->pool,
-                  "SELECT id, status, check_part, link_key FROM feedback WHERE code = ?",
-                  DB_ARGS(DV_S(pool_strndup(x->pool, public_code, (size_t)(dash - public_code)))),
-                  &res);
-    if (rc == DB_OK && res.nrows && dbres_get(&res, 0, FIND_KEY) != NULL && strlen(dash + 1) == 4 &&
-        sodium_memcmp(dbres_get(&res, 0, FIND_CHECK), dash + 1, 4) == 0 &&
-        sodium_memcmp(dbres_get(&res, 0, FIND_KEY), key, TOKEN_NONCE_LEN) == 0) {
-        *id = util_num(dbres_get(&res, 0, FIND_ID));
-        *status = dbres_get(&res, 0, FIND_STATUS);
-    }
-    return rc;
-}
-
-enum db_rc
-feedback_public(struct sctx *x, long long id, struct dbres *fcase, struct dbres *events)
-{
-    enum db_rc rc;
-
-    *events = (struct dbres){ 0 };
+    /* the page's columns, then those of the look-up, then the consent's */
     rc = db_query(x->db, x->pool,
                   "SELECT CONCAT(f.code, '-', f.check_part), f.kind, f.status, u.name,"
                   "       DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
@@ -663,14 +617,31 @@ feedback_public(struct sctx *x, long long id, struct dbres *fcase, struct dbres 
                   "       f.answer_satisfied,"
                   "       f.due_at < UTC_TIMESTAMP() AND f.status IN (" CASE_RUNNING_SQL ")"
                   "         AND f.paused_at IS NULL,"
-                  "       f.identity, c.name"
+                  "       f.identity, c.name,"
+                  "       f.id, f.check_part, f.link_key," CONSENT_PAGE_COLS
                   "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"
-                  "  LEFT JOIN counter c ON c.id = f.counter_id"
-                  " WHERE f.id = ?",
-                  DB_ARGS(DV_I(id)), fcase);
+                  "  LEFT JOIN counter c ON c.id = f.counter_id" CONSENT_PAGE_JOIN("feedback",
+                                                                                   "f.id") " WHERE "
+                                                                                           "f.code "
+                                                                                           "= ?",
+                  DB_ARGS(DV_S(pool_strndup(x->pool, public_code, (size_t)(dash - public_code)))),
+                  fcase);
     if (rc != DB_OK || fcase->nrows == 0) {
         return rc;
     }
+    check = dbres_get(fcase, 0, FBP_CHECK);
+    link_key = dbres_get(fcase, 0, FBP_KEY);
+    if (check == NULL || strlen(check) != 4 || sodium_memcmp(check, dash + 1, 4) != 0 ||
+        (key && (link_key == NULL || strlen(link_key) != TOKEN_NONCE_LEN ||
+                 sodium_memcmp(link_key, key, TOKEN_NONCE_LEN) != 0))) {
+        fcase->nrows = 0;
+    }
+    return DB_OK;
+}
+
+enum db_rc
+feedback_public_events(struct sctx *x, long long id, struct dbres *events)
+{
     return db_query(x->db, x->pool,
                     "SELECT event, body, DATE_FORMAT(at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')"
                     "  FROM feedback_event WHERE feedback_id = ? AND public = 1 ORDER BY at, id",

@@ -80,16 +80,7 @@ struct fb_new {
  * repeated idempotency key returns the first case's code and key. */
 enum db_rc feedback_create(struct sctx *x, const struct fb_new *in, char *code_out, char *key_out);
 
-/* The case of a link: its public code and its 65-bit link key must both be
- * right; *id 0 otherwise.  Not counted as a typed look-up (code_lookup). */
-enum db_rc feedback_find_link(struct sctx *x, const char *public_code, const char *key,
-                              long long *id, const char **status);
-
-/* Split and check a public code; fills the case id and status (NULL if unknown). */
-enum db_rc feedback_find(struct sctx *x, const char *public_code, long long *id,
-                         const char **status);
-
-/* Columns of fcase in feedback_public, in their order. */
+/* Columns of fcase in feedback_public_find, in their order. */
 enum fb_public_col {
     FBP_CODE, /* the public code with its check part */
     FBP_KIND,
@@ -102,10 +93,15 @@ enum fb_public_col {
     FBP_OVERDUE,   /* "1" when running past its due date and not waiting for the citizen */
     FBP_IDENTITY,
     FBP_COUNTER_NAME, /* NULL for a case about no counter */
-    FBP__NCOLS
+    FBP__NCOLS,       /* the page's columns end here; those of the look-up: */
+    FBP_ID = FBP__NCOLS,
+    FBP_CHECK,
+    FBP_KEY,              /* the link key, NULL for a case filed before keys */
+    FBP_CONSENT_GIVEN,    /* the consent to messages: NULL when never given */
+    FBP_CONSENT_WITHDRAWN /* "" while it stands */
 };
 
-/* Columns of events in feedback_public, in their order. */
+/* Columns of events in feedback_public_events, in their order. */
 enum fb_public_event_col {
     FBE_EVENT,
     FBE_BODY,
@@ -113,10 +109,14 @@ enum fb_public_event_col {
     FBE__NCOLS
 };
 
-/* The public view of a case (no personal data): fcase its one row (0 rows
- * when there is no such case), events its public history, oldest first
- * (0 rows when there is no case). */
-enum db_rc feedback_public(struct sctx *x, long long id, struct dbres *fcase, struct dbres *events);
+/* The public view of a case (no personal data) by its public code, in one
+ * read: fcase its one row, 0 rows when the code is unknown or its check part
+ * wrong.  key NULL: a typed code; else the link key, which must be right too
+ * (a link is not a typed look-up: code_lookup).  Then events, its public
+ * history, oldest first. */
+enum db_rc feedback_public_find(struct sctx *x, const char *public_code, const char *key,
+                                struct dbres *fcase);
+enum db_rc feedback_public_events(struct sctx *x, long long id, struct dbres *events);
 
 /* The citizen's verdict on the answer; "not satisfied" asks a leader to review. */
 enum db_rc feedback_rate_answer(struct sctx *x, long long id, int satisfied);

@@ -268,6 +268,10 @@ dossier_public_hdf(struct req *r, long long dossier_id)
 
     if (rc == DB_OK) {
         dossier_page_hdf(r, &pg);
+        if (pg.consent_given) {
+            hset(r, "Page.Consent.given_at", pg.consent_given);
+            hset(r, "Page.Consent.withdrawn_at", pg.consent_withdrawn);
+        }
         if (pg.d.nrows) {
             /* the rating form with the result; before it, when to come back */
             enum rate_when w = dossier_rate_when(dbres_get(&pg.d, 0, DP_STATUS));

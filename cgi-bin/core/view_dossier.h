@@ -12,7 +12,8 @@
  * dossier_public_hdf. */
 enum db_rc dossier_staff_hdf(struct req *r, const struct dossier_row *d);
 
-/* The citizen's page: by the QR link's dossier id, no personal data of officers. */
+/* The citizen's page: by the QR link's dossier id, no personal data of
+ * officers; the consent to messages under Page.Consent. */
 enum db_rc dossier_public_hdf(struct req *r, long long dossier_id);
 
 /* Lists of the user's unit (or subtree): in progress with their lateness

@@ -9,7 +9,7 @@
 #include "util.h"
 
 enum db_rc
-feedback_public_hdf(struct req *r, long long id)
+feedback_public_hdf(struct req *r, const struct dbres *fcase)
 {
     static const char *const cols[FBP__NCOLS] = {
         [FBP_CODE] = "Code",
@@ -30,18 +30,26 @@ feedback_public_hdf(struct req *r, long long id)
         [FBE_AT] = "at",
         [FBE__NCOLS] = NULL,
     };
-    struct dbres fcase, ev;
-    enum db_rc rc = feedback_public(req_sctx(r), id, &fcase, &ev);
+    struct dbres ev;
+    enum db_rc rc;
 
-    if (rc != DB_OK || fcase.nrows == 0) {
+    if (fcase->nrows == 0) {
+        return DB_OK;
+    }
+    rc = feedback_public_events(req_sctx(r), util_num(dbres_get(fcase, 0, FBP_ID)), &ev);
+    if (rc != DB_OK) {
         return rc;
     }
     for (size_t c = 0; c < FBP__NCOLS; c++) {
-        const char *v = dbres_get(&fcase, 0, c);
+        const char *v = dbres_get(fcase, 0, c);
 
         if (v) {
             hset(r, pool_printf(&r->pool, "Page.Case.%s", cols[c]), v);
         }
+    }
+    if (dbres_get(fcase, 0, FBP_CONSENT_GIVEN)) {
+        hset(r, "Page.Consent.given_at", dbres_get(fcase, 0, FBP_CONSENT_GIVEN));
+        hset(r, "Page.Consent.withdrawn_at", dbres_get(fcase, 0, FBP_CONSENT_WITHDRAWN));
     }
     hset_rows(r, "Page.Case.Events", &ev, ecols);
     for (size_t i = ev.nrows; i-- > 0;) {
