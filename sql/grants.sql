@@ -138,9 +138,16 @@ GRANT SELECT, INSERT, DELETE ON stat_late TO motcua_api@localhost;
 GRANT SELECT ON stat_mark TO motcua_api@localhost;
 GRANT SELECT (dossier_id, status) ON apology TO motcua_api@localhost;
 GRANT SELECT ON stat_late TO motcua_leader@localhost;
+-- 210 the same figures by month, kept with stat_late
+GRANT SELECT, INSERT, UPDATE ON stat_late_month TO motcua_officer@localhost;
+GRANT SELECT, INSERT, UPDATE ON stat_late_month TO motcua_api@localhost;
+GRANT SELECT ON stat_late_month TO motcua_leader@localhost;
 -- 140 time to answer by month of receipt, kept on the officer's answers
 GRANT SELECT, INSERT, UPDATE, DELETE ON stat_answer_month TO motcua_officer@localhost;
 GRANT SELECT ON stat_answer_month TO motcua_leader@localhost;
+-- 220 the same by day of receipt
+GRANT SELECT, INSERT, UPDATE, DELETE ON stat_answer_day TO motcua_officer@localhost;
+GRANT SELECT ON stat_answer_day TO motcua_leader@localhost;
 GRANT SELECT ON stat_mark TO motcua_leader@localhost;
 GRANT SELECT ON feedback_event TO motcua_leader@localhost;
 

@@ -54,8 +54,56 @@ stats_sums_read(const struct dbres *res, size_t row, size_t first, struct stat_s
     }
 }
 
-/* The columns of the SELECT below: the name, then STATS_DAY_SUMS. */
+/* The columns of the SELECTs below: the name, then STATS_DAY_SUMS. */
 enum { SB_NAME, SB_SUMS };
+
+/* A unit with more counters than this reads them by a join (every day of
+ * their history), not by their ids in the statement */
+#define COUNTERS_IN_TEXT 200
+
+/* The sums of one unit's counters, by counter.  Their ids are written in the
+ * statement, so that each counter's days of the period are read as a range
+ * of the primary key (scope, scope_id, day): joined from the counter, its
+ * rows are read by (scope, scope_id) alone, every day since it opened. */
+static enum db_rc
+unit_counter_sums(struct db *db, struct pool *p, const char *from, const char *to,
+                  long long unit_id, struct dbres *res)
+{
+    struct buf b = { 0 };
+    struct dbres ids;
+    const char *sql;
+    enum db_rc rc;
+
+    rc = db_query(db, p, "SELECT id FROM counter WHERE unit_id = ? ORDER BY id",
+                  DB_ARGS(DV_I(unit_id)), &ids);
+    if (rc != DB_OK || ids.nrows == 0) {
+        *res = (struct dbres){ 0 };
+        return rc;
+    }
+    if (ids.nrows > COUNTERS_IN_TEXT) {
+        return db_query(db, p,
+                        "SELECT CONCAT(c.name, ' · ', u.short_name)," STATS_DAY_SUMS
+                        "  FROM counter c JOIN org_unit u ON u.id = c.unit_id"
+                        "  JOIN stat_day sd ON sd.scope = 'counter' AND sd.scope_id = c.id"
+                        "   AND sd.day BETWEEN ? AND ?"
+                        " WHERE c.unit_id = ? AND u.training = 0"
+                        " GROUP BY c.id, c.name, u.short_name ORDER BY c.sort_order",
+                        DB_ARGS(DV_S(from), DV_S(to), DV_I(unit_id)), res);
+    }
+    buf_adds(&b, "SELECT CONCAT(c.name, ' · ', u.short_name)," STATS_DAY_SUMS
+                 "  FROM stat_day sd FORCE INDEX (PRIMARY)"
+                 "  JOIN counter c FORCE INDEX (PRIMARY) ON c.id = sd.scope_id"
+                 "  JOIN org_unit u ON u.id = c.unit_id"
+                 " WHERE sd.scope = 'counter' AND sd.scope_id IN (");
+    for (size_t i = 0; i < ids.nrows; i++) {
+        buf_printf(&b, "%s%lld", i ? "," : "", util_num(dbres_get(&ids, i, 0)));
+    }
+    buf_adds(&b, ") AND sd.day BETWEEN ? AND ? AND c.unit_id = ? AND u.training = 0"
+                 " GROUP BY c.id, c.name, u.short_name ORDER BY c.sort_order");
+    sql = db_text(b.p);
+    buf_free(&b);
+    return db_query(db, p, sql, DB_ARGS(DV_S(from), DV_S(to), DV_I(unit_id)), res);
+}
 
 enum db_rc
 stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from, const char *to,
@@ -76,14 +124,7 @@ stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from
                             "   AND sd.scope_id = u.id AND sd.day BETWEEN ? AND ?"
                             " WHERE u.id = ? AND u.training = 0 GROUP BY u.id, u.name",
                             DB_ARGS(DV_S(from), DV_S(to), DV_I(unit_id)), &res)
-                 : db_query(db, p,
-                            "SELECT CONCAT(c.name, ' · ', u.short_name)," STATS_DAY_SUMS
-                            "  FROM counter c JOIN org_unit u ON u.id = c.unit_id"
-                            "  JOIN stat_day sd ON sd.scope = 'counter' AND sd.scope_id = c.id"
-                            "   AND sd.day BETWEEN ? AND ?"
-                            " WHERE c.unit_id = ? AND u.training = 0"
-                            " GROUP BY c.id, c.name, u.short_name ORDER BY c.sort_order",
-                            DB_ARGS(DV_S(from), DV_S(to), DV_I(unit_id)), &res);
+                 : unit_counter_sums(db, p, from, to, unit_id, &res);
     } else if (strcmp(scope, "unit") == 0) {
         rc = db_query(db, p,
                       "SELECT u.name," STATS_DAY_SUMS
@@ -265,18 +306,45 @@ stats_late_mark(struct sctx *x, char out[11])
     return rc;
 }
 
-/* Recount one unit's row of one complete day (day <= mark). */
+/* stat_late_month follows stat_late: the rows of stat_late of local days
+ * [?, ?] (a third argument narrows them to a unit) added to their months,
+ * times the sign (the first argument): -1 for the rows about to be rewritten,
+ * then +1 for the new ones. */
+#define LATE_MONTH_ADD(unit_cond)                                                               \
+    "INSERT INTO stat_late_month (unit_id, month, delay, late, no_apology, escalated)"          \
+    " SELECT unit_id, DATE_FORMAT(day, '%Y-%m-01'), delay, ? * SUM(late), ? * SUM(no_apology)," \
+    "        ? * SUM(escalated)"                                                                \
+    "   FROM stat_late WHERE day BETWEEN ? AND ?" unit_cond " GROUP BY 1, 2, 3"                 \
+    " ON DUPLICATE KEY UPDATE late = late + VALUES(late),"                                      \
+    "   no_apology = no_apology + VALUES(no_apology), escalated = escalated + VALUES(escalated)"
+
+static enum db_rc
+late_month_add(struct sctx *x, int sign, const char *from, const char *to, const char *unit)
+{
+    return unit ? db_exec(x->db, LATE_MONTH_ADD(" AND unit_id = ?"),
+                          DB_ARGS(DV_I(sign), DV_I(sign), DV_I(sign), DV_S(from), DV_S(to),
+                                  DV_S(unit)),
+                          NULL, NULL)
+                : db_exec(x->db, LATE_MONTH_ADD(""),
+                          DB_ARGS(DV_I(sign), DV_I(sign), DV_I(sign), DV_S(from), DV_S(to)), NULL,
+                          NULL);
+}
+
+/* Recount one unit's row of one complete day (day <= mark), its month with it. */
 static enum db_rc
 late_recount(struct sctx *x, const char *unit, const char *day)
 {
-    enum db_rc rc = db_exec(x->db, "DELETE FROM stat_late WHERE unit_id = ? AND day = ?",
-                            DB_ARGS(DV_S(unit), DV_S(day)), NULL, NULL);
+    enum db_rc rc = late_month_add(x, -1, day, day, unit);
 
+    if (rc == DB_OK) {
+        rc = db_exec(x->db, "DELETE FROM stat_late WHERE unit_id = ? AND day = ?",
+                     DB_ARGS(DV_S(unit), DV_S(day)), NULL, NULL);
+    }
     if (rc == DB_OK) {
         rc = db_exec(x->db, LATE_ROWS(" AND d.unit_id = ?"),
                      DB_ARGS(DV_S(day), DV_S(day), DV_S(unit)), NULL, NULL);
     }
-    return rc;
+    return rc == DB_OK ? late_month_add(x, +1, day, day, unit) : rc;
 }
 
 /* The columns of the SELECT below. */
@@ -349,10 +417,16 @@ stats_late_catch_up(struct sctx *x, int *days)
         last = first + 30 < yesterday ? first + 30 : yesterday;
         cal_format(first, from);
         cal_format(last, to);
-        rc = db_exec(x->db, "DELETE FROM stat_late WHERE day BETWEEN ? AND ?",
-                     DB_ARGS(DV_S(from), DV_S(to)), NULL, NULL);
+        rc = late_month_add(x, -1, from, to, NULL);
+        if (rc == DB_OK) {
+            rc = db_exec(x->db, "DELETE FROM stat_late WHERE day BETWEEN ? AND ?",
+                         DB_ARGS(DV_S(from), DV_S(to)), NULL, NULL);
+        }
         if (rc == DB_OK) {
             rc = db_exec(x->db, LATE_ROWS(""), DB_ARGS(DV_S(from), DV_S(to)), NULL, NULL);
+        }
+        if (rc == DB_OK) {
+            rc = late_month_add(x, +1, from, to, NULL);
         }
         if (rc == DB_OK) {
             rc = db_exec(x->db,
@@ -447,9 +521,11 @@ stats_rebuild(struct sctx *x, int *days, int *months)
         "DELETE FROM feedback_count",
         "INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from, escalated, n)"
         " SELECT " FB_COUNT_COLS ", COUNT(*) FROM feedback GROUP BY 1, 2, 3, 4, 5, 6",
-        /* time to answer by month of receipt, kept on write (stats_answer_time) */
+        /* time to answer by month and day of receipt, kept on write (stats_answer_time) */
         "DELETE FROM stat_answer_month",
         ANSWER_MONTH_RECOUNT(""),
+        "DELETE FROM stat_answer_day",
+        ANSWER_DAY_RECOUNT(""),
     };
     struct db *db = x->db;
     struct dbres res;
@@ -532,6 +608,9 @@ stats_rebuild(struct sctx *x, int *days, int *months)
     }
     if (rc == DB_OK) {
         rc = db_exec(db, "DELETE FROM stat_late", DB_NOARGS, NULL, NULL);
+    }
+    if (rc == DB_OK) {
+        rc = db_exec(db, "DELETE FROM stat_late_month", DB_NOARGS, NULL, NULL);
     }
     if ((rc = db_end(db, rc)) != DB_OK || (rc = stats_dossier_rebuild(x)) != DB_OK ||
         (rc = stats_qd766_rebuild(x)) != DB_OK) {
@@ -841,9 +920,14 @@ static const struct agg aggs[] = {
      * ticker has not counted yet, which is not a difference) */
     { "stat_late", "unit_id, day, delay", " late, no_apology, escalated",
       "stat_late WHERE day <= (SELECT MIN(day) FROM chk_mark)", NULL },
+    /* its months, kept with it: compared with its complete days added up */
+    { "stat_late_month", "unit_id, month, delay", " late, no_apology, escalated", "stat_late_month",
+      "(SELECT unit_id, DATE_FORMAT(day, '%Y-%m-01') AS month, delay, late, no_apology,"
+      " escalated FROM stat_late WHERE day <= (SELECT MIN(day) FROM chk_mark)) t" },
     { "dossier_unhappy", "dossier_id", " n", "(SELECT dossier_id, 1 AS n FROM dossier_unhappy) t",
       NULL },
     { "stat_answer_month", "month, unit_id", " answered, hours_sum", "stat_answer_month", NULL },
+    { "stat_answer_day", "day, unit_id", " answered, hours_sum", "stat_answer_day", NULL },
     /* the inbox's counts are kept on write only: compared with the cases */
     { "feedback_count", "unit_id, status, kind, counter_id, hidden_from, escalated", " n",
       "feedback_count", "(SELECT " FB_COUNT_COLS ", 1 AS n FROM feedback) t" },
@@ -1050,51 +1134,66 @@ hist_edit_one(long long h, long long n, void *arg)
     hist_put(e, h, n);
 }
 
+/* The two tables of the time to answer, by month and by day of receipt: the
+ * statements that read a unit's row for update, take it away, write it. */
+static const struct {
+    const char *read, *drop, *write;
+} answer_tables[] = {
+    { "SELECT hours FROM stat_answer_month WHERE month = ? AND unit_id = ? FOR UPDATE",
+      "DELETE FROM stat_answer_month WHERE month = ? AND unit_id = ?",
+      "INSERT INTO stat_answer_month (month, unit_id, answered, hours_sum, hours)"
+      " VALUES (?, ?, ?, ?, ?)"
+      " ON DUPLICATE KEY UPDATE answered = VALUES(answered),"
+      "   hours_sum = VALUES(hours_sum), hours = VALUES(hours)" },
+    { "SELECT hours FROM stat_answer_day WHERE day = ? AND unit_id = ? FOR UPDATE",
+      "DELETE FROM stat_answer_day WHERE day = ? AND unit_id = ?",
+      "INSERT INTO stat_answer_day (day, unit_id, answered, hours_sum, hours)"
+      " VALUES (?, ?, ?, ?, ?)"
+      " ON DUPLICATE KEY UPDATE answered = VALUES(answered),"
+      "   hours_sum = VALUES(hours_sum), hours = VALUES(hours)" },
+};
+
 enum db_rc
 stats_answer_time(struct sctx *x, long long case_id, int sign)
 {
-    enum { A_MONTH, A_UNIT, A_HOURS };
-    struct hist_edit e = { .sign = sign };
+    enum { A_MONTH, A_DAY, A_UNIT, A_HOURS };
     struct dbres res;
-    const char *month;
-    long long unit;
+    const char *key[2];
+    long long unit, h;
     enum db_rc rc;
 
     rc = db_query(x->db, x->pool,
-                  "SELECT DATE_FORMAT(f.created_at + " SQL_VN_OFFSET
-                  ", '%Y-%m-01'), f.unit_id, " ANSWER_HOURS_SQL
+                  "SELECT DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '%Y-%m-01'),"
+                  "       DATE(f.created_at + " SQL_VN_OFFSET "), f.unit_id, " ANSWER_HOURS_SQL
                   " FROM feedback f WHERE f.id = ? AND f.answered_at IS NOT NULL",
                   DB_ARGS(DV_I(case_id)), &res);
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
     /* the results' strings last until the next query */
-    month = pool_strdup(x->pool, dbres_get(&res, 0, A_MONTH));
+    key[0] = pool_strdup(x->pool, dbres_get(&res, 0, A_MONTH));
+    key[1] = pool_strdup(x->pool, dbres_get(&res, 0, A_DAY));
     unit = util_num(dbres_get(&res, 0, A_UNIT));
-    e.h = util_num(dbres_get(&res, 0, A_HOURS));
-    rc = db_query(x->db, x->pool,
-                  "SELECT hours FROM stat_answer_month WHERE month = ? AND unit_id = ? FOR UPDATE",
-                  DB_ARGS(DV_S(month), DV_I(unit)), &res);
-    if (rc != DB_OK) {
-        return rc;
+    h = util_num(dbres_get(&res, 0, A_HOURS));
+    for (size_t t = 0; rc == DB_OK && t < NELEM(answer_tables); t++) {
+        struct hist_edit e = { .sign = sign, .h = h };
+
+        rc = db_query(x->db, x->pool, answer_tables[t].read, DB_ARGS(DV_S(key[t]), DV_I(unit)),
+                      &res);
+        if (rc != DB_OK) {
+            break;
+        }
+        stats_answer_hist_each(res.nrows ? dbres_get(&res, 0, 0) : "", hist_edit_one, &e);
+        if (!e.done) {
+            hist_put(&e, e.h, e.sign); /* after every hour counted before */
+        }
+        rc = e.answered == 0 ? db_exec(x->db, answer_tables[t].drop,
+                                       DB_ARGS(DV_S(key[t]), DV_I(unit)), NULL, NULL)
+                             : db_exec(x->db, answer_tables[t].write,
+                                       DB_ARGS(DV_S(key[t]), DV_I(unit), DV_I(e.answered),
+                                               DV_I(e.hours_sum), DV_S(e.out.p)),
+                                       NULL, NULL);
+        buf_free(&e.out);
     }
-    stats_answer_hist_each(res.nrows ? dbres_get(&res, 0, 0) : "", hist_edit_one, &e);
-    if (!e.done) {
-        hist_put(&e, e.h, e.sign); /* after every hour counted before */
-    }
-    if (e.answered == 0) {
-        rc = db_exec(x->db, "DELETE FROM stat_answer_month WHERE month = ? AND unit_id = ?",
-                     DB_ARGS(DV_S(month), DV_I(unit)), NULL, NULL);
-    } else {
-        rc = db_exec(x->db,
-                     "INSERT INTO stat_answer_month (month, unit_id, answered, hours_sum, hours)"
-                     " VALUES (?, ?, ?, ?, ?)"
-                     " ON DUPLICATE KEY UPDATE answered = VALUES(answered),"
-                     "   hours_sum = VALUES(hours_sum), hours = VALUES(hours)",
-                     DB_ARGS(DV_S(month), DV_I(unit), DV_I(e.answered), DV_I(e.hours_sum),
-                             DV_S(e.out.p)),
-                     NULL, NULL);
-    }
-    buf_free(&e.out);
     return rc;
 }

@@ -40,24 +40,29 @@ struct stat_delta {
 #define ANSWER_HOURS_SQL                                                                      \
     "LEAST(GREATEST(TIMESTAMPDIFF(HOUR, f.created_at, f.answered_at), 0), " ANSWER_HOURS_CAP( \
         ANSWER_HOURS_MAX) ")"
-/* The rows of stat_answer_month recounted from the answered cases that
- * where_sql (" AND …" or "") keeps. */
-#define ANSWER_MONTH_RECOUNT(where_sql)                                                           \
-    "INSERT INTO stat_answer_month (month, unit_id, answered, hours_sum, hours)"                  \
-    " SELECT t.month, t.unit_id, SUM(t.n), SUM(t.h * t.n),"                                       \
+/* The rows of stat_answer_month (by local month of receipt) or stat_answer_day
+ * (by local day) recounted from the answered cases that where_sql (" AND …"
+ * or "") keeps. */
+#define ANSWER_RECOUNT(table, key, fmt, where_sql)                                                \
+    "INSERT INTO " table " (" key ", unit_id, answered, hours_sum, hours)"                        \
+    " SELECT t.k, t.unit_id, SUM(t.n), SUM(t.h * t.n),"                                           \
     "        GROUP_CONCAT(CONCAT(t.h, ':', t.n) ORDER BY t.h SEPARATOR ' ')"                      \
-    "   FROM (SELECT DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '%Y-%m-01') AS month,"         \
+    "   FROM (SELECT DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '" fmt "') AS k,"              \
     "                f.unit_id, " ANSWER_HOURS_SQL " AS h, COUNT(*) AS n"                         \
     "           FROM feedback f WHERE f.answered_at IS NOT NULL" where_sql " GROUP BY 1, 2, 3) t" \
-    "  GROUP BY t.month, t.unit_id"
+    "  GROUP BY t.k, t.unit_id"
+#define ANSWER_MONTH_RECOUNT(where_sql) \
+    ANSWER_RECOUNT("stat_answer_month", "month", "%Y-%m-01", where_sql)
+#define ANSWER_DAY_RECOUNT(where_sql) \
+    ANSWER_RECOUNT("stat_answer_day", "day", "%Y-%m-%d", where_sql)
 
 /* Count (sign 1) or take back (sign -1) the answer of case case_id in
- * stat_answer_month, in the caller's transaction: after the answer is
+ * stat_answer_month and stat_answer_day, in the caller's transaction: after the answer is
  * written, before it is cleared (a reopening), and around a change of the
  * case's unit.  Nothing for a case without an answer. */
 enum db_rc stats_answer_time(struct sctx *x, long long case_id, int sign);
 
-/* Each "h:n" of a stat_answer_month histogram, in order: fn(h, n, arg). */
+/* Each "h:n" of a stat_answer_month (or _day) histogram, in order: fn(h, n, arg). */
 void stats_answer_hist_each(const char *hist, void (*fn)(long long h, long long n, void *arg),
                             void *arg);
 
@@ -114,8 +119,9 @@ void stats_today(char out[11]);
 /* Adds sign × the criteria scores (0 = not answered) to d. */
 void stats_criteria(struct stat_delta *d, const int crit[4], int sign);
 
-/* The late-dossier aggregate (stat_late, sql/008_dashboard.sql).  The day up to
- * which it is complete, "" when it has not been built yet. */
+/* The late-dossier aggregate (stat_late, sql/008_dashboard.sql, and its
+ * months, stat_late_month, sql/210, kept with it by the functions below).
+ * The day up to which it is complete, "" when it has not been built yet. */
 enum db_rc stats_late_mark(struct sctx *x, char out[11]);
 
 /* Recomputes the aggregate of the dossier's unit and statutory appointment day
@@ -132,7 +138,7 @@ enum db_rc stats_late_catch_up(struct sctx *x, int *days);
  * correction of the rules or by hand, or a restore): the ratings' columns of
  * stat_day from the ratings, its verdict and forwarding columns from
  * feedback_verdict and feedback_forward_late, stat_dossier_day from the
- * dossiers and letters, stat_late from the dossiers; then records in
+ * dossiers and letters, stat_late (and its months) from the dossiers; then records in
  * stat_correction each month and unit whose late or on-time figures changed.
  * *days: days of stat_late rebuilt; *months: months changed.  Run
  * dossier_cycles_fill first. */
@@ -146,7 +152,7 @@ enum db_rc stats_rebuild(struct sctx *x, int *days, int *months);
  * compared with the cases directly.  The check holds the aggregates' locks
  * while it runs, so writers wait for it: run it when the load is low. */
 struct stats_diff {
-    const char *table; /* stat_day, stat_dossier_day, stat_late, dossier_unhappy, feedback_count */
+    const char *table; /* stat_day, stat_dossier_day, stat_late, stat_late_month, … */
     const char *key;   /* the row's key, space-separated (e.g. "unit 12 2026-05-04") */
     const char *column;
     long long stored, recount;

@@ -8,6 +8,7 @@
 
 #include "calendar.h"
 #include "case_fsm.h"
+#include "conf.h"
 #include "db.h"
 #include "legal.h"
 #include "stats.h"
@@ -171,8 +172,57 @@ late_rows(const struct unitmap *m, const struct dbres *res, long long hist[], si
     }
 }
 
-/* Late dossiers of days up to the mark from stat_late, of later days (up to
- * today: a later appointment cannot have been missed yet) from the dossiers. */
+/* The whole local months inside period p, as their first days m1 to m2
+ * ('YYYY-MM-01'), and the days of p before and after them (head, tail).  An
+ * empty part runs from "9999-12-31" to "0001-01-01", which no day falls
+ * between; no whole month: head is the whole period. */
+static void
+period_months(const struct period *p, char m1[11], char m2[11], struct period *head,
+              struct period *tail)
+{
+    int from, to, y, m, d, first, last;
+
+    memcpy(m1, "9999-12-31", 11);
+    memcpy(m2, "0001-01-01", 11);
+    *head = *p;
+    memcpy(tail->from, "9999-12-31", 11);
+    memcpy(tail->to, "0001-01-01", 11);
+    if (cal_parse_date(p->from, &from) != 0 || cal_parse_date(p->to, &to) != 0) {
+        return;
+    }
+    cal_ymd(from, &y, &m, &d);
+    first = d == 1 ? from : cal_day_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1);
+    cal_ymd(to, &y, &m, &d);
+    last = cal_day_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
+    if (last != to) {
+        last = cal_day_from_ymd(y, m, 1) - 1;
+    }
+    if (first > last) {
+        return;
+    }
+    cal_format(first, m1);
+    cal_ymd(last, &y, &m, &d);
+    cal_format(cal_day_from_ymd(y, m, 1), m2);
+    cal_format(first - 1, head->to);
+    cal_format(last + 1, tail->from);
+    memcpy(tail->to, p->to, sizeof(tail->to));
+}
+
+/* An aggregate kept by day and by month read over period_months' parts: the
+ * days of head from day_table, the whole months from month_table, the days
+ * of tail from day_table; cols the columns of each.  Its arguments:
+ * PARTS_ARGS. */
+#define PARTS_SQL(cols, day_table, month_table)                                   \
+    "SELECT " cols " FROM " day_table " WHERE day BETWEEN ? AND ?"                \
+    " UNION ALL SELECT " cols " FROM " month_table " WHERE month BETWEEN ? AND ?" \
+    " UNION ALL SELECT " cols " FROM " day_table " WHERE day BETWEEN ? AND ?"
+#define PARTS_ARGS(head, m1, m2, tail) \
+    DV_S((head).from), DV_S((head).to), DV_S(m1), DV_S(m2), DV_S((tail).from), DV_S((tail).to)
+
+/* Late dossiers of days up to the mark from the aggregates: whole months from
+ * stat_late_month, the days at either end from stat_late; of later days (up
+ * to today: a later appointment cannot have been missed yet) from the
+ * dossiers. */
 static enum db_rc
 figs_late(struct sctx *x, const struct period *p, const struct unitmap *m, long long hist[],
           size_t nhist)
@@ -185,10 +235,16 @@ figs_late(struct sctx *x, const struct period *p, const struct unitmap *m, long 
     stats_today(today);
     t = strcmp(p->to, mark) < 0 ? p->to : mark;
     if (rc == DB_OK && mark[0] && strcmp(p->from, t) <= 0) {
+        struct period upto = *p, head, tail;
+        char m1[11], m2[11];
+
+        memcpy(upto.to, t, sizeof(upto.to));
+        period_months(&upto, m1, m2, &head, &tail);
         rc = db_query(x->db, x->pool,
                       "SELECT unit_id, delay, SUM(late), SUM(no_apology), SUM(escalated)"
-                      "  FROM stat_late WHERE day BETWEEN ? AND ? GROUP BY 1, 2",
-                      DB_ARGS(DV_S(p->from), DV_S(t)), &res);
+                      "  FROM (" PARTS_SQL("unit_id, delay, late, no_apology, escalated",
+                                           "stat_late", "stat_late_month") ") l GROUP BY 1, 2",
+                      DB_ARGS(PARTS_ARGS(head, m1, m2, tail)), &res);
         if (rc == DB_OK) {
             late_rows(m, &res, hist, nhist);
         }
@@ -238,9 +294,6 @@ enum agg_col {
 };
 enum day_col { DAY_UNIT, DAY_SUMS }; /* then the rest of STATS_DAY_SUMS */
 
-/* The most units whose ids figs_aggregates writes into its statements. */
-#define UNITS_IN_TEXT 2000
-
 /* One statement of figs_aggregates: head, then the table (as sd) and condition that
  * find the scope's units' rows of the period, then " GROUP BY 1".  With the
  * units' ids in the text (the database's own integers: a province's scopes
@@ -250,15 +303,16 @@ enum day_col { DAY_UNIT, DAY_SUMS }; /* then the rest of STATS_DAY_SUMS */
  * key over every day of the scope's whole history to save the grouping's
  * sort (7 ms for a month at a million dossiers, more every year); the period
  * index reads only the period but looks each row up (18 ms for three years),
- * the ranges 8 ms. */
+ * the ranges 8 ms.  Report.UnitsInStatement (default 2000): the most units
+ * whose ids are written. */
 static const char *
-agg_sql(const struct unitmap *m, const char *head, const char *table)
+agg_sql(struct sctx *x, const struct unitmap *m, const char *head, const char *table)
 {
     struct buf b = { 0 };
     const char *sql;
 
     buf_adds(&b, head);
-    if (m->n > UNITS_IN_TEXT) {
+    if (m->n > (size_t)conf_int(x->app->conf, "Report.UnitsInStatement", 2000)) {
         buf_printf(&b, " FROM %s sd FORCE INDEX (ix_%s_period) WHERE sd.scope = 'unit'", table,
                    table);
     } else {
@@ -289,7 +343,7 @@ figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
         return DB_OK; /* no unit in scope: nothing to add up */
     }
     rc = db_query(x->db, x->pool,
-                  agg_sql(m,
+                  agg_sql(x, m,
                           "SELECT scope_id, SUM(received), SUM(finished), SUM(early), SUM(on_time),"
                           "       SUM(late), SUM(apologies), SUM(apologies_late), SUM(unhappy),"
                           "       SUM(recv_in_time), SUM(recv_out)",
@@ -310,7 +364,8 @@ figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
         }
     }
     if (rc == DB_OK) {
-        rc = db_query(x->db, x->pool, agg_sql(m, "SELECT sd.scope_id," STATS_DAY_SUMS, "stat_day"),
+        rc = db_query(x->db, x->pool,
+                      agg_sql(x, m, "SELECT sd.scope_id," STATS_DAY_SUMS, "stat_day"),
                       DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
     }
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
@@ -338,40 +393,6 @@ figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
     return rc;
 }
 
-/* The whole local months inside period p, as their first days m1 to m2
- * ('YYYY-MM-01'), and the days of p before and after them (head, tail: empty
- * when from > to).  No whole month: m1 empty and head the whole period. */
-static void
-period_months(const struct period *p, char m1[11], char m2[11], struct period *head,
-              struct period *tail)
-{
-    int from, to, y, m, d, first, last;
-
-    m1[0] = m2[0] = '\0';
-    *head = *p;
-    memcpy(tail->from, "9999-12-31", 11);
-    memcpy(tail->to, "0001-01-01", 11);
-    if (cal_parse_date(p->from, &from) != 0 || cal_parse_date(p->to, &to) != 0) {
-        return;
-    }
-    cal_ymd(from, &y, &m, &d);
-    first = d == 1 ? from : cal_day_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1);
-    cal_ymd(to, &y, &m, &d);
-    last = cal_day_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
-    if (last != to) {
-        last = cal_day_from_ymd(y, m, 1) - 1;
-    }
-    if (first > last) {
-        return;
-    }
-    cal_format(first, m1);
-    cal_ymd(last, &y, &m, &d);
-    cal_format(cal_day_from_ymd(y, m, 1), m2);
-    cal_format(first - 1, head->to);
-    cal_format(last + 1, tail->from);
-    memcpy(tail->to, p->to, sizeof(tail->to));
-}
-
 /* Hours to answer counted into a histogram of the scope. */
 struct hours_in {
     long long *hours;
@@ -388,55 +409,33 @@ hours_add(long long h, long long n, void *arg)
 }
 
 /* The columns of the SELECTs of hours to answer and of overdue cases below. */
-enum hours_col { HRS_UNIT, HRS_HOURS, HRS_N };
 enum overdue_col { OVR_UNIT, OVR_N };
 enum month_col { MON_UNIT, MON_ANSWERED, MON_HOURS };
 
 /* The hours to answer of the cases received in the period and answered, into
- * hours: the whole months from stat_answer_month (a row per unit and month),
- * the days before and after them from the cases (a few weeks at most). */
+ * hours: the whole months from stat_answer_month, the days before and after
+ * them from stat_answer_day (a row per unit and month or day, each with its
+ * histogram). */
 static enum db_rc
 figs_answer_hours(struct sctx *x, const struct period *p, const struct unitmap *m,
                   long long hours[], size_t nhours)
 {
     struct hours_in in = { hours, nhours };
-    struct period edge[2];
+    struct period head, tail;
     char m1[11], m2[11];
     struct dbres res;
-    enum db_rc rc = DB_OK;
+    enum db_rc rc;
 
-    period_months(p, m1, m2, &edge[0], &edge[1]);
-    if (m1[0]) {
-        rc = db_query(x->db, x->pool,
-                      "SELECT unit_id, answered, hours FROM stat_answer_month"
-                      " WHERE month BETWEEN ? AND ?",
-                      DB_ARGS(DV_S(m1), DV_S(m2)), &res);
-        for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-            struct report_figs *g = unitmap_get(m, dbres_get(&res, i, MON_UNIT));
+    period_months(p, m1, m2, &head, &tail);
+    rc = db_query(x->db, x->pool,
+                  PARTS_SQL("unit_id, answered, hours", "stat_answer_day", "stat_answer_month"),
+                  DB_ARGS(PARTS_ARGS(head, m1, m2, tail)), &res);
+    for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
+        struct report_figs *g = unitmap_get(m, dbres_get(&res, i, MON_UNIT));
 
-            if (g) {
-                g->answer_known += col(&res, i, MON_ANSWERED);
-                stats_answer_hist_each(dbres_get(&res, i, MON_HOURS), hours_add, &in);
-            }
-        }
-    }
-    for (size_t e = 0; rc == DB_OK && e < NELEM(edge); e++) {
-        if (strcmp(edge[e].from, edge[e].to) > 0) {
-            continue;
-        }
-        rc = db_query(x->db, x->pool,
-                      "SELECT f.unit_id, " ANSWER_HOURS_SQL ", COUNT(*) FROM feedback f"
-                      " WHERE f.created_at >= ? - " SQL_VN_OFFSET
-                      "   AND f.created_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET
-                      "   AND f.answered_at IS NOT NULL GROUP BY 1, 2",
-                      DB_ARGS(DV_S(edge[e].from), DV_S(edge[e].to)), &res);
-        for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
-            struct report_figs *g = unitmap_get(m, dbres_get(&res, i, HRS_UNIT));
-
-            if (g) {
-                g->answer_known += col(&res, i, HRS_N);
-                hours_add(col(&res, i, HRS_HOURS), col(&res, i, HRS_N), &in);
-            }
+        if (g) {
+            g->answer_known += col(&res, i, MON_ANSWERED);
+            stats_answer_hist_each(dbres_get(&res, i, MON_HOURS), hours_add, &in);
         }
     }
     return rc;

@@ -2852,11 +2852,17 @@ demo_generate(struct sctx *x, const struct cal *cal, const struct demo_opts *o)
         rc = gen_exec(G, sql_fverdict_stat, DB_ARGS(DV_I(G->first_fb), DV_I(G->next_fb)));
     }
     if (rc == DB_OK) {
-        /* time to answer by month of receipt, as the answers would have kept it */
+        /* time to answer by month and day of receipt, as the answers would have kept it */
         rc = gen_exec(G, "DELETE FROM stat_answer_month", DB_NOARGS);
     }
     if (rc == DB_OK) {
         rc = gen_exec(G, ANSWER_MONTH_RECOUNT(""), DB_NOARGS);
+    }
+    if (rc == DB_OK) {
+        rc = gen_exec(G, "DELETE FROM stat_answer_day", DB_NOARGS);
+    }
+    if (rc == DB_OK) {
+        rc = gen_exec(G, ANSWER_DAY_RECOUNT(""), DB_NOARGS);
     }
     if (rc == DB_OK) {
         rc = write_seq(G);

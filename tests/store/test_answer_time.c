@@ -1,6 +1,6 @@
 /* test_answer_time.c — the dashboard's time to answer and overdue cases,
  * from the monthly aggregate (stat_answer_month) for the whole months of a
- * period and from the cases for the days around them.  Cases are written
+ * period and from the daily one (stat_answer_day) for the days around them.  Cases are written
  * with fixed dates in 2024; every expected figure below was counted by hand
  * from the definition: the hours from receipt to answer of the cases
  * received in the period (by the local day, UTC+7) and answered, their
@@ -81,8 +81,16 @@ main(void)
     add_case(bb, "2024-04-20 03:00:00", NULL, "review", "2024-05-04");   /* running, overdue */
     add_case(bb, "2024-04-22 03:00:00", NULL, "rejected", "2024-05-06"); /* not running */
 
-    /* the months as the write path and rebuild-stats keep them */
+    /* the months and days as the write path and rebuild-stats keep them */
     st_exec(ANSWER_MONTH_RECOUNT(" AND f.unit_id IN (?, ?)"), DV_I(a), DV_I(bb));
+    st_exec(ANSWER_DAY_RECOUNT(" AND f.unit_id IN (?, ?)"), DV_I(a), DV_I(bb));
+    CHECK(st_num("SELECT COUNT(*) FROM stat_answer_day WHERE unit_id IN (?, ?)", DV_I(a),
+                 DV_I(bb)) == 8,
+          "one row per unit and local day of receipt with an answered case: A 6, B 2");
+    CHECK_STR(st_str("SELECT CONCAT(answered, ' ', hours) FROM stat_answer_day"
+                     " WHERE unit_id = ? AND day = '2024-05-01'",
+                     DV_I(a)),
+              "1 100:1", "A's 01/05: the case of 30/04 18:00 UTC, 100 hours");
     CHECK(st_num("SELECT COUNT(*) FROM stat_answer_month WHERE unit_id IN (?, ?)", DV_I(a),
                  DV_I(bb)) == 5,
           "one row per unit and local month of receipt: A March, April, May; B March, April");

@@ -33,14 +33,18 @@ status(long long id)
     return st_str("SELECT status FROM feedback WHERE id = ?", DV_I(id));
 }
 
-/* The unit's time to answer as the dashboard reads it (stat_answer_month):
- * "answered histogram", or "-" without a row. */
+/* The unit's time to answer as the dashboard reads it, by month and by day
+ * of receipt (stat_answer_month, stat_answer_day): "answered histogram" of
+ * each, or "-" without a row. */
 static const char *
 answer_time(void)
 {
-    return st_str("SELECT COALESCE((SELECT CONCAT(answered, ' ', hours) FROM stat_answer_month"
-                  "                  WHERE unit_id = ?), '-')",
-                  DV_I(unit));
+    return st_str("SELECT CONCAT(COALESCE((SELECT CONCAT(answered, ' ', hours)"
+                  "                          FROM stat_answer_month WHERE unit_id = ?), '-'),"
+                  "              ' / ',"
+                  "              COALESCE((SELECT CONCAT(answered, ' ', hours)"
+                  "                          FROM stat_answer_day WHERE unit_id = ?), '-'))",
+                  DV_I(unit), DV_I(unit));
 }
 
 /* File a case as the citizen program does; its id. */
@@ -158,7 +162,7 @@ main_path(void)
     CHECK(case_answer(&st.x, &c, "Đơn vị đã trả kết quả ngày 05/03.") == DB_OK, "answer");
     CHECK_STR(st_row("feedback", id, "status, answered_at IS NOT NULL"), "answered 1",
               "answered, and dated");
-    CHECK_STR(answer_time(), "1 0:1",
+    CHECK_STR(answer_time(), "1 0:1 / 1 0:1",
               "the time to answer counted at once: one case, answered within its first hour");
 
     st.x.user = NULL;
@@ -173,7 +177,8 @@ main_path(void)
     CHECK(case_answer(&st.x, &c, "Trả lời lại sau khi xem xét.") == DB_OK, "answer again");
     CHECK_STR(st_row("feedback", id, "status, answer_satisfied IS NULL"), "answered 1",
               "the new answer waits for a new verdict");
-    CHECK_STR(answer_time(), "1 0:1", "a new answer replaces the time of the last, not added");
+    CHECK_STR(answer_time(), "1 0:1 / 1 0:1",
+              "a new answer replaces the time of the last, not added");
     st.x.user = NULL;
     CHECK(feedback_rate_answer(&st.x, id, 1) == DB_OK, "the citizen is satisfied");
     CHECK_STR(st_row("feedback", id, "status, answer_satisfied"), "answered 1",
@@ -203,7 +208,7 @@ main_path(void)
     CHECK(st_num("SELECT SUM(n) FROM feedback_count WHERE unit_id = ? AND status = 'accepted'",
                  DV_I(unit)) == 1,
           "the inbox counts follow: one accepted case in the unit");
-    CHECK_STR(answer_time(), "-", "a reopened case's answer is no longer counted");
+    CHECK_STR(answer_time(), "- / -", "a reopened case's answer is no longer counted");
 }
 
 static void
@@ -237,7 +242,8 @@ other_paths(void)
     c = as(&officer, con);
     CHECK(case_answer(&st.x, &c, "Đã kiểm điểm cán bộ.") == DB_OK, "answer a conduct case");
     CHECK_STR(status(con), "answered", "a conduct case answered");
-    CHECK_STR(answer_time(), "1 0:1", "its time to answer counted, the reopened one's still not");
+    CHECK_STR(answer_time(), "1 0:1 / 1 0:1",
+              "its time to answer counted, the reopened one's still not");
 
     c = as(&officer, fwd);
     REFUSED(fwd, case_classify(&st.x, &c, "forwarded", NULL, unit), "forwarding to its own unit");

@@ -1,6 +1,6 @@
 /* test_check.c — rebuild-stats --check on a real database: the stored
  * aggregates compared with a recount, writing nothing.  After a recount the
- * check finds nothing; rows put in by hand into three aggregate tables (one
+ * check finds nothing; rows put in by hand into four aggregate tables (one
  * in a slot row, as the hot counters are spread) are each reported with the
  * stored value and the recount's (0: no record behind them), and stay where
  * they are; a real recount then removes them, and the check is clean again.
@@ -66,7 +66,7 @@ main(void)
     CHECK(check(&d, &n, &others) == 0 && n == 0 && others == 0,
           "after a recount the check finds no difference (%zu, %zu)", n, others);
 
-    /* three stray figures, with no record behind any of them */
+    /* four stray figures, with no record behind any of them */
     st_exec0("INSERT INTO stat_day (scope, scope_id, day, slot, ratings, r3)"
              " VALUES ('counter', " NOBODY ", '2026-03-04', 7, 3, 2)");
     st_exec0("INSERT INTO stat_dossier_day (scope, scope_id, day, slot, received)"
@@ -74,14 +74,16 @@ main(void)
     st_exec0("INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from,"
              "                            escalated, n)"
              " VALUES (" NOBODY ", 'new', 'gop_y', 0, 0, 0, 1)");
+    st_exec0("INSERT INTO stat_late_month (unit_id, month, delay, late)"
+             " VALUES (" NOBODY ", '2026-02-01', 3, 7)");
     corrections = st_num("SELECT COUNT(*) FROM stat_correction");
 
     CHECK(check(&d, &n, &others) == 0, "the check runs");
-    for (size_t i = 0; i < n && n != 4; i++) {
+    for (size_t i = 0; i < n && n != 5; i++) {
         printf("# %s %s %s: %lld, %lld\n", d[i].table, d[i].key, d[i].column, d[i].stored,
                d[i].recount);
     }
-    CHECK(n == 4 && others == 0, "four differences, all on the stray rows (%zu, %zu others)", n,
+    CHECK(n == 5 && others == 0, "five differences, all on the stray rows (%zu, %zu others)", n,
           others);
     one = find(d, n, "stat_day", "ratings");
     CHECK(one && strcmp(one->key, "counter " NOBODY " 2026-03-04") == 0 && one->stored == 3 &&
@@ -93,6 +95,11 @@ main(void)
     CHECK(one && strcmp(one->key, "unit " NOBODY " 2026-03-05") == 0 && one->stored == 5 &&
               one->recount == 0,
           "stat_dossier_day: the unit's dossiers received on 05/03/2026, stored 5, recounted 0");
+    one = find(d, n, "stat_late_month", "late");
+    CHECK(one && strcmp(one->key, NOBODY " 2026-02-01 3") == 0 && one->stored == 7 &&
+              one->recount == 0,
+          "stat_late_month: the unit's late dossiers of February 2026, stored 7, recounted 0 (%s)",
+          one ? one->key : "-");
     one = find(d, n, "feedback_count", "n");
     CHECK(one && strncmp(one->key, NOBODY " new gop_y", strlen(NOBODY " new gop_y")) == 0 &&
               one->stored == 1 && one->recount == 0,
@@ -101,7 +108,8 @@ main(void)
     /* the check wrote nothing */
     CHECK(st_num("SELECT SUM(ratings) FROM stat_day WHERE scope_id = " NOBODY) == 3 &&
               st_num("SELECT SUM(received) FROM stat_dossier_day WHERE scope_id = " NOBODY) == 5 &&
-              st_num("SELECT SUM(n) FROM feedback_count WHERE unit_id = " NOBODY) == 1,
+              st_num("SELECT SUM(n) FROM feedback_count WHERE unit_id = " NOBODY) == 1 &&
+              st_num("SELECT SUM(late) FROM stat_late_month WHERE unit_id = " NOBODY) == 7,
           "the stray figures are still there after the check");
     CHECK(st_num("SELECT COUNT(*) FROM stat_correction") == corrections,
           "the check records no correction");
@@ -112,7 +120,9 @@ main(void)
     /* a real recount removes them */
     CHECK(stats_rebuild(&st.x, &days, &months) == DB_OK, "rebuild-stats");
     CHECK(st_num("SELECT COALESCE(SUM(ratings), 0) FROM stat_day WHERE scope_id = " NOBODY) == 0 &&
-              st_num("SELECT COALESCE(SUM(n), 0) FROM feedback_count WHERE unit_id = " NOBODY) == 0,
+              st_num("SELECT COALESCE(SUM(n), 0) FROM feedback_count WHERE unit_id = " NOBODY) ==
+                  0 &&
+              st_num("SELECT COUNT(*) FROM stat_late_month WHERE unit_id = " NOBODY) == 0,
           "the recount zeroes the stray figures");
     CHECK(check(&d, &n, &others) == 0 && n == 0 && others == 0,
           "after it, the check is clean again (%zu, %zu)", n, others);

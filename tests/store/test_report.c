@@ -31,7 +31,7 @@ main(void)
     struct period p;
     struct dbres res;
     const struct report_public_row *row_a = NULL, *row_top = NULL;
-    long long top, a, bb, total = -1;
+    long long top, a, bb, other, total = -1;
     size_t n, npeople[REPORT_PEOPLE], streamed = 0;
     int ok;
 
@@ -39,7 +39,7 @@ main(void)
     top = st_unit(0, "T.REP.0", "Tỉnh (kiểm thử báo cáo)", "province");
     a = st_unit(top, "T.REP.1", "Xã A (kiểm thử báo cáo)", "commune");
     bb = st_unit(top, "T.REP.2", "Xã B (kiểm thử báo cáo)", "commune");
-    st_unit(0, "T.REP.9", "Tỉnh khác (kiểm thử báo cáo)", "province");
+    other = st_unit(0, "T.REP.9", "Tỉnh khác (kiểm thử báo cáo)", "province");
     leader = st_user("t_rep_l", "Lê Văn Lãnh", "leader", top, 0);
     officer = st_user("t_rep_o", "Phạm Thị Mai", "officer", a, 0);
     stats_today(p.to);
@@ -56,6 +56,14 @@ main(void)
             " VALUES ('unit', ?, ?, 4, 3, 0, 1), ('unit', ?, ?, 2, 0, 2, 0),"
             " ('officer', ?, ?, 2, 2, 0, 0)",
             DV_I(a), DV_S(p.to), DV_I(bb), DV_S(p.to), DV_I(officer.id), DV_S(p.to));
+    /* the other province, the same day: 50 received, 40 ratings, none of
+     * them the province's */
+    st_exec("INSERT INTO stat_dossier_day (scope, scope_id, day, received) VALUES ('unit', ?, ?, "
+            "50)",
+            DV_I(other), DV_S(p.to));
+    st_exec("INSERT INTO stat_day (scope, scope_id, day, ratings, r1) VALUES ('unit', ?, ?, 40, "
+            "40)",
+            DV_I(other), DV_S(p.to));
     st_exec("INSERT INTO stat_correction (corrected_at, month, unit_id, late_before, late_after,"
             "  ontime_before, ontime_after) VALUES (UTC_TIMESTAMP(), ?, ?, 2, 1, 3, 4)",
             DV_S(p.from), DV_I(a));
@@ -79,6 +87,16 @@ main(void)
     CHECK(sum.median_delay == -1 && sum.median_answer_hours == -1,
           "no late dossier and no answer: no medians");
     CHECK(sum.nunits == 2, "two sub-units");
+    /* a scope of more units than Report.UnitsInStatement reads the period's
+     * rows of every unit: the same figures, the other province's left out */
+    hdf_set_value(st_conf, "Report.UnitsInStatement", "1");
+    CHECK(report_figures(x, &s, &p, &b, 1, 3, &sum) == DB_OK && sum.all.received == 6 &&
+              sum.all.finished == 5 && sum.all.late_finished == 1 && sum.all.ratings == 6 &&
+              sum.all.r1 == 1 && sum.all.r2 == 2 && sum.nunits == 2 &&
+              sum.units[0].f.received == 4 && sum.units[1].f.received == 2,
+          "the figures of a scope of more units than written in a statement: the same");
+    hdf_set_value(st_conf, "Report.UnitsInStatement", "2000");
+    CHECK(report_figures(x, &s, &p, &b, 1, 3, &sum) == DB_OK, "report_figures again");
     if (sum.nunits == 2) {
         CHECK_STR(sum.units[0].code, "T.REP.1", "sub-units by name: A first");
         CHECK(sum.units[0].f.received == 4 && sum.units[1].f.received == 2,
@@ -92,6 +110,61 @@ main(void)
     CHECK(report_figures(x, &sa, &p, &b, 0, 0, &sum) == DB_OK && sum.all.received == 4 &&
               sum.nunits == 0,
           "report_figures of unit A alone, without sub-units");
+
+    /* late dossiers of a period: its whole months from stat_late_month, the
+     * days at its ends from stat_late.  Unit A, by day of the statutory
+     * appointment: 29/01 128, 30/01 1, 31/01 2, 01/02 4, 28/02 8, 01/03 16,
+     * 02/03 32, 03/03 64; unit B, 10/02 256 (powers of two: a day counted
+     * twice or left out shows); the months are their days added up, as they
+     * are kept */
+    {
+        static const struct {
+            const char *from, *to;
+            long long late;
+        } late_periods[] = {
+            { "2025-01-30", "2025-03-02",
+              1 + 2 + 4 + 8 + 16 + 32 + 256 }, /* days, February, days */
+            { "2025-01-31", "2025-03-01", 2 + 4 + 8 + 16 + 256 },
+            { "2025-02-01", "2025-02-28", 4 + 8 + 256 }, /* February alone */
+            { "2025-02-02", "2025-02-27", 256 },         /* no whole month */
+            { "2025-01-01", "2025-03-31", 128 + 1 + 2 + 4 + 8 + 16 + 32 + 64 + 256 },
+            { "2025-02-28", "2025-03-01", 8 + 16 }, /* across a month's end */
+        };
+        struct period lp;
+        struct report_base lb;
+        struct dbres mark;
+
+        st_exec("INSERT INTO stat_late (unit_id, day, delay, late) VALUES"
+                " (?, '2025-01-29', 1, 128), (?, '2025-01-30', 2, 1), (?, '2025-01-31', 1, 2),"
+                " (?, '2025-02-01', 3, 4), (?, '2025-02-28', 0, 8), (?, '2025-03-01', 5, 16),"
+                " (?, '2025-03-02', 5, 32), (?, '2025-03-03', 1, 64), (?, '2025-02-10', 2, 256)",
+                DV_I(a), DV_I(a), DV_I(a), DV_I(a), DV_I(a), DV_I(a), DV_I(a), DV_I(a), DV_I(bb));
+        st_exec("INSERT INTO stat_late_month (unit_id, month, delay, late)"
+                " SELECT unit_id, DATE_FORMAT(day, '%Y-%m-01'), delay, SUM(late) FROM stat_late"
+                "  WHERE unit_id IN (?, ?) GROUP BY 1, 2, 3",
+                DV_I(a), DV_I(bb));
+        /* complete up to the end of 2025 (the mark put back afterwards) */
+        db_query(st_db, &st.pool, "SELECT day FROM stat_mark WHERE name = 'late'", DB_NOARGS,
+                 &mark);
+        st_exec0("INSERT INTO stat_mark (name, day) VALUES ('late', '2025-12-31')"
+                 " ON DUPLICATE KEY UPDATE day = VALUES(day)");
+        for (size_t i = 0; i < sizeof(late_periods) / sizeof(late_periods[0]); i++) {
+            snprintf(lp.from, sizeof(lp.from), "%s", late_periods[i].from);
+            snprintf(lp.to, sizeof(lp.to), "%s", late_periods[i].to);
+            CHECK(report_base_of(x, &lp, &lb) == DB_OK &&
+                      report_figures(x, &s, &lp, &lb, 0, 0, &sum) == DB_OK &&
+                      sum.all.late == late_periods[i].late,
+                  "late dossiers from %s to %s: %lld", lp.from, lp.to, late_periods[i].late);
+        }
+        if (mark.nrows) {
+            st_exec("UPDATE stat_mark SET day = ? WHERE name = 'late'",
+                    DV_S(dbres_get(&mark, 0, 0)));
+        } else {
+            st_exec0("DELETE FROM stat_mark WHERE name = 'late'");
+        }
+        st_exec("DELETE FROM stat_late WHERE unit_id IN (?, ?)", DV_I(a), DV_I(bb));
+        st_exec("DELETE FROM stat_late_month WHERE unit_id IN (?, ?)", DV_I(a), DV_I(bb));
+    }
 
     CHECK(report_people(x, &s, &p, 1, people, npeople) == DB_OK && npeople[REPORT_COUNTERS] == 0 &&
               npeople[REPORT_OFFICERS] == 1,
