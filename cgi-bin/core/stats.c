@@ -58,20 +58,24 @@ stats_sums_read(const struct dbres *res, size_t row, size_t first, struct stat_s
 enum { SB_NAME, SB_SUMS };
 
 /* A unit with more counters than this reads them by a join (every day of
- * their history), not by their ids in the statement */
-#define COUNTERS_IN_TEXT 200
+ * their history), not by their ids */
+#define COUNTERS_IN_LIST 64
 
-/* The sums of one unit's counters, by counter.  Their ids are written in the
- * statement, so that each counter's days of the period are read as a range
- * of the primary key (scope, scope_id, day): joined from the counter, its
- * rows are read by (scope, scope_id) alone, every day since it opened. */
+/* The sums of one unit's counters, by counter.  Their ids are bound to the
+ * statement's list, so that each counter's days of the period are read as a
+ * range of the primary key (scope, scope_id, day): joined from the counter,
+ * its rows are found by (scope, scope_id) alone, every day since it opened.
+ * The list has the next power of two of places, the rest bound to 0 (no
+ * counter has it), so that every unit's page shares one of seven statements. */
 static enum db_rc
 unit_counter_sums(struct db *db, struct pool *p, const char *from, const char *to,
                   long long unit_id, struct dbres *res)
 {
+    struct dbv args[COUNTERS_IN_LIST + 3];
     struct buf b = { 0 };
     struct dbres ids;
     const char *sql;
+    size_t places = 1, n = 0;
     enum db_rc rc;
 
     rc = db_query(db, p, "SELECT id FROM counter WHERE unit_id = ? ORDER BY id",
@@ -80,7 +84,7 @@ unit_counter_sums(struct db *db, struct pool *p, const char *from, const char *t
         *res = (struct dbres){ 0 };
         return rc;
     }
-    if (ids.nrows > COUNTERS_IN_TEXT) {
+    if (ids.nrows > COUNTERS_IN_LIST) {
         return db_query(db, p,
                         "SELECT CONCAT(c.name, ' · ', u.short_name)," STATS_DAY_SUMS
                         "  FROM counter c JOIN org_unit u ON u.id = c.unit_id"
@@ -90,19 +94,28 @@ unit_counter_sums(struct db *db, struct pool *p, const char *from, const char *t
                         " GROUP BY c.id, c.name, u.short_name ORDER BY c.sort_order",
                         DB_ARGS(DV_S(from), DV_S(to), DV_I(unit_id)), res);
     }
+    while (places < ids.nrows) {
+        places *= 2;
+    }
     buf_adds(&b, "SELECT CONCAT(c.name, ' · ', u.short_name)," STATS_DAY_SUMS
                  "  FROM stat_day sd FORCE INDEX (PRIMARY)"
                  "  JOIN counter c FORCE INDEX (PRIMARY) ON c.id = sd.scope_id"
                  "  JOIN org_unit u ON u.id = c.unit_id"
-                 " WHERE sd.scope = 'counter' AND sd.scope_id IN (");
-    for (size_t i = 0; i < ids.nrows; i++) {
-        buf_printf(&b, "%s%lld", i ? "," : "", util_num(dbres_get(&ids, i, 0)));
+                 " WHERE sd.scope = 'counter' AND sd.scope_id IN (?");
+    for (size_t i = 1; i < places; i++) {
+        buf_adds(&b, ",?");
     }
     buf_adds(&b, ") AND sd.day BETWEEN ? AND ? AND c.unit_id = ? AND u.training = 0"
                  " GROUP BY c.id, c.name, u.short_name ORDER BY c.sort_order");
     sql = db_text(b.p);
     buf_free(&b);
-    return db_query(db, p, sql, DB_ARGS(DV_S(from), DV_S(to), DV_I(unit_id)), res);
+    for (size_t i = 0; i < places; i++) {
+        args[n++] = DV_I(i < ids.nrows ? util_num(dbres_get(&ids, i, 0)) : 0);
+    }
+    args[n++] = DV_S(from);
+    args[n++] = DV_S(to);
+    args[n++] = DV_I(unit_id);
+    return db_query(db, p, sql, args, n, res);
 }
 
 enum db_rc
@@ -330,11 +343,22 @@ late_month_add(struct sctx *x, int sign, const char *from, const char *to, const
                           NULL);
 }
 
-/* Recount one unit's row of one complete day (day <= mark), its month with it. */
+/* Recount one unit's row of one complete day (day <= mark), its month with
+ * it.  The unit's rows of that month are locked first, in the order of their
+ * key, so that two recounts of one unit and month wait for each other instead
+ * of each locking the delays of its own day and then the other's. */
 static enum db_rc
 late_recount(struct sctx *x, const char *unit, const char *day)
 {
-    enum db_rc rc = late_month_add(x, -1, day, day, unit);
+    struct dbres res;
+    enum db_rc rc = db_query(x->db, x->pool,
+                             "SELECT delay FROM stat_late_month"
+                             " WHERE unit_id = ? AND month = DATE_FORMAT(?, '%Y-%m-01') FOR UPDATE",
+                             DB_ARGS(DV_S(unit), DV_S(day)), &res);
+
+    if (rc == DB_OK) {
+        rc = late_month_add(x, -1, day, day, unit);
+    }
 
     if (rc == DB_OK) {
         rc = db_exec(x->db, "DELETE FROM stat_late WHERE unit_id = ? AND day = ?",

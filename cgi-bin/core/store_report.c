@@ -310,9 +310,10 @@ agg_sql(struct sctx *x, const struct unitmap *m, const char *head, const char *t
 {
     struct buf b = { 0 };
     const char *sql;
+    long long most = conf_int(x->app->conf, "Report.UnitsInStatement", 2000);
 
     buf_adds(&b, head);
-    if (m->n > (size_t)conf_int(x->app->conf, "Report.UnitsInStatement", 2000)) {
+    if (most < 0 || m->n > (size_t)most) {
         buf_printf(&b, " FROM %s sd FORCE INDEX (ix_%s_period) WHERE sd.scope = 'unit'", table,
                    table);
     } else {

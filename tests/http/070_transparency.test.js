@@ -127,6 +127,9 @@ test('a unit\'s own page: address, counter and officer on duty, its procedures p
   // days ago, outside the page's year, 10 "Không hài lòng": its row counts
   // 12 + 8 = 20 ratings, (6 + 8 + 3) / 20 = 85,0% satisfied; 70,0% / 15,0% / 15,0%
   sql(`INSERT INTO stat_day (scope, scope_id, day, slot, ratings, r3, r2, r1) VALUES ('counter', ${ctr}, CURDATE() - INTERVAL 1 DAY, 3, 8, 8, 0, 0), ('counter', ${ctr}, CURDATE() - INTERVAL 400 DAY, 0, 10, 0, 0, 10)`);
+  // two more counters (three ids to look up): U2 with 10 "Rất hài lòng" yesterday, U3 with none
+  sql(`INSERT INTO counter (unit_id, code, name) VALUES (${u}, 'QU2', 'Quầy U2 – Kiểm thử'), (${u}, 'QU3', 'Quầy U3 – Kiểm thử')`);
+  sql(`INSERT INTO stat_day (scope, scope_id, day, ratings, r3) SELECT 'counter', id, CURDATE() - INTERVAL 1 DAY, 10, 10 FROM counter WHERE unit_id = ${u} AND code = 'QU2'`);
 
   const c = new Client();
   const dir = await c.get('/don-vi/');
@@ -150,6 +153,8 @@ test('a unit\'s own page: address, counter and officer on duty, its procedures p
   assert.match(unitRow, /<td>12<\/td><td>75,0%<\/td><td>50,0% \/ 25,0% \/ 25,0%<\/td>/);
   const counterRow = t.split('<tr>').find(s => s.includes('Quầy U1 – Kiểm thử · MC U'));
   assert.match(counterRow || '', /<td>20<\/td><td>85,0%<\/td><td>70,0% \/ 15,0% \/ 15,0%<\/td>/, 'the counter\'s row: its slots of the year, none of the days before it');
+  const counter2 = t.split('<tr>').find(s => s.includes('Quầy U2 – Kiểm thử · MC U'));
+  assert.match(counter2 || '', /<td>10<\/td><td>100,0%<\/td><td>100,0% \/ 0,0% \/ 0,0%<\/td>/, 'the second counter\'s row');
   assert.ok(!t.includes('Trung tâm Phục vụ hành chính công xã Gia Viễn'), 'no other unit\'s figures');
   // a counter's rating link is offered once the counter has one
   assert.ok(!t.includes('href="/q/'), 'no QR link yet');
