@@ -220,7 +220,8 @@ sql_branch(struct stmt *q, const struct scope *s, const struct case_filter *f, c
     buf_adds(&q->sql,
              q->branches++ ? " UNION ALL (SELECT f.id, f.due_at, " : "(SELECT f.id, f.due_at, ");
     buf_adds(&q->sql, part);
-    buf_adds(&q->sql, " AS part");
+    /* a search's branch counts its matches on the way (the sort reads them all) */
+    buf_adds(&q->sql, f->q ? " AS part, COUNT(*) OVER () AS n" : " AS part, 0 AS n");
     /* a search reads its index, not a unit's or a status's */
     sql_from(q, s, f->q ? BY_OPTIMIZER : how);
     sql_where(q, f, search, search_arg, cond, cond_arg);
@@ -228,6 +229,26 @@ sql_branch(struct stmt *q, const struct scope *s, const struct case_filter *f, c
     buf_adds(&q->sql, strlen(part) > 1 ? " ORDER BY part, f.due_at, f.id LIMIT ?)"
                                        : " ORDER BY f.due_at, f.id LIMIT ?)");
     sql_arg(q, DV_I(upto));
+}
+
+/* The cases of the filter, counted (the clock or a search decides them). */
+static enum db_rc
+filter_count(struct sctx *x, const struct scope *s, const struct case_filter *f, const char *search,
+             const char *search_arg, const char *fcond, const struct dbv *cond_arg,
+             long long *total)
+{
+    struct stmt q = { 0 };
+    struct dbres res;
+    enum db_rc rc;
+
+    buf_adds(&q.sql, "SELECT COUNT(*)");
+    sql_from(&q, s, f->q ? BY_OPTIMIZER : BY_STATUS);
+    sql_where(&q, f, search, search_arg, fcond, cond_arg);
+    if ((rc = sql_run(x, &q, &res)) != DB_OK) {
+        return rc;
+    }
+    *total = util_num(dbres_get(&res, 0, 0));
+    return DB_OK;
 }
 
 /* Cases per status in the whole province.  They only steer how a leader's page
@@ -371,14 +392,9 @@ case_list(struct sctx *x, const struct scope *s, const struct case_filter *filte
         }
     } else if (is_overdue && !f.q && !f.kind && !f.counter_id) {
         p->total = p->overdue;
-    } else {
-        buf_adds(&q.sql, "SELECT COUNT(*)");
-        sql_from(&q, s, f.q ? BY_OPTIMIZER : BY_STATUS);
-        sql_where(&q, &f, search, search_arg, fcond, is_soon ? &soon_arg : NULL);
-        if ((rc = sql_run(x, &q, &res)) != DB_OK) {
-            return rc;
-        }
-        p->total = util_num(dbres_get(&res, 0, 0));
+    } else if (!f.q && (rc = filter_count(x, s, &f, search, search_arg, fcond,
+                                          is_soon ? &soon_arg : NULL, &p->total)) != DB_OK) {
+        return rc;
     }
 
     /* the page: overdue cases first, then by due date.  Each branch reads the
@@ -393,7 +409,7 @@ case_list(struct sctx *x, const struct scope *s, const struct case_filter *filte
                      "       UNIX_TIMESTAMP(f.due_at), u.short_name, c.name, a.full_name,"
                      "       LEFT(f.content, 141), f.paused_at IS NOT NULL,"
                      "       f.escalated_at IS NOT NULL,"
-                     "       f.status = 'new' AND f.forward_due < UTC_TIMESTAMP()"
+                     "       f.status = 'new' AND f.forward_due < UTC_TIMESTAMP(), p.n"
                      "  FROM (");
     if (f.q) {
         /* a search reads the index once: one branch, its overdue cases part 0 */
@@ -445,7 +461,17 @@ case_list(struct sctx *x, const struct scope *s, const struct case_filter *filte
                      " ORDER BY p.part, p.due_at, p.id LIMIT ? OFFSET ?");
     sql_arg(&q, DV_I(per_page));
     sql_arg(&q, DV_I(off));
-    return sql_run(x, &q, &p->cases);
+    if ((rc = sql_run(x, &q, &p->cases)) != DB_OK || !f.q) {
+        return rc;
+    }
+    /* a search's total came with its page; a page past the end counts again */
+    if (p->cases.nrows > 0) {
+        p->total = util_num(dbres_get(&p->cases, 0, CL_MATCHES));
+        return DB_OK;
+    }
+    return off == 0 ? DB_OK
+                    : filter_count(x, s, &f, search, search_arg, fcond, is_soon ? &soon_arg : NULL,
+                                   &p->total);
 }
 
 /* Columns of a case read by case_get, in the SELECT's order. */

@@ -41,6 +41,7 @@ enum case_list_col {
     CL_PAUSED,       /* "1": waiting for the citizen */
     CL_ESCALATED,    /* "1" or "0" */
     CL_FORWARD_LATE, /* "1": still new past its forwarding deadline */
+    CL_MATCHES,      /* a search's matching cases, on every row; "0" without a search */
     CL__COUNT
 };
 
@@ -57,8 +58,8 @@ struct case_page {
 /* One page of cases (overdue first, then by due date), the filter's total and
  * the counts per status, open, overdue and escalated into *p.  Counts come
  * from feedback_count, except those the clock decides (overdue, due soon) and
- * searches, which count the cases; the page reads each status in due order
- * from an index. */
+ * searches, which count the cases (a search while reading its page); the page
+ * reads each status in due order from an index. */
 enum db_rc case_list(struct sctx *x, const struct scope *s, const struct case_filter *f,
                      int per_page, struct case_page *p);
 

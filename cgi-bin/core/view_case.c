@@ -50,7 +50,7 @@ case_page_hdf(struct req *r, const struct case_page *p)
         [CL_COUNTER] = "counter",     [CL_ASSIGNEE] = "assignee",
         [CL_EXCERPT] = "excerpt",     [CL_PAUSED] = "paused_flag",
         [CL_ESCALATED] = "escalated", [CL_FORWARD_LATE] = "forward_late",
-        [CL__COUNT] = NULL,
+        [CL_MATCHES] = NULL,
     };
     const struct dbres *res = &p->cases;
 

@@ -17,7 +17,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, text, fileCase, qrPath } = require('../lib/client');
+const { Client, sql, motcuactl, text, fileCase, qrPath, recountFeedback } = require('../lib/client');
 
 const N = {
   P1: 'Đăng ký kinh doanh hộ gia đình',              // 30 characters
@@ -169,6 +169,42 @@ test('inbox: a case is found as soon as it is filed', async () => {
     content: 'Xin cấp lại sổ hồng bị mất.' });
   assert.deepStrictEqual(await inbox('canbo01', 'so hong', S), ['fresh']);
   assert.deepStrictEqual(await inbox('canbo01', 'so ho', S), ['fresh']);
+});
+
+test('inbox: a search counts every case it finds in scope, on every page, and pages through them', async () => {
+  // 28 cases at the centre, one of them confidential about canbo01, and 2 at a commune,
+  // all about a broken bench, written in SQL (then folded as after a migration)
+  const centre = sql("SELECT id FROM org_unit WHERE code = '000.00.01.H41'")[0][0];
+  const commune = sql("SELECT id FROM org_unit WHERE code = '000.21.01.H41'")[0][0];
+  const canbo01 = sql("SELECT id FROM users WHERE username = 'canbo01'")[0][0];
+  const rows = [];
+  for (let i = 1; i <= 30; i++) {
+    const unit = i <= 28 ? centre : commune;
+    const conf = i === 28 ? `'confidential', ${canbo01}` : "'anonymous', NULL";
+    const day = String(i).padStart(2, '0');
+    rows.push(`('PA-201904${day}-96${day}', 'g0${day}', 'suggestion', ${i % 3 ? "'closed'" : "'accepted'"}, ${unit},
+      'Ghế chờ ở sảnh bị gãy chân, số ${i}.', ${conf}, '2019-04-${day} 03:00:00', '2019-05-${day} 03:00:00')`);
+  }
+  sql(`INSERT INTO feedback (code, check_part, kind, status, unit_id, content, identity, officer_id, created_at, due_at)
+       VALUES ${rows.join(', ')}`);
+  motcuactl('search-index');
+  recountFeedback();
+  const listed = async (who, page) => {
+    const r = await (await as(who)).get(`/can-bo/?trang-thai=all&q=ghe+cho+o+sanh&trang=${page}`);
+    assert.strictEqual(r.status, 200);
+    return { n: (r.text.match(/href="\/can-bo\/phan-anh\/PA-/g) || []).length,
+             total: text(r.text).match(/Số phản ánh: (\d+)/)[1], next: r.text.includes(`trang=${page + 1}"`) };
+  };
+  // canbo01: the centre's 28 but the one about canbo01 = 27: 25 on page 1, 2 on page 2
+  assert.deepStrictEqual(await listed('canbo01', 1), { n: 25, total: '27', next: true });
+  assert.deepStrictEqual(await listed('canbo01', 2), { n: 2, total: '27', next: false });
+  assert.deepStrictEqual(await listed('canbo01', 3), { n: 0, total: '27', next: false });
+  // the province's leader: all 30
+  assert.deepStrictEqual(await listed('lanhdao02', 2), { n: 5, total: '30', next: false });
+  // canbo04, at the commune: its 2
+  assert.deepStrictEqual(await listed('canbo04', 1), { n: 2, total: '2', next: false });
+  sql("DELETE FROM feedback WHERE code LIKE 'PA-201904__-96__'");
+  recountFeedback();
 });
 
 test('catalogue: a procedure imported is found at once, by its name without diacritics', async () => {
