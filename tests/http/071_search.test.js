@@ -173,7 +173,7 @@ test('inbox: a case is found as soon as it is filed', async () => {
 
 test('inbox: a search counts every case it finds in scope, on every page, and pages through them', async () => {
   // 28 cases at the centre, one of them confidential about canbo01, and 2 at a commune,
-  // all about a broken bench, written in SQL (then folded as after a migration)
+  // all about a leaning tree, written in SQL (then folded as after a migration)
   const centre = sql("SELECT id FROM org_unit WHERE code = '000.00.01.H41'")[0][0];
   const commune = sql("SELECT id FROM org_unit WHERE code = '000.21.01.H41'")[0][0];
   const canbo01 = sql("SELECT id FROM users WHERE username = 'canbo01'")[0][0];
@@ -183,14 +183,14 @@ test('inbox: a search counts every case it finds in scope, on every page, and pa
     const conf = i === 28 ? `'confidential', ${canbo01}` : "'anonymous', NULL";
     const day = String(i).padStart(2, '0');
     rows.push(`('PA-201904${day}-96${day}', 'g0${day}', 'suggestion', ${i % 3 ? "'closed'" : "'accepted'"}, ${unit},
-      'Ghế chờ ở sảnh bị gãy chân, số ${i}.', ${conf}, '2019-04-${day} 03:00:00', '2019-05-${day} 03:00:00')`);
+      'Cây phượng trước cổng bị nghiêng, số ${i}.', ${conf}, '2019-04-${day} 03:00:00', '2019-05-${day} 03:00:00')`);
   }
   sql(`INSERT INTO feedback (code, check_part, kind, status, unit_id, content, identity, officer_id, created_at, due_at)
        VALUES ${rows.join(', ')}`);
   motcuactl('search-index');
   recountFeedback();
   const listed = async (who, page) => {
-    const r = await (await as(who)).get(`/can-bo/?trang-thai=all&q=ghe+cho+o+sanh&trang=${page}`);
+    const r = await (await as(who)).get(`/can-bo/?trang-thai=all&q=cay+phuong+truoc+cong&trang=${page}`);
     assert.strictEqual(r.status, 200);
     return { n: (r.text.match(/href="\/can-bo\/phan-anh\/PA-/g) || []).length,
              total: text(r.text).match(/Số phản ánh: (\d+)/)[1], next: r.text.includes(`trang=${page + 1}"`) };
