@@ -192,6 +192,7 @@ test(
         const list = codes.map(c => `'${c}'`).join(',');
         sql(`UPDATE feedback SET due_at = UTC_TIMESTAMP() - INTERVAL 10 DAY + INTERVAL id MINUTE WHERE code IN (${
             list})`);
+        motcuactl('tick');   // the stack's own tick would escalate them at any moment: now, before reading
         try {
             for (const who of ['chuyenvien03', 'giamdoc03']) {
                 const first = await inbox(who);

@@ -122,14 +122,14 @@ test('a unit\'s own page: address, counter and officer on duty, its procedures p
     rows.push(`('9.2000${String(i).padStart(2, '0')}', 'Thủ tục U số ${String(i).padStart(2, '0')} (kiểm thử)', (SELECT MIN(id) FROM field), 'province', ${u}, 4, 'Đơn', 'x', '2025-07-01')`);
   }
   sql(`INSERT INTO procedure_tthc (national_code, name, field_id, level, unit_id, time_value, documents, legal_basis, effective_from) VALUES ${rows.join(',')}`);
-  sql(`INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1, feedback, answered, answered_on_time) VALUES ('unit', ${u}, CURDATE() - INTERVAL 1 DAY, 12, 6, 3, 3, 2, 0, 0), ('counter', ${ctr}, CURDATE() - INTERVAL 1 DAY, 12, 6, 3, 3, 0, 0, 0)`);
+  sql(`INSERT INTO stat_day (scope, scope_id, day, ratings, r3, r2, r1, feedback, answered, answered_on_time) VALUES ('unit', ${u}, DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR) - INTERVAL 1 DAY, 12, 6, 3, 3, 2, 0, 0), ('counter', ${ctr}, DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR) - INTERVAL 1 DAY, 12, 6, 3, 3, 0, 0, 0)`);
   // the counter's day also has a second slot row (8 "Rất hài lòng"), and 400
   // days ago, outside the page's year, 10 "Không hài lòng": its row counts
   // 12 + 8 = 20 ratings, (6 + 8 + 3) / 20 = 85,0% satisfied; 70,0% / 15,0% / 15,0%
-  sql(`INSERT INTO stat_day (scope, scope_id, day, slot, ratings, r3, r2, r1) VALUES ('counter', ${ctr}, CURDATE() - INTERVAL 1 DAY, 3, 8, 8, 0, 0), ('counter', ${ctr}, CURDATE() - INTERVAL 400 DAY, 0, 10, 0, 0, 10)`);
+  sql(`INSERT INTO stat_day (scope, scope_id, day, slot, ratings, r3, r2, r1) VALUES ('counter', ${ctr}, DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR) - INTERVAL 1 DAY, 3, 8, 8, 0, 0), ('counter', ${ctr}, DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR) - INTERVAL 400 DAY, 0, 10, 0, 0, 10)`);
   // two more counters (three ids to look up): U2 with 10 "Rất hài lòng" yesterday, U3 with none
   sql(`INSERT INTO counter (unit_id, code, name) VALUES (${u}, 'QU2', 'Quầy U2 – Kiểm thử'), (${u}, 'QU3', 'Quầy U3 – Kiểm thử')`);
-  sql(`INSERT INTO stat_day (scope, scope_id, day, ratings, r3) SELECT 'counter', id, CURDATE() - INTERVAL 1 DAY, 10, 10 FROM counter WHERE unit_id = ${u} AND code = 'QU2'`);
+  sql(`INSERT INTO stat_day (scope, scope_id, day, ratings, r3) SELECT 'counter', id, DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR) - INTERVAL 1 DAY, 10, 10 FROM counter WHERE unit_id = ${u} AND code = 'QU2'`);
 
   const c = new Client();
   const dir = await c.get('/don-vi/');

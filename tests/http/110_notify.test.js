@@ -121,11 +121,28 @@ function configure(extra = '') {
 
 // asynchronous: the servers answering it live in this process.  The stack's
 // ticker sends too (the same configuration): when it holds the lease, wait.
-async function send() {
-  for (let i = 0; ; i++) {
-    const { stdout } = await promisify(execFile)(`${ROOT}/build/motcuactl`, ['-c', CONF, 'send'], { encoding: 'utf8' });
-    if (!/holds the lease/.test(stdout) || i === 50) return stdout;
+// The stack's own tick sends every minute: between its own sends the file holds
+// the sender's lease, so what it reads as queued stays queued until it sends.
+async function hold() {
+  for (let i = 0; i < 100; i++) {
+    sql(`UPDATE job_lease SET holder = 'test-110', expires_at = UTC_TIMESTAMP() + INTERVAL 10 MINUTE
+          WHERE name = 'notify_send' AND (expires_at <= UTC_TIMESTAMP() OR holder = 'test-110')`);
+    if (sql("SELECT holder FROM job_lease WHERE name = 'notify_send'")[0][0] === 'test-110') return;
     await new Promise(r => setTimeout(r, 200));
+  }
+  assert.fail('the sender\'s lease is never free');
+}
+const release = () => sql("UPDATE job_lease SET expires_at = UTC_TIMESTAMP() WHERE name = 'notify_send' AND holder = 'test-110'");
+async function send() {
+  release();
+  try {
+    for (let i = 0; ; i++) {
+      const { stdout } = await promisify(execFile)(`${ROOT}/build/motcuactl`, ['-c', CONF, 'send'], { encoding: 'utf8' });
+      if (!/holds the lease/.test(stdout) || i === 50) return stdout;
+      await new Promise(r => setTimeout(r, 200));
+    }
+  } finally {
+    await hold();
   }
 }
 const rows = where => sql(`SELECT id, idem_key, channel, recipient, step, state, attempts, COALESCE(segments, 0), body FROM notification WHERE ${where} ORDER BY id`)
@@ -478,6 +495,7 @@ test('an anonymous sender gets nothing; a confidential one gets no content, and 
 });
 
 test('teardown: the stack\'s configuration and programs as they were', async () => {
+  release();
   fs.writeFileSync(CONF, ORIGINAL);
   restartPrograms('citizen', 'officer');
   await stop(smtp.server);
