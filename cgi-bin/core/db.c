@@ -712,3 +712,19 @@ db_text(const char *sql)
     kept[nkept].sql = xstrdup(sql);
     return kept[nkept++].sql;
 }
+
+enum db_rc
+db_seq_next(struct db *db, struct pool *p, const char *scope, const char *day, long long *n)
+{
+    struct dbres res;
+    enum db_rc rc = db_query(db, p,
+                             "INSERT INTO code_seq (scope, day, n) VALUES (?, ?, 1)"
+                             " ON DUPLICATE KEY UPDATE n = n + 1 RETURNING n",
+                             DB_ARGS(DV_S(scope), DV_S(day)), &res);
+
+    if (rc == DB_OK && res.nrows != 1) {
+        rc = DB_ERR;
+    }
+    *n = rc == DB_OK ? util_num(dbres_get(&res, 0, 0)) : 0;
+    return rc;
+}

@@ -141,6 +141,14 @@ enum db_rc db_query_row(struct db *db, struct pool *p, const char *sql, const st
 enum db_rc db_exec(struct db *db, const char *sql, const struct dbv *args, size_t nargs,
                    unsigned long long *affected, unsigned long long *insert_id);
 
+/* The next number of the sequence (scope, day) of table code_seq, 1 for a new
+ * one, in one statement.  No number is given twice.  Inside a transaction the
+ * row stays locked until it ends, and a rollback gives the number back;
+ * outside one the statement commits at once, and a number whose use fails is
+ * lost. */
+enum db_rc db_seq_next(struct db *db, struct pool *p, const char *scope, const char *day,
+                       long long *n);
+
 enum db_rc db_begin(struct db *db);
 enum db_rc db_commit(struct db *db);
 void db_rollback(struct db *db);

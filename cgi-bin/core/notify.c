@@ -461,6 +461,9 @@ notify_case(struct sctx *x, long long id, enum notify_step step, const char *det
 enum db_rc
 notify_case_filed(struct sctx *x, long long id, const char *email, const char *phone)
 {
+    if ((email == NULL || *email == '\0') && (phone == NULL || *phone == '\0')) {
+        return DB_OK; /* nowhere to write to: the case is not even read */
+    }
     return case_notice(x, id, NS_FB_RECEIVED, NULL, 0, email, phone);
 }
 

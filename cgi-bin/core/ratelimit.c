@@ -55,21 +55,17 @@ ratelimit_hit(struct sctx *x, const char *bucket, const char *key, int limit, in
 
     key = rl_key(x, key);
     /* a fixed window per (bucket, key): reset when the window has passed */
-    rc = db_exec(x->db,
-                 "INSERT INTO rate_limit (bucket, k, window_start, hits)"
-                 " VALUES (?, ?, UTC_TIMESTAMP(), 1)"
-                 " ON DUPLICATE KEY UPDATE"
-                 "   hits = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? SECOND, 1, hits + 1),"
-                 "   window_start = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? SECOND,"
-                 "                     UTC_TIMESTAMP(), window_start)",
-                 DB_ARGS(DV_S(bucket), DV_S(key), DV_I(window_s), DV_I(window_s)), NULL, NULL);
-    if (rc != DB_OK) {
-        return rc;
-    }
-    rc = db_query(x->db, x->pool, "SELECT hits FROM rate_limit WHERE bucket = ? AND k = ?",
-                  DB_ARGS(DV_S(bucket), DV_S(key)), &res);
-    if (rc != DB_OK) {
-        return rc;
+    rc = db_query(x->db, x->pool,
+                  "INSERT INTO rate_limit (bucket, k, window_start, hits)"
+                  " VALUES (?, ?, UTC_TIMESTAMP(), 1)"
+                  " ON DUPLICATE KEY UPDATE"
+                  "   hits = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? SECOND, 1, hits + 1),"
+                  "   window_start = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? SECOND,"
+                  "                     UTC_TIMESTAMP(), window_start)"
+                  " RETURNING hits",
+                  DB_ARGS(DV_S(bucket), DV_S(key), DV_I(window_s), DV_I(window_s)), &res);
+    if (rc != DB_OK || res.nrows != 1) {
+        return rc != DB_OK ? rc : DB_ERR;
     }
     parse_int(dbres_get(&res, 0, 0), 0, 1LL << 40, &hits);
     *allowed = hits <= limit || ratelimits_lifted(x->app->conf);

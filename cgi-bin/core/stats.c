@@ -223,30 +223,84 @@ stats_slot(struct sctx *x)
     return randombytes_uniform((uint32_t)n);
 }
 
+/* The text of stats_add's statement for the rows of `which` (bit 0 the
+ * unit's, 1 the counter's, 2 the officer's), kept once per combination.  One
+ * row of VALUES each: an INSERT … SELECT of a derived table would build two
+ * temporary tables on every rating. */
+static const char *
+stats_add_sql(unsigned which)
+{
+    static const char *const scope[3] = { "unit", "counter", "officer" };
+    static const char *text[8];
+    struct buf b = { 0 };
+
+    if (text[which] == NULL) {
+        buf_adds(&b, "INSERT INTO stat_day (scope, scope_id, day, slot," DAY_COLS ") VALUES");
+        for (int k = 0, n = 0; k < 3; k++) {
+            if (which & (1u << k)) {
+                buf_adds(&b, n++ ? ", ('" : " ('");
+                buf_adds(&b, scope[k]);
+                /* its id, day and slot, then the 24 columns of DAY_COLS */
+                buf_adds(&b, "', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                             " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            }
+        }
+        buf_adds(&b, " ON DUPLICATE KEY UPDATE" DAY_ADD);
+        text[which] = db_text(b.p);
+        buf_free(&b);
+    }
+    return text[which];
+}
+
 enum db_rc
 stats_add(struct sctx *x, long long unit_id, long long counter_id, long long officer_id,
           const char *day, const struct stat_delta *d)
 {
     /* one statement for the three rows (a round trip less per row on the hot
-     * path of every rating), those of an id 0 left out */
-    return db_exec(x->db,
-                   "INSERT INTO stat_day (scope, scope_id, day, slot," DAY_COLS ")"
-                   " SELECT x.scope, x.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                   "        ?, ?, ?, ?, ?, ?, ?, ?, ?"
-                   "   FROM (SELECT 1 AS k, 'unit' AS scope, ? AS id UNION ALL"
-                   "         SELECT 2, 'counter', ? UNION ALL SELECT 3, 'officer', ?) x"
-                   "  WHERE x.id <> 0 ORDER BY x.k"
-                   " ON DUPLICATE KEY UPDATE" DAY_ADD,
-                   DB_ARGS(DV_S(day), DV_I(stats_slot(x)), DV_I(d->ratings), DV_I(d->r3),
-                           DV_I(d->r2), DV_I(d->r1), DV_I(d->feedback), DV_I(d->answered),
-                           DV_I(d->answered_on_time), DV_I(d->crit_sum[0]), DV_I(d->crit_n[0]),
-                           DV_I(d->crit_sum[1]), DV_I(d->crit_n[1]), DV_I(d->crit_sum[2]),
-                           DV_I(d->crit_n[2]), DV_I(d->crit_sum[3]), DV_I(d->crit_n[3]),
-                           DV_I(d->verdicts), DV_I(d->verdicts_unsatisfied), DV_I(d->forward_late),
-                           DV_I(d->pakn), DV_I(d->anonymous), DV_I(d->praise),
-                           DV_I(d->pakn_answered), DV_I(d->pakn_on_time), DV_I(d->pakn_unhappy),
-                           DV_I(unit_id), DV_I(counter_id), DV_I(officer_id)),
-                   NULL, NULL);
+     * path of every rating), those of an id 0 left out, in the order unit,
+     * counter, officer as every writer of these rows takes them */
+    const long long id[3] = { unit_id, counter_id, officer_id };
+    const int v[24] = { d->ratings,
+                        d->r3,
+                        d->r2,
+                        d->r1,
+                        d->feedback,
+                        d->answered,
+                        d->answered_on_time,
+                        d->crit_sum[0],
+                        d->crit_n[0],
+                        d->crit_sum[1],
+                        d->crit_n[1],
+                        d->crit_sum[2],
+                        d->crit_n[2],
+                        d->crit_sum[3],
+                        d->crit_n[3],
+                        d->verdicts,
+                        d->verdicts_unsatisfied,
+                        d->forward_late,
+                        d->pakn,
+                        d->anonymous,
+                        d->praise,
+                        d->pakn_answered,
+                        d->pakn_on_time,
+                        d->pakn_unhappy };
+    struct dbv arg[3 * 27];
+    unsigned which = 0, slot = stats_slot(x);
+    size_t n = 0;
+
+    for (int k = 0; k < 3; k++) {
+        if (id[k] == 0) {
+            continue;
+        }
+        which |= 1u << k;
+        arg[n++] = DV_I(id[k]);
+        arg[n++] = DV_S(day);
+        arg[n++] = DV_I(slot);
+        for (int i = 0; i < 24; i++) {
+            arg[n++] = DV_I(v[i]);
+        }
+    }
+    return which ? db_exec(x->db, stats_add_sql(which), arg, n, NULL, NULL) : DB_OK;
 }
 
 /* A rebuild's first steps: every row's slots added into its slot 0 and

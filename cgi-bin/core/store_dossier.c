@@ -218,23 +218,16 @@ devent(struct sctx *x, long long id, const char *ev, long long unit, const char 
 static enum db_rc
 paper_number(struct sctx *x, const char *suffix, long long unit, time_t when, char *out)
 {
-    struct dbres seq;
+    long long seq;
     char scope[48], day[11];
     enum db_rc rc;
 
     cal_format(cal_local_day(when), day);
     snprintf(scope, sizeof(scope), "%s-%lld", suffix, unit);
     memcpy(day + 4, "-01-01", 7);
-    rc = db_exec(x->db,
-                 "INSERT INTO code_seq (scope, day, n) VALUES (?, ?, 1)"
-                 " ON DUPLICATE KEY UPDATE n = n + 1",
-                 DB_ARGS(DV_S(scope), DV_S(day)), NULL, NULL);
+    rc = db_seq_next(x->db, x->pool, scope, day, &seq);
     if (rc == DB_OK) {
-        rc = db_query(x->db, x->pool, "SELECT n FROM code_seq WHERE scope = ? AND day = ?",
-                      DB_ARGS(DV_S(scope), DV_S(day)), &seq);
-    }
-    if (rc == DB_OK) {
-        snprintf(out, 40, "%lld/%s", util_num(dbres_get(&seq, 0, 0)), suffix);
+        snprintf(out, 40, "%lld/%s", seq, suffix);
     }
     return rc;
 }
@@ -277,7 +270,7 @@ dossier_create(struct sctx *x, const struct dossier_in *in, char *code_out)
 {
     const struct cal *cal = sctx_calendar(x);
     struct db *db = x->db;
-    struct dbres p, u, res;
+    struct dbres p, u;
     time_t now = time(NULL), due;
     enum cal_unit unit;
     unsigned long long id;
@@ -309,18 +302,9 @@ dossier_create(struct sctx *x, const struct dossier_in *in, char *code_out)
         return rc;
     }
     /* the upsert locks (unit, day) until commit: concurrent intakes queue here */
-    rc = db_exec(db,
-                 "INSERT INTO code_seq (scope, day, n) VALUES (?, ?, 1)"
-                 " ON DUPLICATE KEY UPDATE n = n + 1",
-                 DB_ARGS(DV_S(dbres_get(&u, 0, 0)), DV_S(day)), NULL, NULL);
-    if (rc == DB_OK) {
-        rc = db_query(db, x->pool, "SELECT n FROM code_seq WHERE scope = ? AND day = ?",
-                      DB_ARGS(DV_S(dbres_get(&u, 0, 0)), DV_S(day)), &res);
-    }
-    if (rc != DB_OK) {
+    if ((rc = db_seq_next(db, x->pool, dbres_get(&u, 0, 0), day, &seq)) != DB_OK) {
         return db_end(x->db, rc);
     }
-    seq = util_num(dbres_get(&res, 0, 0));
     dossier_code(code_out, dbres_get(&u, 0, 0), cal_local_day(now), seq);
     /* the tracking book's entries run per unit and local year */
     year_from = (long long)cal_instant(cal_day_from_ymd(atoi(day), 1, 1), 0);

@@ -65,9 +65,10 @@ criteria_out(struct stat_delta *d, const struct dbres *res, size_t first)
 /* Count this attempt against limit i of in (0: the address's, 1: the
  * link's); RATING_LIMITED if it is exceeded.  The link's row is shared by
  * every rating of a counter, so it is spread over slot rows and counted first
- * (ratelimit_take's bound needs it first); the address's row and the
- * aggregates come last in the transaction: their locks are held only until
- * the commit just after. */
+ * (ratelimit_take's bound needs it first); the aggregates, then the address's
+ * row (one, not spread: a flood from one address waits on itself) come last
+ * in the transaction: their locks are held only until the commit just
+ * after.  A refusal rolls everything back. */
 static enum db_rc
 rating_limit(struct sctx *x, const struct rating_in *in, int i, enum rating_result *result)
 {
@@ -175,11 +176,8 @@ rating_save_tx(struct sctx *x, const struct qrlink *l, const struct rating_in *i
         criteria_out(&d, &res, PR_CRITERIA);
         stats_criteria(&d, crit, +1);
         *result = RATING_REPLACED;
-        if ((rc = rating_limit(x, in, 0, result)) != DB_OK || *result == RATING_LIMITED) {
-            return rc;
-        }
-        return stats_add(x, l->unit_id, l->counter_id, l->officer_id, dbres_get(&res, 0, PR_DAY),
-                         &d);
+        rc = stats_add(x, l->unit_id, l->counter_id, l->officer_id, dbres_get(&res, 0, PR_DAY), &d);
+        return rc == DB_OK ? rating_limit(x, in, 0, result) : rc;
     }
     /* many ratings through one link in a short time: kept, but flagged for
      * review.  At least burst_count of them in the window is the same as the
@@ -222,10 +220,8 @@ rating_save_tx(struct sctx *x, const struct qrlink *l, const struct rating_in *i
     stats_criteria(&d, crit, +1);
     stats_today(day);
     *result = RATING_NEW;
-    if ((rc = rating_limit(x, in, 0, result)) != DB_OK || *result == RATING_LIMITED) {
-        return rc;
-    }
-    return stats_add(x, l->unit_id, l->counter_id, l->officer_id, day, &d);
+    rc = stats_add(x, l->unit_id, l->counter_id, l->officer_id, day, &d);
+    return rc == DB_OK ? rating_limit(x, in, 0, result) : rc;
 }
 
 enum db_rc
@@ -465,8 +461,8 @@ find_idem(struct sctx *x, const char *idem, char *code_out, char *key_out, int *
 }
 
 static enum db_rc
-feedback_create_tx(struct sctx *x, const struct fb_new *in, char (*stored)[33], char *code_out,
-                   char *key_out)
+feedback_create_tx(struct sctx *x, const struct fb_new *in, char (*stored)[33], const char *day,
+                   long long seq, char *code_out, char *key_out)
 {
     enum { KIND_ANSWER_DAYS, KIND_FORWARD_DAYS };
     struct db *db = x->db;
@@ -474,11 +470,11 @@ feedback_create_tx(struct sctx *x, const struct fb_new *in, char (*stored)[33], 
     struct dbres res;
     struct stat_delta d = { .feedback = 1 };
     time_t now = time(NULL), due, fwd;
-    char day[11], code[24], check[5];
+    char code[24], check[5];
     /* the inbox search's folded copy (sql/100_search_index.sql) */
     const char *indexed = search_index_text(x->pool, in->content);
     unsigned long long id;
-    long long seq, days;
+    long long days;
     int formal;
     enum db_rc rc;
 
@@ -494,20 +490,6 @@ feedback_create_tx(struct sctx *x, const struct fb_new *in, char (*stored)[33], 
     due = cal_due(cal, now, (int)days, CAL_WORKING_DAYS, 0);
     fwd = cal_due(cal, now, res.nrows ? (int)util_num(dbres_get(&res, 0, KIND_FORWARD_DAYS)) : 5,
                   CAL_WORKING_DAYS, 0);
-    stats_today(day);
-    /* the day's sequence: the upsert locks the row until commit, so codes never repeat */
-    rc = db_exec(db,
-                 "INSERT INTO code_seq (scope, day, n) VALUES ('PA', ?, 1)"
-                 " ON DUPLICATE KEY UPDATE n = n + 1",
-                 DB_ARGS(DV_S(day)), NULL, NULL);
-    if (rc == DB_OK) {
-        rc = db_query(db, x->pool, "SELECT n FROM code_seq WHERE scope = 'PA' AND day = ?",
-                      DB_ARGS(DV_S(day)), &res);
-    }
-    if (rc != DB_OK) {
-        return rc;
-    }
-    seq = util_num(dbres_get(&res, 0, 0));
     snprintf(code, sizeof(code), "PA-%.4s%.2s%.2s-%04lld", day, day + 5, day + 8, seq);
     token_random(check, 4);
     token_random(key_out, TOKEN_NONCE_LEN);
@@ -541,6 +523,16 @@ feedback_create_tx(struct sctx *x, const struct fb_new *in, char (*stored)[33], 
     if (rc == DB_OK) {
         rc = feedback_event_add(db, (long long)id, 0, "created", 1, NULL);
     }
+    if (rc == DB_OK && in->consent && strcmp(in->identity, "anonymous") != 0 &&
+        (in->email || in->phone)) {
+        rc = consent_give(db, "feedback", (long long)id, in->consent, "citizen");
+    }
+    if (rc == DB_OK) {
+        rc = notify_case_filed(x, (long long)id, in->email, in->phone);
+    }
+    /* the counts last: their rows are shared by every case of a unit, held
+     * locked from here until the commit (feedback_count first, as every
+     * change of a case takes them) */
     if (rc == DB_OK) {
         rc = feedback_count_move(x, (long long)id, NULL);
     }
@@ -550,13 +542,6 @@ feedback_create_tx(struct sctx *x, const struct fb_new *in, char (*stored)[33], 
     if (rc == DB_OK) {
         stats_case_received(&d, in->kind, in->identity, formal, +1);
         rc = stats_add(x, in->unit_id, in->counter_id, in->officer_id, day, &d);
-    }
-    if (rc == DB_OK && in->consent && strcmp(in->identity, "anonymous") != 0 &&
-        (in->email || in->phone)) {
-        rc = consent_give(db, "feedback", (long long)id, in->consent, "citizen");
-    }
-    if (rc == DB_OK) {
-        rc = notify_case_filed(x, (long long)id, in->email, in->phone);
     }
     if (rc == DB_OK) {
         snprintf(code_out, 32, "%s-%s", code, check);
@@ -568,7 +553,8 @@ enum db_rc
 feedback_create(struct sctx *x, const struct fb_new *in, char *code_out, char *key_out)
 {
     const char *dir = conf_str(x->app->conf, "Paths.Uploads", "var/uploads");
-    char stored[3][33];
+    char stored[3][33], day[11];
+    long long seq;
     enum db_rc rc;
     int found;
 
@@ -584,8 +570,14 @@ feedback_create(struct sctx *x, const struct fb_new *in, char *code_out, char *k
             return DB_ERR;
         }
     }
-    if ((rc = db_begin(x->db)) == DB_OK) {
-        rc = db_end(x->db, feedback_create_tx(x, in, stored, code_out, key_out));
+    /* the day's number for the code, in a statement of its own: every case
+     * filed in the province takes the same row, which the case's transaction
+     * would hold locked until its commit, one case after another.  A number
+     * stays unique; one whose case then fails is not given again. */
+    stats_today(day);
+    if ((rc = db_seq_next(x->db, x->pool, "PA", day, &seq)) == DB_OK &&
+        (rc = db_begin(x->db)) == DB_OK) {
+        rc = db_end(x->db, feedback_create_tx(x, in, stored, day, seq, code_out, key_out));
     }
     if (rc != DB_OK) {
         unlink_files(dir, stored, in->nfiles);

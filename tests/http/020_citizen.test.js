@@ -168,10 +168,17 @@ test('rate limit per address: the 31st rating within an hour gets 429 in Vietnam
     assert.strictEqual(r.status, 303, `rating ${i}`);
   }
   const n0 = Number(sql('SELECT COUNT(*) FROM rating')[0][0]);
+  // the counter's figures of every day: the day's rows are written before the
+  // address's limit is counted, so the refusal must take them back
+  const stat = () => sql(`SELECT COALESCE(SUM(ratings), 0), COALESCE(SUM(r2), 0) FROM stat_day
+                           WHERE scope = 'counter' AND scope_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q02')`)[0].join(' ');
+  const s0 = stat();
+  c.jar.delete('mc_rated');     // a 31st person, not the 30th changing their mind
   const r = await c.post(`${q}/danh-gia`, { csrf: hidden.csrf, level: '2' });
   assert.strictEqual(r.status, 429);
   assert.match(r.text, /quá nhiều đánh giá/);
   assert.strictEqual(Number(sql('SELECT COUNT(*) FROM rating')[0][0]), n0, 'the refused rating is not stored');
+  assert.strictEqual(stat(), s0, 'nor counted in the counter\'s figures');
   // the burst through one link was flagged for review, not dropped
   const flagged = Number(sql(`SELECT COUNT(*) FROM rating WHERE flagged = 1 AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q02')`)[0][0]);
   assert.ok(flagged >= 20, `flagged ${flagged}`);
