@@ -61,3 +61,35 @@ test('over the address\'s limit a valid form answers 429 with the form kept; an 
   assert.strictEqual(Number(sql('SELECT COUNT(*) FROM feedback')[0][0]), n0, 'nothing stored over the limit');
   resetLimits();
 });
+
+test('cases sent at the same moment: each gets its own code, and every one is stored and counted in the inbox and the figures', async () => {
+  resetLimits();
+  const unit = "(SELECT id FROM org_unit WHERE code = '000.00.01.H41' AND valid_to IS NULL)";
+  const counts = () => sql(`SELECT (SELECT COUNT(*) FROM feedback WHERE unit_id = ${unit}),
+                                   (SELECT COALESCE(SUM(n), 0) FROM feedback_count WHERE unit_id = ${unit}),
+                                   (SELECT COALESCE(SUM(feedback), 0) FROM stat_day WHERE scope = 'unit' AND scope_id = ${unit})`)[0].map(Number);
+  const before = counts();
+  // eight citizens (fewer than the address's ten an hour: every test comes from one address)
+  const clients = Array.from({ length: 8 }, () => new Client());
+  const forms = await Promise.all(clients.map(c => c.get('/phan-anh/moi')));
+  const rs = await Promise.all(clients.map((c, i) => {
+    const fd = new FormData();
+    const all = { ...formFields(forms[i].text, '/phan-anh/moi'), kind: 'suggestion', identity: 'anonymous',
+      unit: '000.00.01.H41', content: `${TYPED} (${i + 1})` };
+    for (const [k, v] of Object.entries(all)) fd.append(k, v);
+    return c.post('/phan-anh/moi', fd);
+  }));
+  const codes = rs.map((r, i) => {
+    assert.strictEqual(r.status, 303, `citizen ${i + 1} is answered with the case's page`);
+    const m = /^\/phan-anh\/(PA-\d{8}-\d{4,})-([0-9A-Z]{4})\?/.exec(r.headers.get('location'));
+    assert.ok(m, `a tracking code: ${r.headers.get('location')}`);
+    return m[1];
+  });
+  assert.strictEqual(new Set(codes).size, 8, `eight codes, none given twice: ${codes.join(' ')}`);
+  const stored = sql(`SELECT code, content FROM feedback WHERE code IN (${codes.map(c => `'${c}'`).join(', ')}) ORDER BY code`);
+  assert.strictEqual(stored.length, 8, 'each code names a stored case');
+  assert.deepStrictEqual(new Set(stored.map(r => r[1])), new Set(Array.from({ length: 8 }, (_, i) => `${TYPED} (${i + 1})`)),
+    'each case holds what its citizen typed');
+  assert.deepStrictEqual(counts(), before.map(n => n + 8), 'the unit has eight more cases, in its inbox counts and in its figures');
+  resetLimits();
+});
