@@ -740,7 +740,7 @@ struct o311_find {
 };
 
 static enum db_rc
-o311_find(struct sctx *x, void *arg, int *found)
+o311_find(struct sctx *x, void *arg, struct code_misses *m, int *found)
 {
     struct o311_find *f = arg;
     enum db_rc rc = o311_request(x, f->id, &f->res);

@@ -901,7 +901,7 @@ struct dossier_find {
 };
 
 static enum db_rc
-dossier_find(struct sctx *x, void *arg, int *found)
+dossier_find(struct sctx *x, void *arg, struct code_misses *m, int *found)
 {
     struct dossier_find *f = arg;
     enum db_rc rc;
@@ -1517,10 +1517,10 @@ fb_case_set(struct fb_case *c)
 }
 
 static enum db_rc
-fb_find(struct sctx *x, void *arg, int *found)
+fb_find(struct sctx *x, void *arg, struct code_misses *m, int *found)
 {
     struct fb_case *c = arg;
-    enum db_rc rc = feedback_public_find(x, c->code, NULL, &c->row);
+    enum db_rc rc = feedback_public_find(x, c->code, NULL, m, &c->row);
 
     fb_case_set(c);
     *found = c->id != 0;
@@ -1547,7 +1547,7 @@ fb_locate(struct req *r, const char *code, struct fb_case *c)
     /* a link (code and its link key) opens the case even while typed
      * look-ups of it are paused; a wrong key is an ordinary typed look-up */
     if (key) {
-        if ((rc = feedback_public_find(req_sctx(r), code, key, &c->row)) != DB_OK) {
+        if ((rc = feedback_public_find(req_sctx(r), code, key, NULL, &c->row)) != DB_OK) {
             return db_fail(r, rc);
         }
         fb_case_set(c);

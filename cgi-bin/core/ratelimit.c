@@ -213,36 +213,32 @@ code_lookup(struct sctx *x, const char *kind, const char *case_no, code_find_fn 
     int case_limit = (int)conf_int(x->app->conf, "Code.MissesPerCase", 5);
     int pause_s = (int)conf_int(x->app->conf, "Code.CasePauseMinutes", 15) * 60;
     const char *case_key = pool_printf(x->pool, "%s:%s", kind, case_no);
-    int addr_misses = 0, case_misses = 0, found = 0, allowed;
+    struct code_misses m = { rl_key(x, x->addr), rl_key(x, case_key), pause_s, 0, 0, 0 };
     struct dbres res;
     enum db_rc rc;
+    int found = 0, allowed;
 
     *v = CODE_PAUSED;
-    /* both counts in one statement: a found code costs this read and the find */
-    rc = db_query(x->db, x->pool,
-                  "SELECT COALESCE(SUM(IF(bucket = 'code-ip', hits, 0)), 0),"
-                  "       COALESCE(SUM(IF(bucket = 'code-case', hits, 0)), 0)"
-                  "  FROM rate_limit"
-                  " WHERE (bucket = 'code-ip' AND k = ?"
-                  "        AND window_start >= UTC_TIMESTAMP() - INTERVAL 3600 SECOND)"
-                  "    OR (bucket = 'code-case' AND k = ?"
-                  "        AND window_start >= UTC_TIMESTAMP() - INTERVAL ? SECOND)",
-                  DB_ARGS(DV_S(rl_key(x, x->addr)), DV_S(rl_key(x, case_key)), DV_I(pause_s)),
-                  &res);
-    if (rc != DB_OK) {
+    if ((rc = find(x, arg, &m, &found)) != DB_OK) {
         return rc;
     }
-    if (res.nrows && !ratelimits_lifted(x->app->conf)) {
-        addr_misses = (int)util_num(dbres_get(&res, 0, 0));
-        case_misses = (int)util_num(dbres_get(&res, 0, 1));
-    }
-    if (addr_misses >= addr_limit) {
-        return DB_OK;
-    }
-    if (case_misses < case_limit) {
-        if ((rc = find(x, arg, &found)) != DB_OK) {
+    if (!m.known) {
+        /* both counts in one statement */
+        rc = db_query(x->db, x->pool, "SELECT" CODE_MISSES_COLS, DB_ARGS(CODE_MISSES_ARGS(&m)),
+                      &res);
+        if (rc != DB_OK) {
             return rc;
         }
+        m.addr = util_num(dbres_get(&res, 0, 0));
+        m.kase = util_num(dbres_get(&res, 0, 1));
+    }
+    if (ratelimits_lifted(x->app->conf)) {
+        m.addr = m.kase = 0;
+    }
+    if (m.addr >= addr_limit) {
+        return DB_OK;
+    }
+    if (m.kase < case_limit) {
         if (found) {
             *v = CODE_FOUND;
             return DB_OK;

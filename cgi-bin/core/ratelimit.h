@@ -57,9 +57,26 @@ enum db_rc ratelimit_clear(struct sctx *x, const char *bucket, const char *key);
  *    that case pause for Code.CasePauseMinutes, whoever types them.
  * A paused attempt counts as a miss of the address.  The counts are rows of
  * rate_limit keyed by address and by case number (no single hot row).
- * find(x, arg, &found) does the look-up itself; *v tells the outcome. */
+ * find(x, arg, m, &found) does the look-up itself, first; *v tells the
+ * outcome, decided only once the misses are known, so a right code found
+ * while the look-ups are paused is still refused.  A find may read the misses
+ * in its own statement (CODE_MISSES_COLS, with the three arguments of m) and
+ * set m->known when it found the code: a right code is then one statement;
+ * the misses are read after a find that did not. */
+struct code_misses {
+    const char *addr_key, *case_key; /* their rate_limit keys */
+    int pause_s;                     /* a case number's pause */
+    long long addr, kase;            /* the misses counted, when known */
+    int known;
+};
+#define CODE_MISSES_COLS                                                                   \
+    " (SELECT COALESCE(SUM(hits), 0) FROM rate_limit WHERE bucket = 'code-ip' AND k = ?"   \
+    "     AND window_start >= UTC_TIMESTAMP() - INTERVAL 3600 SECOND),"                    \
+    " (SELECT COALESCE(SUM(hits), 0) FROM rate_limit WHERE bucket = 'code-case' AND k = ?" \
+    "     AND window_start >= UTC_TIMESTAMP() - INTERVAL ? SECOND)"
+#define CODE_MISSES_ARGS(m) DV_S((m)->addr_key), DV_S((m)->case_key), DV_I((m)->pause_s)
 enum code_verdict { CODE_FOUND, CODE_MISS, CODE_PAUSED };
-typedef enum db_rc (*code_find_fn)(struct sctx *x, void *arg, int *found);
+typedef enum db_rc (*code_find_fn)(struct sctx *x, void *arg, struct code_misses *m, int *found);
 enum db_rc code_lookup(struct sctx *x, const char *kind, const char *case_no, code_find_fn find,
                        void *arg, enum code_verdict *v);
 

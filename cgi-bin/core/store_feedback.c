@@ -588,11 +588,28 @@ feedback_create(struct sctx *x, const struct fb_new *in, char *code_out, char *k
     return rc;
 }
 
+/* The columns of feedback_public_find (enum fb_public_col), of the case f,
+ * and where it is read from: its code, the one argument. */
+#define FB_PUBLIC_COLS                                                         \
+    "SELECT CONCAT(f.code, '-', f.check_part), f.kind, f.status, u.name,"      \
+    "       DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"  \
+    "       DATE_FORMAT(f.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"            \
+    "       DATE_FORMAT(f.answered_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')," \
+    "       f.answer_satisfied,"                                               \
+    "       f.due_at < UTC_TIMESTAMP() AND f.status IN (" CASE_RUNNING_SQL ")" \
+    "         AND f.paused_at IS NULL,"                                        \
+    "       f.identity, c.name, f.id, f.check_part, f.link_key," CONSENT_PAGE_COLS
+#define FB_PUBLIC_FROM                                                           \
+    "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"                      \
+    "  LEFT JOIN counter c ON c.id = f.counter_id" CONSENT_PAGE_JOIN("feedback", \
+                                                                     "f.id") " WHERE f.code = ?"
+
 enum db_rc
-feedback_public_find(struct sctx *x, const char *public_code, const char *key, struct dbres *fcase)
+feedback_public_find(struct sctx *x, const char *public_code, const char *key,
+                     struct code_misses *m, struct dbres *fcase)
 {
     const char *dash = strrchr(public_code, '-');
-    const char *check, *link_key;
+    const char *check, *link_key, *code;
     enum db_rc rc;
 
     *fcase = (struct dbres){ 0 };
@@ -600,26 +617,18 @@ feedback_public_find(struct sctx *x, const char *public_code, const char *key, s
         (key && strlen(key) != TOKEN_NONCE_LEN)) {
         return DB_OK;
     }
-    /* the page's columns, then those of the look-up, then the consent's */
-    rc = db_query(x->db, x->pool,
-                  "SELECT CONCAT(f.code, '-', f.check_part), f.kind, f.status, u.name,"
-                  "       DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
-                  "       DATE_FORMAT(f.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
-                  "       DATE_FORMAT(f.answered_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
-                  "       f.answer_satisfied,"
-                  "       f.due_at < UTC_TIMESTAMP() AND f.status IN (" CASE_RUNNING_SQL ")"
-                  "         AND f.paused_at IS NULL,"
-                  "       f.identity, c.name,"
-                  "       f.id, f.check_part, f.link_key," CONSENT_PAGE_COLS
-                  "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"
-                  "  LEFT JOIN counter c ON c.id = f.counter_id" CONSENT_PAGE_JOIN("feedback",
-                                                                                   "f.id") " WHERE "
-                                                                                           "f.code "
-                                                                                           "= ?",
-                  DB_ARGS(DV_S(pool_strndup(x->pool, public_code, (size_t)(dash - public_code)))),
-                  fcase);
+    code = pool_strndup(x->pool, public_code, (size_t)(dash - public_code));
+    /* a typed code's look-up reads its misses with the case (when found) */
+    rc = m ? db_query(x->db, x->pool, FB_PUBLIC_COLS "," CODE_MISSES_COLS FB_PUBLIC_FROM,
+                      DB_ARGS(CODE_MISSES_ARGS(m), DV_S(code)), fcase)
+           : db_query(x->db, x->pool, FB_PUBLIC_COLS FB_PUBLIC_FROM, DB_ARGS(DV_S(code)), fcase);
     if (rc != DB_OK || fcase->nrows == 0) {
         return rc;
+    }
+    if (m) {
+        m->addr = util_num(dbres_get(fcase, 0, FBP_CONSENT_WITHDRAWN + 1));
+        m->kase = util_num(dbres_get(fcase, 0, FBP_CONSENT_WITHDRAWN + 2));
+        m->known = 1;
     }
     check = dbres_get(fcase, 0, FBP_CHECK);
     link_key = dbres_get(fcase, 0, FBP_KEY);

@@ -112,10 +112,11 @@ enum fb_public_event_col {
 /* The public view of a case (no personal data) by its public code, in one
  * read: fcase its one row, 0 rows when the code is unknown or its check part
  * wrong.  key NULL: a typed code; else the link key, which must be right too
- * (a link is not a typed look-up: code_lookup).  Then events, its public
- * history, oldest first. */
+ * (a link is not a typed look-up: code_lookup).  m, when not NULL, gets the
+ * look-up's misses from the same statement (a typed code, code_lookup's find).
+ * Then events, its public history, oldest first. */
 enum db_rc feedback_public_find(struct sctx *x, const char *public_code, const char *key,
-                                struct dbres *fcase);
+                                struct code_misses *m, struct dbres *fcase);
 enum db_rc feedback_public_events(struct sctx *x, long long id, struct dbres *events);
 
 /* The citizen's verdict on the answer; "not satisfied" asks a leader to review. */
