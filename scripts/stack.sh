@@ -84,9 +84,13 @@ start_db() {
     fi
     if [ ! -d "$VAR/mysql/data" ]; then
         log "creating the database in $VAR/mysql/data"
-        if ! mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$VAR/mysql/data" \
-            --auth-root-authentication-method=normal --skip-test-db --skip-name-resolve --force \
-            > "$VAR/log/mariadb-install.log" 2>&1; then
+        # without a faked clock (the files do not need one, and libfaketime's
+        # semaphore, shared by the installer's many short processes, once left
+        # its server waiting forever) and never longer than five minutes
+        if ! env -u LD_PRELOAD -u FAKETIME_TIMESTAMP_FILE -u FAKETIME_NO_CACHE \
+            timeout 300 mariadb-install-db --no-defaults --user="$(id -un)" \
+            --datadir="$VAR/mysql/data" --auth-root-authentication-method=normal --skip-test-db \
+            --skip-name-resolve --force > "$VAR/log/mariadb-install.log" 2>&1; then
             log "mariadb-install-db failed:"; tail -30 "$VAR/log/mariadb-install.log" >&2
             rm -rf "$VAR/mysql/data"
             return 1
