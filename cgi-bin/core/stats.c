@@ -224,11 +224,12 @@ stats_slot(struct sctx *x)
 }
 
 /* The text of stats_add's statement for the rows of `which` (bit 0 the
- * unit's, 1 the counter's, 2 the officer's), kept once per combination.  One
- * row of VALUES each: an INSERT … SELECT of a derived table would build two
+ * unit's, 1 the counter's, 2 the officer's), each row its id, day and slot,
+ * then `ncols` values (DAY_COLS); kept once per combination.  One row of
+ * VALUES each: an INSERT … SELECT of a derived table would build two
  * temporary tables on every rating. */
 static const char *
-stats_add_sql(unsigned which)
+stats_add_sql(unsigned which, size_t ncols)
 {
     static const char *const scope[3] = { "unit", "counter", "officer" };
     static const char *text[8];
@@ -240,9 +241,11 @@ stats_add_sql(unsigned which)
             if (which & (1u << k)) {
                 buf_adds(&b, n++ ? ", ('" : " ('");
                 buf_adds(&b, scope[k]);
-                /* its id, day and slot, then the 24 columns of DAY_COLS */
-                buf_adds(&b, "', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                             " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                buf_adds(&b, "', ?, ?, ?");
+                for (size_t i = 0; i < ncols; i++) {
+                    buf_adds(&b, ", ?");
+                }
+                buf_adds(&b, ")");
             }
         }
         buf_adds(&b, " ON DUPLICATE KEY UPDATE" DAY_ADD);
@@ -260,31 +263,32 @@ stats_add(struct sctx *x, long long unit_id, long long counter_id, long long off
      * path of every rating), those of an id 0 left out, in the order unit,
      * counter, officer as every writer of these rows takes them */
     const long long id[3] = { unit_id, counter_id, officer_id };
-    const int v[24] = { d->ratings,
-                        d->r3,
-                        d->r2,
-                        d->r1,
-                        d->feedback,
-                        d->answered,
-                        d->answered_on_time,
-                        d->crit_sum[0],
-                        d->crit_n[0],
-                        d->crit_sum[1],
-                        d->crit_n[1],
-                        d->crit_sum[2],
-                        d->crit_n[2],
-                        d->crit_sum[3],
-                        d->crit_n[3],
-                        d->verdicts,
-                        d->verdicts_unsatisfied,
-                        d->forward_late,
-                        d->pakn,
-                        d->anonymous,
-                        d->praise,
-                        d->pakn_answered,
-                        d->pakn_on_time,
-                        d->pakn_unhappy };
-    struct dbv arg[3 * 27];
+    /* in the order of DAY_COLS */
+    const int v[] = { d->ratings,
+                      d->r3,
+                      d->r2,
+                      d->r1,
+                      d->feedback,
+                      d->answered,
+                      d->answered_on_time,
+                      d->crit_sum[0],
+                      d->crit_n[0],
+                      d->crit_sum[1],
+                      d->crit_n[1],
+                      d->crit_sum[2],
+                      d->crit_n[2],
+                      d->crit_sum[3],
+                      d->crit_n[3],
+                      d->verdicts,
+                      d->verdicts_unsatisfied,
+                      d->forward_late,
+                      d->pakn,
+                      d->anonymous,
+                      d->praise,
+                      d->pakn_answered,
+                      d->pakn_on_time,
+                      d->pakn_unhappy };
+    struct dbv arg[3 * (3 + NELEM(v))];
     unsigned which = 0, slot = stats_slot(x);
     size_t n = 0;
 
@@ -296,11 +300,11 @@ stats_add(struct sctx *x, long long unit_id, long long counter_id, long long off
         arg[n++] = DV_I(id[k]);
         arg[n++] = DV_S(day);
         arg[n++] = DV_I(slot);
-        for (int i = 0; i < 24; i++) {
+        for (size_t i = 0; i < NELEM(v); i++) {
             arg[n++] = DV_I(v[i]);
         }
     }
-    return which ? db_exec(x->db, stats_add_sql(which), arg, n, NULL, NULL) : DB_OK;
+    return which ? db_exec(x->db, stats_add_sql(which, NELEM(v)), arg, n, NULL, NULL) : DB_OK;
 }
 
 /* A rebuild's first steps: every row's slots added into its slot 0 and

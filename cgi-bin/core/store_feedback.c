@@ -626,8 +626,8 @@ feedback_public_find(struct sctx *x, const char *public_code, const char *key,
         return rc;
     }
     if (m) {
-        m->addr = util_num(dbres_get(fcase, 0, FBP_CONSENT_WITHDRAWN + 1));
-        m->kase = util_num(dbres_get(fcase, 0, FBP_CONSENT_WITHDRAWN + 2));
+        m->addr = util_num(dbres_get(fcase, 0, FBP_MISSES_ADDR));
+        m->kase = util_num(dbres_get(fcase, 0, FBP_MISSES_CASE));
         m->known = 1;
     }
     check = dbres_get(fcase, 0, FBP_CHECK);

@@ -96,9 +96,12 @@ enum fb_public_col {
     FBP__NCOLS,       /* the page's columns end here; those of the look-up: */
     FBP_ID = FBP__NCOLS,
     FBP_CHECK,
-    FBP_KEY,              /* the link key, NULL for a case filed before keys */
-    FBP_CONSENT_GIVEN,    /* the consent to messages: NULL when never given */
-    FBP_CONSENT_WITHDRAWN /* "" while it stands */
+    FBP_KEY,               /* the link key, NULL for a case filed before keys */
+    FBP_CONSENT_GIVEN,     /* the consent to messages: NULL when never given */
+    FBP_CONSENT_WITHDRAWN, /* "" while it stands */
+    /* a typed code's look-up only (m not NULL): its misses, CODE_MISSES_COLS */
+    FBP_MISSES_ADDR,
+    FBP_MISSES_CASE
 };
 
 /* Columns of events in feedback_public_events, in their order. */
