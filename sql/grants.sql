@@ -229,3 +229,6 @@ GRANT DELETE ON feedback_file TO motcua_officer@localhost;
 
 -- 110 a dossier's applicant as the citizen program may show it: masked
 GRANT SELECT ON dossier_masked TO motcua_citizen@localhost;
+
+-- 230 the inbox search's own index (its triggers write it, as the database owner)
+GRANT SELECT ON feedback_term TO motcua_officer@localhost;

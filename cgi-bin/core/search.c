@@ -223,21 +223,43 @@ search_index_text(struct pool *p, const char *s)
     return out;
 }
 
-char *
-search_ft_phrase(struct pool *p, const char *folded)
+/* s cut at SEARCH_TERM_MAX characters (UTF-8), in the pool. */
+static const char *
+term_cut(struct pool *p, const char *s, size_t len)
 {
-    struct buf b = { 0 };
-    char *out;
+    size_t i = 0;
 
-    if (*folded == '\0') {
-        return NULL;
+    for (size_t chars = 0; i < len && chars < SEARCH_TERM_MAX; chars++) {
+        i++;
+        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80) {
+            i++;
+        }
     }
-    if (add_pairs(&b, folded, " +") == 0) {
-        buf_adds(&b, " +"); /* one word: the word itself */
-        buf_adds(&b, folded);
+    return pool_strndup(p, s, i);
+}
+
+size_t
+search_terms(struct pool *p, const char *folded, const char **out, size_t max)
+{
+    const char *prev = NULL;
+    size_t n = 0;
+
+    for (const char *w = folded; *w && n < max;) {
+        size_t len = strcspn(w, " ");
+
+        if (prev) {
+            size_t plen = (size_t)(w - prev) + len; /* "a b" → "a_b" */
+            char *pair = pool_strndup(p, prev, plen);
+
+            pair[w - prev - 1] = '_';
+            out[n++] = term_cut(p, pair, plen);
+        }
+        prev = w;
+        w += len;
+        w += *w == ' ';
     }
-    buf_adds(&b, "*"); /* the last word as far as typed */
-    out = pool_strdup(p, b.p + 1);
-    buf_free(&b);
-    return out;
+    if (n == 0 && *folded) {
+        out[n++] = term_cut(p, folded, strlen(folded)); /* one word: the word itself */
+    }
+    return n;
 }

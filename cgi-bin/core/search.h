@@ -49,9 +49,17 @@ char *search_ft_query(struct pool *p, const char *const *variants, size_t n);
  * pool. */
 char *search_index_text(struct pool *p, const char *s);
 
-/* The full-text query for the words of a folded text in that order, the last
- * one as far as typed: "so do bi m" → "+so_do +do_bi +bi_m*"; one word "so"
- * → "+so*".  NULL for an empty text.  In the pool. */
-char *search_ft_phrase(struct pool *p, const char *folded);
+/* The longest term of the inbox search's index (feedback_term.term, in
+ * characters): longer ones are cut there, in the index and in a search. */
+#define SEARCH_TERM_MAX 84
+
+/* What the inbox search looks up in its index (sql/230_search_terms.sql) for
+ * the words of a folded text in that order, the last one as far as typed:
+ * "so do bi m" → "so_do", "do_bi", "bi_m"; one word "so" → "so".  Every term
+ * but the last is a whole term of the case's text; the last begins one.  Each
+ * cut at SEARCH_TERM_MAX characters.  How many into out (at most max: a
+ * longer phrase is looked up by its first max terms, the last of them then
+ * read as begun only); 0 for an empty text.  In the pool. */
+size_t search_terms(struct pool *p, const char *folded, const char **out, size_t max);
 
 #endif

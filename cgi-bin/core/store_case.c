@@ -57,31 +57,102 @@ case_scope(struct sctx *x, struct scope *s)
     return DB_OK;
 }
 
-/* The search's condition, through an index: a tracking code ("PA-…", as
- * typed) by the code's unique key; words through the full-text index over the
- * folded text (sql/100_search_index.sql): the words in that order, with or
- * without diacritics, the last one as far as typed (search_ft_phrase, which
- * reads the pairs of words, few, rather than short syllables found in most
- * cases).  A query with no letter or digit finds nothing.
- * *arg gets the one argument (NULL with none); both in x's pool. */
-static const char *
-search_cond(struct sctx *x, const char *q, const char **arg)
-{
-    const char *folded;
+/* How many terms of a phrase the inbox search looks up (search_terms). */
+#define SEARCH_TERMS 12
 
-    *arg = NULL;
+/* What a search reads and how (search_cond). */
+enum search_by {
+    SEARCH_CASES,      /* f is feedback: a tracking code, or nothing to find */
+    SEARCH_TERMS_ONE,  /* f is feedback_term, one row per case */
+    SEARCH_TERMS_BEGUN /* f is feedback_term, a case in as many rows as its terms begun */
+};
+
+/* A search's condition over f (" AND …") and its arguments, in x's pool. */
+struct search {
+    enum search_by by;
+    const char *cond;
+    const char *arg[SEARCH_TERMS];
+    size_t n;
+};
+
+/* A term as the start of LIKE's pattern: "_", "%" and "\" escaped, "%" after. */
+static const char *
+like_begun(struct pool *p, const char *term)
+{
+    struct buf b = { 0 };
+    char *out;
+
+    for (const char *c = term; *c; c++) {
+        if (*c == '_' || *c == '%' || *c == '\\') {
+            buf_adds(&b, "\\");
+        }
+        buf_add(&b, c, 1);
+    }
+    buf_adds(&b, "%");
+    out = pool_strdup(p, b.p);
+    buf_free(&b);
+    return out;
+}
+
+/* The search's condition, through an index: a tracking code ("PA-…", as
+ * typed) by the code's unique key; words through the search's own index,
+ * feedback_term (sql/230_search_terms.sql), which holds every word and pair of
+ * neighbouring words of a case's folded text with the columns the inbox
+ * filters and orders by: the words in that order, with or without
+ * diacritics, the last one as far as typed (search_terms).  One term is read
+ * as a range of the index (the longest whole one, pairs being rarer than
+ * syllables), each other one looked up in the case's own terms.  A query with
+ * no letter or digit finds nothing. */
+static void
+search_cond(struct sctx *x, const char *q, struct search *sr)
+{
+    const char *terms[SEARCH_TERMS], *folded;
+    size_t n = 0, lead = 0;
+    struct buf b = { 0 };
+
+    memset(sr, 0, sizeof(*sr));
     while (*q == ' ') {
         q++;
     }
     if (strncasecmp(q, "PA-", 3) == 0 && strchr(q, ' ') == NULL) {
-        *arg = q;
-        return " AND f.code = ?";
+        sr->cond = " AND f.code = ?";
+        sr->arg[sr->n++] = q;
+        return;
     }
     folded = search_fold(x->pool, q);
-    if (folded && *folded) {
-        *arg = search_ft_phrase(x->pool, folded);
+    if (folded) {
+        n = search_terms(x->pool, folded, terms, SEARCH_TERMS);
     }
-    return *arg ? " AND MATCH (f.search_text) AGAINST (? IN BOOLEAN MODE)" : " AND FALSE";
+    if (n == 0) {
+        sr->cond = " AND FALSE";
+        return;
+    }
+    if (n == 1) {
+        sr->by = SEARCH_TERMS_BEGUN;
+        sr->cond = " AND f.term LIKE ?";
+        sr->arg[sr->n++] = like_begun(x->pool, terms[0]);
+        return;
+    }
+    for (size_t i = 1; i + 1 < n; i++) {
+        lead = strlen(terms[i]) > strlen(terms[lead]) ? i : lead;
+    }
+    sr->by = SEARCH_TERMS_ONE;
+    buf_adds(&b, " AND f.term = ?");
+    sr->arg[sr->n++] = terms[lead];
+    /* the other terms as semi-joins: the optimizer looks each case up in
+     * them, or reads a rare one whole and meets the two */
+    for (size_t i = 0; i < n; i++) {
+        if (i == lead) {
+            continue;
+        }
+        buf_adds(&b, i + 1 < n ? " AND EXISTS (SELECT 1 FROM feedback_term g"
+                                 " WHERE g.id = f.id AND g.term = ?)"
+                               : " AND EXISTS (SELECT 1 FROM feedback_term g"
+                                 " WHERE g.id = f.id AND g.term LIKE ?)");
+        sr->arg[sr->n++] = i + 1 < n ? terms[i] : like_begun(x->pool, terms[i]);
+    }
+    sr->cond = pool_strdup(x->pool, b.p);
+    buf_free(&b);
 }
 
 /* ---- the inbox ---------------------------------------------------------- */
@@ -155,22 +226,29 @@ sql_run(struct sctx *x, struct stmt *q, struct dbres *res)
  * subtree.  BY_STATUS pays off when the subtree holds much of that status,
  * BY_UNIT (and a sort) when it holds little.  An officer's one unit is always
  * read from ix_feedback_unit_status. */
-enum reach { BY_OPTIMIZER, BY_UNIT, BY_STATUS };
+enum reach { BY_OPTIMIZER, BY_UNIT, BY_STATUS, BY_TERMS };
 
 /* " FROM … WHERE" the cases the viewer may see: the rule of VISIBLE, with the
- * unit set written for the index to be used. */
+ * unit set written for the index to be used.  A search of a leader's subtree
+ * names its units (scope_units) when it may: the index's rows are then
+ * checked against a list rather than joined to org_unit, twice as fast. */
 static void
 sql_from(struct stmt *q, const struct scope *s, enum reach how)
 {
     if (!s->leader) {
-        buf_adds(&q->sql, " FROM feedback f WHERE f.unit_id = ?");
+        buf_adds(&q->sql, how == BY_TERMS ? " FROM feedback_term f WHERE f.unit_id = ?"
+                                          : " FROM feedback f WHERE f.unit_id = ?");
         sql_arg(q, DV_I(s->unit_id));
+    } else if (how == BY_TERMS && s->units) {
+        buf_printf(&q->sql, " FROM feedback_term f WHERE f.unit_id IN (%s)", s->units);
     } else {
         buf_adds(&q->sql,
-                 how == BY_UNIT
-                     ? " FROM org_unit v STRAIGHT_JOIN feedback f"
-                       " FORCE INDEX (ix_feedback_unit_status) ON f.unit_id = v.id"
-                       " WHERE v.path LIKE ?"
+                 how == BY_TERMS
+                     ? " FROM feedback_term f"
+                       " WHERE f.unit_id IN (SELECT v.id FROM org_unit v WHERE v.path LIKE ?)"
+                 : how == BY_UNIT ? " FROM org_unit v STRAIGHT_JOIN feedback f"
+                                    " FORCE INDEX (ix_feedback_unit_status) ON f.unit_id = v.id"
+                                    " WHERE v.path LIKE ?"
                  : how == BY_STATUS
                      ? " FROM feedback f FORCE INDEX (ix_feedback_due)"
                        " STRAIGHT_JOIN org_unit v FORCE INDEX (PRIMARY) ON v.id = f.unit_id"
@@ -183,11 +261,37 @@ sql_from(struct stmt *q, const struct scope *s, enum reach how)
     sql_arg(q, DV_I(s->viewer_id));
 }
 
+/* The ids of a leader's subtree into s->units ("3,7,9", the database's own
+ * integers), unless there are more than Report.UnitsInStatement (default
+ * 2000): then NULL, and the statement joins org_unit.  A province's scopes
+ * give at most one text each, which db_text keeps prepared. */
+static enum db_rc
+scope_units(struct sctx *x, struct scope *s)
+{
+    long long most = conf_int(x->app->conf, "Report.UnitsInStatement", 2000);
+    struct dbres res;
+    struct buf b = { 0 };
+    enum db_rc rc;
+
+    s->units = NULL;
+    rc = db_query(x->db, x->pool, "SELECT id FROM org_unit WHERE path LIKE ? ORDER BY id",
+                  DB_ARGS(DV_S(s->subtree)), &res);
+    if (rc != DB_OK || res.nrows == 0 || most < 0 || res.nrows > (size_t)most) {
+        return rc;
+    }
+    for (size_t i = 0; i < res.nrows; i++) {
+        buf_printf(&b, "%s%lld", i ? "," : "", util_num(dbres_get(&res, i, 0)));
+    }
+    s->units = pool_strdup(x->pool, b.p);
+    buf_free(&b);
+    return DB_OK;
+}
+
 /* A status condition (constant text, at most one argument), then the filter's
- * kind, counter and search conditions (search_cond's text and argument). */
+ * kind, counter and search conditions (search_cond's). */
 static void
-sql_where(struct stmt *q, const struct case_filter *f, const char *search, const char *search_arg,
-          const char *cond, const struct dbv *cond_arg)
+sql_where(struct stmt *q, const struct case_filter *f, const struct search *sr, const char *cond,
+          const struct dbv *cond_arg)
 {
     buf_adds(&q->sql, cond);
     if (cond_arg) {
@@ -202,48 +306,61 @@ sql_where(struct stmt *q, const struct case_filter *f, const char *search, const
         sql_arg(q, DV_I(f->counter_id));
     }
     if (f->q) {
-        buf_adds(&q->sql, search);
-        if (search_arg) {
-            sql_arg(q, DV_S(search_arg));
+        buf_adds(&q->sql, sr->cond);
+        for (size_t i = 0; i < sr->n; i++) {
+            sql_arg(q, DV_S(sr->arg[i]));
         }
     }
+}
+
+/* What a branch or a count of the filter reads: a search its index. */
+static enum reach
+reach_of(const struct case_filter *f, const struct search *sr, enum reach how)
+{
+    return !f->q ? how : sr->by == SEARCH_CASES ? BY_OPTIMIZER : BY_TERMS;
 }
 
 /* One branch of the page: up to `upto` cases in order of part, then due (part
  * 0, the overdue cases, comes first on the page; part is "0", "1" or an SQL
  * expression of f with no argument). */
 static void
-sql_branch(struct stmt *q, const struct scope *s, const struct case_filter *f, const char *search,
-           const char *search_arg, enum reach how, const char *part, const char *cond,
+sql_branch(struct stmt *q, const struct scope *s, const struct case_filter *f,
+           const struct search *sr, enum reach how, const char *part, const char *cond,
            const struct dbv *cond_arg, long long upto)
 {
-    buf_adds(&q->sql,
-             q->branches++ ? " UNION ALL (SELECT f.id, f.due_at, " : "(SELECT f.id, f.due_at, ");
+    /* a word begun may be several terms of one case: one row per case */
+    int grouped = f->q && sr->by == SEARCH_TERMS_BEGUN;
+
+    buf_adds(&q->sql, q->branches++ ? " UNION ALL (SELECT f.id, " : "(SELECT f.id, ");
+    buf_adds(&q->sql, grouped ? "MIN(f.due_at) AS due_at, MIN(" : "f.due_at, ");
     buf_adds(&q->sql, part);
     /* a search's branch counts its matches on the way (the sort reads them all) */
-    buf_adds(&q->sql, f->q ? " AS part, COUNT(*) OVER () AS n" : " AS part, 0 AS n");
-    /* a search reads its index, not a unit's or a status's */
-    sql_from(q, s, f->q ? BY_OPTIMIZER : how);
-    sql_where(q, f, search, search_arg, cond, cond_arg);
+    buf_adds(&q->sql, grouped ? ") AS part, COUNT(*) OVER () AS n"
+                      : f->q  ? " AS part, COUNT(*) OVER () AS n"
+                              : " AS part, 0 AS n");
+    sql_from(q, s, reach_of(f, sr, how));
+    sql_where(q, f, sr, cond, cond_arg);
     /* a constant part leaves the order to the index the branch reads */
-    buf_adds(&q->sql, strlen(part) > 1 ? " ORDER BY part, f.due_at, f.id LIMIT ?)"
-                                       : " ORDER BY f.due_at, f.id LIMIT ?)");
+    buf_adds(&q->sql, grouped            ? " GROUP BY f.id ORDER BY part, due_at, id LIMIT ?)"
+                      : strlen(part) > 1 ? " ORDER BY part, f.due_at, f.id LIMIT ?)"
+                                         : " ORDER BY f.due_at, f.id LIMIT ?)");
     sql_arg(q, DV_I(upto));
 }
 
 /* The cases of the filter, counted (the clock or a search decides them). */
 static enum db_rc
-filter_count(struct sctx *x, const struct scope *s, const struct case_filter *f, const char *search,
-             const char *search_arg, const char *fcond, const struct dbv *cond_arg,
+filter_count(struct sctx *x, const struct scope *s, const struct case_filter *f,
+             const struct search *sr, const char *fcond, const struct dbv *cond_arg,
              long long *total)
 {
     struct stmt q = { 0 };
     struct dbres res;
     enum db_rc rc;
 
-    buf_adds(&q.sql, "SELECT COUNT(*)");
-    sql_from(&q, s, f->q ? BY_OPTIMIZER : BY_STATUS);
-    sql_where(&q, f, search, search_arg, fcond, cond_arg);
+    buf_adds(&q.sql, f->q && sr->by == SEARCH_TERMS_BEGUN ? "SELECT COUNT(DISTINCT f.id)"
+                                                          : "SELECT COUNT(*)");
+    sql_from(&q, s, reach_of(f, sr, BY_STATUS));
+    sql_where(&q, f, sr, fcond, cond_arg);
     if ((rc = sql_run(x, &q, &res)) != DB_OK) {
         return rc;
     }
@@ -288,12 +405,15 @@ province_counts(struct sctx *x)
 enum { CNT_STATUS, CNT_N, CNT_ESCALATED, CNT_MATCH };
 
 enum db_rc
-case_list(struct sctx *x, const struct scope *s, const struct case_filter *filter, int per_page,
+case_list(struct sctx *x, const struct scope *scope, const struct case_filter *filter, int per_page,
           struct case_page *p)
 {
+    struct scope sc = *scope;
+    const struct scope *s = &sc;
     const struct cal *cal = sctx_calendar(x);
     struct case_filter f = *filter;
-    const char *st = f.status, *search = NULL, *search_arg = NULL, *fcond;
+    const char *st = f.status, *fcond;
+    struct search sr = { 0 };
     long long seen[NSTATES] = { 0 }, match[NSTATES] = { 0 };
     long long soon = 0;
     long long off = (long long)(f.page - 1) * per_page, upto = off + per_page;
@@ -313,7 +433,10 @@ case_list(struct sctx *x, const struct scope *s, const struct case_filter *filte
     f.kind = f.kind && *f.kind ? f.kind : NULL;
     f.q = f.q && *f.q ? f.q : NULL;
     if (f.q) {
-        search = search_cond(x, f.q, &search_arg);
+        search_cond(x, f.q, &sr);
+        if (sr.by != SEARCH_CASES && s->leader && (rc = scope_units(x, &sc)) != DB_OK) {
+            return rc;
+        }
     }
     if (cal) {
         soon = (long long)cal_instant(cal_add_working_days(cal, cal_local_day(time(NULL)),
@@ -392,8 +515,8 @@ case_list(struct sctx *x, const struct scope *s, const struct case_filter *filte
         }
     } else if (is_overdue && !f.q && !f.kind && !f.counter_id) {
         p->total = p->overdue;
-    } else if (!f.q && (rc = filter_count(x, s, &f, search, search_arg, fcond,
-                                          is_soon ? &soon_arg : NULL, &p->total)) != DB_OK) {
+    } else if (!f.q && (rc = filter_count(x, s, &f, &sr, fcond, is_soon ? &soon_arg : NULL,
+                                          &p->total)) != DB_OK) {
         return rc;
     }
 
@@ -413,7 +536,7 @@ case_list(struct sctx *x, const struct scope *s, const struct case_filter *filte
                      "  FROM (");
     if (f.q) {
         /* a search reads the index once: one branch, its overdue cases part 0 */
-        sql_branch(&q, s, &f, search, search_arg, BY_OPTIMIZER,
+        sql_branch(&q, s, &f, &sr, BY_OPTIMIZER,
                    first_overdue ? pool_printf(x->pool,
                                                "IF(f.status IN (%s) AND f.due_at < UTC_TIMESTAMP(),"
                                                " 0, 1)",
@@ -421,15 +544,14 @@ case_list(struct sctx *x, const struct scope *s, const struct case_filter *filte
                                  : "1",
                    fcond, is_soon ? &soon_arg : NULL, upto);
     } else if (is_overdue || (first_overdue && one < 0)) {
-        sql_branch(&q, s, &f, search, search_arg, BY_STATUS, "0", overdue_cond(x), NULL, upto);
+        sql_branch(&q, s, &f, &sr, BY_STATUS, "0", overdue_cond(x), NULL, upto);
     } else if (first_overdue) {
-        sql_branch(&q, s, &f, search, search_arg, BY_STATUS, "0",
+        sql_branch(&q, s, &f, &sr, BY_STATUS, "0",
                    pool_printf(x->pool, " AND f.status = '%s' AND f.due_at < UTC_TIMESTAMP()",
                                case_fsm.states[one]),
                    NULL, upto);
     } else if (is_soon) {
-        sql_branch(&q, s, &f, search, search_arg, BY_STATUS, "1", due_soon_cond(x), &soon_arg,
-                   upto);
+        sql_branch(&q, s, &f, &sr, BY_STATUS, "1", due_soon_cond(x), &soon_arg, upto);
     }
     /* a page within the overdue cases (counted above with the same condition
      * when nothing narrows it) needs no other branch */
@@ -443,7 +565,7 @@ case_list(struct sctx *x, const struct scope *s, const struct case_filter *filte
         /* walk the province's index when that reads fewer cases than sorting
          * the subtree's: (page end) × province / matching, against the
          * subtree's cases of the status */
-        sql_branch(&q, s, &f, search, search_arg,
+        sql_branch(&q, s, &f, &sr,
                    s->leader && upto * province_n[i] < match[i] * seen[i] ? BY_STATUS : BY_UNIT,
                    "1",
                    pool_printf(x->pool, " AND f.status = '%s'%s", case_fsm.states[i],
@@ -470,8 +592,7 @@ case_list(struct sctx *x, const struct scope *s, const struct case_filter *filte
         return DB_OK;
     }
     return off == 0 ? DB_OK
-                    : filter_count(x, s, &f, search, search_arg, fcond, is_soon ? &soon_arg : NULL,
-                                   &p->total);
+                    : filter_count(x, s, &f, &sr, fcond, is_soon ? &soon_arg : NULL, &p->total);
 }
 
 /* Columns of a case read by case_get, in the SELECT's order. */

@@ -14,6 +14,7 @@ struct scope {
     const char *path;        /* the unit's materialised path */
     const char *subtree;     /* path + "%", for LIKE */
     long long viewer_id;
+    const char *units; /* the subtree's unit ids ("3,7,9"), when a search reads them */
 };
 
 enum db_rc case_scope(struct sctx *x, struct scope *s);

@@ -100,20 +100,58 @@ fill_batch(struct db *db, struct pool *p, const char *select, const char *update
     return db_end(db, rc);
 }
 
+/* Cases filed before migration 230 have no terms in feedback_term: their
+ * folded text is emptied (NULL), a few hundred cases a transaction, for the
+ * fill below to make it again and the trigger to add their terms (the
+ * statement that looks for them cannot also change them: its trigger writes
+ * feedback_term).  A text that folds to nothing has no terms and is left
+ * alone. */
+static enum db_rc
+terms_missing(struct db *db)
+{
+    long long last = 0;
+    size_t n;
+    enum db_rc rc;
+
+    do {
+        struct pool p = { 0 };
+        struct dbres res;
+
+        n = 0;
+        if ((rc = db_begin(db)) != DB_OK) {
+            return rc;
+        }
+        rc = db_query(db, &p,
+                      "SELECT f.id FROM feedback f WHERE f.id > ? AND f.search_text <> ''"
+                      "   AND NOT EXISTS (SELECT 1 FROM feedback_term t WHERE t.id = f.id)"
+                      " ORDER BY f.id LIMIT 500 FOR UPDATE",
+                      DB_ARGS(DV_I(last)), &res);
+        for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
+            last = util_num(dbres_get(&res, i, 0));
+            rc = db_exec(db, "UPDATE feedback SET search_text = NULL WHERE id = ?",
+                         DB_ARGS(DV_I(last)), NULL, NULL);
+        }
+        n = rc == DB_OK ? res.nrows : 0;
+        rc = db_end(db, rc);
+        pool_release(&p);
+    } while (rc == DB_OK && n > 0);
+    return rc;
+}
+
 enum db_rc
 search_index_fill(struct db *db, long long *ncases, long long *nprocs)
 {
     static const char *const sql[2][3] = {
         { "SELECT id, content FROM feedback WHERE id > ? AND search_text IS NULL"
           " ORDER BY id LIMIT 500",
-          "UPDATE feedback SET search_text = ? WHERE id = ?", "ALTER TABLE feedback FORCE" },
+          "UPDATE feedback SET search_text = ? WHERE id = ?", NULL },
         { "SELECT id, name FROM procedure_tthc WHERE id > ? AND search_name IS NULL"
           " ORDER BY id LIMIT 500",
           "UPDATE procedure_tthc SET search_name = ? WHERE id = ?",
           "ALTER TABLE procedure_tthc FORCE" },
     };
     long long *count[2] = { ncases, nprocs };
-    enum db_rc rc = DB_OK;
+    enum db_rc rc = terms_missing(db);
 
     for (size_t t = 0; t < 2 && rc == DB_OK; t++) {
         long long last = 0;
@@ -129,7 +167,7 @@ search_index_fill(struct db *db, long long *ncases, long long *nprocs)
         } while (rc == DB_OK && n > 0);
         /* every row filled left its empty version among the index's deleted
          * documents, which each search reads: after many, build it again */
-        if (rc == DB_OK && *count[t] >= 1000) {
+        if (rc == DB_OK && *count[t] >= 1000 && sql[t][2]) {
             rc = db_exec(db, sql[t][2], DB_NOARGS, NULL, NULL);
         }
     }

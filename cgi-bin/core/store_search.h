@@ -35,9 +35,10 @@ enum db_rc synonym_delete(struct db *db, long long id);
 /* Fill the indexed columns still empty (NULL) — rows written before migration
  * 100 or by hand in SQL: feedback.search_text from the content,
  * procedure_tthc.search_name from the name, each as search_index_text makes it, in
- * transactions of a few hundred rows, and after a thousand rows or more the
- * table and its index rebuilt (ALTER TABLE … FORCE).  How many rows of each
- * into *ncases and *nprocs. */
+ * transactions of a few hundred rows, and after a thousand procedures or more
+ * the table and its full-text index rebuilt (ALTER TABLE … FORCE).  Cases
+ * without terms in feedback_term (filed before migration 230) are folded
+ * again, which adds them.  How many rows of each into *ncases and *nprocs. */
 enum db_rc search_index_fill(struct db *db, long long *ncases, long long *nprocs);
 
 #endif

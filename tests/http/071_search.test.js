@@ -17,7 +17,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, text, fileCase, qrPath, recountFeedback } = require('../lib/client');
+const { Client, sql, motcuactl, text, fileCase, qrPath, recountFeedback, caseAction } = require('../lib/client');
 
 const N = {
   P1: 'Đăng ký kinh doanh hộ gia đình',              // 30 characters
@@ -171,6 +171,39 @@ test('inbox: a case is found as soon as it is filed', async () => {
   assert.deepStrictEqual(await inbox('canbo01', 'so ho', S), ['fresh']);
 });
 
+test('inbox: a search follows the case: forwarded to another unit, overdue, re-indexed, deleted', async () => {
+  const listed = async (who, q, status = 'all') => {
+    const r = await (await as(who)).get(`/can-bo/?trang-thai=${status}&q=${encodeURIComponent(q)}`);
+    assert.strictEqual(r.status, 200, q);
+    return r.text.includes(`href="/can-bo/phan-anh/${S.vase.code}"`);
+  };
+  S.vase = await fileCase({ kind: 'suggestion', identity: 'anonymous', unit: '000.21.01.H41',
+    content: 'Chậu hoa trước sảnh bị vỡ, mảnh sành văng ra lối đi.' });
+  assert.strictEqual(await listed('canbo04', 'chau hoa truoc sanh', 'new'), true, 'new, at the commune');
+  assert.strictEqual(await listed('canbo04', 'chau hoa', 'closed'), false, 'not among the closed');
+  // forwarded by the commune's officer to another commune: it moves with the case
+  const [[unit9]] = sql("SELECT id FROM org_unit WHERE code = '000.22.01.H41'");
+  assert.strictEqual((await caseAction(await as('canbo04'), S.vase.code, 'phan-loai', { class: 'forwarded', unit: unit9 })).status, 303);
+  assert.strictEqual(await listed('canbo04', 'chau hoa'), false, 'gone from the old unit');
+  assert.strictEqual(await listed('canbo05', 'chau hoa'), true, 'in the new one');
+  // its deadline passed (a fixed day in the past), written in SQL: among the overdue
+  assert.strictEqual(await listed('canbo05', 'manh sanh', 'overdue'), false);
+  sql(`UPDATE feedback SET due_at = '2025-11-14 10:00:00' WHERE code = '${S.vase.code}'`);
+  assert.strictEqual(await listed('canbo05', 'manh sanh', 'overdue'), true, 'overdue once its deadline passed');
+  // a case without its index rows (filed before migration 230): search-index makes them
+  sql(`DELETE t FROM feedback_term t JOIN feedback f ON f.id = t.id WHERE f.code = '${S.vase.code}'`);
+  assert.strictEqual(await listed('canbo05', 'chau hoa'), false);
+  assert.match(motcuactl('search-index'), /search-index: [1-9]\d* cases/);
+  assert.strictEqual(await listed('canbo05', 'chau hoa'), true, 'found again after search-index');
+  assert.strictEqual(await listed('canbo05', 'sanh van'), true, 'pairs too');
+  // a word of 90 letters (another script, kept as written) is found by the 90 letters typed
+  const long = 'ж'.repeat(90);
+  S.long = await fileCase({ kind: 'suggestion', identity: 'anonymous', unit: '000.21.01.H41',
+    content: `Mã lỗi ${long} hiện trên màn hình.` });
+  const r = await (await as('canbo04')).get('/can-bo/?trang-thai=all&q=' + encodeURIComponent(long));
+  assert.ok(r.text.includes(`href="/can-bo/phan-anh/${S.long.code}"`), 'the long word');
+});
+
 test('inbox: a search counts every case it finds in scope, on every page, and pages through them', async () => {
   // 28 cases at the centre, one of them confidential about canbo01, and 2 at a commune,
   // all about a leaning tree, written in SQL (then folded as after a migration)
@@ -205,6 +238,9 @@ test('inbox: a search counts every case it finds in scope, on every page, and pa
   assert.deepStrictEqual(await listed('canbo04', 1), { n: 2, total: '2', next: false });
   sql("DELETE FROM feedback WHERE code LIKE 'PA-201904__-96__'");
   recountFeedback();
+  // the search's index lets go of deleted cases
+  assert.deepStrictEqual(sql("SELECT COUNT(*) FROM feedback_term WHERE term = 'cay_phuong'"), [['0']]);
+  assert.deepStrictEqual(await listed('lanhdao02', 1), { n: 0, total: '0', next: false });
 });
 
 test('catalogue: a procedure imported is found at once, by its name without diacritics', async () => {

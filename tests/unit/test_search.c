@@ -53,5 +53,30 @@ main(void)
     CHECK(n == 2, "at most max variants");
 
     pool_release(&P);
+    /* the inbox search's terms: the pairs in their order, the last one begun */
+    {
+        const char *t[12];
+        char word[300], want[200];
+        size_t n = search_terms(&P, "so do bi m", t, 12);
+
+        CHECK(n == 3, "three words and a begun one: three pairs");
+        CHECK_STR(t[0], "so_do", "first pair");
+        CHECK_STR(t[1], "do_bi", "second pair");
+        CHECK_STR(t[2], "bi_m", "the last pair, its second word as typed");
+        CHECK(search_terms(&P, "so", t, 12) == 1 && strcmp(t[0], "so") == 0, "one word: itself");
+        CHECK(search_terms(&P, "", t, 12) == 0, "nothing typed: no term");
+        CHECK(search_terms(&P, "a b c d e", t, 2) == 2 && strcmp(t[1], "b_c") == 0,
+              "a longer phrase: its first terms");
+        /* 90 Cyrillic letters (2 bytes each, another script kept as written):
+         * cut at 84 letters, as the index cuts them */
+        for (int i = 0; i < 90; i++) {
+            memcpy(word + 2 * i, "\xD0\xB6", 2);
+        }
+        word[180] = '\0';
+        memcpy(want, word, 168);
+        want[168] = '\0';
+        CHECK(search_terms(&P, word, t, 12) == 1 && strcmp(t[0], want) == 0,
+              "a term of 90 letters: its first 84, whole letters");
+    }
     return tap_done();
 }
