@@ -196,6 +196,9 @@ test('inbox: a search follows the case: forwarded to another unit, overdue, re-i
   assert.match(motcuactl('search-index'), /search-index: [1-9]\d* cases/);
   assert.strictEqual(await listed('canbo05', 'chau hoa'), true, 'found again after search-index');
   assert.strictEqual(await listed('canbo05', 'sanh van'), true, 'pairs too');
+  // one word, as far as typed: the first word, one inside, the last
+  for (const q of ['chau', 'sanh', 'van', 'di']) assert.strictEqual(await listed('canbo05', q), true, q);
+  assert.strictEqual(await listed('canbo05', 'anh'), false, 'not the middle of a word');
   // a word of 90 letters (another script, kept as written) is found by the 90 letters typed
   const long = 'ж'.repeat(90);
   S.long = await fileCase({ kind: 'suggestion', identity: 'anonymous', unit: '000.21.01.H41',
