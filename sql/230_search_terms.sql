@@ -6,7 +6,7 @@
 -- cases in half the rows, and a case filed writes half as many.
 -- The FULLTEXT index of migration 100 found the cases of a term, then read
 -- each one from the table to know its unit, status and due date (about 5 µs
--- a case: a common phrase among a million cases took 50–130 ms); a search
+-- a case: a common phrase among 200,000 cases took 50–130 ms); a search
 -- now reads one range of this table's primary key, which holds all of that.
 --
 -- The rows follow the case through the triggers below, whoever writes it
