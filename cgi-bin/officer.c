@@ -137,7 +137,7 @@ inbox(struct req *r)
     hseti(r, "Page.F.counter", f.counter_id);
     hset(r, "Page.F.q", f.q);
     hseti(r, "Page.Page", f.page);
-    if ((long long)f.page * PER_PAGE < page.total) {
+    if ((long long)f.page * PER_PAGE < page.total || page.total_more) {
         hseti(r, "Page.Next", f.page + 1);
     }
     if (f.page > 1) {

@@ -53,14 +53,17 @@ struct case_page {
     long long count[CS__COUNT];
     long long open, escalated, overdue; /* open, escalated among the running, overdue */
     long long total;                    /* the cases of the filter */
+    int total_more;                     /* a search counted up to total: there are more */
     struct dbres cases;                 /* the page, columns enum case_list_col */
 };
 
 /* One page of cases (overdue first, then by due date), the filter's total and
  * the counts per status, open, overdue and escalated into *p.  Counts come
  * from feedback_count, except those the clock decides (overdue, due soon) and
- * searches, which count the cases (a search while reading its page); the page
- * reads each status in due order from an index. */
+ * searches, which count the cases: up to Search.CountUpTo (default 1000, 0
+ * for no limit) or the end of the page, past which total_more is set.  The
+ * page reads each status in due order from an index, a search's too when its
+ * leading term is one term of the index. */
 enum db_rc case_list(struct sctx *x, const struct scope *s, const struct case_filter *f,
                      int per_page, struct case_page *p);
 

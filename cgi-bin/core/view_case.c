@@ -63,6 +63,7 @@ case_page_hdf(struct req *r, const struct case_page *p)
     hseti(r, "Page.Counts.escalated", p->escalated);
     hseti(r, "Page.Counts.overdue", p->overdue);
     hseti(r, "Page.Total", p->total);
+    hseti(r, "Page.TotalMore", p->total_more);
     hset_rows(r, "Page.Cases", res, cols);
     for (size_t i = 0; i < res->nrows; i++) {
         hset(r, pool_printf(&r->pool, "Page.Cases.%zu.excerpt", i),

@@ -33,7 +33,7 @@
   </div>
   <button type="submit"><?cs var:L.Inbox.Filter ?></button>
 </form>
-<p class="muted"><?cs var:L.Inbox.Total ?>: <?cs var:Page.Total ?></p>
+<p class="muted"><?cs var:L.Inbox.Total ?>: <?cs if:Page.TotalMore ?><?cs var:L.Inbox.MoreThan ?> <?cs /if ?><?cs var:Page.Total ?></p>
 <?cs if:subcount(Page.Cases) ?>
 <div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:L.Inbox.Title ?>"><table class="cases">
   <thead><tr><th scope="col"><?cs var:L.Inbox.Code ?></th><th scope="col"><?cs var:L.Inbox.Kind ?></th><th scope="col"><?cs var:L.Inbox.Status ?></th><th scope="col"><?cs var:L.Inbox.Due ?></th><th scope="col"><?cs var:L.Inbox.Where ?></th><th scope="col"><?cs var:L.Inbox.Excerpt ?></th></tr></thead>

@@ -17,7 +17,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, text, fileCase, qrPath, recountFeedback, caseAction } = require('../lib/client');
+const { Client, VAR, sql, motcuactl, text, fileCase, qrPath, recountFeedback, caseAction, restartPrograms } = require('../lib/client');
 
 const N = {
   P1: 'Đăng ký kinh doanh hộ gia đình',              // 30 characters
@@ -244,6 +244,62 @@ test('inbox: a search counts every case it finds in scope, on every page, and pa
   // the search's index lets go of deleted cases
   assert.deepStrictEqual(sql("SELECT COUNT(*) FROM feedback_term WHERE term = 'cay_phuong'"), [['0']]);
   assert.deepStrictEqual(await listed('lanhdao02', 1), { n: 0, total: '0', next: false });
+});
+
+test('inbox: a search lists running cases past their deadline first, then by deadline; it counts up to Search.CountUpTo', async () => {
+  // 30 cases at the centre about late-blooming milk trees, 2 about lotuses, in SQL.
+  // i % 5 = 0: accepted, due 2019-06 (31 - i hours): running and past the deadline
+  //        1: conduct, due 2099 (i hours): running, not yet due
+  //        2: need_info, due 2019-01 (i hours): paused, its clock stopped
+  //     3, 4: closed, due 2019-02 (i hours); the lotuses 31, 32 closed alike
+  const centre = sql("SELECT id FROM org_unit WHERE code = '000.00.01.H41'")[0][0];
+  const rows = [];
+  for (let i = 1; i <= 32; i++) {
+    const [status, due] = i > 30 || i % 5 >= 3 ? ['closed', `'2019-02-01' + INTERVAL ${i} HOUR`]
+      : i % 5 === 0 ? ['accepted', `'2019-06-01' + INTERVAL ${31 - i} HOUR`]
+      : i % 5 === 1 ? ['conduct', `'2099-01-01' + INTERVAL ${i} HOUR`]
+      : ['need_info', `'2019-01-01' + INTERVAL ${i} HOUR`];
+    const what = i > 30 ? 'Hoa sen ở hồ' : 'Hoa sữa nở muộn ở phố';
+    const d = String(i).padStart(2, '0');
+    rows.push(`('PA-201903${d}-97${d}', 'h0${d}', 'suggestion', '${status}', ${centre},
+      '${what} số ${i}.', 'anonymous', NULL, '2019-03-01' + INTERVAL ${i} HOUR, ${due})`);
+  }
+  sql(`INSERT INTO feedback (code, check_part, kind, status, unit_id, content, identity, officer_id, created_at, due_at)
+       VALUES ${rows.join(', ')}`);
+  recountFeedback();
+  const conf = `${VAR}/motcua.hdf`, original = fs.readFileSync(conf, 'utf8');
+  fs.writeFileSync(conf, original + '\nSearch.CountUpTo = 27\n');
+  restartPrograms('officer');
+  try {
+    const listed = async (q, status, page) => {
+      const c = new Client();
+      await c.login('lanhdao02');
+      const r = await c.get(`/can-bo/?trang-thai=${status}&q=${encodeURIComponent(q)}&trang=${page}`);
+      assert.strictEqual(r.status, 200);
+      return { order: [...r.text.matchAll(/href="\/can-bo\/phan-anh\/PA-201903\d\d-97(\d\d)"/g)].map(m => Number(m[1])),
+               total: text(r.text).match(/Số phản ánh: ([^\n]*?\d+)/)[1], next: r.text.includes(`trang=${page + 1}"`) };
+    };
+    const overdue = [30, 25, 20, 15, 10, 5], paused = [2, 7, 12, 17, 22, 27], running = [1, 6, 11, 16, 21, 26];
+    const closed = [3, 4, 8, 9, 13, 14, 18, 19, 23, 24, 28, 29];
+    const all = [...overdue, ...paused, ...closed, ...running];
+    for (const q of ['hoa sua', 'hoa sữa nở', 'hoa sua no muon o pho']) {
+      // the first page counts as far as its end or the limit, whichever is further: 25 < 27 < 30
+      assert.deepStrictEqual(await listed(q, 'all', 1), { order: all.slice(0, 25), total: 'hơn 27', next: true }, q);
+      assert.deepStrictEqual(await listed(q, 'all', 2), { order: all.slice(25), total: '30', next: false }, q);
+      assert.deepStrictEqual(await listed(q, 'open', 1), { order: [...overdue, ...paused, ...running], total: '18', next: false }, q);
+      assert.deepStrictEqual(await listed(q, 'overdue', 1), { order: overdue, total: '6', next: false }, q);
+      assert.deepStrictEqual(await listed(q, 'closed', 1), { order: closed, total: '12', next: false }, q);
+    }
+    // "hoa s" begins two terms (hoa sữa, hoa sen): the same order, every case counted
+    const lotus = [...overdue, ...paused, ...closed, 31, 32, ...running];
+    assert.deepStrictEqual(await listed('hoa s', 'all', 1), { order: lotus.slice(0, 25), total: '32', next: true });
+    assert.deepStrictEqual(await listed('hoa s', 'all', 2), { order: lotus.slice(25), total: '32', next: false });
+  } finally {
+    fs.writeFileSync(conf, original);
+    restartPrograms('officer');
+    sql("DELETE FROM feedback WHERE code LIKE 'PA-201903__-97__'");
+    recountFeedback();
+  }
 });
 
 test('catalogue: a procedure imported is found at once, by its name without diacritics', async () => {
