@@ -359,11 +359,11 @@ reach_of(const struct case_filter *f, const struct search *sr, enum reach how)
     return !f->q ? how : sr->by == SEARCH_CASES ? BY_OPTIMIZER : BY_TERMS;
 }
 
-/* A search whose leading term is one term of the index: its page is read in
- * due order, status by status, as the inbox's without a search, and its
- * matches counted apart, up to a limit (case_list).  The others (a tracking
- * code, a word begun that starts several terms) read all their matches in one
- * branch, sorted, and count them on the way. */
+/* Whether the page is read in due order, status by status: the inbox without
+ * a search, and a search whose leading term is one term of the index (its
+ * matches are then counted apart, up to a limit: case_list).  The other
+ * searches (a tracking code, a word begun that starts several terms) read all
+ * their matches in one branch, sorted, and count them on the way. */
 static int
 in_order(const struct case_filter *f, const struct search *sr)
 {
