@@ -136,6 +136,10 @@ GRANT SELECT, INSERT, DELETE ON stat_late TO motcua_officer@localhost;
 GRANT SELECT ON stat_mark TO motcua_officer@localhost;
 GRANT SELECT, INSERT, DELETE ON stat_late TO motcua_api@localhost;
 GRANT SELECT ON stat_mark TO motcua_api@localhost;
+-- a dossier due later the same day, received after the day's figures were
+-- completed, takes the mark back a day (stats_late_touch)
+GRANT UPDATE (day) ON stat_mark TO motcua_officer@localhost;
+GRANT UPDATE (day) ON stat_mark TO motcua_api@localhost;
 GRANT SELECT (dossier_id, status) ON apology TO motcua_api@localhost;
 GRANT SELECT ON stat_late TO motcua_leader@localhost;
 -- 210 the same figures by month, kept with stat_late

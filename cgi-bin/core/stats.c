@@ -429,31 +429,72 @@ late_recount(struct sctx *x, const char *unit, const char *day)
     return rc == DB_OK ? late_month_add(x, +1, day, day, unit) : rc;
 }
 
+/* The days from `day` to the mark go back to being counted from the
+ * dossiers: a dossier of `day` has an appointment still ahead (one received
+ * after the day's last appointment had passed, for a procedure counted in
+ * hours).  Their rows leave stat_late and their months; the caller holds the
+ * mark for update. */
+static enum db_rc
+late_unmark(struct sctx *x, const char *day, const char *mark)
+{
+    enum db_rc rc = late_month_add(x, -1, day, mark, NULL);
+
+    if (rc == DB_OK) {
+        rc = db_exec(x->db, "DELETE FROM stat_late WHERE day BETWEEN ? AND ?",
+                     DB_ARGS(DV_S(day), DV_S(mark)), NULL, NULL);
+    }
+    return rc == DB_OK
+               ? db_exec(x->db, "UPDATE stat_mark SET day = ? - INTERVAL 1 DAY WHERE name = 'late'",
+                         DB_ARGS(DV_S(day)), NULL, NULL)
+               : rc;
+}
+
 /* The columns of the SELECT below. */
-enum { LT_UNIT, LT_DAY };
+enum { LT_UNIT, LT_DAY, LT_AHEAD };
 
 enum db_rc
 stats_late_touch(struct sctx *x, long long dossier_id, long long old_due)
 {
-    struct dbres res;
-    char mark[11], old_day[11];
+    struct dbres res, m;
+    char mark[11], old_day[11], today[11];
     const char *unit, *day;
-    enum db_rc rc = stats_late_mark(x, mark);
+    int ahead;
+    enum db_rc rc = db_query(x->db, x->pool,
+                             "SELECT unit_id, DATE(original_due_at + " SQL_VN_OFFSET "),"
+                             "       original_due_at >= UTC_TIMESTAMP()"
+                             "  FROM dossier WHERE id = ?",
+                             DB_ARGS(DV_I(dossier_id)), &res);
 
-    if (rc != DB_OK || mark[0] == '\0') {
-        return rc;
-    }
-    rc = db_query(x->db, x->pool,
-                  "SELECT unit_id, DATE(original_due_at + " SQL_VN_OFFSET
-                  ") FROM dossier WHERE id = ?",
-                  DB_ARGS(DV_I(dossier_id)), &res);
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
     unit = dbres_get(&res, 0, LT_UNIT);
     day = dbres_get(&res, 0, LT_DAY);
+    stats_today(today);
+    /* an appointment still ahead on a day up to today may have to take the
+     * mark back: the mark is locked for that at once, not upgraded later */
+    ahead = strcmp(dbres_get(&res, 0, LT_AHEAD), "1") == 0 && strcmp(day, today) <= 0;
+    if (ahead) {
+        rc = db_query(x->db, x->pool, "SELECT day FROM stat_mark WHERE name = 'late' FOR UPDATE",
+                      DB_NOARGS, &m);
+        mark[0] = '\0';
+        if (rc == DB_OK && m.nrows) {
+            snprintf(mark, sizeof(mark), "%s", dbres_get(&m, 0, 0));
+        }
+    } else {
+        rc = stats_late_mark(x, mark);
+    }
+    if (rc != DB_OK || mark[0] == '\0') {
+        return rc;
+    }
     if (strcmp(day, mark) <= 0) {   /* later days are still counted from the dossiers */
-        rc = late_recount(x, unit, day);
+        rc = ahead ? late_unmark(x, day, mark) : late_recount(x, unit, day);
+        if (ahead) {
+            int d;
+
+            cal_parse_date(day, &d);
+            cal_format(d - 1, mark);
+        }
     }
     if (rc == DB_OK && old_due) {
         cal_format(cal_local_day((time_t)old_due), old_day);
@@ -464,12 +505,36 @@ stats_late_touch(struct sctx *x, long long dossier_id, long long old_due)
     return rc;
 }
 
+/* The last day whose late figures can be completed: today once none of its
+ * appointments is still ahead (after the counters close, for most days),
+ * otherwise yesterday.  A day's late dossiers then change only by the writes
+ * that recount it (stats_late_touch).  Inside the transaction holding the
+ * mark, so that an intake due today waits for it or it for the intake. */
+static enum db_rc
+late_last_day(struct sctx *x, int *last)
+{
+    struct dbres res;
+    char today[11];
+    enum db_rc rc;
+
+    stats_today(today);
+    cal_parse_date(today, last);
+    rc = db_query(x->db, x->pool,
+                  "SELECT 1 FROM dossier WHERE original_due_at >= UTC_TIMESTAMP()"
+                  "   AND original_due_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET " LIMIT 1",
+                  DB_ARGS(DV_S(today)), &res);
+    if (rc == DB_OK && res.nrows) {
+        --*last;
+    }
+    return rc;
+}
+
 enum db_rc
 stats_late_catch_up(struct sctx *x, int *days)
 {
     struct dbres res;
     char from[11], to[11];
-    int yesterday = cal_local_day(time(NULL)) - 1, first, last;
+    int upto, first, last;
     enum db_rc rc;
 
     *days = 0;
@@ -493,10 +558,13 @@ stats_late_catch_up(struct sctx *x, int *days)
                 rc = DB_ERR;
             }
         }
-        if (rc != DB_OK || first > yesterday) {
+        if (rc == DB_OK) {
+            rc = late_last_day(x, &upto);
+        }
+        if (rc != DB_OK || first > upto) {
             return db_end(x->db, rc);
         }
-        last = first + 30 < yesterday ? first + 30 : yesterday;
+        last = first + 30 < upto ? first + 30 : upto;
         cal_format(first, from);
         cal_format(last, to);
         rc = late_month_add(x, -1, from, to, NULL);

@@ -351,6 +351,11 @@ dossier_create(struct sctx *x, const struct dossier_in *in, char *code_out)
     if (rc == DB_OK) {
         rc = stat_dossier(x, in->unit_id, in->counter_id, x->user->id, now, 1, 0, 0, 0, 0, 0);
     }
+    /* due the day it is received (a procedure of hours): that day's late
+     * figures may be complete already */
+    if (rc == DB_OK && cal_local_day(due) <= cal_local_day(now)) {
+        rc = stats_late_touch(x, (long long)id, 0);
+    }
     if (rc == DB_OK) {
         rc = audit(x, "dossier.receive", "dossier", (long long)id, code_out);
     }

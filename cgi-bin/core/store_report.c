@@ -222,7 +222,11 @@ period_months(const struct period *p, char m1[11], char m2[11], struct period *h
 /* Late dossiers of days up to the mark from the aggregates: whole months from
  * stat_late_month, the days at either end from stat_late; of later days (up
  * to today: a later appointment cannot have been missed yet) from the
- * dossiers. */
+ * dossiers, only those whose appointment has passed (a dossier finished late
+ * has one before the day it was finished).  The mark reaches today once all
+ * of today's appointments have passed (stats_late_catch_up), so the dossiers
+ * are read only for today's appointments already missed, or when the tick
+ * lags. */
 static enum db_rc
 figs_late(struct sctx *x, const struct period *p, const struct unitmap *m, long long hist[],
           size_t nhist)
@@ -270,6 +274,7 @@ figs_late(struct sctx *x, const struct period *p, const struct unitmap *m, long 
                   "  FROM dossier d"
                   " WHERE d.original_due_at >= ? - " SQL_VN_OFFSET
                   "   AND d.original_due_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET
+                  "   AND d.original_due_at < UTC_TIMESTAMP()"
                   "   AND" LEGAL_LATE_COND " GROUP BY 1, 2",
                   DB_ARGS(DV_S(f), DV_S(t)), &res);
     if (rc == DB_OK) {

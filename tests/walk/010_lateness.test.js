@@ -31,40 +31,12 @@
 // escalated 1 (D).  Under the old rule A (finished 17/03 > 09/03) counted late.
 'use strict';
 const assert = require('assert');
-const fs = require('fs');
-const { execFileSync } = require('child_process');
 const { test } = require('../lib/harness');
-const { Client, sql, text, VAR, ROOT } = require('../lib/client');
+const { Client, sql, text } = require('../lib/client');
+const { clock, ctl, as, unitWithStaff } = require('./common');
 
-const HASH = '$argon2id$v=19$m=65536,t=2,p=1$WxmA5i9aMqOAs0pOZihj+Q$geaYVNbK16bxGmNqRlFMgPhIADiJLtwNzo4nR4gpyAc';   // "motcua-demo"
 const PERIOD = 'tu=2026-03-01&den=2026-03-31';
 const D = {};
-
-// Move the stack's clock to a Vietnam-local instant ("2026-03-02 09:00").
-function clock(local) {
-  const target = Date.parse(local.replace(' ', 'T') + ':00+07:00') / 1000;
-  fs.writeFileSync(process.env.MOTCUA_FAKETIME, String(Math.round(target - Date.now() / 1000)));
-  const [[now]] = sql("SELECT DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 7 HOUR, '%Y-%m-%d %H:%i')");
-  assert.ok(Math.abs(Date.parse(now.replace(' ', 'T') + ':00+07:00') / 1000 - target) < 120,
-    `the database follows the clock (${now} for ${local})`);
-}
-
-// motcuactl on the stack's clock
-function ctl(...args) {
-  const lib = execFileSync('dpkg', ['-L', 'libfaketime'], { encoding: 'utf8' })
-    .split('\n').find(l => l.endsWith('/libfaketime.so.1'));
-  return execFileSync(`${ROOT}/build/motcuactl`, ['-c', `${VAR}/motcua.hdf`, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LD_PRELOAD: lib, FAKETIME_TIMESTAMP_FILE: process.env.MOTCUA_FAKETIME, FAKETIME_NO_CACHE: '1' },
-  });
-}
-
-// A fresh sign-in at each step: a jump of days ends yesterday's sessions.
-async function as(user) {
-  const c = new Client();
-  await c.login(user);
-  return c;
-}
 
 async function act(user, code, action, fields = {}) {
   const c = await as(user);
@@ -88,13 +60,8 @@ const verdictOn = html => (html.match(/<dt>Trạng thái<\/dt><dd><strong>[^<]*<
 
 test('Mon 02/03: unit W receives A, C, D, E, F; Tue 03/03, under a version that pauses, B', async () => {
   clock('2026-03-01 21:00');
-  sql("INSERT INTO org_unit (parent_id, code, name, short_name, level) VALUES (8, 'TEST.W.H41', 'Trung tâm kiểm thử W', 'TT W', 'centre')");
-  sql("UPDATE org_unit u JOIN org_unit p ON p.id = u.parent_id SET u.path = CONCAT(p.path, u.id, '/') WHERE u.code = 'TEST.W.H41'");
-  const [[unit]] = sql("SELECT id FROM org_unit WHERE code = 'TEST.W.H41'");
-  sql(`INSERT INTO users (username, full_name, title, role, unit_id, password_hash) VALUES
-       ('lanhdao_w', 'Mai Văn Thành', 'Giám đốc', 'leader', ${unit}, '${HASH}'),
-       ('canbo_w', 'Lương Thị Hoa', 'Chuyên viên', 'officer', ${unit}, '${HASH}')`);
-  sql("INSERT INTO field (code, name) VALUES ('T-W', 'Lĩnh vực kiểm thử W')");
+  const unit = unitWithStaff({ code: 'TEST.W.H41', name: 'Trung tâm kiểm thử W', short: 'TT W', field: ['T-W', 'Lĩnh vực kiểm thử W'],
+    leader: ['lanhdao_w', 'Mai Văn Thành'], officer: ['canbo_w', 'Lương Thị Hoa'] });
   sql(`INSERT INTO procedure_tthc (national_code, name, field_id, level, unit_id, time_value, time_unit, use_cutoff, documents, legal_basis, effective_from)
        VALUES ('9.000777', 'Thủ tục kiểm thử W', (SELECT id FROM field WHERE code = 'T-W'), 'commune', ${unit}, 5, 'working_days', 0, 'Đơn', 'Kiểm thử', '2025-07-01')`);
   [[D.proc]] = sql("SELECT id FROM procedure_tthc WHERE national_code = '9.000777'");
