@@ -1,15 +1,16 @@
 /* test_dossier_list.c — an officer's dossier list, a page at a time: the
  * dossiers the officer's unit received or processes, each once, the running
  * ones (received, processing) first and then by the statutory appointment,
- * for each filter of the page.  Statuses and appointments are set by hand;
- * each expected order below was read off the definition. */
+ * for each filter of the page; a leader's, those of every unit of the
+ * subtree merged.  Statuses and appointments are set by hand; each expected
+ * order below was read off the definition. */
 #include <string.h>
 
 #include "store.h"
 #include "store_dossier.h"
 
 static long long centre, dept, proc;
-static struct user officer, officer_dept;
+static struct user officer, officer_dept, leader;
 
 /* A dossier received at the centre, then set by hand: its id. */
 static long long
@@ -58,7 +59,7 @@ page_of(struct user *u, const char *filter, int page, int per_page, const long l
 int
 main(void)
 {
-    long long parent, d[6];
+    long long parent, d[7], unit = 0;
 
     st_open();
     parent = st_unit(0, "T.DLS.0", "Ủy ban nhân dân tỉnh (kiểm thử danh sách)", "province");
@@ -66,6 +67,7 @@ main(void)
     dept = st_unit(parent, "T.DLS.2", "Sở Xây dựng (kiểm thử danh sách)", "department");
     officer = st_user("t_dls_o1", "Đặng Văn Minh", "officer", centre, 0);
     officer_dept = st_user("t_dls_o2", "Bùi Thị Hoa", "officer", dept, 0);
+    leader = st_user("t_dls_l1", "Phạm Quốc Trung", "leader", parent, 0);
     proc = st_procedure("T-DLS", "9.900018", "Cấp giấy phép xây dựng (kiểm thử danh sách)", dept);
 
     d[0] = dossier("received", "2099-01-05 10:00:00", centre, 0);
@@ -87,12 +89,43 @@ main(void)
     CHECK_STR(page_of(&officer, "returned", 1, 25, d, 6), "d4", "a status: returned");
     CHECK_STR(page_of(&officer, "near", 1, 25, d, 6), "",
               "near: no appointment within the next working days");
+    /* the province's leader: both units merged in the list's order, d2
+     * (received at the centre, processed at the department) once */
+    CHECK_STR(page_of(&leader, "all", 1, 25, d, 6), "d6 d2 d5 d1 d3 d4",
+              "a leader: every unit of the subtree, the running ones first, by appointment");
+    CHECK_STR(page_of(&leader, "all", 1, 2, d, 6), "d6 d2", "a leader, 2 a page: page 1");
+    CHECK_STR(page_of(&leader, "all", 2, 2, d, 6), "d5 d1",
+              "a leader, 2 a page: page 2 takes the department's d5 between the centre's");
+    CHECK_STR(page_of(&leader, "all", 3, 2, d, 6), "d3 d4", "a leader, 2 a page: page 3");
+    CHECK_STR(page_of(&leader, "all", 4, 2, d, 6), "", "a leader, 2 a page: past the end");
+    CHECK_STR(page_of(&leader, "open", 1, 25, d, 6), "d6 d2 d5 d1 d3",
+              "a leader, open: the returned one left out");
+    CHECK_STR(page_of(&leader, "late", 1, 25, d, 6), "d6", "a leader, late");
+    CHECK_STR(page_of(&leader, "received", 1, 25, d, 6), "d5 d1",
+              "a leader, a status: by appointment across units");
+    CHECK_STR(page_of(&leader, "near", 1, 25, d, 6), "", "a leader, near: none");
     /* the department: the one it processes and the one it received, once each */
     CHECK_STR(page_of(&officer_dept, "open", 1, 25, d, 6), "d2 d5",
               "the department sees what it processes and what it received");
     st_exec("UPDATE dossier SET processing_unit_id = ? WHERE id = ?", DV_I(dept), DV_I(d[4]));
     CHECK_STR(page_of(&officer_dept, "open", 1, 25, d, 6), "d2 d5",
               "a dossier received and processed by the department is listed once");
+    CHECK_STR(page_of(&leader, "all", 1, 25, d, 6), "d6 d2 d5 d1 d3 d4",
+              "a leader: still once each");
+    /* a province of twenty units (read sixteen a statement): the last one's
+     * dossier, due between d2 and d5, takes its place */
+    for (int i = 3; i < 20; i++) {
+        char ucode[32], uname[96];
+
+        snprintf(ucode, sizeof(ucode), "T.DLS.%d", i);
+        snprintf(uname, sizeof(uname), "Ủy ban nhân dân xã số %d (kiểm thử danh sách)", i);
+        unit = st_unit(parent, ucode, uname, "commune");
+    }
+    d[6] = dossier("received", "2099-01-03 12:00:00", unit, 0);
+    CHECK_STR(page_of(&leader, "all", 1, 25, d, 7), "d6 d2 d7 d5 d1 d3 d4",
+              "a leader of twenty units: the twentieth unit's dossier in its place");
+    CHECK_STR(page_of(&leader, "all", 2, 2, d, 7), "d7 d5",
+              "a leader of twenty units, 2 a page: page 2");
     st.x.user = NULL;
     return st_close();
 }
