@@ -40,6 +40,7 @@ ENDPOINTS=(
     "qr_page          GET   /q/{QR}                      static  0.25  20   $C -"
     "rating_post      POST  /q/{QR}/danh-gia             insert  0.50  50   $C -"
     "rating_many      POST  /q/{QR}/danh-gia             insert  0.50  50   $C many"
+    "dossier_rating   POST  /q/{DOSSIER}/danh-gia        insert  0.50  50   $C -"
     "complaint_post   POST  /phan-anh/moi                insert  0.25  50   $C -"
     "complaint_many   POST  /phan-anh/moi                insert  0.25  50   $C many"
     "case_track       GET   /phan-anh/{CASE}             static  0.15  20   $C -"
@@ -50,6 +51,7 @@ ENDPOINTS=(
     "officer_inbox    GET   /can-bo/                     static  -     50   $C staff"
     "officer_case     GET   /can-bo/phan-anh/{OCASE}     static  -     50   $C staff"
     "dossier_list     GET   /can-bo/ho-so/               static  -     50   $C staff"
+    "leader_dossiers  GET   /can-bo/ho-so/               static  -     50   $C leader"
     "intake_form      GET   /can-bo/ho-so/moi            static  -     50   $C staff"
     "leader_board     GET   /lanh-dao/?ky=thang          static  -     300  $LEADER_CONNECTIONS leader"
 )
@@ -370,7 +372,7 @@ HDF
 
 body_for() {  # the urlencoded body of a POST test
     case $1 in
-        rating_post | rating_many) printf 'csrf=%s&level=3&c_attitude=3&c_time=2&c_trips=3&c_guidance=3&comment=' "$CSRF" ;;
+        rating_post | rating_many | dossier_rating) printf 'csrf=%s&level=3&c_attitude=3&c_time=2&c_trips=3&c_guidance=3&comment=' "$CSRF" ;;
         complaint_post | complaint_many) printf 'csrf=%s&kind=suggestion&unit=000.00.01.H41&identity=anonymous&content=%s' \
             "$CSRF" 'N%C3%AAn+b%E1%BB%91+tr%C3%AD+th%C3%AAm+gh%E1%BA%BF+ch%E1%BB%9D+t%E1%BA%A1i+khu+v%E1%BB%B1c+ti%E1%BA%BFp+nh%E1%BA%ADn+h%E1%BB%93+s%C6%A1.' ;;
     esac

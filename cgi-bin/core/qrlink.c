@@ -222,7 +222,7 @@ qrlink_list_unit(struct db *db, struct pool *p, long long unit_id, struct qrlink
                   "                ''), q.nonce"
                   "  FROM qr_link q LEFT JOIN counter c ON c.id = q.counter_id"
                   "  LEFT JOIN users o ON o.id = q.officer_id"
-                  " WHERE q.unit_id = ? AND q.kind <> 'dossier'"
+                  " WHERE q.unit_id = ? AND q." QR_NOT_DOSSIER
                   " ORDER BY q.revoked_at IS NOT NULL, q.kind, c.sort_order, o.full_name, q.id",
                   DB_ARGS(DV_I(unit_id)), &res);
     if (rc != DB_OK || res.nrows == 0) {
@@ -253,7 +253,7 @@ qrlink_get(struct db *db, struct pool *p, long long id, int lock, struct qrlink 
     "SELECT q.id, u.code, q.revoked_at IS NOT NULL, q.kind, q.unit_id," \
     "       COALESCE(q.counter_id, 0), COALESCE(q.officer_id, 0)"       \
     "  FROM qr_link q JOIN org_unit u ON u.id = q.unit_id"              \
-    " WHERE q.id = ? AND q.kind <> 'dossier'"
+    " WHERE q.id = ? AND q." QR_NOT_DOSSIER
     struct dbres res;
     enum db_rc rc;
 

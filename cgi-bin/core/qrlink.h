@@ -10,6 +10,12 @@ struct req; /* http.h: the views below */
 
 enum qr_state { QR_OK, QR_FORGED, QR_UNKNOWN, QR_REVOKED, QR_EXPIRED };
 
+/* The links that are not a dossier's receipt (a handful against millions),
+ * as a condition on qr_link's kind that reads them from ix_qr_kind_counter
+ * (sql/150): "kind <> 'dossier'" was read from every link.  The kinds of
+ * sql/002 but 'dossier'. */
+#define QR_NOT_DOSSIER "kind IN ('unit','counter','officer')"
+
 struct qrlink {
     long long id;
     char kind[12];                  /* unit, counter, officer, dossier */

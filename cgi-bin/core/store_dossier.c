@@ -1472,6 +1472,8 @@ dossier_escalate_late(struct sctx *x, int *n)
     rc = db_query(x->db, x->pool,
                   "SELECT d.id FROM dossier d"
                   " WHERE d.status IN ('received','processing') AND d.due_at < UTC_TIMESTAMP()"
+                  /* the fewest any version allows first: a range of the index */
+                  "   AND d.reappointments >= (SELECT MIN(v.max_reappoint) FROM legal_version v)"
                   "   AND d.reappointments >= " LEGAL_VERSION_OF_D(
                       "max_reappoint") "   AND d.escalated_at IS NULL LIMIT 5000",
                   DB_NOARGS, &res);
