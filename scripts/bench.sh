@@ -33,6 +33,7 @@ SEARCH_TARGET_MS=20  # the searches' median
 # from 127.0.0.1 on the bench's own stack only), as a day's citizens come.
 # {QR} is a counter's QR token, {CASE} a feedback case's public tracking code,
 # {OCASE} its code as the officer opens it, {DOSSIER} a dossier's QR token,
+# {RETURNED} that of a dossier returned to its citizen (one that can be rated),
 # {UNIT} the provincial centre's code.  POST bodies are in body_for below.
 C=$CONNECTIONS
 ENDPOINTS=(
@@ -40,7 +41,7 @@ ENDPOINTS=(
     "qr_page          GET   /q/{QR}                      static  0.25  20   $C -"
     "rating_post      POST  /q/{QR}/danh-gia             insert  0.50  50   $C -"
     "rating_many      POST  /q/{QR}/danh-gia             insert  0.50  50   $C many"
-    "dossier_rating   POST  /q/{DOSSIER}/danh-gia        insert  0.50  50   $C -"
+    "dossier_rating   POST  /q/{RETURNED}/danh-gia       insert  0.50  50   $C -"
     "complaint_post   POST  /phan-anh/moi                insert  0.25  50   $C -"
     "complaint_many   POST  /phan-anh/moi                insert  0.25  50   $C many"
     "case_track       GET   /phan-anh/{CASE}             static  0.15  20   $C -"
@@ -195,7 +196,7 @@ HDF
     scripts/stack.sh start > "$B/restart.log" 2>&1 || { cat "$B/restart.log"; exit 1; }
 
     # ---- what the tests need ----------------------------------------------
-    local qr_id qr case ocase dossier_qr dossier unit
+    local qr_id qr case ocase dossier_qr dossier returned unit
     qr_id=$(sql motcua -e "SELECT id FROM qr_link WHERE kind = 'counter' AND revoked_at IS NULL
                             AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q01')
                           ORDER BY id DESC LIMIT 1")
@@ -205,6 +206,9 @@ HDF
     dossier_qr=$(sql motcua -e "SELECT q.id FROM qr_link q JOIN dossier d ON d.id = q.dossier_id
                                  WHERE d.unit_id = 2 ORDER BY q.id DESC LIMIT 1")
     dossier=$(ctl qr-url "$dossier_qr" | sed 's|.*/q/||')
+    dossier_qr=$(sql motcua -e "SELECT q.id FROM qr_link q JOIN dossier d ON d.id = q.dossier_id
+                                 WHERE d.unit_id = 2 AND d.status = 'returned' ORDER BY q.id DESC LIMIT 1")
+    returned=$(ctl qr-url "$dossier_qr" | sed 's|.*/q/||')
     unit=$(sql motcua -e "SELECT code FROM org_unit WHERE id = 2")
 
     signin() {  # signin USER JAR: the session cookie of a signed-in user
@@ -274,6 +278,7 @@ HDF
         url=${url//\{CASE\}/$case}
         url=${url//\{OCASE\}/$ocase}
         url=${url//\{DOSSIER\}/$dossier}
+        url=${url//\{RETURNED\}/$returned}
         url=${url//\{UNIT\}/$unit}
         cookie=$anon_cookie
         [ "$who" = staff ] && cookie=$staff_cookie
