@@ -478,8 +478,9 @@ near_days(struct sctx *x)
  * (STRAIGHT_JOIN): the page's few ids first, then their rows.  Left to the
  * optimizer, a 1,000,000-dossier list was read from the units (nine rows)
  * into every dossier of each unit, an index condition keeping the page's. */
-#define DL_SELECT                                                                      \
-    "SELECT STRAIGHT_JOIN d.code, p.name, d.applicant_name, d.status,"                 \
+#define DL_SELECT "SELECT STRAIGHT_JOIN" DL_COLS
+#define DL_COLS                                                                        \
+    " d.code, p.name, d.applicant_name, d.status,"                                     \
     "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"               \
     "       DATE_FORMAT(d.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"                    \
     "       UNIX_TIMESTAMP(d.original_due_at),"                                        \
@@ -503,7 +504,7 @@ near_days(struct sctx *x)
  * order (unit, list_later, appointment) for all, open and near, one by status
  * (unit, status, appointment) for a status and the late ones.  Each side
  * reads its first offset + per_page dossiers in order and stops (the late
- * ones, few, are sorted), and only the page's rows are then read and
+ * ones one side per open status), and only the page's rows are then read and
  * joined.  A single query with the two units ORed read and sorted every
  * open dossier of a busy centre (tens of thousands) for each page. */
 #define DL_SIDE_COLS(cols, col, index, cond, order)           \
@@ -549,7 +550,9 @@ near_days(struct sctx *x)
 /* A filter's statements for one unit: the page, the ids; the argument its
  * condition takes after the unit's id; its sides per unit column. */
 enum dl_arg { DLA_NONE, DLA_SOON, DLA_STATUS };
-/* the most arguments of one unit's sides: four sides a column, three each */
+/* the arguments of one side: the unit, the condition's if any, the limit */
+#define DL_SIDE_ARGS(f) (2 + ((f).arg != DLA_NONE))
+/* the most arguments of one unit's sides (both columns), whatever the filter */
 #define DL_UNIT_ARGS (2 * 4 * 3)
 struct dl_filter {
     const char *page_sql, *ids_sql;
@@ -614,6 +617,12 @@ dossier_list_unit(struct sctx *x, const char *filter, long long soon, int page, 
 
 /* Units read in one statement by dossier_list_subtree, at most */
 #define DL_BATCH 16
+/* The most dossiers one statement of dossier_list_subtree brings into the
+ * worker (each side up to the page's end): fewer units a statement deeper in
+ * the list.  A page ending further than DL_DEEP dossiers into the list is
+ * read by one statement over the subtree (dossier_list_deep). */
+#define DL_ROWS 20000
+#define DL_DEEP 10000
 
 /* A dossier's place in the list's order. */
 struct dl_place {
@@ -654,15 +663,26 @@ dossier_list_subtree(struct sctx *x, const char *like, const char *filter, long 
     struct dbv args[DB_MAX_ARGS];
     struct buf sql = { 0 };
     size_t n, first = (size_t)(page - 1) * (size_t)per_page;
-    size_t most = DB_MAX_ARGS / (size_t)(2 * f.sides * 3);
+    size_t most = DB_MAX_ARGS / (size_t)(2 * f.sides * DL_SIDE_ARGS(f));
+    int snapshot = 0;
     enum db_rc rc;
 
     most = most < DL_BATCH ? most : DL_BATCH;
+    if (most * 2 * (size_t)f.sides * upto > DL_ROWS) {
+        most = DL_ROWS / (2 * (size_t)f.sides * upto);
+        most = most ? most : 1;
+    }
     if (per_page <= 0 || (size_t)per_page > DB_MAX_ARGS) {
         return DB_ERR;
     }
     rc = db_query(x->db, x->pool, "SELECT id FROM org_unit WHERE path LIKE ? ORDER BY id",
                   DB_ARGS(DV_S(like)), &units);
+    /* several statements read one snapshot (a dossier moving between two
+     * of them would come twice with two places in the order) */
+    if (rc == DB_OK && units.nrows > most) {
+        rc = db_begin(x->db);
+        snapshot = rc == DB_OK;
+    }
     /* as many units a statement as their arguments allow, up to DL_BATCH,
      * their reads joined by UNION ALL */
     for (size_t u = 0; rc == DB_OK && u < units.nrows; u += most) {
@@ -700,6 +720,9 @@ dossier_list_subtree(struct sctx *x, const char *like, const char *filter, long 
         }
         pool_release(&tmp);
     }
+    if (snapshot) {
+        rc = db_end(x->db, rc);
+    }
     if (rc != DB_OK || nkept <= first) {
         free(kept);
         l->rows = (struct dbres){ 0 };
@@ -716,6 +739,28 @@ dossier_list_subtree(struct sctx *x, const char *like, const char *filter, long 
     rc = db_query(x->db, x->pool, db_text(sql.p), args, (size_t)per_page, &l->rows);
     buf_free(&sql);
     return rc;
+}
+
+/* A leader's page deep in the list (past DL_DEEP): one statement over the
+ * subtree, sorted by the server, as slow as the subtree is large. */
+static enum db_rc
+dossier_list_deep(struct sctx *x, const char *like, const char *filter, long long soon, int page,
+                  int per_page, struct dossier_list *l)
+{
+    return db_query(x->db, x->pool,
+                    "SELECT" DL_COLS "  FROM dossier d" DL_JOINS
+                    " WHERE (ru.path LIKE ? OR pu.path LIKE ?)"
+                    "   AND (? = 'all'"
+                    "        OR (? = 'open' AND" DL_OPEN ")"
+                    "        OR (? = 'late' AND d.status IN ('received','processing',"
+                    "                                        'supplement','ready')"
+                    "            AND d.original_due_at < UTC_TIMESTAMP() AND" DL_LATE ")"
+                    "        OR (? = 'near' AND d.list_later = 0 AND" DL_NEAR ")"
+                    "        OR d.status = ?)" DL_ORDER(d) " LIMIT ? OFFSET ?",
+                    DB_ARGS(DV_S(like), DV_S(like), DV_S(filter), DV_S(filter), DV_S(filter),
+                            DV_S(filter), DV_I(soon), DV_S(filter), DV_I(per_page),
+                            DV_I((long long)(page - 1) * per_page)),
+                    &l->rows);
 }
 
 enum db_rc
@@ -736,9 +781,13 @@ dossier_list(struct sctx *x, const char *filter, int page, int per_page, struct 
         soon = (long long)cal_instant(cal_add_working_days(cal, cal_local_day(time(NULL)), nd),
                                       cal->close_minutes);
     }
-    rc = strcmp(x->user->role, "leader") != 0
-             ? dossier_list_unit(x, filter, soon, page, per_page, l)
-             : dossier_list_subtree(x, dbres_get(&pr, 0, 0), filter, soon, page, per_page, l);
+    if (strcmp(x->user->role, "leader") != 0) {
+        rc = dossier_list_unit(x, filter, soon, page, per_page, l);
+    } else if ((long long)page * per_page > DL_DEEP) {
+        rc = dossier_list_deep(x, dbres_get(&pr, 0, 0), filter, soon, page, per_page, l);
+    } else {
+        rc = dossier_list_subtree(x, dbres_get(&pr, 0, 0), filter, soon, page, per_page, l);
+    }
     if (rc != DB_OK) {
         return rc;
     }

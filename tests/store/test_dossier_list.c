@@ -126,6 +126,15 @@ main(void)
               "a leader of twenty units: the twentieth unit's dossier in its place");
     CHECK_STR(page_of(&leader, "all", 2, 2, d, 7), "d7 d5",
               "a leader of twenty units, 2 a page: page 2");
+    /* a page ending past the first ten thousand dossiers: one statement over
+     * the subtree, the same order */
+    CHECK_STR(page_of(&leader, "all", 1, 10001, d, 7), "d6 d2 d7 d5 d1 d3 d4",
+              "a leader, deep in the list: the same order");
+    CHECK_STR(page_of(&leader, "late", 1, 10001, d, 7), "d6", "a leader, deep in the list: late");
+    CHECK_STR(page_of(&leader, "received", 1, 10001, d, 7), "d7 d5 d1",
+              "a leader, deep in the list: a status");
+    CHECK_STR(page_of(&leader, "all", 2, 10001, d, 7), "",
+              "a leader, deep in the list: past the end");
     st.x.user = NULL;
     return st_close();
 }
