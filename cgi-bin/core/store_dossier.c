@@ -752,10 +752,9 @@ dossier_list_deep(struct sctx *x, const char *like, const char *filter, long lon
                     " WHERE (ru.path LIKE ? OR pu.path LIKE ?)"
                     "   AND (? = 'all'"
                     "        OR (? = 'open' AND" DL_OPEN ")"
-                    "        OR (? = 'late' AND d.status IN ('received','processing',"
-                    "                                        'supplement','ready')"
+                    "        OR (? = 'late' AND" DL_OPEN
                     "            AND d.original_due_at < UTC_TIMESTAMP() AND" DL_LATE ")"
-                    "        OR (? = 'near' AND d.list_later = 0 AND" DL_NEAR ")"
+                    "        OR (? = 'near' AND" DL_NEAR ")"
                     "        OR d.status = ?)" DL_ORDER(d) " LIMIT ? OFFSET ?",
                     DB_ARGS(DV_S(like), DV_S(like), DV_S(filter), DV_S(filter), DV_S(filter),
                             DV_S(filter), DV_I(soon), DV_S(filter), DV_I(per_page),
