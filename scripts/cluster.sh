@@ -85,11 +85,12 @@ wsrep() { nsql "$1" -e "SHOW GLOBAL STATUS LIKE 'wsrep_$2'" 2> /dev/null | cut -
 # ---- the database nodes ---------------------------------------------------
 node_config() {  # node_config N: its my.cnf (the SST script reads it too)
     local i=$1
-    mkdir -p "$T/n$i/data"
-    chown "$DB_USER" "$T/n$i" "$T/n$i/data"
+    mkdir -p "$T/n$i/data" "$T/n$i/tmp"
+    chown "$DB_USER" "$T/n$i" "$T/n$i/data" "$T/n$i/tmp"
     cat > "$T/n$i/my.cnf" <<CNF
 [mysqld]
 datadir = $T/n$i/data
+tmpdir = $T/n$i/tmp
 socket = $T/n$i/mysqld.sock
 pid-file = $T/n$i/mariadbd.pid
 log-error = $T/n$i/error.log

@@ -97,7 +97,12 @@ start_db() {
         fi
     fi
     if sql -e 'SELECT 1' >/dev/null 2>&1; then return 0; fi
+    # its temporary tables in the stack's own directory, not the /tmp every
+    # stack and test shares (a statement once found its table gone there:
+    # "Error on delete of '/tmp/#sql-temptable-….MAI'")
+    mkdir -p "$VAR/mysql/tmp"
     mariadbd --no-defaults --user="$(id -un)" --datadir="$VAR/mysql/data" --socket="$SOCK" \
+        --tmpdir="$VAR/mysql/tmp" \
         --pid-file="$VAR/mysql/mariadbd.pid" --skip-networking --log-error="$VAR/log/mariadb.log" \
         --innodb-buffer-pool-size="${MOTCUA_DB_BUFFER:-256M}" --innodb-log-file-size=256M \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
