@@ -2,15 +2,17 @@
  * dossiers the officer's unit received or processes, each once, the running
  * ones (received, processing) first and then by the statutory appointment,
  * for each filter of the page; a leader's, those of every unit of the
- * subtree merged.  Statuses and appointments are set by hand; each expected
- * order below was read off the definition. */
+ * subtree merged, for a district's leader (its units' own indexes) and the
+ * province's (the indexes over every dossier).  Statuses and appointments
+ * are set by hand; each expected order below was read off the definition. */
 #include <string.h>
+#include <time.h>
 
 #include "store.h"
 #include "store_dossier.h"
 
 static long long centre, dept, proc;
-static struct user officer, officer_dept, leader;
+static struct user officer, officer_dept, leader, leader_root;
 
 /* A dossier received at the centre, then set by hand: its id. */
 static long long
@@ -59,15 +61,22 @@ page_of(struct user *u, const char *filter, int page, int per_page, const long l
 int
 main(void)
 {
-    long long parent, d[7], unit = 0;
+    long long root, parent, other, d[10], unit = 0;
+    char soon[32];
+    time_t in_an_hour = time(NULL) + 3600;
 
     st_open();
-    parent = st_unit(0, "T.DLS.0", "Ủy ban nhân dân tỉnh (kiểm thử danh sách)", "province");
+    root = st_unit(0, "T.DLS.R", "Ủy ban nhân dân tỉnh (kiểm thử danh sách)", "province");
+    parent = st_unit(root, "T.DLS.0", "Ủy ban nhân dân huyện (kiểm thử danh sách)", "district");
     centre = st_unit(parent, "T.DLS.1", "Trung tâm (kiểm thử danh sách)", "centre");
-    dept = st_unit(parent, "T.DLS.2", "Sở Xây dựng (kiểm thử danh sách)", "department");
+    dept = st_unit(parent, "T.DLS.2", "Phòng Kinh tế, Hạ tầng và Đô thị (kiểm thử danh sách)",
+                   "department");
+    /* another province's tree (the tests' database holds several roots) */
+    other = st_unit(0, "T.DLS.X", "Ủy ban nhân dân tỉnh khác (kiểm thử danh sách)", "province");
     officer = st_user("t_dls_o1", "Đặng Văn Minh", "officer", centre, 0);
     officer_dept = st_user("t_dls_o2", "Bùi Thị Hoa", "officer", dept, 0);
     leader = st_user("t_dls_l1", "Phạm Quốc Trung", "leader", parent, 0);
+    leader_root = st_user("t_dls_l2", "Lê Thị Thanh Hương", "leader", root, 0);
     proc = st_procedure("T-DLS", "9.900018", "Cấp giấy phép xây dựng (kiểm thử danh sách)", dept);
 
     d[0] = dossier("received", "2099-01-05 10:00:00", centre, 0);
@@ -89,7 +98,7 @@ main(void)
     CHECK_STR(page_of(&officer, "returned", 1, 25, d, 6), "d4", "a status: returned");
     CHECK_STR(page_of(&officer, "near", 1, 25, d, 6), "",
               "near: no appointment within the next working days");
-    /* the province's leader: both units merged in the list's order, d2
+    /* the district's leader: both units merged in the list's order, d2
      * (received at the centre, processed at the department) once */
     CHECK_STR(page_of(&leader, "all", 1, 25, d, 6), "d6 d2 d5 d1 d3 d4",
               "a leader: every unit of the subtree, the running ones first, by appointment");
@@ -112,7 +121,7 @@ main(void)
               "a dossier received and processed by the department is listed once");
     CHECK_STR(page_of(&leader, "all", 1, 25, d, 6), "d6 d2 d5 d1 d3 d4",
               "a leader: still once each");
-    /* a province of twenty units (read sixteen a statement): the last one's
+    /* a district of twenty units (read sixteen a statement): the last one's
      * dossier, due between d2 and d5, takes its place */
     for (int i = 3; i < 20; i++) {
         char ucode[32], uname[96];
@@ -135,6 +144,47 @@ main(void)
               "a leader, deep in the list: a status");
     CHECK_STR(page_of(&leader, "all", 2, 10001, d, 7), "",
               "a leader, deep in the list: past the end");
+    /* the province's leader, a unit above the district: the same dossiers in
+     * the same order, at any depth */
+    CHECK_STR(page_of(&leader_root, "all", 1, 25, d, 7), "d6 d2 d7 d5 d1 d3 d4",
+              "the province's leader: every dossier of its units, the running ones first");
+    CHECK_STR(page_of(&leader_root, "all", 2, 2, d, 7), "d7 d5",
+              "the province's leader, 2 a page: page 2");
+    CHECK_STR(page_of(&leader_root, "all", 4, 2, d, 7), "d4",
+              "the province's leader, 2 a page: page 4, the last");
+    CHECK_STR(page_of(&leader_root, "all", 5, 2, d, 7), "",
+              "the province's leader, 2 a page: past the end");
+    CHECK_STR(page_of(&leader_root, "open", 1, 25, d, 7), "d6 d2 d7 d5 d1 d3",
+              "the province's leader, open: the one waiting for documents after the running ones");
+    CHECK_STR(page_of(&leader_root, "open", 3, 2, d, 7), "d1 d3",
+              "the province's leader, open, 2 a page: page 3 across the statuses");
+    CHECK_STR(page_of(&leader_root, "late", 1, 25, d, 7), "d6", "the province's leader: late");
+    CHECK_STR(page_of(&leader_root, "received", 1, 25, d, 7), "d7 d5 d1",
+              "the province's leader, a status: by appointment");
+    CHECK_STR(page_of(&leader_root, "returned", 1, 25, d, 7), "d4",
+              "the province's leader, a status: returned");
+    CHECK_STR(page_of(&leader_root, "near", 1, 25, d, 7), "", "the province's leader, near: none");
+    CHECK_STR(page_of(&leader_root, "all", 1, 10001, d, 7), "d6 d2 d7 d5 d1 d3 d4",
+              "the province's leader, deep in the list: the same order");
+    CHECK_STR(page_of(&leader_root, "all", 2, 10001, d, 7), "",
+              "the province's leader, deep in the list: past the end");
+    /* another province: a dossier it received, due before all, is neither
+     * leader's; one it received for the department to process is both's */
+    d[7] = dossier("received", "2098-01-01 10:00:00", other, 0);
+    d[8] = dossier("processing", "2099-01-02 10:00:00", other, dept);
+    CHECK_STR(page_of(&leader_root, "all", 1, 25, d, 9), "d6 d9 d2 d7 d5 d1 d3 d4",
+              "the province's leader: another province's dossier out, the one processed here in");
+    CHECK_STR(page_of(&leader, "all", 1, 25, d, 9), "d6 d9 d2 d7 d5 d1 d3 d4",
+              "the district's leader: the same");
+    CHECK_STR(page_of(&leader_root, "received", 1, 25, d, 9), "d7 d5 d1",
+              "the province's leader, a status: another province's left out");
+    /* due within the hour: near for both leaders */
+    strftime(soon, sizeof(soon), "%Y-%m-%d %H:%M:%S", gmtime(&in_an_hour));
+    d[9] = dossier("processing", soon, unit, 0);
+    CHECK_STR(page_of(&leader_root, "near", 1, 25, d, 10), "d10",
+              "the province's leader, near: the one due within the hour");
+    CHECK_STR(page_of(&leader, "near", 1, 25, d, 10), "d10",
+              "the district's leader, near: the same");
     st.x.user = NULL;
     return st_close();
 }
