@@ -89,6 +89,11 @@ main(void)
     /* the centre: d6 d2 d1 running, by appointment (2020, 03/01, 05/01), then d3 */
     CHECK_STR(page_of(&officer, "open", 1, 25, d, 6), "d6 d2 d1 d3",
               "open: the running ones first by appointment, then the one waiting for documents");
+    CHECK_STR(page_of(&officer, "open", 1, 2, d, 6), "d6 d2",
+              "open, 2 a page: page 1, running ones only");
+    CHECK_STR(page_of(&officer, "open", 2, 2, d, 6), "d1 d3",
+              "open, 2 a page: page 2, the last running one and the one waiting for documents");
+    CHECK_STR(page_of(&officer, "open", 3, 2, d, 6), "", "open, 2 a page: past the end");
     CHECK_STR(page_of(&officer, "all", 1, 25, d, 6), "d6 d2 d1 d3 d4",
               "all: then the others by appointment (01/01, 02/01)");
     CHECK_STR(page_of(&officer, "all", 2, 2, d, 6), "d1 d3", "all, 2 a page: page 2");
@@ -109,6 +114,9 @@ main(void)
     CHECK_STR(page_of(&leader, "all", 4, 2, d, 6), "", "a leader, 2 a page: past the end");
     CHECK_STR(page_of(&leader, "open", 1, 25, d, 6), "d6 d2 d5 d1 d3",
               "a leader, open: the returned one left out");
+    CHECK_STR(page_of(&leader, "open", 2, 2, d, 6), "d5 d1", "a leader, open, 2 a page: page 2");
+    CHECK_STR(page_of(&leader, "open", 3, 2, d, 6), "d3",
+              "a leader, open, 2 a page: page 3, past the running ones");
     CHECK_STR(page_of(&leader, "late", 1, 25, d, 6), "d6", "a leader, late");
     CHECK_STR(page_of(&leader, "received", 1, 25, d, 6), "d5 d1",
               "a leader, a status: by appointment across units");
@@ -156,8 +164,12 @@ main(void)
               "the province's leader, 2 a page: past the end");
     CHECK_STR(page_of(&leader_root, "open", 1, 25, d, 7), "d6 d2 d7 d5 d1 d3",
               "the province's leader, open: the one waiting for documents after the running ones");
+    CHECK_STR(page_of(&leader_root, "open", 2, 2, d, 7), "d7 d5",
+              "the province's leader, open, 2 a page: page 2, running ones only");
     CHECK_STR(page_of(&leader_root, "open", 3, 2, d, 7), "d1 d3",
               "the province's leader, open, 2 a page: page 3 across the statuses");
+    CHECK_STR(page_of(&leader, "open", 1, 10001, d, 7), "d6 d2 d7 d5 d1 d3",
+              "a leader, deep in the list: open");
     CHECK_STR(page_of(&leader_root, "late", 1, 25, d, 7), "d6", "the province's leader: late");
     CHECK_STR(page_of(&leader_root, "received", 1, 25, d, 7), "d7 d5 d1",
               "the province's leader, a status: by appointment");
