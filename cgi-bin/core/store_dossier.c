@@ -501,11 +501,12 @@ near_days(struct sctx *x)
 
 /* An officer's page of the dossier list: the dossiers the unit received or
  * processes.  Each unit column has two indexes (sql/160): one in the list's
- * order (unit, list_later, appointment) for all and near, one by status
- * (unit, status, appointment) for a status, the open and the late ones.
- * Each side reads its first offset + per_page dossiers in order and stops
- * (the open and late ones one side per open status), and only the page's
- * rows are then read and joined.  A single query with the two units ORed
+ * order (unit, list_later, appointment) for all, near and the running head
+ * of the open ones, one by status (unit, status, appointment) for a status,
+ * the late ones and the open ones past their running head.  Each side reads
+ * its first offset + per_page dossiers in order and stops (the late and open
+ * ones one side per open status), and only the page's rows are then read and
+ * joined.  A single query with the two units ORed
  * read and sorted every open dossier of a busy centre (tens of thousands)
  * for each page. */
 #define DL_SIDE_COLS(cols, col, index, cond, order)           \
