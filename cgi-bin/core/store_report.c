@@ -47,10 +47,18 @@ report_scope(struct sctx *x, const char *code, struct report_scope *s, int *ok)
  * (subtree, training). */
 #define IN_SCOPE(u) " " u ".path LIKE ? AND " u ".training = ?"
 
+/* The dossiers of a period's list, read first and their unit's scope checked
+ * for each: every period column (received_at, finished_at, original_due_at)
+ * has an index holding the unit and the list's conditions (sql/180, 290), so a
+ * year of the whole database is one range of that index.  Left to itself the
+ * optimizer starts from the scope's units and reads each one's whole history
+ * through the table (1.1-1.5 s for a centre's year at 1,000,000 dossiers). */
+#define DOSSIERS_FIRST "  FROM dossier d STRAIGHT_JOIN org_unit ru ON ru.id = d.unit_id"
+
 /* The late-dossier condition, shared by counts and lists so they always agree:
  * the statutory appointment (original_due_at) falls in the period and was missed. */
 #define LATE_IN_PERIOD                                                                       \
-    "  FROM dossier d JOIN org_unit ru ON ru.id = d.unit_id"                                 \
+    DOSSIERS_FIRST                                                                           \
     " WHERE" IN_SCOPE("ru") ""                                                               \
                             "   AND d.original_due_at >= ? - " SQL_VN_OFFSET                 \
                             "   AND d.original_due_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET \
@@ -792,7 +800,7 @@ report_trend(struct sctx *x, const struct report_scope *s, struct dbres *out)
 #define IN_PERIOD(c)                                                                        \
     " AND " c " >= ? - " SQL_VN_OFFSET " AND " c " < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET
 #define FINISHED_IN_PERIOD                                                                  \
-    "  FROM dossier d JOIN org_unit ru ON ru.id = d.unit_id"                                \
+    DOSSIERS_FIRST                                                                          \
     " WHERE" IN_SCOPE("ru") " AND d.status NOT IN ('refused','stopped')" IN_PERIOD("d.finished_at")
 #define FINISHED_COLS                                                                       \
     DOSSIER_LINK " d.applicant_name," LOCAL_DATE("d.original_due_at") ","                  \
@@ -848,8 +856,7 @@ static const struct list_def {
     LIST("received",
       DOSSIER_LINK " d.applicant_name," LOCAL_DATE("d.received_at") ","
       LOCAL_DATE("d.original_due_at") ", d.status," LOCAL_DATE("d.finished_at"),
-      "  FROM dossier d JOIN org_unit ru ON ru.id = d.unit_id"
-      " WHERE" IN_SCOPE("ru") "" IN_PERIOD("d.received_at"),
+      DOSSIERS_FIRST " WHERE" IN_SCOPE("ru") "" IN_PERIOD("d.received_at"),
       " ORDER BY d.received_at, d.id", 0, { [5] = "Dossier.St" }),
     LIST("finished", FINISHED_COLS, FINISHED_IN_PERIOD, " ORDER BY d.finished_at, d.id", 0,
       { [5] = "Dossier.St" }),
@@ -938,8 +945,7 @@ static const struct list_def {
     LIST("received_in_time",
       DOSSIER_LINK " d.applicant_name," LOCAL_DATE("d.received_at") ","
       LOCAL_DATE("d.original_due_at") "," LOCAL_DATE("d.finished_at") ", d.status",
-      "  FROM dossier d JOIN org_unit ru ON ru.id = d.unit_id"
-      " WHERE" IN_SCOPE("ru") "" IN_PERIOD("d.received_at")
+      DOSSIERS_FIRST " WHERE" IN_SCOPE("ru") "" IN_PERIOD("d.received_at")
       "   AND d.finished_at IS NOT NULL AND d.status NOT IN ('refused','stopped') AND" STATS_IN_TIME,
       " ORDER BY d.received_at, d.id", 0, { [6] = "Dossier.St" }),
     LIST("pakn", FEEDBACK_COLS LOCAL_DATE("f.answered_at"), FEEDBACK_FROM " AND f.formal = 1",
