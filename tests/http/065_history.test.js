@@ -292,6 +292,17 @@ test('migration 011 carries the verdicts already on the cases into the history',
       [['1', '10', '1', '0', '2026-03-10 03:00'], ['2', '20', '1', '1', '2026-03-11 02:00']]);
     assert.deepStrictEqual(sql(`SELECT DATE_FORMAT(day, '%Y-%m-%d'), verdicts, verdicts_unsatisfied FROM motcua_m011.stat_day WHERE scope = 'unit' AND scope_id = 1 AND verdicts > 0 ORDER BY day`),
       [['2026-03-10', '1', '1'], ['2026-03-11', '1', '0']]);
+    // the cases written by hand, without their folded text, get it from the migrate that applied 011
+    assert.deepStrictEqual(sql(`SELECT code, search_text FROM motcua_m011.feedback ORDER BY id`),
+      [['PA-M1', 'm1'], ['PA-M2', 'm2'], ['PA-M3', 'm3']]);
+    // a migrate with nothing to apply neither recounts nor looks for rows to fill
+    sql(`UPDATE motcua_m011.feedback SET search_text = NULL WHERE id = 3`);
+    const again = ctl(['migrate']);
+    assert.strictEqual(again.status, 0, again.stderr);
+    assert.match(again.stdout, /migrate: 0 applied/);
+    assert.doesNotMatch(again.stdout, /search-index|rebuild-stats/);
+    assert.deepStrictEqual(sql(`SELECT search_text FROM motcua_m011.feedback WHERE id = 3`), [['NULL']]);
+    assert.match(ctl(['search-index']).stdout, /search-index: 1 cases, 0 procedures filled/);
   } finally {
     sql('DROP DATABASE motcua_m011');
   }

@@ -276,6 +276,7 @@ test('inbox: a search lists running cases past their deadline first, then by dea
   sql(`INSERT INTO feedback (code, check_part, kind, status, unit_id, content, identity, officer_id, created_at, due_at)
        VALUES ${rows.join(', ')}`);
   recountFeedback();
+  motcuactl('search-index');   // written in SQL: their folded text and terms for the search
   const conf = `${VAR}/motcua.hdf`, original = fs.readFileSync(conf, 'utf8');
   fs.writeFileSync(conf, original + '\nSearch.CountUpTo = 27\n');
   restartPrograms('officer');
