@@ -119,12 +119,14 @@ async function inbox(who, q, cases) {
 const S = {};
 
 // Cases a test wrote in SQL, deleted with what the stack's tick may have added
-// to them meanwhile (an overdue case's escalation is an event).
+// to them meanwhile (an overdue case's escalation is an event): in one
+// transaction that locks the cases first, so that the tick cannot add one
+// between the deletes.
 function dropCases(like) {
-  for (const t of ['feedback_event', 'feedback_file', 'feedback_verdict', 'feedback_forward_late']) {
-    sql(`DELETE c FROM ${t} c JOIN feedback f ON f.id = c.feedback_id WHERE f.code LIKE '${like}'`);
-  }
-  sql(`DELETE FROM feedback WHERE code LIKE '${like}'`);
+  const rows = ['feedback_event', 'feedback_file', 'feedback_verdict', 'feedback_forward_late']
+    .map(t => `DELETE c FROM ${t} c JOIN feedback f ON f.id = c.feedback_id WHERE f.code LIKE '${like}';`);
+  sql(`START TRANSACTION; SELECT COUNT(*) FROM feedback WHERE code LIKE '${like}' FOR UPDATE;
+       ${rows.join(' ')} DELETE FROM feedback WHERE code LIKE '${like}'; COMMIT`);
 }
 
 test('inbox setup: three cases about a "sổ đỏ", at the centre, at a commune, and confidential about canbo01', async () => {
