@@ -201,9 +201,9 @@ cmd_migrate(struct ctl *c)
     }
     if (rc == 0 && applied) {
         /* rows from before migrations 100 and 230 get their folded search text
-         * and terms; every program writes them with the row, so with nothing
-         * applied there is nothing to fill (and each look for it reads every
-         * case: 0.9 s at 200,000) */
+         * and terms; the programs write the text with the row and triggers its
+         * terms, so with nothing applied there is nothing to fill (and each
+         * look for it reads every case: 0.9 s at 200,000) */
         rc = cmd_search_index(c);
     }
     if (rc == 0 && schema_fulltext_ok(c->db, &c->st.pool, &ft_ok) == DB_OK && !ft_ok) {

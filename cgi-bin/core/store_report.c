@@ -1026,10 +1026,11 @@ list_sql(struct sctx *x, const struct list_def *l, const struct report_scope *s,
     enum db_rc rc;
 
     *count = l->count, *rows = l->rows;
-    if (l->count_few == NULL) {
-        return DB_OK;
+    if (l->count_few == NULL || strchr(s->subtree + 1, '/') == strrchr(s->subtree, '/')) {
+        return DB_OK; /* not a list of dossiers, or a whole tree ("/N/%") */
     }
-    /* the scope's share of the period's dossiers, from the daily aggregates */
+    /* the scope's share of the period's dossiers, from the daily aggregates,
+     * read for every unit of the period: for a sub-unit only */
     rc = db_query(x->db, x->pool,
                   "SELECT COALESCE(SUM(sd.received), 0),"
                   "       COALESCE(SUM(IF(u.path LIKE ?, sd.received, 0)), 0)"

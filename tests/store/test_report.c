@@ -38,8 +38,9 @@ received_codes(const struct report_scope *s, char *buf, size_t len, long long *t
 }
 
 /* A list of a period's dossiers is read from the scope's units when the scope
- * holds under 5 % of the period's dossiers (the aggregates say), else from
- * the dossiers; either way it lists the same dossiers in the same order.
+ * is a sub-unit holding under 5 % of the period's dossiers (the aggregates
+ * say), else from the dossiers (a whole tree always); either way it lists
+ * the same dossiers in the same order.
  * Province Q: unit C received K1 (03/05/2019) and K2 (10/05/2019), unit D
  * received K3 (20/05/2019); no other test has May 2019.  Expected by hand:
  * C's list K1, K2; Q's list K1, K2, K3. */
@@ -75,8 +76,8 @@ lists_of_dossiers(void)
     CHECK(report_scope(&st.x, "", &sq, &ok) == DB_OK && ok, "province Q's leader");
     CHECK(report_scope(&st.x, "T.REP.QC", &sc, &ok) == DB_OK && ok, "and its commune C");
 
-    /* 2 and 3 of 103: both from their units; Z had none: 2 and 3 of 3, both
-     * from the dossiers */
+    /* C, 2 of 103: from its unit; Z had none: C, 2 of 3, from the dossiers;
+     * Q, a whole tree, from the dossiers both times */
     for (int round = 0; round < 2; round++) {
         const char *how = round == 0 ? "under 5 % of May" : "most of May";
 
