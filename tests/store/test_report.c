@@ -41,9 +41,10 @@ received_codes(const struct report_scope *s, char *buf, size_t len, long long *t
  * is a sub-unit holding under 5 % of the period's dossiers (the aggregates
  * say), else from the dossiers (a whole tree always); either way it lists
  * the same dossiers in the same order.
- * Province Q: unit C received K1 (03/05/2019) and K2 (10/05/2019), unit D
- * received K3 (20/05/2019); no other test has May 2019.  Expected by hand:
- * C's list K1, K2; Q's list K1, K2, K3. */
+ * Province Q: unit C received K1 (10/05/2019), then K2 (written later, its
+ * day set to 03/05/2019), unit D received K3 (20/05/2019); no other test has
+ * May 2019.  Expected by hand, by the day received: C's list K2, K1; Q's list
+ * K2, K1, K3. */
 static void
 lists_of_dossiers(void)
 {
@@ -55,7 +56,7 @@ lists_of_dossiers(void)
     struct user lq = st_user("t_rep_lq", "Lê Thị Quỳnh", "leader", q, 0);
     struct user oc = st_user("t_rep_oc", "Trần Văn Cường", "officer", c, 0);
     struct user od = st_user("t_rep_od", "Đỗ Văn Dũng", "officer", d, 0);
-    static const char *const at[3] = { "2019-05-03 02:00:00", "2019-05-10 02:00:00",
+    static const char *const at[3] = { "2019-05-10 02:00:00", "2019-05-03 02:00:00",
                                        "2019-05-20 02:00:00" };
     char code[3][64], want[3 * 64 + 3], got[16 * 64];
     struct report_scope sq, sc;
@@ -69,7 +70,7 @@ lists_of_dossiers(void)
     }
     /* May 2019 in the aggregates: C 2, D 1, and province Z 100 */
     st_exec("INSERT INTO stat_dossier_day (scope, scope_id, day, received) VALUES"
-            " ('unit', ?, '2019-05-03', 1), ('unit', ?, '2019-05-10', 1),"
+            " ('unit', ?, '2019-05-10', 1), ('unit', ?, '2019-05-03', 1),"
             " ('unit', ?, '2019-05-20', 1), ('unit', ?, '2019-05-15', 100)",
             DV_I(c), DV_I(c), DV_I(d), DV_I(far));
     st.x.user = &lq;
@@ -81,10 +82,10 @@ lists_of_dossiers(void)
     for (int round = 0; round < 2; round++) {
         const char *how = round == 0 ? "under 5 % of May" : "most of May";
 
-        snprintf(want, sizeof(want), "%s,%s", code[0], code[1]);
+        snprintf(want, sizeof(want), "%s,%s", code[1], code[0]);
         CHECK_STR(received_codes(&sc, got, sizeof(got), &total), want, "C, %s: its list", how);
         CHECK(total == 2, "C, %s: 2 received", how);
-        snprintf(want, sizeof(want), "%s,%s,%s", code[0], code[1], code[2]);
+        snprintf(want, sizeof(want), "%s,%s,%s", code[1], code[0], code[2]);
         CHECK_STR(received_codes(&sq, got, sizeof(got), &total), want, "Q, %s: its list", how);
         CHECK(total == 3, "Q, %s: 3 received", how);
         st_exec("UPDATE stat_dossier_day SET received = 0 WHERE scope = 'unit' AND scope_id = ?",
