@@ -236,3 +236,11 @@ GRANT SELECT ON dossier_masked TO motcua_citizen@localhost;
 
 -- 230 the inbox search's own index (its triggers write it, as the database owner)
 GRANT SELECT ON feedback_term TO motcua_officer@localhost;
+
+-- 300 the number the legal versions' triggers move: every program that shows
+-- a dossier's page reads it to know whether its copy of the versions is stale
+GRANT SELECT ON legal_generation TO motcua_citizen@localhost;
+GRANT SELECT ON legal_generation TO motcua_officer@localhost;
+GRANT SELECT ON legal_generation TO motcua_admin@localhost;
+GRANT SELECT ON legal_generation TO motcua_leader@localhost;
+GRANT SELECT ON legal_generation TO motcua_api@localhost;

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "calendar.h"
+#include "legal.h"
 
 struct user {
     long long id;
@@ -32,6 +33,7 @@ struct app {
     const char *tmpl_dir;
     struct cal cal; /* working-day calendar, reloaded every few minutes */
     time_t cal_loaded;
+    struct legal_cache legal; /* the legal versions (legal.h), read again when written */
 };
 
 /* The working-day calendar (loaded from calendar_day, cached per process

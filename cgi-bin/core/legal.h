@@ -27,6 +27,32 @@ struct legal_version {
 enum db_rc legal_version_for(struct db *db, struct pool *p, time_t received,
                              struct legal_version *v);
 
+/* Every legal version, as a process keeps them (struct app): read again when
+ * the number of legal_generation, which migration 300's triggers move at
+ * every write to legal_version, differs from the one they were read at.  A
+ * statement reads that number with its own rows (LEGAL_GEN_COL, joined by
+ * LEGAL_GEN_JOIN) and the caller passes it to legal_cache_sync. */
+struct legal_cache {
+    unsigned long long gen; /* the number the rows were read at; 0: not read */
+    size_t n;
+    int *from; /* each version's effective_from, a day number, oldest first */
+    struct legal_version *v;
+    struct pool pool; /* what the rows hold */
+};
+
+#define LEGAL_GEN_COL "COALESCE(lg.gen, 0)"
+#define LEGAL_GEN_JOIN " LEFT JOIN legal_generation lg ON lg.id = 1"
+
+/* Bring c up to generation gen: the rows are read again when gen differs
+ * from c's, or is 0 (the row missing: read every time). */
+enum db_rc legal_cache_sync(struct legal_cache *c, struct db *db, unsigned long long gen);
+
+/* The version in force on the day `day` (a day number), chosen as
+ * legal_version_for does; NULL when there is none. */
+const struct legal_version *legal_cache_for(const struct legal_cache *c, int day);
+
+void legal_cache_free(struct legal_cache *c);
+
 /* The same choice inside a statement, for the dossier aliased d. */
 #define LEGAL_VERSION_OF_D(col)                                                              \
     "(SELECT lv." col " FROM legal_version lv"                                               \

@@ -32,5 +32,6 @@ standin_free(struct standin *s)
     if (s->app.cal_loaded) {
         cal_free(&s->app.cal);
     }
+    legal_cache_free(&s->app.legal);
     pool_release(&s->pool);
 }

@@ -463,13 +463,14 @@ lateness(struct sctx *x, const char *status, const char *wait_clock, long long s
 }
 
 /* "Sắp đến hạn": the working days of the version in force today (a warning
- * for the work ahead, not a verdict). */
+ * for the work ahead, not a verdict), from the process's copy of the
+ * versions: the caller has brought it up to date (legal_cache_sync). */
 static int
 near_days(struct sctx *x)
 {
-    struct legal_version v;
+    const struct legal_version *v = legal_cache_for(&x->app->legal, cal_local_day(time(NULL)));
 
-    return legal_version_for(x->db, x->pool, time(NULL), &v) == DB_OK ? v.near_due_days : 2;
+    return v ? v->near_due_days : 2;
 }
 
 /* The dossier list's columns (enum dossier_list_col) and joins, its
@@ -858,15 +859,23 @@ dossier_list(struct sctx *x, const char *filter, int page, int per_page, struct 
     struct dbres pr;
     const struct cal *cal = sctx_calendar(x);
     long long soon = 0;
-    int nd = near_days(x), done = 0;
+    int nd, done = 0;
     enum db_rc rc;
 
+    /* the scope, and the number of the legal versions' writes */
     rc = db_query(x->db, x->pool,
-                  "SELECT CONCAT(path, '%'), parent_id IS NULL FROM org_unit WHERE id = ?",
+                  "SELECT CONCAT(u.path, '%'), u.parent_id IS NULL, " LEGAL_GEN_COL
+                  "  FROM org_unit u" LEGAL_GEN_JOIN " WHERE u.id = ?",
                   DB_ARGS(DV_I(x->user->unit_id)), &pr);
     if (rc != DB_OK || pr.nrows != 1) {
         return rc != DB_OK ? rc : DB_ERR;
     }
+    rc =
+        legal_cache_sync(&x->app->legal, x->db, (unsigned long long)util_num(dbres_get(&pr, 0, 2)));
+    if (rc != DB_OK) {
+        return rc;
+    }
+    nd = near_days(x);
     if (cal) {
         soon = (long long)cal_instant(cal_add_working_days(cal, cal_local_day(time(NULL)), nd),
                                       cal->close_minutes);
@@ -905,9 +914,12 @@ dossier_list(struct sctx *x, const char *filter, int page, int per_page, struct 
     "(u.id = " unit " OR (u.parent_id = " unit " AND u.parent_signs <> 'none'))"
 
 /* The apology letters of a dossier (enum dossier_apology_col); signed_only:
- * the drafts left out (the public page). */
+ * the drafts left out (the public page).  The dossier's status and finish
+ * (0: not finished) come from the page's own row: the letters' statement
+ * does not read the dossier again. */
 static enum db_rc
-apologies_read(struct sctx *x, long long dossier_id, int signed_only, struct dbres *res)
+apologies_read(struct sctx *x, long long dossier_id, const char *status, long long finished,
+               int signed_only, struct dbres *res)
 {
     long long me = x->user && strcmp(x->user->role, "leader") == 0 ? x->user->unit_id : -1;
 
@@ -925,10 +937,10 @@ apologies_read(struct sctx *x, long long dossier_id, int signed_only, struct dbr
                     /* the letter's own verdict: was its new date kept?  (the
                    * dossier's is still judged against the statutory one) */
                     "       IF(a.status = 'draft', NULL,"
-                    "          IF(d.finished_at IS NOT NULL,"
-                    "             IF(DATE(d.finished_at + " SQL_VN_OFFSET ") <="
+                    "          IF(? <> 0,"
+                    "             IF(DATE(FROM_UNIXTIME(?) + " SQL_VN_OFFSET ") <="
                     "                DATE(a.new_due_at + " SQL_VN_OFFSET "), 'kept', 'missed'),"
-                    "             IF(d.status IN ('refused','stopped'), NULL,"
+                    "             IF(? IN ('refused','stopped'), NULL,"
                     "                IF(a.new_due_at < UTC_TIMESTAMP(), 'missed', 'pending')))),"
                     "       a.signer_position, pa.name, u.place,"
                     "       DATE_FORMAT(a.signed_at + " SQL_VN_OFFSET ", '%d'),"
@@ -938,10 +950,11 @@ apologies_read(struct sctx *x, long long dossier_id, int signed_only, struct dbr
                         "?") ", u.head_title"
                              "  FROM apology a JOIN org_unit u ON u.id = a.unit_id"
                              "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
-                             "  JOIN dossier d ON d.id = a.dossier_id"
                              " WHERE a.dossier_id = ? AND (? = 0 OR a.status <> 'draft') ORDER BY "
                              "a.id",
-                    DB_ARGS(DV_I(me), DV_I(me), DV_I(dossier_id), DV_I(signed_only)), res);
+                    DB_ARGS(DV_I(finished), DV_I(finished), DV_S(status), DV_I(me), DV_I(me),
+                            DV_I(dossier_id), DV_I(signed_only)),
+                    res);
 }
 
 /* What a dossier's papers print besides the dossier itself, for staff: the
@@ -951,13 +964,10 @@ apologies_read(struct sctx *x, long long dossier_id, int signed_only, struct dbr
  * set of papers of the legal version in force on its day of receipt ("TT01"
  * or "TT03", never by today's date) comes with the page's own row. */
 static enum db_rc
-agency_read(struct sctx *x, long long id, int staff, struct dossier_page *pg)
+agency_read(struct sctx *x, long long id, struct dossier_page *pg)
 {
     enum db_rc rc;
 
-    if (!staff) {
-        return DB_OK;
-    }
     rc = db_query(x->db, x->pool,
                   "SELECT pa.name, u.place, u.head_title,"
                   "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%d'),"
@@ -983,26 +993,53 @@ agency_read(struct sctx *x, long long id, int staff, struct dossier_page *pg)
     return rc;
 }
 
-/* Shared by the staff and the public page: the dossier, its hand-overs, events. */
+/* What only the staff pages show: the processing cycles, the agencies of
+ * the papers (agency_read) and the hand-overs. */
+static enum db_rc
+staff_read(struct sctx *x, long long id, struct dossier_page *pg)
+{
+    enum db_rc rc;
+
+    rc = db_query(x->db, x->pool,
+                  "SELECT n, DATE_FORMAT(started_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
+                  "       DATE_FORMAT(statutory_due_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
+                  "       paused_days, DATE_FORMAT(ended_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
+                  "       end_reason"
+                  "  FROM dossier_cycle WHERE dossier_id = ? ORDER BY n",
+                  DB_ARGS(DV_I(id)), &pg->cycles);
+    if (rc != DB_OK || (rc = agency_read(x, id, pg)) != DB_OK) {
+        return rc;
+    }
+    rc = db_query(x->db, x->pool,
+                  "SELECT s.seq, fu.name, tu.name, s.giver, s.receiver,"
+                  "       DATE_FORMAT(s.handed_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
+                  "       DATE_FORMAT(s.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
+                  "       DATE_FORMAT(s.done_at + " SQL_VN_OFFSET
+                  ", '%H:%i %d/%m/%Y'), s.result, s.note,"
+                  "       DATE_FORMAT(s.handed_at + " SQL_VN_OFFSET
+                  ", '%H giờ %i phút, ngày %d/%m/%Y')"
+                  "  FROM dossier_step s JOIN org_unit fu ON fu.id = s.from_unit_id"
+                  "  JOIN org_unit tu ON tu.id = s.to_unit_id"
+                  " WHERE s.dossier_id = ? ORDER BY s.seq",
+                  DB_ARGS(DV_I(id)), &pg->steps);
+    return rc;
+}
+
+/* Shared by the staff and the public page: the dossier, its events and letters,
+ * and for staff what staff_read reads. */
 static enum db_rc
 dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *pg)
 {
-    /* after the page's columns, in the same read: the rules and papers of the
-     * dossier's legal version, the "near" days of today's, the consent */
-    enum {
-        DPX_RULE = DP__COUNT,
-        DPX_PAPERS = DPX_RULE + DR__COUNT,
-        DPX_NEAR_DAYS = DPX_PAPERS + DPP__COUNT,
-        DPX_CONSENT_GIVEN,
-        DPX_CONSENT_WITHDRAWN
-    };
-    char today[11];
-    const char *near;
+    /* after the page's columns, in the same read: the number of the legal
+     * versions' writes (the process's copy chooses the dossier's version and
+     * today's), the day of receipt, the consent */
+    enum { DPX_LEGAL_GEN = DP__COUNT, DPX_RECEIVED_TS, DPX_CONSENT_GIVEN, DPX_CONSENT_WITHDRAWN };
+    struct legal_cache *lc = &x->app->legal;
+    const struct legal_version *v;
     enum db_rc rc;
 
     memset(pg, 0, sizeof(*pg));
     pg->staff = staff;
-    cal_format(cal_local_day(time(NULL)), today);
     /* two statements, so the public program's account needs no grant on the
      * applicant's or the officer's columns: the same page's columns, but for
      * those, which the public program reads as NULL */
@@ -1018,99 +1055,97 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
     "       UNIX_TIMESTAMP(d.original_due_at),"                                                       \
     "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0), d.wait_clock, d.cycle,"                       \
     "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y')," \
-    "       lv.title, lv.supplement_within_days, lv.supplement_max_restarts, lv.supplement_rule,"     \
-    "       lv.papers, lv.title, lv.lead_days, lv.lead_unit, lv.max_reappoint,"                       \
-    "       (SELECT t.near_due_days FROM legal_version t"                                             \
-    "         ORDER BY t.effective_from <= ? DESC,"                                                   \
-    "                  IF(t.effective_from <= ?, t.effective_from, NULL) DESC, t.effective_from"      \
-    "         LIMIT 1)," CONSENT_PAGE_COLS                                                            \
+    "       " LEGAL_GEN_COL ", UNIX_TIMESTAMP(d.received_at)," CONSENT_PAGE_COLS                      \
     "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"                                 \
     "  JOIN field f ON f.id = p.field_id JOIN org_unit u ON u.id = d.unit_id"                         \
     "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id" officer_join                            \
-    "  LEFT JOIN counter c ON c.id = d.counter_id"                                                    \
-    "  LEFT JOIN legal_version lv ON lv.legal_version = " LEGAL_VERSION_OF_D("legal_version")         \
+    "  LEFT JOIN counter c ON c.id = d.counter_id" LEGAL_GEN_JOIN                                     \
         CONSENT_PAGE_JOIN("dossier", "d.id") " WHERE d.id = ?"
     rc = db_query(x->db, x->pool,
                   staff ? DOSSIER_PAGE("d.applicant_name, d.applicant_address, d.applicant_phone,"
                                        " d.applicant_email, o.full_name",
                                        "  LEFT JOIN users o ON o.id = d.officer_id")
                         : DOSSIER_PAGE("NULL, NULL, NULL, NULL, NULL", ""),
-                  DB_ARGS(DV_S(today), DV_S(today), DV_I(id)), &pg->d);
+                  DB_ARGS(DV_I(id)), &pg->d);
 #undef DOSSIER_PAGE
     if (rc != DB_OK || pg->d.nrows == 0) {
         return rc;
     }
-    /* the legal version's rules and papers: one-row views of the same row
-     * (none when no version is on record) */
-    if (dbres_get(&pg->d, 0, DPX_RULE + DR_SUPPLEMENT)) {
-        pg->rule = (struct dbres){ 1, DR__COUNT, pg->d.cell + DPX_RULE };
-        pg->papers = (struct dbres){ 1, DPP__COUNT, pg->d.cell + DPX_PAPERS };
-    }
-    pg->consent_given = dbres_get(&pg->d, 0, DPX_CONSENT_GIVEN);
-    pg->consent_withdrawn = dbres_get(&pg->d, 0, DPX_CONSENT_WITHDRAWN);
-    near = dbres_get(&pg->d, 0, DPX_NEAR_DAYS);
-    pg->lateness = lateness(x, dbres_get(&pg->d, 0, DP_STATUS), dbres_get(&pg->d, 0, DP_WAIT_CLOCK),
-                            util_num(dbres_get(&pg->d, 0, DP_STATUTORY_TS)),
-                            util_num(dbres_get(&pg->d, 0, DP_FINISHED_TS)),
-                            near ? (int)util_num(near) : 2);
-    rc = db_query(x->db, x->pool,
-                  "SELECT n, DATE_FORMAT(started_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
-                  "       DATE_FORMAT(statutory_due_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
-                  "       paused_days, DATE_FORMAT(ended_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
-                  "       end_reason"
-                  "  FROM dossier_cycle WHERE dossier_id = ? ORDER BY n",
-                  DB_ARGS(DV_I(id)), &pg->cycles);
-    if (rc != DB_OK || (rc = agency_read(x, id, staff, pg)) != DB_OK) {
-        return rc;
-    }
-    rc = db_query(x->db, x->pool,
-                  "SELECT s.seq, fu.name, tu.name, s.giver, s.receiver,"
-                  "       DATE_FORMAT(s.handed_at + " SQL_VN_OFFSET ", '%H:%i %d/%m/%Y'),"
-                  "       DATE_FORMAT(s.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"
-                  "       DATE_FORMAT(s.done_at + " SQL_VN_OFFSET
-                  ", '%H:%i %d/%m/%Y'), s.result, s.note,"
-                  "       DATE_FORMAT(s.handed_at + " SQL_VN_OFFSET
-                  ", '%H giờ %i phút, ngày %d/%m/%Y')"
-                  "  FROM dossier_step s JOIN org_unit fu ON fu.id = s.from_unit_id"
-                  "  JOIN org_unit tu ON tu.id = s.to_unit_id"
-                  " WHERE s.dossier_id = ? ORDER BY s.seq",
-                  DB_ARGS(DV_I(id)), &pg->steps);
+    rc = legal_cache_sync(lc, x->db,
+                          (unsigned long long)util_num(dbres_get(&pg->d, 0, DPX_LEGAL_GEN)));
     if (rc != DB_OK) {
         return rc;
     }
+    /* the legal version's rules and papers, one row each (none when no
+     * version is on record) */
+    v = legal_cache_for(lc, cal_local_day((time_t)util_num(dbres_get(&pg->d, 0, DPX_RECEIVED_TS))));
+    if (v) {
+        char **rule = pool_alloc(x->pool, DR__COUNT * sizeof(*rule));
+        char **papers = pool_alloc(x->pool, DPP__COUNT * sizeof(*papers));
+
+        rule[DR_TITLE] = pool_strdup(x->pool, v->title);
+        rule[DR_WITHIN_DAYS] = pool_printf(x->pool, "%d", v->supplement_within_days);
+        rule[DR_MAX_RESTARTS] = pool_printf(x->pool, "%d", v->supplement_max_restarts);
+        rule[DR_SUPPLEMENT] = pool_strdup(x->pool, v->supplement_rule);
+        papers[DPP_PAPERS] = pool_strdup(x->pool, v->papers);
+        papers[DPP_LEGAL_TITLE] = rule[DR_TITLE];
+        papers[DPP_LEAD_DAYS] = pool_printf(x->pool, "%d", v->lead_days);
+        papers[DPP_LEAD_UNIT] = pool_strdup(x->pool, v->lead_unit);
+        papers[DPP_MAX_REAPPOINT] = pool_printf(x->pool, "%d", v->max_reappoint);
+        pg->rule = (struct dbres){ 1, DR__COUNT, rule };
+        pg->papers = (struct dbres){ 1, DPP__COUNT, papers };
+    }
+    pg->consent_given = dbres_get(&pg->d, 0, DPX_CONSENT_GIVEN);
+    pg->consent_withdrawn = dbres_get(&pg->d, 0, DPX_CONSENT_WITHDRAWN);
+    pg->lateness = lateness(x, dbres_get(&pg->d, 0, DP_STATUS), dbres_get(&pg->d, 0, DP_WAIT_CLOCK),
+                            util_num(dbres_get(&pg->d, 0, DP_STATUTORY_TS)),
+                            util_num(dbres_get(&pg->d, 0, DP_FINISHED_TS)), near_days(x));
+    /* the staff pages' own: cycles, agencies, hand-overs (the citizen's page
+     * shows none of them) */
+    if (staff && (rc = staff_read(x, id, pg)) != DB_OK) {
+        return rc;
+    }
     /* with the paper a move issued: its number, and for staff the issuing
-     * agency's parent and place and the date of issue (ids stay staff-only) */
+     * agency's parent and place and the date of issue (ids stay staff-only;
+     * the citizen's page reads those columns as NULL, without the parent) */
+#define DOSSIER_EVENTS(staff_cols, parent_join)                                              \
+    "SELECT e.event, u.name, e.body,"                                                        \
+    "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'), e.paper_no," staff_cols \
+    "  FROM dossier_event e LEFT JOIN org_unit u ON u.id = e.unit_id" parent_join            \
+    " WHERE e.dossier_id = ? ORDER BY e.at, e.id"
     rc = db_query(x->db, x->pool,
-                  "SELECT e.event, u.name, e.body,"
-                  "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'), e.paper_no,"
-                  "       pa.name, u.place, DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d'),"
-                  "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%m'),"
-                  "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%Y'), e.id,"
-                  "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y')"
-                  "  FROM dossier_event e LEFT JOIN org_unit u ON u.id = e.unit_id"
-                  "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
-                  " WHERE e.dossier_id = ? ORDER BY e.at, e.id",
+                  staff
+                      ? DOSSIER_EVENTS("       pa.name, u.place, DATE_FORMAT(e.at + " SQL_VN_OFFSET
+                                       ", '%d'),"
+                                       "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%m'),"
+                                       "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%Y'), e.id,"
+                                       "       DATE_FORMAT(e.at + " SQL_VN_OFFSET
+                                       ", '%H giờ %i phút, ngày %d/%m/%Y')",
+                                       "  LEFT JOIN org_unit pa ON pa.id = u.parent_id")
+                      : DOSSIER_EVENTS(" NULL, NULL, NULL, NULL, NULL, NULL, NULL", ""),
                   DB_ARGS(DV_I(id)), &pg->events);
-    return rc == DB_OK ? apologies_read(x, id, !staff, &pg->apologies) : rc;
+#undef DOSSIER_EVENTS
+    return rc == DB_OK ? apologies_read(x, id, dbres_get(&pg->d, 0, DP_STATUS),
+                                        util_num(dbres_get(&pg->d, 0, DP_FINISHED_TS)), !staff,
+                                        &pg->apologies)
+                       : rc;
 }
 
 enum db_rc
 dossier_staff_page(struct sctx *x, const struct dossier_row *d, struct dossier_page *pg)
 {
-    struct legal_version v;
+    const struct legal_version *v;
     enum db_rc rc = dossier_page_read(x, d->id, 1, pg);
 
     /* what a supplement request would do to the clock now, said before the
-     * officer asks (a wait_clock value) */
-    if (rc == DB_OK && sctx_calendar(x) &&
-        (strcmp(d->status, "received") == 0 || strcmp(d->status, "processing") == 0)) {
-        rc = legal_version_for(x->db, x->pool, (time_t)d->received_at, &v);
-        if (rc == DB_OK) {
-            pg->supplement_now =
-                supplement_clocks[legal_supplement_clock(sctx_calendar(x), &v,
-                                                         (time_t)d->cycle_start, d->cycle - 1,
-                                                         time(NULL))];
-        }
+     * officer asks (a wait_clock value); the page's read brought the copy of
+     * the legal versions up to date */
+    if (rc == DB_OK && pg->d.nrows && sctx_calendar(x) &&
+        (strcmp(d->status, "received") == 0 || strcmp(d->status, "processing") == 0) &&
+        (v = legal_cache_for(&x->app->legal, cal_local_day((time_t)d->received_at))) != NULL) {
+        pg->supplement_now =
+            supplement_clocks[legal_supplement_clock(sctx_calendar(x), v, (time_t)d->cycle_start,
+                                                     d->cycle - 1, time(NULL))];
     }
     return rc;
 }

@@ -266,10 +266,11 @@ struct dossier_page {
     int staff;            /* read for staff (dossier_staff_page) */
     struct dbres d;       /* enum dossier_page_col */
     const char *lateness; /* its verdict by name (L.Dossier.Late.<name>) */
-    struct dbres cycles, rule, papers;
-    struct dbres agency, coagencies; /* staff only; coagencies: the names of the
-                                      * other agencies it was handed to */
-    struct dbres steps, events;
+    struct dbres rule, papers;
+    /* staff only (the citizen's page shows none of them); coagencies: the
+     * names of the other agencies it was handed to */
+    struct dbres cycles, agency, coagencies, steps;
+    struct dbres events;
     struct dbres apologies; /* the public page: signed letters only */
     /* the consent to messages: when given (NULL: never), when withdrawn ("" while it stands) */
     const char *consent_given, *consent_withdrawn;

@@ -194,8 +194,9 @@ docs_hdf(struct req *r, const char *line)
     }
 }
 
-/* Shared by the staff and the public page: the dossier, its cycles, papers,
- * hand-overs, events and apology letters. */
+/* Shared by the staff and the public page: the dossier, its papers, events
+ * and apology letters; for staff its cycles and hand-overs too (the store
+ * reads them for staff alone). */
 static void
 dossier_page_hdf(struct req *r, const struct dossier_page *pg)
 {
@@ -218,19 +219,6 @@ dossier_page_hdf(struct req *r, const struct dossier_page *pg)
         docs_hdf(r, docs ? docs : "");
         hset_rows(r, "Page.D.CoAgencies", &pg->coagencies, coagency_cols);
         hset_rows(r, "Page.Steps", &pg->steps, step_cols);
-    } else {
-        /* unit names and times only: no officer personal data in public */
-        static const enum dossier_step_col pub[] = { DST_SEQ, DST_FROM, DST_TO,    DST_HANDED,
-                                                     DST_DUE, DST_DONE, DST_RESULT };
-
-        for (size_t i = 0; i < pg->steps.nrows; i++) {
-            for (size_t c = 0; c < NELEM(pub); c++) {
-                if (dbres_get(&pg->steps, i, pub[c])) {
-                    hset(r, pool_printf(&r->pool, "Page.Steps.%zu.%s", i, step_cols[pub[c]]),
-                         dbres_get(&pg->steps, i, pub[c]));
-                }
-            }
-        }
     }
     if (pg->staff) {
         hset_rows(r, "Page.Events", &pg->events, event_cols);

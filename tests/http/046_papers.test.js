@@ -323,3 +323,61 @@ test('QR posters print in Vietnamese whatever the browser asks for', async () =>
   has(r.text, 'Quét mã QR để đánh giá mức độ hài lòng và gửi phản ánh, kiến nghị', 'the poster');
   hasNot(r.text, 'Scan the QR code', 'the poster');
 });
+
+// Each program keeps the legal versions in memory and reads them again when a
+// version is written (migration 300's number): a change made in SQL, as an
+// operator would, must reach every worker at its next page.  Sixteen pages
+// before and after, so that the officer program's workers have each kept the
+// old rows.
+test('a legal version written in SQL reaches every worker at its next page: the supplement rule of the dossier, the "near" warning of today\'s version', async () => {
+  const c = await as('canbo01');
+  const code = await receive('canbo01', 'Đỗ Văn Kiên');
+  const id = idOf(code);
+  // an appointment 60 days ahead (some 40 working days, even across Tết): in
+  // time with a few days' notice, "near" with 200; put back at the end, since
+  // 065_history counts the open dossiers due in a year without calendar rows
+  const [[due0]] = sql(`SELECT due_at FROM dossier WHERE id = ${id}`);
+  const setDue = due => {
+    sql(`UPDATE dossier SET due_at = ${due}, original_due_at = due_at WHERE id = ${id}`);
+    sql(`UPDATE dossier_cycle SET statutory_due_at = ${due} WHERE dossier_id = ${id} AND n = 1`);
+  };
+  setDue('UTC_TIMESTAMP() + INTERVAL 60 DAY');
+  try {
+    // received today: the version in force today is the dossier's own
+    const [[version, within, near]] = sql(`SELECT legal_version, supplement_within_days, near_due_days FROM legal_version
+        WHERE effective_from <= DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR) ORDER BY effective_from DESC LIMIT 1`);
+    const rule = days => `Quy tắc: yêu cầu bổ sung trong vòng ${days} ngày làm việc kể từ ngày tiếp nhận`;
+    const pages = async (want, bad) => {
+      for (let i = 0; i < 16; i++) {
+        const r = await c.get(`/can-bo/ho-so/${code}`);
+        assert.strictEqual(r.status, 200);
+        for (const w of want) has(r.text, w, `the dossier's page, request ${i + 1}`);
+        for (const b of bad) hasNot(r.text, b, `the dossier's page, request ${i + 1}`);
+      }
+    };
+    // the officer's "near" list, page after page
+    const inNearList = async () => {
+      for (let p = 1; p <= 400; p++) {
+        const r = await c.get(`/can-bo/ho-so/?loc=near&trang=${p}`);
+        assert.strictEqual(r.status, 200);
+        if (r.text.includes(`/can-bo/ho-so/${code}"`)) return true;
+        if (!r.text.includes(`trang=${p + 1}`)) return false;
+      }
+      assert.fail('the "near" list has over 400 pages');
+    };
+    await pages([rule(within), 'Trong hạn'], ['Sắp đến hạn']);
+    assert.strictEqual(await inNearList(), false, 'not in the "near" list');
+    try {
+      // 200 working days' notice (most of a year): the appointment is "near"
+      sql(`UPDATE legal_version SET supplement_within_days = ${Number(within) + 4}, near_due_days = 200
+            WHERE legal_version = '${version}'`);
+      await pages([rule(Number(within) + 4), 'Sắp đến hạn'], [rule(within), 'Trong hạn']);
+      assert.strictEqual(await inNearList(), true, 'in the "near" list');
+    } finally {
+      sql(`UPDATE legal_version SET supplement_within_days = ${within}, near_due_days = ${near} WHERE legal_version = '${version}'`);
+    }
+    await pages([rule(within), 'Trong hạn'], ['Sắp đến hạn']);
+  } finally {
+    setDue(`'${due0}'`);
+  }
+});

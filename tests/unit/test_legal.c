@@ -29,6 +29,17 @@ clock_of(const struct cal *c, const struct legal_version *v, time_t start, int r
     return supplement_clocks[legal_supplement_clock(c, v, start, restarts, now)];
 }
 
+/* The version in force on y-m-d, from a process's copy of three versions as
+ * the migrations record them: Decree 61/2018 from 21/06/2018, Decree
+ * 118/2025 from 01/07/2025, its Circular 03/2025 papers from 15/09/2025. */
+static const char *
+version_on(const struct legal_cache *lc, int y, int m, int d)
+{
+    const struct legal_version *v = legal_cache_for(lc, cal_day_from_ymd(y, m, d));
+
+    return v ? v->code : "none";
+}
+
 int
 main(void)
 {
@@ -79,6 +90,29 @@ main(void)
               "Fri 06/03 for Mon 09/03: 1 working day, nearly due (2 days' notice)");
     CHECK_STR(verdict(&c, at(2, 9, 0), "received", NULL, due, 0), "ok",
               "Mon 02/03 for Mon 09/03: 5 working days, in time");
+
+    /* the version by the day of receipt: a dossier keeps the rules and papers
+     * of the day it was received */
+    {
+        int from[3] = { cal_day_from_ymd(2018, 6, 21), cal_day_from_ymd(2025, 7, 1),
+                        cal_day_from_ymd(2025, 9, 15) };
+        struct legal_version vs[3] = { { .code = "ND61/2018" },
+                                       { .code = "ND118/2025" },
+                                       { .code = "ND118/2025+TT03" } };
+        struct legal_cache lc = { .gen = 7, .n = 3, .from = from, .v = vs };
+        struct legal_cache none = { 0 };
+
+        CHECK_STR(version_on(&lc, 2017, 3, 17), "ND61/2018",
+                  "received before every version (an import): the oldest");
+        CHECK_STR(version_on(&lc, 2018, 6, 21), "ND61/2018", "on its first day: that version");
+        CHECK_STR(version_on(&lc, 2025, 6, 30), "ND61/2018",
+                  "30/06/2025, the day before Decree 118: still Decree 61");
+        CHECK_STR(version_on(&lc, 2025, 7, 1), "ND118/2025", "01/07/2025: Decree 118");
+        CHECK_STR(version_on(&lc, 2025, 9, 14), "ND118/2025", "14/09/2025: the old papers");
+        CHECK_STR(version_on(&lc, 2025, 9, 15), "ND118/2025+TT03", "15/09/2025: Circular 03");
+        CHECK_STR(version_on(&lc, 2027, 1, 4), "ND118/2025+TT03", "later: the newest");
+        CHECK_STR(version_on(&none, 2025, 9, 15), "none", "no version on record: none");
+    }
 
     cal_free(&c);
     return tap_done();
