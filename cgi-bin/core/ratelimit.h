@@ -60,9 +60,13 @@ enum db_rc ratelimit_clear(struct sctx *x, const char *bucket, const char *key);
  * find(x, arg, m, &found) does the look-up itself, first; *v tells the
  * outcome, decided only once the misses are known, so a right code found
  * while the look-ups are paused is still refused.  A find may read the misses
- * in its own statement (CODE_MISSES_COLS, with the three arguments of m) and
- * set m->known when it found the code: a right code is then one statement;
- * the misses are read after a find that did not. */
+ * in its own statement and set m->known when it found the code: a right code
+ * is then one statement; the misses are read after a find that did not
+ * (CODE_MISSES_COLS, a statement of its own).  In the find's statement the
+ * two counts are columns (CODE_MISSES_JOIN_COLS, argument CODE_MISSES_PAUSE)
+ * of two rows joined by their whole primary key (CODE_MISSES_JOIN, arguments
+ * CODE_MISSES_KEYS): ratelimit_hit writes a key's slot 0 alone, and a row
+ * read by its key costs MariaDB about half of a subquery's sum. */
 struct code_misses {
     const char *addr_key, *case_key; /* their rate_limit keys */
     int pause_s;                     /* a case number's pause */
@@ -75,6 +79,14 @@ struct code_misses {
     " (SELECT COALESCE(SUM(hits), 0) FROM rate_limit WHERE bucket = 'code-case' AND k = ?" \
     "     AND window_start >= UTC_TIMESTAMP() - INTERVAL ? SECOND)"
 #define CODE_MISSES_ARGS(m) DV_S((m)->addr_key), DV_S((m)->case_key), DV_I((m)->pause_s)
+#define CODE_MISSES_JOIN_COLS                                                     \
+    " IF(mi.window_start >= UTC_TIMESTAMP() - INTERVAL 3600 SECOND, mi.hits, 0)," \
+    " IF(mc.window_start >= UTC_TIMESTAMP() - INTERVAL ? SECOND, mc.hits, 0)"
+#define CODE_MISSES_JOIN                                                             \
+    " LEFT JOIN rate_limit mi ON mi.bucket = 'code-ip' AND mi.k = ? AND mi.slot = 0" \
+    " LEFT JOIN rate_limit mc ON mc.bucket = 'code-case' AND mc.k = ? AND mc.slot = 0"
+#define CODE_MISSES_PAUSE(m) DV_I((m)->pause_s)
+#define CODE_MISSES_KEYS(m) DV_S((m)->addr_key), DV_S((m)->case_key)
 enum code_verdict { CODE_FOUND, CODE_MISS, CODE_PAUSED };
 typedef enum db_rc (*code_find_fn)(struct sctx *x, void *arg, struct code_misses *m, int *found);
 enum db_rc code_lookup(struct sctx *x, const char *kind, const char *case_no, code_find_fn find,

@@ -599,10 +599,10 @@ feedback_create(struct sctx *x, const struct fb_new *in, char *code_out, char *k
     "       f.due_at < UTC_TIMESTAMP() AND f.status IN (" CASE_RUNNING_SQL ")" \
     "         AND f.paused_at IS NULL,"                                        \
     "       f.identity, c.name, f.id, f.check_part, f.link_key," CONSENT_PAGE_COLS
-#define FB_PUBLIC_FROM                                                           \
-    "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id"                      \
-    "  LEFT JOIN counter c ON c.id = f.counter_id" CONSENT_PAGE_JOIN("feedback", \
-                                                                     "f.id") " WHERE f.code = ?"
+#define FB_PUBLIC_FROM                                      \
+    "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id" \
+    "  LEFT JOIN counter c ON c.id = f.counter_id" CONSENT_PAGE_JOIN("feedback", "f.id")
+#define FB_PUBLIC_WHERE " WHERE f.code = ?"
 
 enum db_rc
 feedback_public_find(struct sctx *x, const char *public_code, const char *key,
@@ -619,9 +619,12 @@ feedback_public_find(struct sctx *x, const char *public_code, const char *key,
     }
     code = pool_strndup(x->pool, public_code, (size_t)(dash - public_code));
     /* a typed code's look-up reads its misses with the case (when found) */
-    rc = m ? db_query(x->db, x->pool, FB_PUBLIC_COLS "," CODE_MISSES_COLS FB_PUBLIC_FROM,
-                      DB_ARGS(CODE_MISSES_ARGS(m), DV_S(code)), fcase)
-           : db_query(x->db, x->pool, FB_PUBLIC_COLS FB_PUBLIC_FROM, DB_ARGS(DV_S(code)), fcase);
+    rc = m ? db_query(x->db, x->pool,
+                      FB_PUBLIC_COLS
+                      "," CODE_MISSES_JOIN_COLS FB_PUBLIC_FROM CODE_MISSES_JOIN FB_PUBLIC_WHERE,
+                      DB_ARGS(CODE_MISSES_PAUSE(m), CODE_MISSES_KEYS(m), DV_S(code)), fcase)
+           : db_query(x->db, x->pool, FB_PUBLIC_COLS FB_PUBLIC_FROM FB_PUBLIC_WHERE,
+                      DB_ARGS(DV_S(code)), fcase);
     if (rc != DB_OK || fcase->nrows == 0) {
         return rc;
     }
