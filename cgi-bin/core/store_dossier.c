@@ -1040,32 +1040,35 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
 
     memset(pg, 0, sizeof(*pg));
     pg->staff = staff;
-    /* two statements, so the public program's account needs no grant on the
-     * applicant's or the officer's columns: the same page's columns, but for
-     * those, which the public program reads as NULL */
-#define DOSSIER_PAGE(people, officer_join)                                                            \
-    "SELECT d.code, p.name, p.national_code, f.name, u.name, u.address, u.hotline, d.status,"         \
+    /* two statements: the same page's columns, but the citizen's reads as
+     * NULL the applicant's and the officer's (its account has no grant on
+     * them) and the field and processing unit, which its page does not show
+     * (a procedure always has its field: the joins change no row) */
+#define DOSSIER_PAGE(field, proc_unit, people, staff_joins)                                           \
+    "SELECT d.code, p.name, p.national_code, " field ", u.name, u.address, u.hotline, d.status,"      \
     "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y'),"     \
     "       DATE_FORMAT(d.due_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y'),"          \
     "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"                          \
     "       DATE_FORMAT(d.finished_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"                              \
     "       DATE_FORMAT(d.returned_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"                        \
-    "       p.time_value, p.time_unit, pu.name, p.fee, d.collect, d.channel, d.sets,"                 \
+    "       p.time_value, p.time_unit, " proc_unit ", p.fee, d.collect, d.channel, d.sets,"           \
     "       d.documents, " people ", c.name, d.book_seq, d.reappointments,"                           \
     "       UNIX_TIMESTAMP(d.original_due_at),"                                                       \
     "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0), d.wait_clock, d.cycle,"                       \
     "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y')," \
     "       " LEGAL_GEN_COL ", UNIX_TIMESTAMP(d.received_at)," CONSENT_PAGE_COLS                      \
     "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"                                 \
-    "  JOIN field f ON f.id = p.field_id JOIN org_unit u ON u.id = d.unit_id"                         \
-    "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id" officer_join                            \
+    "  JOIN org_unit u ON u.id = d.unit_id" staff_joins                                               \
     "  LEFT JOIN counter c ON c.id = d.counter_id" LEGAL_GEN_JOIN                                     \
         CONSENT_PAGE_JOIN("dossier", "d.id") " WHERE d.id = ?"
     rc = db_query(x->db, x->pool,
-                  staff ? DOSSIER_PAGE("d.applicant_name, d.applicant_address, d.applicant_phone,"
+                  staff ? DOSSIER_PAGE("f.name", "pu.name",
+                                       "d.applicant_name, d.applicant_address, d.applicant_phone,"
                                        " d.applicant_email, o.full_name",
+                                       "  JOIN field f ON f.id = p.field_id"
+                                       "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
                                        "  LEFT JOIN users o ON o.id = d.officer_id")
-                        : DOSSIER_PAGE("NULL, NULL, NULL, NULL, NULL", ""),
+                        : DOSSIER_PAGE("NULL", "NULL", "NULL, NULL, NULL, NULL, NULL", ""),
                   DB_ARGS(DV_I(id)), &pg->d);
 #undef DOSSIER_PAGE
     if (rc != DB_OK || pg->d.nrows == 0) {
