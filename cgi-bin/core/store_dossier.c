@@ -914,11 +914,11 @@ dossier_list(struct sctx *x, const char *filter, int page, int per_page, struct 
     "(u.id = " unit " OR (u.parent_id = " unit " AND u.parent_signs <> 'none'))"
 
 /* The apology letters of a dossier (enum dossier_apology_col); signed_only:
- * the drafts left out (the public page).  The dossier's status and finish
- * (0: not finished) come from the page's own row: the letters' statement
- * does not read the dossier again. */
+ * the drafts left out (the public page).  The dossier's status and the local
+ * day it finished ("YYYY-MM-DD", NULL: not finished) come from the page's own
+ * row: the letters' statement does not read the dossier again. */
 static enum db_rc
-apologies_read(struct sctx *x, long long dossier_id, const char *status, long long finished,
+apologies_read(struct sctx *x, long long dossier_id, const char *status, const char *finished,
                int signed_only, struct dbres *res)
 {
     long long me = x->user && strcmp(x->user->role, "leader") == 0 ? x->user->unit_id : -1;
@@ -937,9 +937,9 @@ apologies_read(struct sctx *x, long long dossier_id, const char *status, long lo
                     /* the letter's own verdict: was its new date kept?  (the
                    * dossier's is still judged against the statutory one) */
                     "       IF(a.status = 'draft', NULL,"
-                    "          IF(? <> 0,"
-                    "             IF(DATE(FROM_UNIXTIME(?) + " SQL_VN_OFFSET ") <="
-                    "                DATE(a.new_due_at + " SQL_VN_OFFSET "), 'kept', 'missed'),"
+                    "          IF(? IS NOT NULL,"
+                    "             IF(CAST(? AS DATE) <= DATE(a.new_due_at + " SQL_VN_OFFSET "),"
+                    "                'kept', 'missed'),"
                     "             IF(? IN ('refused','stopped'), NULL,"
                     "                IF(a.new_due_at < UTC_TIMESTAMP(), 'missed', 'pending')))),"
                     "       a.signer_position, pa.name, u.place,"
@@ -952,7 +952,8 @@ apologies_read(struct sctx *x, long long dossier_id, const char *status, long lo
                              "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
                              " WHERE a.dossier_id = ? AND (? = 0 OR a.status <> 'draft') ORDER BY "
                              "a.id",
-                    DB_ARGS(DV_I(finished), DV_I(finished), DV_S(status), DV_I(me), DV_I(me),
+                    DB_ARGS(finished ? DV_S(finished) : DV_NULL,
+                            finished ? DV_S(finished) : DV_NULL, DV_S(status), DV_I(me), DV_I(me),
                             DV_I(dossier_id), DV_I(signed_only)),
                     res);
 }
@@ -1032,10 +1033,18 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
 {
     /* after the page's columns, in the same read: the number of the legal
      * versions' writes (the process's copy chooses the dossier's version and
-     * today's), the day of receipt, the consent */
-    enum { DPX_LEGAL_GEN = DP__COUNT, DPX_RECEIVED_TS, DPX_CONSENT_GIVEN, DPX_CONSENT_WITHDRAWN };
+     * today's), the local days of receipt and finish ("YYYY-MM-DD", which
+     * unlike UNIX_TIMESTAMP go past 2038), the consent */
+    enum {
+        DPX_LEGAL_GEN = DP__COUNT,
+        DPX_RECEIVED_DAY,
+        DPX_FINISHED_DAY,
+        DPX_CONSENT_GIVEN,
+        DPX_CONSENT_WITHDRAWN
+    };
     struct legal_cache *lc = &x->app->legal;
     const struct legal_version *v;
+    int received;
     enum db_rc rc;
 
     memset(pg, 0, sizeof(*pg));
@@ -1056,7 +1065,8 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
     "       UNIX_TIMESTAMP(d.original_due_at),"                                                       \
     "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0), d.wait_clock, d.cycle,"                       \
     "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y')," \
-    "       " LEGAL_GEN_COL ", UNIX_TIMESTAMP(d.received_at)," CONSENT_PAGE_COLS                      \
+    "       " LEGAL_GEN_COL ", DATE(d.received_at + " SQL_VN_OFFSET "),"                              \
+    "       DATE(d.finished_at + " SQL_VN_OFFSET ")," CONSENT_PAGE_COLS                               \
     "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"                                 \
     "  JOIN org_unit u ON u.id = d.unit_id" staff_joins                                               \
     "  LEFT JOIN counter c ON c.id = d.counter_id" LEGAL_GEN_JOIN                                     \
@@ -1081,7 +1091,10 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
     }
     /* the legal version's rules and papers, one row each (none when no
      * version is on record) */
-    v = legal_cache_for(lc, cal_local_day((time_t)util_num(dbres_get(&pg->d, 0, DPX_RECEIVED_TS))));
+    if (cal_parse_date(dbres_get(&pg->d, 0, DPX_RECEIVED_DAY), &received) != 0) {
+        return DB_ERR;
+    }
+    v = legal_cache_for(lc, received);
     if (v) {
         char **rule = pool_alloc(x->pool, DR__COUNT * sizeof(*rule));
         char **papers = pool_alloc(x->pool, DPP__COUNT * sizeof(*papers));
@@ -1128,10 +1141,10 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
                       : DOSSIER_EVENTS(" NULL, NULL, NULL, NULL, NULL, NULL, NULL", ""),
                   DB_ARGS(DV_I(id)), &pg->events);
 #undef DOSSIER_EVENTS
-    return rc == DB_OK ? apologies_read(x, id, dbres_get(&pg->d, 0, DP_STATUS),
-                                        util_num(dbres_get(&pg->d, 0, DP_FINISHED_TS)), !staff,
-                                        &pg->apologies)
-                       : rc;
+    return rc == DB_OK
+               ? apologies_read(x, id, dbres_get(&pg->d, 0, DP_STATUS),
+                                dbres_get(&pg->d, 0, DPX_FINISHED_DAY), !staff, &pg->apologies)
+               : rc;
 }
 
 enum db_rc

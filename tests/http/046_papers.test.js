@@ -327,8 +327,8 @@ test('QR posters print in Vietnamese whatever the browser asks for', async () =>
 // Each program keeps the legal versions in memory and reads them again when a
 // version is written (migration 300's number): a change made in SQL, as an
 // operator would, must reach every worker at its next page.  Sixteen pages
-// before and after, so that the officer program's workers have each kept the
-// old rows.
+// before and after, so that the officer program's workers have most likely
+// each kept the old rows (a copy kept for good fails at the first page).
 test('a legal version written in SQL reaches every worker at its next page: the supplement rule of the dossier, the "near" warning of today\'s version', async () => {
   const c = await as('canbo01');
   const code = await receive('canbo01', 'Đỗ Văn Kiên');
