@@ -15,6 +15,8 @@ struct user {
     char *username;
     char *full_name;
     char *role;         /* "officer", "leader" or "admin" */
+    char *unit_name;    /* the unit's name and path (org_unit), read with the */
+    char *unit_path;    /* session; NULL if the unit is gone */
     char *session_hash; /* hex of the stored hash of the session token */
     int must_change_pw; /* set by an administrator: change it before anything else */
 };

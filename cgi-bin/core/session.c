@@ -10,7 +10,17 @@
 #include "util.h"
 
 /* The columns of the SELECT below. */
-enum session_col { SL_ID, SL_UNIT, SL_USERNAME, SL_FULL_NAME, SL_ROLE, SL_MUST_CHANGE_PW };
+enum session_col {
+    SL_ID,
+    SL_UNIT,
+    SL_USERNAME,
+    SL_FULL_NAME,
+    SL_ROLE,
+    SL_MUST_CHANGE_PW,
+    SL_UNIT_NAME,
+    SL_UNIT_PATH,
+    SL_TOUCH /* "1": last seen over a minute ago */
+};
 
 enum db_rc
 session_load(struct req *r)
@@ -26,8 +36,10 @@ session_load(struct req *r)
     }
     sec_hash_hex(tok, h);
     rc = db_query(r->app->db, &r->pool,
-                  "SELECT u.id, u.unit_id, u.username, u.full_name, u.role, u.must_change_pw"
+                  "SELECT u.id, u.unit_id, u.username, u.full_name, u.role, u.must_change_pw,"
+                  "       ou.name, ou.path, s.last_seen < UTC_TIMESTAMP() - INTERVAL 1 MINUTE"
                   "  FROM session s JOIN users u ON u.id = s.user_id"
+                  "  LEFT JOIN org_unit ou ON ou.id = u.unit_id"
                   " WHERE s.id_hash = ? AND s.expires_at > UTC_TIMESTAMP()"
                   "   AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
                   "   AND u.disabled = 0",
@@ -42,8 +54,14 @@ session_load(struct req *r)
     r->user->full_name = (char *)dbres_get(&res, 0, SL_FULL_NAME);
     r->user->role = (char *)dbres_get(&res, 0, SL_ROLE);
     r->user->must_change_pw = strcmp(dbres_get(&res, 0, SL_MUST_CHANGE_PW), "1") == 0;
+    r->user->unit_name = (char *)dbres_get(&res, 0, SL_UNIT_NAME);
+    r->user->unit_path = (char *)dbres_get(&res, 0, SL_UNIT_PATH);
     r->user->session_hash = pool_strdup(&r->pool, h);
-    /* sliding idle expiry; at most one write a minute per session */
+    /* sliding idle expiry; at most one write a minute per session, and no
+     * statement at all in between */
+    if (strcmp(dbres_get(&res, 0, SL_TOUCH), "1") != 0) {
+        return DB_OK;
+    }
     return db_exec(r->app->db,
                    "UPDATE session SET last_seen = UTC_TIMESTAMP()"
                    " WHERE id_hash = ? AND last_seen < UTC_TIMESTAMP() - INTERVAL 1 MINUTE",

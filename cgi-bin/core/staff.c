@@ -42,9 +42,6 @@ staff_allow(struct req *r, unsigned roles)
 enum db_rc
 staff_hdf(struct req *r)
 {
-    struct dbres res;
-    enum db_rc rc;
-
     if (r->user == NULL) {
         return DB_OK;
     }
@@ -52,12 +49,10 @@ staff_hdf(struct req *r)
     hset(r, "Req.User.Name", r->user->full_name);
     hset(r, "Req.User.Role", r->user->role);
     hseti(r, "Req.User.Id", r->user->id);
-    rc = db_query(r->app->db, &r->pool, "SELECT name FROM org_unit WHERE id = ?",
-                  DB_ARGS(DV_I(r->user->unit_id)), &res);
-    if (rc == DB_OK && res.nrows) {
-        hset(r, "Req.User.UnitName", dbres_get(&res, 0, 0));
+    if (r->user->unit_name) { /* read with the session (session_load) */
+        hset(r, "Req.User.UnitName", r->user->unit_name);
     }
-    return rc;
+    return DB_OK;
 }
 
 int

@@ -38,18 +38,11 @@ state_list(struct sctx *x, unsigned all, unsigned none)
 enum db_rc
 case_scope(struct sctx *x, struct scope *s)
 {
-    struct dbres res;
-    enum db_rc rc;
-
     memset(s, 0, sizeof(*s));
-    rc = db_query(x->db, x->pool, "SELECT path FROM org_unit WHERE id = ?",
-                  DB_ARGS(DV_I(x->user->unit_id)), &res);
-    if (rc != DB_OK) {
-        return rc;
-    }
     s->leader = strcmp(x->user->role, "leader") == 0;
     s->unit_id = x->user->unit_id;
-    s->path = res.nrows ? dbres_get(&res, 0, 0) : "/none/";
+    /* the unit's path, read with the session (session_load) */
+    s->path = x->user->unit_path ? x->user->unit_path : "/none/";
     /* patterns are built here, not with CONCAT in SQL: a parameter and a
      * literal of different collations cannot meet in one expression */
     s->subtree = pool_printf(x->pool, "%s%%", s->path);

@@ -270,6 +270,33 @@ test('finding 7: a password change closes the account\'s other sessions, not thi
   assert.match(other.headers.get('location'), /^\/can-bo\/dang-nhap/);
 });
 
+// A staff session ends after Session.IdleMinutes (30) without a request; each
+// request keeps it alive, written at most once a minute.
+test('a staff session ends after 30 idle minutes; a request keeps it alive, with one write a minute at most', async () => {
+  resetLimits();
+  newUser('antoan13');
+  const c = new Client();
+  await c.login('antoan13');
+  const uid = sql("SELECT id FROM users WHERE username = 'antoan13'");
+  const idle = () => Number(sql(`SELECT TIMESTAMPDIFF(SECOND, last_seen, UTC_TIMESTAMP()) FROM session WHERE user_id = ${uid}`));
+  const unit = sql('SELECT name FROM org_unit WHERE id = 2');
+
+  sql(`UPDATE session SET last_seen = UTC_TIMESTAMP() - INTERVAL 29 MINUTE WHERE user_id = ${uid}`);
+  const home = await c.get('/can-bo/');
+  assert.strictEqual(home.status, 200, 'idle 29 minutes: still signed in');
+  assert.ok(home.text.includes(unit), 'the page names the officer\'s unit');
+  assert.ok(idle() < 60, 'the request moved the session\'s last use to now');
+
+  sql(`UPDATE session SET last_seen = UTC_TIMESTAMP() - INTERVAL 40 SECOND WHERE user_id = ${uid}`);
+  assert.strictEqual((await c.get('/can-bo/')).status, 200);
+  assert.ok(idle() >= 40, 'used 40 seconds ago: not written again within the minute');
+
+  sql(`UPDATE session SET last_seen = UTC_TIMESTAMP() - INTERVAL 31 MINUTE WHERE user_id = ${uid}`);
+  const gone = await c.get('/can-bo/');
+  assert.strictEqual(gone.status, 303, 'idle 31 minutes: signed out');
+  assert.match(gone.headers.get('location'), /^\/can-bo\/dang-nhap/);
+});
+
 // Finding 10: a Unicode username gave a 500 (collation of the rate-limit table).
 test('finding 10: sign-in with a Vietnamese username gets the normal error', async () => {
   resetLimits();

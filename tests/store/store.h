@@ -126,6 +126,9 @@ st_user(const char *username, const char *full_name, const char *role, long long
                 counter ? DV_I(counter) : DV_NULL);
     u.username = (char *)username;
     u.full_name = (char *)full_name;
+    /* as session_load reads them with the session */
+    u.unit_name = (char *)st_str("SELECT name FROM org_unit WHERE id = ?", DV_I(unit));
+    u.unit_path = (char *)st_str("SELECT path FROM org_unit WHERE id = ?", DV_I(unit));
     return u;
 }
 
