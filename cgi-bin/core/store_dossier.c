@@ -913,6 +913,10 @@ dossier_list(struct sctx *x, const char *filter, int page, int per_page, struct 
 #define APOLOGY_SIGNER_COND(unit) \
     "(u.id = " unit " OR (u.parent_id = " unit " AND u.parent_signs <> 'none'))"
 
+/* The letters of a dossier a page shows, with the argument signed_only: on
+ * the public page (1) the drafts are left out. */
+#define APOLOGY_SHOWN " AND (? = 0 OR a.status <> 'draft')"
+
 /* The apology letters of a dossier (enum dossier_apology_col); signed_only:
  * the drafts left out (the public page).  The dossier's status and the local
  * day it finished ("YYYY-MM-DD", NULL: not finished) come from the page's own
@@ -950,8 +954,7 @@ apologies_read(struct sctx *x, long long dossier_id, const char *status, const c
                         "?") ", u.head_title"
                              "  FROM apology a JOIN org_unit u ON u.id = a.unit_id"
                              "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
-                             " WHERE a.dossier_id = ? AND (? = 0 OR a.status <> 'draft') ORDER BY "
-                             "a.id",
+                             " WHERE a.dossier_id = ?" APOLOGY_SHOWN " ORDER BY a.id",
                     DB_ARGS(finished ? DV_S(finished) : DV_NULL,
                             finished ? DV_S(finished) : DV_NULL, DV_S(status), DV_I(me), DV_I(me),
                             DV_I(dossier_id), DV_I(signed_only)),
@@ -1034,13 +1037,16 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
     /* after the page's columns, in the same read: the number of the legal
      * versions' writes (the process's copy chooses the dossier's version and
      * today's), the local days of receipt and finish ("YYYY-MM-DD", which
-     * unlike UNIX_TIMESTAMP go past 2038), the consent */
+     * unlike UNIX_TIMESTAMP go past 2038), the consent, and whether the
+     * dossier has a letter the page shows (most have none: their letters'
+     * statement is not run) */
     enum {
         DPX_LEGAL_GEN = DP__COUNT,
         DPX_RECEIVED_DAY,
         DPX_FINISHED_DAY,
         DPX_CONSENT_GIVEN,
-        DPX_CONSENT_WITHDRAWN
+        DPX_CONSENT_WITHDRAWN,
+        DPX_LETTERS
     };
     struct legal_cache *lc = &x->app->legal;
     const struct legal_version *v;
@@ -1066,7 +1072,8 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
     "       COALESCE(UNIX_TIMESTAMP(d.finished_at), 0), d.wait_clock, d.cycle,"                       \
     "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y')," \
     "       " LEGAL_GEN_COL ", DATE(d.received_at + " SQL_VN_OFFSET "),"                              \
-    "       DATE(d.finished_at + " SQL_VN_OFFSET ")," CONSENT_PAGE_COLS                               \
+    "       DATE(d.finished_at + " SQL_VN_OFFSET ")," CONSENT_PAGE_COLS ","                           \
+    "       EXISTS (SELECT 1 FROM apology a WHERE a.dossier_id = d.id" APOLOGY_SHOWN ")"              \
     "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"                                 \
     "  JOIN org_unit u ON u.id = d.unit_id" staff_joins                                               \
     "  LEFT JOIN counter c ON c.id = d.counter_id" LEGAL_GEN_JOIN                                     \
@@ -1079,7 +1086,7 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
                                        "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
                                        "  LEFT JOIN users o ON o.id = d.officer_id")
                         : DOSSIER_PAGE("NULL", "NULL", "NULL, NULL, NULL, NULL, NULL", ""),
-                  DB_ARGS(DV_I(id)), &pg->d);
+                  DB_ARGS(DV_I(!staff), DV_I(id)), &pg->d);
 #undef DOSSIER_PAGE
     if (rc != DB_OK || pg->d.nrows == 0) {
         return rc;
@@ -1141,10 +1148,11 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
                       : DOSSIER_EVENTS(" NULL, NULL, NULL, NULL, NULL, NULL, NULL", ""),
                   DB_ARGS(DV_I(id)), &pg->events);
 #undef DOSSIER_EVENTS
-    return rc == DB_OK
-               ? apologies_read(x, id, dbres_get(&pg->d, 0, DP_STATUS),
-                                dbres_get(&pg->d, 0, DPX_FINISHED_DAY), !staff, &pg->apologies)
-               : rc;
+    if (rc != DB_OK || strcmp(dbres_get(&pg->d, 0, DPX_LETTERS), "1") != 0) {
+        return rc; /* no letter to show: pg->apologies stays empty */
+    }
+    return apologies_read(x, id, dbres_get(&pg->d, 0, DP_STATUS),
+                          dbres_get(&pg->d, 0, DPX_FINISHED_DAY), !staff, &pg->apologies);
 }
 
 enum db_rc
