@@ -96,9 +96,13 @@ enum fb_public_col {
     FBP__NCOLS,       /* the page's columns end here; those of the look-up: */
     FBP_ID = FBP__NCOLS,
     FBP_CHECK,
-    FBP_KEY,               /* the link key, NULL for a case filed before keys */
-    FBP_CONSENT_GIVEN,     /* the consent to messages: NULL when never given */
-    FBP_CONSENT_WITHDRAWN, /* "" while it stands */
+    FBP_KEY,                         /* the link key, NULL for a case filed before keys */
+    FBP_CONSENT_GIVEN,               /* the consent to messages: NULL when never given */
+    FBP_CONSENT_WITHDRAWN,           /* "" while it stands */
+    FBP_EVENTS,                      /* a public event a row (enum fb_public_event_col): */
+    FBP_EVENTS_END = FBP_EVENTS + 2, /* NULL in the one row of a case without */
+    FBP_EVENT_ORDER,                 /* the event's time (UTC, to the microsecond) and id,
+                            * "YYYYMMDDhhmmss.ffffff id": its place in history */
     /* a typed code's look-up only (m not NULL): its misses, CODE_MISSES_COLS */
     FBP_MISSES_ADDR,
     FBP_MISSES_CASE
@@ -113,14 +117,16 @@ enum fb_public_event_col {
 };
 
 /* The public view of a case (no personal data) by its public code, in one
- * read: fcase its one row, 0 rows when the code is unknown or its check part
- * wrong.  key NULL: a typed code; else the link key, which must be right too
- * (a link is not a typed look-up: code_lookup).  m, when not NULL, gets the
- * look-up's misses from the same statement (a typed code, code_lookup's find).
- * Then events, its public history, oldest first. */
+ * read: fcase the case's row, repeated for each of its public events (their
+ * columns from FBP_EVENTS on, oldest first), 0 rows when the code is unknown
+ * or its check part wrong.  key NULL: a typed code; else the link key, which
+ * must be right too (a link is not a typed look-up: code_lookup).  m, when
+ * not NULL, gets the look-up's misses from the same statement (a typed code,
+ * code_lookup's find).  feedback_public_events then gives the events apart,
+ * in p (enum fb_public_event_col). */
 enum db_rc feedback_public_find(struct sctx *x, const char *public_code, const char *key,
                                 struct code_misses *m, struct dbres *fcase);
-enum db_rc feedback_public_events(struct sctx *x, long long id, struct dbres *events);
+void feedback_public_events(struct pool *p, const struct dbres *fcase, struct dbres *events);
 
 /* The citizen's verdict on the answer; "not satisfied" asks a leader to review. */
 enum db_rc feedback_rate_answer(struct sctx *x, long long id, int satisfied);

@@ -31,15 +31,11 @@ feedback_public_hdf(struct req *r, const struct dbres *fcase)
         [FBE__NCOLS] = NULL,
     };
     struct dbres ev;
-    enum db_rc rc;
 
     if (fcase->nrows == 0) {
         return DB_OK;
     }
-    rc = feedback_public_events(req_sctx(r), util_num(dbres_get(fcase, 0, FBP_ID)), &ev);
-    if (rc != DB_OK) {
-        return rc;
-    }
+    feedback_public_events(&r->pool, fcase, &ev);
     for (size_t c = 0; c < FBP__NCOLS; c++) {
         const char *v = dbres_get(fcase, 0, c);
 

@@ -7,7 +7,7 @@ const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { test } = require('../lib/harness');
-const { Client, sql, qrPath, formFields, resetLimits, qrCacheWait, recountFeedback, VAR } = require('../lib/client');
+const { Client, sql, qrPath, formFields, resetLimits, qrCacheWait, recountFeedback, fileCase, VAR } = require('../lib/client');
 
 const COUNTER1 = () => qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q01')");
 const COUNTER2 = () => qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q02')");
@@ -507,6 +507,32 @@ test('public statistics: the share of satisfied ratings, hidden under 10 ratings
   assert.match(row, /<td>70,0%<\/td>/);
   const en = await c.get('/thong-ke/?lang=en');
   assert.match(en.text, /75\.0%/);
+});
+
+test('the tracking page lists the public history oldest first (same minute: in the order written), never an internal note, and shows the latest answer', async () => {
+  const { pub, code } = await fileCase({ kind: 'suggestion', identity: 'anonymous', unit: '000.00.01.H41',
+    content: 'Nên có thêm ghế chờ ở quầy.' });
+  const id = sql(`SELECT id FROM feedback WHERE code = '${code}'`);
+  // written in this order; their times put them in another
+  const ev = (mins, event, pub1, body) => sql(`INSERT INTO feedback_event (feedback_id, at, event, public, body)
+    SELECT id, created_at + INTERVAL ${mins} MINUTE, '${event}', ${pub1}, '${body}' FROM feedback WHERE id = ${id}`);
+  ev(30, 'answer', 1, 'Trả lời sau cùng');
+  ev(20, 'reply', 1, 'Bổ sung thứ ba');
+  ev(10, 'reply', 1, 'Bổ sung thứ hai');
+  ev(20, 'reply', 1, 'Bổ sung thứ tư');
+  ev(5, 'answer', 1, 'Trả lời đầu tiên');
+  ev(15, 'note', 0, 'Ghi chú nội bộ');
+  const page = await new Client().get(`/phan-anh/${pub}`);
+  assert.strictEqual(page.status, 200);
+  const t = page.text;
+  const at = (s) => t.indexOf(s);
+  assert.ok(at('Bổ sung thứ hai') > 0 && at('Bổ sung thứ hai') < at('Bổ sung thứ ba'), 'minute 10 before minute 20');
+  assert.ok(at('Bổ sung thứ ba') < at('Bổ sung thứ tư'), 'two of minute 20: in the order written');
+  assert.strictEqual(at('Ghi chú nội bộ'), -1, 'an internal note stays internal');
+  assert.ok(at('Trả lời sau cùng') > 0, 'the answer shown is the latest');
+  assert.strictEqual(at('Trả lời đầu tiên'), -1, 'the earlier answer is not shown as the answer');
+  const items = t.split('<ol class="timeline">')[1].split('</ol>')[0].match(/<li>/g).length;
+  assert.strictEqual(items, 6, 'filed, five public events');
 });
 
 test('QR images decode to exactly the link: PNG, SVG, and the printed poster', async () => {
