@@ -728,3 +728,34 @@ db_seq_next(struct db *db, struct pool *p, const char *scope, const char *day, l
     *n = rc == DB_OK ? util_num(dbres_get(&res, 0, 0)) : 0;
     return rc;
 }
+
+static int
+child_order_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+dbres_children(struct pool *p, const struct dbres *r, size_t first, size_t ncols, size_t order_col,
+               size_t out_ncols, struct dbres *out)
+{
+    size_t n = r->nrows && dbres_get(r, 0, first) ? r->nrows : 0;
+    char **cell = pool_alloc(p, (n ? n : 1) * out_ncols * sizeof(*cell));
+    /* each row's order key, its row number after it */
+    char **key = pool_alloc(p, (n ? n : 1) * sizeof(*key));
+
+    for (size_t i = 0; i < n; i++) {
+        const char *k = dbres_get(r, i, order_col);
+
+        key[i] = pool_printf(p, "%s %020zu", k ? k : "", i);
+    }
+    qsort(key, n, sizeof(*key), child_order_cmp);
+    for (size_t i = 0; i < n; i++) {
+        size_t row = (size_t)strtoull(strrchr(key[i], ' ') + 1, NULL, 10);
+
+        for (size_t c = 0; c < ncols && c < out_ncols; c++) {
+            cell[i * out_ncols + c] = (char *)dbres_get(r, row, first + c);
+        }
+    }
+    *out = (struct dbres){ n, out_ncols, cell };
+}

@@ -62,6 +62,15 @@ dbres_get(const struct dbres *r, size_t row, size_t col)
     return (row < r->nrows && col < r->ncols) ? r->cell[row * r->ncols + col] : NULL;
 }
 
+/* The child rows a statement read with its parent row, one joined row each
+ * (a LEFT JOIN: the parent's columns repeated; one row of NULLs when it has
+ * none): out gets, for each row of r, the ncols columns from first on, then
+ * out_ncols - ncols NULL columns, in the order of the string in column
+ * order_col ("<time> <id>" that sorts as text), in p.  An ORDER BY on the
+ * joined table would have MariaDB sort the whole join in a temporary table. */
+void dbres_children(struct pool *p, const struct dbres *r, size_t first, size_t ncols,
+                    size_t order_col, size_t out_ncols, struct dbres *out);
+
 struct db;
 
 /* Create the handle for the account named in conf (DB.Accounts.<account>.*);

@@ -913,6 +913,10 @@ dossier_list(struct sctx *x, const char *filter, int page, int per_page, struct 
 #define APOLOGY_SIGNER_COND(unit) \
     "(u.id = " unit " OR (u.parent_id = " unit " AND u.parent_signs <> 'none'))"
 
+/* An event's place in a dossier's history, as text that sorts: its time
+ * (UTC, to the microsecond), then its id (dbres_children). */
+#define DOSSIER_EVENT_ORDER "CONCAT(DATE_FORMAT(e.at, '%Y%m%d%H%i%s.%f '), LPAD(e.id, 20, '0'))"
+
 /* The letters of a dossier a page shows, with the argument signed_only: on
  * the public page (1) the drafts are left out. */
 #define APOLOGY_SHOWN " AND (? = 0 OR a.status <> 'draft')"
@@ -1046,7 +1050,11 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
         DPX_FINISHED_DAY,
         DPX_CONSENT_GIVEN,
         DPX_CONSENT_WITHDRAWN,
-        DPX_LETTERS
+        DPX_LETTERS,
+        /* the citizen's page: a public event a row, its public columns
+         * (enum dossier_event_col up to DE_PAPER_NO), then its order */
+        DPX_EVENTS,
+        DPX_EVENTS_ORDER = DPX_EVENTS + DE_PAPER_NO + 1
     };
     struct legal_cache *lc = &x->app->legal;
     const struct legal_version *v;
@@ -1058,8 +1066,9 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
     /* two statements: the same page's columns, but the citizen's reads as
      * NULL the applicant's and the officer's (its account has no grant on
      * them) and the field and processing unit, which its page does not show
-     * (a procedure always has its field: the joins change no row) */
-#define DOSSIER_PAGE(field, proc_unit, people, staff_joins)                                           \
+     * (a procedure always has its field: the joins change no row); and it
+     * reads the events with the dossier, a row each (dbres_children) */
+#define DOSSIER_PAGE(field, proc_unit, people, staff_joins, events, events_join)                      \
     "SELECT d.code, p.name, p.national_code, " field ", u.name, u.address, u.hotline, d.status,"      \
     "       DATE_FORMAT(d.received_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y'),"     \
     "       DATE_FORMAT(d.due_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y'),"          \
@@ -1073,19 +1082,26 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
     "       DATE_FORMAT(d.original_due_at + " SQL_VN_OFFSET ", '%H giờ %i phút, ngày %d/%m/%Y')," \
     "       " LEGAL_GEN_COL ", DATE(d.received_at + " SQL_VN_OFFSET "),"                              \
     "       DATE(d.finished_at + " SQL_VN_OFFSET ")," CONSENT_PAGE_COLS ","                           \
-    "       EXISTS (SELECT 1 FROM apology a WHERE a.dossier_id = d.id" APOLOGY_SHOWN ")"              \
+    "       EXISTS (SELECT 1 FROM apology a WHERE a.dossier_id = d.id" APOLOGY_SHOWN ")" events       \
     "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"                                 \
     "  JOIN org_unit u ON u.id = d.unit_id" staff_joins                                               \
-    "  LEFT JOIN counter c ON c.id = d.counter_id" LEGAL_GEN_JOIN                                     \
-        CONSENT_PAGE_JOIN("dossier", "d.id") " WHERE d.id = ?"
+    "  LEFT JOIN counter c ON c.id = d.counter_id" LEGAL_GEN_JOIN CONSENT_PAGE_JOIN("dossier",        \
+                                                                                    "d.id")           \
+        events_join " WHERE d.id = ?"
     rc = db_query(x->db, x->pool,
                   staff ? DOSSIER_PAGE("f.name", "pu.name",
                                        "d.applicant_name, d.applicant_address, d.applicant_phone,"
                                        " d.applicant_email, o.full_name",
                                        "  JOIN field f ON f.id = p.field_id"
                                        "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
-                                       "  LEFT JOIN users o ON o.id = d.officer_id")
-                        : DOSSIER_PAGE("NULL", "NULL", "NULL, NULL, NULL, NULL, NULL", ""),
+                                       "  LEFT JOIN users o ON o.id = d.officer_id",
+                                       "", "")
+                        : DOSSIER_PAGE("NULL", "NULL", "NULL, NULL, NULL, NULL, NULL", "",
+                                       ", e.event, eu.name, e.body,"
+                                       "  DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"
+                                       "  e.paper_no, " DOSSIER_EVENT_ORDER,
+                                       "  LEFT JOIN dossier_event e ON e.dossier_id = d.id"
+                                       "  LEFT JOIN org_unit eu ON eu.id = e.unit_id"),
                   DB_ARGS(DV_I(!staff), DV_I(id)), &pg->d);
 #undef DOSSIER_PAGE
     if (rc != DB_OK || pg->d.nrows == 0) {
@@ -1131,23 +1147,24 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
     /* with the paper a move issued: its number, and for staff the issuing
      * agency's parent and place and the date of issue (ids stay staff-only;
      * the citizen's page reads those columns as NULL, without the parent) */
-#define DOSSIER_EVENTS(staff_cols, parent_join)                                              \
-    "SELECT e.event, u.name, e.body,"                                                        \
-    "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'), e.paper_no," staff_cols \
-    "  FROM dossier_event e LEFT JOIN org_unit u ON u.id = e.unit_id" parent_join            \
-    " WHERE e.dossier_id = ? ORDER BY e.at, e.id"
-    rc = db_query(x->db, x->pool,
-                  staff
-                      ? DOSSIER_EVENTS("       pa.name, u.place, DATE_FORMAT(e.at + " SQL_VN_OFFSET
-                                       ", '%d'),"
-                                       "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%m'),"
-                                       "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%Y'), e.id,"
-                                       "       DATE_FORMAT(e.at + " SQL_VN_OFFSET
-                                       ", '%H giờ %i phút, ngày %d/%m/%Y')",
-                                       "  LEFT JOIN org_unit pa ON pa.id = u.parent_id")
-                      : DOSSIER_EVENTS(" NULL, NULL, NULL, NULL, NULL, NULL, NULL", ""),
-                  DB_ARGS(DV_I(id)), &pg->events);
-#undef DOSSIER_EVENTS
+    if (staff) {
+        rc = db_query(x->db, x->pool,
+                      "SELECT e.event, u.name, e.body,"
+                      "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'), e.paper_no,"
+                      "       pa.name, u.place, DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d'),"
+                      "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%m'),"
+                      "       DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%Y'), e.id,"
+                      "       DATE_FORMAT(e.at + " SQL_VN_OFFSET
+                      ", '%H giờ %i phút, ngày %d/%m/%Y')"
+                      "  FROM dossier_event e LEFT JOIN org_unit u ON u.id = e.unit_id"
+                      "  LEFT JOIN org_unit pa ON pa.id = u.parent_id"
+                      " WHERE e.dossier_id = ? ORDER BY e.at, e.id",
+                      DB_ARGS(DV_I(id)), &pg->events);
+    } else {
+        /* read with the dossier; the staff-only columns stay NULL */
+        dbres_children(x->pool, &pg->d, DPX_EVENTS, DE_PAPER_NO + 1, DPX_EVENTS_ORDER, DE__COUNT,
+                       &pg->events);
+    }
     if (rc != DB_OK || strcmp(dbres_get(&pg->d, 0, DPX_LETTERS), "1") != 0) {
         return rc; /* no letter to show: pg->apologies stays empty */
     }

@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -651,33 +650,10 @@ feedback_public_find(struct sctx *x, const char *public_code, const char *key,
     return DB_OK;
 }
 
-static int
-event_order_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 void
 feedback_public_events(struct pool *p, const struct dbres *fcase, struct dbres *events)
 {
-    /* a case without a public event is one row, its event's columns NULL */
-    size_t n = fcase->nrows && dbres_get(fcase, 0, FBP_EVENTS) ? fcase->nrows : 0;
-    const char **cell = pool_alloc(p, (n ? n : 1) * FBE__NCOLS * sizeof(*cell));
-    /* each row's order key, its row number after it: oldest first */
-    char **key = pool_alloc(p, (n ? n : 1) * sizeof(*key));
-
-    for (size_t i = 0; i < n; i++) {
-        key[i] = pool_printf(p, "%s %020zu", dbres_get(fcase, i, FBP_EVENT_ORDER), i);
-    }
-    qsort(key, n, sizeof(*key), event_order_cmp);
-    for (size_t i = 0; i < n; i++) {
-        size_t row = (size_t)strtoull(strrchr(key[i], ' ') + 1, NULL, 10);
-
-        for (size_t c = 0; c < FBE__NCOLS; c++) {
-            cell[i * FBE__NCOLS + c] = dbres_get(fcase, row, FBP_EVENTS + c);
-        }
-    }
-    *events = (struct dbres){ n, FBE__NCOLS, (char **)cell };
+    dbres_children(p, fcase, FBP_EVENTS, FBE__NCOLS, FBP_EVENT_ORDER, FBE__NCOLS, events);
 }
 
 enum db_rc

@@ -7,7 +7,7 @@ const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { test } = require('../lib/harness');
-const { Client, sql, motcuactl, resetLimits, formFields } = require('../lib/client');
+const { Client, sql, motcuactl, resetLimits, formFields, newDossier } = require('../lib/client');
 
 const users = {};
 async function as(name) {
@@ -326,3 +326,23 @@ function qrOf(code) {
   const [[id]] = sql(`SELECT q.id FROM qr_link q JOIN dossier d ON d.id = q.dossier_id WHERE d.code = '${code}'`);
   return new URL(motcuactl('qr-url', id).trim()).pathname.replace('/q/', '/ho-so/');
 }
+
+test('the citizen\'s dossier page lists its history oldest first, two events of one minute in the order written', async () => {
+  const { code, url } = await newDossier({ name: 'Đặng Văn Thứ Tự' });
+  const [[id]] = sql(`SELECT id FROM dossier WHERE code = '${code}'`);
+  const unit = (u) => sql(`SELECT name FROM org_unit WHERE id = ${u}`)[0][0];
+  // written in this order; their times put them in another
+  const ev = (mins, u) => sql(`INSERT INTO dossier_event (dossier_id, at, event, unit_id, body)
+    SELECT id, received_at + INTERVAL ${mins} MINUTE, 'forwarded', ${u}, '' FROM dossier WHERE id = ${id}`);
+  ev(20, 3);
+  ev(10, 4);
+  ev(20, 5);
+  const page = await new Client().get(url);
+  assert.strictEqual(page.status, 200);
+  const line = page.text.split('<ol class="timeline">')[1].split('</ol>')[0];
+  const at = (u) => line.indexOf(unit(u));
+  assert.strictEqual(line.match(/<li>/g).length, 4, 'received, then the three hand-overs');
+  assert.ok(line.indexOf('<li>') < at(4), 'the receipt first');
+  assert.ok(at(4) > 0 && at(4) < at(3), 'minute 10 before minute 20');
+  assert.ok(at(3) < at(5), 'two of minute 20: in the order written');
+});

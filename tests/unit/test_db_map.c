@@ -1,9 +1,11 @@
 /* test_db_map.c — unit tests of db_map_row (db.c): a result's cells mapped
- * into a struct by a declared table, as every store reads its rows. */
+ * into a struct by a declared table, as every store reads its rows; and of
+ * dbres_children: the child rows a statement joined to its parent row. */
 #include <string.h>
 
 #include "db.h"
 #include "tap.h"
+#include "util.h"
 
 struct row {
     long long id;
@@ -56,5 +58,34 @@ main(void)
 
     db_map_row(&res, 3, DB_MAP(map), &r);
     CHECK(r.code == NULL && r.id == 0 && r.flag == 0, "a row past the end reads as NULLs");
+
+    {
+        /* a parent (one column) joined to its events: name, body, then the
+         * order key; written in the order of their ids */
+        char *joined[4][4] = {
+            { "HS-1", "b", "ba", "20260302081500.000000 00000000000000000003" },
+            { "HS-1", "a", "mot", "20260302080000.000000 00000000000000000007" },
+            { "HS-1", "c", "bon", "20260302081500.000000 00000000000000000012" },
+            { "HS-1", "d", "hai", "20260302080500.000000 00000000000000000002" },
+        };
+        char *alone[1][4] = { { "HS-2", NULL, NULL, NULL } };
+        struct dbres parent = { .nrows = 4, .ncols = 4, .cell = &joined[0][0] };
+        struct dbres none = { .nrows = 1, .ncols = 4, .cell = &alone[0][0] };
+        struct dbres ev;
+        struct pool pool = { 0 };
+
+        dbres_children(&pool, &parent, 1, 2, 3, 3, &ev);
+        CHECK(ev.nrows == 4 && ev.ncols == 3, "a child a row, with the columns asked for");
+        CHECK_STR(dbres_get(&ev, 0, 1), "mot", "the oldest first");
+        CHECK_STR(dbres_get(&ev, 1, 1), "hai", "then by time");
+        CHECK_STR(dbres_get(&ev, 2, 1), "ba", "two of one time: the lower id first");
+        CHECK_STR(dbres_get(&ev, 3, 1), "bon", "and the higher one after");
+        CHECK_STR(dbres_get(&ev, 3, 0), "c", "a child's columns stay together");
+        CHECK(dbres_get(&ev, 0, 2) == NULL && dbres_get(&ev, 3, 2) == NULL,
+              "the columns past the children's are NULL");
+        dbres_children(&pool, &none, 1, 2, 3, 3, &ev);
+        CHECK(ev.nrows == 0, "a parent without children (its one row of NULLs): none");
+        pool_release(&pool);
+    }
     return tap_done();
 }
