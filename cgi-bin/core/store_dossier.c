@@ -1164,6 +1164,7 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
         /* read with the dossier; the staff-only columns stay NULL */
         dbres_children(x->pool, &pg->d, DPX_EVENTS, DE_PAPER_NO + 1, DPX_EVENTS_ORDER, DE__COUNT,
                        &pg->events);
+        pg->d.nrows = pg->d.nrows ? 1 : 0; /* the dossier's row, once */
     }
     if (rc != DB_OK || strcmp(dbres_get(&pg->d, 0, DPX_LETTERS), "1") != 0) {
         return rc; /* no letter to show: pg->apologies stays empty */

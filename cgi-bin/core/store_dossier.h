@@ -120,7 +120,8 @@ enum db_rc dossier_apply(struct sctx *x, const struct dossier_row *d, enum dossi
 
 /* ---- the dossier's pages (view_dossier.h shows them) -------------------- */
 
-/* The columns of dossier_page.d, one row: the dossier as its pages print it
+/* The columns of dossier_page.d, one row (dossier_page_read folds the public
+ * page's row per event into it): the dossier as its pages print it
  * (dates local; the applicant's and the officer's columns NULL on the public
  * page). */
 enum dossier_page_col {

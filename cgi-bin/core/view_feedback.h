@@ -8,7 +8,7 @@
 
 /* The public view of a case (no personal data), fcase as feedback_public_find
  * read it, into the page data under Page.Case: its fields,
- * Page.Case.Events.N.{event, body, at} (one more read) and Page.Case.Answer,
+ * Page.Case.Events.N.{event, body, at} (from fcase's rows, no more read) and Page.Case.Answer,
  * the latest answer's text; the consent to messages under Page.Consent.
  * Nothing when fcase has no row. */
 enum db_rc feedback_public_hdf(struct req *r, const struct dbres *fcase);

@@ -61,11 +61,12 @@ main(void)
 
     {
         /* a parent (one column) joined to its events: name, body, then the
-         * order key; written in the order of their ids */
+         * order key; the two of one time come higher id first, so that
+         * only the key's id can put them right */
         char *joined[4][4] = {
-            { "HS-1", "b", "ba", "20260302081500.000000 00000000000000000003" },
-            { "HS-1", "a", "mot", "20260302080000.000000 00000000000000000007" },
             { "HS-1", "c", "bon", "20260302081500.000000 00000000000000000012" },
+            { "HS-1", "a", "mot", "20260302080000.000000 00000000000000000007" },
+            { "HS-1", "b", "ba", "20260302081500.000000 00000000000000000003" },
             { "HS-1", "d", "hai", "20260302080500.000000 00000000000000000002" },
         };
         char *alone[1][4] = { { "HS-2", NULL, NULL, NULL } };
