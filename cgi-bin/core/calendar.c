@@ -201,6 +201,85 @@ cal_instant(int day, int minutes)
     return (time_t)((long long)day * SECS_PER_DAY + (long long)minutes * 60 - CAL_UTC_OFFSET);
 }
 
+int
+cal_parse_utc(const char *utc, time_t *t)
+{
+    char date[11];
+    int day, h, mi, se;
+
+    if (utc == NULL || strlen(utc) < 19 || utc[10] != ' ' || utc[13] != ':' || utc[16] != ':' ||
+        (utc[19] != '\0' && utc[19] != '.')) {
+        return -1;
+    }
+    memcpy(date, utc, 10);
+    date[10] = '\0';
+    h = digits(utc + 11, 2);
+    mi = digits(utc + 14, 2);
+    se = digits(utc + 17, 2);
+    if (cal_parse_date(date, &day) != 0 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 ||
+        se > 59) {
+        return -1;
+    }
+    *t = (time_t)((long long)day * SECS_PER_DAY + h * 3600 + mi * 60 + se);
+    return 0;
+}
+
+void
+cal_res_child_times(struct pool *p, struct dbres *r, size_t at_col, size_t order_col,
+                    const char *fmt)
+{
+    for (size_t i = 0; i < r->nrows; i++) {
+        char **at = &r->cell[i * r->ncols + at_col];
+        char **order = &r->cell[i * r->ncols + order_col];
+
+        if (*order) {
+            *order = pool_printf(p, "%s %020lld", *at ? *at : "", util_num(*order));
+            *at = cal_utc_local(p, *at, fmt);
+        }
+    }
+}
+
+char *
+cal_utc_local(struct pool *p, const char *utc, const char *fmt)
+{
+    char out[256];
+    size_t n = 0;
+    time_t t;
+    long long local;
+    int day, y, m, d, secs;
+
+    if (cal_parse_utc(utc, &t) != 0) {
+        return NULL;
+    }
+    local = (long long)t + CAL_UTC_OFFSET;
+    day = (int)floor_div(local, SECS_PER_DAY);
+    secs = (int)(local - (long long)day * SECS_PER_DAY);
+    cal_ymd(day, &y, &m, &d);
+    /* each step writes at most 4 bytes: the formats are short literals */
+    for (const char *f = fmt; *f && n + 5 < sizeof(out); f++) {
+        int v;
+
+        if (f[0] != '%' || f[1] == '\0') {
+            out[n++] = *f;
+            continue;
+        }
+        switch (*++f) {
+        case 'Y': n += (size_t)snprintf(out + n, sizeof(out) - n, "%04d", y % 10000); continue;
+        case 'm': v = m; break;
+        case 'd': v = d; break;
+        case 'H': v = secs / 3600; break;
+        case 'M': v = secs / 60 % 60; break;
+        case 'S': v = secs % 60; break;
+        default:
+            out[n++] = *f; /* %% and anything else: the character */
+            continue;
+        }
+        out[n++] = (char)('0' + v / 10);
+        out[n++] = (char)('0' + v % 10);
+    }
+    return pool_strndup(p, out, n);
+}
+
 /* ---- the calendar ---------------------------------------------------------- */
 
 void

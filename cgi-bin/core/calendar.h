@@ -78,6 +78,26 @@ int cal_local_minutes(time_t t);
 /* The instant of local day + minutes (minutes may exceed a day). */
 time_t cal_instant(int day, int minutes);
 
+/* A UTC DATETIME as the database gives it, "YYYY-MM-DD HH:MM:SS" (a
+ * fraction after it is ignored): 0 and *t set, or -1 for NULL or anything
+ * else. */
+int cal_parse_utc(const char *utc, time_t *t);
+
+/* That DATETIME in Vietnam's local time, written as fmt says: %Y %m %d %H %M
+ * %S (two digits, the year four) and %% are replaced, every other byte kept
+ * (UTF-8 text too).  What DATE_FORMAT(v + SQL_VN_OFFSET, ...) gives with %Y
+ * %m %d %H %i %s, written here because MariaDB spends far more on it than C
+ * does.  NULL for NULL or a value cal_parse_utc refuses. */
+char *cal_utc_local(struct pool *p, const char *utc, const char *fmt);
+
+/* Joined child rows (a page's events) read with their time at_col (UTC, as
+ * the database keeps it) and their id in order_col: the time written as fmt
+ * says (cal_utc_local), the id made "<UTC time> <id, 20 digits>", text that
+ * sorts by time, then by the order written (dbres_children).  Rows whose
+ * order_col is NULL (a parent without children) are left alone. */
+void cal_res_child_times(struct pool *p, struct dbres *r, size_t at_col, size_t order_col,
+                         const char *fmt);
+
 /* ---- the calendar ---------------------------------------------------------- */
 
 struct cal_exception {

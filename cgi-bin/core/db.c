@@ -328,7 +328,7 @@ fetch_rows(struct db *db, MYSQL_STMT *st, struct pool *p, const char *sql, struc
     MYSQL_BIND *b = NULL;
     unsigned long *lens = NULL;
     my_bool *nul = NULL, *trunc = NULL;
-    char **bufs = NULL;
+    char **bufs = NULL, *block = NULL;
     struct pool tmp = { 0 };
     enum db_rc rc = DB_OK;
     int f = MYSQL_NO_DATA, stop = 0;
@@ -349,8 +349,10 @@ fetch_rows(struct db *db, MYSQL_STMT *st, struct pool *p, const char *sql, struc
     nul = xcalloc(ncols, sizeof(*nul));
     trunc = xcalloc(ncols, sizeof(*trunc));
     bufs = xcalloc(ncols, sizeof(*bufs));
+    /* one block for every column's buffer: a page's statement has dozens */
+    block = xmalloc(ncols * 256);
     for (size_t c = 0; c < ncols; c++) {
-        bufs[c] = xmalloc(256);
+        bufs[c] = block + c * 256;
         b[c].buffer_type = MYSQL_TYPE_STRING;
         b[c].buffer = bufs[c];
         b[c].buffer_length = 256;
@@ -424,9 +426,7 @@ out:
         /* also drops the rows not read when each() stopped early */
         mysql_stmt_free_result(st);
     }
-    for (size_t c = 0; c < ncols; c++) {
-        free(bufs[c]);
-    }
+    free(block);
     free(bufs);
     free(b);
     free(lens);

@@ -28,3 +28,10 @@ consent_withdraw(struct db *db, const char *type, long long id, const char *by, 
     *done = rc == DB_OK && n > 0;
     return rc;
 }
+
+void
+consent_page_dates(struct pool *p, char **given, char **withdrawn)
+{
+    *given = cal_utc_local(p, *given, "%d/%m/%Y %H:%M");
+    *withdrawn = *withdrawn ? cal_utc_local(p, *withdrawn, "%d/%m/%Y %H:%M") : pool_strdup(p, "");
+}

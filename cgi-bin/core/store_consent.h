@@ -18,15 +18,18 @@
 
 /* The consent to messages of a case or dossier row, read with the row for
  * the page that shows it and offers to withdraw it: two columns, when it was
- * given (local "dd/mm/yyyy HH:MM", NULL when never) and when withdrawn (""
- * while it holds), and the join they need.  type 'feedback' or 'dossier',
- * id_col the row's id column ("f.id", "d.id"). */
-#define CONSENT_PAGE_COLS                                             \
-    " DATE_FORMAT(k.given_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')," \
-    " COALESCE(DATE_FORMAT(k.withdrawn_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'), '')"
+ * given and when withdrawn (UTC, NULL when not), and the join they need.
+ * type 'feedback' or 'dossier', id_col the row's id column ("f.id", "d.id").
+ * consent_page_dates then writes them as the page shows them. */
+#define CONSENT_PAGE_COLS " k.given_at, k.withdrawn_at"
 #define CONSENT_PAGE_JOIN(type, id_col)                                            \
     " LEFT JOIN consent k ON k.object_type = '" type "' AND k.object_id = " id_col \
     " AND k.purpose = 'notify'"
+
+/* The two columns of CONSENT_PAGE_COLS, in place: when given, local
+ * "dd/mm/yyyy HH:MM" (NULL when never), and when withdrawn, the same ("" while
+ * it holds). */
+void consent_page_dates(struct pool *p, char **given, char **withdrawn);
 
 /* Record that the citizen of (type, id) agreed to messages, shown the text
  * of version wording ("vi-1"), by 'citizen' or 'officer'.  A second yes for

@@ -592,15 +592,11 @@ feedback_create(struct sctx *x, const struct fb_new *in, char *code_out, char *k
  * and where it is read from: its code, the one argument. */
 #define FB_PUBLIC_COLS                                                                 \
     "SELECT CONCAT(f.code, '-', f.check_part), f.kind, f.status, u.name,"              \
-    "       DATE_FORMAT(f.created_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"          \
-    "       DATE_FORMAT(f.due_at + " SQL_VN_OFFSET ", '%d/%m/%Y'),"                    \
-    "       DATE_FORMAT(f.answered_at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i'),"         \
-    "       f.answer_satisfied,"                                                       \
+    "       f.created_at, f.due_at, f.answered_at, f.answer_satisfied,"                \
     "       f.due_at < UTC_TIMESTAMP() AND f.status IN (" CASE_RUNNING_SQL ")"         \
     "         AND f.paused_at IS NULL,"                                                \
     "       f.identity, c.name, f.id, f.check_part, f.link_key," CONSENT_PAGE_COLS "," \
-    "       e.event, e.body, DATE_FORMAT(e.at + " SQL_VN_OFFSET ", '%d/%m/%Y %H:%i')," \
-    "       CONCAT(DATE_FORMAT(e.at, '%Y%m%d%H%i%s.%f '), LPAD(e.id, 20, '0'))"
+    "       e.event, e.body, e.at, e.id"
 #define FB_PUBLIC_FROM                                      \
     "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id" \
     "  LEFT JOIN counter c ON c.id = f.counter_id" CONSENT_PAGE_JOIN("feedback", "f.id")
@@ -646,7 +642,16 @@ feedback_public_find(struct sctx *x, const char *public_code, const char *key,
         (key && (link_key == NULL || strlen(link_key) != TOKEN_NONCE_LEN ||
                  sodium_memcmp(link_key, key, TOKEN_NONCE_LEN) != 0))) {
         fcase->nrows = 0;
+        return DB_OK;
     }
+    /* the times come as kept (UTC) and are written here in local time, which
+     * costs the program less than MariaDB's DATE_FORMAT cost the database */
+    fcase->cell[FBP_CREATED] = cal_utc_local(x->pool, fcase->cell[FBP_CREATED], "%d/%m/%Y %H:%M");
+    fcase->cell[FBP_DUE] = cal_utc_local(x->pool, fcase->cell[FBP_DUE], "%d/%m/%Y");
+    fcase->cell[FBP_ANSWERED] = cal_utc_local(x->pool, fcase->cell[FBP_ANSWERED], "%d/%m/%Y %H:%M");
+    consent_page_dates(x->pool, &fcase->cell[FBP_CONSENT_GIVEN],
+                       &fcase->cell[FBP_CONSENT_WITHDRAWN]);
+    cal_res_child_times(x->pool, fcase, FBP_EVENTS + FBE_AT, FBP_EVENT_ORDER, "%d/%m/%Y %H:%M");
     return DB_OK;
 }
 

@@ -101,8 +101,8 @@ enum fb_public_col {
     FBP_CONSENT_WITHDRAWN,           /* "" while it stands */
     FBP_EVENTS,                      /* a public event a row (enum fb_public_event_col): */
     FBP_EVENTS_END = FBP_EVENTS + 2, /* NULL in the one row of a case without */
-    FBP_EVENT_ORDER,                 /* the event's time (UTC, to the microsecond) and id,
-                            * "YYYYMMDDhhmmss.ffffff id": its place in history */
+    FBP_EVENT_ORDER,                 /* the event's time (UTC) and id, "YYYY-MM-DD
+                            * hh:mm:ss id": its place in history */
     /* a typed code's look-up only (m not NULL): its misses, CODE_MISSES_COLS */
     FBP_MISSES_ADDR,
     FBP_MISSES_CASE

@@ -535,6 +535,21 @@ test('the tracking page lists the public history oldest first (same minute: in t
   assert.strictEqual(items, 6, 'filed, five public events');
 });
 
+test('the tracking page writes the case\'s times in Vietnam\'s time (UTC+7), across a year\'s end', async () => {
+  const { pub, code } = await fileCase({ kind: 'suggestion', identity: 'anonymous', unit: '000.00.01.H41',
+    content: 'Giờ trên trang theo dõi.' });
+  // kept in UTC: 17:30 on 31 December is 00:30 on New Year's Day in Vietnam
+  sql(`UPDATE feedback SET created_at = '2026-12-31 17:30:00', due_at = '2027-01-14 17:30:00' WHERE code = '${code}'`);
+  sql(`INSERT INTO feedback_event (feedback_id, at, event, public, body)
+    SELECT id, '2027-01-04 16:59:00', 'reply', 1, 'Bổ sung trước nửa đêm' FROM feedback WHERE code = '${code}'`);
+  const page = await new Client().get(`/phan-anh/${pub}`);
+  assert.strictEqual(page.status, 200);
+  const t = page.text;
+  assert.ok(t.includes('01/01/2027 00:30'), 'filed at 00:30 local on 1 January 2027');
+  assert.ok(t.includes('15/01/2027'), 'due on 15 January local');
+  assert.ok(t.includes('<span class="muted">04/01/2027 23:59</span>'), 'an event a minute before local midnight');
+});
+
 test('QR images decode to exactly the link: PNG, SVG, and the printed poster', async () => {
   const c = new Client();
   const q = COUNTER1();

@@ -346,3 +346,25 @@ test('the citizen\'s dossier page lists its history oldest first, two events of 
   assert.ok(at(4) > 0 && at(4) < at(3), 'minute 10 before minute 20');
   assert.ok(at(3) < at(5), 'two of minute 20: in the order written');
 });
+
+test('the citizen\'s dossier page writes its times in Vietnam\'s time (UTC+7), across local midnight', async () => {
+  const { code, url } = await newDossier({ name: 'Lý Thị Giờ Địa Phương' });
+  const [[id]] = sql(`SELECT id FROM dossier WHERE code = '${code}'`);
+  const unit = (u) => sql(`SELECT name FROM org_unit WHERE id = ${u}`)[0][0];
+  // kept in UTC: 17:30 on 2 March is 00:30 on 3 March in Vietnam
+  sql(`UPDATE dossier SET received_at = '2026-03-02 17:30:00', original_due_at = '2026-03-09 10:00:00'
+        WHERE id = ${id}`);
+  const ev = (at, u) => sql(`INSERT INTO dossier_event (dossier_id, at, event, unit_id, body)
+    VALUES (${id}, '${at}', 'forwarded', ${u}, '')`);
+  ev('2026-03-02 16:59:00', 3);
+  ev('2026-03-02 17:00:00', 4);
+  const page = await new Client().get(url);
+  assert.strictEqual(page.status, 200);
+  const t = page.text;
+  assert.ok(t.includes('<dd>00 giờ 30 phút, ngày 03/03/2026</dd>'), 'received at 00:30 local, the next day');
+  assert.ok(t.includes('17 giờ 00 phút, ngày 09/03/2026'), 'due at 17:00 local');
+  assert.ok(t.includes(`<span class="muted">02/03/2026 23:59</span> — Chuyển hồ sơ · ${unit(3)}`),
+    'a minute before local midnight: still 2 March');
+  assert.ok(t.includes(`<span class="muted">03/03/2026 00:00</span> — Chuyển hồ sơ · ${unit(4)}`),
+    'at local midnight: 3 March');
+});

@@ -256,6 +256,33 @@ test_local_time(void)
           cal_local_minutes(t + 1));
     CHECK(cal_instant(D("2026-03-03"), 0) == t + 1, "cal_instant of local midnight");
 
+    /* the database's UTC DATETIMEs as the pages print them in local time */
+    {
+        struct pool p = { 0 };
+        const char *s;
+
+        s = cal_utc_local(&p, "2026-12-31 17:30:05", "%H giờ %M phút, ngày %d/%m/%Y");
+        CHECK_STR(s, "00 giờ 30 phút, ngày 01/01/2027",
+                  "17:30Z on New Year's Eve is half past midnight local, in the next year");
+        CHECK_STR(cal_utc_local(&p, "2026-03-02 08:15:00", "%d/%m/%Y %H:%M"), "02/03/2026 15:15",
+                  "08:15Z is 15:15 local the same day");
+        CHECK_STR(cal_utc_local(&p, "2024-02-28 20:00:00", "%Y-%m-%d"), "2024-02-29",
+                  "20:00Z on 28 February of a leap year is the 29th local");
+        CHECK_STR(cal_utc_local(&p, "2026-02-28 20:00:00.000000", "%Y-%m-%d"), "2026-03-01",
+                  "with a fraction, and no 29 February in 2026");
+        CHECK_STR(cal_utc_local(&p, "2026-03-02 16:59:59", "%H:%M:%S 100%%"), "23:59:59 100%",
+                  "seconds, and %% a percent sign");
+        CHECK(cal_utc_local(&p, NULL, "%Y") == NULL, "NULL stays NULL");
+        CHECK(cal_utc_local(&p, "2026-03-02", "%Y") == NULL, "a date alone is refused");
+        CHECK(cal_utc_local(&p, "2026-13-02 00:00:00", "%Y") == NULL, "month 13 is refused");
+        CHECK(cal_utc_local(&p, "2026-03-02 24:00:00", "%Y") == NULL, "hour 24 is refused");
+        CHECK(cal_parse_utc("1970-01-01 00:00:00", &t) == 0 && t == 0, "the epoch is 0");
+        CHECK(cal_parse_utc("2038-01-19 03:14:08", &t) == 0 && (long long)t == 2147483648LL,
+              "a second past 2038's 32-bit end is 2^31");
+        CHECK(cal_parse_utc("2026-03-02 08:15:00x", &t) != 0, "trailing text is refused");
+        pool_release(&p);
+    }
+
     /* before the epoch: floor, not truncation */
     CHECK(cal_local_day(-1) == 0 && cal_local_minutes(-1) == 6 * 60 + 59,
           "t=-1 is 1970-01-01 06:59 local (got day %d min %d)", cal_local_day(-1),
