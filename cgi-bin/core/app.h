@@ -8,6 +8,7 @@
 
 #include "calendar.h"
 #include "legal.h"
+#include "refcache.h"
 
 struct user {
     long long id;
@@ -36,6 +37,7 @@ struct app {
     struct cal cal; /* working-day calendar, reloaded every few minutes */
     time_t cal_loaded;
     struct legal_cache legal; /* the legal versions (legal.h), read again when written */
+    struct ref_cache ref;     /* procedures, units, counters a page shows (refcache.h) */
 };
 
 /* The working-day calendar (loaded from calendar_day, cached per process

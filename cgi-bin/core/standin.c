@@ -33,5 +33,6 @@ standin_free(struct standin *s)
         cal_free(&s->app.cal);
     }
     legal_cache_free(&s->app.legal);
+    ref_cache_free(&s->app.ref);
     pool_release(&s->pool);
 }

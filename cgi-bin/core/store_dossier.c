@@ -14,6 +14,7 @@
 #include "app.h"
 #include "stats.h"
 #include "qrlink.h"
+#include "refcache.h"
 #include "store_consent.h"
 #include "token.h"
 #include "util.h"
@@ -1041,6 +1042,7 @@ enum dossier_page_extra {
     DPX_CONSENT_GIVEN,
     DPX_CONSENT_WITHDRAWN,
     DPX_LETTERS,
+    DPX_REF_GEN, /* legal_generation.ref_gen (refcache.h) */
     /* the citizen's page: a public event a row, its public columns (enum
      * dossier_event_col up to DE_PAPER_NO), then its id, which page_dates
      * makes its order */
@@ -1086,6 +1088,57 @@ page_dates(struct pool *p, struct dbres *d, int events)
     }
 }
 
+/* The page's procedure, units and counter, read as ids, given the columns the
+ * page shows of them from the process's copy (refcache.h): a dossier's
+ * statement joins none of their tables.  A dossier whose procedure or
+ * receiving unit is missing is not found (d->nrows 0), as the joins made it;
+ * a counter or a unit of an event that is missing is NULL. */
+static enum db_rc
+page_refs(struct sctx *x, struct dbres *d, int staff)
+{
+    struct ref_cache *c = &x->app->ref;
+    char **cell = d->cell, **proc, **unit, **counter, **pu = NULL;
+    enum db_rc rc;
+
+    ref_cache_sync(c, strtoull(cell[DPX_REF_GEN] ? cell[DPX_REF_GEN] : "0", NULL, 10));
+    if ((rc = ref_cache_get(c, x->db, x->pool, REF_PROCEDURE, util_num(cell[DP_PROCEDURE]),
+                            &proc)) != DB_OK ||
+        (rc = ref_cache_get(c, x->db, x->pool, REF_UNIT, util_num(cell[DP_UNIT]), &unit)) !=
+            DB_OK ||
+        (rc = ref_cache_get(c, x->db, x->pool, REF_COUNTER, util_num(cell[DP_COUNTER_NAME]),
+                            &counter)) != DB_OK ||
+        (staff && (rc = ref_cache_get(c, x->db, x->pool, REF_UNIT, util_num(cell[DP_PROC_UNIT]),
+                                      &pu)) != DB_OK)) {
+        return rc;
+    }
+    if (proc == NULL || unit == NULL) {
+        d->nrows = 0;
+        return DB_OK;
+    }
+    cell[DP_PROCEDURE] = proc[RP_NAME];
+    cell[DP_NATIONAL_CODE] = proc[RP_NATIONAL_CODE];
+    cell[DP_FIELD] = staff ? proc[RP_FIELD] : NULL;
+    cell[DP_TIME_VALUE] = proc[RP_TIME_VALUE];
+    cell[DP_TIME_UNIT] = proc[RP_TIME_UNIT];
+    cell[DP_FEE] = proc[RP_FEE];
+    cell[DP_UNIT] = unit[RU_NAME];
+    cell[DP_UNIT_ADDRESS] = unit[RU_ADDRESS];
+    cell[DP_UNIT_HOTLINE] = unit[RU_HOTLINE];
+    cell[DP_PROC_UNIT] = pu ? pu[RU_NAME] : NULL;
+    cell[DP_COUNTER_NAME] = counter ? counter[RC_NAME] : NULL;
+    for (size_t r = 0; !staff && r < d->nrows; r++) {
+        char **eu = &d->cell[r * d->ncols + DPX_EVENTS + DE_UNIT];
+
+        if (*eu) {
+            if ((rc = ref_cache_get(c, x->db, x->pool, REF_UNIT, util_num(*eu), &unit)) != DB_OK) {
+                return rc;
+            }
+            *eu = unit ? unit[RU_NAME] : NULL;
+        }
+    }
+    return DB_OK;
+}
+
 /* Shared by the staff and the public page: the dossier, its events and letters,
  * and for staff what staff_read reads. */
 static enum db_rc
@@ -1100,37 +1153,36 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
     pg->staff = staff;
     /* two statements: the same page's columns, but the citizen's reads as
      * NULL the applicant's and the officer's (its account has no grant on
-     * them) and the field and processing unit, which its page does not show
-     * (a procedure always has its field: the joins change no row); and it
-     * reads the events with the dossier, a row each (dbres_children) */
-#define DOSSIER_PAGE(field, proc_unit, people, staff_joins, events, events_join)                 \
-    "SELECT d.code, p.name, p.national_code, " field ", u.name, u.address, u.hotline, d.status," \
-    "       d.received_at, d.due_at, d.original_due_at, d.finished_at, d.returned_at,"           \
-    "       p.time_value, p.time_unit, " proc_unit ", p.fee, d.collect, d.channel, d.sets,"      \
-    "       d.documents, " people ", c.name, d.book_seq, d.reappointments, d.original_due_at,"   \
-    "       d.finished_at, d.wait_clock, d.cycle, d.original_due_at,"                            \
-    "       " LEGAL_GEN_COL ", d.received_at, d.finished_at," CONSENT_PAGE_COLS ","              \
-    "       EXISTS (SELECT 1 FROM apology a WHERE a.dossier_id = d.id" APOLOGY_SHOWN ")" events  \
-    "  FROM dossier d JOIN procedure_tthc p ON p.id = d.procedure_id"                            \
-    "  JOIN org_unit u ON u.id = d.unit_id" staff_joins                                          \
-    "  LEFT JOIN counter c ON c.id = d.counter_id" LEGAL_GEN_JOIN CONSENT_PAGE_JOIN("dossier",   \
-                                                                                    "d.id")      \
-        events_join " WHERE d.id = ?"
+     * them) and the processing unit, which its page does not show; and it
+     * reads the events with the dossier, a row each (dbres_children).  The
+     * procedure's, units' and counter's columns are their ids here, and
+     * page_refs puts in what the page shows of them. */
+#define DOSSIER_PAGE(proc_unit, people, staff_joins, events, events_join)                          \
+    "SELECT d.code, d.procedure_id, NULL, NULL, d.unit_id, NULL, NULL, d.status,"                  \
+    "       d.received_at, d.due_at, d.original_due_at, d.finished_at, d.returned_at,"             \
+    "       NULL, NULL, " proc_unit ", NULL, d.collect, d.channel, d.sets,"                        \
+    "       d.documents, " people                                                                  \
+    ", d.counter_id, d.book_seq, d.reappointments, d.original_due_at,"                             \
+    "       d.finished_at, d.wait_clock, d.cycle, d.original_due_at,"                              \
+    "       " LEGAL_GEN_COL ", d.received_at, d.finished_at," CONSENT_PAGE_COLS ","                \
+    "       EXISTS (SELECT 1 FROM apology a WHERE a.dossier_id = d.id" APOLOGY_SHOWN "),"          \
+    "       " REF_GEN_COL events                                                                   \
+    "  FROM dossier d" staff_joins LEGAL_GEN_JOIN CONSENT_PAGE_JOIN("dossier", "d.id") events_join \
+        " WHERE d.id = ?"
     rc = db_query(x->db, x->pool,
-                  staff ? DOSSIER_PAGE("f.name", "pu.name",
+                  staff ? DOSSIER_PAGE("d.processing_unit_id",
                                        "d.applicant_name, d.applicant_address, d.applicant_phone,"
                                        " d.applicant_email, o.full_name",
-                                       "  JOIN field f ON f.id = p.field_id"
-                                       "  LEFT JOIN org_unit pu ON pu.id = d.processing_unit_id"
-                                       "  LEFT JOIN users o ON o.id = d.officer_id",
-                                       "", "")
-                        : DOSSIER_PAGE("NULL", "NULL", "NULL, NULL, NULL, NULL, NULL", "",
-                                       ", e.event, eu.name, e.body, e.at, e.paper_no, e.id",
-                                       "  LEFT JOIN dossier_event e ON e.dossier_id = d.id"
-                                       "  LEFT JOIN org_unit eu ON eu.id = e.unit_id"),
+                                       "  LEFT JOIN users o ON o.id = d.officer_id", "", "")
+                        : DOSSIER_PAGE("NULL", "NULL, NULL, NULL, NULL, NULL", "",
+                                       ", e.event, e.unit_id, e.body, e.at, e.paper_no, e.id",
+                                       "  LEFT JOIN dossier_event e ON e.dossier_id = d.id"),
                   DB_ARGS(DV_I(!staff), DV_I(id)), &pg->d);
 #undef DOSSIER_PAGE
     if (rc != DB_OK || pg->d.nrows == 0) {
+        return rc;
+    }
+    if ((rc = page_refs(x, &pg->d, staff)) != DB_OK || pg->d.nrows == 0) {
         return rc;
     }
     page_dates(x->pool, &pg->d, !staff);

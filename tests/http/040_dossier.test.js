@@ -347,6 +347,51 @@ test('the citizen\'s dossier page lists its history oldest first, two events of 
   assert.ok(at(3) < at(5), 'two of minute 20: in the order written');
 });
 
+test('a procedure, unit or counter renamed, even by an operator\'s SQL, shows at once on the dossier pages of every worker', async () => {
+  const { code, url } = await newDossier({ name: 'Trần Thị Đổi Tên' });
+  const [[id, pid, uid]] = sql(`SELECT id, procedure_id, unit_id FROM dossier WHERE code = '${code}'`);
+  const [[cid]] = sql(`SELECT id FROM counter WHERE unit_id = ${uid} ORDER BY id LIMIT 1`);
+  const [[puid]] = sql(`SELECT id FROM org_unit WHERE id <> ${uid} ORDER BY id LIMIT 1`);
+  sql(`UPDATE dossier SET counter_id = ${cid}, processing_unit_id = ${puid} WHERE id = ${id}`);
+  const q = (v) => `'${v.replace(/'/g, "''")}'`;
+  const was = {
+    p: sql(`SELECT name FROM procedure_tthc WHERE id = ${pid}`)[0][0],
+    u: sql(`SELECT name FROM org_unit WHERE id = ${uid}`)[0][0],
+    pu: sql(`SELECT name FROM org_unit WHERE id = ${puid}`)[0][0],
+    c: sql(`SELECT name FROM counter WHERE id = ${cid}`)[0][0],
+  };
+  const citizen = new Client();
+  const officer = await as('canbo02');
+  const staffUrl = `/can-bo/ho-so/${code}`;
+  // every worker has read the rows (the pool grows under load: 16 of each)
+  for (let i = 0; i < 16; i++) {
+    const t = (await citizen.get(url)).text;
+    assert.ok(t.includes(was.p) && t.includes(`· ${was.u}</li>`) && t.includes(was.c), `page ${i} before`);
+    assert.ok((await officer.get(staffUrl)).text.includes(`<dd>${was.pu}</dd>`), `staff page ${i} before`);
+  }
+  try {
+    sql(`UPDATE procedure_tthc SET name = 'Thủ tục đã đổi tên' WHERE id = ${pid}`);
+    sql(`UPDATE org_unit SET name = 'Nơi tiếp nhận đã đổi tên' WHERE id = ${uid}`);
+    sql(`UPDATE org_unit SET name = 'Nơi xử lý đã đổi tên' WHERE id = ${puid}`);
+    sql(`UPDATE counter SET name = 'Quầy đã đổi tên' WHERE id = ${cid}`);
+    for (let i = 0; i < 16; i++) {
+      const t = (await citizen.get(url)).text;
+      assert.ok(t.includes('Thủ tục đã đổi tên') && !t.includes(was.p), `page ${i}: the procedure's new name`);
+      assert.ok(t.includes('· Nơi tiếp nhận đã đổi tên</li>'), `page ${i}: the unit's new name in the history`);
+      assert.ok(t.includes('Quầy đã đổi tên'), `page ${i}: the counter's new name`);
+      assert.ok((await officer.get(staffUrl)).text.includes('<dd>Nơi xử lý đã đổi tên</dd>'),
+        `staff page ${i}: the processing unit's new name`);
+    }
+  } finally {
+    sql(`UPDATE procedure_tthc SET name = ${q(was.p)} WHERE id = ${pid}`);
+    sql(`UPDATE org_unit SET name = ${q(was.u)} WHERE id = ${uid}`);
+    sql(`UPDATE org_unit SET name = ${q(was.pu)} WHERE id = ${puid}`);
+    sql(`UPDATE counter SET name = ${q(was.c)} WHERE id = ${cid}`);
+  }
+  const t = (await citizen.get(url)).text;
+  assert.ok(t.includes(was.p) && t.includes(`· ${was.u}</li>`), 'the old names back');
+});
+
 test('the citizen\'s dossier page writes its times in Vietnam\'s time (UTC+7), across local midnight', async () => {
   const { code, url } = await newDossier({ name: 'Lý Thị Giờ Địa Phương' });
   const [[id]] = sql(`SELECT id FROM dossier WHERE code = '${code}'`);
