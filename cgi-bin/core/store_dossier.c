@@ -871,8 +871,7 @@ dossier_list(struct sctx *x, const char *filter, int page, int per_page, struct 
     if (rc != DB_OK || pr.nrows != 1) {
         return rc != DB_OK ? rc : DB_ERR;
     }
-    rc =
-        legal_cache_sync(&x->app->legal, x->db, (unsigned long long)util_num(dbres_get(&pr, 0, 2)));
+    rc = legal_cache_sync(&x->app->legal, x->db, util_unum(dbres_get(&pr, 0, 2)));
     if (rc != DB_OK) {
         return rc;
     }
@@ -1100,7 +1099,7 @@ page_refs(struct sctx *x, struct dbres *d, int staff)
     char **cell = d->cell, **proc, **unit, **counter, **pu = NULL;
     enum db_rc rc;
 
-    ref_cache_sync(c, strtoull(cell[DPX_REF_GEN] ? cell[DPX_REF_GEN] : "0", NULL, 10));
+    ref_cache_sync(c, util_unum(cell[DPX_REF_GEN]));
     if ((rc = ref_cache_get(c, x->db, x->pool, REF_PROCEDURE, util_num(cell[DP_PROCEDURE]),
                             &proc)) != DB_OK ||
         (rc = ref_cache_get(c, x->db, x->pool, REF_UNIT, util_num(cell[DP_UNIT]), &unit)) !=
@@ -1186,8 +1185,7 @@ dossier_page_read(struct sctx *x, long long id, int staff, struct dossier_page *
         return rc;
     }
     page_dates(x->pool, &pg->d, !staff);
-    rc = legal_cache_sync(lc, x->db,
-                          (unsigned long long)util_num(dbres_get(&pg->d, 0, DPX_LEGAL_GEN)));
+    rc = legal_cache_sync(lc, x->db, util_unum(dbres_get(&pg->d, 0, DPX_LEGAL_GEN)));
     if (rc != DB_OK) {
         return rc;
     }

@@ -262,6 +262,20 @@ util_num(const char *s)
     return s && parse_int(s, -(1LL << 62), 1LL << 62, &v) == 0 ? v : 0;
 }
 
+unsigned long long
+util_unum(const char *s)
+{
+    char *end;
+    unsigned long long v;
+
+    if (s == NULL || *s < '0' || *s > '9') {
+        return 0;
+    }
+    errno = 0;
+    v = strtoull(s, &end, 10);
+    return errno == 0 && *end == '\0' ? v : 0;
+}
+
 int
 parse_int(const char *s, long long min, long long max, long long *out)
 {

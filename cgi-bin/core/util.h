@@ -61,6 +61,11 @@ int str_in(const char *v, const char *const *list, size_t n);
 /* A database cell as a number: 0 for NULL or anything that is not one. */
 long long util_num(const char *s);
 
+/* A database cell as an unsigned 64-bit number (UUID_SHORT(): a server id of
+ * 64 or more puts it past util_num's range): 0 for NULL or anything that is
+ * not one. */
+unsigned long long util_unum(const char *s);
+
 /* Parse a decimal integer in [min, max]; the whole string must be consumed. */
 int parse_int(const char *s, long long min, long long max, long long *out);
 

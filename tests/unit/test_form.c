@@ -501,6 +501,14 @@ test_util(void)
     char hex[16];
     const unsigned char bytes[] = { 0x00, 0x01, 0x7f, 0xab, 0xff };
 
+    CHECK(util_unum("18446744073709551615") == 18446744073709551615ULL,
+          "util_unum: the largest 64-bit value");
+    CHECK(util_unum("9223372036854775808") == 9223372036854775808ULL,
+          "util_unum: UUID_SHORT() of a server id of 128 (past a signed long long)");
+    CHECK(util_unum("18446744073709551616") == 0, "util_unum: one past 64 bits is 0");
+    CHECK(util_unum("-1") == 0 && util_unum(" 1") == 0 && util_unum("1x") == 0 &&
+              util_unum("") == 0 && util_unum(NULL) == 0,
+          "util_unum: a sign, a space, trailing text, empty and NULL are 0");
     CHECK(parse_int("42", 0, 100, &v) == 0 && v == 42, "parse_int 42");
     CHECK(parse_int("-7", -10, 10, &v) == 0 && v == -7, "parse_int -7");
     CHECK(parse_int("0", 0, 0, &v) == 0 && v == 0, "parse_int 0 in [0,0]");
