@@ -13,9 +13,11 @@
 #include "conf.h"
 #include "crypto.h"
 #include "db.h"
+#include "legal.h"
 #include "notify.h"
 #include "qrlink.h"
 #include "ratelimit.h"
+#include "refcache.h"
 #include "store_consent.h"
 #include "search.h"
 #include "stats.h"
@@ -590,16 +592,14 @@ feedback_create(struct sctx *x, const struct fb_new *in, char *code_out, char *k
 
 /* The columns of feedback_public_find (enum fb_public_col), of the case f,
  * and where it is read from: its code, the one argument. */
-#define FB_PUBLIC_COLS                                                                 \
-    "SELECT CONCAT(f.code, '-', f.check_part), f.kind, f.status, u.name,"              \
-    "       f.created_at, f.due_at, f.answered_at, f.answer_satisfied,"                \
-    "       f.due_at < UTC_TIMESTAMP() AND f.status IN (" CASE_RUNNING_SQL ")"         \
-    "         AND f.paused_at IS NULL,"                                                \
-    "       f.identity, c.name, f.id, f.check_part, f.link_key," CONSENT_PAGE_COLS "," \
-    "       e.event, e.body, e.at, e.id"
-#define FB_PUBLIC_FROM                                      \
-    "  FROM feedback f JOIN org_unit u ON u.id = f.unit_id" \
-    "  LEFT JOIN counter c ON c.id = f.counter_id" CONSENT_PAGE_JOIN("feedback", "f.id")
+#define FB_PUBLIC_COLS                                                         \
+    "SELECT CONCAT(f.code, '-', f.check_part), f.kind, f.status, f.unit_id,"   \
+    "       f.created_at, f.due_at, f.answered_at, f.answer_satisfied,"        \
+    "       f.due_at < UTC_TIMESTAMP() AND f.status IN (" CASE_RUNNING_SQL ")" \
+    "         AND f.paused_at IS NULL,"                                        \
+    "       f.identity, f.counter_id, f.id, f.check_part, f.link_key,"         \
+    "       " CONSENT_PAGE_COLS ", " REF_GEN_COL ", e.event, e.body, e.at, e.id"
+#define FB_PUBLIC_FROM "  FROM feedback f" LEGAL_GEN_JOIN CONSENT_PAGE_JOIN("feedback", "f.id")
 #define FB_PUBLIC_EVENTS " LEFT JOIN feedback_event e ON e.feedback_id = f.id AND e.public = 1"
 /* no ORDER BY: the events are put in order by feedback_public_events (an
  * ORDER BY on the joined table made MariaDB sort the join in a temporary
@@ -612,6 +612,7 @@ feedback_public_find(struct sctx *x, const char *public_code, const char *key,
 {
     const char *dash = strrchr(public_code, '-');
     const char *check, *link_key, *code;
+    char **unit, **counter;
     enum db_rc rc;
 
     *fcase = (struct dbres){ 0 };
@@ -644,6 +645,22 @@ feedback_public_find(struct sctx *x, const char *public_code, const char *key,
         fcase->nrows = 0;
         return DB_OK;
     }
+    /* the unit's and counter's names from this process's copy (refcache.h):
+     * the statement read their ids; a case whose unit is missing is not
+     * found, as the join made it */
+    ref_cache_sync(&x->app->ref, util_unum(fcase->cell[FBP_REF_GEN]));
+    if ((rc = ref_cache_get(&x->app->ref, x->db, x->pool, REF_UNIT,
+                            util_num(fcase->cell[FBP_UNIT_NAME]), &unit)) != DB_OK ||
+        (rc = ref_cache_get(&x->app->ref, x->db, x->pool, REF_COUNTER,
+                            util_num(fcase->cell[FBP_COUNTER_NAME]), &counter)) != DB_OK) {
+        return rc;
+    }
+    if (unit == NULL) {
+        fcase->nrows = 0;
+        return DB_OK;
+    }
+    fcase->cell[FBP_UNIT_NAME] = unit[RU_NAME];
+    fcase->cell[FBP_COUNTER_NAME] = counter ? counter[RC_NAME] : NULL;
     /* the times come as kept (UTC) and are written here in local time, which
      * costs the program less than MariaDB's DATE_FORMAT cost the database */
     fcase->cell[FBP_CREATED] = cal_utc_local(x->pool, fcase->cell[FBP_CREATED], "%d/%m/%Y %H:%M");

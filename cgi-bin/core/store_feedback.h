@@ -99,6 +99,7 @@ enum fb_public_col {
     FBP_KEY,                         /* the link key, NULL for a case filed before keys */
     FBP_CONSENT_GIVEN,               /* the consent to messages: NULL when never given */
     FBP_CONSENT_WITHDRAWN,           /* "" while it stands */
+    FBP_REF_GEN,                     /* REF_GEN_COL */
     FBP_EVENTS,                      /* a public event a row (enum fb_public_event_col): */
     FBP_EVENTS_END = FBP_EVENTS + 2, /* NULL in the one row of a case without */
     FBP_EVENT_ORDER,                 /* the event's time (UTC) and id, "YYYY-MM-DD

@@ -550,6 +550,37 @@ test('the tracking page writes the case\'s times in Vietnam\'s time (UTC+7), acr
   assert.ok(t.includes('<span class="muted">04/01/2027 23:59</span>'), 'an event a minute before local midnight');
 });
 
+test('a unit or counter renamed, even by an operator\'s SQL, shows at once on the tracking pages of every worker', async () => {
+  const { pub, code } = await fileCase({ kind: 'suggestion', identity: 'anonymous', unit: '000.00.01.H41',
+    content: 'Tên nơi tiếp nhận trên trang theo dõi.' });
+  const [[uid]] = sql(`SELECT unit_id FROM feedback WHERE code = '${code}'`);
+  const [[cid]] = sql(`SELECT id FROM counter WHERE unit_id = ${uid} AND code = 'Q02'`);
+  sql(`UPDATE feedback SET counter_id = ${cid} WHERE code = '${code}'`);
+  const q = (v) => `'${v.replace(/'/g, "''")}'`;
+  const was = { u: sql(`SELECT name FROM org_unit WHERE id = ${uid}`)[0][0],
+    c: sql(`SELECT name FROM counter WHERE id = ${cid}`)[0][0] };
+  const c = new Client();
+  // every worker has read the rows (the pool grows under load: 16 of them)
+  for (let i = 0; i < 16; i++) {
+    const t = (await c.get(`/phan-anh/${pub}`)).text;
+    assert.ok(t.includes(`<dd>${was.u} · ${was.c}</dd>`), `page ${i} before`);
+  }
+  try {
+    sql(`UPDATE org_unit SET name = 'Trung tâm đã đổi tên' WHERE id = ${uid}`);
+    sql(`UPDATE counter SET name = 'Quầy đã đổi tên' WHERE id = ${cid}`);
+    for (let i = 0; i < 16; i++) {
+      const t = (await c.get(`/phan-anh/${pub}`)).text;
+      assert.ok(t.includes('<dd>Trung tâm đã đổi tên · Quầy đã đổi tên</dd>'), `page ${i}: the new names`);
+    }
+  } finally {
+    sql(`UPDATE org_unit SET name = ${q(was.u)} WHERE id = ${uid}`);
+    sql(`UPDATE counter SET name = ${q(was.c)} WHERE id = ${cid}`);
+  }
+  sql(`UPDATE feedback SET counter_id = NULL WHERE code = '${code}'`);
+  const t = (await c.get(`/phan-anh/${pub}`)).text;
+  assert.ok(t.includes(`<dd>${was.u}</dd>`), 'the old name back, and no counter once the case has none');
+});
+
 test('QR images decode to exactly the link: PNG, SVG, and the printed poster', async () => {
   const c = new Client();
   const q = COUNTER1();
