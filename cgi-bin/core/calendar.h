@@ -90,6 +90,10 @@ int cal_parse_utc(const char *utc, time_t *t);
  * does.  NULL for NULL or a value cal_parse_utc refuses. */
 char *cal_utc_local(struct pool *p, const char *utc, const char *fmt);
 
+/* The pages' two ways of writing a local time: day and minute, day alone. */
+#define CAL_FMT_MINUTE "%d/%m/%Y %H:%M"
+#define CAL_FMT_DAY "%d/%m/%Y"
+
 /* Joined child rows (a page's events) read with their time at_col (UTC, as
  * the database keeps it) and their id in order_col: the time written as fmt
  * says (cal_utc_local), the id made "<UTC time> <id, 20 digits>", text that

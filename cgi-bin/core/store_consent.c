@@ -32,6 +32,6 @@ consent_withdraw(struct db *db, const char *type, long long id, const char *by, 
 void
 consent_page_dates(struct pool *p, char **given, char **withdrawn)
 {
-    *given = cal_utc_local(p, *given, "%d/%m/%Y %H:%M");
-    *withdrawn = *withdrawn ? cal_utc_local(p, *withdrawn, "%d/%m/%Y %H:%M") : pool_strdup(p, "");
+    *given = cal_utc_local(p, *given, CAL_FMT_MINUTE);
+    *withdrawn = *withdrawn ? cal_utc_local(p, *withdrawn, CAL_FMT_MINUTE) : pool_strdup(p, "");
 }

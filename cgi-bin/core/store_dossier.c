@@ -1066,8 +1066,8 @@ page_dates(struct pool *p, struct dbres *d, int events)
         const char *fmt; /* NULL: seconds since 1970 */
     } dates[] = {
         { DP_RECEIVED, DOSSIER_TIME_LONG }, { DP_DUE, DOSSIER_TIME_LONG },
-        { DP_ORIGINAL_DUE, "%d/%m/%Y" },    { DP_FINISHED, "%d/%m/%Y" },
-        { DP_RETURNED, "%d/%m/%Y %H:%M" },  { DP_STATUTORY_TS, NULL },
+        { DP_ORIGINAL_DUE, CAL_FMT_DAY },   { DP_FINISHED, CAL_FMT_DAY },
+        { DP_RETURNED, CAL_FMT_MINUTE },    { DP_STATUTORY_TS, NULL },
         { DP_FINISHED_TS, NULL },           { DP_STATUTORY, DOSSIER_TIME_LONG },
         { DPX_RECEIVED_DAY, "%Y-%m-%d" },   { DPX_FINISHED_DAY, "%Y-%m-%d" },
     };
@@ -1083,7 +1083,7 @@ page_dates(struct pool *p, struct dbres *d, int events)
     }
     consent_page_dates(p, &cell[DPX_CONSENT_GIVEN], &cell[DPX_CONSENT_WITHDRAWN]);
     if (events) {
-        cal_res_child_times(p, d, DPX_EVENTS + DE_AT, DPX_EVENTS_ORDER, "%d/%m/%Y %H:%M");
+        cal_res_child_times(p, d, DPX_EVENTS + DE_AT, DPX_EVENTS_ORDER, CAL_FMT_MINUTE);
     }
 }
 

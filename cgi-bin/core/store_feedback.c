@@ -663,12 +663,12 @@ feedback_public_find(struct sctx *x, const char *public_code, const char *key,
     fcase->cell[FBP_COUNTER_NAME] = counter ? counter[RC_NAME] : NULL;
     /* the times come as kept (UTC) and are written here in local time, which
      * costs the program less than MariaDB's DATE_FORMAT cost the database */
-    fcase->cell[FBP_CREATED] = cal_utc_local(x->pool, fcase->cell[FBP_CREATED], "%d/%m/%Y %H:%M");
-    fcase->cell[FBP_DUE] = cal_utc_local(x->pool, fcase->cell[FBP_DUE], "%d/%m/%Y");
-    fcase->cell[FBP_ANSWERED] = cal_utc_local(x->pool, fcase->cell[FBP_ANSWERED], "%d/%m/%Y %H:%M");
+    fcase->cell[FBP_CREATED] = cal_utc_local(x->pool, fcase->cell[FBP_CREATED], CAL_FMT_MINUTE);
+    fcase->cell[FBP_DUE] = cal_utc_local(x->pool, fcase->cell[FBP_DUE], CAL_FMT_DAY);
+    fcase->cell[FBP_ANSWERED] = cal_utc_local(x->pool, fcase->cell[FBP_ANSWERED], CAL_FMT_MINUTE);
     consent_page_dates(x->pool, &fcase->cell[FBP_CONSENT_GIVEN],
                        &fcase->cell[FBP_CONSENT_WITHDRAWN]);
-    cal_res_child_times(x->pool, fcase, FBP_EVENTS + FBE_AT, FBP_EVENT_ORDER, "%d/%m/%Y %H:%M");
+    cal_res_child_times(x->pool, fcase, FBP_EVENTS + FBE_AT, FBP_EVENT_ORDER, CAL_FMT_MINUTE);
     return DB_OK;
 }
 
