@@ -84,8 +84,20 @@ token_check(const unsigned char secret[32], const char *tok, char *nonce_out)
 void
 token_random(char *out, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        out[i] = alphabet[randombytes_uniform(32)];
+    unsigned char b[64];
+
+    /* a byte's low five bits are uniform over the 32 characters (256 is a
+     * multiple of 32), and one call reads the bytes of up to 64 of them
+     * (randombytes_uniform made a system call a character) */
+    while (n > 0) {
+        size_t k = n < sizeof(b) ? n : sizeof(b);
+
+        randombytes_buf(b, k);
+        for (size_t i = 0; i < k; i++) {
+            *out++ = alphabet[b[i] & 31];
+        }
+        n -= k;
     }
-    out[n] = '\0';
+    *out = '\0';
+    sodium_memzero(b, sizeof(b));
 }

@@ -1,9 +1,11 @@
 /* test_codes.c — unit tests of codes.c: codes as a citizen types, pastes or
  * scans them, and the stored form each must give. */
+#include <sodium.h>
 #include <string.h>
 
 #include "codes.h"
 #include "tap.h"
+#include "token.h"
 #include "util.h"
 
 static struct pool P;
@@ -18,6 +20,46 @@ check_all(char *(*norm)(struct pool *, const char *), const struct typed *t, siz
     for (size_t i = 0; i < n; i++) {
         CHECK_STR(norm(&P, t[i].in), t[i].want, "%s", t[i].what);
     }
+}
+
+/* The random parts of a case's code and link: only characters a citizen can
+ * type back as they are (the code's normalization keeps them), every one of
+ * the 32 in use, the length asked for, across the 64-byte blocks read. */
+static void
+test_token_random(void)
+{
+    static const char typable[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    size_t seen[32] = { 0 }, bad = 0, missing = 0;
+    char t[150];
+
+    for (int round = 0; round < 400; round++) {
+        memset(t, '#', sizeof(t));
+        token_random(t, 130);
+        if (strlen(t) != 130 || t[131] != '#') {
+            bad++;
+        }
+        for (size_t i = 0; i < 130; i++) {
+            const char *at = t[i] ? strchr(typable, t[i]) : NULL;
+
+            if (at == NULL) {
+                bad++;
+            } else {
+                seen[at - typable]++;
+            }
+        }
+    }
+    for (size_t i = 0; i < 32; i++) {
+        /* 52 000 characters: about 1 625 of each; fewer than 1 300 is over
+         * eight standard deviations off */
+        missing += seen[i] < 1300;
+    }
+    CHECK(bad == 0, "130 characters each time, NUL-terminated, nothing written past it");
+    CHECK(missing == 0, "each of the 32 characters about as often as the others");
+    token_random(t, 4);
+    CHECK_STR(code_feedback(&P, pool_printf(&P, "PA-20261202-0001-%s", t)),
+              pool_printf(&P, "PA-20261202-0001-%s", t), "a check part is typed back as it is");
+    token_random(t, 0);
+    CHECK(t[0] == '\0', "none asked for: the empty string");
 }
 
 int
@@ -59,5 +101,9 @@ main(void)
               code_dossier(&P, NULL) == NULL,
           "NULL stays NULL");
     pool_release(&P);
+    if (sodium_init() < 0) {
+        return 1;
+    }
+    test_token_random();
     return tap_done();
 }
