@@ -325,9 +325,10 @@ rating_kiosk_criteria(struct sctx *x, const char *ref, long long link_id,
 
 /* The key of a case in feedback_count (sql/009_inbox.sql), in its order. */
 #define FB_COUNT_KEY "SELECT " FB_COUNT_COLS " FROM feedback WHERE id = ?"
-#define FB_COUNT_INSERT                                                           \
-    "INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from,"  \
-    "                            escalated, n) VALUES "
+#define FB_COUNT_INSERT_COLS                                                      \
+    "INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from," \
+    "                            escalated, n) "
+#define FB_COUNT_INSERT FB_COUNT_INSERT_COLS "VALUES "
 #define FB_COUNT_ROW "(?, ?, ?, ?, ?, ?, ?)"
 #define FB_COUNT_ADD " ON DUPLICATE KEY UPDATE n = n + VALUES(n)"
 
@@ -368,8 +369,16 @@ feedback_count_move(struct sctx *x, long long id, const struct dbres *before)
     struct dbres after;
     struct dbv a[14];
     int had = before && before->nrows, has;
-    enum db_rc rc = db_query(x->db, x->pool, FB_COUNT_KEY, DB_ARGS(DV_I(id)), &after);
+    enum db_rc rc;
 
+    if (before == NULL) {
+        /* a new case: its key read and counted in one statement */
+        return db_exec(x->db,
+                       FB_COUNT_INSERT_COLS "SELECT " FB_COUNT_COLS ", 1 FROM feedback WHERE id = ?"
+                                            " ON DUPLICATE KEY UPDATE n = n + 1",
+                       DB_ARGS(DV_I(id)), NULL, NULL);
+    }
+    rc = db_query(x->db, x->pool, FB_COUNT_KEY, DB_ARGS(DV_I(id)), &after);
     if (rc != DB_OK) {
         return rc;
     }
