@@ -1,5 +1,6 @@
 /* refcache.h — what a dossier's page shows of its procedure, units and
- * counter, kept by each process (struct app) as the legal versions are
+ * counter, and a case's tracking page of its unit and counter, kept by each
+ * process (struct app) as the legal versions are
  * (legal.h): emptied when the number legal_generation.ref_gen, which
  * migration 310's triggers move at every write to procedure_tthc, org_unit,
  * counter or field, differs from the one the copy was filled at.  A statement

@@ -118,13 +118,14 @@ enum fb_public_event_col {
 };
 
 /* The public view of a case (no personal data) by its public code, in one
- * read: fcase the case's row, repeated for each of its public events (their
- * columns from FBP_EVENTS on, in no order), 0 rows when the code is unknown
- * or its check part wrong.  key NULL: a typed code; else the link key, which
- * must be right too (a link is not a typed look-up: code_lookup).  m, when
- * not NULL, gets the look-up's misses from the same statement (a typed code,
- * code_lookup's find).  feedback_public_events then gives the events apart,
- * oldest first, in p (enum fb_public_event_col). */
+ * read (and one more for its unit or counter when this process has not read
+ * them yet: refcache.h): fcase the case's row, repeated for each of its
+ * public events (their columns from FBP_EVENTS on, in no order), 0 rows when
+ * the code is unknown or its check part wrong.  key NULL: a typed code; else
+ * the link key, which must be right too (a link is not a typed look-up:
+ * code_lookup).  m, when not NULL, gets the look-up's misses from the same
+ * statement (a typed code, code_lookup's find).  feedback_public_events then
+ * gives the events apart, oldest first, in p (enum fb_public_event_col). */
 enum db_rc feedback_public_find(struct sctx *x, const char *public_code, const char *key,
                                 struct code_misses *m, struct dbres *fcase);
 void feedback_public_events(struct pool *p, const struct dbres *fcase, struct dbres *events);
