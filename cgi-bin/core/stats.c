@@ -669,8 +669,9 @@ stats_rebuild(struct sctx *x, int *days, int *months)
         FOLD_DAY,
         /* the inbox's counts, kept on write (store_feedback.c), from the cases */
         "DELETE FROM feedback_count",
-        "INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from, escalated, n)"
-        " SELECT " FB_COUNT_COLS ", COUNT(*) FROM feedback GROUP BY 1, 2, 3, 4, 5, 6",
+        "INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from, escalated,"
+        "                            slot, n)"
+        " SELECT " FB_COUNT_COLS ", COUNT(*) FROM feedback GROUP BY 1, 2, 3, 4, 5, 6, 7",
         /* time to answer by month and day of receipt, kept on write (stats_answer_time) */
         "DELETE FROM stat_answer_month",
         ANSWER_MONTH_RECOUNT(""),
@@ -1078,7 +1079,8 @@ static const struct agg aggs[] = {
       NULL },
     { "stat_answer_month", "month, unit_id", " answered, hours_sum", "stat_answer_month", NULL },
     { "stat_answer_day", "day, unit_id", " answered, hours_sum", "stat_answer_day", NULL },
-    /* the inbox's counts are kept on write only: compared with the cases */
+    /* the inbox's counts are kept on write only: compared with the cases (the
+     * slots folded: a sum per key is what the inbox reads) */
     { "feedback_count", "unit_id, status, kind, counter_id, hidden_from, escalated", " n",
       "feedback_count", "(SELECT " FB_COUNT_COLS ", 1 AS n FROM feedback) t" },
 };

@@ -68,11 +68,19 @@ void stats_answer_hist_each(const char *hist, void (*fn)(long long h, long long 
 
 /* A case's key in the inbox's counts (feedback_count), as columns of feedback:
  * unit, status, kind, counter, the officer it is hidden from (a confidential
- * report's subject), escalated. */
+ * report's subject), escalated, and the slot row it is counted in.  A new
+ * case, the status every citizen's filing writes, is counted in the slot of
+ * its id modulo FB_COUNT_SLOTS, so that cases filed at once for one unit take
+ * different rows (each held locked until its transaction commits); every
+ * other status, written by officers one case at a time, in slot 0, so that
+ * the inbox reads few rows.  The slot follows from the case's own columns:
+ * its move between statuses finds the row it was counted in. */
+#define FB_COUNT_SLOTS "16"
 #define FB_COUNT_COLS                                                            \
     "unit_id, status, kind, COALESCE(counter_id, 0) AS counter_id,"              \
     " IF(identity = 'confidential', COALESCE(officer_id, 0), 0) AS hidden_from," \
-    " escalated_at IS NOT NULL AS escalated"
+    " escalated_at IS NOT NULL AS escalated,"                                    \
+    " IF(status = 'new', id MOD " FB_COUNT_SLOTS ", 0) AS slot"
 
 struct stat_sums {
     long long ratings, r3, r2, r1, feedback, answered, answered_on_time;

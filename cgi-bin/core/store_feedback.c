@@ -327,9 +327,9 @@ rating_kiosk_criteria(struct sctx *x, const char *ref, long long link_id,
 #define FB_COUNT_KEY "SELECT " FB_COUNT_COLS " FROM feedback WHERE id = ?"
 #define FB_COUNT_INSERT_COLS                                                      \
     "INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from," \
-    "                            escalated, n) "
+    "                            escalated, slot, n) "
 #define FB_COUNT_INSERT FB_COUNT_INSERT_COLS "VALUES "
-#define FB_COUNT_ROW "(?, ?, ?, ?, ?, ?, ?)"
+#define FB_COUNT_ROW "(?, ?, ?, ?, ?, ?, ?, ?)"
 #define FB_COUNT_ADD " ON DUPLICATE KEY UPDATE n = n + VALUES(n)"
 
 enum db_rc
@@ -353,21 +353,23 @@ key_cmp(const struct dbres *a, const struct dbres *b)
     return 0;
 }
 
-/* The 7 arguments of one row of FB_COUNT_ROW. */
+/* The FB_COUNT_ARGS arguments of one row of FB_COUNT_ROW: the key's columns, then n. */
+enum { FB_COUNT_KEYS = 7, FB_COUNT_ARGS };
+
 static void
 key_args(struct dbv *a, const struct dbres *key, int sign)
 {
-    for (size_t i = 0; i < 6; i++) {
+    for (size_t i = 0; i < FB_COUNT_KEYS; i++) {
         a[i] = DV_S(dbres_get(key, 0, i));
     }
-    a[6] = DV_I(sign);
+    a[FB_COUNT_KEYS] = DV_I(sign);
 }
 
 enum db_rc
 feedback_count_move(struct sctx *x, long long id, const struct dbres *before)
 {
     struct dbres after;
-    struct dbv a[14];
+    struct dbv a[2 * FB_COUNT_ARGS];
     int had = before && before->nrows, has;
     enum db_rc rc;
 
@@ -389,16 +391,16 @@ feedback_count_move(struct sctx *x, long long id, const struct dbres *before)
         if (order == 0) {
             return DB_OK;
         }
-        key_args(a + (order > 0 ? 7 : 0), before, -1);
-        key_args(a + (order > 0 ? 0 : 7), &after, +1);
-        return db_exec(x->db, FB_COUNT_INSERT FB_COUNT_ROW ", " FB_COUNT_ROW FB_COUNT_ADD, a, 14,
-                       NULL, NULL);
+        key_args(a + (order > 0 ? FB_COUNT_ARGS : 0), before, -1);
+        key_args(a + (order > 0 ? 0 : FB_COUNT_ARGS), &after, +1);
+        return db_exec(x->db, FB_COUNT_INSERT FB_COUNT_ROW ", " FB_COUNT_ROW FB_COUNT_ADD, a,
+                       2 * FB_COUNT_ARGS, NULL, NULL);
     }
     if (!had && !has) {
         return DB_OK;
     }
     key_args(a, had ? before : &after, had ? -1 : +1);
-    return db_exec(x->db, FB_COUNT_INSERT FB_COUNT_ROW FB_COUNT_ADD, a, 7, NULL, NULL);
+    return db_exec(x->db, FB_COUNT_INSERT FB_COUNT_ROW FB_COUNT_ADD, a, FB_COUNT_ARGS, NULL, NULL);
 }
 
 static int

@@ -610,12 +610,11 @@ static const char sql_fstat[] =
 
 /* The inbox's counts (sql/009_inbox.sql) of the cases written, ids [?, ?). */
 static const char sql_fcount[] =
-    "INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from, escalated, n)"
-    " SELECT unit_id, status, kind, COALESCE(counter_id, 0),"
-    "  IF(identity = 'confidential', COALESCE(officer_id, 0), 0), escalated_at IS NOT NULL,"
-    "  COUNT(*)"
+    "INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from, escalated,"
+    "                            slot, n)"
+    " SELECT " FB_COUNT_COLS ", COUNT(*)"
     " FROM feedback WHERE id >= ? AND id < ?"
-    " GROUP BY 1, 2, 3, 4, 5, 6"
+    " GROUP BY 1, 2, 3, 4, 5, 6, 7"
     " ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
 
 /* The verdicts of the cases written, ids [?, ?), as history (sql/011), at the

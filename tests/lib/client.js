@@ -203,11 +203,12 @@ async function caseAction(client, code, action, fields = {}) {
 // replaces it.
 function recountFeedback() {
   sql(`DELETE FROM feedback_count;
-       INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from, escalated, n)
+       INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from, escalated,
+                                   slot, n)
        SELECT unit_id, status, kind, COALESCE(counter_id, 0),
               IF(identity = 'confidential', COALESCE(officer_id, 0), 0), escalated_at IS NOT NULL,
-              COUNT(*)
-         FROM feedback GROUP BY 1, 2, 3, 4, 5, 6
+              IF(status = 'new', id MOD 16, 0), COUNT(*)
+         FROM feedback GROUP BY 1, 2, 3, 4, 5, 6, 7
        ON DUPLICATE KEY UPDATE n = VALUES(n)`);
 }
 

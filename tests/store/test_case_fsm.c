@@ -258,6 +258,48 @@ other_paths(void)
     CHECK(c.id == 0, "the sending unit's officer no longer sees it");
 }
 
+/* Complaints filed at once for one unit: each filing holds its count row
+ * (feedback_count) until it commits, so another session stands for a
+ * citizen whose filing of a case like the first has not committed yet.  The
+ * next filing must not wait on it: with MariaDB waiting at most a second for
+ * a lock, a filing that waits fails.  The counts then add up to the cases. */
+static void
+filing_at_once(void)
+{
+    long long first = file_case("suggestion", "anonymous", "store-case-once-1"), second;
+    long long slot = st_num("SELECT t.slot FROM (SELECT " FB_COUNT_COLS " FROM feedback"
+                            "                    WHERE id = ?) t",
+                            DV_I(first));
+    struct db *other_citizen = db_new(st_conf, "owner");
+
+    CHECK(st_num("SELECT n FROM feedback_count WHERE unit_id = ? AND status = 'new'"
+                 "   AND kind = 'suggestion' AND counter_id = 0 AND hidden_from = 0"
+                 "   AND escalated = 0 AND slot = ?",
+                 DV_I(unit), DV_I(slot)) >= 1,
+          "the first case is counted in the row of its slot");
+    if (db_connect(other_citizen) != DB_OK || db_begin(other_citizen) != DB_OK ||
+        db_exec(other_citizen,
+                "UPDATE feedback_count SET n = n WHERE unit_id = ? AND status = 'new'"
+                "   AND kind = 'suggestion' AND counter_id = 0 AND hidden_from = 0"
+                "   AND escalated = 0 AND slot = ?",
+                DB_ARGS(DV_I(unit), DV_I(slot)), NULL, NULL) != DB_OK) {
+        CHECK(0, "another session holds the first case's count row: %s", db_error(other_citizen));
+    }
+    st_exec0("SET SESSION innodb_lock_wait_timeout = 1");
+    second = file_case("suggestion", "anonymous", "store-case-once-2");
+    CHECK(second > first, "a second suggestion for the unit is filed meanwhile, without waiting");
+    st_exec0("SET SESSION innodb_lock_wait_timeout = DEFAULT");
+    db_rollback(other_citizen);
+    db_close(other_citizen);
+    CHECK(st_num("SELECT SUM(n) FROM feedback_count WHERE unit_id = ? AND status = 'new'"
+                 "   AND kind = 'suggestion'",
+                 DV_I(unit)) ==
+              st_num("SELECT COUNT(*) FROM feedback WHERE unit_id = ? AND status = 'new'"
+                     "   AND kind = 'suggestion'",
+                     DV_I(unit)),
+          "the unit's count of new suggestions is the number of its new suggestions");
+}
+
 int
 main(void)
 {
@@ -272,6 +314,7 @@ main(void)
     leader = st_user("t_case_l1", "Phạm Minh Tuấn", "leader", unit, 0);
     main_path();
     other_paths();
+    filing_at_once();
     st.x.user = NULL;
     return st_close();
 }
