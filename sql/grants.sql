@@ -152,6 +152,8 @@ GRANT SELECT ON stat_answer_month TO motcua_leader@localhost;
 -- 220 the same by day of receipt
 GRANT SELECT, INSERT, UPDATE, DELETE ON stat_answer_day TO motcua_officer@localhost;
 GRANT SELECT ON stat_answer_day TO motcua_leader@localhost;
+-- 330 the running cases by day of receipt and day due, kept by triggers
+GRANT SELECT ON stat_open TO motcua_leader@localhost;
 GRANT SELECT ON stat_mark TO motcua_leader@localhost;
 GRANT SELECT ON feedback_event TO motcua_leader@localhost;
 

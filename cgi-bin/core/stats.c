@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "calendar.h"
+#include "case_fsm.h"
 #include "conf.h"
 #include "db.h"
 #include "legal.h"
@@ -672,6 +673,10 @@ stats_rebuild(struct sctx *x, int *days, int *months)
         "INSERT INTO feedback_count (unit_id, status, kind, counter_id, hidden_from, escalated,"
         "                            slot, n)"
         " SELECT " FB_COUNT_COLS ", COUNT(*) FROM feedback GROUP BY 1, 2, 3, 4, 5, 6, 7",
+        /* the running cases by day of receipt and day due, kept by triggers */
+        "DELETE FROM stat_open",
+        "INSERT INTO stat_open (day, unit_id, due_day, slot, n)"
+        " SELECT " STAT_OPEN_COLS ", COUNT(*)" STAT_OPEN_FROM " GROUP BY 1, 2, 3, 4",
         /* time to answer by month and day of receipt, kept on write (stats_answer_time) */
         "DELETE FROM stat_answer_month",
         ANSWER_MONTH_RECOUNT(""),
@@ -1083,6 +1088,9 @@ static const struct agg aggs[] = {
      * slots folded: a sum per key is what the inbox reads) */
     { "feedback_count", "unit_id, status, kind, counter_id, hidden_from, escalated", " n",
       "feedback_count", "(SELECT " FB_COUNT_COLS ", 1 AS n FROM feedback) t" },
+    /* the running cases' counts, kept by triggers: compared with the cases */
+    { "stat_open", "day, unit_id, due_day, slot", " n", "stat_open",
+      "(SELECT " STAT_OPEN_COLS ", 1 AS n" STAT_OPEN_FROM ") t" },
 };
 
 /* Each column of the list "a, b" through fmt, which names it once or twice,

@@ -82,6 +82,16 @@ void stats_answer_hist_each(const char *hist, void (*fn)(long long h, long long 
     " escalated_at IS NOT NULL AS escalated,"                                    \
     " IF(status = 'new', id MOD " FB_COUNT_SLOTS ", 0) AS slot"
 
+/* The running cases' counts (stat_open, sql/330_stat_open.sql) recounted from
+ * the cases, as the migration's triggers keep them: the local day of
+ * receipt, the unit, the local day due and the slot of the inbox's counts,
+ * then n. */
+#define STAT_OPEN_COLS                                      \
+    "DATE(created_at + " SQL_VN_OFFSET ") AS day, unit_id," \
+    " DATE(due_at + " SQL_VN_OFFSET ") AS due_day,"         \
+    " IF(status = 'new', id MOD " FB_COUNT_SLOTS ", 0) AS slot"
+#define STAT_OPEN_FROM " FROM feedback WHERE status IN (" CASE_RUNNING_SQL ")"
+
 struct stat_sums {
     long long ratings, r3, r2, r1, feedback, answered, answered_on_time;
     long long att_sum, att_n, time_sum, time_n, trips_sum, trips_n, guide_sum, guide_n;

@@ -447,6 +447,9 @@ figs_answer_hours(struct sctx *x, const struct period *p, const struct unitmap *
     return rc;
 }
 
+/* The start of today in Vietnam as a UTC DATETIME. */
+#define SQL_TODAY_START "DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET ") - " SQL_VN_OFFSET
+
 /* Every figure of the period into the figures m points to. */
 static enum db_rc
 figs_load(struct sctx *x, const struct period *p, const struct unitmap *m, long long hist[],
@@ -456,14 +459,21 @@ figs_load(struct sctx *x, const struct period *p, const struct unitmap *m, long 
     enum db_rc rc = figs_aggregates(x, p, m);
 
     if (rc == DB_OK) {
-        /* the cases of the period still running past their due time: the
-         * running cases overdue now, from their own index range */
+        /* the cases of the period still running past their due time: those
+         * due before today from the running cases' counts (stat_open, sql/330),
+         * those due today before now from the cases due today */
         rc = db_query(x->db, x->pool,
-                      "SELECT f.unit_id, COUNT(*) FROM feedback f FORCE INDEX (ix_feedback_open)"
-                      " WHERE f.status IN (" CASE_RUNNING_SQL ") AND f.due_at < UTC_TIMESTAMP()"
-                      "   AND f.created_at >= ? - " SQL_VN_OFFSET
-                      "   AND f.created_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET " GROUP BY 1",
-                      DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
+                      "SELECT t.unit_id, SUM(t.n) FROM ("
+                      " SELECT o.unit_id, o.n FROM stat_open o"
+                      "  WHERE o.day BETWEEN ? AND ?"
+                      "    AND o.due_day < DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET ")"
+                      " UNION ALL"
+                      " SELECT f.unit_id, 1 FROM feedback f FORCE INDEX (ix_feedback_open)"
+                      "  WHERE f.status IN (" CASE_RUNNING_SQL ") AND f.due_at < UTC_TIMESTAMP()"
+                      "    AND f.due_at >= " SQL_TODAY_START
+                      "    AND f.created_at >= ? - " SQL_VN_OFFSET
+                      "    AND f.created_at < ? + INTERVAL 1 DAY - " SQL_VN_OFFSET ") t GROUP BY 1",
+                      DB_ARGS(DV_S(p->from), DV_S(p->to), DV_S(p->from), DV_S(p->to)), &res);
     }
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
         struct report_figs *g = unitmap_get(m, dbres_get(&res, i, OVR_UNIT));
