@@ -83,15 +83,7 @@ const struct fsm case_fsm = {
 };
 
 /* The columns of a case's count key, FB_COUNT_COLS (stats.h), in its order. */
-enum count_key_col {
-    CK_UNIT,
-    CK_STATUS,
-    CK_KIND,
-    CK_COUNTER,
-    CK_HIDDEN_FROM,
-    CK_ESCALATED,
-    CK_SLOT
-};
+enum count_key_col { CK_UNIT, CK_STATUS, CK_KIND, CK_COUNTER, CK_HIDDEN_FROM, CK_ESCALATED };
 
 const char *
 case_may(const struct dbres *before, enum case_action action, unsigned role)

@@ -76,11 +76,11 @@ void stats_answer_hist_each(const char *hist, void (*fn)(long long h, long long 
  * the inbox reads few rows.  The slot follows from the case's own columns:
  * its move between statuses finds the row it was counted in. */
 #define FB_COUNT_SLOTS "16"
+#define FB_SLOT_SQL "IF(status = 'new', id MOD " FB_COUNT_SLOTS ", 0) AS slot"
 #define FB_COUNT_COLS                                                            \
     "unit_id, status, kind, COALESCE(counter_id, 0) AS counter_id,"              \
     " IF(identity = 'confidential', COALESCE(officer_id, 0), 0) AS hidden_from," \
-    " escalated_at IS NOT NULL AS escalated,"                                    \
-    " IF(status = 'new', id MOD " FB_COUNT_SLOTS ", 0) AS slot"
+    " escalated_at IS NOT NULL AS escalated, " FB_SLOT_SQL
 
 /* The running cases' counts (stat_open, sql/330_stat_open.sql) recounted from
  * the cases, as the migration's triggers keep them: the local day of
@@ -88,8 +88,7 @@ void stats_answer_hist_each(const char *hist, void (*fn)(long long h, long long 
  * then n. */
 #define STAT_OPEN_COLS                                      \
     "DATE(created_at + " SQL_VN_OFFSET ") AS day, unit_id," \
-    " DATE(due_at + " SQL_VN_OFFSET ") AS due_day,"         \
-    " IF(status = 'new', id MOD " FB_COUNT_SLOTS ", 0) AS slot"
+    " DATE(due_at + " SQL_VN_OFFSET ") AS due_day, " FB_SLOT_SQL
 #define STAT_OPEN_FROM " FROM feedback WHERE status IN (" CASE_RUNNING_SQL ")"
 
 struct stat_sums {
