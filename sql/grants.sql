@@ -154,6 +154,14 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON stat_answer_day TO motcua_officer@localh
 GRANT SELECT ON stat_answer_day TO motcua_leader@localhost;
 -- 330 the running cases by day of receipt and day due, kept by triggers
 GRANT SELECT ON stat_open TO motcua_leader@localhost;
+-- 340 the daily aggregates by month, kept by triggers; read by every page of
+-- figures (the dashboard, the public statistics, open data)
+GRANT SELECT ON stat_month TO motcua_citizen@localhost;
+GRANT SELECT ON stat_month TO motcua_leader@localhost;
+GRANT SELECT ON stat_month TO motcua_api@localhost;
+GRANT SELECT ON stat_dossier_month TO motcua_citizen@localhost;
+GRANT SELECT ON stat_dossier_month TO motcua_leader@localhost;
+GRANT SELECT ON stat_dossier_month TO motcua_api@localhost;
 GRANT SELECT ON stat_mark TO motcua_leader@localhost;
 GRANT SELECT ON feedback_event TO motcua_leader@localhost;
 

@@ -169,13 +169,8 @@ stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from
     return DB_OK;
 }
 
-/* The columns of stat_day that hold counts, and each added to itself from
+/* Each counted column of stat_day (STATS_DAY_COLS) added to itself from
  * the row an INSERT … ON DUPLICATE KEY UPDATE brings. */
-#define DAY_COLS                                                                   \
-    " ratings, r3, r2, r1, feedback, answered, answered_on_time, att_sum, att_n,"  \
-    " time_sum, time_n, trips_sum, trips_n, guide_sum, guide_n, verdicts,"         \
-    " verdicts_unsatisfied, forward_late, pakn, anonymous, praise, pakn_answered," \
-    " pakn_on_time, pakn_unhappy"
 #define DAY_ADD                                                                          \
     " ratings = ratings + VALUES(ratings),"                                              \
     "   r3 = r3 + VALUES(r3), r2 = r2 + VALUES(r2), r1 = r1 + VALUES(r1),"               \
@@ -196,9 +191,6 @@ stats_sums_by(struct db *db, struct pool *p, const char *scope, const char *from
     "   pakn_unhappy = pakn_unhappy + VALUES(pakn_unhappy)"
 
 /* The same for stat_dossier_day. */
-#define DOSSIER_DAY_COLS                                                                \
-    " received, finished, early, on_time, late, apologies, apologies_late, delay_days," \
-    " unhappy, recv_in_time, recv_out"
 #define DOSSIER_DAY_SUMS                                                                  \
     " SUM(received), SUM(finished), SUM(early), SUM(on_time), SUM(late), SUM(apologies)," \
     " SUM(apologies_late), SUM(delay_days), SUM(unhappy), SUM(recv_in_time),"             \
@@ -226,7 +218,7 @@ stats_slot(struct sctx *x)
 
 /* The text of stats_add's statement for the rows of `which` (bit 0 the
  * unit's, 1 the counter's, 2 the officer's), each row its id, day and slot,
- * then `ncols` values (DAY_COLS); kept once per combination.  One row of
+ * then `ncols` values (STATS_DAY_COLS); kept once per combination.  One row of
  * VALUES each: an INSERT … SELECT of a derived table would build two
  * temporary tables on every rating. */
 static const char *
@@ -237,7 +229,7 @@ stats_add_sql(unsigned which, size_t ncols)
     struct buf b = { 0 };
 
     if (text[which] == NULL) {
-        buf_adds(&b, "INSERT INTO stat_day (scope, scope_id, day, slot," DAY_COLS ") VALUES");
+        buf_adds(&b, "INSERT INTO stat_day (scope, scope_id, day, slot," STATS_DAY_COLS ") VALUES");
         for (int k = 0, n = 0; k < 3; k++) {
             if (which & (1u << k)) {
                 buf_adds(&b, n++ ? ", ('" : " ('");
@@ -264,7 +256,7 @@ stats_add(struct sctx *x, long long unit_id, long long counter_id, long long off
      * path of every rating), those of an id 0 left out, in the order unit,
      * counter, officer as every writer of these rows takes them */
     const long long id[3] = { unit_id, counter_id, officer_id };
-    /* in the order of DAY_COLS */
+    /* in the order of STATS_DAY_COLS */
     const int v[] = { d->ratings,
                       d->r3,
                       d->r2,
@@ -311,18 +303,53 @@ stats_add(struct sctx *x, long long unit_id, long long counter_id, long long off
 /* A rebuild's first steps: every row's slots added into its slot 0 and
  * deleted, so that the rebuild, which writes slot 0, leaves no stray slot
  * behind and the columns it does not recount keep their sums. */
-#define FOLD_DAY                                                     \
-    "INSERT INTO stat_day (scope, scope_id, day, slot," DAY_COLS ")" \
-    " SELECT sd.scope, sd.scope_id, sd.day, 0," STATS_DAY_SUMS       \
-    "   FROM stat_day sd WHERE sd.slot > 0 GROUP BY 1, 2, 3"         \
-    " ON DUPLICATE KEY UPDATE" DAY_ADD,                              \
+#define FOLD_DAY                                                           \
+    "INSERT INTO stat_day (scope, scope_id, day, slot," STATS_DAY_COLS ")" \
+    " SELECT sd.scope, sd.scope_id, sd.day, 0," STATS_DAY_SUMS             \
+    "   FROM stat_day sd WHERE sd.slot > 0 GROUP BY 1, 2, 3"               \
+    " ON DUPLICATE KEY UPDATE" DAY_ADD,                                    \
         "DELETE FROM stat_day WHERE slot > 0"
-#define FOLD_DOSSIER_DAY                                                             \
-    "INSERT INTO stat_dossier_day (scope, scope_id, day, slot," DOSSIER_DAY_COLS ")" \
-    " SELECT scope, scope_id, day, 0," DOSSIER_DAY_SUMS                              \
-    "   FROM stat_dossier_day WHERE slot > 0 GROUP BY 1, 2, 3"                       \
-    " ON DUPLICATE KEY UPDATE" DOSSIER_DAY_ADD,                                      \
+#define FOLD_DOSSIER_DAY                                                                   \
+    "INSERT INTO stat_dossier_day (scope, scope_id, day, slot," STATS_DOSSIER_DAY_COLS ")" \
+    " SELECT scope, scope_id, day, 0," DOSSIER_DAY_SUMS                                    \
+    "   FROM stat_dossier_day WHERE slot > 0 GROUP BY 1, 2, 3"                             \
+    " ON DUPLICATE KEY UPDATE" DOSSIER_DAY_ADD,                                            \
         "DELETE FROM stat_dossier_day WHERE slot > 0"
+
+/* Runs the statements in one transaction. */
+static enum db_rc
+run_steps(struct sctx *x, const char *const *steps, size_t n)
+{
+    enum db_rc rc = db_begin(x->db);
+
+    for (size_t i = 0; rc == DB_OK && i < n; i++) {
+        rc = db_exec(x->db, steps[i], DB_NOARGS, NULL, NULL);
+    }
+    return db_end(x->db, rc);
+}
+
+/* The first day of a daily row's month, the key of its month's row. */
+#define MONTH_OF_DAY " day - INTERVAL (DAYOFMONTH(day) - 1) DAY"
+
+/* The months of the daily aggregates (sql/340), kept by triggers, recounted
+ * from the days: what a recount of the days leaves behind, and what sets
+ * right a month row changed by hand. */
+static enum db_rc
+stats_month_rebuild(struct sctx *x)
+{
+    static const char *const steps[] = {
+        "DELETE FROM stat_month",
+        "INSERT INTO stat_month (scope, scope_id, month, slot," STATS_DAY_COLS ")"
+        " SELECT sd.scope, sd.scope_id," MONTH_OF_DAY ", 0," STATS_DAY_SUMS
+        "   FROM stat_day sd GROUP BY 1, 2, 3",
+        "DELETE FROM stat_dossier_month",
+        "INSERT INTO stat_dossier_month (scope, scope_id, month, slot," STATS_DOSSIER_DAY_COLS ")"
+        " SELECT scope, scope_id," MONTH_OF_DAY ", 0," DOSSIER_DAY_SUMS
+        "   FROM stat_dossier_day GROUP BY 1, 2, 3",
+    };
+
+    return run_steps(x, steps, NELEM(steps));
+}
 
 void
 stats_criteria(struct stat_delta *d, const int crit[4], int sign)
@@ -772,7 +799,8 @@ stats_rebuild(struct sctx *x, int *days, int *months)
         (rc = stats_qd766_rebuild(x)) != DB_OK) {
         return rc;
     }
-    if ((rc = db_begin(db)) != DB_OK || (rc = db_end(db, delay_days(x))) != DB_OK) {
+    if ((rc = db_begin(db)) != DB_OK || (rc = db_end(db, delay_days(x))) != DB_OK ||
+        (rc = stats_month_rebuild(x)) != DB_OK) {
         return rc;
     }
     if ((rc = stats_late_catch_up(x, days)) != DB_OK) {
@@ -950,18 +978,6 @@ stats_dossier_closed(struct sctx *x, long long dossier_id, long long unit_id, ti
     return rc;
 }
 
-/* Runs the statements in one transaction. */
-static enum db_rc
-run_steps(struct sctx *x, const char *const *steps, size_t n)
-{
-    enum db_rc rc = db_begin(x->db);
-
-    for (size_t i = 0; rc == DB_OK && i < n; i++) {
-        rc = db_exec(x->db, steps[i], DB_NOARGS, NULL, NULL);
-    }
-    return db_end(x->db, rc);
-}
-
 /* The rows of the three scopes from a CTE "a" with (unit_id, counter_id,
  * officer_id, day, v1, v2, v3, v4) per record. */
 #define SCOPES_OF_A                                                                         \
@@ -1070,8 +1086,15 @@ struct agg {
 };
 
 static const struct agg aggs[] = {
-    { "stat_day", "scope, scope_id, day", DAY_COLS, "stat_day", NULL },
-    { "stat_dossier_day", "scope, scope_id, day", DOSSIER_DAY_COLS, "stat_dossier_day", NULL },
+    { "stat_day", "scope, scope_id, day", STATS_DAY_COLS, "stat_day", NULL },
+    { "stat_dossier_day", "scope, scope_id, day", STATS_DOSSIER_DAY_COLS, "stat_dossier_day",
+      NULL },
+    /* their months, kept by triggers: compared with the recounted days added up */
+    { "stat_month", "scope, scope_id, month", STATS_DAY_COLS, "stat_month",
+      "(SELECT scope, scope_id," MONTH_OF_DAY " AS month," STATS_DAY_COLS " FROM stat_day) t" },
+    { "stat_dossier_month", "scope, scope_id, month", STATS_DOSSIER_DAY_COLS, "stat_dossier_month",
+      "(SELECT scope, scope_id," MONTH_OF_DAY " AS month," STATS_DOSSIER_DAY_COLS
+      " FROM stat_dossier_day) t" },
     /* the days complete before the check (the rebuild also adds any day the
      * ticker has not counted yet, which is not a difference) */
     { "stat_late", "unit_id, day, delay", " late, no_apology, escalated",

@@ -19,6 +19,20 @@ struct stat_delta {
     int pakn_answered, pakn_on_time, pakn_unhappy;   /* answers to identified petitions */
 };
 
+/* The counted columns of stat_day and of its months, stat_month (sql/340), in
+ * the order of STATS_DAY_SUMS. */
+#define STATS_DAY_COLS                                                             \
+    " ratings, r3, r2, r1, feedback, answered, answered_on_time, att_sum, att_n,"  \
+    " time_sum, time_n, trips_sum, trips_n, guide_sum, guide_n, verdicts,"         \
+    " verdicts_unsatisfied, forward_late, pakn, anonymous, praise, pakn_answered," \
+    " pakn_on_time, pakn_unhappy"
+
+/* The counted columns of stat_dossier_day and of its months,
+ * stat_dossier_month. */
+#define STATS_DOSSIER_DAY_COLS                                                          \
+    " received, finished, early, on_time, late, apologies, apologies_late, delay_days," \
+    " unhappy, recv_in_time, recv_out"
+
 /* The sums of stat_day's columns over a group of its rows, written once: a
  * statement selects STATS_DAY_SUMS from stat_day aliased sd, and
  * stats_sums_read reads them back from the column where the list starts.

@@ -299,62 +299,83 @@ enum agg_col {
 };
 enum day_col { DAY_UNIT, DAY_SUMS }; /* then the rest of STATS_DAY_SUMS */
 
-/* One statement of figs_aggregates: head, then the table (as sd) and condition that
- * find the scope's units' rows of the period, then " GROUP BY 1".  With the
- * units' ids in the text (the database's own integers: a province's scopes
- * give at most one text each, kept by db_text), each unit's rows are one
- * range of the primary key (scope, unit, day), read in order; with more
- * units, the period index.  Left to itself the optimizer walks the primary
- * key over every day of the scope's whole history to save the grouping's
- * sort (7 ms for a month at a million dossiers, more every year); the period
- * index reads only the period but looks each row up (18 ms for three years),
- * the ranges 8 ms.  Report.UnitsInStatement (default 2000): the most units
- * whose ids are written. */
+/* One statement of figs_aggregates: head (the sums over sd), then the rows
+ * of the scope's units in the period, in three parts (period_months): the
+ * days of head and of tail from day_table, the whole months between from
+ * month_table (sql/340, keyed by scope and month first: one range), each
+ * part its columns cols; then " GROUP BY 1".  Its arguments: PARTS_ARGS.
+ * With the units' ids in the text (the database's own integers: a
+ * province's scopes give at most one text each, kept by db_text), each
+ * unit's days are one range of the primary key (scope, unit, day), read in
+ * order; with more units, the period index.
+ * Left to itself the optimizer walks the primary key over every day of the
+ * scope's whole history to save the grouping's sort (7 ms for a month at a
+ * million dossiers, more every year); the period index reads only the
+ * period but looks each row up (18 ms for three years), the ranges 8 ms.
+ * Report.UnitsInStatement (default 2000): the most units whose ids are
+ * written. */
 static const char *
-agg_sql(struct sctx *x, const struct unitmap *m, const char *head, const char *table)
+agg_sql(struct sctx *x, const struct unitmap *m, const char *head, const char *cols,
+        const char *day_table, const char *month_table)
 {
-    struct buf b = { 0 };
-    const char *sql;
+    struct buf b = { 0 }, in = { 0 };
+    const char *sql, *table[3] = { day_table, month_table, day_table };
     long long most = conf_int(x->app->conf, "Report.UnitsInStatement", 2000);
+    int by_ids = most >= 0 && m->n <= (size_t)most;
 
-    buf_adds(&b, head);
-    if (most < 0 || m->n > (size_t)most) {
-        buf_printf(&b, " FROM %s sd FORCE INDEX (ix_%s_period) WHERE sd.scope = 'unit'", table,
-                   table);
-    } else {
-        buf_printf(&b,
-                   " FROM %s sd FORCE INDEX (PRIMARY) WHERE sd.scope = 'unit' AND sd.scope_id IN (",
-                   table);
+    if (by_ids) {
         for (size_t i = 0; i < m->n; i++) {
-            buf_printf(&b, "%s%lld", i ? "," : "", m->id[i]);
+            buf_printf(&in, "%s%lld", i ? "," : "", m->id[i]);
         }
-        buf_adds(&b, ")");
     }
-    buf_adds(&b, " AND sd.day BETWEEN ? AND ? GROUP BY 1");
+    buf_adds(&b, head);
+    buf_adds(&b, " FROM (");
+    for (size_t k = 0; k < 3; k++) {
+        buf_printf(&b, "%sSELECT scope_id,%s FROM %s", k ? " UNION ALL " : "", cols, table[k]);
+        if (k == 1) {
+            /* keyed by (scope, month, unit): the period's months are one range */
+            buf_adds(&b, " FORCE INDEX (PRIMARY) WHERE scope = 'unit' AND month BETWEEN ? AND ?");
+        } else if (by_ids) {
+            buf_adds(&b, " FORCE INDEX (PRIMARY) WHERE scope = 'unit' AND day BETWEEN ? AND ?");
+        } else {
+            buf_printf(&b,
+                       " FORCE INDEX (ix_%s_period) WHERE scope = 'unit' AND day BETWEEN ? AND ?",
+                       table[k]);
+        }
+        if (by_ids) {
+            buf_printf(&b, " AND scope_id IN (%s)", in.p);
+        }
+    }
+    buf_adds(&b, ") sd GROUP BY 1");
     sql = db_text(b.p);
     buf_free(&b);
+    buf_free(&in);
     return sql;
 }
 
-/* The figures of the daily aggregates of the period (stat_dossier_day,
- * stat_day) into the figures m points to: a few hundred to a few thousand
- * rows, whatever the number of dossiers. */
+/* The figures of the daily aggregates of the period (stat_dossier_day and
+ * stat_day, their whole months from stat_dossier_month and stat_month) into
+ * the figures m points to: a few hundred rows, whatever the number of
+ * dossiers. */
 static enum db_rc
 figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
 {
+    struct period head, tail;
+    char m1[11], m2[11];
     struct dbres res;
     enum db_rc rc;
 
     if (m->n == 0) {
         return DB_OK; /* no unit in scope: nothing to add up */
     }
+    period_months(p, m1, m2, &head, &tail);
     rc = db_query(x->db, x->pool,
                   agg_sql(x, m,
                           "SELECT scope_id, SUM(received), SUM(finished), SUM(early), SUM(on_time),"
                           "       SUM(late), SUM(apologies), SUM(apologies_late), SUM(unhappy),"
                           "       SUM(recv_in_time), SUM(recv_out)",
-                          "stat_dossier_day"),
-                  DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
+                          STATS_DOSSIER_DAY_COLS, "stat_dossier_day", "stat_dossier_month"),
+                  DB_ARGS(PARTS_ARGS(head, m1, m2, tail)), &res);
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
         struct report_figs *g = unitmap_get(m, dbres_get(&res, i, AGG_UNIT));
 
@@ -371,8 +392,9 @@ figs_aggregates(struct sctx *x, const struct period *p, const struct unitmap *m)
     }
     if (rc == DB_OK) {
         rc = db_query(x->db, x->pool,
-                      agg_sql(x, m, "SELECT sd.scope_id," STATS_DAY_SUMS, "stat_day"),
-                      DB_ARGS(DV_S(p->from), DV_S(p->to)), &res);
+                      agg_sql(x, m, "SELECT sd.scope_id," STATS_DAY_SUMS, STATS_DAY_COLS,
+                              "stat_day", "stat_month"),
+                      DB_ARGS(PARTS_ARGS(head, m1, m2, tail)), &res);
     }
     for (size_t i = 0; rc == DB_OK && i < res.nrows; i++) {
         struct report_figs *g = unitmap_get(m, dbres_get(&res, i, DAY_UNIT));
@@ -709,12 +731,17 @@ report_people(struct sctx *x, const struct report_scope *s, const struct period 
      * the scope, those under min_count last.  The period's rows are added up
      * per counter or officer first, and only those sums joined to names and
      * scope: a few hundred joins, not one per day's row. */
+#define PEOPLE_DAYS(scope)                                                             \
+    " SELECT scope_id, ratings, r3, r1 FROM stat_day FORCE INDEX (ix_stat_day_people)" \
+    "  WHERE scope = '" scope "' AND day BETWEEN ? AND ?"
+#define PEOPLE_MONTHS(scope)                                                  \
+    " SELECT scope_id, ratings, r3, r1 FROM stat_month FORCE INDEX (PRIMARY)" \
+    "  WHERE scope = '" scope "' AND month BETWEEN ? AND ?"
 #define PEOPLE_SUMS(scope)                                                      \
     "  FROM (SELECT sd.scope_id, SUM(sd.ratings) AS ratings, SUM(sd.r3) AS r3," \
     "               SUM(sd.r1) AS r1"                                           \
-    "          FROM stat_day sd FORCE INDEX (ix_stat_day_people)"               \
-    "         WHERE sd.scope = '" scope "' AND sd.day BETWEEN ? AND ?"          \
-    "         GROUP BY sd.scope_id) t"
+    "          FROM (" PEOPLE_DAYS(scope) " UNION ALL" PEOPLE_MONTHS(           \
+        scope) " UNION ALL" PEOPLE_DAYS(scope) ") sd GROUP BY sd.scope_id) t"
 #define PEOPLE_TAIL " ORDER BY t.ratings >= ? DESC, (t.ratings - t.r1) / t.ratings DESC, t.scope_id"
     static const char *const sql[REPORT_PEOPLE] = {
         [REPORT_COUNTERS] =
@@ -729,6 +756,12 @@ report_people(struct sctx *x, const struct report_scope *s, const struct period 
     };
 #undef PEOPLE_TAIL
 #undef PEOPLE_SUMS
+#undef PEOPLE_MONTHS
+#undef PEOPLE_DAYS
+    struct period head, tail;
+    char m1[11], m2[11];
+
+    period_months(p, m1, m2, &head, &tail);
 
     for (size_t k = 0; k < REPORT_PEOPLE; k++) {
         out[k] = NULL;
@@ -738,7 +771,7 @@ report_people(struct sctx *x, const struct report_scope *s, const struct period 
         struct dbres res;
 
         rc = db_query(x->db, x->pool, sql[k],
-                      DB_ARGS(DV_S(p->from), DV_S(p->to), DV_S(s->subtree), DV_I(s->training),
+                      DB_ARGS(PARTS_ARGS(head, m1, m2, tail), DV_S(s->subtree), DV_I(s->training),
                               DV_I(min_count)),
                       &res);
         if (rc != DB_OK) {
@@ -777,14 +810,13 @@ enum db_rc
 report_trend(struct sctx *x, const struct report_scope *s, struct dbres *out)
 {
     return db_query(x->db, x->pool,
-                    "SELECT DATE_FORMAT(sd.day, '%m/%Y'), SUM(sd.received), SUM(sd.late),"
+                    "SELECT DATE_FORMAT(sd.month, '%m/%Y'), SUM(sd.received), SUM(sd.late),"
                     "       SUM(sd.finished)"
-                    "  FROM stat_dossier_day sd JOIN org_unit u ON u.id = sd.scope_id"
+                    "  FROM stat_dossier_month sd JOIN org_unit u ON u.id = sd.scope_id"
                     " WHERE sd.scope = 'unit' AND" IN_SCOPE(
-                        "u") "   AND sd.day >= DATE_FORMAT(CURDATE() - INTERVAL 11 MONTH, "
-                             "'%Y-%m-01')"
-                             " GROUP BY DATE_FORMAT(sd.day, '%Y-%m'), DATE_FORMAT(sd.day, '%m/%Y')"
-                             " ORDER BY DATE_FORMAT(sd.day, '%Y-%m')",
+                        "u") "   AND sd.month >= DATE_FORMAT(UTC_TIMESTAMP() + " SQL_VN_OFFSET
+                             " - INTERVAL 11 MONTH, '%Y-%m-01')"
+                             " GROUP BY sd.month ORDER BY sd.month",
                     DB_ARGS(DV_S(s->subtree), DV_I(s->training)), out);
 }
 

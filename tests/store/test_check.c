@@ -1,7 +1,8 @@
 /* test_check.c — rebuild-stats --check on a real database: the stored
  * aggregates compared with a recount, writing nothing.  After a recount the
- * check finds nothing; rows put in by hand into four aggregate tables (one
- * in a slot row, as the hot counters are spread) are each reported with the
+ * check finds nothing; rows put in by hand into five aggregate tables (one
+ * in a slot row, as the hot counters are spread; the daily rows carry their
+ * months along, by the triggers of sql/340) are each reported with the
  * stored value and the recount's (0: no record behind them), and stay where
  * they are; a real recount then removes them, and the check is clean again.
  * The stray rows name a unit id no record has (999999), so the other tests'
@@ -66,7 +67,9 @@ main(void)
     CHECK(check(&d, &n, &others) == 0 && n == 0 && others == 0,
           "after a recount the check finds no difference (%zu, %zu)", n, others);
 
-    /* four stray figures, with no record behind any of them */
+    /* five stray figures, with no record behind any of them: two daily rows
+     * (and so their months' rows), and a month's row of an officer whose
+     * days hold nothing */
     st_exec0("INSERT INTO stat_day (scope, scope_id, day, slot, ratings, r3)"
              " VALUES ('counter', " NOBODY ", '2026-03-04', 7, 3, 2)");
     st_exec0("INSERT INTO stat_dossier_day (scope, scope_id, day, slot, received)"
@@ -76,14 +79,16 @@ main(void)
              " VALUES (" NOBODY ", 'new', 'gop_y', 0, 0, 0, 1)");
     st_exec0("INSERT INTO stat_late_month (unit_id, month, delay, late)"
              " VALUES (" NOBODY ", '2026-02-01', 3, 7)");
+    st_exec0("INSERT INTO stat_month (scope, scope_id, month, slot, ratings)"
+             " VALUES ('officer', " NOBODY ", '2026-01-01', 3, 4)");
     corrections = st_num("SELECT COUNT(*) FROM stat_correction");
 
     CHECK(check(&d, &n, &others) == 0, "the check runs");
-    for (size_t i = 0; i < n && n != 5; i++) {
+    for (size_t i = 0; i < n && n != 9; i++) {
         printf("# %s %s %s: %lld, %lld\n", d[i].table, d[i].key, d[i].column, d[i].stored,
                d[i].recount);
     }
-    CHECK(n == 5 && others == 0, "five differences, all on the stray rows (%zu, %zu others)", n,
+    CHECK(n == 9 && others == 0, "nine differences, all on the stray rows (%zu, %zu others)", n,
           others);
     one = find(d, n, "stat_day", "ratings");
     CHECK(one && strcmp(one->key, "counter " NOBODY " 2026-03-04") == 0 && one->stored == 3 &&
@@ -95,6 +100,32 @@ main(void)
     CHECK(one && strcmp(one->key, "unit " NOBODY " 2026-03-05") == 0 && one->stored == 5 &&
               one->recount == 0,
           "stat_dossier_day: the unit's dossiers received on 05/03/2026, stored 5, recounted 0");
+    one = find(d, n, "stat_dossier_month", "received");
+    CHECK(one && strcmp(one->key, "unit " NOBODY " 2026-03-01") == 0 && one->stored == 5 &&
+              one->recount == 0,
+          "stat_dossier_month: the same in March 2026's row, stored 5, recounted 0 (%s)",
+          one ? one->key : "-");
+    one = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(d[i].table, "stat_month") == 0 && strcmp(d[i].column, "ratings") == 0 &&
+            strcmp(d[i].key, "counter " NOBODY " 2026-03-01") == 0) {
+            one = &d[i];
+        }
+    }
+    CHECK(one && one->stored == 3 && one->recount == 0,
+          "stat_month: the counter's ratings of March 2026, stored 3, recounted 0");
+    one = find(d, n, "stat_month", "r3");
+    CHECK(one && one->stored == 2 && one->recount == 0,
+          "stat_month: their r3, stored 2, recounted 0");
+    one = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(d[i].table, "stat_month") == 0 &&
+            strcmp(d[i].key, "officer " NOBODY " 2026-01-01") == 0) {
+            one = &d[i];
+        }
+    }
+    CHECK(one && strcmp(one->column, "ratings") == 0 && one->stored == 4 && one->recount == 0,
+          "stat_month: the officer's month with no day behind it, stored 4, recounted 0");
     one = find(d, n, "stat_late_month", "late");
     CHECK(one && strcmp(one->key, NOBODY " 2026-02-01 3") == 0 && one->stored == 7 &&
               one->recount == 0,
@@ -109,7 +140,9 @@ main(void)
     CHECK(st_num("SELECT SUM(ratings) FROM stat_day WHERE scope_id = " NOBODY) == 3 &&
               st_num("SELECT SUM(received) FROM stat_dossier_day WHERE scope_id = " NOBODY) == 5 &&
               st_num("SELECT SUM(n) FROM feedback_count WHERE unit_id = " NOBODY) == 1 &&
-              st_num("SELECT SUM(late) FROM stat_late_month WHERE unit_id = " NOBODY) == 7,
+              st_num("SELECT SUM(late) FROM stat_late_month WHERE unit_id = " NOBODY) == 7 &&
+              st_num("SELECT SUM(ratings) FROM stat_month WHERE scope_id = " NOBODY) == 3 + 4 &&
+              st_num("SELECT SUM(received) FROM stat_dossier_month WHERE scope_id = " NOBODY) == 5,
           "the stray figures are still there after the check");
     CHECK(st_num("SELECT COUNT(*) FROM stat_correction") == corrections,
           "the check records no correction");
@@ -122,11 +155,17 @@ main(void)
     CHECK(st_num("SELECT COALESCE(SUM(ratings), 0) FROM stat_day WHERE scope_id = " NOBODY) == 0 &&
               st_num("SELECT COALESCE(SUM(n), 0) FROM feedback_count WHERE unit_id = " NOBODY) ==
                   0 &&
-              st_num("SELECT COUNT(*) FROM stat_late_month WHERE unit_id = " NOBODY) == 0,
+              st_num("SELECT COUNT(*) FROM stat_late_month WHERE unit_id = " NOBODY) == 0 &&
+              st_num("SELECT COALESCE(SUM(ratings), 0) FROM stat_month WHERE scope_id = " NOBODY) ==
+                  0 &&
+              st_num("SELECT COALESCE(SUM(received), 0) FROM stat_dossier_month"
+                     " WHERE scope_id = " NOBODY) == 0,
           "the recount zeroes the stray figures");
     CHECK(check(&d, &n, &others) == 0 && n == 0 && others == 0,
           "after it, the check is clean again (%zu, %zu)", n, others);
     st_exec0("DELETE FROM stat_day WHERE scope_id = " NOBODY);
     st_exec0("DELETE FROM stat_dossier_day WHERE scope_id = " NOBODY);
+    st_exec0("DELETE FROM stat_month WHERE scope_id = " NOBODY);
+    st_exec0("DELETE FROM stat_dossier_month WHERE scope_id = " NOBODY);
     return st_close();
 }

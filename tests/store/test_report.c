@@ -242,6 +242,110 @@ main(void)
         st_exec("DELETE FROM stat_late_month WHERE unit_id IN (?, ?)", DV_I(a), DV_I(bb));
     }
 
+    /* dossiers received, ratings and an officer's ratings of a period: its
+     * whole months from stat_dossier_month and stat_month (kept from the
+     * daily rows by the triggers of sql/340), the days at its ends from
+     * stat_dossier_day and stat_day.  The same powers of two as above, in
+     * 2024 (a leap year): unit A 29/01 128, 30/01 1, 31/01 2, 01/02 4, 29/02 8
+     * (5 and 3 in two slots), 01/03 16, 02/03 32, 03/03 64; unit B 10/02 256;
+     * the officer's ratings the same nine.  Each sum worked out by hand from
+     * the days in the period. */
+    {
+        static const struct {
+            const char *from, *to;
+            long long n;
+        } periods[] = {
+            { "2024-01-30", "2024-03-02",
+              1 + 2 + 4 + 8 + 16 + 32 + 256 }, /* days, February, days */
+            { "2024-01-31", "2024-03-01", 2 + 4 + 8 + 16 + 256 },
+            { "2024-02-01", "2024-02-29", 4 + 8 + 256 }, /* February alone */
+            { "2024-02-02", "2024-02-28", 256 },         /* no whole month */
+            { "2024-01-01", "2024-03-31", 128 + 1 + 2 + 4 + 8 + 16 + 32 + 64 + 256 },
+            { "2024-02-29", "2024-03-01", 8 + 16 },                    /* across a month's end */
+            { "2023-12-15", "2024-02-29", 128 + 1 + 2 + 4 + 8 + 256 }, /* and a year's */
+        };
+        static const char *const units_in[] = { "2000", "1" };
+        struct period mp;
+        struct report_base mb;
+        static const char *const rows =
+            " VALUES ('%s', ?, '2024-01-29', 0, 128), ('%s', ?, '2024-01-30', 0, 1),"
+            " ('%s', ?, '2024-01-31', 0, 2), ('%s', ?, '2024-02-01', 0, 4),"
+            " ('%s', ?, '2024-02-29', 0, 5), ('%s', ?, '2024-02-29', 3, 3),"
+            " ('%s', ?, '2024-03-01', 0, 16), ('%s', ?, '2024-03-02', 0, 32),"
+            " ('%s', ?, '2024-03-03', 0, 64), ('%s', ?, '2024-02-10', 0, 256)";
+        char sql[1024]; /* each text through db_text: statements are kept by their text's address */
+
+        for (int t = 0; t < 3; t++) {
+            const char *scope = t == 2 ? "officer" : "unit";
+            long long id = t == 2 ? officer.id : a, last = t == 2 ? officer.id : bb;
+
+            snprintf(sql, sizeof(sql), "%s (scope, scope_id, day, slot, %s)",
+                     t == 0 ? "INSERT INTO stat_dossier_day" : "INSERT INTO stat_day",
+                     t == 0 ? "received" : "ratings");
+            snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), rows, scope, scope, scope, scope,
+                     scope, scope, scope, scope, scope, scope);
+            st_exec(db_text(sql), DV_I(id), DV_I(id), DV_I(id), DV_I(id), DV_I(id), DV_I(id),
+                    DV_I(id), DV_I(id), DV_I(id), DV_I(last));
+        }
+        for (size_t u = 0; u < 2; u++) {
+            hdf_set_value(st_conf, "Report.UnitsInStatement", units_in[u]);
+            for (size_t i = 0; i < sizeof(periods) / sizeof(periods[0]); i++) {
+                snprintf(mp.from, sizeof(mp.from), "%s", periods[i].from);
+                snprintf(mp.to, sizeof(mp.to), "%s", periods[i].to);
+                CHECK(report_base_of(x, &mp, &mb) == DB_OK &&
+                          report_figures(x, &s, &mp, &mb, 0, 0, &sum) == DB_OK &&
+                          sum.all.received == periods[i].n && sum.all.ratings == periods[i].n,
+                      "received and ratings from %s to %s (%s units in a statement): %lld, %lld"
+                      " (%lld)",
+                      mp.from, mp.to, units_in[u], sum.all.received, sum.all.ratings, periods[i].n);
+                CHECK(report_people(x, &s, &mp, 1, people, npeople) == DB_OK &&
+                          npeople[REPORT_OFFICERS] == 1 &&
+                          people[REPORT_OFFICERS][0].ratings == periods[i].n,
+                      "the officer's ratings from %s to %s: %lld", mp.from, mp.to, periods[i].n);
+            }
+        }
+        hdf_set_value(st_conf, "Report.UnitsInStatement", "2000");
+        /* a day's row changed, removed, moved to another month: its months follow */
+        st_exec("UPDATE stat_dossier_day SET received = received + 1024"
+                " WHERE scope = 'unit' AND scope_id = ? AND day = '2024-02-01'",
+                DV_I(a));
+        st_exec("DELETE FROM stat_dossier_day WHERE scope = 'unit' AND scope_id = ?"
+                "   AND day = '2024-02-10'",
+                DV_I(bb));
+        st_exec("UPDATE stat_day SET day = '2024-03-15'"
+                " WHERE scope = 'unit' AND scope_id = ? AND day = '2024-02-01'",
+                DV_I(a));
+        memcpy(mp.from, "2024-02-01", 11);
+        memcpy(mp.to, "2024-02-29", 11);
+        CHECK(report_base_of(x, &mp, &mb) == DB_OK &&
+                  report_figures(x, &s, &mp, &mb, 0, 0, &sum) == DB_OK &&
+                  sum.all.received == 4 + 1024 + 8 && sum.all.ratings == 8 + 256,
+              "February after the changes: received 1036, ratings 264 (%lld, %lld)",
+              sum.all.received, sum.all.ratings);
+        memcpy(mp.from, "2024-03-01", 11);
+        memcpy(mp.to, "2024-03-31", 11);
+        CHECK(report_base_of(x, &mp, &mb) == DB_OK &&
+                  report_figures(x, &s, &mp, &mb, 0, 0, &sum) == DB_OK &&
+                  sum.all.received == 16 + 32 + 64 && sum.all.ratings == 16 + 32 + 4 + 64,
+              "March: received 112, ratings 116 with the moved day (%lld, %lld)", sum.all.received,
+              sum.all.ratings);
+        for (int t = 0; t < 2; t++) {
+            snprintf(sql, sizeof(sql),
+                     "DELETE FROM %s WHERE scope_id IN (?, ?, ?) AND day < '2025-01-01'",
+                     t ? "stat_day" : "stat_dossier_day");
+            st_exec(db_text(sql), DV_I(a), DV_I(bb), DV_I(officer.id));
+        }
+        CHECK(st_num("SELECT COALESCE(SUM(ratings), 0) FROM stat_month"
+                     " WHERE scope = 'unit' AND month < '2025-01-01' AND scope_id IN (SELECT id "
+                     "FROM org_unit"
+                     " WHERE code LIKE 'T.REP._')") == 0 &&
+                  st_num("SELECT COALESCE(SUM(received), 0) FROM stat_dossier_month"
+                         " WHERE scope = 'unit' AND month < '2025-01-01' AND scope_id IN (SELECT "
+                         "id FROM org_unit"
+                         " WHERE code LIKE 'T.REP._')") == 0,
+              "their days removed, the months hold nothing more");
+    }
+
     CHECK(report_people(x, &s, &p, 1, people, npeople) == DB_OK && npeople[REPORT_COUNTERS] == 0 &&
               npeople[REPORT_OFFICERS] == 1,
           "report_people: no counter, one officer");
