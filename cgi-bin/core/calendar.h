@@ -27,6 +27,12 @@
 #define SQL_VN_OFFSET "INTERVAL 7 HOUR"
 _Static_assert(CAL_UTC_OFFSET == 7 * 3600, "SQL_VN_OFFSET and CAL_UTC_OFFSET differ");
 
+/* Today's date in Vietnam, in SQL.  The programs' sessions keep UTC
+ * (time_zone '+00:00'), so CURDATE() is the UTC date: yesterday in Vietnam
+ * from 00:00 to 07:00, when a procedure's new version has already taken
+ * effect. */
+#define SQL_VN_TODAY "DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET ")"
+
 /* ---- days ------------------------------------------------------------------ */
 
 /* Day number of a civil date; no range check (use cal_parse_date for input). */

@@ -579,7 +579,7 @@ stats_late_catch_up(struct sctx *x, int *days)
             /* never built: from the first appointment on record */
             rc = db_query(x->db, x->pool,
                           "SELECT COALESCE(DATE(MIN(original_due_at) + " SQL_VN_OFFSET "),"
-                          "                DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET "))"
+                          "                " SQL_VN_TODAY ")"
                           "  FROM dossier",
                           DB_NOARGS, &res);
             if (rc == DB_OK && cal_parse_date(dbres_get(&res, 0, 0), &first) != 0) {

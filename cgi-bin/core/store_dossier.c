@@ -1383,9 +1383,9 @@ dossier_apply(struct sctx *x, const struct dossier_row *d, enum dossier_move m, 
         /* close the open hand-over, with its result against its own due date */
         rc = db_exec(db,
                      "UPDATE dossier_step SET done_at = UTC_TIMESTAMP(),"
-                     "       result = IF(DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET ") <"
+                     "       result = IF(" SQL_VN_TODAY " <"
                      "                   DATE(due_at + " SQL_VN_OFFSET "), 'early',"
-                     "                IF(DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET ") ="
+                     "                IF(" SQL_VN_TODAY " ="
                      "                   DATE(due_at + " SQL_VN_OFFSET "), 'on_time', 'late'))"
                      " WHERE dossier_id = ? AND done_at IS NULL",
                      DB_ARGS(DV_I(d->id)), NULL, NULL);

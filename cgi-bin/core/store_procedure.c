@@ -124,7 +124,7 @@ procedure_public_get(struct db *db, struct pool *p, const char *national_code,
                         "       DATE_FORMAT(p.effective_from, '%d/%m/%Y'), p.id"
                         "  FROM procedure_tthc p JOIN field f ON f.id = p.field_id"
                         "  JOIN org_unit u ON u.id = p.unit_id AND u.training = 0"
-                        " WHERE p.national_code = ? ORDER BY p.effective_from > CURDATE(), "
+                        " WHERE p.national_code = ? ORDER BY p.effective_from > " SQL_VN_TODAY ", "
                         "p.version DESC"
                         " LIMIT 1",
                         DB_ARGS(DV_S(national_code)), DB_MAP(map), sizeof(*out), out, NULL);
@@ -184,8 +184,8 @@ procedure_list_unit(struct db *db, struct pool *p, long long unit_id, size_t lim
     return db_query_rows(db, p,
                          "SELECT p.national_code, p.name, p.time_value, p.time_unit FROM "
                          "procedure_tthc p"
-                         " WHERE p.unit_id = ? AND p.effective_from <= CURDATE()"
-                         "   AND (p.effective_to IS NULL OR p.effective_to >= CURDATE())"
+                         " WHERE p.unit_id = ? AND p.effective_from <= " SQL_VN_TODAY
+                         "   AND (p.effective_to IS NULL OR p.effective_to >= " SQL_VN_TODAY ")"
                          " ORDER BY p.name LIMIT ? OFFSET ?",
                          DB_ARGS(DV_I(unit_id), DV_I((long long)limit), DV_I(offset)), DB_MAP(map),
                          sizeof(**rows), rows, n);
@@ -220,8 +220,10 @@ procedure_list_intake(struct db *db, struct pool *p, long long unit_id,
 
     return db_query_rows(db, p,
                          "SELECT id, name, national_code, time_value, time_unit, documents"
-                         "  FROM procedure_tthc WHERE unit_id = ? AND effective_from <= CURDATE()"
-                         "   AND (effective_to IS NULL OR effective_to >= CURDATE()) ORDER BY name",
+                         "  FROM procedure_tthc WHERE unit_id = ? AND effective_from "
+                         "<= " SQL_VN_TODAY
+                         "   AND (effective_to IS NULL OR effective_to >= " SQL_VN_TODAY
+                         ") ORDER BY name",
                          DB_ARGS(DV_I(unit_id)), DB_MAP(map), sizeof(**rows), rows, n);
 }
 
@@ -232,11 +234,11 @@ procedure_list_intake(struct db *db, struct pool *p, long long unit_id,
  * (four arguments). */
 #define CATALOGUE_COLS \
     "SELECT p.national_code, p.name, f.name, p.level, p.time_value, p.time_unit, u.name"
-#define CATALOGUE_NARROWED                                           \
-    " JOIN field f ON f.id = p.field_id"                             \
-    " JOIN org_unit u ON u.id = p.unit_id AND u.training = 0"        \
-    " WHERE p.effective_from <= CURDATE()"                           \
-    "   AND (p.effective_to IS NULL OR p.effective_to >= CURDATE())" \
+#define CATALOGUE_NARROWED                                                  \
+    " JOIN field f ON f.id = p.field_id"                                    \
+    " JOIN org_unit u ON u.id = p.unit_id AND u.training = 0"               \
+    " WHERE p.effective_from <= " SQL_VN_TODAY                              \
+    "   AND (p.effective_to IS NULL OR p.effective_to >= " SQL_VN_TODAY ")" \
     "   AND (? = 0 OR p.field_id = ?) AND (? IS NULL OR p.level = ?)"
 
 enum db_rc

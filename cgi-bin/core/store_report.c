@@ -470,7 +470,7 @@ figs_answer_hours(struct sctx *x, const struct period *p, const struct unitmap *
 }
 
 /* The start of today in Vietnam as a UTC DATETIME. */
-#define SQL_TODAY_START "DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET ") - " SQL_VN_OFFSET
+#define SQL_TODAY_START SQL_VN_TODAY " - " SQL_VN_OFFSET
 
 /* Every figure of the period into the figures m points to. */
 static enum db_rc
@@ -488,8 +488,7 @@ figs_load(struct sctx *x, const struct period *p, const struct unitmap *m, long 
                       "SELECT t.unit_id, SUM(t.n) FROM ("
                       " SELECT o.unit_id, o.n FROM stat_open o"
                       "  WHERE o.day BETWEEN ? AND ?"
-                      "    AND o.due_day < DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET ")"
-                      " UNION ALL"
+                      "    AND o.due_day < " SQL_VN_TODAY " UNION ALL"
                       " SELECT f.unit_id, 1 FROM feedback f FORCE INDEX (ix_feedback_open)"
                       "  WHERE f.status IN (" CASE_RUNNING_SQL ") AND f.due_at < UTC_TIMESTAMP()"
                       "    AND f.due_at >= " SQL_TODAY_START
@@ -814,7 +813,7 @@ report_trend(struct sctx *x, const struct report_scope *s, struct dbres *out)
                     "       SUM(sd.finished)"
                     "  FROM stat_dossier_month sd JOIN org_unit u ON u.id = sd.scope_id"
                     " WHERE sd.scope = 'unit' AND" IN_SCOPE(
-                        "u") "   AND sd.month >= DATE_FORMAT(UTC_TIMESTAMP() + " SQL_VN_OFFSET
+                        "u") "   AND sd.month >= DATE_FORMAT(" SQL_VN_TODAY
                              " - INTERVAL 11 MONTH, '%Y-%m-01')"
                              " GROUP BY sd.month ORDER BY sd.month",
                     DB_ARGS(DV_S(s->subtree), DV_I(s->training)), out);

@@ -459,7 +459,7 @@ sent_today(struct db *db, struct pool *p, const char *to, long long *n)
     enum db_rc rc = db_query(db, p,
                              "SELECT COUNT(*) FROM notification WHERE recipient = ?"
                              "   AND state = 'sent' AND sent_at >="
-                             "       TIMESTAMP(DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET "))"
+                             "       TIMESTAMP(" SQL_VN_TODAY ")"
                              "       - " SQL_VN_OFFSET,
                              DB_ARGS(DV_S(to)), &res);
 
@@ -564,7 +564,7 @@ notify_send(struct db *db, HDF *conf, struct pool *p, struct send_report *out)
             /* the day's cap reached: the rest waits for the next local day */
             rc = db_exec(db,
                          "UPDATE notification SET next_attempt_at ="
-                         "       TIMESTAMP(DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET "))"
+                         "       TIMESTAMP(" SQL_VN_TODAY ")"
                          "       + INTERVAL 17 HOUR WHERE id = ?",
                          DB_ARGS(DV_S(id)), NULL, NULL);
             out->capped++;
