@@ -162,6 +162,9 @@ GRANT SELECT ON stat_month TO motcua_api@localhost;
 GRANT SELECT ON stat_dossier_month TO motcua_citizen@localhost;
 GRANT SELECT ON stat_dossier_month TO motcua_leader@localhost;
 GRANT SELECT ON stat_dossier_month TO motcua_api@localhost;
+-- 350 the running cases by unit and day due, kept by triggers; the inbox's
+-- overdue count
+GRANT SELECT ON stat_due TO motcua_officer@localhost;
 GRANT SELECT ON stat_mark TO motcua_leader@localhost;
 GRANT SELECT ON feedback_event TO motcua_leader@localhost;
 

@@ -33,6 +33,9 @@ _Static_assert(CAL_UTC_OFFSET == 7 * 3600, "SQL_VN_OFFSET and CAL_UTC_OFFSET dif
  * effect. */
 #define SQL_VN_TODAY "DATE(UTC_TIMESTAMP() + " SQL_VN_OFFSET ")"
 
+/* The start of today in Vietnam as a UTC DATETIME. */
+#define SQL_TODAY_START SQL_VN_TODAY " - " SQL_VN_OFFSET
+
 /* ---- days ------------------------------------------------------------------ */
 
 /* Day number of a civil date; no range check (use cal_parse_date for input). */

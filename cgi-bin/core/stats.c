@@ -704,6 +704,10 @@ stats_rebuild(struct sctx *x, int *days, int *months)
         "DELETE FROM stat_open",
         "INSERT INTO stat_open (day, unit_id, due_day, slot, n)"
         " SELECT " STAT_OPEN_COLS ", COUNT(*)" STAT_OPEN_FROM " GROUP BY 1, 2, 3, 4",
+        /* the same by unit and day due, kept by the same triggers */
+        "DELETE FROM stat_due",
+        "INSERT INTO stat_due (unit_id, due_day, hidden_from, slot, n)"
+        " SELECT " STAT_DUE_COLS ", COUNT(*)" STAT_OPEN_FROM " GROUP BY 1, 2, 3, 4",
         /* time to answer by month and day of receipt, kept on write (stats_answer_time) */
         "DELETE FROM stat_answer_month",
         ANSWER_MONTH_RECOUNT(""),
@@ -1114,6 +1118,8 @@ static const struct agg aggs[] = {
     /* the running cases' counts, kept by triggers: compared with the cases */
     { "stat_open", "day, unit_id, due_day, slot", " n", "stat_open",
       "(SELECT " STAT_OPEN_COLS ", 1 AS n" STAT_OPEN_FROM ") t" },
+    { "stat_due", "unit_id, due_day, hidden_from, slot", " n", "stat_due",
+      "(SELECT " STAT_DUE_COLS ", 1 AS n" STAT_OPEN_FROM ") t" },
 };
 
 /* Each column of the list "a, b" through fmt, which names it once or twice,

@@ -105,6 +105,14 @@ void stats_answer_hist_each(const char *hist, void (*fn)(long long h, long long 
     " DATE(due_at + " SQL_VN_OFFSET ") AS due_day, " FB_SLOT_SQL
 #define STAT_OPEN_FROM " FROM feedback WHERE status IN (" CASE_RUNNING_SQL ")"
 
+/* The running cases by unit and day due (stat_due, sql/350_stat_due.sql),
+ * recounted from the cases as the triggers keep them: the unit, the local
+ * day due, the officer a confidential case is hidden from and the slot of
+ * the inbox's counts, then n (rows from STAT_OPEN_FROM). */
+#define STAT_DUE_COLS                                       \
+    "unit_id, DATE(due_at + " SQL_VN_OFFSET ") AS due_day," \
+    " IF(identity = 'confidential', COALESCE(officer_id, 0), 0) AS hidden_from, " FB_SLOT_SQL
+
 struct stat_sums {
     long long ratings, r3, r2, r1, feedback, answered, answered_on_time;
     long long att_sum, att_n, time_sum, time_n, trips_sum, trips_n, guide_sum, guide_n;

@@ -554,10 +554,25 @@ case_list(struct sctx *x, const struct scope *scope, const struct case_filter *f
         }
     }
 
-    /* overdue depends on the clock: counted from the cases (few, in an index range) */
-    buf_adds(&q.sql, "SELECT COUNT(*)");
+    /* overdue depends on the clock: the running cases due before today from
+     * their counts by unit and day due (stat_due, sql/350), a row a day; those
+     * due today before now from the cases (few, in an index range) */
+    if (s->leader) {
+        buf_adds(&q.sql, "SELECT (SELECT COALESCE(SUM(d.n), 0)"
+                         "  FROM org_unit v STRAIGHT_JOIN stat_due d ON d.unit_id = v.id"
+                         " WHERE v.path LIKE ?");
+        sql_arg(&q, DV_S(s->subtree));
+    } else {
+        buf_adds(&q.sql,
+                 "SELECT (SELECT COALESCE(SUM(d.n), 0) FROM stat_due d WHERE d.unit_id = ?");
+        sql_arg(&q, DV_I(s->unit_id));
+    }
+    buf_adds(&q.sql,
+             " AND d.due_day < " SQL_VN_TODAY " AND d.hidden_from <> ?) + (SELECT COUNT(*)");
+    sql_arg(&q, DV_I(s->viewer_id));
     sql_from(&q, s, BY_STATUS);
     buf_adds(&q.sql, overdue_cond(x));
+    buf_adds(&q.sql, " AND f.due_at >= " SQL_TODAY_START ")");
     if ((rc = sql_run(x, &q, &res)) != DB_OK) {
         return rc;
     }

@@ -469,9 +469,6 @@ figs_answer_hours(struct sctx *x, const struct period *p, const struct unitmap *
     return rc;
 }
 
-/* The start of today in Vietnam as a UTC DATETIME. */
-#define SQL_TODAY_START SQL_VN_TODAY " - " SQL_VN_OFFSET
-
 /* Every figure of the period into the figures m points to. */
 static enum db_rc
 figs_load(struct sctx *x, const struct period *p, const struct unitmap *m, long long hist[],

@@ -1,6 +1,6 @@
 /* test_check.c — rebuild-stats --check on a real database: the stored
  * aggregates compared with a recount, writing nothing.  After a recount the
- * check finds nothing; rows put in by hand into five aggregate tables (one
+ * check finds nothing; rows put in by hand into six aggregate tables (one
  * in a slot row, as the hot counters are spread; the daily rows carry their
  * months along, by the triggers of sql/340) are each reported with the
  * stored value and the recount's (0: no record behind them), and stay where
@@ -67,9 +67,10 @@ main(void)
     CHECK(check(&d, &n, &others) == 0 && n == 0 && others == 0,
           "after a recount the check finds no difference (%zu, %zu)", n, others);
 
-    /* five stray figures, with no record behind any of them: two daily rows
-     * (and so their months' rows), and a month's row of an officer whose
-     * days hold nothing */
+    /* six stray figures, with no record behind any of them: two daily rows
+     * (and so their months' rows), a month's row of an officer whose days
+     * hold nothing, and two running cases due on a day (the inbox's overdue
+     * count) */
     st_exec0("INSERT INTO stat_day (scope, scope_id, day, slot, ratings, r3)"
              " VALUES ('counter', " NOBODY ", '2026-03-04', 7, 3, 2)");
     st_exec0("INSERT INTO stat_dossier_day (scope, scope_id, day, slot, received)"
@@ -81,14 +82,16 @@ main(void)
              " VALUES (" NOBODY ", '2026-02-01', 3, 7)");
     st_exec0("INSERT INTO stat_month (scope, scope_id, month, slot, ratings)"
              " VALUES ('officer', " NOBODY ", '2026-01-01', 3, 4)");
+    st_exec0("INSERT INTO stat_due (unit_id, due_day, hidden_from, slot, n)"
+             " VALUES (" NOBODY ", '2026-03-06', 0, 0, 2)");
     corrections = st_num("SELECT COUNT(*) FROM stat_correction");
 
     CHECK(check(&d, &n, &others) == 0, "the check runs");
-    for (size_t i = 0; i < n && n != 9; i++) {
+    for (size_t i = 0; i < n && n != 10; i++) {
         printf("# %s %s %s: %lld, %lld\n", d[i].table, d[i].key, d[i].column, d[i].stored,
                d[i].recount);
     }
-    CHECK(n == 9 && others == 0, "nine differences, all on the stray rows (%zu, %zu others)", n,
+    CHECK(n == 10 && others == 0, "ten differences, all on the stray rows (%zu, %zu others)", n,
           others);
     one = find(d, n, "stat_day", "ratings");
     CHECK(one && strcmp(one->key, "counter " NOBODY " 2026-03-04") == 0 && one->stored == 3 &&
@@ -135,6 +138,11 @@ main(void)
     CHECK(one && strncmp(one->key, NOBODY " new gop_y", strlen(NOBODY " new gop_y")) == 0 &&
               one->stored == 1 && one->recount == 0,
           "feedback_count: the unit's new cases, stored 1, counted 0 (%s)", one ? one->key : "-");
+    one = find(d, n, "stat_due", "n");
+    CHECK(one && strcmp(one->key, NOBODY " 2026-03-06 0 0") == 0 && one->stored == 2 &&
+              one->recount == 0,
+          "stat_due: the unit's cases due on 06/03/2026, stored 2, counted 0 (%s)",
+          one ? one->key : "-");
 
     /* the check wrote nothing */
     CHECK(st_num("SELECT SUM(ratings) FROM stat_day WHERE scope_id = " NOBODY) == 3 &&
@@ -142,7 +150,9 @@ main(void)
               st_num("SELECT SUM(n) FROM feedback_count WHERE unit_id = " NOBODY) == 1 &&
               st_num("SELECT SUM(late) FROM stat_late_month WHERE unit_id = " NOBODY) == 7 &&
               st_num("SELECT SUM(ratings) FROM stat_month WHERE scope_id = " NOBODY) == 3 + 4 &&
-              st_num("SELECT SUM(received) FROM stat_dossier_month WHERE scope_id = " NOBODY) == 5,
+              st_num("SELECT SUM(received) FROM stat_dossier_month WHERE scope_id = " NOBODY) ==
+                  5 &&
+              st_num("SELECT SUM(n) FROM stat_due WHERE unit_id = " NOBODY) == 2,
           "the stray figures are still there after the check");
     CHECK(st_num("SELECT COUNT(*) FROM stat_correction") == corrections,
           "the check records no correction");
@@ -159,7 +169,8 @@ main(void)
               st_num("SELECT COALESCE(SUM(ratings), 0) FROM stat_month WHERE scope_id = " NOBODY) ==
                   0 &&
               st_num("SELECT COALESCE(SUM(received), 0) FROM stat_dossier_month"
-                     " WHERE scope_id = " NOBODY) == 0,
+                     " WHERE scope_id = " NOBODY) == 0 &&
+              st_num("SELECT COUNT(*) FROM stat_due WHERE unit_id = " NOBODY) == 0,
           "the recount zeroes the stray figures");
     CHECK(check(&d, &n, &others) == 0 && n == 0 && others == 0,
           "after it, the check is clean again (%zu, %zu)", n, others);
