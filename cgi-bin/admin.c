@@ -2494,7 +2494,9 @@ static const struct route routes[] = {
     { "POST", "/quan-tri/khoa-api/*/ngung", api_deactivate, R_FORM, ACCESS_ADMIN },
 };
 
-static const struct program prog = { "admin", routes, NELEM(routes), P_STAFF_SESSION };
+static const struct program prog = {
+    .name = "admin", .routes = routes, .nroutes = NELEM(routes), .flags = P_STAFF_SESSION
+};
 
 int
 main(int argc, char **argv)

@@ -1346,7 +1346,9 @@ static const struct route routes[] = {
     { "GET", "/du-lieu-mo/*", open_stats, 0, 0 },
 };
 
-static const struct program prog = { "api", routes, NELEM(routes), P_KEY_AUTH };
+static const struct program prog = {
+    .name = "api", .routes = routes, .nroutes = NELEM(routes), .flags = P_KEY_AUTH
+};
 
 int
 main(int argc, char **argv)

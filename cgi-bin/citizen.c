@@ -27,6 +27,7 @@
 #include "notify.h"
 #include "qr.h"
 #include "qrlink.h"
+#include "ratebatch.h"
 #include "ratelimit.h"
 #include "render.h"
 #include "retention.h"
@@ -359,6 +360,8 @@ qr_rate(struct req *r)
     struct rating_in in = { 0 };
     struct ratelimit limits[2];
     struct val v[R__MAX];
+    struct rating_job job;
+    struct rating_done done;
     enum rating_result result;
     char ref[17];
     long long staff_id, staff_counter;
@@ -409,9 +412,9 @@ qr_rate(struct req *r)
         return rate_again(r, 422, "Qr.CommentTooLong");
     }
     in.comment = v[R_COMMENT].s ? v[R_COMMENT].s : "";
-    limits[0] = (struct ratelimit){ "rate-ip", r->remote_addr,
+    limits[0] = (struct ratelimit){ RATING_BUCKET_ADDR, r->remote_addr,
                                     (int)conf_int(conf, "Rating.PerAddressPerHour", 30), 1 };
-    limits[1] = (struct ratelimit){ "rate-link", l.token,
+    limits[1] = (struct ratelimit){ RATING_BUCKET_LINK, l.token,
                                     (int)conf_int(conf, "Rating.PerLinkPerHour", 600),
                                     (int)conf_int(conf, "Rating.LinkSlots", 16) };
     in.limits = limits;
@@ -423,7 +426,21 @@ qr_rate(struct req *r)
     in.replace_hours = (int)conf_int(conf, "Rating.ReplaceHours", 72);
     in.replace_ref = req_cookie(r, "mc_rated");
     in.replace_minutes = (int)conf_int(conf, "Rating.ReplaceMinutes", 10);
-    if ((dr = rating_save(req_sctx(r), &l, &in, ref, &result)) != DB_OK) {
+    if (r->app->helper_sock && rating_job_from(&job, &l, &in)) {
+        /* a new rating: the writer stores it with the others of the moment */
+        in.idem = job.idem; /* the key it has in the writer, should this fall back */
+        if (ratebatch_ask(r->app->helper_sock, (int)conf_int(conf, "Rating.BatchWaitSeconds", 5),
+                          &job, &done)) {
+            result = (enum rating_result)done.result;
+            memcpy(ref, done.ref, sizeof(ref));
+            dr = DB_OK;
+        } else {
+            dr = rating_save(req_sctx(r), &l, &in, ref, &result);
+        }
+    } else {
+        dr = rating_save(req_sctx(r), &l, &in, ref, &result);
+    }
+    if (dr != DB_OK) {
         return db_fail(r, dr);
     }
     if (result == RATING_LIMITED) {
@@ -2126,7 +2143,11 @@ static const struct route routes[] = {
     { "POST", "/ngung-nhan-tin/*", notify_stop_page, R_FORM, 0 },
 };
 
-static const struct program prog = { "citizen", routes, NELEM(routes), 0 };
+static const struct program prog = { .name = "citizen",
+                                     .routes = routes,
+                                     .nroutes = NELEM(routes),
+                                     .helper = ratebatch_main,
+                                     .helper_key = "Rating.Writers" };
 
 int
 main(int argc, char **argv)

@@ -543,7 +543,9 @@ static const struct route routes[] = {
     { "GET", "/lanh-dao/nhat-ky", audit_page, 0, ACCESS_AUDIT },
 };
 
-static const struct program prog = { "leader", routes, NELEM(routes), P_STAFF_SESSION };
+static const struct program prog = {
+    .name = "leader", .routes = routes, .nroutes = NELEM(routes), .flags = P_STAFF_SESSION
+};
 
 int
 main(int argc, char **argv)

@@ -1797,7 +1797,9 @@ static const struct route routes[] = {
     { "POST", "/can-bo/yeu-cau-du-lieu/*/tra-loi", datareq_answer_act, R_FORM, ACCESS_CASEWORK },
 };
 
-static const struct program prog = { "officer", routes, NELEM(routes), P_STAFF_SESSION };
+static const struct program prog = {
+    .name = "officer", .routes = routes, .nroutes = NELEM(routes), .flags = P_STAFF_SESSION
+};
 
 int
 main(int argc, char **argv)

@@ -14,8 +14,9 @@
 #   Steps 4 and 5 run first, before the scans change the stack's objects.
 #   4. 1,000 concurrent connections on the QR landing page for 60 s (wrk):
 #      0 socket errors and 0 answers other than 2xx/3xx;
-#   5. feedback filed concurrently while workers and mariadbd are killed with
-#      SIGKILL: every acknowledged submission stored exactly once.
+#   5. feedback filed and ratings given concurrently while workers, the rating
+#      writer and mariadbd are killed with SIGKILL: every acknowledged
+#      submission stored exactly once.
 # The last line is "N passed, N failed".  The tools speak to 127.0.0.1 only.
 #   AUDIT_SQLMAP       sqlmap's depth (default "--level=2 --risk=2"; "--level=3 --risk=2",
 #                      as the attack of 2026-12-02, needs about twice the time)
@@ -103,7 +104,7 @@ fi
 grep -h 'worker_connections are not enough' "$MOTCUA_VAR/log/nginx-error.log" 2>/dev/null | head -1
 
 # ---- SIGKILL durability
-echo "== durability: 8 citizens filing feedback for ${AUDIT_LOAD_SECONDS:-60} s; workers and mariadbd killed with SIGKILL"
+echo "== durability: 8 citizens filing feedback and 8 rating for ${AUDIT_LOAD_SECONDS:-60} s; workers, the rating writer and mariadbd killed with SIGKILL"
 DUR=$(node --no-warnings tests/audit/durability.js "${AUDIT_LOAD_SECONDS:-60}" 8 2> "$OUT/durability.err")
 drc=$?
 echo "   $DUR"

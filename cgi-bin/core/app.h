@@ -38,6 +38,7 @@ struct app {
     time_t cal_loaded;
     struct legal_cache legal; /* the legal versions (legal.h), read again when written */
     struct ref_cache ref;     /* procedures, units, counters a page shows (refcache.h) */
+    const char *helper_sock;  /* the program's helper's socket (worker.h), NULL without one */
 };
 
 /* The working-day calendar (loaded from calendar_day, cached per process

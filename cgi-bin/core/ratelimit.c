@@ -9,10 +9,8 @@
 #include "db.h"
 #include "util.h"
 
-/* rate_limit.k is ASCII of at most 128 bytes: a key with any other byte (a
- * Vietnamese username) or a longer one is stored as "h:" and its hash. */
-static const char *
-rl_key(struct sctx *x, const char *key)
+const char *
+ratelimit_key(struct sctx *x, const char *key)
 {
     size_t n = strlen(key);
     unsigned char h[16];
@@ -53,7 +51,7 @@ ratelimit_hit(struct sctx *x, const char *bucket, const char *key, int limit, in
     enum db_rc rc;
     long long hits = 0;
 
-    key = rl_key(x, key);
+    key = ratelimit_key(x, key);
     /* a fixed window per (bucket, key): reset when the window has passed */
     rc = db_query(x->db, x->pool,
                   "INSERT INTO rate_limit (bucket, k, window_start, hits)"
@@ -96,7 +94,7 @@ ratelimit_take(struct sctx *x, const struct ratelimit *l, int window_s, int *all
     long long hits;
     int n = l->slots > 255 ? 255 : l->slots; /* slot is a TINYINT UNSIGNED */
     unsigned slot = n > 1 ? randombytes_uniform((uint32_t)n) : 0;
-    const char *key = rl_key(x, l->key);
+    const char *key = ratelimit_key(x, l->key);
 
     /* the same window rule as ratelimit_hit */
     rc = db_query(x->db, x->pool,
@@ -147,7 +145,7 @@ backoff_wait(struct sctx *x, const char *bucket, const char *key, int free, int 
                   "SELECT hits, TIMESTAMPDIFF(SECOND, window_start, UTC_TIMESTAMP())"
                   "  FROM rate_limit WHERE bucket = ? AND k = ?"
                   "   AND window_start >= UTC_TIMESTAMP() - INTERVAL ? SECOND",
-                  DB_ARGS(DV_S(bucket), DV_S(rl_key(x, key)), DV_I(quiet_s)), &res);
+                  DB_ARGS(DV_S(bucket), DV_S(ratelimit_key(x, key)), DV_I(quiet_s)), &res);
     if (rc != DB_OK || res.nrows == 0) {
         return rc;
     }
@@ -173,7 +171,7 @@ backoff_fail(struct sctx *x, const char *bucket, const char *key, int quiet_s)
                    " ON DUPLICATE KEY UPDATE"
                    "   hits = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? SECOND, 1, hits + 1),"
                    "   window_start = UTC_TIMESTAMP()",
-                   DB_ARGS(DV_S(bucket), DV_S(rl_key(x, key)), DV_I(quiet_s)), NULL, NULL);
+                   DB_ARGS(DV_S(bucket), DV_S(ratelimit_key(x, key)), DV_I(quiet_s)), NULL, NULL);
 }
 
 enum db_rc
@@ -183,7 +181,7 @@ ratelimit_count(struct sctx *x, const char *bucket, const char *key, int window_
     long long hits = 0;
     enum db_rc rc;
 
-    key = rl_key(x, key);
+    key = ratelimit_key(x, key);
     rc = db_query(x->db, x->pool,
                   "SELECT hits FROM rate_limit WHERE bucket = ? AND k = ?"
                   "   AND window_start >= UTC_TIMESTAMP() - INTERVAL ? SECOND",
@@ -199,7 +197,7 @@ enum db_rc
 ratelimit_clear(struct sctx *x, const char *bucket, const char *key)
 {
     return db_exec(x->db, "DELETE FROM rate_limit WHERE bucket = ? AND k = ?",
-                   DB_ARGS(DV_S(bucket), DV_S(rl_key(x, key))), NULL, NULL);
+                   DB_ARGS(DV_S(bucket), DV_S(ratelimit_key(x, key))), NULL, NULL);
 }
 
 /* ---- look-ups by public code ------------------------------------------ */
@@ -213,7 +211,9 @@ code_lookup(struct sctx *x, const char *kind, const char *case_no, code_find_fn 
     int case_limit = (int)conf_int(x->app->conf, "Code.MissesPerCase", 5);
     int pause_s = (int)conf_int(x->app->conf, "Code.CasePauseMinutes", 15) * 60;
     const char *case_key = pool_printf(x->pool, "%s:%s", kind, case_no);
-    struct code_misses m = { rl_key(x, x->addr), rl_key(x, case_key), pause_s, 0, 0, 0 };
+    struct code_misses m = {
+        ratelimit_key(x, x->addr), ratelimit_key(x, case_key), pause_s, 0, 0, 0
+    };
     struct dbres res;
     enum db_rc rc;
     int found = 0, allowed;

@@ -13,6 +13,11 @@
  * The functions below then count as usual but never refuse or delay. */
 int ratelimits_lifted(HDF *conf);
 
+/* A key as rate_limit.k holds it: ASCII of at most 128 bytes, so a key with
+ * any other byte (a Vietnamese username) or a longer one becomes "h:" and its
+ * hash (in x's pool). */
+const char *ratelimit_key(struct sctx *x, const char *key);
+
 /* Count one hit on (bucket, key) in a fixed window.  *allowed is 0 once more
  * than limit hits fell in the current window of window_s seconds. */
 enum db_rc ratelimit_hit(struct sctx *x, const char *bucket, const char *key, int limit,

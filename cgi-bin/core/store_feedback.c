@@ -97,6 +97,14 @@ enum prior_col {
     PR_CRITERIA     /* the four criteria (criteria_out) */
 };
 
+/* The rating may replace the one this browser gave shortly before through
+ * the same link (rating_in.replace_ref). */
+static int
+replaces_by_ref(const struct rating_in *in)
+{
+    return in->replace_ref && strlen(in->replace_ref) == 16 && in->replace_minutes > 0;
+}
+
 static enum db_rc
 rating_save_tx(struct sctx *x, const struct qrlink *l, const struct rating_in *in, char *ref_out,
                enum rating_result *result)
@@ -135,7 +143,7 @@ rating_save_tx(struct sctx *x, const struct qrlink *l, const struct rating_in *i
                       "       COALESCE(c_guidance, 0)"
                       "  FROM rating WHERE dossier_id = ? FOR UPDATE",
                       DB_ARGS(DV_I(in->replace_hours), DV_I(l->dossier_id)), &res);
-    } else if (in->replace_ref && strlen(in->replace_ref) == 16 && in->replace_minutes > 0) {
+    } else if (replaces_by_ref(in)) {
         /* the same browser changing its mind shortly after, through the same link */
         rc = db_query(db, x->pool,
                       "SELECT id, ref, level, DATE_FORMAT(created_at + " SQL_VN_OFFSET
@@ -247,6 +255,404 @@ rating_save(struct sctx *x, const struct qrlink *l, const struct rating_in *in, 
         /* a concurrent double submit won the unique key: the retry finds it */
     }
     return rc;
+}
+
+/* ---- ratings in batches ------------------------------------------------ */
+
+/* The limits' window (rating_limit's), in the statements' text. */
+#define RB_WINDOW "3600"
+#define RB_EXPIRED "window_start < UTC_TIMESTAMP() - INTERVAL " RB_WINDOW " SECOND"
+/* rows of one multi-row INSERT of ratings: each binds RB_RATING_ARGS */
+#define RB_RATING_ARGS 15
+#define RB_RATING_ROWS (DB_MAX_ARGS / RB_RATING_ARGS)
+
+/* head, then `rows` times `row` separated by commas, then tail: the text of a
+ * statement with a list, kept once per shape (db_text). */
+static const char *
+rb_sql(const char *head, const char *row, size_t rows, const char *tail)
+{
+    struct buf b = { 0 };
+    const char *text;
+
+    buf_adds(&b, head);
+    for (size_t i = 0; i < rows; i++) {
+        buf_adds(&b, i ? ", " : "");
+        buf_adds(&b, row);
+    }
+    buf_adds(&b, tail);
+    text = db_text(b.p);
+    buf_free(&b);
+    return text;
+}
+
+/* A key of the batch (a link's or an address's limit) and what the batch
+ * learns and does about it. */
+struct rb_key {
+    const char *k;     /* as rate_limit.k holds it */
+    long long hits;    /* the window's hits before the batch (every slot) */
+    int add;           /* the batch's hits on it */
+    long long link_id; /* a link's: its id, its burst rule, its ratings in */
+    int burst_count, burst_seconds, in_window, added;
+};
+
+/* The index of key k in keys[*n], added if new. */
+static size_t
+rb_key_index(struct rb_key *keys, size_t *n, const char *k)
+{
+    for (size_t i = 0; i < *n; i++) {
+        if (strcmp(keys[i].k, k) == 0) {
+            return i;
+        }
+    }
+    keys[*n] = (struct rb_key){ .k = k };
+    return (*n)++;
+}
+
+/* The batch's hits on its keys counted: each key's row in its slot (the
+ * links' in the batch's slot, the addresses' in 0), a new window where the
+ * old one passed; one statement. */
+static enum db_rc
+rb_hits_add(struct sctx *x, unsigned slot, const struct rb_key *link, size_t nlink,
+            const struct rb_key *addr, size_t naddr)
+{
+    struct dbv arg[4 * 2 * RATING_BATCH_MAX];
+    size_t rows = 0, na = 0;
+
+    for (size_t i = 0; i < nlink + naddr; i++) {
+        const struct rb_key *k = i < nlink ? &link[i] : &addr[i - nlink];
+
+        if (k->add > 0) {
+            arg[na++] = DV_S(i < nlink ? RATING_BUCKET_LINK : RATING_BUCKET_ADDR);
+            arg[na++] = DV_S(k->k);
+            arg[na++] = DV_I(i < nlink ? slot : 0);
+            arg[na++] = DV_I(k->add);
+            rows++;
+        }
+    }
+    if (rows == 0) {
+        return DB_OK;
+    }
+    return db_exec(x->db,
+                   rb_sql("INSERT INTO rate_limit (bucket, k, slot, window_start, hits) VALUES ",
+                          "(?, ?, ?, UTC_TIMESTAMP(), ?)", rows,
+                          " ON DUPLICATE KEY UPDATE"
+                          "   hits = IF(" RB_EXPIRED ", VALUES(hits), hits + VALUES(hits)),"
+                          "   window_start = IF(" RB_EXPIRED ", UTC_TIMESTAMP(), window_start)"),
+                   arg, na, NULL, NULL);
+}
+
+/* The aggregates of a batch: one delta per unit, counter and officer. */
+struct rb_stat {
+    long long unit_id, counter_id, officer_id;
+    struct stat_delta d;
+};
+
+/* Arguments: the keys padded to RATING_BATCH_MAX placeholders. */
+static size_t
+rb_keys_args(struct dbv *arg, const struct rb_key *keys, size_t n)
+{
+    for (size_t i = 0; i < RATING_BATCH_MAX; i++) {
+        arg[i] = DV_S(keys[i < n ? i : n - 1].k);
+    }
+    return RATING_BATCH_MAX;
+}
+
+/* Add the hits of the rows of res (a bucket, a key, hits from column `col`)
+ * to the key they are of. */
+static void
+rb_hits_read(const struct dbres *res, size_t r, const char *bucket, struct rb_key *keys, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(keys[i].k, dbres_get(res, r, 1)) == 0 &&
+            strcmp(bucket, dbres_get(res, r, 0)) == 0) {
+            keys[i].hits += util_num(dbres_get(res, r, 2));
+        }
+    }
+}
+
+#define RB_IN "IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+/* The batch's reads, two statements, as ratelimit_take and rating_save_tx
+ * read: first the limits' rows the batch counts on, locked (the links' in
+ * the batch's slot, the addresses'); then, without locking, the links' other
+ * slots (the first plain read: the transaction's snapshot is taken after the
+ * locks, which ratelimit_take's bound needs), the repeated forms and each
+ * link's newest ratings, as many as its burst rule counts.  idem gets the
+ * rows read, the repeated forms among them (tag 'i', key, reference). */
+static enum db_rc
+rb_read(struct sctx *x, const struct rating_job *job, size_t n, unsigned slot, int slots,
+        struct rb_key *link, size_t nlink, struct rb_key *addr, size_t naddr, struct dbres *seen)
+{
+    struct dbv arg[1 + 3 * RATING_BATCH_MAX + 3 * RATING_BATCH_MAX];
+    struct dbres res;
+    struct buf q = { 0 };
+    size_t na = 0, nburst = 0;
+    enum db_rc rc;
+
+    _Static_assert(RATING_BATCH_MAX == 16, "RB_IN has RATING_BATCH_MAX placeholders");
+    arg[na++] = DV_I(slot);
+    na += rb_keys_args(arg + na, link, nlink);
+    na += rb_keys_args(arg + na, addr, naddr);
+    rc = db_query(x->db, x->pool,
+                  "SELECT bucket, k, IF(" RB_EXPIRED ", 0, hits) FROM rate_limit"
+                  " WHERE (bucket = '" RATING_BUCKET_LINK "' AND slot = ? AND k " RB_IN ")"
+                  "    OR (bucket = '" RATING_BUCKET_ADDR "' AND slot = 0 AND k " RB_IN ")"
+                  " FOR UPDATE",
+                  arg, na, &res);
+    for (size_t r = 0; rc == DB_OK && r < res.nrows; r++) {
+        rb_hits_read(&res, r, RATING_BUCKET_LINK, link, nlink);
+        rb_hits_read(&res, r, RATING_BUCKET_ADDR, addr, naddr);
+    }
+    if (rc != DB_OK) {
+        return rc;
+    }
+    na = 0;
+    buf_adds(&q, "SELECT 'i', idem_key, ref FROM rating WHERE idem_key " RB_IN);
+    for (size_t i = 0; i < RATING_BATCH_MAX; i++) {
+        arg[na++] = DV_S(job[i < n ? i : n - 1].idem);
+    }
+    if (slots > 1) {
+        buf_adds(&q, " UNION ALL SELECT '" RATING_BUCKET_LINK "', k, SUM(hits) FROM rate_limit"
+                     " WHERE bucket = '" RATING_BUCKET_LINK "' AND slot <> ?"
+                     "   AND window_start >= UTC_TIMESTAMP() - INTERVAL " RB_WINDOW " SECOND"
+                     "   AND k " RB_IN " GROUP BY k");
+        arg[na++] = DV_I(slot);
+        na += rb_keys_args(arg + na, link, nlink);
+    }
+    for (size_t k = 0; k < nlink; k++) {
+        if (link[k].burst_count > 0) {
+            nburst++;
+            arg[na++] = DV_I(link[k].burst_seconds);
+            arg[na++] = DV_I(link[k].link_id);
+            arg[na++] = DV_I(link[k].burst_count);
+        }
+    }
+    /* one branch per link (its own ORDER BY and LIMIT) */
+    for (size_t k = 0; k < nburst; k++) {
+        buf_adds(&q, " UNION ALL (SELECT 'b', qr_link_id,"
+                     " created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND FROM rating"
+                     " WHERE qr_link_id = ? ORDER BY created_at DESC LIMIT ?)");
+    }
+    rc = db_query(x->db, x->pool, db_text(q.p), arg, na, &res);
+    buf_free(&q);
+    *seen = res;
+    for (size_t r = 0; rc == DB_OK && r < res.nrows; r++) {
+        const char *tag = dbres_get(&res, r, 0);
+
+        if (strcmp(tag, "i") == 0) {
+            continue; /* a repeated form: rb_decide looks */
+        }
+        if (strcmp(tag, "b") == 0) {
+            for (size_t k = 0; k < nlink; k++) {
+                if (link[k].link_id == util_num(dbres_get(&res, r, 1))) {
+                    link[k].in_window += util_num(dbres_get(&res, r, 2)) == 1;
+                }
+            }
+        } else {
+            rb_hits_read(&res, r, RATING_BUCKET_LINK, link, nlink);
+        }
+    }
+    return rc;
+}
+
+/* The batch's reads and decisions, before anything is written: each job in
+ * turn, as rating_save_tx would decide it after the ones before. */
+static enum db_rc
+rb_decide(struct sctx *x, const struct rating_job *job, size_t n, struct rating_done *done,
+          struct rb_key *link, size_t *nlink, struct rb_key *addr, size_t *naddr, unsigned slot,
+          int slots, size_t *li, size_t *ai)
+{
+    struct dbres idem;
+    int lifted = ratelimits_lifted(x->app->conf);
+    enum db_rc rc;
+
+    for (size_t i = 0; i < n; i++) {
+        li[i] = rb_key_index(link, nlink, ratelimit_key(x, job[i].link));
+        ai[i] = rb_key_index(addr, naddr, ratelimit_key(x, job[i].addr));
+        if (link[li[i]].link_id == 0) {
+            link[li[i]].link_id = job[i].link_id;
+            link[li[i]].burst_count = job[i].burst_count;
+            link[li[i]].burst_seconds = job[i].burst_seconds;
+        }
+    }
+    if ((rc = rb_read(x, job, n, slot, slots, link, *nlink, addr, *naddr, &idem)) != DB_OK) {
+        return rc;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *seen = NULL;
+        struct rb_key *lk = &link[li[i]], *ak = &addr[ai[i]];
+
+        done[i].rc = DB_OK;
+        if (lk->hits + lk->add + 1 > job[i].link_limit && !lifted) {
+            done[i].result = RATING_LIMITED; /* counted nowhere, as if rolled back */
+            continue;
+        }
+        for (size_t r = 0; r < idem.nrows && seen == NULL; r++) {
+            if (strcmp(dbres_get(&idem, r, 0), "i") == 0 &&
+                strcmp(dbres_get(&idem, r, 1), job[i].idem) == 0) {
+                seen = dbres_get(&idem, r, 2);
+            }
+        }
+        for (size_t j = 0; j < i && seen == NULL; j++) {
+            if (done[j].result == RATING_NEW && strcmp(job[j].idem, job[i].idem) == 0) {
+                seen = done[j].ref;
+            }
+        }
+        if (ak->hits + ak->add + 1 > job[i].addr_limit && !lifted) {
+            done[i].result = RATING_LIMITED;
+            continue;
+        }
+        lk->add++;
+        ak->add++;
+        if (seen) {
+            done[i].result = RATING_DUPLICATE;
+            snprintf(done[i].ref, sizeof(done[i].ref), "%s", seen);
+            continue;
+        }
+        done[i].result = RATING_NEW;
+        random_hex(done[i].ref, 8);
+    }
+    return DB_OK;
+}
+
+/* The new ratings of the batch, RB_RATING_ROWS a statement, and their
+ * aggregates. */
+static enum db_rc
+rb_insert(struct sctx *x, const struct rating_job *job, size_t n, const struct rating_done *done,
+          struct rb_key *link, const size_t *li)
+{
+    struct rb_stat st[RATING_BATCH_MAX];
+    struct dbv arg[DB_MAX_ARGS];
+    size_t nst = 0, rows = 0, na = 0;
+    char day[11];
+    enum db_rc rc = DB_OK;
+
+    for (size_t i = 0; i <= n && rc == DB_OK; i++) {
+        if (i < n && done[i].result == RATING_NEW) {
+            const struct rating_job *j = &job[i];
+            struct rb_key *lk = &link[li[i]];
+            /* flagged as rating_save_tx flags it: the link already has
+             * burst_count ratings in the window, this batch's before it too */
+            int flagged = lk->burst_count > 0 && lk->in_window + lk->added >= lk->burst_count;
+            size_t s;
+
+            lk->added++;
+            arg[na++] = DV_S(done[i].ref);
+            arg[na++] = DV_I(j->link_id);
+            arg[na++] = DV_S(j->channel);
+            arg[na++] = DV_I(j->unit_id);
+            arg[na++] = opt_id(j->counter_id);
+            arg[na++] = opt_id(j->officer_id);
+            arg[na++] = DV_I(j->level);
+            for (int c = 0; c < 4; c++) {
+                arg[na++] = opt_level(j->crit[c]);
+            }
+            arg[na++] = DV_S(j->comment);
+            arg[na++] = DV_S(j->client_hash);
+            arg[na++] = DV_I(flagged);
+            arg[na++] = DV_S(j->idem);
+            rows++;
+            for (s = 0; s < nst; s++) {
+                if (st[s].unit_id == j->unit_id && st[s].counter_id == j->counter_id &&
+                    st[s].officer_id == j->officer_id) {
+                    break;
+                }
+            }
+            if (s == nst) {
+                st[nst++] = (struct rb_stat){ j->unit_id, j->counter_id, j->officer_id, { 0 } };
+            }
+            st[s].d.ratings++;
+            level_delta(&st[s].d, j->level, +1);
+            stats_criteria(&st[s].d, j->crit, +1);
+        }
+        if (rows > 0 && (rows == RB_RATING_ROWS || i == n)) {
+            rc = db_exec(x->db,
+                         rb_sql("INSERT INTO rating (ref, qr_link_id, channel, unit_id, counter_id,"
+                                " officer_id, dossier_id, level, c_attitude, c_time, c_trips,"
+                                " c_guidance, comment, client_hash, flagged, idem_key, created_at,"
+                                " updated_at) VALUES ",
+                                "(?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                " UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+                                rows, ""),
+                         arg, na, NULL, NULL);
+            rows = na = 0;
+        }
+    }
+    stats_today(day);
+    for (size_t s = 0; s < nst && rc == DB_OK; s++) {
+        rc = stats_add(x, st[s].unit_id, st[s].counter_id, st[s].officer_id, day, &st[s].d);
+    }
+    return rc;
+}
+
+int
+rating_job_from(struct rating_job *j, const struct qrlink *l, const struct rating_in *in)
+{
+    const struct ratelimit *lim = in->limits;
+
+    if (l->dossier_id || replaces_by_ref(in) || lim == NULL ||
+        strcmp(lim[0].bucket, RATING_BUCKET_ADDR) != 0 ||
+        strcmp(lim[1].bucket, RATING_BUCKET_LINK) != 0 || lim[0].slots > 1 ||
+        strlen(lim[0].key) >= sizeof(j->addr) || strlen(lim[1].key) >= sizeof(j->link) ||
+        strlen(in->channel) >= sizeof(j->channel) ||
+        strlen(in->client_hash) >= sizeof(j->client_hash) ||
+        strlen(in->comment) >= sizeof(j->comment)) {
+        return 0;
+    }
+    memset(j, 0, sizeof(*j));
+    j->link_id = l->id;
+    j->unit_id = l->unit_id;
+    j->counter_id = l->counter_id;
+    j->officer_id = l->officer_id;
+    j->level = in->level;
+    j->crit[0] = in->c_attitude;
+    j->crit[1] = in->c_time;
+    j->crit[2] = in->c_trips;
+    j->crit[3] = in->c_guidance;
+    j->burst_count = in->burst_count;
+    j->burst_seconds = in->burst_seconds;
+    j->addr_limit = lim[0].limit;
+    j->link_limit = lim[1].limit;
+    j->link_slots = lim[1].slots;
+    strcpy(j->addr, lim[0].key);
+    strcpy(j->link, lim[1].key);
+    strcpy(j->channel, in->channel);
+    strcpy(j->client_hash, in->client_hash);
+    strcpy(j->comment, in->comment);
+    if (in->idem && strlen(in->idem) == 32) {
+        strcpy(j->idem, in->idem);
+    } else {
+        random_hex(j->idem, 16);
+    }
+    return 1;
+}
+
+enum db_rc
+rating_save_many(struct sctx *x, const struct rating_job *job, size_t n, struct rating_done *done)
+{
+    struct rb_key link[RATING_BATCH_MAX], addr[RATING_BATCH_MAX];
+    size_t nlink = 0, naddr = 0, li[RATING_BATCH_MAX], ai[RATING_BATCH_MAX];
+    int slots;
+    unsigned slot;
+    enum db_rc rc;
+
+    if (n == 0 || n > RATING_BATCH_MAX) {
+        return n == 0 ? DB_OK : DB_ERR;
+    }
+    memset(done, 0, n * sizeof(*done));
+    slots = job[0].link_slots < 1 ? 1 : job[0].link_slots > 255 ? 255 : job[0].link_slots;
+    slot = slots > 1 ? randombytes_uniform((uint32_t)slots) : 0;
+    if ((rc = db_begin(x->db)) != DB_OK) {
+        return rc;
+    }
+    rc = rb_decide(x, job, n, done, link, &nlink, addr, &naddr, slot, slots, li, ai);
+    if (rc == DB_OK) {
+        rc = rb_insert(x, job, n, done, link, li);
+    }
+    if (rc == DB_OK) {
+        rc = rb_hits_add(x, slot, link, nlink, addr, naddr);
+    }
+    return db_end(x->db, rc);
 }
 
 enum db_rc

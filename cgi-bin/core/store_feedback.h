@@ -40,6 +40,53 @@ enum rating_result { RATING_NEW, RATING_REPLACED, RATING_DUPLICATE, RATING_ALREA
 enum db_rc rating_save(struct sctx *x, const struct qrlink *l, const struct rating_in *in,
                        char *ref_out, enum rating_result *result);
 
+/* The buckets of a rating's two limits in rate_limit (rating_in.limits). */
+#define RATING_BUCKET_ADDR "rate-ip"
+#define RATING_BUCKET_LINK "rate-link"
+
+/* ---- ratings in batches (ratebatch.h) -----------------------------------
+ * A new rating through a link that rates no dossier and replaces nothing,
+ * written with others in one transaction: what rating_save takes, flattened
+ * into fixed arrays so that a worker can hand it to the rating writer as it
+ * is.  The strings are NUL-terminated. */
+#define RATING_BATCH_MAX 16 /* the most ratings of one transaction */
+#define RATING_COMMENT_BYTES (4 * 1000 + 1)
+struct rating_job {
+    long long link_id, unit_id, counter_id, officer_id;
+    int level, crit[4]; /* crit: attitude, time, trips, guidance; 0 = not answered */
+    int burst_count, burst_seconds;
+    int addr_limit, link_limit, link_slots; /* rating_in.limits: the address's, the link's */
+    char addr[64];                          /* the key of the address's limit */
+    char link[64];                          /* the key of the link's: its token */
+    char channel[8];
+    char client_hash[17];
+    char idem[33]; /* always set: a fresh key when the form had none, so that a
+                     * rating the writer stored is found again by rating_save */
+    char comment[RATING_COMMENT_BYTES];
+};
+
+/* Fill j with the rating of in through l when the writer may store it: a
+ * new rating that rates no dossier, replaces nothing and counts both limits.
+ * Its idempotency key is in's, or a fresh one.  0 when it may not (store it
+ * with rating_save). */
+int rating_job_from(struct rating_job *j, const struct qrlink *l, const struct rating_in *in);
+
+/* What became of a job: rc DB_OK and its result (RATING_NEW, RATING_DUPLICATE
+ * or RATING_LIMITED) and reference; any other rc, nothing of the batch was
+ * stored and the job is to be saved alone with rating_save. */
+struct rating_done {
+    int rc, result;
+    char ref[17];
+};
+
+/* Store the n (at most RATING_BATCH_MAX) jobs in one transaction, each as
+ * rating_save would have stored it had they come one after another in this
+ * order: the same limits counted, the same repeated forms found, the same
+ * bursts flagged, the same aggregates.  done[i] tells job i's fate; DB_OK
+ * when the transaction committed. */
+enum db_rc rating_save_many(struct sctx *x, const struct rating_job *job, size_t n,
+                            struct rating_done *done);
+
 /* Level of the rating with this reference made through link_id; 0 if none. */
 enum db_rc rating_level(struct sctx *x, const char *ref, long long link_id, int *level,
                         long long *rating_id, const char **comment);

@@ -15,7 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -582,6 +584,102 @@ worker_loop(struct app *a, int listen_fd, struct workpool_slot *slot)
     exit(0);
 }
 
+/* The program's helper processes (struct program.helper): their listening
+ * socket, each process and when it started. */
+#define HELPER_MAX 8
+struct helper {
+    int fd, n;
+    pid_t pid[HELPER_MAX];
+    long long born[HELPER_MAX];
+    char path[512];
+};
+
+/* Open the helpers' socket (message-preserving, born 0600: the program's own
+ * workers alone connect to it) before the workers fork, so that each finds
+ * its path in app.helper_sock.  -1 when the program has no helper, they are
+ * turned off, or the socket cannot be opened (logged: the workers then do
+ * without). */
+static int
+helper_listen(struct app *a, struct helper *h)
+{
+    struct sockaddr_un sa = { .sun_family = AF_UNIX };
+    long long n = a->prog->helper ? conf_int(a->conf, a->prog->helper_key, 1) : 0;
+    mode_t old;
+    int fd, bound;
+
+    memset(h, 0, sizeof(*h));
+    h->fd = -1;
+    if (n <= 0) {
+        return -1;
+    }
+    h->n = n > HELPER_MAX ? HELPER_MAX : (int)n;
+    snprintf(h->path, sizeof(h->path), "%s/%s-helper.sock",
+             conf_str(a->conf, "Paths.Run", "var/run"), a->prog->name);
+    if (strlen(h->path) >= sizeof(sa.sun_path) ||
+        (fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_NONBLOCK, 0)) < 0) {
+        log_err("cannot open the helpers' socket %s", h->path);
+        return -1;
+    }
+    memcpy(sa.sun_path, h->path, strlen(h->path) + 1);
+    unlink(h->path);
+    old = umask(0177);
+    bound = bind(fd, (struct sockaddr *)&sa, sizeof(sa));
+    umask(old);
+    if (bound != 0 || listen(fd, 256) != 0) {
+        log_err("cannot listen on %s: %s", h->path, strerror(errno));
+        close(fd);
+        return -1;
+    }
+    a->helper_sock = h->path;
+    return h->fd = fd;
+}
+
+/* Fork helper i. */
+static void
+helper_spawn(struct app *a, sigset_t *oldmask, struct helper *h, int i)
+{
+    pid_t pid = fork();
+
+    if (pid == 0) {
+        sigprocmask(SIG_SETMASK, oldmask, NULL);
+        a->prog->helper(a, h->fd);
+        exit(0);
+    }
+    if (pid < 0) {
+        log_err("fork: %s", strerror(errno));
+    }
+    h->pid[i] = pid > 0 ? pid : 0;
+    h->born[i] = workpool_now_ms();
+}
+
+/* Stop the helpers and wait for each (it finishes what it holds). */
+static void
+helper_stop(struct helper *h)
+{
+    struct timespec pause = { 0, 50 * 1000 * 1000 };
+
+    if (h->fd < 0) {
+        return;
+    }
+    for (int i = 0; i < h->n; i++) {
+        for (int n = 0; h->pid[i] > 0; n++) {
+            pid_t r;
+
+            if (n % 20 == 0) {
+                kill(h->pid[i], SIGTERM);
+            }
+            r = waitpid(h->pid[i], NULL, WNOHANG);
+            if (r == h->pid[i] || (r < 0 && errno != EINTR)) {
+                h->pid[i] = 0;
+                break;
+            }
+            nanosleep(&pause, NULL);
+        }
+    }
+    close(h->fd);
+    unlink(h->path);
+}
+
 /* Fork the worker of the pool's slot i. */
 static void
 spawn(struct app *a, int fd, sigset_t *oldmask, struct workpool *pool, int i)
@@ -599,9 +697,10 @@ spawn(struct app *a, int fd, sigset_t *oldmask, struct workpool *pool, int i)
 }
 
 /* Collect the workers that ended; replace those that died while the pool is
- * at its minimum.  Every child is waited for: no zombie stays. */
+ * at its minimum, and the helper whenever it dies.  Every child is waited
+ * for: no zombie stays. */
 static void
-reap(struct app *a, int fd, sigset_t *oldmask, struct workpool *pool)
+reap(struct app *a, int fd, sigset_t *oldmask, struct workpool *pool, struct helper *h)
 {
     pid_t pid;
     int st, retired, i;
@@ -610,6 +709,16 @@ reap(struct app *a, int fd, sigset_t *oldmask, struct workpool *pool)
         long long born;
         int replace;
 
+        for (i = 0; i < h->n && h->pid[i] != pid; i++) {
+        }
+        if (i < h->n) {
+            log_warn("helper %ld ended (status %d); restarting it", (long)pid, st);
+            if (workpool_now_ms() - h->born[i] < 1000) {
+                sleep(1); /* do not spin when it dies at once */
+            }
+            helper_spawn(a, oldmask, h, i);
+            continue;
+        }
         if ((i = workpool_reaped(pool, pid, &retired, &born)) < 0 || retired) {
             continue; /* not a worker, or one told to stop */
         }
@@ -688,6 +797,7 @@ program_main(const struct program *prog, int argc, char **argv)
     char sock[512], key[64];
     const char *conf_path = NULL;
     struct workpool pool;
+    struct helper helper;
     int fd, sig, min, max;
     long long idle_ms;
     sigset_t set, old;
@@ -765,16 +875,21 @@ program_main(const struct program *prog, int argc, char **argv)
     sigaddset(&set, SIGHUP);
     sigprocmask(SIG_BLOCK, &set, &old);
 
+    (void)helper_listen(&a, &helper);
     for (int i = 0; i < min; i++) {
         spawn(&a, fd, &old, &pool, i);
     }
-    log_info("listening on %s with %d workers (up to %d)", sock, min, max);
+    for (int i = 0; i < helper.n; i++) {
+        helper_spawn(&a, &old, &helper, i);
+    }
+    log_info("listening on %s with %d workers (up to %d) and %d helpers", sock, min, max,
+             helper.fd >= 0 ? helper.n : 0);
     for (;;) {
         struct timespec period = { 0, 100 * 1000 * 1000 };
 
         sig = sigtimedwait(&set, NULL, &period);
         if (sig == SIGCHLD || sig < 0) {
-            reap(&a, fd, &old, &pool);
+            reap(&a, fd, &old, &pool, &helper);
             tick(&a, fd, &old, &pool);
             continue;
         }
@@ -782,6 +897,7 @@ program_main(const struct program *prog, int argc, char **argv)
     }
     workpool_report(&pool, workpool_now_ms(), 1);
     stop_workers(&pool);
+    helper_stop(&helper);
     unlink(sock);
     log_info("stopped");
     workpool_free(&pool);

@@ -38,6 +38,13 @@ struct program {
     size_t nroutes;
     /* P_* traits */
     int flags;
+    /* A process the master keeps running beside the workers (the citizen
+     * program's rating writer, ratebatch.h), or NULL: it serves a unix
+     * socket of its own, <Paths.Run>/<name>-helper.sock, whose path the
+     * workers find in app.helper_sock.  Started unless the configuration
+     * key helper_key is 0; restarted when it dies. */
+    void (*helper)(struct app *a, int listen_fd);
+    const char *helper_key;
 };
 
 /* Run the master (socket + N workers, restarted when they die).  Never

@@ -26,8 +26,10 @@ function children(pid) {
   for (const d of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
-      const f = fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ');
-      if (f[1] === String(pid)) out.push([Number(d), f[0]]);
+      const st = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+      // the rating writer (ratebatch.h) is no worker of the pool
+      if (f[1] === String(pid) && !st.includes('(rating-writer)')) out.push([Number(d), f[0]]);
     } catch { /* gone meanwhile */ }
   }
   return out;

@@ -36,10 +36,22 @@ main(void)
     static const struct route public_only[] = {
         { "GET", "/", handler, 0, 0 },
     };
-    const struct program staff = { "officer", good, NELEM(good), P_STAFF_SESSION };
-    const struct program missing = { "officer", forgotten, NELEM(forgotten), P_STAFF_SESSION };
-    const struct program narrow = { "officer", promised, NELEM(promised), P_STAFF_SESSION };
-    const struct program citizen = { "citizen", public_only, NELEM(public_only), 0 };
+    const struct program staff = { .name = "officer",
+                                   .routes = good,
+                                   .nroutes = NELEM(good),
+                                   .flags = P_STAFF_SESSION };
+    const struct program missing = { .name = "officer",
+                                     .routes = forgotten,
+                                     .nroutes = NELEM(forgotten),
+                                     .flags = P_STAFF_SESSION };
+    const struct program narrow = { .name = "officer",
+                                    .routes = promised,
+                                    .nroutes = NELEM(promised),
+                                    .flags = P_STAFF_SESSION };
+    const struct program citizen = { .name = "citizen",
+                                     .routes = public_only,
+                                     .nroutes = NELEM(public_only),
+                                     .flags = 0 };
 
     /* who each rule lets in, as the law of the one-stop office has it */
     CHECK(access_role_bit("officer") == ROLE_OFFICER, "officer");

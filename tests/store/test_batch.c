@@ -1,0 +1,216 @@
+/* test_batch.c — ratings stored in batches (rating_save_many, the rating
+ * writer's transaction), on a real database: a batch decides each rating as
+ * rating_save would have decided it had they come one after another in the
+ * batch's order.  The figures expected are counted by hand from the rules:
+ * an address's limit of 3 lets three attempts through and refuses the fourth
+ * (not counted); a repeated form is counted as an attempt and answered with
+ * the first rating's reference, whether that one was stored before or earlier
+ * in the same batch; a link's limit spread over slots holds inside a batch; a
+ * rating is flagged when its link already has Rating.BurstCount ratings in the
+ * window, counting the batch's ratings before it; the day's aggregates get
+ * each new rating once.  And which ratings the writer may take at all. */
+#include "qrlink.h"
+#include "ratelimit.h"
+#include "stats.h"
+#include "store.h"
+#include "store_feedback.h"
+
+static long long unit, c1, c2, c3;
+static int nidem;
+
+/* A job for rating_save_many: a rating of level through l from address addr,
+ * an address's limit of addr_limit, a link's of link_limit over 8 slots,
+ * flagged after burst ratings in 300 s (0: never); its idempotency key idem
+ * (NULL: a new one). */
+static struct rating_job
+job(const struct qrlink *l, const char *addr, int level, int addr_limit, int link_limit, int burst,
+    const char *idem)
+{
+    struct rating_job j;
+    struct ratelimit limits[2] = { { RATING_BUCKET_ADDR, addr, addr_limit, 1 },
+                                   { RATING_BUCKET_LINK, l->token, link_limit, 8 } };
+    struct rating_in in = { .level = level,
+                            .c_attitude = level,
+                            .comment = "Lời góp ý",
+                            .channel = "qr",
+                            .client_hash = "store-batch",
+                            .burst_count = burst,
+                            .burst_seconds = 300,
+                            .limits = limits };
+
+    in.idem = idem ? idem : pool_printf(&st.pool, "%032d", ++nidem);
+    CHECK(rating_job_from(&j, l, &in) == 1, "a new rating through a counter's link may be batched");
+    return j;
+}
+
+/* The results of done[n] as letters: N new, D duplicate, L limited. */
+static const char *
+results(const struct rating_done *done, size_t n)
+{
+    char *s = pool_alloc(&st.pool, n + 1);
+
+    for (size_t i = 0; i < n; i++) {
+        s[i] = done[i].rc != DB_OK                  ? '!'
+               : done[i].result == RATING_NEW       ? 'N'
+               : done[i].result == RATING_DUPLICATE ? 'D'
+               : done[i].result == RATING_LIMITED   ? 'L'
+                                                    : '?';
+    }
+    return s;
+}
+
+static const char *
+hits(const char *bucket, const char *key)
+{
+    return st_str("SELECT COALESCE(SUM(hits), 0) FROM rate_limit WHERE bucket = ? AND k = ?",
+                  DV_S(bucket), DV_S(key));
+}
+
+static void
+limits_and_forms(void)
+{
+    struct qrlink l1, l2;
+    struct rating_job j[6];
+    struct rating_done done[6];
+    struct rating_in before = { .level = 2,
+                                .comment = "",
+                                .channel = "qr",
+                                .client_hash = "store-batch",
+                                .idem = "b0000000000000000000000000000000" };
+    enum rating_result r;
+    char old_ref[17];
+
+    st_link(&l1, unit, "counter", c1, 0);
+    st_link(&l2, unit, "counter", c2, 0);
+    /* a rating stored alone before the batch, whose form comes again in it */
+    CHECK(rating_save(&st.x, &l2, &before, old_ref, &r) == DB_OK && r == RATING_NEW,
+          "a rating stored alone first");
+    j[0] = job(&l1, "192.0.2.71", 3, 3, 600, 0, NULL);
+    j[1] = job(&l1, "192.0.2.71", 2, 3, 600, 0, j[0].idem); /* job 0's form again */
+    j[2] = job(&l1, "192.0.2.71", 1, 3, 600, 0, NULL);
+    j[3] = job(&l1, "192.0.2.71", 3, 3, 600, 0, NULL); /* the address's fourth attempt */
+    j[4] = job(&l2, "192.0.2.72", 3, 3, 600, 0, NULL);
+    j[5] = job(&l2, "192.0.2.72", 2, 3, 600, 0, before.idem);
+    CHECK(rating_save_many(&st.x, j, 6, done) == DB_OK, "a batch of six");
+    CHECK_STR(results(done, 6), "NDNLND",
+              "new; job 0 again; new; the address's fourth refused; new; a form stored before");
+    CHECK_STR(done[1].ref, done[0].ref, "the repeated form gets the first one's reference");
+    CHECK_STR(done[5].ref, old_ref, "the form stored before: its reference");
+    CHECK(strcmp(done[0].ref, done[2].ref) != 0 && strcmp(done[0].ref, done[4].ref) != 0,
+          "each new rating its own reference");
+    CHECK_STR(st_str("SELECT GROUP_CONCAT(level ORDER BY id) FROM rating WHERE qr_link_id = ?",
+                     DV_I(l1.id)),
+              "3,1", "counter 1: the two new ratings, levels 3 and 1");
+    CHECK_STR(st_str("SELECT GROUP_CONCAT(level ORDER BY id) FROM rating WHERE qr_link_id = ?",
+                     DV_I(l2.id)),
+              "2,3", "counter 2: the one before and the new one");
+    CHECK_STR(hits(RATING_BUCKET_ADDR, "192.0.2.71"), "3",
+              "the address: three attempts counted, the refused one not");
+    CHECK_STR(hits(RATING_BUCKET_ADDR, "192.0.2.72"), "2", "the other address: two attempts");
+    CHECK_STR(hits(RATING_BUCKET_LINK, l1.token), "3", "link 1: three attempts");
+    CHECK_STR(hits(RATING_BUCKET_LINK, l2.token), "2",
+              "link 2: two attempts in the batch (the rating alone had no limits)");
+    /* ratings r3 r2 r1, attitude sum/answers: counter 1 got a 3 and a 1
+     * (attitude scored as the level); counter 2 the 2 before (no attitude)
+     * and a 3 */
+    CHECK_STR(st_str("SELECT CONCAT(SUM(ratings), ' ', SUM(r3), ' ', SUM(r2), ' ', SUM(r1), ' ',"
+                     " SUM(att_sum), '/', SUM(att_n)) FROM stat_day WHERE scope = 'counter'"
+                     " AND scope_id = ?",
+                     DV_I(c1)),
+              "2 1 0 1 4/2", "counter 1's day: two ratings, each once");
+    CHECK_STR(st_str("SELECT CONCAT(SUM(ratings), ' ', SUM(r3), ' ', SUM(r2), ' ', SUM(r1), ' ',"
+                     " SUM(att_sum), '/', SUM(att_n)) FROM stat_day WHERE scope = 'counter'"
+                     " AND scope_id = ?",
+                     DV_I(c2)),
+              "2 1 1 0 3/1", "counter 2's day: the one before and the batch's new one");
+    CHECK_STR(st_str("SELECT SUM(ratings) FROM stat_day WHERE scope = 'unit' AND scope_id = ?",
+                     DV_I(unit)),
+              "4", "the unit's day: the four stored ratings");
+}
+
+static void
+link_limit_and_bursts(void)
+{
+    struct qrlink l;
+    struct rating_job j[4];
+    struct rating_done done[4];
+    struct rating_in alone = { .level = 3,
+                               .comment = "",
+                               .channel = "qr",
+                               .client_hash = "store-batch" };
+    enum rating_result r;
+    char ref[17];
+    int ok = 1;
+
+    /* a link's limit of 2 spread over 8 slots, three addresses at once */
+    st_link(&l, unit, "counter", c3, 0);
+    j[0] = job(&l, "192.0.2.81", 3, 30, 2, 0, NULL);
+    j[1] = job(&l, "192.0.2.82", 3, 30, 2, 0, NULL);
+    j[2] = job(&l, "192.0.2.83", 3, 30, 2, 0, NULL);
+    CHECK(rating_save_many(&st.x, j, 3, done) == DB_OK, "a batch of three through one link");
+    CHECK_STR(results(done, 3), "NNL", "a link's limit of 2: the third refused");
+    CHECK_STR(hits(RATING_BUCKET_LINK, l.token), "2", "two hits on the link's slots");
+    CHECK_STR(hits(RATING_BUCKET_ADDR, "192.0.2.83"), "0", "the refused address: nothing counted");
+
+    /* bursts: a link with two ratings just now, a rule of 3 in 300 s */
+    st_link(&l, unit, "counter", c3, 0);
+    for (int i = 0; i < 2; i++) {
+        alone.idem = pool_printf(&st.pool, "a%031d", i);
+        ok &= rating_save(&st.x, &l, &alone, ref, &r) == DB_OK && r == RATING_NEW;
+    }
+    CHECK(ok, "two ratings through a new link, stored alone");
+    for (int i = 0; i < 4; i++) {
+        j[i] = job(&l, "192.0.2.84", 3, 30, 600, 3, NULL);
+    }
+    CHECK(rating_save_many(&st.x, j, 4, done) == DB_OK, "then four at once");
+    CHECK_STR(st_str("SELECT GROUP_CONCAT(flagged ORDER BY id SEPARATOR '') FROM rating"
+                     " WHERE qr_link_id = ?",
+                     DV_I(l.id)),
+              "000111",
+              "the first of the four has two before it, the second three: flagged from there");
+}
+
+static void
+which_ratings(void)
+{
+    struct qrlink l;
+    struct rating_job j;
+    struct ratelimit limits[2] = { { RATING_BUCKET_ADDR, "192.0.2.91", 30, 1 },
+                                   { RATING_BUCKET_LINK, "token", 600, 8 } };
+    struct rating_in in = { .level = 3,
+                            .comment = "",
+                            .channel = "qr",
+                            .client_hash = "x",
+                            .replace_minutes = 10,
+                            .limits = limits };
+
+    st_link(&l, unit, "counter", c1, 0);
+    CHECK(rating_job_from(&j, &l, &in) == 1 && strlen(j.idem) == 32 &&
+              strspn(j.idem, "0123456789abcdef") == 32,
+          "a form without a key: the job gets a fresh one");
+    in.replace_ref = "0123456789abcdef";
+    CHECK(rating_job_from(&j, &l, &in) == 0,
+          "a rating that may replace this browser's: stored alone");
+    in.replace_ref = NULL;
+    l.dossier_id = 1;
+    CHECK(rating_job_from(&j, &l, &in) == 0, "a dossier's rating: stored alone");
+    l.dossier_id = 0;
+    in.limits = NULL;
+    CHECK(rating_job_from(&j, &l, &in) == 0, "a rating without limits: stored alone");
+}
+
+int
+main(void)
+{
+    st_open();
+    /* one centre of its own, three counters, no one signed in: ratings are citizens' */
+    unit = st_unit(0, "T.BATCH.1", "Trung tâm Phục vụ hành chính công (kiểm thử lô)", "centre");
+    c1 = st_counter(unit, "Q01", "Quầy 01", 1);
+    c2 = st_counter(unit, "Q02", "Quầy 02", 2);
+    c3 = st_counter(unit, "Q03", "Quầy 03", 3);
+    st.x.user = NULL;
+    limits_and_forms();
+    link_limit_and_bursts();
+    which_ratings();
+    return st_close();
+}
