@@ -882,8 +882,8 @@ program_main(const struct program *prog, int argc, char **argv)
     for (int i = 0; i < helper.n; i++) {
         helper_spawn(&a, &old, &helper, i);
     }
-    log_info("listening on %s with %d workers (up to %d) and %d helpers", sock, min, max,
-             helper.fd >= 0 ? helper.n : 0);
+    log_info("listening on %s with %d workers (up to %d) and %d helper%s", sock, min, max,
+             helper.fd >= 0 ? helper.n : 0, helper.fd >= 0 && helper.n == 1 ? "" : "s");
     for (;;) {
         struct timespec period = { 0, 100 * 1000 * 1000 };
 
