@@ -612,7 +612,6 @@ helper_listen(struct app *a, struct helper *h)
     if (n <= 0) {
         return -1;
     }
-    h->n = n > HELPER_MAX ? HELPER_MAX : (int)n;
     snprintf(h->path, sizeof(h->path), "%s/%s-helper.sock",
              conf_str(a->conf, "Paths.Run", "var/run"), a->prog->name);
     if (strlen(h->path) >= sizeof(sa.sun_path) ||
@@ -631,6 +630,7 @@ helper_listen(struct app *a, struct helper *h)
         return -1;
     }
     a->helper_sock = h->path;
+    h->n = n > HELPER_MAX ? HELPER_MAX : (int)n; /* none started when the socket failed */
     return h->fd = fd;
 }
 
