@@ -15,12 +15,15 @@
 #      node 2 killed with SIGKILL and started again (it rejoins by IST), then
 #      app host 1's programs and nginx killed with SIGKILL and started again.
 #      Every acknowledged submission must be stored exactly once, on every node,
-#      and the day's aggregates must have grown by what was stored.
+#      and the day's aggregates must have grown by what was stored;
+#   5. at the end: the cluster Synced, each node's memory peaked under 2 GiB,
+#      every aggregate equal to a recount (rebuild-stats --check).
 # Prints each phase's time; the results also go to bench-results/cluster-YYYYMMDD-HHMMSS.txt.
 # The last line is "N passed, N failed".  Not part of make test.
 #   CLUSTER_SECONDS  length of the durability run (default 60)
 #   CLUSTER_CLIENTS  its concurrent citizens (default 8)
 #   CLUSTER_HTTP=0   leave out the HTTP tests
+#   CLUSTER_TESTS    only the HTTP test files whose names match this extended regex
 #   CLUSTER_SYNC_WAIT  the nodes' wsrep_sync_wait (default 0, MariaDB's: a read on
 #                    one node may not yet see what another has just committed)
 #   CLUSTER_KEEP=1   keep the directory (its path is printed); everything is stopped
@@ -166,7 +169,7 @@ app_start() {  # app_start N: stack.sh start on it; the ticker runs on app host 
     # the app hosts as docs/deploy.md configures them for a cluster (app host
     # 2 copies app host 1's configuration)
     env $(app_env "$i") MOTCUA_SITE_URL="$MOTCUA_BASE" \
-        MOTCUA_CONF_EXTRA=$'Qr.CacheSeconds = 1\nDB.SyncWait = 1\nDB.Retries = 6' \
+        MOTCUA_CONF_EXTRA=$'Qr.CacheSeconds = 1\nCache.PageSeconds = 1\nDB.SyncWait = 1\nDB.Retries = 6' \
         MOTCUA_POST_RATE=60000r/m MOTCUA_STAFF_RATE=60000r/m \
         MOTCUA_NGINX_EXTRA=$'set_real_ip_from 127.0.0.1;\nreal_ip_header X-Forwarded-For;\nreal_ip_recursive on;' \
         scripts/stack.sh start >> "$T/app$i.log" 2>&1 || return 1
@@ -239,7 +242,12 @@ NGINX
 }
 
 stop_all() {
-    local i
+    local i pids=()
+    # the nodes' pids before their shutdown: a node may remove its pid file
+    # and still hang in its shutdown (seen once), so the kill below needs them
+    for i in 1 2 3; do
+        [ -f "$T/n$i/mariadbd.pid" ] && pids+=("$(cat "$T/n$i/mariadbd.pid")")
+    done
     [ -f "$T/front/nginx.pid" ] && kill "$(cat "$T/front/nginx.pid")" 2> /dev/null
     for i in 1 2; do
         [ -d "$T/app$i" ] && env $(app_env "$i") scripts/stack.sh stop > /dev/null 2>&1
@@ -250,8 +258,9 @@ stop_all() {
     done
     wait
     for i in 1 2 3; do
-        [ -f "$T/n$i/mariadbd.pid" ] && pid_kill9 "$(cat "$T/n$i/mariadbd.pid")"
+        [ -f "$T/n$i/mariadbd.pid" ] && pids+=("$(cat "$T/n$i/mariadbd.pid")")
     done
+    [ ${#pids[@]} -gt 0 ] && pid_kill9 "${pids[@]}"
 }
 cleanup() {
     stop_all
@@ -326,18 +335,22 @@ if [ "${CLUSTER_HTTP:-1}" = 1 ]; then
     # on app host 1 (MOTCUA_VAR): they run against it directly, the rest
     # through the front; the access-log test reads every nginx's log
     export MOTCUA_ACCESS_LOGS="$T/app1/log/nginx-access.log $T/app2/log/nginx-access.log $T/front/access.log"
-    ONE_HOST='^(106_retry|107_db_hosts|110_notify)$'
-    mapfile -t names < <(ls tests/http/*.test.js | xargs -n1 basename | grep -v '^zz_resilience' | sed 's/\.test\.js$//')
+    ONE_HOST='^(071_search|106_retry|107_db_hosts|110_notify)$'
+    mapfile -t names < <(ls tests/http/*.test.js | xargs -n1 basename | grep -v '^zz_resilience' | sed 's/\.test\.js$//' |
+        grep -E "${CLUSTER_TESTS:-.}")
     mapfile -t front < <(printf '%s\n' "${names[@]}" | grep -Ev "$ONE_HOST")
     mapfile -t direct < <(printf '%s\n' "${names[@]}" | grep -E "$ONE_HOST")
-    node --no-warnings tests/http/run.js "${front[@]}" > "$T/http.log" 2>&1
+    : > "$T/http.log"
+    [ ${#front[@]} -gt 0 ] && node --no-warnings tests/http/run.js "${front[@]}" >> "$T/http.log" 2>&1
     echo "# the tests that restart app host 1's programs, against it directly: ${direct[*]}" >> "$T/http.log"
-    MOTCUA_BASE="http://127.0.0.1:${APP[1]}" node --no-warnings tests/http/run.js "${direct[@]}" >> "$T/http.log" 2>&1
+    [ ${#direct[@]} -gt 0 ] &&
+        MOTCUA_BASE="http://127.0.0.1:${APP[1]}" node --no-warnings tests/http/run.js "${direct[@]}" >> "$T/http.log" 2>&1
     HTTP=$(sed -n 's/^# \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$T/http.log" |
         awk '{p += $1; f += $2} END {printf "%d passed, %d failed", p, f}')
     HTTP="$HTTP (${#direct[@]} files against app host 1 directly)"
     cp "$T/http.log" "${RESULT%.txt}-http.log"
-    if [ "$(grep -c '^# [0-9]* passed, 0 failed$' "$T/http.log")" = 2 ]; then
+    runs=$(( (${#front[@]} > 0) + (${#direct[@]} > 0) ))
+    if [ "$runs" -gt 0 ] && [ "$(grep -c '^# [0-9]* passed, 0 failed$' "$T/http.log")" = "$runs" ]; then
         pass "HTTP tests through the front: $HTTP"
     else
         grep -A6 '^not ok' "$T/http.log" | head -150
@@ -403,6 +416,19 @@ else
 fi
 phase_end "durability run"
 wait_synced 30 1 2 3 && pass "the cluster is Synced at the end, size 3" || fail "the cluster is not Synced at the end"
+# each node's peak memory (VmHWM; node 2's since its restart): a buffer pool of
+# 128 MiB and a gcache of 256 MiB.  A node's purge once looped and its memory
+# grew by 100 MiB a second until the kernel killed it (sql/360).
+PEAK=() peak_ok=1
+for i in 1 2 3; do
+    kib=$(awk '/^VmHWM:/ {print $2}' "/proc/$(cat "$T/n$i/mariadbd.pid" 2> /dev/null)/status" 2> /dev/null)
+    PEAK+=("${kib:+$((kib / 1024))} MiB")
+    [ -n "$kib" ] && [ "$kib" -lt $((2048 * 1024)) ] || peak_ok=0
+done
+PEAK_TEXT="nodes 1, 2, 3: ${PEAK[*]}"
+PEAK_TEXT=${PEAK_TEXT// MiB / MiB, }
+[ "$peak_ok" = 1 ] && pass "each node's memory peaked under 2 GiB ($PEAK_TEXT)" ||
+    fail "a node's memory passed 2 GiB or was not read ($PEAK_TEXT)"
 # the aggregates against a recount, writing nothing (through node 1)
 build/motcuactl -c "$T/app1/motcua.hdf" rebuild-stats --check > "$T/check.out" 2>&1
 CHECK=$(tail -1 "$T/check.out")
@@ -449,6 +475,7 @@ WSREP_ERR=$(cat "$T"/app*/log/*.log 2> /dev/null | grep -c -i 'wsrep\|1047\|WSRE
     ' "$T/durability.json" 2> /dev/null || echo "  (no result: $DUR)"
     for e in "${EVENTS[@]}"; do echo "  event at $e"; done
     echo "  aggregates after the run (rebuild-stats --check): $CHECK"
+    echo "  peak memory of mariadbd: $PEAK_TEXT"
     echo "  database conflicts during the run, by table: ${CONFLICTS:-none}"
     echo "app logs: $DEADLOCKS lines naming a deadlock, $WSREP_ERR naming wsrep"
     for p in "${PHASES[@]}"; do echo "phase $p"; done

@@ -128,3 +128,18 @@ test('motcuactl explains itself: --help, and a clear error for an unknown comman
   assert.match(bad.err, /unknown command/);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+// An index on a virtual column makes InnoDB's purge open the table to compute
+// the column again; on a Galera node that open was retried without end and
+// the node's memory grew until the kernel killed it (sql/360).  A generated
+// column that an index covers is stored.
+test('the schema indexes no virtual column: the dossier list\'s list_later is stored', () => {
+  assert.deepStrictEqual(sql(`SELECT c.table_name, c.column_name
+      FROM information_schema.columns c
+      JOIN information_schema.statistics s
+        ON s.table_schema = c.table_schema AND s.table_name = c.table_name AND s.column_name = c.column_name
+     WHERE c.table_schema = DATABASE() AND c.extra LIKE '%VIRTUAL%'`), []);
+  assert.deepStrictEqual(sql(`SELECT extra FROM information_schema.columns
+     WHERE table_schema = DATABASE() AND table_name = 'dossier' AND column_name = 'list_later'`),
+    [['STORED GENERATED']]);
+});
