@@ -480,7 +480,7 @@ WSREP_ERR=$(cat "$T"/app*/log/*.log 2> /dev/null | grep -c -i 'wsrep\|1047\|WSRE
     echo "app logs: $DEADLOCKS lines naming a deadlock, $WSREP_ERR naming wsrep"
     # what answered 500 or worse, should it happen: the programs' errors and the
     # nginx errors, most frequent first (a run once met 500s whose logs were gone)
-    cat "$T"/app*/log/*.log 2> /dev/null | grep 'lvl=error' | grep -v 'LiftRateLimits' |
+    cat "$T"/app*/log/*.log 2> /dev/null | grep 'lvl=error' |
         sed 's/^ts=[^ ]* //; s/pid=[0-9]* //' | cut -c1-240 | sort | uniq -c | sort -rn | head -10 |
         sed 's/^/  program error: /'
     cat "$T"/app*/log/nginx-error.log "$T/front/error.log" 2> /dev/null | grep -v '\[notice\]' |
