@@ -1,5 +1,5 @@
 /* ratebatch.h — the rating writer: one process beside the citizen program's
- * workers that stores the new ratings they hand it, many in one transaction.
+ * workers that stores the ratings they hand it, many in one transaction.
  *
  * A worker sends a rating (struct rating_job) over a unix socket and waits
  * for its fate; the writer takes every rating waiting at that moment (at

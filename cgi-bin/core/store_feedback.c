@@ -263,7 +263,7 @@ rating_save(struct sctx *x, const struct qrlink *l, const struct rating_in *in, 
 #define RB_WINDOW "3600"
 #define RB_EXPIRED "window_start < UTC_TIMESTAMP() - INTERVAL " RB_WINDOW " SECOND"
 /* rows of one multi-row INSERT of ratings: each binds RB_RATING_ARGS */
-#define RB_RATING_ARGS 15
+#define RB_RATING_ARGS 16
 #define RB_RATING_ROWS (DB_MAX_ARGS / RB_RATING_ARGS)
 
 /* head, then `rows` times `row` separated by commas, then tail: the text of a
@@ -295,6 +295,37 @@ struct rb_key {
     int burst_count, burst_seconds, in_window, added;
 };
 
+/* A dossier the batch rates, and its rating as the batch's jobs so far leave
+ * it (rating_save_tx's prior rating). */
+struct rb_dossier {
+    long long id;
+    long long rating_id; /* its rating from before the batch; 0: none */
+    long long age;       /* that rating's age in seconds; 0 for one of the batch */
+    int rated;           /* it has a rating, from before or from a job */
+    int level, crit[4];  /* the rating's level and criteria */
+    size_t last;         /* the job whose answers the rating ends with; n: none */
+    char ref[17], day[11];
+};
+
+/* The aggregates of a batch: one delta per unit, counter, officer and day. */
+struct rb_stat {
+    long long unit_id, counter_id, officer_id;
+    char day[11];
+    struct stat_delta d;
+};
+
+/* What a batch reads, decides and writes. */
+struct rb_batch {
+    struct rb_key link[RATING_BATCH_MAX], addr[RATING_BATCH_MAX];
+    struct rb_dossier dos[RATING_BATCH_MAX];
+    struct rb_stat st[RATING_BATCH_MAX];
+    size_t nlink, naddr, ndos, nst;
+    /* each job's link key, address key and dossier (ndos: none) */
+    size_t li[RATING_BATCH_MAX], ai[RATING_BATCH_MAX], di[RATING_BATCH_MAX];
+    unsigned slot; /* the links' slot the batch counts in */
+    int slots;
+};
+
 /* The index of key k in keys[*n], added if new. */
 static size_t
 rb_key_index(struct rb_key *keys, size_t *n, const char *k)
@@ -308,23 +339,39 @@ rb_key_index(struct rb_key *keys, size_t *n, const char *k)
     return (*n)++;
 }
 
+/* The delta of job j's unit, counter and officer on day, added if new. */
+static struct stat_delta *
+rb_stat_at(struct rb_batch *b, const struct rating_job *j, const char *day)
+{
+    size_t s;
+
+    for (s = 0; s < b->nst; s++) {
+        if (b->st[s].unit_id == j->unit_id && b->st[s].counter_id == j->counter_id &&
+            b->st[s].officer_id == j->officer_id && strcmp(b->st[s].day, day) == 0) {
+            return &b->st[s].d;
+        }
+    }
+    b->st[b->nst] = (struct rb_stat){ j->unit_id, j->counter_id, j->officer_id, "", { 0 } };
+    snprintf(b->st[b->nst].day, sizeof(b->st[b->nst].day), "%s", day);
+    return &b->st[b->nst++].d;
+}
+
 /* The batch's hits on its keys counted: each key's row in its slot (the
  * links' in the batch's slot, the addresses' in 0), a new window where the
  * old one passed; one statement. */
 static enum db_rc
-rb_hits_add(struct sctx *x, unsigned slot, const struct rb_key *link, size_t nlink,
-            const struct rb_key *addr, size_t naddr)
+rb_hits_add(struct sctx *x, const struct rb_batch *b)
 {
     struct dbv arg[4 * 2 * RATING_BATCH_MAX];
     size_t rows = 0, na = 0;
 
-    for (size_t i = 0; i < nlink + naddr; i++) {
-        const struct rb_key *k = i < nlink ? &link[i] : &addr[i - nlink];
+    for (size_t i = 0; i < b->nlink + b->naddr; i++) {
+        const struct rb_key *k = i < b->nlink ? &b->link[i] : &b->addr[i - b->nlink];
 
         if (k->add > 0) {
-            arg[na++] = DV_S(i < nlink ? RATING_BUCKET_LINK : RATING_BUCKET_ADDR);
+            arg[na++] = DV_S(i < b->nlink ? RATING_BUCKET_LINK : RATING_BUCKET_ADDR);
             arg[na++] = DV_S(k->k);
-            arg[na++] = DV_I(i < nlink ? slot : 0);
+            arg[na++] = DV_I(i < b->nlink ? b->slot : 0);
             arg[na++] = DV_I(k->add);
             rows++;
         }
@@ -340,12 +387,6 @@ rb_hits_add(struct sctx *x, unsigned slot, const struct rb_key *link, size_t nli
                           "   window_start = IF(" RB_EXPIRED ", UTC_TIMESTAMP(), window_start)"),
                    arg, na, NULL, NULL);
 }
-
-/* The aggregates of a batch: one delta per unit, counter and officer. */
-struct rb_stat {
-    long long unit_id, counter_id, officer_id;
-    struct stat_delta d;
-};
 
 /* Arguments: the keys padded to RATING_BATCH_MAX placeholders. */
 static size_t
@@ -372,27 +413,75 @@ rb_hits_read(const struct dbres *res, size_t r, const char *bucket, struct rb_ke
 
 #define RB_IN "IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
-/* The batch's reads, two statements, as ratelimit_take and rating_save_tx
- * read: first the limits' rows the batch counts on, locked (the links' in
- * the batch's slot, the addresses'); then, without locking, the links' other
- * slots (the first plain read: the transaction's snapshot is taken after the
- * locks, which ratelimit_take's bound needs), the repeated forms and each
- * link's newest ratings, as many as its burst rule counts.  idem gets the
- * rows read, the repeated forms among them (tag 'i', key, reference). */
+/* The ratings of the batch's dossiers, locked as rating_save_tx locks a
+ * dossier's (after the limits' rows): each dossier's rating before the
+ * batch. */
 static enum db_rc
-rb_read(struct sctx *x, const struct rating_job *job, size_t n, unsigned slot, int slots,
-        struct rb_key *link, size_t nlink, struct rb_key *addr, size_t naddr, struct dbres *seen)
+rb_dossiers_read(struct sctx *x, struct rb_batch *b)
+{
+    enum { BD_DOSSIER, BD_ID, BD_REF, BD_LEVEL, BD_DAY, BD_AGE, BD_CRITERIA };
+    struct dbv arg[RATING_BATCH_MAX];
+    struct dbres res;
+    enum db_rc rc;
+
+    if (b->ndos == 0) {
+        return DB_OK;
+    }
+    for (size_t i = 0; i < RATING_BATCH_MAX; i++) {
+        arg[i] = DV_I(b->dos[i < b->ndos ? i : b->ndos - 1].id);
+    }
+    rc = db_query(x->db, x->pool,
+                  "SELECT dossier_id, id, ref, level,"
+                  "       DATE_FORMAT(created_at + " SQL_VN_OFFSET ", '%Y-%m-%d'),"
+                  "       TIMESTAMPDIFF(SECOND, created_at, UTC_TIMESTAMP()),"
+                  "       COALESCE(c_attitude, 0), COALESCE(c_time, 0), COALESCE(c_trips, 0),"
+                  "       COALESCE(c_guidance, 0)"
+                  "  FROM rating WHERE dossier_id " RB_IN " FOR UPDATE",
+                  arg, RATING_BATCH_MAX, &res);
+    for (size_t r = 0; rc == DB_OK && r < res.nrows; r++) {
+        for (size_t i = 0; i < b->ndos; i++) {
+            struct rb_dossier *d = &b->dos[i];
+
+            if (d->id != util_num(dbres_get(&res, r, BD_DOSSIER))) {
+                continue;
+            }
+            d->rated = 1;
+            d->rating_id = util_num(dbres_get(&res, r, BD_ID));
+            d->age = util_num(dbres_get(&res, r, BD_AGE));
+            d->level = (int)util_num(dbres_get(&res, r, BD_LEVEL));
+            for (size_t c = 0; c < 4; c++) {
+                d->crit[c] = (int)util_num(dbres_get(&res, r, BD_CRITERIA + c));
+            }
+            snprintf(d->ref, sizeof(d->ref), "%s", dbres_get(&res, r, BD_REF));
+            snprintf(d->day, sizeof(d->day), "%s", dbres_get(&res, r, BD_DAY));
+        }
+    }
+    return rc;
+}
+
+/* The batch's reads, as ratelimit_take and rating_save_tx read: first the
+ * limits' rows the batch counts on, locked (the links' in the batch's slot,
+ * the addresses'); then the dossiers' ratings, locked; then, without
+ * locking, the links' other slots (the first plain read: the transaction's
+ * snapshot is taken after the locks, which ratelimit_take's bound needs),
+ * the repeated forms and each link's newest ratings, as many as its burst
+ * rule counts.  idem gets the rows read, the repeated forms among them (tag
+ * 'i', key, reference). */
+static enum db_rc
+rb_read(struct sctx *x, const struct rating_job *job, size_t n, struct rb_batch *b,
+        struct dbres *seen)
 {
     struct dbv arg[1 + 3 * RATING_BATCH_MAX + 3 * RATING_BATCH_MAX];
+    struct rb_key *link = b->link;
     struct dbres res;
     struct buf q = { 0 };
     size_t na = 0, nburst = 0;
     enum db_rc rc;
 
     _Static_assert(RATING_BATCH_MAX == 16, "RB_IN has RATING_BATCH_MAX placeholders");
-    arg[na++] = DV_I(slot);
-    na += rb_keys_args(arg + na, link, nlink);
-    na += rb_keys_args(arg + na, addr, naddr);
+    arg[na++] = DV_I(b->slot);
+    na += rb_keys_args(arg + na, link, b->nlink);
+    na += rb_keys_args(arg + na, b->addr, b->naddr);
     rc = db_query(x->db, x->pool,
                   "SELECT bucket, k, IF(" RB_EXPIRED ", 0, hits) FROM rate_limit"
                   " WHERE (bucket = '" RATING_BUCKET_LINK "' AND slot = ? AND k " RB_IN ")"
@@ -400,10 +489,10 @@ rb_read(struct sctx *x, const struct rating_job *job, size_t n, unsigned slot, i
                   " FOR UPDATE",
                   arg, na, &res);
     for (size_t r = 0; rc == DB_OK && r < res.nrows; r++) {
-        rb_hits_read(&res, r, RATING_BUCKET_LINK, link, nlink);
-        rb_hits_read(&res, r, RATING_BUCKET_ADDR, addr, naddr);
+        rb_hits_read(&res, r, RATING_BUCKET_LINK, link, b->nlink);
+        rb_hits_read(&res, r, RATING_BUCKET_ADDR, b->addr, b->naddr);
     }
-    if (rc != DB_OK) {
+    if (rc != DB_OK || (rc = rb_dossiers_read(x, b)) != DB_OK) {
         return rc;
     }
     na = 0;
@@ -411,15 +500,15 @@ rb_read(struct sctx *x, const struct rating_job *job, size_t n, unsigned slot, i
     for (size_t i = 0; i < RATING_BATCH_MAX; i++) {
         arg[na++] = DV_S(job[i < n ? i : n - 1].idem);
     }
-    if (slots > 1) {
+    if (b->slots > 1) {
         buf_adds(&q, " UNION ALL SELECT '" RATING_BUCKET_LINK "', k, SUM(hits) FROM rate_limit"
                      " WHERE bucket = '" RATING_BUCKET_LINK "' AND slot <> ?"
                      "   AND window_start >= UTC_TIMESTAMP() - INTERVAL " RB_WINDOW " SECOND"
                      "   AND k " RB_IN " GROUP BY k");
-        arg[na++] = DV_I(slot);
-        na += rb_keys_args(arg + na, link, nlink);
+        arg[na++] = DV_I(b->slot);
+        na += rb_keys_args(arg + na, link, b->nlink);
     }
-    for (size_t k = 0; k < nlink; k++) {
+    for (size_t k = 0; k < b->nlink; k++) {
         if (link[k].burst_count > 0) {
             nburst++;
             arg[na++] = DV_I(link[k].burst_seconds);
@@ -443,44 +532,89 @@ rb_read(struct sctx *x, const struct rating_job *job, size_t n, unsigned slot, i
             continue; /* a repeated form: rb_decide looks */
         }
         if (strcmp(tag, "b") == 0) {
-            for (size_t k = 0; k < nlink; k++) {
+            for (size_t k = 0; k < b->nlink; k++) {
                 if (link[k].link_id == util_num(dbres_get(&res, r, 1))) {
                     link[k].in_window += util_num(dbres_get(&res, r, 2)) == 1;
                 }
             }
         } else {
-            rb_hits_read(&res, r, RATING_BUCKET_LINK, link, nlink);
+            rb_hits_read(&res, r, RATING_BUCKET_LINK, link, b->nlink);
         }
     }
     return rc;
+}
+
+/* Job i, neither limited nor a repeated form, rates dossier d: as
+ * rating_save_tx decides, a new rating if it has none, else one within the
+ * job's replace_hours replaced (its aggregates moved on the rating's day),
+ * else already rated. */
+static void
+rb_decide_dossier(struct rb_batch *b, const struct rating_job *job, size_t i,
+                  struct rating_done *done)
+{
+    struct rb_dossier *d = &b->dos[b->di[i]];
+    struct stat_delta *sd;
+
+    if (!d->rated) {
+        done[i].result = RATING_NEW;
+        random_hex(done[i].ref, 8);
+        d->rated = 1;
+        memcpy(d->ref, done[i].ref, sizeof(d->ref));
+        stats_today(d->day);
+        sd = rb_stat_at(b, &job[i], d->day);
+        sd->ratings++;
+    } else {
+        memcpy(done[i].ref, d->ref, sizeof(done[i].ref));
+        if (d->age >= job[i].replace_hours * 3600LL) {
+            done[i].result = RATING_ALREADY;
+            return;
+        }
+        done[i].result = RATING_REPLACED;
+        sd = rb_stat_at(b, &job[i], d->day);
+        level_delta(sd, d->level, -1);
+        stats_criteria(sd, d->crit, -1);
+    }
+    level_delta(sd, job[i].level, +1);
+    stats_criteria(sd, job[i].crit, +1);
+    d->level = job[i].level;
+    memcpy(d->crit, job[i].crit, sizeof(d->crit));
+    d->last = i;
 }
 
 /* The batch's reads and decisions, before anything is written: each job in
  * turn, as rating_save_tx would decide it after the ones before. */
 static enum db_rc
 rb_decide(struct sctx *x, const struct rating_job *job, size_t n, struct rating_done *done,
-          struct rb_key *link, size_t *nlink, struct rb_key *addr, size_t *naddr, unsigned slot,
-          int slots, size_t *li, size_t *ai)
+          struct rb_batch *b)
 {
     struct dbres idem;
     int lifted = ratelimits_lifted(x->app->conf);
+    char today[11];
     enum db_rc rc;
 
     for (size_t i = 0; i < n; i++) {
-        li[i] = rb_key_index(link, nlink, ratelimit_key(x, job[i].link));
-        ai[i] = rb_key_index(addr, naddr, ratelimit_key(x, job[i].addr));
-        if (link[li[i]].link_id == 0) {
-            link[li[i]].link_id = job[i].link_id;
-            link[li[i]].burst_count = job[i].burst_count;
-            link[li[i]].burst_seconds = job[i].burst_seconds;
+        b->li[i] = rb_key_index(b->link, &b->nlink, ratelimit_key(x, job[i].link));
+        b->ai[i] = rb_key_index(b->addr, &b->naddr, ratelimit_key(x, job[i].addr));
+        if (b->link[b->li[i]].link_id == 0) {
+            b->link[b->li[i]].link_id = job[i].link_id;
+            b->link[b->li[i]].burst_count = job[i].burst_count;
+            b->link[b->li[i]].burst_seconds = job[i].burst_seconds;
+        }
+        for (b->di[i] = 0; b->di[i] < b->ndos && b->dos[b->di[i]].id != job[i].dossier_id;
+             b->di[i]++) {
+        }
+        if (job[i].dossier_id && b->di[i] == b->ndos) {
+            b->dos[b->ndos++] = (struct rb_dossier){ .id = job[i].dossier_id, .last = n };
         }
     }
-    if ((rc = rb_read(x, job, n, slot, slots, link, *nlink, addr, *naddr, &idem)) != DB_OK) {
+    if ((rc = rb_read(x, job, n, b, &idem)) != DB_OK) {
         return rc;
     }
+    stats_today(today);
     for (size_t i = 0; i < n; i++) {
         const char *seen = NULL;
-        struct rb_key *lk = &link[li[i]], *ak = &addr[ai[i]];
+        struct rb_key *lk = &b->link[b->li[i]], *ak = &b->addr[b->ai[i]];
+        struct stat_delta *sd;
 
         done[i].rc = DB_OK;
         if (lk->hits + lk->add + 1 > job[i].link_limit && !lifted) {
@@ -509,32 +643,41 @@ rb_decide(struct sctx *x, const struct rating_job *job, size_t n, struct rating_
             snprintf(done[i].ref, sizeof(done[i].ref), "%s", seen);
             continue;
         }
+        if (job[i].dossier_id) {
+            rb_decide_dossier(b, job, i, done);
+            continue;
+        }
         done[i].result = RATING_NEW;
         random_hex(done[i].ref, 8);
+        sd = rb_stat_at(b, &job[i], today);
+        sd->ratings++;
+        level_delta(sd, job[i].level, +1);
+        stats_criteria(sd, job[i].crit, +1);
     }
     return DB_OK;
 }
 
-/* The new ratings of the batch, RB_RATING_ROWS a statement, and their
+/* The new ratings of the batch, RB_RATING_ROWS a statement (a dossier's with
+ * the answers of the last job that rated it); the dossiers' ratings from
+ * before the batch that jobs replaced, and their QĐ 766 verdicts; then the
  * aggregates. */
 static enum db_rc
-rb_insert(struct sctx *x, const struct rating_job *job, size_t n, const struct rating_done *done,
-          struct rb_key *link, const size_t *li)
+rb_write(struct sctx *x, const struct rating_job *job, size_t n, const struct rating_done *done,
+         struct rb_batch *b)
 {
-    struct rb_stat st[RATING_BATCH_MAX];
     struct dbv arg[DB_MAX_ARGS];
-    size_t nst = 0, rows = 0, na = 0;
-    char day[11];
+    size_t rows = 0, na = 0;
     enum db_rc rc = DB_OK;
 
     for (size_t i = 0; i <= n && rc == DB_OK; i++) {
         if (i < n && done[i].result == RATING_NEW) {
             const struct rating_job *j = &job[i];
-            struct rb_key *lk = &link[li[i]];
+            /* the answers: a dossier's rating ends with its last job's */
+            const struct rating_job *a = j->dossier_id ? &job[b->dos[b->di[i]].last] : j;
+            struct rb_key *lk = &b->link[b->li[i]];
             /* flagged as rating_save_tx flags it: the link already has
              * burst_count ratings in the window, this batch's before it too */
             int flagged = lk->burst_count > 0 && lk->in_window + lk->added >= lk->burst_count;
-            size_t s;
 
             lk->added++;
             arg[na++] = DV_S(done[i].ref);
@@ -543,27 +686,16 @@ rb_insert(struct sctx *x, const struct rating_job *job, size_t n, const struct r
             arg[na++] = DV_I(j->unit_id);
             arg[na++] = opt_id(j->counter_id);
             arg[na++] = opt_id(j->officer_id);
-            arg[na++] = DV_I(j->level);
+            arg[na++] = opt_id(j->dossier_id);
+            arg[na++] = DV_I(a->level);
             for (int c = 0; c < 4; c++) {
-                arg[na++] = opt_level(j->crit[c]);
+                arg[na++] = opt_level(a->crit[c]);
             }
-            arg[na++] = DV_S(j->comment);
+            arg[na++] = DV_S(a->comment);
             arg[na++] = DV_S(j->client_hash);
             arg[na++] = DV_I(flagged);
             arg[na++] = DV_S(j->idem);
             rows++;
-            for (s = 0; s < nst; s++) {
-                if (st[s].unit_id == j->unit_id && st[s].counter_id == j->counter_id &&
-                    st[s].officer_id == j->officer_id) {
-                    break;
-                }
-            }
-            if (s == nst) {
-                st[nst++] = (struct rb_stat){ j->unit_id, j->counter_id, j->officer_id, { 0 } };
-            }
-            st[s].d.ratings++;
-            level_delta(&st[s].d, j->level, +1);
-            stats_criteria(&st[s].d, j->crit, +1);
         }
         if (rows > 0 && (rows == RB_RATING_ROWS || i == n)) {
             rc = db_exec(x->db,
@@ -571,16 +703,37 @@ rb_insert(struct sctx *x, const struct rating_job *job, size_t n, const struct r
                                 " officer_id, dossier_id, level, c_attitude, c_time, c_trips,"
                                 " c_guidance, comment, client_hash, flagged, idem_key, created_at,"
                                 " updated_at) VALUES ",
-                                "(?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                                 " UTC_TIMESTAMP(), UTC_TIMESTAMP())",
                                 rows, ""),
                          arg, na, NULL, NULL);
             rows = na = 0;
         }
     }
-    stats_today(day);
-    for (size_t s = 0; s < nst && rc == DB_OK; s++) {
-        rc = stats_add(x, st[s].unit_id, st[s].counter_id, st[s].officer_id, day, &st[s].d);
+    for (size_t k = 0; k < b->ndos && rc == DB_OK; k++) {
+        const struct rb_dossier *d = &b->dos[k];
+        const struct rating_job *a = &job[d->last];
+
+        if (d->last == n) {
+            continue; /* its rating unchanged */
+        }
+        if (d->rating_id) {
+            rc = db_exec(x->db,
+                         "UPDATE rating SET level = ?, c_attitude = ?, c_time = ?, c_trips = ?,"
+                         "       c_guidance = ?, comment = ?, updated_at = UTC_TIMESTAMP()"
+                         " WHERE id = ?",
+                         DB_ARGS(DV_I(a->level), opt_level(a->crit[0]), opt_level(a->crit[1]),
+                                 opt_level(a->crit[2]), opt_level(a->crit[3]), DV_S(a->comment),
+                                 DV_I(d->rating_id)),
+                         NULL, NULL);
+        }
+        if (rc == DB_OK) {
+            rc = stats_dossier_touch(x, d->id); /* QĐ 766: the dossier's verdict */
+        }
+    }
+    for (size_t s = 0; s < b->nst && rc == DB_OK; s++) {
+        rc = stats_add(x, b->st[s].unit_id, b->st[s].counter_id, b->st[s].officer_id, b->st[s].day,
+                       &b->st[s].d);
     }
     return rc;
 }
@@ -590,7 +743,7 @@ rating_job_from(struct rating_job *j, const struct qrlink *l, const struct ratin
 {
     const struct ratelimit *lim = in->limits;
 
-    if (l->dossier_id || replaces_by_ref(in) || lim == NULL ||
+    if ((!l->dossier_id && replaces_by_ref(in)) || lim == NULL ||
         strcmp(lim[0].bucket, RATING_BUCKET_ADDR) != 0 ||
         strcmp(lim[1].bucket, RATING_BUCKET_LINK) != 0 || lim[0].slots > 1 ||
         strlen(lim[0].key) >= sizeof(j->addr) || strlen(lim[1].key) >= sizeof(j->link) ||
@@ -604,6 +757,8 @@ rating_job_from(struct rating_job *j, const struct qrlink *l, const struct ratin
     j->unit_id = l->unit_id;
     j->counter_id = l->counter_id;
     j->officer_id = l->officer_id;
+    j->dossier_id = l->dossier_id;
+    j->replace_hours = in->replace_hours;
     j->level = in->level;
     j->crit[0] = in->c_attitude;
     j->crit[1] = in->c_time;
@@ -630,27 +785,25 @@ rating_job_from(struct rating_job *j, const struct qrlink *l, const struct ratin
 enum db_rc
 rating_save_many(struct sctx *x, const struct rating_job *job, size_t n, struct rating_done *done)
 {
-    struct rb_key link[RATING_BATCH_MAX], addr[RATING_BATCH_MAX];
-    size_t nlink = 0, naddr = 0, li[RATING_BATCH_MAX], ai[RATING_BATCH_MAX];
-    int slots;
-    unsigned slot;
+    struct rb_batch *b;
     enum db_rc rc;
 
     if (n == 0 || n > RATING_BATCH_MAX) {
         return n == 0 ? DB_OK : DB_ERR;
     }
     memset(done, 0, n * sizeof(*done));
-    slots = job[0].link_slots < 1 ? 1 : job[0].link_slots > 255 ? 255 : job[0].link_slots;
-    slot = slots > 1 ? randombytes_uniform((uint32_t)slots) : 0;
+    b = pool_alloc(x->pool, sizeof(*b)); /* zeroed */
+    b->slots = job[0].link_slots < 1 ? 1 : job[0].link_slots > 255 ? 255 : job[0].link_slots;
+    b->slot = b->slots > 1 ? randombytes_uniform((uint32_t)b->slots) : 0;
     if ((rc = db_begin(x->db)) != DB_OK) {
         return rc;
     }
-    rc = rb_decide(x, job, n, done, link, &nlink, addr, &naddr, slot, slots, li, ai);
+    rc = rb_decide(x, job, n, done, b);
     if (rc == DB_OK) {
-        rc = rb_insert(x, job, n, done, link, li);
+        rc = rb_write(x, job, n, done, b);
     }
     if (rc == DB_OK) {
-        rc = rb_hits_add(x, slot, link, nlink, addr, naddr);
+        rc = rb_hits_add(x, b);
     }
     return db_end(x->db, rc);
 }

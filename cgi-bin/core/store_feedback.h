@@ -45,14 +45,16 @@ enum db_rc rating_save(struct sctx *x, const struct qrlink *l, const struct rati
 #define RATING_BUCKET_LINK "rate-link"
 
 /* ---- ratings in batches (ratebatch.h) -----------------------------------
- * A new rating through a link that rates no dossier and replaces nothing,
- * written with others in one transaction: what rating_save takes, flattened
- * into fixed arrays so that a worker can hand it to the rating writer as it
- * is.  The strings are NUL-terminated. */
+ * A rating counted against both limits, written with others in one
+ * transaction: what rating_save takes, flattened into fixed arrays so that a
+ * worker can hand it to the rating writer as it is.  The strings are
+ * NUL-terminated. */
 #define RATING_BATCH_MAX 16 /* the most ratings of one transaction */
 #define RATING_COMMENT_BYTES (4 * 1000 + 1)
 struct rating_job {
     long long link_id, unit_id, counter_id, officer_id;
+    long long dossier_id; /* the link's dossier (0: none) */
+    int replace_hours;    /* rating_in.replace_hours: a dossier's */
     int level, crit[4]; /* crit: attitude, time, trips, guidance; 0 = not answered */
     int burst_count, burst_seconds;
     int addr_limit, link_limit, link_slots; /* rating_in.limits: the address's, the link's */
@@ -65,15 +67,16 @@ struct rating_job {
     char comment[RATING_COMMENT_BYTES];
 };
 
-/* Fill j with the rating of in through l when the writer may store it: a
- * new rating that rates no dossier, replaces nothing and counts both limits.
- * Its idempotency key is in's, or a fresh one.  0 when it may not (store it
- * with rating_save). */
+/* Fill j with the rating of in through l when the writer may store it: one
+ * that counts both limits and, through a link that rates no dossier, does not
+ * replace this browser's rating (a dossier's rating, new or replacing, may be
+ * batched).  Its idempotency key is in's, or a fresh one.  0 when it may not
+ * (store it with rating_save). */
 int rating_job_from(struct rating_job *j, const struct qrlink *l, const struct rating_in *in);
 
-/* What became of a job: rc DB_OK and its result (RATING_NEW, RATING_DUPLICATE
- * or RATING_LIMITED) and reference; any other rc, nothing of the batch was
- * stored and the job is to be saved alone with rating_save. */
+/* What became of a job: rc DB_OK and its result (any enum rating_result) and
+ * reference; any other rc, nothing of the batch was stored and the job is to
+ * be saved alone with rating_save. */
 struct rating_done {
     int rc, result;
     char ref[17];
@@ -82,8 +85,9 @@ struct rating_done {
 /* Store the n (at most RATING_BATCH_MAX) jobs in one transaction, each as
  * rating_save would have stored it had they come one after another in this
  * order: the same limits counted, the same repeated forms found, the same
- * bursts flagged, the same aggregates.  done[i] tells job i's fate; DB_OK
- * when the transaction committed. */
+ * bursts flagged, the same dossiers' ratings made, replaced or kept, the same
+ * aggregates and QĐ 766 verdicts.  done[i] tells job i's fate; DB_OK when the
+ * transaction committed. */
 enum db_rc rating_save_many(struct sctx *x, const struct rating_job *job, size_t n,
                             struct rating_done *done);
 

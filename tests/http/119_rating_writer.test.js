@@ -7,12 +7,16 @@
 // left: two stored, four refused.  A writer that stops answering: the worker stores the rating itself
 // after Rating.BatchWaitSeconds, and the writer, woken, does not store it
 // again.  A writer killed with -9: ratings are still stored, once each, and
-// the program starts another writer.
+// the program starts another writer.  Twelve citizens rating one returned
+// dossier at the same moment: a dossier is rated once, so the first is a new
+// rating and the eleven after it replace it (within Rating.ReplaceHours),
+// each shown the one reference; the aggregates count one rating, of the level
+// the last one gave, and the dossier's QĐ 766 verdict follows that level.
 'use strict';
 const assert = require('assert');
 const fs = require('fs');
 const { test } = require('../lib/harness');
-const { Client, sql, qrPath, formFields, resetLimits, VAR } = require('../lib/client');
+const { Client, sql, qrPath, formFields, resetLimits, staff, newDossier, VAR } = require('../lib/client');
 
 const COUNTER2 = () => qrPath("kind = 'counter' AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q02')");
 const sleep = ms => new Promise(r => setTimeout(r, ms));
@@ -150,5 +154,54 @@ test('a writer killed with -9: ratings are still stored, once each, and the prog
   const more = await citizen(COUNTER2());
   assert.strictEqual((await more.c.post(`${COUNTER2()}/danh-gia`, { ...more.form, level: '1' })).status, 303);
   assert.strictEqual(sql(`SELECT COUNT(*) FROM rating WHERE idem_key = '${more.form.idem}'`)[0][0], '1');
+  resetLimits();
+});
+
+test('twelve citizens rate one returned dossier at the same moment: one rating, new then replaced, its verdict the last one\'s', async () => {
+  resetLimits();
+  const d = await newDossier({ name: 'Phan Thị Hậu' });
+  const officer = await staff('canbo02');
+  for (const action of ['co-ket-qua', 'tra-ket-qua']) {
+    const csrf = await officer.csrf(`/can-bo/ho-so/${d.code}`);
+    assert.strictEqual((await officer.post(`/can-bo/ho-so/${d.code}/${action}`, { csrf })).status, 303, action);
+  }
+  const [[id]] = sql(`SELECT id FROM dossier WHERE code = '${d.code}' AND status = 'returned'`);
+  const q = d.url.replace('/ho-so/', '/q/');
+  const people = [];
+  for (let i = 0; i < 12; i++) {
+    const c = new Client();
+    const page = await c.get(d.url);
+    assert.strictEqual(page.status, 200);
+    people.push({ c, form: formFields(page.text, `${q}/danh-gia`) });
+  }
+  const unitDay = () => sql(`SELECT SUM(ratings), SUM(r3), SUM(r1) FROM stat_day WHERE scope = 'unit' AND scope_id = 2`)[0].map(Number);
+  const unhappy = () => Number(sql(`SELECT COALESCE(SUM(unhappy), 0) FROM stat_dossier_day WHERE scope = 'unit' AND scope_id = 2`)[0][0]);
+  const [day0, unhappy0] = [unitDay(), unhappy()];
+  // person i gives "Rất hài lòng" (3) or "Không hài lòng" (1) in turn
+  const [w] = writers();
+  process.kill(w, 'SIGSTOP');
+  let answers;
+  try {
+    const sent = people.map(({ c, form }, i) => c.post(`${q}/danh-gia`, { ...form, level: i % 2 ? '1' : '3', comment: `Người thứ ${i}` }));
+    await sleep(1000);
+    // they wait for the writer, which stores them (a worker would within Rating.BatchWaitSeconds)
+    assert.strictEqual(sql(`SELECT COUNT(*) FROM rating WHERE dossier_id = ${id}`)[0][0], '0', 'held by the stopped writer');
+    process.kill(w, 'SIGCONT');
+    answers = await Promise.all(sent);
+  } finally {
+    process.kill(w, 'SIGCONT');
+  }
+  assert.deepStrictEqual(answers.map(r => r.status), Array(12).fill(303));
+  const thanks = answers.map(r => new URL(r.headers.get('location'), 'http://x').searchParams);
+  const [[ref, comment, level]] = sql(`SELECT ref, comment, level FROM rating WHERE dossier_id = ${id}`);
+  assert.deepStrictEqual(thanks.map(p => p.get('r')), Array(12).fill(ref), 'each shown the dossier\'s one rating');
+  assert.deepStrictEqual(thanks.map(p => p.get('kq')).sort(), [...Array(11).fill('replaced'), null].sort(),
+    'one new, eleven replacing it');
+  const last = Number(comment.split(' ')[2]);
+  assert.strictEqual(Number(level), last % 2 ? 1 : 3, 'the rating holds the answers of the one it ends with');
+  // one rating more for the unit, of that level; the dossier unhappy exactly when it is 1
+  assert.deepStrictEqual(unitDay(), [day0[0] + 1, day0[1] + (level === '3' ? 1 : 0), day0[2] + (level === '1' ? 1 : 0)]);
+  assert.strictEqual(sql(`SELECT COUNT(*) FROM dossier_unhappy WHERE dossier_id = ${id}`)[0][0], level === '1' ? '1' : '0');
+  assert.strictEqual(unhappy(), unhappy0 + (level === '1' ? 1 : 0));
   resetLimits();
 });

@@ -8,7 +8,11 @@
  * in the same batch; a link's limit spread over slots holds inside a batch; a
  * rating is flagged when its link already has Rating.BurstCount ratings in the
  * window, counting the batch's ratings before it; the day's aggregates get
- * each new rating once.  And which ratings the writer may take at all. */
+ * each new rating once.  A dossier is rated once: in a batch, as one after
+ * another, its first rating is new, the next ones within Rating.ReplaceHours
+ * replace it (moving the aggregates, keeping its reference), one after that
+ * window changes nothing, and its QĐ 766 verdict follows its last rating.
+ * And which ratings the writer may take at all. */
 #include "qrlink.h"
 #include "ratelimit.h"
 #include "stats.h"
@@ -36,6 +40,7 @@ job(const struct qrlink *l, const char *addr, int level, int addr_limit, int lin
                             .client_hash = "store-batch",
                             .burst_count = burst,
                             .burst_seconds = 300,
+                            .replace_hours = 72,
                             .limits = limits };
 
     in.idem = idem ? idem : pool_printf(&st.pool, "%032d", ++nidem);
@@ -54,6 +59,8 @@ results(const struct rating_done *done, size_t n)
                : done[i].result == RATING_NEW       ? 'N'
                : done[i].result == RATING_DUPLICATE ? 'D'
                : done[i].result == RATING_LIMITED   ? 'L'
+               : done[i].result == RATING_REPLACED  ? 'R'
+               : done[i].result == RATING_ALREADY   ? 'A'
                                                     : '?';
     }
     return s;
@@ -170,6 +177,106 @@ link_limit_and_bursts(void)
               "the first of the four has two before it, the second three: flagged from there");
 }
 
+/* A dossier received at unit u, returned to its citizen on 10/03/2026, and a
+ * QR link rating it, made into l: the dossier's id. */
+static long long
+returned_dossier(struct qrlink *l, long long u, long long proc, struct user *officer)
+{
+    char code[64];
+    long long id = st_receive(u, proc, officer, code);
+
+    st_exec("UPDATE dossier SET status = 'returned', finished_at = '2026-03-10 03:00:00'"
+            " WHERE id = ?",
+            DV_I(id));
+    memset(l, 0, sizeof(*l));
+    snprintf(l->kind, sizeof(l->kind), "dossier");
+    l->unit_id = u;
+    l->dossier_id = id;
+    CHECK(db_begin(st_db) == DB_OK && qrlink_create(st_db, st.app.secret, l) == DB_OK &&
+              db_commit(st_db) == DB_OK,
+          "a dossier's link");
+    return id;
+}
+
+static void
+dossiers(void)
+{
+    struct qrlink la, lb, lc;
+    struct rating_job j[6];
+    struct rating_done done[6];
+    /* a unit of its own, whose aggregates are these dossiers' ratings only */
+    long long u = st_unit(0, "T.BATCH.2", "Ủy ban nhân dân xã (kiểm thử lô)", "commune");
+    struct user officer = st_user("t_batch_o1", "Đỗ Thị Hạnh", "officer", u, 0);
+    long long proc = st_procedure("T.BATCH.F", "T.BATCH.P1", "Thủ tục kiểm thử lô", u);
+    long long a = returned_dossier(&la, u, proc, &officer),
+              b = returned_dossier(&lb, u, proc, &officer),
+              c = returned_dossier(&lc, u, proc, &officer);
+    struct rating_in before = { .level = 3,
+                                .comment = "",
+                                .channel = "qr",
+                                .client_hash = "store-batch",
+                                .replace_hours = 72 };
+    enum rating_result r;
+    char ref_b[17], ref_c[17];
+
+    st.x.user = NULL;
+    /* b rated just now, c 100 hours ago (past the 72 hours), both 3 with no
+     * criteria, stored alone */
+    before.idem = "c0000000000000000000000000000000";
+    CHECK(rating_save(&st.x, &lb, &before, ref_b, &r) == DB_OK && r == RATING_NEW,
+          "dossier b rated alone");
+    before.idem = "c0000000000000000000000000000001";
+    CHECK(rating_save(&st.x, &lc, &before, ref_c, &r) == DB_OK && r == RATING_NEW,
+          "dossier c rated alone");
+    st_exec("UPDATE rating SET created_at = created_at - INTERVAL 100 HOUR WHERE dossier_id = ?",
+            DV_I(c));
+    j[0] = job(&la, "192.0.2.61", 3, 30, 600, 0, NULL);
+    j[1] = job(&la, "192.0.2.61", 1, 30, 600, 0, NULL);
+    j[2] = job(&lb, "192.0.2.61", 1, 30, 600, 0, NULL);
+    j[3] = job(&lc, "192.0.2.61", 1, 30, 600, 0, NULL);
+    j[4] = job(&la, "192.0.2.61", 2, 30, 600, 0, NULL);
+    j[5] = job(&la, "192.0.2.61", 1, 30, 600, 0, j[0].idem); /* job 0's form again */
+    snprintf(j[4].comment, sizeof(j[4].comment), "Lần cuối");
+    CHECK(rating_save_many(&st.x, j, 6, done) == DB_OK, "a batch of six about three dossiers");
+    CHECK_STR(results(done, 6), "NRRARD",
+              "a: new, then replaced; b's from before replaced; c's too old to replace; a again;"
+              " job 0's form again");
+    CHECK(strcmp(done[1].ref, done[0].ref) == 0 && strcmp(done[4].ref, done[0].ref) == 0 &&
+              strcmp(done[5].ref, done[0].ref) == 0,
+          "a's rating keeps the reference of its first");
+    CHECK_STR(done[2].ref, ref_b, "b's rating keeps its reference");
+    CHECK_STR(done[3].ref, ref_c, "c's rating: its reference");
+    CHECK_STR(st_str("SELECT CONCAT(COUNT(*), ' ', MAX(level), ' ', MAX(c_attitude), ' ',"
+                     " MAX(comment), ' ', MAX(idem_key)) FROM rating WHERE dossier_id = ?",
+                     DV_I(a)),
+              pool_printf(&st.pool, "1 2 2 Lần cuối %s", j[0].idem),
+              "a: one rating, with job 4's answers and job 0's form key");
+    CHECK_STR(st_str("SELECT CONCAT(COUNT(*), ' ', MAX(level), ' ', MAX(c_attitude))"
+                     " FROM rating WHERE dossier_id = ?",
+                     DV_I(b)),
+              "1 1 1", "b: its one rating now 1, attitude 1");
+    CHECK_STR(st_str("SELECT CONCAT(COUNT(*), ' ', MAX(level), ' ', COALESCE(MAX(c_attitude), '-'))"
+                     " FROM rating WHERE dossier_id = ?",
+                     DV_I(c)),
+              "1 3 -", "c: its rating unchanged");
+    /* the unit's days: three ratings (a's, b's, c's); levels a 2, b 1, c 3;
+     * attitude answered by a (2) and b (1) */
+    CHECK_STR(st_str("SELECT CONCAT(SUM(ratings), ' ', SUM(r3), ' ', SUM(r2), ' ', SUM(r1), ' ',"
+                     " SUM(att_sum), '/', SUM(att_n)) FROM stat_day WHERE scope = 'unit'"
+                     " AND scope_id = ?",
+                     DV_I(u)),
+              "3 1 1 1 3/2", "the unit's aggregates follow each dossier's last rating");
+    /* QĐ 766: b ends unhappy (1), a passed through 1 and ends at 2 */
+    CHECK_STR(st_str("SELECT COALESCE(GROUP_CONCAT(dossier_id), '-') FROM dossier_unhappy"
+                     " WHERE dossier_id IN (?, ?, ?)",
+                     DV_I(a), DV_I(b), DV_I(c)),
+              pool_printf(&st.pool, "%lld", b), "one unhappy dossier: b");
+    CHECK_STR(st_str("SELECT COALESCE(SUM(unhappy), 0) FROM stat_dossier_day"
+                     " WHERE scope = 'unit' AND scope_id = ? AND day = '2026-03-10'",
+                     DV_I(u)),
+              "1", "its unit's day of return counts one unhappy dossier");
+}
+
 static void
 which_ratings(void)
 {
@@ -191,9 +298,10 @@ which_ratings(void)
     in.replace_ref = "0123456789abcdef";
     CHECK(rating_job_from(&j, &l, &in) == 0,
           "a rating that may replace this browser's: stored alone");
-    in.replace_ref = NULL;
     l.dossier_id = 1;
-    CHECK(rating_job_from(&j, &l, &in) == 0, "a dossier's rating: stored alone");
+    CHECK(rating_job_from(&j, &l, &in) == 1 && j.dossier_id == 1,
+          "a dossier's rating (the browser's cookie plays no part in it): batched");
+    in.replace_ref = NULL;
     l.dossier_id = 0;
     in.limits = NULL;
     CHECK(rating_job_from(&j, &l, &in) == 0, "a rating without limits: stored alone");
@@ -211,6 +319,7 @@ main(void)
     st.x.user = NULL;
     limits_and_forms();
     link_limit_and_bursts();
+    dossiers();
     which_ratings();
     return st_close();
 }
