@@ -92,9 +92,12 @@ enum prior_col {
     PR_ID,
     PR_REF,
     PR_LEVEL,
-    PR_DAY,         /* its day, local, for the aggregates */
-    PR_REPLACEABLE, /* "1" when still within the window */
-    PR_CRITERIA     /* the four criteria (criteria_out) */
+    PR_DAY,                    /* its day, local, for the aggregates */
+    PR_REPLACEABLE,            /* "1" when still within the window */
+    PR_CRITERIA,               /* the four criteria (criteria_out) */
+    PR_UNIT = PR_CRITERIA + 4, /* its unit, counter and officer (0: none), whose */
+    PR_COUNTER,                /* aggregates it is counted in */
+    PR_OFFICER
 };
 
 /* The rating may replace the one this browser gave shortly before through
@@ -140,7 +143,8 @@ rating_save_tx(struct sctx *x, const struct qrlink *l, const struct rating_in *i
                       ", '%Y-%m-%d'),"
                       "       created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR,"
                       "       COALESCE(c_attitude, 0), COALESCE(c_time, 0), COALESCE(c_trips, 0),"
-                      "       COALESCE(c_guidance, 0)"
+                      "       COALESCE(c_guidance, 0), unit_id, COALESCE(counter_id, 0),"
+                      "       COALESCE(officer_id, 0)"
                       "  FROM rating WHERE dossier_id = ? FOR UPDATE",
                       DB_ARGS(DV_I(in->replace_hours), DV_I(l->dossier_id)), &res);
     } else if (replaces_by_ref(in)) {
@@ -150,7 +154,8 @@ rating_save_tx(struct sctx *x, const struct qrlink *l, const struct rating_in *i
                       ", '%Y-%m-%d'),"
                       "       1,"
                       "       COALESCE(c_attitude, 0), COALESCE(c_time, 0), COALESCE(c_trips, 0),"
-                      "       COALESCE(c_guidance, 0)"
+                      "       COALESCE(c_guidance, 0), unit_id, COALESCE(counter_id, 0),"
+                      "       COALESCE(officer_id, 0)"
                       "  FROM rating WHERE ref = ? AND qr_link_id = ?"
                       "   AND created_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE FOR UPDATE",
                       DB_ARGS(DV_S(in->replace_ref), DV_I(l->id), DV_I(in->replace_minutes)), &res);
@@ -186,7 +191,10 @@ rating_save_tx(struct sctx *x, const struct qrlink *l, const struct rating_in *i
         criteria_out(&d, &res, PR_CRITERIA);
         stats_criteria(&d, crit, +1);
         *result = RATING_REPLACED;
-        rc = stats_add(x, l->unit_id, l->counter_id, l->officer_id, dbres_get(&res, 0, PR_DAY), &d);
+        /* moved where the rating was counted: its own unit, counter and officer */
+        rc = stats_add(x, util_num(dbres_get(&res, 0, PR_UNIT)),
+                       util_num(dbres_get(&res, 0, PR_COUNTER)),
+                       util_num(dbres_get(&res, 0, PR_OFFICER)), dbres_get(&res, 0, PR_DAY), &d);
         return rc == DB_OK ? rating_limit(x, in, 0, result) : rc;
     }
     /* many ratings through one link in a short time: kept, but flagged for
@@ -300,6 +308,7 @@ struct rb_key {
 struct rb_dossier {
     long long id;
     long long rating_id; /* its rating from before the batch; 0: none */
+    long long unit_id, counter_id, officer_id; /* the rating's, where it is counted */
     long long age;       /* that rating's age in seconds; 0 for one of the batch */
     int rated;           /* it has a rating, from before or from a job */
     int level, crit[4];  /* the rating's level and criteria */
@@ -339,19 +348,20 @@ rb_key_index(struct rb_key *keys, size_t *n, const char *k)
     return (*n)++;
 }
 
-/* The delta of job j's unit, counter and officer on day, added if new. */
+/* The delta of a unit, counter and officer on day, added if new. */
 static struct stat_delta *
-rb_stat_at(struct rb_batch *b, const struct rating_job *j, const char *day)
+rb_stat_at(struct rb_batch *b, long long unit, long long counter, long long officer,
+           const char *day)
 {
     size_t s;
 
     for (s = 0; s < b->nst; s++) {
-        if (b->st[s].unit_id == j->unit_id && b->st[s].counter_id == j->counter_id &&
-            b->st[s].officer_id == j->officer_id && strcmp(b->st[s].day, day) == 0) {
+        if (b->st[s].unit_id == unit && b->st[s].counter_id == counter &&
+            b->st[s].officer_id == officer && strcmp(b->st[s].day, day) == 0) {
             return &b->st[s].d;
         }
     }
-    b->st[b->nst] = (struct rb_stat){ j->unit_id, j->counter_id, j->officer_id, "", { 0 } };
+    b->st[b->nst] = (struct rb_stat){ unit, counter, officer, "", { 0 } };
     snprintf(b->st[b->nst].day, sizeof(b->st[b->nst].day), "%s", day);
     return &b->st[b->nst++].d;
 }
@@ -419,7 +429,18 @@ rb_hits_read(const struct dbres *res, size_t r, const char *bucket, struct rb_ke
 static enum db_rc
 rb_dossiers_read(struct sctx *x, struct rb_batch *b)
 {
-    enum { BD_DOSSIER, BD_ID, BD_REF, BD_LEVEL, BD_DAY, BD_AGE, BD_CRITERIA };
+    enum {
+        BD_DOSSIER,
+        BD_ID,
+        BD_REF,
+        BD_LEVEL,
+        BD_DAY,
+        BD_AGE,
+        BD_CRITERIA,
+        BD_UNIT = BD_CRITERIA + 4,
+        BD_COUNTER,
+        BD_OFFICER
+    };
     struct dbv arg[RATING_BATCH_MAX];
     struct dbres res;
     enum db_rc rc;
@@ -435,7 +456,8 @@ rb_dossiers_read(struct sctx *x, struct rb_batch *b)
                   "       DATE_FORMAT(created_at + " SQL_VN_OFFSET ", '%Y-%m-%d'),"
                   "       TIMESTAMPDIFF(SECOND, created_at, UTC_TIMESTAMP()),"
                   "       COALESCE(c_attitude, 0), COALESCE(c_time, 0), COALESCE(c_trips, 0),"
-                  "       COALESCE(c_guidance, 0)"
+                  "       COALESCE(c_guidance, 0), unit_id, COALESCE(counter_id, 0),"
+                  "       COALESCE(officer_id, 0)"
                   "  FROM rating WHERE dossier_id " RB_IN " FOR UPDATE",
                   arg, RATING_BATCH_MAX, &res);
     for (size_t r = 0; rc == DB_OK && r < res.nrows; r++) {
@@ -448,6 +470,9 @@ rb_dossiers_read(struct sctx *x, struct rb_batch *b)
             d->rated = 1;
             d->rating_id = util_num(dbres_get(&res, r, BD_ID));
             d->age = util_num(dbres_get(&res, r, BD_AGE));
+            d->unit_id = util_num(dbres_get(&res, r, BD_UNIT));
+            d->counter_id = util_num(dbres_get(&res, r, BD_COUNTER));
+            d->officer_id = util_num(dbres_get(&res, r, BD_OFFICER));
             d->level = (int)util_num(dbres_get(&res, r, BD_LEVEL));
             for (size_t c = 0; c < 4; c++) {
                 d->crit[c] = (int)util_num(dbres_get(&res, r, BD_CRITERIA + c));
@@ -546,8 +571,8 @@ rb_read(struct sctx *x, const struct rating_job *job, size_t n, struct rb_batch 
 
 /* Job i, neither limited nor a repeated form, rates dossier d: as
  * rating_save_tx decides, a new rating if it has none, else one within the
- * job's replace_hours replaced (its aggregates moved on the rating's day),
- * else already rated. */
+ * job's replace_hours replaced (its aggregates moved where it was counted:
+ * its day, unit, counter and officer), else already rated. */
 static void
 rb_decide_dossier(struct rb_batch *b, const struct rating_job *job, size_t i,
                   struct rating_done *done)
@@ -559,9 +584,12 @@ rb_decide_dossier(struct rb_batch *b, const struct rating_job *job, size_t i,
         done[i].result = RATING_NEW;
         random_hex(done[i].ref, 8);
         d->rated = 1;
+        d->unit_id = job[i].unit_id;
+        d->counter_id = job[i].counter_id;
+        d->officer_id = job[i].officer_id;
         memcpy(d->ref, done[i].ref, sizeof(d->ref));
         stats_today(d->day);
-        sd = rb_stat_at(b, &job[i], d->day);
+        sd = rb_stat_at(b, d->unit_id, d->counter_id, d->officer_id, d->day);
         sd->ratings++;
     } else {
         memcpy(done[i].ref, d->ref, sizeof(done[i].ref));
@@ -570,7 +598,7 @@ rb_decide_dossier(struct rb_batch *b, const struct rating_job *job, size_t i,
             return;
         }
         done[i].result = RATING_REPLACED;
-        sd = rb_stat_at(b, &job[i], d->day);
+        sd = rb_stat_at(b, d->unit_id, d->counter_id, d->officer_id, d->day);
         level_delta(sd, d->level, -1);
         stats_criteria(sd, d->crit, -1);
     }
@@ -649,7 +677,7 @@ rb_decide(struct sctx *x, const struct rating_job *job, size_t n, struct rating_
         }
         done[i].result = RATING_NEW;
         random_hex(done[i].ref, 8);
-        sd = rb_stat_at(b, &job[i], today);
+        sd = rb_stat_at(b, job[i].unit_id, job[i].counter_id, job[i].officer_id, today);
         sd->ratings++;
         level_delta(sd, job[i].level, +1);
         stats_criteria(sd, job[i].crit, +1);

@@ -10,8 +10,10 @@
  * window, counting the batch's ratings before it; the day's aggregates get
  * each new rating once.  A dossier is rated once: in a batch, as one after
  * another, its first rating is new, the next ones within Rating.ReplaceHours
- * replace it (moving the aggregates, keeping its reference), one after that
- * window changes nothing, and its QĐ 766 verdict follows its last rating.
+ * replace it (moving the aggregates where the rating was counted: its day,
+ * unit and officer, whatever link the later one came through; keeping its
+ * reference), one after that window changes nothing, and its QĐ 766 verdict
+ * follows its last rating.
  * And which ratings the writer may take at all. */
 #include "qrlink.h"
 #include "ratelimit.h"
@@ -177,6 +179,21 @@ link_limit_and_bursts(void)
               "the first of the four has two before it, the second three: flagged from there");
 }
 
+/* A QR link rating dossier id of unit u, given by officer (0: none), made
+ * into l. */
+static void
+dossier_link(struct qrlink *l, long long u, long long id, long long officer)
+{
+    memset(l, 0, sizeof(*l));
+    snprintf(l->kind, sizeof(l->kind), "dossier");
+    l->unit_id = u;
+    l->officer_id = officer;
+    l->dossier_id = id;
+    CHECK(db_begin(st_db) == DB_OK && qrlink_create(st_db, st.app.secret, l) == DB_OK &&
+              db_commit(st_db) == DB_OK,
+          "a dossier's link");
+}
+
 /* A dossier received at unit u, returned to its citizen on 10/03/2026, and a
  * QR link rating it, made into l: the dossier's id. */
 static long long
@@ -188,64 +205,94 @@ returned_dossier(struct qrlink *l, long long u, long long proc, struct user *off
     st_exec("UPDATE dossier SET status = 'returned', finished_at = '2026-03-10 03:00:00'"
             " WHERE id = ?",
             DV_I(id));
-    memset(l, 0, sizeof(*l));
-    snprintf(l->kind, sizeof(l->kind), "dossier");
-    l->unit_id = u;
-    l->dossier_id = id;
-    CHECK(db_begin(st_db) == DB_OK && qrlink_create(st_db, st.app.secret, l) == DB_OK &&
-              db_commit(st_db) == DB_OK,
-          "a dossier's link");
+    dossier_link(l, u, id, 0);
     return id;
+}
+
+/* The sums "ratings r3 r2 r1 attitude-sum/answers" of the days of a unit or
+ * officer (scope), those of day (NULL: every day) or, with other, every day
+ * but day. */
+static const char *
+sums(const char *scope, long long id, const char *day, int other)
+{
+    return st_str("SELECT CONCAT(COALESCE(SUM(ratings), 0), ' ', COALESCE(SUM(r3), 0), ' ',"
+                  " COALESCE(SUM(r2), 0), ' ', COALESCE(SUM(r1), 0), ' ', COALESCE(SUM(att_sum), "
+                  "0),"
+                  " '/', COALESCE(SUM(att_n), 0)) FROM stat_day WHERE scope = ?"
+                  " AND scope_id = ? AND (? IS NULL OR (day = ?) <> ?)",
+                  DV_S(scope), DV_I(id), day ? DV_S(day) : DV_NULL, day ? DV_S(day) : DV_NULL,
+                  DV_I(other));
 }
 
 static void
 dossiers(void)
 {
-    struct qrlink la, lb, lc;
-    struct rating_job j[6];
-    struct rating_done done[6];
-    /* a unit of its own, whose aggregates are these dossiers' ratings only */
-    long long u = st_unit(0, "T.BATCH.2", "Ủy ban nhân dân xã (kiểm thử lô)", "commune");
+    struct qrlink la, lb, lc, le, lf;
+    struct rating_job j[9];
+    struct rating_done done[9];
+    /* units of their own, whose aggregates are these dossiers' ratings only:
+     * b's unit u2 */
+    long long u = st_unit(0, "T.BATCH.2", "Ủy ban nhân dân xã (kiểm thử lô)", "commune"),
+              u2 = st_unit(0, "T.BATCH.3", "Ủy ban nhân dân phường (kiểm thử lô)", "commune");
     struct user officer = st_user("t_batch_o1", "Đỗ Thị Hạnh", "officer", u, 0);
     long long proc = st_procedure("T.BATCH.F", "T.BATCH.P1", "Thủ tục kiểm thử lô", u);
     long long a = returned_dossier(&la, u, proc, &officer),
-              b = returned_dossier(&lb, u, proc, &officer),
-              c = returned_dossier(&lc, u, proc, &officer);
+              b = returned_dossier(&lb, u2, proc, &officer),
+              c = returned_dossier(&lc, u, proc, &officer),
+              e = returned_dossier(&le, u, proc, &officer),
+              f = returned_dossier(&lf, u, proc, &officer);
     struct rating_in before = { .level = 3,
                                 .comment = "",
                                 .channel = "qr",
                                 .client_hash = "store-batch",
                                 .replace_hours = 72 };
     enum rating_result r;
-    char ref_b[17], ref_c[17];
+    char ref_b[17], ref_c[17], ref_f[17];
+    const char *bday;
 
     st.x.user = NULL;
-    /* b rated just now, c 100 hours ago (past the 72 hours), both 3 with no
-     * criteria, stored alone */
+    /* b, c and f rated 3 with no criteria, stored alone; then b's rating moved
+     * 48 hours back (within the 72) with its unit's aggregates, c's 100 hours
+     * back (past them) */
     before.idem = "c0000000000000000000000000000000";
     CHECK(rating_save(&st.x, &lb, &before, ref_b, &r) == DB_OK && r == RATING_NEW,
           "dossier b rated alone");
     before.idem = "c0000000000000000000000000000001";
     CHECK(rating_save(&st.x, &lc, &before, ref_c, &r) == DB_OK && r == RATING_NEW,
           "dossier c rated alone");
+    before.idem = "c0000000000000000000000000000002";
+    CHECK(rating_save(&st.x, &lf, &before, ref_f, &r) == DB_OK && r == RATING_NEW,
+          "dossier f rated alone");
     st_exec("UPDATE rating SET created_at = created_at - INTERVAL 100 HOUR WHERE dossier_id = ?",
             DV_I(c));
+    st_exec("UPDATE rating SET created_at = created_at - INTERVAL 48 HOUR WHERE dossier_id = ?",
+            DV_I(b));
+    bday = st_str("SELECT DATE_FORMAT(created_at + INTERVAL 7 HOUR, '%Y-%m-%d') FROM rating"
+                  " WHERE dossier_id = ?",
+                  DV_I(b));
+    st_exec("UPDATE stat_day SET day = ? WHERE scope = 'unit' AND scope_id = ?", DV_S(bday),
+            DV_I(u2));
     j[0] = job(&la, "192.0.2.61", 3, 30, 600, 0, NULL);
     j[1] = job(&la, "192.0.2.61", 1, 30, 600, 0, NULL);
     j[2] = job(&lb, "192.0.2.61", 1, 30, 600, 0, NULL);
     j[3] = job(&lc, "192.0.2.61", 1, 30, 600, 0, NULL);
     j[4] = job(&la, "192.0.2.61", 2, 30, 600, 0, NULL);
     j[5] = job(&la, "192.0.2.61", 1, 30, 600, 0, j[0].idem); /* job 0's form again */
+    j[6] = job(&le, "192.0.2.61", 1, 30, 600, 0, NULL);
+    j[7] = job(&lf, "192.0.2.61", 1, 30, 600, 0, NULL);
+    j[7].replace_hours = 0; /* no changing one's mind: f's rating of a moment ago stays */
+    j[8] = job(&la, "192.0.2.62", 3, 0, 600, 0, NULL); /* an address with no rating left */
     snprintf(j[4].comment, sizeof(j[4].comment), "Lần cuối");
-    CHECK(rating_save_many(&st.x, j, 6, done) == DB_OK, "a batch of six about three dossiers");
-    CHECK_STR(results(done, 6), "NRRARD",
+    CHECK(rating_save_many(&st.x, j, 9, done) == DB_OK, "a batch of nine about five dossiers");
+    CHECK_STR(results(done, 9), "NRRARDNAL",
               "a: new, then replaced; b's from before replaced; c's too old to replace; a again;"
-              " job 0's form again");
+              " job 0's form again; e new; f's not replaceable at 0 hours; a refused");
     CHECK(strcmp(done[1].ref, done[0].ref) == 0 && strcmp(done[4].ref, done[0].ref) == 0 &&
               strcmp(done[5].ref, done[0].ref) == 0,
           "a's rating keeps the reference of its first");
     CHECK_STR(done[2].ref, ref_b, "b's rating keeps its reference");
     CHECK_STR(done[3].ref, ref_c, "c's rating: its reference");
+    CHECK_STR(done[7].ref, ref_f, "f's rating: its reference");
     CHECK_STR(st_str("SELECT CONCAT(COUNT(*), ' ', MAX(level), ' ', MAX(c_attitude), ' ',"
                      " MAX(comment), ' ', MAX(idem_key)) FROM rating WHERE dossier_id = ?",
                      DV_I(a)),
@@ -256,25 +303,74 @@ dossiers(void)
                      DV_I(b)),
               "1 1 1", "b: its one rating now 1, attitude 1");
     CHECK_STR(st_str("SELECT CONCAT(COUNT(*), ' ', MAX(level), ' ', COALESCE(MAX(c_attitude), '-'))"
-                     " FROM rating WHERE dossier_id = ?",
-                     DV_I(c)),
-              "1 3 -", "c: its rating unchanged");
-    /* the unit's days: three ratings (a's, b's, c's); levels a 2, b 1, c 3;
-     * attitude answered by a (2) and b (1) */
-    CHECK_STR(st_str("SELECT CONCAT(SUM(ratings), ' ', SUM(r3), ' ', SUM(r2), ' ', SUM(r1), ' ',"
-                     " SUM(att_sum), '/', SUM(att_n)) FROM stat_day WHERE scope = 'unit'"
-                     " AND scope_id = ?",
-                     DV_I(u)),
-              "3 1 1 1 3/2", "the unit's aggregates follow each dossier's last rating");
-    /* QĐ 766: b ends unhappy (1), a passed through 1 and ends at 2 */
-    CHECK_STR(st_str("SELECT COALESCE(GROUP_CONCAT(dossier_id), '-') FROM dossier_unhappy"
-                     " WHERE dossier_id IN (?, ?, ?)",
-                     DV_I(a), DV_I(b), DV_I(c)),
-              pool_printf(&st.pool, "%lld", b), "one unhappy dossier: b");
+                     " FROM rating WHERE dossier_id IN (?, ?)",
+                     DV_I(c), DV_I(f)),
+              "2 3 -", "c's and f's ratings unchanged");
+    /* unit u: a (ends at 2, attitude 2), c (3), e (1, attitude 1), f (3) */
+    CHECK_STR(sums("unit", u, NULL, 0), "4 2 1 1 3/2",
+              "the unit's aggregates follow each dossier's last rating");
+    /* unit u2: b's rating, 3 on its day, now 1 with attitude 1, on that day */
+    CHECK_STR(sums("unit", u2, bday, 0), "1 0 0 1 1/1",
+              "b's change is counted on the day of b's rating");
+    CHECK_STR(sums("unit", u2, bday, 1), "0 0 0 0 0/0", "and on no other day");
+    /* QĐ 766: b and e end unhappy (1); a passed through 1 and ends at 2 */
+    CHECK_STR(st_str("SELECT COALESCE(GROUP_CONCAT(dossier_id ORDER BY dossier_id), '-')"
+                     " FROM dossier_unhappy WHERE dossier_id IN (?, ?, ?, ?, ?)",
+                     DV_I(a), DV_I(b), DV_I(c), DV_I(e), DV_I(f)),
+              pool_printf(&st.pool, "%lld,%lld", b, e), "two unhappy dossiers: b and e");
     CHECK_STR(st_str("SELECT COALESCE(SUM(unhappy), 0) FROM stat_dossier_day"
                      " WHERE scope = 'unit' AND scope_id = ? AND day = '2026-03-10'",
                      DV_I(u)),
-              "1", "its unit's day of return counts one unhappy dossier");
+              "1", "u's day of return counts one unhappy dossier (e)");
+    CHECK_STR(st_str("SELECT COALESCE(SUM(unhappy), 0) FROM stat_dossier_day"
+                     " WHERE scope = 'unit' AND scope_id = ? AND day = '2026-03-10'",
+                     DV_I(u2)),
+              "1", "u2's one (b)");
+}
+
+/* A dossier rated through one officer's link and then, within the window,
+ * through another's: the rating and its aggregates stay where it was first
+ * counted (the first officer's), moved from 3 to 1 there, whether the second
+ * comes alone or in a batch. */
+static void
+dossier_two_links(void)
+{
+    long long u = st_unit(0, "T.BATCH.4", "Ủy ban nhân dân thị trấn (kiểm thử lô)", "commune");
+    struct user o1 = st_user("t_batch_o2", "Lý Văn Tài", "officer", u, 0),
+                o2 = st_user("t_batch_o3", "Mạc Thị Yến", "officer", u, 0);
+    long long proc = st_procedure("T.BATCH.G", "T.BATCH.P2", "Thủ tục kiểm thử lô 2", u);
+    struct qrlink lg, lh, lg2, lh2;
+    long long g = returned_dossier(&lg, u, proc, &o1), h = returned_dossier(&lh, u, proc, &o1);
+    struct rating_in in = { .level = 3,
+                            .c_attitude = 3,
+                            .comment = "",
+                            .channel = "qr",
+                            .client_hash = "store-batch",
+                            .replace_hours = 72 };
+    struct rating_job j;
+    struct rating_done done;
+    enum rating_result r;
+    char ref[17];
+
+    st.x.user = NULL;
+    dossier_link(&lg, u, g, o1.id);
+    dossier_link(&lh, u, h, o1.id);
+    dossier_link(&lg2, u, g, o2.id);
+    dossier_link(&lh2, u, h, o2.id);
+    in.idem = "d0000000000000000000000000000000";
+    CHECK(rating_save(&st.x, &lg, &in, ref, &r) == DB_OK && r == RATING_NEW, "g rated, officer 1");
+    in.idem = "d0000000000000000000000000000001";
+    CHECK(rating_save(&st.x, &lh, &in, ref, &r) == DB_OK && r == RATING_NEW, "h rated, officer 1");
+    j = job(&lg2, "192.0.2.63", 1, 30, 600, 0, NULL);
+    CHECK(rating_save_many(&st.x, &j, 1, &done) == DB_OK && done.result == RATING_REPLACED,
+          "g rated again through officer 2's link, in a batch: replaced");
+    in.level = in.c_attitude = 1;
+    in.idem = "d0000000000000000000000000000002";
+    CHECK(rating_save(&st.x, &lh2, &in, ref, &r) == DB_OK && r == RATING_REPLACED,
+          "h rated again through officer 2's link, alone: replaced");
+    CHECK_STR(sums("officer", o1.id, NULL, 0), "2 0 0 2 2/2",
+              "officer 1: the two ratings, each now 1 with attitude 1");
+    CHECK_STR(sums("officer", o2.id, NULL, 0), "0 0 0 0 0/0", "officer 2: nothing");
 }
 
 static void
@@ -320,6 +416,7 @@ main(void)
     limits_and_forms();
     link_limit_and_bursts();
     dossiers();
+    dossier_two_links();
     which_ratings();
     return st_close();
 }
