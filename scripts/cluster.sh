@@ -331,11 +331,12 @@ export MOTCUA_VAR=$T/app1 MOTCUA_DB_SOCKET=$T/n1/mysqld.sock MOTCUA_PORT=${APP[1
 HTTP="not run"
 if [ "${CLUSTER_HTTP:-1}" = 1 ]; then
     echo "== 3. the HTTP tests through the front (not zz_resilience)"
-    # the tests that change the configuration and restart the programs do it
-    # on app host 1 (MOTCUA_VAR): they run against it directly, the rest
-    # through the front; the access-log test reads every nginx's log
+    # the tests that change the configuration and restart the programs, or
+    # stop and kill its rating writer, do it on app host 1 (MOTCUA_VAR): they
+    # run against it directly, the rest through the front; the access-log test
+    # reads every nginx's log
     export MOTCUA_ACCESS_LOGS="$T/app1/log/nginx-access.log $T/app2/log/nginx-access.log $T/front/access.log"
-    ONE_HOST='^(071_search|106_retry|107_db_hosts|110_notify)$'
+    ONE_HOST='^(071_search|106_retry|107_db_hosts|110_notify|119_rating_writer)$'
     mapfile -t names < <(ls tests/http/*.test.js | xargs -n1 basename | grep -v '^zz_resilience' | sed 's/\.test\.js$//' |
         grep -E "${CLUSTER_TESTS:-.}")
     mapfile -t front < <(printf '%s\n' "${names[@]}" | grep -Ev "$ONE_HOST")
