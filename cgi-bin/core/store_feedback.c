@@ -100,6 +100,20 @@ enum prior_col {
     PR_OFFICER
 };
 
+/* A replaced rating's answers: level, the four criteria (0 = not answered)
+ * and comment, on rating id. */
+static enum db_rc
+rating_answers_set(struct sctx *x, long long id, int level, const int crit[4], const char *comment)
+{
+    return db_exec(x->db,
+                   "UPDATE rating SET level = ?, c_attitude = ?, c_time = ?, c_trips = ?,"
+                   "       c_guidance = ?, comment = ?, updated_at = UTC_TIMESTAMP()"
+                   " WHERE id = ?",
+                   DB_ARGS(DV_I(level), opt_level(crit[0]), opt_level(crit[1]), opt_level(crit[2]),
+                           opt_level(crit[3]), DV_S(comment), DV_I(id)),
+                   NULL, NULL);
+}
+
 /* The rating may replace the one this browser gave shortly before through
  * the same link (rating_in.replace_ref). */
 static int
@@ -172,14 +186,8 @@ rating_save_tx(struct sctx *x, const struct qrlink *l, const struct rating_in *i
             *result = RATING_ALREADY;
             return rating_limit(x, in, 0, result);
         }
-        rc = db_exec(db,
-                     "UPDATE rating SET level = ?, c_attitude = ?, c_time = ?, c_trips = ?,"
-                     "       c_guidance = ?, comment = ?, updated_at = UTC_TIMESTAMP()"
-                     " WHERE id = ?",
-                     DB_ARGS(DV_I(in->level), opt_level(in->c_attitude), opt_level(in->c_time),
-                             opt_level(in->c_trips), opt_level(in->c_guidance), DV_S(in->comment),
-                             DV_I(util_num(dbres_get(&res, 0, PR_ID)))),
-                     NULL, NULL);
+        rc = rating_answers_set(x, util_num(dbres_get(&res, 0, PR_ID)), in->level, crit,
+                                in->comment);
         if (rc == DB_OK && l->dossier_id) {
             rc = stats_dossier_touch(x, l->dossier_id); /* QĐ 766: the dossier's verdict */
         }
@@ -746,14 +754,7 @@ rb_write(struct sctx *x, const struct rating_job *job, size_t n, const struct ra
             continue; /* its rating unchanged */
         }
         if (d->rating_id) {
-            rc = db_exec(x->db,
-                         "UPDATE rating SET level = ?, c_attitude = ?, c_time = ?, c_trips = ?,"
-                         "       c_guidance = ?, comment = ?, updated_at = UTC_TIMESTAMP()"
-                         " WHERE id = ?",
-                         DB_ARGS(DV_I(a->level), opt_level(a->crit[0]), opt_level(a->crit[1]),
-                                 opt_level(a->crit[2]), opt_level(a->crit[3]), DV_S(a->comment),
-                                 DV_I(d->rating_id)),
-                         NULL, NULL);
+            rc = rating_answers_set(x, d->rating_id, a->level, a->crit, a->comment);
         }
         if (rc == DB_OK) {
             rc = stats_dossier_touch(x, d->id); /* QĐ 766: the dossier's verdict */
