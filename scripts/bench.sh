@@ -138,6 +138,25 @@ sample_memory() {
     done
 }
 
+# Wait (at most $1 seconds) until MariaDB has written out its dirty pages and
+# purged the old row versions of the writes before: each test then measures its
+# own work, not the flushing and purging the test before it left behind (on two
+# cores they take one).  Prints the seconds waited on stderr.
+settle() {
+    local most=$1 t0 pct dirty hist
+    t0=$(now)
+    pct=$(sql -e "SELECT @@GLOBAL.innodb_max_dirty_pages_pct")
+    sql -e "SET GLOBAL innodb_max_dirty_pages_pct = 0"
+    for _ in $(seq 1 "$most"); do
+        dirty=$(sql -e "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'" | cut -f2)
+        hist=$(sql -e "SHOW GLOBAL STATUS LIKE 'Innodb_history_list_length'" | cut -f2)
+        [ "${dirty:-0}" -lt 1000 ] && [ "${hist:-0}" -lt 1000 ] && break
+        sleep 1
+    done
+    sql -e "SET GLOBAL innodb_max_dirty_pages_pct = $pct"
+    echo "bench: settled in $(printf '%.1f' "$(echo "$(now) - $t0" | bc)") s (dirty pages ${dirty:-?}, history ${hist:-?})" >&2
+}
+
 # One size: a fresh stack, N dossiers, every measurement into R[N,…].
 bench_size() {
     local N=$1 cases t
@@ -167,16 +186,8 @@ bench_size() {
     # Let the database settle: the bulk load left up to a gigabyte of dirty pages,
     # and flushing them during the tests would be measured as the programs' cost.
     t=$(now)
-    local dirty_pct dirty
-    dirty_pct=$(sql -e "SELECT @@GLOBAL.innodb_max_dirty_pages_pct")
-    sql -e "SET GLOBAL innodb_max_dirty_pages_pct = 0"
-    for _ in $(seq 1 900); do
-        dirty=$(sql -e "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'" | cut -f2)
-        [ "${dirty:-0}" -lt 1000 ] && break
-        sleep 1
-    done
-    sql -e "SET GLOBAL innodb_max_dirty_pages_pct = $dirty_pct"
-    say "database settled in $(printf '%.0f' "$(echo "$(now) - $t" | bc)") s (dirty pages written out)"
+    settle 900
+    say "database settled in $(printf '%.0f' "$(echo "$(now) - $t" | bc)") s (dirty pages written out, old row versions purged)"
 
     # Lift the application's per-address and per-link limits (read at start-up):
     # every request comes from 127.0.0.1, and the limits would measure themselves.
@@ -274,6 +285,7 @@ HDF
     SAMPLER=$!
     for line in "${ENDPOINTS[@]}"; do
         read -r name method path ceiling ratio p99 conns who <<< "$line"
+        settle 120
         url=$BASE${path//\{QR\}/$qr}
         url=${url//\{CASE\}/$case}
         url=${url//\{OCASE\}/$ocase}
@@ -316,6 +328,7 @@ HDF
     printf 'wrk.headers["Cookie"] = "%s"\n' "$leader_cookie" > "$B/dash.lua"
     for line in "${PERIODS[@]}"; do
         read -r pname query <<< "$line"
+        settle 120
         query=${query//\{3Y\}/"$q3y"}   # quoted: bash 5.2 reads & in a replacement as the match
         wrk -t1 -c1 -d"${SECONDS_PER_TEST}s" --latency -s "$B/dash.lua" "$BASE/lanh-dao/$query" > "$B/dash-$pname.wrk" 2>&1 || true
         R[$N,dash_$pname]=$(to_ms "$(awk '$1 == "50%" {print $2; exit}' "$B/dash-$pname.wrk")")
@@ -329,6 +342,7 @@ HDF
     search_run() {  # search_run KEY COOKIE PATH-BEFORE-THE-PHRASE PHRASES...
         local key=$1 cookie=$2 prefix=$3 ph enc all=$B/search-$1.all
         shift 3
+        settle 120
         : > "$all"
         for ph in "$@"; do
             enc=$(urlenc "$ph")
