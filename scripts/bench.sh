@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # make bench: a province-scale benchmark on throw-away stacks (own MariaDB,
 # programs and nginx on a free loopback port, like make test).  For each size
-# of BENCH_SIZES it loads the demo province with that many generated dossiers
-# and measures each endpoint below with wrk against its ceiling: nginx serving
-# a static page of the same size for GETs, MariaDB's own durable insert rate
-# (sysbench) for POSTs; then the dashboard and the searches one user at a time,
-# the app tier's memory, and how each figure grows from the smaller size to
-# the larger.  Results: the terminal and bench-results/bench-YYYYMMDD-HHMMSS.txt.
+# of BENCH_SIZES it starts a stack and loads the demo province with that many
+# generated dossiers; then it measures, at one size after the other, each
+# endpoint below with wrk against its ceiling: nginx serving a static page of
+# the same size for GETs, MariaDB's own durable insert rate (sysbench) for
+# POSTs; then the dashboard and the searches one user at a time, the app
+# tier's memory, and how each figure grows from the smaller size to the
+# larger.  Results: the terminal and bench-results/bench-YYYYMMDD-HHMMSS.txt.
 # See docs/bench.md.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -74,14 +75,25 @@ export MOTCUA_VAR MOTCUA_PORT MOTCUA_DEMO=1 MOTCUA_DB_BUFFER="$DB_BUFFER"
 export MOTCUA_POST_RATE=1000000r/s MOTCUA_STAFF_RATE=1000000r/s
 mkdir -p "$ROOT/bench-results"
 OUT=$ROOT/bench-results/bench-$(date +%Y%m%d-%H%M%S).txt
-SAMPLER=
+# Each size's stack and what its tests need: STACK[size,name] for each name of
+# STACK_VARS (stack_save, stack_use); each stack's memory sampler: SAMPLERS[size].
+declare -A STACK SAMPLERS
+STACK_VARS=(MOTCUA_VAR MOTCUA_PORT BASE CONF SOCK B qr case ocase dossier returned unit CSRF
+    anon_cookie staff_cookie leader_cookie)
+stack_save() { local v; for v in "${STACK_VARS[@]}"; do STACK[$1,$v]=${!v}; done; }
+stack_use() { local v; for v in "${STACK_VARS[@]}"; do printf -v "$v" '%s' "${STACK[$1,$v]}"; done; N=$1; }
+sql() { mariadb --no-defaults --socket="$SOCK" -uroot --default-character-set=utf8mb4 -N -B "$@"; }
+ctl() { build/motcuactl -c "$CONF" "$@"; }
 
 cleanup() {
-    [ -n "$SAMPLER" ] && kill "$SAMPLER" 2> /dev/null || true
-    if [ -n "${MOTCUA_VAR:-}" ] && [ -d "$MOTCUA_VAR" ]; then
-        scripts/stack.sh stop > /dev/null 2>&1 || true
-        rm -rf "$MOTCUA_VAR"
-    fi
+    local p v
+    for p in "${SAMPLERS[@]}"; do kill "$p" 2> /dev/null || true; done
+    for v in "${MOTCUA_VAR:-}" $(for p in $SIZES; do echo "${STACK[$p,MOTCUA_VAR]:-}"; done); do
+        if [ -n "$v" ] && [ -d "$v" ]; then
+            MOTCUA_VAR=$v scripts/stack.sh stop > /dev/null 2>&1 || true
+            rm -rf "$v"
+        fi
+    done
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -157,9 +169,28 @@ settle() {
     echo "bench: settled in $(printf '%.1f' "$(echo "$(now) - $t0" | bc)") s (dirty pages ${dirty:-?}, history ${hist:-?})" >&2
 }
 
-# One size: a fresh stack, N dossiers, every measurement into R[N,…].
-bench_size() {
-    local N=$1 cases t
+# at_each_size COMMAND ARGS...: the command at each size in turn (stack_use),
+# every stack settled first.
+at_each_size() {
+    local M K
+    for M in $SIZES; do
+        for K in $SIZES; do
+            stack_use "$K"
+            settle 120
+        done
+        stack_use "$M"
+        "$@"
+    done
+}
+
+# One size's stack: a fresh stack loaded with N dossiers and settled, and what
+# its tests need (stack_save).  Every size's stack is prepared first and runs
+# until the end: each test then runs at one size after the other
+# (stack_use), so that a machine that slows or speeds up over the hour
+# touches both sizes' figures alike.
+bench_prepare() {
+    local cases t
+    N=$1
     cases=${BENCH_FEEDBACK:-$((N / CASES_PER))}
     MOTCUA_VAR=$(mktemp -d /tmp/motcua-bench.XXXXXX)
     MOTCUA_PORT=$(scripts/free-port.sh 18099)
@@ -167,8 +198,6 @@ bench_size() {
     CONF=$MOTCUA_VAR/motcua.hdf
     SOCK=$MOTCUA_VAR/mysql/mysqld.sock
     B=$MOTCUA_VAR/bench
-    sql() { mariadb --no-defaults --socket="$SOCK" -uroot --default-character-set=utf8mb4 -N -B "$@"; }
-    ctl() { build/motcuactl -c "$CONF" "$@"; }
     R[$N,cases]=$cases
 
     say ""
@@ -207,7 +236,7 @@ HDF
     scripts/stack.sh start > "$B/restart.log" 2>&1 || { cat "$B/restart.log"; exit 1; }
 
     # ---- what the tests need ----------------------------------------------
-    local qr_id qr case ocase dossier_qr dossier returned unit
+    local qr_id dossier_qr
     qr_id=$(sql motcua -e "SELECT id FROM qr_link WHERE kind = 'counter' AND revoked_at IS NULL
                             AND counter_id = (SELECT id FROM counter WHERE unit_id = 2 AND code = 'Q01')
                           ORDER BY id DESC LIMIT 1")
@@ -234,7 +263,6 @@ HDF
     # a visitor's CSRF cookie and token (the same pair serves every public form)
     curl -fsS -c "$B/anon.jar" -o "$B/qr.html" "$BASE/q/$qr"
     CSRF=$(sed -n 's/.*name="csrf" value="\([0-9a-f]\{64\}\)".*/\1/p' "$B/qr.html" | head -1)
-    local anon_cookie staff_cookie leader_cookie
     anon_cookie=$(awk -F'\t' 'NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$B/anon.jar")
     staff_cookie=$(signin canbo01 "$B/staff.jar")        # an officer of the provincial centre
     leader_cookie=$(signin lanhdao02 "$B/leader.jar")    # the leader of the whole province
@@ -255,8 +283,11 @@ HDF
     nginx -c "$MOTCUA_VAR/nginx/nginx.conf" -p "$MOTCUA_VAR/nginx/" -s reload 2>&1 | grep -v '"user" directive\|signal process started' >&2 || true
     for _ in $(seq 1 50); do curl -fsS -o /dev/null "$BASE/bench/static.html" 2> /dev/null && break; sleep 0.1; done
     say "QR landing page: $qr_bytes bytes; static twin: $(stat -c %s "$B/static.html") bytes; feedback case $case"
+    stack_save "$N"
+}
 
-    # ---- the ceilings: MariaDB's own durable insert and point-select rates --
+# MariaDB's own durable insert and point-select rates at the current size.
+bench_ceilings() {
     sql -e "CREATE DATABASE sbtest"
     local sb="sysbench --db-driver=mysql --mysql-socket=$SOCK --mysql-user=root --mysql-db=sbtest --tables=1 --table-size=100000"
     $sb oltp_insert prepare > "$B/sb-prepare.log" 2>&1
@@ -279,88 +310,84 @@ HDF
     R[$N,insert]=${R[$N,sb_insert_$cmax]}
     R[$N,point_select]=$(for th in ${R[$N,sb_threads]}; do echo "${R[$N,sb_point_select_$th]}"; done | sort -g | tail -1)
     sql -e "DROP DATABASE sbtest"
+}
 
-    # ---- the HTTP tests -----------------------------------------------------
-    sample_memory &
-    SAMPLER=$!
-    for line in "${ENDPOINTS[@]}"; do
-        read -r name method path ceiling ratio p99 conns who <<< "$line"
-        settle 120
-        url=$BASE${path//\{QR\}/$qr}
-        url=${url//\{CASE\}/$case}
-        url=${url//\{OCASE\}/$ocase}
-        url=${url//\{DOSSIER\}/$dossier}
-        url=${url//\{RETURNED\}/$returned}
-        url=${url//\{UNIT\}/$unit}
-        cookie=$anon_cookie
-        [ "$who" = staff ] && cookie=$staff_cookie
-        [ "$who" = leader ] && cookie=$leader_cookie
-        lua=$B/$name.lua
-        {
-            printf 'wrk.method = "%s"\n' "$method"
-            printf 'wrk.headers["Cookie"] = "%s"\n' "$cookie"
-            if [ "$method" = POST ]; then
-                printf 'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
-                printf 'wrk.body = "%s"\n' "$(body_for "$name")"
-            fi
-            if [ "$who" = many ]; then
-                # another address for each request: 10.x.y.z
-                printf 'request = function()\n'
-                printf '  wrk.headers["X-Forwarded-For"] = string.format("10.%%d.%%d.%%d", math.random(0, 255), math.random(0, 255), math.random(1, 254))\n'
-                printf '  return wrk.format()\nend\n'
-            fi
-        } > "$lua"
-        # one request first: the answer it gets says whether the test measures what it should
-        args=(-s -o "$B/$name.first" -w '%{http_code}' -H "Cookie: $cookie")
-        [ "$method" = POST ] && args+=(-H 'Content-Type: application/x-www-form-urlencoded' --data-raw "$(body_for "$name")")
-        code=$(curl "${args[@]}" "$url" || true)
-        wrk -t"$THREADS" -c"$conns" -d"${SECONDS_PER_TEST}s" --latency -s "$lua" "$url" > "$B/$name.wrk" 2>&1 || true
-        R[$N,$name,rps]=$(awk '/^Requests\/sec:/ {print $2}' "$B/$name.wrk")
-        R[$N,$name,p50]=$(to_ms "$(awk '$1 == "50%" {print $2; exit}' "$B/$name.wrk")")
-        R[$N,$name,p99]=$(to_ms "$(awk '$1 == "99%" {print $2; exit}' "$B/$name.wrk")")
-        R[$N,$name,err]=$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {for (i = 4; i <= NF; i += 2) n += $i} END {print n + 0}' "$B/$name.wrk")
-        echo "bench: $N: $name ($method $path, first answer $code): ${R[$N,$name,rps]:-?} req/s" >&2
-    done
+# One line of ENDPOINTS measured with wrk at the current size.
+bench_endpoint() {
+    local name method path ceiling ratio p99 conns who url cookie lua args code
+    read -r name method path ceiling ratio p99 conns who <<< "$1"
+    url=$BASE${path//\{QR\}/$qr}
+    url=${url//\{CASE\}/$case}
+    url=${url//\{OCASE\}/$ocase}
+    url=${url//\{DOSSIER\}/$dossier}
+    url=${url//\{RETURNED\}/$returned}
+    url=${url//\{UNIT\}/$unit}
+    cookie=$anon_cookie
+    [ "$who" = staff ] && cookie=$staff_cookie
+    [ "$who" = leader ] && cookie=$leader_cookie
+    lua=$B/$name.lua
+    {
+        printf 'wrk.method = "%s"\n' "$method"
+        printf 'wrk.headers["Cookie"] = "%s"\n' "$cookie"
+        if [ "$method" = POST ]; then
+            printf 'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+            printf 'wrk.body = "%s"\n' "$(body_for "$name")"
+        fi
+        if [ "$who" = many ]; then
+            # another address for each request: 10.x.y.z
+            printf 'request = function()\n'
+            printf '  wrk.headers["X-Forwarded-For"] = string.format("10.%%d.%%d.%%d", math.random(0, 255), math.random(0, 255), math.random(1, 254))\n'
+            printf '  return wrk.format()\nend\n'
+        fi
+    } > "$lua"
+    # one request first: the answer it gets says whether the test measures what it should
+    args=(-s -o "$B/$name.first" -w '%{http_code}' -H "Cookie: $cookie")
+    [ "$method" = POST ] && args+=(-H 'Content-Type: application/x-www-form-urlencoded' --data-raw "$(body_for "$name")")
+    code=$(curl "${args[@]}" "$url" || true)
+    wrk -t"$THREADS" -c"$conns" -d"${SECONDS_PER_TEST}s" --latency -s "$lua" "$url" > "$B/$name.wrk" 2>&1 || true
+    R[$N,$name,rps]=$(awk '/^Requests\/sec:/ {print $2}' "$B/$name.wrk")
+    R[$N,$name,p50]=$(to_ms "$(awk '$1 == "50%" {print $2; exit}' "$B/$name.wrk")")
+    R[$N,$name,p99]=$(to_ms "$(awk '$1 == "99%" {print $2; exit}' "$B/$name.wrk")")
+    R[$N,$name,err]=$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {for (i = 4; i <= NF; i += 2) n += $i} END {print n + 0}' "$B/$name.wrk")
+    echo "bench: $N: $name ($method $path, first answer $code): ${R[$N,$name,rps]:-?} req/s" >&2
+}
 
-    # ---- the dashboard as one leader sees it ----------------------------------
-    local q3y
+# One period of PERIODS ("name query"), one leader at a time, at the current size.
+bench_period() {
+    local pname query q3y
     q3y="?tu=$(date -d '3 years ago 1 day' +%Y-%m-%d)&den=$(date +%Y-%m-%d)"
     printf 'wrk.headers["Cookie"] = "%s"\n' "$leader_cookie" > "$B/dash.lua"
-    for line in "${PERIODS[@]}"; do
-        read -r pname query <<< "$line"
-        settle 120
-        query=${query//\{3Y\}/"$q3y"}   # quoted: bash 5.2 reads & in a replacement as the match
-        wrk -t1 -c1 -d"${SECONDS_PER_TEST}s" --latency -s "$B/dash.lua" "$BASE/lanh-dao/$query" > "$B/dash-$pname.wrk" 2>&1 || true
-        R[$N,dash_$pname]=$(to_ms "$(awk '$1 == "50%" {print $2; exit}' "$B/dash-$pname.wrk")")
-        # a page that is not the dashboard (a refused period, a lost session) is no figure
-        grep -q 'Non-2xx\|Socket errors' "$B/dash-$pname.wrk" && R[$N,dash_$pname]="?"
-        echo "bench: $N: dashboard $pname, one connection: p50 ${R[$N,dash_$pname]} ms" >&2
+    read -r pname query <<< "$1"
+    query=${query//\{3Y\}/"$q3y"}   # quoted: bash 5.2 reads & in a replacement as the match
+    wrk -t1 -c1 -d"${SECONDS_PER_TEST}s" --latency -s "$B/dash.lua" "$BASE/lanh-dao/$query" > "$B/dash-$pname.wrk" 2>&1 || true
+    R[$N,dash_$pname]=$(to_ms "$(awk '$1 == "50%" {print $2; exit}' "$B/dash-$pname.wrk")")
+    # a page that is not the dashboard (a refused period, a lost session) is no figure
+    grep -q 'Non-2xx\|Socket errors' "$B/dash-$pname.wrk" && R[$N,dash_$pname]="?"
+    echo "bench: $N: dashboard $pname, one connection: p50 ${R[$N,dash_$pname]} ms" >&2
+}
+
+# One search, one user at a time, at the current size: 11 of each phrase, warm.
+search_run() {  # search_run KEY COOKIE PATH-BEFORE-THE-PHRASE PHRASES...
+    local key=$1 cookie=$2 prefix=$3 ph enc all=$B/search-$1.all
+    shift 3
+    : > "$all"
+    for ph in "$@"; do
+        enc=$(urlenc "$ph")
+        for _ in $(seq 1 11); do
+            curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Cookie: $cookie" "$BASE$prefix$enc"
+        done > "$B/search-$key.one"
+        grep -vc '^200 ' "$B/search-$key.one" > "$B/search-$key.bad" || true
+        R[$N,$key,$ph]=$(awk '{print $2 * 1000}' "$B/search-$key.one" | median)
+        R[$N,$key,bad]=$(( ${R[$N,$key,bad]:-0} + $(cat "$B/search-$key.bad") ))
+        awk '{print $2 * 1000}' "$B/search-$key.one" >> "$all"
     done
+    R[$N,$key]=$(median < "$all")
+    R[$N,$key,p90]=$(sort -g "$all" | awk '{ v[NR] = $1 } END { printf "%.2f", v[int(NR * 0.9)] }')
+}
 
-    # ---- the searches, one user at a time: 11 of each phrase, warm ------------
-    # inbox: the officer over every status, and the province's leader; catalogue: a visitor
-    search_run() {  # search_run KEY COOKIE PATH-BEFORE-THE-PHRASE PHRASES...
-        local key=$1 cookie=$2 prefix=$3 ph enc all=$B/search-$1.all
-        shift 3
-        settle 120
-        : > "$all"
-        for ph in "$@"; do
-            enc=$(urlenc "$ph")
-            for _ in $(seq 1 11); do
-                curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Cookie: $cookie" "$BASE$prefix$enc"
-            done > "$B/search-$key.one"
-            grep -vc '^200 ' "$B/search-$key.one" > "$B/search-$key.bad" || true
-            R[$N,$key,$ph]=$(awk '{print $2 * 1000}' "$B/search-$key.one" | median)
-            R[$N,$key,bad]=$(( ${R[$N,$key,bad]:-0} + $(cat "$B/search-$key.bad") ))
-            awk '{print $2 * 1000}' "$B/search-$key.one" >> "$all"
-        done
-        R[$N,$key]=$(median < "$all")
-        R[$N,$key,p90]=$(sort -g "$all" | awk '{ v[NR] = $1 } END { printf "%.2f", v[int(NR * 0.9)] }')
-    }
-    search_run inbox_officer "$staff_cookie" "/can-bo/?trang-thai=all&q=" "${INBOX_PHRASES[@]}"
-    search_run inbox_province "$leader_cookie" "/can-bo/?trang-thai=all&q=" "${INBOX_PHRASES[@]}"
-    search_run catalogue "$anon_cookie" "/thu-tuc/?q=" "${CATALOGUE_PHRASES[@]}"
-
+# At the current size, after every test: the first paint (the first size
+# only), the memory, the worker pools and the rows.
+bench_finish() {
     # ---- first paint on a slow phone (the first size only) ---------------------
     # The citizen pages on an emulated slow 3G phone (400 kbps, 400 ms round trip,
     # cold cache) in headless chromium: first contentful paint and bytes over the wire.
@@ -372,9 +399,6 @@ HDF
     fi
 
     # ---- memory: the peak while the tests ran, and each process now ------------
-    kill "$SAMPLER" 2> /dev/null || true
-    wait "$SAMPLER" 2> /dev/null || true
-    SAMPLER=
     read -r "R[$N,mem_peak]" "R[$N,mem_worker]" < "$B/memory.peak"
     R[$N,mem_db]=$(rss_kb "$(cat "$MOTCUA_VAR/mysql/mariadbd.pid")")
     local pool peak
@@ -384,9 +408,6 @@ HDF
         R[$N,pool_$p]="${pool:-? ?} ${peak:-?}"
     done
     R[$N,rows]=$(sql motcua -e "SELECT CONCAT((SELECT COUNT(*) FROM dossier), ' dossiers, ', (SELECT COUNT(*) FROM rating), ' ratings, ', (SELECT COUNT(*) FROM feedback), ' feedback cases')")
-
-    cleanup
-    MOTCUA_VAR=
 }
 
 body_for() {  # the urlencoded body of a POST test
@@ -397,9 +418,38 @@ body_for() {  # the urlencoded body of a POST test
     esac
 }
 
+# Each size's stack, loaded and settled; then each measurement at one size
+# after the other, every stack settled before each (the other's flushing
+# would otherwise be measured too).
 for N in $SIZES; do
-    bench_size "$N"
+    bench_prepare "$N"
 done
+at_each_size bench_ceilings
+for N in $SIZES; do
+    stack_use "$N"
+    sample_memory &
+    SAMPLERS[$N]=$!
+done
+for line in "${ENDPOINTS[@]}"; do
+    at_each_size bench_endpoint "$line"
+done
+for line in "${PERIODS[@]}"; do
+    at_each_size bench_period "$line"
+done
+# inbox: the officer over every status, and the province's leader; catalogue: a visitor
+search_inbox_officer() { search_run inbox_officer "$staff_cookie" "/can-bo/?trang-thai=all&q=" "${INBOX_PHRASES[@]}"; }
+search_inbox_province() { search_run inbox_province "$leader_cookie" "/can-bo/?trang-thai=all&q=" "${INBOX_PHRASES[@]}"; }
+search_catalogue() { search_run catalogue "$anon_cookie" "/thu-tuc/?q=" "${CATALOGUE_PHRASES[@]}"; }
+at_each_size search_inbox_officer
+at_each_size search_inbox_province
+at_each_size search_catalogue
+for N in $SIZES; do
+    kill "${SAMPLERS[$N]}" 2> /dev/null || true
+    wait "${SAMPLERS[$N]}" 2> /dev/null || true
+    unset "SAMPLERS[$N]"
+done
+at_each_size bench_finish
+cleanup
 
 # ---- the report -------------------------------------------------------------
 MET=0 MISSED=0
