@@ -124,6 +124,9 @@ rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # results of every size: R[size,key]
 declare -A R
+FIRST_PAINT=()
+# each size once: a size's stack is known by its size (STACK below)
+[ "$(printf '%s\n' $SIZES | sort | uniq -d)" = "" ] || { echo "bench: BENCH_SIZES names a size twice" >&2; exit 1; }
 
 say "motcua benchmark $(date '+%Y-%m-%d %H:%M:%S')  host $(hostname)  $(nproc) cores  $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
 say "sizes: $SIZES dossiers (feedback cases ${BENCH_FEEDBACK:-1 per $CASES_PER dossiers}, ratings ${RATINGS:-3/10 of dossiers}), seed $SEED"
@@ -226,6 +229,9 @@ Rating.PerAddressPerHour = 1000000000
 Rating.PerLinkPerHour = 1000000000
 Feedback.PerAddressPerHour = 1000000000
 Track.MissesPerHour = 1000000000
+# the officer's and the leader's sessions, signed in at preparation, wait for
+# the other sizes' preparation before their first test
+Session.IdleMinutes = 1440
 HDF
     for p in citizen officer leader admin api; do
         pid=$(cat "$MOTCUA_VAR/run/$p.pid")
