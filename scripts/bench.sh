@@ -125,7 +125,7 @@ rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 # results of every size: R[size,key]
 declare -A R
 FIRST_PAINT=()
-# each size once: a size's stack is known by its size (STACK below)
+# each size once: a size's stack is known by its size (STACK above)
 [ "$(printf '%s\n' $SIZES | sort | uniq -d)" = "" ] || { echo "bench: BENCH_SIZES names a size twice" >&2; exit 1; }
 
 say "motcua benchmark $(date '+%Y-%m-%d %H:%M:%S')  host $(hostname)  $(nproc) cores  $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
@@ -153,7 +153,7 @@ sample_memory() {
     done
 }
 
-# Wait (at most $1 seconds) until MariaDB has written out its dirty pages and
+# Wait (up to $1 tries, a second apart) until MariaDB has written out its dirty pages and
 # purged the old row versions of the writes before: each test then measures its
 # own work, not the flushing and purging the test before it left behind (on two
 # cores they take one).  Prints the seconds waited on stderr.
