@@ -430,6 +430,11 @@ rb_hits_read(const struct dbres *res, size_t r, const char *bucket, struct rb_ke
 }
 
 #define RB_IN "IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+/* the addresses' rows (bucket, key, hits of the current window), of the
+ * RATING_BATCH_MAX keys bound (rb_keys_args) */
+#define RB_ADDR_HITS                                                \
+    "SELECT bucket, k, IF(" RB_EXPIRED ", 0, hits) FROM rate_limit" \
+    " WHERE bucket = '" RATING_BUCKET_ADDR "' AND slot = 0 AND k " RB_IN
 
 /* The ratings of the batch's dossiers, locked as rating_save_tx locks a
  * dossier's (after the limits' rows): each dossier's rating before the
@@ -493,18 +498,21 @@ rb_dossiers_read(struct sctx *x, struct rb_batch *b)
 }
 
 /* The batch's reads, as ratelimit_take and rating_save_tx read: first the
- * limits' rows the batch counts on, locked (the links' in the batch's slot,
- * the addresses'); then the dossiers' ratings, locked; then, without
- * locking, the links' other slots (the first plain read: the transaction's
- * snapshot is taken after the locks, which ratelimit_take's bound needs),
- * the repeated forms and each link's newest ratings, as many as its burst
- * rule counts.  idem gets the rows read, the repeated forms among them (tag
- * 'i', key, reference). */
+ * links' rows the batch counts on (in the batch's slot), locked; then the
+ * dossiers' ratings, locked; then, without locking, the links' other slots
+ * (the first plain read: the transaction's snapshot is taken after the
+ * locks, which ratelimit_take's bound needs), the addresses' rows, the
+ * repeated forms and each link's newest ratings, as many as its burst rule
+ * counts.  The addresses' rows are locked last, as a rating stored alone
+ * locks its address's (rb_addr_check).  idem gets the rows read, the
+ * repeated forms among them (tag 'i', key, reference). */
 static enum db_rc
 rb_read(struct sctx *x, const struct rating_job *job, size_t n, struct rb_batch *b,
         struct dbres *seen)
 {
-    struct dbv arg[1 + 3 * RATING_BATCH_MAX + 3 * RATING_BATCH_MAX];
+    /* the second read's: the keys of the forms and addresses, the slot, the
+     * links, three for each link's burst */
+    struct dbv arg[2 * RATING_BATCH_MAX + 1 + RATING_BATCH_MAX + 3 * RATING_BATCH_MAX];
     struct rb_key *link = b->link;
     struct dbres res;
     struct buf q = { 0 };
@@ -514,16 +522,13 @@ rb_read(struct sctx *x, const struct rating_job *job, size_t n, struct rb_batch 
     _Static_assert(RATING_BATCH_MAX == 16, "RB_IN has RATING_BATCH_MAX placeholders");
     arg[na++] = DV_I(b->slot);
     na += rb_keys_args(arg + na, link, b->nlink);
-    na += rb_keys_args(arg + na, b->addr, b->naddr);
     rc = db_query(x->db, x->pool,
                   "SELECT bucket, k, IF(" RB_EXPIRED ", 0, hits) FROM rate_limit"
-                  " WHERE (bucket = '" RATING_BUCKET_LINK "' AND slot = ? AND k " RB_IN ")"
-                  "    OR (bucket = '" RATING_BUCKET_ADDR "' AND slot = 0 AND k " RB_IN ")"
+                  " WHERE bucket = '" RATING_BUCKET_LINK "' AND slot = ? AND k " RB_IN
                   " FOR UPDATE",
                   arg, na, &res);
     for (size_t r = 0; rc == DB_OK && r < res.nrows; r++) {
         rb_hits_read(&res, r, RATING_BUCKET_LINK, link, b->nlink);
-        rb_hits_read(&res, r, RATING_BUCKET_ADDR, b->addr, b->naddr);
     }
     if (rc != DB_OK || (rc = rb_dossiers_read(x, b)) != DB_OK) {
         return rc;
@@ -533,6 +538,8 @@ rb_read(struct sctx *x, const struct rating_job *job, size_t n, struct rb_batch 
     for (size_t i = 0; i < RATING_BATCH_MAX; i++) {
         arg[na++] = DV_S(job[i < n ? i : n - 1].idem);
     }
+    buf_adds(&q, " UNION ALL " RB_ADDR_HITS);
+    na += rb_keys_args(arg + na, b->addr, b->naddr);
     if (b->slots > 1) {
         buf_adds(&q, " UNION ALL SELECT '" RATING_BUCKET_LINK "', k, SUM(hits) FROM rate_limit"
                      " WHERE bucket = '" RATING_BUCKET_LINK "' AND slot <> ?"
@@ -572,6 +579,40 @@ rb_read(struct sctx *x, const struct rating_job *job, size_t n, struct rb_batch 
             }
         } else {
             rb_hits_read(&res, r, RATING_BUCKET_LINK, link, b->nlink);
+            rb_hits_read(&res, r, RATING_BUCKET_ADDR, b->addr, b->naddr);
+        }
+    }
+    return rc;
+}
+
+/* The addresses' rows, locked now, after the batch's other writes, as
+ * rating_save_tx takes its address's row last: a batch and a rating stored
+ * alone take their rows in one order and do not wait on each other in a
+ * circle.  The batch decided on the hits it read before, without a lock; a
+ * rating stored alone from one of its addresses may have been counted since.
+ * Then the batch is rolled back (DB_ERR) and each of its ratings is stored by
+ * its own worker, so that the limit stays exact. */
+static enum db_rc
+rb_addr_check(struct sctx *x, const struct rb_batch *b)
+{
+    struct dbv arg[RATING_BATCH_MAX];
+    long long now[RATING_BATCH_MAX] = { 0 };
+    struct dbres res;
+    enum db_rc rc;
+
+    rb_keys_args(arg, b->addr, b->naddr);
+    rc = db_query(x->db, x->pool, RB_ADDR_HITS " FOR UPDATE", arg, RATING_BATCH_MAX, &res);
+    for (size_t r = 0; rc == DB_OK && r < res.nrows; r++) {
+        for (size_t i = 0; i < b->naddr; i++) {
+            if (strcmp(b->addr[i].k, dbres_get(&res, r, 1)) == 0) {
+                now[i] += util_num(dbres_get(&res, r, 2));
+            }
+        }
+    }
+    for (size_t i = 0; rc == DB_OK && i < b->naddr; i++) {
+        if (now[i] != b->addr[i].hits) {
+            log_info("rating batch: an address was counted meanwhile; its ratings go one by one");
+            rc = DB_ERR;
         }
     }
     return rc;
@@ -830,6 +871,9 @@ rating_save_many(struct sctx *x, const struct rating_job *job, size_t n, struct 
     rc = rb_decide(x, job, n, done, b);
     if (rc == DB_OK) {
         rc = rb_write(x, job, n, done, b);
+    }
+    if (rc == DB_OK) {
+        rc = rb_addr_check(x, b);
     }
     if (rc == DB_OK) {
         rc = rb_hits_add(x, b);

@@ -13,8 +13,13 @@
  * replace it (moving the aggregates where the rating was counted: its day,
  * unit and officer, whatever link the later one came through; keeping its
  * reference), one after that window changes nothing, and its QĐ 766 verdict
- * follows its last rating.
+ * follows its last rating.  A batch and a rating stored alone take their
+ * rows in one order (the address's last), so neither waits on the other in a
+ * circle; a batch whose address was counted meanwhile is rolled back.
  * And which ratings the writer may take at all. */
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "qrlink.h"
 #include "ratelimit.h"
 #include "stats.h"
@@ -403,6 +408,152 @@ which_ratings(void)
     CHECK(rating_job_from(&j, &l, &in) == 0, "a rating without limits: stored alone");
 }
 
+/* Job j stored by a batch in a child process, on a connection of its own,
+ * while this process's session `other` holds rows the batch needs; the
+ * child's exit status is the batch's rc times 16 plus the job's result. */
+static pid_t
+batch_in_child(const struct rating_job *j)
+{
+    pid_t pid = fflush(stdout) == 0 ? fork() : -1;
+
+    if (pid == 0) {
+        struct db *db = db_new(st_conf, "owner");
+        struct standin s = { 0 };
+        struct rating_done done = { 0 };
+        enum db_rc rc = DB_DOWN;
+
+        if (standin_init(&s, st_conf, db, "127.0.0.1") == 0 && db_connect(db) == DB_OK &&
+            db_exec(db, "SET SESSION innodb_lock_wait_timeout = 5", DB_NOARGS, NULL, NULL) ==
+                DB_OK) {
+            rc = rating_save_many(&s.x, j, 1, &done);
+        }
+        standin_free(&s);
+        db_close(db);
+        _exit((int)rc * 16 + (int)done.result);
+    }
+    return pid;
+}
+
+/* Whether, within 10 s, another session of this account runs a statement
+ * beginning with `head` (the child's batch, waiting there on a row; a
+ * session sees the others of its account without the PROCESS privilege). */
+static int
+one_waits(const char *head)
+{
+    for (int i = 0; i < 200; i++) {
+        if (st_num("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                   " WHERE ID <> CONNECTION_ID() AND INFO LIKE CONCAT(?, '%')",
+                   DV_S(head)) > 0) {
+            return 1;
+        }
+        usleep(50000);
+    }
+    return 0;
+}
+
+/* The child's exit status (see batch_in_child); -1 when it did not exit. */
+static int
+child_status(pid_t pid)
+{
+    int status;
+
+    return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) ? WEXITSTATUS(status)
+                                                                           : -1;
+}
+
+/* A batch and a rating stored alone take their rows in one order: the
+ * limits' rows of the link, the dossier's rating, the aggregates, and the
+ * address's row last.  A rating stored alone holds a dossier's rating when a
+ * batch rating the same dossier from the same address starts; the batch
+ * waits for it, and the lone rating then takes its address's row without
+ * waiting on the batch (the batch used to hold that row from its first
+ * statement: the two waited on each other, and InnoDB rolled one back).
+ * When a rating stored alone is counted at an address after the batch read
+ * its hits, the batch is rolled back and its ratings go one by one, so the
+ * address's count stays exact. */
+static void
+lock_order(void)
+{
+    long long u = st_unit(0, "T.BATCH.5", "Ủy ban nhân dân xã (kiểm thử thứ tự khóa)", "commune");
+    struct user officer = st_user("t_batch_o4", "Tạ Văn Long", "officer", u, 0);
+    long long proc = st_procedure("T.BATCH.H", "T.BATCH.P3", "Thủ tục kiểm thử thứ tự khóa", u);
+    long long cq = st_counter(u, "Q01", "Quầy 01", 1);
+    struct qrlink ld, lq;
+    long long d = returned_dossier(&ld, u, proc, &officer);
+    const char *addr = "198.51.100.23";
+    const struct ratelimit alone = { RATING_BUCKET_ADDR, addr, 100, 1 };
+    struct rating_job j0 = job(&ld, addr, 1, 100, 600, 0, NULL), j1;
+    struct rating_done done;
+    struct db *other = db_new(st_conf, "owner");
+    struct sctx ox = st.x;
+    struct dbres held;
+    char today[11];
+    int allowed = 0, status, first;
+    pid_t pid;
+
+    st_link(&lq, u, "counter", cq, 0);
+    CHECK(rating_save_many(&st.x, &j0, 1, &done) == DB_OK && done.result == RATING_NEW &&
+              strcmp(hits(RATING_BUCKET_ADDR, addr), "1") == 0,
+          "the dossier's first rating, in a batch: the address counts 1");
+    ox.db = other;
+    if (db_connect(other) != DB_OK ||
+        db_exec(other, "SET SESSION innodb_lock_wait_timeout = 5", DB_NOARGS, NULL, NULL) !=
+            DB_OK ||
+        db_begin(other) != DB_OK ||
+        db_query(other, &st.pool, "SELECT id FROM rating WHERE dossier_id = ? FOR UPDATE",
+                 DB_ARGS(DV_I(d)), &held) != DB_OK ||
+        held.nrows != 1) {
+        CHECK(0, "a rating stored alone holds the dossier's rating: %s", db_error(other));
+    }
+    j1 = job(&ld, addr, 3, 100, 600, 0, NULL);
+    pid = batch_in_child(&j1);
+    CHECK(one_waits("SELECT dossier_id, id, ref"),
+          "a batch rating the dossier from the same address waits for it");
+    first = ratelimit_take(&ox, &alone, 3600, &allowed) == DB_OK && allowed;
+    CHECK(first, "the lone rating then counts its address without waiting on the batch");
+    CHECK(db_commit(other) == DB_OK, "and commits");
+    status = child_status(pid);
+    CHECK(status == DB_OK * 16 + RATING_REPLACED,
+          "the batch then replaces the dossier's rating (status %d)", status);
+    CHECK(st_num("SELECT level FROM rating WHERE dossier_id = ?", DV_I(d)) == 3 &&
+              strcmp(hits(RATING_BUCKET_ADDR, addr), "3") == 0,
+          "with its answers; the address counts 3, one for each");
+
+    if (!first) {
+        /* the two waited on each other: the next case would wait as long */
+        CHECK(0, "a batch and a rating stored alone take their rows in one order");
+        db_close(other);
+        return;
+    }
+    /* a rating alone counted at the address between the batch's read and its end */
+    stats_today(today);
+    if (db_begin(other) != DB_OK ||
+        db_query(other, &st.pool,
+                 "SELECT slot FROM stat_day WHERE scope = 'unit' AND scope_id = ? AND day = ?"
+                 " FOR UPDATE",
+                 DB_ARGS(DV_I(u), DV_S(today)), &held) != DB_OK ||
+        held.nrows == 0) {
+        CHECK(0, "a rating stored alone holds the unit's aggregates: %s", db_error(other));
+    }
+    j1 = job(&lq, addr, 2, 100, 600, 0, NULL);
+    pid = batch_in_child(&j1);
+    CHECK(one_waits("INSERT INTO stat_day"),
+          "a batch through a counter of the unit, from that address, waits for them");
+    CHECK(ratelimit_take(&ox, &alone, 3600, &allowed) == DB_OK && allowed &&
+              db_commit(other) == DB_OK,
+          "the lone rating counts its address meanwhile and commits");
+    status = child_status(pid);
+    CHECK(status / 16 == DB_ERR,
+          "the batch finds the address's count moved and is rolled back (status %d)", status);
+    CHECK(st_num("SELECT COUNT(*) FROM rating WHERE qr_link_id = ?", DV_I(lq.id)) == 0 &&
+              strcmp(hits(RATING_BUCKET_ADDR, addr), "4") == 0,
+          "nothing of it stored: the address counts the lone rating only (4)");
+    CHECK(rating_save_many(&st.x, &j1, 1, &done) == DB_OK && done.result == RATING_NEW &&
+              strcmp(hits(RATING_BUCKET_ADDR, addr), "5") == 0,
+          "stored again (as its worker would store it), the rating is new and counted once");
+    db_close(other);
+}
+
 int
 main(void)
 {
@@ -418,5 +569,6 @@ main(void)
     dossiers();
     dossier_two_links();
     which_ratings();
+    lock_order();
     return st_close();
 }
