@@ -307,6 +307,7 @@ struct rb_key {
     const char *k;     /* as rate_limit.k holds it */
     long long hits;    /* the window's hits before the batch (every slot) */
     int add;           /* the batch's hits on it */
+    int limit;         /* an address's: its limit (the lowest of its jobs') */
     long long link_id; /* a link's: its id, its burst rule, its ratings in */
     int burst_count, burst_seconds, in_window, added;
 };
@@ -437,7 +438,7 @@ rb_hits_read(const struct dbres *res, size_t r, const char *bucket, struct rb_ke
     " WHERE bucket = '" RATING_BUCKET_ADDR "' AND slot = 0 AND k " RB_IN
 
 /* The ratings of the batch's dossiers, locked as rating_save_tx locks a
- * dossier's (after the limits' rows): each dossier's rating before the
+ * dossier's (after the links' rows): each dossier's rating before the
  * batch. */
 static enum db_rc
 rb_dossiers_read(struct sctx *x, struct rb_batch *b)
@@ -587,14 +588,20 @@ rb_read(struct sctx *x, const struct rating_job *job, size_t n, struct rb_batch 
 
 /* The addresses' rows, locked now, after the batch's other writes, as
  * rating_save_tx takes its address's row last: a batch and a rating stored
- * alone take their rows in one order and do not wait on each other in a
- * circle.  The batch decided on the hits it read before, without a lock; a
- * rating stored alone from one of its addresses may have been counted since.
- * Then the batch is rolled back (DB_ERR) and each of its ratings is stored by
- * its own worker, so that the limit stays exact. */
+ * alone take the limits' rows in one order and do not wait on each other
+ * over them.  The batch decided on the hits it read before, without a lock;
+ * ratings stored alone from one of its addresses may have been counted since.
+ * Where they take a rating the batch let through over the address's limit,
+ * the batch is rolled back (DB_ERR) and each of its ratings is stored by its
+ * own worker, so that the limit stays exact.  Hits that stay within the limit
+ * change none of the batch's decisions (it refused none at that address:
+ * a refusal needs the read hits and the batch's own to reach the limit);
+ * fewer hits, the window having passed, leave a refusal standing, as if the
+ * rating had come a moment earlier. */
 static enum db_rc
 rb_addr_check(struct sctx *x, const struct rb_batch *b)
 {
+    int lifted = ratelimits_lifted(x->app->conf);
     struct dbv arg[RATING_BATCH_MAX];
     long long now[RATING_BATCH_MAX] = { 0 };
     struct dbres res;
@@ -609,8 +616,10 @@ rb_addr_check(struct sctx *x, const struct rb_batch *b)
             }
         }
     }
-    for (size_t i = 0; rc == DB_OK && i < b->naddr; i++) {
-        if (now[i] != b->addr[i].hits) {
+    for (size_t i = 0; rc == DB_OK && i < b->naddr && !lifted; i++) {
+        const struct rb_key *a = &b->addr[i];
+
+        if (a->add > 0 && now[i] > a->hits && now[i] + a->add > a->limit) {
             log_info("rating batch: an address was counted meanwhile; its ratings go one by one");
             rc = DB_ERR;
         }
@@ -672,6 +681,9 @@ rb_decide(struct sctx *x, const struct rating_job *job, size_t n, struct rating_
     for (size_t i = 0; i < n; i++) {
         b->li[i] = rb_key_index(b->link, &b->nlink, ratelimit_key(x, job[i].link));
         b->ai[i] = rb_key_index(b->addr, &b->naddr, ratelimit_key(x, job[i].addr));
+        if (b->addr[b->ai[i]].limit == 0 || job[i].addr_limit < b->addr[b->ai[i]].limit) {
+            b->addr[b->ai[i]].limit = job[i].addr_limit;
+        }
         if (b->link[b->li[i]].link_id == 0) {
             b->link[b->li[i]].link_id = job[i].link_id;
             b->link[b->li[i]].burst_count = job[i].burst_count;

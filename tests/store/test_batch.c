@@ -15,7 +15,8 @@
  * reference), one after that window changes nothing, and its QĐ 766 verdict
  * follows its last rating.  A batch and a rating stored alone take their
  * rows in one order (the address's last), so neither waits on the other in a
- * circle; a batch whose address was counted meanwhile is rolled back.
+ * circle; a batch whose rating an address's hits counted meanwhile would
+ * take over its limit is rolled back, one within the limit is not.
  * And which ratings the writer may take at all. */
 #include <sys/wait.h>
 #include <unistd.h>
@@ -410,7 +411,8 @@ which_ratings(void)
 
 /* Job j stored by a batch in a child process, on a connection of its own,
  * while this process's session `other` holds rows the batch needs; the
- * child's exit status is the batch's rc times 16 plus the job's result. */
+ * child's exit status is the batch's rc times 16 plus the job's result, or
+ * 255 when the batch met a conflict (a deadlock, a lock wait given up). */
 static pid_t
 batch_in_child(const struct rating_job *j)
 {
@@ -421,15 +423,17 @@ batch_in_child(const struct rating_job *j)
         struct standin s = { 0 };
         struct rating_done done = { 0 };
         enum db_rc rc = DB_DOWN;
+        int conflict;
 
         if (standin_init(&s, st_conf, db, "127.0.0.1") == 0 && db_connect(db) == DB_OK &&
             db_exec(db, "SET SESSION innodb_lock_wait_timeout = 5", DB_NOARGS, NULL, NULL) ==
                 DB_OK) {
             rc = rating_save_many(&s.x, j, 1, &done);
         }
+        conflict = db_take_conflict(db);
         standin_free(&s);
         db_close(db);
-        _exit((int)rc * 16 + (int)done.result);
+        _exit(conflict ? 255 : (int)rc * 16 + (int)done.result);
     }
     return pid;
 }
@@ -442,7 +446,8 @@ one_waits(const char *head)
 {
     for (int i = 0; i < 200; i++) {
         if (st_num("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
-                   " WHERE ID <> CONNECTION_ID() AND INFO LIKE CONCAT(?, '%')",
+                   " WHERE ID <> CONNECTION_ID() AND DB = DATABASE()"
+                   "   AND INFO LIKE CONCAT(?, '%')",
                    DV_S(head)) > 0) {
             return 1;
         }
@@ -459,6 +464,46 @@ child_status(pid_t pid)
 
     return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) ? WEXITSTATUS(status)
                                                                            : -1;
+}
+
+/* Whether link l has `ratings` ratings and address addr `count` hits. */
+static int
+link_holds(const struct qrlink *l, long long ratings, const char *addr, const char *count)
+{
+    return st_num("SELECT COUNT(*) FROM rating WHERE qr_link_id = ?", DV_I(l->id)) == ratings &&
+           strcmp(hits(RATING_BUCKET_ADDR, addr), count) == 0;
+}
+
+/* A batch of job j (through a counter of unit u) in a child process waits on
+ * the unit's aggregates, which `other` (a rating stored alone, its sctx ox)
+ * holds; meanwhile that rating counts the job's address, its limit `limit`,
+ * and commits.  The child's status (batch_in_child). */
+static int
+counted_meanwhile(struct db *other, struct sctx *ox, long long u, const struct rating_job *j,
+                  int limit)
+{
+    const struct ratelimit alone = { RATING_BUCKET_ADDR, j->addr, limit, 1 };
+    struct dbres held;
+    char today[11];
+    int allowed = 0;
+    pid_t pid;
+
+    stats_today(today);
+    if (db_begin(other) != DB_OK ||
+        db_query(other, &st.pool,
+                 "SELECT slot FROM stat_day WHERE scope = 'unit' AND scope_id = ? AND day = ?"
+                 " FOR UPDATE",
+                 DB_ARGS(DV_I(u), DV_S(today)), &held) != DB_OK ||
+        held.nrows == 0) {
+        CHECK(0, "a rating stored alone holds the unit's aggregates: %s", db_error(other));
+    }
+    pid = batch_in_child(j);
+    CHECK(one_waits("INSERT INTO stat_day"),
+          "a batch through a counter of the unit, from that address, waits for them");
+    CHECK(ratelimit_take(ox, &alone, 3600, &allowed) == DB_OK && allowed &&
+              db_commit(other) == DB_OK,
+          "the lone rating counts its address meanwhile and commits");
+    return child_status(pid);
 }
 
 /* A batch and a rating stored alone take their rows in one order: the
@@ -487,7 +532,6 @@ lock_order(void)
     struct db *other = db_new(st_conf, "owner");
     struct sctx ox = st.x;
     struct dbres held;
-    char today[11];
     int allowed = 0, status, first;
     pid_t pid;
 
@@ -525,32 +569,23 @@ lock_order(void)
         db_close(other);
         return;
     }
-    /* a rating alone counted at the address between the batch's read and its end */
-    stats_today(today);
-    if (db_begin(other) != DB_OK ||
-        db_query(other, &st.pool,
-                 "SELECT slot FROM stat_day WHERE scope = 'unit' AND scope_id = ? AND day = ?"
-                 " FOR UPDATE",
-                 DB_ARGS(DV_I(u), DV_S(today)), &held) != DB_OK ||
-        held.nrows == 0) {
-        CHECK(0, "a rating stored alone holds the unit's aggregates: %s", db_error(other));
-    }
-    j1 = job(&lq, addr, 2, 100, 600, 0, NULL);
-    pid = batch_in_child(&j1);
-    CHECK(one_waits("INSERT INTO stat_day"),
-          "a batch through a counter of the unit, from that address, waits for them");
-    CHECK(ratelimit_take(&ox, &alone, 3600, &allowed) == DB_OK && allowed &&
-              db_commit(other) == DB_OK,
-          "the lone rating counts its address meanwhile and commits");
-    status = child_status(pid);
-    CHECK(status / 16 == DB_ERR,
-          "the batch finds the address's count moved and is rolled back (status %d)", status);
-    CHECK(st_num("SELECT COUNT(*) FROM rating WHERE qr_link_id = ?", DV_I(lq.id)) == 0 &&
-              strcmp(hits(RATING_BUCKET_ADDR, addr), "4") == 0,
+    /* ratings alone counted at the address between the batch's read and its
+     * end: one that takes the batch's rating over the address's limit of 4
+     * (3 so far), then one that leaves it within 100 */
+    j1 = job(&lq, addr, 2, 4, 600, 0, NULL);
+    status = counted_meanwhile(other, &ox, u, &j1, 4);
+    CHECK(status == DB_ERR * 16 + RATING_NEW,
+          "the batch finds its rating over the limit now and is rolled back (status %d)", status);
+    CHECK(link_holds(&lq, 0, addr, "4"),
           "nothing of it stored: the address counts the lone rating only (4)");
-    CHECK(rating_save_many(&st.x, &j1, 1, &done) == DB_OK && done.result == RATING_NEW &&
-              strcmp(hits(RATING_BUCKET_ADDR, addr), "5") == 0,
-          "stored again (as its worker would store it), the rating is new and counted once");
+    CHECK(rating_save_many(&st.x, &j1, 1, &done) == DB_OK && done.result == RATING_LIMITED &&
+              strcmp(hits(RATING_BUCKET_ADDR, addr), "4") == 0,
+          "stored again, as its worker would, it is the address's fifth: refused, not counted");
+    j1 = job(&lq, addr, 2, 100, 600, 0, NULL);
+    status = counted_meanwhile(other, &ox, u, &j1, 100);
+    CHECK(status == DB_OK * 16 + RATING_NEW,
+          "within the limit, the batch stores its rating all the same (status %d)", status);
+    CHECK(link_holds(&lq, 1, addr, "6"), "the address counts both (6)");
     db_close(other);
 }
 
