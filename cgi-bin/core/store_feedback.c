@@ -620,7 +620,8 @@ rb_addr_check(struct sctx *x, const struct rb_batch *b)
         const struct rb_key *a = &b->addr[i];
 
         if (a->add > 0 && now[i] > a->hits && now[i] + a->add > a->limit) {
-            log_info("rating batch: an address was counted meanwhile; its ratings go one by one");
+            log_info("rating batch: hits counted meanwhile take an address over its limit;"
+                     " its ratings go one by one");
             rc = DB_ERR;
         }
     }
