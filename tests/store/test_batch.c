@@ -488,13 +488,14 @@ counted_meanwhile(struct db *other, struct sctx *ox, long long u, const struct r
     int allowed = 0;
     pid_t pid;
 
+    /* the day's rows and the gap where new ones go (none yet, were the day
+     * to have just begun) */
     stats_today(today);
     if (db_begin(other) != DB_OK ||
         db_query(other, &st.pool,
                  "SELECT slot FROM stat_day WHERE scope = 'unit' AND scope_id = ? AND day = ?"
                  " FOR UPDATE",
-                 DB_ARGS(DV_I(u), DV_S(today)), &held) != DB_OK ||
-        held.nrows == 0) {
+                 DB_ARGS(DV_I(u), DV_S(today)), &held) != DB_OK) {
         CHECK(0, "a rating stored alone holds the unit's aggregates: %s", db_error(other));
     }
     pid = batch_in_child(j);
@@ -513,9 +514,10 @@ counted_meanwhile(struct db *other, struct sctx *ox, long long u, const struct r
  * waits for it, and the lone rating then takes its address's row without
  * waiting on the batch (the batch used to hold that row from its first
  * statement: the two waited on each other, and InnoDB rolled one back).
- * When a rating stored alone is counted at an address after the batch read
- * its hits, the batch is rolled back and its ratings go one by one, so the
- * address's count stays exact. */
+ * When ratings stored alone are counted at an address after the batch read
+ * its hits and take a rating it let through over the address's limit, the
+ * batch is rolled back and its ratings go one by one, so the address's count
+ * stays exact; within the limit it commits. */
 static void
 lock_order(void)
 {
