@@ -214,18 +214,21 @@ failed(struct db *db, unsigned e, const char *msg, const char *sql)
     return DB_ERR;
 }
 
+/* The statement of sql, from the cache (*cached 1) or prepared now (0). */
 static enum db_rc
-prepare(struct db *db, const char *sql, MYSQL_STMT **out)
+prepare(struct db *db, const char *sql, MYSQL_STMT **out, int *cached)
 {
     MYSQL_STMT *st;
     enum db_rc rc;
 
+    *cached = 0;
     if ((rc = db_connect(db)) != DB_OK) {
         return rc;
     }
     for (size_t i = 0; i < db->ncache; i++) {
         if (db->cache[i].sql == sql) {
             *out = db->cache[i].st;
+            *cached = 1;
             return DB_OK;
         }
     }
@@ -273,9 +276,25 @@ tx_alive(struct db *db, const char *sql)
     return DB_ERR;
 }
 
+/* Drop st from the cache and close it. */
+static void
+forget(struct db *db, MYSQL_STMT *st)
+{
+    for (size_t i = 0; i < db->ncache; i++) {
+        if (db->cache[i].st == st) {
+            mysql_stmt_close(st);
+            memmove(db->cache + i, db->cache + i + 1, (db->ncache - i - 1) * sizeof(db->cache[0]));
+            db->ncache--;
+            return;
+        }
+    }
+}
+
+/* stale non-NULL (a statement from the cache): a table "missing" is not
+ * logged but told there (*stale = 1, DB_ERR), for execute to prepare it anew. */
 static enum db_rc
 bind_and_execute(struct db *db, MYSQL_STMT *st, const char *sql, const struct dbv *args,
-                 size_t nargs)
+                 size_t nargs, int *stale)
 {
     MYSQL_BIND b[DB_MAX_ARGS];
     unsigned long lens[DB_MAX_ARGS];
@@ -310,9 +329,43 @@ bind_and_execute(struct db *db, MYSQL_STMT *st, const char *sql, const struct db
         }
     }
     if ((nargs > 0 && mysql_stmt_bind_param(st, b) != 0) || mysql_stmt_execute(st) != 0) {
+        if (stale && mysql_stmt_errno(st) == ER_NO_SUCH_TABLE) {
+            *stale = 1;
+            return DB_ERR;
+        }
         return failed(db, mysql_stmt_errno(st), mysql_stmt_error(st), sql);
     }
     return tx_alive(db, sql);
+}
+
+/* Prepare sql (or take it from the cache) and run it with args.  A statement
+ * kept from an earlier request that the server says reads a table that does
+ * not exist is prepared anew and run once more.  MariaDB 10.11 answers so
+ * (error 1146, the table there all the same) to every run of a statement
+ * prepared before a trigger of its table that CALLs a procedure was dropped
+ * and made again beside another trigger of the same event, as a migration
+ * may do while the programs serve (feedback_term_filed beside
+ * feedback_open_added); the same statement prepared after it runs.  The failed run changed nothing (the tables are
+ * opened first), so it is run again within the same transaction. */
+static enum db_rc
+execute(struct db *db, const char *sql, const struct dbv *args, size_t nargs, MYSQL_STMT **st)
+{
+    int cached, stale = 0;
+    enum db_rc rc;
+
+    if ((rc = prepare(db, sql, st, &cached)) != DB_OK) {
+        return rc;
+    }
+    rc = bind_and_execute(db, *st, sql, args, nargs, cached ? &stale : NULL);
+    if (!stale) {
+        return rc;
+    }
+    log_info("db: a kept statement reads a table said missing; prepared anew: %.200s", sql);
+    forget(db, *st);
+    if ((rc = prepare(db, sql, st, &cached)) != DB_OK) {
+        return rc;
+    }
+    return bind_and_execute(db, *st, sql, args, nargs, NULL);
 }
 
 /* The rows of an executed statement.  each == NULL: the whole result, read
@@ -446,10 +499,7 @@ db_query(struct db *db, struct pool *p, const char *sql, const struct dbv *args,
     for (int attempt = 0; attempt < 2; attempt++) {
         int was_connected = db->connected, in_tx = db->in_tx;
 
-        rc = prepare(db, sql, &st);
-        if (rc == DB_OK) {
-            rc = bind_and_execute(db, st, sql, args, nargs);
-        }
+        rc = execute(db, sql, args, nargs, &st);
         if (rc == DB_OK) {
             return fetch_rows(db, st, p, sql, out, 0, NULL, NULL);
         }
@@ -472,8 +522,7 @@ db_query_each(struct db *db, const char *sql, const struct dbv *args, size_t nar
     if (batch == 0) {
         batch = 1;
     }
-    if ((rc = prepare(db, sql, &st)) != DB_OK ||
-        (rc = bind_and_execute(db, st, sql, args, nargs)) != DB_OK) {
+    if ((rc = execute(db, sql, args, nargs, &st)) != DB_OK) {
         return rc;
     }
     return fetch_rows(db, st, NULL, sql, &rows, batch, each, arg);
@@ -556,10 +605,7 @@ db_exec(struct db *db, const char *sql, const struct dbv *args, size_t nargs,
     MYSQL_STMT *st;
     enum db_rc rc;
 
-    if ((rc = prepare(db, sql, &st)) != DB_OK) {
-        return rc;
-    }
-    if ((rc = bind_and_execute(db, st, sql, args, nargs)) != DB_OK) {
+    if ((rc = execute(db, sql, args, nargs, &st)) != DB_OK) {
         return rc;
     }
     if (affected) {
