@@ -290,8 +290,10 @@ forget(struct db *db, MYSQL_STMT *st)
     }
 }
 
-/* stale non-NULL (a statement from the cache): a table "missing" is not
- * logged but told there (*stale = 1, DB_ERR), for execute to prepare it anew. */
+/* stale non-NULL (a statement from the cache): a table "missing", or the
+ * server's own "needs to be re-prepared" (error 1615, after it tried itself),
+ * is not logged but told there (*stale = 1, DB_ERR), for execute to prepare
+ * the statement anew. */
 static enum db_rc
 bind_and_execute(struct db *db, MYSQL_STMT *st, const char *sql, const struct dbv *args,
                  size_t nargs, int *stale)
@@ -329,11 +331,13 @@ bind_and_execute(struct db *db, MYSQL_STMT *st, const char *sql, const struct db
         }
     }
     if ((nargs > 0 && mysql_stmt_bind_param(st, b) != 0) || mysql_stmt_execute(st) != 0) {
-        if (stale && mysql_stmt_errno(st) == ER_NO_SUCH_TABLE) {
+        unsigned e = mysql_stmt_errno(st);
+
+        if (stale && (e == ER_NO_SUCH_TABLE || e == ER_NEED_REPREPARE)) {
             *stale = 1;
             return DB_ERR;
         }
-        return failed(db, mysql_stmt_errno(st), mysql_stmt_error(st), sql);
+        return failed(db, e, mysql_stmt_error(st), sql);
     }
     return tx_alive(db, sql);
 }
