@@ -31,8 +31,13 @@ SITE_URL=${MOTCUA_SITE_URL:-http://127.0.0.1:$PORT}
 DEMO_PASSWORD=motcua-demo
 
 log() { printf 'motcua: %s\n' "$*"; }
+# The thread-safe build (libfaketimeMT): with FAKETIME_NO_CACHE every clock
+# read re-reads the file, and the plain build does so into buffers its threads
+# share unlocked, so a thread may read a moment's wrong time (near the real
+# one).  A walk's MariaDB was once seen hanging so: its timer thread looping,
+# holding its lock, as it would until the faked clock caught up.
 if [ -n "${MOTCUA_FAKETIME:-}" ]; then
-    FAKETIME_LIB=$(dpkg -L libfaketime 2>/dev/null | grep '/libfaketime\.so\.1$' | head -1)
+    FAKETIME_LIB=$(dpkg -L libfaketime 2>/dev/null | grep '/libfaketimeMT\.so\.1$' | head -1)
     [ -n "$FAKETIME_LIB" ] || { log "MOTCUA_FAKETIME needs Debian's libfaketime"; exit 1; }
     export LD_PRELOAD=$FAKETIME_LIB FAKETIME_TIMESTAMP_FILE=$MOTCUA_FAKETIME FAKETIME_NO_CACHE=1
 fi

@@ -11,7 +11,9 @@ const HASH = '$argon2id$v=19$m=65536,t=2,p=1$WxmA5i9aMqOAs0pOZihj+Q$geaYVNbK16bx
 // Move the stack's clock to a Vietnam-local instant ("2026-03-02 09:00").
 function clock(local) {
   const target = Date.parse(local.replace(' ', 'T') + ':00+07:00') / 1000;
-  fs.writeFileSync(process.env.MOTCUA_FAKETIME, String(Math.round(target - Date.now() / 1000)));
+  // a new file renamed over the old: a clock read never finds it empty or half written
+  fs.writeFileSync(`${process.env.MOTCUA_FAKETIME}.new`, String(Math.round(target - Date.now() / 1000)));
+  fs.renameSync(`${process.env.MOTCUA_FAKETIME}.new`, process.env.MOTCUA_FAKETIME);
   const [[now]] = sql("SELECT DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 7 HOUR, '%Y-%m-%d %H:%i')");
   assert.ok(Math.abs(Date.parse(now.replace(' ', 'T') + ':00+07:00') / 1000 - target) < 120,
     `the database follows the clock (${now} for ${local})`);
@@ -20,7 +22,7 @@ function clock(local) {
 // motcuactl on the stack's clock
 function ctl(...args) {
   const lib = execFileSync('dpkg', ['-L', 'libfaketime'], { encoding: 'utf8' })
-    .split('\n').find(l => l.endsWith('/libfaketime.so.1'));
+    .split('\n').find(l => l.endsWith('/libfaketimeMT.so.1'));   // as scripts/stack.sh
   return execFileSync(`${ROOT}/build/motcuactl`, ['-c', `${VAR}/motcua.hdf`, ...args], {
     encoding: 'utf8',
     env: { ...process.env, LD_PRELOAD: lib, FAKETIME_TIMESTAMP_FILE: process.env.MOTCUA_FAKETIME, FAKETIME_NO_CACHE: '1' },
