@@ -61,6 +61,7 @@ ENDPOINTS=(
 # range of three years to today)
 PERIODS=("month ?ky=thang" "quarter ?ky=quy" "year ?ky=nam" "3-years {3Y}")
 PERIOD_ROUNDS=${BENCH_PERIOD_ROUNDS:-3}   # each of BENCH_SECONDS / rounds seconds
+[[ $PERIOD_ROUNDS =~ ^[1-9][0-9]*$ ]] || { echo "bench: BENCH_PERIOD_ROUNDS must be a whole number, 1 or more" >&2; exit 1; }
 # what officers and citizens type, common and rare phrases alike
 INBOX_PHRASES=("so do" "dat dai" "thai do" "le phi" "giay chung nhan" "ho kinh doanh"
     "khai sinh" "may lay so" "điện thoại" "trả hồ sơ" "dich vu cong" "xin loi")

@@ -292,8 +292,8 @@ forget(struct db *db, MYSQL_STMT *st)
 
 /* stale non-NULL (a statement from the cache): a table "missing", or the
  * server's own "needs to be re-prepared" (error 1615, after it tried itself),
- * is not logged but told there (*stale = 1, DB_ERR), for execute to prepare
- * the statement anew. */
+ * is not logged but told there (*stale = the error, DB_ERR), for execute to
+ * prepare the statement anew. */
 static enum db_rc
 bind_and_execute(struct db *db, MYSQL_STMT *st, const char *sql, const struct dbv *args,
                  size_t nargs, int *stale)
@@ -334,7 +334,7 @@ bind_and_execute(struct db *db, MYSQL_STMT *st, const char *sql, const struct db
         unsigned e = mysql_stmt_errno(st);
 
         if (stale && (e == ER_NO_SUCH_TABLE || e == ER_NEED_REPREPARE)) {
-            *stale = 1;
+            *stale = (int)e;
             return DB_ERR;
         }
         return failed(db, e, mysql_stmt_error(st), sql);
@@ -345,12 +345,13 @@ bind_and_execute(struct db *db, MYSQL_STMT *st, const char *sql, const struct db
 /* Prepare sql (or take it from the cache) and run it with args.  A statement
  * kept from an earlier request that the server says reads a table that does
  * not exist is prepared anew and run once more.  MariaDB 10.11 answers so
- * (error 1146, the table there all the same) to every run of a statement
- * prepared before a trigger of its table that CALLs a procedure was dropped
- * and made again beside another trigger of the same event, as a migration
- * may do while the programs serve (feedback_term_filed beside
- * feedback_open_added); the same statement prepared after it runs.  The failed run changed nothing (the tables are
- * opened first), so it is run again within the same transaction. */
+ * (error 1146, the table there all the same) to every run of a statement that
+ * ran while a trigger of its table that CALLs a procedure was missing, once
+ * that trigger is made again beside another trigger of the same event, as a
+ * migration may do while the programs serve (feedback_term_filed beside
+ * feedback_open_added); the same statement prepared anew runs.  The failed
+ * run changed nothing (the tables are opened first), so it is run again
+ * within the same transaction. */
 static enum db_rc
 execute(struct db *db, const char *sql, const struct dbv *args, size_t nargs, MYSQL_STMT **st)
 {
@@ -364,7 +365,7 @@ execute(struct db *db, const char *sql, const struct dbv *args, size_t nargs, MY
     if (!stale) {
         return rc;
     }
-    log_info("db: a kept statement reads a table said missing; prepared anew: %.200s", sql);
+    log_info("db: a kept statement failed (%d); prepared anew: %.200s", stale, sql);
     forget(db, *st);
     if ((rc = prepare(db, sql, st, &cached)) != DB_OK) {
         return rc;

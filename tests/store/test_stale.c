@@ -1,12 +1,13 @@
 /* test_stale.c — a statement kept by a worker still runs after a migration
- * made again the trigger of its table that CALLs a procedure, as the case's
- * search terms are kept (sql/230_search_terms.sql), beside another trigger
- * of the same event (feedback_open_added, sql/350_stat_due.sql).  MariaDB
- * 10.11 answers every later run of a statement prepared before that with
- * "table doesn't exist" (error 1146), though the table is there; until the
- * worker ended, every case filed would fail.  The store prepares such a statement anew and
- * runs it once more: the row and what its trigger writes are both stored,
- * outside a transaction and within one. */
+ * dropped and made again the trigger of its table that CALLs a procedure, as
+ * the case's search terms are kept (sql/230_search_terms.sql), beside another
+ * trigger of the same event (feedback_open_added, sql/350_stat_due.sql).
+ * MariaDB 10.11 answers every run, after the trigger is back, of a statement
+ * that ran while it was missing with "table doesn't exist" (error 1146),
+ * though the table is there; until the worker ended, every case filed would
+ * fail.  The store prepares such a statement anew and runs it once more: the
+ * row and what its trigger writes are both stored, outside a transaction and
+ * within one. */
 #include "store.h"
 
 /* one string: the store keeps a statement by its SQL's address */
