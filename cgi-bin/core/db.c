@@ -214,6 +214,20 @@ failed(struct db *db, unsigned e, const char *msg, const char *sql)
     return DB_ERR;
 }
 
+/* Drop st from the cache and close it. */
+static void
+forget(struct db *db, MYSQL_STMT *st)
+{
+    for (size_t i = 0; i < db->ncache; i++) {
+        if (db->cache[i].st == st) {
+            mysql_stmt_close(st);
+            memmove(db->cache + i, db->cache + i + 1, (db->ncache - i - 1) * sizeof(db->cache[0]));
+            db->ncache--;
+            return;
+        }
+    }
+}
+
 /* The statement of sql, from the cache (*cached 1) or prepared now (0). */
 static enum db_rc
 prepare(struct db *db, const char *sql, MYSQL_STMT **out, int *cached)
@@ -245,10 +259,7 @@ prepare(struct db *db, const char *sql, MYSQL_STMT **out, int *cached)
         return failed(db, e, msg, sql);
     }
     if (db->ncache == STMT_CACHE) {
-        /* full: forget the oldest */
-        mysql_stmt_close(db->cache[0].st);
-        memmove(db->cache, db->cache + 1, (STMT_CACHE - 1) * sizeof(db->cache[0]));
-        db->ncache--;
+        forget(db, db->cache[0].st); /* full: forget the oldest */
     }
     db->cache[db->ncache].sql = sql;
     db->cache[db->ncache].st = st;
@@ -274,20 +285,6 @@ tx_alive(struct db *db, const char *sql)
              sql);
     db->conflict = 1;
     return DB_ERR;
-}
-
-/* Drop st from the cache and close it. */
-static void
-forget(struct db *db, MYSQL_STMT *st)
-{
-    for (size_t i = 0; i < db->ncache; i++) {
-        if (db->cache[i].st == st) {
-            mysql_stmt_close(st);
-            memmove(db->cache + i, db->cache + i + 1, (db->ncache - i - 1) * sizeof(db->cache[0]));
-            db->ncache--;
-            return;
-        }
-    }
 }
 
 /* stale non-NULL (a statement from the cache): a table "missing", or the
