@@ -62,6 +62,7 @@ ENDPOINTS=(
 PERIODS=("month ?ky=thang" "quarter ?ky=quy" "year ?ky=nam" "3-years {3Y}")
 PERIOD_ROUNDS=${BENCH_PERIOD_ROUNDS:-3}   # each of BENCH_SECONDS / rounds seconds
 [[ $PERIOD_ROUNDS =~ ^[1-9][0-9]*$ ]] || { echo "bench: BENCH_PERIOD_ROUNDS must be a whole number, 1 or more" >&2; exit 1; }
+PERIOD_SECONDS=$((SECONDS_PER_TEST / PERIOD_ROUNDS > 0 ? SECONDS_PER_TEST / PERIOD_ROUNDS : 1))
 # what officers and citizens type, common and rare phrases alike
 INBOX_PHRASES=("so do" "dat dai" "thai do" "le phi" "giay chung nhan" "ho kinh doanh"
     "khai sinh" "may lay so" "điện thoại" "trả hồ sơ" "dich vu cong" "xin loi")
@@ -363,13 +364,12 @@ bench_endpoint() {
 # One round (of PERIOD_ROUNDS) of one period of PERIODS ("name query"), one
 # leader at a time, at the current size.
 bench_period() {
-    local pname query q3y round=$2 secs=$((SECONDS_PER_TEST / PERIOD_ROUNDS))
-    [ "$secs" -ge 1 ] || secs=1
+    local pname query q3y round=$2
     q3y="?tu=$(date -d '3 years ago 1 day' +%Y-%m-%d)&den=$(date +%Y-%m-%d)"
     printf 'wrk.headers["Cookie"] = "%s"\n' "$leader_cookie" > "$B/dash.lua"
     read -r pname query <<< "$1"
     query=${query//\{3Y\}/"$q3y"}   # quoted: bash 5.2 reads & in a replacement as the match
-    wrk -t1 -c1 -d"${secs}s" --latency -s "$B/dash.lua" "$BASE/lanh-dao/$query" > "$B/dash-$pname-$round.wrk" 2>&1 || true
+    wrk -t1 -c1 -d"${PERIOD_SECONDS}s" --latency -s "$B/dash.lua" "$BASE/lanh-dao/$query" > "$B/dash-$pname-$round.wrk" 2>&1 || true
     R[$N,dash_$pname,$round]=$(to_ms "$(awk '$1 == "50%" {print $2; exit}' "$B/dash-$pname-$round.wrk")")
     # a page that is not the dashboard (a refused period, a lost session) is no figure
     grep -q 'Non-2xx\|Socket errors' "$B/dash-$pname-$round.wrk" && R[$N,dash_$pname,$round]="?"
@@ -531,7 +531,7 @@ for N in $SIZES; do
             "${R[$N,$name,p99]}" "${R[$N,$name,err]}" "$(pct "$r" 1)" "$ps" "$target" "$v")"
     done
     say ""
-    say "Leader dashboard of the whole province, one leader at a time (wrk -t1 -c1; median of $PERIOD_ROUNDS rounds of $((SECONDS_PER_TEST / PERIOD_ROUNDS > 0 ? SECONDS_PER_TEST / PERIOD_ROUNDS : 1)) s, the sizes in turn)"
+    say "Leader dashboard of the whole province, one leader at a time (wrk -t1 -c1; median of $PERIOD_ROUNDS rounds of $PERIOD_SECONDS s, the sizes in turn)"
     for line in "${PERIODS[@]}"; do
         read -r pname query <<< "$line"
         v=$(verdict le "${R[$N,dash_$pname]}" "$DASH_TARGET_MS")
